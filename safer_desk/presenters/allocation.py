@@ -10,7 +10,7 @@ loaded scenario is never overwritten under another name.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
                                           format_weight, parse_percent, percent_text, redistribute_uncommitted,
@@ -45,6 +45,16 @@ class SplitRule(LabelledEnum):
     ALLOCATION = ("allocation", "Pro rata to this year's allocation")
 
 
+class EditedAt(NamedTuple):
+    """Where an edit of the working inputs is, for Edit > Undo and Redo to choose it (the officer sees what went back):
+    ``table`` "inputs" (rows by position, ``columns`` by key; none: the whole rows), "factors" (rows and columns by
+    position) or "option" (``columns`` the option's key)."""
+
+    table: str
+    rows: tuple[int, ...] = ()
+    columns: tuple[Any, ...] = ()
+
+
 NOT_SAVED = "not saved as a scenario"
 CHANGED = "changed since saved"
 
@@ -65,7 +75,9 @@ class AllocationPresenter(ScreenPresenter):
         self.result: AllocationResult | None = None
         self.problem = ""
         self.error = ""  # why the last save was refused
-        self.scenarios_changed = Event()
+        self.scenarios_changed = Event()  # with the scenario changed (its id): the list shows it, if it is there
+        # Where the edit an undo or a redo is putting back is, while the tab redraws (``apply``): the tab chooses it.
+        self.undone_at: EditedAt | None = None
         self._start()
 
     # -- the working state ---------------------------------------------------------------------------
@@ -168,18 +180,31 @@ class AllocationPresenter(ScreenPresenter):
 
         return Action(action.text, do, undo, action.tab, after)
 
-    def apply(self, new_state: bench.WorkState, text: str) -> bool:
-        """One edit of the working inputs, undoable; False when it changes nothing."""
+    def apply(self, new_state: bench.WorkState, text: str, at: EditedAt | None = None) -> bool:
+        """One edit of the working inputs, undoable; False when it changes nothing. Undone or redone, what it
+        changed (``at``) is chosen, as the Budgets grid and the Projects register choose theirs; not when first made
+        (the officer is there, and Tab or Enter goes on from there)."""
         old, loaded = self.state, self.loaded
         if new_state == old:
             return False
-        self.perform(self._keeping_draft(Action(text, do=lambda: self._set(new_state, loaded),
-                                                undo=lambda: self._set(old, loaded), tab=self.tab)))
+        made: list[bool] = []
+
+        def show(state: bench.WorkState) -> None:
+            self.undone_at = at if made else None
+            made.append(True)
+            try:
+                self._set(state, loaded)
+            finally:
+                self.undone_at = None
+
+        self.perform(self._keeping_draft(Action(text, do=lambda: show(new_state), undo=lambda: show(old),
+                                                tab=self.tab)))
         return True
 
-    def edit(self, change: Callable[[bench.WorkState], bench.WorkState], text: str) -> bool:
+    def edit(self, change: Callable[[bench.WorkState], bench.WorkState], text: str,
+             at: EditedAt | None = None) -> bool:
         """Apply ``change`` to the working state; an AllocationError leaves it as it was and is raised."""
-        return self.apply(change(self.state), text)
+        return self.apply(change(self.state), text, at)
 
     # -- saved or not --------------------------------------------------------------------------------
     def is_modified(self) -> bool:
@@ -269,7 +294,7 @@ class AllocationPresenter(ScreenPresenter):
 
         def after(k: str) -> None:
             show(k)
-            self.scenarios_changed.emit()
+            self.scenarios_changed.emit(k)
 
         return self._keeping_draft(snapshot_action(
             text, key=scenario_id, snap=lambda k: service.snapshot_scenario(store, k),
@@ -330,7 +355,7 @@ class AllocationPresenter(ScreenPresenter):
                 service.set_adopted(store, scenario_id, adopted=False)
 
         self.perform(Action(f"Mark scenario {self._title(scenario_id)} as agreed", do=do, undo=undo, tab=self.tab,
-                            after=self.scenarios_changed.emit))
+                            after=lambda: self.scenarios_changed.emit(scenario_id)))
 
     def unadopt(self, scenario_id: str) -> None:
         """The agreed mark taken off (marked by mistake, or the board's decision withdrawn): the year then has
@@ -339,7 +364,7 @@ class AllocationPresenter(ScreenPresenter):
         self.perform(Action(f"Unmark scenario {self._title(scenario_id)} as agreed",
                             do=lambda: service.set_adopted(store, scenario_id, False),
                             undo=lambda: service.set_adopted(store, scenario_id), tab=self.tab,
-                            after=self.scenarios_changed.emit))
+                            after=lambda: self.scenarios_changed.emit(scenario_id)))
 
 
 def _year(text: str) -> str:

@@ -8,7 +8,7 @@ totals, the totals the paper printed beside them, flags, year-on-year changes); 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
                                        change_spans, column_year, format_change, names_a_worked_out_total,
@@ -92,6 +92,27 @@ class GridRow:
         return "\n".join(x for x in (kind, self.notes, *linked, self.actuals_note) if x)
 
 
+class CellAt(NamedTuple):
+    """A cell of the grid by what it is, for Edit > Undo and Redo to choose the cells they changed: a line by its id
+    (moved to another section, it is the same line), any other row by its kind and section; the plan's column by its
+    heading ("" for the row's name); ``part`` "figure", "name" or "change" (the Change to column beside the year)."""
+
+    kind: str
+    line_id: str | None
+    section_id: str | None
+    column: str = ""
+    part: str = "figure"
+
+    @classmethod
+    def of(cls, row: GridRow, column: str = "", part: str = "figure") -> "CellAt":
+        return cls(row.kind, row.line_id, row.section_id, column, "name" if not column else part)
+
+    def is_row(self, row: GridRow) -> bool:
+        if self.kind == "line":
+            return row.kind == "line" and row.line_id == self.line_id
+        return (row.kind, row.section_id) == (self.kind, self.section_id)
+
+
 def _from_to(first: str, last: str) -> str:
     """"Employees – Support Services", or "Employees" alone."""
     return first if first == last else f"{first} – {last}"
@@ -134,6 +155,8 @@ class BudgetsPresenter(ScreenPresenter):
         self.added_section: str | None = None  # the section last added: the one the next line goes into
         self.split_notes: list = []  # cells whose note states a split an older version did not read as one
         self.plans_changed = Event()
+        # The cells an undo or a redo changed, while it redraws: the grid chooses them, in their plan (``_change``).
+        self.undone_cells: tuple[CellAt, ...] = ()
 
     # -- reading ---------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -227,12 +250,26 @@ class BudgetsPresenter(ScreenPresenter):
                        ": it prints no totals of its own to check against its lines.")
 
     # -- changes ---------------------------------------------------------------------------------------
-    def _change(self, text: str, plan_id: str, do: Callable[[], Any]) -> bool:
+    def _change(self, text: str, plan_id: str, do: Callable[[], Any], cells: Sequence[CellAt] = ()) -> bool:
         """One change to a plan: undo and redo put the plan's rows back as they were either side (a redo does not
-        make the change again, which would give a new line a new id that a later change does not know)."""
+        make the change again, which would give a new line a new id that a later change does not know).
+
+        Undone or redone, the plan is shown with ``cells`` (the cells the change is in) chosen, as the Projects
+        register chooses the project undone: the officer sees what changed, whatever plan or cell was in view. Not
+        when it is first made: the officer is looking at it, and Tab or Enter takes the grid on from there."""
         if self.read_only:
             return False
-        return self._perform(self._plan_action(text, plan_id, do, after=lambda k: self.select(plan_id)))
+        shown: list[bool] = []
+
+        def after(_key) -> None:
+            self.undone_cells = tuple(cells) if shown else ()
+            shown.append(True)
+            try:
+                self.select(plan_id)
+            finally:
+                self.undone_cells = ()
+
+        return self._perform(self._plan_action(text, plan_id, do, after=after))
 
     def _plan_action(self, text: str, plan_id: str | None, do: Callable[[], Any],
                      after: Callable[[str | None], None]) -> Action:
@@ -404,7 +441,8 @@ class BudgetsPresenter(ScreenPresenter):
         years = _from_to(cells[0][1].label, max((c for _, c, _ in cells), key=columns.index).label)
         return self._change(f"Paste {counted(len(cells), 'figure')} into {where}, {years}", self.selected,
                             lambda: service.set_cells(self.store, [(line.line_id, column.id, text)
-                                                                   for line, column, text in cells]))
+                                                                   for line, column, text in cells]),
+                            [CellAt("line", line.line_id, None, column.label) for line, column, _ in cells])
 
     def _names_a_total(self, name: str, section_id: str | None) -> bool:
         """A row copied with its name that is a total (“Total Expenditure”, “Total”, “Drugs and alcohol subtotal”)."""
@@ -503,17 +541,18 @@ class BudgetsPresenter(ScreenPresenter):
         if plan_id is None:
             return False
         label = next((r.label for r in self.rows if r.line_id == line_id), "")
+        at = [CellAt("line", line_id, None, column)]
         if not (text or "").strip():
             return self._change(f"Clear {label}, {column}", plan_id,
-                                lambda: service.clear_cell(self.store, line_id, column))
+                                lambda: service.clear_cell(self.store, line_id, column), at)
         if self._asked_about((line_id, column, text.strip()), f"{label}, {column}", text, line_id, column):
             return False
         return self._change(f"Set {label}, {column}", plan_id,
                             lambda: service.set_cell(self.store, line_id, column, text, note=note,
-                                                     note_in_text=True))
+                                                     note_in_text=True), at)
 
     def set_stated_total(self, column: str, text: str, section_id: str | None = None, *,
-                         note_in_text: bool = False) -> bool:
+                         note_in_text: bool = False, at: Sequence[CellAt] = ()) -> bool:
         """A total as the paper printed it, kept beside the computed one and flagged when they differ
         (note_in_text: typed over its own "(as printed)" row, whose editor shows its note)."""
         plan_id = self.selected
@@ -521,7 +560,7 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         return self._change(f"Printed total, {column}", plan_id,
                             lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id,
-                                                             note_in_text=note_in_text))
+                                                             note_in_text=note_in_text), at)
 
     def set_printed_total(self, row: GridRow, column: str, text: str, *, typed: bool = False) -> bool:
         """Typed over a worked-out subtotal or total (or its "(as printed)" row): the figure the paper printed,
@@ -544,13 +583,14 @@ class BudgetsPresenter(ScreenPresenter):
             return self.left_as_it_was()  # the printed figure as it was: no change to undo
         if not text:
             return self._change(f"Clear the printed {row.label}, {column}", plan_id,
-                                lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id))
+                                lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id),
+                                [CellAt.of(row, column)])
         # Asked as a line's cell is ("£1,201,000" over a total in £'000 went in as £1,201,000,000, flagged as the
         # paper's own disagreement).
         if self._asked_about_pounds(("printed", section_id, column, text), f"{row.label}, {column}", text):
             return False
         return self.set_stated_total(column, text, section_id=section_id,
-                                     note_in_text=row.kind in ("stated", "stated-total"))
+                                     note_in_text=row.kind in ("stated", "stated-total"), at=[CellAt.of(row, column)])
 
     def set_printed_change(self, row: GridRow, column: str, text: str) -> bool:
         """The annual change the paper prints into ``column`` ("(0.7)", "1.7", "-"), typed in the Change to column
@@ -566,7 +606,8 @@ class BudgetsPresenter(ScreenPresenter):
         return self._change(f"{'Clear the printed' if not text else 'Printed'} change, {where}, {column}", plan_id,
                             lambda: service.set_printed_change(
                                 self.store, plan_id, column, text, line_id=row.line_id if row.kind == "line" else None,
-                                section_id=row.section_id if row.kind == "stated" else None))
+                                section_id=row.section_id if row.kind == "stated" else None),
+                            [CellAt.of(row, column, "change")])
 
     def left_as_it_was(self) -> bool:
         """A figure put back as it was: nothing is written, and a question asked about the cell is answered by it."""
@@ -678,7 +719,9 @@ class BudgetsPresenter(ScreenPresenter):
             self.changed.emit()
             return False
         column = self.view.plan.columns[position].id
-        return self._change(f"Remove year {label}", plan_id, lambda: service.remove_column(self.store, column))
+        first = next((r for r in self.rows if r.kind == "line"), None)  # undone, the year back: its first figure
+        return self._change(f"Remove year {label}", plan_id, lambda: service.remove_column(self.store, column),
+                            [CellAt.of(first, label)] if first is not None else [])
 
     # -- splits an older version kept as notes -------------------------------------------------------------
     def splits_in_notes(self) -> tuple[str, str]:
@@ -703,7 +746,8 @@ class BudgetsPresenter(ScreenPresenter):
         if plan_id is None or not count:
             return False
         return self._change(f"Read {counted(count, 'note')} as {'a split' if count == 1 else 'splits'}", plan_id,
-                            lambda: service.read_notes_as_splits(self.store, plan_id))
+                            lambda: service.read_notes_as_splits(self.store, plan_id),
+                            [CellAt("line", line.id, None, column.label) for line, column, _ in self.split_notes])
 
     def split_note_tip(self, row: GridRow, position: int) -> str:
         """A cell's tooltip line when its note states a split that is not yet read as one."""
@@ -747,14 +791,14 @@ class BudgetsPresenter(ScreenPresenter):
                                    if counts != self.measures(kind)[0] or organisation else "")
         return self._change(f"Link line {row.label} to {what}", plan_id,
                             lambda: service.link_line(self.store, line_id, **{kind: target_id}, measure=measure,
-                                                      organisation=organisation or None))
+                                                      organisation=organisation or None), [CellAt.of(row)])
 
     def unlink_line(self, row: GridRow, link: service.LineLink) -> bool:
         plan_id = self.selected
         if plan_id is None:
             return False
         return self._change(f"Unlink line {row.label} from {link.describe()}", plan_id,
-                            lambda: service.unlink_line(self.store, link.id))
+                            lambda: service.unlink_line(self.store, link.id), [CellAt.of(row)])
 
     # -- corrections: a line or section renamed or deleted, the plan renamed --------------------------------
     def rename(self, row: GridRow, text: str) -> bool:
@@ -764,9 +808,9 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         if row.kind == "line":
             return self._change(f"Rename line {row.label} to {text}", plan_id,
-                                lambda: service.update_line(self.store, row.line_id, label=text))
+                                lambda: service.update_line(self.store, row.line_id, label=text), [CellAt.of(row)])
         return self._change(f"Rename section {row.label} to {text}", plan_id,
-                            lambda: service.update_section(self.store, row.section_id, name=text))
+                            lambda: service.update_section(self.store, row.section_id, name=text), [CellAt.of(row)])
 
     def set_section_kind(self, row: GridRow, kind: str) -> bool:
         """A section's kind changed (one added as Expenditure by mistake made Income and grants): it then counts as
@@ -775,7 +819,7 @@ class BudgetsPresenter(ScreenPresenter):
         if plan_id is None or row.kind != "section" or kind == row.section_kind:
             return False
         return self._change(f"Change section {row.label} to {dict(SECTION_KINDS).get(kind, kind)}", plan_id,
-                            lambda: service.update_section(self.store, row.section_id, kind=kind))
+                            lambda: service.update_section(self.store, row.section_id, kind=kind), [CellAt.of(row)])
 
     def sections_to_move_to(self, row: GridRow) -> list[tuple[str, str]]:
         """The sections a line can be moved to: (id, name), every section of the plan but its own."""
@@ -789,7 +833,8 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         name = dict(self.sections()).get(section_id, "")
         return self._change(f"Move line {row.label} to {name}", plan_id,
-                            lambda: service.move_line_to_section(self.store, row.line_id, section_id))
+                            lambda: service.move_line_to_section(self.store, row.line_id, section_id),
+                            [CellAt.of(row)])
 
     def delete_question(self, row: GridRow) -> str:
         """What the window asks before deleting a line or a section ("" for a row that cannot be deleted)."""
@@ -817,10 +862,10 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         if row.kind == "line":
             return self._change(f"Delete line {row.label}", plan_id,
-                                lambda: service.remove_line(self.store, row.line_id))
+                                lambda: service.remove_line(self.store, row.line_id), [CellAt.of(row)])
         if row.kind == "section":
             return self._change(f"Delete section {row.label}", plan_id,
-                                lambda: service.remove_section(self.store, row.section_id))
+                                lambda: service.remove_section(self.store, row.section_id), [CellAt.of(row)])
         return False
 
     def delete_plan_question(self) -> str:
@@ -880,6 +925,15 @@ class BudgetsPresenter(ScreenPresenter):
         if plan_id is None or self.read_only:
             return False
         name = self.view.plan.name if self.view else ""
-        store = self.store
+        store, ids = self.store, [p.id for p in self.plans]
+        # Deleted, the plan listed after it is chosen (the one before, when it was the last), as Del does in the other
+        # lists: the first was chosen, wherever it stood. Undone, it is chosen again.
+        at = ids.index(plan_id) if plan_id in ids else -1
+        after_it = ids[at + 1] if 0 <= at < len(ids) - 1 else ids[at - 1] if at > 0 else None
+
+        def show(k: str | None) -> None:
+            there = any(p.id == k for p in service.list_plans(store))
+            self._show_plans(k if there else after_it)
+
         return self._perform(self._plan_action(f"Delete plan {name}", plan_id,
-                                               lambda: service.delete_plan(store, plan_id), after=self._show_plans))
+                                               lambda: service.delete_plan(store, plan_id), after=show))

@@ -8,7 +8,7 @@ state pushed on the window's undo stack, and the result is recomputed at once.
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -34,8 +34,9 @@ from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.presenters.allocation import (AllocationPresenter, Rounding, RoundingUnit, SplitRule, comparison_note,
-                                             redistribution, summary_text, top_slice_note, top_slice_rows)
+from safer_desk.presenters.allocation import (AllocationPresenter, EditedAt, Rounding, RoundingUnit, SplitRule,
+                                             comparison_note, redistribution, summary_text, top_slice_note,
+                                             top_slice_rows)
 from safer_desk.ui.kit.colours import alert_style, themed
 
 
@@ -114,9 +115,12 @@ class AllocationTab(TabBase):
     def problem(self) -> str:
         return self.presenter.problem
 
-    def _scenarios_saved(self) -> None:
+    def _scenarios_saved(self, scenario_id: str | None = None) -> None:
+        """A scenario saved, deleted, marked or put back: the list again, showing that scenario while it is in the
+        file (a deleted one Edit > Undo put back was not shown: the list stayed on the one worked on)."""
         self.session.notify(service.AREA)
-        self._fill_scenarios(self.presenter.loaded.id if self.presenter.loaded else None)
+        there = any(s.id == scenario_id for s in service.list_scenarios(self.store))
+        self._fill_scenarios(scenario_id if there else self.presenter.loaded.id if self.presenter.loaded else None)
 
     def _data_changed(self, area: str) -> None:
         """Scenarios saved elsewhere (another tab's import, a county merge) appear in the lists."""
@@ -232,6 +236,7 @@ class AllocationTab(TabBase):
         edit.setPlaceholderText(placeholder)
         edit.setReadOnly(self.read_only)
         edit.editingFinished.connect(lambda k=key, e=edit: self.edit_option(k, e.text()))
+        edit.installEventFilter(self)  # Esc puts back the option's figure (``eventFilter``)
         self.option_edits[key] = edit
         edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)  # no figure cut
         return edit
@@ -338,6 +343,19 @@ class AllocationTab(TabBase):
         grid.addWidget(self.problem_label, 3 if narrow else 2, 0, 1, 2 if narrow else 3)
         for column, stretch in enumerate((3, 2, 0) if narrow else (5, 3, 2)):
             grid.setColumnStretch(column, stretch)
+
+    def eventFilter(self, watched, event) -> bool:
+        # Esc in an option's field puts back the figure the option holds, as Esc does in the Reviews page's As at
+        # field: what was typed stayed, and leaving the field put it in.
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape and isinstance(watched, QLineEdit)
+                and watched in self.option_edits.values()):
+            key = next(k for k, e in self.option_edits.items() if e is watched)
+            held = bench.option_text(self.state.options, key)
+            if watched.text().strip() != held:
+                watched.setText(held)
+                watched.selectAll()
+                return True
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -498,9 +516,10 @@ class AllocationTab(TabBase):
         return page
 
     # -- the working state --------------------------------------------------------------------
-    def apply(self, new_state: bench.WorkState, text: str) -> bool:
-        """Make an edit through the presenter (one undoable action); False when it changes nothing."""
-        return self.presenter.apply(new_state, text)
+    def apply(self, new_state: bench.WorkState, text: str, at: EditedAt | None = None) -> bool:
+        """Make an edit through the presenter (one undoable action); False when it changes nothing. ``at``: where it
+        is, chosen when it is undone or redone."""
+        return self.presenter.apply(new_state, text, at)
 
     def _show_state(self) -> None:
         self._show_scenario_status()
@@ -512,6 +531,38 @@ class AllocationTab(TabBase):
         self._show_summary()
         self._show_explanation()
         self.compute_redistribution()
+        if self.presenter.undone_at is not None:
+            self._choose(self.presenter.undone_at)
+
+    def _choose(self, at: EditedAt) -> None:
+        """What an undo or a redo changed, chosen: the inputs' cells (or rows), the factor, the option's field."""
+        if at.table == "option":
+            key = at.columns[0] if at.columns else ""
+            widget = {"rounding": self.rounding_combo, "unit": self.unit_combo,
+                      "pot_mode": self.pot_given if self.pot_given.isChecked() else self.pot_from_previous,
+                      }.get(key) or self.option_edits.get(key)
+            if widget is not None and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        view = self.inputs_view if at.table == "inputs" else self.factors_table
+        model = view.model()
+        rows = [r for r in at.rows if 0 <= r < model.rowCount()]
+        if at.table == "inputs":
+            keys = self.inputs_model.keys
+            columns = [keys.index(k) for k in at.columns if k in keys]
+        else:
+            columns = [c for c in at.columns if 0 <= c < model.columnCount()]
+        if not rows:
+            return
+        whole = not columns
+        columns = columns or list(range(model.columnCount()))
+        selection = QItemSelection()
+        for r in rows:
+            selection.select(model.index(r, columns[0]), model.index(r, columns[-1]))
+        view.setCurrentIndex(model.index(rows[0], columns[0]))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        view.selectionModel().select(selection, flags | QItemSelectionModel.SelectionFlag.Rows if whole else flags)
+        view.scrollTo(model.index(rows[0], columns[0]))
 
     def _sync_options(self) -> None:
         self._syncing = True
@@ -592,7 +643,8 @@ class AllocationTab(TabBase):
             self._refuse(exc)
             return False
         header = self.state.input_headers()[self.state.input_columns().index(key)]
-        self.apply(new_state, f"Edit {header} of {self.state.partnerships[row].name}")
+        self.apply(new_state, f"Edit {header} of {self.state.partnerships[row].name}",
+                   EditedAt("inputs", (row,), (key,)))
         return True
 
     def edit_option(self, key: str, text: str) -> None:
@@ -606,7 +658,8 @@ class AllocationTab(TabBase):
             self._sync_options()  # put the field back first: the message box takes the focus from it
             self._refuse(exc)
             return
-        if not self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}"):
+        if not self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}",
+                          EditedAt("option", (), (key,))):
             self._sync_options()  # the same figure typed another way ("10%" over 10): shown as kept, nothing pending
 
     # A figure typed in an option field goes in when the field is left, one in a cell when its editor closes.
@@ -670,10 +723,14 @@ class AllocationTab(TabBase):
         except AllocationError as exc:
             self._refuse(exc)
             return
-        self.apply(new_state, f"Paste {counted(len(table), 'row')}")
+        width = max(len(r) for r in table)
+        self.apply(new_state, f"Paste {counted(len(table), 'row')}",
+                   EditedAt("inputs", tuple(range(row, row + len(table))),
+                            tuple(new_state.input_columns()[column:column + width])))
 
     def add_partnership(self) -> None:
-        self.apply(bench.with_new_row(self.state), "Add partnership")
+        self.apply(bench.with_new_row(self.state), "Add partnership",
+                   EditedAt("inputs", (len(self.state.partnerships),)))
         self.inputs_view.setCurrentIndex(self.inputs_model.index(len(self.state.partnerships) - 1, 0))
 
     def remove_partnerships(self) -> None:
@@ -681,7 +738,13 @@ class AllocationTab(TabBase):
         if not rows and self.inputs_view.currentIndex().isValid():
             rows = [self.inputs_view.currentIndex().row()]
         if rows:
-            self.apply(bench.without_rows(self.state, rows), f"Remove {counted(len(rows), 'partnership')}")
+            column = max(0, self.inputs_view.currentIndex().column())
+            if self.apply(bench.without_rows(self.state, rows), f"Remove {counted(len(rows), 'partnership')}",
+                          EditedAt("inputs", tuple(rows))) and self.inputs_model.rowCount():
+                # The row in the place of the first removed (or the last) chosen, as Del does in the other lists: none
+                # was, and the arrows started again from the top-left cell.
+                self.inputs_view.setCurrentIndex(
+                    self.inputs_model.index(min(rows[0], self.inputs_model.rowCount() - 1), column))
 
     def _factor_item_changed(self, item: QTableWidgetItem) -> None:
         if self._syncing:
@@ -698,11 +761,12 @@ class AllocationTab(TabBase):
             self._sync_options()
             self._refuse(exc)
             return
-        self.apply(new_state, text)
+        self.apply(new_state, text, EditedAt("factors", (item.row(),), (item.column(),)))
 
     def add_factor(self) -> None:
         new_state = bench.with_new_factor(self.state)
-        self.apply(new_state, f"Add factor {new_state.options.factors[-1].title}")
+        self.apply(new_state, f"Add factor {new_state.options.factors[-1].title}",
+                   EditedAt("factors", (len(new_state.options.factors) - 1,)))
 
     def remove_factor(self) -> None:
         row = self.factors_table.currentRow()
@@ -713,7 +777,7 @@ class AllocationTab(TabBase):
         except AllocationError as exc:
             self._refuse(exc)
             return
-        self.apply(new_state, f"Remove factor {self.state.options.factors[row].title}")
+        self.apply(new_state, f"Remove factor {self.state.options.factors[row].title}", EditedAt("factors", (row,)))
 
     # -- scenarios -------------------------------------------------------------------------------
     def _show_scenario_status(self) -> None:

@@ -8,7 +8,7 @@ fields that add a plan, a section, a line, or state a cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboB
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
 from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter,
-                                           GridCell, GridRow)
+                                           CellAt, GridCell, GridRow)
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
@@ -251,6 +251,22 @@ class PlanModel(RowTableModel):
         self.endResetModel()
         return True
 
+    def index_at(self, cell: CellAt) -> QModelIndex:
+        """Where a cell the presenter names (``CellAt``: one an undo changed) stands in the grid; invalid when it is not
+        there (a line the undo took away, a year removed)."""
+        row = next((i for i, r in enumerate(self._rows) if cell.is_row(r)), None)
+        if row is None:
+            return QModelIndex()
+        if cell.part == "name":
+            return self.index(row, 0)
+        headings = self.presenter.columns
+        if cell.column not in headings:
+            return QModelIndex()
+        at = headings.index(cell.column)
+        key = f"d{at}" if cell.part == "change" else f"c{at}"
+        column = next((c for c, col in enumerate(self.columns) if col.key == key), None)
+        return QModelIndex() if column is None else self.index(row, column)
+
     def plan_column(self, column: int) -> int | None:
         """The plan's column (by position) that a grid column shows: its figures, or the change into it."""
         if not 0 <= column < len(self.columns):
@@ -474,6 +490,7 @@ class BudgetsTab(TabBase):
         self.plan_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.plan_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.plan_list.currentItemChanged.connect(self._plan_chosen)
+        self.plan_list.itemActivated.connect(lambda _item: self._into_grid())  # Enter (or a double-click) on a plan
         plans_label = QLabel("Pla&ns", self)
         plans_label.setBuddy(self.plan_list)
         self.plan_name = QLineEdit(self)
@@ -493,14 +510,17 @@ class BudgetsTab(TabBase):
         self.delete_plan_button.setAccessibleName("Delete plan")
         self.delete_plan_button.clicked.connect(self.delete_plan)
         # The plan's unit (£ or £'000), its total's name, its Total column and the report's changes.
-        self.settings_button = QPushButton("Plan &settings…", self)
+        self.settings_button = QPushButton("Plan settin&gs…", self)
         self.settings_button.setAccessibleName("Plan settings: unit, total's name, Total column")
         self.settings_button.clicked.connect(lambda: self.plan_settings())
         # A year's column added to the chosen plan (a new year's plan), or the chosen cell's year removed.
-        self.add_year_button = QPushButton("Add year…", self)  # no Alt letter: Alt+A is the Allocation tab
+        # The page's Alt letters: the menus (F, E, V, H) and the tabs (P, A, C, I, B) leave twelve that its words hold,
+        # for fifteen buttons and fields. Add section and Add line go without (Enter in their fields, Alt+T and Alt+L,
+        # does their work), and Read as splits (shown only for an older version's notes).
+        self.add_year_button = QPushButton("Add &year…", self)
         self.add_year_button.setAccessibleName("Add a year to the plan")
         self.add_year_button.clicked.connect(self.add_year)
-        self.remove_year_button = QPushButton("Remove year…", self)
+        self.remove_year_button = QPushButton("Rem&ove year…", self)
         self.remove_year_button.setAccessibleName("Remove the chosen cell's year from the plan")
         self.remove_year_button.clicked.connect(lambda: self.remove_year())
         for b in (self.new_plan_button, self.rename_plan_button, self.delete_plan_button, self.settings_button,
@@ -514,7 +534,7 @@ class BudgetsTab(TabBase):
                 action.triggered.connect(slot)
                 self.plan_list.addAction(action)
         new_form = QFormLayout()
-        name_label, years_label = QLabel("Na&me:", self), QLabel("&Years:", self)
+        name_label, years_label = QLabel("Na&me:", self), QLabel("Year&s:", self)
         name_label.setBuddy(self.plan_name)
         years_label.setBuddy(self.plan_years)
         new_form.addRow(name_label, self.plan_name)
@@ -567,7 +587,7 @@ class BudgetsTab(TabBase):
         self.split_notes = NamedLabel(parent=self)
         self.split_notes.setWordWrap(True)
         self.split_notes.setAccessibleName("Splits kept as notes")
-        self.read_splits_button = QPushButton("Read as splits", self)  # no Alt letter: each is taken (P: Projects)
+        self.read_splits_button = QPushButton("Read as splits", self)  # no Alt letter: see add_year_button
         self.read_splits_button.setAccessibleName("Read these notes as splits")
         self.read_splits_button.clicked.connect(self.presenter.read_notes_as_splits)
         self.read_splits_button.setEnabled(writes)
@@ -585,7 +605,7 @@ class BudgetsTab(TabBase):
         self.section_kind.setAccessibleName("New section's kind")
         for key, label in SECTION_KINDS:
             self.section_kind.addItem(label, key)
-        self.add_section_button = QPushButton("Add sec&tion", self)
+        self.add_section_button = QPushButton("Add section", self)  # Enter in the section's name (Alt+T)
         self.add_section_button.clicked.connect(self.add_section)
         if writes:
             self.section_name.returnPressed.connect(self.add_section)
@@ -595,7 +615,7 @@ class BudgetsTab(TabBase):
         self.line_label.setAccessibleName("New line's label")
         self.line_label.setPlaceholderText("Domestic Homicide Reviews (DHRs)")
         self.line_label.returnPressed.connect(self.add_line)
-        self.add_line_button = QPushButton("Add &line", self)
+        self.add_line_button = QPushButton("Add line", self)  # Enter in the line's label (Alt+L)
         self.add_line_button.clicked.connect(self.add_line)
         self.link_line_button = QPushButton("Lin&k line…", self)
         self.link_line_button.setAccessibleName("Link the chosen line to a project, fund or review")
@@ -603,8 +623,9 @@ class BudgetsTab(TabBase):
         for b in (self.add_section_button, self.add_line_button, self.link_line_button):
             b.setEnabled(writes)
         section_row, line_row = QHBoxLayout(), QHBoxLayout()
-        section_label, line_label = QLabel("Secti&on:", self), QLabel("Line:", self)
+        section_label, line_label = QLabel("Sec&tion:", self), QLabel("&Line:", self)
         section_label.setBuddy(self.section_name)
+        line_label.setBuddy(self.line_label)
         section_row.addWidget(section_label)
         section_row.addWidget(self.section_name, 2)
         section_row.addWidget(self.section_kind, 1)
@@ -663,11 +684,18 @@ class BudgetsTab(TabBase):
     def _show(self) -> None:
         p = self.presenter
         self.summary.setText(p.summary())
-        in_view = self.model.cell_key(self.view.currentIndex())
+        at = self.view.currentIndex()
+        in_view, place = self.model.cell_key(at), (at.row(), at.column())
         if self.model.show_plan():  # rebuilt: the cell in view found again by what it is (rows may have come or gone)
             index = self.model.index_of(in_view)
+            if not index.isValid() and in_view is not None and in_view[0] == p.selected and self.model.rowCount():
+                # Its row deleted (Del on a line's name): the row in its place, or the last, as Del does in the other
+                # lists (no cell was chosen, and the arrows started again from the top-left one).
+                index = self.model.index(min(place[0], self.model.rowCount() - 1),
+                                         min(place[1], self.model.columnCount() - 1))
             if index.isValid():
                 self.view.setCurrentIndex(index)
+        self._choose(p.undone_cells)
         self.view.size_columns_to_visible(max_width=320)
         shown, every = p.warnings_shown()
         self.warnings.setText(shown)
@@ -690,6 +718,19 @@ class BudgetsTab(TabBase):
             if self.plan_list.item(i).data(Qt.ItemDataRole.UserRole) == p.selected:
                 self.plan_list.setCurrentRow(i)
         self.plan_list.blockSignals(False)
+
+    def _choose(self, cells) -> None:
+        """The cells an undo or a redo changed, chosen (the first current, in view), so the officer sees what went
+        back; none when none of them is in the grid now (a line the undo took away)."""
+        found = [i for i in (self.model.index_at(c) for c in cells) if i.isValid()]
+        if not found:
+            return
+        selection = QItemSelection()
+        for index in found:
+            selection.select(index, index)
+        self.view.setCurrentIndex(found[0])
+        self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(found[0])
 
     def _data_changed(self, area: str) -> None:
         """The file changed under the tab (a merge of district files, an undo elsewhere …): the plan is read again,
@@ -737,6 +778,14 @@ class BudgetsTab(TabBase):
         now = index.data(Qt.ItemDataRole.EditRole) or ""
         if changed and now != held:
             self.presenter.typing_over_change(words, now)
+
+    def _into_grid(self) -> None:
+        """Into the plan's grid, on the cell in view or else its first line's first figure."""
+        if not self.view.currentIndex().isValid():
+            line = next((r for r in range(self.model.rowCount()) if self.model.row(r).kind == "line"), None)
+            if line is not None and self.model.year_columns:
+                self.view.setCurrentIndex(self.model.index(line, self.model.year_columns[0]))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _plan_chosen(self, current, _previous=None) -> None:
         if current is not None:
