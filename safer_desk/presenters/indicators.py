@@ -22,8 +22,8 @@ from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag,
                                           default_tolerance_kind, figure_value, format_number, format_value,
                                           period_kind, rate_label)
-from safer_desk.domain.periods import FinancialYear, Month, PeriodError
-from safer_desk.domain.text import counted, filled_width
+from safer_desk.domain.periods import FinancialYear, Month, PeriodError, format_uk_date
+from safer_desk.domain.text import counted, filled_width, in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.formats import Unit, plain, shown_number
@@ -836,6 +836,10 @@ class IndicatorsPresenter(ScreenPresenter):
         last_named, last_cumulative = v.last_year_label(), v.last_year_label("cumulative")
         where = v.area_name + (" (derived)" if v.is_derived else "")
         per_series: dict[str, list[str]] = {}
+        # A district formed since: why last year's period it began part-way through is a gap (whose figures the
+        # rolling line adds up, below).
+        said = f" {v.part_way_sentence()}" if v.part_way_sentence() and mode in (ChartMode.YEAR,
+                                                                                ChartMode.CUMULATIVE) else ""
         if mode == ChartMode.YEAR:
             data = ChartData(months, {this_label: v.values, last_named: v.values_last}, ind.unit,
                              f"{ind.name}, {where}: {this_label} against {last_label}" + (f" by {by}" if by else ""),
@@ -859,6 +863,12 @@ class IndicatorsPresenter(ScreenPresenter):
             points = every_month(svc.rolling_12_months(self.store, ind, v.area_id))
             data = ChartData([month_label(p, "monthly") for p, _ in points], {"12 months to": [x for _, x in points]},
                              ind.unit, f"{ind.name}, {where}: rolling 12 months", ind.rate_per)
+            replaced = svc.replaced_before(self.store, v.area_id)
+            if replaced and points and Month.parse(points[0][0]).first_day < replaced[0]:
+                # A district formed since: its first points add up the districts' it replaced, as its last year.
+                began, names = replaced
+                said += f" For months before {format_uk_date(began)}, {in_words(names)} added up, the " \
+                    f"district{'s' if len(names) > 1 else ''} {v.area_name} replaced."
         else:
             # The chosen area first, then the others (derived partnerships and counties too), most figures first.
             compared = svc.area_comparison(self.store, ind.id, None, v.year)
@@ -867,7 +877,7 @@ class IndicatorsPresenter(ScreenPresenter):
             data = ChartData(this_labels, {name: cv.values for name, cv in named.items()}, ind.unit,
                              f"{ind.name}: areas compared, {this_label}", ind.rate_per,
                              texts={name: figure_texts(cv) for name, cv in named.items()})
-        data.summary = chart_summary(data, per_series)
+        data.summary = chart_summary(data, per_series) + said
         if mode == ChartMode.ROLLING and data.empty and (any(v.this_year) or any(v.last_year)):
             # Figures are held (the grid shows them): say why none is drawn, never "no figures".
             data.summary = f"{data.title}: " + (

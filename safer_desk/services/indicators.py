@@ -1491,6 +1491,7 @@ class DerivedFigure:
     used: tuple[str, ...] = ()  # names of the areas whose figures were combined
     missing: tuple[str, ...] = ()  # member districts with no figure for the period
     reason: str = ""  # why there is no figure
+    began: date | None = None  # a district that began within the period: no figure is its whole area's (blank)
 
     @property
     def source(self) -> FigureSource:
@@ -1715,16 +1716,21 @@ def predecessor_figures(store: Store, indicator: Indicator | str, district_id: s
     d = groups.districts.get(district_id)
     began = reference_day(d["valid_from"]) if d else None
     before = [p for p in periods if began is not None and period_span(p)[1] < began]
-    if not before or not groups.predecessors.get(district_id):
+    # The quarter (or year, or month) it began in: the districts' it replaced stop part-way, and a quarterly figure
+    # holds no months to add its own part to theirs, so no figure is the whole area's: blank, and said why.
+    within = [p for p in periods if began is not None and period_span(p)[0] < began <= period_span(p)[1]]
+    if not (before or within) or not groups.predecessors.get(district_id):
         return {}
-    chain, todo = set(), [district_id]
-    while todo:
-        for x in groups.predecessors.get(todo.pop(), set()) - chain:
-            chain.add(x)
-            todo.append(x)
-    figs = _district_figures(store, ind, sorted(chain), before, groups)
+    chain = _replaced_chain(groups, district_id)
+    theirs = in_words([f"{groups.name(x)}'s" for x in sorted(groups.predecessors[district_id], key=groups.name)])
+    out: dict[str, DerivedFigure] = {p: DerivedFigure(
+        p, None, Membership(p, ()), reason=f"{groups.name(district_id)} began on {format_uk_date(began)}, part-way "
+        f"through {period_label(p)}: {theirs} figures stop on {format_uk_date(began - timedelta(days=1))}, so they are "
+        f"not all of it; a figure typed for {groups.name(district_id)} for all of {period_label(p)} would be compared",
+        began=began) for p in within}
+    figs = _district_figures(store, ind, sorted(chain), before, groups) if before else {}
     if not figs:
-        return {}
+        return out
 
     def parts_of(area: str, period: str, used: list[str], missing: list[str]) -> list[Figure]:
         if (area, period) in figs:
@@ -1737,7 +1743,6 @@ def predecessor_figures(store: Store, indicator: Indicator | str, district_id: s
             return []
         return [f for x in preds for f in parts_of(x, period, used, missing)]
 
-    out: dict[str, DerivedFigure] = {}
     for p in before:
         used: list[str] = []
         missing: list[str] = []
@@ -1749,6 +1754,24 @@ def predecessor_figures(store: Store, indicator: Indicator | str, district_id: s
         out[p] = DerivedFigure(p, figure, Membership(p, tuple(sorted(chain, key=groups.name))), tuple(used),
                                tuple(missing), reason)
     return out
+
+
+def _replaced_chain(groups: _Groups, district_id: str) -> set[str]:
+    """The districts a district replaced, and those they replaced in turn (ids)."""
+    chain, todo = set(), [district_id]
+    while todo:
+        for x in groups.predecessors.get(todo.pop(), set()) - chain:
+            chain.add(x)
+            todo.append(x)
+    return chain
+
+
+def replaced_before(store: Store, area_id: str) -> tuple[date, list[str]] | None:
+    """The day a district formed from others began and the names of those it replaced (East Suffolk: 01/04/2019,
+    Suffolk Coastal and Waveney); None for any other area."""
+    names = [r[0] for r in store.rows("SELECT name FROM districts WHERE successor_id = ? ORDER BY name", (area_id,))]
+    began = reference_day(store.scalar("SELECT valid_from FROM districts WHERE id = ?", (area_id,)))
+    return (began, sorted(names, key=str.casefold)) if names and began is not None else None
 
 
 def _with_predecessors(store: Store, ind: Indicator, area_id: str, periods: Sequence[str],
@@ -1767,6 +1790,8 @@ def _replaced_gaps(replaced: dict[str, DerivedFigure], periods: Sequence[str], s
     blank = [i for i, p in enumerate(periods) if p in replaced and replaced[p].figure is None]
     if not blank:
         return ""
+    if part := [i for i in blank if replaced[periods[i]].began is not None]:
+        return f" ({replaced[periods[part[0]]].reason})"
     area = find_area(store, area_id)
     it = area.name if area is not None else "it"
     whose = sorted({n for i in blank for n in replaced[periods[i]].missing}, key=str.casefold)
@@ -2004,15 +2029,33 @@ class YearView:
         latest = next((d for d in reversed(self.derived) if d is not None and d.figure is not None), None)
         return "" if latest is None else "figures derived from " + " + ".join(latest.used)
 
+    def _last_year_parts(self) -> tuple[list[int], list[int], list[int]]:
+        """Last year's periods by whose they are: made from the districts replaced, its own (held beside those),
+        and the one it began part-way through (blank)."""
+        made = [i for i, d in enumerate(self.last_derived) if d is not None and d.began is None]
+        own = [i for i, (f, d) in enumerate(zip(self.last_year, self.last_derived)) if f is not None and d is None]
+        part = [i for i, d in enumerate(self.last_derived) if d is not None and d.began is not None]
+        return made, own if made else [], part
+
+    def _made_when(self, made: list[int], own: list[int]) -> str:
+        """" to May-19": the periods of a year partly its own that are the districts' it replaced ("" otherwise)."""
+        if not made or not own:
+            return ""
+        if made[-1] < own[0]:
+            return f" to {self._last_label(made[-1])}"
+        return f" for {ranges_text(made, lambda a, b: b == a + 1, self._last_label)}"
+
     def last_year_words(self) -> str:
         """"2018/19: Suffolk Coastal and Waveney": whose figures last year's are, for a district formed since from
         others; a predecessor without a figure for some periods named with them (those periods are blank, not the
-        others' alone as the whole area's); "" for an area whose last year is its own."""
-        made = [(i, d) for i, d in enumerate(self.last_derived) if d is not None]
-        if not made:
+        others' alone as the whole area's), and the period it began part-way through (blank); "" for an area whose
+        last year is its own."""
+        made_at, _, part = self._last_year_parts()
+        if not made_at and not part:
             return ""
+        made = [(i, self.last_derived[i]) for i in made_at]
         names = sorted({n for _, d in made for n in (*d.used, *d.missing)}, key=str.casefold)
-        text = f"{self.year.previous().label}: {in_words(names)}"
+        text = self.last_year_label() if names else self.year.previous().label
         lacking = sorted({n for _, d in made for n in d.missing}, key=str.casefold)
         for name in lacking:
             at = [i for i, d in made if name in d.missing]
@@ -2029,18 +2072,36 @@ class YearView:
                 f" for {ranges_text(unsummed, lambda a, b: b == a + 1, self._last_label)}"
             text += f"; not added up{when}: their {self.indicator.unit}s are not all given with {need}, and are " \
                 "never averaged"
-        return text
+        return "; ".join([text] * bool(names) + [self._part_way_words(i) for i in part])
+
+    def part_way_sentence(self) -> str:
+        """"Last year's Q1 2019/20 is left blank: East Suffolk began on 01/06/2019, part-way through it, …": why the
+        period a district began part-way through is blank, for the words under the grid and the chart ("" for none)."""
+        return " ".join(f"Last year's {self._part_way_words(i).replace(' left blank', ' is left blank')}, and no "
+                        "figure held covers all of it." for i in self._last_year_parts()[2])
+
+    def _part_way_words(self, index: int) -> str:
+        """"Q1 2019/20 left blank: East Suffolk began on 01/06/2019, part-way through it"."""
+        return f"{self._last_label(index)} left blank: {self.area_name} began on " \
+            f"{format_uk_date(self.last_derived[index].began)}, part-way through it"
 
     def _last_label(self, index: int) -> str:
         return period_label(year_periods(self.indicator.frequency, self.year.previous())[index])
 
     def last_year_label(self, what: str = "") -> str:
         """Last year as a row or a series is named: "2018/19", or for a district formed since from others whose
-        figures it is, "2018/19: Suffolk Coastal and Waveney" ("2018/19 cumulative: …" with ``what``)."""
-        made = [d for d in self.last_derived if d is not None]
-        names = sorted({n for d in made for n in (*d.used, *d.missing)}, key=str.casefold)
+        figures it is, "2018/19: Suffolk Coastal and Waveney" ("2018/19 cumulative: …" with ``what``); a year partly
+        its own says which ("2019/20: own from Jun-19; before, Suffolk Coastal and Waveney")."""
+        made, own, _ = self._last_year_parts()
+        names = sorted({n for i in made for n in (*self.last_derived[i].used, *self.last_derived[i].missing)},
+                       key=str.casefold)
         label = " ".join(x for x in (self.year.previous().label, what) if x)
-        return f"{label}: {in_words(names)}" if names else label
+        if not names:
+            return label
+        if own and made[-1] < own[0]:
+            # Its own part first: a row label too long for the grid is cut at its end (the names, in each tooltip).
+            return f"{label}: own from {self._last_label(own[0])}; before, {in_words(names)}"
+        return f"{label}: {in_words(names)}" + (f"{self._made_when(made, own)}, own otherwise" if own else "")
 
     def last_year_tooltip(self, index: int) -> str:
         """Where a period's figure last year came from, for a district formed since: "Derived from Suffolk Coastal
@@ -2049,7 +2110,8 @@ class YearView:
         if d is None:
             return ""
         if d.figure is not None:
-            return f"{d.source.label}: in {self.year.previous().label} {self.area_name}'s area was theirs."
+            # The month, not the year: a district that began part-way through last year was theirs only until then.
+            return f"{d.source.label}: in {self._last_label(index)} {self.area_name}'s area was theirs."
         if d.missing and d.used:
             return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
         return f"Blank: {d.reason}."
@@ -2177,14 +2239,22 @@ class YearView:
                 if self.movement.judgement:
                     text += f" ({self.movement.judgement})"
             parts.append(text + ".")
-        if (words := self.last_year_words()) and not (replaced_said and words == self.last_year_label()):
-            made = [d for d in self.last_derived if d is not None]
+        made_at, own, part = self._last_year_parts()
+        words = self.last_year_words()
+        if part:  # said on its own, after whose the others are
+            words = words.split("; " + self._part_way_words(part[0]))[0] if made_at else ""
+        if made_at and not (replaced_said and words == self.last_year_label()):
+            made = [self.last_derived[i] for i in made_at]
             names = {n for d in made for n in (*d.used, *d.missing)}
             whose = f"the district{'s' if len(names) > 1 else ''} {self.area_name} replaced"
+            # A district that began part-way through last year: its figures from then are its own.
+            when = self._made_when(made_at, own)
             if any(d.figure is not None for d in made):
-                parts.append(f"Last year's figures are those of {whose} ({words}).")
+                parts.append(f"Last year's figures{when} are those of {whose} ({words}).")
             else:
-                parts.append(f"No figures for last year from {whose} ({words}).")
+                parts.append(f"No figures for last year{when} from {whose} ({words}).")
+        if part:
+            parts.append(self.part_way_sentence())
         if self.target is not None and self.target.status == "withdrawn":
             reason = self.target.withdrawn_reason.rstrip()
             parts.append(f"The target of {ind.format(self.target.value)} was withdrawn on "
@@ -2440,6 +2510,18 @@ def _monthly_figures(store: Store, indicator: Indicator, area_id: str) -> dict[s
             for p, d in derive_figures(store, indicator, area, sorted(months), groups=groups).items():
                 if d.figure is not None:
                     out[p] = d.figure
+    elif area is not None and store.scalar("SELECT 1 FROM districts WHERE successor_id = ? LIMIT 1", (area_id,)):
+        # A district formed since: its months before it began are the districts' it replaced, added up (a month
+        # one of them lacks stays a gap), as the grid's last year.
+        groups = _Groups(store)
+        chain = sorted(_replaced_chain(groups, area_id))
+        months = [r[0] for r in store.rows(
+            f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
+            f"({','.join('?' * len(chain))}) AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
+            (indicator.id, *chain)) if r[0] not in out]
+        for p, d in predecessor_figures(store, indicator, area_id, sorted(months), groups=groups).items():
+            if d.figure is not None:
+                out[p] = d.figure
     return out
 
 

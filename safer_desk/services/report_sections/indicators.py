@@ -276,16 +276,21 @@ def _replaced_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows:
     if not names or not began:
         return ""
     last = year.previous().label
+    day = svc.reference_day(began)
     # One district replaced (Shepway renamed Folkestone and Hythe): its figures as they were, nothing summed.
     whose = f"the district it replaced, {names[0]}" if len(names) == 1 else \
         f"the districts it replaced, {in_words(names)} (counts summed; percentages and rates as a ratio of the sums)"
-    # Figures the file holds for the district itself (police.uk counts are filed under today's districts) are its
-    # own, not its predecessors' added up: the indicators of each are named when there are both.
-    own = [r.indicator.label for r in rows if any(f is not None and d is None for f, d in
-                                                   zip(r.view.last_year, r.view.last_derived))]
-    made = [r.indicator.label for r in rows if any(d is not None for d in r.view.last_derived)]
+    # Figures the file holds for the district itself from before it began (police.uk counts are filed under today's
+    # districts) are its own, not its predecessors' added up: the indicators of each are named when there are both.
+    # Its figures from the day it began (part-way through last year) are its own in every case.
+    own = [r.indicator.label for r in rows if any(
+        f is not None and d is None and svc.period_span(p)[1] < day for f, d, p in
+        zip(r.view.last_year, r.view.last_derived, svc.year_periods(r.indicator.frequency, year.previous())))]
+    made = [r.indicator.label for r in rows if any(d is not None and d.began is None for d in r.view.last_derived)]
     which = f" for {in_words(made)}" if own else ""
-    return (f"{area.name} began on {format_uk_date(svc.reference_day(began))}: its {last} figures here (Last year, "
+    first, end = svc.period_span(year.previous().label)
+    then = " before then" if first < day <= end else ""  # it began part-way through last year
+    return (f"{area.name} began on {format_uk_date(day)}: its {last} figures here{then} (Last year, "
             f"and the {last} bars){which} are those of {whose}"
             + (f"; its own {last} figures are used for {in_words(own)}." if own else "."))
 

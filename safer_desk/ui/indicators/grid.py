@@ -84,7 +84,14 @@ class ValuesGrid(QTableWidget):
             self.setRowCount(len(grid.rows))
             self.setColumnCount(len(grid.periods))
             self.setHorizontalHeaderLabels(list(grid.labels))
-            self.setVerticalHeaderLabels([r.label for r in grid.rows])
+            # A new district's last-year rows name whose figures they are ("2018/19: Suffolk Coastal and Waveney"):
+            # cut to a width that leaves the figures showing on a laptop, the whole label read on pointing at it.
+            metrics = self.verticalHeader().fontMetrics()
+            widest = metrics.horizontalAdvance("2019/20 cumulative: own from Jun-19 …")
+            self.setVerticalHeaderLabels([metrics.elidedText(r.label, Qt.TextElideMode.ElideRight, widest)
+                                          for r in grid.rows])
+            for r, row in enumerate(grid.rows):
+                self.verticalHeaderItem(r).setToolTip(row.label)
             bold = QFont()
             bold.setBold(True)
             dirty = set(editor.dirty_cells())
