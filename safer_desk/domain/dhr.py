@@ -458,8 +458,18 @@ def check_payment(share: ShareState, amount_pence: int) -> None:
     if share.status != "invoiced":
         raise DhrError(f"This share is {share.status}; it cannot take a payment.")
     if amount_pence > share.outstanding_pence:
+        # An overpayment is never recorded: a share's paid never passes what it was billed, so the ledger adds up. What
+        # the partner paid beyond it is money to give back or to set against a later invoice, said so here.
+        over = format_money(amount_pence - share.outstanding_pence)
+        if share.outstanding_pence == 0:
+            said = "billed £0" if share.amount_pence == 0 else "paid in full"
+            raise DhrError(f"{format_money(amount_pence)} is more than the £0 outstanding on this share: it is "
+                           f"{said}. If the partner paid it, the {over} is an overpayment: refund it, or agree with "
+                           "the partner to set it against a later invoice and record it on that one.")
         raise DhrError(f"{format_money(amount_pence)} is more than the {format_money(share.outstanding_pence)} "
-                       "outstanding on this share.")
+                       f"outstanding on this share. If the partner paid {format_money(amount_pence)}, record "
+                       f"{format_money(share.outstanding_pence)} here and refund the {over} overpaid, or agree with "
+                       "the partner to set it against a later invoice and record it on that one.")
 
 
 @dataclass(frozen=True)

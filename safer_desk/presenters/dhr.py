@@ -200,10 +200,10 @@ class DhrPresenter(FormScreen):
         day, past = self.as_at.fixed()
         read_only = self.read_only
 
-        def read(store) -> ReviewsShown:
-            cases = dhr.list_cases(store, today=day, as_at=day if past else None)
-            later = dhr.notified_after(store, day) if past else set()
-            return ReviewsShown(day, past, [c for c in cases if c.id not in later], len(later), read_only)
+        def read(store) -> ReviewsShown:  # a review notified after the day is not listed by the service: counted here
+            as_at = day if past else None
+            return ReviewsShown(day, past, dhr.list_cases(store, today=day, as_at=as_at),
+                                len(dhr.notified_after(store, as_at)), read_only)
 
         return read
 
@@ -266,27 +266,12 @@ class DhrPresenter(FormScreen):
             return EMPTY
         store = self.store
         day, as_at = (self.today(), None) if today or not self.shown.past else (self.shown.day, self.shown.day)
-        if as_at is None:
-            return CaseDetails(dhr.case_stages(store, case.id, today=day), dhr.cost_lines(store, case.id),
-                               dhr.list_shares(store, today=day, case_id=case.id),
-                               dhr.recommendations(store, case.id, today=day), dhr.panel_meetings(store, case.id))
-        until = as_at.isoformat()  # as at a day: the rows dated by then (an undated one always counts, as the list's)
-        actions = []
-        for rec in dhr.recommendations(store, case.id, today=day):
-            if rec["completed_on"] and rec["completed_on"] > until:  # not completed yet then
-                due = date.fromisoformat(rec["due_on"]) if rec["due_on"] else None
-                rec = rec | {"completed_on": None, "status": rules.recommendation_status(due, None, today=day)}
-            actions.append(rec)
-        costs, total = [], 0
-        for line in dhr.cost_lines(store, case.id):  # in date order, an undated line first
-            # A line dated after the day counts while within the review's cost then: dated after the invoices that
-            # billed it, it was a cost by then (dhr.list_cases), and the table adds up to the list's Cost.
-            if (line["invoiced_on"] or "") <= until or total + line["amount_pence"] <= case.cost_pence:
-                costs.append(line)
-                total += line["amount_pence"]
-        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at), costs,
-                           dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at), actions,
-                           [m for m in dhr.panel_meetings(store, case.id) if m["met_on"] <= until])
+        # as at a day, the rows dated by then (an undated one always counts), as the list's figures count them
+        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at),
+                           dhr.cost_lines(store, case.id, as_at=as_at),
+                           dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at),
+                           dhr.recommendations(store, case.id, today=day, as_at=as_at),
+                           dhr.panel_meetings(store, case.id, as_at=as_at))
 
     def more_actions(self, details: CaseDetails) -> dict[str, bool]:
         """Which of the More menu's actions have anything to act on in the selected case (details: what the
@@ -1251,7 +1236,7 @@ class LedgerShown:
         said = ("invoices, payments, refusals and write-offs dated after it are not counted, so a line recorded now "
                 "shows only as at a later day (clear the date for today). Each review's stage is the one it had "
                 "reached by then, and its cost is its cost lines dated on or before it or billed to the partners by "
-                "then.")
+                "then. A review notified after it is not listed, nor its invoices counted.")
         if not self.partners:
             return f"Nothing had been billed to the partners by {day}, so every partner's figures are £0; {said}"
         return f"As at {day}: {said}"

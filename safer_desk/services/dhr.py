@@ -7,7 +7,7 @@ give the window its undo: the rows of a case before and after an action.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Iterable
 
@@ -761,6 +761,18 @@ class Rebilling:
     new: dict[str, tuple[str, int]]  # per partner, its new invoice (reference, amount)
     shares: dict[str, int]  # per partner, its share of the whole cost under the new split
     names: dict[str, str]
+    overpaid: dict[str, int] = field(default_factory=dict)  # per partner, paid beyond its new share (never billed back)
+
+    def overpaid_words(self, org: str) -> str:
+        """"Overpaid £227.27 (paid £684.15 of a £456.88 share once billed again on 10/09/2018): carried forward to
+        the review's cost, …" ("" when not): said on the partner's invoice, where the Shares table shows it."""
+        over = self.overpaid.get(org, 0)
+        if not over:
+            return ""
+        share = self.shares.get(org, 0)
+        return (f"Overpaid {format_money(over)} (paid {format_money(share + over)} of a {format_money(share)} share "
+                f"once billed again on {format_uk_date(self.invoiced_on)}): carried forward to the review's cost, so "
+                f"the other partners were billed that much less; a refund to the partner is not recorded here")
 
     def describe(self, reference: str) -> str:
         """The question asked first, partner by partner: what is cancelled, kept and billed."""
@@ -780,6 +792,9 @@ class Rebilling:
                 said.append(f"keeps {format_money(kept)} paid, refused or written off, {format_money(kept - share)} "
                             f"more than its {format_money(share)} share now: nothing is billed back, and the others "
                             "are billed the rest")
+                if self.overpaid.get(org):  # said on its invoice too, where the Shares table shows it
+                    said.append(f"overpaid {format_money(self.overpaid[org])}, carried forward to the review's cost "
+                                "(said on its invoice)")
             elif not said:
                 said.append("nothing changes")
             lines.append(f"• {self.names.get(org, org)}: {'; '.join(said)}.")
@@ -843,9 +858,11 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
                        "to bill them again.")
     _refuse_parts_for_others(store, case, rule, partners, shared_on)
     kept: dict[str, int] = {}
+    paid_kept: dict[str, int] = {}  # what each partner paid on its invoices kept
     cancelled, closed = [], []
     for row in map(dict, firsts):
         org, paid = row["organisation_id"], int(row["paid"])
+        paid_kept[org] = paid_kept.get(org, 0) + paid
         if row["status"] != "invoiced" or paid >= row["amount_pence"]:
             kept[org] = kept.get(org, 0) + row["amount_pence"]  # paid in full, refused or written off: as it is
         elif paid:
@@ -868,7 +885,9 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
            zip(refs, sorted((o, p) for o, p in parts.items() if p or o not in kept))}
     names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM organisations")}
     shares = rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base)
-    return Rebilling(rule, day, due, tuple(cancelled), tuple(closed), kept, new, shares, names)
+    # Paid beyond its share of the new split: the others are billed that much less, and it is said on its invoice.
+    overpaid = {org: paid - shares.get(org, 0) for org, paid in paid_kept.items() if paid > shares.get(org, 0)}
+    return Rebilling(rule, day, due, tuple(cancelled), tuple(closed), kept, new, shares, names, overpaid)
 
 
 def first_billed_on(store: Store, case_id: str) -> date | None:
@@ -892,6 +911,7 @@ def rebill_with_split(store: Store, case_id: str, kind: str, *, on: Any, due_day
             store.conn.execute("UPDATE dhr_shares SET amount_pence = ?, reason = ? WHERE id = ?",
                                (r["paid"], f"Closed at the {format_money(r['paid'])} paid of "
                                            f"{format_money(r['amount_pence'])}: {said}", r["id"]))
+        _say_overpaid(store, case_id, plan)
         for org, (ref, pence) in plan.new.items():
             replaced = [r["invoice_ref"] for r in (*plan.cancelled, *plan.closed_at_paid)
                         if r["organisation_id"] == org]
@@ -901,6 +921,19 @@ def rebill_with_split(store: Store, case_id: str, kind: str, *, on: Any, due_day
                 "due_on, reason) VALUES (?, ?, ?, 'share', ?, ?, ?, ?, ?)",
                 (new_id(), case_id, org, pence, ref, _iso(plan.invoiced_on), _iso(plan.due_on), reason))
     return plan
+
+
+def _say_overpaid(store: Store, case_id: str, plan: Rebilling) -> None:
+    """Each partner that paid beyond its share of the new split: said on its latest invoice paid on (the Shares
+    table's Reason), as its invoices stay as sent and the others are billed that much less."""
+    for org in plan.overpaid:
+        row = store.one("SELECT s.id, s.reason FROM dhr_shares s WHERE s.case_id = ? AND s.organisation_id = ? "
+                        "AND s.kind = 'share' AND EXISTS (SELECT 1 FROM dhr_payments p WHERE p.share_id = s.id) "
+                        "ORDER BY s.invoiced_on DESC, s.invoice_ref DESC LIMIT 1", (case_id, org))
+        if row is not None:
+            words = plan.overpaid_words(org) + "."
+            store.conn.execute("UPDATE dhr_shares SET reason = ? WHERE id = ?",
+                               ("; ".join(filter(None, (row["reason"], words))), row["id"]))
 
 
 def _share_state(store: Store, share_id: str) -> tuple[Any, ShareState]:
@@ -1185,7 +1218,8 @@ def list_shares(store: Store, *, today: date, case_id: str | None = None,
                 as_at: date | None = None) -> list[ShareRow]:
     """The partners' shares, overdue counted at ``today``. ``as_at``: the position on that date, counting only
     what had happened by then: invoices, payments, refusals and write-offs dated after it are left out (a share
-    refused later is still owed, a refusal re-split later not yet dealt with)."""
+    refused later is still owed, a refusal re-split later not yet dealt with), and so are the shares of a review
+    notified after it (``notified_after``: not yet known of)."""
     # "9999-12-31" as at no date: every dated row counts (an undated one always does)
     until = "9999-12-31" if as_at is None else as_at.isoformat()
     where, params = ("AND s.case_id = ?", (case_id,)) if case_id else ("", ())
@@ -1197,8 +1231,11 @@ def list_shares(store: Store, *, today: date, case_id: str | None = None,
         f"FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id JOIN organisations o ON o.id = s.organisation_id "
         f"WHERE coalesce(s.invoiced_on, '') <= ?1 {where} ORDER BY c.reference, s.kind != 'share', o.name",
         (until, *params))
+    later = notified_after(store, as_at)
     result = []
     for r in rows:
+        if r["case_id"] in later:
+            continue
         status, reason, handling = r["status"], r["reason"], r["refusal_handling"]
         if as_at is not None and not r["closed_by_then"]:
             status, reason, handling = "invoiced", "", None
@@ -1320,7 +1357,7 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
     ``today``. As at a date, what had happened by then: the invoices, payments and refusals (``list_shares``), the
     stages, panel meetings, workshop and completed recommendations dated on or before it, and the cost lines dated
     on or before it (or, when more, the costs the partners had been billed for by then: a line dated after its
-    invoices). A line undated always counts."""
+    invoices). A line undated always counts. A review notified after the day is left out (``notified_after``)."""
     shares_by_case: dict[str, list[ShareRow]] = {}
     for s in list_shares(store, today=today, as_at=as_at):
         shares_by_case.setdefault(s.case_id, []).append(s)
@@ -1333,11 +1370,14 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
         "sum((completed_on IS NULL OR completed_on > ?1) AND due_on < ?2) "
         "FROM dhr_recommendations GROUP BY case_id", (until, today.isoformat()))}
     rules_now = stage_rules(store)
+    later = notified_after(store, as_at)
     result = []
     for case in store.rows(
             "SELECT c.*, d.name AS district, p.name AS partnership, o.name AS lead FROM dhr_cases c "
             "LEFT JOIN districts d ON d.id = c.district_id LEFT JOIN partnerships p ON p.id = c.partnership_id "
             "LEFT JOIN organisations o ON o.id = c.lead_organisation_id ORDER BY c.reference"):
+        if case["id"] in later:
+            continue
         decision = _case_decision(case, as_at)
         stages = rules.stage_schedule(rules.stage_dates_as_at(_case_dates(store, case), as_at), rules_now,
                                       today=today, decision=decision)
@@ -1349,9 +1389,7 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
             current = f"Learning workshop {format_uk_date(workshop)}" if workshop else "Learning review"
         shares = shares_by_case.get(case["id"], [])
         cost_now, cost_dated = (int(v or 0) for v in costs.get(case["id"], (0, 0)))
-        # A cost line dated after the invoices that billed it was a cost by then: never less than was billed for costs
-        # (so nothing reads as billed beyond the cost), never more than the cost now.
-        cost = min(cost_now, max(cost_dated, sum(s.amount_pence for s in shares if s.kind == "share")))
+        cost = _cost_as_at(cost_now, cost_dated, shares)
         recovered = sum(s.paid_pence for s in shares)
         outstanding = sum(s.outstanding_pence for s in shares)
         refused = sum(s.closed_pence for s in shares if s.status == "refused")
@@ -1372,29 +1410,63 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
     return result
 
 
-def notified_after(store: Store, day: date) -> set[str]:
-    """The cases notified after ``day``: as at it, not yet known of (a case with no notification date always counts,
-    as the board report counts it)."""
+def _cost_as_at(cost_now: int, cost_dated: int, shares: Iterable[ShareRow]) -> int:
+    """A review's cost as at a day: its cost lines dated on or before it (an undated one always counts), or, when
+    more, what its partners had been billed for its costs by then (``shares``, as at the day): a cost line dated after
+    the invoices that billed it was a cost by then, so nothing reads as billed beyond the cost. Never more than the
+    cost now."""
+    return min(cost_now, max(cost_dated, sum(s.amount_pence for s in shares if s.kind == "share")))
+
+
+def notified_after(store: Store, day: date | None) -> set[str]:
+    """The cases notified after ``day``: as at it, not yet known of, so every list and ledger read as at it leaves them
+    out (Costs > Reviews and Ledger, `dhr-ledger --as-at`, the board report). A case with no notification date always
+    counts; as at no day (None: now) none is left out."""
+    if day is None:
+        return set()
     return {r[0] for r in store.rows("SELECT id FROM dhr_cases WHERE notified_on > ?", (day.isoformat(),))}
 
 
-def cost_lines(store: Store, case_id: str) -> list[dict]:
-    return [dict(r) for r in store.rows("SELECT * FROM dhr_cost_lines WHERE case_id = ? ORDER BY invoiced_on, category",
-                                        (case_id,))]
+def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list[dict]:
+    """The review's cost lines, in date order (an undated one first); as at a day, those of its cost then
+    (``list_cases``): the lines dated on or before it, and a line dated after it while within what the partners had
+    been billed for by then, so the lines add up to the review's Cost as at that day."""
+    lines = [dict(r) for r in store.rows("SELECT * FROM dhr_cost_lines WHERE case_id = ? "
+                                         "ORDER BY invoiced_on, category", (case_id,))]
+    if as_at is None:
+        return lines
+    until = as_at.isoformat()
+    dated = [(line["invoiced_on"] or "") <= until for line in lines]
+    cost = _cost_as_at(sum(line["amount_pence"] for line in lines),
+                       sum(line["amount_pence"] for line, d in zip(lines, dated) if d),
+                       list_shares(store, today=as_at, case_id=case_id, as_at=as_at))
+    shown, total = [], 0
+    for line, by_then in zip(lines, dated):
+        if by_then or total + line["amount_pence"] <= cost:
+            shown.append(line)
+            total += line["amount_pence"]
+    return shown
 
 
-def recommendations(store: Store, case_id: str, *, today: date) -> list[dict]:
+def recommendations(store: Store, case_id: str, *, today: date, as_at: date | None = None) -> list[dict]:
+    """The action plan, each recommendation's status counted at ``today``; as at a day, one completed after it is
+    still open (``rules.reached_by``)."""
     result = []
     for r in store.rows("SELECT * FROM dhr_recommendations WHERE case_id = ? ORDER BY number", (case_id,)):
         row = dict(r)
-        row["status"] = rules.recommendation_status(_from_iso(r["due_on"]), _from_iso(r["completed_on"]), today=today)
+        done = rules.reached_by(_from_iso(r["completed_on"]), as_at)
+        if done is None:
+            row["completed_on"] = None
+        row["status"] = rules.recommendation_status(_from_iso(r["due_on"]), done, today=today)
         result.append(row)
     return result
 
 
-def panel_meetings(store: Store, case_id: str) -> list[dict]:
-    return [dict(r) for r in store.rows("SELECT * FROM dhr_panel_meetings WHERE case_id = ? ORDER BY met_on",
-                                        (case_id,))]
+def panel_meetings(store: Store, case_id: str, *, as_at: date | None = None) -> list[dict]:
+    """The review's panel meetings in date order; as at a day, those held on or before it."""
+    until = "9999-12-31" if as_at is None else as_at.isoformat()  # as list_shares: every meeting as at no day
+    return [dict(r) for r in store.rows("SELECT * FROM dhr_panel_meetings WHERE case_id = ? AND met_on <= ? "
+                                        "ORDER BY met_on", (case_id, until))]
 
 
 def case_record(store: Store, case_id: str) -> dict:

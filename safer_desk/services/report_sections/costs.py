@@ -37,11 +37,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                                           "FROM dhr_cases")}  # each review's areas and dates, read once
     case_areas = {i: (r["district_id"], r["partnership_id"]) for i, r in held.items()}
     every_case = dhr.list_cases(store, today=day, as_at=as_at)
-    # A review naming no district or partnership is the office's own business, as a fund not yet spent is.
+    # A review naming no district or partnership is the office's own business, as a fund not yet spent is. One
+    # notified after the day the figures are as at is not listed (dhr.notified_after), nor counted in the ledger.
     cases = [c for c in every_case
              if (areas.covers(*case_areas.get(c.id, ())) or (areas.office and not any(case_areas.get(c.id, ()))))
-             and (year is None or _case_open_during(held.get(c.id), year))
-             and (as_at is None or _case_notified_by(held.get(c.id), as_at))]
+             and (year is None or _case_open_during(held.get(c.id), year))]
     if cases:
         # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
         shown = {c.id for c in cases}
@@ -266,13 +266,6 @@ def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, toda
             "reached by then (a stage, a panel meeting, a workshop or a recommendation completed after it is not yet "
             "reached), overdue is counted on that day, and its cost is its cost lines dated on or before it or "
             "billed to the partners by then.")
-
-
-def _case_notified_by(row, day: date) -> bool:
-    """A review (or learning review: its dhr_cases row) notified on or before the day; one with no notification date
-    always counts."""
-    notified = row["notified_on"] if row else None
-    return not notified or date.fromisoformat(notified) <= day
 
 
 def _ledger_of(dhr, store: Store, case_ids: list[str], today: date, as_at: date | None = None) -> list:

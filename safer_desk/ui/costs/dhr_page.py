@@ -266,8 +266,10 @@ class DhrPage(QWidget):
         self.meetings = make_table([date_col("met_on", "Panel meeting"), Column("note", "Note")],
                                    "Panel meetings", self.details, on_delete=today(self.delete_panel_meeting),
             read_only=session.read_only)
-        for title, table in (("Stages", self.stages), ("Costs", self.costs), ("Shares and payments", self.shares),
-                             ("Action plan", self.actions), ("Panel meetings", self.meetings)):
+        # Alt+1 … Alt+5: every letter of their words is already a button's, a menu's or a tab's on this page.
+        for title, table in (("&1 Stages", self.stages), ("&2 Costs", self.costs),
+                             ("&3 Shares and payments", self.shares), ("&4 Action plan", self.actions),
+                             ("&5 Panel meetings", self.meetings)):
             self.details.addTab(table.view, title)
         self._sized_details = {0}
         self.details.currentChanged.connect(self._detail_shown)
