@@ -721,6 +721,21 @@ class FundFigures:
     receipts: list[tuple[Month, int, str]] = field(default_factory=list)
     not_spent_pence: int = 0  # spend dated after today: it has not happened yet, so it is not in the figures
     period_ended: bool = False  # today is past the fund's last day: nothing more can be spent from it
+    today: date | None = None  # the day the figures are the position on
+
+    @property
+    def run_out_over(self) -> bool:
+        """Whether the run-out month of an open fund, its period not ended, is a month already over: what happened
+        (spend recorded to the money, or past it), or a projection the spend recorded since does not bear out."""
+        f = self.forecast
+        return (self.today is not None and not f.closed and not self.period_ended
+                and f.exhaustion_month is not None and f.exhaustion_month < Month.of(self.today))
+
+    @property
+    def run_out_projected(self) -> bool:
+        """Whether the run-out is a month already over while the spend recorded leaves money in the fund: a projection
+        from the burn rate's month, not a forecast (``_run_out_over_words`` says so)."""
+        return self.run_out_over and self.balance_pence > 0
 
     @property
     def projected(self) -> bool:
@@ -1015,6 +1030,9 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     not_spent, later = not_spent_yet(store, fund_id, today)
     if later:
         forecast = replace(forecast, warnings=(*forecast.warnings, later))
+    if said := _run_out_over_words(forecast, contributions_total - int(not_received) - spent, today,
+                                   closed=fund.status == "closed" or today > fund.ends_on):
+        forecast = replace(forecast, warnings=(*forecast.warnings, said))
     merged = merged_months(store, fund_id) if summary_rows else {}
     spans = [(first, last) for _, first, last, _ in moved]
     if spans and _moved_months_change(spans, [forecast, *ranges.forecasts]):
@@ -1024,7 +1042,20 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
                        keyed_to, every_month(fund, by_month, merged, last=last),
-                       int(not_received), money, not_spent, today > fund.ends_on)
+                       int(not_received), money, not_spent, today > fund.ends_on, today)
+
+
+def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool) -> str:
+    """What the forecast says when its run-out month is already over while the spend recorded to ``today`` leaves
+    money in the fund (``balance_pence``): a projection from the burn rate's month that the spend recorded since does
+    not bear out (spend not keyed, or stopped), not a forecast. "" otherwise: a closed or ended fund says what it is,
+    and a run-out the spend recorded reached is what happened (``forecast_sentence`` says it ran out)."""
+    out = forecast.exhaustion_month
+    if closed or out is None or forecast.as_at is None or not out < Month.of(today) or balance_pence <= 0:
+        return ""
+    return (f"At this rate the money would have run out in {out.label}, a month already over, yet "
+            f"{format_money(balance_pence)} is left as recorded on {today:%d/%m/%Y}: the run-out is a projection from "
+            f"{forecast.as_at.label} that the spend recorded since does not bear out, not a forecast.")
 
 
 def not_spent_yet(store: Store, fund_id: str, today: date) -> tuple[int, str]:
@@ -1123,8 +1154,21 @@ def forecast_sentence(figures: FundFigures) -> str:
     end_text = (f"{format_money(f.left_at_end_pence)} would be left at the end of the period ({f.pilot_end.label})"
                 if f.left_at_end_pence >= 0 else
                 f"{format_money(-f.left_at_end_pence)} would be missing by the end of the period ({f.pilot_end.label})")
-    range_text = range_sentence(figures)
-    if f.last_funded_month is not None:
+    # A run-out already over is what happened, or a projection from a month past: not a range of months to come.
+    over = getattr(figures, "run_out_over", False)  # False for figures of no day (a forecast alone)
+    range_text = "" if over else range_sentence(figures)
+    if over and f.last_funded_month is not None:  # a month over: what happened, or a projection
+        covered = f"the fund covered spending to {f.last_funded_month.label}"
+        if figures.balance_pence < 0:
+            received = figures.contributions_pence - figures.not_received_pence
+            covers = (f"{covered} and ran out in {f.exhaustion_month.label}: {format_money(-figures.balance_pence)} "
+                      f"more than the {format_money(received)} received is spent")
+        elif figures.balance_pence == 0:
+            covers = f"{covered} and has nothing left"
+        else:  # run_out_projected: the warning says what it is
+            covers = (f"the fund would have covered spending to {f.last_funded_month.label} and run out in "
+                      f"{f.exhaustion_month.label}")
+    elif f.last_funded_month is not None:
         covers = (f"the fund covers spending to {f.last_funded_month.label} and runs out in "
                   f"{f.exhaustion_month.label}")
     elif f.fund_pence <= 0:  # never "covers spending to" a month before the fund began

@@ -41,7 +41,8 @@ def test_a_top_up_received_in_october_does_not_cover_the_months_before_it(demo_s
     assert f.forecast.exhaustion_month == Month(2025, 6)  # the first month the money was not there
     assert f.forecast.last_funded_month == Month(2025, 5)
     text = funds.forecast_sentence(f)
-    assert "covers spending to May-25 and runs out in Jun-25" in text
+    # June is over as at 15/09/2025: the fund ran out then, £3,000 short by today (round 36: not "runs out in Jun-25")
+    assert "covered spending to May-25 and ran out in Jun-25: £3,000 more than the £2,000 received is spent" in text
     assert "short of money from Jun-25 to Sep-25" in text and "£5,000 received in Oct-25" in text
     assert "it then runs out again in Nov-25" in text  # £7,000 by October, £8,000 spent by November
     # the money still comes: what is left at the end counts it (£7,000 less £12,000 at £1,000 a month)

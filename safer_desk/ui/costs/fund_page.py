@@ -525,7 +525,7 @@ class FundPage(QWidget):
         labels["burn"].setText(f"{format_money(fc.burn_rate_pence)} a month" if fc.as_at else "—")
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
         # The period over, the forecast from a month before its last is a projection (the sentence says of what).
-        projected = " (projected)" if f.projected else ""
+        projected = " (projected)" if f.projected or f.run_out_projected else ""
         labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
                                    + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
                                    else "Closed" if fc.closed  # nothing more is spent from it
