@@ -184,3 +184,28 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+# -- cells for a spreadsheet ---------------------------------------------------------------------------------------
+
+# OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A figure as the program writes and shows one (signed, a £, thousands separators, decimals, a percentage): a value
+# Excel reads as a number ("-£5,000", "-6957.50", "+3.5%"), never a formula.
+_PLAIN_NUMBER = LazyPattern(r"^[+-]?£?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A cell as it is safe to give a spreadsheet (a CSV file, a table's copy for Excel): text that would start a
+    formula gets the single quote Excel reads as "this is text" and does not show. Numbers, and text that is only a
+    figure, are left alone, so a variance pastes into Excel as a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def cell_as_typed(text: str) -> str:
+    """A pasted cell without the quote ``neutralise_cell`` put before it ("'=HYPERLINK(…)" is "=HYPERLINK(…)"), so a
+    copy pasted back gives what was copied; any other cell as it is ("'-5": no copy quotes a figure, so the quote is
+    the cell's own)."""
+    return text[1:] if text[:1] == "'" and neutralise_cell(text[1:]) == text else text

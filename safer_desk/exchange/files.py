@@ -5,9 +5,10 @@ moved into place (``storage.safe_write``), so a crash, a killed process or a ful
 leaves half a file where a whole one was, and a failure is an ``OSError`` whose message says why.
 Work on victim-level data happens in memory or in ``private_workspace()``, never in a shared folder.
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return) are written with a single quote before them, as OWASP recommends against CSV
-injection; plain numbers ("-1099", "-6957.50") are left as numbers.
+CSV cells and cells copied for Excel that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) are written with a single quote before them, as OWASP recommends
+against CSV injection (``domain.text.neutralise_cell``); figures ("-1099", "-£6,957.50", "+3.5%") are left as
+numbers. A paste reads that quote off again (``parse_tsv``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,31 +23,16 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from safer_desk.domain.text import FORMULA_STARTS, cell_as_typed, neutralise_cell
 from safer_desk.exchange.kinds import SQLITE_START, other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_problem, write_bytes_atomically
 
 __all__ = ["atomic_path", "folder_problem", "private_workspace",
            "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
-           "neutralise_cell", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv", "find_headings",
-           "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator", "other_kind_of_file",
-           "refuse_other_kind"]
-
-# OWASP "CSV Injection": these first characters make Excel, LibreOffice and Google Sheets read a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# A plain number as we print them (signed, thousands separators, decimals, a percentage): never a formula.
-_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
-
-
-def neutralise_cell(value: Any) -> Any:
-    """A cell as it is safe to write to CSV: text that would start a formula gets a single quote first.
-
-    Numbers (ints, floats, and text that is only a number such as "-1099") are left alone, so a
-    variance stays a number in Excel.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value):
-        return "'" + value
-    return value
+           "neutralise_cell", "FORMULA_STARTS", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv",
+           "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator",
+           "other_kind_of_file", "refuse_other_kind"]
 
 
 def _safe_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]]) -> Iterable[list[Any]]:
@@ -226,11 +211,12 @@ def _excel_cut(text: str, limit: int) -> str:
 
 
 def to_tsv(rows: Iterable[Sequence[Any]]) -> str:
-    """Tab-separated text that pastes into Excel cell by cell."""
+    """Tab-separated text that pastes into Excel cell by cell (every table's Copy): text that would run there as a
+    formula has the quote Excel reads as "this is text" (``neutralise_cell``); figures paste as numbers."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(["" if v is None else neutralise_cell(v) for v in row])
     return out.getvalue()
 
 
@@ -242,11 +228,14 @@ def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:
     row. Only the line ending Excel puts after the last row is not a row. Without it, rows that are all blank are
     dropped: records pasted as a list (the register) may have blank lines between them.
 
-    A line may end in "\r\n" (Windows), "\n" or "\r" alone (Excel for Mac); a new line inside a cell is read as "\n"."""
+    A line may end in "\r\n" (Windows), "\n" or "\r" alone (Excel for Mac); a new line inside a cell is read as "\n".
+    The quote a copy put before text that reads as a formula is read off (``cell_as_typed``): a copy pasted back into
+    any table gives what it held."""
     reader = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")), delimiter="\t")
+    rows = ([cell_as_typed(cell) for cell in row] for row in reader)
     if keep_blank_rows:
-        return [row or [""] for row in reader]  # csv ends the last row at its line ending: no row after it
-    return [row for row in reader if any(cell.strip() for cell in row)]
+        return [row or [""] for row in rows]  # csv ends the last row at its line ending: no row after it
+    return [row for row in rows if any(cell.strip() for cell in row)]
 
 
 HEADING_SEARCH = 10  # rows looked through for the headings (a title and blank rows above them are common)

@@ -193,6 +193,8 @@ class ProjectEditorPresenter(FormPresenter):
             raise FormError(exc.by_field, "Not saved: the file changed this project after you opened it (a merge of "
                                           "district files, or an undo). The fields marked were changed there too; "
                                           "the others now show what the file holds.") from None
+        except FieldProblems as exc:  # the service's own checks (a ref another project was given meanwhile)
+            raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
         except NoLongerInFile as exc:
             self.taken_out()
             raise FormError({}, f"Not saved: {exc} What you typed is still here: Save again adds it to the "

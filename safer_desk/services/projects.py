@@ -23,7 +23,7 @@ from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
     Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
 )
-from safer_desk.domain.text import LazyPattern, counted, looks_like_total_line, ranges_text
+from safer_desk.domain.text import LazyPattern, cell_as_typed, counted, looks_like_total_line, ranges_text
 from safer_desk.storage.store import Store
 
 if TYPE_CHECKING:
@@ -698,13 +698,37 @@ def ref_in_use(store: Store, project: Project) -> str:
     or another way. The board paper, its scenarios and the report name a project by its ref ("1. Homeshield Plus")."""
     if not ref_key(project.ref):
         return ""
-    held = [Project(id=r["id"], ref=r["ref"], title=r["title"])
-            for r in store.rows("SELECT id, ref, title FROM projects WHERE ref != '' AND id != ?", (project.id,))]
-    holder = ref_holder(held, project.ref, project.id)
-    if holder is None:
-        return ""
-    return (f"“{project.ref}” is the ref of {holder.ref}. {holder.title}: give this project a ref of its own, or leave "
-            "Ref blank.")
+    holder = ref_holder(_held_refs(store), project.ref, project.id)
+    return "" if holder is None else _ref_taken(project, holder)
+
+
+def _held_refs(store: Store) -> list[Project]:
+    """The register's projects that have a ref, with their ref and title only."""
+    return [Project(id=r["id"], ref=r["ref"], title=r["title"])
+            for r in store.rows("SELECT id, ref, title FROM projects WHERE ref != ''")]
+
+
+def _ref_taken(project: Project, holder: Project, whose: str = "") -> str:
+    return (f"“{project.ref}” is the ref of {holder.ref}. {holder.title}{whose}: give this project a ref of its own, "
+            "or leave Ref blank.")
+
+
+def _refs_kept_apart(store: Store, projects: Sequence[Project]) -> None:
+    """Refuse (``FieldProblems`` on Ref, in the window's words) a project whose ref reads as another project's of the
+    register, or as an earlier one's of ``projects``, whoever saves it (the window, a script, the command line). A ref
+    the file holds for the project already, typed the same or another way, is not asked about: a county file's merged
+    districts may each have a "1"."""
+    held = _held_refs(store)
+    as_held = {p.id: ref_key(p.ref) for p in held}
+    for n, project in enumerate(projects):
+        key = ref_key(project.ref)
+        if not key or as_held.get(project.id) == key:
+            continue
+        holder = ref_holder(held, project.ref, project.id)
+        above = None if holder else ref_holder(projects[:n], project.ref, project.id)
+        if holder or above:
+            raise FieldProblems([("ref", _ref_taken(project, holder) if holder else
+                                  _ref_taken(project, above, ", also being added"))])
 
 
 def get_project(store: Store, project_id: str) -> Project:
@@ -792,6 +816,7 @@ def save_project(store: Store, project: Project, *, loaded: Project | None = Non
     with store.transaction():
         if loaded is not None:
             project = _over_the_file(store, loaded, project)
+        _refs_kept_apart(store, [project])
         saved = replace(project, created_at=project.created_at or now, updated_at=now)
         _write(store, saved)
     return get_project(store, saved.id)
@@ -887,12 +912,15 @@ def _over_the_file(store: Store, loaded: Project, edited: Project) -> Project:
 
 
 def add_projects(store: Store, projects: Sequence[Project]) -> list[str]:
-    """Add several projects at once (all or none)."""
+    """Add several projects at once (all or none); a ref another project has, in the register or above it in
+    ``projects``, is refused as ``save_project`` refuses it."""
     now = _now()
     with store.transaction():
         for p in projects:
             if not p.title.strip():
                 raise ProjectError("Title: a project needs a title.")
+        _refs_kept_apart(store, projects)
+        for p in projects:
             _write(store, replace(p, created_at=p.created_at or now, updated_at=p.updated_at or now))
     return [p.id for p in projects]
 
@@ -1055,7 +1083,9 @@ def field_of_heading(heading: str) -> str | None:
 
 def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     """Work out the column mapping of rows copied out of Excel (the person can change it before adding)."""
-    clean = tuple(tuple(_unquoted((c or "").strip()) for c in r) for r in rows if any((c or "").strip() for c in r))
+    # A cell without the quote a copy for Excel or the register's CSV puts before text that would read as a formula
+    # ("'=HYPERLINK(…)"): rows of the CSV opened in Excel keep it (``parse_tsv`` reads it off a copy already).
+    clean = tuple(tuple(cell_as_typed((c or "").strip()) for c in r) for r in rows if any((c or "").strip() for c in r))
     if not clean:
         raise ProjectError("There are no rows to paste.")
     clean = _below_a_title(clean)
@@ -1092,12 +1122,6 @@ def _by_place(rows: Sequence[Sequence[str]], width: int) -> tuple[str | None, ..
                               else width > len(PASTE_ORDER))
     order = (*PASTE_ORDER[:met], None, *PASTE_ORDER[met:]) if counts else PASTE_ORDER
     return tuple(list(order[:width]) + [None] * max(0, width - len(order)))
-
-
-def _unquoted(cell: str) -> str:
-    """A cell without the quote a copy for Excel puts before text that would read as a formula ("'=HYPERLINK(…)",
-    "'+44 helpline": the register's Copy rows, its CSV), so a row copied out and pasted back keeps its text."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 def _below_a_title(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:

@@ -1,7 +1,8 @@
 """The kit's table view: behaves like a spreadsheet and like every other table in the window.
 
 Sortable; copies the selected rows as Excel wants them (plain numbers, ASCII minus, no £ or ⚠
-in numeric cells; the shown text is for showing only; a cell showing two figures may copy as two cells, each
+in numeric cells; text Excel would run as a formula quoted, as in every copy: ``exchange.files.to_tsv``;
+the shown text is for showing only; a cell showing two figures may copy as two cells, each
 under its own heading: ``Column.copy_beside``); a right-click menu on every table (Copy,
 Copy with Headings, Export…, Edit…, Delete, a sort and a filter for the column clicked: the Menu key opens it on
 the current cell, so a table sorts without a mouse); Tab and Shift+Tab leave the table (Ctrl+Tab moves between

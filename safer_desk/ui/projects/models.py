@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -69,21 +69,11 @@ def register_columns() -> list[Column]:
             key, short, get=lambda p, k=key: _criterion_sort(p, k), align=CENTER,
             text_of=lambda p, k=key: p.criterion(k).describe(),
             tooltip=lambda p, k=key, t=title: f"{t} {p.criterion(k).describe() or '(blank)'}"))
-    columns += [
+    return columns + [
         Column("lead_organisation", "Lead organisation", get=lambda p: p.lead_organisation),
         Column("areas", "Areas", get=lambda p: "; ".join(p.areas)),
         Column("check", "Check", get=lambda p: _check(p), tooltip=lambda p: p.warning or None),
-    ]
-    # Typed text copied for Excel: a title "=HYPERLINK(…)" or "+44 helpline" pasted there would run as a formula. The
-    # quote put before it is Excel's "this is text" (not shown there; the paste here drops it again).
-    return [replace(c, copy_of=lambda p, c=c: _text_for_excel(c.plain(p))) if c.unit == Unit.TEXT and c.copy_of is None
-            else c for c in columns]
-
-
-def _text_for_excel(text: str) -> str:
-    from safer_desk.exchange.files import neutralise_cell  # here: the file formats are not needed for the first screen
-
-    return neutralise_cell(text)
+    ]  # text that reads as a formula ("=HYPERLINK(…)") is quoted by the kit's copy (``to_tsv``)
 
 
 class RegisterModel(RowTableModel):
