@@ -46,6 +46,7 @@ def run_office(args: argparse.Namespace) -> int:
     changing = scoping or args.name is not None
     store = open_existing(args.file, read_only=not changing)
     try:
+        before = ref.office_area_ids(store) if scoping else set()
         if changing:
             try:  # named in the history as File > Office Details… names the same change
                 with store.action(ref.OFFICE_SCOPE_ACTION):
@@ -69,6 +70,9 @@ def run_office(args: argparse.Namespace) -> int:
                                                           named.county.name if named.county else "")
                 if away:
                     print(f"safer-desk: warning: {away}", file=sys.stderr)
+            left = ref.left_outside_words(store, before, in_window=False) if scoping else ""
+            if left:  # kept in the file, but the board report's "All areas" leaves them out from now on
+                print(f"safer-desk: note: {left}", file=sys.stderr)
         scope = ref.office_scope(store)
         districts = ref.office_districts(store, year)
         print("\n".join(scope.lines(districts, year.label)))

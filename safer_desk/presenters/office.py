@@ -48,6 +48,7 @@ class OfficePresenter:
     def __init__(self, store: Store, perform: Callable[[Action], object] = run_now,
                  today: Callable[[], date] = date.today, after: Callable[[], None] | None = None):
         self.store, self.perform, self.today, self.after = store, perform, today, after
+        self.left_outside = ""  # what the last save left outside the office's areas, kept in the file
 
     @property
     def read_only(self) -> bool:
@@ -165,7 +166,10 @@ class OfficePresenter:
         when given: one undoable action.
 
         Raises reference.ReferenceError for a name the reference data does not know, or an office name that
-        cannot be kept (nothing changed)."""
+        cannot be kept (nothing changed). ``left_outside`` then says what the new scope leaves out ("" for nothing).
+        """
+        self.left_outside = ""
+        areas_before = reference.office_area_ids(self.store)
         before = self.scope()
         old = ([a.id for a in before.partnerships], [a.id for a in before.districts],
                before.county.name if before.county else "")
@@ -203,7 +207,9 @@ class OfficePresenter:
                 return reference.set_office_scope(self.store, partnerships=old[0], districts=old[1], county=old[2],
                                                   forget_districts=added)
 
-        return self.perform(Action(ACTION_TEXT, do, undo, tab="", after=self.after))
+        scope = self.perform(Action(ACTION_TEXT, do, undo, tab="", after=self.after))
+        self.left_outside = reference.left_outside_words(self.store, areas_before)
+        return scope
 
 
 def _partnership_note(store: Store, partnership: reference.Partnership, today: date) -> str:

@@ -60,7 +60,7 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
     """Add a district (or return the existing one of that name); successor names the district it became, from
     the day after valid_to (Waveney to 31/03/2019, then East Suffolk). The county is spelled as the file already
     spells it, else as the national lookup does ("suffolk" is Suffolk)."""
-    name = (name or "").strip()
+    name = _tidy_name(name)
     if not name:
         raise DistrictError("name", "A district needs a name.")
     name = _district_spelling(store, name, ons_code)
@@ -71,6 +71,22 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
             "INSERT INTO districts(id, name, ons_code, county, successor_id, valid_from, valid_to) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING", (district_id, name, *values))
     return district_id
+
+
+def _tidy_name(name: str | None) -> str:
+    """A name as typed with its spaces tidied ("suffolk  constabulary" is held as "suffolk constabulary"): the
+    dialog, the ledger and the History of Changes then show the one spelling the file holds."""
+    return " ".join((name or "").split())
+
+
+def district_spelling(store: Store, name: str, ons_code: str | None = None) -> str:
+    """The name Add district holds for ``name`` ("forest  heath" is Forest Heath), to name the step before it is
+    taken; the name as typed, spaces tidied, when Add would refuse it (the refusal says why)."""
+    name = _tidy_name(name)
+    try:
+        return _district_spelling(store, name, ons_code) if name else name
+    except DistrictError:
+        return name
 
 
 def _district_spelling(store: Store, name: str, ons_code: str | None) -> str:
@@ -416,7 +432,7 @@ def _not_written_another_way(store: Store, table: str, kind: str, name: str, own
 
 
 def add_organisation(store: Store, name: str, kind: str = "other") -> str:
-    name = (name or "").strip()
+    name = _tidy_name(name)
     if not name:
         raise ReferenceError("An organisation needs a name.")
     org_id = reference_id("org", name)
@@ -433,7 +449,7 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
                     members: list[tuple[str, bool]] = (), valid_from: str | None = None,
                     valid_to: str | None = None, notes: str = "") -> str:
     """Add a partnership with the districts it covers and its member organisations (name, statutory)."""
-    name = (name or "").strip()
+    name = _tidy_name(name)
     if not name:
         raise ReferenceError("A partnership needs a name.")
     valid_from, valid_to = _iso_day(valid_from, "From"), _iso_day(valid_to, "To")
@@ -1366,6 +1382,42 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
     return office_scope(store)
 
 
+def office_area_ids(store: Store) -> set[str]:
+    """The ids of every district (in any year) and partnership the office's scope counts: what "All areas" means."""
+    return {a.id for a in office_districts(store)} | {a.id for a in office_scope(store).partnerships}
+
+
+# Records kept by area that a scope change can leave outside "All areas" (police.uk counts are everyone's).
+_KEPT_BY_AREA = (("review", "reviews", "dhr_cases", ("district_id", "partnership_id"), ""),
+                 ("pooled fund referral", "pooled fund referrals", "fund_referrals", ("district_id",), ""),
+                 ("typed indicator figure", "typed indicator figures", "indicator_values", ("area_id",),
+                  " AND source <> 'police.uk'"))
+
+
+def left_outside_words(store: Store, before: set[str], *, in_window: bool = True) -> str:
+    """What a change of the office's scope left outside it ("" for nothing): the records of the areas that were the
+    office's (``before``, from ``office_area_ids``) and are not now. They are kept, but the board report's "All
+    areas" leaves them out, so the person hears of it (a review billed £7,525.58 gone from the board paper without
+    a word, after Norfolk was chosen for Suffolk)."""
+    gone = sorted(before - office_area_ids(store))
+    if not gone:
+        return ""
+    said, areas, marks = [], set(), ", ".join("?" * len(gone))
+    for one, many, table, columns, more in _KEPT_BY_AREA:
+        rows = store.rows(f"SELECT {', '.join(columns)} FROM {table} WHERE ("
+                          f"{' OR '.join(f'{c} IN ({marks})' for c in columns)}){more}", tuple(gone) * len(columns))
+        if rows:
+            said.append(counted(len(rows), one, many))
+            areas |= {a for r in rows for a in tuple(r) if a in gone}
+    if not said:
+        return ""
+    names = sorted((store.scalar("SELECT name FROM districts WHERE id = ? UNION ALL SELECT name FROM partnerships "
+                                 "WHERE id = ?", (a, a)) or a for a in areas), key=str.casefold)
+    undo = "Edit > Undo, or tick those areas again" if in_window else "name those areas again"
+    return (f"Kept in the file, but no longer among the office's areas: {in_words(names)} ({in_words(said)}). The "
+            f"board report's “All areas” leaves them out from now on; if that was not meant, {undo}.")
+
+
 def covered_words(store: Store, named: Sequence[str]) -> list[str]:
     """For districts just named for the office (``set_office_scope(districts=named)``), why each one its scope does not
     keep on its own was left out: "Babergh is not kept on its own: Safer Suffolk Partnership Board gives the office its
@@ -1462,11 +1514,11 @@ def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
     if row is None:
         known = ", ".join(r["name"] for r in rows)
         if not known and kind == "partnership":  # a new file: say where a partnership comes from
-            raise ReferenceError(f"There is no partnership called {text!r}: this file has none yet. Add it with "
+            raise ReferenceError(f"There is no partnership called “{text}”: this file has none yet. Add it with "
                                  "its districts in the window (View > Districts, Partnerships and Partners…), or "
                                  "name the office's districts instead.")
         meant = _meant(text, [r["name"] for r in rows])
-        raise ReferenceError(f"There is no {kind} called {text!r}{meant} (known: {known or 'none yet'}).")
+        raise ReferenceError(f"There is no {kind} called “{text}”{meant} (known: {known or 'none yet'}).")
     return AreaRef(row["id"], row["name"], kind)
 
 
@@ -1522,7 +1574,7 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
             new.append((area, ons_code))
         return area
     meant = _meant(text, [*(r[0] for r in store.rows("SELECT name FROM districts")), *(d for d, _ in national)])
-    raise ReferenceError(f"There is no district called {text!r}{meant}, in this file's reference data or among the "
+    raise ReferenceError(f"There is no district called “{text}”{meant}, in this file's reference data or among the "
                          "current districts the police.uk import knows. Type its name as the council spells it (or "
                          "tick it in File > Office Details…).")
 

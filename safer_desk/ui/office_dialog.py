@@ -265,4 +265,6 @@ class OfficeDialog(QDialog):
             prompts.show_error(self, "Office", str(exc))
             return
         self._show_summary()
+        if self.presenter.left_outside:  # kept, but no longer in "All areas": said once the change is made
+            prompts.show_info(self, "Office Details", self.presenter.left_outside)
         self.accept()

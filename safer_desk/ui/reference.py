@@ -297,7 +297,7 @@ class DistrictsPage(_Page):
         store, code, county = self.store, self.code_edit.text().strip() or None, self.county_edit.text().strip() or None
         became = self.successor_combo.currentText().strip() or None
         valid_from, valid_to = self.from_edit.text().strip() or None, self.to_edit.text().strip() or None
-        if self.run_add(f"Add district {name}", lambda: ref.add_district(
+        if self.run_add(f"Add district {ref.district_spelling(store, name, code)}", lambda: ref.add_district(
                 store, name, ons_code=code, county=county, successor=became, valid_from=valid_from,
                 valid_to=valid_to)):
             for edit in (self.name_edit, self.code_edit, self.from_edit, self.to_edit):
@@ -323,9 +323,12 @@ class OrganisationsPage(_Page):
         self.model.set_rows(ref.list_organisations(self.store))
 
     def add(self) -> None:
-        name = self.name_edit.text().strip()
-        if name and self.store.scalar("SELECT 1 FROM organisations WHERE id = ?", (reference_id("org", name),)):
-            prompts.show_error(self, "Add organisation", f"There is already an organisation called {name}.")
+        name = " ".join(self.name_edit.text().split())
+        held = self.store.scalar("SELECT name FROM organisations WHERE id = ?", (reference_id("org", name),)) \
+            if name else None
+        if held:  # "Suffolk Constabulary" typed where suffolk constabulary is: named as the list spells it
+            prompts.show_error(self, "Add organisation", f"There is already an organisation called {held}: use that "
+                                                         "one, or give the new organisation a name of its own.")
             return
         store, kind = self.store, self.kind_combo.currentText()
         if self.run_add(f"Add organisation {name}", lambda: ref.add_organisation(store, name, kind)):
@@ -603,9 +606,12 @@ class PartnershipsPage(_Page):
                 item.setCheckState(Qt.CheckState.Unchecked)
 
     def add(self) -> None:
-        name = self.name_edit.text().strip()
-        if name and self.store.scalar("SELECT 1 FROM partnerships WHERE id = ?", (reference_id("partnership", name),)):
-            prompts.show_error(self, "Add partnership", f"There is already a partnership called {name}.")
+        name = " ".join(self.name_edit.text().split())
+        held = self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (reference_id("partnership", name),)) \
+            if name else None
+        if held:
+            prompts.show_error(self, "Add partnership", f"There is already a partnership called {held}: use that "
+                                                        "one, or give the new partnership a name of its own.")
             return
         store, kind = self.store, self.kind_combo.currentText()
         districts, members = _checked(self.district_list), [(m, True) for m in _checked(self.member_list)]

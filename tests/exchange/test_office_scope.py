@@ -293,7 +293,7 @@ def test_office_command_prints_and_sets_the_scope(demo_path):
     assert code == 0, err
     assert "Partnerships: Safer Plymouth" in out and "Districts 2016/17: Plymouth" in out
     code, out, err = cli_output(["office", str(demo_path), "--partnership", "Narnia"])
-    assert code == 1 and "no partnership called 'Narnia'" in err
+    assert code == 1 and "no partnership called “Narnia”" in err
     # A new file has no partnerships: the refusal says where one is added, and that districts will do.
     new = demo_path.with_name("new.sqlite")
     open_store(new, create=True, office_name="Plymouth office").close()

@@ -100,7 +100,7 @@ def test_the_examples_scope_is_shown_and_replaced_whole(demo_store):
 
 def test_an_unknown_district_is_refused_and_nothing_changes(store):
     p = OfficePresenter(store, today=TODAY)
-    with pytest.raises(ref.ReferenceError, match="no district called 'Narnia'.*police.uk import knows"):
+    with pytest.raises(ref.ReferenceError, match="no district called “Narnia”.*police.uk import knows"):
         p.save([], ["Babergh", "Narnia"], "Suffolk")
     assert not ref.office_scope(store).is_set
     assert store.scalar("SELECT count(*) FROM districts") == 0
