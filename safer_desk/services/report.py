@@ -299,11 +299,11 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     label = area_label(store, choice)
     today = today or date.today()
     areas = replace(report_areas(store, choice, fy), as_at=report_day(fy, as_at, today))
-    sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, progress=progress,
+    sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, today=today, progress=progress,
                                                         cancelled=cancelled) if not s.is_empty]
     if not sections:
         sections = [ReportSection("No figures", paragraphs=[(
-            "This file has no projects, allocations, costs or indicator figures for "
+            "This file has no projects, allocations, costs, budgets or indicator figures for "
             f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'} yet.")])]
     if areas.unnamed and (words := unnamed_office_words(store, held_areas(store))):
         sections.insert(0, ReportSection("The office's areas", paragraphs=[words]))

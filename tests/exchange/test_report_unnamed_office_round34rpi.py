@@ -55,7 +55,7 @@ def test_the_report_shows_the_figures_and_says_the_office_names_no_areas(new_fil
     out = tmp_path / "report.html"
     assert main(["report", str(new_file), str(out)]) == 0
     page = _text(out.read_text(encoding="utf-8"))
-    assert "has no projects, allocations, costs or indicator figures" not in page
+    assert "has no projects, allocations, costs, budgets or indicator figures" not in page
     assert "Performance summary, Babergh, 2025/26" in page
     assert "ASB incidents" in page
     assert SET_UP in page and "names no districts" in page
@@ -86,7 +86,7 @@ def test_a_file_with_no_figures_at_all_still_says_so_and_what_to_do(tmp_path):
     finally:
         store.close()
     words = " ".join(p for s in document.sections for p in s.paragraphs)
-    assert "has no projects, allocations, costs or indicator figures" in words
+    assert "has no projects, allocations, costs, budgets or indicator figures" in words
     assert SET_UP in words
 
 
@@ -115,4 +115,4 @@ def test_file_board_report_in_the_window_says_the_same(window, new_file, qtbot, 
     page = _text(target.read_text(encoding="utf-8"))
     assert "Performance summary, Babergh, 2025/26" in page and "BDH-DHR-2025-01" in page
     assert SET_UP in page and "names no districts" in page
-    assert "has no projects, allocations, costs or indicator figures" not in page
+    assert "has no projects, allocations, costs, budgets or indicator figures" not in page

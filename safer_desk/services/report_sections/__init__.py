@@ -2,20 +2,23 @@
 
 The interface every section module provides (and a new one plugs in with):
 
-    board_report_sections(store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None)
-        -> list[ReportSection]
+    board_report_sections(store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]
 
 ``year`` is the financial year asked for (None: all years); a section shows that year for every area, never an
 area's own latest year. ``areas`` says which districts, partnerships and counties the report covers
 (services.report.report_areas; None: the office's own areas for that year); a section filters its records with
 ``areas.covers(district_id, partnership_id)``, ``areas.covers_county(name)``, ``areas.names`` (free-text area
 fields) and ``areas.indicator_area_ids`` (figures), and keeps the office's business with no area to
-``areas.office``. A module is listed in SECTION_MODULES in the order its sections appear.
+``areas.office``. ``today`` is the report's day (its title page's "Prepared on"; None: the machine's): a section
+saying "as at today" or judging what is due says it of this day. A module is listed in SECTION_MODULES in the order
+its sections appear.
 """
 
 from __future__ import annotations
 
 import importlib
+from datetime import date
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
@@ -42,13 +45,17 @@ def office_areas_for(store: Store, year: FinancialYear | None, areas: ReportArea
 
 
 def all_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
-                 progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> list[ReportSection]:
-    """Every module's sections in order; progress hears of each module, cancelled is asked before each."""
+                 today: date | None = None, progress: Progress = no_progress,
+                 cancelled: CancelCheck = never_cancelled) -> list[ReportSection]:
+    """Every module's sections in order, each given the report's day; progress hears of each module, cancelled is
+    asked before each."""
     areas = office_areas_for(store, year, areas)
+    today = today or date.today()  # one day for every section: the caller's, as the title page prints it
     sections = []
     for i, name in enumerate(SECTION_MODULES):
         check_cancelled(cancelled)
         progress(i, len(SECTION_MODULES), f"Collecting the {name.rpartition('.')[2]} figures")
-        sections.extend(importlib.import_module(name).board_report_sections(store, year=year, areas=areas))
+        module = importlib.import_module(name)
+        sections.extend(module.board_report_sections(store, year=year, areas=areas, today=today))
     progress(len(SECTION_MODULES), len(SECTION_MODULES), "Collected the figures")
     return sections

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
@@ -10,13 +12,14 @@ from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSec
 from safer_desk.storage.store import Store
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          areas: ReportAreas | None = None) -> list[ReportSection]:
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]:
     """This tab's sections for the board report, for a financial year and the report's areas.
 
     The allocation shown is the year's agreed scenario, else its most recently saved (the latest year's when no
     year is given), among the scenarios that allocate to a partnership in the areas; it is shown whole (the
-    board reads every partnership's share). A top-slice has no area: it is the office's own business.
+    board reads every partnership's share). A top-slice has no area: it is the office's own business. The report's
+    day (``today``) changes none of it: a saved allocation's inputs are frozen.
     """
     from safer_desk.services.report_sections import office_areas_for
 

@@ -8,6 +8,8 @@ annual change columns (seed 004's revenue budget) shows them as the paper does, 
 
 from __future__ import annotations
 
+from datetime import date
+
 from safer_desk.domain.budgets import change_spans, change_word, format_amount, format_change, skipped_years_sentence
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
@@ -34,9 +36,10 @@ def _plan_in(store: Store, plan_id: str, year: FinancialYear | None, areas: Repo
     return areas.covers_county(county) if county else areas.covers(plan_area)
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          areas: ReportAreas | None = None) -> list[ReportSection]:
-    """One section for the file's budgets and plans (those with a column in the year, in the report's areas)."""
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]:
+    """One section for the file's budgets and plans (those with a column in the year, in the report's areas); the
+    report's day (``today``) changes none of it."""
     from safer_desk.services import budgets
     from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.report_sections import office_areas_for
@@ -67,10 +70,13 @@ def _checks_sentence(flagged: int, views: list) -> str:
         verb = "disagrees" if flagged == 1 else "disagree"
         return f"{counted(flagged, 'printed figure')} {verb} with the lines (marked ⚠)" + \
             (f"; {not_checked}." if unchecked else ".")
-    if not unchecked:
-        return "Every printed figure agrees with its lines."
-    # "the others agree" only when some printed figure was checked and agreed: of none, it misleads.
+    # "agrees" only when some printed figure was checked and agreed: of none, it misleads.
     others = any(c.agrees for v in views for c in v.totals.checks)
+    if not unchecked:
+        # A plan printing no totals of its own has nothing to agree, as the Budgets tab says of it.
+        return "Every printed figure agrees with its lines." if others else (
+            "The plan prints no totals of its own to check against its lines." if len(views) == 1 else
+            "The plans print no totals of their own to check against their lines.")
     return not_checked + ("; the others agree with their lines." if others else ".")
 
 

@@ -108,9 +108,10 @@ def origin_counties(store: Store) -> dict[str, set[str]]:
     return out
 
 
-def board_report_sections(store: Store, *, year: FinancialYear | None = None,
-                          areas: ReportAreas | None = None) -> list[ReportSection]:
-    """This tab's sections for the board report: the year's projects and scenarios in the report's areas."""
+def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
+                          today: date | None = None) -> list[ReportSection]:
+    """This tab's sections for the board report: the year's projects and scenarios in the report's areas (the
+    report's day, ``today``, changes none of them)."""
     from safer_desk.services import reference as ref
     from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
@@ -147,8 +148,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None,
         rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
                  p.status.capitalize(), shares_text(p)] for p in projects]
         checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
+        # A criterion not scored yet is a blank cell: said, so that the board does not read it as "no".
+        blank = any(not p.criterion(k).describe() for p in projects for k in CRITERIA_KEYS)
         paragraphs = ["Projects proposed, shortlisted, commissioned or live, with their alignment to the board's "
-                      "criteria (√ yes, X no, ? unknown)." if projects else
+                      f"criteria (√ yes, X no, ? unknown{', blank not recorded' if blank else ''})." if projects else
                       f"No open project in these areas belongs to {year.label if year else 'any year'}."]
         if undated:
             paragraphs.append(
