@@ -183,7 +183,8 @@ def _check_keep(args: argparse.Namespace) -> None:
 def _decide(store, args: argparse.Namespace, offices=None) -> None:
     """Decide the conflicts --keep and --conflict name; after a merge (offices: those of the files merged) a refusal
     says that the files were merged all the same (the conflicts exist only once they are)."""
-    from safer_desk.services.county import CountyError, conflicts_text, list_conflicts, resolve_conflicts
+    from safer_desk.services.county import (CountyError, conflict_order, conflicts_text, list_conflicts,
+                                            resolve_conflicts)
 
     if offices is not None and args.conflict is None and not list_conflicts(store, offices=offices):
         # After a merge, every conflict of its files, and none open: nothing to decide, not a refusal (a clean merge
@@ -199,7 +200,7 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
                        "files merged: `safer-desk conflicts COUNTY_FILE` lists them all.)") from exc
     side = "the county's version" if args.keep == "county" else "the district's version"
     print(f"Kept {side} of {counted(len(decided), 'conflict')} (recorded in the audit trail):")
-    for c in decided:
+    for c in sorted(decided, key=conflict_order):  # in the order they were listed (decided in the order rows need)
         print(f"  #{c.id} {c.detail}")
     left = list_conflicts(store)
     print("\n".join(conflicts_text(left)) if left else "No conflicts left open.")
@@ -353,19 +354,20 @@ def run_report(args: argparse.Namespace) -> int:
     kind = out.suffix.lower()
     if kind not in (".pdf", ".html", ".htm"):  # how the command is used (exit 2), as screenshot's .png
         raise CliError(f"{out.name or out}: the report must end in .pdf or .html", code=2)
-    if args.as_at is not None:  # refused as Costs > Ledger and `dhr-ledger --as-at` refuse it, in the same words
-        from datetime import date
+    from datetime import date
 
+    today = date.today()  # one clock for the whole report: --as-at's check, the title page, every section's "as at"
+    if args.as_at is not None:  # refused as Costs > Ledger and `dhr-ledger --as-at` refuse it, in the same words
         from safer_desk.presenters.dhr import ledger_day_refusal
 
-        if refusal := ledger_day_refusal(args.as_at, date.today()):
+        if refusal := ledger_day_refusal(args.as_at, today):
             raise CliError(f"--as-at: {refusal}")
     refuse_output(out)
     store = open_existing(args.file, checked=True)
     try:
         try:
             document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting,
-                                    as_at=args.as_at)
+                                    as_at=args.as_at, today=today)
         except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
             raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
         unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same

@@ -70,6 +70,20 @@ SEQUENCE_KEY = "export_sequence"
 # Victim-level free text outside the private tables (services.dhr.free_text): left blank unless the user asks for the
 # victim-level detail.
 CASE_NOTES: tuple[tuple[str, str], ...] = (("dhr_cases", "notes"), ("dhr_panel_meetings", "note"))
+# Free text that leaves the office, with the field it is typed in: refused when typed if it looks like it names a
+# person or says where a household lives (services.dhr.free_text, services.funds._no_names; the references by
+# domain.dhr.check_reference). A file written by an older version, or changed outside Safer Desk, may hold such text
+# all the same: the export checks what travels again (``_refuse_private_text``). An owner or a supplier may name an
+# officer or a firm, a project its lead officers: a warning when typed, not checked here.
+TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
+    ("dhr_cases", "reference", "Reference"), ("dhr_cases", "notes", "Notes"), ("dhr_panel_meetings", "note", "Note"),
+    ("dhr_recommendations", "text", "Recommendation"), ("dhr_cost_lines", "description", "Description"),
+    ("dhr_cost_lines", "invoice_ref", "Invoice reference"), ("dhr_shares", "reason", "Reason"),
+    ("dhr_payments", "reference", "Payment reference"), ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
+    ("fund_contributions", "note", "Note"), ("fund_items", "name", "Item"),
+    ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
+    ("fund_spend_lines", "invoice_ref", "Invoice"))
+REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
 
 
 class ExportBlocked(ValueError):
@@ -162,6 +176,59 @@ def _leave_out_case_notes(conn: sqlite3.Connection) -> int:
             left_out += conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = '' "
                                      f"WHERE {quote(column)} <> ''").rowcount
     return left_out
+
+
+def _looks_private(text: str, reference: bool) -> str | None:
+    """What the text looks like by the checks made when it is typed ("a person's name", "an address" …); None."""
+    from safer_desk.domain.dhr import looks_like_a_name
+    from safer_desk.domain.funds import household_detail
+    from safer_desk.domain.privacy import find_name
+
+    if find_name(text) or (reference and looks_like_a_name(text)):
+        return "a person's name"
+    found = household_detail(text, reference=reference)
+    return found[1] if found else None
+
+
+def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
+    """" 1 of review WSCSP-DHR-2017-01", " of review …" (after the field's name) for a review's row, else "": where the
+    row is, never the text found in it."""
+    keys = row.keys()
+    if "case_id" not in keys or not has_table(conn, "dhr_cases"):
+        return ""
+    ref = conn.execute("SELECT reference FROM dhr_cases WHERE id = ?", (row["case_id"],)).fetchone()
+    if not ref or not ref[0] or _looks_private(ref[0], True):
+        return ""
+    return f" {row['number']} of review {ref[0]}" if "number" in keys else f" of review {ref[0]}"
+
+
+def _refuse_private_text(conn: sqlite3.Connection) -> None:
+    """ExportBlocked when a field of TRAVELLING_TEXT still in the copy holds what its field refuses when typed: said by
+    table, row and field, never with the text itself (the message may be kept in a log)."""
+    found = []
+    for table, column, field_name in TRAVELLING_TEXT:
+        columns = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")} if has_table(conn, table) else ()
+        if column not in columns:
+            continue
+        conn.row_factory = sqlite3.Row
+        try:
+            rows = conn.execute(f"SELECT * FROM {quote(table)} WHERE coalesce({quote(column)}, '') <> '' "
+                                "ORDER BY id").fetchall()
+        finally:
+            conn.row_factory = None
+        for row in rows:
+            if what := _looks_private(str(row[column]), (table, column) in REFERENCES):
+                found.append(f"  {field_name}{_row_words(conn, row)} (table {table}, row {row['id']}, column "
+                             f"{column}): looks like {what}")
+    if found:
+        one = len(found) == 1
+        shown = found[:20] + ([f"  … and {len(found) - 20:,} more"] if len(found) > 20 else [])
+        raise ExportBlocked(
+            f"The export was not written: {len(found):,} {'field' if one else 'fields'} that would leave the office "
+            f"{'holds' if one else 'hold'} what Safer Desk refuses when it is typed (the file was written by an older "
+            "version, or changed outside Safer Desk):\n" + "\n".join(shown) + f"\nCorrect {'it' if one else 'them'} "
+            "in Safer Desk (on the Costs tab) and export again. The text itself is not repeated here, so that no name "
+            "is copied into a message or a log.")
 
 
 def write_county_export(store: Store, target: Path | str, *, include_referrals: bool = False,
@@ -310,6 +377,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
                 # example's (the summary counts the lines anyway).
                 out.execute("DELETE FROM illustrative_marks WHERE table_name = 'fund_referrals'")
         notes_left_out = 0 if include_referrals else _leave_out_case_notes(out)
+        _refuse_private_text(out)  # what travels, checked again as it was when typed
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
         for table in internal:

@@ -377,6 +377,10 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
     if not app or app[0] != APP_ID:
         raise _refuse(path, "it is an SQLite database but not an export from Safer Desk")
     if MANIFEST_TABLE not in tables:
+        if IMPORTS_TABLE in tables and conn.execute(f"SELECT 1 FROM {IMPORTS_TABLE} LIMIT 1").fetchone():
+            # Not an office's own file: "in the district, use Export for County" would send the lead nowhere.
+            raise _refuse(path, "it is a county file (offices' exports have been merged into it), not an export: a "
+                                "county file is never merged into another. Merge the exports the offices sent")
         raise _refuse(path, "it is a Safer Desk file but not an export for the county (in the district, use "
                             "File > Export for County… to make one)")
     code = schema_code(conn)

@@ -269,10 +269,12 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
 
 
 def _exported_at(text: str) -> datetime | str:
+    """The manifest's moment (UTC) on this computer's clock: the day the sheets' "Figures as at" say (their today)."""
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return text
+    return (moment.astimezone() if moment.tzinfo else moment).replace(tzinfo=None)
 
 
 def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:

@@ -27,7 +27,7 @@ from safer_desk.services.progress import CancelCheck, Cancelled, Progress, never
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, PROVENANCE_TABLE
 from safer_desk.storage.store import Store
 
-EXPORT_SUFFIXES = {".sqlite": "sqlite", ".db": "sqlite", ".xlsx": "xlsx"}
+EXPORT_SUFFIXES = {".sqlite": "sqlite", ".xlsx": "xlsx"}  # DESIGN §4: OUT.sqlite|OUT.xlsx, as every message says
 
 __all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict", "KeyOffer",
            "export_for_county", "check_district_files", "merge_district_files", "key_questions", "list_conflicts",
@@ -230,6 +230,11 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
     good, refused, unreadable = [], [], set()
     for path in paths:
         if Path(path).resolve() in unreadable:  # named twice: refused once
+            continue
+        if isinstance(county, Store) and same_file(Path(path), Path(county.path)):
+            unreadable.add(Path(path).resolve())
+            refused.append((Path(path).name, f"{Path(path).name} cannot be merged: it is the county file being merged "
+                                             f"into. Give the exports the offices sent. {county_merge.UNCHANGED}"))
             continue
         try:
             # The police.uk counts are checked force-month by force-month as the merge takes them.
@@ -564,15 +569,22 @@ def list_conflicts(store: Store, *, offices: Iterable[str] | None = None) -> lis
     wanted = None if offices is None else set(offices)
     found = [Conflict.from_row(r) for r in store.rows(f"SELECT * FROM {CONFLICTS_TABLE} ORDER BY id")]
     found = [c for c in found if wanted is None or c.office_id in wanted or c.office_name in wanted]
-    order = {g: i for i, g in enumerate(GROUPS)}
-    return sorted(found, key=lambda c: (order.get(c.group, len(order)), c.office_name.casefold(),
-                                        c.subject.casefold(), c.id))
+    return sorted(found, key=conflict_order)
+
+
+def conflict_order(c: Conflict) -> tuple:
+    """The one order conflicts are listed in, wherever they are (the merge's summary, `safer-desk conflicts`, the
+    Conflicts window): by group, then office, then what they are about, then number."""
+    groups = list(GROUPS)
+    return (groups.index(c.group) if c.group in GROUPS else len(groups), c.office_name.casefold(),
+            c.subject.casefold(), c.id)
 
 
 def conflict_groups(conflicts: Iterable[Conflict]) -> list[tuple[str, str, list[Conflict]]]:
-    """(group id, heading in words, its conflicts) in the order of county_conflicts.GROUPS."""
+    """(group id, heading in words, its conflicts) in the order of county_conflicts.GROUPS, each group's in the one
+    order conflicts are listed in (``conflict_order``)."""
     by_group: dict[str, list[Conflict]] = {}
-    for c in conflicts:
+    for c in sorted(conflicts, key=conflict_order):
         by_group.setdefault(c.group if c.group in GROUPS else "other", []).append(c)
     return [(g, GROUPS[g], by_group[g]) for g in GROUPS if g in by_group]
 

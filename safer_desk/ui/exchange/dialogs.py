@@ -215,7 +215,7 @@ class MergeResultDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("Merge summary")
-        # Grouped as the summary says them: group by group, then as found.
+        # Grouped as the summary says them: group by group, each in the order `safer-desk conflicts` lists them.
         conflicts = [c for _, _, members in conflict_groups(report.conflicts) for c in members]
         self.model = RowTableModel(CONFLICT_COLUMNS, conflicts, parent=self)
         self.proxy = SortProxy(self)

@@ -39,6 +39,7 @@ class ReportRequest:
     title: str = ""
     meeting: str = ""
     as_at: date | None = None  # the day the DHR figures are as at (None: a past year's end, else today)
+    today: date | None = None  # the report's day, the one As at was checked against (None: the computer's)
 
 
 def write_board_report(store, request: ReportRequest, progress: Progress = no_progress,
@@ -57,7 +58,7 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
         thread_store.conn.execute("BEGIN")  # one snapshot of the file for every section
         try:
             document = build_report(thread_store, year=request.year, area=request.area, title=request.title,
-                                     meeting=request.meeting, as_at=request.as_at,
+                                     meeting=request.meeting, as_at=request.as_at, today=request.today,
                                      progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
                                      cancelled=cancelled)
         finally:
@@ -216,19 +217,20 @@ class ReportDialog(QDialog):
             return
         year = self.year_combo.currentText()
         year = None if year == "All years" else year
+        today = date.today()  # one clock for the report: As at's check, the title page, every section
         try:
             report_choices(year, self.meeting_edit.text())
-            as_at = self._as_at_day()
+            as_at = self._as_at_day(today)
         except ReportError as exc:
             prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
             return
         # The area's id, not its name: Cornwall the county and Cornwall the district share one (None: all areas).
         request = ReportRequest(target, year, self.area_combo.currentData(), self.title_edit.text(),
-                                self.meeting_edit.text(), as_at)
+                                self.meeting_edit.text(), as_at, today)
         self._set_busy(True)
         self.task = start_report(self.session, request, self, written=self._written, stopped=self._stopped)
 
-    def _as_at_day(self) -> date | None:
+    def _as_at_day(self, today: date) -> date | None:
         """The As at day typed (None when blank); one after today refused in the words of Costs > Ledger's As at
         field and `report --as-at` (``ledger_day_refusal``)."""
         from safer_desk.domain.periods import PeriodError, parse_uk_date
@@ -242,7 +244,7 @@ class ReportDialog(QDialog):
             day = parse_uk_date(text)
         except PeriodError as exc:
             raise ReportError(f"As at: {exc}") from exc
-        if refusal := ledger_day_refusal(day, date.today()):
+        if refusal := ledger_day_refusal(day, today):
             raise ReportError(f"As at: {refusal}")
         return day
 
