@@ -69,9 +69,12 @@ def test_partners_invoiced_after_today_are_asked_about_once(demo_store):
     assert not form.save()
     assert "01/10/2019 is after today (01/09/2018)" in form.message("invoiced_on")
     assert not dhr.list_shares(demo_store, today=TODAY, case_id=p.selected)
+    # Then whose partners: on 01/10/2019 West Suffolk Council, not the two councils it replaced (asked once too).
+    assert not form.save()
+    assert "West Suffolk Council would be billed" in form.message("invoiced_on")
     assert form.save()
     shares = dhr.list_shares(demo_store, today=TODAY, case_id=p.selected)
-    assert len(shares) == 11 and {s.invoiced_on for s in shares} == {date(2019, 10, 1)}
+    assert len(shares) == 10 and {s.invoiced_on for s in shares} == {date(2019, 10, 1)}
 
 
 def test_a_refusal_re_split_after_today_is_asked_about_once(demo_store):
@@ -112,8 +115,10 @@ def test_the_bill_dialog_asks_beside_the_invoice_date(demo_window, qtbot):
     assert "after today" in dialog.form.message("invoiced_on")
     assert not dhr.list_shares(page.store, today=TODAY, case_id=case_id)
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "West Suffolk Council would be billed" in dialog.form.message("invoiced_on")
+    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
-    assert len(dhr.list_shares(page.store, today=TODAY, case_id=case_id)) == 11
+    assert len(dhr.list_shares(page.store, today=TODAY, case_id=case_id)) == 10
 
 
 # -- 2. a split naming a partner not on the day ----------------------------------------------------------------------

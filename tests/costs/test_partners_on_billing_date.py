@@ -57,14 +57,15 @@ def test_a_review_billed_after_the_change_bills_the_partners_on_the_invoice_date
     case_id = costed_case(changed)
     shares = dhr.bill_partners(changed, case_id, invoiced_on="30/11/2026")
     assert ICB in shares and not set(CCGS) & set(shares)
-    assert len(shares) == 10 and sum(shares.values()) == 752558  # two CCGs out, the ICB in: ten, not twelve
-    assert sorted(shares.values()) == [75255] * 2 + [75256] * 8
+    # Two CCGs out, the ICB in, and the two councils that became West Suffolk Council in 2019 one: nine, not twelve.
+    assert len(shares) == 9 and sum(shares.values()) == 752558
+    assert sorted(shares.values()) == [83617] * 4 + [83618] * 5
 
 
 def test_a_review_billed_before_the_change_bills_the_ccgs_not_the_icb(changed):
     case_id = costed_case(changed)
     shares = dhr.bill_partners(changed, case_id, invoiced_on="30/06/2022")  # their last day
-    assert set(CCGS) <= set(shares) and ICB not in shares and len(shares) == 11
+    assert set(CCGS) <= set(shares) and ICB not in shares and len(shares) == 10  # West Suffolk Council since 2019
 
 
 def test_costs_added_since_go_to_the_partners_billed_whatever_the_date(changed):
@@ -96,7 +97,7 @@ def test_a_percentage_for_a_partner_gone_by_the_invoice_date_is_refused_naming_i
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(windows=st.lists(st.tuples(st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2027, 1, 1))),
                                   st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2027, 1, 1)))),
-                        min_size=11, max_size=11),
+                        min_size=12, max_size=12),  # the partnership's twelve memberships, in any years
        day=st.dates(date(2015, 1, 1), date(2027, 1, 1)), pence=st.integers(1, 5_000_000))
 def test_the_partners_billed_are_those_on_the_invoice_date_and_add_up_to_the_penny(tmp_path_factory, demo_master,
                                                                                    windows, day, pence):
@@ -112,6 +113,7 @@ def test_the_partners_billed_are_those_on_the_invoice_date_and_add_up_to_the_pen
                 store.conn.execute("UPDATE partnership_members SET valid_from = ?, valid_to = ? WHERE organisation_id "
                                    "= ? AND partnership_id = 'partnership:western-suffolk-csp'",
                                    (start and start.isoformat(), end and end.isoformat(), org))
+        assert len(members) == len(windows)
         on_the_day = {org for org, (start, end) in zip(members, windows)
                       if (start is None or start <= day) and (end is None or day <= end)}
         case_id = dhr.case_id_by_reference(store, UNDER_WAY)
@@ -142,7 +144,7 @@ def test_the_split_grid_lists_the_partners_billed_if_billed_today(presenter):
     split = presenter.split_form()
     rows = split.rows()
     shown = {r.organisation_id for r in rows}
-    assert ICB in shown and not set(CCGS) & shown and len(rows) == 10
+    assert ICB in shown and not set(CCGS) & shown and len(rows) == 9
     assert split.preview_total_pence() == 752558
     split.set_kind("percentages")
     split.share_equally()  # the percentages shared among the partners shown add up to 100%
@@ -172,5 +174,5 @@ def test_the_window_split_dialog_shows_the_partners_on_today(demo_window, qtbot)
     page.presenter.select(case_id)
     dialog = page.split_dialog()
     shown = {r.partner for r in dialog.split.rows()}
-    assert ICB_NAME in shown and "West Suffolk CCG" not in shown and len(shown) == 10
+    assert ICB_NAME in shown and "West Suffolk CCG" not in shown and len(shown) == 9
     dialog.reject()

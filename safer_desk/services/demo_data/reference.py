@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from safer_desk.domain.ids import reference_id
 from safer_desk.services import reference as ref
 from safer_desk.storage.store import Store
 
@@ -39,6 +40,11 @@ OTHER_SUFFOLK_ORGS = [
     ("Suffolk Police and Crime Commissioner", "pcc"),
 ]
 
+# 1 April 2019: Forest Heath and St Edmundsbury councils became West Suffolk Council, which takes their seats on
+# the Western Suffolk CSP (a review billed after that day is shared with the council that exists then).
+WEST_SUFFOLK_COUNCIL = ("West Suffolk Council", "district council")
+ENDED_2019 = ("Forest Heath District Council", "St Edmundsbury Borough Council")
+
 PLYMOUTH_MEMBERS = [
     ("Plymouth City Council", "unitary council"),
     ("Devon and Cornwall Police", "police"),
@@ -56,7 +62,7 @@ def add_examples(store: Store) -> None:
         for name, code, successor, valid_to in SUFFOLK_DISTRICTS:
             ref.add_district(store, name, ons_code=code, county="Suffolk", successor=successor, valid_to=valid_to)
         ref.add_district(store, "Plymouth", ons_code="E06000026", county="Devon")
-        for name, kind in WSCSP_STATUTORY + OTHER_SUFFOLK_ORGS + PLYMOUTH_MEMBERS:
+        for name, kind in WSCSP_STATUTORY + OTHER_SUFFOLK_ORGS + [WEST_SUFFOLK_COUNCIL] + PLYMOUTH_MEMBERS:
             ref.add_organisation(store, name, kind)
         # Seed 000: the 2009/10 allocation's five partnerships; West covers three districts.
         for name, districts in (("Babergh CSP", ["Babergh"]), ("Ipswich CSP", ["Ipswich"]),
@@ -73,9 +79,19 @@ def add_examples(store: Store) -> None:
         ref.add_partnership(store, "Western Suffolk CSP", districts=["Forest Heath", "St Edmundsbury"],
                             valid_from="2017-04-01", valid_to="2019-03-31")
         ref.add_partnership(store, "Western Suffolk CSP", districts=["West Suffolk"], valid_from="2019-04-01")
+        _west_suffolk_council(store)
         ref.add_partnership(store, "Safer Plymouth", districts=["Plymouth"],
                             members=[(name, True) for name, _ in PLYMOUTH_MEMBERS])
         add_office_scope(store)
+
+
+def _west_suffolk_council(store: Store) -> None:
+    """The two councils' seats end on 31/03/2019 and West Suffolk Council's begins on 01/04/2019 (statutory)."""
+    wscsp = reference_id("partnership", "Western Suffolk CSP")
+    for member in ref.partnership_members(store, wscsp):
+        if member.name in ENDED_2019:
+            ref.end_membership(store, member.id, "2019-03-31")
+    ref.add_membership(store, wscsp, reference_id("org", WEST_SUFFOLK_COUNCIL[0]), "2019-04-01")
 
 
 def add_office_scope(store: Store) -> None:
