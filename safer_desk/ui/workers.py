@@ -33,6 +33,10 @@ class TaskSignals(QObject):
     failed = Signal(object, str)  # the exception, its traceback text
     cancelled = Signal()
     finished = Signal()
+    # after finished has reached every slot: the task is deleted then. Deleted by its own slot on finished, the
+    # first, it could go while the worker thread still emitted finished (PySide lets the GUI thread run meanwhile),
+    # and a slot connected to finished later was never called.
+    released = Signal()
 
 
 class _Runnable(QRunnable):
@@ -54,6 +58,7 @@ class _Runnable(QRunnable):
             signals.succeeded.emit(result)
         finally:
             signals.finished.emit()
+            signals.released.emit()
 
 
 class _ProgressWindow(QProgressDialog):
@@ -104,6 +109,9 @@ class Task(QObject):
             self._dialog = dialog
             self.signals.progress.connect(self._show_progress)
         self.signals.finished.connect(self._finish)
+        # Deleted once control is back in the event loop; a pending deletion goes with the task if its parent is
+        # deleted first (a timer calling deleteLater then raised "Internal C++ object (Task) already deleted").
+        self.signals.released.connect(self.deleteLater)
 
     def start(self) -> "Task":
         self.running = True
@@ -147,9 +155,6 @@ class Task(QObject):
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
-        # Deleted once control is back in the event loop; a pending deletion goes with the task if its parent is
-        # deleted first (a timer calling deleteLater then raised "Internal C++ object (Task) already deleted").
-        self.deleteLater()
 
 
 def run_task(fn: WorkFn, *, on_success: Callable[[Any], None] | None = None,

@@ -22,7 +22,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
 
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.presenters.commissioning import CommissioningPresenter
@@ -68,7 +67,9 @@ def type_scale(page, row, qtbot, text):
     scale = proxy.index(row, m.SCALE)
     view.setCurrentIndex(scale)
     view.edit(scale)
-    cell = view.viewport().findChild(QLineEdit)
+    # the editor just opened: the one closed by the last Return stays a child of the viewport until Qt deletes
+    # it, and typing went to it (under load) when found by findChild
+    cell = view.indexWidget(scale)
     cell.selectAll()
     qtbot.keyClicks(cell, text)
     qtbot.keyClick(cell, Qt.Key.Key_Return)
