@@ -444,26 +444,40 @@ class ForecastRange:
     def latest(self) -> Month | None:
         return self.months[-1] if self.months else None
 
-    def describe(self) -> str:
+    def describe(self, *, over_before: Month | None = None) -> str:
         """"runs out between Oct-20 (6 months) and Jan-21 (3 months)", or "" without a forecast.
 
         A window longer than the fund's spend so far counts the months there are, and says so. A window on which the
         money does not run out (spending stopped) is said too: the range is there so that one window's luck shows.
+        ``over_before``: today's month; a window's run-out before it is a month already over, said as a projection
+        ("would have run out in a month already over: Oct-25 on 6 months …"), never as a month the fund runs out in.
         """
         dated = [(w, f) for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is not None]
         if not dated:
             return ""
-        parts = []
-        for w, f in dated:
+
+        def said(w: int, f: FundForecast) -> str:
             short = f" (only {f.window_months} month{'s' if f.window_months != 1 else ''} of spend)" \
                 if f.window_months < w else ""
-            parts.append(f"{f.exhaustion_month.label} on {w} months{short}")
+            return f"{f.exhaustion_month.label} on {w} months{short}"
+
+        over = [(w, f) for w, f in dated if over_before is not None and f.exhaustion_month < over_before]
+        coming = [(w, f) for w, f in dated if over_before is None or not f.exhaustion_month < over_before]
+        parts = [said(w, f) for w, f in coming]
         parts += [f"on {w} months ({_money(f.burn_rate_pence)} a month) it does not run out"
                   for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is None and f.lasts_past]
-        if self.earliest == self.latest:
-            each = " on each window" if len(dated) == len(self.forecasts) else ""
-            return f"runs out in {self.earliest.label}{each}: {'; '.join(parts)}"
-        return f"runs out between {self.earliest.label} and {self.latest.label}: {'; '.join(parts)}"
+        months = sorted(f.exhaustion_month for _, f in coming)
+        if not over:
+            if months[0] == months[-1]:
+                each = " on each window" if len(dated) == len(self.forecasts) else ""
+                return f"runs out in {months[0].label}{each}: {'; '.join(parts)}"
+            return f"runs out between {months[0].label} and {months[-1].label}: {'; '.join(parts)}"
+        past = (f"would have run out in a month already over: {'; '.join(said(w, f) for w, f in over)}, a projection "
+                "the spend recorded since does not bear out, not a forecast")
+        if not months:
+            return "; ".join([past, *parts])
+        when = f"in {months[0].label}" if months[0] == months[-1] else f"between {months[0].label} and {months[-1].label}"
+        return f"runs out {when}: {'; '.join(parts)}; it {past}"
 
 
 def forecast_range(fund_pence: int, monthly_spend: Mapping[Month, int], *, start: Month, end: Month,

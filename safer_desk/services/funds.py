@@ -950,8 +950,12 @@ def every_month(fund: Fund, by_month: list[tuple[Month, int, int]], merged: dict
 
 
 def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3,
-                 today: date | None = None, keyed_to: date | None = None) -> FundFigures:
+                 today: date | None = None, keyed_to: date | None = None, day_named: bool = False) -> FundFigures:
     """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
+
+    ``today``: the day the figures are the position on (None: the machine's). ``day_named``: the warnings name it
+    ("dated after 31/03/2019") rather than call it today, for a board report as at a day gone by; the figures are
+    the same.
 
     The current month (of ``today``) and months after the fund's spend-keyed-to date (or ``keyed_to``)
     are incomplete: left out of the burn rate, and said to be (a fund's last month is complete once keyed to, or
@@ -1025,9 +1029,10 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                                         "fund_contributions WHERE fund_id = ? AND received_on > ?", (fund_id, day))
     if not_received:
         forecast = replace(forecast, warnings=(*forecast.warnings, (
-            f"{format_money(not_received)} of the contributions is dated after today (the first on "
+            f"{format_money(not_received)} of the contributions is dated after {_day_said(today, day_named)} (the "
+            "first on "
             f"{date.fromisoformat(first_due):%d/%m/%Y}): it is not in the balance until it is received.")))
-    not_spent, later = not_spent_yet(store, fund_id, today)
+    not_spent, later = not_spent_yet(store, fund_id, today, day_named=day_named)
     if later:
         forecast = replace(forecast, warnings=(*forecast.warnings, later))
     if said := _run_out_over_words(forecast, contributions_total - int(not_received) - spent, today,
@@ -1058,9 +1063,15 @@ def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date,
             f"{forecast.as_at.label} that the spend recorded since does not bear out, not a forecast.")
 
 
-def not_spent_yet(store: Store, fund_id: str, today: date) -> tuple[int, str]:
+def _day_said(today: date, day_named: bool) -> str:
+    """"today", or the day itself ("31/03/2019") when the figures are a report's as at a day gone by."""
+    return f"{today:%d/%m/%Y}" if day_named else "today"
+
+
+def not_spent_yet(store: Store, fund_id: str, today: date, *, day_named: bool = False) -> tuple[int, str]:
     """The pence of the spend dated after ``today`` (it has not happened yet, so the figures on that day leave it out)
-    and what they say of it ("" when there is none). A summary received from an office is dated by its month only."""
+    and what they say of it ("" when there is none; ``day_named``: "after 31/03/2019", not "after today"). A summary
+    received from an office is dated by its month only."""
     pence, first = store.one("SELECT coalesce(sum(s.amount_pence), 0), min(s.spent_on) FROM fund_spend_lines s "
                              "JOIN fund_referrals r ON r.id = s.referral_id WHERE r.fund_id = ? AND s.spent_on > ?",
                              (fund_id, today.isoformat()))
@@ -1071,7 +1082,8 @@ def not_spent_yet(store: Store, fund_id: str, today: date) -> tuple[int, str]:
     when = [f"the first on {date.fromisoformat(first):%d/%m/%Y}"] if first else []
     when += [f"{format_money(summed)} of it in offices' summaries from {Month.parse(month).label}"] if summed else []
     total = int(pence) + int(summed)
-    return total, (f"{format_money(total)} of the spend is dated after today ({'; '.join(when)}): it is not in the "
+    return total, (f"{format_money(total)} of the spend is dated after {_day_said(today, day_named)} "
+                   f"({'; '.join(when)}): it is not in the "
                    "spend, the balance or the forecast until then.")
 
 
@@ -1104,6 +1116,43 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         *_range_rows(figures),
         ("forecast_warnings", " ".join(f.warnings)),
     ]
+
+
+def kind_rows(figures: FundFigures) -> list[tuple[str, str]]:
+    """What each run-out month and the end's figure of ``fund_report_rows`` is, as name,value pairs the command line
+    prints after every row there was (none renamed or changed): "forecast", "ran_out", "projected" or "recorded"."""
+    ranged = zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ()
+    return [("forecast_exhaustion_month_kind", run_out_kind(figures, figures.forecast.exhaustion_month)),
+            *((f"forecast_exhaustion_month_{window}m_kind", run_out_kind(figures, each.exhaustion_month))
+              for window, each in ranged),
+            ("left_at_period_end_kind", left_at_end_kind(figures))]
+
+
+def run_out_kind(figures: FundFigures, month: Month | None) -> str:
+    """What a run-out month of the figures is, for a script reading the command line's rows: "forecast" (a month to
+    come, the fund running), "ran_out" (a month already over, or of a fund whose period ended, that the spend recorded
+    reached: nothing is left), "projected" (such a month the spend recorded does not bear out: money is left, as
+    ``run_out_projected`` and an ended fund's projection say); "" with no month."""
+    if month is None:
+        return ""
+    this_month = Month.of(figures.today) if figures.today is not None else None
+    if this_month is None or (not figures.period_ended and not month < this_month):
+        return "forecast"
+    return "ran_out" if figures.balance_pence <= 0 and month <= this_month else "projected"
+
+
+def left_at_end_kind(figures: FundFigures) -> str:
+    """What left_at_period_end is: "forecast" (the fund running), "projected" (a fund whose period ended, from a
+    burn-rate month before its last: ``projected``), "recorded" (closed, or ended with the burn rate to its last
+    month: what the spend recorded leaves); "" when there is no figure (no burn rate yet)."""
+    f = figures.forecast
+    if f.closed:
+        return "recorded"
+    if f.as_at is None:
+        return ""
+    if figures.period_ended:
+        return "projected" if figures.projected else "recorded"
+    return "forecast"
 
 
 def status_word(figures: FundFigures) -> str:
@@ -1230,7 +1279,10 @@ def ended_sentence(figures: FundFigures) -> str:
 
 def range_sentence(figures: FundFigures) -> str:
     """"Over 3, 6 and 12 months of spend the fund runs out between … ." ("" without a forecast)."""
-    text = figures.ranges.describe() if figures.ranges else ""
+    # A window's run-out in a month already over (the fund still running) is a projection, not a month to come.
+    today = getattr(figures, "today", None)  # None for figures of no day (a forecast alone)
+    over_before = Month.of(today) if today is not None and not figures.period_ended else None
+    text = figures.ranges.describe(over_before=over_before) if figures.ranges else ""
     return f"Over 3-, 6- and 12-month windows the fund {text}." if text else ""
 
 

@@ -22,7 +22,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 
     The reviews' figures are as at ``areas.as_at`` (None: ``today``, everything recorded), read as `dhr-ledger
     --as-at` reads them: what had happened by that day, overdue counted on it; a review notified after it is left
-    out. The funds' are today's (``funds.fund_figures``), and say so when the reviews' are as at another day."""
+    out. The funds' are as at the same day (``funds.fund_figures`` on it, as `safer-desk fund --today` and the fund's
+    page on that day give them), saying the day when it is not today; a fund not begun by then is not listed."""
     from safer_desk.services import dhr, funds
     from safer_desk.services.report_sections import office_areas_for
     from safer_desk.services.illustrative import illustrative_rows
@@ -112,11 +113,14 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
+        if as_at is not None and fund.starts_on > as_at:
+            continue  # not begun by the day the report is as at: nothing of it had happened
         if not _fund_in_areas(store, fund.id, areas):
             continue
-        figures = funds.fund_figures(store, fund.id, today=today)
-        # The reviews above as at another day: the fund's figures say they are today's, not that day's.
-        when = f"As at {format_uk_date(today)} (today): c" if as_at is not None and as_at != today else "C"
+        # As at a day gone by (the reviews' too), the figures say which: the board's paper for a year is its end's.
+        past = as_at is not None and as_at < today
+        figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
+        when = f"As at {_day_words(as_at, year)}: c" if past else "C"
         money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
                              figures.spent_pence])
         month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
@@ -260,12 +264,16 @@ def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, toda
     past day, in the words of Costs > Ledger's note (``presenters.dhr.LedgerShown.note``)."""
     if as_at is None or as_at >= today:
         return f"figures as at {format_uk_date(day)} (today)."
-    end = f", the end of {year.label}" if year is not None and as_at == year.last_day else ""
-    return (f"figures as at {format_uk_date(as_at)}{end}. Invoices, payments, refusals and write-offs dated after "
+    return (f"figures as at {_day_words(as_at, year)}. Invoices, payments, refusals and write-offs dated after "
             "it are not counted, and a review notified after it is not listed. Each review's stage is the one it had "
             "reached by then (a stage, a panel meeting, a workshop or a recommendation completed after it is not yet "
             "reached), overdue is counted on that day, and its cost is its cost lines dated on or before it or "
             "billed to the partners by then.")
+
+
+def _day_words(day: date, year: FinancialYear | None) -> str:
+    """"31/03/2019, the end of 2018/19" (a year's last day), or "20/07/2018"."""
+    return format_uk_date(day) + (f", the end of {year.label}" if year is not None and day == year.last_day else "")
 
 
 def _ledger_of(dhr, store: Store, case_ids: list[str], today: date, as_at: date | None = None) -> list:
