@@ -27,6 +27,13 @@ from safer_desk.services.report_model import ReportChart, ReportSection, ReportS
 from safer_desk.storage.store import Store
 
 MARK = "\u2020"  # † beside a figure the example file invented (not from a paper)
+# Under the first performance summary of the report only: eight areas repeated it eight times.
+LEGEND = ("Change is this year minus the same periods last year. RAG: green at or better than target, amber worse by "
+          "no more than the indicator's tolerance, red beyond it. Without a judgement (\u25cb) the word says why: no "
+          "target, no figure yet, figures missing before the latest (a total short by them, named in the period "
+          "column), target to be confirmed, target withdrawn, monitor only, or a milestone not yet due. "
+          "\u201cEst.\u201d is a RAG estimated before the figure is known, with its basis below. Rolling and snapshot "
+          "figures are the latest, not a total.")
 
 
 def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
@@ -108,6 +115,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             return notice
     sections = []
     left_out: list[str] = []
+    legend_of = None  # the area under whose performance summary the RAG legend is given (the first)
     marks = _Marks(store)
     by_month = None  # the police.uk counts' forces by area and month, read once when first needed
     for area in found:
@@ -117,6 +125,12 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         # A partnership of one district (Safer Plymouth is Plymouth) would repeat the district's section.
         if area.is_group and svc.sole_member(store, area.id, year) in ids and \
                 all(all(s is None or s.kind == "derived" for s in r.view.sources) for r in rows):
+            continue
+        # A district that ended before the year (Waveney, replaced by East Suffolk on 01/04/2019) and holds nothing
+        # for it: no section of blanks saying "No figure yet"; its successor's section says whose figures it has.
+        if area.kind == "district" and all(r.view.ytd is None for r in rows) and \
+                (ended := store.scalar("SELECT valid_to FROM districts WHERE id = ?", (area.id,))) and \
+                svc.reference_day(ended, end=True) < year.first_day:
             continue
         # Without an office scope every area with figures would have a section (a force's import brings
         # neighbouring areas): a district with only police.uk figures and no target is then named at the end.
@@ -131,7 +145,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             by_month = svc.police_forces_by_area_month(store)
         strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, by_month))}
         kept = [r for r in rows if r.indicator.id not in strays]
-        sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks))
+        sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks, legend_of))
+        if legend_of is None and sections[-1].tables:
+            legend_of = headed[area.id]
         if area.is_group and (not_given := not_derived_words(store, area, year, rows)):
             sections[-1].paragraphs.append(not_given)
         if strays:
@@ -295,8 +311,52 @@ def _replaced_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows:
             + (f"; its own {last} figures are used for {in_words(own)}." if own else "."))
 
 
+def _last_year_held(v: svc.YearView) -> str:
+    """"2024/25's are for Jan-25 to Mar-25 only", or "none is held for 2024/25": what last year holds."""
+    last = v.year.previous()
+    periods = svc.year_periods(v.indicator.frequency, last)
+    held = [i for i, f in enumerate(v.last_year) if f is not None and f.value is not None]
+    if not held:
+        return f"none is held for {last.label}"
+    return f"{last.label}'s are for " \
+        f"{ranges_text(held, lambda a, b: b == a + 1, lambda i: svc.period_label(periods[i]))} only"
+
+
+def _blank_words(rows: list[svc.SummaryRow], year: FinancialYear) -> list[str]:
+    """Why the summary's blank This year, Last year, Change and Change % cells are blank, one sentence for the
+    indicators blank for the same reason (the window says it when a cell is pointed at: the services' words)."""
+    said: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    for r in rows:
+        v = r.view
+        if r.indicator.measure == "milestone":  # no figures to compare: its RAG and target say where it stands
+            continue
+        if v.ytd is None:
+            why = f"no figures yet for {year.label}"
+        elif v.change is None:
+            if v.movement is not None:
+                why = "no figure for the same period last year to compare with; its sentence compares the latest " \
+                      "with the one before it"
+            elif v.last_year_words():  # a district formed since: whose last year it is, and its gaps
+                sentence = v.change_sentence().rstrip(".")
+                why = sentence[:1].lower() + sentence[1:]
+            else:
+                why = f"no figures for the same period last year to compare with ({_last_year_held(v)})"
+        elif not v.change.shows_percent:
+            why = "a percentage's change is in points (under Change)" if r.indicator.unit == "percentage" else \
+                "last year's figure is 0, and no change is a percentage of 0"
+        else:
+            continue
+        cells = [name for name, blank in (("This year", v.ytd is None), ("Last year", v.ytd_last is None),
+                                          ("Change", v.change is None), ("Change %", True)) if blank]
+        said.setdefault((tuple(cells), why), []).append(r.indicator.label)
+    return [f"{in_words(list(cells))} {'is' if len(cells) == 1 else 'are'} blank for "
+            f"{'every indicator' if len(names) == len(rows) > 1 else in_words(names)}: {why}."
+            for (cells, why), names in said.items()]
+
+
 def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow],
-             marks: _Marks) -> ReportSection:
+             marks: _Marks, legend_of: str | None = None) -> ReportSection:
+    """One area's section; legend_of names the area under whose summary the RAG legend was given (None: give it)."""
     rows = sorted(rows, key=lambda r: (r.rag.sort_key, r.indicator.sort_order))
     derived_any = any(r.view.is_derived for r in rows)
     invented: set[str] = set()
@@ -323,12 +383,9 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
                "" if r.view.change is None else r.view.change.signed_percent(),
                r.view.target_words()] for r in rows],
         align=["c", "l", "l", "r", "r", "r", "r", "l"],
-        note="Change is this year minus the same periods last year. RAG: green at or better than target, amber "
-             "worse by no more than the indicator's tolerance, red beyond it. Without a judgement (\u25cb) the "
-             "word says why: no target, no figure yet, figures missing before the latest (a total short by them, "
-             "named in the period column), target to be confirmed, target withdrawn, monitor only, "
-             "or a milestone not yet due. \u201cEst.\u201d is a RAG estimated before the figure is known, with "
-             "its basis below. Rolling and snapshot figures are the latest, not a total.")
+        # Paper has no tooltips: each blank says why under the table, then the legend, said once in the report.
+        note=" ".join(_blank_words(rows, year) + [
+            LEGEND if legend_of is None else f"RAG and Change are read as under {legend_of}'s performance summary."]))
     tables = [table] if rows else []
     framework = [r for r in rows if r.view.baseline or r.view.benchmarks or r.view.estimate
                  or r.indicator.unit == "rate" or (r.view.target is not None and r.view.target.status != "set")]
@@ -382,14 +439,17 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
             continue
         labels = [_month_only(label) for label in v.labels]
         unit = r.indicator.unit if r.indicator.unit != "rate" else f"rate {rate_label(r.indicator.rate_per)}"
+        series = [ReportSeries(v.last_year_label(), list(v.values_last), "bar",
+                               [r.indicator.format(x) for x in v.values_last]),
+                  ReportSeries(year.label, list(v.values), "bar", [r.indicator.format(x) for x in v.values])]
+        compared = any(a is not None and b is not None for a, b in zip(v.values, v.values_last))
+        # No period with a figure in both years (police.uk downloads that begin in January): this year's bars alone,
+        # under a title that promises no comparison (the summary's note says why there is none, once).
+        by = {"monthly": " by month", "quarterly": " by quarter"}.get(r.indicator.frequency, "")
         charts.append(ReportChart(
-            title=f"{r.indicator.name}: {year.label} against {year.previous().label}"
+            title=f"{r.indicator.name}: {year.label}" + (f" against {year.previous().label}" if compared else by)
                   + (" (derived)" if v.is_derived else ""),
-            categories=labels,
-            series=[ReportSeries(v.last_year_label(), list(v.values_last), "bar",
-                                 [r.indicator.format(x) for x in v.values_last]),
-                    ReportSeries(year.label, list(v.values), "bar", [r.indicator.format(x) for x in v.values])],
-            y_label=unit))
+            categories=labels, series=series if compared else series[1:], y_label=unit))
         # Cumulative against target only where there is a target: without one the chart says nothing the bars
         # do not, and a county report of five districts was 95 pages of them.
         if len(labels) > 1 and r.indicator.adds_up and v.target is not None and v.target.is_set:
