@@ -208,11 +208,19 @@ class MergeSummary:
     # because the office's file no longer has it, per kind ("Removed, as …'s file no longer has them: 1 project …").
     conflict_notes: list[str] = field(default_factory=list)
     figures_rebuilt: int = 0  # police.uk figures worked out again from the counts
+    merged_before: str = ""  # the same export merged before: when (its first merge's imported_at, UTC)
+    merged_before_from: str = ""  # and the file it was merged from then
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.replaced or self.removed or self.public.get("added")
                     or self.public.get("replaced"))
+
+    @property
+    def merged_before_day(self) -> str:
+        """The day the same export was merged before, 01/12/2026 (UTC, as the refusals say it); "" if it was not."""
+        when = _parse_time(self.merged_before) if self.merged_before else None
+        return f"{when:%d/%m/%Y}" if when is not None else ""
 
     def count(self, table: str, what: str, n: int = 1) -> None:
         per = self.tables.setdefault(table, {})
@@ -252,6 +260,17 @@ def _what_it_is(path: Path, header: bytes) -> str:
     return other_kind_of_file(header) or "not an SQLite database"
 
 
+def _choose_sqlite(path: Path) -> str:
+    """What to choose instead of a file that is not an export (the office's .xlsx workbook, most often): the .sqlite
+    of the same name beside it when there is one (Export for County… writes either, under the name given)."""
+    beside = path.with_suffix(".sqlite")
+    if beside != path and beside.is_file():
+        return (f"choose {beside.name}, beside it, instead: the .sqlite export is the one to merge (the .xlsx workbook "
+                "is for reading in Excel)")
+    return ("choose the .sqlite export the office makes with File > Export for County… (the .xlsx workbook is for "
+            "reading in Excel); ask the office for it if you do not have it")
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -270,9 +289,7 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     with path.open("rb") as fh:
         header = fh.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise _refuse(path, f"it is {_what_it_is(path, header)}, not an export for the county: the county merges "
-                            "the .sqlite export an office makes with File > Export for County… (the .xlsx is for "
-                            "reading)")
+        raise _refuse(path, f"it is {_what_it_is(path, header)}, not an export for the county: {_choose_sqlite(path)}")
     if len(header) < 100:
         raise _refuse(path, "the file is truncated (it ends inside its header); ask for it to be sent again")
     page_size = int.from_bytes(header[16:18], "big")
@@ -1179,8 +1196,11 @@ class _Merger:
         self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
         self.told_decided: set[tuple[str, str, str]] = set()  # the decisions that settled something in this merge
-        self.known = known = self.dst.execute(f"SELECT 1 FROM {IMPORTS_TABLE} WHERE export_id = ?",
-                                              (manifest.export_id,)).fetchone() is not None  # merged before
+        before = self.dst.execute(f"SELECT imported_at, file_name FROM {IMPORTS_TABLE} WHERE export_id = ?",
+                                  (manifest.export_id,)).fetchone()
+        self.known = known = before is not None  # merged before
+        if before is not None:
+            self.summary.merged_before, self.summary.merged_before_from = before
         was = latest_office_name(self.dst, manifest.office_id)
         self.import_number = _register_import(county, manifest)
         if was is not None and was != manifest.office_name \

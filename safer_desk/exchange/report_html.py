@@ -13,6 +13,7 @@ is an image named by its title (role="img", aria-label and <title>) with its fig
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 from pathlib import Path
 from typing import Sequence
@@ -59,6 +60,8 @@ tr.total td { font-weight: bold; border-top: 2px solid #333; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 .note { font-size: 9pt; color: #333; }
+h1, h2, h3, p, li, figcaption { overflow-wrap: anywhere; }
+.long { overflow-wrap: anywhere; }
 figure { margin: 3mm 0 5mm 0; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 details { font-size: 9pt; margin-top: 1mm; }
@@ -73,6 +76,16 @@ def _cell_class(align: Sequence[str], i: int) -> str:
     return f' class="{a}"' if a in ("r", "c") else ""
 
 
+LONG_WORD = 20  # a word longer than this (a URL, a title run together) may wrap anywhere; money and words never
+
+
+def _cell(value) -> str:
+    """A cell's text, its long words marked to wrap anywhere: the rule on the word alone keeps the other columns'
+    words whole (on the whole cell, a browser could narrow every column to a letter and break money mid-figure)."""
+    parts = re.split(rf"(\S{{{LONG_WORD + 1},}})", str(value))  # the long words at the odd places
+    return "".join(f'<span class="long">{escape(p)}</span>' if i % 2 else escape(p) for i, p in enumerate(parts))
+
+
 def table_html(table, ident: str = "") -> str:
     """A table under its title; with ident, the title is the table's accessible name (aria-labelledby)."""
     if table.title and ident:
@@ -82,10 +95,10 @@ def table_html(table, ident: str = "") -> str:
     parts.append("<thead><tr>" + "".join(f"<th{_cell_class(table.align, i)} scope=\"col\">{escape(h)}</th>"
                                          for i, h in enumerate(table.header)) + "</tr></thead><tbody>")
     for row in table.rows:
-        parts.append("<tr>" + "".join(f"<td{_cell_class(table.align, i)}>{escape(str(v))}</td>"
+        parts.append("<tr>" + "".join(f"<td{_cell_class(table.align, i)}>{_cell(v)}</td>"
                                       for i, v in enumerate(row)) + "</tr>")
     if table.total_row:
-        parts.append('<tr class="total">' + "".join(f"<td{_cell_class(table.align, i)}>{escape(str(v))}</td>"
+        parts.append('<tr class="total">' + "".join(f"<td{_cell_class(table.align, i)}>{_cell(v)}</td>"
                                                     for i, v in enumerate(table.total_row)) + "</tr>")
     parts.append("</tbody></table>")
     if table.note:

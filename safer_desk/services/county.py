@@ -194,6 +194,8 @@ class MergeReport:
             lines.append(f"{s.file_name} ({s.office_name}): {s.added:,} added, {s.replaced:,} replaced, "
                          f"{s.unchanged:,} unchanged, {s.removed:,} removed, {counted(len(s.conflicts), 'conflict')}."
                          f"{signed}")
+            if s.merged_before:
+                lines.append(f"  {merged_again_words(s)}")
             if s.public:
                 p = s.public
                 older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""
@@ -214,6 +216,18 @@ class MergeReport:
             lines.append("")
             lines += conflicts_text(self.conflicts)
         return "\n".join(lines)
+
+
+def merged_again_words(s: MergeSummary) -> str:
+    """An export merged before, said with when: the counts of merging it again are true, but the county lead wants to
+    know it was the same export ("Export number 2 of Babergh office was already merged on 01/12/2026: nothing new.")."""
+    number = f" number {s.sequence}" if s.sequence else ""
+    day = f" on {s.merged_before_day}" if s.merged_before_day else ""
+    named = f" (from {s.merged_before_from})" if s.merged_before_from and s.merged_before_from != s.file_name else ""
+    said = f"Export{number} of {s.office_name} was already merged{day}{named}"
+    if not (s.changed or s.conflicts):
+        return f"{said}: nothing new."
+    return f"{said}; merging it again made the changes counted above."
 
 
 NO_COUNTY_FILE_YET = "no county file yet"

@@ -25,7 +25,7 @@ from safer_desk.ui.session import Session
 from safer_desk.ui.workers import run_task
 
 EXPORT_FILTER = "Export for merging (*.sqlite);;Excel workbook (*.xlsx)"
-DISTRICT_FILTER = "District exports (*.sqlite *.db);;All files (*)"
+DISTRICT_FILTER = "District exports (*.sqlite);;All files (*)"  # what Export for County… writes (never .db)
 
 
 def _file_label(parent: QWidget, edit: QLineEdit) -> QLabel:

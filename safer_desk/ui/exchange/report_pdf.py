@@ -30,12 +30,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontMetricsF, QGuiApplication, QImage,
                            QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat)
+                           QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption)
 from PySide6.QtSvg import QSvgRenderer
 
 from safer_desk import __version__, faults
 from safer_desk.exchange.files import atomic_path
-from safer_desk.exchange.report_html import chart_svg
+from safer_desk.exchange.report_html import LONG_WORD, chart_svg
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.services.files import write_chunks
 
@@ -91,8 +91,16 @@ def _align(align, i: int) -> str:
     return {"r": "right", "c": "center"}.get(a, "left")
 
 
+def _word_width(metrics: QFontMetricsF, word: str) -> float:
+    """The room a word needs on one line: the whole word, or the first LONG_WORD letters of a longer one (a URL, a
+    title run together, which may wrap anywhere: room for all of it squeezed every other column until money broke
+    mid-figure)."""
+    return metrics.horizontalAdvance(word[:LONG_WORD])
+
+
 def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
-    """For each column: the width of its longest word, and of its longest cell (at this type size)."""
+    """For each column: the width of its longest word (of a long word, LONG_WORD letters of it), and of its longest
+    cell (at this type size)."""
     def metrics(bold: bool) -> QFontMetricsF:
         font = report_font(size, bold)
         return QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
@@ -104,8 +112,8 @@ def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
         cells = [(str(r[c]), plain) for r in table.rows if c < len(r) and r[c] is not None]
         if table.total_row and c < len(table.total_row) and table.total_row[c] is not None:
             cells.append((str(table.total_row[c]), bold))
-        words.append(max([bold.horizontalAdvance(w) for w in str(header).split()] +
-                         [m.horizontalAdvance(w) for t, m in cells for w in t.split()] + [8.0]))
+        words.append(max([_word_width(bold, w) for w in str(header).split()] +
+                         [_word_width(m, w) for t, m in cells for w in t.split()] + [8.0]))
         lines.append(max([bold.horizontalAdvance(str(header)) / 2] + [m.horizontalAdvance(t) for t, m in cells]))
     return words, lines
 
@@ -608,14 +616,21 @@ def _metrics(painter: QPainter) -> QFontMetricsF:
     return QFontMetricsF(painter.font(), painter.device())
 
 
+def _draw_wrapped(painter: QPainter, text: str, page: QRectF, y: float) -> float:
+    """Draw text from y across the page's width, wrapped at spaces (a word wider than the page anywhere, rather
+    than off its edge: a title or a partnership name run together); returns the bottom of its last line."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    rect = painter.boundingRect(QRectF(page.left(), y, page.width(), page.height()), text, option)
+    painter.drawText(QRectF(page.left(), y, page.width(), rect.height()), text, option)
+    return y + rect.height()
+
+
 def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) -> None:
     y = page.top() + page.height() * 0.22
     painter.setPen(QColor("#0b3d6b"))
     painter.setFont(report_font(24, bold=True))
-    rect = painter.boundingRect(QRectF(page.left(), y, page.width(), 200), int(Qt.TextFlag.TextWordWrap),
-                                document.title)
-    painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), document.title)
-    y = rect.bottom() + 18
+    y = _draw_wrapped(painter, document.title, page, y) + 18
     painter.setPen(QPen(QColor("#0072B2"), 3))
     painter.drawLine(QPointF(page.left(), y), QPointF(page.right(), y))
     y += 24
@@ -625,14 +640,11 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
     if document.meeting_date:
         lines.append(f"Date of meeting: {document.meeting_date}")
     for line in lines:
-        painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()), line)
-        y += _metrics(painter).height() + 6
+        y = _draw_wrapped(painter, line, page, y) + 6
     y += 12
     painter.setFont(report_font(11))
     painter.setPen(QColor("#333333"))
-    painter.drawText(QPointF(page.left(), y + _metrics(painter).ascent()),
-                     document.prepared_line)
-    y += 60
+    y = _draw_wrapped(painter, document.prepared_line, page, y) - _metrics(painter).height() + 60
     painter.setFont(report_font(13, bold=True))
     painter.setPen(QColor("#111111"))
     painter.drawText(QPointF(page.left(), y), "Contents")
