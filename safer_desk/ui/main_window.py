@@ -75,7 +75,7 @@ def app_icon() -> QIcon:
 
 class _TabArea(QScrollArea):
     """A tab's page, scrolled only when the window is smaller than the page can be laid out in (the window may be
-    made as small as 800×500: snapped to half a laptop's screen). Below that a layout draws its widgets over one
+    made as small as 800×420: a 1366×768 screen at 150%, maximised). Below that a layout draws its widgets over one
     another; here the page keeps its least size and scroll bars appear. The page fills the area otherwise.
 
     Not ``widgetResizable``: that asks a page with wrapped text for its height at the area's width, which is the
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.persist_state = True  # the screenshot command turns this off so it never moves the user's window
         if QApplication.windowIcon().isNull():  # else the program's, which every window shows (set at start-up)
             self.setWindowIcon(app_icon())
-        self.setMinimumSize(800, 500)
+        self.setMinimumSize(800, 420)  # maximised on 1366×768 at 150%: about 910×442 inside the frame
         self.setAcceptDrops(True)  # a Safer Desk file dropped on the window opens; police.uk files import
 
         self.tabs = QTabWidget(self)

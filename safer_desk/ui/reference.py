@@ -7,9 +7,9 @@ from typing import Any, Callable, ClassVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.checks import Slip
 from safer_desk.domain.ids import reference_id
@@ -377,11 +377,17 @@ class PartnershipsPage(_Page):
         lists = QHBoxLayout()
         lists.addWidget(self.district_list)
         lists.addWidget(self.member_list)
-        self.form.addRow("Partnership name:", self.name_edit)
-        self.form.addRow("Kind:", self.kind_combo)
+        named = QHBoxLayout()  # the name and its kind on one row, as the dates: the dialog fits a laptop at 150%
+        named.addWidget(self.name_edit, 1)
+        named.addWidget(QLabel("Kind:", self))
+        named.addWidget(self.kind_combo)
+        self.form.addRow("Partnership name:", named)
         self.form.addRow("Districts / statutory partners:", lists)
-        self.form.addRow("From:", self.from_edit)
-        self.form.addRow("To:", self.to_edit)
+        dates = QHBoxLayout()  # one row, as on the Districts page: two rows ran the dialog off a laptop at 150%
+        for label, widget in (("From:", self.from_edit), ("To:", self.to_edit)):
+            dates.addWidget(QLabel(label, self))
+            dates.addWidget(widget, 1)
+        self.form.addRow("Dates (blank: always):", dates)
         self._add_members_panel()
         self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
                        self.end_district_button, self.end_partnership_button, self.name_edit, self.kind_combo,
@@ -416,13 +422,12 @@ class PartnershipsPage(_Page):
         self.end_partnership_button.setToolTip("End the selected partnership on a date (its last day), with the "
                                                "districts and members it had then")
         self.end_partnership_button.clicked.connect(self.end_partnership)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.end_button)
-        buttons.addWidget(self.add_member_button)
-        buttons.addWidget(self.add_district_button)
-        buttons.addWidget(self.end_district_button)
-        buttons.addWidget(self.end_partnership_button)
-        buttons.addStretch(1)
+        # Two by two: five in a column made the dialog taller than a 1366x768 laptop's screen at 150%.
+        buttons = QGridLayout()
+        for i, button in enumerate((self.end_button, self.add_member_button, self.add_district_button,
+                                    self.end_district_button, self.end_partnership_button)):
+            buttons.addWidget(button, i // 2, i % 2)
+        buttons.setRowStretch(3, 1)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.members_view, 1)

@@ -1,4 +1,4 @@
-"""The window at the laptop sizes and at its least size (800×500: snapped to half a laptop's screen).
+"""The window at the laptop sizes and at its least size (800×420: a 1366×768 screen at 150%, maximised).
 
 Below the least size a page's layout can be laid out in, Qt draws its widgets over one another: at 800 pixels
 wide the pooled fund's name ran under "Burn rate over the last" and the allocation's options under each other.
@@ -78,12 +78,12 @@ def test_every_page_fits_unscrolled_at_the_laptop_sizes(demo_window, qtbot, size
 
 
 def test_at_the_least_window_size_nothing_is_drawn_over_anything_else(demo_window, qtbot):
-    resize_window(demo_window, (800, 500))
-    assert demo_window.size().toTuple() == (800, 500)
+    resize_window(demo_window, (800, 420))
+    assert demo_window.size().toTuple() == (800, 420)
     clashes = []
     for key in TAB_KEYS:
         for where in every_page(demo_window, qtbot, key):
-            resize_window(demo_window, (800, 500))
+            resize_window(demo_window, (800, 420))
             page = demo_window.tab_pages[key]
 
             def has_room(page=page) -> bool:
@@ -94,7 +94,7 @@ def test_at_the_least_window_size_nothing_is_drawn_over_anything_else(demo_windo
             clashes += [f"{where}: {clash}" for clash in drawn_over(page)]
     assert clashes == []
     demo_window.show_tab("allocation")  # 1,056 pixels at least: scrolled sideways to reach what is off the edge
-    resize_window(demo_window, (800, 500))
+    resize_window(demo_window, (800, 420))
     assert area_of(demo_window).horizontalScrollBar().maximum() > 0
 
 
@@ -102,7 +102,7 @@ def test_tab_never_stops_on_a_tabs_area_and_a_field_reached_by_tab_is_scrolled_i
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    resize_window(demo_window, (800, 500))
+    resize_window(demo_window, (800, 420))
     tab = demo_window.show_tab("allocation")  # scrolled sideways at 800 wide
     qtbot.waitUntil(lambda: not demo_window.is_busy() and tab.isVisible(), timeout=10000)
     area = area_of(demo_window)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from tests.projects.test_funders_editor import plymouth_new_funding_line
 from tests.window_sizes import columns_out_of_view, resize_window, widget_in_window
 
-AT_150 = (910, 480)  # 1366x768 at 150%; the window's least height is 500
+AT_150 = (910, 480)  # 1366x768 at 150% (the window's least height is 420)
 
 
 @pytest.mark.parametrize("size", [AT_150, (1093, 582)], ids=["1366x768@150%", "1366x768@125%"])

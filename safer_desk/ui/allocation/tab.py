@@ -282,6 +282,7 @@ class AllocationTab(TabBase):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.setToolTip(combo.currentText())
+            combo.currentIndexChanged.connect(lambda _i, c=combo: c.setToolTip(c.currentText()))  # the choice's words
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
         form2 = QFormLayout()
         form2.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
