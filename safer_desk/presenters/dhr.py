@@ -22,6 +22,7 @@ from safer_desk.presenters.costs import TAB, CostForm, FormScreen, NothingTo, ch
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import dhr
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, REVIEWS, RowOrigins, row_origins
 from safer_desk.services.reference import list_districts, list_organisations, list_partnerships, statutory_partners
 
 
@@ -157,6 +158,7 @@ class ReviewsShown:
     cases: list[dhr.CaseSummary]
     later: int = 0  # reviews notified after the day, left out
     read_only: bool = False  # the file cannot be changed: no list is where changes are made
+    origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from
 
     @property
     def note(self) -> str:
@@ -203,7 +205,7 @@ class DhrPresenter(FormScreen):
         def read(store) -> ReviewsShown:  # a review notified after the day is not listed by the service: counted here
             as_at = day if past else None
             return ReviewsShown(day, past, dhr.list_cases(store, today=day, as_at=as_at),
-                                len(dhr.notified_after(store, as_at)), read_only)
+                                len(dhr.notified_after(store, as_at)), read_only, row_origins(store, REVIEWS))
 
         return read
 
@@ -257,6 +259,19 @@ class DhrPresenter(FormScreen):
     @property
     def selected_case(self) -> dhr.CaseSummary | None:
         return self.case(self.selected)
+
+    def merged_from(self, case: dhr.CaseSummary) -> str:
+        """The review's *Merged from* words in a county file ("Babergh office"); "" in an office's own file."""
+        return self.shown.origins.of(case.id)
+
+    def case_line(self) -> str:
+        """The line over the selected review's details: its billing in one sentence (issue 14) and, in a county file,
+        the office it came from ("BABERGH-DHR-2025-01: … Merged from Babergh office.")."""
+        case = self.selected_case
+        if case is None:
+            return ""
+        said = " ".join(t for t in (case.billing_text, self.shown.origins.sentence(case.id)) if t)
+        return f"{case.reference}: {said}" if said else ""
 
     def details(self, *, today: bool = False) -> CaseDetails:
         """The selected case's stages, costs, shares, action plan and panel meetings, as at the day the list is (or

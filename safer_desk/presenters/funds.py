@@ -23,6 +23,7 @@ from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import CostForm, FormScreen, YesNo, choices, snapshot_action, yes_no
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funds
+from safer_desk.services.provenance import FUNDS, NOT_A_COUNTY_FILE, RowOrigins, row_origins
 from safer_desk.services.reference import list_districts, list_organisations
 
 WINDOWS = (1, 3, 6, 12)
@@ -55,6 +56,11 @@ class FundData:
     lines: list[dict]
     contributions: list[dict]
     items: list[dict]
+    origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each fund came from
+
+    def merged_from(self, fund_id: str | None) -> str:
+        """The fund's origin as a sentence in a county file ("Merged from Babergh office."); "" in an office's own."""
+        return self.origins.sentence(fund_id) if fund_id else ""
 
 
 def load_fund_data(store, fund_id: str | None, window: int, today: date | None = None) -> FundData:
@@ -64,13 +70,14 @@ def load_fund_data(store, fund_id: str | None, window: int, today: date | None =
     if fund_id is None or fund_id not in {i for i, _ in names}:
         fund_id = names[0][0] if names else None
     items = funds.list_items(store)
+    origins = row_origins(store, FUNDS)
     if fund_id is None:
-        return FundData(names, None, [], [], [], items)
+        return FundData(names, None, [], [], [], items, origins)
     referrals = funds.list_referrals(store, fund_id)
     for r in referrals:  # what the search box matches, built here (on the worker thread), not per keystroke
         r["search_text"] = referral_search_text(r)
     return FundData(names, funds.fund_figures(store, fund_id, window=window, today=today), referrals,
-                    funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items)
+                    funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items, origins)
 
 
 def referral_search_text(r: dict) -> str:

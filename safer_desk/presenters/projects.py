@@ -23,6 +23,7 @@ from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresent
 from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins
 from safer_desk.services.projects import ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project
 
 T, LONG, MONEY, DATE = FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.MONEY, FieldKind.DATE
@@ -115,8 +116,12 @@ class ProjectEditorPresenter(FormPresenter):
             self.load(editor_values(project), title="New project", dirty=True,
                       heading="New project — not saved yet: give it a title, then Save.")
         else:
-            name = project_name(project)
-            self.load(editor_values(project), title=f"Project {project.title}", heading=f"Editing {name}")
+            self.load(editor_values(project), title=f"Project {project.title}", heading=self._heading(project))
+
+    def _heading(self, project: Project) -> str:
+        """"Editing 1. ELEV8", and in a county file where it came from ("… (merged from Babergh office)")."""
+        came = self.owner.origins.phrase(project.id)
+        return f"Editing {project_name(project)}" + (f" ({came})" if came else "")
 
     @property
     def warning(self) -> str:
@@ -212,7 +217,7 @@ class ProjectEditorPresenter(FormPresenter):
         self.project = project
         self.values = {k: self.values.get(k, "") if k in typed else fresh[k] for k in fresh}
         self.saved_values = fresh
-        self.title, self.heading = f"Project {project.title}", f"Editing {project_name(project)}"
+        self.title, self.heading = f"Project {project.title}", self._heading(project)
         self.errors, self.slips, self.form_message, self._confirmed = {}, {}, "", {}
         self.changed.emit()
         return clashes
@@ -273,6 +278,8 @@ class ProjectsPresenter(ScreenPresenter):
         self.today = today
         self.read_only = bool(store.read_only) if read_only is None else read_only
         self.rows: list[Project] = []
+        # In a county file, the office each project came from (its *Merged from* column): read once per reload.
+        self.origins: RowOrigins = NOT_A_COUNTY_FILE
         self.rows_changed = Event()  # ids re-read (None: every row)
         self.selection_changed = Event()  # the project id now selected (None: nothing)
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
@@ -282,13 +289,23 @@ class ProjectsPresenter(ScreenPresenter):
         return int(self.store.scalar("SELECT count(*) FROM projects") or 0)
 
     def reload(self) -> None:
-        self.show_rows(service.load_projects(self.store))
+        self.show_rows(service.load_projects(self.store), self.read_origins(self.store))
+
+    @staticmethod
+    def read_origins(store) -> RowOrigins:
+        """Where each project came from (``store``: a reading connection on a worker thread, for a large register)."""
+        return row_origins(store, PROJECTS)
+
+    def merged_from(self, project: Project) -> str:
+        """The project's *Merged from* words in a county file ("Babergh office"); "" in an office's own file."""
+        return self.origins.of(project.id)
 
     def file_changed(self) -> None:
         """The file changed under the register (a merge of district files, a conflict decided, an undo of a change
         made elsewhere): every row is read again, and the editor's project with it, what is typed kept (it says so:
         ``ProjectEditorPresenter.file_changed``)."""
         self.rows = service.load_projects(self.store)
+        self.origins = self.read_origins(self.store)  # a merge brings rows from another office
         self.rows_changed.emit(None)
         editor = self.editor
         if editor.project is not None and not editor.is_new:
@@ -300,8 +317,11 @@ class ProjectsPresenter(ScreenPresenter):
             self.selected = None
         self.selection_changed.emit(self.selected)
 
-    def show_rows(self, projects: Sequence[Project]) -> None:
+    def show_rows(self, projects: Sequence[Project], origins: RowOrigins | None = None) -> None:
+        """Show these projects (``origins``: where each came from, read with them; the ones held kept if None)."""
         self.rows = list(projects)
+        if origins is not None:
+            self.origins = origins
         self.rows_changed.emit(None)
         if self.selected and self.project(self.selected) is None:
             self.select(None)

@@ -65,13 +65,14 @@ DERIVED_SOURCE = "Added up from its districts'"
 TYPED_AT_COUNTY = "Typed in the county file"
 
 
-def merged_origins(store: Store) -> Origins:
+def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cases", "funds",
+                                                          "indicator_values")) -> Origins:
     """In a county file, the office each merged row of the workbook's sheets came from, by table and row key (a
-    row several offices sent alike names them all); {} for an office's own file (nothing merged into it)."""
+    row several offices sent alike names them all); {} for an office's own file (nothing merged into it).
+    ``tables``: only these (the window's register reads its own, not every indicator figure's)."""
     from safer_desk.exchange.county_merge import latest_office_name
     from safer_desk.storage.schema.exchange import HOLDERS_TABLE, PROVENANCE_TABLE
 
-    tables = ("projects", "dhr_cases", "funds", "indicator_values")
     if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)) or \
             not store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"):
         return {}

@@ -21,6 +21,7 @@ from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
 from safer_desk.presenters.dhr import EMPTY, DhrPresenter, LedgerPresenter, LedgerShown, SplitPresenter, ledger_sheets
+from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, make_table, more_menu, open_form, remember_splitter,
@@ -218,8 +219,12 @@ class DhrPage(QWidget):
             Column("partnership", "Partnership", lambda c: getattr(c, "partnership", "")),
             Column("kind", "Kind", lambda c: getattr(c, "kind", "")),
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
+            Column("merged_from", MERGED_FROM, lambda c: p.merged_from(c) if hasattr(c, "id") else ""),
         ], "Cases", splitter, totals=_case_total, on_edit=today(self.edit_case_dialog),
             on_delete=today(self.delete_case), read_only=session.read_only)
+        self.cases.view.horizontalHeader().setStretchLastSection(False)  # Open actions last in an office's own file
+        self.merged_column = self.cases.model.column_index("merged_from")
+        self.cases.view.setColumnHidden(self.merged_column, True)  # shown in a county file only
         splitter.addWidget(self.cases.view)
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
@@ -373,6 +378,7 @@ class DhrPage(QWidget):
         self._syncing = True
         try:
             self.cases.set_rows(self.presenter.rows)
+            self.cases.view.setColumnHidden(self.merged_column, not self.presenter.shown.origins.shown)
         finally:
             self._syncing = False
 
@@ -432,8 +438,7 @@ class DhrPage(QWidget):
 
     def show_details(self) -> None:
         d = self.shown_details = self.presenter.details()
-        case = self.presenter.selected_case
-        text = f"{case.reference}: {case.billing_text}" if case is not None and case.billing_text else ""
+        text = self.presenter.case_line()
         self.billing.setText(text)
         self.billing.setVisible(bool(text))
         self.stages.set_rows(d.stages)

@@ -467,8 +467,9 @@ class FundPage(QWidget):
         self._grey_without_fund()
         self.fund_combo.blockSignals(True)
         self.fund_combo.clear()
-        for fid, name in data.fund_names:
+        for i, (fid, name) in enumerate(data.fund_names):
             self.fund_combo.addItem(name, fid)
+            self.fund_combo.setItemData(i, data.merged_from(fid) or None, Qt.ItemDataRole.ToolTipRole)
         if self.fund_id:
             self.fund_combo.setCurrentIndex(self.fund_combo.findData(self.fund_id))
         self.fund_combo.blockSignals(False)
@@ -484,7 +485,7 @@ class FundPage(QWidget):
         self._merged_words = f.merged_words if f else (lambda m: "")
         self.by_month.set_rows(f.month_rows if f else [])
         self.per_victim.set_rows(f.distribution if f else [])
-        self._show_figures(f)
+        self._show_figures(f, data.merged_from(self.fund_id))
         self.ensure_chart().show_forecast(f)
         self.refilter()
         for table, place in zip(keyed, chosen):
@@ -506,7 +507,9 @@ class FundPage(QWidget):
         self.presenter.set_window(self.window_months)
         self.refresh()
 
-    def _show_figures(self, f: funds.FundFigures | None) -> None:
+    def _show_figures(self, f: funds.FundFigures | None, origin: str = "") -> None:
+        """``origin``: in a county file, where the fund came from ("Merged from Babergh office."), said last in the
+        sentence under the figures (on a laptop a line of its own would take the chart's room)."""
         labels = self.figure_labels
         if f is None:
             for label in labels.values():
@@ -538,7 +541,7 @@ class FundPage(QWidget):
         status = {"open": "open", "closed": "CLOSED", "ended": "period ended"}[funds.status_word(f)]
         self.sentence.setText(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
                               f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
-                              + funds.forecast_sentence(f))
+                              + funds.forecast_sentence(f) + (f" {origin}" if origin else ""))
         if f.summary_rows:
             self.summary_note.setText(
                 f"ℹ {counted(f.summary_rows, 'row')} of this fund came as district summaries "

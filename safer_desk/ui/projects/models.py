@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -12,6 +12,7 @@ from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.projects import (CRITERIA, NO, STATUS_LABELS, UNKNOWN, YES, ProjectError, Scale, parse_scale)
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.projects import Project
+from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.ui.kit.tables import CENTER, LEFT, RIGHT, Column, RowTableModel, money_column
 
 # Sorting criteria: met first, then unknown, then not met, blanks last.
@@ -53,7 +54,9 @@ def _check(p: Project) -> str:
     return "⚠ line queried" if r.queried_lines else "⚠ lines differ"
 
 
-def register_columns() -> list[Column]:
+def register_columns(merged_from: Callable[[Project], str] = lambda p: "") -> list[Column]:
+    """The register's columns; *Merged from* (``merged_from``: the office a project came from), after the areas, is
+    shown in a county file only (hidden in an office's own)."""
     columns: list[Column] = [
         TextColumn("ref", "Ref", get=lambda p: _natural(p.ref), text_of=lambda p: p.ref),
         Column("title", "Project / initiative", get=lambda p: p.title, tooltip=lambda p: p.title),
@@ -72,6 +75,7 @@ def register_columns() -> list[Column]:
     return columns + [
         Column("lead_organisation", "Lead organisation", get=lambda p: p.lead_organisation),
         Column("areas", "Areas", get=lambda p: "; ".join(p.areas)),
+        Column("merged_from", MERGED_FROM, get=merged_from, tooltip=lambda p: merged_from(p) or None),
         Column("check", "Check", get=lambda p: _check(p), tooltip=lambda p: p.warning or None),
     ]  # text that reads as a formula ("=HYPERLINK(…)") is quoted by the kit's copy (``to_tsv``)
 
@@ -79,8 +83,17 @@ def register_columns() -> list[Column]:
 class RegisterModel(RowTableModel):
     """The register: one row per Project (immutable; replaced whole after each change)."""
 
+    MERGED_FROM = [c.key for c in register_columns()].index("merged_from")
+
     def __init__(self, projects: list[Project] = (), parent=None):
-        super().__init__(register_columns(), projects, parent)
+        self.origins: RowOrigins = NOT_A_COUNTY_FILE  # where each project came from, in a county file
+        super().__init__(register_columns(lambda p: self.origins.of(p.id)), projects, parent)
+
+    def set_rows(self, rows, origins: RowOrigins | None = None) -> None:
+        """Every row anew (``origins``: where each came from, read with them; the ones held kept if None)."""
+        if origins is not None:
+            self.origins = origins
+        super().set_rows(rows)
 
     def row_of(self, project_id: str) -> int:
         return self.find(lambda p: p.id == project_id)

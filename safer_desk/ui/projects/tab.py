@@ -21,6 +21,7 @@ from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
+from safer_desk.services.provenance import RowOrigins
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
@@ -111,6 +112,7 @@ class RegisterPage(QWidget):
                                   on_delete=self.delete_selected, on_export=self.export_register)
         self.view.setModel(self.proxy)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setColumnHidden(RegisterModel.MERGED_FROM, True)  # shown in a county file only
         splitter.addWidget(self.view)
         # The editor is built just after the register's first screenful is drawn (start-up: the rows
         # first); ``editor`` builds it at once for anything that wants it sooner.
@@ -186,18 +188,19 @@ class RegisterPage(QWidget):
         def work(progress, cancelled):
             with reading_connection(store) as own:  # closed without writing: looking never writes
                 projects = service.load_projects(own)
+                origins = self.presenter.read_origins(own)
             for p in projects:  # work out what the table and the search need here, not on the GUI thread
                 p.search_text, p.criteria_met, p.reconciliation  # noqa: B018
-            return projects
+            return projects, origins
 
         # The task belongs to the application, so it outlives this page if another file is opened meanwhile.
         self._task = run_task(work, on_success=self._loaded, on_failure=self._load_failed,
                               parent=QApplication.instance())
 
-    def _loaded(self, projects: list[Project]) -> None:
+    def _loaded(self, read: tuple[list[Project], RowOrigins]) -> None:
         self.loading = False
         self.view.setEnabled(True)
-        self.presenter.show_rows(projects)
+        self.presenter.show_rows(*read)
         self._after_first_load()
 
     def _load_failed(self, exc: BaseException, details: str) -> None:
@@ -220,7 +223,9 @@ class RegisterPage(QWidget):
     def _rows_changed(self, ids) -> None:
         """Show what the presenter re-read: every row, or just the changed ones."""
         if ids is None:
-            self.model.set_rows(self.presenter.rows)
+            origins = self.presenter.origins
+            self.model.set_rows(self.presenter.rows, origins)
+            self.view.setColumnHidden(RegisterModel.MERGED_FROM, not origins.shown)
         else:
             fresh = {p.id: p for p in self.presenter.rows if p.id in ids}
             for pid in ids:
@@ -242,7 +247,7 @@ class RegisterPage(QWidget):
     # Widest a column may grow to, in average characters; cells are measured on the first rows only, because
     # measuring thousands of rows would take longer than the paint.
     MAX_WIDTHS = {"ref": 8, "title": 28, "status": 12, "funding_route": 15, "cost": 19, "met": 5,
-                  "lead_organisation": 26, "areas": 14, "check": 15}
+                  "lead_organisation": 26, "areas": 14, "check": 15, "merged_from": 24}
     MEASURED_ROWS = 30
 
     def _size_columns(self) -> None:

@@ -1,0 +1,69 @@
+"""Which office each row of a county file came from, as the window says it (DESIGN §3: each row keeps where it came
+from).
+
+The county workbook says it on its Register, Reviews and Funds sheets (*Merged from*); the Projects register, Costs >
+Reviews and Costs > Pooled funds say the same words, read by the same function (``county_workbook.merged_origins``):
+the office that sent the row (called what it is called now), every office that sent it alike, or that it was typed in
+the county file. In an office's own file (nothing merged into it) nothing is said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from safer_desk.storage.store import Store
+
+PROJECTS, REVIEWS, FUNDS = "projects", "dhr_cases", "funds"
+# The column's heading, as services.county_workbook.MERGED_FROM (a test holds them alike): that module is not imported
+# here, because it brings in the exchange (~0.1 s) and the register and the Costs pages are on the first-paint path.
+MERGED_FROM = "Merged from"
+
+
+@dataclass(frozen=True)
+class RowOrigins:
+    """The office each row of one table came from, by row id; ``shown`` only in a county file (something merged)."""
+
+    by_key: Mapping[str, str] = field(default_factory=dict)
+    shown: bool = False
+    typed: str = ""  # the words for a row typed in the county file (services.county_workbook.TYPED_AT_COUNTY)
+
+    def of(self, key: str | None) -> str:
+        """The row's *Merged from* words ("Babergh office"; "Typed in the county file"); "" in an office's own file."""
+        if not self.shown:
+            return ""
+        return self.by_key.get(key or "", self.typed)
+
+    def phrase(self, key: str | None) -> str:
+        """The row's origin within a sentence ("merged from Babergh office", "typed in the county file"); "" in an
+        office's own file."""
+        words = self.of(key)
+        if not words:
+            return ""
+        said = words if words == self.typed else f"{MERGED_FROM} {words}"
+        return f"{said[0].lower()}{said[1:]}"
+
+    def sentence(self, key: str | None) -> str:
+        """The row's origin as its detail says it ("Merged from Babergh office."); "" in an office's own file."""
+        phrase = self.phrase(key)
+        return f"{phrase[0].upper()}{phrase[1:]}." if phrase else ""
+
+
+NOT_A_COUNTY_FILE = RowOrigins()
+
+
+def row_origins(store: "Store", table: str) -> RowOrigins:
+    """Where each row of ``table`` (projects, dhr_cases or funds) came from, read once for a whole list."""
+    from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
+
+    # An office's own file (nothing merged into it) is told before the county's words are imported.
+    if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)) or \
+            not store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"):
+        return NOT_A_COUNTY_FILE
+    from safer_desk.services.county_workbook import TYPED_AT_COUNTY, merged_origins
+
+    origins = merged_origins(store, (table,))  # its own table only, not every indicator figure's
+    if not origins:
+        return NOT_A_COUNTY_FILE
+    return RowOrigins(origins.get(table, {}), True, TYPED_AT_COUNTY)
