@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund = subparsers.add_parser(
         "fund", help="a pooled fund's figures as CSV of name,value",
         description="Print a pooled fund's contributions, spend, balance, victims, mean spend per victim, "
-                    "monthly burn rate and forecast exhaustion month as CSV of name,value.")
+                    "monthly burn rate and forecast exhaustion month as CSV of name,value, ending with what each "
+                    "run-out month is (…_kind: forecast, ran_out or projected) and what left_at_period_end is "
+                    "(forecast, projected or recorded).")
     fund.add_argument("file", metavar="FILE")
     fund.add_argument("name", metavar="NAME", help="the fund's name, e.g. \"Suffolk Target Hardening Pilot\"")
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",

@@ -1115,6 +1115,7 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         ("incomplete_months_left_out", "; ".join(f"{m.iso}: {format_pounds_plain(v)}" for m, v in f.incomplete)),
         *_range_rows(figures),
         ("forecast_warnings", " ".join(f.warnings)),
+        *kind_rows(figures),  # after every row there was: what each run-out month and the end's figure is
     ]
 
 

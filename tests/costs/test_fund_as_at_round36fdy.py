@@ -15,8 +15,6 @@ import csv
 import io
 from datetime import date
 
-import pytest
-
 from safer_desk.domain.periods import Month
 from safer_desk.services import funds
 from tests.costs.test_cli import run
@@ -111,12 +109,8 @@ def test_a_fund_not_begun_by_the_reports_day_is_not_listed(demo_store):
 
 
 # -- 2. the command line's run-out rows ------------------------------------------------------------------------
-# funds.kind_rows says what each run-out month and the end's figure is. Printed by `safer-desk fund` after every row
-# there was once presenters/funds.py (org's) puts them in the fund report's workbook too: until then the command line
-# tests are expected to fail (the CSV export and the workbook must list the command line's rows, round 25).
-
-NEEDS_ORG = ("needs org: presenters/funds.py figures_rows to add funds.kind_rows (the workbook lists every row "
-             "fund_report_rows gives), then fund_report_rows adds them: the patch is in fdy's report")
+# funds.kind_rows says what each run-out month and the end's figure is: `safer-desk fund` prints them after every
+# row there was, and the fund report's workbook and CSV list them too.
 
 
 def _kinds(store, name: str, today: date, **given) -> dict[str, str]:
@@ -170,7 +164,6 @@ def test_an_ended_funds_left_at_the_end_is_marked_projected(demo_store):
                                                   "left_at_period_end_kind": "recorded"}
 
 
-@pytest.mark.xfail(strict=True, reason=NEEDS_ORG)
 def test_the_command_line_prints_the_kinds_after_every_row_there_was(demo_store, demo_path, capsys):
     _slowed(demo_store)
     values = _cli_values(capsys, demo_path, "Slowed", "--today", "10/12/2025")
