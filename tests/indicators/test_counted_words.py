@@ -64,7 +64,9 @@ def test_a_zip_without_street_files_counts_the_files_it_has(store, tmp_path, oth
     archive = make_zip(tmp_path / "outcomes.zip", members)
     with pytest.raises(PoliceFileError) as refused:
         import_police_files(store, [archive])
-    assert f"{words}, stop-and-search or other files; nothing was imported." in str(refused.value)
+    said = str(refused.value)  # and what to do (session 36): the download was made without its crime data
+    assert f"{words}, stop-and-search or other files. Download it again" in said
+    assert said.endswith("“Include crime data” ticked; nothing was imported.")
 
 
 @pytest.fixture
