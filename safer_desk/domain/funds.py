@@ -476,7 +476,8 @@ class ForecastRange:
                 "the spend recorded since does not bear out, not a forecast")
         if not months:
             return "; ".join([past, *parts])
-        when = f"in {months[0].label}" if months[0] == months[-1] else f"between {months[0].label} and {months[-1].label}"
+        first, last = months[0].label, months[-1].label
+        when = f"in {first}" if months[0] == months[-1] else f"between {first} and {last}"
         return f"runs out {when}: {'; '.join(parts)}; it {past}"
 
 
