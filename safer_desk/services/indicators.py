@@ -2503,26 +2503,27 @@ def _monthly_figures(store: Store, indicator: Indicator, area_id: str) -> dict[s
         groups = _Groups(store)
         candidates = sorted(groups.candidates(area))
         if candidates:
-            months = [r[0] for r in store.rows(
-                f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
-                f"({','.join('?' * len(candidates))}) AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
-                (indicator.id, *candidates)) if r[0] not in out]
-            for p, d in derive_figures(store, indicator, area, sorted(months), groups=groups).items():
+            months = _months_held(store, indicator, candidates, out)
+            for p, d in derive_figures(store, indicator, area, months, groups=groups).items():
                 if d.figure is not None:
                     out[p] = d.figure
     elif area is not None and store.scalar("SELECT 1 FROM districts WHERE successor_id = ? LIMIT 1", (area_id,)):
         # A district formed since: its months before it began are the districts' it replaced, added up (a month
         # one of them lacks stays a gap), as the grid's last year.
         groups = _Groups(store)
-        chain = sorted(_replaced_chain(groups, area_id))
-        months = [r[0] for r in store.rows(
-            f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
-            f"({','.join('?' * len(chain))}) AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
-            (indicator.id, *chain)) if r[0] not in out]
-        for p, d in predecessor_figures(store, indicator, area_id, sorted(months), groups=groups).items():
+        months = _months_held(store, indicator, sorted(_replaced_chain(groups, area_id)), out)
+        for p, d in predecessor_figures(store, indicator, area_id, months, groups=groups).items():
             if d.figure is not None:
                 out[p] = d.figure
     return out
+
+
+def _months_held(store: Store, indicator: Indicator, area_ids: Sequence[str], out: dict[str, Figure]) -> list[str]:
+    """The months some of ``area_ids`` hold a figure for that ``out`` has none for yet, in order."""
+    return sorted(r[0] for r in store.rows(
+        f"SELECT DISTINCT period FROM indicator_values WHERE indicator_id = ? AND area_id IN "
+        f"({','.join('?' * len(area_ids))}) AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'",
+        (indicator.id, *area_ids)) if r[0] not in out)
 
 
 def rolling_12_months(store: Store, indicator: Indicator, area_id: str) -> list[tuple[str, float | None]]:
