@@ -328,7 +328,7 @@ def paste_preview(out: Path, size) -> None:
 @shot("costs-split-billed-dialog-1280x690.png", "billed", SCREEN)
 def costs_dialog(out: Path, which: str, size) -> None:
     """A new review; a cost line of -5 saved; WSCSP-DHR-2017-02 (given a £1,000 cost) split by percentages adding
-    up to 110.91%; the billed split of WSCSP-DHR-2017-01."""
+    up to 101.82% (ten partners today); the billed split of WSCSP-DHR-2017-01."""
     from safer_desk.services import dhr
 
     with Window(size) as window:
