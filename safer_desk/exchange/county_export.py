@@ -84,6 +84,13 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
     ("fund_spend_lines", "invoice_ref", "Invoice"))
 REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
+# How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
+CORRECTED_BY = {
+    ("dhr_payments", "reference"): "Delete a payment…, then record it again",
+    ("dhr_shares", "reason"): "Reopen a refused or written-off share, then refuse or write it off again",
+    ("dhr_panel_meetings", "note"): "delete the panel meeting, then add it again (Panel meeting…)",
+    ("fund_items", "name"): "add it to the catalogue under another name (Catalogue item…), choose that on its spend "
+                            "lines (Edit spend line…), then Delete catalogue item"}
 
 
 class ExportBlocked(ValueError):
@@ -190,16 +197,37 @@ def _looks_private(text: str, reference: bool) -> str | None:
     return found[1] if found else None
 
 
+def _said(conn: sqlite3.Connection, sql: str, key: str, *, reference: bool = True) -> str:
+    """The one text ``sql`` finds for ``key`` when it is fit to repeat (not private itself), else ""."""
+    try:
+        found = conn.execute(sql, (key,)).fetchone()
+    except sqlite3.OperationalError:  # a table left out of the copy
+        return ""
+    return found[0] if found and found[0] and not _looks_private(found[0], reference) else ""
+
+
 def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
-    """" 1 of review WSCSP-DHR-2017-01", " of review …" (after the field's name) for a review's row, else "": where the
-    row is, never the text found in it."""
+    """" 1 of review WSCSP-DHR-2017-01", " on invoice MSDC-DHR1-01 of review …", " of a contribution to Fund"
+    (after the field's name) for a review's or a fund's row, else "": where the row is, never the text found in it."""
     keys = row.keys()
-    if "case_id" not in keys or not has_table(conn, "dhr_cases"):
+    if "share_id" in keys:  # a payment: on its invoice
+        invoice = _said(conn, "SELECT invoice_ref FROM dhr_shares WHERE id = ?", row["share_id"])
+        case = _said(conn, "SELECT c.reference FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id "
+                           "WHERE s.id = ?", row["share_id"])
+        return (f" on invoice {invoice}" if invoice else "") + (f" of review {case}" if case else "")
+    if "fund_id" in keys:
+        fund = _said(conn, "SELECT name FROM funds WHERE id = ?", row["fund_id"], reference=False)
+        what = " of a contribution to" if "organisation_id" in keys else " of a referral to"
+        return f"{what} {fund}" if fund else ""
+    if "case_id" not in keys:
         return ""
-    ref = conn.execute("SELECT reference FROM dhr_cases WHERE id = ?", (row["case_id"],)).fetchone()
-    if not ref or not ref[0] or _looks_private(ref[0], True):
+    ref = _said(conn, "SELECT reference FROM dhr_cases WHERE id = ?", row["case_id"])
+    if not ref:
         return ""
-    return f" {row['number']} of review {ref[0]}" if "number" in keys else f" of review {ref[0]}"
+    invoice = row["invoice_ref"] if "organisation_id" in keys else ""  # a share: on its invoice
+    invoice = "" if not invoice or _looks_private(invoice, True) else invoice
+    return (f" {row['number']}" if "number" in keys else "") + (f" on invoice {invoice}" if invoice else "") + \
+        f" of review {ref}"
 
 
 def _refuse_private_text(conn: sqlite3.Connection) -> None:
@@ -218,8 +246,9 @@ def _refuse_private_text(conn: sqlite3.Connection) -> None:
             conn.row_factory = None
         for row in rows:
             if what := _looks_private(str(row[column]), (table, column) in REFERENCES):
+                how = CORRECTED_BY.get((table, column))
                 found.append(f"  {field_name}{_row_words(conn, row)} (table {table}, row {row['id']}, column "
-                             f"{column}): looks like {what}")
+                             f"{column}): looks like {what}" + (f"; {how}" if how else ""))
     if found:
         one = len(found) == 1
         shown = found[:20] + ([f"  … and {len(found) - 20:,} more"] if len(found) > 20 else [])

@@ -113,6 +113,12 @@ REFERENCE_ID = re.compile(r"^[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9-]*$")  # domain.id
 _RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
 
 
+def _names_tidied(row: dict) -> dict:
+    """A reference row with its name's spaces tidied (services.reference holds names so)."""
+    name = row.get("name")
+    return {**row, "name": " ".join(name.split())} if isinstance(name, str) else row
+
+
 def _deterministic_key(key: str) -> bool:
     """A row identified by a deterministic id, or by a composite key naming one and no random id (an
     illustrative mark on a shared catalogue item: ["fund_items", "item:door-chain"]): two offices that
@@ -1784,7 +1790,11 @@ class _Merger:
         return True
 
     def same_thing(self, info: TableInfo, a: dict, b: dict) -> bool:
-        """Two versions that agree on everything compared (ids and the office's local details aside)."""
+        """Two versions that agree on everything compared (ids and the office's local details aside); reference data
+        by its names with their spaces tidied, as they are held since ("Suffolk  Constabulary" from an older file is
+        the Suffolk Constabulary the county holds, not a conflict showing two names that look alike)."""
+        if info.name in REFERENCE_TABLES:
+            a, b = _names_tidied(a), _names_tidied(b)
         return version_of(info, a) == version_of(info, b)
 
     def from_owner(self, p: Origin | None, edited: bool = False) -> str:

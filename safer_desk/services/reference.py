@@ -79,6 +79,14 @@ def _tidy_name(name: str | None) -> str:
     return " ".join((name or "").split())
 
 
+def held_name_id(store: Store, table: str, name: str) -> str | None:
+    """The id of the district, partnership or organisation whose name, spaces tidied, is ``name`` (any case): a file
+    written before names were tidied may hold "Suffolk  Constabulary", which "Suffolk Constabulary" typed means."""
+    wanted = _tidy_name(name).casefold()
+    return next((r["id"] for r in store.rows(f"SELECT id, name FROM {table}")
+                 if _tidy_name(r["name"]).casefold() == wanted), None) if wanted else None
+
+
 def district_spelling(store: Store, name: str, ons_code: str | None = None) -> str:
     """The name Add district holds for ``name`` ("forest  heath" is Forest Heath), to name the step before it is
     taken; the name as typed, spaces tidied, when Add would refuse it (the refusal says why)."""
@@ -1399,13 +1407,16 @@ def left_outside_words(store: Store, before: set[str], *, in_window: bool = True
     office's (``before``, from ``office_area_ids``) and are not now. They are kept, but the board report's "All
     areas" leaves them out, so the person hears of it (a review billed £7,525.58 gone from the board paper without
     a word, after Norfolk was chosen for Suffolk)."""
-    gone = sorted(before - office_area_ids(store))
+    now = office_area_ids(store)
+    gone = sorted(before - now)
     if not gone:
         return ""
     said, areas, marks = [], set(), ", ".join("?" * len(gone))
     for one, many, table, columns, more in _KEPT_BY_AREA:
         rows = store.rows(f"SELECT {', '.join(columns)} FROM {table} WHERE ("
                           f"{' OR '.join(f'{c} IN ({marks})' for c in columns)}){more}", tuple(gone) * len(columns))
+        # A review whose district or partnership is still the office's stays in "All areas" (ReportAreas.covers).
+        rows = [r for r in rows if not any(a in now for a in tuple(r))]
         if rows:
             said.append(counted(len(rows), one, many))
             areas |= {a for r in rows for a in tuple(r) if a in gone}

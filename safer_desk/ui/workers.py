@@ -23,7 +23,9 @@ _RUNNING: set["Task"] = set()  # started and not yet finished, so the window can
 
 
 def running_tasks() -> list["Task"]:
-    """The tasks still running (the window cancels them, and waits, before it closes)."""
+    """The tasks still running (the window cancels them, and waits, before it closes); a task deleted with its parent
+    while its work ran on is not one (its work is asked to stop, ``_Runnable._emit``)."""
+    _RUNNING.difference_update([task for task in _RUNNING if not shiboken6.isValid(task)])
     return [task for task in _RUNNING if task.running]
 
 
@@ -45,20 +47,30 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
         self._fn, self._signals, self._cancel = fn, signals, cancel_event
 
-    def run(self) -> None:
-        signals = self._signals
+    def _emit(self, name: str, *args: Any) -> None:
+        """Say it on the task's signals, unless they went with the task (its parent, a window or a dialog, deleted
+        while the work ran on): then nobody hears, and the work is asked to stop."""
         try:
-            result = self._fn(lambda done, total, message="": signals.progress.emit(done, total, message),
+            getattr(self._signals, name).emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self._signals):
+                raise
+            self._cancel.set()
+
+    def run(self) -> None:
+        emit = self._emit
+        try:
+            result = self._fn(lambda done, total, message="": emit("progress", done, total, message),
                               self._cancel.is_set)
         except Cancelled:
-            signals.cancelled.emit()
+            emit("cancelled")
         except BaseException as exc:  # reported on the GUI thread; nothing may escape a worker
-            signals.failed.emit(exc, traceback.format_exc())
+            emit("failed", exc, traceback.format_exc())
         else:
-            signals.succeeded.emit(result)
+            emit("succeeded", result)
         finally:
-            signals.finished.emit()
-            signals.released.emit()
+            emit("finished")
+            emit("released")
 
 
 class _ProgressWindow(QProgressDialog):

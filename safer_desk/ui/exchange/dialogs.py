@@ -180,7 +180,8 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 
     def failed(exc: BaseException, trace: str) -> None:
         message = str(exc) if isinstance(exc, (CountyError, OSError)) else f"The export failed: {exc}"
-        prompts.show_error(window, "Export for County", message + "\nNo export was written.")
+        said = "" if "export was not written" in message else "\nNo export was written."  # said once
+        prompts.show_error(window, "Export for County", message + said)
 
     def cancelled() -> None:
         prompts.show_info(window, "Export for County", "Cancelled; no export was written.")
