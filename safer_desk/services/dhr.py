@@ -745,6 +745,8 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
                 "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
                 "due_on) VALUES (?, ?, ?, 'share', ?, ?, ?, ?)",
                 (new_id(), case_id, org_id, pence, ref, _iso(day), _iso(due)))
+        if further:
+            _say_overpaid_since(store, case_id, day)
     return shares
 
 
@@ -934,6 +936,37 @@ def _say_overpaid(store: Store, case_id: str, plan: Rebilling) -> None:
             words = plan.overpaid_words(org) + "."
             store.conn.execute("UPDATE dhr_shares SET reason = ? WHERE id = ?",
                                ("; ".join(filter(None, (row["reason"], words))), row["id"]))
+
+
+NO_LONGER_OVERPAID = "so it is no longer overpaid."
+
+
+def _say_overpaid_since(store: Store, case_id: str, day: date) -> None:
+    """A partner said to have overpaid on its invoice (``_say_overpaid``) whose share has risen since (costs added and
+    billed): what it has overpaid now, or that it is no longer overpaid, said after it on the same invoice, so the
+    Reason never goes on saying the others were billed less than they were."""
+    overpaid = store.rows("SELECT s.id, s.organisation_id, s.reason FROM dhr_shares s WHERE s.case_id = ? "
+                          "AND s.kind = 'share' AND (s.reason LIKE 'Overpaid %' OR s.reason LIKE '%; Overpaid %')",
+                          (case_id,))
+    if not overpaid:
+        return
+    case, sharing = _require_case(store, case_id), _sharing_partners(store, case_id)
+    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
+    fresh = rules.dhr_cost_shares(cost, list(sharing), split_rule(store, case_id),
+                                  capped_base_pence=_capped_base(store, case))
+    for row in overpaid:
+        org = row["organisation_id"]
+        if org not in fresh or row["reason"].endswith(NO_LONGER_OVERPAID):  # not sharing, or said once already
+            continue
+        paid = int(store.scalar("SELECT coalesce(sum(p.amount_pence), 0) FROM dhr_payments p JOIN dhr_shares s "
+                                "ON s.id = p.share_id WHERE s.case_id = ? AND s.organisation_id = ? "
+                                "AND s.kind = 'share'", (case_id, org)))
+        share = fresh.get(org, 0)
+        said = (f"Billed on {format_uk_date(day)} for costs added since: its share of the review's cost is now "
+                f"{format_money(share)}")
+        said += (f", so it has overpaid {format_money(paid - share)}." if paid > share else
+                 f", {'what' if paid == share else 'more than'} it paid, {NO_LONGER_OVERPAID}")
+        store.conn.execute("UPDATE dhr_shares SET reason = ? WHERE id = ?", (f"{row['reason']}; {said}", row["id"]))
 
 
 def _share_state(store: Store, share_id: str) -> tuple[Any, ShareState]:
