@@ -7,8 +7,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-import pytest
-
 from safer_desk.services import dhr
 from safer_desk.storage import audit
 from safer_desk.storage.store import open_store
@@ -53,8 +51,6 @@ def test_an_organisation_held_with_two_spaces_merges_as_the_one_the_county_holds
         county.close()
 
 
-@pytest.mark.xfail(strict=True, reason="needs org/lead: services.funds._contribution_values and services.dhr._lookup "
-                                       "match a name by its spaces tidied (patch in rv7's report)")
 def test_a_partner_held_with_two_spaces_is_found_by_its_name_typed_tidied(tmp_path):
     from safer_desk.services import funds
     from tests.exchange.helpers import cli_output
