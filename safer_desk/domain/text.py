@@ -125,6 +125,12 @@ def filled_width(cells: Sequence[Any]) -> int:
     return width
 
 
+def tidy_spaces(text: str | None) -> str:
+    """A name with its spaces tidied ("suffolk  constabulary " is "suffolk constabulary"): as reference names and
+    the office's name are held."""
+    return " ".join((text or "").split())
+
+
 def typed_name_key(text: str) -> str:
     """What two names must share to be the same name as typed: any case, any dash or quote, any spacing."""
     return _AROUND_DASH.sub("-", _SPACES.sub(" ", (text or "").translate(_PUNCTUATION))).strip().casefold()

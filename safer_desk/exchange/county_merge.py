@@ -51,7 +51,7 @@ from safer_desk import __version__
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
-from safer_desk.domain.text import counted, in_words, ranges_text
+from safer_desk.domain.text import counted, in_words, ranges_text, tidy_spaces
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS,
                                                   LOCAL_COLUMNS, MAKE_UP, NAMED_WHEN_COUNTED, NATURAL_KEYS, PARTS,
@@ -116,7 +116,7 @@ _RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
 def _names_tidied(row: dict) -> dict:
     """A reference row with its name's spaces tidied (services.reference holds names so)."""
     name = row.get("name")
-    return {**row, "name": " ".join(name.split())} if isinstance(name, str) else row
+    return {**row, "name": tidy_spaces(name)} if isinstance(name, str) else row
 
 
 def _deterministic_key(key: str) -> bool:

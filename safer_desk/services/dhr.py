@@ -17,7 +17,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, check_within_bounds, format_money, parse_pence
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.text import unknown_fields
+from safer_desk.domain.text import tidy_spaces, unknown_fields
 from safer_desk.services.reference import held_name_id, statutory_partner_days, statutory_partners
 from safer_desk.storage import records, snapshots
 from safer_desk.storage.store import Store
@@ -147,13 +147,12 @@ DECISIONS = ("pending", "hold", "not held")
 
 def _lookup(store: Store, table: str, value: str | None, what: str, *, required: bool = False) -> str | None:
     """An id from an id or a name in districts/partnerships/organisations."""
-    text = " ".join((value or "").split())  # names are held with their spaces tidied (services.reference)
+    text = tidy_spaces(value)  # names are held with their spaces tidied (services.reference)
     if not text:
         if required:
             raise DhrError(f"{what}: choose one.")
         return None
-    row = store.one(f"SELECT id FROM {table} WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
-    found = row["id"] if row is not None else held_name_id(store, table, text)
+    found = held_name_id(store, table, text)
     if found is None:
         raise DhrError(f"{what}: there is no {what.lower()} called “{text}”.")
     return found

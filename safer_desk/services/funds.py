@@ -19,7 +19,7 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import Month
-from safer_desk.domain.text import counted, find_typed, in_words, unknown_fields
+from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.services.reference import held_name_id
 from safer_desk.storage import records, snapshots
@@ -312,9 +312,8 @@ def delete_fund(store: Store, fund_id: str) -> None:
 def _contribution_values(store: Store, *, organisation: str, amount: Any, received_on: Any = None,
                          note: str = "") -> dict[str, Any]:
     """A contribution's columns as typed, checked: an organisation of the file and an amount."""
-    org = " ".join((organisation or "").split())  # names are held with their spaces tidied (services.reference)
-    org_id = store.scalar("SELECT id FROM organisations WHERE id = ? OR name = ? COLLATE NOCASE", (org, org)) or \
-        held_name_id(store, "organisations", org)
+    org = tidy_spaces(organisation)  # names are held with their spaces tidied (services.reference)
+    org_id = held_name_id(store, "organisations", org)
     if org_id is None:
         raise FundError(f"Contributor: there is no organisation called “{org}”.")
     pence = _amount_pence(amount, "contribution")  # "Amount: …", beside the form's Amount

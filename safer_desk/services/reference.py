@@ -10,7 +10,8 @@ from typing import Iterable, Sequence
 from safer_desk.domain.ids import new_id, reference_id, slug
 from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
-from safer_desk.domain.text import close_names, counted, find_typed, in_words, ranges_text, typed_name_key
+from safer_desk.domain.text import (close_names, counted, find_typed, in_words, ranges_text, tidy_spaces,
+                                    typed_name_key)
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
@@ -60,7 +61,7 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
     """Add a district (or return the existing one of that name); successor names the district it became, from
     the day after valid_to (Waveney to 31/03/2019, then East Suffolk). The county is spelled as the file already
     spells it, else as the national lookup does ("suffolk" is Suffolk)."""
-    name = _tidy_name(name)
+    name = tidy_spaces(name)
     if not name:
         raise DistrictError("name", "A district needs a name.")
     name = _district_spelling(store, name, ons_code)
@@ -73,24 +74,22 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
     return district_id
 
 
-def _tidy_name(name: str | None) -> str:
-    """A name as typed with its spaces tidied ("suffolk  constabulary" is held as "suffolk constabulary"): the
-    dialog, the ledger and the History of Changes then show the one spelling the file holds."""
-    return " ".join((name or "").split())
-
-
 def held_name_id(store: Store, table: str, name: str) -> str | None:
-    """The id of the district, partnership or organisation whose name, spaces tidied, is ``name`` (any case): a file
-    written before names were tidied may hold "Suffolk  Constabulary", which "Suffolk Constabulary" typed means."""
-    wanted = _tidy_name(name).casefold()
-    return next((r["id"] for r in store.rows(f"SELECT id, name FROM {table}")
-                 if _tidy_name(r["name"]).casefold() == wanted), None) if wanted else None
+    """The id of the district, partnership or organisation that ``name`` is (its id, or its name in any case); else
+    of the one whose name, spaces tidied, is ``name``: a file written before names were tidied may hold "Suffolk
+    Constabulary" with two spaces, which "Suffolk Constabulary" typed means."""
+    wanted = tidy_spaces(name)
+    if not wanted:
+        return None
+    found = store.scalar(f"SELECT id FROM {table} WHERE id = ? OR name = ? COLLATE NOCASE", (wanted, wanted))
+    return found or next((r["id"] for r in store.rows(f"SELECT id, name FROM {table}")
+                          if tidy_spaces(r["name"]).casefold() == wanted.casefold()), None)
 
 
 def district_spelling(store: Store, name: str, ons_code: str | None = None) -> str:
     """The name Add district holds for ``name`` ("forest  heath" is Forest Heath), to name the step before it is
     taken; the name as typed, spaces tidied, when Add would refuse it (the refusal says why)."""
-    name = _tidy_name(name)
+    name = tidy_spaces(name)
     try:
         return _district_spelling(store, name, ons_code) if name else name
     except DistrictError:
@@ -440,7 +439,7 @@ def _not_written_another_way(store: Store, table: str, kind: str, name: str, own
 
 
 def add_organisation(store: Store, name: str, kind: str = "other") -> str:
-    name = _tidy_name(name)
+    name = tidy_spaces(name)
     if not name:
         raise ReferenceError("An organisation needs a name.")
     org_id = reference_id("org", name)
@@ -457,7 +456,7 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
                     members: list[tuple[str, bool]] = (), valid_from: str | None = None,
                     valid_to: str | None = None, notes: str = "") -> str:
     """Add a partnership with the districts it covers and its member organisations (name, statutory)."""
-    name = _tidy_name(name)
+    name = tidy_spaces(name)
     if not name:
         raise ReferenceError("A partnership needs a name.")
     valid_from, valid_to = _iso_day(valid_from, "From"), _iso_day(valid_to, "To")
@@ -1315,7 +1314,7 @@ def set_office_name(store: Store, name: str) -> str:
     stem when nothing else is given: "safer-desk" for the default file, so every office that started so was called
     that at the county, and could not be told apart). Spaces trimmed and run together; refused empty or over
     OFFICE_NAME_MOST letters. Returns the name as kept; one transaction (the audit trail records it)."""
-    kept = " ".join((name or "").split())
+    kept = tidy_spaces(name)
     if not kept:
         raise ReferenceError("Office name: give the office's name, as the county should call it (e.g. Babergh "
                              "and Mid Suffolk CSP office).")
