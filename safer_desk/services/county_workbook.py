@@ -71,10 +71,10 @@ def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cas
     row several offices sent alike names them all); {} for an office's own file (nothing merged into it).
     ``tables``: only these (the window's register reads its own, not every indicator figure's)."""
     from safer_desk.exchange.county_merge import latest_office_name
+    from safer_desk.services.provenance import merged_into
     from safer_desk.storage.schema.exchange import HOLDERS_TABLE, PROVENANCE_TABLE
 
-    if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)) or \
-            not store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"):
+    if not merged_into(store):
         return {}
     names: dict[str, str] = {}
 

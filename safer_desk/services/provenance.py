@@ -53,13 +53,17 @@ class RowOrigins:
 NOT_A_COUNTY_FILE = RowOrigins()
 
 
-def row_origins(store: "Store", table: str) -> RowOrigins:
-    """Where each row of ``table`` (projects, dhr_cases or funds) came from, read once for a whole list."""
+def merged_into(store: "Store") -> bool:
+    """Whether anything was merged into the file (a county file): two queries, nothing county-related imported."""
     from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
 
-    # An office's own file (nothing merged into it) is told before the county's words are imported.
-    if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)) or \
-            not store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"):
+    return bool(store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,))
+                and store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"))
+
+
+def row_origins(store: "Store", table: str) -> RowOrigins:
+    """Where each row of ``table`` (projects, dhr_cases or funds) came from, read once for a whole list."""
+    if not merged_into(store):  # an office's own file, told before the county's words are imported
         return NOT_A_COUNTY_FILE
     from safer_desk.services.county_workbook import TYPED_AT_COUNTY, merged_origins
 
