@@ -16,7 +16,7 @@ import pytest
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import export, merge, office_from, template
-from tests.exchange.helpers import cli_output
+from tests.exchange.helpers import cli_output, edit_outside
 
 
 def _numbers(text: str) -> list[int]:
@@ -76,19 +76,6 @@ def test_merge_lists_its_conflicts_in_the_order_and_numbers_conflicts_does(tmp_p
     assert _numbers(out.split("(recorded in the audit trail):")[1]) == listed, out
 
 
-def _edit_outside(path, sql: str, params=()) -> None:
-    """Change the file as sqlite3 (or an older version without the checks) would: the rows, straight (the audit
-    trail's functions registered, so its triggers record the change as any edit)."""
-    from safer_desk.storage import audit
-
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        audit.register_functions(conn)
-        conn.execute(sql, params)
-    finally:
-        conn.close()
-
-
 def test_a_name_put_in_a_recommendation_outside_safer_desk_is_refused_at_export(tmp_path):
     """DESIGN §5, no victim names anywhere: a recommendation edited with sqlite3 to name someone is found again on
     the way out. The export is refused in words naming the table, the row and the field, never the name; nothing is
@@ -104,7 +91,7 @@ def test_a_name_put_in_a_recommendation_outside_safer_desk_is_refused_at_export(
             "JOIN dhr_cases c ON c.id = r.case_id ORDER BY c.reference, r.number")
     finally:
         store.close()
-    _edit_outside(office, "UPDATE dhr_recommendations SET text = ? WHERE id = ?",
+    edit_outside(office, "UPDATE dhr_recommendations SET text = ? WHERE id = ?",
                   ("Jane Smith to be offered support", rec_id))
     for out in ("out.sqlite", "out.xlsx"):
         code, stdout, err = cli_output(["export", str(office), str(tmp_path / out)])
@@ -113,7 +100,7 @@ def test_a_name_put_in_a_recommendation_outside_safer_desk_is_refused_at_export(
         assert (f"Recommendation {number} of review {ref} (table dhr_recommendations, row {rec_id}, column text): "
                 "looks like a person's name") in err, err
         assert not (tmp_path / out).exists()
-    _edit_outside(office, "UPDATE dhr_recommendations SET text = ? WHERE id = ?", (text, rec_id))
+    edit_outside(office, "UPDATE dhr_recommendations SET text = ? WHERE id = ?", (text, rec_id))
     store = open_store(office)
     try:
         path = export_for_county(store, tmp_path / "out.sqlite").path
@@ -133,9 +120,9 @@ def test_a_name_in_a_fund_s_item_or_an_address_in_a_cost_line_is_refused_too(tmp
     """Every free-text field that travels and is checked when typed, not only recommendations: each is named."""
     office = tmp_path / "office.sqlite"
     assert cli_output(["demo", str(office)])[0] == 0
-    _edit_outside(office, "UPDATE fund_items SET name = 'Alarm for Mrs Patel' WHERE rowid = (SELECT min(rowid) "
+    edit_outside(office, "UPDATE fund_items SET name = 'Alarm for Mrs Patel' WHERE rowid = (SELECT min(rowid) "
                           "FROM fund_items)")
-    _edit_outside(office, "UPDATE dhr_cost_lines SET description = 'Chair visited 12 Acacia Road, IP1 2AB' WHERE "
+    edit_outside(office, "UPDATE dhr_cost_lines SET description = 'Chair visited 12 Acacia Road, IP1 2AB' WHERE "
                           "rowid = (SELECT min(rowid) FROM dhr_cost_lines)")
     code, stdout, err = cli_output(["export", str(office), str(tmp_path / "out.sqlite")])
     assert code == 1 and "2 fields that would leave the office hold" in err, err

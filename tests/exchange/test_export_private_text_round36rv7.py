@@ -4,21 +4,10 @@ meeting's note): following the words lets the export through."""
 
 from __future__ import annotations
 
-import sqlite3
 
 from safer_desk.services import dhr
-from safer_desk.storage import audit
 from safer_desk.storage.store import open_store
-from tests.exchange.helpers import cli_output
-
-
-def _edit_outside(path, sql, params=()):
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        audit.register_functions(conn)
-        conn.execute(sql, params)
-    finally:
-        conn.close()
+from tests.exchange.helpers import cli_output, edit_outside
 
 
 def test_a_name_in_a_payment_s_reference_says_its_invoice_and_how_to_correct_it(tmp_path):
@@ -31,7 +20,7 @@ def test_a_name_in_a_payment_s_reference_says_its_invoice_and_how_to_correct_it(
             "JOIN dhr_shares s ON s.id = p.share_id JOIN dhr_cases c ON c.id = s.case_id ORDER BY s.invoice_ref")
     finally:
         store.close()
-    _edit_outside(office, "UPDATE dhr_payments SET reference = ? WHERE id = ?", ("Paid by Jane Smith", pay_id))
+    edit_outside(office, "UPDATE dhr_payments SET reference = ? WHERE id = ?", ("Paid by Jane Smith", pay_id))
     code, _, err = cli_output(["export", str(office), str(tmp_path / "out.sqlite")])
     assert code == 1 and "Jane" not in err and "Smith" not in err, err
     assert f"Payment reference on invoice {invoice} of review {ref} (table dhr_payments" in err, err
@@ -54,8 +43,8 @@ def test_a_name_in_a_contribution_s_note_or_an_item_says_its_fund_or_the_catalog
                                        "ON f.id = c.fund_id ORDER BY c.id")
     finally:
         store.close()
-    _edit_outside(office, "UPDATE fund_contributions SET note = ? WHERE id = ?", ("From Jane Smith", contribution))
-    _edit_outside(office, "UPDATE fund_items SET name = ? WHERE id = 'item:fireproof-letterbox'", ("Jane Smith",))
+    edit_outside(office, "UPDATE fund_contributions SET note = ? WHERE id = ?", ("From Jane Smith", contribution))
+    edit_outside(office, "UPDATE fund_items SET name = ? WHERE id = 'item:fireproof-letterbox'", ("Jane Smith",))
     code, _, err = cli_output(["export", str(office), str(tmp_path / "out.sqlite")])
     assert code == 1 and "Jane" not in err and "Smith" not in err, err
     assert f"Note of a contribution to {fund} (table fund_contributions" in err, err
@@ -77,7 +66,7 @@ def test_a_name_in_a_refusal_s_reason_says_its_invoice_and_how_to_correct_it(tmp
         dhr.refuse_share(store, share_id, on=date(2019, 1, 7), reason="Disputed by the partner")
     finally:
         store.close()
-    _edit_outside(office, "UPDATE dhr_shares SET reason = ? WHERE id = ?", ("Refused by Jane Smith", share_id))
+    edit_outside(office, "UPDATE dhr_shares SET reason = ? WHERE id = ?", ("Refused by Jane Smith", share_id))
     code, _, err = cli_output(["export", str(office), str(tmp_path / "out.sqlite")])
     assert code == 1 and "Jane" not in err, err
     assert (f"Reason on invoice {invoice} of review {ref} (table dhr_shares, row {share_id}, column reason): looks "
@@ -102,7 +91,7 @@ def test_the_window_says_the_refusal_once(tmp_path, window, qtbot, prompts):
         pay_id = store.scalar("SELECT id FROM dhr_payments ORDER BY id")
     finally:
         store.close()
-    _edit_outside(office, "UPDATE dhr_payments SET reference = ? WHERE id = ?", ("Paid by Jane Smith", pay_id))
+    edit_outside(office, "UPDATE dhr_payments SET reference = ? WHERE id = ?", ("Paid by Jane Smith", pay_id))
     assert window.open_path(office)
     window.exchange_actions["export"].trigger()
     dialog = window.export_dialog
