@@ -129,17 +129,22 @@ def run_awards(args: argparse.Namespace) -> int:
     from safer_desk.domain.commissioning import FundingError
     from safer_desk.services import funders
 
-    if args.add and args.delete:
+    adding, deleting = args.add is not None, args.delete is not None  # an empty name is a name left out
+    if adding and deleting:
         raise CliError("give --add or --delete, not both", code=2)
+    if deleting and not args.delete.strip():
+        raise CliError("--delete: give the name of the award to delete", code=2)
     adding_only = ("funder", "total", "revenue", "capital")
-    if not args.add and (args.year or args.first_year or args.last_year or args.conditions
+    if not adding and (args.year or args.first_year or args.last_year or args.conditions
                          or any(getattr(args, k) is not None for k in adding_only)):
         raise CliError("--funder, --year, --total, --first-year, --last-year, --revenue, --capital and "
                        "--conditions describe an award to --add", code=2)
-    if args.add and not args.funder:
+    if adding and not args.add.strip():
+        raise CliError("--add: an award needs a name", code=2)
+    if adding and not args.funder:
         raise CliError("--add needs --funder: who made the award", code=2)
-    award = _award_to_add(args) if args.add else None  # what no file could hold is said before it is opened
-    store = open_existing(args.file, read_only=not (args.add or args.delete))
+    award = _award_to_add(args) if adding else None  # what no file could hold is said before it is opened
+    store = open_existing(args.file, read_only=not (adding or deleting))
     try:
         if award is not None:
             try:  # named in the history as View > Funders' Awards… names the same change
@@ -150,7 +155,7 @@ def run_awards(args: argparse.Namespace) -> int:
             for doubt in award.checks():
                 print(f"safer-desk: warning: {doubt}", file=sys.stderr)
             print(f"added {award.describe()} ({award.name})")
-        elif args.delete:
+        elif deleting:
             award = funders.award_by_name(store, args.delete)
             if award is None:
                 known = ", ".join(a.name for a in funders.list_awards(store)) or "none yet"
