@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        _refuse_empty_paths(subparsers.choices[args.command], args)
         _remove_leftovers()
         return int(args.run(args) or 0)
     except CliError as exc:
@@ -166,6 +167,22 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout = stdout
         if stderr is None:
             sys.stderr = stderr
+
+
+# The arguments that name a file or folder: an empty one ("$FILE" unset in a script) would be read as "." (the
+# current folder), which import-police would read whole and the others would call a folder.
+PATH_ARGUMENTS = ("file", "out", "county", "districts", "input", "sheet", "sources")
+
+
+def _refuse_empty_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A usage error (exit 2, the command's usage) for an empty or blank file name."""
+    for action in command._actions:
+        if action.dest not in PATH_ARGUMENTS:
+            continue
+        value = getattr(args, action.dest, None)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not v.strip() for v in values):
+            command.error(f"{action.metavar or action.dest.upper()}: an empty name is not a file")
 
 
 def _commits_made() -> int:
