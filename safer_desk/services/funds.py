@@ -18,7 +18,7 @@ from safer_desk.domain.dhr import DhrError, check_reference
 from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
-from safer_desk.domain.periods import Month
+from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
 from safer_desk.services.reference import held_name_id
@@ -725,6 +725,11 @@ class FundFigures:
     today: date | None = None  # the day the figures are the position on
 
     @property
+    def not_begun(self) -> bool:
+        """Whether today is before the fund's first day (next year's fund set up in advance)."""
+        return self.today is not None and self.today < self.fund.starts_on
+
+    @property
     def run_out_over(self) -> bool:
         """Whether the run-out month of an open fund, its period not ended, is a month already over: what happened
         (spend recorded to the money, or past it), or a projection the spend recorded since does not bear out."""
@@ -1158,11 +1163,12 @@ def left_at_end_kind(figures: FundFigures) -> str:
 
 
 def status_word(figures: FundFigures) -> str:
-    """"open", "closed" (in Fund settings), or "ended": open in Fund settings, but today is past its last day, so
-    nothing more can be spent from it (not "open" with a run-out in the future tense)."""
+    """"open", "closed" (in Fund settings), "ended": open in Fund settings, but today is past its last day, so
+    nothing more can be spent from it (not "open" with a run-out in the future tense), or "not_begun": today is
+    before its first day."""
     if figures.fund.status == "closed":
         return "closed"
-    return "ended" if figures.period_ended else "open"
+    return "ended" if figures.period_ended else "not_begun" if figures.not_begun else "open"
 
 
 def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
@@ -1199,6 +1205,9 @@ def forecast_sentence(figures: FundFigures) -> str:
                          *([range_text] if range_text else []), *f.warnings])
     if f.as_at is None and f.exhaustion_month is not None:  # no burn rate, but the spend keyed is past the fund
         return " ".join(["No complete month of spend yet, so no burn rate.", *f.warnings])
+    if f.exhaustion_month is None and getattr(figures, "not_begun", False):
+        return " ".join([f"The fund begins on {format_uk_date(figures.fund.starts_on)}: no spend yet, so no forecast.",
+                         *f.warnings])
     if f.exhaustion_month is None:
         return " ".join(["No spend yet, so no forecast." if not f.incomplete else
                          "No complete month of spend yet, so no forecast.", *f.warnings])

@@ -538,7 +538,8 @@ class FundPage(QWidget):
                                  else f"{format_money(fc.left_at_end_pence)} left{projected}"
                                  if fc.left_at_end_pence >= 0
                                  else f"⚠ {format_money(-fc.left_at_end_pence)} missing{projected}")
-        status = {"open": "open", "closed": "CLOSED", "ended": "period ended"}[funds.status_word(f)]
+        status = {"open": "open", "closed": "CLOSED", "ended": "period ended",
+                  "not_begun": "not begun"}[funds.status_word(f)]
         self.sentence.setText(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
                               f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
                               + funds.forecast_sentence(f) + (f" {origin}" if origin else ""))
