@@ -22,7 +22,7 @@ from safer_desk.presenters.costs import TAB, CostForm, FormScreen, NothingTo, ch
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import dhr
-from safer_desk.services.provenance import NOT_A_COUNTY_FILE, REVIEWS, RowOrigins, row_origins
+from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, REVIEWS, RowOrigins, row_origins
 from safer_desk.services.reference import list_districts, list_organisations, list_partnerships, statutory_partners
 
 
@@ -1242,6 +1242,7 @@ class LedgerShown:
     past: bool  # before today: only what had happened by then counts
     partners: list[dhr.PartnerLedger]
     cases: list[dhr.CaseSummary]
+    origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from (as Reviews says)
 
     @property
     def note(self) -> str:
@@ -1329,7 +1330,7 @@ class LedgerPresenter(AsAtDay):
 
         def read(store) -> LedgerShown:  # every case, learning reviews too: their shares are in the per-partner table
             return LedgerShown(day, past, dhr.partner_ledger(store, today=day, as_at=as_at),
-                               dhr.list_cases(store, today=day, as_at=as_at))
+                               dhr.list_cases(store, today=day, as_at=as_at), row_origins(store, REVIEWS))
 
         return read
 
@@ -1339,10 +1340,11 @@ class LedgerPresenter(AsAtDay):
 
 def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], day: date, *,
                   partners_said: str = "", partners_total: str = "Total", cases_said: str = "",
-                  cases_total: str = "Total") -> list:
+                  cases_total: str = "Total", origins: RowOrigins = NOT_A_COUNTY_FILE) -> list:
     """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``. ``*_said`` ("5 of
     11 partners (as filtered: …)") goes in a sheet's title and ``*_total`` labels its totals row when a filter left
-    rows out, so the file says it is a part."""
+    rows out, so the file says it is a part. In a county file (``origins``) each case says where it came from, as
+    the page's *Merged from* column does; a partner's figures add up every office's reviews, so say none."""
     from safer_desk.domain.periods import format_uk_date
     from safer_desk.exchange.files import Sheet
 
@@ -1350,7 +1352,8 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
                p.written_off_pence] for p in partners]
     # A cost not yet known is blank, as the window says "Not yet known" and dhr-ledger --by-case: never a cost of £0.
     c_rows = [[c.reference, c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
-               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.flag, c.current_stage] for c in cases]
+               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.flag, c.current_stage]
+              + ([origins.of(c.id)] if origins.shown else []) for c in cases]
     for rows, label in ((p_rows, partners_total), (c_rows, cases_total)):
         if rows:
             # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
@@ -1361,5 +1364,6 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
     as_at = format_uk_date(day)
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
                   title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
-            Sheet("Per case", CASE_HEADER, c_rows, money_columns=set(range(1, 7)),
+            Sheet("Per case", [*CASE_HEADER, *([MERGED_FROM] if origins.shown else [])], c_rows,
+                  money_columns=set(range(1, 7)),
                   title=f"DHR ledger per case as at {as_at}: {cases_said}" if cases_said else None)]

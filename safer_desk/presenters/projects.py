@@ -455,17 +455,44 @@ class ProjectsPresenter(ScreenPresenter):
         return PastePreview(service.read_paste(rows), today=self.today, existing=self.rows)
 
     def export(self, target: Path | str, projects: Sequence[Project] | None = None, *, said: str = "") -> Path:
-        """``said`` ("6 of 23 projects (as filtered: …)") goes in the workbook's title when a filter hides some."""
-        return service.export_register(self.store, target, self.rows if projects is None else projects, said=said)
+        """``said`` ("6 of 23 projects (as filtered: …)") goes in the workbook's title when a filter hides some. In a
+        county file the export says where each project came from, as the register's *Merged from* column does (beside
+        Areas covered; on the Cost lines sheet too, whose refs each merged office may have given)."""
+        projects = list(self.rows if projects is None else projects)
+        origins = self.origins
+        if not origins.shown:
+            return service.export_register(self.store, target, projects, said=said)
+        from safer_desk.exchange.tables import UnsupportedFormat, write_table
+
+        register, lines = service.register_sheets(projects, self.store.office_name, said=said)
+        sheets = [origins.in_sheet(register, [p.id for p in projects], after="Areas covered"),
+                  origins.in_sheet(lines, [p.id for p in projects for _ in p.cost_lines], after="Title")]
+        try:
+            return write_table(target, sheets)
+        except UnsupportedFormat as exc:  # as service.export_register says it
+            raise ProjectError(f"{exc} (the register is exported as .xlsx, .csv or .tsv)") from None
 
     # -- filters ---------------------------------------------------------------------------------------
-    @staticmethod
-    def filter_predicate(status: str = "", route: str = "", criterion: str = "", area: str = "",
+    def filter_predicate(self, status: str = "", route: str = "", criterion: str = "", area: str = "",
                          text: str = "") -> Callable[[Project], bool] | None:
-        """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √)."""
+        """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √). The words
+        searched are looked for in what the register shows of a project, its *Merged from* too in a county file
+        ("Mid Suffolk office" finds what that office sent, as the column's own filter and the Reviews search do)."""
         words = as_typed(service.search_folded((text or "").strip())).split()
         if not any((status, route, criterion, area, words)):
             return None
+        origins = self.origins
+        came: dict[str, str] = {}  # each office's words as the search compares them, folded once for every row
+
+        def found(p: Project) -> bool:
+            if found_as_typed(words, p.search_text):
+                return True
+            if not origins.shown:  # an office's own file: nothing merged, nothing more to look in
+                return False
+            said = origins.of(p.id)
+            if said not in came:
+                came[said] = service.search_folded(said)
+            return found_as_typed(words, f"{p.search_text}\n{came[said]}")
 
         def accept(p: Project) -> bool:
             if status and p.status != status:
@@ -480,7 +507,7 @@ class ProjectsPresenter(ScreenPresenter):
                 return False
             if criterion not in ("", "all", "4") and not p.criterion(criterion).met:
                 return False
-            return found_as_typed(words, p.search_text)
+            return not words or found(p)
 
         return accept
 

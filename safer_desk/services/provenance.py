@@ -9,10 +9,11 @@ the county file. In an office's own file (nothing merged into it) nothing is sai
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 if TYPE_CHECKING:
+    from safer_desk.exchange.files import Sheet
     from safer_desk.storage.store import Store
 
 PROJECTS, REVIEWS, FUNDS = "projects", "dhr_cases", "funds"
@@ -48,6 +49,23 @@ class RowOrigins:
         """The row's origin as its detail says it ("Merged from Babergh office."); "" in an office's own file."""
         phrase = self.phrase(key)
         return f"{phrase[0].upper()}{phrase[1:]}." if phrase else ""
+
+    def in_sheet(self, sheet: "Sheet", keys: Sequence[str | None], *, after: str | None = None) -> "Sheet":
+        """``sheet`` (one a table's Export… writes) with the *Merged from* column the window shows, after the heading
+        ``after`` (last when None); ``keys`` are its rows' ids, in its order. In an office's own file the sheet as it
+        is. Text that reads as a formula is quoted by the writer, as every cell is (``domain.text.neutralise_cell``)."""
+        if not self.shown:
+            return sheet
+        if len(keys) != len(sheet.rows):
+            raise ValueError(f"{len(keys)} row ids for the {len(sheet.rows)} rows of sheet {sheet.name}")
+        at = list(sheet.header).index(after) + 1 if after is not None else len(sheet.header)
+
+        def moved(columns: set[int]) -> set[int]:
+            return {c + 1 if c >= at else c for c in columns}
+
+        return replace(sheet, header=[*sheet.header[:at], MERGED_FROM, *sheet.header[at:]],
+                       rows=[[*row[:at], self.of(key), *row[at:]] for row, key in zip(sheet.rows, keys)],
+                       money_columns=moved(sheet.money_columns), percent_columns=moved(sheet.percent_columns))
 
 
 NOT_A_COUNTY_FILE = RowOrigins()

@@ -21,7 +21,7 @@ from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
 from safer_desk.presenters.dhr import EMPTY, DhrPresenter, LedgerPresenter, LedgerShown, SplitPresenter, ledger_sheets
-from safer_desk.services.provenance import MERGED_FROM
+from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, make_table, more_menu, open_form, remember_splitter,
@@ -696,7 +696,11 @@ class LedgerPage(QWidget):
             # As at a day, the stage each review had reached by then and what was overdue on it (as the report's)
             Column("flag", "Status", lambda c: getattr(c, "flag", "")),
             Column("stage", "Stage reached", lambda c: getattr(c, "current_stage", "")),
+            # in a county file the office each review came from, as on Costs > Reviews (hidden in an office's own)
+            Column("merged_from", MERGED_FROM, self._merged_from),
         ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
+        self.merged_column = self.per_case.model.column_index("merged_from")
+        self.per_case.view.setColumnHidden(self.merged_column, True)
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
                                                                                            f"read: {exc}"))
@@ -741,11 +745,16 @@ class LedgerPage(QWidget):
         self.as_at_label.setText(message or (shown.note if shown is not None else ""))
         self.as_at_label.setStyleSheet(alert_style() if message else "")
 
+    def _merged_from(self, case: Any) -> str:
+        """A review's *Merged from* words in a county file; "" for the totals line and in an office's own file."""
+        return self.shown_day.origins.of(case.id) if self.shown_day is not None and hasattr(case, "id") else ""
+
     def _loaded(self, shown: LedgerShown) -> None:
         self.shown_day = shown
         self._say()
         self.partners.set_rows(shown.partners)
         self.per_case.set_rows(shown.cases)
+        self.per_case.view.setColumnHidden(self.merged_column, not shown.origins.shown)
         self.partners.view.size_columns_to_visible()
         self.per_case.view.size_columns_to_visible()
 
@@ -760,7 +769,8 @@ class LedgerPage(QWidget):
         return ledger_sheets(self.partners.source_rows(), self.per_case.source_rows(), day,
                              partners_said=str(partners) if partners.hidden else "",
                              partners_total=partners.total_label,
-                             cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label)
+                             cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label,
+                             origins=self.shown_day.origins if self.shown_day is not None else NOT_A_COUNTY_FILE)
 
     def export(self, path: str | None = None) -> Path | None:
         """The partners and cases shown (a search or a column filter leaves the rest out, and the confirmation, the

@@ -346,14 +346,22 @@ class DataTableView(CopiesSelection, QTableView):
 
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         """A column resized with the mouse held (a drag of the heading's edge, or a double-click on it) is kept at
-        that width; the stretched last column follows the view, not the person."""
+        that width; the stretched last column shown follows the view, not the person, and a hidden one is no one's."""
         header = self.horizontalHeader()
         if self._sizing or not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
             return
-        last = header.count() - 1 - header.hiddenSectionCount()
-        if header.stretchLastSection() and header.visualIndex(column) == last:
+        if header.isSectionHidden(column) or header.stretchLastSection() and column == self._last_shown():
             return
         self.widths_by_hand[self._heading(column)] = new
+
+    def _last_shown(self) -> int:
+        """The column shown last (the one a stretched last section widens): hidden columns may come anywhere (the
+        register hides *Merged from* before *Check* in an office's own file), not only last."""
+        header = self.horizontalHeader()
+        for visual in range(header.count() - 1, -1, -1):
+            if not header.isSectionHidden(header.logicalIndex(visual)):
+                return header.logicalIndex(visual)
+        return -1
 
     def fit_column(self, column: int, width: int) -> None:
         """Set a column's width as the program fits it (never taken for one the person gave, though a mouse button
