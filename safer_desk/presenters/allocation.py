@@ -25,10 +25,21 @@ from safer_desk.services import allocation_workbench as bench
 from safer_desk.services.files import DatabaseError
 
 class Rounding(LabelledEnum):
-    """How the variable part is rounded (stored in a scenario's ``rounding``)."""
+    """How the variable part is rounded (stored in a scenario's ``rounding``). Named short enough to be read whole in
+    the Rounding box on a laptop ("Shares to 0.01% first (legacy)" showed as "Shares to 0.01% firs" at 1093x582); what
+    each does is in ``ROUNDING_EXPLAINED``, the box's tooltip."""
 
-    EXACT = ("exact", "Exact shares (largest remainder)")
-    PERCENT_2DP = ("percent-2dp", "Shares to 0.01% first (legacy)")
+    EXACT = ("exact", "Exact shares")
+    PERCENT_2DP = ("percent-2dp", "Shares to 0.01%")
+
+
+ROUNDING_EXPLAINED = {  # by stored value
+    Rounding.EXACT.value: ("Exact shares (the default): the variable part split by each partnership's exact share, "
+                           "the last pounds to the largest remainders."),
+    Rounding.PERCENT_2DP.value: ("Shares to 0.01% (the county's legacy spreadsheet): each share rounded to a "
+                                 "two-decimal percentage (9.08%, 29.51% …) before multiplying, as the 2009/10 paper's "
+                                 "figures were."),
+}
 
 
 class RoundingUnit(LabelledEnum):
@@ -436,14 +447,23 @@ def _top_slice_of(fields: dict[str, str], remainder_label: str) -> TopSliceResul
         total = parse_pence(fields["total"])
     except MoneyError as exc:
         raise AllocationError(f"Total grant: {exc}") from None
+    if total < 0:  # the page's word for the field, as its other refusals say it ("The total cannot be negative")
+        raise AllocationError(f"Total grant: “{fields['total'].strip()}” is negative.")
     try:
         partners = int(fields["partners"].strip())
     except ValueError:
         raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
-    return top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
-                                     parse_percent(fields["slice"], what="First slice %"))],
-                     remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
-                     partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+    try:
+        return top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
+                                         parse_percent(fields["slice"], what="First slice %"))],
+                         remainder_label=remainder_label,
+                         retained=parse_percent(fields["retained"], what="Retained %"),
+                         partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+    except AllocationError as exc:  # the command's word for the field ("partners: …"), as the page labels it
+        said = str(exc)
+        if said.startswith("partners:"):
+            raise AllocationError("Equal shares:" + said.removeprefix("partners:")) from None
+        raise
 
 
 def option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
@@ -464,7 +484,7 @@ def option_differences(first: service.Scenario, second: service.Scenario) -> lis
 
 
 def _label(kind: type[LabelledEnum], value: str) -> str:
-    """The words the list shows for a stored value ("Exact shares (largest remainder)", not "exact")."""
+    """The words the list shows for a stored value ("Exact shares", not "exact")."""
     try:
         return kind.parse(value).label
     except ValueError:

@@ -520,11 +520,14 @@ class BudgetsPresenter(ScreenPresenter):
             self.changed.emit()
             return False
 
+        made: list[CellAt] = []  # the new section's name, for a redo to choose (its id known once it is added)
+
         def do() -> str:
             self.added_section = service.add_section(self.store, plan_id, name, kind=kind, **fields)
+            made.append(CellAt("section", None, self.added_section, part="name"))
             return self.added_section
 
-        return self._change(f"Add section {(name or '').strip()}", plan_id, do)
+        return self._change(f"Add section {(name or '').strip()}", plan_id, do, made)
 
     def add_line(self, section_id: str | None, label: str) -> bool:
         plan_id = self.selected
@@ -532,7 +535,14 @@ class BudgetsPresenter(ScreenPresenter):
             self.error = "Add a section to the plan first, then its lines."
             self.changed.emit()
             return False
-        return self._change(f"Add line {label.strip()}", plan_id, lambda: service.add_line(self.store, section_id, label))
+        made: list[CellAt] = []  # the new line's name, for a redo to choose (it came back with the cell left elsewhere)
+
+        def do() -> str:
+            line_id = service.add_line(self.store, section_id, label)
+            made.append(CellAt("line", line_id, None, part="name"))
+            return line_id
+
+        return self._change(f"Add line {label.strip()}", plan_id, do, made)
 
     def set_cell(self, line_id: str, column: str, text: str, note: str | None = None) -> bool:
         """What the paper states in a cell: "£4,000 (£2,000 per District)", "TBC", "N/K", "nil"; blank clears it.
@@ -681,13 +691,19 @@ class BudgetsPresenter(ScreenPresenter):
             self.changed.emit()
             return False
         columns = self.view.plan.columns
+        first = next((r for r in self.rows if r.kind == "line"), None)
+        made: list[CellAt] = []  # redone, the year back: its first figure chosen (as Remove year's undo chooses it)
 
         def do() -> str:
             year = column_year(text)  # a heading with no year, or two, is refused saying what works
             later = next((i for i, c in enumerate(columns) if c.is_year and c.financial_year > year), None)
-            return service.add_column(self.store, plan_id, text, position=later)
+            column = service.add_column(self.store, plan_id, text, position=later)
+            if first is not None:  # headed as the file keeps it ("2020-21" typed is "2020/21")
+                label = next(c.label for c in service.load_plan(self.store, plan_id).columns if c.id == column)
+                made.append(CellAt.of(first, label))
+            return column
 
-        return self._change(f"Add year {text}", plan_id, do)
+        return self._change(f"Add year {text}", plan_id, do, made)
 
     def column_at(self, position: int | None) -> str:
         """The heading of the plan's column at ``position`` ("" when there is none)."""

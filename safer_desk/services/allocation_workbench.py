@@ -93,7 +93,9 @@ def cell_raw(partnership: PartnershipInput, key: str):
     return partnership.value(key.removeprefix("factor:"))
 
 
-def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) -> PartnershipInput:
+def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, heading: str = "") -> PartnershipInput:
+    """``heading``: the column as the table heads it ("BCS comparator offences 2007-08"), for a refusal to name it (the
+    factor's key, "basis" or "factor2", is a word the table shows nowhere)."""
     text = (text or "").strip()
     if key == NAME:
         if not text:
@@ -102,7 +104,7 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
             raise AllocationError(f"{where}: {total}.")
         return replace(p, name=text)
     if key != PREVIOUS and not text:  # a count left blank is not a count of none (as on the command line)
-        what = "fixed units" if key == UNITS else key.removeprefix("factor:")
+        what = "fixed units" if key == UNITS else heading or key.removeprefix("factor:")
         raise AllocationError(f"{where}, {what}: the cell is empty; type 0 if the partnership really has none.")
     if key == UNITS:
         try:
@@ -125,14 +127,19 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str) ->
             raise AllocationError(f"{where}, last year: “{text}” is negative.")
         return replace(p, previous_pence=pence)
     factor = key.removeprefix("factor:")
-    value = parse_number(text, what=f"{where}, {factor}")
+    value = parse_number(text, what=f"{where}, {heading or factor}")
     return replace(p, values={**p.values, factor: value})
+
+
+def _heading(state: WorkState, key: str) -> str:
+    """The inputs table's heading of the column ``key``."""
+    return dict(zip(state.input_columns(), state.input_headers())).get(key, "")
 
 
 def with_cell(state: WorkState, row: int, key: str, text: str) -> WorkState:
     """The state with one input cell set from text; refuses text it cannot read, naming the row."""
     p = state.partnerships[row]
-    changed = _parsed_partnership(p, key, text, f"Row {row + 1} ({p.name})")
+    changed = _parsed_partnership(p, key, text, f"Row {row + 1} ({p.name})", _heading(state, key))
     if key == NAME and (same := next((o for i, o in enumerate(state.partnerships) if i != row
                                       and typed_name_key(o.name) == typed_name_key(changed.name)), None)):
         raise AllocationError(f"Row {row + 1}: there is already a partnership called {same.name}.")
@@ -176,7 +183,8 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             c = at_column + c_offset
             if c >= len(columns):
                 break
-            rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}")
+            rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}",
+                                          _heading(state, columns[c]))
     _refuse_a_total_below(state, rows, at_row, at_column, table)
     for offset, cells in enumerate(table):  # the paper's total line copied under a label of its own ("Suffolk")
         named = at_column == 0 and cells and cells[0].strip()

@@ -4,7 +4,8 @@
    1093x582 and 1280x690: the chosen rounding could not be read, and pointing at it to read it whole said
    "Exact shares (largest remainder)", the other choice (its tooltip was the first item's, set once when the tab
    was built). The tooltip follows the choice. (The box itself stays narrow beside the pot's fields: wider, the
-   options no longer fit side by side at 1093x582; see the report for shorter choice names.)
+   options no longer fit side by side at 1093x582.) Round 37: the choices are named short enough to fit ("Exact
+   shares", "Shares to 0.01%"), and the tooltip explains the choice shown (test_allocation_rounding_names_round37.py).
 """
 
 from __future__ import annotations
@@ -31,16 +32,16 @@ def test_the_chosen_rounding_is_read_whole_in_the_box_or_by_pointing_at_it(demo_
     resize_window(demo_window, size)
     for combo in (tab.rounding_combo, tab.unit_combo):
         if combo.fontMetrics().horizontalAdvance(combo.currentText()) > text_room(combo):  # cut off in the box
-            assert combo.toolTip() == combo.currentText()
-    assert tab.rounding_combo.currentText() == "Shares to 0.01% first (legacy)"  # the Suffolk 2009/10 scenario's
-    assert tab.rounding_combo.toolTip() == "Shares to 0.01% first (legacy)"
+            assert combo.toolTip().startswith(combo.currentText())
+    assert tab.rounding_combo.currentText() == "Shares to 0.01%"  # the Suffolk 2009/10 scenario's
+    assert tab.rounding_combo.toolTip().startswith("Shares to 0.01% (the county's legacy spreadsheet)")
 
 
 def test_the_rounding_tooltip_follows_the_choice(demo_window, qtbot):
     tab = demo_window.show_tab("allocation")
     combo = tab.rounding_combo
-    combo.setCurrentIndex(combo.findText("Exact shares (largest remainder)"))
-    assert combo.toolTip() == "Exact shares (largest remainder)"
+    combo.setCurrentIndex(combo.findText("Exact shares"))
+    assert combo.toolTip().startswith("Exact shares (the default)")
     demo_window.undo_action.trigger()  # the legacy rounding back, and its words
-    qtbot.waitUntil(lambda: combo.currentText() == "Shares to 0.01% first (legacy)")
-    assert combo.toolTip() == "Shares to 0.01% first (legacy)"
+    qtbot.waitUntil(lambda: combo.currentText() == "Shares to 0.01%")
+    assert combo.toolTip().startswith("Shares to 0.01% (the county's legacy spreadsheet)")

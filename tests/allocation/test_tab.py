@@ -34,7 +34,9 @@ def edit_cell(qtbot, tab, row, column_index, text):
     index = tab.inputs_model.index(row, column_index)
     view.setCurrentIndex(index)
     view.edit(index)
-    [editor] = view.viewport().findChildren(QLineEdit)
+    # The cell's own editor: one closed just before may still be among the viewport's children until it is deleted.
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit), editor
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)

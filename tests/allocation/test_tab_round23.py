@@ -69,7 +69,9 @@ def type_in_cell(qtbot, view, index, text):
     """A figure typed in a table's cell, its editor still open (not confirmed with Enter or Tab)."""
     view.setCurrentIndex(index)
     view.edit(index)
-    [editor] = view.viewport().findChildren(QLineEdit)
+    # The cell's own editor: one closed just before may still be among the viewport's children until it is deleted.
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit), editor
     editor.selectAll()
     qtbot.keyClicks(editor, text)
 

@@ -112,8 +112,8 @@ def test_an_allocations_percentages_read_as_the_allocation_tab_types_them(demo_s
     assert "Changed the retained percentage of allocation scenario Option 2 with exact shares from 10% to 12.5%" \
         in details
     assert "Changed the damping of allocation scenario Option 2 with exact shares from (blank) to ±5%" in details
-    assert ("Changed the rounding of allocation scenario Option 2 with exact shares from Exact shares (largest "
-            "remainder) to Shares to 0.01% first (legacy)") in details
+    assert ("Changed the rounding of allocation scenario Option 2 with exact shares from Exact shares to Shares to "
+            "0.01%") in details
     assert "Changed the unit of allocation scenario Option 2 with exact shares from Whole pounds to Pennies" in details
 
 

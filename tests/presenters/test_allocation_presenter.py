@@ -243,7 +243,7 @@ def test_the_result_pages_speak_the_lists_words_and_say_how_odd_pence_fall(prese
     first, second = [service.load_scenario(demo_store, s.id) for s in service.list_scenarios(demo_store)[:2]]
     note = comparison_note(first, second)
     assert "exact" not in note.replace("Exact", "") and "percent-2dp" not in note
-    assert "Exact shares (largest remainder)" in note and "Shares to 0.01% first (legacy)" in note
+    assert "Exact shares" in note and "Shares to 0.01%" in note
     fields = {"total": "£2,900,692", "slice": "50", "slice_label": "LSP share", "retained": "10", "partners": "7",
               "scenario": "20"}
     note = top_slice_note(fields)

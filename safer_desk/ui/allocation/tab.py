@@ -34,9 +34,9 @@ from safer_desk.ui.kit.table_view import DataTableView, _source_copy
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.presenters.allocation import (AllocationPresenter, EditedAt, Rounding, RoundingUnit, SplitRule,
-                                             comparison_note, redistribution, summary_text, top_slice_note,
-                                             top_slice_rows)
+from safer_desk.presenters.allocation import (ROUNDING_EXPLAINED, AllocationPresenter, EditedAt, Rounding,
+                                             RoundingUnit, SplitRule, comparison_note, redistribution, summary_text,
+                                             top_slice_note, top_slice_rows)
 from safer_desk.ui.kit.colours import alert_style, themed
 
 
@@ -66,6 +66,18 @@ class InputsView(DataTableView):
             return
         super().keyPressEvent(event)
 
+    def closeEditor(self, editor, hint) -> None:
+        # Enter goes to the cell below, as in Excel and the Budgets grid: counts typed down the column went one over
+        # another into the same cell. Enter is this hint with the editor still on the current cell (Qt sends it too
+        # when another row is chosen while editing, which is where the officer is going already); Tab, Esc and focus
+        # leaving do not send it. A figure refused stays where it was typed, to be typed again.
+        entered = (hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
+                   and self.indexWidget(self.currentIndex()) is editor)
+        super().closeEditor(editor, hint)
+        at, model = self.currentIndex(), self.model()
+        if entered and not self._tab._cell_refused and at.isValid() and at.row() + 1 < model.rowCount():
+            self.setCurrentIndex(model.index(at.row() + 1, at.column()))
+
     def selected_rows_text(self, *, with_header: bool = True) -> str:
         model = self.model()
         indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
@@ -76,6 +88,14 @@ class InputsView(DataTableView):
         table = [[model.headerData(c, Qt.Orientation.Horizontal) for c in columns]] if with_header else []
         table += [[_source_copy(model.index(r, c)) for c in columns] for r in rows]  # plain numbers for Excel
         return to_tsv(table)
+
+
+def _explain_choice(combo: QComboBox) -> None:
+    """The box's tooltip (and what a screen reader adds to its name): the chosen item's explanation, else its words
+    (the box is narrow beside the pot's fields; the words are short, the explanation whole here)."""
+    tip = combo.currentData(Qt.ItemDataRole.ToolTipRole) or combo.currentText()
+    combo.setToolTip(tip)
+    combo.setAccessibleDescription(tip)
 
 
 POT_EXAMPLE = "£589,608"  # the Pot field's example (the Suffolk 2009/10 pot), shown while it is blank to type in
@@ -91,6 +111,7 @@ class AllocationTab(TabBase):
         self._selected_name: str | None = None
         self._syncing = False
         self._refused = False  # set by a refused edit: what was being typed was not put in
+        self._cell_refused = False  # the last figure typed in an inputs cell was refused (Enter then stays on it)
         self._build()
         self._show_state()
         self._fill_scenarios()
@@ -277,12 +298,15 @@ class AllocationTab(TabBase):
                                         (self.unit_combo, RoundingUnit.choices(), "unit", "Rounding unit")):
             for value, label in items:
                 combo.addItem(label, value)
+                tip = ROUNDING_EXPLAINED.get(value) if combo is self.rounding_combo else None
+                if tip:  # the whole explanation, pointing at the choice in the open list
+                    combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.setAccessibleName(name)
             combo.setEnabled(not self.read_only)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
-            combo.setToolTip(combo.currentText())
-            combo.currentIndexChanged.connect(lambda _i, c=combo: c.setToolTip(c.currentText()))  # the choice's words
+            _explain_choice(combo)
+            combo.currentIndexChanged.connect(lambda _i, c=combo: _explain_choice(c))  # the choice shown, explained
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
         form2 = QFormLayout()
         form2.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -638,9 +662,11 @@ class AllocationTab(TabBase):
 
     # -- edits ---------------------------------------------------------------------------------
     def edit_input(self, row: int, key: str, text: str) -> bool:
+        self._cell_refused = False
         try:
             new_state = bench.with_cell(self.state, row, key, text)
         except AllocationError as exc:
+            self._cell_refused = True
             self._refuse(exc)
             return False
         header = self.state.input_headers()[self.state.input_columns().index(key)]
