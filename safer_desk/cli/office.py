@@ -76,6 +76,8 @@ def run_office(args: argparse.Namespace) -> int:
         scope = ref.office_scope(store)
         districts = ref.office_districts(store, year)
         print("\n".join(scope.lines(districts, year.label)))
+        for said in ref.idle_partnership_words(store, year, date.today()):  # as Office Details… marks it
+            print(f"safer-desk: note: {said}.", file=sys.stderr)
     finally:
         store.close()
     return 0

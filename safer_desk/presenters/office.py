@@ -62,7 +62,7 @@ class OfficePresenter:
         Babergh CSP, to 2010) or has no districts yet says so, since naming it gives the office none of them."""
         named = {a.id for a in self.scope().partnerships}
         today = self.today()
-        choices = [ScopeChoice(p.id, p.name, p.id in named, _partnership_note(self.store, p, today))
+        choices = [ScopeChoice(p.id, p.name, p.id in named, reference.partnership_note(self.store, p, today))
                    for p in reference.list_partnerships(self.store)]
         return sorted(choices, key=lambda c: (bool(c.note), c.name.casefold()))
 
@@ -210,18 +210,6 @@ class OfficePresenter:
         scope = self.perform(Action(ACTION_TEXT, do, undo, tab="", after=self.after))
         self.left_outside = reference.left_outside_words(self.store, areas_before)
         return scope
-
-
-def _partnership_note(store: Store, partnership: reference.Partnership, today: date) -> str:
-    """"ended 31/03/2010" for a partnership whose To date has passed, "no districts" for one without any; else ""
-    (a To date the file holds in a form no longer read is left unsaid)."""
-    try:
-        last = parse_uk_date(partnership.valid_to) if partnership.valid_to else None
-    except ValueError:
-        last = None
-    if last is not None and last < today:
-        return f"ended {format_uk_date(last)}"
-    return "" if reference.partnership_districts(store, partnership.id) else "no districts"
 
 
 @dataclass(frozen=True)

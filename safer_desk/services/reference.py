@@ -1724,6 +1724,31 @@ def predecessors(store: Store, district_ids: Iterable[str]) -> list[str]:
     return out
 
 
+def partnership_note(store: Store, partnership: Partnership, today: date) -> str:
+    """"ended 31/03/2010" for a partnership whose To date has passed, "no districts" for one without any; else ""
+    (a To date the file holds in a form no longer read is left unsaid). Office Details… shows it beside the name."""
+    try:
+        last = parse_uk_date(partnership.valid_to) if partnership.valid_to else None
+    except ValueError:
+        last = None
+    if last is not None and last < today:
+        return f"ended {format_uk_date(last)}"
+    return "" if partnership_districts(store, partnership.id) else "no districts"
+
+
+def idle_partnership_words(store: Store, year: FinancialYear, today: date) -> list[str]:
+    """For each partnership the office names that covers no district in ``year``: "Ipswich CSP (ended 31/03/2010)
+    covers no district in 2020/21", said where the office's districts for the year are printed (naming it gives
+    the office none of them)."""
+    named = {a.id for a in office_scope(store).partnerships}
+    out = []
+    for p in list_partnerships(store):
+        if p.id in named and not partnership_district_ids(store, p.id, year):
+            note = partnership_note(store, p, today)
+            out.append(f"{p.name}{f' ({note})' if note else ''} covers no district in {year.label}")
+    return out
+
+
 def partnership_district_ids(store: Store, partnership_id: str, year: FinancialYear | None = None) -> list[str]:
     """The districts a partnership covered in a financial year (all years when None), by date with successors."""
     first, last = _period(year)
