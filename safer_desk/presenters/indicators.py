@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import NumberError, Slip, parse_number, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
@@ -130,6 +130,16 @@ def change_percent_shown(change: Change | None) -> float | None:
     +5.3%, so 5.3), or None where the window's cell is blank (a percentage's change is in points)."""
     shown = None if change is None else change.shown_percent()
     return None if shown is None else float(shown)
+
+
+def indicator_after(indicator_id: str, listed: Sequence[str]) -> str | None:
+    """The indicator Del chooses after deleting ``indicator_id``: the one listed after it, or the one before it when it
+    was last; None when it was the only one or is not listed (the list's first is chosen then)."""
+    ids = list(listed)
+    if indicator_id not in ids or len(ids) < 2:
+        return None
+    at = ids.index(indicator_id)
+    return ids[at + 1] if at + 1 < len(ids) else ids[at - 1]
 
 
 # -- the entry grid ------------------------------------------------------------------------------------
@@ -272,10 +282,12 @@ class FiguresEditor:
     def _period_slip(self, col: int, slip: Slip | None = None) -> Slip | None:
         """What to ask about a figure for this period, after ``slip`` (950%): not begun yet, or a district's figure
         for a period the district did not exist in (Forest Heath in May-20), which no partnership or county total
-        counts. All are asked at once: Save again keeps the figure."""
+        counts, or for all of one it began part-way through. All are asked at once: Save again keeps the figure."""
         assert self.grid is not None
         begun = self._not_begun(col)
-        dates = svc.outside_dates(self.owner.store, self.grid.view.area_id, self.grid.periods[col])
+        area_id, period = self.grid.view.area_id, self.grid.periods[col]
+        dates = svc.outside_dates(self.owner.store, area_id, period) or \
+            svc.part_way_question(self.owner.store, area_id, period)  # all of the quarter it began part-way through
         text = " ".join(x.message if isinstance(x, Slip) else x for x in (slip, begun, dates) if x)
         return Slip(text) if text else None
 
@@ -704,14 +716,21 @@ class IndicatorsPresenter(ScreenPresenter):
         return (f"Delete the indicator “{ind.name}”" + (f" with its {what}" if what else "") +
                 "? Edit > Undo brings it back.")
 
-    def delete_indicator(self, indicator_id: str) -> None:
-        """Delete an indicator with everything it holds in every area, as one undoable step."""
+    def delete_indicator(self, indicator_id: str, listed: Sequence[str] | None = None) -> None:
+        """Delete an indicator with everything it holds in every area, as one undoable step. ``listed``: the ids in
+        the order the list shows them (sorted by a heading; the summary's order when not given).
+
+        After it the next indicator is chosen, as Del does in the other lists (the first was chosen, wherever the
+        deleted one stood: ``indicator_after``); undone, the deleted one is back and chosen; redone, the next again."""
         if self.read_only:
             return
         store, name = self.store, svc.get_indicator(self.store, indicator_id).name
+        following = indicator_after(indicator_id, [r.indicator.id for r in self.rows] if listed is None else listed)
 
         def after(_key) -> None:
             self.figures.load(None)  # typed figures of a deleted indicator are not kept for it
+            back = any(i.id == indicator_id for i in svc.list_indicators(store))  # undone
+            self.selected = indicator_id if back else following  # listed by refresh, as it was before (None: first)
             self.refresh()
 
         self.perform(snapshot_action(
@@ -872,6 +891,10 @@ class IndicatorsPresenter(ScreenPresenter):
         else:
             # The chosen area first, then the others (derived partnerships and counties too), most figures first.
             compared = svc.area_comparison(self.store, ind.id, None, v.year)
+            if all(c.area.id != v.area_id for c in compared):
+                # A county named by its districts' county (all its figures theirs) is not among the areas with figures:
+                # it was left out of its own chart, which promises it first.
+                compared += svc.area_comparison(self.store, ind.id, [v.area_id], v.year)
             compared.sort(key=lambda c: (c.area.id != v.area_id, -(c.view.ytd.value or 0) if c.view.ytd else 0))
             named = {area_label(c.area.kind, c.area.name, c.derived): c.view for c in compared[:8]}
             data = ChartData(this_labels, {name: cv.values for name, cv in named.items()}, ind.unit,

@@ -626,6 +626,50 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17).")
 
 
+@lru_cache(maxsize=8192)
+def stored_period(period: str, frequency: str) -> str:
+    """The one form the file holds a period of ``frequency`` in: "2018-Q1" for "2018/19-Q1" (as ``safer-desk
+    indicators`` prints a quarter) or "Q1 2018/19", "2018/19" for "2018/2019"; a stored period as it is. Any other
+    form is read as a figures sheet's period is (``parse_period``), or refused (IndicatorError): stored as it was,
+    "2018/19-Q1" was a second row for Q1 2018/19 that no view, total or export read."""
+    s = str(period or "").strip()
+    try:
+        kind = dom.period_kind(s)
+        stored = _stored_form(kind, s) == s
+    except (IndicatorError, PeriodError):
+        kind, stored = "", False
+    if not stored:
+        return parse_period(s, frequency)
+    if kind != frequency:  # "2016-Q1" is the stored quarter, never the typed one's two readings
+        raise IndicatorError(f"“{s}” is {_a(kind)} period but the indicator is {frequency}.")
+    return s
+
+
+def _stored_form(kind: str, period: str) -> str:
+    if kind == "monthly":
+        return Month.parse(period).iso
+    if kind == "quarterly":
+        return Quarter.parse(period).key
+    return FinancialYear.parse(period).label
+
+
+def _in_stored_form(indicator: Indicator, values: Sequence[PeriodValue]) -> list[PeriodValue]:
+    """``values`` with each period in the file's form (``stored_period``); a period given twice is refused."""
+    out: list[PeriodValue] = []
+    given: dict[str, str] = {}
+    for pv in values:
+        try:
+            period = stored_period(pv.period, indicator.frequency)
+        except IndicatorError as exc:
+            raise IndicatorError(f"{indicator.name}: {exc}") from None
+        if period in given:
+            forms = in_words([f"“{p}”" for p in dict.fromkeys((given[period], pv.period))])
+            raise IndicatorError(f"{indicator.name}: {period_label(period)} is given twice ({forms}).")
+        given[period] = pv.period
+        out.append(pv if period == pv.period else replace(pv, period=period))
+    return out
+
+
 def _refuse_year_or_month(text: str) -> None:
     """"2010/11" for a monthly indicator: the financial year 2010/11, as a board paper writes it, or November 2010
     read as year/month. Refused with both readings, never stored as November (a year's figure in one month)."""
@@ -745,15 +789,10 @@ def save_values(store: Store, indicator_id: str, area_id: str, values: Sequence[
     against its target must have a comment (DESIGN §2.4).
     """
     indicator = get_indicator(store, indicator_id)
-    values = [with_population(store, indicator, area_id, pv) for pv in values]
+    values = [with_population(store, indicator, area_id, pv) for pv in _in_stored_form(indicator, values)]
     if source == TYPED:
         values = _comments_beside_derived(store, indicator, area_id, values)
-    checked = []
-    for pv in values:
-        kind = dom.period_kind(pv.period)
-        if kind != indicator.frequency:
-            raise IndicatorError(f"{indicator.name} is {indicator.frequency}: “{pv.period}” is {_a(kind)} period.")
-        checked.append((pv, check_value(indicator, pv)))
+    checked = [(pv, check_value(indicator, pv)) for pv in values]
     if find_area(store, area_id) is None:
         raise IndicatorError(f"There is no area with id {area_id}.")
     stored = value_rows(store, indicator.id, area_id, [pv.period for pv, _ in checked])
@@ -856,6 +895,7 @@ def validate_values(store: Store, indicator_id: str, area_id: str, values: Seque
 
 def set_comment(store: Store, indicator_id: str, area_id: str, period: str, comment: str) -> None:
     comment = comment.strip()
+    period = _in_stored_form(get_indicator(store, indicator_id), [PeriodValue(period)])[0].period
     row = value_rows(store, indicator_id, area_id, [period]).get(period)
     if (row is None and not comment) or (row is not None and (row["comment"] or "") == comment):
         return
@@ -1472,6 +1512,35 @@ def outside_dates(store: Store, area_id: str, period: str, *, districts: dict[st
     return ""
 
 
+def part_way_question(store: Store, area_id: str, period: str, *, districts: dict[str, dict] | None = None) -> str:
+    """What to ask about a district's figure for all of the period it began part-way through (East Suffolk from
+    01/06/2019, Q1 2019/20): "" for any other. The figure is kept as the district's, as its officer means it (the
+    new council's return covers its whole area for the whole quarter, as police.uk counts are filed under today's
+    district), and next year's same period is compared with it; but its days before it began were the replaced
+    districts', and no partnership or county total counts any figure for that period (their districts changed
+    within it), so the grid and Import Figures say so once, as ``outside_dates`` does for a period before it began.
+    ``districts``: as for ``outside_dates``."""
+    if districts is None:
+        districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
+                                                          "FROM districts")}
+    d = districts.get(area_id)
+    began = reference_day(d["valid_from"]) if d is not None else None
+    if began is None:
+        return ""
+    first, last = period_span(period)
+    if not first < began <= last:
+        return ""
+    name, when = d["name"], period_label(period)
+    kind, year = dom.period_kind(period), year_of_period(period)
+    following = year_periods(kind, year.next())[year_periods(kind, year).index(period)]
+    before = sorted((f"{p['name']}'s" for p in districts.values() if p["successor_id"] == area_id), key=str.casefold)
+    whose = f", when its area was {in_words(before)}" if before else f", before {name} began"
+    return (f"{name} began on {format_uk_date(began)}, part-way through {when}: a figure here is kept as {name}'s "
+            f"for all of {when}, {format_uk_date(first)} to {format_uk_date(began - timedelta(days=1))} included"
+            f"{whose}, and next year's {period_label(following)} is compared with it; partnership and county totals "
+            f"leave {when} blank (their districts changed within it). Is it the figure for all of {when}?")
+
+
 @dataclass(frozen=True)
 class Membership:
     """The districts a partnership or county covered for one period (from the reference data's dates)."""
@@ -1943,6 +2012,7 @@ class YearView:
     movement_from: str = ""  # the label of the figure before the latest ("Jun-08")
     area_name: str = ""
     area_kind: str = ""
+    today: date | None = None  # the day it is looked at (the report's): a year over by then says so
 
     @property
     def values(self) -> list[float | None]:
@@ -2214,6 +2284,15 @@ class YearView:
         said = "; ".join(x for x in (pop.source, f"{pop.year}'s: none is recorded for {self.year.label}") if x)
         return f"{per} of a population {pop.population:,} ({said})"
 
+    @property
+    def year_over(self) -> bool:
+        """The year ended before the day it is looked at: its figures are no longer to come ("yet")."""
+        return self.year.last_day < (self.today or date.today())
+
+    def no_figures_words(self) -> str:
+        """"no figures yet for 2025/26", or for a year over "no figures were recorded for 2011/12"."""
+        return f"no figures {'were recorded' if self.year_over else 'yet'} for {self.year.label}"
+
     def headline(self, *, replaced_said: bool = False) -> str:
         """One paragraph as a board paper would write it, with the figures computed, not typed. ``replaced_said``:
         whose last year's figures are was said once above (the board report's section), so only a gap is said."""
@@ -2222,7 +2301,8 @@ class YearView:
         if ind.measure == "milestone":
             parts.append(self._milestone_sentence())
         elif self.ytd is None:
-            parts.append(f"No figures yet for {self.year.label}.")
+            words = self.no_figures_words()
+            parts.append(words[:1].upper() + words[1:] + ".")
         else:
             what = self.ytd_text()
             text = f"{self.range_text()}: {what}"
@@ -2269,7 +2349,8 @@ class YearView:
             parts.append(f"Against target ({self.ytd_target_text()} by {self.latest_label}): "
                          f"{self.rag.word.lower()}.")
         elif self.rag is Rag.NO_FIGURE and ind.measure != "milestone":
-            parts.append(f"Target: {target_text(ind, self.target).lower()}; no figure yet.")
+            parts.append(f"Target: {target_text(ind, self.target).lower()}; "
+                         + ("no figure was recorded." if self.year_over else "no figure yet."))
         elif self.rag is Rag.GREY and ind.measure == "performance" and self.target is not None \
                 and self.target.is_set and self.periods_to_date and self.ytd_target is None:
             parts.append(self._beyond_target_sentence())
@@ -2457,7 +2538,7 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
         estimate=get_estimate(store, ind.id, area_id, year),
         population=population_for(store, area_id, year) if ind.unit == "rate" else None,
         movement=movement, movement_from=movement_from,
-        area_name=area.name if area else area_id, area_kind=area.kind if area else "")
+        area_name=area.name if area else area_id, area_kind=area.kind if area else "", today=today or date.today())
 
 
 @dataclass(frozen=True)

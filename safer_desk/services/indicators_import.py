@@ -249,7 +249,8 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
             good, indicator = _check_row(store, row, areas, names)
             preview.good.append(good)
             seen.setdefault((good.indicator_id, good.area_id, good.value.period), []).append(good)
-            dates = svc.outside_dates(store, good.area_id, good.value.period, districts=districts)
+            dates = svc.outside_dates(store, good.area_id, good.value.period, districts=districts) or \
+                svc.part_way_question(store, good.area_id, good.value.period, districts=districts)
             asked = " ".join(filter(None, (dates, _query(indicator, good.value, today, row.fields.get("value", "")))))
             if asked:
                 preview.queried[good.line] = asked

@@ -331,7 +331,7 @@ def _blank_words(rows: list[svc.SummaryRow], year: FinancialYear) -> list[str]:
         if r.indicator.measure == "milestone":  # no figures to compare: its RAG and target say where it stands
             continue
         if v.ytd is None:
-            why = f"no figures yet for {year.label}"
+            why = v.no_figures_words()  # "were recorded" for a year over by the report's day
         elif v.change is None:
             if v.movement is not None:
                 why = "no figure for the same period last year to compare with; its sentence compares the latest " \

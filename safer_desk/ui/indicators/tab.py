@@ -215,20 +215,17 @@ class IndicatorsTab(TabBase):
         self.presenter.figures.changed.connect(self._figures_changed)
         self.watch_unsaved(self.presenter.changed)
         self._reload_pending = False  # reload_in_steps has a reload waiting for the next turn
-        self._deleting: tuple[str, str | None] | None = None  # the indicator Del is deleting, and the one after it
         session.data_changed.connect(self._data_changed)
         self.presenter.load()
         self.show_all()
 
     def _perform(self, action):
         """Every action of the tab goes on the window's undo stack; after it (and its undo) the tab shows the file."""
-        first, deleting = action.after, self._deleting
+        first = action.after
 
         def after():
             if first is not None:
                 first()
-            if deleting is not None:
-                self._choose_after_delete(*deleting)
             self.show_all()
 
         action.after = after
@@ -536,28 +533,9 @@ class IndicatorsTab(TabBase):
         if indicator_id is None or not self.presenter.may_leave(self._ask):  # typed figures asked about first
             return
         if prompts.ask(self, "Delete indicator", self.presenter.delete_question(indicator_id), yes="Delete"):
-            self._deleting = (indicator_id, self._neighbour(indicator_id))
-            try:
-                self.presenter.delete_indicator(indicator_id)
-            finally:
-                self._deleting = None
-
-    def _neighbour(self, indicator_id: str) -> str | None:
-        """The indicator listed after ``indicator_id`` as the list is sorted, or the one before it when it is last."""
-        shown = [self.summary_proxy.index(r, 0).data(ROW_ROLE) for r in range(self.summary_proxy.rowCount())]
-        ids = [row.indicator.id for row in shown if row is not None]
-        if indicator_id not in ids or len(ids) < 2:
-            return None
-        at = ids.index(indicator_id)
-        return ids[at + 1] if at + 1 < len(ids) else ids[at - 1]
-
-    def _choose_after_delete(self, deleted: str, neighbour: str | None) -> None:
-        """After Del, the next indicator chosen, as Del does in the other lists (the first was chosen, wherever the
-        deleted one stood); undone, the deleted one back and chosen; redone, the next one again."""
-        listed = [r.indicator.id for r in self.presenter.rows]
-        wanted = deleted if deleted in listed else neighbour if neighbour in listed else None
-        if wanted is not None:
-            self.presenter.choose_indicator(wanted, self._ask)
+            # The list's order as sorted on screen: the presenter chooses the one after it (presenter.indicator_after).
+            shown = [self.summary_proxy.index(r, 0).data(ROW_ROLE) for r in range(self.summary_proxy.rowCount())]
+            self.presenter.delete_indicator(indicator_id, [row.indicator.id for row in shown if row is not None])
 
     def _indicator_saved(self, indicator_id: str) -> None:
         self.presenter.selected = indicator_id  # the tab shows the indicator just saved
