@@ -46,6 +46,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from safer_desk import __version__, faults
 from safer_desk.domain.disclosure import SpendLine, summarise_with_disclosure_control
@@ -230,13 +231,44 @@ def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
         f" of review {ref}"
 
 
-def _refuse_private_text(conn: sqlite3.Connection) -> None:
-    """ExportBlocked when a field of TRAVELLING_TEXT still in the copy holds what its field refuses when typed: said by
-    table, row and field, never with the text itself (the message may be kept in a log)."""
-    found = []
+TEXT_CHECK_BATCH = 200  # texts checked between two looks at Cancel (and two progress reports): a few milliseconds
+
+
+def _travelling_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str, bool, list[str]]]:
+    """(table, column, field name, reference, its distinct texts) of each TRAVELLING_TEXT field still in the copy."""
+    fields = []
     for table, column, field_name in TRAVELLING_TEXT:
         columns = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")} if has_table(conn, table) else ()
         if column not in columns:
+            continue
+        # Compared as stored (BINARY): a column's own collation must not fold "Mark as done" into "mark as done".
+        texts = [str(r[0]) for r in conn.execute(f"SELECT DISTINCT {quote(column)} COLLATE BINARY FROM "
+                                                 f"{quote(table)} WHERE coalesce({quote(column)}, '') <> ''")]
+        fields.append((table, column, field_name, (table, column) in REFERENCES, texts))
+    return fields
+
+
+def _refuse_private_text(conn: sqlite3.Connection, progress: Callable[[int, int], None] = lambda done, total: None,
+                         cancelled: CancelCheck = never_cancelled) -> None:
+    """ExportBlocked when a field of TRAVELLING_TEXT still in the copy holds what its field refuses when typed: said by
+    table, row and field, never with the text itself (the message may be kept in a log).
+
+    Each text is checked once however many rows hold it (a description repeated on every review's cost lines), by
+    the same checks as when it is typed; progress(done, total) counts the texts, and Cancel is looked at every
+    TEXT_CHECK_BATCH texts (ExchangeCancelled)."""
+    fields = _travelling_texts(conn)
+    to_check = list(dict.fromkeys((text, reference) for *_, reference, texts in fields for text in texts))
+    verdicts: dict[tuple[str, bool], str | None] = {}
+    for n, (text, reference) in enumerate(to_check):
+        if n % TEXT_CHECK_BATCH == 0:
+            check_cancelled(cancelled)
+            progress(n, len(to_check))
+        verdicts[(text, reference)] = _looks_private(text, reference)
+    check_cancelled(cancelled)
+    progress(len(to_check), len(to_check))
+    found, said = 0, []
+    for table, column, field_name, reference, texts in fields:
+        if not any(verdicts[(text, reference)] for text in texts):
             continue
         conn.row_factory = sqlite3.Row
         try:
@@ -245,15 +277,17 @@ def _refuse_private_text(conn: sqlite3.Connection) -> None:
         finally:
             conn.row_factory = None
         for row in rows:
-            if what := _looks_private(str(row[column]), (table, column) in REFERENCES):
-                how = CORRECTED_BY.get((table, column))
-                found.append(f"  {field_name}{_row_words(conn, row)} (table {table}, row {row['id']}, column "
-                             f"{column}): looks like {what}" + (f"; {how}" if how else ""))
+            if what := verdicts[(str(row[column]), reference)]:
+                found += 1
+                if len(said) < 20:  # only the first twenty are said, so only theirs are looked up
+                    how = CORRECTED_BY.get((table, column))
+                    said.append(f"  {field_name}{_row_words(conn, row)} (table {table}, row {row['id']}, column "
+                                f"{column}): looks like {what}" + (f"; {how}" if how else ""))
     if found:
-        one = len(found) == 1
-        shown = found[:20] + ([f"  … and {len(found) - 20:,} more"] if len(found) > 20 else [])
+        one = found == 1
+        shown = said + ([f"  … and {found - 20:,} more"] if found > 20 else [])
         raise ExportBlocked(
-            f"The export was not written: {len(found):,} {'field' if one else 'fields'} that would leave the office "
+            f"The export was not written: {found:,} {'field' if one else 'fields'} that would leave the office "
             f"{'holds' if one else 'hold'} what Safer Desk refuses when it is typed (the file was written by an older "
             "version, or changed outside Safer Desk):\n" + "\n".join(shown) + f"\nCorrect {'it' if one else 'them'} "
             "in Safer Desk (on the Costs tab) and export again. The text itself is not repeated here, so that no name "
@@ -406,7 +440,12 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
                 # example's (the summary counts the lines anyway).
                 out.execute("DELETE FROM illustrative_marks WHERE table_name = 'fund_referrals'")
         notes_left_out = 0 if include_referrals else _leave_out_case_notes(out)
-        _refuse_private_text(out)  # what travels, checked again as it was when typed
+        check_cancelled(cancelled)
+
+        def text_progress(done: int, total: int) -> None:  # step 1 of 4, in thousandths (a window shows per cent)
+            progress(1000 + 1000 * done // max(total, 1), 4000, "Checking the text that leaves the office…")
+
+        _refuse_private_text(out, text_progress, cancelled)  # what travels, checked again as it was when typed
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
         for table in internal:

@@ -419,6 +419,11 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
                 "internal_tables", "internal_checksum", "schema_hash", "include_referrals", "audit_entries",
                 "audit_head_id", "audit_head_hash", "key_fingerprint", "public_key")
     missing = [k for k in required if k not in m]
+    if not missing and m["format_version"].isdecimal() and int(m["format_version"]) > int(EXPORT_FORMAT_VERSION):
+        # Not a damaged manifest: asking the office for the file again would bring the same file.
+        raise _refuse(path, f"it was made by a newer version of Safer Desk ({m.get('app_version', '?')}), which "
+                            "writes exports in a format this version does not read (format "
+                            f"{int(m['format_version'])}); install the newer version at the county first")
     if missing or m["format_version"] != EXPORT_FORMAT_VERSION:
         raise _refuse(path, f"its manifest is missing or incomplete ({', '.join(missing) or 'format version'})")
     _check_manifest_shape(path, m)
@@ -809,9 +814,28 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
                     schema_hash(conn, [MANIFEST_TABLE], schema=SRC) != manifest.schema_hash:
                 raise _refuse(path, "it was changed while it was being merged (it is no longer the file that was "
                                     "checked)")
+        _names_as_held(conn)
         yield source_hash
     finally:
         _detach_export(conn)
+
+
+def _names_as_held(conn: sqlite3.Connection) -> None:
+    """The attached export's districts, partnerships and organisations named as services.reference holds names, their
+    spaces tidied: a file written before names were tidied may hold "Mid Suffolk  DC", and the county holds Mid Suffolk
+    DC whichever office's file it merges first (the rows' origins are hashed as merged, tidied, so the office's next
+    export, tidied in turn, is the row merged). A name whose tidied spelling another row of the export holds stays as
+    it was sent (the merge says it differs, as before)."""
+    for table in REFERENCE_TABLES:
+        if not has_table(conn, table, schema=SRC) or "name" not in \
+                {r[1] for r in conn.execute(f"PRAGMA {SRC}.table_info({quote(table)})")}:
+            continue
+        rows = conn.execute(f"SELECT id, name FROM {_src(table)}").fetchall()
+        held = {name for _, name in rows}
+        for row_id, name in rows:
+            if isinstance(name, str) and (tidied := tidy_spaces(name)) != name and tidied not in held:
+                conn.execute(f"UPDATE {_src(table)} SET name = ? WHERE id = ?", (tidied, row_id))
+                held.add(tidied)
 
 
 # The step that keeps a review's first billing day (round 30). An export made before it carries no audit trail, so
@@ -2042,6 +2066,8 @@ class _Merger:
             return
         if reference or (p is not None and p.shared):
             if self.same_thing(info, existing, row):
+                if reference and (p is None or as_merged):
+                    self.tidy_name(info, key, existing, row, p)
                 self.summary.unchanged += 1
                 return
             if reference and p is None and self.fill_blanks(info, existing, row, key, natural):
@@ -2090,6 +2116,20 @@ class _Merger:
         self.replaced.setdefault(t, []).append(key)
         self.summary.replaced += 1
         self.summary.count(t, "replaced")
+
+    def tidy_name(self, info: TableInfo, key: str, existing: dict, row: dict, p: Origin | None) -> None:
+        """The county's name of a district, partnership or organisation tidied as the office sends it (the same thing
+        otherwise): a county merged by an earlier version holds "Mid Suffolk  DC" as an older file sent it. Its
+        origin, if any, keeps its office and becomes the row as it now stands, so it is still the row as merged."""
+        name = existing.get("name")
+        if not isinstance(name, str) or name == row.get("name") or tidy_spaces(name) != row.get("name"):
+            return
+        self.dst.execute(f"UPDATE {quote(info.name)} SET name = ? WHERE {self.where_key(info)}",
+                         [row["name"], *self.key_values(info, key)])
+        if p is not None:
+            self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET row_hash = ? WHERE table_name = ? AND row_key = ?",
+                             (short_hash(self.digest(info, {**existing, "name": row["name"]})), info.name, key))
+        self.replaced.setdefault(info.name, []).append(key)  # an earlier conflict about it says the tidied name now
 
     def fill_blanks(self, info: TableInfo, existing: dict, row: dict, key: str,
                     natural: tuple[str, ...] | None) -> bool:
