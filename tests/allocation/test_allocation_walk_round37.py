@@ -3,8 +3,7 @@
 1. The tests' own helpers: ``edit_cell`` and ``type_in_cell`` found the cell's editor as the only line edit in the
    view, and a second call (the editor just closed not yet deleted) found two and failed. They take the cell's own
    editor (``indexWidget``): two cells typed one after the other both go in.
-2. A count refused named the factor's key ("basis", "factor2"), not the column's heading (needs a patch to
-   services/allocation_workbench.py, applied).
+2. A count refused named the factor's key ("basis", "factor2"), not the column's heading.
 3. Enter in an inputs cell left the same cell chosen: figures typed down the column went one over another.
 """
 
