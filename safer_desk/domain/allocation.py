@@ -142,11 +142,15 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
 def parse_weight(text: str, *, what: str = "weight") -> Fraction:
     """A factor's weight as typed: "50", "25%" (the same as 25), "1/3", "1,000"; above zero."""
     s = (text or "").strip().removesuffix("%")
+    negative = s[:1] in ("-", "\u2212")  # "-1" is a number below zero, said so as amounts are, not "not a number"
     try:
-        top, slash, bottom = s.partition("/")
-        weight = typed_digits(top) / typed_digits(bottom) if slash else typed_digits(s)
+        top, slash, bottom = s[negative:].partition("/")
+        weight = typed_digits(top) / typed_digits(bottom) if slash else typed_digits(s[negative:])
     except (ValueError, ZeroDivisionError):
         raise AllocationError(f"{what}: the weight “{text}” is not a number.") from None
+    if negative and weight:
+        raise AllocationError(f"{what}: the weight “{(text or '').strip()}” is negative: a weight must be above zero "
+                              "(to leave a factor out, remove it).")
     if weight <= 0:
         raise AllocationError(f"{what}: the weight must be above zero (to leave a factor out, remove it).")
     return weight

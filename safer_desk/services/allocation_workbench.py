@@ -46,10 +46,26 @@ class WorkState:
         """The result, or None and the reason in words when the inputs cannot be split yet."""
         if clash := listed_twice_message(self.partnerships):
             return None, clash
+        if self.partnerships and (missing := self.missing_pot_message()):
+            return None, missing
         try:
             return allocate_by_formula(self.partnerships, self.options), ""
         except AllocationError as exc:
             return None, str(exc)
+
+    def missing_pot_message(self) -> str:
+        """Why there is nothing to split, when the pot (or last year's total it comes from) is blank or £0 (a blank
+        field is taken as £0): said plainly, not a split of £0 with every partnership "100% less than last year";
+        "" otherwise. A total all retained (100%) is no missing figure: its £0 is split as it is."""
+        o = self.options
+        if o.pot_pence is None and not o.previous_total_pence:
+            column = previous_sum(self)
+            use_sum = f", or press = Sum to use the Last year column's {format_money(column)}" if column else ""
+            return (f"No last year's total given (£0): type it in Last year{use_sum}; the pot is last year's total "
+                    "less the retained %.")
+        if o.pot_pence == 0:
+            return "No pot given (£0): type the pot to split in Pot, or choose Last year's total less retained."
+        return ""
 
 
 def listed_twice_message(partnerships: Sequence[PartnershipInput]) -> str:
@@ -360,21 +376,54 @@ def with_factor_weight(state: WorkState, index: int, text: str) -> WorkState:
     return replace(state, options=replace(state.options, factors=tuple(factors)))
 
 
+# The headings of the inputs' and the results' other columns (and the command's CSV names for them, which a heading
+# pasted with the cells may carry), as typed (typed_name_key): a factor titled one of them would head a second column
+# alike, and a refusal or a pasted heading could not say which it meant.
+TAKEN_HEADINGS = {"partnership": "Partnership", "fixed units": "Fixed units", "fixed_units": "Fixed units",
+                  "units": "Units", "last year": "Last year", "previous": "Last year", "this year": "This year",
+                  "variance": "Variance", "fixed fee": "Fixed fee", "variable fee": "Variable fee",
+                  "damping": "Damping", "% of total": "% of total", "weighted share": "Weighted share"}
+
+
+def factor_title_message(state: WorkState, index: int, title: str) -> str | None:
+    """Why ``title`` cannot head the factor at ``index`` (another column is headed so, whatever its case, dashes or
+    spacing), or None."""
+    key = typed_name_key(title)
+    what = "name the factor for what it counts (“Population”, “Crime 2008/09”), so each column has a heading of its own"
+    if key in TAKEN_HEADINGS:
+        return f"Factor: “{title}” already names the {TAKEN_HEADINGS[key]} column: {what}."
+    for i, f in enumerate(state.options.factors):
+        if i == index:
+            continue
+        if key in (typed_name_key(f.title), typed_name_key(f.name)):
+            return (f"Factor: there is already a factor called {f.title}: name this one for what it counts "
+                    "(“Population”, “Crime 2008/09”), so each column has a heading of its own.")
+        if key == typed_name_key(f"{f.title} %"):  # the results' share column of that factor
+            return f"Factor: “{title}” already names the {f.title} % column: {what}."
+    own = typed_name_key(f"{title} %")
+    other = next((f for i, f in enumerate(state.options.factors) if i != index and typed_name_key(f.title) == own),
+                 None)
+    if other is not None:  # this factor's share column would be headed as the other factor is
+        return f"Factor: “{title}” would head its share column “{other.title}”, another factor's name: {what}."
+    return None
+
+
 def with_factor_title(state: WorkState, index: int, text: str) -> WorkState:
     title = (text or "").strip()
     if not title:
         raise AllocationError("A factor needs a name.")
+    if (taken := factor_title_message(state, index, title)) is not None:
+        raise AllocationError(taken)
     factors = list(state.options.factors)
-    if any(i != index and f.title.casefold() == title.casefold() for i, f in enumerate(factors)):
-        raise AllocationError(f"There is already a factor called {title}.")
     factors[index] = replace(factors[index], label=title)
     return replace(state, options=replace(state.options, factors=tuple(factors)))
 
 
 def with_new_factor(state: WorkState, title: str = "") -> WorkState:
     keys = {f.name for f in state.options.factors}
+    titles = {typed_name_key(f.title) for f in state.options.factors}
     n = len(keys) + 1
-    while f"factor{n}" in keys:
+    while f"factor{n}" in keys or (not title and typed_name_key(f"Factor {n}") in titles):
         n += 1
     title = title or f"Factor {n}"
     factors = (*state.options.factors, Factor(f"factor{n}", Fraction(1), title))

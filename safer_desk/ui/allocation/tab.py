@@ -12,7 +12,8 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QScrollArea, QSplitter, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from safer_desk.domain.allocation import AllocationError, format_weight, percent_text
 from safer_desk.domain.money import format_money
@@ -21,7 +22,7 @@ from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.exchange.tables import write_table
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
@@ -98,6 +99,7 @@ def _explain_choice(combo: QComboBox) -> None:
     combo.setAccessibleDescription(tip)
 
 
+SPLITTER_KEY = "allocation/splitter"  # the inputs' and the pages' heights, as the officer left them
 POT_EXAMPLE = "£589,608"  # the Pot field's example (the Suffolk 2009/10 pot), shown while it is blank to type in
 
 
@@ -168,10 +170,40 @@ class AllocationTab(TabBase):
         self.pages.addTab(self._build_redistribution(), "Redistribute")
         self.pages.addTab(self._build_top_slice(), "Top-s&lice")
         splitter.addWidget(self.pages)
+        self.pages.currentChanged.connect(lambda _i: self._share_height())  # the Results again, at the size now
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([250, 290])  # the results get the room: several rows in view on a laptop
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        saved = settings.read_bytes(SPLITTER_KEY)
+        # Moved by the officer: kept as left, in this window and the next (else shared by ``_share_height``).
+        self._split_by_hand = not saved.isEmpty() and splitter.restoreState(saved)
+        splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
+
+    def _split_moved(self, *_args) -> None:
+        self._split_by_hand = True
+        settings.write(SPLITTER_KEY, self.splitter.saveState())
+
+    def _share_height(self) -> None:
+        """The height the results do not need for their rows (and totals line) to the inputs while these have rows
+        out of view, or back the other way: at 1093x582 the inputs showed three of five partnerships with the
+        results' room to spare under their totals line. The results come first when there is not room for both;
+        once the officer moves the handle, the split is theirs."""
+        inputs, results = self.inputs_view, self.results_view
+        if self._split_by_hand or not results.isVisible():  # another page's: the results not laid out at this size
+            return
+        inputs_short = inputs.verticalHeader().length() - inputs.viewport().height()
+        results_short = results.verticalHeader().length() - results.viewport().height()
+        if inputs_short > 0 and results_short < 0:
+            move = min(inputs_short, -results_short)
+        elif results_short > 0 and inputs_short < 0:
+            move = -min(results_short, -inputs_short)
+        else:
+            return
+        top, pages = self.splitter.sizes()
+        self.splitter.setSizes([top + move, pages - move])
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
         button = QPushButton(text, self)
@@ -247,6 +279,8 @@ class AllocationTab(TabBase):
                                        tip="Paste cells copied from Excel at the current cell"))
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)  # as the Options beside it: the room to a row of the table
+        layout.setSpacing(4)
         layout.addWidget(self.inputs_view)
         layout.addLayout(buttons)
         return box
@@ -392,6 +426,7 @@ class AllocationTab(TabBase):
                 self._arrange_options(narrow=True)
         elif self.width() > self._wide_least:
             self._arrange_options(narrow=False)
+        self._share_height()
 
     def _build_results(self) -> QWidget:
         page = QWidget(self)
@@ -429,6 +464,8 @@ class AllocationTab(TabBase):
         explanation.setWidgetResizable(True)
         explanation.setFrameShape(QFrame.Shape.NoFrame)
         explanation.setWidget(self.explanation_label)
+        # Three lines at the least (it scrolls): the pages' least height is the inputs' room on a laptop.
+        explanation.setMinimumHeight(3 * self.explanation_label.fontMetrics().lineSpacing())
         right.addWidget(explanation)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
@@ -512,17 +549,28 @@ class AllocationTab(TabBase):
         self.top_slice_combo.currentIndexChanged.connect(self._load_top_slice)
         self.top_fields: dict[str, QLineEdit] = {}
         self._remainder_label = "Rest"
-        form = QFormLayout()
-        form.addRow("Saved:", self.top_slice_combo)
-        for key, label, default in (("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
-                                    ("slice_label", "First slice goes to:", "LSP share"),
-                                    ("retained", "Retained % of the rest:", "10"), ("partners", "Equal shares:", "9"),
-                                    ("scenario", "Scenario ±%:", "20")):
+        # The fields in two columns under the saved top-slices, the grant and its slice, then what is left of it: in
+        # one, seven rows held the pages (and so the Results under the inputs) taller than a laptop has room for.
+        fields = QGridLayout()
+        saved = QLabel("Saved:", page)
+        saved.setBuddy(self.top_slice_combo)
+        fields.addWidget(saved, 0, 0)
+        fields.addWidget(self.top_slice_combo, 0, 1, 1, 3)
+        for at, (key, label, default) in enumerate((
+                ("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
+                ("slice_label", "First slice goes to:", "LSP share"), ("retained", "Retained % of the rest:", "10"),
+                ("partners", "Equal shares:", "9"), ("scenario", "Scenario ±%:", "20"))):
             edit = QLineEdit(default, page)
             edit.setAccessibleName(label.rstrip(":"))
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£10,000,000.00") + 12)  # no figure cut
             edit.editingFinished.connect(self.compute_top_slice)
             self.top_fields[key] = edit
-            form.addRow(label, edit)
+            words = QLabel(label, page)
+            words.setBuddy(edit)
+            fields.addWidget(words, 1 + at % 3, 2 * (at // 3))
+            fields.addWidget(edit, 1 + at % 3, 2 * (at // 3) + 1)
+        fields.setColumnStretch(1, 1)
+        fields.setColumnStretch(3, 1)
         self.top_slice_model = RowTableModel(
             [Column("label", "Line", lambda r: r[0]),
              _money_column_of("amount", "Amount", lambda r: r[1])], [], self)
@@ -532,7 +580,7 @@ class AllocationTab(TabBase):
         self.top_slice_problem = QLabel(page)
         self.top_slice_problem.setWordWrap(True)
         left = QVBoxLayout()
-        left.addLayout(form)
+        left.addLayout(fields)
         left.addWidget(self.top_slice_problem)
         left.addStretch(1)
         layout = QHBoxLayout(page)
@@ -631,6 +679,12 @@ class AllocationTab(TabBase):
         """Columns as wide as their figures (never cutting a digit), names as wide as the longest name."""
         self.results_view.size_columns_to_visible(160)
         self.frozen_names.attach()
+        # However the split is moved, the results keep six rows in view (the seed paper's five partnerships and its
+        # totals line): at 910x480 (150%) the tab is at its least height, and the pages at theirs.
+        view = self.results_view
+        rows = min(6, max(1, self.results_proxy.rowCount())) * view.verticalHeader().defaultSectionSize()
+        view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth()
+                              + view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
 
     def _result_row_changed(self, current, _previous=None) -> None:
         if current.isValid():
