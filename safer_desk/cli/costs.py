@@ -17,7 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "net_billed is what the reviews cost once every refusal is dealt with. With --by-case, print "
                     "per review: case,cost,billed,refused,written_off,resplit,carried,net_billed,paid,outstanding,"
                     "shortfall,unbilled (shortfall: what nobody is now expected to pay, refused and not re-split or "
-                    "written off; unbilled: costs the partners have not been billed for yet).")
+                    "written off; unbilled: costs the partners have not been billed for yet), and in a county file "
+                    "(one that district exports were merged into) a last column, merged_from: which office each "
+                    "review came from (“Babergh office”; every office that sent it alike; or “Typed in the county "
+                    "file”). An office's own file has no such column.")
     ledger.add_argument("file", metavar="FILE")
     ledger.add_argument("--as-at", metavar="DATE", type=option_type(read_date, "--as-at"),
                         help="the position on this date, today or earlier (01/04/2018 or 2018-04-01; default "
@@ -69,21 +72,24 @@ def run_ledger(args: argparse.Namespace) -> int:
     try:
         if args.by_case:
             from safer_desk.services.dhr import list_cases
+            from safer_desk.services.provenance import REVIEWS, row_origins
 
             cases = list_cases(store, today=today, as_at=as_at)
+            origins = row_origins(store, REVIEWS)  # a county file's only: an office's own output is as it was
         else:
             rows = partner_ledger(store, today=today, as_at=as_at)
     finally:
         store.close()
     if args.by_case:
+        merged = origins.shown  # the office each review came from, last, in a county file only
         print_csv(["case", "cost", "billed", "refused", "written_off", "resplit", "carried", "net_billed", "paid",
-                   "outstanding", "shortfall", "unbilled"],
+                   "outstanding", "shortfall", "unbilled", *(["merged_from"] if merged else [])],
                   # A cost not yet known is left blank, as the window says "Not yet known": never a cost of 0.
                   [[c.reference, format_pounds_plain(c.cost_pence) if c.cost_known else "", *(
                       format_pounds_plain(v) for v in (
                           c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence, c.carried_pence,
                           c.net_billed_pence, c.recovered_pence, c.outstanding_pence, c.shortfall_pence,
-                          c.unbilled_pence))] for c in cases])
+                          c.unbilled_pence)), *([origins.of(c.id)] if merged else [])] for c in cases])
         return 0
     fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence")
     values = [[getattr(r, f) if f != "closed_pence" else r.refused_pence + r.written_off_pence for f in fields]

@@ -15,7 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "cost_min and cost_max in pounds (cost_max empty for a minimum, both empty when no cost is "
                     "stated), the five board criteria (yes, no, unknown or empty), then the project's ref, each "
                     "criterion's qualifier as the paper writes it (“for Ipswich only”) and the funders' shares "
-                    "(“OPCC (2017/18): 110000”, or the paper's words when not known).")
+                    "(“OPCC (2017/18): 110000”, or the paper's words when not known). In a county file (one that "
+                    "district exports were merged into) a last column, merged_from, says which office each project "
+                    "came from (“Babergh office”; every office that sent it alike; or “Typed in the county file”); "
+                    "an office's own file has no such column.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.set_defaults(run=run_projects)
     register_awards(subparsers)
@@ -23,10 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_projects(args: argparse.Namespace) -> int:
     from safer_desk.services.funders import register_cli_header, register_cli_rows
+    from safer_desk.services.provenance import PROJECTS, row_origins
 
     store = open_existing(args.file)
     try:
-        print_csv(register_cli_header(), register_cli_rows(store))
+        origins = row_origins(store, PROJECTS)  # a county file's only: an office's own output is as it always was
+        print_csv(register_cli_header(origins), register_cli_rows(store, origins))
     finally:
         store.close()
     return 0

@@ -25,6 +25,7 @@ from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
 
 # An amount typed where a scale goes ("£35K", "35k"): the part of the cost to commit ("6m" may be six months: not one).
 _AN_AMOUNT = LazyPattern(r"£|\d\s*k\s*$", re.IGNORECASE)
@@ -45,6 +46,7 @@ class CommissioningPresenter(ScreenPresenter):
         self.store = store
         self.read_only = bool(store.read_only) if read_only is None else read_only
         self.projects: list = []
+        self.origins: RowOrigins = NOT_A_COUNTY_FILE  # where each project came from, in a county file (the register's)
         self.loaded: Scenario | None = None  # the scenario as the file holds it
         self.name = ""
         self.fund_text = ""
@@ -57,11 +59,50 @@ class CommissioningPresenter(ScreenPresenter):
         self.error = ""  # why the last save was refused
         self._query: tuple[str, str] | None = None  # (project id, text) of a scale asked about once
         self.scenarios_changed = Event()
+        self._titles: tuple = (None, None, {})  # sentence_titles, with the projects and origins they were read for
 
     # -- what is shown ---------------------------------------------------------------------------
-    def set_projects(self, projects: Sequence) -> None:
+    def set_projects(self, projects: Sequence, origins: RowOrigins | None = None) -> None:
+        """Commission among these projects (``origins``: where each came from, read with them; kept if None)."""
         self.projects = list(projects)
+        if origins is not None:
+            self.origins = origins
         self.changed.emit()
+
+    def merged_from(self, project_id: str) -> str:
+        """The office a project of a county file came from ("Babergh office"); "" in an office's own file."""
+        return self.origins.of(project_id)
+
+    def named(self, project) -> str:
+        """A project as a list names it: "1. Outreach worker"; in a county file where another project of the
+        register has its title (two offices may each have an "Outreach worker" 1), with where it came from ("1.
+        Outreach worker (merged from Babergh office)"). Said of every project, the offices' names drowned the list
+        of a county file whose offices all sent the same projects."""
+        name = f"{project.ref}. {project.title}" if project.ref else project.title
+        return f"{name} ({self.origins.phrase(project.id)})" if project.id in self.sentence_titles() else name
+
+    def titled(self, project) -> str:
+        """A project as a sentence about it names it: its title, with where it came from where another project of a
+        county file has that title too ("Outreach worker (merged from Babergh office): no cost is stated …")."""
+        return self.sentence_titles().get(project.id, project.title)
+
+    def sentence_titles(self) -> dict[str, str]:
+        """The projects whose title alone does not say which they are (another of a county file has it too), by
+        id, each with where it came from; read once per register and origins."""
+        projects, origins, titles = self._titles
+        if projects is not self.projects or origins is not self.origins:  # (each is replaced whole, never changed)
+            repeated = self._repeated_titles()
+            titles = {p.id: f"{p.title} ({self.origins.phrase(p.id)})" for p in self.projects if p.title in repeated}
+            self._titles = (self.projects, self.origins, titles)
+        return titles
+
+    def _repeated_titles(self) -> set[str]:
+        """The titles more than one project of a county file has (none in an office's own file)."""
+        if not self.origins.shown:
+            return set()
+        from collections import Counter
+
+        return {title for title, n in Counter(p.title for p in self.projects).items() if n > 1}
 
     def shown_projects(self) -> list:
         return [p for p in self.projects if p.status not in CLOSED or p.id in self.ticks]
@@ -171,7 +212,7 @@ class CommissioningPresenter(ScreenPresenter):
         result = service.evaluate(self.projects, self.fund_pence() or 0, items, name=self.name.strip(),
                                   fund_label=self.fund_label, award=award,
                                   award_year=self.award_year if award is not None else None,
-                                  range_end=self.range_end, awards=awards)
+                                  range_end=self.range_end, awards=awards, names=self.sentence_titles())
         return result
 
     def result(self, evaluation: ScenarioResult | None = None) -> ScenarioResult | None:
@@ -276,7 +317,7 @@ class CommissioningPresenter(ScreenPresenter):
         if on:
             self.ticks.setdefault(project_id, Scale())
             if project is not None and project.planning_pence is None:
-                self.message = f"{project.title}: no cost is stated, so it cannot be committed yet."
+                self.message = f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
         else:
             self.ticks.pop(project_id, None)
         self._changed()
@@ -319,7 +360,7 @@ class CommissioningPresenter(ScreenPresenter):
             raise ProjectError(f"“{text.strip()}”: a scale cannot be negative.")
         row = next(iter(self.evaluation([ScenarioItem(project_id, Scale())]).rows), None)
         if row is None or not row.cost_pence:
-            title = row.project.title if row is not None else "This project"
+            title = self.titled(row.project) if row is not None else "This project"
             raise ProjectError(f"{title}: no cost is counted, so {format_money(pence)} cannot be read as a part of "
                                "it: type a scale (1/3, 6 of 12 months or 50%).")
         part = Fraction(pence, row.cost_pence)
@@ -327,7 +368,7 @@ class CommissioningPresenter(ScreenPresenter):
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
         part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
             f"a scale of {scale.describe()}"
-        return scale, f"{row.project.title}: {format_money(pence)} of {of}: {part_words}."
+        return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}."
 
     def accept(self, project_ids: Sequence[str]) -> None:
         self.ticks = {pid: Scale() for pid in project_ids}
@@ -348,7 +389,7 @@ class CommissioningPresenter(ScreenPresenter):
         if not s.keys:
             return "Suggestion: no project with a criterion met fits within the fund."
         by_id = {p.id: p for p in self.projects}
-        names = ", ".join(f"{by_id[k].ref}. {by_id[k].title}" if by_id[k].ref else by_id[k].title for k in s.keys)
+        names = ", ".join(self.named(by_id[k]) for k in s.keys)
         return (f"Suggestion (not applied): {counted(len(s.keys), 'project')} meeting "
                 f"{counted(s.score, 'criterion', 'criteria')} in total for "
                 f"{format_money(s.cost_pence)}, leaving {format_money((self.fund_pence() or 0) - s.cost_pence)}: "

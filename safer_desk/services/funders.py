@@ -21,6 +21,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import find_typed
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -357,18 +358,22 @@ def award_share(project, award: Award, year: str | None = None):
 
 # -- `safer-desk projects` -------------------------------------------------------------------------------------
 
-def register_cli_header() -> list[str]:
+def register_cli_header(origins: RowOrigins = NOT_A_COUNTY_FILE) -> list[str]:
     """The register's CSV header: the first columns as before, then the ref, each criterion's qualifier
-    ("(in some areas)" where the criterion reads yes) and the funders' shares."""
+    ("(in some areas)" where the criterion reads yes) and the funders' shares; in a county file (``origins`` shown)
+    last ``merged_from``, the office each project came from (an office's own output is as it always was)."""
     from safer_desk.domain.projects import CRITERIA_KEYS
     from safer_desk.services.projects import CLI_HEADER
 
-    return [*CLI_HEADER, "ref", *(f"{k}_qualifier" for k in CRITERIA_KEYS), "funders"]
+    merged = ["merged_from"] if origins.shown else []
+    return [*CLI_HEADER, "ref", *(f"{k}_qualifier" for k in CRITERIA_KEYS), "funders", *merged]
 
 
-def register_cli_rows(store: Store) -> list[list[str]]:
+def register_cli_rows(store: Store, origins: RowOrigins = NOT_A_COUNTY_FILE) -> list[list[str]]:
     """The register for `safer-desk projects FILE`: each row as before, plus ref, qualifiers and funders'
-    shares ("OPCC (2017/18): 110000"; the paper's words where the amount is not known: "OPCC (2017/18): Tbc")."""
+    shares ("OPCC (2017/18): 110000"; the paper's words where the amount is not known: "OPCC (2017/18): Tbc");
+    in a county file (``origins`` shown: ``provenance.row_origins``) where each came from, in the window's words
+    ("Babergh office", "Typed in the county file")."""
     from safer_desk.domain.projects import CRITERIA_KEYS
     from safer_desk.services.projects import load_projects, register_csv_rows
 
@@ -377,7 +382,9 @@ def register_cli_rows(store: Store) -> list[list[str]]:
     rows = []
     for row in base:
         p = by_id[row[0]]
-        rows.append([*row, p.ref, *(p.criterion(k).qualifier for k in CRITERIA_KEYS), shares_text(p, plain=True)])
+        merged = [origins.of(p.id)] if origins.shown else []
+        rows.append([*row, p.ref, *(p.criterion(k).qualifier for k in CRITERIA_KEYS), shares_text(p, plain=True),
+                     *merged])
     return rows
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.commissioning import (
@@ -21,6 +21,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, Scale, fund_variant
 from safer_desk.services.projects import Project, load_projects
+from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -165,22 +166,24 @@ class Counted:
     share_whole: bool = False  # the funder's share is stated in full
 
 
-def counted_figure(project: Project, award: Award | None, year: str = "", range_end: str = "upper") -> Counted:
+def counted_figure(project: Project, award: Award | None, year: str = "", range_end: str = "upper", *,
+                   title: str | None = None) -> Counted:
     """The figure a scenario counts for a project in full (``evaluate`` and What fits? alike): its stated cost
-    (a range at the chosen end), or against an ``award`` the award's funder's share for ``year``."""
+    (a range at the chosen end), or against an ``award`` the award's funder's share for ``year``. ``title``: how
+    what is said names the project (its title by default)."""
     cost, words = counted_project_cost(project, range_end)
     if award is None:
         return Counted(cost, words, weighable=cost is not None)
     from safer_desk.services.funders import shares_of
 
-    funder, owner, title = award.funder, possessive(award.funder), project.title
+    funder, owner, title = award.funder, possessive(award.funder), title or project.title
     span = (award.first_year, award.last_year) if award.total_over_years else None
     lookup = share_for(shares_of(project), funder, year or None, span, award.name)
     if span is not None:  # a total over several years: the funder's shares for any of them
         year = year or award.span_text
     if lookup.state == "stated":
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
-                       _share_over_cost(project, owner, lookup.amount_pence, year if span is None else ""),
+                       _share_over_cost(project, owner, lookup.amount_pence, year if span is None else "", title),
                        share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
@@ -200,7 +203,7 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
                    weighable=cost is not None)
 
 
-def _share_over_cost(project: Project, owner: str, share_pence: int, year: str) -> str:
+def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:
     """A funder's share for one year more than the project's whole cost (a slip, "£80,000" of £75,000): said, as the
     editor says it under the field, since a share pasted or saved anyway would be committed without a word. Shares
     over several years are not weighed against a cost that may be a year's."""
@@ -209,13 +212,14 @@ def _share_over_cost(project: Project, owner: str, share_pence: int, year: str) 
         return ""
     whole = f"whole cost of {format_money(top)}" if project.cost.kind == "amount" else \
         f"cost at its upper end ({format_money(top)})"
-    return (f"{project.title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
+    return (f"{title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
             f"{whole}: check the share in the register.")
 
 
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
              name: str = "", fund_label: str = "", award: Award | None = None, award_year: str | None = None,
-             range_end: str = "upper", awards: Sequence[Award] = ()) -> ScenarioResult:
+             range_end: str = "upper", awards: Sequence[Award] = (),
+             names: Mapping[str, str] | None = None) -> ScenarioResult:
     """The ticked projects scaled and added up against the fund, per financial year; adds up to the penny.
 
     Against an ``award``, the fund is the award for ``award_year`` and each project counts the award's
@@ -223,11 +227,14 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
     part, the known part counts and the rest is listed, so the total is not taken as complete); a
     project that names no share from the funder counts in full and is listed. A share the funder's other
     ``awards`` (the file's) count too is listed (``counted_twice``), as the report's Funders' shares lists it.
-    ``range_end`` says which end of a cost range is counted; the rows and notes say so.
+    ``range_end`` says which end of a cost range is counted; the rows and notes say so. ``names``: how what is said
+    names a project whose title alone is not enough (by id: "Outreach worker (merged from Babergh office)", where
+    two offices of a county file each sent one); the others by their titles.
     """
     if range_end not in RANGE_ENDS:
         raise ScenarioError("Count a cost range at its upper or lower end.")
     by_id = {p.id: p for p in projects}
+    names = names or {}
     lines, rows, problems, notes = [], [], [], []
     year, ranged, other_end = "", False, next(e for e in RANGE_ENDS if e != range_end)
     if award is not None:
@@ -243,14 +250,15 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         project = by_id.get(item.project_id)
         if project is None:
             continue
-        c = counted_figure(project, award, year, range_end)
+        title = names.get(project.id, project.title)
+        c = counted_figure(project, award, year, range_end, title=title)
         ranged = ranged or counted_figure(project, award, year, other_end).cost_pence != c.cost_pence
         if c.problem:
             problems.append(c.problem)
         if c.cost_pence is None:
-            problems.append(f"{project.title}: no cost is stated, so it adds nothing to the commitment.")
+            problems.append(f"{title}: no cost is stated, so it adds nothing to the commitment.")
         elif c.words.startswith("the "):  # a range or a minimum: say which figure is committed
-            notes.append(f"{project.title}: counts {c.words}.")
+            notes.append(f"{title}: counts {c.words}.")
         weights = {year: 1} if award is not None and year else project.year_weights(range_end)
         if award is not None and not year:  # an award for no one year: its shares' years, where they say them
             weights = _share_years(project, award) or weights
@@ -259,16 +267,16 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), c.words,
                                 c.share_pence, c.share_whole))
     rows.sort(key=lambda r: _order(r.project))
+    titled = lambda r: names.get(r.project.id, r.project.title)  # noqa: E731
     if award is not None:
         from safer_desk.services.funders import shares_of
 
         span = (award.first_year, award.last_year) if award.total_over_years else None
-        problems += counted_twice(award, awards, [(r.project.title, shares_of(r.project)) for r in rows],
-                                  year or None, span)
-        problems += _misnamed_shares(award, awards, rows, year or None, span)
+        problems += counted_twice(award, awards, [(titled(r), shares_of(r.project)) for r in rows], year or None, span)
+        problems += _misnamed_shares(award, awards, rows, year or None, span, titled)
     if award is not None:  # for the year, or the whole of a total not split by year
         notes += revenue_capital_check(award, year, [
-            (r.project.title, r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
+            (titled(r), r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
                           award, year, range_end, tuple(notes), ranged)
 
@@ -282,7 +290,7 @@ def _share_years(project: Project, award: Award) -> dict[str, int]:
 
 
 def _misnamed_shares(award: Award, awards: Sequence[Award], rows: Sequence[ScenarioRow], year: str | None,
-                     span: tuple[str, str] | None) -> list[str]:
+                     span: tuple[str, str] | None, titled: Callable[[ScenarioRow], str]) -> list[str]:
     """Each ticked project's shares naming an award its funder does not have ("Suffolk Public Sector Leaders —
     Cuonty Lines"), for the scenario's year, said as the report's Funders' shares says them: beside a share that
     counts (or one counted against two awards) the misnamed money is otherwise lost unsaid. A project none of whose
@@ -298,7 +306,7 @@ def _misnamed_shares(award: Award, awards: Sequence[Award], rows: Sequence[Scena
         names = sorted({words for s in shares if (words := named_award(s.funder, award.funder)) is not None
                         and in_window(s, year, span) and not any(counts_against(s.funder, b) for b in known)})
         if names:
-            out.append(named_for_another(row.project.title, award, ", ".join(f"“{n}”" for n in names)))
+            out.append(named_for_another(titled(row), award, ", ".join(f"“{n}”" for n in names)))
     return out
 
 
@@ -473,15 +481,19 @@ class BoardTable:
     summary: str = ""
 
 
-def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
+def board_table(result: ScenarioResult, *, plain: bool = False,
+                origins: RowOrigins = NOT_A_COUNTY_FILE) -> BoardTable:
     """The scenario as the board sees it (seed 000 table plus what is committed): figures formatted, or
-    int pence for a workbook when ``plain`` is False and money columns are marked."""
+    int pence for a workbook when ``plain`` is False and money columns are marked. In a county file (``origins``
+    shown) a *Merged from* column after the title says which office each project came from (two offices may each
+    have an "Outreach worker" 1); in an office's own file the table is as it always was."""
     years = years_of(result)
     share_header = [f"{possessive(result.award.funder)} share"] if result.award is not None else []
-    header = ["Ref", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable funding", "Cost",
+    merged = [MERGED_FROM] if origins.shown else []
+    header = ["Ref", "Project / Initiative", *merged, *[title for _, _, title in CRITERIA], "Suitable funding", "Cost",
               *share_header, "Scale", "Committed", *years]
-    money_from = 2 + len(CRITERIA_KEYS) + 4 + len(share_header)
-    money = {money_from - 1, *range(money_from, money_from + len(years))}
+    committed = header.index("Committed")
+    money = set(range(committed, committed + 1 + len(years)))
 
     def m(pence: int | None):
         if pence is None:
@@ -493,17 +505,18 @@ def board_table(result: ScenarioResult, *, plain: bool = False) -> BoardTable:
         p = r.project
         # a share stated in full shows its amount; one not known or known in part ("£110,000 and “Tbc”") its words
         share = ([format_money(r.share_pence) if r.share_whole else r.counted] if share_header else [])
-        rows.append([p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
+        came = [origins.of(p.id)] if merged else []
+        rows.append([p.ref, p.title, *came, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
                      p.cost_text, *share, r.scale.describe(), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
-    total = ["", "Total committed", *[""] * len(CRITERIA_KEYS), "", "", *[""] * len(share_header), "",
-             m(c.committed_pence), *[m(c.by_year.get(y, 0)) for y in years]]
+    total = ["", "Total committed", *[""] * len(merged), *[""] * len(CRITERIA_KEYS), "", "", *[""] * len(share_header),
+             "", m(c.committed_pence), *[m(c.by_year.get(y, 0)) for y in years]]
     return BoardTable(header, rows, total, set() if plain else money, result.summary())
 
 
-def scenario_html(result: ScenarioResult, title: str = "") -> str:
-    """The scenario's table as a small HTML page (for printing to PDF)."""
-    table = board_table(result, plain=True)
+def scenario_html(result: ScenarioResult, title: str = "", *, origins: RowOrigins = NOT_A_COUNTY_FILE) -> str:
+    """The scenario's table as a small HTML page (for printing to PDF); in a county file with *Merged from*."""
+    table = board_table(result, plain=True, origins=origins)
     e = html.escape
     right = set(range(len(table.header) - len(years_of(result)) - 1, len(table.header)))
     cells = lambda row, tag: "".join(  # noqa: E731
@@ -519,11 +532,12 @@ def scenario_html(result: ScenarioResult, title: str = "") -> str:
               "amounts across financial years are split by largest remainder so they add up.</p></body></html>")
 
 
-def scenario_sheets(result: ScenarioResult) -> list:
-    """The scenario's board table and its summary as sheets for the one export path (``exchange.tables``)."""
+def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_FILE) -> list:
+    """The scenario's board table and its summary as sheets for the one export path (``exchange.tables``); in a
+    county file (``origins`` shown) with *Merged from*, as the page shows it."""
     from safer_desk.exchange.files import Sheet
 
-    table = board_table(result, plain=False)
+    table = board_table(result, plain=False, origins=origins)
     c = result.commitment
     summary = [["Fund", c.fund_pence], ["Committed", c.committed_pence], ["Remaining", c.remaining_pence]]
     # The fund and what remains (or by how much it is over-committed) under the total, in the Committed column:
@@ -542,19 +556,21 @@ class ComparisonRow:
     title: str
     a_pence: int | None
     b_pence: int | None
+    merged_from: str = ""  # in a county file, the office the project came from ("" for the totals)
 
     @property
     def difference_pence(self) -> int:
         return (self.b_pence or 0) - (self.a_pence or 0)
 
 
-def compare(a: ScenarioResult, b: ScenarioResult) -> list[ComparisonRow]:
-    """Each project in either scenario with what each commits (None when not ticked); totals last."""
+def compare(a: ScenarioResult, b: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_FILE) -> list[ComparisonRow]:
+    """Each project in either scenario with what each commits (None when not ticked) and, in a county file, the
+    office it came from; totals last."""
     a_rows = {r.project.id: r for r in a.rows}
     b_rows = {r.project.id: r for r in b.rows}
     projects = {r.project.id: r.project for r in (*a.rows, *b.rows)}
     rows = [ComparisonRow(p.title, a_rows[p.id].scaled_pence if p.id in a_rows else None,
-                          b_rows[p.id].scaled_pence if p.id in b_rows else None)
+                          b_rows[p.id].scaled_pence if p.id in b_rows else None, origins.of(p.id))
             for p in sorted(projects.values(), key=_order)]
     rows.append(ComparisonRow("Total committed", a.committed_pence, b.committed_pence))
     rows.append(ComparisonRow("Fund", a.fund_pence, b.fund_pence))

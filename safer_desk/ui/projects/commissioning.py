@@ -25,6 +25,7 @@ from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.forms import NamedLabel
@@ -49,8 +50,8 @@ class WorkingSetModel(ScenarioModel):
     def show_projects(self, evaluation=None) -> None:
         p = self.presenter
         committed = p.committed(evaluation)
-        self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale(), committed.get(x.id))
-                       for x in p.shown_projects()])
+        self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale(), committed.get(x.id),
+                                     p.merged_from(x.id)) for x in p.shown_projects()])
 
     def sync(self, evaluation=None) -> None:
         """Ticks and scales as the presenter now holds them (rows kept, so the view keeps its place);
@@ -61,6 +62,7 @@ class WorkingSetModel(ScenarioModel):
             return
         committed = p.committed(evaluation)
         for entry in self.rows:
+            entry.merged_from = p.merged_from(entry.project.id)
             entry.ticked = entry.project.id in p.ticks
             entry.scale = p.ticks.get(entry.project.id) or service.Scale()
             entry.committed_pence = committed.get(entry.project.id)
@@ -373,10 +375,15 @@ class CommissioningPage(QWidget):
     def reload(self) -> None:
         """Re-read projects and scenarios, keeping the ticks being edited."""
         self._stale = False
-        # The register page keeps the projects current; reading them again would block on a large register.
+        # The register page keeps the projects current, and where each came from in a county file; reading them
+        # again would block on a large register.
         first = not self.presenter.projects
-        self.presenter.projects = list(self.tab.register.model.rows)
+        register = self.tab.register
+        self.presenter.projects = list(register.model.rows)
+        self.presenter.origins = origins = register.presenter.origins
         self.model.show_projects()
+        self.view.setColumnHidden(ScenarioModel.MERGED_FROM, not origins.shown)  # a county file's only
+        self.comparison_view.setColumnHidden(self.comparison.column_index("merged_from"), not origins.shown)
         self._fill_scenarios()
         self._fill_awards()
         self.presenter.follow_award()  # an award corrected since: its amount is the fund shown
@@ -386,6 +393,7 @@ class CommissioningPage(QWidget):
                 self.presenter.load(saved[0].id)
         self.view.size_columns_to_visible(max_width=320)
         self._title_width = self.view.columnWidth(self.TITLE)
+        self._merged_width = self.view.columnWidth(ScenarioModel.MERGED_FROM)
         self._fit_columns()
         self._show()
 
@@ -394,19 +402,32 @@ class CommissioningPage(QWidget):
     def _fit_columns(self) -> None:
         """On a laptop at 150% (910 wide) the one-symbol criteria columns keep to their headings and the title gives
         up width (down to about 18 letters: its tooltip holds it whole), so Cost, Scale and Committed are in view
-        without a sideways scroll. Columns the person resized keep their width."""
+        without a sideways scroll. In a county file *Merged from* gives up width first (down to about 16 letters,
+        whole in its tooltip too). Columns the person resized keep their width."""
         view, header = self.view, self.view.horizontalHeader()
         metrics, columns = header.fontMetrics(), self.model.columns
         widths = {c: metrics.horizontalAdvance(columns[c].header) + 16 for c in range(len(columns))
                   if columns[c].key in (*CRITERIA_KEYS, "met")}
-        last = len(columns) - 1
-        if columns[self.TITLE].header not in view.widths_by_hand:
-            others = sum(widths.get(c, view.columnWidth(c)) for c in range(last) if c != self.TITLE)
-            room = view.viewport().width() - others - header.sectionSizeHint(last)
-            floor = min(metrics.averageCharWidth() * 18, self._title_width)
-            widths[self.TITLE] = max(floor, min(self._title_width, room))
+        last, merged = len(columns) - 1, ScenarioModel.MERGED_FROM
+        giving = [c for c in (merged, self.TITLE)
+                  if not view.isColumnHidden(c) and columns[c].header not in view.widths_by_hand]
+        if not giving:
+            self._fit(widths)
+            return
+        others = sum(widths.get(c, view.columnWidth(c)) for c in range(last)
+                     if c not in giving and not view.isColumnHidden(c))
+        room = view.viewport().width() - others - header.sectionSizeHint(last)
+        natural = {self.TITLE: self._title_width, merged: self._merged_width}
+        for c in giving:  # Merged from first; the room the title would want at most is kept for it
+            keep = natural[self.TITLE] if c == merged and self.TITLE in giving else 0
+            floor = min(metrics.averageCharWidth() * (16 if c == merged else 18), natural[c])
+            widths[c] = max(floor, min(natural[c], room - keep))
+            room -= widths[c]
+        self._fit(widths)
+
+    def _fit(self, widths: dict[int, int]) -> None:
         for c, width in widths.items():
-            view.fit_column(c, width)
+            self.view.fit_column(c, width)
 
     def _fill_awards(self) -> None:
         self.award.blockSignals(True)
@@ -600,16 +621,16 @@ class CommissioningPage(QWidget):
             self.comparison.set_rows([])
             return
         a, b = (service.evaluate_saved(store, saved[i], self.presenter.projects) for i in self._compared)
-        self.comparison.set_rows(service.compare(a, b))
+        self.comparison.set_rows(service.compare(a, b, self.presenter.origins))
         self.comparison_view.size_columns_to_visible(max_width=300)
 
     def export(self) -> None:
         result = self.result()
         if result is None:
             return
+        sheets = service.scenario_sheets(result, self.presenter.origins)  # in a county file with Merged from
         path = export_to_chosen_file(self, "Export the scenario", f"{file_name_from(result.name or 'scenario')}.xlsx",
-                                     lambda t: write_table(t, service.scenario_sheets(result)),
-                                     failed="The scenario was not saved")
+                                     lambda t: write_table(t, sheets), failed="The scenario was not saved")
         if path is not None:
             prompts.show_info(self, "Export", f"Saved the scenario to {path}.")
 
@@ -620,19 +641,19 @@ class CommissioningPage(QWidget):
         name = prompts.save_file_name(self, "Print the scenario to PDF", "PDF (*.pdf)",
                                       f"{file_name_from(result.name or 'scenario')}.pdf")
         if name:
-            self.write_pdf(result, Path(name))
+            self.write_pdf(result, Path(name), self.presenter.origins)
             prompts.show_info(self, "Print", f"Saved the scenario to {name}.")
 
     @staticmethod
-    def write_pdf(result: ScenarioResult, target: Path) -> Path:
-        """The board's table as a landscape A4 PDF, written atomically."""
+    def write_pdf(result: ScenarioResult, target: Path, origins: RowOrigins = NOT_A_COUNTY_FILE) -> Path:
+        """The board's table as a landscape A4 PDF, written atomically (in a county file with *Merged from*)."""
         from safer_desk.exchange.files import atomic_path
 
         from safer_desk.ui.exchange.report_pdf import report_font
 
         document = QTextDocument()
         document.setDefaultFont(report_font(9))  # the report's type, ligatures off: "Suffolk" copies as typed
-        document.setHtml(service.scenario_html(result))
+        document.setHtml(service.scenario_html(result, origins=origins))
         with atomic_path(target) as tmp:
             writer = QPdfWriter(str(tmp))
             writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

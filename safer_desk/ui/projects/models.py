@@ -109,12 +109,16 @@ class ScenarioEntry:
     ticked: bool = False
     scale: Scale = Scale()
     committed_pence: int | None = None  # as the scenario counts it (the presenter's ``committed``), when ticked
+    merged_from: str = ""  # in a county file, the office the project came from (the register's words)
 
 
 SCENARIO_COLUMNS = [
     Column("ticked", "Fund?", get=lambda e: e.ticked, show=lambda v: "Yes" if v else "", align=CENTER),
     TextColumn("ref", "Ref", get=lambda e: _natural(e.project.ref), text_of=lambda e: e.project.ref),
     Column("title", "Project / initiative", get=lambda e: e.project.title, tooltip=lambda e: e.project.title),
+    # Beside the title (two offices may each have an "Outreach worker" 1), as the scenario's export writes it; shown
+    # in a county file only, as in the register.
+    Column("merged_from", MERGED_FROM, get=lambda e: e.merged_from, tooltip=lambda e: e.merged_from or None),
     *[TextColumn(key, short, get=lambda e, k=key: _criterion_sort(e.project, k), align=CENTER,
                  text_of=lambda e, k=key: e.project.criterion(k).symbol,
                  tooltip=lambda e, k=key, t=title: f"{t} {e.project.criterion(k).describe() or '(blank)'}")
@@ -135,7 +139,8 @@ class ScenarioModel(RowTableModel):
     changed = Signal()
     refused = Signal(str)
 
-    TICK, SCALE = 0, 11
+    TICK, MERGED_FROM, SCALE = (next(n for n, c in enumerate(SCENARIO_COLUMNS) if c.key == key)
+                                for key in ("ticked", "merged_from", "scale"))
 
     def __init__(self, entries: list[ScenarioEntry] = (), parent=None):
         super().__init__(SCENARIO_COLUMNS, entries, parent)
@@ -195,8 +200,9 @@ class ScenarioModel(RowTableModel):
 
 
 def comparison_columns() -> list[Column]:
-    """Project, what scenario A and scenario B commit ("—" when not ticked), and the difference; copied for Excel as
-    plain numbers, a blank where a scenario commits nothing."""
+    """Project, what scenario A and scenario B commit ("—" when not ticked), the difference, and (shown in a county
+    file only) where the project came from; copied for Excel as plain numbers, a blank where a scenario commits
+    nothing."""
     show = lambda v: "—" if v is None else format_money(v)  # noqa: E731
     return [
         Column("title", "Project", get=lambda r: r.title),
@@ -204,5 +210,6 @@ def comparison_columns() -> list[Column]:
         Column("b", "B", get=lambda r: r.b_pence, show=show, align=RIGHT, unit=Unit.MONEY),
         Column("diff", "B − A", get=lambda r: r.difference_pence, show=lambda v: format_money(v), align=RIGHT,
                unit=Unit.MONEY),
+        Column("merged_from", MERGED_FROM, get=lambda r: r.merged_from, tooltip=lambda r: r.merged_from or None),
     ]
 
