@@ -471,6 +471,15 @@ class Rag(enum.Enum):
     def label(self) -> str:
         return f"{self.symbol} {self.word}"
 
+    def word_for(self, year_over: bool) -> str:
+        """The word said of a year: one that is over has no figure still to come, so "No figure yet" is "No figure
+        recorded" (YearView.year_over: by the day it is looked at); every other word as it is."""
+        return "No figure recorded" if year_over and self is Rag.NO_FIGURE else self.word
+
+    def label_for(self, year_over: bool) -> str:
+        """``label`` with ``word_for``: "○ No figure recorded" for a year over, "○ No figure yet" while it runs."""
+        return f"{self.symbol} {self.word_for(year_over)}"
+
     @property
     def judged(self) -> bool:
         """Red, amber or green: a figure compared with a target."""

@@ -128,11 +128,12 @@ class AreaComparisonPresenter:
             self.rows.append(ComparisonRow(
                 area_id=item.area.id, area=name, kind=KIND_WORDS.get(kind, kind.title()), figure=value,
                 # As the tab shows it: with the places its RAG needs (0.845 per 1,000, red against 0.8, is "0.85").
-                figure_text=view.ytd_text() if value is not None else "No figure yet",
+                figure_text=view.ytd_text() if value is not None else
+                "No figure recorded" if view.year_over else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(places),
                 # Whose last year is, said beside a figure: a year with none yet is not the predecessors' doing.
                 change_text=_change_text(view.change, view.last_year_words() if value is not None else ""),
-                rag=f"{view.rag.symbol} {view.rag.word}", rag_key=view.rag.key,
+                rag=f"{view.rag.symbol} {view.rag_word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else "",
                 population_text=_population_text(item.population, item.population_years),
                 population_years=item.population_years))

@@ -889,8 +889,12 @@ class IndicatorsPresenter(ScreenPresenter):
                 said += f" For months before {format_uk_date(began)}, {in_words(names)} added up, the " \
                     f"district{'s' if len(names) > 1 else ''} {v.area_name} replaced."
         else:
-            # The chosen area first, then the others (derived partnerships and counties too), most figures first.
-            compared = svc.area_comparison(self.store, ind.id, None, v.year)
+            # The chosen area first, then the others of its county (derived partnerships and the county too), most
+            # figures first: a county officer's areas, not the "Unknown area" police.uk could not place nor a
+            # neighbouring county's district a few of the force's crimes were placed in (areas_compared_with).
+            family = svc.areas_compared_with(self.store, v.area_id, v.year)
+            compared = [c for c in svc.area_comparison(self.store, ind.id, family, v.year)
+                        if c.area.kind != "unknown" and (c.view.ytd is not None or c.area.id == v.area_id)]
             if all(c.area.id != v.area_id for c in compared):
                 # A county named by its districts' county (all its figures theirs) is not among the areas with figures:
                 # it was left out of its own chart, which promises it first.

@@ -1477,6 +1477,12 @@ def reference_day(text: str | None, *, end: bool = False) -> date | None:
     return date.fromisoformat(s[:10])
 
 
+def district_rows(store: Store) -> dict[str, dict]:
+    """The reference districts by id (name, successor, dates), as ``outside_dates`` and ``part_way_question`` read
+    them; an import reads them once for all its rows."""
+    return {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to FROM districts")}
+
+
 def outside_dates(store: Store, area_id: str, period: str, *, districts: dict[str, dict] | None = None) -> str:
     """What to ask about a district's figure for a period the district did not exist in (Forest Heath in May-20,
     East Suffolk in May-16): partnership and county totals count the figures of the districts that covered the
@@ -1484,8 +1490,7 @@ def outside_dates(store: Store, area_id: str, period: str, *, districts: dict[st
     begun, rather than store it where no total shows it; "" for any other. ``districts`` (id -> the districts row)
     saves reading them for each row of an import."""
     if districts is None:
-        districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
-                                                          "FROM districts")}
+        districts = district_rows(store)
     d = districts.get(area_id)
     if d is None:
         return ""
@@ -1514,31 +1519,42 @@ def outside_dates(store: Store, area_id: str, period: str, *, districts: dict[st
 
 def part_way_question(store: Store, area_id: str, period: str, *, districts: dict[str, dict] | None = None) -> str:
     """What to ask about a district's figure for all of the period it began part-way through (East Suffolk from
-    01/06/2019, Q1 2019/20): "" for any other. The figure is kept as the district's, as its officer means it (the
-    new council's return covers its whole area for the whole quarter, as police.uk counts are filed under today's
-    district), and next year's same period is compared with it; but its days before it began were the replaced
-    districts', and no partnership or county total counts any figure for that period (their districts changed
-    within it), so the grid and Import Figures say so once, as ``outside_dates`` does for a period before it began.
-    ``districts``: as for ``outside_dates``."""
+    01/06/2019, Q1 2019/20), or ended part-way through (Waveney to 31/05/2019): "" for any other. The figure is kept
+    as the district's, as its officer means it (the new council's return covers its whole area for the whole quarter,
+    as police.uk counts are filed under today's district; the old council's last return its last quarter), and
+    compared: next year's same period with a new district's, an ended district's with its own last year's; but its
+    days before it began were the replaced districts' (after it ended, its successor's), and no partnership or county
+    total counts any figure for that period (their districts changed within it), so the grid and Import Figures say
+    so once, as ``outside_dates`` does for a period before it began or after it ended. ``districts``: as for
+    ``outside_dates``."""
     if districts is None:
-        districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
-                                                          "FROM districts")}
+        districts = district_rows(store)
     d = districts.get(area_id)
-    began = reference_day(d["valid_from"]) if d is not None else None
-    if began is None:
+    if d is None:
         return ""
+    began, ended = reference_day(d["valid_from"]), reference_day(d["valid_to"], end=True)
     first, last = period_span(period)
-    if not first < began <= last:
-        return ""
     name, when = d["name"], period_label(period)
     kind, year = dom.period_kind(period), year_of_period(period)
-    following = year_periods(kind, year.next())[year_periods(kind, year).index(period)]
-    before = sorted((f"{p['name']}'s" for p in districts.values() if p["successor_id"] == area_id), key=str.casefold)
-    whose = f", when its area was {in_words(before)}" if before else f", before {name} began"
-    return (f"{name} began on {format_uk_date(began)}, part-way through {when}: a figure here is kept as {name}'s "
-            f"for all of {when}, {format_uk_date(first)} to {format_uk_date(began - timedelta(days=1))} included"
-            f"{whose}, and next year's {period_label(following)} is compared with it; partnership and county totals "
-            f"leave {when} blank (their districts changed within it). Is it the figure for all of {when}?")
+    at = year_periods(kind, year).index(period)
+    if began is not None and first < began <= last:
+        following = year_periods(kind, year.next())[at]
+        before = sorted((f"{p['name']}'s" for p in districts.values() if p["successor_id"] == area_id),
+                        key=str.casefold)
+        whose = f", when its area was {in_words(before)}" if before else f", before {name} began"
+        return (f"{name} began on {format_uk_date(began)}, part-way through {when}: a figure here is kept as {name}'s "
+                f"for all of {when}, {format_uk_date(first)} to {format_uk_date(began - timedelta(days=1))} included"
+                f"{whose}, and next year's {period_label(following)} is compared with it; partnership and county "
+                f"totals leave {when} blank (their districts changed within it). Is it the figure for all of {when}?")
+    if ended is not None and first <= ended < last:
+        previous = year_periods(kind, year.previous())[at]
+        after = districts.get(d["successor_id"] or "")
+        whose = f", when its area was {after['name']}'s" if after else f", after {name} ended"
+        return (f"{name} ended on {format_uk_date(ended)}, part-way through {when}: a figure here is kept as {name}'s "
+                f"for all of {when}, {format_uk_date(ended + timedelta(days=1))} to {format_uk_date(last)} included"
+                f"{whose}, and it is compared with {name}'s {period_label(previous)}; partnership and county totals "
+                f"leave {when} blank (their districts changed within it). Is it the figure for all of {when}?")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -1561,6 +1577,14 @@ class DerivedFigure:
     missing: tuple[str, ...] = ()  # member districts with no figure for the period
     reason: str = ""  # why there is no figure
     began: date | None = None  # a district that began within the period: no figure is its whole area's (blank)
+    awaited: bool = False  # the reason is the districts in ``missing`` having no figure (yet, or ever: reason_for)
+
+    def reason_for(self, year_over: bool) -> str:
+        """``reason`` as said of a year: "no figure yet for Beta" while it runs, "no figure was recorded for Beta"
+        once it is over (YearView.year_over)."""
+        if self.awaited and year_over:
+            return "no figure was recorded for " + ", ".join(self.missing)
+        return self.reason
 
     @property
     def source(self) -> FigureSource:
@@ -1709,7 +1733,7 @@ def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: st
         missing.append(groups.name(d))
     if missing:
         return DerivedFigure(period, None, membership, tuple(used), tuple(missing),
-                             "no figure yet for " + ", ".join(missing))
+                             "no figure yet for " + ", ".join(missing), awaited=True)
     figure = dom.sum_of_areas(parts, indicator.unit, indicator.rate_per)
     if figure is None:
         need = "counts and populations" if indicator.unit == "rate" else "numerators and denominators"
@@ -2242,10 +2266,16 @@ class YearView:
         return self.change.sentence(self._compared_with())
 
     def status_label(self) -> str:
-        """The RAG as shown: "▲ Red", "○ No figure yet", "○ Target withdrawn", or "Est. ● Green" before the figure."""
+        """The RAG as shown: "▲ Red", "○ No figure yet" ("○ No figure recorded" once the year is over),
+        "○ Target withdrawn", or "Est. ● Green" before the figure."""
         if not self.rag.judged and self.estimate is not None and self.ytd is None:
             return self.estimate.label
-        return self.rag.label
+        return self.rag.label_for(self.year_over)
+
+    @property
+    def rag_word(self) -> str:
+        """The RAG's word as ``status_label`` says it (without an estimate): "No figure recorded" for a year over."""
+        return self.rag.word_for(self.year_over)
 
     def target_words(self) -> str:
         """The target as the paper states it, a milestone's date included ("By August 2012")."""
@@ -2735,6 +2765,45 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
     return out
 
 
+def areas_compared_with(store: Store, area_id: str, year: FinancialYear) -> list[str] | None:
+    """The areas the "Areas compared" chart sets beside an area in a year, as a county officer reads them: those of
+    its county, the county itself, the partnerships of its districts that year and its districts that year (a
+    district that ended or began within it too). A file without reference districts (no office set) goes by the
+    shipped lookup of each current district's county. None for an area in no county known: every area with figures
+    is compared then. Never the "Unknown area" police.uk could not place, nor the districts of neighbouring counties
+    that a force's files place a few crimes in (Great Yarmouth in Suffolk Constabulary's: 7 crimes in December, not
+    Great Yarmouth's figure)."""
+    from safer_desk.services.district_counties import county_of_district
+
+    area = find_area(store, area_id)
+    if area is None:
+        return None
+    groups, lookup = _Groups(store), county_of_district()
+
+    def in_year(spans) -> list[str]:
+        return [d for d, lo, hi in spans
+                if (lo is None or lo <= year.last_day) and (hi is None or hi >= year.first_day)]
+
+    if area.kind == "county":
+        names = [area.name]
+    else:
+        members = [area.id] if area.kind == "district" else in_year(groups.intervals(area)) \
+            if area.kind == "partnership" else []
+        names = [(groups.districts[d]["county"] or "") if d in groups.districts else lookup.get(area.name, "")
+                 for d in members]
+    named = {n.strip().casefold(): n.strip() for n in names if n and n.strip()}
+    counties = [a for a in (find_area(store, reference_id("county", n)) for n in named.values()) if a is not None]
+    districts = list(dict.fromkeys(d for c in counties for d in in_year(groups.intervals(c))))
+    if not districts:  # no reference districts: the current districts the lookup puts in the county, by name
+        districts = [r["id"] for r in store.rows("SELECT id, name FROM indicator_areas WHERE kind = 'district' "
+                                                 "ORDER BY name") if lookup.get(r["name"], "").casefold() in named]
+    if not districts:
+        return None
+    partnerships = [r["id"] for r in store.rows("SELECT id, name FROM partnerships ORDER BY name")
+                    if set(in_year(groups.intervals(Area(r["id"], r["name"], "partnership")))) & set(districts)]
+    return list(dict.fromkeys([*(c.id for c in counties), *partnerships, *districts]))
+
+
 def indicators_with_figures(store: Store, area_id: str, year: FinancialYear) -> list[str]:
     """The indicators an area has figures or a target for in a year (its framework that year)."""
     periods = [p for frequency in dom.FREQUENCIES for p in year_periods(frequency, year)]
@@ -3157,8 +3226,8 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
             for i, x in enumerate(v.gap_to_target))))
     # A partnership's or county's period before its latest figure that cannot be worked out: why (the district
     # without a figure), as the board report says it; later periods are simply not in yet.
-    not_derived = [d.reason if d is not None and d.figure is None and v.this_year[i] is None and i < v.periods_to_date
-                   and d.reason else None for i, d in enumerate(v.derived)]
+    not_derived = [d.reason_for(v.year_over) if d is not None and d.figure is None and v.this_year[i] is None
+                   and i < v.periods_to_date and d.reason else None for i, d in enumerate(v.derived)]
     rows.append(GridRow(GRID_RAG, "RAG", tuple(
         GridCell("" if v.this_year[i] is None else v.period_rags[i].label, None, rag=v.period_rags[i])
         for i in range(n))))

@@ -239,8 +239,7 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     seen: dict[tuple[str, str, str], list[GoodRow]] = {}  # the good rows of each indicator, area and period
     areas: dict[str, tuple[str, str, str] | str | None] = {}  # each text of the area column looked up once
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
-    districts = {r["id"]: dict(r) for r in store.rows("SELECT id, name, successor_id, valid_from, valid_to "
-                                                      "FROM districts")}
+    districts = svc.district_rows(store)  # read once for every row's dates
     hidden: set[int] = set()
     for row in read_long_rows(path):
         if row.hidden:

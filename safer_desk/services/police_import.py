@@ -125,6 +125,14 @@ class PoliceImportResult:
     # A force-month replaced by a file with far fewer rows than the one imported before (a download cut short at a
     # line's end, rows deleted): (force, month, the file before, its rows, rows now).
     shrunk: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+    wrote: bool | None = None  # whether the import wrote any row, figures and vintages included (None: not known)
+
+    @property
+    def nothing_new(self) -> bool:
+        """Every force-month given was held already from the very same file, as it is, and the import wrote nothing:
+        the same download imported again. Its rows, files, months and areas are still counted (what was read)."""
+        return (self.wrote is False and bool(self.vintages) and not self.replaced
+                and len(self.unchanged) == len(self.vintages) and not self.replaced_typed)
 
     @property
     def kept_typed(self) -> list[TypedFigure]:
@@ -148,11 +156,19 @@ class PoliceImportResult:
 
     def summary_lines(self) -> list[str]:
         gaps = self.months_missing()
-        lines = [f"Imported {counted_words(self.rows, 'row')} from {counted_words(self.files, 'file')}: "
-                 f"{counted_words(len(self.months), 'month')} "
-                 f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}"
-                 f"{'; no file for ' + ranges_text(gaps, _next_month, str) if gaps else ''}), "
-                 f"{counted_words(len(self.areas), 'area')}."]
+        read = (f"{counted_words(self.rows, 'row')} from {counted_words(self.files, 'file')}: "
+                f"{counted_words(len(self.months), 'month')} "
+                f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}"
+                f"{'; no file for ' + ranges_text(gaps, _next_month, str) if gaps else ''}), "
+                f"{counted_words(len(self.areas), 'area')}.")
+        if self.nothing_new:
+            # The same download again: it said "Imported 48,193 rows …" beside "… already imported … unchanged".
+            held = "the month in this file is" if len(self.unchanged) == 1 else \
+                f"every month in {'this file' if self.files == 1 else 'these files'} is"
+            lines = [f"Nothing new: {held} held already, from the same file, as it was; nothing was changed.",
+                     f"Read {read}"]
+        else:
+            lines = [f"Imported {read}"]
         if self.forces:
             lines.append("Forces: " + ", ".join(self.forces) + ".")
         newest = sorted({v.download_newest_month for v in self.vintages})
@@ -166,7 +182,7 @@ class PoliceImportResult:
                   f"before ({before}) had {before_rows:,}; the new counts replaced the old. If the new file is not the "
                   "whole month (cut short, or rows deleted), import that month's file from data.police.uk again."
                   for force, month, before, before_rows, rows in self.shrunk]
-        if self.unchanged:
+        if self.unchanged and not self.nothing_new:
             lines.append(f"{counted_words(len(self.unchanged), 'force-month')} "
                          f"{'was' if len(self.unchanged) == 1 else 'were'} already imported from the same file: "
                          "unchanged.")
@@ -314,6 +330,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                     raise PoliceFileError(_no_crimes(found.street))
                 writer.finish()
                 result.source_hash = batch.source_hash = reader.source_hash()
+                result.wrote = bool(batch.rows)  # the same download again writes nothing (said: nothing_new)
                 # The History of Changes says which months the import counted and what it replaced
                 batch.details.update({"months": sorted(result.months),
                                       "replaced": [list(fm) for fm in sorted(result.replaced)]})

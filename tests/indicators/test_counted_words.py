@@ -17,7 +17,10 @@ def test_one_row_from_one_file_is_said_in_the_singular(store, tmp_path):
     lines = import_police_files(store, [path]).summary_lines()
     assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
     lines = import_police_files(store, [path]).summary_lines()
-    assert "1 force-month was already imported from the same file: unchanged." in lines
+    # The same file again imported nothing, and says so first (round 37 pol), in the singular.
+    assert lines[0] == "Nothing new: the month in this file is held already, from the same file, as it was; nothing " \
+        "was changed."
+    assert lines[1] == "Read 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
     # The same force-month from a later copy of the file, with two rows in two districts.
     path = street_file(tmp_path, "2025-01-suffolk-street.csv",
                        [suffolk_row(), suffolk_row(crime_id="def", lsoa="Ipswich 001A")])

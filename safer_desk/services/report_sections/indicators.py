@@ -30,7 +30,8 @@ MARK = "\u2020"  # † beside a figure the example file invented (not from a pap
 # Under the first performance summary of the report only: eight areas repeated it eight times.
 LEGEND = ("Change is this year minus the same periods last year. RAG: green at or better than target, amber worse by "
           "no more than the indicator's tolerance, red beyond it. Without a judgement (\u25cb) the word says why: no "
-          "target, no figure yet, figures missing before the latest (a total short by them, named in the period "
+          "target, no figure yet (no figure recorded, for a year that is over), figures missing before the latest (a "
+          "total short by them, named in the period "
           "column), target to be confirmed, target withdrawn, monitor only, or a milestone not yet due. "
           "\u201cEst.\u201d is a RAG estimated before the figure is known, with its basis below. Rolling and snapshot "
           "figures are the latest, not a total.")

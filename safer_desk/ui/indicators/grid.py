@@ -46,7 +46,7 @@ class ValuesGrid(QTableWidget):
     """The entry grid by period (rows like the paper's tables); shows a ``FiguresEditor`` and forwards typing."""
 
     def __init__(self, parent=None):
-        super().__init__(0, 12, parent)
+        super().__init__(0, 0, parent)  # columns: the periods of the grid shown (none before one is)
         self.setAccessibleName("Figures by period")
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setWordWrap(False)
@@ -76,8 +76,9 @@ class ValuesGrid(QTableWidget):
         self.shown_grid = grid
         self._loading = True
         try:
-            if grid is None:
+            if grid is None:  # no indicator chosen: no periods (the table's own "1 2 3 …" read as six to type in)
                 self.setRowCount(0)
+                self.setColumnCount(0)
                 self.keys = []
                 return
             self.keys = grid.keys

@@ -130,8 +130,10 @@ def start_import(window, paths):
         if tab is not None and hasattr(tab, "reload_in_steps"):
             tab.reload_in_steps()  # in steps: a decade of counts must not stall the window
         window.session.notify("indicators")
-        closed = window.session.changed_outside_undo()
-        prompts.show_info(window, "Police data imported", "\n".join([*result.summary_lines(), *filter(None, [closed])]))
+        # The same files again wrote nothing: the undo steps before it still stand.
+        closed = "" if result.nothing_new else window.session.changed_outside_undo()
+        title = "Police data: nothing new" if result.nothing_new else "Police data imported"  # the same files again
+        prompts.show_info(window, title, "\n".join([*result.summary_lines(), *filter(None, [closed])]))
         # The import kept every typed figure that differs from the counts (replace_typed False): ask.
         kept = result.kept_typed
         if kept and prompts.ask(window, "Typed figures kept", typed_figures_question(kept),

@@ -319,8 +319,8 @@ class IndicatorsTab(TabBase):
                 lines.append(f"Red against target in {', '.join(needs)}: add a comment saying why (▲ in the RAG row).")
         self.grid_messages.setText("\n".join(lines))
         self.grid_messages.setVisible(bool(lines))
-        if not self.grid._loading and f.grid is not None:
-            self.grid.show_editor(f)
+        if not self.grid._loading and (f.grid is not None or self.grid.shown_grid is not None):
+            self.grid.show_editor(f)  # none chosen: the grid shown before goes too
 
     def refresh_chart(self) -> None:
         mode = ChartMode.parse(self.mode_combo.currentData())
