@@ -216,6 +216,7 @@ class MergeSummary:
     figures_rebuilt: int = 0  # police.uk figures worked out again from the counts
     merged_before: str = ""  # the same export merged before: when (its first merge's imported_at, UTC)
     merged_before_from: str = ""  # and the file it was merged from then
+    still_open: int = 0  # of its conflicts, those open before it between the same two versions (nothing new)
 
     @property
     def changed(self) -> bool:
@@ -323,6 +324,16 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
         raise _refuse(path, DAMAGED) from exc
     finally:
         conn.close()
+
+
+def _newer_than_this(app_version: str) -> bool:
+    """Whether a manifest's program version ("0.3.0") is later than this one's; False when it is not a version."""
+    def parts(text: str) -> tuple[int, ...] | None:
+        numbers = str(text).strip().split(".")
+        return tuple(int(n) for n in numbers) if all(n.isascii() and n.isdigit() for n in numbers) else None
+
+    theirs, ours = parts(app_version), parts(__version__)
+    return theirs is not None and ours is not None and theirs > ours
 
 
 def _signed_manifest(path: Path, rows: dict[str, str]) -> dict[str, str]:
@@ -447,6 +458,10 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
     if schema_hash(conn, [MANIFEST_TABLE]) != m["schema_hash"]:
         raise _refuse(path, "its tables were changed after it was signed (its schema does not match)")
     if m["checksum_method"] != CHECKSUM_METHOD:
+        if _newer_than_this(m.get("app_version", "")):  # the same file would come again: the county needs that version
+            raise _refuse(path, f"it was made by a newer version of Safer Desk ({m['app_version']}), whose checksum "
+                                f"method ({m['checksum_method']!r}) this version does not know; install the newer "
+                                "version at the county first")
         raise _refuse(path, f"its checksum method {m['checksum_method']!r} is unknown")
     listed = json.loads(m["tables"])
     if sorted(listed) != data_tables(conn):
@@ -1061,6 +1076,27 @@ def matches_origin(info: TableInfo, row: dict, p: Origin, digest: str | None = N
         p.shared and info.name in LOCAL_COLUMNS and short_hash(shared_digest(info, row)) == p.row_hash)
 
 
+def reference_came_from(conn: sqlite3.Connection, info: TableInfo, key: str, row: dict, p: Origin | None,
+                        office_id: str, as_merged: bool | None = None, besides: int | None = None) -> str:
+    """Where the county's version of a partner, district or partnership came from, as a conflict with ``office_id``'s
+    version says it: "from Babergh office" (the office whose file brought it, or whose version a decision kept),
+    "from Babergh office's earlier export" when that office now sends it otherwise (this conflict's office, or one
+    with a conflict of its own about it), edited at the county since, or "in the county file" when no office's file
+    brought it. Every such row is held by several offices, but which of them sent it alike the county does not keep
+    (a decision sets one's version aside): the office it came from is named alone. ``besides``: a conflict being
+    decided (its office's version is the county's now)."""
+    if p is None:
+        return "in the county file"
+    if not (matches_origin(info, row, p) if as_merged is None else as_merged):
+        return f"at the county (edited there since it came from {p.office_name or 'an office'})"
+    if not p.office_name:
+        return "from an office's file"
+    differs_now = p.office_id == office_id or conn.execute(
+        f"SELECT 1 FROM {CONFLICTS_TABLE} WHERE table_name = ? AND coalesce(nullif(county_key, ''), row_key) = ? "
+        "AND office_id = ? AND id IS NOT ? LIMIT 1", (info.name, key, p.office_id, besides)).fetchone() is not None
+    return f"from {p.office_name}'s earlier export" if differs_now else f"from {p.office_name}"
+
+
 def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
     conn.execute(_SET_ORIGIN_SQL, (table, key, import_number, short_hash(digest), int(shared)))
 
@@ -1596,6 +1632,10 @@ class _Merger:
         self.merge_police()
         self.refill_removed_figures()
         self.finish_conflicts(before)
+        self.summary.still_open = sum(  # the same two versions (its words may be said anew: whose each side is)
+            1 for c in self.summary.conflicts if c.id in before and (before[c.id]["county_version"],
+                                                                    before[c.id]["incoming_version"])
+            == (c.county_version, c.incoming_version))
         for t, keys in self.replaced.items():  # other offices' conflicts about these rows say the new version
             self.summary.conflict_notes += refresh_conflicts_about(
                 self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id,
@@ -2077,8 +2117,10 @@ class _Merger:
             # grouped as what it is).
             definition = reference or t in REFERENCE_GROUP_TABLES or _deterministic_key(key)
             kind = "reference-differs" if definition else "differs"
+            county_from = reference_came_from(self.dst, info, key, existing, p, me, as_merged) if reference else \
+                "in the county file"
             self.raise_conflict(info, kind, row, existing, row_key=key, county_key=key,
-                                other=self.owner_name(t, key), county_from="in the county file", natural=natural)
+                                other=self.owner_name(t, key), county_from=county_from, natural=natural)
             return
         if p is None:
             if self.same_thing(info, existing, row):
@@ -2201,7 +2243,7 @@ class _Merger:
             if p is not None and p.shared:
                 self.hold(t, other_key)
             if reference:
-                kind, words = "reference-differs", "in the county file"
+                kind, words = "reference-differs", reference_came_from(self.dst, info, other_key, other, p, me)
             elif p is None:
                 kind, words = "made-at-county", "in the county file"
             elif p.office_id == me:
@@ -2810,7 +2852,7 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
     found = [r for r in conn.execute(
         f"SELECT id, coalesce(nullif(county_key, ''), row_key), office_name, incoming_row, county_version, "
-        f"incoming_version, subject FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? "
+        f"incoming_version, subject, office_id FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? "
         f"AND kind IN ({kinds})", (table, besides_office)).fetchall() if r[1] in wanted and r[0] != besides]
     if not found:
         return []
@@ -2818,7 +2860,7 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     info = describer.info(table)
     closed: list[str] = []
     by = changed_by or "the county"
-    for conflict_id, key, office_name, incoming_text, county_version, incoming_version, subject in found:
+    for conflict_id, key, office_name, incoming_text, county_version, incoming_version, subject, office_id in found:
         current = county_row_of(conn, info, key)
         if current is None:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
@@ -2839,7 +2881,9 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         except ValueError:
             incoming = None
         p = origin_of(conn, table, key, offices)
-        if p is None or p.shared:
+        if table in REFERENCE_TABLES:
+            county_from = reference_came_from(conn, info, key, current, p, office_id, besides=besides)
+        elif p is None or p.shared:
             county_from = "in the county file"
         elif short_hash(row_hash(info.columns, [current[c] for c in info.columns])) == p.row_hash:
             county_from = f"from {p.office_name}"

@@ -225,8 +225,11 @@ def merged_again_words(s: MergeSummary) -> str:
     day = f" on {s.merged_before_day}" if s.merged_before_day else ""
     named = f" (from {s.merged_before_from})" if s.merged_before_from and s.merged_before_from != s.file_name else ""
     said = f"Export{number} of {s.office_name} was already merged{day}{named}"
-    if not (s.changed or s.conflicts):
-        return f"{said}: nothing new."
+    if not (s.changed or len(s.conflicts) > s.still_open):
+        # its conflicts, if any, are those open since it was first merged, told again as they were
+        still = f" ({counted(s.still_open, 'conflict')} from it {'is' if s.still_open == 1 else 'are'} still open)" \
+            if s.still_open else ""
+        return f"{said}: nothing new{still}."
     return f"{said}; merging it again made the changes counted above."
 
 

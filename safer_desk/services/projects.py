@@ -24,6 +24,7 @@ from safer_desk.domain.projects import (
     Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
 )
 from safer_desk.domain.text import LazyPattern, cell_as_typed, counted, looks_like_total_line, ranges_text
+from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.storage.store import Store
 
 if TYPE_CHECKING:
@@ -1022,6 +1023,11 @@ class PasteReading:
     heading_row: bool | None
     unknown_headings: tuple[str, ...] = ()
     widths: tuple[int, ...] = ()  # the cells each row was copied with, before short rows are filled out
+    not_pasted: tuple[str, ...] = ()  # headings of the register's own columns set aside (NOT_PASTED)
+
+    def not_pasted_note(self) -> str:
+        """What the columns set aside are ("Merged from is where …; it is not pasted."), or ""."""
+        return " ".join(NOT_PASTED[_folded_heading(h)] for h in self.not_pasted)
 
     def short_rows_note(self, heading_row: bool | None) -> str:
         """Data rows copied with fewer cells than the widest row, numbered as the problems number them, said: Word and
@@ -1076,9 +1082,20 @@ def _reads_as_value(cell: str) -> bool:
     return not re.search(r"[^\W\d_]{2}", c)  # "P1", "2024/25": no word in it
 
 
+def _folded_heading(heading: str) -> str:
+    return " ".join((heading or "").split()).casefold()
+
+
 def field_of_heading(heading: str) -> str | None:
     """The register's field a pasted heading names ("Project /↵initiative" → title), or None."""
-    return _LABEL_TO_KEY.get(" ".join((heading or "").split()).casefold())
+    return _LABEL_TO_KEY.get(_folded_heading(heading))
+
+
+# Columns the register writes that are not part of a project, said as what they are when its rows are pasted back
+# (not as headings the register does not know) and set aside: a county file's register and its export say which
+# office each project came from (services.provenance.MERGED_FROM), which the file pasted into keeps for itself.
+NOT_PASTED = {_folded_heading(MERGED_FROM): f"{MERGED_FROM} is where a county file's project came from; it is not "
+                                            "pasted."}
 
 
 def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
@@ -1099,8 +1116,13 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     # rather than the later one writing over it without a word.
     known = [k if k not in known[:c] else None for c, k in enumerate(known)]
     if "title" in known:
-        unknown = tuple(h for h, k in zip(first, known) if h and k is None)
-        return PasteReading(clean, tuple(known), True, unknown, widths)
+        aside = {c for c, (h, k) in enumerate(zip(first, known)) if k is None and _folded_heading(h) in NOT_PASTED}
+        if aside:  # the register's own columns that are not part of a project (a county file's Merged from)
+            clean = tuple(tuple(cell for c, cell in enumerate(r) if c not in aside) for r in clean)
+            widths = tuple(w - sum(1 for c in aside if c < w) for w in widths)
+            known = [k for c, k in enumerate(known) if c not in aside]
+        unknown = tuple(h for h, k in zip(clean[0], known) if h and k is None)
+        return PasteReading(clean, tuple(known), True, unknown, widths, tuple(first[c] for c in sorted(aside)))
     if width == 1:
         return PasteReading(clean, ("title",), False, widths=widths)
     guessed = _by_place(clean, width)

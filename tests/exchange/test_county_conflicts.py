@@ -30,7 +30,7 @@ SHARE = ("Suffolk Constabulary's share of WSCSP-DHR-2017-01: £684.14 from Baber
 FIGURE = ("Indicator 'All crime', Babergh, Apr 2025: 1,335 typed by Babergh office, 349 from police.uk counts sent "
           "by Mid Suffolk office")
 PROJECT = "Project 'Suffolk ELEV8': status live from Babergh office, completed from Mid Suffolk office"
-REFERENCE = "District Babergh: ONS code E07000200 in the county file, E99999999 from Mid Suffolk office"
+REFERENCE = "District Babergh: ONS code E07000200 from Babergh office, E99999999 from Mid Suffolk office"
 EDITED = ("Project 'Babergh youth diversion': status declined at the county (edited there since it was merged), "
           "commissioned from Babergh office")
 ALL = {"dhr-share": SHARE, "indicator-figure": FIGURE, "project": PROJECT, "reference": REFERENCE,

@@ -79,7 +79,8 @@ def test_two_offices_giving_two_days_still_disagree(county, demo_path, tmp_path)
     b = office_export(demo_path, tmp_path, "Mid Suffolk", "Mid Suffolk", east_suffolk_from="2019-05-01")
     result = merge(county, [a, b])
     about = [c.detail for c in result.conflicts if c.table == "districts"]
-    assert about == ["District East Suffolk: first day 01/04/2019 in the county file, 01/05/2019 from Mid Suffolk "
+    # The county's day is the one Babergh office's file filled in (round 37: the conflict says whose each side is).
+    assert about == ["District East Suffolk: first day 01/04/2019 from Babergh office, 01/05/2019 from Mid Suffolk "
                      "office"], about
     assert district_days(county, "East Suffolk") == ("2019-04-01", None)
 

@@ -151,6 +151,17 @@ class ExportDialog(QDialog):
         self.task = start_export(self.session, target, include, window, self.finished_export.emit)
 
 
+# How an export's own refusal says that nothing was written ("… Nothing was written.", "The export was not written:
+# …", "… is not written: …", a write's "Nothing was changed"): the window adds "No export was written." only to an
+# error that does not say it already.
+NOTHING_WRITTEN_WORDS = ("nothing was written", "not written", "nothing was changed")
+
+
+def _says_nothing_written(message: str) -> bool:
+    folded = message.casefold()
+    return any(words in folded for words in NOTHING_WRITTEN_WORDS)
+
+
 def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
     from safer_desk.services.county import CountyError, export_for_county, export_name_words
 
@@ -180,7 +191,7 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
 
     def failed(exc: BaseException, trace: str) -> None:
         message = str(exc) if isinstance(exc, (CountyError, OSError)) else f"The export failed: {exc}"
-        said = "" if "export was not written" in message else "\nNo export was written."  # said once
+        said = "" if _says_nothing_written(message) else "\nNo export was written."  # said once
         prompts.show_error(window, "Export for County", message + said)
 
     def cancelled() -> None:
