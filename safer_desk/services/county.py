@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, ranges_text
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
 from safer_desk.exchange.county_conflicts import (DECISIONS_TABLE, GROUPS, KIND_WORDS, PARTS, PROJECT_LISTS, WHOLES,
@@ -706,6 +706,22 @@ def refresh_stale_conflicts(store: Store) -> list[str]:
     return closed
 
 
+def _none_matches(store: Store, which: str | int | None, offices: Iterable[str] | None) -> str:
+    """The refusal of a --conflict no open conflict matches: with the numbers still open, or that none is once every
+    one found was decided (a number decided is no longer listed: it read as if mistyped)."""
+    said = "No open conflict matches " + (f"{which!r}." if which is not None else "(there are none).")
+    if which is None:
+        return said
+    still = sorted(c.id for c in list_conflicts(store, offices=offices))
+    where = "File > History of Changes names each decision"
+    if still:
+        return (f"{said} Open: {ranges_text(still, lambda a, b: b == a + 1, str)}; a conflict decided is no longer "
+                f"listed ({where}).")
+    decided = store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{DECISIONS_TABLE}'") and \
+        store.scalar(f"SELECT 1 FROM {DECISIONS_TABLE} LIMIT 1")
+    return f"{said} There is none open: every conflict found so far was decided ({where})." if decided else said
+
+
 def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = None,
                         offices: Iterable[str] | None = None) -> list[Conflict]:
     """The open conflicts a decision would decide, changing nothing: raises CountyError as resolve_conflicts would
@@ -718,7 +734,7 @@ def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = 
         raise CountyError(f"{store.path.name} is open read-only; conflicts cannot be decided.")
     chosen = [c for c in list_conflicts(store, offices=offices) if _matches(c, which)]
     if not chosen:
-        raise CountyError("No open conflict matches " + (f"{which!r}." if which is not None else "(there are none)."))
+        raise CountyError(_none_matches(store, which, offices))
     if choice == "district":
         _refuse_a_project_apart_from_its_lists(chosen)
         _refuse_two_versions_of_one_thing(chosen)
