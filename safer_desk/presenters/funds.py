@@ -23,10 +23,12 @@ from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import CostForm, FormScreen, YesNo, choices, snapshot_action, yes_no
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funds
-from safer_desk.services.provenance import FUNDS, NOT_A_COUNTY_FILE, RowOrigins, row_origins
+from safer_desk.services.provenance import FUNDS, MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins, row_origins
 from safer_desk.services.reference import list_districts, list_organisations
 
 WINDOWS = (1, 3, 6, 12)
+# The tables whose rows a county file says the office of (``provenance.row_origins``), besides the funds themselves.
+CONTRIBUTIONS, REFERRALS, SPEND_LINES = "fund_contributions", "fund_referrals", "fund_spend_lines"
 NO_ITEMS = "The catalogue has no items yet: add one with More > Catalogue item… first."
 # The More menu's actions that change the file, in its order (FundsPresenter.more_actions says which apply).
 MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spend_line", "edit_contribution",
@@ -57,6 +59,11 @@ class FundData:
     contributions: list[dict]
     items: list[dict]
     origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each fund came from
+    # In a county file, the office each of the fund's contributions, referrals and spend lines came from: a fund
+    # several offices share holds each office's top-ups and referrals (their *Merged from* columns).
+    contribution_origins: RowOrigins = NOT_A_COUNTY_FILE
+    referral_origins: RowOrigins = NOT_A_COUNTY_FILE
+    line_origins: RowOrigins = NOT_A_COUNTY_FILE
 
     def merged_from(self, fund_id: str | None) -> str:
         """The fund's origin as a sentence in a county file ("Merged from Babergh office."); "" in an office's own."""
@@ -77,7 +84,8 @@ def load_fund_data(store, fund_id: str | None, window: int, today: date | None =
     for r in referrals:  # what the search box matches, built here (on the worker thread), not per keystroke
         r["search_text"] = referral_search_text(r)
     return FundData(names, funds.fund_figures(store, fund_id, window=window, today=today), referrals,
-                    funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items, origins)
+                    funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items, origins,
+                    row_origins(store, CONTRIBUTIONS), row_origins(store, REFERRALS), row_origins(store, SPEND_LINES))
 
 
 def referral_search_text(r: dict) -> str:
@@ -184,10 +192,22 @@ class FundsPresenter(FormScreen):
     def _fund_exists(self, fund_id: str) -> bool:
         return any(f.id == fund_id for f in funds.list_funds(self.store))
 
+    def _came_from(self, origins_of: str, row) -> str:
+        """" (merged from Babergh office)" after a row's words in a county file (``origins_of``: which of the data's
+        origins, by table); "" in an office's own file. A fund several offices share holds lines alike from each."""
+        origins = getattr(self.data, origins_of) if self.data is not None else NOT_A_COUNTY_FILE
+        return f" ({origins.phrase(row['id'])})" if origins.shown else ""
+
+    def _spend_line_words(self, line) -> str:
+        return (f"{line['item']} ({format_money(line['amount_pence'])}) for {line['reference']}"
+                + self._came_from("line_origins", line))
+
+    def delete_spend_line_question(self, line) -> str:
+        return f"Delete {self._spend_line_words(line)}?"
+
     def delete_spend_line(self, line: dict) -> None:
         fund = self._need_fund()
-        self.rows_action(f"Delete {line['item']} ({format_money(line['amount_pence'])}) for {line['reference']} "
-                         f"from {fund.name}", "referral", line["referral_id"],
+        self.rows_action(f"Delete {self._spend_line_words(line)} from {fund.name}", "referral", line["referral_id"],
                          lambda: funds.delete_spend_line(self.store, line["id"]))
 
     # -- forms ---------------------------------------------------------------------------------------
@@ -257,7 +277,8 @@ class FundsPresenter(FormScreen):
     def edit_contribution_form(self, contribution: dict) -> CostForm:
         """Correct a contribution keyed wrongly: its contributor, amount, date or note."""
         fund = self._need_fund()
-        said = f"{format_money(contribution['amount_pence'])} from {contribution['organisation']}"
+        said = (f"{format_money(contribution['amount_pence'])} from {contribution['organisation']}"
+                + self._came_from("contribution_origins", contribution))
         values = {"organisation": contribution["organisation"], "amount": format_money(contribution["amount_pence"]),
                   "received_on": _uk(date.fromisoformat(contribution["received_on"]))
                   if contribution["received_on"] else "", "note": contribution["note"] or ""}
@@ -339,10 +360,16 @@ class FundsPresenter(FormScreen):
         self.rows_action(f"Delete referral {referral['reference']} from {fund.name}", "referral", referral["id"],
                          lambda: funds.delete_referral(self.store, referral["id"]))
 
+    def _contribution_words(self, contribution: dict) -> str:
+        return (f"the contribution of {format_money(contribution['amount_pence'])} from "
+                f"{contribution['organisation']}" + self._came_from("contribution_origins", contribution))
+
+    def delete_contribution_question(self, contribution: dict) -> str:
+        return f"Delete {self._contribution_words(contribution)}?"
+
     def delete_contribution(self, contribution: dict) -> None:
         fund = self._need_fund()
-        self.rows_action(f"Delete the contribution of {format_money(contribution['amount_pence'])} from "
-                         f"{contribution['organisation']} to {fund.name}", "fund", fund.id,
+        self.rows_action(f"Delete {self._contribution_words(contribution)} to {fund.name}", "fund", fund.id,
                          lambda: funds.delete_contribution(self.store, contribution["id"]), select_fund=True)
 
     def delete_item(self, item: dict) -> None:
@@ -421,7 +448,7 @@ class FundsPresenter(FormScreen):
         """Correct a spend line keyed wrongly (its date, item, amount, supplier or invoice); it stays with its
         referral (spend for another victim is deleted here and added there)."""
         fund = self._need_fund()
-        said = f"{line['item']} ({format_money(line['amount_pence'])}) for {line['reference']}"
+        said = self._spend_line_words(line)
 
         def commit(v: dict) -> dict:
             supplier = (v.pop("supplier") or "").strip() or None
@@ -487,11 +514,27 @@ class FundsPresenter(FormScreen):
             Sheet("Per item", ["Item", "Spend lines", "Spend"], [list(r) for r in f.by_item], money_columns={2}),
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
                   title=per_victim_note(f) or None),
-            Sheet("Contributions", ["Contributor", "Amount"], [list(r) for r in f.contributors], money_columns={1}),
+            self._contributions_sheet(f),
             Sheet("Forecast", ["Month", "Cumulative spend", "Kind"],
                   [[m.label, p, "actual"] for m, p in f.forecast.cumulative]
                   + [[m.label, p, "forecast"] for m, p in f.forecast.forecast_line[1:]], money_columns={1}),
         ]
+
+    def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
+        """Each contributor's total; in a county file each contributor's total from each office (*Merged from*), as
+        the page's Contributions table says where each came from (a fund several offices share holds each office's
+        top-ups)."""
+        origins = self.data.contribution_origins
+        if not origins.shown:
+            return Sheet("Contributions", ["Contributor", "Amount"], [list(r) for r in f.contributors],
+                         money_columns={1})
+        totals: dict[tuple[str, str], int] = {}
+        for c in self.data.contributions:
+            key = (c["organisation"], origins.of(c["id"]))
+            totals[key] = totals.get(key, 0) + c["amount_pence"]
+        order = sorted(totals.items(), key=lambda kv: (kv[0][0], kv[0][1].casefold()))
+        return Sheet("Contributions", ["Contributor", "Amount", MERGED_FROM],
+                     [[name, pence, came] for (name, came), pence in order], money_columns={1})
 
     def export(self, target: Path | str) -> Path:
         """The fund report, in the format the suffix names: .xlsx every sheet (money as £ numbers, dates as dates);

@@ -300,6 +300,14 @@ class ProjectsPresenter(ScreenPresenter):
         """The project's *Merged from* words in a county file ("Babergh office"); "" in an office's own file."""
         return self.origins.of(project.id)
 
+    def said(self, project: Project) -> str:
+        """A project as the register's questions and steps name it (Delete's question, Edit > Undo, History): its
+        title; in a county file where another project has that title (two offices may each send an "Outreach worker"
+        16), its ref and title and where it came from: "16. Outreach worker (merged from Babergh office)"."""
+        if not self.origins.shown or not any(p.title == project.title and p.id != project.id for p in self.rows):
+            return project.title
+        return f"{project_name(project)} ({self.origins.phrase(project.id)})"
+
     def file_changed(self) -> None:
         """The file changed under the register (a merge of district files, a conflict decided, an undo of a change
         made elsewhere): every row is read again, and the editor's project with it, what is typed kept (it says so:
@@ -392,10 +400,10 @@ class ProjectsPresenter(ScreenPresenter):
             self.editor.mark_saved()  # Save with nothing changed: nothing written, no step to undo
             return
         if new:
-            action = self.rows_action(f"Add project {after.title}", [pid],
+            action = self.rows_action(f"Add project {self.said(after)}", [pid],
                                       lambda: service.add_projects(store, [after]), pid)
         else:
-            action = self.rows_action(f"Save project {after.title}", [pid],
+            action = self.rows_action(f"Save project {self.said(after)}", [pid],
                                       lambda: service.save_project(store, after, loaded=loaded), pid)
         typed_over = dict(self.editor.saved_values)
         self.editor.mark_saved()  # before the refresh that perform runs, which would otherwise ask about it
@@ -414,7 +422,7 @@ class ProjectsPresenter(ScreenPresenter):
         fixed = service.accept_line_suggestion(project, line_index)  # ProjectError: the caller says why
         figure = fixed.cost_lines[line_index].amount.text
         store = self.store
-        self.perform(self.rows_action(f"Read cost line {line_index + 1} of {project.title} as {figure}",
+        self.perform(self.rows_action(f"Read cost line {line_index + 1} of {self.said(project)} as {figure}",
                                       [project.id], lambda: service.save_project(store, fixed, loaded=project),
                                       project.id))
 
@@ -441,7 +449,7 @@ class ProjectsPresenter(ScreenPresenter):
     def describe_many(self, ids: Sequence[str]) -> str:
         if len(ids) == 1:
             p = self.project(ids[0])
-            return f"project {p.title}" if p else "1 project"
+            return f"project {self.said(p)}" if p else "1 project"
         return f"{len(ids)} projects"
 
     def add_pasted(self, projects: Sequence[Project]) -> None:

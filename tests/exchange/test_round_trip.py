@@ -82,9 +82,31 @@ def board_sections(path) -> list:
     try:
         sections = report_sections.all_sections(store)
         assert any(not s.is_empty for s in sections) or not tab_commands(path)
-        return [s for s in sections if s.title != "County overview"]
+        return [_origins_left_out(s) for s in sections if s.title != "County overview"]
     finally:
         store.close()
+
+
+def _origins_left_out(section):
+    """A section without what a county file's report says of where its rows came from (round 37: not a figure): its
+    tables' *Merged from* column, once checked to name an office on every row, and a fund's "Merged from …"."""
+    from dataclasses import replace
+
+    tables = []
+    for table in section.tables:
+        if "Merged from" not in table.header:
+            tables.append(table)
+            continue
+        at = table.header.index("Merged from")
+        assert all(row[at] for row in table.rows)
+
+        def cut(row: list, at: int = at) -> list:
+            return row[:at] + row[at + 1:]
+
+        tables.append(replace(table, header=cut(table.header), rows=[cut(r) for r in table.rows],
+                              align=cut(table.align), total_row=table.total_row and cut(table.total_row)))
+    paragraphs = [p for p in section.paragraphs if not p.startswith("Merged from ")]
+    return replace(section, tables=tables, paragraphs=paragraphs)
 
 
 def state_of_blank(tmp_path) -> tuple[str, dict[str, int]]:

@@ -7,6 +7,7 @@ from datetime import date
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted
+from safer_desk.services.provenance import FUNDS, row_origins
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
@@ -110,6 +111,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
                         *billing],
             tables=tables))
+    fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
@@ -144,7 +146,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                    + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
                    if figures.spent_pence or figures.victims else "nothing spent yet")  # not "£0 on 0 victims"
                 + f"; balance {format_money(figures.balance_pence)}.",
-                funds.forecast_sentence(figures)],
+                funds.forecast_sentence(figures),
+                # In a county file where it came from, as the fund's page says it under its figures.
+                *filter(None, [fund_origins.sentence(fund.id)])],
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
             charts=[_burn_down_chart(fund, figures)]))
     return sections

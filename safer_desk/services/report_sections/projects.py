@@ -8,6 +8,7 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS
 from safer_desk.domain.text import counted
+from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -108,21 +109,42 @@ def origin_counties(store: Store) -> dict[str, set[str]]:
     return out
 
 
+def titles_said(projects, origins: RowOrigins) -> dict[str, str]:
+    """The projects whose title alone does not say which they are, by id, each as a sentence names it: "Outreach
+    worker (merged from Babergh office)" where two offices of a county file each sent an "Outreach worker" (as
+    Commissioning names them: ``presenters.commissioning``); none in an office's own file."""
+    if not origins.shown:
+        return {}
+    from collections import Counter
+
+    repeated = {title for title, n in Counter(p.title for p in projects).items() if n > 1}
+    return {p.id: f"{p.title} ({origins.phrase(p.id)})" for p in projects if p.title in repeated}
+
+
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
                           today: date | None = None) -> list[ReportSection]:
     """This tab's sections for the board report: the year's projects and scenarios in the report's areas (the
-    report's day, ``today``, changes none of them)."""
+    report's day, ``today``, changes none of them). In a county file its tables say which office each project came
+    from (*Merged from*, after the project's title, as the register and Commissioning show it) and its notes name the
+    office of a project whose title another has; an office's own report is as it always was."""
     from safer_desk.services import reference as ref
     from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import load_projects
-    from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
+    from safer_desk.services.projects_commissioning import board_table, evaluate, list_scenarios
     from safer_desk.services.report_sections import office_areas_for
 
     areas = office_areas_for(store, year, areas)
     county = ref.office_county(store)
     all_projects = load_projects(store)
     by_id = {p.id: p for p in all_projects}
+    origins = row_origins(store, PROJECTS)
+    said = titles_said(all_projects, origins)  # the whole register's titles, as Commissioning weighs them
+    merged = [MERGED_FROM] if origins.shown else []
+
+    def named(p) -> str:  # "16. Outreach worker (merged from Babergh office)" where the title alone is not enough
+        return f"{p.ref + '. ' if p.ref else ''}{said.get(p.id, p.title)}"
+
     scenarios = list_scenarios(store)
     awards = {a.id: a for a in list_awards(store)}
     # A project dated by nothing of its own takes the years of the scenarios that include it.
@@ -143,11 +165,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # A year's award tables count the shares of that year of every open project, however dated: they are in the
     # year's report even when no project is dated in it (a 2018/19 project's share of 2019/20's award).
     award_section = funders_section(store, projects, year,
-                                    [p for p in local if p.status in OPEN and (years[p.id] or year is None)])
+                                    [p for p in local if p.status in OPEN and (years[p.id] or year is None)],
+                                    origins=origins, said=said)
     if projects or undated or closed or award_section is not None:
-        rows = [[p.ref, p.title, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
+        rows = [[p.ref, p.title, *([origins.of(p.id)] if merged else []),
+                 *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
                  p.status.capitalize(), shares_text(p)] for p in projects]
-        checks = [f"{p.ref + '. ' if p.ref else ''}{p.title}: {p.warning}" for p in projects if p.warning]
+        checks = [f"{named(p)}: {p.warning}" for p in projects if p.warning]
         # A criterion not scored yet is a blank cell: said, so that the board does not read it as "no".
         blank = any(not p.criterion(k).describe() for p in projects for k in CRITERIA_KEYS)
         paragraphs = ["Projects proposed, shortlisted, commissioned or live, with their alignment to the board's "
@@ -159,18 +183,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 + ("has no dates, no costs by year and no dated status, so it is" if len(undated) == 1 else
                    "have no dates, no costs by year and no dated status, so they are")
                 + " in the report for all years but not in one year's: "
-                + "; ".join(f"{p.ref + '. ' if p.ref else ''}{p.title}" for p in undated) + ".")
+                + "; ".join(named(p) for p in undated) + ".")
         if closed:
-            named = [f"{p.ref + '. ' if p.ref else ''}{p.title} ({STATUS_LABELS.get(p.status, p.status).lower()})"
-                     for p in closed]
-            more = len(named) - CLOSED_NAMED
-            paragraphs.append("Not listed, no longer open: " + "; ".join(named[:CLOSED_NAMED])
+            listed = [f"{named(p)} ({STATUS_LABELS.get(p.status, p.status).lower()})" for p in closed]
+            more = len(listed) - CLOSED_NAMED
+            paragraphs.append("Not listed, no longer open: " + "; ".join(listed[:CLOSED_NAMED])
                               + (f"; and {more} more" if more > 0 else "") + ".")
         tables = [ReportTable(
             "Projects and the board's criteria",
-            ["", "Project / Initiative", *[title for _, _, title in CRITERIA], "Suitable Funding", "Cost(£)",
-             "Status", "Funders' shares"],
-            rows, align=["l", "l", *["c"] * len(CRITERIA), "l", "r", "l", "l"],
+            ["", "Project / Initiative", *merged, *[title for _, _, title in CRITERIA], "Suitable Funding",
+             "Cost(£)", "Status", "Funders' shares"],
+            rows, align=["l", "l", *["l"] * len(merged), *["c"] * len(CRITERIA), "l", "r", "l", "l"],
             note=" ".join(checks))] if projects else []
         sections.append(ReportSection("Commissioning options", paragraphs=paragraphs, tables=tables))
         if award_section is not None:  # the funders' shares sit with the options they fund
@@ -184,16 +207,22 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue  # a scenario belongs to the areas of its projects
         if year is not None and year.label not in scenario_report_years(scenario, by_id, awards):
             continue  # and to its award's year, or the years of its dated projects (none: the report for all years)
-        result = evaluate_saved(store, scenario, all_projects)
-        table = board_table(result, plain=True)
+        # As ``evaluate_saved`` reads it, its problems and notes naming the office where two projects share a title.
+        award = awards.get(scenario.award_id) if scenario.award_id else None
+        result = evaluate(all_projects, scenario.fund_pence, scenario.items, name=scenario.name,
+                          fund_label=scenario.fund_label, award=award, award_year=scenario.award_year or None,
+                          range_end=scenario.range_end, awards=list(awards.values()) if award is not None else (),
+                          names=said)
+        table = board_table(result, plain=True, origins=origins)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
+        lead = 2 + len(merged)  # ref and title, and where the project came from in a county file
         # Headed with the fund its summary counts: against an award, the award's money now, not that saved with it.
         label = result.award.name if result.award is not None else scenario.fund_label
         scenario_tables.append(ReportTable(
             f"{scenario.name} ({label + ': ' if label else ''}{format_money(result.fund_pence)})",
             table.header, [[str(v) for v in row] for row in table.rows],
             # The criteria centred (√, X, ?), as in the commissioning options' table.
-            align=["l", "l", *["c"] * len(CRITERIA), *["l"] * (money_from - 2 - len(CRITERIA)),
+            align=[*["l"] * lead, *["c"] * len(CRITERIA), *["l"] * (money_from - lead - len(CRITERIA)),
                    *["r"] * (len(table.header) - money_from)],
             total_row=[str(v) for v in table.total],
             note=" ".join([result.summary() + ".", *result.problems, *result.notes,
@@ -222,7 +251,9 @@ def _ties(project, share, award, label: str, projects) -> bool:
     return same_funder(share.funder, award.funder) or named_award(share.funder, award.funder) is not None
 
 
-def funders_section(store: Store, projects, year: FinancialYear | None, across=None) -> ReportSection | None:
+def funders_section(store: Store, projects, year: FinancialYear | None, across=None, *,
+                    origins: RowOrigins = NOT_A_COUNTY_FILE,
+                    said: dict[str, str] | None = None) -> ReportSection | None:
     """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
     £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left).
 
@@ -232,6 +263,9 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     of any of them, with the shares of those years; an award with no years is one table "all years" with every
     year's shares, in a year's report when a share of that year is from its funder. A share naming an award its
     funder does not have is said under each of the funder's tables for its year (``named_for_another``).
+
+    In a county file (``origins`` shown) each table says which office each project came from, after its title, and
+    the notes name a project by ``said`` (``titles_said``: with its office where another has its title).
     """
     from safer_desk.domain.commissioning import counted_twice, counts_against, in_window, named_award, share_for
     from safer_desk.services.funders import list_awards, shares_of
@@ -240,6 +274,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     tables = []
     awards = list_awards(store)
     pool = projects if across is None else across
+    merged = [MERGED_FROM] if origins.shown else []
+    said = said or {}
     for award in awards:
         # A total over several years not split by year is one table for its years, its shares for any of them
         # counted against the whole (as Commissioning counts it: "£500,000 for 2018/19 to 2019/20"). An award with
@@ -274,11 +310,14 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                 unknown += lookup.state != "stated"
                 shown = {"stated": format_money(lookup.amount_pence), "not known": lookup.words,
                          "part known": f"{format_money(lookup.amount_pence)} and “{lookup.words}”"}[lookup.state]
-                rows.append([p.ref, p.title, shown, p.cost_text or "", p.status.capitalize()])
+                rows.append([p.ref, p.title, *([origins.of(p.id)] if merged else []), shown, p.cost_text or "",
+                             p.status.capitalize()])
             left = [] if amount is None else [format_money(amount - committed)]
             # A share another of the funder's awards counts too is said, as Commissioning says it.
-            note = [*counted_twice(award, awards, [(p.title, shares_of(p)) for p, _ in shares], window, span),
-                    *[named_for_another(p.title, award, ", ".join(f"“{n}”" for n in names)) for p, names in misnamed],
+            note = [*counted_twice(award, awards, [(said.get(p.id, p.title), shares_of(p)) for p, _ in shares],
+                                   window, span),
+                    *[named_for_another(said.get(p.id, p.title), award, ", ".join(f"“{n}”" for n in names))
+                      for p, names in misnamed],
                     award.conditions]
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
@@ -296,10 +335,10 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                             f"{format_money(split[1])} ({award.capital_bp / 100:g}%).")
             tables.append(ReportTable(
                 f"{award.name}: {label}" + (f" ({format_money(amount)})" if amount is not None else ""),
-                ["", "Project", f"{possessive(award.funder)} share", "Total budget", "Status"], rows,
-                align=["l", "l", "r", "r", "l"],
-                total_row=["", "Committed", format_money(committed), "", ""] if not left else
-                ["", f"Committed (left: {left[0]})", format_money(committed), "", ""],
+                ["", "Project", *merged, f"{possessive(award.funder)} share", "Total budget", "Status"], rows,
+                align=["l", "l", *["l"] * len(merged), "r", "r", "l"],
+                total_row=["", "Committed" if not left else f"Committed (left: {left[0]})", *[""] * len(merged),
+                           format_money(committed), "", ""],
                 note=" ".join(n for n in note if n)))
     if not tables:
         return None

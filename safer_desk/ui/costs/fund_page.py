@@ -24,10 +24,11 @@ from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data
 from safer_desk.services import funds
+from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
-                                        make_table, more_menu, open_form, remember_splitter, sum_row)
+                                        make_table, more_menu, open_form, remember_splitter, row_id, sum_row)
 from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
@@ -317,14 +318,18 @@ class FundPage(QWidget):
             Column("at_marac", "MARAC", show=_yes), Column("idva_assigned", "IDVA", show=_yes),
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
+            Column("merged_from", MERGED_FROM, self._merged_from("referral_origins")),
         ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True,
             on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
             read_only=session.read_only)
+        # Spend lines, a count, last as before: not stretched (the Merged from after it is hidden in an office's file).
+        self.referrals.view.horizontalHeader().setStretchLastSection(False)
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"),
             money_column("amount_pence", "Amount"),
             Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
             Column("invoice_ref", "Invoice"),
+            Column("merged_from", MERGED_FROM, self._merged_from("line_origins")),
         ], "Spend lines", right, on_edit=self.edit_spend_dialog, on_delete=self.delete_spend_line, large=True,
             read_only=session.read_only)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
@@ -348,7 +353,9 @@ class FundPage(QWidget):
         self.per_victim = make_table([Column("band", "Spend per victim", lambda r: r[0]),
                                       count_col("victims", "Victims", lambda r: r[1])], "Spend per victim", right)
         self.contributions = make_table([Column("organisation", "Contributor"), money_column("amount_pence", "Amount"),
-                                         date_col("received_on", "Received"), Column("note", "Note")],
+                                         date_col("received_on", "Received"), Column("note", "Note"),
+                                         Column("merged_from", MERGED_FROM,
+                                                self._merged_from("contribution_origins"))],
                                         "Contributions", right, totals=sum_row("organisation", ["amount_pence"]),
                                         on_edit=self.edit_contribution_dialog, on_delete=self.delete_contribution,
             read_only=session.read_only)
@@ -475,6 +482,9 @@ class FundPage(QWidget):
         self.fund_combo.blockSignals(False)
         keyed = (self.referrals, self.lines, self.contributions, self.items)
         chosen = [table.chosen_place() for table in keyed]  # chosen again below, or the row in its place
+        # In a county file where each referral, spend line and contribution came from; hidden in an office's own.
+        for table, origins in self._merged_tables(data):
+            table.view.setColumnHidden(table.model.column_index("merged_from"), not origins.shown)
         self.referrals.set_rows(data.referrals)
         self.lines.set_rows(data.lines)
         self.contributions.set_rows(data.contributions)
@@ -493,6 +503,22 @@ class FundPage(QWidget):
         if not self._sized:
             self._sized = True
             self.stack.currentWidget().size_columns_to_visible()  # the others when first shown
+
+    def _merged_tables(self, data: FundData | None) -> list[tuple[Any, RowOrigins]]:
+        """The tables with a *Merged from* column, each with the origins of its rows."""
+        if data is None:
+            return [(table, NOT_A_COUNTY_FILE) for table in (self.referrals, self.lines, self.contributions)]
+        return [(self.referrals, data.referral_origins), (self.lines, data.line_origins),
+                (self.contributions, data.contribution_origins)]
+
+    def _merged_from(self, origins_of: str) -> Callable[[Any], str]:
+        """A row's *Merged from* words in a county file (``origins_of``: which of the data's origins); "" for a
+        totals line and in an office's own file."""
+        def words(row: Any) -> str:
+            key = row_id(row)
+            return getattr(self.data, origins_of).of(key) if self.data is not None and key is not None else ""
+
+        return words
 
     def _table_shown(self, index: int) -> None:
         if index not in self._sized_tables and self.data is not None:
@@ -558,9 +584,11 @@ class FundPage(QWidget):
         # Thousands of referrals and spend lines: the search matches a text built off the GUI thread, in one
         # Python pass (a proxy's free-text search formatted every cell of every row: 2.7 s on 20,000).
         needle = self.search.text().strip().casefold()
-        for table in (self.referrals, self.lines):
-            if needle:
-                table.filter(lambda r: needle in r["search_text"] and (not district or r["district"] == district))
+        for table, origins in self._merged_tables(self.data)[:2]:  # the referrals and the spend lines
+            if needle:  # in a county file, the office each came from too (as the Merged from column shows it)
+                said = origins.of if origins.shown else (lambda _key: "")
+                table.filter(lambda r, said=said: (needle in r["search_text"] or needle in said(r["id"]).casefold())
+                             and (not district or r["district"] == district))
             else:
                 table.filter(predicate)
 
@@ -619,8 +647,8 @@ class FundPage(QWidget):
 
     def delete_spend_line(self) -> None:
         if (line := self._chosen(self.lines, "spend line", "Spend lines")) is not None:
-            self._delete("Delete spend line", f"Delete {line['item']} ({format_money(line['amount_pence'])}) "
-                         f"for {line['reference']}?", lambda: self.presenter.delete_spend_line(line))
+            self._delete("Delete spend line", self.presenter.delete_spend_line_question(line),
+                         lambda: self.presenter.delete_spend_line(line))
 
     def delete_referral(self) -> None:
         if (referral := self._chosen(self.referrals, "referral", "Referrals")) is not None:
@@ -629,8 +657,8 @@ class FundPage(QWidget):
 
     def delete_contribution(self) -> None:
         if (c := self._chosen(self.contributions, "contribution", "Contributions")) is not None:
-            self._delete("Delete contribution", f"Delete the contribution of {format_money(c['amount_pence'])} "
-                         f"from {c['organisation']}?", lambda: self.presenter.delete_contribution(c))
+            self._delete("Delete contribution", self.presenter.delete_contribution_question(c),
+                         lambda: self.presenter.delete_contribution(c))
 
     def delete_item(self) -> None:
         if (item := self._chosen(self.items, "catalogue item", "Catalogue")) is not None:
