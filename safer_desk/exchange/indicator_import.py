@@ -83,6 +83,11 @@ def _police_street_heading(header: list) -> bool:
     return file_kind([str(h or "").strip().lstrip("\ufeff") for h in header]) == "street"
 
 
+def _or_words(names: list[str]) -> str:
+    """"period", "area or period", "indicator, area or period"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> list[LongRow]:
     names = _normalise(header)
     _check_headings(path, header, names)
@@ -97,7 +102,7 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
                               "import-police), which counts its crimes by month, district and crime type.")
     if missing:
         raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
-                              f"and denominator); it has no {', '.join(missing)} column.")
+                              f"and denominator); it has no {_or_words(missing)} column.")
     # A rate's count may be given alone (over the area's population), with or without an empty denominator column.
     if "value" not in names and "numerator" not in names:
         raise ValuesFileError(f"{path.name} needs a value column, or a numerator column (with a denominator "
