@@ -7,7 +7,7 @@ from datetime import date
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted
-from safer_desk.services.provenance import FUNDS, row_origins
+from safer_desk.services.provenance import FUNDS, MERGED_FROM, REVIEWS, row_origins
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
@@ -80,11 +80,16 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         total_cost = money(sum(c.cost_pence for c in known)) if known else "Not yet known"
         ledger = (dhr.partner_ledger(store, today=day, as_at=as_at) if len(cases) == len(every_case)
                   else _ledger_of(dhr, store, [c.id for c in cases], day, as_at))
-        tables = [ReportTable("Cost recovery per case", ["Case", "Kind", "District", "Stage reached", "Status",
-                                                         "Cost", "Net billed", "Recovered", "Outstanding",
+        # In a county file, after the case, the office each review came from, as Costs > Reviews and the Ledger say.
+        origins = row_origins(store, REVIEWS)
+        merged = [MERGED_FROM] if origins.shown else []
+        tables = [ReportTable("Cost recovery per case", ["Case", *merged, "Kind", "District", "Stage reached",
+                                                         "Status", "Cost", "Net billed", "Recovered", "Outstanding",
                                                          "Shortfall", "Not yet billed"],
-                              case_rows, align=["l", "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
-                              total_row=["Total", "", "", "", "", total_cost, *(
+                              [[row[0], *([origins.of(c.id)] if merged else []), *row[1:]]
+                               for c, row in zip(cases, case_rows)],
+                              align=["l", *(["l"] if merged else []), "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
+                              total_row=["Total", *([""] if merged else []), "", "", "", "", total_cost, *(
                                   money(sum(getattr(c, f) for c in cases)) for f in (
                                       "net_billed_pence", "recovered_pence", "outstanding_pence", "shortfall_pence",
                                       "unbilled_pence"))],  # as the Costs tab's list adds them up
