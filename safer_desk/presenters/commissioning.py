@@ -25,7 +25,7 @@ from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
-from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins, titles_said
 
 # An amount typed where a scale goes ("£35K", "35k"): the part of the cost to commit ("6m" may be six months: not one).
 _AN_AMOUNT = LazyPattern(r"£|\d\s*k\s*$", re.IGNORECASE)
@@ -91,18 +91,9 @@ class CommissioningPresenter(ScreenPresenter):
         id, each with where it came from; read once per register and origins."""
         projects, origins, titles = self._titles
         if projects is not self.projects or origins is not self.origins:  # (each is replaced whole, never changed)
-            repeated = self._repeated_titles()
-            titles = {p.id: f"{p.title} ({self.origins.phrase(p.id)})" for p in self.projects if p.title in repeated}
+            titles = titles_said(self.projects, self.origins)
             self._titles = (self.projects, self.origins, titles)
         return titles
-
-    def _repeated_titles(self) -> set[str]:
-        """The titles more than one project of a county file has (none in an office's own file)."""
-        if not self.origins.shown:
-            return set()
-        from collections import Counter
-
-        return {title for title, n in Counter(p.title for p in self.projects).items() if n > 1}
 
     def shown_projects(self) -> list:
         return [p for p in self.projects if p.status not in CLOSED or p.id in self.ticks]

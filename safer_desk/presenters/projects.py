@@ -23,7 +23,7 @@ from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresent
 from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
-from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins
+from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins, titles_said
 from safer_desk.services.projects import ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project
 
 T, LONG, MONEY, DATE = FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.MONEY, FieldKind.DATE
@@ -304,7 +304,7 @@ class ProjectsPresenter(ScreenPresenter):
         """A project as the register's questions and steps name it (Delete's question, Edit > Undo, History): its
         title; in a county file where another project has that title (two offices may each send an "Outreach worker"
         16), its ref and title and where it came from: "16. Outreach worker (merged from Babergh office)"."""
-        if not self.origins.shown or not any(p.title == project.title and p.id != project.id for p in self.rows):
+        if project.id not in titles_said(self.rows, self.origins):  # the one rule with Commissioning and the report
             return project.title
         return f"{project_name(project)} ({self.origins.phrase(project.id)})"
 

@@ -71,6 +71,18 @@ class RowOrigins:
 NOT_A_COUNTY_FILE = RowOrigins()
 
 
+def titles_said(rows, origins: RowOrigins) -> dict[str, str]:
+    """The rows (projects) whose title alone does not say which they are, by id, each as a sentence names it:
+    "Outreach worker (merged from Babergh office)" where two offices of a county file each sent an "Outreach worker";
+    none in an office's own file. Commissioning, the register and the board report name them so."""
+    if not origins.shown:
+        return {}
+    from collections import Counter
+
+    repeated = {title for title, n in Counter(r.title for r in rows).items() if n > 1}
+    return {r.id: f"{r.title} ({origins.phrase(r.id)})" for r in rows if r.title in repeated}
+
+
 def merged_into(store: "Store") -> bool:
     """Whether anything was merged into the file (a county file): two queries, nothing county-related imported."""
     from safer_desk.storage.schema.exchange import PROVENANCE_TABLE

@@ -8,7 +8,8 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS
 from safer_desk.domain.text import counted
-from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins
+from safer_desk.services.provenance import (MERGED_FROM, NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins,
+                                            titles_said)
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -107,18 +108,6 @@ def origin_counties(store: Store) -> dict[str, set[str]]:
         if by_office.get(office_id):
             out[project_id] = by_office[office_id]
     return out
-
-
-def titles_said(projects, origins: RowOrigins) -> dict[str, str]:
-    """The projects whose title alone does not say which they are, by id, each as a sentence names it: "Outreach
-    worker (merged from Babergh office)" where two offices of a county file each sent an "Outreach worker" (as
-    Commissioning names them: ``presenters.commissioning``); none in an office's own file."""
-    if not origins.shown:
-        return {}
-    from collections import Counter
-
-    repeated = {title for title, n in Counter(p.title for p in projects).items() if n > 1}
-    return {p.id: f"{p.title} ({origins.phrase(p.id)})" for p in projects if p.title in repeated}
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,
