@@ -23,7 +23,7 @@ from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import CostForm, FormScreen, YesNo, choices, snapshot_action, yes_no
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funds
-from safer_desk.services.provenance import FUNDS, MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins, row_origins
+from safer_desk.services.provenance import FUNDS, MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins, rows_origins
 from safer_desk.services.reference import list_districts, list_organisations
 
 WINDOWS = (1, 3, 6, 12)
@@ -77,7 +77,8 @@ def load_fund_data(store, fund_id: str | None, window: int, today: date | None =
     if fund_id is None or fund_id not in {i for i, _ in names}:
         fund_id = names[0][0] if names else None
     items = funds.list_items(store)
-    origins = row_origins(store, FUNDS)
+    came = rows_origins(store, (FUNDS, CONTRIBUTIONS, REFERRALS, SPEND_LINES))
+    origins = came[FUNDS]
     if fund_id is None:
         return FundData(names, None, [], [], [], items, origins)
     referrals = funds.list_referrals(store, fund_id)
@@ -85,7 +86,7 @@ def load_fund_data(store, fund_id: str | None, window: int, today: date | None =
         r["search_text"] = referral_search_text(r)
     return FundData(names, funds.fund_figures(store, fund_id, window=window, today=today), referrals,
                     funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items, origins,
-                    row_origins(store, CONTRIBUTIONS), row_origins(store, REFERRALS), row_origins(store, SPEND_LINES))
+                    came[CONTRIBUTIONS], came[REFERRALS], came[SPEND_LINES])
 
 
 def referral_search_text(r: dict) -> str:

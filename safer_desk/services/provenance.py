@@ -93,11 +93,17 @@ def merged_into(store: "Store") -> bool:
 
 def row_origins(store: "Store", table: str) -> RowOrigins:
     """Where each row of ``table`` (projects, dhr_cases or funds) came from, read once for a whole list."""
+    return rows_origins(store, (table,))[table]
+
+
+def rows_origins(store: "Store", tables: Sequence[str]) -> dict[str, RowOrigins]:
+    """``row_origins`` of several tables (a fund's, its contributions', referrals' and spend lines'), asked whether
+    the file is a county file once and read in one pass."""
     if not merged_into(store):  # an office's own file, told before the county's words are imported
-        return NOT_A_COUNTY_FILE
+        return {table: NOT_A_COUNTY_FILE for table in tables}
     from safer_desk.services.county_workbook import TYPED_AT_COUNTY, merged_origins
 
-    origins = merged_origins(store, (table,))  # its own table only, not every indicator figure's
+    origins = merged_origins(store, tuple(tables))  # these tables only, not every indicator figure's
     if not origins:
-        return NOT_A_COUNTY_FILE
-    return RowOrigins(origins.get(table, {}), True, TYPED_AT_COUNTY)
+        return {table: NOT_A_COUNTY_FILE for table in tables}
+    return {table: RowOrigins(origins.get(table, {}), True, TYPED_AT_COUNTY) for table in tables}
