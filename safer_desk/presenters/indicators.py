@@ -746,7 +746,16 @@ class IndicatorsPresenter(ScreenPresenter):
             name = self.area_name().removesuffix(" (county)")
             return (f"{title}: no figures. {name}'s figures are added up from its districts', and this file does "
                     f"not hold all of them (not {svc.names_and_more(absent)}), so they cannot be worked out here.")
-        return f"{title}: no figures to chart yet. Type them in the grid below, or import them."
+        return f"{title}: {self._no_figures()}. Type them in the grid below, or import them."
+
+    def _year_over(self) -> bool:
+        """The year shown ended before today (the presenter's): its figures are no longer to come ("yet"), as
+        ``YearView.year_over`` says of a view."""
+        return self.year is not None and self.year.last_day < self.today()
+
+    def _no_figures(self) -> str:
+        """"no figures to chart yet", or for a year over "no figures were recorded for 2019/20"."""
+        return f"no figures were recorded for {self.year.label}" if self._year_over() else "no figures to chart yet"
 
     def empty_message(self) -> str:
         """What to do when the area and year have no indicator at all (an empty file says this, not a chart)."""
@@ -757,7 +766,9 @@ class IndicatorsPresenter(ScreenPresenter):
             return ("This file does not say whose it is yet, so it lists no areas of its own: name the office's "
                     "partnership or districts (File > Office Details…), or type an area's name in Find.")
         where = f"{self.area_name() or 'this area'} in {self.year.label if self.year else 'this year'}"
-        return (f"No indicator figures for {where} yet. Import police data (File > Import Police Data…), "
+        said = f"No indicator figures were recorded for {where}." if self._year_over() else \
+            f"No indicator figures for {where} yet."
+        return (f"{said} Import police data (File > Import Police Data…), "
                 "import figures from a sheet (Import Figures…), or add an indicator and its target "
                 "(Indicator and Target…); or choose another area.")
 
@@ -904,7 +915,7 @@ class IndicatorsPresenter(ScreenPresenter):
             data = ChartData(this_labels, {name: cv.values for name, cv in named.items()}, ind.unit,
                              f"{ind.name}: areas compared, {this_label}", ind.rate_per,
                              texts={name: figure_texts(cv) for name, cv in named.items()})
-        data.summary = chart_summary(data, per_series) + said
+        data.summary = chart_summary(data, per_series, none=self._no_figures()) + said
         if mode == ChartMode.ROLLING and data.empty and (any(v.this_year) or any(v.last_year)):
             # Figures are held (the grid shows them): say why none is drawn, never "no figures".
             data.summary = f"{data.title}: " + (
@@ -946,10 +957,12 @@ def figure_texts(view: svc.YearView) -> list[str]:
     return out
 
 
-def chart_summary(data: ChartData, labels_of: dict[str, list[str]] | None = None) -> str:
-    """A sentence or two a screen reader says for the chart: each series' latest and highest figure."""
+def chart_summary(data: ChartData, labels_of: dict[str, list[str]] | None = None, *,
+                  none: str = "no figures to chart yet") -> str:
+    """A sentence or two a screen reader says for the chart: each series' latest and highest figure; ``none`` for a
+    chart with nothing to draw ("no figures were recorded for 2019/20" of a year over)."""
     if data.empty:
-        return f"{data.title}: no figures to chart yet."
+        return f"{data.title}: {none}."
     parts = []
     for name, values in data.series.items():
         labels = (labels_of or {}).get(name, data.labels)

@@ -2027,6 +2027,7 @@ class YearView:
     sources: list[FigureSource | None] = field(default_factory=list)  # where each period's figure came from
     derived: list[DerivedFigure | None] = field(default_factory=list)  # per period, for a partnership/county
     last_derived: list[DerivedFigure | None] = field(default_factory=list)  # last year's, from the districts replaced
+    last_group: list[DerivedFigure | None] = field(default_factory=list)  # last year's, for a partnership/county
     baseline: Baseline | None = None
     benchmarks: list[Benchmark] = field(default_factory=list)
     milestone: Milestone | None = None
@@ -2202,13 +2203,31 @@ class YearView:
         + Waveney", or why it is blank ("No figure for Suffolk Coastal: …")."""
         d = self.last_derived[index] if index < len(self.last_derived) else None
         if d is None:
-            return ""
+            return self._last_group_tooltip(index)
         if d.figure is not None:
             # The month, not the year: a district that began part-way through last year was theirs only until then.
             return f"{d.source.label}: in {self._last_label(index)} {self.area_name}'s area was theirs."
         if d.missing and d.used:
             return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
         return f"Blank: {d.reason}."
+
+    def _last_group_tooltip(self, index: int) -> str:
+        """A partnership's or county's figure last year: the districts it adds ("Derived from Babergh + East Suffolk
+        + …"), or why it is blank where some district has a figure or the districts changed within the period ("Blank:
+        no figure was recorded for Beta.", "no figure yet" while last year runs); "" for any other."""
+        g = self.last_group[index] if index < len(self.last_group) else None
+        if g is None:
+            return ""
+        if g.figure is not None:
+            return g.source.label
+        if not g.reason or not (g.used or g.membership.partial):  # no district's figure held: nothing to say
+            return ""
+        return f"Blank: {g.reason_for(self.last_year_over)}."
+
+    @property
+    def last_year_over(self) -> bool:
+        """Last year ended before the day it is looked at (``year_over`` of the year before)."""
+        return self.year.previous().last_day < (self.today or date.today())
 
     def is_derived_at(self, index: int) -> bool:
         return index < len(self.sources) and self.sources[index] is not None and self.sources[index].kind == "derived"
@@ -2562,6 +2581,7 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
         sources=[loaded.sources.get(p) for p in periods],
         derived=[loaded.derived.get(p) for p in periods],
         last_derived=[replaced.get(p) for p in last_periods],
+        last_group=[loaded.derived.get(p) for p in last_periods],
         baseline=get_baseline(store, ind.id, area_id),
         benchmarks=benchmarks(store, ind.id, area_id, periods),
         milestone=milestone,
