@@ -61,7 +61,11 @@ class Month:
 
     @property
     def label(self) -> str:
-        """The board papers' column label: "Apr-16"."""
+        """The board papers' column label: "Apr-16"; with the whole year where two digits would be read back as
+        another century's ("Jan-2070", a fund's run-out far ahead: "Jan-70" reads as 1970), so it always parses
+        back to this month."""
+        if _full_year(f"{self.year % 100:02d}") != self.year:
+            return f"{MONTH_ABBR[self.month - 1]}-{self.year}"
         return f"{MONTH_ABBR[self.month - 1]}-{self.year % 100:02d}"
 
     @property

@@ -1,8 +1,10 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from safer_desk.domain.periods import (FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date)
+from safer_desk.domain.periods import (MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date)
 
 
 def test_financial_year_runs_april_to_march():
@@ -147,3 +149,20 @@ def test_a_date_with_a_time_of_day_is_that_date(typed, day):
 def test_a_date_with_something_else_after_it_is_still_refused(typed):
     with pytest.raises(PeriodError, match="is not a date"):
         parse_uk_date(typed)
+
+
+@settings(max_examples=300)
+@given(year=st.integers(1900, 2199), month=st.integers(1, 12))
+def test_a_month_s_label_reads_back_as_the_same_month(year, month):
+    """A fund's run-out 44 years ahead was said "Jan-70", which reads (and parses) as January 1970: a label with two
+    digits only where they read back as its own year, the whole year otherwise (round 38)."""
+    m = Month(year, month)
+    assert Month.parse(m.label) == m
+    if 1970 <= year <= 2069:
+        assert m.label == f"{MONTH_ABBR[month - 1]}-{year % 100:02d}"  # the board papers' form where it reads back
+
+
+def test_a_far_run_out_month_is_said_with_its_whole_year():
+    assert Month(2070, 1).label == "Jan-2070"
+    assert Month(1969, 12).label == "Dec-1969"
+    assert Month(2069, 12).label == "Dec-69"
