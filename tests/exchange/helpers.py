@@ -252,7 +252,7 @@ def merge_accepting(county, paths, **kwargs):
                     "SELECT value FROM _export_manifest WHERE key = 'office_id'").fetchone()[0]))
             finally:
                 conn.close()
-        except (sqlite3.Error, TypeError):  # not an export (a test of bad input): refused by the merge
+        except (sqlite3.Error, TypeError, ValueError):  # not an export, or its text damaged: merge refuses it
             pass
     return merge_district_files(county, paths, accept_keys=accept, **kwargs)
 
