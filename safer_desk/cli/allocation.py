@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="round to whole pounds (default) or pennies")
     parser.add_argument("--factor", action="append", default=[], metavar="NAME=WEIGHT",
                         type=option_type(_factor, "--factor", keep_text=True),
-                        help="a factor column of INPUT.csv and its weight; repeat for several")
+                        help="a factor column of INPUT.csv and its weight (what partnerships count: population, "
+                             "crime; not partnership, fixed_units or previous); repeat for several")
     parser.add_argument("--damping", metavar="PERCENT", type=_percent("--damping"),
                         help="no partnership changes by more than this from last year; the others meet the difference")
     parser.set_defaults(run=run_allocate)

@@ -210,6 +210,15 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
 
 # -- options as people type them ------------------------------------------------------------
 
+# The input columns that are not factors (as --factor names them), as the window refuses a factor named as another
+# column: last year's allocation is what this year is compared with (split pro rata to it, this year would be
+# compared with itself; --damping keeps near it).
+LAST_YEAR = "last year's allocation, the column this year is compared with"
+INPUT_COLUMNS = {"partnership": ("the partnerships' names", ""), "fixed_units": ("the fixed part's units", ""),
+                 "previous": (LAST_YEAR, "; to keep near last year, use --damping"),
+                 "last_year": (LAST_YEAR, "; to keep near last year, use --damping")}
+
+
 def parse_factor_weights(items: Iterable[str], *, what: str = "--factor") -> tuple[Factor, ...]:
     """NAME=WEIGHT pairs ("population=50", "crime=25%") as weighted factors."""
     factors = []
@@ -218,6 +227,9 @@ def parse_factor_weights(items: Iterable[str], *, what: str = "--factor") -> tup
         name = name.strip()
         if not sep or not name or not weight_text.strip():
             raise AllocationError(f"{what} “{item}”: write it as NAME=WEIGHT, for example population=50.")
+        if (column := INPUT_COLUMNS.get(_clean_header(name))) is not None:
+            raise AllocationError(f"{what} “{item}”: {name} is {column[0]}, not a factor: name a column that counts "
+                                  f"something (population, crime){column[1]}.")
         weight = parse_weight(weight_text, what=f"{what} “{item}”")
         # "Crime" reads the column "crime" as "crime" does: given twice, the one column took both weights.
         same = next((f for f in factors if _clean_header(f.name) == _clean_header(name)), None)

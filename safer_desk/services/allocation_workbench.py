@@ -61,10 +61,10 @@ class WorkState:
         if o.pot_pence is None and not o.previous_total_pence:
             column = previous_sum(self)
             use_sum = f", or press = Sum to use the Last year column's {format_money(column)}" if column else ""
-            return (f"No last year's total given (£0): type it in Last year{use_sum}; the pot is last year's total "
+            return (f"No last year's total given: type it in Last year{use_sum}; the pot is last year's total "
                     "less the retained %.")
         if o.pot_pence == 0:
-            return "No pot given (£0): type the pot to split in Pot, or choose Last year's total less retained."
+            return "No pot given: type the pot to split in Pot, or choose Last year's total less retained."
         return ""
 
 
@@ -301,6 +301,15 @@ def option_text(options: AllocationOptions, key: str) -> str:
     if key == "damping":
         return "" if options.damping is None else _percent_field(options.damping)
     raise KeyError(key)
+
+
+def field_text(options: AllocationOptions, key: str) -> str:
+    """What an option's field shows in the window: as ``option_text``, but a pot or last year's total of £0 (one
+    cleared, or a new file's) is blank, as the officer left it: the line above the table says it is not given,
+    and the field showed "£0" beside it."""
+    if key == "pot" and options.pot_pence == 0 or key == "previous_total" and options.previous_total_pence == 0:
+        return ""
+    return option_text(options, key)
 
 
 def _percent_field(value: Fraction) -> str:

@@ -8,7 +8,7 @@ state pushed on the window's undo stack, and the result is recomputed at once.
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -31,7 +31,7 @@ from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
-from safer_desk.ui.kit.table_view import DataTableView, _source_copy
+from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, DataTableView, _source_copy, two_line_width
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.undo import push_action
@@ -52,6 +52,60 @@ class InputsView(DataTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        # A long heading ("BCS comparator offences 2007-08") wraps onto a second line over its figures, so every
+        # column is in view at 1093x582 (Last year was past the right edge, and a second factor too).
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(
+            Qt.TextFlag.TextWordWrap.value))
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)  # eliding came first: "BCS comparator…"
+        self._fit = QTimer(self)  # once a change has ended: one pass for the many signals of a paste
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self.fit_columns)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.modelReset.connect(self.fit_columns)  # rows added or removed: fitted before anything reads the table
+        for signal in (model.headerDataChanged, model.dataChanged, model.rowsInserted):
+            signal.connect(self._fit.start)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit.start()  # laid out at another width: the box's room worked out again
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its figures or its heading, the headings on one line when the room beside the
+        options takes them, else a long one over two lines; the heading row as tall as its lines. The box no wider
+        than its columns (and a scroll bar's room): a wider window's width goes to the options beside, where a
+        factor's name is read, not to a Last year column stretched far from its heading. A column the officer
+        dragged keeps their width."""
+        model, header, box = self.model(), self.horizontalHeader(), self.parentWidget()
+        if model is None or box is None:
+            return
+        cells, heads = self.fontMetrics(), header.fontMetrics()
+        headings = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+        one, two = [], []
+        for c, heading in enumerate(headings):
+            figures = max((cells.horizontalAdvance(str(model.index(r, c).data() or ""))
+                           for r in range(model.rowCount())), default=0) + CELL_PAD
+            one.append(max(figures, heads.horizontalAdvance(heading) + HEADING_PAD))
+            two.append(max(figures, min(one[-1], two_line_width(heads, heading) + HEADING_PAD)))
+        rows = self.verticalHeader()  # room for "15" from the start: a sixth partnership need not narrow the columns
+        numbers = max(rows.width(), rows.sizeHint().width(), rows.fontMetrics().horizontalAdvance("99") + 8)
+        chrome = (numbers + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2
+                  + max(0, box.width() - self.width()))
+        widths = one if sum(one) + chrome <= self._tab.room_for_inputs() else two
+        lines = 1
+        for c, (heading, width) in enumerate(zip(headings, widths)):
+            self.fit_column(c, width)
+            shown = self.columnWidth(c) - HEADING_PAD
+            if shown < heads.horizontalAdvance(heading):
+                wrapped = heads.boundingRect(QRect(0, 0, max(shown, 1), 10_000), int(Qt.TextFlag.TextWordWrap),
+                                             heading)
+                lines = max(lines, round(wrapped.height() / heads.lineSpacing()))
+        header.setMinimumHeight(lines * heads.lineSpacing() + 8 if lines > 1 else 0)
+        if box.width() > self.width():  # laid out
+            fitted = sum(self.widths_by_hand.get(h, w) for h, w in zip(headings, widths))
+            box.setMaximumWidth(max(fitted + chrome, box.minimumSizeHint().width()))
 
     def paste_rows(self) -> None:
         why = clipboard_without_text(QGuiApplication.clipboard().mimeData())
@@ -161,7 +215,8 @@ class AllocationTab(TabBase):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self._build_inputs(), 3)
-        top_layout.addWidget(self._build_options(), 2)
+        self.options_box = self._build_options()
+        top_layout.addWidget(self.options_box, 2)
         splitter.addWidget(top)
         self.pages = QTabWidget(splitter)
         self.pages.setAccessibleName("Allocation pages")  # a stop of Tab: a screen reader says where it is
@@ -181,6 +236,11 @@ class AllocationTab(TabBase):
         self._split_by_hand = not saved.isEmpty() and splitter.restoreState(saved)
         splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
+
+    def room_for_inputs(self) -> int:
+        """The width the inputs' box can have beside the options at their least."""
+        top = self.options_box.parentWidget()
+        return top.width() - self.options_box.minimumSizeHint().width() - max(0, top.layout().spacing())
 
     def _split_moved(self, *_args) -> None:
         self._split_by_hand = True
@@ -271,7 +331,6 @@ class AllocationTab(TabBase):
         self.inputs_view = InputsView(self)
         self.inputs_view.setModel(self.inputs_model)
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.inputs_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QHBoxLayout()
         buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True))
         buttons.addWidget(self._button("Remove Partnership", self.remove_partnerships, writes=True))
@@ -337,8 +396,9 @@ class AllocationTab(TabBase):
                     combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.setAccessibleName(name)
             combo.setEnabled(not self.read_only)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            # As wide as its longest choice ("Shares to 0.01%") and no wider: twelve letters' room was wider still,
+            # room the inputs beside need at 1093x582.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             _explain_choice(combo)
             combo.currentIndexChanged.connect(lambda _i, c=combo: _explain_choice(c))  # the choice shown, explained
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
@@ -363,11 +423,17 @@ class AllocationTab(TabBase):
             action.triggered.connect(slot)
             action.setEnabled(not self.read_only)
             self.factors_table.addAction(action)
-        factor_buttons = QHBoxLayout()
+        self.factors_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The buttons under one another and the words over the table on two lines when need be: the column is no
+        # wider than "Remove Factor", so the inputs beside have the room for every column at 1093x582.
+        factor_buttons = QVBoxLayout()
+        factor_buttons.setSpacing(2)
         factor_buttons.addWidget(self._button("Add Factor", self.add_factor, writes=True))
         factor_buttons.addWidget(self._button("Remove Factor", self.remove_factor, writes=True))
         factors = QVBoxLayout()
-        factors.addWidget(QLabel("Variable part shared by:", self))
+        shared_by = QLabel("Variable part shared by:", self)
+        shared_by.setWordWrap(True)
+        factors.addWidget(shared_by)
         factors.addWidget(self.factors_table, 1)
         factors.addLayout(factor_buttons)
 
@@ -409,7 +475,7 @@ class AllocationTab(TabBase):
         if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape and isinstance(watched, QLineEdit)
                 and watched in self.option_edits.values()):
             key = next(k for k, e in self.option_edits.items() if e is watched)
-            held = bench.option_text(self.state.options, key)
+            held = bench.field_text(self.state.options, key)
             if watched.text().strip() != held:
                 watched.setText(held)
                 watched.selectAll()
@@ -443,7 +509,6 @@ class AllocationTab(TabBase):
         self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results_model.modelReset.connect(self._size_results)
         self.frozen_names = FrozenFirstColumn(self.results_view)  # names stay in view when scrolled right
-        self.inputs_model.modelReset.connect(lambda: self.inputs_view.size_columns_to_visible(170))
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.selectionModel().currentRowChanged.connect(self._result_row_changed)
         self.explanation_label = NamedLabel("Select a partnership to see how its figure was reached.", page)
@@ -642,7 +707,7 @@ class AllocationTab(TabBase):
         try:
             o = self.state.options
             for key, edit in self.option_edits.items():
-                text = bench.option_text(o, key)
+                text = bench.field_text(o, key)
                 if edit.text() != text:
                     edit.setText(text)
             from_previous = o.pot_pence is None
@@ -667,6 +732,7 @@ class AllocationTab(TabBase):
                         self.factors_table.setItem(i, c, QTableWidgetItem(text))
                     elif item.text() != text:
                         item.setText(text)
+                self.factors_table.item(i, 0).setToolTip(f.title)  # the column is narrow: the name whole
             self.factors_table.blockSignals(False)
         finally:
             self._syncing = False
@@ -731,7 +797,7 @@ class AllocationTab(TabBase):
     def edit_option(self, key: str, text: str) -> None:
         if self._syncing or self.read_only:
             return
-        if key in self.option_edits and text.strip() == bench.option_text(self.state.options, key):
+        if key in self.option_edits and text.strip() == bench.field_text(self.state.options, key):
             return
         try:
             new_state = bench.with_option(self.state, key, text)
@@ -751,7 +817,7 @@ class AllocationTab(TabBase):
         if self.read_only:
             return []
         return [(key, edit) for key, edit in self.option_edits.items()
-                if edit.text().strip() != bench.option_text(self.state.options, key)]
+                if edit.text().strip() != bench.field_text(self.state.options, key)]
 
     def _typed_cells(self) -> list[tuple[QAbstractItemView, QLineEdit]]:
         """The inputs' or factors' cell whose open editor holds something other than the cell."""

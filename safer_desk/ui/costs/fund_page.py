@@ -8,14 +8,15 @@ The tables sit behind a list (eight of them: tabs would overflow at 1093×582).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
@@ -32,6 +33,7 @@ from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_bu
 from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
+from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, two_line_width
 from safer_desk.ui.kit.undo import push_action
 
 SPEND = "#1f4e79"
@@ -197,6 +199,16 @@ FIGURES = (("balance", "Balance"), ("burn", "Burn rate"), ("runs_out", "Runs out
            ("victims", "Victims supported"), ("mean", "Mean per victim"), ("median", "Median per victim"))
 
 
+LONG_TEXT = 130  # a free text's column is no wider: the rest is in the cell's tooltip
+CHART_WIDTH = 320  # the chart beside the tables on a laptop (its least is 300): the tables take the rest
+
+
+def elided(column: Column) -> Column:
+    """A free-text column (a supplier, an override's reason, the offices a row came from): cut short when the tables
+    need the room, its whole text in the cell's tooltip."""
+    return replace(column, tooltip=lambda row: column.text(row) or None)
+
+
 def _yes(v: Any) -> str:
     """A referral's yes or no; blank on the totals row, which is no referral (its cell is None: not a no)."""
     return "" if v is None else "Yes" if v else "No"
@@ -211,7 +223,6 @@ class FundPage(QWidget):
         self.presenter = FundsPresenter(session.store, perform=lambda a: push_action(session.undo_stack, a),
                                         today=lambda: self._today or date.today(), read_only=session.read_only)
         p = self.presenter
-        self._sized = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
 
@@ -313,12 +324,13 @@ class FundPage(QWidget):
         search_row.addWidget(self.district_filter)
         right_layout.addLayout(search_row)
         self.referrals = make_table([
-            Column("reference", "Reference"), Column("eligibility", "Eligibility"), money_column("spent_pence", "Spent"),
-            Column("district", "District"), date_col("referred_on", "Referred"), Column("risk_level", "Risk"),
+            Column("reference", "Reference"), elided(Column("eligibility", "Eligibility")),
+            money_column("spent_pence", "Spent"), elided(Column("district", "District")),
+            date_col("referred_on", "Referred"), Column("risk_level", "Risk"),
             Column("at_marac", "MARAC", show=_yes), Column("idva_assigned", "IDVA", show=_yes),
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
-            Column("merged_from", MERGED_FROM, self._merged_from("referral_origins")),
+            elided(Column("merged_from", MERGED_FROM, self._merged_from("referral_origins"))),
         ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True,
             on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
             read_only=session.read_only)
@@ -327,9 +339,9 @@ class FundPage(QWidget):
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"),
             money_column("amount_pence", "Amount"),
-            Column("item", "Item"), Column("district", "District"), Column("supplier", "Supplier"),
-            Column("invoice_ref", "Invoice"),
-            Column("merged_from", MERGED_FROM, self._merged_from("line_origins")),
+            elided(Column("item", "Item")), elided(Column("district", "District")),
+            elided(Column("supplier", "Supplier")), elided(Column("invoice_ref", "Invoice")),
+            elided(Column("merged_from", MERGED_FROM, self._merged_from("line_origins"))),
         ], "Spend lines", right, on_edit=self.edit_spend_dialog, on_delete=self.delete_spend_line, large=True,
             read_only=session.read_only)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
@@ -352,19 +364,20 @@ class FundPage(QWidget):
                                    "Spend per month", right, totals=_tuple_total)
         self.per_victim = make_table([Column("band", "Spend per victim", lambda r: r[0]),
                                       count_col("victims", "Victims", lambda r: r[1])], "Spend per victim", right)
-        self.contributions = make_table([Column("organisation", "Contributor"), money_column("amount_pence", "Amount"),
-                                         date_col("received_on", "Received"), Column("note", "Note"),
-                                         Column("merged_from", MERGED_FROM,
-                                                self._merged_from("contribution_origins"))],
+        self.contributions = make_table([elided(Column("organisation", "Contributor")),
+                                         money_column("amount_pence", "Amount"), date_col("received_on", "Received"),
+                                         elided(Column("note", "Note")),
+                                         elided(Column("merged_from", MERGED_FROM,
+                                                       self._merged_from("contribution_origins")))],
                                         "Contributions", right, totals=sum_row("organisation", ["amount_pence"]),
                                         on_edit=self.edit_contribution_dialog, on_delete=self.delete_contribution,
             read_only=session.read_only)
-        self.items = make_table([Column("name", "Item"), money_column("usual_price_pence", "Usual price"),
-                                 Column("supplier", "Supplier")], "Catalogue", right, on_edit=self.item_dialog,
+        self.items = make_table([elided(Column("name", "Item")), money_column("usual_price_pence", "Usual price"),
+                                 elided(Column("supplier", "Supplier"))], "Catalogue", right, on_edit=self.item_dialog,
                                 on_delete=self.delete_item,
             read_only=session.read_only)
-        # Eight tables: a list beside them (tabs would overflow behind arrows at 1093×582).
-        tables_row = QHBoxLayout()
+        # Eight tables: a list of them along the top, over two lines when narrow (tabs would overflow behind arrows
+        # at 1093×582; beside the tables, the list took the room of a column or two).
         self.table_list = QListWidget(right)
         self.table_list.setAccessibleName("Fund tables")
         self.stack = QStackedWidget(right)
@@ -376,23 +389,29 @@ class FundPage(QWidget):
             self.table_list.addItem(title)
             self.stack.addWidget(table.view)
             self.table_titles.append(title)
-        metrics = self.table_list.fontMetrics()
-        self.table_list.setFixedWidth(max(metrics.horizontalAdvance(t) for t in self.table_titles) + 16
-                                      + 2 * self.table_list.frameWidth())
+        self.table_list.setFlow(QListView.Flow.LeftToRight)
+        self.table_list.setWrapping(True)
+        self.table_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.table_list.setSpacing(2)
+        for bar in (self.table_list.setHorizontalScrollBarPolicy, self.table_list.setVerticalScrollBarPolicy):
+            bar(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        FitsHeight(self.table_list)
         self.table_list.setCurrentRow(0)
         self.table_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         # Tab follows the screen: Export before More, as they stand; the list of tables before the table it shows.
         for before, after in ((self.export_button, self.more), (self.district_filter, self.table_list)):
             QWidget.setTabOrder(before, after)
-        tables_row.addWidget(self.table_list)
-        tables_row.addWidget(self.stack, 1)
-        right_layout.addLayout(tables_row, 1)
-        self._sized_tables = {0}
+        right_layout.addWidget(self.table_list)
+        right_layout.addWidget(self.stack, 1)
+        # Each table's columns fitted to the room it has: every one in view at 1093×582, as the officer sees it.
+        self.fitters = {table.view: FitsColumns(table.view) for table in (
+            self.referrals, self.lines, self.by_district, self.by_item, self.by_month, self.per_victim,
+            self.contributions, self.items)}
         self.stack.currentChanged.connect(self._table_shown)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([440, 640])  # the chart readable, the referral's key columns in view at 1093×582
+        splitter.setSizes([CHART_WIDTH, 760])  # the chart readable, every column of the tables in view at 1093×582
         remember_splitter(splitter, "fund-splitter")
         layout.addWidget(splitter, 1)
 
@@ -500,9 +519,8 @@ class FundPage(QWidget):
         self.refilter()
         for table, place in zip(keyed, chosen):
             table.choose_again(place)
-        if not self._sized:
-            self._sized = True
-            self.stack.currentWidget().size_columns_to_visible()  # the others when first shown
+        for fitter in self.fitters.values():  # another fund, or the file changed: sized to its rows afresh
+            fitter.forget()
 
     def _merged_tables(self, data: FundData | None) -> list[tuple[Any, RowOrigins]]:
         """The tables with a *Merged from* column, each with the origins of its rows."""
@@ -521,9 +539,7 @@ class FundPage(QWidget):
         return words
 
     def _table_shown(self, index: int) -> None:
-        if index not in self._sized_tables and self.data is not None:
-            self._sized_tables.add(index)
-            self.stack.widget(index).size_columns_to_visible()
+        self.fitters[self.stack.widget(index)].fit()
 
     def _fund_chosen(self, index: int) -> None:
         if self.presenter.select(self.fund_combo.itemData(index)):
@@ -689,6 +705,99 @@ class FundPage(QWidget):
         text = to_tsv([["Figure", "Value"], *funds.fund_report_rows(self.data.figures)])
         QGuiApplication.clipboard().setText(text)
         return text
+
+
+class FitsHeight(QObject):
+    """A list laid out in lines (the fund's tables along the top) as tall as its lines, one or two as it is wide."""
+
+    def __init__(self, view: QListWidget):
+        super().__init__(view)
+        self.view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and self.view.count():
+            self.view.doItemsLayout()
+            last = self.view.visualItemRect(self.view.item(self.view.count() - 1))
+            self.view.setFixedHeight(last.bottom() + self.view.verticalOffset() + 2 * self.view.frameWidth()
+                                     + self.view.spacing() + 2)
+        return False
+
+
+class FitsColumns(QObject):
+    """One fund table's columns fitted to the room the table has, every one in view without scrolling sideways.
+
+    A column is as wide as its figures or its heading, a heading of several words over two lines when the figures
+    are narrower; a free text (``elided``) is no wider than ``LONG_TEXT``, and narrower still, down to its heading,
+    when the others need the room (its whole text in the tooltip). Fitted when shown, when the room changes and when
+    the rows do (never narrower as a filter is typed: nothing jumps). A column the officer dragged keeps its width.
+    """
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+        self._needs: dict[int, int] = {}  # the widest each column has needed since the rows came
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.fit)
+        header = view.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # else Qt elides the heading as one line, then wraps it
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
+            signal.connect(self._later.start)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._later.start()
+        return False
+
+    def forget(self) -> None:
+        """New rows (another fund, or the file changed): the widths are worked out from them afresh."""
+        self._needs.clear()
+        self._later.start()
+
+    def fit(self) -> None:
+        view = self.view
+        model = view.model()
+        if model is None or not view.isVisible():
+            return
+        header = view.horizontalHeader()
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
+        heads = header.fontMetrics()
+        first = max(0, view.rowAt(0))
+        rows = range(first, min(model.rowCount(), first + 60))  # the rows in view, as the kit sizes them
+        shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+        want, least, one_line = {}, {}, {}
+        for c in shown:
+            heading = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            one_line[c] = heads.horizontalAdvance(heading) + HEADING_PAD
+            two = two_line_width(heads, heading) + HEADING_PAD
+            figures = max((self._cell_width(model.index(r, c)) for r in rows), default=0)
+            need = self._needs[c] = max(self._needs.get(c, 0), figures if figures >= one_line[c] else max(figures, two))
+            free = source.columns[c].tooltip is not None
+            want[c] = min(need, max(LONG_TEXT, two)) if free else need
+            least[c] = min(want[c], two) if free else want[c]
+        over = sum(want.values()) - view.viewport().width()
+        room = sum(want[c] - least[c] for c in shown)
+        short = sum(self._needs[c] - want[c] for c in shown)  # what the free texts cut to LONG_TEXT lack
+        for c in shown:
+            width = want[c]
+            if over > 0 and room > 0:  # too wide: the free texts narrower, each by its share of what it can give
+                width -= math.ceil(over * (want[c] - least[c]) / room)
+            elif over < 0 and short > 0:  # room to spare: the free texts wider, towards their whole width
+                width += min(self._needs[c] - want[c], -over * (self._needs[c] - want[c]) // short)
+            view.fit_column(c, max(width, least[c]))
+        wraps = any(view.columnWidth(c) < one_line[c] for c in shown)
+        # Two lines, and above them the room the style's sort arrow takes.
+        header.setMinimumHeight(2 * heads.lineSpacing() + 12 if wraps else 0)
+
+    def _cell_width(self, index) -> int:
+        font = index.data(Qt.ItemDataRole.FontRole)  # a bold total is wider than the plain lines
+        metrics = self.view.fontMetrics() if font is None else QFontMetrics(font)
+        return metrics.horizontalAdvance(str(index.data() or "")) + CELL_PAD
 
 
 def _tuple_total(rows) -> dict | None:

@@ -396,3 +396,17 @@ class DataTableView(CopiesSelection, QTableView):
                 self.setColumnWidth(c, self.widths_by_hand[self._heading(c)])
                 continue
             self.setColumnWidth(c, min(self._width_needed(model, c, first, last), max_width))
+
+
+CELL_PAD = 16  # a cell's margins, as the tables size their columns
+HEADING_PAD = 12  # a heading's margins
+
+
+def two_line_width(metrics, heading: str) -> int:
+    """The least width at which ``heading`` is read on two lines (its width on one, for a single word): how
+    narrow a column of short figures under a long heading may be once its heading wraps."""
+    words = heading.split()
+    if len(words) < 2:
+        return metrics.horizontalAdvance(heading)
+    return min(max(metrics.horizontalAdvance(" ".join(words[:i])), metrics.horizontalAdvance(" ".join(words[i:])))
+               for i in range(1, len(words)))
