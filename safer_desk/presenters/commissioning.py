@@ -25,7 +25,8 @@ from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import Scenario, ScenarioError, ScenarioItem, ScenarioResult
-from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins, titles_said
+from safer_desk.services.provenance import (NOT_A_COUNTY_FILE, SCENARIOS, RowOrigins, names_said, row_origins,
+                                           titles_said)
 
 # An amount typed where a scale goes ("£35K", "35k"): the part of the cost to commit ("6m" may be six months: not one).
 _AN_AMOUNT = LazyPattern(r"£|\d\s*k\s*$", re.IGNORECASE)
@@ -100,6 +101,13 @@ class CommissioningPresenter(ScreenPresenter):
 
     def scenarios(self) -> list[Scenario]:
         return service.list_scenarios(self.store)
+
+    def scenario_choices(self, scenarios: Sequence[Scenario] | None = None) -> list[tuple[str, str]]:
+        """(id, name as the Scenario lists say it) of each saved scenario: one merged into a county file with its
+        office, "Option A (merged from Babergh office)"; its name alone in an office's own file."""
+        saved = self.scenarios() if scenarios is None else scenarios
+        said = names_said(saved, row_origins(self.store, SCENARIOS))
+        return [(s.id, said.get(s.id, s.name)) for s in saved]
 
     def awards(self):
         return funders.list_awards(self.store)

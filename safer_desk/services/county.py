@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -844,6 +845,12 @@ def _refuse_two_versions_of_one_thing(chosen: list[Conflict]) -> None:
                               "listed against it. Nothing was changed.")
 
 
+def names_office(words: str, office: str) -> bool:
+    """Whether a conflict's words name this office ("£670 from Mid Suffolk office", "typed by …", "no longer in
+    Babergh office's file"), and not only a longer name ending in it ("Suffolk office" in "Mid Suffolk office")."""
+    return bool(office) and re.search(rf"(?:^|\b(?:from|by|in|and) |, ){re.escape(office)}(?!\w)", words) is not None
+
+
 class ConflictsPresenter:
     """What the Conflicts window shows and does, without Qt: groups, the selected conflict, the two choices."""
 
@@ -868,6 +875,14 @@ class ConflictsPresenter:
             return "No open conflicts: every district file merged agrees with the county file."
         return (f"{counted(len(self.conflicts), 'open conflict')}. The county's version is kept until you decide; a "
                 "decision is recorded in the audit trail and stands when the same file is merged again.")
+
+    def selected_words(self, c: Conflict) -> str:
+        """The selected conflict in full, under the list: "#5 (Projects): Project 'ELEV8': cost £30,000 from Babergh
+        office, £40,000 from Mid Suffolk office. Until you decide, …" (its office said again only where its words
+        do not say it)."""
+        about = c.group_words if names_office(c.detail, c.office_name) or not c.office_name else \
+            f"{c.group_words}, from {c.office_name}"
+        return f"#{c.id} ({about}): {c.detail}. Until you decide, the county's version is kept."
 
     def group_label(self, group: str) -> str:
         members = [c for c in self.conflicts if c.group == group]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from safer_desk.exchange.files import Sheet
     from safer_desk.storage.store import Store
 
-PROJECTS, REVIEWS, FUNDS = "projects", "dhr_cases", "funds"
+PROJECTS, REVIEWS, FUNDS, SCENARIOS = "projects", "dhr_cases", "funds", "commissioning_scenarios"
 # The column's heading, as services.county_workbook.MERGED_FROM (a test holds them alike): that module is not imported
 # here, because it brings in the exchange (~0.1 s) and the register and the Costs pages are on the first-paint path.
 MERGED_FROM = "Merged from"
@@ -81,6 +81,16 @@ def titles_said(rows, origins: RowOrigins) -> dict[str, str]:
 
     repeated = {title for title, n in Counter(r.title for r in rows).items() if n > 1}
     return {r.id: f"{r.title} ({origins.phrase(r.id)})" for r in rows if r.title in repeated}
+
+
+def names_said(rows, origins: RowOrigins) -> dict[str, str]:
+    """The merged rows (commissioning scenarios) of a county file by id, each named with the office it came from:
+    "Option A (merged from Babergh office)". Every office may save an "Option A" of its own (one conflict at the
+    county, which keeps one of them), so each merged name is said so; one typed in the county file is the county
+    lead's own, and is not. None in an office's own file."""
+    if not origins.shown:
+        return {}
+    return {r.id: f"{r.name} ({origins.phrase(r.id)})" for r in rows if r.id in origins.by_key}
 
 
 def merged_into(store: "Store") -> bool:

@@ -160,9 +160,7 @@ class ConflictsDialog(QDialog):
     def _show_detail(self) -> None:
         c = self.selected()
         writable = not self.presenter.read_only
-        self.detail_label.setText("" if c is None else
-                                  f"#{c.id} ({c.group_words}, from {c.office_name}): {c.detail}. Until you decide, "
-                                  "the county's version is kept.")
+        self.detail_label.setText("" if c is None else self.presenter.selected_words(c))
         for button in (self.keep_county_button, self.keep_district_button):
             button.setEnabled(writable and c is not None)
         group = self.current_group()

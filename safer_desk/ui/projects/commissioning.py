@@ -440,14 +440,15 @@ class CommissioningPage(QWidget):
 
     def _fill_scenarios(self) -> None:
         saved = self.presenter.scenarios()
+        choices = self.presenter.scenario_choices(saved)  # in a county file, each with where it came from
         for combo, blank in ((self.scenarios, "(not saved)"), (self.compare_a, None), (self.compare_b, None)):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             if blank:
                 combo.addItem(blank, UNSAVED)
-            for s in saved:
-                combo.addItem(s.name, s.id)
+            for scenario_id, name in choices:
+                combo.addItem(name, scenario_id)
             combo.setCurrentIndex(max(0, combo.findData(keep)))
             combo.blockSignals(False)
         self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
