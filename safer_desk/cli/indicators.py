@@ -12,7 +12,8 @@
         periods: 2016-04 (month), 2016/17-Q1 (quarter, Q1 = April to June), 2016/17 (financial year)
         --sources adds a source column (Typed, Imported from FILE, police.uk import, Merged from OFFICE …)
         --derived adds partnership and county figures derived from their districts' figures, and a
-        derived_from column naming the districts added up ("" for stored figures)
+        derived_from column naming the districts added up ("" for stored figures); a period that cannot be
+        derived is left out, each said once on standard error ("safer-desk: warning: … not derived: …")
     safer-desk population FILE AREA YEAR NUMBER [--source TEXT]
         record (or change) an area's population for a financial year, as View > Populations… does
     safer-desk populations FILE                      area,year,population,source as CSV
@@ -83,7 +84,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="add a source column: where each figure came from (typed, which file, which office)")
     p.add_argument("--derived", action="store_true",
                    help="add partnership and county figures derived from their districts' figures, with a "
-                        "derived_from column naming the districts added up")
+                        "derived_from column naming the districts added up (a period that cannot be derived is left "
+                        "out, and said on standard error)")
     p.set_defaults(run=run_indicators)
 
     p = subparsers.add_parser("population", help="record an area's population for a financial year (the one a rate "
@@ -225,13 +227,18 @@ def run_indicators(args: argparse.Namespace) -> int:
 
     sources, derived = getattr(args, "sources", False), getattr(args, "derived", False)
     store = open_existing(args.file)
+    left_out: list = []
     try:
         if not (sources or derived):
             rows = export_rows(store)  # the contract of DESIGN §4: indicator,area,period,value
         else:
-            figures = figure_rows(store, derived=derived)
+            figures = figure_rows(store, derived=derived, left_out=left_out)
     finally:
         store.close()
+    # A period that cannot be derived is left out of the CSV (scripts read it as it is): each is said once on
+    # standard error, in the grid's words, as `safer-desk budget` warns.
+    for warning in not_derived_warnings(left_out):
+        print(f"safer-desk: warning: {warning}", file=sys.stderr)
     if not (sources or derived):
         print_csv(["indicator", "area", "period", "value"], rows)
         return 0
@@ -240,6 +247,18 @@ def run_indicators(args: argparse.Namespace) -> int:
     print_csv(header, [[f.indicator, f.area, f.period, f.value] + ([f.source] if sources else []) +
                        ([f.derived_from] if derived else []) for f in figures])
     return 0
+
+
+def not_derived_warnings(left_out) -> list[str]:
+    """"Suffolk (county), 2019/20-Q1: not derived: the membership changed within the period (…)": each period
+    left out once; a reason that holds for every period of the area (a county whose districts the file does not all
+    hold) once for the area, one that holds for one indicator's period with the indicator named first."""
+    said: dict[str, None] = {}
+    for n in left_out:
+        where = f"{n.area}, every period" if n.scope == "area" else f"{n.area}, {n.period}" if n.scope == "period" \
+            else f"{n.indicator}, {n.area}, {n.period}"
+        said.setdefault(f"{where}: not derived: {n.reason}")
+    return list(said)
 
 
 def _read_year(text: str):

@@ -746,7 +746,33 @@ class IndicatorsPresenter(ScreenPresenter):
             name = self.area_name().removesuffix(" (county)")
             return (f"{title}: no figures. {name}'s figures are added up from its districts', and this file does "
                     f"not hold all of them (not {svc.names_and_more(absent)}), so they cannot be worked out here.")
+        districts = self._districts_without_figures()
+        if districts is not None:
+            # A derived figure cannot be typed over: what there is to do is the districts' figures (round 38).
+            return f"{title}: {self._no_figures()}. {districts}"
         return f"{title}: {self._no_figures()}. Type them in the grid below, or import them."
+
+    def _districts_without_figures(self) -> str | None:
+        """A partnership's or county's "Its figures are added up from its districts', and Beta and Gamma have none
+        for 2019/20: type or import theirs …"; None for a district."""
+        if self.view is None or self.year is None:
+            return None
+        held = svc.districts_without_figures(self.store, self.view.indicator, self.area_id, self.year)
+        if held is None:
+            return None
+        members, lacking = held
+        name = self.view.area_name
+        yet = "" if self._year_over() else " yet"
+        if lacking and len(lacking) == members and members > 4:
+            who = f"its {members} districts have"
+        elif lacking:
+            who = f"{in_words(lacking) if len(lacking) <= 4 else svc.names_and_more(lacking)} " \
+                  f"{'has' if len(lacking) == 1 else 'have'}"
+        else:
+            who = ""
+        lack = f", and {who} none for {self.year.label}{yet}" if who else ""
+        return (f"{name}'s figures are added up from its districts'{lack}: type or import theirs (choose a district "
+                "in Area).")
 
     def _year_over(self) -> bool:
         """The year shown ended before today (the presenter's): its figures are no longer to come ("yet"), as
@@ -916,6 +942,9 @@ class IndicatorsPresenter(ScreenPresenter):
                              f"{ind.name}: areas compared, {this_label}", ind.rate_per,
                              texts={name: figure_texts(cv) for name, cv in named.items()})
         data.summary = chart_summary(data, per_series, none=self._no_figures()) + said
+        if data.empty and not said and self._districts_without_figures() is not None:
+            # A partnership or county: what can be done, as the chart's place says it (for a screen reader too).
+            data.summary = self.no_chart_text(data.title)
         if mode == ChartMode.ROLLING and data.empty and (any(v.this_year) or any(v.last_year)):
             # Figures are held (the grid shows them): say why none is drawn, never "no figures".
             data.summary = f"{data.title}: " + (

@@ -1754,6 +1754,37 @@ def county_districts_absent(store: Store, area_id: str | None) -> list[str]:
     return _Groups(store).county_districts_absent(area) if area is not None else []
 
 
+def districts_not_held(store: Store, names: Iterable[str]) -> set[str]:
+    """Of these district names, those the file does not hold: no figure of theirs at all (a county file merged from
+    today's offices holds none of the districts they replaced), or not among its districts."""
+    names = set(names)
+    if not names:
+        return set()
+    held = {r[0] for r in store.rows(
+        f"SELECT d.name FROM districts d WHERE d.name IN ({','.join('?' * len(names))}) AND EXISTS (SELECT 1 FROM "
+        "indicator_values v WHERE v.area_id = d.id AND (v.value IS NOT NULL OR v.numerator IS NOT NULL))",
+        tuple(names))}
+    return names - held
+
+
+def districts_without_figures(store: Store, indicator: Indicator | str, area_id: str | None,
+                              year: FinancialYear) -> tuple[int, list[str]] | None:
+    """A partnership's or county's districts of the year and the names of those with no figure for any period of it
+    they were members for: (how many districts, [names]); None for a district (its figures are its own)."""
+    area = find_area(store, area_id) if area_id else None
+    if area is None or not area.is_group:
+        return None
+    ind = indicator if isinstance(indicator, Indicator) else get_indicator(store, indicator)
+    groups = _Groups(store)
+    # The periods whose districts' figures were looked for (not those whose membership changed within them).
+    looked = [d for d in derive_figures(store, ind, area, year_periods(ind.frequency, year), groups=groups).values()
+              if d.awaited or d.figure is not None]
+    members = sorted({groups.name(x) for d in looked for x in d.membership.districts}, key=str.casefold)
+    lacking = [n for n in members if all(n in d.missing for d in looked
+                                         if n in {groups.name(x) for x in d.membership.districts})]
+    return len(members), lacking
+
+
 def derive_figures(store: Store, indicator: Indicator | str, area: Area | str, periods: Sequence[str], *,
                    groups: _Groups | None = None) -> dict[str, DerivedFigure]:
     """The area's figures for these periods from its districts' stored figures (period -> DerivedFigure).
@@ -2921,8 +2952,23 @@ class ExportRow:
     derived_from: str = ""
 
 
-def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
-    """Every stored figure with its source; with derived, partnership and county figures from districts too."""
+@dataclass(frozen=True)
+class NotDerived:
+    """A partnership's or county's period ``figure_rows`` leaves out: its districts' figures cannot be added up."""
+
+    indicator: str
+    area: str  # as the Indicators tab's list names it: "Suffolk (county)"
+    period: str  # as the CSV writes it: 2019/20-Q1
+    reason: str  # the grid's words: "the membership changed within the period (…)"
+    # What the reason holds for: "area" (every period and indicator: a county whose districts are not all held),
+    # "period" (every indicator of the period: its membership changed within it), "" (this indicator's period).
+    scope: str = ""
+
+
+def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerived] | None = None) -> list[ExportRow]:
+    """Every stored figure with its source; with derived, partnership and county figures from districts too.
+    ``left_out`` (given) gets each period of a partnership or county that cannot be derived, with why (a period
+    none of its districts has a figure for is not one, nor one it had no districts in: there is nothing to add up)."""
     out = []
     rows = store.rows(
         "SELECT v.id, i.id AS indicator_id, i.name AS indicator, a.id AS area_id, a.name AS area, a.kind, v.period, "
@@ -2975,6 +3021,12 @@ def figure_rows(store: Store, *, derived: bool = False) -> list[ExportRow]:
                 if d.figure is not None and d.figure.value is not None:
                     out.append(ExportRow(ind.name, group_names[area.id], _period_text(p), _value_text(d.figure.value),
                                          "derived", " + ".join(d.used)))
+                elif left_out is not None and d.reason and not (d.awaited and not d.used) and \
+                        (d.membership.districts or d.membership.partial):  # not a partnership ended or not begun
+                    scope = "area" if groups.county_districts_absent(area) else \
+                        "period" if not d.used and not d.missing else ""
+                    left_out.append(NotDerived(ind.name, area.label, _period_text(p),
+                                               d.reason_for(year_of_period(p).last_day < date.today()), scope))
     order = {ind.name: (ind.sort_order, ind.name) for ind in list_indicators(store)}
     out.sort(key=lambda e: (order.get(e.indicator, (0, e.indicator)), e.area, e.period))
     return out

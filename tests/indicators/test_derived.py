@@ -313,6 +313,8 @@ def test_the_indicators_tab_says_why_a_partly_held_county_has_no_figures(demo_st
     text = p.no_chart_text("All crime, Devon")
     assert "does not hold all of them (not East Devon, Exeter, Mid Devon, North Devon and 5 more)" in text
     p.choose_area("county:suffolk", lambda *a: True)
-    # 2016/17, the example's year, is over: its figures were not recorded, not "yet" to come (round 38).
-    assert p.no_chart_text("X") == "X: no figures were recorded for 2016/17. Type them in the grid below, or import " \
-                                   "them."
+    # 2016/17, the example's year, is over: its figures were not recorded, not "yet" to come (round 38); they are
+    # its districts', typed or imported as theirs (round 38 ynd).
+    assert p.no_chart_text("X") == "X: no figures were recorded for 2016/17. Suffolk's figures are added up from its " \
+                                   "districts', and its 7 districts have none for 2016/17: type or import theirs " \
+                                   "(choose a district in Area)."

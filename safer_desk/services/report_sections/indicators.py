@@ -279,7 +279,14 @@ def _derived_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows: 
             f"they were members (counts summed; percentages and rates as a ratio of the sums), "
             + "; ".join(parts) + ".")
     if gaps:
-        why = [f"no figure for {name} ({n})" for name, n in sorted(missing.items())] + sorted(other)
+        # A district the file holds no figure of at all (a county file merged from today's offices, without the
+        # districts they replaced) is not held, as the Indicators tab says; not a district without a figure.
+        not_held = svc.districts_not_held(store, missing) | set(absent)
+        why = [f"no figure for {name} ({n})" for name, n in sorted(missing.items()) if name not in not_held]
+        if not_held & set(missing):
+            why.append("not held in this file: " + ", ".join(f"{name} ({n})" for name, n in sorted(missing.items())
+                                                              if name in not_held))
+        why += sorted(other)
         text += f" {counted(gaps, 'period')} before the latest could not be derived: " + "; ".join(why) + "."
     return text
 
