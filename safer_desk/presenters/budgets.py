@@ -7,6 +7,7 @@ totals, the totals the paper printed beside them, flags, year-on-year changes); 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable, NamedTuple, Sequence
 
@@ -258,7 +259,7 @@ class BudgetsPresenter(ScreenPresenter):
         register chooses the project undone: the officer sees what changed, whatever plan or cell was in view. Not
         when it is first made: the officer is looking at it, and Tab or Enter takes the grid on from there."""
         if self.read_only:
-            return False
+            return self.refuse_read_only(text)
         shown: list[bool] = []
 
         def after(_key) -> None:
@@ -403,6 +404,12 @@ class BudgetsPresenter(ScreenPresenter):
                                          "the figures without their names and paste them on the line's first year.")
             rows = [copied[1:] for copied in rows]
         wide, left = max(map(filled_width, rows), default=0), len(columns) - position
+        total_column = self._adds_up_across(rows, wide)
+        if total_column and wide > left:
+            return self._refused(f"The last of the {wide} figures copied across adds up the figures before it on "
+                                 f"every row: it is the paper's Total column, which the plan works out (Plan "
+                                 "settings… shows it). Nothing was pasted: copy the years' figures without it, and "
+                                 "paste again.")
         if wide > left:
             named = rows and rows[0] and typed_name_key(rows[0][0]) == typed_name_key(row.label) and not with_names
             return self._refused(f"{wide} figures were copied across, but from {columns[position].label} the plan has "
@@ -424,7 +431,11 @@ class BudgetsPresenter(ScreenPresenter):
         key = ("block", row.line_id, position, tuple(map(tuple, rows)))
         asked = [(line, column, text) for line, column, text in cells
                  if text and self._query_about(text, line.line_id, column.id)]
-        summed = self._total_row_query(rows, lines[len(rows) - 1].label)
+        # The paper's total row and its Total column, copied with the figures.
+        totals = [q for q in (self._total_row_query(rows, lines[len(rows) - 1].label),
+                              self._total_column_query(columns[position + wide - 1].label) if total_column else "")
+                  if q]
+        summed = " ".join(totals)
         if (asked or summed) and self._query != key:  # every figure asked about is named: pasted again, all are kept
             said = []
             if asked:
@@ -434,7 +445,7 @@ class BudgetsPresenter(ScreenPresenter):
                             + (f" Asked about as well: {also}." if more else ""))
             self._query = key
             self.error = (" ".join([*said, summed]).strip() + " Paste the same cells again to keep "
-                          + ("them all" if len(asked) + bool(summed) > 1 else "it") + ". Nothing was pasted.")
+                          + ("them all" if len(asked) + len(totals) > 1 else "it") + ". Nothing was pasted.")
             self.changed.emit()
             return False
         where = _from_to(lines[0].label, lines[len(rows) - 1].label)
@@ -474,10 +485,45 @@ class BudgetsPresenter(ScreenPresenter):
                 "Copy the lines without their total row (to keep the total the paper printed, type it over the "
                 "worked-out one).")
 
+    def _adds_up_across(self, rows: Sequence[Sequence[str]], wide: int) -> bool:
+        """Whether the last of ``wide`` columns copied adds up the figures before it on every row (two or more years
+        and their total, every figure known, not all £0): the paper's Total column, copied with the years."""
+        if wide < 3 or self.view is None:
+            return False
+        unit, any_figure = self.view.plan.unit, False
+        for row in rows:
+            cells = list(row[:wide]) + [""] * (wide - len(row))
+            if not any(cells):
+                continue
+            try:
+                before = [parse_cell(text, unit=unit) for text in cells[:-1] if text]
+                total = parse_cell(cells[-1], unit=unit) if cells[-1] else None
+            except BudgetError:
+                return False
+            if total is None or not total.known or not before or not all(cell.known for cell in before):
+                return False
+            if sum(cell.pence for cell in before) != total.pence:
+                return False
+            any_figure = any_figure or total.pence != 0
+        return any_figure
+
+    @staticmethod
+    def _total_column_query(year: str) -> str:
+        """What to ask when the last column of a block that fits in the years left adds up the figures before it."""
+        return (f"The last column copied adds up the figures before it on every row: it looks like the paper's Total "
+                f"column, which the plan works out (Plan settings… shows it), and pasted it would go in {year} as "
+                "that year's figures. Copy the years' figures without it.")
+
     def _refused(self, message: str) -> bool:
         self.error = message
         self.changed.emit()
         return False
+
+    def refuse_read_only(self, text: str) -> bool:
+        """Said when the file is open read-only (another copy open, or a county file opened to read): Enter in a
+        new line's name, Del on a line and the like did nothing, without a word."""
+        return self._refused(f"The file is open read-only: “{text.strip()}” was not done, as nothing in it can be "
+                             "changed (the title bar says read-only).")
 
     def typing_lost(self, cell: str, typed: str) -> None:
         """Said when the file changed while a cell was being typed in (a merge of district files, an undo made
@@ -496,8 +542,12 @@ class BudgetsPresenter(ScreenPresenter):
     def new_plan(self, name: str, years: str | Sequence[str], **fields: Any) -> str | None:
         """A plan with its columns ("2017/18, 2018/19, 2019/20"); selected once made."""
         if self.read_only:
+            self.refuse_read_only(f"New plan {(name or '').strip()}")
             return None
-        columns = [y.strip() for y in (years.split(",") if isinstance(years, str) else years) if y.strip()]
+        # Commas between the years, or the cells of the paper's heading row copied from Excel (tabs; a column of them,
+        # line ends): pasted, "2011/12<tab>2012/13…" was refused as one heading naming four years.
+        columns = [y.strip() for y in (re.split(r"[,\t\r\n]", years) if isinstance(years, str) else years)
+                   if y.strip()]
         if not columns:  # a plan made without years has no cell to type in, and nothing here adds a column later
             self.error = ("Years: give the plan's financial years as its paper heads the columns, with commas between "
                           "them (2017/18, 2018/19, 2019/20).")
@@ -537,12 +587,33 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         made: list[CellAt] = []  # the new line's name, for a redo to choose (it came back with the cell left elsewhere)
 
+        labels = [name.strip() for name in re.split(r"[\r\n]+", label or "") if name.strip()]
+        if len(labels) > 1 and not any("\t" in name for name in labels):
+            return self._add_lines(plan_id, section_id, labels)
+
         def do() -> str:
             line_id = service.add_line(self.store, section_id, label)
             made.append(CellAt("line", line_id, None, part="name"))
             return line_id
 
         return self._change(f"Add line {label.strip()}", plan_id, do, made)
+
+    def _add_lines(self, plan_id: str, section_id: str, labels: Sequence[str]) -> bool:
+        """A column of names copied from the paper's sheet into Line: each a line of the section, in order, as one
+        step of Edit > Undo; one refused (a total's name, a line the section has), none is added."""
+        made: list[CellAt] = []
+
+        def do() -> list[str]:
+            try:
+                ids = service.add_lines(self.store, section_id, labels)
+            except BudgetError as exc:
+                raise BudgetError(f"{exc} Nothing was added: of the {len(labels)} names pasted, none went in.") \
+                    from None
+            made.extend(CellAt("line", line_id, None, part="name") for line_id in ids)
+            return ids
+
+        return self._change(f"Add {counted(len(labels), 'line')} {_from_to(labels[0], labels[-1])}", plan_id, do,
+                            made)
 
     def set_cell(self, line_id: str, column: str, text: str, note: str | None = None) -> bool:
         """What the paper states in a cell: "£4,000 (£2,000 per District)", "TBC", "N/K", "nil"; blank clears it.
@@ -893,8 +964,10 @@ class BudgetsPresenter(ScreenPresenter):
 
     def rename_plan(self, name: str) -> bool:
         plan_id, name = self.selected, (name or "").strip()
-        if plan_id is None or self.read_only or self.view is None or name == self.view.plan.name:
+        if plan_id is None or self.view is None or name == self.view.plan.name:
             return False
+        if self.read_only:
+            return self.refuse_read_only(f"Rename plan {self.view.plan.name} to {name}")
         store = self.store
         return self._perform(self._plan_action(f"Rename plan {self.view.plan.name} to {name}", plan_id,
                                                lambda: service.update_plan(store, plan_id, name=name),
@@ -938,9 +1011,11 @@ class BudgetsPresenter(ScreenPresenter):
 
     def delete_plan(self) -> bool:
         plan_id = self.selected
-        if plan_id is None or self.read_only:
-            return False
         name = self.view.plan.name if self.view else ""
+        if plan_id is None:
+            return False
+        if self.read_only:
+            return self.refuse_read_only(f"Delete plan {name}")
         store, ids = self.store, [p.id for p in self.plans]
         # Deleted, the plan listed after it is chosen (the one before, when it was the last), as Del does in the other
         # lists: the first was chosen, wherever it stood. Undone, it is chosen again.

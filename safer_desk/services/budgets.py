@@ -14,6 +14,7 @@ Removing a column, section or line returns the snapshot taken before it, so the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterator, Mapping, Sequence
@@ -159,6 +160,7 @@ def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = Non
         name = (fields["name"] or "").strip()
         if not name:
             raise BudgetError("Name: a plan needs a name (e.g. “Community Safety MTFP 2011/12–2014/15”).")
+        _check_one_cell("Name", name)
         if store.scalar("SELECT 1 FROM budget_plans WHERE name = ? COLLATE NOCASE AND id IS NOT ?", (name, plan_id)):
             raise BudgetError(f"Name: there is already a plan called “{name}”.")
         values["name"] = name
@@ -405,6 +407,7 @@ def _section_values(fields: dict[str, Any]) -> dict[str, Any]:
         name = (fields["name"] or "").strip()
         if not name:
             raise BudgetError("Section: a section needs a name (e.g. “Expenditure”, “Income and grants”).")
+        _check_one_cell("Section", name)
         _check_section_name(name)
         values["name"] = name
     if "kind" in fields:
@@ -514,6 +517,21 @@ def _check_section_free(store: Store, plan_id: str, name: str, besides: str | No
                           "give this one a name of its own.")
 
 
+def _check_one_cell(field: str, name: str, *, lines: bool = False) -> None:
+    """A name copied from Excel with the cells beside or below it ("Grants<tab>20,000", a column of names) went in
+    whole, tabs and line ends too: refused, saying how to copy it (its own ends are stripped before)."""
+    if not any(c in name for c in "\t\r\n"):
+        return
+    shown = " / ".join(part for part in re.split(r"\s*[\t\r\n]+\s*", name) if part)
+    if "\t" in name:
+        why = "it was copied from Excel with the cells beside it (its figures, or more names), which a name cannot hold"
+    else:
+        why = "it was copied from Excel with the rows below it, and a name is one line"
+    more = " To add several lines, paste a column of names alone into Line: each becomes a line." if lines else ""
+    raise BudgetError(f"{field}: “{shown}” is more than one cell: {why}. Copy the name alone (its own cell) and "
+                      f"paste it again; a line's figures go in the grid (Ctrl+V on its first year).{more}")
+
+
 def _check_section_name(name: str) -> None:
     if looks_like_total_line(name):
         raise BudgetError(f"Section: “{name}” looks like a total, and totals are worked out here (each section's "
@@ -527,6 +545,7 @@ def add_line(store: Store, section_id: str, label: str, *, notes: str = "", posi
     label = (label or "").strip()
     if not label:
         raise BudgetError("Line: a line needs a label (e.g. “Employees”).")
+    _check_one_cell("Line", label, lines=True)
     _check_line_label(label, store, section_id)
     _check_line_free(store, section_id, label)
     line_id = new_id()
@@ -538,12 +557,20 @@ def add_line(store: Store, section_id: str, label: str, *, notes: str = "", posi
     return line_id
 
 
+def add_lines(store: Store, section_id: str, labels: Sequence[str]) -> list[str]:
+    """Several new lines at the end of a section, in order (a column of names copied from the paper's sheet): all or
+    none, in one transaction; returns their ids. A refusal names the line."""
+    with store.transaction():
+        return [add_line(store, section_id, label) for label in labels]
+
+
 def update_line(store: Store, line_id: str, *, label: str | None = None, notes: str | None = None) -> dict[str, Any]:
     row = _line_row(store, line_id)
     values: dict[str, Any] = {}
     if label is not None:
         if not label.strip():
             raise BudgetError("Line: a line needs a label.")
+        _check_one_cell("Line", label.strip())
         _check_line_label(label.strip(), store, row["section_id"])
         if typed_name_key(label) != typed_name_key(row["label"]):  # "Staff" made "STAFF" is still its own name
             _check_line_free(store, row["section_id"], label.strip(), line_id,
@@ -1178,6 +1205,9 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
         plan_id = plan_id_by_name(store, plan)
         if plan_id is None:
             names = "; ".join(p.name for p in list_plans(store)) or "there are no plans in this file"
+            if not plan.strip():  # `budget FILE ""` (a shell variable left empty): not "no plan called “”"
+                raise BudgetError(f"the plan's name is empty: give a plan's name, or leave PLAN out for every plan. "
+                                  f"Plans: {names}")
             raise BudgetError(f"there is no plan called “{plan}”. Plans: {names}")
         ids = [plan_id]
     else:

@@ -501,8 +501,8 @@ class BudgetsTab(TabBase):
         self.plan_years.setPlaceholderText("2017/18, 2018/19, 2019/20")
         self.new_plan_button = QPushButton("Ne&w plan", self)
         self.new_plan_button.clicked.connect(self.new_plan)
-        if writes:  # Enter in the years makes the plan, as Enter in a new line's label adds the line
-            self.plan_years.returnPressed.connect(self.new_plan)
+        # Enter in the years makes the plan, as Enter in a new line's label adds the line (read-only, it says why not).
+        self.plan_years.returnPressed.connect(self.new_plan)
         self.rename_plan_button = QPushButton("&Rename…", self)
         self.rename_plan_button.setAccessibleName("Rename plan")
         self.rename_plan_button.clicked.connect(self.rename_plan)
@@ -567,7 +567,7 @@ class BudgetsTab(TabBase):
         self.summary.setAccessibleName("Plan summary")
         self.model = PlanModel(self.presenter, self)
         self.view = PlanView(self, accessible_name="Plan lines by year",
-                             on_delete=self.delete_chosen if writes else None,
+                             on_delete=self.delete_chosen,  # read-only, Del says why nothing goes
                              year_actions=(self.add_year, self.remove_year) if writes else None,
                              link_actions=(self.link_line, self.presenter.unlink_line) if writes else None)
         self.view.setModel(self.model)
@@ -607,8 +607,7 @@ class BudgetsTab(TabBase):
             self.section_kind.addItem(label, key)
         self.add_section_button = QPushButton("Add section", self)  # Enter in the section's name (Alt+T)
         self.add_section_button.clicked.connect(self.add_section)
-        if writes:
-            self.section_name.returnPressed.connect(self.add_section)
+        self.section_name.returnPressed.connect(self.add_section)  # read-only, the presenter says why nothing is added
         self.section_choice = QComboBox(self)
         self.section_choice.setAccessibleName("Section of the new line")
         self.line_label = QLineEdit(self)
@@ -816,10 +815,15 @@ class BudgetsTab(TabBase):
         index = self.view.currentIndex()
         if not index.isValid():
             return
+        row = self.model.row(index.row())
+        if self.presenter.read_only:  # nothing went, without a word
+            heading = self.model.headerData(index.column(), Qt.Orientation.Horizontal)
+            self.presenter.refuse_read_only(f"Delete {row.label}" if index.column() == 0 else f"Clear {row.label}, "
+                                            f"{heading}")
+            return
         if index.column() != 0:
             self.view.clear_current_cell()
             return
-        row = self.model.row(index.row())
         question = self.presenter.delete_question(row)
         if question and prompts.ask(self, f"Delete {row.kind}", question, yes="Delete"):
             self.presenter.delete_row(row)
