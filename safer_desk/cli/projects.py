@@ -119,12 +119,15 @@ def _award_to_add(args: argparse.Namespace):
                                   first_year=args.first_year, last_year=args.last_year,
                                   conditions=args.conditions, revenue=args.revenue, capital=args.capital)
     except FundingError as exc:
-        message = str(exc)
-        for field, option in _AWARD_OPTIONS:
-            if message.startswith(field):
-                message = option + message[len(field):]
-                break
-        raise CliError(message, code=2) from exc
+        raise CliError(_as_options(str(exc)), code=2) from exc
+
+
+def _as_options(message: str) -> str:
+    """A refusal of the award's form said of the option that sets its field ("Name: …" → "--add: …")."""
+    for field, option in _AWARD_OPTIONS:
+        if message.startswith(field):
+            return option + message[len(field):]
+    return message
 
 
 def run_awards(args: argparse.Namespace) -> int:
@@ -155,8 +158,8 @@ def run_awards(args: argparse.Namespace) -> int:
             try:  # named in the history as View > Funders' Awards… names the same change
                 with store.action(f"Add award {award.name}"):
                     award = funders.save_award(store, award)
-            except FundingError as exc:
-                raise CliError(str(exc)) from exc
+            except FundingError as exc:  # a name the file already has (exit 1), said of --add
+                raise CliError(_as_options(str(exc))) from exc
             for doubt in award.checks():
                 print(f"safer-desk: warning: {doubt}", file=sys.stderr)
             print(f"added {award.describe()} ({award.name})")
@@ -167,10 +170,17 @@ def run_awards(args: argparse.Namespace) -> int:
                 raise CliError(f"There is no award called “{args.delete}” (known: {known}).")
             from safer_desk.domain.text import counted
 
+            naming = [p.title for p in funders.projects_naming(store, award)]
             with store.action(f"Delete award {award.name}"):
                 unlinked = funders.delete_award(store, award.id).scenario_ids
             print(f"deleted {award.name}" + (f"; {counted(len(unlinked), 'scenario')} against it kept "
                                              "the fund" if unlinked else ""))
+            if naming:  # "Suffolk Public Sector Leaders — County Lines (2018/19): £20,000" now names no award
+                whose = (f"the share of {naming[0]}" if len(naming) == 1 else
+                         f"shares of {counted(len(naming), 'project')} ({', '.join(naming)})")
+                one = len(naming) == 1
+                print(f"safer-desk: warning: {whose} named it: {'it now names' if one else 'they now name'} an award "
+                      f"{award.funder} does not have, and count{'s' if one else ''} against none.", file=sys.stderr)
         else:
             print_csv(funders.awards_cli_header(), funders.awards_cli_rows(store))
     finally:

@@ -92,6 +92,12 @@ class AwardsPresenter(RecordsScreen):
         except FormError:
             return {}  # refused on saving, beside its field
         doubts = {"total": award.checks()}
+        if old is not None and (award.name, award.funder) != (old.name, old.funder):
+            still = {p.id for p in funders.projects_naming(self.store, award)}  # "County Lines" names both
+            lost = [p for p in funders.projects_naming(self.store, old) if p.id not in still]
+            named = _named_by(old.funder, lost, old_name=old.name)
+            if named:
+                doubts["name"] = [named]
         if old is not None:
             gone = [y for y in sorted(old.years) if y not in award.years]
             against = funders.scenarios_against(self.store, old.id, years=gone)
@@ -151,12 +157,33 @@ class AwardsPresenter(RecordsScreen):
         keep = (f" {counted(against, 'commissioning scenario')} against it "
                 f"{'keeps its' if one else 'keep their'} fund and no longer count{'s' if one else ''} the funder's "
                 "share only." if against else "")
-        return f"Delete the award {award.name} ({award.funder})?{keep}"
+        named = _named_by(award.funder, funders.projects_naming(self.store, award))
+        return f"Delete the award {award.name} ({award.funder})?{keep}{' ' + named if named else ''}"
 
     def delete(self, award_id: str) -> None:
         """Delete an award; undo puts it back and links the scenarios that were against it again."""
         award = self.award(award_id)
         self._perform(f"Delete award {award.name}", award_id, lambda: funders.delete_award(self.store, award_id))
+
+
+def _named_by(funder: str, projects, *, old_name: str = "") -> str:
+    """"The share of Suffolk Strive names it: …": said before a delete or a new name leaves the shares naming an
+    award after its funder ("Suffolk Public Sector Leaders — County Lines") naming none; "" when none names it."""
+    from safer_desk.domain.commissioning import named_award, names_award
+
+    titles = [p.title for p in projects]
+    if not titles:
+        return ""
+    one = len(titles) == 1
+    shown = ", ".join(titles[:3]) + (", …" if len(titles) > 3 else "")
+    whose = f"The share of {titles[0]} names" if one else f"Shares of {counted(len(titles), 'project')} ({shown}) name"
+    words = ""
+    if old_name and one:  # the words the share names it by, which the new name no longer starts with
+        said = (named_award(s.source, funder) or "" for s in projects[0].funding_sources)
+        word = next((w for w in said if w and names_award(w, old_name)), "")
+        words = f" as “{word}”" if word else ""
+    return (f"{whose} it{words}: {'it' if one else 'they'} would then name an award {funder} does not have, and "
+            "count against none.")
 
 
 def _tied(message: str) -> FormError:

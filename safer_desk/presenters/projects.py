@@ -371,6 +371,13 @@ class ProjectsPresenter(ScreenPresenter):
     def selected_project(self) -> Project | None:
         return self.project(self.selected)
 
+    def read_only_refusal(self) -> str:
+        """What a change asked of a file open read-only is told (the buttons are greyed; a key or the Edit menu
+        still asks)."""
+        return (f"{Path(self.store.path).name} is open read-only: its projects can be read, copied and exported, not "
+                "changed. To change them, open it again when nobody else has it open, or use File > Save a Copy… "
+                "and work in the copy.")
+
     def add_project(self) -> None:
         """An empty editor for a new project, selected and shown; nothing is written until it is saved."""
         if self.read_only:

@@ -245,6 +245,19 @@ def scenarios_against(store: Store, award_id: str, *, years: Sequence[str] | Non
     return int(store.scalar(sql, (award_id, *(years or ()))) or 0)
 
 
+def projects_naming(store: Store, award: Award) -> list:
+    """The projects with a share naming the award after its funder ("Suffolk Public Sector Leaders — County Lines"):
+    deleting or renaming the award leaves those shares naming an award the funder does not have."""
+    from safer_desk.domain.commissioning import named_award, names_award
+    from safer_desk.services.projects import load_projects, register_order
+
+    def names_it(share: Share) -> bool:
+        words = named_award(share.funder, award.funder)
+        return words is not None and names_award(words, award.name)
+
+    return sorted((p for p in load_projects(store) if any(names_it(s) for s in shares_of(p))), key=register_order)
+
+
 def restore_award(store: Store, snapshot: AwardSnapshot) -> None:
     """Put an award back exactly as the snapshot took it, ids and times included (or remove it, if it was not in
     the file then), with the scenarios that pointed at it pointing at it again."""

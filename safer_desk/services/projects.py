@@ -288,6 +288,15 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         line = line.strip()
         if not line:
             continue
+        if _LONE_AMOUNT.match(line):  # "£35K": a share with no funder (not two shares on a line)
+            problems.append(("funding_sources", f"line {n}: say who the money comes from before the amount "
+                                                f"(“OPCC: {line}”)."))
+            continue
+        try:
+            line = _year_after_share(line)
+        except PeriodError as exc:
+            problems.append(("funding_sources", f"line {n}: {exc}"))
+            continue
         source, sep, amount = line.rpartition(":")
         dashed = None if sep else (_DASHED_AMOUNT.match(line) or _DASHED_WORDS.match(line))
         if dashed:  # "OPCC 2017/18 – £110,000", "OPCC 2017/18 – Tbc": the papers' spaced dash before the share
@@ -343,6 +352,35 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
     return tuple(sources)
 
 
+def _year_after_share(line: str) -> str:
+    """A share with its year in brackets after the amount, as seed 000 prints it ("OPCC: £10,000 (2009/10)", "OPCC –
+    TBC (2009/10)"), said the register's way ("OPCC (2009/10): £10,000"); any other line as it is ("OPCC (2009/10)"
+    alone names the funder's year, not a share). A year before the amount too raises PeriodError: which is it?"""
+    m = _YEAR_AFTER_SHARE.match(line)
+    if m is None:
+        return line
+    rest = m["rest"]
+    source, sep, amount = rest.rpartition(":")
+    if not sep:
+        dashed = _DASHED_AMOUNT.match(rest) or _DASHED_WORDS.match(rest)
+        if dashed is None:
+            return line
+        source, amount = dashed["source"], dashed["amount"]
+    source, amount = source.strip(), amount.strip()
+    if not amount:
+        return line
+    name, year = _funding_year(source)  # "11-19 Youth Trust" is a name; "OPCC (2010/11)" has a year already
+    if year and year != FinancialYear.parse(m["year"]).label:
+        raise PeriodError(f"two years, {year} before the amount and {m['year']} after it: give the year the share "
+                          f"is for once (“{name or 'OPCC'} ({m['year']}): {amount}”).")
+    return f"{name if year else source} ({m['year']}): {amount}"  # the same year twice is the year once
+
+
+# A share with no funder: an amount alone ("£35K"), or with its year after it ("£10,000 (2009/10)").
+_LONE_AMOUNT = LazyPattern(r"^-?£\s*\d[\d,]*(?:\.\d+)?(?:k|m)?"
+                           r"(?:\s*\((?:FY\s*)?\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4}\))?$", re.IGNORECASE)
+
+
 # "OPCC £1,000" (no colon) and "OPCC: £1,000 SCC" (two shares on a line): an amount in pounds where the funder's
 # name should be. Digits alone stay a name ("Section 106").
 _UNMARKED_AMOUNT = LazyPattern(r"^(?P<source>.*\S)\s+(?P<amount>-?£\s*\d[\d,]*(?:\.\d+)?k?)$", re.IGNORECASE)
@@ -367,6 +405,8 @@ _NIL_SHARE = {"nil", "nil.", "£nil", "none", "-", "\u2013", "\u2014"}
 _YEAR = r"\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4}"
 # In brackets, after "FY" or seed 000's "Yr1" as the papers write them ("OPCC (FY 2018/19)", "OPCC (Yr1 2009/10)").
 _FUNDING_YEAR = LazyPattern(rf"^(?P<source>.*?)\s*\((?:FY\s*|Yr\s*\d\s*)?(?P<year>{_YEAR})\)$", re.IGNORECASE)
+# The year in brackets after the share ("OPCC: £10,000 (2009/10)", "OPCC – TBC (FY 2009/10)").
+_YEAR_AFTER_SHARE = LazyPattern(rf"^(?P<rest>.*\S)\s*\((?:FY\s*|Yr\s*\d\s*)?(?P<year>{_YEAR})\)$", re.IGNORECASE)
 # The year typed without brackets, after the funder or before it ("OPCC 2019/20", "OPCC, FY 2019/20", "2019/20 OPCC"),
 # or alone (no funder: refused).
 _BARE_FUNDING_YEAR = LazyPattern(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:FY\s*)?(?P<year>{_YEAR})"
@@ -1006,7 +1046,12 @@ _LABEL_TO_KEY.update({"project / initiative": "title", "project": "title", "suit
                       "cost(£)": "cost", "cost (£)": "cost", "laa outcome": "laa_outcome",
                       "csp priority": "csp_priority", "cross-cutting": "cross_cutting",
                       "innovative": "innovative", "additional": "additional", "#": "ref",
-                      "start date": "start_date", "end date": "end_date"})
+                      "start date": "start_date", "end date": "end_date",
+                      # as officers' own sheets head them
+                      "project name": "title", "project title": "title", "reference": "ref", "ref.": "ref",
+                      "ref no": "ref", "ref no.": "ref", "total cost": "cost", "cost £": "cost",
+                      "total cost (£)": "cost",
+                      "lead officer": "officers", "comments": "notes", "comment": "notes", "note": "notes"})
 
 
 @dataclass(frozen=True)
@@ -1129,7 +1174,10 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     # Words where the rows below hold figures or marks: headings the register does not know.
     later_values = {c for r in clean[1:] for c, cell in enumerate(r) if _looks_like_value(cell)}
     if len(clean) > 1 and not any(_reads_as_value(c) for c in first) and (later_values or any(known)):
-        return PasteReading(clean, _guess_by_content(clean[1:], width), None, tuple(h for h in first if h), widths)
+        # The headings it knows ("Status", "Notes") keep their fields; the others are guessed from what they hold.
+        guessed = _guess_by_content(clean[1:], width)
+        keys = tuple(k or (g if g not in known else None) for k, g in zip(known, guessed))
+        return PasteReading(clean, keys, None, tuple(h for h, k in zip(first, known) if h and k is None), widths)
     if not _fits_by_place(clean, guessed):  # rows in another order than the register's: read by what they hold
         guessed = _guess_by_content(clean, width)
     return PasteReading(clean, guessed, False, widths=widths)

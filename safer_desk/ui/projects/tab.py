@@ -449,7 +449,10 @@ class RegisterPage(QWidget):
 
     def delete_selected(self) -> None:
         projects = self.selected_projects()
-        if not projects or self.session.read_only:
+        if not projects:
+            return
+        if self.session.read_only:  # the button is greyed; the Delete key says why nothing goes
+            prompts.show_error(self, "Delete projects", self.presenter.read_only_refusal())
             return
         ids = [p.id for p in projects]
         names = self.presenter.describe_many(ids)
@@ -463,7 +466,8 @@ class RegisterPage(QWidget):
 
     def paste_rows(self) -> None:
         """Rows copied out of Excel, shown first in a preview whose column mapping can be changed."""
-        if self.session.read_only:
+        if self.session.read_only:  # Edit > Paste and Ctrl+V reach here with the button greyed: say why
+            prompts.show_error(self, "Paste projects", self.presenter.read_only_refusal())
             return
         from safer_desk.exchange.files import parse_tsv  # here, as exports below: not needed for the first screen
         from safer_desk.ui.kit import clipboard_without_text
