@@ -11,13 +11,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this area's subcommands."""
     ledger = subparsers.add_parser(
         "dhr-ledger", help="who owes what for Domestic Homicide Reviews, per partner (CSV)",
-        description="Print per partner: partner,billed,paid,refused,outstanding,overdue,net_billed (pounds, CSV), "
-                    "ending with a Total row. refused includes what was written off; net_billed is billed less "
-                    "refused and written off (re-split and carried shares are in billed), so the Total row's "
-                    "net_billed is what the reviews cost once every refusal is dealt with. With --by-case, print "
-                    "per review: case,cost,billed,refused,written_off,resplit,carried,net_billed,paid,outstanding,"
-                    "shortfall,unbilled (shortfall: what nobody is now expected to pay, refused and not re-split or "
-                    "written off; unbilled: costs the partners have not been billed for yet), and in a county file "
+        description="Print per partner: partner,billed,paid,refused,outstanding,overdue,net_billed,refunded "
+                    "(pounds, CSV), ending with a Total row. refused includes what was written off; refunded is what "
+                    "was given back to a partner that paid beyond its share; net_billed is billed less refused, "
+                    "written off and refunded (re-split and carried shares are in billed), so the Total row's "
+                    "net_billed is what the reviews cost once every refusal and refund is dealt with. With "
+                    "--by-case, print per review: case,cost,billed,refused,written_off,resplit,carried,net_billed,"
+                    "paid,outstanding,shortfall,unbilled,refunded (shortfall: what nobody is now expected to pay, "
+                    "refused and not re-split or written off; unbilled: costs the partners have not been billed for "
+                    "yet, or billed again since a refund), and in a county file "
                     "(one that district exports were merged into) a last column, merged_from: which office each "
                     "review came from (“Babergh office”; every office that sent it alike; or “Typed in the county "
                     "file”). An office's own file has no such column.")
@@ -83,19 +85,21 @@ def run_ledger(args: argparse.Namespace) -> int:
     if args.by_case:
         merged = origins.shown  # the office each review came from, last, in a county file only
         print_csv(["case", "cost", "billed", "refused", "written_off", "resplit", "carried", "net_billed", "paid",
-                   "outstanding", "shortfall", "unbilled", *(["merged_from"] if merged else [])],
+                   "outstanding", "shortfall", "unbilled", "refunded", *(["merged_from"] if merged else [])],
                   # A cost not yet known is left blank, as the window says "Not yet known": never a cost of 0.
                   [[c.reference, format_pounds_plain(c.cost_pence) if c.cost_known else "", *(
                       format_pounds_plain(v) for v in (
                           c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence, c.carried_pence,
                           c.net_billed_pence, c.recovered_pence, c.outstanding_pence, c.shortfall_pence,
-                          c.unbilled_pence)), *([origins.of(c.id)] if merged else [])] for c in cases])
+                          c.unbilled_pence, c.refunded_pence)), *([origins.of(c.id)] if merged else [])]
+                   for c in cases])
         return 0
-    fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence")
+    fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence",
+              "refunded_pence")
     values = [[getattr(r, f) if f != "closed_pence" else r.refused_pence + r.written_off_pence for f in fields]
               for r in rows]
     total = [sum(column) for column in zip(*values)] if values else [0] * len(fields)
-    print_csv(["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed"],
+    print_csv(["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed", "refunded"],
               [[r.partner, *(format_pounds_plain(v) for v in line)] for r, line in zip(rows, values)]
               + [["Total", *(format_pounds_plain(v) for v in total)]])
     return 0

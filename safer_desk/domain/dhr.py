@@ -472,6 +472,27 @@ def check_payment(share: ShareState, amount_pence: int) -> None:
                        "the partner to set it against a later invoice and record it on that one.")
 
 
+def overpaid_credit(paid_pence: int, refunded_pence: int, share_pence: int) -> int:
+    """What a partner paid on a review beyond its share of the review's cost, less what was refunded to it: the most
+    it may be refunded (never negative). Its share is that of the whole cost under the review's split as it stands,
+    so a partner billed again with another split after it paid its old, larger share has a credit."""
+    return max(0, paid_pence - refunded_pence - share_pence)
+
+
+def check_refund(credit_pence: int, amount_pence: int, *, partner: str = "The partner") -> None:
+    """A refund must be positive and no more than the partner's overpaid credit on the review (``overpaid_credit``)."""
+    from safer_desk.domain.money import format_money
+
+    if amount_pence <= 0:
+        raise DhrError("A refund must be more than £0.")
+    if credit_pence <= 0:
+        raise DhrError(f"{partner} has not overpaid on this review: it has paid no more than its share of the "
+                       "review's cost, so there is nothing to refund.")
+    if amount_pence > credit_pence:
+        raise DhrError(f"{format_money(amount_pence)} is more than the {format_money(credit_pence)} {partner} "
+                       f"overpaid on this review: refund at most {format_money(credit_pence)}.")
+
+
 @dataclass(frozen=True)
 class Billing:
     """What a review's partners were billed, and the net once refusals and write-offs are taken off.
@@ -488,10 +509,11 @@ class Billing:
     written_off_pence: int
     resplit_pence: int
     carried_pence: int
+    refunded_pence: int = 0  # paid beyond a partner's share and given back: the cost it covered is to be billed again
 
     @property
     def net_billed_pence(self) -> int:
-        return self.billed_pence - self.refused_pence - self.written_off_pence
+        return self.billed_pence - self.refused_pence - self.written_off_pence - self.refunded_pence
 
     @property
     def uncovered_pence(self) -> int:
@@ -515,6 +537,8 @@ class Billing:
             parts.append(f"less {format_money(self.refused_pence)} refused")
         if self.written_off_pence:
             parts.append(f"less {format_money(self.written_off_pence)} written off")
+        if self.refunded_pence:
+            parts.append(f"less {format_money(self.refunded_pence)} refunded")
         text = ", ".join(parts) + f" = {format_money(self.net_billed_pence)} net"
         if self.matches_cost:
             return text + ", the review's cost."
@@ -522,21 +546,24 @@ class Billing:
                  f"{'short of' if self.uncovered_pence > 0 else 'more than'} the review's cost of "
                  f"{format_money(self.cost_pence)}.")
         if self.unbilled_pence > 0 and self.billed_pence:
-            text += (f" {format_money(self.unbilled_pence)} of it, added since the partners were billed, has not been "
-                     "billed yet.")
+            since = ("added since the partners were billed or refunded to a partner that overpaid"
+                     if self.refunded_pence else "added since the partners were billed")
+            text += f" {format_money(self.unbilled_pence)} of it, {since}, has not been billed yet."
         return text
 
     @property
     def unbilled_pence(self) -> int:
-        """Cost added since the partners were billed (their first shares cover the rest)."""
-        return self.cost_pence - (self.billed_pence - self.resplit_pence - self.carried_pence)
+        """Cost added since the partners were billed, or refunded to a partner that had paid it beyond its share (their
+        first shares, less what was refunded, cover the rest)."""
+        return self.cost_pence - (self.billed_pence - self.resplit_pence - self.carried_pence - self.refunded_pence)
 
 
-def billing(cost_pence: int, shares: Sequence[tuple[str, ShareState]]) -> Billing:
-    """A review's billing from its shares: (kind, state) with kind "share", "re-split" or "carried"."""
+def billing(cost_pence: int, shares: Sequence[tuple[str, ShareState]], refunded_pence: int = 0) -> Billing:
+    """A review's billing from its shares: (kind, state) with kind "share", "re-split" or "carried"; and what was
+    refunded to partners that overpaid."""
     billed = sum(s.amount_pence for _, s in shares)
     refused = sum(s.closed_pence for _, s in shares if s.status == "refused")
     written_off = sum(s.closed_pence for _, s in shares if s.status == "written off")
     resplit = sum(s.amount_pence for k, s in shares if k == "re-split")
     carried = sum(s.amount_pence for k, s in shares if k == "carried")
-    return Billing(cost_pence, billed, refused, written_off, resplit, carried)
+    return Billing(cost_pence, billed, refused, written_off, resplit, carried, refunded_pence)

@@ -223,6 +223,7 @@ CHILD_KEYS = {
     "dhr_shares": ("case_id", "organisation_id", "kind", "source_share_id"),
     "dhr_cost_lines": ("case_id", "category", "description"),
     "dhr_payments": ("share_id", "paid_on", "reference"),
+    "dhr_refunds": ("case_id", "organisation_id", "refunded_on", "reference"),
     "fund_contributions": ("fund_id", "organisation_id", "received_on"),
     # a plan both offices typed (matched by its name): its sections, lines and stated totals by what they are,
     # so a cell the offices disagree on is a conflict, not a second line added to the plan's totals
@@ -262,6 +263,7 @@ ROW_WORDS = {
     "dhr_cases": ("review", "reviews"), "dhr_cost_lines": ("review cost line", "review cost lines"),
     "dhr_shares": ("share of review costs", "shares of review costs"),
     "dhr_payments": ("payment of review costs", "payments of review costs"),
+    "dhr_refunds": ("refund of review costs", "refunds of review costs"),
     "dhr_split_percentages": ("review split percentage", "review split percentages"),
     "dhr_panel_meetings": ("panel meeting", "panel meetings"),
     "dhr_recommendations": ("review recommendation", "review recommendations"),
@@ -692,6 +694,10 @@ class Describer:
                 share = self.row("dhr_shares", r("share_id"))
                 of = self.subject("dhr_shares", share) if share else "a share"
                 return f"Payment of {_date_words(r('paid_on')) or r('paid_on')} towards {of}"
+            if table == "dhr_refunds":
+                day = _date_words(r("refunded_on")) or r("refunded_on")
+                return (f"Refund of review costs of {day} to {self._ref(info, row, 'organisation_id')} for "
+                        f"{self._ref(info, row, 'case_id')}")
             if table == "dhr_panel_meetings":
                 met = _date_words(r("met_on")) or r("met_on")
                 return f"Panel meeting of {met} of {self._ref(info, row, 'case_id')}"

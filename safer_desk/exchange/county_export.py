@@ -80,7 +80,8 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("dhr_cases", "reference", "Reference"), ("dhr_cases", "notes", "Notes"), ("dhr_panel_meetings", "note", "Note"),
     ("dhr_recommendations", "text", "Recommendation"), ("dhr_cost_lines", "description", "Description"),
     ("dhr_cost_lines", "invoice_ref", "Invoice reference"), ("dhr_shares", "reason", "Reason"),
-    ("dhr_payments", "reference", "Payment reference"), ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
+    ("dhr_payments", "reference", "Payment reference"), ("dhr_refunds", "reference", "Refund reference"),
+    ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
     ("fund_contributions", "note", "Note"), ("fund_items", "name", "Item"),
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
     ("fund_spend_lines", "invoice_ref", "Invoice"))
@@ -88,6 +89,7 @@ REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
 # How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
 CORRECTED_BY = {
     ("dhr_payments", "reference"): "Delete a payment…, then record it again",
+    ("dhr_refunds", "reference"): "More > Delete a refund…, then record it again (Refund…)",
     ("dhr_shares", "reason"): "Reopen a refused or written-off share, then refuse or write it off again",
     ("dhr_panel_meetings", "note"): "delete the panel meeting, then add it again (Panel meeting…)",
     ("fund_items", "name"): "add it to the catalogue under another name (Catalogue item…), choose that on its spend "
@@ -225,6 +227,9 @@ def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
     ref = _said(conn, "SELECT reference FROM dhr_cases WHERE id = ?", row["case_id"])
     if not ref:
         return ""
+    if "refunded_on" in keys:  # a refund: to its partner (an organisation's name, never private)
+        partner = _said(conn, "SELECT name FROM organisations WHERE id = ?", row["organisation_id"], reference=False)
+        return (f" of the refund to {partner}" if partner else " of a refund") + f" of review {ref}"
     invoice = row["invoice_ref"] if "organisation_id" in keys else ""  # a share: on its invoice
     invoice = "" if not invoice or _looks_private(invoice, True) else invoice
     return (f" {row['number']}" if "number" in keys else "") + (f" on invoice {invoice}" if invoice else "") + \

@@ -173,7 +173,8 @@ class ReviewsShown:
                 f"report count it (nothing dated after it).{left} Clear the date for today's list{where}.")
 # The More menu's actions, in its order (DhrPresenter.more_actions says which apply to the selected case).
 MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "complete_recommendation", "stage_rule",
-                "edit_cost_line", "delete_cost_line", "paste_payments", "delete_payment", "reopen_share", "delete_case")
+                "edit_cost_line", "delete_cost_line", "paste_payments", "delete_payment", "delete_refund",
+                "reopen_share", "delete_case")
 
 
 class DhrPresenter(FormScreen):
@@ -306,6 +307,7 @@ class DhrPresenter(FormScreen):
             "edit_cost_line": bool(details.costs), "delete_cost_line": bool(details.costs),
             "paste_payments": any(s.status == "invoiced" and s.outstanding_pence > 0 for s in shares),
             "delete_payment": any(s.paid_pence > 0 for s in shares),
+            "delete_refund": bool(dhr.case_refunds(self.store, case.id)),
             "reopen_share": any(s.status in ("refused", "written off") for s in shares),
             "delete_case": True,
         }
@@ -657,6 +659,62 @@ class DhrPresenter(FormScreen):
             note=f"Outstanding on this share: {format_money(share.outstanding_pence)}.",
             values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)},
             warnings=lambda v: _before_invoice(share, v, "paid_on"), check=lambda v: _beyond_outstanding(share, v))
+
+    def refund_allowed(self, share: dhr.ShareRow | None) -> bool:
+        """Whether Refund… applies to the chosen share: its partner paid on the review beyond its share (a credit)."""
+        if share is None or self.read_only or self.selected_case is None:
+            return False
+        return dhr.refund_credit(self.store, share.case_id, share.organisation_id) > 0
+
+    def refund_form(self, share: dhr.ShareRow) -> CostForm:
+        """Give back to the chosen share's partner what it paid on the review beyond its share: the form says the
+        most that may be refunded, and refuses more beside the amount."""
+        case = self.need_case()
+        credit = dhr.refund_credit(self.store, case.id, share.organisation_id)
+        if credit <= 0:
+            raise NothingTo("Nothing to refund", f"{share.partner} has not paid more than its share of "
+                            f"{case.reference}: there is nothing to refund.")
+        fields = [Field("refunded_on", "Refunded &on", FieldKind.DATE, required=True, happened="a refund"),
+                  Field("amount", "A&mount", FieldKind.MONEY, required=True), Field("reference", "&Reference")]
+
+        def beyond_credit(v: dict) -> dict[str, str]:
+            pence = v.get("amount")
+            if not pence:
+                return {}
+            try:
+                rules.check_refund(credit, pence, partner=share.partner)
+            except rules.DhrError as exc:
+                return {"amount": str(exc)}
+            return {}
+
+        return self._form(fields, f"Refund to {share.partner} for {case.reference}", lambda v: self.case_action(
+            f"{format_money(v['amount'])} refunded to {share.partner} for {case.reference}", case.id,
+            lambda: dhr.record_refund(self.store, case.id, share.organisation_id, **v)),
+            note=f"{share.partner} paid {format_money(credit)} more than its share of the review's cost: refund at "
+                 f"most {format_money(credit)}. What is refunded is billed again, with Bill partners, to the partners "
+                 "short of their shares.",
+            values={"refunded_on": _uk(self.today()), "amount": format_money(credit)}, check=beyond_credit)
+
+    def delete_refund_form(self, share: dhr.ShareRow | None = None) -> CostForm:
+        """Choose one of the review's refunds to delete (keyed in error): its partner's credit is as it was."""
+        case = self.need_case()
+        refunds = dhr.case_refunds(self.store, case.id)
+        if not refunds:
+            raise NothingTo("No refund to delete", f"No refund has been recorded on {case.reference}.")
+        labels = {r.id: f"{r.partner}, {_uk(r.refunded_on)}: {format_money(r.amount_pence)}"
+                  + (f" ({r.reference})" if r.reference else "") for r in refunds}
+        fields = [Field("refund", "&Refund", FieldKind.CHOICE, required=True, choices=tuple(labels.items()))]
+        chosen = next((r.id for r in reversed(refunds) if share is not None
+                       and r.organisation_id == share.organisation_id), refunds[-1].id)
+
+        def commit(v: dict) -> None:
+            refund = next(r for r in refunds if r.id == v["refund"])
+            self.case_action(f"Delete the refund of {format_money(refund.amount_pence)} to {refund.partner} for "
+                             f"{case.reference}", case.id, lambda: dhr.delete_refund(self.store, refund.id))
+
+        return self._form(fields, f"Delete a refund for {case.reference}", commit,
+                          note="The refund deleted is the partner's to be refunded again.",
+                          values={"refund": chosen}, save_text="&Delete")
 
     def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
         case = self.need_case()
@@ -1229,9 +1287,9 @@ class SplitPresenter:
 
 # -- the ledger: who owes what, for the one export path ----------------------------------------------
 
-LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off"]
+LEDGER_HEADER = ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off", "Refunded"]
 CASE_HEADER = ["Case", "Cost", "Net billed", "Paid", "Outstanding", "Shortfall", "Not yet billed", "Status",
-               "Stage reached"]
+               "Stage reached", "Refunded"]
 
 
 @dataclass(frozen=True)
@@ -1349,21 +1407,23 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
     from safer_desk.exchange.files import Sheet
 
     p_rows = [[p.partner, p.outstanding_pence, p.overdue_pence, p.billed_pence, p.paid_pence, p.refused_pence,
-               p.written_off_pence] for p in partners]
+               p.written_off_pence, p.refunded_pence] for p in partners]
     # A cost not yet known is blank, as the window says "Not yet known" and dhr-ledger --by-case: never a cost of £0.
     c_rows = [[c.reference, c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
-               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.flag, c.current_stage]
+               c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.flag, c.current_stage, c.refunded_pence]
               + ([origins.of(c.id)] if origins.shown else []) for c in cases]
-    for rows, label in ((p_rows, partners_total), (c_rows, cases_total)):
+    # the money columns: the six first, and Refunded (the last of the partners', after Stage reached of the cases')
+    p_money, c_money = {*range(1, 7), 7}, {*range(1, 7), 9}
+    for rows, label, summed in ((p_rows, partners_total, p_money), (c_rows, cases_total, c_money)):
         if rows:
             # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
-            rows.append([label, *(None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows)
-                                  for i in range(1, 7)), *[""] * (len(rows[0]) - 7)])
+            rows.append([label, *((None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows))
+                                  if i in summed else "" for i in range(1, len(rows[0])))])
     if not p_rows:  # nothing billed (by the day): a totals line of zeros, as `dhr-ledger` prints
-        p_rows.append([partners_total, *[0] * 6])
+        p_rows.append([partners_total, *[0] * 7])
     as_at = format_uk_date(day)
-    return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=set(range(1, 7)),
+    return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=p_money,
                   title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
             Sheet("Per case", [*CASE_HEADER, *([MERGED_FROM] if origins.shown else [])], c_rows,
-                  money_columns=set(range(1, 7)),
+                  money_columns=c_money,
                   title=f"DHR ledger per case as at {as_at}: {cases_said}" if cases_said else None)]

@@ -63,6 +63,7 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "dhr_cost_lines": ("review cost", "review costs", COSTS),
     "dhr_panel_meetings": ("panel meeting", "panel meetings", COSTS),
     "dhr_payments": ("payment", "payments", COSTS),
+    "dhr_refunds": ("refund", "refunds", COSTS),
     "dhr_recommendations": ("recommendation", "recommendations", COSTS),
     "dhr_shares": ("partner share", "partner shares", COSTS),
     "dhr_split_percentages": ("split percentage", "split percentages", COSTS),

@@ -608,10 +608,48 @@ def proposed_shares(store: Store, case_id: str, on: date | None = None) -> dict[
 
 def _first_shares(store: Store, case_id: str) -> dict[str, int]:
     """What each partner has been billed for the review's costs (its shares; re-splits of refusals and the part
-    the lead authority carries cover refusals, not costs)."""
-    return {r["organisation_id"]: int(r["billed"]) for r in store.rows(
+    the lead authority carries cover refusals, not costs), less what was refunded to it: a refund gives back what
+    it paid beyond its share, so the cost that paid for is billed again (``shares_to_bill``)."""
+    refunded = refunded_by_partner(store, case_id)
+    return {r["organisation_id"]: int(r["billed"]) - refunded.get(r["organisation_id"], 0) for r in store.rows(
         "SELECT organisation_id, sum(amount_pence) AS billed FROM dhr_shares WHERE case_id = ? AND kind = 'share' "
         "GROUP BY organisation_id ORDER BY organisation_id", (case_id,))}
+
+
+def refunded_by_partner(store: Store, case_id: str, as_at: date | None = None) -> dict[str, int]:
+    """What was refunded to each partner on the review (as at a day: the refunds dated on or before it)."""
+    until = "9999-12-31" if as_at is None else as_at.isoformat()
+    return {r[0]: int(r[1]) for r in store.rows(
+        "SELECT organisation_id, sum(amount_pence) FROM dhr_refunds WHERE case_id = ? AND refunded_on <= ? "
+        "GROUP BY organisation_id", (case_id, until))}
+
+
+def _paid_for_costs(store: Store, case_id: str) -> dict[str, int]:
+    """What each partner paid on its invoices for the review's costs (not on a re-split of a refusal)."""
+    return {r[0]: int(r[1]) for r in store.rows(
+        "SELECT s.organisation_id, sum(p.amount_pence) FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
+        "WHERE s.case_id = ? AND s.kind = 'share' GROUP BY s.organisation_id", (case_id,))}
+
+
+def overpaid_credits(store: Store, case_id: str) -> dict[str, int]:
+    """Per partner, what it paid for the review's costs beyond its share of them, less what was refunded to it: the
+    most it may be refunded (``rules.overpaid_credit``). Its share is that of the whole cost split afresh among the
+    partners sharing it (as billing costs added since counts it: ``_say_overpaid_since``); a partner billing again
+    left out shares none of it. Read from the invoices, payments and refunds, never from an invoice's Reason."""
+    paid = _paid_for_costs(store, case_id)
+    sharing = _sharing_partners(store, case_id)
+    if not paid or not sharing:
+        return {}
+    case, refunded = _require_case(store, case_id), refunded_by_partner(store, case_id)
+    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
+    try:
+        fresh = rules.dhr_cost_shares(max(cost, 0), list(sharing), split_rule(store, case_id),
+                                      capped_base_pence=_capped_base(store, case))
+    except DhrError:  # a split the partners no longer fit: nothing to say overpaid until it is billed again
+        return {}
+    credits = {org: rules.overpaid_credit(pence, refunded.get(org, 0), fresh.get(org, 0))
+               for org, pence in paid.items()}
+    return {org: pence for org, pence in credits.items() if pence}
 
 
 def _sharing_partners(store: Store, case_id: str) -> dict[str, int]:
@@ -650,7 +688,12 @@ def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[s
     case, sharing = _require_case(store, case_id), _sharing_partners(store, case_id)
     # A partner left out keeps what it was billed: the others share the rest of the cost.
     cost = case_cost_pence(store, case_id) - sum(billed.values()) + sum(sharing.values())
-    return rules.further_shares(cost, sharing, split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
+    rule, base = split_rule(store, case_id), _capped_base(store, case)
+    if refunded_by_partner(store, case_id):
+        # What a refund gave back is billed to the partners short of their shares, in proportion to how short, as
+        # billing again does: a partner still holding more than its share (overpaid, not yet refunded) is billed none.
+        return rules.rebilled_shares(cost, sharing, list(sharing), rule, capped_base_pence=base)
+    return rules.further_shares(cost, sharing, rule, capped_base_pence=base)
 
 
 def _shares(store: Store, case_id: str):
@@ -774,7 +817,7 @@ class Rebilling:
         share = self.shares.get(org, 0)
         return (f"Overpaid {format_money(over)} (paid {format_money(share + over)} of a {format_money(share)} share "
                 f"once billed again on {format_uk_date(self.invoiced_on)}): carried forward to the review's cost, so "
-                f"the other partners were billed that much less; a refund to the partner is not recorded here")
+                f"the other partners were billed that much less, until it is refunded (Refund…)")
 
     def describe(self, reference: str) -> str:
         """The question asked first, partner by partner: what is cancelled, kept and billed."""
@@ -861,6 +904,8 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
     _refuse_parts_for_others(store, case, rule, partners, shared_on)
     kept: dict[str, int] = {}
     paid_kept: dict[str, int] = {}  # what each partner paid on its invoices kept
+    for org, pence in refunded_by_partner(store, case_id).items():  # given back: no longer kept, nor paid
+        kept[org], paid_kept[org] = -pence, -pence
     cancelled, closed = [], []
     for row in map(dict, firsts):
         org, paid = row["organisation_id"], int(row["paid"])
@@ -961,6 +1006,7 @@ def _say_overpaid_since(store: Store, case_id: str, day: date) -> None:
         paid = int(store.scalar("SELECT coalesce(sum(p.amount_pence), 0) FROM dhr_payments p JOIN dhr_shares s "
                                 "ON s.id = p.share_id WHERE s.case_id = ? AND s.organisation_id = ? "
                                 "AND s.kind = 'share'", (case_id, org)))
+        paid -= refunded_by_partner(store, case_id).get(org, 0)
         share = fresh.get(org, 0)
         said = (f"Billed on {format_uk_date(day)} for costs added since: its share of the review's cost is now "
                 f"{format_money(share)}")
@@ -1068,8 +1114,98 @@ def delete_payment(store: Store, payment_id: str) -> None:
     if row["status"] != "invoiced":
         raise DhrError(f"This share is {row['status']}: what was {row['status']} is what had not been paid, so "
                        f"reopen the share first. Nothing was changed.")
+    refunded = store.one("SELECT s.case_id, s.organisation_id, o.name FROM dhr_payments p JOIN dhr_shares s "
+                         "ON s.id = p.share_id JOIN organisations o ON o.id = s.organisation_id WHERE p.id = ? AND "
+                         "EXISTS (SELECT 1 FROM dhr_refunds r WHERE r.case_id = s.case_id "
+                         "AND r.organisation_id = s.organisation_id)", (payment_id,))
     with store.transaction():
         store.conn.execute("DELETE FROM dhr_payments WHERE id = ?", (payment_id,))
+        if refunded is not None and _refunded_beyond_credit(store, refunded["case_id"], refunded["organisation_id"]):
+            # It would have been refunded more than it overpaid: the refund gave back part of this payment.
+            raise DhrError(f"{refunded['name']} was refunded part of what this payment paid: delete the refund "
+                           "first (More > Delete a refund…). Nothing was changed.")
+
+
+def _refunded_beyond_credit(store: Store, case_id: str, org: str) -> bool:
+    """Whether the partner now stands refunded more than it paid beyond its share."""
+    paid = _paid_for_costs(store, case_id).get(org, 0)
+    refunded = refunded_by_partner(store, case_id).get(org, 0)
+    if not refunded:
+        return False
+    return paid - refunded < _share_now(store, case_id, org)
+
+
+def _share_now(store: Store, case_id: str, org: str) -> int:
+    """The partner's share of the review's whole cost split afresh among the partners sharing it (0 when it shares
+    none: left out by billing again), as ``overpaid_credits`` counts it."""
+    sharing = _sharing_partners(store, case_id)
+    if org not in sharing:
+        return 0
+    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
+    return rules.dhr_cost_shares(max(cost, 0), list(sharing), split_rule(store, case_id),
+                                 capped_base_pence=_capped_base(store, _require_case(store, case_id))).get(org, 0)
+
+
+# -- refunds: giving back what a partner paid beyond its share ----------------------------------
+
+@dataclass(frozen=True)
+class RefundRow:
+    id: str
+    case_id: str
+    organisation_id: str
+    partner: str
+    refunded_on: date
+    amount_pence: int
+    reference: str
+
+
+def case_refunds(store: Store, case_id: str) -> list[RefundRow]:
+    """The refunds recorded on a review, oldest first."""
+    return [RefundRow(r["id"], r["case_id"], r["organisation_id"], r["partner"], date.fromisoformat(r["refunded_on"]),
+                      int(r["amount_pence"]), r["reference"]) for r in store.rows(
+        "SELECT r.*, o.name AS partner FROM dhr_refunds r JOIN organisations o ON o.id = r.organisation_id "
+        "WHERE r.case_id = ? ORDER BY r.refunded_on, r.rowid", (case_id,))]
+
+
+def refund_credit(store: Store, case_id: str, organisation_id: str) -> int:
+    """The most that may be refunded to the partner on the review now (``overpaid_credits``)."""
+    _require_case(store, case_id)
+    return overpaid_credits(store, case_id).get(organisation_id, 0)
+
+
+def record_refund(store: Store, case_id: str, organisation_id: str, *, refunded_on: Any, amount: Any,
+                  reference: str = "") -> str:
+    """Give back to a partner what it paid beyond its share of the review (billed again with another split after it
+    paid its old, larger share): at most its overpaid credit. The review's cost the refund had covered is then not
+    billed to anyone: Bill partners bills it to the partners short of their shares."""
+    _require_case(store, case_id)
+    name = store.scalar("SELECT name FROM organisations WHERE id = ?", (organisation_id,))
+    if name is None:
+        raise DhrError("That partner no longer exists.")
+    day = as_date(refunded_on, "Refunded on", required=True)
+    pence = as_pence(amount, "Amount refunded", allow_zero=False)
+    reference = free_text(reference, "Refund reference")
+    rules.check_refund(refund_credit(store, case_id, organisation_id), pence, partner=name)
+    last = store.one("SELECT max(p.paid_on) AS paid_on FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
+                     "WHERE s.case_id = ? AND s.organisation_id = ? AND s.kind = 'share'", (case_id, organisation_id))
+    if last is not None and last["paid_on"] and day < date.fromisoformat(last["paid_on"]):
+        paid_on = format_uk_date(date.fromisoformat(last["paid_on"]))
+        raise DhrError(f"Refunded on: {format_uk_date(day)} is before {name}'s last payment on this review "
+                       f"({paid_on}); what is refunded is what it had paid, so date it on or after {paid_on}.")
+    refund_id = new_id()
+    with store.transaction():
+        store.conn.execute("INSERT INTO dhr_refunds(id, case_id, organisation_id, refunded_on, amount_pence, "
+                           "reference) VALUES (?, ?, ?, ?, ?, ?)",
+                           (refund_id, case_id, organisation_id, _iso(day), pence, reference))
+    return refund_id
+
+
+def delete_refund(store: Store, refund_id: str) -> None:
+    """Remove a refund keyed in error: the partner's credit is as it was."""
+    if store.one("SELECT 1 FROM dhr_refunds WHERE id = ?", (refund_id,)) is None:
+        raise DhrError("That refund no longer exists.")
+    with store.transaction():
+        store.conn.execute("DELETE FROM dhr_refunds WHERE id = ?", (refund_id,))
 
 
 def _followers(store: Store, share_id: str) -> list:
@@ -1293,20 +1429,34 @@ class PartnerLedger:
     written_off_pence: int
     outstanding_pence: int
     overdue_pence: int
+    refunded_pence: int = 0  # paid beyond its share and given back (``record_refund``)
 
     @property
     def net_billed_pence(self) -> int:
-        """Billed less refused and written off: what the partner is still expected to pay in all."""
-        return self.billed_pence - self.refused_pence - self.written_off_pence
+        """Billed less refused, written off and refunded: what the partner is still expected to pay in all, which is
+        what it paid less what was refunded to it, and what it owes (net billed = paid − refunded + outstanding)."""
+        return self.billed_pence - self.refused_pence - self.written_off_pence - self.refunded_pence
+
+
+def refunds_as_at(store: Store, *, case_id: str | None = None, as_at: date | None = None) -> dict[tuple[str, str], int]:
+    """What was refunded, per (review, partner): as at a day, the refunds dated on or before it, and none on a review
+    notified after it (``notified_after``)."""
+    until = "9999-12-31" if as_at is None else as_at.isoformat()
+    where, params = ("AND case_id = ?", (case_id,)) if case_id else ("", ())
+    later = notified_after(store, as_at)
+    return {(r[0], r[1]): int(r[2]) for r in store.rows(
+        f"SELECT case_id, organisation_id, sum(amount_pence) FROM dhr_refunds WHERE refunded_on <= ? {where} "
+        "GROUP BY case_id, organisation_id", (until, *params)) if r[0] not in later}
 
 
 def partner_ledger(store: Store, *, today: date, case_id: str | None = None,
                    as_at: date | None = None) -> list[PartnerLedger]:
-    """Per partner: billed, paid, refused, written off, outstanding and overdue (billed = the other five); as at a
-    date, what had happened by then (``list_shares``)."""
+    """Per partner: billed, paid, refused, written off, outstanding, overdue (billed = paid + refused + written off +
+    outstanding) and refunded (net billed = paid − refunded + outstanding); as at a date, what had happened by then
+    (``list_shares``)."""
     totals: dict[str, list] = {}
     for s in list_shares(store, today=today, case_id=case_id, as_at=as_at):
-        t = totals.setdefault(s.organisation_id, [s.partner, 0, 0, 0, 0, 0, 0])
+        t = totals.setdefault(s.organisation_id, [s.partner, 0, 0, 0, 0, 0, 0, 0])
         t[1] += s.amount_pence
         t[2] += s.paid_pence
         if s.status == "refused":
@@ -1315,6 +1465,9 @@ def partner_ledger(store: Store, *, today: date, case_id: str | None = None,
             t[4] += s.closed_pence
         t[5] += s.outstanding_pence
         t[6] += s.overdue_pence
+    for (_, org), pence in refunds_as_at(store, case_id=case_id, as_at=as_at).items():
+        if org in totals:  # refunded what it paid on its invoices, which are there as at the day of the refund
+            totals[org][7] += pence
     return sorted((PartnerLedger(k, *v) for k, v in totals.items()), key=lambda p: p.partner.casefold())
 
 
@@ -1340,13 +1493,20 @@ class CaseSummary:
     written_off_pence: int = 0
     resplit_pence: int = 0
     carried_pence: int = 0
-    net_billed_pence: int = 0  # billed less refused and written off: the cost, once refusals are dealt with
+    net_billed_pence: int = 0  # billed less refused, written off and refunded: the cost, once all is dealt with
     billing: rules.Billing | None = None
+    refunded_pence: int = 0  # paid beyond a partner's share and given back
+
+    @property
+    def kept_pence(self) -> int:
+        """What the partners paid, less what was refunded to them."""
+        return self.recovered_pence - self.refunded_pence
 
     @property
     def unbilled_pence(self) -> int:
-        """Cost the partners have not been billed for yet (never billed, or added since the invoices): not a
-        shortfall, which is what nobody is now expected to pay. cost = recovered + outstanding + shortfall + this."""
+        """Cost the partners have not been billed for yet (never billed, added since the invoices, or refunded to a
+        partner that had paid it beyond its share): not a shortfall, which is what nobody is now expected to pay.
+        cost = recovered − refunded + outstanding + shortfall + this."""
         return max(self.billing.unbilled_pence, 0) if self.billing is not None else 0
 
     @property
@@ -1404,6 +1564,9 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
         "FROM dhr_recommendations GROUP BY case_id", (until, today.isoformat()))}
     rules_now = stage_rules(store)
     later = notified_after(store, as_at)
+    refunded_by_case: dict[str, int] = {}
+    for (case_id, _), pence in refunds_as_at(store, as_at=as_at).items():
+        refunded_by_case[case_id] = refunded_by_case.get(case_id, 0) + pence
     result = []
     for case in store.rows(
             "SELECT c.*, d.name AS district, p.name AS partnership, o.name AS lead FROM dhr_cases c "
@@ -1426,20 +1589,21 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
         recovered = sum(s.paid_pence for s in shares)
         outstanding = sum(s.outstanding_pence for s in shares)
         refused = sum(s.closed_pence for s in shares if s.status == "refused")
+        refunded = refunded_by_case.get(case["id"], 0)
         bill = rules.billing(cost, [(s.kind, ShareState(s.amount_pence, s.paid_pence, s.status, s.due_on))
-                                    for s in shares])
+                                    for s in shares], refunded)
         open_recs, overdue_recs = recs.get(case["id"], (0, 0))
         unbilled = max(bill.unbilled_pence, 0)  # CaseSummary.unbilled_pence
         result.append(CaseSummary(
             case["id"], case["reference"], case["kind"], case["district"] or "", case["partnership"] or "",
             case["lead"] or "", decision, cost, sum(s.amount_pence for s in shares), recovered, outstanding,
-            refused, cost - recovered - outstanding - unbilled, current,
+            refused, cost - (recovered - refunded) - outstanding - unbilled, current,
             min((s.due_on for s in pending if s.due_on), default=None),
             # Overdue items: stages, recommendations and the partners' invoices past their due dates (money owed is
             # as overdue as a stage: a published review whose partners have not paid is not "On track").
             sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0) + sum(1 for s in shares if s.overdue_pence),
             int(open_recs or 0),
-            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill))
+            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill, refunded))
     return result
 
 
@@ -1525,6 +1689,7 @@ _CASE_ROWS = {
     "dhr_cost_lines": "case_id = ?",
     "dhr_shares": "case_id = ?",
     "dhr_payments": "share_id IN (SELECT id FROM dhr_shares WHERE case_id = ?)",
+    "dhr_refunds": "case_id = ?",
     "budget_line_links": "case_id = ?",
 }
 

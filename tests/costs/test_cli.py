@@ -19,14 +19,15 @@ def test_dhr_ledger(demo_path, capsys):
     code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "01/09/2018")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed"]
+    assert list(rows[0]) == ["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed",
+                             "refunded"]
     total = rows.pop()
     assert total["partner"] == "Total"
     by = {r["partner"]: r for r in rows}
     assert by["National Probation Service"]["refused"] == "684.14"
     assert by["Suffolk County Council"] == {"partner": "Suffolk County Council", "billed": "684.14", "paid": "400",
                                             "refused": "0", "outstanding": "284.14", "overdue": "284.14",
-                                            "net_billed": "684.14"}
+                                            "net_billed": "684.14", "refunded": "0"}
     assert sum(int(r["billed"].replace(".", "")) for r in rows) == 752558
     assert total["billed"] == "7525.58" and total["net_billed"] == "6841.44"  # the refusal not yet dealt with
 
@@ -82,7 +83,7 @@ def test_dhr_ledger_as_at_a_date_counts_only_what_had_happened_by_then(demo_path
     assert code == 0
     assert rows["Suffolk County Council"] == {"partner": "Suffolk County Council", "billed": "684.14", "paid": "0",
                                               "refused": "0", "outstanding": "684.14", "overdue": "684.14",
-                                              "net_billed": "684.14"}
+                                              "net_billed": "684.14", "refunded": "0"}
     assert rows["Total"]["paid"] == "3420.73" and rows["Total"]["outstanding"] == "3420.71"
     # 01/07/2018: only Mid Suffolk had paid (20/06), Babergh paid on 02/07, and Probation had not yet refused (05/07)
     code, out, _ = run(capsys, "dhr-ledger", str(demo_path), "--as-at", "01/07/2018")

@@ -132,7 +132,7 @@ def test_every_costs_table_has_a_context_menu_and_copies_excel_numbers(tab, qtbo
     ledger = tab.ledger.partners
     assert ledger.select_where(lambda p: getattr(p, "partner", "") == "Suffolk County Council")
     text = ledger.view.selected_rows_text(with_header=False)
-    assert text.strip() == "Suffolk County Council\t284.14\t284.14\t684.14\t400\t0\t0"
+    assert text.strip() == "Suffolk County Council\t284.14\t284.14\t684.14\t400\t0\t0\t0"  # … refunded last
 
 
 def test_the_ledger_has_totals_and_money_right_aligned(tab, qtbot):
@@ -495,7 +495,9 @@ def more_menu_as_shown(qtbot, page) -> dict[str, bool]:
 def test_the_more_menu_greys_what_the_chosen_case_has_nothing_for(tab, qtbot):
     page = tab.reviews
     assert page.select_case(dhr.case_id_by_reference(page.store, BILLED))
-    assert all(more_menu_as_shown(qtbot, page).values())
+    shown = more_menu_as_shown(qtbot, page)
+    assert not shown.pop("Delete a refund…")  # nothing refunded on the example's review
+    assert all(shown.values())
     assert page.select_case(dhr.case_id_by_reference(page.store, "WSCSP-DHR-2017-02"))  # nothing billed yet
     shown = more_menu_as_shown(qtbot, page)
     assert not shown["Delete a payment…"] and not shown["Reopen a refused or written-off share"]

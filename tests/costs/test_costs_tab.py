@@ -200,8 +200,8 @@ def test_ledger_exports_and_copy(tab, tmp_path, prompts):
     prompts.file_names.append(str(tmp_path / "ledger.csv"))
     out = tab.ledger.export()
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert rows[0] == ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off"]
-    assert ["Suffolk County Council", "284.14", "284.14", "684.14", "400", "0", "0"] in rows
+    assert rows[0] == ["Partner", "Outstanding", "Overdue", "Billed", "Paid", "Refused", "Written off", "Refunded"]
+    assert ["Suffolk County Council", "284.14", "284.14", "684.14", "400", "0", "0", "0"] in rows
     assert rows[-1][0] == "Total" and rows[-1][3] == "7525.58"  # the board report's totals line
     xlsx = tab.ledger.export(str(tmp_path / "ledger.xlsx"))
     import openpyxl
@@ -212,7 +212,7 @@ def test_ledger_exports_and_copy(tab, tmp_path, prompts):
     assert round(sum(values) * 100) == 752558  # billed
     text = tab.ledger.copy_all()
     assert text.startswith("Partner\tOutstanding\tOverdue")
-    assert "Suffolk County Council\t284.14\t284.14\t684.14\t400\t0\t0" in text  # Excel numbers, no ⚠ or £
+    assert "Suffolk County Council\t284.14\t284.14\t684.14\t400\t0\t0\t0" in text  # Excel numbers, no ⚠ or £
     assert "⚠" not in text and "£" not in text
 
 

@@ -91,7 +91,7 @@ def test_a_day_before_anything_was_billed_shows_zeros_and_says_so(demo_store):
     assert "Nothing had been billed to the partners by 01/01/2018" in shown.note
     assert all(c.recovered_pence == c.outstanding_pence == c.net_billed_pence == 0 for c in shown.cases)
     per_partner = ledger_sheets(shown.partners, shown.cases, shown.day)[0]
-    assert per_partner.rows == [["Total", 0, 0, 0, 0, 0, 0]]  # zeros, as `dhr-ledger --as-at` prints
+    assert per_partner.rows == [["Total", 0, 0, 0, 0, 0, 0, 0]]  # zeros, as `dhr-ledger --as-at` prints
     assert per_partner.title == "DHR ledger per partner as at 01/01/2018"
 
 

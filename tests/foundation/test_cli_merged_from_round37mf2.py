@@ -22,7 +22,8 @@ TYPED = "Typed in the county file"
 PROJECTS_HEADER = ("id,title,status,funding_route,cost_min,cost_max,laa_outcome,csp_priority,cross_cutting,"
                    "additional,innovative,ref,laa_outcome_qualifier,csp_priority_qualifier,cross_cutting_qualifier,"
                    "additional_qualifier,innovative_qualifier,funders")
-BY_CASE_HEADER = "case,cost,billed,refused,written_off,resplit,carried,net_billed,paid,outstanding,shortfall,unbilled"
+BY_CASE_HEADER = ("case,cost,billed,refused,written_off,resplit,carried,net_billed,paid,outstanding,shortfall,unbilled,"
+                  "refunded")
 
 
 @pytest.fixture
@@ -78,7 +79,8 @@ def test_the_reviews_of_a_county_file_end_with_merged_from(files, capsys):
                                            "MID-SUFFOLK-DHR-2025-01": "Mid Suffolk office"}
     # per partner, there is no one office to say: the ledger is as it was
     code, out, _ = run(capsys, "dhr-ledger", files.county)
-    assert _rows(out)[0] == ["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed"]
+    assert _rows(out)[0] == ["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed",
+                             "refunded"]
 
 
 def test_the_reviews_of_an_office_s_own_file_are_as_they_were(files, capsys):

@@ -206,8 +206,12 @@ def test_the_office_file_opened_in_the_window_is_backed_up_upgraded_and_loses_no
     assert said, "the upgrade is not in the History in words"
     printed = old["printed"]
     assert _new(home, "projects", str(office)).stdout == printed["projects"]
-    assert _new(home, "dhr-ledger", str(office)).stdout == printed["ledger"]
-    assert _new(home, "dhr-ledger", "--by-case", str(office)).stdout == printed["by_case"]
+    # Step 28 adds a last column, refunded (nothing refunded in a file made before it); every column before it
+    # is as the older program printed it.
+    for name, argv in (("ledger", ["dhr-ledger"]), ("by_case", ["dhr-ledger", "--by-case"])):
+        lines = _new(home, *argv, str(office)).stdout.splitlines()
+        assert [line.rsplit(",", 1)[1] for line in lines] == ["refunded"] + ["0"] * (len(lines) - 1)
+        assert "".join(line.rsplit(",", 1)[0] + "\n" for line in lines) == printed[name]
     # Round 34 says the example's pilot, its period over, "ended" (not "open"), and the months over with no spend:
     # every figure is as the older program printed it.
     # Round 36 adds the *_kind rows after them (forecast, projected, ran_out, recorded): every row before is as it was.

@@ -713,19 +713,21 @@ def test_the_more_menu_greys_what_the_chosen_case_has_nothing_for(reviews, demo_
     from safer_desk.presenters.dhr import MORE_ACTIONS
 
     assert set(reviews.more_actions(reviews.details())) == set(MORE_ACTIONS)
-    assert reviews.selected_case.reference == BILLED and greyed(reviews) == set()  # paid, refused, costed
+    # paid, refused, costed; nothing refunded
+    assert reviews.selected_case.reference == BILLED and greyed(reviews) == {"delete_refund"}
     reviews.select(case_id(demo_store, "WSCSP-DHR-2017-02"))  # nothing billed, costed or recommended yet
     assert greyed(reviews) == {"resolve", "write_off", "complete_recommendation", "edit_cost_line",
-                               "delete_cost_line", "paste_payments", "delete_payment", "reopen_share"}
+                               "delete_cost_line", "paste_payments", "delete_payment", "delete_refund",
+                               "reopen_share"}
     reviews.select(None)
     assert greyed(reviews) == set(MORE_ACTIONS) - {"stage_rule"}  # the rules are the office's, not a case's
 
     reviews.select(case_id(demo_store, BILLED))
     refused = next(s for s in reviews.details().shares if s.status == "refused")
     assert reviews.resolve_form(refused).save()  # the one refusal re-split: nothing left to re-split
-    assert greyed(reviews) == {"resolve"}
+    assert greyed(reviews) == {"resolve", "delete_refund"}
     log.undo()
-    assert greyed(reviews) == set()
+    assert greyed(reviews) == {"delete_refund"}
     for share in reviews.details().shares:  # every payment deleted: nothing left to delete
         while dhr.share_payments(demo_store, share.id):
             dhr.delete_payment(demo_store, dhr.share_payments(demo_store, share.id)[0]["id"])

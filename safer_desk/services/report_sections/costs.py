@@ -56,14 +56,18 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         lines_marked = shown & _cases_with_marked(store, illustrative_rows(store, "dhr_cost_lines"),
                                                   "SELECT id, case_id FROM dhr_cost_lines")
         # Pence throughout a table when any of its figures has them, as the window's Costs tables show them.
+        # A review's refunds (paid beyond a partner's share and given back) are a last column where there are any.
+        refunds = ["refunded_pence"] if any(c.refunded_pence for c in cases) else []
         money = table_money(v for c in cases for v in (c.cost_pence, c.net_billed_pence, c.recovered_pence,
-                                                       c.outstanding_pence, c.shortfall_pence, c.unbilled_pence))
+                                                       c.outstanding_pence, c.shortfall_pence, c.unbilled_pence,
+                                                       c.refunded_pence))
         case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
                       money(c.cost_pence) if c.cost_known else "Not yet known",
                       money(c.net_billed_pence),
                       money(c.recovered_pence) + (" (illustrative)" if c.id in paid_marked else ""),
                       money(c.outstanding_pence),
-                      money(c.shortfall_pence), money(c.unbilled_pence)] for c in cases]
+                      money(c.shortfall_pence), money(c.unbilled_pence),
+                      *(money(getattr(c, f)) for f in refunds)] for c in cases]
         billing = [f"{c.reference}: {c.billing_text}" for c in cases if c.billing_text]
         marks = []
         if paid_marked:
@@ -85,21 +89,25 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         merged = [MERGED_FROM] if origins.shown else []
         tables = [ReportTable("Cost recovery per case", ["Case", *merged, "Kind", "District", "Stage reached",
                                                          "Status", "Cost", "Net billed", "Recovered", "Outstanding",
-                                                         "Shortfall", "Not yet billed"],
+                                                         "Shortfall", "Not yet billed",
+                                                         *(["Refunded"] if refunds else [])],
                               [[row[0], *([origins.of(c.id)] if merged else []), *row[1:]]
                                for c, row in zip(cases, case_rows)],
-                              align=["l", *(["l"] if merged else []), "l", "l", "l", "l", "r", "r", "r", "r", "r", "r"],
+                              align=["l", *(["l"] if merged else []), "l", "l", "l", "l", "r", "r", "r", "r", "r", "r",
+                                     *(["r"] if refunds else [])],
                               total_row=["Total", *([""] if merged else []), "", "", "", "", total_cost, *(
                                   money(sum(getattr(c, f) for c in cases)) for f in (
                                       "net_billed_pence", "recovered_pence", "outstanding_pence", "shortfall_pence",
-                                      "unbilled_pence"))],  # as the Costs tab's list adds them up
+                                      "unbilled_pence", *refunds))],  # as the Costs tab's list adds them up
                               note=" ".join(marks))]
         if ledger:
-            ledger_rows, ledger_total = recovery_rows(ledger)
+            refunded = any(p.refunded_pence for p in ledger)
+            ledger_rows, ledger_total = recovery_rows(ledger, refunded=refunded)
             tables.append(ReportTable("Cost recovery per partner", ["Partner", "Billed", "Paid",
                                                                     "Refused or written off", "Outstanding",
-                                                                    "Overdue"], ledger_rows,
-                                      align=["l", "r", "r", "r", "r", "r"], total_row=ledger_total))
+                                                                    "Overdue", *(["Refunded"] if refunded else [])],
+                                      ledger_rows, align=["l", "r", "r", "r", "r", "r", *(["r"] if refunded else [])],
+                                      total_row=ledger_total))
         else:
             # A table of partners with nothing but "Total £0" under it would read as if the partners owed nothing.
             unbilled = sum(c.unbilled_pence for c in cases)
@@ -114,6 +122,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         f"between the partnership's statutory partners; {_as_at_words(day, as_at, year, today)} "
                         "Net billed is what was billed less what was refused or written off (shares re-split "
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
+                        *(["Refunded is what was given back to a partner that paid more than its share (billed again "
+                           "with another split after it paid): it is taken off net billed, and the cost it had "
+                           "covered is billed again to the partners short of their shares."] if refunds else []),
                         *billing],
             tables=tables))
     fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
@@ -368,11 +379,11 @@ def _unheld_marks_of(store: Store, fund_id: str, unheld: set[str]) -> set[str]:
     return unheld
 
 
-def recovery_rows(ledger) -> tuple[list[list[str]], list[str]]:
-    """Recovery per partner (billed, paid, refused or written off, outstanding, overdue) and its totals row,
-    with pence throughout when any figure has them."""
+def recovery_rows(ledger, *, refunded: bool = False) -> tuple[list[list[str]], list[str]]:
+    """Recovery per partner (billed, paid, refused or written off, outstanding, overdue, and with ``refunded`` what
+    was refunded) and its totals row, with pence throughout when any figure has them."""
     figures = [[p.billed_pence, p.paid_pence, p.refused_pence + p.written_off_pence, p.outstanding_pence,
-                p.overdue_pence] for p in ledger]
-    total = [sum(column) for column in zip(*figures)] or [0] * 5
+                p.overdue_pence, *([p.refunded_pence] if refunded else [])] for p in ledger]
+    total = [sum(column) for column in zip(*figures)] or [0] * (6 if refunded else 5)
     money = table_money([*(v for row in figures for v in row), *total])
     return [[p.partner, *map(money, row)] for p, row in zip(ledger, figures)], ["Total", *map(money, total)]

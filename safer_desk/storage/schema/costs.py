@@ -319,3 +319,22 @@ def add_dhr_first_billed_on(db) -> None:
                                                   AND json_extract(again.new_value, '$.kind') = 'share'))))
         WHERE EXISTS (SELECT 1 FROM dhr_shares WHERE case_id = dhr_cases.id AND kind = 'share')"""
     )
+
+
+@migrations.step
+def create_dhr_refunds(db) -> None:
+    # A partner that paid more than its share of a review (billed again with another split after it paid) is owed
+    # the difference back: a refund gives it back. It is the partner's on the review, not on one invoice (what it
+    # overpaid spans its invoices), so it names the review and the partner. A file made before this step has no
+    # refund: an overpayment said in an invoice's Reason reads as it did, still owed to the partner.
+    db.execute(
+        """CREATE TABLE dhr_refunds (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            refunded_on TEXT NOT NULL,
+            amount_pence INTEGER NOT NULL CHECK (amount_pence > 0),
+            reference TEXT NOT NULL DEFAULT ''
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX dhr_refunds_case ON dhr_refunds(case_id, organisation_id)")

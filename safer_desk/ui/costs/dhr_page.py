@@ -65,11 +65,12 @@ def _case_total(rows):
             "recovered_pence": sum(r.recovered_pence for r in rows),
             "outstanding_pence": sum(r.outstanding_pence for r in rows),
             "shortfall_pence": sum(r.shortfall_pence for r in rows),
-            "unbilled_pence": sum(r.unbilled_pence for r in rows)}
+            "unbilled_pence": sum(r.unbilled_pence for r in rows),
+            "refunded_pence": sum(getattr(r, "refunded_pence", 0) for r in rows)}
 
 
 LEDGER_MONEY = ("outstanding_pence", "overdue_pence", "billed_pence", "paid_pence", "refused_pence",
-                "written_off_pence")
+                "written_off_pence", "refunded_pence")
 
 
 def _ledger_total(rows):
@@ -179,8 +180,12 @@ class DhrPage(QWidget):
                           "Equal shares, percentages, or a capped part first"),
             action_button(self, "Bill partners (char&ge)…", today(self.bill_dialog)),
             action_button(self, "Pa&yment…", today(self.payment_dialog)),
+            # Every letter of "Refund" is another control's here (Alt+F the File menu): reached with Tab.
+            action_button(self, "Refund…", today(self.refund_dialog),
+                          "Give back what the chosen share's partner paid beyond its share of the review"),
             action_button(self, "Refuse&d…", today(self.refuse_dialog)),
         ]
+        self.refund_button = self.edit_buttons[6]
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More case actions")
         self.more_menu, self.more_actions = more_menu(self.more, {key: (text, today(slot)) for key, (text, slot) in {
@@ -194,12 +199,14 @@ class DhrPage(QWidget):
                 "delete_cost_line": ("Delete cost line", self.delete_cost_line),
                 "paste_payments": ("Paste payments from Excel…", self.paste_payments),
                 "delete_payment": ("Delete a payment…", self.delete_payment_dialog),
+                "delete_refund": ("Delete a refund…", self.delete_refund_dialog),
                 "reopen_share": ("Reopen a refused or written-off share", self.reopen_share),
                 "delete_case": ("Delete case", self.delete_case)}.items()},
             lambda: self.presenter.more_actions(self.shown_details))  # greys what the chosen case has nothing for
         for b in [*self.edit_buttons, self.more]:
             b.setEnabled(not session.read_only)
             buttons.addWidget(b)
+        self.refund_button.setEnabled(False)  # only for a partner that paid beyond its share (_enable_refund)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -288,6 +295,7 @@ class DhrPage(QWidget):
         self.district_filter.currentIndexChanged.connect(lambda _i: self.refilter())
         self.overdue_only.toggled.connect(lambda _b: self.refilter())
         self.cases.view.selectionModel().selectionChanged.connect(lambda *_: self._table_selection())
+        self.shares.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_refund())
         p.rows_changed.connect(self._rows_changed)
         p.selection_changed.connect(self._show_selection)
         p.form_opened.connect(self._show_form)
@@ -447,6 +455,11 @@ class DhrPage(QWidget):
             chosen = table.current_id()  # the same row chosen again after a change (another case has other ids)
             table.set_rows(rows)
             table.choose_id(chosen)
+        self._enable_refund()
+
+    def _enable_refund(self) -> None:
+        """Refund… for a chosen share whose partner paid beyond its share of the review (it has a credit)."""
+        self.refund_button.setEnabled(self.presenter.refund_allowed(self.shares.current()))
 
     def _detail_shown(self, index: int) -> None:
         if index not in self._sized_details:
@@ -569,6 +582,14 @@ class DhrPage(QWidget):
     def delete_payment_dialog(self):
         return self._share_dialog(self.presenter.delete_payment_form)
 
+    def refund_dialog(self):
+        return self._share_dialog(self.presenter.refund_form)
+
+    def delete_refund_dialog(self):
+        if self.current_case() is None:
+            return self._report(self.presenter.need_case)
+        return self._open(lambda: self.presenter.delete_refund_form(self.shares.current()))
+
     # -- actions that ask first ---------------------------------------------------------------------
     def _report(self, fn, *args) -> None:
         try:
@@ -681,6 +702,7 @@ class LedgerPage(QWidget):
             money_column("paid", "Paid", lambda p: _v(p, "paid_pence")),
             money_column("refused", "Refused", lambda p: _v(p, "refused_pence")),
             money_column("written_off", "Written off", lambda p: _v(p, "written_off_pence")),
+            money_column("refunded", "Refunded", lambda p: _v(p, "refunded_pence")),
         ], "Ledger per partner", self, totals=_ledger_total, on_export=self.export)
         layout.addWidget(QLabel("Per partner (overdue: past the date the invoice was due)", self))
         layout.addWidget(self.partners.view, 2)
@@ -696,6 +718,7 @@ class LedgerPage(QWidget):
             # As at a day, the stage each review had reached by then and what was overdue on it (as the report's)
             Column("flag", "Status", lambda c: getattr(c, "flag", "")),
             Column("stage", "Stage reached", lambda c: getattr(c, "current_stage", "")),
+            money_column("refunded", "Refunded", lambda c: _v(c, "refunded_pence")),
             # in a county file the office each review came from, as on Costs > Reviews (hidden in an office's own)
             Column("merged_from", MERGED_FROM, self._merged_from),
         ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
