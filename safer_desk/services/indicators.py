@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.ids import new_id, reference_id
@@ -1579,12 +1579,18 @@ class DerivedFigure:
     began: date | None = None  # a district that began within the period: no figure is its whole area's (blank)
     awaited: bool = False  # the reason is the districts in ``missing`` having no figure (yet, or ever: reason_for)
 
-    def reason_for(self, year_over: bool) -> str:
+    def reason_for(self, year_over: bool, not_held: Collection[str] = ()) -> str:
         """``reason`` as said of a year: "no figure yet for Beta" while it runs, "no figure was recorded for Beta"
-        once it is over (YearView.year_over)."""
-        if self.awaited and year_over:
-            return "no figure was recorded for " + ", ".join(self.missing)
-        return self.reason
+        once it is over (YearView.year_over). A district of ``not_held`` (``districts_not_held``: the file holds no
+        figure of it at all) is "not held in this file", as the board report says it, not one without a figure."""
+        if not self.awaited:
+            return self.reason
+        lacking = [n for n in self.missing if n not in not_held]
+        said = [("no figure was recorded for " if year_over else "no figure yet for ") + ", ".join(lacking)] \
+            if lacking else []
+        if len(lacking) < len(self.missing):
+            said.append("not held in this file: " + ", ".join(n for n in self.missing if n in not_held))
+        return "; ".join(said)
 
     @property
     def source(self) -> FigureSource:
@@ -2229,12 +2235,13 @@ class YearView:
             return f"{label}: own from {self._last_label(own[0])}; before, {in_words(names)}"
         return f"{label}: {in_words(names)}" + (f"{self._made_when(made, own)}, own otherwise" if own else "")
 
-    def last_year_tooltip(self, index: int) -> str:
+    def last_year_tooltip(self, index: int, not_held: Collection[str] = ()) -> str:
         """Where a period's figure last year came from, for a district formed since: "Derived from Suffolk Coastal
-        + Waveney", or why it is blank ("No figure for Suffolk Coastal: …")."""
+        + Waveney", or why it is blank ("No figure for Suffolk Coastal: …"). not_held: districts the file holds no
+        figure of (``districts_not_held``), said so of a partnership's or county's blank."""
         d = self.last_derived[index] if index < len(self.last_derived) else None
         if d is None:
-            return self._last_group_tooltip(index)
+            return self._last_group_tooltip(index, not_held)
         if d.figure is not None:
             # The month, not the year: a district that began part-way through last year was theirs only until then.
             return f"{d.source.label}: in {self._last_label(index)} {self.area_name}'s area was theirs."
@@ -2242,7 +2249,7 @@ class YearView:
             return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
         return f"Blank: {d.reason}."
 
-    def _last_group_tooltip(self, index: int) -> str:
+    def _last_group_tooltip(self, index: int, not_held: Collection[str] = ()) -> str:
         """A partnership's or county's figure last year: the districts it adds ("Derived from Babergh + East Suffolk
         + …"), or why it is blank where some district has a figure or the districts changed within the period ("Blank:
         no figure was recorded for Beta.", "no figure yet" while last year runs); "" for any other."""
@@ -2253,7 +2260,7 @@ class YearView:
             return g.source.label
         if not g.reason or not (g.used or g.membership.partial):  # no district's figure held: nothing to say
             return ""
-        return f"Blank: {g.reason_for(self.last_year_over)}."
+        return f"Blank: {g.reason_for(self.last_year_over, not_held)}."
 
     @property
     def last_year_over(self) -> bool:
@@ -3007,6 +3014,7 @@ def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerive
             if groups.candidates(area):
                 group_areas.append(area)
     group_names = named(group_areas)
+    not_held = districts_not_held(store, [d["name"] for d in groups.districts.values()])  # said so, as the grid does
     for ind in list_indicators(store):
         for area in group_areas:
             candidates = sorted(groups.candidates(area))
@@ -3026,7 +3034,8 @@ def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerive
                     scope = "area" if groups.county_districts_absent(area) else \
                         "period" if not d.used and not d.missing else ""
                     left_out.append(NotDerived(ind.name, area.label, _period_text(p),
-                                               d.reason_for(year_of_period(p).last_day < date.today()), scope))
+                                               d.reason_for(year_of_period(p).last_day < date.today(), not_held),
+                                               scope))
     order = {ind.name: (ind.sort_order, ind.name) for ind in list_indicators(store)}
     out.sort(key=lambda e: (order.get(e.indicator, (0, e.indicator)), e.area, e.period))
     return out
@@ -3225,6 +3234,10 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     editable_at = [not read_only and not v.is_derived_at(i) and ind.measure != "milestone" for i in range(n)]
     this_name = v.year.label
     adds = ind.adds_up
+    # A partnership's or county's district the file holds no figure of at all is "not held in this file" where a
+    # figure is not derived (the Source row, the Last year row's tooltips), not a district without one (round 38).
+    not_held = districts_not_held(store, {n for d in (*v.derived, *v.last_group) if d is not None and d.awaited
+                                          for n in d.missing})
 
     def fig_cells(figs, attr, editable) -> tuple[GridCell, ...]:
         out = []
@@ -3269,7 +3282,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         for i in range(n)), True))
     # A district formed since: last year is the districts' it replaced, named, each period saying whose it is.
     rows.append(GridRow(GRID_LAST_YEAR, v.last_year_label(), tuple(
-        replace(cell, tooltip=cell.tooltip or v.last_year_tooltip(i))
+        replace(cell, tooltip=cell.tooltip or v.last_year_tooltip(i, not_held))
         for i, cell in enumerate(number_cells(v.values_last)))))
     change_label = {"monthly": "Monthly change", "quarterly": "Quarterly change"}.get(ind.frequency, "Change") \
         if adds else "Change on last year"
@@ -3298,8 +3311,9 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
             for i, x in enumerate(v.gap_to_target))))
     # A partnership's or county's period before its latest figure that cannot be worked out: why (the district
     # without a figure), as the board report says it; later periods are simply not in yet.
-    not_derived = [d.reason_for(v.year_over) if d is not None and d.figure is None and v.this_year[i] is None
-                   and i < v.periods_to_date and d.reason else None for i, d in enumerate(v.derived)]
+    not_derived = [d.reason_for(v.year_over, not_held) if d is not None and d.figure is None
+                   and v.this_year[i] is None and i < v.periods_to_date and d.reason else None
+                   for i, d in enumerate(v.derived)]
     rows.append(GridRow(GRID_RAG, "RAG", tuple(
         GridCell("" if v.this_year[i] is None else v.period_rags[i].label, None, rag=v.period_rags[i])
         for i in range(n))))

@@ -171,10 +171,12 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
                       monthly: bool = False) -> str:
     """The indicators a partnership's or county's section leaves out because its figure, added up from its
     districts', is not given where one of them has none (police.uk lists no row for a crime type a district had
-    none of in a month), with those districts and periods; "" when none is left out so. monthly: of the monthly
+    none of in a month), with those districts and periods ("not held in this file" of a district the file holds no
+    figure of at all); "" when none is left out so. monthly: of the monthly
     indicators only (the county workbook's sheet by month)."""
     shown = {r.indicator.id for r in rows}
     gaps, police = [], False
+    label = svc.period_label
     for ind in svc.list_indicators(store):
         if ind.id in shown or (monthly and ind.frequency != "monthly"):
             continue
@@ -187,11 +189,19 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
                 for name in d.missing:
                     without.setdefault(name, []).append(i)
         if without:
-            where = [f"{name} in {ranges_text(at, lambda a, b: b == a + 1, lambda i: svc.period_label(periods[i]))}"
-                     for name, at in sorted(without.items())]
-            gaps.append(f"{ind.name} (no figure for {in_words(where)})")
-            police = police or store.scalar("SELECT 1 FROM indicator_values WHERE indicator_id = ? "
-                                            "AND source LIKE 'police.uk%' LIMIT 1", (ind.id,)) is not None
+            # A district the file holds no figure of at all is not held, as the derived-figures paragraph says it.
+            not_held = svc.districts_not_held(store, without) | set(svc.county_districts_absent(store, area.id))
+            where = {name: f"{name} in {ranges_text(at, lambda a, b: b == a + 1, lambda i: label(periods[i]))}"
+                     for name, at in sorted(without.items())}
+            lacking = [w for name, w in where.items() if name not in not_held]
+            said = [f"no figure for {in_words(lacking)}"] if lacking else []
+            if len(lacking) < len(where):
+                said.append("not held in this file: " + in_words([w for name, w in where.items() if name in not_held]))
+            gaps.append(f"{ind.name} ({'; '.join(said)})")
+            # Police.uk's missing rows are months a held district had none of, not a district the file lacks.
+            police = police or bool(lacking) and store.scalar(
+                "SELECT 1 FROM indicator_values WHERE indicator_id = ? AND source LIKE 'police.uk%' LIMIT 1",
+                (ind.id,)) is not None
     if not gaps:
         return ""
     return (f"Not given for {area.name}, as its figure is added up from its districts' and not every one of them "

@@ -236,6 +236,10 @@ class AllocationTab(TabBase):
         self._split_by_hand = not saved.isEmpty() and splitter.restoreState(saved)
         splitter.splitterMoved.connect(self._split_moved)
         layout.addWidget(splitter, 1)
+        self._share_later = QTimer(self)  # the results' line changed: shared once laid out (many edits, one pass)
+        self._share_later.setSingleShot(True)
+        self._share_later.setInterval(0)
+        self._share_later.timeout.connect(self._share_height)
 
     def room_for_inputs(self) -> int:
         """The width the inputs' box can have beside the options at their least."""
@@ -249,21 +253,36 @@ class AllocationTab(TabBase):
     def _share_height(self) -> None:
         """The height the results do not need for their rows (and totals line) to the inputs while these have rows
         out of view, or back the other way: at 1093x582 the inputs showed three of five partnerships with the
-        results' room to spare under their totals line. The results come first when there is not room for both;
-        once the officer moves the handle, the split is theirs."""
+        results' room to spare under their totals line. The results come first when there is not room for both:
+        a page too short for the line above the results and the table's least height (six rows) cut the Totals row
+        off at its foot, and takes the inputs' room down to their least. Once the officer moves the handle, the
+        split is theirs."""
         inputs, results = self.inputs_view, self.results_view
         if self._split_by_hand or not results.isVisible():  # another page's: the results not laid out at this size
             return
         inputs_short = inputs.verticalHeader().length() - inputs.viewport().height()
-        results_short = results.verticalHeader().length() - results.viewport().height()
+        overflow = self._results_page_need() - self.summary_label.parentWidget().height()
+        results_short = max(results.verticalHeader().length() - results.viewport().height(), overflow)
+        top, pages = self.splitter.sizes()
         if inputs_short > 0 and results_short < 0:
             move = min(inputs_short, -results_short)
-        elif results_short > 0 and inputs_short < 0:
-            move = -min(results_short, -inputs_short)
+        elif results_short > 0:
+            least = self.splitter.widget(0).minimumSizeHint().height()
+            move = -max(min(results_short, max(0, -inputs_short)), min(overflow, max(0, top - least)))
+        elif inputs_short < 0 and pages <= self.pages.minimumSizeHint().height():
+            move = inputs_short  # the pages held at their least (the window laid out small first): the room spare
         else:
             return
-        top, pages = self.splitter.sizes()
-        self.splitter.setSizes([top + move, pages - move])
+        if move:
+            self.splitter.setSizes([top + move, pages - move])
+
+    def _results_page_need(self) -> int:
+        """The Results page's least height: the line above (its lines at the page's width) and the table's least."""
+        page = self.summary_label.parentWidget()
+        layout, summary = page.layout(), self.summary_label
+        margins = layout.contentsMargins()
+        return (margins.top() + margins.bottom() + summary.heightForWidth(summary.width()) + layout.spacing()
+                + self.results_split.minimumSizeHint().height())
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
         button = QPushButton(text, self)
@@ -520,7 +539,6 @@ class AllocationTab(TabBase):
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.summary_label)
         left_layout.addWidget(self.results_view, 1)
         right = QSplitter(Qt.Orientation.Vertical, page)  # the chart, and under it how a figure was reached
         right.addWidget(self.chart)
@@ -529,20 +547,28 @@ class AllocationTab(TabBase):
         explanation.setWidgetResizable(True)
         explanation.setFrameShape(QFrame.Shape.NoFrame)
         explanation.setWidget(self.explanation_label)
-        # Three lines at the least (it scrolls): the pages' least height is the inputs' room on a laptop.
-        explanation.setMinimumHeight(3 * self.explanation_label.fontMetrics().lineSpacing())
+        # Two lines at the least (it scrolls): the pages' least height is the inputs' room on a laptop, and with the
+        # chart the column is then little taller than the table at its least (three lines left the page too short
+        # for the line above the table with two factors, round 38).
+        explanation.setMinimumHeight(2 * self.explanation_label.fontMetrics().lineSpacing())
         right.addWidget(explanation)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setSizes([150, 3 * self.explanation_label.fontMetrics().lineSpacing()])  # three lines where there is room
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([830, 430])
+        self.results_split = splitter
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.setSpacing(2)
+        # The line above the whole page, over the chart too: with two factors its notes ran to four lines over the
+        # table alone, and the table past the page's foot at 1093x582 (round 38).
+        layout.addWidget(self.summary_label)
+        layout.addWidget(splitter, 1)
         return page
 
     def _build_compare(self) -> QWidget:
@@ -739,7 +765,10 @@ class AllocationTab(TabBase):
 
     def _show_summary(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
-        self.summary_label.setText(summary_text(self.result, self.problem))
+        text = summary_text(self.result, self.problem)
+        if text != self.summary_label.text():
+            self.summary_label.setText(text)
+            self._share_later.start()  # a line longer or shorter: the split again, once laid out
 
     def _size_results(self) -> None:
         """Columns as wide as their figures (never cutting a digit), names as wide as the longest name."""
