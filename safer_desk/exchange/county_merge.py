@@ -53,13 +53,13 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month
 from safer_desk.domain.text import counted, in_words, ranges_text, tidy_spaces
 from safer_desk.exchange import signing
-from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, HANDLING_OF_FOLLOWER, KIND_WORDS,
-                                                  LOCAL_COLUMNS, MAKE_UP, NAMED_WHEN_COUNTED, NATURAL_KEYS, PARTS,
-                                                  PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD, ROW_WORDS,
-                                                  WHOLES, Conflict, Describer, column_words, dealings_words,
+from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECISIONS_TABLE, HANDLING_OF_FOLLOWER,
+                                                  KIND_WORDS, LOCAL_COLUMNS, MAKE_UP, NAMED_WHEN_COUNTED, NATURAL_KEYS,
+                                                  PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD,
+                                                  ROW_WORDS, WHOLES, Conflict, Describer, column_words, dealings_words,
                                                   figure_phrase, group_of, held_dealings, held_payments,
-                                                  load_decisions, month_words, parts_where, payments_words,
-                                                  refs_words, rows_counted, share_payments_note, share_status_words,
+                                                  load_decisions, month_words, parts_where, payments_words, refs_words,
+                                                  rows_counted, share_payments_note, share_status_words,
                                                   subject_key_of, version_of, with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
@@ -1097,6 +1097,31 @@ def reference_came_from(conn: sqlite3.Connection, info: TableInfo, key: str, row
     return f"from {p.office_name}'s earlier export" if differs_now else f"from {p.office_name}"
 
 
+def shared_came_from(conn: sqlite3.Connection, info: TableInfo, key: str, row: dict, p: Origin | None,
+                     as_merged: bool | None = None) -> str:
+    """Where the county's version of a row several offices hold (a project or a review each sent) came from, as a
+    conflict says it: "in the county file, sent alike by Babergh office and Mid Suffolk office" where the county keeps
+    which offices hold it (since schema step 27) and holds it as they sent it. Just "in the county file" where it does
+    not know which (shared before step 27, or common to every file), or holds another version since (edited at the
+    county, or an office's version kept by a decision: that office's alone)."""
+    here = "in the county file"
+    if p is None or not p.shared or not (matches_origin(info, row, p) if as_merged is None else as_merged):
+        return here
+    offices = [r[0] for r in conn.execute(f"SELECT office_id FROM {HOLDERS_TABLE} WHERE table_name = ? AND "
+                                          "row_key = ?", (info.name, key))]
+    if len(offices) < 2:
+        return here
+    try:
+        kept = conn.execute(f"SELECT 1 FROM {DECISIONS_TABLE} WHERE kept_version = ? AND choice = 'district' LIMIT 1",
+                            (version_of(info, with_make_up(conn, info.name, row)),)).fetchone()
+    except sqlite3.OperationalError:  # a file from before decisions were kept
+        kept = None
+    if kept is not None:
+        return here
+    names = sorted({latest_office_name(conn, office) or office for office in offices}, key=str.casefold)
+    return f"{here}, sent alike by {in_words(names)}"
+
+
 def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
     conn.execute(_SET_ORIGIN_SQL, (table, key, import_number, short_hash(digest), int(shared)))
 
@@ -1253,6 +1278,7 @@ class _Merger:
         # Things of WHOLES a conflict is raised about (table -> the office's ids): their parts are not merged (the
         # county's thing stays as it is made until the county lead decides; keeping the office's brings its parts).
         self.held: dict[str, set[str]] = {}
+        self.held_at_county: dict[str, set[str]] = {}  # the county's things they were compared with (table -> ids)
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._referrers: dict[str, list[tuple[str, str]]] = {}  # table -> (table, column) linking to it
@@ -1316,6 +1342,7 @@ class _Merger:
             self.held_shares.add(county_key or row_key)
         if t in WHOLES and row is not None:
             self.held.setdefault(t, set()).add(row_key)
+            self.held_at_county.setdefault(t, set()).update(str(k) for k in (row_key, county_key) if k)
         basis = county_row if county_row is not None else row or {}
         subject_key = subject_key_of(info, basis, natural)
         county_version = version_of(info, county_row) if county_row is not None else ""
@@ -1702,8 +1729,9 @@ class _Merger:
         """Rows several offices hold that this office no longer sends (under the county's id or its own, matched):
         it holds them no more, and one no office holds any more goes as an office's own would (take_out), when
         nothing left in the county refers to it. Rows the export leaves out on purpose (individual
-        referrals) are not let go of; nor is a row shared with no holder kept (shared before the county kept them,
-        common to every file, made at the county): it is never removed."""
+        referrals) are not let go of, nor the county's parts of a thing a conflict holds (county_parts_held); nor is a
+        row shared with no holder kept (shared before the county kept them, common to every file, made at the county):
+        it is never removed."""
         from safer_desk.storage.schema import costs as costs_schema
 
         if self.nothing_owned:
@@ -1718,8 +1746,9 @@ class _Merger:
             info = infos[t]
             sent = _IncomingKeys(self.dst, info, "").keys() | {
                 str(county_key) for (table, _), county_key in self.remap.items() if table == t}
+            kept = self.county_parts_held(t)
             for key in held:
-                if key in sent:
+                if key in sent or key in kept:
                     continue
                 p = self.owner(t, key)
                 others = self.dst.execute(f"SELECT 1 FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? "
@@ -1730,6 +1759,17 @@ class _Merger:
                 elif not self.referred_to(t, key):
                     self.take_out(info, key, p.row_hash, True)
                 # (referred to: kept, and looked at again with the office's next file)
+
+    def county_parts_held(self, table: str) -> set[str]:
+        """The ids of the county's parts (rows of this table) of the things of WHOLES a conflict holds in this merge:
+        the office's parts of them were not merged, so it sends none of them, yet it still holds them all; the
+        county's thing stays as it is made (what the conflict says it is) until the county lead decides."""
+        found: set[str] = set()
+        for whole_table, keys in self.held_at_county.items():
+            if table in WHOLES[whole_table].parts:
+                where = parts_where(whole_table, table, keys=f"IN ({', '.join(sql_text(k) for k in sorted(keys))})")
+                found |= {str(r[0]) for r in self.dst.execute(f"SELECT id FROM main.{quote(table)} WHERE {where}")}
+        return found
 
     def referred_to(self, table: str, key: str) -> bool:
         """Whether anything left in the county refers to this row (a link to it, an office's areas): then it stays
@@ -2118,7 +2158,7 @@ class _Merger:
             definition = reference or t in REFERENCE_GROUP_TABLES or _deterministic_key(key)
             kind = "reference-differs" if definition else "differs"
             county_from = reference_came_from(self.dst, info, key, existing, p, me, as_merged) if reference else \
-                "in the county file"
+                shared_came_from(self.dst, info, key, existing, p, as_merged)
             self.raise_conflict(info, kind, row, existing, row_key=key, county_key=key,
                                 other=self.owner_name(t, key), county_from=county_from, natural=natural)
             return
@@ -2883,8 +2923,10 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         p = origin_of(conn, table, key, offices)
         if table in REFERENCE_TABLES:
             county_from = reference_came_from(conn, info, key, current, p, office_id, besides=besides)
-        elif p is None or p.shared:
+        elif besides is not None and p is not None and p.shared:  # the version a decision is keeping (recorded next)
             county_from = "in the county file"
+        elif p is None or p.shared:
+            county_from = shared_came_from(conn, info, key, current, p)
         elif short_hash(row_hash(info.columns, [current[c] for c in info.columns])) == p.row_hash:
             county_from = f"from {p.office_name}"
         else:

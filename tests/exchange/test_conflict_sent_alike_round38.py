@@ -10,13 +10,10 @@ county holds since a decision kept one office's.
 
 from __future__ import annotations
 
-import pytest
-
 from safer_desk.services import projects as ps
 from safer_desk.services.county import list_conflicts, resolve_conflicts
 from tests.exchange.district_offices import merge
 
-PATCH = "needs /work/tmp/cfx/sent_alike.patch (exchange/county_merge.py)"
 TITLE = "Western Suffolk youth work"
 ALIKE = "in the county file, sent alike by Babergh office and Mid Suffolk office"
 
@@ -41,7 +38,6 @@ def _both_change(offices, *, forget_holders: bool = False) -> list:
     return sorted(list_conflicts(offices.county), key=lambda c: (c.table, c.office_name))
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH)
 def test_the_county_side_names_the_offices_that_sent_it_alike(offices):
     assert [c.detail for c in _both_change(offices)] == [
         f"Review WSCSP-DHR-2025-01: notified on 02/06/2025 {ALIKE}, 03/06/2025 from Babergh office",
@@ -64,7 +60,6 @@ def test_after_one_office_s_version_is_kept_the_other_s_conflict_does_not_say_se
                                   "office")
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH)
 def test_the_conflicts_window_says_who_sent_it_alike(offices, window, qtbot):
     from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog
 

@@ -26,6 +26,7 @@ from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import Offices, export, merge, office_from, template
 
 TITLE = "Western Suffolk youth work"
+ALIKE = "in the county file, sent alike by Babergh office and Mid Suffolk office"  # both sent it (schema step 27)
 
 
 def set_cost(store, text: str) -> None:
@@ -59,8 +60,8 @@ def test_a_change_to_something_both_offices_hold_is_filed_with_its_kind_in_plain
     assert [(c.group, c.kind, c.office_name) for c in found] == [
         ("project", "differs", "Babergh office"), ("project", "differs", "Mid Suffolk office")]
     assert [c.detail for c in found] == [
-        f"Project '{TITLE}': cost not stated in the county file, £30,000 from Babergh office",
-        f"Project '{TITLE}': cost not stated in the county file, £40,000 from Mid Suffolk office"]
+        f"Project '{TITLE}': cost not stated {ALIKE}, £30,000 from Babergh office",
+        f"Project '{TITLE}': cost not stated {ALIKE}, £40,000 from Mid Suffolk office"]
     assert both_changed.county_cost() is None  # nothing overwritten
 
 
@@ -125,10 +126,9 @@ def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledge
     dhr.update_case(offices.mid, dhr.case_id_by_reference(offices.mid, "WSCSP-DHR-2025-01"), notified_on="2025-05-30")
     merge(offices.county, [offices.send(offices.mid)])
     assert [(c.group, c.detail) for c in list_conflicts(offices.county)] == [
-        ("dhr-share", "Suffolk Constabulary's share of WSCSP-DHR-2025-01: status invoiced in the county file, refused "
-                      "on 02/10/2025 (“not ours”) from Mid Suffolk office"),
-        ("dhr", "Review WSCSP-DHR-2025-01: notified on 02/06/2025 in the county file, 30/05/2025 from Mid Suffolk "
-                "office")]
+        ("dhr-share", f"Suffolk Constabulary's share of WSCSP-DHR-2025-01: status invoiced {ALIKE}, refused on "
+                      "02/10/2025 (“not ours”) from Mid Suffolk office"),
+        ("dhr", f"Review WSCSP-DHR-2025-01: notified on 02/06/2025 {ALIKE}, 30/05/2025 from Mid Suffolk office")]
 
 
 def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_its_version_comes_in(offices):
@@ -232,7 +232,7 @@ def test_a_decision_in_the_window_is_undone_and_redone_exactly(both_changed, win
     after = state()
     assert after != before and store.scalar("SELECT cost_min_pence FROM projects WHERE id = 'p-shared'") == 3_000_000
     assert window.undo_action.text() == (f"&Undo keep Babergh office's version: Project '{TITLE}': cost not stated "
-                                         f"in the county file, £30,000 from Babergh office")
+                                         f"{ALIKE}, £30,000 from Babergh office")
     window.undo_action.trigger()
     assert state() == before and dialog.model.rowCount() == 2
     window.redo_action.trigger()
