@@ -346,8 +346,10 @@ def further_shares(total_pence: int, billed: Mapping[str, int], rule: SplitRule,
 
     Each partner is brought to its share of a fresh split of the whole cost (``total_pence``) among the same
     partners, so a capped payer already at its cap pays no more. The further shares add up exactly to the cost
-    not yet billed; where largest remainders would take a penny back from a partner (percentages can, when
-    the total grows), the further cost is split by the percentages instead: an invoice is never negative.
+    not yet billed. Where a partner was billed more than its fresh share (part of the cost put back after it paid,
+    billed again with another split, or a penny of largest remainders when percentages grow), it holds a credit
+    and is billed none of it: the partners short of their shares are billed it, a capped payer its capped part
+    first, then in proportion to how short each is (``rebilled_shares``). An invoice is never negative.
     """
     partners = list(billed)
     further_pence = total_pence - sum(billed.values())
@@ -357,20 +359,7 @@ def further_shares(total_pence: int, billed: Mapping[str, int], rule: SplitRule,
     further = {p: fresh[p] - billed[p] for p in partners}
     if min(further.values(), default=0) >= 0:
         return further
-    others = [p for p in partners if p != rule.cap_payer]
-    if rule.kind == "capped" and rule.cap_payer in billed and others:
-        # Its part fell (the capped costs were corrected down since): the capped payer is brought at most to its
-        # fresh share, never past its cap; the others share the rest as they would, or equally.
-        first = min(max(further[rule.cap_payer], 0), further_pence)
-        rest = further_pence - first
-        even = split_equally(sum(billed[p] for p in others) + rest, others)
-        more = {p: even[p] - billed[p] for p in others}
-        if min(more.values()) < 0:
-            more = split_equally(rest, others)
-        return {p: first if p == rule.cap_payer else more[p] for p in partners}
-    if rule.kind == "percentages" and any(rule.percent_bp.get(p, 0) for p in partners):
-        return split_by_weights(further_pence, {p: rule.percent_bp.get(p, 0) for p in partners})
-    return split_equally(further_pence, partners)
+    return rebilled_shares(total_pence, billed, partners, rule, capped_base_pence=capped_base_pence)
 
 
 def rebilled_shares(total_pence: int, kept: Mapping[str, int], partners: Sequence[str], rule: SplitRule, *,

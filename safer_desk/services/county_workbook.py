@@ -245,12 +245,17 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
                Column("Lead authority"), Column("Decision"), Column("Notified", "date"),
                Column("Decision made", "date"), Column("Sent for quality assurance", "date"),
                Column("Published", "date"), Column("Stage reached"), Column("Status"),
-               # The Costs tab's money columns: net billed (less refused and written off) is recovered plus
-               # outstanding, as on the tab; gross billed beside a refused leaving write-offs out did not add up.
+               # The Costs tab's money columns: net billed (less refused, written off and refunded) is recovered
+               # less refunded plus outstanding, as on the tab; gross billed beside a refused leaving write-offs out
+               # did not add up.
                Column("Cost (£)", "money", total=True), Column("Net billed (£)", "money", total=True),
                Column("Recovered (£)", "money", total=True), Column("Outstanding (£)", "money", total=True),
                Column("Shortfall (£)", "money", total=True), Column("Not yet billed (£)", "money", total=True),
                Column("Open recommendations", "count", total=True)]
+    # What was given back to partners that paid beyond their shares: trailing, as dhr-ledger --by-case has it, and
+    # only where something was refunded, as the board report has it (Merged from stays last).
+    refunds = any(c.refunded_pence for c in cases)
+    columns += [Column("Refunded (£)", "money", total=True)] if refunds else []
     columns += [Column(MERGED_FROM, width=30)] if origins else []
     rows = []
     for c in cases:
@@ -259,13 +264,16 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
                      c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
                      c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations]
+                    + ([c.refunded_pence] if refunds else [])
                     + ([_merged_from(origins, "dhr_cases", c.id)] if origins else []))
     label = dhr.review_label(store)
     unknown = " A blank cost is not yet known (the report says so), not a cost of nothing." \
         if any(not c.cost_known for c in cases) else ""
+    refunded = (" Refunded is what was given back to a partner that paid beyond its share: Net billed is Recovered "
+                "less Refunded plus Outstanding.") if refunds else ""
     return WorkbookSheet("Reviews", f"{label}s", f"Each {label.lower()}: district, dates of its stages, what it "
                          "cost and how much has been recovered.", columns, [Block(rows)],
-                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}")
+                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}{refunded}")
 
 
 def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:

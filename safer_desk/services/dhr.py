@@ -681,19 +681,18 @@ def unbilled_pence(store: Store, case_id: str) -> int:
 
 def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[str, int]:
     """What Bill partners would invoice on the day ``on``: the first shares, among the statutory partners on that
-    day, or, after billing, each billed partner's share of the costs added since (``rules.further_shares``)."""
+    day, or, after billing, each billed partner's share of the costs added since (``rules.further_shares``): none
+    to a partner that was billed more than its share of the cost as it now stands (it holds a credit)."""
     billed = _first_shares(store, case_id)
     if not billed:
         return proposed_shares(store, case_id, on)
     case, sharing = _require_case(store, case_id), _sharing_partners(store, case_id)
     # A partner left out keeps what it was billed: the others share the rest of the cost.
     cost = case_cost_pence(store, case_id) - sum(billed.values()) + sum(sharing.values())
-    rule, base = split_rule(store, case_id), _capped_base(store, case)
-    if refunded_by_partner(store, case_id):
-        # What a refund gave back is billed to the partners short of their shares, in proportion to how short, as
-        # billing again does: a partner still holding more than its share (overpaid, not yet refunded) is billed none.
-        return rules.rebilled_shares(cost, sharing, list(sharing), rule, capped_base_pence=base)
-    return rules.further_shares(cost, sharing, rule, capped_base_pence=base)
+    # What a refund gave back, or a cost put back after the partners paid, is billed to the partners short of their
+    # shares, in proportion to how short, as billing again does: a partner still holding more than its share
+    # (overpaid, not yet refunded) is billed none of it.
+    return rules.further_shares(cost, sharing, split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
 
 
 def _shares(store: Store, case_id: str):
