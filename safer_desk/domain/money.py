@@ -83,6 +83,9 @@ def parse_pence(text: str) -> int:
         if negative:  # "£(-6,957)", "-£-6,957"
             raise MoneyError(f"“{original.strip()}” is negative twice: for a negative amount, use one sign.")
         negative, s = True, s[1:].strip()
+    of = _PERCENT_OF.match(s)
+    if of:  # "50% of £20,000": the papers state the amount beside its percentage (seed 000's 10% is £65,512)
+        raise MoneyError(_percent_of_words(original.strip(), of["percent"], of["amount"]))
     multiplier = 1
     lowered = s.lower()
     for suffix, factor in _SUFFIXES.items():
@@ -115,6 +118,22 @@ def parse_pence(text: str) -> int:
     pence = int(pence_exact.to_integral_value(rounding=ROUND_HALF_UP))
     check_within_bounds(pence, original.strip())
     return -pence if negative else pence
+
+
+# A percentage of an amount ("50% of £20,000", "10 % of £655,120"), typed where the amount itself is asked.
+_PERCENT_OF = LazyPattern(r"^(?P<percent>\d+(?:\.\d+)?)\s*%\s*of\s+(?P<amount>.+)$", re.I)
+
+
+def _percent_of_words(text: str, percent: str, amount: str) -> str:
+    """Why "50% of £20,000" is refused, and the amount to type instead (£10,000) when it can be worked out."""
+    try:
+        whole = parse_pence(amount)
+    except MoneyError:
+        whole = None
+    if whole is None or whole < 0:
+        return f"“{text}” is a percentage of an amount: type the amount itself in pounds (such as £1,234.56)."
+    pence = int((Decimal(percent) * whole / 100).to_integral_value(rounding=ROUND_HALF_UP))
+    return f"“{text}” is a percentage of an amount: type the amount itself ({format_money(pence)})."
 
 
 def check_within_bounds(pence: int, text: str | None = None) -> int:

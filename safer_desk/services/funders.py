@@ -21,6 +21,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import find_typed
+from safer_desk.services.projects import YEAR_WORD, one_year, year_after_amount
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -107,20 +108,26 @@ def _percent_bp(value: Any, what: str) -> int | None:
 # A financial year as an award's yearly amounts give it: "2017/18" (or "17/18", as First year and the Budgets tab take
 # it), or "2017–18" as Word writes it.
 _AWARD_YEAR = r"\d{2}(?:\d{2})?\s*[/\-\u2013\u2014]\s*\d{2,4}"
-# The year, then its amount after ":", "=", a space or a dash with a space either side ("2017/18 – £400,568", as Word
-# writes "2017/18 - £400,568"); a dash against the amount ("2017/18 -£5") is its minus.
-_YEAR_AMOUNT = re.compile(rf"({_AWARD_YEAR})(?:\s*[:=]|\s+[\-\u2013\u2014](?=\s))?\s*(.*)")
+# The year (after the papers' "FY" or "Yr 1", as a share takes it), then its amount after ":", "=", a space or a dash
+# with a space either side ("2017/18 – £400,568", as Word writes "2017/18 - £400,568"); a dash against the amount
+# ("2017/18 -£5") is its minus.
+_YEAR_AMOUNT = re.compile(rf"{YEAR_WORD}({_AWARD_YEAR})(?:\s*[:=]|\s+[\-\u2013\u2014](?=\s))?\s*(.*)", re.IGNORECASE)
 
 
 def years_from_text(text: str) -> dict[str, str]:
     """The yearly amounts of an award as typed, one a line ("2017/18: £400,568"; "2018/19 £400,568",
-    "2017/18 – £400,568" and ";" between them read the same): {"2017/18": "£400,568"}, the amounts still as typed
-    (make_award reads them). A range of years ("2017/18 – 2019/20") is refused: each year has its own amount."""
+    "2017/18 – £400,568", "FY 2017/18: £400,568", "£400,568 (2017/18)" and ";" between them read the same, as a
+    share's year does): {"2017/18": "£400,568"}, the amounts still as typed (make_award reads them). A range of years
+    ("2017/18 – 2019/20") is refused: each year has its own amount; so is a year before the amount and another
+    after it."""
     years: dict[str, str] = {}
     for line in re.split(r"[\n;]", text or ""):
         line = line.strip()
         if not line:
             continue
+        amount, after = year_after_amount(line)
+        if after and _YEAR_AMOUNT.fullmatch(amount) is None:  # "£10,000 (2009/10)": the year after its amount
+            line = f"{after}: {amount}"
         m = _YEAR_AMOUNT.fullmatch(line)
         if m is None:
             raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
@@ -131,9 +138,14 @@ def years_from_text(text: str) -> dict[str, str]:
             last = _year(end.group(1), "Year")
             raise FundingError(f"Year: “{line}” is a range of years: give each year its own line with its amount "
                                f"(“{label}: £400,568” on one, “{last}: £400,568” on another).")
+        amount, after = year_after_amount(m.group(2))
+        try:
+            one_year(label, after, "amount", f"{after}: {amount}")
+        except PeriodError as exc:
+            raise FundingError(f"Year: {exc}") from None
         if label in years:
             raise FundingError(f"Year: {label} is given twice.")
-        years[label] = m.group(2).strip()
+        years[label] = amount
     return years
 
 
@@ -155,6 +167,9 @@ def make_award(*, funder: str, name: str, years: Mapping[str, Any] | None = None
         if parsed_years[label] is None:
             raise FundingError(f"Amount for {label}: give the amount.")
     first, last = _year(first_year, "First year"), _year(last_year, "Last year")
+    if last and not first and not parsed_years:  # said as "£500,000", and counted against every year's shares
+        raise FundingError(f"First year: the award ends in {last} but does not say when it starts: give its first "
+                           f"year too ({last} again for one year's money).")
     if first and last and last < first:
         raise FundingError("Last year: the award cannot end before it starts.")
     _years_within(sorted(parsed_years), first, last)

@@ -370,10 +370,23 @@ def _year_after_share(line: str) -> str:
     if not amount:
         return line
     name, year = _funding_year(source)  # "11-19 Youth Trust" is a name; "OPCC (2010/11)" has a year already
-    if year and year != FinancialYear.parse(m["year"]).label:
-        raise PeriodError(f"two years, {year} before the amount and {m['year']} after it: give the year the share "
-                          f"is for once (“{name or 'OPCC'} ({m['year']}): {amount}”).")
+    one_year(year, m["year"], "share", f"{name or 'OPCC'} ({m['year']}): {amount}")
     return f"{name if year else source} ({m['year']}): {amount}"  # the same year twice is the year once
+
+
+def year_after_amount(text: str) -> tuple[str, str]:
+    """An amount with its year in brackets after it, as seed 000 prints a share ("£10,000 (2009/10)", "TBC (FY
+    2009/10)"): (the amount, the year as typed); (text, "") without one. Shares and awards read it alike."""
+    m = _YEAR_AFTER_SHARE.match((text or "").strip())
+    return (m["rest"].strip(), m["year"]) if m else ((text or "").strip(), "")
+
+
+def one_year(before: str, after: str, what: str, example: str) -> None:
+    """Refuse a share's or an award's amount with a year before it and another after it ("2017/18: £10,000
+    (2009/10)"): which is it for? The same year twice is the year once. PeriodError says what to type instead."""
+    if before and after and FinancialYear.parse(before).label != FinancialYear.parse(after).label:
+        raise PeriodError(f"two years, {before} before the amount and {after} after it: give the year the {what} "
+                          f"is for once (“{example}”).")
 
 
 # A share with no funder: an amount alone ("£35K"), or with its year after it ("£10,000 (2009/10)").
@@ -403,15 +416,18 @@ _NIL_SHARE = {"nil", "nil.", "£nil", "none", "-", "\u2013", "\u2014"}
 
 # A year written 2017/18, 2017-18 or, as Word's and Excel's AutoCorrect make it, 2017–18 (an en or em dash).
 _YEAR = r"\d{2,4}\s*[/\-\u2013\u2014]\s*\d{2,4}"
+# The papers' word before a year, "FY" or seed 000's "Yr 1" ("FY 2018/19", "Yr1 2009/10"): shares and awards take it.
+YEAR_WORD = r"(?:FY\s*|Yr\s*\d\s*)?"
 # In brackets, after "FY" or seed 000's "Yr1" as the papers write them ("OPCC (FY 2018/19)", "OPCC (Yr1 2009/10)").
-_FUNDING_YEAR = LazyPattern(rf"^(?P<source>.*?)\s*\((?:FY\s*|Yr\s*\d\s*)?(?P<year>{_YEAR})\)$", re.IGNORECASE)
+_FUNDING_YEAR = LazyPattern(rf"^(?P<source>.*?)\s*\({YEAR_WORD}(?P<year>{_YEAR})\)$", re.IGNORECASE)
 # The year in brackets after the share ("OPCC: £10,000 (2009/10)", "OPCC – TBC (FY 2009/10)").
-_YEAR_AFTER_SHARE = LazyPattern(rf"^(?P<rest>.*\S)\s*\((?:FY\s*|Yr\s*\d\s*)?(?P<year>{_YEAR})\)$", re.IGNORECASE)
-# The year typed without brackets, after the funder or before it ("OPCC 2019/20", "OPCC, FY 2019/20", "2019/20 OPCC"),
-# or alone (no funder: refused).
-_BARE_FUNDING_YEAR = LazyPattern(rf"^(?:(?P<source>.*?\S)[\s,\-\u2013\u2014]+(?:FY\s*)?(?P<year>{_YEAR})"
-                                rf"|(?:FY\s*)?(?P<year_first>{_YEAR})[\s,\-\u2013\u2014]+(?P<rest>.+)"
-                                rf"|(?:FY\s*)?(?P<alone>{_YEAR}))$", re.IGNORECASE)
+_YEAR_AFTER_SHARE = LazyPattern(rf"^(?P<rest>.*\S)\s*\({YEAR_WORD}(?P<year>{_YEAR})\)$", re.IGNORECASE)
+# The year typed without brackets, alone (no funder: refused; "FY 2019/20" is not the funder "FY"), after the funder
+# or before it ("OPCC 2019/20", "OPCC, FY 2019/20", "2019/20 OPCC", "Yr1 2009/10 OPCC").
+_BARE_FUNDING_YEAR = LazyPattern(rf"^(?:{YEAR_WORD}(?P<alone>{_YEAR})"
+                                rf"|(?P<source>.*?\S)[\s,\-\u2013\u2014]+{YEAR_WORD}(?P<year>{_YEAR})"
+                                rf"|{YEAR_WORD}(?P<year_first>{_YEAR})[\s,\-\u2013\u2014]+(?P<rest>.+))$",
+                                re.IGNORECASE)
 # Another year left in the funder's name (not a range such as "11-19 Youth Trust").
 _YEAR_IN_NAME = LazyPattern(r"(?<![\d/])(?:\d{4}\s*[/\-\u2013\u2014]\s*\d{2,4}|\d{2}\s*/\s*\d{2})(?![\d/])")
 
