@@ -35,6 +35,7 @@ _AN_AMOUNT = LazyPattern(r"£|\d\s*k\s*$", re.IGNORECASE)
 CLOSED = service.CLOSED
 NOT_SAVED = "not saved"
 CHANGED = "changed since saved"
+WHAT_IF = "what-if: this file is open read-only, so it cannot be saved"
 
 
 class CommissioningPresenter(ScreenPresenter):
@@ -258,10 +259,27 @@ class CommissioningPresenter(ScreenPresenter):
         return not self.read_only and self.is_modified()
 
     def status_text(self) -> str:
-        """Said beside the name: "not saved", "changed since saved", or nothing when it is as saved."""
+        """Said beside the name: "not saved", "changed since saved", or nothing when it is as saved; in a file open
+        read-only, a set ticked or changed is a what-if, and says it cannot be saved."""
         if self.loaded is None:
-            return NOT_SAVED if self.items() or self.name.strip() else ""
-        return CHANGED if self.is_modified() else ""
+            status = NOT_SAVED if self.items() or self.name.strip() else ""
+        else:
+            status = CHANGED if self.is_modified() else ""
+        return WHAT_IF if status and self.read_only else status
+
+    def not_saved_why(self) -> str:
+        """Why File > Save (Ctrl+S) saves nothing of a set ticked or changed in a file open read-only (it is no
+        unsaved change to ask about: it cannot be saved); "" when there is no such what-if."""
+        return self.read_only_refusal() if self.read_only and self.status_text() else ""
+
+    def read_only_refusal(self) -> str:
+        """What Save is told in a file open read-only (another copy of it open, or a county file opened to read), in
+        the words the Budgets tab and the Projects register use."""
+        name = self.name.strip() or (self.loaded.name if self.loaded is not None else "")
+        what = f"Save scenario {name}" if name else "Save scenario"
+        return (f"The file is open read-only: “{what}” was not done, as nothing in it can be changed (the title bar "
+                "says read-only). The projects ticked are a what-if, kept here until the file is closed; to save "
+                "them as a scenario, use File > Save a Copy… and work in the copy.")
 
     def describe_unsaved(self) -> str:
         if self.loaded is None:
@@ -444,18 +462,25 @@ class CommissioningPresenter(ScreenPresenter):
 
     def save(self) -> bool:
         """Save: the loaded scenario again while its name is unchanged; under another name, a new one."""
+        if self.read_only:
+            return self._refuse_read_only()
         if self.loaded is not None and self.name.strip() == self.loaded.name.strip():
             if not self.is_modified():
-                return not self.read_only  # as saved already: nothing written, no step to undo
+                return True  # as saved already: nothing written, no step to undo
             return self._write(self.loaded.id, f"Save scenario “{self.name.strip()}”")
         return self.save_as_new()
 
     def save_as_new(self) -> bool:
         return self._write(new_id(), f"Save new scenario “{self.name.strip()}”")
 
+    def _refuse_read_only(self) -> bool:
+        self.error = self.read_only_refusal()
+        self._changed()
+        return False
+
     def _write(self, scenario_id: str, text: str) -> bool:
         if self.read_only:
-            return False
+            return self._refuse_read_only()
         problem = self.fund_problem()
         if not problem and not self.fund_text.strip():  # saved as £0, it would say over-committed by every tick
             problem = ("Fund: type the fund the scenario is against (or choose a funder's award) before saving it."

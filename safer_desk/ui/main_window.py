@@ -417,6 +417,11 @@ class MainWindow(QMainWindow):
         self.finish_cell_edits()  # a figure still in a cell's editor is what the person means to save
         tab = self.current_tab()
         if tab is None or not tab.has_unsaved_changes():
+            why = tab.not_saved_why() if tab is not None else ""
+            if why:  # a what-if in a file open read-only (ticks on Commissioning): not saved, and said why
+                prompts.show_error(self, "Save", why)
+                self.statusBar().showMessage("Not saved: the file is open read-only.", 5000)
+                return False
             self.statusBar().showMessage("Nothing to save: every change is already in the file.", 5000)
             return True
         saved = tab.save_changes()

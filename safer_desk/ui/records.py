@@ -18,6 +18,14 @@ from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
 
 
+def read_only_refusal(what: str) -> str:
+    """What a change asked of a file open read-only (another copy of it open, or a county file opened to read) is
+    told, in the words the Budgets tab and the Projects register use."""
+    return (f"The file is open read-only: “{what}” was not done, as nothing in it can be changed (the title bar says "
+            "read-only). To change it, open it again when nobody else has it open, or use File > Save a Copy… and "
+            "work in the copy.")
+
+
 class RecordsDialog(QDialog):
     """The list, its summary above it, and Add / Change / Delete beside Close.
 
@@ -109,7 +117,11 @@ class RecordsDialog(QDialog):
         self._shown_rows = True
         if not first:  # opened: nothing chosen yet
             self._choose_again(chosen, at, before)
-        self.summary.setText(self.presenter.summary())
+        said = self.presenter.summary()
+        if self.presenter.read_only:  # why Add and Delete are greyed, before either is pressed
+            opens = self.words[1][0].replace("&", "")
+            said = f"{said} The file is open read-only: each can be read ({opens} shows it), not changed."
+        self.summary.setText(said)
         self.size_columns()
         self._enable()
 
@@ -152,8 +164,11 @@ class RecordsDialog(QDialog):
 
     def delete_selected(self) -> None:
         row = self.selected()
-        if row is None or self.presenter.read_only:
+        if row is None:
             return
         title, question, yes = self.delete_question(row)
+        if self.presenter.read_only:  # the button is greyed; Del and the list's Delete said nothing
+            prompts.show_error(self, title, read_only_refusal(title))
+            return
         if prompts.ask(self, title, question, yes=yes):
             self.delete(row)

@@ -71,6 +71,11 @@ class TabBase(QWidget):
     def describe_unsaved(self) -> str:
         return self.presenter.describe_unsaved() if self.presenter is not None else ""
 
+    def not_saved_why(self) -> str:
+        """Why Ctrl+S saves nothing of what the tab shows changed though it holds nothing unsaved (a what-if in a
+        file open read-only); "" when there is nothing to say."""
+        return ""
+
     def save_changes(self) -> bool:
         """Ctrl+S: save the current editor; True when nothing is left unsaved."""
         return self.presenter.save() if self.presenter is not None else True

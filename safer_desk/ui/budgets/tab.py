@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
@@ -276,17 +276,21 @@ class PlanModel(RowTableModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if not index.isValid() or self.presenter.read_only:
-            return base
+        if index.isValid() and not self.presenter.read_only and self.typed_over(index):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def typed_over(self, index) -> bool:
+        """Whether the cell takes typing, the file's being open read-only aside: a figure, a printed total or change,
+        a line's or a section's name."""
         kind = self.row(index.row()).kind
         if index.column() in self.year_columns and kind in ("line", *TOTAL_KINDS):
-            return base | Qt.ItemFlag.ItemIsEditable
+            return True
         if index.column() == 0 and kind in ("line", "section"):  # a line's label or a section's name, retyped
-            return base | Qt.ItemFlag.ItemIsEditable
+            return True
         at = self._change_of(index.column())
-        if at is not None and kind in PRINTED_CHANGE_KINDS and self.row(index.row()).cells[at].status:
-            return base | Qt.ItemFlag.ItemIsEditable  # the change the paper prints beside its figure
-        return base
+        # the change the paper prints beside its figure
+        return at is not None and kind in PRINTED_CHANGE_KINDS and bool(self.row(index.row()).cells[at].status)
 
     def _change_of(self, column: int) -> int | None:
         """The plan's column (by position) whose change a grid column shows; None for any other grid column."""
@@ -328,6 +332,14 @@ class PlanModel(RowTableModel):
         if row.kind in TOTAL_KINDS:  # what the paper printed, typed over the worked-out total
             return self.presenter.set_printed_total(row, column, str(value), typed=self.typed_in)
         return self.presenter.set_cell(row.line_id, column, str(value))
+
+
+FULL_HINT = ("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K or nil, and "
+             "a note in brackets after it; over a subtotal or total, the figure the paper printed (kept beside the "
+             "worked-out one); in a Change to cell beside a line's or a printed figure, the change the paper prints; "
+             "over a line's or section's name, its name. Del empties a cell, or on a name deletes the line or "
+             "section. Ctrl+V pastes cells copied from Excel from the chosen one on (on a line's name, rows with "
+             "their names). Right-click a section's name for its kind, a line's to move it to another section.")
 
 
 class PlanView(DataTableView):
@@ -435,6 +447,26 @@ class PlanView(DataTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def edit(self, index, trigger=None, event=None):
+        """A double-click, F2 or a figure typed on a cell of a file open read-only opened nothing, without a word
+        (Enter, Del and Ctrl+V said why): it says so beside the grid, naming what was not done."""
+        if trigger is None:  # edit(index), called from here
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        model = self.model()
+        if opened or not index.isValid() or not isinstance(model, PlanModel) or not model.presenter.read_only:
+            return opened
+        typed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed and event is not None and \
+            event.text().isprintable() and event.text().strip() and \
+            not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        asked = trigger in (QAbstractItemView.EditTrigger.DoubleClicked, QAbstractItemView.EditTrigger.EditKeyPressed)
+        if (asked or typed) and model.typed_over(index):
+            row = model.row(index.row())
+            heading = model.headerData(index.column(), Qt.Orientation.Horizontal)
+            model.presenter.refuse_read_only(f"Rename {row.label}" if index.column() == 0 else
+                                             f"Type in {row.label}, {heading}")
+        return opened
 
     def moveCursor(self, action, modifiers):
         if action == QAbstractItemView.CursorAction.MoveNext:  # where the editor goes on Tab
@@ -634,14 +666,24 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.line_label, 2)
         line_row.addWidget(self.add_line_button)
         line_row.addWidget(self.link_line_button)
-        hint = QLabel("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K "
-                      "or nil, and a note in brackets after it; over a subtotal or total, the figure the paper "
-                      "printed (kept beside the worked-out one); in a Change to cell beside a line's or a printed "
-                      "figure, the change the paper prints; over a line's or section's name, its name. Del "
-                      "empties a cell, or on a name deletes the line or section. Ctrl+V pastes cells copied from "
-                      "Excel from the chosen one on (on a line's name, rows with their names). Right-click a "
-                      "section's name for its kind, a line's to move it to another section.", self)
-        hint.setWordWrap(True)
+        # One line under the grid, the whole of it behind "?" (and in the guide): its four lines at 1093x582 left
+        # the grid about eleven rows of a paper's plan.
+        self.hint = QLabel("Double-click a cell to type what the paper states; Del empties a cell; Ctrl+V pastes "
+                           "cells copied from Excel.", self)
+        self.hint.setWordWrap(True)
+        self.hint.setToolTip(FULL_HINT)
+        self.full_hint = QLabel(FULL_HINT, self)
+        self.full_hint.setWordWrap(True)
+        self.full_hint.hide()
+        self.hint_button = QToolButton(self)
+        self.hint_button.setText("?")
+        self.hint_button.setCheckable(True)
+        self.hint_button.setAccessibleName("How to type in the plan")
+        self.hint_button.setToolTip(FULL_HINT)
+        self.hint_button.toggled.connect(self.full_hint.setVisible)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.hint, 1)
+        hint_row.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignTop)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -653,7 +695,8 @@ class BudgetsTab(TabBase):
         right_layout.addWidget(self.split_notes_row)
         right_layout.addLayout(section_row)
         right_layout.addLayout(line_row)
-        right_layout.addWidget(hint)
+        right_layout.addLayout(hint_row)
+        right_layout.addWidget(self.full_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)

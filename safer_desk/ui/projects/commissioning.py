@@ -22,7 +22,7 @@ from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.domain.text import file_name_from
 from safer_desk.exchange.tables import write_table
-from safer_desk.presenters.commissioning import CommissioningPresenter
+from safer_desk.presenters.commissioning import WHAT_IF, CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
@@ -122,6 +122,9 @@ class CommissioningPage(QWidget):
         top.addWidget(self.name, 2)
         self.status = NamedLabel()
         self.status.setAccessibleName("Scenario saved or not")
+        if self.session.read_only:  # "what-if: this file is open read-only, …" on two lines: the name stays in view
+            self.status.setWordWrap(True)
+            self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance(f"⚠ {WHAT_IF}") // 2 + 24)
         top.addWidget(self.status)
         self.new_button = QPushButton("Ne&w")
         self.new_button.clicked.connect(self.new_scenario)
@@ -286,6 +289,11 @@ class CommissioningPage(QWidget):
         read_only = self.session.read_only
         for b in (self.save_button, self.save_new_button, self.delete_button):
             b.setEnabled(not read_only)
+        if read_only:  # greyed, they say why when pointed at (File > Save says it too)
+            for b in (self.save_button, self.save_new_button):
+                b.setToolTip("The file is open read-only: nothing in it can be saved (the title bar says read-only). "
+                             "Ticking projects here is a what-if; to keep one, use File > Save a Copy… and work in "
+                             "the copy.")
         self.presenter.changed.connect(self._show)
         self.presenter.scenarios_changed.connect(self._fill_scenarios)
         self.reload()
@@ -329,7 +337,7 @@ class CommissioningPage(QWidget):
             self.model.sync(evaluation)
             status = p.status_text()
             self.status.setText(f"⚠ {status}" if status else "✓ as saved" if p.loaded is not None else "")
-            self.status.setToolTip(p.describe_unsaved() if status else "")
+            self.status.setToolTip((p.not_saved_why() or p.describe_unsaved()) if status else "")
             self.delete_button.setEnabled(p.loaded is not None and not p.read_only)
             self.award.setCurrentIndex(max(0, self.award.findData(p.award_id or UNSAVED)))
             self._show_year_and_end(evaluation)

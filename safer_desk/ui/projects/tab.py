@@ -580,6 +580,13 @@ class ProjectsTab(TabBase):
     def describe_unsaved(self) -> str:
         return " ".join(p.describe_unsaved() for p in self._screens() if p.has_unsaved_changes())
 
+    def not_saved_why(self) -> str:
+        """Commissioning's what-if in a file open read-only: Ctrl+S says why it is not saved, with the set in view."""
+        why = self._commissioning.presenter.not_saved_why() if self._commissioning is not None else ""
+        if why:
+            self.pages.setCurrentWidget(self._commissioning_holder)
+        return why
+
     def _guarded(self) -> list:
         """Each page holding unsaved changes, the one in view first: (page, its presenter, its own Save, which says
         why a refused save was refused: the register beside its fields, commissioning in a message)."""
