@@ -91,7 +91,8 @@ def test_the_whole_hint_is_behind_its_question_mark(window, demo_path, qtbot):
     assert tab.full_hint.isVisible()
     every = tab.full_hint.text()
     for instruction in ("£4,000 (£2,000 per District), TBC, N/K or nil",
-                        "over a subtotal or total, the figure the paper printed", "in a Change to cell", "over a line's or section's name, its name",
+                        "over a subtotal or total, the figure the paper printed", "in a Change to cell",
+                        "over a line's or section's name, its name",
                         "on a name deletes the line or section", "on a line's name, rows with their names",
                         "Right-click a section's name for its kind, a line's to move it to another section"):
         assert instruction in every

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safer_desk.domain.periods import (MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date)
+from safer_desk.domain.periods import (MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter, format_uk_date,
+                                       parse_uk_date)
 
 
 def test_financial_year_runs_april_to_march():
