@@ -2238,16 +2238,28 @@ class YearView:
     def last_year_tooltip(self, index: int, not_held: Collection[str] = ()) -> str:
         """Where a period's figure last year came from, for a district formed since: "Derived from Suffolk Coastal
         + Waveney", or why it is blank ("No figure for Suffolk Coastal: …"). not_held: districts the file holds no
-        figure of (``districts_not_held``), said so of a partnership's or county's blank."""
+        figure of (``districts_not_held``), said so of a partnership's or county's blank and of a district replaced."""
         d = self.last_derived[index] if index < len(self.last_derived) else None
         if d is None:
             return self._last_group_tooltip(index, not_held)
         if d.figure is not None:
             # The month, not the year: a district that began part-way through last year was theirs only until then.
             return f"{d.source.label}: in {self._last_label(index)} {self.area_name}'s area was theirs."
+        reason = self._replaced_lacking(d, not_held) if d.missing else d.reason
         if d.missing and d.used:
-            return f"Blank: {d.reason}, and the others' figures alone are not {self.area_name}'s area."
-        return f"Blank: {d.reason}."
+            return f"Blank: {reason}, and the others' figures alone are not {self.area_name}'s area."
+        return f"Blank: {reason}."
+
+    def _replaced_lacking(self, d: DerivedFigure, not_held: Collection[str]) -> str:
+        """"no figure for Suffolk Coastal" of a district replaced ("no figure yet" while last year runs); one the file
+        holds no figure of at all (a county file merged from today's offices) "not held in this file", as the grid's
+        Source row and the board report say it."""
+        lacking = [n for n in d.missing if n not in not_held]
+        said = [("no figure for " if self.last_year_over else "no figure yet for ") + in_words(lacking)] \
+            if lacking else []
+        if len(lacking) < len(d.missing):
+            said.append("not held in this file: " + ", ".join(n for n in d.missing if n in not_held))
+        return "; ".join(said)
 
     def _last_group_tooltip(self, index: int, not_held: Collection[str] = ()) -> str:
         """A partnership's or county's figure last year: the districts it adds ("Derived from Babergh + East Suffolk
@@ -3234,10 +3246,11 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     editable_at = [not read_only and not v.is_derived_at(i) and ind.measure != "milestone" for i in range(n)]
     this_name = v.year.label
     adds = ind.adds_up
-    # A partnership's or county's district the file holds no figure of at all is "not held in this file" where a
-    # figure is not derived (the Source row, the Last year row's tooltips), not a district without one (round 38).
+    # A partnership's or county's district (or one a district formed since replaced) the file holds no figure of at
+    # all is "not held in this file" where a figure is not derived (the Source row, the Last year row's tooltips),
+    # not a district without one (round 38).
     not_held = districts_not_held(store, {n for d in (*v.derived, *v.last_group) if d is not None and d.awaited
-                                          for n in d.missing})
+                                          for n in d.missing} | {n for d in v.last_derived if d for n in d.missing})
 
     def fig_cells(figs, attr, editable) -> tuple[GridCell, ...]:
         out = []

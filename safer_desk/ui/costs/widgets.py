@@ -283,6 +283,7 @@ class FormDialog(ViewedForm, _GuardedDialog):
         cancel = QPushButton("Cancel", self.view)
         cancel.clicked.connect(self.reject)
         self.view.button_bar.addWidget(cancel)
+        self.view.close_only(cancel)  # a file open read-only: the record to read, Close only
         layout.addWidget(self.view)
         # Tall enough for every field and a message under each of the last ones (at most the laptop's height).
         # Within the window (150% on a 1366x768 laptop leaves about 910x480): the fields scroll, Save stays in view.

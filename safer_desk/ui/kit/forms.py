@@ -3,7 +3,8 @@
 A heading naming the record and the form's message sit above the fields; the fields scroll;
 the button bar sits below the scroll area, so at 1093×582 Save and the messages stay visible.
 Each field's message (a problem, or a question about a likely slip) sits right by its field.
-Enter in a single-line field saves the form; the window's Ctrl+S saves it too.
+Enter in a single-line field saves the form; the window's Ctrl+S saves it too. A dialog's form over a file open
+read-only is there to be read (``FormView.close_only``): its top says so, and it has Close only.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import GuardedDialog
+
+
+READ_ONLY_NOTE = ("The file is open read-only: this record can be read, not changed (the title bar says read-only). "
+                  "To change it, open the file again when nobody else has it open, or use File > Save a Copy… and "
+                  "work in the copy.")
 
 
 def form_message_style() -> str:
@@ -192,6 +198,7 @@ class FormView(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self._showing = False  # the widgets being set to what the form holds (refresh): nothing typed
         self._enter_once = _EnterOnce(self)
+        self.read_only_note: QLabel | None = None  # a dialog's form over a file open read-only says so (close_only)
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
         self._unlabelled, self._spanning = set(unlabelled), set(spanning)
@@ -374,6 +381,22 @@ class FormView(QWidget):
         self.save_button.setEnabled(editable)
         self.discard_button.setEnabled(editable and p.is_dirty)
 
+    def close_only(self, cancel: QPushButton) -> None:
+        """A dialog's form over a file open read-only, to read: its fields were greyed, and Save too, without a word.
+        A note under the heading says the record can be read, not changed; Save and Revert go, and ``cancel`` is
+        Close, the default button (Enter closes, as Esc does). Nothing for a writable file."""
+        if not self.presenter.read_only:
+            return
+        self.read_only_note = NamedLabel(READ_ONLY_NOTE, self)
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setAccessibleName("Read-only")
+        self.layout().insertWidget(1, self.read_only_note)
+        self.save_button.setDefault(False)
+        self.save_button.hide()
+        self.discard_button.hide()
+        cancel.setText("Close")
+        cancel.setDefault(True)
+
     def _enter_pressed(self) -> None:
         """Enter in a single-line field saves the form, once. In a dialog the key goes on to the dialog, which
         presses its default button (Save) itself: saving here as well saved twice, and the second save kept a
@@ -393,6 +416,11 @@ class FormView(QWidget):
 
     def save(self) -> bool:
         """Save through the presenter; on a problem, focus the first field it is about."""
+        if self.read_only_note is not None:  # Ctrl+S in a form to read: why nothing is saved, in its message
+            self.form_message.setText("Not saved: the file is open read-only, so this record can be read, not "
+                                      "changed.")
+            self.form_message.show()
+            return False
         saved = bool(self.on_save())
         if not saved:
             for f in self.presenter.fields:
@@ -440,6 +468,7 @@ class FormDialog(ViewedForm, GuardedDialog):
         cancel = QPushButton("Cancel", self.view)
         cancel.clicked.connect(self.reject)
         self.view.button_bar.addWidget(cancel)
+        self.view.close_only(cancel)
         QVBoxLayout(self).addWidget(self.view)
         form.saved.connect(self.accept)
         self.destroyed.connect(lambda *_: form.saved.disconnect(self.accept))
