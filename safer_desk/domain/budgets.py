@@ -283,6 +283,8 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
         return Cell("amount", _amount_in_unit(original, unit), original)
     except MoneyError as exc:
         first_error = exc
+    if original.startswith("="):  # a formula ("=SUM(A1:A3)"): its brackets are not a note, and it is said whole
+        raise BudgetError(str(first_error)) from None
     last = _LAST_PARENTHESIS.match(original)
     if last and "(" in last.group("head"):  # a split and a note, in either order: "£4,000 (£2,000 per District) (…)"
         try:

@@ -234,9 +234,10 @@ class Award:
 
     @property
     def span_text(self) -> str:
-        """The years the award covers as the papers write them: "2018/19 to 2019/20", "2009/10" or ""."""
+        """The years the award covers as the papers write them: "2018/19 to 2019/20", "2009/10", "to 2019/20" (its
+        last year alone, as an award saved before its first year was asked for) or ""."""
         if not self.first_year:
-            return ""
+            return f"to {self.last_year}" if self.last_year else ""
         return self.first_year + (f" to {self.last_year}" if self.last_year and self.last_year != self.first_year
                                   else "")
 
@@ -430,7 +431,8 @@ def revenue_capital_check(award: Award, year: str, lines: Sequence[tuple[str, in
         parts = split_by_weights(committed, {"capital": capital_pence, "revenue": revenue_pence})
         capital += parts["capital"]
         revenue += parts["revenue"]
-    when = f" in {year}" if year else f" over {award.span_text}" if award.span_text else ""
+    span = award.span_text  # "to 2019/20" for an award that holds only its last year
+    when = f" in {year}" if year else f" over {span}" if award.first_year else f" {span}" if span else ""
     messages = [f"{award.name} is {award.revenue_bp / 100:g}% revenue ({format_money(revenue_available)}) and "
                 f"{award.capital_bp / 100:g}% capital ({format_money(capital_available)}){when}."]
     if capital > capital_available:

@@ -57,12 +57,22 @@ def parse_pence(text: str) -> int:
                          "with no separator (£1234.56).")
     if not s:
         raise MoneyError("No amount was given.")
+    pasted = _pasted_from_a_ledger(s, original.strip())
+    if pasted:
+        raise MoneyError(pasted)
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
     elif s.startswith("£") and s[1:].lstrip().startswith("(") and s.endswith(")"):  # "£(6,957)", as sheets print it
         negative, s = True, "£" + s[1:].lstrip()[1:-1].strip()
     s = _PREFIX_WORDS.sub("", s)
+    if _TRAILING_MINUS.search(s):  # "1,234-", as finance systems and some Excel formats print a negative
+        if negative:
+            raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
+                             "negative amount, use one or the other.")
+        negative, s = True, s.rstrip()[:-1].rstrip()
+        if s[:1] in "-\u2212\u2013" or s[1:2] in ("-", "\u2212"):  # "-1,234-", "£-1,234-"
+            raise MoneyError(f"“{original.strip()}” is negative twice: for a negative amount, use one sign.")
     if s and s[:1] in "-\u2212\u2013":  # ("" is in every string: "about" alone is no amount, not a minus)
         if negative:  # "(-500)": negative twice over is a slip, not a way to write 500
             raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
@@ -118,6 +128,29 @@ def parse_pence(text: str) -> int:
     pence = int(pence_exact.to_integral_value(rounding=ROUND_HALF_UP))
     check_within_bounds(pence, original.strip())
     return -pence if negative else pence
+
+
+# A minus after the figure ("1,234-", "£1,234.00-"): a negative as ledgers and finance systems print it.
+_TRAILING_MINUS = LazyPattern(r"\d\s*[-\u2212]\s*$")
+# A figure marked credit or debit ("£1,234.00 CR", "1,234.00 DR"), as a council's ledger prints it.
+_CREDIT_DEBIT = LazyPattern(r"^(?P<figure>.*\d)\s*(?P<mark>cr|dr)\.?$", re.I)
+
+
+def _pasted_from_a_ledger(text: str, typed: str) -> str:
+    """Why a cell copied from a spreadsheet or a finance system as it was, not as an amount, is refused ("" when it
+    is neither): a formula ("=SUM(A1:A3)", copied with its formulas rather than its values) or a figure marked CR or
+    DR (a credit adds to a line in one ledger and takes away in another, so its sign is not guessed)."""
+    if text.startswith("="):
+        return (f"“{typed}” is a formula, not an amount: paste the values, not the formulas (Paste Special > Values "
+                "in Excel).")
+    m = _CREDIT_DEBIT.match(text)
+    if m:
+        figure = m["figure"].strip()
+        mark, word = ("CR", "credit") if m["mark"].casefold() == "cr" else ("DR", "debit")
+        return (f"“{typed}” is marked {mark} ({word}), as a ledger prints it, and whether a {word} adds or takes "
+                f"away depends on the ledger, so it is not guessed: type the amount as it counts here ({figure}, or "
+                f"-{figure} on a budget line it reduces).")
+    return ""
 
 
 # A percentage of an amount ("50% of £20,000", "10 % of £655,120"), typed where the amount itself is asked.

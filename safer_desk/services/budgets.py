@@ -25,7 +25,7 @@ from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure
                                        format_amount, names_a_worked_out_total)
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, format_pounds_plain, split_by_weights
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import find_typed, looks_like_total_line, typed_name_key, unknown_fields
 from safer_desk.storage import snapshots
 from safer_desk.storage.schema.budgets import PLAN_PARTS
@@ -223,10 +223,32 @@ def _column_spec(column: str | tuple[str, str]) -> tuple[str, str]:
         label = (column or "").strip()
         if not label:
             raise BudgetError(f"A column needs a heading: {rules.COLUMN_FORMS}.")
+        _refuse_a_range_of_years(label)
         year = rules.column_year(label)
     if not label:
         raise BudgetError("A column needs a heading.")
     return label, year
+
+
+# A range of years typed where a plan's years are listed ("2011/12 – 2014/15", as a plan's title writes them).
+_YEARS_RANGE = re.compile(r"^(?P<first>\d{2,4}\s*[/\-]\s*\d{2,4})\s*(?:-|\u2013|\u2014|\bto\b)\s*"
+                          r"(?P<last>\d{2,4}\s*[/\-]\s*\d{2,4})$", re.I)
+
+
+def _refuse_a_range_of_years(label: str) -> None:
+    """A plan's years are listed, one a column: "2011/12 – 2014/15" is refused with the list to type instead."""
+    m = _YEARS_RANGE.match(label)
+    if m is None:
+        return
+    try:
+        first, last = FinancialYear.parse(m["first"]), FinancialYear.parse(m["last"])
+    except PeriodError:
+        return  # not two years: said as a heading is
+    if last.start_year <= first.start_year:
+        return
+    listed = ", ".join(FinancialYear(y).label for y in range(first.start_year, last.start_year + 1))
+    raise BudgetError(f"Years: “{label}” is a range of years, and a plan's years are listed, one a column: type "
+                      f"{listed}.")
 
 
 def _beside_its_year(column: str | tuple[str, str], spec: tuple[str, str],

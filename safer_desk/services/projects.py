@@ -298,6 +298,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             problems.append(("funding_sources", f"line {n}: {exc}"))
             continue
         source, sep, amount = line.rpartition(":")
+        if formula := re.search(r":\s*=", line):  # "OPCC: =SUM(A1:A3)": a formula's colons are not the funder's
+            source, amount = line[:formula.start()], line[formula.start() + 1:]
         dashed = None if sep else (_DASHED_AMOUNT.match(line) or _DASHED_WORDS.match(line))
         if dashed:  # "OPCC 2017/18 – £110,000", "OPCC 2017/18 – Tbc": the papers' spaced dash before the share
             source, amount = dashed["source"], dashed["amount"]
