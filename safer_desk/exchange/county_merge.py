@@ -1279,6 +1279,10 @@ class _Merger:
         # county's thing stays as it is made until the county lead decides; keeping the office's brings its parts).
         self.held: dict[str, set[str]] = {}
         self.held_at_county: dict[str, set[str]] = {}  # the county's things they were compared with (table -> ids)
+        # Parts of the county's things of WHOLES this office no longer sends (table -> id -> the hash merged): taken
+        # out once their thing is merged, unless a conflict then holds it (remove_missing, take_out_parts).
+        self.parts_missing: dict[str, dict[str, bytes]] = {}
+        self._dropped: dict[str, dict[str, str]] = {}  # table of WHOLES -> part -> the ids of those take_out removes
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._referrers: dict[str, list[tuple[str, str]]] = {}  # table -> (table, column) linking to it
@@ -1343,6 +1347,8 @@ class _Merger:
         if t in WHOLES and row is not None:
             self.held.setdefault(t, set()).add(row_key)
             self.held_at_county.setdefault(t, set()).update(str(k) for k in (row_key, county_key) if k)
+            if county_row is not None and MAKE_UP in county_row:  # as the county keeps it: the office's parts held
+                county_row = with_make_up(self.dst, t, {c: v for c, v in county_row.items() if c != MAKE_UP})
         basis = county_row if county_row is not None else row or {}
         subject_key = subject_key_of(info, basis, natural)
         county_version = version_of(info, county_row) if county_row is not None else ""
@@ -1493,10 +1499,40 @@ class _Merger:
         if info.name not in WHOLES:
             return row
         if not incoming:
-            return with_make_up(self.dst, info.name, row) or row
+            return self.make_up_once_dropped(info.name, row)
         chosen = WHOLES[info.name].chosen
         remap = {key: county_id for (table, key), county_id in self.remap.items() if table == chosen}
         return with_make_up(self.dst, info.name, row, schema=SRC, remap=remap) or row
+
+    def make_up_once_dropped(self, table: str, row: dict) -> dict:
+        """The county's thing of WHOLES with what it is made of once the parts this office no longer sends are taken
+        out (those as merged: take_out keeps a part edited at the county since), for comparing it with the office's.
+        They go after it is merged (take_out_parts), unless a conflict then holds it as the county holds it now. Read
+        through temporary views of its parts without them, as a thing's make-up reads its parts by schema."""
+        if table not in self._dropped:
+            self._dropped[table] = {}
+            for part in WHOLES[table].parts:
+                info = self.layouts.info(self.dst, part)
+                keys = [key for key, stored_hash in self.parts_missing.get(part, {}).items()
+                        if (current := self.county_row_by_key(info, key)) is not None
+                        and matches_origin(info, current, Origin("", "", 0, stored_hash, False))]
+                if keys:
+                    self._dropped[table][part] = ", ".join(sql_text(key) for key in keys)
+        dropped = {part: keys for part, keys in self._dropped[table].items() if self.dst.execute(
+            f"SELECT 1 FROM main.{quote(part)} WHERE {parts_where(table, part)} AND id IN ({keys}) LIMIT 1",
+            (row["id"],)).fetchone() is not None}
+        if not dropped:
+            return with_make_up(self.dst, table, row) or row
+        views = []
+        try:
+            for part in WHOLES[table].parts:
+                self.dst.execute(f"CREATE TEMP VIEW {quote(part)} AS SELECT * FROM main.{quote(part)}"
+                                 + (f" WHERE id NOT IN ({dropped[part]})" if part in dropped else ""))
+                views.append(part)
+            return with_make_up(self.dst, table, row, schema="temp") or row
+        finally:
+            for part in views:
+                self.dst.execute(f"DROP VIEW temp.{quote(part)}")
 
     def keep_held_parts(self) -> None:
         """With each conflict about a thing of WHOLES, the office's parts of it (links pointed at the county's rows
@@ -1650,6 +1686,8 @@ class _Merger:
         for t in wholes_before_parts(tables, infos):
             check_cancelled(self.cancelled)
             self.merge_table(infos[t], incoming[t])
+            if t in WHOLES:
+                self.take_out_parts(t, infos)
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
         self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables)
@@ -1688,18 +1726,45 @@ class _Merger:
 
     def remove_missing(self, tables: list[str], infos: dict[str, TableInfo],
                        incoming: dict[str, "_IncomingKeys"]) -> None:
-        """Rows this office sent before but no longer has, children first; county edits are kept."""
+        """Rows this office sent before but no longer has, children first; county edits are kept. The parts of a
+        thing of WHOLES that stays wait for their thing to be merged (take_out_parts): a conflict about it keeps the
+        county's thing as it is made until the lead decides, and says so."""
         if self.nothing_owned:
             return
+        numbers = ",".join(str(n) for n in self.my_imports)
+        missing: dict[str, list[tuple[str, bytes]]] = {}
+        for t in tables:
+            missing[t] = [(key, bytes(stored_hash)) for key, stored_hash in self.dst.execute(
+                f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
+                f"AND import_number IN ({numbers})", (t,)) if key not in incoming[t]]
+        going: dict[str, set[str]] = {}  # part table -> ids of the parts of the things that go with this merge
+        for whole_table, whole in WHOLES.items():
+            if whole_table not in tables:
+                continue
+            keys = ", ".join(sql_text(key) for key, _ in missing[whole_table])
+            for part in whole.parts:
+                if part in tables and missing[part]:
+                    going[part] = {str(r[0]) for r in self.dst.execute(
+                        f"SELECT id FROM main.{quote(part)} WHERE {parts_where(whole_table, part, keys=f'IN ({keys})')}"
+                    )} if keys else set()
         for t in reversed(tables):
             info = infos[t]
-            numbers = ",".join(str(n) for n in self.my_imports)
-            owned = self.dst.execute(
-                f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
-                f"AND import_number IN ({numbers})", (t,)).fetchall()
-            for key, stored_hash in owned:
-                if key not in incoming[t]:
-                    self.take_out(info, key, bytes(stored_hash), False)
+            for key, stored_hash in missing[t]:
+                if t in going and key not in going[t]:
+                    self.parts_missing.setdefault(t, {})[key] = stored_hash
+                else:
+                    self.take_out(info, key, stored_hash, False)
+
+    def take_out_parts(self, whole_table: str, infos: dict[str, TableInfo]) -> None:
+        """The parts of the county's things of whole_table (just merged) that this office no longer sends go, children
+        first, but for the county's parts of a thing a conflict of this merge holds (county_parts_held)."""
+        self._dropped.pop(whole_table, None)
+        for part in reversed(WHOLES[whole_table].parts):
+            missing = self.parts_missing.pop(part, {})
+            kept = self.county_parts_held(part) if missing else set()
+            for key, stored_hash in missing.items():
+                if key not in kept:
+                    self.take_out(infos[part], key, stored_hash, False)
 
     def take_out(self, info: TableInfo, key: str, stored_hash: bytes, shared: bool) -> None:
         """The county's row this office (the last that held it) no longer has goes, with its origin, unless it was
