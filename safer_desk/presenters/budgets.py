@@ -19,7 +19,7 @@ from safer_desk.domain.text import counted, filled_width, looks_like_total_line,
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
-from safer_desk.presenters.screens import ScreenPresenter
+from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
 from safer_desk.services import budgets as service
 
 SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", "Income and grants (takes away)"),
@@ -522,8 +522,7 @@ class BudgetsPresenter(ScreenPresenter):
     def refuse_read_only(self, text: str) -> bool:
         """Said when the file is open read-only (another copy open, or a county file opened to read): Enter in a
         new line's name, Del on a line and the like did nothing, without a word."""
-        return self._refused(f"The file is open read-only: “{text.strip()}” was not done, as nothing in it can be "
-                             "changed (the title bar says read-only).")
+        return self._refused(read_only_refusal(text.strip()))
 
     def typing_lost(self, cell: str, typed: str) -> None:
         """Said when the file changed while a cell was being typed in (a merge of district files, an undo made

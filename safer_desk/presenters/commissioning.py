@@ -21,6 +21,7 @@ from safer_desk.domain.projects import ProjectError, Scale, parse_scale
 from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
+from safer_desk.presenters import screens
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import funders
 from safer_desk.services import projects_commissioning as service
@@ -277,9 +278,8 @@ class CommissioningPresenter(ScreenPresenter):
         the words the Budgets tab and the Projects register use."""
         name = self.name.strip() or (self.loaded.name if self.loaded is not None else "")
         what = f"Save scenario {name}" if name else "Save scenario"
-        return (f"The file is open read-only: “{what}” was not done, as nothing in it can be changed (the title bar "
-                "says read-only). The projects ticked are a what-if, kept here until the file is closed; to save "
-                "them as a scenario, use File > Save a Copy… and work in the copy.")
+        return (f"{screens.read_only_refusal(what)} The projects ticked are a what-if, kept here until the file is "
+                "closed; to save them as a scenario, use File > Save a Copy… and work in the copy.")
 
     def describe_unsaved(self) -> str:
         if self.loaded is None:

@@ -18,6 +18,18 @@ class UnsavedChoice(LabelledEnum):
     CANCEL = ("cancel", "Cancel")
 
 
+def read_only_refusal(what: str) -> str:
+    """What a change asked of a file open read-only (another copy of it open, or a county file opened to read) is
+    told, wherever it is refused (Budgets, the records dialogs, Commissioning): what was not done, and why."""
+    return (f"The file is open read-only: “{what}” was not done, as nothing in it can be changed (the title bar says "
+            "read-only).")
+
+
+# How a file open read-only can be changed, said after a refusal where there is room.
+READ_ONLY_REMEDY = ("To change it, open it again when nobody else has it open, or use File > Save a Copy… and work in "
+                    "the copy.")
+
+
 # Asked with the description of what is unsaved; the ui shows a message box, tests answer from a queue.
 AskUnsaved = Callable[[str], UnsavedChoice]
 

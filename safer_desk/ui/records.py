@@ -8,6 +8,7 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from safer_desk.presenters import screens
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import FormDialog, Table
 from safer_desk.ui.kit.dialogs import share_undo
@@ -19,11 +20,9 @@ from safer_desk.ui.session import Session
 
 
 def read_only_refusal(what: str) -> str:
-    """What a change asked of a file open read-only (another copy of it open, or a county file opened to read) is
-    told, in the words the Budgets tab and the Projects register use."""
-    return (f"The file is open read-only: “{what}” was not done, as nothing in it can be changed (the title bar says "
-            "read-only). To change it, open it again when nobody else has it open, or use File > Save a Copy… and "
-            "work in the copy.")
+    """What a change asked of a file open read-only is told in a records dialog: what was not done, and how to
+    change the file (``screens.read_only_refusal``)."""
+    return f"{screens.read_only_refusal(what)} {screens.READ_ONLY_REMEDY}"
 
 
 class RecordsDialog(QDialog):
