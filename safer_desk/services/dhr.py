@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
@@ -631,6 +631,14 @@ def _paid_for_costs(store: Store, case_id: str) -> dict[str, int]:
         "WHERE s.case_id = ? AND s.kind = 'share' GROUP BY s.organisation_id", (case_id,))}
 
 
+def _fresh_shares(store: Store, case_id: str, sharing: Mapping[str, int]) -> dict[str, int]:
+    """Each sharing partner's share of the review's whole cost split afresh among them (a partner left out by billing
+    again keeps what it was billed, and shares none of the rest)."""
+    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
+    return rules.dhr_cost_shares(max(cost, 0), list(sharing), split_rule(store, case_id),
+                                 capped_base_pence=_capped_base(store, _require_case(store, case_id)))
+
+
 def overpaid_credits(store: Store, case_id: str) -> dict[str, int]:
     """Per partner, what it paid for the review's costs beyond its share of them, less what was refunded to it: the
     most it may be refunded (``rules.overpaid_credit``). Its share is that of the whole cost split afresh among the
@@ -640,11 +648,9 @@ def overpaid_credits(store: Store, case_id: str) -> dict[str, int]:
     sharing = _sharing_partners(store, case_id)
     if not paid or not sharing:
         return {}
-    case, refunded = _require_case(store, case_id), refunded_by_partner(store, case_id)
-    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
+    refunded = refunded_by_partner(store, case_id)
     try:
-        fresh = rules.dhr_cost_shares(max(cost, 0), list(sharing), split_rule(store, case_id),
-                                      capped_base_pence=_capped_base(store, case))
+        fresh = _fresh_shares(store, case_id, sharing)
     except DhrError:  # a split the partners no longer fit: nothing to say overpaid until it is billed again
         return {}
     credits = {org: rules.overpaid_credit(pence, refunded.get(org, 0), fresh.get(org, 0))
@@ -994,18 +1000,13 @@ def _say_overpaid_since(store: Store, case_id: str, day: date) -> None:
                           (case_id,))
     if not overpaid:
         return
-    case, sharing = _require_case(store, case_id), _sharing_partners(store, case_id)
-    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
-    fresh = rules.dhr_cost_shares(cost, list(sharing), split_rule(store, case_id),
-                                  capped_base_pence=_capped_base(store, case))
+    fresh = _fresh_shares(store, case_id, _sharing_partners(store, case_id))
+    paid_for_costs, refunded = _paid_for_costs(store, case_id), refunded_by_partner(store, case_id)
     for row in overpaid:
         org = row["organisation_id"]
         if org not in fresh or row["reason"].endswith(NO_LONGER_OVERPAID):  # not sharing, or said once already
             continue
-        paid = int(store.scalar("SELECT coalesce(sum(p.amount_pence), 0) FROM dhr_payments p JOIN dhr_shares s "
-                                "ON s.id = p.share_id WHERE s.case_id = ? AND s.organisation_id = ? "
-                                "AND s.kind = 'share'", (case_id, org)))
-        paid -= refunded_by_partner(store, case_id).get(org, 0)
+        paid = paid_for_costs.get(org, 0) - refunded.get(org, 0)
         share = fresh.get(org, 0)
         said = (f"Billed on {format_uk_date(day)} for costs added since: its share of the review's cost is now "
                 f"{format_money(share)}")
@@ -1138,11 +1139,7 @@ def _share_now(store: Store, case_id: str, org: str) -> int:
     """The partner's share of the review's whole cost split afresh among the partners sharing it (0 when it shares
     none: left out by billing again), as ``overpaid_credits`` counts it."""
     sharing = _sharing_partners(store, case_id)
-    if org not in sharing:
-        return 0
-    cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
-    return rules.dhr_cost_shares(max(cost, 0), list(sharing), split_rule(store, case_id),
-                                 capped_base_pence=_capped_base(store, _require_case(store, case_id))).get(org, 0)
+    return _fresh_shares(store, case_id, sharing).get(org, 0) if org in sharing else 0
 
 
 # -- refunds: giving back what a partner paid beyond its share ----------------------------------
