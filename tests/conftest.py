@@ -125,6 +125,20 @@ def drain_thread_pool():
 
 
 @pytest.fixture(autouse=True)
+def garbage_collected_on_the_gui_thread():
+    """Once background work has run, Python's automatic collector is off and the GUI thread collects between its
+    events (``ui.workers.collect_on_the_gui_thread``); a test that turns no event loop collects after it here, so
+    thousands of tests do not pile up their garbage."""
+    yield
+    import sys
+
+    workers = sys.modules.get("safer_desk.ui.workers")
+    collector = workers.collect_on_the_gui_thread() if workers is not None else None
+    if collector is not None:
+        collector.collect_due()
+
+
+@pytest.fixture(autouse=True)
 def modifier_keys_released():
     """After a test, no modifier key is left "down": qtbot.keyClick(w, key, Ctrl) presses and releases the key
     with Ctrl but never releases Ctrl itself, and Qt then reads later clicks and selectRow calls as Ctrl+click."""

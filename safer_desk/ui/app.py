@@ -259,10 +259,13 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
 
 def _resume_collector() -> None:
     """Once the first screen is drawn: the garbage collector, paused by the command line during start-up
-    (cli._open_window), runs again, and leaves what start-up made (modules, classes, the window) out of its
-    rounds from now on (``gc.freeze``): those live as long as the program, and each round would walk them."""
+    (cli._open_window), runs again, on the GUI thread only (``workers.collect_on_the_gui_thread``: never on a
+    worker's), and leaves what start-up made (modules, classes, the window) out of its rounds from now on
+    (``gc.freeze``): those live as long as the program, and each round would walk them."""
+    from safer_desk.ui.workers import collect_on_the_gui_thread
+
     gc.freeze()
-    gc.enable()
+    collect_on_the_gui_thread()
 
 
 def _prompts_to_stderr() -> None:

@@ -7,12 +7,13 @@ must open its own database connection (one connection per thread).
 
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 
 from safer_desk.services.progress import Cancelled
@@ -20,6 +21,50 @@ from safer_desk.services.progress import Cancelled
 WorkFn = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
 _RUNNING: set["Task"] = set()  # started and not yet finished, so the window can ask before it closes
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cyclic garbage collector, run on the GUI thread by the thresholds it would use itself (see
+    ``collect_on_the_gui_thread``). Checked every ``INTERVAL_MS`` while the event loop runs, and by ``collect_due``."""
+
+    INTERVAL_MS = 250
+
+    def __init__(self, parent: QObject):
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start(self.INTERVAL_MS)
+
+    def collect_due(self) -> None:
+        """Collect the oldest generation whose count is past its threshold, as Python's automatic collection does."""
+        counts, limits = gc.get_count(), self.thresholds
+        if limits[0] <= 0 or counts[0] <= limits[0]:
+            return
+        generation = 0
+        while generation < 2 and counts[generation + 1] > limits[generation + 1]:
+            generation += 1
+        gc.collect(generation)
+
+
+_COLLECTOR: _GuiThreadCollector | None = None
+
+
+def collect_on_the_gui_thread() -> _GuiThreadCollector | None:
+    """Turn Python's automatic collection off, and collect on the GUI thread instead (call it there; the work of a
+    Task and the start-up's first screen do). An automatic collection runs on whichever thread is allocating when a
+    threshold is passed: on a worker thread it could delete a QObject made on the GUI thread (its wrapper garbage in
+    a reference cycle), and Qt's destructor, holding Qt's lock on connections, waited for the GIL while the GUI
+    thread, holding the GIL, waited for that lock in a ``connect``: the window froze for good. Idempotent; None
+    when there is no Qt application to run the collector."""
+    global _COLLECTOR
+    app = QCoreApplication.instance()
+    if app is None:
+        return None
+    gc.disable()  # again, each time: something may have turned it back on (load_projects' pause ends as it began)
+    if _COLLECTOR is None or not shiboken6.isValid(_COLLECTOR):
+        _COLLECTOR = _GuiThreadCollector(app)
+    return _COLLECTOR
 
 
 def running_tasks() -> list["Task"]:
@@ -126,6 +171,7 @@ class Task(QObject):
         self.signals.released.connect(self.deleteLater)
 
     def start(self) -> "Task":
+        collect_on_the_gui_thread()  # never a collection on the worker's thread (see there)
         self.running = True
         _RUNNING.add(self)
         QThreadPool.globalInstance().start(_Runnable(self._fn, self.signals, self._cancel))
