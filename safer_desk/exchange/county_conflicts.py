@@ -25,11 +25,11 @@ from safer_desk.domain.indicators import describe_source
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
 from safer_desk.domain.projects import Scale
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 from safer_desk.storage.row_hashes import LOCAL_COLUMNS
 from safer_desk.storage.schema.budgets import PLAN_PARTS
-from safer_desk.storage.schema.exchange import IMPORTS_TABLE, ORIGINS_TABLE
+from safer_desk.storage.schema.exchange import HOLDERS_TABLE, IMPORTS_TABLE, ORIGINS_TABLE
 from safer_desk.storage.schema.yes_no import yes_no_named, yes_no_value
 
 DECISIONS_TABLE = "_county_decisions"
@@ -47,6 +47,7 @@ KIND_WORDS = {
     "police-figure": "police.uk counts differ from a figure typed by another office",
     "share-cannot-take": "a payment, or a refusal's re-split or carrying, that the county's share of a review cannot "
                          "take as the county holds it",
+    "refund-cannot-take": "a refund of review costs the county's ledger holds no overpayment for",
 }
 # What conflicts are about, in the order the summary and the window list them (group id -> heading).
 GROUPS = {
@@ -123,7 +124,7 @@ def _project_origin(conn: sqlite3.Connection, key: Any) -> str:
                          "ON i.number = o.import_number WHERE o.table_name = 'projects' AND o.row_key = ?",
                          (str(key),)).fetchone()
     return came_from(found is not None, found[0] if found else None, bool(found and found[1]),
-                     "recorded at the county")
+                     "recorded at the county", holder_names(conn, "projects", key) if found and found[1] else ())
 
 
 def _plan_layout(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
@@ -486,7 +487,7 @@ class HeldRow:
     amount_pence: int
     office_id: str  # "" when made in the county file itself
     office_name: str
-    source: str  # "from Babergh office", "from Babergh office and other offices", "recorded at the county"
+    source: str  # "from Babergh office", "from Babergh office and Mid Suffolk office", "recorded at the county"
     shared: bool
 
 
@@ -494,12 +495,13 @@ def _held_rows(conn: sqlite3.Connection, table: str, where: str, order: str, sha
                here: str) -> list[HeldRow]:
     """The rows of ``table`` (alias t) matching ``where`` for this share, each with the office it came from."""
     rows = conn.execute(
-        f"SELECT t.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL FROM {table} t "
+        f"SELECT t.amount_pence, i.office_id, i.office_name, o.shared, o.row_key IS NOT NULL, t.id FROM {table} t "
         f"LEFT JOIN {ORIGINS_TABLE} o ON o.table_name = '{table}' AND o.row_key = CAST(t.id AS TEXT) "
         f"LEFT JOIN {IMPORTS_TABLE} i ON i.number = o.import_number WHERE {where} ORDER BY {order}",
         (share_id,)).fetchall()
-    return [HeldRow(int(amount), office_id or "", office_name or "", came_from(merged, office_name, shared, here),
-                    bool(shared)) for amount, office_id, office_name, shared, merged in rows]
+    return [HeldRow(int(amount), office_id or "", office_name or "",
+                    came_from(merged, office_name, shared, here, holder_names(conn, table, key) if shared else ()),
+                    bool(shared)) for amount, office_id, office_name, shared, merged, key in rows]
 
 
 def held_payments(conn: sqlite3.Connection, share_id: Any) -> list[HeldRow]:
@@ -507,14 +509,33 @@ def held_payments(conn: sqlite3.Connection, share_id: Any) -> list[HeldRow]:
     return _held_rows(conn, "dhr_payments", "t.share_id = ?", "t.paid_on, t.rowid", share_id, "recorded at the county")
 
 
-def came_from(merged: bool, office_name: str | None, shared: bool, here: str) -> str:
+def came_from(merged: bool, office_name: str | None, shared: bool, here: str, holders: Iterable[str] = ()) -> str:
     """Where a row the county file holds came from, in words: ``here`` when made in the county file itself, "from
-    Babergh office" (", and other offices" when more sent it alike), "from an office's file" when unnamed."""
+    Babergh office", "from an office's file" when unnamed. Sent alike by several offices, each is named once in the
+    order a conflict's "sent alike by" names them ("from Babergh office and Mid Suffolk office": holders, their
+    names); where the county file did not keep which (merged before schema step 27), "from Babergh office and at
+    least one other office"."""
     if not merged:
         return here
+    holders = list(holders)
+    if shared and len(holders) > 1:
+        return f"from {in_words(holders)}"
     if not office_name:
         return "from an office's file"
-    return f"from {office_name}" + (" and other offices" if shared else "")
+    return f"from {office_name}" + (" and at least one other office" if shared else "")
+
+
+def holder_names(conn: sqlite3.Connection, table: str, key: Any) -> list[str]:
+    """The offices the county keeps as holding a row several sent alike, by their latest names, sorted as a
+    conflict's "sent alike by" says them (none where it keeps no holders)."""
+    try:
+        found = conn.execute(
+            f"SELECT (SELECT i.office_name FROM {IMPORTS_TABLE} i WHERE i.office_id = h.office_id AND i.number IS NOT "
+            f"NULL ORDER BY i.sequence DESC, i.number DESC LIMIT 1) FROM {HOLDERS_TABLE} h WHERE h.table_name = ? "
+            "AND h.row_key = ?", (table, str(key))).fetchall()
+    except sqlite3.OperationalError:  # a county file from before schema step 27
+        return []
+    return sorted({name for (name,) in found if name}, key=str.casefold)
 
 
 def payments_words(payments: Iterable[HeldRow]) -> str:

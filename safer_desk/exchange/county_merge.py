@@ -109,6 +109,9 @@ REFERENCE_TABLES: dict[str, tuple[str, ...] | None] = {
 # Rows named by their id where no link says so (figures, targets, plans, an office's areas): never removed by a merge,
 # so the county keeps no holders of them.
 NAMED_BY_ID = frozenset({"districts", "partnerships", "indicator_areas"})
+# Rows matched by what they are about (CHILD_KEYS) across offices even where their parent has one id in every file:
+# a payment towards a share both offices hold that each recorded (the same day and reference) is one payment.
+ONE_ACROSS_OFFICES = frozenset({"dhr_payments"})
 REFERENCE_ID = re.compile(r"^[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9-]*$")  # domain.ids.reference_id
 _RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
 
@@ -290,6 +293,9 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     never read, so an edit to it could change nothing).
     """
     path = Path(path)
+    if path.is_dir():  # the folder the offices' exports were saved in, say: there to see, so not "no such file"
+        raise _refuse(path, "it is a folder, not an export for the county: choose the .sqlite export the office "
+                            "made with File > Export for County… in it")
     if not path.is_file():
         raise _refuse(path, "there is no such file")
     size = path.stat().st_size
@@ -929,6 +935,8 @@ def _give_copy_its_triggers(copy: Path) -> None:
 # force_months): what the counts of the force-months about to be taken hold, so the refresh after taking them
 # works out only the figures they can change.
 RefreshFigures = Callable[..., list]
+# services.dhr.refund_credit(county, review, partner): the most the county's ledger may refund to the partner now.
+RefundCredit = Callable[[Store, str, str], int]
 CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
 
 
@@ -1259,7 +1267,7 @@ class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
                  infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None,
-                 replace_typed: ReplaceTyped | None = None):
+                 replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
         tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
         file read of its tables; replace_typed: puts the police.uk figure where an office's figure was removed)."""
@@ -1269,7 +1277,7 @@ class _Merger:
         register_canonical_functions(self.dst)
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
-        self.replace_typed = replace_typed
+        self.replace_typed, self.refund_credit = replace_typed, refund_credit
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
@@ -1283,6 +1291,11 @@ class _Merger:
         # out once their thing is merged, unless a conflict then holds it (remove_missing, take_out_parts).
         self.parts_missing: dict[str, dict[str, bytes]] = {}
         self._dropped: dict[str, dict[str, str]] = {}  # table of WHOLES -> part -> the ids of those take_out removes
+        # Rows this office no longer has that a part of another thing names (a project a scenario ticks): they go once
+        # those things are merged, unless a conflict holds one of them (table -> id -> the hash merged; kept_named:
+        # the things among them kept, said in the summary).
+        self.waiting: dict[str, dict[str, bytes]] = {}
+        self.kept_named: dict[str, list[str]] = {}
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._referrers: dict[str, list[tuple[str, str]]] = {}  # table -> (table, column) linking to it
@@ -1408,12 +1421,20 @@ class _Merger:
         self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET shared = 1 WHERE table_name = ? AND row_key = ?",
                          (info.name, key))
 
-    def hold(self, table: str, key: str) -> None:
+    def hold(self, table: str, key: str) -> bool:
         """This office holds a row several offices hold, when the county keeps who does (a row shared before it did,
-        common to every file or made at the county keeps none: it is never removed, so no holder is added)."""
-        self.dst.execute(f"INSERT OR IGNORE INTO {HOLDERS_TABLE}(table_name, row_key, office_id) SELECT ?, ?, ? "
-                         f"WHERE EXISTS (SELECT 1 FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ?)",
-                         (table, key, self.m.office_id, table, key))
+        common to every file or made at the county keeps none: it is never removed, so no holder is added). True
+        when it did not hold it before (unhold, when its version turns out not to be the county's)."""
+        return self.dst.execute(
+            f"INSERT OR IGNORE INTO {HOLDERS_TABLE}(table_name, row_key, office_id) SELECT ?, ?, ? "
+            f"WHERE EXISTS (SELECT 1 FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ?)",
+            (table, key, self.m.office_id, table, key)).rowcount > 0
+
+    def unhold(self, table: str, key: str) -> None:
+        """An office that never sent the row alike does not hold it by sending another version of it (a conflict):
+        the county's side names the offices that sent it alike, not this one."""
+        self.dst.execute(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? AND office_id = ?",
+                         (table, key, self.m.office_id))
 
     def tick(self, message: str) -> None:
         self.done += 1
@@ -1681,6 +1702,7 @@ class _Merger:
             self.dst.execute(f"DELETE FROM {ORIGINS_TABLE} WHERE table_name = 'indicator_values' "
                              "AND row_key >= 'pv:' AND row_key < 'pv;' AND row_key IN (SELECT id FROM indicator_values "
                              f"WHERE source LIKE '{POLICE_SOURCE}%')")
+        refunds_before = self.refund_keys(tables)
         self.remove_missing(tables, infos, incoming)
         said_at = len(self.summary.conflict_notes)
         for t in wholes_before_parts(tables, infos):
@@ -1688,9 +1710,11 @@ class _Merger:
             self.merge_table(infos[t], incoming[t])
             if t in WHOLES:
                 self.take_out_parts(t, infos)
+        self.take_out_waiting(tables, infos)
+        self.refunds_not_taken(refunds_before, tables)
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
-        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables)
+        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_named_words()
         self.set_aside_summaries()
         self.raise_held_resplits()
         self.keep_held_parts()
@@ -1737,11 +1761,16 @@ class _Merger:
             missing[t] = [(key, bytes(stored_hash)) for key, stored_hash in self.dst.execute(
                 f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
                 f"AND import_number IN ({numbers})", (t,)) if key not in incoming[t]]
+        self.waiting = self.named_by_parts(tables, infos, missing)
         going: dict[str, set[str]] = {}  # part table -> ids of the parts of the things that go with this merge
         for whole_table, whole in WHOLES.items():
             if whole_table not in tables:
                 continue
-            keys = ", ".join(sql_text(key) for key, _ in missing[whole_table])
+            info = infos[whole_table]
+            # A thing edited at the county since stays (take_out asks the lead), made as it is: its parts with it.
+            keys = ", ".join(sql_text(key) for key, stored_hash in missing[whole_table]
+                             if (current := self.county_row_by_key(info, key)) is None
+                             or matches_origin(info, current, Origin("", "", 0, stored_hash, False)))
             for part in whole.parts:
                 if part in tables and missing[part]:
                     going[part] = {str(r[0]) for r in self.dst.execute(
@@ -1750,10 +1779,84 @@ class _Merger:
         for t in reversed(tables):
             info = infos[t]
             for key, stored_hash in missing[t]:
+                if key in self.waiting.get(t, {}):
+                    continue
                 if t in going and key not in going[t]:
                     self.parts_missing.setdefault(t, {})[key] = stored_hash
                 else:
                     self.take_out(info, key, stored_hash, False)
+
+    def named_by_parts(self, tables: list[str], infos: dict[str, TableInfo],
+                       missing: dict[str, list[tuple[str, bytes]]]) -> dict[str, dict[str, bytes]]:
+        """The things of WHOLES this office no longer has that another thing of WHOLES in the county names (a project
+        a commissioning scenario ticks or a plan line links to, the award a scenario is against), with their parts
+        (table -> id -> the hash merged): taking one out would change the county's thing naming it (its choice or
+        link goes, its award is blanked), so they wait until those things are merged (take_out_waiting), and stay
+        while a conflict holds one of them as the county has it."""
+        waiting: dict[str, dict[str, bytes]] = {}
+        for t in tables:
+            namers = self.namers(t) if t in WHOLES else []  # (kept, a thing stays made as it is: its parts with it)
+            if not missing[t] or not namers:
+                continue
+            for key, stored_hash in missing[t]:
+                if any(self.dst.execute(f"SELECT 1 FROM main.{quote(part)} WHERE {quote(column)} = ? LIMIT 1",
+                                        (key,)).fetchone() for _, part, column in namers):
+                    waiting.setdefault(t, {})[key] = stored_hash
+            if t not in waiting:
+                continue
+            keys = ", ".join(sql_text(key) for key in waiting[t])
+            for part in WHOLES[t].parts:
+                if part not in tables or not missing[part]:
+                    continue
+                ids = {str(r[0]) for r in self.dst.execute(
+                    f"SELECT id FROM main.{quote(part)} WHERE {parts_where(t, part, keys=f'IN ({keys})')}")}
+                for key, stored_hash in missing[part]:
+                    if key in ids:
+                        waiting.setdefault(part, {})[key] = stored_hash
+        return waiting
+
+    def namers(self, table: str) -> list[tuple[str, str, str]]:
+        """(thing of WHOLES, its own table or one of its parts', the column) of the other things that name a row of
+        this table: scenario_items.project_id, budget_line_links.project_id, commissioning_scenarios.award_id …"""
+        return [(whole_table, namer, fk.columns[0]) for whole_table, whole in WHOLES.items() if whole_table != table
+                for namer in (whole_table, *whole.parts) for fk in self.layouts.info(self.dst, namer).foreign_keys
+                if len(fk.columns) == 1 and fk.table == table and table not in whole.parts]
+
+    def take_out_waiting(self, tables: list[str], infos: dict[str, TableInfo]) -> None:
+        """The rows named by parts of other things that waited for those things to be merged (named_by_parts) go now,
+        their parts first, but for those a part of a thing a conflict of this merge holds names: the county's thing
+        stays as the conflict says it is (it names them) until the county lead decides; they are looked at again with
+        the office's next file."""
+        kept: dict[str, set[str]] = {}
+        for t in self.waiting:
+            for whole_table, namer, column in self.namers(t):
+                held = self.held_at_county.get(whole_table, set()) if namer == whole_table else \
+                    self.county_parts_held(namer)
+                if held:
+                    kept.setdefault(t, set()).update(str(r[0]) for r in self.dst.execute(
+                        f"SELECT {quote(column)} FROM main.{quote(namer)} WHERE id IN "
+                        f"({', '.join(sql_text(k) for k in sorted(held))})") if r[0] is not None)
+        edited: dict[str, set[str]] = {}  # (one edited at the county since stays, made as it is: take_out asks)
+        for t in self.waiting:
+            if t in WHOLES:
+                info = infos[t]
+                edited[t] = {key for key, stored_hash in self.waiting[t].items()
+                             if (current := self.county_row_by_key(info, key)) is not None
+                             and not matches_origin(info, current, Origin("", "", 0, stored_hash, False))}
+        for t in list(self.waiting):
+            if t in WHOLES and (kept.get(t) or edited.get(t)):
+                keys = ", ".join(sql_text(k) for k in sorted(kept.get(t, set()) | edited.get(t, set())))
+                for part in WHOLES[t].parts:
+                    kept.setdefault(part, set()).update(str(r[0]) for r in self.dst.execute(
+                        f"SELECT id FROM main.{quote(part)} WHERE {parts_where(t, part, keys=f'IN ({keys})')}"))
+        for t in reversed(tables):
+            for key, stored_hash in self.waiting.get(t, {}).items():
+                if key in kept.get(t, ()):
+                    if t in NAMED_WHEN_COUNTED:
+                        self.kept_named.setdefault(t, []).append(key)
+                else:
+                    self.take_out(infos[t], key, stored_hash, False)
+        self.waiting = {}
 
     def take_out_parts(self, whole_table: str, infos: dict[str, TableInfo]) -> None:
         """The parts of the county's things of whole_table (just merged) that this office no longer sends go, children
@@ -1774,7 +1877,11 @@ class _Merger:
         if current is not None and not matches_origin(info, current, Origin("", "", 0, stored_hash, shared)):
             subject = self.describer.subject(t, current)
             office = self.m.office_name
-            self.raise_conflict(info, "removed-but-edited", None, current, row_key=key, county_key=key,
+            # (a thing of WHOLES stays made as it is, parts and all, as its version says: county_parts_held)
+            if t in WHOLES:
+                self.held_at_county.setdefault(t, set()).add(key)
+            self.raise_conflict(info, "removed-but-edited", None, with_make_up(self.dst, t, current), row_key=key,
+                                county_key=key,
                                 other="the county", sentence=(
                                     "kept at the county", f"removed by {office}",
                                     f"{subject}: edited at the county since it was merged, but no longer "
@@ -1888,6 +1995,18 @@ class _Merger:
                          "totals are the fund's spend at the county now.")
         return notes
 
+    def kept_named_words(self) -> list[str]:
+        """The things this office no longer has that stay, as a thing a conflict holds names them (take_out_waiting)."""
+        if not self.kept_named:
+            return []
+        words = []
+        for t, keys in self.kept_named.items():
+            names = in_words([f"'{self.describer.label(t, key)}'" for key in keys])
+            words.append(f"{rows_counted(t, len(keys))} ({names})")
+        return [f"Kept at the county for now: {in_words(words)}, no longer in {self.m.office_name}'s file, as a "
+                "conflict holds the county's version of what names them; they go with the office's next file once "
+                "the county's version no longer names them."]
+
     def apply_remap(self, info: TableInfo, row: dict) -> tuple[dict, bool]:
         """The row with its links pointing at the county's rows; True when one of them was matched to a row
         another office (or the county) holds, so the row is looked for there by its natural key too."""
@@ -1965,6 +2084,14 @@ class _Merger:
         if info.name in REFERENCE_TABLES:
             a, b = _names_tidied(a), _names_tidied(b)
         return version_of(info, a) == version_of(info, b)
+
+    def held_from(self, info: TableInfo, key: str, row: dict, p: Origin | None) -> str:
+        """Where the county's row another row clashes with came from: "in the county file, sent alike by Babergh
+        office and Mid Suffolk office" when several offices hold it (each named once, shared_came_from), else the
+        office whose file brought it."""
+        if p is not None and p.shared:
+            return shared_came_from(self.dst, info, key, row, p)
+        return self.from_owner(p)
 
     def from_owner(self, p: Origin | None, edited: bool = False) -> str:
         if p is None:
@@ -2075,6 +2202,9 @@ class _Merger:
             checks.append(check + ")")
         if t == "dhr_shares":  # an invoice dealing with a refusal: only if the county holds that refusal (one by one)
             checks.append("i.source_share_id IS NOT NULL")
+        if t in ONE_ACROSS_OFFICES:  # the same payment another office sent (under its id): looked at one by one
+            cond = " AND ".join(f"m.{quote(c)} IS i.{quote(c)}" for c in CHILD_KEYS[t])
+            checks.append(f"EXISTS (SELECT 1 FROM main.{quote(t)} m WHERE {cond} AND NOT ({same_key}))")
         if t == "dhr_payments":  # one the county's share may not take as it holds it: looked at one by one
             checks.append(
                 "EXISTS (SELECT 1 FROM main.dhr_shares s WHERE s.id = i.share_id AND (s.status != 'invoiced' OR "
@@ -2180,8 +2310,7 @@ class _Merger:
         p = self.owner(t, key)
         current = self.digest(info, existing)
         as_merged = p is not None and matches_origin(info, existing, p, current)
-        if p is not None and p.shared:  # sent again, alike or not: the office still holds it
-            self.hold(t, key)
+        newly_held = p is not None and p.shared and self.hold(t, key)  # sent again, alike or not: still held
         if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, row, existing, digest):
             self.summary.unchanged += 1  # the county's edit stands
             return
@@ -2222,6 +2351,8 @@ class _Merger:
             # grouped as what it is).
             definition = reference or t in REFERENCE_GROUP_TABLES or _deterministic_key(key)
             kind = "reference-differs" if definition else "differs"
+            if newly_held:
+                self.unhold(t, key)
             county_from = reference_came_from(self.dst, info, key, existing, p, me, as_merged) if reference else \
                 shared_came_from(self.dst, info, key, existing, p, as_merged)
             self.raise_conflict(info, kind, row, existing, row_key=key, county_key=key,
@@ -2255,7 +2386,8 @@ class _Merger:
             other_key = info.key_of(other)
             self.raise_conflict(info, "differs", row, other, row_key=key, county_key=other_key,
                                 other=self.owner_name(t, other_key),
-                                county_from=self.from_owner(self.owner(t, other_key)), natural=unique)
+                                county_from=self.held_from(info, other_key, other, self.owner(t, other_key)),
+                                natural=unique)
             return
         if update_sql:
             self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
@@ -2310,10 +2442,13 @@ class _Merger:
         me = self.m.office_id
         if t in ("dhr_shares", "dhr_payments") and self.held_with_resplit(t, row, key):
             return
-        # A child of something both offices hold (a review both record) is looked for by what it is about.
-        natural = natural or (CHILD_KEYS.get(t) if remapped else None)
+        # A child of something both offices hold (a review both record) is looked for by what it is about; so is a
+        # payment towards a share another office sent the same payment towards (the same day and reference): one
+        # payment, however many offices recorded it, never paid twice at the county.
+        natural = natural or (CHILD_KEYS.get(t) if remapped or t in ONE_ACROSS_OFFICES else None)
         clash = self.clash(info, row, natural)
-        if clash is not None and t in NATURAL_KEYS and self.own_row(t, info.key_of(clash[1])):
+        if clash is not None and (t in NATURAL_KEYS or t in ONE_ACROSS_OFFICES) \
+                and self.own_row(t, info.key_of(clash[1])):
             clash = None  # the office's own other row (a county file's export keeps each office's "Other districts")
         if clash is not None:
             unique, other = clash
@@ -2344,9 +2479,7 @@ class _Merger:
                 return
             # The same thing, held differently: reported, and this file's children still attach to the county's
             # row (they are compared with its children in turn).
-            self.remap[(t, key)] = county_id
-            if p is not None and p.shared:
-                self.hold(t, other_key)
+            self.remap[(t, key)] = county_id  # (held by the offices that sent it alike: this one's differs)
             if reference:
                 kind, words = "reference-differs", reference_came_from(self.dst, info, other_key, other, p, me)
             elif p is None:
@@ -2354,7 +2487,7 @@ class _Merger:
             elif p.office_id == me:
                 kind, words = "edited-at-county", "at the county (edited there since it was merged)"
             else:
-                kind, words = "differs", self.from_owner(p)
+                kind, words = "differs", self.held_from(info, other_key, other, p)
             self.raise_conflict(info, kind, row, other, row_key=key, county_key=other_key,
                                 other=self.owner_name(t, other_key), county_from=words, natural=unique)
             return
@@ -2404,6 +2537,50 @@ class _Merger:
             f"share {share_status_words(share)} in the county file", f"{amount} from {office}",
             f"{self.describer.subject(info.name, row)}: {amount} from {office}, not merged: {why}"))
         return True
+
+    def refund_keys(self, tables: list[str]) -> set[str] | None:
+        """The refunds the county holds before this file is merged (None: none are checked)."""
+        if self.refund_credit is None or "dhr_refunds" not in tables:
+            return None
+        return {str(r[0]) for r in self.dst.execute("SELECT id FROM main.dhr_refunds")}
+
+    def refunds_not_taken(self, before: set[str] | None, tables: list[str]) -> None:
+        """The refunds this file added that the county's ledger holds no overpaid credit for (the rules of
+        services.dhr hold at the county too: a partner is refunded at most what it paid beyond its share of the
+        review, less what was refunded to it, as the county holds its payments, shares and costs). Each is taken out
+        again (the earliest that fit stay), raised in words and kept with its conflict; it comes in with the office's
+        next file once the county's ledger holds the overpayment, or when the lead keeps it and the ledger can."""
+        if before is None:
+            return
+        info = self.layouts.info(self.dst, "dhr_refunds")
+        cols, marks = ", ".join(quote(c) for c in info.columns), ", ".join("?" * len(info.columns))
+        added = [dict(zip(info.columns, tuple(r))) for r in self.dst.execute(
+            f"SELECT {cols} FROM main.dhr_refunds ORDER BY refunded_on, id")]
+        added = [r for r in added if str(r["id"]) not in before]
+        by_partner: dict[tuple[str, str], list[dict]] = {}
+        for row in added:
+            by_partner.setdefault((row["case_id"], row["organisation_id"]), []).append(row)
+        for (case_id, organisation_id), rows in by_partner.items():
+            self.dst.executemany("DELETE FROM main.dhr_refunds WHERE id = ?", [(r["id"],) for r in rows])
+            credit = self.refund_credit(self.county, case_id, organisation_id)
+            for row in rows:
+                why = refund_beyond_credit(self.describer, row, credit)
+                if why is None:
+                    self.dst.execute(f"INSERT INTO main.dhr_refunds ({cols}) VALUES ({marks})",
+                                     [row[c] for c in info.columns])
+                    credit -= int(row["amount_pence"])
+                    continue
+                key = str(row["id"])
+                drop_origin(self.dst, "dhr_refunds", key)
+                self.summary.added -= 1
+                self.summary.count("dhr_refunds", "added", -1)
+                if not self.summary.tables["dhr_refunds"]["added"]:
+                    del self.summary.tables["dhr_refunds"]["added"]
+                office, amount = self.m.office_name, format_money(int(row["amount_pence"]), show_pence=True)
+                self.raise_conflict(info, "refund-cannot-take", row, None, row_key=key, other="", sentence=(
+                    f"{format_money(max(credit, 0), show_pence=True)} overpaid in the county file",
+                    f"{amount} from {office}",
+                    f"{self.describer.subject('dhr_refunds', row)}: {amount} from {office}, not merged: {why}"))
 
     # -- a refusal's re-split (or carrying) the county's share cannot take -------------------------------------------
     def held_with_resplit(self, t: str, row: dict, key: str) -> bool:
@@ -2759,7 +2936,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[AcceptedKey] = (),
                  refresh_figures: RefreshFigures | None = None,
                  counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None,
-                 replace_typed: ReplaceTyped | None = None) -> MergeSummary:
+                 replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -2772,7 +2949,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     only the figures the force-months taken can change are worked out again. layouts: what the merges of other
     files into this county file read of its tables' layouts (kept while its schema stays as it was).
     replace_typed (services.police_import.replace_typed_figures) puts the figure from the county's counts in place
-    of one the office typed over them and no longer sends.
+    of one the office typed over them and no longer sends. refund_credit (services.dhr.refund_credit): a refund the
+    county's ledger has no overpaid credit for is not merged but raised (Merger.refunds_not_taken).
     """
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
@@ -2798,7 +2976,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts,
-                                 replace_typed)
+                                 replace_typed, refund_credit)
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
@@ -3035,6 +3213,7 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
     else:
         if kind == "removed-but-edited":  # the county keeps it as its own: no office removes it any more
             drop_origin(conn, t, conflict.county_key)
+            _drop_parts_origins(conn, t, conflict.county_key)  # (a thing of WHOLES: nor its parts)
         kept, set_aside = conflict.county_version, conflict.incoming_version
     now, who = decided_at or utc_now(), audit.current_user()
     record_decision(conn, conflict, choice, kept, set_aside, decided_at=now, decided_by=who)
@@ -3071,6 +3250,7 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
 
     incoming = c.incoming_row or {}
     if kind == "removed-but-edited":
+        _drop_parts_origins(conn, t, c.county_key)  # (its parts go with it)
         conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
         drop_origin(conn, t, c.county_key)
         return
@@ -3082,7 +3262,7 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
         return
     if not incoming:
         raise DecisionRefused(f"{c.detail}: the office's version was not kept; merge its file again.")
-    if kind in ("missing-parent", "share-cannot-take"):
+    if kind in ("missing-parent", "share-cannot-take", "refund-cannot-take"):
         for fk in info.foreign_keys:
             values = [incoming.get(col) for col in fk.columns]
             if any(v is None for v in values):
@@ -3113,6 +3293,28 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     provenance(c.county_key, after, shared)
     if t in WHOLES and PARTS in incoming:
         _put_parts(conn, c, t, incoming[PARTS], shared)
+
+
+def refund_beyond_credit(describer: Describer, row: dict, credit_pence: int) -> str | None:
+    """Why the county's ledger cannot take this refund (its partner's overpaid credit there, ``credit_pence``), in
+    words, or None when it can."""
+    amount = int(row["amount_pence"])
+    if amount <= credit_pence:
+        return None
+    partner = describer.label("organisations", row["organisation_id"])
+    if credit_pence <= 0:
+        return (f"in the county file {partner} has paid no more than its share of the review's cost, so there is "
+                "nothing to refund to it")
+    return (f"in the county file {partner} overpaid {format_money(credit_pence, show_pence=True)} on the review, "
+            f"less than the {format_money(amount, show_pence=True)} refunded")
+
+
+def _drop_parts_origins(conn: sqlite3.Connection, table: str, key: str) -> None:
+    """The origins of a thing of WHOLES's parts (nothing for any other row)."""
+    for part in WHOLES[table].parts if table in WHOLES else ():
+        for (part_key,) in conn.execute(f"SELECT id FROM main.{quote(part)} WHERE {parts_where(table, part)}",
+                                        (key,)).fetchall():
+            drop_origin(conn, part, str(part_key))
 
 
 def _share_kept(conn: sqlite3.Connection, info: TableInfo, c: Conflict) -> dict | None:

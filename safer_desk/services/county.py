@@ -514,7 +514,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                                                            cancelled=cancelled, accept_keys=accept_keys,
                                                            refresh_figures=_refresh_police_figures,
                                                            counts_before=_police_counts_before,
-                                                           layouts=layouts, replace_typed=_replace_typed_figures))
+                                                           layouts=layouts, replace_typed=_replace_typed_figures,
+                                                           refund_credit=_refund_credit))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
@@ -570,6 +571,28 @@ def _replace_typed_figures(store: Store, keys: list[tuple[str, str, str]]) -> li
     from safer_desk.services.police_import import replace_typed_figures
 
     return replace_typed_figures(store, keys)
+
+
+def _refund_credit(store: Store, case_id: str, organisation_id: str) -> int:
+    from safer_desk.services import dhr
+
+    return dhr.refund_credit(store, case_id, organisation_id)
+
+
+def _refuse_a_refund_beyond_credit(store: Store, c: Conflict) -> None:
+    """Keeping an office's refund the county's ledger holds no overpaid credit for (raised as the merge found it):
+    refused, saying why, as the Costs tab refuses to record it; the ledger may hold the credit since."""
+    incoming = c.incoming_row or {}
+    if c.table != "dhr_refunds" or c.kind != "refund-cannot-take" or not incoming:
+        return
+    from safer_desk.exchange.county_conflicts import Describer
+
+    why = county_merge.refund_beyond_credit(Describer(store.conn), incoming, _refund_credit(
+        store, incoming["case_id"], incoming["organisation_id"]))
+    if why is not None:
+        raise DecisionRefused(f"#{c.id} {c.subject}: {c.office_name}'s refund cannot be kept: {why}. Keep the "
+                              f"county's version, or ask {c.office_name} to correct its record and send its file "
+                              "again.")
 
 
 def _police_counts_before(store: Store, force_months: list[tuple[str, str]]):
@@ -678,6 +701,8 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
             for c in chosen:
                 if store.scalar(f"SELECT 1 FROM {CONFLICTS_TABLE} WHERE id = ?", (c.id,)) is None:
                     continue  # closed by a decision before it in this action: the county holds its version now
+                if choice == "district":
+                    _refuse_a_refund_beyond_credit(store, c)
                 county_merge.apply_decision(store, c, choice, replace_typed=replace_typed_figures)
     except DecisionRefused as exc:
         raise CountyError(f"{exc} Nothing was changed.") from exc
