@@ -67,6 +67,7 @@ def register_awards(subparsers: argparse._SubParsersAction) -> None:
 def _year_amount(text: str) -> None:
     """"2017/18=£400,568": a financial year and its amount, each checked as the award's form checks them."""
     from safer_desk.domain.commissioning import FundingError
+    from safer_desk.domain.money import blank_said_as
     from safer_desk.services import funders
 
     try:
@@ -81,8 +82,8 @@ def _year_amount(text: str) -> None:
             raise ValueError(f"give the amount for {year} (2017/18=£400,568).")
         try:
             read_amount(amount)
-        except ValueError as exc:
-            raise ValueError(f"the amount for {year}: {exc}") from None
+        except ValueError as exc:  # "TBC": the year is left out until its amount is known, not given blank
+            raise ValueError(f"the amount for {year}: {blank_said_as(str(exc), f'leave out --year {year}')}") from None
 
 
 def _year(option: str):

@@ -26,7 +26,8 @@ from fractions import Fraction
 from typing import Iterable, Mapping
 
 from safer_desk.domain.checks import typed_digits
-from safer_desk.domain.money import FORM_HINT, MoneyError, format_money, parse_pence, states_its_scale
+from safer_desk.domain.money import (FORM_HINT, NO_FIGURE_HINT, NOT_KNOWN_HINT, MoneyError, format_money, parse_pence,
+                                     states_its_scale)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
 from safer_desk.domain.text import looks_like_total_line, thousands_spaces_as_commas, typed_name_key
 
@@ -191,8 +192,8 @@ def _brackets_outside(text: str) -> str:
 def _amount_in_unit(text: str, unit: str) -> int:
     """Pence from text in the plan's unit: in a £'000 table "884" is £884,000 and "62.499" is £62,499 (up to five
     decimals, to the penny); "£30K" is £30,000 in any table. ("£(1,234)" is read as money reads it, negative.)"""
-    if unit != "thousand" or states_its_scale(text):
-        return parse_pence(text)
+    if unit != "thousand" or states_its_scale(text) or not any(c.isdigit() for c in text or ""):
+        return parse_pence(text)  # no figure to scale ("#REF!", "N/A"): said as typed, in money's words for it
     # Read as written with its scale ("62.499" as "62.499K"). Read as pounds and then scaled, a point and three digits
     # was refused with advice ("type £62,499") that a £'000 table reads 1,000 times bigger. A refusal names the text.
     typed = (text or "").strip()
@@ -302,7 +303,9 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     part_known = _part_known(original, unit)
     if part_known:
         raise BudgetError(part_known) from None
-    said = str(first_error).replace(FORM_HINT, "")  # the forms a cell takes are said below
+    said = str(first_error)  # the forms a cell takes (TBC, N/K and nil for no figure) are said below
+    for hint in (FORM_HINT, NOT_KNOWN_HINT, NO_FIGURE_HINT):
+        said = said.replace(hint, "")
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
     raise BudgetError(f"{said.removesuffix('.')}. {CELL_FORMS[unit]}") from None

@@ -177,11 +177,19 @@ class Award:
         if self.revenue_bp is not None:
             if not (0 <= self.revenue_bp <= 10000 and 0 <= self.capital_bp <= 10000):
                 raise FundingError("Revenue/capital: each percentage is between 0% and 100%.")
+            if self.revenue_bp + self.capital_bp == 100:  # 0.69 and 0.31, copied from cells formatted as numbers
+                raise FundingError(f"Revenue/capital: {self.revenue_bp / 100:g}% and {self.capital_bp / 100:g}% add up "
+                                   f"to 1%, not 100%: a sheet holds {self.revenue_bp:g}% as {self.revenue_bp / 100:g}. "
+                                   f"For {self.revenue_bp:g}% and {self.capital_bp:g}%, type {self.revenue_bp:g} and "
+                                   f"{self.capital_bp:g}.")
             if self.revenue_bp + self.capital_bp != 10000:
                 raise FundingError(f"Revenue/capital: {self.revenue_bp / 100:g}% and {self.capital_bp / 100:g}% "
                                    "do not add up to 100%.")
-        if any(v < 0 for v in self.years.values()) or (self.total_pence is not None and self.total_pence < 0):
-            raise FundingError("Amount: an award cannot be negative.")
+        negative = [y for y, v in sorted(self.years.items()) if v < 0]
+        if negative:  # said as the form's fields are named: a year's amount, or the total
+            raise FundingError(f"Amount for {negative[0]}: an award cannot be negative.")
+        if self.total_pence is not None and self.total_pence < 0:
+            raise FundingError("Total: an award cannot be negative.")
 
     @property
     def year_labels(self) -> list[str]:
@@ -193,17 +201,34 @@ class Award:
         return not self.years and self.total_pence is not None and bool(self.first_year) \
             and self.last_year not in ("", self.first_year)
 
+    @property
+    def span(self) -> tuple[str, str] | None:
+        """The years a total not split by year is for, as ``share_for`` and ``in_window`` read them: ("2018/19",
+        "2019/20") for a total over several years, and ("", "2019/20") for one an older version saved with its last
+        year alone (it ends then; when it starts was not said, so every share up to its last year counts, none after
+        it). None for an award split by year, a total for one year, and one with no years at all."""
+        if self.total_over_years:
+            return self.first_year, self.last_year
+        if not self.years and self.total_pence is not None and not self.first_year and self.last_year:
+            return "", self.last_year
+        return None
+
     def covers(self, year: str) -> bool:
         """Whether Commissioning counts a share for ``year`` ("": a share with no year) against this award: a share
-        with no year counts against any award of its funder; an award with no years counts every year's share."""
+        with no year counts against any award of its funder; an award with no years counts every year's share, and
+        one that holds its last year alone those up to that year."""
+        if self.span is not None and year:
+            return self.span[0] <= year <= self.span[1]
         if not year or not (self.years or self.first_year):
             return True
         if self.years:
             return year in self.years
-        return self.first_year <= year <= (self.last_year if self.total_over_years else self.first_year)
+        return year == self.first_year  # a total for one year
 
     def amount_for(self, year: str) -> int | None:
-        """The award for one financial year; None when the paper does not split it by year."""
+        """The award for one financial year; None when the paper does not split it by year. A total that holds its
+        last year alone ("£500,000 (to 2019/20)") is None for that year too: it is the money of the years up to it,
+        not that year's, and is committed against whole (``span``), as a total over several years is."""
         if year in self.years:
             return self.years[year]
         # A total for one year: its last year the first, or left blank ("£50,000 (2019/20)"), as span_text reads it.

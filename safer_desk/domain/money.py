@@ -60,6 +60,9 @@ def parse_pence(text: str) -> int:
     pasted = _pasted_from_a_ledger(s, original.strip())
     if pasted:
         raise MoneyError(pasted)
+    no_figure = no_figure_words(original)
+    if no_figure:
+        raise MoneyError(no_figure)
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
@@ -134,15 +137,20 @@ def parse_pence(text: str) -> int:
 _TRAILING_MINUS = LazyPattern(r"\d\s*[-\u2212]\s*$")
 # A figure marked credit or debit ("£1,234.00 CR", "1,234.00 DR"), as a council's ledger prints it.
 _CREDIT_DEBIT = LazyPattern(r"^(?P<figure>.*\d)\s*(?P<mark>cr|dr)\.?$", re.I)
+# An error Excel shows in place of a figure ("#REF!", "#N/A"), copied with the sheet's values.
+_SHEET_ERROR = LazyPattern(r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$", re.I)
 
 
 def _pasted_from_a_ledger(text: str, typed: str) -> str:
     """Why a cell copied from a spreadsheet or a finance system as it was, not as an amount, is refused ("" when it
-    is neither): a formula ("=SUM(A1:A3)", copied with its formulas rather than its values) or a figure marked CR or
-    DR (a credit adds to a line in one ledger and takes away in another, so its sign is not guessed)."""
+    is neither): a formula ("=SUM(A1:A3)", copied with its formulas rather than its values), an error Excel shows in
+    place of a figure ("#REF!", "#N/A") or a figure marked CR or DR (a credit adds to a line in one ledger and takes
+    away in another, so its sign is not guessed)."""
     if text.startswith("="):
         return (f"“{typed}” is a formula, not an amount: paste the values, not the formulas (Paste Special > Values "
                 "in Excel).")
+    if _SHEET_ERROR.match(text):  # "#REF!": what Excel shows where a formula's figure could not be worked out
+        return f"“{typed}” is an error from the sheet, not an amount: correct it there, then copy the figure again."
     m = _CREDIT_DEBIT.match(text)
     if m:
         figure = m["figure"].strip()
@@ -150,6 +158,40 @@ def _pasted_from_a_ledger(text: str, typed: str) -> str:
         return (f"“{typed}” is marked {mark} ({word}), as a ledger prints it, and whether a {word} adds or takes "
                 f"away depends on the ledger, so it is not guessed: type the amount as it counts here ({figure}, or "
                 f"-{figure} on a budget line it reduces).")
+    return ""
+
+
+# What a paper or a sheet writes where it has no figure: words for one not known yet ("TBC", "t.b.c.", "TBA", "TBD",
+# "N/K") and marks for none or not known ("N/A", "-", which Excel's accounting format also shows for £0).
+_NOT_KNOWN_YET = LazyPattern(r"^(?:t\.?\s*b\.?\s*[cad]\.?|to\s+be\s+(?:confirmed|agreed|advised|decided|determined)|"
+                             r"awaiting\s+confirmation|n\s*/\s*k\.?|n\.k\.|not\s+(?:yet\s+)?known|unknown|\?+)$", re.I)
+_NO_FIGURE = LazyPattern(r"^(?:n\s*/\s*a\.?|n\.a\.|£?\s*[-\u2212\u2013\u2014])$", re.I)
+_NIL = LazyPattern(r"^£?\s*(?:nil|none|nothing)\.?$", re.I)  # a paper's word for £0 ("Nil", "£nil")
+# Said after "… is not an amount of money" for those (a Budgets cell, with words of its own for them, leaves it out).
+NOT_KNOWN_HINT = (": it says the figure is not known yet. Leave the amount blank until it is known (type £0 only if "
+                  "there is none)")
+NO_FIGURE_HINT = (": it stands for no figure (none, or one not known yet). Type £0 for none, or leave the amount "
+                  "blank until it is known")
+
+
+def blank_said_as(message: str, instead: str) -> str:
+    """A refusal of ``no_figure_words`` with its "leave the amount blank" said as where the amount was typed needs
+    ("leave the year's line out", where a line's amount cannot be blank); any other message as it is."""
+    said = "leave the amount blank"
+    return message.replace(said.capitalize(), instead[:1].upper() + instead[1:]).replace(said, instead)
+
+
+def no_figure_words(text: str) -> str:
+    """Why words a paper writes for an amount not known yet ("TBC", "TBA", "TBD", "t.b.c."), a mark for none or not
+    known ("N/A", "-") or a word for none ("nil") are not an amount, and what to do (leave it blank, or type £0); ""
+    for any other text."""
+    typed = (text or "").strip()
+    if _NOT_KNOWN_YET.match(typed):
+        return f"“{typed}” is not an amount of money{NOT_KNOWN_HINT}."
+    if _NO_FIGURE.match(typed):
+        return f"“{typed}” is not an amount of money{NO_FIGURE_HINT}."
+    if _NIL.match(typed):
+        return f"“{typed}” is not an amount of money: it says there is none. Type £0."
     return ""
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from safer_desk.domain.commissioning import Award, FundingError
 from safer_desk.domain.dhr import format_bp
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import blank_said_as, format_money
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.costs import CostForm, RecordsScreen
@@ -35,8 +35,8 @@ FIELDS = (
     Field("conditions", "C&onditions", FieldKind.LONG_TEXT),
     Field("notes", "Not&es", FieldKind.LONG_TEXT),
 )
-# make_award's refusals that name no field of the form by its label
-_FIELD_OF = (("Year", "years"), ("Amount for", "years"), ("Amount:", "years"), ("Revenue/capital", "revenue"))
+# make_award's refusals that name no field of the form by its label ("Total:" is the Total stated field's)
+_FIELD_OF = (("Year", "years"), ("Amount for", "years"), ("Total:", "total"), ("Revenue/capital", "revenue"))
 
 
 class AwardsPresenter(RecordsScreen):
@@ -75,7 +75,10 @@ class AwardsPresenter(RecordsScreen):
                 first_year=v["first_year"], last_year=v["last_year"], conditions=v["conditions"],
                 revenue=v["revenue"], capital=v["capital"], notes=v["notes"], award_id=award_id)
         except FundingError as exc:
-            raise _tied(str(exc)) from None
+            message = str(exc)
+            if message.startswith("Amount for "):  # "TBC" for a year: a line's amount cannot be blank, so it goes
+                message = blank_said_as(message, "leave the year's line out")
+            raise _tied(message) from None
 
     def _form(self, title: str, heading: str, commit, values: dict[str, Any] | None = None, *,
               old: Award | None = None, **kw: Any) -> CostForm:
@@ -137,7 +140,8 @@ class AwardsPresenter(RecordsScreen):
                   "revenue": "" if old.revenue_bp is None else format_bp(old.revenue_bp),
                   "capital": "" if old.capital_bp is None else format_bp(old.capital_bp),
                   "conditions": old.conditions, "notes": old.notes}
-        return self._form(f"Award {old.name}", f"Editing the award {old.name} ({old.funder}).", commit,
+        doing = "Viewing" if self.read_only else "Editing"  # a file open read-only: the award to read, Close only
+        return self._form(f"Award {old.name}", f"{doing} the award {old.name} ({old.funder}).", commit,
                           values=values, correcting=True, old=old)
 
     def _perform(self, text: str, award_id: str | None, change: Callable[[], Any]) -> None:

@@ -372,12 +372,17 @@ class BudgetsPresenter(ScreenPresenter):
                                  "its year; or the line's name, for rows copied with their names), then paste: "
                                  "nothing was pasted.")
         year_names = {typed_name_key(column.label): column.label for column in columns}
-        heading = [year_names.get(typed_name_key(c)) for c in (rows[0][1:] if with_names else rows[0]) if c] \
-            if rows else []
+        head_cells = [c for c in (rows[0][1:] if with_names else rows[0]) if c] if rows else []
+        heading = [year_names.get(typed_name_key(c)) for c in head_cells]
         if heading and all(heading):  # the sheet's heading row copied with the figures
             return self._refused(f"The first row copied is the plan's years ({_from_to(heading[0], heading[-1])}), "
                                  "not figures: nothing was pasted. Copy the lines' figures without the heading row, "
                                  "and paste again.")
+        if len(heading) > 1 and all(heading[:-1]) and looks_like_total_line(head_cells[-1]):  # years, then "Total"
+            return self._refused(f"The first row copied is the plan's years ({_from_to(heading[0], heading[-2])}) and "
+                                 f"the paper's “{head_cells[-1]}”, not figures: nothing was pasted. Copy the lines' "
+                                 "figures without the heading row and without the Total column, which the plan works "
+                                 "out (Plan settings… shows it), and paste again.")
         down = [year_names.get(typed_name_key(r[0])) for r in rows if r and r[0]] if not with_names else []
         if down and all(down):  # a sheet laid out the other way round: years down, lines across
             return self._refused(f"The first column copied is the plan's years ({_from_to(down[0], down[-1])}), down "
@@ -404,8 +409,9 @@ class BudgetsPresenter(ScreenPresenter):
                                          "the figures without their names and paste them on the line's first year.")
             rows = [copied[1:] for copied in rows]
         wide, left = max(map(filled_width, rows), default=0), len(columns) - position
-        total_column = self._adds_up_across(rows, wide)
-        if total_column and wide > left:
+        summing = self._adds_up_across(rows, wide)  # rows whose last figure adds up those before it (0: not every row)
+        total_column = summing > 1  # asked about: on one row ("100 200 300"), the years may simply add up
+        if summing and wide > left:  # refused anyway, too wide: one row is reason enough to say what it looks like
             return self._refused(f"The last of the {wide} figures copied across adds up the figures before it on "
                                  f"every row: it is the paper's Total column, which the plan works out (Plan "
                                  "settings… shows it). Nothing was pasted: copy the years' figures without it, and "
@@ -485,12 +491,13 @@ class BudgetsPresenter(ScreenPresenter):
                 "Copy the lines without their total row (to keep the total the paper printed, type it over the "
                 "worked-out one).")
 
-    def _adds_up_across(self, rows: Sequence[Sequence[str]], wide: int) -> bool:
-        """Whether the last of ``wide`` columns copied adds up the figures before it on every row (two or more years
-        and their total, every figure known, not all £0): the paper's Total column, copied with the years."""
+    def _adds_up_across(self, rows: Sequence[Sequence[str]], wide: int) -> int:
+        """How many rows copied have a last figure (of ``wide`` columns) that adds up the figures before it, when every
+        row with figures does (two or more years and their total, every figure known; rows of £0 are not counted): the
+        paper's Total column, copied with the years. 0 otherwise. One row is weak evidence: its years may add up."""
         if wide < 3 or self.view is None:
-            return False
-        unit, any_figure = self.view.plan.unit, False
+            return 0
+        unit, summing = self.view.plan.unit, 0
         for row in rows:
             cells = list(row[:wide]) + [""] * (wide - len(row))
             if not any(cells):
@@ -499,13 +506,13 @@ class BudgetsPresenter(ScreenPresenter):
                 before = [parse_cell(text, unit=unit) for text in cells[:-1] if text]
                 total = parse_cell(cells[-1], unit=unit) if cells[-1] else None
             except BudgetError:
-                return False
+                return 0
             if total is None or not total.known or not before or not all(cell.known for cell in before):
-                return False
+                return 0
             if sum(cell.pence for cell in before) != total.pence:
-                return False
-            any_figure = any_figure or total.pence != 0
-        return any_figure
+                return 0
+            summing += total.pence != 0  # a row of £0 agrees, and is no evidence
+        return summing
 
     @staticmethod
     def _total_column_query(year: str) -> str:

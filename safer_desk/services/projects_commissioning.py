@@ -177,10 +177,10 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     from safer_desk.services.funders import shares_of
 
     funder, owner, title = award.funder, possessive(award.funder), title or project.title
-    span = (award.first_year, award.last_year) if award.total_over_years else None
+    span = award.span  # a total over several years, or up to its last year: for none of them
     lookup = share_for(shares_of(project), funder, year or None, span, award.name)
-    if span is not None:  # a total over several years: the funder's shares for any of them
-        year = year or award.span_text
+    if span is not None:  # a total over several years: the funder's shares for any of them ("the years to 2019/20")
+        year = year or (award.span_text if award.first_year else f"the years {award.span_text}")
     if lookup.state == "stated":
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
                        _share_over_cost(project, owner, lookup.amount_pence, year if span is None else "", title),
@@ -271,7 +271,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
     if award is not None:
         from safer_desk.services.funders import shares_of
 
-        span = (award.first_year, award.last_year) if award.total_over_years else None
+        span = award.span  # a total over several years, or up to its last year: for none of them
         problems += counted_twice(award, awards, [(titled(r), shares_of(r.project)) for r in rows], year or None, span)
         problems += _misnamed_shares(award, awards, rows, year or None, span, titled)
     if award is not None:  # for the year, or the whole of a total not split by year
@@ -285,7 +285,7 @@ def _share_years(project: Project, award: Award) -> dict[str, int]:
     """The project's shares counted against an award for no one year, by the year each is for (``share_years``)."""
     from safer_desk.services.funders import shares_of
 
-    span = (award.first_year, award.last_year) if award.total_over_years else None
+    span = award.span  # a total over several years, or up to its last year: for none of them
     return share_years(shares_of(project), award.funder, span, award.name)
 
 

@@ -270,8 +270,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
         # counted against the whole (as Commissioning counts it: "£500,000 for 2018/19 to 2019/20"). An award with
         # no years counts every year's shares, as Commissioning does: one table, in the report for all years and in
         # a year's when a share of that year is from its funder.
-        span = (award.first_year, award.last_year) if award.total_over_years else None
-        undated = not award.years and not award.first_year
+        span = award.span  # a total over several years, or up to the last year an older version saved alone
+        undated = not award.years and not award.first_year and span is None
         years = [award.span_text] if span else award.year_labels or [award.first_year or ALL_YEARS]
         for label in years:
             window = None if span or undated else label
@@ -311,7 +311,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
                                f"{format_money(amount)} awarded "
-                               + ("with no years given, every year's shares counting" if undated else f"for {label}")
+                               + ("with no years given, every year's shares counting" if undated else
+                                  f"for the years {label}" if span and not span[0] else f"for {label}")
                                + ": "
                                + (f"{format_money(amount - committed)} left." if committed <= amount else
                                   f"over-committed by {format_money(committed - amount)}."))
