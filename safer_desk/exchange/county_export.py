@@ -89,7 +89,7 @@ REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
 # How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
 CORRECTED_BY = {
     ("dhr_payments", "reference"): "Delete a payment…, then record it again",
-    ("dhr_refunds", "reference"): "More > Delete a refund…, then record it again (Refund…)",
+    ("dhr_refunds", "reference"): "More > Delete a refund…, then record it again (Refund excess…)",
     ("dhr_shares", "reason"): "Reopen a refused or written-off share, then refuse or write it off again",
     ("dhr_panel_meetings", "note"): "delete the panel meeting, then add it again (Panel meeting…)",
     ("fund_items", "name"): "add it to the catalogue under another name (Catalogue item…), choose that on its spend "

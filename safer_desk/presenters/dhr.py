@@ -661,7 +661,7 @@ class DhrPresenter(FormScreen):
             warnings=lambda v: _before_invoice(share, v, "paid_on"), check=lambda v: _beyond_outstanding(share, v))
 
     def refund_allowed(self, share: dhr.ShareRow | None) -> bool:
-        """Whether Refund… applies to the chosen share: its partner paid on the review beyond its share (a credit)."""
+        """Whether Refund excess… applies to the chosen share: its partner paid on the review beyond its share."""
         if share is None or self.read_only or self.selected_case is None:
             return False
         return dhr.refund_credit(self.store, share.case_id, share.organisation_id) > 0

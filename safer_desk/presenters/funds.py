@@ -415,7 +415,9 @@ class FundsPresenter(FormScreen):
 
         return doubts
 
-    def spend_form(self, referral: dict | None = None) -> CostForm:
+    def spend_form(self, referral: dict | None = None, *, first_when_none: bool = True) -> CostForm:
+        """A spend line for ``referral``; with none, the fund's first referral, or (``first_when_none`` False: a page
+        whose search or district left no referral in view) none, to be chosen in the form."""
         fund = self._need_fund()
         refs = [r["reference"] for r in (self.data.referrals if self.data else [])]
         items = funds.list_items(self.store)
@@ -439,7 +441,7 @@ class FundsPresenter(FormScreen):
             chosen = next((r for r in refs if typed and r.casefold() == typed), None)
             return f"Spend line for {chosen} in {fund.name}" if chosen else f"Spend line in {fund.name}"
 
-        first = referral["reference"] if referral else (refs[0] if refs else "")
+        first = referral["reference"] if referral else (refs[0] if refs and first_when_none else "")
         return self._form(fields, f"Spend line for {fund.name}", commit, heading_for=heading, note=note,
                           values={"referral": first, "spent_on": _uk(self.today()),
                                   "item": items[0]["name"] if items else ""},

@@ -822,7 +822,7 @@ class Rebilling:
         share = self.shares.get(org, 0)
         return (f"Overpaid {format_money(over)} (paid {format_money(share + over)} of a {format_money(share)} share "
                 f"once billed again on {format_uk_date(self.invoiced_on)}): carried forward to the review's cost, so "
-                f"the other partners were billed that much less, until it is refunded (Refund…)")
+                f"the other partners were billed that much less, until it is refunded (Refund excess…)")
 
     def describe(self, reference: str) -> str:
         """The question asked first, partner by partner: what is cancelled, kept and billed."""

@@ -89,4 +89,4 @@ def test_a_name_in_a_refunds_reference_is_refused_on_the_way_out_saying_where(of
     assert code == 1 and "Jane" not in err and "Smith" not in err, err
     assert ("Refund reference of the refund to Babergh District Council of review BABERGH-DHR-2025-01 "
             "(table dhr_refunds") in err, err
-    assert "More > Delete a refund…, then record it again (Refund…)" in err, err
+    assert "More > Delete a refund…, then record it again (Refund excess…)" in err, err

@@ -130,14 +130,21 @@ class DhrPage(QWidget):
         self.label_combo = QComboBox(self)
         self.label_combo.addItems(list(rules.LABELS))
         self.label_combo.setAccessibleName("Name of the reviews")
+        # Shortened when the window is narrow (the list shows each name whole), so the search box keeps its room.
+        self.label_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.label_combo.setMinimumContentsLength(14)
+        self.label_combo.setMaximumWidth(max(self.label_combo.fontMetrics().horizontalAdvance(text)
+                                             for text in rules.LABELS) + 48)  # no wider than its longest name
         self.label_combo.setCurrentText(p.label)
+        self.label_combo.setToolTip(p.label)  # whole when the box shows it shortened
         self.label_combo.currentTextChanged.connect(self.change_label)
         self.label_combo.setEnabled(not session.read_only)
-        top.addWidget(self.label_combo)
+        top.addWidget(self.label_combo, 1)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search cases…")
         self.search.setAccessibleName("Search cases")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(12 * self.search.fontMetrics().averageCharWidth())  # what is typed can be read
         top.addWidget(self.search, 1)
         self.district_filter = QComboBox(self)
         self.district_filter.setAccessibleName("Show cases in district")
@@ -171,6 +178,7 @@ class DhrPage(QWidget):
         layout.addWidget(self.empty_note)
 
         buttons = QHBoxLayout()
+        buttons.setSpacing(4)  # nine buttons in 910 pixels (a 1366x768 laptop at 150%)
         today = self._on_today  # a change is made on today's list: asked first while the list is as at a past day
         self.edit_buttons = [
             action_button(self, "&New case…", today(self.new_case_dialog)),
@@ -180,28 +188,29 @@ class DhrPage(QWidget):
                           "Equal shares, percentages, or a capped part first"),
             action_button(self, "Bill partners (char&ge)…", today(self.bill_dialog)),
             action_button(self, "Pa&yment…", today(self.payment_dialog)),
-            # Every letter of "Refund" is another control's here (Alt+F the File menu): reached with Tab.
-            action_button(self, "Refund…", today(self.refund_dialog),
+            # Every letter of "Refund" is another control's here (Alt+F the File menu, Alt+U Pooled funds): Alt+X.
+            action_button(self, "Refund e&xcess…", today(self.refund_dialog),
                           "Give back what the chosen share's partner paid beyond its share of the review"),
             action_button(self, "Refuse&d…", today(self.refuse_dialog)),
         ]
         self.refund_button = self.edit_buttons[6]
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More case actions")
+        # Each entry a letter of its own in the menu (More, then the letter).
         self.more_menu, self.more_actions = more_menu(self.more, {key: (text, today(slot)) for key, (text, slot) in {
-                "resolve": ("Re-split or carry a refusal…", self.resolve_dialog),
-                "write_off": ("Write off a share…", self.write_off_dialog),
-                "panel_meeting": ("Panel meeting…", self.panel_meeting_dialog),
-                "recommendation": ("Recommendation…", self.recommendation_dialog),
-                "complete_recommendation": ("Complete recommendation…", self.complete_recommendation_dialog),
-                "stage_rule": ("Stage rules…", self.stage_rule_dialog),
-                "edit_cost_line": ("Edit cost line…", self.edit_cost_line_dialog),
-                "delete_cost_line": ("Delete cost line", self.delete_cost_line),
-                "paste_payments": ("Paste payments from Excel…", self.paste_payments),
-                "delete_payment": ("Delete a payment…", self.delete_payment_dialog),
-                "delete_refund": ("Delete a refund…", self.delete_refund_dialog),
-                "reopen_share": ("Reopen a refused or written-off share", self.reopen_share),
-                "delete_case": ("Delete case", self.delete_case)}.items()},
+                "resolve": ("&Re-split or carry a refusal…", self.resolve_dialog),
+                "write_off": ("&Write off a share…", self.write_off_dialog),
+                "panel_meeting": ("&Panel meeting…", self.panel_meeting_dialog),
+                "recommendation": ("Re&commendation…", self.recommendation_dialog),
+                "complete_recommendation": ("C&omplete recommendation…", self.complete_recommendation_dialog),
+                "stage_rule": ("&Stage rules…", self.stage_rule_dialog),
+                "edit_cost_line": ("&Edit cost line…", self.edit_cost_line_dialog),
+                "delete_cost_line": ("De&lete cost line", self.delete_cost_line),
+                "paste_payments": ("P&aste payments from Excel…", self.paste_payments),
+                "delete_payment": ("Delete a pa&yment…", self.delete_payment_dialog),
+                "delete_refund": ("Delete a re&fund…", self.delete_refund_dialog),
+                "reopen_share": ("Reope&n a refused or written-off share", self.reopen_share),
+                "delete_case": ("&Delete case", self.delete_case)}.items()},
             lambda: self.presenter.more_actions(self.shown_details))  # greys what the chosen case has nothing for
         for b in [*self.edit_buttons, self.more]:
             b.setEnabled(not session.read_only)
@@ -302,6 +311,7 @@ class DhrPage(QWidget):
         p.data_changed.connect(self._label_changed)
         p.data_changed.connect(lambda: session.notify("costs"))
         self._syncing = False
+        self._details_of: tuple | None = None  # the review and day whose details are shown
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Cases", f"The cases could not be "
                                                                                          f"read: {exc}"))
         p.data_changed.connect(self.loader.supersede)  # after a change the page shows the file as it is now
@@ -450,15 +460,20 @@ class DhrPage(QWidget):
         self.billing.setText(text)
         self.billing.setVisible(bool(text))
         self.stages.set_rows(d.stages)
+        # The same review as at the same day: a row that has appeared (a cost line added, or one deleted in error
+        # brought back by Edit > Undo) is the one chosen, for Enter and Del, as the Populations list does.
+        shown = (self.presenter.selected, self.presenter.shown.day, self.presenter.shown.past)
+        same, self._details_of = shown == self._details_of, shown
         for table, rows in ((self.costs, d.costs), (self.shares, d.shares), (self.actions, d.actions),
                             (self.meetings, d.meetings)):
             chosen = table.current_id()  # the same row chosen again after a change (another case has other ids)
+            new = table.appeared(rows) if same else None
             table.set_rows(rows)
-            table.choose_id(chosen)
+            table.choose_id(new if new is not None else chosen)
         self._enable_refund()
 
     def _enable_refund(self) -> None:
-        """Refund… for a chosen share whose partner paid beyond its share of the review (it has a credit)."""
+        """Refund excess… for a chosen share whose partner paid beyond its share of the review (it has a credit)."""
         self.refund_button.setEnabled(self.presenter.refund_allowed(self.shares.current()))
 
     def _detail_shown(self, index: int) -> None:
@@ -658,6 +673,7 @@ class DhrPage(QWidget):
 
     def _label_changed(self) -> None:
         label = self.presenter.label
+        self.label_combo.setToolTip(label)
         if self.label_combo.currentText() != label:
             self.label_combo.blockSignals(True)
             self.label_combo.setCurrentText(label)

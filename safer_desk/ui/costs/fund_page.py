@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
-                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+                               QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
@@ -200,6 +200,7 @@ FIGURES = (("balance", "Balance"), ("burn", "Burn rate"), ("runs_out", "Runs out
 
 
 LONG_TEXT = 130  # a free text's column is no wider: the rest is in the cell's tooltip
+TABLES_LEAST_HEIGHT = 190  # the chart and tables: the search, the list of tables, a heading and two rows or more
 CHART_WIDTH = 320  # the chart beside the tables on a laptop (its least is 300): the tables take the rest
 
 
@@ -220,6 +221,7 @@ class FundPage(QWidget):
         self.session = session
         self._today: date | None = None
         self.dialog: FormDialog | None = None
+        self._rows_of: str | None = None  # the fund whose rows the tables hold
         self.presenter = FundsPresenter(session.store, perform=lambda a: push_action(session.undo_stack, a),
                                         today=lambda: self._today or date.today(), read_only=session.read_only)
         p = self.presenter
@@ -231,14 +233,14 @@ class FundPage(QWidget):
         top.addWidget(fund_label)
         self.fund_combo = QComboBox(self)
         self.fund_combo.setAccessibleName("Fund")
-        self.fund_combo.setMinimumWidth(200)
+        self.fund_combo.setMinimumWidth(140)
         # A long fund name is shown whole when there is room, shortened when the window is narrow (it is not
-        # what decides the page's least width: the combo's list shows every name whole).
+        # what decides the page's least width: the combo's list shows every name whole; its tooltip too).
         self.fund_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.fund_combo.setMinimumContentsLength(16)
+        self.fund_combo.setMinimumContentsLength(12)
         fund_label.setBuddy(self.fund_combo)  # without a buddy the "&" shows as text
         top.addWidget(self.fund_combo, 1)
-        window_label = QLabel("Burn ra&te over the last", self)
+        window_label = QLabel("Burn ra&te over", self)  # "Burn rate over 3 months": the row fits 910 pixels
         top.addWidget(window_label)
         self.window_combo = QComboBox(self)
         window_label.setBuddy(self.window_combo)
@@ -253,22 +255,22 @@ class FundPage(QWidget):
         ]
         self.more = QPushButton("&More", self)
         self.more.setAccessibleName("More fund actions")
-        menu, self.more_actions = more_menu(self.more, {
-                "new_fund": ("New fund…", self.new_fund_dialog), "fund_settings": ("Fund settings…",
+        menu, self.more_actions = more_menu(self.more, {  # each entry a letter of its own in the menu
+                "new_fund": ("&New fund…", self.new_fund_dialog), "fund_settings": ("Fund &settings…",
                                                                                   self.edit_fund_dialog),
-                "item": ("Catalogue item…", self.item_dialog), "edit_referral": ("Edit referral…",
+                "item": ("&Catalogue item…", self.item_dialog), "edit_referral": ("Edit &referral…",
                                                                                  self.edit_referral_dialog),
-                "edit_spend_line": ("Edit spend line…", self.edit_spend_dialog),
-                "edit_contribution": ("Edit contribution…", self.edit_contribution_dialog),
-                "delete_referral": ("Delete referral", self.delete_referral),
-                "delete_spend_line": ("Delete spend line", self.delete_spend_line),
-                "delete_contribution": ("Delete contribution", self.delete_contribution),
-                "delete_item": ("Delete catalogue item", self.delete_item)},
+                "edit_spend_line": ("Edit s&pend line…", self.edit_spend_dialog),
+                "edit_contribution": ("Edit c&ontribution…", self.edit_contribution_dialog),
+                "delete_referral": ("De&lete referral", self.delete_referral),
+                "delete_spend_line": ("Delete spen&d line", self.delete_spend_line),
+                "delete_contribution": ("Delete con&tribution", self.delete_contribution),
+                "delete_item": ("Delete catalo&gue item", self.delete_item)},
             self.presenter.more_actions)  # greys what the fund has nothing for yet
         self.more_menu = menu
         menu.addSeparator()
-        self.export_actions = [menu.addAction("Export fund report…", self.export),
-                               menu.addAction("Copy figures", self.copy_figures)]
+        self.export_actions = [menu.addAction("&Export fund report…", self.export),
+                               menu.addAction("Cop&y figures", self.copy_figures)]
         for b in self.edit_buttons:
             top.addWidget(b)
         self.export_button = action_button(self, "E&xport…", self.export, EXPORT_TIP)
@@ -277,23 +279,21 @@ class FundPage(QWidget):
         self._grey_without_fund()
         layout.addLayout(top)
 
-        grid = QGridLayout()
+        self.figures = FigureGrid(self)
         self.figure_labels: dict[str, QLabel] = {}
-        for i, (key, title) in enumerate(FIGURES):
-            name = QLabel(f"{title}:", self)
-            value = NamedLabel("…", self)
+        for key, title in FIGURES:
+            value = NamedLabel("…", self.figures)
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: bold;")
             if key in ("runs_out", "at_end"):  # "Apr 2020 (projected)": the mark wraps under it, not past the page
                 value.setWordWrap(True)
             self.figure_labels[key] = value
-            grid.addWidget(name, i // 5, (i % 5) * 2)
-            grid.addWidget(value, i // 5, (i % 5) * 2 + 1)
-        layout.addLayout(grid)
-        self.sentence = QLabel("", self)
-        self.sentence.setWordWrap(True)
-        layout.addWidget(self.sentence)
+            self.figures.add(QLabel(f"{title}:", self.figures), value)
+        layout.addWidget(self.figures)
+        self.sentence_box = SentenceBox(self)
+        self.sentence = self.sentence_box.label
+        layout.addWidget(self.sentence_box)
         self.summary_note = QLabel("", self)
         self.summary_note.setWordWrap(True)
         self.summary_note.hide()
@@ -301,6 +301,9 @@ class FundPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter = splitter
+        # A short window (910x480: a laptop at 150%) keeps a few of the table's rows in view: the sentence above gives
+        # up its lines first (it scrolls), not the table.
+        splitter.setMinimumHeight(TABLES_LEAST_HEIGHT)
         # The chart is built on the next turn of the event loop, so the page's tables paint first.
         self.chart: FundChart | None = None
         self._chart_holder = QWidget(splitter)
@@ -501,6 +504,11 @@ class FundPage(QWidget):
         self.fund_combo.blockSignals(False)
         keyed = (self.referrals, self.lines, self.contributions, self.items)
         chosen = [table.chosen_place() for table in keyed]  # chosen again below, or the row in its place
+        # The same fund: a row that has appeared (added, or deleted in error and brought back by Edit > Undo) is the
+        # one chosen instead, for Enter and Del (never the line that had taken its place).
+        same, self._rows_of = self._rows_of == self.fund_id, self.fund_id
+        appeared = [table.appeared(rows) if same else None for table, rows in
+                    zip(keyed, (data.referrals, data.lines, data.contributions, data.items))]
         # In a county file where each referral, spend line and contribution came from; hidden in an office's own.
         for table, origins in self._merged_tables(data):
             table.view.setColumnHidden(table.model.column_index("merged_from"), not origins.shown)
@@ -515,10 +523,12 @@ class FundPage(QWidget):
         self.by_month.set_rows(f.month_rows if f else [])
         self.per_victim.set_rows(f.distribution if f else [])
         self._show_figures(f, data.merged_from(self.fund_id))
+        self.figures.fit()  # the values' words are others: five to a line may fit now, or no longer
         self.ensure_chart().show_forecast(f)
         self.refilter()
-        for table, place in zip(keyed, chosen):
-            table.choose_again(place)
+        for table, place, new in zip(keyed, chosen, appeared):
+            if new is None or not table.choose_id(new):  # a new row the filters hide: the row chosen before
+                table.choose_again(place)
         for fitter in self.fitters.values():  # another fund, or the file changed: sized to its rows afresh
             fitter.forget()
 
@@ -556,7 +566,7 @@ class FundPage(QWidget):
         if f is None:
             for label in labels.values():
                 label.setText("—")
-            self.sentence.setText("There are no funds in this file yet: add one with More > New fund.")
+            self.sentence_box.set_text("There are no funds in this file yet: add one with More > New fund.")
             self.summary_note.hide()
             return
         fc = f.forecast
@@ -582,9 +592,9 @@ class FundPage(QWidget):
                                  else f"⚠ {format_money(-fc.left_at_end_pence)} missing{projected}")
         status = {"open": "open", "closed": "CLOSED", "ended": "period ended",
                   "not_begun": "not begun"}[funds.status_word(f)]
-        self.sentence.setText(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
-                              f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
-                              + funds.forecast_sentence(f) + (f" {origin}" if origin else ""))
+        self.sentence_box.set_text(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
+                                   f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
+                                   + funds.forecast_sentence(f) + (f" {origin}" if origin else ""))
         if f.summary_rows:
             self.summary_note.setText(
                 f"ℹ {counted(f.summary_rows, 'row')} of this fund came as district summaries "
@@ -629,9 +639,10 @@ class FundPage(QWidget):
         return self._open(self.presenter.referral_form)
 
     def spend_dialog(self):
-        # The referral chosen; with none, the first in view (as filtered and sorted), never one the filter hides.
+        # The referral chosen; with none, the first in view (as filtered and sorted), never one the filter hides: with
+        # none in view, none (the form's Referral to choose), not the fund's first, which nobody chose.
         referral = self.referrals.current() or next(iter(self.referrals.source_rows()), None)
-        return self._open(lambda: self.presenter.spend_form(referral))
+        return self._open(lambda: self.presenter.spend_form(referral, first_when_none=False))
 
     def item_dialog(self):
         return self._open(lambda: self.presenter.item_form(self.items.current()))
@@ -705,6 +716,103 @@ class FundPage(QWidget):
         text = to_tsv([["Figure", "Value"], *funds.fund_report_rows(self.data.figures)])
         QGuiApplication.clipboard().setText(text)
         return text
+
+
+class SentenceBox(QScrollArea):
+    """The sentence under the figures: whole when the page has the height, else as many lines as it has (two at the
+    least), the rest scrolled to (with the wheel, or by Tab and the arrows: it is a stop of its own then)."""
+
+    LEAST_LINES = 2
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label = QLabel("", self)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self.label)
+        self.label.setAutoFillBackground(False)  # the page's own background, not a band (setWidget fills it)
+        self.viewport().setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._focus_when_scrolled())
+
+    def set_text(self, text: str) -> None:
+        """The sentence, and the box as tall as it now needs (the label alone would not tell the page)."""
+        self.label.setText(text)
+        self.updateGeometry()
+
+    def _room(self) -> int:
+        return max(1, self.viewport().width() if self.viewport().width() > 1 else self.width())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.label.heightForWidth(self._room()) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        lines = self.label.fontMetrics().lineSpacing() * self.LEAST_LINES + 4
+        return QSize(0, min(lines, self.sizeHint().height()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # as many lines as the new width makes
+
+    def _focus_when_scrolled(self) -> None:
+        """Cut short, the box is reached by Tab and scrolled with the arrows; whole, it is no stop."""
+        cut = self.verticalScrollBar().maximum() > 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if cut else Qt.FocusPolicy.NoFocus)
+
+
+class FigureGrid(QWidget):
+    """The fund's figures, a name and its value each, in columns: five to a line when the page has the room, four or
+    fewer when it has not (a 1366x768 laptop at 150%), never wider than the page (its least width is one figure's,
+    so a narrow window lays it out anew instead of scrolling the tab sideways)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetNoConstraint)  # its least width is minimumSizeHint's
+        self.pairs: list[tuple[QLabel, QLabel]] = []
+        self.per_line = 5
+
+    def add(self, name: QLabel, value: QLabel) -> None:
+        self.pairs.append((name, value))
+        self._place()
+
+    def needs(self, per_line: int) -> int:
+        """The width the figures need laid out ``per_line`` to a line."""
+        columns = [0] * (2 * per_line)
+        for i, pair in enumerate(self.pairs):
+            for j, label in enumerate(pair):
+                c = (i % per_line) * 2 + j
+                columns[c] = max(columns[c], label.minimumSizeHint().width())
+        used = [w for w in columns if w]
+        return sum(used) + self.grid.horizontalSpacing() * max(0, len(used) - 1)
+
+    def fit(self) -> None:
+        """As many to a line as the width holds (the values' words change as the fund does)."""
+        width = self.width()
+        per_line = next((n for n in (5, 4, 3, 2) if self.needs(n) <= width), 1)
+        if per_line != self.per_line:
+            self.per_line = per_line
+            self._place()
+
+    def _place(self) -> None:
+        for i, (name, value) in enumerate(self.pairs):
+            for j, label in enumerate((name, value)):
+                self.grid.removeWidget(label)
+                self.grid.addWidget(label, i // self.per_line, (i % self.per_line) * 2 + j)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.needs(1), self.grid.minimumSize().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
 
 
 class FitsHeight(QObject):

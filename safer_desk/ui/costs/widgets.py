@@ -121,6 +121,13 @@ class Table:
         """The id of the row chosen, to choose it again once the rows are read anew (after a change)."""
         return row_id(self.current())
 
+    def appeared(self, rows: Sequence[Any]) -> Any | None:
+        """The id of the one row of ``rows`` not among those held now (a row added, or brought back by Edit > Undo);
+        None when none is, or several are (rows read for another record, or the file changed)."""
+        held = {row_id(r) for r in self.rows}
+        new = [key for key in (row_id(r) for r in rows) if key is not None and key not in held]
+        return new[0] if len(new) == 1 else None
+
     def choose_id(self, wanted: Any | None) -> bool:
         return wanted is not None and self.select_where(lambda r: row_id(r) == wanted)
 
