@@ -122,7 +122,8 @@ class FrameworkForm:
     @staticmethod
     def make(store, view: svc.YearView, area_id: str, year: FinancialYear, *,
              perform: Callable[[Action], Any] = run_now, after: Callable[[str], None] | None = None,
-             today: Callable[[], date] = date.today) -> FormPresenter:
+             today: Callable[[], date] = date.today, read_only: bool = False) -> FormPresenter:
+        """``read_only``: the file is open read-only; the form is there to be read, its heading asking no change."""
         ind = view.indicator
         title = f"Baseline, benchmarks and milestone of {ind.name} for {view.area_name}, {year.label}"
         shown = _loaded_benchmarks(view)
@@ -331,8 +332,10 @@ class FrameworkForm:
             b = shown.get(kind)
             values[f"{kind}_value"] = "" if b is None else plain(float(b.value), Unit.NUMBER)
             values[f"{kind}_name"] = "" if b is None or b.name == dom.BENCHMARK_LABELS[kind] else b.name
-        form.load(values, title=title, heading=f"{title}: change them, then Save. A field cleared removes what it "
-                                               "held; nothing is written until you save.")
+        form.load(values, title=title, heading=f"{title}." if read_only else (
+            f"{title}: change them, then Save. A field cleared removes what it held; nothing is written until you "
+            "save."))
+        form.read_only = read_only
         return form
 
 

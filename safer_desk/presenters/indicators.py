@@ -27,7 +27,7 @@ from safer_desk.domain.text import counted, filled_width, in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.formats import Unit, plain, shown_number
-from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
+from safer_desk.presenters.screens import READ_ONLY_REMEDY, AskUnsaved, ScreenPresenter, read_only_refusal
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference
 from safer_desk.services.indicators import EntryGrid, PeriodValue
@@ -130,6 +130,12 @@ def change_percent_shown(change: Change | None) -> float | None:
     +5.3%, so 5.3), or None where the window's cell is blank (a percentage's change is in points)."""
     shown = None if change is None else change.shown_percent()
     return None if shown is None else float(shown)
+
+
+def read_only_words(what: str) -> str:
+    """What a change asked of the tab on a file open read-only is told (Del, Import Figures, a paste, Import Police
+    Data): what was not done, why, and how to change the file; never a change that silently does nothing."""
+    return f"{read_only_refusal(what)} {READ_ONLY_REMEDY}"
 
 
 def indicator_after(indicator_id: str, listed: Sequence[str]) -> str | None:
@@ -440,8 +446,15 @@ class FiguresEditor:
         itself): a column of two figures pasted on April put the second in April's comment."""
         if self.grid is None:
             return 0
+        if self.owner.read_only:  # every cell greyed: the paste said nothing, or blamed the clipboard's shape
+            self.refuse_paste(read_only_words("Paste"))
+            return 0
         keys = [k for k in self.grid.keys if k in EDITABLE_ROWS]
-        if start_key not in keys:
+        if start_key not in keys:  # last year, the change, the RAG …: it pasted nothing, and said nothing
+            word = {"monthly": "month", "quarterly": "quarter"}.get(self.grid.view.indicator.frequency, "period")
+            self.refuse_paste(f"Nothing was pasted: the {self.grid.row(start_key).label} row is worked out, not "
+                              f"typed. Select the first {word}'s cell and paste on the "
+                              f"{self.grid.row(keys[0]).label} row (comments on the Comment row).")
             return 0
         same_kind = (svc.GRID_COMMENT,) if start_key == svc.GRID_COMMENT else NUMBER_ROWS
         keys = [k for k in keys[keys.index(start_key):] if k in same_kind]
@@ -452,17 +465,54 @@ class FiguresEditor:
             return 0
         self.form_message = ""
         pasted = 0
+        left_out: dict[str, list[tuple[str, int]]] = {}  # why -> the cells a figure landed on and was not pasted
         for key, cells in zip(keys, rows):  # empty rows below the last filled one need no row (checked above)
             for c, text in enumerate(cells):
                 col = start_col + c
-                if col >= len(self.grid.periods) or not self.cell(key, col).editable:
+                if col >= len(self.grid.periods):
+                    continue
+                if not self.cell(key, col).editable:
+                    if text.strip():  # dropped without a word, the others kept: said under the grid
+                        left_out.setdefault(self._not_typed(key, col), []).append((key, col))
                     continue
                 text = text.strip()
                 if key != svc.GRID_COMMENT and text.casefold() == svc.NO_FIGURE_TEXT.casefold():
                     text = ""  # the grid's own words for a period with none, copied from it: no figure, as a blank
                 self.set_text(key, col, text)
                 pasted += 1
+        if left_out:
+            self.form_message = " ".join(
+                f"{counted(len(at), 'comment' if at[0][0] == svc.GRID_COMMENT else 'figure')} "
+                f"{'was' if len(at) == 1 else 'were'} not pasted ({in_words([self.grid.labels[c] for _, c in at])}): "
+                f"{why}." for why, at in left_out.items())
+            self.changed.emit()
         return pasted
+
+    def refuse_typing(self, key: str, col: int) -> None:
+        """Keys typed on a cell that cannot be typed in went nowhere without a word: said under the grid, and why."""
+        if self.grid is None:
+            return
+        if self.owner.read_only:
+            self.refuse_paste(read_only_words("Type a figure"))
+            return
+        name = self.cell_name(key, col)
+        if key not in EDITABLE_ROWS:
+            self.refuse_paste(f"{name} cannot be typed in: the row is worked out, not typed. Type figures on the "
+                              f"{self.grid.row(svc.GRID_VALUE).label} row (comments on the Comment row).")
+        else:
+            self.refuse_paste(f"{name} cannot be typed in: {self._not_typed(key, col)}.")
+
+    def _not_typed(self, key: str, col: int) -> str:
+        """Why a cell of a row that takes figures cannot be typed in (said of a figure pasted on it)."""
+        assert self.grid is not None
+        v = self.grid.view
+        if v.is_derived_at(col):
+            return "derived from the districts' figures, which cannot be typed over"
+        if v.indicator.measure == "milestone":
+            return "a milestone is recorded in Baseline and Benchmarks…, not typed as a figure"
+        if key == svc.GRID_VALUE and any(k in self.grid.keys for k in (svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)):
+            return "a figure worked out from its numerator and denominator: paste those on their rows"
+        return "the cell cannot be typed in"
 
     def _paste_overflow(self, keys_from_here: list[str], start_col: int, rows: list[list[str]]) -> str:
         """Why cells copied from Excel do not fit from this cell (nothing is pasted then), or "".
@@ -750,7 +800,10 @@ class IndicatorsPresenter(ScreenPresenter):
         if districts is not None:
             # A derived figure cannot be typed over: what there is to do is the districts' figures (round 38).
             return f"{title}: {self._no_figures()}. {districts}"
-        return f"{title}: {self._no_figures()}. Type them in the grid below, or import them."
+        # A district formed since: whose last year is, and why it is blank, as the words under the grid say it.
+        last = f" Last year ({self.view.last_year_words()})." if self.view is not None and last_year_gaps(
+            self.view) else ""
+        return f"{title}: {self._no_figures()}. Type them in the grid below, or import them.{last}"
 
     def _districts_without_figures(self) -> str | None:
         """A partnership's or county's "Its figures are added up from its districts', and Beta and Gamma have none
@@ -941,7 +994,11 @@ class IndicatorsPresenter(ScreenPresenter):
             data = ChartData(this_labels, {name: cv.values for name, cv in named.items()}, ind.unit,
                              f"{ind.name}: areas compared, {this_label}", ind.rate_per,
                              texts={name: figure_texts(cv) for name, cv in named.items()})
-        data.summary = chart_summary(data, per_series, none=self._no_figures()) + said
+        # Why last year's series of a district formed since is blank where it is, in the words under the grid
+        # ("not held in this file: Suffolk Coastal"): its series said "no figures" and no more.
+        gaps = last_year_gaps(v)
+        notes = {name: gaps for name in (last_named, last_cumulative) if gaps}
+        data.summary = chart_summary(data, per_series, none=self._no_figures(), notes=notes) + said
         if data.empty and not said and self._districts_without_figures() is not None:
             # A partnership or county: what can be done, as the chart's place says it (for a screen reader too).
             data.summary = self.no_chart_text(data.title)
@@ -987,9 +1044,10 @@ def figure_texts(view: svc.YearView) -> list[str]:
 
 
 def chart_summary(data: ChartData, labels_of: dict[str, list[str]] | None = None, *,
-                  none: str = "no figures to chart yet") -> str:
+                  none: str = "no figures to chart yet", notes: dict[str, str] | None = None) -> str:
     """A sentence or two a screen reader says for the chart: each series' latest and highest figure; ``none`` for a
-    chart with nothing to draw ("no figures were recorded for 2019/20" of a year over)."""
+    chart with nothing to draw ("no figures were recorded for 2019/20" of a year over); ``notes``: why a series is
+    blank where it is, said after it in brackets."""
     if data.empty:
         return f"{data.title}: {none}."
     parts = []
@@ -997,14 +1055,26 @@ def chart_summary(data: ChartData, labels_of: dict[str, list[str]] | None = None
         labels = (labels_of or {}).get(name, data.labels)
         # Each figure as the table and the grid say it (ChartData.text), as the hover does.
         points = [(labels[i], x, data.text(name, i)) for i, x in enumerate(values) if x is not None and i < len(labels)]
+        note = f" ({notes[name]})" if (notes or {}).get(name) else ""
         if not points:
-            parts.append(f"{name}: no figures")
+            parts.append(f"{name}: no figures{note}")
             continue
         top = max(points, key=lambda p: p[1])
         last = points[-1]
         parts.append(f"{name}: {counted(len(points), 'figure')}, latest {last[2]} ({last[0]}), "
-                     f"highest {top[2]} ({top[0]})")
+                     f"highest {top[2]} ({top[0]}){note}")
     return f"{data.title}. " + "; ".join(parts) + "."
+
+
+def last_year_gaps(view: svc.YearView) -> str:
+    """Why last year's periods of a district formed since are blank, as the words under the grid say it after whose
+    they are ("not held in this file: Suffolk Coastal, left blank rather than Waveney's alone"; "no figure for
+    Waveney for Q1 2018/19"); "" when none is. The period it began part-way through is said on its own
+    (``YearView.part_way_sentence``), so not here."""
+    words, label = view.last_year_words(), view.last_year_label()
+    if label == view.year.previous().label or not words.startswith(label + "; "):
+        return ""
+    return "; ".join(part for part in words[len(label) + 2:].split("; ") if " left blank: " not in part)
 
 
 # -- after a police.uk import ---------------------------------------------------------------------------------
@@ -1249,7 +1319,10 @@ class IndicatorForm:
 
     @staticmethod
     def make(store, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None, *,
-             perform: Callable[[Action], Any] = run_now, after: Callable[[str], None] | None = None):
+             perform: Callable[[Action], Any] = run_now, after: Callable[[str], None] | None = None,
+             read_only: bool = False):
+        """``read_only``: the file is open read-only; the form is there to be read, and its heading asks for no
+        change (the dialog says why at its top)."""
         from safer_desk.presenters.forms import FormError, FormPresenter
 
         ind = view.indicator if view is not None else None
@@ -1401,7 +1474,8 @@ class IndicatorForm:
             "target_value": "" if target is None or target.value is None else plain(float(target.value), Unit.NUMBER),
             "profile": target.profile if target is not None and target.profile else "even", "trajectory": traj,
         }
-        form.load(values, title=title, dirty=ind is None,
-                  heading=(f"{title}: change it, then Save." if ind else
+        form.load(values, title=title, dirty=ind is None and not read_only,
+                  heading=(f"{title}." if read_only else f"{title}: change it, then Save." if ind else
                            "A new indicator: name it, then Save. Nothing is written until you save."))
+        form.read_only = read_only
         return form

@@ -2075,6 +2075,9 @@ class YearView:
     area_name: str = ""
     area_kind: str = ""
     today: date | None = None  # the day it is looked at (the report's): a year over by then says so
+    # Of the districts a district formed since replaced, those without a figure last year that the file holds no
+    # figure of at all (``districts_not_held``): its words say "not held in this file" of them, as the grid does.
+    replaced_not_held: frozenset[str] = frozenset()
 
     @property
     def values(self) -> list[float | None]:
@@ -2189,10 +2192,12 @@ class YearView:
         names = sorted({n for _, d in made for n in (*d.used, *d.missing)}, key=str.casefold)
         text = self.last_year_label() if names else self.year.previous().label
         lacking = sorted({n for _, d in made for n in d.missing}, key=str.casefold)
-        for name in lacking:
+        for name in (n for n in lacking if n not in self.replaced_not_held):
             at = [i for i, d in made if name in d.missing]
             text += (f"; no figures for {name}" if len(at) == len(self.last_derived) else
                      f"; no figure for {name} for {ranges_text(at, lambda a, b: b == a + 1, self._last_label)}")
+        if gone := [n for n in lacking if n in self.replaced_not_held]:  # as the Last year row's tooltips say it
+            text += "; not held in this file: " + ", ".join(gone)
         others = [f"{n}'s" for n in names if n not in lacking]
         if lacking and others:
             text += f", left blank rather than {in_words(others)} alone"
@@ -2638,7 +2643,8 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
         estimate=get_estimate(store, ind.id, area_id, year),
         population=population_for(store, area_id, year) if ind.unit == "rate" else None,
         movement=movement, movement_from=movement_from,
-        area_name=area.name if area else area_id, area_kind=area.kind if area else "", today=today or date.today())
+        area_name=area.name if area else area_id, area_kind=area.kind if area else "", today=today or date.today(),
+        replaced_not_held=frozenset(districts_not_held(store, {n for d in replaced.values() for n in d.missing})))
 
 
 @dataclass(frozen=True)

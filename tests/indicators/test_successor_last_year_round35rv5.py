@@ -249,4 +249,4 @@ def test_undoing_a_predecessor_s_figure_refreshes_the_new_district_s_last_year(s
     assert last_year() == ["150"] * 12
     log.undo()
     assert presenter.area_id == EAST and last_year() == [""] * 12
-    assert "no figures for Suffolk Coastal" in presenter.headline()
+    assert "not held in this file: Suffolk Coastal" in presenter.headline()  # none of its figures left

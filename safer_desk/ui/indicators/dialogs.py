@@ -19,7 +19,7 @@ from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, snapshot_action, user_action
-from safer_desk.presenters.indicators import IndicatorForm
+from safer_desk.presenters.indicators import IndicatorForm, read_only_words
 from safer_desk.services import indicators as svc
 from safer_desk.services.progress import Cancelled, stopped_by
 from safer_desk.ui import prompts
@@ -167,7 +167,9 @@ class ImportFiguresDialog(QDialog):
             self.summary.setText(f"{counted(len(preview.good), 'row')} can be imported"
                                  f"{' (' + '; '.join(said) + ')' if said else ''}; {refused}. Nothing is saved until "
                                  "you import.")
-        self.import_button.setEnabled(bool(preview.changes))
+        if self.session.read_only:  # a file opened to read: the preview to read, and why Import is greyed
+            self.summary.setText(f"{self.summary.text()} {read_only_words('Import Good Rows')}")
+        self.import_button.setEnabled(bool(preview.changes) and not self.session.read_only)
 
     def apply(self) -> bool:
         """Import the good rows as one undoable step; True when imported (or, for a large import, when its writing
@@ -175,6 +177,9 @@ class ImportFiguresDialog(QDialog):
         from safer_desk.services.indicators_import import apply_values
 
         if self.preview is None or not self.preview.changes or self._writing:
+            return False
+        if self.session.read_only:  # the button is greyed; Enter asked all the same: said why, nothing raised
+            prompts.show_error(self, "Figures not imported", read_only_words("Import Good Rows"))
             return False
         store = self.session.store
         preview = self.preview
@@ -262,7 +267,8 @@ class ImportFiguresDialog(QDialog):
 class IndicatorFormDialog(GuardedDialog):
     """An indicator's form presenter in a dialog: the kit's FormView (messages beside the fields, Enter saves, Save
     always in view), Revert and Cancel; the kit's guard asks Save / Discard / Cancel before Esc, Cancel or the close
-    box throws typing away. Indicator and Target… and Baseline and Benchmarks… are this."""
+    box throws typing away. Indicator and Target… and Baseline and Benchmarks… are this. On a file open read-only
+    it is there to be read, as the other records' dialogs are (``FormView.close_only``)."""
 
     def __init__(self, session, presenter, parent, size: tuple[int, int]):
         presenter.read_only = session.read_only
@@ -272,6 +278,7 @@ class IndicatorFormDialog(GuardedDialog):
         cancel = QPushButton("Cancel", self)
         cancel.clicked.connect(self.reject)
         self.form.button_bar.addWidget(cancel)
+        self.form.close_only(cancel)  # a file open read-only: the indicator to read, said at the top, Close only
         self.presenter.saved.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -295,7 +302,7 @@ class IndicatorDialog(IndicatorFormDialog):
     def __init__(self, session, view: svc.YearView | None, area_id: str | None, year: FinancialYear | None,
                  parent=None):
         presenter = IndicatorForm.make(
-            session.store, view, area_id, year,
+            session.store, view, area_id, year, read_only=session.read_only,
             perform=lambda action: push_action(session.undo_stack, action),
             after=self._after)
         super().__init__(session, presenter, parent, (520, 520))

@@ -21,7 +21,7 @@ class FrameworkDialog(IndicatorFormDialog):
     an estimated RAG with its basis, and the year's target withdrawn, for the indicator in view."""
 
     def __init__(self, session, view: svc.YearView, area_id: str, year: FinancialYear, parent=None):
-        presenter = FrameworkForm.make(session.store, view, area_id, year,
+        presenter = FrameworkForm.make(session.store, view, area_id, year, read_only=session.read_only,
                                        perform=lambda action: push_action(session.undo_stack, action),
                                        after=lambda _indicator_id: session.notify("indicators"))
         super().__init__(session, presenter, parent, (560, 560))

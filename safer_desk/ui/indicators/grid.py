@@ -134,12 +134,19 @@ class ValuesGrid(QTableWidget):
         self.item(self.keys.index(key), col).setText(text)
 
     def empty_selected_cells(self) -> int:
-        """Empty the selected cells a person can type in (the figures and comments); how many were emptied."""
+        """Empty the selected cells a person can type in (the figures and comments); how many were emptied. Del on
+        cells none of which can be typed in (a derived month, a row worked out) says why, as typing there does."""
         emptied = 0
+        kept = []
         for item in self.selectedItems():
             if item.flags() & Qt.ItemFlag.ItemIsEditable and item.text():
                 item.setText("")  # typed, as any cell: the editor hears it through itemChanged
                 emptied += 1
+            elif item.text() and not item.flags() & Qt.ItemFlag.ItemIsEditable:
+                kept.append(item)
+        if not emptied and kept and self.editor is not None:
+            first = min(kept, key=lambda i: (i.row(), i.column()))
+            self.editor.refuse_typing(self.keys[first.row()], first.column())
         return emptied
 
     def copy_selection(self) -> bool:
@@ -196,6 +203,14 @@ class ValuesGrid(QTableWidget):
             return True
         return super().event(event)
 
+    def _typed_in_vain(self, event, item) -> bool:
+        """A character typed (no Ctrl, Alt or Meta) on a cell that cannot be typed in."""
+        text = event.text()
+        chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+        return (self.editor is not None and item is not None and not item.flags() & Qt.ItemFlag.ItemIsEditable
+                and bool(text.strip()) and text.isprintable() and not event.modifiers() & chord
+                and self.state() != QAbstractItemView.State.EditingState)
+
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -205,6 +220,10 @@ class ValuesGrid(QTableWidget):
             return
         if event.matches(QKeySequence.StandardKey.Delete) and self.state() != QAbstractItemView.State.EditingState:
             self.empty_selected_cells()  # as in a spreadsheet; saved (or discarded) like any typing
+            return
+        item = self.currentItem()
+        if self._typed_in_vain(event, item):  # keys on a cell that cannot be typed in went nowhere, unsaid
+            self.editor.refuse_typing(self.keys[item.row()], item.column())
             return
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -72,12 +72,14 @@ def open_populations(window):
 
 
 def may_import(window) -> bool:
-    """A file that can be changed is open (else the person is told to open one)."""
+    """A file that can be changed is open (else the person is told to open one, or why the open one cannot be)."""
+    from safer_desk.presenters.screens import read_only_refusal
     from safer_desk.ui import prompts
 
     store = window.session.store
     if store is None or store.read_only:
-        prompts.show_error(window, "Import Police Data", "Open a file you can change first.")
+        why = "" if store is None else read_only_refusal("Import Police Data") + " "
+        prompts.show_error(window, "Import Police Data", f"{why}Open a file you can change first.")
         return False
     return True
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter
+from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter, read_only_words
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.indicators.grid import ValuesGrid
@@ -96,8 +96,7 @@ class IndicatorsTab(TabBase):
         self.summary_view.verticalHeader().setVisible(False)
         self.summary_view.setWordWrap(False)
         self.summary_view.on_edit = self.edit_indicator
-        if not session.read_only:
-            self.summary_view.on_delete = self.delete_indicator
+        self.summary_view.on_delete = self.delete_indicator  # on a file open read-only, it says why not
         self.summary_view.on_export = self.export_summary
 
         self.headline = NamedLabel(parent=self)
@@ -196,9 +195,14 @@ class IndicatorsTab(TabBase):
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
 
-        editable = not session.read_only
-        for w in (self.import_button, self.indicator_button, self.framework_button):
-            w.setEnabled(editable)
+        # A file open read-only: nothing to import; the indicator's form and its baseline and benchmarks open to be
+        # read (Close only), as Change… does in the records' lists (greyed, the benchmarks could not be seen on the
+        # tab).
+        self.import_button.setEnabled(not session.read_only)
+        if session.read_only:
+            for w in (self.indicator_button, self.framework_button):
+                w.setToolTip(" ".join(filter(None, [w.toolTip(), "The file is open read-only: the form opens to be "
+                                                                 "read, not changed."])))
         self.area_combo.activated.connect(self._area_chosen)
         self.area_search.returnPressed.connect(self._search_chosen)
         self._completer.activated.connect(lambda _text: self._search_chosen())
@@ -484,7 +488,15 @@ class IndicatorsTab(TabBase):
         except (OSError, ValueError) as exc:
             prompts.show_error(self, "Chart not exported", str(exc))
 
+    def _refused(self, what: str) -> bool:
+        """On a file open read-only, a change asked for is said to be refused, and why (True); else False."""
+        if self.session.read_only:
+            prompts.show_error(self, what, read_only_words(what))
+        return self.session.read_only
+
     def import_figures(self) -> None:
+        if self._refused("Import Figures"):  # the button is greyed: asked all the same, said why
+            return
         name = prompts.open_file_name(self, "Import Figures", "Figures (*.csv *.xlsx);;All files (*)")
         if name:
             self.import_figures_from(name)
@@ -504,6 +516,8 @@ class IndicatorsTab(TabBase):
         from safer_desk.ui.indicators.dialogs import IndicatorDialog
 
         p = self.presenter
+        if p.view is None and self._refused("New indicator"):  # a new indicator to type in vain: said why not
+            return
         # Typed figures asked about first, as for Delete: a form saved under a new name shows the new indicator,
         # and one saved with another frequency puts April's typed figure in Q1.
         if not p.may_leave(self._ask):
@@ -530,7 +544,9 @@ class IndicatorsTab(TabBase):
     def delete_indicator(self) -> None:
         """Del on the chosen indicator: asked first (what it holds in every area), one undoable step."""
         indicator_id = self.presenter.selected
-        if indicator_id is None or not self.presenter.may_leave(self._ask):  # typed figures asked about first
+        if indicator_id is None or self._refused("Delete indicator"):  # Del on a file open read-only: said why not
+            return
+        if not self.presenter.may_leave(self._ask):  # typed figures asked about first
             return
         if prompts.ask(self, "Delete indicator", self.presenter.delete_question(indicator_id), yes="Delete"):
             # The list's order as sorted on screen: the presenter chooses the one after it (presenter.indicator_after).
