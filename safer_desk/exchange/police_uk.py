@@ -865,6 +865,8 @@ class StreetReader:
                 bad = sorted(m for m in {m for _, m, _, _ in per_file} if not MONTH_RE.match(m))
                 if bad:
                     raise _bad_month(f, bad)
+                if problem := _other_month(f, {m for _, m, _, _ in per_file}):
+                    raise problem
                 counted[key] = FileCounts(f.path, rows, per_file, f.name, f.shown, f.source, digest)
             done += sum(f.size for f in batch)
             self.on_progress(done)
@@ -906,6 +908,37 @@ def _bad_month(f: StreetFile, bad: list[str]) -> PoliceFileError:
     return PoliceFileError(
         f"{f.shown} has a Month that is not YYYY-MM (“{month}”){line}: every row of a data.police.uk street file has "
         f"its month as YYYY-MM (2025-03 for March 2025), so another program changed the file. {AGAIN}")
+
+
+# data.police.uk names each street file for its month: "2025-02-suffolk-street.csv".
+NAMED_MONTH = re.compile(r"^(\d{4}-(?:0[1-9]|1[0-2]))-")
+
+
+def _other_month(f: StreetFile, months: set[str]) -> PoliceFileError | None:
+    """Why a file named for a month (as data.police.uk names them) that holds rows of more than one month is refused
+    (None for any other file). Every row of a data.police.uk street file is of its own month; re-importing a month
+    replaces it, so a row of January in February's file (files joined without their second heading line, or a row
+    pasted in) replaced the whole of January with that row."""
+    named = NAMED_MONTH.match(f.name)
+    if named is None or len(months) < 2:  # one month's rows (a file copied under another month's name): as it holds
+        return None
+    own = named.group(1) if named.group(1) in months else min(months)
+    month, line = min(months - {own}), ""
+    with contextlib.suppress(OSError, ValueError, StopIteration, csv.Error), \
+            f.path.open(encoding="utf-8-sig", newline="") as fh:  # the line helps; the refusal stands without it
+        rows = csv.reader(fh)
+        at = [name.strip() for name in next(rows)].index("Month")
+        start = rows.line_num + 1
+        for values in rows:
+            if len(values) > at and values[at] not in ("", own):
+                month, line = values[at], f" at line {start:,}"
+                break
+            start = rows.line_num + 1
+    return PoliceFileError(
+        f"{f.shown} is a street file for {own} but holds a row of {month}{line}: every row of a data.police.uk "
+        f"street file is of its own month, so rows were added to it (files put together into one, or edited). "
+        f"Imported, they would replace the figures of {month} with those rows alone. Import each month's file as "
+        "data.police.uk gives it (choose them together, or their folder); nothing was imported.")
 
 
 def count_street_file(path: Path) -> FileCounts:
