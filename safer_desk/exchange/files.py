@@ -31,7 +31,7 @@ from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_probl
 __all__ = ["atomic_path", "folder_problem", "private_workspace",
            "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "FORMULA_STARTS", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv",
-           "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "is_utf16", "other_separator",
+           "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "csv_rows", "is_utf16", "other_separator",
            "other_kind_of_file", "refuse_other_kind"]
 
 
@@ -82,6 +82,28 @@ def csv_text_of(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 pass
     raise NotCsvText(f"{name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252); {SAVE_AS_CSV}.")
+
+
+def csv_rows(text: str, name: str, error: type[ValueError]) -> Iterator[list[str]]:
+    """The rows of a CSV file's text, as it is read; ``error`` naming the line where a row cannot be read. A quote
+    mark opening a value and never closed makes every line after it part of that value: past the csv reader's limit
+    (131,072 characters) it stopped the command with a traceback."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start = 1  # the line the next row begins on
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field limit" not in str(exc):  # pragma: no cover - csv_text_of has refused a NUL, its other error
+                raise error(f"{name} cannot be read from line {start} on ({exc}); {SAVE_AS_CSV}.") from None
+            raise error(f"{name} cannot be read from line {start} on: a value there runs on for more than "
+                        f"{csv.field_size_limit():,} characters, as the lines after a quote mark (\") that opens a "
+                        f"value and is never closed do. Check the quote marks on line {start} (a quote mark inside a "
+                        f"value is written twice, “like \"\"this\"\"”), or {SAVE_AS_CSV}.") from None
+        yield row
+        start = reader.line_num + 1
 
 
 def other_separator(heading: Sequence[Any]) -> str | None:
@@ -231,8 +253,12 @@ def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:
     A line may end in "\r\n" (Windows), "\n" or "\r" alone (Excel for Mac); a new line inside a cell is read as "\n".
     The quote a copy put before text that reads as a formula is read off (``cell_as_typed``): a copy pasted back into
     any table gives what it held."""
-    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")), delimiter="\t")
-    rows = ([cell_as_typed(cell) for cell in row] for row in reader)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        read = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    except csv.Error:  # a cell past csv's limit (a quote mark opened and never closed): read as the text stands
+        read = [line.split("\t") for line in text.removesuffix("\n").split("\n")]
+    rows = ([cell_as_typed(cell) for cell in row] for row in read)
     if keep_blank_rows:
         return [row or [""] for row in rows]  # csv ends the last row at its line ending: no row after it
     return [row for row in rows if any(cell.strip() for cell in row)]

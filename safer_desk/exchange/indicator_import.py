@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import re
@@ -15,8 +14,8 @@ from typing import Any, Iterable, Iterator
 
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.text import column_letter, in_words
-from safer_desk.exchange.files import (HEADING_SEARCH, SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings,
-                                       other_separator, refuse_other_kind)
+from safer_desk.exchange.files import (HEADING_SEARCH, SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of,
+                                       find_headings, other_separator, refuse_other_kind)
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -371,7 +370,7 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
         text = csv_text_of(data, path.name)
     except NotCsvText as exc:
         raise ValuesFileError(str(exc)) from None
-    header, body = _headings(path, csv.reader(io.StringIO(text, newline="")))
+    header, body = _headings(path, csv_rows(text, path.name, ValuesFileError))
     if sep := other_separator(header):
         raise ValuesFileError(f"{path.name} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
     return _rows_from(path, header, body, csv_text=True)

@@ -6,8 +6,6 @@ itself is the pure ``domain.allocation``.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,8 +25,8 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, in_words, typed_name_key
-from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_text_of, find_headings, other_separator,
-                                      refuse_other_kind)
+from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
+                                      other_separator, refuse_other_kind)
 from safer_desk.exchange.kinds import SQLITE_START
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -198,7 +196,7 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
         text = csv_text_of(data, path.name) if data else ""
     except NotCsvText as exc:
         raise AllocationError(str(exc)) from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows = list(csv_rows(text, path.name, AllocationError))
     _refuse_empty(rows, path.name)
     heading, body = _headings(rows)
     _refuse_other_separator(heading, path.name)  # first: "£70,725" in a semicolon file looks like a split value
