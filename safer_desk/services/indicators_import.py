@@ -290,14 +290,28 @@ def _refuse_repeated(preview: ValuesPreview, repeats: list[list[GoodRow]]) -> No
             refused |= {again.line: f"{where} is also on line {g.line}, the same figure (imported once)"
                         for again in rows[1:]}
             continue
-        lines = in_words([str(r.line) for r in rows])
-        figures = in_words([_row_words(r.value) for r in rows])
         none = "neither" if len(rows) == 2 else "none"
-        refused |= {r.line: f"{where} is given different figures on lines {lines} ({figures}): {none} is imported; "
-                            "correct the sheet so it gives one figure" for r in rows}
+        if len(rows) <= _NAMED_EACH:
+            lines = in_words([str(r.line) for r in rows])
+            figures = in_words([_row_words(r.value) for r in rows])
+            said = f"{where} is given different figures on lines {lines} ({figures})"
+        else:  # each of these rows' refusals names the others: all of them made the words grow as the square
+            lines = _first_few([str(r.line) for r in rows])
+            figures = _first_few([_row_words(r.value) for r in rows])
+            said = f"{where} is given different figures on {len(rows):,} lines ({lines}), giving {figures}"
+        refused |= {r.line: f"{said}: {none} is imported; correct the sheet so it gives one figure" for r in rows}
     preview.good = [g for g in preview.good if g.line not in refused]
     preview.queried = {line: q for line, q in preview.queried.items() if line not in refused}
     preview.refused = sorted(preview.refused + list(refused.items()))
+
+
+_NAMED_EACH = 6  # lines giving one period's figures that a refusal names every one of
+
+
+def _first_few(items: list[str]) -> str:
+    """The first few of many things, and how many more ("2, 3, 4, 5, 6 and 995 more")."""
+    shown = _NAMED_EACH - 1
+    return f"{', '.join(items[:shown])} and {len(items) - shown:,} more"
 
 
 def _same_row(a: PeriodValue, b: PeriodValue) -> bool:
