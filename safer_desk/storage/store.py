@@ -282,8 +282,29 @@ def read_only_uri(path: Path, **options: str) -> str:
     ``Path.as_uri()`` turns a network share path into file://server/share/f.sqlite, whose
     authority SQLite refuses; SQLite wants file:////server/share/f.sqlite for a share, and
     file:///C:/... for a drive. Characters that mean something in a URI (%, ?, #) are escaped.
+
+    A whole file left in WAL mode on storage that cannot be written is read as it lies (``wal_index_unmakeable``).
     """
+    if "immutable" not in options and wal_index_unmakeable(Path(path)):
+        options = {**options, "immutable": "1"}
     return sqlite_uri_for(Path(path).resolve().as_posix(), {"mode": "ro", **options})
+
+
+def wal_index_unmakeable(path: Path) -> bool:
+    """Whether path is a whole file in WAL mode (byte 18 of its header 2, nothing in a -wal beside it) that cannot be
+    written, or in a folder that cannot be (a read-only share, a write-protected stick, a file marked read-only). A
+    file is left so at rest when its writer was killed after its first change, or closed it while another program
+    read it. SQLite reads such a file through an index it makes beside it (FILE-shm), and where it cannot, it said
+    "unable to open database file", which the file was then refused as damaged for; with nothing in a -wal, the file
+    itself holds everything. (Windows answers for a file's read-only mark, not a share's permissions.)"""
+    try:
+        if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+            return False  # the common case: two calls
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header.startswith(SQLITE_HEADER) and header[18] == 2 and journal_beside(path) is None
 
 
 def sqlite_uri_for(posix_path: str, options: dict[str, str]) -> str:
