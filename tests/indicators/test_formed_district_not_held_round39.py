@@ -17,7 +17,6 @@ from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter, las
 from safer_desk.services import indicators as svc
 from tests.indicators.test_last_year_not_held_round38rof import EAST, OVER, Y19, _file
 
-PATCH = "needs /work/tmp/inx/replaced_not_held.patch"
 NOT_HELD = "not held in this file: Suffolk Coastal"
 LABEL = "2018/19: Suffolk Coastal and Waveney"
 
@@ -33,7 +32,6 @@ def _grid_tooltip(store, ind) -> str:
     return svc.entry_grid(store, ind, EAST, Y19, today=OVER).row(svc.GRID_LAST_YEAR).cells[0].tooltip
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH)
 def test_the_words_say_not_held_as_the_grid_does(store):
     ind = _file(store, coastal_held=False)
     assert NOT_HELD in _grid_tooltip(store, ind)  # the grid, since round 38
@@ -47,7 +45,6 @@ def test_the_words_say_not_held_as_the_grid_does(store):
     assert any(NOT_HELD in str(cell) for row in sheet.rows for cell in row)
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH)
 @pytest.mark.parametrize("mode", [ChartMode.YEAR, ChartMode.CUMULATIVE])
 def test_the_chart_s_words_say_why_last_year_is_blank(store, mode):
     ind = _file(store, coastal_held=False)
@@ -73,7 +70,6 @@ def _without_this_year(store, ind) -> None:
                               "area_id = ?", (ind, EAST))
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH)
 def test_the_chart_s_place_says_whose_last_year_is_and_why_it_is_blank(store):
     ind = _file(store, coastal_held=False)
     _without_this_year(store, ind)
@@ -94,7 +90,6 @@ def test_the_chart_s_place_of_a_district_whose_last_year_is_its_own_is_as_before
     assert p.no_chart_text(data.title).endswith("Type them in the grid below, or import them.")
 
 
-@pytest.mark.xfail(strict=True, reason=PATCH)
 def test_the_tab_shows_the_same_words(window, store, qtbot):
     ind = _file(store, coastal_held=False)
     path = store.path
