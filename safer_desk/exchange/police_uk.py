@@ -204,6 +204,8 @@ def header_of(start: bytes, shown: str) -> list[str]:
             f"{shown} is not UTF-8 text: line 1 has a byte (0x{start[0]:02X}) that UTF-8 does not allow. It is "
             "saved as UTF-16 (what Excel calls “Unicode text”), so another program saved it again; files from "
             "data.police.uk are plain UTF-8 text. Download it again; nothing was imported.")
+    if wide := _wide_text(start):  # no byte-order mark: told by its NUL bytes, which no UTF-8 street file holds
+        return _wide_header(wide, shown)
     line = _first_line(start[:HEADER_BYTES])
     if line.startswith(codecs.BOM_UTF8):
         line = line[len(codecs.BOM_UTF8):]
@@ -219,6 +221,42 @@ def header_of(start: bytes, shown: str) -> list[str]:
                               f"be: a data.police.uk street file starts with it, so another program changed the file. "
                               f"{AGAIN}")
     return next(csv.reader(io.StringIO(text)))
+
+
+# Text with two or four bytes for every letter and no byte-order mark (saved so by a program other than Excel, whose
+# "Unicode text" starts with one): the codec and the words that name it.
+WIDE_TEXT = (("utf-32-le", "UTF-32 text with no byte-order mark (four bytes for every letter)"),
+             ("utf-32-be", "UTF-32 text with no byte-order mark (four bytes for every letter)"),
+             ("utf-16-le", "UTF-16 text with no byte-order mark (two bytes for every letter)"),
+             ("utf-16-be", "UTF-16 text with no byte-order mark (two bytes for every letter)"))
+
+
+def _wide_text(start: bytes) -> tuple[str, str, str] | None:
+    """(codec, words, its first line) of a file's first bytes saved as WIDE_TEXT; None for any other file (a file
+    with no NUL byte among its first bytes, or with NULs that no such codec reads as text)."""
+    sample = start[:4096]
+    if b"\x00" not in sample:
+        return None
+    for codec, words in WIDE_TEXT:
+        width = 4 if "32" in codec else 2
+        text = sample[:len(sample) // width * width].decode(codec, errors="replace")
+        plain = sum(c.isascii() and (c.isprintable() or c in "\r\n\t") for c in text)
+        if text.strip() and "\x00" not in text and plain >= 0.95 * len(text):
+            return codec, words, text.splitlines()[0]
+    return None
+
+
+def _wide_header(wide: tuple[str, str, str], shown: str) -> list[str]:
+    """A street file saved as WIDE_TEXT is refused, saying so; another file's heading, so read, says what it is
+    (an outcomes file in a folder is left out as one)."""
+    _, words, line = wide
+    header = next(csv.reader([line.lstrip("\ufeff")]))
+    if any(file_kind(",".join(header).split(separator)) == "street" for separator in (",", ";", "\t")):
+        raise PoliceFileError(
+            f"{shown} is a police.uk street-level crime file saved again as {words}, not as the UTF-8 text "
+            "data.police.uk gives, so another program changed it. Download it again from data.police.uk and import "
+            "it without opening it in another program; nothing was imported.")
+    return header
 
 
 def read_header(path: Path, shown: str | None = None) -> list[str]:

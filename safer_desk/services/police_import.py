@@ -125,6 +125,11 @@ class PoliceImportResult:
     # A force-month replaced by a file with far fewer rows than the one imported before (a download cut short at a
     # line's end, rows deleted): (force, month, the file before, its rows, rows now).
     shrunk: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+    # The areas a force-month replaced had rows in and has none in now (a file filtered to one district, or cut
+    # short), most rows first: (force, month) -> [(area, its rows before)]. Those force-months are in shrunk too.
+    gone: dict[tuple[str, str], list[tuple[str, int]]] = field(default_factory=dict)
+    # Each force's months missing between its first and last imported, and not held from before (force_months_missing)
+    force_gaps: dict[str, list[str]] = field(default_factory=dict)
     wrote: bool | None = None  # whether the import wrote any row, figures and vintages included (None: not known)
 
     @property
@@ -147,12 +152,19 @@ class PoliceImportResult:
         left out of a download, which "11 months (2025-01 to 2025-12)" alone would hide."""
         if not self.months:
             return []
-        held, month, last, out = set(self.months), min(self.months), max(self.months), []
-        while month < last:
-            month = _month_after(month)
-            if month not in held:
-                out.append(month)
-        return out
+        return _months_between(self.months)
+
+    def force_months_missing(self, held: Collection[tuple[str, str]] = ()) -> dict[str, list[str]]:
+        """Each force's months between its own first and last imported that none of its files gave, where another
+        force's file gave them (so months_missing does not): a month left out of one force's download in a folder
+        of two forces' downloads. held: force-months the file holds already (from an import before), left out."""
+        by_force: dict[str, set[str]] = {}
+        for v in self.vintages:
+            by_force.setdefault(v.force, set()).add(v.month)
+        said, held = set(self.months_missing()), set(held)
+        missing = {force: [m for m in _months_between(months) if m not in said and (force, m) not in held]
+                   for force, months in by_force.items()}
+        return {force: months for force, months in sorted(missing.items()) if months}
 
     def summary_lines(self) -> list[str]:
         gaps = self.months_missing()
@@ -171,6 +183,13 @@ class PoliceImportResult:
             lines = [f"Imported {read}"]
         if self.forces:
             lines.append("Forces: " + ", ".join(self.forces) + ".")
+        for force, gaps in self.force_gaps.items():
+            months = sorted(v.month for v in self.vintages if v.force == force)
+            left, files = ("that month", "that month's file") if len(gaps) == 1 else ("those months", "their files")
+            lines.append(f"No file for {force} {ranges_text(gaps, _next_month, str)}, between its first and last "
+                         f"months imported ({months[0]} to {months[-1]}): its areas have no figures for "
+                         f"{ranges_text(gaps, _next_month, svc.period_label)}. If its download left {left} out, "
+                         f"import {files}.")
         newest = sorted({v.download_newest_month for v in self.vintages})
         if newest:
             lines.append(f"Download{'s' if len(newest) > 1 else ''} to {', '.join(newest)}; each file's "
@@ -179,9 +198,9 @@ class PoliceImportResult:
             lines.append(f"Replaced {counted_words(len(self.replaced), 'force-month')} imported before "
                          "(never added twice).")
         lines += [f"{force} {month} has {counted_words(rows, 'row')} in this import's file, where the file imported "
-                  f"before ({before}) had {before_rows:,}; the new counts replaced the old. If the new file is not the "
-                  "whole month (cut short, or rows deleted), import that month's file from data.police.uk again."
-                  for force, month, before, before_rows, rows in self.shrunk]
+                  f"before ({before}) had {before_rows:,}{self._gone_words(force, month)}; the new counts replaced the "
+                  "old. If the new file is not the whole month (cut short, or rows deleted), import that month's file "
+                  "from data.police.uk again." for force, month, before, before_rows, rows in self.shrunk]
         if self.unchanged and not self.nothing_new:
             lines.append(f"{counted_words(len(self.unchanged), 'force-month')} "
                          f"{'was' if len(self.unchanged) == 1 else 'were'} already imported from the same file: "
@@ -201,6 +220,18 @@ class PoliceImportResult:
         lines += self._repeated_lines()
         return lines
 
+    def _gone_words(self, force: str, month: str) -> str:
+        """", and none in 2 areas the file before had rows in (Ipswich 412, Breckland 3): they have no figures for
+        Jan-25 now" ("" when no area went)."""
+        gone = self.gone.get((force, month), [])
+        if not gone:
+            return ""
+        named = [f"{area} {rows:,}" for area, rows in gone[:_GONE_NAMED]]
+        if len(gone) > _GONE_NAMED:
+            named.append(f"{len(gone) - _GONE_NAMED:,} more")
+        return (f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): "
+                f"{'it has' if len(gone) == 1 else 'they have'} no figures for {svc.period_label(month)} now")
+
     def _repeated_lines(self) -> list[str]:
         """A file given twice (or a folder and a file in it) is counted once; a force-month in two different
         files is counted from the later. Said, so that neither passes for a mistake in the counts."""
@@ -217,6 +248,21 @@ class PoliceImportResult:
                  f"{later} is the same file as {earlier}") + f": its {counted_words(rows, 'row')} were counted once."
                 for (earlier, later), rows in same.items()]
         return said + lines
+
+
+_GONE_NAMED = 5  # areas a force-month lost that its line names (the rest are counted)
+
+
+def _months_between(months: Collection[str]) -> list[str]:
+    """The months between the first and the last of these that are not among them."""
+    if not months:
+        return []
+    held, month, last, out = set(months), min(months), max(months), []
+    while month < last:
+        month = _month_after(month)
+        if month not in held:
+            out.append(month)
+    return out
 
 
 def _month_after(month: str) -> str:
@@ -562,6 +608,20 @@ class _Writer:
             self._audited("_police_counts", "update", sum(key in before and before[key] != value
                                                           for key, value in after.items()))
 
+    def _areas_gone(self, force_month: tuple[str, str]) -> list[tuple[str, int]]:
+        """The areas this force-month had rows in before the import and has none in now, with their rows before,
+        most first (known where the writer keeps the counts before, as an import's does; load_counts' does not)."""
+        before: dict[str, int] = {}
+        for area_id, n in self.counts_before.get(force_month, {}).values():
+            before[area_id] = before.get(area_id, 0) + n
+        after = {area_id for area_id, _ in self.counts_after.get(force_month, {}).values()}
+        gone = {area_id: n for area_id, n in before.items() if area_id not in after and n}
+        if not gone:
+            return []
+        names = dict(self.store.rows(f"SELECT id, name FROM indicator_areas WHERE id IN "
+                                     f"({','.join('?' * len(gone))})", sorted(gone)))
+        return sorted(((names.get(area_id, area_id), n) for area_id, n in gone.items()), key=lambda g: (-g[1], g[0]))
+
     def _audited(self, table: str, action: str, n: int) -> None:
         if self.batch is not None and n:
             self.batch.add_rows(table, n, action)
@@ -581,7 +641,11 @@ class _Writer:
                 same = self.before[(v.force, v.month)] == v.file_sha256
                 (self.result.unchanged if same else self.result.replaced).append((v.force, v.month))
                 before_file, before_rows = self.before_rows[(v.force, v.month)]
-                if not same and v.rows * 10 < before_rows * 9:  # a tenth fewer: more than police.uk revises a month
+                gone = [] if same else self._areas_gone((v.force, v.month))
+                if gone:
+                    self.result.gone[(v.force, v.month)] = gone
+                # A tenth fewer rows is more than police.uk revises a month; an area gone is a file cut or filtered.
+                if not same and (v.rows * 10 < before_rows * 9 or gone):
                     self.result.shrunk.append((v.force, v.month, before_file, before_rows, v.rows))
         # The same file again keeps its vintage (and when it was first imported); it may only learn that
         # a newer download still had it unchanged.
@@ -609,6 +673,11 @@ class _Writer:
         self.result.months = sorted({v.month for v in vintages})
         self.result.forces = forces
         self.result.areas = sorted(set(self.current_names.values()))
+        if len(forces) > 1:  # one force's gaps are months_missing's
+            self.result.force_gaps = self.result.force_months_missing(
+                {(force, month) for force, month in self.store.rows(
+                    f"SELECT force, month FROM _police_vintages WHERE force IN ({','.join('?' * len(forces))})",
+                    forces)})
 
 
 # The figures of the months in scope, from the stored counts of every force, in SQL (temporary tables of

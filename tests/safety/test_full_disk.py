@@ -215,9 +215,9 @@ def test_import_on_a_really_full_disk_writes_nothing(small_disk, demo_master, pr
     folder.mkdir()
     header = ("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
               "Last outcome category,Context\n")
-    rows = "".join(f"id{n},2019-0{1 + n % 9},Suffolk Constabulary,Suffolk Constabulary,1.1,52.0,On or near X,"
-                   f"E01029876,Babergh 00{n % 9}A,Burglary,Under investigation,\n" for n in range(20000))
-    for month in range(1, 10):
+    for month in range(1, 10):  # each file of its own month, as data.police.uk gives them
+        rows = "".join(f"id{n},2019-0{month},Suffolk Constabulary,Suffolk Constabulary,1.1,52.0,On or near X,"
+                       f"E01029876,Babergh 00{n % 9}A,Burglary,Under investigation,\n" for n in range(20000))
         (folder / f"2019-0{month}-suffolk-street.csv").write_text(header + rows, encoding="utf-8")
     fill(small_disk, leave=32 * 1024)
     result = run_cli(["import-police", str(office), str(folder)], home=private_home)
