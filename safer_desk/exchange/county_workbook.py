@@ -124,6 +124,7 @@ def write_county_workbook(store, target: Path | str, *, include_referrals: bool 
                           cancelled: CancelCheck = never_cancelled) -> ExportResult:
     """The office's export as a workbook people can read without the application, written atomically."""
     target = Path(target)
+    pending = open_conflicts(store.conn)  # the county file's own bookkeeping: the staged export keeps none of it
     with staged_export(store, include_referrals=include_referrals,
                        progress=lambda d, t, m="": progress(d, t * 2, m), cancelled=cancelled) as (export, staged):
         manifest = dict(export.rows(f"SELECT key, value FROM {MANIFEST_TABLE}"))
@@ -131,9 +132,42 @@ def write_county_workbook(store, target: Path | str, *, include_referrals: bool 
         raw = _raw_sheets(export.conn, json.loads(manifest["tables"]), cancelled) if raw_tables else []
     check_cancelled(cancelled)
     progress(3, 4, "Writing the workbook…")
-    write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals)
+    write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals, conflicts=pending)
     staged.path = target
     return staged
+
+
+def open_conflicts(conn: sqlite3.Connection) -> list:
+    """A county file's conflicts not decided yet (county_conflicts.Conflict), in the order they were raised; [] for an
+    office's own file."""
+    from safer_desk.exchange.county_conflicts import Conflict
+    from safer_desk.storage.schema.exchange import CONFLICTS_TABLE
+
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (CONFLICTS_TABLE,)).fetchone():
+        return []
+    cursor = conn.execute(f"SELECT * FROM {CONFLICTS_TABLE} ORDER BY id")
+    names = [d[0] for d in cursor.description]
+    return [Conflict.from_row(dict(zip(names, row))) for row in cursor.fetchall()]
+
+
+def conflicts_facts(conflicts: Sequence) -> list[tuple[str, str]]:
+    """The Contents sheet's lines for the conflicts still open: how many, by what they are about (as the Conflicts
+    window groups them), and each office's refund the merge held back (``refund-cannot-take``) in that window's
+    words, since the Reviews sheet's figures leave it out. The board report's county overview says the same."""
+    from safer_desk.exchange.county_conflicts import GROUPS
+
+    if not conflicts:
+        return []
+    counts: dict[str, int] = {}
+    for c in conflicts:
+        group = c.group if c.group in GROUPS else "other"
+        counts[group] = counts.get(group, 0) + 1
+    about = "; ".join(f"{GROUPS[g][0].lower()}{GROUPS[g][1:]}: {counts[g]}" for g in GROUPS if g in counts)
+    them, each = ("them", " of each") if len(conflicts) > 1 else ("it", "")
+    return [("Conflicts still open", f"{len(conflicts)} ({about}): until the county lead decides {them} (File > "
+                                     f"Conflicts…), the sheets give the county file's side{each}")] + [
+        ("Refund not merged", f"{c.detail}. It is not in the Reviews sheet's figures.")
+        for c in conflicts if c.kind == "refund-cannot-take"]
 
 
 def _raw_sheets(conn: sqlite3.Connection, tables: Sequence[str], cancelled: CancelCheck) -> list[WorkbookSheet]:
@@ -165,8 +199,10 @@ def _as_date(value: Any) -> date | None:
 
 
 def write_workbook(target: Path | str, manifest: dict[str, str], sheets: Sequence[WorkbookSheet],
-                   raw: Sequence[WorkbookSheet] = (), *, include_referrals: bool = False) -> Path:
-    """Write the Contents sheet, the views and any raw tables to target (.xlsx), atomically."""
+                   raw: Sequence[WorkbookSheet] = (), *, include_referrals: bool = False,
+                   conflicts: Sequence = ()) -> Path:
+    """Write the Contents sheet, the views and any raw tables to target (.xlsx), atomically (conflicts: a county
+    file's still open, said on the Contents sheet)."""
     import xlsxwriter
 
     target = Path(target)
@@ -176,7 +212,8 @@ def write_workbook(target: Path | str, manifest: dict[str, str], sheets: Sequenc
     fmt = _Formats(book)
     names = _sheet_names([s.name for s in [*sheets, *raw]])
     contents = book.add_worksheet("Contents")
-    _write_contents(contents, fmt, manifest, list(zip(names, [*sheets, *raw])), include_referrals, len(raw))
+    _write_contents(contents, fmt, manifest, list(zip(names, [*sheets, *raw])), include_referrals, len(raw),
+                    conflicts_facts(conflicts))
     for name, sheet in zip(names, [*sheets, *raw]):
         _write_sheet(book.add_worksheet(name), fmt, sheet)
     book.close()
@@ -235,7 +272,12 @@ def _sheet_names(wanted: Sequence[str]) -> list[str]:
     return out
 
 
-def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include_referrals: bool, raw: int) -> None:
+NOTHING_YET = ("This file has no projects, scenarios, awards, allocations, reviews, pooled funds, indicator figures "
+               "or budgets yet, so the workbook has no other sheet.")
+
+
+def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include_referrals: bool, raw: int,
+                    pending: Sequence[tuple[str, str]] = ()) -> None:
     ws.write(0, 0, "Safer Desk export for the county", fmt.title)
     exported = _exported_at(manifest.get("exported_at", ""))
     facts = [
@@ -247,6 +289,7 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
         ("Raw tables", f"{counted(raw, 'sheet')} at the end" if raw else
          "not included (export with --raw-tables for them)"),
         ("Checksum (SHA-256 of the rows)", manifest.get("checksum", "")),
+        *pending,
     ]
     for r, (label, value) in enumerate(facts, start=2):
         ws.write(r, 0, label, fmt.bold)
@@ -255,7 +298,10 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
         else:
             ws.write(r, 1, value)
     start = len(facts) + 3
-    ws.write_row(start, 0, ["Sheet", "What it shows", "Rows"], fmt.header)
+    if not sheets:  # a heading over nothing reads as sheets lost; the board report of such a file says it as words
+        ws.write(start, 0, NOTHING_YET, fmt.bold)
+    else:
+        ws.write_row(start, 0, ["Sheet", "What it shows", "Rows"], fmt.header)
     for r, (name, sheet) in enumerate(sheets, start=start + 1):
         ws.write_url(r, 0, f"internal:'{name}'!A1", fmt.link, string=name)
         ws.write(r, 1, sheet.description)

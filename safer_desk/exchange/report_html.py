@@ -92,7 +92,10 @@ def table_html(table, ident: str = "") -> str:
         parts = [f'<h3 id="{ident}">{escape(table.title)}</h3>', f'<table aria-labelledby="{ident}">']
     else:
         parts = [f"<h3>{escape(table.title)}</h3>" if table.title else "", "<table>"]
+    # A header with nothing to say (the seed paper's unheaded reference column) is an empty corner cell, as the charts'
+    # data tables have: an empty <th> names a column with nothing, which a screen reader announces as such.
     parts.append("<thead><tr>" + "".join(f"<th{_cell_class(table.align, i)} scope=\"col\">{escape(h)}</th>"
+                                         if str(h).strip() else "<td></td>"
                                          for i, h in enumerate(table.header)) + "</tr></thead><tbody>")
     for row in table.rows:
         parts.append("<tr>" + "".join(f"<td{_cell_class(table.align, i)}>{_cell(v)}</td>"

@@ -125,7 +125,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         *(["Refunded is what was given back to a partner that paid more than its share (billed again "
                            "with another split after it paid): it is taken off net billed, and the cost it had "
                            "covered is billed again to the partners short of their shares."] if refunds else []),
-                        *billing],
+                        *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at)],
             tables=tables))
     fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
     for fund in funds.list_funds(store):
@@ -284,11 +284,25 @@ def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, toda
     past day, in the words of Costs > Ledger's note (``presenters.dhr.LedgerShown.note``)."""
     if as_at is None or as_at >= today:
         return f"figures as at {format_uk_date(day)} (today)."
-    return (f"figures as at {_day_words(as_at, year)}. Invoices, payments, refusals and write-offs dated after "
-            "it are not counted, and a review notified after it is not listed. Each review's stage is the one it had "
-            "reached by then (a stage, a panel meeting, a workshop or a recommendation completed after it is not yet "
-            "reached), overdue is counted on that day, and its cost is its cost lines dated on or before it or "
-            "billed to the partners by then.")
+    return (f"figures as at {_day_words(as_at, year)}. Invoices, payments, refunds, refusals and write-offs dated "
+            "after it are not counted, and a review notified after it is not listed. Each review's stage is the one "
+            "it had reached by then (a stage, a panel meeting, a workshop or a recommendation completed after it is "
+            "not yet reached), overdue is counted on that day, and its cost is its cost lines dated on or before it "
+            "or billed to the partners by then.")
+
+
+def _refunds_held_words(store: Store, shown: set[str], as_at: date | None = None) -> list[str]:
+    """In a county file, each office's refund on a review shown that the merge held back as a conflict (its ledger held
+    no overpayment to refund, ``refund-cannot-take``), in the Conflicts window's words: the figures leave it out until
+    the county lead decides, which the board would not otherwise know. As at a day, only a refund dated by then (one
+    after it would not be in the figures either way)."""
+    from safer_desk.services.county import list_conflicts
+
+    day = as_at.isoformat() if as_at else None
+    return [f"{c.detail}. It is not in these figures until the county lead decides it (File > Conflicts…)."
+            for c in list_conflicts(store) if c.kind == "refund-cannot-take"
+            and (row := c.incoming_row or {}).get("case_id") in shown
+            and (day is None or str(row.get("refunded_on") or "")[:10] <= day)]
 
 
 def _day_words(day: date, year: FinancialYear | None) -> str:

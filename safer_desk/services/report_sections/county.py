@@ -29,6 +29,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         return []
     today = today or date.today()
     paragraphs = [merged_offices_words(store, today)]
+    # Disagreements the lead has still to decide: the figures below are the county file's side of each until then.
+    pending = open_conflicts_words(store)
+    paragraphs += [pending] if pending else []
     # A merged office outside the county is said, rather than its figures left to be taken for the county's.
     paragraphs += outside_county_words(store, None if areas.kind == "office" else reference_id("county", areas.label))
     allocation = allocation_table(store, year, areas)
@@ -38,7 +41,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     spend = fund_spend_table(store, year, areas)
     tables = [t for t in (allocation, recovery, spend) if isinstance(t, ReportTable)]
     tables += [t for t in (rag_table(store, year, areas), group_rag_table(store, year, areas)) if t is not None]
-    if not tables and not isinstance(allocation, str):
+    if not tables and not isinstance(allocation, str) and not pending:
         return []
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
@@ -67,6 +70,23 @@ def merged_offices_words(store: Store, today: date) -> str:
     files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
     return (f"Figures from the {files} merged into this county file ({', '.join(merged)}), as at "
             f"{format_uk_date(today)}.")
+
+
+def open_conflicts_words(store: Store) -> str:
+    """"2 conflicts between the merged office files and this county file are still open: until the county lead
+    decides them (File > Conflicts…), this report gives the county file's side of each (reviews and their costs: 1;
+    …)." counted by what they are about, as the Conflicts window groups them; "" when none is open."""
+    from safer_desk.services.county import conflict_groups, list_conflicts
+
+    conflicts = list_conflicts(store)
+    if not conflicts:
+        return ""
+    groups = "; ".join(f"{words[0].lower()}{words[1:]}: {len(members)}"
+                       for _, words, members in conflict_groups(conflicts))
+    them, are, each = ("them", "are", " of each") if len(conflicts) > 1 else ("it", "is", "")
+    return (f"{counted(len(conflicts), 'conflict')} between the merged office files and this county file {are} "
+            f"still open: until the county lead decides {them} (File > Conflicts…), this report gives the county "
+            f"file's side{each} ({groups}).")
 
 
 def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | str | None:
@@ -118,13 +138,16 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
               else _ledger_of(dhr, store, ids, day, areas.as_at))
     if not ledger:
         return None
-    rows, total_row = recovery_rows(ledger)
+    # What was given back to a partner that paid beyond its share: the reviews' section's trailing column, here too.
+    refunded = any(p.refunded_pence for p in ledger)
+    rows, total_row = recovery_rows(ledger, refunded=refunded)
     kinds = [r[0] for r in store.rows(f"SELECT kind FROM dhr_cases WHERE id IN ({','.join('?' * len(ids))})", ids)]
     learning = sum(1 for k in kinds if k != "review")
     cases = review_kinds_words(len(kinds) - learning, learning, none_said=False)
     return ReportTable(f"{dhr.review_label(store)}s: recovery per partner, {'all ' if len(kinds) > 1 else ''}{cases}",
-                       ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue"], rows,
-                       ["l", "r", "r", "r", "r", "r"],
+                       ["Partner", "Billed", "Paid", "Refused or written off", "Outstanding", "Overdue",
+                        *(["Refunded"] if refunded else [])], rows,
+                       ["l", "r", "r", "r", "r", "r", *(["r"] if refunded else [])],
                        total_row=total_row,
                        note=f"Every review of the merged districts, whatever its year (recovery outlives the year); "
                             f"figures as at {format_uk_date(day)}.")
