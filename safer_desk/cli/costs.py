@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ledger.add_argument("file", metavar="FILE")
     ledger.add_argument("--as-at", metavar="DATE", type=option_type(read_date, "--as-at"),
                         help="the position on this date, today or earlier (01/04/2018 or 2018-04-01; default "
-                             "today): only invoices, payments and refusals dated on or before it count, and overdue "
+                             "today): only invoices, payments, refunds and refusals dated on or before it count, and "
+                             "overdue "
                              "is what was due before it; with --by-case, a review's cost is its cost lines dated on "
                              "or before it (or billed by then)")
     ledger.add_argument("--by-case", action="store_true", help="one row per review instead of per partner")

@@ -1307,10 +1307,10 @@ class LedgerShown:
         day = _uk(self.day)
         if not self.past:
             return f"As at {day} (today): every invoice, payment and refusal recorded."
-        said = ("invoices, payments, refusals and write-offs dated after it are not counted, so a line recorded now "
-                "shows only as at a later day (clear the date for today). Each review's stage is the one it had "
-                "reached by then, and its cost is its cost lines dated on or before it or billed to the partners by "
-                "then. A review notified after it is not listed, nor its invoices counted.")
+        said = ("invoices, payments, refunds, refusals and write-offs dated after it are not counted, so a line "
+                "recorded now shows only as at a later day (clear the date for today). Each review's stage is the one "
+                "it had reached by then, and its cost is its cost lines dated on or before it or billed to the "
+                "partners by then. A review notified after it is not listed, nor its invoices counted.")
         if not self.partners:
             return f"Nothing had been billed to the partners by {day}, so every partner's figures are £0; {said}"
         return f"As at {day}: {said}"

@@ -1382,7 +1382,7 @@ class ShareRow:
 def list_shares(store: Store, *, today: date, case_id: str | None = None,
                 as_at: date | None = None) -> list[ShareRow]:
     """The partners' shares, overdue counted at ``today``. ``as_at``: the position on that date, counting only
-    what had happened by then: invoices, payments, refusals and write-offs dated after it are left out (a share
+    what had happened by then: invoices, payments, refunds, refusals and write-offs dated after it are left out (a share
     refused later is still owed, a refusal re-split later not yet dealt with), and so are the shares of a review
     notified after it (``notified_after``: not yet known of)."""
     # "9999-12-31" as at no date: every dated row counts (an undated one always does)

@@ -99,8 +99,8 @@ def test_a_past_day_says_later_lines_are_not_counted(demo_store):
     p = presenter()
     p.choose("20/07/2018")
     note = p.read(demo_store).note
-    assert note.startswith("As at 20/07/2018: invoices, payments, refusals and write-offs dated after it are not "
-                           "counted")
+    assert note.startswith("As at 20/07/2018: invoices, payments, refunds, refusals and write-offs dated after it are "
+                           "not counted")
     assert "today" in note  # where a line recorded now, dated later, is seen
 
 
