@@ -84,6 +84,7 @@ def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
     if not s:
         raise AllocationError(f"{what}: nothing was given.")
     bare_one = False  # above one is a percentage, below it a fraction: one itself could be either
+    bare = None  # a bare number, as typed
     try:
         if s.endswith("%"):
             value = typed_digits(s[:-1]) / 100
@@ -91,7 +92,7 @@ def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
             top, bottom = s.split("/", 1)
             value = typed_digits(top) / typed_digits(bottom)
         else:
-            value = typed_digits(s)
+            value = bare = typed_digits(s)
             bare_one = value == 1
             if value > 1:
                 value /= 100
@@ -100,6 +101,12 @@ def parse_fraction(text: str | Fraction, *, what: str = "fraction") -> Fraction:
         raise AllocationError(f"{what}: “{text}” is not a fraction (try 1/3, 0.25 or 25%).") from None
     if bare_one:
         raise AllocationError(f"{what}: “{str(text).strip()}” could be the whole (100%) or 1%: type 100% or 1%.")
+    if bare is not None and value > 1:  # "30000": Warwickshire's £30k per area typed without its £
+        typed = str(text).strip()
+        pence = bare * 100
+        amount = format_money(pence.numerator) if pence.denominator == 1 else f"£{typed}"
+        raise AllocationError(f"{what}: “{typed}” would be {typed}%, and a share is at most 100%: for a set amount "
+                              f"per unit, type it with £ ({amount}).")
     if value < 0 or value > 1:
         raise AllocationError(f"{what}: “{text}” must be between 0 and 1 (0% and 100%).")
     return value
@@ -177,6 +184,13 @@ def format_weight(value: Fraction) -> str:
     if denominator != 1:
         return format_fraction(value)
     return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+
+
+def share_text(value: Fraction) -> str:
+    """A share of the pot as the Fixed share field shows it back: "1/3", "25%", "33.3%", the whole as "100%" (a bare
+    "1" is asked about when typed: the whole, or 1%?), none as "0"."""
+    percent = format_weight(value * 100)
+    return f"{percent}%" if value and "/" not in percent else format_fraction(value)
 
 
 def format_number(value: Fraction) -> str:
@@ -571,6 +585,9 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     unknown = variance_warning(rows)
     if unknown:
         warnings.append(unknown)
+    total_off = previous_total_warning(base, rows)
+    if total_off:
+        warnings.append(total_off)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit, tuple(warnings), grant)
 
@@ -615,6 +632,21 @@ def variance_warning(rows: Sequence[PartnershipAllocation]) -> str:
             f"{'it' if len(missing) == 1 else 'them'} out: the totals' variance "
             f"({format_money(sum(r.total_pence - r.previous_pence for r in known))}) is that of the other "
             f"partnerships, whose allocations this year add up to {format_money(sum(r.total_pence for r in known))}.")
+
+
+def previous_total_warning(previous_total: int | None, rows: Sequence[PartnershipAllocation]) -> str:
+    """A sentence when last year's total, which the pot comes from, is not what the partnerships' figures for last
+    year add up to (the Totals row's Last year): a figure mistyped in one or the other; "" when they agree, or when
+    some have no figure (``variance_warning`` says so: the total may well hold what they had)."""
+    known = [r.previous_pence for r in rows if r.previous_pence is not None]
+    if previous_total is None or not known or len(known) < len(rows) or sum(known) == previous_total:
+        return ""
+    column = sum(known)
+    off = f"{format_money(abs(column - previous_total))} {'less' if column < previous_total else 'more'}"
+    return (f"Last year's total, {format_money(previous_total)}, is not what the partnerships' figures for last year "
+            f"add up to ({format_money(column)}, {off}): the pot is last year's total less the retained %, but the "
+            "Totals row's last year and variance add up the partnerships' figures. Put right the figure that is "
+            "wrong, or take their sum as last year's total (= Sum).")
 
 
 def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],
@@ -858,7 +890,7 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
         if opts.fixed_per_unit_pence is not None:
             how = f"a set {format_money(result.fixed_per_unit_pence)} per unit"
         else:
-            how = (f"{format_fraction(opts.fixed_share)} of {pot_text} shared over {result.fixed_units} units, "
+            how = (f"{share_text(opts.fixed_share)} of {pot_text} shared over {result.fixed_units} units, "
                    f"{format_money(result.fixed_per_unit_pence)} each")
         units = "unit" if row.fixed_units == 1 else "units"
         parts.append(f"a fixed fee of {format_money(row.fixed_pence)} ({row.fixed_units} {units}; {how})")

@@ -288,8 +288,17 @@ class AllocationPresenter(ScreenPresenter):
                 "scenario as saved, not the figures on screen.\n\nTo agree the figures on screen, cancel, save "
                 "them first (Save or Save as new), then mark that scenario as agreed.")
 
+    def _no_pot(self) -> bool:
+        """No pot given (or no last year's total): the page splits nothing, and a scenario saved so would be £0 with
+        every partnership 100% down on last year, which the board could agree. Refused, saying what is missing."""
+        missing = self.state.missing_pot_message() if self.state.partnerships else ""
+        if missing:
+            self.error = f"Not saved: {missing}"
+            self.changed.emit()
+        return bool(missing)
+
     def _replace(self, loaded: service.Scenario) -> bool:
-        if self.read_only:
+        if self.read_only or self._no_pot():
             return False
         state, store = self.state, self.store
         return self._perform(self._scenario_action(
@@ -313,7 +322,7 @@ class AllocationPresenter(ScreenPresenter):
             change=change, after=after, tab=self.tab))
 
     def save_as_new(self, name: str, year: str) -> bool:
-        if self.read_only:
+        if self.read_only or self._no_pot():
             return False
         name, year = (name or "").strip(), (year or "").strip()
         state, store, before = self.state, self.store, self.loaded
@@ -415,7 +424,12 @@ def redistribution(result: AllocationResult | None, amount_text: str, method: st
     except (MoneyError, AllocationError, ValueError) as exc:
         return [], f"⚠ {exc}"
     rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
-    return rows, (f"{format_money(amount)} shared back; the shares add up exactly."
+    unit = result.options.unit_pence
+    # In whole pounds an amount with pence leaves odd pence to one partnership: said, as the Results page says it.
+    odd = next(((r.name, shares[r.name] % unit) for r in result.rows if shares[r.name] % unit), None)
+    odd_words = (f" In whole pounds the odd {format_money(odd[1]) if odd[1] >= 100 else f'{odd[1]}p'} goes to "
+                 f"{odd[0]} (the next in line for a whole pound, by largest remainder)." if odd else "")
+    return rows, (f"{format_money(amount)} shared back; the shares add up exactly.{odd_words}"
                   + ("" if text else " (The retained amount; type another to change it.)"))
 
 

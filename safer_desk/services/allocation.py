@@ -276,6 +276,13 @@ def build_options(*, pot: str | None = None, previous_total: str | None = None, 
         retain_fraction = parse_percent(retain, what=label["retain"])
     else:
         raise AllocationError(f"give {label['pot']}, or {label['previous_total']} and {label['retain']}.")
+    # £0 is no pot at all, as the window says ("No pot given"): not a split of nothing with every partnership 100%
+    # down on last year. A total all retained (100%) is a pot of £0 split as it is.
+    if pot_pence == 0:
+        raise AllocationError(f"{label['pot']}: a pot of £0 is nothing to split: give the amount to split.")
+    if previous_pence == 0:
+        raise AllocationError(f"{label['previous_total']}: last year's total of £0 leaves nothing to split: give last "
+                              f"year's total (the pot is it less {label['retain']}).")
     fixed_fraction, per_unit = Fraction(0), None
     if fixed_share not in (None, ""):
         text = fixed_share.strip()

@@ -9,15 +9,15 @@ undoable and the logic is tested without a window.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
-                                          PartnershipInput, allocate_by_formula, format_fraction, format_number,
-                                          format_weight, is_accounting_zero, others_total_message, parse_fraction,
-                                          parse_number, parse_percent, parse_units, parse_weight, percent_text,
-                                          total_line_message)
+                                          PartnershipInput, allocate_by_formula, format_number, is_accounting_zero,
+                                          others_total_message, parse_fraction, parse_number, parse_percent,
+                                          parse_units, parse_weight, percent_text, share_text, total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services.allocation import amount_option
@@ -164,16 +164,22 @@ def with_cell(state: WorkState, row: int, key: str, text: str) -> WorkState:
     return replace(state, partnerships=tuple(rows))
 
 
+def with_cells_emptied(state: WorkState, cells: Sequence[tuple[int, str]]) -> WorkState:
+    """The state with each (row, column key) cell emptied, as Del does over cells chosen in a spreadsheet: an empty
+    Last year is no figure last year; a name or a count cannot be empty, and is refused naming it (nothing changes)."""
+    for row, key in cells:
+        state = with_cell(state, row, key, "")
+    return state
+
+
 def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[Sequence[str]]) -> WorkState:
     """Cells pasted from Excel from (row, column) on; rows beyond the end become new partnerships.
 
     A first row that repeats the table's headers is skipped. Nothing is applied if any cell is refused.
     """
     columns = state.input_columns()
-    # Headings as typed (typed_name_key): the paper's "2007–08", with its en dash, is the tab's "2007-08".
-    headers = [typed_name_key(h) for h in state.input_headers()]
     table = [list(r) for r in table]
-    if table and table[0] and typed_name_key(table[0][0]) in (headers[at_column], "partnership"):
+    if table and _is_heading_row(state, at_column, table[0]):
         _refuse_headings_elsewhere(state, at_column, table[0])
         table = table[1:]
     rows = list(state.partnerships)
@@ -199,8 +205,15 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             c = at_column + c_offset
             if c >= len(columns):
                 break
-            rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}",
-                                          _heading(state, columns[c]))
+            try:
+                rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}",
+                                              _heading(state, columns[c]))
+            except AllocationError as exc:
+                if offset or columns[c] == NAME or not _heading_like(text):
+                    raise
+                # Words (or a year) where a figure goes, on the first row: a heading the table does not know.
+                raise AllocationError(f"{exc} The first row pasted looks like a heading: copy the figures without "
+                                      "it.") from None
     _refuse_a_total_below(state, rows, at_row, at_column, table)
     for offset, cells in enumerate(table):  # the paper's total line copied under a label of its own ("Suffolk")
         named = at_column == 0 and cells and cells[0].strip()
@@ -233,6 +246,25 @@ def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row
                 f"Pasted row {offset + 1} would be a new partnership holding the total of the others' "
                 f"{heading} ({cell_text(rows[r], keys[0])}): it looks like the table's total line. Copy the "
                 "partnerships' rows without it (a new partnership is pasted with its name).")
+
+
+def _heading_like(text: str) -> bool:
+    """Words or a year ("Allocation", "2008/09", "2007-08") where a figure goes: a heading, not a mistyped figure."""
+    return any(ch.isalpha() for ch in text) or re.fullmatch(r"\s*\d{2,4}\s*[/\-–]\s*\d{2,4}\s*", text) is not None
+
+
+def _is_heading_row(state: WorkState, at_column: int, cells: Sequence[str]) -> bool:
+    """The first row pasted is the copy's headings: its first cell heads the column it lands on (or says
+    "Partnership"), or another of its cells does (the paper's "CSP", or Excel's blank corner, over the names with
+    "Fixed units" beside): a figure is never a column's heading."""
+    if not cells:
+        return False
+    headers = [typed_name_key(h) for h in state.input_headers()]  # "2007–08", with its en dash, is "2007-08"
+    if typed_name_key(cells[0]) in (headers[at_column], "partnership"):
+        return True
+    names = _column_names(state)
+    return any(typed_name_key(text) in names[at_column + i] for i, text in enumerate(cells)
+               if i and at_column + i < len(names) and text.strip())
 
 
 def _column_names(state: WorkState) -> list[set[str]]:
@@ -295,9 +327,9 @@ def option_text(options: AllocationOptions, key: str) -> str:
         if options.fixed_per_unit_pence is not None:
             return format_money(options.fixed_per_unit_pence)
         # The whole as "100%": a bare "1" is asked about when typed (the whole, or 1%?), so it would not read back.
-        # A share with a decimal percentage as one ("33.3%", not "333/1000"); a third stays "1/3".
-        share, percent = options.fixed_share, format_weight(options.fixed_share * 100)
-        return f"{percent}%" if share and "/" not in percent else format_fraction(share)
+        # A share with a decimal percentage as one ("33.3%", not "333/1000"); a third stays "1/3". The words under
+        # the chart write it so too.
+        return share_text(options.fixed_share)
     if key == "damping":
         return "" if options.damping is None else _percent_field(options.damping)
     raise KeyError(key)
@@ -341,7 +373,9 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
         else:
             new = replace(o, fixed_share=parse_fraction(text or "0", what=label), fixed_per_unit_pence=None)
     elif key == "damping":
-        new = replace(o, damping=parse_percent(text, what=label) if text else None)
+        # "±5", as the field's label reads (Damping ±%), is a limit of 5% either way.
+        limit = next((text[len(sign):].strip() for sign in ("±", "+/-", "+-") if text.startswith(sign)), text)
+        new = replace(o, damping=parse_percent(limit, what=label) if text else None)
     elif key == "rounding":
         new = replace(o, rounding=text)
     elif key == "unit":

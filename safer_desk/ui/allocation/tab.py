@@ -119,6 +119,14 @@ class InputsView(DataTableView):
             self.paste_rows()
             event.accept()
             return
+        chosen = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if (event.matches(QKeySequence.StandardKey.Delete) and len(chosen) > 1
+                and self.state() != QAbstractItemView.State.EditingState):
+            # Every cell chosen emptied, as in Excel (the kit's Del empties the current cell: a column of Last year
+            # chosen kept four of its five figures, unsaid).
+            self._tab.empty_cells([(i.row(), i.column()) for i in chosen])
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def closeEditor(self, editor, hint) -> None:
@@ -331,6 +339,7 @@ class AllocationTab(TabBase):
         working.setBuddy(self.scenario_name)
         self.scenario_name.textChanged.connect(self.presenter.set_name)  # the presenter keeps what is typed
         self.scenario_year.textChanged.connect(self.presenter.set_year)
+        self.scenario_year.textChanged.connect(self._show_chart)  # after the presenter has the year
         self.scenario_status = QLabel(self)
         self.scenario_status.setAccessibleName("Saved or not")
         second.addWidget(self.scenario_name, 3)
@@ -689,14 +698,18 @@ class AllocationTab(TabBase):
         self._show_scenario_status()
         self.inputs_model.set_state(self.state)
         self.results_model.show(self.result)
-        loaded = self.presenter.loaded
-        self.chart.show_result(self.result, loaded.year if loaded is not None else self.scenario_year.text())
+        self._show_chart()
         self._sync_options()
         self._show_summary()
         self._show_explanation()
         self.compute_redistribution()
         if self.presenter.undone_at is not None:
             self._choose(self.presenter.undone_at)
+
+    def _show_chart(self, *_args) -> None:
+        """The chart, its legend naming the year in Working on (the one the inputs are saved as) and the year before:
+        it named the loaded scenario's year while next year's was typed to save them as."""
+        self.chart.show_result(self.result, self.presenter.year)
 
     def _choose(self, at: EditedAt) -> None:
         """What an undo or a redo changed, chosen: the inputs' cells (or rows), the factor, the option's field."""
@@ -800,8 +813,19 @@ class AllocationTab(TabBase):
             return
         try:
             self.explanation_label.setText(self.result.explain(name))
+            return
         except KeyError:
-            self.explanation_label.setText("Select a partnership to see how its figure was reached.")
+            pass
+        # Renamed in the inputs: the row chosen in the results is still there under its new name (the words asked to
+        # select a partnership beside a row selected).
+        current = self.results_view.currentIndex()
+        chosen = (self.results_model.row(self.results_proxy.mapToSource(current).row())["name"]
+                  if current.isValid() else None)
+        if chosen not in (None, name, TOTAL_KEY) and any(r.name == chosen for r in self.result.rows):
+            self._selected_name = chosen
+            self._show_explanation()
+            return
+        self.explanation_label.setText("Select a partnership to see how its figure was reached.")
 
     def _refuse(self, exc: Exception | str) -> None:
         """A refused edit: say why beside the options and in a message, and leave the state as it was."""
@@ -903,6 +927,22 @@ class AllocationTab(TabBase):
         self.apply(new_state, f"Paste {counted(len(table), 'row')}",
                    EditedAt("inputs", tuple(range(row, row + len(table))),
                             tuple(new_state.input_columns()[column:column + width])))
+
+    def empty_cells(self, cells: list[tuple[int, int]]) -> None:
+        """Del over several input cells: each emptied, as one step to undo; one that cannot be empty (a name, a
+        count) is refused naming it, and nothing changes."""
+        if self.read_only:
+            return
+        keys = self.state.input_columns()
+        cells = sorted(cells)
+        try:
+            new_state = bench.with_cells_emptied(self.state, [(r, keys[c]) for r, c in cells])
+        except AllocationError as exc:
+            self._refuse(exc)
+            return
+        self.apply(new_state, f"Clear {counted(len(cells), 'cell')}",
+                   EditedAt("inputs", tuple(sorted({r for r, _ in cells})),
+                            tuple(keys[c] for c in sorted({c for _, c in cells}))))
 
     def add_partnership(self) -> None:
         self.apply(bench.with_new_row(self.state), "Add partnership",
@@ -1099,15 +1139,21 @@ class AllocationTab(TabBase):
         return to_tsv([header, *rows])
 
     def copy_results(self) -> None:
-        if self.result is not None:
-            QGuiApplication.clipboard().setText(self.results_table_text())
+        """Copy Table. With no result, why there is nothing to copy, as Export says it: the clipboard kept an earlier
+        copy, which pasted into Excel passed for this split."""
+        if self.result is None:
+            prompts.show_error(self, "Copy Table", self.problem or "There is no result to copy.")
+            return
+        QGuiApplication.clipboard().setText(self.results_table_text())
 
     def copy_selection(self) -> bool:
         """Edit > Copy on the tab: the selected result rows, or the whole table when none are selected."""
         if self.results_view.copy_selection():
             return True
-        self.copy_results()
-        return self.result is not None
+        if self.result is None:
+            return False
+        QGuiApplication.clipboard().setText(self.results_table_text())
+        return True
 
     def export_results(self) -> None:
         if self.result is None:
