@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from safer_desk.domain.allocation import AllocationError, format_fraction, percent_text
+from safer_desk.domain.allocation import AllocationError, percent_text, share_text
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
@@ -127,7 +127,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         pot = f"The pot is {format_money(result.pot_pence)}."
     if result.fixed_total_pence:
         fixed = (f" A fixed fee of {format_money(result.fixed_per_unit_pence)} per unit"
-                 + (f" ({format_fraction(opts.fixed_share)} of the pot)" if opts.fixed_per_unit_pence is None else "")
+                 + (f" ({share_text(opts.fixed_share)} of the pot)" if opts.fixed_per_unit_pence is None else "")
                  + f", {format_money(result.fixed_total_pence)} in all; the remaining "
                  f"{format_money(result.variable_total_pence)} is shared by "
                  + ", ".join(f.title for f in opts.factors) + ".")
