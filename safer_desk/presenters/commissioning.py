@@ -495,7 +495,11 @@ class CommissioningPresenter(ScreenPresenter):
         def after(k: str) -> None:
             listed = {s.id: s for s in service.list_scenarios(store)}
             if self._showing(k, before):  # another scenario chosen since stays in view, as saved
-                if k in listed:
+                if k in listed and self._key(listed[k]) == self._key(scenario) != self._key(self.working()):
+                    # Redone after the set was discarded (Edit > Redo asks about unsaved ticks first): the scenario
+                    # redone is shown as saved, not the one the set was discarded back to under its name.
+                    self.show_saved(listed[k])
+                elif k in listed:
                     self.loaded = listed[k]
                 elif self.loaded is not None and self.loaded.id == k:
                     # A new scenario undone: the set is again the one it was loaded from (changed), if still saved.
@@ -539,7 +543,10 @@ class CommissioningPresenter(ScreenPresenter):
         def after(k: str) -> None:
             exists = any(s.id == k for s in service.list_scenarios(store))
             if self._showing(k, None):
-                self.loaded = scenario if exists else None
+                if exists and self.loaded is None and not self.items() and not self.name.strip():
+                    self.show_saved(scenario)  # undone after the set was discarded (Edit > Undo asks first): shown
+                else:
+                    self.loaded = scenario if exists else None
             self.scenarios_changed.emit()
             self._changed()
 

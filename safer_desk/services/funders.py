@@ -119,26 +119,39 @@ def years_from_text(text: str) -> dict[str, str]:
     "2017/18 – £400,568", "FY 2017/18: £400,568", "£400,568 (2017/18)" and ";" between them read the same, as a
     share's year does): {"2017/18": "£400,568"}, the amounts still as typed (make_award reads them). A range of years
     ("2017/18 – 2019/20") is refused: each year has its own amount; so is a year before the amount and another
-    after it."""
+    after it, and two amounts for one year.
+
+    Cells copied from a sheet (a tab between them) read as the year and its amount, either way round; the sheet's
+    heading row ("Year⇥Amount") holds no money and is skipped; years across a row with their amounts in the row below
+    read year by year. A refusal names the cells, never a raw tab."""
     years: dict[str, str] = {}
-    for line in re.split(r"[\n;]", text or ""):
-        line = line.strip()
-        if not line:
-            continue
+    for line in _sheet_lines([s.strip() for s in re.split(r"[\n;]", text or "") if s.strip()]):
+        said = _said(line)
+        cells = _cells(line)
+        if "\t" in line and len(cells) == 2 and _YEAR_CELL.fullmatch(cells[1]) and not _YEAR_CELL.fullmatch(cells[0]):
+            cells.reverse()  # "£400,568⇥2017/18": the amount's column first
+        if "\t" in line and len(cells) > 2 and _YEAR_CELL.fullmatch(cells[0]) and \
+                not any(_YEAR_CELL.fullmatch(c) for c in cells[1:]):
+            _refuse_crowded(_year(re.sub(YEAR_WORD, "", cells[0], count=1, flags=re.IGNORECASE), "Year"), cells[1:])
+        if "\t" in line and len(cells) == 2 and _YEAR_CELL.fullmatch(cells[0]):
+            line = f"{cells[0]}: {cells[1]}"
         amount, after = year_after_amount(line)
         if after and _YEAR_AMOUNT.fullmatch(amount) is None:  # "£10,000 (2009/10)": the year after its amount
             line = f"{after}: {amount}"
         m = _YEAR_AMOUNT.fullmatch(line)
         if m is None:
-            raise FundingError(f"Year: “{line}” should read like “2017/18: £400,568” (a financial year, then its "
+            raise FundingError(f"Year: {said} should read like “2017/18: £400,568” (a financial year, then its "
                                "amount).")
         label = _year(m.group(1), "Year")  # FinancialYear reads the dashes Word and Excel put in
         end = re.match(rf"({_AWARD_YEAR})(?![\d,.])", m.group(2))
         if end is not None:  # "2017/18 – 2019/20": not 2017/18's amount
             last = _year(end.group(1), "Year")
-            raise FundingError(f"Year: “{line}” is a range of years: give each year its own line with its amount "
+            raise FundingError(f"Year: {said} is a range of years: give each year its own line with its amount "
                                f"(“{label}: £400,568” on one, “{last}: £400,568” on another).")
         amount, after = year_after_amount(m.group(2))
+        if "\t" in amount:  # more cells after the year's ("2017/18⇥£400,568⇥£300,000")
+            _refuse_crowded(label, _cells(amount))
+        _refuse_two_amounts(label, amount)
         try:
             one_year(label, after, "amount", f"{after}: {amount}")
         except PeriodError as exc:
@@ -147,6 +160,96 @@ def years_from_text(text: str) -> dict[str, str]:
             raise FundingError(f"Year: {label} is given twice.")
         years[label] = amount
     return years
+
+
+# A cell holding a financial year alone, as a sheet's Year column or heading across gives it.
+_YEAR_CELL = re.compile(rf"{YEAR_WORD}{_AWARD_YEAR}", re.IGNORECASE)
+# The words a sheet heads its year and amount columns with ("Financial year", "Amount (£)", "FY", "Award").
+_HEADING_WORDS = frozenset("year years financial fy yr amount amounts award awarded grant funding value total sum "
+                           "allocation allocated period gbp pounds".split())
+_YEAR_HEADINGS = frozenset({"year", "years", "fy", "yr", "period"})
+
+
+def _cells(line: str) -> list[str]:
+    """A line's cells as a sheet copies them (a tab between each), the empty ones left out."""
+    return [c.strip() for c in line.split("\t") if c.strip()]
+
+
+def _said(line: str) -> str:
+    """A line as a message quotes it: cells copied from a sheet as the row of cells they are, never a raw tab."""
+    if "\t" not in line:
+        return f"“{line}”"
+    cells = _cells(line)
+    if len(cells) == 1:
+        return f"“{cells[0]}”"
+    return "the row of cells " + ", ".join(f"“{c}”" for c in cells)
+
+
+def _heading(cells: Sequence[str]) -> bool:
+    """Cells that head a sheet's columns or rows ("Year", "Amount (£)"): words of a year and an amount, no figure;
+    a row of several also with the headings of other columns beside the year's ("Year⇥Amount⇥Notes")."""
+    if any(ch.isdigit() for c in cells for ch in c):
+        return False
+    words = [set(re.findall(r"[^\W\d_]+", c.casefold())) for c in cells]
+    if len(cells) > 1:
+        return any(w and w <= _HEADING_WORDS and w & _YEAR_HEADINGS for w in words)
+    return bool(words and words[0]) and words[0] <= _HEADING_WORDS
+
+
+def _sheet_lines(lines: list[str]) -> list[str]:
+    """The lines of an award's years as a sheet gives them, the heading row left out ("Year⇥Amount": it holds no
+    money), and years across a row with their amounts in the row below ("2017/18⇥2018/19" over
+    "£400,568⇥£300,000", with the sheet's labels down the left or not) made a line each."""
+    lines = [line for n, line in enumerate(lines)  # typed, "Year: Amount" heads the lines below it
+             if not (_heading(_cells(line)) if "\t" in line else n == 0 < len(lines) - 1 and _heading([line]))]
+    if len(lines) == 2 and all("\t" in line for line in lines):
+        top, below = _cells(lines[0]), _cells(lines[1])
+        if top and below and _heading(top[:1]) and _heading(below[:1]):  # "Year⇥2017/18" over "Amount⇥£400,568"
+            top, below = top[1:], below[1:]
+        if len(top) > 1 and len(top) == len(below) and all(_YEAR_CELL.fullmatch(c) for c in top) and \
+                not any(_YEAR_CELL.fullmatch(c) for c in below):
+            return [f"{year}: {amount}" for year, amount in zip(top, below)]
+    return lines
+
+
+def _amounts(cells: Sequence[str]) -> list[int] | None:
+    """The amounts the cells or words are, each read alone; None unless every one is an amount."""
+    try:
+        return [parse_pence(c) for c in cells]
+    except MoneyError:
+        return None
+
+
+def _refuse_crowded(label: str, cells: Sequence[str]) -> None:
+    """Refuse a year's line with more than its amount after the year: two amounts, or an amount and a note."""
+    amounts = _amounts(cells)
+    if amounts is not None and len(amounts) > 1:
+        _refuse_amounts(label, amounts)
+    listed = ", ".join(f"“{c}”" for c in cells)
+    raise FundingError(f"Year: the line for {label} has more beside its amount: {listed}. Give each year one amount "
+                       f"(“{label}: £400,568”), and copy the year and amount columns only.")
+
+
+def _refuse_two_amounts(label: str, amount: str) -> None:
+    """Refuse "£400,568 £300,000" after a year: two amounts, not one read as a guess."""
+    words = amount.split()
+    if len(words) < 2:
+        return
+    try:
+        parse_pence(amount)
+        return  # "400 568": one amount, its thousands spaced
+    except MoneyError:
+        pass
+    amounts = _amounts(words)
+    if amounts is not None:
+        _refuse_amounts(label, amounts)
+
+
+def _refuse_amounts(label: str, amounts: Sequence[int]) -> None:
+    said = ", ".join(format_money(p) for p in amounts[:-1]) + f" and {format_money(amounts[-1])}"
+    count = "two" if len(amounts) == 2 else str(len(amounts))
+    raise FundingError(f"Year: the line for {label} has {count} amounts, {said}: give each year one amount on its own "
+                       f"line (“{label}: {format_money(amounts[0])}”), and the next year's on the next line.")
 
 
 def years_text(award: Award) -> str:

@@ -284,10 +284,18 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
     """One source a line (or "; " between them, as the register's export writes them): "Source: £amount"
     (words such as "Tbc" are kept as the amount not yet known)."""
     sources = []
-    for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1):
-        line = line.strip()
+    lines = [(n, line.strip()) for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1)]
+    typed = [n for n, line in lines if line]
+    for n, line in lines:
         if not line:
             continue
+        if "\t" in line or (n == typed[0] and len(typed) > 1):  # a sheet's heading row ("Funder⇥Year⇥Amount")
+            if _share_headings(_cells(line) if "\t" in line else [line.replace(":", " ")]):
+                continue  # it holds no money: skipped, not kept as a funder called "Funder Year Amount"
+        if "\t" in line:  # cells copied from a sheet: the funder, the year and the amount, said as typed
+            line = _share_from_cells(_cells(line), n, problems)
+            if not line:
+                continue
         if _LONE_AMOUNT.match(line):  # "£35K": a share with no funder (not two shares on a line)
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the amount "
                                                 f"(“OPCC: {line}”)."))
@@ -342,6 +350,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
                 label = FundingSource(source, None, "", year).label
                 problems.append(("funding_sources", f"line {n}: give the share alone (“{label}: {of_cost['share']}”): "
                                                     "the project's cost goes under Cost."))
+            elif two := _two_amounts(amount.split()):  # "OPCC: £110,000 £50,000": not one amount read as a guess
+                problems.append(("funding_sources", _two_shares(n, source, two)))
             elif re.search(r"\d", amount):
                 problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
@@ -352,6 +362,65 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             continue
         sources.append(FundingSource(source, pence, "", year))
     return tuple(sources)
+
+
+def _cells(line: str) -> list[str]:
+    """A line's cells as a sheet copies them (a tab between each), the empty ones left out."""
+    return [c.strip() for c in line.split("\t") if c.strip()]
+
+
+# The words a sheet heads its funders' shares with ("Funder", "Funding source", "Year", "Amount (£)").
+_SHARE_HEADINGS = frozenset("funder funders source sources funding fund from year years financial fy yr amount amounts "
+                            "share shares contribution contributions total gbp pounds partner partners organisation "
+                            "organization value sum agreed".split())
+
+
+def _share_headings(cells: Sequence[str]) -> bool:
+    """Cells that head a sheet's shares: words of a funder, a year and an amount, no figure."""
+    if any(ch.isdigit() for c in cells for ch in c):
+        return False
+    words = set(re.findall(r"[^\W\d_]+", " ".join(cells).casefold()))
+    return bool(words) and words <= _SHARE_HEADINGS
+
+
+def _two_amounts(cells: Sequence[str]) -> list[int]:
+    """The amounts when there are two or more and each reads as one ("£110,000", "£50,000"); [] otherwise."""
+    if len(cells) < 2:
+        return []
+    try:
+        return [parse_pence(c) for c in cells]
+    except MoneyError:
+        return []
+
+
+def _two_shares(n: int, funder: str, amounts: Sequence[int]) -> str:
+    said = ", ".join(format_money(a) for a in amounts[:-1]) + f" and {format_money(amounts[-1])}"
+    count = "two" if len(amounts) == 2 else str(len(amounts))
+    return (f"line {n}: {count} amounts for {funder or 'one funder'}, {said}: put each share on its own line "
+            f"(“{funder or 'OPCC'} (2017/18): {format_money(amounts[0])}”, the next year's on the next line).")
+
+
+def _share_from_cells(cells: list[str], n: int, problems: list[tuple[str, str]]) -> str:
+    """A share copied from a sheet's cells ("OPCC⇥2017/18⇥£110,000", in any order: the year is the cell that is a
+    financial year, the amount the last other cell) as the editor's line reads it ("OPCC 2017/18: £110,000"); ""
+    when the cells are refused (said in ``problems``, the cells named, never a raw tab)."""
+    years = [c for c in cells if re.fullmatch(rf"{YEAR_WORD}{_YEAR}", c, re.IGNORECASE)]
+    others = [c for c in cells if c not in years]
+    if len(others) < 2:  # the funder alone, or with its year: no share stated
+        return " ".join(others + [f"({y})" for y in years])
+    *named, amount = others
+    money = [c for c in named if _two_amounts([c, c])]
+    funder = " ".join(c for c in named if c not in money)
+    if money:
+        two = _two_amounts([*money, amount])
+        if two:
+            problems.append(("funding_sources", _two_shares(n, funder, two)))
+        else:
+            listed = ", ".join(f"“{c}”" for c in cells)
+            problems.append(("funding_sources", f"line {n}: the cells {listed} hold more than a funder, its year and "
+                                                "its amount: give one share a line (“OPCC (2017/18): £110,000”)."))
+        return ""
+    return f"{' '.join([funder, *years])}: {amount}"
 
 
 def _year_after_share(line: str) -> str:

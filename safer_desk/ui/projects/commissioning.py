@@ -127,7 +127,7 @@ class CommissioningPage(QWidget):
             self.status.setMinimumWidth(self.status.fontMetrics().horizontalAdvance(f"⚠ {WHAT_IF}") // 2 + 24)
         top.addWidget(self.status)
         self.new_button = QPushButton("Ne&w")
-        self.new_button.clicked.connect(self.new_scenario)
+        self.new_button.clicked.connect(self.new_asked)
         self.save_button = QPushButton("&Save")
         self.save_button.setToolTip("Save the loaded scenario again (under another name, a new scenario)")
         self.save_button.clicked.connect(self.save)
@@ -461,7 +461,7 @@ class CommissioningPage(QWidget):
             combo.blockSignals(False)
         self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
         if len(saved) >= 2 and self.compare_a.currentIndex() == self.compare_b.currentIndex():
-            self.compare_b.setCurrentIndex(1)
+            self.compare_b.setCurrentIndex(1 if self.compare_a.currentIndex() == 0 else 0)  # another than A
         self._show_comparison(saved)
 
     def load_scenario(self, scenario_id: str) -> None:
@@ -584,6 +584,11 @@ class CommissioningPage(QWidget):
         self.dismiss_button.hide()
 
     # -- saving (undoable) ---------------------------------------------------------------------------------
+    def new_asked(self) -> None:
+        """New: ticks not saved are asked about first (Save / Discard / Cancel), as choosing another scenario does."""
+        if self.presenter.may_leave(lambda text: prompts.ask_unsaved(self, "Unsaved changes", text), self.save):
+            self.new_scenario()
+
     def new_scenario(self) -> None:
         self.presenter.new()
         self.dismiss_suggestion()

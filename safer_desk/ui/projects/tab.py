@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -48,6 +48,7 @@ class RegisterPage(QWidget):
         self.session = tab.session
         self.loading = False
         self._syncing = False
+        self._staying = False  # Cancel answered: Qt selecting the row moved to again in that event is not asked
         self._keep_filters = False  # a filter's question being answered: a project saved out of view stays out
         self.paste_dialog = None
         self.presenter = ProjectsPresenter(
@@ -129,6 +130,7 @@ class RegisterPage(QWidget):
         self.view.verticalHeader().hide()
         self._title_width = 0  # the title column's width as sized to the rows, before it gives up any
         self.view.viewport().installEventFilter(self)  # a resized window fits the title again
+        self.view.installEventFilter(self)  # a key pressed is a new choice (see _stay)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.presenter.rows_changed.connect(self._rows_changed)
         self.presenter.selection_changed.connect(self._show_selection)
@@ -265,9 +267,13 @@ class RegisterPage(QWidget):
 
     TITLE, MET = 1, 5  # the title gives up width so the columns up to Met stay in view (issue 15)
 
+    _NEW_CHOICE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress)
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_title()
+        if event.type() in self._NEW_CHOICE and watched in (self.view, self.view.viewport()):
+            self._staying = False  # a click or key after Cancel is a choice of its own, asked about again
         return super().eventFilter(watched, event)
 
     def _fit_title(self) -> None:
@@ -322,14 +328,21 @@ class RegisterPage(QWidget):
             if not proxy_index.isValid():  # filtered out: show everything so the change can be seen
                 self.clear_filters()
                 proxy_index = self.proxy.mapFromSource(self.model.index(i, 0))
-            if {ix.row() for ix in self.view.selectionModel().selectedRows()} != {proxy_index.row()}:
-                self.view.selectRow(proxy_index.row())
+            # The row alone and as the current row, whatever key is held (selectRow toggles it with Ctrl held, as
+            # after Ctrl+click and Cancel: the table showed another project chosen than the editor's).
+            selection = self.view.selectionModel()
+            current = proxy_index.siblingAtColumn(max(0, self.view.currentIndex().column()))
+            flags = QItemSelectionModel.SelectionFlag
+            if {ix.row() for ix in selection.selectedRows()} != {proxy_index.row()}:
+                selection.setCurrentIndex(current, flags.ClearAndSelect | flags.Rows)
+            elif self.view.currentIndex().row() != proxy_index.row():
+                selection.setCurrentIndex(current, flags.NoUpdate)
             self.view.scrollTo(proxy_index)
         finally:
             self._syncing = False
 
     def _selection_changed(self, *_) -> None:
-        if self._syncing:
+        if self._syncing or self._staying:
             return
         if self.proxy.after_filtering(self._selection_changed):  # the row chosen is being filtered out: asked about
             return  # once the table is filtered, never from inside the filtering (a Save there re-read the rows)
@@ -340,12 +353,26 @@ class RegisterPage(QWidget):
         hidden = wanted is None and self.presenter.selected is not None and not self._shown(self.presenter.selected)
         left = self._may_leave_for_filter() if hidden else self.may_leave_record()
         if not left:
-            self._show_selection(self.presenter.selected)  # stay on the record being edited
+            self._stay(self.presenter.selected)  # stay on the record being edited
             return
         if hidden and self._shown(self.presenter.selected):
             self._show_selection(self.presenter.selected)  # saved, it now matches the filter: still chosen
             return
         self.presenter.select(wanted)
+
+    def _stay(self, project_id: str | None) -> None:
+        """Cancel answered: the record being edited shown chosen again, now and once the key or click that moved off
+        it is done (after a Down arrow Qt selects the row below a second time, which asked again: a second Cancel was
+        needed, and the current row stayed below)."""
+        self._show_selection(project_id)
+        self._staying = True
+
+        def stayed() -> None:
+            self._staying = False
+            if self.presenter.selected == project_id:
+                self._show_selection(project_id)
+
+        QTimer.singleShot(0, self, stayed)
 
     def _shown(self, project_id: str | None) -> bool:
         """Whether the filters let this project's row be seen."""
