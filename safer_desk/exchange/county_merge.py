@@ -50,7 +50,7 @@ from typing import Any, Callable, Iterable, Iterator
 from safer_desk import __version__
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
-from safer_desk.domain.periods import Month
+from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, in_words, ranges_text, tidy_spaces
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECISIONS_TABLE, HANDLING_OF_FOLLOWER,
@@ -112,6 +112,9 @@ NAMED_BY_ID = frozenset({"districts", "partnerships", "indicator_areas"})
 # Rows matched by what they are about (CHILD_KEYS) across offices even where their parent has one id in every file:
 # a payment towards a share both offices hold that each recorded (the same day and reference) is one payment.
 ONE_ACROSS_OFFICES = frozenset({"dhr_payments"})
+# Kept with a conflict about a review's cost line: the office's invoices and payments of the review, held back with
+# it (Merger.hold_billing) and put in when the lead keeps the office's cost line (_put_billing).
+BILLING_HELD = "billing held"
 REFERENCE_ID = re.compile(r"^[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9-]*$")  # domain.ids.reference_id
 _RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
 
@@ -1703,6 +1706,7 @@ class _Merger:
                              "AND row_key >= 'pv:' AND row_key < 'pv;' AND row_key IN (SELECT id FROM indicator_values "
                              f"WHERE source LIKE '{POLICE_SOURCE}%')")
         refunds_before = self.refund_keys(tables)
+        billing_before = self.billing_before(tables)
         self.remove_missing(tables, infos, incoming)
         said_at = len(self.summary.conflict_notes)
         for t in wholes_before_parts(tables, infos):
@@ -1710,6 +1714,7 @@ class _Merger:
             self.merge_table(infos[t], incoming[t])
             if t in WHOLES:
                 self.take_out_parts(t, infos)
+        self.hold_billing(billing_before)
         self.take_out_waiting(tables, infos)
         self.refunds_not_taken(refunds_before, tables)
         check_cancelled(self.cancelled)
@@ -1792,10 +1797,11 @@ class _Merger:
         a commissioning scenario ticks or a plan line links to, the award a scenario is against), with their parts
         (table -> id -> the hash merged): taking one out would change the county's thing naming it (its choice or
         link goes, its award is blanked), so they wait until those things are merged (take_out_waiting), and stay
-        while a conflict holds one of them as the county has it."""
+        while a conflict holds one of them as the county has it. So does a review or a pooled fund a plan line links
+        to, with what is its (its cost lines and invoices, its contributions and spend: ``belonging``)."""
         waiting: dict[str, dict[str, bytes]] = {}
         for t in tables:
-            namers = self.namers(t) if t in WHOLES else []  # (kept, a thing stays made as it is: its parts with it)
+            namers = self.namers(t)  # (kept, a thing stays made as it is: its parts with it)
             if not missing[t] or not namers:
                 continue
             for key, stored_hash in missing[t]:
@@ -1803,6 +1809,13 @@ class _Merger:
                                         (key,)).fetchone() for _, part, column in namers):
                     waiting.setdefault(t, {})[key] = stored_hash
             if t not in waiting:
+                continue
+            if t not in WHOLES:
+                hashes = {part: dict(rows) for part, rows in missing.items() if rows}
+                for part, keys in self.belonging(tables, infos, {t: set(waiting[t])}).items():
+                    for key in keys:
+                        if key in hashes.get(part, {}):
+                            waiting.setdefault(part, {})[key] = hashes[part][key]
                 continue
             keys = ", ".join(sql_text(key) for key in waiting[t])
             for part in WHOLES[t].parts:
@@ -1814,6 +1827,25 @@ class _Merger:
                     if key in ids:
                         waiting.setdefault(part, {})[key] = stored_hash
         return waiting
+
+    def belonging(self, tables: list[str], infos: dict[str, TableInfo], found: dict[str, set[str]]
+                  ) -> dict[str, set[str]]:
+        """The rows that are the county's rows ``found`` (table -> ids) or theirs, through their links (a review's cost
+        lines, invoices and payments, a fund's contributions and spend), parents first; things of WHOLES and their
+        parts (a plan line's link to a review) are not, as they stay or go with their own thing."""
+        found = {t: set(keys) for t, keys in found.items()}
+        parts = {part for whole in WHOLES.values() for part in whole.parts}
+        for t in tables:
+            info = infos[t]
+            if t in WHOLES or t in parts or info.primary_key != ("id",):
+                continue
+            for fk in info.foreign_keys:
+                keys = found.get(fk.table) if fk.table != t and len(fk.columns) == 1 else None
+                if keys:
+                    found.setdefault(t, set()).update(str(r[0]) for r in self.dst.execute(
+                        f"SELECT id FROM main.{quote(t)} WHERE {quote(fk.columns[0])} IN "
+                        f"({', '.join(sql_text(k) for k in sorted(keys))})"))
+        return found
 
     def namers(self, table: str) -> list[tuple[str, str, str]]:
         """(thing of WHOLES, its own table or one of its parts', the column) of the other things that name a row of
@@ -1849,6 +1881,10 @@ class _Merger:
                 for part in WHOLES[t].parts:
                     kept.setdefault(part, set()).update(str(r[0]) for r in self.dst.execute(
                         f"SELECT id FROM main.{quote(part)} WHERE {parts_where(t, part, keys=f'IN ({keys})')}"))
+        # A review or fund kept stays with what is its (its cost lines, invoices, contributions …).
+        for part, keys in self.belonging(tables, infos, {t: keys for t, keys in kept.items() if t not in WHOLES
+                                                           and t in self.waiting}).items():
+            kept.setdefault(part, set()).update(keys)
         for t in reversed(tables):
             for key, stored_hash in self.waiting.get(t, {}).items():
                 if key in kept.get(t, ()):
@@ -2538,25 +2574,30 @@ class _Merger:
             f"{self.describer.subject(info.name, row)}: {amount} from {office}, not merged: {why}"))
         return True
 
-    def refund_keys(self, tables: list[str]) -> set[str] | None:
-        """The refunds the county holds before this file is merged (None: none are checked)."""
+    def refund_keys(self, tables: list[str]) -> dict[str, tuple[dict, tuple | None]] | None:
+        """The refunds the county holds before this file is merged, each with its origin (None: none are checked)."""
         if self.refund_credit is None or "dhr_refunds" not in tables:
             return None
-        return {str(r[0]) for r in self.dst.execute("SELECT id FROM main.dhr_refunds")}
+        origins = {str(r[1]): tuple(r) for r in self.dst.execute(
+            f"SELECT * FROM {ORIGINS_TABLE} WHERE table_name = 'dhr_refunds'")}
+        return {str(r["id"]): (dict(r), origins.get(str(r["id"])))
+                for r in self._rows("SELECT * FROM main.dhr_refunds")}
 
-    def refunds_not_taken(self, before: set[str] | None, tables: list[str]) -> None:
-        """The refunds this file added that the county's ledger holds no overpaid credit for (the rules of
-        services.dhr hold at the county too: a partner is refunded at most what it paid beyond its share of the
-        review, less what was refunded to it, as the county holds its payments, shares and costs). Each is taken out
-        again (the earliest that fit stay), raised in words and kept with its conflict; it comes in with the office's
-        next file once the county's ledger holds the overpayment, or when the lead keeps it and the ledger can."""
+    def refunds_not_taken(self, before: dict[str, tuple[dict, tuple | None]] | None, tables: list[str]) -> None:
+        """The refunds this file added, or changed (a larger amount), that the county's ledger holds no overpaid
+        credit for (the rules of services.dhr hold at the county too: a partner is refunded at most what it paid
+        beyond its share of the review, less what was refunded to it, as the county holds its payments, shares and
+        costs). Each is taken out again (the earliest that fit stay; one the county held goes back to its version),
+        raised in words and kept with its conflict; it comes in with the office's next file once the county's ledger
+        holds the overpayment, or when the lead keeps it and the ledger can."""
         if before is None:
             return
         info = self.layouts.info(self.dst, "dhr_refunds")
         cols, marks = ", ".join(quote(c) for c in info.columns), ", ".join("?" * len(info.columns))
         added = [dict(zip(info.columns, tuple(r))) for r in self.dst.execute(
             f"SELECT {cols} FROM main.dhr_refunds ORDER BY refunded_on, id")]
-        added = [r for r in added if str(r["id"]) not in before]
+        added = [r for r in added if str(r["id"]) not in before
+                 or _row_text(r) != _row_text({c: before[str(r["id"])][0].get(c) for c in info.columns})]
         by_partner: dict[tuple[str, str], list[dict]] = {}
         for row in added:
             by_partner.setdefault((row["case_id"], row["organisation_id"]), []).append(row)
@@ -2572,15 +2613,154 @@ class _Merger:
                     continue
                 key = str(row["id"])
                 drop_origin(self.dst, "dhr_refunds", key)
-                self.summary.added -= 1
-                self.summary.count("dhr_refunds", "added", -1)
-                if not self.summary.tables["dhr_refunds"]["added"]:
-                    del self.summary.tables["dhr_refunds"]["added"]
+                held, held_origin = before.get(key, (None, None))
+                if held is None:
+                    self.uncount("dhr_refunds", "added", 1)
+                else:  # the county's version stays, as merged
+                    self.dst.execute(f"INSERT INTO main.dhr_refunds ({cols}) VALUES ({marks})",
+                                     [held.get(c) for c in info.columns])
+                    if held_origin is not None:
+                        self.dst.execute(f"INSERT INTO {ORIGINS_TABLE} VALUES ({', '.join('?' * len(held_origin))})",
+                                         held_origin)
+                    self.uncount("dhr_refunds", "replaced", 1)
+                    self.replaced["dhr_refunds"] = [k for k in self.replaced.get("dhr_refunds", []) if k != key]
                 office, amount = self.m.office_name, format_money(int(row["amount_pence"]), show_pence=True)
-                self.raise_conflict(info, "refund-cannot-take", row, None, row_key=key, other="", sentence=(
+                self.raise_conflict(info, "refund-cannot-take", row, held, row_key=key, county_key=key if held else "",
+                                    other="", sentence=(
                     f"{format_money(max(credit, 0), show_pence=True)} overpaid in the county file",
                     f"{amount} from {office}",
                     f"{self.describer.subject('dhr_refunds', row)}: {amount} from {office}, not merged: {why}"))
+
+    # -- a review's billing held with a conflict about its cost lines ------------------------------------------------
+    def billing_before(self, tables: list[str]) -> dict | None:
+        """The reviews' invoices and payments as the county holds them before this file is merged, by review, with
+        their origins and holders (None: no review's billing is held)."""
+        if not {"dhr_cost_lines", "dhr_shares", "dhr_payments"} <= set(tables):
+            return None
+        cases: dict[str, dict[str, list[dict]]] = {}
+        for t, sql in (("dhr_shares", "SELECT s.*, s.case_id AS case_key FROM main.dhr_shares s"),
+                       ("dhr_payments", "SELECT p.*, s.case_id AS case_key FROM main.dhr_payments p "
+                                        "JOIN main.dhr_shares s ON s.id = p.share_id")):
+            for row in self._rows(sql):
+                row = dict(row)
+                cases.setdefault(str(row.pop("case_key")), {"dhr_shares": [], "dhr_payments": []})[t].append(row)
+        kept = ("table_name IN ('dhr_shares', 'dhr_payments')")
+        return {"cases": cases,
+                "origins": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {ORIGINS_TABLE} WHERE {kept}")],
+                "holders": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {HOLDERS_TABLE} WHERE {kept}")]}
+
+    def billing_of(self, case: str) -> dict[str, list[dict]]:
+        """The review's invoices and payments as the county holds them now."""
+        return {"dhr_shares": [dict(r) for r in self._rows("SELECT * FROM main.dhr_shares WHERE case_id = ?",
+                                                           (case,))],
+                "dhr_payments": [dict(r) for r in self._rows(
+                    "SELECT p.* FROM main.dhr_payments p JOIN main.dhr_shares s ON s.id = p.share_id "
+                    "WHERE s.case_id = ?", (case,))]}
+
+    def hold_billing(self, before: dict | None) -> None:
+        """A review whose cost line this merge holds in conflict (the county edited it, the office changed it too)
+        keeps its invoices and payments as the county held them: the office's billing again (its invoices cancelled,
+        closed at what was paid, billed anew, and what was paid on them) is not merged, so the county never bills
+        other than the cost it holds (services.dhr: billed for its costs = the cost, less what is not yet billed).
+        The conflict says so and keeps the office's billing: Keep District Version brings it with the cost line
+        (_put_billing); Keep County Version leaves the county's, and the office's next file brings the office's."""
+        if before is None:
+            return
+        by_case: dict[str, list[Conflict]] = {}
+        for c in self.summary.conflicts:
+            if c.table != "dhr_cost_lines":
+                continue
+            found = self.dst.execute("SELECT case_id FROM main.dhr_cost_lines WHERE id = ?",
+                                     (c.county_key or c.row_key,)).fetchone()
+            if found is not None:
+                by_case.setdefault(str(found[0]), []).append(c)
+        for case, conflicts in by_case.items():
+            then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
+            now = self.billing_of(case)
+            if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
+                continue  # the office did not bill it again (or sent its billing as the county holds it)
+            self.put_back_billing(now, then, before)
+            held = {"case": case, **self.office_billing(case)}
+            self.say_billing_held(case, conflicts, held, then)
+
+    def put_back_billing(self, now: dict[str, list[dict]], then: dict[str, list[dict]], before: dict) -> None:
+        """The review's invoices and payments as they were before this merge, with their origins and holders; what
+        the merge counted of them uncounted."""
+        keys = {t: {str(r["id"]) for r in now[t]} | {str(r["id"]) for r in then[t]} for t in now}
+        for t in ("dhr_payments", "dhr_shares"):  # children first
+            self.dst.executemany(f"DELETE FROM main.{t} WHERE id = ?", [(r["id"],) for r in now[t]])
+            for key in keys[t]:
+                drop_origin(self.dst, t, key)
+        for t in ("dhr_shares", "dhr_payments"):
+            info = self.layouts.info(self.dst, t)
+            self.dst.executemany(f"INSERT INTO main.{t} ({', '.join(quote(c) for c in info.columns)}) VALUES "
+                                 f"({', '.join('?' * len(info.columns))})",
+                                 [[r.get(c) for c in info.columns] for r in then[t]])
+            was = {str(r["id"]): r for r in then[t]}
+            new = {str(r["id"]): r for r in now[t]}
+            self.uncount(t, "added", sum(1 for k in new if k not in was))
+            self.uncount(t, "removed", sum(1 for k in was if k not in new))
+            self.uncount(t, "replaced", sum(1 for k in new if k in was and new[k] != was[k]))
+            self.gone[t] = [(k, r) for k, r in self.gone.get(t, []) if k not in was]
+            self.replaced[t] = [k for k in self.replaced.get(t, []) if k not in keys[t]]
+        for table, verb in ((ORIGINS_TABLE, "INSERT OR REPLACE"), (HOLDERS_TABLE, "INSERT OR IGNORE")):
+            rows = [r for r in before["origins" if table == ORIGINS_TABLE else "holders"]
+                    if str(r[1]) in keys.get(r[0], ())]
+            if rows:
+                self.dst.executemany(f"{verb} INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+    def uncount(self, table: str, what: str, n: int) -> None:
+        """Rows of the table this merge counted as added, removed or replaced that it did not add, remove or replace
+        after all (at most those it counted)."""
+        n = min(n, self.summary.tables.get(table, {}).get(what, 0))
+        if n <= 0:
+            return
+        setattr(self.summary, what, getattr(self.summary, what) - n)
+        self.summary.count(table, what, -n)
+        if not self.summary.tables[table][what]:
+            del self.summary.tables[table][what]
+
+    def office_billing(self, case: str) -> dict[str, list[dict]]:
+        """The office's invoices and payments of the review (the county's review, under whatever id the office holds
+        it), their links pointing at the county's rows."""
+        ids = {case} | {str(k) for (t, k), v in self.remap.items() if t == "dhr_cases" and str(v) == case}
+        found: dict[str, list[dict]] = {"dhr_shares": [], "dhr_payments": []}
+        shares = self.layouts.info(self.dst, "dhr_shares")
+        office_shares = []
+        for row in iter_rows(self.dst, shares, f"case_id IN ({', '.join(sql_text(k) for k in sorted(ids))})", SRC):
+            office_shares.append(str(row["id"]))
+            row = self.apply_remap(shares, row)[0]
+            row["case_id"] = case
+            found["dhr_shares"].append({**row, "id": self.remap.get(("dhr_shares", str(row["id"])), row["id"])})
+        if office_shares:
+            payments = self.layouts.info(self.dst, "dhr_payments")
+            for row in iter_rows(self.dst, payments,
+                                 f"share_id IN ({', '.join(sql_text(k) for k in office_shares)})", SRC):
+                row = self.apply_remap(payments, row)[0]
+                found["dhr_payments"].append({**row, "id": self.remap.get(("dhr_payments", str(row["id"])),
+                                                                           row["id"])})
+        return found
+
+    def say_billing_held(self, case: str, conflicts: list[Conflict], held: dict, then: dict) -> None:
+        """Each conflict about the review's cost lines says the billing held with it, and keeps it."""
+        def billed(rows: list[dict]) -> str:
+            return format_money(sum(int(r["amount_pence"]) for r in rows if r["kind"] == "share"), show_pence=True)
+
+        reference = self.describer.label("dhr_cases", case)
+        was = {str(r["id"]) for r in then["dhr_shares"]}
+        days = sorted(r["invoiced_on"] for r in held["dhr_shares"] if str(r["id"]) not in was and r["invoiced_on"])
+        again = f" again on {format_uk_iso(days[-1])}" if days else " again"
+        words = (f"; {self.m.office_name} billed the partners{again} ({billed(held['dhr_shares'])} for the review's "
+                 f"costs), not merged while this is open: the county holds {reference} billed "
+                 f"{billed(then['dhr_shares'])} for its costs (Keep District Version brings the office's invoices with "
+                 "its cost line)")
+        for c in conflicts:
+            incoming = {**(c.incoming_row or {}), BILLING_HELD: held}
+            if BILLING_HELD in (c.incoming_row or {}):  # said already (two cost lines of the review)
+                continue
+            c.incoming_row, c.detail = incoming, c.detail + words
+            self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ?, detail = ? WHERE id = ?",
+                             (json.dumps(incoming, default=str, ensure_ascii=False), c.detail, c.id))
 
     # -- a refusal's re-split (or carrying) the county's share cannot take -------------------------------------------
     def held_with_resplit(self, t: str, row: dict, key: str) -> bool:
@@ -3249,6 +3429,8 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
                      f"VALUES ({', '.join('?' * len(info.columns))})", [row.get(col) for col in info.columns])
 
     incoming = c.incoming_row or {}
+    if t == "dhr_cost_lines" and BILLING_HELD in incoming:  # the office's billing again comes with its cost line
+        _put_billing(conn, c, incoming[BILLING_HELD])
     if kind == "removed-but-edited":
         _drop_parts_origins(conn, t, c.county_key)  # (its parts go with it)
         conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
@@ -3260,8 +3442,10 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
         drop_origin(conn, t, c.county_key)
         replace_typed(county, [(incoming["indicator_id"], incoming["area_id"], incoming["period"])])
         return
-    if not incoming:
+    if not incoming or set(incoming) == {BILLING_HELD}:
         raise DecisionRefused(f"{c.detail}: the office's version was not kept; merge its file again.")
+    if kind == "refund-cannot-take" and c.county_key:  # one the county held, sent larger: it goes for the office's
+        conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
     if kind in ("missing-parent", "share-cannot-take", "refund-cannot-take"):
         for fk in info.foreign_keys:
             values = [incoming.get(col) for col in fk.columns]
@@ -3307,6 +3491,65 @@ def refund_beyond_credit(describer: Describer, row: dict, credit_pence: int) -> 
                 "nothing to refund to it")
     return (f"in the county file {partner} overpaid {format_money(credit_pence, show_pence=True)} on the review, "
             f"less than the {format_money(amount, show_pence=True)} refunded")
+
+
+def _row_text(row: dict) -> str:
+    """A row, to compare (its values whatever their order)."""
+    return json.dumps(row, sort_keys=True, default=str)
+
+
+def format_uk_iso(day: str) -> str:
+    """An ISO day (2025-10-01) as the papers say it (01/10/2025)."""
+    try:
+        return format_uk_date(datetime.strptime(day[:10], "%Y-%m-%d").date())
+    except ValueError:
+        return day
+
+
+def _put_billing(conn: sqlite3.Connection, c: Conflict, held: dict) -> None:
+    """The review's invoices and payments made the office's, as held with its cost line's conflict
+    (Merger.hold_billing), with their origins. Refused when the county holds a payment towards the review's invoices
+    that the office's billing does not (it would be lost), or when another conflict about the review's cost lines
+    from the same office is still open (its billing goes with both: decide them together)."""
+    case = str(held["case"])
+    others = conn.execute(
+        f"SELECT c.id FROM {CONFLICTS_TABLE} c JOIN dhr_cost_lines l ON l.id = coalesce(nullif(c.county_key, ''), "
+        "c.row_key) WHERE c.table_name = 'dhr_cost_lines' AND c.office_id = ? AND c.id <> ? AND l.case_id = ?",
+        (c.office_id, c.id, case)).fetchall()
+    if others:
+        raise DecisionRefused(f"{c.detail}. Its billing goes with {in_words([f'#{r[0]}' for r in others])} too: keep "
+                              f"{c.office_name}'s version of them together (Keep District for Group…).")
+    alike = conn.execute(
+        f"SELECT DISTINCT h.office_id FROM {HOLDERS_TABLE} h JOIN dhr_shares s ON h.table_name = 'dhr_shares' AND "
+        "h.row_key = s.id WHERE s.case_id = ? AND h.office_id <> ?", (case, c.office_id)).fetchall()
+    if alike:  # the other office would send its invoices again, to be billed beside these
+        others = in_words(sorted({latest_office_name(conn, r[0]) or "another office" for r in alike}, key=str.casefold))
+        raise DecisionRefused(f"{c.detail}. The review's invoices are held alike by {others} too, whose next file "
+                              f"would bring them back beside {c.office_name}'s: keep the county's version, and agree "
+                              "the review's cost and billing with both offices.")
+    sent = {str(r["id"]) for r in held["dhr_payments"]}
+    lost = conn.execute("SELECT coalesce(sum(p.amount_pence), 0), count(*) FROM dhr_payments p JOIN dhr_shares s "
+                        "ON s.id = p.share_id WHERE s.case_id = ? AND p.id NOT IN "
+                        f"({', '.join(sql_text(k) for k in sorted(sent)) or 'NULL'})", (case,)).fetchone()
+    if lost[1]:
+        paid = format_money(int(lost[0]), show_pence=True)
+        raise DecisionRefused(f"{c.detail}. The county holds {paid} paid towards the review's invoices that "
+                              f"{c.office_name}'s billing does not hold: keep the county's version, or ask "
+                              f"{c.office_name} to record the payment and send its file again.")
+    number = _import_of(conn, c)
+    for t, rows in (("dhr_payments", "p.id FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id"),
+                    ("dhr_shares", "s.id FROM dhr_shares s")):
+        old = conn.execute(f"SELECT {rows} WHERE s.case_id = ?", (case,)).fetchall()
+        for (key,) in old:
+            drop_origin(conn, t, str(key))
+        conn.executemany(f"DELETE FROM {t} WHERE id = ?", old)
+    for t in ("dhr_shares", "dhr_payments"):
+        info = table_info(conn, t)
+        for row in held[t]:
+            values = [row.get(col) for col in info.columns]
+            conn.execute(f"INSERT INTO {t} ({', '.join(quote(col) for col in info.columns)}) "
+                         f"VALUES ({', '.join('?' * len(info.columns))})", values)
+            set_origin(conn, t, str(row["id"]), number, row_hash(info.columns, values), False)
 
 
 def _drop_parts_origins(conn: sqlite3.Connection, table: str, key: str) -> None:

@@ -587,8 +587,11 @@ def _refuse_a_refund_beyond_credit(store: Store, c: Conflict) -> None:
         return
     from safer_desk.exchange.county_conflicts import Describer
 
+    # A refund the county holds already (the office sent it larger) gives back its own amount to the credit it uses.
+    held = store.scalar("SELECT amount_pence FROM dhr_refunds WHERE id = ? AND case_id = ? AND organisation_id = ?",
+                        (incoming["id"], incoming["case_id"], incoming["organisation_id"])) or 0
     why = county_merge.refund_beyond_credit(Describer(store.conn), incoming, _refund_credit(
-        store, incoming["case_id"], incoming["organisation_id"]))
+        store, incoming["case_id"], incoming["organisation_id"]) + int(held))
     if why is not None:
         raise DecisionRefused(f"#{c.id} {c.subject}: {c.office_name}'s refund cannot be kept: {why}. Keep the "
                               f"county's version, or ask {c.office_name} to correct its record and send its file "
@@ -671,8 +674,8 @@ def check_conflict_selector(which: str | int | None) -> None:
         raise CountyError(f"{which!r} is not a conflict: conflicts are numbered from 1, as listed (#1, #2 …).")
     if _is_number(text) or text in GROUPS or text in KIND_WORDS:
         return
-    raise CountyError(f"{which!r} is not a conflict: give its number (as listed) or a group ("
-                      f"{', '.join(GROUPS)}).")
+    raise CountyError(f"{which!r} is not a conflict: give its number (as listed), a group ({', '.join(GROUPS)}) "
+                      f"or a kind of conflict ({', '.join(KIND_WORDS)}).")
 
 
 def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = None,
