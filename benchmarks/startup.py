@@ -96,7 +96,8 @@ sys.stderr.write(f"window shown at {time.time():.3f} (cpu {time.process_time():.
 """
 
 # For a tree that does not say when its first screen is drawn: draw it the same way right after the file
-# opens (layouts, then every widget in view painted, with grab) and say so; the tree's own SAFER_DESK_CLOSE_AFTER_START closes it.
+# opens (layouts, then every widget in view painted, with grab) and say so; the tree's own
+# SAFER_DESK_CLOSE_AFTER_START closes it.
 FIRST_SHIM = """
 import sys, time
 import safer_desk.ui.main_window as mw

@@ -106,8 +106,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the date of the meeting, shown on the title page")
     report.add_argument("--as-at", metavar="DD/MM/YYYY", type=option_type(read_date, "--as-at"),
                         help="the day the DHR figures are as at, as `safer-desk dhr-ledger --as-at`: invoices, "
-                             "payments, refunds and refusals dated after it are not counted (default: the year's end for a "
-                             "past --year, otherwise today)")
+                             "payments, refunds and refusals dated after it are not counted (default: the year's end "
+                             "for a past --year, otherwise today)")
     report.set_defaults(run=run_report)
 
 

@@ -309,7 +309,7 @@ def test_a_partnership_renamed_while_chosen_is_still_explained(qtbot, tab, demo_
     assert tab.explanation_label.text().startswith("Ipswich gets a fixed fee of £28,077")
 
 
-# -- 13. a heading row spelt the paper's way ------------------------------------------------------------------------------
+# -- 13. a heading row spelt the paper's way ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("corner", ["CSP", "", "Partnership name"])
 def test_a_heading_row_is_known_by_the_columns_it_names(corner):

@@ -1,9 +1,10 @@
 """Payments held towards a share that several offices sent alike name those offices (round 39).
 
 Babergh and Mid Suffolk both sent the National Probation Service's part payment of £100 alike (the same row: Mid
-Suffolk's file holds Babergh's record of it); then Mid Suffolk wrote the share off. The conflict said the county held "£100.00 paid towards it, from Babergh office and other
-offices": which others, and how many, it did not say. It names each office that sent the payment alike, once, in the
-order the county file names them elsewhere ("sent alike by Babergh office and Mid Suffolk office").
+Suffolk's file holds Babergh's record of it); then Mid Suffolk wrote the share off. The conflict said the county
+held "£100.00 paid towards it, from Babergh office and other offices": which others, and how many, it did not say.
+It names each office that sent the payment alike, once, in the order the county file names them elsewhere ("sent
+alike by Babergh office and Mid Suffolk office").
 """
 
 from __future__ import annotations
