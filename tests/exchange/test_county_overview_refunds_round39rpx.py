@@ -9,12 +9,10 @@ column where something was refunded, as the reviews' section has it; without a r
 
 from __future__ import annotations
 
-from safer_desk.services import dhr
 from safer_desk.services.report import build_report
-from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import add_own_rows, export, merge, office_from, template
-from tests.exchange.test_refund_beyond_credit_round39 import _billed_lower, _paid_in_full
-from tests.exchange.test_refund_merge_round38 import BABERGH, TODAY
+from tests.exchange.district_offices import export, merge
+from tests.exchange.test_refund_beyond_credit_round39 import billed_lower_and_refunded, merged_once
+from tests.exchange.test_refund_merge_round38 import TODAY
 
 
 def _tables(report) -> dict:
@@ -22,17 +20,10 @@ def _tables(report) -> dict:
 
 
 def test_the_overview_says_the_refund_as_the_reviews_section_does(tmp_path):
-    base = template(tmp_path, police=False)
-    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        add_own_rows(babergh, "Babergh", fund=False)
-        case = _paid_in_full(babergh)
-        merge(county, [export(babergh, tmp_path / "b1.sqlite")])
+    with merged_once(tmp_path) as (county, babergh, case):
         before = _tables(build_report(county, today=TODAY))
         assert "Refunded" not in before["Domestic Homicide Reviews: recovery per partner"].header
-        _billed_lower(babergh, case)
-        dhr.record_refund(babergh, case, BABERGH, refunded_on="2025-10-15", amount="250", reference="BACS 4471")
+        billed_lower_and_refunded(babergh, case)
         merge(county, [export(babergh, tmp_path / "b2.sqlite")])
         tables = _tables(build_report(county, today=TODAY))
         section = tables["Cost recovery per partner"]
@@ -41,6 +32,3 @@ def test_the_overview_says_the_refund_as_the_reviews_section_does(tmp_path):
         assert overview.rows == section.rows and overview.total_row == section.total_row
         council = next(r for r in overview.rows if r[0] == "Babergh District Council")
         assert council[-1] == "£250.00", council
-    finally:
-        babergh.close()
-        county.close()

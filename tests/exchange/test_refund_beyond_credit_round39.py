@@ -11,6 +11,8 @@ says why, and it comes in with the office's next file once the county's ledger h
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from safer_desk.services import dhr
@@ -34,6 +36,47 @@ def _billed_lower(store, case: str) -> None:
                          **fields)
 
 
+@contextmanager
+def merged_once(tmp_path):
+    """A county file holding Babergh office's review, which Babergh District Council paid in full, as merged from
+    Babergh office's first file: yields the county, the office and the review's id."""
+    base = template(tmp_path, police=False)
+    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        add_own_rows(babergh, "Babergh", fund=False)
+        case = _paid_in_full(babergh)
+        merge(county, [export(babergh, tmp_path / "b1.sqlite")])
+        yield county, babergh, case
+    finally:
+        babergh.close()
+        county.close()
+
+
+def edit_at_county(county, case: str) -> None:
+    """The county lead corrects the chair's cost line in the county file."""
+    line = dhr.cost_lines(county, case)[0]
+    with county.transaction():
+        county.conn.execute("UPDATE dhr_cost_lines SET description = 'Chair and author (county)' WHERE id = ?",
+                            (line["id"],))
+
+
+def billed_lower_and_refunded(babergh, case: str) -> None:
+    """Babergh office finds the chair's cost £2,500 lower, bills again and refunds its council the £250 over."""
+    _billed_lower(babergh, case)
+    dhr.record_refund(babergh, case, BABERGH, refunded_on="2025-10-15", amount="250", reference="BACS 4471")
+
+
+@contextmanager
+def county_holding_a_refund_it_cannot_take(tmp_path):
+    """The module's story up to Babergh office's second file merged: yields the county, the office, the review."""
+    with merged_once(tmp_path) as (county, babergh, case):
+        edit_at_county(county, case)
+        billed_lower_and_refunded(babergh, case)
+        merge(county, [export(babergh, tmp_path / "b2.sqlite")])
+        yield county, babergh, case
+
+
 def _refunded_beyond_overpaid(store, case: str) -> dict[str, int]:
     """Per partner, what the county holds refunded beyond what it overpaid in the county's ledger."""
     refunded = dhr.refunded_by_partner(store, case)
@@ -48,21 +91,7 @@ def _refunded_beyond_overpaid(store, case: str) -> dict[str, int]:
 
 
 def test_a_refund_the_county_ledger_has_no_credit_for_is_a_conflict_not_merged(tmp_path):
-    base = template(tmp_path, police=False)
-    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        add_own_rows(babergh, "Babergh", fund=False)
-        case = _paid_in_full(babergh)
-        merge(county, [export(babergh, tmp_path / "b1.sqlite")])
-        line = dhr.cost_lines(county, case)[0]
-        with county.transaction():
-            county.conn.execute("UPDATE dhr_cost_lines SET description = 'Chair and author (county)' WHERE id = ?",
-                                (line["id"],))
-        _billed_lower(babergh, case)
-        dhr.record_refund(babergh, case, BABERGH, refunded_on="2025-10-15", amount="250", reference="BACS 4471")
-        merge(county, [export(babergh, tmp_path / "b2.sqlite")])
-
+    with county_holding_a_refund_it_cannot_take(tmp_path) as (county, babergh, case):
         assert _refunded_beyond_overpaid(county, case) == {}
         [refund] = [c for c in list_conflicts(county) if c.table == "dhr_refunds"]
         assert "not merged" in refund.detail and "£250.00" in refund.detail, refund.detail
@@ -77,6 +106,3 @@ def test_a_refund_the_county_ledger_has_no_credit_for_is_a_conflict_not_merged(t
         merge(county, [export(babergh, tmp_path / "b3.sqlite")])  # the refund comes in with the next file
         assert [r.amount_pence for r in dhr.case_refunds(county, case)] == [25000] and list_conflicts(county) == []
         assert _refunded_beyond_overpaid(county, case) == {}
-    finally:
-        babergh.close()
-        county.close()

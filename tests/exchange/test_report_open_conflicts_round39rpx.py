@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from safer_desk.services import dhr
 from safer_desk.services.county import list_conflicts, resolve_conflicts
 from safer_desk.services.report import build_report
-from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import add_own_rows, export, merge, office_from, template
-from tests.exchange.test_refund_beyond_credit_round39 import _billed_lower, _paid_in_full
-from tests.exchange.test_refund_merge_round38 import BABERGH, TODAY
+from tests.exchange.test_refund_beyond_credit_round39 import county_holding_a_refund_it_cannot_take
+from tests.exchange.test_refund_merge_round38 import TODAY
 
 REVIEW = "BABERGH-DHR-2025-01"
 
@@ -28,24 +25,8 @@ REVIEW = "BABERGH-DHR-2025-01"
 def files(tmp_path):
     """A county file holding Babergh office's review, its lead having edited the chair's cost line since; Babergh
     office's next file lowered that cost and refunded its council, which the county's ledger cannot take."""
-    base = template(tmp_path, police=False)
-    babergh = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        add_own_rows(babergh, "Babergh", fund=False)
-        case = _paid_in_full(babergh)
-        merge(county, [export(babergh, tmp_path / "b1.sqlite")])
-        line = dhr.cost_lines(county, case)[0]
-        with county.transaction():
-            county.conn.execute("UPDATE dhr_cost_lines SET description = 'Chair and author (county)' WHERE id = ?",
-                                (line["id"],))
-        _billed_lower(babergh, case)
-        dhr.record_refund(babergh, case, BABERGH, refunded_on="2025-10-15", amount="250", reference="BACS 4471")
-        merge(county, [export(babergh, tmp_path / "b2.sqlite")])
+    with county_holding_a_refund_it_cannot_take(tmp_path) as (county, babergh, _case):
         yield county, babergh
-    finally:
-        babergh.close()
-        county.close()
 
 
 def _section(report, title_part: str):
