@@ -14,6 +14,7 @@ that is evidence, not damage.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from safer_desk.storage import audit
 from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
                                       audit_trigger_problems, cut_short, in_use_elsewhere, inspect_file,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
-                                      repair_audit_trail, where_to_restore)
+                                      remove_side_files_left, repair_audit_trail, where_to_restore)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -63,8 +64,18 @@ class CheckReport:
 
 def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     """Check a file (and with repair, mend its audit trail first). Otherwise it changes the file only to finish a
-    write left interrupted beside it (SQLite plays its journal back, as any writer opening it would)."""
+    write left interrupted beside it (SQLite plays its journal back, as any writer opening it would). The empty
+    -wal and -shm its looks make beside a file in WAL mode are removed after them (``remove_side_files_left``)."""
     path = Path(path)
+    try:
+        return _check_file(path, repair)
+    finally:
+        with contextlib.suppress(OSError):
+            if Path(f"{path}-shm").exists():
+                remove_side_files_left(path)
+
+
+def _check_file(path: Path, repair: bool) -> CheckReport:
     report = CheckReport(path)
     try:
         if not path.is_file():

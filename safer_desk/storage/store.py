@@ -167,6 +167,36 @@ def journal_beside(path: Path) -> Path | None:
     return None
 
 
+def _side_files(path: Path) -> set[str]:
+    """Which of FILE-wal and FILE-shm lie beside path."""
+    return {side for side in ("-wal", "-shm") if os.path.lexists(f"{path}{side}")}
+
+
+def remove_side_files_left(path: Path) -> None:
+    """Remove an empty FILE-wal and its FILE-shm lying beside a file nobody has open: read-only looks at a file in
+    WAL mode make them (SQLite reads such a file through them) and cannot remove them when they close, so a file
+    left in WAL mode by a killed window had them beside it after every command that looked at it. The last
+    connection to close removes them, so a brief connection that reads and closes does, unless another program
+    (the window) has the file open, whose files they then are and stay. Nothing in the file itself changes: the
+    -wal is empty, and closing it moves nothing into the file. A -wal that holds something is left alone."""
+    wal = Path(f"{path}-wal")
+    try:
+        if wal.exists() and wal.stat().st_size:
+            return
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+        if not (len(header) == 20 and header.startswith(SQLITE_HEADER) and header[18] == 2):
+            return  # not a file in WAL mode: not what a look leaves
+        conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
 def refuse_journal_left_beside(path: Path) -> None:
     """No new file where a removed file's journal still lies ("office.sqlite-wal" left by a crash, office.sqlite then
     deleted or moved): SQLite would take its pages as the new file's (File > New then stopped with "no such table"),
@@ -862,14 +892,15 @@ class Store:
         try:
             if self._journal_left and not self.conn.in_transaction:
                 self._play_back()  # the disk may have room again since the write it refused
-            # A file only looked at (nothing written through the gate) is left as it was: no ANALYZE, no
-            # journal switch.
-            if not self.read_only and self.gate.written:
-                with contextlib.suppress(sqlite3.Error):
-                    # A sample of each index is enough for the planner: ANALYZE of a whole table just filled
-                    # (a big police import's 50,000 figures) took ~20 ms of closing (SQLite's own advice).
-                    self.conn.execute("PRAGMA analysis_limit = 400")
-                    self.conn.execute("PRAGMA optimize")
+            # A file only looked at (nothing written through the gate) is left as it was: no ANALYZE, and no
+            # journal switch unless a killed window had left it in WAL mode.
+            if not self.read_only and (self.gate.written or self._in_wal_mode()):
+                if self.gate.written:
+                    with contextlib.suppress(sqlite3.Error):
+                        # A sample of each index is enough for the planner: ANALYZE of a whole table just filled
+                        # (a big police import's 50,000 figures) took ~20 ms of closing (SQLite's own advice).
+                        self.conn.execute("PRAGMA analysis_limit = 400")
+                        self.conn.execute("PRAGMA optimize")
                 # At rest the file is one self-contained file (no -wal beside it), so a copy or an
                 # email attachment holds everything and a read-only opener needs no side files.
                 # While someone else still reads it this fails harmlessly and WAL stays on; it must
@@ -879,10 +910,18 @@ class Store:
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     self.conn.execute("PRAGMA journal_mode = DELETE")
             self.conn.close()
+            if self.read_only and _side_files(self.path):
+                remove_side_files_left(self.path)
         finally:
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+    def _in_wal_mode(self) -> bool:
+        try:
+            return self.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        except sqlite3.Error:
+            return False
 
     def __enter__(self) -> "Store":
         return self
