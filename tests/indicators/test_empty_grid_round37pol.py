@@ -14,9 +14,9 @@ from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
 from safer_desk.storage.store import open_store
-from tests.conftest import shared_data
+from tests.indicators.police_helpers import FIXTURES
 
-STREET = shared_data("police-uk", "suffolk-2021-01", "2021-01-suffolk-street.csv")
+STREET = FIXTURES / "suffolk-2021-01" / "2021-01-suffolk-street.csv"  # a cut of the real file, in tests/
 
 
 def _headings(grid) -> list[str]:
