@@ -78,6 +78,10 @@ _STAGE_HAPPENED = {"notified_on": "a notification", "decision_on": "the decision
                    "home_office_told_on": "the notice to the Home Office", "chair_appointed_on": "the appointment",
                    "qa_submitted_on": "the submission to the QA Panel", "qa_letter_on": "the QA Panel's letter",
                    "published_on": "the publication"}
+# Each stage date's Alt key in the case form (round 40): the letters the form's other fields, Save (S), Revert (V)
+# and the dialog leave free. Decision da&te, not De&cision's C; the &QA of Report to the QA Panel.
+_CASE_DATE_KEYS = {"notified_on": "o", "decision_on": "t", "home_office_told_on": "H", "chair_appointed_on": "i",
+                   "qa_submitted_on": "Q", "qa_letter_on": "e", "published_on": "u", "workshop_on": "w"}
 
 
 # (stage date, the one it follows, that one in words): a slip of the year more often than not.
@@ -422,7 +426,8 @@ class DhrPresenter(FormScreen):
             Field("lead_organisation", "&Lead authority", FieldKind.CHOICE,
                   choices=choices([o.name for o in list_organisations(store)], blank="")),
             Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
-            *[Field(key, label, FieldKind.DATE, happened=_STAGE_HAPPENED.get(key, ""))
+            *[Field(key, label.replace(_CASE_DATE_KEYS[key], "&" + _CASE_DATE_KEYS[key], 1), FieldKind.DATE,
+                    happened=_STAGE_HAPPENED.get(key, ""))
               for key, label in dhr.CASE_DATE_FIELDS.items()],
             Field("notes", "&Notes", FieldKind.LONG_TEXT),
         ]

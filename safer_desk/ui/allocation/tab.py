@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox, QFormLayout, QFrame,
-                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QButtonGroup, QComboBox,
+                               QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from safer_desk.domain.allocation import AllocationError, format_weight, percent_text
 from safer_desk.domain.money import format_money
@@ -186,6 +186,7 @@ class AllocationTab(TabBase):
         self.presenter.changed.connect(self._show_state)
         self.presenter.scenarios_changed.connect(self._scenarios_saved)
         self.watch_unsaved(self.presenter.changed)
+        QApplication.instance().focusChanged.connect(self._show_focused)
 
     # The presenter holds the working state and its result; the widgets read them from it.
     @property
@@ -228,10 +229,12 @@ class AllocationTab(TabBase):
         splitter.addWidget(top)
         self.pages = QTabWidget(splitter)
         self.pages.setAccessibleName("Allocation pages")  # a stop of Tab: a screen reader says where it is
-        self.pages.addTab(self._build_results(), "&Results")
-        self.pages.addTab(self._build_compare(), "C&ompare scenarios")
-        self.pages.addTab(self._build_redistribution(), "Redistribute")
-        self.pages.addTab(self._build_top_slice(), "Top-s&lice")
+        # Alt+1 … Alt+4, as the Costs tab's tables: with the menus, the tabs and the options every letter is spent,
+        # and Redistribute had none (round 40). R, O and L go to Rounding, each page's first field and Last year.
+        self.pages.addTab(self._build_results(), "&1 Results")
+        self.pages.addTab(self._build_compare(), "&2 Compare scenarios")
+        self.pages.addTab(self._build_redistribution(), "&3 Redistribute")
+        self.pages.addTab(self._build_top_slice(), "&4 Top-slice")
         splitter.addWidget(self.pages)
         self.pages.currentChanged.connect(lambda _i: self._share_height())  # the Results again, at the size now
         splitter.setStretchFactor(0, 2)
@@ -408,8 +411,9 @@ class AllocationTab(TabBase):
                                                 tip="Use the sum of the Last year column")
         self.previous_sum_button.setMaximumWidth(self.previous_sum_button.fontMetrics().horizontalAdvance("= Sum") + 20)
         previous.addWidget(self.previous_sum_button)
-        last_label = QLabel("Last year:", self)
+        last_label = QLabel("&Last year:", self)
         last_label.setToolTip("Last year's total")
+        last_label.setBuddy(self.option_edits["previous_total"])
         form.addRow(last_label, previous)
         form.addRow("Retai&ned %:", self._line("retain", "Retained percentage", "10"))
         form.addRow("Fi&xed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
@@ -432,8 +436,8 @@ class AllocationTab(TabBase):
             combo.currentIndexChanged.connect(lambda _i, c=combo, k=key: self.edit_option(k, c.currentData()))
         form2 = QFormLayout()
         form2.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form2.addRow("Ro&unding:", self.rounding_combo)
-        form2.addRow("Unit:", self.unit_combo)
+        form2.addRow("&Rounding:", self.rounding_combo)
+        form2.addRow("&Unit:", self.unit_combo)
         form2.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
 
         self.factors_table = SheetTable(0, 2, self)  # Ctrl+C copies every cell selected, as the other tables
@@ -508,7 +512,30 @@ class AllocationTab(TabBase):
                 watched.setText(held)
                 watched.selectAll()
                 return True
+        # Ctrl+Z (Ctrl+Y) in an option's field holding its option's figure is Edit > Undo (Redo): the box took it
+        # and put its earlier text back, beside results still worked out from the figure entered (round 40). While
+        # a figure is being typed it still undoes the typing first, as in every box.
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
+                and watched in self.option_edits.values()
+                and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))):
+            key = next(k for k, e in self.option_edits.items() if e is watched)
+            if watched.text().strip() == bench.field_text(self.state.options, key):
+                event.ignore()  # not the box's: the window's Edit > Undo and Redo keys have it
+                return True
         return super().eventFilter(watched, event)
+
+    def _show_focused(self, _old, new) -> None:
+        """A control reached by its Alt key scrolled into view, as Tab scrolls to one: at 910x480 the tab scrolls,
+        and Alt+K from the results put the focus in the scenario's name above the view (round 40). Not on a click:
+        what is clicked is in view, and the page must not jump under the pointer."""
+        if (new is None or not self.isAncestorOf(new) or not self.isVisible()
+                or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton):
+            return
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and area.isAncestorOf(self):
+            area.ensureWidgetVisible(new)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -589,7 +616,9 @@ class AllocationTab(TabBase):
         for combo in (self.compare_first, self.compare_second):
             combo.currentIndexChanged.connect(self.compare_scenarios)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Compare", page))
+        compare = QLabel("C&ompare", page)
+        compare.setBuddy(self.compare_first)
+        bar.addWidget(compare)
         bar.addWidget(self.compare_first, 1)
         bar.addWidget(QLabel("with", page))
         bar.addWidget(self.compare_second, 1)
@@ -617,7 +646,7 @@ class AllocationTab(TabBase):
             self.redistribute_method.addItem(label, value)
         self.redistribute_method.currentIndexChanged.connect(self.compute_redistribution)
         form = QFormLayout()
-        form.addRow("Not committed by the deadline:", self.redistribute_amount)
+        form.addRow("N&ot committed by the deadline:", self.redistribute_amount)
         form.addRow("Share it back:", self.redistribute_method)
         self.redistribute_note = QLabel(page)
         self.redistribute_note.setWordWrap(True)
@@ -652,7 +681,7 @@ class AllocationTab(TabBase):
         # The fields in two columns under the saved top-slices, the grant and its slice, then what is left of it: in
         # one, seven rows held the pages (and so the Results under the inputs) taller than a laptop has room for.
         fields = QGridLayout()
-        saved = QLabel("Saved:", page)
+        saved = QLabel("Saved t&op-slices:", page)
         saved.setBuddy(self.top_slice_combo)
         fields.addWidget(saved, 0, 0)
         fields.addWidget(self.top_slice_combo, 0, 1, 1, 3)

@@ -152,7 +152,8 @@ class DhrPage(QWidget):
         for name in p.districts():
             self.district_filter.addItem(name, name)
         top.addWidget(self.district_filter)
-        self.overdue_only = QCheckBox("Only overdue", self)
+        # Alt+K: every letter of "Only overdue" is another control's here, and so is every letter of theirs (round 40).
+        self.overdue_only = QCheckBox("Only mar&ked overdue", self)
         self.overdue_only.setToolTip("Only cases with overdue stages, actions or payments")
         top.addWidget(self.overdue_only)
         # The board paper's "as at 31 March", as Costs > Ledger's (each page keeps its own day).

@@ -58,9 +58,8 @@ class IndicatorsTab(TabBase):
         self.mode_combo.setAccessibleName("Chart")
         for mode in ChartMode:
             self.mode_combo.addItem(mode.label, mode.value)
-        # No Alt letter: each of B, A, R and S is taken on this page (Alt+B opened the Bars box and the Budgets tab by
-        # turns); Tab from the Show box reaches it.
-        self.bars_check = QCheckBox("Bars", self)
+        # Alt+N: each of B, A, R and S is taken on this page (Alt+B opened the Bars box and the Budgets tab by turns).
+        self.bars_check = QCheckBox("Bars by mo&nth", self)
         self.bars_check.setChecked(True)
         self.bars_check.setAccessibleName("Show months as bars")
         self.export_button = QPushButton("E&xport Chart…", self)

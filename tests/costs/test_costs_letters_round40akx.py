@@ -1,0 +1,59 @@
+"""Round 40 (akx): *Only overdue* (Costs > Reviews) had no Alt key.
+
+Every letter of "Only overdue" is another control's on that page, and so is every letter of the controls holding
+them (no re-lettering of the page frees one: with the menus, the tabs and the buttons only J, K, Q and Z are left).
+The box now reads *Only marked overdue* (Alt+K): the cases the Status column marks ⚠ Overdue. Every key the guide
+documents stays as it was.
+Checked on each Costs page: each tab, button, check box and field label has a key, none repeated, none a menu's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar
+
+from tests.foundation.test_window_guard import clashes, mnemonic, visible_letters
+
+PAGES = ["reviews", "ledger", "funds"]
+
+
+def costs_page(window, qtbot, index: int):
+    window.resize(1093, 582)
+    window.show()
+    tab = window.show_tab("costs")
+    tab.pages.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    QApplication.processEvents()
+    return tab, (tab.reviews, tab.ledger, tab.funds)[index]
+
+
+def without_key(window) -> list[str]:
+    """Tabs, buttons with words, check boxes and field labels in view with no Alt key."""
+    out = [f"tab {bar.tabText(i)}" for bar in window.findChildren(QTabBar) if bar.isVisible()
+           for i in range(bar.count()) if mnemonic(bar.tabText(i)) is None]
+    for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not w.isVisible() or w.window() is not window or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        words = w.text().strip()
+        if any(c.isalpha() for c in words) and mnemonic(words) is None:
+            out.append(f"{type(w).__name__} {words}")
+    return out
+
+
+@pytest.mark.parametrize("index", range(3), ids=PAGES)
+def test_every_tab_button_box_and_field_of_the_page_has_an_alt_key(demo_window, qtbot, index):
+    costs_page(demo_window, qtbot, index)
+    assert without_key(demo_window) == []
+    assert clashes(demo_window) == [], sorted(visible_letters(demo_window))
+
+
+def test_alt_k_ticks_only_marked_overdue(demo_window, qtbot):
+    _tab, page = costs_page(demo_window, qtbot, 0)
+    demo_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window, timeout=5000)
+    page.cases.view.setFocus()
+    shown = len(page.cases.source_rows())
+    qtbot.keyClick(page.cases.view, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.overdue_only.isChecked, timeout=5000)
+    assert 0 < len(page.cases.source_rows()) < shown  # the demo file has reviews on track and overdue
