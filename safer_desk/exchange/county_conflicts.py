@@ -48,6 +48,7 @@ KIND_WORDS = {
     "share-cannot-take": "a payment, or a refusal's re-split or carrying, that the county's share of a review cannot "
                          "take as the county holds it",
     "refund-cannot-take": "a refund of review costs the county's ledger holds no overpayment for",
+    "billing-cannot-take": "an office's billing of a review that would bill its partners twice at the county",
 }
 # What conflicts are about, in the order the summary and the window list them (group id -> heading).
 GROUPS = {

@@ -940,6 +940,10 @@ def _give_copy_its_triggers(copy: Path) -> None:
 RefreshFigures = Callable[..., list]
 # services.dhr.refund_credit(county, review, partner): the most the county's ledger may refund to the partner now.
 RefundCredit = Callable[[Store, str, str], int]
+# services.dhr's ledger of every review of the county file: review id -> (its cost, what its partners are billed for
+# its costs), as the Costs tab works them out (billed less re-split, carried and refunded: the cost less what is not
+# yet billed).
+ReviewsBilled = Callable[[Store], dict[str, tuple[int, int]]]
 CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
 
 
@@ -1270,7 +1274,8 @@ class _Merger:
     def __init__(self, county: Store, manifest: ExportManifest, progress: ProgressFn, cancelled: CancelCheck,
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
                  infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None,
-                 replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None):
+                 replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
+                 reviews_billed: ReviewsBilled | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
         tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
         file read of its tables; replace_typed: puts the police.uk figure where an office's figure was removed)."""
@@ -1281,6 +1286,7 @@ class _Merger:
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
         self.replace_typed, self.refund_credit = replace_typed, refund_credit
+        self.reviews_billed = reviews_billed
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
@@ -1707,6 +1713,7 @@ class _Merger:
                              f"WHERE source LIKE '{POLICE_SOURCE}%')")
         refunds_before = self.refund_keys(tables)
         billing_before = self.billing_before(tables)
+        billed_before = self.reviews_billed(self.county) if billing_before is not None and self.reviews_billed else None
         self.remove_missing(tables, infos, incoming)
         said_at = len(self.summary.conflict_notes)
         for t in wholes_before_parts(tables, infos):
@@ -1719,6 +1726,7 @@ class _Merger:
         self.refunds_not_taken(refunds_before, tables)
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
+        self.billing_beyond_cost(billing_before, billed_before)  # (after: the invoices no office holds are gone)
         self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_named_words()
         self.set_aside_summaries()
         self.raise_held_resplits()
@@ -2743,17 +2751,7 @@ class _Merger:
 
     def say_billing_held(self, case: str, conflicts: list[Conflict], held: dict, then: dict) -> None:
         """Each conflict about the review's cost lines says the billing held with it, and keeps it."""
-        def billed(rows: list[dict]) -> str:
-            return format_money(sum(int(r["amount_pence"]) for r in rows if r["kind"] == "share"), show_pence=True)
-
-        reference = self.describer.label("dhr_cases", case)
-        was = {str(r["id"]) for r in then["dhr_shares"]}
-        days = sorted(r["invoiced_on"] for r in held["dhr_shares"] if str(r["id"]) not in was and r["invoiced_on"])
-        again = f" again on {format_uk_iso(days[-1])}" if days else " again"
-        words = (f"; {self.m.office_name} billed the partners{again} ({billed(held['dhr_shares'])} for the review's "
-                 f"costs), not merged while this is open: the county holds {reference} billed "
-                 f"{billed(then['dhr_shares'])} for its costs (Keep District Version brings the office's invoices with "
-                 "its cost line)")
+        words = billing_held_words(self.describer, self.m.office_name, held, then["dhr_shares"])
         for c in conflicts:
             incoming = {**(c.incoming_row or {}), BILLING_HELD: held}
             if BILLING_HELD in (c.incoming_row or {}):  # said already (two cost lines of the review)
@@ -2761,6 +2759,62 @@ class _Merger:
             c.incoming_row, c.detail = incoming, c.detail + words
             self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ?, detail = ? WHERE id = ?",
                              (json.dumps(incoming, default=str, ensure_ascii=False), c.detail, c.id))
+
+    def billing_beyond_cost(self, before: dict | None, billed_before: dict[str, tuple[int, int]] | None) -> None:
+        """A review whose invoices this file changed so that the county's ledger bills its partners more for its costs
+        than its cost as the county holds it, and more than it billed them before: two offices holding the review alike
+        that billed it differently (one billed the partners again, the other's invoices still held), so each partner
+        would be billed twice. The review's invoices and payments stay as the county held them (as with a conflict
+        about its cost line, ``hold_billing``), and a conflict (``billing-cannot-take``) says why and what to do; the
+        office's billing comes in with its next file once the county's ledger can take it. Keep District Version of
+        it is refused (apply_decision)."""
+        if before is None or billed_before is None or self.reviews_billed is None:
+            return
+        after = self.reviews_billed(self.county)
+        for case, (cost, billed) in sorted(after.items()):
+            was = billed_before.get(case, (cost, 0))[1]
+            if billed <= max(cost, was):
+                continue
+            then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
+            now = self.billing_of(case)
+            if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
+                continue  # not this file's billing
+            self.put_back_billing(now, then, before)
+            held = {"case": case, **self.office_billing(case)}
+            self.raise_billing_beyond_cost(case, held, then, cost, billed)
+
+    def raise_billing_beyond_cost(self, case: str, held: dict, then: dict, cost: int, billed: int) -> None:
+        info = self.layouts.info(self.dst, "dhr_cases")
+        county_row = self.county_row_by_key(info, case)
+        if county_row is None:
+            return
+        office, reference = self.m.office_name, self.describer.label("dhr_cases", case)
+        # The offices the county's invoices of the review came from (those holding them alike, or the one that sent
+        # them), other than this one.
+        sources = {latest_office_name(self.dst, r[0]) or "another office" for r in self.dst.execute(
+            f"SELECT DISTINCT h.office_id FROM {HOLDERS_TABLE} h JOIN main.dhr_shares s ON h.table_name = 'dhr_shares' "
+            "AND h.row_key = s.id WHERE s.case_id = ? AND h.office_id <> ?", (case, self.m.office_id))}
+        for row in then["dhr_shares"]:
+            p = self.owner("dhr_shares", str(row["id"]))
+            if p is not None and not p.shared and p.office_id != self.m.office_id:
+                sources.add(p.office_name)
+        sources = sorted(sources, key=str.casefold)
+        came_from = f" (its invoices from {in_words(sources)})" if sources else ""
+        cost_words = format_money(cost, show_pence=True)
+        county_side = f"billed {_billed_words(then['dhr_shares'])} for its cost of {cost_words}"
+        district_side = f"{_billed_words(held['dhr_shares'])} billed again from {office}"
+        text = (f"Invoices of {reference}: {office} billed the partners{_billed_again_words(held, then)} "
+                f"({_billed_words(held['dhr_shares'])} for the review's costs), not merged: the county holds "
+                f"{reference} {county_side}{came_from}, so its partners would be billed "
+                f"{format_money(billed, show_pence=True)} for it, {format_money(billed - cost, show_pence=True)} of it "
+                f"twice. Keep the county's version (its invoices stay, and {office}'s stay out while it sends these), "
+                f"or agree the review's cost and billing with {in_words([office, *sources])}: {office}'s billing "
+                "comes in with its next file once the county's ledger can take it")
+        # The two versions compared are the two billings (a decision stands for these, not for any other billing).
+        incoming = {**county_row, MAKE_UP: _billing_digest(held), BILLING_HELD: held}
+        county = {**county_row, MAKE_UP: _billing_digest(then)}
+        self.raise_conflict(info, "billing-cannot-take", incoming, county, row_key=case, county_key=case,
+                            sentence=(county_side, district_side, text))
 
     # -- a refusal's re-split (or carrying) the county's share cannot take -------------------------------------------
     def held_with_resplit(self, t: str, row: dict, key: str) -> bool:
@@ -3116,7 +3170,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                  cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[AcceptedKey] = (),
                  refresh_figures: RefreshFigures | None = None,
                  counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None,
-                 replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None) -> MergeSummary:
+                 replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
+                 reviews_billed: ReviewsBilled | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -3130,7 +3185,9 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     files into this county file read of its tables' layouts (kept while its schema stays as it was).
     replace_typed (services.police_import.replace_typed_figures) puts the figure from the county's counts in place
     of one the office typed over them and no longer sends. refund_credit (services.dhr.refund_credit): a refund the
-    county's ledger has no overpaid credit for is not merged but raised (Merger.refunds_not_taken).
+    county's ledger has no overpaid credit for is not merged but raised (Merger.refunds_not_taken). reviews_billed
+    (services.dhr's ledger): an office's billing of a review that would bill its partners beyond its cost at the
+    county is not merged but raised (Merger.billing_beyond_cost).
     """
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
@@ -3156,7 +3213,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts,
-                                 replace_typed, refund_credit)
+                                 replace_typed, refund_credit, reviews_billed)
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
@@ -3332,17 +3389,23 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
                           "again.")
             continue
         now = version_of(info, current)
-        if now == incoming_version:
-            conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
-            now_holds = f"{changed_by} now sends" if changed_by else "the county file now holds"
-            closed.append(f"{subject}: {now_holds} what {office_name} sent, so conflict #{conflict_id} is closed.")
-            continue
-        if now == county_version:
-            continue
         try:
             incoming = json.loads(incoming_text) if incoming_text else None
         except ValueError:
             incoming = None
+        held = incoming.get(BILLING_HELD) if table == "dhr_cost_lines" and isinstance(incoming, dict) else None
+        if now == incoming_version:
+            conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
+            now_holds = f"{changed_by} now sends" if changed_by else "the county file now holds"
+            # (the office's billing that waited with it is not the county's: it comes as any billing does)
+            billing = "" if held is None else (
+                f"; {office_name}'s billing of {(describer or Describer(conn)).label('dhr_cases', held['case'])}, "
+                "which waited with it, comes with its next file")
+            closed.append(f"{subject}: {now_holds} what {office_name} sent, so conflict #{conflict_id} is "
+                          f"closed{billing}.")
+            continue
+        if now == county_version:
+            continue
         p = origin_of(conn, table, key, offices)
         if table in REFERENCE_TABLES:
             county_from = reference_came_from(conn, info, key, current, p, office_id, besides=besides)
@@ -3357,6 +3420,8 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         subject = describer.subject(table, current)
         county_side, district_side, text = conflict_words(describer, table, subject, current, incoming, county_from,
                                                           office_name)
+        if held is not None:  # the office's billing waits with it still: said against the county's invoices now
+            text += billing_held_words(describer, office_name, held, _county_shares(conn, str(held["case"])))
         conn.execute(f"UPDATE {CONFLICTS_TABLE} SET detail = ?, subject = ?, county_side = ?, district_side = ?, "
                      "county_version = ? WHERE id = ?", (text, subject, county_side, district_side, now, conflict_id))
     if table == "dhr_shares":  # the payments held towards a share may have changed without the share
@@ -3379,6 +3444,9 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
     if choice == "district":
         if t == "dhr_shares" and kind == "share-cannot-take":  # a re-split held back: it comes in with a file
             raise DecisionRefused(_held_resplit_not_kept(conn, conflict))
+        if kind == "billing-cannot-take":  # an office's billing the county's ledger cannot take: never billed twice
+            raise DecisionRefused(f"#{conflict.id} {conflict.detail}. Keeping {conflict.office_name}'s billing now "
+                                  "would bill the partners twice, so it is refused.")
         _apply_district_version(county, info, conflict, replace_typed)
         share = _share_kept(conn, info, conflict) if t in ("dhr_shares", "dhr_payments") else None
         if share is not None:
@@ -3504,6 +3572,43 @@ def format_uk_iso(day: str) -> str:
         return format_uk_date(datetime.strptime(day[:10], "%Y-%m-%d").date())
     except ValueError:
         return day
+
+
+def billing_held_words(describer: Describer, office: str, held: dict, county_shares: list[dict]) -> str:
+    """What a conflict about a review's cost line says of the office's billing that waits with it (BILLING_HELD),
+    against the review's invoices as the county holds them (``county_shares``): said when the merge holds it, and again
+    whenever the conflict is told again, so the note stays with its conflict while it is the same conflict."""
+    reference = describer.label("dhr_cases", held["case"])
+    then = {"dhr_shares": county_shares}
+    return (f"; {office} billed the partners{_billed_again_words(held, then)} ({_billed_words(held['dhr_shares'])} "
+            f"for the review's costs), not merged while this is open: the county holds {reference} billed "
+            f"{_billed_words(county_shares)} for its costs (Keep District Version brings the office's invoices with "
+            "its cost line)")
+
+
+def _county_shares(conn: sqlite3.Connection, case: str) -> list[dict]:
+    """The review's invoices as the county holds them now."""
+    cursor = conn.execute("SELECT * FROM main.dhr_shares WHERE case_id = ?", (case,))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, tuple(r))) for r in cursor.fetchall()]
+
+
+def _billed_words(rows: list[dict]) -> str:
+    """What invoices bill the partners for a review's costs (its first shares: neither re-split nor carried)."""
+    return format_money(sum(int(r["amount_pence"]) for r in rows if r["kind"] == "share"), show_pence=True)
+
+
+def _billed_again_words(held: dict, then: dict) -> str:
+    """" again on 01/10/2025": the day of the newest of the office's invoices the county does not hold."""
+    was = {str(r["id"]) for r in then["dhr_shares"]}
+    days = sorted(r["invoiced_on"] for r in held["dhr_shares"] if str(r["id"]) not in was and r["invoiced_on"])
+    return f" again on {format_uk_iso(days[-1])}" if days else " again"
+
+
+def _billing_digest(billing: dict) -> str:
+    """A review's invoices and payments as one value, to compare two billings of it."""
+    text = json.dumps({t: sorted(map(_row_text, billing.get(t, []))) for t in ("dhr_shares", "dhr_payments")})
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def _put_billing(conn: sqlite3.Connection, c: Conflict, held: dict) -> None:

@@ -121,8 +121,10 @@ def staged_export(store, *, include_referrals: bool, progress: ProgressFn = no_p
 
 def write_county_workbook(store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
                           views: ViewsFn | None = None, progress: ProgressFn = no_progress,
-                          cancelled: CancelCheck = never_cancelled) -> ExportResult:
-    """The office's export as a workbook people can read without the application, written atomically."""
+                          cancelled: CancelCheck = never_cancelled,
+                          left_out: Sequence[tuple[str, str]] = ()) -> ExportResult:
+    """The office's export as a workbook people can read without the application, written atomically (left_out: the
+    Contents sheet's lines for the rows the views leave out, services.county_workbook.WorkbookScope.facts)."""
     target = Path(target)
     pending = open_conflicts(store.conn)  # the county file's own bookkeeping: the staged export keeps none of it
     with staged_export(store, include_referrals=include_referrals,
@@ -132,7 +134,8 @@ def write_county_workbook(store, target: Path | str, *, include_referrals: bool 
         raw = _raw_sheets(export.conn, json.loads(manifest["tables"]), cancelled) if raw_tables else []
     check_cancelled(cancelled)
     progress(3, 4, "Writing the workbook…")
-    write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals, conflicts=pending)
+    write_workbook(target, manifest, sheets, raw, include_referrals=include_referrals, conflicts=pending,
+                   left_out=left_out)
     staged.path = target
     return staged
 
@@ -200,9 +203,9 @@ def _as_date(value: Any) -> date | None:
 
 def write_workbook(target: Path | str, manifest: dict[str, str], sheets: Sequence[WorkbookSheet],
                    raw: Sequence[WorkbookSheet] = (), *, include_referrals: bool = False,
-                   conflicts: Sequence = ()) -> Path:
+                   conflicts: Sequence = (), left_out: Sequence[tuple[str, str]] = ()) -> Path:
     """Write the Contents sheet, the views and any raw tables to target (.xlsx), atomically (conflicts: a county
-    file's still open, said on the Contents sheet)."""
+    file's still open, said on the Contents sheet; left_out: its lines for the rows of other areas left out)."""
     import xlsxwriter
 
     target = Path(target)
@@ -213,7 +216,7 @@ def write_workbook(target: Path | str, manifest: dict[str, str], sheets: Sequenc
     names = _sheet_names([s.name for s in [*sheets, *raw]])
     contents = book.add_worksheet("Contents")
     _write_contents(contents, fmt, manifest, list(zip(names, [*sheets, *raw])), include_referrals, len(raw),
-                    conflicts_facts(conflicts))
+                    [*conflicts_facts(conflicts), *left_out])
     for name, sheet in zip(names, [*sheets, *raw]):
         _write_sheet(book.add_worksheet(name), fmt, sheet)
     book.close()

@@ -84,13 +84,16 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
         if kind == "xlsx":
             from functools import partial
 
-            from safer_desk.services.county_workbook import merged_origins, workbook_views
+            from safer_desk.services.county_workbook import county_scope, merged_origins, workbook_views
 
-            # The staged export the views read keeps no county bookkeeping: where each row came from is read here.
-            views = partial(workbook_views, origins=merged_origins(store))
+            # The staged export the views read keeps no county bookkeeping: where each row came from is read here,
+            # and so are the county's areas (a project's by the office it came from), as the board report reads them.
+            scope = county_scope(store)
+            views = partial(workbook_views, origins=merged_origins(store), scope=scope)
             return county_workbook.write_county_workbook(store, target, include_referrals=include_referrals,
                                                          raw_tables=raw_tables, views=views,
-                                                         progress=progress, cancelled=cancelled)
+                                                         progress=progress, cancelled=cancelled,
+                                                         left_out=scope.facts)
         return county_export.write_county_export(store, target, include_referrals=include_referrals,
                                                  progress=progress, cancelled=cancelled)
     except (ExportBlocked, signing.KeyFileError) as exc:
@@ -515,7 +518,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                                                            refresh_figures=_refresh_police_figures,
                                                            counts_before=_police_counts_before,
                                                            layouts=layouts, replace_typed=_replace_typed_figures,
-                                                           refund_credit=_refund_credit))
+                                                           refund_credit=_refund_credit,
+                                                           reviews_billed=_reviews_billed))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
@@ -577,6 +581,17 @@ def _refund_credit(store: Store, case_id: str, organisation_id: str) -> int:
     from safer_desk.services import dhr
 
     return dhr.refund_credit(store, case_id, organisation_id)
+
+
+def _reviews_billed(store: Store) -> dict[str, tuple[int, int]]:
+    """Every review's cost and what its partners are billed for it (the cost less what is not yet billed), as the
+    Costs tab works them out (county_merge.ReviewsBilled)."""
+    from datetime import date
+
+    from safer_desk.services import dhr
+
+    return {c.id: (c.billing.cost_pence, c.billing.cost_pence - c.billing.unbilled_pence)
+            for c in dhr.list_cases(store, today=date.today())}
 
 
 def _refuse_a_refund_beyond_credit(store: Store, c: Conflict) -> None:

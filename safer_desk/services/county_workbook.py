@@ -9,6 +9,7 @@ Names and references, never ids; money as int pence (the writer shows pounds); d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
@@ -20,19 +21,23 @@ from safer_desk.storage.store import Store
 
 
 def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lambda: False,
-                   *, today: date | None = None, origins: "Origins | None" = None) -> list[WorkbookSheet]:
+                   *, today: date | None = None, origins: "Origins | None" = None,
+                   scope: "WorkbookScope | None" = None) -> list[WorkbookSheet]:
     """Every view's sheet, in the order of the tabs (empty views are left out).
 
     origins: in a county file, the office each merged row came from (``merged_origins`` of the county file: the
-    staged export the views read keeps no bookkeeping); the register, reviews, funds and figures then say it."""
+    staged export the views read keeps no bookkeeping); the register, reviews, funds and figures then say it.
+    scope: in a county file, the projects, awards and plans of its areas (``county_scope`` of the county file, for the
+    same reason); None: every row."""
     from safer_desk.exchange.county_schema import check_cancelled
 
     today = today or date.today()
     o = origins or {}
-    builders = [lambda s: register_sheet(s, o), scenarios_sheet, awards_sheet, allocation_sheet,
+    k = scope or EVERY_ROW
+    builders = [lambda s: register_sheet(s, o, k), scenarios_sheet, lambda s: awards_sheet(s, k), allocation_sheet,
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
                 lambda s: funds_sheet(s, today, o), fund_sheet, referrals_sheet, indicator_summary_sheet,
-                lambda s: indicators_sheet(s, o), budgets_sheet]
+                lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k)]
     sheets = []
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
@@ -105,10 +110,98 @@ def _merged_from(origins: Origins, table: str, key: str) -> str:
     return origins.get(table, {}).get(key, TYPED_AT_COUNTY)
 
 
-def register_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
+# -- the county's areas --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WorkbookScope:
+    """The register's projects, the awards and the plans a county file's workbook shows: those its board report of
+    all its areas shows (ids; None: every row, as in an office's own file), and the Contents sheet's words for the
+    rest (``left_out``: "" when nothing was left out)."""
+
+    projects: frozenset[str] | None = None
+    awards: frozenset[str] | None = None
+    plans: frozenset[str] | None = None
+    left_out: str = ""
+
+    def keeps(self, what: str, key: str) -> bool:
+        kept = getattr(self, what)
+        return kept is None or key in kept
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """The Contents sheet's line for what was left out ([] when nothing was)."""
+        return [(LEFT_OUT, self.left_out)] if self.left_out else []
+
+
+EVERY_ROW = WorkbookScope()
+LEFT_OUT = "Left out: other areas"
+
+
+def county_scope(store: Store) -> WorkbookScope:
+    """In a county file, the projects, awards and plans of its own areas, by the board report's rules for a report of
+    all its areas (report_sections.projects ``_in_areas``, with the county each merged project came from, and
+    report_sections.budgets ``_plan_in``): a Plymouth project the seed papers hold, or East Sussex's plan, is another
+    county's, and the workbook leaves it out as the report does, saying so on its Contents sheet. An award is left out
+    when every project with a share of it is; one no project draws on stays (the county's business, as the report's
+    office business is). EVERY_ROW for an office's own file, whose workbook is its whole file."""
+    from safer_desk.domain.commissioning import counts_against
+    from safer_desk.domain.text import counted, in_words
+    from safer_desk.services import budgets
+    from safer_desk.services import reference as ref
+    from safer_desk.services.funders import list_awards, shares_of
+    from safer_desk.services.projects import load_projects
+    from safer_desk.services.report import report_areas
+    from safer_desk.services.report_sections.budgets import _plan_in
+    from safer_desk.services.report_sections.projects import _in_areas, origin_counties
+
+    areas = report_areas(store, None, None)
+    if not areas.county_file or areas.unnamed:
+        return EVERY_ROW
+    county = ref.office_county(store)
+    known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
+    came_from = origin_counties(store)
+    projects = load_projects(store)
+    kept = {p.id for p in projects
+            if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)}
+    away = [p for p in projects if p.id not in kept]
+    awards = list_awards(store)
+    drawn = {a.id: [p.id for p in projects if any(counts_against(s.funder, a) for s in shares_of(p))] for a in awards}
+    kept_awards = {a.id for a in awards if not drawn[a.id] or any(i in kept for i in drawn[a.id])}
+    away_awards = [a for a in awards if a.id not in kept_awards]
+    plans = budgets.list_plans(store)
+    kept_plans = {p.id for p in plans if _plan_in(store, p.id, None, areas)}
+    away_plans = [p for p in plans if p.id not in kept_plans]
+    said = []
+    if away:
+        def where_of(project) -> set[str]:  # its areas as typed; "Countywide" as the county it came from
+            named = {a.strip() for a in project.areas if a.strip().casefold() not in ref.COUNTYWIDE_WORDS | {""}}
+            return (named or set(came_from.get(project.id, ())) or {a.strip() for a in project.areas if a.strip()}
+                    or {"no area named"})
+
+        named = sorted(set().union(*map(where_of, away)), key=str.casefold)
+        said.append(f"Register: {counted(len(away), 'project')} ({in_words(named)})")
+    if away_awards:
+        rows = sum(max(len(a.years), 1) for a in away_awards)
+        said.append(f"Awards: {counted(len(away_awards), 'award')}, {counted(rows, 'row')} "
+                    f"({'; '.join(a.name for a in away_awards)})")
+    if away_plans:
+        def plan_words(plan) -> str:
+            area = store.scalar("SELECT name FROM indicator_areas WHERE id = (SELECT area_id FROM budget_plans "
+                                "WHERE id = ?)", (plan.id,))
+            return f"{plan.name}, {area}" if area else plan.name
+
+        said.append(f"Budgets: {counted(len(away_plans), 'plan')} ({'; '.join(map(plan_words, away_plans))})")
+    where = county.name if county else in_words(sorted(areas.counties))
+    left_out = "" if not said else (
+        f"Rows of areas outside this county file's ({where}), as the board report leaves them out: " + "; ".join(said)
+        + ". The county file still holds them: its board report for one of their areas shows them.")
+    return WorkbookScope(frozenset(kept), frozenset(kept_awards), frozenset(kept_plans), left_out)
+
+
+def register_sheet(store: Store, origins: Origins | None = None,
+                   scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
     from safer_desk.services.projects import load_projects
 
-    projects = load_projects(store)
+    projects = [p for p in load_projects(store) if scope.keeps("projects", p.id)]
     columns = [Column("Ref"), Column("Project / Initiative", width=45), Column("Status"),
                Column("Status date", "date"), Column("Areas covered"), Column("Lead organisation"),
                Column("Lead officers", width=40), Column("Suitable funding"), Column("Cost as written"),
@@ -156,13 +249,15 @@ def scenarios_sheet(store: Store) -> WorkbookSheet | None:
 
 
 # -- allocation --------------------------------------------------------------------------------------------
-def awards_sheet(store: Store) -> WorkbookSheet | None:
+def awards_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
     """The funders' awards commissioning is done against, one row per award and year."""
     from safer_desk.domain.dhr import format_bp
     from safer_desk.services import funders
 
     rows = []
     for a in funders.list_awards(store):
+        if not scope.keeps("awards", a.id):
+            continue
         split = "" if a.revenue_bp is None else f"{format_bp(a.revenue_bp)} / {format_bp(a.capital_bp)}"
         for year, pence in sorted(a.years.items()) or [(a.span_text, a.total_pence)]:
             rows.append([a.funder, a.name, year, pence, split, a.conditions])
@@ -561,13 +656,13 @@ BUDGET_STATUS_WORDS = {
 }
 
 
-def budgets_sheet(store: Store) -> WorkbookSheet | None:
+def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
     """Each plan (the fifth tab), one block each: every cell as the paper states it, the worked-out subtotals
     and totals, and the paper's printed totals beside them, a disagreement or a printed total that could not be
     checked (a TBC or N/K in its lines) said under the plan."""
     from safer_desk.services import budgets as svc
 
-    plans = sorted(svc.list_plans(store), key=lambda p: p.name.casefold())
+    plans = sorted((p for p in svc.list_plans(store) if scope.keeps("plans", p.id)), key=lambda p: p.name.casefold())
     if not plans:
         return None
     columns = [Column("Section", width=28), Column("Line", width=45), Column("Year"), Column("Amount (£)", "money"),
