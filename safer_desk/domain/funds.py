@@ -491,12 +491,14 @@ def forecast_range(fund_pence: int, monthly_spend: Mapping[Month, int], *, start
                          tuple(windows))
 
 
-def first_incomplete_month(*, today=None, keyed_to=None, ends_on=None) -> Month | None:
+def first_incomplete_month(*, today=None, keyed_to=None, ends_on=None, day_over=False) -> Month | None:
     """The first month not complete: the current month, or the month after the date spend is keyed to
     (the month of that date itself when it is not the month's last day); the earlier of the two.
 
     ``ends_on``: the fund's last day. No spend is dated after it, so spend keyed to it completes its month (a fund
-    ending on 15/09 keyed to 15/09 has all September's spend), and once today is past it that month is over."""
+    ending on 15/09 keyed to 15/09 has all September's spend), and once today is past it that month is over.
+    ``day_over``: ``today`` is a day gone by that figures are as at (a board report's), read after it: like a date
+    spend is keyed to, its month is complete when it is the month's last day (as at 30/06, June is over)."""
     import calendar
 
     def completes(day) -> bool:  # every day of its month that can hold spend is done
@@ -504,7 +506,7 @@ def first_incomplete_month(*, today=None, keyed_to=None, ends_on=None) -> Month 
 
     candidates = []
     if today is not None:
-        over = ends_on is not None and today > ends_on
+        over = (ends_on is not None and today > ends_on) or (day_over and completes(today))
         candidates.append(Month.of(today).plus(1) if over else Month.of(today))
     if keyed_to is not None:
         candidates.append(Month.of(keyed_to).plus(1) if completes(keyed_to) else Month.of(keyed_to))

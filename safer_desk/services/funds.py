@@ -961,7 +961,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
 
     ``today``: the day the figures are the position on (None: the machine's). ``day_named``: the warnings name it
     ("dated after 31/03/2019") rather than call it today, for a board report as at a day gone by; the figures are
-    the same.
+    the same, but for that day being over: a month ending on it is complete (as at 30/06/2018, June's spend is all
+    in the burn rate).
 
     The current month (of ``today``) and months after the fund's spend-keyed-to date (or ``keyed_to``)
     are incomplete: left out of the burn rate, and said to be (a fund's last month is complete once keyed to, or
@@ -971,7 +972,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     fund = get_fund(store, fund_id)
     today = today or date.today()
     keyed_to = keyed_to or fund.spend_keyed_to
-    incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to, ends_on=fund.ends_on)
+    incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to, ends_on=fund.ends_on,
+                                                   day_over=day_named)
     # Said to be keyed to a date: the months up to it are complete, those with no spend too (spend that stopped).
     complete_to = incomplete_from.plus(-1) if keyed_to else None
     contributors = [(r[0], int(r[1])) for r in store.rows(
