@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from safer_desk.domain.allocation import AllocationError, percent_text, share_text
+from safer_desk.domain.allocation import AllocationError, equal_shares_note, percent_text, share_text
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
@@ -164,7 +164,10 @@ def top_slice_section(item: service.TopSlice) -> ReportSection:
     rows.append([f"Plus {pct}%", format_money(result.scenario_more_pence, show_pence=True)])
     rows.append([f"Less {pct}%", format_money(result.scenario_less_pence, show_pence=True)])
     table = ReportTable(f"{item.name} ({item.year})", ["", "£"], rows, ["l", "r"])
+    # Where the partners' part does not split equally to the penny, how the odd pence fall (as the window and
+    # `safer-desk top-slice` say it): the table's rounded share times the partners is not the pot.
+    odd = equal_shares_note(result, f"“{result.lines[-1].label}”")
     return ReportSection(f"Top-slice: {item.name}", [
         f"Each of the {result.partners} partners plans on {format_money(result.equal_share_pence, show_pence=True)},"
         f" and on ±{pct}% ({format_money(result.scenario_more_pence, show_pence=True)} and "
-        f"{format_money(result.scenario_less_pence, show_pence=True)})."], [table])
+        f"{format_money(result.scenario_less_pence, show_pence=True)}).", *filter(None, [odd])], [table])
