@@ -43,8 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         type=option_type(_factor, "--factor", keep_text=True),
                         help="a factor column of INPUT.csv and its weight (what partnerships count: population, "
                              "crime; not partnership, fixed_units or previous); repeat for several")
-    parser.add_argument("--damping", metavar="PERCENT", type=_percent("--damping"),
-                        help="no partnership changes by more than this from last year; the others meet the difference")
+    parser.add_argument("--damping", metavar="PERCENT", type=option_type(_damping, "--damping"),
+                        help="no partnership changes by more than this from last year (5, 5%% or ±5, as the "
+                             "window's Damping ±%% reads it); the others meet the difference")
     parser.set_defaults(run=run_allocate)
 
     top = subparsers.add_parser(
@@ -79,6 +80,13 @@ def _percent(option: str):
     return option_type(read, option, keep_text=True)
 
 
+def _damping(text: str):
+    """The limit as the Allocation tab's Damping ±% field reads it ("±5" too), by the same reader."""
+    from safer_desk.services.allocation_workbench import damping_limit
+
+    return damping_limit(text, what="--damping")
+
+
 def _fixed_share(text: str):
     """A share of the pot (1/3, 0.25, 25%) or £AMOUNT per fixed unit."""
     from safer_desk.domain.allocation import parse_fraction
@@ -111,7 +119,7 @@ def run_allocate(args: argparse.Namespace) -> int:
                                         fixed_share=args.fixed_share, rounding=args.rounding, unit=args.unit,
                                         factors=factors or None, damping=args.damping, names=OPTION_NAMES)
         partnerships = service.read_input_csv(args.input, factors=[f.name for f in factors] or None)
-        result = service.calculate(partnerships, options)
+        result = service.calculate(partnerships, options, take_sum=_take_sum)
     except AllocationError as exc:
         raise CliError(_name_option(str(exc))) from exc
     import sys
@@ -122,6 +130,13 @@ def run_allocate(args: argparse.Namespace) -> int:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(service.CLI_HEADER, service.cli_rows(result))
     return 0
+
+
+def _take_sum(column_pence: int) -> str:
+    """The command line's way to take the partnerships' figures for last year as its total (the window's = Sum)."""
+    from safer_desk.domain.money import format_pounds_plain
+
+    return f"give their sum as last year's total (--previous-total {format_pounds_plain(column_pence)})"
 
 
 def _name_option(message: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import CliError, refuse_output
+from safer_desk.cli.common import REPLACE_HELP, CliError, refuse_existing_output, refuse_output
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 
@@ -14,7 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="write the example data to a new file",
                                  description="Write the example data (from the seed board papers) to a new file.")
     demo.add_argument("out", metavar="OUT.sqlite")
-    demo.add_argument("--force", action="store_true",
+    demo.add_argument("--replace", "--force", dest="force", action="store_true",
                       help="replace OUT if it exists (a Safer Desk file there is backed up first, beside it)")
     demo.set_defaults(run=run_demo)
 
@@ -26,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     shot.add_argument("--size", type=window_size, default=None, metavar="WxH",
                       help="the window's size in logical pixels (default 1280x800; 1093x582 is a 1366x768 "
                            "laptop at 125%%, 1280x690 a 1920x1080 screen at 150%%)")
+    shot.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     shot.add_argument("file", nargs="?", metavar="FILE", help="the Safer Desk file (default: your own file)")
     shot.set_defaults(run=run_screenshot, trailing_positional="file")
 
@@ -53,6 +54,7 @@ def run_demo(args: argparse.Namespace) -> int:
     except WrongKindOfName as exc:
         raise CliError(str(exc), code=2) from exc
     refuse_output(args.out)
+    refuse_existing_output(args.out, args.force)  # named as export and report name it
     try:
         path, kept = replace_with_demo(args.out) if args.force else (build_demo(args.out), None)
     except DemoError as exc:
@@ -73,6 +75,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
         raise CliError(f"{Path(args.out).name}: the screenshot is saved as a PNG picture, so OUT must end in .png "
                        "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
     refuse_output(args.out)
+    refuse_existing_output(args.out, args.replace)
     from safer_desk.cli import qt_libraries_said
 
     with qt_libraries_said("draw its window"):

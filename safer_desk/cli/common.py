@@ -56,11 +56,12 @@ def read_financial_year(text: str):
     return FinancialYear.parse(text) if text.strip() else None
 
 
-def read_amount(text: str) -> int:
-    """An amount of money typed for an option ("589608", "£589,608"), in pence; never negative."""
+def read_amount(text: str, *, blank: str = "") -> int:
+    """An amount of money typed for an option ("589608", "£589,608"), in pence; never negative. ``blank``: what a
+    refusal of a figure not known yet ("TBC") says to do instead (an option is left out, not given blank)."""
     from safer_desk.domain.money import parse_pence
 
-    pence = parse_pence(text)
+    pence = parse_pence(text, **({"blank": blank} if blank else {}))
     if pence < 0 or text.strip().removeprefix("£").lstrip().startswith(("-", "\u2212", "\u2013", "(")):
         raise ValueError(f"“{text}” is negative.")  # "-0" too: a minus typed is never a pot of £0 unsaid
     return pence
@@ -271,6 +272,19 @@ def refuse_output(out: str | Path) -> None:
     if problem:
         raise CliError(f"The folder {out.parent} {problem} (check the path, or make the folder first). "
                        "Nothing was written.")
+
+
+REPLACE_HELP = "replace OUT if it exists (without it, an existing OUT is refused and left as it was)"
+
+
+def refuse_existing_output(out: str | Path, replace: bool) -> None:
+    """OUT already there is replaced only when --replace says so (the window asks first): refused before anything
+    is read or written, naming the file and the option, so a script's second run never overwrites the first's."""
+    out = Path(out)
+    if replace or not out.exists() or out.is_dir():  # a folder is refuse_output's to say
+        return
+    raise CliError(f"{out.name} already exists: add --replace to replace it, or name another file. Nothing was "
+                   "written.")
 
 
 @contextlib.contextmanager

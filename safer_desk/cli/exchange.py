@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from safer_desk.cli.common import (CliError, open_existing, open_for_writing, option_type, read_date,
-                                   read_financial_year, read_fingerprint, refuse_new_file_name, refuse_output)
+from safer_desk.cli.common import (REPLACE_HELP, CliError, open_existing, open_for_writing, option_type, read_date,
+                                   read_financial_year, read_fingerprint, refuse_existing_output,
+                                   refuse_new_file_name, refuse_output)
 from safer_desk.domain.text import counted, in_words
 
 
@@ -17,7 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="export the office's data for the county (.sqlite to merge, .xlsx to read)",
         description="Write the office's data for the county lead: OUT.sqlite (merged with `safer-desk merge`) "
                     "or OUT.xlsx (a workbook to read: contents, then the register, scenarios, funders' "
-                    "awards, allocations, reviews, funds, fund spend, indicators and budgets). Victim-level "
+                    "awards, allocations, top-slices, reviews, funds, fund spend, indicators and budgets). "
+                    "Victim-level "
                     "target-hardening rows are left out, with "
                     "totals by district and month instead, and so are the reviews' case notes and panel-meeting "
                     "notes (the reviews go, their notes blank), unless --include-referrals is given.")
@@ -28,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "override reasons) and the reviews' case notes and panel-meeting notes")
     export.add_argument("--raw-tables", action="store_true",
                         help="OUT.xlsx only: add the database's tables as they are (ids and all) after the views")
+    export.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     export.set_defaults(run=run_export)
 
     merge = subparsers.add_parser(
@@ -108,6 +111,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the day the DHR figures are as at, as `safer-desk dhr-ledger --as-at`: invoices, "
                              "payments, refunds and refusals dated after it are not counted (default: the year's end "
                              "for a past --year, otherwise today)")
+    report.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     report.set_defaults(run=run_report)
 
 
@@ -119,13 +123,15 @@ def run_export(args: argparse.Namespace) -> int:
         kind = export_kind(out)
     except CountyError as exc:  # how the command is used (exit 2, as report's OUT.pdf), before anything is read
         raise CliError(str(exc), code=2) from None
+    if args.raw_tables and kind != "xlsx":  # how the command is used: said before an OUT that exists is
+        raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
+                       code=2)
     refuse_output(args.out)
+    if not _office_file_named(args.file, out, kind):  # that is refused below, in words --replace would not help with
+        refuse_existing_output(out, args.replace)
     # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
     store = open_existing(args.file, read_only=kind == "xlsx", checked=True)
     try:
-        if args.raw_tables and kind != "xlsx":
-            raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
-                           code=2)
         result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals,
                                    raw_tables=args.raw_tables)
         unnamed = export_name_words(store)  # a new file's office is called after its file
@@ -150,6 +156,17 @@ def run_export(args: argparse.Namespace) -> int:
     if unnamed:
         print(f"note: {unnamed}", file=sys.stderr)
     return 0
+
+
+def _office_file_named(file: str, out: Path, kind: str) -> bool:
+    """OUT is FILE itself, or (for an .sqlite export) an office's own file: the export refuses it whatever the
+    options say."""
+    from safer_desk.storage.store import holds_data
+
+    try:
+        return out.exists() and (out.resolve() == Path(file).resolve() or kind == "sqlite" and holds_data(out))
+    except OSError:
+        return False
 
 
 def _fingerprints(values: list[str]) -> set[str]:
@@ -363,6 +380,7 @@ def run_report(args: argparse.Namespace) -> int:
         if refusal := ledger_day_refusal(args.as_at, today):
             raise CliError(f"--as-at: {refusal}")
     refuse_output(out)
+    refuse_existing_output(out, args.replace)
     store = open_existing(args.file, checked=True)
     try:
         try:

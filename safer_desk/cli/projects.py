@@ -67,7 +67,6 @@ def register_awards(subparsers: argparse._SubParsersAction) -> None:
 def _year_amount(text: str) -> None:
     """"2017/18=£400,568": a financial year and its amount, each checked as the award's form checks them."""
     from safer_desk.domain.commissioning import FundingError
-    from safer_desk.domain.money import blank_said_as
     from safer_desk.services import funders
 
     try:
@@ -80,10 +79,10 @@ def _year_amount(text: str) -> None:
     for year, amount in years.items():
         if not amount:
             raise ValueError(f"give the amount for {year} (2017/18=£400,568).")
-        try:
-            read_amount(amount)
-        except ValueError as exc:  # "TBC": the year is left out until its amount is known, not given blank
-            raise ValueError(f"the amount for {year}: {blank_said_as(str(exc), f'leave out --year {year}')}") from None
+        try:  # "TBC": the year is left out until its amount is known, not given blank
+            read_amount(amount, blank=f"leave out --year {year}")
+        except ValueError as exc:
+            raise ValueError(f"the amount for {year}: {exc}") from None
 
 
 def _year(option: str):

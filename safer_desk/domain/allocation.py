@@ -24,7 +24,7 @@ from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from math import lcm
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain.checks import NumberError, bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, format_percent, split_by_weights
@@ -464,8 +464,16 @@ class AllocationResult:
 
 # -- the formula --------------------------------------------------------------------------
 
-def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> AllocationResult:
-    """Split the pot between the partnerships; the totals always add up exactly to the pot."""
+def window_take_sum(column_pence: int) -> str:
+    """How the Allocation tab takes the partnerships' figures for last year as last year's total: its = Sum button."""
+    return "take their sum as last year's total (= Sum)"
+
+
+def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: AllocationOptions, *,
+                        take_sum: Callable[[int], str] = window_take_sum) -> AllocationResult:
+    """Split the pot between the partnerships; the totals always add up exactly to the pot. ``take_sum``: how the
+    caller takes the Last year column's sum as last year's total (the window's button, the command line's option),
+    said in a warning when the two differ."""
     partnerships = list(partnerships)
     if not partnerships:
         raise AllocationError("There are no partnerships to allocate to: add the partnerships to share the pot "
@@ -585,7 +593,7 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     unknown = variance_warning(rows)
     if unknown:
         warnings.append(unknown)
-    total_off = previous_total_warning(base, rows)
+    total_off = previous_total_warning(base, rows, take_sum=take_sum)
     if total_off:
         warnings.append(total_off)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
@@ -634,7 +642,8 @@ def variance_warning(rows: Sequence[PartnershipAllocation]) -> str:
             f"partnerships, whose allocations this year add up to {format_money(sum(r.total_pence for r in known))}.")
 
 
-def previous_total_warning(previous_total: int | None, rows: Sequence[PartnershipAllocation]) -> str:
+def previous_total_warning(previous_total: int | None, rows: Sequence[PartnershipAllocation], *,
+                           take_sum: Callable[[int], str] = window_take_sum) -> str:
     """A sentence when last year's total, which the pot comes from, is not what the partnerships' figures for last
     year add up to (the Totals row's Last year): a figure mistyped in one or the other; "" when they agree, or when
     some have no figure (``variance_warning`` says so: the total may well hold what they had)."""
@@ -646,7 +655,7 @@ def previous_total_warning(previous_total: int | None, rows: Sequence[Partnershi
     return (f"Last year's total, {format_money(previous_total)}, is not what the partnerships' figures for last year "
             f"add up to ({format_money(column)}, {off}): the pot is last year's total less the retained %, but the "
             "Totals row's last year and variance add up the partnerships' figures. Put right the figure that is "
-            "wrong, or take their sum as last year's total (= Sum).")
+            f"wrong, or {take_sum(column)}.")
 
 
 def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],

@@ -45,13 +45,21 @@ def states_its_scale(text: str) -> bool:
     return bool(_OWN_SCALE.search(text or ""))
 
 
-def parse_pence(text: str) -> int:
-    """Parse one amount in pounds as people write it ("£1,234.56", "(6,957)", "£30K", "50p") into pence."""
+# What a form says to do with an amount not known yet; where the amount cannot be blank (a year's line of an award,
+# an option) the caller gives its own words ("leave the year's line out"), said in the refusal as they are.
+LEAVE_BLANK = "leave the amount blank"
+
+
+def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
+    """Parse one amount in pounds as people write it ("£1,234.56", "(6,957)", "£30K", "50p", "2,500 GBP") into pence.
+    ``blank``: what the refusal of a figure not known yet ("TBC", "£2,500 (est)") says to do instead of typing it."""
     if text is None:
         raise MoneyError("No amount was given.")
     original = str(text)
     s = thousands_spaces_as_commas(original.strip())  # "£1 234.56", with Excel's no-break space or not
     if s is None:
+        if dated := _date_words(original.strip()):  # "01/04/2024 00:00": a date, before its spaces are said
+            raise MoneyError(dated)
         raise MoneyError(f"“{original.strip()}” has a space between digits that is not a thousands separator, so it "
                          "is not read as a guess: type the amount with a comma every three digits (£1,234.56), or "
                          "with no separator (£1234.56).")
@@ -60,9 +68,12 @@ def parse_pence(text: str) -> int:
     pasted = _pasted_from_a_ledger(s, original.strip())
     if pasted:
         raise MoneyError(pasted)
-    no_figure = no_figure_words(original)
+    no_figure = no_figure_words(original, blank=blank)
     if no_figure:
         raise MoneyError(no_figure)
+    written = s  # as typed, for the words said beside a figure that is not read (below)
+    if s[-3:].lower() == "gbp":  # "2,500 GBP", as a finance system or a bank statement writes it
+        s = _CURRENCY_AFTER.sub("", s)
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
@@ -110,7 +121,10 @@ def parse_pence(text: str) -> int:
         raise MoneyError(f"“{original.strip()}” is a percentage, not an amount of money: type the amount in pounds "
                          "(such as £1,234.56).")
     if not match or (match.group("int") is None and match.group("frac") is None):
-        raise MoneyError(f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
+        # Only now, for text that is not an amount: what it is instead (its patterns are not compiled for amounts
+        # that read, such as those a file's first screen shows).
+        said = _date_words(original.strip()) or _words_beside_figure(written, original.strip(), blank)
+        raise MoneyError(said or f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
     whole, frac = match.group("int"), match.group("frac")
     if (frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole
             and len(whole) <= 3 and not whole.startswith("0")):  # "3.250": a group of thousands typed with a point
@@ -161,6 +175,56 @@ def _pasted_from_a_ledger(text: str, typed: str) -> str:
     return ""
 
 
+# The currency's code after the figure ("2,500 GBP", "2500gbp"): £ said another way.
+_CURRENCY_AFTER = LazyPattern(r"(?<=[\d.kKmMnN)])\s*gbp$", re.I)
+# An amount a year or a month as the papers write it ("£2,500 pa", "p.a.", "per annum", "£400/month", "pcm").
+_PER = LazyPattern(r"^(?P<figure>.*?[\d.kKmMnN)])\s*(?:gbp\s*)?"
+                   r"(?:(?P<year>p\.?\s*a\.?|per\s+(?:annum|year|yr)|a\s+year|/\s*(?:annum|year|yr|y|a)|"
+                   r"annually|yearly)|(?P<month>p\.?\s*c\.?\s*m\.?|per\s+(?:calendar\s+)?month|a\s+month|"
+                   r"/\s*(?:month|mth|mo|m)|monthly))$", re.I)
+# A figure marked as an estimate ("£2,500 (est)", "est. £2,500", "£2,500 estimated").
+_ESTIMATE = LazyPattern(r"^(?:(?:estimated|estimate:?|est\.?)\s*(?P<after>[^a-z].*\d.*)|(?P<before>.*\d.*?)\s*\(?\s*"
+                        r"(?:estimated|estimate|estimation|est\.?)\s*\)?)$", re.I)
+# A date, as a sheet or a paper writes it: 01/04/2024, 1/4/24, 2024-04-01 (00:00:00), 01-Apr-2024, 1 April 2024.
+_MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = LazyPattern(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2}(?:t|\s)?|"
+                    r"\d{1,2}(?:st|nd|rd|th)?[\s/-]*" + _MONTH_NAMES + r"[\s/-]*(?:\d{2}|\d{4}))"
+                    r"(?:\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$", re.I)
+
+
+def _date_words(typed: str) -> str:
+    """Why a date pasted where an amount goes ("01/04/2024", "2024-04-01 00:00:00") is refused; "" for other text."""
+    if not _DATE.match(typed):
+        return ""
+    return (f"“{typed}” is a date, not an amount of money: copy or type the amount (a date pasted here most likely "
+            "came from the column beside it).")
+
+
+def _words_beside_figure(text: str, typed: str, blank: str) -> str:
+    """Why an amount written with words the papers put beside it is not read as the figure alone ("" when it has
+    none): per year or per month ("£2,500 pa": the amount asked for is already the period's), or an estimate
+    ("£2,500 (est)": typed once it is the figure to use)."""
+    if (per := _PER.match(text)) and (pence := _read_or_none(per["figure"])) is not None:
+        if per["year"]:
+            return (f"“{typed}” is an amount a year: an amount here is already the one for its year (or for the "
+                    f"period it is asked for), so type the figure alone, {format_money(pence)}.")
+        return (f"“{typed}” is an amount a month: type the amount for the whole period it is asked for (twelve "
+                f"months of {format_money(pence)} are {format_money(pence * 12)}).")
+    if (est := _ESTIMATE.match(text)) and (pence := _read_or_none(est["after"] or est["before"])) is not None:
+        figure = (est["after"] or est["before"]).strip()
+        shown = format_money(pence, show_pence=bool(re.search(r"\.\d\d\)?$", figure)) or None)
+        return (f"“{typed}” is marked as an estimate: type the figure alone ({shown}) if it is the one to use, or "
+                f"{blank} until it is known.")
+    return ""
+
+
+def _read_or_none(figure: str) -> int | None:
+    try:
+        return parse_pence(figure.strip())
+    except MoneyError:
+        return None
+
+
 # What a paper or a sheet writes where it has no figure: words for one not known yet ("TBC", "t.b.c.", "TBA", "TBD",
 # "N/K") and marks for none or not known ("N/A", "-", which Excel's accounting format also shows for £0).
 _NOT_KNOWN_YET = LazyPattern(r"^(?:t\.?\s*b\.?\s*[cad]\.?|to\s+be\s+(?:confirmed|agreed|advised|decided|determined)|"
@@ -168,28 +232,28 @@ _NOT_KNOWN_YET = LazyPattern(r"^(?:t\.?\s*b\.?\s*[cad]\.?|to\s+be\s+(?:confirmed
 _NO_FIGURE = LazyPattern(r"^(?:n\s*/\s*a\.?|n\.a\.|£?\s*[-\u2212\u2013\u2014])$", re.I)
 _NIL = LazyPattern(r"^£?\s*(?:nil|none|nothing)\.?$", re.I)  # a paper's word for £0 ("Nil", "£nil")
 # Said after "… is not an amount of money" for those (a Budgets cell, with words of its own for them, leaves it out).
-NOT_KNOWN_HINT = (": it says the figure is not known yet. Leave the amount blank until it is known (type £0 only if "
-                  "there is none)")
-NO_FIGURE_HINT = (": it stands for no figure (none, or one not known yet). Type £0 for none, or leave the amount "
-                  "blank until it is known")
+def _not_known_hint(blank: str) -> str:
+    return (f": it says the figure is not known yet. {blank[:1].upper() + blank[1:]} until it is known (type £0 only "
+            "if there is none)")
 
 
-def blank_said_as(message: str, instead: str) -> str:
-    """A refusal of ``no_figure_words`` with its "leave the amount blank" said as where the amount was typed needs
-    ("leave the year's line out", where a line's amount cannot be blank); any other message as it is."""
-    said = "leave the amount blank"
-    return message.replace(said.capitalize(), instead[:1].upper() + instead[1:]).replace(said, instead)
+def _no_figure_hint(blank: str) -> str:
+    return f": it stands for no figure (none, or one not known yet). Type £0 for none, or {blank} until it is known"
 
 
-def no_figure_words(text: str) -> str:
+NOT_KNOWN_HINT = _not_known_hint(LEAVE_BLANK)
+NO_FIGURE_HINT = _no_figure_hint(LEAVE_BLANK)
+
+
+def no_figure_words(text: str, *, blank: str = LEAVE_BLANK) -> str:
     """Why words a paper writes for an amount not known yet ("TBC", "TBA", "TBD", "t.b.c."), a mark for none or not
-    known ("N/A", "-") or a word for none ("nil") are not an amount, and what to do (leave it blank, or type £0); ""
-    for any other text."""
+    known ("N/A", "-") or a word for none ("nil") are not an amount, and what to do (``blank``: leave it blank, or
+    what the place it was typed in needs instead; or type £0); "" for any other text."""
     typed = (text or "").strip()
     if _NOT_KNOWN_YET.match(typed):
-        return f"“{typed}” is not an amount of money{NOT_KNOWN_HINT}."
+        return f"“{typed}” is not an amount of money{_not_known_hint(blank)}."
     if _NO_FIGURE.match(typed):
-        return f"“{typed}” is not an amount of money{NO_FIGURE_HINT}."
+        return f"“{typed}” is not an amount of money{_no_figure_hint(blank)}."
     if _NIL.match(typed):
         return f"“{typed}” is not an amount of money: it says there is none. Type £0."
     return ""
@@ -321,6 +385,30 @@ def _non_negative(pence: int, text: str) -> int:
     if pence < 0:
         raise MoneyError(f"“{text.strip()}”: a cost cannot be negative.")
     return pence
+
+
+# -- searching ---------------------------------------------------------------
+
+# An amount as a register or an editor shows it ("£125,000", "£3.25"), found in text searched.
+_SHOWN_AMOUNT = LazyPattern(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?![\d,]*\d)")
+_WRITTEN_AS_MONEY = LazyPattern(r"^[-(]?\s*(?:£|gbp)|gbp\s*\)?$", re.I)
+
+
+def searched_amount(text: str) -> int | None:
+    """The pence a search reads as money means ("£125k", "125K", "£125000", "2,500 GBP"), or None: a figure with a £,
+    GBP or a scale of its own only (a bare "2019" or "125" is searched as the words it is)."""
+    typed = (text or "").strip()
+    if not typed or not (_WRITTEN_AS_MONEY.search(typed) or states_its_scale(typed)):
+        return None
+    try:
+        return abs(parse_pence(typed))
+    except MoneyError:
+        return None
+
+
+def amounts_shown(text: str) -> set[int]:
+    """The amounts of money text shows ("£125,000 keeps the advocates…", "£54,372 - £62,372"), in pence."""
+    return {int(m[1].replace(",", "")) * PENCE_PER_POUND + int(m[2] or 0) for m in _SHOWN_AMOUNT.finditer(text or "")}
 
 
 # -- formatting --------------------------------------------------------------

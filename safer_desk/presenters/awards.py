@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from safer_desk.domain.commissioning import Award, FundingError
 from safer_desk.domain.dhr import format_bp
-from safer_desk.domain.money import blank_said_as, format_money
+from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.costs import CostForm, RecordsScreen
@@ -75,10 +75,7 @@ class AwardsPresenter(RecordsScreen):
                 first_year=v["first_year"], last_year=v["last_year"], conditions=v["conditions"],
                 revenue=v["revenue"], capital=v["capital"], notes=v["notes"], award_id=award_id)
         except FundingError as exc:
-            message = str(exc)
-            if message.startswith("Amount for "):  # "TBC" for a year: a line's amount cannot be blank, so it goes
-                message = blank_said_as(message, "leave the year's line out")
-            raise _tied(message) from None
+            raise _tied(str(exc)) from None
 
     def _form(self, title: str, heading: str, commit, values: dict[str, Any] | None = None, *,
               old: Award | None = None, **kw: Any) -> CostForm:

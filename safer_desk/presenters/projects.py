@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
+from safer_desk.domain.money import amounts_shown, searched_amount
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         ref_key)
@@ -498,9 +499,12 @@ class ProjectsPresenter(ScreenPresenter):
             return None
         origins = self.origins
         came: dict[str, str] = {}  # each office's words as the search compares them, folded once for every row
+        amount = searched_amount(text)  # "£125k": the projects showing £125,000, as the papers write it either way
 
         def found(p: Project) -> bool:
             if found_as_typed(words, p.search_text):
+                return True
+            if amount is not None and amount in amounts_shown(p.search_text):
                 return True
             if not origins.shown:  # an office's own file: nothing merged, nothing more to look in
                 return False

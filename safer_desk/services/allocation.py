@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
@@ -301,9 +301,11 @@ def build_options(*, pot: str | None = None, previous_total: str | None = None, 
                              damping=damping_fraction)
 
 
-def calculate(partnerships: Sequence[PartnershipInput], options: AllocationOptions) -> AllocationResult:
-    """Run the formula (the same call for the window and the command line)."""
-    return allocate_by_formula(partnerships, options)
+def calculate(partnerships: Sequence[PartnershipInput], options: AllocationOptions, *,
+              take_sum: Callable[[int], str] | None = None) -> AllocationResult:
+    """Run the formula (the same call for the window and the command line; ``take_sum``: how the caller takes the
+    Last year column's sum as last year's total, as its warning says)."""
+    return allocate_by_formula(partnerships, options, **({"take_sum": take_sum} if take_sum else {}))
 
 
 # -- tables for the command line, exports and the board report ----------------------------------

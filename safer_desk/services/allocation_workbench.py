@@ -351,6 +351,16 @@ def _percent_field(value: Fraction) -> str:
     return f"{text}%" if 0 < value < Fraction(1, 100) else text
 
 
+def damping_limit(text: str, *, what: str) -> Fraction | None:
+    """A damping limit as typed, in the tab's field (labelled Damping ±%) and `allocate --damping` alike: "±5",
+    "+/-5", "5" or "5%" is a limit of 5% either way; None when blank."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    limit = next((text[len(sign):].strip() for sign in ("±", "+/-", "+-") if text.startswith(sign)), text)
+    return parse_percent(limit, what=what) if limit else parse_percent(text, what=what)
+
+
 def with_option(state: WorkState, key: str, text: str) -> WorkState:
     """The state with one option set from what was typed; messages name the field."""
     o = state.options
@@ -373,9 +383,7 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
         else:
             new = replace(o, fixed_share=parse_fraction(text or "0", what=label), fixed_per_unit_pence=None)
     elif key == "damping":
-        # "±5", as the field's label reads (Damping ±%), is a limit of 5% either way.
-        limit = next((text[len(sign):].strip() for sign in ("±", "+/-", "+-") if text.startswith(sign)), text)
-        new = replace(o, damping=parse_percent(limit, what=label) if text else None)
+        new = replace(o, damping=damping_limit(text, what=label))
     elif key == "rounding":
         new = replace(o, rounding=text)
     elif key == "unit":

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.commissioning import Award, FundingError, Share, funder_key, same_funder, share_for
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
+from safer_desk.domain.money import LEAVE_BLANK, MoneyError, format_money, format_pounds_plain, parse_pence
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import find_typed
 from safer_desk.services.projects import YEAR_WORD, one_year, year_after_amount
@@ -77,14 +77,15 @@ def _year(text: str, what: str) -> str:
         raise FundingError(f"{what}: {exc}") from None
 
 
-def _pence(value: Any, what: str) -> int | None:
+def _pence(value: Any, what: str, *, blank: str = LEAVE_BLANK) -> int | None:
+    """An amount typed (None when blank); ``blank``: what a refusal of "TBC" says to do where it cannot be blank."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         pence = value
     else:
         try:
-            pence = parse_pence(str(value))
+            pence = parse_pence(str(value), blank=blank)
         except MoneyError as exc:
             raise FundingError(f"{what}: {exc}") from None
     if pence < 0:
@@ -266,7 +267,8 @@ def make_award(*, funder: str, name: str, years: Mapping[str, Any] | None = None
         label = _year(year, "Year")
         if not label:
             raise FundingError("Year: each yearly amount needs its financial year.")
-        parsed_years[label] = _pence(amount, f"Amount for {label}")
+        # "TBC" for a year: a line's amount cannot be blank, so the line goes until its amount is known
+        parsed_years[label] = _pence(amount, f"Amount for {label}", blank="leave the year's line out")
         if parsed_years[label] is None:
             raise FundingError(f"Amount for {label}: give the amount.")
     first, last = _year(first_year, "First year"), _year(last_year, "Last year")

@@ -130,7 +130,7 @@ def test_a_past_year_is_as_at_its_end_and_says_so(demo_path, tmp_path):
     assert report_ledger(tables) == cli_ledger(ledger_csv(demo_path, "--as-at", "31/03/2019"))
     assert "figures as at 31/03/2019, the end of 2018/19" in dhr_paragraph(tables)
     # The March board prepared in April: 2017/18's reviews as at 31/03/2018, before the partners were billed.
-    code, _, err = cli_output(["report", str(demo_path), str(out), "--year", "2017/18"])
+    code, _, err = cli_output(["report", str(demo_path), str(out), "--year", "2017/18", "--replace"])
     assert code == 0, err
     tables = page(out)
     assert ledger_csv(demo_path, "--as-at", "31/03/2018")[-1]["billed"] == "0"
@@ -138,7 +138,8 @@ def test_a_past_year_is_as_at_its_end_and_says_so(demo_path, tmp_path):
     assert "Nothing had been billed to the partners by 31/03/2018" in " ".join(tables.paragraphs)
     assert "figures as at 31/03/2018, the end of 2017/18" in dhr_paragraph(tables)
     # --as-at says otherwise: the position at a day of the board's choosing (here before the year's end).
-    code, _, err = cli_output(["report", str(demo_path), str(out), "--year", "2018/19", "--as-at", PAST_DAY])
+    code, _, err = cli_output(["report", str(demo_path), str(out), "--year", "2018/19", "--as-at", PAST_DAY,
+                               "--replace"])
     assert code == 0, err
     tables = page(out)
     assert report_ledger(tables) == cli_ledger(ledger_csv(demo_path, "--as-at", PAST_DAY))

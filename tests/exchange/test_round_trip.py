@@ -272,7 +272,7 @@ def test_workbook_from_the_command_line(demo_path, tmp_path):
     assert code == 0, err
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "Contents" and "Register" in book.sheetnames and "Raw Districts" not in book.sheetnames
-    code, printed, err = cli_output(["export", str(demo_path), str(out), "--raw-tables"])
+    code, printed, err = cli_output(["export", str(demo_path), str(out), "--raw-tables", "--replace"])
     assert code == 0, err
     book = openpyxl.load_workbook(out)
     assert book["Raw Districts"].max_row - 3 == state(demo_path)[1]["districts"]  # title, blank, heading

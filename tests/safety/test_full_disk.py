@@ -162,7 +162,7 @@ def one_line_refusal(result) -> str:
 def test_commands_on_a_really_full_disk_say_so_and_exit_1(small_disk, demo_path, private_home, suffix):
     target = _previous(small_disk / f"out{suffix}")
     fill(small_disk, leave=64 * 1024)
-    argv = ["export" if suffix in (".sqlite", ".xlsx") else "report", str(demo_path), str(target)]
+    argv = ["export" if suffix in (".sqlite", ".xlsx") else "report", str(demo_path), str(target), "--replace"]
     line = one_line_refusal(run_cli(argv, home=private_home))
     assert "disk is full" in line and target.name in line
     assert target.read_bytes() == PREVIOUS and no_temporaries(small_disk) == []

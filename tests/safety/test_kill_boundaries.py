@@ -65,12 +65,12 @@ def setup_scenario(kind: str, tmp_path: Path, home: Path, demo_master: Path) -> 
         shutil.copyfile(demo_master, w.office)
         w.target = w.out / ("county.sqlite" if kind == "export" else "county.xlsx")
         w.target.write_bytes(PREVIOUS)
-        return w, ["export", str(w.office), str(w.target)]
+        return w, ["export", str(w.office), str(w.target), "--replace"]  # the file there is replaced
     if kind in ("report-pdf", "report-html"):
         _blank_office(w.office)
         w.target = w.out / ("report.pdf" if kind == "report-pdf" else "report.html")
         w.target.write_bytes(PREVIOUS)
-        return w, ["report", str(w.office), str(w.target)]
+        return w, ["report", str(w.office), str(w.target), "--replace"]
     if kind == "csv":
         w.target = w.out / "ledger.csv"
         w.target.write_bytes(PREVIOUS)

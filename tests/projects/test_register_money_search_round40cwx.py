@@ -1,0 +1,49 @@
+"""The register's search finds a project by an amount written as the papers write it (round 40, cwx).
+
+"£125,000" found Homeshield Plus; "£125k", "125k" and "£125000" found nothing, though they are the same amount.
+A search that reads as money (a £, GBP or a k/m scale with a figure) now finds the projects that show that amount,
+and only that amount ("£25k" is not "£125,000").
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from safer_desk.presenters.projects import ProjectsPresenter
+
+
+def _kept(register: ProjectsPresenter, text: str) -> list[str]:
+    keep = register.filter_predicate(text=text)
+    return sorted(p.title for p in register.rows if keep is None or keep(p))
+
+
+@pytest.fixture
+def register(demo_store):
+    presenter = ProjectsPresenter(demo_store)
+    presenter.reload()
+    return presenter
+
+
+@pytest.mark.parametrize("typed", ["£125,000", "£125k", "125K", "£125000", "125,000 GBP", "GBP 125000", "£0.125m"])
+def test_an_amount_searched_finds_the_projects_that_show_it(register, typed):
+    assert _kept(register, typed) == ["Homeshield Plus"]
+
+
+def test_an_amount_finds_only_that_amount(register):
+    assert _kept(register, "£2.5k") == ["Suffolk ELEV8"]  # its evaluation line, £2,500: not £12,500 or £22,500
+    assert "Homeshield Plus" not in _kept(register, "£25k")
+    assert _kept(register, "£999k") == []
+
+
+def test_words_are_searched_as_before(register):
+    assert _kept(register, "homeshield") == ["Homeshield Plus"]
+    assert _kept(register, "125,000") == ["Homeshield Plus"]
+
+
+def test_the_search_box_finds_it(qtbot, demo_window):
+    register = demo_window.show_tab("projects").register
+    qtbot.keyClicks(register.search, "£125k")
+    shown = [register.proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+             for row in range(register.proxy.rowCount()) for column in range(register.proxy.columnCount())]
+    assert register.proxy.rowCount() == 1 and "Homeshield Plus" in shown, shown
