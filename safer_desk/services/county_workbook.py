@@ -35,6 +35,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
     o = origins or {}
     k = scope or EVERY_ROW
     builders = [lambda s: register_sheet(s, o, k), scenarios_sheet, lambda s: awards_sheet(s, k), allocation_sheet,
+                top_slice_sheet,
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
                 lambda s: funds_sheet(s, today, o), fund_sheet, referrals_sheet, indicator_summary_sheet,
                 lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k)]
@@ -151,17 +152,15 @@ def county_scope(store: Store) -> WorkbookScope:
     from safer_desk.services.projects import load_projects
     from safer_desk.services.report import report_areas
     from safer_desk.services.report_sections.budgets import _plan_in
-    from safer_desk.services.report_sections.projects import _in_areas, origin_counties
+    from safer_desk.services.report_sections.projects import origin_counties, projects_in_areas
 
     areas = report_areas(store, None, None)
     if not areas.county_file or areas.unnamed:
         return EVERY_ROW
     county = ref.office_county(store)
-    known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
-    came_from = origin_counties(store)
+    came_from = origin_counties(store)  # (to name the county a "Countywide" project left out is of)
     projects = load_projects(store)
-    kept = {p.id for p in projects
-            if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)}
+    kept = {p.id for p in projects_in_areas(store, projects, areas)}
     away = [p for p in projects if p.id not in kept]
     awards = list_awards(store)
     drawn = {a.id: [p.id for p in projects if any(counts_against(s.funder, a) for s in shares_of(p))] for a in awards}
@@ -326,6 +325,32 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
                             note=f"Saved {service.uk_date(scenario.saved_at)}. " + " ".join(result.notes)))
     return WorkbookSheet("Allocation", "Allocation between partnerships", "Each saved allocation (the agreed one "
                          "marked): fixed and variable fees, this year against last, with totals.", columns, blocks)
+
+
+def top_slice_sheet(store: Store) -> WorkbookSheet | None:
+    """Each saved top-slice as the Allocation tab and the board report give it: the paper's lines, each partner's
+    equal share and its ± scenarios, and how the odd pence fall where the partners' part does not split equally."""
+    from safer_desk.domain.allocation import AllocationError, equal_shares_note, percent_text
+    from safer_desk.services import allocation as service
+
+    items = service.list_top_slices(store)
+    if not items:
+        return None
+    blocks = []
+    for item in items:
+        title = f"{item.year}: {item.name}"
+        try:
+            result = item.result()
+        except AllocationError as exc:  # saved under rules it no longer meets: said, not a crash
+            blocks.append(Block([], title=title, note=f"Cannot be worked out: {exc}"))
+            continue
+        pct = percent_text(result.scenario)
+        rows = [[line.label, line.amount_pence] for line in result.lines]
+        rows += [[f"Each plus {pct}%", result.scenario_more_pence], [f"Each less {pct}%", result.scenario_less_pence]]
+        blocks.append(Block(rows, title=title, note=equal_shares_note(result, f"“{result.lines[-1].label}”")))
+    return WorkbookSheet("Top-slices", "Top-slices of a grant", "Each saved top-slice of a grant (the Performance "
+                         "Reward Grant's): its slices, what is retained, each partner's equal share and its ± "
+                         "scenarios.", [Column("Line", width=40), Column("Amount (£)", "money")], blocks)
 
 
 # -- costs -------------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ import pytest
 
 from safer_desk.services.county import export_for_county
 
-VIEWS = ["Contents", "Register", "Scenarios", "Awards", "Allocation", "Reviews", "Who owes what", "Funds", "Fund spend",
-         "Indicator summary", "Indicators by month", "Budgets"]
+VIEWS = ["Contents", "Register", "Scenarios", "Awards", "Allocation", "Top-slices", "Reviews", "Who owes what", "Funds",
+         "Fund spend", "Indicator summary", "Indicators by month", "Budgets"]
 INTERNAL_ID = re.compile(r"\b[0-9a-f]{32}\b|\b(?:org|district|partnership|county|indicator|area):[a-z0-9-]+")
 
 

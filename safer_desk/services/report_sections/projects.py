@@ -86,6 +86,18 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
     return any(areas.covers_county(c) for c in counties)
 
 
+def projects_in_areas(store: Store, projects, areas: ReportAreas) -> list:
+    """The projects of these areas (``_in_areas``; "Countywide" as the county of the office a merged project came
+    from, ``origin_counties``, else the file's): the one rule of the board report and the county workbook."""
+    from safer_desk.services import reference as ref
+
+    county = ref.office_county(store)
+    known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
+    came_from = origin_counties(store)
+    return [p for p in projects
+            if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)]
+
+
 def origin_counties(store: Store) -> dict[str, set[str]]:
     """In a county file, the county of the office each merged project came from (the county it names, else its
     districts'), by project id: a Cornwall office's "Countywide" is Cornwall, shown under its own county as its
@@ -116,7 +128,6 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     report's day, ``today``, changes none of them). In a county file its tables say which office each project came
     from (*Merged from*, after the project's title, as the register and Commissioning show it) and its notes name the
     office of a project whose title another has; an office's own report is as it always was."""
-    from safer_desk.services import reference as ref
     from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import load_projects
@@ -124,7 +135,6 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     from safer_desk.services.report_sections import office_areas_for
 
     areas = office_areas_for(store, year, areas)
-    county = ref.office_county(store)
     all_projects = load_projects(store)
     by_id = {p.id: p for p in all_projects}
     origins = row_origins(store, PROJECTS)
@@ -142,10 +152,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         for item in scenario.items:
             inherited.setdefault(item.project_id, set()).update(scenario_years(scenario, by_id))
     years = {p.id: project_years(p) or inherited.get(p.id, set()) for p in all_projects}
-    known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
-    came_from = origin_counties(store)
-    local = [p for p in all_projects
-             if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)]
+    local = projects_in_areas(store, all_projects, areas)
     projects = [p for p in local if p.status in OPEN and _in_year(years[p.id], year)]
     undated = [p for p in local if p.status in OPEN and not years[p.id]] if year is not None else []
     # Completed, declined or withdrawn since a paper listed them: said, not dropped from the board's table unsaid.
