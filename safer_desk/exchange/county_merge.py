@@ -2645,17 +2645,21 @@ class _Merger:
         their origins and holders (None: no review's billing is held)."""
         if not {"dhr_cost_lines", "dhr_shares", "dhr_payments"} <= set(tables):
             return None
+        kept = ("table_name IN ('dhr_shares', 'dhr_payments')")
+        return {"cases": self.billing_by_case(),
+                "origins": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {ORIGINS_TABLE} WHERE {kept}")],
+                "holders": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {HOLDERS_TABLE} WHERE {kept}")]}
+
+    def billing_by_case(self) -> dict[str, dict[str, list[dict]]]:
+        """Every review's invoices and payments as the county holds them now, by review."""
         cases: dict[str, dict[str, list[dict]]] = {}
-        for t, sql in (("dhr_shares", "SELECT s.*, s.case_id AS case_key FROM main.dhr_shares s"),
+        for t, sql in (("dhr_shares", "SELECT s.*, s.case_id AS case_key FROM main.dhr_shares s ORDER BY s.id"),
                        ("dhr_payments", "SELECT p.*, s.case_id AS case_key FROM main.dhr_payments p "
-                                        "JOIN main.dhr_shares s ON s.id = p.share_id")):
+                                        "JOIN main.dhr_shares s ON s.id = p.share_id ORDER BY p.id")):
             for row in self._rows(sql):
                 row = dict(row)
                 cases.setdefault(str(row.pop("case_key")), {"dhr_shares": [], "dhr_payments": []})[t].append(row)
-        kept = ("table_name IN ('dhr_shares', 'dhr_payments')")
-        return {"cases": cases,
-                "origins": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {ORIGINS_TABLE} WHERE {kept}")],
-                "holders": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {HOLDERS_TABLE} WHERE {kept}")]}
+        return cases
 
     def billing_of(self, case: str) -> dict[str, list[dict]]:
         """The review's invoices and payments as the county holds them now."""
@@ -2770,6 +2774,8 @@ class _Merger:
         it is refused (apply_decision)."""
         if before is None or billed_before is None or self.reviews_billed is None:
             return
+        if self.billing_by_case() == before["cases"]:
+            return  # no invoice or payment changed: the ledger is worked out again only when one did (a merge's time)
         after = self.reviews_billed(self.county)
         for case, (cost, billed) in sorted(after.items()):
             was = billed_before.get(case, (cost, 0))[1]
