@@ -14,7 +14,6 @@ that is evidence, not damage.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,9 +69,7 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     try:
         return _check_file(path, repair)
     finally:
-        with contextlib.suppress(OSError):
-            if Path(f"{path}-shm").exists():
-                remove_side_files_left(path)
+        remove_side_files_left(path)
 
 
 def _check_file(path: Path, repair: bool) -> CheckReport:

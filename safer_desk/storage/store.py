@@ -167,9 +167,15 @@ def journal_beside(path: Path) -> Path | None:
     return None
 
 
-def _side_files(path: Path) -> set[str]:
-    """Which of FILE-wal and FILE-shm lie beside path."""
-    return {side for side in ("-wal", "-shm") if os.path.lexists(f"{path}{side}")}
+def _wal_mode_on_disk(path: Path) -> bool:
+    """Whether path's header says WAL mode (byte 18 is 2): a file left so at rest by a writer killed after its first
+    change, or closed while another program read it; False for a file that cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header.startswith(SQLITE_HEADER) and header[18] == 2
 
 
 def remove_side_files_left(path: Path) -> None:
@@ -179,13 +185,11 @@ def remove_side_files_left(path: Path) -> None:
     connection to close removes them, so a brief connection that reads and closes does, unless another program
     (the window) has the file open, whose files they then are and stay. Nothing in the file itself changes: the
     -wal is empty, and closing it moves nothing into the file. A -wal that holds something is left alone."""
-    wal = Path(f"{path}-wal")
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
     try:
-        if wal.exists() and wal.stat().st_size:
-            return
-        with open(path, "rb") as fh:
-            header = fh.read(20)
-        if not (len(header) == 20 and header.startswith(SQLITE_HEADER) and header[18] == 2):
+        if not shm.exists() or (wal.exists() and wal.stat().st_size):
+            return  # nothing left beside it (the common case: one stat), or saves not yet in the file
+        if not _wal_mode_on_disk(path):
             return  # not a file in WAL mode: not what a look leaves
         conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
     except (OSError, sqlite3.Error):
@@ -330,11 +334,9 @@ def wal_index_unmakeable(path: Path) -> bool:
     try:
         if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
             return False  # the common case: two calls
-        with open(path, "rb") as fh:
-            header = fh.read(20)
     except OSError:
         return False
-    return len(header) == 20 and header.startswith(SQLITE_HEADER) and header[18] == 2 and journal_beside(path) is None
+    return _wal_mode_on_disk(path) and journal_beside(path) is None
 
 
 def sqlite_uri_for(posix_path: str, options: dict[str, str]) -> str:
@@ -910,7 +912,7 @@ class Store:
                     self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     self.conn.execute("PRAGMA journal_mode = DELETE")
             self.conn.close()
-            if self.read_only and _side_files(self.path):
+            if self.read_only:
                 remove_side_files_left(self.path)
         finally:
             if self._lock is not None:
