@@ -56,12 +56,12 @@ def read_financial_year(text: str):
     return FinancialYear.parse(text) if text.strip() else None
 
 
-def read_amount(text: str, *, blank: str = "") -> int:
+def read_amount(text: str, *, blank: str | None = None) -> int:
     """An amount of money typed for an option ("589608", "£589,608"), in pence; never negative. ``blank``: what a
     refusal of a figure not known yet ("TBC") says to do instead (an option is left out, not given blank)."""
-    from safer_desk.domain.money import parse_pence
+    from safer_desk.domain.money import LEAVE_BLANK, parse_pence
 
-    pence = parse_pence(text, **({"blank": blank} if blank else {}))
+    pence = parse_pence(text, blank=blank or LEAVE_BLANK)
     if pence < 0 or text.strip().removeprefix("£").lstrip().startswith(("-", "\u2212", "\u2013", "(")):
         raise ValueError(f"“{text}” is negative.")  # "-0" too: a minus typed is never a pot of £0 unsaid
     return pence

@@ -19,7 +19,8 @@ from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, Alloc
                                           Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
                                           equal_shares_note, format_fraction, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
-                                          parse_units, parse_weight, plain_number, top_slice, total_line_message)
+                                          parse_units, parse_weight, plain_number, top_slice, total_line_message,
+                                          window_take_sum)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
@@ -302,10 +303,10 @@ def build_options(*, pot: str | None = None, previous_total: str | None = None, 
 
 
 def calculate(partnerships: Sequence[PartnershipInput], options: AllocationOptions, *,
-              take_sum: Callable[[int], str] | None = None) -> AllocationResult:
+              take_sum: Callable[[int], str] = window_take_sum) -> AllocationResult:
     """Run the formula (the same call for the window and the command line; ``take_sum``: how the caller takes the
     Last year column's sum as last year's total, as its warning says)."""
-    return allocate_by_formula(partnerships, options, **({"take_sum": take_sum} if take_sum else {}))
+    return allocate_by_formula(partnerships, options, take_sum=take_sum)
 
 
 # -- tables for the command line, exports and the board report ----------------------------------
