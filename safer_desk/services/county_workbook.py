@@ -160,7 +160,7 @@ def county_scope(store: Store) -> WorkbookScope:
     county = ref.office_county(store)
     came_from = origin_counties(store)  # (to name the county a "Countywide" project left out is of)
     projects = load_projects(store)
-    kept = {p.id for p in projects_in_areas(store, projects, areas)}
+    kept = {p.id for p in projects_in_areas(store, projects, areas, came_from)}
     away = [p for p in projects if p.id not in kept]
     awards = list_awards(store)
     drawn = {a.id: [p.id for p in projects if any(counts_against(s.funder, a) for s in shares_of(p))] for a in awards}

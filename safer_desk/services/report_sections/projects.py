@@ -86,14 +86,16 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
     return any(areas.covers_county(c) for c in counties)
 
 
-def projects_in_areas(store: Store, projects, areas: ReportAreas) -> list:
+def projects_in_areas(store: Store, projects, areas: ReportAreas,
+                      came_from: dict[str, set[str]] | None = None) -> list:
     """The projects of these areas (``_in_areas``; "Countywide" as the county of the office a merged project came
-    from, ``origin_counties``, else the file's): the one rule of the board report and the county workbook."""
+    from, ``origin_counties``, given when the caller has read it, else the file's): the one rule of the board report
+    and the county workbook."""
     from safer_desk.services import reference as ref
 
     county = ref.office_county(store)
     known = {a.name.casefold(): a for a in reversed(ref.known_areas(store))}
-    came_from = origin_counties(store)
+    came_from = origin_counties(store) if came_from is None else came_from
     return [p for p in projects
             if _in_areas(store, p, areas, came_from.get(p.id) or (county.name if county else None), known)]
 
