@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from safer_desk.services import dhr
-from tests.indicators.test_indicators_keys_round40akx import repeated_keys, without_key
+from tests.foundation.test_window_guard import without_key
+from tests.indicators.test_indicators_keys_round40akx import repeated_keys
 
 DIALOGS = [pytest.param(0, Qt.Key.Key_N, "New domestic homicide review", id="new case"),
            pytest.param(0, Qt.Key.Key_T, "Edit case", id="edit case"),

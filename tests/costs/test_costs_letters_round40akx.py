@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar
+from PySide6.QtWidgets import QApplication
 
-from tests.foundation.test_window_guard import clashes, mnemonic, visible_letters
+from tests.foundation.test_window_guard import clashes, visible_letters, without_key
 
 PAGES = ["reviews", "ledger", "funds"]
 
@@ -26,19 +26,6 @@ def costs_page(window, qtbot, index: int):
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
     QApplication.processEvents()
     return tab, (tab.reviews, tab.ledger, tab.funds)[index]
-
-
-def without_key(window) -> list[str]:
-    """Tabs, buttons with words, check boxes and field labels in view with no Alt key."""
-    out = [f"tab {bar.tabText(i)}" for bar in window.findChildren(QTabBar) if bar.isVisible()
-           for i in range(bar.count()) if mnemonic(bar.tabText(i)) is None]
-    for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
-        if not w.isVisible() or w.window() is not window or (isinstance(w, QLabel) and w.buddy() is None):
-            continue
-        words = w.text().strip()
-        if any(c.isalpha() for c in words) and mnemonic(words) is None:
-            out.append(f"{type(w).__name__} {words}")
-    return out
 
 
 @pytest.mark.parametrize("index", range(3), ids=PAGES)

@@ -228,6 +228,19 @@ def mnemonic(text):
     return text[i + 1].lower() if 0 <= i < len(text) - 1 else None
 
 
+def without_key(window) -> list[str]:
+    """Tabs, buttons with words, check boxes and field labels shown in ``window`` with no Alt key."""
+    out = [f"tab {bar.tabText(i)}" for bar in window.findChildren(QTabBar) if bar.isVisible()
+           for i in range(bar.count()) if mnemonic(bar.tabText(i)) is None]
+    for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not w.isVisible() or w.window() is not window or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        words = w.text().strip()
+        if any(c.isalpha() for c in words) and mnemonic(words) is None:
+            out.append(f"{type(w).__name__} {words}")
+    return out
+
+
 def visible_letters(window):
     """Alt letters a person can reach on the page in view: menus, tabs, buttons, labels with buddies."""
     found = []

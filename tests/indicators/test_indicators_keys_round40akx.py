@@ -9,22 +9,9 @@ on the tab none a menu's.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
-from tests.foundation.test_window_guard import clashes, mnemonic, visible_letters
-
-
-def without_key(window) -> list[str]:
-    """Tabs, buttons with words, check boxes and field labels shown in ``window`` with no Alt key."""
-    out = [f"tab {bar.tabText(i)}" for bar in window.findChildren(QTabBar) if bar.isVisible()
-           for i in range(bar.count()) if mnemonic(bar.tabText(i)) is None]
-    for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
-        if not w.isVisible() or w.window() is not window or (isinstance(w, QLabel) and w.buddy() is None):
-            continue
-        words = w.text().strip()
-        if any(c.isalpha() for c in words) and mnemonic(words) is None:
-            out.append(f"{type(w).__name__} {words}")
-    return out
+from tests.foundation.test_window_guard import clashes, mnemonic, visible_letters, without_key
 
 
 def indicators_tab(window, qtbot):
