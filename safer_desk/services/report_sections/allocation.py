@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 from safer_desk.domain.allocation import AllocationError, equal_shares_note, percent_text, share_text
 from safer_desk.domain.money import format_money
@@ -108,12 +109,43 @@ def unworkable_allocation_words(scenario, exc: Exception) -> str:
             "Allocation tab to correct it and save it again.")
 
 
+def factor_heading(factor) -> str:
+    """A factor as a column of the paper's table is headed: its label as the paper names it ("BCS comparator offences
+    2007-08"), or its name (the calculator's "basis"), with a capital either way, as the table's other headings."""
+    title = factor.title.strip()
+    return title[:1].upper() + title[1:]
+
+
+def report_header(result) -> list[str]:
+    """The allocation table's headings (services.allocation.table_header) with each factor's columns headed as
+    headings ("Basis", "Basis as % of the total"), not as the factor's bare name."""
+    header = service.table_header(result)
+    for f in result.options.factors:
+        heading = factor_heading(f)
+        header = [heading if h == f.title else f"{heading} as % of the total" if h == f"{f.title} as % of the total"
+                  else h for h in header]
+    return header
+
+
+def factors_words(factors) -> str:
+    """What the variable part is shared in proportion to, in a sentence: a labelled factor by its label ("BCS
+    comparator offences 2007-08"), one without by its name ("each partnership's basis figure"); of several, each
+    with its weight ("crime counts (weighted 50%) and each partnership's population figure (weighted 50%)")."""
+    from safer_desk.domain.text import in_words
+
+    named = [f.label.strip() or f"each partnership's {f.name.strip()} figure" for f in factors]
+    if len(factors) > 1:
+        whole = sum((f.weight for f in factors), Fraction(0))
+        named = [f"{n} (weighted {percent_text(f.weight / whole)}%)" for n, f in zip(named, factors)]
+    return in_words(named)
+
+
 def allocation_section(scenario: service.Scenario) -> ReportSection:
     try:
         result = scenario.result()
     except AllocationError as exc:  # saved by an older version under rules it no longer meets: said, not a crash
         return ReportSection(f"Allocation {scenario.year}", [unworkable_allocation_words(scenario, exc)])
-    header = service.table_header(result)
+    header = report_header(result)
     rows = [[str(cell) for cell in row] for row in service.table_rows(result)]
     align = ["l"] + ["r"] * (len(header) - 1)
     opts = result.options
@@ -129,10 +161,10 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         fixed = (f" A fixed fee of {format_money(result.fixed_per_unit_pence)} per unit"
                  + (f" ({share_text(opts.fixed_share)} of the pot)" if opts.fixed_per_unit_pence is None else "")
                  + f", {format_money(result.fixed_total_pence)} in all; the remaining "
-                 f"{format_money(result.variable_total_pence)} is shared by "
-                 + ", ".join(f.title for f in opts.factors) + ".")
+                 f"{format_money(result.variable_total_pence)} is shared in proportion to "
+                 + factors_words(opts.factors) + ".")
     else:
-        fixed = f" It is shared by {', '.join(f.title for f in opts.factors)}."
+        fixed = f" It is shared in proportion to {factors_words(opts.factors)}."
     rounding = (" Shares were rounded to two-decimal percentages before multiplying, as in the county's spreadsheet."
                 if opts.rounding == "percent-2dp" else "")
     damping = ""
