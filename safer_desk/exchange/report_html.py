@@ -337,8 +337,8 @@ def render_html(document) -> str:
         f"<title>{escape(document.title)} — {escape(document.subtitle)}</title><style>{CSS}</style></head><body>"
         "<header class=\"title-page\">"
         f"<h1>{escape(document.title)}</h1>"
-        f"<p class=\"subtitle\">{escape(document.area_label)}<br>{escape(document.year_line)}</p>"
-        + (f"<p class=\"subtitle\">Date of meeting: {escape(document.meeting_date)}</p>" if document.meeting_date else "")
+        # The PDF's title page prints the same lines (ReportDocument.title_lines).
+        f"<p class=\"subtitle\">{'<br>'.join(escape(line) for line in document.title_lines)}</p>"
         + f"<p class=\"meta\">{escape(document.prepared_line)}</p>"
         "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>"
         f"<ol>{contents}</ol></nav>"

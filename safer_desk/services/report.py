@@ -45,6 +45,16 @@ class ReportDocument:
     prepared_on: str  # 22/11/2026
     sections: list[ReportSection] = field(default_factory=list)
     meeting_date: str = ""  # 20/09/2018, as on the seed papers' title block; blank when not given
+    # The title page's line for the day the DHR and fund figures are as at (``as_at_title_words``); blank when the
+    # report has neither.
+    as_at_line: str = ""
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The title page's lines under the title, as the PDF and the web page both print them: the area, the year,
+        the day the DHR and fund figures are as at, the meeting's date."""
+        return [self.area_label, self.year_line, *filter(None, [
+            self.as_at_line, f"Date of meeting: {self.meeting_date}" if self.meeting_date else ""])]
 
     @property
     def subtitle(self) -> str:
@@ -281,6 +291,26 @@ def report_day(year: FinancialYear | None, as_at: date | None, today: date) -> d
     return None
 
 
+def as_at_title_words(store: Store, sections: Sequence[ReportSection], year: FinancialYear | None, as_at: date | None,
+                      today: date) -> str:
+    """What the title page says of the day the report's DHR and fund figures are as at (``report_day``), naming only
+    what follows it: "Domestic Homicide Reviews and pooled funds: figures as at 31/03/2019, the end of 2018/19; other
+    figures as recorded on 02/12/2026". "" when no section follows it (a report with no review and no fund)."""
+    from safer_desk.domain.text import in_words
+    from safer_desk.services.dhr import review_label
+
+    kinds = {s.as_at for s in sections}
+    what = in_words([*([f"{review_label(store)}s"] if "reviews" in kinds else []),
+                     *(["pooled funds"] if "funds" in kinds else [])])
+    if not what:
+        return ""
+    day = as_at or today
+    when = format_uk_date(day) + (f", the end of {year.label}" if year is not None and day == year.last_day else "")
+    # Only those sections: the rest of the report is the file as it stood when the report was made.
+    rest = f"; other figures as recorded on {format_uk_date(today)}" if day < today else ""
+    return f"{what[:1].upper()}{what[1:]}: figures as at {when}{rest}"
+
+
 def build_report(store: Store, *, year: str | FinancialYear | None = None, area: str | None = None,
                  title: str | None = None, meeting: str | None = None, today: date | None = None,
                  as_at: date | None = None, progress: Progress = no_progress,
@@ -288,8 +318,9 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     """Collect every tab's sections for the board report of one financial year and area.
 
     title replaces the default title ("Report to the Safer Suffolk Partnership Board"); meeting is the date
-    of the meeting the paper goes to (01/04/2018); as_at the day the DHR figures are as at (``report_day``: by
-    default a past year's end, else today). progress hears of each tab's sections as they are collected;
+    of the meeting the paper goes to (01/04/2018); as_at the day the DHR and pooled-fund figures are as at
+    (``report_day``: by default a past year's end, else today; the title page names it, ``as_at_title_words``; the
+    other sections are the file as it stands). progress hears of each tab's sections as they are collected;
     cancelled is asked between them and raises services.progress.Cancelled.
     """
     from dataclasses import replace
@@ -310,4 +341,5 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     # A file not named yet is called after its file ("COUNTY"): no "Prepared by COUNTY" (``unnamed_file_words``).
     named = store.office_name if store.office_name != store.path.stem else ""
     return ReportDocument((title or "").strip() or REPORT_TITLE, named, fy.label if fy else "All years",
-                          label, format_uk_date(today), sections, meeting_date)
+                          label, format_uk_date(today), sections, meeting_date,
+                          as_at_title_words(store, sections, fy, areas.as_at, today))

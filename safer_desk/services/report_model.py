@@ -47,6 +47,9 @@ class ReportSection:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[ReportTable] = field(default_factory=list)
     charts: list[ReportChart] = field(default_factory=list)
+    # What of the section's figures is as at the report's as-at day (ReportAreas.as_at), for the title page to
+    # name: "reviews" (DHR cost recovery), "funds" (a pooled fund's burn-down), "" (as the file stands).
+    as_at: str = ""
 
     @property
     def is_empty(self) -> bool:

@@ -126,7 +126,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                            "with another split after it paid): it is taken off net billed, and the cost it had "
                            "covered is billed again to the partners short of their shares."] if refunds else []),
                         *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at)],
-            tables=tables))
+            tables=tables, as_at="reviews"))
     fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
@@ -166,7 +166,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 # In a county file where it came from, as the fund's page says it under its figures.
                 *filter(None, [fund_origins.sentence(fund.id)])],
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
-            charts=[_burn_down_chart(fund, figures)]))
+            charts=[_burn_down_chart(fund, figures)], as_at="funds"))
     return sections
 
 

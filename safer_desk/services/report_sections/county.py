@@ -58,7 +58,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         (spend, no_fund)) if table is None]
     if absent:
         paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
-    return [ReportSection("County overview", paragraphs=paragraphs, tables=tables)]
+    # Its DHR cost recovery is as at the report's day, as the costs section's (the title page names the day).
+    return [ReportSection("County overview", paragraphs=paragraphs, tables=tables,
+                          as_at="reviews" if recovery is not None else "")]
 
 
 def merged_offices_words(store: Store, today: date) -> str:
