@@ -888,6 +888,27 @@ def load_decisions(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
         return set()
 
 
+# A review's money (its cost lines, invoices, payments and refunds, and an office's billing of it, said about the
+# review): the county's side of it moves for reasons of its own (a payment recorded against the county's invoices,
+# another office's file, a correction at the county), so a version of the office's the county lead set aside stays
+# set aside whatever the county holds since. Only the office sending another version of it is asked about again.
+SET_ASIDE_FOR_GOOD = frozenset({"dhr_cost_lines", "dhr_shares", "dhr_payments", "dhr_refunds"})
+
+
+def set_aside_for_good(table: str, kind: str) -> bool:
+    """Whether a version of this conflict's office set aside once stays set aside against any county version."""
+    return table in SET_ASIDE_FOR_GOOD or kind == "billing-cannot-take"
+
+
+def load_set_aside(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(subject key, version set aside) of every decision taken in this county file."""
+    try:
+        return {(r[0], r[1]) for r in conn.execute(
+            f"SELECT subject_key, set_aside_version FROM {DECISIONS_TABLE} WHERE set_aside_version != ''")}
+    except sqlite3.OperationalError:  # a file from before decisions were kept
+        return set()
+
+
 def record_decision(conn: sqlite3.Connection, conflict: Conflict, choice: str, kept: str, set_aside: str, *,
                     decided_at: str, decided_by: str) -> None:
     """Keep the decision; a version set aside earlier against the one now replaced stays set aside."""

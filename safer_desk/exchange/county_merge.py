@@ -58,9 +58,10 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECIS
                                                   PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD,
                                                   ROW_WORDS, WHOLES, Conflict, Describer, column_words, dealings_words,
                                                   figure_phrase, group_of, held_dealings, held_payments,
-                                                  load_decisions, month_words, parts_where, payments_words, refs_words,
-                                                  rows_counted, share_payments_note, share_status_words,
-                                                  subject_key_of, version_of, with_make_up)
+                                                  load_decisions, load_set_aside, month_words, parts_where,
+                                                  payments_words, refs_words, rows_counted, set_aside_for_good,
+                                                  share_payments_note, share_status_words, subject_key_of, version_of,
+                                                  with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
@@ -1313,6 +1314,7 @@ class _Merger:
         self.total = max(1, manifest.total_rows)
         self.describer = Describer(self.dst, infos=self.layouts.infos)
         self.decisions = load_decisions(self.dst)
+        self.set_aside = load_set_aside(self.dst)  # (subject key, version): see county_conflicts.SET_ASIDE_FOR_GOOD
         self.told_decided: set[tuple[str, str, str]] = set()  # the decisions that settled something in this merge
         before = self.dst.execute(f"SELECT imported_at, file_name FROM {IMPORTS_TABLE} WHERE export_id = ?",
                                   (manifest.export_id,)).fetchone()
@@ -1361,7 +1363,8 @@ class _Merger:
                        row_key: str, county_key: str = "", county_from: str = "", other: str = "",
                        natural: tuple[str, ...] | None = None, sentence: tuple[str, str, str] | None = None) -> None:
         """Report a disagreement in words and leave the county's row as it is, unless the county lead already
-        decided between these very two versions (then nothing is raised)."""
+        decided between these very two versions, or set this version of a review's money aside (then nothing is
+        raised: an office sending again what was decided is not asked about, one that changed it is)."""
         t = info.name
         self.skipped.add((t, row_key))
         if t == "dhr_shares":  # the county does not hold the office's version of the share: nor its payments
@@ -1376,7 +1379,8 @@ class _Merger:
         county_version = version_of(info, county_row) if county_row is not None else ""
         incoming_version = version_of(info, row) if row is not None else ""
         versions = (subject_key, county_version, incoming_version)
-        if versions in self.decisions:
+        if versions in self.decisions or (incoming_version and set_aside_for_good(t, kind)
+                                          and (subject_key, incoming_version) in self.set_aside):
             if versions not in self.told_decided:  # (a refusal and its re-split: one decision)
                 self.told_decided.add(versions)
                 self.summary.decided += 1
@@ -2661,14 +2665,6 @@ class _Merger:
                 cases.setdefault(str(row.pop("case_key")), {"dhr_shares": [], "dhr_payments": []})[t].append(row)
         return cases
 
-    def billing_of(self, case: str) -> dict[str, list[dict]]:
-        """The review's invoices and payments as the county holds them now."""
-        return {"dhr_shares": [dict(r) for r in self._rows("SELECT * FROM main.dhr_shares WHERE case_id = ?",
-                                                           (case,))],
-                "dhr_payments": [dict(r) for r in self._rows(
-                    "SELECT p.* FROM main.dhr_payments p JOIN main.dhr_shares s ON s.id = p.share_id "
-                    "WHERE s.case_id = ?", (case,))]}
-
     def hold_billing(self, before: dict | None) -> None:
         """A review whose cost line this merge holds in conflict (the county edited it, the office changed it too)
         keeps its invoices and payments as the county held them: the office's billing again (its invoices cancelled,
@@ -2688,7 +2684,7 @@ class _Merger:
                 by_case.setdefault(str(found[0]), []).append(c)
         for case, conflicts in by_case.items():
             then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
-            now = self.billing_of(case)
+            now = billing_of(self.dst, case)
             if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
                 continue  # the office did not bill it again (or sent its billing as the county holds it)
             self.put_back_billing(now, then, before)
@@ -2782,7 +2778,7 @@ class _Merger:
             if billed <= max(cost, was):
                 continue
             then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
-            now = self.billing_of(case)
+            now = billing_of(self.dst, case)
             if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
                 continue  # not this file's billing
             self.put_back_billing(now, then, before)
@@ -3427,7 +3423,7 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         county_side, district_side, text = conflict_words(describer, table, subject, current, incoming, county_from,
                                                           office_name)
         if held is not None:  # the office's billing waits with it still: said against the county's invoices now
-            text += billing_held_words(describer, office_name, held, _county_shares(conn, str(held["case"])))
+            text += billing_held_words(describer, office_name, held, billing_of(conn, str(held["case"]))["dhr_shares"])
         conn.execute(f"UPDATE {CONFLICTS_TABLE} SET detail = ?, subject = ?, county_side = ?, district_side = ?, "
                      "county_version = ? WHERE id = ?", (text, subject, county_side, district_side, now, conflict_id))
     if table == "dhr_shares":  # the payments held towards a share may have changed without the share
@@ -3592,11 +3588,17 @@ def billing_held_words(describer: Describer, office: str, held: dict, county_sha
             "its cost line)")
 
 
-def _county_shares(conn: sqlite3.Connection, case: str) -> list[dict]:
-    """The review's invoices as the county holds them now."""
-    cursor = conn.execute("SELECT * FROM main.dhr_shares WHERE case_id = ?", (case,))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, tuple(r))) for r in cursor.fetchall()]
+def billing_of(conn: sqlite3.Connection, case: str) -> dict[str, list[dict]]:
+    """The review's invoices and payments as the county holds them now (during a merge too: its own rows, never the
+    office's file's)."""
+    def rows(sql: str) -> list[dict]:
+        cursor = conn.execute(sql, (case,))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, tuple(r))) for r in cursor.fetchall()]
+
+    return {"dhr_shares": rows("SELECT * FROM main.dhr_shares WHERE case_id = ?"),
+            "dhr_payments": rows("SELECT p.* FROM main.dhr_payments p JOIN main.dhr_shares s ON s.id = p.share_id "
+                                 "WHERE s.case_id = ?")}
 
 
 def _billed_words(rows: list[dict]) -> str:
