@@ -257,6 +257,13 @@ class DhrPresenter(FormScreen):
     def case(self, case_id: str | None) -> dhr.CaseSummary | None:
         return next((c for c in self.rows if c.id == case_id), None)
 
+    @property
+    def refunds_shown(self) -> bool:
+        """Whether the list has its Refunded column: where something was refunded on a review listed, so that a
+        review's cost = paid − refunded + outstanding + shortfall + not yet billed can be read across its row (as on
+        the Ledger); elsewhere the list is as it was."""
+        return any(c.refunded_pence for c in self.rows)
+
     def select(self, case_id: str | None) -> None:
         self.selected = case_id if self.case(case_id) is not None else None
         self.selection_changed.emit(self.selected)

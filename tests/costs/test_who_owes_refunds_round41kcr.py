@@ -5,6 +5,9 @@ shares), some of them refunded any part of it, the refunded cost perhaps billed 
 shares: per partner billed = paid + refused + written off + outstanding and net billed = paid − refunded +
 outstanding; the partners' net billed and refunded add up to the reviews'; per review cost = recovered − refunded +
 outstanding + shortfall + not yet billed. The same figures on Costs > Ledger, in its export and in the board report.
+Costs > Reviews listed each review's cost, paid, outstanding, shortfall and not yet billed with no refund: a review
+with £227.27 refunded read £227.27 more recovered than its cost allowed. Its list has the Refunded column, beside
+Paid, where something was refunded.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
+from PySide6.QtCore import Qt
 
 from safer_desk.presenters.dhr import LedgerPresenter, ledger_sheets
 from safer_desk.services import dhr
 from safer_desk.storage.store import open_store
 from tests.costs.test_ledger_as_at_round33lga import cells, ledger_page
-from tests.costs.test_refunds_round38 import BILLED, OVERPAID, TODAY, overpaid_master  # noqa: F401 (a fixture)
+from tests.costs.test_refunds_round38 import BILLED, OVERPAID, TODAY, overpaid_master, overpaid_path  # noqa: F401
 
 
 def who_owes_adds_up(store) -> dict[str, int]:
@@ -82,14 +86,13 @@ def test_refunds_of_any_part_of_any_overpayment_keep_who_owes_what_adding_up(
 
 
 def _pence(text: str) -> int:
-    return int(Decimal(text.replace("£", "").replace(",", "")) * 100)
+    """£5,025.58 (or "£5,025.58 so far", a total of the costs known) in pence."""
+    return int(Decimal(text.split()[0].replace("£", "").replace(",", "")) * 100)
 
 
 @pytest.mark.timeout(60)
 def test_the_ledger_page_shows_refunds_adding_up_per_partner_and_per_case(overpaid_master, tmp_path,  # noqa: F811
                                                                            window, qtbot):
-    from PySide6.QtCore import Qt
-
     path = tmp_path / "refunded.sqlite"
     shutil.copyfile(overpaid_master, path)
     store = open_store(path)
@@ -134,3 +137,52 @@ def test_the_board_report_recovery_per_partner_adds_up_with_refunds(overpaid_mas
     assert _pence(p_total["Refunded"]) == _pence(c_total["Refunded"]) == totals["refunded"]
     assert _pence(p_total["Paid"]) - _pence(p_total["Refunded"]) + _pence(p_total["Outstanding"]) \
         == _pence(c_total["Net billed"]) == totals["net_billed"]
+
+
+def _reviews_page(window, qtbot):
+    window.resize(1366, 728)
+    window.show()
+    tab = window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    return tab.reviews
+
+
+def _shown_columns(view) -> list[str]:
+    model = view.model()
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+            if not view.isColumnHidden(c)]
+
+
+@pytest.mark.timeout(60)
+def test_the_reviews_list_says_what_was_refunded_and_each_row_adds_up(overpaid_path, window, qtbot):  # noqa: F811
+    store = open_store(overpaid_path)
+    try:
+        _refund(store, dhr.case_id_by_reference(store, BILLED), OVERPAID[0], 22727)
+    finally:
+        store.close()
+    assert window.open_path(overpaid_path)
+    page = _reviews_page(window, qtbot)
+    view = page.cases.view
+    shown = _shown_columns(view)
+    assert shown[shown.index("Paid") + 1] == "Refunded", shown
+    model, heads = view.model(), [view.model().headerData(c, Qt.Orientation.Horizontal)
+                                  for c in range(view.model().columnCount())]
+    for r in range(model.rowCount()):
+        row = dict(zip(heads, (model.index(r, c).data() for c in range(model.columnCount()))))
+        if row["Cost"] == "Not yet known":
+            continue
+        money = {k: _pence(row[k]) for k in ("Cost", "Paid", "Refunded", "Outstanding", "Shortfall",
+                                             "Not yet billed")}
+        assert money["Cost"] == money["Paid"] - money["Refunded"] + money["Outstanding"] + money["Shortfall"] \
+            + money["Not yet billed"], row
+        if row["Reference"] in (BILLED, "Total"):
+            assert money["Refunded"] == 22727, row
+    heading, selected = page.cases.view.copy_text().splitlines()[:2]  # Ctrl+C: the review chosen, for Excel
+    assert "\tPaid\tRefunded\tOutstanding\t" in heading and selected.startswith(BILLED), (heading, selected)
+
+
+@pytest.mark.timeout(60)
+def test_the_reviews_list_has_no_refunded_column_where_nothing_was_refunded(demo_window, qtbot):
+    page = _reviews_page(demo_window, qtbot)
+    assert "Refunded" not in _shown_columns(page.cases.view)
+    assert not page.presenter.refunds_shown

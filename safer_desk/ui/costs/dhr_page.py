@@ -226,6 +226,8 @@ class DhrPage(QWidget):
             case_cost_column(),
             money_column("billed", "Net billed", lambda c: _v(c, "net_billed_pence")),
             money_column("recovered", "Paid", lambda c: _v(c, "recovered_pence")),
+            # what was given back of it (shown where something was: presenter.refunds_shown), so the row adds up
+            money_column("refunded", "Refunded", lambda c: _v(c, "refunded_pence")),
             money_column("outstanding", "Outstanding", lambda c: _v(c, "outstanding_pence")),
             money_column("shortfall", "Shortfall", lambda c: _v(c, "shortfall_pence")),
             money_column("unbilled", "Not yet billed", lambda c: _v(c, "unbilled_pence")),
@@ -242,6 +244,8 @@ class DhrPage(QWidget):
         self.cases.view.horizontalHeader().setStretchLastSection(False)  # Open actions last in an office's own file
         self.merged_column = self.cases.model.column_index("merged_from")
         self.cases.view.setColumnHidden(self.merged_column, True)  # shown in a county file only
+        self.refunded_column = self.cases.model.column_index("refunded")
+        self.cases.view.setColumnHidden(self.refunded_column, True)  # shown where something was refunded
         splitter.addWidget(self.cases.view)
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
@@ -398,6 +402,7 @@ class DhrPage(QWidget):
         try:
             self.cases.set_rows(self.presenter.rows)
             self.cases.view.setColumnHidden(self.merged_column, not self.presenter.shown.origins.shown)
+            self.cases.view.setColumnHidden(self.refunded_column, not self.presenter.refunds_shown)
         finally:
             self._syncing = False
 
