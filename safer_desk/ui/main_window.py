@@ -361,7 +361,9 @@ class MainWindow(QMainWindow):
 
         tabs = set(map(id, self.tab_widgets.values()))
         found = []
-        for dialog in self.findChildren(GuardedDialog):
+        for dialog in QApplication.topLevelWidgets():  # each form is a window: not every widget below this one
+            if not isinstance(dialog, GuardedDialog) or not self._holds(dialog):
+                continue
             owner = dialog.parentWidget()
             while owner is not None and id(owner) not in tabs:
                 owner = owner.parentWidget()
@@ -504,7 +506,10 @@ class MainWindow(QMainWindow):
         spec = next(s for s in TAB_SPECS if s.key == key)
         widget = spec.load()(self.session, self.tab_pages[key])
         self.tab_pages[key].layout().addWidget(widget)
-        self.tabs.widget(TAB_KEYS.index(key)).watch(widget)
+        # Once the first screen is drawn: reading every widget of the tab for its tab widgets makes their classes'
+        # enums (1 ms of the first screen); the timer goes with the tab if another file opens first.
+        area = self.tabs.widget(TAB_KEYS.index(key))
+        QTimer.singleShot(0, widget, lambda: area.watch(widget))
         self.tab_widgets[key] = widget
 
     def _store_changed(self) -> None:
@@ -526,9 +531,19 @@ class MainWindow(QMainWindow):
         until it is answered, and a tab's dialogs go with the tab."""
         from PySide6.QtWidgets import QDialog
 
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible() and not dialog.isModal() and not dialog.property(OUTLIVES_FILE):
+        # Among the application's windows, not every widget below this one: findChildren would give Python every
+        # scroll bar and list view of the tabs, making their classes' enums at start-up (2 ms of the first screen).
+        for dialog in QApplication.topLevelWidgets():
+            if (isinstance(dialog, QDialog) and dialog.isVisible() and not dialog.isModal()
+                    and not dialog.property(OUTLIVES_FILE) and self._holds(dialog)):
                 dialog.close()
+
+    def _holds(self, widget: QWidget) -> bool:
+        """Whether widget is this window's, at any depth (isAncestorOf stops at the edge of a window)."""
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            parent = parent.parentWidget()
+        return parent is self
 
     @property
     def start_banner(self):
