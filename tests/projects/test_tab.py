@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLineEdit
 from safer_desk.services import projects as svc
 from safer_desk.services import projects_commissioning as com
 from safer_desk.ui.kit.tables import SortProxy
-from safer_desk.ui.projects.models import RegisterModel, ScenarioEntry, ScenarioModel
+from safer_desk.ui.projects.models import RegisterModel
+from safer_desk.ui.projects.scenario_models import ScenarioEntry, ScenarioModel
 
 
 @pytest.fixture

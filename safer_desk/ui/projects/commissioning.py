@@ -34,7 +34,7 @@ from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
 from safer_desk.ui.kit.tables import RowTableModel
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.ui.projects.models import ScenarioEntry, ScenarioModel, comparison_columns
+from safer_desk.ui.projects.scenario_models import ScenarioEntry, ScenarioModel, comparison_columns
 from safer_desk.ui.kit.colours import alert_style
 
 UNSAVED = ""
