@@ -20,6 +20,7 @@ from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import GuardedDialog
+from safer_desk.ui.kit.typing_undo import shows_held
 
 
 READ_ONLY_NOTE = ("The file is open read-only: this record can be read, not changed (the title bar says read-only). "
@@ -345,7 +346,16 @@ class FormView(QWidget):
         elif isinstance(widget, (QLineEdit, DateField)):
             widget.textEdited.connect(lambda text, k=key: self._typed(k, text))
             widget.returnPressed.connect(self._enter_pressed)  # Enter in a single-line field saves the form
+        if field.kind != FieldKind.CUSTOM and (not isinstance(widget, QComboBox) or widget.isEditable()):
+            # A field showing what is saved: Ctrl+Z there is Edit > Undo (after Save its typing undone had put back
+            # text the record no longer holds), while typing not saved is undone first (``kit.typing_undo``).
+            shows_held(self._focus_of(widget), lambda k=key: self._shows_saved(k))
         return widget
+
+    def _shows_saved(self, key: str) -> bool:
+        """The field shows what the file holds for it (a record saved, this field not changed since)."""
+        p = self.presenter
+        return bool(p.saved_values) and p.field(key).plain_label not in p.dirty_fields()
 
     # -- presenter → widgets ---------------------------------------------------------------------------
     def _typed(self, key: str, value) -> None:
