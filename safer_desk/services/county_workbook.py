@@ -27,14 +27,15 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
 
     origins: in a county file, the office each merged row came from (``merged_origins`` of the county file: the
     staged export the views read keeps no bookkeeping); the register, reviews, funds and figures then say it.
-    scope: in a county file, the projects, awards and plans of its areas (``county_scope`` of the county file, for the
-    same reason); None: every row."""
+    scope: in a county file, the projects, commissioning scenarios, awards and plans of its areas (``county_scope`` of
+    the county file, for the same reason); None: every row."""
     from safer_desk.exchange.county_schema import check_cancelled
 
     today = today or date.today()
     o = origins or {}
     k = scope or EVERY_ROW
-    builders = [lambda s: register_sheet(s, o, k), scenarios_sheet, lambda s: awards_sheet(s, k), allocation_sheet,
+    builders = [lambda s: register_sheet(s, o, k), lambda s: scenarios_sheet(s, k), lambda s: awards_sheet(s, k),
+                allocation_sheet,
                 top_slice_sheet,
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
                 lambda s: funds_sheet(s, today, o), fund_sheet, referrals_sheet, indicator_summary_sheet,
@@ -114,14 +115,15 @@ def _merged_from(origins: Origins, table: str, key: str) -> str:
 # -- the county's areas --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class WorkbookScope:
-    """The register's projects, the awards and the plans a county file's workbook shows: those its board report of
-    all its areas shows (ids; None: every row, as in an office's own file), and the Contents sheet's words for the
-    rest (``left_out``: "" when nothing was left out)."""
+    """The register's projects, the commissioning scenarios, the awards and the plans a county file's workbook shows:
+    those its board report of all its areas shows (ids; None: every row, as in an office's own file), and the Contents
+    sheet's words for the rest (``left_out``: "" when nothing was left out)."""
 
     projects: frozenset[str] | None = None
     awards: frozenset[str] | None = None
     plans: frozenset[str] | None = None
     left_out: str = ""
+    scenarios: frozenset[str] | None = None
 
     def keeps(self, what: str, key: str) -> bool:
         kept = getattr(self, what)
@@ -138,18 +140,21 @@ LEFT_OUT = "Left out: other areas"
 
 
 def county_scope(store: Store) -> WorkbookScope:
-    """In a county file, the projects, awards and plans of its own areas, by the board report's rules for a report of
-    all its areas (report_sections.projects ``_in_areas``, with the county each merged project came from, and
-    report_sections.budgets ``_plan_in``): a Plymouth project the seed papers hold, or East Sussex's plan, is another
-    county's, and the workbook leaves it out as the report does, saying so on its Contents sheet. An award is left out
-    when every project with a share of it is; one no project draws on stays (the county's business, as the report's
-    office business is). EVERY_ROW for an office's own file, whose workbook is its whole file."""
+    """In a county file, the projects, commissioning scenarios, awards and plans of its own areas, by the board
+    report's rules for a report of all its areas (report_sections.projects ``_in_areas``, with the county each merged
+    project came from, and report_sections.budgets ``_plan_in``): a Plymouth project the seed papers hold, or East
+    Sussex's plan, is another county's, and the workbook leaves it out as the report does, saying so on its Contents
+    sheet. A scenario, as the report places it, belongs to the areas of the projects it ticks: it is left out when
+    every one of them is. An award is left out when every project with a share of it is. A scenario ticking no
+    project, or an award no project draws on, stays (the county's business, as the report's office business is).
+    EVERY_ROW for an office's own file, whose workbook is its whole file."""
     from safer_desk.domain.commissioning import counts_against
     from safer_desk.domain.text import counted, in_words
     from safer_desk.services import budgets
     from safer_desk.services import reference as ref
     from safer_desk.services.funders import list_awards, shares_of
     from safer_desk.services.projects import load_projects
+    from safer_desk.services.projects_commissioning import list_scenarios
     from safer_desk.services.report import report_areas
     from safer_desk.services.report_sections.budgets import _plan_in
     from safer_desk.services.report_sections.projects import origin_counties, projects_in_areas
@@ -162,6 +167,9 @@ def county_scope(store: Store) -> WorkbookScope:
     projects = load_projects(store)
     kept = {p.id for p in projects_in_areas(store, projects, areas, came_from)}
     away = [p for p in projects if p.id not in kept]
+    scenarios = list_scenarios(store)
+    kept_scenarios = {s.id for s in scenarios if not s.items or any(i.project_id in kept for i in s.items)}
+    away_scenarios = [s for s in scenarios if s.id not in kept_scenarios]
     awards = list_awards(store)
     drawn = {a.id: [p.id for p in projects if any(counts_against(s.funder, a) for s in shares_of(p))] for a in awards}
     kept_awards = {a.id for a in awards if not drawn[a.id] or any(i in kept for i in drawn[a.id])}
@@ -178,6 +186,9 @@ def county_scope(store: Store) -> WorkbookScope:
 
         named = sorted(set().union(*map(where_of, away)), key=str.casefold)
         said.append(f"Register: {counted(len(away), 'project')} ({in_words(named)})")
+    if away_scenarios:
+        said.append(f"Scenarios: {counted(len(away_scenarios), 'scenario')} "
+                    f"({'; '.join(s.name for s in away_scenarios)})")
     if away_awards:
         rows = sum(max(len(a.years), 1) for a in away_awards)
         said.append(f"Awards: {counted(len(away_awards), 'award')}, {counted(rows, 'row')} "
@@ -193,7 +204,8 @@ def county_scope(store: Store) -> WorkbookScope:
     left_out = "" if not said else (
         f"Rows of areas outside this county file's ({where}), as the board report leaves them out: " + "; ".join(said)
         + ". The county file still holds them: its board report for one of their areas shows them.")
-    return WorkbookScope(frozenset(kept), frozenset(kept_awards), frozenset(kept_plans), left_out)
+    return WorkbookScope(frozenset(kept), frozenset(kept_awards), frozenset(kept_plans), left_out,
+                         frozenset(kept_scenarios))
 
 
 def register_sheet(store: Store, origins: Origins | None = None,
@@ -222,13 +234,14 @@ def register_sheet(store: Store, origins: Origins | None = None,
                           "£62,372), the stated minimum (Minimum £50,000), or the amount.")
 
 
-def scenarios_sheet(store: Store) -> WorkbookSheet | None:
+def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
+    """Each saved commissioning scenario (in a county file, those of its areas: ``county_scope``)."""
     from safer_desk.services.projects import load_projects
     from safer_desk.services.projects_commissioning import evaluate, list_scenarios, years_of
 
     projects = load_projects(store)
     results = [(s, evaluate(projects, s.fund_pence, s.items, name=s.name, fund_label=s.fund_label))
-               for s in list_scenarios(store)]
+               for s in list_scenarios(store) if scope.keeps("scenarios", s.id)]
     if not results:
         return None
     years = years_of(*(r for _, r in results))
