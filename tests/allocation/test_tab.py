@@ -185,8 +185,8 @@ def test_a_column_pasted_with_an_empty_cell_keeps_every_figure_on_its_own_row(qt
 
 
 def test_add_and_remove_partnership_and_factor(qtbot, demo_window, tab):
-    qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button)) if b.text() == "Add Partnership"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button))
+                          if b.accessibleName() == "Add Partnership"), Qt.MouseButton.LeftButton)
     assert len(tab.state.partnerships) == 6
     tab.remove_partnerships()
     assert len(tab.state.partnerships) == 5
@@ -206,8 +206,8 @@ def test_a_partnership_removed_from_the_middle_is_saved_in_the_window(qtbot, dem
     error) and the scenario was not saved."""
     names = [p.name for p in tab.state.partnerships]
     tab.inputs_view.setCurrentIndex(tab.inputs_model.index(1, 0))
-    qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button)) if b.text() == "Remove Partnership"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next(b for b in tab.findChildren(type(tab.save_button))
+                          if b.accessibleName() == "Remove Partnership"), Qt.MouseButton.LeftButton)
     assert [p.name for p in tab.state.partnerships] == names[:1] + names[2:]
     prompts.answers.append(True)  # the agreed scenario: written over when the officer says so
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)  # under its own name and year: written over

@@ -34,6 +34,7 @@ from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, DataTableView, _source_copy, two_line_width
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
+from safer_desk.ui.kit.typing_undo import TypingUndo, shows_held
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (ROUNDING_EXPLAINED, AllocationPresenter, EditedAt, Rounding,
                                              RoundingUnit, SplitRule, comparison_note, redistribution, summary_text,
@@ -295,8 +296,9 @@ class AllocationTab(TabBase):
         return (margins.top() + margins.bottom() + summary.heightForWidth(summary.width()) + layout.spacing()
                 + self.results_split.minimumSizeHint().height())
 
-    def _button(self, text: str, slot, *, tip: str = "", writes: bool = False) -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, text: str, slot, *, tip: str = "", writes: bool = False, key: str = "") -> QPushButton:
+        """A button of the tab. ``key``: its Alt key where none of its own letters is free (shown after its words)."""
+        button = QPushButton(f"{text} (&{key})" if key else text, self)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         if tip:
             button.setToolTip(tip)
@@ -313,16 +315,17 @@ class AllocationTab(TabBase):
         self.scenario_combo.setMinimumContentsLength(28)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         bar.addWidget(self.scenario_combo, 1)
-        self.open_button = self._button("Open", self.open_selected_scenario,
+        self.open_button = self._button("Open", self.open_selected_scenario, key="5",
                                         tip="Copy the saved scenario's inputs into the working table", writes=False)
-        self.delete_button = self._button("Delete", self.delete_selected_scenario, writes=True)
+        self.delete_button = self._button("Delete", self.delete_selected_scenario, writes=True, key="6")
         self.adopt_button = self._button("&Mark as agreed", self.adopt_selected_scenario, writes=True,
                                          tip="The scenario the board agreed for its year (used in the board report)")
         for b in (self.open_button, self.delete_button, self.adopt_button):
             bar.addWidget(b)
         self.scenario_combo.currentIndexChanged.connect(self._show_agreed_button)  # the agreed one: Unmark
         bar.addSpacing(12)
-        bar.addWidget(self._button("Export…", self.export_results, tip="Save the results as .xlsx, .csv or .tsv"))
+        bar.addWidget(self._button("Export…", self.export_results, key="7",
+                                   tip="Save the results as .xlsx, .csv or .tsv"))
         bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
         second = QHBoxLayout()
         working = QLabel("Wor&king on:", self)
@@ -363,9 +366,9 @@ class AllocationTab(TabBase):
         self.inputs_view.setModel(self.inputs_model)
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         buttons = QHBoxLayout()
-        buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True))
-        buttons.addWidget(self._button("Remove Partnership", self.remove_partnerships, writes=True))
-        buttons.addWidget(self._button("Paste", self.inputs_view.paste_rows, writes=True,
+        buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True, key="8"))
+        buttons.addWidget(self._button("Remove Partnership", self.remove_partnerships, writes=True, key="9"))
+        buttons.addWidget(self._button("Paste", self.inputs_view.paste_rows, writes=True, key="0",
                                        tip="Paste cells copied from Excel at the current cell"))
         buttons.addStretch(1)
         layout = QVBoxLayout(box)
@@ -382,6 +385,11 @@ class AllocationTab(TabBase):
         edit.setReadOnly(self.read_only)
         edit.editingFinished.connect(lambda k=key, e=edit: self.edit_option(k, e.text()))
         edit.installEventFilter(self)  # Esc puts back the option's figure (``eventFilter``)
+        # Ctrl+Z in the field holding its option's figure is Edit > Undo: the box took it and put its earlier text back,
+        # beside results still worked out from the figure entered (round 40). While a figure is being typed it still
+        # undoes the typing first, as in every box (``kit.typing_undo``, the window's rule for every box).
+        shows_held(edit, lambda: edit.text().strip() == bench.field_text(self.state.options, key))
+        edit.installEventFilter(self._typing_undo)  # until the window keeps the rule for every box (kbu's patch)
         self.option_edits[key] = edit
         edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)  # no figure cut
         return edit
@@ -389,6 +397,7 @@ class AllocationTab(TabBase):
     def _build_options(self) -> QGroupBox:
         box = QGroupBox("Options", self)
         self.option_edits: dict[str, QLineEdit] = {}
+        self._typing_undo = TypingUndo(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.pot_given = QRadioButton("Pot &given", self)
@@ -407,9 +416,10 @@ class AllocationTab(TabBase):
         form.addRow("Po&t:", self._line("pot", "Pot", POT_EXAMPLE))
         previous = QHBoxLayout()
         previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
-        self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True,
+        self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True, key="Q",
                                                 tip="Use the sum of the Last year column")
-        self.previous_sum_button.setMaximumWidth(self.previous_sum_button.fontMetrics().horizontalAdvance("= Sum") + 20)
+        sum_width = self.previous_sum_button.fontMetrics().horizontalAdvance("= Sum (Q)")
+        self.previous_sum_button.setMaximumWidth(sum_width + 20)
         previous.addWidget(self.previous_sum_button)
         last_label = QLabel("&Last year:", self)
         last_label.setToolTip("Last year's total")
@@ -457,11 +467,15 @@ class AllocationTab(TabBase):
             self.factors_table.addAction(action)
         self.factors_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         # The buttons under one another and the words over the table on two lines when need be: the column is no
-        # wider than "Remove Factor", so the inputs beside have the room for every column at 1093x582.
+        # wider than "Remove (Z)", so the inputs beside have the room for every column at 1093x582.
         factor_buttons = QVBoxLayout()
         factor_buttons.setSpacing(2)
-        factor_buttons.addWidget(self._button("Add Factor", self.add_factor, writes=True))
-        factor_buttons.addWidget(self._button("Remove Factor", self.remove_factor, writes=True))
+        # Under the factors' table "Add" and "Remove" say enough: "Remove Factor (Z)" took the room the inputs need.
+        for words, slot, key, tip in (("Add", self.add_factor, "J", "Add a factor"),
+                                      ("Remove", self.remove_factor, "Z", "Remove the factor chosen")):
+            button = self._button(words, slot, writes=True, key=key, tip=tip)
+            button.setAccessibleName(f"{words} Factor")  # a screen reader says which table it is for
+            factor_buttons.addWidget(button)
         factors = QVBoxLayout()
         shared_by = QLabel("Variable part shared by:", self)
         shared_by.setWordWrap(True)
@@ -511,16 +525,6 @@ class AllocationTab(TabBase):
             if watched.text().strip() != held:
                 watched.setText(held)
                 watched.selectAll()
-                return True
-        # Ctrl+Z (Ctrl+Y) in an option's field holding its option's figure is Edit > Undo (Redo): the box took it
-        # and put its earlier text back, beside results still worked out from the figure entered (round 40). While
-        # a figure is being typed it still undoes the typing first, as in every box.
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit)
-                and watched in self.option_edits.values()
-                and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))):
-            key = next(k for k, e in self.option_edits.items() if e is watched)
-            if watched.text().strip() == bench.field_text(self.state.options, key):
-                event.ignore()  # not the box's: the window's Edit > Undo and Redo keys have it
                 return True
         return super().eventFilter(watched, event)
 
