@@ -3,7 +3,7 @@
 Qt's text boxes (a line, a box of several lines, a spin box's or an editable list's line) take the Undo and Redo keys
 whether or not they have anything of their own to undo, so in the register's search, a form's field or a Costs field
 Ctrl+Z never reached Edit > Undo once the typing was undone: the officer pressed it and nothing happened. One rule
-for every box, kept by one application event filter the main window installs (``install_typing_undo``): the box
+for every box, kept by one filter the main window installs (``install_typing_undo``) on the box being typed in: the box
 takes the key while it has typing of its own to undo (redo); then the key is the window's (the Edit menu's action,
 or a dialog's shared one: ``dialogs.share_undo``, where a form closes first and asks about what is typed).
 
@@ -59,8 +59,15 @@ def takes_key(widget: QWidget, *, undo: bool) -> bool:
 
 
 class TypingUndo(QObject):
-    """The application's filter: an Undo or Redo key in a text box with nothing of its own to undo (redo) goes on to
-    the window's shortcuts instead of being kept by the box (and lost)."""
+    """The filter: an Undo or Redo key in a text box with nothing of its own to undo (redo) goes on to the window's
+    shortcuts instead of being kept by the box (and lost). It watches the box that has the keyboard, nothing else:
+    on the application it would be called for every event of every widget (each paint, each move of the mouse)."""
+
+    def follow_focus(self, old, new) -> None:
+        if old is not None:
+            old.removeEventFilter(self)
+        if new is not None and _text_of(new) is not None:
+            new.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
@@ -73,10 +80,13 @@ class TypingUndo(QObject):
 
 
 def install_typing_undo(owner: QObject) -> TypingUndo:
-    """Keep the rule for every box in the application while ``owner`` (the main window) lives: Qt drops the filter
-    when ``owner`` is deleted. Two windows each installing it give the same answer."""
+    """Keep the rule for every box in the application while ``owner`` (the main window) lives: the box with the
+    keyboard is watched as the focus moves (Qt stops calling the filter when ``owner`` is deleted). Two windows each
+    installing it give the same answer."""
     typing_undo = TypingUndo(owner)
-    QApplication.instance().installEventFilter(typing_undo)
+    app = QApplication.instance()
+    app.focusChanged.connect(typing_undo.follow_focus)
+    typing_undo.follow_focus(None, app.focusWidget())
     return typing_undo
 
 
