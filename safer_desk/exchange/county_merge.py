@@ -16,6 +16,9 @@ Rules (DESIGN §3, issue 7):
   left as it is: the same row from two offices, a row edited at the county since it was imported,
   two offices' rows colliding on a UNIQUE constraint (one indicator value for one district and month),
   reference data that differs, and rows whose parent row was not merged;
+- the county lead's decision on a conflict stands: the same two versions never raise it again, and a version of a
+  review's money (cost line, invoice, payment, refund, billing) set aside stays set aside whatever the county holds
+  since, until the office sends another (county_conflicts.SET_ASIDE_FOR_GOOD);
 - a file that is not an export, is damaged or truncated, fails its checksum or has a newer schema is
   refused before the county file is touched.
 
