@@ -90,7 +90,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 
     areas is the report's ReportAreas (its indicator_area_ids are the areas shown, in order); area_id asks for
     one area. Every area shows the same year: the year asked for, or with none the latest year any of the
-    report's areas has. A partnership's or county's figures are derived from its districts' where it has
+    report's areas has, named in each section's heading. A partnership's or county's figures are derived from its districts' where it has
     none of its own. today is the date milestones are judged on.
 
     An export for the county (read-only) shows the police.uk figures its counts make, as the office's own file
@@ -110,6 +110,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 
     # Cornwall the county and Cornwall the district each headed by its kind, as the report's title names them.
     headed = {a.id: label for a, label in zip(found, names_to_type(store, found))}
+    # A report of all years shows one year of figures, the latest: each section's heading names it, as the title
+    # page's "All years" does not ("Indicators: Suffolk, 2025/26").
+    named_year = year is None
     if year is None:
         year = latest_report_year(store, [a.id for a in found])
         if year is None:
@@ -147,6 +150,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         strays = {r.indicator.id: forces for r in rows if (forces := svc.other_forces_only(store, r.view, by_month))}
         kept = [r for r in rows if r.indicator.id not in strays]
         sections.append(_section(store, replace(area, name=headed[area.id]), year, kept, marks, legend_of))
+        if named_year:
+            sections[-1].title += f", {year.label}"
         if legend_of is None and sections[-1].tables:
             legend_of = headed[area.id]
         if area.is_group and (not_given := not_derived_words(store, area, year, rows)):
