@@ -26,8 +26,8 @@ from fractions import Fraction
 from typing import Iterable, Mapping
 
 from safer_desk.domain.checks import typed_digits
-from safer_desk.domain.money import (FORM_HINT, NO_FIGURE_HINT, NOT_KNOWN_HINT, MoneyError, format_money, parse_pence,
-                                     states_its_scale)
+from safer_desk.domain.money import (FORM_HINT, NO_FIGURE_HINT, NOT_KNOWN_HINT, MoneyError, approximate_figure,
+                                     format_money, parse_pence, states_its_scale)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
 from safer_desk.domain.text import looks_like_total_line, thousands_spaces_as_commas, typed_name_key
 
@@ -280,6 +280,15 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
         return Cell(word, None, original)
     if _ACCOUNTING_ZERO.fullmatch(original):  # refused as "not an amount", a zero copied from an MTFP sheet
         return Cell("amount", 0, original)
+    approximate = approximate_figure(original)
+    if approximate is not None:  # "about £2,500", "£2,500 (est)": its figure, as money reads it, with the word kept
+        figure, word = approximate  # as the cell's note, as a paper's bracket is
+        try:
+            base = parse_cell(figure, unit=unit)
+        except BudgetError:
+            base = None  # refused below, naming the cell as typed
+        if base is not None and base.status == "amount":
+            return replace(base, text=original, note="; ".join(n for n in (base.note, word) if n))
     try:
         return Cell("amount", _amount_in_unit(original, unit), original)
     except MoneyError as exc:

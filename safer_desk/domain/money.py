@@ -36,7 +36,30 @@ _NUMBER = LazyPattern(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
 FORM_HINT = " (try a form like £1,234.56)"
 # An amount written with its own scale ("£30K", "£1.5m", "50p"), which says how much it is wherever it is typed.
 _OWN_SCALE = LazyPattern(r"\d\s*(?:" + "|".join([*_SUFFIXES, "p"]) + r")\s*\)?\s*$", re.I)
-_PREFIX_WORDS = LazyPattern(r"^(?:approx\.?|approximately|about|around|c\.|circa|~)\s*", re.I)
+# An approximate or estimated figure, as the papers write one: "approx £50,000" (seed 000: InnKeeper's anticipated
+# cost), "c. £2,500", "~£2,500", "£2,500 (est)", "est. £2,500", "£2,500 approx". Such a figure is read as the figure
+# it states, in every money field alike: it is the one the paper plans with (seed 000's ELEV8 lines are "approx.
+# £18,000 per year" and add up to the stated £46,500), and a planning figure is not one to defend to the penny, so
+# making the officer strip the word first (as "£2,500 (est)" once was, while "about £2,500" was read) only made the
+# same figure read in one spelling and not another. Where a field keeps words beside its figure (a budget cell's
+# note) the word is kept there (``approximate_figure``); a figure not known at all is "TBC", refused below.
+_APPROX_BEFORE = LazyPattern(r"^(?P<word>approx\.?|approximately|about|around|roughly|circa|ca\.|c\.|~|\u2248|"
+                             r"estimated|estimate\s*:|est\.?)\s*(?P<figure>[^a-z\s].*)$", re.I)
+_APPROX_AFTER = LazyPattern(r"^(?P<figure>.*[\d)kKmMnNpP])\s*(?:\(\s*(?P<bracketed>approx\.?|approximately|circa|"
+                            r"estimated|estimate|estimation|est\.?)\s*\)|(?P<word>approx\.?|approximately|estimated|"
+                            r"estimate|est\.?))$", re.I)
+
+
+def approximate_figure(text: str) -> tuple[str, str] | None:
+    """(the figure, the word that marks it approximate) for "about £2,500", "£2,500 (est)" and the like ("est" is
+    given without its brackets, "~" as "approx."); None for text without such a word or without a figure."""
+    typed = (text or "").strip()
+    m = _APPROX_BEFORE.match(typed) or _APPROX_AFTER.match(typed)
+    if m is None or not any(c.isdigit() for c in m["figure"]):
+        return None
+    word = m.groupdict().get("bracketed") or m["word"]
+    word = "approx." if word in ("~", "\u2248") else word.rstrip(" :")
+    return m["figure"].strip(), word
 
 
 def states_its_scale(text: str) -> bool:
@@ -52,14 +75,19 @@ LEAVE_BLANK = "leave the amount blank"
 
 def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
     """Parse one amount in pounds as people write it ("£1,234.56", "(6,957)", "£30K", "50p", "2,500 GBP") into pence.
-    ``blank``: what the refusal of a figure not known yet ("TBC", "£2,500 (est)") says to do instead of typing it."""
+    ``blank``: what the refusal of a figure not known yet ("TBC", "N/K") says to do instead of typing it."""
     if text is None:
         raise MoneyError("No amount was given.")
-    original = str(text)
+    original = str(text).translate(_INVISIBLE)  # a zero-width space or a BOM pasted from a web page or Word
+    if several := _several_cells_words(original.strip()):
+        raise MoneyError(several)
+    original = _CELL_BREAKS.sub(" ", original)  # "£<tab>2,500": a sheet's £ column beside its figure's
     s = thousands_spaces_as_commas(original.strip())  # "£1 234.56", with Excel's no-break space or not
     if s is None:
         if dated := _date_words(original.strip()):  # "01/04/2024 00:00": a date, before its spaces are said
             raise MoneyError(dated)
+        if continental := _continental_words(original.strip()):  # "2 500,00": a comma for the pence
+            raise MoneyError(continental)
         raise MoneyError(f"“{original.strip()}” has a space between digits that is not a thousands separator, so it "
                          "is not read as a guess: type the amount with a comma every three digits (£1,234.56), or "
                          "with no separator (£1234.56).")
@@ -71,6 +99,9 @@ def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
     no_figure = no_figure_words(original, blank=blank)
     if no_figure:
         raise MoneyError(no_figure)
+    for _ in range(2):  # "about £2,500", "£2,500 (est)", both: read as the figure (see _APPROX_BEFORE)
+        if (approximate := approximate_figure(s)) is not None:
+            s = approximate[0]
     written = s  # as typed, for the words said beside a figure that is not read (below)
     if s[-3:].lower() == "gbp":  # "2,500 GBP", as a finance system or a bank statement writes it
         s = _CURRENCY_AFTER.sub("", s)
@@ -79,7 +110,13 @@ def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
         negative, s = True, s[1:-1].strip()
     elif s.startswith("£") and s[1:].lstrip().startswith("(") and s.endswith(")"):  # "£(6,957)", as sheets print it
         negative, s = True, "£" + s[1:].lstrip()[1:-1].strip()
-    s = _PREFIX_WORDS.sub("", s)
+    if negative and (approximate := approximate_figure(s)) is not None:  # "(about 2,500)"
+        s = approximate[0]
+    if s[:1] == "+" or s[:2] == "£+":  # "+2,500", "£+2,500": a plus some sheets' formats show, said as the figure
+        s = s.replace("+", "", 1).strip()
+        if s[:1] in "-\u2212\u2013(+" or s[1:].lstrip()[:1] in ("-", "\u2212", "+"):
+            raise MoneyError(f"“{original.strip()}” has a plus and another sign: type the amount with one sign "
+                             "(-£2,500 for a negative amount).")
     if _TRAILING_MINUS.search(s):  # "1,234-", as finance systems and some Excel formats print a negative
         if negative:
             raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
@@ -123,7 +160,8 @@ def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
     if not match or (match.group("int") is None and match.group("frac") is None):
         # Only now, for text that is not an amount: what it is instead (its patterns are not compiled for amounts
         # that read, such as those a file's first screen shows).
-        said = _date_words(original.strip()) or _words_beside_figure(written, original.strip(), blank)
+        said = (_date_words(original.strip()) or _continental_words(original.strip())
+                or _words_beside_figure(written, original.strip()))
         raise MoneyError(said or f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
     whole, frac = match.group("int"), match.group("frac")
     if (frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole
@@ -182,13 +220,13 @@ _PER = LazyPattern(r"^(?P<figure>.*?[\d.kKmMnN)])\s*(?:gbp\s*)?"
                    r"(?:(?P<year>p\.?\s*a\.?|per\s+(?:annum|year|yr)|a\s+year|/\s*(?:annum|year|yr|y|a)|"
                    r"annually|yearly)|(?P<month>p\.?\s*c\.?\s*m\.?|per\s+(?:calendar\s+)?month|a\s+month|"
                    r"/\s*(?:month|mth|mo|m)|monthly))$", re.I)
-# A figure marked as an estimate ("£2,500 (est)", "est. £2,500", "£2,500 estimated").
-_ESTIMATE = LazyPattern(r"^(?:(?:estimated|estimate:?|est\.?)\s*(?P<after>[^a-z].*\d.*)|(?P<before>.*\d.*?)\s*\(?\s*"
-                        r"(?:estimated|estimate|estimation|est\.?)\s*\)?)$", re.I)
 # A date, as a sheet or a paper writes it: 01/04/2024, 1/4/24, 2024-04-01 (00:00:00), 01-Apr-2024, 1 April 2024.
 _MONTH_NAMES = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Excel's other date formats copied as shown: 2024/04/01, Apr-24, April 2024, 1-Apr (a month with no day, a day with
+# no year).
 _DATE = LazyPattern(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2}(?:t|\s)?|"
-                    r"\d{1,2}(?:st|nd|rd|th)?[\s/-]*" + _MONTH_NAMES + r"[\s/-]*(?:\d{2}|\d{4}))"
+                    r"\d{4}[/.]\d{1,2}[/.]\d{1,2}|" + _MONTH_NAMES + r"[\s/-]*(?:\d{2}|\d{4})|"
+                    r"\d{1,2}(?:st|nd|rd|th)?[\s/-]*" + _MONTH_NAMES + r"(?:[\s/-]*(?:\d{2}|\d{4}))?)"
                     r"(?:\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$", re.I)
 
 
@@ -200,21 +238,60 @@ def _date_words(typed: str) -> str:
             "came from the column beside it).")
 
 
-def _words_beside_figure(text: str, typed: str, blank: str) -> str:
+# Characters that show as nothing, pasted with a figure from a web page or Word: zero-width spaces and joiners, a
+# byte-order mark, a soft hyphen. Read as they show: not there.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# What separates a sheet's cells in a copy: a tab between cells, a new line between rows.
+_CELL_BREAKS = LazyPattern(r"[\t\r\n]+")
+
+
+def _several_cells_words(typed: str) -> str:
+    """Why a copy of several cells with a figure in more than one ("2,500<tab>3,000", a column's "2,500\n3,000") is
+    refused; "" otherwise (a cell's own line ending, or a sheet's "£" column beside its figure, are read)."""
+    parts = [part.strip() for part in _CELL_BREAKS.split(typed) if part.strip()]
+    if sum(any(c.isdigit() for c in part) for part in parts) < 2:
+        return ""
+    return (f"“{' | '.join(parts)}” is more than one cell (a tab or a new line between figures, as a copy of several "
+            "cells gives): copy or type one amount.")
+
+
+# An amount as much of Europe writes it: points (or spaces) between thousands and a comma before the pence
+# ("2.500,00", "2 500,00", "12,50"), or points alone between thousands ("2.500.000"); its spaces may be Excel's.
+_FIGURE_SPACES = str.maketrans(dict.fromkeys("\u00a0\u202f\u2009\u2007", " "))
+_CONTINENTAL = LazyPattern(r"^(?P<sign>[-\u2212\u2013(]?)\s*£?\s*(?P<minus>[-\u2212\u2013]?)\s*"
+                           r"(?P<figure>\d{1,3}(?:[. ]\d{3})+,\d{1,2}|\d+,\d{1,2}|\d{1,3}(?:\.\d{3}){2,})"
+                           r"\s*(?P<scale>k|m|bn)?\s*\)?$", re.I)
+
+
+def _continental_words(typed: str) -> str:
+    """Why "2.500,00" (a comma for the pence, as much of Europe writes money) is refused, and the amount to type; ""
+    for other text."""
+    m = _CONTINENTAL.match(typed.translate(_FIGURE_SPACES))
+    if m is None or (m["sign"] == "(") != typed.rstrip().endswith(")"):
+        return ""
+    figure = m["figure"]
+    pounds = Decimal(figure.replace(".", "").replace(" ", "").replace(",", "."))
+    negative = bool(m["sign"] or m["minus"])
+    meant = f"{'-' if negative else ''}£{pounds:,f}{m['scale'] or ''}"
+    if "," not in figure:
+        return f"“{typed}” has points between its groups of thousands: type {meant}."
+    said = (f"“{typed}” is written with a comma before the pence{' and points for thousands' if '.' in figure else ''}"
+            f", as much of Europe writes money: {'' if m['scale'] else 'for pounds and pence, '}type {meant}")
+    if "." not in figure and " " not in figure:  # "12,50": a comma here only ever separates thousands (£1,250)
+        said += " (a comma separates thousands, as in £1,250)"
+    return said + "."
+
+
+def _words_beside_figure(text: str, typed: str) -> str:
     """Why an amount written with words the papers put beside it is not read as the figure alone ("" when it has
-    none): per year or per month ("£2,500 pa": the amount asked for is already the period's), or an estimate
-    ("£2,500 (est)": typed once it is the figure to use)."""
+    none): per year or per month ("£2,500 pa": the amount asked for is already the period's). (An estimate, "£2,500
+    (est)", is read as its figure: see _APPROX_BEFORE.)"""
     if (per := _PER.match(text)) and (pence := _read_or_none(per["figure"])) is not None:
         if per["year"]:
             return (f"“{typed}” is an amount a year: an amount here is already the one for its year (or for the "
                     f"period it is asked for), so type the figure alone, {format_money(pence)}.")
         return (f"“{typed}” is an amount a month: type the amount for the whole period it is asked for (twelve "
                 f"months of {format_money(pence)} are {format_money(pence * 12)}).")
-    if (est := _ESTIMATE.match(text)) and (pence := _read_or_none(est["after"] or est["before"])) is not None:
-        figure = (est["after"] or est["before"]).strip()
-        shown = format_money(pence, show_pence=bool(re.search(r"\.\d\d\)?$", figure)) or None)
-        return (f"“{typed}” is marked as an estimate: type the figure alone ({shown}) if it is the one to use, or "
-                f"{blank} until it is known.")
     return ""
 
 
@@ -347,6 +424,10 @@ def parse_cost(text: str) -> Cost:
     s = (text or "").strip()
     if not s:
         raise MoneyError("No cost was given.")
+    if dated := _date_words(s):  # "2024-04-01", "Apr-24": a date, not a range split at its dashes
+        raise MoneyError(dated)
+    if s[:1] == "+":  # "+2,500" (a sign, as some sheets' formats show one), not a range with "+-2,500"'s dash
+        return Cost.amount(_non_negative(parse_pence(s), text))
     m = _MINIMUM.match(s)
     if m:
         return Cost("minimum", _non_negative(parse_pence(m.group(1)), text), None)

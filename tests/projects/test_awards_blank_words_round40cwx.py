@@ -21,7 +21,7 @@ def test_an_awards_year_not_known_yet_is_said_by_the_service_itself():
 
 
 def test_the_command_line_says_leave_the_year_out(capsys, demo_path):
-    code, _, err = run(capsys, "awards", demo_path, "--add", "T", "--funder", "OPCC", "--year", "2017/18=£5,000 (est)")
+    code, _, err = run(capsys, "awards", demo_path, "--add", "T", "--funder", "OPCC", "--year", "2017/18=TBC")
     assert code == 2
-    assert ("--year: the amount for 2017/18: “£5,000 (est)” is marked as an estimate: type the figure alone (£5,000) "
-            "if it is the one to use, or leave out --year 2017/18 until it is known.") in err
+    assert ("--year: the amount for 2017/18: “TBC” is not an amount of money: it says the figure is not known yet. "
+            "Leave out --year 2017/18 until it is known (type £0 only if there is none).") in err

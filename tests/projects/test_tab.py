@@ -473,7 +473,7 @@ def test_figures_typed_where_a_slip_is_likely_are_queried_beside_their_fields(ta
     shown = {k: editor.messages[k].text() for k in ("capital", "revenue", "cost", "end_date")
              if editor.messages[k].isVisibleTo(editor)}
     assert shown["capital"].startswith("⚠ “1,2,3” is not an amount of money")
-    assert shown["revenue"].startswith("⚠ “£12,50” is not an amount of money")
+    assert shown["revenue"].startswith("⚠ “£12,50” is written with a comma before the pence")  # round 41: type £12.50
     assert "if it means £29,000, type £29,000" in shown["cost"]
     assert "31/03/2110 is more than 10 years" in shown["end_date"]  # asked at the same time, beside its field
     assert tab.session.undo_stack.count() == 0
