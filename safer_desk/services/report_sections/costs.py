@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from safer_desk.domain.money import format_money, table_money
@@ -128,6 +129,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at)],
             tables=tables, as_at="reviews"))
     fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
+    district_names = {r[0].casefold() for r in store.rows("SELECT name FROM districts")}  # a fund's rows' places
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
@@ -144,19 +146,24 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
                       for m, v, p in figures.month_rows]
         merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.month_rows if m in figures.merged]
-        district_rows = [[d, str(v), money(p)] for d, v, p in figures.by_district]
+        part = _area_part(figures.by_district, areas, district_names)
+        district_rows = [[d, str(v), money(p)] for d, v, p in (figures.by_district if part is None else part.rows)]
+        whole = " (whole fund)" if part is not None else ""
         mean = figures.mean_per_victim_pence
-        tables = [ReportTable("Spend per month", ["Month", "Victims first supported", "Spend"], month_rows,
+        tables = [ReportTable(f"Spend per month{whole}", ["Month", "Victims first supported", "Spend"], month_rows,
                               align=["l", "r", "r"],
                               total_row=["Total", str(figures.victims), money(figures.spent_pence)],
                               note=" ".join(filter(None, [_fund_marks(store, fund.id), *merged_notes]))),
                   # Its lines are the same spend as the months' (by district), so the same total, as the window's.
                   ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
                               align=["l", "r", "r"],
-                              total_row=["Total", str(figures.victims), money(figures.spent_pence)])]
+                              total_row=[f"Total{whole}", str(figures.victims), money(figures.spent_pence)])]
+        chart = _burn_down_chart(fund, figures)
+        chart.title += whole
         sections.append(ReportSection(
             title=f"{fund.name}: burn-down",
             paragraphs=[
+                *([part.words(fund.name, areas, figures)] if part is not None else []),
                 f"{when}ontributions {format_money(figures.contributions_pence)}; "
                 + (f"spent {format_money(figures.spent_pence)} supporting {counted(figures.victims, 'victim')}"
                    + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
@@ -166,8 +173,50 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 # In a county file where it came from, as the fund's page says it under its figures.
                 *filter(None, [fund_origins.sentence(fund.id)])],
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
-            charts=[_burn_down_chart(fund, figures)], as_at="funds"))
+            charts=[chart], as_at="funds"))
     return sections
+
+
+@dataclass(frozen=True)
+class _AreaPart:
+    """A pooled fund's spend in the report's areas, when the report is for part of what the fund covers."""
+
+    rows: list[tuple[str, int, int]]  # the areas' districts (name, victims, pence), then "Other districts"
+    victims: int
+    spent_pence: int
+    unplaced_pence: int = 0  # spend a county holds only as "Other districts" (the small-number rule): no district's
+
+    def words(self, fund_name: str, areas: ReportAreas, figures) -> str:
+        """Its first paragraph: the figures below are the whole pot's (contributions pooled from every contributor
+        cannot be split by district), and what of it was spent in the report's areas."""
+        where = "this office's areas" if areas.kind == "office" else areas.label
+        part = (f"{format_money(self.spent_pence)} supporting {counted(self.victims, 'victim')}"
+                if self.spent_pence or self.victims else "none that the figures place there" if self.unplaced_pence
+                else "nothing yet")
+        return (f"{fund_name} is a pooled fund: its contributions, balance, spend per month and forecast below are the "
+                f"whole fund's, across every district it spent in, not only in {where}. Spent in {where}: {part}, "
+                f"of the fund's {format_money(figures.spent_pence)} and "
+                f"{counted(figures.victims, 'victim')}."
+                + (f" {format_money(self.unplaced_pence)} of the fund's spend is held only under “Other districts” "
+                   "(rows of fewer than three victims, merged so that no one can be told apart), which names no "
+                   f"district: some of it may have been spent in {where}." if self.unplaced_pence else ""))
+
+
+def _area_part(by_district: list[tuple[str, int, int]], areas: ReportAreas, districts: set[str]) -> _AreaPart | None:
+    """The report's districts' rows of a pooled fund's spend, the rest summed as "Other districts" (so the table still
+    adds up to the fund), when the report is for a district or partnership, or the fund spent outside the report's
+    areas; None when the report covers the whole fund (the office's or county's report of every district it spent
+    in). Spend a county holds only as "Other districts" (the small-number rule names no district) is no district's:
+    the part of none, and no sign of spend outside an office's or county's areas."""
+    if areas.unnamed:
+        return None
+    mine = [r for r in by_district if r[0].casefold() in areas.names]
+    others = [r for r in by_district if r[0].casefold() not in areas.names]
+    if areas.kind not in ("district", "partnership") and not any(r[0].casefold() in districts for r in others):
+        return None
+    rows = mine + ([("Other districts", sum(v for _, v, _ in others), sum(p for *_, p in others))] if others else [])
+    return _AreaPart(rows, sum(v for _, v, _ in mine), sum(p for *_, p in mine),
+                     sum(p for name, _, p in others if name.casefold() not in districts))
 
 
 def review_kinds_words(reviews: int, learning: int, *, none_said: bool = True) -> str:
