@@ -90,8 +90,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 
     areas is the report's ReportAreas (its indicator_area_ids are the areas shown, in order); area_id asks for
     one area. Every area shows the same year: the year asked for, or with none the latest year any of the
-    report's areas has, named in each section's heading. A partnership's or county's figures are derived from its districts' where it has
-    none of its own. today is the date milestones are judged on.
+    report's areas has, named in each section's heading. A partnership's or county's figures are derived from its
+    districts' where it has none of its own. today is the date milestones are judged on.
 
     An export for the county (read-only) shows the police.uk figures its counts make, as the office's own file
     does (``police_import.figures_for_reading``); where they cannot be worked out, a section says so.
