@@ -108,8 +108,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--meeting", metavar="DD/MM/YYYY", type=option_type(read_date, "--meeting", keep_text=True),
                         help="the date of the meeting, shown on the title page")
     report.add_argument("--as-at", metavar="DD/MM/YYYY", type=option_type(read_date, "--as-at"),
-                        help="the day the DHR figures are as at, as `safer-desk dhr-ledger --as-at`: invoices, "
-                             "payments, refunds and refusals dated after it are not counted (default: the year's end "
+                        help="the day the DHR and pooled-fund figures are as at, as `safer-desk dhr-ledger --as-at`: "
+                             "invoices, payments, refunds and refusals dated after it are not counted; the title page "
+                             "names the day, and the other sections are as the file stands (default: the year's end "
                              "for a past --year, otherwise today)")
     report.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     report.set_defaults(run=run_report)
