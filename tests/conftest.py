@@ -24,6 +24,27 @@ def shared_data(*parts: str) -> Path:
     return path
 
 
+MEMORY_FOLDER = Path("/dev/shm")  # Linux's folder in memory; on Windows and macOS there is none and nothing changes
+MEMORY_NEEDED = 2 * 1024**3  # a Docker runner's 64 MB /dev/shm is too small for the suite's files: left alone
+
+
+def pytest_configure(config):
+    """Each test's tmp_path in memory (Linux's /dev/shm) when pytest removes a passed test's folder at once
+    (tmp_path_retention_policy = "failed"): a run writes thousands of Safer Desk files, and every commit's fsync
+    waits on the disk, which took about half the suite's time on a shared CI disk. Only where the files cannot pile
+    up in memory, and never over a folder chosen with --basetemp or PYTEST_DEBUG_TEMPROOT."""
+    if (os.environ.get("PYTEST_DEBUG_TEMPROOT") or config.option.basetemp
+            or config.getini("tmp_path_retention_policy") != "failed"):
+        return
+    try:
+        roomy = MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) and \
+            shutil.disk_usage(MEMORY_FOLDER).free >= MEMORY_NEEDED
+    except OSError:
+        roomy = False
+    if roomy:
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
+
+
 def _ours_in_system_temp() -> set[str]:
     import tempfile
 
