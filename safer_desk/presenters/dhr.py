@@ -900,6 +900,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         share = None
         days: list[date] = []
         amounts: list[int] = []
+        figures: list[str] = []  # the amounts as pasted
         rest: list[str] = []
         for cell in cells:
             found = by_ref.get(cell.casefold())
@@ -927,6 +928,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 pass
             try:
                 amounts.append(parse_pence(cell))
+                figures.append(cell)
                 continue
             except MoneyError:
                 rest.append(cell)
@@ -949,7 +951,8 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
             what = (("no date paid" if not days else "two dates") if len(days) != 1
                     else ("no amount" if not amounts else "two amounts"))
             raise rules.DhrError(f"Line {number} {said}: {what}. Paste one payment a row: the invoice, the date paid "
-                                 "and the amount (and a payment reference if there is one)." + nothing)
+                                 "and the amount (and a payment reference if there is one)."
+                                 + (_date_as_a_number(figures) if not days else "") + nothing)
         if amounts[0] <= 0:
             raise rules.DhrError(
                 f"Line {number} {said}: {format_money(amounts[0])} is not a payment. A payment keyed in error is "
@@ -968,6 +971,22 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         except rules.DhrError as exc:
             raise rules.DhrError(f"Line {p.line} ({p.share.invoice_ref} {p.share.partner}): {exc}" + nothing) from None
     return PastedPayments(reference, tuple(payments), tuple(left_out), today)
+
+
+def _date_as_a_number(figures: Sequence[str]) -> str:
+    """Said when a row with no date paid has two figures and one is a whole number Excel gives for a day of 2000 to
+    2099 ("45383", 1 April 2024, from a date column formatted as numbers): a hint, never a reading, as a number
+    alone cannot be told from an amount."""
+    from datetime import timedelta
+
+    from safer_desk.domain.periods import format_uk_date
+
+    serial = next((f for f in figures if len(figures) == 2 and f.isdigit() and 36526 <= int(f) <= 73050), None)
+    if serial is None:
+        return ""
+    day = date(1899, 12, 30) + timedelta(days=int(serial))  # Excel's day 1 is 1 January 1900, counting 29/02/1900
+    return (f" “{serial}” may be the date paid as Excel numbers a date ({format_uk_date(day)}): format that column as "
+            "a date in Excel (Home > Number > Short Date), copy the rows again and paste.")
 
 
 def _uk(value: Any) -> str:

@@ -21,7 +21,6 @@ def test_a_row_with_no_date_paid_is_refused_and_nothing_is_recorded(reviews, dem
     assert paid_total(demo_store) == before
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/mwd/dhr_date_serial.patch")
 def test_a_date_paid_copied_as_excels_number_is_said_as_one(reviews, demo_store):  # noqa: F811
     crc = open_share(demo_store, "Norfolk and Suffolk CRC")
     with pytest.raises(DhrError) as refused:
