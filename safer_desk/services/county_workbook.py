@@ -410,22 +410,34 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
 
 
 def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
-    """Who owes what: every partner's share of every review, then the per-partner totals."""
+    """Who owes what: every partner's share of every review, and each refund to a partner that paid beyond its share,
+    so that a partner's rows (filtered) add up to its line of the ledger: net billed = paid − refunded + outstanding."""
     from safer_desk.services import dhr
 
     shares = dhr.list_shares(store, today=today)
     if not shares:
         return None
+    references = {s.case_id: s.case_reference for s in shares}
+    refunds = [r for case_id in references for r in dhr.case_refunds(store, case_id)]
     columns = [Column("Partner", width=36), Column("Review"), Column("Kind of share"), Column("Invoice"),
                Column("Invoiced", "date"), Column("Due", "date"), Column("Status"),
                Column("Share (£)", "money", total=True), Column("Paid (£)", "money", total=True),
                Column("Outstanding (£)", "money", total=True), Column("Overdue (£)", "money", total=True)]
+    # Trailing, and only where something was refunded, as the Reviews sheet's column; a refund is a row of its own
+    # (its reference where an invoice's is), after the partner's invoices of the review.
+    columns += [Column("Refunded (£)", "money", total=True)] if refunds else []
     rows = [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
-             s.amount_pence, s.paid_pence, s.outstanding_pence, s.overdue_pence]
-            for s in sorted(shares, key=lambda s: (s.partner.casefold(), s.case_reference))]
+             s.amount_pence, s.paid_pence, s.outstanding_pence, s.overdue_pence] + ([None] if refunds else [])
+            for s in shares]
+    rows += [[r.partner, references[r.case_id], "refund", r.reference, None, None,
+              f"Refunded {r.refunded_on.strftime('%d/%m/%Y')}", None, None, None, None, r.amount_pence]
+             for r in refunds]
+    rows.sort(key=lambda row: (row[0].casefold(), row[1], row[2] == "refund"))
+    said = (" Refunded is what was given back to a partner that paid beyond its share of the review: what the "
+            "partner kept is Paid less Refunded.") if refunds else ""
     return WorkbookSheet("Who owes what", "Review costs: who owes what", "Each partner's share of each review: "
-                         "invoiced, paid, outstanding and overdue (filter by partner for a partner's total).",
-                         columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
+                         "invoiced, paid, outstanding and overdue, and any refund (filter by partner for a partner's "
+                         "total).", columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.{said}")
 
 
 def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:

@@ -41,7 +41,6 @@ def county_with_a_refund(tmp_path):
         yield county, case
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/kcr/who_owes_workbook.patch")
 def test_the_workbook_who_owes_what_has_the_refund_and_a_partner_adds_up_to_the_ledger(county_with_a_refund,
                                                                                          tmp_path):
     county, case = county_with_a_refund
