@@ -89,7 +89,6 @@ def test_the_windows_board_report_names_the_day_too(demo_store, tmp_path):
     assert title_page(target)[2] == f"{BOTH} 30/06/2018; other figures as recorded on 02/12/2026"
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/rpa/report_pdf_title.patch")
 def test_the_pdf_title_page_names_the_day(demo_path, tmp_path):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -101,7 +100,6 @@ def test_the_pdf_title_page_names_the_day(demo_path, tmp_path):
     assert f"{BOTH} 30/06/2018" in " ".join(first.split())
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/rpa/report_dialog_tooltip.patch")
 def test_the_dialogs_as_at_field_says_it_covers_the_funds_and_is_named_on_the_title_page(demo_window):
     from safer_desk.ui.exchange.report_dialog import ReportDialog
 

@@ -148,9 +148,10 @@ class ReportDialog(QDialog):
         # The board paper's "DHR costs per partner as at 31 March", as Costs > Ledger's As at field.
         self.as_at = DateField(self, accessible_name="DHR figures as at",
                                placeholder="dd/mm/yyyy (blank: a past year's end, else today)")
-        self.as_at.edit.setToolTip("The DHR figures on this day, as Costs > Ledger shows them as at it: only "
-                                   "invoices, payments and refusals dated on or before it count. Blank: the end of "
-                                   "a past financial year, otherwise today.")
+        self.as_at.edit.setToolTip("The DHR and pooled-fund figures on this day, as Costs > Ledger and Pooled funds "
+                                   "show them as at it: only invoices, payments and refusals dated on or before it "
+                                   "count. The title page names the day; the other sections are as the file stands. "
+                                   "Blank: the end of a past financial year, otherwise today.")
         store = session.store
         self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{file_name_from(store.office_name)} board "
                                                                    "report.pdf"), self)

@@ -636,10 +636,7 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
     y += 24
     painter.setPen(QColor("#111111"))
     painter.setFont(report_font(15))
-    lines = [document.area_label, document.year_line]
-    if document.meeting_date:
-        lines.append(f"Date of meeting: {document.meeting_date}")
-    for line in lines:
+    for line in document.title_lines:  # the area, the year, the DHR and funds' as-at day, the meeting: as the web page
         y = _draw_wrapped(painter, line, page, y) + 6
     y += 12
     painter.setFont(report_font(11))
