@@ -26,6 +26,7 @@ from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked,
                                        repair_audit_trail, write_refused)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import shown_as_typed
+from safer_desk.ui.kit.typing_undo import install_typing_undo
 from safer_desk.ui.kit.undo import redo_step, undo_step
 from safer_desk.ui.session import Session
 from safer_desk.ui.tabs import MENU_MODULES, TAB_KEYS, TAB_SPECS, TabBase
@@ -73,6 +74,15 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _scroll_to(area: QScrollArea, widget: QWidget) -> None:
+    """Scroll ``area`` to show the whole of ``widget``, or its top left where it is larger than the view: a field at
+    the right edge half in view (Reviews as at on Costs at 800x420) is in view once its typing point is, to Qt."""
+    view = area.viewport()
+    at = widget.mapTo(area.widget(), widget.rect().topLeft())
+    half_width, half_height = min(widget.width(), view.width()) // 2, min(widget.height(), view.height()) // 2
+    area.ensureVisible(at.x() + half_width, at.y() + half_height, half_width, half_height)
+
+
 class _TabArea(QScrollArea):
     """A tab's page, scrolled only when the window is smaller than the page can be laid out in (the window may be
     made as small as 800×420: a 1366×768 screen at 150%, maximised). Below that a layout draws its widgets over one
@@ -93,6 +103,24 @@ class _TabArea(QScrollArea):
         self._least = QSize(0, 0)  # the page's least size when last read
         self._reading = False  # a read of it is waiting for the next turn of the event loop
         page.installEventFilter(self)  # its least size changes as its tab is built and its pages are shown
+        QApplication.instance().focusChanged.connect(self._show_focused)
+
+    def _show_focused(self, _old, new) -> None:
+        """A control reached by its Alt key (or given the focus by the program: a field refused, Edit > Find) scrolled
+        into view, as one reached by Tab is (``focusNextPrevChild``): at 910x480 Alt+K on Allocation put the focus in
+        a field above the view, and the officer typed where they could not see (round 40, then every tab). Inside a
+        scroll area of the page's own (a form's fields) there first. Not on a click: what is clicked is in view, and
+        the page must not jump under the pointer."""
+        page = self.widget()
+        if (new is None or not self.isVisible() or not page.isAncestorOf(new)
+                or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton):
+            return
+        inner = new.parentWidget()
+        while inner is not None and inner is not page:
+            if isinstance(inner, QScrollArea) and inner.widget() is not None and inner.widget().isAncestorOf(new):
+                _scroll_to(inner, new)
+            inner = inner.parentWidget()
+        _scroll_to(self, new)
 
     def watch(self, tab: QWidget) -> None:
         """A tab just built: a tab widget in it does not pass on that one of its pages needs more room (a chart
@@ -161,6 +189,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(app_icon())
         self.setMinimumSize(800, 420)  # maximised on 1366×768 at 150%: about 910×442 inside the frame
         self.setAcceptDrops(True)  # a Safer Desk file dropped on the window opens; police.uk files import
+        install_typing_undo(self)  # Ctrl+Z in a box with no typing of its own to undo is Edit > Undo, in every box
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

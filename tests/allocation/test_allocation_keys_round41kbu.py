@@ -81,7 +81,6 @@ def buddy_of(tab, text):
     return next(label.buddy() for label in tab.findChildren(QLabel) if label.text() == text and label.isVisible())
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/kbu/tabarea.patch")
 def test_a_costs_field_reached_by_its_alt_key_is_scrolled_into_view(demo_window, qtbot):
     """At 800x420 the Costs tab scrolls sideways, and Reviews as at sat off its right edge."""
     tab = shown_at_800(demo_window, qtbot, "costs")
@@ -94,7 +93,6 @@ def test_a_costs_field_reached_by_its_alt_key_is_scrolled_into_view(demo_window,
     assert in_view(area, field)
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/kbu/tabarea.patch")
 def test_a_project_field_reached_by_its_alt_key_is_scrolled_into_view_in_the_form(demo_window, qtbot):
     """The project's form scrolls inside the tab: Lead organisation was below its view, typed into unseen."""
     tab = shown_at_800(demo_window, qtbot, "projects")

@@ -206,7 +206,6 @@ def test_a_box_only_to_read_passes_both_keys_on(boxes, qtbot):
     assert window.reached == ["undo", "redo"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/kbu/typing_undo_window.patch")
 def test_the_window_keeps_the_rule_for_every_box_itself(demo_window, qtbot):
     demo_window.show()
     demo_window.activateWindow()

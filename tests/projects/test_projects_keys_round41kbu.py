@@ -7,13 +7,11 @@ Y, is the start page's (Set Your Districts and Partnerships…) on a new file; C
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.foundation.test_window_guard import clashes, visible_letters, without_key
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/kbu/projects_keys.patch")
 def test_paste_rows_has_an_alt_key_no_other_control_has(demo_window, qtbot):
     demo_window.resize(1093, 582)
     demo_window.show()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication, QButtonGroup, QComboBox,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox,
                                QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -34,7 +34,7 @@ from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, DataTableView, _source_copy, two_line_width
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
-from safer_desk.ui.kit.typing_undo import TypingUndo, shows_held
+from safer_desk.ui.kit.typing_undo import shows_held
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (ROUNDING_EXPLAINED, AllocationPresenter, EditedAt, Rounding,
                                              RoundingUnit, SplitRule, comparison_note, redistribution, summary_text,
@@ -187,7 +187,6 @@ class AllocationTab(TabBase):
         self.presenter.changed.connect(self._show_state)
         self.presenter.scenarios_changed.connect(self._scenarios_saved)
         self.watch_unsaved(self.presenter.changed)
-        QApplication.instance().focusChanged.connect(self._show_focused)
 
     # The presenter holds the working state and its result; the widgets read them from it.
     @property
@@ -389,7 +388,6 @@ class AllocationTab(TabBase):
         # beside results still worked out from the figure entered (round 40). While a figure is being typed it still
         # undoes the typing first, as in every box (``kit.typing_undo``, the window's rule for every box).
         shows_held(edit, lambda: edit.text().strip() == bench.field_text(self.state.options, key))
-        edit.installEventFilter(self._typing_undo)  # until the window keeps the rule for every box (kbu's patch)
         self.option_edits[key] = edit
         edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)  # no figure cut
         return edit
@@ -397,7 +395,6 @@ class AllocationTab(TabBase):
     def _build_options(self) -> QGroupBox:
         box = QGroupBox("Options", self)
         self.option_edits: dict[str, QLineEdit] = {}
-        self._typing_undo = TypingUndo(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.pot_given = QRadioButton("Pot &given", self)
@@ -527,19 +524,6 @@ class AllocationTab(TabBase):
                 watched.selectAll()
                 return True
         return super().eventFilter(watched, event)
-
-    def _show_focused(self, _old, new) -> None:
-        """A control reached by its Alt key scrolled into view, as Tab scrolls to one: at 910x480 the tab scrolls,
-        and Alt+K from the results put the focus in the scenario's name above the view (round 40). Not on a click:
-        what is clicked is in view, and the page must not jump under the pointer."""
-        if (new is None or not self.isAncestorOf(new) or not self.isVisible()
-                or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton):
-            return
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        if area is not None and area.isAncestorOf(self):
-            area.ensureWidgetVisible(new)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
