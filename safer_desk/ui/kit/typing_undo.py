@@ -18,8 +18,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 _HOLDS = "_typing_undo_holds"  # a box's own test of whether it shows what the file holds (``shows_held``)
 
@@ -32,6 +31,10 @@ def shows_held(box: QWidget, holds: Callable[[], bool]) -> None:
 
 def _text_of(widget: QWidget):
     """The text box behind a focused widget (a spin box's or an editable list's line), or None for any other."""
+    # Imported here, once the focus first moves: importing these classes makes their enums, on the way to the first
+    # screen otherwise (about 1 ms).
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit
+
     if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         return widget
     if isinstance(widget, QComboBox):
