@@ -424,8 +424,6 @@ def parse_cost(text: str) -> Cost:
     s = (text or "").strip()
     if not s:
         raise MoneyError("No cost was given.")
-    if dated := _date_words(s):  # "2024-04-01", "Apr-24": a date, not a range split at its dashes
-        raise MoneyError(dated)
     if s[:1] == "+":  # "+2,500" (a sign, as some sheets' formats show one), not a range with "+-2,500"'s dash
         return Cost.amount(_non_negative(parse_pence(s), text))
     m = _MINIMUM.match(s)
@@ -440,6 +438,10 @@ def parse_cost(text: str) -> Cost:
         raise MoneyError(f"“{s}”: a cost cannot be negative.")
     body = s[1:] if s.startswith(("-", "\u2212")) else s  # a leading minus is a sign, not a range
     parts = _RANGE_SPLIT.split(body)
+    # "2024-04-01", "Apr-24": a date, not a range split at its dashes (asked only of text that splits: a cost read on
+    # the way to the register's first screen compiles no date pattern; "01/04/2024" is parse_pence's to say)
+    if len(parts) >= 2 and (dated := _date_words(s)):
+        raise MoneyError(dated)
     if len(parts) == 2 and body is s:
         if (scale := _scale_word(parts[1])) and not states_its_scale(parts[0]):
             # "£50-60k" read as written is £50 to £60,000: the paper meant £50,000 to £60,000, most likely, but a
