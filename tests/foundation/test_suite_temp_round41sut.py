@@ -55,6 +55,5 @@ def test_no_memory_folder_changes_nothing(memory, monkeypatch):
     assert "PYTEST_DEBUG_TEMPROOT" not in os.environ
 
 
-@pytest.mark.xfail(strict=True, reason="needs /work/tmp/sut/retention.patch")
 def test_the_suite_removes_a_passed_tests_folder_at_once(pytestconfig):
     assert pytestconfig.getini("tmp_path_retention_policy") == "failed"
