@@ -22,7 +22,8 @@ from tests.foundation.test_window_guard import clashes, visible_letters, without
 
 ALT = Qt.KeyboardModifier.AltModifier
 SHOWN = {"Open": "Open (&5)", "Delete": "Delete (&6)", "Export": "Export… (&7)",
-         "Add Partnership": "Add Partnership (&8)", "Remove Partnership": "Remove Partnership (&9)", "Paste": "Paste (&0)", "= Sum": "= Sum (&Q)",
+         "Add Partnership": "Add Partnership (&8)", "Remove Partnership": "Remove Partnership (&9)",
+         "Paste": "Paste (&0)", "= Sum": "= Sum (&Q)",
          "Add Factor": "Add (&J)", "Remove Factor": "Remove (&Z)"}  # under the factors' table: room for the inputs
 
 

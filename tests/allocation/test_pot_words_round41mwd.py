@@ -1,7 +1,8 @@
 """Round 41 (mwd): the Pot typed as an officer would, with a paper's words and a paste's odd characters.
 
 The field reads what money reads, as ``safer-desk allocate --pot`` does (see
-tests/foundation/test_money_words_round41mwd.py): an estimate is the figure, a continental "2.500,00" is refused saying what to type, and the field is put back.
+tests/foundation/test_money_words_round41mwd.py): an estimate is the figure, a continental "2.500,00" is refused
+saying what to type, and the field is put back.
 """
 
 from __future__ import annotations
