@@ -79,56 +79,15 @@ def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
     if text is None:
         raise MoneyError("No amount was given.")
     original = str(text).translate(_INVISIBLE)  # a zero-width space or a BOM pasted from a web page or Word
-    if several := _several_cells_words(original.strip()):
-        raise MoneyError(several)
-    original = _CELL_BREAKS.sub(" ", original)  # "£<tab>2,500": a sheet's £ column beside its figure's
-    s = thousands_spaces_as_commas(original.strip())  # "£1 234.56", with Excel's no-break space or not
-    if s is None:
-        if dated := _date_words(original.strip()):  # "01/04/2024 00:00": a date, before its spaces are said
-            raise MoneyError(dated)
-        if continental := _continental_words(original.strip()):  # "2 500,00": a comma for the pence
-            raise MoneyError(continental)
-        raise MoneyError(f"“{original.strip()}” has a space between digits that is not a thousands separator, so it "
-                         "is not read as a guess: type the amount with a comma every three digits (£1,234.56), or "
-                         "with no separator (£1234.56).")
-    if not s:
-        raise MoneyError("No amount was given.")
-    pasted = _pasted_from_a_ledger(s, original.strip())
-    if pasted:
-        raise MoneyError(pasted)
-    no_figure = no_figure_words(original, blank=blank)
-    if no_figure:
-        raise MoneyError(no_figure)
-    for _ in range(2):  # "about £2,500", "£2,500 (est)", both: read as the figure (see _APPROX_BEFORE)
-        if (approximate := approximate_figure(s)) is not None:
-            s = approximate[0]
-    written = s  # as typed, for the words said beside a figure that is not read (below)
-    if s[-3:].lower() == "gbp":  # "2,500 GBP", as a finance system or a bank statement writes it
-        s = _CURRENCY_AFTER.sub("", s)
-    negative = False
-    if s.startswith("(") and s.endswith(")"):
-        negative, s = True, s[1:-1].strip()
-    elif s.startswith("£") and s[1:].lstrip().startswith("(") and s.endswith(")"):  # "£(6,957)", as sheets print it
-        negative, s = True, "£" + s[1:].lstrip()[1:-1].strip()
-    if negative and (approximate := approximate_figure(s)) is not None:  # "(about 2,500)"
-        s = approximate[0]
-    if s[:1] == "+" or s[:2] == "£+":  # "+2,500", "£+2,500": a plus some sheets' formats show, said as the figure
-        s = s.replace("+", "", 1).strip()
-        if s[:1] in "-\u2212\u2013(+" or s[1:].lstrip()[:1] in ("-", "\u2212", "+"):
-            raise MoneyError(f"“{original.strip()}” has a plus and another sign: type the amount with one sign "
-                             "(-£2,500 for a negative amount).")
-    if _TRAILING_MINUS.search(s):  # "1,234-", as finance systems and some Excel formats print a negative
-        if negative:
-            raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
-                             "negative amount, use one or the other.")
-        negative, s = True, s.rstrip()[:-1].rstrip()
-        if s[:1] in "-\u2212\u2013" or s[1:2] in ("-", "\u2212"):  # "-1,234-", "£-1,234-"
-            raise MoneyError(f"“{original.strip()}” is negative twice: for a negative amount, use one sign.")
-    if s and s[:1] in "-\u2212\u2013":  # ("" is in every string: "about" alone is no amount, not a minus)
-        if negative:  # "(-500)": negative twice over is a slip, not a way to write 500
-            raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
-                             "negative amount, use one or the other.")
-        negative, s = True, s[1:].strip()
+    plain = original.strip()
+    if plain[-1:].isdigit() and not set(plain) - _PLAIN_FIGURE:
+        # "£2,500", "3.250": digits, commas and points after a £, as a file's stored figures and most cells of a pasted
+        # column are. None of the cells, spaces, words or signs _unwrapped looks for can be in it, so its patterns are
+        # not compiled for it (the register's first screen reads such a figure).
+        s = written = plain
+        negative = False
+    else:
+        original, s, written, negative = _unwrapped(original, blank)
     if s.startswith("£"):
         s = s[1:].strip()
     elif s.lower().startswith("gbp"):
@@ -191,6 +150,69 @@ _TRAILING_MINUS = LazyPattern(r"\d\s*[-\u2212]\s*$")
 _CREDIT_DEBIT = LazyPattern(r"^(?P<figure>.*\d)\s*(?P<mark>cr|dr)\.?$", re.I)
 # An error Excel shows in place of a figure ("#REF!", "#N/A"), copied with the sheet's values.
 _SHEET_ERROR = LazyPattern(r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$", re.I)
+
+
+
+# What a figure made of nothing else is written with (parse_pence reads it without _unwrapped's patterns).
+_PLAIN_FIGURE = frozenset("£0123456789,.")
+
+
+def _unwrapped(original: str, blank: str) -> tuple[str, str, str, bool]:
+    """parse_pence's reading of what is around a figure: the cells of a paste, spaces for thousands, a ledger's marks,
+    words for none or for an approximate figure, "GBP", brackets and signs. Returns the text as read (its cell breaks
+    as spaces), the figure left, the figure as written (for the words beside one that is not read), and whether it is
+    negative; raises MoneyError for what is not an amount."""
+    if several := _several_cells_words(original.strip()):
+        raise MoneyError(several)
+    original = _CELL_BREAKS.sub(" ", original)  # "£<tab>2,500": a sheet's £ column beside its figure's
+    s = thousands_spaces_as_commas(original.strip())  # "£1 234.56", with Excel's no-break space or not
+    if s is None:
+        if dated := _date_words(original.strip()):  # "01/04/2024 00:00": a date, before its spaces are said
+            raise MoneyError(dated)
+        if continental := _continental_words(original.strip()):  # "2 500,00": a comma for the pence
+            raise MoneyError(continental)
+        raise MoneyError(f"“{original.strip()}” has a space between digits that is not a thousands separator, so it "
+                         "is not read as a guess: type the amount with a comma every three digits (£1,234.56), or "
+                         "with no separator (£1234.56).")
+    if not s:
+        raise MoneyError("No amount was given.")
+    pasted = _pasted_from_a_ledger(s, original.strip())
+    if pasted:
+        raise MoneyError(pasted)
+    no_figure = no_figure_words(original, blank=blank)
+    if no_figure:
+        raise MoneyError(no_figure)
+    for _ in range(2):  # "about £2,500", "£2,500 (est)", both: read as the figure (see _APPROX_BEFORE)
+        if (approximate := approximate_figure(s)) is not None:
+            s = approximate[0]
+    written = s  # as typed, for the words said beside a figure that is not read (below)
+    if s[-3:].lower() == "gbp":  # "2,500 GBP", as a finance system or a bank statement writes it
+        s = _CURRENCY_AFTER.sub("", s)
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    elif s.startswith("£") and s[1:].lstrip().startswith("(") and s.endswith(")"):  # "£(6,957)", as sheets print it
+        negative, s = True, "£" + s[1:].lstrip()[1:-1].strip()
+    if negative and (approximate := approximate_figure(s)) is not None:  # "(about 2,500)"
+        s = approximate[0]
+    if s[:1] == "+" or s[:2] == "£+":  # "+2,500", "£+2,500": a plus some sheets' formats show, said as the figure
+        s = s.replace("+", "", 1).strip()
+        if s[:1] in "-\u2212\u2013(+" or s[1:].lstrip()[:1] in ("-", "\u2212", "+"):
+            raise MoneyError(f"“{original.strip()}” has a plus and another sign: type the amount with one sign "
+                             "(-£2,500 for a negative amount).")
+    if _TRAILING_MINUS.search(s):  # "1,234-", as finance systems and some Excel formats print a negative
+        if negative:
+            raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
+                             "negative amount, use one or the other.")
+        negative, s = True, s.rstrip()[:-1].rstrip()
+        if s[:1] in "-\u2212\u2013" or s[1:2] in ("-", "\u2212"):  # "-1,234-", "£-1,234-"
+            raise MoneyError(f"“{original.strip()}” is negative twice: for a negative amount, use one sign.")
+    if s and s[:1] in "-\u2212\u2013":  # ("" is in every string: "about" alone is no amount, not a minus)
+        if negative:  # "(-500)": negative twice over is a slip, not a way to write 500
+            raise MoneyError(f"“{original.strip()}” is negative twice (in brackets and with a minus): for a "
+                             "negative amount, use one or the other.")
+        negative, s = True, s[1:].strip()
+    return original, s, written, negative
 
 
 def _pasted_from_a_ledger(text: str, typed: str) -> str:
