@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from safer_desk.services.county import export_for_county
 from safer_desk.services.projects import load_projects
 from safer_desk.services.projects_commissioning import Scenario, ScenarioItem, save_scenario
 from safer_desk.services.report import build_report
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import export, merge
+from tests.exchange.district_offices import export
+from tests.exchange.test_county_workbook_scope_round40xbl import _sheet, county_and_workbook
 
 PLYMOUTH = "Plymouth commissioning 2018/19"
 EMPTY = "Nothing ticked yet"
@@ -35,17 +35,7 @@ def county_with_plymouth_scenario(tmp_path_factory, demo_master) -> tuple[Path, 
         sent = export(office, folder / "example-export.sqlite")
     finally:
         office.close()
-    county = open_store(folder / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, [sent])
-        export_for_county(county, folder / "county.xlsx")
-    finally:
-        county.close()
-    return folder / "county.sqlite", folder / "county.xlsx"
-
-
-def _sheet(book, name: str) -> list[tuple]:
-    return [r for r in book[name].iter_rows(values_only=True) if any(v is not None for v in r)]
+    return county_and_workbook(folder, sent)
 
 
 def test_the_scenarios_sheet_leaves_out_another_countys_scenario_as_the_report_does(county_with_plymouth_scenario):

@@ -31,6 +31,11 @@ def example_county(tmp_path_factory, demo_master) -> tuple[Path, Path]:
         sent = export(office, folder / "example-export.sqlite")
     finally:
         office.close()
+    return county_and_workbook(folder, sent)
+
+
+def county_and_workbook(folder: Path, sent: Path) -> tuple[Path, Path]:
+    """A county file in folder merged from the office's export sent, and its workbook."""
     county = open_store(folder / "county.sqlite", create=True, office_name="Suffolk county team")
     try:
         merge(county, [sent])
