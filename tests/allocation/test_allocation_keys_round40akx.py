@@ -16,19 +16,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QRadioButton, QTabBar
 
-from tests.foundation.test_window_guard import clashes, mnemonic, visible_letters
+from tests.foundation.test_window_guard import clashes, mnemonic, page_in_view, visible_letters
 
 PAGES = ["results", "compare", "redistribute", "top-slice"]
 
 
 def allocation_page(window, qtbot, index: int):
-    window.resize(1093, 582)
-    window.show()
-    tab = window.show_tab("allocation")
-    tab.pages.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
-    QApplication.processEvents()
-    return tab
+    return page_in_view(window, qtbot, "allocation", index)
 
 
 def missing_keys(window, tab) -> list[str]:

@@ -16,20 +16,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.foundation.test_window_guard import clashes, mnemonic, visible_letters
+from tests.foundation.test_window_guard import clashes, mnemonic, page_in_view, visible_letters
 
 TODAY = date(2026, 12, 1)
 BABERGH = "org:babergh-district-council"
 PAGES = ["reviews", "ledger", "funds"]
 
 
-def costs_page(window, qtbot, index: int):
-    window.resize(1280, 800)
-    window.show()
-    tab = window.show_tab("costs")
-    tab.pages.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
-    QApplication.processEvents()
+def costs_page(window, qtbot, index: int, size: tuple[int, int] = (1280, 800)):
+    """The Costs tab with page index in view (``page_in_view``): the tab and the page."""
+    tab = page_in_view(window, qtbot, "costs", index, size)
     return tab, (tab.reviews, tab.ledger, tab.funds)[index]
 
 

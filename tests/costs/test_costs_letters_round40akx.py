@@ -13,30 +13,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.costs.test_costs_keys_round39 import PAGES, costs_page
 from tests.foundation.test_window_guard import clashes, visible_letters, without_key
 
-PAGES = ["reviews", "ledger", "funds"]
-
-
-def costs_page(window, qtbot, index: int):
-    window.resize(1093, 582)
-    window.show()
-    tab = window.show_tab("costs")
-    tab.pages.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
-    QApplication.processEvents()
-    return tab, (tab.reviews, tab.ledger, tab.funds)[index]
+LAPTOP = (1093, 582)
 
 
 @pytest.mark.parametrize("index", range(3), ids=PAGES)
 def test_every_tab_button_box_and_field_of_the_page_has_an_alt_key(demo_window, qtbot, index):
-    costs_page(demo_window, qtbot, index)
+    costs_page(demo_window, qtbot, index, LAPTOP)
     assert without_key(demo_window) == []
     assert clashes(demo_window) == [], sorted(visible_letters(demo_window))
 
 
 def test_alt_k_ticks_only_marked_overdue(demo_window, qtbot):
-    _tab, page = costs_page(demo_window, qtbot, 0)
+    _tab, page = costs_page(demo_window, qtbot, 0, LAPTOP)
     demo_window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window, timeout=5000)
     page.cases.view.setFocus()

@@ -222,6 +222,17 @@ def test_opening_an_older_file_upgrades_it_after_a_backup_and_says_so(window, tm
 
 # -- Alt letters ------------------------------------------------------------------------------------
 
+def page_in_view(window, qtbot, tab_key: str, index: int, size: tuple[int, int] = (1093, 582)):
+    """The window shown at size with page index of the tab tab_key in view, once it has settled; the tab."""
+    window.resize(*size)
+    window.show()
+    tab = window.show_tab(tab_key)
+    tab.pages.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=10000)
+    QApplication.processEvents()
+    return tab
+
+
 def mnemonic(text):
     text = (text or "").replace("&&", "")
     i = text.find("&")
