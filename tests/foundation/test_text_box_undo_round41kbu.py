@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QLineEdit, QM
 from safer_desk.services import projects as svc
 from safer_desk.ui.kit.typing_undo import install_typing_undo, shows_held
 from tests.costs.test_new_case_then_cost_line import field
-from tests.kit.test_dialog_undo_round33ctz import PCC, activate, award_names, delete_pcc, open_awards, stored_awards
+from tests.kit.test_dialog_undo_round33ctz import PCC, award_form_after_a_delete, award_names, stored_awards
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 STRIVE_REF = "6"
@@ -115,15 +115,7 @@ def test_ctrl_z_in_a_form_undoes_its_typing_and_asks_about_typing_left_before_un
 
 
 def test_ctrl_z_in_an_award_form_field_undoes_the_typing_then_closes_the_form_and_undoes(every_box, qtbot, prompts):
-    awards = open_awards(every_box, qtbot)
-    delete_pcc(awards, qtbot, prompts)
-    stack = every_box.session.undo_stack
-    depth = stack.index()
-    awards.view.selectRow(0)
-    qtbot.keyClick(awards.view, Qt.Key.Key_Return)
-    form = awards.dialog
-    qtbot.waitUntil(form.isVisible, timeout=5000)
-    activate(qtbot, form)
+    awards, form, stack, depth = award_form_after_a_delete(every_box, qtbot, prompts)
     name = field(form, "Name")
     before = name.text()
     name.setFocus()

@@ -51,6 +51,21 @@ def delete_pcc(dialog, qtbot, prompts) -> None:
     assert PCC not in award_names(dialog)
 
 
+def award_form_after_a_delete(window, qtbot, prompts):
+    """Funders' Awards with the PCC award deleted (a step to undo), and the first award's form opened by Enter and
+    active: (the awards window, the form, the undo stack, its index after the delete)."""
+    awards = open_awards(window, qtbot)
+    delete_pcc(awards, qtbot, prompts)
+    stack = window.session.undo_stack
+    depth = stack.index()
+    awards.view.selectRow(0)
+    qtbot.keyClick(awards.view, Qt.Key.Key_Return)  # Enter edits
+    form = awards.dialog
+    qtbot.waitUntil(form.isVisible, timeout=5000)
+    activate(qtbot, form)
+    return awards, form, stack, depth
+
+
 def test_ctrl_z_and_ctrl_y_in_the_awards_window_undo_and_redo_its_change(demo_window, qtbot, prompts):
     awards = open_awards(demo_window, qtbot)
     delete_pcc(awards, qtbot, prompts)
@@ -66,15 +81,7 @@ def test_ctrl_z_and_ctrl_y_in_the_awards_window_undo_and_redo_its_change(demo_wi
 
 
 def test_ctrl_z_in_an_award_form_undoes_the_typing_then_asks_before_it_undoes_the_file(demo_window, qtbot, prompts):
-    awards = open_awards(demo_window, qtbot)
-    delete_pcc(awards, qtbot, prompts)
-    stack = demo_window.session.undo_stack
-    depth = stack.index()
-    awards.view.selectRow(0)
-    qtbot.keyClick(awards.view, Qt.Key.Key_Return)  # Enter edits
-    form = awards.dialog
-    qtbot.waitUntil(form.isVisible, timeout=5000)
-    activate(qtbot, form)
+    awards, form, stack, depth = award_form_after_a_delete(demo_window, qtbot, prompts)
     name = field(form, "Name")
     before = name.text()
     type_into(qtbot, name, "Renamed")
@@ -98,15 +105,7 @@ def test_ctrl_z_in_an_award_form_undoes_the_typing_then_asks_before_it_undoes_th
 
 
 def test_ctrl_z_in_an_award_form_with_save_answered_saves_and_undoes_nothing_more(demo_window, qtbot, prompts):
-    awards = open_awards(demo_window, qtbot)
-    delete_pcc(awards, qtbot, prompts)
-    stack = demo_window.session.undo_stack
-    depth = stack.index()
-    awards.view.selectRow(0)
-    qtbot.keyClick(awards.view, Qt.Key.Key_Return)
-    form = awards.dialog
-    qtbot.waitUntil(form.isVisible, timeout=5000)
-    activate(qtbot, form)
+    awards, form, stack, depth = award_form_after_a_delete(demo_window, qtbot, prompts)
     type_into(qtbot, field(form, "Name"), "Renamed")
     button(form, "Save").setFocus()
     prompts.unsaved_answers.append("save")
