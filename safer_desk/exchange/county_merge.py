@@ -2773,7 +2773,8 @@ class _Merger:
         it is refused (apply_decision)."""
         if before is None or billed_before is None or self.reviews_billed is None:
             return
-        if self.billing_by_case() == before["cases"]:
+        billing = self.billing_by_case()
+        if billing == before["cases"]:
             return  # no invoice or payment changed: the ledger is worked out again only when one did (a merge's time)
         after = self.reviews_billed(self.county)
         for case, (cost, billed) in sorted(after.items()):
@@ -2781,7 +2782,7 @@ class _Merger:
             if billed <= max(cost, was):
                 continue
             then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
-            now = billing_of(self.dst, case)
+            now = billing.get(case, {"dhr_shares": [], "dhr_payments": []})  # (putting one back touches no other)
             if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
                 continue  # not this file's billing
             self.put_back_billing(now, then, before)
