@@ -1118,12 +1118,22 @@ class AllocationTab(TabBase):
 
     # -- top-slice -------------------------------------------------------------------------------
     def _fill_top_slices(self) -> None:
+        """The saved top-slices listed (again: a scenario saved, a merge). The fields are the chosen one's only when
+        it is newly chosen or has changed in the file: figures typed in them to try (a grant of £1,000,000) went
+        back to the saved one's, without a word, whenever a scenario was saved."""
+        before = {item.id: item for item in getattr(self, "top_slices", ())}
+        chosen = self.top_slice_combo.currentData()
         self.top_slices = service.list_top_slices(self.store)
         self.top_slice_combo.blockSignals(True)
         self.top_slice_combo.clear()
         for item in self.top_slices:
             self.top_slice_combo.addItem(f"{item.year} — {item.name}", item.id)
+        self.top_slice_combo.setCurrentIndex(max(0, self.top_slice_combo.findData(chosen)))
         self.top_slice_combo.blockSignals(False)
+        index = self.top_slice_combo.currentIndex()
+        if chosen is not None and 0 <= index and before.get(chosen) == self.top_slices[index]:
+            self.compute_top_slice()  # the same saved top-slice, as it was: what is in the fields stays
+            return
         self._load_top_slice()
 
     def _load_top_slice(self, *_args) -> None:
