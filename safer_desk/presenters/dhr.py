@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.enums import LabelledEnum
@@ -137,6 +137,39 @@ class Decision(LabelledEnum):
     PENDING = ("pending", "Pending")
     HOLD = ("hold", "Hold a review")
     NOT_HELD = ("not held", "Not held")
+
+
+RULE_FIELDS = ("after", "months", "days")
+
+
+class StageRuleForm(CostForm):
+    """Stage rules…: the stage chosen shows its own rule (what it is due after, its months and days), as the file
+    holds it. It showed the first rule whatever was chosen, so a stage chosen and its months changed was saved due
+    after that rule's stage, without a word. A field typed before the stage is chosen keeps what was typed; the form
+    is unsaved only where what is typed differs from the chosen stage's rule (looking at a rule changes nothing)."""
+
+    def __init__(self, fields: Sequence[Field], rules_now: Mapping[str, rules.StageRule], **kw: Any):
+        self.rules_now = dict(rules_now)
+        super().__init__(fields, **kw)
+
+    def _rule_values(self, stage: Any) -> dict[str, str]:
+        rule = self.rules_now.get(stage)
+        if rule is None:  # none the file holds that can be read (or no stage yet): blank, to be typed
+            return dict.fromkeys(RULE_FIELDS, "")
+        return {"after": rule.after, "months": str(rule.months), "days": str(rule.days)}
+
+    def set_value(self, key: str, value: Any) -> None:
+        if key == "stage" and self._as_held(key, value) != self._as_held(key, self.values.get(key)):
+            shown = self._rule_values(self._as_held(key, self.values.get(key)))
+            chosen = self._rule_values(self._as_held(key, value))
+            for k in RULE_FIELDS:
+                if self._as_held(k, self.values.get(k)) == self._as_held(k, shown[k]):  # not typed: follows the stage
+                    self.values[k] = chosen[k]
+                    self.errors.pop(k, None)
+                    self.slips.pop(k, None)
+            if self._as_held(key, value) in self.rules_now:  # what the file holds for it; else saved only when typed
+                self.saved_values.update({key: value, **chosen})
+        super().set_value(key, value)
 
 
 @dataclass(frozen=True)
@@ -585,19 +618,22 @@ class DhrPresenter(FormScreen):
             months, days = v["months"] or 0, v["days"] or 0
             if int(months) != months or int(days) != days:
                 raise FormError({"months" if int(months) != months else "days": "A whole number, please."})
-            old = current.get(v["stage"])
-            label = rules.STAGE_BY_KEY[v["stage"]].label
+            stage = v["stage"]
+            old = dhr.stage_rule_row(store, stage)  # as the file holds it, even a rule left aside as impossible
+            label = rules.STAGE_BY_KEY[stage].label
             self.perform(Action(
                 f"Change the stage rule for {label}",
-                lambda: dhr.set_stage_rule(store, v["stage"], v["after"], int(months), int(days)),
-                lambda: dhr.set_stage_rule(store, old.stage, old.after, old.months, old.days) if old else None,
+                lambda: dhr.set_stage_rule(store, stage, v["after"], int(months), int(days)),
+                lambda: dhr.put_back_stage_rule(store, stage, old),
                 TAB, after=lambda: self._refreshed(self.selected)))
 
         note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}"
                                          for r in current.values())
-        return self._form(fields, "Stage rules", commit, heading="Stage rules: how long each stage may take",
-                          note=note, values={"stage": first.stage, "after": first.after, "months": str(first.months),
-                                             "days": str(first.days)})
+        form = StageRuleForm(fields, current, title="Stage rules", heading="Stage rules: how long each stage may take",
+                             commit=commit, note=note, today=self.today, correcting=True)
+        form.set_value("stage", first.stage)
+        form.read_only = self.read_only
+        return self.open_form(form)
 
     def bill_form(self) -> CostForm:
         case = self.need_case()

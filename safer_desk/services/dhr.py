@@ -126,12 +126,32 @@ def stage_rules(store: Store) -> list[rules.StageRule]:
 
 def set_stage_rule(store: Store, stage: str, after: str, months: int, days: int = 0) -> rules.StageRule:
     rule = rules.StageRule(stage, after, int(months), int(days))
+    _put_stage_rule_row(store, stage, (rule.after, rule.months, rule.days))
+    return rule
+
+
+def stage_rule_row(store: Store, stage: str) -> tuple[str, int, int] | None:
+    """The stage's rule as the file holds it (after, months, days), even one ``stage_rules`` leaves aside; None when
+    the file holds none: what an undo of a change to it puts back."""
+    row = store.one("SELECT after_stage, months, days FROM dhr_stage_rules WHERE id = ?", (stage,))
+    return None if row is None else (row["after_stage"], row["months"], row["days"])
+
+
+def put_back_stage_rule(store: Store, stage: str, row: tuple[str, int, int] | None) -> None:
+    """The stage's rule as ``stage_rule_row`` read it (None: the file held none), unchecked: it was the file's."""
+    if row is None:
+        with store.transaction():
+            store.conn.execute("DELETE FROM dhr_stage_rules WHERE id = ?", (stage,))
+        return
+    _put_stage_rule_row(store, stage, row)
+
+
+def _put_stage_rule_row(store: Store, stage: str, row: tuple[str, int, int]) -> None:
     with store.transaction():
         store.conn.execute(
             "INSERT INTO dhr_stage_rules(id, after_stage, months, days) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET after_stage = excluded.after_stage, months = excluded.months, "
-            "days = excluded.days", (rule.stage, rule.after, rule.months, rule.days))
-    return rule
+            "days = excluded.days", (stage, *row))
 
 
 # -- cases ------------------------------------------------------------------------
