@@ -50,6 +50,18 @@ def _headings(rows: Sequence[Sequence[str]]) -> tuple[list, Iterator[tuple[int, 
     return find_headings(rows, lambda row: "partnership" in {_clean_header(h) for h in row})
 
 
+def not_a_figure_from_the_sheet(text: str) -> str:
+    """Why a count copied from Excel as the sheet shows a formula's failure ("#N/A" of a lookup that found no row,
+    "#DIV/0!") or the formula itself is no figure, and what to do ("" for any other text). Money says it of an amount
+    (``parse_pence``); a count was "not a number", and pasted first it was taken for a heading."""
+    text = (text or "").strip()
+    if text.startswith("#"):
+        return f"“{text}” is an error from the sheet, not a figure: correct it there, then copy the figure again."
+    if text.startswith("="):
+        return f"“{text}” is a formula, not a figure: paste the values, not the formulas (Paste Special > Values)."
+    return ""
+
+
 def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
                     source: str = "the input") -> list[PartnershipInput]:
     """Rows of text with a header (partnership, fixed_units, basis or factor columns[, previous or Last year]) as
@@ -107,6 +119,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
                 # A blank is not a zero: a row whose basis was lost (a short row, a cell not filled in)
                 # would otherwise silently get no variable share at all.
                 raise AllocationError(f"{where}: {factor} is missing (write 0 if the partnership really has none).")
+            if said := not_a_figure_from_the_sheet(text):
+                raise AllocationError(f"{where}: {factor} {said}")
             try:
                 values[factor] = parse_number(text, what=f"{where}, {factor}")
             except AllocationError as exc:

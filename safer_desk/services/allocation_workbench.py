@@ -20,7 +20,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationOptions, Al
                                           parse_units, parse_weight, percent_text, share_text, total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
-from safer_desk.services.allocation import amount_option
+from safer_desk.services.allocation import amount_option, not_a_figure_from_the_sheet
 
 NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
 
@@ -143,6 +143,8 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
             raise AllocationError(f"{where}, last year: “{text}” is negative.")
         return replace(p, previous_pence=pence)
     factor = key.removeprefix("factor:")
+    if said := not_a_figure_from_the_sheet(text):
+        raise AllocationError(f"{where}, {heading or factor}: {said}")
     value = parse_number(text, what=f"{where}, {heading or factor}")
     return replace(p, values={**p.values, factor: value})
 
@@ -249,7 +251,13 @@ def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row
 
 
 def _heading_like(text: str) -> bool:
-    """Words or a year ("Allocation", "2008/09", "2007-08") where a figure goes: a heading, not a mistyped figure."""
+    """Words or a year ("Allocation", "2008/09", "2007-08") where a figure goes: a heading, not a mistyped figure. An
+    error from the sheet ("#N/A"), a formula or a figure in Excel's scientific form ("1.5E+03") is a first row of
+    figures: said to be a heading, the way on was to copy the figures without it, and pasted again from the same cell
+    every figure went on the partnership above its own."""
+    text = text.strip()
+    if not_a_figure_from_the_sheet(text) or re.fullmatch(r"[\d.,]+[eE][+-]?\d+", text):
+        return False
     return any(ch.isalpha() for ch in text) or re.fullmatch(r"\s*\d{2,4}\s*[/\-–]\s*\d{2,4}\s*", text) is not None
 
 
