@@ -362,8 +362,10 @@ class DhrPresenter(FormScreen):
             return None
         return lambda c: (not district or c.district == district) and (not only_overdue or c.overdue_items > 0)
 
-    def districts(self) -> list[str]:
-        return [d.name for d in list_districts(self.store)]
+    def districts(self) -> list[tuple[str, str]]:
+        """The file's districts as (id, name): the page's filter offers each by name and keeps the one chosen by its id
+        (a district whose spelling is corrected in Districts… stays chosen)."""
+        return [(d.id, d.name) for d in list_districts(self.store)]
 
     @property
     def label(self) -> str:

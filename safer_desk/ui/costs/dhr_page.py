@@ -24,8 +24,8 @@ from safer_desk.presenters.dhr import EMPTY, DhrPresenter, LedgerPresenter, Ledg
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
-                                        date_col, debounced, make_table, more_menu, open_form, remember_splitter,
-                                        sum_row)
+                                        date_col, debounced, fill_district_filter, make_table, more_menu, open_form,
+                                        remember_splitter, sum_row)
 from safer_desk.ui.kit.colours import alert_style
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import Shown, shown_rows
@@ -148,9 +148,7 @@ class DhrPage(QWidget):
         top.addWidget(self.search, 1)
         self.district_filter = QComboBox(self)
         self.district_filter.setAccessibleName("Show cases in district")
-        self.district_filter.addItem("All districts", "")
-        for name in p.districts():
-            self.district_filter.addItem(name, name)
+        fill_district_filter(self.district_filter, p.districts())
         top.addWidget(self.district_filter)
         # Alt+K: every letter of "Only overdue" is another control's here, and so is every letter of theirs (round 40).
         self.overdue_only = QCheckBox("Only mar&ked overdue", self)
@@ -432,6 +430,11 @@ class DhrPage(QWidget):
         wanted = _v(case, "id") if case is not None else None
         if wanted != self.presenter.selected:
             self.presenter.select(wanted)
+
+    def districts_changed(self) -> None:
+        """Districts added or corrected (Districts…, a merge): the filter offers them as the file has them now."""
+        if fill_district_filter(self.district_filter, self.presenter.districts()):
+            self.refilter()
 
     def refilter(self) -> None:
         self.cases.proxy.set_search_text(self.search.text())

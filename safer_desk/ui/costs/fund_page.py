@@ -29,7 +29,8 @@ from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOr
 from safer_desk.services.reference import list_districts
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_button, count_col, date_col, debounced,
-                                        make_table, more_menu, open_form, remember_splitter, row_id, sum_row)
+                                        fill_district_filter, make_table, more_menu, open_form, remember_splitter,
+                                        row_id, sum_row)
 from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
@@ -321,9 +322,7 @@ class FundPage(QWidget):
         search_row.addWidget(self.search, 1)
         self.district_filter = QComboBox(right)
         self.district_filter.setAccessibleName("Show district")
-        self.district_filter.addItem("All districts", "")
-        for d in list_districts(session.store):
-            self.district_filter.addItem(d.name, d.name)
+        fill_district_filter(self.district_filter, self._districts())
         search_row.addWidget(self.district_filter)
         right_layout.addLayout(search_row)
         self.referrals = make_table([
@@ -603,6 +602,14 @@ class FundPage(QWidget):
             self.summary_note.show()
         else:
             self.summary_note.hide()
+
+    def _districts(self) -> list[tuple[str, str]]:
+        return [(d.id, d.name) for d in list_districts(self.session.store)]
+
+    def districts_changed(self) -> None:
+        """Districts added or corrected (Districts…, a merge): the filter offers them as the file has them now."""
+        if fill_district_filter(self.district_filter, self._districts()):
+            self.refilter()
 
     def refilter(self) -> None:
         district = self.district_filter.currentData() or ""

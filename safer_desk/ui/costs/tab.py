@@ -90,11 +90,15 @@ class CostsTab(TabBase):
             return
         if area in ("costs", ""):
             self._retitle()
-            if self._ledger is not None:
-                self._ledger.refresh()
-        if area == "":
+        # Districts…: a district added or its spelling corrected is in the filters and read anew in the lists, as
+        # any change of the file's (a merge); a partner or partnership changed there is named anew in the ledger.
+        if area in ("costs", "", "reference") and self._ledger is not None:
+            self._ledger.refresh()
+        if area in ("", "reference"):
+            self.reviews.districts_changed()
             self.reviews.refresh()
             if self._funds is not None:
+                self._funds.districts_changed()
                 self._funds.refresh()
 
     def is_busy(self) -> bool:

@@ -211,6 +211,28 @@ def _get(row: Any, key: str) -> Any:
     return getattr(row, key, None)
 
 
+DISTRICT_ID = Qt.ItemDataRole.UserRole + 1  # a district filter's item: its name is the data, its id this
+
+
+def fill_district_filter(combo: QComboBox, districts: Sequence[tuple[str, str]]) -> bool:
+    """A page's district filter offering the file's districts ((id, name) pairs) after "All districts", the one chosen
+    kept chosen by its id, under its name now (a spelling corrected in Districts…); "All districts" when it has gone.
+    Filled anew when a district is added or corrected, it offered the names the page was built with. True when the
+    name chosen is not the one it was (the rows are then to be filtered again)."""
+    was_name, was_id = combo.currentData() or "", combo.currentData(DISTRICT_ID)
+    combo.blockSignals(True)
+    try:
+        combo.clear()
+        combo.addItem("All districts", "")
+        for district_id, name in districts:
+            combo.addItem(name, name)
+            combo.setItemData(combo.count() - 1, district_id, DISTRICT_ID)
+        combo.setCurrentIndex(max(0, combo.findData(was_id, DISTRICT_ID)) if was_id else 0)
+    finally:
+        combo.blockSignals(False)
+    return (combo.currentData() or "") != was_name
+
+
 def remember_splitter(splitter, key: str) -> None:
     """The splitter's sizes as the person left them, per page (QSettings ``costs/<key>``, a typed read)."""
     from safer_desk.ui import settings
