@@ -207,6 +207,11 @@ def _amount_in_unit(text: str, unit: str) -> int:
 # "£62,499" (with its pound sign and a thousands comma) at the start of a cell, and what follows the figure.
 _POUNDS_WITH_COMMA = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*£\s*(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
                                 r"(?P<after>\s*[A-Za-z]*)")
+# A bare figure of a hundred thousand or more (no £, no scale of its own: "884000", "884,000"): in a plan in £'000
+# that is £100 million or more on one line, past any partnership's budget; a column pasted from a finance sheet kept
+# in pounds reads so, every figure a thousand times too large. "62,499" (£62.5 million) is a county's £'000 figure.
+_BIG_BARE_FIGURE = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*(?P<figure>(?:\d{3},\d{3}|\d{1,3}(?:,\d{3}){2,}|\d{6,})"
+                              r"(?:\.\d+)?)(?P<after>\s*[A-Za-z]*)")
 
 
 def _in_thousands(figure: str) -> str:
@@ -227,12 +232,13 @@ def _split_in_thousands(bracket: re.Match) -> str:
 
 
 def pounds_in_thousands_query(text: str, unit: str) -> str | None:
-    """What to ask when a figure typed into a plan in £'000 is written as pounds ("£62,499", read as £62,499,000),
-    or None. A figure with its own scale ("£30K", "£1.5m") and a plain figure ("62") are what they say. The text to
-    type is the whole cell's, its split in thousands too ("4 (2 per District)"): "type 4" dropped the split."""
+    """What to ask when a figure typed into a plan in £'000 is written as pounds ("£62,499", read as £62,499,000; or
+    a bare "884000", read as £884,000,000), or None. A figure with its own scale ("£30K", "£1.5m") and a plain
+    figure ("62", "62,499") are what they say. The text to type is the whole cell's, its split in thousands too
+    ("4 (2 per District)"): "type 4" dropped the split."""
     typed = (text or "").strip()
     typed = _brackets_outside(thousands_spaces_as_commas(typed) or typed)  # "£62 499" as "£62,499"
-    m = _POUNDS_WITH_COMMA.match(typed)
+    m = _POUNDS_WITH_COMMA.match(typed) or _BIG_BARE_FIGURE.match(typed)
     if unit != "thousand" or m is None or m.group("after").strip():
         return None
     sign = -1 if typed[:1] in "(-\u2212\u2013" else 1
