@@ -191,17 +191,35 @@ class FiguresEditor:
     def indicator(self) -> svc.Indicator | None:
         return None if self.grid is None else self.grid.view.indicator
 
+    @staticmethod
+    def _texts_of(grid: EntryGrid) -> dict[tuple[str, int], str]:
+        """The text each cell that can be typed in starts with: the figure or comment the file holds."""
+        ind = grid.view.indicator
+        return {(row.key, col): cell.text if row.key == svc.GRID_COMMENT else edit_text(cell.value, row.key, ind)
+                for row in grid.rows if row.key in EDITABLE_ROWS for col, cell in enumerate(row.cells)}
+
+    def reload_keeping_typed(self, grid: EntryGrid) -> None:
+        """The same indicator, area and year read again after a change made elsewhere (an import, an undo): what
+        was typed and not saved stays; every other cell shows what the file holds now. (The cells kept what the
+        file held when typing began: an import's 40 for Nov-16 showed as the 35 before it, beside a cumulative
+        row that added 40, and Discard Typed put the 35 back.)"""
+        typed = {k: self.texts[k] for k in self.dirty_cells()}
+        self.grid = grid
+        self.loaded = self._texts_of(grid)
+        self.texts = {**self.loaded, **{k: t for k, t in typed.items() if k in self.loaded}}
+        # The messages of cells no longer typed go (a figure queried that the file now holds as typed).
+        dirty = set(self.dirty_cells())
+        self.errors = {k: m for k, m in self.errors.items() if k in dirty}
+        self.slips = {k: s for k, s in self.slips.items() if k in dirty}
+        self.changed.emit()
+
     def load(self, grid: EntryGrid | None) -> None:
         self.grid = grid
         self.texts, self.loaded = {}, {}
         if grid is not None:
+            self.loaded = self._texts_of(grid)
+            self.texts = dict(self.loaded)
             ind = grid.view.indicator
-            for row in grid.rows:
-                if row.key not in EDITABLE_ROWS:
-                    continue
-                for col, cell in enumerate(row.cells):
-                    text = cell.text if row.key == svc.GRID_COMMENT else edit_text(cell.value, row.key, ind)
-                    self.texts[(row.key, col)] = self.loaded[(row.key, col)] = text
             v = grid.view
             self.title = f"Figures of {ind.name} for {v.area_name}, {v.year.label}"
         else:
@@ -712,8 +730,7 @@ class IndicatorsPresenter(ScreenPresenter):
                 (grid.view.indicator.id, grid.view.area_id, grid.view.year)
             self.view = grid.view
             if keep_typed and same and self.figures.is_dirty:
-                self.figures.grid = grid  # the computed rows again; what is typed stays
-                self.figures.changed.emit()
+                self.figures.reload_keeping_typed(grid)  # what is typed stays; the other cells as the file is now
             else:
                 self.figures.load(grid)
         self.changed.emit()
