@@ -9,6 +9,7 @@ partners with a live total and the shares each would pay, adding up to the penny
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Mapping, Sequence
@@ -985,12 +986,17 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
             else:
                 left_out.append(f"line {number} (headings or a note: {said})")
             continue
+        if len(days) == 1 and (bare := _reference_of_digits(figures)) is not None:
+            rest.insert(0, figures.pop(bare))  # a receipt number beside the amount: shown in the question, as read
+            amounts.pop(bare)
         if len(days) != 1 or len(amounts) != 1:
             what = (("no date paid" if not days else "two dates") if len(days) != 1
                     else ("no amount" if not amounts else "two amounts"))
+            if days and len(amounts) == 2:
+                what += f" (“{figures[0]}” and “{figures[1]}”)"
             raise rules.DhrError(f"Line {number} {said}: {what}. Paste one payment a row: the invoice, the date paid "
                                  "and the amount (and a payment reference if there is one)."
-                                 + (_date_as_a_number(figures) if not days else "") + nothing)
+                                 + (_date_as_a_number(figures) if not days else _digits_hint(figures)) + nothing)
         if amounts[0] <= 0:
             raise rules.DhrError(
                 f"Line {number} {said}: {format_money(amounts[0])} is not a payment. A payment keyed in error is "
@@ -1009,6 +1015,31 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         except rules.DhrError as exc:
             raise rules.DhrError(f"Line {p.line} ({p.share.invoice_ref} {p.share.partner}): {exc}" + nothing) from None
     return PastedPayments(reference, tuple(payments), tuple(left_out), today)
+
+
+def _as_money(text: str) -> bool:
+    """A figure written as money: with £, a thousands comma or pence (“684.14”), which a receipt number never has."""
+    return "£" in text or "," in text or re.search(r"\.\d{2}\s*$", text) is not None
+
+
+def _reference_of_digits(figures: Sequence[str]) -> int | None:
+    """Which of a row's two figures is its receipt number (digits alone, as a finance report numbers its receipts),
+    the other being written as money; None when they cannot be told apart (or there are not two)."""
+    if len(figures) != 2:
+        return None
+    bare = [i for i, f in enumerate(figures) if f.strip().isdigit()]
+    return bare[0] if len(bare) == 1 and _as_money(figures[1 - bare[0]]) else None
+
+
+def _digits_hint(figures: Sequence[str]) -> str:
+    """Said when a row's two figures are both digits alone: one may be a receipt number, told from the amount once
+    the amount is copied with its pence."""
+    if len(figures) != 2 or not all(f.strip().isdigit() for f in figures):
+        return ""
+    amount = min(figures, key=len)
+    return (f" If one of them is the payment's reference, show the amounts in Excel with their pence (Home > Number > "
+            f"Number, two decimal places) so the amount reads with its pence ({amount}.00), copy the rows again and "
+            "paste: a number of digits alone beside it is then read as the reference.")
 
 
 def _date_as_a_number(figures: Sequence[str]) -> str:
