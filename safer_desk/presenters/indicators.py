@@ -857,10 +857,16 @@ class IndicatorsPresenter(ScreenPresenter):
         """What to do when the area and year have no indicator at all (an empty file says this, not a chart)."""
         if self.rows:
             return ""
-        if self.area_id is None and not reference.office_areas(self.store) and self.store.scalar(
-                "SELECT 1 FROM indicator_values LIMIT 1"):  # figures, but none the office calls its own
-            return ("This file does not say whose it is yet, so it lists no areas of its own: name the office's "
-                    "partnership or districts (File > Office Details…), or type an area's name in Find.")
+        if self.area_id is None and not reference.office_areas(self.store):
+            if self.store.scalar("SELECT 1 FROM indicator_values LIMIT 1"):  # figures, none the office's own
+                return ("This file does not say whose it is yet, so it lists no areas of its own: name the office's "
+                        "partnership or districts (File > Office Details…), or type an area's name in Find.")
+            # A new file: police data brings its areas; a target or a sheet's figures need the area first (a
+            # target typed in with none chosen was dropped without a word).
+            return ("This file does not say whose it is yet, so it has no area to show: name the office's "
+                    "partnership or districts (File > Office Details…), then add an indicator and its target "
+                    "(Indicator and Target…) or import figures from a sheet (Import Figures…). Import police data "
+                    "(File > Import Police Data…) brings its own areas.")
         where = f"{self.area_name() or 'this area'} in {self.year.label if self.year else 'this year'}"
         said = f"No indicator figures were recorded for {where}." if self._year_over() else \
             f"No indicator figures for {where} yet."
@@ -1350,6 +1356,12 @@ class IndicatorForm:
         def save(values: dict[str, Any], parsed: dict[str, Any]) -> None:
             name = parsed["name"]
             kind = parsed["target_kind"] or ""
+            if kind and not (area_id and year):
+                # A new file names no area yet: the indicator was saved and its target dropped without a word.
+                raise FormError({"target_kind": (
+                    "No area is chosen on the tab, so the target has no area to be kept for: choose No target to "
+                    "save the indicator alone. Then choose its area on the tab (with none listed, name the office's "
+                    "districts in File > Office Details… first) and set the target.")})
             trajectory = None
             if kind == TargetKind.TRAJECTORY.value:
                 try:
