@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,7 +13,7 @@ from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import close_names, counted, in_words, looks_like_total_line
+from safer_desk.domain.text import close_names, counted, in_words, looks_like_total_line, typed_name_key
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -197,6 +198,20 @@ def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
     except AmbiguousArea as exc:
         raise IndicatorError(str(exc)) from None
     return None if area is None else (area.id, area.name, area.kind)
+
+
+@functools.lru_cache(maxsize=256)  # asked on every line naming it: a sheet of thousands of lines names a few areas
+def _district_not_held(name: str) -> str:
+    """What to do about a real district the file does not hold yet (Babergh, in a file whose office is not named):
+    every line of it was refused as if the district did not exist, saying nothing of how to bring it in."""
+    from safer_desk.services.reference import national_districts
+
+    key = typed_name_key(name.strip())
+    known = next((d for d, _ in national_districts() if typed_name_key(d) == key), None)
+    if known is None:
+        return ""
+    return (f" in this file yet: {known} is a district, so add it to the office's districts (File > Office "
+            "Details…) and import again")
 
 
 def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, tuple[str, str, int]]) -> None:
@@ -454,7 +469,8 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
     if isinstance(area, str):
         raise IndicatorError(area)
     if area is None:
-        raise IndicatorError(f"there is no district, partnership or county called “{area_name}”")
+        raise IndicatorError(f"there is no district, partnership or county called “{area_name}”"
+                             f"{_district_not_held(area_name)}")
     _check_name_free(store, area, names)
     period = svc.parse_period(f.get("period", ""), ind.frequency)
     pv = PeriodValue(period, *(_number(ind, f.get(row, ""), row)

@@ -56,3 +56,28 @@ def test_with_the_office_named_the_target_is_kept(window, tmp_path):
     target = svc.get_target(window.session.store, "indicator:asb-incidents", "district:babergh", tab.presenter.year)
     assert target is not None and target.value == 1200
 
+
+
+def test_a_sheets_figures_for_a_district_the_new_file_does_not_hold_say_how_to_bring_it_in(window, tmp_path):
+    """Every line naming Babergh was refused as if there were no such district, saying nothing of what to do."""
+    from safer_desk.presenters.office import OfficePresenter
+    from safer_desk.ui.indicators.dialogs import ImportFiguresDialog
+
+    tab = _new_file_tab(window, tmp_path)
+    store = window.session.store
+    svc.save_indicator(store, "ASB incidents")
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text("indicator,area,period,value\nASB incidents,Babergh,2025-04,12\n"
+                     "ASB incidents,Narnia,2025-04,3\n", encoding="utf-8")
+    dialog = ImportFiguresDialog(window.session, tab)
+    assert dialog.load(sheet)
+    why = [dialog.model.rows[r]["why"] for r in range(len(dialog.model.rows))]
+    assert why == ["There is no district, partnership or county called “Babergh” in this file yet: Babergh is a "
+                   "district, so add it to the office's districts (File > Office Details…) and import again",
+                   "There is no district, partnership or county called “Narnia”"]
+    dialog.reject()
+    OfficePresenter(store).save([], ["Babergh"], "")  # as it says
+    dialog = ImportFiguresDialog(window.session, tab)
+    assert dialog.load(sheet)
+    assert [row["why"] for row in dialog.model.rows][0] == ""
+    dialog.reject()
