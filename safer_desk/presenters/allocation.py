@@ -19,7 +19,7 @@ from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
-from safer_desk.presenters.screens import ScreenPresenter
+from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.services.files import DatabaseError
@@ -87,6 +87,8 @@ class AllocationPresenter(ScreenPresenter):
         self.problem = ""
         self.error = ""  # why the last save was refused
         self.scenarios_changed = Event()  # with the scenario changed (its id): the list shows it, if it is there
+        self.top_slices_changed = Event()  # with the top-slice saved, or its save undone or redone (its id)
+        self.top_slice_error = ""  # why the last top-slice was not saved
         # Where the edit an undo or a redo is putting back is, while the tab redraws (``apply``): the tab chooses it.
         self.undone_at: EditedAt | None = None
         self._start()
@@ -386,6 +388,36 @@ class AllocationPresenter(ScreenPresenter):
                             undo=lambda: service.set_adopted(store, scenario_id), tab=self.tab,
                             after=lambda: self.scenarios_changed.emit(scenario_id)))
 
+    # -- top-slices ----------------------------------------------------------------------------------
+    def top_slice_refusal(self, fields: dict[str, str], remainder_label: str) -> str:
+        """Why the Top-slice page's figures cannot be saved, asked before a name is ("" when they can)."""
+        if self.read_only:
+            return f"Not saved: {read_only_refusal('Save top-slice')}"
+        try:
+            top_slice_inputs(fields, remainder_label)
+        except AllocationError as exc:
+            return f"Not saved: {exc}"
+        return ""
+
+    def save_top_slice(self, name: str, year: str, fields: dict[str, str], remainder_label: str) -> str | None:
+        """The Top-slice page's figures saved under a name and a year, one step of Edit > Undo, through the service
+        the example file's top-slice was saved by; its id, or None when refused (``top_slice_error`` says why). A name
+        its year already has is refused: the service writes no saved top-slice over."""
+        self.top_slice_error = self.top_slice_refusal(fields, remainder_label)
+        if self.top_slice_error:
+            return None
+        name, inputs, store = (name or "").strip(), top_slice_inputs(fields, remainder_label), self.store
+        try:
+            return self.perform(snapshot_action(
+                f"Save top-slice {name}", key=None, snap=lambda k: service.snapshot_top_slice(store, k),
+                restore=lambda snap: service.put_back_top_slice(store, snap),
+                absent=lambda k: service.TopSliceRows(k, None),
+                change=lambda: service.save_top_slice(store, name, year, **inputs),
+                after=self.top_slices_changed.emit, tab=self.tab))
+        except (service.ScenarioError, AllocationError) as exc:  # a name the year has, a year not read
+            self.top_slice_error = f"Not saved: {exc}"
+            return None
+
 
 def _year(text: str) -> str:
     try:
@@ -455,8 +487,18 @@ def top_slice_note(fields: dict[str, str]) -> str:
     return equal_shares_note(result, f"“Each of {result.partners} partners”")
 
 
+def top_slice_inputs(fields: dict[str, str], remainder_label: str) -> dict[str, Any]:
+    """What the page's fields ask for, as ``service.save_top_slice`` takes it (total_pence, slices, remainder_label,
+    retained, partners, scenario), checked: AllocationError names the field that is refused, as the page labels it."""
+    return _read_top_slice(fields, remainder_label)[0]
+
+
 def _top_slice_of(fields: dict[str, str], remainder_label: str) -> TopSliceResult:
     """The top-slice the page's fields ask for; AllocationError names the field that is refused."""
+    return _read_top_slice(fields, remainder_label)[1]
+
+
+def _read_top_slice(fields: dict[str, str], remainder_label: str) -> tuple[dict[str, Any], TopSliceResult]:
     try:
         total = parse_pence(fields["total"])
     except MoneyError as exc:
@@ -467,12 +509,12 @@ def _top_slice_of(fields: dict[str, str], remainder_label: str) -> TopSliceResul
         partners = int(fields["partners"].strip())
     except ValueError:
         raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
+    shape = dict(slices=((fields["slice_label"].strip() or "First slice",
+                          parse_percent(fields["slice"], what="First slice %")),),
+                 remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
+                 partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
     try:
-        return top_slice(total, slices=[(fields["slice_label"].strip() or "First slice",
-                                         parse_percent(fields["slice"], what="First slice %"))],
-                         remainder_label=remainder_label,
-                         retained=parse_percent(fields["retained"], what="Retained %"),
-                         partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+        return {"total_pence": total, **shape}, top_slice(total, **shape)
     except AllocationError as exc:  # the command's word for the field ("partners: …"), as the page labels it
         said = str(exc)
         if said.startswith("partners:"):

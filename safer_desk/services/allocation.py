@@ -769,6 +769,7 @@ class TopSlice:
 def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
                    slices: Sequence[tuple[str, Fraction]], remainder_label: str, retained: Fraction,
                    partners: int, scenario: Fraction) -> str:
+    """A top-slice saved under a name its year does not have yet (a saved one is never written over); its id."""
     name = (name or "").strip()
     if not name:
         raise ScenarioError("A top-slice needs a name.")
@@ -776,7 +777,8 @@ def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
     top_slice(total_pence, slices=slices, remainder_label=remainder_label, retained=retained, partners=partners,
               scenario=scenario)  # validates
     if store.scalar("SELECT 1 FROM allocation_top_slices WHERE year = ? AND name = ?", (label, name)):
-        raise ScenarioError(f"There is already a {label} top-slice called “{name}”.")
+        raise ScenarioError(f"There is already a {label} top-slice called “{name}”; choose another name (a saved "
+                            "top-slice is not written over).")
     slice_id = new_id()
     with store.transaction():
         store.conn.execute(
@@ -785,6 +787,25 @@ def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
             (slice_id, name, label, total_pence, json.dumps([[n, format_fraction(Fraction(s))] for n, s in slices]),
              remainder_label, format_fraction(retained), partners, format_fraction(scenario)))
     return slice_id
+
+
+@dataclass(frozen=True)
+class TopSliceRows:
+    """A saved top-slice's row as it was (None: it was not in the file), so undo and redo put it back exactly."""
+
+    slice_id: str
+    parts: tuple[snapshots.Part, ...] | None
+
+
+def snapshot_top_slice(store: Store, slice_id: str) -> TopSliceRows:
+    return TopSliceRows(slice_id, snapshots.take_record(store.conn, "allocation_top_slices", slice_id,
+                                                        {"allocation_top_slices": "id = ?"}))
+
+
+def put_back_top_slice(store: Store, snap: TopSliceRows) -> None:
+    """The top-slice exactly as the snapshot holds it (removed, if it was not in the file then)."""
+    with store.transaction():
+        snapshots.put_back_record(store.conn, "allocation_top_slices", snap.slice_id, snap.parts)
 
 
 def list_top_slices(store: Store, *, year: str | None = None) -> list[TopSlice]:

@@ -186,6 +186,8 @@ class AllocationTab(TabBase):
         session.data_changed.connect(self._data_changed)
         self.presenter.changed.connect(self._show_state)
         self.presenter.scenarios_changed.connect(self._scenarios_saved)
+        self.presenter.top_slices_changed.connect(self._top_slice_saved)
+        self._chosen_before: dict[str, str | None] = {}  # a saved top-slice's id: the one chosen before its save
         self.watch_unsaved(self.presenter.changed)
 
     # The presenter holds the working state and its result; the widgets read them from it.
@@ -672,7 +674,9 @@ class AllocationTab(TabBase):
         saved = QLabel("Saved t&op-slices:", page)
         saved.setBuddy(self.top_slice_combo)
         fields.addWidget(saved, 0, 0)
-        fields.addWidget(self.top_slice_combo, 0, 1, 1, 3)
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.top_slice_combo, 1)
+        fields.addLayout(chosen, 0, 1, 1, 3)
         for at, (key, label, default) in enumerate((
                 ("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
                 ("slice_label", "First slice goes to:", "LSP share"), ("retained", "Retained % of the rest:", "10"),
@@ -688,6 +692,12 @@ class AllocationTab(TabBase):
             fields.addWidget(edit, 1 + at % 3, 2 * (at // 3) + 1)
         fields.setColumnStretch(1, 1)
         fields.setColumnStretch(3, 1)
+        # Beside the list it saves into, on its line (a line of its own made the pages taller than a laptop has room
+        # for), reached after the fields by Tab. Alt+-: every letter and digit is another control's on this page.
+        self.top_slice_save_button = self._button(
+            "Save top-slice…", self.save_top_slice, writes=True, key="-",
+            tip="Keep the figures above as a saved top-slice of a year, under a name of its own")
+        chosen.addWidget(self.top_slice_save_button)
         self.top_slice_model = RowTableModel(
             [Column("label", "Line", lambda r: r[0]),
              _money_column_of("amount", "Amount", lambda r: r[1])], [], self)
@@ -703,6 +713,7 @@ class AllocationTab(TabBase):
         layout = QHBoxLayout(page)
         layout.addLayout(left, 2)
         layout.addWidget(self.top_slice_view, 3)
+        self.top_slice_page = page
         return page
 
     # -- the working state --------------------------------------------------------------------
@@ -1117,12 +1128,13 @@ class AllocationTab(TabBase):
         self.compare_note.setText(comparison_note(first, second))
 
     # -- top-slice -------------------------------------------------------------------------------
-    def _fill_top_slices(self) -> None:
+    def _fill_top_slices(self, select: str | None = None, *, keep_typed: bool = False) -> None:
         """The saved top-slices listed (again: a scenario saved, a merge). The fields are the chosen one's only when
         it is newly chosen or has changed in the file: figures typed in them to try (a grant of £1,000,000) went
-        back to the saved one's, without a word, whenever a scenario was saved."""
+        back to the saved one's, without a word, whenever a scenario was saved. ``select``: the one to choose;
+        ``keep_typed``: the fields stay as they are whichever is chosen."""
         before = {item.id: item for item in getattr(self, "top_slices", ())}
-        chosen = self.top_slice_combo.currentData()
+        chosen = select or self.top_slice_combo.currentData()
         self.top_slices = service.list_top_slices(self.store)
         self.top_slice_combo.blockSignals(True)
         self.top_slice_combo.clear()
@@ -1130,14 +1142,59 @@ class AllocationTab(TabBase):
             self.top_slice_combo.addItem(f"{item.year} — {item.name}", item.id)
         self.top_slice_combo.setCurrentIndex(max(0, self.top_slice_combo.findData(chosen)))
         self.top_slice_combo.blockSignals(False)
+        # Whole in the tooltip: beside Save top-slice… a long name is cut ("2010/11 — Performance Reward Gra").
+        self.top_slice_combo.setToolTip(self.top_slice_combo.currentText())
         index = self.top_slice_combo.currentIndex()
-        if chosen is not None and 0 <= index and before.get(chosen) == self.top_slices[index]:
+        if keep_typed or (chosen is not None and 0 <= index and before.get(chosen) == self.top_slices[index]):
             self.compute_top_slice()  # the same saved top-slice, as it was: what is in the fields stays
             return
         self._load_top_slice()
 
+    def _top_slice_fields(self) -> dict[str, str]:
+        return {k: e.text() for k, e in self.top_fields.items()}
+
+    def save_top_slice(self) -> None:
+        """Save top-slice…: the figures on the page kept under a name and a year (one step of Edit > Undo), then
+        listed and chosen. Refused (figures that do not work out, before a name is asked; a name the year has), said
+        beside the fields, as the page says its other problems, and in a message."""
+        fields, remainder = self._top_slice_fields(), self._remainder_label
+        if self._top_slice_refused(self.presenter.top_slice_refusal(fields, remainder)):
+            return
+        name = prompts.ask_text(self, "Save top-slice", "The top-slice's name (as the board paper heads it):")
+        if name is None:
+            return
+        chosen = self.top_slice_combo.currentIndex()
+        year = (self.presenter.year.strip() or (self.top_slices[chosen].year if 0 <= chosen < len(self.top_slices)
+                                                else ""))
+        year = prompts.ask_text(self, "Save top-slice", "The financial year it is for (as 2009/10):", year)
+        if year is None:
+            return
+        before = self.top_slice_combo.currentData()
+        slice_id = self.presenter.save_top_slice(name, year, fields, remainder)
+        if slice_id is None:
+            self._top_slice_refused(self.presenter.top_slice_error)
+            return
+        self._chosen_before[slice_id] = before
+
+    def _top_slice_refused(self, why: str) -> bool:
+        if why:
+            self.top_slice_problem.setText(f"⚠ {why}")
+            prompts.show_error(self, "Save top-slice", why)
+        return bool(why)
+
+    def _top_slice_saved(self, slice_id: str) -> None:
+        """A top-slice saved, or its save undone or redone: the page in view, the list again, the top-slice chosen
+        while it is in the file; undone, the one chosen before, and the figures typed stay to be saved again."""
+        self.pages.setCurrentWidget(self.top_slice_page)
+        if any(item.id == slice_id for item in service.list_top_slices(self.store)):
+            self._fill_top_slices(slice_id)
+        else:
+            self._fill_top_slices(self._chosen_before.get(slice_id), keep_typed=True)
+        self.session.notify(service.AREA)  # the report, the county workbook
+
     def _load_top_slice(self, *_args) -> None:
         index = self.top_slice_combo.currentIndex()
+        self.top_slice_combo.setToolTip(self.top_slice_combo.currentText())
         if 0 <= index < len(self.top_slices):
             item = self.top_slices[index]
             self._remainder_label = item.remainder_label
@@ -1150,7 +1207,7 @@ class AllocationTab(TabBase):
         self.compute_top_slice()
 
     def compute_top_slice(self) -> None:
-        fields = {k: e.text() for k, e in self.top_fields.items()}
+        fields = self._top_slice_fields()
         rows, problem = top_slice_rows(fields, self._remainder_label)
         self.top_slice_problem.setText(problem or top_slice_note(fields))  # refused, or how odd pence fall
         self.top_slice_model.set_rows(rows)  # refused: emptied, so no figure stands beside the wrong field
