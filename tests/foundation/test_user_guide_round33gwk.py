@@ -127,7 +127,7 @@ def test_edit_find_says_where_a_page_has_no_search_box(demo_window, qtbot):
     projects = demo_window.show_tab("projects")
     assert projects.search_box().accessibleName() == "Search the register"  # Ctrl+F's: test_window_files
     pages = projects.findChild(QTabWidget)
-    pages.setCurrentIndex([pages.tabText(i) for i in range(pages.count())].index("Commissioning"))
+    pages.setCurrentIndex([pages.tabBar().accessibleTabName(i) for i in range(pages.count())].index("Commissioning"))
     demo_window.statusBar().clearMessage()
     demo_window.find_action.trigger()
     assert demo_window.statusBar().currentMessage().startswith("This page has no search box")

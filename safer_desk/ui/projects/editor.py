@@ -57,7 +57,9 @@ class CostLinesEditor(QWidget):
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton("Re&move line")
         self.remove_button.clicked.connect(self.remove_lines)
-        self.accept_button = QPushButton("Use suggested figure")
+        # U S G T D R are Status's, Save's, Funding route's, Title's, Start date's and Revert's: the key after the words
+        self.accept_button = QPushButton("Use suggested figure (&5)")
+        self.accept_button.setAccessibleName("Use suggested figure")
         self.accept_button.setToolTip("Read the selected queried line as the figure suggested for it")
         self.accept_button.clicked.connect(self._accept_selected)
         for b in (self.add_button, self.remove_button, self.accept_button):

@@ -65,7 +65,9 @@ class RegisterPage(QWidget):
         self.search.setPlaceholderText("Search titles, officers, indicators…")
         self.search.setAccessibleName("Search the register")
         self.search.setClearButtonEnabled(True)
-        filters.addWidget(QLabel("Search:"))
+        search_label = QLabel("Search:")  # no letter of its free on the page: Ctrl+F (Edit > Find) is its key
+        search_label.setBuddy(self.search)
+        filters.addWidget(search_label)
         filters.addWidget(self.search, 2)
         self.status_filter = self._combo("Filter by status", [("All statuses", ALL)]
                                          + [(m.label, m.value) for m in ProjectStatus])
@@ -88,13 +90,16 @@ class RegisterPage(QWidget):
         self.add_button = QPushButton("Add pro&ject")
         self.add_button.setAccessibleName("Add project")
         self.add_button.clicked.connect(self.add_project)
-        self.delete_button = QPushButton("Delete")
+        # Every letter of their words is another control's on the page (D, L and T are Start date's, Lead
+        # organisation's and Title's; Y the start page's on a new file): the key after the words, as Allocation's.
+        self.delete_button = QPushButton("Delete (&3)")
         self.delete_button.setAccessibleName("Delete the selected projects")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.copy_button = QPushButton("Copy rows")
+        self.copy_button = QPushButton("Copy rows (&4)")
+        self.copy_button.setAccessibleName("Copy rows")
         self.copy_button.setToolTip("Copy the selected rows as text that pastes into Excel (Ctrl+C)")
         self.copy_button.clicked.connect(self.copy_selection)
-        self.paste_button = QPushButton("Paste ro&ws…")  # W, its one letter the page leaves free (Copy rows: Ctrl+C)
+        self.paste_button = QPushButton("Paste ro&ws…")  # W, its one letter the page leaves free
         self.paste_button.setAccessibleName("Paste rows")
         self.paste_button.setToolTip("Add projects from rows copied out of Excel: a preview shows how they are read")
         self.paste_button.clicked.connect(self.paste_rows)
@@ -545,11 +550,15 @@ class ProjectsTab(TabBase):
         self.pages.setDocumentMode(True)
         layout.addWidget(self.pages)
         self.register = RegisterPage(self)
-        self.pages.addTab(self.register, "Register")
         self._commissioning = None
         self._commissioning_holder = QWidget()
         QVBoxLayout(self._commissioning_holder).setContentsMargins(0, 0, 0, 0)
-        self.pages.addTab(self._commissioning_holder, "Commissioning")
+        # Alt+1 and Alt+2, as Allocation's pages: every letter of both words is a control's on one page or the other
+        # (Revert, Funding route, Save, Title; Cost, Remove line, Add line; Scenario, Name, Against award …).
+        pages = ((self.register, "Register"), (self._commissioning_holder, "Commissioning"))
+        for key, (page, words) in enumerate(pages, start=1):
+            i = self.pages.addTab(page, f"&{key} {words}")
+            self.pages.tabBar().setAccessibleTabName(i, words)  # a screen reader says the name, not the key
         self.pages.currentChanged.connect(self._page_changed)
         # A project's change, its undo or its redo (ids: re-read after an action, never a whole reload) and a
         # scenario's: its page in view, so Edit > Undo from the other page is seen (the Costs tab does the same).
