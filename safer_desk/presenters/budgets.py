@@ -854,8 +854,24 @@ class BudgetsPresenter(ScreenPresenter):
 
     # -- links: a line beside what actually happened -----------------------------------------------------
     def link_choices(self) -> dict[str, list[tuple[str, str]]]:
-        """What a line can be linked to, by kind (project, fund, review): (id, name)."""
-        return service.link_targets(self.store)
+        """What a line can be linked to, by kind (project, fund, review): (id, name). A project is named as
+        Commissioning names it, in the register's order: "1. Sanctuary scheme", and where another project of a county
+        file has its title, with the office it came from ("1. Sanctuary scheme (merged from Babergh office)"): two
+        offices' projects of one title were two entries alike, and the officer could not tell which was linked."""
+        from safer_desk.presenters.projects import project_name
+        from safer_desk.services.projects import load_projects, register_order
+        from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
+
+        choices = service.link_targets(self.store)
+        projects = load_projects(self.store, [i for i, _ in choices["project"]])
+        origins = row_origins(self.store, PROJECTS)
+        repeated = titles_said(projects, origins)
+        named = [(p, f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p))
+                 for p in projects]
+        # Alike in the register's order (ref, title), then by the office: the same each time the list is shown.
+        choices["project"] = [(p.id, name) for p, name in sorted(named, key=lambda n: (register_order(n[0])[:3],
+                                                                                        n[1]))]
+        return choices
 
     def measures(self, kind: str) -> tuple[str, ...]:
         """What a link counts: a project's or a review's cost; a fund's spend or contributions."""

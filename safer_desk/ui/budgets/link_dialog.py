@@ -80,6 +80,8 @@ class LinkDialog(QDialog):
         self._target_chosen()
 
     def _target_chosen(self) -> None:
+        # Whole in the tooltip: a long title is cut at the box's edge, and with it the office telling two alike apart.
+        self.target.setToolTip(self.target.currentText())
         self.organisation.clear()
         contributions = self.measure.currentData() == "contributions"
         if contributions:
