@@ -16,7 +16,8 @@ from tests.costs.test_dhr_round34dhr import log, open_share, paid_total, reviews
 
 
 @pytest.mark.parametrize("amount", ["684.14", "£684.14", "£684", "684.10"])
-def test_a_receipt_number_of_digits_beside_the_amount_is_the_payment_reference(reviews, demo_store, amount):  # noqa: F811
+def test_a_receipt_number_of_digits_beside_the_amount_is_the_payment_reference(
+        reviews, demo_store, amount):  # noqa: F811
     crc = open_share(demo_store, "Norfolk and Suffolk CRC")
     pasted = reviews.pasted_payments(f"Invoice\tPaid on\tAmount\tReceipt no.\r\n"
                                      f"{crc.invoice_ref}\t01/08/2018\t{amount}\t5001234\r\n")
