@@ -38,7 +38,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if isinstance(allocation, str):  # saved by an older version under rules it no longer meets: said, not a crash
         paragraphs.append(allocation)
     recovery = dhr_recovery_table(store, areas, today)
-    spend = fund_spend_table(store, year, areas)
+    spend = fund_spend_table(store, year, areas, today)
     tables = [t for t in (allocation, recovery, spend) if isinstance(t, ReportTable)]
     tables += [t for t in (rag_table(store, year, areas), group_rag_table(store, year, areas)) if t is not None]
     if not tables and not isinstance(allocation, str) and not pending:
@@ -46,21 +46,16 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
     unspent = [] if spend is not None else [f.name for f in running_funds(store, year, areas)]  # none with spend
-    # For all years every fund counts (not those "running in any year"): the funds the merged files hold.
-    which = f"running in {year.label}" if year else "the merged files hold"
-    if not unspent:
-        no_fund = "no pooled fund" + (f" running in {year.label}" if year else "")
-    else:
-        funds = f"the only pooled fund {which}" if len(unspent) == 1 else f"the pooled funds {which}"
-        no_fund = f"nothing spent yet in {in_words(unspent)}, {funds}"
+    no_fund = no_fund_spend_words(unspent, year, areas, today)
     absent = [words for table, words in (
         (allocation, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
         (spend, no_fund)) if table is None]
     if absent:
         paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
-    # Its DHR cost recovery is as at the report's day, as the costs section's (the title page names the day).
+    # Its DHR cost recovery and fund spend are as at the report's day, as the costs section's (the title page names
+    # the day, for the reviews or, with no review, the funds: each fund counted here has its burn-down there too).
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables,
-                          as_at="reviews" if recovery is not None else "")]
+                          as_at="reviews" if recovery is not None else "funds" if spend is not None else "")]
 
 
 def merged_offices_words(store: Store, today: date) -> str:
@@ -155,13 +150,24 @@ def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportT
                             f"figures as at {format_uk_date(day)}.")
 
 
-def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
-    """Pooled-fund spend per district (each fund of the areas running in the year), victims and pounds."""
-    from safer_desk.services import funds
+def fund_day(areas: ReportAreas, today: date) -> tuple[date, bool]:
+    """The day the report's pooled-fund figures are as at, and whether it is a day gone by (the warnings then name
+    it): the costs section's reading (``funds.fund_figures(today=, day_named=)``), so that a fund's spend per
+    district here is its burn-down's."""
+    return areas.as_at or today, areas.as_at is not None and areas.as_at < today
 
+
+def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas,
+                     today: date | None = None) -> ReportTable | None:
+    """Pooled-fund spend per district (each fund of the areas running in the year and begun by the day the report
+    is as at), victims and pounds, as at that day."""
+    from safer_desk.services import funds
+    from safer_desk.services.report_sections.costs import _day_words
+
+    day, past = fund_day(areas, today or date.today())
     rows, victims, spent, unspent = [], 0, 0, []
     for fund in running_funds(store, year, areas):
-        figures = funds.fund_figures(store, fund.id)
+        figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
         if not figures.by_district:
             unspent.append(fund.name)
         for district, n, pence in figures.by_district:
@@ -172,21 +178,47 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
         return None
     rows.sort(key=lambda r: (r[0].casefold(), r[1].casefold()))
     money = table_money([*(r[3] for r in rows), spent])
+    # As at a day gone by, the table says so, as each fund's burn-down does: a treasurer comparing it with today's
+    # figures is told why they differ.
+    notes = []
+    if past:
+        notes.append(f"Spend as at {_day_words(day, year)}, as each fund's burn-down gives it: spend recorded after "
+                     "that day is not counted, and a fund not begun by then is not listed.")
+    if unspent:
+        notes.append(f"Nothing spent {f'by {format_uk_date(day)}' if past else 'yet'} in {in_words(unspent)}.")
     return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"],
                        [[district, fund, str(n), money(pence)] for district, fund, n, pence in rows],
                        ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)],
-                       note=f"Nothing spent yet in {in_words(unspent)}." if unspent else "")
+                       note=" ".join(notes))
+
+
+def no_fund_spend_words(unspent: list[str], year: FinancialYear | None, areas: ReportAreas, today: date) -> str:
+    """What the merged files hold instead of a table of fund spend: "no pooled fund running in 2024/25", "nothing
+    spent yet in X, the only pooled fund running in 2024/25"; as at a day gone by, of the funds begun by then
+    ("nothing spent by 31/05/2024 in X and Y, the pooled funds begun by then")."""
+    day, past = fund_day(areas, today)
+    # Begun by the day said only where it leaves some out: by a year's last day, every fund running in it had begun.
+    begun = past and (year is None or day < year.last_day)
+    if not unspent:
+        return ("no pooled fund" + (f" running in {year.label}" if year else "")
+                + (f"{' and' if year else ''} begun by {format_uk_date(day)}" if begun else ""))
+    # For all years every fund counts (not those "running in any year"): the funds the merged files hold.
+    which = " and ".join(filter(None, [f"running in {year.label}" if year else "",
+                                       "begun by then" if begun else ""])) or "the merged files hold"
+    funds = f"the only pooled fund {which}" if len(unspent) == 1 else f"the pooled funds {which}"
+    return f"nothing spent {f'by {format_uk_date(day)}' if past else 'yet'} in {in_words(unspent)}, {funds}"
 
 
 def running_funds(store: Store, year: FinancialYear | None, areas: ReportAreas) -> list:
-    """The pooled funds of the areas running in the year (every fund of them for all years): those the report's
-    burn-down sections give (``costs._fund_in_areas``), so a Cornwall office's fund merged into Suffolk's file is
-    in Cornwall's overview, not Suffolk's."""
+    """The pooled funds of the areas running in the year (every fund of them for all years) and begun by the day the
+    report is as at: those the report's burn-down sections give (``costs._fund_in_areas``), so a Cornwall office's
+    fund merged into Suffolk's file is in Cornwall's overview, not Suffolk's."""
     from safer_desk.services import funds
     from safer_desk.services.report_sections.costs import _fund_in_areas
 
     return [f for f in funds.list_funds(store)
             if (year is None or not (f.starts_on > year.last_day or f.ends_on < year.first_day))
+            and (areas.as_at is None or f.starts_on <= areas.as_at)  # nothing of it had happened by then
             and _fund_in_areas(store, f.id, areas)]
 
 
