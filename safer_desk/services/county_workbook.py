@@ -38,7 +38,8 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
                 allocation_sheet,
                 top_slice_sheet,
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
-                lambda s: funds_sheet(s, today, o), fund_sheet, referrals_sheet, indicator_summary_sheet,
+                lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today), referrals_sheet,
+                indicator_summary_sheet,
                 lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k)]
     sheets = []
     for i, build in enumerate(builders):
@@ -465,8 +466,10 @@ def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> Wo
                          columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
 
 
-def fund_sheet(store: Store) -> WorkbookSheet | None:
-    """Pooled-fund spend per district and month (victims counted in the month of their first spend)."""
+def fund_sheet(store: Store, today: date | None = None) -> WorkbookSheet | None:
+    """Pooled-fund spend per district and month (victims counted in the month of their first spend), as at today as
+    the Funds sheet's totals are: spend dated after it has not happened yet, so a fund's rows add up to its spend
+    there (None: every line recorded)."""
     from safer_desk.services.funds import OTHER_DISTRICTS, merged_months, spend_sql
 
     rows_by_key: dict[tuple, list] = {}
@@ -474,9 +477,10 @@ def fund_sheet(store: Store) -> WorkbookSheet | None:
     # A blank district is the summary's "other districts": rows of fewer than three victims merged
     # (domain.disclosure), never an unknown one. Such a row may hold spend of other months, merged into its quarter
     # (or the whole period): said beside it.
+    spend = spend_sql(store, until=today)
     for r in store.rows(
             "SELECT f.name AS fund, coalesce(d.name, ?) AS district, s.month, s.item, s.victims, s.spend_lines, "
-            f"s.amount_pence, s.fund_id, s.district_id FROM ({spend_sql(store)}) s JOIN funds f ON f.id = s.fund_id "
+            f"s.amount_pence, s.fund_id, s.district_id FROM ({spend}) s JOIN funds f ON f.id = s.fund_id "
             "LEFT JOIN districts d ON d.id = s.district_id", (OTHER_DISTRICTS,)):
         key = (r[0], r[1], r[2])
         month = Month.parse(r[2])
@@ -500,7 +504,9 @@ def fund_sheet(store: Store) -> WorkbookSheet | None:
     return WorkbookSheet("Fund spend", "Pooled funds: spend per district and month", "Each pooled fund's spend "
                          "per district and month, with the victims first supported that month. Where a month held "
                          "fewer than three victims its spend is merged into the quarter (or the whole period), and "
-                         "the row it lands in says which months it includes.", columns, [Block(rows)])
+                         "the row it lands in says which months it includes.", columns, [Block(rows)],
+                         note=f"Spend as at {today.strftime('%d/%m/%Y')}, as the Funds sheet gives it: spend dated "
+                              "after that day is not counted." if today is not None else "")
 
 
 def referrals_sheet(store: Store) -> WorkbookSheet | None:

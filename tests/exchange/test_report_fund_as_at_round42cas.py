@@ -163,8 +163,6 @@ def test_county_table_as_at_no_day_counts_everything_recorded(county_path):
     assert table.note == ""
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="needs /work/tmp/cas/workbook_fund_spend_as_at_today.patch")
 def test_workbook_fund_spend_sheet_is_as_at_its_day_as_the_funds_sheet(county_path, tmp_path):
     """The county workbook has no as-at day but its own (the day it is written): its Funds sheet gives each fund's
     spend as at that day, and its Fund spend sheet (per district and month) should add up to the same, not count
