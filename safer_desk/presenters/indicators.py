@@ -1166,8 +1166,31 @@ def indicator_fields(year: FinancialYear | None) -> list:
         # Read by the unit chosen (target_figure): "28%" is a percentage's target, never a count's.
         Field("target_value", "Target &figure", placeholder="1,234 or 88.5%"),
         Field("profile", "&Profile", choice, choices=tuple(TargetProfile.choices())),
+        # Shown only where the months held were spread from last year's figures that have changed since (the
+        # screen's own box: "yes" ticked).
+        Field("respread", f"Spread &again from {year.previous().label if year else 'last year'}'s figures as they "
+                          "are now", FieldKind.CUSTOM),
         Field("trajectory", "T&rajectory", placeholder="55, 108, 162, … (cumulative, one per period)"),
     ]
+
+
+def spread_note(indicator: "svc.Indicator", year: FinancialYear, change: "svc.SpreadChange | None") -> str:
+    """What the Indicator and Target form says beside a target spread seasonally from last year's figures that have
+    changed since: when it was spread, what spreading it again would give (its first month that would move), and
+    that saving keeps the months as they are; "" where nothing changed."""
+    if change is None:
+        return ""
+    when = f"as they were on {format_uk_date(change.spread_on)}" if change.spread_on is not None else \
+        "as they were when it was spread"
+    said = f"Spread over the months from {year.previous().label}'s figures {when}. They have changed since"
+    if change.again is None:
+        return f"{said}, and cannot spread it again: {change.why_not} Saving keeps the months as they are."
+    moved = next(((p, indicator.format(v), indicator.format(change.held[p])) for p, v in change.again.items()
+                  if indicator.format(v) != indicator.format(change.held[p])), None)
+    if moved is not None:
+        said += f": spread again, {svc.period_label(moved[0])}'s target to date would be {moved[1]}, not {moved[2]}"
+    return (f"{said}. Saving keeps the months as they are unless the box is ticked; a new figure or profile is "
+            "spread from the figures as they are now.")
 
 
 def no_figure_mark(typed: str, frequency: str) -> str:
@@ -1350,12 +1373,19 @@ class IndicatorForm:
 
         ind = view.indicator if view is not None else None
         target = view.target if view is not None else None
+        # A seasonal spread whose last year's figures have changed since: said beside the target, and spread again
+        # only when the officer ticks the box for it (or gives a new figure or profile).
+        spread = svc.seasonal_spread_change(store, ind.id, area_id, year) \
+            if ind is not None and target is not None and area_id and year else None
         where = f" for {view.area_name}, {year.label}" if view is not None and year is not None else ""
         title = f"Indicator {ind.name} and its target{where}" if ind else "New indicator"
 
         def save(values: dict[str, Any], parsed: dict[str, Any]) -> None:
             name = parsed["name"]
             kind = parsed["target_kind"] or ""
+            respread = values.get("respread") == "yes" and spread is not None
+            if respread and spread.again is None:
+                raise FormError({"respread": spread.why_not})
             if kind and not (area_id and year):
                 # A new file names no area yet: the indicator was saved and its target dropped without a word.
                 raise FormError({"target_kind": (
@@ -1413,7 +1443,8 @@ class IndicatorForm:
                     if area_id and year:
                         if kind:
                             svc.set_target(store, indicator_id, area_id, year, kind=kind, value=value,
-                                           trajectory=trajectory, profile=parsed["profile"] or "even", status=status)
+                                           trajectory=trajectory, profile=parsed["profile"] or "even", status=status,
+                                           respread=respread)
                         else:
                             svc.clear_target(store, indicator_id, area_id, year)
 
@@ -1422,7 +1453,7 @@ class IndicatorForm:
             figures = before_ind is not None and before_ind["unit"] != fields["unit"]
             try:
                 perform(snapshot_action(
-                    f"Save indicator {name}", key=indicator_id,
+                    f"Save indicator {name}" + (" and spread its target again" if respread else ""), key=indicator_id,
                     snap=lambda k: svc.snapshot_indicator(store, k, figures=figures),
                     restore=lambda parts: svc.restore_indicator(store, indicator_id, parts), absent=lambda k: None,
                     change=change, after=lambda k: after(indicator_id) if after is not None else None, tab=TAB))
@@ -1430,6 +1461,9 @@ class IndicatorForm:
                 raise FormError(message=f"Not saved: {exc}") from None
 
         class _Form(FormPresenter):
+            spread_note = ""  # beside the target: its seasonal spread is from last year's figures changed since
+            respread_offered = False  # the box to spread it again from them as they are now is there to tick
+
             def validate(self):
                 typed = str(self.values.get("tolerance") or "").strip()
                 if not typed.endswith("%"):
@@ -1491,6 +1525,8 @@ class IndicatorForm:
                 return parsed
 
         form = _Form(indicator_fields(year), save_fn=save, title=title)
+        form.spread_note = spread_note(ind, year, spread) if ind is not None and year is not None else ""
+        form.respread_offered = spread is not None and spread.again is not None
         traj = ""
         if target is not None and target.kind == "trajectory" and view is not None:
             traj = ", ".join(plain(float(t), Unit.NUMBER) for t in view.target_at if t is not None)
@@ -1502,6 +1538,7 @@ class IndicatorForm:
             "target_kind": target.kind if target is not None else "",
             "target_value": "" if target is None or target.value is None else plain(float(target.value), Unit.NUMBER),
             "profile": target.profile if target is not None and target.profile else "even", "trajectory": traj,
+            "respread": "",
         }
         form.load(values, title=title, dirty=ind is None and not read_only,
                   heading=(f"{title}." if read_only else f"{title}: change it, then Save." if ind else

@@ -16,9 +16,10 @@ sums for counts, ratios of sums for percentages and rates. A figure stored for t
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Collection, Iterable, Sequence
@@ -962,12 +963,15 @@ def figure_sources(store: Store, rows: Iterable[dict]) -> dict[str, FigureSource
 def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, kind: str,
                value: float | None = None, trajectory: Sequence[float] | None = None, profile: str = "entered",
                note: str | None = None, status: str | None = None, withdrawn_on: str | None = None,
-               withdrawn_reason: str | None = None) -> str:
+               withdrawn_reason: str | None = None, respread: bool = False) -> str:
     """Set the year's target: annual (with an even or seasonal trajectory), threshold, or an entered trajectory.
 
     status "tbc" records a target the paper states as "Tbc" (no figure needed); "withdrawn" keeps the
     figure with the date and the reason. Left as None, a target that was withdrawn stays withdrawn, and a
     target's note (what the paper says of it: "No more than 28% by March 2011") stays as it was.
+    An annual target already spread seasonally keeps its months while its figure and profile stay (a board agrees
+    the monthly profile: last year's figures corrected since do not move it); ``respread`` spreads it again from
+    last year's figures as they are now (``seasonal_spread_change`` says whether they have changed).
     """
     indicator = get_indicator(store, indicator_id)
     if kind not in dom.TARGET_KINDS:
@@ -1018,16 +1022,13 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         if value is None:
             raise IndicatorError(f"{indicator.name}: the {kind} target needs a figure.")
         if kind == "annual" and indicator.totals and len(periods) > 1:
-            if profile == "seasonal":
-                # Last year as the grid shows it: a district formed since takes the districts' it replaced.
-                last_periods = year_periods(indicator.frequency, year.previous())
-                last, replaced = _with_predecessors(store, indicator, area_id, last_periods,
-                                                    series(store, indicator, area_id, year.previous()))
-                if any(f is None or f.value is None for f in last):
-                    raise IndicatorError(f"{indicator.name}: a seasonal trajectory needs every period of "
-                                         f"{year.previous().label} entered"
-                                         f"{_replaced_gaps(replaced, last_periods, store, area_id)}.")
-                cumulative = dom.seasonal_trajectory(value, [f.value for f in last])
+            if profile == "seasonal" and not respread and _spread_kept(old, value, periods):
+                # Saved again with its figure and profile as they were (a tolerance changed, withdrawn, reinstated):
+                # spread again here, it took last year's figures as corrected since and moved every month's RAG
+                # without a word.
+                cumulative = [old.trajectory[p] for p in periods]
+            elif profile == "seasonal":
+                cumulative = _seasonal_spread(store, indicator, area_id, year, value)
             else:
                 profile = "even"
                 cumulative = dom.even_trajectory(value, len(periods))
@@ -1053,6 +1054,89 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                 "INSERT INTO indicator_trajectory(id, target_id, period, cumulative) VALUES (?, ?, ?, ?)",
                 [(f"{target_id}:{p}", target_id, p, c) for p, c in zip(periods, cumulative)])
     return target_id
+
+
+def _spread_kept(old: Target | None, value: float, periods: Sequence[str]) -> bool:
+    """The target held is this figure spread seasonally over these periods: its months stay as they were spread."""
+    return old is not None and old.kind == "annual" and old.profile == "seasonal" and old.status != "tbc" \
+        and _same_number(old.value, value) and set(old.trajectory) == set(periods)
+
+
+def _seasonal_spread(store: Store, indicator: Indicator, area_id: str, year: FinancialYear,
+                     value: float) -> list[float]:
+    """``value`` spread over the year's periods in last year's seasonal profile, from its figures as they are now."""
+    # Last year as the grid shows it: a district formed since takes the districts' it replaced.
+    last_periods = year_periods(indicator.frequency, year.previous())
+    last, replaced = _with_predecessors(store, indicator, area_id, last_periods,
+                                        series(store, indicator, area_id, year.previous()))
+    if any(f is None or f.value is None for f in last):
+        raise IndicatorError(f"{indicator.name}: a seasonal trajectory needs every period of "
+                             f"{year.previous().label} entered"
+                             f"{_replaced_gaps(replaced, last_periods, store, area_id)}.")
+    return dom.seasonal_trajectory(value, [f.value for f in last])
+
+
+@dataclass(frozen=True)
+class SpreadChange:
+    """A target spread seasonally from last year's figures that have changed since (a police.uk import corrected
+    them, a figure typed): its months stay as spread until the officer spreads it again."""
+
+    spread_on: date | None  # when the spread held was made, as the history has it (None: it does not say)
+    held: dict[str, float]  # the months' targets to date as spread
+    again: dict[str, float] | None  # the spread from last year's figures as they are now (None: they give none)
+    why_not: str = ""  # why they give none ("… needs every period of 2015/16 entered")
+
+
+def seasonal_spread_change(store: Store, indicator_id: str, area_id: str, year: FinancialYear) -> SpreadChange | None:
+    """How the year's seasonally spread target stands against last year's figures as they are now: None where it is
+    no seasonal spread, or one they would spread the same."""
+    t = get_target(store, indicator_id, area_id, year)
+    if t is None or t.kind != "annual" or t.profile != "seasonal" or not t.trajectory or t.value is None:
+        return None
+    indicator = get_indicator(store, indicator_id)
+    periods = year_periods(indicator.frequency, year)
+    if set(t.trajectory) != set(periods):
+        return None
+    try:
+        again = dict(zip(periods, _seasonal_spread(store, indicator, area_id, year, t.value)))
+    except IndicatorError as exc:
+        return SpreadChange(_spread_on(store, t), dict(t.trajectory), None, str(exc))
+    if all(math.isclose(again[p], t.trajectory[p], rel_tol=1e-9, abs_tol=1e-9) for p in periods):
+        return None
+    return SpreadChange(_spread_on(store, t), dict(t.trajectory), again)
+
+
+def _spread_on(store: Store, target: Target) -> date | None:
+    """The day the months held were spread: the first change in the history that wrote them as they are (a later one
+    writing them again, as a withdrawal or an undo does, copied them). None where the history does not say (written
+    by a merge or an import, one entry for the whole batch)."""
+    import json
+
+    ids = [f"{target.id}:{p}" for p in target.trajectory]
+    written: dict[str, dict[str, float]] = {}  # the periods each change wrote, oldest change first
+    at: dict[str, str] = {}
+    rows = store.rows(
+        f"SELECT id, at, action_id, action_label, new_value FROM audit_log WHERE table_name = 'indicator_trajectory' "
+        f"AND action = 'insert' AND row_id IN ({','.join('?' * len(ids))}) ORDER BY id", ids)
+    for r in rows:
+        if (r["action_label"] or "").startswith(("Undo ", "Redo ")):
+            continue  # it puts back months spread before, perhaps by a merge the history holds no months of
+        try:
+            row = json.loads(r["new_value"])
+        except (TypeError, ValueError):
+            continue
+        key = r["action_id"] or str(r["id"])
+        written.setdefault(key, {})[row.get("period")] = row.get("cumulative")
+        at.setdefault(key, r["at"])
+    for key, months in written.items():
+        if months.keys() == target.trajectory.keys() and all(
+                isinstance(v, (int, float)) and math.isclose(v, target.trajectory[p], rel_tol=1e-9, abs_tol=1e-9)
+                for p, v in months.items()):
+            try:
+                return datetime.fromisoformat(at[key].replace("Z", "+00:00")).astimezone().date()
+            except ValueError:
+                return None
+    return None
 
 
 def withdraw_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, on: str,

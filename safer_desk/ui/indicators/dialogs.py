@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
@@ -24,7 +24,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.services.progress import Cancelled, stopped_by
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dialogs import GuardedDialog
-from safer_desk.ui.kit.forms import FormView
+from safer_desk.ui.kit.forms import FormView, WrappedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel
 from safer_desk.ui.kit.undo import ActionCommand, push_action
@@ -270,11 +270,11 @@ class IndicatorFormDialog(GuardedDialog):
     box throws typing away. Indicator and Target… and Baseline and Benchmarks… are this. On a file open read-only
     it is there to be read, as the other records' dialogs are (``FormView.close_only``)."""
 
-    def __init__(self, session, presenter, parent, size: tuple[int, int]):
+    def __init__(self, session, presenter, parent, size: tuple[int, int], **view):
         presenter.read_only = session.read_only
         super().__init__(parent, presenter)
         self.session, self.presenter = session, presenter
-        self.form = FormView(self.presenter, self, save_text="&Save", discard_text="Re&vert")
+        self.form = FormView(self.presenter, self, save_text="&Save", discard_text="Re&vert", **view)
         cancel = QPushButton("Cancel", self)
         cancel.clicked.connect(self.reject)
         self.form.button_bar.addWidget(cancel)
@@ -305,9 +305,38 @@ class IndicatorDialog(IndicatorFormDialog):
             session.store, view, area_id, year, read_only=session.read_only,
             perform=lambda action: push_action(session.undo_stack, action),
             after=self._after)
-        super().__init__(session, presenter, parent, (520, 520))
+        # Under Profile, across the form: why the months held are not last year's figures' as they are now, and the
+        # box to spread the target again from them (shown only then).
+        spread = QWidget()
+        self.spread_note = WrappedLabel("", spread)
+        self.spread_note.setAccessibleName("About the target's spread")
+        self.spread_box = QCheckBox(presenter.field("respread").label, spread)
+        self.spread_box.setToolTip("Spread the target over the months again, in the seasonal profile of last year's "
+                                   "figures as they are now (Edit > Undo puts the months back)")
+        self.spread_box.toggled.connect(lambda on: presenter.set_value("respread", "yes" if on else ""))
+        box = QVBoxLayout(spread)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.spread_note)
+        box.addWidget(self.spread_box)
+        super().__init__(session, presenter, parent, (520, 560), custom={"respread": spread}, spanning={"respread"})
         # A figure, right-aligned as the kit's number fields are; read as text so that "28%" reaches the presenter.
         self.form.widgets["target_value"].setAlignment(Qt.AlignmentFlag.AlignRight)
+        presenter.changed.connect(self._show_spread)
+        self.destroyed.connect(lambda *_: presenter.changed.disconnect(self._show_spread))
+        self._show_spread()
+
+    def _show_spread(self) -> None:
+        """The note and its box as the form holds them (Revert unticks the box): there only while there is
+        something to say."""
+        p = self.presenter
+        self.form.widgets["respread"].setVisible(bool(p.spread_note))
+        self.spread_note.setText(p.spread_note)
+        self.spread_box.setEnabled(p.respread_offered)
+        self.spread_box.blockSignals(True)
+        try:
+            self.spread_box.setChecked(p.value("respread") == "yes")
+        finally:
+            self.spread_box.blockSignals(False)
 
     def _after(self, indicator_id: str) -> None:
         self.session.notify("indicators")
