@@ -45,6 +45,34 @@ def pytest_configure(config):
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
 
 
+_WORKER_TEMP: list[Path] = []
+
+
+def _own_system_temp_per_worker() -> None:
+    """Under pytest-xdist (the README's command runs the suite on every CPU), each worker its own system temporary
+    folder: what one worker's program leaves there for a moment (an export's temporary file, a demo copy) is not
+    another worker's litter (``no_litter_in_system_temp``), and the program's clearing of what ended runs left there
+    (``leftovers``) never meets a file another worker is still writing. The folder goes when the worker ends."""
+    import tempfile
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or _WORKER_TEMP:
+        return
+    folder = Path(tempfile.mkdtemp(prefix=f"pytest-{worker}-"))
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        os.environ[name] = str(folder)
+    tempfile.tempdir = None  # gettempdir() reads the environment again
+    _WORKER_TEMP.append(folder)
+
+
+_own_system_temp_per_worker()
+
+
+def pytest_unconfigure(config):
+    for folder in _WORKER_TEMP:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _ours_in_system_temp() -> set[str]:
     import tempfile
 
