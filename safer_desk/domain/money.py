@@ -215,16 +215,27 @@ def _unwrapped(original: str, blank: str) -> tuple[str, str, str, bool]:
     return original, s, written, negative
 
 
+def not_a_value_from_the_sheet(text: str, typed: str | None = None, what: str = "an amount") -> str:
+    """Why a cell copied from a spreadsheet with its formula ("=SUM(A1:A3)") or showing an error in place of a figure
+    ("#REF!", "#N/A") is not ``what`` (an amount; a count is "a figure"), and what to do; "" for any other text.
+    ``typed``: the cell as typed, quoted in the words (``text`` itself when not given)."""
+    text = text.strip()
+    typed = text if typed is None else typed
+    if text.startswith("="):
+        return (f"“{typed}” is a formula, not {what}: paste the values, not the formulas (Paste Special > Values "
+                "in Excel).")
+    if _SHEET_ERROR.match(text):  # "#REF!": what Excel shows where a formula's figure could not be worked out
+        return f"“{typed}” is an error from the sheet, not {what}: correct it there, then copy the figure again."
+    return ""
+
+
 def _pasted_from_a_ledger(text: str, typed: str) -> str:
     """Why a cell copied from a spreadsheet or a finance system as it was, not as an amount, is refused ("" when it
     is neither): a formula ("=SUM(A1:A3)", copied with its formulas rather than its values), an error Excel shows in
     place of a figure ("#REF!", "#N/A") or a figure marked CR or DR (a credit adds to a line in one ledger and takes
     away in another, so its sign is not guessed)."""
-    if text.startswith("="):
-        return (f"“{typed}” is a formula, not an amount: paste the values, not the formulas (Paste Special > Values "
-                "in Excel).")
-    if _SHEET_ERROR.match(text):  # "#REF!": what Excel shows where a formula's figure could not be worked out
-        return f"“{typed}” is an error from the sheet, not an amount: correct it there, then copy the figure again."
+    if said := not_a_value_from_the_sheet(text, typed):
+        return said
     m = _CREDIT_DEBIT.match(text)
     if m:
         figure = m["figure"].strip()

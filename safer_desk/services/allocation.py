@@ -23,7 +23,8 @@ from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, Alloc
                                           window_take_sum)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
-from safer_desk.domain.money import MoneyError, format_money, format_pounds_plain, parse_pence
+from safer_desk.domain.money import (MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
+                                    parse_pence)
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, in_words, typed_name_key
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
@@ -48,18 +49,6 @@ def _clean_header(name: str) -> str:
 def _headings(rows: Sequence[Sequence[str]]) -> tuple[list, Iterator[tuple[int, Any]]]:
     """The row naming a partnership column (within the first ten) and the numbered rows below it."""
     return find_headings(rows, lambda row: "partnership" in {_clean_header(h) for h in row})
-
-
-def not_a_figure_from_the_sheet(text: str) -> str:
-    """Why a count copied from Excel as the sheet shows a formula's failure ("#N/A" of a lookup that found no row,
-    "#DIV/0!") or the formula itself is no figure, and what to do ("" for any other text). Money says it of an amount
-    (``parse_pence``); a count was "not a number", and pasted first it was taken for a heading."""
-    text = (text or "").strip()
-    if text.startswith("#"):
-        return f"“{text}” is an error from the sheet, not a figure: correct it there, then copy the figure again."
-    if text.startswith("="):
-        return f"“{text}” is a formula, not a figure: paste the values, not the formulas (Paste Special > Values)."
-    return ""
 
 
 def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
@@ -119,7 +108,7 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
                 # A blank is not a zero: a row whose basis was lost (a short row, a cell not filled in)
                 # would otherwise silently get no variable share at all.
                 raise AllocationError(f"{where}: {factor} is missing (write 0 if the partnership really has none).")
-            if said := not_a_figure_from_the_sheet(text):
+            if said := not_a_value_from_the_sheet(text, what="a figure"):
                 raise AllocationError(f"{where}: {factor} {said}")
             try:
                 values[factor] = parse_number(text, what=f"{where}, {factor}")

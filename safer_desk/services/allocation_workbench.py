@@ -18,9 +18,9 @@ from safer_desk.domain.allocation import (AllocationError, AllocationOptions, Al
                                           PartnershipInput, allocate_by_formula, format_number, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
                                           parse_units, parse_weight, percent_text, share_text, total_line_message)
-from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.money import MoneyError, format_money, not_a_value_from_the_sheet, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
-from safer_desk.services.allocation import amount_option, not_a_figure_from_the_sheet
+from safer_desk.services.allocation import amount_option
 
 NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
 
@@ -143,7 +143,7 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
             raise AllocationError(f"{where}, last year: “{text}” is negative.")
         return replace(p, previous_pence=pence)
     factor = key.removeprefix("factor:")
-    if said := not_a_figure_from_the_sheet(text):
+    if said := not_a_value_from_the_sheet(text, what="a figure"):
         raise AllocationError(f"{where}, {heading or factor}: {said}")
     value = parse_number(text, what=f"{where}, {heading or factor}")
     return replace(p, values={**p.values, factor: value})
@@ -256,7 +256,7 @@ def _heading_like(text: str) -> bool:
     figures: said to be a heading, the way on was to copy the figures without it, and pasted again from the same cell
     every figure went on the partnership above its own."""
     text = text.strip()
-    if not_a_figure_from_the_sheet(text) or re.fullmatch(r"[\d.,]+[eE][+-]?\d+", text):
+    if not_a_value_from_the_sheet(text) or re.fullmatch(r"[\d.,]+[eE][+-]?\d+", text):
         return False
     return any(ch.isalpha() for ch in text) or re.fullmatch(r"\s*\d{2,4}\s*[/\-–]\s*\d{2,4}\s*", text) is not None
 
