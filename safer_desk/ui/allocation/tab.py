@@ -27,7 +27,7 @@ from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
-from safer_desk.ui.kit import clipboard_without_text
+from safer_desk.ui.kit import clipboard_without_text, key_after_words
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
@@ -299,7 +299,7 @@ class AllocationTab(TabBase):
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False, key: str = "") -> QPushButton:
         """A button of the tab. ``key``: its Alt key where none of its own letters is free (shown after its words)."""
-        button = QPushButton(f"{text} (&{key})" if key else text, self)
+        button = key_after_words(text, key, self) if key else QPushButton(text, self)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         if tip:
             button.setToolTip(tip)

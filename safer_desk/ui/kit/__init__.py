@@ -8,12 +8,23 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QPushButton, QWidget
 
 
 def shown_as_typed(text: str) -> str:
     """Text from the file (a project's title, an office's name, a folder) for a menu item, button or tab, where a
     single & marks the Alt letter: "Babergh & Mid Suffolk" would show as "Babergh _Mid Suffolk"."""
     return text.replace("&", "&&")
+
+
+def key_after_words(words: str, key: str, parent: QWidget | None = None) -> QPushButton:
+    """A button whose Alt key is shown after its words ("Delete (3)"), where every letter of them is another
+    control's on the page; a screen reader says the words alone ("Delete")."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton(f"{words} (&{key})", parent)
+    button.setAccessibleName(words.replace("&", "").rstrip("…"))
+    return button
 
 
 def fitting_size(parent, width: int, height: int) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.ui import prompts
+from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
@@ -227,11 +228,9 @@ class CommissioningPage(QWidget):
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setAccessibleName("Suggestion")
         # Shown after What fits? with every letter of their words another control's: the key after the words.
-        self.accept_button = QPushButton("Accept suggestion (&3)")
-        self.accept_button.setAccessibleName("Accept suggestion")
+        self.accept_button = key_after_words("Accept suggestion", "3")
         self.accept_button.clicked.connect(self.accept_suggestion)
-        self.dismiss_button = QPushButton("Dismiss (&4)")
-        self.dismiss_button.setAccessibleName("Dismiss")
+        self.dismiss_button = key_after_words("Dismiss", "4")
         self.dismiss_button.clicked.connect(self.dismiss_suggestion)
         suggestion_box.addWidget(self.suggestion_label, 1)
         suggestion_box.addWidget(self.accept_button)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
+from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.forms import FormView, NamedLabel, WrappedLabel
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style, themed
 
@@ -58,8 +59,7 @@ class CostLinesEditor(QWidget):
         self.remove_button = QPushButton("Re&move line")
         self.remove_button.clicked.connect(self.remove_lines)
         # U S G T D R are Status's, Save's, Funding route's, Title's, Start date's and Revert's: the key after the words
-        self.accept_button = QPushButton("Use suggested figure (&5)")
-        self.accept_button.setAccessibleName("Use suggested figure")
+        self.accept_button = key_after_words("Use suggested figure", "5")
         self.accept_button.setToolTip("Read the selected queried line as the figure suggested for it")
         self.accept_button.clicked.connect(self._accept_selected)
         for b in (self.add_button, self.remove_button, self.accept_button):

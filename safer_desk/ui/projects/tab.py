@@ -23,6 +23,7 @@ from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.services.provenance import RowOrigins
 from safer_desk.ui import prompts
+from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
@@ -92,11 +93,10 @@ class RegisterPage(QWidget):
         self.add_button.clicked.connect(self.add_project)
         # Every letter of their words is another control's on the page (D, L and T are Start date's, Lead
         # organisation's and Title's; Y the start page's on a new file): the key after the words, as Allocation's.
-        self.delete_button = QPushButton("Delete (&3)")
+        self.delete_button = key_after_words("Delete", "3")
         self.delete_button.setAccessibleName("Delete the selected projects")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.copy_button = QPushButton("Copy rows (&4)")
-        self.copy_button.setAccessibleName("Copy rows")
+        self.copy_button = key_after_words("Copy rows", "4")
         self.copy_button.setToolTip("Copy the selected rows as text that pastes into Excel (Ctrl+C)")
         self.copy_button.clicked.connect(self.copy_selection)
         self.paste_button = QPushButton("Paste ro&ws…")  # W, its one letter the page leaves free
