@@ -157,14 +157,13 @@ def fund_day(areas: ReportAreas, today: date) -> tuple[date, bool]:
     return areas.as_at or today, areas.as_at is not None and areas.as_at < today
 
 
-def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas,
-                     today: date | None = None) -> ReportTable | None:
+def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportAreas, today: date) -> ReportTable | None:
     """Pooled-fund spend per district (each fund of the areas running in the year and begun by the day the report
     is as at), victims and pounds, as at that day."""
     from safer_desk.services import funds
     from safer_desk.services.report_sections.costs import _day_words
 
-    day, past = fund_day(areas, today or date.today())
+    day, past = fund_day(areas, today)
     rows, victims, spent, unspent = [], 0, 0, []
     for fund in running_funds(store, year, areas):
         figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
