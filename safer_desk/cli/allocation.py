@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import CliError, option_type, print_csv, read_amount, read_partners
+from safer_desk.cli.common import CliError, open_existing, option_type, print_csv, read_amount, read_partners
 
 OPTION_NAMES = {"pot": "--pot", "previous_total": "--previous-total", "retain": "--retain",
                 "fixed_share": "--fixed-share", "rounding": "--rounding", "unit": "--unit", "damping": "--damping"}
@@ -63,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="partners sharing equally (default 9)")
     top.add_argument("--vary", default="20", metavar="PERCENT", type=_percent("--vary"),
                      help="each partner's more-or-less scenario (default 20)")
+    top.add_argument("--save", metavar="NAME",
+                     help="also save it in --file under NAME for --year, as the Allocation tab's Save top-slice… does "
+                          "(a name the year has already is refused, never written over)")
+    top.add_argument("--year", metavar="YYYY/YY", help="the financial year it is saved for (with --save)")
+    top.add_argument("--file", metavar="FILE", help="the Safer Desk file to save it in (with --save)")
     top.set_defaults(run=run_top_slice)
 
 
@@ -154,15 +159,50 @@ def run_top_slice(args: argparse.Namespace) -> int:
     from safer_desk.domain.allocation import AllocationError, parse_percent
     from safer_desk.services import allocation as service
 
+    saving = args.save is not None
+    if saving and not args.save.strip():
+        raise CliError("--save: a top-slice needs a name", code=2)
+    if saving and not (args.year and args.file):
+        raise CliError("--save needs --year (the financial year it is for) and --file (the file to save it in)",
+                       code=2)
+    if not saving and (args.year or args.file):
+        raise CliError("--year and --file say where to --save the top-slice; give --save NAME with them", code=2)
     try:
         total = service.amount_option("TOTAL", args.total)
-        rows, notes = service.top_slice_rows(
-            total, lsp_share=parse_percent(args.lsp_share, what="--lsp-share"),
-            retain=parse_percent(args.retain, what="--retain"), partners=args.partners,
-            vary=parse_percent(args.vary, what="--vary"))
+        shape = dict(lsp_share=parse_percent(args.lsp_share, what="--lsp-share"),
+                     retain=parse_percent(args.retain, what="--retain"), partners=args.partners,
+                     vary=parse_percent(args.vary, what="--vary"))
+        rows, notes = service.top_slice_rows(total, **shape)
     except AllocationError as exc:
         raise CliError(str(exc)) from exc
+    if saving:
+        _save_top_slice(args, total, **shape)
     for note in notes:
         print(f"safer-desk: note: {note}", file=sys.stderr)
     print_csv(["name", "value"], rows)
     return 0
+
+
+def _save_top_slice(args: argparse.Namespace, total_pence: int, *, lsp_share, retain, partners: int, vary) -> None:
+    """--save: the split saved through the service the window's Save top-slice… uses, named in the history as it
+    names it; the slice and the rest labelled as the printed rows call them."""
+    import sys
+
+    from safer_desk.domain.periods import FinancialYear, PeriodError
+    from safer_desk.services import allocation as service
+
+    name = args.save.strip()
+    try:
+        year = FinancialYear.parse(args.year).label
+    except PeriodError as exc:  # said before the file is opened: nothing could be saved
+        raise CliError(f"--year: {exc}", code=2) from exc
+    store = open_existing(args.file, read_only=False)
+    try:
+        with store.action(f"Save top-slice {name}"):
+            service.save_top_slice(store, name, year, total_pence, slices=(("LSP share", lsp_share),),
+                                   remainder_label="Remainder", retained=retain, partners=partners, scenario=vary)
+    except service.ScenarioError as exc:  # a name the year has already
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(f"safer-desk: saved the {year} top-slice “{name}” in {args.file}", file=sys.stderr)
