@@ -1463,6 +1463,24 @@ def set_population(store: Store, area_id: str, year: FinancialYear, population: 
     return row_id
 
 
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def whole_number_problem(typed: str, what: str) -> str:
+    """Why a whole number (a count, a population: ``what`` as "a count") typed with a point between its thousands
+    ("1.234", "92.000", as many European sheets write 1,234) or a £ sign ("£92,000") is refused, saying what to
+    type; "" otherwise. The point is a decimal point here: "92.000" was recorded as a population of 92, and a £
+    sign was refused blaming the comma after it."""
+    s = (typed or "").strip()
+    if _DOTTED_THOUSANDS.fullmatch(s):
+        meant = int(s.replace(".", ""))
+        return (f"“{s}” has a point between its thousands, but a point is read as a decimal point and {what} is a "
+                f"whole number: for {meant:,}, type {meant:,} (or {meant}).")
+    if "£" in s and (rest := re.sub(r"£\s*", "", s)):
+        return f"“{s}” has a £ sign, but {what} is not an amount of money: type it without the £ ({rest})."
+    return ""
+
+
 def read_population(text: str) -> int:
     """A population as typed ("104,000", "104000"): a whole number of people, more than 0."""
     from safer_desk.domain.checks import NumberError, parse_number
@@ -1470,6 +1488,8 @@ def read_population(text: str) -> int:
     typed = (text or "").strip()
     if not typed:
         raise IndicatorError("Give the population: a whole number of people, such as 104,000.")
+    if problem := whole_number_problem(typed, "a population"):
+        raise IndicatorError(problem)
     try:
         value = parse_number(typed)
     except NumberError as exc:
@@ -3231,6 +3251,9 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
         if problem := percent_signs_problem(s):
             raise NumberError(problem)
         return parse_percentage(s)
+    whole = "a count" if row == GRID_VALUE else f"a {row}"  # a numerator and a denominator are counted too
+    if (row != GRID_VALUE or indicator.unit == "count") and (problem := whole_number_problem(s, whole)):
+        raise NumberError(problem)
     if s.endswith("%"):  # a figure with its % sign is said to be one, as the target form says it
         try:
             parse_percentage(s)

@@ -1,0 +1,66 @@
+"""Session 43 (ixq): figures and populations as an officer types them, and Find beside Area, checked through the
+window, the presenter and the command line."""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.domain.indicators import IndicatorError
+from safer_desk.services import indicators as svc
+from tests.indicators.test_tab import plymouth_tab
+
+
+def test_a_count_typed_with_a_point_between_thousands_is_refused_saying_so_never_saved_as_a_small_one(
+        demo_window, prompts):
+    # "1.234" (as many European sheets write 1,234) for a count was refused as "A count is a whole number.", which
+    # never said the point was read as a decimal point; "2.000" was saved as 2 crimes without a word.
+    store = demo_window.session.store
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Anti-social behaviour")
+    before = store.conn.total_changes
+    for typed, meant in (("1.234", "1,234"), ("2.000", "2,000"), ("1.234.567", "1,234,567")):
+        tab.grid.edit_text(svc.GRID_VALUE, 9, typed)
+        assert not tab.save_figures(), typed
+        message = tab.grid_messages.text()
+        assert "Jan-17" in message and f"type {meant}" in message and "point" in message, message
+    assert store.conn.total_changes == before and tab.view.values[9] is None
+    tab.grid.edit_text(svc.GRID_VALUE, 9, "2,000")
+    assert tab.save_figures()
+    assert tab.view.values[9] == 2000
+
+
+def test_a_rates_population_typed_with_a_point_between_thousands_is_refused_never_a_thousand_times_too_small(
+        demo_window, prompts):
+    # The Population row of a rate: "264.000" was saved as 264 people, and the rate came out a thousand times
+    # too high.
+    svc.save_indicator(demo_window.session.store, "Violent crime rate", unit="rate", rate_per=1000, polarity="lower")
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator("Violent crime rate")
+    tab.grid.edit_text(svc.GRID_NUMERATOR, 0, "250")
+    tab.grid.edit_text(svc.GRID_DENOMINATOR, 0, "264.000")
+    assert not tab.save_figures()
+    assert "type 264,000" in tab.grid_messages.text()
+    assert tab.view.values[0] is None
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("92.000", "type 92,000"),  # was recorded as a population of 92
+    ("£92,000", "£ sign"),  # was refused blaming its comma
+    ("£92000", "£ sign"),
+])
+def test_a_population_typed_with_a_point_between_thousands_or_a_pound_sign_says_what_to_type(typed, said):
+    with pytest.raises(IndicatorError) as refused:
+        svc.read_population(typed)
+    message = str(refused.value)
+    assert said in message and typed.lstrip("£") in message, message
+    assert "comma" not in message
+    assert svc.read_population("92,000") == svc.read_population("92000") == 92_000
+
+
+def test_the_population_command_says_what_is_wrong_with_a_pound_sign(demo_path, capsys):
+    from tests.cli_run import run
+
+    code, out, err = run(capsys, "population", demo_path, "Plymouth", "2016/17", "£92,000")
+    assert code != 0 and "£ sign" in err and "(92,000)" in err and "comma" not in err
+    code, out, err = run(capsys, "population", demo_path, "Plymouth", "2016/17", "92.000")
+    assert code != 0 and "type 92,000" in err
