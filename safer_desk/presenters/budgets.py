@@ -696,6 +696,62 @@ class BudgetsPresenter(ScreenPresenter):
                                 section_id=row.section_id if row.kind == "stated" else None),
                             [CellAt.of(row, column, "change")])
 
+    def clear_cells(self, cells: Sequence[CellAt]) -> bool:
+        """Del with several rows chosen: every chosen cell holding what the paper states emptied (a line's figure, a
+        printed total, a printed change), as one step of Edit > Undo; a worked-out figure and a name stay as they
+        are. Del emptied the one cell in view, and the other rows chosen kept theirs, unsaid. Nothing to empty is
+        said beside the grid."""
+        plan_id = self.selected
+        if plan_id is None or self.view is None:
+            return False
+        if self.read_only:
+            return self.refuse_read_only(f"Clear {counted(len(cells), 'cell')}")
+        figures: dict[tuple, CellAt] = {}  # (line or printed total's section, column): the cell to empty
+        changes: dict[tuple, CellAt] = {}  # a printed change alone (its figure, emptied, takes its change with it)
+        labels: list[str] = []
+        for cell in cells:
+            row = next((r for r in self.rows if cell.is_row(r)), None)
+            if row is None or cell.column not in self.columns:
+                continue
+            at = self.columns.index(cell.column)
+            if row.kind == "line":
+                key, held = ("line", row.line_id, cell.column), row.cells[at]
+            elif row.kind in TOTAL_KINDS:
+                section_id = row.section_id if row.kind in ("subtotal", "stated") else None
+                printed = self._printed_row(row.kind, section_id)
+                key, held = ("printed", section_id, cell.column), printed.cells[at] if printed else None
+            else:
+                continue
+            if cell.part == "change" and held is not None and held.stated_change:
+                changes[key] = cell
+            elif cell.part == "figure" and held is not None and held.text:
+                figures[key] = cell
+            else:
+                continue
+            if row.label.removesuffix(" (as printed)") not in labels:
+                labels.append(row.label.removesuffix(" (as printed)"))
+        changes = {k: c for k, c in changes.items() if k not in figures}
+        if not figures and not changes:
+            self.error = "Nothing to empty in the rows chosen: their figures are empty or worked out."
+            self.changed.emit()
+            return False
+        store = self.store
+
+        def do() -> None:
+            with store.transaction():
+                for (table, owner, column) in figures:
+                    if table == "line":
+                        service.clear_cell(store, owner, column)
+                    else:
+                        service.clear_stated_total(store, plan_id, column, section_id=owner)
+                for (table, owner, column) in changes:
+                    service.set_printed_change(store, plan_id, column, "", line_id=owner if table == "line" else None,
+                                               section_id=owner if table != "line" else None)
+
+        what = counted(len(figures), "figure") if not changes else counted(len(figures) + len(changes), "cell")
+        return self._change(f"Clear {what} of {_from_to(labels[0], labels[-1])}", plan_id, do,
+                            [*figures.values(), *changes.values()])
+
     def left_as_it_was(self) -> bool:
         """A figure put back as it was: nothing is written, and a question asked about the cell is answered by it."""
         if self._query is not None:

@@ -267,6 +267,15 @@ class PlanModel(RowTableModel):
         column = next((c for c, col in enumerate(self.columns) if col.key == key), None)
         return QModelIndex() if column is None else self.index(row, column)
 
+    def cell_at(self, index) -> CellAt | None:
+        """The cell at ``index`` as the presenter names it (``CellAt``): a figure or a Change to cell; None for a name,
+        the Total column or no cell."""
+        at = self.plan_column(index.column()) if index.isValid() and index.row() < len(self._rows) else None
+        if at is None:
+            return None
+        part = "change" if self.columns[index.column()].key.startswith("d") else "figure"
+        return CellAt.of(self._rows[index.row()], self.presenter.columns[at], part)
+
     def plan_column(self, column: int) -> int | None:
         """The plan's column (by position) that a grid column shows: its figures, or the change into it."""
         if not 0 <= column < len(self.columns):
@@ -337,9 +346,10 @@ class PlanModel(RowTableModel):
 FULL_HINT = ("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K or nil, and "
              "a note in brackets after it; over a subtotal or total, the figure the paper printed (kept beside the "
              "worked-out one); in a Change to cell beside a line's or a printed figure, the change the paper prints; "
-             "over a line's or section's name, its name. Del empties a cell, or on a name deletes the line or "
-             "section. Ctrl+V pastes cells copied from Excel from the chosen one on (on a line's name, rows with "
-             "their names). Right-click a section's name for its kind, a line's to move it to another section.")
+             "over a line's or section's name, its name. Del empties a cell (with several lines chosen, all their "
+             "figures, as one undo step), or on a name deletes the line or section. Ctrl+V pastes cells copied "
+             "from Excel from the chosen one on (on a line's name, rows with their names). Right-click a section's "
+             "name for its kind, a line's to move it to another section.")
 
 
 class PlanView(DataTableView):
@@ -853,8 +863,9 @@ class BudgetsTab(TabBase):
             self.line_label.clear()
 
     def delete_chosen(self) -> None:
-        """Del (or the menu's Delete): on a figure it empties the cell, as in a spreadsheet; on a line's or a
-        section's name it deletes the line or the section, after asking."""
+        """Del (or the menu's Delete): on a figure it empties the cell, as in a spreadsheet, and with several rows
+        chosen what they hold (``BudgetsPresenter.clear_cells``); on a line's or a section's name it deletes the line
+        or the section, after asking."""
         index = self.view.currentIndex()
         if not index.isValid():
             return
@@ -863,6 +874,10 @@ class BudgetsTab(TabBase):
             heading = self.model.headerData(index.column(), Qt.Orientation.Horizontal)
             self.presenter.refuse_read_only(f"Delete {row.label}" if index.column() == 0 else f"Clear {row.label}, "
                                             f"{heading}")
+            return
+        chosen = self.view.selectionModel().selectedIndexes()
+        if index.column() != 0 and len({i.row() for i in chosen}) > 1:  # what the chosen rows hold, as one step
+            self.presenter.clear_cells([c for c in map(self.model.cell_at, chosen) if c is not None])
             return
         if index.column() != 0:
             self.view.clear_current_cell()
