@@ -736,7 +736,8 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
         if den < 0 or num < 0:
             raise IndicatorError(f"{indicator.name}, {where}: numerator and denominator cannot be negative.")
         if den == 0:
-            raise IndicatorError(f"{indicator.name}, {where}: the denominator cannot be 0.")
+            raise IndicatorError(f"{indicator.name}, {where}: " + (
+                nothing_counted(indicator.unit) if num == 0 else "the denominator cannot be 0."))
         if indicator.unit == "percentage" and num > den:
             raise IndicatorError(f"{indicator.name}, {where}: the numerator ({num:g}) is more than the "
                                  f"denominator ({den:g}), which would be over 100%.")
@@ -748,6 +749,15 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
         raise IndicatorError(f"{indicator.name}, {where}: a count is a whole number, and {float(value):g} is not (an "
                              "average or a rate needs the indicator's unit set to rate).")
     return value, num, den
+
+
+def nothing_counted(unit: str) -> str:
+    """What to do with 0 of 0 (nobody asked in a month, say): a share of nothing is no figure, so the period is
+    left blank and its comment says why; it was refused as "the denominator cannot be 0", saying nothing of what
+    to type."""
+    what = "percentage" if unit == "percentage" else "rate"
+    return (f"0 of 0 has nothing to count, so it is no {what}: leave the figure, numerator and denominator blank for "
+            "a period with nothing to count, and say why in its comment (“none surveyed”).")
 
 
 def _same_number(a: float | None, b: float | None) -> bool:
@@ -3248,7 +3258,7 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
     elif indicator.unit == "rate" and (problem := rate_base_problem(s, indicator.rate_per)):
         raise NumberError(problem)
     if indicator.unit == "percentage" and row == GRID_VALUE:
-        if problem := percent_signs_problem(s):
+        if problem := percent_signs_problem(s) or _proportion_problem(indicator, s):
             raise NumberError(problem)
         return parse_percentage(s)
     whole = "a count" if row == GRID_VALUE else f"a {row}"  # a numerator and a denominator are counted too
@@ -3267,6 +3277,25 @@ def parse_figure(indicator: Indicator, text: str, row: str = GRID_VALUE) -> Deci
             raise NumberError(f"“{s}” is a percentage, but this indicator is {what}: give the figure itself (not "
                               "its change), or choose the unit Percentage (Indicator and Target…).")
     return parse_number(s, what="a figure")
+
+
+def _proportion_problem(indicator: Indicator, typed: str) -> str:
+    """Why a proportion typed as a percentage's figure ("16 of 18", "16/18", "0 of 0") is not read, saying where its
+    two counts go; "" for anything else (it was refused as "not a percentage (try a form like 1,234 or 88.9)")."""
+    from safer_desk.domain.checks import NumberError, parse_number
+
+    found = re.fullmatch(r"(.+?)\s*(?:\bout of\b|\bof\b|/)\s*(.+)", typed, re.IGNORECASE)
+    if found is None:
+        return ""
+    try:
+        num, den = (parse_number(x) for x in found.groups())
+    except NumberError:
+        return ""
+    if num == den == 0:
+        return nothing_counted(indicator.unit)
+    share = f", or the percentage itself ({indicator.format(float(num) * 100 / float(den))})" if den else ""
+    return (f"“{typed}” is two counts: give {num.normalize():,f} as the numerator and {den.normalize():,f} as the "
+            f"denominator (the percentage is worked out from them){share}.")
 
 
 def percent_signs_problem(typed: str) -> str:

@@ -64,3 +64,51 @@ def test_the_population_command_says_what_is_wrong_with_a_pound_sign(demo_path, 
     assert code != 0 and "£ sign" in err and "(92,000)" in err and "comma" not in err
     code, out, err = run(capsys, "population", demo_path, "Plymouth", "2016/17", "92.000")
     assert code != 0 and "type 92,000" in err
+
+
+SATISFACTION = "Level Two \u201cist\u201d incidents satisfaction"
+
+
+def test_nothing_to_count_typed_as_0_of_0_says_to_leave_the_month_blank_with_a_comment(demo_window, prompts):
+    # 0 of 0 (nobody asked in December) was refused as "the denominator cannot be 0", and "0 of 0" in the
+    # percentage's own cell as "not a percentage (try a form like 1,234 or 88.9)": neither said what to type. A
+    # percentage of nothing is no figure: the month is left blank, and its comment says why.
+    store = demo_window.session.store
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator(SATISFACTION)
+    before = store.conn.total_changes
+    tab.grid.edit_text(svc.GRID_NUMERATOR, 8, "0")
+    tab.grid.edit_text(svc.GRID_DENOMINATOR, 8, "0")
+    assert not tab.save_figures()
+    message = tab.grid_messages.text()
+    assert "Dec-16" in message and "0 of 0" in message and "blank" in message and "comment" in message, message
+    tab.grid.edit_text(svc.GRID_NUMERATOR, 8, "")
+    tab.grid.edit_text(svc.GRID_DENOMINATOR, 8, "")
+    for typed in ("0 of 0", "0/0"):
+        tab.grid.edit_text(svc.GRID_VALUE, 8, typed)
+        assert not tab.save_figures()
+        message = tab.grid_messages.text()
+        assert "Dec-16" in message and "blank" in message and "comment" in message, message
+    assert store.conn.total_changes == before
+    # What it says to do is kept: no figure, and the comment.
+    tab.grid.edit_text(svc.GRID_VALUE, 8, "")
+    tab.grid.edit_text(svc.GRID_COMMENT, 8, "None surveyed")
+    assert tab.save_figures()
+    assert tab.view.values[8] is None and tab.view.comments[8] == "None surveyed"
+
+
+def test_a_proportion_typed_in_the_percentages_own_cell_says_which_rows_take_it(demo_window, prompts):
+    tab = plymouth_tab(demo_window)
+    tab.select_indicator(SATISFACTION)
+    tab.grid.edit_text(svc.GRID_VALUE, 8, "16 of 18")
+    assert not tab.save_figures()
+    message = tab.grid_messages.text()
+    assert "numerator" in message and "16" in message and "denominator" in message and "18" in message, message
+    assert "1,234" not in message
+
+
+def test_a_figures_sheets_0_of_0_says_the_same(store):
+    ind = svc.save_indicator(store, "Satisfied", unit="percentage", polarity="higher")
+    with pytest.raises(IndicatorError) as refused:
+        svc.check_value(svc.get_indicator(store, ind), svc.PeriodValue("2016-12", numerator=0, denominator=0))
+    assert "0 of 0" in str(refused.value) and "blank" in str(refused.value)
