@@ -644,6 +644,23 @@ class IndicatorsPresenter(ScreenPresenter):
         return [AreaChoice(a.id, area_label(a.kind, a.name), AreaGroup.CHOSEN)
                 for a in reference.search_areas([a for a in others if a.id not in listed], text, limit=limit)]
 
+    def find_area(self, text: str) -> tuple[AreaChoice | None, str]:
+        """The area Find names: one whose name is the text, else the first other area whose name holds it, else one
+        of the Area list's (which Find left unfound, as if the file had no Plymouth); or None and why, in words
+        (Find with a name no area has did nothing, without a word)."""
+        typed = text.strip()
+        if not typed:
+            return None, ""
+        listed = self.area_choices()
+        others = self.search_areas(typed, limit=0, listed=listed)
+        in_list = [c for c in listed if typed.casefold() in c.label.casefold()]
+        exact = [c for c in others + in_list if c.label.casefold() == typed.casefold()]
+        chosen = exact or others or in_list
+        if chosen:
+            return chosen[0], ""
+        return None, (f"No area's name contains “{typed}”: type part of a district's, partnership's or county's "
+                      "name (Plymouth, Suffolk), or choose one from the Area list.")
+
     def _years_with_figures(self) -> list[FinancialYear]:
         return svc.years_with_values(self.store, area_id=self.area_id) or svc.years_with_values(self.store)
 

@@ -4,6 +4,7 @@ window, the presenter and the command line."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.services import indicators as svc
@@ -112,3 +113,29 @@ def test_a_figures_sheets_0_of_0_says_the_same(store):
     with pytest.raises(IndicatorError) as refused:
         svc.check_value(svc.get_indicator(store, ind), svc.PeriodValue("2016-12", numerator=0, denominator=0))
     assert "0 of 0" in str(refused.value) and "blank" in str(refused.value)
+
+
+def _find(qtbot, tab, typed: str) -> None:
+    tab.area_search.setFocus()
+    tab.area_search.clear()
+    qtbot.keyClicks(tab.area_search, typed)
+    qtbot.keyClick(tab.area_search, Qt.Key.Key_Return)
+
+
+def test_find_says_when_no_area_is_named_so_and_takes_an_area_of_the_list_too(demo_window, qtbot):
+    # Find with a name no area has did nothing, without a word; and an area already in the Area list (Plymouth)
+    # was not found by Find either, as if the file had none of that name.
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:babergh")
+    _find(qtbot, tab, "Zzyzx")
+    assert tab.presenter.area_id == "district:babergh"
+    assert tab.find_note.isVisibleTo(tab)
+    assert "No area's name contains “Zzyzx”" in tab.find_note.text()
+    assert tab.area_search.text() == "Zzyzx"  # kept to correct
+    qtbot.keyClick(tab.area_search, Qt.Key.Key_Backspace)
+    assert not tab.find_note.isVisibleTo(tab)  # the note goes once the name is changed
+    _find(qtbot, tab, "plymouth")
+    assert tab.presenter.area_id == "district:plymouth" and tab.area_combo.currentText().startswith("Plymouth")
+    assert tab.area_search.text() == "" and not tab.find_note.isVisibleTo(tab)
+    _find(qtbot, tab, "Birmingham")  # another area, as before
+    assert tab.presenter.area_id == "district:birmingham"

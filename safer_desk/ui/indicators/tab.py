@@ -52,6 +52,11 @@ class IndicatorsTab(TabBase):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.area_search.setCompleter(self._completer)
+        self.find_note = NamedLabel(parent=self)  # what Find found no area for, said under the top row
+        self.find_note.setWordWrap(True)
+        themed(self.find_note, alert_style)
+        self.find_note.setAccessibleName("Find found no area")
+        self.find_note.hide()
         self.year_combo = QComboBox(self)
         self.year_combo.setAccessibleName("Financial year")
         self.mode_combo = QComboBox(self)
@@ -185,6 +190,7 @@ class IndicatorsTab(TabBase):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.find_note)
         layout.addWidget(self.splitter, 1)
         # Tab follows the screen: the top row left to right, the indicators, then the chart's row and the figures
         # (it went from Year down to the chart's row, then back up to the top row's buttons right to left).
@@ -204,6 +210,7 @@ class IndicatorsTab(TabBase):
                                                                  "read, not changed."])))
         self.area_combo.activated.connect(self._area_chosen)
         self.area_search.returnPressed.connect(self._search_chosen)
+        self.area_search.textEdited.connect(lambda _text: self._say_found(""))
         self._completer.activated.connect(lambda _text: self._search_chosen())
         self.year_combo.activated.connect(self._year_chosen)
         self.mode_combo.currentIndexChanged.connect(lambda _: self.refresh_chart())
@@ -356,13 +363,15 @@ class IndicatorsTab(TabBase):
             self._fill_areas()
 
     def _search_chosen(self) -> None:
-        text = self.area_search.text().strip()
-        found = self.presenter.search_areas(text, limit=1) if text else []
-        exact = [c for c in self.presenter.search_areas(text) if c.label.casefold() == text.casefold()]
-        chosen = (exact or found)
-        if chosen and self.presenter.choose_area(chosen[0].id, self._ask):
+        chosen, why = self.presenter.find_area(self.area_search.text())
+        self._say_found(why)
+        if chosen is not None and self.presenter.choose_area(chosen.id, self._ask):
             self.area_search.clear()
             self.show_all()
+
+    def _say_found(self, why: str) -> None:
+        self.find_note.setText(why)
+        self.find_note.setVisible(bool(why))
 
     def _year_chosen(self, index: int) -> None:
         start = self.year_combo.itemData(index)
