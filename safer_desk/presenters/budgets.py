@@ -114,6 +114,13 @@ class CellAt(NamedTuple):
         return (row.kind, row.section_id) == (self.kind, self.section_id)
 
 
+def _named(link: service.LineLink, names: dict[str, str]) -> service.LineLink:
+    """A line's link with its project named as Link line… names it (``BudgetsPresenter._project_names``): the line's
+    tooltip, its Unlink entry and the question Del asks said "Project Sanctuary scheme", whichever office's it was."""
+    name = names.get(link.target_id) if link.kind == "project" else None
+    return replace(link, target=name) if name else link
+
+
 def _from_to(first: str, last: str) -> str:
     """"Employees – Support Services", or "Employees" alone."""
     return first if first == last else f"{first} – {last}"
@@ -173,8 +180,10 @@ class BudgetsPresenter(ScreenPresenter):
         unit = self.view.plan.unit if self.view else "pound"
         self.split_notes = service.splits_in_notes(self.view.plan) if self.view else []
         kinds = {s.id: s.kind for s in self.view.plan.sections} if self.view else {}
+        linked = [k for r in self.view.rows for k in r.links if k.kind == "project"] if self.view else []
+        names = self._project_names([k.target_id for k in linked]) if linked else {}
         self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _cell(r.across, unit) if r.across is not None else None,
-                             r.line_id, r.section_id, r.notes, r.links,
+                             r.line_id, r.section_id, r.notes, tuple(_named(k, names) for k in r.links),
                              kinds.get(r.section_id, "") if r.kind == "section" else "", r.actuals_note)
                      for r in self.view.rows] if self.view else []
         self.changed.emit()
@@ -914,20 +923,30 @@ class BudgetsPresenter(ScreenPresenter):
         Commissioning names it, in the register's order: "1. Sanctuary scheme", and where another project of a county
         file has its title, with the office it came from ("1. Sanctuary scheme (merged from Babergh office)"): two
         offices' projects of one title were two entries alike, and the officer could not tell which was linked."""
-        from safer_desk.presenters.projects import project_name
         from safer_desk.services.projects import load_projects, register_order
-        from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
 
         choices = service.link_targets(self.store)
         projects = load_projects(self.store, [i for i, _ in choices["project"]])
+        names = self._project_names([p.id for p in projects], projects)
+        # Alike in the register's order (ref, title), then by the office: the same each time the list is shown.
+        choices["project"] = [(p.id, names[p.id]) for p in sorted(projects, key=lambda p: (register_order(p)[:3],
+                                                                                           names[p.id]))]
+        return choices
+
+    def _project_names(self, ids: Sequence[str], projects: Sequence | None = None) -> dict[str, str]:
+        """Projects (by id) named as Commissioning names them: "1. Sanctuary scheme", and where another project of a
+        county file has its title, with its office ("… (merged from Babergh office)"). ``projects``: every project,
+        loaded already (whose titles the ones named are told apart from)."""
+        from safer_desk.presenters.projects import project_name
+        from safer_desk.services.projects import load_projects
+        from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
+
+        projects = load_projects(self.store) if projects is None else projects
         origins = row_origins(self.store, PROJECTS)
         repeated = titles_said(projects, origins)
-        named = [(p, f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p))
-                 for p in projects]
-        # Alike in the register's order (ref, title), then by the office: the same each time the list is shown.
-        choices["project"] = [(p.id, name) for p, name in sorted(named, key=lambda n: (register_order(n[0])[:3],
-                                                                                        n[1]))]
-        return choices
+        wanted = set(ids)
+        return {p.id: f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p)
+                for p in projects if p.id in wanted}
 
     def measures(self, kind: str) -> tuple[str, ...]:
         """What a link counts: a project's or a review's cost; a fund's spend or contributions."""
@@ -1005,7 +1024,7 @@ class BudgetsPresenter(ScreenPresenter):
         """What the window asks before deleting a line or a section ("" for a row that cannot be deleted)."""
         if row.kind == "line":
             figures = sum(1 for c in row.cells if c.text)
-            links = next((r.links for r in self.view.rows if r.line_id == row.line_id), ()) if self.view else ()
+            links = next((r.links for r in self.rows if r.kind == "line" and r.line_id == row.line_id), ())
             return (f"Delete the line “{row.label}”"
                     + (f" with its {counted(figures, 'figure')}" if figures else "") + "?"
                     + (f" It counts {'; '.join(link.describe() for link in links)}, which it will no longer do."
@@ -1014,7 +1033,7 @@ class BudgetsPresenter(ScreenPresenter):
             lines = sum(1 for r in self.rows if r.kind == "line" and r.section_id == row.section_id)
             with_lines = f" with its {counted(lines, 'line')}" if lines else ""
             linked = [f"“{r.label}” counts {'; '.join(link.describe() for link in r.links)}"
-                      for r in (self.view.rows if self.view else ()) if r.kind == "line"
+                      for r in self.rows if r.kind == "line"
                       and r.section_id == row.section_id and r.links]
             counts = (f" {', and '.join(linked)}, which {'it' if len(linked) == 1 else 'they'} will no longer do."
                       if linked else "")
