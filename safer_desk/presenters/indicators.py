@@ -1250,8 +1250,8 @@ def target_figure(text: str, unit: str, rate_per: int | None = None) -> tuple[De
         what = "a count" if unit == "count" else f"a rate {rate_label(rate_per)}"
         return None, (f"“{s}” is a percentage, but this indicator is {what}: give the target as the figure it "
                       "comes to (a 5% reduction on 1,322 is 1,256), or choose the unit Percentage."), None
-    if problem := svc.percent_signs_problem(s):
-        return None, problem, None
+    if problem := svc.percent_signs_problem(s) or (unit == "count" and svc.whole_number_problem(s, "a count")):
+        return None, problem, None  # "19.200" was a target of 19.2 crimes, as the grid took "2.000" for 2
     try:
         value = parse_number(s.removesuffix("%"), what="a target figure")
     except NumberError as exc:
@@ -1317,6 +1317,8 @@ def _trajectory_figure(typed: str, unit: str, rate_per: int | None) -> float:
         if error:
             raise NumberError(error)
         typed = typed[:-1]
+    if unit == "count" and (problem := svc.whole_number_problem(typed, "a count")):
+        raise NumberError(problem)
     return float(parse_number(typed, what="a trajectory figure"))
 
 

@@ -3,6 +3,8 @@ window, the presenter and the command line."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -139,3 +141,18 @@ def test_find_says_when_no_area_is_named_so_and_takes_an_area_of_the_list_too(de
     assert tab.area_search.text() == "" and not tab.find_note.isVisibleTo(tab)
     _find(qtbot, tab, "Birmingham")  # another area, as before
     assert tab.presenter.area_id == "district:birmingham"
+
+
+def test_a_counts_target_or_trajectory_typed_with_a_point_between_thousands_is_refused_never_a_small_one():
+    # A count's Target figure "19.200" was kept as a target of 19.2 crimes in the year, and a trajectory's
+    # "1.200; 2.400" as 1.2 and 2.4, as the grid kept "2.000" as 2.
+    from safer_desk.domain.checks import NumberError
+    from safer_desk.presenters.indicators import target_figure, trajectory_figures
+
+    value, problem, _ = target_figure("19.200", "count")
+    assert value is None and "type 19,200" in problem, problem
+    assert target_figure("19,200", "count")[0] == 19_200
+    assert target_figure("88.500", "percentage")[0] == Decimal("88.5")  # a percentage's decimals are its own
+    with pytest.raises(NumberError, match="type 1,200"):
+        trajectory_figures("1.200; 2.400", "count")
+    assert trajectory_figures("1,200; 2,400", "count") == [1200, 2400]
