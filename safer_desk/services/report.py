@@ -296,10 +296,15 @@ def as_at_title_words(store: Store, sections: Sequence[ReportSection], year: Fin
     """What the title page says of the day the report's DHR and fund figures are as at (``report_day``), naming only
     what follows it: "Domestic Homicide Reviews and pooled funds: figures as at 31/03/2019, the end of 2018/19; other
     figures as recorded on 02/12/2026". "" when no section follows it (a report with no review and no fund)."""
+    return as_at_words(store, {s.as_at for s in sections}, year, as_at, today)
+
+
+def as_at_words(store: Store, kinds: set[str], year: FinancialYear | None, as_at: date | None, today: date) -> str:
+    """``as_at_title_words`` for the figures of these kinds ("reviews", "funds"): the title page's, and the county
+    overview's own first paragraph."""
     from safer_desk.domain.text import in_words
     from safer_desk.services.dhr import review_label
 
-    kinds = {s.as_at for s in sections}
     what = in_words([*([f"{review_label(store)}s"] if "reviews" in kinds else []),
                      *(["pooled funds"] if "funds" in kinds else [])])
     if not what:

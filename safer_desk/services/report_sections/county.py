@@ -28,7 +28,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if not areas.county_file or areas.kind not in ("office", "county"):
         return []
     today = today or date.today()
-    paragraphs = [merged_offices_words(store, today)]
+    paragraphs = []
     # Disagreements the lead has still to decide: the figures below are the county file's side of each until then.
     pending = open_conflicts_words(store)
     paragraphs += [pending] if pending else []
@@ -52,21 +52,34 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         (spend, no_fund)) if table is None]
     if absent:
         paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
+    kinds = {kind for kind, table in (("reviews", recovery), ("funds", spend)) if table is not None}
+    paragraphs.insert(0, merged_offices_words(store, today, as_at=areas.as_at, kinds=kinds, year=year))
     # Its DHR cost recovery and fund spend are as at the report's day, as the costs section's (the title page names
     # the day, for the reviews or, with no review, the funds: each fund counted here has its burn-down there too).
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables,
                           as_at="reviews" if recovery is not None else "funds" if spend is not None else "")]
 
 
-def merged_offices_words(store: Store, today: date) -> str:
+def merged_offices_words(store: Store, today: date, *, as_at: date | None = None, kinds: set[str] | None = None,
+                         year: FinancialYear | None = None) -> str:
     """"Figures from the 2 office files merged into this county file (Babergh office, Ipswich office), as at …":
     counted by office, not by name (two offices of one name, both "safer-desk" as files made before an office
-    could be named were called, are two offices), each by its latest name."""
+    could be named were called, are two offices), each by its latest name.
+
+    A report as at a day gone by (``as_at``: a past year's end, or the day asked for) names it for the figures below
+    that are as at it (``kinds``: "reviews", "funds"), as the title page does, and the day the report was made for the
+    rest, as "as recorded on": the day it was made, said as the day the figures were as at, was taken for the day
+    of the recovery table under it."""
+    from safer_desk.services.report import as_at_words
+
     latest = {r[0]: r[1] for r in store.rows("SELECT office_id, office_name FROM _county_imports ORDER BY imported_at")}
     merged = sorted(latest.values(), key=str.casefold)
     files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
-    return (f"Figures from the {files} merged into this county file ({', '.join(merged)}), as at "
-            f"{format_uk_date(today)}.")
+    head = f"Figures from the {files} merged into this county file ({', '.join(merged)})"
+    if as_at is None or as_at >= today:
+        return f"{head}, as at {format_uk_date(today)}."
+    words = as_at_words(store, kinds or set(), year, as_at, today)
+    return f"{head}. {words}." if words else f"{head}, as recorded on {format_uk_date(today)}."
 
 
 def open_conflicts_words(store: Store) -> str:
