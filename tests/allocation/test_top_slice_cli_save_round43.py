@@ -79,8 +79,9 @@ def test_a_save_without_where_when_or_what_is_a_usage_error(capsys, office, extr
 
 
 def test_a_missing_file_or_a_county_export_is_not_saved_in(capsys, office, tmp_path):
-    code, _, err = run(capsys, "top-slice", "1000", "--save", "G", "--year", "2010/11", "--file", tmp_path / "no.sqlite")
-    assert code == 1 and "there is no file at" in err and not (tmp_path / "no.sqlite").exists()
+    missing = tmp_path / "no.sqlite"
+    code, _, err = run(capsys, "top-slice", "1000", "--save", "G", "--year", "2010/11", "--file", missing)
+    assert code == 1 and "there is no file at" in err and not missing.exists()
     export = tmp_path / "export.sqlite"
     assert run(capsys, "export", office, export)[0] == 0
     before = export.read_bytes()
