@@ -35,15 +35,19 @@ SCENARIO_COLUMNS = [
     # Beside the title (two offices may each have an "Outreach worker" 1), as the scenario's export writes it; shown
     # in a county file only, as in the register.
     Column("merged_from", MERGED_FROM, get=lambda e: e.merged_from, tooltip=lambda e: e.merged_from or None),
+    # The symbol alone on screen (its qualifier in the tooltip), but copied whole as the register's copy and the
+    # board's table give it: "√ for Ipswich only" pasted as "√" read as a √ for every area.
     *[TextColumn(key, short, get=lambda e, k=key: _criterion_sort(e.project, k), align=CENTER,
                  text_of=lambda e, k=key: e.project.criterion(k).symbol,
+                 copy_of=lambda e, k=key: e.project.criterion(k).describe(),
                  tooltip=lambda e, k=key, t=title: f"{t} {e.project.criterion(k).describe() or '(blank)'}")
       for key, short, title in CRITERIA],
     Column("met", "Met", get=lambda e: e.project.met_shown, align=CENTER, tooltip=lambda e: e.project.met_tooltip),
     Column("funding_route", "Funding", get=lambda e: e.project.funding_route),
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
                text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
-    Column("scale", "Scale", get=lambda e: e.scale.describe(), align=CENTER,
+    # Sorted by how much of the project it commits (as words, 1/2 came before 1/3 and 6 of 12 months after 2/3).
+    TextColumn("scale", "Scale", get=lambda e: e.scale.fraction, text_of=lambda e: e.scale.describe(), align=CENTER,
            tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
 ]
