@@ -150,18 +150,27 @@ class Project:
                 return change.changed_on
         return None
 
-    def year_weights(self, end: str = "upper") -> dict[str, int]:
+    def year_weights(self, end: str = "upper", *, undated: str | None = None) -> dict[str, int]:
         """Pence per financial year from the cost lines (the end of any range a scenario counts: "upper" or
-        "lower"), for splitting a commitment."""
+        "lower"), for splitting a commitment. ``undated``: beside lines with a year, the lines without one count
+        where the whole cost would without lines by year (the start date's year, else under ``undated``), not in the
+        other lines' years; None leaves them out."""
         weights: dict[str, int] = {}
+        rest = 0  # the lines with no year
         for line in self.cost_lines:
             a = line.amount
-            if a.queried or a.min_pence is None or not line.financial_year:
+            if a.queried or a.min_pence is None:
                 continue
             pence = a.min_pence if end == "lower" else (a.max_pence or a.min_pence)
-            weights[line.financial_year] = weights.get(line.financial_year, 0) + pence
-        if not weights and self.start_date:
-            weights[FinancialYear.of(date.fromisoformat(self.start_date)).label] = 1
+            if line.financial_year:
+                weights[line.financial_year] = weights.get(line.financial_year, 0) + pence
+            else:
+                rest += pence
+        start = FinancialYear.of(date.fromisoformat(self.start_date)).label if self.start_date else None
+        if weights and rest and undated is not None:
+            weights[start or undated] = weights.get(start or undated, 0) + rest
+        if not weights and start:
+            weights[start] = 1
         return weights
 
     @cached_property

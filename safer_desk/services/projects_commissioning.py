@@ -259,7 +259,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
             problems.append(f"{title}: no cost is stated, so it adds nothing to the commitment.")
         elif c.words.startswith("the "):  # a range or a minimum: say which figure is committed
             notes.append(f"{title}: counts {c.words}.")
-        weights = {year: 1} if award is not None and year else project.year_weights(range_end)
+        weights = {year: 1} if award is not None and year else project.year_weights(range_end, undated=UNDATED)
         if award is not None and not year:  # an award for no one year: its shares' years, where they say them
             weights = _share_years(project, award) or weights
         line = ScenarioLine(project.id, c.cost_pence or 0, item.scale, weights)
