@@ -933,15 +933,18 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
     payments: list[PastedPayment] = []
     left_out: list[str] = []
     nothing = " Nothing was recorded."
+    headings: dict[int, str] = {}  # the last heading row's words by column: which of a row's dates is the date paid
     for number, row in enumerate(parse_tsv(text or ""), start=1):
-        cells = [c.strip() for c in row if c.strip()]
+        placed = [(column, c.strip()) for column, c in enumerate(row) if c.strip()]
+        cells = [c for _, c in placed]
         said = "“" + " | ".join(cells) + "”"
         share = None
         days: list[date] = []
+        dated: list[tuple[str, str]] = []  # each date as pasted, and the heading of its column
         amounts: list[int] = []
         figures: list[str] = []  # the amounts as pasted
         rest: list[str] = []
-        for cell in cells:
+        for column, cell in placed:
             found = by_ref.get(cell.casefold())
             if found is None and share is not None and _loose(cell) in partners:  # the invoice's partner beside it
                 if _loose(cell) != _loose(share.partner):
@@ -962,6 +965,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 continue
             try:
                 days.append(parse_uk_date(cell))
+                dated.append((cell, headings.get(column, "")))
                 continue
             except PeriodError:
                 pass
@@ -985,13 +989,19 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                     "reference (as on the Shares and payments page) or the partner's name." + nothing)
             else:
                 left_out.append(f"line {number} (headings or a note: {said})")
+                if len(placed) > 1:  # a heading row (a note is one cell): the columns below are read by it
+                    headings = dict(placed)
             continue
+        if len(days) > 1:
+            paid = _date_paid(days, [heading for _, heading in dated], share)
+            if paid is None:
+                raise rules.DhrError(f"Line {number} {said}: {_dates_not_told_apart(dated)}" + nothing)
+            days = [days[paid]]
         if len(days) == 1 and (bare := _reference_of_digits(figures)) is not None:
             rest.insert(0, figures.pop(bare))  # a receipt number beside the amount: shown in the question, as read
             amounts.pop(bare)
         if len(days) != 1 or len(amounts) != 1:
-            what = (("no date paid" if not days else "two dates") if len(days) != 1
-                    else ("no amount" if not amounts else "two amounts"))
+            what = "no date paid" if not days else "no amount" if not amounts else "two amounts"
             if days and len(amounts) == 2:
                 what += f" (“{figures[0]}” and “{figures[1]}”)"
             raise rules.DhrError(f"Line {number} {said}: {what}. Paste one payment a row: the invoice, the date paid "
@@ -1015,6 +1025,38 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         except rules.DhrError as exc:
             raise rules.DhrError(f"Line {p.line} ({p.share.invoice_ref} {p.share.partner}): {exc}" + nothing) from None
     return PastedPayments(reference, tuple(payments), tuple(left_out), today)
+
+
+_PAID_HEADING = re.compile(r"paid|pay|receiv|receipt|banked|remit|settled", re.IGNORECASE)
+_INVOICE_HEADING = re.compile(r"invoice|due|raised|issued|billed|sent", re.IGNORECASE)
+
+
+def _heading_says(heading: str) -> str:
+    """What a date column's heading says it holds: "paid" ("Date paid", "Payment date", "Received"), "invoice" (the
+    invoice's own dates: "Invoice date", "Due date", "Raised", "Payment due") or "" when it does not say."""
+    if _PAID_HEADING.search(heading) and not re.search(r"\bdue\b", heading, re.IGNORECASE):
+        return "paid"
+    return "invoice" if _INVOICE_HEADING.search(heading) else ""
+
+
+def _date_paid(days: Sequence[date], headings: Sequence[str], share: dhr.ShareRow) -> int | None:
+    """Which of a pasted row's dates is the date paid: the one under a heading saying so, else the one date whose
+    heading does not say it is the invoice's and that is not the invoice's own date or due date; None when that
+    leaves not exactly one."""
+    says = [_heading_says(h) for h in headings]
+    if says.count("paid"):
+        return says.index("paid") if says.count("paid") == 1 else None
+    left = [i for i, day in enumerate(days) if not says[i] and day not in (share.invoiced_on, share.due_on)]
+    return left[0] if len(left) == 1 else None
+
+
+def _dates_not_told_apart(dated: Sequence[tuple[str, str]]) -> str:
+    """The refusal of a row whose date paid cannot be told from its other dates, naming each date (and its heading)."""
+    each = [f"“{cell}”" + (f" under {heading}" if heading else "") for cell, heading in dated]
+    count = {2: "two", 3: "three"}.get(len(each), str(len(each)))
+    return (f"{count} dates ({', '.join(each[:-1])} and {each[-1]}), and which is the date paid cannot be told. "
+            "Copy the heading row with the rows, its date paid column headed Date paid (and any other date column "
+            "Invoice date or Due date), and paste again; or copy the rows without their other dates.")
 
 
 def _as_money(text: str) -> bool:
