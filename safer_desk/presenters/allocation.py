@@ -416,7 +416,87 @@ class AllocationPresenter(ScreenPresenter):
                 after=self.top_slices_changed.emit, tab=self.tab))
         except (service.ScenarioError, AllocationError) as exc:  # a name the year has, a year not read
             self.top_slice_error = f"Not saved: {exc}"
+            if any(t.name == name and t.year == _year(year) for t in service.list_top_slices(store)):
+                self.top_slice_error += (" To put the figures on the page in it, choose it under Saved top-slices and "
+                                         "press Replace saved.")
             return None
+
+    def _chosen_top_slice(self, slice_id: str | None, doing: str) -> service.TopSlice:
+        """The saved top-slice chosen, to replace or remove; AllocationError says why not (read-only, none chosen,
+        removed meanwhile)."""
+        if self.read_only:
+            raise AllocationError(read_only_refusal(f"{doing.capitalize()} top-slice"))
+        if not slice_id:
+            new_one = " (Save top-slice… keeps the figures as a new one)" if doing == "replace" else ""
+            raise AllocationError(f"There is no saved top-slice to {doing}{new_one}.")
+        try:
+            return service.load_top_slice(self.store, slice_id)
+        except service.ScenarioError as exc:
+            raise AllocationError(str(exc)) from None
+
+    def replace_top_slice_question(self, slice_id: str | None, fields: dict[str, str]) -> str:
+        """What Replace asks before it writes (the saved top-slice, each figure that changes, old → new), or ""
+        with ``top_slice_error`` saying why it is refused: read-only, none chosen, figures that do not work out, the
+        very figures it holds (nothing to replace)."""
+        try:
+            item = self._chosen_top_slice(slice_id, "replace")
+            new = service.TopSlice(item.id, item.name, item.year, **top_slice_inputs(fields, item.remainder_label))
+        except AllocationError as exc:
+            self.top_slice_error = f"Not replaced: {exc}"
+            return ""
+        was, now = top_slice_fields_of(item), top_slice_fields_of(new)
+        changes = [f"{TOP_SLICE_FIELDS[k]}: {was[k]} → {now[k]}" for k in TOP_SLICE_FIELDS if was[k] != now[k]]
+        if not changes:
+            self.top_slice_error = (f"Not replaced: the figures on the page are the saved top-slice "
+                                    f"{item.year} — {item.name}'s already; there is nothing to change.")
+            return ""
+        self.top_slice_error = ""
+        return (f"Replace the figures of the saved top-slice {item.year} — {item.name} with those on the page?\n\n"
+                + "\n".join(changes) + "\n\nIts name and year stay; the board report and the county workbook show "
+                "the new figures. Edit > Undo puts the old ones back.")
+
+    def replace_top_slice(self, slice_id: str | None, fields: dict[str, str]) -> bool:
+        """The page's figures put in place of the chosen saved top-slice's (its name, year and the name of its rest
+        kept), one step of Edit > Undo; False when refused (``top_slice_error`` says why)."""
+        if not self.replace_top_slice_question(slice_id, fields):
+            return False
+        item = service.load_top_slice(self.store, slice_id)
+        inputs, store = top_slice_inputs(fields, item.remainder_label), self.store
+        return self._top_slice_step(f"Replace top-slice {item.name}", slice_id, "Not replaced",
+                                    lambda: service.replace_top_slice(store, slice_id, **inputs))
+
+    def remove_top_slice_question(self, slice_id: str | None) -> str:
+        """What Remove asks first, or "" with ``top_slice_error`` saying why it is refused."""
+        try:
+            item = self._chosen_top_slice(slice_id, "remove")
+        except AllocationError as exc:
+            self.top_slice_error = f"Not removed: {exc}"
+            return ""
+        self.top_slice_error = ""
+        return (f"Remove the saved top-slice {item.year} — {item.name} from the file? Its section leaves the board "
+                "report and the county workbook; its figures stay on the page, to save again. Edit > Undo brings it "
+                "back.")
+
+    def remove_top_slice(self, slice_id: str | None) -> bool:
+        """The chosen saved top-slice removed, one step of Edit > Undo; False when refused (``top_slice_error``)."""
+        if not self.remove_top_slice_question(slice_id):
+            return False
+        name, store = service.load_top_slice(self.store, slice_id).name, self.store
+        return self._top_slice_step(f"Remove top-slice {name}", slice_id, "Not removed",
+                                    lambda: service.delete_top_slice(store, slice_id))
+
+    def _top_slice_step(self, text: str, slice_id: str, refused: str, change: Callable[[], Any]) -> bool:
+        store = self.store
+        try:
+            self.perform(snapshot_action(
+                text, key=slice_id, snap=lambda k: service.snapshot_top_slice(store, k),
+                restore=lambda snap: service.put_back_top_slice(store, snap),
+                absent=lambda k: service.TopSliceRows(k, None), change=change,
+                after=self.top_slices_changed.emit, tab=self.tab))
+        except (service.ScenarioError, AllocationError) as exc:  # removed meanwhile
+            self.top_slice_error = f"{refused}: {exc}"
+            return False
+        return True
 
 
 def _year(text: str) -> str:
@@ -485,6 +565,19 @@ def top_slice_note(fields: dict[str, str]) -> str:
     except AllocationError:
         return ""
     return equal_shares_note(result, f"“Each of {result.partners} partners”")
+
+
+# The Top-slice page's fields, as its labels name them (Replace's question names each figure that changes).
+TOP_SLICE_FIELDS = {"total": "Total grant", "slice": "First slice %", "slice_label": "First slice goes to",
+                    "retained": "Retained % of the rest", "partners": "Equal shares", "scenario": "Scenario ±%"}
+
+
+def top_slice_fields_of(item: service.TopSlice) -> dict[str, str]:
+    """A saved top-slice's figures as the page's fields show them (chosen in the list, they are put in)."""
+    label, share = item.slices[0] if item.slices else ("First slice", 0)
+    return {"total": format_money(item.total_pence), "slice": percent_text(share), "slice_label": label,
+            "retained": percent_text(item.retained), "partners": str(item.partners),
+            "scenario": percent_text(item.scenario)}
 
 
 def top_slice_inputs(fields: dict[str, str], remainder_label: str) -> dict[str, Any]:

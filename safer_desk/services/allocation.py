@@ -773,9 +773,46 @@ def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
         store.conn.execute(
             "INSERT INTO allocation_top_slices(id, name, year, total_pence, slices, remainder_label, retained, partners,"
             " scenario) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (slice_id, name, label, total_pence, json.dumps([[n, format_fraction(Fraction(s))] for n, s in slices]),
-             remainder_label, format_fraction(retained), partners, format_fraction(scenario)))
+            (slice_id, name, label, total_pence, _slices_json(slices), remainder_label, format_fraction(retained),
+             partners, format_fraction(scenario)))
     return slice_id
+
+
+def _slices_json(slices: Sequence[tuple[str, Fraction]]) -> str:
+    return json.dumps([[n, format_fraction(Fraction(s))] for n, s in slices])
+
+
+def load_top_slice(store: Store, slice_id: str) -> TopSlice:
+    """The saved top-slice; ScenarioError when it is no longer in the file (removed meanwhile, a merge)."""
+    found = next((item for item in list_top_slices(store) if item.id == slice_id), None)
+    if found is None:
+        raise ScenarioError("That top-slice is no longer in the file (removed meanwhile); nothing was changed.")
+    return found
+
+
+def replace_top_slice(store: Store, slice_id: str, total_pence: int, *, slices: Sequence[tuple[str, Fraction]],
+                      remainder_label: str, retained: Fraction, partners: int, scenario: Fraction) -> TopSlice:
+    """A saved top-slice's figures put in place of the ones it holds, its name and year kept; it as it was (its undo:
+    ``snapshot_top_slice`` before, ``put_back_top_slice``). Figures that do not work out are refused, as a save's."""
+    before = load_top_slice(store, slice_id)
+    top_slice(total_pence, slices=slices, remainder_label=remainder_label, retained=retained, partners=partners,
+              scenario=scenario)  # validates
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE allocation_top_slices SET total_pence = ?, slices = ?, remainder_label = ?, retained = ?,"
+            " partners = ?, scenario = ? WHERE id = ?",
+            (total_pence, _slices_json(slices), remainder_label, format_fraction(retained), partners,
+             format_fraction(scenario), slice_id))
+    return before
+
+
+def delete_top_slice(store: Store, slice_id: str) -> TopSlice:
+    """A saved top-slice removed from the file; it whole (its undo: ``snapshot_top_slice`` before,
+    ``put_back_top_slice``)."""
+    before = load_top_slice(store, slice_id)
+    with store.transaction():
+        store.conn.execute("DELETE FROM allocation_top_slices WHERE id = ?", (slice_id,))
+    return before
 
 
 @dataclass(frozen=True)

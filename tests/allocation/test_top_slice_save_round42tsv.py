@@ -5,7 +5,7 @@ partners …), but nothing could keep what was typed: closing the file lost it (
 saved). *Save top-slice…* (Alt+-: every letter and digit is another control's on the page) asks for a name and the
 year, saves through the service the example file's top-slice was saved by, as one step of Edit > Undo, then lists and
 chooses it. What the service refuses is said beside the fields: a name the year already has (a saved top-slice is
-never written over: the service has no replacing), figures that do not work out (said before a name is asked for). A
+never written over: Replace saved does that, asked), figures that do not work out (said before a name is asked for). A
 file open read-only: the button is greyed, as the tab's other changing buttons are.
 """
 
@@ -99,7 +99,9 @@ def test_a_name_the_year_already_has_is_refused_beside_the_fields(qtbot, demo_wi
     prompts.texts += [PRG, "2009/10"]
     tab.save_top_slice()
     assert tab.top_slice_problem.text() == (f"⚠ Not saved: There is already a 2009/10 top-slice called “{PRG}”; "
-                                            "choose another name (a saved top-slice is not written over).")
+                                            "choose another name (a saved top-slice is not written over). To "
+                                            "put the figures on the page in it, choose it under Saved top-slices and "
+                                            "press Replace saved.")
     assert prompts.errors == [("Save top-slice", tab.top_slice_problem.text().removeprefix("⚠ "))]
     assert saved(demo_window)[f"2009/10 — {PRG}"].total_pence == 2_900_692_00  # as it was
     assert len(saved(demo_window)) == 1 and demo_window.undo_action.text() == undo_text

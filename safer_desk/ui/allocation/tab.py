@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButton
                                QPushButton, QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from safer_desk.domain.allocation import AllocationError, format_weight, percent_text
+from safer_desk.domain.allocation import AllocationError, format_weight
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
 from safer_desk.exchange.files import parse_tsv, to_tsv
@@ -38,7 +38,7 @@ from safer_desk.ui.kit.typing_undo import shows_held
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (ROUNDING_EXPLAINED, AllocationPresenter, EditedAt, Rounding,
                                              RoundingUnit, SplitRule, comparison_note, redistribution, summary_text,
-                                             top_slice_note, top_slice_rows)
+                                             top_slice_fields_of, top_slice_note, top_slice_rows)
 from safer_desk.ui.kit.colours import alert_style, themed
 
 
@@ -674,9 +674,7 @@ class AllocationTab(TabBase):
         saved = QLabel("Saved t&op-slices:", page)
         saved.setBuddy(self.top_slice_combo)
         fields.addWidget(saved, 0, 0)
-        chosen = QHBoxLayout()
-        chosen.addWidget(self.top_slice_combo, 1)
-        fields.addLayout(chosen, 0, 1, 1, 3)
+        fields.addWidget(self.top_slice_combo, 0, 1, 1, 3)
         for at, (key, label, default) in enumerate((
                 ("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
                 ("slice_label", "First slice goes to:", "LSP share"), ("retained", "Retained % of the rest:", "10"),
@@ -692,12 +690,23 @@ class AllocationTab(TabBase):
             fields.addWidget(edit, 1 + at % 3, 2 * (at // 3) + 1)
         fields.setColumnStretch(1, 1)
         fields.setColumnStretch(3, 1)
-        # Beside the list it saves into, on its line (a line of its own made the pages taller than a laptop has room
-        # for), reached after the fields by Tab. Alt+-: every letter and digit is another control's on this page.
+        # Under the fields, reached after them by Tab; beside the list, three buttons cut a saved top-slice's name to a
+        # few letters on a laptop. Alt+-, Alt+= and Alt+/: every letter and digit is another control's on this page.
         self.top_slice_save_button = self._button(
             "Save top-slice…", self.save_top_slice, writes=True, key="-",
             tip="Keep the figures above as a saved top-slice of a year, under a name of its own")
-        chosen.addWidget(self.top_slice_save_button)
+        self.top_slice_replace_button = self._button(
+            "Replace saved", self.replace_top_slice, writes=True, key="=",
+            tip="Put the figures above in place of those of the top-slice chosen in Saved top-slices")
+        self.top_slice_remove_button = self._button(
+            "Remove saved", self.remove_top_slice, writes=True, key="/",
+            tip="Remove the top-slice chosen in Saved top-slices from the file")
+        self.top_slice_replace_button.setAccessibleName("Replace saved top-slice")
+        self.top_slice_remove_button.setAccessibleName("Remove saved top-slice")
+        buttons = QHBoxLayout()
+        for button in (self.top_slice_save_button, self.top_slice_replace_button, self.top_slice_remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         self.top_slice_model = RowTableModel(
             [Column("label", "Line", lambda r: r[0]),
              _money_column_of("amount", "Amount", lambda r: r[1])], [], self)
@@ -708,6 +717,7 @@ class AllocationTab(TabBase):
         self.top_slice_problem.setWordWrap(True)
         left = QVBoxLayout()
         left.addLayout(fields)
+        left.addLayout(buttons)
         left.addWidget(self.top_slice_problem)
         left.addStretch(1)
         layout = QHBoxLayout(page)
@@ -1142,8 +1152,10 @@ class AllocationTab(TabBase):
             self.top_slice_combo.addItem(f"{item.year} — {item.name}", item.id)
         self.top_slice_combo.setCurrentIndex(max(0, self.top_slice_combo.findData(chosen)))
         self.top_slice_combo.blockSignals(False)
-        # Whole in the tooltip: beside Save top-slice… a long name is cut ("2010/11 — Performance Reward Gra").
+        # Whole in the tooltip: on a laptop a long name is cut ("2010/11 — Performance Reward Gra").
         self.top_slice_combo.setToolTip(self.top_slice_combo.currentText())
+        for button in (self.top_slice_replace_button, self.top_slice_remove_button):
+            button.setEnabled(bool(self.top_slices) and not self.read_only)
         index = self.top_slice_combo.currentIndex()
         if keep_typed or (chosen is not None and 0 <= index and before.get(chosen) == self.top_slices[index]):
             self.compute_top_slice()  # the same saved top-slice, as it was: what is in the fields stays
@@ -1176,10 +1188,32 @@ class AllocationTab(TabBase):
             return
         self._chosen_before[slice_id] = before
 
-    def _top_slice_refused(self, why: str) -> bool:
+    def replace_top_slice(self) -> None:
+        """Replace saved: the figures on the page put in place of the chosen saved top-slice's (a wrong figure saved),
+        after a question naming each figure that changes; one step of Edit > Undo. Refused as Save's refusals are."""
+        slice_id, fields = self.top_slice_combo.currentData(), self._top_slice_fields()
+        question = self.presenter.replace_top_slice_question(slice_id, fields)
+        if self._top_slice_refused(self.presenter.top_slice_error, "Replace saved top-slice"):
+            return
+        if prompts.ask(self, "Replace saved top-slice", question, yes="Replace"):
+            if not self.presenter.replace_top_slice(slice_id, fields):
+                self._top_slice_refused(self.presenter.top_slice_error, "Replace saved top-slice")
+
+    def remove_top_slice(self) -> None:
+        """Remove saved: the chosen saved top-slice taken out of the file (saved by mistake, or under a wrong name or
+        year: its figures stay on the page to save again), after a question; one step of Edit > Undo."""
+        slice_id = self.top_slice_combo.currentData()
+        question = self.presenter.remove_top_slice_question(slice_id)
+        if self._top_slice_refused(self.presenter.top_slice_error, "Remove saved top-slice"):
+            return
+        if prompts.ask(self, "Remove saved top-slice", question, yes="Remove"):
+            if not self.presenter.remove_top_slice(slice_id):
+                self._top_slice_refused(self.presenter.top_slice_error, "Remove saved top-slice")
+
+    def _top_slice_refused(self, why: str, title: str = "Save top-slice") -> bool:
         if why:
             self.top_slice_problem.setText(f"⚠ {why}")
-            prompts.show_error(self, "Save top-slice", why)
+            prompts.show_error(self, title, why)
         return bool(why)
 
     def _top_slice_saved(self, slice_id: str) -> None:
@@ -1198,11 +1232,7 @@ class AllocationTab(TabBase):
         if 0 <= index < len(self.top_slices):
             item = self.top_slices[index]
             self._remainder_label = item.remainder_label
-            label, share = item.slices[0] if item.slices else ("First slice", 0)
-            values = {"total": format_money(item.total_pence), "slice": percent_text(share), "slice_label": label,
-                      "retained": percent_text(item.retained), "partners": str(item.partners),
-                      "scenario": percent_text(item.scenario)}
-            for key, value in values.items():
+            for key, value in top_slice_fields_of(item).items():
                 self.top_fields[key].setText(value)
         self.compute_top_slice()
 
