@@ -115,9 +115,13 @@ def run_fund(args: argparse.Namespace) -> int:
     try:
         fund = funds.fund_by_name(store, args.name)
         if fund is None:
-            names = [f.name for f in funds.list_funds(store)]
+            names = [f.name_said for f in funds.list_funds(store)]
             listing = "; ".join(names) if names else "there are no funds in this file"
             raise CliError(f"there is no fund called “{args.name}”. Funds: {listing}")
+        # two offices' funds whose names read alike (a county file): the one spelt as typed, else neither
+        if len(alike := funds.funds_named(store, args.name)) > 1 and fund.name != args.name.strip():
+            raise CliError(f"“{args.name}” reads as {len(alike)} funds: {'; '.join(f.name_said for f in alike)}. "
+                           "Give the name as it is spelt there.")
         # refused as Fund settings… refuses it: outside the period every month would be not complete (exit 1)
         if refusal := funds.keyed_to_refusal(keyed_to, fund.starts_on, fund.ends_on, label="--keyed-to",
                                              instead="give a date within it, or leave --keyed-to out"):

@@ -73,7 +73,7 @@ class FundData:
 def load_fund_data(store, fund_id: str | None, window: int, today: date | None = None) -> FundData:
     """The fund's figures and rows (the first fund's when ``fund_id`` is gone), on ``today`` (the page's date)."""
     listed = funds.list_funds(store)
-    names = [(f.id, f.name) for f in listed]
+    names = [(f.id, f.name_said) for f in listed]
     if fund_id is None or fund_id not in {i for i, _ in names}:
         fund_id = names[0][0] if names else None
     items = funds.list_items(store)
@@ -208,8 +208,8 @@ class FundsPresenter(FormScreen):
 
     def delete_spend_line(self, line: dict) -> None:
         fund = self._need_fund()
-        self.rows_action(f"Delete {self._spend_line_words(line)} from {fund.name}", "referral", line["referral_id"],
-                         lambda: funds.delete_spend_line(self.store, line["id"]))
+        self.rows_action(f"Delete {self._spend_line_words(line)} from {fund.name_said}", "referral",
+                         line["referral_id"], lambda: funds.delete_spend_line(self.store, line["id"]))
 
     # -- forms ---------------------------------------------------------------------------------------
     def _form(self, fields: list[Field], title: str, commit, *, heading: str = "", **kw: Any) -> CostForm:
@@ -255,9 +255,9 @@ class FundsPresenter(FormScreen):
                   "require_marac": yes_no(fund.rules.require_marac), "require_idva": yes_no(fund.rules.require_idva),
                   "require_perpetrator_not_resident": yes_no(fund.rules.require_perpetrator_not_resident),
                   "spend_keyed_to": format_uk_date(fund.spend_keyed_to) if fund.spend_keyed_to else ""}
-        return self._form(self._fund_fields(settings=True), f"Settings of {fund.name}", lambda v: self.rows_action(
-            f"Change the settings of {fund.name}", "fund", fund.id, lambda: funds.update_fund(self.store, fund.id, **v),
-            select_fund=True), values=values, correcting=True)
+        return self._form(self._fund_fields(settings=True), f"Settings of {fund.name_said}", lambda v: self.rows_action(
+            f"Change the settings of {fund.name_said}", "fund", fund.id,
+            lambda: funds.update_fund(self.store, fund.id, **v), select_fund=True), values=values, correcting=True)
 
     def _contribution_fields(self) -> list[Field]:
         return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
@@ -270,8 +270,8 @@ class FundsPresenter(FormScreen):
         fund = self._need_fund()
         fields = self._contribution_fields()
         first = next(iter(fields[0].choices), ("", ""))[0]  # what the Contributor box shows is what is saved
-        return self._form(fields, f"Contribution to {fund.name}", lambda v: self.rows_action(
-            f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name}", "fund",
+        return self._form(fields, f"Contribution to {fund.name_said}", lambda v: self.rows_action(
+            f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name_said}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True),
             values={"organisation": first}, check=_refund_check("contribution"))
 
@@ -285,11 +285,11 @@ class FundsPresenter(FormScreen):
                   if contribution["received_on"] else "", "note": contribution["note"] or ""}
 
         def commit(v: dict) -> dict:
-            return self.rows_action(f"Change the contribution of {said} to {fund.name}", "fund", fund.id,
+            return self.rows_action(f"Change the contribution of {said} to {fund.name_said}", "fund", fund.id,
                                     lambda: funds.update_contribution(self.store, contribution["id"], **v),
                                     select_fund=True)
 
-        return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name}", commit,
+        return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name_said}", commit,
                           values=values, correcting=True, check=_refund_check("contribution"))
 
     def _referral_fields(self) -> list[Field]:
@@ -310,9 +310,9 @@ class FundsPresenter(FormScreen):
         def outside(v: dict) -> dict[str, list[str]]:
             day = v["referred_on"]
             if day and day < fund.starts_on:
-                return {"referred_on": [f"{_uk(day)} is before {fund.name} started ({_uk(fund.starts_on)})."]}
+                return {"referred_on": [f"{_uk(day)} is before {fund.name_said} started ({_uk(fund.starts_on)})."]}
             if day and day > fund.ends_on:
-                return {"referred_on": [f"{_uk(day)} is after {fund.name} ended ({_uk(fund.ends_on)}): no spend "
+                return {"referred_on": [f"{_uk(day)} is after {fund.name_said} ended ({_uk(fund.ends_on)}): no spend "
                                         "can be made on it."]}
             return {"referred_on": []}
 
@@ -325,10 +325,10 @@ class FundsPresenter(FormScreen):
         first_district = next(iter(list_districts(self.store)), None)
 
         def commit(v: dict) -> str:
-            return self.rows_action(f"Add referral {v['reference']} to {fund.name}", "referral", None,
+            return self.rows_action(f"Add referral {v['reference']} to {fund.name_said}", "referral", None,
                                     lambda: funds.add_referral(self.store, fund.id, **v), select_fund=True)
 
-        return self._referral_form(fund, f"Referral to {fund.name}", commit, {
+        return self._referral_form(fund, f"Referral to {fund.name_said}", commit, {
             "district": first_district.name if first_district else "", "referred_on": _uk(self.today()),
             "risk_level": RISK_LEVELS[0], "at_marac": "yes", "idva_assigned": "yes", "perpetrator_resident": "no"})
 
@@ -342,10 +342,10 @@ class FundsPresenter(FormScreen):
                   "override_reason": referral.get("override_reason") or ""}
 
         def commit(v: dict) -> dict:
-            return self.rows_action(f"Change referral {referral['reference']} in {fund.name}", "referral",
+            return self.rows_action(f"Change referral {referral['reference']} in {fund.name_said}", "referral",
                                     referral["id"], lambda: funds.update_referral(self.store, referral["id"], **v))
 
-        return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name}", commit, values,
+        return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name_said}", commit, values,
                                    correcting=True)
 
     @staticmethod
@@ -358,7 +358,7 @@ class FundsPresenter(FormScreen):
 
     def delete_referral(self, referral: dict) -> None:
         fund = self._need_fund()
-        self.rows_action(f"Delete referral {referral['reference']} from {fund.name}", "referral", referral["id"],
+        self.rows_action(f"Delete referral {referral['reference']} from {fund.name_said}", "referral", referral["id"],
                          lambda: funds.delete_referral(self.store, referral["id"]))
 
     def _contribution_words(self, contribution: dict) -> str:
@@ -370,7 +370,7 @@ class FundsPresenter(FormScreen):
 
     def delete_contribution(self, contribution: dict) -> None:
         fund = self._need_fund()
-        self.rows_action(f"Delete {self._contribution_words(contribution)} to {fund.name}", "fund", fund.id,
+        self.rows_action(f"Delete {self._contribution_words(contribution)} to {fund.name_said}", "fund", fund.id,
                          lambda: funds.delete_contribution(self.store, contribution["id"]), select_fund=True)
 
     def delete_item(self, item: dict) -> None:
@@ -424,7 +424,7 @@ class FundsPresenter(FormScreen):
         fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True, choices=choices(refs)),
                   *self._spend_fields(items)]
         # A new file: nothing to choose in a box is said where the officer is, with where to add it.
-        note = " ".join(([] if refs else [f"{fund.name} has no referral yet: add one with New referral… first."])
+        note = " ".join(([] if refs else [f"{fund.name_said} has no referral yet: add one with New referral… first."])
                         + ([] if items else [NO_ITEMS]))
 
         def commit(v: dict) -> str:
@@ -432,17 +432,17 @@ class FundsPresenter(FormScreen):
             if referral_id is None:
                 raise FormError({"referral": "Choose a referral (add the referral first)."})
             supplier = (v.pop("supplier") or "").strip() or None
-            return self.rows_action(f"Spend line for {self._reference(referral_id)} in {fund.name}", "referral",
+            return self.rows_action(f"Spend line for {self._reference(referral_id)} in {fund.name_said}", "referral",
                                     referral_id, lambda: funds.add_spend_line(self.store, referral_id,
                                                                               supplier=supplier, **v))
 
         def heading(values) -> str:  # the referral chosen now, as its Referral field reads it; else the fund only
             typed = str(values.get("referral") or "").strip().casefold()
             chosen = next((r for r in refs if typed and r.casefold() == typed), None)
-            return f"Spend line for {chosen} in {fund.name}" if chosen else f"Spend line in {fund.name}"
+            return f"Spend line for {chosen} in {fund.name_said}" if chosen else f"Spend line in {fund.name_said}"
 
         first = referral["reference"] if referral else (refs[0] if refs and first_when_none else "")
-        return self._form(fields, f"Spend line for {fund.name}", commit, heading_for=heading, note=note,
+        return self._form(fields, f"Spend line for {fund.name_said}", commit, heading_for=heading, note=note,
                           values={"referral": first, "spent_on": _uk(self.today()),
                                   "item": items[0]["name"] if items else ""},
                           warnings=self._spend_doubts(fund, lambda v: v["referral"]), check=self._spend_check(fund))
@@ -455,7 +455,8 @@ class FundsPresenter(FormScreen):
 
         def commit(v: dict) -> dict:
             supplier = (v.pop("supplier") or "").strip() or None
-            return self.rows_action(f"Change the spend line {said} in {fund.name}", "referral", line["referral_id"],
+            return self.rows_action(f"Change the spend line {said} in {fund.name_said}", "referral",
+                                    line["referral_id"],
                                     lambda: funds.update_spend_line(self.store, line["id"], supplier=supplier, **v))
 
         return self._form(self._spend_fields(), f"Spend line {said}", commit,
@@ -508,7 +509,7 @@ class FundsPresenter(FormScreen):
         if f is None:
             raise LookupError("There is no fund to export.")
         return [
-            Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name),
+            Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name_said),
             # A month holding spend merged from other months (at the county) is marked, as in the report.
             Sheet("Per month", ["Month", "Victims first supported", "Spend"],
                   [[m.label + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows], money_columns={2},
@@ -578,7 +579,7 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
         return f"{m.first_day:%b %Y}" if m is not None else None
 
     rows = [
-        ["fund", None, fund.name], ["period", None, f"{_uk(fund.starts_on)} to {_uk(fund.ends_on)}"],
+        ["fund", None, fund.name_said], ["period", None, f"{_uk(fund.starts_on)} to {_uk(fund.ends_on)}"],
         ["status", None, funds.status_word(figures)], ["contributions", figures.contributions_pence, None],
         ["spend", figures.spent_pence, None], ["balance", figures.balance_pence, None],
         ["victims", None, figures.victims], ["mean_spend_per_victim", figures.mean_per_victim_pence, None],

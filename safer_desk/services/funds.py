@@ -19,8 +19,9 @@ from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundEr
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import Month, format_uk_date
-from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, unknown_fields
+from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, typed_name_key, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
+from safer_desk.services.provenance import FUNDS, row_origins
 from safer_desk.services.reference import held_name_id
 from safer_desk.storage import records, snapshots
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW, MOVED_MONTHS_ID, moved_months
@@ -143,6 +144,14 @@ class Fund:
     status: str
     rules: EligibilityRules
     spend_keyed_to: date | None = None  # spend is fully keyed up to this date (later months are incomplete)
+    # In a county file where another fund's name reads alike (``fund_names_said``), the name with its office
+    said_as: str = ""
+
+    @property
+    def name_said(self) -> str:
+        """The fund as a list, a sentence or a report names it: "Sanctuary fund (merged from Babergh office)" beside
+        Mid Suffolk's "Sanctuary Fund" in a county file; its name alone otherwise."""
+        return self.said_as or self.name
 
     @property
     def start_month(self) -> Month:
@@ -166,26 +175,54 @@ def _fund_from_row(r) -> Fund:
                 date.fromisoformat(keyed) if keyed else None)
 
 
+def fund_names_said(store: Store) -> dict[str, str]:
+    """The funds whose name alone does not say which they are, by id, each named with the office it came from:
+    "Sanctuary fund (merged from Babergh office)" beside Mid Suffolk's "Sanctuary Fund". A county file holds two
+    such funds when two offices spelt a name differently (the merge matches a fund by its name as spelt; alike, it
+    is one fund the offices share); an office's own file refuses a name reading as another's, so has none."""
+    from collections import Counter
+
+    rows = store.rows("SELECT id, name FROM funds")
+    alike = Counter(typed_name_key(r["name"]) for r in rows)
+    rows = [r for r in rows if alike[typed_name_key(r["name"])] > 1]
+    origins = row_origins(store, FUNDS) if rows else None
+    return {r["id"]: f"{r['name']} ({origins.phrase(r['id'])})" for r in rows if origins and origins.phrase(r["id"])}
+
+
+def _said(store: Store, listed: list[Fund]) -> list[Fund]:
+    said = fund_names_said(store) if listed else {}
+    return [replace(f, said_as=said[f.id]) if f.id in said else f for f in listed]
+
+
 def list_funds(store: Store) -> list[Fund]:
-    return [_fund_from_row(r) for r in store.rows("SELECT * FROM funds ORDER BY name")]
+    return _said(store, [_fund_from_row(r) for r in store.rows("SELECT * FROM funds ORDER BY name")])
 
 
 def get_fund(store: Store, fund_id: str) -> Fund:
     row = store.one("SELECT * FROM funds WHERE id = ?", (fund_id,))
     if row is None:
         raise FundError("That fund no longer exists.")
-    return _fund_from_row(row)
+    return _said(store, [_fund_from_row(row)])[0]
 
 
 def fund_by_name(store: Store, name: str, *, other_than: str | None = None) -> Fund | None:
-    """The fund of this name as typed (any case, a hyphen for a dash, straight quotes, any spacing); ``other_than``
-    leaves one fund out (a rename in Fund settings refuses the names New fund refuses, but the fund's own)."""
-    row = store.one("SELECT * FROM funds WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-                    ((name or "").strip(), other_than))
+    """The fund of this name as typed (any case, a hyphen for a dash, straight quotes, any spacing), the one spelt as
+    typed first; ``other_than`` leaves one fund out (a rename in Fund settings refuses the names New fund refuses,
+    but the fund's own)."""
+    text = (name or "").strip()
+    row = store.one("SELECT * FROM funds WHERE name = ? COLLATE NOCASE AND id IS NOT ? ORDER BY name = ? DESC, rowid "
+                    "LIMIT 1", (text, other_than, text))
     if row is None:
         rows = (r for r in store.rows("SELECT * FROM funds ORDER BY name") if r["id"] != other_than)
         row = find_typed(rows, name, lambda r: r["name"])
-    return None if row is None else _fund_from_row(row)
+    return None if row is None else _said(store, [_fund_from_row(row)])[0]
+
+
+def funds_named(store: Store, name: str) -> list[Fund]:
+    """Every fund whose name reads as ``name`` typed (typed_name_key): two in a county file where two offices spelt
+    a fund's name differently ("Sanctuary fund", "Sanctuary Fund"), one or none otherwise."""
+    key = typed_name_key(name)
+    return [f for f in list_funds(store) if typed_name_key(f.name) == key]
 
 
 def _no_names(value: Any, field: str) -> str:
@@ -501,8 +538,8 @@ def _referral_by_reference(store: Store, fund_id: str, reference: str):
 def _refuse_if_closed(fund: Fund) -> None:
     """A closed fund's spend is as it was reported: recorded, changed or deleted only once it is open again."""
     if fund.status == "closed":
-        raise FundError(f"{fund.name} is closed: its spend cannot be recorded, changed or deleted (open it again in "
-                        "Fund settings first).")
+        raise FundError(f"{fund.name_said} is closed: its spend cannot be recorded, changed or deleted (open it again "
+                        "in Fund settings first).")
 
 
 def spend_date_refusal(fund: Fund, day: date | None) -> str:
@@ -617,7 +654,7 @@ def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = No
     over = spent + pence - contributed
     if over <= 0 or pence <= instead_of:  # a correction downwards never makes it worse
         return ""
-    return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(over)} past the "
+    return (f"This spend of {format_money(pence)} takes {fund.name_said} {format_money(over)} past the "
             f"{format_money(contributed)} contributed ({format_money(spent)} spent so far).")
 
 
@@ -639,9 +676,9 @@ def _short_by_month(store: Store, fund: Fund, month: Month, pence: int, instead_
             day = today or date.today()  # money dated after today is not received yet (the balance leaves it out)
             later = in_words([f"{format_money(p)} from {who} {'is due' if on and on > day else 'was received'} "
                               f"in {_month_words(mm)}" for on, mm, p, who in dated if mm > m])
-            return (f"This spend of {format_money(pence)} takes {fund.name} {format_money(spent + pence - received)} "
-                    f"past the {format_money(received)} received by {_month_words(m)} ({format_money(spent)} spent "
-                    f"by then); {later}.")
+            return (f"This spend of {format_money(pence)} takes {fund.name_said} "
+                    f"{format_money(spent + pence - received)} past the {format_money(received)} received by "
+                    f"{_month_words(m)} ({format_money(spent)} spent by then); {later}.")
         m = m.plus(1)
     return ""
 
@@ -1102,7 +1139,7 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
     f = figures.forecast
     mean = figures.mean_per_victim_pence
     return [
-        ("fund", figures.fund.name),
+        ("fund", figures.fund.name_said),
         ("period", f"{figures.fund.starts_on.isoformat()} to {figures.fund.ends_on.isoformat()}"),
         ("status", status_word(figures)),
         ("contributions", format_pounds_plain(figures.contributions_pence)),

@@ -161,7 +161,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         chart = _burn_down_chart(fund, figures)
         chart.title += whole
         sections.append(ReportSection(
-            title=f"{fund.name}: burn-down",
+            title=f"{fund.name_said}: burn-down",
             paragraphs=[
                 *([part.words(fund.name, areas, figures)] if part is not None else []),
                 f"{when}ontributions {format_money(figures.contributions_pence)}; "
@@ -241,7 +241,7 @@ def _burn_down_chart(fund, figures) -> ReportChart:
         months = [fund.start_month.plus(i) for i in range(fund.end_month.minus(fund.start_month) + 1)]
         complete = sum(1 for m in months if figures.incomplete_from is None or m < figures.incomplete_from)
         why = "No complete month of spend yet" if f.incomplete else "No spend yet"
-        return ReportChart(f"{fund.name}: spend to date against the fund", [m.label for m in months],
+        return ReportChart(f"{fund.name_said}: spend to date against the fund", [m.label for m in months],
                            [ReportSeries("Spend to date", [0.0] * max(1, complete)
                                          + [None] * (len(months) - max(1, complete)), "line",
                                          [format_money(0)] * max(1, complete)),
@@ -255,7 +255,7 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     # The figures table in money as the tables show it (£3,222.67, not 3,222.67).
     shown = [format_money(p) for _, p in f.cumulative]
     shown_forecast = [""] * (n_actual - 1) + [format_money(p) for _, p in f.forecast_line] if f.forecast_line else []
-    return ReportChart(f"{fund.name}: spend to date and forecast", categories,
+    return ReportChart(f"{fund.name_said}: spend to date and forecast", categories,
                        [ReportSeries("Spend to date", actual, "line", shown),
                         ReportSeries(forecast_series_name(figures), forecast or [None] * len(categories), "dashed",
                                      shown_forecast),

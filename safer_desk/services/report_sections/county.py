@@ -181,9 +181,9 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
     for fund in running_funds(store, year, areas):
         figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
         if not figures.by_district:
-            unspent.append(fund.name)
+            unspent.append(fund.name_said)
         for district, n, pence in figures.by_district:
-            rows.append([district, fund.name, n, pence])
+            rows.append([district, fund.name_said, n, pence])
             victims += n
             spent += pence
     if not rows:

@@ -706,7 +706,7 @@ class FundPage(QWidget):
             prompts.show_error(self, "Export", "There is no fund to export.")
             return None
         name = path or prompts.save_file_name(self, "Export the fund report", table_file_filter(),
-                                              f"{file_name_from(f.fund.name)}.xlsx")
+                                              f"{file_name_from(f.fund.name_said)}.xlsx")
         if not name:
             return None
         try:
@@ -714,7 +714,8 @@ class FundPage(QWidget):
         except (OSError, UnsupportedFormat) as exc:
             prompts.show_error(self, "Export", f"The fund report could not be written: {exc}")
             return None
-        prompts.show_info(self, "Export", f"Saved the fund report for {f.fund.name} to {written}.")  # as every export
+        # as every export
+        prompts.show_info(self, "Export", f"Saved the fund report for {f.fund.name_said} to {written}.")
         return written
 
     def copy_figures(self) -> str:
