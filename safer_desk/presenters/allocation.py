@@ -416,9 +416,15 @@ class AllocationPresenter(ScreenPresenter):
                 after=self.top_slices_changed.emit, tab=self.tab))
         except (service.ScenarioError, AllocationError) as exc:  # a name the year has, a year not read
             self.top_slice_error = f"Not saved: {exc}"
-            if any(t.name == name and t.year == _year(year) for t in service.list_top_slices(store)):
+            if self._top_slice_named(name, year) is not None:
                 self.top_slice_error += (" To put the figures on the page in it, choose it under Saved top-slices and "
                                          "press Replace saved.")
+            return None
+
+    def _top_slice_named(self, name: str, year: str) -> service.TopSlice | None:
+        try:
+            return service.top_slice_named(self.store, name, year)
+        except service.ScenarioError:  # a year not read
             return None
 
     def _chosen_top_slice(self, slice_id: str | None, doing: str) -> service.TopSlice:

@@ -26,7 +26,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import (MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
                                     parse_pence)
 from safer_desk.domain.periods import FinancialYear, PeriodError
-from safer_desk.domain.text import column_letter, in_words, typed_name_key
+from safer_desk.domain.text import column_letter, find_typed, in_words, typed_name_key
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
                                       other_separator, refuse_other_kind)
 from safer_desk.exchange.kinds import SQLITE_START
@@ -765,9 +765,12 @@ def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
     label = _year_label(year)
     top_slice(total_pence, slices=slices, remainder_label=remainder_label, retained=retained, partners=partners,
               scenario=scenario)  # validates
-    if store.scalar("SELECT 1 FROM allocation_top_slices WHERE year = ? AND name = ?", (label, name)):
-        raise ScenarioError(f"There is already a {label} top-slice called “{name}”; choose another name (a saved "
-                            "top-slice is not written over).")
+    # The name typed again another way ("performance reward grant 2009–10") is the one the year has, as a scenario's
+    # is: saved beside it, the list, the report and the workbook held the year's grant twice under names alike.
+    existing = top_slice_named(store, name, label)
+    if existing is not None:
+        raise ScenarioError(f"There is already a {label} top-slice called “{existing.name}”; choose another name (a "
+                            "saved top-slice is not written over).")
     slice_id = new_id()
     with store.transaction():
         store.conn.execute(
@@ -780,6 +783,11 @@ def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
 
 def _slices_json(slices: Sequence[tuple[str, Fraction]]) -> str:
     return json.dumps([[n, format_fraction(Fraction(s))] for n, s in slices])
+
+
+def top_slice_named(store: Store, name: str, year: str) -> TopSlice | None:
+    """The year's saved top-slice under the name as typed (any case, dash or spacing: ``typed_name_key``), or None."""
+    return find_typed(list_top_slices(store, year=year), name, lambda item: item.name)
 
 
 def load_top_slice(store: Store, slice_id: str) -> TopSlice:
