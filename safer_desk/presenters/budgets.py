@@ -941,8 +941,9 @@ class BudgetsPresenter(ScreenPresenter):
         from safer_desk.services.projects import load_projects
         from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
 
-        projects = load_projects(self.store) if projects is None else projects
         origins = row_origins(self.store, PROJECTS)
+        if projects is None:  # every project only where a title can repeat (a county file); else the ones named
+            projects = load_projects(self.store, None if origins.shown else list(ids))
         repeated = titles_said(projects, origins)
         wanted = set(ids)
         return {p.id: f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p)
