@@ -48,7 +48,7 @@ SCENARIO_COLUMNS = [
                text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
     # Sorted by how much of the project it commits (as words, 1/2 came before 1/3 and 6 of 12 months after 2/3).
     TextColumn("scale", "Scale", get=lambda e: e.scale.fraction, text_of=lambda e: e.scale.describe(), align=CENTER,
-           tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
+               tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
 ]
 
