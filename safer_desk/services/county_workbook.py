@@ -34,11 +34,15 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
     today = today or date.today()
     o = origins or {}
     k = scope or EVERY_ROW
+
+    def referrals(s: Store) -> WorkbookSheet | None:
+        return referrals_sheet(s, o)
+
     builders = [lambda s: register_sheet(s, o, k), lambda s: scenarios_sheet(s, k), lambda s: awards_sheet(s, k),
                 allocation_sheet,
                 top_slice_sheet,
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
-                lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today), referrals_sheet,
+                lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today, o), referrals,
                 indicator_summary_sheet,
                 lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k)]
     sheets = []
@@ -47,7 +51,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
         sheet = build(store)
         # (saved allocations none of which can be worked out still have their sheet, saying so; so do referrals
         # asked for where the file holds none)
-        if sheet is not None and (sheet.row_count or build in (allocation_sheet, referrals_sheet)):
+        if sheet is not None and (sheet.row_count or build in (allocation_sheet, referrals)):
             sheets.append(sheet)
         progress(i + 1, len(builders), "Working out the workbook's views…")
     return sheets
@@ -111,6 +115,18 @@ def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cas
 
 def _merged_from(origins: Origins, table: str, key: str) -> str:
     return origins.get(table, {}).get(key, TYPED_AT_COUNTY)
+
+
+def fund_names(store: Store, origins: Origins | None = None) -> dict[str, str]:
+    """Each fund's name by id as the window and the board report say it (``funds.Fund.name_said``): in a county file
+    where two offices' names read alike, each with its office ("Sanctuary fund (merged from Babergh office)"); its
+    name alone otherwise. The staged export the sheets read keeps no note of where a fund came from: ``origins`` says
+    it (the county file's ``merged_origins``; {} for an office's own file)."""
+    from safer_desk.services.funds import fund_names_said
+    from safer_desk.services.provenance import FUNDS, RowOrigins
+
+    said = fund_names_said(store, RowOrigins(origins.get(FUNDS, {}), True, TYPED_AT_COUNTY) if origins else None)
+    return {r["id"]: said.get(r["id"], r["name"]) for r in store.rows("SELECT id, name FROM funds")}
 
 
 # -- the county's areas --------------------------------------------------------------------------------------
@@ -447,9 +463,10 @@ def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> Wo
     from safer_desk.services import funds
 
     rows = []
-    for fund in sorted(funds.list_funds(store), key=lambda f: f.name.casefold()):
+    names = fund_names(store, origins)
+    for fund in sorted(funds.list_funds(store), key=lambda f: names[f.id].casefold()):
         figures = funds.fund_figures(store, fund.id, today=today)
-        rows.append([fund.name, fund.starts_on, fund.ends_on, figures.contributions_pence,
+        rows.append([names[fund.id], fund.starts_on, fund.ends_on, figures.contributions_pence,
                      figures.not_received_pence, figures.spent_pence, figures.victims, figures.balance_pence]
                     + ([_merged_from(origins, "funds", fund.id)] if origins else []))
     if not rows:
@@ -466,10 +483,10 @@ def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> Wo
                          columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
 
 
-def fund_sheet(store: Store, today: date | None = None) -> WorkbookSheet | None:
+def fund_sheet(store: Store, today: date | None = None, origins: Origins | None = None) -> WorkbookSheet | None:
     """Pooled-fund spend per district and month (victims counted in the month of their first spend), as at today as
     the Funds sheet's totals are: spend dated after it has not happened yet, so a fund's rows add up to its spend
-    there (None: every line recorded)."""
+    there (None: every line recorded). Each fund named as the Funds sheet names it (``fund_names``)."""
     from safer_desk.services.funds import OTHER_DISTRICTS, merged_months, spend_sql
 
     rows_by_key: dict[tuple, list] = {}
@@ -478,8 +495,9 @@ def fund_sheet(store: Store, today: date | None = None) -> WorkbookSheet | None:
     # (domain.disclosure), never an unknown one. Such a row may hold spend of other months, merged into its quarter
     # (or the whole period): said beside it.
     spend = spend_sql(store, until=today)
+    names = fund_names(store, origins)
     for r in store.rows(
-            "SELECT f.name AS fund, coalesce(d.name, ?) AS district, s.month, s.item, s.victims, s.spend_lines, "
+            "SELECT s.fund_id AS fund, coalesce(d.name, ?) AS district, s.month, s.item, s.victims, s.spend_lines, "
             f"s.amount_pence, s.fund_id, s.district_id FROM ({spend}) s JOIN funds f ON f.id = s.fund_id "
             "LEFT JOIN districts d ON d.id = s.district_id", (OTHER_DISTRICTS,)):
         key = (r[0], r[1], r[2])
@@ -489,7 +507,7 @@ def fund_sheet(store: Store, today: date | None = None) -> WorkbookSheet | None:
             if r[7] not in spans:
                 spans[r[7]] = merged_months(store, r[7])
             span = spans[r[7]].get(month)
-        row = rows_by_key.setdefault(key, [r[0], r[1], month.first_day, 0, 0, 0, None])
+        row = rows_by_key.setdefault(key, [names[r[0]], r[1], month.first_day, 0, 0, 0, None])
         row[3] += r[4]
         row[4] += r[5]
         row[5] += r[6]
@@ -500,7 +518,7 @@ def fund_sheet(store: Store, today: date | None = None) -> WorkbookSheet | None:
     columns = [Column("Fund", width=32), Column("District"), Column("Month", "month"),
                Column("Victims first supported", "count", total=True), Column("Spend lines", "count", total=True),
                Column("Spend (£)", "money", total=True), Column("Includes spend of")]
-    rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (k[0], k[2], k[1]))]
+    rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (names[k[0]], k[2], k[1]))]
     return WorkbookSheet("Fund spend", "Pooled funds: spend per district and month", "Each pooled fund's spend "
                          "per district and month, with the victims first supported that month. Where a month held "
                          "fewer than three victims its spend is merged into the quarter (or the whole period), and "
@@ -509,9 +527,10 @@ def fund_sheet(store: Store, today: date | None = None) -> WorkbookSheet | None:
                               "after that day is not counted." if today is not None else "")
 
 
-def referrals_sheet(store: Store) -> WorkbookSheet | None:
+def referrals_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
     """Each individual referral with its spend, as the fund page lists it: only in a workbook whose export was asked
-    for them (agreed with the county); otherwise the export holds none and the workbook says they are left out."""
+    for them (agreed with the county); otherwise the export holds none and the workbook says they are left out. Each
+    fund named as the Funds sheet names it (``fund_names``)."""
     from safer_desk.services import funds
     from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE
     from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -522,9 +541,10 @@ def referrals_sheet(store: Store) -> WorkbookSheet | None:
     def yes(value) -> str:  # the fund page's words
         return "Yes" if value else "No"
 
-    rows = [[fund.name, r["reference"], r["district"], r["referred_on"], r["risk_level"], yes(r["at_marac"]),
+    names = fund_names(store, origins)
+    rows = [[names[fund.id], r["reference"], r["district"], r["referred_on"], r["risk_level"], yes(r["at_marac"]),
              yes(r["idva_assigned"]), yes(r["perpetrator_resident"]), r["eligibility"], r["lines"], r["spent_pence"]]
-            for fund in sorted(funds.list_funds(store), key=lambda f: f.name)
+            for fund in sorted(funds.list_funds(store), key=lambda f: names[f.id])
             for r in funds.list_referrals(store, fund.id)]
     columns = [Column("Fund", width=32), Column("Reference"), Column("District"), Column("Referred", "date"),
                Column("Risk"), Column("At MARAC"), Column("IDVA assigned"), Column("Perpetrator lives there"),

@@ -21,7 +21,7 @@ from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, typed_name_key, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text
-from safer_desk.services.provenance import FUNDS, row_origins
+from safer_desk.services.provenance import FUNDS, RowOrigins, row_origins
 from safer_desk.services.reference import held_name_id
 from safer_desk.storage import records, snapshots
 from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE, FUND_SUMMARY_VIEW, MOVED_MONTHS_ID, moved_months
@@ -175,17 +175,19 @@ def _fund_from_row(r) -> Fund:
                 date.fromisoformat(keyed) if keyed else None)
 
 
-def fund_names_said(store: Store) -> dict[str, str]:
+def fund_names_said(store: Store, origins: RowOrigins | None = None) -> dict[str, str]:
     """The funds whose name alone does not say which they are, by id, each named with the office it came from:
     "Sanctuary fund (merged from Babergh office)" beside Mid Suffolk's "Sanctuary Fund". A county file holds two
     such funds when two offices spelt a name differently (the merge matches a fund by its name as spelt; alike, it
-    is one fund the offices share); an office's own file refuses a name reading as another's, so has none."""
+    is one fund the offices share); an office's own file refuses a name reading as another's, so has none.
+    ``origins``: where each fund came from, when ``store`` keeps no note of it (the county workbook's staged export);
+    None: read from ``store``."""
     from collections import Counter
 
     rows = store.rows("SELECT id, name FROM funds")
     alike = Counter(typed_name_key(r["name"]) for r in rows)
     rows = [r for r in rows if alike[typed_name_key(r["name"])] > 1]
-    origins = row_origins(store, FUNDS) if rows else None
+    origins = origins if origins is not None or not rows else row_origins(store, FUNDS)
     return {r["id"]: f"{r['name']} ({origins.phrase(r['id'])})" for r in rows if origins and origins.phrase(r["id"])}
 
 
