@@ -48,8 +48,8 @@ def run_office(args: argparse.Namespace) -> int:
     try:
         before = ref.office_area_ids(store) if scoping else set()
         if changing:
-            try:  # named in the history as File > Office Details… names the same change
-                with store.action(ref.OFFICE_SCOPE_ACTION):
+            try:  # named in the history as File > Office Details… names the same change; all of it or nothing
+                with store.action(ref.OFFICE_SCOPE_ACTION), store.transaction():
                     if args.name is not None:
                         ref.set_office_name(store, args.name)
                     if scoping:
