@@ -3293,8 +3293,15 @@ def _proportion_problem(indicator: Indicator, typed: str) -> str:
         return ""
     if num == den == 0:
         return nothing_counted(indicator.unit)
+    n, d = f"{num.normalize():,f}", f"{den.normalize():,f}"
+    if indicator.unit == "percentage" and (den == 0 or num > den or num < 0):  # Save refuses these as its two counts
+        why = ("nothing can be counted out of 0" if den == 0 else "a count cannot be below nothing" if num < 0
+               else f"{n} is more than all {d} of them, which would be over 100%")
+        return (f"“{typed}” cannot be a percentage: {why}. Check the two counts on the paper (in 16 of 18, 16 are "
+                "counted out of 18, never more), then give them as the numerator and denominator, or give the "
+                "percentage itself.")
     share = f", or the percentage itself ({indicator.format(float(num) * 100 / float(den))})" if den else ""
-    return (f"“{typed}” is two counts: give {num.normalize():,f} as the numerator and {den.normalize():,f} as the "
+    return (f"“{typed}” is two counts: give {n} as the numerator and {d} as the "
             f"denominator (the percentage is worked out from them){share}.")
 
 
