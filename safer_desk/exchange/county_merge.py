@@ -2535,7 +2535,7 @@ class _Merger:
                 kind, words = "reference-differs", reference_came_from(self.dst, info, other_key, other, p, me)
             elif p is None:
                 kind, words = "made-at-county", "in the county file"
-            elif p.office_id == me:
+            elif p.office_id == me and not p.shared:  # (one several offices sent alike: it differs from theirs)
                 kind, words = "edited-at-county", "at the county (edited there since it was merged)"
             else:
                 kind, words = "differs", self.held_from(info, other_key, other, p)
