@@ -116,6 +116,8 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
     meant something else (a list, a decimal comma), so the message asks instead of guessing.
     """
     original = (text or "").strip()
+    if problem := _pound_sign_problem(original, what):
+        raise NumberError(problem)
     spaced = thousands_spaces_as_commas(original.replace("\u2212", "-"))  # "2 442", with Excel's no-break space
     if spaced is None:  # "12 34" was read as 1234
         raise NumberError(_spaces_out_of_place(original))
@@ -143,6 +145,19 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
         raise NumberError(f"“{original}” is larger than Safer Desk can hold as {what} "
                           f"(at most {LARGEST_FIGURE:,}).")
     return -value if negative else value
+
+
+def _pound_sign_problem(typed: str, what: str) -> str:
+    """Why a figure typed with a £ sign ("£1,200", where a count or a percentage is asked) is refused, saying to leave
+    out the £; "" when it reads no better without it. It was refused blaming the comma after the £."""
+    if "£" not in typed or not (rest := typed.replace("£", " ").strip()):
+        return ""
+    rest = " ".join(rest.split()).replace("- ", "-")  # "£ 1,200" and "-£1,200" come out as 1,200 and -1,200
+    try:
+        parse_number(rest, what=what)
+    except NumberError:
+        return ""
+    return f"“{typed}” has a £ sign, but this is not an amount of money: type {what} without the £ ({rest})."
 
 
 def parse_percentage(text: str | None) -> Decimal:

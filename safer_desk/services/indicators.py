@@ -1478,16 +1478,14 @@ _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 def whole_number_problem(typed: str, what: str) -> str:
     """Why a whole number (a count, a population: ``what`` as "a count") typed with a point between its thousands
-    ("1.234", "92.000", as many European sheets write 1,234) or a £ sign ("£92,000") is refused, saying what to
-    type; "" otherwise. The point is a decimal point here: "92.000" was recorded as a population of 92, and a £
-    sign was refused blaming the comma after it."""
+    ("1.234", "92.000", as many European sheets write 1,234) is refused, saying what to type; "" otherwise. The
+    point is a decimal point here: "92.000" was recorded as a population of 92. (A £ sign, "£92,000", is refused
+    by parse_number, for every figure.)"""
     s = (typed or "").strip()
     if _DOTTED_THOUSANDS.fullmatch(s):
         meant = int(s.replace(".", ""))
         return (f"“{s}” has a point between its thousands, but a point is read as a decimal point and {what} is a "
                 f"whole number: for {meant:,}, type {meant:,} (or {meant}).")
-    if "£" in s and (rest := re.sub(r"£\s*", "", s)):
-        return f"“{s}” has a £ sign, but {what} is not an amount of money: type it without the £ ({rest})."
     return ""
 
 
@@ -1501,7 +1499,7 @@ def read_population(text: str) -> int:
     if problem := whole_number_problem(typed, "a population"):
         raise IndicatorError(problem)
     try:
-        value = parse_number(typed)
+        value = parse_number(typed, what="a population")
     except NumberError as exc:
         raise IndicatorError(str(exc)) from None
     if value != value.to_integral_value():
