@@ -35,6 +35,10 @@ MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spen
                 "delete_referral", "delete_spend_line", "delete_contribution", "delete_item")
 
 
+RULE_FIELDS = ("risk_levels", "require_marac", "require_idva", "require_perpetrator_not_resident")
+MOST_NAMED = 5  # referrals named in Fund settings' question; the rest counted
+
+
 class FundStatus(LabelledEnum):
     OPEN = ("open", "Open")
     CLOSED = ("closed", "Closed")
@@ -257,7 +261,28 @@ class FundsPresenter(FormScreen):
                   "spend_keyed_to": format_uk_date(fund.spend_keyed_to) if fund.spend_keyed_to else ""}
         return self._form(self._fund_fields(settings=True), f"Settings of {fund.name_said}", lambda v: self.rows_action(
             f"Change the settings of {fund.name_said}", "fund", fund.id,
-            lambda: funds.update_fund(self.store, fund.id, **v), select_fund=True), values=values, correcting=True)
+            lambda: funds.update_fund(self.store, fund.id, **v), select_fund=True), values=values, correcting=True,
+            warnings=lambda v: self._stricter_rules_doubts(fund, values, v))
+
+    def _stricter_rules_doubts(self, fund: funds.Fund, saved: dict, typed: dict) -> dict[str, list[str]]:
+        """Asked once, beside the first rule changed: the referrals accepted under the rules as they were that the
+        rules typed leave out (they would read as overrides with no reason)."""
+        changed = [k for k in RULE_FIELDS if str(typed.get(k) or "") != str(saved.get(k) or "")]
+        if not changed:
+            return {}
+        try:
+            left_out = funds.referrals_left_out(self.store, fund.id, **{k: typed.get(k) for k in RULE_FIELDS})
+        except ValueError:  # refused on Save, in its own words
+            return {}
+        if not left_out:
+            return {}
+        named = "; ".join(f"{ref} ({'; '.join(failures)})" for ref, failures in left_out[:MOST_NAMED])
+        more = f"; and {len(left_out) - MOST_NAMED} more" if len(left_out) > MOST_NAMED else ""
+        one = len(left_out) == 1
+        return {changed[0]: [
+            f"{counted(len(left_out), 'referral')} accepted under the fund's rules as they were "
+            f"{'does' if one else 'do'} not meet these: {named}{more}. {'It is' if one else 'They are'} kept, as "
+            f"{'an override' if one else 'overrides'} with no reason given until one is given with Edit referral…."]}
 
     def _contribution_fields(self) -> list[Field]:
         return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,

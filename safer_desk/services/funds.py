@@ -312,6 +312,28 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
     return values
 
 
+def referrals_left_out(store: Store, fund_id: str, **rules: Any) -> list[tuple[str, list[str]]]:
+    """The fund's referrals that meet its rules now, with no override reason, and would not meet the rules given
+    (Fund settings' ``risk_levels`` and ``require_*`` fields; the others as they are): each reference with what it
+    would not meet. Made stricter, the rules leave them as overrides with no reason given."""
+    fund = get_fund(store, fund_id)
+    given = _fund_values({k: v for k, v in rules.items() if k == "risk_levels" or k.startswith("require_")})
+    levels = given.get("risk_levels")
+    new = EligibilityRules(frozenset(levels.split(",")) if levels is not None else fund.rules.risk_levels,
+                           *(bool(given.get(key, getattr(fund.rules, key))) for key in (
+                               "require_marac", "require_idva", "require_perpetrator_not_resident")))
+    left_out = []
+    for r in store.rows("SELECT reference, risk_level, at_marac, idva_assigned, perpetrator_resident FROM "
+                        "fund_referrals WHERE fund_id = ? AND coalesce(override_reason, '') = '' ORDER BY reference",
+                        (fund_id,)):
+        answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
+                                     bool(r["perpetrator_resident"]))
+        if not domain.eligibility_failures(fund.rules, answers) and (
+                failures := domain.eligibility_failures(new, answers)):
+            left_out.append((r["reference"], failures))
+    return left_out
+
+
 def _keyed_to_date(value: Any, starts_on: date, ends_on: date) -> date | None:
     """The date spend is keyed to as typed (None: blank, not said), refused outside the fund's period."""
     day = _date(value, "Spend keyed to")
@@ -711,7 +733,9 @@ def list_referrals(store: Store, fund_id: str) -> list[dict]:
         answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
                                      bool(r["perpetrator_resident"]))
         failures = domain.eligibility_failures(fund.rules, answers)
-        row["eligibility"] = "✔ Eligible" if not failures else "⚠ Override: " + (r["override_reason"] or "")
+        # A referral accepted before the fund's rules were made stricter has no reason: said, with what it fails.
+        row["eligibility"] = ("✔ Eligible" if not failures else ("⚠ Override: " + r["override_reason"]
+                              if r["override_reason"] else "⚠ No override reason: " + "; ".join(failures)))
         row["failures"] = "; ".join(failures)
         result.append(row)
     return result
