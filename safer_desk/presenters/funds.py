@@ -537,10 +537,11 @@ class FundsPresenter(FormScreen):
             Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name_said),
             # A month holding spend merged from other months (at the county) is marked, as in the report.
             Sheet("Per month", ["Month", "Victims first supported", "Spend"],
-                  [[m.label + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows], money_columns={2},
+                  _with_total([[m.label + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows]),
+                  money_columns={2},
                   title=" ".join(f"* {f.merged_words(m)}" for m, _, _ in f.month_rows if m in f.merged) or None),
-            Sheet("Per district", ["District", "Victims", "Spend"], [list(r) for r in f.by_district], money_columns={2}),
-            Sheet("Per item", ["Item", "Spend lines", "Spend"], [list(r) for r in f.by_item], money_columns={2}),
+            Sheet("Per district", ["District", "Victims", "Spend"], _with_total(f.by_district), money_columns={2}),
+            Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(f.by_item), money_columns={2}),
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
                   title=per_victim_note(f) or None),
             self._contributions_sheet(f),
@@ -550,20 +551,19 @@ class FundsPresenter(FormScreen):
         ]
 
     def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
-        """Each contributor's total; in a county file each contributor's total from each office (*Merged from*), as
-        the page's Contributions table says where each came from (a fund several offices share holds each office's
-        top-ups)."""
+        """Each contribution, as the page's Contributions table lists it: the contributor, the amount, the day its
+        money is received (a top-up still to come is not money in the fund yet) and the note; in a county file the
+        office it came from (*Merged from*: a fund several offices share holds each office's top-ups). A Total
+        line last."""
         origins = self.data.contribution_origins
-        if not origins.shown:
-            return Sheet("Contributions", ["Contributor", "Amount"], [list(r) for r in f.contributors],
-                         money_columns={1})
-        totals: dict[tuple[str, str], int] = {}
-        for c in self.data.contributions:
-            key = (c["organisation"], origins.of(c["id"]))
-            totals[key] = totals.get(key, 0) + c["amount_pence"]
-        order = sorted(totals.items(), key=lambda kv: (kv[0][0], kv[0][1].casefold()))
-        return Sheet("Contributions", ["Contributor", "Amount", MERGED_FROM],
-                     [[name, pence, came] for (name, came), pence in order], money_columns={1})
+        rows = [[c["organisation"], c["amount_pence"],
+                 date.fromisoformat(c["received_on"]) if c["received_on"] else None, c["note"] or ""]
+                + ([origins.of(c["id"])] if origins.shown else []) for c in self.data.contributions]
+        rows.sort(key=lambda r: (r[0].casefold(), r[2] or date.min, r[-1].casefold() if origins.shown else ""))
+        if rows:
+            rows.append(["Total", sum(r[1] for r in rows), None, ""] + ([""] if origins.shown else []))
+        return Sheet("Contributions", ["Contributor", "Amount", "Received", "Note"]
+                     + ([MERGED_FROM] if origins.shown else []), rows, money_columns={1})
 
     def export(self, target: Path | str) -> Path:
         """The fund report, in the format the suffix names: .xlsx every sheet (money as £ numbers, dates as dates);
@@ -573,6 +573,12 @@ class FundsPresenter(FormScreen):
             rows = funds.fund_report_rows(self.data.figures)
             sheets[0] = Sheet("Figures", ["Name", "Value"], [list(r) for r in rows])
         return write_table(target, sheets)
+
+
+def _with_total(rows) -> list[list[Any]]:
+    """A (name, count, pence) table's rows and its Total line, as the page's table ends with one."""
+    rows = [list(r) for r in rows]
+    return rows + [["Total", sum(r[1] or 0 for r in rows), sum(r[2] or 0 for r in rows)]] if rows else rows
 
 
 def _refund_check(what: str) -> Callable[[dict], dict[str, str]]:

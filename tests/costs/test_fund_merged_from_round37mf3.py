@@ -9,6 +9,7 @@ office's own file, whose page, export and words are as they were).
 
 from __future__ import annotations
 
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -84,15 +85,19 @@ def test_the_export_says_it_and_an_office_s_is_as_it_was(files):
     county = FundsPresenter(files.county)
     county.reload(select=files.fund)
     given = _sheet(county.report_sheets(), "Contributions")
-    assert given.header == ["Contributor", "Amount", "Merged from"]
-    assert given.rows == [["Suffolk County Council", 150_000, "Babergh office"],
-                          ["Suffolk County Council", 200_000, BOTH],
-                          ["Suffolk County Council", 150_000, "Mid Suffolk office"]]
+    # each contribution with the day it is received (round 44, co4), as the page lists them, and a Total line
+    assert given.header == ["Contributor", "Amount", "Received", "Note", "Merged from"]
+    assert given.rows == [["Suffolk County Council", 200_000, date(2025, 4, 1), "", BOTH],
+                          ["Suffolk County Council", 150_000, date(2025, 10, 1), "", "Babergh office"],
+                          ["Suffolk County Council", 150_000, date(2025, 10, 1), "", "Mid Suffolk office"],
+                          ["Total", 500_000, None, "", ""]]
     assert given.money_columns == {1}
     own = FundsPresenter(files.babergh)
     own.reload(select=files.fund)
     sheet = _sheet(own.report_sheets(), "Contributions")
-    assert (sheet.header, sheet.rows) == (["Contributor", "Amount"], [["Suffolk County Council", 350_000]])
+    assert (sheet.header, sheet.rows) == (["Contributor", "Amount", "Received", "Note"], [
+        ["Suffolk County Council", 200_000, date(2025, 4, 1), ""],
+        ["Suffolk County Council", 150_000, date(2025, 10, 1), ""], ["Total", 350_000, None, ""]])
 
 
 def test_changing_or_deleting_a_line_says_whose_it_was(files):
