@@ -1163,6 +1163,7 @@ class SplitPresenter:
         base = int(self.store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? "
                                      "AND category = ?", (case.id, record["cap_category"])) or 0)
         self.capped_base_pence = base
+        self.cap_category = record["cap_category"]  # the costs the capped part is a share of (the chair's)
         self.partnership_id = record["partnership_id"]
         self.on = owner.today()
         # Billed again, the cost is shared among the partners on the day it was first billed (as a re-split is).
@@ -1283,6 +1284,27 @@ class SplitPresenter:
         except MoneyError as exc:
             problems["amount"] = f"Up to: {exc}"
         return problems
+
+    def cap_note(self) -> str:
+        """Under the capped part: the chair's costs it is worked out on and what the payer pays first, or that the
+        review has no cost line of that category, so the payer pays nothing first ("" for other splits, before a payer
+        is chosen, or while the capped part as typed is refused beside its field)."""
+        if self.kind != SplitKind.CAPPED or not self.cap_payer or self.cap_problems():
+            return ""
+        try:
+            rule = self.rule()
+        except rules.DhrError:
+            return ""
+        payer = dict(self.partners).get(self.cap_payer, "The partner paying first")
+        if self.capped_base_pence <= 0:
+            return (f"This review has no {self.cap_category} cost line, so {payer} pays nothing first and the other "
+                    f"partners share the whole cost: key the chair's costs under {self.cap_category} (Cost line…, or "
+                    "More > Edit cost line… to correct the category).")
+        first = min(self.cost_pence, rules.capped_part(self.capped_base_pence, rule.cap_percent_bp, rule.cap_pence))
+        up_to = "" if rule.cap_pence is None else f", up to {format_money(rule.cap_pence, show_pence=True)}"
+        return (f"{payer} pays {rules.format_bp(rule.cap_percent_bp)} of the chair's costs "
+                f"({format_money(self.capped_base_pence, show_pence=True)}, the {self.cap_category} cost lines)"
+                f"{up_to}: {format_money(first, show_pence=True)} first; the other partners share the rest equally.")
 
     @property
     def total_bp(self) -> int:

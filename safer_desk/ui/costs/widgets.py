@@ -390,6 +390,11 @@ class SplitDialog(_GuardedDialog):
             message.hide()
             self.cap_messages[key] = message
             cap_rows.addWidget(message)
+        # The chair's costs the capped part is worked out on, and what the payer pays first (or that it pays nothing)
+        self.cap_note = NamedLabel("", self.cap_box, name="What the capped part is")
+        self.cap_note.setWordWrap(True)
+        self.cap_note.hide()
+        cap_rows.addWidget(self.cap_note)
         cap.addWidget(self.cap_box)
         layout.addLayout(cap)
 
@@ -537,6 +542,9 @@ class SplitDialog(_GuardedDialog):
         for key, label in self.cap_messages.items():
             label.setText(f"⚠ {cap_problems[key]}" if key in cap_problems else "")
             label.setVisible(key in cap_problems)
+        cap_note = s.cap_note() if editable else ""
+        self.cap_note.setText(cap_note)
+        self.cap_note.setVisible(bool(cap_note))
         self.header_labels[1].setVisible(percentages)
         self.total.setText(s.total_text())
         total = s.preview_total_pence()
