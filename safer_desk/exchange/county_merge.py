@@ -1584,6 +1584,13 @@ class _Merger:
                     self.dst, info, parts_where(c.table, part, schema=SRC, keys=f"= {sql_text(c.row_key)}"), SRC)]
             self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
                              (json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False), c.id))
+            held = [(part, len(rows)) for part, rows in parts.items() if rows]
+            if held:  # not merged, so in no count: said, so the counts and the file's rows add up
+                n = sum(k for _, k in held)
+                self.summary.conflict_notes.append(
+                    f"{counted(n, 'row')} held with conflict #{c.id} ({c.subject}), not counted above: "
+                    f"{in_words([rows_counted(part, k) for part, k in held])} of {self.m.office_name}'s version, "
+                    "which come in with it if it is kept.")
 
     @functools.cached_property
     def referral_cells(self) -> dict[tuple[str, str, str], int]:
