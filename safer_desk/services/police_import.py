@@ -131,6 +131,11 @@ class PoliceImportResult:
     # Each force's months missing between its first and last imported, and not held from before (force_months_missing)
     force_gaps: dict[str, list[str]] = field(default_factory=dict)
     wrote: bool | None = None  # whether the import wrote any row, figures and vintages included (None: not known)
+    # The forces whose crimes of the months imported lie outside the office's districts (fewer than 1 in
+    # county_merge.OWN_AREA_SHARE in them: another force's download, chosen by mistake), and the office's districts
+    # named when saying so; none in a file whose office names no districts.
+    outside: list[str] = field(default_factory=list)
+    office_districts: list[str] = field(default_factory=list)
 
     @property
     def nothing_new(self) -> bool:
@@ -183,6 +188,13 @@ class PoliceImportResult:
             lines = [f"Imported {read}"]
         if self.forces:
             lines.append("Forces: " + ", ".join(self.forces) + ".")
+        if self.outside:
+            more = len(self.office_districts) - _GONE_NAMED
+            shown = self.office_districts[:_GONE_NAMED] + ([f"{more} more"] if more > 0 else [])
+            lines.append(f"{in_words(self.outside)} {'polices' if len(self.outside) == 1 else 'police'} none of this "
+                         f"office's districts ({in_words(shown)}): the counts are kept, under the force's own areas "
+                         "(type a name in Find on the Indicators tab to see them). For your districts' figures, "
+                         "import your own force's files from data.police.uk.")
         for force, gaps in self.force_gaps.items():
             months = sorted(v.month for v in self.vintages if v.force == force)
             left, files = ("that month", "that month's file") if len(gaps) == 1 else ("those months", "their files")
@@ -375,6 +387,7 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                 if not result.files:
                     raise PoliceFileError(_no_crimes(found.street))
                 writer.finish()
+                _say_forces_outside(store, result)
                 result.source_hash = batch.source_hash = reader.source_hash()
                 result.wrote = bool(batch.rows)  # the same download again writes nothing (said: nothing_new)
                 # The History of Changes says which months the import counted and what it replaced
@@ -382,6 +395,38 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                                       "replaced": [list(fm) for fm in sorted(result.replaced)]})
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
+
+
+def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
+    """Note in ``result`` the forces imported whose crimes of the months imported lie outside the office's districts
+    (fewer than 1 in county_merge.OWN_AREA_SHARE in them, as a neighbouring force's few are): a Suffolk office given
+    Devon & Cornwall's download heard only "Imported 30,135 rows", and its own months stayed empty unsaid."""
+    from datetime import date
+
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.exchange.county_merge import OWN_AREA_SHARE
+    from safer_desk.services.reference import office_districts, office_scope
+
+    scope = office_scope(store)
+    if not (scope.districts or scope.partnerships or scope.merged_offices):
+        return  # a file that does not say whose it is: no districts of its own to compare with
+    own = {a.id for a in office_districts(store)}
+    if not own:
+        return
+    months: dict[str, set[str]] = {}
+    for v in result.vintages:
+        months.setdefault(v.force, set()).add(v.month)
+    for force, held in sorted(months.items()):
+        marks = ", ".join("?" * len(held))
+        total, inside = store.one(
+            f"SELECT sum(count), sum(CASE WHEN area_id IN ({', '.join('?' * len(own))}) THEN count "
+            f"ELSE 0 END) FROM _police_counts WHERE force = ? AND month IN ({marks})",
+            (*sorted(own), force, *sorted(held)))
+        if total and (inside or 0) * OWN_AREA_SHARE < total:
+            result.outside.append(force)
+    if result.outside:
+        named = office_districts(store, FinancialYear.of(date.today())) or office_districts(store)
+        result.office_districts = [a.name for a in named]
 
 
 def _none_to_import(paths: list[Path], found: police_uk.FoundFiles) -> str:
