@@ -294,6 +294,10 @@ def refusal_for(shown: str | Path, kind: str, header: Iterable[str] = ()) -> str
             return (f"{name} is a police.uk street-level crime file saved again with its columns separated by {words}, "
                     "not commas (as another program, Excel say, saves it): download it again from data.police.uk and "
                     "import it without saving it.")
+    if changed := _headings_in_other_letters(header):
+        return (f"{name} is a police.uk street-level crime file whose heading line another program changed "
+                f"({changed}), so the file may have been changed in other ways too: download it again from "
+                "data.police.uk and import it without opening it in another program.")
     cols = {c.strip() for c in header}
     missing = [c for c in ("Crime ID", *NEEDED) if c not in cols]
     if len(missing) <= 2:  # a street file's heading, edited: say which column went (it did start as expected)
@@ -303,6 +307,18 @@ def refusal_for(shown: str | Path, kind: str, header: Iterable[str] = ()) -> str
                 f"“{','.join(STREET_HEADER)}”).")
     return (f"{name} is not a police.uk street-level crime file (its first line should start "
             "“Crime ID,Month,Reported by,Falls within”).")
+
+
+def _headings_in_other_letters(header: Iterable[str]) -> str:
+    """The headings of a street file written in other letters than data.police.uk's ("“Reported By” for “Reported
+    by”", the first three), "" when the heading line is no street file's in any letters. It was refused as "not a
+    police.uk street-level crime file", sending the officer to Import Figures…, which refuses it too."""
+    ours = {c.casefold(): c for c in STREET_HEADER}
+    cols = [c.strip() for c in header]
+    if file_kind([ours.get(c.casefold(), c) for c in cols]) != "street":
+        return ""
+    changed = [f"“{c}” for “{ours[c.casefold()]}”" for c in cols if c.casefold() in ours and c != ours[c.casefold()]]
+    return ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
 
 
 # What to choose instead of a file that is not a street file, chosen (or named) on its own.
