@@ -22,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     office.add_argument("--district", metavar="NAME", action="append",
                         help="a district of the office not covered by its partnerships (repeat for several; "
                              "replaces those named before)")
-    office.add_argument("--county", metavar="NAME", help="the office's county (\"\" clears it)")
+    # dest county_name: "county" is a file to the commands that merge (an empty one refused as a file name)
+    office.add_argument("--county", dest="county_name", metavar="NAME", help="the office's county (\"\" clears it)")
     office.add_argument("--name", metavar="NAME", help="the office's name, as its exports say they are from and the "
                                                        "county calls it (e.g. \"Babergh and Mid Suffolk CSP office\")")
     office.add_argument("--clear", action="store_true", help="forget the partnerships, districts and county named")
@@ -42,7 +43,7 @@ def run_office(args: argparse.Namespace) -> int:
         raise CliError(f"there is no file at {args.file}. Start the office's file with `safer-desk import-police "
                        f"{args.file} FOLDER` (its police.uk files) or in the window (File > New), then name the "
                        "office here. Nothing was made.")
-    scoping = args.clear or args.partnership is not None or args.district is not None or args.county is not None
+    scoping = args.clear or args.partnership is not None or args.district is not None or args.county_name is not None
     changing = scoping or args.name is not None
     store = open_existing(args.file, read_only=not changing)
     try:
@@ -56,15 +57,15 @@ def run_office(args: argparse.Namespace) -> int:
                         ref.set_office_scope(
                             store, partnerships=[] if args.clear and args.partnership is None else args.partnership,
                             districts=[] if args.clear and args.district is None else args.district,
-                            county="" if args.clear and args.county is None else args.county)
+                            county="" if args.clear and args.county_name is None else args.county_name)
             except ref.ReferenceError as exc:
                 raise CliError(str(exc)) from exc
             for said in ref.covered_words(store, args.district or ()):  # one rule with Office Details…, said
                 print(f"safer-desk: note: {said}", file=sys.stderr)
-            doubt = ref.county_doubt(store, args.county or "")
+            doubt = ref.county_doubt(store, args.county_name or "")
             if doubt:
                 print(f"safer-desk: warning: {doubt}", file=sys.stderr)
-            if args.district is not None or args.county is not None:  # its figures are not counted in the county's
+            if args.district is not None or args.county_name is not None:  # its figures are left out of the county's
                 named = ref.office_scope(store)
                 away = ref.districts_outside_county_words(store, [a.id for a in named.districts],
                                                           named.county.name if named.county else "")
