@@ -537,14 +537,15 @@ def spread_merged_spend(monthly_spend: Mapping[Month, int], merged: Iterable[tup
 
 
 def distribution(per_victim_pence: list[int], *, bands: tuple[int, ...] = (10000, 20000, 30000, 50000)) -> list[tuple[str, int]]:
-    """How many victims fall in each spend band (up to £100, £100–£200 …), for the per-victim view."""
+    """How many victims fall in each spend band (up to £100, over £100 to £200 …), for the per-victim view. A band
+    holds its upper bound (£200.00 is in "over £100 to £200"), as its words say."""
     from safer_desk.domain.money import format_money
 
     labels = []
     lower = 0
     for upper in bands:
-        labels.append((f"{format_money(lower)}–{format_money(upper)}" if lower else f"up to {format_money(upper)}",
-                       lower, upper))
+        labels.append((f"over {format_money(lower)} to {format_money(upper)}" if lower
+                       else f"up to {format_money(upper)}", lower, upper))
         lower = upper
     labels.append((f"over {format_money(lower)}", lower, None))
     counts = []

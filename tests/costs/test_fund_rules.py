@@ -127,7 +127,7 @@ def test_no_spend_gives_no_forecast():
 
 def test_distribution_and_median():
     assert funds.median_pence([100, 300, 200, 400]) == 250
-    assert dict(funds.distribution([5000, 15000, 15000, 60000]))["£100–£200"] == 2
+    assert dict(funds.distribution([5000, 15000, 15000, 60000]))["over £100 to £200"] == 2
 
 
 @pytest.mark.parametrize("spend, rate", [({Month(2018, 4): 100_000, Month(2018, 9): 1}, "£0"),  # £1 lately
