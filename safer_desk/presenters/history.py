@@ -31,7 +31,7 @@ from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
-from safer_desk.presenters.dhr import SplitKind
+from safer_desk.presenters.dhr import CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
 from safer_desk.presenters.funds import FundStatus, RiskLevels
 from safer_desk.presenters.indicators import TargetKind, TargetProfile, area_label
 from safer_desk.services import allocation as allocations
@@ -155,6 +155,10 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     ("indicator_estimates", "rag"): {r.key: r.label for r in (Rag.RED, Rag.AMBER, Rag.GREEN)},
     # as the Split window says it ("One partner pays a capped part first")
     ("dhr_cases", "split_rule"): SplitKind,
+    # as the Review form and the ledger say them ("Hold a review", "Refused (Carried by the lead authority)")
+    ("dhr_cases", "kind"): CaseKind, ("dhr_cases", "decision"): Decision,
+    ("dhr_shares", "status"): ShareStatus, ("dhr_shares", "refusal_handling"): RefusalHandling,
+    ("dhr_shares", "kind"): {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority"},
     # as the Budgets tab and Plan settings… say them ("£ (pounds)", "Income and grants (takes away)", "TBC")
     ("budget_plans", "unit"): dict(UNIT_CHOICES), ("budget_sections", "kind"): dict(SECTION_KINDS),
     ("budget_sections", "sign"): SIGN_WORDS,
@@ -404,7 +408,9 @@ class Namer:
             parents = []
             for column, target in self.links.get(table, {}).items():
                 value = fact.values.get(column)
-                if value is not None:
+                # not by a row of its own kind: the lead authority's carried share is its own partner's, not first
+                # the refusing partner's it carries ("source share …" says that)
+                if value is not None and target != table:
                     parent = self.name(target, str(value), depth=depth + 1)
                     if parent and parent not in parents:
                         parents.append(parent.removeprefix("of "))
