@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
@@ -22,6 +23,7 @@ from safer_desk.services.files import reading_connection
 from safer_desk.services.progress import Cancelled
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dates import DateField
+from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
@@ -134,9 +136,18 @@ class HistoryDialog(QDialog):
         self._reread.timeout.connect(self._refresh_if_shown)
         session.undo_stack.indexChanged.connect(self._file_changed)
         session.data_changed.connect(self._file_changed)
+        # The keys of the main window, here too (a window of its own, its keys reached only it): Ctrl+F to the search
+        # box, its words chosen to type over, as Edit > Find does on a tab; Ctrl+Z and Ctrl+Y undo and redo, the
+        # lines then saying so.
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        share_undo(self)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first; a sort chosen since is kept
         self.view.setFocus()  # opens in the lines, the newest chosen: the arrows go through them
         self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def keyPressEvent(self, event) -> None:
         """Enter presses only the button in focus (its own): in the filters or the table it pressed Export… and
