@@ -26,7 +26,7 @@ from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
                                           UNIT_LABELS, Rag, due_text, format_value, tolerance_text)
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
-from safer_desk.domain.periods import Month, PeriodError, Quarter, parse_uk_date
+from safer_desk.domain.periods import Month, PeriodError, Quarter, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
@@ -1179,6 +1179,24 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
     return accept
 
 
+def dates_note(since_text: str, until_text: str) -> str:
+    """What the window says after its count of a From or To typed that does not filter as it reads: a day that does
+    not exist ("31/02/2026" left every line shown, as though filtered), a From after the To (no line, no reason);
+    "" when the dates filter as typed."""
+    days: dict[str, date] = {}
+    for word, text in (("From", since_text), ("To", until_text)):
+        text = " ".join((text or "").split())
+        if not text:
+            continue
+        try:
+            days[word] = parse_uk_date(text)
+        except (PeriodError, ValueError):
+            return f"{word} “{text}” is not a date (type it as 01/04/2026): the lines are not filtered by it."
+    if len(days) == 2 and days["From"] > days["To"]:
+        return f"From {format_uk_date(days['From'])} is after To {format_uk_date(days['To'])}: no day is in between."
+    return ""
+
+
 def _typed_date(word: str) -> date | None:
     """A word typed as a date in figures (01/04/2019, 1/4/19), or None."""
     if not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", word):
@@ -1354,3 +1372,4 @@ class HistoryPresenter:
     victim_level_count = staticmethod(victim_level_count)
     finds_by_victim_level = staticmethod(finds_by_victim_level)
     filter_predicate = staticmethod(filter_predicate)
+    dates_note = staticmethod(dates_note)

@@ -274,7 +274,8 @@ class HistoryDialog(QDialog):
         self.proxy.set_predicate(self.presenter.filter_predicate(
             self.area_combo.currentData() or "", self.search.text(), self.since.date(), self.until.date()))
         if not self.loading:  # "Reading the history of changes…" stays until the lines are there
-            self.count_label.setText(self.presenter.count_text(self.proxy.rowCount()))
+            note = self.presenter.dates_note(self.since.text(), self.until.text())  # a date it cannot filter by
+            self.count_label.setText(self.presenter.count_text(self.proxy.rowCount()) + (f". {note}" if note else ""))
         self._show_detail()
 
     def selected_line(self) -> HistoryLine | None:
