@@ -45,7 +45,7 @@ def test_a_population_is_recorded_changed_and_removed_each_as_one_undoable_step(
     form = page.new_form(BABERGH, FY19)
     assert form.values["area"] == BABERGH and form.values["year"] == "2019/20"
     for typed, said in (("1,04,000", "thousands separator"), ("104000.5", "whole number"), ("0", "more than 0"),
-                        ("-5", "more than 0"), ("many", "not a number")):
+                        ("-5", "more than 0"), ("many", "is not a population")):
         form.set_value("population", typed)
         assert not form.save(), typed
         assert said in form.message("population"), (typed, form.message("population"))
