@@ -114,13 +114,6 @@ class CellAt(NamedTuple):
         return (row.kind, row.section_id) == (self.kind, self.section_id)
 
 
-def _named(link: service.LineLink, names: dict[str, str]) -> service.LineLink:
-    """A line's link with its project named as Link line… names it (``BudgetsPresenter._project_names``): the line's
-    tooltip, its Unlink entry and the question Del asks said "Project Sanctuary scheme", whichever office's it was."""
-    name = names.get(link.target_id) if link.kind == "project" else None
-    return replace(link, target=name) if name else link
-
-
 def _from_to(first: str, last: str) -> str:
     """"Employees – Support Services", or "Employees" alone."""
     return first if first == last else f"{first} – {last}"
@@ -180,10 +173,8 @@ class BudgetsPresenter(ScreenPresenter):
         unit = self.view.plan.unit if self.view else "pound"
         self.split_notes = service.splits_in_notes(self.view.plan) if self.view else []
         kinds = {s.id: s.kind for s in self.view.plan.sections} if self.view else {}
-        linked = [k for r in self.view.rows for k in r.links if k.kind == "project"] if self.view else []
-        names = self._project_names([k.target_id for k in linked]) if linked else {}
         self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _cell(r.across, unit) if r.across is not None else None,
-                             r.line_id, r.section_id, r.notes, tuple(_named(k, names) for k in r.links),
+                             r.line_id, r.section_id, r.notes, r.links,
                              kinds.get(r.section_id, "") if r.kind == "section" else "", r.actuals_note)
                      for r in self.view.rows] if self.view else []
         self.changed.emit()
@@ -927,27 +918,11 @@ class BudgetsPresenter(ScreenPresenter):
 
         choices = service.link_targets(self.store)
         projects = load_projects(self.store, [i for i, _ in choices["project"]])
-        names = self._project_names([p.id for p in projects], projects)
+        names = service.project_names(self.store, [p.id for p in projects], projects)
         # Alike in the register's order (ref, title), then by the office: the same each time the list is shown.
         choices["project"] = [(p.id, names[p.id]) for p in sorted(projects, key=lambda p: (register_order(p)[:3],
                                                                                            names[p.id]))]
         return choices
-
-    def _project_names(self, ids: Sequence[str], projects: Sequence | None = None) -> dict[str, str]:
-        """Projects (by id) named as Commissioning names them: "1. Sanctuary scheme", and where another project of a
-        county file has its title, with its office ("… (merged from Babergh office)"). ``projects``: every project,
-        loaded already (whose titles the ones named are told apart from)."""
-        from safer_desk.presenters.projects import project_name
-        from safer_desk.services.projects import load_projects
-        from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
-
-        origins = row_origins(self.store, PROJECTS)
-        if projects is None:  # every project only where a title can repeat (a county file); else the ones named
-            projects = load_projects(self.store, None if origins.shown else list(ids))
-        repeated = titles_said(projects, origins)
-        wanted = set(ids)
-        return {p.id: f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p)
-                for p in projects if p.id in wanted}
 
     def measures(self, kind: str) -> tuple[str, ...]:
         """What a link counts: a project's or a review's cost; a fund's spend or contributions."""

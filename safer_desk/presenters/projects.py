@@ -25,7 +25,8 @@ from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins, titles_said
-from safer_desk.services.projects import ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project
+from safer_desk.services.projects import (ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project,
+                                         project_name)
 
 T, LONG, MONEY, DATE = FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.MONEY, FieldKind.DATE
 FUNDING_ROUTES = ("PRG &/or SSPB", "SSPB", "PRG", "OPCC")
@@ -91,10 +92,6 @@ def service_fields(values: dict[str, Any]) -> dict[str, str]:
         # A qualifier without a value is passed on as it is, so the check says a value is needed.
         out[key] = f"{SYMBOLS[value]} {note}".strip() if value else note
     return out
-
-
-def project_name(project: Project) -> str:
-    return f"{project.ref}. {project.title}" if project.ref else project.title
 
 
 class ProjectEditorPresenter(FormPresenter):

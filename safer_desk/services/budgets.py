@@ -23,6 +23,7 @@ from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
                                        format_amount, names_a_worked_out_total)
+from safer_desk.domain.commissioning import UNDATED
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, format_pounds_plain, split_by_weights
 from safer_desk.domain.periods import FinancialYear, PeriodError
@@ -865,7 +866,7 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
         target_id = store.scalar("SELECT id FROM projects WHERE id = ? OR ref = ? OR title = ? COLLATE NOCASE",
                                  (text, text, text))
     elif kind == "fund":
-        target_id = store.scalar("SELECT id FROM funds WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+        target_id = store.scalar("SELECT id FROM funds WHERE id = ?", (text,)) or _fund_typed(store, text)
     else:
         target_id = store.scalar("SELECT id FROM dhr_cases WHERE id = ? OR reference = ? COLLATE NOCASE",
                                  (text, text))
@@ -912,11 +913,44 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
     return link_id
 
 
+def _fund_typed(store: Store, text: str) -> str | None:
+    """The fund a typed name names (``fund_by_name``): in a county file where two offices' funds read alike
+    ("Sanctuary fund", "Sanctuary Fund"), the one spelt as typed; a name reading as both, spelt as neither, is
+    refused, naming each (it took whichever came first)."""
+    from safer_desk.services.funds import fund_by_name, funds_named
+
+    fund = fund_by_name(store, text)
+    if fund is not None and fund.name != text and len(alike := funds_named(store, text)) > 1:
+        raise BudgetError(f"“{text}” reads as {len(alike)} funds: {'; '.join(f.name_said for f in alike)}. Give "
+                          "the name as it is spelt there.")
+    return fund.id if fund is not None else None
+
+
+def project_names(store: Store, ids: Sequence[str], projects: Sequence | None = None) -> dict[str, str]:
+    """Projects (by id) named as Commissioning names them: "1. Sanctuary scheme", and where another project of a
+    county file has its title, with its office ("… (merged from Babergh office)"). ``projects``: every project,
+    loaded already (whose titles the ones named are told apart from)."""
+    from safer_desk.services.projects import load_projects, project_name
+    from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
+
+    origins = row_origins(store, PROJECTS)
+    if projects is None:  # every project only where a title can repeat (a county file); else the ones named
+        projects = load_projects(store, None if origins.shown else list(ids))
+    repeated = titles_said(projects, origins)
+    wanted = set(ids)
+    return {p.id: f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p)
+            for p in projects if p.id in wanted}
+
+
 def link_targets(store: Store) -> dict[str, list[tuple[str, str]]]:
-    """What a line can be linked to, by kind (project, fund, review): (id, what the window names it), by name."""
+    """What a line can be linked to, by kind (project, fund, review): (id, what the window names it), by name. A
+    fund whose name reads as another's (two offices' in a county file) is named with its office, as Costs names it."""
+    from safer_desk.services.funds import list_funds
+
     return {
         "project": [(r[0], r[1]) for r in store.rows("SELECT id, title FROM projects ORDER BY title COLLATE NOCASE")],
-        "fund": [(r[0], r[1]) for r in store.rows("SELECT id, name FROM funds ORDER BY name COLLATE NOCASE")],
+        "fund": [(f.id, f.name_said) for f in sorted(list_funds(store), key=lambda f: (f.name.casefold(),
+                                                                                       f.name_said))],
         "review": [(r[0], r[1]) for r in store.rows(
             "SELECT id, reference FROM dhr_cases ORDER BY reference COLLATE NOCASE")],
     }
@@ -961,7 +995,19 @@ def line_links(store: Store, plan_id: str) -> dict[str, list[LineLink]]:
         target_id = r["project_id"] or r["fund_id"] or r["case_id"]
         links.setdefault(r["line_id"], []).append(LineLink(
             r["id"], r["line_id"], kind, target_id, r[kind] or "", r["measure"], r["organisation"] or ""))
-    return links
+    return _named(store, links) if links else links
+
+
+def _named(store: Store, links: dict[str, list[LineLink]]) -> dict[str, list[LineLink]]:
+    """The links with each project and fund named as Link line… names it (the grid's tooltip, its Unlink entry, the
+    board report): a project by its ref and title, and in a county file where a title or a fund's name reads as
+    another's, with the office it came from; by title or name alone, two offices' read alike."""
+    from safer_desk.services.funds import fund_names_said
+
+    projects = [k.target_id for line in links.values() for k in line if k.kind == "project"]
+    names = {**(project_names(store, projects) if projects else {}), **fund_names_said(store)}
+    return {line: [replace(k, target=names[k.target_id]) if k.target_id in names and k.kind != "review" else k
+                   for k in line_links_] for line, line_links_ in links.items()}
 
 
 def _year_of(iso: str | None) -> str:
@@ -982,15 +1028,18 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
         found = load_projects(store, [link.target_id])
         if found:
             project = found[0]
-            weights = {year: w for year, w in project.year_weights().items() if w > 0}
-            if project.cost is not None and weights:
+            # A cost line without a year counts in the start date's year, or in none (UNDATED, said beside the
+            # actual), as Commissioning counts it: beside dated lines it went under their years.
+            weights = {year: w for year, w in project.year_weights(undated=UNDATED).items() if w > 0}
+            if project.cost is not None and project.cost.planning_pence is not None:
                 # Its stated cost by year, in the proportions of its lines, as Commissioning commits it: the lines
                 # added up left out a queried one (Recre8's "£3.250": £22,750 of £26,000) without a word.
-                for year, pence in split_by_weights(project.cost.planning_pence, weights).items():
+                for year, pence in split_by_weights(project.cost.planning_pence, weights or {UNDATED: 1}).items():
                     add(year, pence)
             for c in project.cost_lines if project.cost is None else ():  # no cost stated: its lines as read
-                if c.financial_year and not c.amount.queried and c.amount.min_pence is not None:
-                    add(c.financial_year, c.amount.max_pence if c.amount.max_pence is not None else c.amount.min_pence)
+                if not c.amount.queried and c.amount.min_pence is not None:
+                    add(c.financial_year or _year_of(project.start_date) or UNDATED,
+                        c.amount.max_pence if c.amount.max_pence is not None else c.amount.min_pence)
     elif link.kind == "review":
         for r in store.rows("SELECT invoiced_on, amount_pence FROM dhr_cost_lines WHERE case_id = ?",
                             (link.target_id,)):
@@ -1031,13 +1080,16 @@ def _outside_the_plan(link: LineLink, shown: Mapping[str, int], plan: Plan) -> s
     """What a link shows in years the plan has no column for, in a sentence ("" when none): a project costed in
     2009/10 linked to a 2017/18 – 2019/20 plan showed no actual anywhere, as if it had cost nothing."""
     years = {c.financial_year for c in plan.columns if c.financial_year}
-    left = sorted((year, pence) for year, pence in shown.items() if year not in years and pence)
+    left = sorted((year, pence) for year, pence in shown.items() if year not in years and year != UNDATED and pence)
+    said = (f"{link.describe()}: {format_money(shown[UNDATED])} of it is in no year (the project has no start date, "
+            "and no cost line gives that money a year), so no year's actual counts it; give the project its start "
+            "date, or its cost lines their years, to count it." if shown.get(UNDATED) else "")
     if not left:
-        return ""
+        return said
     words = ", ".join(f"{format_money(pence)} in {year}" for year, pence in left)
     one = len(left) == 1
-    return (f"{link.describe()}: {words}, {'a year' if one else 'years'} the plan has no column for, so no year's "
-            f"actual here counts {'it' if one else 'them'}.")
+    return " ".join(filter(None, (f"{link.describe()}: {words}, {'a year' if one else 'years'} the plan has no "
+                                  f"column for, so no year's actual here counts {'it' if one else 'them'}.", said)))
 
 
 # -- the plan as the screen and the report show it ----------------------------------------------------------------

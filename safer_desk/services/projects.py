@@ -815,6 +815,11 @@ def _load_projects(store: Store, ids: Sequence[str] | None) -> list[Project]:
     return projects
 
 
+def project_name(project: Project) -> str:
+    """A project as the register, Commissioning and Budgets name it: its ref and title ("1. Sanctuary scheme")."""
+    return f"{project.ref}. {project.title}" if project.ref else project.title
+
+
 def register_order(project: Project) -> tuple:
     """Reference numbers in natural order ("2" before "10", "P1" after "15"), then title."""
     parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.findall(r"\d+|\D+", project.ref))

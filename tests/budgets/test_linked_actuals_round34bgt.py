@@ -18,7 +18,7 @@ from safer_desk.storage.store import open_store
 
 PLAN = "Western Suffolk"
 LINE = "Target Hardening"
-SAID = "Project Homeshield Plus: cost: £125,000 in 2009/10, a year the plan has no column for"
+SAID = "Project 1. Homeshield Plus: cost: £125,000 in 2009/10, a year the plan has no column for"
 
 
 def _presenter(store):

@@ -1,0 +1,149 @@
+"""Budgets, round 44 (bu4).
+
+1. A line linked to a project whose cost lines give a year for some lines only (its staff by year, its evaluation
+   undated) showed the whole stated cost under the dated lines' years: £30,000 read as £30,000 in 2025/26, where
+   the lines date £10,000 there. A line without a year counts where the cost would without lines by year (the start
+   date's year), as Commissioning counts it; with no start date either, it is in no year's actual, and the line's
+   note says so.
+2. In a county file where Babergh keyed a "Sanctuary fund" and Mid Suffolk a "Sanctuary Fund", Link line… listed two
+   "Sanctuary fund"s alike, the linked line's tooltip and the board report named whichever as the bare name, and a
+   fund typed as "sanctuary FUND" took whichever came first. Each is named with its office, as Costs names it; a
+   typed name takes the fund spelt so, and one reading as both is refused, naming each.
+5. The board report's budgets section named a linked project by its title alone ("actual: Project Sanctuary
+   scheme: cost") where the grid names it by ref and title, and in a county file its office.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from safer_desk.domain.budgets import BudgetError
+from safer_desk.presenters.budgets import BudgetsPresenter
+from safer_desk.services import budgets as svc
+from safer_desk.services.report_sections.budgets import plan_table
+from safer_desk.services.projects import add_projects, load_projects, project_from_fields, save_project
+from safer_desk.storage.store import open_store
+from tests.budgets.test_link_dialog_round42tsv import LINE, MID, files  # noqa: F401 (the fixture)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "office.sqlite", create=True)
+    yield s
+    s.close()
+
+
+def _plan_with_line(store):
+    plan = svc.create_plan(store, "Community safety budget", columns=["2024/25", "2025/26"])
+    line = svc.add_line(store, svc.add_section(store, plan, "Expenditure"), "Street pastors")
+    return plan, line
+
+
+def _linked_row(store, **fields):
+    add_projects(store, [project_from_fields(
+        {"title": "Street pastors", "ref": "7", "laa_outcome": "yes", **fields},
+        cost_lines=[("2025/26", "staff", "coordinator", "£10,000"),
+                    ("", "evaluation", "independent evaluation", "£20,000")])])
+    plan, line = _plan_with_line(store)
+    (project,) = load_projects(store)
+    svc.link_line(store, line, project=project.id)
+    view = svc.plan_view(store, plan)
+    row = next(r for r in view.rows if r.line_id == line)
+    return {c.financial_year: a.pence for c, a in zip(view.plan.columns, row.actuals)}, row
+
+
+@pytest.mark.parametrize("cost", ["£30,000", ""])
+def test_a_cost_line_without_a_year_is_not_counted_in_the_dated_lines_years(store, cost):
+    shown, row = _linked_row(store, cost=cost, start_date="01/04/2024")
+    assert shown == {"2024/25": 2_000_000, "2025/26": 1_000_000}
+    assert row.actuals_note == ""
+
+
+@pytest.mark.parametrize("cost", ["£30,000", ""])
+def test_a_cost_line_with_no_year_and_no_start_date_is_said_as_in_no_years_actual(store, cost):
+    shown, row = _linked_row(store, cost=cost)
+    assert shown == {"2024/25": None, "2025/26": 1_000_000}
+    assert row.actuals_note == ("Project 7. Street pastors: cost: £20,000 of it is in no year (the project has no "
+                                "start date, and no cost line gives that money a year), so no year's actual counts "
+                                "it; give the project its start date, or its cost lines their years, to count it.")
+
+
+def test_a_stated_cost_with_no_year_at_all_is_said_beside_the_actual_and_in_the_board_report(store):
+    add_projects(store, [project_from_fields({"title": "Outreach", "ref": "8", "laa_outcome": "yes",
+                                              "cost": "£5,000"})])
+    plan, line = _plan_with_line(store)
+    svc.link_line(store, line, project=load_projects(store)[0].id)
+    view = svc.plan_view(store, plan)
+    said = "Project 8. Outreach: cost: £5,000 of it is in no year"
+    assert said in next(r for r in view.rows if r.line_id == line).actuals_note
+    assert said in plan_table(view).note
+
+
+# -- 2. two offices' funds whose names read alike --------------------------------------------------------------------
+
+@pytest.fixture
+def county(tmp_path):
+    from tests.costs.test_fund_alike_names_round43cpd import _files
+
+    made = _files(tmp_path)
+    made.plan, made.line = _plan_with_line(made.county)
+    yield made
+    made.county.close()
+
+
+FUND_B = "Sanctuary fund (merged from Babergh office)"
+FUND_M = "Sanctuary Fund (merged from Mid Suffolk office)"
+
+
+def _actual_label(store, plan, line):
+    view = svc.plan_view(store, plan)
+    row = next(r for r in view.rows if r.line_id == line)
+    table = plan_table(view)
+    return row, next(r[0] for r in table.rows if r[0].startswith("    actual:"))
+
+
+def test_link_line_lists_each_offices_fund_with_its_office(county):
+    p = BudgetsPresenter(county.county)
+    p.reload()
+    assert sorted(name for _, name in p.link_choices()["fund"]) == ["Babergh sanctuary top-up", FUND_M, FUND_B]
+    assert dict(p.link_choices()["fund"])[county.mid] == FUND_M
+
+
+def test_a_linked_fund_is_named_with_its_office_in_the_tooltip_and_the_board_report(county):
+    svc.link_line(county.county, county.line, fund=county.mid)
+    row, actual = _actual_label(county.county, county.plan, county.line)
+    assert [k.describe() for k in row.links] == [f"Fund {FUND_M}: spend"]
+    assert actual == f"    actual: Fund {FUND_M}: spend"
+    p = BudgetsPresenter(county.county)
+    p.reload()
+    p.select(county.plan)
+    assert f"Linked to Fund {FUND_M}: spend" in next(r for r in p.rows if r.line_id == county.line).label_tip
+
+
+def test_a_typed_fund_name_takes_the_fund_spelt_so_and_refuses_one_reading_as_both(county):
+    with pytest.raises(BudgetError) as refused:
+        svc.link_line(county.county, county.line, fund="SANCTUARY FUND")
+    assert str(refused.value) == (f"“SANCTUARY FUND” reads as 2 funds: {FUND_M}; {FUND_B}. Give the name as it is "
+                                  "spelt there.")
+    assert not svc.line_links(county.county, county.plan)
+    svc.link_line(county.county, county.line, fund="Sanctuary Fund")
+    (link,) = svc.line_links(county.county, county.plan)[county.line]
+    assert link.target_id == county.mid
+
+
+# -- 5. the board report names a linked project as the grid does ------------------------------------------------------
+
+def test_the_board_report_names_a_linked_project_by_ref_title_and_office(files):  # noqa: F811
+    store = open_store(files.county)
+    try:
+        line = next(r.line_id for r in svc.plan_view(store, files.plan).rows if r.label == LINE)
+        svc.link_line(store, line, project=files.mid_id)
+        view = svc.plan_view(store, files.plan)  # its cost in no year: said under the table
+        assert f"Project {MID}: cost: £12,000 of it is in no year" in plan_table(view).note
+        (project,) = load_projects(store, [files.mid_id])
+        save_project(store, replace(project, start_date="2025-04-01"))
+        assert _actual_label(store, files.plan, line)[1] == f"    actual: Project {MID}: cost"
+    finally:
+        store.close()
