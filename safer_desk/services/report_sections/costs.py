@@ -248,20 +248,46 @@ def _burn_down_chart(fund, figures) -> ReportChart:
                             ReportSeries("Fund", [level] * len(months), "step",
                                          [format_money(figures.contributions_pence)] * len(months))], y_label="£",
                            note=f"{why}, so no forecast line. Period ends {fund.end_month.label}.")
-    categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in f.forecast_line[1:]]
+    line, past = _forecast_shown(figures)
+    categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in line[1:]]
     n_actual = len(f.cumulative)
     actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
-    forecast = [None] * (n_actual - 1) + [p / 100 for _, p in f.forecast_line] if f.forecast_line else []
+    forecast = [None] * (n_actual - 1) + [p / 100 for _, p in line] if line else []
     # The figures table in money as the tables show it (£3,222.67, not 3,222.67).
     shown = [format_money(p) for _, p in f.cumulative]
-    shown_forecast = [""] * (n_actual - 1) + [format_money(p) for _, p in f.forecast_line] if f.forecast_line else []
-    return ReportChart(f"{fund.name_said}: spend to date and forecast", categories,
-                       [ReportSeries("Spend to date", actual, "line", shown),
-                        ReportSeries(forecast_series_name(figures), forecast or [None] * len(categories), "dashed",
-                                     shown_forecast),
+    shown_forecast = [""] * (n_actual - 1) + [format_money(p) for _, p in line] if line else []
+    # No forecast (a closed fund, or one ended with its burn rate to its last month): no legend for a line not there.
+    drawn = [ReportSeries(forecast_series_name(figures), forecast, "dashed", shown_forecast)] if line else []
+    return ReportChart(f"{fund.name_said}: spend to date " + ("and forecast" if line else "against the fund"),
+                       categories,
+                       [ReportSeries("Spend to date", actual, "line", shown), *drawn,
                         ReportSeries("Fund", [level] * len(categories), "step",
                                      [format_money(figures.contributions_pence)] * len(categories))],
-                       y_label="£", note=f"Period {'ended' if figures.period_ended else 'ends'} {f.pilot_end.label}.")
+                       y_label="£", note=f"Period {'ended' if figures.period_ended else 'ends'} {f.pilot_end.label}."
+                       + past)
+
+
+RUN_OUT_SHOWN_MONTHS = 12  # how far past the period's end the report's chart follows a forecast to its run-out
+
+
+def _forecast_shown(figures) -> tuple[list, str]:
+    """The forecast line a board paper draws, and the words its chart's note adds: to the period's end, or on to the
+    run-out when that comes within a year of it (as the paragraph names it); a run-out later than that (a rate of £40 a
+    month on £17,463 lasts to 2056: 440 months of chart and figures table) is said, not drawn. A fund whose period
+    has ended with its burn rate to its last month has no forecast: the spend recorded is the whole story."""
+    f = figures.forecast
+    if figures.period_ended and not figures.projected:
+        return [], ""
+    limit = f.pilot_end.plus(RUN_OUT_SHOWN_MONTHS)
+    line = [(m, p) for m, p in f.forecast_line if m <= limit]
+    if f.exhaustion_month is None or f.exhaustion_month <= limit:
+        return line, ""
+    from safer_desk.services.funds import forecast_series_name
+
+    course = (f"{forecast_series_name(figures)} it would have run out" if figures.projected
+              else "At the recent rate the fund runs out")
+    return line, (f" {course} in {f.exhaustion_month.label}, past the end of this chart (a year after the period's "
+                  "end).")
 
 
 def fund_district_ids(store: Store, fund_id: str) -> set[str]:
