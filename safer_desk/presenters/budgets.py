@@ -15,7 +15,7 @@ from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, c
                                        change_spans, column_year, format_change, names_a_worked_out_total,
                                        negative_taken_away_query, parse_cell, pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted, filled_width, looks_like_total_line, typed_name_key
+from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -112,6 +112,12 @@ class CellAt(NamedTuple):
         if self.kind == "line":
             return row.kind == "line" and row.line_id == self.line_id
         return (row.kind, row.section_id) == (self.kind, self.section_id)
+
+
+def _rows_counted(rows: Sequence[GridRow]) -> str:
+    """"2 lines", "2 sections", or "3 rows" of both: what Del on several chosen names deletes."""
+    kinds = {r.kind for r in rows}
+    return counted(len(rows), "line" if kinds == {"line"} else "section" if kinds == {"section"} else "row")
 
 
 def _from_to(first: str, last: str) -> str:
@@ -1015,6 +1021,58 @@ class BudgetsPresenter(ScreenPresenter):
                       if linked else "")
             return f"Delete the section “{row.label}”{with_lines}?{counts}"
         return ""
+
+    def rows_to_delete(self, rows: Sequence[GridRow]) -> list[GridRow]:
+        """The lines and sections of the rows chosen, in the plan's order; a line whose section is chosen too goes
+        with its section."""
+        chosen = {(r.kind, r.line_id if r.kind == "line" else r.section_id) for r in rows}
+        sections = {key for kind, key in chosen if kind == "section"}
+        return [r for r in self.rows if (r.kind == "section" and r.section_id in sections)
+                or (r.kind == "line" and ("line", r.line_id) in chosen and r.section_id not in sections)]
+
+    def delete_rows_question(self, rows: Sequence[GridRow]) -> str:
+        """What the window asks before Del on the names of several chosen rows deletes each line and section of them
+        ("" when none can be deleted): Del deleted the one line in view, and the others chosen stayed, unsaid."""
+        gone = self.rows_to_delete(rows)
+        if len(gone) < 2:
+            return self.delete_question(gone[0]) if gone else ""
+        said = []
+        for row in gone:
+            if row.kind == "line":
+                figures = sum(1 for c in row.cells if c.text)
+                said.append(f"“{row.label}”" + (f" with its {counted(figures, 'figure')}" if figures else ""))
+            else:
+                lines = sum(1 for r in self.rows if r.kind == "line" and r.section_id == row.section_id)
+                said.append(f"the section “{row.label}”" + (f" with its {counted(lines, 'line')}" if lines else ""))
+        what = _rows_counted(gone)
+        linked = [f"“{r.label}” counts {'; '.join(link.describe() for link in r.links)}" for r in self.rows
+                  if r.kind == "line" and r.links and any(g.line_id == r.line_id or (g.kind == "section" and
+                                                                                      g.section_id == r.section_id)
+                                                          for g in gone)]
+        counts = (f" {', and '.join(linked)}, which {'it' if len(linked) == 1 else 'they'} will no longer do."
+                  if linked else "")
+        return f"Delete {what}, {in_words(said)}?{counts}"
+
+    def delete_rows(self, rows: Sequence[GridRow]) -> bool:
+        """Del on the names of several chosen rows: each line and section of them deleted, as one step of Edit >
+        Undo."""
+        plan_id, gone = self.selected, self.rows_to_delete(rows)
+        if plan_id is None or not gone:
+            return False
+        if len(gone) == 1:
+            return self.delete_row(gone[0])
+        what = _rows_counted(gone)
+        store = self.store
+
+        def do() -> None:
+            with store.transaction():
+                for row in gone:
+                    if row.kind == "line":
+                        service.remove_line(store, row.line_id)
+                    else:
+                        service.remove_section(store, row.section_id)
+
+        return self._change(f"Delete {what}", plan_id, do, [CellAt.of(r) for r in gone])
 
     def delete_row(self, row: GridRow) -> bool:
         plan_id = self.selected

@@ -9,6 +9,8 @@
    "Sanctuary fund"s alike, the linked line's tooltip and the board report named whichever as the bare name, and a
    fund typed as "sanctuary FUND" took whichever came first. Each is named with its office, as Costs names it; a
    typed name takes the fund spelt so, and one reading as both is refused, naming each.
+3. Del on a line's name with several rows chosen (Shift+Down from the name) deleted that one line; the others chosen
+   stayed, unsaid. Each line and section of the rows chosen is deleted, asked once, as one step of Edit > Undo.
 5. The board report's budgets section named a linked project by its title alone ("actual: Project Sanctuary
    scheme: cost") where the grid names it by ref and title, and in a county file its office.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 
 from safer_desk.domain.budgets import BudgetError
 from safer_desk.presenters.budgets import BudgetsPresenter
@@ -147,3 +150,76 @@ def test_the_board_report_names_a_linked_project_by_ref_title_and_office(files):
         assert _actual_label(store, files.plan, line)[1] == f"    actual: Project {MID}: cost"
     finally:
         store.close()
+
+
+# -- 3. Del on the names of several chosen lines -----------------------------------------------------------------
+
+FIRST, SECOND = "Target Hardening for High Risk DV Victims", "E-CINS/Athena Partnership Platform"
+
+
+@pytest.fixture
+def western(demo_window):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    tab = demo_window.show_tab("budgets")
+    names = [tab.plan_list.item(i).text() for i in range(tab.plan_list.count())]
+    tab.plan_list.setCurrentRow(next(i for i, n in enumerate(names) if "Western Suffolk" in n))
+    return tab
+
+
+def _labels(tab) -> list[str]:
+    return [tab.model.row(r).label for r in range(tab.model.rowCount())]
+
+
+def _chosen_down(qtbot, tab, label: str, column: int = 0) -> None:
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(_labels(tab).index(label), column))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_del_on_two_chosen_lines_names_deletes_both_after_asking_once_as_one_undo_step(qtbot, western, prompts,
+                                                                                       demo_window):
+    before = _labels(western)
+    _chosen_down(qtbot, western, FIRST)
+    prompts.answers.append(True)
+    qtbot.keyClick(western.view, Qt.Key.Key_Delete)
+    title, question = prompts.questions[-1]
+    assert title == "Delete lines"
+    assert question.startswith(f"Delete 2 lines, “{FIRST}” with its 3 figures and “{SECOND}” with its 3 figures? "
+                               f"“{FIRST}” counts Fund Suffolk Target Hardening Pilot")
+    assert _labels(western) == [x for x in before if x not in (FIRST, SECOND)]
+    at = western.view.currentIndex()  # the row in the first one's place is chosen
+    assert (at.data(), at.column()) == (before[before.index(SECOND) + 1], 0)
+    assert demo_window.undo_action.text() == "&Undo delete 2 lines"
+    demo_window.undo_action.trigger()
+    assert _labels(western) == before
+
+
+def test_del_on_chosen_names_answered_cancel_deletes_nothing(qtbot, western, prompts):
+    before = _labels(western)
+    _chosen_down(qtbot, western, FIRST)
+    prompts.answers.append(False)
+    qtbot.keyClick(western.view, Qt.Key.Key_Delete)
+    assert prompts.questions and _labels(western) == before
+
+
+def test_a_chosen_section_takes_its_chosen_lines_with_it(store):
+    from safer_desk.presenters.actions import ActionLog
+
+    plan = svc.create_plan(store, "Community safety budget", columns=["2025/26"])
+    spend = svc.add_section(store, plan, "Expenditure")
+    for label in ("Outreach", "Refuge"):
+        svc.add_line(store, spend, label)
+    svc.add_line(store, svc.add_section(store, plan, "Income and grants", kind="income"), "Grant")
+    log = ActionLog()
+    p = BudgetsPresenter(store, perform=log)
+    p.reload()
+    p.select(plan)
+    chosen = [r for r in p.rows if r.label in ("Expenditure", "Outreach", "Grant")]
+    assert [r.label for r in p.rows_to_delete(chosen)] == ["Expenditure", "Grant"]
+    assert p.delete_rows_question(chosen) == "Delete 2 rows, the section “Expenditure” with its 2 lines and “Grant”?"
+    assert p.delete_rows(chosen)
+    assert [r.label for r in p.rows if r.kind in ("section", "line")] == ["Income and grants"]
+    log.undo()
+    assert [r.label for r in p.rows if r.kind in ("section", "line")] == ["Expenditure", "Outreach", "Refuge",
+                                                                          "Income and grants", "Grant"]

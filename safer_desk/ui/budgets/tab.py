@@ -882,6 +882,19 @@ class BudgetsTab(TabBase):
         if index.column() != 0:
             self.view.clear_current_cell()
             return
+        rows = sorted({i.row() for i in chosen} | {index.row()})
+        if len(rows) > 1:  # the names of several rows: each line and section of them, asked once, as one step
+            gone = self.presenter.rows_to_delete([self.model.row(r) for r in rows])
+            kinds = {r.kind for r in gone}
+            title = f"Delete {gone[0].kind}" if len(gone) == 1 else "Delete lines" if kinds == {"line"} else \
+                "Delete sections" if kinds == {"section"} else "Delete rows"
+            question = self.presenter.delete_rows_question(gone)
+            if question and prompts.ask(self, title, question, yes="Delete"):
+                # the row in the first one's place is chosen after, as after one row's Del
+                self.view.selectionModel().setCurrentIndex(self.model.index(rows[0], 0),
+                                                           QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.presenter.delete_rows(gone)
+            return
         question = self.presenter.delete_question(row)
         if question and prompts.ask(self, f"Delete {row.kind}", question, yes="Delete"):
             self.presenter.delete_row(row)
