@@ -11,13 +11,16 @@ from safer_desk.cli.common import CliError, open_existing, print_csv
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this area's subcommands."""
     parser = subparsers.add_parser(
-        "budget", help="a budget or plan as CSV: plan,section,line,year,amount,status",
-        description="Print the plans of a file (or one plan) as CSV: plan,section,line,year,amount,status. "
+        "budget", help="a budget or plan as CSV: plan,section,line,year,amount,status,per_district",
+        description="Print the plans of a file (or one plan) as CSV: plan,section,line,year,amount,status,"
+                    "per_district. "
                     "status is amount, tbc, nk or nil for a cell as the paper states it; total (or "
                     "total-incomplete when a cell of the column is TBC or N/K) for a computed subtotal or plan "
                     "total; stated, stated-differs (from its lines), stated-change-differs (its printed annual "
                     "change alone disagrees) or stated-unchecked (its lines have a TBC or N/K in them) for a total "
-                    "the paper prints. Amounts are plain pounds. Each stated figure that disagrees with its lines, "
+                    "the paper prints. per_district is the amount per district (or borough) a cell's split "
+                    "states (\"£4,000 (£2,000 per District)\": 2000), empty for none. Amounts are plain pounds. "
+                    "Each stated figure that disagrees with its lines, "
                     "or could not be checked against them, is also said on standard error.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.add_argument("plan", metavar="PLAN", nargs="?",

@@ -1109,6 +1109,7 @@ class ViewCell:
     edit_text: str = ""  # a typed cell as it is edited, its note in brackets (``Cell.edit_text``)
     stated_change: str = ""  # the annual change the paper prints into this column, as printed ("(0.7)")
     unchecked: str = ""  # a printed total that could not be checked: why, in a sentence
+    per_district_pence: int | None = None  # a cell's stated split ("£4,000 (£2,000 per District)"): £2,000
 
     @property
     def flagged(self) -> bool:
@@ -1165,7 +1166,7 @@ def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change |
     if cell is None:
         return ViewCell("")
     return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status or cell.status, flag, cell.note,
-                    change, cell.edit_text(unit), cell.stated_change)
+                    change, cell.edit_text(unit), cell.stated_change, per_district_pence=cell.per_district_pence)
 
 
 def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str, unchecked: dict) -> ViewCell:
@@ -1259,7 +1260,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
 
 # -- the command line ----------------------------------------------------------------------------------------------
 
-CLI_HEADER = ["plan", "section", "line", "year", "amount", "status"]
+CLI_HEADER = ["plan", "section", "line", "year", "amount", "status", "per_district"]
 
 
 def _plain(pence: int | None) -> str:
@@ -1273,7 +1274,8 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     TBC or N/K) for a computed subtotal or plan total; stated (or stated-differs, with the computed
     figure in the row above, or stated-change-differs when only its printed annual change disagrees, or
     stated-unchecked when its lines have a TBC or N/K in them) for a total the paper prints. year is the column's
-    financial year, or its heading when it is not a year. Amounts are plain pounds.
+    financial year, or its heading when it is not a year. per_district is the amount per district (or borough) a
+    cell's split states ("£4,000 (£2,000 per District)": 2000), empty for none. Amounts are plain pounds.
     """
     if plan is not None:
         plan_id = plan_id_by_name(store, plan)
@@ -1289,7 +1291,7 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     out: list[list[str]] = []
     for plan_id in ids:
         view = plan_view(store, plan_id, with_actuals=False)
-        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status]
+        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status, _plain(cell.per_district_pence)]
                 for section, line, year, cell, _, _ in plan_figures(view)]
     return out
 

@@ -185,7 +185,7 @@ def test_the_mtfp_pasted_from_the_paper_adds_up_as_printed_and_the_command_print
     assert main(["budget", str(tmp_path / "office.sqlite")]) == 0
     out, err = capsys.readouterr()
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["plan", "section", "line", "year", "amount", "status"]
+    assert rows[0] == ["plan", "section", "line", "year", "amount", "status", "per_district"]
     by_line = {(r[2], r[3], r[5]): r[4] for r in rows[1:]}
     assert by_line[("Employees", "2011/12", "amount")] == "327800"
     assert by_line[("Drugs and alcohol: subtotal", "2012/13", "total")] == "212100"

@@ -11,6 +11,8 @@
    typed name takes the fund spelt so, and one reading as both is refused, naming each.
 3. Del on a line's name with several rows chosen (Shift+Down from the name) deleted that one line; the others chosen
    stayed, unsaid. Each line and section of the rows chosen is deleted, asked once, as one step of Edit > Undo.
+4. `safer-desk budget` printed "£4,000 (£2,000 per District)" as 4000 alone: the split the paper states was lost. A
+   per_district column gives it (2000), empty for a cell with none.
 5. The board report's budgets section named a linked project by its title alone ("actual: Project Sanctuary
    scheme: cost") where the grid names it by ref and title, and in a county file its office.
 """
@@ -223,3 +225,21 @@ def test_a_chosen_section_takes_its_chosen_lines_with_it(store):
     log.undo()
     assert [r.label for r in p.rows if r.kind in ("section", "line")] == ["Expenditure", "Outreach", "Refuge",
                                                                           "Income and grants", "Grant"]
+
+
+# -- 4. the command line's CSV with a cell's split per district -----------------------------------------------------
+
+def test_budget_csv_gives_a_cells_split_per_district(demo_path, capsys):
+    import csv
+    import io
+
+    from safer_desk.cli import main
+    from safer_desk.services.demo_data import budgets as demo
+
+    assert main(["budget", str(demo_path), demo.IMPLICATIONS]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    hardening = {r["year"]: (r["amount"], r["status"], r["per_district"]) for r in rows
+                 if r["line"] == FIRST}
+    assert hardening == {"2017/18": ("0", "amount", ""), "2018/19": ("4000", "amount", "2000"),
+                         "2019/20": ("", "nk", "")}
+    assert all(r["per_district"] == "" for r in rows if r["status"] != "amount")

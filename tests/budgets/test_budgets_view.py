@@ -42,7 +42,7 @@ def type_cell(qtbot, tab, row, column, text):
 
 def budget_rows(capsys, path, plan):
     assert main(["budget", str(path), plan]) == 0
-    return list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    return [r[:6] for r in csv.reader(io.StringIO(capsys.readouterr().out))]  # per_district left out
 
 
 def test_enter_the_financial_implications_of_paper_002_through_the_window(qtbot, tab, demo_path, capsys):

@@ -20,8 +20,8 @@ def test_budget_prints_the_mtfp_with_its_flag(demo_path, capsys):
     code, out, err = run(capsys, "budget", demo_path, demo.MTFP)
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["plan", "section", "line", "year", "amount", "status"]
-    body = [r[1:] for r in rows[1:]]
+    assert rows[0] == ["plan", "section", "line", "year", "amount", "status", "per_district"]
+    body = [r[1:6] for r in rows[1:]]
     assert all(r[0] == demo.MTFP for r in rows[1:])
     expenditure = [r[4] for r in body if r[1] == "Total Expenditure" and r[4] == "total"]
     assert [r[3] for r in body if r[1] == "Total Expenditure" and r[4] == "total"] == [

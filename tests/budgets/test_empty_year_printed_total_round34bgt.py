@@ -60,8 +60,8 @@ def test_the_command_line_prints_the_worked_out_figure_above_the_printed_one(tmp
     assert main(["budget", str(path)]) == 0
     out = capsys.readouterr()
     rows = [r for r in csv.reader(io.StringIO(out.out)) if r[2] == "Spend: subtotal" and r[3] == "2018/19"]
-    assert rows == [["Test plan", "Spend", "Spend: subtotal", "2018/19", "0", "total"],
-                    ["Test plan", "Spend", "Spend: subtotal", "2018/19", "1500", "stated-differs"]]
+    assert rows == [["Test plan", "Spend", "Spend: subtotal", "2018/19", "0", "total", ""],
+                    ["Test plan", "Spend", "Spend: subtotal", "2018/19", "1500", "stated-differs", ""]]
     assert SAID in out.err
 
 

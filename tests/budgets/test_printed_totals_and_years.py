@@ -29,7 +29,7 @@ def said(tab) -> str:
 def printed(capsys, path) -> list[list[str]]:
     assert main(["budget", str(path), REVENUE]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    return [r[3:] for r in rows if r[2] == "C = A+B Gross budget" and r[5].startswith("stated")]
+    return [r[3:6] for r in rows if r[2] == "C = A+B Gross budget" and r[5].startswith("stated")]
 
 
 def test_a_printed_total_typed_as_pounds_in_a_thousands_plan_is_asked_about_once(qtbot, tab, demo_path, capsys):

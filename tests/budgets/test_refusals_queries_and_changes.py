@@ -152,5 +152,5 @@ def test_a_printed_total_whose_printed_change_alone_disagrees_says_so(demo_store
     assert printed.cells[1].status == "stated-change-differs" and printed.cells[1].flagged
     assert printed.cells[0].status == "stated-differs"
     rows = svc.budget_csv_rows(demo_store, view.plan.name)
-    assert [r[3:] for r in rows if r[2].startswith("C ") and r[5].startswith("stated")][:2] == [
+    assert [r[3:6] for r in rows if r[2].startswith("C ") and r[5].startswith("stated")][:2] == [
         ["2010/11", "1460000", "stated-differs"], ["2011/12", "1201000", "stated-change-differs"]]

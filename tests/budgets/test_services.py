@@ -109,10 +109,10 @@ def test_entering_the_002_table_one_action_at_a_time(store):
     assert view.warnings == ()
     rows = svc.budget_csv_rows(store, "wscsp financial implications")
     assert ["WSCSP financial implications", "Revenue/Capital/Expenditure/Income Item",
-            "Domestic Homicide Reviews (DHRs)", "2018/19", "", "tbc"] in rows
-    assert ["WSCSP financial implications", "", "Net Effect", "2018/19", "9000", "total-incomplete"] in rows
+            "Domestic Homicide Reviews (DHRs)", "2018/19", "", "tbc", ""] in rows
+    assert ["WSCSP financial implications", "", "Net Effect", "2018/19", "9000", "total-incomplete", ""] in rows
     assert ["WSCSP financial implications", "Revenue/Capital/Expenditure/Income Item",
-            "Target Hardening for High Risk DV Victims", "2018/19", "4000", "amount"] in rows
+            "Target Hardening for High Risk DV Victims", "2018/19", "4000", "amount", "2000"] in rows
 
 
 def test_bad_input_names_the_line_and_column_and_changes_nothing(store):
