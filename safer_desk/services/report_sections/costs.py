@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
@@ -170,6 +170,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                    if figures.spent_pence or figures.victims else "nothing spent yet")  # not "£0 on 0 victims"
                 + f"; balance {format_money(figures.balance_pence)}.",
                 funds.forecast_sentence(figures),
+                *filter(None, [_month_counted_whole(store, fund.id, as_at if past else None)]),
                 # In a county file where it came from, as the fund's page says it under its figures.
                 *filter(None, [fund_origins.sentence(fund.id)])],
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
@@ -217,6 +218,24 @@ def _area_part(by_district: list[tuple[str, int, int]], areas: ReportAreas, dist
     rows = mine + ([("Other districts", sum(v for _, v, _ in others), sum(p for *_, p in others))] if others else [])
     return _AreaPart(rows, sum(v for _, v, _ in mine), sum(p for *_, p in mine),
                      sum(p for name, _, p in others if name.casefold() not in districts))
+
+
+def _month_counted_whole(store: Store, fund_id: str, as_at: date | None) -> str:
+    """What a county's burn-down as at a day inside a month says of the spend the offices' exports hold for that
+    month: it is by month, not by day, so all of it is counted (an office's own paper as at the same day leaves out
+    what is dated after it); "" with no such spend, or as at a month's last day."""
+    from safer_desk.domain.periods import Month
+    from safer_desk.storage.schema.costs import FUND_SUMMARY_TABLE
+
+    if as_at is None or Month.of(as_at) != Month.of(as_at + timedelta(days=1)):
+        return ""
+    month = Month.of(as_at)
+    pence = store.scalar(f"SELECT coalesce(sum(amount_pence), 0) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ? AND "
+                         "month = ?", (fund_id, month.iso))
+    if not pence:
+        return ""
+    return (f"The offices' exports give this county file their spend by month, not by day: the {format_money(pence)} "
+            f"of {month.label} is counted whole, though some of it may be dated after {format_uk_date(as_at)}.")
 
 
 def review_kinds_words(reviews: int, learning: int, *, none_said: bool = True) -> str:
