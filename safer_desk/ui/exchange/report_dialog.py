@@ -146,12 +146,14 @@ class ReportDialog(QDialog):
         from safer_desk.ui.kit.dates import DateField
 
         # The board paper's "DHR costs per partner as at 31 March", as Costs > Ledger's As at field.
-        self.as_at = DateField(self, accessible_name="DHR figures as at",
+        # The pooled funds' burn-down is as at the same day: the label says so, as the title page does.
+        self.as_at = DateField(self, accessible_name="DHR and pooled-fund figures as at",
                                placeholder="dd/mm/yyyy (blank: a past year's end, else today)")
         self.as_at.edit.setToolTip("The DHR and pooled-fund figures on this day, as Costs > Ledger and Pooled funds "
                                    "show them as at it: only invoices, payments and refusals dated on or before it "
-                                   "count. The title page names the day; the other sections are as the file stands. "
-                                   "Blank: the end of a past financial year, otherwise today.")
+                                   "count, and of the pooled funds' spend and contributions only what is dated on or "
+                                   "before it. The title page names the day; the other sections are as the file "
+                                   "stands. Blank: the end of a past financial year, otherwise today.")
         store = session.store
         self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{file_name_from(store.office_name)} board "
                                                                    "report.pdf"), self)
@@ -161,7 +163,7 @@ class ReportDialog(QDialog):
         form.addRow("Financial &year:", self.year_combo)
         form.addRow("&Area:", self.area_combo)
         form.addRow("Date of &meeting:", self.meeting_edit)
-        form.addRow("DHR figures a&s at:", self.as_at)
+        form.addRow("DHR and fund figures a&s at:", self.as_at)
         path_row = _path_row(self, self.path_edit, self.browse)
         self.browse_button = path_row.itemAt(1).widget()
         form.addRow(_file_label(self, self.path_edit), path_row)
