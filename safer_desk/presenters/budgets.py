@@ -114,6 +114,20 @@ class CellAt(NamedTuple):
         return (row.kind, row.section_id) == (self.kind, self.section_id)
 
 
+def _spaced_years(heading: str) -> list[str]:
+    """A plan's years typed with spaces between them ("2024/25 2025/26"): each year a column, as with commas (it was
+    refused as one heading naming two years); a heading with words beside its year ("2010/11 Budget") stays whole."""
+    words = heading.split()
+    if len(words) < 2:
+        return [heading]
+    try:
+        for word in words:
+            column_year(word)
+    except BudgetError:
+        return [heading]
+    return words
+
+
 def _rows_counted(rows: Sequence[GridRow]) -> str:
     """"2 lines", "2 sections", or "3 rows" of both: what Del on several chosen names deletes."""
     kinds = {r.kind for r in rows}
@@ -560,6 +574,7 @@ class BudgetsPresenter(ScreenPresenter):
         # line ends): pasted, "2011/12<tab>2012/13…" was refused as one heading naming four years.
         columns = [y.strip() for y in (re.split(r"[,\t\r\n]", years) if isinstance(years, str) else years)
                    if y.strip()]
+        columns = [c for column in columns for c in _spaced_years(column)]
         if not columns:  # a plan made without years has no cell to type in, and nothing here adds a column later
             self.error = ("Years: give the plan's financial years as its paper heads the columns, with commas between "
                           "them (2017/18, 2018/19, 2019/20).")

@@ -15,6 +15,8 @@
    per_district column gives it (2000), empty for a cell with none.
 5. The board report's budgets section named a linked project by its title alone ("actual: Project Sanctuary
    scheme: cost") where the grid names it by ref and title, and in a county file its office.
+Found: a new plan's Years typed with spaces between them ("2024/25 2025/26") was refused as one heading naming two
+years; each is now a column, as with commas.
 """
 
 from __future__ import annotations
@@ -243,3 +245,24 @@ def test_budget_csv_gives_a_cells_split_per_district(demo_path, capsys):
     assert hardening == {"2017/18": ("0", "amount", ""), "2018/19": ("4000", "amount", "2000"),
                          "2019/20": ("", "nk", "")}
     assert all(r["per_district"] == "" for r in rows if r["status"] != "amount")
+
+
+# -- found: a plan's years typed with spaces between them ------------------------------------------------------------
+
+@pytest.mark.parametrize(("years", "columns"), [
+    ("2024/25 2025/26 2026/27", ["2024/25", "2025/26", "2026/27"]),
+    ("24/25  25/26 26/27", ["24/25", "25/26", "26/27"]),  # each heading kept as typed, as with commas
+])
+def test_new_plan_years_typed_with_spaces_between_are_each_a_column(qtbot, empty_tab, years, columns):
+    qtbot.keyClicks(empty_tab.plan_name, "Community safety budget")
+    qtbot.keyClicks(empty_tab.plan_years, years)
+    qtbot.keyClick(empty_tab.plan_years, Qt.Key.Key_Return)
+    assert empty_tab.presenter.error == ""
+    assert empty_tab.presenter.columns == columns
+
+
+def test_a_heading_with_words_beside_its_year_is_still_one_column(qtbot, empty_tab):
+    qtbot.keyClicks(empty_tab.plan_name, "Revenue budget")
+    qtbot.keyClicks(empty_tab.plan_years, "2010/11 Budget, 2011/12 Budget")
+    qtbot.keyClick(empty_tab.plan_years, Qt.Key.Key_Return)
+    assert empty_tab.presenter.columns == ["2010/11 Budget", "2011/12 Budget"]
