@@ -13,11 +13,11 @@ from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import date_slip
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import amounts_shown, searched_amount
+from safer_desk.domain.money import MoneyError, amounts_shown, parse_pence, searched_amount
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         ref_key)
-from safer_desk.domain.text import as_typed, found_as_typed, in_words, typed_name_key
+from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -496,7 +496,7 @@ class ProjectsPresenter(ScreenPresenter):
             return None
         origins = self.origins
         came: dict[str, str] = {}  # each office's words as the search compares them, folded once for every row
-        amount = searched_amount(text)  # "£125k": the projects showing £125,000, as the papers write it either way
+        amount = _searched_amount(text)  # "£125k", "125000": the projects showing £125,000, as the papers write it
 
         def found(p: Project) -> bool:
             if found_as_typed(words, p.search_text):
@@ -526,6 +526,22 @@ class ProjectsPresenter(ScreenPresenter):
             return not words or found(p)
 
         return accept
+
+
+_BARE_FIGURE = LazyPattern(r"\d[\d,]*(?:\.\d{2})?")
+
+
+def _searched_amount(text: str) -> int | None:
+    """The pence a register search means as money: written as money ("£125k", "2,500 GBP"), or a bare figure typed
+    as a spreadsheet writes it ("125000" is the £125,000 the register shows; its words are searched as well)."""
+    amount = searched_amount(text)
+    typed = (text or "").strip()
+    if amount is not None or not _BARE_FIGURE.fullmatch(typed):
+        return amount
+    try:
+        return parse_pence(typed)
+    except MoneyError:
+        return None
 
 
 class PastePreview:
