@@ -252,10 +252,14 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     """Spend to date, the forecast at the recent rate and the fund's level; before any complete month of spend,
     the fund's level over its period with spend at £0 to date (as the window's fund page draws it, and an axis
     from £0), never an empty chart."""
-    from safer_desk.services.funds import forecast_series_name
+    from safer_desk.services.funds import forecast_series_name, received_by
 
     f = figures.forecast
-    level = figures.contributions_pence / 100  # pounds, as the chart draws them
+
+    def level(months) -> ReportSeries:  # the money from the month each contribution counts from, as the window's
+        pence = [received_by(figures.receipts, m) if figures.receipts else figures.contributions_pence for m in months]
+        return ReportSeries("Fund", [p / 100 for p in pence], "step", [format_money(p) for p in pence])
+
     if not f.cumulative:
         months = [fund.start_month.plus(i) for i in range(fund.end_month.minus(fund.start_month) + 1)]
         complete = sum(1 for m in months if figures.incomplete_from is None or m < figures.incomplete_from)
@@ -264,11 +268,11 @@ def _burn_down_chart(fund, figures) -> ReportChart:
                            [ReportSeries("Spend to date", [0.0] * max(1, complete)
                                          + [None] * (len(months) - max(1, complete)), "line",
                                          [format_money(0)] * max(1, complete)),
-                            ReportSeries("Fund", [level] * len(months), "step",
-                                         [format_money(figures.contributions_pence)] * len(months))], y_label="£",
+                            level(months)], y_label="£",
                            note=f"{why}, so no forecast line. Period ends {fund.end_month.label}.")
     line, past = _forecast_shown(figures)
-    categories = [m.label for m, _ in f.cumulative] + [m.label for m, _ in line[1:]]
+    months = [m for m, _ in f.cumulative] + [m for m, _ in line[1:]]
+    categories = [m.label for m in months]
     n_actual = len(f.cumulative)
     actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
     forecast = [None] * (n_actual - 1) + [p / 100 for _, p in line] if line else []
@@ -279,9 +283,7 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     drawn = [ReportSeries(forecast_series_name(figures), forecast, "dashed", shown_forecast)] if line else []
     return ReportChart(f"{fund.name_said}: spend to date " + ("and forecast" if line else "against the fund"),
                        categories,
-                       [ReportSeries("Spend to date", actual, "line", shown), *drawn,
-                        ReportSeries("Fund", [level] * len(categories), "step",
-                                     [format_money(figures.contributions_pence)] * len(categories))],
+                       [ReportSeries("Spend to date", actual, "line", shown), *drawn, level(months)],
                        y_label="£", note=f"Period {'ended' if figures.period_ended else 'ends'} {f.pilot_end.label}."
                        + past)
 
