@@ -73,6 +73,18 @@ def in_words(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def shortened(text: str, most: int = 60) -> str:
+    """A name as a line says it (an Edit > Undo entry, a question): on one line, and cut at a word with "…" when it is
+    longer than ``most`` characters (a title pasted whole from a bid), so the line stays one a screen can show."""
+    said = " ".join(str(text).split())
+    if len(said) <= most:
+        return said
+    cut = said[: most - 1]
+    if said[most - 1] != " " and cut.rfind(" ") >= most // 2:  # a word cut through: leave it out
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def unknown_fields(kind: str, names: Iterable[str]) -> str:
     """The refusal of fields a record does not have: "Unknown case field: colour." / "… fields: a, b." """
     names = sorted(names)

@@ -17,7 +17,7 @@ from safer_desk.domain.money import MoneyError, amounts_shown, parse_pence, sear
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         ref_key)
-from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, typed_name_key
+from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, shortened, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -301,10 +301,11 @@ class ProjectsPresenter(ScreenPresenter):
     def said(self, project: Project) -> str:
         """A project as the register's questions and steps name it (Delete's question, Edit > Undo, History): its
         title; in a county file where another project has that title (two offices may each send an "Outreach worker"
-        16), its ref and title and where it came from: "16. Outreach worker (merged from Babergh office)"."""
+        16), its ref and title and where it came from: "16. Outreach worker (merged from Babergh office)". A title
+        pasted whole from a bid is cut at a word with "…": the line stays one the Edit menu and status bar can show."""
         if project.id not in titles_said(self.rows, self.origins):  # the one rule with Commissioning and the report
-            return project.title
-        return f"{project_name(project)} ({self.origins.phrase(project.id)})"
+            return shortened(project.title)
+        return f"{shortened(project_name(project))} ({self.origins.phrase(project.id)})"
 
     def file_changed(self) -> None:
         """The file changed under the register (a merge of district files, a conflict decided, an undo of a change
