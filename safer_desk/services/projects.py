@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import Cost, MoneyError, format_money, format_pounds_plain, parse_cost, parse_pence
+from safer_desk.domain.money import (Cost, MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
+                                     parse_cost, parse_pence)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
@@ -654,9 +655,11 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         try:
             cost = parse_cost(f["cost"])
         except MoneyError as exc:
-            if "cost_note" not in fields and not any(ch.isdigit() for ch in f["cost"]):
+            if "cost_note" not in fields and not any(ch.isdigit() for ch in f["cost"]) \
+                    and not not_a_value_from_the_sheet(f["cost"]):
                 # Words with no figure where no cost note is given: the register's export writes a project's cost
-                # note in its Cost column ("Not stated", "Tbc"), so a sheet exported and pasted back keeps it.
+                # note in its Cost column ("Not stated", "Tbc"), so a sheet exported and pasted back keeps it. An
+                # error the sheet shows ("#REF!", "#N/A") is no note: it is refused as one, as "#DIV/0!" is.
                 f["cost_note"] = f["cost"]
             else:
                 problems.append(("cost", str(exc)))
