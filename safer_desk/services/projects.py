@@ -362,7 +362,7 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
                                                     "the project's cost goes under Cost."))
             elif two := _two_amounts(amount.split()):  # "OPCC: £110,000 £50,000": not one amount read as a guess
                 problems.append(("funding_sources", _two_shares(n, source, two)))
-            elif re.search(r"\d", amount):
+            elif re.search(r"\d", amount) or not_a_value_from_the_sheet(amount):  # "#REF!" is not "Tbc"
                 problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
                 sources.append(FundingSource(source, None, amount, year))

@@ -4,6 +4,7 @@
 Pasted from a budget sheet whose formulas had broken, a Cost of "#REF!", "#N/A" or "#VALUE!" was added as a project
 with no cost and a cost note of "#REF!", saying nothing; "#DIV/0!" (it has a figure) was refused. Each is now refused
 as the error it is, as everywhere else an amount is read; words with no figure ("Tbc", "Not stated") are still a note.
+A funder's share of "#REF!" (pasted or typed under Funding sources) was kept as a share not known yet: refused too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from safer_desk.domain.projects import ProjectError
+from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import read_paste
 
@@ -43,3 +45,12 @@ def test_the_paste_dialog_says_so_and_adds_nothing(demo_window, qtbot):
     assert not dialog.add_button.isEnabled()
     dialog.reject()
     assert "Street pastors" not in [p.title for p in page.model.rows]
+
+
+@pytest.mark.parametrize("shown", ["#REF!", "#N/A", "#VALUE!"])
+def test_an_error_from_the_sheet_as_a_funders_share_is_refused(shown):
+    # "OPCC: #REF!" was kept as OPCC's share "not known yet", worded "#REF!", in a paste and in the editor alike
+    preview = _preview(f"Title\tFunding sources\nStreet pastors\tOPCC: {shown}\n")
+    assert f"Row 1: Funding sources: line 1: “{shown}” is an error from the sheet, not an amount" in preview.problems()
+    assert shares_summary(f"OPCC: {shown}", "£10,000").startswith(f"⚠ line 1: “{shown}” is an error from the sheet")
+    assert shares_summary("OPCC: Tbc", "£10,000").startswith("OPCC: Tbc")  # words are still a share not known yet
