@@ -190,7 +190,12 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
 
 
 def top_slice_section(item: service.TopSlice) -> ReportSection:
-    result = item.result()
+    try:
+        result = item.result()
+    except AllocationError as exc:  # saved under rules it no longer meets: said in its place, as the workbook does
+        return ReportSection(f"Top-slice: {item.name}", [
+            f"“{item.name}” ({item.year}) cannot be worked out: {exc} Put its figures right on the Allocation tab "
+            "(Replace saved), or remove it there."], [])
     rows = [[line.label, format_money(line.amount_pence, show_pence=True)] for line in result.lines]
     pct = percent_text(result.scenario)
     rows.append([f"Plus {pct}%", format_money(result.scenario_more_pence, show_pence=True)])
