@@ -16,7 +16,7 @@ from typing import Any, Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS
 from safer_desk.domain.money import format_money
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
 from safer_desk.presenters.actions import Action, run_now
@@ -500,8 +500,7 @@ class FundsPresenter(FormScreen):
                   Field("supplier", "Su&pplier")]
 
         def commit(v: dict) -> str:
-            existing = next((i["id"] for i in funds.list_items(self.store)
-                             if i["name"].casefold() == v["name"].strip().casefold()), None)
+            existing = (held := funds.item_by_name(self.store, v["name"])) and held["id"]
             return self.rows_action(f"Catalogue item {v['name'].strip()}", "item", existing,
                                     lambda: funds.save_item(self.store, v["name"], usual_price=v["usual_price"],
                                                             supplier=v["supplier"]))
@@ -518,13 +517,11 @@ class FundsPresenter(FormScreen):
 
     def _item_name_doubts(self, item: dict | None, typed: str | None) -> list[str]:
         """Asked once when an item's dialog holds another name: saving changes or adds that item, not this one."""
-        name = (typed or "").strip()
-        if not item or not name or name.casefold() == item["name"].casefold():
+        name = tidy_spaces(typed)
+        if not item or not name or typed_name_key(name) == typed_name_key(item["name"]):
             return []
-        other = next((i["name"] for i in funds.list_items(self.store) if i["name"].casefold() == name.casefold()),
-                     None)
-        if other is not None:
-            return [f"Saving changes the usual price and supplier of {other}: {item['name']} stays as it is."]
+        if (other := funds.item_by_name(self.store, name)) is not None:
+            return [f"Saving changes the usual price and supplier of {other['name']}: {item['name']} stays as it is."]
         return [(f"Saving adds “{name}” as a new item: {item['name']} stays in the catalogue as it is, with the "
                  "spend already keyed to it (an item's name is not changed here).")]
 

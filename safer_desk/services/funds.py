@@ -422,13 +422,15 @@ def list_items(store: Store) -> list[dict]:
 
 
 def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str = "") -> str:
-    """Add a catalogue item, or change the usual price and supplier of one with that name."""
-    name = (name or "").strip()
+    """Add a catalogue item, or change the usual price and supplier of the one with that name as typed (any case or
+    spacing: "door  chain " is Door chain, as a fund's name is matched)."""
+    name = tidy_spaces(name)
     if not name:
         raise FundError("Item: a name is required.")
     name = _no_names(name, "Item")  # the catalogue travels to the county whole
     price = None if usual_price in (None, "") else _pence(usual_price, "Usual price")
-    item_id = store.scalar("SELECT id FROM fund_items WHERE name = ? COLLATE NOCASE", (name,)) or reference_id("item", name)
+    held = item_by_name(store, name)
+    item_id = held["id"] if held is not None else reference_id("item", name)
     with store.transaction():
         store.conn.execute("INSERT INTO fund_items(id, name, usual_price_pence, supplier) VALUES (?, ?, ?, ?) "
                            "ON CONFLICT(id) DO UPDATE SET usual_price_pence = excluded.usual_price_pence, "
@@ -637,9 +639,18 @@ def update_spend_line(store: Store, line_id: str, **fields: Any) -> dict[str, An
     return values
 
 
+def item_by_name(store: Store, name: str) -> dict | None:
+    """The catalogue's item of this name as typed (typed_name_key: any case, dash, quote or spacing), the one spelt
+    as typed first, or None."""
+    text = tidy_spaces(name)
+    rows = store.rows("SELECT * FROM fund_items ORDER BY name = ? DESC, name", (text,))
+    row = find_typed(rows, text, lambda r: r["name"]) if text else None
+    return None if row is None else dict(row)
+
+
 def _catalogue_item(store: Store, item: str):
-    """The catalogue's item by id or name (any case), or None."""
-    return store.one("SELECT * FROM fund_items WHERE id = ? OR name = ? COLLATE NOCASE", (item, item))
+    """The catalogue's item by id or name as typed (item_by_name), or None."""
+    return store.one("SELECT * FROM fund_items WHERE id = ?", (item,)) or item_by_name(store, item)
 
 
 def overspend_warning(store: Store, fund_id: str, *, item: str, amount: Any = None, instead_of: int = 0,

@@ -304,3 +304,17 @@ def test_a_month_that_holds_spend_merged_from_other_months_is_said_to_in_the_rep
     top = next(i for i, r in enumerate(rows) if r and r[0] == "Fund")
     spans = {r[0]: r[rows[top].index("Includes spend of")] for r in rows[top + 1:] if r[0] in ("IPS sanctuary", PILOT)}
     assert spans == {"IPS sanctuary": "May-25 to Aug-25", PILOT: None}
+
+
+def test_a_catalogue_item_typed_with_other_spacing_is_the_same_item(demo_store):
+    """"Door  chain" (two spaces, a space after) changes the catalogue's Door chain, as a fund's name is matched;
+    a spend line names it so too."""
+    item_id = funds.save_item(demo_store, "Door chain", usual_price="£27.50", supplier="Locksmith")
+    before = len(funds.list_items(demo_store))
+    assert funds.save_item(demo_store, "door  chain ", usual_price="£30", supplier="Locksmith") == item_id
+    items = funds.list_items(demo_store)
+    assert len(items) == before
+    assert next(i for i in items if i["id"] == item_id)["usual_price_pence"] == 3000
+    new = funds.save_item(demo_store, "Video  doorbell ", usual_price="120")
+    assert next(i for i in funds.list_items(demo_store) if i["id"] == new)["name"] == "Video doorbell"
+    assert funds._catalogue_item(demo_store, "DOOR   chain")["id"] == item_id
