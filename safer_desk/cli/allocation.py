@@ -49,25 +49,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run_allocate)
 
     top = subparsers.add_parser(
-        "top-slice", help="the Performance Reward Grant split as name,value",
+        "top-slice", help="the Performance Reward Grant split as name,value; --save, --replace or --remove it in a "
+                          "file",
         description="Top-slice a grant as the Performance Reward Grant was (seed 000): a share to the Local "
                     "Strategic Partnerships, of the rest a retained share, and the remainder shared equally by the "
-                    "partners, each planning on ±PERCENT. Prints name,value (pounds).")
-    top.add_argument("total", metavar="TOTAL", type=_amount("TOTAL"),
-                     help="the grant, in pounds (2900692 or £2,900,692)")
-    top.add_argument("--lsp-share", default="50", metavar="PERCENT", type=_percent("--lsp-share"),
+                    "partners, each planning on ±PERCENT. Prints name,value (pounds). With --year and --file, "
+                    "--save keeps the split in the file, --replace puts it in place of a saved top-slice's "
+                    "figures and --remove (no TOTAL) takes a saved top-slice out, as the Allocation tab's buttons "
+                    "do.")
+    # TOTAL and the figures default in run_top_slice, so that --remove (which takes none) can tell one was given.
+    top.add_argument("total", metavar="TOTAL", nargs="?", type=_amount("TOTAL"),
+                     help="the grant, in pounds (2900692 or £2,900,692); not with --remove")
+    top.add_argument("--lsp-share", metavar="PERCENT", type=_percent("--lsp-share"),
                      help="share to the LSPs (default 50)")
-    top.add_argument("--retain", default="10", metavar="PERCENT", type=_percent("--retain"),
+    top.add_argument("--retain", metavar="PERCENT", type=_percent("--retain"),
                      help="share of the rest retained (default 10)")
-    top.add_argument("--partners", default=9, type=option_type(read_partners, "--partners"), metavar="N",
+    top.add_argument("--partners", type=option_type(read_partners, "--partners"), metavar="N",
                      help="partners sharing equally (default 9)")
-    top.add_argument("--vary", default="20", metavar="PERCENT", type=_percent("--vary"),
+    top.add_argument("--vary", metavar="PERCENT", type=_percent("--vary"),
                      help="each partner's more-or-less scenario (default 20)")
     top.add_argument("--save", metavar="NAME",
                      help="also save it in --file under NAME for --year, as the Allocation tab's Save top-slice… does "
                           "(a name the year has already is refused, never written over)")
-    top.add_argument("--year", metavar="YYYY/YY", help="the financial year it is saved for (with --save)")
-    top.add_argument("--file", metavar="FILE", help="the Safer Desk file to save it in (with --save)")
+    top.add_argument("--replace", metavar="NAME",
+                     help="also put it in place of the figures of the top-slice saved in --file under NAME for "
+                          "--year, as Replace saved does (its name, year and the names of its slice and rest kept)")
+    top.add_argument("--remove", metavar="NAME",
+                     help="remove the top-slice saved in --file under NAME for --year, as Remove saved does (give no "
+                          "TOTAL or figures)")
+    top.add_argument("--year", metavar="YYYY/YY",
+                     help="the financial year it is saved for (with --save, --replace or --remove)")
+    top.add_argument("--file", metavar="FILE",
+                     help="the Safer Desk file it is saved in (with --save, --replace or --remove)")
     top.set_defaults(run=run_top_slice)
 
 
@@ -153,49 +166,80 @@ def _name_option(message: str) -> str:
     return message
 
 
+TOP_SLICE_DEFAULTS = {"lsp_share": "50", "retain": "10", "partners": 9, "vary": "20"}
+TOP_SLICE_FIGURES = "TOTAL, --lsp-share, --retain, --partners or --vary"
+
+
 def run_top_slice(args: argparse.Namespace) -> int:
     import sys
 
     from safer_desk.domain.allocation import AllocationError, parse_percent
     from safer_desk.services import allocation as service
 
-    saving = args.save is not None
-    if saving and not args.save.strip():
-        raise CliError("--save: a top-slice needs a name", code=2)
-    if saving and not (args.year and args.file):
-        raise CliError("--save needs --year (the financial year it is for) and --file (the file to save it in)",
-                       code=2)
-    if not saving and (args.year or args.file):
-        raise CliError("--year and --file say where to --save the top-slice; give --save NAME with them", code=2)
+    doing, name, year = _top_slice_in_file(args)
+    if doing == "--remove":
+        _remove_top_slice(args, name, year)
+        return 0
+    if args.total is None:
+        raise CliError("the following arguments are required: TOTAL (the grant, in pounds)", code=2)
+    given = {k: getattr(args, k) if getattr(args, k) is not None else v for k, v in TOP_SLICE_DEFAULTS.items()}
     try:
         total = service.amount_option("TOTAL", args.total)
-        shape = dict(lsp_share=parse_percent(args.lsp_share, what="--lsp-share"),
-                     retain=parse_percent(args.retain, what="--retain"), partners=args.partners,
-                     vary=parse_percent(args.vary, what="--vary"))
+        shape = dict(lsp_share=parse_percent(given["lsp_share"], what="--lsp-share"),
+                     retain=parse_percent(given["retain"], what="--retain"), partners=given["partners"],
+                     vary=parse_percent(given["vary"], what="--vary"))
         rows, notes = service.top_slice_rows(total, **shape)
     except AllocationError as exc:
         raise CliError(str(exc)) from exc
-    if saving:
-        _save_top_slice(args, total, **shape)
+    if doing == "--save":
+        _save_top_slice(args, name, year, total, **shape)
+    elif doing == "--replace":
+        _replace_top_slice(args, name, year, total, **shape)
     for note in notes:
         print(f"safer-desk: note: {note}", file=sys.stderr)
     print_csv(["name", "value"], rows)
     return 0
 
 
-def _save_top_slice(args: argparse.Namespace, total_pence: int, *, lsp_share, retain, partners: int, vary) -> None:
+def _top_slice_in_file(args: argparse.Namespace) -> tuple[str | None, str, str]:
+    """(--save, --replace or --remove, the name, the year's label) or (None, "", ""); a usage error (exit 2) said
+    before the file is opened when one is given without --year and --file, with another, without a name, or
+    --remove with figures."""
+    from safer_desk.domain.periods import FinancialYear, PeriodError
+
+    given = [(flag, value) for flag, value in (("--save", args.save), ("--replace", args.replace),
+                                               ("--remove", args.remove)) if value is not None]
+    if not given:
+        if args.year or args.file:
+            raise CliError("--year and --file say where to --save the top-slice; give --save NAME with them (or "
+                           "--replace NAME, --remove NAME)", code=2)
+        return None, "", ""
+    if len(given) > 1:
+        raise CliError(f"{given[0][0]} and {given[1][0]} cannot be given together", code=2)
+    doing, name = given[0]
+    if not name.strip():
+        raise CliError(f"{doing}: a top-slice needs a name", code=2)
+    if not (args.year and args.file):
+        where = "the file to save it in" if doing == "--save" else "the file it is saved in"
+        raise CliError(f"{doing} needs --year (the financial year it is for) and --file ({where})", code=2)
+    if doing == "--remove" and (args.total is not None or any(getattr(args, k) is not None
+                                                              for k in TOP_SLICE_DEFAULTS)):
+        raise CliError(f"--remove takes no {TOP_SLICE_FIGURES}: it removes the saved top-slice whole", code=2)
+    try:
+        year = FinancialYear.parse(args.year).label
+    except PeriodError as exc:  # said before the file is opened: nothing could be changed
+        raise CliError(f"--year: {exc}", code=2) from exc
+    return doing, name.strip(), year
+
+
+def _save_top_slice(args: argparse.Namespace, name: str, year: str, total_pence: int, *, lsp_share, retain,
+                    partners: int, vary) -> None:
     """--save: the split saved through the service the window's Save top-slice… uses, named in the history as it
     names it; the slice and the rest labelled as the printed rows call them."""
     import sys
 
-    from safer_desk.domain.periods import FinancialYear, PeriodError
     from safer_desk.services import allocation as service
 
-    name = args.save.strip()
-    try:
-        year = FinancialYear.parse(args.year).label
-    except PeriodError as exc:  # said before the file is opened: nothing could be saved
-        raise CliError(f"--year: {exc}", code=2) from exc
     store = open_existing(args.file, read_only=False)
     try:
         with store.action(f"Save top-slice {name}"):
@@ -206,3 +250,62 @@ def _save_top_slice(args: argparse.Namespace, total_pence: int, *, lsp_share, re
     finally:
         store.close()
     print(f"safer-desk: saved the {year} top-slice “{name}” in {args.file}", file=sys.stderr)
+
+
+def _saved_top_slice(store, name: str, year: str, file: str):
+    """The year's saved top-slice under the name as typed (any case, dash or spacing); exit 1 when there is none."""
+    from safer_desk.services import allocation as service
+
+    found = service.top_slice_named(store, name, year)
+    if found is None:
+        names = [item.name for item in service.list_top_slices(store, year=year)]
+        has = f" (it has {', '.join(f'“{n}”' for n in names)})" if names else " (it has none)"
+        raise CliError(f"There is no {year} top-slice called “{name}” in {file}{has}; nothing was changed.")
+    return found
+
+
+def _replace_top_slice(args: argparse.Namespace, name: str, year: str, total_pence: int, *, lsp_share, retain,
+                       partners: int, vary) -> None:
+    """--replace: the split put in place of a saved top-slice's figures through the service the window's Replace
+    saved uses, named in the history as it names it; the saved names of its slice and rest kept."""
+    import sys
+
+    from safer_desk.domain.allocation import AllocationError
+    from safer_desk.services import allocation as service
+
+    store = open_existing(args.file, read_only=False)
+    try:
+        item = _saved_top_slice(store, name, year, args.file)
+        label = item.slices[0][0] if item.slices else "LSP share"
+        new = dict(total_pence=total_pence, slices=((label, lsp_share),), remainder_label=item.remainder_label,
+                   retained=retain, partners=partners, scenario=vary)
+        if service.TopSlice(item.id, item.name, item.year, **new) == item:
+            print(f"safer-desk: the {year} top-slice “{item.name}” in {args.file} already holds these figures; "
+                  "nothing was changed", file=sys.stderr)
+            return
+        with store.action(f"Replace top-slice {item.name}"):
+            service.replace_top_slice(store, item.id, **new)
+    except (service.ScenarioError, AllocationError) as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(f"safer-desk: replaced the figures of the {year} top-slice “{item.name}” in {args.file}", file=sys.stderr)
+
+
+def _remove_top_slice(args: argparse.Namespace, name: str, year: str) -> None:
+    """--remove: a saved top-slice taken out through the service the window's Remove saved uses, named in the
+    history as it names it."""
+    import sys
+
+    from safer_desk.services import allocation as service
+
+    store = open_existing(args.file, read_only=False)
+    try:
+        item = _saved_top_slice(store, name, year, args.file)
+        with store.action(f"Remove top-slice {item.name}"):
+            service.delete_top_slice(store, item.id)
+    except service.ScenarioError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(f"safer-desk: removed the {year} top-slice “{item.name}” from {args.file}", file=sys.stderr)
