@@ -561,6 +561,16 @@ class DhrPresenter(FormScreen):
             f"Add panel meeting to {case.reference}", case.id,
             lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"], v["note"])))
 
+    def edit_panel_meeting_form(self, meeting: dict) -> CostForm:
+        """A panel meeting's date or note, corrected (Enter or a double-click on it)."""
+        case = self.need_case()
+        fields = [Field("met_on", "&Date", FieldKind.DATE, required=True), Field("note", "&Note")]
+        values = {"met_on": _uk(date.fromisoformat(meeting["met_on"])), "note": meeting["note"] or ""}
+        return self._form(fields, f"Panel meeting for {case.reference}", lambda v: self.case_action(
+            f"Change the panel meeting of {values['met_on']} in {case.reference}", case.id,
+            lambda: dhr.update_panel_meeting(self.store, meeting["id"], met_on=v["met_on"], note=v["note"])),
+            values=values, correcting=True)
+
     @staticmethod
     def _recommendation_fields() -> list[Field]:
         return [Field("text", "&Recommendation", FieldKind.LONG_TEXT, required=True), Field("owner", "&Owner"),

@@ -289,6 +289,20 @@ def add_panel_meeting(store: Store, case_id: str, met_on: Any, note: str = "") -
     return meeting_id
 
 
+def update_panel_meeting(store: Store, meeting_id: str, *, met_on: Any, note: str = "") -> None:
+    """A panel meeting's date or note corrected; refused on a day the case already met on another."""
+    row = store.one("SELECT * FROM dhr_panel_meetings WHERE id = ?", (meeting_id,))
+    if row is None:
+        raise DhrError("That panel meeting no longer exists.")
+    day = as_date(met_on, "Panel meeting", required=True)
+    note = free_text(note, "Note")
+    if store.scalar("SELECT 1 FROM dhr_panel_meetings WHERE case_id = ? AND met_on = ? AND id <> ?",
+                    (row["case_id"], _iso(day), meeting_id)):
+        raise DhrError(f"Date: there is already a panel meeting on {format_uk_date(day)}.")
+    with store.transaction():
+        records.update(store.conn, "dhr_panel_meetings", meeting_id, {"met_on": _iso(day), "note": note})
+
+
 def add_recommendation(store: Store, case_id: str, text: str, *, owner: str = "", due_on: Any = None,
                        completed_on: Any = None) -> str:
     _require_case(store, case_id)

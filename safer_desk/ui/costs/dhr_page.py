@@ -288,7 +288,8 @@ class DhrPage(QWidget):
         ], "Action plan", self.details, on_edit=today(self.edit_recommendation_dialog),
             on_delete=today(self.delete_recommendation), read_only=session.read_only)
         self.meetings = make_table([date_col("met_on", "Panel meeting"), Column("note", "Note")],
-                                   "Panel meetings", self.details, on_delete=today(self.delete_panel_meeting),
+                                   "Panel meetings", self.details, on_edit=today(self.edit_panel_meeting_dialog),
+                                   on_delete=today(self.delete_panel_meeting),
             read_only=session.read_only)
         # Alt+1 … Alt+5: every letter of their words is already a button's, a menu's or a tab's on this page.
         for title, table in (("&1 Stages", self.stages), ("&2 Costs", self.costs),
@@ -529,6 +530,13 @@ class DhrPage(QWidget):
 
     def panel_meeting_dialog(self):
         return self._open(self.presenter.panel_meeting_form)
+
+    def edit_panel_meeting_dialog(self):
+        """Enter or a double-click on a panel meeting: correct its date or note."""
+        case, meeting = self.current_case(), self.meetings.current()
+        if case is not None and meeting is None:
+            prompts.show_error(self, "Choose a panel meeting", "Select a panel meeting on the Panel meetings page.")
+        return None if meeting is None else self._open(lambda: self.presenter.edit_panel_meeting_form(meeting))
 
     def recommendation_dialog(self):
         return self._open(self.presenter.recommendation_form)
