@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain.checks import NumberError, bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, format_percent, split_by_weights
-from safer_desk.domain.text import in_words, looks_like_total_line, typed_name_key
+from safer_desk.domain.text import counted, in_words, looks_like_total_line, typed_name_key
 
 ROUNDINGS = ("exact", "percent-2dp")
 UNITS = {"pound": 100, "penny": 1}
@@ -810,7 +810,7 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     if outside:
         held = "; ".join(f"{n} has {format_money(rounded[n])} (last year {format_money(previous_pence[n])})"
                          for n in outside[:3])  # the rest named only: forty names with figures would bury the note
-        more = f"; and {len(outside) - 3} more partnerships likewise" if len(outside) > 3 else ""
+        more = f"; and {counted(len(outside) - 3, 'more partnership')} likewise" if len(outside) > 3 else ""
         whole = "whole pounds" if unit == 100 else "whole pence"
         # Pence are advised only where they keep it: a limit widened to the pot's own fall puts every partnership
         # at its edge, which whole pence cannot all keep either.
