@@ -536,8 +536,10 @@ class MainWindow(QMainWindow):
         widget = spec.load()(self.session, self.tab_pages[key])
         self.tab_pages[key].layout().addWidget(widget)
         # Added to a page already shown, Qt would show it only at the next turn of the event loop: shown now, so the
-        # first screen drawn once the file has opened is the tab, not an empty page (benchmarks/startup.py).
-        widget.show()
+        # first screen drawn once the file has opened is the tab, not an empty page (benchmarks/startup.py). Not on a
+        # page not in view: showing lays the tab out at once, at the size its page has before it is ever shown.
+        if self.tab_pages[key].isVisible():
+            widget.show()
         # Once the first screen is drawn: reading every widget of the tab for its tab widgets makes their classes'
         # enums (1 ms of the first screen); the timer goes with the tab if another file opens first.
         area = self.tabs.widget(TAB_KEYS.index(key))
