@@ -10,6 +10,7 @@ loaded scenario is never overwritten under another name.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any, Callable, NamedTuple
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
@@ -604,6 +605,8 @@ def _read_top_slice(fields: dict[str, str], remainder_label: str) -> tuple[dict[
         raise AllocationError(f"Total grant: {exc}") from None
     if total < 0:  # the page's word for the field, as its other refusals say it ("The total cannot be negative")
         raise AllocationError(f"Total grant: “{fields['total'].strip()}” is negative.")
+    if not fields["partners"].strip():
+        raise AllocationError("Equal shares: nothing was given.")
     try:
         partners = int(fields["partners"].strip())
     except ValueError:
@@ -611,7 +614,7 @@ def _read_top_slice(fields: dict[str, str], remainder_label: str) -> tuple[dict[
     shape = dict(slices=((fields["slice_label"].strip() or "First slice",
                           parse_percent(fields["slice"], what="First slice %")),),
                  remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
-                 partners=partners, scenario=parse_percent(fields["scenario"], what="Scenario ±%"))
+                 partners=partners, scenario=_scenario_percent(fields["scenario"]))
     try:
         return {"total_pence": total, **shape}, top_slice(total, **shape)
     except AllocationError as exc:  # the command's word for the field ("partners: …"), as the page labels it
@@ -619,6 +622,11 @@ def _read_top_slice(fields: dict[str, str], remainder_label: str) -> tuple[dict[
         if said.startswith("partners:"):
             raise AllocationError("Equal shares:" + said.removeprefix("partners:")) from None
         raise
+
+
+def _scenario_percent(text: str) -> Fraction:
+    """*Scenario ±%* as the Damping ±% field reads its own: "±20", "+/-20", "20" or "20%" is 20% either way."""
+    return bench.damping_limit(text, what="Scenario ±%") or parse_percent(text, what="Scenario ±%")
 
 
 def option_differences(first: service.Scenario, second: service.Scenario) -> list[tuple[str, str, str]]:
