@@ -1408,6 +1408,9 @@ class ShareRow:
             return "Nothing to pay"
         if self.outstanding_pence == 0:
             return "✔ Paid"
+        if self.overdue_pence and self.paid_pence:  # not just "Overdue", as if nothing had been paid
+            return (f"{rules.OVERDUE}: {format_money(self.outstanding_pence)} of {format_money(self.amount_pence)} "
+                    "unpaid")
         if self.overdue_pence:
             return rules.OVERDUE
         return "Part paid" if self.paid_pence else "Invoiced"
