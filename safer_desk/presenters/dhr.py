@@ -443,6 +443,11 @@ class DhrPresenter(FormScreen):
         return (f"The costs would come to {format_money(sum(plan.shares.values()))}, less than the partners were "
                 f"billed, so they are billed again with the review's own split: {summary[0].upper()}{summary[1:]}")
 
+    @staticmethod
+    def stage_field(stage: rules.StageStatus) -> str | None:
+        """The Edit case field holding a stage's date (None: the first panel meeting's, the first of the meetings)."""
+        return stage.stage.column if stage.stage.column in dhr.CASE_DATE_FIELDS else None
+
     def need_case(self) -> dhr.CaseSummary:
         """The selected case, or LookupError saying to choose one (what every action on a case needs first)."""
         case = self.selected_case

@@ -261,7 +261,7 @@ class DhrPage(QWidget):
             date_col("due", "Due", lambda s: s.due_on),
             date_col("done", "Done", lambda s: s.done_on),
             Column("status", "Status", lambda s: s.status + (" (projected)" if s.projected and s.due_on else "")),
-        ], "Stages", self.details)
+        ], "Stages", self.details, on_edit=today(self.edit_stage_dialog))
         self.costs = make_table([
             Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
             Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
@@ -530,6 +530,21 @@ class DhrPage(QWidget):
 
     def panel_meeting_dialog(self):
         return self._open(self.presenter.panel_meeting_form)
+
+    def edit_stage_dialog(self):
+        """Enter or a double-click on a stage: Edit case at that stage's date; the first panel meeting's is the first
+        of the Panel meetings, so their page is shown."""
+        stage = self.stages.current()
+        if stage is None:
+            return None
+        if (key := self.presenter.stage_field(stage)) is None:
+            self.details.setCurrentWidget(self.meetings.view)
+            self.meetings.view.setFocus()
+            return None
+        dialog = self.edit_case_dialog()
+        if dialog is not None and (widget := dialog.editors.get(key)) is not None:
+            getattr(widget, "edit", widget).setFocus()
+        return dialog
 
     def edit_panel_meeting_dialog(self):
         """Enter or a double-click on a panel meeting: correct its date or note."""
