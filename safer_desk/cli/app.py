@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import REPLACE_HELP, CliError, refuse_existing_output, refuse_output
+from safer_desk.cli.common import (REPLACE_HELP, CliError, refuse_existing_output, refuse_missing_file,
+                                   refuse_output)
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 
@@ -74,6 +75,8 @@ def run_screenshot(args: argparse.Namespace) -> int:
     if Path(args.out).suffix.lower() != ".png":  # most likely FILE where OUT.png belongs: never written over
         raise CliError(f"{Path(args.out).name}: the screenshot is saved as a PNG picture, so OUT must end in .png "
                        "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
+    if args.file:
+        refuse_missing_file(args.file)
     refuse_output(args.out)
     refuse_existing_output(args.out, args.replace)
     from safer_desk.cli import qt_libraries_said

@@ -158,8 +158,7 @@ def _open_existing(path: str | Path, *, read_only: bool):
     from safer_desk.storage.store import StoreError
 
     path = Path(path)
-    if not path.exists():
-        raise CliError(f"there is no file at {path}")
+    refuse_missing_file(path)
     try:
         if not read_only:
             return _opened_for_writing(path)
@@ -258,6 +257,13 @@ def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path]) -> Non
     if office is not None:
         raise CliError(f"{file.name} is given as the Safer Desk FILE and {office.name} as a file to read: the Safer "
                        "Desk FILE comes first, then the files it reads. Nothing was read or changed.", code=2)
+
+
+def refuse_missing_file(path: str | Path) -> None:
+    """FILE, the file a command is about, not there: said before anything about OUT (an OUT that exists, or in a folder
+    not made yet), so the officer who adds --replace or makes the folder is not then told there is no FILE at all."""
+    if not Path(path).exists():
+        raise CliError(f"there is no file at {path}")
 
 
 def refuse_output(out: str | Path) -> None:

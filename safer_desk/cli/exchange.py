@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from safer_desk.cli.common import (REPLACE_HELP, CliError, open_existing, open_for_writing, option_type, read_date,
-                                   read_financial_year, read_fingerprint, refuse_existing_output,
+                                   read_financial_year, read_fingerprint, refuse_existing_output, refuse_missing_file,
                                    refuse_new_file_name, refuse_output)
 from safer_desk.domain.text import counted, in_words
 
@@ -127,6 +127,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.raw_tables and kind != "xlsx":  # how the command is used: said before an OUT that exists is
         raise CliError("--raw-tables is for a workbook (OUT.xlsx); an .sqlite export holds the tables already",
                        code=2)
+    refuse_missing_file(args.file)
     refuse_output(args.out)
     if not _office_file_named(args.file, out, kind):  # that is refused below, in words --replace would not help with
         refuse_existing_output(out, args.replace)
@@ -380,6 +381,7 @@ def run_report(args: argparse.Namespace) -> int:
 
         if refusal := ledger_day_refusal(args.as_at, today):
             raise CliError(f"--as-at: {refusal}")
+    refuse_missing_file(args.file)
     refuse_output(out)
     refuse_existing_output(out, args.replace)
     store = open_existing(args.file, checked=True)
