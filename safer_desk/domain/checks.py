@@ -109,8 +109,9 @@ def _percent_for_a_figure(typed: str) -> str:
 LARGEST_FIGURE = Decimal(10) ** 15 - 1  # a count, rate or measure; far beyond any a partnership reports
 
 
-def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
+def parse_number(text: str | None, *, what: str = "a number", example: str = "1,234 or 88.9") -> Decimal:
     """A number as typed ("1,652", "88.9", "-74", "−74"); separators in odd places are refused, never dropped.
+    ``example`` is the form a refusal suggests: a whole number's own ("104,000" for a population, never "88.9").
 
     "1,2,3" was once stored as 123: a comma that does not mark thousands means the person
     meant something else (a list, a decimal comma), so the message asks instead of guessing.
@@ -136,7 +137,7 @@ def parse_number(text: str | None, *, what: str = "a number") -> Decimal:
                           "as a guess. Type the figure without commas, or with one every three digits (12,586); "
                           "use a point for decimals (1.5).")
     if not s or not (_GROUPED.match(s) or _PLAIN.match(s)) or s == ".":
-        raise NumberError(f"“{original}” is not {what} (try a form like 1,234 or 88.9).")
+        raise NumberError(f"“{original}” is not {what} (try a form like {example}).")
     try:
         value = Decimal(s.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the patterns above guard this

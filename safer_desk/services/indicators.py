@@ -1499,7 +1499,7 @@ def read_population(text: str) -> int:
     if problem := whole_number_problem(typed, "a population"):
         raise IndicatorError(problem)
     try:
-        value = parse_number(typed, what="a population")
+        value = parse_number(typed, what="a population", example="104,000")
     except NumberError as exc:
         raise IndicatorError(str(exc)) from None
     if value != value.to_integral_value():
