@@ -726,6 +726,17 @@ class DhrPresenter(FormScreen):
             values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)},
             warnings=lambda v: _before_invoice(share, v, "paid_on"), check=lambda v: _beyond_outstanding(share, v))
 
+    @staticmethod
+    def share_opened_words(share: dhr.ShareRow) -> str:
+        """Why Enter (or a double-click) on a share opens no Payment… for it, "" when it does: nothing is outstanding
+        on it, so what to use instead is said (it did nothing at all, session 45)."""
+        if share.outstanding_pence > 0:
+            return ""
+        return (f"Nothing is outstanding on {share.partner}'s share of {share.case_reference} ({share.status_text}). "
+                "To correct a payment recorded on it, use More > Delete a payment… and record it again with "
+                "Payment…; a refused or written-off share is taken back by More > Reopen a refused or written-off "
+                "share.")
+
     def refund_allowed(self, share: dhr.ShareRow | None) -> bool:
         """Whether Refund excess… applies to the chosen share: its partner paid on the review beyond its share."""
         if share is None or self.read_only or self.selected_case is None:

@@ -278,7 +278,7 @@ class DhrPage(QWidget):
             Column("invoice", "Invoice", lambda s: getattr(s, "invoice_ref", "")),
             date_col("due", "Due", lambda s: getattr(s, "due_on", None)),
             Column("reason", "Reason", lambda s: getattr(s, "reason", "")),
-        ], "Partners' shares", self.details, totals=lambda rows: {
+        ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog), totals=lambda rows: {
             "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows),
             "paid_pence": sum(r.paid_pence for r in rows),
             "outstanding_pence": sum(r.outstanding_pence for r in rows)} if rows else None)
@@ -616,6 +616,16 @@ class DhrPage(QWidget):
 
     def payment_dialog(self):
         return self._share_dialog(self.presenter.payment_form)
+
+    def open_share_dialog(self):
+        """Enter or a double-click on a share: Payment… for it, or what to use when nothing is outstanding on it."""
+        share = self.shares.current()
+        if share is None:
+            return None
+        if why := self.presenter.share_opened_words(share):
+            prompts.show_info(self, "Nothing outstanding", why)
+            return None
+        return self.payment_dialog()
 
     def refuse_dialog(self):
         return self._share_dialog(self.presenter.refuse_form)
