@@ -430,11 +430,26 @@ def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str
     name = _no_names(name, "Item")  # the catalogue travels to the county whole
     price = None if usual_price in (None, "") else _pence(usual_price, "Usual price")
     held = item_by_name(store, name)
-    item_id = held["id"] if held is not None else reference_id("item", name)
+    item_id = held["id"] if held is not None else _new_item_id(store, name)
     with store.transaction():
         store.conn.execute("INSERT INTO fund_items(id, name, usual_price_pence, supplier) VALUES (?, ?, ?, ?) "
                            "ON CONFLICT(id) DO UPDATE SET usual_price_pence = excluded.usual_price_pence, "
                            "supplier = excluded.supplier", (item_id, name, price, (supplier or "").strip()))
+    return item_id
+
+
+def _new_item_id(store: Store, name: str) -> str:
+    """The id of a new catalogue item called ``name``. A name that makes another item's id ("Door chain!" or "Door
+    chain." beside Door chain, "Senor lock" beside Señor lock) is refused: saved, it changed that item's price while
+    the catalogue showed no new item. So is a name of no letters or digits ("-", "£")."""
+    try:
+        item_id = reference_id("item", name)
+    except ValueError:
+        raise FundError(f"Item: “{name}” has no letters or digits: give the item a name.") from None
+    same = store.scalar("SELECT name FROM fund_items WHERE id = ?", (item_id,))
+    if same is not None:
+        raise FundError(f"Item: “{name}” reads as {same}, already in the catalogue: type {same} to change its usual "
+                        "price, or give the new item another name.")
     return item_id
 
 
