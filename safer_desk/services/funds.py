@@ -1340,6 +1340,20 @@ def forecast_series_name(figures: FundFigures) -> str:
     return f"Projected from {f.as_at.label}" if figures.projected and f.as_at is not None else FORECAST_SERIES
 
 
+RUN_OUT_SHOWN_MONTHS = 12  # how far past the period's end a burn-down chart follows a forecast to its run-out
+
+
+def forecast_within_chart(figures: FundFigures) -> tuple[list[tuple[Month, int]], bool]:
+    """The forecast line a burn-down chart draws (the window's and the board report's alike), and whether the run-out
+    lies past it: to the period's end, or on to the run-out when that comes within a year of it; a run-out later than
+    that (£60 a month of £20,000 lasts to 2052) is said, not drawn, so the months the officer keyed are not squeezed
+    into the chart's left edge."""
+    f = figures.forecast
+    limit = f.pilot_end.plus(RUN_OUT_SHOWN_MONTHS)
+    line = [(m, p) for m, p in f.forecast_line if m <= limit]
+    return line, f.exhaustion_month is not None and f.exhaustion_month > limit
+
+
 def exhaustion_words(figures: FundFigures) -> str:
     """The chart's run-out mark: "Runs out", or "Would have run out" for a projection of an ended fund."""
     return "Would have run out" if figures.projected else "Runs out"

@@ -288,22 +288,19 @@ def _burn_down_chart(fund, figures) -> ReportChart:
                        + past)
 
 
-RUN_OUT_SHOWN_MONTHS = 12  # how far past the period's end the report's chart follows a forecast to its run-out
-
-
 def _forecast_shown(figures) -> tuple[list, str]:
-    """The forecast line a board paper draws, and the words its chart's note adds: to the period's end, or on to the
-    run-out when that comes within a year of it (as the paragraph names it); a run-out later than that (a rate of £40 a
-    month on £17,463 lasts to 2056: 440 months of chart and figures table) is said, not drawn. A fund whose period
-    has ended with its burn rate to its last month has no forecast: the spend recorded is the whole story."""
+    """The forecast line a board paper draws, and the words its chart's note adds: as the window's chart draws it
+    (``funds.forecast_within_chart``: a rate of £40 a month on £17,463 lasts to 2056, 440 months of chart and figures
+    table, so a run-out more than a year after the period's end is said, not drawn). A fund whose period has ended
+    with its burn rate to its last month has no forecast: the spend recorded is the whole story."""
+    from safer_desk.services.funds import forecast_series_name, forecast_within_chart
+
     f = figures.forecast
     if figures.period_ended and not figures.projected:
         return [], ""
-    limit = f.pilot_end.plus(RUN_OUT_SHOWN_MONTHS)
-    line = [(m, p) for m, p in f.forecast_line if m <= limit]
-    if f.exhaustion_month is None or f.exhaustion_month <= limit:
+    line, past = forecast_within_chart(figures)
+    if not past:
         return line, ""
-    from safer_desk.services.funds import forecast_series_name
 
     course = (f"{forecast_series_name(figures)} it would have run out" if figures.projected
               else "At the recent rate the fund runs out")

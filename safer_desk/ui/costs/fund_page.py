@@ -158,14 +158,17 @@ class FundChart(Chart):
         xs = [0.0] + [float(m.minus(start) + 1) for m, _ in f.cumulative]
         ys = [0.0] + [p / 100 for _, p in f.cumulative]
         self.spend_curve.setData(xs, ys)
-        fx = [float(m.minus(start) + 1) for m, _ in f.forecast_line]
-        fy = [p / 100 for _, p in f.forecast_line]
+        # To a year past the period's end at most, as the board report draws it: a run-out decades away is said in
+        # the legend and the summary, not drawn (it squeezed the months keyed into the chart's left edge).
+        line, run_out_past = funds.forecast_within_chart(figures)
+        fx = [float(m.minus(start) + 1) for m, _ in line]
+        fy = [p / 100 for _, p in line]
         self.forecast_curve.setData(fx, fy)
         end_x = float(f.pilot_end.minus(start) + 1)
         right = max([end_x, *fx, *xs]) + 1
         self.level_curve.setData(*fund_level(figures.receipts, start, right, f.fund_pence))
         self.end_line.setValue(end_x)
-        if f.exhaustion_month is not None:
+        if f.exhaustion_month is not None and not run_out_past:
             self.out_line.setValue(float(f.exhaustion_month.minus(start) + 0.5))
             self.out_line.show()
         else:
@@ -183,10 +186,11 @@ class FundChart(Chart):
                       f"rate counts the {format_money(spent)} spent by {by} (spend keyed in months not complete is "
                       "left out); ")
         ended = figures.period_ended and not f.closed  # the forecast is then what was projected from its month
+        past_chart = ", past the end of this chart (a year after the period's end)" if run_out_past else ""
         self.summary = (spent_text
                         + (f"projected from {by} it would have run out in {month_name(f.exhaustion_month)}"
-                           if ended and f.exhaustion_month
-                           else f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
+                           + past_chart if ended and f.exhaustion_month
+                           else f"at the recent rate it runs out in {month_name(f.exhaustion_month)}" + past_chart
                            if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
                            else f"projected from {by} it would have lasted" if ended
                            else "at the recent rate it lasts")
