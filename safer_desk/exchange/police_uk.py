@@ -272,9 +272,12 @@ def read_header(path: Path, shown: str | None = None) -> list[str]:
 def file_kind(header: list[str]) -> str:
     """street, outcomes, stop-and-search or unknown, by the header police.uk writes."""
     cols = [c.strip() for c in header]
-    if "Outcome type" in cols and "Crime ID" in cols:
+    # Files never counted are told in any letters and spacing ("outcome type", "Object Of Search": another program
+    # rewrote the heading line), so the refusal names what they are; a street file is told by its own headings only.
+    said = {" ".join(c.split()).lower() for c in cols}
+    if "outcome type" in said and "crime id" in said:
         return "outcomes"
-    if "Object of search" in cols or ("Type" in cols and "Date" in cols and "Legislation" in cols):
+    if "object of search" in said or {"type", "date", "legislation"} <= said:
         return "stop-and-search"
     if all(c in cols for c in NEEDED) and "Crime ID" in cols:
         return "street"
