@@ -347,6 +347,11 @@ def _not_complete(month: Month, pence: int, *, counted: bool = False) -> str:
             "and the forecast.")
 
 
+# The command line's way to the same date, in the advice the window and `safer-desk fund` give; a board paper leaves
+# it out (it is read by the board, not typed by the officer).
+KEYED_TO_ON_THE_COMMAND_LINE = " (on the command line, --keyed-to gives it for one run)"
+
+
 def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month, end: Month,
                                incomplete_from: Month | None, complete_to: Month | None) -> str:
     """A sentence when months after the as-at month are over (before ``incomplete_from``, to the fund's end) with no
@@ -361,8 +366,8 @@ def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month,
     one = first == last
     span = f"{first.label} is" if one else f"{first.label} to {last.label} are"
     return (f"No spend is recorded after {as_at.label}, though {span} over: if spend since is still to be keyed, "
-            "key it; if nothing was spent, record the date spend is keyed to in Fund settings… (on the "
-            "command line, --keyed-to gives it for one run), and "
+            "key it; if nothing was spent, record the date spend is keyed to in "
+            f"Fund settings…{KEYED_TO_ON_THE_COMMAND_LINE}, and "
             f"{'that month counts' if one else 'those months count'} as £0 in the burn "
             f"rate. Until then the forecast runs from {as_at.label}.")
 
@@ -406,8 +411,7 @@ def _looks_part_keyed(monthly_spend: Mapping[Month, int], as_at: Month, start: M
         return ""
     return (f"{as_at.label}'s spend ({_money(last)}) is under half the average of the months before it "
             f"({_money(half_up(mean))}): if {as_at.label} is not fully keyed yet, record the date spend is keyed to "
-            "in Fund settings… (on the command line, --keyed-to gives it for one run) and the forecast will leave "
-            "it out.")
+            f"in Fund settings…{KEYED_TO_ON_THE_COMMAND_LINE} and the forecast will leave it out.")
 
 
 CLOSED = "The fund is closed: nothing more is spent from it, so it does not run out; what it holds is what is left."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from safer_desk.domain.funds import KEYED_TO_ON_THE_COMMAND_LINE
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted
@@ -169,7 +170,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                    + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
                    if figures.spent_pence or figures.victims else "nothing spent yet")  # not "£0 on 0 victims"
                 + f"; balance {format_money(figures.balance_pence)}.",
-                funds.forecast_sentence(figures),
+                # The board reads it: the command line's --keyed-to, advice to the officer who types it, is left out.
+                funds.forecast_sentence(figures).replace(KEYED_TO_ON_THE_COMMAND_LINE, ""),
                 *filter(None, [_month_counted_whole(store, fund.id, as_at if past else None)]),
                 # In a county file where it came from, as the fund's page says it under its figures.
                 *filter(None, [fund_origins.sentence(fund.id)])],
