@@ -3460,15 +3460,15 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
         if kind == "billing-cannot-take":  # an office's billing the county's ledger cannot take: never billed twice
             raise DecisionRefused(f"#{conflict.id} {conflict.detail}. Keeping {conflict.office_name}'s billing now "
                                   "would bill the partners twice, so it is refused.")
-        _apply_district_version(county, info, conflict, replace_typed)
+        kept_key = _apply_district_version(county, info, conflict, replace_typed) or conflict.county_key
         share = _share_kept(conn, info, conflict) if t in ("dhr_shares", "dhr_payments") else None
         if share is not None:
             _refuse_share_the_rules_forbid(conn, info, conflict, share)
             if t == "dhr_shares":
                 _refuse_a_refusal_dealt_with_twice(conn, conflict, share)
         kept, set_aside = conflict.incoming_version, conflict.county_version
-        if conflict.county_key:  # other offices' conflicts about the row now compare with the version kept
-            refresh_conflicts_about(conn, t, [conflict.county_key], besides=conflict.id)
+        if kept_key:  # other offices' conflicts about the row now compare with the version kept
+            refresh_conflicts_about(conn, t, [kept_key], besides=conflict.id)
         if t == "dhr_payments":
             refresh_share_payments_words(conn)
     else:
@@ -3492,7 +3492,10 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
         "table": t, "row": conflict.county_key or conflict.row_key})
 
 
-def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace_typed: ReplaceTyped | None) -> None:
+def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace_typed: ReplaceTyped | None
+                            ) -> str | None:
+    """The office's version put in place of the county's; the key of the row kept where it is the county's row
+    updated (None otherwise)."""
     conn = county.conn
     t, kind = info.name, c.kind
     where = " AND ".join(f"{quote(col)} = ?" for col in info.primary_key)
@@ -3549,15 +3552,28 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     current = conn.execute(f"SELECT * FROM {quote(t)} WHERE {where}", key_values(c.county_key)).fetchone()
     if current is None:
         raise DecisionRefused(f"{c.detail}: the county's row is no longer there; merge the office's file again.")
+    key = c.county_key
+    if t == FUND_SUMMARY_TABLE and (sent := info.key_of(incoming)) != key:
+        # A summary row's id says the months its spend is of (merged across months for small numbers: "q:" and
+        # the first and last month): the office's version kept, its id is kept too, or the county would hold the
+        # office's spend as of the months of the row it replaces (all of it in April, where the office says April
+        # and June). The row's bookkeeping moves with it.
+        conn.execute(f"UPDATE {quote(t)} SET id = ? WHERE id = ?", (sent, key))
+        for bookkeeping in (ORIGINS_TABLE, HOLDERS_TABLE):
+            conn.execute(f"UPDATE {bookkeeping} SET row_key = ? WHERE table_name = ? AND row_key = ?", (sent, t, key))
+        conn.execute(f"UPDATE {CONFLICTS_TABLE} SET county_key = ? WHERE table_name = ? AND county_key = ?",
+                     (sent, t, key))
+        key = sent
     columns = [col for col in info.columns if col not in info.primary_key]
     conn.execute(f"UPDATE {quote(t)} SET {', '.join(f'{quote(col)} = ?' for col in columns)} WHERE {where}",
-                 [incoming.get(col) for col in columns] + key_values(c.county_key))
-    updated = conn.execute(f"SELECT * FROM {quote(t)} WHERE {where}", key_values(c.county_key)).fetchone()
+                 [incoming.get(col) for col in columns] + key_values(key))
+    updated = conn.execute(f"SELECT * FROM {quote(t)} WHERE {where}", key_values(key)).fetchone()
     after = dict(zip(info.columns, tuple(updated)))
     shared = kind in ("other-office", "differs", "reference-differs")
-    provenance(c.county_key, after, shared)
+    provenance(key, after, shared)
     if t in WHOLES and PARTS in incoming:
-        _put_parts(conn, c, t, incoming[PARTS], shared)
+        _put_parts(conn, replace(c, county_key=key), t, incoming[PARTS], shared)
+    return key
 
 
 def refund_beyond_credit(describer: Describer, row: dict, credit_pence: int) -> str | None:
