@@ -448,8 +448,8 @@ def _new_item_id(store: Store, name: str) -> str:
         raise FundError(f"Item: “{name}” has no letters or digits: give the item a name.") from None
     same = store.scalar("SELECT name FROM fund_items WHERE id = ?", (item_id,))
     if same is not None:
-        raise FundError(f"Item: “{name}” reads as {same}, already in the catalogue: type {same} to change its usual "
-                        "price, or give the new item another name.")
+        raise FundError(f"Item: “{name}” reads as {same}, already in the catalogue: type {same} to change its "
+                        "usual price, or give the new item another name.")
     return item_id
 
 

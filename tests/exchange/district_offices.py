@@ -106,6 +106,21 @@ def merge(county: Store, paths: list[Path]):
     return merge_accepting(county, paths)
 
 
+def babergh_and_mid_suffolk(template_path: Path, folder: Path) -> list[Path]:
+    """Babergh office and Mid Suffolk office made from one template (both hold its rows, as copies of one file:
+    "Babergh.sqlite", "Mid Suffolk.sqlite"), each exported once ("Babergh-1.sqlite", …)."""
+    from safer_desk.services.county import export_for_county
+
+    sent = []
+    for name, district in (("Babergh office", "Babergh"), ("Mid Suffolk office", "Mid Suffolk")):
+        office = office_from(template_path, folder / f"{district}.sqlite", name, districts=[district])
+        try:
+            sent.append(export_for_county(office, folder / f"{district}-1.sqlite").path)
+        finally:
+            office.close()
+    return sent
+
+
 def district_exports(folder: Path, names: Iterable[str], *, template_path: Path | None = None,
                      own_rows: bool = True) -> list[Path]:
     """One export per district office, each from the same template (the same police.uk download). A name that

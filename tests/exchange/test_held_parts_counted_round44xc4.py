@@ -13,7 +13,7 @@ from dataclasses import replace
 from safer_desk.services import projects
 from safer_desk.services.county import export_for_county
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import merge, office_from, template
+from tests.exchange.district_offices import babergh_and_mid_suffolk, merge, template
 
 
 def test_the_parts_held_with_a_project_s_conflict_are_said_and_counted(tmp_path):
@@ -26,13 +26,7 @@ def test_the_parts_held_with_a_project_s_conflict_are_said_and_counted(tmp_path)
             funding_sources=(projects.FundingSource("Suffolk County Council", amount_pence=500000),))])
     finally:
         store.close()
-    sent = []
-    for name, district in (("Babergh office", "Babergh"), ("Mid Suffolk office", "Mid Suffolk")):
-        office = office_from(base, tmp_path / f"{district}.sqlite", name, districts=[district])
-        try:
-            sent.append(export_for_county(office, tmp_path / f"{district}-1.sqlite").path)
-        finally:
-            office.close()
+    sent = babergh_and_mid_suffolk(base, tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     try:
         assert merge(county, sent).conflicts == []

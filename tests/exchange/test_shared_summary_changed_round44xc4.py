@@ -13,7 +13,7 @@ from __future__ import annotations
 from safer_desk.services import funds
 from safer_desk.services.county import export_for_county
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import merge, office_from, template
+from tests.exchange.district_offices import babergh_and_mid_suffolk, merge, template
 
 
 def _referral(store, fund_id: str, reference: str) -> None:
@@ -32,13 +32,7 @@ def test_one_office_changing_a_row_both_sent_is_a_disagreement_between_offices(t
         _referral(store, fund, "TH-2025-001")
     finally:
         store.close()
-    sent = []
-    for name, district in (("Babergh office", "Babergh"), ("Mid Suffolk office", "Mid Suffolk")):
-        office = office_from(base, tmp_path / f"{district}.sqlite", name, districts=[district])
-        try:
-            sent.append(export_for_county(office, tmp_path / f"{district}-1.sqlite").path)
-        finally:
-            office.close()
+    sent = babergh_and_mid_suffolk(base, tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     try:
         first = merge(county, sent)

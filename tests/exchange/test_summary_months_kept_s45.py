@@ -16,7 +16,7 @@ from safer_desk.services import funds
 from safer_desk.services.county import export_for_county, resolve_conflicts
 from safer_desk.storage.schema.costs import moved_months
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import merge, office_from, template
+from tests.exchange.district_offices import babergh_and_mid_suffolk, merge, template
 
 TODAY = date(2025, 12, 1)
 
@@ -37,13 +37,7 @@ def _county_after_keeping_babergh(tmp_path):
         _referral(store, fund, "TH-2025-001", "05/04/2025", "£25")
     finally:
         store.close()
-    sent = []
-    for name, district in (("Babergh office", "Babergh"), ("Mid Suffolk office", "Mid Suffolk")):
-        office = office_from(base, tmp_path / f"{district}.sqlite", name, districts=[district])
-        try:
-            sent.append(export_for_county(office, tmp_path / f"{district}-1.sqlite").path)
-        finally:
-            office.close()
+    sent = babergh_and_mid_suffolk(base, tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     assert merge(county, sent).conflicts == []
     babergh = open_store(tmp_path / "Babergh.sqlite")
