@@ -1341,6 +1341,7 @@ def forecast_series_name(figures: FundFigures) -> str:
 
 
 RUN_OUT_SHOWN_MONTHS = 12  # how far past the period's end a burn-down chart follows a forecast to its run-out
+PAST_THE_CHART = "past the end of this chart (a year after the period's end)"  # a run-out said, not drawn
 
 
 def forecast_within_chart(figures: FundFigures) -> tuple[list[tuple[Month, int]], bool]:

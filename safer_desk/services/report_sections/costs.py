@@ -295,7 +295,7 @@ def _forecast_shown(figures) -> tuple[list, str]:
     (``funds.forecast_within_chart``: a rate of £40 a month on £17,463 lasts to 2056, 440 months of chart and figures
     table, so a run-out more than a year after the period's end is said, not drawn). A fund whose period has ended
     with its burn rate to its last month has no forecast: the spend recorded is the whole story."""
-    from safer_desk.services.funds import forecast_series_name, forecast_within_chart
+    from safer_desk.services.funds import PAST_THE_CHART, forecast_series_name, forecast_within_chart
 
     f = figures.forecast
     if figures.period_ended and not figures.projected:
@@ -306,8 +306,7 @@ def _forecast_shown(figures) -> tuple[list, str]:
 
     course = (f"{forecast_series_name(figures)} it would have run out" if figures.projected
               else "At the recent rate the fund runs out")
-    return line, (f" {course} in {f.exhaustion_month.label}, past the end of this chart (a year after the period's "
-                  "end).")
+    return line, f" {course} in {f.exhaustion_month.label}, {PAST_THE_CHART}."
 
 
 def fund_district_ids(store: Store, fund_id: str) -> set[str]:

@@ -159,7 +159,7 @@ class FundChart(Chart):
         ys = [0.0] + [p / 100 for _, p in f.cumulative]
         self.spend_curve.setData(xs, ys)
         # To a year past the period's end at most, as the board report draws it: a run-out decades away is said in
-        # the legend and the summary, not drawn (it squeezed the months keyed into the chart's left edge).
+        # the summary and the figures beside the chart, not drawn (it squeezed the months keyed into the left edge).
         line, run_out_past = funds.forecast_within_chart(figures)
         fx = [float(m.minus(start) + 1) for m, _ in line]
         fy = [p / 100 for _, p in line]
@@ -186,14 +186,14 @@ class FundChart(Chart):
                       f"rate counts the {format_money(spent)} spent by {by} (spend keyed in months not complete is "
                       "left out); ")
         ended = figures.period_ended and not f.closed  # the forecast is then what was projected from its month
-        past_chart = ", past the end of this chart (a year after the period's end)" if run_out_past else ""
         self.summary = (spent_text
                         + (f"projected from {by} it would have run out in {month_name(f.exhaustion_month)}"
-                           + past_chart if ended and f.exhaustion_month
-                           else f"at the recent rate it runs out in {month_name(f.exhaustion_month)}" + past_chart
+                           if ended and f.exhaustion_month
+                           else f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
                            if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
                            else f"projected from {by} it would have lasted" if ended
                            else "at the recent rate it lasts")
+                        + (f", {funds.PAST_THE_CHART}" if run_out_past else "")  # only with a run-out month
                         + f"; the period {'ended' if figures.period_ended else 'ends'} in {month_name(f.pilot_end)}.")
         self.setAccessibleDescription(self.summary)
 
