@@ -106,6 +106,24 @@ def merge(county: Store, paths: list[Path]):
     return merge_accepting(county, paths)
 
 
+def county_fund_template(folder: Path, first_spend) -> tuple[Path, str]:
+    """A template (no police.uk figures) holding the catalogue and the county's sanctuary fund for 2025/26, with
+    ``first_spend(store, fund_id)`` keyed in it: (the template's path, the fund's id)."""
+    from safer_desk.services import funds
+    from safer_desk.storage.store import open_store
+
+    base = template(folder, police=False)
+    store = open_store(base)
+    try:
+        funds.add_default_catalogue(store)
+        fund = funds.add_fund(store, name="County sanctuary fund", starts_on="01/04/2025", ends_on="31/03/2026",
+                              risk_levels="high")
+        first_spend(store, fund)
+    finally:
+        store.close()
+    return base, fund
+
+
 def babergh_and_mid_suffolk(template_path: Path, folder: Path) -> list[Path]:
     """Babergh office and Mid Suffolk office made from one template (both hold its rows, as copies of one file:
     "Babergh.sqlite", "Mid Suffolk.sqlite"), each exported once ("Babergh-1.sqlite", …)."""

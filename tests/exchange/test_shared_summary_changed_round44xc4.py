@@ -13,7 +13,7 @@ from __future__ import annotations
 from safer_desk.services import funds
 from safer_desk.services.county import export_for_county
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import babergh_and_mid_suffolk, merge, template
+from tests.exchange.district_offices import babergh_and_mid_suffolk, county_fund_template, merge
 
 
 def _referral(store, fund_id: str, reference: str) -> None:
@@ -23,15 +23,7 @@ def _referral(store, fund_id: str, reference: str) -> None:
 
 
 def test_one_office_changing_a_row_both_sent_is_a_disagreement_between_offices(tmp_path):
-    base = template(tmp_path, police=False)
-    store = open_store(base)
-    try:
-        funds.add_default_catalogue(store)
-        fund = funds.add_fund(store, name="County sanctuary fund", starts_on="01/04/2025", ends_on="31/03/2026",
-                              risk_levels="high")
-        _referral(store, fund, "TH-2025-001")
-    finally:
-        store.close()
+    base, fund = county_fund_template(tmp_path, lambda store, fund: _referral(store, fund, "TH-2025-001"))
     sent = babergh_and_mid_suffolk(base, tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     try:

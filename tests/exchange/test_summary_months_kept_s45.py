@@ -16,7 +16,7 @@ from safer_desk.services import funds
 from safer_desk.services.county import export_for_county, resolve_conflicts
 from safer_desk.storage.schema.costs import moved_months
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import babergh_and_mid_suffolk, merge, template
+from tests.exchange.district_offices import babergh_and_mid_suffolk, county_fund_template, merge
 
 TODAY = date(2025, 12, 1)
 
@@ -28,15 +28,7 @@ def _referral(store, fund_id: str, reference: str, day: str, amount: str) -> Non
 
 
 def _county_after_keeping_babergh(tmp_path):
-    base = template(tmp_path, police=False)
-    store = open_store(base)
-    try:
-        funds.add_default_catalogue(store)
-        fund = funds.add_fund(store, name="County sanctuary fund", starts_on="01/04/2025", ends_on="31/03/2026",
-                              risk_levels="high")
-        _referral(store, fund, "TH-2025-001", "05/04/2025", "£25")
-    finally:
-        store.close()
+    base, fund = county_fund_template(tmp_path, lambda store, fund: _referral(store, fund, "TH-2025-001", "05/04/2025", "£25"))
     sent = babergh_and_mid_suffolk(base, tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     assert merge(county, sent).conflicts == []
