@@ -549,7 +549,6 @@ class AllocationTab(TabBase):
         self.results_proxy.setSourceModel(self.results_model)
         self.results_view = DataTableView(page, accessible_name="Allocation results")
         self.results_view.setModel(self.results_proxy)
-        self.results_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the paper's order
         self.results_view.verticalHeader().setVisible(False)
         self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results_model.modelReset.connect(self._size_results)

@@ -176,7 +176,6 @@ def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = No
         proxy.setSourceModel(model)
     view = DataTableView(parent, accessible_name=name, on_edit=on_edit, on_delete=on_delete, on_export=on_export)
     view.setModel(proxy if proxy is not None else model)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     if columns and columns[-1].unit != Unit.TEXT:
         view.horizontalHeader().setStretchLastSection(False)  # a stretched money column sits far from its heading
     return Table(model, proxy, view)

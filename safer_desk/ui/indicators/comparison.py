@@ -124,7 +124,6 @@ class AreaComparisonDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(accessible_name="Areas compared")
         self.view.setModel(self.proxy)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the presenter's order
         self.chart = BarChart()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)

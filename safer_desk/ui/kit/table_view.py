@@ -106,6 +106,10 @@ class DataTableView(CopiesSelection, QTableView):
         own_viewport(self)
         self.on_edit, self.on_delete, self.on_export = on_edit, on_delete, on_export
         self.setSortingEnabled(True)
+        # No sort shown until one is asked for: Qt's heading starts with ▲ on the first column, which a table given
+        # its rows in a presenter's order (the indicators as entered) never follows. A table sorted from the start
+        # (the register by Ref) says so with sortByColumn.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
