@@ -619,6 +619,11 @@ class CommissioningPage(QWidget):
         if not a_id or not b_id:
             self._say("Save at least two scenarios to compare them.")
             return
+        if self.compare_a.count() < 2:  # the one scenario on both sides: there is no other to choose
+            self._compared = None
+            self.comparison.set_rows([])
+            self._say("Save a second scenario to compare this one with (Save as new… keeps both).")
+            return
         self._compared = (a_id, b_id)
         self._show_comparison()
         self._say("The same scenario is chosen on both sides: choose another to compare it with." if a_id == b_id
