@@ -9,12 +9,13 @@ sort; a table sorted from the start (the register by Ref, the history newest fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from safer_desk.ui.app import wait_until_idle
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy, sort_key
+from tests.kit.test_sort_after_change_round22 import click_heading
 
 
 def claimed_sort(view: DataTableView) -> tuple[int, Qt.SortOrder] | None:
@@ -39,12 +40,6 @@ def follows(keys: list[tuple], order: Qt.SortOrder) -> bool:
     filled = [k for k in keys if k[0] == 0]
     blanks_last = keys == filled + [k for k in keys if k[0] != 0]
     return blanks_last and filled == sorted(filled, reverse=order == Qt.SortOrder.DescendingOrder)
-
-
-def click_heading(qtbot, view: DataTableView, column: int) -> None:
-    header = view.horizontalHeader()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
 def test_a_kit_table_in_its_presenters_order_shows_no_sort_until_a_heading_is_clicked(qtbot):
