@@ -28,7 +28,8 @@ def _referral(store, fund_id: str, reference: str, day: str, amount: str) -> Non
 
 
 def _county_after_keeping_babergh(tmp_path):
-    base, fund = county_fund_template(tmp_path, lambda store, fund: _referral(store, fund, "TH-2025-001", "05/04/2025", "£25"))
+    base, fund = county_fund_template(
+        tmp_path, lambda store, fund: _referral(store, fund, "TH-2025-001", "05/04/2025", "£25"))
     sent = babergh_and_mid_suffolk(base, tmp_path)
     county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     assert merge(county, sent).conflicts == []
