@@ -154,7 +154,36 @@ def _district_values(store: Store, district_id: str, name: str, ons_code: str | 
             raise DistrictError("valid_to", f"To: type {name}'s last day before it became {successor} (31/03/2019, "
                                             "the day before East Suffolk began).")
     _check_succession(store, district_id, name, _day(valid_from), _day(valid_to), successor_id)
+    if ons_code:
+        _code_not_held(store, district_id, name, ons_code, valid_from, valid_to)
     return ons_code, county, successor_id, valid_from, valid_to
+
+
+def _code_holders(store: Store, district_id: str, ons_code: str | None, first: str | None, last: str | None
+                  ) -> list:
+    """The other districts holding ``ons_code`` for any day from ``first`` to ``last`` (blank: no end)."""
+    return [r for r in store.rows("SELECT id, name, valid_from, valid_to FROM districts WHERE ons_code = ? AND id <> ? "
+                                  "ORDER BY name", (ons_code, district_id))
+            if (first is None or r["valid_to"] is None or first <= r["valid_to"])
+            and (last is None or r["valid_from"] is None or r["valid_from"] <= last)] if ons_code else []
+
+
+def _code_not_held(store: Store, district_id: str, name: str, ons_code: str, first: str | None,
+                   last: str | None) -> None:
+    """An ONS code names one district at a time: Ipswich's E07000202 given to an "Ipswich Borough" standing for the
+    same days is refused. A district renamed keeping its code (Shepway became Folkestone and Hythe on 01/04/2018,
+    still E07000112) shares it once the old one has ended. A file that already holds a shared code (written before
+    codes were checked) may still have either district corrected: only a sharing this change makes is refused."""
+    stored = store.one("SELECT ons_code, valid_from, valid_to FROM districts WHERE id = ?", (district_id,))
+    before = {r["id"] for r in _code_holders(store, district_id, stored["ons_code"], stored["valid_from"],
+                                             stored["valid_to"])} if stored is not None else set()
+    holder = next((r for r in _code_holders(store, district_id, ons_code, first, last) if r["id"] not in before), None)
+    if holder is not None:
+        other = holder["name"]
+        raise DistrictError("ons_code", f"ONS code: {ons_code} is already {other}'s for some of the same days, and a "
+                                        "code names one district at a time. Correct it if it is a slip (or leave it "
+                                        f"blank); if {other} was renamed {name} keeping its code, give {other} a To "
+                                        f"and Became {name} first, then give {name} the code.")
 
 
 def _check_succession(store: Store, district_id: str, name: str, first: date | None, last: date | None,
