@@ -328,6 +328,14 @@ def build_report(store: Store, *, year: str | FinancialYear | None = None, area:
     other sections are the file as it stands). progress hears of each tab's sections as they are collected;
     cancelled is asked between them and raises services.progress.Cancelled.
     """
+    with store.snapshot():  # every section of one moment, though a window saves while the report is collected
+        return _build_report(store, year=year, area=area, title=title, meeting=meeting, today=today, as_at=as_at,
+                             progress=progress, cancelled=cancelled)
+
+
+def _build_report(store: Store, *, year: str | FinancialYear | None, area: str | None, title: str | None,
+                  meeting: str | None, today: date | None, as_at: date | None, progress: Progress,
+                  cancelled: CancelCheck) -> ReportDocument:
     from dataclasses import replace
 
     fy, meeting_date = report_choices(year, meeting)

@@ -746,6 +746,20 @@ class Store:
         return self.conn.total_changes, self.conn.execute("PRAGMA schema_version").fetchone()[0]
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator["Store"]:
+        """One read transaction: every query inside sees the file as it stood at the first, though another window
+        saves meanwhile (a board report's sections all of one moment). Inside a transaction already: that one."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")  # it only read
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator["Store"]:
         """All or nothing: BEGIN IMMEDIATE, or a savepoint when already inside a transaction."""
         if self.read_only:

@@ -54,16 +54,11 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
 
     pdf = request.target.suffix.lower() == ".pdf"
     thread_store = store.connect_for_thread()
-    try:
-        thread_store.conn.execute("BEGIN")  # one snapshot of the file for every section
-        try:
-            document = build_report(thread_store, year=request.year, area=request.area, title=request.title,
-                                     meeting=request.meeting, as_at=request.as_at, today=request.today,
-                                     progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
-                                     cancelled=cancelled)
-        finally:
-            if thread_store.conn.in_transaction:
-                thread_store.conn.execute("ROLLBACK")
+    try:  # build_report reads one snapshot of the file for every section
+        document = build_report(thread_store, year=request.year, area=request.area, title=request.title,
+                                meeting=request.meeting, as_at=request.as_at, today=request.today,
+                                progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
+                                cancelled=cancelled)
     finally:
         thread_store.close()
     if pdf:
