@@ -74,6 +74,21 @@ def add_district(store: Store, name: str, *, ons_code: str | None = None, county
     return district_id
 
 
+def held_name(store: Store, kind: str, item_id: str | None) -> str:
+    """The name of the district, partnership or organisation (``kind``) with this id; "" when there is none."""
+    if not item_id:
+        return ""
+    return store.scalar(f"SELECT name FROM {_REFERENCE_TABLES[kind]} WHERE id = ?", (item_id,)) or ""
+
+
+def name_taken(store: Store, kind: str, name: str) -> str:
+    """How the list spells the district, partnership or organisation that ``name`` would be ("Mid-Suffolk" typed
+    where Mid Suffolk is: the same id); "" when there is none, to be added."""
+    name = tidy_spaces(name)
+    prefix = {"organisation": "org"}.get(kind, kind)
+    return held_name(store, kind, reference_id(prefix, name)) if name else ""
+
+
 def held_name_id(store: Store, table: str, name: str) -> str | None:
     """The id of the district, partnership or organisation that ``name`` is (its id, or its name in any case); else
     of the one whose name, spaces tidied, is ``name``: a file written before names were tidied may hold "Suffolk

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.checks import Slip
-from safer_desk.domain.ids import reference_id
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import in_words
 from safer_desk.presenters import office
@@ -289,8 +288,7 @@ class DistrictsPage(_Page):
 
     def add(self) -> None:
         name = self.name_edit.text().strip()
-        held = self.store.scalar("SELECT name FROM districts WHERE id = ?", (reference_id("district", name),)) \
-            if name else None
+        held = ref.name_taken(self.store, "district", name)
         if held:  # "Mid-Suffolk" typed where Mid Suffolk is: named as the list spells it
             prompts.show_error(self, "Add district", f"There is already a district called {held}.")
             return
@@ -324,8 +322,7 @@ class OrganisationsPage(_Page):
 
     def add(self) -> None:
         name = " ".join(self.name_edit.text().split())
-        held = self.store.scalar("SELECT name FROM organisations WHERE id = ?", (reference_id("org", name),)) \
-            if name else None
+        held = ref.name_taken(self.store, "organisation", name)
         if held:  # "Suffolk Constabulary" typed where suffolk constabulary is: named as the list spells it
             prompts.show_error(self, "Add organisation", f"There is already an organisation called {held}: use that "
                                                          "one, or give the new organisation a name of its own.")
@@ -464,7 +461,7 @@ class PartnershipsPage(_Page):
 
     def _show_members(self) -> None:
         pid = self.partnership_id
-        name = self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (pid,)) if pid else None
+        name = ref.held_name(self.store, "partnership", pid)
         if not name:
             self.partnership_id = None
         self.members_label.setText(f"Members of {name}, by date:" if name else "Members (select a partnership above):")
@@ -486,7 +483,7 @@ class PartnershipsPage(_Page):
         return self.members_model.row(rows[0].row()) if len(rows) == 1 else None
 
     def _partnership_name(self) -> str:
-        return self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (self.partnership_id,)) or ""
+        return ref.held_name(self.store, "partnership", self.partnership_id)
 
     def _open_member_form(self, fields: list[Field], title: str, heading: str, change: Callable[[dict], None],
                           values: dict | None = None, custom: dict[str, QWidget] | None = None) -> None:
@@ -612,8 +609,7 @@ class PartnershipsPage(_Page):
 
     def add(self) -> None:
         name = " ".join(self.name_edit.text().split())
-        held = self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (reference_id("partnership", name),)) \
-            if name else None
+        held = ref.name_taken(self.store, "partnership", name)
         if held:
             prompts.show_error(self, "Add partnership", f"There is already a partnership called {held}: use that "
                                                         "one, or give the new partnership a name of its own.")
@@ -698,9 +694,7 @@ class ReferenceDialog(QDialog):
         super().keyPressEvent(event)
 
     def district_name(self, district_id: str | None) -> str:
-        if not district_id:
-            return ""
-        return self.session.store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,)) or ""
+        return ref.held_name(self.session.store, "district", district_id)
 
     def refresh(self) -> None:
         for page in (self.districts, self.organisations, self.partnerships):
