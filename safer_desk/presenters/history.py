@@ -34,6 +34,7 @@ from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
 from safer_desk.presenters.dhr import CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
 from safer_desk.presenters.funds import FundStatus, RiskLevels
 from safer_desk.presenters.indicators import TargetKind, TargetProfile, area_label
+from safer_desk.presenters.office import ORGANISATION_KINDS, PARTNERSHIP_KINDS
 from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
 from safer_desk.services import reference
@@ -166,6 +167,8 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     # as Fund settings… says them ("Closed", "High and medium risk")
     ("funds", "status"): FundStatus, ("funds", "risk_levels"): RiskLevels,
     ("commissioning_scenarios", "range_end"): {"upper": "upper end", "lower": "lower end"},
+    # as View > Districts, Partnerships and Partners says them ("CSP", "Police and crime commissioner")
+    ("partnerships", "kind"): PARTNERSHIP_KINDS, ("organisations", "kind"): ORGANISATION_KINDS,
 }
 # The office's own settings (meta, by its key) as the office and the county name them; any other is a file setting.
 META_WORDS = {"office_name": "office name"}

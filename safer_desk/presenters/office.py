@@ -25,6 +25,13 @@ from safer_desk.services import reference
 from safer_desk.services.district_counties import county_of_district, national_counties
 from safer_desk.storage.store import Store
 
+# The kinds of partnership and partner organisation as the file stores them, and as the screens and the history say
+# them ("csp" is "CSP"). A kind a file holds that is not here (another office's) is said as stored.
+PARTNERSHIP_KINDS = {"csp": "CSP", "county board": "County board", "other": "Other"}
+ORGANISATION_KINDS = {"district council": "District council", "county council": "County council",
+                      "unitary council": "Unitary council", "police": "Police",
+                      "pcc": "Police and crime commissioner", "fire": "Fire and rescue", "health": "Health",
+                      "probation": "Probation", "other": "Other"}
 ACTION_TEXT = reference.OFFICE_SCOPE_ACTION  # the window and `safer-desk office` name it alike
 
 

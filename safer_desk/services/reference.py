@@ -553,7 +553,7 @@ def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, firs
             f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
             f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
             f"(Partnerships, End partnership…, or End district… for {row['district']} alone), or date it into "
-            f"{name} from after then, or leave it out (a partnership of kind \"county board\" may cover the "
+            f"{name} from after then, or leave it out (a partnership of kind County board may cover the "
             "districts of several CSPs).")
 
 

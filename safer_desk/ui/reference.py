@@ -27,8 +27,23 @@ from safer_desk.ui.kit.undo import push_action, push_service_action, push_snapsh
 from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
 
-ORGANISATION_KINDS = ("district council", "county council", "unitary council", "police", "pcc", "fire", "health",
-                      "probation", "other")
+
+
+class KindCombo(QComboBox):
+    """A kind chosen by its words ("CSP") and stored by its code ("csp"). setCurrentText takes either: a script or a
+    test names the kind as the file stores it."""
+
+    def __init__(self, kinds: dict[str, str], parent: QWidget):
+        super().__init__(parent)
+        for code, words in kinds.items():
+            self.addItem(words, code)
+
+    def code(self) -> str:
+        return self.currentData()
+
+    def setCurrentText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        index = self.findData(text)
+        self.setCurrentIndex(index if index >= 0 else self.findText(text))
 
 
 def _checked(widget: QListWidget) -> list[str]:
@@ -307,11 +322,11 @@ class OrganisationsPage(_Page):
     kind = "organisation"
 
     def __init__(self, dialog: "ReferenceDialog"):
-        super().__init__(dialog, [Column("name", "Organisation"), Column("kind", "Kind")])
+        super().__init__(dialog, [Column("name", "Organisation"),
+                                  Column("kind", "Kind", show=lambda k: office.ORGANISATION_KINDS.get(k, k or ""))])
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName("Organisation name")
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.addItems(ORGANISATION_KINDS)
+        self.kind_combo = KindCombo(office.ORGANISATION_KINDS, self)
         self.kind_combo.setAccessibleName("Kind of organisation")
         self.form.addRow("Organisation name:", self.name_edit)
         self.form.addRow("Kind:", self.kind_combo)
@@ -327,7 +342,7 @@ class OrganisationsPage(_Page):
             prompts.show_error(self, "Add organisation", f"There is already an organisation called {held}: use that "
                                                          "one, or give the new organisation a name of its own.")
             return
-        store, kind = self.store, self.kind_combo.currentText()
+        store, kind = self.store, self.kind_combo.code()
         if self.run_add(f"Add organisation {name}", lambda: ref.add_organisation(store, name, kind)):
             self.name_edit.clear()
 
@@ -350,7 +365,8 @@ class PartnershipsPage(_Page):
 
     def __init__(self, dialog: "ReferenceDialog"):
         super().__init__(dialog, [
-            Column("name", "Partnership"), Column("kind", "Kind"),
+            Column("name", "Partnership"),
+            Column("kind", "Kind", show=lambda k: office.PARTNERSHIP_KINDS.get(k, k or "")),
             Column("districts", "Districts", get=lambda p: ref.partnership_district_words(dialog.session.store, p.id)),
             Column("partners", "Statutory partners", get=lambda p: str(len(
                 ref.statutory_partners(dialog.session.store, p.id, date.today())))),
@@ -360,8 +376,7 @@ class PartnershipsPage(_Page):
         self.member_dialog: MemberDialog | None = None
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName("Partnership name")
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.addItems(("csp", "county board", "other"))
+        self.kind_combo = KindCombo(office.PARTNERSHIP_KINDS, self)
         self.kind_combo.setAccessibleName("Kind of partnership")
         self.district_list = QListWidget(self)
         self.district_list.setAccessibleName("Districts covered")
@@ -614,7 +629,7 @@ class PartnershipsPage(_Page):
             prompts.show_error(self, "Add partnership", f"There is already a partnership called {held}: use that "
                                                         "one, or give the new partnership a name of its own.")
             return
-        store, kind = self.store, self.kind_combo.currentText()
+        store, kind = self.store, self.kind_combo.code()
         districts, members = _checked(self.district_list), [(m, True) for m in _checked(self.member_list)]
         valid_from, valid_to = self.from_edit.text().strip() or None, self.to_edit.text().strip() or None
         if self.run_add(f"Add partnership {name}", lambda: ref.add_partnership(
