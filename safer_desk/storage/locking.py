@@ -131,9 +131,19 @@ def _holder_note() -> bytes:
 def _describe(note: bytes) -> str:
     try:
         info = json.loads(note.decode("utf-8"))
-        return f" (by process {info.get('pid')} on {info.get('host')} since {info.get('since')})"
+        since = info.get("since")
+        return f" (by process {info.get('pid')} on {info.get('host')}{f' since {_when(since)}' if since else ''})"
     except (ValueError, AttributeError):
         return ""
+
+
+def _when(stamp: object) -> str:
+    """The note's moment as the program writes times and dates ("09:05 on 04/12/2026"); as it stands if odd."""
+    try:
+        moment = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    return f"{moment:%H:%M} on {moment:%d/%m/%Y}"
 
 
 def _read_note(fd: int) -> bytes:
