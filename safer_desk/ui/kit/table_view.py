@@ -137,6 +137,14 @@ class DataTableView(CopiesSelection, QTableView):
         if accessible_name:
             self.setAccessibleName(accessible_name)
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt's name)
+        """A sideways scroll draws the whole view again: Qt moves the pixels drawn and draws only the strip coming
+        into view, so a figure ``WholeNumbers`` drew for the right edge ("£393,2…") stayed beside the end of the
+        whole one ("£393,2… 00") once scrolled into view."""
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self.viewport().update()
+
     # -- copying ------------------------------------------------------------------------------------
     def _selected_rows(self) -> list[int]:
         if self.selectionModel() is None:
