@@ -134,6 +134,11 @@ class CaseKind(LabelledEnum):
     LEARNING = ("learning review", "Learning review")
 
 
+# A partner's share's kind as Costs and the history say it: billed as first split, re-split among the others after a
+# refusal, or carried by the lead authority.
+SHARE_KINDS = {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority"}
+
+
 class Decision(LabelledEnum):
     PENDING = ("pending", "Pending")
     HOLD = ("hold", "Hold a review")

@@ -31,7 +31,7 @@ from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
-from safer_desk.presenters.dhr import CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
+from safer_desk.presenters.dhr import SHARE_KINDS, CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
 from safer_desk.presenters.funds import FundStatus, RiskLevels
 from safer_desk.presenters.indicators import TargetKind, TargetProfile, area_label
 from safer_desk.presenters.office import ORGANISATION_KINDS, PARTNERSHIP_KINDS
@@ -159,7 +159,7 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     # as the Review form and the ledger say them ("Hold a review", "Refused (Carried by the lead authority)")
     ("dhr_cases", "kind"): CaseKind, ("dhr_cases", "decision"): Decision,
     ("dhr_shares", "status"): ShareStatus, ("dhr_shares", "refusal_handling"): RefusalHandling,
-    ("dhr_shares", "kind"): {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority"},
+    ("dhr_shares", "kind"): SHARE_KINDS,
     # as the Budgets tab and Plan settings… say them ("£ (pounds)", "Income and grants (takes away)", "TBC")
     ("budget_plans", "unit"): dict(UNIT_CHOICES), ("budget_sections", "kind"): dict(SECTION_KINDS),
     ("budget_sections", "sign"): SIGN_WORDS,

@@ -20,7 +20,8 @@ from safer_desk.domain import dhr as rules
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
-from safer_desk.presenters.dhr import EMPTY, DhrPresenter, LedgerPresenter, LedgerShown, SplitPresenter, ledger_sheets
+from safer_desk.presenters.dhr import (EMPTY, SHARE_KINDS, CaseKind, DhrPresenter, LedgerPresenter, LedgerShown,
+                                      SplitPresenter, ledger_sheets)
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
@@ -76,6 +77,14 @@ LEDGER_MONEY = ("outstanding_pence", "overdue_pence", "billed_pence", "paid_penc
 def _ledger_total(rows):
     """The per-partner totals line, zeros when nothing had been billed (by the day), as `dhr-ledger` prints."""
     return sum_row("partner", LEDGER_MONEY)(rows) or {"partner": "Total", **dict.fromkeys(LEDGER_MONEY, 0)}
+
+
+def _words(kinds, value: str) -> str:
+    """A stored kind as its labelled enum says it ("review" is Review); as stored when it is none of them."""
+    try:
+        return kinds.parse(value).label if value else ""
+    except ValueError:
+        return value
 
 
 def _v(row: Any, key: str) -> Any:
@@ -234,7 +243,7 @@ class DhrPage(QWidget):
             date_col("next_due", "Next due", lambda c: getattr(c, "next_due", None)),
             Column("district", "District", lambda c: getattr(c, "district", "")),
             Column("partnership", "Partnership", lambda c: getattr(c, "partnership", "")),
-            Column("kind", "Kind", lambda c: getattr(c, "kind", "")),
+            Column("kind", "Kind", lambda c: _words(CaseKind, getattr(c, "kind", ""))),
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
             Column("merged_from", MERGED_FROM, lambda c: p.merged_from(c) if hasattr(c, "id") else ""),
         ], "Cases", splitter, totals=_case_total, on_edit=today(self.edit_case_dialog),
@@ -274,7 +283,7 @@ class DhrPage(QWidget):
             money_column("paid", "Paid", lambda s: _v(s, "paid_pence")),
             money_column("outstanding", "Outstanding", lambda s: _v(s, "outstanding_pence")),
             Column("status", "Status", lambda s: getattr(s, "status_text", "")),
-            Column("kind", "Kind", lambda s: getattr(s, "kind", "")),
+            Column("kind", "Kind", lambda s: SHARE_KINDS.get(getattr(s, "kind", ""), getattr(s, "kind", ""))),
             Column("invoice", "Invoice", lambda s: getattr(s, "invoice_ref", "")),
             date_col("due", "Due", lambda s: getattr(s, "due_on", None)),
             Column("reason", "Reason", lambda s: getattr(s, "reason", "")),
