@@ -7,7 +7,7 @@ A worked-out figure is copied as shown (plain_shown: "88.2%" is 88.2, never 88.2
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -96,3 +96,17 @@ def shown_number(text: str) -> float | None:
         return float(plain_shown(text))
     except ValueError:
         return None
+
+
+def local_day_text(stamp: str | None, tz: tzinfo | None = None) -> str:
+    """A stored moment (UTC, ISO 8601) as its day on the computer's clock (``tz`` for tests), as every date is shown:
+    "2026-07-01T23:30:00Z" is 02/07/2026 in summer. Blank for none; as stored when it is not a time."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return format_uk_date(moment.astimezone(tz).date())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from safer_desk.domain.text import counted, file_name_from
+from safer_desk.presenters.formats import local_day_text
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import fitting_size, shown_as_typed
 from safer_desk.ui.kit.labels import NamedLabel
@@ -471,9 +472,9 @@ class KeyConfirmDialog(QDialog):
 KEY_COLUMNS = [
     Column("office_name", "Office"),
     Column("fingerprint", "Fingerprint"),
-    Column("status", "Status", get=lambda k: "active" if k.active else f"withdrawn {(k.withdrawn_at or '')[:10]}"),
+    Column("status", "Status", get=lambda k: "Active" if k.active else f"Withdrawn {local_day_text(k.withdrawn_at)}"),
     Column("first_signed_by", "First signed by"),
-    Column("accepted_at", "Accepted", show=lambda v: (v or "")[:10]),
+    Column("accepted_at", "Accepted", show=local_day_text),
     Column("accepted_by", "Accepted by"),
     Column("withdrawn_reason", "Reason withdrawn"),
 ]
