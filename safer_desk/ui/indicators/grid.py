@@ -18,7 +18,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
 from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.colours import on_pale
-from safer_desk.ui.kit.table_view import menu_key_on_current_cell
+from safer_desk.ui.kit.table_view import menu_key_on_current_cell, show_whole_figures
 
 
 SHOWN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -48,6 +48,7 @@ class ValuesGrid(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, 0, parent)  # columns: the periods of the grid shown (none before one is)
         self.setAccessibleName("Figures by period")
+        show_whole_figures(self)  # a month half in view read "1,6" for 1,637
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setWordWrap(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)

@@ -49,6 +49,15 @@ class WholeNumbers(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+def show_whole_figures(view: QAbstractItemView) -> None:
+    """A figure cut by the view's left or right edge drawn in the part in view (``WholeNumbers``), for every table of
+    figures (the kit's, the Indicators grid); and the whole view drawn again after a sideways scroll: Qt moves the
+    pixels drawn and draws only the strip coming into view, so a figure drawn for the edge ("£393,2…") stayed beside
+    the end of the whole one ("£393,2… 00") once scrolled into view. Call it once the view has its viewport."""
+    view.setItemDelegate(WholeNumbers(view))
+    view.horizontalScrollBar().valueChanged.connect(view.viewport().update)
+
+
 def own_viewport(view: QAbstractScrollArea) -> None:
     """Give the view a viewport made here, set up as Qt sets up its own (name, background, filling).
 
@@ -115,7 +124,7 @@ class DataTableView(CopiesSelection, QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in any other form
-        self.setItemDelegate(WholeNumbers(self))
+        show_whole_figures(self)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
@@ -136,14 +145,6 @@ class DataTableView(CopiesSelection, QTableView):
         self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
             self.setAccessibleName(accessible_name)
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt's name)
-        """A sideways scroll draws the whole view again: Qt moves the pixels drawn and draws only the strip coming
-        into view, so a figure ``WholeNumbers`` drew for the right edge ("£393,2…") stayed beside the end of the
-        whole one ("£393,2… 00") once scrolled into view."""
-        super().scrollContentsBy(dx, dy)
-        if dx:
-            self.viewport().update()
 
     # -- copying ------------------------------------------------------------------------------------
     def _selected_rows(self) -> list[int]:
