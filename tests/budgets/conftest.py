@@ -13,3 +13,11 @@ def empty_tab(window, tmp_path):
     window.resize(1280, 800)
     window.show()
     return window.show_tab("budgets")
+
+
+@pytest.fixture
+def tab(demo_window):
+    """The example's Budgets tab in a desk-sized window."""
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    return demo_window.show_tab("budgets")

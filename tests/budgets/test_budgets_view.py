@@ -20,13 +20,6 @@ YEARS = ("2017/18", "2018/19", "2019/20")
 DEMO = "Western Suffolk CSP financial implications 2017/18 – 2019/20"
 
 
-@pytest.fixture
-def tab(demo_window):
-    demo_window.resize(1280, 800)
-    demo_window.show()
-    return demo_window.show_tab("budgets")
-
-
 def type_cell(qtbot, tab, row, column, text):
     view = tab.view
     index = tab.model.index(row, column)

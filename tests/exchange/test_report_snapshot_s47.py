@@ -28,7 +28,8 @@ def test_a_change_saved_while_the_report_is_collected_is_in_no_section(demo_path
         def progress(done, total, text):
             if not saved:
                 with other.transaction():
-                    other.conn.execute("UPDATE projects SET title = 'Renamed while the report was read' WHERE ref = '1'")
+                    other.conn.execute("UPDATE projects SET title = 'Renamed while the report was read' "
+                                       "WHERE ref = '1'")
                 saved.append(text)
 
         during = report.build_report(store, year="2009/10", today=today, progress=progress)
