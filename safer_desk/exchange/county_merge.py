@@ -625,8 +625,8 @@ def withdrawal_words(k: RegisteredKey) -> str:
     """"withdrawn for Babergh office on 30/11/2026 by J Smith (laptop stolen)"."""
     reason = f" ({k.withdrawn_reason})" if k.withdrawn_reason else ""
     when = _parse_time(k.withdrawn_at or "")
-    return (f"withdrawn for {k.office_name} on {f'{when.astimezone():%d/%m/%Y}' if when else k.withdrawn_at} by {k.withdrawn_by}"
-            f"{reason}")
+    day = f"{when.astimezone():%d/%m/%Y}" if when else k.withdrawn_at  # on the computer's clock
+    return f"withdrawn for {k.office_name} on {day} by {k.withdrawn_by}{reason}"
 
 
 def verify_for_county(county: Store | None, manifest: ExportManifest, accept_keys: Iterable[AcceptedKey] = (), *,

@@ -410,7 +410,8 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
     rows = []
     for c in cases:
         d = dates[c.id]
-        rows.append([c.reference, c.kind, c.district, c.partnership, c.lead, c.decision, d["notified_on"],
+        rows.append([c.reference, dhr.KIND_WORDS.get(c.kind, c.kind), c.district, c.partnership, c.lead,
+                     dhr.DECISION_WORDS.get(c.decision, c.decision), d["notified_on"],
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
                      c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,
                      c.outstanding_pence, c.shortfall_pence, c.unbilled_pence, c.open_recommendations]

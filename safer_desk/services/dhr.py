@@ -163,6 +163,9 @@ CASE_DATE_FIELDS = {
 }
 KINDS = ("review", "learning review")
 DECISIONS = ("pending", "hold", "not held")
+# As the Review form and Costs say them (presenters.dhr.CaseKind, Decision): the board report and the workbook too.
+KIND_WORDS = {"review": "Review", "learning review": "Learning review"}
+DECISION_WORDS = {"pending": "Pending", "hold": "Hold a review", "not held": "Not held"}
 
 
 def _lookup(store: Store, table: str, value: str | None, what: str, *, required: bool = False) -> str | None:

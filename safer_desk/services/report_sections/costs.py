@@ -63,7 +63,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         money = table_money(v for c in cases for v in (c.cost_pence, c.net_billed_pence, c.recovered_pence,
                                                        c.outstanding_pence, c.shortfall_pence, c.unbilled_pence,
                                                        c.refunded_pence))
-        case_rows = [[c.reference, c.kind, c.district, c.current_stage, c.flag,
+        case_rows = [[c.reference, dhr.KIND_WORDS.get(c.kind, c.kind), c.district, c.current_stage, c.flag,
                       money(c.cost_pence) if c.cost_known else "Not yet known",
                       money(c.net_billed_pence),
                       money(c.recovered_pence) + (" (illustrative)" if c.id in paid_marked else ""),
