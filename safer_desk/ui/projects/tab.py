@@ -145,8 +145,20 @@ class RegisterPage(QWidget):
         delete.activated.connect(self.delete_selected)
 
         read_only = self.session.read_only
-        for b in (self.add_button, self.delete_button, self.paste_button):
+        for b in (self.add_button, self.paste_button):
             b.setEnabled(not read_only)
+        # Delete and Copy rows greyed until a row is chosen: on an empty register they stood enabled and did nothing.
+        self.view.selectionModel().selectionChanged.connect(self._offer_row_buttons)
+        for signal in (self.proxy.modelReset, self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._offer_row_buttons)
+        self._offer_row_buttons()
+
+    def _offer_row_buttons(self, *_) -> None:
+        """Delete (not on a file open read-only, where the Delete key says why) and Copy rows offered while a row is
+        chosen."""
+        chosen = self.view.selectionModel().hasSelection()
+        self.delete_button.setEnabled(chosen and not self.session.read_only)
+        self.copy_button.setEnabled(chosen)
 
     def _build_editor(self) -> None:
         self.editor  # noqa: B018 - built on first use
