@@ -368,7 +368,12 @@ class AllocationTab(TabBase):
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         buttons = QHBoxLayout()
         buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True, key="8"))
-        buttons.addWidget(self._button("Remove Partnership", self.remove_partnerships, writes=True, key="9"))
+        self.remove_partnership_button = self._button("Remove Partnership", self.remove_partnerships, writes=True,
+                                                      key="9")
+        buttons.addWidget(self.remove_partnership_button)
+        # Greyed while there is no partnership to remove (it did nothing, without a word, on a new file).
+        self.inputs_model.modelReset.connect(lambda: self.remove_partnership_button.setEnabled(
+            not self.read_only and self.inputs_model.rowCount() > 0))
         buttons.addWidget(self._button("Paste", self.inputs_view.paste_rows, writes=True, key="0",
                                        tip="Paste cells copied from Excel at the current cell"))
         buttons.addStretch(1)
