@@ -1101,6 +1101,12 @@ class BudgetsPresenter(ScreenPresenter):
                                 lambda: service.remove_section(self.store, row.section_id), [CellAt.of(row)])
         return False
 
+    def choose_a_plan_first(self) -> bool:
+        """Nothing done, said beside the grid: no plan is chosen (Rename…, Delete with the plan list empty)."""
+        self.error = "Choose or make a plan first."
+        self.changed.emit()
+        return False
+
     def delete_plan_question(self) -> str:
         if self.selected is None or self.view is None:
             return ""
@@ -1123,8 +1129,7 @@ class BudgetsPresenter(ScreenPresenter):
         """Plan settings…: the chosen plan's unit (£ or £'000), its total's name, its Total column and the report's
         changes, as a form; Save changes them as one step of Edit > Undo. None (said) when no plan is chosen."""
         if self.selected is None or self.view is None:
-            self.error = "Choose or make a plan first."
-            self.changed.emit()
+            self.choose_a_plan_first()
             return None
         plan_id, plan = self.selected, self.view.plan
         loaded = {"unit": plan.unit, "total_label": plan.total_label,

@@ -941,6 +941,7 @@ class BudgetsTab(TabBase):
     def rename_plan(self) -> None:
         plan = self.presenter.view.plan if self.presenter.view else None
         if plan is None:
+            self.presenter.choose_a_plan_first()
             return
         name = prompts.ask_text(self, "Rename plan", "The plan's name:", plan.name)
         if name is not None:
@@ -959,6 +960,9 @@ class BudgetsTab(TabBase):
         return self.settings_dialog
 
     def delete_plan(self) -> None:
+        if self.presenter.selected is None:
+            self.presenter.choose_a_plan_first()
+            return
         question = self.presenter.delete_plan_question()
         if question and prompts.ask(self, "Delete plan", question, yes="Delete"):
             self.presenter.delete_plan()
