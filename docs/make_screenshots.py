@@ -16,8 +16,9 @@ none is named). What each shows (tab, page, row, what is typed) is in its functi
 History of Changes) are the day it is run. The Suffolk districts' 2024/25 populations in indicators-compare-areas.png
 are round figures recorded for the picture (the example holds none for Suffolk).
 
-Not made here, kept as they are: exchange-merge.png and exchange-conflicts.png (two district offices' signed exports
-merged into a county file), exchange-report-progress.png (the board report half drawn) and exchange-report.png.
+exchange-merge.png and exchange-conflicts.png merge two district offices' exports, each signed by its own officer's
+key, into a new county file (``district_exports`` says what they disagree on). Not made here, kept as they are:
+exchange-report-progress.png (the board report half drawn) and exchange-report.png.
 """
 
 from __future__ import annotations
@@ -449,6 +450,92 @@ def export_dialog(out: Path, size) -> None:
         dialog.path_edit.setText("Babergh for county.sqlite")
         dialog.show()
         save(dialog, out)
+
+
+# -- the county ------------------------------------------------------------------------------------------------------
+
+def district_exports() -> tuple[list[Path], list[str]]:
+    """Babergh office's and Mid Suffolk office's signed exports, each signed by its own officer's key (a home of its
+    own), and those keys' fingerprints, as the county lead confirms them by phone. Both hold the county-wide project
+    "Western Suffolk youth work" (live at Babergh, completed at Mid Suffolk); Babergh office typed 1,335 for its
+    All crime of Apr 2025 where Mid Suffolk office's police.uk counts say 349; Mid Suffolk office gave Babergh an ONS
+    code of its own. Three disagreements the county lead decides."""
+    from safer_desk.exchange.signing import officer_key
+    from safer_desk.services import indicators as ind
+    from safer_desk.services import reference as ref
+    from safer_desk.services.county import export_for_county
+    from safer_desk.services.demo_data import reference as examples
+    from safer_desk.services.demo_data.indicators import police_counts_rows
+    from safer_desk.services.police_import import load_counts
+    from safer_desk.services.projects import Project, add_projects
+    from safer_desk.storage.store import open_store
+
+    home, paths, keys = os.environ["SAFER_DESK_HOME"], [], []
+    folder = Path(tempfile.mkdtemp(prefix="offices-", dir="."))  # each picture's own offices
+    for name, district, status in (("Babergh office", "Babergh", "live"),
+                                   ("Mid Suffolk office", "Mid Suffolk", "completed")):
+        os.environ["SAFER_DESK_HOME"] = str(folder.resolve() / "homes" / name)  # this office's officer and key
+        store = open_store(folder / f"{name}.sqlite", create=True, office_name=name)
+        try:
+            examples.add_examples(store)
+            ref.set_office_scope(store, districts=[district], county="Suffolk")
+            add_projects(store, [Project(id="p-countywide", title="Western Suffolk youth work", status=status,
+                                         areas=("Countywide",))])
+            month = "2025-01" if district == "Babergh" else "2025-04"  # each office's police.uk download
+            load_counts(store, [r for r in police_counts_rows() if r[1] == month],
+                        file_name=f"suffolk-{month}.zip", file_sha256=("a" if month < "2025-04" else "b") * 64)
+            if district == "Babergh":
+                ind.save_values(store, "indicator:all-crime", "district:babergh", [ind.PeriodValue("2025-04", 1335)],
+                                require_red_comments=False)
+            else:
+                babergh = next(d for d in ref.list_districts(store) if d.name == "Babergh")
+                ref.edit_district(store, babergh.id, name="Babergh", ons_code="E99999999", county="Suffolk")
+            paths.append(export_for_county(store, folder / f"{name} export.sqlite").path.resolve())
+            keys.append(officer_key().fingerprint)
+        finally:
+            store.close()
+    os.environ["SAFER_DESK_HOME"] = home  # the county lead's own
+    return paths, keys
+
+
+def merged_county(size):
+    """The main window on a new county file with the two offices' exports merged (Import District Files…)."""
+    from safer_desk.services.reference import set_office_name
+    from safer_desk.ui.exchange.dialogs import import_district_files
+
+    paths, keys = district_exports()
+    window_of = Window(size, new="Suffolk county.sqlite")
+    window = window_of.window
+    set_office_name(window.session.store, "Suffolk county team")
+    import_district_files(window, [str(p) for p in paths], accept_keys=keys)
+    while getattr(window, "merge_result", None) is None:
+        settle(window, 1)
+    return window_of
+
+
+@shot("exchange-merge.png", (1100, 620))
+def merge_result(out: Path, size) -> None:
+    """Import District Files… of the two offices' exports into a new county file: the summary, and the conflicts in
+    words."""
+    with merged_county(size) as window:
+        result = window.merge_result
+        result.resize(1100, 520)
+        save(result, out)
+        result.close()
+
+
+@shot("exchange-conflicts.png", (1100, 620))
+def conflicts(out: Path, size) -> None:
+    """File > Conflicts… after that merge: every group, the project's conflict chosen."""
+    from safer_desk.ui.exchange.menu import open_conflicts_dialog
+
+    with merged_county(size) as window:
+        window.merge_result.close()
+        dialog = open_conflicts_dialog(window)
+        dialog.resize(1100, 460)
+        settle(window)
+        save(dialog, out)
+        dialog.close()
 
 
 # -- the run ---------------------------------------------------------------------------------------------------------
