@@ -17,8 +17,8 @@ History of Changes) are the day it is run. The Suffolk districts' 2024/25 popula
 are round figures recorded for the picture (the example holds none for Suffolk).
 
 exchange-merge.png and exchange-conflicts.png merge two district offices' exports, each signed by its own officer's
-key, into a new county file (``district_exports`` says what they disagree on). Not made here, kept as they are:
-exchange-report-progress.png (the board report half drawn) and exchange-report.png.
+key, into a new county file (``district_exports`` says what they disagree on). exchange-report-progress.png holds the
+board report at a page, under its progress window, then cancels it.
 """
 
 from __future__ import annotations
@@ -536,6 +536,71 @@ def conflicts(out: Path, size) -> None:
         settle(window)
         save(dialog, out)
         dialog.close()
+
+
+@shot("exchange-report.png", LAPTOP)
+def report_dialog(out: Path, size) -> None:
+    """File > Board Report… on the example file, 2017/18 chosen."""
+    from safer_desk.ui.exchange.menu import open_report_dialog
+
+    with Window(size) as window:
+        dialog = open_report_dialog(window)
+        dialog.year_combo.setCurrentIndex(dialog.year_combo.findText("2017/18"))
+        save(dialog, out)
+        dialog.close()
+
+
+@shot("exchange-report-progress.png", LAPTOP)
+def report_progress(out: Path, size) -> None:
+    """Board Report… while the report is written: the choices greyed under the progress window, which names the page
+    being drawn, and Cancel. The report is held at that page (drawn onto the picture of the dialog as a screen shows
+    the two), then cancelled: no file is written."""
+    import threading
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from safer_desk.services.progress import check_cancelled
+    from safer_desk.ui.exchange import report_dialog as reports
+    from safer_desk.ui.exchange.menu import open_report_dialog
+
+    held, drawn = threading.Event(), reports.write_board_report
+
+    def write_held(store, request, progress, cancelled):  # as far as page 13 of 94, then held until cancelled
+        progress(430, 1000, "Drawing page 13 of 94")
+        held.set()
+        while not cancelled():
+            threading.Event().wait(0.02)
+        check_cancelled(cancelled)
+
+    reports.write_board_report = write_held
+    try:
+        with Window(size) as window:
+            dialog = open_report_dialog(window)
+            dialog.year_combo.setCurrentIndex(dialog.year_combo.findText("2025/26"))
+            dialog.accept()
+            held.wait(30)
+            progress = None
+            while progress is None or not progress.isVisible():
+                settle(window, 1)
+                progress = next((w for w in QApplication.topLevelWidgets()
+                                 if isinstance(w, QProgressDialog) and w.isVisible()), None)
+            settle(window)
+            picture = dialog.grab()
+            painter = QPainter(picture)
+            at = progress.mapToGlobal(QPoint(0, 0)) - dialog.mapToGlobal(QPoint(0, 0))
+            painter.drawPixmap(at, progress.grab())
+            painter.end()
+            if not picture.save(str(out), "PNG"):
+                raise SystemExit(f"could not write {out}")
+            print(f"{out.name}: {picture.width()}x{picture.height()}")
+            dialog.reject()  # Cancel: the report stops
+            while dialog.busy:
+                settle(window, 1)
+            dialog.close()
+    finally:
+        reports.write_board_report = drawn
 
 
 # -- the run ---------------------------------------------------------------------------------------------------------
