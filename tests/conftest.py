@@ -271,3 +271,16 @@ def demo_window(window, demo_path):
     """The main window on a fresh copy of the example file."""
     assert window.open_path(demo_path)
     return window
+
+
+@pytest.fixture
+def new_file_window(window, tmp_path):
+    """The main window, shown at a desk's size, on a new and empty Safer Desk file (an office's first start)."""
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "new.sqlite"
+    open_store(path, create=True).close()
+    assert window.open_path(path)
+    window.resize(1280, 800)
+    window.show()
+    return window

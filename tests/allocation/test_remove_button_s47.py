@@ -5,15 +5,9 @@ when clicked, without a word."""
 
 from PySide6.QtCore import Qt
 
-from safer_desk.storage.store import open_store
 
-
-def test_remove_partnership_follows_the_rows(window, qtbot, tmp_path):
-    path = tmp_path / "new.sqlite"
-    open_store(path, create=True).close()
-    assert window.open_path(path)
-    window.resize(1280, 800)
-    window.show()
+def test_remove_partnership_follows_the_rows(new_file_window, qtbot):
+    window = new_file_window
     tab = window.show_tab("allocation")
     assert tab.inputs_model.rowCount() == 0
     assert not tab.remove_partnership_button.isEnabled()

@@ -6,7 +6,7 @@ chosen again."""
 
 from PySide6.QtGui import QFontMetrics
 
-from tests.budgets.test_budgets_view import type_cell
+from tests.budgets.test_budgets_view import choose_plan, type_cell
 
 
 def _cut_short(tab) -> list[tuple[str, str, int, int]]:
@@ -24,9 +24,7 @@ def _cut_short(tab) -> list[tuple[str, str, int, int]]:
 
 def test_the_figures_stay_whole_after_a_change_widens_a_column(qtbot, demo_window, tab):
     demo_window.resize(1200, 705)
-    plans = [tab.plan_list.item(i).text() for i in range(tab.plan_list.count())]
-    tab.plan_list.setCurrentRow(next(i for i, n in enumerate(plans)
-                                     if n.startswith("East Sussex Community Safety MTFP")))
+    choose_plan(tab, "East Sussex Community Safety MTFP")
     assert _cut_short(tab) == []
     employees = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == "Employees")
     type_cell(qtbot, tab, employees, 1, "(5,000)")

@@ -5,16 +5,9 @@ and Add section said "Choose or make a plan first." beside the grid."""
 
 from PySide6.QtCore import Qt
 
-from safer_desk.storage.store import open_store
 
-
-def test_rename_and_delete_with_no_plan_say_to_choose_or_make_one(window, qtbot, tmp_path, prompts):
-    path = tmp_path / "new.sqlite"
-    open_store(path, create=True).close()
-    assert window.open_path(path)
-    window.resize(1280, 800)
-    window.show()
-    tab = window.show_tab("budgets")
+def test_rename_and_delete_with_no_plan_say_to_choose_or_make_one(empty_tab, qtbot, prompts):
+    tab = empty_tab
     for button in (tab.rename_plan_button, tab.delete_plan_button):
         tab.presenter.error = ""
         tab.message.setText("")

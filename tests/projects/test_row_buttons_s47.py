@@ -6,8 +6,6 @@ read-only, where the Delete key says why)."""
 
 from PySide6.QtCore import Qt
 
-from safer_desk.storage.store import open_store
-
 
 def _register(window):
     window.resize(1280, 800)
@@ -15,11 +13,8 @@ def _register(window):
     return window.show_tab("projects").register
 
 
-def test_an_empty_register_offers_no_delete_or_copy(window, tmp_path):
-    path = tmp_path / "new.sqlite"
-    open_store(path, create=True).close()
-    assert window.open_path(path)
-    register = _register(window)
+def test_an_empty_register_offers_no_delete_or_copy(new_file_window):
+    register = _register(new_file_window)
     assert register.proxy.rowCount() == 0
     assert not register.delete_button.isEnabled() and not register.copy_button.isEnabled()
     assert register.add_button.isEnabled() and register.paste_button.isEnabled()
