@@ -593,9 +593,7 @@ class BudgetsPresenter(ScreenPresenter):
     def add_section(self, name: str, kind: str = "expenditure", **fields: Any) -> bool:
         plan_id = self.selected
         if plan_id is None:
-            self.error = "Choose or make a plan first."
-            self.changed.emit()
-            return False
+            return self.choose_a_plan_first()
 
         made: list[CellAt] = []  # the new section's name, for a redo to choose (its id known once it is added)
 
@@ -837,9 +835,7 @@ class BudgetsPresenter(ScreenPresenter):
         where it falls, oldest first (each "Change to" is from the column before it)."""
         plan_id, text = self.selected, (heading or "").strip()
         if plan_id is None or self.view is None:
-            self.error = "Choose or make a plan first."
-            self.changed.emit()
-            return False
+            return self.choose_a_plan_first()
         if not text:
             self.error = f"Year: type the year's heading: {COLUMN_FORMS}."
             self.changed.emit()
@@ -1102,7 +1098,8 @@ class BudgetsPresenter(ScreenPresenter):
         return False
 
     def choose_a_plan_first(self) -> bool:
-        """Nothing done, said beside the grid: no plan is chosen (Rename…, Delete with the plan list empty)."""
+        """Nothing done, said beside the grid: no plan is chosen (Rename…, Delete, Add section, Add year… and Plan
+        settings… with the plan list empty)."""
         self.error = "Choose or make a plan first."
         self.changed.emit()
         return False

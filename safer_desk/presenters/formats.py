@@ -98,15 +98,21 @@ def shown_number(text: str) -> float | None:
         return None
 
 
+def local_time(at: str, tz: tzinfo | None = None) -> datetime:
+    """A stored time (UTC, ISO 8601 with Z: the audit trail's, a key's) as a time on the user's clock (``tz`` for
+    tests)."""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(tz)
+
+
 def local_day_text(stamp: str | None, tz: tzinfo | None = None) -> str:
-    """A stored moment (UTC, ISO 8601) as its day on the computer's clock (``tz`` for tests), as every date is shown:
-    "2026-07-01T23:30:00Z" is 02/07/2026 in summer. Blank for none; as stored when it is not a time."""
+    """A stored moment as its day on the computer's clock, as every date is shown: "2026-07-01T23:30:00Z" is
+    02/07/2026 in summer. Blank for none; as stored when it is not a time."""
     if not stamp:
         return ""
     try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        return format_uk_date(local_time(stamp, tz).date())
     except ValueError:
         return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return format_uk_date(moment.astimezone(tz).date())

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -32,6 +32,7 @@ from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
 from safer_desk.presenters.dhr import SHARE_KINDS, CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
+from safer_desk.presenters.formats import local_time  # also this module's, as the history window reads it
 from safer_desk.presenters.funds import FundStatus, RiskLevels
 from safer_desk.presenters.indicators import TargetKind, TargetProfile, area_label
 from safer_desk.presenters.office import ORGANISATION_KINDS, PARTNERSHIP_KINDS
@@ -205,14 +206,6 @@ def column_words(column: str, table: str = "") -> str:
             column = column[: -len(suffix)] + (" date" if suffix == "_on" else "")
             break
     return column.replace("_", " ")
-
-
-def local_time(at: str, tz: tzinfo | None = None) -> datetime:
-    """An audit time (UTC, ISO 8601 with Z) as a time on the user's clock (``tz`` for tests)."""
-    moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(tz)
 
 
 def area_words(store) -> tuple[dict[str, str], dict[str, str]]:
