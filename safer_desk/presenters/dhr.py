@@ -134,9 +134,7 @@ class CaseKind(LabelledEnum):
     LEARNING = ("learning review", "Learning review")
 
 
-# A partner's share's kind as Costs and the history say it: billed as first split, re-split among the others after a
-# refusal, or carried by the lead authority.
-SHARE_KINDS = {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority"}
+SHARE_KINDS = dhr.SHARE_KIND_WORDS  # a share's kind as Costs and the history say it
 
 
 class Decision(LabelledEnum):

@@ -166,6 +166,9 @@ DECISIONS = ("pending", "hold", "not held")
 # As the Review form and Costs say them (presenters.dhr.CaseKind, Decision): the board report and the workbook too.
 KIND_WORDS = {"review": "Review", "learning review": "Learning review"}
 DECISION_WORDS = {"pending": "Pending", "hold": "Hold a review", "not held": "Not held"}
+# A partner's share's kind: billed as first split, re-split among the others after a refusal, or carried by the lead
+# authority (Costs' Shares and payments, the history).
+SHARE_KIND_WORDS = {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority"}
 
 
 def _lookup(store: Store, table: str, value: str | None, what: str, *, required: bool = False) -> str | None:

@@ -20,8 +20,9 @@ from safer_desk.domain import dhr as rules
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
-from safer_desk.presenters.dhr import (EMPTY, SHARE_KINDS, CaseKind, DhrPresenter, LedgerPresenter, LedgerShown,
+from safer_desk.presenters.dhr import (EMPTY, SHARE_KINDS, DhrPresenter, LedgerPresenter, LedgerShown,
                                       SplitPresenter, ledger_sheets)
+from safer_desk.services.dhr import KIND_WORDS
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
@@ -77,14 +78,6 @@ LEDGER_MONEY = ("outstanding_pence", "overdue_pence", "billed_pence", "paid_penc
 def _ledger_total(rows):
     """The per-partner totals line, zeros when nothing had been billed (by the day), as `dhr-ledger` prints."""
     return sum_row("partner", LEDGER_MONEY)(rows) or {"partner": "Total", **dict.fromkeys(LEDGER_MONEY, 0)}
-
-
-def _words(kinds, value: str) -> str:
-    """A stored kind as its labelled enum says it ("review" is Review); as stored when it is none of them."""
-    try:
-        return kinds.parse(value).label if value else ""
-    except ValueError:
-        return value
 
 
 def _v(row: Any, key: str) -> Any:
@@ -243,7 +236,7 @@ class DhrPage(QWidget):
             date_col("next_due", "Next due", lambda c: getattr(c, "next_due", None)),
             Column("district", "District", lambda c: getattr(c, "district", "")),
             Column("partnership", "Partnership", lambda c: getattr(c, "partnership", "")),
-            Column("kind", "Kind", lambda c: _words(CaseKind, getattr(c, "kind", ""))),
+            Column("kind", "Kind", lambda c: KIND_WORDS.get(getattr(c, "kind", ""), getattr(c, "kind", ""))),
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
             Column("merged_from", MERGED_FROM, lambda c: p.merged_from(c) if hasattr(c, "id") else ""),
         ], "Cases", splitter, totals=_case_total, on_edit=today(self.edit_case_dialog),
