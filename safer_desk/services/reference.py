@@ -176,11 +176,13 @@ def _district_values(store: Store, district_id: str, name: str, ons_code: str | 
 
 def _code_holders(store: Store, district_id: str, ons_code: str | None, first: str | None, last: str | None
                   ) -> list:
-    """The other districts holding ``ons_code`` for any day from ``first`` to ``last`` (blank: no end)."""
-    return [r for r in store.rows("SELECT id, name, valid_from, valid_to FROM districts WHERE ons_code = ? AND id <> ? "
-                                  "ORDER BY name", (ons_code, district_id))
-            if (first is None or r["valid_to"] is None or first <= r["valid_to"])
-            and (last is None or r["valid_from"] is None or r["valid_from"] <= last)] if ons_code else []
+    """The other districts holding ``ons_code`` for any day from ``first`` to ``last`` (ISO days; None: no end)."""
+    if not ons_code:
+        return []
+    rows = store.rows("SELECT id, name, valid_from, valid_to FROM districts WHERE ons_code = ? AND id <> ? "
+                      "ORDER BY name", (ons_code, district_id))
+    return [r for r in rows if (first is None or r["valid_to"] is None or first <= r["valid_to"])
+            and (last is None or r["valid_from"] is None or r["valid_from"] <= last)]
 
 
 def _code_not_held(store: Store, district_id: str, name: str, ons_code: str, first: str | None,
