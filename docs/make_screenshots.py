@@ -93,6 +93,17 @@ class Window:
         settle()
 
 
+def settle_until(done, what: str, window=None, seconds: float = 60) -> None:
+    """Let the program run until ``done()``; stop the run, saying ``what`` never came, after ``seconds``."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{what} never came")
+        settle(window, 1)
+
+
 def save(widget, out: Path) -> None:
     settle(widget.window() if hasattr(widget.window(), "is_busy") else None)
     image = widget.grab()
@@ -508,8 +519,7 @@ def merged_county(size):
     window = window_of.window
     set_office_name(window.session.store, "Suffolk county team")
     import_district_files(window, [str(p) for p in paths], accept_keys=keys)
-    while getattr(window, "merge_result", None) is None:
-        settle(window, 1)
+    settle_until(lambda: getattr(window, "merge_result", None) is not None, "the merge summary", window)
     return window_of
 
 
@@ -580,12 +590,15 @@ def report_progress(out: Path, size) -> None:
             dialog = open_report_dialog(window)
             dialog.year_combo.setCurrentIndex(dialog.year_combo.findText("2025/26"))
             dialog.accept()
-            held.wait(30)
-            progress = None
-            while progress is None or not progress.isVisible():
-                settle(window, 1)
-                progress = next((w for w in QApplication.topLevelWidgets()
-                                 if isinstance(w, QProgressDialog) and w.isVisible()), None)
+            if not held.wait(30):
+                raise SystemExit("the report never reached its page")
+
+            def progress_window():
+                return next((w for w in QApplication.topLevelWidgets()
+                             if isinstance(w, QProgressDialog) and w.isVisible()), None)
+
+            settle_until(lambda: progress_window() is not None, "the report's progress window", window)
+            progress = progress_window()
             settle(window)
             picture = dialog.grab()
             painter = QPainter(picture)
@@ -596,8 +609,7 @@ def report_progress(out: Path, size) -> None:
                 raise SystemExit(f"could not write {out}")
             print(f"{out.name}: {picture.width()}x{picture.height()}")
             dialog.reject()  # Cancel: the report stops
-            while dialog.busy:
-                settle(window, 1)
+            settle_until(lambda: not dialog.busy, "the cancelled report's end", window)
             dialog.close()
     finally:
         reports.write_board_report = drawn
