@@ -20,7 +20,7 @@ from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.dialogs import share_undo
-from safer_desk.ui.kit.forms import FormDialog
+from safer_desk.ui.kit.forms import FormDialog, set_widget_text
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_action, push_service_action, push_snapshot_action
@@ -42,8 +42,7 @@ class KindCombo(QComboBox):
         return self.currentData()
 
     def setCurrentText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        index = self.findData(text)
-        self.setCurrentIndex(index if index >= 0 else self.findText(text))
+        set_widget_text(self, text)  # the kit's rule for a choice list: its stored value, else its words
 
 
 def _checked(widget: QListWidget) -> list[str]:
