@@ -34,6 +34,18 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 
+# Qt asks each cell in view for nine roles at every paint (its decoration, font, colours, check state...), one Python
+# call each through the sort proxy, and each heading for six: the roles the kit answers are looked up once, here, and
+# any other is answered None before anything else is read (two calls in three, at the register's first screen).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+CELL_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _FONT, _ALIGNMENT, _TOOLTIP, RAW_ROLE, ROW_ROLE, COPY_ROLE,
+                        COPY_BESIDE_ROLE})
+HEADING_ROLES = frozenset({_DISPLAY, COPY_BESIDE_ROLE})
+
 
 def _default_get(row: Any, key: str) -> Any:
     if isinstance(row, dict):
@@ -150,18 +162,29 @@ class RowTableModel(QAbstractTableModel):
 
     # -- Qt model API --------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows) + (1 if self.has_total else 0)
+        # has_total written out: Qt and the sort proxy ask this some 2,000 times while a screenful is drawn.
+        if parent.isValid():
+            return 0
+        return len(self._rows) + (1 if self._totals is not None and self._total is not None else 0)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+        if role not in CELL_ROLES or not index.isValid():
             return None
-        total = index.row() == len(self._rows)
-        row = self._total if total else self._rows[index.row()]
+        at, rows = index.row(), self._rows
+        total = at == len(rows)
+        if total:
+            if self._totals is None or self._total is None:
+                return None
+            row = self._total
+        elif 0 <= at < len(rows):
+            row = rows[at]
+        else:
+            return None
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == _DISPLAY or role == _ACCESSIBLE:
             return column.text(row, show_pence=self.shows_pence(index.column()))
         if role == RAW_ROLE:
             return column.raw(row)
@@ -171,22 +194,24 @@ class RowTableModel(QAbstractTableModel):
             return [cell(row) for _, cell in column.copy_beside] if column.copy_beside else None
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.FontRole and total:
+        if role == _FONT and total:
             from PySide6.QtGui import QFont
 
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return int(column.align.value) if hasattr(column.align, "value") else int(column.align)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        if role == _TOOLTIP and column.tooltip:
             return column.tooltip(row)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in HEADING_ROLES:
+            return None
         if role == COPY_BESIDE_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return [heading for heading, _ in self.columns[section].copy_beside] or None
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return self.columns[section].header
@@ -489,8 +514,7 @@ class SortProxy(QSortFilterProxyModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         value = super().headerData(section, orientation, role)
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and section in self._column_filters):
+        if role == _DISPLAY and section in self._column_filters and orientation == Qt.Orientation.Horizontal:
             return f"{value} ▾ “{self._column_filters[section]}”"
         return value
 
