@@ -22,6 +22,10 @@ Candidates:
 With --baseline-tree, the same two commands of another checkout (e.g. `git worktree add /tmp/old main`)
 are measured in the same runs, through a small shim when that tree predates SAFER_DESK_CLOSE_AFTER_START.
 For where the time goes: python -X importtime -m safer_desk FILE (with SAFER_DESK_CLOSE_AFTER_START=1).
+With --instructions (where valgrind is installed), each candidate also runs once under callgrind, which counts the
+instructions the process runs up to its first screen: the same count on every run, however busy the machine (here
+the clock's ratio of the data window to the floor moved between 1.1x and 1.6x from one run of this script to the
+next), so a change worth a few percent shows; --callgrind-out DIR keeps the profiles (callgrind_annotate reads them).
 The runs use compiled bytecode (in a private PYTHONPYCACHEPREFIX, written by the first, untimed run),
 as an installed copy does; PYTHONDONTWRITEBYTECODE=1 would add the compiling of every module to each run.
 """
@@ -140,6 +144,22 @@ sys.exit(main(sys.argv[1:]))
 # start-up a user's command never pays.
 COMMAND = "import sys; from safer_desk.cli import main; sys.exit(main())"
 
+# For --instructions: the same command, ended at its first screen (what callgrind counts is then start-up alone, not
+# the settling, closing and tidying after it); each floor is likewise ended once drawn. A baseline tree run through
+# a shim (older than the first screen's line) is counted to its end.
+TO_FIRST_SCREEN = """
+import os, sys
+import safer_desk.ui.app as app
+drawn = app._first_screen_drawn
+def first(window):
+    drawn(window)
+    sys.stderr.flush()
+    os._exit(0)
+app._first_screen_drawn = first
+from safer_desk.cli import main
+sys.exit(main())
+"""
+
 SHOWN = re.compile(r"window shown at (\d+\.\d+)")
 FIRST = re.compile(r"first screen at (\d+\.\d+)")
 # The CPU time the process had used by then (all its threads): steadier than the wall clock on a busy machine.
@@ -162,12 +182,34 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float,
     return float(first.group(1)) - start, float(shown.group(1)) - start, end - start, cpu_s
 
 
+def instructions(cmd: list[str], env: dict[str, str], cwd: Path, out: Path) -> int:
+    """The instructions ``cmd`` runs to its first screen, counted by valgrind's callgrind (one run: the count is
+    the same each time, Python's hashing fixed)."""
+    if cmd[1:2] == ["-c"] and cmd[2] == COMMAND:
+        cmd = [cmd[0], "-c", TO_FIRST_SCREEN, *cmd[3:]]
+    elif cmd[1:2] == ["-c"] and cmd[2] in (BARE_WINDOW, DATA_WINDOW):  # not Qt's and Python's closing either
+        cmd = [cmd[0], "-c", cmd[2] + "import os\nos._exit(0)\n", *cmd[3:]]
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+                            env={**env, "PYTHONHASHSEED": "0"}, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, timeout=900)
+    counted = re.search(r"Collected : (\d+)", result.stderr)
+    if not counted:
+        raise SystemExit(f"startup: callgrind counted nothing for {' '.join(cmd[:2])} (exit {result.returncode}):\n"
+                         f"{result.stderr[-2000:]}")
+    return int(counted.group(1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--tab", default="projects", choices=("projects", "allocation", "costs", "indicators"))
     parser.add_argument("--baseline-tree", help="another checkout to measure in the same runs (before/after)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each candidate's instructions to its first screen (valgrind's callgrind)")
+    parser.add_argument("--callgrind-out", help="with --instructions: keep the profiles in this folder")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (apt install valgrind)")
 
     work = Path(tempfile.mkdtemp(prefix="safer-desk-bench-"))
     try:
@@ -245,10 +287,21 @@ def main() -> int:
         data = statistics.median(firsts["data window (second floor)"])
         print(f"own file against the data window: {statistics.median(firsts[own_name]) / data:4.2f}x "
               f"(Safer Desk's own work); the data window against the bare one: {data / floor:4.2f}x")
-        print("goals: own file's first screen <= 1.5x the floor; --demo under 1 s")
-        leftovers = list((work / "tmp").iterdir())
+        leftovers = list((work / "tmp").iterdir())  # before the counted runs, which end without tidying
         if leftovers:
             print(f"note: the runs left {[p.name for p in leftovers]} in their temporary folder")
+        if args.instructions:
+            kept = Path(args.callgrind_out).resolve() if args.callgrind_out else work
+            kept.mkdir(parents=True, exist_ok=True)
+            counts = {name: instructions(cmd, e, cwd, kept / f"callgrind.{i}.out")
+                      for i, (name, (cmd, e, cwd)) in enumerate(candidates.items())}
+            floor_count = next(iter(counts.values()))
+            print("instructions run to the first screen (callgrind, one run each: the same on every run):")
+            for name, count in counts.items():
+                print(f"  {name:<42} {count / 1e6:7.1f} M  {count / floor_count:4.2f}x the floor")
+            if args.callgrind_out:
+                print(f"profiles in {kept} (callgrind.N.out in the order above; read with callgrind_annotate)")
+        print("goals: own file's first screen <= 1.5x the floor; --demo under 1 s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
