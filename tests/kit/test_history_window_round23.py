@@ -4,6 +4,8 @@ Found by keeping the History window open beside the main window, saving a projec
 window kept showing the list as it was when it was opened, without the save or its undo, and said nothing.
 """
 
+from PySide6.QtCore import QCoreApplication
+
 from safer_desk.services import reference
 from tests.foundation.test_window_files import show_active
 from tests.foundation.test_window_history import click_row, column, save_capital
@@ -59,6 +61,7 @@ def test_a_closed_history_reads_nothing_until_it_is_opened_again(demo_window, qt
     dialog.close()
     loads = []
     dialog.presenter.load = lambda *a, _load=dialog.presenter.load: loads.append(1) or _load(*a)
-    save_capital(demo_window, qtbot, "4321.09")
-    qtbot.wait(50)
+    with qtbot.waitSignal(demo_window.session.undo_stack.indexChanged, timeout=3000):  # what a shown one rereads on
+        save_capital(demo_window, qtbot, "4321.09")
+    QCoreApplication.processEvents()  # a reread the change asked for would have run by now (a zero timer)
     assert loads == []

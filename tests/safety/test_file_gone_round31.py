@@ -161,7 +161,7 @@ def test_closing_the_window_when_the_save_asked_for_is_refused_keeps_it_open(win
     office.unlink()
     prompts.unsaved_answers.append("save")
     QTimer.singleShot(0, window.close)  # as the title bar's close button: through the event loop
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=3000)  # the refusal said
     assert prompts.unsaved_questions
     [(title, _text)] = prompts.errors
     assert title == "Change not saved"
