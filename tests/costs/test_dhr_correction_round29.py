@@ -25,6 +25,7 @@ from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 from tests.costs.test_new_case_then_cost_line import button, field, type_into
 from tests.costs.test_search_choice_round22 import reviews_page
+from tests.safety.helpers import stored_in
 
 TODAY = date(2018, 9, 1)
 BILLED = "WSCSP-DHR-2017-01"  # £7,525.58 billed equally to eleven partners; £4,504.87 paid, refused or closed at paid
@@ -209,4 +210,6 @@ def test_a_reviews_notes_and_action_plan_refuse_an_address(demo_store, text):
 
 def test_ordinary_review_notes_are_kept(demo_store):
     case_id = dhr.case_id_by_reference(demo_store, BILLED)
-    dhr.update_case(demo_store, case_id, notes="Panel met 3 times; 2 days at the QA Panel; invoice MSDC-DHR1-01")
+    notes = "Panel met 3 times; 2 days at the QA Panel; invoice MSDC-DHR1-01"
+    dhr.update_case(demo_store, case_id, notes=notes)
+    assert stored_in(demo_store, notes) == ["dhr_cases.notes"]

@@ -40,5 +40,8 @@ def test_a_name_typed_into_fund_settings_is_refused_and_the_fund_is_unchanged(de
 
 
 def test_the_example_funds_names_and_purposes_are_not_names(demo_store):
-    for fund in funds.list_funds(demo_store):  # each passes the check it would meet in Fund settings
+    before = funds.list_funds(demo_store)
+    assert before
+    for fund in before:  # each passes the check it would meet in Fund settings
         funds.update_fund(demo_store, fund.id, name=fund.name, purpose=fund.purpose)
+    assert [(f.name, f.purpose) for f in funds.list_funds(demo_store)] == [(f.name, f.purpose) for f in before]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from safer_desk.storage import schema as schema_module
+from safer_desk.storage.locking import lock_path
 from safer_desk.storage.schema import MigrationSet, core, known_steps, schema_version
 from safer_desk.storage.store import (FileLocked, FileMissing, FileReadOnly, FileTooNew, NeedsUpgrade, NotADatabase,
                                       NotSaferDeskFile, backups_folder, inspect_file, make_backup, open_store)
@@ -181,8 +182,14 @@ def test_second_writer_is_told_the_file_is_in_use(store):
 
 def test_lock_is_released_on_close(tmp_path):
     path = tmp_path / "a.sqlite"
-    open_store(path, create=True).close()
-    open_store(path).close()
+    first = open_store(path, create=True)
+    with pytest.raises(FileLocked):  # held while open
+        open_store(path)
+    first.close()
+    assert not lock_path(path).exists()  # released, and its file removed (issue 16)
+    second = open_store(path)  # a second writer once the first has closed
+    assert second.path == path.resolve()
+    second.close()
 
 
 def test_transaction_is_all_or_nothing(store):

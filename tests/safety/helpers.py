@@ -1,5 +1,5 @@
 """What the safety tests share: running the command in a subprocess, looking for victim data on disk,
-an older file to upgrade, the logical content of a file."""
+an older file to upgrade, the logical content of a file, where a text was saved in a file."""
 
 from __future__ import annotations
 
@@ -157,3 +157,15 @@ def our_leftovers(folder: Path) -> list[str]:
         return []
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
                   if TEMP_PATTERN.match(p.name) or any(x.match(p.name) for x in LEGACY_PATTERNS))
+
+
+def stored_in(store, text: str) -> list[str]:
+    """The table.column of every cell of the open file (the audit trail aside) holding exactly ``text``: a text a
+    check let through is saved, not only not refused."""
+    found = []
+    for (table,) in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                               "AND name != 'audit_log'"):
+        for column in store.rows(f'SELECT name FROM pragma_table_info("{table}")'):
+            if store.scalar(f'SELECT count(*) FROM "{table}" WHERE "{column[0]}" = ?', (text,)):
+                found.append(f"{table}.{column[0]}")
+    return found

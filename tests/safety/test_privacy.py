@@ -15,6 +15,7 @@ from safer_desk.domain.funds import FundError
 from safer_desk.domain.privacy import NameDetector, PrivacyError, find_name, name_warning, refuse_names
 from safer_desk.services import dhr, funds
 from safer_desk.storage.schema import costs as costs_schema
+from tests.safety.helpers import stored_in
 
 NAMES = ["jane smith", "JANE SMITH", "Jane Smith 1985", "J. Smith", "Jane Smith", "J.A. Smith", "Jane A. Smith",
          "Smith, Jane", "Mrs Smith", "Dr. Patel", "mary Ann Jones", "Anne-Marie Stone", "victim jane doe 02/03/1985",
@@ -123,7 +124,10 @@ def test_the_nine_free_text_fields_refuse_names_and_change_nothing(demo_store, f
 
 @pytest.mark.parametrize("field", FREE_TEXT_FIELDS)
 def test_the_nine_free_text_fields_take_ordinary_case_text(demo_store, field):
-    _victim_level_writes(demo_store, "MARAC referral: high risk, Mid Suffolk DHR 2017")[field]()
+    text = "MARAC referral: high risk, Mid Suffolk DHR 2017"
+    assert not stored_in(demo_store, text)
+    _victim_level_writes(demo_store, text)[field]()
+    assert len(stored_in(demo_store, text)) == 1  # saved, in the one field written
 
 
 # -- fields where a person or a firm may be named: a warning, never a refusal -----------------------------

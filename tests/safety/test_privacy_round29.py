@@ -13,6 +13,7 @@ import pytest
 
 from safer_desk.domain.funds import FundError
 from safer_desk.services import funds
+from tests.safety.helpers import stored_in
 
 PILOT = "Suffolk Target Hardening Pilot"
 TODAY = date(2018, 9, 1)
@@ -45,7 +46,9 @@ def test_a_reference_that_is_an_address_a_postcode_an_email_or_a_joined_name_is_
 
 @pytest.mark.parametrize("reference", CODES)
 def test_codes_are_still_references(demo_store, reference):
+    assert "fund_referrals.reference" not in stored_in(demo_store, reference)
     _referral(demo_store, reference)
+    assert "fund_referrals.reference" in stored_in(demo_store, reference)
 
 
 def test_correcting_a_reference_into_an_address_is_refused(demo_store):
@@ -67,6 +70,7 @@ def test_a_referrals_free_text_refuses_an_address(demo_store, text):
     referral = funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001")
     with pytest.raises(FundError, match="Invoice: .*(address|postcode|e-mail)"):
         funds.add_spend_line(demo_store, referral, spent_on="02/07/2018", item="Door chain", invoice_ref=text)
+    assert stored_in(demo_store, text) == []  # neither saved
 
 
 @pytest.mark.parametrize("text", ["MARAC chair agreed", "Victoria Road", "IDVA assigned; perpetrator not resident",
@@ -78,6 +82,7 @@ def test_ordinary_override_reasons_and_invoices_are_kept(demo_store, text):
     _referral(demo_store, "TH-2018-099", risk_level="medium", override_reason=text)
     referral = funds.referral_id_by_reference(demo_store, fund.id, "TH-2018-001")
     funds.add_spend_line(demo_store, referral, spent_on="02/07/2018", item="Door chain", invoice_ref=text)
+    assert sorted(stored_in(demo_store, text)) == ["fund_referrals.override_reason", "fund_spend_lines.invoice_ref"]
 
 
 def test_the_referral_form_refuses_an_address_beside_the_reference(demo_window, qtbot):
