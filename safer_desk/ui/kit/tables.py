@@ -201,7 +201,7 @@ class RowTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == _ALIGNMENT:
-            return int(column.align.value) if hasattr(column.align, "value") else int(column.align)
+            return int(column.align)  # a Qt.AlignmentFlag is an int (its .value, a property, costs two calls more)
         if role == _TOOLTIP and column.tooltip:
             return column.tooltip(row)
         return None
