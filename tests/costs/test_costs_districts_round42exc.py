@@ -12,11 +12,8 @@ from PySide6.QtCore import Qt
 
 
 @pytest.fixture
-def costs(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+def costs(costs_tab, qtbot):
+    tab = costs_tab
     tab.pages.setCurrentIndex(2)
     qtbot.waitUntil(lambda: not tab.is_busy() and tab.funds.data is not None, timeout=10000)
     tab.pages.setCurrentIndex(0)

@@ -22,12 +22,8 @@ BILLED = "WSCSP-DHR-2017-01"
 
 
 @pytest.fixture
-def tab(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    return tab
+def tab(costs_tab):
+    return costs_tab
 
 
 def cost(store, reference):

@@ -17,11 +17,8 @@ from tests.costs.test_new_case_then_cost_line import field, first_line, open_dia
 
 
 @pytest.fixture
-def page(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+def page(costs_tab, qtbot):
+    tab = costs_tab
     tab.pages.setCurrentIndex(2)
     page = tab.funds
     qtbot.waitUntil(lambda: not page.is_busy() and page.data is not None, timeout=10000)

@@ -30,12 +30,8 @@ def _dates(table, header: str) -> list[str]:
 
 
 @pytest.fixture
-def costs(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    return tab
+def costs(costs_tab):
+    return costs_tab
 
 
 def test_every_date_column_of_the_fund_page_shows_its_dates(costs, qtbot):

@@ -12,12 +12,8 @@ from safer_desk.presenters.dhr import SHARE_KINDS, CaseKind
 
 
 @pytest.fixture
-def reviews(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    return tab.reviews
+def reviews(costs_tab):
+    return costs_tab.reviews
 
 
 def _column(table, key: str) -> dict[str, str]:

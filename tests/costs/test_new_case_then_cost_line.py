@@ -65,12 +65,8 @@ def shown_cost(page, reference):
 
 
 @pytest.fixture
-def page(demo_window, qtbot):
-    demo_window.resize(1280, 690)
-    demo_window.show()
-    tab = demo_window.show_tab("costs")
-    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    return tab.reviews
+def page(costs_tab):
+    return costs_tab.reviews
 
 
 def test_a_new_case_is_selected_and_its_cost_line_goes_to_it(page, qtbot):
