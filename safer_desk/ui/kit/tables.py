@@ -176,7 +176,7 @@ class RowTableModel(QAbstractTableModel):
         at, rows = index.row(), self._rows
         total = at == len(rows)
         if total:
-            if self._totals is None or self._total is None:
+            if not self.has_total:  # asked of the totals line only
                 return None
             row = self._total
         elif 0 <= at < len(rows):
