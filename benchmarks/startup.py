@@ -23,8 +23,8 @@ With --baseline-tree, the same two commands of another checkout (e.g. `git workt
 are measured in the same runs, through a small shim when that tree predates SAFER_DESK_CLOSE_AFTER_START.
 For where the time goes: python -X importtime -m safer_desk FILE (with SAFER_DESK_CLOSE_AFTER_START=1).
 With --instructions (where valgrind is installed), each candidate also runs once under callgrind, which counts the
-instructions the process runs up to its first screen: the same count on every run, however busy the machine (here
-the clock's ratio of the data window to the floor moved between 1.1x and 1.6x from one run of this script to the
+instructions the process runs up to its first screen: within about 0.2% from one run to the next, however busy the
+machine (here the clock's ratio of the data window to the floor moved between 1.1x and 1.6x from one run of this script to the
 next), so a change worth a few percent shows; --callgrind-out DIR keeps the profiles (callgrind_annotate reads them).
 The runs use compiled bytecode (in a private PYTHONPYCACHEPREFIX, written by the first, untimed run),
 as an installed copy does; PYTHONDONTWRITEBYTECODE=1 would add the compiling of every module to each run.
@@ -183,12 +183,12 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float,
 
 
 def instructions(cmd: list[str], env: dict[str, str], cwd: Path, out: Path) -> int:
-    """The instructions ``cmd`` runs to its first screen, counted by valgrind's callgrind (one run: the count is
-    the same each time, Python's hashing fixed)."""
-    if cmd[1:2] == ["-c"] and cmd[2] == COMMAND:
-        cmd = [cmd[0], "-c", TO_FIRST_SCREEN, *cmd[3:]]
-    elif cmd[1:2] == ["-c"] and cmd[2] in (BARE_WINDOW, DATA_WINDOW):  # not Qt's and Python's closing either
-        cmd = [cmd[0], "-c", cmd[2] + "import os\nos._exit(0)\n", *cmd[3:]]
+    """The instructions ``cmd`` runs to its first screen, counted by valgrind's callgrind (one run: Python's hashing
+    fixed, the count moves by about 0.2% from one run to the next)."""
+    ended = {COMMAND: TO_FIRST_SCREEN, BARE_WINDOW: BARE_WINDOW + "import os\nos._exit(0)\n",
+             DATA_WINDOW: DATA_WINDOW + "import os\nos._exit(0)\n"}  # not Qt's and Python's closing either
+    if cmd[1:2] == ["-c"] and cmd[2] in ended:
+        cmd = [cmd[0], "-c", ended[cmd[2]], *cmd[3:]]
     result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
                             env={**env, "PYTHONHASHSEED": "0"}, cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, timeout=900)
@@ -296,7 +296,7 @@ def main() -> int:
             counts = {name: instructions(cmd, e, cwd, kept / f"callgrind.{i}.out")
                       for i, (name, (cmd, e, cwd)) in enumerate(candidates.items())}
             floor_count = next(iter(counts.values()))
-            print("instructions run to the first screen (callgrind, one run each: the same on every run):")
+            print("instructions run to the first screen (callgrind, one run each: within ~0.2% run to run):")
             for name, count in counts.items():
                 print(f"  {name:<42} {count / 1e6:7.1f} M  {count / floor_count:4.2f}x the floor")
             if args.callgrind_out:
