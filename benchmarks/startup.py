@@ -24,8 +24,9 @@ are measured in the same runs, through a small shim when that tree predates SAFE
 For where the time goes: python -X importtime -m safer_desk FILE (with SAFER_DESK_CLOSE_AFTER_START=1).
 With --instructions (where valgrind is installed), each candidate also runs once under callgrind, which counts the
 instructions the process runs up to its first screen: within about 0.2% from one run to the next, however busy the
-machine (here the clock's ratio of the data window to the floor moved between 1.1x and 1.6x from one run of this script to the
-next), so a change worth a few percent shows; --callgrind-out DIR keeps the profiles (callgrind_annotate reads them).
+machine (here the clock's ratio of the data window to the floor moved between 1.1x and 1.6x from one run of this
+script to the next), so a change worth a few percent shows; --callgrind-out DIR keeps the profiles
+(callgrind_annotate reads them).
 The runs use compiled bytecode (in a private PYTHONPYCACHEPREFIX, written by the first, untimed run),
 as an installed copy does; PYTHONDONTWRITEBYTECODE=1 would add the compiling of every module to each run.
 """

@@ -1,7 +1,7 @@
 """Session 47: Rename… and Delete under an empty plan list say what to do, as Plan settings… and Add year… do.
 
-On a new file, Budgets' Rename… and Delete did nothing when clicked, without a word, while Plan settings…, Add year…
-and Add section said "Choose or make a plan first." beside the grid."""
+On a new file, Budgets' Rename… and Delete did nothing when clicked, without a word, while Plan settings…,
+Add year… and Add section said "Choose or make a plan first." beside the grid."""
 
 from PySide6.QtCore import Qt
 
