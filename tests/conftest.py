@@ -274,6 +274,17 @@ def demo_window(window, demo_path):
 
 
 @pytest.fixture
+def costs_tab(demo_window, qtbot):
+    """The example's Costs tab in a window of 1280x690, shown, once its first read has ended (here, not in
+    tests/costs: tests elsewhere take the Costs tests' fixtures that use it)."""
+    demo_window.resize(1280, 690)
+    demo_window.show()
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    return tab
+
+
+@pytest.fixture
 def new_file_window(window, tmp_path):
     """The main window, shown at a desk's size, on a new and empty Safer Desk file (an office's first start)."""
     from safer_desk.storage.store import open_store
