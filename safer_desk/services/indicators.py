@@ -739,16 +739,23 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
             raise IndicatorError(f"{indicator.name}, {where}: " + (
                 nothing_counted(indicator.unit) if num == 0 else "the denominator cannot be 0."))
         if indicator.unit == "percentage" and num > den:
-            raise IndicatorError(f"{indicator.name}, {where}: the numerator ({num:g}) is more than the "
-                                 f"denominator ({den:g}), which would be over 100%.")
+            raise IndicatorError(f"{indicator.name}, {where}: the numerator ({as_given(num)}) is more than "
+                                 f"the denominator ({as_given(den)}), which would be over 100%.")
         computed = dom.figure_value(num, den, indicator.unit, indicator.rate_per)
         value = computed
     if value is not None and indicator.unit in ("count", "rate") and value < 0:  # as the grid refuses them
         raise IndicatorError(f"{indicator.name}, {where}: a {indicator.unit} cannot be negative.")
     if value is not None and indicator.unit == "count" and float(value) != round(float(value)):
-        raise IndicatorError(f"{indicator.name}, {where}: a count is a whole number, and {float(value):g} is not (an "
+        raise IndicatorError(f"{indicator.name}, {where}: a count is a whole number, and {as_given(value)} is not (an "
                              "average or a rate needs the indicator's unit set to rate).")
     return value, num, den
+
+
+def as_given(number: float) -> str:
+    """A number in a refusal as it was given, to its last figure: "1500.0000000001" ("{:g}" said 1500, so "1500 is not
+    whole"), "1234567" (not "1.23457e+06"); a whole number without ".0"."""
+    x = float(number)
+    return f"{x:.0f}" if x.is_integer() else repr(x)
 
 
 def nothing_counted(unit: str) -> str:
