@@ -80,6 +80,9 @@ COMPRESSED = ((b"\x1f\x8b", "gzip (a .gz file)"), (b"7z\xbc\xaf\x27\x1c", "7-Zip
               (b"Rar!\x1a\x07", "RAR (a .rar file)"))
 AGAIN = "Download it again from data.police.uk; nothing was imported."
 HEADER_BYTES = 1 << 16  # a header line longer than this is not a police.uk header
+# A street file larger than this is refused before it is read or unpacked: the counting reads a file whole (about
+# six times its size in memory at the peak), and the largest force's month (the Met's) is about 20 MB.
+MOST_STREET_BYTES = 256 << 20
 CHUNK = 1 << 20
 # Files per batch: the caller takes a batch's counts (and makes their areas) while the next is read; a batch
 # is also the moment to report progress and notice Cancel.
@@ -391,6 +394,7 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
                 kind = file_kind(header)
                 if kind != "street":
                     raise PoliceFileError(refusal_alone(p, kind, header))
+                _refuse_too_big(p.name, p.stat().st_size)
                 found.street.append(StreetFile(p, p.name, p.name, LOOSE_FILES, tuple(header)))
             else:
                 raise PoliceFileError(f"There is no file or folder at {p}: it was moved, renamed or deleted after it "
@@ -432,6 +436,7 @@ def _named_apart(street: list[StreetFile]) -> list[StreetFile]:
 def _classify(found: FoundFiles, path: Path, name: str, shown: str, source: str, header: list[str]) -> None:
     kind = file_kind(header)
     if kind == "street":
+        _refuse_too_big(shown, path.stat().st_size)
         found.street.append(StreetFile(path, name, shown, source, tuple(header)))
     else:
         found.skipped.append((shown, refusal_for(shown, kind, header)))
@@ -508,6 +513,7 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
                 raise
             except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
                 raise _unpacking_failed(label, member, exc) from exc
+            _refuse_too_big(shown, info.file_size)  # its size as the zip states it: zipfile reads no more
             # A name of our own making: a member's path never decides where anything is written.
             target = scratch() / f"{prefix}-{number:05d}.csv"
             _copy_member(archive, info, target, label)
@@ -531,6 +537,25 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
             said_again = all("download it again" in reason for reason in odd)  # a separator: said what to do
             raise PoliceFileError(why + (" Nothing was imported." if said_again else f" {AGAIN}"))
     return []
+
+
+def _refuse_too_big(shown: str, size: int) -> None:
+    """Refuse a street file larger than MOST_STREET_BYTES (a zip's member by the size the zip states, before it is
+    unpacked): a 1.8 MB zip of one 1.1 GB member took 6 GB of memory, and ended in a MemoryError where there was
+    less."""
+    if size > MOST_STREET_BYTES:
+        raise PoliceFileError(
+            f"{shown} is {_size_words(size)}, more than any month's street file data.police.uk publishes (the "
+            f"largest force's is about 20 MB; Safer Desk reads up to {_size_words(MOST_STREET_BYTES)}): it is not a "
+            "download from data.police.uk, or several were joined into one. Import the downloaded files as they "
+            "came; nothing was imported.")
+
+
+def _size_words(size: int) -> str:
+    """A file's size in words: "1,100 MB", "343.4 MB", "12.3 KB", "900 bytes"."""
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):,.1f}".removesuffix(".0") + " MB"
+    return f"{size / 1024:,.1f} KB" if size >= 1024 else f"{size:,} bytes"
 
 
 def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, label: str) -> None:
