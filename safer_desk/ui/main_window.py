@@ -365,7 +365,14 @@ class MainWindow(QMainWindow):
             return
         previous = TAB_SPECS[self._shown_tab_index].key if 0 <= self._shown_tab_index < len(TAB_SPECS) else None
         left = self.tab_widgets.get(previous) if previous else None
-        if left is not None and index != self._shown_tab_index and not left.may_leave(self._ask_unsaved):
+        leaving = left is not None and index != self._shown_tab_index
+        if leaving and not left.finish_typing():  # a cell's figure refused or asked about: back to it
+            self._switching_back = True
+            self.tabs.setCurrentIndex(self._shown_tab_index)
+            self._switching_back = False
+            left.finish_typing_refused()
+            return
+        if leaving and not left.may_leave(self._ask_unsaved):
             self._switching_back = True
             self.tabs.setCurrentIndex(self._shown_tab_index)
             self._switching_back = False
@@ -410,7 +417,8 @@ class MainWindow(QMainWindow):
     def may_close_file(self) -> bool:
         """Before another file is opened, the program closes or a copy is made: every tab's unsaved edits are asked
         about."""
-        self.finish_cell_edits()
+        if not self.finish_cell_edits():
+            return False
         for key, widget in list(self.tab_widgets.items()):
             if widget.has_unsaved_changes():
                 self.show_tab(key)
@@ -419,13 +427,25 @@ class MainWindow(QMainWindow):
         # A form typed in over its own window stayed open over the closed file, unasked: its Save then failed.
         return all(dialog.may_close() for dialog in self._forms_typed_in())
 
-    def finish_cell_edits(self) -> None:
+    def finish_cell_edits(self) -> bool:
         """A table cell still being typed in is put in the file first, as Enter would, while that file is open (its
         editor closing with the file had put it in after, into a closed file, and it was lost). An editor opened and
         left as the cell was is only closed: nothing was typed, so nothing is written. With no file open there is
-        nothing to put it in (and no tab built to hold one): the start-up's first open looks at no widget."""
+        nothing to put it in (and no tab built to hold one): the start-up's first open looks at no widget.
+        False when a tab refused or asked about what was typed (``TabBase.finish_typing``): that tab is shown, its
+        editor open on what was typed and the reason beside it, and what was to follow (closing, another file, an
+        undo) does not happen."""
         if self.session.store is None:
-            return
+            return True
+        for key, widget in list(self.tab_widgets.items()):
+            if not widget.finish_typing():
+                if key != self.current_tab_key():
+                    self._switching_back = True  # back to what was typed: nothing there to ask about
+                    self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+                    self._switching_back = False
+                    self._shown_tab_index = self.tabs.currentIndex()
+                widget.finish_typing_refused()
+                return False
         from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
 
         for view in self.findChildren(QAbstractItemView):
@@ -439,13 +459,16 @@ class MainWindow(QMainWindow):
                 if not untouched:
                     delegate.commitData.emit(editor)
                 delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
 
     def _update_modified(self) -> None:
         self.setWindowModified(self.has_unsaved_changes())
 
     def save_current(self) -> bool:
         """File > Save (Ctrl+S): save the editor of the tab in view."""
-        self.finish_cell_edits()  # a figure still in a cell's editor is what the person means to save
+        if not self.finish_cell_edits():  # a figure still in a cell's editor is what the person means to save
+            self.statusBar().showMessage("Not saved: see the message beside the cell being typed in.", 5000)
+            return False
         tab = self.current_tab()
         if tab is None or not tab.has_unsaved_changes():
             why = tab.not_saved_why() if tab is not None else ""
@@ -499,7 +522,8 @@ class MainWindow(QMainWindow):
         depth = self.session.undo_stack.index()
         # A cell still being typed in (Edit > Undo chosen from the menu) goes in first, as Enter would: the undo
         # re-reads its grid, and the open editor, with what was typed, went with it unsaid.
-        self.finish_cell_edits()
+        if not self.finish_cell_edits():
+            return False  # what was typed was refused or asked about: its tab says why, and nothing is undone
         if self.session.undo_stack.index() != depth:
             self.statusBar().showMessage("Saved what was being typed. Undo again to undo it.", 8000)
             return False

@@ -61,6 +61,16 @@ class TabBase(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.presenter is not None and self.presenter.has_unsaved_changes()
 
+    def finish_typing(self) -> bool:
+        """A cell still being typed in put in the file, as Enter would, before the tab is left, the file closes or an
+        undo re-reads it. False when the tab refused or asked about what was typed: its editor stays open on it and
+        the tab says why, so the window stays on the tab. A tab whose grid can refuse a cell says so here; any other
+        cell editor is put in by ``MainWindow.finish_cell_edits``."""
+        return True
+
+    def finish_typing_refused(self) -> None:
+        """Once the window is back on the tab after ``finish_typing`` said False: the typing point in what was typed."""
+
     def search_box(self) -> QLineEdit | None:
         """The search box of the page in view (Edit > Find): a shown box named "Search …" or "Find …"."""
         for box in self.findChildren(QLineEdit):

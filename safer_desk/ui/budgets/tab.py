@@ -8,6 +8,8 @@ fields that add a plan, a section, a line, or state a cell.
 
 from __future__ import annotations
 
+import shiboken6
+
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
@@ -56,6 +58,11 @@ class CellEditor(WholeNumbers):
             editor.setProperty("figure_length", length)
 
     def eventFilter(self, watched, event) -> bool:
+        if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.FocusOut and not watched.isVisible():
+            # The tab hidden under the editor (another tab clicked): Qt's way would put the cell in now and close the
+            # editor, and a figure refused or asked about was lost on a tab no longer seen. The editor stays open;
+            # the window puts it in as it leaves the tab (``BudgetsTab.finish_typing``), and stays if it is refused.
+            return False
         # (The delegate filters its editors' events already.) The view selects the whole text once the editor has
         # its data, and again as it gets the focus: the figure alone is selected after that, once. A key that comes
         # first (typing straight into a cell opens its editor with that key) gets the figure selected before it:
@@ -794,6 +801,32 @@ class BudgetsTab(TabBase):
         self.presenter.reload()
         if typing is not None:
             self._keep_typing(*typing)
+
+    def finish_typing(self) -> bool:
+        """The cell being typed in put in the file (``TabBase.finish_typing``): refused ("abc") or asked about
+        ("12.345"), the editor stays open on what was typed and the message beside the grid says why."""
+        typing = self._typing()
+        if typing is None:
+            return True
+        index = self.view.currentIndex()
+        editor = self.view.indexWidget(index)
+        if editor.isModified():
+            self.model.typed_in = True  # typed by the officer, as CellEditor.setModelData marks it
+            try:
+                done = self.model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+            finally:
+                self.model.typed_in = False
+            if not done:
+                self._keep_typing(*typing)
+                return False
+        if shiboken6.isValid(editor) and self.view.indexWidget(self.view.currentIndex()) is editor:
+            self.cell_editor.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def finish_typing_refused(self) -> None:
+        editor = self.view.indexWidget(self.view.currentIndex())
+        if editor is not None:
+            editor.setFocus()
 
     def _typing(self) -> tuple | None:
         """The cell being typed in: its key, where it is in words, what it held and what is typed."""
