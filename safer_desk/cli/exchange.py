@@ -178,6 +178,18 @@ def _fingerprints(values: list[str]) -> set[str]:
     return {normal_fingerprint(value) for value in values}
 
 
+def _keys_of_none(accept: set[str], manifests: list, offers: list) -> list[str]:
+    """A fingerprint given with --accept-key that signs none of the files, when a file is refused: said first, with the
+    keys the files refused for theirs are signed with (a fingerprint misread over the phone, or another office's,
+    read as if --accept-key had not been given)."""
+    unused = sorted(accept - {m.key_fingerprint for m in manifests} - {o.fingerprint for o in offers})
+    if not unused or not offers:
+        return []
+    signed = in_words([f"{o.path.name} is signed with {o.fingerprint}" for o in offers])
+    return [f"--accept-key {fp} is the key of none of the files given: {signed}. Read the fingerprint again with the "
+            "office; nothing was accepted for it." for fp in unused]
+
+
 def _keep_arguments(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--keep", choices=("county", "district"),
                         help=f"{what}: keep the county's version or the district's (recorded in the audit trail)")
@@ -247,15 +259,16 @@ def run_merge(args: argparse.Namespace) -> int:
             county = None  # checked again after the upgrade, when the merge opens it for writing
         except StoreError as exc:
             raise CliError(str(exc)) from exc
+    offers: list = []
     try:
-        manifests, refused = check_district_files(paths, county, accept)
+        manifests, refused = check_district_files(paths, county, accept, offers)
     finally:
         if county not in (None, NO_COUNTY_FILE_YET):
             county.close()
     if refused:
         # The files that passed are not merged either: said, or the lead takes them for merged (or for refused).
         passed = sorted({m.path.name for m in manifests})
-        raise CliError("\n".join([why for _, why in refused] + ([
+        raise CliError("\n".join(_keys_of_none(accept, manifests, offers) + [why for _, why in refused] + ([
             f"{in_words(passed)} passed the checks but {'was' if len(passed) == 1 else 'were'} not merged either: "
             "nothing is merged while a file given is refused. Merge "
             f"{'it' if len(passed) == 1 else 'them'} again without the files refused above."] if passed else [])))
