@@ -194,6 +194,18 @@ def found_as_typed(words: Sequence[str], text: str) -> bool:
     return all(w in text for w in words) or all(w in as_typed(text) for w in words)
 
 
+def shell_word(text: str, *, windows: bool | None = None) -> str:
+    """A path or name as one word of a command to paste: as it is when plain, else quoted as the system's command line
+    takes it (double quotes in Windows' Command Prompt and PowerShell, single quotes in a POSIX shell)."""
+    import os
+    import shlex
+
+    windows = os.name == "nt" if windows is None else windows
+    if re.fullmatch(r"[\w./\\:+=@%-]+" if windows else r"[\w./:+=@%-]+", text, re.ASCII):
+        return text
+    return f'"{text}"' if windows else shlex.quote(text)
+
+
 def column_letter(index: int) -> str:
     """A spreadsheet's name of the column at index (0 → A, 26 → AA), as Excel shows it (a CSV opened in it too)."""
     letters = ""

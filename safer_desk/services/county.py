@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from safer_desk.domain.text import counted, ranges_text
+from safer_desk.domain.text import counted, ranges_text, shell_word
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
 from safer_desk.exchange.county_conflicts import (DECISIONS_TABLE, GROUPS, KIND_WORDS, PARTS, PROJECT_LISTS, WHOLES,
@@ -425,7 +425,7 @@ def unnamed_file_words(store: Store) -> str:
     kind = "county file" if office_scope(store).is_county_file else "file"
     return (f"This {kind} is still called “{store.office_name}”, after its file: the board report cannot say who "
             "prepared it. Name it in File > Office Details… (or with "
-            f'`safer-desk office {store.path.name} --name "{example}"`).')
+            f'`safer-desk office {shell_word(str(store.path))} --name "{example}"`).')
 
 
 def export_name_words(store: Store) -> str:
@@ -435,8 +435,8 @@ def export_name_words(store: Store) -> str:
     if store.office_name != store.path.stem:
         return ""
     return (f"This office is still called “{store.office_name}”, after its file: the county will know it by that name. "
-            f"Name it in File > Office Details… (or with `safer-desk office {store.path.name} --name NAME`), then "
-            "export again.")
+            f"Name it in File > Office Details… (or with `safer-desk office {shell_word(str(store.path))} --name NAME`), "
+            "then export again.")
 
 
 def _in_merge_order(manifests: list[ExportManifest]) -> list[ExportManifest]:

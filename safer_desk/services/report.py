@@ -236,7 +236,7 @@ def held_areas(store: Store) -> list[AreaRef]:
 def unnamed_office_words(store: Store, shown: Sequence[AreaRef] = (), what: str = "this report") -> str:
     """What a report or workbook of an office naming no areas says of it, and what to do; "" for any other file.
     shown: the areas it gives figures for (``held_areas``); what: "this report", "this sheet"."""
-    from safer_desk.domain.text import in_words
+    from safer_desk.domain.text import in_words, shell_word
 
     if not names_no_areas(store):
         return ""
@@ -244,7 +244,7 @@ def unnamed_office_words(store: Store, shown: Sequence[AreaRef] = (), what: str 
              if shown else "")
     return (f"This file's office names no districts yet{given}. To report on the office's own areas, set its "
             f"districts (or partnership) and county in File > Office Details… (on the command line: safer-desk "
-            f"office {store.path.name} --district NAME).")
+            f"office {shell_word(str(store.path))} --district NAME).")
 
 
 def _name_of(store: Store, area_id: str) -> str:

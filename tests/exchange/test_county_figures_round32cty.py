@@ -80,7 +80,7 @@ def test_the_merge_tells_the_lead_the_county_file_is_called_after_its_file(count
 
     county, out = county_file
     assert "still called “COUNTY”, after its file" in out, out
-    assert f'safer-desk office {county.name} --name' in out and "File > Office Details…" in out, out
+    assert f'safer-desk office {county} --name' in out and "File > Office Details…" in out, out
     code, out, err = cli_output(["report", str(county), str(tmp_path / "r.html"), "--year", "2025/26"])
     assert code == 0 and "still called “COUNTY”" in err, err  # the report, made all the same, says it too
     assert cli_output(["office", str(county), "--name", "Suffolk county team"])[0] == 0
