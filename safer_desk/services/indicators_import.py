@@ -341,18 +341,17 @@ def _row_words(pv: PeriodValue) -> str:
 
 def _refuse_derived(store: Store, preview: ValuesPreview) -> None:
     """Refuse a partnership's or county's row for a period whose figure is worked out from its districts' figures:
-    the grid does not let such a figure be typed over, and a stored one would stand in its place without a word."""
+    the grid does not let such a figure be typed over, and a stored one would stand in its place without a word.
+    Refused too where the area holds its own figure already (typed before its districts had theirs): a sheet
+    replaced it, and it went on standing in place of its districts' sum (the police import lists such a figure)."""
     groups: dict[tuple[str, str], list[GoodRow]] = {}
     for g in preview.good:
         if g.area_kind in ("partnership", "county"):
             groups.setdefault((g.indicator_id, g.area_id), []).append(g)
     refused: dict[int, str] = {}
     for (indicator_id, area_id), rows in groups.items():
-        stored = svc.value_rows(store, indicator_id, area_id, [g.value.period for g in rows])
-        gaps = [g.value.period for g in rows if g.value.period not in stored or
-                (stored[g.value.period]["value"] is None and stored[g.value.period]["numerator"] is None)]
         indicator = svc.get_indicator(store, indicator_id)
-        derived = svc.derive_figures(store, indicator, area_id, gaps)
+        derived = svc.derive_figures(store, indicator, area_id, [g.value.period for g in rows])
         for g in rows:
             d = derived.get(g.value.period)
             if d is None or d.figure is None or d.figure.value is None:
