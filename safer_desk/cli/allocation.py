@@ -66,8 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="share of the rest retained (default 10)")
     top.add_argument("--partners", type=option_type(read_partners, "--partners"), metavar="N",
                      help="partners sharing equally (default 9)")
-    top.add_argument("--vary", metavar="PERCENT", type=_percent("--vary"),
-                     help="each partner's more-or-less scenario (default 20)")
+    top.add_argument("--vary", metavar="PERCENT", type=option_type(_vary, "--vary"),
+                     help="each partner's more-or-less scenario (default 20; 20, 20%% or ±20, as the window's "
+                          "Scenario ±%% reads it)")
     top.add_argument("--save", metavar="NAME",
                      help="also save it in --file under NAME for --year, as the Allocation tab's Save top-slice… does "
                           "(a name the year has already is refused, never written over)")
@@ -103,6 +104,15 @@ def _damping(text: str):
     from safer_desk.services.allocation_workbench import damping_limit
 
     return damping_limit(text, what="--damping")
+
+
+def _vary(text: str):
+    """Each partner's more-or-less scenario as the Top-slice page's Scenario ±% field reads it ("±20" too), by the
+    reader --damping and the Damping ±% field share: a second reader would drift from the window's."""
+    from safer_desk.domain.allocation import parse_percent
+    from safer_desk.services.allocation_workbench import damping_limit
+
+    return damping_limit(text, what="--vary") or parse_percent(text, what="--vary")  # blank: "nothing was given"
 
 
 def _fixed_share(text: str):

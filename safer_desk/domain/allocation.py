@@ -498,8 +498,16 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
 
     # The fixed part: per unit, rounded to the unit (seed 000: 589,608 / 3 / 7 = 28,076.57 → £28,077).
     units_total = sum(p.fixed_units for p in partnerships)
-    if options.fixed_per_unit_pence is not None:
-        per_unit = options.fixed_per_unit_pence
+    set_amount = options.fixed_per_unit_pence
+    if not units_total and (options.fixed_share or set_amount):
+        # Refused, not split with nothing fixed: the fixed part asked for would silently be given to the variable part
+        asked = ("a fixed share was" if set_amount is None
+                 else f"a fixed amount of {format_money(set_amount)} a unit was")
+        raise AllocationError(f"fixed units: {asked} asked for but no partnership has a fixed unit: give each "
+                              "partnership its Fixed units (1 for each district it covers), or make the fixed share "
+                              "0.")
+    if set_amount is not None:
+        per_unit = _set_amount_per_unit(set_amount, pot, units_total, unit, notes)
     elif options.fixed_share and units_total:
         exact_per_unit = Fraction(pot) * options.fixed_share / units_total
         per_unit = _round_half_up(exact_per_unit, unit)
@@ -511,16 +519,13 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
                          "left is shared by the variable part.")
     else:
         per_unit = 0
-    if options.fixed_share and not units_total and options.fixed_per_unit_pence is None:
-        raise AllocationError("fixed units: a fixed share was asked for but no partnership has a fixed unit: give "
-                              "each partnership its Fixed units (1 for each district it covers), or make the fixed "
-                              "share 0.")
     fixed_total = per_unit * units_total
     if fixed_total > pot:
+        units = counted(units_total, "unit")
         raise AllocationError(
             f"pot: the pot ({format_money(pot)}) is smaller than the fixed part "
-            f"({units_total} units × {format_money(per_unit)} = {format_money(fixed_total)}): with "
-            f"{units_total} units the fixed amount can be at most {format_money(pot // units_total // unit * unit)} a "
+            f"({units} × {format_money(per_unit)} = {format_money(fixed_total)}): with "
+            f"{units} the fixed amount can be at most {format_money(pot // units_total // unit * unit)} a "
             "unit, or give a larger pot."
         )
     variable_total = pot - fixed_total
@@ -598,6 +603,26 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         warnings.append(total_off)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit, tuple(warnings), grant)
+
+
+def _set_amount_per_unit(typed_pence: int, pot: int, units_total: int, unit: int, notes: list[str]) -> int:
+    """A set amount per unit (Warwickshire's £30k per area) rounded half up to the unit, as a share of the pot is,
+    and said in ``notes`` when rounding changed it: £30,000.49 a unit in whole pounds would leave odd pence on every
+    fixed fee. Rounded down instead when up would come to more than the pot and down does not (the pounds left go to
+    the variable part); more than the pot either way is the caller's to refuse."""
+    per_unit = _round_half_up(Fraction(typed_pence), unit)
+    if per_unit == typed_pence:
+        return per_unit
+    if per_unit * units_total > pot and typed_pence // unit * unit * units_total <= pot:
+        rounded_up, per_unit = per_unit, typed_pence // unit * unit
+        notes.append(f"The set amount of {format_money(typed_pence)} a unit rounded up to {format_money(rounded_up)} "
+                     f"a unit would come to more than the pot, so it was rounded down to {format_money(per_unit)}; the "
+                     f"{format_money(pot - per_unit * units_total)} left is shared by the variable part.")
+    else:
+        # only whole pounds round: in pennies every amount is a whole unit already
+        notes.append(f"The set amount of {format_money(typed_pence)} a unit was rounded half up to whole pounds: "
+                     f"{format_money(per_unit)} a unit.")
+    return per_unit
 
 
 def weight_warning(factors: Sequence[Factor]) -> str:
