@@ -625,7 +625,8 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
         rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence if ranged.as_at is not None else None, None],
                  [f"forecast_exhaustion_month_{window}m", None, month(ranged.exhaustion_month)]]
     return [*rows, ["forecast_warnings", None, " ".join(f.warnings) or None],
-            *([name, None, value or None] for name, value in funds.kind_rows(figures))]
+            *([name, None, value or None] for name, value in funds.kind_rows(figures)),
+            ["contributions_not_received", figures.not_received_pence, None]]
 
 
 def fund_level(receipts: list[tuple[Any, int, str]], start, right: float,

@@ -1213,6 +1213,9 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         *_range_rows(figures),
         ("forecast_warnings", " ".join(f.warnings)),
         *kind_rows(figures),  # after every row there was: what each run-out month and the end's figure is
+        # Contributions dated after today: in "contributions", not yet in "balance" (contributions less this, less
+        # spend, is the balance); only the warnings said so, and the rows did not add up.
+        ("contributions_not_received", format_pounds_plain(figures.not_received_pence)),
     ]
 
 
