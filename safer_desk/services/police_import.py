@@ -241,11 +241,22 @@ class PoliceImportResult:
         gone = self.gone.get((force, month), [])
         if not gone:
             return ""
-        named = [f"{area} {rows:,}" for area, rows in gone[:_GONE_NAMED]]
+        named = [f"{area} {rows:,}" for area, rows, _ in gone[:_GONE_NAMED]]
         if len(gone) > _GONE_NAMED:
             named.append(f"{len(gone) - _GONE_NAMED:,} more")
-        return (f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): "
-                f"{'it has' if len(gone) == 1 else 'they have'} no figures for {svc.period_label(month)} now")
+        label = svc.period_label(month)
+        others = [(area, forces) for area, _, forces in gone if forces]
+        if not others:
+            now = f"{'it has' if len(gone) == 1 else 'they have'} no figures for {label} now"
+        else:  # another force's file still counts crimes there: its figure is theirs, not none (round 49)
+            empty = [area for area, _, forces in gone if not forces]
+            whose = in_words([f"{name}'s" for name in sorted({f for _, fs in others for f in fs})])
+            if empty:
+                now = (f"{in_words(empty)} {'has' if len(empty) == 1 else 'have'} no figures for {label} now, and "
+                       f"{in_words([area for area, _ in others])} only other forces' ({whose})")
+            else:
+                now = f"{'it has' if len(gone) == 1 else 'they have'} only other forces' figures for {label} now ({whose})"
+        return f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): {now}"
 
     def _repeated_lines(self) -> list[str]:
         """A file given twice (or a folder and a file in it) is counted once; a force-month in two different
@@ -656,9 +667,10 @@ class _Writer:
             self._audited("_police_counts", "update", sum(key in before and before[key] != value
                                                           for key, value in after.items()))
 
-    def _areas_gone(self, force_month: tuple[str, str]) -> list[tuple[str, int]]:
+    def _areas_gone(self, force_month: tuple[str, str]) -> list[tuple[str, int, tuple[str, ...]]]:
         """The areas this force-month had rows in before the import and has none in now, with their rows before,
-        most first (known where the writer keeps the counts before, as an import's does; load_counts' does not)."""
+        most first, and the other forces whose counts there that month are still held (known where the writer keeps
+        the counts before, as an import's does; load_counts' does not)."""
         before: dict[str, int] = {}
         for area_id, n in self.counts_before.get(force_month, {}).values():
             before[area_id] = before.get(area_id, 0) + n
@@ -668,7 +680,13 @@ class _Writer:
             return []
         names = dict(self.store.rows(f"SELECT id, name FROM indicator_areas WHERE id IN "
                                      f"({','.join('?' * len(gone))})", sorted(gone)))
-        return sorted(((names.get(area_id, area_id), n) for area_id, n in gone.items()), key=lambda g: (-g[1], g[0]))
+        others: dict[str, list[str]] = {}
+        for area_id, force in self.store.rows(
+                f"SELECT DISTINCT area_id, force FROM _police_counts WHERE month = ? AND force <> ? AND area_id IN "
+                f"({','.join('?' * len(gone))}) ORDER BY force", (force_month[1], force_month[0], *sorted(gone))):
+            others.setdefault(area_id, []).append(force)
+        return sorted(((names.get(area_id, area_id), n, tuple(others.get(area_id, ()))) for area_id, n in gone.items()),
+                      key=lambda g: (-g[1], g[0]))
 
     def _audited(self, table: str, action: str, n: int) -> None:
         if self.batch is not None and n:
