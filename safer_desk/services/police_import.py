@@ -255,8 +255,10 @@ class PoliceImportResult:
                 now = (f"{in_words(empty)} {'has' if len(empty) == 1 else 'have'} no figures for {label} now, and "
                        f"{in_words([area for area, _ in others])} only other forces' ({whose})")
             else:
-                now = f"{'it has' if len(gone) == 1 else 'they have'} only other forces' figures for {label} now ({whose})"
-        return f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): {now}"
+                now = (f"{'it has' if len(gone) == 1 else 'they have'} only other forces' figures for {label} now "
+                       f"({whose})")
+        return (f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): "
+                f"{now}")
 
     def _repeated_lines(self) -> list[str]:
         """A file given twice (or a folder and a file in it) is counted once; a force-month in two different
