@@ -20,9 +20,9 @@ def test_an_area_another_force_still_counts_is_not_said_to_have_no_figures(store
     (tmp_path / "a").mkdir()
     (tmp_path / "n").mkdir()
     (tmp_path / "b").mkdir()
-    import_police_files(store, [street_file(tmp_path / "a", "2025-01-suffolk-street.csv", suffolk + breckland + ipswich),
-                                street_file(tmp_path / "n", "2025-01-norfolk-street.csv",
-                                            [norfolk_row(f"n{i}") for i in range(5)])])
+    before = street_file(tmp_path / "a", "2025-01-suffolk-street.csv", suffolk + breckland + ipswich)
+    norfolk = street_file(tmp_path / "n", "2025-01-norfolk-street.csv", [norfolk_row(f"n{i}") for i in range(5)])
+    import_police_files(store, [before, norfolk])
     lines = import_police_files(store, [street_file(tmp_path / "b", "2025-01-suffolk-street.csv", suffolk)]
                                 ).summary_lines()
     said = next(line for line in lines if "in this import's file" in line)
