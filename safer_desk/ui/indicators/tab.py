@@ -502,16 +502,24 @@ class IndicatorsTab(TabBase):
             prompts.show_error(self, what, read_only_words(what))
         return self.session.read_only
 
-    def import_figures(self) -> None:
+    def import_figures(self):
+        """Import Figures…: typed figures asked about first (Save / Discard / Cancel), as for Indicator and Target…: an
+        import with them still typed kept them in the grid over the figures it brought, and Save wrote them over the
+        import. Returns the Task reading the file chosen, or None."""
         if self._refused("Import Figures"):  # the button is greyed: asked all the same, said why
-            return
+            return None
+        if not self.presenter.may_leave(self._ask):
+            return None
         name = prompts.open_file_name(self, "Import Figures", "Figures (*.csv *.xlsx);;All files (*)")
-        if name:
-            self.import_figures_from(name)
+        return self.import_figures_from(name) if name else None
 
     def import_figures_from(self, name):
-        """The file is read and checked on a worker thread; the dialog opens with its preview. Returns the Task."""
+        """The file is read and checked on a worker thread; the dialog opens with its preview. Returns the Task (None
+        when figures typed and not saved were asked about and the answer was Cancel)."""
         from safer_desk.ui.indicators.dialogs import ImportFiguresDialog
+
+        if not self.presenter.may_leave(self._ask):  # a file dropped on the window: asked here
+            return None
 
         earlier = getattr(self, "_import_dialog", None)
         if earlier is not None and earlier.preview is None:  # a file chosen again before the first was read
