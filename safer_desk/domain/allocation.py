@@ -562,9 +562,11 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     # Each share as printed, to two decimals of a percentage rounded half up (9.08 % is 908 basis points).
     basis_points = {n: _round_ratio_half_up(w * 10_000, scale) for n, w in int_weights.items()}
     share_pct = {n: f"{bp // 100}.{bp % 100:02d}" for n, bp in basis_points.items()}
+    legacy_note = None  # where the two-decimal percentages' note is in notes
     if options.rounding == "percent-2dp":
         variable, note = _legacy_split(variable_total, basis_points, int_weights, unit)
         if note:
+            legacy_note = len(notes)
             notes.append(note)
     elif variable_total:
         variable = split_by_weights(variable_total, int_weights, unit=unit)
@@ -578,6 +580,10 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
                                            options.damping, unit)
         if note:
             notes.append(note)
+        if legacy_note is not None and damped != formula:
+            # "the odd 37p to Ipswich", then damping moved amounts and the warning said "Babergh has the odd 37p".
+            notes[legacy_note] += (" That was before damping, which then moved amounts between partnerships: where "
+                                   "any odd pence end up is said below.")
 
     rows = tuple(
         PartnershipAllocation(
