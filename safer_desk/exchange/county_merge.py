@@ -99,7 +99,8 @@ FIELD_WORDS = {
     "public_digest_method": "method of the police.uk digests",
     "police_figures_left_out": "number of police.uk figures left out",
 }
-from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, open_store)
+from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, create_file,
+                                      open_store)
 
 # Shared reference data: matched across offices, never owned by one. The links have random ids, so
 # they are matched by the pair they link.
@@ -194,6 +195,9 @@ class ExportManifest:
     previous_exports: dict[int, str] = field(default_factory=dict)  # the office's earlier exports: number -> id
     # The reviews' notes (county_export.CASE_NOTES) left with the office: blank in the export, not blanked there.
     case_notes_left_out: bool = False
+    # An older export's bytes upgraded to this version's layout when it was checked (in memory, as it may hold
+    # victim-level rows): what its merge attaches, so that it is upgraded once.
+    upgraded: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def total_rows(self) -> int:
@@ -332,6 +336,7 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
         manifest = _check_export(path, conn, verify_public)
         manifest.protections = protections
         manifest.file_sha256 = file_sha256
+        _check_laid_out_as_this_version(manifest, conn)
         return manifest
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, DAMAGED) from exc
@@ -823,8 +828,9 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
     if manifest.file_sha256 and source_hash != manifest.file_sha256:
         raise _refuse(path, "it was changed after it was checked (it is no longer the file that was checked); "
                             "merge it again")
-    if manifest.pending_steps:
-        data = _upgraded_copy(manifest, data)
+    if manifest.pending_steps:  # upgraded when it was checked (read_export), these very bytes
+        data = manifest.upgraded or _upgraded_copy(manifest, data)
+        manifest.upgraded = None  # (memory: the attached copy holds it from here)
     elif data[18:20] == b"\x02\x02":  # a file left in WAL mode: memory holds it in rollback mode
         data = data[:18] + b"\x01\x01" + data[20:]
     conn = county.conn
@@ -880,14 +886,60 @@ def _keep_first_billing_days(conn: sqlite3.Connection) -> None:
                  "WHERE id IN (SELECT id FROM main.dhr_cases WHERE first_billed_on IS NOT NULL)")
 
 
-def _not_laid_out_as_county(conn: sqlite3.Connection, county_tables: set[str], src_tables: set[str]) -> list[str]:
-    """The county's data tables that the attached export lacks or holds with other columns (by name). The export
-    is upgraded to this version's layout before it is attached, so a genuine one has every table as the county does;
-    a table reshaped after it was made would have its values merged into the wrong columns, or left out unsaid."""
-    def columns(schema: str, table: str) -> set[str]:
-        return {r[1] for r in conn.execute(f"PRAGMA {schema}.table_info({quote(table)})")}
+Layout = dict[str, frozenset[str]]  # a file's data tables, each with its columns' names
 
-    return [t for t in sorted(county_tables) if t not in src_tables or columns(SRC, t) != columns("main", t)]
+
+def _layout(conn: sqlite3.Connection, tables: Iterable[str], schema: str = "main") -> Layout:
+    return {t: frozenset(r[1] for r in conn.execute(f"PRAGMA {schema}.table_info({quote(t)})")) for t in tables}
+
+
+def _check_laid_out(path: Path, expected: Layout, found: Layout) -> None:
+    """Refuse an export that lacks a table of ``expected`` (the county's tables when merging, this version's when
+    checking) or holds one with other columns (by name). The export is upgraded to this version's layout before it
+    is compared, so a genuine one has every table as Safer Desk makes it; a table reshaped after it was made (and
+    signed again with the office's key) would have its values merged into the wrong columns, or left out unsaid.
+    One check for the merge and `check`, which must refuse what the merge refuses."""
+    reshaped = [t for t in sorted(expected) if found.get(t) != expected[t]]
+    if reshaped:
+        raise _refuse(path, f"its tables are not laid out as Safer Desk lays them out ({', '.join(reshaped)}): "
+                            "a table or a column was added, removed or renamed after the office's Safer Desk "
+                            "made it. Ask the office to export again")
+
+
+@functools.lru_cache(maxsize=2)
+def _this_version_layout(steps: frozenset[tuple[str, str]]) -> Layout:
+    """The data tables a new file of this version has (``steps``: this version's schema steps, storage.schema
+    known_steps, so that a test adding one is not answered from before it): what an export is checked against
+    without a county file. Made once, from the shipped blank file (or by running the steps: storage.blank)."""
+    with private_workspace("layout") as folder:
+        path = create_file(Path(folder) / "layout.sqlite", "")
+        conn = sqlite3.connect(str(path))
+        try:
+            return _layout(conn, data_tables(conn))
+        finally:
+            conn.close()
+
+
+def _check_laid_out_as_this_version(manifest: ExportManifest, conn: sqlite3.Connection) -> None:
+    """An export's tables laid out as this version lays them out, compared as the merge compares them with the
+    county's (``_check_laid_out``), so that `check` refuses what the merge would. An older export is compared as it
+    is merged: upgraded on a private copy, kept on the manifest so that its merge does not upgrade it again."""
+    if not manifest.pending_steps:
+        found = _layout(conn, data_tables(conn))
+    else:
+        data = manifest.path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != manifest.file_sha256:
+            raise _refuse(manifest.path, "it was changed while it was being checked (another program wrote to it); "
+                                         "check it again once nothing is writing to it")
+        manifest.upgraded = _upgraded_copy(manifest, data)
+        del data
+        copy = sqlite3.connect(":memory:")
+        try:
+            copy.deserialize(manifest.upgraded)
+            found = _layout(copy, data_tables(copy))
+        finally:
+            copy.close()
+    _check_laid_out(manifest.path, _this_version_layout(frozenset(known_steps())), found)
 
 
 def _detach_export(conn: sqlite3.Connection) -> None:
@@ -1117,12 +1169,16 @@ def reference_came_from(conn: sqlite3.Connection, info: TableInfo, key: str, row
 
 
 def shared_came_from(conn: sqlite3.Connection, info: TableInfo, key: str, row: dict, p: Origin | None,
-                     as_merged: bool | None = None) -> str:
+                     as_merged: bool | None = None, office_id: str = "") -> str:
     """Where the county's version of a row several offices hold (a project or a review each sent) came from, as a
-    conflict says it: "in the county file, sent alike by Babergh office and Mid Suffolk office" where the county keeps
-    which offices hold it (since schema step 27) and holds it as they sent it. Just "in the county file" where it does
-    not know which (shared before step 27, or common to every file), or holds another version since (edited at the
-    county, or an office's version kept by a decision: that office's alone)."""
+    conflict with ``office_id``'s version says it: "in the county file, sent alike by Babergh office and Mid Suffolk
+    office" where the county keeps which offices hold it (since schema step 27) and holds it as they sent it. Just
+    "in the county file" where it does not know which (shared before step 27, or common to every file), or holds
+    another version since (edited at the county, or an office's version kept by a decision: that office's alone).
+    An office that sends another version of it now (this conflict's office, one with a conflict of its own about it,
+    or one whose version a decision set aside) is not one that sends it alike, so the county lead rings the offices
+    that do: "from Babergh office" when one does. When none does, the county's version is what they all sent alike
+    before, and each is named."""
     here = "in the county file"
     if p is None or not p.shared or not (matches_origin(info, row, p) if as_merged is None else as_merged):
         return here
@@ -1130,15 +1186,36 @@ def shared_came_from(conn: sqlite3.Connection, info: TableInfo, key: str, row: d
                                           "row_key = ?", (info.name, key))]
     if len(offices) < 2:
         return here
+    version = version_of(info, with_make_up(conn, info.name, row))
     try:
         kept = conn.execute(f"SELECT 1 FROM {DECISIONS_TABLE} WHERE kept_version = ? AND choice = 'district' LIMIT 1",
-                            (version_of(info, with_make_up(conn, info.name, row)),)).fetchone()
+                            (version,)).fetchone()
     except sqlite3.OperationalError:  # a file from before decisions were kept
         kept = None
     if kept is not None:
         return here
+    otherwise = {office_id} | sending_otherwise(conn, info.name, key, version)
+    offices = [office for office in offices if office not in otherwise] or offices
     names = sorted({latest_office_name(conn, office) or office for office in offices}, key=str.casefold)
+    if len(names) == 1:
+        return f"from {names[0]}"
     return f"{here}, sent alike by {in_words(names)}"
+
+
+def sending_otherwise(conn: sqlite3.Connection, table: str, key: str, version: str) -> set[str]:
+    """The offices that send another version of the county's row (``version``, as version_of says it) than the
+    county holds: each with an open conflict about it, or whose version the county lead set aside against it (its
+    next file raises nothing, and it still holds the row)."""
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    found = {r[0] for r in conn.execute(
+        f"SELECT office_id FROM {CONFLICTS_TABLE} WHERE table_name = ? AND coalesce(nullif(county_key, ''), row_key) "
+        f"= ? AND kind IN ({kinds})", (table, key))}
+    try:
+        found |= {r[0] for r in conn.execute(f"SELECT office_id FROM {DECISIONS_TABLE} WHERE kept_version = ? AND "
+                                             "choice = 'county'", (version,))}
+    except sqlite3.OperationalError:  # a file from before decisions were kept
+        pass
+    return found
 
 
 def set_origin(conn: sqlite3.Connection, table: str, key: str, import_number: int, digest: str, shared: bool) -> None:
@@ -1756,6 +1833,11 @@ class _Merger:
             self.summary.conflict_notes += refresh_conflicts_about(
                 self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id,
                 changed_by=self.m.office_name)
+        # Whether this office sends alike a row several hold may have changed with its file (its conflict about the
+        # row raised or over, the row held or let go of): other offices' conflicts about it say who does now.
+        for t, keys in shared_rows_in_conflict(self.dst, self.m.office_id).items():
+            self.summary.conflict_notes += refresh_conflicts_about(
+                self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id)
         if "dhr_payments" in tables:  # shares' conflicts say the payments held now (this file's, merged after them)
             refresh_share_payments_words(self.dst)
             for c in self.summary.conflicts:
@@ -2145,10 +2227,10 @@ class _Merger:
 
     def held_from(self, info: TableInfo, key: str, row: dict, p: Origin | None) -> str:
         """Where the county's row another row clashes with came from: "in the county file, sent alike by Babergh
-        office and Mid Suffolk office" when several offices hold it (each named once, shared_came_from), else the
-        office whose file brought it."""
+        office and Mid Suffolk office" when several offices hold it (each that sends it alike named once, not this
+        one: shared_came_from), else the office whose file brought it."""
         if p is not None and p.shared:
-            return shared_came_from(self.dst, info, key, row, p)
+            return shared_came_from(self.dst, info, key, row, p, office_id=self.m.office_id)
         return self.from_owner(p)
 
     def from_owner(self, p: Origin | None, edited: bool = False) -> str:
@@ -2412,7 +2494,7 @@ class _Merger:
             if newly_held:
                 self.unhold(t, key)
             county_from = reference_came_from(self.dst, info, key, existing, p, me, as_merged) if reference else \
-                shared_came_from(self.dst, info, key, existing, p, as_merged)
+                shared_came_from(self.dst, info, key, existing, p, as_merged, me)
             self.raise_conflict(info, kind, row, existing, row_key=key, county_key=key,
                                 other=self.owner_name(t, key), county_from=county_from, natural=natural)
             return
@@ -3212,11 +3294,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     with _attached_export(county, manifest) as source_hash:
         src_tables = data_tables(county.conn, SRC)
         county_tables = set(data_tables(county.conn))  # read once (it was read again for every table)
-        reshaped = _not_laid_out_as_county(county.conn, county_tables, set(src_tables))
-        if reshaped:
-            raise _refuse(path, f"its tables are not laid out as Safer Desk lays them out ({', '.join(reshaped)}): "
-                                "a table or a column was added, removed or renamed after the office's Safer Desk "
-                                "made it. Ask the office to export again")
+        _check_laid_out(path, _layout(county.conn, county_tables), _layout(county.conn, src_tables, SRC))
         infos = {t: layouts.info(county.conn, t) for t in src_tables if t in county_tables}
         tables = dependency_order(county.conn, list(infos), infos)
         try:
@@ -3377,6 +3455,7 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     now holds is closed, as nothing is left to decide, and so is one about a row no longer in the county file (the
     office's version comes in when its file is merged again); the others say the county's side as it now is, so
     that a decision is taken on what is there and stands at the next merge (which compares the same two versions).
+    One about a row several offices hold, as it was, names the offices that send it alike now (_say_who_sends_it_alike).
     Conflicts of ``besides_office``, and the conflict numbered ``besides``, are left alone. Returns what was closed,
     in words (``changed_by``: the office whose file changed the rows)."""
     wanted = set(keys)
@@ -3385,15 +3464,17 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
     found = [r for r in conn.execute(
         f"SELECT id, coalesce(nullif(county_key, ''), row_key), office_name, incoming_row, county_version, "
-        f"incoming_version, subject, office_id FROM {CONFLICTS_TABLE} WHERE table_name = ? AND office_id != ? "
-        f"AND kind IN ({kinds})", (table, besides_office)).fetchall() if r[1] in wanted and r[0] != besides]
+        f"incoming_version, subject, office_id, county_side, detail FROM {CONFLICTS_TABLE} WHERE table_name = ? "
+        f"AND office_id != ? AND kind IN ({kinds})", (table, besides_office)).fetchall()
+        if r[1] in wanted and r[0] != besides]
     if not found:
         return []
     describer = describer or Describer(conn)
     info = describer.info(table)
     closed: list[str] = []
     by = changed_by or "the county"
-    for conflict_id, key, office_name, incoming_text, county_version, incoming_version, subject, office_id in found:
+    for (conflict_id, key, office_name, incoming_text, county_version, incoming_version, subject, office_id,
+         said_side, detail) in found:
         current = county_row_of(conn, info, key)
         if current is None:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
@@ -3417,15 +3498,18 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
             closed.append(f"{subject}: {now_holds} what {office_name} sent, so conflict #{conflict_id} is "
                           f"closed{billing}.")
             continue
-        if now == county_version:
-            continue
         p = origin_of(conn, table, key, offices)
+        if now == county_version:
+            if table not in REFERENCE_TABLES and p is not None and p.shared and isinstance(incoming, dict):
+                _say_who_sends_it_alike(conn, describer, info, key, current, p, incoming,
+                                        (conflict_id, office_id, office_name, subject, said_side, detail))
+            continue
         if table in REFERENCE_TABLES:
             county_from = reference_came_from(conn, info, key, current, p, office_id, besides=besides)
         elif besides is not None and p is not None and p.shared:  # the version a decision is keeping (recorded next)
             county_from = "in the county file"
         elif p is None or p.shared:
-            county_from = shared_came_from(conn, info, key, current, p)
+            county_from = shared_came_from(conn, info, key, current, p, office_id=office_id)
         elif short_hash(row_hash(info.columns, [current[c] for c in info.columns])) == p.row_hash:
             county_from = f"from {p.office_name}"
         else:
@@ -3440,6 +3524,35 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     if table == "dhr_shares":  # the payments held towards a share may have changed without the share
         refresh_share_payments_words(conn)
     return closed
+
+
+def _say_who_sends_it_alike(conn: sqlite3.Connection, describer: Describer, info: TableInfo, key: str, current: dict,
+                            p: Origin, incoming: dict, said: tuple[int, str, str, str, str, str]) -> None:
+    """An open conflict about a row several offices hold, still as the county holds it, told again where the offices
+    that send it alike are others now (an office's conflict about it raised or over, a version set aside): its county
+    side names them as a conflict found now would (shared_came_from). The office's side is left as it was said (its
+    row's links were read with its file attached)."""
+    conflict_id, office_id, office_name, subject, said_side, detail = said
+    county_from = shared_came_from(conn, info, key, current, p, office_id=office_id)
+    side = conflict_words(describer, info.name, subject, current, incoming, county_from, office_name)[0]
+    start = f"{subject}: {said_side}"
+    if side == said_side or not detail.startswith(start):
+        return
+    conn.execute(f"UPDATE {CONFLICTS_TABLE} SET county_side = ?, detail = ? WHERE id = ?",
+                 (side, f"{subject}: {side}{detail[len(start):]}", conflict_id))
+
+
+def shared_rows_in_conflict(conn: sqlite3.Connection, besides_office: str) -> dict[str, list[str]]:
+    """The county rows several offices hold that open conflicts of offices other than ``besides_office`` are about,
+    by table."""
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    about: dict[str, list[str]] = {}
+    for table, key in conn.execute(
+            f"SELECT c.table_name, o.row_key FROM {CONFLICTS_TABLE} c JOIN {ORIGINS_TABLE} o "
+            "ON o.table_name = c.table_name AND o.row_key = coalesce(nullif(c.county_key, ''), c.row_key) "
+            f"WHERE o.shared AND c.office_id != ? AND c.kind IN ({kinds})", (besides_office,)):
+        about.setdefault(table, []).append(key)
+    return about
 
 
 def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_typed: ReplaceTyped | None = None,
