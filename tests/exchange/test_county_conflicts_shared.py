@@ -27,6 +27,8 @@ from tests.exchange.district_offices import Offices, export, merge, office_from,
 
 TITLE = "Western Suffolk youth work"
 ALIKE = "in the county file, sent alike by Babergh office and Mid Suffolk office"  # both sent it (schema step 27)
+# Both sent it, and Mid Suffolk now sends another version: the county's is Babergh's alone to ring about (round 49).
+BABERGH = "from Babergh office"
 
 
 def set_cost(store, text: str) -> None:
@@ -126,9 +128,9 @@ def test_a_refusal_of_a_share_both_offices_hold_is_a_share_conflict_in_the_ledge
     dhr.update_case(offices.mid, dhr.case_id_by_reference(offices.mid, "WSCSP-DHR-2025-01"), notified_on="2025-05-30")
     merge(offices.county, [offices.send(offices.mid)])
     assert [(c.group, c.detail) for c in list_conflicts(offices.county)] == [
-        ("dhr-share", f"Suffolk Constabulary's share of WSCSP-DHR-2025-01: status invoiced {ALIKE}, refused on "
+        ("dhr-share", f"Suffolk Constabulary's share of WSCSP-DHR-2025-01: status invoiced {BABERGH}, refused on "
                       "02/10/2025 (“not ours”) from Mid Suffolk office"),
-        ("dhr", f"Review WSCSP-DHR-2025-01: notified on 02/06/2025 {ALIKE}, 30/05/2025 from Mid Suffolk office")]
+        ("dhr", f"Review WSCSP-DHR-2025-01: notified on 02/06/2025 {BABERGH}, 30/05/2025 from Mid Suffolk office")]
 
 
 def test_when_the_owner_removes_the_row_the_other_office_s_conflict_closes_and_its_version_comes_in(offices):

@@ -70,9 +70,8 @@ def paid_and_refused(offices):
 def test_a_share_conflict_says_the_payment_the_county_holds_and_which_office_it_came_from(paid_and_refused):
     [conflict] = paid_and_refused.about("dhr_shares")
     assert conflict.detail == (
-        f"{NPS}'s share of {REVIEW}: status invoiced in the county file, sent alike by Babergh office and Mid Suffolk "
-        "office (the county holds £752.56 paid towards it, from Babergh office), refused on 02/10/2025 (“NPS will "
-        "not contribute”) from Mid Suffolk office")
+        f"{NPS}'s share of {REVIEW}: status invoiced from Babergh office (the county holds £752.56 paid towards it, "
+        "from Babergh office), refused on 02/10/2025 (“NPS will not contribute”) from Mid Suffolk office")
     assert "£752.56 paid towards it, from Babergh office" in conflict.county_side
 
 
@@ -133,9 +132,8 @@ def test_a_payment_merged_after_the_conflict_was_found_is_said_in_it(offices):
     [after] = offices.about("dhr_shares")
     assert after.id == before.id
     assert after.detail == (
-        f"{NPS}'s share of {REVIEW}: status invoiced in the county file, sent alike by Babergh office and Mid Suffolk "
-        "office (the county holds £752.56 paid towards it, from Babergh office), refused on 02/10/2025 (“NPS will "
-        "not contribute”) from Mid Suffolk office")
+        f"{NPS}'s share of {REVIEW}: status invoiced from Babergh office (the county holds £752.56 paid towards it, "
+        "from Babergh office), refused on 02/10/2025 (“NPS will not contribute”) from Mid Suffolk office")
     with pytest.raises(CountyError, match="cannot be kept"):
         resolve_conflicts(offices.county, "district", which=after.id)
     assert county_share(offices) == ("invoiced", 75256, 75256)
