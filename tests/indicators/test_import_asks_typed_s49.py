@@ -21,7 +21,8 @@ def chosen(monkeypatch, path) -> None:
     monkeypatch.setattr(prompts, "open_file_name", lambda *a, **k: str(path))
 
 
-def test_cancel_keeps_what_was_typed_and_imports_nothing(demo_window, tab, qtbot, prompts, tmp_path, monkeypatch):
+def test_cancel_keeps_what_was_typed_and_imports_nothing(demo_window, tab, qtbot, prompts, tmp_path,  # noqa: F811
+                                                         monkeypatch):
     store = demo_window.session.store
     type_in_cell(tab, qtbot, "2016/17", 8, "1480")
     before = stored(store, "2016-12")
@@ -33,8 +34,9 @@ def test_cancel_keeps_what_was_typed_and_imports_nothing(demo_window, tab, qtbot
     assert tab.presenter.has_unsaved_changes() and stored(store, "2016-12") == before
 
 
-def test_save_first_then_the_import_replaces_the_saved_figure_as_its_preview_says(demo_window, tab, qtbot, prompts,
-                                                                                   tmp_path, monkeypatch):
+def test_save_first_then_the_import_replaces_the_saved_figure_as_its_preview_says(demo_window, tab,  # noqa: F811
+                                                                                   qtbot, prompts, tmp_path,
+                                                                                   monkeypatch):
     store = demo_window.session.store
     type_in_cell(tab, qtbot, "2016/17", 8, "1480")
     chosen(monkeypatch, sheet(tmp_path, 1490))
@@ -47,7 +49,8 @@ def test_save_first_then_the_import_replaces_the_saved_figure_as_its_preview_say
     assert task is not None and not tab.presenter.has_unsaved_changes()
 
 
-def test_nothing_typed_imports_without_a_question(demo_window, tab, qtbot, prompts, tmp_path, monkeypatch):
+def test_nothing_typed_imports_without_a_question(demo_window, tab, qtbot, prompts, tmp_path,  # noqa: F811
+                                                  monkeypatch):
     chosen(monkeypatch, sheet(tmp_path, 1490))
     tab.import_figures()
     assert prompts.unsaved_questions == [] and tab._import_dialog is not None

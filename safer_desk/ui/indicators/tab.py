@@ -95,6 +95,8 @@ class IndicatorsTab(TabBase):
         self.summary_proxy.setSourceModel(self.summary_model)
         self.summary_view = DataTableView(self, accessible_name="Summary of indicators")
         self.summary_view.setModel(self.summary_proxy)
+        self.summary_proxy.layoutChanged.connect(self._shown_again)
+        self.summary_proxy.rowsInserted.connect(self._shown_again)
         self.summary_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.summary_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.summary_view.verticalHeader().setVisible(False)
@@ -292,6 +294,8 @@ class IndicatorsTab(TabBase):
         self.year_combo.blockSignals(False)
 
     def _select_row(self, indicator_id: str | None) -> None:
+        """The indicator's row chosen; none where a filter hides it (the row the filter left current is not the
+        indicator in view, and Del on it asked about the one in view): chosen again once shown (``_shown_again``)."""
         for r in range(self.summary_proxy.rowCount()):
             row = self.summary_proxy.index(r, 0).data(ROW_ROLE)
             if row is not None and row.indicator.id == indicator_id:
@@ -299,6 +303,13 @@ class IndicatorsTab(TabBase):
                     self.summary_proxy.index(r, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
                 return
+        if indicator_id is not None:
+            self.summary_view.selectionModel().clear()
+
+    def _shown_again(self, *_: object) -> None:
+        """The list filtered again: the row of the indicator in view chosen if it is shown and none is."""
+        if not self._syncing and not self.summary_view.currentIndex().isValid():
+            self._reselect()
 
     def show_indicator(self) -> None:
         p = self.presenter
