@@ -260,8 +260,10 @@ def _describe_failure(exc: BaseException, args: "argparse.Namespace | None") -> 
     name = Path(named).name if named else "the file"
     if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
             or "malformed" in str(exc):
-        return (f"{name} is damaged and could not be read ({exc}); nothing was changed. Restore it from the "
-                "backups folder beside it.")
+        from safer_desk.storage.store import where_to_restore
+
+        where = where_to_restore(Path(named)) if named else "Restore it from the backups folder beside it."
+        return f"{name} is damaged and could not be read ({exc}); nothing was changed. {where}"
     if "Could not decode to UTF-8" in str(exc):  # a damaged page's text: said as damage, its content not quoted
         from safer_desk.storage.store import where_to_restore
 

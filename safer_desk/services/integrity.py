@@ -22,7 +22,8 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
 from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
-                                      audit_trigger_problems, cut_short, in_use_elsewhere, inspect_file,
+                                      audit_trigger_problems, cut_short, header_overwritten,
+                                      header_overwritten_words, in_use_elsewhere, inspect_file,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       remove_side_files_left, repair_audit_trail, where_to_restore)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
@@ -80,7 +81,8 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
             report.bad(f"{path} is a folder, not a Safer Desk file" if path.is_dir() else f"there is no file at {path}")
             return report
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            head = fh.read(100)
+        header = head[:len(SQLITE_HEADER)]
     except OSError as exc:  # a name too long for the disk, a file one may not read
         report.kind = "unreadable"
         report.bad(f"it cannot be read: {exc.strerror or exc}")
@@ -89,6 +91,10 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.kind = "empty file (0 bytes)"
         report.bad(f"it is empty (0 bytes), so not a Safer Desk file: perhaps a copy or a download that never "
                    f"finished. {where_to_restore(path)}")
+        return report
+    if header_overwritten(head):
+        report.kind = "damaged SQLite database"
+        report.bad(header_overwritten_words(path).split(": ", 1)[1])
         return report
     if header != SQLITE_HEADER:
         report.kind = "not an SQLite database"

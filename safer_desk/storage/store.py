@@ -357,12 +357,14 @@ def inspect_file(path: Path) -> FileCheck:
         raise NotADatabase(f"{path} is a folder, not a Safer Desk file.")
     try:
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            header = fh.read(100)
     except OSError as exc:
         raise FileMissing(f"{path} cannot be read: {exc.strerror or exc}.") from exc
     if header == b"" and path.stat().st_size == 0:
         return FileCheck(True, False, sorted(known_steps()), empty=True)
-    if header != SQLITE_HEADER:
+    if header_overwritten(header):
+        raise FileDamaged(header_overwritten_words(path))
+    if not header.startswith(SQLITE_HEADER):
         raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
     try:
         conn = read_only_look(path)
@@ -471,13 +473,16 @@ def export_words(conn: sqlite3.Connection) -> str:
 
 def holds_data(path: Path) -> bool:
     """Whether path is an SQLite database other than an export (an office's or a county's file, or one SQLite
-    cannot read): a file an export or a picture is never written over. An export, or any other file, is not."""
+    cannot read): a file an export or a picture is never written over. An export, or any other file, is not.
+    One whose first 16 bytes ("SQLite format 3") are damaged and the rest of its header is SQLite's holds data too:
+    taken for any other file, an export and the example were written over an office's file with no backup."""
     try:
         with path.open("rb") as fh:
-            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return False
+            header = fh.read(100)
     except OSError:
         return False
+    if not header.startswith(SQLITE_HEADER):
+        return header_overwritten(header)
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
@@ -486,6 +491,19 @@ def holds_data(path: Path) -> bool:
             conn.close()
     except sqlite3.DatabaseError:
         return True
+
+
+def header_overwritten(header: bytes) -> bool:
+    """A file's first 100 bytes: an SQLite file's header whose first 16 bytes ("SQLite format 3") were overwritten,
+    the rest of it whole: bytes 21-23 of every SQLite file's header are its payload fractions, 64, 32 and 32
+    (sqlite.org/fileformat). Such a file is damaged, not another kind of file."""
+    return len(header) >= 100 and not header.startswith(SQLITE_HEADER) and header[21:24] == b"\x40\x20\x20"
+
+
+def header_overwritten_words(path: Path) -> str:
+    """What `check` and opening say of a file ``header_overwritten`` finds, and what to do."""
+    return (f"{path.name} is damaged: its first bytes, which say it is an SQLite database, were overwritten, though "
+            f"the rest of its header is whole. Nothing was changed. {where_to_restore(path)}")
 
 
 def refuse_export(path: Path, check: FileCheck) -> None:
