@@ -70,6 +70,8 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
     if areas.unnamed:  # an office naming no areas yet: every project of its file is its own
         return True
     named = [a.strip() for a in project.areas if a.strip()]
+    if not named:  # no area covered typed: the office's own, in its report of all its areas (as a review with no
+        return areas.office  # district is); left out without a word before, its funder's share with it
     if any(a.casefold() in areas.names for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS):
         return True
     if not any(a.casefold() in ref.COUNTYWIDE_WORDS for a in named):
