@@ -435,8 +435,8 @@ def export_name_words(store: Store) -> str:
     if store.office_name != store.path.stem:
         return ""
     return (f"This office is still called “{store.office_name}”, after its file: the county will know it by that name. "
-            f"Name it in File > Office Details… (or with `safer-desk office {shell_word(str(store.path))} --name NAME`), "
-            "then export again.")
+            "Name it in File > Office Details… (or with "
+            f"`safer-desk office {shell_word(str(store.path))} --name NAME`), then export again.")
 
 
 def _in_merge_order(manifests: list[ExportManifest]) -> list[ExportManifest]:

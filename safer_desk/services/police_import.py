@@ -98,7 +98,8 @@ class TypedFigure:
         typed 9,999, its districts' police.uk figures add up to 3,416"."""
         now = (f"its districts' police.uk figures add up to {_number(self.imported_value)}" if self.derived
                else f"police.uk {_number(self.imported_value)}")
-        return f"{self.indicator}, {self.area}, {svc.period_label(self.period)}: typed {_number(self.typed_value)}, {now}"
+        return (f"{self.indicator}, {self.area}, {svc.period_label(self.period)}: typed {_number(self.typed_value)}, "
+                f"{now}")
 
 
 def _number(value: float | None) -> str:

@@ -1,8 +1,8 @@
 """A figure still being typed in a Budgets cell when the window closes, the tab is left, another file is opened or
 Edit > Undo is chosen (round 49). It is put in the file first, as Enter would; when the grid refuses it ("abc",
 "12.345": a point then three digits) or asks about it (pounds typed in a plan in £'000), that was said only on the
-Budgets tab, then hidden or closed, and what was typed was lost without a word. Now the window stays on the tab, the cell's editor open on what was
-typed and the reason beside the grid, and the file is as it was."""
+Budgets tab, then hidden or closed, and what was typed was lost without a word. Now the window stays on the tab,
+the cell's editor open on what was typed and the reason beside the grid, and the file is as it was."""
 
 from __future__ import annotations
 

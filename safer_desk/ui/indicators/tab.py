@@ -514,9 +514,9 @@ class IndicatorsTab(TabBase):
         return self.session.read_only
 
     def import_figures(self):
-        """Import Figures…: typed figures asked about first (Save / Discard / Cancel), as for Indicator and Target…: an
-        import with them still typed kept them in the grid over the figures it brought, and Save wrote them over the
-        import. Returns the Task reading the file chosen, or None."""
+        """Import Figures…: typed figures asked about first (Save / Discard / Cancel), as for Indicator and
+        Target…: an import with them still typed kept them in the grid over the figures it brought, and Save wrote
+        them over the import. Returns the Task reading the file chosen, or None."""
         if self._refused("Import Figures"):  # the button is greyed: asked all the same, said why
             return None
         if not self.presenter.may_leave(self._ask):
