@@ -812,10 +812,12 @@ def _temp_tables(conn) -> None:
 
 
 def _recompute_values(store: Store, months: list[str], replace_typed: bool | Collection[FigureKey],
-                      areas: Collection[str] | None = None) -> list[TypedFigure]:
+                      areas: Collection[str] | None = None, *, groups: bool = True) -> list[TypedFigure]:
     """Indicator figures of these months from the stored counts of every force; returns the typed
     figures that differ from them (replaced or kept as replace_typed says). areas: only the figures of these
     areas in these months (worked out whole from every force's counts all the same); None: every area.
+    groups: partnerships' and counties' own figures their districts' sum differs from too (``_groups_typed_over``:
+    an import's and its question's; not the county merge's refresh, which raises conflicts over district figures).
 
     Worked out and compared in SQL, so Python never holds a row per figure: police figures the counts no
     longer give go, changed ones are updated, new ones inserted in key order (their ids are derived, so
@@ -853,11 +855,11 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
             "SELECT 'pv:' || w.indicator_id || ':' || w.area_id || ':' || w.period, w.indicator_id, w.area_id, "
             "w.period, w.value, ? FROM temp.police_wanted w WHERE NOT EXISTS (SELECT 1 FROM temp.police_held h "
             f"WHERE {_SAME_KEY.format(a='h', b='w')}) ORDER BY w.indicator_id, w.area_id, w.period", (SOURCE,))
-        groups = _groups_typed_over(store, replace_typed)
+        over = _groups_typed_over(store, replace_typed) if groups else []
     finally:
         for name in _TEMP_TABLES:
             conn.execute(f"DELETE FROM temp.{name}")
-    return [t for t, _ in typed] + groups
+    return [t for t, _ in typed] + over
 
 
 def _groups_typed_over(store: Store, replace_typed: bool | Collection[FigureKey]) -> list[TypedFigure]:
@@ -942,12 +944,8 @@ def refresh_police_figures(store: Store, forces: Iterable[str] | None = None, *,
         if not months:
             return []
         if changed is None:
-            typed = _recompute_values(store, months, replace_typed)
-        else:
-            typed = _refresh_changed(store, months, replace_typed, changed.after(store))
-    # A partnership's or county's own figure its districts' sum now differs from is the import's to list (round 49);
-    # the county merge raises conflicts over district figures only, as it did.
-    return [t for t in typed if not t.derived]
+            return _recompute_values(store, months, replace_typed, groups=False)
+        return _refresh_changed(store, months, replace_typed, changed.after(store))
 
 
 @dataclass(frozen=True)
@@ -1024,7 +1022,7 @@ def _refresh_changed(store: Store, forces_months: list[str], replace_typed: bool
     months = forces_months if scope.series_areas else scope.months
     if not months or not scope.areas:
         return []
-    return _recompute_values(store, months, replace_typed, scope.areas | scope.series_areas)
+    return _recompute_values(store, months, replace_typed, scope.areas | scope.series_areas, groups=False)
 
 
 def replace_typed_figures(store: Store, keys: Collection[FigureKey]) -> list[TypedFigure]:
