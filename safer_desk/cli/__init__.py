@@ -258,16 +258,15 @@ def _describe_failure(exc: BaseException, args: "argparse.Namespace | None") -> 
     if not named and args is not None:
         named = getattr(args, "file", None) or getattr(args, "county", None)
     name = Path(named).name if named else "the file"
-    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
-            or "malformed" in str(exc):
+    damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
+        or "malformed" in str(exc)
+    undecodable = "Could not decode to UTF-8" in str(exc)  # a damaged page's text: said as damage, not quoted
+    if damaged or undecodable:
         from safer_desk.storage.store import where_to_restore
 
         where = where_to_restore(Path(named)) if named else "Restore it from the backups folder beside it."
-        return f"{name} is damaged and could not be read ({exc}); nothing was changed. {where}"
-    if "Could not decode to UTF-8" in str(exc):  # a damaged page's text: said as damage, its content not quoted
-        from safer_desk.storage.store import where_to_restore
-
-        where = where_to_restore(Path(named)) if named else "Restore it from the backups folder beside it."
+        if damaged:
+            return f"{name} is damaged and could not be read ({exc}); nothing was changed. {where}"
         return f"{name} is damaged: part of it cannot be read. Nothing was changed. {where}"
     _, cause = cause_of(exc)
     return f"{name} could not be written or read: {cause}. Nothing was changed."

@@ -94,7 +94,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         return report
     if header_overwritten(head):
         report.kind = "damaged SQLite database"
-        report.bad(header_overwritten_words(path).split(": ", 1)[1])
+        report.bad(header_overwritten_words(path))
         return report
     if header != SQLITE_HEADER:
         report.kind = "not an SQLite database"

@@ -363,7 +363,7 @@ def inspect_file(path: Path) -> FileCheck:
     if header == b"" and path.stat().st_size == 0:
         return FileCheck(True, False, sorted(known_steps()), empty=True)
     if header_overwritten(header):
-        raise FileDamaged(header_overwritten_words(path))
+        raise FileDamaged(f"{path.name} is damaged: {header_overwritten_words(path)}")
     if not header.startswith(SQLITE_HEADER):
         raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
     try:
@@ -501,9 +501,9 @@ def header_overwritten(header: bytes) -> bool:
 
 
 def header_overwritten_words(path: Path) -> str:
-    """What `check` and opening say of a file ``header_overwritten`` finds, and what to do."""
-    return (f"{path.name} is damaged: its first bytes, which say it is an SQLite database, were overwritten, though "
-            f"the rest of its header is whole. Nothing was changed. {where_to_restore(path)}")
+    """What `check` and opening say (after "… is damaged: ") of a file ``header_overwritten`` finds."""
+    return ("its first bytes, which say it is an SQLite database, were overwritten, though the rest of its header is "
+            f"whole. Nothing was changed. {where_to_restore(path)}")
 
 
 def refuse_export(path: Path, check: FileCheck) -> None:

@@ -365,20 +365,21 @@ class MainWindow(QMainWindow):
             return
         previous = TAB_SPECS[self._shown_tab_index].key if 0 <= self._shown_tab_index < len(TAB_SPECS) else None
         left = self.tab_widgets.get(previous) if previous else None
-        leaving = left is not None and index != self._shown_tab_index
-        if leaving and not left.finish_typing():  # a cell's figure refused or asked about: back to it
-            self._switching_back = True
-            self.tabs.setCurrentIndex(self._shown_tab_index)
-            self._switching_back = False
-            left.finish_typing_refused()
-            return
-        if leaving and not left.may_leave(self._ask_unsaved):
-            self._switching_back = True
-            self.tabs.setCurrentIndex(self._shown_tab_index)
-            self._switching_back = False
-            return
+        if left is not None and index != self._shown_tab_index:
+            typed = left.finish_typing()  # False: a cell's figure refused or asked about, back to it
+            if not typed or not left.may_leave(self._ask_unsaved):
+                self._show_tab_unasked(self._shown_tab_index)
+                if not typed:
+                    left.finish_typing_refused()
+                return
         self._shown_tab_index = index
         self._realise_current_tab()
+
+    def _show_tab_unasked(self, index: int) -> None:
+        """Back to a tab without asking about the one in view (the one left stays as it was)."""
+        self._switching_back = True
+        self.tabs.setCurrentIndex(index)
+        self._switching_back = False
 
     # -- unsaved edits -----------------------------------------------------------------------------------
     def _ask_unsaved(self, text: str):
@@ -439,10 +440,8 @@ class MainWindow(QMainWindow):
             return True
         for key, widget in list(self.tab_widgets.items()):
             if not widget.finish_typing():
-                if key != self.current_tab_key():
-                    self._switching_back = True  # back to what was typed: nothing there to ask about
-                    self.tabs.setCurrentIndex(TAB_KEYS.index(key))
-                    self._switching_back = False
+                if key != self.current_tab_key():  # back to what was typed: nothing there to ask about
+                    self._show_tab_unasked(TAB_KEYS.index(key))
                     self._shown_tab_index = self.tabs.currentIndex()
                 widget.finish_typing_refused()
                 return False

@@ -525,12 +525,8 @@ class IndicatorsTab(TabBase):
         return self.import_figures_from(name) if name else None
 
     def import_figures_from(self, name):
-        """The file is read and checked on a worker thread; the dialog opens with its preview. Returns the Task (None
-        when figures typed and not saved were asked about and the answer was Cancel)."""
+        """The file is read and checked on a worker thread; the dialog opens with its preview. Returns the Task."""
         from safer_desk.ui.indicators.dialogs import ImportFiguresDialog
-
-        if not self.presenter.may_leave(self._ask):  # a file dropped on the window: asked here
-            return None
 
         earlier = getattr(self, "_import_dialog", None)
         if earlier is not None and earlier.preview is None:  # a file chosen again before the first was read
