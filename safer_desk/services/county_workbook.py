@@ -253,11 +253,15 @@ def register_sheet(store: Store, origins: Origins | None = None,
 
 def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
     """Each saved commissioning scenario (in a county file, those of its areas: ``county_scope``)."""
+    from safer_desk.services.funders import list_awards
     from safer_desk.services.projects import load_projects
-    from safer_desk.services.projects_commissioning import evaluate, list_scenarios, years_of
+    from safer_desk.services.projects_commissioning import evaluate_saved, list_scenarios, years_of
 
-    projects = load_projects(store)
-    results = [(s, evaluate(projects, s.fund_pence, s.items, name=s.name, fund_label=s.fund_label))
+    # Counted as the window and the board report count it: against an award, each project's share from its funder
+    # for the award's year, and a cost range at the end chosen (each project's whole cost and a range's upper end
+    # were counted here: "OVER-COMMITTED by £2,176,185" where the window said £167,068 left).
+    projects, awards = load_projects(store), list_awards(store)
+    results = [(s, evaluate_saved(store, s, projects, awards=awards))
                for s in list_scenarios(store) if scope.keeps("scenarios", s.id)]
     if not results:
         return None
@@ -269,9 +273,12 @@ def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookS
     for scenario, result in results:
         rows = [[r.project.ref, r.project.title, r.project.funding_route, r.project.cost_text, r.scale.describe(),
                  r.scaled_pence, *[r.by_year.get(y) for y in years]] for r in result.rows]
-        label = f"{scenario.fund_label}: " if scenario.fund_label else ""
-        blocks.append(Block(rows, title=f"{scenario.name} ({label}fund {format_money(scenario.fund_pence)})",
-                            total_label="Total committed", note=result.summary() + "."))
+        # Headed with the fund its summary counts, as the report heads it: against an award, the award's money now.
+        label = result.award.name if result.award is not None else scenario.fund_label
+        blocks.append(Block(rows, title=f"{scenario.name} ({label + ': ' if label else ''}fund "
+                                        f"{format_money(result.fund_pence)})",
+                            total_label="Total committed",
+                            note=" ".join([result.summary() + ".", *result.problems, *result.notes])))
     return WorkbookSheet("Scenarios", "Commissioning scenarios", "Each saved scenario: the projects ticked against "
                          "a fund, their scaling, what is committed (by financial year) and what is left.",
                          columns, blocks)

@@ -453,16 +453,22 @@ def put_back_rows(store: Store, snap: ScenarioRows) -> None:
         snapshots.put_back_record(store.conn, "commissioning_scenarios", snap.scenario_id, snap.parts)
 
 
-def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None) -> ScenarioResult:
+def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None, *,
+                   awards: Sequence[Award] | None = None, names: Mapping[str, str] | None = None) -> ScenarioResult:
+    """A saved scenario as the window, the board report and the export workbook all count it: against its award
+    and the award's year, a cost range at the end it chose. ``projects`` and ``awards`` (the file's, read here when
+    not given) for a caller weighing many scenarios; ``names`` as ``evaluate`` takes them."""
     projects = load_projects(store) if projects is None else projects
-    award, awards = None, ()
+    award = None
     if scenario.award_id:
-        from safer_desk.services.funders import get_award, list_awards
+        if awards is None:
+            from safer_desk.services.funders import list_awards
 
-        award, awards = get_award(store, scenario.award_id), list_awards(store)
+            awards = list_awards(store)
+        award = next((a for a in awards if a.id == scenario.award_id), None)
     return evaluate(projects, scenario.fund_pence, scenario.items, name=scenario.name,
                     fund_label=scenario.fund_label, award=award, award_year=scenario.award_year or None,
-                    range_end=scenario.range_end, awards=awards)
+                    range_end=scenario.range_end, awards=awards if award is not None else (), names=names)
 
 
 # -- the board's table ---------------------------------------------------------------------------------

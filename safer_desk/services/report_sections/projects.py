@@ -135,7 +135,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import load_projects
-    from safer_desk.services.projects_commissioning import board_table, evaluate, list_scenarios
+    from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
     from safer_desk.services.report_sections import office_areas_for
 
     areas = office_areas_for(store, year, areas)
@@ -207,12 +207,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue  # a scenario belongs to the areas of its projects
         if year is not None and year.label not in scenario_report_years(scenario, by_id, awards):
             continue  # and to its award's year, or the years of its dated projects (none: the report for all years)
-        # As ``evaluate_saved`` reads it, its problems and notes naming the office where two projects share a title.
-        award = awards.get(scenario.award_id) if scenario.award_id else None
-        result = evaluate(all_projects, scenario.fund_pence, scenario.items, name=scenario.name,
-                          fund_label=scenario.fund_label, award=award, award_year=scenario.award_year or None,
-                          range_end=scenario.range_end, awards=list(awards.values()) if award is not None else (),
-                          names=said)
+        # As the window and the export workbook count it, its problems and notes naming the office where two
+        # projects share a title.
+        result = evaluate_saved(store, scenario, all_projects, awards=list(awards.values()), names=said)
         table = board_table(result, plain=True, origins=origins)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
         lead = 2 + len(merged)  # ref and title, and where the project came from in a county file
