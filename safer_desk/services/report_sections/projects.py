@@ -14,6 +14,9 @@ from safer_desk.services.report_model import ReportAreas, ReportSection, ReportT
 from safer_desk.storage.store import Store
 
 OPEN = ("proposed", "shortlisted", "commissioned", "live")
+# A funder's award counts these projects' shares: the open ones', and a completed project's, whose money was spent
+# (counting it nothing gave the spent money back to the award's "left"); not those declined or withdrawn.
+DRAWN_ON = (*OPEN, "completed")
 CLOSED_NAMED = 12  # the projects no longer open named in the report; more are counted (a register of many years)
 
 
@@ -164,8 +167,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     sections: list[ReportSection] = []
     # A year's award tables count the shares of that year of every open project, however dated: they are in the
     # year's report even when no project is dated in it (a 2018/19 project's share of 2019/20's award).
-    award_section = funders_section(store, projects, year,
-                                    [p for p in local if p.status in OPEN and (years[p.id] or year is None)],
+    award_section = funders_section(store, [p for p in local if p.status in DRAWN_ON and _in_year(years[p.id], year)],
+                                    year, [p for p in local if p.status in DRAWN_ON and (years[p.id] or year is None)],
                                     origins=origins, said=said)
     if projects or undated or closed or award_section is not None:
         rows = [[p.ref, p.title, *([origins.of(p.id)] if merged else []),
@@ -251,10 +254,11 @@ def _ties(project, share, award, label: str, projects) -> bool:
 def funders_section(store: Store, projects, year: FinancialYear | None, across=None, *,
                     origins: RowOrigins = NOT_A_COUNTY_FILE,
                     said: dict[str, str] | None = None) -> ReportSection | None:
-    """Each award's funder against the open projects' shares from it, year by year (seed 003: the PCC's
-    £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of shares, £167,068 left).
+    """Each award's funder against the shares from it of the projects drawn on it (open or completed: ``DRAWN_ON``),
+    year by year (seed 003: the PCC's £400,568 for 2017/18 against £110,000 + £25,000 + £98,500 = £233,500 of
+    shares, £167,068 left).
 
-    A year's table counts the shares for that year of ``across`` (the open projects of every year; default
+    A year's table counts the shares for that year of ``across`` (those projects of every year; default
     ``projects``), as Commissioning counts them: a project dated 2018/19 with a share of 2019/20's award is in
     2019/20's table. An award given as one total over several years is one table for all its years, in the report
     of any of them, with the shares of those years; an award with no years is one table "all years" with every
