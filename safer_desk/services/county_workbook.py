@@ -447,21 +447,25 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
     columns = [Column("Partner", width=36), Column("Review"), Column("Kind of share"), Column("Invoice"),
                Column("Invoiced", "date"), Column("Due", "date"), Column("Status"),
                Column("Share (£)", "money", total=True), Column("Paid (£)", "money", total=True),
+               # What a share refused or wrote off, so each row adds up (share = paid + this + outstanding) and a
+               # partner's rows agree with the ledger's and the report's refused: without it a refusal after part
+               # payment (£400 of £684.14) left its £284.14 nowhere.
+               Column("Refused or written off (£)", "money", total=True),
                Column("Outstanding (£)", "money", total=True), Column("Overdue (£)", "money", total=True)]
     # Trailing, and only where something was refunded, as the Reviews sheet's column; a refund is a row of its own
     # (its reference where an invoice's is), after the partner's invoices of the review.
     columns += [Column("Refunded (£)", "money", total=True)] if refunds else []
     rows = [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
-             s.amount_pence, s.paid_pence, s.outstanding_pence, s.overdue_pence] + ([None] if refunds else [])
-            for s in shares]
+             s.amount_pence, s.paid_pence, s.closed_pence, s.outstanding_pence, s.overdue_pence]
+            + ([None] if refunds else []) for s in shares]
     rows += [[r.partner, references[r.case_id], "refund", r.reference, None, None,
-              f"Refunded {r.refunded_on.strftime('%d/%m/%Y')}", None, None, None, None, r.amount_pence]
+              f"Refunded {r.refunded_on.strftime('%d/%m/%Y')}", None, None, None, None, None, r.amount_pence]
              for r in refunds]
     rows.sort(key=lambda row: (row[0].casefold(), row[1], row[2] == "refund"))
     said = (" Refunded is what was given back to a partner that paid beyond its share of the review: what the "
             "partner kept is Paid less Refunded.") if refunds else ""
     return WorkbookSheet("Who owes what", "Review costs: who owes what", "Each partner's share of each review: "
-                         "invoiced, paid, outstanding and overdue, and any refund (filter by partner for a partner's "
+                         "invoiced, paid, refused or written off, outstanding and overdue, and any refund (filter by partner for a partner's "
                          "total).", columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.{said}")
 
 
