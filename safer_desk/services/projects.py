@@ -655,10 +655,11 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         try:
             cost = parse_cost(f["cost"])
         except MoneyError as exc:
-            if "cost_note" not in fields and not any(ch.isdigit() for ch in f["cost"]) \
-                    and not not_a_value_from_the_sheet(f["cost"]):
-                # Words with no figure where no cost note is given: the register's export writes a project's cost
-                # note in its Cost column ("Not stated", "Tbc"), so a sheet exported and pasted back keeps it. An
+            if ("cost_note" not in fields or f["cost"].strip() == f["cost_note"].strip()) \
+                    and not any(ch.isdigit() for ch in f["cost"]) and not not_a_value_from_the_sheet(f["cost"]):
+                # Words with no figure where no cost note is given, or the note itself: the register's export writes
+                # a project's cost note in its Cost column where no cost is stated ("Not stated", "Tbc"), as the
+                # register shows it, and in its Cost note column, so a sheet exported and pasted back keeps it. An
                 # error the sheet shows ("#REF!", "#N/A") is no note: it is refused as one, as "#DIV/0!" is.
                 f["cost_note"] = f["cost"]
             else:
@@ -1440,8 +1441,8 @@ def projects_from_rows(rows: Sequence[Sequence[str]], *, today: date | None = No
 
 # Every field the paste reads back is written under the heading it knows (FIELD_LABELS: "Description", "Capital"),
 # so a register exported and pasted into another file keeps it.
-EXPORT_HEADER = ["Ref", "Title", "Description", "Status", "Status date", "Funding route", "Cost", "Cost min (£)",
-                 "Cost max (£)", "Capital", "Revenue",
+EXPORT_HEADER = ["Ref", "Title", "Description", "Status", "Status date", "Funding route", "Cost", "Cost note",
+                 "Cost min (£)", "Cost max (£)", "Capital", "Revenue",
                  *[title for _, _, title in CRITERIA], "Criteria met", "Lead organisation", "Lead officers",
                  "Areas covered", "Funding sources", "Start", "End", "Outcomes", "Priorities", "Indicators",
                  "Notes", "Warning"]
@@ -1458,7 +1459,9 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
         rows.append([
             # the status as the register shows it ("Proposed"): the paste reads the label back as it reads the value
             p.ref, p.title, p.description, STATUS_LABELS.get(p.status, p.status), _day(p.status_date), p.funding_route,
-            p.cost_text, *money,
+            # The Cost column as the register shows it (the note where no cost is stated: "Not stated"), and the note
+            # in its own column, so a note beside a stated cost pastes back (lost: "match funded" beside £125,000).
+            p.cost_text, p.cost_note, *money,
             *[p.criterion(k).describe() for k in CRITERIA_KEYS], "" if p.met_shown is None else p.met_shown,
             p.lead_organisation,
             "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),
