@@ -123,7 +123,13 @@ class ProjectEditorPresenter(FormPresenter):
 
     @property
     def warning(self) -> str:
-        return self.project.warning if self.project is not None and not self.is_new else ""
+        """The saved project's cost warning, and any area it names that the file does not know (the board report
+        counts such a project as the office's own and says so: "“Ipswich, Babergh” is not an area this file knows
+        (separate areas with “;”: Ipswich; Babergh).")."""
+        if self.project is None or self.is_new:
+            return ""
+        said = [self.project.warning] if self.project.warning else []
+        return " ".join(said + service.areas_not_known(self.project, self.owner.known_areas()))
 
     @property
     def history(self) -> str:
@@ -280,6 +286,7 @@ class ProjectsPresenter(ScreenPresenter):
         self.origins: RowOrigins = NOT_A_COUNTY_FILE
         self.rows_changed = Event()  # ids re-read (None: every row)
         self.selection_changed = Event()  # the project id now selected (None: nothing)
+        self._known_areas: dict[str, str] | None = None  # ``known_areas``: read again with the rows
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
 
     # -- rows --------------------------------------------------------------------------------------
@@ -313,6 +320,7 @@ class ProjectsPresenter(ScreenPresenter):
         ``ProjectEditorPresenter.file_changed``)."""
         self.rows = service.load_projects(self.store)
         self.origins = self.read_origins(self.store)  # a merge brings rows from another office
+        self._known_areas = None  # and its areas
         self.rows_changed.emit(None)
         editor = self.editor
         if editor.project is not None and not editor.is_new:
@@ -327,6 +335,7 @@ class ProjectsPresenter(ScreenPresenter):
     def show_rows(self, projects: Sequence[Project], origins: RowOrigins | None = None) -> None:
         """Show these projects (``origins``: where each came from, read with them; the ones held kept if None)."""
         self.rows = list(projects)
+        self._known_areas = None
         if origins is not None:
             self.origins = origins
         self.rows_changed.emit(None)
@@ -357,6 +366,12 @@ class ProjectsPresenter(ScreenPresenter):
 
     def areas(self) -> list[str]:
         return service.areas(self.rows)
+
+    def known_areas(self) -> dict[str, str]:
+        """The areas the file knows (``service.known_area_names``), read once for each reading of the rows."""
+        if self._known_areas is None:
+            self._known_areas = service.known_area_names(self.store)
+        return self._known_areas
 
     # -- selection ---------------------------------------------------------------------------------
     def select(self, project_id: str | None) -> None:

@@ -824,6 +824,35 @@ def project_name(project: Project) -> str:
     return f"{project.ref}. {project.title}" if project.ref else project.title
 
 
+def known_area_names(store: Store) -> dict[str, str]:
+    """Every area the file knows (``reference.known_areas``: districts, partnerships, counties, indicator areas) by
+    its casefolded name, for ``areas_not_known``."""
+    from safer_desk.services.reference import known_areas
+
+    return {a.name.casefold(): a.name for a in known_areas(store)}
+
+
+_AREA_PARTS = LazyPattern(r"\s*,\s*|\s+and\s+|\s*&\s*")
+
+
+def areas_not_known(project: Project, known: Mapping[str, str]) -> list[str]:
+    """What a project's "Areas covered" names that is no area the file knows (``known``: ``known_area_names``), each
+    said with how to name it: "“Ipswich, Babergh” is not an area this file knows (separate areas with “;”: Ipswich;
+    Babergh)". A board report finds a project by these names: one naming none it knows counts as the office's own."""
+    from safer_desk.services.reference import COUNTYWIDE_WORDS
+
+    said = []
+    for name in (a.strip() for a in project.areas):
+        if not name or name.casefold() in known or name.casefold() in COUNTYWIDE_WORDS:
+            continue
+        parts = [part for part in _AREA_PARTS.split(name) if part]
+        named = [known.get(part.casefold()) or (part if part.casefold() in COUNTYWIDE_WORDS else None)
+                 for part in parts]
+        hint = f" (separate areas with “;”: {'; '.join(named)})" if len(parts) > 1 and all(named) else ""
+        said.append(f"“{name}” is not an area this file knows{hint}.")
+    return said
+
+
 def register_order(project: Project) -> tuple:
     """Reference numbers in natural order ("2" before "10", "P1" after "15"), then title."""
     parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.findall(r"\d+|\D+", project.ref))

@@ -77,6 +77,10 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
         return areas.office  # district is); left out without a word before, its funder's share with it
     if any(a.casefold() in areas.names for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS):
         return True
+    if not any(a.casefold() in known or a.casefold() in ref.COUNTYWIDE_WORDS for a in named):
+        # No area the file knows ("Ipswich, Babergh" typed with a comma, "Ipswch"): the office's own, as a project
+        # naming none is, and said beside it (``areas_not_known``); left out of every report without a word before.
+        return areas.office
     if not any(a.casefold() in ref.COUNTYWIDE_WORDS for a in named):
         return False
     others = [known.get(a.casefold()) for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS]
@@ -137,7 +141,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     office of a project whose title another has; an office's own report is as it always was."""
     from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
-    from safer_desk.services.projects import load_projects
+    from safer_desk.services.projects import areas_not_known, known_area_names, load_projects
     from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
     from safer_desk.services.report_sections import office_areas_for
 
@@ -174,7 +178,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         rows = [[p.ref, p.title, *([origins.of(p.id)] if merged else []),
                  *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
                  p.status.capitalize(), shares_text(p)] for p in projects]
+        known = known_area_names(store)
         checks = [f"{named(p)}: {p.warning}" for p in projects if p.warning]
+        checks += [f"{named(p)}: {' '.join(unknown)}" for p in projects if (unknown := areas_not_known(p, known))]
         # A criterion not scored yet is a blank cell: said, so that the board does not read it as "no".
         blank = any(not p.criterion(k).describe() for p in projects for k in CRITERIA_KEYS)
         paragraphs = ["Projects proposed, shortlisted, commissioned or live, with their alignment to the board's "

@@ -161,6 +161,10 @@ class RegisterPage(QWidget):
         self.copy_button.setEnabled(chosen)
 
     def _build_editor(self) -> None:
+        """After the first screen: the editor built, unless the file closed meanwhile (the editor reads the file's
+        areas for its warning)."""
+        if self.session.store is None or self.session.store is not self.presenter.store:
+            return
         self.editor  # noqa: B018 - built on first use
 
     @property
