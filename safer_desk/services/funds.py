@@ -1376,7 +1376,13 @@ def ended_sentence(figures: FundFigures) -> str:
                f"{format_money(left)} of the {format_money(received)} received is left unspent as recorded"
                if left >= 0 else f"{format_money(-left)} more than the {format_money(received)} received was spent")
     said = [f"The fund's period ended on {fund.ends_on:%d/%m/%Y}: {spent}{unspent}."]
-    if figures.projected:
+    out = f.exhaustion_month
+    if out is not None and f.as_at is not None and out <= f.as_at and run_out_kind(figures, out) == "ran_out":
+        # The spend recorded reached it, before the month a projection would run from: what happened, not a
+        # projection (it was said as one: "would have … run out in Mar-20", projected from Apr-20).
+        covered = f", having covered spending to {f.last_funded_month.label}" if f.last_funded_month else ""
+        said.append(f"It ran out in {out.label} on the spend recorded{covered}.")
+    elif figures.projected:
         rate = (f"Projected from {f.as_at.label} at {format_money(f.burn_rate_pence)} a month (the "
                 f"{counted(f.window_months, 'month')} to {f.as_at.label})")
         if f.exhaustion_month is None:
