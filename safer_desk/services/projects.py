@@ -716,7 +716,9 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         when = typed or (today or date.today()).isoformat()
         history.append(StatusChange(status, when))
     elif status_date != history[-1].changed_on:
-        history[-1] = replace(history[-1], changed_on=status_date)
+        # Emptied, it is dated today, as its placeholder says ("today if blank"): it was left undated, and the
+        # paper's date (P1's 24/01/2017) lost without a word.
+        history[-1] = replace(history[-1], changed_on=status_date or (today or date.today()).isoformat())
     return replace(
         base, ref=f["ref"].strip(), title=title, description=f["description"].strip(),
         lead_organisation=f["lead_organisation"].strip(), officers=parse_officers(f["officers"]),
