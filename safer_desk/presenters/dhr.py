@@ -1619,4 +1619,5 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
                   title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
             Sheet("Per case", [*CASE_HEADER, *([MERGED_FROM] if origins.shown else [])], c_rows,
                   money_columns=c_money,
-                  title=f"DHR ledger per case as at {as_at}: {cases_said}" if cases_said else None)]
+                  # Dated as Per partner is: its figures are the day's (as at a day gone by, not today's).
+                  title=f"DHR ledger per case as at {as_at}" + (f": {cases_said}" if cases_said else ""))]
