@@ -214,6 +214,16 @@ def natural_places(value: float, unit: str) -> int:
     return 0 if float(value).is_integer() else 1
 
 
+def typed_places(value: float, unit: str) -> int | None:
+    """The places of a rate a person typed (a baseline, a benchmark): those it was typed with, up to four, so a
+    national 0.95 per 1,000 never reads "1" beside an area's 0.75 (a rate's usual one place); a figure with more
+    (worked out, not typed) its usual one. None for other units: their usual places already show what is typed
+    (88.75%; 12)."""
+    if unit != "rate":
+        return None
+    return _places(value, None, 4)
+
+
 def places_compared(values: Iterable[float | None], unit: str) -> int | None:
     """The places rates compared on one screen (this year's and last year's, the cells either side of a change)
     are all shown with, where their usual one place would contradict the change between them: 78 crimes to date

@@ -103,6 +103,11 @@ class Indicator:
         """A figure of this indicator as the papers print it (1,610 per 100,000; 88.75%; 12,586)."""
         return dom.format_value(value, self.unit, places, self.rate_per)
 
+    def format_typed(self, value: float) -> str:
+        """A figure a person typed (a baseline, a benchmark) with the places it was typed with: "0.95 per 1,000",
+        not the "1 per 1,000" a rate's usual one place gives (``dom.typed_places``)."""
+        return self.format(value, dom.typed_places(value, self.unit))
+
     @property
     def tolerance_text(self) -> str:
         """"amber within 1 percentage point of target", "amber within 5% of target"."""
@@ -2582,10 +2587,10 @@ class YearView:
                          f"({self.estimate.basis}).")
         if self.baseline is not None:
             when = f" ({self.baseline.period})" if self.baseline.period else ""
-            parts.append(f"Baseline {ind.format(self.baseline.value)}{when}.")
+            parts.append(f"Baseline {ind.format_typed(self.baseline.value)}{when}.")
         if self.benchmarks:
             parts.append("Compared with: " + ", ".join(
-                f"{b.label.lower() if b.kind != 'comparator' else b.label} {ind.format(b.value)}"
+                f"{b.label.lower() if b.kind != 'comparator' else b.label} {ind.format_typed(b.value)}"
                 for b in self.benchmarks) + ".")
         return " ".join(parts)
 

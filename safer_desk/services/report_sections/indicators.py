@@ -415,7 +415,7 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
     if framework:
         def baseline(r):
             b = r.view.baseline
-            return "" if b is None else r.indicator.format(b.value) + (f" ({b.period})" if b.period else "")
+            return "" if b is None else r.indicator.format_typed(b.value) + (f" ({b.period})" if b.period else "")
 
         def population(r):
             if r.indicator.unit != "rate":
@@ -431,7 +431,7 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
             title=f"Baselines, benchmarks, estimates and targets not set, {area.name}, {year.label}",
             header=["Indicator", "Baseline", "Benchmarks", "Estimated RAG (basis)", "Target status", "Population used"],
             rows=[[r.indicator.label, baseline(r),
-                   "; ".join(f"{b.label} {r.indicator.format(b.value)} ({svc.period_label(b.period)})"
+                   "; ".join(f"{b.label} {r.indicator.format_typed(b.value)} ({svc.period_label(b.period)})"
                              for b in r.view.benchmarks),
                    "" if r.view.estimate is None else f"{r.view.estimate.rag.word} ({r.view.estimate.basis})",
                    "" if r.view.target is None or r.view.target.status == "set"
