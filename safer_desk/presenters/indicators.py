@@ -160,6 +160,15 @@ def edit_text(value: float | None, row: str, indicator: svc.Indicator) -> str:
     return format_number(value, 4).rstrip("0").rstrip(".")
 
 
+def start_text(cell: "svc.GridCell", row: str, indicator: svc.Indicator) -> str:
+    """What a cell of an editable row shows before anything is typed: a comment as written; a period's figure as it
+    reads beside last year's (the service's text: 0.25 against 0.34 per 1,000, not the "0.3" of a rate's usual one
+    place, which read the same as last year's beside a fall of 0.09); a numerator or denominator as typed."""
+    if row == svc.GRID_COMMENT or (row == svc.GRID_VALUE and cell.text):
+        return cell.text
+    return edit_text(cell.value, row, indicator)
+
+
 @dataclass
 class CellState:
     text: str
@@ -195,7 +204,7 @@ class FiguresEditor:
     def _texts_of(grid: EntryGrid) -> dict[tuple[str, int], str]:
         """The text each cell that can be typed in starts with: the figure or comment the file holds."""
         ind = grid.view.indicator
-        return {(row.key, col): cell.text if row.key == svc.GRID_COMMENT else edit_text(cell.value, row.key, ind)
+        return {(row.key, col): start_text(cell, row.key, ind)
                 for row in grid.rows if row.key in EDITABLE_ROWS for col, cell in enumerate(row.cells)}
 
     def reload_keeping_typed(self, grid: EntryGrid) -> None:
@@ -234,7 +243,7 @@ class FiguresEditor:
         c = row.cells[col]
         text = self.texts.get((key, col), c.text)
         if (key, col) in self.texts and not c.editable:
-            text = c.text if key == svc.GRID_COMMENT else edit_text(c.value, key, self.grid.view.indicator)
+            text = start_text(c, key, self.grid.view.indicator)
         return CellState(text, c.editable and not self.owner.read_only, c.rag, c.tooltip, c.needs_comment,
                          self.message(key, col))
 
@@ -995,7 +1004,8 @@ class IndicatorsPresenter(ScreenPresenter):
         if mode == ChartMode.YEAR:
             data = ChartData(months, {this_label: v.values, last_named: v.values_last}, ind.unit,
                              f"{ind.name}, {where}: {this_label} against {last_label}" + (f" by {by}" if by else ""),
-                             ind.rate_per, texts={this_label: figure_texts(v)})
+                             ind.rate_per, texts={this_label: figure_texts(v), last_named: [
+                                 v.period_text(i, last_year=True) for i in range(len(v.values_last))]})
             per_series = {this_label: this_labels, last_named: last_labels}
         elif mode == ChartMode.CUMULATIVE:
             # A period without a figure of its own is a gap, not the total before it carried flat (a month of none).
@@ -1072,8 +1082,8 @@ def every_month(points: list[tuple[str, float | None]]) -> list[tuple[str, float
 
 def figure_texts(view: svc.YearView) -> list[str]:
     """A year's period figures as the chart says them: the one the table shows as the year to date (an annual
-    figure, or the only month so far) as the table shows it ("0.85 per 1,000", red against 0.8), the others in
-    the unit's one format, as the grid shows them."""
+    figure, or the only month so far) as the table shows it ("0.85 per 1,000", red against 0.8), the others as the
+    grid shows them, beside the same period last year (``YearView.period_text``)."""
     latest = view.periods_to_date - 1
     out = []
     for i, x in enumerate(view.values):
@@ -1082,7 +1092,7 @@ def figure_texts(view: svc.YearView) -> list[str]:
         elif i == latest and view.ytd is not None and view.ytd.value == x:
             out.append(view.ytd_text())
         else:
-            out.append(view.indicator.format(x))
+            out.append(view.period_text(i))  # beside last year's, as the grid shows it
     return out
 
 

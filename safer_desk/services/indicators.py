@@ -2255,6 +2255,16 @@ class YearView:
         body = dom.format_number(abs(gap.difference), max(places))
         return ("+" if gap.difference > 0 else "\u2212") + body + (" pts" if ind.unit == "percentage" else "")
 
+    def period_text(self, index: int, *, last_year: bool = False) -> str:
+        """A period's figure (this year's, or last year's with ``last_year``) as it reads beside the same period's
+        other year, as the grid shows them: a rate with the places that tell the two apart (0.25 against 0.34 per
+        1,000, where the usual one place read "0.3" twice beside a fall of 0.09); "" for no figure."""
+        this = self.values[index] if index < len(self.values) else None
+        last = self.values_last[index] if index < len(self.values_last) else None
+        if (last if last_year else this) is None:
+            return ""
+        return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per)[int(last_year)]
+
     def ytd_text(self) -> str:
         """The year-to-date figure as shown: the unit's format, with the places its status needs (cumulative_text)."""
         if self.ytd is None:
@@ -3424,7 +3434,8 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         return tuple(out)
 
     def compared_text(i: int, side: int, pairs=(v.values, v.values_last)) -> str:
-        """A period's figure as it reads beside the same period's other year (0.50 against 0.53 per 1,000)."""
+        """A period's figure as it reads beside the same period's other year (0.50 against 0.53 per 1,000:
+        ``YearView.period_text`` for the periods' own figures)."""
         return dom.format_compared([pairs[0][i], pairs[1][i]], ind.unit, ind.rate_per)[side]
 
     def number_cells(values, signed=False, pairs=(v.values, v.values_last)) -> tuple[GridCell, ...]:

@@ -462,9 +462,11 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
             continue
         labels = [_month_only(label) for label in v.labels]
         unit = r.indicator.unit if r.indicator.unit != "rate" else f"rate {rate_label(r.indicator.rate_per)}"
+        # Each period's figure as the grid shows it beside the other year's (0.25 against 0.34 per 1,000: the usual
+        # one place read "0.3" in both years).
         series = [ReportSeries(v.last_year_label(), list(v.values_last), "bar",
-                               [r.indicator.format(x) for x in v.values_last]),
-                  ReportSeries(year.label, list(v.values), "bar", [r.indicator.format(x) for x in v.values])]
+                               [v.period_text(i, last_year=True) for i in range(len(v.values_last))]),
+                  ReportSeries(year.label, list(v.values), "bar", [v.period_text(i) for i in range(len(v.values))])]
         compared = any(a is not None and b is not None for a, b in zip(v.values, v.values_last))
         # No period with a figure in both years (police.uk downloads that begin in January): this year's bars alone,
         # under a title that promises no comparison (the summary's note says why there is none, once).
