@@ -118,6 +118,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         if year is None:
             return notice
     sections = []
+    # The partnership or county a report is for (`--area Suffolk`: the first of its areas), said even without figures.
+    titled = ids[0] if ids and (area_id or getattr(areas, "kind", "") in ("partnership", "county")) else None
     left_out: list[str] = []
     legend_of = None  # the area under whose performance summary the RAG legend is given (the first)
     marks = _Marks(store)
@@ -125,6 +127,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     for area in found:
         rows = svc.summary(store, area.id, year, today=today)
         if not rows:
+            # The area the report is for, a partnership or county none of whose figures can be added up (a district
+            # without one): said, as the workbook and the window say it, not a report titled for it with nothing.
+            if area.id == titled and area.is_group and (not_given := not_derived_words(store, area, year, rows)):
+                sections.append(ReportSection(title=f"Indicators: {headed[area.id]}"
+                                              + (f", {year.label}" if named_year else ""), paragraphs=[not_given]))
             continue
         # A partnership of one district (Safer Plymouth is Plymouth) would repeat the district's section.
         if area.is_group and svc.sole_member(store, area.id, year) in ids and \
