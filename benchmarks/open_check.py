@@ -2,7 +2,7 @@
 
 Run: /work/venvs/safety/bin/python benchmarks/open_check.py
 
-Every writable open runs SQLite's `PRAGMA quick_check` (storage.store.check_pages) before its first write
+Every writable open runs SQLite's `PRAGMA integrity_check` (storage.store.check_pages) before its first write
 (the window: just after its first screen), so a file with a damaged page is refused before anything is
 written to it. This prints the median time of
 opening the example file and a ~100 MB file (the example file with about 1.7 million police counts added) with
@@ -82,7 +82,7 @@ def main() -> None:
                 alone = time.perf_counter() - started
                 print(f"{path.name:15s} {size:6.1f} MB {'read-only' if read_only else 'writable ':9s} "
                       f"open {baseline * 1000:7.1f} ms without the check, {with_check * 1000:7.1f} ms with it "
-                      f"(x{with_check / baseline:4.1f}; quick_check alone {alone * 1000:6.1f} ms)")
+                      f"(x{with_check / baseline:4.1f}; integrity_check alone {alone * 1000:6.1f} ms)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

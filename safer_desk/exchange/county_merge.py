@@ -419,7 +419,7 @@ def _force_month(force: str, month: str) -> str:
 
 
 def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = True) -> ExportManifest:
-    check = conn.execute("PRAGMA quick_check").fetchall()
+    check = conn.execute("PRAGMA integrity_check").fetchall()  # an index that no longer matches its table too
     if [tuple(r) for r in check] != [("ok",)]:
         raise _refuse(path, DAMAGED)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -1241,7 +1241,9 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
 
 
 def check_pages(path: Path, conn: sqlite3.Connection | None = None) -> None:
-    """Refuse a file with a damaged page (SQLite's quick_check) before anything is written to it.
+    """Refuse a damaged file before anything is written to it: a damaged page, or an index that no longer matches its
+    table (SQLite's integrity_check, as `safer-desk check` runs it: quick_check does not look inside indexes, and
+    `import-figures` added to a file `check` called damaged).
 
     Run on its own read-only connection, or on a store's connection before its first write (the
     switch to WAL already writes to the file's header), so damage is never built on. Its cost is
@@ -1250,7 +1252,7 @@ def check_pages(path: Path, conn: sqlite3.Connection | None = None) -> None:
     try:
         with contextlib.nullcontext(conn) if conn is not None else \
                 contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as checking:
-            problems = [r[0] for r in checking.execute("PRAGMA quick_check(5)").fetchall()]
+            problems = [r[0] for r in checking.execute("PRAGMA integrity_check(5)").fetchall()]
     except sqlite3.DatabaseError as exc:
         if (getattr(exc, "sqlite_errorname", "") or "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
             return  # another writer is busy with it: not damage (the writable open waits its turn)
