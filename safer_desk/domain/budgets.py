@@ -126,13 +126,16 @@ class Cell:
         if self.per_district_pence is None:
             return None
         count, rest = divmod(self.pence, self.per_district_pence)
-        return count if rest == 0 else None
+        return count if rest == 0 and count > 0 else None  # £0 or less is no district's share (split_problem)
 
     @property
     def split_problem(self) -> str:
         """A sentence when the per-district amount does not go a whole number of times into the amount."""
         if self.per_district_pence is None or self.districts is not None:
             return ""
+        if self.pence <= 0:  # "£0 (£2,000 per District)" passed as a split of no districts, "-£4,000 …" of −2
+            return (f"{format_money(self.pence)} cannot be split as {format_money(self.per_district_pence)} per "
+                    f"{self.split_word}: a split needs an amount of at least one share.")
         return (f"{format_money(self.pence)} is not a whole number of "
                 f"{format_money(self.per_district_pence)} {self.split_word} shares.")
 
@@ -239,6 +242,8 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     typed = (text or "").strip()
     typed = _brackets_outside(thousands_spaces_as_commas(typed) or typed)  # "£62 499" as "£62,499"
     m = _POUNDS_WITH_COMMA.match(typed) or _BIG_BARE_FIGURE.match(typed)
+    if unit == "thousand" and m is None:
+        return _split_in_pounds_query(text, typed)
     if unit != "thousand" or m is None or m.group("after").strip():
         return None
     sign = -1 if typed[:1] in "(-\u2212\u2013" else 1
@@ -251,6 +256,21 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     meant = format_money(sign * int(figure * 100))
     read = format_money(sign * int(figure * UNITS["thousand"]))
     return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}."
+
+
+def _split_in_pounds_query(text: str, typed: str) -> str | None:
+    """A figure in the plan's thousands with its split per district in pounds ("4 (£2,000 per District)"): the split
+    reads as £2,000,000 per district, so it is asked about as a figure in pounds is. None for a split in thousands
+    or with its own scale ("(2 per District)", "(£2K per District)")."""
+    split = _LAST_PARENTHESIS.match(typed)
+    per = _PER_DISTRICT.match(split.group("inner")) if split else None
+    amount = per.group("amount").strip() if per else ""
+    if not amount.startswith("£") or states_its_scale(amount) or not _POUNDS_WITH_COMMA.match(amount):
+        return None
+    pounds = Decimal(amount.replace("£", "").replace(",", "").strip())
+    fixed = re.sub(r"\(([^()]*)\)", _split_in_thousands, typed)
+    return (f"“{text.strip()}” in a plan in £'000 reads its split as {format_money(int(pounds * UNITS['thousand']))} "
+            f"per district; if it means {format_money(int(pounds * 100))} per district, type {fixed}.")
 
 
 def negative_taken_away_query(text: str, section: "Section", unit: str = "pound") -> str | None:
