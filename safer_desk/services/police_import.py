@@ -805,6 +805,15 @@ def _figures_sql(sql: str, scoped: bool) -> str:
     return sql
 
 
+def _emptied(conn, *names: str) -> None:
+    """The import's temporary tables emptied after use. A write that failed (a full disk) has had SQLite roll back
+    and drop them: emptying them then fails on "no such table", which must not stand in place of the disk's error
+    that caused it (the person was told "no such table: temp.police_scope")."""
+    for name in names:
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute(f"DELETE FROM temp.{name}")
+
+
 def _temp_tables(conn) -> None:
     for name, columns in _TEMP_TABLES.items():
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns}) WITHOUT ROWID")
@@ -857,8 +866,7 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
             f"WHERE {_SAME_KEY.format(a='h', b='w')}) ORDER BY w.indicator_id, w.area_id, w.period", (SOURCE,))
         over = _groups_typed_over(store, replace_typed) if groups else []
     finally:
-        for name in _TEMP_TABLES:
-            conn.execute(f"DELETE FROM temp.{name}")
+        _emptied(conn, *_TEMP_TABLES)
     return [t for t, _ in typed] + over
 
 
@@ -996,7 +1004,7 @@ def counts_change(store: Store, force_months: Collection[tuple[str, str]]) -> Co
             "SELECT DISTINCT c.force, c.area_id, c.crime_type FROM temp.police_changed t CROSS JOIN _police_counts c "
             "ON c.force = t.force AND c.month = t.month").fetchall()
     finally:
-        store.conn.execute("DELETE FROM temp.police_changed")
+        _emptied(store.conn, "police_changed")
     series = frozenset((r[0], r[1], r[2]) for r in rows)
     return CountsChange(frozenset(force_months), frozenset(a for _, a, _ in series), series)
 
@@ -1011,7 +1019,7 @@ def _series_elsewhere(store: Store, force_months: Collection[tuple[str, str]]) -
             f"({','.join('?' * len(forces))}) AND NOT EXISTS (SELECT 1 FROM temp.police_changed t "
             "WHERE t.force = c.force AND t.month = c.month)", forces)}
     finally:
-        store.conn.execute("DELETE FROM temp.police_changed")
+        _emptied(store.conn, "police_changed")
 
 
 def _refresh_changed(store: Store, forces_months: list[str], replace_typed: bool | Collection[FigureKey],
