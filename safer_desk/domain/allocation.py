@@ -615,10 +615,11 @@ def _set_amount_per_unit(typed_pence: int, pot: int, units_total: int, unit: int
     """A set amount per unit (Warwickshire's £30k per area) rounded half up to the unit, as a share of the pot is,
     and said in ``notes`` when rounding changed it: £30,000.49 a unit in whole pounds would leave odd pence on every
     fixed fee. Rounded down instead when up would come to more than the pot and down does not (the pounds left go to
-    the variable part); more than the pot either way is the caller's to refuse."""
+    the variable part); more than the pot as typed is the caller's to refuse, as in pennies (£142.87 over 7 units,
+    £1,000.09 of a £1,000 pot, was cut to £142 with a note)."""
     per_unit = _round_half_up(Fraction(typed_pence), unit)
-    if per_unit == typed_pence:
-        return per_unit
+    if per_unit == typed_pence or typed_pence * units_total > pot:
+        return typed_pence
     if per_unit * units_total > pot and typed_pence // unit * unit * units_total <= pot:
         rounded_up, per_unit = per_unit, typed_pence // unit * unit
         notes.append(f"The set amount of {format_money(typed_pence)} a unit rounded up to {format_money(rounded_up)} "
