@@ -1320,8 +1320,13 @@ def _views_of(store: Store, plan: str | None) -> Iterator[PlanView]:
 
 
 def warnings_for(store: Store, plan: str | None = None) -> list[str]:
-    """The flags of one plan (or every plan), one sentence each, for stderr and the report."""
-    return [f"{view.plan.name}: {w}" for view in _views_of(store, plan) for w in view.warnings]
+    """The flags of one plan (or every plan), one sentence each, for stderr and the report. A plan in £'000 says so:
+    its flags give the paper's figures ("a difference of 1"), beside a CSV in pounds."""
+    return [f"{view.plan.name}{THOUSANDS_SAID if view.plan.unit == 'thousand' else ''}: {w}"
+            for view in _views_of(store, plan) for w in view.warnings]
+
+
+THOUSANDS_SAID = " (its figures in £'000, as the paper prints them)"
 
 
 def unchecked_for(store: Store, plan: str | None = None) -> list[str]:

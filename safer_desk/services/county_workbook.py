@@ -765,7 +765,10 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShe
                  typed[row.line_id][column.id].describe() if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
                  cell.note or row.notes] for section, line, year, cell, row, column in svc.plan_figures(view)]
-        blocks.append(Block(rows, title=view.plan.name, note=" ".join(view.warnings + view.unchecked)))
+        note = " ".join(view.warnings + view.unchecked)
+        if note and view.plan.unit == "thousand":  # its flags in the paper's figures, under a sheet in pounds
+            note = f"Figures in these notes are in £'000, as the paper prints them: {note}"
+        blocks.append(Block(rows, title=view.plan.name, note=note))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
                          columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds.")

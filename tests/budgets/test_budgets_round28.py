@@ -132,5 +132,7 @@ def test_the_service_refuses_a_change_into_the_first_year_and_one_with_no_figure
             raise AssertionError(f"{column}: a printed change was taken")
     svc.set_cell(store, line, "2011/12", "884")
     assert svc.set_printed_change(store, plan, "2011/12", "(0.7)", line_id=line) == ""
-    assert svc.warnings_for(store) == ["Revenue: A Budget Net, 2011/12: the paper prints an annual change of (0.7) "
-                                       "(-0.7%) but 878 to 884 is +0.7%."]
+    # In the paper's £'000, and said so (round 50: beside `safer-desk budget`'s CSV in pounds).
+    assert svc.warnings_for(store) == ["Revenue (its figures in £'000, as the paper prints them): A Budget Net, "
+                                       "2011/12: the paper prints an annual change of (0.7) (-0.7%) but 878 to 884 "
+                                       "is +0.7%."]
