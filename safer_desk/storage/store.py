@@ -1232,6 +1232,10 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
             if check.pending:
                 _migrate_all_or_nothing(conn, office_name or path.stem)
         except BaseException:
+            # An upgrade that failed (rolled back) leaves the file as it was: out of WAL mode too, which its header
+            # kept ("Nothing was changed", though the file was left in WAL mode at rest).
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA journal_mode = DELETE")
             conn.close()
             raise
         return Store(path, conn, read_only=False, lock=lock)
