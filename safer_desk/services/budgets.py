@@ -364,7 +364,11 @@ def _renumber(store: Store, table: str, parent: str, parent_id: str) -> None:
 
 def add_column(store: Store, plan_id: str, label: str, *, financial_year: str | None = None,
                position: int | None = None) -> str:
-    """A new column (a financial year, or a heading with the year it belongs to); returns its id."""
+    """A new column (a financial year, or a heading with the year it belongs to); returns its id.
+
+    Put between two years, the changes the paper printed into the year after it go, as ``remove_column`` takes them
+    the other way: they were over the years either side (2017/18 to 2019/20), and were flagged as the paper's own
+    annual change into the new year, which it never printed."""
     _plan_row(store, plan_id)
     given = (label, financial_year) if financial_year is not None else label
     spec = _column_spec(given)
@@ -376,10 +380,18 @@ def add_column(store: Store, plan_id: str, label: str, *, financial_year: str | 
     at = len(existing) if position is None else max(position, 0)  # where _next_position puts it
     _check_years_in_order([*existing[:at], spec, *existing[at:]])
     column = new_id()
+    spans = rules.change_spans(load_plan(store, plan_id))  # the years each change was over before
     with store.transaction():
         pos = _next_position(store, "budget_columns", "plan_id", plan_id, position)
         store.conn.execute("INSERT INTO budget_columns(id, plan_id, position, label, financial_year) "
                            "VALUES (?, ?, ?, ?, ?)", (column, plan_id, pos, *spec))
+        after = load_plan(store, plan_id)
+        later, printed = changes_printed_on(after, column)
+        apart = rules.change_spans(after)
+        if printed and later is not None and spans.get(later.id, (None, 0))[1] != apart[later.id][1]:
+            for table in ("budget_cells", "budget_stated_totals"):
+                store.conn.execute(f"UPDATE {table} SET stated_change = '' WHERE column_id = ? AND stated_change <> ''",
+                                   (later.id,))
         _touch(store, plan_id)
     return column
 
