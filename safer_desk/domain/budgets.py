@@ -269,8 +269,9 @@ def _split_in_pounds_query(text: str, typed: str) -> str | None:
         return None
     pounds = Decimal(amount.replace("£", "").replace(",", "").strip())
     fixed = re.sub(r"\(([^()]*)\)", _split_in_thousands, typed)
-    return (f"“{text.strip()}” in a plan in £'000 reads its split as {format_money(int(pounds * UNITS['thousand']))} "
-            f"per district; if it means {format_money(int(pounds * 100))} per district, type {fixed}.")
+    read, meant = format_money(int(pounds * UNITS["thousand"])), format_money(int(pounds * 100))
+    return (f"“{text.strip()}” in a plan in £'000 reads its split as {read} per district; if it means {meant} per "
+            f"district, type {fixed}.")
 
 
 def negative_taken_away_query(text: str, section: "Section", unit: str = "pound") -> str | None:

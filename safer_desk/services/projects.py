@@ -839,8 +839,9 @@ _AREA_PARTS = LazyPattern(r"\s*,\s*|\s+and\s+|\s*&\s*")
 
 def areas_not_known(project: Project, known: Mapping[str, str]) -> list[str]:
     """What a project's "Areas covered" names that is no area the file knows (``known``: ``known_area_names``), each
-    said with how to name it: "“Ipswich, Babergh” is not an area this file knows (separate areas with “;”: Ipswich;
-    Babergh)". A board report finds a project by these names: one naming none it knows counts as the office's own."""
+    said with how to name it: "“Ipswich, Babergh” is not an area this file knows (separate areas with “;”:
+    Ipswich; Babergh)". A board report finds a project by these names: one naming none it knows counts as the
+    office's own."""
     from safer_desk.services.reference import COUNTYWIDE_WORDS
 
     said = []

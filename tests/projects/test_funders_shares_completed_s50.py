@@ -1,7 +1,7 @@
 """The board report's Funders' shares keep counting a completed project's share against its award: its money was
 spent. Marking P1 (the PCC's £110,000 of the Plymouth Domestic Abuse contract) completed gave the £110,000 back to
-the award ("£123,500 of the £400,568 … £277,068 left"), telling the board money was free that was spent. Declined and
-withdrawn projects still count nothing."""
+the award ("£123,500 of the £400,568 … £277,068 left"), telling the board money was free that was spent. Declined
+and withdrawn projects still count nothing."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ def damage_an_index(path: Path) -> Path:
     longer matches its row."""
     with sqlite3.connect(path) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_districts_2'").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                            ("sqlite_autoindex_districts_2",)).fetchone()[0]
     conn.close()
     with path.open("r+b") as fh:
         fh.seek(root * page_size - 2)
