@@ -153,7 +153,7 @@ class ProjectEditor(FormView):
         self.save_button.setAccessibleName("Save changes to this project")
         self.warning = NamedLabel()
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Cost warning")
+        self.warning.setAccessibleName("Warning")  # the cost lines', and an area the file does not know
         self.warning.setStyleSheet(on_pale_style("#fff4d6", "border: 1px solid #b07800; padding: 4px;"))
         self.warning.hide()
         self.top.addWidget(self.warning)
