@@ -72,6 +72,18 @@ class FileMoved(OSError):
         return f"{Path(self.filename).name} {FILE_MOVED.removeprefix('it ')}."
 
 
+class LockFileBlocked(OSError):
+    """The lock file's name is taken by a folder or a link (a stale copy, another program): said naming it, with what
+    to do, not as the file's own fault ("o.sqlite could not be written to .: there is a folder of that name")."""
+
+    describes_itself = True  # safe_write.cause_of keeps its words
+
+    def __init__(self, lock_file: Path, what: str):
+        super().__init__(errno.EEXIST, f"{lock_file.name} beside it is {what}, not the lock file Safer Desk keeps "
+                                       f"there: remove or rename it (it holds nothing of the file's), then try again",
+                         str(lock_file))
+
+
 def _file_id(path: Path | str) -> tuple[int, int] | None:
     """The device and inode numbers of the file at path: None when there is none (or no such numbers)."""
     try:
@@ -262,7 +274,13 @@ class OfficeLock:
 
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         for _ in range(_ATTEMPTS):
-            fd = os.open(self.lock_file, flags, 0o644)
+            try:
+                fd = os.open(self.lock_file, flags, 0o644)
+            except OSError as exc:
+                if exc.errno in (errno.EISDIR, errno.ELOOP):
+                    raise LockFileBlocked(self.lock_file, "a folder" if exc.errno == errno.EISDIR
+                                          else "a link (a shortcut)") from None
+                raise
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as exc:
