@@ -456,7 +456,15 @@ def scan_folder(folder: Path, *, root: Path | None = None, cache: dict[str, bool
                 _unlink(path, result)
         elif _legacy_leftover(path, now):
             _unlink(path, result)
+        elif path.name.endswith(".lock") and _stale_lock(path):
+            result.removed.append(path)  # beside a file a killed run never made ("demo new.sqlite" killed)
     return result
+
+
+def _stale_lock(path: Path) -> bool:
+    from safer_desk.storage.locking import remove_if_stale
+
+    return remove_if_stale(path)
 
 
 def _legacy_temp_folders(result: CleanUp) -> None:

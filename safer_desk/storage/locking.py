@@ -166,6 +166,30 @@ def _read_note(fd: int) -> bytes:
         return b""
 
 
+def remove_if_stale(lock_file: Path) -> bool:
+    """Remove a lock file left beside a file that is not there (a run killed while making it: `safer-desk demo
+    new.sqlite`), when no one holds it; True when removed. Only a lock holding Safer Desk's note of its holder
+    (nothing whose content is not ours), never one a living run holds (taking it is how that is known)."""
+    if not lock_file.name.endswith(LOCK_SUFFIX) or len(lock_file.name) == len(LOCK_SUFFIX):
+        return False
+    target = lock_file.with_name(lock_file.name[: -len(LOCK_SUFFIX)])
+    try:
+        info = lock_file.lstat()
+        if os.path.lexists(target) or not stat.S_ISREG(info.st_mode) or info.st_size > 4096:
+            return False
+        if not _describe(lock_file.read_bytes()):
+            return False
+    except OSError:
+        return False
+    lock = OfficeLock(target)
+    try:
+        lock.acquire()
+    except (FileInUse, OSError):
+        return False
+    lock.release()  # removes the lock file as every release does
+    return not os.path.lexists(lock_file)
+
+
 class OfficeLock:
     """Exclusive lock for writing one Safer Desk file (not re-entrant: a second lock in the same
     process is refused, exactly like one in another process)."""
