@@ -466,7 +466,8 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
             "partner kept is Paid less Refunded.") if refunds else ""
     return WorkbookSheet("Who owes what", "Review costs: who owes what", "Each partner's share of each review: "
                          "invoiced, paid, refused or written off, outstanding and overdue, and any refund (filter by "
-                         "partner for a partner's total).", columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.{said}")
+                         "partner for a partner's total).", columns, [Block(rows)],
+                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.{said}")
 
 
 def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:

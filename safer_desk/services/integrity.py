@@ -110,6 +110,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            unreadable = _unreadable_text(conn) if integrity == ["ok"] else []
             is_export = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                      (MANIFEST_TABLE,)).fetchone() is not None
         finally:
@@ -145,7 +146,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.bad(f"SQLite's integrity check found damage: {'; '.join(integrity[:3])}. {where_to_restore(path)}")
     else:
         report.good("SQLite's integrity check found no damage")
-        for table in _unreadable_text(path):  # what the integrity check does not look at, and export meets
+        for table in unreadable:  # what the integrity check does not look at, and export meets
             report.bad(f"a text in the table {table} cannot be read (it is not valid text: a damaged value), so the "
                        f"file cannot be exported for the county. {where_to_restore(path)}")
     if is_export:
@@ -165,24 +166,21 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
     return report
 
 
-def _unreadable_text(path: Path) -> list[str]:
+def _unreadable_text(conn: sqlite3.Connection) -> list[str]:
     """The tables holding a text that is not valid UTF-8 (a damaged value inside a whole page): SQLite's integrity
     check does not read text, and `export` (and every command reading the row) then fails on it, naming nothing.
-    Every row of every table is read, as an export reads them."""
-    tables, conn = [], read_only_look(path)
-    try:
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                                    "ORDER BY name").fetchall():
-            quoted = '"' + name.replace('"', '""') + '"'
-            try:
-                for _ in conn.execute(f"SELECT * FROM {quoted}"):
-                    pass
-            except sqlite3.OperationalError as exc:
-                if "decode" not in str(exc).casefold():
-                    raise
-                tables.append(name)
-    finally:
-        conn.close()
+    Every row of every table is read, as an export reads them, on the check's own connection."""
+    tables = []
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                                "ORDER BY name").fetchall():
+        quoted = '"' + name.replace('"', '""') + '"'
+        try:
+            for _ in conn.execute(f"SELECT * FROM {quoted}"):
+                pass
+        except sqlite3.OperationalError as exc:
+            if "decode" not in str(exc).casefold():
+                raise
+            tables.append(name)
     return tables
 
 

@@ -1439,8 +1439,7 @@ def office_area_ids(store: Store) -> set[str]:
     """The ids of every district (in any year) and partnership the office's scope counts: what "All areas" means, as
     the report reads it (``office_areas``: the partnerships of its districts too, so a Mid Suffolk review conducted by
     Western Suffolk CSP stays in a Babergh office's "All areas", and was wrongly said to leave it)."""
-    return {a.id for a in office_districts(store)} | {a.id for a in office_scope(store).partnerships} \
-        | {a.id for a in office_areas(store) if a.kind == "partnership"}
+    return {a.id for a in office_areas(store) if a.kind != "county"}
 
 
 # Records kept by area that a scope change can leave outside "All areas" (police.uk counts are everyone's).
