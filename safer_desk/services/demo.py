@@ -97,7 +97,7 @@ def keep_before_replacing(path: Path | str) -> Path | None:
             return None  # not a database (the name checks say what may be replaced), or an export: nothing kept
         # A newer version's file, another program's database, one cut short: no copy can be kept as a Safer Desk
         # file's is, so it is never replaced with none.
-        raise DemoError(f"{exc} {path.name} was not replaced with the example: --force replaces a Safer Desk file "
+        raise DemoError(f"{exc} {path.name} was not replaced with the example: --replace replaces a Safer Desk file "
                         "once a copy of it is kept in the backups folder, and this one cannot be kept as one. Name "
                         "a new file (or move this one away first). Nothing was changed.") from exc
     if not check.has_tables or check.empty:

@@ -742,7 +742,7 @@ def check_value(indicator: Indicator, pv: PeriodValue) -> tuple[float | None, fl
             raise IndicatorError(f"{indicator.name}, {where}: numerator and denominator cannot be negative.")
         if den == 0:
             raise IndicatorError(f"{indicator.name}, {where}: " + (
-                nothing_counted(indicator.unit) if num == 0 else "the denominator cannot be 0."))
+                nothing_counted(indicator.unit) if num == 0 else zero_denominator(indicator, num)))
         if indicator.unit == "percentage" and num > den:
             raise IndicatorError(f"{indicator.name}, {where}: the numerator ({as_given(num)}) is more than "
                                  f"the denominator ({as_given(den)}), which would be over 100%.")
@@ -761,6 +761,16 @@ def as_given(number: float) -> str:
     whole"), "1234567" (not "1.23457e+06"); a whole number without ".0"."""
     x = float(number)
     return f"{x:.0f}" if x.is_integer() else repr(x)
+
+
+def zero_denominator(indicator: Indicator, num: float) -> str:
+    """Why n of 0 is refused, saying what the denominator stands for (it said only "the denominator cannot be 0")."""
+    if indicator.unit == "percentage":
+        return (f"{as_given(num)} of 0 is no percentage: the denominator is how many there were in all (at least "
+                f"the numerator, {as_given(num)}).")
+    return (f"{as_given(num)} over a denominator of 0 is no rate {dom.rate_label(indicator.rate_per)}: the denominator is the population (or the "
+            "number the rate is out of), which cannot be 0. Type it, or leave the numerator and denominator blank "
+            "and type the rate itself.")
 
 
 def nothing_counted(unit: str) -> str:

@@ -72,6 +72,7 @@ def test_demo_force_never_replaces_a_database_it_cannot_keep_a_copy_of(demo_path
     assert code == 1, out
     assert out == ""
     assert said in err and "not replaced" in err and "Nothing was changed" in err, err
+    assert "--replace replaces" in err and "--force" not in err, err  # the documented flag, not the old alias
     assert "Traceback" not in err
     assert digest(target) == before
     assert backups_of(target) == []
