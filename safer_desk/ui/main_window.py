@@ -454,10 +454,33 @@ class MainWindow(QMainWindow):
             editor = view.indexWidget(index)
             if editor is not None:
                 delegate = view.itemDelegateForIndex(index)
-                untouched = isinstance(editor, QLineEdit) and not editor.isModified()
-                if not untouched:
+                if isinstance(editor, QLineEdit):
+                    if editor.isModified() and self._cell_refused(view, index, editor.text()):
+                        return False
+                else:
                     delegate.commitData.emit(editor)
                 delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def _cell_refused(self, view, index, typed: str) -> bool:
+        """What was typed in a cell put in, as Enter would; True when its model refused it (an Allocation figure
+        typed "£5,000", a commissioning scale): the model said why, and the window goes back to the editor, open on
+        what was typed, so that closing, Save or Undo does not go on without it (it closed the window unsaid)."""
+        from PySide6.QtCore import Qt
+
+        if view.model().setData(index, typed, Qt.ItemDataRole.EditRole):
+            return False
+        if typed == str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            return False  # as the cell holds it: nothing to put in
+        for key, widget in self.tab_widgets.items():
+            if widget.isAncestorOf(view):
+                if key != self.current_tab_key():
+                    self._show_tab_unasked(TAB_KEYS.index(key))
+                    self._shown_tab_index = self.tabs.currentIndex()
+                break
+        editor = view.indexWidget(index)
+        if editor is not None:
+            editor.setFocus()
         return True
 
     def _update_modified(self) -> None:
