@@ -169,6 +169,21 @@ def percent_text(value: Fraction) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def setting_percent_text(value: Fraction) -> str:
+    """A percentage the officer set (retained, a damping limit, a top-slice's shares) with every decimal it has:
+    12.345, not 12.35, which reads back as another figure and is not the one the pounds were worked out with. One
+    with no end to it (a third) is written to two places, as ``percent_text`` writes a worked-out share."""
+    whole = value * 100
+    rest = whole.denominator
+    for p in (2, 5):
+        while rest % p == 0:
+            rest //= p
+    if rest != 1:
+        return percent_text(value)
+    text = format(Decimal(whole.numerator) / Decimal(whole.denominator), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def format_fraction(value: Fraction) -> str:
     """How a fraction is shown back to people: "1/3", "0.25" → "1/4"."""
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
@@ -513,7 +528,7 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         per_unit = _round_half_up(exact_per_unit, unit)
         if per_unit * units_total > pot:  # a share of (nearly) the whole, rounded up, is more than the pot: round down
             rounded_up, per_unit = per_unit, int(exact_per_unit // unit) * unit
-            notes.append(f"A fixed share of {percent_text(options.fixed_share)}% rounded up to "
+            notes.append(f"A fixed share of {setting_percent_text(options.fixed_share)}% rounded up to "
                          f"{format_money(rounded_up)} a unit would come to more than the pot, so each unit's fee was "
                          f"rounded down to {format_money(per_unit)}; the {format_money(pot - per_unit * units_total)} "
                          "left is shared by the variable part.")
@@ -755,7 +770,7 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     names = sorted(formula_pence)
     limited = [n for n in names if previous_pence.get(n)]
     if not limited:  # asked for and not applied: said, or the figures would pass for damped ones
-        return dict(formula_pence), (f"Damping (±{percent_text(limit)}%) changed nothing: no partnership has an "
+        return dict(formula_pence), (f"Damping (±{setting_percent_text(limit)}%) changed nothing: no partnership has an "
                                      "allocation for last year, so there is no change from last year to limit."), limit
     note, asked = "", limit
     previous_limited = sum(previous_pence[n] for n in limited)
@@ -774,7 +789,7 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     if wider is not None:
         change = Fraction(pot_pence, previous_limited) - 1
         note = (f"The pot is {percent_text(abs(change))}% {'below' if change < 0 else 'above'} last year's "
-                f"total, more than the ±{percent_text(limit)}% damping limit allows, so the limit was widened to "
+                f"total, more than the ±{setting_percent_text(limit)}% damping limit allows, so the limit was widened to "
                 f"±{percent_text(wider)}% for every partnership.")
         limit = wider
     # In integers: bands scaled by the limit's denominator d, λ as P/Q, so g(λ)·d·Q is an int.
@@ -849,7 +864,7 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
         in_pence = unit != 1 and "cannot be kept exactly" not in damp_changes(
             pot_pence, formula_pence, previous_pence, asked, 1)[1]
         note = " ".join(filter(None, [note, (
-            f"Rounded to {whole}, the ±{percent_text(limit)}% damping limit cannot be kept exactly for "
+            f"Rounded to {whole}, the ±{(setting_percent_text if limit == asked else percent_text)(limit)}% damping limit cannot be kept exactly for "
             f"{in_words(outside)}: {held}{more}, the nearest {whole} that add up to the pot."
             f"{' Choose pence as the rounding unit to keep the limit exactly.' if in_pence else ''}")]))
     return rounded, note, limit
@@ -921,10 +936,10 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
     parts = []
     if result.previous_total_pence is not None:
         pot_text = (f"the {format_money(result.pot_pence)} pot (last year's {format_money(result.previous_total_pence)}"
-                    f" less {percent_text(opts.retain)}% retained)")
+                    f" less {setting_percent_text(opts.retain)}% retained)")
     elif result.grant_pence is not None:
         pot_text = (f"the {format_money(result.pot_pence)} pot (this year's {format_money(result.grant_pence)} "
-                    f"less {percent_text(opts.retain)}% retained)")
+                    f"less {setting_percent_text(opts.retain)}% retained)")
     else:
         pot_text = f"the {format_money(result.pot_pence)} pot"
     if row.fixed_pence or result.fixed_total_pence:
@@ -966,11 +981,17 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
     return text
 
 
+def damping_limit_text(result: AllocationResult) -> str:
+    """The damping limit applied: as set ("7.125"), or, widened because the pot moved more, as worked out."""
+    limit = result.damping_limit
+    return setting_percent_text(limit) if limit == result.options.damping else percent_text(limit)
+
+
 def _damping_words(result: AllocationResult, row: PartnershipAllocation) -> str:
     """What damping moved for one row and why: held within its own band, its part of the difference the others
     gave up (or needed), or both (``damp_changes`` scales every partnership not at a bound)."""
     moved = f"{'plus' if row.damping_pence > 0 else 'less'} {format_money(abs(row.damping_pence))}"
-    limit = f"the ±{percent_text(result.damping_limit)}% damping limit"
+    limit = f"the ±{damping_limit_text(result)}% damping limit"
     met = "its part of the difference met by the others"
     if not row.previous_pence:  # not limited itself: it only meets the difference
         return f", {moved}, {met} under {limit} (with no allocation last year, its own change is not limited)"
@@ -1067,7 +1088,7 @@ def top_slice(total_pence: int, *, slices: Sequence[tuple[str, Fraction]] = (("L
         left -= amount
     lines.append(TopSliceLine(remainder_label, left))
     kept = _round_half_up(left * Fraction(retained))
-    lines.append(TopSliceLine(f"{retained_label} ({percent_text(Fraction(retained))}%)",
+    lines.append(TopSliceLine(f"{retained_label} ({setting_percent_text(Fraction(retained))}%)",
                               kept))
     shared = left - kept
     shares = split_by_weights(shared, {i: 1 for i in range(partners)})

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any, Callable, NamedTuple
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
-                                          format_weight, parse_percent, percent_text, redistribute_uncommitted,
+                                          format_weight, parse_percent, redistribute_uncommitted, setting_percent_text,
                                           top_slice)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
@@ -522,7 +522,7 @@ def summary_text(result: AllocationResult | None, problem: str = "") -> str:
     r = result
     if r.previous_total_pence is not None:
         pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
-               f"{percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
+               f"{setting_percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
     else:
         pot = f"Pot {format_money(r.pot_pence)}"
     text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
@@ -558,7 +558,7 @@ def top_slice_rows(fields: dict[str, str], remainder_label: str) -> tuple[list[t
         result = _top_slice_of(fields, remainder_label)
     except AllocationError as exc:
         return [], f"⚠ {exc}"
-    pct = percent_text(result.scenario)
+    pct = setting_percent_text(result.scenario)
     rows = [(line.label, line.amount_pence) for line in result.lines]
     rows += [(f"Each plus {pct}%", result.scenario_more_pence), (f"Each less {pct}%", result.scenario_less_pence)]
     return rows, ""
@@ -582,9 +582,9 @@ TOP_SLICE_FIELDS = {"total": "Total grant", "slice": "First slice %", "slice_lab
 def top_slice_fields_of(item: service.TopSlice) -> dict[str, str]:
     """A saved top-slice's figures as the page's fields show them (chosen in the list, they are put in)."""
     label, share = item.slices[0] if item.slices else ("First slice", 0)
-    return {"total": format_money(item.total_pence), "slice": percent_text(share), "slice_label": label,
-            "retained": percent_text(item.retained), "partners": str(item.partners),
-            "scenario": percent_text(item.scenario)}
+    return {"total": format_money(item.total_pence), "slice": setting_percent_text(share), "slice_label": label,
+            "retained": setting_percent_text(item.retained), "partners": str(item.partners),
+            "scenario": setting_percent_text(item.scenario)}
 
 
 def top_slice_inputs(fields: dict[str, str], remainder_label: str) -> dict[str, Any]:
@@ -635,11 +635,11 @@ def option_differences(first: service.Scenario, second: service.Scenario) -> lis
     out = []
     for label, get in (("pot", lambda o: bench.option_text(o, "pot") or "from last year"),
                        ("last year's total", lambda o: bench.option_text(o, "previous_total") or "—"),
-                       ("retained", lambda o: percent_text(o.retain) + "%"),
+                       ("retained", lambda o: setting_percent_text(o.retain) + "%"),
                        ("fixed share", lambda o: bench.option_text(o, "fixed_share")),
                        ("rounding", lambda o: _label(Rounding, o.rounding)),
                        ("unit", lambda o: _label(RoundingUnit, o.unit)),
-                       ("damping", lambda o: bench.option_text(o, "damping") or "none"),
+                       ("damping", lambda o: "none" if o.damping is None else f"±{setting_percent_text(o.damping)}%"),
                        ("factors", lambda o: ", ".join(f"{f.title} {format_weight(f.weight)}" for f in o.factors))):
         if get(a) != get(b):
             out.append((label, get(a), get(b)))

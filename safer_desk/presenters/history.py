@@ -20,7 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from safer_desk.domain.allocation import format_fraction, format_number, format_weight, percent_text
+from safer_desk.domain.allocation import format_fraction, format_number, format_weight, setting_percent_text
 from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
@@ -553,14 +553,14 @@ def _share_words(table: str, column: str, value: Any) -> str | None:
     "25%", a top-slice's slices "LSP share 50%" (None for any other value, or one not read as a share)."""
     try:
         if (table, column) in PERCENT_SHARES:
-            return f"{PERCENT_SHARES[table, column]}{percent_text(Fraction(str(value)))}%"
+            return f"{PERCENT_SHARES[table, column]}{setting_percent_text(Fraction(str(value)))}%"
         if (table, column) == ("allocation_scenarios", "fixed_share"):
             share = Fraction(str(value))
             percent = format_weight(share * 100)
             return f"{percent}%" if share and "/" not in percent else format_fraction(share)
         if (table, column) == ("allocation_top_slices", "slices"):
             slices = json.loads(str(value))
-            return ", ".join(f"{name} {percent_text(Fraction(str(part)))}%" for name, part in slices)
+            return ", ".join(f"{name} {setting_percent_text(Fraction(str(part)))}%" for name, part in slices)
     except (ValueError, TypeError, ZeroDivisionError):
         return None
     return None

@@ -17,7 +17,8 @@ from typing import Sequence
 from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
                                           PartnershipInput, allocate_by_formula, format_number, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
-                                          parse_units, parse_weight, percent_text, share_text, total_line_message)
+                                          parse_units, parse_weight, setting_percent_text, share_text,
+                                          total_line_message)
 from safer_desk.domain.money import MoneyError, format_money, not_a_value_from_the_sheet, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services.allocation import amount_option
@@ -355,7 +356,7 @@ def field_text(options: AllocationOptions, key: str) -> str:
 def _percent_field(value: Fraction) -> str:
     """A percentage as a field shows it: "10"; under one percent with its sign ("0.5%"), so it reads back the
     same (``parse_percent`` asks about "0.5" typed bare)."""
-    text = percent_text(value)
+    text = setting_percent_text(value)
     return f"{text}%" if 0 < value < Fraction(1, 100) else text
 
 

@@ -367,7 +367,7 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
 def top_slice_sheet(store: Store) -> WorkbookSheet | None:
     """Each saved top-slice as the Allocation tab and the board report give it: the paper's lines, each partner's
     equal share and its ± scenarios, and how the odd pence fall where the partners' part does not split equally."""
-    from safer_desk.domain.allocation import AllocationError, equal_shares_note, percent_text
+    from safer_desk.domain.allocation import AllocationError, equal_shares_note, setting_percent_text
     from safer_desk.services import allocation as service
 
     items = service.list_top_slices(store)
@@ -381,7 +381,7 @@ def top_slice_sheet(store: Store) -> WorkbookSheet | None:
         except AllocationError as exc:  # saved under rules it no longer meets: said, not a crash
             blocks.append(Block([], title=title, note=f"Cannot be worked out: {exc}"))
             continue
-        pct = percent_text(result.scenario)
+        pct = setting_percent_text(result.scenario)
         rows = [[line.label, line.amount_pence] for line in result.lines]
         rows += [[f"Each plus {pct}%", result.scenario_more_pence], [f"Each less {pct}%", result.scenario_less_pence]]
         blocks.append(Block(rows, title=title, note=equal_shares_note(result, f"“{result.lines[-1].label}”")))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from safer_desk.domain.allocation import AllocationError, equal_shares_note, percent_text, share_text
+from safer_desk.domain.allocation import (AllocationError, damping_limit_text, equal_shares_note, percent_text,
+                                          setting_percent_text, share_text)
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
@@ -150,10 +151,10 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     align = ["l"] + ["r"] * (len(header) - 1)
     opts = result.options
     if result.previous_total_pence is not None:
-        pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {percent_text(opts.retain)}% "
+        pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {setting_percent_text(opts.retain)}% "
                f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
     elif result.grant_pence is not None:
-        pot = (f"This year's grant of {format_money(result.grant_pence)} less {percent_text(opts.retain)}% "
+        pot = (f"This year's grant of {format_money(result.grant_pence)} less {setting_percent_text(opts.retain)}% "
                f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
     else:
         pot = f"The pot is {format_money(result.pot_pence)}."
@@ -172,8 +173,8 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         # Whole pounds may not keep a band narrower than a pound (the note below names who): never said kept then.
         kept = all(r.previous_pence * (1 - limit) <= r.total_pence <= r.previous_pence * (1 + limit)
                    for r in result.rows if r.previous_pence)
-        damping = (f" No partnership's change from last year exceeds ±{percent_text(limit)}%." if kept else
-                   f" Each partnership's change from last year is held within ±{percent_text(limit)}% as nearly as "
+        damping = (f" No partnership's change from last year exceeds ±{damping_limit_text(result)}%." if kept else
+                   f" Each partnership's change from last year is held within ±{damping_limit_text(result)}% as nearly as "
                    f"{'whole pounds' if opts.unit_pence == 100 else 'whole pence'} allow.")
     paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
@@ -197,7 +198,7 @@ def top_slice_section(item: service.TopSlice) -> ReportSection:
             f"“{item.name}” ({item.year}) cannot be worked out: {exc} Put its figures right on the Allocation tab "
             "(Replace saved), or remove it there."], [])
     rows = [[line.label, format_money(line.amount_pence, show_pence=True)] for line in result.lines]
-    pct = percent_text(result.scenario)
+    pct = setting_percent_text(result.scenario)
     rows.append([f"Plus {pct}%", format_money(result.scenario_more_pence, show_pence=True)])
     rows.append([f"Less {pct}%", format_money(result.scenario_less_pence, show_pence=True)])
     table = ReportTable(f"{item.name} ({item.year})", ["", "£"], rows, ["l", "r"])
