@@ -234,6 +234,19 @@ def parse_units(text: str) -> int:
     return -int(value) if text.strip().startswith("-") else int(value)
 
 
+MOST_FIXED_UNITS = 10_000  # one for each district a partnership covers: more is a slip (and 2**63 could not be saved)
+
+
+def units_problem(units: int, typed: str) -> str | None:
+    """What is wrong with fixed units as typed (None when nothing): negative, or more than any partnership has."""
+    if units < 0:
+        return f"“{typed}” is negative."
+    if units > MOST_FIXED_UNITS:
+        return (f"“{typed}” is more than {MOST_FIXED_UNITS:,}: a partnership has one fixed unit for each district "
+                "it covers (its fixed fee is its units × the amount a unit).")
+    return None
+
+
 def _round_half_up(value: Fraction, step: int = 1) -> int:
     """value rounded half up to a multiple of step (as the county's spreadsheet rounds)."""
     units = value / step
@@ -532,6 +545,13 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
                          f"{format_money(rounded_up)} a unit would come to more than the pot, so each unit's fee was "
                          f"rounded down to {format_money(per_unit)}; the {format_money(pot - per_unit * units_total)} "
                          "left is shared by the variable part.")
+        elif not per_unit and pot:
+            pence = _round_half_up(exact_per_unit)
+            each = f"{format_money(pence, show_pence=True)} a unit" if pence else "less than a penny a unit"
+            notes.append(f"A fixed share of {setting_percent_text(options.fixed_share)}% over "
+                         f"{counted(units_total, 'unit')} is {each}, which rounds to {format_money(0)}: there is "
+                         "no fixed part, and the whole pot is shared by the variable part. Check the fixed units"
+                         f"{', or choose pennies as the unit' if pence else ''}.")
     else:
         per_unit = 0
     fixed_total = per_unit * units_total

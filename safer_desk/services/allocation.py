@@ -20,7 +20,7 @@ from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, Alloc
                                           equal_shares_note, format_fraction, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
                                           parse_units, parse_weight, plain_number, top_slice, total_line_message,
-                                          window_take_sum)
+                                          units_problem, window_take_sum)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import (MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
@@ -99,8 +99,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
             units = parse_units(units_text)
         except ValueError:
             raise AllocationError(f"{where}: fixed units “{units_text}” is not a whole number.") from None
-        if units < 0:
-            raise AllocationError(f"{where}: fixed units “{units_text}” is negative.")
+        if (problem := units_problem(units, units_text)) is not None:
+            raise AllocationError(f"{where}: fixed units {problem}")
         values = {}
         for factor in wanted:
             text = cell(_clean_header(factor))

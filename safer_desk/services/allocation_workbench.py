@@ -18,7 +18,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationOptions, Al
                                           PartnershipInput, allocate_by_formula, format_number, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
                                           parse_units, parse_weight, setting_percent_text, share_text,
-                                          total_line_message)
+                                          total_line_message, units_problem)
 from safer_desk.domain.money import MoneyError, format_money, not_a_value_from_the_sheet, parse_pence
 from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services.allocation import amount_option
@@ -128,8 +128,8 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
             units = parse_units(text)
         except ValueError:
             raise AllocationError(f"{where}, fixed units: “{text}” is not a whole number.") from None
-        if units < 0:
-            raise AllocationError(f"{where}, fixed units: “{text}” is negative.")
+        if (problem := units_problem(units, text)) is not None:
+            raise AllocationError(f"{where}, fixed units: {problem}")
         return replace(p, fixed_units=units)
     if key == PREVIOUS:
         if not text:
