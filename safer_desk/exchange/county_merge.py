@@ -1753,18 +1753,23 @@ class _Merger:
             if not held(fund, district, row_id, month):
                 named_held[(fund, month)] = False
         out = []
+        # "Other districts" of a fund and month(s): one row an item (door chains, door locks), weighed together
+        # against the referrals' spend (one item's row against the month's whole spend was never set aside).
+        unplaced: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, int]]] = {}
         for row_id, fund, district, month, name, pence in rows:
             if district is not None:
                 if held(fund, district, row_id, month):
                     out.append((row_id, name))
                 continue
-            spans = months(row_id, month)
+            unplaced.setdefault((fund, tuple(months(row_id, month))), []).append((row_id, name, pence or 0))
+        for (fund, spans), group in unplaced.items():
+            pence = sum(p for _i, _n, p in group)
             unnamed = sum(p for (f, d, m), p in cells.items() if f == fund and m in spans and (f, d, m) not in named)
             if not any((fund, m) in named_held for m in spans):
                 if unnamed and unnamed == pence:
-                    out.append((row_id, name))
-            elif unnamed and unnamed >= (pence or 0) and all(named_held.get((fund, m), False) for m in spans):
-                out.append((row_id, name))
+                    out.extend((row_id, name) for row_id, name, _p in group)
+            elif unnamed and unnamed >= pence and all(named_held.get((fund, m), False) for m in spans):
+                out.extend((row_id, name) for row_id, name, _p in group)
         return out
 
     @functools.cached_property
