@@ -55,3 +55,25 @@ def test_an_other_districts_month_held_as_a_row_an_item_is_counted_once(tmp_path
         assert "the county holds its individual referrals" in report.text()
     finally:
         county.close()
+
+
+def test_a_fund_several_offices_send_alike_counts_for_every_sending_offices_districts(tmp_path):
+    # Mid Suffolk's report of the county file left out the fund Babergh and Mid Suffolk both sent (all "Other
+    # districts"), though Mid Suffolk's own report has it: only the office merged first was read as its origin.
+    from safer_desk.services.report_sections.costs import fund_origin_district_ids
+
+    fund, _spent, _with_referrals, summaries = _offices(tmp_path)
+    babergh = open_store(tmp_path / "babergh.sqlite")
+    try:
+        babergh_summaries = export_for_county(babergh, tmp_path / "babergh-2.sqlite").path
+    finally:
+        babergh.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [babergh_summaries])
+        merge(county, [summaries])
+        names = {county.scalar("SELECT name FROM districts WHERE id = ?", (d,))
+                 for d in fund_origin_district_ids(county, fund)}
+        assert {"Babergh", "Mid Suffolk"} <= names, names
+    finally:
+        county.close()

@@ -336,12 +336,16 @@ def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
 def fund_origin_offices(store: Store, fund_id: str) -> set[str] | None:
     """The offices whose exports brought a fund (its row and its spend totals) into a county file: none for a fund
     typed in this file (an office's own, or the county's), None in a file that records no origins (an export)."""
-    from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
+    from safer_desk.storage.schema.exchange import HOLDERS_TABLE, PROVENANCE_TABLE
 
     if not store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,)):
         return None
-    return {r[0] for r in store.rows(
-        f"SELECT DISTINCT office_id FROM {PROVENANCE_TABLE} WHERE (table_name = 'funds' AND row_key = ?) OR "
+    # A fund several offices send alike is one row at the county, its origin the office merged first: the others
+    # that hold it are in the holders' table (Mid Suffolk's report left out the fund it sent with Babergh).
+    tables = [PROVENANCE_TABLE] + [HOLDERS_TABLE] * bool(
+        store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (HOLDERS_TABLE,)))
+    return {r[0] for table in tables for r in store.rows(
+        f"SELECT DISTINCT office_id FROM {table} WHERE (table_name = 'funds' AND row_key = ?) OR "
         "(table_name = 'fund_spend_summary' AND row_key IN (SELECT id FROM fund_spend_summary WHERE fund_id = ?))",
         (fund_id, fund_id))}
 
