@@ -267,11 +267,15 @@ def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookS
         return None
     years = years_of(*(r for _, r in results))
     columns = [Column("Ref"), Column("Project / Initiative", width=45), Column("Suitable funding"),
-               Column("Cost as written"), Column("Scale"), Column("Committed (£)", "money", total=True),
+               Column("Cost as written"), Column("Counted", width=30), Column("Share counted (£)", "money"),
+               Column("Scale"), Column("Committed (£)", "money", total=True),
                *[Column(f"{y} (£)", "money", total=True) for y in years]]
     blocks = []
     for scenario, result in results:
-        rows = [[r.project.ref, r.project.title, r.project.funding_route, r.project.cost_text, r.scale.describe(),
+        # Against an award, the funder's share the scale is of (as the page and the report show it), so that share
+        # × scale = committed can be checked; which figure is counted, in words, beside it.
+        rows = [[r.project.ref, r.project.title, r.project.funding_route, r.project.cost_text, r.counted,
+                 r.share_pence if result.award is not None and r.share_whole else None, r.scale.describe(),
                  r.scaled_pence, *[r.by_year.get(y) for y in years]] for r in result.rows]
         # Headed with the fund its summary counts, as the report heads it: against an award, the award's money now.
         label = result.award.name if result.award is not None else scenario.fund_label

@@ -19,7 +19,7 @@ from safer_desk.domain.commissioning import (
 )
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money
-from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, Scale, fund_variant
+from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS, Scale, fund_variant
 from safer_desk.services.projects import Project, load_projects
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
@@ -261,10 +261,17 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
             notes.append(f"{title}: counts {c.words}.")
         weights = {year: 1} if award is not None and year else project.year_weights(range_end, undated=UNDATED)
         if award is not None and not year:  # an award for no one year: its shares' years, where they say them
-            weights = _share_years(project, award) or weights
-        line = ScenarioLine(project.id, c.cost_pence or 0, item.scale, weights)
+            weights = _share_years(project, award) or _within_award(weights, award)
+        counted, words = c.cost_pence or 0, c.words
+        if project.status in NOT_GOING_AHEAD:
+            # Ticked before it was declined or withdrawn: it commits nothing (the report's Funders' shares leaves it
+            # out too), and it is said, so the tick is taken off or the status put right.
+            problems.append(f"{title} is {STATUS_LABELS[project.status].lower()}: it commits nothing here (untick "
+                            "it, or put its status right).")
+            counted, words = 0, f"nothing ({STATUS_LABELS[project.status].lower()})"
+        line = ScenarioLine(project.id, counted, item.scale, weights)
         lines.append(line)
-        rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), c.words,
+        rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), words,
                                 c.share_pence, c.share_whole))
     rows.sort(key=lambda r: _order(r.project))
     titled = lambda r: names.get(r.project.id, r.project.title)  # noqa: E731
@@ -279,6 +286,20 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
             (titled(r), r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
                           award, year, range_end, tuple(notes), ranged)
+
+
+NOT_GOING_AHEAD = ("declined", "withdrawn")
+
+
+def _within_award(weights: dict[str, int], award: Award) -> dict[str, int]:
+    """A project's cost by year, counted against an award for no one year with a share that names none: only the
+    award's years keep their weight; cost lines all outside them (ELEV8's 2009/10 and 2010/11 against an award of
+    2018/19-2019/20) put the money under no year, never in a year the award does not cover."""
+    span = award.span
+    if span is None:
+        return weights
+    inside = {y: w for y, w in weights.items() if y != UNDATED and span[0] <= y <= span[1]}
+    return inside or {UNDATED: 1}
 
 
 def _share_years(project: Project, award: Award) -> dict[str, int]:

@@ -31,21 +31,28 @@ def _block(sheet, name):
     return next(b for b in sheet.blocks if b.title.startswith(name))
 
 
+def _committed(sheet, block) -> list:
+    at = [c.title for c in sheet.columns].index("Committed (£)")
+    return [row[at] for row in block.rows]
+
+
 def test_a_scenario_against_an_award_counts_the_funders_shares_as_the_window_does(scenarios):
     store, against, _ = scenarios
-    block = _block(scenarios_sheet(store, EVERY_ROW), against.name)
+    sheet = scenarios_sheet(store, EVERY_ROW)
+    block = _block(sheet, against.name)
     said = evaluate_saved(store, against)
     assert "committed £233,500 of OPCC's money; remaining £167,068" in said.summary()
     assert block.note.startswith(said.summary() + ".")
     assert "OVER-COMMITTED" not in block.note
-    committed = [row[5] for row in block.rows]
+    committed = _committed(sheet, block)
     assert sum(committed) == 233_500_00
     assert "PCC grant to Safer Plymouth 2017-19" in block.title and "£400,568" in block.title
 
 
 def test_a_range_counted_at_its_lower_end_is_counted_there(scenarios):
     store, _, lower = scenarios
-    block = _block(scenarios_sheet(store, EVERY_ROW), lower.name)
-    assert [row[5] for row in block.rows] == [54_372_00]
+    sheet = scenarios_sheet(store, EVERY_ROW)
+    block = _block(sheet, lower.name)
+    assert _committed(sheet, block) == [54_372_00]
     assert block.note.startswith(evaluate_saved(store, lower).summary() + ".")
     assert "remaining £5,628" in block.note
