@@ -1452,6 +1452,7 @@ class _Merger:
         for table, column in CASE_NOTES if manifest.case_notes_left_out else ():
             self.notes_not_sent.setdefault(table, []).append(column)
         self.notes_kept: dict[str, int] = {}
+        self.notes_filled: dict[str, int] = {}  # rows whose notes, left out by the exports before, this file fills
 
     # -- bookkeeping ------------------------------------------------------------
     def raise_conflict(self, info: TableInfo, kind: str, row: dict | None, county_row: dict | None, *,
@@ -1869,6 +1870,11 @@ class _Merger:
             self.summary.conflict_notes.append(
                 f"The reviews' case and panel-meeting notes are not in this export ({self.m.office_name} sends them "
                 f"only with the victim-level detail): the county's copies of the notes of {what} are kept.")
+        if self.notes_filled:
+            what = in_words([counted(n, NOTES_WHAT.get(t, "row")) for t, n in sorted(self.notes_filled.items())])
+            self.summary.conflict_notes.append(
+                f"The notes of {what}, blank at the county because the exports before left them with their offices, "
+                f"are filled in from {self.m.office_name}'s export, which sends them.")
         self.progress(self.total, self.total, "Merged.")
         return self.summary
 
@@ -2466,6 +2472,8 @@ class _Merger:
         if not_sent:  # left with the office, not deleted there: the county's copy is what the office would say
             row = {**row, **{c: existing[c] for c in not_sent}}
             self.notes_kept[t] = self.notes_kept.get(t, 0) + 1
+        elif t in NOTES_WHAT:
+            existing = self.fill_notes_left_out(info, existing, row, key)
         digest = self.digest(info, row)
         p = self.owner(t, key)
         current = self.digest(info, existing)
@@ -2569,6 +2577,29 @@ class _Merger:
             self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET row_hash = ? WHERE table_name = ? AND row_key = ?",
                              (short_hash(self.digest(info, {**existing, "name": row["name"]})), info.name, key))
         self.replaced.setdefault(info.name, []).append(key)  # an earlier conflict about it says the tidied name now
+
+    def fill_notes_left_out(self, info: TableInfo, existing: dict, row: dict, key: str) -> dict:
+        """A review's notes the county holds blank because the exports that brought it left them with their offices
+        (the default), sent now by an office that sends them: they fill the county's copy, as if merged so (the
+        county's row and its origin), and no conflict is raised. The blank was read as notes "blank, sent alike by
+        Ipswich office and Mid Suffolk office" against this office's. The county's row as it now stands."""
+        columns = [c for table, c in CASE_NOTES if table == info.name and c in existing]
+        filled = {c: row[c] for c in columns if not existing[c] and row.get(c)}
+        p = self.owner(info.name, key)
+        if not filled or p is None or not matches_origin(info, existing, p):
+            return existing  # nothing to fill, or made or edited at the county: its own, as it stands
+        sent = self.dst.execute(f"SELECT include_referrals FROM {IMPORTS_TABLE} WHERE number = ?",
+                                (p.import_number,)).fetchone()
+        if sent is None or sent[0]:
+            return existing  # the blank was sent as the office's notes: a difference like any other
+        self.dst.execute(f"UPDATE {quote(info.name)} SET {', '.join(f'{quote(c)} = ?' for c in filled)} "
+                         f"WHERE {self.where_key(info)}", [*filled.values(), *self.key_values(info, key)])
+        now = {**existing, **filled}
+        digest = shared_digest(info, now) if p.shared and info.name in LOCAL_COLUMNS else self.digest(info, now)
+        self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET row_hash = ? WHERE table_name = ? AND row_key = ?",
+                         (short_hash(digest), info.name, key))
+        self.notes_filled[info.name] = self.notes_filled.get(info.name, 0) + 1
+        return now
 
     def fill_blanks(self, info: TableInfo, existing: dict, row: dict, key: str,
                     natural: tuple[str, ...] | None) -> bool:
