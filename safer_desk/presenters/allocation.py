@@ -587,6 +587,17 @@ def top_slice_fields_of(item: service.TopSlice) -> dict[str, str]:
             "scenario": setting_percent_text(item.scenario)}
 
 
+def top_slice_typed(fields: dict[str, str], shown: dict[str, str], remainder_label: str) -> bool:
+    """Whether the page's top-slice fields say other figures than those it last showed (a saved top-slice's, or
+    what was typed before a save): the same figure typed another way (" 9 ", "2900692") is nothing to save."""
+    if fields == shown:
+        return False
+    try:
+        return top_slice_inputs(fields, remainder_label) != top_slice_inputs(shown, remainder_label)
+    except AllocationError:
+        return True  # a figure that does not work out is typed, not saved
+
+
 def top_slice_inputs(fields: dict[str, str], remainder_label: str) -> dict[str, Any]:
     """What the page's fields ask for, as ``service.save_top_slice`` takes it (total_pence, slices, remainder_label,
     retained, partners, scenario), checked: AllocationError names the field that is refused, as the page labels it."""

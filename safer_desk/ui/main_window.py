@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
         for key, widget in list(self.tab_widgets.items()):
             if widget.has_unsaved_changes():
                 self.show_tab(key)
-                if not widget.may_leave(self._ask_unsaved):
+                if not widget.may_close(self._ask_unsaved):
                     return False
         # A form typed in over its own window stayed open over the closed file, unasked: its Save then failed.
         return all(dialog.may_close() for dialog in self._forms_typed_in())
@@ -846,7 +846,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(said(result), 8000)
 
         def failed(exc: BaseException, _details: str = "") -> None:
-            prompts.show_error(self, title, f"{failed_text}: {exc}")
+            from safer_desk.services.files import CopyNotWritten
+
+            # A copy refused where it was to go says it whole (naming the copy and what to do), as File > New does.
+            prompts.show_error(self, title, str(exc) if isinstance(exc, CopyNotWritten) else f"{failed_text}: {exc}")
 
         try:
             size = source.stat().st_size

@@ -94,6 +94,11 @@ class TabBase(QWidget):
         """Ask about unsaved edits (Save / Discard / Cancel); True when the tab may be left."""
         return self.presenter.may_leave(ask) if self.presenter is not None else True
 
+    def may_close(self, ask) -> bool:
+        """Before the file closes (another file, the program, a copy made): as ``may_leave``, and what the tab keeps
+        typed while it is only left (Allocation's top-slice figures) asked about too."""
+        return self.may_leave(ask)
+
 
 class PlaceholderTab(TabBase):
     """Shown until the tab's own issue lands."""

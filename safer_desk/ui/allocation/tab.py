@@ -38,7 +38,8 @@ from safer_desk.ui.kit.typing_undo import shows_held
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (ROUNDING_EXPLAINED, AllocationPresenter, EditedAt, Rounding,
                                              RoundingUnit, SplitRule, comparison_note, redistribution, summary_text,
-                                             top_slice_fields_of, top_slice_note, top_slice_rows)
+                                             top_slice_fields_of, top_slice_note, top_slice_rows, top_slice_typed)
+from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui.kit.colours import alert_style, themed
 
 
@@ -687,6 +688,7 @@ class AllocationTab(TabBase):
             edit.setAccessibleName(label.rstrip(":"))
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£10,000,000.00") + 12)  # no figure cut
             edit.editingFinished.connect(self.compute_top_slice)
+            edit.textEdited.connect(lambda *_: self.session.unsaved_changed.emit())  # the title's "*"
             self.top_fields[key] = edit
             words = QLabel(label, page)
             words.setBuddy(edit)
@@ -926,7 +928,46 @@ class AllocationTab(TabBase):
         return typed
 
     def has_unsaved_changes(self) -> bool:
-        return bool(self._typed_options() or self._typed_cells())
+        return bool(self._typed_options() or self._typed_cells() or self._top_slice_typed())
+
+    def _top_slice_typed(self) -> bool:
+        """Top-slice figures typed and not saved (a corrected grant): closing dropped them without a word."""
+        shown = getattr(self, "_top_slice_shown", None)
+        return (shown is not None and not self.read_only
+                and top_slice_typed(self._top_slice_fields(), shown, self._remainder_label))
+
+    def describe_unsaved(self) -> str:
+        words = self.presenter.describe_unsaved() if self._typed_options() or self._typed_cells() else ""
+        if self._top_slice_typed():
+            chosen = self.top_slice_combo.currentText()
+            words = " ".join(filter(None, [words, "Top-slice figures typed on page 4 are not saved" + (
+                f" (Save puts them in place of the saved top-slice {chosen}'s)." if chosen else
+                " (Save asks for a name and a year).")]))
+        return words
+
+    def _save_typed_top_slice(self) -> bool:
+        """The typed top-slice figures saved: in place of the chosen saved top-slice's, or as a new one (its name and
+        year asked); False when refused (said) or the name is not given."""
+        slice_id = self.top_slice_combo.currentData()
+        if slice_id is None:
+            return self.save_top_slice()
+        if self.presenter.replace_top_slice(slice_id, self._top_slice_fields()):
+            return True
+        self._top_slice_refused(self.presenter.top_slice_error, "Replace saved top-slice")
+        return False
+
+    def _top_slice_leave(self, ask) -> bool:
+        """Before the file closes: top-slice figures typed and not saved asked about (Save / Discard / Cancel)."""
+        if not self._top_slice_typed():
+            return True
+        self.pages.setCurrentWidget(self.top_slice_page)
+        choice = ask(self.describe_unsaved())
+        if choice == UnsavedChoice.SAVE:
+            return self._save_typed_top_slice()
+        if choice == UnsavedChoice.DISCARD:
+            self._load_top_slice()
+            return True
+        return False
 
     def _put_in_typed(self) -> bool:
         """What is still being typed put in; False when some of it is refused (said, and the field put back)."""
@@ -941,10 +982,15 @@ class AllocationTab(TabBase):
         return not self._refused
 
     def save_changes(self) -> bool:
-        return self._put_in_typed()
+        if not self._put_in_typed():
+            return False
+        return not self._top_slice_typed() or self._save_typed_top_slice()
 
     def may_leave(self, ask) -> bool:
-        return self._put_in_typed()
+        return self._put_in_typed()  # the top-slice's figures typed stay on the page, the tab only left
+
+    def may_close(self, ask) -> bool:
+        return self._put_in_typed() and self._top_slice_leave(ask)
 
     def use_previous_sum(self) -> None:
         total = bench.previous_sum(self.state)
@@ -1169,28 +1215,29 @@ class AllocationTab(TabBase):
     def _top_slice_fields(self) -> dict[str, str]:
         return {k: e.text() for k, e in self.top_fields.items()}
 
-    def save_top_slice(self) -> None:
+    def save_top_slice(self) -> bool:
         """Save top-slice…: the figures on the page kept under a name and a year (one step of Edit > Undo), then
         listed and chosen. Refused (figures that do not work out, before a name is asked; a name the year has), said
         beside the fields, as the page says its other problems, and in a message."""
         fields, remainder = self._top_slice_fields(), self._remainder_label
         if self._top_slice_refused(self.presenter.top_slice_refusal(fields, remainder)):
-            return
+            return False
         name = prompts.ask_text(self, "Save top-slice", "The top-slice's name (as the board paper heads it):")
         if name is None:
-            return
+            return False
         chosen = self.top_slice_combo.currentIndex()
         year = (self.presenter.year.strip() or (self.top_slices[chosen].year if 0 <= chosen < len(self.top_slices)
                                                 else ""))
         year = prompts.ask_text(self, "Save top-slice", "The financial year it is for (as 2009/10):", year)
         if year is None:
-            return
+            return False
         before = self.top_slice_combo.currentData()
         slice_id = self.presenter.save_top_slice(name, year, fields, remainder)
         if slice_id is None:
             self._top_slice_refused(self.presenter.top_slice_error)
-            return
+            return False
         self._chosen_before[slice_id] = before
+        return True
 
     def replace_top_slice(self) -> None:
         """Replace saved: the figures on the page put in place of the chosen saved top-slice's (a wrong figure saved),
@@ -1238,7 +1285,9 @@ class AllocationTab(TabBase):
             self._remainder_label = item.remainder_label
             for key, value in top_slice_fields_of(item).items():
                 self.top_fields[key].setText(value)
+        self._top_slice_shown = self._top_slice_fields()  # what is typed over these is unsaved
         self.compute_top_slice()
+        self.session.unsaved_changed.emit()
 
     def compute_top_slice(self) -> None:
         fields = self._top_slice_fields()
