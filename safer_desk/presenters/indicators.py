@@ -440,13 +440,15 @@ class FiguresEditor:
             self.form_message = f"Not saved: {exc}"
             self.changed.emit()
             return False
-        periods = [pv.period for pv in values]
+        periods, year = [pv.period for pv in values], v.year
+        # Undone or redone, the figures are brought into view (the indicator, area and year they are of), as the
+        # other tabs bring their record: an undo of another indicator's figures changed nothing to be seen.
         action = snapshot_action(
-            f"Save figures of {ind.name} for {v.area_name}", key=(ind.id, area_id),
+            f"Save figures of {ind.name} for {v.area_name}, {year.label}", key=(ind.id, area_id),
             snap=lambda k: svc.snapshot_value_rows(store, [(*k, periods)]),
             restore=lambda rows: svc.put_back_value_rows(store, rows), absent=lambda k: None,
-            change=lambda: svc.save_values(store, ind.id, area_id, values), after=lambda k: self.owner.refresh(),
-            tab=TAB)
+            change=lambda: svc.save_values(store, ind.id, area_id, values),
+            after=lambda k: self.owner.bring_into_view(ind.id, area_id, year), tab=TAB)
         try:
             self.owner.perform(action)
         except (IndicatorError, ValueError) as exc:
@@ -760,6 +762,18 @@ class IndicatorsPresenter(ScreenPresenter):
             else:
                 self.figures.load(grid)
         self.changed.emit()
+
+    def bring_into_view(self, indicator_id: str, area_id: str, year: FinancialYear) -> None:
+        """After figures are saved, undone or redone: another indicator's figures are brought into view (its area and
+        year with it), read again; the window asked about anything typed before the undo. The same indicator's stay
+        as they are shown (a predecessor district's figures, undone, are read again as the new district's last
+        year)."""
+        if indicator_id != self.selected:
+            if area_id not in {c.id for c in self.area_choices()}:
+                self._remember(area_id)
+            self.area_id, self.year, self.selected, self._provisional = area_id, year, indicator_id, False
+            self._year_chosen = True
+        self.refresh()
 
     # -- choices (each asks about typed figures first) -------------------------------------------------
     def choose_area(self, area_id: str, ask: AskUnsaved) -> bool:

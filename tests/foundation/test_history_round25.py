@@ -29,11 +29,11 @@ def test_figures_typed_in_the_grid_read_by_month_and_an_import_is_under_indicato
     demo_window.history_action.trigger()
     dialog = demo_window._history_dialog
     qtbot.addWidget(dialog)
-    assert column(dialog, "Action")[:2] == ["Import police.uk data", "Save figures of All crime for Plymouth"]
+    assert column(dialog, "Action")[:2] == ["Import police.uk data", "Save figures of All crime for Plymouth, 2016/17"]
     dialog.area_combo.setCurrentText(INDICATORS)
-    assert column(dialog, "Action")[:2] == ["Import police.uk data", "Save figures of All crime for Plymouth"]
+    assert column(dialog, "Action")[:2] == ["Import police.uk data", "Save figures of All crime for Plymouth, 2016/17"]
     qtbot.keyClicks(dialog.search, "may 2016 1,234")
-    assert column(dialog, "Action") == ["Save figures of All crime for Plymouth"]
+    assert column(dialog, "Action") == ["Save figures of All crime for Plymouth, 2016/17"]
     click_row(dialog, qtbot, 0)
     detail = dialog.detail.toPlainText()
     assert "• Changed the value of indicator figure of Plymouth, All crime, Apr 2016 from 1,335 to 1,480" in detail
