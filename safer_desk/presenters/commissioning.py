@@ -4,7 +4,7 @@ The working set is what the officer is deciding; the *loaded* scenario is what t
 its name. They are compared field by field, so the page can say "changed since saved" beside the
 name, and the window's unsaved-changes guard asks before the ticks are lost. Save writes the loaded
 scenario again only while the name is the loaded one's; a different name is always a new scenario
-(the loaded one is never overwritten under another name). "Save as new" always adds one.
+(the loaded one is never overwritten under another name). "Save as new…" always adds one, under a name asked for.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ from safer_desk.services.provenance import (NOT_A_COUNTY_FILE, SCENARIOS, RowOri
 
 # An amount typed where a scale goes ("£35K", "35k"): the part of the cost to commit ("6m" may be six months: not one).
 _AN_AMOUNT = LazyPattern(r"£|\d\s*k\s*$", re.IGNORECASE)
+
+# A name numbered as "Save as new…" numbers its suggestions ("Retained budget (2)"): its start and its number.
+_NUMBERED = LazyPattern(r"^(?P<start>.*\S) \((?P<number>\d+)\)$")
+NEW_SCENARIO = "New scenario"  # offered for a set saved as new with no name typed
 
 # Projects a board would no longer commission are left out of the list to tick (unless ticked).
 CLOSED = service.CLOSED
@@ -470,17 +474,43 @@ class CommissioningPresenter(ScreenPresenter):
             return self._write(self.loaded.id, f"Save scenario “{self.name.strip()}”")
         return self.save_as_new()
 
-    def save_as_new(self) -> bool:
-        return self._write(new_id(), f"Save new scenario “{self.name.strip()}”")
+    def save_as_new(self, name: str | None = None) -> bool:
+        """Save the working set as a new scenario, under ``name`` when given (Save as new… asks for it: the set then
+        has that name; refused, the set keeps the name it had), else under the name typed."""
+        if name is None:
+            return self._write(new_id(), f"Save new scenario “{self.name.strip()}”")
+        if self.refused():
+            return False
+        typed, self.name = self.name, name.strip()
+        if self._write(new_id(), f"Save new scenario “{self.name}”"):
+            return True
+        self.name = typed
+        self._changed()
+        return False
+
+    def suggested_name(self) -> str:
+        """The name Save as new… offers: the name typed (else the loaded scenario's) while no scenario has it, else
+        the first of "… (2)", "… (3)" … that none has."""
+        name = self.name.strip() or (self.loaded.name.strip() if self.loaded is not None else "") or NEW_SCENARIO
+        taken = {s.name.strip() for s in self.scenarios()}
+        if name not in taken:
+            return name
+        numbered = _NUMBERED.match(name)
+        start, number = (numbered["start"], int(numbered["number"]) + 1) if numbered else (name, 2)
+        while f"{start} ({number})" in taken:
+            number += 1
+        return f"{start} ({number})"
 
     def _refuse_read_only(self) -> bool:
         self.error = self.read_only_refusal()
         self._changed()
         return False
 
-    def _write(self, scenario_id: str, text: str) -> bool:
+    def refused(self) -> bool:
+        """Whether the working set cannot be saved as it is (read-only; no fund, or one that is not an amount): the
+        reason is then in ``error`` (and beside the table), before any name is asked for."""
         if self.read_only:
-            return self._refuse_read_only()
+            return not self._refuse_read_only()
         problem = self.fund_problem()
         if not problem and not self.fund_text.strip():  # saved as £0, it would say over-committed by every tick
             problem = ("Fund: type the fund the scenario is against (or choose a funder's award) before saving it."
@@ -488,6 +518,11 @@ class CommissioningPresenter(ScreenPresenter):
         if problem:
             self.message = self.error = problem
             self._changed()
+            return True
+        return False
+
+    def _write(self, scenario_id: str, text: str) -> bool:
+        if self.refused():
             return False
         scenario = self.working(scenario_id)
         store, before = self.store, self.loaded

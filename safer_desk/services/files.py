@@ -15,18 +15,18 @@ from typing import Iterator
 from safer_desk.storage.leftovers import remove_leftovers
 from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks, write_failed
 from safer_desk.storage.schema import schema_version
-from safer_desk.storage.store import (AuditTrailDamaged, FileEmpty, FileLocked, FileMissing, FileReadOnly,
-                                      IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError, backups_of,
-                                      inspect_file, inspect_to_write, journal_went_missing, leftover_folders,
-                                      make_backup, open_store, open_upgraded_copy, repair_audit_trail)
+from safer_desk.storage.store import (AuditTrailDamaged, CopyNotWritten, FileEmpty, FileLocked, FileMissing,
+                                      FileReadOnly, IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError,
+                                      backups_of, inspect_file, inspect_to_write, journal_went_missing,
+                                      leftover_folders, make_backup, open_store, open_upgraded_copy, repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
 
-__all__ = ["AuditTrailDamaged", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing", "FileReadOnly", "IsAnExport",
-           "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError", "back_up", "open_office_file",
-           "leftover_folders", "program_schema_version", "reading_connection", "remove_leftovers", "repair_audit_trail",
-           "write_chunks", "write_refused"]
+__all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing",
+           "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
+           "back_up", "open_office_file", "leftover_folders", "program_schema_version", "reading_connection",
+           "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
 
 
 class OpenNotWritten(StoreError):

@@ -90,6 +90,30 @@ def folder_refuses_new_file(path: Path) -> str:
             "you can save files in, or ask for write access to this one.")
 
 
+class CopyNotWritten(StoreError):
+    """File > Save a Copy refused where the copy was to go (its folder missing, not a folder, or not writable): said
+    whole, naming the copy (never the lock file made beside it) and what to do; nothing was written."""
+
+
+def refuse_copy_where_it_cannot_be_made(target: Path) -> None:
+    """A copy into a folder that cannot take it is refused before anything (its lock file included) is tried there,
+    in the words File > New and Export for County use."""
+    if problem := folder_problem(target):
+        raise CopyNotWritten(f"The copy {target.name} could not be written: the folder {target.parent} {problem}. "
+                             "Choose a folder that exists, or make the folder first (nothing was written).")
+    if not os.access(target.parent, os.W_OK):
+        raise CopyNotWritten(folder_refuses_new_file(target))
+
+
+def copy_not_written(exc: OSError, target: Path) -> CopyNotWritten:
+    """The folder refused the copy's lock file where os.access did not see it would (a network share; a system
+    folder even root cannot write in): said of the copy, with what to do when it is a matter of permission."""
+    failed = write_failed(exc, target)
+    advice = (" Choose a folder you can save files in, or ask for write access to this one."
+              if failed.errno in (errno.EACCES, errno.EPERM) else "")
+    return CopyNotWritten(f"{failed}{advice}")
+
+
 class FileLocked(StoreError):
     """Another Safer Desk window or process has the file open for writing."""
 
@@ -909,6 +933,7 @@ class Store:
         that window, whose saves would then fail or go to a file no longer on disk. Its lock is held while the copy
         is written, so no window opens it half-way either."""
         target = Path(target)
+        refuse_copy_where_it_cannot_be_made(target)
         lock = OfficeLock(target)
         try:
             lock.acquire()
@@ -916,6 +941,8 @@ class Store:
             raise FileLocked(f"{target.name} is open for writing in another Safer Desk window{exc.holder}: a copy "
                              "cannot replace it. Only one window can change a file at a time; close it there first, "
                              "or choose another name.") from exc
+        except OSError as exc:
+            raise copy_not_written(exc, target) from exc
         try:
             refuse_journal_left_beside(target)  # not the journal of a window (the lock is ours): a killed one's
             return _backup_connection(self.conn, target, private=False)

@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThreadPool, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (QCoreApplication, QEventLoop, QSettings, Qt, QThreadPool, QTimer, QtMsgType,
+                            qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication
 
 from safer_desk import APP_NAME, __version__
@@ -174,9 +175,16 @@ class _CloseOnSignal:
         self.received = signum
         QTimer.singleShot(0, self._close_all)
 
-    @staticmethod
-    def _close_all() -> None:
+    def _close_all(self) -> None:
+        """Close the windows as the person would (unsaved changes asked about once), and end the program only when
+        they all closed: Qt 6's quit() asks each open window to close again, so a window kept open (Cancel) was
+        asked a second time. Kept open, the program goes on as if no signal had come (a later close is ordinary)."""
         QApplication.closeAllWindows()
+        if any(w.isVisible() and w.windowType() != Qt.WindowType.Desktop
+               and not w.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+               for w in QApplication.topLevelWidgets()):  # one kept open: as closeAllWindows() counts them
+            self.received = None
+            return
         QApplication.quit()
 
     def restore(self) -> None:

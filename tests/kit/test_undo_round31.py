@@ -41,7 +41,8 @@ def test_a_refused_save_as_new_after_an_undo_keeps_redo_in_the_window(demo_windo
     demo_window.undo()
     assert com.get_scenario(store, saved.id) != saved
     assert demo_window.redo_action.isEnabled()
-    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)  # the same name: refused
+    prompts.texts.append(RETAINED)  # Save as new… asks the name: the same name, refused
+    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
     assert prompts.errors and "already a scenario" in prompts.errors[-1][1]
     assert demo_window.redo_action.text() == f"&Redo save scenario “{RETAINED}”"
     demo_window.redo()

@@ -68,10 +68,12 @@ def test_save_keeps_the_name_and_save_as_new_adds_a_copy(page, qtbot, prompts):
     assert len(com.list_scenarios(store)) == count
     again = next(s for s in com.list_scenarios(store) if s.name == RETAINED)
     assert "1/2" in {i.scale.describe() for i in again.items}
-    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)  # same name: refused, said so
+    prompts.texts.append(RETAINED)  # Save as new… asks the name: the same name, refused, said so
+    qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
     assert prompts.errors and "already a scenario" in prompts.errors[-1][1]
     page.name.selectAll()
     qtbot.keyClicks(page.name, "Half the pilot")
+    prompts.texts.append("Half the pilot")
     qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
     assert len(com.list_scenarios(store)) == count + 1
 
@@ -162,10 +164,11 @@ def test_cost_copies_for_excel_as_the_register_copies_it(demo_window, page, qtbo
     assert {r[ref]: r[cost] for r in rows[1:] if r[ref] in commissioning} == commissioning
 
 
-def test_compare_copies_plain_numbers_and_a_blank_where_a_scenario_commits_nothing(page, qtbot):
+def test_compare_copies_plain_numbers_and_a_blank_where_a_scenario_commits_nothing(page, qtbot, prompts):
     tick(page, qtbot, "7")  # Recre8, £26,000
     page.name.selectAll()
     qtbot.keyClicks(page.name, "Retained budget with Recre8")
+    prompts.texts.append("Retained budget with Recre8")  # Save as new… asks the name
     qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
     page.compare_a.setCurrentIndex(page.compare_a.findText(RETAINED))
     page.compare_b.setCurrentIndex(page.compare_b.findText("Retained budget with Recre8"))

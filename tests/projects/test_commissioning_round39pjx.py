@@ -30,7 +30,7 @@ def option_b(window, qtbot):
     page.presenter.tick(ids(page)["Homeshield Plus"])
     page.name.selectAll()
     qtbot.keyClicks(page.name, "Option B")  # another name, so a new scenario (listed before the one it came from)
-    assert page.save_as_new()
+    assert page.presenter.save_as_new()
     return page
 
 

@@ -109,6 +109,7 @@ def test_undo_of_another_scenarios_save_leaves_the_scenario_in_view_as_it_is(dem
     page = demo_window.show_tab("projects").show_commissioning()
     page.name.selectAll()
     qtbot.keyClicks(page.name, "Copy of the retained budget")
+    prompts.texts.append("Copy of the retained budget")  # Save as new… asks the name
     qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
     choose_scenario(page, RETAINED)
     tick(page, qtbot, "7")  # Recre8
@@ -139,6 +140,7 @@ def test_undo_of_a_delete_leaves_the_scenario_in_view_as_it_is(demo_window, qtbo
     page = demo_window.show_tab("projects").show_commissioning()
     page.name.selectAll()
     qtbot.keyClicks(page.name, "Copy of the retained budget")
+    prompts.texts.append("Copy of the retained budget")  # Save as new… asks the name
     qtbot.mouseClick(page.save_new_button, Qt.MouseButton.LeftButton)
     choose_scenario(page, RETAINED)
     prompts.answers.append(True)

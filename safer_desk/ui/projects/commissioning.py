@@ -327,6 +327,7 @@ class CommissioningPage(QWidget):
         try:
             if self.name.text() != p.name:
                 self.name.setText(p.name)
+                self.name.setCursorPosition(0)  # a long name shown from its start, as the list of scenarios shows it
             if self.fund.text() != p.fund_text:
                 self.fund.setText(p.fund_text)
             from_award = p.award_fund_words()  # the award's money: not typed over (it would not be counted)
@@ -604,7 +605,15 @@ class CommissioningPage(QWidget):
         return self._saved(self.presenter.save())
 
     def save_as_new(self) -> bool:
-        return self._saved(self.presenter.save_as_new())
+        """Save as new…: a set that can be saved is given a name, asked for (a free one offered); Cancel saves
+        nothing."""
+        if self.presenter.refused():
+            return self._saved(False)
+        name = prompts.ask_text(self, "Save as new scenario", "The new scenario's name:",
+                                self.presenter.suggested_name())
+        if name is None:
+            return False
+        return self._saved(self.presenter.save_as_new(name))
 
     def delete(self) -> None:
         loaded = self.presenter.loaded
