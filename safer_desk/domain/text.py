@@ -144,8 +144,12 @@ def tidy_spaces(text: str | None) -> str:
 
 
 def typed_name_key(text: str) -> str:
-    """What two names must share to be the same name as typed: any case, any dash or quote, any spacing."""
-    return _AROUND_DASH.sub("-", _SPACES.sub(" ", (text or "").translate(_PUNCTUATION))).strip().casefold()
+    """What two names must share to be the same name as typed: any case, any dash or quote, any spacing, an accent
+    written as one letter or as a letter and a combining mark ("Café" from a Mac or a web form)."""
+    import unicodedata  # a built-in module, off the path to the first paint until a name is compared
+
+    text = unicodedata.normalize("NFC", text or "")
+    return _AROUND_DASH.sub("-", _SPACES.sub(" ", text.translate(_PUNCTUATION))).strip().casefold()
 
 
 def find_typed(candidates: Iterable[T], name: str, name_of: Callable[[T], str]) -> T | None:
