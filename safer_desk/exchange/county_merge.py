@@ -2512,7 +2512,10 @@ class _Merger:
                     self.tidy_name(info, key, existing, row, p)
                 self.summary.unchanged += 1
                 return
-            if reference and p is None and self.fill_blanks(info, existing, row, key, natural):
+            if reference and self.blank_where_county_knows(info, existing, row):
+                self.summary.unchanged += 1  # not known to the office (a district's first day), known here: stands
+                return
+            if reference and (p is None or as_merged) and self.fill_blanks(info, existing, row, key, natural):
                 return
             # Something several offices hold: shared reference data or a definition (a deterministic id such as
             # "indicator:all-crime"), or a thing of their own such as a review or a project both record (said and
@@ -2601,10 +2604,17 @@ class _Merger:
         self.notes_filled[info.name] = self.notes_filled.get(info.name, 0) + 1
         return now
 
+    def blank_where_county_knows(self, info: TableInfo, existing: dict, row: dict) -> bool:
+        """Reference data the office sends blank only where the county holds a value (a district's first day, which a
+        file started from File > New does not know): a blank is not another value, so it is no conflict."""
+        diffs = self.describer.differences(info.name, existing, row)
+        return bool(diffs) and all(row.get(c) in (None, "") and existing.get(c) not in (None, "") for c, _, _ in diffs)
+
     def fill_blanks(self, info: TableInfo, existing: dict, row: dict, key: str,
                     natural: tuple[str, ...] | None) -> bool:
         """Reference data the county holds from no office (the districts naming its county added from the shipped
-        lookup, with no first or last day) that differs from the office's only where the county left a value blank:
+        lookup, with no first or last day), or as an office sent it blank and unedited since (a file started from
+        File > New), that differs from the office's only where the county left a value blank:
         the county never said otherwise, so the office's values fill the blanks (said in the summary; the merge's
         entry in the History of Changes counts the rows changed). True when it did; False leaves a conflict."""
         t = info.name

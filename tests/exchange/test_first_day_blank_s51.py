@@ -1,0 +1,48 @@
+"""County exchange, round 51: an office started from File > New that names its county holds that county's districts
+with no first day (not known); every office made from the example holds East and West Suffolk's 01/04/2019. The
+two raised "District East Suffolk: first day blank from Ipswich office, 01/04/2019 from Babergh office" in either
+order: a blank is not another day. The day known stands, or fills the blank."""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.services.county import list_conflicts
+from safer_desk.storage.store import open_store
+from tests.exchange.helpers import accept_key_args, cli_output
+
+
+@pytest.fixture
+def exports(tmp_path):
+    example, new = tmp_path / "babergh.sqlite", tmp_path / "ipswich.sqlite"
+    assert cli_output(["demo", str(example)])[0] == 0
+    assert cli_output(["office", str(example), "--name", "Babergh office", "--clear", "--district", "Babergh",
+                       "--county", "Suffolk"])[0] == 0
+    open_store(new, create=True, office_name="Ipswich office").close()  # as File > New makes it
+    assert cli_output(["office", str(new), "--name", "Ipswich office", "--district", "Ipswich",
+                       "--county", "Suffolk"])[0] == 0
+    out = {}
+    for name, path in (("example", example), ("new", new)):
+        out[name] = tmp_path / f"{name}-1.sqlite"
+        code, _, err = cli_output(["export", str(path), str(out[name])])
+        assert code == 0, err
+    return out
+
+
+def _first_day(store, name: str):
+    return store.scalar("SELECT valid_from FROM districts WHERE name = ?", (name,))
+
+
+@pytest.mark.parametrize("order", [("new", "example"), ("example", "new")], ids=["blank-first", "day-first"])
+def test_a_districts_first_day_not_known_is_no_conflict_with_the_day_known(tmp_path, exports, order):
+    county = tmp_path / "county.sqlite"
+    for which in order:
+        code, out, err = cli_output(["merge", str(county), str(exports[which]), *accept_key_args()])
+        assert code == 0, err
+    store = open_store(county, read_only=True)
+    try:
+        conflicts = [c.detail for c in list_conflicts(store)]
+        assert not [c for c in conflicts if "first day" in c], conflicts
+        assert _first_day(store, "East Suffolk") == "2019-04-01"
+    finally:
+        store.close()
