@@ -170,7 +170,7 @@ def run_import_figures(args: argparse.Namespace) -> int:
             preview = preview_values(store, sheet)
         except (ValuesFileError, OSError) as exc:
             raise CliError(f"{exc} Nothing was imported.") from exc
-        refused = preview.refused if not args.skip_refused else []
+        refused = preview.refusals if not args.skip_refused else []  # a line repeating a row's figure is a note
         queried = preview.queried if not args.accept_queried else {}
         if refused or queried or not preview.good:
             raise CliError(_figures_refused(preview, sheet.name, refused, queried))
@@ -190,7 +190,7 @@ def run_import_figures(args: argparse.Namespace) -> int:
     print(f"{counted(preview.changes, 'row')} imported from {sheet.name}"
           + (f" ({'; '.join(said)})" if said else "")
           + (f", {same:,} already as the file held {'it' if same == 1 else 'them'}" if same else "")
-          + f"; {len(preview.refused)} refused.")
+          + f"; {len(preview.refusals)} refused{_repeated_words(preview)}.")
     for line in preview.report().splitlines()[1:]:  # the window's words: "Line 4: …", "Line 6 (check): …"
         print(line)
     if preview.replaces:  # as import-police lists the typed figures it keeps
@@ -207,9 +207,9 @@ def _figures_refused(preview, name: str, refused: list, queried: dict) -> str:
 
     if not preview.good and not preview.refused:
         return f"{name} has no figures below its headings. Nothing was imported."
-    said = [f"{counted(len(preview.good), 'row')} of {name} can be imported, {len(preview.refused)} refused"
+    said = [f"{counted(len(preview.good), 'row')} of {name} can be imported, {len(preview.refusals)} refused"
             + (f", {len(preview.queried)} to check" if preview.queried else "") + ". Nothing was imported."]
-    said += [f"Line {line}: {why}" for line, why in preview.refused]
+    said += preview.refused_lines()  # "Line 4: …", and "Line 3 (repeated): …" for a copy of a good row
     said += [f"Line {line} (check): {why}" for line, why in sorted(preview.queried.items())]
     if not preview.good:
         said.append("There is no good row to import: correct the sheet and import again.")
@@ -220,6 +220,14 @@ def _figures_refused(preview, name: str, refused: list, queried: dict) -> str:
             said.append("Correct the sheet, or run again with --accept-queried to import the rows to check as they "
                         "are.")
     return "\n".join(said)
+
+
+def _repeated_words(preview) -> str:
+    """"; 1 line repeats another with the same figure (imported once)", or "" when no line does."""
+    if not (n := len(preview.repeated)):
+        return ""
+    return (f"; {n:,} {'line repeats' if n == 1 else 'lines repeat'} another with the same figure "
+            "(imported once)")
 
 
 def run_indicators(args: argparse.Namespace) -> int:

@@ -193,15 +193,30 @@ class _NoYear(str):
 def _shown(cell: Any) -> Any:
     """A cell's value as Excel shows it: a date as the day (2016-05-01, the period it falls in is meant), a
     number formatted as a percentage as the percentage with its sign (0.885 shown as 88.5% is "88.5%": the
-    sign is read as typed, so 12% in a count's row is refused as it is in the grid, never read as 12)."""
+    sign is read as typed, so 12% in a count's row is refused as it is in the grid, never read as 12), and one
+    whose format shows a % sign after it as it is (88.5 formatted 0.0"%") as the number with the sign, "88.5%"."""
     value = getattr(cell, "value", None)
     if isinstance(value, (datetime, date)):
         if "y" not in (cell.number_format or "").lower():
             return _NoYear(f"{value.day}-{value:%b}" if "d" in cell.number_format.lower() else f"{value:%b}")
         return value.strftime("%Y-%m-%d")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-        return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+        if _scales_by_100(cell.number_format):
+            return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+        # A % sign in quotes or escaped (0.0"%", 0\%) is shown after the number as it is: 88.5 is "88.5%".
+        return f"{Decimal(_float_text(value) if isinstance(value, float) else str(value)).normalize():f}%"
     return value
+
+
+# What a number format shows as it is: text in quotes, a character escaped (\%), one whose width is left (_%) or
+# that fills the cell (*%), and a colour or condition in brackets ([Red], [>=100]).
+_SHOWN_AS_IS = re.compile(r'"[^"]*"?|\\.|[_*].|\[[^\]]*\]')
+
+
+def _scales_by_100(number_format: str) -> bool:
+    """Whether a number format shows a cell as a percentage (0.0%: 0.885 shows as 88.5%), rather than the number
+    followed by a % sign (0.0"%" or 0\\%: 88.5 shows as 88.5%). Only a % outside quotes, not escaped, scales."""
+    return "%" in _SHOWN_AS_IS.sub("", number_format or "")
 
 
 def _shown_rows(sheet) -> Iterator[tuple]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
 from safer_desk.domain.text import close_names, counted, in_words, looks_like_total_line, typed_name_key
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
@@ -49,6 +49,14 @@ class ValuesPreview:
     # Good rows whose figure comes out red against its target with no comment saying why (none in the sheet or the
     # file), which the grid asks for before saving a figure typed: line -> what to do. They are imported as they are.
     uncommented: dict[int, str] = field(default_factory=dict)
+    # Lines of ``refused`` that give another good row again, the same figure and comment: that row is imported once,
+    # and these are passed over. Listed with the refusals (the window's Refused rows), they are not refusals.
+    repeated: set[int] = field(default_factory=set)
+
+    @property
+    def refusals(self) -> list[tuple[int, str]]:
+        """The refused rows that are refusals: the lines repeating a good row's figure left out."""
+        return [(line, why) for line, why in self.refused if line not in self.repeated]
 
     @property
     def changes(self) -> int:
@@ -87,15 +95,20 @@ class ValuesPreview:
 
     def report(self) -> str:
         changes = self.change_words()
+        again = f", {len(self.repeated):,} repeated (imported once)" if self.repeated else ""
         lines = [f"{counted(len(self.good), 'row')} can be imported{f' ({changes})' if changes else ''}, "
-                 f"{len(self.refused)} refused."]
-        lines += [f"Line {line}: {why}" for line, why in self.refused]
+                 f"{len(self.refusals)} refused{again}."]
+        lines += self.refused_lines()
         lines += [f"Line {line} (check): {why}" for line, why in sorted(self.queried.items())]
         lines += [f"Line {g.line}: the sheet's comment replaces the one the file held for {g.indicator}, "
                   f"{g.area_name}, {svc.period_label(g.value.period)}: “{self.comments_replaced[g.line]}”"
                   for g in self.good if g.line in self.comments_replaced]
         lines += [f"Line {line} (needs a comment): {why}" for line, why in sorted(self.uncommented.items())]
         return "\n".join(lines)
+
+    def refused_lines(self) -> list[str]:
+        """"Line 4: …" for each refused row, and "Line 3 (repeated): …" for a line giving a good row again."""
+        return [f"Line {line}{' (repeated)' if line in self.repeated else ''}: {why}" for line, why in self.refused]
 
 
 def replacing(replaced: int, changed: int, holds: str) -> str:
@@ -227,6 +240,30 @@ def _check_name_free(store: Store, area: tuple[str, str, str], names: dict[str, 
         raise IndicatorError(svc.one_area_of_a_name(name, kind, holder_kind, where))
 
 
+# The financial years a figure can be for: a year's figures are compared with the year before's, and the Indicators
+# tab offers the year before the first with figures, so the first is two after the first whose months a date can be
+# in (1900/01); the last is the last whose months a date can be in.
+FIRST_FIGURE_YEAR, LAST_FIGURE_YEAR = FinancialYear(FIRST_YEAR + 2), FinancialYear(LAST_YEAR - 1)
+FAR_PAST_YEARS = 30  # a period starting longer before today is asked about (Jun-1916 typed for Jun-2016)
+# A date written in full (a date cell is read as 1900-01-04): one in the first years is most likely a number.
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}/\d{1,2}/\d{4}$")
+
+
+def _check_year_held(period: str, typed: str) -> None:
+    """Refuse a period whose financial year Safer Desk cannot hold figures for, naming it as the sheet gives it:
+    Jan-1900 (in 1899/00) was read, then stopped the whole import with "year 1899 is out of range"."""
+    year = svc.year_of_period(period)
+    if FIRST_FIGURE_YEAR <= year <= LAST_FIGURE_YEAR:
+        return
+    early = year < FIRST_FIGURE_YEAR
+    fix = (": a number typed into a column formatted as dates is a day of January 1900 (Excel shows 4 as Jan-00), "
+           "so type the month as text, 2019-04 or Apr 2019" if early and _FULL_DATE.match(typed.strip())
+           else ": correct the period in the sheet")
+    raise IndicatorError(f"the period “{typed.strip()}” is in {year.label}, {'before' if early else 'after'} the "
+                         f"years Safer Desk holds figures for ({FIRST_FIGURE_YEAR.label} to "
+                         f"{LAST_FIGURE_YEAR.label}){fix}")
+
+
 def _query(indicator: svc.Indicator, pv: PeriodValue, today: date, typed: str = "") -> str:
     """What the grid asks about such a figure before saving it ("950% is more than 100%: is that what you
     meant?", "Apr-27 has not begun yet …"), or ""; and a percentage under 1 written without its % sign, which a
@@ -240,9 +277,13 @@ def _query(indicator: svc.Indicator, pv: PeriodValue, today: date, typed: str = 
             meant = _full(float(Decimal(repr(pv.value)) * 100))
             asked.append(f"{_full(pv.value)}% is less than 1%: if the sheet holds {meant}% as {_full(pv.value)} (a "
                          f"cell not formatted as a percentage), give it as {meant}, or format the cell as a percentage")
-    if svc.period_span(pv.period)[0] > today:
+    start = svc.period_span(pv.period)[0]
+    if start > today:
         asked.append(f"{svc.period_label(pv.period)} has not begun yet (today is {today:%d/%m/%Y}): is this the "
                      "right period?")
+    elif today.year - start.year > FAR_PAST_YEARS:  # as the register asks about a date far from today
+        asked.append(f"{svc.period_label(pv.period)} is more than {FAR_PAST_YEARS} years before today "
+                     f"({today:%d/%m/%Y}): is the year right?")
     return " ".join(asked)
 
 
@@ -304,6 +345,7 @@ def _refuse_repeated(preview: ValuesPreview, repeats: list[list[GoodRow]]) -> No
         if all(_same_row(g.value, again.value) for again in rows[1:]):
             refused |= {again.line: f"{where} is also on line {g.line}, the same figure (imported once)"
                         for again in rows[1:]}
+            preview.repeated |= {again.line for again in rows[1:]}
             continue
         none = "neither" if len(rows) == 2 else "none"
         if len(rows) <= _NAMED_EACH:
@@ -472,6 +514,7 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
                              f"{_district_not_held(area_name)}")
     _check_name_free(store, area, names)
     period = svc.parse_period(f.get("period", ""), ind.frequency)
+    _check_year_held(period, f.get("period", ""))
     pv = PeriodValue(period, *(_number(ind, f.get(row, ""), row)
                                for row in (svc.GRID_VALUE, svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)),
                      f.get("comment") or None)
