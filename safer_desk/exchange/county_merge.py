@@ -100,7 +100,7 @@ FIELD_WORDS = {
     "police_figures_left_out": "number of police.uk figures left out",
 }
 from safer_desk.storage.store import (APP_ID, MIGRATIONS_TABLE, SQLITE_HEADER, Store, StoreError, create_file,
-                                      open_store)
+                                      inspect_file, open_store)
 
 # Shared reference data: matched across offices, never owned by one. The links have random ids, so
 # they are matched by the pair they link.
@@ -285,11 +285,18 @@ def _choose_sqlite(path: Path) -> str:
     """What to choose instead of a file that is not an export (the office's .xlsx workbook, most often): the .sqlite
     of the same name beside it when there is one (Export for County… writes either, under the name given)."""
     beside = path.with_suffix(".sqlite")
-    if beside != path and beside.is_file():
+    if beside != path and beside.is_file() and _is_export(beside):  # not the office's own file of that name
         return (f"choose {beside.name}, beside it, instead: the .sqlite export is the one to merge (the .xlsx workbook "
                 "is for reading in Excel)")
     return ("choose the .sqlite export the office makes with File > Export for County… (the .xlsx workbook is for "
             "reading in Excel); ask the office for it if you do not have it")
+
+
+def _is_export(path: Path) -> bool:
+    try:
+        return bool(inspect_file(path).export)
+    except (OSError, StoreError):
+        return False
 
 
 def _now() -> datetime:

@@ -558,7 +558,8 @@ def withdraw_key(store: Store, fingerprint: str, reason: str = "") -> list[Regis
                           "3F2A 9C1B 77D0 12AB 4C9E 0F31).")
     if store.read_only:
         raise CountyError(f"{store.path.name} is open read-only; keys cannot be withdrawn.")
-    withdrawn = county_merge.withdraw_key(store, fp, reason)
+    # A reason of spaces only is none (it was kept, and refusals then said "withdrawn … by root (   )").
+    withdrawn = county_merge.withdraw_key(store, fp, " ".join((reason or "").split()))
     if not withdrawn:
         raise CountyError(f"No key with fingerprint {fp} is registered (and not already withdrawn) in "
                           f"{store.path.name}.")

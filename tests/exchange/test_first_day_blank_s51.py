@@ -46,3 +46,28 @@ def test_a_districts_first_day_not_known_is_no_conflict_with_the_day_known(tmp_p
         assert _first_day(store, "East Suffolk") == "2019-04-01"
     finally:
         store.close()
+
+
+def test_a_workbook_refused_never_points_at_the_offices_own_file_beside_it(tmp_path):
+    # "choose Babergh.sqlite, beside it, instead" named the office's own file, which merge then refused.
+    office = tmp_path / "Babergh.sqlite"
+    assert cli_output(["demo", str(office)])[0] == 0
+    assert cli_output(["export", str(office), str(tmp_path / "Babergh.xlsx")])[0] == 0
+    code, out, err = cli_output(["merge", str(tmp_path / "county.sqlite"), str(tmp_path / "Babergh.xlsx"),
+                                 *accept_key_args()])
+    assert code == 1
+    assert "choose Babergh.sqlite" not in err and "Export for County" in err, err
+
+
+def test_a_key_withdrawn_with_a_reason_of_spaces_keeps_none(tmp_path, exports):
+    from safer_desk.services.county import registered_keys, withdraw_key
+
+    county = tmp_path / "county.sqlite"
+    assert cli_output(["merge", str(county), str(exports["example"]), *accept_key_args()])[0] == 0
+    store = open_store(county)
+    try:
+        key = registered_keys(store)[0]
+        withdraw_key(store, key.fingerprint, "   ")
+        assert store.scalar("SELECT count(*) FROM _county_keys WHERE withdrawn_reason = '   '") == 0
+    finally:
+        store.close()
