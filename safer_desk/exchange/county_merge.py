@@ -1853,6 +1853,7 @@ class _Merger:
         self.merge_police()
         self.refill_removed_figures()
         self.finish_conflicts(before)
+        self.close_settled_police_conflicts()
         self.summary.still_open = sum(  # the same two versions (its words may be said anew: whose each side is)
             1 for c in self.summary.conflicts if c.id in before and (before[c.id]["county_version"],
                                                                     before[c.id]["incoming_version"])
@@ -3302,6 +3303,30 @@ class _Merger:
                             county_key=str(county_row["id"]), other=owner or "the county",
                             county_from=figure_phrase(county_row.get("source"), owner),
                             natural=("indicator_id", "area_id", "period"))
+
+    def close_settled_police_conflicts(self) -> None:
+        """Other offices' police.uk figure conflicts over a typed figure the county no longer holds (this office took
+        it back: its file no longer has it, and the counts' figure took its place) are closed, and said: one stayed
+        open saying the county held "500 … by Mid Suffolk office", and keeping the county's version recorded 500."""
+        if not self.removed_figures:
+            return
+        info = self.describer.info("indicator_values")
+        rows = self.dst.execute(f"SELECT id, county_key, office_name, subject, incoming_row FROM {CONFLICTS_TABLE} "
+                                "WHERE kind = 'police-figure' AND office_id != ?", (self.m.office_id,)).fetchall()
+        for conflict_id, county_key, office_name, subject, incoming_text in rows:
+            try:
+                about = json.loads(incoming_text or "{}")
+            except ValueError:
+                continue
+            if (about.get("indicator_id"), about.get("area_id"), about.get("period")) not in self.removed_figures:
+                continue  # not a figure this file took back
+            current = self.county_row_by_key(info, county_key) if county_key else None
+            if current is not None and not str(current.get("source") or "").startswith(POLICE_SOURCE):
+                continue  # still the typed figure the counts disagree with
+            self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
+            self.summary.conflict_notes.append(
+                f"{subject}: {self.m.office_name} no longer sends the figure it typed, and the county file holds the "
+                f"police.uk counts' figure {office_name} sent, so conflict #{conflict_id} is closed.")
 
     def select_by_natural_sql(self, info: TableInfo) -> str:
         cols = ", ".join(quote(c) for c in info.columns)
