@@ -123,10 +123,12 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stderr = io.StringIO()
     commits_before = _commits_made()
+    noting = None
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
             return _open_window(*simple) if simple else _open_window(*_window_args(argv))
+        noting = _note_ctrl_c()
         parser, subparsers = build_parser()
         commands = list(subparsers.choices)
         if argv and not argv[0].startswith("-") and argv[0] not in commands:
@@ -148,21 +150,22 @@ def main(argv: list[str] | None = None) -> int:
         _remove_leftovers()
         return int(args.run(args) or 0)
     except CliError as exc:
+        if _CTRL_C and exc.code != 130 and _failure_of_disk_or_file(exc):  # what Ctrl+C caused, said as such
+            return _say_interrupted(commits_before)
         print(f"safer-desk: {exc}", file=sys.stderr)
         return exc.code
     except (OSError, sqlite3.Error) as exc:
+        if _CTRL_C:  # Ctrl+C inside an SQLite function of ours came back as "user-defined function raised exception"
+            return _say_interrupted(commits_before)
         # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
         # never a traceback (the writers have already left every file as it was).
         print(f"safer-desk: {_describe_failure(exc, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        if _commits_made() > commits_before:  # Ctrl+C after a change was saved (while it was being said)
-            print("safer-desk: interrupted; what was saved before then stays saved, and the file is whole.",
-                  file=sys.stderr)
-        else:
-            print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
-        return 130
+        return _say_interrupted(commits_before)
     finally:
+        if noting is not None:
+            _restore_ctrl_c(noting)
         if isinstance(sys.stdout, _ReaderMayStop):
             sys.stdout = stdout
         if stderr is None:
@@ -183,6 +186,54 @@ def _refuse_empty_paths(command: argparse.ArgumentParser, args: argparse.Namespa
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not v.strip() for v in values):
             command.error(f"{action.metavar or action.dest.upper()}: an empty name is not a file")
+
+
+def _say_interrupted(commits_before: int) -> int:
+    if _commits_made() > commits_before:  # Ctrl+C after a change was saved (while it was being said)
+        print("safer-desk: interrupted; what was saved before then stays saved, and the file is whole.",
+              file=sys.stderr)
+    else:
+        print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
+    return 130
+
+
+def _failure_of_disk_or_file(exc: BaseException) -> bool:
+    """exc, or what it was raised from, is an OSError or an SQLite error."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, (OSError, sqlite3.Error)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+# Ctrl+C during this command (noted by the handlers below before it is raised or taken).
+_CTRL_C: list[int] = []
+
+
+def _ctrl_c_noted(signum, frame) -> None:
+    """Ctrl+C: noted, then raised as Python's own handler raises it. Raised inside one of the functions SQLite calls
+    (the audit trail's), SQLite says it as "user-defined function raised exception": noted, main says it as the
+    interruption it was, not as a file that could not be written."""
+    _CTRL_C.append(signum)
+    raise KeyboardInterrupt
+
+
+def _note_ctrl_c():
+    """Install _ctrl_c_noted for a command; what it replaced (None when nothing was: not the main thread, or Ctrl+C
+    not Python's own: ignored, as for a program started in the background, or a handler of the caller's)."""
+    _CTRL_C.clear()
+    try:
+        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+            return None
+        return signal.signal(signal.SIGINT, _ctrl_c_noted)
+    except ValueError:  # not the main thread
+        return None
+
+
+def _restore_ctrl_c(previous) -> None:
+    with contextlib.suppress(ValueError, TypeError):
+        signal.signal(signal.SIGINT, previous)
 
 
 def _commits_made() -> int:
@@ -321,21 +372,33 @@ def _window_args(argv: list[str]) -> tuple[str | None, bool]:
 
 
 @contextlib.contextmanager
-def _ctrl_c_after_qt_loads():
-    """Ctrl+C while Qt loads is taken once it has loaded (as a KeyboardInterrupt, said like any other):
-    raised inside shiboken's own import it became an ImportError about libshiboken, or an abort."""
-    got = []
+def ctrl_c_held():
+    """Ctrl+C while Qt works (loading, laying out, painting) is noted and taken once the block ends, as a
+    KeyboardInterrupt said like any other; the block is given a callable that says whether it has come, to stop
+    at a step's end. Raised where it landed, inside shiboken's own import it became an ImportError about
+    libshiboken or an abort, and inside Python code Qt calls (a layout, a paint) a crash, a lock file left, or
+    nothing at all (Qt printed it and went on: the report was written)."""
+    got: list[int] = []
+
+    def hold(signum, frame) -> None:
+        got.append(signum)
+        _CTRL_C.append(signum)
+
     try:
-        previous = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+        previous = signal.getsignal(signal.SIGINT)
+        if previous not in (signal.SIG_IGN, None):  # ignored (a program started in the background): stays so
+            previous = signal.signal(signal.SIGINT, hold)
     except ValueError:  # not the main thread (a test calling main): nothing to hold back
-        yield
+        previous = None
+    if previous in (signal.SIG_IGN, None):
+        yield lambda: False
         return
     try:
-        yield
+        yield lambda: bool(got)
     finally:
         signal.signal(signal.SIGINT, previous)
-    if got:
-        raise KeyboardInterrupt
+        if got:  # in place of what the block raised on its way out (Cancelled at a step's end)
+            raise KeyboardInterrupt
 
 
 @contextlib.contextmanager
@@ -399,7 +462,7 @@ def _start_window(file: str | None, demo: bool) -> int:
         path = Path(file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
-    with _ctrl_c_after_qt_loads(), qt_libraries_said():
+    with ctrl_c_held(), qt_libraries_said():
         from safer_desk.ui.app import ensure_app, run_window
 
         # Qt first: if it cannot start (missing system libraries) it says so before any file is made.

@@ -67,9 +67,6 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_screenshot(args: argparse.Namespace) -> int:
-    from safer_desk.paths import default_file
-    from safer_desk.storage.store import StoreError
-
     if args.demo and args.file:
         raise CliError("give either FILE or --demo, not both", code=2)
     if Path(args.out).suffix.lower() != ".png":  # most likely FILE where OUT.png belongs: never written over
@@ -79,16 +76,34 @@ def run_screenshot(args: argparse.Namespace) -> int:
         refuse_missing_file(args.file)
     refuse_output(args.out)
     refuse_existing_output(args.out, args.replace)
+    from safer_desk.cli import ctrl_c_held
+
+    saved: list[Path] = []
+    try:
+        # Ctrl+C is taken between the steps of Qt's work, never inside it (a paint: a crash, the file's lock left):
+        # the picture is not saved, or is saved whole if it has come that far.
+        with ctrl_c_held() as pressed:
+            return _screenshot(args, pressed, saved)
+    except KeyboardInterrupt:
+        if not saved:
+            raise
+        raise CliError(f"interrupted; {saved[0]} was saved whole before then.", code=130) from None
+
+
+def _screenshot(args: argparse.Namespace, pressed, saved: list[Path]) -> int:
     from safer_desk.cli import qt_libraries_said
+    from safer_desk.paths import default_file
+    from safer_desk.storage.store import StoreError
 
     with qt_libraries_said("draw its window"):
         from safer_desk.ui.app import screenshot
 
     def shoot(path: Path) -> int:
         try:
-            out = screenshot(Path(args.out), path, tab=args.tab, size=args.size)
+            out = screenshot(Path(args.out), path, tab=args.tab, size=args.size, cancelled=pressed)
         except StoreError as exc:
             raise CliError(str(exc)) from exc
+        saved.append(out)
         print(f"saved {out}")
         return 0
 

@@ -410,10 +410,21 @@ def run_report(args: argparse.Namespace) -> int:
     if unnamed:
         print(f"note: {unnamed}", file=sys.stderr)
     if kind == ".pdf":
-        from safer_desk.ui.exchange.report_pdf import write_pdf  # Qt's own PDF writer (cli sits above ui)
+        from safer_desk.cli import ctrl_c_held
 
-        pages = write_pdf(document, out)
-        print(f"wrote {out} ({pages} pages)")
+        pages = None
+        try:
+            # Ctrl+C is taken between the steps of Qt's work, never inside it (a crash, or Qt went on and wrote
+            # the report): the PDF stops at its next step, or is written whole if it has come that far.
+            with ctrl_c_held() as pressed:
+                from safer_desk.ui.exchange.report_pdf import write_pdf  # Qt's own PDF writer (cli sits above ui)
+
+                pages = write_pdf(document, out, cancelled=pressed)
+                print(f"wrote {out} ({pages} pages)")
+        except KeyboardInterrupt:
+            if pages is None:
+                raise
+            raise CliError(f"interrupted; {out} was written whole before then ({pages} pages).", code=130) from None
     else:
         from safer_desk.exchange.report_html import write_html
 

@@ -11,7 +11,9 @@ the office id set aside; after changing the example data, rebuild it with
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from safer_desk.domain.clock import held_at
@@ -72,14 +74,40 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool, own_office: bool = T
         raise DemoError(f"{path.name} is open in another Safer Desk window{exc.holder}; close it there first. "
                         "Nothing was changed.") from None
     try:
-        kept = keep_before_replacing(path) if keep else None
-        create_file(path, EXAMPLE_OFFICE, fill=fill_own_demo if own_office else fill_demo, replace=overwrite,
-                    label="demo")
+        with _commits_count_once_in_place(path):
+            kept = keep_before_replacing(path) if keep else None
+            create_file(path, EXAMPLE_OFFICE, fill=fill_own_demo if own_office else fill_demo, replace=overwrite,
+                        label="demo")
     except StoreError as exc:
         raise DemoError(str(exc)) from exc
     finally:
         lock.release()
     return path, kept
+
+
+@contextlib.contextmanager
+def _commits_count_once_in_place(path: Path) -> Iterator[None]:
+    """The example is filled in a temporary copy, committing as it goes: stopped before the copy is in place at
+    path (Ctrl+C, a full disk), those commits went with the copy and changed no file. Counted, Ctrl+C said "what
+    was saved before then stays saved, and the file is whole" of a file that was not there."""
+    from safer_desk.storage import store
+
+    before, commits = _file_state(path), store.commits_made()
+    try:
+        yield
+    except BaseException:
+        if _file_state(path) == before:
+            store._COMMITS[0] = commits  # the count of changes committed to files that are kept
+        raise
+
+
+def _file_state(path: Path) -> tuple[int, int, int] | None:
+    """Enough of path's identity to tell it was replaced (None when there is no file there)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def keep_before_replacing(path: Path | str) -> Path | None:

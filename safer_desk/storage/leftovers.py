@@ -137,7 +137,30 @@ def _session() -> _Session:
 
 
 def _end_sessions() -> None:
-    """At a normal exit: a run that ends well leaves nothing in the work area (a killed one is tidied later)."""
+    """At a normal exit: a run that ends well leaves nothing in the work area (a killed one is tidied later).
+    Ctrl+C while it tidies is let go by: the run is ending already, and raised here it was a traceback ("Exception
+    ignored in atexit callback") after the command had said it was done, with the tidying left half-done."""
+    with _ctrl_c_let_go():
+        _tidy_sessions()
+
+
+@contextlib.contextmanager
+def _ctrl_c_let_go() -> Iterator[None]:
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):  # not the main thread: nothing to hold back
+        previous = None
+    try:
+        yield
+    finally:
+        if previous is not None:
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(signal.SIGINT, previous)
+
+
+def _tidy_sessions() -> None:
     for root, session in list(_sessions.items()):
         with contextlib.suppress(OSError):
             leftover_notes = [p for notes in (session.pending, session.folder / FOLDER_NOTES) if notes.exists()

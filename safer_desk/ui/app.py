@@ -350,13 +350,18 @@ def wait_until_idle(window, timeout_s: float = 20.0) -> None:
         pause_ms = 20
 
 
-def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int, int] | None = None) -> Path:
-    """Render the real main window on a file offscreen and save it as PNG."""
+def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int, int] | None = None,
+               cancelled=lambda: False) -> Path:
+    """Render the real main window on a file offscreen and save it as PNG. cancelled (Ctrl+C, held back while Qt
+    draws) is asked before the window is made and before the picture is saved: Cancelled, and nothing is saved."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_app()
     from safer_desk.ui.main_window import MainWindow
     from safer_desk.services.files import FileLocked, FileReadOnly, IsAnExport, open_office_file
+    from safer_desk.services.progress import check_cancelled
     from safer_desk.exchange.files import WriteFailed, atomic_path
+
+    check_cancelled(cancelled)
 
     try:
         store = open_office_file(path).store
@@ -373,6 +378,7 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int,
         window.show_tab(tab)
         window.show()
         wait_until_idle(window)
+        check_cancelled(cancelled)
         image = window.grab()
         out = Path(out)
         with atomic_path(out, what=f"The picture {out.name}") as tmp:
