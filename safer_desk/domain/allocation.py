@@ -790,8 +790,9 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     names = sorted(formula_pence)
     limited = [n for n in names if previous_pence.get(n)]
     if not limited:  # asked for and not applied: said, or the figures would pass for damped ones
-        return dict(formula_pence), (f"Damping (±{setting_percent_text(limit)}%) changed nothing: no partnership has an "
-                                     "allocation for last year, so there is no change from last year to limit."), limit
+        return dict(formula_pence), (f"Damping (±{setting_percent_text(limit)}%) changed nothing: no partnership "
+                                     "has an allocation for last year, so there is no change from last year to "
+                                     "limit."), limit
     note, asked = "", limit
     previous_limited = sum(previous_pence[n] for n in limited)
     unlimited = [n for n in names if not previous_pence.get(n)]
@@ -809,8 +810,8 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     if wider is not None:
         change = Fraction(pot_pence, previous_limited) - 1
         note = (f"The pot is {percent_text(abs(change))}% {'below' if change < 0 else 'above'} last year's "
-                f"total, more than the ±{setting_percent_text(limit)}% damping limit allows, so the limit was widened to "
-                f"±{percent_text(wider)}% for every partnership.")
+                f"total, more than the ±{setting_percent_text(limit)}% damping limit allows, so the limit was widened "
+                f"to ±{percent_text(wider)}% for every partnership.")
         limit = wider
     # In integers: bands scaled by the limit's denominator d, λ as P/Q, so g(λ)·d·Q is an int.
     d, l_num = limit.denominator, limit.numerator
@@ -884,7 +885,8 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
         in_pence = unit != 1 and "cannot be kept exactly" not in damp_changes(
             pot_pence, formula_pence, previous_pence, asked, 1)[1]
         note = " ".join(filter(None, [note, (
-            f"Rounded to {whole}, the ±{(setting_percent_text if limit == asked else percent_text)(limit)}% damping limit cannot be kept exactly for "
+            f"Rounded to {whole}, the ±{(setting_percent_text if limit == asked else percent_text)(limit)}% damping "
+            "limit cannot be kept exactly for "
             f"{in_words(outside)}: {held}{more}, the nearest {whole} that add up to the pot."
             f"{' Choose pence as the rounding unit to keep the limit exactly.' if in_pence else ''}")]))
     return rounded, note, limit

@@ -768,9 +768,9 @@ def zero_denominator(indicator: Indicator, num: float) -> str:
     if indicator.unit == "percentage":
         return (f"{as_given(num)} of 0 is no percentage: the denominator is how many there were in all (at least "
                 f"the numerator, {as_given(num)}).")
-    return (f"{as_given(num)} over a denominator of 0 is no rate {dom.rate_label(indicator.rate_per)}: the denominator is the population (or the "
-            "number the rate is out of), which cannot be 0. Type it, or leave the numerator and denominator blank "
-            "and type the rate itself.")
+    return (f"{as_given(num)} over a denominator of 0 is no rate {dom.rate_label(indicator.rate_per)}: the "
+            "denominator is the population (or the number the rate is out of), which cannot be 0. Type it, or leave "
+            "the numerator and denominator blank and type the rate itself.")
 
 
 def nothing_counted(unit: str) -> str:

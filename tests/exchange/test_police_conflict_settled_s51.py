@@ -50,7 +50,7 @@ def test_a_police_figure_conflict_closes_when_the_typed_figure_is_taken_back(tmp
     _run("merge", county, tmp_path / "ipswich-1.sqlite", *accept_key_args())
     store = open_store(county, read_only=True)
     try:
-        assert [c for c in list_conflicts(store) if c.kind == "police-figure"], [(c.kind, c.detail) for c in list_conflicts(store)]
+        assert [c for c in list_conflicts(store) if c.kind == "police-figure"], list_conflicts(store)
     finally:
         store.close()
     _run("import-police", "--replace-typed", mid, later)

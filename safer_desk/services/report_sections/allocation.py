@@ -151,8 +151,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     align = ["l"] + ["r"] * (len(header) - 1)
     opts = result.options
     if result.previous_total_pence is not None:
-        pot = (f"Last year's total of {format_money(result.previous_total_pence)} less {setting_percent_text(opts.retain)}% "
-               f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
+        pot = (f"Last year's total of {format_money(result.previous_total_pence)} less "
+               f"{setting_percent_text(opts.retain)}% retained ({format_money(result.retained_pence)}) leaves "
+               f"{format_money(result.pot_pence)}.")
     elif result.grant_pence is not None:
         pot = (f"This year's grant of {format_money(result.grant_pence)} less {setting_percent_text(opts.retain)}% "
                f"retained ({format_money(result.retained_pence)}) leaves {format_money(result.pot_pence)}.")
@@ -174,8 +175,8 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         kept = all(r.previous_pence * (1 - limit) <= r.total_pence <= r.previous_pence * (1 + limit)
                    for r in result.rows if r.previous_pence)
         damping = (f" No partnership's change from last year exceeds ±{damping_limit_text(result)}%." if kept else
-                   f" Each partnership's change from last year is held within ±{damping_limit_text(result)}% as nearly as "
-                   f"{'whole pounds' if opts.unit_pence == 100 else 'whole pence'} allow.")
+                   f" Each partnership's change from last year is held within ±{damping_limit_text(result)}% as "
+                   f"nearly as {'whole pounds' if opts.unit_pence == 100 else 'whole pence'} allow.")
     paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
