@@ -510,7 +510,8 @@ class CommissioningPresenter(ScreenPresenter):
         """Whether the working set cannot be saved as it is (read-only; no fund, or one that is not an amount): the
         reason is then in ``error`` (and beside the table), before any name is asked for."""
         if self.read_only:
-            return not self._refuse_read_only()
+            self._refuse_read_only()
+            return True
         problem = self.fund_problem()
         if not problem and not self.fund_text.strip():  # saved as £0, it would say over-committed by every tick
             problem = ("Fund: type the fund the scenario is against (or choose a funder's award) before saving it."

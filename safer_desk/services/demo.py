@@ -97,7 +97,7 @@ def _commits_count_once_in_place(path: Path) -> Iterator[None]:
         yield
     except BaseException:
         if _file_state(path) == before:
-            store._COMMITS[0] = commits  # the count of changes committed to files that are kept
+            store.forget_commits_since(commits)
         raise
 
 

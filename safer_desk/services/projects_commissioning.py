@@ -288,9 +288,6 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
                           award, year, range_end, tuple(notes), ranged)
 
 
-NOT_GOING_AHEAD = ("declined", "withdrawn")
-
-
 def _within_award(weights: dict[str, int], award: Award) -> dict[str, int]:
     """A project's cost by year, counted against an award for no one year with a share that names none: only the
     award's years keep their weight; cost lines all outside them (ELEV8's 2009/10 and 2010/11 against an award of
@@ -337,7 +334,8 @@ def _order(project: Project):
     return register_order(project)
 
 
-CLOSED = ("declined", "withdrawn", "completed")  # statuses a scenario does not propose (nor list, unless ticked)
+NOT_GOING_AHEAD = ("declined", "withdrawn")  # a ticked project of these commits nothing (said)
+CLOSED = (*NOT_GOING_AHEAD, "completed")  # statuses a scenario does not propose (nor list, unless ticked)
 
 
 def suggest(projects: Iterable[Project], fund_pence: int, *, award: Award | None = None,

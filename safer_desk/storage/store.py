@@ -703,6 +703,12 @@ def commits_made() -> int:
     return _COMMITS[0]
 
 
+def forget_commits_since(count: int) -> None:
+    """The commits made since ``commits_made()`` said count were to a temporary file thrown away (an example file
+    stopped before it was put in place): none of them changed a file that is kept."""
+    _COMMITS[0] = min(_COMMITS[0], count)
+
+
 class Store:
     """An open Safer Desk file: one sqlite3 connection in autocommit mode with explicit transactions."""
 

@@ -178,6 +178,7 @@ class AllocationTab(TabBase):
         self._syncing = False
         self._refused = False  # set by a refused edit: what was being typed was not put in
         self._cell_refused = False  # the last figure typed in an inputs cell was refused (Enter then stays on it)
+        self._top_slice_shown: dict[str, str] | None = None  # the top-slice fields as last shown: typed over, unsaved
         self._build()
         self._show_state()
         self._fill_scenarios()
@@ -932,7 +933,7 @@ class AllocationTab(TabBase):
 
     def _top_slice_typed(self) -> bool:
         """Top-slice figures typed and not saved (a corrected grant): closing dropped them without a word."""
-        shown = getattr(self, "_top_slice_shown", None)
+        shown = self._top_slice_shown
         return (shown is not None and not self.read_only
                 and top_slice_typed(self._top_slice_fields(), shown, self._remainder_label))
 
