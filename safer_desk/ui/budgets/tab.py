@@ -20,6 +20,7 @@ from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
 from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter,
                                            CellAt, GridCell, GridRow)
+from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
@@ -724,6 +725,9 @@ class BudgetsTab(TabBase):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
 
+        # A name typed in a form and not added marks the title ("*") and is asked about when the file closes.
+        for edit in (self.plan_name, self.plan_years, self.section_name, self.line_label):
+            edit.textChanged.connect(lambda *_: self.session.unsaved_changed.emit())
         self.presenter.changed.connect(self._show)
         self.presenter.plans_changed.connect(self._fill_plans)
         self.presenter.reload()
@@ -894,6 +898,68 @@ class BudgetsTab(TabBase):
     def add_line(self) -> None:
         if self.presenter.add_line(self.section_choice.currentData(), self.line_label.text()):
             self.line_label.clear()
+
+    # -- names typed and not added -----------------------------------------------------------------------
+    def _typed_forms(self) -> list[tuple[str, QLineEdit, object]]:
+        """The forms holding a name typed and not added, each as (what is said of it, its field, what adds it): a
+        section and a line first, as they go into the plan chosen now, then a new plan (which is chosen once made).
+        Closing the file had dropped them without a word. None in a file open read-only (nothing could be added)."""
+        if self.presenter.read_only or self.session.store is not self.presenter.store:
+            return []
+        typed = []
+        if self.section_name.text().strip():
+            typed.append((f"The section “{self.section_name.text().strip()}” is typed in but not added.",
+                          self.section_name, self.add_section))
+        if self.line_label.text().strip():
+            into = self.section_choice.currentText()
+            typed.append((f"The line “{self.line_label.text().strip()}” is typed in but not added"
+                          + (f" (to {into})." if into else "."), self.line_label, self.add_line))
+        name, years = self.plan_name.text().strip(), self.plan_years.text().strip()
+        if name or years:
+            typed.append((f"The new plan “{name}” is typed in but not made." if name else
+                          f"A new plan's years ({years}) are typed in but the plan is not made.",
+                          self.plan_name if name or not years else self.plan_years, self.new_plan))
+        return typed
+
+    def has_unsaved_changes(self) -> bool:
+        return super().has_unsaved_changes() or bool(self._typed_forms())
+
+    def describe_unsaved(self) -> str:
+        return " ".join(filter(None, [super().describe_unsaved(), *(said for said, _, _ in self._typed_forms())]))
+
+    def may_close(self, ask) -> bool:
+        """Before the file closes: the names typed and not added asked about, all at once. Save adds each as its
+        button does (a refusal is said beside the grid and keeps the window open on what was typed); Discard empties
+        the forms; Cancel stays with them."""
+        if not super().may_close(ask):
+            return False
+        typed = self._typed_forms()
+        if not typed:
+            return True
+        choice = ask(self.describe_unsaved())
+        if choice == UnsavedChoice.DISCARD:
+            for edit in (self.section_name, self.line_label, self.plan_name, self.plan_years):
+                edit.clear()
+            return True
+        if choice == UnsavedChoice.SAVE:
+            return self._add_typed(typed)
+        typed[0][1].setFocus()
+        return False
+
+    def save_changes(self) -> bool:
+        """Ctrl+S: the names typed and not added are added, as on closing (it said "Saved." and added nothing)."""
+        return super().save_changes() and self._add_typed(self._typed_forms())
+
+    @staticmethod
+    def _add_typed(typed) -> bool:
+        """Each name typed added as its button does; False at the first refused (said beside the grid), the typing
+        point in it."""
+        for _, edit, add in typed:
+            add()
+            if edit.text().strip():
+                edit.setFocus()
+                return False
+        return True
 
     def delete_chosen(self) -> None:
         """Del (or the menu's Delete): on a figure it empties the cell, as in a spreadsheet, and with several rows
