@@ -148,8 +148,9 @@ class ImportFiguresDialog(QDialog):
                      replaces=preview.replaced_text(g.line), held=preview.replaced_text(g.line, full=True),
                      why=" ".join(filter(None, (queried.get(g.line), uncommented.get(g.line)))))
                 for g in preview.good]
-        rows += [dict(line=line, status="Refused", indicator="", area="", period="", value="", replaces="", held="",
-                      why=why) for line, why in preview.refused]
+        # A line giving a good row again, the same figure, is imported once (as on the command line): not refused.
+        rows += [dict(line=line, status="Repeated" if line in preview.repeated else "Refused", indicator="", area="",
+                      period="", value="", replaces="", held="", why=why) for line, why in preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
@@ -160,7 +161,9 @@ class ImportFiguresDialog(QDialog):
                         "sheet's comment column, or in the grid after importing")
         if changes := preview.change_words(", listed under Replaces"):
             said.insert(0, changes)
-        refused = f"{len(preview.refused)} refused (listed with the reason)"
+        refused = f"{len(preview.refusals)} refused (listed with the reason)"
+        if preview.repeated:
+            refused += f"; {len(preview.repeated):,} repeated (imported once)"
         if preview.good and not preview.changes:
             self.summary.setText(f"Nothing to import: every row is already as the file holds it; {refused}.")
         else:
