@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         redo_keys = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
         self.redo_action.setShortcuts([QKeySequence(k) for k in dict.fromkeys([*redo_keys, "Ctrl+Y", "Ctrl+Shift+Z"])])
         stack = self.session.undo_stack
+        self._step_said: tuple[str, int] | None = None  # what the last undo or redo said, at the stack's index then
         for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
             signal.connect(self._update_undo_actions)
         self._update_undo_actions()
@@ -532,7 +533,9 @@ class MainWindow(QMainWindow):
             return
         # Ctrl+Z and Ctrl+Y change the file with the Edit menu shut: what went back (or came back) is said.
         again = "Edit > Redo puts it back" if verb == "Undo" else "Edit > Undo takes it back"
-        self.statusBar().showMessage(f"{done.capitalize()}: “{text}”. {again}.", 10000)
+        said = f"{done.capitalize()}: “{text}”. {again}."
+        self.statusBar().showMessage(said, 10000)
+        self._step_said = (said, self.session.undo_stack.index())
 
     def _ready_to_step(self, tab: str) -> bool:
         """Before an undo or redo: its tab in view, and that tab's unsaved edits asked about.
@@ -573,6 +576,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {shown_as_typed(lower_first(redo_text))}" if redo_text else "&Redo")
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
+        # A change made since an undo or redo said "Edit > Redo puts it back" (Redo is greyed now): no longer true.
+        said = self._step_said
+        if said is not None and stack.index() != said[1]:
+            self._step_said = None
+            if self.statusBar().currentMessage() == said[0]:
+                self.statusBar().clearMessage()
 
     def _realise_current_tab(self, *_: object) -> None:
         key = self.current_tab_key()
