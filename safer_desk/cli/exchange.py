@@ -215,7 +215,7 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
     """Decide the conflicts --keep and --conflict name; after a merge (offices: those of the files merged) a refusal
     says that the files were merged all the same (the conflicts exist only once they are)."""
     from safer_desk.services.county import (CountyError, conflict_order, conflicts_text, list_conflicts,
-                                            resolve_conflicts)
+                                            refresh_stale_conflicts, resolve_conflicts)
 
     if offices is not None and args.conflict is None and not list_conflicts(store, offices=offices):
         # After a merge, every conflict of its files, and none open: nothing to decide, not a refusal (a clean merge
@@ -233,8 +233,18 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
     print(f"Kept {side} of {counted(len(decided), 'conflict')} (recorded in the audit trail):")
     for c in sorted(decided, key=conflict_order):  # in the order they were listed (decided in the order rows need)
         print(f"  #{c.id} {c.detail}")
+    # Conflicts the kept versions settled or took the rows of (a whole plan kept takes its cells): closed and said
+    # now, not listed as open and then closed without a word by the next listing.
+    _say_closed(refresh_stale_conflicts(store))
     left = list_conflicts(store)
     print("\n".join(conflicts_text(left)) if left else "No conflicts left open.")
+
+
+def _say_closed(closed: list[str]) -> None:
+    """The conflicts closed as the county file's rows now stand, each in words (nothing when none)."""
+    if closed:
+        print(f"Closed, as the county file now stands ({counted(len(closed), 'conflict')}):")
+        print("\n".join(f"  {words}" for words in closed))
 
 
 def run_merge(args: argparse.Namespace) -> int:
@@ -308,10 +318,11 @@ def run_conflicts(args: argparse.Namespace) -> int:
         except CliError:  # open elsewhere, or on read-only media: listed as they were found
             store = open_existing(args.county)
         try:
-            refresh_stale_conflicts(store)
+            closed = refresh_stale_conflicts(store)
             found = list_conflicts(store)
         finally:
             store.close()
+        _say_closed(closed)  # closed by the listing (their rows changed since): said, never gone without a word
         print("\n".join(conflicts_text(found)) if found else "No open conflicts.")
         return 0
     if not Path(args.county).exists():

@@ -607,6 +607,58 @@ def _plan_cell_words(row: dict) -> str:
     return PLAN_STATUS_WORDS.get(str(status), str(status or "blank"))
 
 
+def plan_figures_differing(conn: sqlite3.Connection, county_plan: str, parts: dict[str, list[dict]]) -> list[str]:
+    """Where an office's plan (its parts, as held with a conflict about the whole plan) gives other figures than the
+    county's plan of that name, on the lines and years both hold: each cell ("Target Hardening 2018/19: £5,000 →
+    £4,000", the county's first) and printed total. Keeping the office's whole plan puts these in place of the
+    county's too, a decision taken on one of them or not; the conflict's words had named only its lines."""
+    columns = {r["id"]: r["label"] for r in parts.get("budget_columns", [])}
+    sections = {r["id"]: r["name"] for r in parts.get("budget_sections", [])}
+    lines = {r["id"]: (sections.get(r["section_id"]), r["label"]) for r in parts.get("budget_lines", [])}
+    office_cells = {(*lines[r["line_id"]], columns[r["column_id"]]): r for r in parts.get("budget_cells", [])
+                    if r.get("line_id") in lines and r.get("column_id") in columns}
+    office_totals = {(sections.get(r["section_id"]) if r.get("section_id") else None, columns[r["column_id"]]): r
+                     for r in parts.get("budget_stated_totals", []) if r.get("column_id") in columns}
+    wanted = ", ".join(f"t.{c}" for c in PLAN_CELL_COLUMNS)
+    county_cells = {(r[0], r[1], r[2]): dict(zip(PLAN_CELL_COLUMNS, r[3:])) for r in conn.execute(
+        f"SELECT x.name, l.label, c.label, {wanted} FROM main.budget_cells t JOIN main.budget_lines l ON l.id = "
+        "t.line_id JOIN main.budget_sections x ON x.id = l.section_id JOIN main.budget_columns c ON c.id = "
+        "t.column_id WHERE x.plan_id = ?", (county_plan,))}
+    county_totals = {(r[0], r[1]): dict(zip(PLAN_CELL_COLUMNS, r[2:])) for r in conn.execute(
+        f"SELECT x.name, c.label, {wanted} FROM main.budget_stated_totals t JOIN main.budget_columns c ON c.id = "
+        "t.column_id LEFT JOIN main.budget_sections x ON x.id = t.section_id WHERE t.plan_id = ?", (county_plan,))}
+    both_lines = set(lines.values()) & {(x, line) for x, line in conn.execute(
+        "SELECT x.name, l.label FROM main.budget_lines l JOIN main.budget_sections x ON x.id = l.section_id "
+        "WHERE x.plan_id = ?", (county_plan,))}
+    both_columns = set(columns.values()) & {r[0] for r in conn.execute(
+        "SELECT label FROM main.budget_columns WHERE plan_id = ?", (county_plan,))}
+    both_sections = set(sections.values()) | {None}
+
+    def said(row: dict | None, missing: str) -> str:
+        return _plan_cell_words(row) if row is not None else missing
+
+    def same(a: dict | None, b: dict | None) -> bool:
+        return (a is None) == (b is None) and (a is None or all(a.get(c) == b.get(c) for c in PLAN_CELL_COLUMNS))
+
+    order = {label: n for n, label in enumerate(r["label"] for r in sorted(
+        parts.get("budget_columns", []), key=lambda r: r.get("position") or 0))}
+    words = []
+    for section, line, column in sorted(set(county_cells) | set(office_cells),
+                                        key=lambda k: (str(k[0]), str(k[1]), order.get(k[2], 0))):
+        if (section, line) in both_lines and column in both_columns:
+            a, b = county_cells.get((section, line, column)), office_cells.get((section, line, column))
+            if not same(a, b):
+                words.append(f"{line} {column}: {said(a, 'blank')} → {said(b, 'blank')}")
+    for section, column in sorted(set(county_totals) | set(office_totals),
+                                  key=lambda k: (str(k[0] or ""), order.get(k[1], 0))):
+        if section in both_sections and column in both_columns:
+            a, b = county_totals.get((section, column)), office_totals.get((section, column))
+            if not same(a, b):
+                what = f"printed subtotal of {section}" if section else "printed total"
+                words.append(f"{what} {column}: {said(a, 'none')} → {said(b, 'none')}")
+    return words
+
+
 # Columns that together say one thing (name, columns, their words), said as one difference; a name in
 # MAIN_VALUES is not said ("£4,000 from …, £5,000 from …").
 COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, share_status_words),

@@ -62,7 +62,8 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECIS
                                                   ROW_WORDS, WHOLES, Conflict, Describer, column_words, dealings_words,
                                                   figure_phrase, group_of, held_dealings, held_payments,
                                                   load_decisions, load_set_aside, month_words, parts_where,
-                                                  payments_words, refs_words, rows_counted, set_aside_for_good,
+                                                  payments_words, plan_figures_differing, refs_words, rows_counted,
+                                                  set_aside_for_good,
                                                   share_payments_note, share_status_words, subject_key_of, version_of,
                                                   with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
@@ -856,6 +857,7 @@ def _attached_export(county: Store, manifest: ExportManifest) -> Iterator[str]:
                 raise _refuse(path, "it was changed while it was being merged (it is no longer the file that was "
                                     "checked)")
         _names_as_held(conn)
+        _plan_names_as_held(conn)
         yield source_hash
     finally:
         _detach_export(conn)
@@ -877,6 +879,22 @@ def _names_as_held(conn: sqlite3.Connection) -> None:
             if isinstance(name, str) and (tidied := tidy_spaces(name)) != name and tidied not in held:
                 conn.execute(f"UPDATE {_src(table)} SET name = ? WHERE id = ?", (tidied, row_id))
                 held.add(tidied)
+
+
+def _plan_names_as_held(conn: sqlite3.Connection) -> None:
+    """A plan the export names in other capitals than the county's plan ("wscsp FINANCIAL implications …" for "WSCSP
+    financial implications …") is that plan, as an office's own file refuses the two names as one: the export's is
+    named as the county holds it, so the two are matched (a cell they disagree on a conflict), where they were merged
+    as two plans, printed twice with different totals. Only where each side holds one plan of the name."""
+    plans = _src("budget_plans")
+    if not has_table(conn, "budget_plans", schema=SRC) or not has_table(conn, "budget_plans"):
+        return
+    for src_id, held in conn.execute(f"SELECT s.id, m.name FROM {plans} s JOIN main.budget_plans m "
+                                     "ON m.name = s.name COLLATE NOCASE AND m.name <> s.name").fetchall():
+        alone = [conn.execute(f"SELECT count(*) FROM {table} WHERE name = ? COLLATE NOCASE", (held,)).fetchone()[0]
+                 for table in (plans, "main.budget_plans")]
+        if alone == [1, 1]:
+            conn.execute(f"UPDATE {plans} SET name = ? WHERE id = ?", (held, src_id))
 
 
 # The step that keeps a review's first billing day (round 30). An export made before it carries no audit trail, so
@@ -1684,6 +1702,7 @@ class _Merger:
                     self.dst, info, parts_where(c.table, part, schema=SRC, keys=f"= {sql_text(c.row_key)}"), SRC)]
             self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
                              (json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False), c.id))
+            self.say_plan_figures(c, parts)
             held = [(part, len(rows)) for part, rows in parts.items() if rows]
             if held:  # not merged, so in no count: said, so the counts and the file's rows add up
                 n = sum(k for _, k in held)
@@ -1691,6 +1710,22 @@ class _Merger:
                     f"{counted(n, 'row')} held with conflict #{c.id} ({c.subject}), not counted above: "
                     f"{in_words([rows_counted(part, k) for part, k in held])} of {self.m.office_name}'s version, "
                     "which come in with it if it is kept.")
+
+    def say_plan_figures(self, c: Conflict, parts: dict[str, list[dict]]) -> None:
+        """A conflict about a whole plan says the figures keeping the office's version would change, besides its
+        lines: a cell decided before (Target Hardening's £5,000 kept) went back without a word."""
+        if c.table != "budget_plans" or not isinstance(c.incoming_row, dict):
+            return
+        county_plan = self.dst.execute("SELECT id FROM main.budget_plans WHERE name = ?",
+                                       (c.incoming_row.get("name"),)).fetchone()
+        changes = plan_figures_differing(self.dst, county_plan[0], parts) if county_plan else []
+        if not changes:
+            return
+        more = (f". Keeping {c.office_name}'s version also puts its figures in place of the county's: "
+                f"{'; '.join(changes)}")
+        c.detail, c.district_side = c.detail + more, c.district_side + more
+        self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET detail = ?, district_side = ? WHERE id = ?",
+                         (c.detail, c.district_side, c.id))
 
     @functools.cached_property
     def referral_cells(self) -> dict[tuple[str, str, str], int]:
