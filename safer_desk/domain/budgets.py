@@ -192,6 +192,10 @@ def _brackets_outside(text: str) -> str:
     return f"(£{m.group('inner').strip()})" if m else text
 
 
+_MINUS_AFTER = re.compile(r"(?P<figure>[^-\u2212\u2013]*\d)\s*[-\u2212\u2013]")
+_LEDGER_MARK = re.compile(r"\d\s*[CD]R\.?$", re.IGNORECASE)
+
+
 def _amount_in_unit(text: str, unit: str) -> int:
     """Pence from text in the plan's unit: in a £'000 table "884" is £884,000 and "62.499" is £62,499 (up to five
     decimals, to the penny); "£30K" is £30,000 in any table. ("£(1,234)" is read as money reads it, negative.)"""
@@ -200,7 +204,12 @@ def _amount_in_unit(text: str, unit: str) -> int:
     # Read as written with its scale ("62.499" as "62.499K"). Read as pounds and then scaled, a point and three digits
     # was refused with advice ("type £62,499") that a £'000 table reads 1,000 times bigger. A refusal names the text.
     typed = (text or "").strip()
-    scaled = typed[:-1].rstrip() + "K)" if typed.endswith(")") else typed + "K"
+    if _LEDGER_MARK.search(typed):  # "4,000 CR": refused saying why, as in a plan in £ (it read as no amount at all)
+        return parse_pence(typed)
+    if trailing := _MINUS_AFTER.fullmatch(typed):  # a finance system's "12-": -£12,000 (it was refused, "12-K")
+        scaled = f"-{trailing['figure']}K"
+    else:
+        scaled = typed[:-1].rstrip() + "K)" if typed.endswith(")") else typed + "K"
     try:
         return parse_pence(scaled)
     except MoneyError as exc:
@@ -571,16 +580,19 @@ def column_year(heading: str) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A computed total: the known amounts added up, and how many cells were TBC or N/K."""
+    """A computed total: the known amounts added up, and how many cells were TBC or N/K: added, or taken away (in a
+    section that takes away, income or savings, an unknown grant lowers the total by what it turns out to be)."""
 
     pence: int = 0
     known: int = 0  # cells that added (amounts and nils)
     tbc: int = 0
     nk: int = 0
+    tbc_less: int = 0  # TBC and N/K cells taken away
+    nk_less: int = 0
 
     @property
     def unknown(self) -> int:
-        return self.tbc + self.nk
+        return self.tbc + self.nk + self.tbc_less + self.nk_less
 
     @property
     def complete(self) -> bool:
@@ -591,20 +603,27 @@ class Figure:
         return self.known == 0 and self.unknown == 0
 
     def __add__(self, other: "Figure") -> "Figure":
-        return Figure(self.pence + other.pence, self.known + other.known, self.tbc + other.tbc, self.nk + other.nk)
+        return Figure(self.pence + other.pence, self.known + other.known, self.tbc + other.tbc, self.nk + other.nk,
+                      self.tbc_less + other.tbc_less, self.nk_less + other.nk_less)
 
     def signed(self, sign: int) -> "Figure":
-        return Figure(self.pence * sign, self.known, self.tbc, self.nk) if sign else Figure()
+        if not sign:
+            return Figure()
+        if sign > 0:
+            return self
+        return Figure(-self.pence, self.known, self.tbc_less, self.nk_less, self.tbc, self.nk)
 
     def describe(self, unit: str = "pound") -> str:
-        """"£12,525.58"; "£9,000 + TBC" when a cell is not known yet; "N/K" when nothing is known."""
+        """"£12,525.58"; "£9,000 + TBC" when a cell is not known yet; "£903,400 − N/K" when an unknown is taken away
+        (it read "+ N/K", a total at least £903,400 where it is at most); "N/K" when nothing is known."""
         if self.empty:
             return ""
-        unknown = [w for w, n in (("TBC", self.tbc), ("N/K", self.nk)) if n]
+        unknown = [f"{sign} {w}" for sign, w, n in (("+", "TBC", self.tbc), ("+", "N/K", self.nk),
+                                                      ("−", "TBC", self.tbc_less), ("−", "N/K", self.nk_less)) if n]
         if not self.known:
-            return " / ".join(unknown)
+            return " / ".join(w.removeprefix("+ ") for w in unknown)
         text = format_amount(self.pence, unit)
-        return text if self.complete else f"{text} + {' + '.join(unknown)}"
+        return text if self.complete else f"{text} {' '.join(unknown)}"
 
 
 def add_cells(cells: Iterable[Cell | None]) -> Figure:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHeaderView, QLineEdit, QMenu,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget, QWidgetAction)
@@ -106,6 +106,24 @@ def menu_key_on_current_cell(view: QAbstractItemView, event) -> bool:
     return True
 
 
+class _HeldOn(QObject):
+    """Whether the left mouse button went down on this widget and is still held."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.held = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            self.held = True
+        elif kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+            self.held = False
+        return False
+
+
 class DataTableView(CopiesSelection, QTableView):
     """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu."""
 
@@ -142,6 +160,9 @@ class DataTableView(CopiesSelection, QTableView):
         self._follow.setInterval(0)
         self._follow.timeout.connect(self._follow_rows)
         self.horizontalHeader().sectionResized.connect(self._section_resized)
+        # Whether the mouse button held went down on the headings (a drag of an edge, a double-click on it): a press
+        # elsewhere (a plan chosen in a list beside, whose columns then change) resized nothing by hand.
+        self._heading_held = _HeldOn(self.horizontalHeader().viewport())
         self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
             self.setAccessibleName(accessible_name)
@@ -361,7 +382,8 @@ class DataTableView(CopiesSelection, QTableView):
         """A column resized with the mouse held (a drag of the heading's edge, or a double-click on it) is kept at
         that width; the stretched last column shown follows the view, not the person, and a hidden one is no one's."""
         header = self.horizontalHeader()
-        if self._sizing or not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+        held = self._heading_held.held and QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if self._sizing or not held:
             return
         if header.isSectionHidden(column) or header.stretchLastSection() and column == self._last_shown():
             return
