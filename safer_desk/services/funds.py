@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from safer_desk.domain import funds as domain
-from safer_desk.domain.dhr import DhrError, check_reference
+from safer_desk.domain.dhr import DhrError, check_reference, reference_key
 from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
@@ -566,13 +566,18 @@ def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str 
 
 def _referral_by_reference(store: Store, fund_id: str, reference: str):
     """(id, reference) of the fund's referral of that reference as typed: in any case, with any dash (an en dash
-    pasted from Word for a hyphen) or spacing (typed_name_key); the one spelt as typed first."""
+    pasted from Word for a hyphen) or spacing (typed_name_key), then with spaces or slashes for its dashes and its
+    numbers' leading noughts left off (domain.dhr.reference_key); the one spelt as typed first."""
     text = (reference or "").strip()
     row = store.one("SELECT id, reference FROM fund_referrals WHERE fund_id = ? AND lower(reference) = lower(?) "
                     "ORDER BY reference = ? DESC, rowid LIMIT 1", (fund_id, text, text))
     if row is None and text:
-        row = find_typed(store.rows("SELECT id, reference FROM fund_referrals WHERE fund_id = ? ORDER BY rowid",
-                                    (fund_id,)), text, lambda r: r["reference"])
+        rows = store.rows("SELECT id, reference FROM fund_referrals WHERE fund_id = ? ORDER BY rowid", (fund_id,))
+        row = find_typed(rows, text, lambda r: r["reference"])
+        if row is None and (key := reference_key(text)):
+            # "TH 2018 001", "TH/2018/001" or "TH-2018-1" is TH-2018-001 typed another way, as a review's reference
+            # is: it was taken as a second victim, and the spend per victim fell.
+            row = next((r for r in rows if reference_key(r["reference"]) == key), None)
     return row
 
 
