@@ -467,9 +467,17 @@ def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence
         return ""  # refused on Save (_billed_beyond)
     part = rules.dhr_cost_shares(cost, list(billed), rule, capped_base_pence=base)[rule.cap_payer]
     before = rules.dhr_cost_shares(cost_now, list(billed), rule, capped_base_pence=base_now)[rule.cap_payer]
+    name = store.scalar("SELECT name FROM organisations WHERE id = ?", (rule.cap_payer,))
+    if part > max(billed[rule.cap_payer], before) and cost == sum(billed.values()):
+        # Up, the review's cost as billed (a line's category corrected to the capped one): the others were billed
+        # the capped payer's part between them. Said, and how to put it right (it was corrected without a word).
+        return (f"{name} was billed {format_money(billed[rule.cap_payer])} as its capped part; with the "
+                f"{capped.lower()} costs at {format_money(base)} it would be {format_money(part)} "
+                f"({format_money(part - billed[rule.cap_payer])} more), and the other partners were billed that "
+                "between them. The invoices stay as sent: Bill again with another split…, choosing the review's own "
+                "split, puts the shares right.")
     if part >= min(billed[rule.cap_payer], before):  # said once, when a correction takes it down (not its supplier)
         return ""
-    name = store.scalar("SELECT name FROM organisations WHERE id = ?", (rule.cap_payer,))
     return (f"{name} was billed {format_money(billed[rule.cap_payer])} as its capped part; with the {capped.lower()} "
             f"costs at {format_money(base)} it would be {format_money(part)} "
             f"({format_money(billed[rule.cap_payer] - part)} less). Its invoices stay as sent: nothing is billed back, "
@@ -941,9 +949,16 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
     cost = case_cost_pence(store, case_id) if cost_pence is None else cost_pence
     partners = case_partners(store, case_id, shared_on)
     # The same split again changes something only where the partners on that day are not those billed (a partner
-    # left out, its membership recorded since, or one billed that was not a partner then).
+    # left out, its membership recorded since, or one billed that was not a partner then), or where the invoices do
+    # not follow it: a cost line's category corrected since billing (the chair's invoice keyed as Administration)
+    # changes the capped part, and billing again with the split agreed was refused as changing nothing.
+    base = capped_base_pence if capped_base_pence is not None else int(store.scalar(
+        "SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? AND category = ?",
+        (case_id, cap_category)))
+    billed = _first_shares(store, case_id)
     if (rule == split_rule(store, case_id) and cap_category == case["cap_category"]
-            and cost == _billed_for_costs(store, case_id) and set(partners) == set(_first_shares(store, case_id))):
+            and cost == _billed_for_costs(store, case_id) and set(partners) == set(billed)
+            and rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base) == billed):
         raise DhrError("This is the split the partners were billed with, among the same partners: choose another one "
                        "to bill them again.")
     _refuse_parts_for_others(store, case, rule, partners, shared_on)
@@ -966,9 +981,6 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
         raise DhrError(f"The partners have paid, refused or written off {format_money(sum(kept.values()))} of this "
                        f"review's costs, more than the {format_money(cost)} they would come to: a cost paid for "
                        "stays on the review.")
-    base = capped_base_pence if capped_base_pence is not None else int(store.scalar(
-        "SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? AND category = ?",
-        (case_id, cap_category)))
     parts = rules.rebilled_shares(cost, kept, partners, rule, capped_base_pence=base)
     prefix = case_invoice_prefix(store, case_id)
     refs = _next_refs(_invoice_refs_used(store, prefix), prefix)
