@@ -1215,6 +1215,25 @@ class SplitPresenter:
         self.cap_amount = "" if rule.cap_pence is None else format_money(rule.cap_pence)
         self._saved_state = self._state()
 
+    def no_partners_why(self) -> str:
+        """Why the grid is empty before billing ("" when it is not): the review's partnership has no statutory
+        partners on the day (a partnership of another time chosen, Western CSP of 2009/10 for a death in 2026). The
+        grid stood empty with Save greyed and nothing said, where Bill partners says why."""
+        if self.partners or self.billed:
+            return ""
+        from datetime import date
+
+        from safer_desk.domain.periods import format_uk_date
+        from safer_desk.services.reference import list_partnerships
+
+        found = next((p for p in list_partnerships(self.store) if p.id == self.partnership_id), None)
+        if found is None:
+            return "The review names no partnership: choose the one conducting it in Edit case…, then split its cost."
+        dates = " to ".join(format_uk_date(date.fromisoformat(d)) for d in (found.valid_from, found.valid_to) if d)
+        return (f"{found.name}{f' ({dates})' if dates else ''} has no statutory partners on {format_uk_date(self.on)} "
+                "to share the cost: choose the partnership conducting the review in Edit case…, or record its "
+                "statutory partners (View > Districts, Partnerships and Partners…).")
+
     # -- editing -----------------------------------------------------------------------------------
     def _state(self) -> tuple:
         return (self.kind, tuple(sorted(self.percents.items())), self.cap_payer, self.cap_percent, self.cap_amount)

@@ -553,6 +553,8 @@ class SplitDialog(_GuardedDialog):
         if s.billed and not s.form_message:
             message = ("The partners have been billed: the split is shown as billed, with refusals and re-splits. "
                        "A wrong split is corrected below, with Bill again with another split…")
+        elif not message and s.no_partners_why():
+            message = s.no_partners_why()
         elif s.rebill and not message:
             message = ("Choose the split the partners agreed; Bill again… first says what it does to each partner's "
                        "invoices (those not yet paid are cancelled; payments and refusals are kept).")
