@@ -106,6 +106,30 @@ def _case_dates_out_of_order(values: dict) -> dict[str, list[str]]:
     return doubts
 
 
+def _as_kept(typed: dict, kept: dict, key: str) -> bool:
+    """A field of Edit case as the case keeps it, so not asked about again: a date already kept, or the partnership
+    with the notification date both as kept."""
+    if key == "partnership":
+        return (typed.get(key) or "") == kept.get(key) and _uk(typed.get("notified_on")) == kept.get("notified_on")
+    return _uk(typed.get(key)) == kept.get(key)
+
+
+def _partnership_not_then(store, values: dict) -> dict[str, list[str]]:
+    """The partnership chosen was not in being when the death was notified (Western CSP of 2009/10, offered first
+    when "West" is typed, for a death in 2026): asked once, as its cost would be split among no statutory partners."""
+    name, notified = (values.get("partnership") or "").strip(), values.get("notified_on")
+    found = next((p for p in list_partnerships(store) if name and name.casefold() in (p.name.casefold(), p.id)), None)
+    if found is None or not notified:
+        return {}
+    day = date.fromisoformat(notified) if isinstance(notified, str) else notified
+    first, last = (date.fromisoformat(d) if d else None for d in (found.valid_from, found.valid_to))
+    if (first is None or first <= day) and (last is None or day <= last):
+        return {}
+    dates = " to ".join(_uk(d) for d in (first, last) if d)
+    return {"partnership": [f"{found.name} was in being {'from ' if last is None else ''}{dates}, not when the death "
+                            f"was notified ({_uk(day)}): check it is the partnership conducting the review."]}
+
+
 class SplitKind(LabelledEnum):
     """How a review's cost is shared (stored in dhr_cases.split_rule)."""
 
@@ -490,7 +514,7 @@ class DhrPresenter(FormScreen):
             return self.case_action(f"Add case {v['reference']}", None, lambda: dhr.add_case(self.store, **v))
 
         return self._form(self._case_fields(), f"New {self.label.lower()}", commit,
-                          warnings=_case_dates_out_of_order,
+                          warnings=lambda v: {**_case_dates_out_of_order(v), **_partnership_not_then(self.store, v)},
                           heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
                                   "name: a form like WSCSP-DHR-2019-01.",
                           values={"kind": CaseKind.REVIEW.value, "decision": Decision.PENDING.value})
@@ -508,8 +532,9 @@ class DhrPresenter(FormScreen):
         return self._form(self._case_fields(), f"Edit case {case.reference}", lambda v: self.case_action(
             f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
             heading=f"Editing case {case.reference}. Never record a victim's name.", values=values, correcting=True,
-            warnings=lambda v: {k: doubts for k, doubts in _case_dates_out_of_order(v).items()
-                                if _uk(v.get(k)) != values.get(k)})  # a date already kept is not asked again
+            warnings=lambda v: {k: doubts for k, doubts in {**_case_dates_out_of_order(v),
+                                                            **_partnership_not_then(self.store, v)}.items()
+                                if not _as_kept(v, values, k)})
 
     @staticmethod
     def _cost_line_fields() -> list[Field]:

@@ -55,3 +55,27 @@ def test_the_split_window_shows_it(demo_window, qtbot):
              if lab.accessibleName() == "Form message" and lab.isVisible()]
     assert any(text.startswith(SAID) for text in shown), shown
     dialog.reject()
+
+
+def test_a_partnership_not_in_being_when_the_death_was_notified_is_asked_about(demo_store):
+    reviews = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
+    reviews.reload()
+    form = reviews.new_case_form()
+    for key, value in (("reference", "WSCSP-DHR-2026-07"), ("district", "Mid Suffolk"),
+                       ("partnership", "Western CSP"), ("notified_on", "01/02/2026")):
+        form.set_value(key, value)
+    assert not form.save()  # asked first, not saved
+    said = form.message("partnership")
+    assert "Western CSP was in being 01/04/2009 to 31/03/2010, not when the death was notified (01/02/2026)" in said
+    assert form.save()  # asked once: Save again keeps it
+    assert dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2026-07")
+
+
+def test_the_partnership_of_the_day_is_not_asked_about(demo_store):
+    reviews = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
+    reviews.reload()
+    form = reviews.new_case_form()
+    for key, value in (("reference", "WSCSP-DHR-2026-08"), ("district", "Mid Suffolk"),
+                       ("partnership", "Western Suffolk CSP"), ("notified_on", "01/02/2026")):
+        form.set_value(key, value)
+    assert form.save(), form.message("partnership")
