@@ -614,8 +614,8 @@ class Figure:
         return Figure(-self.pence, self.known, self.tbc_less, self.nk_less, self.tbc, self.nk)
 
     def describe(self, unit: str = "pound") -> str:
-        """"£12,525.58"; "£9,000 + TBC" when a cell is not known yet; "£903,400 − N/K" when an unknown is taken away
-        (it read "+ N/K", a total at least £903,400 where it is at most); "N/K" when nothing is known."""
+        """"£12,525.58"; "£9,000 + TBC" when a cell is not known yet; "£903,400 − N/K" when an unknown is taken
+        away (it read "+ N/K", a total at least £903,400 where it is at most); "N/K" when nothing is known."""
         if self.empty:
             return ""
         unknown = [f"{sign} {w}" for sign, w, n in (("+", "TBC", self.tbc), ("+", "N/K", self.nk),

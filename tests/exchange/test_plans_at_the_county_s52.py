@@ -26,10 +26,10 @@ def office_plan(folder: Path, office: str, variant: str, plan: str = PLAN) -> Pa
     try:
         plan_id = b.create_plan(store, plan, columns=YEARS)
         section = b.add_section(store, plan_id, "Revenue/Capital/ Expenditure/Income Item")
+        five = "£5,000 (£2,500 per District)"
         rows = [("Domestic Homicide Reviews (DHRs)", ["£7525.58", "TBC", "N/K"]),
                 ("Target Hardening for High Risk DV Victims", ["£0", "£4,000 (£2,000 per District)", "N/K"]),
-                ("E-CINS/Athena Partnership Platform", ["£5,000 (£2,500 per District)", "£5,000 (£2,500 per District)",
-                                                        "N/K"])]
+                ("E-CINS/Athena Partnership Platform", [five, five, "N/K"])]
         if variant == "B":
             rows[1][1][1] = "£5,000 (£2,500 per District)"
             rows[2][1][2] = "TBC"

@@ -30,6 +30,7 @@ def test_a_sheet_whose_only_fault_is_a_repeat_says_none_refused(demo_window, tmp
     path = _csv(tmp_path, "indicator,area,period,value\nBurglary,Babergh,2025-01,99\nBurglary,Babergh,2025-01,99\n")
     dialog = ImportFiguresDialog(demo_window.session, demo_window.show_tab("indicators"))
     assert dialog.load(path)
-    assert "; 0 refused (listed with the reason); 1 repeated (imported once)." in dialog.summary.text(), dialog.summary.text()
+    summary = dialog.summary.text()
+    assert "; 0 refused (listed with the reason); 1 repeated (imported once)." in summary, summary
     assert dialog.import_button.isEnabled()
     dialog.close()
