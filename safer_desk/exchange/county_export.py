@@ -61,7 +61,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
 from safer_desk.storage.safe_write import cause_of, is_write_error, write_bytes_atomically
 from safer_desk.storage import audit
 from safer_desk.storage.schema import costs as costs_schema
-from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+from safer_desk.storage.schema.exchange import IMPORTS_TABLE, MANIFEST_TABLE
 from safer_desk.storage.store import MIGRATIONS_TABLE, Store
 
 EXPORT_FORMAT = "safer-desk-county-export"
@@ -526,6 +526,13 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
             "audit_repairs": str(chain.repairs),
             "previous_exports": json.dumps(previous),
         }
+        # A county file's export says which offices' exports were merged into it (its provenance is not carried):
+        # another county file refuses it (county_merge.verify_for_county), where each row would read as the county's.
+        if has_table(store.conn, IMPORTS_TABLE):
+            merged = [r[0] for r in store.conn.execute(
+                f"SELECT DISTINCT office_name FROM {IMPORTS_TABLE} WHERE office_name <> '' ORDER BY office_name")]
+            if merged:
+                manifest["merged_offices"] = json.dumps(merged)
         if key is not None:
             manifest.update({"sequence": str(sequence), "key_fingerprint": key.fingerprint,
                              "public_key": key.public_text, "signature_method": signing.SIGNATURE_METHOD})

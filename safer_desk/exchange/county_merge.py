@@ -196,6 +196,8 @@ class ExportManifest:
     previous_exports: dict[int, str] = field(default_factory=dict)  # the office's earlier exports: number -> id
     # The reviews' notes (county_export.CASE_NOTES) left with the office: blank in the export, not blanked there.
     case_notes_left_out: bool = False
+    # The offices whose exports were merged into the file this export was made from: a county file's export.
+    merged_offices: tuple[str, ...] = ()
     # An older export's bytes upgraded to this version's layout when it was checked (in memory, as it may hold
     # victim-level rows): what its merge attaches, so that it is upgraded once.
     upgraded: bytes | None = field(default=None, repr=False, compare=False)
@@ -540,7 +542,22 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
                           m["public_key"], head_id, head_hash, entries, int(m.get("audit_repairs", "0") or 0),
                           public_tables=by_digest, signature=rows["signature"], schema_hash=m["schema_hash"],
                           previous_exports=_previous_exports(path, m.get("previous_exports")),
-                          case_notes_left_out=not include and "case_notes_left_out" in m)
+                          case_notes_left_out=not include and "case_notes_left_out" in m,
+                          merged_offices=_merged_offices(path, m.get("merged_offices")))
+
+
+def _merged_offices(path: Path, text: str | None) -> tuple[str, ...]:
+    """The offices a county file's export names as merged into it (none for an office's own export)."""
+    if text is None:
+        return ()
+    try:
+        names = json.loads(text)
+    except ValueError:
+        names = None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise _refuse(path, "its manifest is damaged (it gives the offices merged into it as something other than a "
+                            "list of names)")
+    return tuple(names)
 
 
 # Signed manifest fields and what each must hold: a whole number, a JSON list of names, or a JSON object of them.
@@ -665,6 +682,14 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         raise _refuse(path, f"{claim} signed with a key that was {withdrawal_words(k)} (fingerprint "
                             f"{m.key_fingerprint}); every export signed with it is refused, whichever office it says "
                             "it is from")
+    if m.merged_offices:
+        # Merged into another county file, every row of it would come from the county team, not from the office that
+        # sent it (its provenance, conflicts and decisions not carried): a county file takes the offices' exports.
+        shown = in_words(list(m.merged_offices[:4]) + ([f"{len(m.merged_offices) - 4} more"]
+                                                       if len(m.merged_offices) > 4 else []))
+        raise _refuse(path, f"it is an export of a county file ({m.office_name}, merged from {shown}): a county file "
+                            "takes the offices' own exports, so that each row keeps the office it came from. Merge "
+                            "the exports those offices sent")
     mine = [k for k in keys if k.office_id == m.office_id]
     register = False
     if not mine:
