@@ -306,12 +306,12 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManifest:
+def read_export(path: Path | str) -> ExportManifest:
     """Check a district file from end to end and return its manifest, or raise ExportRefused.
 
-    verify_public=False leaves the police.uk counts to be checked against their signed digests force-month by
-    force-month as the merge takes them (a force-month the county already holds from the same download is
-    never read, so an edit to it could change nothing).
+    Every police.uk force-month is read against its signed digest, those the county already holds from the same
+    download too: an edit to them could change nothing at the county, but the file was still changed after it was
+    signed, and `check` and `merge` give one verdict on one file.
     """
     path = Path(path)
     if path.is_dir():  # the folder the offices' exports were saved in, say: there to see, so not "no such file"
@@ -343,7 +343,7 @@ def read_export(path: Path | str, *, verify_public: bool = True) -> ExportManife
     except sqlite3.DatabaseError as exc:
         raise _refuse(path, DAMAGED) from exc
     try:
-        manifest = _check_export(path, conn, verify_public)
+        manifest = _check_export(path, conn)
         manifest.protections = protections
         manifest.file_sha256 = file_sha256
         _check_laid_out_as_this_version(manifest, conn)
@@ -413,9 +413,16 @@ def _verify_public_digests(path: Path, conn: sqlite3.Connection) -> None:
     signed = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
         f"SELECT force, month, rows, digest FROM {PUBLIC_DIGESTS_TABLE}")}
     found = public_digests(conn)
+    empty = (0, PublicDigest().hexdigest())
     for key in sorted(set(signed) | set(found)):
-        if signed.get(key) != found.get(key, (0, PublicDigest().hexdigest())):
-            raise _refuse(path, f"its police.uk counts for {_force_month(*key)} were changed after it was signed")
+        if signed.get(key, empty) != found.get(key, empty):
+            raise _refuse(path, _public_edit(key, signed.get(key, empty), found.get(key, empty)))
+
+
+def _public_edit(key: tuple[str, str], signed: tuple[int, str], found: tuple[int, str]) -> str:
+    """Why a force-month's police.uk counts are refused: added, removed or changed after signing."""
+    how = "added" if not signed[0] else "removed" if not found[0] else "changed"
+    return f"its police.uk counts for {_force_month(*key)} were {how} after it was signed"
 
 
 # A district holding fewer than 1 in this many of a force's crimes of a month lies outside the force's area (its
@@ -428,7 +435,7 @@ def _force_month(force: str, month: str) -> str:
     return f"{force} {month_words(month)}"
 
 
-def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = True) -> ExportManifest:
+def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
     check = conn.execute("PRAGMA integrity_check").fetchall()  # an index that no longer matches its table too
     if [tuple(r) for r in check] != [("ok",)]:
         raise _refuse(path, DAMAGED)
@@ -518,7 +525,7 @@ def _check_export(path: Path, conn: sqlite3.Connection, verify_public: bool = Tr
             content_checksum(conn, [t for t in internal if t not in by_digest]) != m["internal_checksum"]:
         raise _refuse(path, "its internal tables (office details, schema steps, audit chain, police.uk vintages) "
                             "were changed after it was signed")
-    if by_digest and verify_public:
+    if by_digest:
         _verify_public_digests(path, conn)
     include = m["include_referrals"] == "yes"
     if not include:
@@ -3300,8 +3307,7 @@ class _Merger:
                 del rows
                 for key, digest in sorted(found.items()):
                     if digest != tuple(signed.get(key, (0, ""))):
-                        raise _refuse(self.m.path, f"its police.uk counts for {_force_month(*key)} were changed after "
-                                                   "it was signed")
+                        raise _refuse(self.m.path, _public_edit(key, tuple(signed.get(key, (0, ""))), digest))
             # The areas whose figures the refresh after this works out again (their counts before and after).
             area_sql = "SELECT DISTINCT c.area_id FROM {}"
             if brought_areas is None:

@@ -7,7 +7,9 @@ lands, in foreign-key order, matched by its primary key and its UNIQUE constrain
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import operator
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -435,13 +437,13 @@ def public_digests(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int,
     """(force, month) -> (rows, digest) for every force-month with a vintage (none: empty counts)."""
     if not has_table(conn, POLICE_VINTAGES) or not has_table(conn, POLICE_COUNTS):
         return {}
-    digests: dict[tuple[str, str], PublicDigest] = {
-        (r[0], r[1]): PublicDigest() for r in conn.execute("SELECT force, month FROM _police_vintages")}
-    current: tuple[str, str] | None = None
-    digest: PublicDigest | None = None
-    for force, month, line, _ in public_digest_lines(conn):
-        if (force, month) != current:
-            current = (force, month)
-            digest = digests.setdefault(current, PublicDigest())
-        digest.add(line)
-    return {k: (d.rows, d.hexdigest()) for k, d in digests.items()}
+    empty = PublicDigest().hexdigest()
+    found = {(r[0], r[1]): (0, empty) for r in conn.execute("SELECT force, month FROM _police_vintages")}
+    # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each), not a call
+    # per line: the whole of an office's ten years is read when an export is checked.
+    cursor = conn.execute(f"SELECT force, month, {PUBLIC_LINE_SQL} FROM _police_counts "
+                          "ORDER BY force, month, source_district, crime_type")
+    for key, group in itertools.groupby(cursor, key=operator.itemgetter(0, 1)):
+        lines = [r[2] for r in group]
+        found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
+    return found

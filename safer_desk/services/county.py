@@ -258,8 +258,7 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
                                              f"into. Give the exports the offices sent. {county_merge.UNCHANGED}"))
             continue
         try:
-            # The police.uk counts are checked force-month by force-month as the merge takes them.
-            good.append(county_merge.read_export(Path(path), verify_public=False))
+            good.append(county_merge.read_export(Path(path)))
         except ExportRefused as exc:
             unreadable.add(Path(path).resolve())
             refused.append((Path(path).name, str(exc)))

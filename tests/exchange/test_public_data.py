@@ -177,7 +177,7 @@ def test_police_counts_changed_after_signing_are_refused(tmp_path, county):
     with pytest.raises(ExportRefused, match="its police.uk counts for Suffolk Constabulary Mar 2025 were changed "
                                             "after it was signed"):
         read_export(path)
-    # … the merge reads the force-months it takes, and refuses the file with the county file as it was.
+    # … and so does the merge, which refuses the file with the county file as it was.
     before = content_checksum(county.conn)
     report = merge(county, [path])
     assert report.merged == [] and "Mar 2025 were changed after it was signed" in report.refused[0][1]
