@@ -20,7 +20,8 @@ from safer_desk.domain.clock import held_at
 from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
 from safer_desk.storage.locking import FileInUse, OfficeLock
-from safer_desk.storage.store import Store, StoreError, create_file, refuse_new_file_in_unwritable_folder
+from safer_desk.storage.store import (Store, StoreError, create_file, refuse_name_too_long,
+                                     refuse_new_file_in_unwritable_folder)
 
 # Each tab adds its own examples; order matters only where one tab uses another's rows.
 CONTRIBUTORS = (reference.add_examples, projects.add_examples, allocation.add_examples,
@@ -65,6 +66,7 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool, own_office: bool = T
         raise DemoError(f"{path} is a folder; choose a file name.")
     try:  # before the lock: its file, beside path, is one the person never asked for and need not hear of
         refuse_new_file_in_unwritable_folder(path)
+        refuse_name_too_long(path)  # written, then refused by every change after it
     except StoreError as exc:
         raise DemoError(str(exc)) from None
     lock = OfficeLock(path)

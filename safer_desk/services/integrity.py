@@ -25,7 +25,8 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       audit_trigger_problems, cut_short, header_overwritten,
                                       header_overwritten_words, in_use_elsewhere, inspect_file,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
-                                      remove_side_files_left, repair_audit_trail, where_to_restore)
+                                      name_too_long, remove_side_files_left, repair_audit_trail, where_to_restore,
+                                      words_for_limit)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -101,9 +102,12 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.bad("it is not an SQLite database at all, so not a Safer Desk file")
         return report
     journal = Path(f"{path}-journal")
-    interrupted = journal.exists()
+    too_long = name_too_long(path)  # renamed by hand: read as ever, but no change to it could be saved
+    if too_long:
+        report.bad(f"{too_long} Rename it ({words_for_limit(path)}): until then no change to it can be saved")
+    interrupted = not too_long and journal.exists()  # (no journal can lie beside it)
     as_it_lies = read_as_it_lies(path)  # an export, another program's file: its journals are not read with it
-    wal_note = "" if as_it_lies else _wal_note(path)
+    wal_note = "" if as_it_lies or too_long else _wal_note(path)
     try:
         # A write left interrupted beside the file (its hot journal) is first played back, as any opener does.
         conn = read_only_look(path)

@@ -258,12 +258,37 @@ _LONGEST_SIDE_FILE = "-journal"
 def refuse_name_too_long(path: Path) -> None:
     """Refuse, before anything is made, a file whose journal could not be made beside it (SQLite would refuse
     every change to it as if the folder could not be written)."""
-    side = path.name + _LONGEST_SIDE_FILE
-    if len(side.encode("utf-8")) > NAME_MAX or len(side.encode("utf-16-le")) // 2 > NAME_MAX:
-        limit = NAME_MAX - len(_LONGEST_SIDE_FILE)
-        raise NameTooLong(f"The name {path.name[:40]}… is too long ({len(path.name)} characters): Safer Desk keeps "
-                          f"files beside it while it writes, whose names would be longer than the disk allows. Give "
-                          f"it a shorter name (at most {limit} characters). Nothing was changed.")
+    words = name_too_long(path)
+    if words:
+        raise NameTooLong(f"{words} Give it a shorter name ({words_for_limit(path)}). Nothing was changed.")
+
+
+def name_too_long(path: Path) -> str:
+    """Why path's name is too long for the files written beside it ("" when it is not)."""
+    if _fits(path.name):
+        return ""
+    size = len(path.name)
+    measure = f"{size} characters" if path.name.isascii() else \
+        f"{size} characters, {len(path.name.encode('utf-8'))} bytes"
+    return (f"The name {path.name[:40]}… is too long ({measure}): Safer Desk keeps files beside it while it writes, "
+            "whose names would be longer than the disk allows.")
+
+
+def words_for_limit(path: Path) -> str:
+    """The limit as this name is measured: characters for plain letters, bytes (and how many of this name's
+    characters must go) for accented letters and other scripts, which a disk stores in two bytes or more."""
+    limit = NAME_MAX - len(_LONGEST_SIDE_FILE)
+    if path.name.isascii():
+        return f"at most {limit} characters"
+    stem, suffix = path.stem, path.suffix
+    cut = next((n for n in range(1, len(stem) + 1) if _fits(stem[:-n] + suffix)), len(stem)) if stem else 0
+    return (f"at most {limit} bytes as the disk stores names, where an accented letter or another script takes two "
+            f"or more: this one must be at least {counted(cut, 'character')} shorter")
+
+
+def _fits(name: str) -> bool:
+    side = name + _LONGEST_SIDE_FILE
+    return len(side.encode("utf-8")) <= NAME_MAX and len(side.encode("utf-16-le")) // 2 <= NAME_MAX
 
 
 class FileEmpty(StoreError):
