@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stderr = io.StringIO()
     commits_before = _commits_made()
-    noting = None
+    noting = held_as = None
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
@@ -147,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help()
             return 0
         _refuse_empty_paths(subparsers.choices[args.command], args)
+        if args.command != "screenshot":  # (which draws the window)
+            from safer_desk.storage.locking import hold_as_command
+
+            held_as = hold_as_command(f"safer-desk {args.command}")
         _remove_leftovers()
         return int(args.run(args) or 0)
     except CliError as exc:
@@ -164,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _say_interrupted(commits_before)
     finally:
+        if held_as is not None:  # (a test, or a script calling main() twice, goes on as it was)
+            from safer_desk.storage.locking import hold_as_before
+
+            hold_as_before(held_as)
         if noting is not None:
             _restore_ctrl_c(noting)
         if isinstance(sys.stdout, _ReaderMayStop):

@@ -210,6 +210,8 @@ def refused_for_a_change(exc: Exception) -> str:
     message = str(exc)
     offered = "It can be opened read-only."
     if isinstance(exc, FileLocked) and message.endswith(offered):
+        if exc.command:
+            return f"{message[:-len(offered)]}Wait for it to end, then run the command again. Nothing was changed."
         return (f"{message[:-len(offered)]}Close it there (or make the change in that window), then run the command "
                 "again. Nothing was changed.")
     if isinstance(exc, FileReadOnly):

@@ -73,8 +73,9 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool, own_office: bool = T
     try:
         lock.acquire()  # never replace a file another window is writing to
     except FileInUse as exc:
-        raise DemoError(f"{path.name} is open in another Safer Desk window{exc.holder}; close it there first. "
-                        "Nothing was changed.") from None
+        raise DemoError(f"{path.name} is open in {exc.who}{exc.holder}; "
+                        f"{'wait for it to end' if exc.command else 'close it there first'}. Nothing was changed.") \
+            from None
     try:
         with _commits_count_once_in_place(path):
             kept = keep_before_replacing(path) if keep else None

@@ -225,8 +225,8 @@ def _wal_note(path: Path) -> str:
     try:
         lock.acquire()
     except FileInUse as exc:
-        return (f"it is open for writing in another Safer Desk window{exc.holder}: {what} {are} in its journal beside "
-                f"it, {wal}, part of the file until that window closes it (read with it here)")
+        return (f"it is open for writing in {exc.who}{exc.holder}: {what} {are} in its journal beside it, {wal}, part "
+                f"of the file until that {'command ends' if exc.command else 'window closes it'} (read with it here)")
     except OSError:
         lock = None  # no lock can be taken in that folder (read-only): who wrote the journal cannot be told
     if lock is not None:

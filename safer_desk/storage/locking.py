@@ -53,11 +53,36 @@ FILE_MOVED = ("it is no longer where it was opened (moved, renamed or deleted, r
 
 
 class FileInUse(Exception):
-    """``holder``: who has the lock, as the message says it (" (by process 4120 on DESK-7 since …)"), or ""."""
+    """``holder``: who has the lock, as the message says it (" (by process 4120 on DESK-7 since …)"), or "";
+    ``who``: what holds it, "another Safer Desk window" or "another Safer Desk command (safer-desk merge)";
+    ``command``: whether that is a command (which ends by itself: wait for it) rather than a window."""
 
-    def __init__(self, message: str, holder: str = ""):
+    def __init__(self, message: str, holder: str = "", who: str = "another Safer Desk window",
+                 command: bool = False):
         super().__init__(message)
         self.holder = holder
+        self.who = who
+        self.command = command
+
+
+# What this process is, written in the note of every lock it takes: the window (unless told otherwise) or a
+# command-line run, named ("safer-desk merge"). Another process refused the file says which: a county team's
+# script holding the file is not "another window" to go and close.
+_HOLDER = {"as": "window"}
+
+
+def hold_as_command(name: str | None) -> dict[str, str]:
+    """This process is the command-line run `name` ("safer-desk import-police"), or (None) a window: its locks say
+    so from now on. Returns what they said before (``hold_as_before`` puts it back)."""
+    before = dict(_HOLDER)
+    _HOLDER.clear()
+    _HOLDER.update({"as": "command", "command": name} if name else {"as": "window"})
+    return before
+
+
+def hold_as_before(before: dict[str, str]) -> None:
+    _HOLDER.clear()
+    _HOLDER.update(before)
 
 
 class FileMoved(OSError):
@@ -136,8 +161,8 @@ def _host() -> str:
 
 
 def _holder_note() -> bytes:
-    return json.dumps({"host": _host(), "pid": os.getpid(),
-                       "since": datetime.now().isoformat(timespec="seconds")}).encode("utf-8")
+    return json.dumps({"host": _host(), "pid": os.getpid(), "since": datetime.now().isoformat(timespec="seconds"),
+                       **_HOLDER}).encode("utf-8")
 
 
 def _describe(note: bytes) -> str:
@@ -145,6 +170,16 @@ def _describe(note: bytes) -> str:
         info = json.loads(note.decode("utf-8"))
         since = info.get("since")
         return f" (by process {info.get('pid')} on {info.get('host')}{f' since {_when(since)}' if since else ''})"
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _command_of(note: bytes) -> str:
+    """The command-line run holding a lock ("safer-desk merge"), "" for a window (or an older version's note,
+    which did not tell them apart)."""
+    try:
+        info = json.loads(note.decode("utf-8"))
+        return str(info.get("command") or "safer-desk") if info.get("as") == "command" else ""
     except (ValueError, AttributeError):
         return ""
 
@@ -289,8 +324,13 @@ class OfficeLock:
             pass
 
     def _in_use(self, note: bytes) -> FileInUse:
-        return FileInUse(f"{self.path.name} is already open for writing in another Safer Desk window"
-                         f"{_describe(note)}. It can be opened read-only.", _describe(note))
+        holder, command = _describe(note), _command_of(note)
+        if command:
+            return FileInUse(f"{self.path.name} is being written by another Safer Desk command ({command}){holder}, "
+                             "which lets go of it when it ends. It can be opened read-only.", holder,
+                             f"another Safer Desk command ({command})", True)
+        return FileInUse(f"{self.path.name} is already open for writing in another Safer Desk window{holder}. It can "
+                         "be opened read-only.", holder)
 
     # -- POSIX: flock, inode check, unlink before unlock --------------------------------------------
     def _acquire_posix(self) -> int:

@@ -115,7 +115,12 @@ def copy_not_written(exc: OSError, target: Path) -> CopyNotWritten:
 
 
 class FileLocked(StoreError):
-    """Another Safer Desk window or process has the file open for writing."""
+    """Another Safer Desk window or command has the file open for writing (``command``: a command-line run, which
+    lets go of it when it ends)."""
+
+    def __init__(self, message: str, command: bool = False):
+        super().__init__(message)
+        self.command = command
 
 
 class FileBusy(StoreError):
@@ -969,9 +974,10 @@ class Store:
         try:
             lock.acquire()
         except FileInUse as exc:
-            raise FileLocked(f"{target.name} is open for writing in another Safer Desk window{exc.holder}: a copy "
-                             "cannot replace it. Only one window can change a file at a time; close it there first, "
-                             "or choose another name.") from exc
+            there = "wait for it to end" if exc.command else "close it there first"
+            raise FileLocked(f"{target.name} is open for writing in {exc.who}{exc.holder}: a copy cannot replace it. "
+                             f"Only one {'window or command' if exc.command else 'window'} can change a file at a time; "
+                             f"{there}, or choose another name.", exc.command) from exc
         except OSError as exc:
             raise copy_not_written(exc, target) from exc
         try:
@@ -1255,7 +1261,7 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
     try:
         lock.acquire()
     except FileInUse as exc:
-        raise FileLocked(str(exc)) from exc
+        raise FileLocked(str(exc), exc.command) from exc
     try:
         if not check.exists or check.empty:
             # Built whole in a temporary file and moved into place: a full disk or a kill leaves no
@@ -1635,7 +1641,7 @@ def repair_audit_trail(path: Path | str) -> "audit.RepairReport":
     try:
         lock.acquire()
     except FileInUse as exc:
-        raise FileLocked(str(exc)) from exc
+        raise FileLocked(str(exc), exc.command) from exc
     try:
         make_backup(path, reason="before-audit-repair")
         conn = _connect(path, read_only=False)
