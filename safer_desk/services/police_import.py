@@ -456,7 +456,15 @@ def _none_to_import(paths: list[Path], found: police_uk.FoundFiles) -> str:
             shown = others[:3] + ([f"{len(others) - 3} more"] if len(others) > 3 else [])
             said.append(f"{name} holds {counted_words(len(others), 'other file')}, not read ({in_words(shown)}).")
         elif not any(f.is_file() for f in folder.rglob("*")):
-            said.append(f"{name} is empty.")
+            linked = [f.relative_to(folder).as_posix() for f in sorted(folder.rglob("*"))
+                      if f.is_symlink() and f.is_dir()]
+            if linked:  # a link to a folder is not followed (it may lead back to the one chosen, or anywhere)
+                shown = linked[:3] + ([f"{len(linked) - 3} more"] if len(linked) > 3 else [])
+                said.append(f"{name} holds only {counted_words(len(linked), 'link')} to another folder "
+                            f"({in_words(shown)}), which {'is' if len(linked) == 1 else 'are'} not followed: "
+                            "choose the folder linked to.")
+            else:
+                said.append(f"{name} is empty.")
     return (f"There are no police.uk street-level crime files to import{': ' if said else '. '}{' '.join(said)}"
             f"{' ' if said else ''}Choose the *-street.csv files of a data.police.uk download, the folder they are "
             "in, or the download's .zip; nothing was imported.")
