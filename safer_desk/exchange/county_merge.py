@@ -3739,6 +3739,8 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
             if t == "dhr_shares":
                 _refuse_a_refusal_dealt_with_twice(conn, conflict, share)
         kept, set_aside = conflict.incoming_version, conflict.county_version
+        if kept_key and kind in ROW_CONFLICT_KINDS:
+            _hold_as_kept(conn, t, kept_key, conflict, "district")
         if kept_key:  # other offices' conflicts about the row now compare with the version kept
             refresh_conflicts_about(conn, t, [kept_key], besides=conflict.id)
         if t == "dhr_payments":
@@ -3748,6 +3750,8 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
             drop_origin(conn, t, conflict.county_key)
             _drop_parts_origins(conn, t, conflict.county_key)  # (a thing of WHOLES: nor its parts)
         kept, set_aside = conflict.county_version, conflict.incoming_version
+        if conflict.county_key and kind in ROW_CONFLICT_KINDS:
+            _hold_as_kept(conn, t, conflict.county_key, conflict, "county")
     now, who = decided_at or utc_now(), audit.current_user()
     record_decision(conn, conflict, choice, kept, set_aside, decided_at=now, decided_by=who)
     conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict.id,))
@@ -3762,6 +3766,31 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
         "conflict": conflict.detail, "kept": "the county's version" if choice == "county" else
         f"{conflict.office_name}'s version", "office": conflict.office_name, "group": conflict.group_words,
         "table": t, "row": conflict.county_key or conflict.row_key})
+
+
+def _hold_as_kept(conn: sqlite3.Connection, table: str, key: str, c: Conflict, choice: str) -> None:
+    """The offices holding a row several offices hold (those "Merged from" names), after a decision: those that send
+    the version kept. Keeping an office's version: that office, and any other whose open conflict sends the same
+    version (closed by it); the offices that sent the county's version set aside no longer send it alike. Keeping
+    the county's: the conflict's office no longer does, unless it is the only holder (a row no office holds is
+    never removed, and this office may yet delete its own)."""
+    holders = {r[0] for r in conn.execute(f"SELECT office_id FROM {HOLDERS_TABLE} WHERE table_name = ? AND "
+                                          "row_key = ?", (table, key))}
+    if not holders:  # shared before the county kept who holds it, common to every file, or one office's own
+        return
+    if choice == "county":
+        if holders - {c.office_id}:
+            conn.execute(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? AND office_id = ?",
+                         (table, key, c.office_id))
+        return
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    alike = {c.office_id} | {r[0] for r in conn.execute(
+        f"SELECT office_id FROM {CONFLICTS_TABLE} WHERE table_name = ? AND coalesce(nullif(county_key, ''), row_key) "
+        f"= ? AND kind IN ({kinds}) AND incoming_version = ? AND incoming_version != ''",
+        (table, key, c.incoming_version))}
+    conn.executemany(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? AND office_id = ?",
+                     [(table, key, office) for office in sorted(holders - alike)])
+    conn.executemany(_HOLD_SQL, [(table, key, office) for office in sorted(alike)])
 
 
 def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace_typed: ReplaceTyped | None

@@ -1,0 +1,55 @@
+"""After the county keeps one office's version of a row several offices sent alike, "Merged from" names that office
+alone (session 53).
+
+Seen: Ipswich and Western Suffolk sent project 4 alike (£30,000); Western Suffolk then sent £31,000.50, and the county
+lead kept it (`conflicts --keep district`). The workbook's Register, the board report's "Merged from" and `projects`
+still said "Ipswich office, Western Suffolk CSP office": Ipswich's £30,000 was the version set aside.
+"""
+
+from __future__ import annotations
+
+from safer_desk.services import projects as ps
+from safer_desk.services.county import list_conflicts, resolve_conflicts
+from safer_desk.services.county_workbook import merged_origins
+from tests.exchange.district_offices import merge
+
+
+def set_cost(store, cost: str) -> None:
+    p = ps.get_project(store, "p-shared")
+    ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": cost}, base=p))
+
+
+def merged_from(county) -> str:
+    return merged_origins(county, ("projects",))["projects"]["p-shared"]
+
+
+def test_keeping_one_office_s_version_of_a_shared_row_names_that_office_alone(offices):
+    o = offices
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    assert merged_from(o.county) == "Babergh office, Mid Suffolk office"  # sent alike
+
+    set_cost(o.mid, "£31,000.50")
+    merge(o.county, [o.send(o.mid)])
+    [conflict] = [c for c in list_conflicts(o.county) if c.table == "projects"]
+    resolve_conflicts(o.county, "district", which=conflict.id)
+    assert o.county_cost() == 3_100_050
+    assert merged_from(o.county) == "Mid Suffolk office"
+
+    # Babergh's next file, its project as it was, raises nothing (its version was set aside) and is still not named.
+    merge(o.county, [o.send(o.babergh)])
+    assert [c for c in list_conflicts(o.county) if c.table == "projects"] == []
+    assert merged_from(o.county) == "Mid Suffolk office"
+    # Babergh then sends what the county holds: alike again, both named.
+    set_cost(o.babergh, "£31,000.50")
+    merge(o.county, [o.send(o.babergh)])
+    assert merged_from(o.county) == "Babergh office, Mid Suffolk office"
+
+
+def test_keeping_the_county_s_version_leaves_the_offices_that_sent_it_named(offices):
+    o = offices
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    set_cost(o.mid, "£31,000.50")
+    merge(o.county, [o.send(o.mid)])
+    [conflict] = [c for c in list_conflicts(o.county) if c.table == "projects"]
+    resolve_conflicts(o.county, "county", which=conflict.id)
+    assert merged_from(o.county) == "Babergh office"
