@@ -603,6 +603,17 @@ def _workbook_areas(store: Store) -> list[tuple]:
         return area_id in of_year[year]
 
     areas = [(a, [y for y in _years(store, a.id) if office_held(a.id, y)]) for a in counties + have]
+    # As the board report leaves it out: a partnership of one district, its figures all its district's, would give
+    # every row of the district again as "Safer Plymouth (derived)", without the district's targets.
+    from safer_desk.services.report_sections.indicators import repeats_its_one_district
+
+    given = {y: {a.id for a, years in areas if y in years} for _, years in areas for y in years}
+
+    def repeats(area, year: FinancialYear) -> bool:
+        return area.is_group and svc.sole_member(store, area.id, year) in given[year] and \
+            repeats_its_one_district(store, area, year, svc.summary(store, area.id, year), given[year])
+
+    areas = [(a, [y for y in years if not repeats(a, y)]) for a, years in areas]
     return [(a, years) for a, years in areas if years]
 
 
