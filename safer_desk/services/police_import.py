@@ -75,6 +75,17 @@ class Vintage:
 
 
 @dataclass(frozen=True)
+class _Version:
+    """One file's counts of a force-month that another file of the same import gives too."""
+
+    number: int  # the file's number in the import
+    name: str
+    source: str  # its download (FileCounts.source)
+    counts: dict
+    vintage: Vintage
+
+
+@dataclass(frozen=True)
 class TypedFigure:
     """A figure someone typed (or imported from a sheet, or merged) where the police.uk count differs."""
 
@@ -125,7 +136,9 @@ class PoliceImportResult:
     source_hash: str = ""  # SHA-256 over the street files' own hashes, in order: the import as one batch
     # A force-month given again by a later file of the same import (the later one is counted):
     # (force, month, earlier file, its rows, later file, its rows, the very same file).
-    repeated: list[tuple[str, str, str, int, str, int, bool]] = field(default_factory=list)
+    # (force, month, file set aside, its rows, file counted, its rows, the same file, the counted one's download's
+    # newest month in words when it is the later download: "" when it was the file given later)
+    repeated: list[tuple[str, str, str, int, str, int, bool, str]] = field(default_factory=list)
     # A force-month replaced by a file with far fewer rows than the one imported before (a download cut short at a
     # line's end, rows deleted): (force, month, the file before, its rows, rows now).
     shrunk: list[tuple[str, str, str, int, int]] = field(default_factory=list)
@@ -161,6 +174,13 @@ class PoliceImportResult:
         left out of a download, which "11 months (2025-01 to 2025-12)" alone would hide."""
         if not self.months:
             return []
+        by_force: dict[str, set[str]] = {}
+        for v in self.vintages:
+            by_force.setdefault(v.force, set()).add(v.month)
+        if len(by_force) > 1:  # two forces' downloads: a month between them is no force's gap (2020-04 to 2024-12
+            # between Devon & Cornwall's 2020 and Suffolk's 2025); each force's own gaps are said by force
+            ranges = [(min(months), max(months)) for months in by_force.values()]
+            return [m for m in _months_between(self.months) if all(first < m < last for first, last in ranges)]
         return _months_between(self.months)
 
     def force_months_missing(self, held: Collection[tuple[str, str]] = ()) -> dict[str, list[str]]:
@@ -231,7 +251,7 @@ class PoliceImportResult:
             lines.append(f"Replaced {counted_words(len(self.replaced_typed), 'typed figure')} with the police.uk "
                          "counts:")
             lines += [f"  {t.describe()}" for t in self.replaced_typed]
-        for name, why in self.skipped:
+        for why in dict.fromkeys(why for _, why in self.skipped):  # (a download given alone and in a folder: once)
             lines.append(f"Not imported: {why}")
         lines += self._repeated_lines()
         return lines
@@ -266,9 +286,13 @@ class PoliceImportResult:
         files is counted from the later. Said, so that neither passes for a mistake in the counts."""
         lines: list[str] = []
         same: dict[tuple[str, str], int] = {}  # (earlier, later) -> rows, a file's force-months said together
-        for force, month, earlier, earlier_rows, later, later_rows, identical in self.repeated:
+        for force, month, earlier, earlier_rows, later, later_rows, identical, newer in self.repeated:
             if identical:
                 same[(earlier, later)] = same.get((earlier, later), 0) + later_rows
+            elif newer:
+                lines.append(f"{force} {month} is in two different downloads: the later one's ({later}, of the "
+                             f"download to {newer}, {counted_words(later_rows, 'row')}) was counted, not the "
+                             f"earlier one's ({earlier}, {counted_words(earlier_rows, 'row')}).")
             else:
                 lines.append(f"{force} {month} is in two different files: the later one ({later}, "
                              f"{counted_words(later_rows, 'row')}) was counted, not the earlier ({earlier}, "
@@ -553,6 +577,10 @@ class _Writer:
         # adds neither its rows nor itself to the summary.
         self.given: dict[tuple[str, str], tuple[int, str, str, int]] = {}
         self.months_of_file: dict[int, int] = {}
+        # A force-month two downloads of the import give (an older download of January beside a newer one of
+        # January to March): every file's version of it, so that finish counts the newer download's, whichever
+        # was read last (which download is newer is known only once every file is read).
+        self.versions: dict[tuple[str, str], list[_Version]] = {}
         # Write each batch's counts as it comes: only while other processes count (a counting thread here would
         # trade the GIL with every row's statement step, see add_files).
         self.write_as_read = False
@@ -593,10 +621,17 @@ class _Writer:
                 newest = max(month for _, month in per_file)
                 self.newest[c.source] = max(self.newest.get(c.source, newest), newest)
             for (force, month), counts in per_file.items():
+                if (force, month) in self.given:  # given before: both versions kept until finish chooses
+                    earlier = self.versions.setdefault((force, month), [])
+                    if not earlier:
+                        earlier.append(self._version_given((force, month), by_force_month))
                 by_force_month[(force, month)] = counts  # a later file's force-month replaces an earlier one's
                 self._replacing((force, month), number, c, sum(counts.values()))
                 self.vintages[(force, month)] = Vintage(force, month, c.name, c.sha256, c.source,
                                                         sum(counts.values()), self.imported_at)
+                if (force, month) in self.versions:
+                    self.versions[(force, month)].append(
+                        _Version(number, c.shown or c.name, c.source, counts, self.vintages[(force, month)]))
         # The counts themselves are written once every batch is read (finish): written here, while the reader
         # thread counts the next batch, each row's statement step gave the GIL to the reader and waited to
         # take it back (~0.3 s of CPU a million rows). Not so while helper processes count (write_as_read):
@@ -606,6 +641,46 @@ class _Writer:
         if self.write_as_read:
             self.write_counts(self.pending)
             self.pending = {}
+
+    def _version_given(self, force_month: tuple[str, str],
+                       batch: dict[tuple[str, str], dict[tuple[str, str], int]]) -> _Version:
+        """The version of a force-month counted so far: its counts from this batch, those still to be written, or
+        (written as read) those written."""
+        counts = batch.get(force_month) or self.pending.get(force_month)
+        if counts is None:
+            counts = {(d, t): n for d, t, n in self.store.conn.execute(
+                "SELECT source_district, crime_type, count FROM _police_counts WHERE force = ? AND month = ?",
+                force_month)}
+        number, name, _, _ = self.given[force_month]
+        vintage = self.vintages[force_month]
+        return _Version(number, name, vintage.download_newest_month, counts, vintage)
+
+    def _newest_download_counted(self) -> None:
+        """Of a force-month two downloads of the import give, the newer download's version is counted (the file
+        read last where the downloads end in the same month), as a later download replaces an earlier one in a
+        later import and at the county; said so (PoliceImportResult.repeated)."""
+        for force_month, versions in self.versions.items():
+            counted = versions[-1]
+            best = max(versions, key=lambda v: (self.newest.get(v.source, ""), v.number))
+            repeated = [r for r in self.result.repeated if r[:2] != force_month]
+            for v in versions:
+                if v is not best:
+                    same = bool(v.vintage.file_sha256) and v.vintage.file_sha256 == best.vintage.file_sha256
+                    newer = self.newest.get(best.source, "") > self.newest.get(v.source, "")
+                    repeated.append((*force_month, v.name, v.vintage.rows, best.name, best.vintage.rows, same,
+                                     self.newest[best.source] if newer else ""))
+            self.result.repeated = repeated
+            if best is counted:
+                continue
+            self.pending[force_month] = best.counts  # (written over the version written as read, if it was)
+            self.vintages[force_month] = best.vintage
+            self.result.rows += best.vintage.rows - counted.vintage.rows
+            self.months_of_file[counted.number] -= 1
+            if not self.months_of_file[counted.number]:
+                self.result.files -= 1
+            if not self.months_of_file[best.number]:
+                self.result.files += 1
+            self.months_of_file[best.number] += 1
 
     def _replacing(self, force_month: tuple[str, str], number: int, c: police_uk.FileCounts, rows: int) -> None:
         """Count a force-month from this file; one an earlier file of the import gave leaves the summary's rows
@@ -621,7 +696,7 @@ class _Writer:
         if not self.months_of_file[earlier_number]:
             self.result.files -= 1
         self.result.repeated.append((*force_month, earlier_name, earlier_rows, name, rows,
-                                     bool(c.sha256) and c.sha256 == earlier_sha))
+                                     bool(c.sha256) and c.sha256 == earlier_sha, ""))
 
     def _prepare(self, by_force_month: dict[tuple[str, str], dict[tuple[str, str], int]]) -> dict[str, str]:
         """The indicators and areas these counts need (made as each batch brings them, so in the same order
@@ -707,6 +782,7 @@ class _Writer:
         """Write the counts read, the vintages and the figures of every month of the forces imported, zeros
         included."""
         conn = self.store.conn
+        self._newest_download_counted()
         self.write_counts(self.pending)
         self.pending = {}
         self._audit_counts()
