@@ -1772,6 +1772,20 @@ def predecessors(store: Store, district_ids: Iterable[str]) -> list[str]:
     return out
 
 
+def successors(store: Store, district_ids: Iterable[str]) -> list[str]:
+    """The districts these became (East Suffolk for Waveney and Suffolk Coastal), in turn."""
+    table = _district_table(store)
+    wanted = set(district_ids)
+    out: list[str] = []
+    for district_id in list(wanted):
+        current = table[district_id].successor_id if district_id in table else None
+        while current and current not in wanted:
+            wanted.add(current)
+            out.append(current)
+            current = table[current].successor_id if current in table else None
+    return out
+
+
 def partnership_note(store: Store, partnership: Partnership, today: date) -> str:
     """"ended 31/03/2010" for a partnership whose To date has passed, "no districts" for one without any; else ""
     (a To date the file holds in a form no longer read is left unsaid). Office Details… shows it beside the name."""

@@ -192,6 +192,14 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
     districts = list(dict.fromkeys([*districts, *ref.predecessors(store, districts)]))
     if choice.kind == "district":
         indicator += [i for i in districts if i not in indicator]
+    elif choice.id is None and year is not None:
+        # police.uk counts of a year before a district's reorganisation are kept under the district it became
+        # (Waveney's 2018/19 crimes under East Suffolk): that district's figures are the office's too, as the
+        # county's report and the workbook give them.
+        from safer_desk.services import indicators as svc
+
+        indicator += [i for i in ref.successors(store, districts)
+                      if i not in indicator and year in svc.years_with_values(store, area_id=i)]
     names = {_name_of(store, i).casefold() for i in [*districts, *partnerships]} | {c.casefold() for c in counties}
     if choice.id is not None:
         names.add(choice.name.casefold())

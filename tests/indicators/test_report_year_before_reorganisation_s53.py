@@ -1,0 +1,35 @@
+"""The office's board report of a year before its districts were reorganised gives the figures the police.uk counts
+keep under the districts they became (session 53).
+
+Seen: Suffolk's June 2018 street file (the 2011 names: Waveney, Suffolk Coastal, Forest Heath, St Edmundsbury)
+imported; its crimes are counted as East Suffolk's and West Suffolk's. The default report for 2018/19 (the office's
+areas) gave Babergh, Ipswich and Mid Suffolk alone: about half the county's crimes had no district section, and
+nothing said so, where `--area Suffolk` and the workbook gave East and West Suffolk.
+"""
+
+from __future__ import annotations
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.services.police_import import import_police_files
+from safer_desk.services.report import report_areas
+from safer_desk.services.report_sections.indicators import board_report_sections
+from tests.indicators.police_helpers import fixture
+
+FY18 = FinancialYear(2018)
+
+
+def test_the_default_report_of_2018_19_gives_east_and_west_suffolk_as_the_county_s_report_does(demo_store, tmp_path):
+    source = fixture("suffolk-2021-01", "2021-01-suffolk-street.csv").read_text(encoding="utf-8")
+    june = tmp_path / "2018-06-suffolk-street.csv"
+    june.write_text(source.replace(",2021-01,", ",2018-06,"), encoding="utf-8")
+    import_police_files(demo_store, [june])
+
+    office = report_areas(demo_store, None, FY18)
+    county = report_areas(demo_store, "Suffolk", FY18)
+    assert {"district:east-suffolk", "district:west-suffolk"} <= set(office.indicator_area_ids)
+    titles = [s.title for s in board_report_sections(demo_store, year=FY18, areas=office)]
+    assert sorted(titles) == sorted(s.title for s in board_report_sections(demo_store, year=FY18, areas=county))
+    assert "Indicators: East Suffolk" in titles and "Indicators: West Suffolk" in titles
+    # A later year's report is as it was: East Suffolk is the office's own district then.
+    later = report_areas(demo_store, None, FinancialYear(2025))
+    assert list(later.indicator_area_ids).count("district:east-suffolk") == 1
