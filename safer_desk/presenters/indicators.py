@@ -708,9 +708,14 @@ class IndicatorsPresenter(ScreenPresenter):
             self._remember(area_id)
             ids.append(area_id)
         if not area_id:
+            # The office's own first area with figures (its county, then its partnerships and districts), as the
+            # board report and the workbook lead with it; else the example's Plymouth; else the first with figures.
             with_figures = {r[0] for r in self.store.rows("SELECT DISTINCT area_id FROM indicator_values")}
-            area_id = DEFAULT_AREA if DEFAULT_AREA in ids else next(
-                (i for i in ids if i in with_figures), ids[0] if ids else None)
+            own = [c.id for c in choices if c.group is AreaGroup.OWN] if reference.office_scope(self.store).is_set \
+                else []  # (an office naming no areas has every one listed as its own)
+            area_id = next((i for i in own if i in with_figures), None) or (
+                DEFAULT_AREA if DEFAULT_AREA in ids else next((i for i in ids if i in with_figures),
+                                                              ids[0] if ids else None))
         self.area_id = area_id
         years = self.years()
         # Opened on the latest year with figures (this year when there are none), not on an empty year.

@@ -308,7 +308,7 @@ def test_the_indicators_tab_says_why_a_partly_held_county_has_no_figures(demo_st
     from safer_desk.presenters.indicators import IndicatorsPresenter
 
     p = IndicatorsPresenter(demo_store)
-    p.load()
+    p.load("district:plymouth", FinancialYear(2016))
     p.choose_area("county:devon", lambda *a: True)
     text = p.no_chart_text("All crime, Devon")
     assert "does not hold all of them (not East Devon, Exeter, Mid Devon, North Devon and 5 more)" in text

@@ -4,6 +4,7 @@ view. Its undo text now says the year the figures are of."""
 
 from __future__ import annotations
 
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import indicators as svc
 from safer_desk.ui.app import wait_until_idle
 from tests.window_sizes import resize_window
@@ -17,6 +18,7 @@ def _shown(tab) -> str:
 def test_undo_brings_the_indicator_whose_figures_it_undid_into_view(demo_window, qtbot, prompts):
     resize_window(demo_window, (1280, 800))
     tab = demo_window.show_tab("indicators")
+    assert tab.select_area("district:plymouth") and tab.select_year(FinancialYear(2016))  # the paper's figures
     wait_until_idle(demo_window)
     grid = tab.grid
     first = _shown(tab)
