@@ -264,6 +264,8 @@ class Scale:
             return f"{self.numerator} of {self.denominator} months"
         if self.is_whole:
             return "in full"
+        if not self.numerator:  # (not "0/1": an amount of £0 typed, or 0)
+            return "none"
         f = self.fraction
         return f"{f.numerator}/{f.denominator}"
 
@@ -273,10 +275,15 @@ def parse_scale(text: str) -> Scale:
     s = (text or "").strip().casefold()
     if s in ("", "full", "in full", "1", "100%", "all"):
         return Scale()
+    if s in ("none", "nothing"):
+        return Scale(0, 1)
     m = _MONTHS.match(s)
     if m:
         n, d = int(m.group(1)), int(m.group(2))
-        if d == 0 or n > d:
+        if d == 0:
+            raise ProjectError(f"“{text.strip()}”: a project runs at least 1 month; type the months used of the "
+                               "months it runs (6 of 12 months).")
+        if n > d:
             raise ProjectError(f"“{text.strip()}”: the months used cannot be more than the months of the project.")
         return Scale(n, d, months=True)
     m = _FRACTION.match(s)
