@@ -241,15 +241,20 @@ _FRACTION = LazyPattern(r"^(\d+)\s*/\s*(\d+)$")
 
 @dataclass(frozen=True)
 class Scale:
-    """How much of a project is commissioned: a fraction (1/3 for a pilot) or months (6 of 12)."""
+    """How much of a project is commissioned: a fraction (1/3 for a pilot), months (6 of 12), or an amount typed
+    (£50,000 of its £62,372: ``amount_pence``, committed as typed whatever the project's figure counted later;
+    the fraction is what it was of the figure counted when it was typed)."""
 
     numerator: int = 1
     denominator: int = 1
     months: bool = False
+    amount_pence: int | None = None
 
     def __post_init__(self) -> None:
         if self.denominator <= 0 or self.numerator < 0:
             raise ProjectError("A scale needs a positive whole number below the line and none negative above it.")
+        if self.amount_pence is not None and self.amount_pence < 0:
+            raise ProjectError("An amount committed cannot be negative.")
 
     @property
     def fraction(self) -> Fraction:
@@ -257,9 +262,11 @@ class Scale:
 
     @property
     def is_whole(self) -> bool:
-        return self.numerator == self.denominator
+        return self.numerator == self.denominator and self.amount_pence is None
 
     def describe(self) -> str:
+        if self.amount_pence is not None:
+            return format_money(self.amount_pence)
         if self.months:
             return f"{self.numerator} of {self.denominator} months"
         if self.is_whole:
@@ -302,7 +309,10 @@ def parse_scale(text: str) -> Scale:
 
 
 def scale_pence(pence: int, scale: Scale | Fraction) -> int:
-    """The scaled amount to the penny, halves rounded up (explicit, never float)."""
+    """The scaled amount to the penny, halves rounded up (explicit, never float). An amount typed is committed as
+    typed (nothing, of a project that counts nothing)."""
+    if isinstance(scale, Scale) and scale.amount_pence is not None:
+        return scale.amount_pence if pence else 0
     f = scale.fraction if isinstance(scale, Scale) else Fraction(scale)
     exact = pence * f
     whole, rest = divmod(exact.numerator, exact.denominator)

@@ -95,9 +95,14 @@ def _quoted(words: list[str]) -> str:
 def _choices(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) -> str:
     """A scenario's choices, whatever their order or ids: each [project, scale numerator, denominator, in months],
     sorted, as JSON (remap: a project the county holds under another id)."""
-    rows = conn.execute(f"SELECT project_id, scale_numerator, scale_denominator, scale_in_months FROM "
-                        f"{s}scenario_items WHERE scenario_id = ?", (key,)).fetchall()
-    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:]] for r in rows), separators=(",", ":"))
+    columns = "project_id, scale_numerator, scale_denominator, scale_in_months"
+    if "scale_amount_pence" in {r[1] for r in conn.execute(f"PRAGMA {s}table_info(scenario_items)")}:
+        columns += ", scale_amount_pence"  # (an amount typed, kept since keep_a_scale_typed_as_an_amount: given
+        # only where there is one, so a scenario's make-up reads as it did before, and a decision on it stands)
+    rows = conn.execute(f"SELECT {columns} FROM {s}scenario_items WHERE scenario_id = ?", (key,)).fetchall()
+    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:4], *([r[4]] if len(r) > 4 and r[4] is not None
+                                                                       else [])] for r in rows),
+                      separators=(",", ":"))
 
 
 def _choice_words(describer: "Describer", text: str, other: str) -> str:
@@ -109,8 +114,8 @@ def _choice_words(describer: "Describer", text: str, other: str) -> str:
     for key, value in keys.items():
         titles.setdefault(describer.label("projects", value), set()).add(key)
     words = []
-    for key, numerator, denominator, months in json.loads(text or "[]"):
-        scale = Scale(numerator, denominator, bool(months))
+    for key, numerator, denominator, months, *amount in json.loads(text or "[]"):
+        scale = Scale(numerator, denominator, bool(months), amount[0] if amount else None)
         how = f" ({scale.describe()})" if months else "" if scale.is_whole else f" (scaled {scale.describe()})"
         title = describer.label("projects", key)
         if len(titles[title]) > 1:

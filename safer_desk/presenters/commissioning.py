@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 from safer_desk.domain.checks import scale_slip
 from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import MoneyError, format_money, parse_pence
+from safer_desk.domain.money import MoneyError, format_money, format_percent, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
 from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -385,10 +385,13 @@ class CommissioningPresenter(ScreenPresenter):
             raise ProjectError(f"{title}: no cost is counted, so {format_money(pence)} cannot be read as a part of "
                                "it: type a scale (1/3, 6 of 12 months or 50%).")
         part = Fraction(pence, row.cost_pence)
-        scale = Scale(part.numerator, part.denominator)
+        # A part of it is kept as the amount typed, committed as typed when the figure counted changes (the other
+        # end of a range counted, a funder's share corrected); the whole of it, or none, as a scale.
+        scale = Scale(part.numerator, part.denominator, amount_pence=pence if 0 < part < 1 else None)
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
+        part_text = f"{part.numerator}/{part.denominator}" if part.denominator <= 12 else f"{format_percent(part)}%"
         part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
-            f"a scale of {scale.describe()}"
+            f"committed as typed ({part_text} of it now)"
         return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}."
 
     def accept(self, project_ids: Sequence[str]) -> None:

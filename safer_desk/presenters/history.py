@@ -945,14 +945,15 @@ def costs_as_one(entries: Sequence[AuditEntry], state: dict[str, dict], namer: "
     return out
 
 
-SCALE_COLUMNS = ("scale_numerator", "scale_denominator", "scale_in_months")  # a scenario project's scale, stored
+SCALE_COLUMNS = ("scale_numerator", "scale_denominator", "scale_in_months", "scale_amount_pence")  # a scale, stored
 
 
 def _scale_words(values: Mapping[str, Any]) -> str | None:
     """A scenario project's scale as the Commissioning page shows it ("1/3", "6 of 12 months"; None: not known)."""
     try:
+        amount = values.get("scale_amount_pence")
         return Scale(int(values["scale_numerator"]), int(values["scale_denominator"]),
-                     bool(values.get("scale_in_months"))).describe()
+                     bool(values.get("scale_in_months")), None if amount is None else int(amount)).describe()
     except (KeyError, TypeError, ValueError, ProjectError):
         return None
 

@@ -269,6 +269,10 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
             problems.append(f"{title} is {STATUS_LABELS[project.status].lower()}: it commits nothing here (untick "
                             "it, or put its status right).")
             counted, words = 0, f"nothing ({STATUS_LABELS[project.status].lower()})"
+        typed = item.scale.amount_pence
+        if typed is not None and counted and typed > counted:  # typed against a larger figure than counted now
+            problems.append(f"{title}: {format_money(typed)} is committed as typed, more than the "
+                            f"{format_money(counted)} it now counts ({words}).")
         line = ScenarioLine(project.id, counted, item.scale, weights)
         lines.append(line)
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), words,
@@ -363,9 +367,9 @@ def _now() -> str:
 
 def list_scenarios(store: Store) -> list[Scenario]:
     items: dict[str, list[ScenarioItem]] = {}
-    for r in store.rows("SELECT scenario_id, project_id, scale_numerator, scale_denominator, scale_in_months "
-                        "FROM scenario_items ORDER BY rowid"):
-        items.setdefault(r[0], []).append(ScenarioItem(r[1], Scale(r[2], r[3], bool(r[4]))))
+    for r in store.rows("SELECT scenario_id, project_id, scale_numerator, scale_denominator, scale_in_months, "
+                        "scale_amount_pence FROM scenario_items ORDER BY rowid"):
+        items.setdefault(r[0], []).append(ScenarioItem(r[1], Scale(r[2], r[3], bool(r[4]), r[5])))
     return [Scenario(r["id"], r["name"], r["fund_pence"], r["fund_label"], r["notes"], tuple(items.get(r["id"], ())),
                      r["created_at"], r["updated_at"], r["award_id"], r["award_year"], r["range_end"])
             for r in store.rows("SELECT * FROM commissioning_scenarios ORDER BY name COLLATE NOCASE")]
@@ -427,11 +431,11 @@ def save_scenario(store: Store, scenario: Scenario) -> Scenario:
                 raise ScenarioError("A ticked project is no longer in the register.")
             store.conn.execute(
                 "INSERT INTO scenario_items(id, scenario_id, project_id, scale_numerator, scale_denominator, "
-                "scale_in_months) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "scale_in_months, scale_amount_pence) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 "scale_numerator = excluded.scale_numerator, scale_denominator = excluded.scale_denominator, "
-                "scale_in_months = excluded.scale_in_months",
+                "scale_in_months = excluded.scale_in_months, scale_amount_pence = excluded.scale_amount_pence",
                 (ids.get(item.project_id) or new_id(), scenario.id, item.project_id, item.scale.numerator,
-                 item.scale.denominator, int(item.scale.months)))
+                 item.scale.denominator, int(item.scale.months), item.scale.amount_pence))
     return get_scenario(store, scenario.id)
 
 

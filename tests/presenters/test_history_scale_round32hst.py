@@ -26,11 +26,11 @@ def test_a_scale_typed_as_an_amount_reads_as_the_scale_it_saved(demo_store):
     assert line.action == "Save scenario “Retained budget 2009/10: pilot and DV coordinators”"
     changes = [d for d in line.details if "scale" in d]
     assert changes == ["Changed the scale of scenario project of Supported accommodation for young offenders., "
-                       "Retained budget 2009/10: pilot and DV coordinators from 1/3 to 2/3"], line.details
+                       "Retained budget 2009/10: pilot and DV coordinators from 1/3 to £70,000"], line.details
     log.undo()
     undone = history_lines(demo_store, limit=1)[0]
     assert undone.action.startswith("Undo save scenario")
-    assert any(d.endswith("from 2/3 to 1/3") for d in undone.details), undone.details
+    assert any(d.endswith("from £70,000 to 1/3") for d in undone.details), undone.details
 
 
 def test_an_added_scenario_project_says_its_scale_as_one(demo_store):

@@ -80,10 +80,10 @@ def test_the_35k_pilot_typed_as_an_amount_in_the_scale_cell_commits_a_third(demo
     page, row = young_offenders_ticked(tab, qtbot)
     m, proxy = page.model, page.proxy
     type_scale(page, row, qtbot, "£35K")
-    qtbot.waitUntil(lambda: proxy.index(row, m.SCALE).data() == "1/3", timeout=5000)
+    qtbot.waitUntil(lambda: proxy.index(row, m.SCALE).data() == "£35,000", timeout=5000)  # the amount, kept
     assert proxy.index(row, m.columnCount() - 1).data() == "£35,000"
     assert "committed £35,000; remaining £30,512" in page.summary.text()
-    assert "£35,000 of £105,000: a scale of 1/3." in page.message.text()
+    assert "£35,000 of £105,000: committed as typed (1/3 of it now)." in page.message.text()
 
 
 def test_an_amount_in_the_scale_cell_more_than_the_cost_or_unreadable_is_said_and_changes_nothing(demo_window,
@@ -129,7 +129,8 @@ def test_an_amount_typed_as_a_scale_against_the_award_is_a_part_of_the_funders_s
         page.tick(by_ref[ref].id)
     assert page.result().commitment.committed_pence == 23_350_000  # £233,500 committed, £167,068 left
     assert page.set_scale(by_ref["P1"].id, "55k")
-    assert page.message == "Plymouth Domestic Abuse contract: £55,000 of £110,000 (OPCC's share): a scale of 1/2."
+    assert page.message == ("Plymouth Domestic Abuse contract: £55,000 of £110,000 (OPCC's share): committed as "
+                            "typed (1/2 of it now).")
     assert page.result().commitment.committed_pence == 17_850_000
     assert not page.set_scale(by_ref["P1"].id, "6m")  # six months, or £6m? not read as money
     assert page.message == "“6m” is not a scale (try 1/3, 6 of 12 months or 50%)."

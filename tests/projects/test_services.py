@@ -59,7 +59,7 @@ def test_a_blank_file_has_the_projects_tables_with_these_columns(store):
     assert cols("commissioning_scenarios") == ["id", "name", "fund_pence", "fund_label", "notes", "created_at",
                                                "updated_at", "award_id", "award_year", "range_end"]
     assert cols("scenario_items") == ["id", "scenario_id", "project_id", "scale_numerator", "scale_denominator",
-                                      "scale_in_months"]
+                                      "scale_in_months", "scale_amount_pence"]
     strict = store.rows("SELECT name, sql FROM sqlite_master WHERE type='table' AND (name LIKE 'project%' "
                         "OR name IN ('commissioning_scenarios', 'scenario_items'))")
     assert len(strict) == 7 and all(r["sql"].rstrip().endswith("STRICT") for r in strict)

@@ -159,3 +159,12 @@ def add_funders_awards_and_shares(db) -> None:
     db.execute("ALTER TABLE commissioning_scenarios ADD COLUMN award_year TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE commissioning_scenarios ADD COLUMN range_end TEXT NOT NULL DEFAULT 'upper' "
                "CHECK (range_end IN ('upper', 'lower'))")
+
+
+@migrations.step
+def keep_a_scale_typed_as_an_amount(db) -> None:
+    # Session 53: "£50,000" typed as a project's scale on Commissioning was kept as the fraction it was of the
+    # figure counted then (12500/15593 of the range's upper end), so the amount committed moved, without a word,
+    # when the scenario counted the lower end or the funder's share was corrected. The amount is kept too.
+    db.execute("ALTER TABLE scenario_items ADD COLUMN scale_amount_pence INTEGER "
+                "CHECK (scale_amount_pence IS NULL OR scale_amount_pence >= 0)")
