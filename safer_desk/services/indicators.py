@@ -1887,6 +1887,29 @@ def names_and_more(names: Sequence[str], most: int = 4) -> str:
     return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
+def counted_under(store: Store, area_id: str | None, year: FinancialYear) -> tuple[str, list[str]] | None:
+    """A district whose police.uk crimes of the year are counted under the district it became (Waveney's of
+    2018/19 under East Suffolk: the files of those months name Waveney, the counts are kept by current district):
+    (that district's name, the other names counted with it), else None."""
+    area = find_area(store, area_id) if area_id else None
+    if area is None or area.kind != "district" or not store.scalar(
+            "SELECT 1 FROM sqlite_master WHERE name = '_police_counts'"):
+        return None
+    months = [m.iso for m in year.months]
+    marks = ", ".join("?" * len(months))
+    row = store.conn.execute(
+        f"SELECT c.area_id, a.name FROM _police_counts c JOIN indicator_areas a ON a.id = c.area_id "
+        f"WHERE c.source_district = ? COLLATE NOCASE AND c.area_id <> ? AND c.month IN ({marks}) LIMIT 1",
+        (area.name, area.id, *months)).fetchone()
+    if row is None:
+        return None
+    others = [r[0] for r in store.conn.execute(
+        f"SELECT DISTINCT source_district FROM _police_counts WHERE area_id = ? AND month IN ({marks}) AND "
+        "source_district <> ? COLLATE NOCASE AND source_district <> ? COLLATE NOCASE ORDER BY 1",
+        (row[0], *months, area.name, row[1]))]
+    return row[1], others
+
+
 def county_districts_absent(store: Store, area_id: str | None) -> list[str]:
     """A county's current districts the file does not hold (its figures cannot be derived meanwhile); [] for
     any other area or a whole county."""

@@ -33,3 +33,20 @@ def test_the_default_report_of_2018_19_gives_east_and_west_suffolk_as_the_county
     # A later year's report is as it was: East Suffolk is the office's own district then.
     later = report_areas(demo_store, None, FinancialYear(2025))
     assert list(later.indicator_area_ids).count("district:east-suffolk") == 1
+
+
+def test_the_tab_says_where_a_district_s_crimes_of_a_year_before_are_counted(demo_store, tmp_path):
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    source = fixture("suffolk-2021-01", "2021-01-suffolk-street.csv").read_text(encoding="utf-8")
+    june = tmp_path / "2018-06-suffolk-street.csv"
+    june.write_text(source.replace(",2021-01,", ",2018-06,"), encoding="utf-8")
+    import_police_files(demo_store, [june])
+    p = IndicatorsPresenter(demo_store)
+    p.load("district:waveney", FY18)
+    assert p.no_chart_text("All crime, Waveney") == (
+        "All crime, Waveney: no figures were recorded for 2018/19 under Waveney. The police.uk files of 2018/19 name "
+        "Waveney, and its crimes are counted in East Suffolk's figures (its current district), with Suffolk "
+        "Coastal's: choose East Suffolk in Area.")
+    p.load("district:waveney", FinancialYear(2017))  # a year no file names it: as before
+    assert p.no_chart_text("All crime, Waveney").endswith("Type them in the grid below, or import them.")
