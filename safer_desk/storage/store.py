@@ -975,9 +975,10 @@ class Store:
             lock.acquire()
         except FileInUse as exc:
             there = "wait for it to end" if exc.command else "close it there first"
+            one = "window or command" if exc.command else "window"
             raise FileLocked(f"{target.name} is open for writing in {exc.who}{exc.holder}: a copy cannot replace it. "
-                             f"Only one {'window or command' if exc.command else 'window'} can change a file at a time; "
-                             f"{there}, or choose another name.", exc.command) from exc
+                             f"Only one {one} can change a file at a time; {there}, or choose another name.",
+                             exc.command) from exc
         except OSError as exc:
             raise copy_not_written(exc, target) from exc
         try:

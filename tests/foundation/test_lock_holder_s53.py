@@ -1,8 +1,8 @@
 """A file held by a running command is said to be, not "open in another Safer Desk window" (session 53).
 
-Seen: while `safer-desk import-police f.sqlite …` ran, `safer-desk office f.sqlite --name …` was refused with "f.sqlite
-is already open for writing in another Safer Desk window (by process 586 …). Close it there (or make the change in
-that window)": no window was open anywhere, and the county team's script had only to wait.
+Seen: while `safer-desk import-police f.sqlite …` ran, `safer-desk office f.sqlite --name …` was refused with
+"f.sqlite is already open for writing in another Safer Desk window (by process 586 …). Close it there (or make the
+change in that window)": no window was open anywhere, and the county team's script had only to wait.
 """
 
 from __future__ import annotations

@@ -59,7 +59,8 @@ def test_an_amount_typed_against_an_award_stays_when_the_share_is_corrected_and_
     p.tick(ref["P1"].id)
     assert p.set_scale(ref["P1"].id, "£55,000")
     assert p.save()
-    for share, problems in (("£120,000", []), ("£40,000", ["£55,000 is committed as typed, more than the £40,000"])):
+    more = "£55,000 is committed as typed, more than the £40,000"
+    for share, problems in (("£120,000", []), ("£40,000", [more])):
         project = svc.get_project(demo_store, ref["P1"].id)
         fields = svc.project_fields(project)
         fields["funding_sources"] = f"OPCC (2017/18): {share}"
