@@ -100,9 +100,10 @@ def _choices(conn: sqlite3.Connection, s: str, key: Any, remap: dict[str, Any]) 
         columns += ", scale_amount_pence"  # (an amount typed, kept since keep_a_scale_typed_as_an_amount: given
         # only where there is one, so a scenario's make-up reads as it did before, and a decision on it stands)
     rows = conn.execute(f"SELECT {columns} FROM {s}scenario_items WHERE scenario_id = ?", (key,)).fetchall()
-    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:4], *([r[4]] if len(r) > 4 and r[4] is not None
-                                                                       else [])] for r in rows),
-                      separators=(",", ":"))
+    # An amount typed is what is committed: the fraction it was of the figure counted then is no part of the choice
+    # (two offices that typed £50,000 against different costs chose alike).
+    return json.dumps(sorted([remap.get(str(r[0]), r[0]), *r[1:4]] if len(r) < 5 or r[4] is None else
+                             [remap.get(str(r[0]), r[0]), 1, 1, 0, r[4]] for r in rows), separators=(",", ":"))
 
 
 def _choice_words(describer: "Describer", text: str, other: str) -> str:

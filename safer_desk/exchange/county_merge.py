@@ -3777,6 +3777,9 @@ def _hold_as_kept(conn: sqlite3.Connection, table: str, key: str, c: Conflict, c
     holders = {r[0] for r in conn.execute(f"SELECT office_id FROM {HOLDERS_TABLE} WHERE table_name = ? AND "
                                           "row_key = ?", (table, key))}
     if not holders:  # shared before the county kept who holds it, common to every file, or one office's own
+        if choice == "district" and c.kind in ("other-office", "differs", "reference-differs") and \
+                table not in NAMED_BY_ID:  # one office's own, another's version kept: shared now, held by that one
+            conn.execute(_HOLD_SQL, (table, key, c.office_id))  # (else "Merged from" named "Several offices")
         return
     if choice == "county":
         if holders - {c.office_id}:

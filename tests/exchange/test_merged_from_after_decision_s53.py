@@ -53,3 +53,36 @@ def test_keeping_the_county_s_version_leaves_the_offices_that_sent_it_named(offi
     [conflict] = [c for c in list_conflicts(o.county) if c.table == "projects"]
     resolve_conflicts(o.county, "county", which=conflict.id)
     assert merged_from(o.county) == "Babergh office"
+
+
+def test_an_office_s_own_row_whose_other_version_is_kept_names_the_office_kept_not_several(offices):
+    """Seen by a tester: the two offices' first files disagreed on the project; keeping Mid Suffolk's version left
+    it "merged from Several offices" (no one held it before the decision)."""
+    o = offices
+    set_cost(o.mid, "£31,000.50")
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    [conflict] = [c for c in list_conflicts(o.county) if c.table == "projects"]
+    resolve_conflicts(o.county, "district", which=conflict.id)
+    assert o.county_cost() == 3_100_050
+    assert merged_from(o.county) == "Mid Suffolk office"
+
+
+def test_two_offices_committing_the_same_amount_typed_against_different_costs_chose_alike(offices):
+    """Seen by a tester: both offices' "Option C" commit £50,000 typed for the project (one against £125,000, the
+    other after changing the cost to £100,000): a conflict whose two sides read "scaled £50,000" alike."""
+    from fractions import Fraction
+
+    from safer_desk.domain.projects import Scale
+    from safer_desk.services import projects_commissioning as com
+
+    def typed(pence: int, cost: int) -> Scale:
+        part = Fraction(pence, cost)
+        return Scale(part.numerator, part.denominator, amount_pence=pence)
+
+    o = offices
+    com.save_scenario(o.babergh, com.new_scenario("Option C", 6_000_000, [
+        com.ScenarioItem("p-shared", typed(5_000_000, 12_500_000))]))
+    com.save_scenario(o.mid, com.new_scenario("Option C", 6_000_000, [
+        com.ScenarioItem("p-shared", typed(5_000_000, 10_000_000))]))
+    report = merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    assert not [c for c in list_conflicts(o.county) if "Option C" in c.detail], report.text()
