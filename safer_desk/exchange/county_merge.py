@@ -2601,6 +2601,9 @@ class _Merger:
                 self.unhold(t, key)
             county_from = reference_came_from(self.dst, info, key, existing, p, me, as_merged) if reference else \
                 shared_came_from(self.dst, info, key, existing, p, as_merged, me)
+            if kind == "differs" and not as_merged:  # sent alike by several, edited in the county file since: the
+                # county's own edit is at stake, said and grouped as an edit of one office's row is
+                kind, county_from = "edited-at-county", "at the county (edited there since it was merged)"
             self.raise_conflict(info, kind, row, existing, row_key=key, county_key=key,
                                 other=self.owner_name(t, key), county_from=county_from, natural=natural)
             return

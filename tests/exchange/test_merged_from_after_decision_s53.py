@@ -86,3 +86,19 @@ def test_two_offices_committing_the_same_amount_typed_against_different_costs_ch
         com.ScenarioItem("p-shared", typed(5_000_000, 10_000_000))]))
     report = merge(o.county, [o.send(o.babergh), o.send(o.mid)])
     assert not [c for c in list_conflicts(o.county) if "Option C" in c.detail], report.text()
+
+
+def test_a_row_sent_alike_and_edited_at_the_county_is_a_conflict_about_the_county_s_edit(offices):
+    """Seen by a tester: the county lead's edit of a project both offices sent alike, then another cost from one
+    office, read "cost £31,000 in the county file" under Projects, and `--conflict edited-at-county` found nothing."""
+    o = offices
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    set_cost(o.county, "£31,000")
+    set_cost(o.mid, "£33,000")
+    merge(o.county, [o.send(o.mid)])
+    [conflict] = [c for c in list_conflicts(o.county) if c.table == "projects"]
+    assert conflict.kind == "edited-at-county"
+    assert "cost £31,000 at the county (edited there since it was merged), £33,000 from Mid Suffolk office" \
+        in conflict.detail, conflict.detail
+    assert [c.id for c in resolve_conflicts(o.county, "county", which="edited-at-county")] == [conflict.id]
+    assert o.county_cost() == 3_100_000
