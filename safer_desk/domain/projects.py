@@ -243,7 +243,7 @@ _FRACTION = LazyPattern(r"^(\d+)\s*/\s*(\d+)$")
 class Scale:
     """How much of a project is commissioned: a fraction (1/3 for a pilot), months (6 of 12), or an amount typed
     (£50,000 of its £62,372: ``amount_pence``, committed as typed whatever the project's figure counted later;
-    the fraction is what it was of the figure counted when it was typed)."""
+    its fraction is then of no account, and kept as 1)."""
 
     numerator: int = 1
     denominator: int = 1

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 from safer_desk.domain.indicators import describe_source
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month, PeriodError, Quarter
-from safer_desk.domain.projects import Scale
+from safer_desk.domain.projects import ProjectError, Scale
 from safer_desk.domain.text import counted, in_words
 from safer_desk.exchange.county_schema import POLICE_SOURCE, TableInfo, quote, row_hash, table_info
 from safer_desk.storage.row_hashes import LOCAL_COLUMNS
@@ -665,10 +665,24 @@ def plan_figures_differing(conn: sqlite3.Connection, county_plan: str, parts: di
     return words
 
 
+SCALE_COLUMNS = ("scale_numerator", "scale_denominator", "scale_in_months")  # a commissioning choice's scale
+
+
+def _scale_words(row: dict) -> str:
+    """A commissioning choice's scale as the Commissioning page says it ("1/3", "6 of 12 months", "£45,000")."""
+    try:
+        amount = row.get("scale_amount_pence")
+        return Scale(int(row["scale_numerator"]), int(row["scale_denominator"]), bool(row["scale_in_months"]),
+                     None if amount is None else int(amount)).describe()
+    except (KeyError, TypeError, ValueError, ProjectError):
+        return " ".join(str(row.get(c)) for c in SCALE_COLUMNS)
+
+
 # Columns that together say one thing (name, columns, their words), said as one difference; a name in
-# MAIN_VALUES is not said ("£4,000 from …, £5,000 from …").
+# MAIN_VALUES is not said ("£4,000 from …, £5,000 from …"). (A scale: with its amount typed where the file keeps one.)
 COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, share_status_words),
-              ("amount_pence", PLAN_CELL_COLUMNS, _plan_cell_words))
+              ("amount_pence", PLAN_CELL_COLUMNS, _plan_cell_words),
+              ("scale", (*SCALE_COLUMNS, "scale_amount_pence"), _scale_words), ("scale", SCALE_COLUMNS, _scale_words))
 
 
 def number_words(value: float | int) -> str:

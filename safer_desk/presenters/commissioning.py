@@ -386,12 +386,14 @@ class CommissioningPresenter(ScreenPresenter):
                                "it: type a scale (1/3, 6 of 12 months or 50%).")
         part = Fraction(pence, row.cost_pence)
         # A part of it is kept as the amount typed, committed as typed when the figure counted changes (the other
-        # end of a range counted, a funder's share corrected); the whole of it, or none, as a scale.
-        scale = Scale(part.numerator, part.denominator, amount_pence=pence if 0 < part < 1 else None)
+        # end of a range counted, a funder's share corrected), its fraction of no account (kept as 1: two offices
+        # that typed £50,000 against different costs chose alike); the whole of it, or none, as a scale.
+        scale = Scale(1, 1, amount_pence=pence) if 0 < part < 1 else Scale(part.numerator, part.denominator)
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
         part_text = f"{part.numerator}/{part.denominator}" if part.denominator <= 12 else f"{format_percent(part)}%"
         part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
-            f"committed as typed ({part_text} of it now)"
+            f"committed as typed ({part_text} of it now)" if scale.amount_pence is not None else \
+            f"a scale of {scale.describe()}"  # (more than the whole cost: asked about, kept as the scale it is)
         return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}."
 
     def accept(self, project_ids: Sequence[str]) -> None:
