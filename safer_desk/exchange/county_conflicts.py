@@ -679,7 +679,8 @@ def _scale_words(row: dict) -> str:
 
 
 # Columns that together say one thing (name, columns, their words), said as one difference; a name in
-# MAIN_VALUES is not said ("£4,000 from …, £5,000 from …"). (A scale: with its amount typed where the file keeps one.)
+# MAIN_VALUES is not said ("£4,000 from …, £5,000 from …"). (A scale: with its amount typed where the file keeps
+# one.)
 COMPOSITES = (("cost", COST_COLUMNS, stated_cost_words), ("status", SHARE_STATUS_COLUMNS, share_status_words),
               ("amount_pence", PLAN_CELL_COLUMNS, _plan_cell_words),
               ("scale", (*SCALE_COLUMNS, "scale_amount_pence"), _scale_words), ("scale", SCALE_COLUMNS, _scale_words))
