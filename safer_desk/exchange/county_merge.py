@@ -40,7 +40,6 @@ import gc
 import hashlib
 import itertools
 import json
-import operator
 import re
 import sqlite3
 import zipfile
@@ -68,7 +67,7 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECIS
                                                   with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
-                                               PUBLIC_DIGESTS_TABLE, PUBLIC_LINE_SQL, CancelCheck, ProgressFn, PublicDigest,
+                                               PUBLIC_DIGESTS_TABLE, EMPTY_PUBLIC_DIGEST, CancelCheck, ProgressFn,
                                                TableInfo,
                                                check_cancelled, content_checksum, content_checksums, data_tables,
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
@@ -413,7 +412,7 @@ def _verify_public_digests(path: Path, conn: sqlite3.Connection) -> None:
     signed = {(r[0], r[1]): (r[2], r[3]) for r in conn.execute(
         f"SELECT force, month, rows, digest FROM {PUBLIC_DIGESTS_TABLE}")}
     found = public_digests(conn)
-    empty = (0, PublicDigest().hexdigest())
+    empty = EMPTY_PUBLIC_DIGEST
     for key in sorted(set(signed) | set(found)):
         if signed.get(key, empty) != found.get(key, empty):
             raise _refuse(path, _public_edit(key, signed.get(key, empty), found.get(key, empty)))
@@ -3202,10 +3201,7 @@ class _Merger:
         download replaces an earlier one whole; never a conflict. The figures are then worked out again."""
         if not self.incoming_vintages:
             return
-        signed = {(r[0], r[1]): (r[2], r[3]) for r in self.dst.execute(
-            f"SELECT force, month, rows, digest FROM {_src(PUBLIC_DIGESTS_TABLE)}")} \
-            if has_table(self.dst, PUBLIC_DIGESTS_TABLE, schema=SRC) else None
-        if POLICE_COUNTS in self.m.public_tables and signed is None:
+        if POLICE_COUNTS in self.m.public_tables and not has_table(self.dst, PUBLIC_DIGESTS_TABLE, schema=SRC):
             raise _refuse(self.m.path, "its police.uk counts are not signed")
         taken: dict[tuple[str, str], _Vintage] = {}
         replaced: dict[tuple[str, str, str], list[str]] = {}  # (force, download, office) -> months
@@ -3257,7 +3253,7 @@ class _Merger:
         before = None
         if self.refresh_figures is not None and self.counts_before is not None:
             before = self.counts_before(self.county, sorted(taken))
-        self.take_force_months(list(taken.values()), signed)
+        self.take_force_months(list(taken.values()))
         self.taken_months = {month for _, month in taken}
         if self.refresh_figures is None:
             return
@@ -3274,9 +3270,10 @@ class _Merger:
             if typed.period in self.taken_months:
                 self.police_figure_conflict(typed)
 
-    def take_force_months(self, taken: list[_Vintage], signed: dict[tuple[str, str], tuple[int, str]] | None) -> None:
-        """Replace the county's counts of these force-months with the office's, each checked against its signed
-        digest first: one ordered read of the export's counts, then the rows go across in SQL."""
+    def take_force_months(self, taken: list[_Vintage]) -> None:
+        """Replace the county's counts of these force-months with the office's, in SQL. (Every force-month of the
+        export was read against its signed digest when the file was checked, ``read_export``, and the bytes merged
+        are the bytes checked, ``_attached_export``.)"""
         conn = self.dst
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_taken (force TEXT NOT NULL, month TEXT NOT NULL, "
                      "PRIMARY KEY (force, month)) WITHOUT ROWID")
@@ -3290,37 +3287,15 @@ class _Merger:
                 return f"temp.merge_taken t CROSS JOIN {counts} c ON c.force = t.force AND c.month = t.month"
             return f"{counts} c JOIN temp.merge_taken t ON t.force = c.force AND t.month = c.month"
 
-        brought: dict[tuple[str, str], int] | None = None  # the export's counts of each force-month taken
-        brought_areas: set[str] | None = None  # and the areas they are of
         try:
-            if signed is not None:
-                # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each),
-                # rather than a call per line; how many there are, and their areas, are read in the same pass.
-                empty = PublicDigest().hexdigest()
-                found = {(v.force, v.month): (0, empty) for v in taken}
-                rows = conn.execute(
-                    f"SELECT c.force, c.month, {PUBLIC_LINE_SQL}, c.area_id FROM {of_taken(_src(POLICE_COUNTS))} "
-                    "ORDER BY c.force, c.month, c.source_district, c.crime_type").fetchall()
-                brought_areas = set(map(operator.itemgetter(3), rows))
-                brought = {}
-                for key, group in itertools.groupby(rows, key=operator.itemgetter(0, 1)):
-                    lines = list(map(operator.itemgetter(2), group))
-                    brought[key] = len(lines)
-                    found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
-                del rows
-                for key, digest in sorted(found.items()):
-                    if digest != tuple(signed.get(key, (0, ""))):
-                        raise _refuse(self.m.path, _public_edit(key, tuple(signed.get(key, (0, ""))), digest))
             # The areas whose figures the refresh after this works out again (their counts before and after).
             area_sql = "SELECT DISTINCT c.area_id FROM {}"
-            if brought_areas is None:
-                brought_areas = {r[0] for r in conn.execute(area_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            brought_areas = {r[0] for r in conn.execute(area_sql.format(of_taken(_src(POLICE_COUNTS))))}
             self.refreshed_areas = \
                 {r[0] for r in conn.execute(area_sql.format(of_taken(f"main.{POLICE_COUNTS}")))} | brought_areas
             count_sql = "SELECT c.force, c.month, count(*) FROM {} GROUP BY c.force, c.month"
             gone = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(f"main.{POLICE_COUNTS}")))}
-            if brought is None:
-                brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(_src(POLICE_COUNTS))))}
+            brought = {(f, m): n for f, m, n in conn.execute(count_sql.format(of_taken(_src(POLICE_COUNTS))))}
             conn.execute(f"DELETE FROM main.{POLICE_COUNTS} WHERE (force, month) IN "
                          "(SELECT force, month FROM temp.merge_taken)")
             conn.execute(f"INSERT INTO main.{POLICE_COUNTS}(force, month, source_district, crime_type, area_id, count) "

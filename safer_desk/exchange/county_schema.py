@@ -397,53 +397,27 @@ def row_counts(conn: sqlite3.Connection, tables: Iterable[str] | None = None) ->
 
 # -- public data: a digest per police.uk force-month ------------------------------------------------------
 PUBLIC_LINE_SQL = "json_array(source_district, crime_type, area_id, count)"  # a count row's canonical line
-_PUBLIC_ROW_SQL = (f"SELECT force, month, {PUBLIC_LINE_SQL}, source_district, crime_type, area_id, count "
-                   "FROM _police_counts")
 
 
-def public_digest_lines(conn: sqlite3.Connection, force: str | None = None,
-                        month: str | None = None) -> Iterator[tuple[str, str, str, tuple]]:
-    """(force, month, canonical line, row) of the police.uk counts in key order, for one force-month or all.
-
-    The line is SQLite's JSON array of the row's values after its force and month (text and integers as
-    themselves), so the digest does not depend on Python's or SQLite's versions.
-    """
-    if force is None:
-        cursor = conn.execute(_PUBLIC_ROW_SQL + " ORDER BY force, month, source_district, crime_type")
-    else:
-        cursor = conn.execute(_PUBLIC_ROW_SQL + " WHERE force = ? AND month = ? ORDER BY source_district, crime_type",
-                              (force, month))
-    for f, m, line, *row in cursor:
-        yield f, m, line, tuple(row)
+def public_digest(lines: list[str]) -> tuple[int, str]:
+    """(rows, SHA-256) of one force-month's count rows (method PUBLIC_DIGEST_METHOD): each row's canonical line
+    (``PUBLIC_LINE_SQL``: SQLite's JSON array of its values after its force and month, so the digest does not
+    depend on Python's or SQLite's versions) and a newline, in key order, hashed at once."""
+    return len(lines), hashlib.sha256("".join(line + "\n" for line in lines).encode("utf-8")).hexdigest()
 
 
-class PublicDigest:
-    """SHA-256 of one force-month's count rows (method PUBLIC_DIGEST_METHOD): each row's canonical line and a
-    newline, in key order; with the number of rows."""
-
-    def __init__(self) -> None:
-        self._hash = hashlib.sha256()
-        self.rows = 0
-
-    def add(self, line: str) -> None:
-        self._hash.update(line.encode("utf-8") + b"\n")
-        self.rows += 1
-
-    def hexdigest(self) -> str:
-        return self._hash.hexdigest()
+EMPTY_PUBLIC_DIGEST = public_digest([])  # a force-month with a vintage and no rows
 
 
 def public_digests(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[int, str]]:
     """(force, month) -> (rows, digest) for every force-month with a vintage (none: empty counts)."""
     if not has_table(conn, POLICE_VINTAGES) or not has_table(conn, POLICE_COUNTS):
         return {}
-    empty = PublicDigest().hexdigest()
-    found = {(r[0], r[1]): (0, empty) for r in conn.execute("SELECT force, month FROM _police_vintages")}
-    # Each force-month's lines joined and hashed at once (PublicDigest's bytes: line and newline each), not a call
-    # per line: the whole of an office's ten years is read when an export is checked.
+    found = {(r[0], r[1]): EMPTY_PUBLIC_DIGEST for r in conn.execute("SELECT force, month FROM _police_vintages")}
+    # One ordered read of the counts, each force-month hashed at once (the whole of an office's ten years is read
+    # when an export is checked).
     cursor = conn.execute(f"SELECT force, month, {PUBLIC_LINE_SQL} FROM _police_counts "
                           "ORDER BY force, month, source_district, crime_type")
     for key, group in itertools.groupby(cursor, key=operator.itemgetter(0, 1)):
-        lines = [r[2] for r in group]
-        found[key] = (len(lines), hashlib.sha256(("\n".join(lines) + "\n").encode("utf-8")).hexdigest())
+        found[key] = public_digest([r[2] for r in group])
     return found
