@@ -608,12 +608,8 @@ def _workbook_areas(store: Store) -> list[tuple]:
     from safer_desk.services.report_sections.indicators import repeats_its_one_district
 
     given = {y: {a.id for a, years in areas if y in years} for _, years in areas for y in years}
-
-    def repeats(area, year: FinancialYear) -> bool:
-        return area.is_group and svc.sole_member(store, area.id, year) in given[year] and \
-            repeats_its_one_district(store, area, year, svc.summary(store, area.id, year), given[year])
-
-    areas = [(a, [y for y in years if not repeats(a, y)]) for a, years in areas]
+    areas = [(a, [y for y in years if not repeats_its_one_district(
+        store, a, y, given[y], lambda a=a, y=y: svc.summary(store, a.id, y))]) for a, years in areas]
     return [(a, years) for a, years in areas if years]
 
 

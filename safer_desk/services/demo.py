@@ -73,8 +73,7 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool, own_office: bool = T
     try:
         lock.acquire()  # never replace a file another window is writing to
     except FileInUse as exc:
-        raise DemoError(f"{path.name} is open in {exc.who}{exc.holder}; "
-                        f"{'wait for it to end' if exc.command else 'close it there first'}. Nothing was changed.") \
+        raise DemoError(f"{path.name} is open in {exc.who}{exc.holder}; {exc.what_to_do}. Nothing was changed.") \
             from None
     try:
         with _commits_count_once_in_place(path):

@@ -1892,8 +1892,7 @@ def counted_under(store: Store, area_id: str | None, year: FinancialYear) -> tup
     2018/19 under East Suffolk: the files of those months name Waveney, the counts are kept by current district):
     (that district's name, the other names counted with it), else None."""
     area = find_area(store, area_id) if area_id else None
-    if area is None or area.kind != "district" or not store.scalar(
-            "SELECT 1 FROM sqlite_master WHERE name = '_police_counts'"):
+    if area is None or area.kind != "district":
         return None
     months = [m.iso for m in year.months]
     marks = ", ".join("?" * len(months))

@@ -174,22 +174,24 @@ class PoliceImportResult:
         left out of a download, which "11 months (2025-01 to 2025-12)" alone would hide."""
         if not self.months:
             return []
-        by_force: dict[str, set[str]] = {}
-        for v in self.vintages:
-            by_force.setdefault(v.force, set()).add(v.month)
+        by_force = self._months_by_force()
         if len(by_force) > 1:  # two forces' downloads: a month between them is no force's gap (2020-04 to 2024-12
             # between Devon & Cornwall's 2020 and Suffolk's 2025); each force's own gaps are said by force
             ranges = [(min(months), max(months)) for months in by_force.values()]
             return [m for m in _months_between(self.months) if all(first < m < last for first, last in ranges)]
         return _months_between(self.months)
 
+    def _months_by_force(self) -> dict[str, set[str]]:
+        by_force: dict[str, set[str]] = {}
+        for v in self.vintages:
+            by_force.setdefault(v.force, set()).add(v.month)
+        return by_force
+
     def force_months_missing(self, held: Collection[tuple[str, str]] = ()) -> dict[str, list[str]]:
         """Each force's months between its own first and last imported that none of its files gave, where another
         force's file gave them (so months_missing does not): a month left out of one force's download in a folder
         of two forces' downloads. held: force-months the file holds already (from an import before), left out."""
-        by_force: dict[str, set[str]] = {}
-        for v in self.vintages:
-            by_force.setdefault(v.force, set()).add(v.month)
+        by_force = self._months_by_force()
         said, held = set(self.months_missing()), set(held)
         missing = {force: [m for m in _months_between(months) if m not in said and (force, m) not in held]
                    for force, months in by_force.items()}
@@ -470,6 +472,11 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
         result.office_districts = [a.name for a in named]
 
 
+def _first_three(names: list[str]) -> str:
+    """"a, b and c", or "a, b, c and 4 more"."""
+    return in_words(names[:3] + ([f"{len(names) - 3} more"] if len(names) > 3 else []))
+
+
 def _none_to_import(paths: list[Path], found: police_uk.FoundFiles) -> str:
     """Why files and folders holding no street file are refused: what each folder holds instead, and what to choose."""
     said = [reason for _, reason in found.skipped]
@@ -477,15 +484,13 @@ def _none_to_import(paths: list[Path], found: police_uk.FoundFiles) -> str:
         name = folder.name or str(folder)
         others = police_uk.files_passed_over(folder)
         if others:
-            shown = others[:3] + ([f"{len(others) - 3} more"] if len(others) > 3 else [])
-            said.append(f"{name} holds {counted_words(len(others), 'other file')}, not read ({in_words(shown)}).")
+            said.append(f"{name} holds {counted_words(len(others), 'other file')}, not read ({_first_three(others)}).")
         elif not any(f.is_file() for f in folder.rglob("*")):
             linked = [f.relative_to(folder).as_posix() for f in sorted(folder.rglob("*"))
                       if f.is_symlink() and f.is_dir()]
             if linked:  # a link to a folder is not followed (it may lead back to the one chosen, or anywhere)
-                shown = linked[:3] + ([f"{len(linked) - 3} more"] if len(linked) > 3 else [])
                 said.append(f"{name} holds only {counted_words(len(linked), 'link')} to another folder "
-                            f"({in_words(shown)}), which {'is' if len(linked) == 1 else 'are'} not followed: "
+                            f"({_first_three(linked)}), which {'is' if len(linked) == 1 else 'are'} not followed: "
                             "choose the folder linked to.")
             else:
                 said.append(f"{name} is empty.")

@@ -64,6 +64,11 @@ class FileInUse(Exception):
         self.who = who
         self.command = command
 
+    @property
+    def what_to_do(self) -> str:
+        """"wait for it to end" (a command) or "close it there first" (a window)."""
+        return "wait for it to end" if self.command else "close it there first"
+
 
 # What this process is, written in the note of every lock it takes: the window (unless told otherwise) or a
 # command-line run, named ("safer-desk merge"). Another process refused the file says which: a county team's

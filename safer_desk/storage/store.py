@@ -974,10 +974,9 @@ class Store:
         try:
             lock.acquire()
         except FileInUse as exc:
-            there = "wait for it to end" if exc.command else "close it there first"
             one = "window or command" if exc.command else "window"
             raise FileLocked(f"{target.name} is open for writing in {exc.who}{exc.holder}: a copy cannot replace it. "
-                             f"Only one {one} can change a file at a time; {there}, or choose another name.",
+                             f"Only one {one} can change a file at a time; {exc.what_to_do}, or choose another name.",
                              exc.command) from exc
         except OSError as exc:
             raise copy_not_written(exc, target) from exc

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from typing import Callable
 
 from safer_desk.domain.indicators import rate_label
 from safer_desk.domain.periods import FinancialYear, format_uk_date
@@ -84,12 +85,12 @@ def _report_area_ids(store: Store, year: FinancialYear | None, areas, area_id: s
     return list(office_areas_for(store, year, None).indicator_area_ids)
 
 
-def repeats_its_one_district(store: Store, area, year: FinancialYear, rows: list, ids) -> bool:
+def repeats_its_one_district(store: Store, area, year: FinancialYear, ids, rows: Callable[[], list]) -> bool:
     """A partnership of one district (Safer Plymouth is Plymouth) whose figures are all added up from it, that
     district among the areas given (``ids``): its section (or the workbook's rows) would repeat the district's,
-    without the district's targets."""
+    without the district's targets. ``rows``: its summary rows, asked for only of such a partnership."""
     return area.is_group and svc.sole_member(store, area.id, year) in ids and \
-        all(all(s is None or s.kind == "derived" for s in r.view.sources) for r in rows)
+        all(all(s is None or s.kind == "derived" for s in r.view.sources) for r in rows())
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas=None,
@@ -141,7 +142,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                 sections.append(ReportSection(title=f"Indicators: {headed[area.id]}"
                                               + (f", {year.label}" if named_year else ""), paragraphs=[not_given]))
             continue
-        if repeats_its_one_district(store, area, year, rows, ids):
+        if repeats_its_one_district(store, area, year, ids, lambda: rows):
             continue
         # A district that ended before the year (Waveney, replaced by East Suffolk on 01/04/2019) and holds nothing
         # for it: no section of blanks saying "No figure yet"; its successor's section says whose figures it has.
