@@ -862,15 +862,11 @@ class IndicatorsPresenter(ScreenPresenter):
         if districts is not None:
             # A derived figure cannot be typed over: what there is to do is the districts' figures (round 38).
             return f"{title}: {self._no_figures()}. {districts}"
-        if self.year is not None and (under := svc.counted_under(self.store, self.area_id, self.year)):
+        if self.year is not None and (under := svc.counted_under_words(self.store, self.area_id, self.year,
+                                                                       name := self.area_name())):
             # Waveney in 2018/19: its crimes were recorded, and are counted in East Suffolk's figures.
-            current, others = under
-            name = self.area_name()
-            possessives = [o + "'s" for o in others]
-            with_others = f", with {in_words(possessives)}" if others else ""
-            return (f"{title}: {self._no_figures()} under {name}. The police.uk files of {self.year.label} name "
-                    f"{name}, and its crimes are counted in {current}'s figures (its current district)"
-                    f"{with_others}: choose {current} in Area.")
+            words, current = under
+            return f"{title}: {self._no_figures()} under {name}. {words}: choose {current} in Area."
         # A district formed since: whose last year is, and why it is blank, as the words under the grid say it.
         last = f" Last year ({self.view.last_year_words()})." if self.view is not None and last_year_gaps(
             self.view) else ""

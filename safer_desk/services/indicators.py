@@ -1909,6 +1909,20 @@ def counted_under(store: Store, area_id: str | None, year: FinancialYear) -> tup
     return row[1], others
 
 
+def counted_under_words(store: Store, area_id: str | None, year: FinancialYear, name: str) -> tuple[str, str] | None:
+    """``counted_under`` said: ("The police.uk files of 2018/19 name Waveney, and its crimes are counted in East
+    Suffolk's figures (its current district), with Suffolk Coastal's", "East Suffolk"), for the tab and the report
+    to end with what there is to do; None where the district's crimes are its own."""
+    under = counted_under(store, area_id, year)
+    if under is None:
+        return None
+    current, others = under
+    possessives = [o + "'s" for o in others]
+    with_others = f", with {in_words(possessives)}" if others else ""
+    return (f"The police.uk files of {year.label} name {name}, and its crimes are counted in {current}'s figures "
+            f"(its current district){with_others}", current)
+
+
 def county_districts_absent(store: Store, area_id: str | None) -> list[str]:
     """A county's current districts the file does not hold (its figures cannot be derived meanwhile); [] for
     any other area or a whole county."""

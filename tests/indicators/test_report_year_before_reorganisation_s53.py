@@ -50,3 +50,20 @@ def test_the_tab_says_where_a_district_s_crimes_of_a_year_before_are_counted(dem
         "Coastal's: choose East Suffolk in Area.")
     p.load("district:waveney", FinancialYear(2017))  # a year no file names it: as before
     assert p.no_chart_text("All crime, Waveney").endswith("Type them in the grid below, or import them.")
+
+
+def test_the_report_of_a_district_for_a_year_its_crimes_are_counted_under_another_says_where_s54(demo_store, tmp_path):
+    """`report --area Waveney --year 2018/19` had no indicators section and said nothing of where Waveney's crimes
+    are, where the tab says it (session 54)."""
+    source = fixture("suffolk-2021-01", "2021-01-suffolk-street.csv").read_text(encoding="utf-8")
+    june = tmp_path / "2018-06-suffolk-street.csv"
+    june.write_text(source.replace(",2021-01,", ",2018-06,"), encoding="utf-8")
+    import_police_files(demo_store, [june])
+    sections = board_report_sections(demo_store, year=FY18, area_id="district:waveney")
+    assert sections == board_report_sections(demo_store, year=FY18, areas=report_areas(demo_store, "Waveney", FY18))
+    assert [s.title for s in sections] == ["Indicators: Waveney"]
+    assert sections[0].paragraphs == [
+        "No indicator figures were recorded for 2018/19 under Waveney. The police.uk files of 2018/19 name Waveney, "
+        "and its crimes are counted in East Suffolk's figures (its current district), with Suffolk Coastal's: "
+        "report on East Suffolk for them."]
+    assert board_report_sections(demo_store, year=FinancialYear(2017), area_id="district:waveney") == []

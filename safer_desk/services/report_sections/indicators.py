@@ -128,7 +128,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             return notice
     sections = []
     # The partnership or county a report is for (`--area Suffolk`: the first of its areas), said even without figures.
-    titled = ids[0] if ids and (area_id or getattr(areas, "kind", "") in ("partnership", "county")) else None
+    titled = ids[0] if ids and (area_id or getattr(areas, "kind", "") in ("district", "partnership", "county")) else None
     left_out: list[str] = []
     legend_of = None  # the area under whose performance summary the RAG legend is given (the first)
     marks = _Marks(store)
@@ -141,6 +141,14 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             if area.id == titled and area.is_group and (not_given := not_derived_words(store, area, year, rows)):
                 sections.append(ReportSection(title=f"Indicators: {headed[area.id]}"
                                               + (f", {year.label}" if named_year else ""), paragraphs=[not_given]))
+            # The district the report is for, in a year its crimes are counted under the district it became
+            # (Waveney's of 2018/19 under East Suffolk): said, as the tab says it, not a report with no indicators.
+            elif area.id == titled and (under := svc.counted_under_words(store, area.id, year, area.name)):
+                words, current = under
+                sections.append(ReportSection(
+                    title=f"Indicators: {headed[area.id]}" + (f", {year.label}" if named_year else ""),
+                    paragraphs=[f"No indicator figures were recorded for {year.label} under {area.name}. {words}: "
+                                f"report on {current} for them."]))
             continue
         if repeats_its_one_district(store, area, year, ids, lambda: rows):
             continue
