@@ -329,19 +329,41 @@ class PartnershipInput:
         return self.values.get(factor, Fraction(0))
 
 
-def others_total_message(partnerships: Sequence[PartnershipInput], row: int) -> str | None:
+@dataclass(frozen=True)
+class ColumnTotals:
+    """Every row's figures added up once (each factor, fixed units, last year's), so that a row's "the others' sum"
+    is the total less its own: the total-line check of each row of a long table is then linear, not quadratic."""
+
+    values: dict[str, Fraction]
+    fixed_units: int
+    previous_pence: int
+    rows: int
+
+    @classmethod
+    def of(cls, partnerships: Sequence[PartnershipInput]) -> "ColumnTotals":
+        values: dict[str, Fraction] = {}
+        for p in partnerships:
+            for factor, value in p.values.items():
+                values[factor] = values.get(factor, _ZERO) + value
+        return cls(values, sum(p.fixed_units for p in partnerships),
+                   sum(p.previous_pence or 0 for p in partnerships), len(partnerships))
+
+
+def others_total_message(partnerships: Sequence[PartnershipInput], row: int,
+                         totals: ColumnTotals | None = None) -> str | None:
     """Why the row cannot be a partnership when it is a table's total line under another label ("Suffolk",
     "Suffolk total"), or None: every factor's figure, and its fixed units or last year's too, is the sum of the
-    other rows' (at least two). Taken as a partnership, it would hold the sum of the others and take half the pot."""
-    others = [p for i, p in enumerate(partnerships) if i != row]
+    other rows' (at least two). Taken as a partnership, it would hold the sum of the others and take half the pot.
+    ``totals``: ``ColumnTotals.of(partnerships)``, given when every row is asked about."""
+    totals = totals or ColumnTotals.of(partnerships)
     p = partnerships[row]
-    if len(others) < 2 or not p.values:
+    if totals.rows - 1 < 2 or not p.values:
         return None
     for factor, value in p.values.items():
-        if not value or value != sum((o.value(factor) for o in others), _ZERO):
+        if not value or value != totals.values.get(factor, _ZERO) - value:
             return None
-    units_too = p.fixed_units > 0 and p.fixed_units == sum(o.fixed_units for o in others)
-    previous_too = bool(p.previous_pence) and p.previous_pence == sum(o.previous_pence or 0 for o in others)
+    units_too = p.fixed_units > 0 and p.fixed_units == totals.fixed_units - p.fixed_units
+    previous_too = bool(p.previous_pence) and p.previous_pence == totals.previous_pence - p.previous_pence
     if not (units_too or previous_too):
         return None
     figures = ", ".join(format_number(v) for v in p.values.values())

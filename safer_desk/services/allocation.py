@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
-                                          Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
+                                          ColumnTotals, Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
                                           equal_shares_note, format_fraction, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
                                           parse_units, parse_weight, plain_number, top_slice, total_line_message,
@@ -129,8 +129,9 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     if not result:
         raise AllocationError(f"{source} has a header but no partnerships.")
     _refuse_listed_twice(result, numbers, source)
+    totals = ColumnTotals.of(result)
     for at, number in enumerate(numbers):  # a total line labelled otherwise ("Suffolk"): half the pot, silently
-        if (total := others_total_message(result, at)) is not None:
+        if (total := others_total_message(result, at, totals)) is not None:
             raise AllocationError(f"{source} row {number} ({result[at].name}): {total}.")
     return result
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Sequence
 
-from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, Factor,
+from safer_desk.domain.allocation import (AllocationError, AllocationOptions, AllocationResult, ColumnTotals, Factor,
                                           PartnershipInput, allocate_by_formula, format_number, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
                                           parse_units, parse_weight, setting_percent_text, share_text,
@@ -218,9 +218,10 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
                 raise AllocationError(f"{exc} The first row pasted looks like a heading: copy the figures without "
                                       "it.") from None
     _refuse_a_total_below(state, rows, at_row, at_column, table)
+    totals = ColumnTotals.of(rows)
     for offset, cells in enumerate(table):  # the paper's total line copied under a label of its own ("Suffolk")
         named = at_column == 0 and cells and cells[0].strip()
-        if named and (total := others_total_message(rows, at_row + offset)) is not None:
+        if named and (total := others_total_message(rows, at_row + offset, totals)) is not None:
             raise AllocationError(f"Pasted row {offset + 1}: {total}.")
     # Any case, dash or spacing: one partnership listed twice. Only a name the paste puts in is refused: two kept
     # by an older version are the problem line's to put right, and must not refuse a paste of other cells.
