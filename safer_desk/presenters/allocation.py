@@ -395,8 +395,8 @@ class AllocationPresenter(ScreenPresenter):
         if self.read_only:
             return f"Not saved: {read_only_refusal('Save top-slice')}"
         try:
-            top_slice_inputs(fields, remainder_label)
-        except AllocationError as exc:
+            service.refuse_nothing_to_split(top_slice_inputs(fields, remainder_label)["total_pence"])
+        except (AllocationError, service.ScenarioError) as exc:
             return f"Not saved: {exc}"
         return ""
 
@@ -448,7 +448,8 @@ class AllocationPresenter(ScreenPresenter):
         try:
             item = self._chosen_top_slice(slice_id, "replace")
             new = service.TopSlice(item.id, item.name, item.year, **top_slice_inputs(fields, item.remainder_label))
-        except AllocationError as exc:
+            service.refuse_nothing_to_split(new.total_pence)
+        except (AllocationError, service.ScenarioError) as exc:
             self.top_slice_error = f"Not replaced: {exc}"
             return ""
         was, now = top_slice_fields_of(item), top_slice_fields_of(new)

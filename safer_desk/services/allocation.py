@@ -756,6 +756,13 @@ class TopSlice:
                          retained=self.retained, partners=self.partners, scenario=self.scenario)
 
 
+def refuse_nothing_to_split(total_pence: int) -> None:
+    """A grant of £0 kept as a saved top-slice would stand in the board report and the workbook as the year's
+    grant, every share £0: worked out, it is only a sum; saved, it is refused."""
+    if total_pence == 0:
+        raise ScenarioError("A grant of £0 has nothing to split: type the grant's total to keep it as a top-slice.")
+
+
 def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
                    slices: Sequence[tuple[str, Fraction]], remainder_label: str, retained: Fraction,
                    partners: int, scenario: Fraction) -> str:
@@ -764,6 +771,7 @@ def save_top_slice(store: Store, name: str, year: str, total_pence: int, *,
     if not name:
         raise ScenarioError("A top-slice needs a name.")
     label = _year_label(year)
+    refuse_nothing_to_split(total_pence)
     top_slice(total_pence, slices=slices, remainder_label=remainder_label, retained=retained, partners=partners,
               scenario=scenario)  # validates
     # The name typed again another way ("performance reward grant 2009–10") is the one the year has, as a scenario's
@@ -804,6 +812,7 @@ def replace_top_slice(store: Store, slice_id: str, total_pence: int, *, slices: 
     """A saved top-slice's figures put in place of the ones it holds, its name and year kept; it as it was (its undo:
     ``snapshot_top_slice`` before, ``put_back_top_slice``). Figures that do not work out are refused, as a save's."""
     before = load_top_slice(store, slice_id)
+    refuse_nothing_to_split(total_pence)
     top_slice(total_pence, slices=slices, remainder_label=remainder_label, retained=retained, partners=partners,
               scenario=scenario)  # validates
     with store.transaction():
