@@ -417,22 +417,34 @@ def unnamed_file_words(store: Store) -> str:
     named."""
     if store.office_name != store.path.stem:
         return ""
+    kind, how = _naming(store)
+    return (f"This {kind} is still called “{store.office_name}”, after its file: the board report cannot say who "
+            f"prepared it. Name it {how}.")
+
+
+def _naming(store: Store) -> tuple[str, str]:
+    """("county file" or "file", "in File > Office Details… (or with `safer-desk office FILE --name …`)"), the
+    name suggested the county team's where the file names its county."""
     from safer_desk.services.reference import office_county, office_scope
 
     county = office_county(store)
     example = f"{county.name} county team" if county is not None else "the office's name"
     kind = "county file" if office_scope(store).is_county_file else "file"
-    return (f"This {kind} is still called “{store.office_name}”, after its file: the board report cannot say who "
-            "prepared it. Name it in File > Office Details… (or with "
-            f'`safer-desk office {shell_word(str(store.path))} --name "{example}"`).')
+    command = f'safer-desk office {shell_word(str(store.path))} --name "{example}"'
+    return kind, f"in File > Office Details… (or with `{command}`)"
 
 
 def export_name_words(store: Store) -> str:
     """After an export from an office still called after its file ("safer-desk", the default file's): what the county
     will call it, and how to name it; "" once named. The start page's reminder goes once the file holds work, and
-    every district on the default file would otherwise reach the county as "safer-desk"."""
+    every district on the default file would otherwise reach the county as "safer-desk". A county file's workbook
+    is the county's own: it names the county file so."""
     if store.office_name != store.path.stem:
         return ""
+    kind, how = _naming(store)
+    if kind == "county file":
+        return (f"This county file is still called “{store.office_name}”, after its file: its workbook names it "
+                f"so. Name it {how}, then export again.")
     return (f"This office is still called “{store.office_name}”, after its file: the county will know it by that name. "
             "Name it in File > Office Details… (or with "
             f"`safer-desk office {shell_word(str(store.path))} --name NAME`), then export again.")

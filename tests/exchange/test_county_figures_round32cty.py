@@ -114,3 +114,17 @@ def test_a_report_of_a_file_not_named_yet_is_not_prepared_by_its_file_name(tmp_p
         assert build_report(store, year="2025/26").prepared_line.startswith("Prepared by Suffolk county team on ")
     finally:
         store.close()
+
+
+def test_the_workbook_of_a_county_file_still_called_after_its_file_says_so_as_a_county_file_s54(county_file,
+                                                                                                   tmp_path):
+    """`export COUNTY.sqlite book.xlsx` from a county file still called after its file said "This office is still
+    called “COUNTY” … the county will know it by that name": it is the county's own file, whose workbook names it
+    "COUNTY" (session 54). A county file is now told so, with the county team's name to give."""
+    county, _ = county_file
+    code, out, err = cli_output(["export", str(county), str(tmp_path / "book.xlsx")])
+    assert code == 0, err
+    said = out + err
+    assert "This office is still called" not in said and "the county will know it" not in said, said
+    assert "This county file is still called “COUNTY”, after its file: its workbook names it so." in said, said
+    assert '--name "Suffolk county team"`), then export again.' in said, said
