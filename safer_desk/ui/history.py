@@ -13,7 +13,7 @@ from dataclasses import replace
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
 from safer_desk.domain.periods import format_uk_date
@@ -22,6 +22,7 @@ from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services.progress import Cancelled
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
@@ -54,7 +55,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle("History of changes")
         self.resize(*fitting_size(parent, 1000, 600))
 
-        self.area_combo = QComboBox(self)
+        self.area_combo = ChoiceBox(self)
         self.area_combo.setAccessibleName("Area")
         self.area_combo.addItem(ALL_AREAS, "")
         for area in AREAS:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.office import OfficePresenter, ScopeChoice
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services.reference import ReferenceError
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
@@ -76,7 +77,7 @@ class OfficeDialog(QDialog):
         # The example's eight partnerships fit without scrolling: no filter for them.
         self.partnership_list = self._checklist("Partnerships of the office", self.presenter.partnerships())
         self.partnership_list.itemChanged.connect(self._partnership_ticked)
-        self.county_combo = QComboBox(self)
+        self.county_combo = ChoiceBox(self)
         self.county_combo.setAccessibleName("County")
         self.county_combo.addItem("(none)", "")
         for name in self.presenter.counties():

@@ -7,7 +7,7 @@ from typing import Any, Callable, ClassVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -19,6 +19,7 @@ from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresent
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import reference as ref
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.forms import FormDialog, set_widget_text
 from safer_desk.ui.kit.table_view import DataTableView
@@ -29,7 +30,7 @@ from safer_desk.ui.kit import fitting_size
 
 
 
-class KindCombo(QComboBox):
+class KindCombo(ChoiceBox):
     """A kind chosen by its words ("CSP") and stored by its code ("csp"). setCurrentText takes either: a script or a
     test names the kind as the file stores it."""
 
@@ -200,7 +201,7 @@ class DistrictsPage(_Page):
             self.form.addRow(label + ":", edit)
         # A district merged into another (Waveney and Suffolk Coastal became East Suffolk on 01/04/2019): what it
         # became and its last day, so its partnerships' and county's figures count the new one from then.
-        self.successor_combo = QComboBox(self)
+        self.successor_combo = ChoiceBox(self)
         self.successor_combo.setAccessibleName("Became (the district it became after its To)")
         self.from_edit, self.to_edit = QLineEdit(self), QLineEdit(self)
         for edit, label in ((self.from_edit, "From (dd/mm/yyyy)"), (self.to_edit, "To (dd/mm/yyyy)")):

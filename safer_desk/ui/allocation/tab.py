@@ -28,6 +28,7 @@ from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
 from safer_desk.ui.kit import clipboard_without_text, key_after_words
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
@@ -313,7 +314,7 @@ class AllocationTab(TabBase):
     def _build_scenario_bar(self) -> QVBoxLayout:
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Saved scenarios:", self))
-        self.scenario_combo = QComboBox(self)
+        self.scenario_combo = ChoiceBox(self)
         self.scenario_combo.setAccessibleName("Saved scenarios")
         self.scenario_combo.setMinimumContentsLength(28)
         self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -433,8 +434,8 @@ class AllocationTab(TabBase):
         form.addRow(last_label, previous)
         form.addRow("Retai&ned %:", self._line("retain", "Retained percentage", "10"))
         form.addRow("Fi&xed share:", self._line("fixed_share", "Fixed share of the pot", "1/3, 25% or £30,000 per unit"))
-        self.rounding_combo = QComboBox(self)
-        self.unit_combo = QComboBox(self)
+        self.rounding_combo = ChoiceBox(self)
+        self.unit_combo = ChoiceBox(self)
         for combo, items, key, name in ((self.rounding_combo, Rounding.choices(), "rounding", "Rounding"),
                                         (self.unit_combo, RoundingUnit.choices(), "unit", "Rounding unit")):
             for value, label in items:
@@ -605,8 +606,8 @@ class AllocationTab(TabBase):
 
     def _build_compare(self) -> QWidget:
         page = QWidget(self)
-        self.compare_first = QComboBox(page)
-        self.compare_second = QComboBox(page)
+        self.compare_first = ChoiceBox(page)
+        self.compare_second = ChoiceBox(page)
         self.compare_first.setAccessibleName("First scenario to compare")
         self.compare_second.setAccessibleName("Second scenario to compare")
         for combo in (self.compare_first, self.compare_second):
@@ -636,7 +637,7 @@ class AllocationTab(TabBase):
         self.redistribute_amount.setAccessibleName("Amount not committed, to share back")
         self.redistribute_amount.setPlaceholderText("the retained amount")
         self.redistribute_amount.editingFinished.connect(self.compute_redistribution)
-        self.redistribute_method = QComboBox(page)
+        self.redistribute_method = ChoiceBox(page)
         self.redistribute_method.setAccessibleName("How to share it back")
         for value, label in SplitRule.choices():
             self.redistribute_method.addItem(label, value)
@@ -669,7 +670,7 @@ class AllocationTab(TabBase):
 
     def _build_top_slice(self) -> QWidget:
         page = QWidget(self)
-        self.top_slice_combo = QComboBox(page)
+        self.top_slice_combo = ChoiceBox(page)
         self.top_slice_combo.setAccessibleName("Saved top-slices")
         self.top_slice_combo.currentIndexChanged.connect(self._load_top_slice)
         self.top_fields: dict[str, QLineEdit] = {}

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from safer_desk.presenters.budgets import BudgetsPresenter, GridRow
 from safer_desk.ui.kit import fitting_size
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 
 KINDS = (("review", "A review (its cost)"), ("fund", "A pooled fund (its spend or contributions)"),
@@ -21,15 +22,15 @@ class LinkDialog(QDialog):
         self.choices = presenter.link_choices()
         self.setWindowTitle("Link line")
         self.setAccessibleName("Link line")
-        self.kind = QComboBox(self)
+        self.kind = ChoiceBox(self)
         self.kind.setAccessibleName("Linked to a")
         for key, words in KINDS:
             self.kind.addItem(words, key)
-        self.target = QComboBox(self)
+        self.target = ChoiceBox(self)
         self.target.setAccessibleName("Which one")
-        self.measure = QComboBox(self)
+        self.measure = ChoiceBox(self)
         self.measure.setAccessibleName("What the line counts")
-        self.organisation = QComboBox(self)
+        self.organisation = ChoiceBox(self)
         self.organisation.setAccessibleName("Contributions from")
         self.message = NamedLabel(parent=self)
         self.message.setWordWrap(True)

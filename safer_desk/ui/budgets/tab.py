@@ -12,7 +12,7 @@ import shiboken6
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QToolButton,
                                QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, 
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import clipboard_without_text
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, RowTableModel
@@ -651,14 +652,14 @@ class BudgetsTab(TabBase):
         self.section_name = QLineEdit(self)
         self.section_name.setAccessibleName("New section's name")
         self.section_name.setPlaceholderText("Revenue/Capital/Expenditure/Income Item")
-        self.section_kind = QComboBox(self)
+        self.section_kind = ChoiceBox(self)
         self.section_kind.setAccessibleName("New section's kind")
         for key, label in SECTION_KINDS:
             self.section_kind.addItem(label, key)
         self.add_section_button = QPushButton("Add section", self)  # Enter in the section's name (Alt+T)
         self.add_section_button.clicked.connect(self.add_section)
         self.section_name.returnPressed.connect(self.add_section)  # read-only, the presenter says why nothing is added
-        self.section_choice = QComboBox(self)
+        self.section_choice = ChoiceBox(self)
         self.section_choice.setAccessibleName("Section of the new line")
         self.line_label = QLineEdit(self)
         self.line_label.setAccessibleName("New line's label")

@@ -28,6 +28,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, fill_district_filter, make_table, more_menu, open_form,
                                         remember_splitter, sum_row)
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import Shown, shown_rows
@@ -129,7 +130,7 @@ class DhrPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Reviews are called:", self))
-        self.label_combo = QComboBox(self)
+        self.label_combo = ChoiceBox(self)
         self.label_combo.addItems(list(rules.LABELS))
         self.label_combo.setAccessibleName("Name of the reviews")
         # Shortened when the window is narrow (the list shows each name whole), so the search box keeps its room.
@@ -148,7 +149,7 @@ class DhrPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(12 * self.search.fontMetrics().averageCharWidth())  # what is typed can be read
         top.addWidget(self.search, 1)
-        self.district_filter = QComboBox(self)
+        self.district_filter = ChoiceBox(self)
         self.district_filter.setAccessibleName("Show cases in district")
         fill_district_filter(self.district_filter, p.districts())
         top.addWidget(self.district_filter)

@@ -32,6 +32,7 @@ from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_bu
                                         fill_district_filter, make_table, more_menu, open_form, remember_splitter,
                                         row_id, sum_row)
 from safer_desk.ui.kit.chart import Chart, pounds_tick
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, two_line_width
@@ -236,7 +237,7 @@ class FundPage(QWidget):
         top = QHBoxLayout()
         fund_label = QLabel("Fu&nd:", self)  # Alt+F is the File menu
         top.addWidget(fund_label)
-        self.fund_combo = QComboBox(self)
+        self.fund_combo = ChoiceBox(self)
         self.fund_combo.setAccessibleName("Fund")
         self.fund_combo.setMinimumWidth(140)
         # A long fund name is shown whole when there is room, shortened when the window is narrow (it is not
@@ -247,7 +248,7 @@ class FundPage(QWidget):
         top.addWidget(self.fund_combo, 1)
         window_label = QLabel("Burn ra&te over", self)  # "Burn rate over 3 months": the row fits 910 pixels
         top.addWidget(window_label)
-        self.window_combo = QComboBox(self)
+        self.window_combo = ChoiceBox(self)
         window_label.setBuddy(self.window_combo)
         self.window_combo.setAccessibleName("Burn-rate window in months")
         self.window_combo.addItems([f"{n} month{'s' if n > 1 else ''}" for n in WINDOWS])
@@ -324,7 +325,7 @@ class FundPage(QWidget):
         self.search.setAccessibleName("Search referrals and spend")
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
-        self.district_filter = QComboBox(right)
+        self.district_filter = ChoiceBox(right)
         self.district_filter.setAccessibleName("Show district")
         fill_district_filter(self.district_filter, self._districts())
         search_row.addWidget(self.district_filter)

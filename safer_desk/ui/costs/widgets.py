@@ -20,6 +20,7 @@ from safer_desk.presenters.costs import CostForm, FormScreen
 from safer_desk.presenters.dhr import SplitKind, SplitPresenter
 from safer_desk.presenters.formats import Unit
 from safer_desk.ui import prompts
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style, themed
 from safer_desk.ui.kit.dialogs import GuardedDialog
 from safer_desk.ui.kit.forms import FormView, ViewedForm, form_message_style
@@ -347,7 +348,7 @@ class SplitDialog(_GuardedDialog):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         kind_label = QLabel("S&plit:", self)
-        self.kind = QComboBox(self)
+        self.kind = ChoiceBox(self)
         self.kind.setAccessibleName("Split")
         for kind in SplitKind:
             self.kind.addItem(kind.label, kind.value)
@@ -360,7 +361,7 @@ class SplitDialog(_GuardedDialog):
         layout.addLayout(row)
 
         cap = QHBoxLayout()
-        self.cap_payer = QComboBox(self)
+        self.cap_payer = ChoiceBox(self)
         self.cap_payer.setAccessibleName("Partner paying first")
         self.cap_payer.addItem("", "")
         for oid, name in split.partners:

@@ -14,13 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import file_name_from
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.ui import prompts
 from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row, _replacing_refused, _typed_path
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.session import Session
 from safer_desk.ui.workers import Task, run_task
 
@@ -122,10 +123,10 @@ class ReportDialog(QDialog):
         self.task: Task | None = None
         self.busy = False
         self.setWindowTitle("Board Report")
-        self.year_combo = QComboBox(self)
+        self.year_combo = ChoiceBox(self)
         self.year_combo.setAccessibleName("Financial year")
         self.year_combo.addItems(year_choices())
-        self.area_combo = QComboBox(self)
+        self.area_combo = ChoiceBox(self)
         self.area_combo.setAccessibleName("Area")
         for choice in area_choices(session.store):
             label = choice.name if choice.kind == "all" else f"{choice.name} ({choice.kind})"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
 from safer_desk.domain.indicators import format_number
 from safer_desk.presenters.area_comparison import AreaComparisonPresenter
 from safer_desk.presenters.formats import Unit, plain_shown
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
 from safer_desk.ui.kit import fitting_size
@@ -103,13 +104,13 @@ class AreaComparisonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Compare Areas")
         self.presenter = AreaComparisonPresenter(store)
-        self.indicator = QComboBox()
+        self.indicator = ChoiceBox()
         # Sized to a name of ordinary length, not the longest (159 letters in the example: the dialog was wider
         # than a laptop's screen, Rate per and Close off its edge); a long name is elided, whole in the list.
         self.indicator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.indicator.setMinimumContentsLength(30)
-        self.year = QComboBox()
-        self.per = QComboBox()
+        self.year = ChoiceBox()
+        self.per = ChoiceBox()
         for choice in self.presenter.rate_choices():
             self.per.addItem(choice.label, int(choice.key))
         choices = QHBoxLayout()

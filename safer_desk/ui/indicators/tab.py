@@ -19,6 +19,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.indicators.grid import ValuesGrid
 from safer_desk.ui.indicators.models import SummaryModel, summary_columns
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import ROW_ROLE, SortProxy
@@ -39,7 +40,7 @@ class IndicatorsTab(TabBase):
             perform=self._perform)
         self._syncing = False
 
-        self.area_combo = QComboBox(self)
+        self.area_combo = ChoiceBox(self)
         self.area_combo.setAccessibleName("Area")
         self.area_combo.setMinimumContentsLength(16)
         self.area_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -57,9 +58,9 @@ class IndicatorsTab(TabBase):
         themed(self.find_note, alert_style)
         self.find_note.setAccessibleName("Find found no area")
         self.find_note.hide()
-        self.year_combo = QComboBox(self)
+        self.year_combo = ChoiceBox(self)
         self.year_combo.setAccessibleName("Financial year")
-        self.mode_combo = QComboBox(self)
+        self.mode_combo = ChoiceBox(self)
         self.mode_combo.setAccessibleName("Chart")
         for mode in ChartMode:
             self.mode_combo.addItem(mode.label, mode.value)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBo
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dates import DateField
@@ -46,7 +47,7 @@ def field_widget(field: Field) -> QWidget:
     if field.kind == FieldKind.DATE:
         return DateField(accessible_name=name, placeholder=field.placeholder or "dd/mm/yyyy")
     if field.kind in (FieldKind.CHOICE, FieldKind.EDITABLE_CHOICE):
-        combo = QComboBox()
+        combo = ChoiceBox()
         combo.setAccessibleName(name)
         combo.setEditable(field.kind == FieldKind.EDITABLE_CHOICE)
         for value, label in field.choices:

@@ -28,6 +28,7 @@ from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import key_after_words
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
@@ -105,7 +106,7 @@ class CommissioningPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         layout.addLayout(top)
-        self.scenarios = QComboBox()
+        self.scenarios = ChoiceBox()
         self.scenarios.setAccessibleName("Saved scenarios")
         self.scenarios.setMinimumContentsLength(22)
         self.scenarios.activated.connect(self._scenario_chosen)
@@ -148,7 +149,7 @@ class CommissioningPage(QWidget):
         self.fund.setPlaceholderText("£65,512")
         self.fund.setMinimumWidth(self.fund.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)
         self.fund.textChanged.connect(self._fund_changed)
-        self.presets = QComboBox()
+        self.presets = ChoiceBox()
         self.presets.setAccessibleName("Choose a fund")
         self.presets.addItem("Choose a fund from the papers…", None)
         for label, pence in service.fund_presets():
@@ -159,7 +160,7 @@ class CommissioningPage(QWidget):
         fund_row.addWidget(fund_label)
         fund_row.addWidget(self.fund, 1)
         fund_row.addWidget(self.presets, 2)
-        self.award = QComboBox()
+        self.award = ChoiceBox()
         self.award.setAccessibleName("Against a funder's award")
         for combo, letters in ((self.presets, 20), (self.award, 24)):  # long names shortened in a narrow window
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -173,14 +174,14 @@ class CommissioningPage(QWidget):
         layout.addLayout(award_row)
         award_row.addWidget(award_label)
         award_row.addWidget(self.award, 2)
-        self.award_year = QComboBox()  # which of a multi-year award's years the scenario commits against
+        self.award_year = ChoiceBox()  # which of a multi-year award's years the scenario commits against
         self.award_year.setAccessibleName("Award year")
         self.award_year.activated.connect(self._award_year_chosen)
         self.award_year_label = QLabel("&Year:")
         self.award_year_label.setBuddy(self.award_year)
         award_row.addWidget(self.award_year_label)
         award_row.addWidget(self.award_year)
-        self.range_end = QComboBox()  # which end of a cost range the scenario counts
+        self.range_end = ChoiceBox()  # which end of a cost range the scenario counts
         self.range_end.setAccessibleName("Which end of a cost range to count")
         for end in service.RANGE_ENDS:
             self.range_end.addItem(f"{end} end", end)
@@ -264,9 +265,9 @@ class CommissioningPage(QWidget):
         compare_box = QGroupBox("Compare two saved scenarios")
         compare_layout = QVBoxLayout(compare_box)
         pick = QHBoxLayout()
-        self.compare_a = QComboBox()
+        self.compare_a = ChoiceBox()
         self.compare_a.setAccessibleName("First scenario to compare")
-        self.compare_b = QComboBox()
+        self.compare_b = ChoiceBox()
         self.compare_b.setAccessibleName("Second scenario to compare")
         self.compare_button = QPushButton("Compa&re")
         self.compare_button.setAccessibleName("Compare")

@@ -9,6 +9,7 @@ from safer_desk.domain.projects import ProjectError
 from safer_desk.presenters.projects import PastePreview
 from safer_desk.services.projects import PASTE_FIELD_CHOICES
 from safer_desk.ui.kit import fitting_size
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, themed
 from safer_desk.ui.kit.forms import NamedLabel
 
@@ -56,7 +57,7 @@ class PastePreviewDialog(QDialog):
         # Each column's field sits right above the column it reads, and follows it when it is resized or scrolled.
         self.mapping_bar = QWidget()
         for c in range(preview.column_count):
-            combo = QComboBox(self.mapping_bar)
+            combo = ChoiceBox(self.mapping_bar)
             combo.setAccessibleName(f"Field for column {c + 1}")
             for key, label in PASTE_FIELD_CHOICES:
                 combo.addItem(label, key)

@@ -24,6 +24,7 @@ from safer_desk.services.projects import Project
 from safer_desk.services.provenance import RowOrigins
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import key_after_words
+from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
@@ -190,7 +191,7 @@ class RegisterPage(QWidget):
             self._editor.save_button.setEnabled(editable and (editor.is_dirty or editor.is_new))
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox()
+        combo = ChoiceBox()
         combo.setAccessibleName(name)
         for text, data in items:
             combo.addItem(text, data)
