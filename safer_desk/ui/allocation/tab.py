@@ -179,6 +179,7 @@ class AllocationTab(TabBase):
         self._syncing = False
         self._refused = False  # set by a refused edit: what was being typed was not put in
         self._cell_refused = False  # the last figure typed in an inputs cell was refused (Enter then stays on it)
+        self._refusing_option: str | None = None  # the option whose figure typed is being refused (its message up)
         self._top_slice_shown: dict[str, str] | None = None  # the top-slice fields as last shown: typed over, unsaved
         self._build()
         self._show_state()
@@ -901,8 +902,18 @@ class AllocationTab(TabBase):
         try:
             new_state = bench.with_option(self.state, key, text)
         except AllocationError as exc:
-            self._sync_options()  # put the field back first: the message box takes the focus from it
-            self._refuse(exc)
+            # What was typed stays in the field, to be put right (Esc puts the option's figure back), as a cell's
+            # figure refused stays in its editor; the message box taking the focus from the field leaves it again,
+            # which says nothing twice.
+            if self._refusing_option == key:
+                return
+            self._refusing_option = key
+            try:
+                self._refuse(exc)
+            finally:
+                self._refusing_option = None
+            if (edit := self.option_edits.get(key)) is not None and edit.isVisible():
+                edit.setFocus()
             return
         if not self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}",
                           EditedAt("option", (), (key,))):

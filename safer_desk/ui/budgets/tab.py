@@ -88,6 +88,13 @@ class CellEditor(WholeNumbers):
         finally:
             model.typed_in = False
 
+    def put_in(self, editor, model, index) -> bool:
+        model.typed_in = True  # Enter on a figure typed (``WholeNumbers._enter``)
+        try:
+            return super().put_in(editor, model, index)
+        finally:
+            model.typed_in = False
+
     @staticmethod
     def _select_figure(editor: QLineEdit) -> None:
         length = editor.property("figure_pending")

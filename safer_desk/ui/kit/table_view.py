@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QHeaderView, QLineEdit, QMenu,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget, QWidgetAction)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QLineEdit,
+                               QMenu, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget, QWidgetAction)
 
 from safer_desk.presenters.formats import Unit
 from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, RowTableModel, SortProxy
@@ -35,7 +35,50 @@ class WholeNumbers(QStyledItemDelegate):
     """Draws a right-aligned cell (a number, an amount) that runs past an edge of the table's view in the part in
     view, so "£5,000" is never shown cut to "£5,00" at the right edge, nor "£125,000" to "25,000" at the left (where
     tables scroll by pixels, as on macOS); Qt elides it ("£5,0…") only when even that part is too narrow. Every
-    other cell is drawn as Qt draws it."""
+    other cell is drawn as Qt draws it.
+
+    Enter on a figure the model refuses ("abc", "£3.250", a scale asked about) leaves the editor open on what was
+    typed, the reason beside the table, as Ctrl+S, closing or another tab do (``MainWindow.finish_cell_edits``):
+    Qt's way closed it whatever the model said, and the figure had to be typed again whole. Esc puts the cell's
+    figure back. The view is the delegate's parent."""
+
+    _putting_in = False  # a figure typed being put in on Enter: a message box taking the focus closes nothing
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
+        if self._putting_in and event.type() == QEvent.Type.FocusOut:
+            return False  # the refusal's message box has the focus: Qt's way would put the figure in again and close
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and isinstance(editor, QLineEdit) and editor.isModified():
+            view = self.parent()
+            index = view.currentIndex()
+            if isinstance(view, QAbstractItemView) and index.isValid() and view.indexWidget(index) is editor:
+                self._enter(view, editor, index)
+                return True
+        return super().eventFilter(editor, event)
+
+    def _enter(self, view: QAbstractItemView, editor: QLineEdit, index: QModelIndex) -> None:
+        import shiboken6
+
+        typed, kept = editor.text(), QPersistentModelIndex(index)  # the cell wherever a rebuilt table puts it
+        self._putting_in = True
+        try:
+            done = self.put_in(editor, view.model(), index)
+        finally:
+            self._putting_in = False
+        index = QModelIndex(kept)
+        if not shiboken6.isValid(editor) or not index.isValid() or view.indexWidget(index) is not editor:
+            return  # the table was read again under it, closing its editor: nothing left to close
+        if done or typed == str(index.data(Qt.ItemDataRole.EditRole) or ""):
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)  # as Qt's Enter
+        else:  # refused: what was typed stays, to be put right or taken back with Esc
+            if editor.text() != typed:  # the cell shown again (Qt puts a changed cell's figure in its open editor)
+                editor.setText(typed)
+                editor.setModified(True)
+            editor.setFocus()
+
+    def put_in(self, editor: QLineEdit, model, index: QModelIndex) -> bool:
+        """What is typed given to the model, as ``setModelData`` does; whether it took it."""
+        return bool(model.setData(index, editor.text(), Qt.ItemDataRole.EditRole))
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         edge = self.parent().viewport().width()
