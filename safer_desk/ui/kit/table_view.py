@@ -65,12 +65,14 @@ class WholeNumbers(QStyledItemDelegate):
             done = self.put_in(editor, view.model(), index)
         finally:
             self._putting_in = False
+        if not shiboken6.isValid(editor):
+            return
         index = QModelIndex(kept)
-        if not shiboken6.isValid(editor) or not index.isValid() or view.indexWidget(index) is not editor:
-            return  # the table was read again under it, closing its editor: nothing left to close
-        if done or typed == str(index.data(Qt.ItemDataRole.EditRole) or ""):
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)  # as Qt's Enter
-        else:  # refused: what was typed stays, to be put right or taken back with Esc
+        if done or (index.isValid() and typed == str(index.data(Qt.ItemDataRole.EditRole) or "")):
+            # As Qt's Enter, even when the table was read again under the editor: the view moves to the cell below.
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
+        elif index.isValid() and view.indexWidget(index) is editor:
+            # Refused: what was typed stays, to be put right or taken back with Esc.
             if editor.text() != typed:  # the cell shown again (Qt puts a changed cell's figure in its open editor)
                 editor.setText(typed)
                 editor.setModified(True)
