@@ -128,7 +128,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             return notice
     sections = []
     # The partnership or county a report is for (`--area Suffolk`: the first of its areas), said even without figures.
-    titled = ids[0] if ids and (area_id or getattr(areas, "kind", "") in ("district", "partnership", "county")) else None
+    titled = ids[0] if ids and (area_id or getattr(areas, "kind", "office") != "office") else None
     left_out: list[str] = []
     legend_of = None  # the area under whose performance summary the RAG legend is given (the first)
     marks = _Marks(store)
