@@ -28,11 +28,24 @@ MEMORY_FOLDER = Path("/dev/shm")  # Linux's folder in memory; on Windows and mac
 MEMORY_NEEDED = 2 * 1024**3  # a Docker runner's 64 MB /dev/shm is too small for the suite's files: left alone
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """The run's Ctrl+C back to Python's own handler when what started it ignored it: a shell's background job
+    (`cmd &` without job control) or a CI runner. Every program a test starts inherits an ignored Ctrl+C, and the
+    tests that press it in a real `safer-desk` (tests/foundation/test_window_start.py) then waited for ever on a
+    window that rightly went on (the flaky "printed nothing for 120 s" of session 54's fresh-check). A program
+    started with Ctrl+C ignored keeping it so is tested on its own (tests/safety/test_ctrl_c_s51.py)."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def pytest_configure(config):
     """Each test's tmp_path in memory (Linux's /dev/shm) when pytest removes a passed test's folder at once
     (tmp_path_retention_policy = "failed"): a run writes thousands of Safer Desk files, and every commit's fsync
     waits on the disk, which took about half the suite's time on a shared CI disk. Only where the files cannot pile
     up in memory, and never over a folder chosen with --basetemp or PYTEST_DEBUG_TEMPROOT."""
+    _ctrl_c_as_at_a_terminal()
     if (os.environ.get("PYTEST_DEBUG_TEMPROOT") or config.option.basetemp
             or config.getini("tmp_path_retention_policy") != "failed"):
         return
