@@ -3,9 +3,13 @@ File > Save and Edit > Undo each put the typing in first, as Enter would; refuse
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
+from safer_desk.services import allocation_workbench as bench
 from tests.allocation.test_tab_round23 import type_in_cell
 
 
@@ -52,3 +56,38 @@ def test_a_figure_it_takes_is_still_put_in_before_closing(qtbot, demo_window, ta
     assert demo_window.finish_cell_edits() is True
     assert tab.inputs_view.state() != QAbstractItemView.State.EditingState
     assert tab.inputs_model.index(0, 2).data() in ("5,000", "5000"), tab.inputs_model.index(0, 2).data()
+
+
+def _type_option(qtbot, tab, key: str, text: str):
+    edit = tab.option_edits[key]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    return edit
+
+
+@pytest.mark.parametrize("how", ["close", "save"])
+def test_an_option_refused_on_closing_or_saving_stays_typed_as_on_enter(qtbot, demo_window, tab, prompts, how):
+    """Session 55: an option field's figure refused on closing or File > Save was said, then the option's figure
+    was put back in the field, so the typing was lost (the cells and Enter keep it). It stays, to be put right;
+    asked again it is refused again; Esc puts the option's figure back and the window then closes."""
+    edit = _type_option(qtbot, tab, "fixed_share", "1/0")
+    held = tab.state.options
+    done = demo_window.close() if how == "close" else demo_window.save_current()
+    assert done is False and demo_window.isVisible()
+    assert len(prompts.errors) == 1 and tab.state.options == held
+    assert edit.text() == "1/0" and tab.has_unsaved_changes()
+    assert demo_window.close() is False and edit.text() == "1/0" and len(prompts.errors) == 2
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert not tab.has_unsaved_changes()
+    assert demo_window.close() is True
+
+
+def test_an_option_taken_on_closing_is_shown_as_kept_beside_one_refused(qtbot, demo_window, tab, prompts):
+    """One option put in and one refused on the same Save: the one taken is shown as the option now reads
+    (20 as 20%), the one refused stays as typed."""
+    _type_option(qtbot, tab, "retain", "20")
+    edit = _type_option(qtbot, tab, "fixed_share", "1/0")
+    assert demo_window.save_current() is False
+    assert tab.state.options.retain == Fraction(1, 5)
+    assert tab.option_edits["retain"].text() == bench.field_text(tab.state.options, "retain") and edit.text() == "1/0"

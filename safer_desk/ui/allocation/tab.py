@@ -983,15 +983,28 @@ class AllocationTab(TabBase):
         return False
 
     def _put_in_typed(self) -> bool:
-        """What is still being typed put in; False when some of it is refused (said, and the field put back)."""
+        """What is still being typed put in; False when some of it is refused (said, and left as typed to be put
+        right, as Enter leaves it: Esc puts the figure back)."""
         self._refused = False
         for view, editor in self._typed_cells():
             delegate = view.itemDelegateForIndex(view.currentIndex())
             delegate.commitData.emit(editor)
             delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        refused = self._refused
+        still_typed: dict[QLineEdit, str] = {}
         for key, edit in self._typed_options():
+            self._refused = False
             self.edit_option(key, edit.text())
+            if self._refused:
+                still_typed[edit] = edit.text()
         self._sync_options()  # "600000" shown back as £600,000; one typed as it already was, too
+        self._syncing = True
+        try:
+            for edit, text in still_typed.items():
+                edit.setText(text)
+        finally:
+            self._syncing = False
+        self._refused = refused or bool(still_typed)
         return not self._refused
 
     def save_changes(self) -> bool:
