@@ -769,13 +769,18 @@ def _none_matches(store: Store, which: str | int | None, offices: Iterable[str] 
     if which is None:
         return said
     still = sorted(c.id for c in list_conflicts(store, offices=offices))
-    where = "File > History of Changes names each decision"
+    where = "View > History of Changes names each decision"
     if still:
         return (f"{said} Open: {ranges_text(still, lambda a, b: b == a + 1, str)}; a conflict decided is no longer "
                 f"listed ({where}).")
-    decided = store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{DECISIONS_TABLE}'") and \
-        store.scalar(f"SELECT 1 FROM {DECISIONS_TABLE} LIMIT 1")
-    return f"{said} There is none open: every conflict found so far was decided ({where})." if decided else said
+    return f"{said} There is none open: every conflict found so far was decided ({where})." if any_decided(store) \
+        else said
+
+
+def any_decided(store: Store) -> bool:
+    """Whether the county lead has decided a conflict in this file (a version set aside)."""
+    return bool(store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{DECISIONS_TABLE}'")
+                and store.scalar(f"SELECT 1 FROM {DECISIONS_TABLE} LIMIT 1"))
 
 
 def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = None,
@@ -927,6 +932,9 @@ class ConflictsPresenter:
 
     def heading(self) -> str:
         if not self.conflicts:
+            if any_decided(self.store):  # a version set aside: that office's file does not agree, as was chosen
+                return ("No open conflicts: every conflict found so far was decided (View > History of Changes names "
+                        "each decision).")
             return "No open conflicts: every district file merged agrees with the county file."
         return (f"{counted(len(self.conflicts), 'open conflict')}. The county's version is kept until you decide; a "
                 "decision is recorded in the audit trail and stands when the same file is merged again.")
