@@ -1,6 +1,6 @@
 """Kill loop (issue 12): kill `safer-desk` at a random moment, again and again, and count what survives.
 
-Run: /work/venvs/safety/bin/python benchmarks/kill_loop.py [--runs 20] [--only import,export,...] [--seed 12]
+Run: python benchmarks/kill_loop.py [--runs 20] [--only import,export,...] [--seed 12]
 
 For each operation (import of ../shared/data's Suffolk 2025 police files into the example file, export of the
 example file for the county (.sqlite and .xlsx alternately), merge of that export into a county file, the
@@ -198,7 +198,9 @@ def operations(base: Path, example: Path) -> list[Operation]:
         n[0] += 1
         target = world / "out" / ("county.sqlite" if n[0] % 2 else "county.xlsx")
         target.write_bytes(PREVIOUS)
-        return ["export", str(world / "office" / "office.sqlite"), str(target)], world / "office" / "office.sqlite", target
+        # An earlier export is there (the target "the old file untouched or the new one whole" is checked against).
+        return (["export", str(world / "office" / "office.sqlite"), str(target), "--replace"],
+                world / "office" / "office.sqlite", target)
 
     def merge(world):
         shutil.copyfile(county, world / "office" / "office.sqlite")  # the county file is the one written
@@ -214,10 +216,16 @@ def operations(base: Path, example: Path) -> list[Operation]:
     def report(world):
         target = world / "out" / "report.pdf"
         target.write_bytes(PREVIOUS)
-        return ["report", str(world / "office" / "office.sqlite"), str(target)], world / "office" / "office.sqlite", target
+        return (["report", str(world / "office" / "office.sqlite"), str(target), "--replace"],
+                world / "office" / "office.sqlite", target)
 
-    return [Operation("import", import_police), Operation("export", export), Operation("merge", merge),
-            Operation("migration", migration), Operation("report", report)]
+    ops = [Operation("import", import_police), Operation("export", export), Operation("merge", merge),
+           Operation("migration", migration), Operation("report", report)]
+    assert tuple(o.name for o in ops) == OPERATIONS
+    return ops
+
+
+OPERATIONS = ("import", "export", "merge", "migration", "report")
 
 
 def target_ok(target: Path | None) -> bool:
@@ -246,16 +254,20 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the working folders")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    if not POLICE.exists():
-        print(f"needs {POLICE} (../shared/data)")
+    wanted = args.only.split(",") if args.only else None
+    if wanted is not None and (unknown := sorted(set(wanted) - set(OPERATIONS))):
+        print(f"--only: no operation called {', '.join(unknown)} (there are {', '.join(OPERATIONS)})")
+        return 2
+    if (wanted is None or "import" in wanted) and not POLICE.exists():
+        print(f"the import needs {POLICE} (../shared/data); --only export,merge,migration,report runs without it")
         return 1
     base = Path(tempfile.mkdtemp(prefix="safer-desk-kill-loop-"))
     example = base / "example.sqlite"
     subprocess.run([sys.executable, "-m", "safer_desk", "demo", str(example)], cwd=ROOT, env=env_for(base / "setup"),
                    check=True, capture_output=True)
     ops = operations(base, example)
-    if args.only:
-        ops = [o for o in ops if o.name in args.only.split(",")]
+    if wanted is not None:
+        ops = [o for o in ops if o.name in wanted]
     tallies: dict[str, Tally] = {}
     print(f"kill loop: {args.runs} random kills per operation, seed {args.seed}, working in {base}")
     for op in ops:
