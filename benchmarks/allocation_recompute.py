@@ -116,7 +116,7 @@ def main() -> None:
         n = next(counter)
         tab.edit_input(n % PARTNERSHIPS, key, str(1000 + n))
         tab.results_view.viewport().repaint()
-        tab.chart.plot.viewport().repaint()
+        tab.chart.plot.repaint()  # (the kit's Chart paints itself: no viewport)
 
     ms = timed(one_edit)
     print(f"  tab, one edit (undo, formula, tables, chart, draft) "

@@ -88,6 +88,9 @@ def measure(path: Path, year: str | None, out: Path, said: list) -> dict[str, fl
     from safer_desk.ui.exchange.report_dialog import ReportRequest, write_board_report
     from safer_desk.ui.main_window import MainWindow
 
+    # Each run writes a new report: over the last run's, the dialog would ask first, and wait for an answer.
+    for written in (out, out.with_name("on-gui-thread" + out.suffix)):
+        written.unlink(missing_ok=True)
     window = MainWindow()
     window.persist_state = False
     window.resize(1280, 800)
