@@ -334,14 +334,29 @@ class CommissioningPresenter(ScreenPresenter):
             self._changed()
 
     def tick(self, project_id: str, on: bool = True) -> None:
-        project = next((p for p in self.projects if p.id == project_id), None)
         if on:
             self.ticks.setdefault(project_id, Scale())
-            if project is not None and project.planning_pence is None:
-                self.message = f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
+            self._say_if_no_cost(project_id)
         else:
             self.ticks.pop(project_id, None)
         self._changed()
+
+    def _say_if_no_cost(self, project_id: str) -> None:
+        project = next((p for p in self.projects if p.id == project_id), None)
+        if project is not None and project.planning_pence is None:
+            self.message = f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
+
+    def type_scale(self, project_id: str, text: str) -> bool:
+        """A scale typed in a project's Scale cell: the project ticked at that scale once it is taken. Refused or
+        asked about, the project stays as it was: one not ticked is not committed in full on a figure not taken
+        (it was, ticked before the scale was read)."""
+        ticked = project_id in self.ticks
+        if not self.set_scale(project_id, text):
+            return False
+        if not ticked:
+            self._say_if_no_cost(project_id)
+            self._changed()
+        return True
 
     def set_scale(self, project_id: str, text: str) -> bool:
         """Scale a ticked project; False when refused or queried (the message says which and why).

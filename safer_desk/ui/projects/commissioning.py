@@ -79,9 +79,7 @@ class WorkingSetModel(ScenarioModel):
             self.presenter.tick(entry.project.id, value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True))
             return True
         if index.column() == self.SCALE and role == Qt.ItemDataRole.EditRole:
-            if entry.project.id not in self.presenter.ticks:
-                self.presenter.tick(entry.project.id)
-            return self.presenter.set_scale(entry.project.id, str(value))
+            return self.presenter.type_scale(entry.project.id, str(value))
         return False
 
     def set_ticks(self, scales) -> None:
