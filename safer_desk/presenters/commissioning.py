@@ -367,14 +367,15 @@ class CommissioningPresenter(ScreenPresenter):
         said = ""
         try:
             if _AN_AMOUNT.search(str(text)):  # "£35K": the part of the cost to commit (DESIGN 2.1, the pilot)
-                scale, said = self._scale_of_amount(project_id, str(text))
+                scale, said, part = self._scale_of_amount(project_id, str(text))
             else:
                 scale = parse_scale(str(text))
+                part = Fraction(scale.numerator, scale.denominator)
         except (ProjectError, MoneyError) as exc:
             self.message = str(exc)
             self._changed()
             return False
-        slip = scale_slip(scale.numerator, scale.denominator, months=scale.months, typed=str(text))
+        slip = scale_slip(part.numerator, part.denominator, months=scale.months, typed=str(text))
         if slip is not None and self._query != (project_id, str(text).strip()):
             self._query = (project_id, str(text).strip())
             question = f"{said} That commits more than the project's whole cost: is that what you meant?" if said \
@@ -388,9 +389,10 @@ class CommissioningPresenter(ScreenPresenter):
         self._changed()
         return True
 
-    def _scale_of_amount(self, project_id: str, text: str) -> tuple[Scale, str]:
-        """An amount typed as a scale ("£35K" of the £105K county-wide cost): the fraction of the figure the
-        scenario counts for the project (against an award, the funder's share), and the words saying so."""
+    def _scale_of_amount(self, project_id: str, text: str) -> tuple[Scale, str, Fraction]:
+        """An amount typed as a scale ("£35K" of the £105K county-wide cost): the scale, the words saying what it
+        is of the figure the scenario counts for the project (against an award, the funder's share), and that part
+        of the figure (above 1 for more than the whole: asked about)."""
         pence = parse_pence(text)
         if pence < 0:
             raise ProjectError(f"“{text.strip()}”: a scale cannot be negative.")
@@ -400,16 +402,17 @@ class CommissioningPresenter(ScreenPresenter):
             raise ProjectError(f"{title}: no cost is counted, so {format_money(pence)} cannot be read as a part of "
                                "it: type a scale (1/3, 6 of 12 months or 50%).")
         part = Fraction(pence, row.cost_pence)
-        # A part of it is kept as the amount typed, committed as typed when the figure counted changes (the other
-        # end of a range counted, a funder's share corrected), its fraction of no account (kept as 1: two offices
-        # that typed £50,000 against different costs chose alike); the whole of it, or none, as a scale.
-        scale = Scale(1, 1, amount_pence=pence) if 0 < part < 1 else Scale(part.numerator, part.denominator)
+        # An amount other than the whole or none is kept as typed, committed as typed when the figure counted
+        # changes (the other end of a range counted, a funder's share or the cost corrected), its fraction of no
+        # account (kept as 1: two offices that typed £50,000 against different costs chose alike). More than the
+        # whole is asked about first (set_scale), then kept so too: as the scale it made (£200,000 of £101,500 was
+        # 400/203), a corrected cost changed what it committed. The whole of it, or none, is a scale.
+        scale = Scale(1, 1, amount_pence=pence) if 0 < part != 1 else Scale(part.numerator, part.denominator)
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
         part_text = f"{part.numerator}/{part.denominator}" if part.denominator <= 12 else f"{format_percent(part)}%"
         part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
-            f"committed as typed ({part_text} of it now)" if scale.amount_pence is not None else \
-            f"a scale of {scale.describe()}"  # (more than the whole cost: asked about, kept as the scale it is)
-        return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}."
+            f"committed as typed ({part_text} of it now)"
+        return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}.", part
 
     def accept(self, project_ids: Sequence[str]) -> None:
         self.ticks = {pid: Scale() for pid in project_ids}

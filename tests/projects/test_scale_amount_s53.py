@@ -84,3 +84,26 @@ def test_the_whole_or_none_typed_as_an_amount_is_still_a_scale(demo_store):
     assert committed(p.result(), "13") == ("in full", 5_437_200)
     assert p.set_scale(ref["13"].id, "£0")
     assert committed(p.result(), "13") == ("none", 0)
+
+
+def test_an_amount_typed_above_the_cost_is_kept_as_the_amount_after_asking(demo_store):
+    """Session 55 (a tester): £200,000 typed twice for Suffolk ELEV8 (£101,500) was kept as the scale 400/203, shown
+    so in the Scale column and the board's table; the cost corrected to £100,000 then committed £197,044.33, not a
+    word said. It is kept as the amount typed, asked about once as more than the whole cost."""
+    p, ref = presenter(demo_store)
+    elev8 = ref["5"]
+    p.new()
+    p.set_fund("£250,000")
+    p.set_name("Above the cost")
+    assert not p.type_scale(elev8.id, "£200,000")
+    assert "more than the project's whole cost" in p.message and "Type £200,000 again" in p.message
+    assert p.type_scale(elev8.id, "£200,000")
+    assert committed(p.result(), "5") == ("£200,000", 20_000_000)
+    assert p.save()
+    fields = svc.project_fields(elev8)
+    fields["cost"], fields["cost_lines"] = "£100,000", ""
+    svc.save_project(demo_store, svc.project_from_fields(fields, base=elev8), loaded=elev8)
+    saved = next(s for s in com.list_scenarios(demo_store) if s.name == "Above the cost")
+    result = com.evaluate_saved(demo_store, saved)
+    assert committed(result, "5") == ("£200,000", 20_000_000)
+    assert any("£200,000 is committed as typed, more than" in x for x in result.problems), result.problems
