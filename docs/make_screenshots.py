@@ -244,7 +244,13 @@ def scenario_compared(out: Path, size) -> None:
         page.name.textEdited.emit(page.name.text())
         page.presenter.tick(strive.id)
         settle(window)
-        page.save_new_button.click()
+        from safer_desk.ui import prompts
+
+        asked, prompts.ask_text = prompts.ask_text, lambda *_a, **_k: "Retained budget 2009/10: with Suffolk Strive"
+        try:  # Save as new… asks the new scenario's name
+            page.save_new_button.click()
+        finally:
+            prompts.ask_text = asked
         settle(window)
         page.compare_a.setCurrentIndex(page.compare_a.findText("Retained budget 2009/10: pilot and DV coordinators"))
         page.compare_b.setCurrentIndex(page.compare_b.findText("Retained budget 2009/10: with Suffolk Strive"))
@@ -268,8 +274,12 @@ def editor_error(out: Path, size) -> None:
 @shot("indicators-slip-1280x690.png", SCREEN)
 def indicators_slip(out: Path, size) -> None:
     """All crime, Plymouth 2016/17: April typed as 1,2,3 and Save Figures pressed."""
+    from safer_desk.domain.periods import FinancialYear
+
     with Window(size) as window:
         tab = window.show_tab("indicators")
+        tab.select_area("district:plymouth")  # (the tab opens on the office's Suffolk)
+        tab.select_year(FinancialYear(2016))
         settle(window)
         row = [tab.grid.verticalHeaderItem(r).text() for r in range(tab.grid.rowCount())].index("2016/17")
         tab.grid.item(row, 0).setText("1,2,3")
@@ -653,6 +663,9 @@ def main(argv: list[str] | None = None) -> int:
         (home / folder).mkdir(mode=0o700)
         os.environ[key] = str(home / folder)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The officer the pictures show (the History of Changes' Who, "signed by"), whoever makes them.
+    for key in ("LOGNAME", "USER", "USERNAME"):
+        os.environ[key] = "jsmith"
     tempfile.tempdir = None  # read TMPDIR again: the program's own temporary files go in the folder too
     (home / "work").mkdir()
     os.chdir(home / "work")  # the status bar names the file as opened: example.sqlite
