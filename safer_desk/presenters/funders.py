@@ -93,7 +93,7 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     undated = [s.amount_pence for s in shares if s.amount_pence is not None and not s.year]
     if undated:
         by_year = {year: total + sum(undated) for year, total in by_year.items()} or {"": sum(undated)}
-    if of:
+    if of is not None:  # (a cost of £0 too: any share is more than it)
         for year, total in by_year.items():
             when = f" for {year}" if year else ""
             if total > of and not at_least:  # a minimum has no upper figure for the shares to be more than
