@@ -462,9 +462,11 @@ class ProjectsPresenter(ScreenPresenter):
         text = f"Delete {names} from the register?"
         counted = service.what_counts(self.store, ids)
         if counted:
-            it = "it is" if len(ids) == 1 else "they are"
+            some = service.how_many_counted(self.store, ids) if len(ids) > 1 else 1
+            it = "it is" if len(ids) == 1 else "they are" if some == len(ids) else \
+                f"{some} of them {'is' if some == 1 else 'are'}"  # not "they are" of three when two are
             text += (f" {it[0].upper()}{it[1:]} {' and '.join(counted)}, which will no longer count "
-                     f"{'it' if len(ids) == 1 else 'them'}.")
+                     f"{'it' if some == 1 else 'them'}.")
         return text + f" (Edit > Undo puts {'it' if len(ids) == 1 else 'them'} back.)"
 
     def describe_many(self, ids: Sequence[str]) -> str:

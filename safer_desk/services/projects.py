@@ -1139,6 +1139,17 @@ def what_counts(store: Store, project_ids: Sequence[str]) -> list[str]:
     return found + [lines] if lines else found
 
 
+def how_many_counted(store: Store, project_ids: Sequence[str]) -> int:
+    """How many of these projects something else counts (what_counts names what): a saved scenario ticks it or a
+    budget line is linked to it."""
+    if not project_ids:
+        return 0
+    marks = ", ".join("?" * len(project_ids))
+    return int(store.scalar(
+        f"SELECT count(*) FROM (SELECT project_id FROM scenario_items WHERE project_id IN ({marks}) UNION "
+        f"SELECT project_id FROM budget_line_links WHERE project_id IN ({marks}))", (*project_ids, *project_ids)))
+
+
 def restore_projects(store: Store, snaps: Sequence[ProjectSnapshot]) -> None:
     """Put projects back exactly as the snapshots hold them (a project that did not exist then is removed), in
     one transaction; the project's own row is updated where it stands, so what points at it stays."""
