@@ -58,3 +58,23 @@ def test_the_scale_cell_of_a_project_not_ticked_ticks_it_only_when_taken(demo_wi
     assert page.view.state() != QAbstractItemView.State.EditingState
     assert tick.data(Qt.ItemDataRole.CheckStateRole) in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
     assert page.presenter.result().commitment.committed_pence == 6 * 10_500_000
+
+
+def test_sorting_by_scale_puts_an_amount_where_its_part_of_the_cost_is(demo_window, qtbot, prompts):
+    """Sorted by Scale, £35,000 of Supported accommodation's £105,000 (1/3) came after "in full": its fraction is
+    kept as 1. It sorts as the part of the cost it commits (a tester, session 55)."""
+    page = _window(demo_window, qtbot).show_tab("projects").show_commissioning()
+    p = page.presenter
+    p.new()
+    p.set_fund("£500,000")
+    ref = {x.ref: x for x in p.projects}
+    for r, scale in (("10", "£35K"), ("4", "1/2"), ("1", "9 of 12 months"), ("2", "")):
+        p.tick(ref[r].id)
+        if scale:
+            assert p.set_scale(ref[r].id, scale)
+    page.view.sortByColumn(page.model.SCALE, Qt.SortOrder.AscendingOrder)
+    ticked = [(page.proxy.index(r, 1).data(), page.proxy.index(r, page.model.SCALE).data())
+              for r in range(page.proxy.rowCount())
+              if page.proxy.index(r, page.model.SCALE).data() not in ("", "in full") or
+              page.proxy.index(r, 1).data() == "2"]
+    assert ticked == [("10", "£35,000"), ("4", "1/2"), ("1", "9 of 12 months"), ("2", "in full")], ticked

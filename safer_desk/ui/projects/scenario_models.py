@@ -4,6 +4,7 @@ Imported when the page is first opened (not on the way to the first screen)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -27,6 +28,15 @@ class ScenarioEntry:
     committed_pence: int | None = None  # as the scenario counts it (the presenter's ``committed``), when ticked
     merged_from: str = ""  # in a county file, the office the project came from (the register's words)
 
+    @property
+    def share_committed(self) -> Fraction:
+        """How much of the project its scale commits: an amount typed as its part of the cost (£35,000 of £105,000
+        is 1/3), its own fraction being kept as 1."""
+        cost = self.project.planning_pence
+        if self.scale.amount_pence is not None and cost:
+            return Fraction(self.scale.amount_pence, cost)
+        return self.scale.fraction
+
 
 SCENARIO_COLUMNS = [
     Column("ticked", "Fund?", get=lambda e: e.ticked, show=lambda v: "Yes" if v else "", align=CENTER),
@@ -47,7 +57,7 @@ SCENARIO_COLUMNS = [
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
                text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
     # Sorted by how much of the project it commits (as words, 1/2 came before 1/3 and 6 of 12 months after 2/3).
-    TextColumn("scale", "Scale", get=lambda e: e.scale.fraction, text_of=lambda e: e.scale.describe(), align=CENTER,
+    TextColumn("scale", "Scale", get=lambda e: e.share_committed, text_of=lambda e: e.scale.describe(), align=CENTER,
                tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
 ]
