@@ -382,6 +382,23 @@ def get_scenario(store: Store, scenario_id: str) -> Scenario:
     raise ScenarioError("That scenario is no longer saved.")
 
 
+def _refuse_a_twin_name(store: Store, name: str, scenario_id: str) -> None:
+    """Another scenario's name, or the same name as typed (another case, spacing or dash, as award names are told
+    apart): five near-identical names in the Scenario list could not be told apart. A scenario saved again under a
+    name it already had is left alone (a file may hold twins from before this check)."""
+    from safer_desk.domain.text import find_typed
+
+    others = store.rows("SELECT id, name FROM commissioning_scenarios WHERE id <> ?", (scenario_id,))
+    twin = find_typed(others, name, lambda r: r["name"])
+    if twin is None:
+        return
+    same = twin["name"] == name
+    if not same and store.scalar("SELECT name FROM commissioning_scenarios WHERE id = ?", (scenario_id,)) == name:
+        return
+    but = "" if same else " (the same name but for case, spacing or a dash)"
+    raise ScenarioError(f"There is already a scenario called “{twin['name']}”{but}; choose another name.")
+
+
 def save_scenario(store: Store, scenario: Scenario) -> Scenario:
     """Save a scenario under its name (a new id adds it, an existing id replaces it), in one transaction."""
     name = scenario.name.strip()
@@ -389,9 +406,7 @@ def save_scenario(store: Store, scenario: Scenario) -> Scenario:
         raise ScenarioError("Give the scenario a name.")
     if scenario.fund_pence < 0:
         raise ScenarioError("The fund cannot be negative.")
-    clash = store.scalar("SELECT id FROM commissioning_scenarios WHERE name = ? AND id <> ?", (name, scenario.id))
-    if clash:
-        raise ScenarioError(f"There is already a scenario called “{name}”; choose another name.")
+    _refuse_a_twin_name(store, name, scenario.id)
     if scenario.range_end not in RANGE_ENDS:
         raise ScenarioError("Count a cost range at its upper or lower end.")
     if scenario.award_id and store.scalar("SELECT 1 FROM funding_awards WHERE id = ?", (scenario.award_id,)) is None:
