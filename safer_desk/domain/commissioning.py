@@ -353,9 +353,11 @@ def share_years(shares: Sequence[Share], funder: str, span: tuple[str, str] | No
                 award_name: str = "") -> dict[str, int]:
     """The funder's stated shares counted against an award for no one year (a total over ``span``, or one not
     dated), by the year each is for: how what it commits falls across years. Empty when any counted share has
-    no year or no amount: then only the project's own years can say it."""
-    mine = [s for s in _funders_shares(shares, funder, award_name) if in_window(s, None, span)]
-    if not mine or any(not s.financial_year or s.amount_pence is None for s in mine):
+    no year: then only the project's own years can say it. A share not yet known ("Tbc") counts nothing, so it
+    places nothing either (beside one dated 2018/19, it put that one under "(no year)")."""
+    mine = [s for s in _funders_shares(shares, funder, award_name)
+            if in_window(s, None, span) and s.amount_pence is not None]
+    if not mine or any(not s.financial_year for s in mine):
         return {}
     years: dict[str, int] = {}
     for s in mine:
