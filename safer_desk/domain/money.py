@@ -506,7 +506,9 @@ def _non_negative(pence: int, text: str) -> int:
 # -- searching ---------------------------------------------------------------
 
 # An amount as a register or an editor shows it ("£125,000", "£3.25"), found in text searched.
-_SHOWN_AMOUNT = LazyPattern(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?![\d,]*\d)")
+# "£125,000", "£54,372.50"; or with a scale of its own, as papers write them: "£35k per PPO scheme", "£1.5m".
+_SHOWN_AMOUNT = LazyPattern(r"£\s?(?:(\d+(?:\.\d{1,3})?)\s?([km])(?![a-z])|(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?"
+                            r"(?![\d,]*\d))", re.I)
 _WRITTEN_AS_MONEY = LazyPattern(r"^[-(]?\s*(?:£|gbp)|gbp\s*\)?$", re.I)
 
 
@@ -523,8 +525,17 @@ def searched_amount(text: str) -> int | None:
 
 
 def amounts_shown(text: str) -> set[int]:
-    """The amounts of money text shows ("£125,000 keeps the advocates…", "£54,372 - £62,372"), in pence."""
-    return {int(m[1].replace(",", "")) * PENCE_PER_POUND + int(m[2] or 0) for m in _SHOWN_AMOUNT.finditer(text or "")}
+    """The amounts of money text shows ("£125,000 keeps the advocates…", "£54,372 - £62,372", "£35k per PPO
+    scheme"), in pence."""
+    found = set()
+    for m in _SHOWN_AMOUNT.finditer(text or ""):
+        if m[2]:  # a scale of its own: £35k is £35,000, £1.5m £1,500,000 (a part of a penny is no amount)
+            pence = Decimal(m[1]) * (1000 if m[2].lower() == "k" else 1_000_000) * PENCE_PER_POUND
+            if pence == pence.to_integral_value():
+                found.add(int(pence))
+        else:
+            found.add(int(m[3].replace(",", "")) * PENCE_PER_POUND + int(m[4] or 0))
+    return found
 
 
 # -- formatting --------------------------------------------------------------

@@ -47,3 +47,10 @@ def test_the_search_box_finds_it(qtbot, demo_window):
     shown = [register.proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
              for row in range(register.proxy.rowCount()) for column in range(register.proxy.columnCount())]
     assert register.proxy.rowCount() == 1 and "Homeshield Plus" in shown, shown
+
+
+@pytest.mark.parametrize("typed", ["£35,000", "35000 GBP", "£35k", "£35K"])
+def test_an_amount_a_project_writes_with_its_own_scale_is_found_however_it_is_searched(register, typed):
+    """Session 55 (a tester): project 10's description says "£35k per PPO scheme per year"; "£35K" found it (as the
+    words it is) but "£35,000" did not, where the guide says an amount is found however it is written."""
+    assert _kept(register, typed) == ["Supported accommodation for young offenders."]
