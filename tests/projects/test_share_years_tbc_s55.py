@@ -19,7 +19,8 @@ def _set(store, ref: str, **fields) -> None:
 
 
 def test_a_share_not_yet_known_leaves_the_dated_shares_in_their_years(demo_store):
-    _set(demo_store, "6", funding_sources=f"{FUNDER} — County Lines (2018/19): £3,333.33\n{FUNDER} — County Lines: Tbc")
+    _set(demo_store, "6",
+         funding_sources=f"{FUNDER} — County Lines (2018/19): £3,333.33\n{FUNDER} — County Lines: Tbc")
     p = CommissioningPresenter(demo_store)
     p.set_projects(svc.load_projects(demo_store))
     strive = next(x for x in p.projects if x.ref == "6")
