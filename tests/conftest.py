@@ -112,9 +112,23 @@ def private_home(tmp_path, monkeypatch):
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # pragma: no cover - Qt is a runtime dependency
-        return home
+        yield home
+        _end_working_sessions()
+        return
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return home
+    yield home
+    _end_working_sessions()
+
+
+def _end_working_sessions() -> None:
+    """The working session a test started in its data folder ends with the test, as the program's ends with it:
+    its lock stayed open until the worker ended, one file a test, and a user limited to 1,024 open files (a CI
+    runner's) saw hundreds of tests fail with "Too many open files" (session 55)."""
+    import sys
+
+    leftovers = sys.modules.get("safer_desk.storage.leftovers")
+    if leftovers is not None:
+        leftovers.end_sessions()
 
 
 @dataclass

@@ -125,15 +125,34 @@ def _start_session(root: Path) -> _Session:
     raise OSError(f"could not start a working session in {root}")  # pragma: no cover
 
 
+_exit_handler: list[bool] = []  # registered (once a process: a session ended and another started did it again)
+
+
 def _session() -> _Session:
     root = work_root()
     with _sessions_guard:
         session = _sessions.get(root)
         if session is None or not session.folder.exists():
-            if not _sessions:
+            if not _exit_handler:
                 atexit.register(_end_sessions)
+                _exit_handler.append(True)
+            if session is not None:  # its folder went (a cleaner, the user): its lock goes with it, not kept open
+                with contextlib.suppress(Exception):
+                    session.lock.release()
             session = _sessions[root] = _start_session(root)
         return session
+
+
+def current_session() -> _Session:
+    """This run's working session in the current data folder (started when there is none)."""
+    return _session()
+
+
+def end_sessions() -> None:
+    """End every working session of this process, as a normal exit does (its folder, lock and lock file go): for a
+    process that moves between data folders, as the tests do (a lock left open a folder, a file a test)."""
+    with _sessions_guard:
+        _end_sessions()
 
 
 def _end_sessions() -> None:
