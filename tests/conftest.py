@@ -104,20 +104,28 @@ def no_litter_in_system_temp():
 
 
 @pytest.fixture(autouse=True)
-def private_home(tmp_path, monkeypatch):
-    """Each test gets its own data folder and its own QSettings file."""
+def private_home(tmp_path):
+    """Each test gets its own data folder and its own QSettings file. Set here rather than with the test's
+    monkeypatch, whose undo() (which ten tests call to put their own patches back) took the data folder away too:
+    the rest of such a test wrote in the data folder of whoever ran the suite (session 55)."""
     home = tmp_path / "home"
     home.mkdir()
-    monkeypatch.setenv("SAFER_DESK_HOME", str(home))
+    before = os.environ.get("SAFER_DESK_HOME")
+    os.environ["SAFER_DESK_HOME"] = str(home)
     try:
-        from PySide6.QtCore import QSettings
-    except ImportError:  # pragma: no cover - Qt is a runtime dependency
+        try:
+            from PySide6.QtCore import QSettings
+        except ImportError:  # pragma: no cover - Qt is a runtime dependency
+            QSettings = None
+        if QSettings is not None:
+            QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
         yield home
         _end_working_sessions()
-        return
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield home
-    _end_working_sessions()
+    finally:
+        if before is None:
+            os.environ.pop("SAFER_DESK_HOME", None)
+        else:
+            os.environ["SAFER_DESK_HOME"] = before
 
 
 def _end_working_sessions() -> None:

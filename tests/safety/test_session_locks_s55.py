@@ -54,3 +54,10 @@ def test_the_exit_handler_is_registered_once(tmp_path, monkeypatch):
         leftovers.current_session()
         leftovers.end_sessions()
     assert len(registered) <= 1
+
+
+def test_a_tests_own_data_folder_stays_after_its_monkeypatch_is_undone(tmp_path, monkeypatch):
+    """monkeypatch.undo() took away the data folder the test set-up gives each test (tests/conftest.py)."""
+    monkeypatch.setattr(os, "sep", os.sep)
+    monkeypatch.undo()
+    assert os.environ["SAFER_DESK_HOME"] == str(tmp_path / "home")
