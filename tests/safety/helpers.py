@@ -21,11 +21,20 @@ REPO = Path(__file__).resolve().parents[2]
 VICTIM_MARKERS = (b"TH-2018-0", b"TH-OLD-0")
 
 
+def _child_env(home: Path) -> dict[str, str]:
+    """The run's environment for a child with its own data folder. Its output is unbuffered: a child that ends
+    with os._exit (as a killed program would) says what it printed whether or not the run itself was started
+    with PYTHONUNBUFFERED set."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SAFER_DESK_FAULT",)}
+    env["SAFER_DESK_HOME"] = str(home)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
 def run_cli(args: list[str], *, home: Path, fault: str | None = None, tmpdir: Path | None = None,
             timeout: float = 180) -> subprocess.CompletedProcess:
     """`safer-desk ARGS` in a subprocess with its own data folder (and system temp folder, and fault)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SAFER_DESK_FAULT",)}
-    env["SAFER_DESK_HOME"] = str(home)
+    env = _child_env(home)
     env["QT_QPA_PLATFORM"] = "offscreen"
     if tmpdir is not None:
         env["TMPDIR"] = env["TEMP"] = env["TMP"] = str(tmpdir)
@@ -37,8 +46,7 @@ def run_cli(args: list[str], *, home: Path, fault: str | None = None, tmpdir: Pa
 
 def run_python(code: str, *, home: Path, fault: str | None = None, tmpdir: Path | None = None,
                timeout: float = 120) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SAFER_DESK_FAULT",)}
-    env["SAFER_DESK_HOME"] = str(home)
+    env = _child_env(home)
     if tmpdir is not None:
         env["TMPDIR"] = env["TEMP"] = env["TMP"] = str(tmpdir)
     if fault:
