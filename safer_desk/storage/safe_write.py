@@ -41,7 +41,11 @@ _CAUSES = {
     errno.EFBIG: "the file is too large for that disk",
 }
 _SQLITE_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EACCES, "SQLITE_PERM": errno.EACCES,
-                 "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_BUSY": errno.EBUSY}
+                 "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_BUSY": errno.EBUSY,
+                 # The folder made read-only while the file is open (write access to a drive withdrawn): SQLite
+                 # cannot make the journal beside the file, nor the shared memory or lock it needs to write.
+                 "SQLITE_READONLY_DIRECTORY": errno.EACCES, "SQLITE_READONLY_CANTINIT": errno.EACCES,
+                 "SQLITE_READONLY_CANTLOCK": errno.EACCES}
 
 
 def folder_problem(target: Path | str) -> str | None:
