@@ -61,6 +61,11 @@ class FileReadOnly(StoreError):
     """The file or its folder cannot be written; it can still be opened read-only."""
 
 
+class WriteInterrupted(StoreError):
+    """A file with a write left interrupted beside it (a killed writer's journal), where this user may not write:
+    not damaged, but not readable until someone who may write there opens it."""
+
+
 class FolderNotWritable(StoreError):
     """A new file's folder cannot be written to: there is no file to open read-only, so none is offered."""
 
@@ -435,6 +440,12 @@ def inspect_file(path: Path) -> FileCheck:
             raise FileBusy(f"{path.name} is in use by another program, which kept it locked for more than "
                            f"{BUSY_WAIT_SECONDS:g} seconds, so it could not be read; it has not been changed. Close it "
                            "in that program (or wait until it has finished with it), then try again.") from exc
+        if interrupted_write(exc):  # not damage: a write only someone who may write there can finish
+            raise WriteInterrupted(
+                f"{path.name} cannot be read here: a change to it was interrupted (its journal is beside it), and only "
+                "someone who may write to the file and its folder can finish putting it back as it was before that "
+                "change. It is not damaged, and it has not been changed. Open it once from an account that may write "
+                "there (or ask IT to give you write access), then open it again.") from exc
         if short := cut_short(path):
             raise NotADatabase(f"{path.name} cannot be read: {short}. It has not been changed. "
                                f"{where_to_restore(path)}") from exc
@@ -588,8 +599,10 @@ def read_only_look(path: Path) -> sqlite3.Connection:
     try:
         return _schema_read(sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_WAIT_SECONDS))
     except sqlite3.DatabaseError as exc:
-        if not interrupted_write(exc) or not os.access(path, os.W_OK):
-            raise  # not a recovery: the caller says what is wrong
+        if not interrupted_write(exc) or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            # Not a recovery: the caller says what is wrong. In a folder this user may not write to, SQLite would
+            # put the file back but could not remove the journal beside it: left for someone who may write there.
+            raise
     with contextlib.closing(sqlite3.connect(str(path), timeout=BUSY_WAIT_SECONDS)) as writer, \
             contextlib.suppress(sqlite3.DatabaseError):
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
