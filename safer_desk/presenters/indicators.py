@@ -1308,6 +1308,11 @@ def trajectory_figures(text: str, unit: str = "count", rate_per: int | None = No
     billion, and is refused saying how to write each, never read as either (as "1,2,3" is never read as 123).
     A percentage's figures may carry their % sign ("29%, 28.5%"), as its Target figure does; on a count's or a
     rate's a % sign is refused in words, as there."""
+    gap = re.search(r"[,;]\s*[,;]", text)
+    if gap:  # an empty place: dropped, every later period would take the next period's figure
+        before = text[:gap.start()].strip()
+        raise NumberError(f"a figure is missing in the trajectory after “{before}”: type one cumulative figure for "
+                          "each period, in order, separated by a comma and a space (55, 108, 162).")
     parts = _trajectory_parts(text)
     if len(parts) == 1 and "," in parts[0].strip(","):
         _refuse_bare_commas(parts[0].strip(",") if unit != "percentage" else parts[0].strip(",").replace("%", ""))
