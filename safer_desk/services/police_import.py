@@ -51,7 +51,7 @@ from typing import Collection, Iterable
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.text import counted as counted_words, in_words, ranges_text  # `counted`: the files counted
 from safer_desk.exchange import police_uk
-from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError
+from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError, is_anti_social
 from safer_desk.services import indicators as svc
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.storage import audit
@@ -360,8 +360,8 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
     for month, districts in months.items():
         counts: dict[str, list[int]] = {}
         for force, area_id, n in store.rows(
-                "SELECT force, area_id, sum(count) FROM _police_counts WHERE month = ? AND crime_type <> ? "
-                "GROUP BY force, area_id", (month, ANTI_SOCIAL)):
+                "SELECT force, area_id, sum(count) FROM _police_counts WHERE month = ? AND lower(trim(crime_type)) <> "
+                "lower(?) GROUP BY force, area_id", (month, ANTI_SOCIAL)):
             part = 0 if area_id in districts else 1 if area_id == svc.UNKNOWN_AREA_ID else 2
             counts.setdefault(force, [0, 0, 0])[part] += n
         for force, (inside, unknown, elsewhere) in counts.items():
@@ -931,7 +931,7 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
         types = [r[0] for r in conn.execute(
             "SELECT DISTINCT crime_type FROM _police_counts WHERE month IN temp.police_scope")]
         conn.executemany("INSERT INTO temp.police_types VALUES (?, ?, ?)",
-                         [(t, crime_indicator_id(t), int(t != ANTI_SOCIAL)) for t in types])
+                         [(t, crime_indicator_id(t), int(not is_anti_social(t))) for t in types])
         for sql in _FIGURES_SQL:
             conn.execute(_figures_sql(sql, scoped), (crime_indicator_id(ALL_CRIME),) if "?" in sql else ())
         typed = _typed_differing(conn, replace_typed)
