@@ -63,7 +63,9 @@ _WORDS = {
 # ("31.2495 per district" is £31,249.50); words after a comma or semicolon are the cell's note ("…, agreed").
 _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+(?:district|borough)"
                            r"\s*(?:[,;]\s*(?P<note>[^()]*?))?\s*$", re.I)
-_SPLIT_WORD = re.compile(r"[\dkK]\s+(?:per|each|a)\s+borough\b", re.I)  # the split's own word, not a note's
+# The split's word: the first "per district" / "a borough" in the cell, the split's own brackets coming before any
+# note's ("£4,000 (£2,000 per District) (was £1,500 a borough in 2016/17)" is split per district).
+_SPLIT_WORD = re.compile(r"[\dkK]\s+(?:per|each|a)\s+(district|borough)\b", re.I)
 _PARENTHESIS = re.compile(r"^(?P<head>[^()]*?)\s*\((?P<inner>.*)\)\s*$", re.S)
 _LAST_PARENTHESIS = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]*)\)\s*$", re.S)  # the last of several
 # Excel's accounting format shows £0 as "£ -" (copied with its padding, " £ -   "): the cell holds £0.
@@ -142,7 +144,8 @@ class Cell:
     @property
     def split_word(self) -> str:
         """"district", or "borough" where the paper splits per borough ("£4,000 (£2,000 per Borough)")."""
-        return "borough" if _SPLIT_WORD.search(self.text) else "district"
+        found = _SPLIT_WORD.search(self.text)
+        return "borough" if found and found.group(1).lower() == "borough" else "district"
 
     def describe(self, unit: str = "pound") -> str:
         """As the paper shows it: "£4,000 (£2,000 per district)", "TBC", "N/K", "nil"."""
