@@ -41,11 +41,14 @@ _CAUSES = {
     errno.EFBIG: "the file is too large for that disk",
 }
 _SQLITE_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EACCES, "SQLITE_PERM": errno.EACCES,
-                 "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_BUSY": errno.EBUSY,
-                 # The folder made read-only while the file is open (write access to a drive withdrawn): SQLite
-                 # cannot make the journal beside the file, nor the shared memory or lock it needs to write.
-                 "SQLITE_READONLY_DIRECTORY": errno.EACCES, "SQLITE_READONLY_CANTINIT": errno.EACCES,
-                 "SQLITE_READONLY_CANTLOCK": errno.EACCES}
+                 "SQLITE_CANTOPEN": errno.EACCES, "SQLITE_BUSY": errno.EBUSY}
+
+
+def _sqlite_errno(name: str) -> int | None:
+    """The errno of an SQLite error name, by its primary code where SQLite names an extended one: a folder made
+    read-only while its file is open is SQLITE_READONLY_DIRECTORY (or _CANTINIT, _CANTLOCK), a refused write like
+    SQLITE_READONLY itself."""
+    return _SQLITE_ERRNO.get(name, _SQLITE_ERRNO.get("_".join(name.split("_")[:2])))
 
 
 def folder_problem(target: Path | str) -> str | None:
@@ -105,7 +108,7 @@ def cause_of(exc: BaseException) -> tuple[int | None, str]:
         if name.startswith("SQLITE_IOERR"):
             # SQLite reports a failed write (ENOSPC among others) as an I/O error on some paths.
             return errno.EIO, "the disk reported an error while writing (it may be full)"
-        code = _SQLITE_ERRNO.get(name)
+        code = _sqlite_errno(name)
         if code is None and "disk is full" in str(exc):
             code = errno.ENOSPC
         return code, _CAUSES.get(code, str(exc)) if code else str(exc)
@@ -118,8 +121,7 @@ def is_write_error(exc: BaseException) -> bool:
         return True
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
-        return (name in _SQLITE_ERRNO or name.startswith("SQLITE_IOERR") or name == "SQLITE_READONLY_DBMOVED"
-                or "disk is full" in str(exc))
+        return (_sqlite_errno(name) is not None or name.startswith("SQLITE_IOERR") or "disk is full" in str(exc))
     return False
 
 
