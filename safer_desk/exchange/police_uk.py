@@ -68,12 +68,6 @@ STREET_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude"
                  "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"]
 UNKNOWN_AREA = "Unknown area"
 ANTI_SOCIAL = "Anti-social behaviour"
-
-
-def is_anti_social(crime_type: str) -> bool:
-    """Whether a crime type is anti-social behaviour, in whatever capitals a file writes it ("Anti-Social
-    Behaviour"): All crime is every type but it, and a spelling compared letter for letter counted it in."""
-    return " ".join(crime_type.split()).casefold() == ANTI_SOCIAL.casefold()
 ALL_CRIME = "All crime"
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # A Month as Excel shows a police.uk file's 2025-03, and saves it when the file is saved in Excel: Mar-25, Mar 2025,
@@ -99,6 +93,12 @@ HELPER_BYTES = 64 << 20  # an import this big is counted by helper processes on 
 HELPERS = 4  # at most
 HELPER_AHEAD = 2  # files sent to a helper and not yet answered (it never waits for the next)
 COUNT_WHILE_HELPERS_START = True  # this process counts files until a helper answers (tests turn it off)
+
+
+def is_anti_social(crime_type: str) -> bool:
+    """Whether a crime type is anti-social behaviour, in whatever capitals a file writes it ("Anti-Social
+    Behaviour"): All crime is every type but it, and a spelling compared letter for letter counted it in."""
+    return " ".join(crime_type.split()).casefold() == ANTI_SOCIAL.casefold()
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from typing import Collection, Iterable
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.text import counted as counted_words, in_words, ranges_text  # `counted`: the files counted
 from safer_desk.exchange import police_uk
-from safer_desk.exchange.police_uk import ALL_CRIME, ANTI_SOCIAL, UNKNOWN_AREA, PoliceFileError, is_anti_social
+from safer_desk.exchange.police_uk import ALL_CRIME, UNKNOWN_AREA, PoliceFileError, is_anti_social
 from safer_desk.services import indicators as svc
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.storage import audit
@@ -359,9 +359,11 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
     by_force: dict[str, list[int]] = {}  # force -> [in the county's districts, in no area, elsewhere]
     for month, districts in months.items():
         counts: dict[str, list[int]] = {}
-        for force, area_id, n in store.rows(
-                "SELECT force, area_id, sum(count) FROM _police_counts WHERE month = ? AND lower(trim(crime_type)) <> "
-                "lower(?) GROUP BY force, area_id", (month, ANTI_SOCIAL)):
+        for force, area_id, crime_type, n in store.rows(
+                "SELECT force, area_id, crime_type, sum(count) FROM _police_counts WHERE month = ? "
+                "GROUP BY force, area_id, crime_type", (month,)):
+            if is_anti_social(crime_type):  # not a crime: All crime leaves it out
+                continue
             part = 0 if area_id in districts else 1 if area_id == svc.UNKNOWN_AREA_ID else 2
             counts.setdefault(force, [0, 0, 0])[part] += n
         for force, (inside, unknown, elsewhere) in counts.items():
