@@ -1313,10 +1313,36 @@ def trajectory_figures(text: str, unit: str = "count", rate_per: int | None = No
         before = text[:gap.start()].strip()
         raise NumberError(f"a figure is missing in the trajectory after “{before}”: type one cumulative figure for "
                           "each period, in order, separated by a comma and a space (55, 108, 162).")
+    _refuse_spaced_thousands(text)
     parts = _trajectory_parts(text)
     if len(parts) == 1 and "," in parts[0].strip(","):
         _refuse_bare_commas(parts[0].strip(",") if unit != "percentage" else parts[0].strip(",").replace("%", ""))
-    return [_trajectory_figure(t, unit, rate_per) for t in parts]
+    figures = [_trajectory_figure(t, unit, rate_per) for t in parts]
+    down = next((i for i in range(1, len(figures)) if figures[i] < figures[i - 1]), None)
+    if down is not None and unit in ("count", "rate"):  # set_target refused it above Save, naming neither the
+        # field nor the place (a percentage's figures are each period's own, and may go down)
+        raise NumberError(f"the trajectory goes down after “{parts[down - 1]}” (to “{parts[down]}”): it is "
+                          "cumulative, so each figure is the year so far and is never less than the one before it.")
+    return figures
+
+
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:\s\d{3})+(?:\.\d+)?")
+
+
+def _refuse_spaced_thousands(text: str) -> None:
+    """Refuse a figure whose thousands a space groups ("1 000, 2 000", as Target figure takes "1 200"), which was
+    read as several figures (1, 0, 2, 0) and refused as going down. Where commas or semicolons separate the
+    figures, a space inside one could be a grouping or a missing comma; where spaces alone separate them, a figure
+    such as "000" after another can only be the thousands of the one before. Neither is read as a guess."""
+    if re.search(r",\s|;", text):
+        pieces = (p.strip() for p in re.split(r",\s+|;", text))
+        grouped = next((p for p in pieces if _SPACED_THOUSANDS.fullmatch(p.removesuffix("%").rstrip())), None)
+    else:
+        grouped = next((p for p in text.split()[1:] if re.fullmatch(r"0\d\d(?:\.\d+)?%?", p)), None)
+    if grouped is not None:
+        raise NumberError(f"“{grouped}” reads as thousands grouped by a space, so it is not read as a guess: write a "
+                          "figure's thousands with a comma (1,000) or none (1000), and separate a trajectory's "
+                          "figures with a comma and a space (1,000, 2,000).")
 
 
 def _trajectory_parts(text: str) -> list[str]:
