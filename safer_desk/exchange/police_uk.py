@@ -95,10 +95,25 @@ HELPER_AHEAD = 2  # files sent to a helper and not yet answered (it never waits 
 COUNT_WHILE_HELPERS_START = True  # this process counts files until a helper answers (tests turn it off)
 
 
+# police.uk's crime categories as its files spell them (data.police.uk/docs/method/crime-categories, and every
+# street file in ../shared/data): an indicator made by an import is named so whatever capitals a file used.
+CRIME_TYPES = (ANTI_SOCIAL, "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs", "Other crime",
+               "Other theft", "Possession of weapons", "Public order", "Robbery", "Shoplifting",
+               "Theft from the person", "Vehicle crime", "Violence and sexual offences")
+_CRIME_TYPES = {t.casefold(): t for t in CRIME_TYPES}
+
+
+def crime_type_named(crime_type: str) -> str:
+    """A crime type as police.uk names it ("BURGLARY" is "Burglary"); one police.uk does not publish as written
+    (its spaces tidied). Its indicator's id is the same either way: this is the name the board sees."""
+    tidy = " ".join(crime_type.split())
+    return _CRIME_TYPES.get(tidy.casefold(), tidy)
+
+
 def is_anti_social(crime_type: str) -> bool:
     """Whether a crime type is anti-social behaviour, in whatever capitals a file writes it ("Anti-Social
     Behaviour"): All crime is every type but it, and a spelling compared letter for letter counted it in."""
-    return " ".join(crime_type.split()).casefold() == ANTI_SOCIAL.casefold()
+    return crime_type_named(crime_type) == ANTI_SOCIAL
 
 
 @dataclass(frozen=True)
@@ -169,11 +184,18 @@ def district_lookup() -> dict[str, tuple[str, str]]:
         return {r["lsoa_district"]: (r["current_name"], r["current_code"]) for r in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=1)
+def _district_lookup_any_capitals() -> dict[str, tuple[str, str]]:
+    return {" ".join(name.split()).casefold(): current for name, current in district_lookup().items()}
+
+
 def map_district(source_name: str) -> DistrictMapping:
-    """The current district of a district name taken from an LSOA name (unknown names stay as they are)."""
+    """The current district of a district name taken from an LSOA name (unknown names stay as they are), in
+    whatever capitals the file wrote it ("BABERGH" was a district of its own, "FOREST HEATH" not West Suffolk)."""
     if not source_name:
         return DistrictMapping("", UNKNOWN_AREA, None)
-    current = district_lookup().get(source_name)
+    current = district_lookup().get(source_name) or \
+        _district_lookup_any_capitals().get(" ".join(source_name.split()).casefold())
     if current is None:
         return DistrictMapping(source_name, source_name, None)
     return DistrictMapping(source_name, current[0], current[1])

@@ -51,7 +51,7 @@ from typing import Collection, Iterable
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.text import counted as counted_words, in_words, ranges_text  # `counted`: the files counted
 from safer_desk.exchange import police_uk
-from safer_desk.exchange.police_uk import ALL_CRIME, UNKNOWN_AREA, PoliceFileError, is_anti_social
+from safer_desk.exchange.police_uk import ALL_CRIME, UNKNOWN_AREA, PoliceFileError, crime_type_named, is_anti_social
 from safer_desk.services import indicators as svc
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.storage import audit
@@ -386,9 +386,10 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
 
 def _ensure_crime_indicators(store: Store, crime_types: Iterable[str]) -> None:
     existing = {r[0] for r in store.rows("SELECT id FROM indicators")}
-    for crime_type in sorted(set(crime_types) | {ALL_CRIME}):
+    for crime_type in sorted({crime_type_named(t) for t in crime_types} | {ALL_CRIME}):
         if crime_indicator_id(crime_type) in existing:
             continue
+        existing.add(crime_indicator_id(crime_type))  # "Fly-tipping" and "FLY-TIPPING": one indicator
         svc.save_indicator(store, crime_type, unit="count", polarity="lower", frequency="monthly",
                            source="data.police.uk street-level crime",
                            description="Police-recorded crime and anti-social behaviour from data.police.uk."
