@@ -17,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from safer_desk import __version__
+from safer_desk.cli import common
 from safer_desk.cli.common import CliError
 
 if TYPE_CHECKING:
@@ -124,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr = io.StringIO()
     commits_before = _commits_made()
     noting = held_as = None
+    common.OPENED_TO_CHANGE.clear()
+    common.UPGRADED.clear()
     try:
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
@@ -156,18 +159,20 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         if _CTRL_C and exc.code != 130 and _failure_of_disk_or_file(exc):  # what Ctrl+C caused, said as such
             return _say_interrupted(commits_before)
-        print(f"safer-desk: {exc}", file=sys.stderr)
+        print(f"safer-desk: {common.after_an_upgrade(str(exc))}", file=sys.stderr)
         return exc.code
     except (OSError, sqlite3.Error) as exc:
         if _CTRL_C:  # Ctrl+C inside an SQLite function of ours came back as "user-defined function raised exception"
             return _say_interrupted(commits_before)
         # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
         # never a traceback (the writers have already left every file as it was).
-        print(f"safer-desk: {_describe_failure(exc, args)}", file=sys.stderr)
+        print(f"safer-desk: {common.after_an_upgrade(_describe_failure(exc, args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return _say_interrupted(commits_before)
     finally:
+        for note in common.saves_left_beside():
+            print(f"safer-desk: note: {note}", file=sys.stderr)
         if held_as is not None:  # (a test, or a script calling main() twice, goes on as it was)
             from safer_desk.storage.locking import hold_as_before
 

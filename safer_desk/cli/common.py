@@ -223,15 +223,53 @@ def refused_for_a_change(exc: Exception) -> str:
     return message
 
 
+# The files this run opened to change, and those that opening upgraded (the upgrade said): what is said when the
+# command then fails, or when its saves could not be written into the file as it closed (main, in cli/__init__).
+OPENED_TO_CHANGE: list[Path] = []
+UPGRADED: list[Path] = []
+
+
 def _opened_for_writing(path: Path, *, create: bool = False):
     """The file opened to change, as the window opens it; an older file is upgraded (after a backup) and that is
     said, as the window says it, with where the copy of it as it was is kept."""
     from safer_desk.services.files import open_office_file
 
     opened = open_office_file(path, create=create)
+    OPENED_TO_CHANGE.append(opened.store.path)
     if opened.announcement():
+        UPGRADED.append(opened.store.path)
         sys.stderr.write(f"safer-desk: {opened.announcement()}\n")
     return opened.store
+
+
+def after_an_upgrade(message: str) -> str:
+    """A command's refusal after its open upgraded the file (said above it): "Nothing was changed" followed "has
+    been upgraded", on a disk with room for the upgrade but not the change. The upgrade is kept; only the command's
+    own change was not made."""
+    if not UPGRADED:
+        return message
+    kept = f"the upgrade of {UPGRADED[-1].name} said above is kept"
+    for said in ("Nothing was changed", "nothing was changed"):
+        if said in message:
+            return message.replace(said, f"{'T' if said[0] == 'N' else 't'}he command's change was not made ({kept})",
+                                   1)
+    return message
+
+
+def saves_left_beside() -> list[str]:
+    """What is said of a file this run changed whose saves are still in its -wal after it was closed: closing
+    writes them into the file, and a full disk (or a program still reading it) stopped that. The -wal is part of
+    the file until it is next opened for writing, so it must never be deleted."""
+    notes = []
+    for path in dict.fromkeys(OPENED_TO_CHANGE):
+        wal = Path(f"{path}-wal")
+        with contextlib.suppress(OSError):
+            if wal.stat().st_size:
+                notes.append(f"{path.name}: its last saves could not be written into the file as the command closed "
+                             f"it (the disk is full, or another program is reading it): they are kept in {wal.name} "
+                             "beside it, part of the file until it is next opened with room on the disk. Keep the two "
+                             "together and never delete the -wal file.")
+    return notes
 
 
 def refuse_new_file_name(path: str | Path) -> None:

@@ -231,7 +231,8 @@ def _wal_note(path: Path) -> str:
         lock = None  # no lock can be taken in that folder (read-only): who wrote the journal cannot be told
     if lock is not None:
         lock.release()
-    return (f"{what} made by a Safer Desk that did not close (it was stopped, or the computer lost power) "
+    return (f"{what} made by a Safer Desk that did not close or could not write them into the file as it closed (it "
+            "was stopped, the computer lost power, or the disk was full) "
             f"{are} in its journal beside it, {wal}: part of the file, read with it here, "
             "and written into it the next time it is opened for writing. Until then keep the two together (open and "
             "close it in Safer Desk before copying or sending it) and never delete the -wal file")

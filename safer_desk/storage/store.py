@@ -1163,6 +1163,7 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
     path = Path(path)
     stamp = datetime.now().strftime(BACKUP_STAMP)
     target = backups_folder(path) / f"{backup_stem(path)}.{stamp}.{reason}.sqlite"
+    made = not target.parent.exists()
     try:
         target.parent.mkdir(exist_ok=True)  # ours to make, beside the file (a write makes no other folder)
     except FileExistsError as exc:  # a file named "backups" in its place: said so, not "File exists"
@@ -1172,6 +1173,11 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
     src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         _backup_connection(src, target)
+    except BaseException:
+        if made:  # the folder this backup made, left empty by its failure (a full disk) goes with it
+            with contextlib.suppress(OSError):
+                target.parent.rmdir()
+        raise
     finally:
         src.close()
     # Never the one just made: stamped before others when they were made while the clock was ahead (a clock set
