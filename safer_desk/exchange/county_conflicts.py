@@ -343,14 +343,23 @@ class Conflict:
             row = None
         return cls(r["table_name"], r["row_key"], r["kind"], r["office_name"], r.get("other_office") or "",
                    r["detail"], int(r["id"]), r.get("subject") or "", r.get("county_side") or "",
-                   r.get("district_side") or "", r.get("conflict_group") or "other", r.get("office_id") or "",
+                   r.get("district_side") or "", _group_of_row(r), r.get("office_id") or "",
                    r.get("county_key") or "", r.get("subject_key") or "", r.get("county_version") or "",
                    r.get("incoming_version") or "", row, r.get("export_id") or "")
 
 
+def _group_of_row(r: dict) -> str:
+    """A conflict's group as stored; one an earlier version filed a row made at the county under (edited at the
+    county since merged) is read as group_of files it now."""
+    group = r.get("conflict_group") or "other"
+    return group_of(r["table_name"], r["kind"]) if r["kind"] == "made-at-county" else group
+
+
 def group_of(table: str, kind: str) -> str:
-    """Which group a conflict belongs to (a key of GROUPS)."""
-    if kind in ("edited-at-county", "made-at-county", "removed-but-edited"):
+    """Which group a conflict belongs to (a key of GROUPS). A row the county made itself, never merged, is with
+    what it is about (a figure the county typed, with the indicator figures): under "Rows edited at the county
+    since they were merged" it was said to have been merged, and `--conflict indicator-figure` did not find it."""
+    if kind in ("edited-at-county", "removed-but-edited"):
         return "edited-at-county"
     if kind == "missing-parent":
         return "not-merged"
