@@ -384,8 +384,12 @@ def run_check(args: argparse.Namespace) -> int:
     from safer_desk.services.integrity import check_file
 
     report = check_file(Path(args.file), repair=args.repair)
-    for line in report.lines():
-        print(line)
+    for line, ok in report.lines_said():
+        if ok:
+            print(line)
+        else:  # what is wrong is an error (DESIGN §4: errors go to stderr, with exit 1), in the report's place
+            sys.stdout.flush()
+            print(line, file=sys.stderr)
     return 0 if report.ok else 1
 
 

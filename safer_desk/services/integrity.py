@@ -56,10 +56,14 @@ class CheckReport:
         self.findings.append(Finding(False, text))
 
     def lines(self) -> list[str]:
-        out = [f"{self.path.name or self.path}: {self.kind}"]  # "." has no name
-        out += [f"  {'ok' if f.ok else 'PROBLEM'}: {f.text}" for f in self.findings]
-        out += [f"  repaired: {r}" for r in self.repaired]
-        out.append("All checks passed." if self.ok else "Something is wrong: see PROBLEM above.")
+        return [line for line, _ in self.lines_said()]
+
+    def lines_said(self) -> list[tuple[str, bool]]:
+        """The report's lines, each with whether it says something is wrong (False: the command line's stderr)."""
+        out = [(f"{self.path.name or self.path}: {self.kind}", True)]  # "." has no name
+        out += [(f"  {'ok' if f.ok else 'PROBLEM'}: {f.text}", f.ok) for f in self.findings]
+        out += [(f"  repaired: {r}", True) for r in self.repaired]
+        out.append(("All checks passed.", True) if self.ok else ("Something is wrong: see PROBLEM above.", False))
         return out
 
 

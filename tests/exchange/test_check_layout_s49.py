@@ -69,7 +69,7 @@ def test_check_refuses_a_reshaped_export_in_the_merge_s_words(district, county_w
     assert code == 1 and words in err, (out, err)
     code, out, err = cli_output(["check", str(forged)])
     assert code == 1, (out, err)
-    assert f"  PROBLEM: {words}." in out.splitlines(), (out, err)
+    assert f"  PROBLEM: {words}." in err.splitlines(), (out, err)  # what is wrong, on stderr (DESIGN §4)
     assert "has not been changed" not in out and "Traceback" not in out + err
 
 

@@ -355,8 +355,8 @@ def test_a_trail_rewritten_before_an_export_is_found_by_check_and_by_the_county(
         district.conn.execute("UPDATE x_projects SET status = 'live'")
     report = audit.verify_chain(district.conn)
     assert report.ok  # the careful forger's chain is whole in itself …
-    code, out, _ = cli_output(["check", str(district.path)])
-    assert code == 1 and "changed or cut short before export number 1" in out  # … but not through the head
+    code, _, err = cli_output(["check", str(district.path)])
+    assert code == 1 and "changed or cut short before export number 1" in err  # … but not through the head
     later = fresh_export(district, tmp_path)
     err = refused_by_county(county_with_babergh, later)
     assert "audit trail does not extend the one merged with its export number 1" in err
@@ -368,8 +368,8 @@ def test_a_naively_edited_trail_is_found_blocks_the_export_and_is_repaired_with_
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET old_value = 'nothing to see' WHERE id = (SELECT max(id) FROM audit_log)")
     conn.close()
-    code, out, _ = cli_output(["check", str(district.path)])
-    assert code == 1 and "was changed after it was written" in out and "audit_log_no_update is missing" in out
+    code, _, err = cli_output(["check", str(district.path)])
+    assert code == 1 and "was changed after it was written" in err and "audit_log_no_update is missing" in err
     from safer_desk.services.county import CountyError
 
     with pytest.raises(CountyError, match="changed outside Safer Desk"):
@@ -399,14 +399,14 @@ def test_check_exit_codes(district, tmp_path):
     assert code == 0 and "signed by key" in out and "All checks passed." in out
     assert cli_output(["check", str(district.path)])[0] == 0
     edit(good, "UPDATE x_projects SET cost_pence = 2")
-    code, out, _ = cli_output(["check", str(good)])
-    assert code == 1 and "values in x_projects were changed" in out
-    code, out, _ = cli_output(["check", str(tmp_path / "nowhere.sqlite")])
-    assert code == 1 and "there is no file" in out
+    code, _, err = cli_output(["check", str(good)])
+    assert code == 1 and "values in x_projects were changed" in err
+    code, out, err = cli_output(["check", str(tmp_path / "nowhere.sqlite")])
+    assert code == 1 and "there is no file" in err and out == "nowhere.sqlite: missing\n"
     assert cli_output(["check"])[0] == 2
-    code, out, _ = cli_output(["check", str(good), "--repair"])
+    code, out, err = cli_output(["check", str(good), "--repair"])
     assert code == 1  # an export is never repaired: refused as asked, without calling a sound export unsound
-    assert "--repair is for office and county files only" in out and "export again" not in out
+    assert "--repair is for office and county files only" in err and "export again" not in out + err
 
 
 def test_merge_usage_and_refusal_exit_codes(district, tmp_path):
@@ -554,11 +554,11 @@ def test_a_copy_of_an_office_file_used_apart_cannot_merge_as_that_office(distric
 
 def test_check_names_a_folder_as_a_folder(tmp_path):
     # "check FOLDER" said "there is no file at FOLDER", as if the path were mistyped.
-    code, out, _ = cli_output(["check", str(tmp_path)])
-    assert code == 1 and f"{tmp_path} is a folder, not a Safer Desk file" in out
+    code, out, err = cli_output(["check", str(tmp_path)])
+    assert code == 1 and f"{tmp_path} is a folder, not a Safer Desk file" in err
     assert out.splitlines()[0] == f"{tmp_path.name}: a folder"
-    code, out, _ = cli_output(["check", str(tmp_path / "none.sqlite")])
-    assert code == 1 and "there is no file at" in out and out.splitlines()[0] == "none.sqlite: missing"
+    code, out, err = cli_output(["check", str(tmp_path / "none.sqlite")])
+    assert code == 1 and "there is no file at" in err and out.splitlines()[0] == "none.sqlite: missing"
 
 
 def test_check_of_the_current_folder_names_it(tmp_path, monkeypatch):

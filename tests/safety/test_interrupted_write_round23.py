@@ -116,11 +116,11 @@ def test_check_reports_a_damaged_page_and_where_to_restore(demo_path, private_ho
 
     result = run_cli(["check", str(_flipped(demo_path))], home=private_home)
     assert result.returncode != 0
-    assert "damaged" in result.stdout, result.stdout + result.stderr
-    assert "backups folder" in result.stdout and "ask IT" in result.stdout
+    assert "damaged" in result.stderr, result.stdout + result.stderr
+    assert "backups folder" in result.stderr and "ask IT" in result.stderr
     assert "decode" not in result.stdout + result.stderr and "Traceback" not in result.stderr
     assert "pv:indicator" not in result.stdout + result.stderr  # the trail's content is not quoted
-    assert "Something is wrong" in result.stdout
+    assert "Something is wrong" in result.stderr
 
 
 def test_a_command_meeting_a_page_it_cannot_decode_says_the_file_is_damaged(demo_path, private_home, tmp_path):
