@@ -27,7 +27,7 @@ from safer_desk.domain.commissioning import UNDATED
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, format_pounds_plain, split_by_weights
 from safer_desk.domain.periods import FinancialYear, PeriodError
-from safer_desk.domain.text import find_typed, looks_like_total_line, typed_name_key, unknown_fields
+from safer_desk.domain.text import looks_like_total_line, typed_name_key, unknown_fields
 from safer_desk.storage import snapshots
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.store import Store
@@ -64,13 +64,29 @@ def list_plans(store: Store) -> list[PlanSummary]:
 
 
 def plan_id_by_name(store: Store, name: str) -> str | None:
-    """A plan's id from its id or its name as typed (any case, a hyphen for the paper's dash, straight quotes)."""
+    """A plan's id from its id or its name as typed (any case, a hyphen for the paper's dash, straight quotes);
+    None when no plan has it. Two plans it could name (an older version took "… 2016–17" and "… 2016-17") are
+    refused naming both, never one of them taken without a word."""
     text = (name or "").strip()
-    found = store.scalar("SELECT id FROM budget_plans WHERE id = ? OR name = ? COLLATE NOCASE", (text, text))
+    found = store.scalar("SELECT id FROM budget_plans WHERE id = ? OR name = ?", (text, text))
     if found is not None:
         return found
-    row = find_typed(store.rows("SELECT id, name FROM budget_plans ORDER BY name"), text, lambda r: r["name"])
-    return None if row is None else row["id"]
+    named = _plans_named(store, text)
+    if len(named) > 1:
+        raise BudgetError(f"“{text}” could be any of {len(named)} plans named alike: "
+                          f"{'; '.join(f'“{r[1]}”' for r in named)}. Give the name exactly as the plan has it.")
+    return named[0]["id"] if named else None
+
+
+def _plans_named(store: Store, name: str) -> list:
+    """(id, name) of the plans that are ``name`` as typed (any case, dash or spacing), by name."""
+    key = typed_name_key(name)
+    return [r for r in store.rows("SELECT id, name FROM budget_plans ORDER BY name") if typed_name_key(r[1]) == key]
+
+
+def _plan_named(store: Store, name: str, besides: str | None = None) -> str | None:
+    """The name of a plan other than ``besides`` that is ``name`` as typed."""
+    return next((r["name"] for r in _plans_named(store, name) if r["id"] != besides), None)
 
 
 def _cell_from_row(r) -> Cell:
@@ -162,8 +178,8 @@ def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = Non
         if not name:
             raise BudgetError("Name: a plan needs a name (e.g. “Community Safety MTFP 2011/12–2014/15”).")
         _check_one_cell("Name", name)
-        if store.scalar("SELECT 1 FROM budget_plans WHERE name = ? COLLATE NOCASE AND id IS NOT ?", (name, plan_id)):
-            raise BudgetError(f"Name: there is already a plan called “{name}”.")
+        if (existing := _plan_named(store, name, plan_id)) is not None:  # as lines and sections refuse twins
+            raise BudgetError(f"Name: there is already a plan called “{existing}”.")
         values["name"] = name
     for key in ("owner", "source", "notes"):
         if key in fields:
