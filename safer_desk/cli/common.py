@@ -93,7 +93,7 @@ def read_fingerprint(text: str) -> str:
     from safer_desk.exchange.signing import normal_fingerprint
 
     if not normal_fingerprint(text):
-        raise ValueError(f"{text!r} is not a key fingerprint (24 hexadecimal digits, as `safer-desk key` prints "
+        raise ValueError(f"“{text}” is not a key fingerprint (24 hexadecimal digits, as `safer-desk key` prints "
                          "them).")
     return text
 
@@ -313,7 +313,7 @@ def refuse_output(out: str | Path) -> None:
 
     out = Path(out)
     if out.is_dir():
-        raise CliError(f"{out.name} is a folder: name the file to write in it (or another name). Nothing was written.")
+        raise CliError(f"{out.name or out} is a folder: name the file to write in it (or another name). Nothing was written.")
     problem = folder_problem(out)
     if problem:
         raise CliError(f"The folder {out.parent} {problem} (check the path, or make the folder first). "

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "and crime type. Re-importing a month replaces it. A figure typed in for "
                                           "the same indicator, area and month is kept (and listed) unless "
                                           "--replace-typed is given.")
-    p.add_argument("file", help="the Safer Desk file (created when missing)")
+    p.add_argument("file", metavar="FILE", help="the Safer Desk file (created when missing)")
     p.add_argument("sources", nargs="+", metavar="CSV_FOLDER_OR_ZIP",
                    help="street CSV files, folders of them, or the .zip data.police.uk downloads (its outcomes and "
                         "stop-and-search files are named as not imported)")
@@ -79,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("indicators", help="print indicator figures as CSV: indicator,area,period,value",
                               description="Print every stored indicator figure as CSV. Periods: 2016-04 for "
                                           "months, 2016/17-Q1 for quarters (Q1 = April to June), 2016/17 for years.")
-    p.add_argument("file", help="the Safer Desk file")
+    p.add_argument("file", metavar="FILE", help="the Safer Desk file")
     p.add_argument("--sources", action="store_true",
                    help="add a source column: where each figure came from (typed, which file, which office)")
     p.add_argument("--derived", action="store_true",

@@ -565,7 +565,7 @@ def withdraw_key(store: Store, fingerprint: str, reason: str = "") -> list[Regis
     refused from now on, whichever office they say they are from."""
     fp = signing.normal_fingerprint(fingerprint)
     if not fp:
-        raise CountyError(f"{fingerprint!r} is not a key fingerprint (24 hexadecimal digits, e.g. "
+        raise CountyError(f"“{fingerprint}” is not a key fingerprint (24 hexadecimal digits, e.g. "
                           "3F2A 9C1B 77D0 12AB 4C9E 0F31).")
     if store.read_only:
         raise CountyError(f"{store.path.name} is open read-only; keys cannot be withdrawn.")
@@ -698,10 +698,10 @@ def check_conflict_selector(which: str | int | None) -> None:
         return
     text = _selector_text(which)
     if text.lstrip("+-").isdigit() and not (_is_number(text) and int(text) > 0):  # 0, -1, +1, "²"
-        raise CountyError(f"{which!r} is not a conflict: conflicts are numbered from 1, as listed (#1, #2 …).")
+        raise CountyError(f"“{which}” is not a conflict: conflicts are numbered from 1, as listed (#1, #2 …).")
     if _is_number(text) or text in GROUPS or text in KIND_WORDS:
         return
-    raise CountyError(f"{which!r} is not a conflict: give its number (as listed), a group ({', '.join(GROUPS)}) "
+    raise CountyError(f"“{which}” is not a conflict: give its number (as listed), a group ({', '.join(GROUPS)}) "
                       f"or a kind of conflict ({', '.join(KIND_WORDS)}).")
 
 
@@ -789,7 +789,7 @@ def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = 
     for a bad choice, a read-only file, nothing matching, or two offices' versions of one thing kept at once (so
     the window can say so before asking to confirm a whole group)."""
     if choice not in ("county", "district"):
-        raise CountyError(f"Keep 'county' or 'district', not {choice!r}.")
+        raise CountyError(f"Keep “county” or “district”, not “{choice}”.")
     check_conflict_selector(which)
     if store.read_only:
         raise CountyError(f"{store.path.name} is open read-only; conflicts cannot be decided.")

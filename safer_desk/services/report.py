@@ -104,7 +104,7 @@ def resolve_area(store: Store, name: str | None) -> AreaChoice:
         raise ReportAreaError(str(exc), exc.matches) from exc
     if area is None or area.kind == "unknown":
         own = ", ".join(names_to_type(store, office_areas(store))) or "none yet"
-        raise ReportAreaError(f"There is no district, partnership or county called {name.strip()!r} "
+        raise ReportAreaError(f"There is no district, partnership or county called “{name.strip()}” "
                               f"(this office's areas: {own}).")
     own_ids = {a.id for a in office_areas(store)}
     return AreaChoice(area.id, area.name, area.kind, own=area.id in own_ids)
@@ -270,7 +270,7 @@ def resolve_year(year: str | FinancialYear | None) -> FinancialYear | None:
     try:
         return FinancialYear.parse(text)
     except PeriodError as exc:
-        raise ReportError(f"{text!r} is not a financial year: write it like 2016/17.") from exc
+        raise ReportError(f"“{text}” is not a financial year: write it like 2016/17.") from exc
 
 
 def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tuple[FinancialYear | None, str]:
