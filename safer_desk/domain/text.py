@@ -152,6 +152,13 @@ def typed_name_key(text: str) -> str:
     return _AROUND_DASH.sub("-", _SPACES.sub(" ", text.translate(_PUNCTUATION))).strip().casefold()
 
 
+def as_sentence(text: str) -> str:
+    """text ending as a sentence does (a full stop added where it ends otherwise: "… called “Nowhere”", "(add it
+    first)"), so that a sentence after it does not run on from it."""
+    text = text.rstrip()
+    return text if not text or text.endswith((".", "?", "!", ":")) else f"{text}."
+
+
 def find_typed(candidates: Iterable[T], name: str, name_of: Callable[[T], str]) -> T | None:
     """The first candidate whose name is ``name`` as typed (typed_name_key), or None."""
     key = typed_name_key(name)

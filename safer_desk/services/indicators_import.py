@@ -13,7 +13,7 @@ from safer_desk.domain.checks import percentage_slip
 from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
-from safer_desk.domain.text import close_names, counted, in_words, looks_like_total_line, typed_name_key
+from safer_desk.domain.text import as_sentence, close_names, counted, in_words, looks_like_total_line, typed_name_key
 from safer_desk.exchange.indicator_import import LongRow, read_long_rows
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
@@ -99,16 +99,18 @@ class ValuesPreview:
         lines = [f"{counted(len(self.good), 'row')} can be imported{f' ({changes})' if changes else ''}, "
                  f"{len(self.refusals)} refused{again}."]
         lines += self.refused_lines()
-        lines += [f"Line {line} (check): {why}" for line, why in sorted(self.queried.items())]
+        lines += [f"Line {line} (check): {as_sentence(why)}" for line, why in sorted(self.queried.items())]
         lines += [f"Line {g.line}: the sheet's comment replaces the one the file held for {g.indicator}, "
                   f"{g.area_name}, {svc.period_label(g.value.period)}: “{self.comments_replaced[g.line]}”"
                   for g in self.good if g.line in self.comments_replaced]
-        lines += [f"Line {line} (needs a comment): {why}" for line, why in sorted(self.uncommented.items())]
+        lines += [f"Line {line} (needs a comment): {as_sentence(why)}"
+                  for line, why in sorted(self.uncommented.items())]
         return "\n".join(lines)
 
     def refused_lines(self) -> list[str]:
         """"Line 4: …" for each refused row, and "Line 3 (repeated): …" for a line giving a good row again."""
-        return [f"Line {line}{' (repeated)' if line in self.repeated else ''}: {why}" for line, why in self.refused]
+        return [f"Line {line}{' (repeated)' if line in self.repeated else ''}: {as_sentence(why)}"
+                for line, why in self.refused]
 
 
 def replacing(replaced: int, changed: int, holds: str) -> str:

@@ -86,7 +86,7 @@ def test_a_refused_row_stops_the_import_with_the_windows_lines_and_writes_nothin
     assert out == ""
     assert err.splitlines()[0] == "safer-desk: 1 row of figures.csv can be imported, 2 refused. Nothing was imported."
     assert err.splitlines()[1] == ("Line 3: There is no indicator called “Burglery”: did you mean “Burglary”? Write "
-                                   "the indicator's name as the file has it (or add it first, if it is another)")
+                                   "the indicator's name as the file has it (or add it first, if it is another).")
     assert err.splitlines()[2].startswith("Line 4: ")
     assert "--skip-refused" in err.splitlines()[-1]
     assert _digest(office) == before
@@ -98,7 +98,7 @@ def test_skip_refused_imports_the_good_rows_as_import_good_rows_does(office, tmp
     assert main(["import-figures", str(office), str(sheet), "--skip-refused"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "1 row imported from figures.csv; 1 refused.",
-        "Line 3: There is no district, partnership or county called “Nowhere”"]
+        "Line 3: There is no district, partnership or county called “Nowhere”."]
     assert "Burglary,Mid Suffolk,2016-05,7,Imported from figures.csv" in _figures(office, capsys)
     # A sheet of refused rows only has nothing to import, whatever the option says.
     bad = _sheet(tmp_path, "indicator,area,period,value\nBurglary,Nowhere,2016-05,7\n", "bad.csv")

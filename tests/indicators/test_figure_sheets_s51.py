@@ -164,7 +164,7 @@ def test_a_line_repeated_with_the_same_figure_is_imported_once_on_the_command_li
     # (the example file holds Babergh's Feb-25 police.uk count, 21)
     assert lines[0] == ("1 row imported from t1.csv (replacing a figure the file held); 0 refused; 1 line repeats "
                         "another with the same figure (imported once).")
-    assert "Line 3 (repeated): Burglary, Babergh, Feb-25 is also on line 2, the same figure (imported once)" in lines
+    assert "Line 3 (repeated): Burglary, Babergh, Feb-25 is also on line 2, the same figure (imported once)." in lines
     assert _figures(capsys, demo_path, "Babergh").count("Burglary,Babergh,2025-02,40") == 1
 
 
@@ -195,4 +195,4 @@ def test_the_preview_names_the_copy_apart_from_the_refusals(demo_store, tmp_path
     assert preview.report().splitlines() == [
         "1 row can be imported (1 changes the file, replacing a figure it holds), 0 refused, 1 repeated (imported "
         "once).",
-        "Line 3 (repeated): Burglary, Babergh, Feb-25 is also on line 2, the same figure (imported once)"]
+        "Line 3 (repeated): Burglary, Babergh, Feb-25 is also on line 2, the same figure (imported once)."]
