@@ -313,7 +313,8 @@ def refuse_output(out: str | Path) -> None:
 
     out = Path(out)
     if out.is_dir():
-        raise CliError(f"{out.name or out} is a folder: name the file to write in it (or another name). Nothing was written.")
+        raise CliError(f"{out.name or out} is a folder: name the file to write in it (or another name). "
+                       "Nothing was written.")
     problem = folder_problem(out)
     if problem:
         raise CliError(f"The folder {out.parent} {problem} (check the path, or make the folder first). "

@@ -76,7 +76,7 @@ class WriteFailed(OSError):
 
     def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = ""):
         if code in (errno.ENOENT, errno.ENOTDIR) and (problem := folder_problem(path)):
-            cause = f"the folder {problem}"
+            cause = f"the folder {Path(path).parent} {problem}"  # named: the cause may be all that is said of it
         super().__init__(code or errno.EIO, cause, str(path))
         name = Path(path).name or str(path)
         # A write goes to a temporary file first, so what is at path now is what was there before: named only when
