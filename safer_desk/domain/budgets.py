@@ -265,9 +265,24 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     if typed.startswith("(") and rest.lstrip().startswith(")"):  # "(£1,234)": its brackets are the minus
         rest = rest.lstrip()[1:]
     rest = re.sub(r"\(([^()]*)\)", _split_in_thousands, rest)
-    meant = format_money(sign * int(figure * 100))
+    try:
+        parse_cell(text, unit=unit)  # what is refused as typed is said so, not asked about
+    except BudgetError:
+        return None
     read = format_money(sign * int(figure * UNITS["thousand"]))
+    if not _reads_as(f"{thousands}{rest}", sign * figure * 100):  # "£1,234.567" offered "1.234567", itself refused
+        return (f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means an amount in pounds, type it in "
+                "thousands of pounds (62.499 for £62,499).")
+    meant = format_money(sign * int(figure * 100))
     return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}."
+
+
+def _reads_as(suggested: str, pence: Decimal) -> bool:
+    """Whether the text a question offers is taken in a plan in £'000 as exactly that amount."""
+    try:
+        return parse_cell(suggested, unit="thousand").amount_pence == pence
+    except BudgetError:
+        return False
 
 
 def _split_in_pounds_query(text: str, typed: str) -> str | None:
