@@ -63,6 +63,10 @@ _WORDS = {
 # ("31.2495 per district" is £31,249.50); words after a comma or semicolon are the cell's note ("…, agreed").
 _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+(?:district|borough)"
                            r"\s*(?:[,;]\s*(?P<note>[^()]*?))?\s*$", re.I)
+# A split with a minus ("(-£2,000 per District)", "(£-2,000 …)", "((£2,000) per …)"): no share is below £0, and
+# kept as the cell's note it hid the nonsense (the split never checked).
+_NEGATIVE_SPLIT = re.compile(r"^\s*(?:[-\u2212\u2013]\s*£?|£\s*[-\u2212\u2013]|\(\s*£?)\s*\d[\d,]*(?:\.\d+)?[kK]?\)?"
+                             r"\s+(?:per|each|a)\s+(?P<word>district|borough)\b", re.I)
 # The split's word: the first "per district" / "a borough" in the cell, the split's own brackets coming before any
 # note's ("£4,000 (£2,000 per District) (was £1,500 a borough in 2016/17)" is split per district).
 _SPLIT_WORD = re.compile(r"[\dkK]\s+(?:per|each|a)\s+(district|borough)\b", re.I)
@@ -398,6 +402,10 @@ def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = Fal
     """The cell with what a bracket after it says: its split per district, or its note (None when it has both
     already and replace_note is not given)."""
     per = _PER_DISTRICT.match(inner)
+    if base.status == "amount" and base.per_district_pence is None and (negative := _NEGATIVE_SPLIT.match(inner)):
+        word = negative.group("word").lower()
+        raise BudgetError(f"An amount per {word} must be more than £0, not “{inner.strip()}”: type the split "
+                          "without its minus, or the words without a figure.")
     if per and base.status == "amount" and base.per_district_pence is None:
         try:
             per_district = _amount_in_unit(per.group("amount"), unit)
