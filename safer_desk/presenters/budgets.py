@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
-                                       change_spans, column_year, format_change, names_a_worked_out_total,
-                                       negative_taken_away_query, parse_cell, pounds_in_thousands_query)
+                                       change_spans, column_year, format_amount, format_change,
+                                       names_a_worked_out_total, negative_taken_away_query, parse_cell,
+                                       pounds_in_thousands_query)
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -161,6 +162,16 @@ def _cells(row, unit: str) -> tuple[GridCell, ...]:
     return tuple(replace(c, actual=a.text) if a.text else c for c, a in zip(cells, row.actuals))
 
 
+def _across(row, unit: str) -> GridCell | None:
+    """A row's Total column; a linked line's with what actually happened across the years (the report's "actual"
+    row prints that total, and the grid said it of each year but not of the Total column)."""
+    if row.across is None:
+        return None
+    across = _cell(row.across, unit)
+    shown = [a.pence for a in row.actuals if a.pence is not None]
+    return replace(across, actual=format_amount(sum(shown), unit)) if shown else across
+
+
 class BudgetsPresenter(ScreenPresenter):
     tab = "budgets"
 
@@ -193,7 +204,7 @@ class BudgetsPresenter(ScreenPresenter):
         unit = self.view.plan.unit if self.view else "pound"
         self.split_notes = service.splits_in_notes(self.view.plan) if self.view else []
         kinds = {s.id: s.kind for s in self.view.plan.sections} if self.view else {}
-        self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _cell(r.across, unit) if r.across is not None else None,
+        self.rows = [GridRow(r.kind, r.label, _cells(r, unit), _across(r, unit),
                              r.line_id, r.section_id, r.notes, r.links,
                              kinds.get(r.section_id, "") if r.kind == "section" else "", r.actuals_note)
                      for r in self.view.rows] if self.view else []

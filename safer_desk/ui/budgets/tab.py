@@ -111,8 +111,9 @@ def _cell_text(row: GridRow, i: int) -> str:
     return ("⚠ " if cell.flag else "ℹ " if cell.unchecked else "") + cell.text
 
 
-def _cell_tip(row: GridRow, i: int) -> str | None:
-    cell = row.cells[i] if i < len(row.cells) else None
+def _cell_tip(row: GridRow, i: int | None) -> str | None:
+    """A cell's tooltip: the cell of year ``i``, or the Total column's (None)."""
+    cell = row.across if i is None else row.cells[i] if i < len(row.cells) else None
     if cell is None:
         return None
     parts = [cell.flag, cell.unchecked, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
@@ -250,7 +251,8 @@ class PlanModel(RowTableModel):
         if p.shows_total_column:
             columns.append(Column("across", "Total", align=RIGHT,
                                   text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
-                                  if r.across is not None else "", copy_of=lambda r: _plain(r.across)))
+                                  if r.across is not None else "", copy_of=lambda r: _plain(r.across),
+                                  tooltip=lambda r: _cell_tip(r, None)))
         if p.selected == self._plan and [c.header for c in columns] == [c.header for c in self.columns] \
                 and [_row_key(r) for r in rows] == [_row_key(r) for r in self._rows]:
             old, self._rows, self.columns = self._rows, rows, columns
