@@ -879,11 +879,16 @@ class BudgetsPresenter(ScreenPresenter):
             return ""
         figures = sum(1 for r in self.rows if r.kind == "line" and r.cells[position].text)
         printed = sum(1 for r in self.rows if r.kind in ("stated", "stated-total") and r.cells[position].text)
+        # The changes the paper printed into this year ("(0.7)" beside 2011/12's figure) go with it too: unsaid,
+        # the question named its figures and the next year's changes only.
+        own = sum(1 for r in self.rows if r.kind in ("line", "stated", "stated-total") and r.cells
+                  and r.cells[position].stated_change)
         later, changes = service.changes_printed_on(self.view.plan, self.view.plan.columns[position].id)
-        if not (figures or printed or changes):
+        if not (figures or printed or own or changes):
             return ""
-        held = " and ".join(x for x in (counted(figures, "figure") if figures else "",
-                                        counted(printed, "printed total") if printed else "") if x)
+        held = in_words([x for x in (counted(figures, "figure") if figures else "",
+                                     counted(printed, "printed total") if printed else "",
+                                     f"the {counted(own, 'change')} the paper printed into it" if own else "") if x])
         was, goes = ("was", "goes") if changes == 1 else ("were", "go")
         going = (f" The {counted(changes, 'change')} the paper printed into “{later.label}” {was} on “{label}”, and "
                  f"{goes} with it." if changes else "")

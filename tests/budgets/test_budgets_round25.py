@@ -332,8 +332,9 @@ def test_removing_a_year_does_not_flag_the_papers_printed_changes_on_it_as_wrong
     p.select(svc.plan_id_by_name(demo_store, REVENUE))
     before = p.warnings()
     assert p.remove_year_question(1) == (
-        "Remove the year “2011/12 Budget” with its 2 figures and 1 printed total? The 3 changes the paper printed "
-        "into “2012/13 Budget” were on “2011/12 Budget”, and go with it. Edit > Undo brings it back.")
+        "Remove the year “2011/12 Budget” with its 2 figures, 1 printed total and the 3 changes the paper printed "
+        "into it? The 3 changes the paper printed into “2012/13 Budget” were on “2011/12 Budget”, and go with it. "
+        "Edit > Undo brings it back.")
     assert p.remove_year(1)
     assert p.warnings() == ()
     assert not any("2-year change" in w for w in p.view.unchecked)
