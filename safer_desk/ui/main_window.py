@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QMainWindow, QMenu,
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource, same_file
 from safer_desk.presenters.actions import lower_first
-from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport, Store,
-                                       StoreError, back_up, open_office_file, program_schema_version,
-                                       repair_audit_trail, write_refused)
+from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport,
+                                       OpenNotWritten, Store, StoreError, back_up, open_office_file,
+                                       program_schema_version, repair_audit_trail, write_refused)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import shown_as_typed
 from safer_desk.ui.kit.typing_undo import install_typing_undo
@@ -714,6 +714,15 @@ class MainWindow(QMainWindow):
                 return False
             return self.open_path(path, replace_empty=True)
         except (FileLocked, FileReadOnly, IsAnExport) as exc:
+            if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
+                return False
+            return self.open_path(path, read_only=True)
+        except OpenNotWritten as exc:
+            # An older file the disk has no room to upgrade (or its backup): the command line reads it through an
+            # upgraded copy in memory, and so may the window. A new file not made has nothing to read.
+            if read_only or not path.is_file():
+                prompts.show_error(self, "Cannot open file", str(exc))
+                return False
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
             return self.open_path(path, read_only=True)

@@ -200,9 +200,10 @@ def test_opening_an_older_file_whose_backup_the_disk_refuses_is_said_by_the_wind
     older = make_older_file(tmp_path / "older.sqlite")
     before = sha256(older)
     _backups_refused(monkeypatch)
+    prompts.answers = [False]  # offered read-only (s57), as the command line reads it: declined here
     assert not window.open_path(older)
-    [(title, text)] = prompts.errors
-    assert title == "Cannot open file"
+    [(title, text)] = prompts.questions
+    assert title == "Open read-only?" and prompts.errors == []
     assert "older.sqlite" in text and "backup" in text and "the disk is full" in text and "Nothing was changed" in text
     assert window.session.store.path == demo_path  # the file open before stays open
     assert sha256(older) == before and our_leftovers(tmp_path) == []
