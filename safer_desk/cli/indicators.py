@@ -333,12 +333,13 @@ def run_population(args: argparse.Namespace) -> int:
 
 
 def run_populations(args: argparse.Namespace) -> int:
-    from safer_desk.presenters.populations import area_text
-    from safer_desk.services.indicators import list_populations
+    from safer_desk.services.indicators import csv_area_names, list_populations
 
     store = open_existing(args.file)
     try:
-        rows = [[area_text(store, p.area_id), p.year, p.population, p.source] for p in list_populations(store)]
+        held = list_populations(store)
+        names = csv_area_names(store, [p.area_id for p in held])  # as `indicators` names them
+        rows = [[names.get(p.area_id, p.area_id), p.year, p.population, p.source] for p in held]
     finally:
         store.close()
     print_csv(["area", "year", "population", "source"], rows)

@@ -348,10 +348,10 @@ def framework_rows(store) -> list[list[str]]:
     area and year holding any of it (svc.framework_holdings), a baseline alone with no year. Figures plain (88.75,
     1448), dates as stored (2012-08 for a month, 2010-06-29), the estimated RAG in words; the regional and national
     benchmarks the dialog shows (of the year's latest period holding one)."""
-    from safer_desk.presenters.populations import area_text
-
     rows = []
-    for indicator_id, area_id, label in svc.framework_holdings(store):
+    holdings = svc.framework_holdings(store)
+    names = svc.csv_area_names(store, [area_id for _, area_id, _ in holdings])  # as `indicators` names them
+    for indicator_id, area_id, label in holdings:
         ind = svc.get_indicator(store, indicator_id)
         if not label:
             base, shown, milestone, est, target = svc.get_baseline(store, indicator_id, area_id), {}, None, None, None
@@ -360,7 +360,7 @@ def framework_rows(store) -> list[list[str]]:
             base, shown = view.baseline, _loaded_benchmarks(view)
             milestone, est, target = view.milestone, view.estimate, view.target
         rows.append([
-            ind.name, area_text(store, area_id), label,
+            ind.name, names.get(area_id, area_id), label,
             "" if base is None else plain(float(base.value), Unit.NUMBER), base.period if base is not None else "",
             *("" if kind not in shown else plain(float(shown[kind].value), Unit.NUMBER) for kind in BENCHMARKS),
             milestone.due if milestone is not None else "",

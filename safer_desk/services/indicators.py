@@ -3170,6 +3170,18 @@ class NotDerived:
     scope: str = ""
 
 
+def csv_area_names(store: Store, areas: Iterable[Area | str]) -> dict[str, str]:
+    """Area id -> the area as every command-line CSV names it (`indicators`, its --sources and --derived rows,
+    `framework`, `populations`): its name, with its kind only where another area of the file has that name too
+    ("Cornwall (county)"). `framework` and `populations` said "Suffolk (county)" where `indicators` said
+    "Suffolk", so their rows could not be matched by area."""
+    from safer_desk.services.report import names_to_type
+
+    found = [a if isinstance(a, Area) else find_area(store, a) for a in dict.fromkeys(areas)]
+    known = [a for a in found if a is not None]
+    return dict(zip((a.id for a in known), names_to_type(store, known)))
+
+
 def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerived] | None = None) -> list[ExportRow]:
     """Every stored figure with its source; with derived, partnership and county figures from districts too.
     ``left_out`` (given) gets each period of a partnership or county that cannot be derived, with why (a period
@@ -3186,11 +3198,8 @@ def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerive
             store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
         offices = {r[0]: r[1] for r in store.rows(
             "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values'")}
-    from safer_desk.services.report import names_to_type
-
     def named(areas: Sequence[Area]) -> dict[str, str]:
-        """Cornwall the county and Cornwall the district by name and kind, as the area lists name them."""
-        return dict(zip((a.id for a in areas), names_to_type(store, areas)))
+        return csv_area_names(store, areas)
 
     stored = named(list({r["area_id"]: Area(r["area_id"], r["area"], r["kind"]) for r in rows}.values()))
     for r in rows:
