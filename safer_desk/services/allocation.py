@@ -186,8 +186,8 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
         raise AllocationError(f"there is no file at {path}") from None
     except OSError as exc:  # a folder (Windows says "Permission denied"), or a file open in Excel on Windows
         if path.is_dir():
-            raise AllocationError(f"{path.name or path} is a folder, not a CSV file: give the CSV file of the partnerships "
-                                  "in it.") from None
+            raise AllocationError(f"{path.name or path} is a folder, not a CSV file: give the CSV file of the "
+                                  "partnerships in it.") from None
         close = (": if it is open in Excel (or another program), close it there and run again"
                  if isinstance(exc, PermissionError) else "")
         raise AllocationError(f"{path.name} cannot be read ({exc.strerror or exc}){close}.") from None
