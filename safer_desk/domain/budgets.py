@@ -300,7 +300,15 @@ def _split_in_pounds_query(text: str, typed: str) -> str | None:
         return None
     pounds = Decimal(amount.replace("£", "").replace(",", "").strip())
     fixed = re.sub(r"\(([^()]*)\)", _split_in_thousands, typed)
-    read, meant = format_money(int(pounds * UNITS["thousand"])), format_money(int(pounds * 100))
+    read = format_money(int(pounds * UNITS["thousand"]))
+    try:  # the text offered is checked as the amount's is: "(£2,000.555 per District)" offered "2.000555", no split
+        offered = parse_cell(fixed, unit="thousand").per_district_pence == pounds * 100
+    except BudgetError:
+        offered = False
+    if not offered:
+        return (f"“{text.strip()}” in a plan in £'000 reads its split as {read} per district; if it means an amount "
+                "in pounds, type it in thousands of pounds (2 per District for £2,000).")
+    meant = format_money(int(pounds * 100))
     return (f"“{text.strip()}” in a plan in £'000 reads its split as {read} per district; if it means {meant} per "
             f"district, type {fixed}.")
 

@@ -32,3 +32,14 @@ def test_the_text_a_question_offers_is_taken_as_the_amount_it_names(typed):
     meant = query.split("if it means ", 1)[1].split(", type")[0]
     cell = parse_cell(offered, unit="thousand")
     assert rules.format_money(cell.amount_pence) == meant, (offered, meant)
+
+
+def test_a_split_in_pounds_is_asked_about_only_with_a_text_that_keeps_it():
+    """"4 (£2,000.555 per District)" offered "type 4 (2.000555 per District)", taken with no split at all, and said
+    it meant £2,000.55 (a helper's finding, after the amount's question was mended)."""
+    query = rules.pounds_in_thousands_query("4 (£2,000.555 per District)", "thousand")
+    assert "reads its split as £2,000,555 per district" in query and "2.000555" not in query
+    assert "£2,000.55 " not in query and "thousands of pounds" in query
+    query = rules.pounds_in_thousands_query("4 (£2,000.5 per District)", "thousand")
+    assert query.endswith("if it means £2,000.50 per district, type 4 (2.0005 per District).")
+    assert parse_cell("4 (2.0005 per District)", unit="thousand").per_district_pence == 200050
