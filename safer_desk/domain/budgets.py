@@ -274,19 +274,21 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     except BudgetError:
         return None
     read = format_money(sign * int(figure * UNITS["thousand"]))
-    if not _reads_as(f"{thousands}{rest}", sign * figure * 100):  # "£1,234.567" offered "1.234567", itself refused
+    if not _reads_as(f"{thousands}{rest}", amount=sign * figure * 100):  # "£1,234.567" offered "1.234567", refused
         return (f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means an amount in pounds, type it in "
                 "thousands of pounds (62.499 for £62,499).")
     meant = format_money(sign * int(figure * 100))
     return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}."
 
 
-def _reads_as(suggested: str, pence: Decimal) -> bool:
-    """Whether the text a question offers is taken in a plan in £'000 as exactly that amount."""
+def _reads_as(suggested: str, *, amount: Decimal | None = None, split: Decimal | None = None) -> bool:
+    """Whether the text a question offers is taken in a plan in £'000 as exactly that amount (or split per
+    district): a question never offers text that is refused, or read as something else."""
     try:
-        return parse_cell(suggested, unit="thousand").amount_pence == pence
+        cell = parse_cell(suggested, unit="thousand")
     except BudgetError:
         return False
+    return cell.amount_pence == amount if split is None else cell.per_district_pence == split
 
 
 def _split_in_pounds_query(text: str, typed: str) -> str | None:
@@ -301,11 +303,7 @@ def _split_in_pounds_query(text: str, typed: str) -> str | None:
     pounds = Decimal(amount.replace("£", "").replace(",", "").strip())
     fixed = re.sub(r"\(([^()]*)\)", _split_in_thousands, typed)
     read = format_money(int(pounds * UNITS["thousand"]))
-    try:  # the text offered is checked as the amount's is: "(£2,000.555 per District)" offered "2.000555", no split
-        offered = parse_cell(fixed, unit="thousand").per_district_pence == pounds * 100
-    except BudgetError:
-        offered = False
-    if not offered:
+    if not _reads_as(fixed, split=pounds * 100):  # "(£2,000.555 per District)" offered "2.000555", read as no split
         return (f"“{text.strip()}” in a plan in £'000 reads its split as {read} per district; if it means an amount "
                 "in pounds, type it in thousands of pounds (2 per District for £2,000).")
     meant = format_money(int(pounds * 100))

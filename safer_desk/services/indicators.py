@@ -3198,10 +3198,7 @@ def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerive
             store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
         offices = {r[0]: r[1] for r in store.rows(
             "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values'")}
-    def named(areas: Sequence[Area]) -> dict[str, str]:
-        return csv_area_names(store, areas)
-
-    stored = named(list({r["area_id"]: Area(r["area_id"], r["area"], r["kind"]) for r in rows}.values()))
+    stored = csv_area_names(store, [Area(r["area_id"], r["area"], r["kind"]) for r in rows])
     for r in rows:
         src = describe_source(r["source"], offices.get(r["id"]))
         out.append(ExportRow(r["indicator"], stored[r["area_id"]], _period_text(r["period"]), _value_text(r["value"]),
@@ -3220,7 +3217,7 @@ def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerive
             area = Area(ref_area.id, ref_area.name, "county")
             if groups.candidates(area):
                 group_areas.append(area)
-    group_names = named(group_areas)
+    group_names = csv_area_names(store, group_areas)
     not_held = districts_not_held(store, [d["name"] for d in groups.districts.values()])  # said so, as the grid does
     for ind in list_indicators(store):
         for area in group_areas:

@@ -713,14 +713,10 @@ class MainWindow(QMainWindow):
                                             "(the empty file is replaced)?", yes="Start a New File"):
                 return False
             return self.open_path(path, replace_empty=True)
-        except (FileLocked, FileReadOnly, IsAnExport) as exc:
-            if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
-                return False
-            return self.open_path(path, read_only=True)
-        except OpenNotWritten as exc:
-            # An older file the disk has no room to upgrade (or its backup): the command line reads it through an
-            # upgraded copy in memory, and so may the window. A new file not made has nothing to read.
-            if read_only or not path.is_file():
+        except (FileLocked, FileReadOnly, IsAnExport, OpenNotWritten) as exc:
+            # OpenNotWritten: an older file the disk has no room to upgrade (or back up) is read through an upgraded
+            # copy in memory, as the command line reads it; a new file the disk refused has nothing to read.
+            if isinstance(exc, OpenNotWritten) and (read_only or not path.is_file()):
                 prompts.show_error(self, "Cannot open file", str(exc))
                 return False
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
