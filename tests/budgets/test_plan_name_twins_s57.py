@@ -47,3 +47,34 @@ def test_twins_an_older_version_wrote_are_an_ambiguous_name(store, tmp_path):
     store.close()
     code, out, err = cli_output(["budget", str(path), "community safety budget 2016 - 17"])
     assert code == 1 and out == "" and "Community Safety Budget 2016-17" in err and EN_DASH in err
+
+
+DEMO_PLAN = "Western Suffolk CSP financial implications 2017/18 \u2013 2019/20"
+TWIN = "western suffolk CSP financial implications 2017/18 - 2019/20"
+
+
+def test_the_presenter_refuses_a_new_plan_or_a_renaming_named_alike(demo_store):
+    from safer_desk.presenters.budgets import BudgetsPresenter
+
+    p = BudgetsPresenter(demo_store)
+    p.reload()
+    before = [plan.id for plan in p.plans]
+    assert p.new_plan(TWIN, "2017/18, 2018/19") is None
+    assert f"there is already a plan called “{DEMO_PLAN}”" in p.error
+    assert [plan.id for plan in p.plans] == before
+    other = next(plan for plan in p.plans if plan.name != DEMO_PLAN)
+    p.select(other.id)
+    assert not p.rename_plan(TWIN) and f"there is already a plan called “{DEMO_PLAN}”" in p.error
+
+
+def test_the_window_s_new_plan_refuses_a_name_alike_and_keeps_what_was_typed(qtbot, tab):
+    from PySide6.QtCore import Qt
+
+    from tests.budgets.test_printed_totals_and_years import said
+
+    count = tab.plan_list.count()
+    qtbot.keyClicks(tab.plan_name, TWIN)
+    qtbot.keyClicks(tab.plan_years, "2017/18, 2018/19")
+    qtbot.mouseClick(tab.new_plan_button, Qt.MouseButton.LeftButton)
+    assert f"there is already a plan called “{DEMO_PLAN}”" in said(tab)
+    assert tab.plan_list.count() == count and tab.plan_name.text() == TWIN
