@@ -1311,9 +1311,15 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
             faults.boundary("migration:after-backup")
         conn = _connect(path, read_only=False)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            if check.pending:
+            if not check.pending:
+                conn.execute("PRAGMA journal_mode = WAL")
+            else:
+                # Written with the file's rollback journal, as it is at rest, and WAL only after the first change
+                # (as for an up-to-date file): once committed the upgrade is in the file itself. Made in WAL mode,
+                # a disk with room for the -wal but not for copying it into the file left the upgrade in a -wal
+                # and -shm beside the file after the command's own change had failed.
                 _migrate_all_or_nothing(conn, office_name or path.stem)
+                return Store(path, conn, read_only=False, lock=lock, gate=WriteGate())
         except BaseException:
             # An upgrade that failed (rolled back) leaves the file as it was: out of WAL mode too, which its header
             # kept ("Nothing was changed", though the file was left in WAL mode at rest).
