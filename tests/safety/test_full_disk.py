@@ -109,6 +109,22 @@ def test_backup_and_save_a_copy_on_a_full_disk(demo_store, tmp_path, flush_fails
     assert no_temporaries(tmp_path) == [] and no_temporaries(backups_folder(demo_store.path)) == []
 
 
+def test_a_backup_not_written_leaves_no_backups_folder_it_made(demo_store, flush_fails):
+    """Back Up Now (or the backup before an upgrade) refused by the disk: the backups folder it made goes with it
+    (a tester saw an empty one left); one that was there before stays."""
+    from safer_desk.storage.store import backups_folder, make_backup
+
+    folder = backups_folder(demo_store.path)
+    assert not folder.exists()
+    with pytest.raises(OSError, match="the disk is full"):
+        make_backup(demo_store.path, reason="on-demand")
+    assert not folder.exists()
+    folder.mkdir()
+    with pytest.raises(OSError, match="the disk is full"):
+        make_backup(demo_store.path, reason="on-demand")
+    assert folder.is_dir() and list(folder.iterdir()) == []
+
+
 def test_new_file_and_example_file_on_a_full_disk(tmp_path, flush_fails):
     from safer_desk.services.demo import build_demo
     from safer_desk.storage.store import open_store
