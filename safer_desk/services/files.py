@@ -61,7 +61,7 @@ class OpenedFile:
         if not self.read_as_upgraded:
             return ""
         return (f"{self.store.path.name} was made by an older version of Safer Desk: it is read as this version reads "
-                "it and is not changed (it is upgraded, with a backup, the first time something changes it).")
+                "it and is not changed (it is upgraded, with a backup, the next time it is opened to change it).")
 
 
 def open_office_file(path: Path | str, *, create: bool = False, read_only: bool = False,

@@ -35,6 +35,10 @@ def test_the_window_offers_to_read_an_older_file_it_cannot_upgrade(window, promp
     [(title, text)] = prompts.questions
     assert title == "Open read-only?" and "the disk is full" in text
     assert window.session.store.read_only
+    # Read-only, nothing changes it in this window: the reading note says when it is upgraded, not "the first time
+    # something changes it".
+    note = window.statusBar().currentMessage()
+    assert "not changed" in note and "the next time it is opened to change it" in note, note
     window.set_store(None)
     assert logical_state(older, tmp_path / "scratch") == before
 
