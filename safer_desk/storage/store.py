@@ -1158,8 +1158,9 @@ def where_to_restore(path: Path) -> str:
             "copy on the network drive.")
 
 
-def make_backup(path: Path, *, reason: str = "backup") -> Path:
-    """A timestamped copy of the file in the backups folder beside it; keeps the last KEEP_BACKUPS of this file."""
+def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True) -> Path:
+    """A timestamped copy of the file in the backups folder beside it; keeps the last KEEP_BACKUPS of this file
+    (``rotate=False``: the older ones stay until ``rotate_backups``, once what it was made for is written)."""
     path = Path(path)
     stamp = datetime.now().strftime(BACKUP_STAMP)
     target = backups_folder(path) / f"{backup_stem(path)}.{stamp}.{reason}.sqlite"
@@ -1180,12 +1181,32 @@ def make_backup(path: Path, *, reason: str = "backup") -> Path:
         raise
     finally:
         src.close()
+    if rotate:
+        rotate_backups(path, target)
+    return target
+
+
+def rotate_backups(path: Path, made: Path) -> None:
+    """Keep the last KEEP_BACKUPS backups of path, made (the one just made) among them."""
     # Never the one just made: stamped before others when they were made while the clock was ahead (a clock set
     # wrong, then put right; the hour the clocks go back), it would be the "oldest", and go at once.
-    for old in [b for b in backups_of(path) if b.name != target.name][:-(KEEP_BACKUPS - 1)]:
+    for old in [b for b in backups_of(path) if b.name != made.name][:-(KEEP_BACKUPS - 1)]:
         with contextlib.suppress(OSError):
             old.unlink(missing_ok=True)
-    return target
+
+
+def _drop_backup_of_no_upgrade(path: Path, backup: Path, folder_made: bool, pending: list) -> None:
+    """The backup made for an upgrade that failed and was rolled back ("Nothing was changed") goes, with the folder it
+    made: a copy of an unchanged file, taking room on a disk that had none (every try would add one). It stays
+    whenever the file may not be as it was (a journal beside it, or its steps no longer the ones pending)."""
+    try:
+        if journal_beside(path) is not None or inspect_file(path).pending != pending:
+            return
+        backup.unlink()
+        if folder_made:
+            backup.parent.rmdir()
+    except (OSError, StoreError, sqlite3.Error):
+        return  # kept: a backup too many is better than one too few
 
 
 def _check_writable(path: Path) -> None:
@@ -1306,10 +1327,17 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
             check_pages(path)
             # Before anything is written, the backup included.
             _refuse_damaged_audit(path, audit_trigger_problems(path, check))
+        backup, folder_made = None, False
         if check.has_tables and check.pending:
-            make_backup(path, reason="before-upgrade")
+            folder_made = not backups_folder(path).exists()
+            backup = make_backup(path, reason="before-upgrade", rotate=False)  # the older ones go once it is written
             faults.boundary("migration:after-backup")
-        conn = _connect(path, read_only=False)
+        try:
+            conn = _connect(path, read_only=False)
+        except BaseException:
+            if backup is not None:
+                _drop_backup_of_no_upgrade(path, backup, folder_made, check.pending)
+            raise
         try:
             if not check.pending:
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -1319,6 +1347,8 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
                 # a disk with room for the -wal but not for copying it into the file left the upgrade in a -wal
                 # and -shm beside the file after the command's own change had failed.
                 _migrate_all_or_nothing(conn, office_name or path.stem)
+                if backup is not None:
+                    rotate_backups(path, backup)
                 return Store(path, conn, read_only=False, lock=lock, gate=WriteGate())
         except BaseException:
             # An upgrade that failed (rolled back) leaves the file as it was: out of WAL mode too, which its header
@@ -1326,6 +1356,8 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("PRAGMA journal_mode = DELETE")
             conn.close()
+            if backup is not None:
+                _drop_backup_of_no_upgrade(path, backup, folder_made, check.pending)
             raise
         return Store(path, conn, read_only=False, lock=lock)
     except BaseException:

@@ -39,6 +39,7 @@ def _outcome(disk, master, room, home) -> str:
     if upgraded:
         assert "was not made" in said and "upgrade" in said, said
         return "upgraded, not added"
+    assert not backups.exists(), (room, "a backup of a file that did not change is left")
     return "nothing changed"
 
 
