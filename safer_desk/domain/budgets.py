@@ -139,7 +139,9 @@ class Cell:
         """A sentence when the per-district amount does not go a whole number of times into the amount."""
         if self.per_district_pence is None or self.districts is not None:
             return ""
-        if self.pence <= 0:  # "£0 (£2,000 per District)" passed as a split of no districts, "-£4,000 …" of −2
+        # "£0 (£2,000 per District)" passed as a split of no districts, "-£4,000 …" of −2; "£1,000 (£2,000 …)" is
+        # not even one share.
+        if self.pence < self.per_district_pence:
             return (f"{format_money(self.pence)} cannot be split as {format_money(self.per_district_pence)} per "
                     f"{self.split_word}: a split needs an amount of at least one share.")
         return (f"{format_money(self.pence)} is not a whole number of "

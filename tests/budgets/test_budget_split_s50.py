@@ -12,8 +12,11 @@ import pytest
 from safer_desk.domain import budgets as rules
 
 
-@pytest.mark.parametrize("typed", ["£0 (£2,000 per District)", "-£4,000 (£2,000 per district)"])
-def test_a_split_of_nothing_or_less_is_flagged(typed):
+@pytest.mark.parametrize("typed", ["£0 (£2,000 per District)", "-£4,000 (£2,000 per district)",
+                                   "£1,000 (£2,000 per District)", "£1,999.99 (£2,000 per District)"])
+def test_a_split_of_less_than_one_share_is_flagged(typed):
+    """A share larger than the whole (s58: "£1,000 (£9,999,999 per District)" was called "not a whole number of
+    £9,999,999 district shares", as if it were a few shares and a remainder)."""
     cell = rules.parse_cell(typed)
     assert cell.districts is None
     assert cell.split_problem == (f"{rules.format_money(cell.pence)} cannot be split as £2,000 per district: a split "
