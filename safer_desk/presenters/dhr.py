@@ -1181,12 +1181,16 @@ class SplitRow:
     refused_pence: int = 0
     written_off_pence: int = 0
     status: str = ""
+    refunded_pence: int = 0  # paid beyond its share and given back (Refund excess…)
 
     @property
     def net_pence(self) -> int | None:
+        """Billed less refused, written off and refunded: the partner's net billed, as the Ledger and the sentence
+        under the list count it."""
         if self.share_pence is None:
             return None
-        return self.share_pence + self.resplit_pence - self.refused_pence - self.written_off_pence
+        return (self.share_pence + self.resplit_pence - self.refused_pence - self.written_off_pence
+                - self.refunded_pence)
 
 
 class SplitPresenter:
@@ -1436,10 +1440,16 @@ class SplitPresenter:
                 elif s.status == ShareStatus.WRITTEN_OFF.value:
                     a["written_off"] += s.closed_pence
                     a["status"].append("Written off")
-            for a in acc.values():  # said, or the amount under "Re-split or carried" would read as a re-split
+            # A refund gives back what a partner paid beyond its share: off its net billed, as the Ledger, the sentence
+            # under the list and the board report take it (the net here read as if nothing had been refunded).
+            refunded = dhr.refunded_by_partner(self.store, self.case.id)
+            for oid, a in acc.items():  # said, or the amount under "Re-split or carried" would read as a re-split
                 if a["carried"]:
                     a["status"].append(f"Carries {format_money(a['carried'], show_pence=True)} refused, as lead "
                                        "authority")
+                if refunded.get(oid):
+                    a["status"].append(f"Refunded {format_money(refunded[oid], show_pence=True)} paid beyond its "
+                                       "share")
             # The partners billed (a £0 share too), never one that joined the partnership since; one that has left
             # it since (a county merge, a change of partners) still holds its invoices.
             order = [oid for oid, _ in self.partners if oid in acc] + sorted(
@@ -1447,7 +1457,8 @@ class SplitPresenter:
             return [SplitRow(oid, acc[oid]["partner"] if oid in acc else names[oid], self.percents.get(oid, ""), "",
                              acc[oid]["share"] if oid in acc else 0, acc.get(oid, {}).get("resplit", 0),
                              acc.get(oid, {}).get("refused", 0), acc.get(oid, {}).get("written_off", 0),
-                             "; ".join(acc[oid]["status"]) if oid in acc else "") for oid in order]
+                             "; ".join(acc[oid]["status"]) if oid in acc else "", refunded.get(oid, 0))
+                    for oid in order]
         try:
             preview = rules.dhr_cost_shares(self.cost_pence, [o for o, _ in self.partners], self.rule(),
                                             capped_base_pence=self.capped_base_pence)

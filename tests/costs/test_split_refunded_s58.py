@@ -1,0 +1,44 @@
+"""The Split window of a billed review took no account of a refund (session 58's hunt of the Costs tab).
+
+The example's review billed again below what five partners had paid leaves Babergh £227.27 over; once that is refunded
+the sentence under the list, the Ledger, `dhr-ledger` and the board report read "less £227.27 refunded = £4,114.17 net",
+while the Split window's grid still gave Babergh a net of £684.15 and its total "Net billed £4,341.44 of the cost
+£5,025.58": two net billed figures for one review in one window. The grid's net now takes the refund off, as the
+Ledger's does (net billed = billed − refused − written off − refunded), and the partner's status says it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.dhr import DhrPresenter
+from safer_desk.services import dhr
+from tests.costs.test_refunds_round38 import BABERGH, overpaid, overpaid_master, overpaid_path  # noqa: F401
+
+TODAY = date(2026, 12, 1)
+
+
+def refunded_split(store, case):
+    dhr.record_refund(store, case, BABERGH, refunded_on="01/11/2026", amount="227.27")
+    reviews = DhrPresenter(store, perform=ActionLog(), today=lambda: TODAY)
+    reviews.reload()
+    reviews.select(case)
+    return reviews, reviews.split_form()
+
+
+def test_the_grid_takes_a_refund_off_the_partners_net(overpaid):
+    store, case = overpaid
+    _, split = refunded_split(store, case)
+    babergh = next(r for r in split.rows() if r.organisation_id == BABERGH)
+    assert babergh.net_pence == 68415 - 22727
+    assert "Refunded £227.27" in babergh.status
+
+
+def test_the_grids_net_is_the_reviews_net_billed(overpaid):
+    store, case = overpaid
+    reviews, split = refunded_split(store, case)
+    said = reviews.selected_case.billing_text
+    assert "less £227.27 refunded = £4,114.17 net" in said, said
+    assert split.total_text().startswith("Net billed £4,114.17 of the cost £5,025.58"), split.total_text()
+    assert sum(r.net_pence for r in split.rows()) == reviews.selected_case.net_billed_pence
