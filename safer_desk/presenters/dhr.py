@@ -729,9 +729,15 @@ class DhrPresenter(FormScreen):
             elif unbilled == case.cost_pence:
                 note = f"Shares among the statutory partners on {_uk(today)}: " + shares
             elif unbilled > 0:
-                note = (f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
-                        f"invoices: {shares}" + (f". Days to pay: those of the invoices before ({terms})."
-                                                 if terms is not None else ""))
+                # What a refund gave back is billed again here too: not a cost added, which nobody keyed (the sentence
+                # under the list says it as Billing.describe does).
+                why = ("costs added since the partners were billed, or refunded to a partner that overpaid"
+                       if dhr.refunded_by_partner(self.store, case.id) else "")
+                note = ((f"{format_money(unbilled)} not yet billed ({why}), as further invoices to the partners short "
+                         f"of their shares: {shares}" if why else
+                         f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
+                         f"invoices: {shares}") + (f". Days to pay: those of the invoices before ({terms})."
+                                                   if terms is not None else ""))
             else:
                 note = dhr.ALL_BILLED
         except rules.DhrError as exc:

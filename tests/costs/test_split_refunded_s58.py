@@ -42,3 +42,25 @@ def test_the_grids_net_is_the_reviews_net_billed(overpaid):
     assert "less £227.27 refunded = £4,114.17 net" in said, said
     assert split.total_text().startswith("Net billed £4,114.17 of the cost £5,025.58"), split.total_text()
     assert sum(r.net_pence for r in split.rows()) == reviews.selected_case.net_billed_pence
+
+
+def test_bill_partners_says_a_refund_is_what_it_bills_not_a_cost_added(overpaid):
+    """Bill partners (charge)… said "Costs of £227.27 added since the partners were billed", though no cost was
+    added: the £227.27 is what was refunded to Babergh, billed again to the partners short of their shares."""
+    store, case = overpaid
+    reviews, _ = refunded_split(store, case)
+    note = reviews.bill_form().note
+    assert not note.startswith("Costs of"), note
+    assert note.startswith("£227.27 not yet billed (costs added since the partners were billed, or refunded to a "
+                           "partner that overpaid), as further invoices to the partners short of their shares: "), note
+    assert "Babergh" not in note  # it holds more than its share: billed none of it
+
+
+def test_costs_added_with_no_refund_are_said_as_before(overpaid):
+    store, case = overpaid
+    dhr.add_cost_line(store, case, category="Administration", amount="110")
+    reviews = DhrPresenter(store, perform=ActionLog(), today=lambda: TODAY)
+    reviews.reload()
+    reviews.select(case)
+    assert reviews.bill_form().note.startswith("Costs of £110 added since the partners were billed, as further "
+                                               "invoices: ")
