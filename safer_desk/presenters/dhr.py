@@ -998,7 +998,11 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         placed = [(column, c.strip()) for column, c in enumerate(row) if c.strip()]
         cells = [c for _, c in placed]
         said = "“" + " | ".join(cells) + "”"
-        share = None
+        # The invoice a row names is its share, wherever its column: a finance report's customer name before it
+        # ("Customer | Invoice | …") took the partner's one open invoice instead (another, when the one named was paid)
+        # or was refused for two open ones, as if no invoice were named.
+        share = next((by_ref[c.casefold()] for c in cells if c.casefold() in by_ref), None)
+        named = share is not None  # the invoice's own cell is still to be passed over
         days: list[date] = []
         dated: list[tuple[str, str]] = []  # each date as pasted, and the heading of its column
         amounts: list[int] = []
@@ -1006,6 +1010,9 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         rest: list[str] = []
         for column, cell in placed:
             found = by_ref.get(cell.casefold())
+            if named and found is share:
+                named = False
+                continue
             if found is None and share is not None and _loose(cell) in partners:  # the invoice's partner beside it
                 if _loose(cell) != _loose(share.partner):
                     raise rules.DhrError(f"Line {number} {said}: {share.invoice_ref} is {share.partner}'s invoice, "
@@ -1019,9 +1026,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                         f"{'s' if len(open_shares) > 1 else ''} open on {reference}" +
                         (f" ({', '.join(s.invoice_ref for s in open_shares)}): paste the invoice reference instead."
                          if open_shares else ": there is nothing to pay.") + nothing)
-                found = open_shares[0]
-            if found is not None and share is None:
-                share = found
+                share = open_shares[0]
                 continue
             try:
                 days.append(parse_uk_date(cell))
