@@ -75,8 +75,9 @@ def check_reference(text: str, *, what: str = "reference") -> str:
 
 def reference_key(text: str) -> str:
     """What makes two references the same review: their letters, in any case, and their numbers ("01" is "1"),
-    whatever the spaces, dashes and slashes between ("WSCSP DHR 2017/1" is WSCSP-DHR-2017-01 typed another way)."""
-    return "".join(f"#{int(part)}" if part.isdigit() else part
+    whatever the spaces, dashes and slashes between ("WSCSP DHR 2017/1" is WSCSP-DHR-2017-01 typed another way). A
+    superscript "²" is a digit to Python but no number (``int`` refuses it): it is kept as written, as a letter is."""
+    return "".join(f"#{int(part)}" if part.isdecimal() else part
                    for part in re.findall(r"[^\W\d_]+|\d+", (text or "").casefold()))
 
 
