@@ -27,7 +27,7 @@ def refunded_split(store, case):
     return reviews, reviews.split_form()
 
 
-def test_the_grid_takes_a_refund_off_the_partners_net(overpaid):
+def test_the_grid_takes_a_refund_off_the_partners_net(overpaid):  # noqa: F811
     store, case = overpaid
     _, split = refunded_split(store, case)
     babergh = next(r for r in split.rows() if r.organisation_id == BABERGH)
@@ -35,7 +35,7 @@ def test_the_grid_takes_a_refund_off_the_partners_net(overpaid):
     assert "Refunded £227.27" in babergh.status
 
 
-def test_the_grids_net_is_the_reviews_net_billed(overpaid):
+def test_the_grids_net_is_the_reviews_net_billed(overpaid):  # noqa: F811
     store, case = overpaid
     reviews, split = refunded_split(store, case)
     said = reviews.selected_case.billing_text
@@ -44,7 +44,7 @@ def test_the_grids_net_is_the_reviews_net_billed(overpaid):
     assert sum(r.net_pence for r in split.rows()) == reviews.selected_case.net_billed_pence
 
 
-def test_bill_partners_says_a_refund_is_what_it_bills_not_a_cost_added(overpaid):
+def test_bill_partners_says_a_refund_is_what_it_bills_not_a_cost_added(overpaid):  # noqa: F811
     """Bill partners (charge)… said "Costs of £227.27 added since the partners were billed", though no cost was
     added: the £227.27 is what was refunded to Babergh, billed again to the partners short of their shares."""
     store, case = overpaid
@@ -56,7 +56,7 @@ def test_bill_partners_says_a_refund_is_what_it_bills_not_a_cost_added(overpaid)
     assert "Babergh" not in note  # it holds more than its share: billed none of it
 
 
-def test_costs_added_with_no_refund_are_said_as_before(overpaid):
+def test_costs_added_with_no_refund_are_said_as_before(overpaid):  # noqa: F811
     store, case = overpaid
     dhr.add_cost_line(store, case, category="Administration", amount="110")
     reviews = DhrPresenter(store, perform=ActionLog(), today=lambda: TODAY)
