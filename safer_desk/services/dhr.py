@@ -7,6 +7,7 @@ give the window its undo: the rows of a case before and after an action.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
@@ -1041,6 +1042,23 @@ def _say_overpaid(store: Store, case_id: str, plan: Rebilling) -> None:
 
 
 NO_LONGER_OVERPAID = "so it is no longer overpaid."
+# The partner's share as its invoice last said it: "of a £456.88 share" (billed again), or "… is now £684.15" (billed
+# for costs added since).
+_SHARE_SAID = re.compile(r"of a (£\d{1,3}(?:,\d{3})*(?:\.\d{2})?) share|the review's cost is now "
+                         r"(£\d{1,3}(?:,\d{3})*(?:\.\d{2})?)")
+
+
+def _share_said(reason: str) -> int | None:
+    """The share a partner's invoice last said was its own (``_say_overpaid``, ``_say_overpaid_since``); None when it
+    says none. A billing that leaves it so (what a refund gave back billed to the others: the cost is as it was) has
+    nothing to add to the invoice: "for costs added since" would be said of none."""
+    found = _SHARE_SAID.findall(reason or "")
+    if not found:
+        return None
+    try:
+        return parse_pence(next(filter(None, found[-1])))
+    except MoneyError:
+        return None
 
 
 def _say_overpaid_since(store: Store, case_id: str, day: date) -> None:
@@ -1058,8 +1076,10 @@ def _say_overpaid_since(store: Store, case_id: str, day: date) -> None:
         org = row["organisation_id"]
         if org not in fresh or row["reason"].endswith(NO_LONGER_OVERPAID):  # not sharing, or said once already
             continue
-        paid = paid_for_costs.get(org, 0) - refunded.get(org, 0)
         share = fresh.get(org, 0)
+        if _share_said(row["reason"]) == share:  # no cost added: what a refund gave back, billed again to the others
+            continue
+        paid = paid_for_costs.get(org, 0) - refunded.get(org, 0)
         said = (f"Billed on {format_uk_date(day)} for costs added since: its share of the review's cost is now "
                 f"{format_money(share)}")
         said += (f", so it has overpaid {format_money(paid - share)}." if paid > share else

@@ -64,3 +64,28 @@ def test_costs_added_with_no_refund_are_said_as_before(overpaid):  # noqa: F811
     reviews.select(case)
     assert reviews.bill_form().note.startswith("Costs of £110 added since the partners were billed, as further "
                                                "invoices: ")
+
+
+def test_billing_what_was_refunded_adds_no_costs_added_since_to_the_invoices(overpaid):  # noqa: F811
+    """The refunded £227.27 billed to the partners short of their shares wrote "Billed on 02/11/2026 for costs added
+    since: its share of the review's cost is now £456.87, so it has overpaid £227.28." on each of the other four
+    overpaid partners' invoices (no cost was added, nor any share changed), and on Babergh's that it was no longer
+    overpaid as its share had risen to what it paid."""
+    store, case = overpaid
+    before = {s.id: s.reason for s in dhr.list_shares(store, today=TODAY, case_id=case)}
+    refunded_split(store, case)
+    dhr.bill_partners(store, case, invoiced_on="02/11/2026")
+    after = {s.id: s.reason for s in dhr.list_shares(store, today=TODAY, case_id=case) if s.id in before}
+    assert after == before
+    assert not [s.reason for s in dhr.list_shares(store, today=TODAY, case_id=case) if "added since" in s.reason]
+
+
+def test_a_cost_added_after_a_refund_is_still_said_on_the_overpaid_invoices(overpaid):  # noqa: F811
+    store, case = overpaid
+    refunded_split(store, case)
+    dhr.add_cost_line(store, case, category="Administration", amount="1100", invoiced_on="01/11/2026")
+    dhr.bill_partners(store, case, invoiced_on="02/11/2026")
+    forest = next(s for s in dhr.list_shares(store, today=TODAY, case_id=case)
+                  if s.partner == "Forest Heath District Council" and s.reason.startswith("Overpaid"))
+    assert forest.reason.endswith("Billed on 02/11/2026 for costs added since: its share of the review's cost is now "
+                                  "£556.87, so it has overpaid £127.28.")
