@@ -30,6 +30,11 @@ class DhrError(ValueError):
 
 LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review")
 
+
+def short_label(label: str) -> str:
+    """The reviews' name as the papers shorten it: its words' initials ("DHR", "DARDR")."""
+    return "".join(word[0] for word in label.split() if word[:1].isupper()) or label
+
 COST_CATEGORIES = ("Independent chair/author", "Overview report writer", "Administration", "Legal", "Translation",
                    "Venue and travel", "Other")
 

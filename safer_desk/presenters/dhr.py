@@ -1560,6 +1560,7 @@ class LedgerShown:
     partners: list[dhr.PartnerLedger]
     cases: list[dhr.CaseSummary]
     origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from (as Reviews says)
+    label: str = rules.LABELS[0]  # what the reviews are called (a setting): the export's titles name them so
 
     @property
     def note(self) -> str:
@@ -1647,7 +1648,8 @@ class LedgerPresenter(AsAtDay):
 
         def read(store) -> LedgerShown:  # every case, learning reviews too: their shares are in the per-partner table
             return LedgerShown(day, past, dhr.partner_ledger(store, today=day, as_at=as_at),
-                               dhr.list_cases(store, today=day, as_at=as_at), row_origins(store, REVIEWS))
+                               dhr.list_cases(store, today=day, as_at=as_at), row_origins(store, REVIEWS),
+                               dhr.review_label(store))
 
         return read
 
@@ -1657,11 +1659,13 @@ class LedgerPresenter(AsAtDay):
 
 def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], day: date, *,
                   partners_said: str = "", partners_total: str = "Total", cases_said: str = "",
-                  cases_total: str = "Total", origins: RowOrigins = NOT_A_COUNTY_FILE) -> list:
+                  cases_total: str = "Total", origins: RowOrigins = NOT_A_COUNTY_FILE,
+                  label: str = rules.LABELS[0]) -> list:
     """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``. ``*_said`` ("5 of
     11 partners (as filtered: …)") goes in a sheet's title and ``*_total`` labels its totals row when a filter left
     rows out, so the file says it is a part. In a county file (``origins``) each case says where it came from, as
-    the page's *Merged from* column does; a partner's figures add up every office's reviews, so say none."""
+    the page's *Merged from* column does; a partner's figures add up every office's reviews, so say none. The titles
+    name the reviews as they are called (``label``: "DARDR ledger …")."""
     from safer_desk.domain.periods import format_uk_date
     from safer_desk.exchange.files import Sheet
 
@@ -1673,17 +1677,17 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
               + ([origins.of(c.id)] if origins.shown else []) for c in cases]
     # the money columns: the six first, and Refunded (the last of the partners', after Stage reached of the cases')
     p_money, c_money = {*range(1, 7), 7}, {*range(1, 7), 9}
-    for rows, label, summed in ((p_rows, partners_total, p_money), (c_rows, cases_total, c_money)):
+    for rows, total_label, summed in ((p_rows, partners_total, p_money), (c_rows, cases_total, c_money)):
         if rows:
             # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
-            rows.append([label, *((None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows))
-                                  if i in summed else "" for i in range(1, len(rows[0])))])
+            rows.append([total_label, *((None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows))
+                                        if i in summed else "" for i in range(1, len(rows[0])))])
     if not p_rows:  # nothing billed (by the day): a totals line of zeros, as `dhr-ledger` prints
         p_rows.append([partners_total, *[0] * 7])
-    as_at = format_uk_date(day)
+    as_at, called = format_uk_date(day), rules.short_label(label)  # "DARDR ledger …"
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=p_money,
-                  title=f"DHR ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
+                  title=f"{called} ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),
             Sheet("Per case", [*CASE_HEADER, *([MERGED_FROM] if origins.shown else [])], c_rows,
                   money_columns=c_money,
                   # Dated as Per partner is: its figures are the day's (as at a day gone by, not today's).
-                  title=f"DHR ledger per case as at {as_at}" + (f": {cases_said}" if cases_said else ""))]
+                  title=f"{called} ledger per case as at {as_at}" + (f": {cases_said}" if cases_said else ""))]

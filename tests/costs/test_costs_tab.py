@@ -196,6 +196,19 @@ def test_label_setting_changes_the_page_title_and_undoes(tab, demo_window):
     assert tab.pages.tabText(0) == "Domestic Homicide &Reviews"
 
 
+def test_the_ledger_export_is_titled_with_the_reviews_name(tab, tmp_path, settle):
+    """The reviews called Domestic Abuse Related Death Reviews (a setting, DESIGN 2.3): the ledger's workbook said
+    "DHR ledger" all the same."""
+    import openpyxl
+
+    tab.reviews.label_combo.setCurrentText("Domestic Abuse Related Death Review")
+    tab.pages.setCurrentWidget(tab.ledger)
+    settle()
+    book = openpyxl.load_workbook(tab.ledger.export(str(tmp_path / "ledger.xlsx")))
+    titles = [book[name]["A1"].value for name in ("Per partner", "Per case")]
+    assert titles[0].startswith("DARDR ledger per partner as at ") and titles[1].startswith("DARDR ledger per case as at ")
+
+
 def test_ledger_exports_and_copy(tab, tmp_path, prompts):
     prompts.file_names.append(str(tmp_path / "ledger.csv"))
     out = tab.ledger.export()

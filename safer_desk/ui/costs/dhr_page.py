@@ -854,7 +854,8 @@ class LedgerPage(QWidget):
                              partners_said=str(partners) if partners.hidden else "",
                              partners_total=partners.total_label,
                              cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label,
-                             origins=self.shown_day.origins if self.shown_day is not None else NOT_A_COUNTY_FILE)
+                             origins=self.shown_day.origins if self.shown_day is not None else NOT_A_COUNTY_FILE,
+                             label=self.shown_day.label if self.shown_day is not None else rules.LABELS[0])
 
     def export(self, path: str | None = None) -> Path | None:
         """The partners and cases shown (a search or a column filter leaves the rest out, and the confirmation, the
