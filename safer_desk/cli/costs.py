@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from safer_desk.cli.common import CliError, open_existing, option_type, print_csv, read_count, read_date, read_month
 
@@ -100,6 +101,9 @@ def run_ledger(args: argparse.Namespace) -> int:
     values = [[getattr(r, f) if f != "closed_pence" else r.refused_pence + r.written_off_pence for f in fields]
               for r in rows]
     total = [sum(column) for column in zip(*values)] if values else [0] * len(fields)
+    if not rows:  # a Total of zeros alone: said why, as Costs > Ledger says it beside its As at field
+        by = f"had been billed to the partners by {args.as_at:%d/%m/%Y}" if as_at else "has been billed to the partners yet"
+        print(f"safer-desk: note: Nothing {by}, so every partner's figures are £0.", file=sys.stderr)
     print_csv(["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed", "refunded"],
               [[r.partner, *(format_pounds_plain(v) for v in line)] for r, line in zip(rows, values)]
               + [["Total", *(format_pounds_plain(v) for v in total)]])
@@ -135,8 +139,6 @@ def run_fund(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from exc
     finally:
         store.close()
-    import sys
-
     for warning in figures.forecast.warnings:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(["name", "value"], funds.fund_report_rows(figures))

@@ -95,6 +95,24 @@ def test_a_day_before_anything_was_billed_shows_zeros_and_says_so(demo_store):
     assert per_partner.title == "DHR ledger per partner as at 01/01/2018"
 
 
+def test_the_command_line_says_why_a_day_before_any_billing_is_all_zeros(capsys, demo_path, tmp_path):
+    """`dhr-ledger --as-at` a day before any billing printed a Total row of zeros and nothing else, where the window
+    says why (s58)."""
+    code, out, err = run(capsys, "dhr-ledger", demo_path, "--as-at", "01/01/2018")
+    assert code == 0 and out.splitlines()[1:] == ["Total,0,0,0,0,0,0,0"]
+    assert err == ("safer-desk: note: Nothing had been billed to the partners by 01/01/2018, so every partner's "
+                   "figures are £0.\n")
+    code, out, err = run(capsys, "dhr-ledger", demo_path, "--as-at", "20/07/2018")
+    assert code == 0 and err == ""  # billed by then: nothing to say
+    from safer_desk.services.files import open_office_file
+
+    empty = tmp_path / "empty.sqlite"  # a new office's file: nothing billed yet
+    open_office_file(empty, create=True).store.close()
+    code, out, err = run(capsys, "dhr-ledger", empty)
+    assert code == 0 and out.splitlines()[1:] == ["Total,0,0,0,0,0,0,0"]
+    assert err == "safer-desk: note: Nothing has been billed to the partners yet, so every partner's figures are £0.\n"
+
+
 def test_a_past_day_says_later_lines_are_not_counted(demo_store):
     p = presenter()
     p.choose("20/07/2018")
