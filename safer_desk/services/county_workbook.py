@@ -362,8 +362,11 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
             rows.append([r.name, r.fixed_units, _basis(basis) if len(r.values) == 1 else None, share,
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence, r.previous_pence,
                          r.variance_pence])
+        # What the formula noted and warned, as the board report says it under the same figures: a partnership
+        # left out of the variance (This year less Last year is then not the Variance total), odd pence placed.
         blocks.append(Block(rows, title=f"{scenario.year}: {scenario.name}{agreed}", total_label="Totals",
-                            note=f"Saved {service.uk_date(scenario.saved_at)}. " + " ".join(result.notes)))
+                            note=" ".join([f"Saved {service.uk_date(scenario.saved_at)}.", *result.notes,
+                                           *result.warnings])))
     return WorkbookSheet("Allocation", "Allocation between partnerships", "Each saved allocation (the agreed one "
                          "marked): fixed and variable fees, this year against last, with totals.", columns, blocks)
 
