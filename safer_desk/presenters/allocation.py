@@ -670,5 +670,8 @@ def comparison_note(first: service.Scenario, second: service.Scenario) -> str:
     differences = [f"{label}: {a} → {b}" for label, a, b in option_differences(first, second)]
     if differences:
         return "Differences in the options: " + "; ".join(differences)
-    return ("The options are the same; only the inputs differ." if first.id != second.id
-            else "The same scenario is chosen twice.")
+    if first.id == second.id:
+        return "The same scenario is chosen twice."
+    if first.partnerships == second.partnerships:  # saved again under another name or year: nothing to look for
+        return "The options and the inputs are the same: the two scenarios give the same figures."
+    return "The options are the same; only the inputs differ."
