@@ -11,7 +11,7 @@ loaded scenario is never overwritten under another name.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
                                           format_weight, parse_percent, redistribute_uncommitted, setting_percent_text,
@@ -137,6 +137,16 @@ class AllocationPresenter(ScreenPresenter):
     def set_year(self, year: str) -> None:
         self.year = year or ""
 
+    def last_year_words(self) -> str:
+        """What is said when the Last year column holds the figures the year before's allocation was itself compared
+        with, not what it allocated (``service.last_year_carried_over``): "" otherwise."""
+        if not self.state.partnerships:
+            return ""
+        try:
+            return service.last_year_carried_over(self.store, self.year, self.state.partnerships, self.state.options)
+        except (service.ScenarioError, AllocationError, DatabaseError):  # a saved scenario the rules no longer meet
+            return ""
+
     def _same_as_saved(self) -> service.Scenario | None:
         for summary in service.list_scenarios(self.store):
             scenario = self._scenario(summary.id)
@@ -148,8 +158,11 @@ class AllocationPresenter(ScreenPresenter):
         return (tuple(self.state.partnerships), self.state.options) == (tuple(scenario.partnerships), scenario.options)
 
     def warnings(self) -> tuple[str, ...]:
-        """What the money helper said about the split: weights rescaled, odd pence placed, damping."""
-        return tuple(self.result.warnings) if self.result is not None else ()
+        """What the money helper said about the split: weights rescaled, odd pence placed, damping; and Last year
+        figures that are the year before's own last year's."""
+        if self.result is None:
+            return ()
+        return (*self.result.warnings, *filter(None, [self.last_year_words()]))
 
     def _set(self, state: bench.WorkState, loaded: service.Scenario | None) -> None:
         self.state, self.loaded = state, loaded
@@ -516,8 +529,9 @@ def _year(text: str) -> str:
 
 # -- what the result pages say (Qt-free, so tested without a window) ----------------------------------------
 
-def summary_text(result: AllocationResult | None, problem: str = "") -> str:
-    """The line above the results: the pot, the fixed and variable parts, and what the formula noted or warned."""
+def summary_text(result: AllocationResult | None, problem: str = "", more: Sequence[str] = ()) -> str:
+    """The line above the results: the pot, the fixed and variable parts, and what the formula noted or warned
+    (``more``: other warnings, said after the formula's)."""
     if result is None:
         return "No result yet: " + (problem or "enter the partnerships.")
     r = result
@@ -528,8 +542,8 @@ def summary_text(result: AllocationResult | None, problem: str = "") -> str:
         pot = f"Pot {format_money(r.pot_pence)}"
     text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "
             f"{format_money(r.fixed_per_unit_pence)}); variable part {format_money(r.variable_total_pence)}.")
-    if r.notes or r.warnings:
-        text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in r.warnings)))
+    if r.notes or r.warnings or more:
+        text += " " + " ".join((*r.notes, *(f"⚠ {w}" for w in (*r.warnings, *more))))
     return text
 
 

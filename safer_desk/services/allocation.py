@@ -579,6 +579,42 @@ def adopted_scenario(store: Store, year: str | None = None) -> ScenarioSummary |
     return agreed[0] if agreed else max(same_year, key=lambda s: s.saved_at)
 
 
+def last_year_carried_over(store: Store, year: str, partnerships: Sequence[PartnershipInput],
+                           options: AllocationOptions | None = None) -> str:
+    """What is said when the Last year column of inputs for ``year`` (2010/11) holds the figures the year before's
+    allocation (the agreed 2009/10 scenario, else its latest saved) was itself compared with, its own Last year
+    (2008/09's), not what it allocated: the inputs opened from it and saved for the next year, last year's figures
+    not brought on. The variance, and the chart's 2009/10 bars, were then against 2008/09 without a word. "" when
+    the figures are not those, when no allocation of the year before is saved, or the year is not one."""
+    try:
+        this_year = FinancialYear.parse(year)
+    except PeriodError:
+        return ""
+    before, two_before = (FinancialYear(this_year.start_year - n).label for n in (1, 2))
+    chosen = adopted_scenario(store, before)
+    if chosen is None:
+        return ""
+    earlier = load_scenario(store, chosen.id)
+    theirs = {typed_name_key(p.name): p for p in earlier.partnerships}
+    matched = [(p, theirs[typed_name_key(p.name)]) for p in partnerships
+               if p.previous_pence is not None and typed_name_key(p.name) in theirs]
+    if not matched or any(p.previous_pence != q.previous_pence for p, q in matched):
+        return ""
+    allocated = [(p.name, earlier.saved_totals[q.name][3]) for p, q in matched]
+    if all(p.previous_pence == pence for (p, _), (_, pence) in zip(matched, allocated)):
+        return ""
+    figures = ", ".join(f"{name} {format_money(pence)}" for name, pence in allocated[:3])
+    total = (options is not None and options.pot_pence is None
+             and options.previous_total_pence == earlier.options.previous_total_pence)
+    also = f" (and last year's total, {format_money(options.previous_total_pence)}, which the pot comes from)" \
+        if total else ""
+    then = ", then press = Sum for last year's total" if total else ""
+    return (f"The Last year figures{also} are the ones the {before} allocation “{earlier.name}” was itself compared "
+            f"with, {two_before}'s, not what it allocated ({figures}{' …' if len(allocated) > 3 else ''}): the "
+            f"variance is against {two_before}, not {before}. Type each partnership's {before} allocation in the Last "
+            f"year column{then}.")
+
+
 def load_scenario(store: Store, scenario_id: str) -> Scenario:
     head = store.one("SELECT * FROM allocation_scenarios WHERE id = ?", (scenario_id,))
     if head is None:

@@ -42,7 +42,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         latest = [s for s in scenarios if s.year == scenarios[0].year]
         agreed = [s for s in latest if s.adopted]
         chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
-        section = allocation_section(service.load_scenario(store, chosen.id))
+        scenario = service.load_scenario(store, chosen.id)
+        section = allocation_section(scenario)
+        if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships, scenario.options):
+            section.paragraphs.append(carried)  # the variance is against the year before last: said, as on the tab
         if words := several_agreed_words(store, agreed, chosen):
             section.paragraphs.insert(0, words)
         marked = illustrative_rows(store, "allocation_scenarios")

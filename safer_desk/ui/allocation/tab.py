@@ -351,6 +351,7 @@ class AllocationTab(TabBase):
         self.scenario_name.textChanged.connect(self.presenter.set_name)  # the presenter keeps what is typed
         self.scenario_year.textChanged.connect(self.presenter.set_year)
         self.scenario_year.textChanged.connect(self._show_chart)  # after the presenter has the year
+        self.scenario_year.textChanged.connect(self._show_summary)  # against the year before's allocation
         self.scenario_status = QLabel(self)
         self.scenario_status.setAccessibleName("Saved or not")
         second.addWidget(self.scenario_name, 3)
@@ -825,7 +826,7 @@ class AllocationTab(TabBase):
 
     def _show_summary(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
-        text = summary_text(self.result, self.problem)
+        text = summary_text(self.result, self.problem, list(filter(None, [self.presenter.last_year_words()])))
         if text != self.summary_label.text():
             self.summary_label.setText(text)
             self._share_later.start()  # a line longer or shorter: the split again, once laid out
