@@ -399,12 +399,14 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
     return rows
 
 
-def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares_as_numbers: bool = False) -> list:
+def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares_as_numbers: bool = False,
+                  more: Sequence[str] = ()) -> list:
     """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
     factor values as numbers, then how each figure was worked out. ``shares_as_numbers`` (for a workbook): each
     share a number with a percent format (9.08%), which Excel adds up and charts; otherwise as the text formats
     print it, "9.08%". An exact share is held exactly (1/3 shows as 33.33%, and three of them add up to the Totals
-    row's 100%); the legacy two-decimal rounding's is the rounded one its spreadsheet multiplied by."""
+    row's 100%); the legacy two-decimal rounding's is the rounded one its spreadsheet multiplied by. ``more``: other
+    warnings the tab says above the results (Last year figures that are the year before's own), after the formula's."""
     from safer_desk.exchange.files import Sheet
 
     header = table_header(result)
@@ -416,7 +418,7 @@ def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares
                      if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
     # No figure last year is an empty cell, not a text one: Excel's =H6-I6 on "" is #VALUE!.
     rows = [[None if i in money_columns and cell == "" else cell for i, cell in enumerate(row)] for row in rows]
-    notes = [[note] for note in (*result.notes, *result.warnings)]
+    notes = [[note] for note in (*result.notes, *result.warnings, *more)]
     shares = {i for i, h in enumerate(header) if h.endswith("as % of the total") or h == "Weighted share %"} \
         if shares_as_numbers else set()
     return [Sheet("Allocation", header, rows, money_columns, title=title, percent_columns=shares),

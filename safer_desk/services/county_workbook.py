@@ -365,8 +365,10 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
         # What the formula noted and warned, as the board report says it under the same figures: a partnership
         # left out of the variance (This year less Last year is then not the Variance total), odd pence placed.
         blocks.append(Block(rows, title=f"{scenario.year}: {scenario.name}{agreed}", total_label="Totals",
-                            note=" ".join([f"Saved {service.uk_date(scenario.saved_at)}.", *result.notes,
-                                           *result.warnings])))
+                            note=" ".join(filter(None, [
+                                f"Saved {service.uk_date(scenario.saved_at)}.", *result.notes, *result.warnings,
+                                service.last_year_carried_over(store, scenario.year, scenario.partnerships,
+                                                               scenario.options)]))))
     return WorkbookSheet("Allocation", "Allocation between partnerships", "Each saved allocation (the agreed one "
                          "marked): fixed and variable fees, this year against last, with totals.", columns, blocks)
 

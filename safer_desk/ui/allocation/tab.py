@@ -1356,7 +1356,8 @@ class AllocationTab(TabBase):
         result = self.result
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
                                      lambda t: write_table(t, service.result_sheets(
-                                         result, title="Allocation", shares_as_numbers=t.suffix.lower() == ".xlsx")),
+                                         result, title="Allocation", shares_as_numbers=t.suffix.lower() == ".xlsx",
+                                         more=list(filter(None, [self.presenter.last_year_words()])))),
                                      failed="The file could not be written")
         if path is None:
             return
