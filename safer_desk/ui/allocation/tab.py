@@ -1127,6 +1127,7 @@ class AllocationTab(TabBase):
         self.scenarios = service.list_scenarios(self.store)
         agreed = next((s.id for s in self.scenarios if s.adopted), None)
         current = select or self.scenario_combo.currentData() or agreed
+        second_kept = self.compare_second.currentData()
         for combo in (self.scenario_combo, self.compare_first, self.compare_second):
             combo.blockSignals(True)
             keep = combo.currentData()
@@ -1134,8 +1135,11 @@ class AllocationTab(TabBase):
             for s in self.scenarios:
                 combo.addItem(s.title + ("  ✓ agreed" if s.adopted else ""), s.id)
             index = combo.findData(current if combo is self.scenario_combo else keep)
-            if index < 0 and combo is self.compare_second and combo.count() > 1:
-                index = 1
+            if index < 0 and combo is not self.scenario_combo:
+                # The one compared left the file (deleted, its save undone): another than the other side's, not the
+                # top of the list, which set the other side's scenario beside itself ("chosen twice").
+                other = second_kept if combo is self.compare_first else self.compare_first.currentData()
+                index = next((i for i in range(combo.count()) if combo.itemData(i) != other), 0)
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
         has = bool(self.scenarios)
