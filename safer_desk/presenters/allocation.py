@@ -124,6 +124,8 @@ class AllocationPresenter(ScreenPresenter):
             if self.loaded is not None:
                 self.state = bench.WorkState(self.loaded.partnerships, self.loaded.options)
         self._name_from(self.loaded)
+        if (typed := service.load_draft_working_on(self.store)) is not None:
+            self.name, self.year = typed  # as typed in Working on, kept with the inputs
         self.result, self.problem = self.state.calculate()
 
     def _name_from(self, scenario: service.Scenario | None) -> None:
@@ -131,11 +133,23 @@ class AllocationPresenter(ScreenPresenter):
             self.name, self.year = scenario.name, scenario.year
 
     def set_name(self, name: str) -> None:
-        """What is typed in Working on; kept until a scenario is opened or saved."""
-        self.name = name or ""
+        """What is typed in Working on; kept until a scenario is opened or saved (in the file, with the inputs)."""
+        if (name or "") != self.name:
+            self.name = name or ""
+            self._keep_working_on()
 
     def set_year(self, year: str) -> None:
-        self.year = year or ""
+        if (year or "") != self.year:
+            self.year = year or ""
+            self._keep_working_on()
+
+    def _keep_working_on(self) -> None:
+        if self.read_only:
+            return
+        try:
+            service.save_draft_working_on(self.store, self.name, self.year)
+        except (DatabaseError, OSError):  # as the draft: a convenience
+            pass
 
     def last_year_words(self) -> str:
         """What is said when the Last year column holds the figures the year before's allocation was itself compared
@@ -171,6 +185,7 @@ class AllocationPresenter(ScreenPresenter):
             try:
                 service.save_draft(self.store, state.partnerships, state.options, state.set_aside)
                 service.save_draft_origin(self.store, loaded.id if loaded else None)
+                service.save_draft_working_on(self.store, self.name, self.year)
             except (DatabaseError, OSError):  # the draft is a convenience; the undo stack still has the edit
                 pass
         self.changed.emit()

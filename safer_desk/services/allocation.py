@@ -956,6 +956,27 @@ def save_draft_origin(store: Store, scenario_id: str | None) -> None:
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (scenario_id or "",))
 
 
+def save_draft_working_on(store: Store, name: str, year: str) -> None:
+    """The name and year typed in Working on, kept with the working inputs: opened again, the inputs showed the
+    scenario they came from under its own name, and Save wrote them over it."""
+    if store.read_only:
+        return
+    with store.transaction():
+        store.conn.execute("INSERT INTO _allocation_draft(key, value) VALUES ('working_on', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (json.dumps([name, year]),))
+
+
+def load_draft_working_on(store: Store) -> tuple[str, str] | None:
+    """The name and year typed in Working on as ``save_draft_working_on`` kept them; None when the file has none
+    (kept before they were) or they cannot be read."""
+    text = store.scalar("SELECT value FROM _allocation_draft WHERE key = 'working_on'")
+    try:
+        name, year = json.loads(text) if text else (None, None)
+    except (ValueError, TypeError):
+        return None
+    return (name, year) if isinstance(name, str) and isinstance(year, str) else None
+
+
 def snapshot_draft(store: Store) -> tuple[tuple[str, str], ...]:
     """The kept working inputs' rows as they are (key, value), so an undo can put them back exactly."""
     return tuple((r[0], r[1]) for r in store.conn.execute("SELECT key, value FROM _allocation_draft ORDER BY key"))
