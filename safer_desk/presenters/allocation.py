@@ -217,6 +217,9 @@ class AllocationPresenter(ScreenPresenter):
                     kept["after"] = service.snapshot_draft(store)
                 elif kept.get("next") in kept:
                     service.put_back_draft(store, kept[kept["next"]])
+                    # The name and year in Working on are as the presenter holds them (typed since, or put back by the
+                    # action's own undo), never the ones the snapshot was taken with.
+                    service.save_draft_working_on(store, self.name, self.year)
             except (DatabaseError, OSError):  # as in _set: the draft is a convenience
                 pass
 

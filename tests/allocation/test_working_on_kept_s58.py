@@ -47,3 +47,25 @@ def test_a_name_typed_with_no_edit_after_it_comes_back_too(qtbot, demo_window, d
     demo_window.set_store(None)
     assert demo_window.open_path(Path(demo_path))
     assert demo_window.show_tab("allocation").scenario_name.text() == "Option 3"
+
+
+def test_a_name_typed_then_an_earlier_edit_undone_comes_back_as_typed(demo_store):
+    """The undo of an edit made before the name was typed put the kept working inputs back as they were before that
+    edit, and the name kept with them: the window still showed the name typed, but opened again the file had the
+    scenario's own name, and Save wrote over it."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.allocation import AllocationPresenter
+    from safer_desk.services import allocation_workbench as bench
+
+    log = ActionLog()
+    presenter = AllocationPresenter(demo_store, perform=log)
+    presenter.edit(lambda s: bench.with_option(s, "retain", "5"), "Change Retained %")
+    presenter.set_name("Next year draft")
+    presenter.set_year("2010/11")
+    log.undo()
+    assert (presenter.name, presenter.year) == ("Next year draft", "2010/11")
+    again = AllocationPresenter(demo_store)
+    assert (again.name, again.year) == ("Next year draft", "2010/11")
+    log.redo()
+    redone = AllocationPresenter(demo_store)
+    assert (redone.name, redone.year) == ("Next year draft", "2010/11")

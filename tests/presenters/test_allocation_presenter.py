@@ -195,11 +195,13 @@ def test_save_of_the_scenario_as_saved_writes_nothing(presenter, demo_store, log
 
 
 def _every_table(store):
-    """Every table's rows (the internal draft of the working inputs too), for "undo puts the file back exactly"."""
+    """Every table's rows (the internal draft of the working inputs too), for "undo puts the file back exactly". Not
+    the name and year typed in Working on, which no undo puts back: they are kept as the window shows them (s58)."""
     names = [r[0] for r in store.rows("SELECT name FROM sqlite_master WHERE type = 'table' "
                                       "AND name NOT LIKE 'sqlite_%' "
                                       "AND name NOT IN ('audit_log', '_sqlite_migrations') ORDER BY name")]
-    return {t: sorted(map(tuple, store.rows(f'SELECT * FROM "{t}"')), key=repr) for t in names}
+    return {t: sorted((row for row in map(tuple, store.rows(f'SELECT * FROM "{t}"'))
+                       if not (t == "_allocation_draft" and row[0] == "working_on")), key=repr) for t in names}
 
 
 def test_undo_of_save_new_scenario_puts_every_table_back_exactly(presenter, demo_store, log):
@@ -210,6 +212,7 @@ def test_undo_of_save_new_scenario_puts_every_table_back_exactly(presenter, demo
     after = _every_table(demo_store)
     log.undo()
     assert _every_table(demo_store) == before
+    assert service.load_draft_working_on(demo_store) == ("Option 3", "2009/10")  # as Working on still shows
     log.redo()
     assert _every_table(demo_store) == after
     presenter.edit(lambda s: bench.with_option(s, "retain", "12"), "Change Retained %")  # an edit, undone, too
