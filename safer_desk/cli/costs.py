@@ -102,7 +102,8 @@ def run_ledger(args: argparse.Namespace) -> int:
               for r in rows]
     total = [sum(column) for column in zip(*values)] if values else [0] * len(fields)
     if not rows:  # a Total of zeros alone: said why, as Costs > Ledger says it beside its As at field
-        by = f"had been billed to the partners by {args.as_at:%d/%m/%Y}" if as_at else "has been billed to the partners yet"
+        by = (f"had been billed to the partners by {args.as_at:%d/%m/%Y}" if as_at
+              else "has been billed to the partners yet")
         print(f"safer-desk: note: Nothing {by}, so every partner's figures are £0.", file=sys.stderr)
     print_csv(["partner", "billed", "paid", "refused", "outstanding", "overdue", "net_billed", "refunded"],
               [[r.partner, *(format_pounds_plain(v) for v in line)] for r, line in zip(rows, values)]

@@ -206,7 +206,8 @@ def test_the_ledger_export_is_titled_with_the_reviews_name(tab, tmp_path, settle
     settle()
     book = openpyxl.load_workbook(tab.ledger.export(str(tmp_path / "ledger.xlsx")))
     titles = [book[name]["A1"].value for name in ("Per partner", "Per case")]
-    assert titles[0].startswith("DARDR ledger per partner as at ") and titles[1].startswith("DARDR ledger per case as at ")
+    assert titles[0].startswith("DARDR ledger per partner as at ")
+    assert titles[1].startswith("DARDR ledger per case as at ")
 
 
 def test_ledger_exports_and_copy(tab, tmp_path, prompts):
