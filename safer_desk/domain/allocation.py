@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain.checks import NumberError, bare_under_one_percent, typed_digits
 from safer_desk.domain.money import format_money, format_percent, split_by_weights
+from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import counted, in_words, looks_like_total_line, typed_name_key
 
 ROUNDINGS = ("exact", "percent-2dp")
@@ -1164,3 +1165,13 @@ def factor_names(partnerships: Iterable[PartnershipInput]) -> list[str]:
         for key in p.values:
             seen.setdefault(key, None)
     return list(seen)
+
+
+def year_labels(year: str) -> tuple[str, str]:
+    """The names of an allocation's two years, as its chart's legend and the board report's chart say them: its year
+    and the one before ("2009/10", "2008/09"); "This year", "Last year" when ``year`` is not a financial year."""
+    try:
+        fy = FinancialYear.parse(year)
+    except PeriodError:
+        return "This year", "Last year"
+    return fy.label, FinancialYear(fy.start_year - 1).label

@@ -6,7 +6,7 @@ from datetime import date
 from fractions import Fraction
 
 from safer_desk.domain.allocation import (AllocationError, damping_limit_text, equal_shares_note, percent_text,
-                                          setting_percent_text, share_text)
+                                          setting_percent_text, share_text, year_labels)
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
@@ -184,10 +184,11 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
                         total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
     names = [r.name for r in result.rows]
-    chart = ReportChart(f"Allocation {scenario.year} against last year", names, [
-        ReportSeries(scenario.year, [r.total_pence / 100 for r in result.rows], "bar",
+    this_year, year_before = year_labels(scenario.year)  # as the tab's chart names them
+    chart = ReportChart(f"Allocation {this_year} against {year_before}", names, [
+        ReportSeries(this_year, [r.total_pence / 100 for r in result.rows], "bar",
                      [format_money(r.total_pence) for r in result.rows]),
-        ReportSeries("Last year", [None if r.previous_pence is None else r.previous_pence / 100
+        ReportSeries(year_before, [None if r.previous_pence is None else r.previous_pence / 100
                                    for r in result.rows], "bar",
                      ["" if r.previous_pence is None else format_money(r.previous_pence) for r in result.rows]),
     ], y_label="£")

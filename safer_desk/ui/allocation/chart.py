@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from safer_desk.domain.allocation import AllocationResult
+from safer_desk.domain.allocation import AllocationResult, year_labels
 from safer_desk.domain.money import format_money
-from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.ui.kit.chart import Chart, pounds_tick as kit_pounds_tick
 
 THIS_YEAR_BRUSH = (31, 119, 180)
@@ -24,15 +23,6 @@ def _hex(rgb: tuple[int, int, int]) -> str:
 def pounds_tick(value: float, step: float = 1.0) -> str:
     """An axis label in pounds: "£200,000", "−£6,957"."""
     return kit_pounds_tick(value, step)
-
-
-def year_labels(year: str) -> tuple[str, str]:
-    """The legend's names: the scenario's year and the one before ("2009/10", "2008/09")."""
-    try:
-        fy = FinancialYear.parse(year)
-    except PeriodError:
-        return "This year", "Last year"
-    return fy.label, FinancialYear(fy.start_year - 1).label
 
 
 class AllocationChart(QWidget):
