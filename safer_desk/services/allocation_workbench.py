@@ -322,7 +322,10 @@ def without_rows(state: WorkState, rows: Sequence[int]) -> WorkState:
 # -- options ------------------------------------------------------------------------------------
 
 OPTION_LABELS = {"pot": "Pot", "previous_total": "Last year's total", "retain": "Retained %",
-                 "fixed_share": "Fixed share", "damping": "Damping limit %"}
+                 "fixed_share": "Fixed share", "damping": "Damping limit %",
+                 # the choices, as Edit > Undo names them ("Undo change Rounding unit")
+                 "pot_mode": "Pot given or last year's total less retained", "rounding": "Rounding",
+                 "unit": "Rounding unit"}
 
 
 def option_text(options: AllocationOptions, key: str) -> str:
