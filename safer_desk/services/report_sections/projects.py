@@ -170,10 +170,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     closed = [p for p in local if p.status not in OPEN and _in_year(years[p.id], year)]
     sections: list[ReportSection] = []
     # A year's award tables count the shares of that year of every open project, however dated: they are in the
-    # year's report even when no project is dated in it (a 2018/19 project's share of 2019/20's award).
+    # year's report even when no project is dated in it (a 2018/19 project's share of 2019/20's award), and a
+    # project dated by nothing of its own counts its share dated 2017/18 in 2017/18's (left out, its money went back
+    # to what the award had left in the year's report only).
     award_section = funders_section(store, [p for p in local if p.status in DRAWN_ON and _in_year(years[p.id], year)],
-                                    year, [p for p in local if p.status in DRAWN_ON and (years[p.id] or year is None)],
-                                    origins=origins, said=said)
+                                    year, [p for p in local if p.status in DRAWN_ON], origins=origins, said=said)
     if projects or undated or closed or award_section is not None:
         rows = [[p.ref, p.title, *([origins.of(p.id)] if merged else []),
                  *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
