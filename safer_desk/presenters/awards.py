@@ -98,6 +98,10 @@ class AwardsPresenter(RecordsScreen):
             named = _named_by(old.funder, lost, old_name=old.name)
             if named:
                 doubts["name"] = [named]
+        if old is not None and award.funder != old.funder:  # the shares say their funder by name
+            lost = funders.projects_from_funder(self.store, old, award)
+            if lost:
+                doubts["funder"] = [_from_funder(old.funder, award.funder, lost)]
         if old is not None:
             gone = [y for y in sorted(old.years) if y not in award.years]
             against = funders.scenarios_against(self.store, old.id, years=gone)
@@ -185,6 +189,19 @@ def _named_by(funder: str, projects, *, old_name: str = "") -> str:
         words = f" as “{word}”" if word else ""
     return (f"{whose} it{words}: {'it' if one else 'they'} would then name an award {funder} does not have, and "
             "count against none.")
+
+
+def _from_funder(funder: str, new_funder: str, projects) -> str:
+    """"Shares of 8 projects (…) are from OPCC: …": said before a funder corrected on the award ("Office of the Police
+    and Crime Commissioner") leaves the projects' shares from its old name counted against none of its money."""
+    titles = [p.title for p in projects]
+    one = len(titles) == 1
+    shown = ", ".join(titles[:3]) + (", …" if len(titles) > 3 else "")
+    whose = f"The share of {titles[0]} is" if one else f"Shares of {counted(len(titles), 'project')} ({shown}) are"
+    return (f"{whose} from {funder}: from {new_funder}, the award would "
+            f"{'no longer count it' if one else 'count none of them'}, and the scenarios against it "
+            f"{'the' if one else 'each'} project's whole cost. Give the funder its new name in "
+            f"{'its share' if one else 'their shares'} too.")
 
 
 def _tied(message: str) -> FormError:

@@ -378,6 +378,18 @@ def projects_naming(store: Store, award: Award) -> list:
     return sorted((p for p in load_projects(store) if any(names_it(s) for s in shares_of(p))), key=register_order)
 
 
+def projects_from_funder(store: Store, old: Award, new: Award) -> list:
+    """The projects with a share from the award's funder by its name alone ("OPCC (2017/18): £110,000") that the award
+    no longer counts under the funder it is given (corrected to "Office of the Police and Crime Commissioner"): their
+    shares are then from a funder with no award, and count against none."""
+    from safer_desk.domain.commissioning import counts_against
+    from safer_desk.services.projects import load_projects, register_order
+
+    return sorted((p for p in load_projects(store) if any(
+        same_funder(s.funder, old.funder) and not counts_against(s.funder, new) for s in shares_of(p))),
+        key=register_order)
+
+
 def restore_award(store: Store, snapshot: AwardSnapshot) -> None:
     """Put an award back exactly as the snapshot took it, ids and times included (or remove it, if it was not in
     the file then), with the scenarios that pointed at it pointing at it again."""
