@@ -50,8 +50,12 @@ class AwardsPresenter(RecordsScreen):
 
     @staticmethod
     def amounts_text(award: Award) -> str:
-        """An award's money in one line, as the list shows it ("£400,568 a year (2017/18, 2018/19)")."""
-        return award.amount_text()
+        """An award's money in one line, as the list shows it ("£400,568 a year (2017/18, 2018/19)"), with a stated
+        total its years do not add up to, kept as the paper states it, flagged beside them."""
+        if not award.checks():
+            return award.amount_text()
+        return (f"{award.amount_text()} ⚠ stated as {format_money(award.total_pence)} in total; the years add up to "
+                f"{format_money(award.years_total_pence)}")
 
     @staticmethod
     def split_text(award: Award) -> str:

@@ -326,7 +326,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                                    window, span),
                     *[named_for_another(said.get(p.id, p.title), award, ", ".join(f"“{n}”" for n in names))
                       for p, names in misnamed],
-                    award.conditions]
+                    *award.checks(), award.conditions]  # a stated total its years do not add up to, flagged
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
                                f"{format_money(amount)} awarded "
