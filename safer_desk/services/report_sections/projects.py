@@ -338,7 +338,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
             if unknown:
                 are = "s are" if unknown != 1 else " is"
                 note.append(f"{unknown} share{are} not known yet, or known in part: what is not known counts nothing.")
-            split = award.split(label)
+            split = award.split("" if window is None else label)  # a total not split by year: the whole total's
             if split is not None:
                 note.append(f"Revenue {format_money(split[0])} ({award.revenue_bp / 100:g}%), capital "
                             f"{format_money(split[1])} ({award.capital_bp / 100:g}%).")
