@@ -308,7 +308,7 @@ class CommissioningPresenter(ScreenPresenter):
         """Commission against a funder's award: the fund is its amount for the year, each project its share."""
         if award_id and award_id == self.award_id and not year:  # the award chosen again: its year is kept
             year = self.award_year
-        before = self.award()
+        before, was = self.award(), (self.award_id, self.award_year)
         self.award_id = award_id or None
         award = self.award()
         if award is None and before is not None and self.fund_label == before.name:
@@ -318,6 +318,8 @@ class CommissioningPresenter(ScreenPresenter):
             if amount is not None:
                 self.fund_text, self.fund_label = format_money(amount), award.name
         self.award_year = year if award is not None else ""
+        if (self.award_id, self.award_year) != was:  # what was said of the fund was of the award and year left
+            self.message = ""
         self._changed()
 
     def set_award_year(self, year: str) -> None:
