@@ -196,8 +196,9 @@ def _named_by(funder: str, projects, *, old_name: str = "") -> str:
 
 
 def _from_funder(funder: str, new_funder: str, projects) -> str:
-    """"Shares of 8 projects (…) are from OPCC: …": said before a funder corrected on the award ("Office of the Police
-    and Crime Commissioner") leaves the projects' shares from its old name counted against none of its money."""
+    """"Shares of 8 projects (…) are from OPCC: …": said before a funder corrected on the award ("Office of the
+    Police and Crime Commissioner") leaves the projects' shares from its old name counted against none of its
+    money."""
     titles = [p.title for p in projects]
     one = len(titles) == 1
     shown = ", ".join(titles[:3]) + (", …" if len(titles) > 3 else "")

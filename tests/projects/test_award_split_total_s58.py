@@ -1,9 +1,10 @@
-"""Session 58: the board report says the revenue / capital split of an award not split by year, as Commissioning does.
+"""Session 58: the board report says the revenue / capital split of an award not split by year, as Commissioning
+does.
 
-An award given as one total over several years (County Lines … 2018-2020: £500,000) with a 69% / 31% split: a scenario
-against it said "69% revenue (£345,000) and 31% capital (£155,000) over 2018/19 to 2019/20", but the award's table in
-the board report said nothing of the split (it looked the split up for the table's heading, "2018/19 to 2019/20", as
-if it were one year). An award split by year says its year's split, as before.
+An award given as one total over several years (County Lines … 2018-2020: £500,000) with a 69% / 31% split: a
+scenario against it said "69% revenue (£345,000) and 31% capital (£155,000) over 2018/19 to 2019/20", but the
+award's table in the board report said nothing of the split (it looked the split up for the table's heading,
+"2018/19 to 2019/20", as if it were one year). An award split by year says its year's split, as before.
 """
 
 from __future__ import annotations
@@ -37,4 +38,5 @@ def test_an_award_split_by_year_says_the_years_split(demo_store):
     strive = next(p for p in svc.load_projects(demo_store) if p.title == "Suffolk Strive")
     funders.set_project_funding(demo_store, strive.id, [
         svc.FundingSource("Suffolk Public Sector Leaders — CSP funding", 1_000_000, "", "2018/19")])
-    assert "Revenue £15,000 (50%), capital £15,000 (50%)." in _table(demo_store, "CSP funding 2018-2021: 2018/19").note
+    table = _table(demo_store, "CSP funding 2018-2021: 2018/19")
+    assert "Revenue £15,000 (50%), capital £15,000 (50%)." in table.note
