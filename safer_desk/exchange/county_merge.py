@@ -2203,7 +2203,10 @@ class _Merger:
         from safer_desk.storage.schema import costs as costs_schema
 
         left_out = set() if self.m.include_referrals else set(costs_schema.PRIVATE_TABLES)
-        deleted, summed, resent = [], [], []
+        # An export with the referrals sends a fund's spend as them, not as totals: its totals are not deleted spend.
+        referred = {str(r[0]) for r in self.dst.execute(f"SELECT DISTINCT fund_id FROM {_src('fund_referrals')}")} \
+            if self.m.include_referrals and has_table(self.dst, "fund_referrals", schema=SRC) else set()
+        deleted, summed, resent, in_referrals = [], [], [], []
         order = {t: n for n, t in enumerate(ROW_WORDS)}  # a project, then its parts; reviews; funds; figures
         for t in sorted(tables, key=lambda t: order.get(t, len(order))):
             gone = self.gone.get(t)
@@ -2216,6 +2219,21 @@ class _Merger:
                 if len(kept) < len(gone):
                     resent.append(rows_counted(t, len(gone) - len(kept)))
                 gone = kept
+                if not gone:
+                    continue
+            if t == FUND_SUMMARY_TABLE and referred:
+                taken = [g for g in gone if str(g[1].get("fund_id")) in referred]
+                if taken:
+                    in_referrals.append((rows_counted(t, len(taken)), len(taken),
+                                         len({str(g[1].get("fund_id")) for g in taken})))
+                gone = [g for g in gone if str(g[1].get("fund_id")) not in referred]
+                if not gone:
+                    continue
+            if t == "illustrative_marks" and left_out:  # the marks of the referrals left out go with them
+                with_them = [g for g in gone if g[1].get("table_name") in left_out]
+                if with_them:
+                    summed.append(rows_counted(t, len(with_them)))
+                gone = [g for g in gone if g[1].get("table_name") not in left_out]
                 if not gone:
                     continue
             words = rows_counted(t, len(gone))
@@ -2233,6 +2251,11 @@ class _Merger:
             notes.append(f"{office}'s individual referrals are not in this export (it sends its spend by district and "
                          f"month instead): the county's copies of {in_words(summed)} were taken out, and those "
                          "totals are the fund's spend at the county now.")
+        for words, n, funds in in_referrals:
+            whose = "the fund's" if funds == 1 else "the funds'"
+            notes.append(f"{office} sends its individual referrals in this export (it sent its spend by district and "
+                         f"month before): the county's {words} {'was' if n == 1 else 'were'} taken out, and the "
+                         f"referrals are {whose} spend at the county now.")
         return notes
 
     def kept_named_words(self) -> list[str]:

@@ -159,8 +159,13 @@ def test_individual_referrals_sent_once_then_left_out_are_not_read_as_deleted(of
     summary says so apart from what the office deleted."""
     from safer_desk.services.county import export_for_county
 
+    from safer_desk.services.illustrative import mark_illustrative
+
     o = offices
     _babergh_sends_its_work(o)
+    # A referral marked illustrative (as the example's are): its mark goes and comes with the referrals (s58).
+    mark_illustrative(o.babergh, "fund_referrals", [_one(o.babergh, "SELECT id FROM fund_referrals WHERE reference = "
+                                                              "'TH-002'")], "Example referral")
     fund = _one(o.county, "SELECT id FROM funds WHERE name = 'Babergh target hardening'")
     path = export_for_county(o.babergh, o.folder / "with-referrals.sqlite", include_referrals=True).path
     merge(o.county, [path])
@@ -170,8 +175,26 @@ def test_individual_referrals_sent_once_then_left_out_are_not_read_as_deleted(of
     assert funds.fund_figures(o.county, fund).victims == 3
     assert "Removed, as" not in text, text
     assert ("Babergh office's individual referrals are not in this export (it sends its spend by district and month "
-            "instead): the county's copies of 3 individual referrals and 3 referral spend lines were taken out, and "
-            "those totals are the fund's spend at the county now.") in text, text
+            "instead): the county's copies of 3 individual referrals, 3 referral spend lines and 1 illustrative mark "
+            "were taken out, and those totals are the fund's spend at the county now.") in text, text
+
+
+def test_individual_referrals_sent_in_place_of_totals_are_not_said_to_be_deleted(offices):
+    """The other way round (s58): the usual export, then one with the victim-level detail. The office deleted none of
+    its spend: its referrals take the place of its totals by district and month, and the summary says so, never
+    "Removed, as Babergh office's file no longer has them" of spend the office still has."""
+    from safer_desk.services.county import export_for_county
+
+    o = offices
+    _babergh_sends_its_work(o)
+    fund = _one(o.county, "SELECT id FROM funds WHERE name = 'Babergh target hardening'")
+    path = export_for_county(o.babergh, o.folder / "with-referrals.sqlite", include_referrals=True).path
+    text = merge(o.county, [path]).text()
+    assert funds.fund_figures(o.county, fund).spent_pence == 30_000
+    assert "Removed, as" not in text, text
+    assert ("Babergh office sends its individual referrals in this export (it sent its spend by district and month "
+            "before): the county's 1 row of a pooled fund's spend by district and month was taken out, and the "
+            "referrals are the fund's spend at the county now.") in text, text
 
 
 def test_a_project_edited_at_the_county_and_then_deleted_by_the_office_is_kept_and_asked_about(offices):
