@@ -162,6 +162,10 @@ class MergeReport:
     same_export: list[tuple[Path, ExportManifest]] = field(default_factory=list)
     # A merged office outside the county file's county (a Cornwall office in Suffolk's file): said in words.
     county_notes: list[str] = field(default_factory=list)
+    # The conflicts the merged files raised that are open once they are all in, as the county file holds them (set by
+    # merge_district_files): two files of one office raising one conflict, or a later file closing it, leave one
+    # conflict, or none, not each file's telling of it.
+    open_after: list[Conflict] | None = None
 
     @property
     def added(self) -> int:
@@ -181,6 +185,8 @@ class MergeReport:
 
     @property
     def conflicts(self) -> list[Conflict]:
+        if self.open_after is not None:
+            return list(self.open_after)
         return [c for s in self.merged for c in s.conflicts]
 
     def text(self) -> str:
@@ -399,6 +405,9 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     manifests = _in_merge_order(manifests)
     with _bigger_cache(store):
         _merge_checked(store, manifests, report, progress, cancelled, accept_keys)
+    if report.merged:
+        raised = {c.id for s in report.merged for c in s.conflicts}
+        report.open_after = [c for c in list_conflicts(store) if c.id in raised]
     # Beside files that went in, a refused file's "The county file has not been changed" is no longer true.
     merged = [s.file_name for s in report.merged]
     report.refused = [(name, county_merge.refused_beside(why, merged)) for name, why in report.refused]

@@ -88,3 +88,38 @@ def test_a_county_merged_before_this_round_is_put_right_by_the_upgrade_step(offi
     set_cost(o.county, "£35,000")
     merge(o.county, [o.send(o.mid)])
     assert [c.detail for c in list_conflicts(o.county)] == [] and o.county_cost() == 3_500_000
+
+
+def test_two_files_of_one_office_in_one_merge_tell_its_conflict_once(offices):
+    """Babergh's export 2 and 3, merged at once (s58), both send the cost the county holds otherwise: one conflict,
+    #1, listed once in the summary and the window's table (as the county file holds it), never "3 conflicts" with #1
+    twice in different words."""
+    o = offices
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    set_cost(o.babergh, "£30,000")
+    set_cost(o.mid, "£40,000")
+    second, third = o.send(o.babergh), o.send(o.babergh)
+    report = merge(o.county, [second, o.send(o.mid), third])
+    held = sorted(c.id for c in list_conflicts(o.county))
+    assert held == [1, 2]
+    assert sorted(c.id for c in report.conflicts) == held
+    text = report.text()
+    assert "In all:" in text and "2 conflicts." in text.split("In all:")[1].split("\n")[0], text
+    assert text.count("\n  #1 ") == 1, text
+    # The words are the county file's now, as `safer-desk conflicts` says them.
+    assert {c.id: c.detail for c in report.conflicts} == {c.id: c.detail for c in list_conflicts(o.county)}
+
+
+def test_a_conflict_a_later_file_of_the_same_merge_closed_is_not_listed_open(offices):
+    """Babergh's export 2 changes the cost, its export 3 puts it back as the county holds it: both in one merge, the
+    conflict the first raised is closed by the second, and the summary lists no conflict open."""
+    o = offices
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    before = ps.project_fields(ps.get_project(o.babergh, "p-shared"))["cost"]
+    set_cost(o.babergh, "£30,000")
+    second = o.send(o.babergh)
+    set_cost(o.babergh, before or "")
+    report = merge(o.county, [second, o.send(o.babergh)])
+    assert list_conflicts(o.county) == []
+    assert report.conflicts == [], report.text()
+    assert "conflicts: the county's version is kept" not in report.text()
