@@ -248,7 +248,8 @@ def _say_closed(closed: list[str]) -> None:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import NO_COUNTY_FILE_YET, check_district_files, merge_district_files
+    from safer_desk.services.county import (NO_COUNTY_FILE_YET, CountyError, check_district_files,
+                                            merge_district_files, refuse_office_file)
     from safer_desk.storage.store import NeedsUpgrade, StoreError, inspect_file, open_store, refuse_export
 
     _check_keep(args)
@@ -269,6 +270,12 @@ def run_merge(args: argparse.Namespace) -> int:
             county = None  # checked again after the upgrade, when the merge opens it for writing
         except StoreError as exc:
             raise CliError(str(exc)) from exc
+        if county is not None:
+            try:
+                refuse_office_file(county)  # an office's own file named as the county file
+            except CountyError as exc:
+                county.close()
+                raise CliError(str(exc)) from exc
     offers: list = []
     try:
         manifests, refused = check_district_files(paths, county, accept, offers)

@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 
@@ -22,7 +23,7 @@ from safer_desk.exchange.county_conflicts import (DECISIONS_TABLE, GROUPS, KIND_
                                                    Conflict)
 from safer_desk.exchange.county_merge import (AcceptedKey, DecisionRefused, ExportManifest, ExportRefused,
                                               MergeSummary, RegisteredKey, UnregisteredKey)
-from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, row_counts
+from safer_desk.exchange.county_schema import ExchangeCancelled, content_checksum, has_table, row_counts
 from safer_desk.paths import same_file
 from safer_desk.services.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from safer_desk.storage.schema.exchange import CONFLICTS_TABLE, IMPORTS_TABLE, PROVENANCE_TABLE
@@ -393,6 +394,7 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     time, only against the county file again. Either way each file's bytes must still be the ones checked
     (their SHA-256), or it is refused.
     """
+    refuse_office_file(store)
     report = MergeReport()
     first_merge = store.scalar(f"SELECT count(*) FROM {IMPORTS_TABLE}") == 0  # the county file being made
     if checked is None:
@@ -418,6 +420,33 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
         # Said as the first files go in (`safer-desk report` says it again): not in every merge summary after.
         report.county_notes += [words] if first_merge and (words := unnamed_file_words(store)) else []
     return report
+
+
+def refuse_office_file(store: Store) -> None:
+    """An office's own file named as the county file of a merge: one that has made exports for the county and has
+    nothing merged into it. Merged into, it would become a county file, its rows mixed with another office's and
+    every export it made from then on refused at the county ("an export of a county file"): refused (CountyError),
+    the way to the county file said. (A county file that made an export after its first merge merges as ever.)"""
+    from safer_desk.domain.periods import format_uk_date
+
+    conn = store.conn
+    if not has_table(conn, "_export_anchors") or (has_table(conn, IMPORTS_TABLE) and store.scalar(
+            f"SELECT 1 FROM {IMPORTS_TABLE} LIMIT 1")):
+        return
+    last = store.one("SELECT sequence, exported_at FROM _export_anchors ORDER BY sequence DESC LIMIT 1")
+    if last is None:
+        return
+    made = store.scalar("SELECT count(*) FROM _export_anchors")
+    try:
+        day = f", on {format_uk_date(date.fromisoformat(str(last['exported_at'])[:10]))}"
+    except ValueError:
+        day = ""
+    raise CountyError(
+        f"{store.path.name} is {store.office_name}'s own file: it has made {counted(made, 'export')} for the county "
+        f"(number {last['sequence']}{day}), so it is not a county file. Merged into, it would hold another office's "
+        "rows beside its own, and the county would refuse every export it made from then on. Open the county's "
+        "file (or make one: File > New, or name a new file to `safer-desk merge COUNTY.sqlite …`) and merge the "
+        f"exports into that. {store.path.name} has not been changed.")
 
 
 def unnamed_file_words(store: Store) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from safer_desk.exchange.county_schema import content_checksum, row_counts
-from safer_desk.services.county import (check_district_files, export_for_county, list_conflicts, list_imports,
-                                        provenance_counts)
+from safer_desk.services.county import (CountyError, check_district_files, export_for_county, list_conflicts,
+                                        list_imports, provenance_counts)
 from safer_desk.services.progress import Cancelled
 from safer_desk.storage.store import open_store
 from tests.exchange.helpers import (add_standin_tables, copy_file, fill_district, merge_accepting, reidentify,
@@ -274,8 +274,10 @@ def test_a_cancelled_merge_rolls_back_the_whole_file(district, county, tmp_path)
 
 def test_an_export_is_not_merged_into_the_file_it_came_from(district, tmp_path):
     out = export_for_county(district, tmp_path / "a.sqlite")
-    report = merge_accepting(district, [out.path])
-    assert report.merged == [] and "this very file" in report.refused[0][1]
+    # An office's own file that has made exports is no county file (s58): refused before any file is read.
+    with pytest.raises(CountyError, match="own file: it has made 1 export for the county"):
+        merge_accepting(district, [out.path])
+    assert district.scalar("SELECT count(*) FROM _county_imports") == 0
 
 
 def test_an_export_from_an_older_version_is_upgraded_on_a_copy(district, county, tmp_path):

@@ -291,7 +291,7 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     A file refused only because its key is not registered for its office is offered to the county lead
     (KeyConfirmDialog, one per key); the files whose keys are accepted are then merged with those keys.
     """
-    from safer_desk.services.county import list_imports, merge_district_files
+    from safer_desk.services.county import CountyError, list_imports, merge_district_files, refuse_office_file
 
     session: Session = window.session
     store = session.store
@@ -301,6 +301,11 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     if store.read_only:
         prompts.show_error(window, "Import District Files",
                            f"{store.path.name} is open read-only; district files cannot be merged into it.")
+        return None
+    try:
+        refuse_office_file(store)  # an office's own file, open by mistake for the county's
+    except CountyError as exc:
+        prompts.show_error(window, "Import District Files", str(exc))
         return None
     if paths is None:
         paths = prompts.open_file_names(window, "Import District Files", DISTRICT_FILTER)
