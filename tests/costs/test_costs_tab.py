@@ -210,6 +210,20 @@ def test_the_ledger_export_is_titled_with_the_reviews_name(tab, tmp_path, settle
     assert titles[1].startswith("DARDR ledger per case as at ")
 
 
+def test_the_ledger_export_dialog_names_the_reviews_as_they_are_called(tab, tmp_path, settle, monkeypatch):
+    from safer_desk.ui import prompts
+
+    asked = []
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filter, suggested="": asked.append(
+        (caption, suggested)) or "")
+    tab.ledger.export()
+    tab.reviews.label_combo.setCurrentText("Domestic Abuse Related Death Review")
+    tab.pages.setCurrentWidget(tab.ledger)
+    settle()
+    tab.ledger.export()
+    assert asked == [("Export the DHR ledger", "dhr-ledger.xlsx"), ("Export the DARDR ledger", "dardr-ledger.xlsx")]
+
+
 def test_ledger_exports_and_copy(tab, tmp_path, prompts):
     prompts.file_names.append(str(tmp_path / "ledger.csv"))
     out = tab.ledger.export()

@@ -847,6 +847,10 @@ class LedgerPage(QWidget):
         return (shown_rows(self.partners.proxy, "partner", search=self.search.text()),
                 shown_rows(self.per_case.proxy, "case"))
 
+    def _label(self) -> str:
+        """What the reviews are called, as read with the ledger shown."""
+        return self.shown_day.label if self.shown_day is not None else rules.LABELS[0]
+
     def sheets(self):
         partners, cases = self.shown()
         day = self.shown_day.day if self.shown_day is not None else self.presenter.day
@@ -855,12 +859,14 @@ class LedgerPage(QWidget):
                              partners_total=partners.total_label,
                              cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label,
                              origins=self.shown_day.origins if self.shown_day is not None else NOT_A_COUNTY_FILE,
-                             label=self.shown_day.label if self.shown_day is not None else rules.LABELS[0])
+                             label=self._label())
 
     def export(self, path: str | None = None) -> Path | None:
         """The partners and cases shown (a search or a column filter leaves the rest out, and the confirmation, the
         titles and the totals lines say so), as the Projects register and the Indicators export."""
-        name = path or prompts.save_file_name(self, "Export the DHR ledger", table_file_filter(), "dhr-ledger.xlsx")
+        called = rules.short_label(self._label())  # "DARDR", with the reviews called so
+        name = path or prompts.save_file_name(self, f"Export the {called} ledger", table_file_filter(),
+                                              f"{called.lower()}-ledger.xlsx")
         if not name:
             return None
         partners, cases = self.shown()
