@@ -545,9 +545,12 @@ class DhrPresenter(FormScreen):
                 Field("amount", "A&mount", FieldKind.MONEY, required=True)]
 
     def _billed_note(self, case: dhr.CaseSummary, what: str) -> str:
-        billed = case.cost_pence - dhr.unbilled_pence(self.store, case.id)
-        return (f"The partners have been billed {format_money(billed)} for this review's costs: {what} billed to them "
-                "with Bill partners (charge)… as further invoices." if billed else "")
+        # What a refund gave back is not billed until billed again: the invoices came to that much more.
+        refunded = sum(dhr.refunded_by_partner(self.store, case.id).values())
+        billed = case.cost_pence - dhr.unbilled_pence(self.store, case.id) + refunded
+        since = f", {format_money(refunded)} of it refunded since" if refunded else ""
+        return (f"The partners have been billed {format_money(billed)} for this review's costs{since}: {what} billed to "
+                "them with Bill partners (charge)… as further invoices." if billed else "")
 
     def cost_line_form(self) -> CostForm:
         case = self.need_case()

@@ -89,3 +89,13 @@ def test_a_cost_added_after_a_refund_is_still_said_on_the_overpaid_invoices(over
                   if s.partner == "Forest Heath District Council" and s.reason.startswith("Overpaid"))
     assert forest.reason.endswith("Billed on 02/11/2026 for costs added since: its share of the review's cost is now "
                                   "£556.87, so it has overpaid £127.28.")
+
+
+def test_the_cost_line_form_says_what_was_billed_and_what_refunded(overpaid):  # noqa: F811
+    """It said "The partners have been billed £4,798.31" after the refund: the invoices came to £5,025.58 (session 58's
+    Costs hunt)."""
+    store, case = overpaid
+    reviews, _ = refunded_split(store, case)
+    note = reviews.cost_line_form().note
+    assert note.startswith("The partners have been billed £5,025.58 for this review's costs, £227.27 of it refunded "
+                           "since: a cost added now is billed to them"), note
