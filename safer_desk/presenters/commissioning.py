@@ -341,12 +341,19 @@ class CommissioningPresenter(ScreenPresenter):
             self._say_if_no_cost(project_id)
         else:
             self.ticks.pop(project_id, None)
+            if self.message and self.message == self._no_cost_words(project_id):  # said of a project no longer in
+                self.message = ""
         self._changed()
 
-    def _say_if_no_cost(self, project_id: str) -> None:
+    def _no_cost_words(self, project_id: str) -> str:
         project = next((p for p in self.projects if p.id == project_id), None)
         if project is not None and project.planning_pence is None:
-            self.message = f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
+            return f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
+        return ""
+
+    def _say_if_no_cost(self, project_id: str) -> None:
+        if words := self._no_cost_words(project_id):
+            self.message = words
 
     def type_scale(self, project_id: str, text: str) -> bool:
         """A scale typed in a project's Scale cell: the project ticked at that scale once it is taken. Refused or
