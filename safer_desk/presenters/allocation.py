@@ -151,15 +151,16 @@ class AllocationPresenter(ScreenPresenter):
         except (DatabaseError, OSError):  # as the draft: a convenience
             pass
 
-    def last_year_words(self) -> str:
+    def last_year_warnings(self) -> tuple[str, ...]:
         """What is said when the Last year column holds the figures the year before's allocation was itself compared
-        with, not what it allocated (``service.last_year_carried_over``): "" otherwise."""
+        with, not what it allocated (``service.last_year_carried_over``), said after the formula's warnings."""
         if not self.state.partnerships:
-            return ""
+            return ()
         try:
-            return service.last_year_carried_over(self.store, self.year, self.state.partnerships, self.state.options)
+            words = service.last_year_carried_over(self.store, self.year, self.state.partnerships, self.state.options)
         except (service.ScenarioError, AllocationError, DatabaseError):  # a saved scenario the rules no longer meet
-            return ""
+            return ()
+        return (words,) if words else ()
 
     def _same_as_saved(self) -> service.Scenario | None:
         for summary in service.list_scenarios(self.store):
@@ -176,7 +177,7 @@ class AllocationPresenter(ScreenPresenter):
         figures that are the year before's own last year's."""
         if self.result is None:
             return ()
-        return (*self.result.warnings, *filter(None, [self.last_year_words()]))
+        return (*self.result.warnings, *self.last_year_warnings())
 
     def _set(self, state: bench.WorkState, loaded: service.Scenario | None) -> None:
         self.state, self.loaded = state, loaded

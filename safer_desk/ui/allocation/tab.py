@@ -826,7 +826,7 @@ class AllocationTab(TabBase):
 
     def _show_summary(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
-        text = summary_text(self.result, self.problem, list(filter(None, [self.presenter.last_year_words()])))
+        text = summary_text(self.result, self.problem, self.presenter.last_year_warnings())
         if text != self.summary_label.text():
             self.summary_label.setText(text)
             self._share_later.start()  # a line longer or shorter: the split again, once laid out
@@ -1361,7 +1361,7 @@ class AllocationTab(TabBase):
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
                                      lambda t: write_table(t, service.result_sheets(
                                          result, title="Allocation", shares_as_numbers=t.suffix.lower() == ".xlsx",
-                                         more=list(filter(None, [self.presenter.last_year_words()])))),
+                                         more=self.presenter.last_year_warnings())),
                                      failed="The file could not be written")
         if path is None:
             return
