@@ -426,12 +426,12 @@ def refuse_office_file(store: Store) -> None:
     """An office's own file named as the county file of a merge: one that has made exports for the county and has
     nothing merged into it. Merged into, it would become a county file, its rows mixed with another office's and
     every export it made from then on refused at the county ("an export of a county file"): refused (CountyError),
-    the way to the county file said. (A county file that made an export after its first merge merges as ever.)"""
+    the way to the county file said. (A county file that made an export after its first merge, or registered an
+    office's key, merges as ever.)"""
     from safer_desk.domain.periods import format_uk_date
+    from safer_desk.services.start import has_merged
 
-    conn = store.conn
-    if not has_table(conn, "_export_anchors") or (has_table(conn, IMPORTS_TABLE) and store.scalar(
-            f"SELECT 1 FROM {IMPORTS_TABLE} LIMIT 1")):
+    if not has_table(store.conn, "_export_anchors") or has_merged(store):
         return
     last = store.one("SELECT sequence, exported_at FROM _export_anchors ORDER BY sequence DESC LIMIT 1")
     if last is None:
