@@ -21,3 +21,18 @@ def test_the_as_at_field_names_the_dhr_and_the_pooled_funds(demo_window):
     assert dialog.as_at.edit.accessibleName() == "DHR and pooled-fund figures as at"
     tip = dialog.as_at.edit.toolTip()
     assert "pooled funds' spend and contributions" in tip and "invoices, payments and refusals" in tip, tip
+
+
+def test_the_as_at_field_names_the_reviews_as_the_file_calls_them(demo_window):
+    """Session 59: with the reviews called Domestic Abuse Related Death Reviews (DESIGN 2.3: a setting), the field
+    still said "DHR and fund figures as at", where the title page it feeds says "Domestic Abuse Related Death Reviews
+    and pooled funds: figures as at …"."""
+    from safer_desk.services.dhr import set_review_label
+
+    set_review_label(demo_window.session.store, "Domestic Abuse Related Death Review")
+    demo_window.exchange_actions["report"].trigger()
+    dialog = demo_window.report_dialog
+    form = next(f for f in dialog.findChildren(QFormLayout) if f.labelForField(dialog.as_at) is not None)
+    assert form.labelForField(dialog.as_at).text() == "DARDR and fund figures a&s at:"
+    assert dialog.as_at.edit.accessibleName() == "DARDR and pooled-fund figures as at"
+    assert "The DARDR and pooled-fund figures on this day" in dialog.as_at.edit.toolTip()

@@ -143,12 +143,16 @@ class ReportDialog(QDialog):
 
         # The board paper's "DHR costs per partner as at 31 March", as Costs > Ledger's As at field.
         # The pooled funds' burn-down is as at the same day: the label says so, as the title page does.
-        self.as_at = DateField(self, accessible_name="DHR and pooled-fund figures as at",
+        from safer_desk.domain.dhr import short_label
+        from safer_desk.services.dhr import review_label
+
+        called = short_label(review_label(session.store))  # "DHR", or "DARDR" with the reviews called so
+        self.as_at = DateField(self, accessible_name=f"{called} and pooled-fund figures as at",
                                placeholder="dd/mm/yyyy (blank: a past year's end, else today)")
-        self.as_at.edit.setToolTip("The DHR and pooled-fund figures on this day, as Costs > Ledger and Pooled funds "
-                                   "show them as at it: only invoices, payments and refusals dated on or before it "
-                                   "count, and of the pooled funds' spend and contributions only what is dated on or "
-                                   "before it. The title page names the day; the other sections are as the file "
+        self.as_at.edit.setToolTip(f"The {called} and pooled-fund figures on this day, as Costs > Ledger and Pooled "
+                                   "funds show them as at it: only invoices, payments and refusals dated on or before "
+                                   "it count, and of the pooled funds' spend and contributions only what is dated on "
+                                   "or before it. The title page names the day; the other sections are as the file "
                                    "stands. Blank: the end of a past financial year, otherwise today.")
         store = session.store
         self.path_edit = QLineEdit(prompts.beside_file(store.path, f"{file_name_from(store.office_name)} board "
@@ -159,7 +163,7 @@ class ReportDialog(QDialog):
         form.addRow("Financial &year:", self.year_combo)
         form.addRow("&Area:", self.area_combo)
         form.addRow("Date of &meeting:", self.meeting_edit)
-        form.addRow("DHR and fund figures a&s at:", self.as_at)
+        form.addRow(f"{called} and fund figures a&s at:", self.as_at)
         path_row = _path_row(self, self.path_edit, self.browse)
         self.browse_button = path_row.itemAt(1).widget()
         form.addRow(_file_label(self, self.path_edit), path_row)
