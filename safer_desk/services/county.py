@@ -190,8 +190,12 @@ class MergeReport:
             return list(self.open_after)
         return [c for s in self.merged for c in s.conflicts]
 
-    def text(self) -> str:
-        """The end-of-merge summary in words: per file, its public data, then the conflicts grouped by kind."""
+    def text(self, *, asking_keys: bool = False) -> str:
+        """The end-of-merge summary in words: per file, its public data, then the conflicts grouped by kind.
+
+        asking_keys: the window asks next whether to accept each offered key (key_offers), so a file refused only for
+        its key is said to be not merged yet, not refused with the command line's --accept-key."""
+        asked = {Path(o.path).name: o for o in self.key_offers} if asking_keys else {}
         lines = []
         for path, first in self.same_export:
             if same_file(path, first.path):
@@ -219,7 +223,10 @@ class MergeReport:
                              "not raised again.")
         lines += self.county_notes
         for name, why in self.refused:
-            lines.append(f"Refused: {why}")
+            offer = asked.get(name)
+            lines.append(f"Not merged yet: {name} is signed with a key the county has not registered for "
+                         f"{offer.office_name} (fingerprint {offer.fingerprint}): you are asked next whether to accept "
+                         "it." if offer is not None else f"Refused: {why}")
         if len(self.merged) > 1:
             lines.append(f"In all: {self.added:,} added, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
                          f"{self.removed:,} removed, {counted(len(self.conflicts), 'conflict')}.")

@@ -222,7 +222,8 @@ class MergeResultDialog(QDialog):
         self.report = report
         self.session = session
         self.conflicts_dialog = None
-        summary = report.text().split("\n\n")[0]  # the conflicts are in the table below
+        # The conflicts are in the table below; a file whose key the window asks about next is not merged yet.
+        summary = report.text(asking_keys=True).split("\n\n")[0]
         summary = "\n".join(filter(None, [summary or "Nothing was merged.", note]))  # note: Undo closed by the merge
         self.summary_label = NamedLabel(summary, self)
         self.summary_label.setWordWrap(True)
