@@ -69,6 +69,7 @@ class EditedAt(NamedTuple):
 
 NOT_SAVED = "not saved as a scenario"
 CHANGED = "changed since saved"
+NEW_NAME = "a new name: Save adds it as a new scenario"  # a name or year typed in Working on other than the loaded's
 
 
 class AllocationPresenter(ScreenPresenter):
@@ -265,6 +266,8 @@ class AllocationPresenter(ScreenPresenter):
     def status_text(self) -> str:
         if self.loaded is None:
             return NOT_SAVED if self.state.partnerships else ""
+        if (self.name.strip(), _year(self.year.strip())) != (self.loaded.name, self.loaded.year):
+            return NEW_NAME  # as save() decides: under another name or year, Save adds a scenario
         return CHANGED if self.is_modified() else ""
 
     def scenario_label(self) -> str:

@@ -41,7 +41,10 @@ def scenarios(store) -> tuple:
 
 
 def shown(p: AllocationPresenter) -> tuple:
-    return (p.state, p.loaded.id if p.loaded else None, p.scenario_label(), scenarios(p.store))
+    # Whether the inputs are as saved, not the label's words: those also say whether the name typed in Working on is
+    # the loaded scenario's, and an undo keeps the name the window shows (as typed), by design.
+    saved = (p.loaded.title, p.is_modified()) if p.loaded else bool(p.state.partnerships)
+    return (p.state, p.loaded.id if p.loaded else None, saved, scenarios(p.store))
 
 
 def check(p: AllocationPresenter, done: list[str]) -> None:

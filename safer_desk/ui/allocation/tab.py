@@ -352,6 +352,8 @@ class AllocationTab(TabBase):
         self.scenario_year.textChanged.connect(self.presenter.set_year)
         self.scenario_year.textChanged.connect(self._show_chart)  # after the presenter has the year
         self.scenario_year.textChanged.connect(self._show_summary)  # against the year before's allocation
+        for edit in (self.scenario_name, self.scenario_year):  # a new name or year: Save adds a scenario, said so
+            edit.textChanged.connect(self._show_scenario_status)
         self.scenario_status = QLabel(self)
         self.scenario_status.setAccessibleName("Saved or not")
         second.addWidget(self.scenario_name, 3)
