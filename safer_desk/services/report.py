@@ -208,6 +208,27 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
                        unnamed=choice.id is None and names_no_areas(store))
 
 
+def not_that_year_words(store: Store, choice: AreaChoice, year: FinancialYear | None) -> str:
+    """Why a partnership's report for a year it covered no district in is empty, and what to choose instead ("" for
+    any other area or year): "Western Suffolk CSP covered no district in 2009/10 (it covers Babergh, … West Suffolk
+    (from 01/04/2019)). Its districts were covered that year by Western CSP: choose it, or a district, for
+    2009/10's figures." The file may well hold that year's figures for those districts; "no figures yet" said
+    otherwise."""
+    from safer_desk.domain.text import in_words
+    from safer_desk.services import reference as ref
+
+    if year is None or choice.kind != "partnership" or ref.partnership_district_ids(store, choice.id, year):
+        return ""
+    covers = ref.partnership_district_words(store, choice.id)
+    then = [p.name for p in ref.partnerships_of(store, ref.partnership_district_ids(store, choice.id), year)
+            if p.id != choice.id]
+    instead = (f" Its districts were covered that year by {in_words(then)}: choose "
+               f"{'it' if len(then) == 1 else 'one of them'}, or a district, for {year.label}'s figures."
+               if then else f" Choose a district for {year.label}'s figures.")
+    return (f"{choice.name} covered no district in {year.label}" + (f" (it covers {covers})." if covers else ".")
+            + (instead if covers else ""))
+
+
 def names_no_areas(store: Store) -> bool:
     """Whether the office names no areas and its reference data no district (a new office that has not done File >
     Office Details… yet): nothing then says which of the file's records are the office's, so all of them are."""
@@ -354,7 +375,7 @@ def _build_report(store: Store, *, year: str | FinancialYear | None, area: str |
     sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, today=today, progress=progress,
                                                         cancelled=cancelled) if not s.is_empty]
     if not sections:
-        sections = [ReportSection("No figures", paragraphs=[(
+        sections = [ReportSection("No figures", paragraphs=[not_that_year_words(store, choice, fy) or (
             "This file has no projects, allocations, costs, budgets or indicator figures for "
             f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'} yet.")])]
     if areas.unnamed and (words := unnamed_office_words(store, held_areas(store))):
