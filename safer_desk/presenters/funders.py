@@ -103,8 +103,23 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
                 rest = f": other funders pay up to {format_money(of - total)}" if total < of else ""
                 lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than the lower end of the "
                              f"cost ({format_money(low)}){rest}.")
-            elif len(by_year) == 1 and total < of and low is not None:
-                lines.append(f"Other funders{when}: {format_money(low - total)} - {format_money(of - total)}.")
             elif len(by_year) == 1 and total < of:
-                lines.append(f"Other funders{when}: {'at least ' if at_least else ''}{format_money(of - total)}.")
+                rest = (f"{format_money(low - total)} - {format_money(of - total)}" if low is not None else
+                        f"{'at least ' if at_least else ''}{format_money(of - total)}")
+                unknown = _not_known(shares, year)
+                lines.append(f"Left{when}: {rest}, for {unknown} (not known yet) and any other funder." if unknown
+                             else f"Other funders{when}: {rest}.")
     return "\n".join(lines + unread)
+
+
+def _not_known(shares: Sequence[FunderShare], year: str) -> str:
+    """The funders named with a share not known (Tbc) for the year (a share with no year counts in each), whose
+    parts are in what is left: "Lottery's part", "OPCC's and Lottery's parts"; "" when there are none."""
+    from safer_desk.domain.text import in_words
+
+    names = list(dict.fromkeys(s.funder for s in shares
+                               if s.amount_pence is None and (not year or not s.year or s.year == year)))
+    if not names:
+        return ""
+    owned = [f"{name}'s" for name in names]
+    return f"{in_words(owned)} part{'s' if len(names) > 1 else ''}"

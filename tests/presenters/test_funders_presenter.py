@@ -35,3 +35,19 @@ def test_a_share_s_percentage_is_rounded_as_a_spreadsheet_rounds():
     assert shares_summary("OPCC: £12,500", "£1,000,000").splitlines()[0] == "OPCC: £12,500 of £1,000,000 (1.3%)"
     assert shares_summary("OPCC: £1", "£8").splitlines()[0] == "OPCC: £1 of £8 (12.5%)"
     assert shares_summary("OPCC: £3", "£16").splitlines()[0] == "OPCC: £3 of £16 (18.8%)"  # 18.75
+
+
+def test_a_funder_whose_part_is_not_known_is_not_left_out_of_what_is_left():
+    """Session 59: with "Lottery (2017/18): Tbc" beside OPCC's £60,000 of £100,000, the editor said "Other funders
+    for 2017/18: £40,000", as though the Lottery, a funder named in the list, paid none of it. What is left is now
+    said to be the Lottery's part (not known yet) and any other funder's."""
+    text = shares_summary("OPCC (2017/18): £60,000\nLottery (2017/18): Tbc", "£100,000")
+    assert text.splitlines()[-1] == ("Left for 2017/18: £40,000, for Lottery's part (not known yet) and any "
+                                     "other funder."), text
+    # A funder's own second line not known (its part may grow): its name is said too, once.
+    text = shares_summary("OPCC (2017/18): £60,000\nOPCC: Tbc\nLottery: Tbc", "£100,000")
+    assert text.splitlines()[-1] == ("Left for 2017/18: £40,000, for OPCC's and Lottery's parts (not known yet) "
+                                     "and any other funder."), text
+    # A Tbc for another year says nothing of this year's rest.
+    text = shares_summary("OPCC (2017/18): £60,000\nLottery (2018/19): Tbc", "£100,000")
+    assert text.splitlines()[-1] == "Other funders for 2017/18: £40,000.", text
