@@ -299,15 +299,22 @@ def awards_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShee
         if not scope.keeps("awards", a.id):
             continue
         split = "" if a.revenue_bp is None else f"{format_bp(a.revenue_bp)} / {format_bp(a.capital_bp)}"
-        for year, pence in sorted(a.years.items()) or [(a.span_text, a.total_pence)]:
-            rows.append([a.funder, a.name, year, pence, split, a.conditions])
+        # A total stated beside the years (DESIGN 2.5: kept as the paper states it, flagged when the years disagree),
+        # once, on the award's first row; a total not split by year is its Amount already.
+        stated = a.total_pence if a.years else None
+        flag = " ".join(a.checks())
+        for i, (year, pence) in enumerate(sorted(a.years.items()) or [(a.span_text, a.total_pence)]):
+            rows.append([a.funder, a.name, year, pence, stated if i == 0 else None, split, a.conditions,
+                         flag if i == 0 else ""])
     if not rows:
         return None
     columns = [Column("Funder", width=28), Column("Award", width=40), Column("Year"), Column("Amount (£)", "money"),
-               Column("Revenue / capital"), Column("Conditions", width=60)]
+               Column("Stated total (£)", "money"), Column("Revenue / capital"), Column("Conditions", width=60),
+               Column("Flag", width=50)]
     return WorkbookSheet("Awards", "Funders' awards", "Each funder's award, by year, that commissioning is done "
-                         "against (a scenario against one counts each project's share from that funder).",
-                         columns, [Block(rows)])
+                         "against (a scenario against one counts each project's share from that funder). A total "
+                         "the paper states beside the years is given once, and flagged when the years do not add up "
+                         "to it.", columns, [Block(rows)])
 
 
 def _basis(basis: Fraction) -> Number:
