@@ -15,6 +15,7 @@ from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, c
                                        change_spans, column_year, format_amount, format_change,
                                        names_a_worked_out_total, negative_taken_away_query, parse_cell,
                                        pounds_in_thousands_query)
+from safer_desk.domain.money import parse_pence
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -27,6 +28,11 @@ SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", 
                  ("savings", "Savings (takes away)"), ("budget", "Budget"), ("other", "Outside the total"))
 
 
+# The grid's own headings as Ctrl+C copies them, beside the years: the line's name, what its totals leave out, each
+# change in £ and % ("Change to 2018/19", "2-year change to 2013/14 (%)") and the Total column.
+LINE_HEADING, LEFT_OUT_HEADING, TOTAL_HEADING = "Line", "Not in the figures", "Total"
+_PLAIN_POUNDS = re.compile(r"-?\d+(?:\.\d\d)?")  # a figure as the grid copies it (``format_pounds_plain``)
+_CHANGE_HEADING = re.compile(r"^(?:\d+-year change|change) to .+$", re.I)
 TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
 PRINTED_CHANGE_KINDS = ("line", "stated", "stated-total")  # rows whose figures are the paper's: a change printed too
 
@@ -394,7 +400,11 @@ class BudgetsPresenter(ScreenPresenter):
             rows.pop()
         row = self.rows[start] if self.view is not None and 0 <= start < len(self.rows) else None
         columns = self.view.plan.columns if self.view is not None else ()
-        if with_names:
+        if (grid := self._grid_copy(rows, columns)) is not None:  # this grid's own rows, with its heading row
+            if isinstance(grid, str):
+                return self._refused(grid)
+            rows, position, with_names = *grid, True
+        elif with_names:
             position = 0
         if self.read_only:
             return self._refused("The file is open read-only: nothing is pasted.")
@@ -404,7 +414,7 @@ class BudgetsPresenter(ScreenPresenter):
                                  "nothing was pasted.")
         year_names = {typed_name_key(column.label): column.label for column in columns}
         head_cells = [c for c in (rows[0][1:] if with_names else rows[0]) if c] if rows else []
-        heading = [year_names.get(typed_name_key(c)) for c in head_cells]
+        heading = [year_names.get(typed_name_key(c)) for c in head_cells] if grid is None else []
         if heading and all(heading):  # the sheet's heading row copied with the figures
             return self._refused(f"The first row copied is the plan's years ({_from_to(heading[0], heading[-1])}), "
                                  "not figures: nothing was pasted. Copy the lines' figures without the heading row, "
@@ -456,7 +466,7 @@ class BudgetsPresenter(ScreenPresenter):
                                     "or add the years first (Add year…)."))
         # Cells after the block's last filled column (a trailing tab) are not the block's: they empty nothing.
         cells = [(line, columns[position + c], text) for line, copied in zip(lines, rows)
-                 for c, text in enumerate(copied[:wide])]
+                 for c, text in enumerate(copied[:wide]) if text is not None]  # None: a year not copied
         if not cells:
             return self._refused("Only the lines' names were copied, with no figures: nothing was pasted.")
         for line, column, text in cells:
@@ -491,6 +501,51 @@ class BudgetsPresenter(ScreenPresenter):
                             lambda: service.set_cells(self.store, [(line.line_id, column.id, text)
                                                                    for line, column, text in cells]),
                             [CellAt("line", line.line_id, None, column.label) for line, column, _ in cells])
+
+    def _grid_copy(self, rows: Sequence[Sequence[str]], columns: Sequence) -> tuple[list[list], int] | str | None:
+        """Rows copied from this grid (Ctrl+C copies whole rows under the grid's heading row: Line, the years, each
+        Change to in £ and %, Total) as ``paste_block`` takes rows copied with their names: each row's name, then its
+        figures from the plan's first year copied on (None in a year not copied), and that year's position. By year,
+        not by place: a figure goes in the plan's column of its heading, or of its financial year ("2017/18" in
+        "2017/18 Budget"); the worked-out columns are left out. A refusal (str) when a year copied is not the plan's.
+        None for anything else (cells copied from Excel). The grid copies plain pounds, in a plan in £'000 too: pasted
+        into one, they are its thousands ("62000" pasted read as £62 million)."""
+        head = list(rows[0]) if rows else []
+        if not head or typed_name_key(head[0]) != typed_name_key(LINE_HEADING):
+            return None
+        years: dict[int, str] = {}
+        for c, text in enumerate(head[1:], start=1):
+            words = text.removesuffix("(%)").strip()
+            if typed_name_key(words) in (typed_name_key(LEFT_OUT_HEADING), typed_name_key(TOTAL_HEADING)) or \
+                    _CHANGE_HEADING.match(words):
+                continue
+            try:
+                years[c] = column_year(text)
+            except BudgetError:
+                return None  # not the grid's heading row
+        if not years:
+            return None
+        labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
+        by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns)))
+                   if column.financial_year}
+        into = {c: labels.get(typed_name_key(head[c]), by_year.get(year)) for c, year in years.items()}
+        missing = [head[c] for c, at in into.items() if at is None]
+        if missing:
+            return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
+                    "Add the year first (Add year…), then paste again; each figure goes in its own year.")
+        first, last = min(into.values()), max(into.values())
+        source = {at: c for c, at in into.items()}
+        unit = self.view.plan.unit if self.view is not None else "pound"
+
+        def figure(r: Sequence[str], at: int) -> str | None:
+            if at not in source:
+                return None
+            text = r[source[at]] if source[at] < len(r) else ""
+            if unit == "pound" or not _PLAIN_POUNDS.fullmatch(text):
+                return text
+            return format_amount(parse_pence(text), unit)
+
+        return [[r[0] if r else "", *(figure(r, at) for at in range(first, last + 1))] for r in rows[1:]], first
 
     def _names_a_total(self, name: str, section_id: str | None) -> bool:
         """A row copied with its name that is a total (“Total Expenditure”, “Total”, “Drugs and alcohol subtotal”)."""

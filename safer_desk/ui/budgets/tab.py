@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QFormLa
 
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
-from safer_desk.presenters.budgets import (PRINTED_CHANGE_KINDS, SECTION_KINDS, TOTAL_KINDS, BudgetsPresenter,
-                                           CellAt, GridCell, GridRow)
+from safer_desk.presenters.budgets import (LEFT_OUT_HEADING, LINE_HEADING, PRINTED_CHANGE_KINDS, SECTION_KINDS,
+                                           TOTAL_HEADING, TOTAL_KINDS, BudgetsPresenter, CellAt, GridCell, GridRow)
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import clipboard_without_text
@@ -142,9 +142,6 @@ def _plain(cell: GridCell | None) -> str:
     return cell.text
 
 
-LEFT_OUT_HEADING = "Not in the figures"
-
-
 def _incomplete(cell: GridCell | None) -> str:
     """What a total's pasted figure leaves out ("TBC + N/K" of "£9,000 + TBC + N/K"); "" when it leaves out nothing."""
     if cell is None or cell.pence is None or cell.status != "total-incomplete":
@@ -232,7 +229,7 @@ class PlanModel(RowTableModel):
         # A plan with a total that leaves out a TBC or N/K copies, beside each line's name, what its figures leave out.
         beside = ((LEFT_OUT_HEADING, lambda r: _left_out(r, headings)),) \
             if any(_left_out(r, headings) for r in rows) else ()
-        columns = [Column("label", "Line", lambda r: r.label, align=LEFT, tooltip=lambda r: r.label_tip or None,
+        columns = [Column("label", LINE_HEADING, lambda r: r.label, align=LEFT, tooltip=lambda r: r.label_tip or None,
                           copy_beside=beside)]
         self.year_columns = []
         changes = p.change_columns  # each year's change on the year before it, whatever the order of the columns
@@ -249,7 +246,7 @@ class PlanModel(RowTableModel):
                                       tooltip=lambda r, i=i: _change_tip(r, i),
                                       copy_beside=((f"{heading} (%)", lambda r, i=i: _percent_copy(r, i)),)))
         if p.shows_total_column:
-            columns.append(Column("across", "Total", align=RIGHT,
+            columns.append(Column("across", TOTAL_HEADING, align=RIGHT,
                                   text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
                                   if r.across is not None else "", copy_of=lambda r: _plain(r.across),
                                   tooltip=lambda r: _cell_tip(r, None)))
