@@ -1217,9 +1217,10 @@ class BudgetsPresenter(ScreenPresenter):
             text = f"Change plan {plan.name}: {', '.join(words[k](v) for k, v in fields.items())}"
             values = {k: (v == "yes" if k.startswith("show_") else v) for k, v in fields.items()}
             if not self._change(text, plan_id, lambda: service.update_plan(self.store, plan_id, **values)):
-                # Beside the unit when it is the unit refused ("Unit: …"); the plan gone from the file, for the form.
-                if self.error.startswith("Unit:"):
-                    raise FormError({"unit": self.error.removeprefix("Unit:").strip()})
+                # Beside the field refused ("Unit: …", "Total's name: …"); the plan gone from the file, for the form.
+                for key, words in (("unit", "Unit:"), ("total_label", "Total's name:")):
+                    if self.error.startswith(words):
+                        raise FormError({key: self.error.removeprefix(words).strip()})
                 raise FormError(message=f"Not saved: {self.error}")
             loaded.update(wanted)
 

@@ -186,6 +186,8 @@ def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = Non
             values[key] = (fields[key] or "").strip()
     if "total_label" in fields:
         values["total_label"] = (fields["total_label"] or "").strip() or "Total"
+        if plan_id is not None:
+            _check_total_not_a_line(store, plan_id, values["total_label"])
     if "unit" in fields:
         if fields["unit"] not in rules.UNITS:
             raise BudgetError("Unit: the table is in pounds (pound) or thousands of pounds (thousand).")
@@ -205,6 +207,19 @@ def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = Non
                 raise BudgetError(f"Area: there is no partnership, district or county called “{fields['area_id']}”.")
         values["area_id"] = area
     return values
+
+
+def _check_total_not_a_line(store: Store, plan_id: str, label: str) -> None:
+    """The plan's total named as a line of it (seed 002's "Net Effect" row keyed as a line, then given to the total):
+    a line and the worked-out total would show under one name, as a line named as the total is refused."""
+    key = typed_name_key(label).strip(" :")
+    line = next((r for r in store.rows("SELECT l.label, s.name FROM budget_lines l JOIN budget_sections s ON "
+                                       "s.id = l.section_id WHERE s.plan_id = ? ORDER BY s.position, l.position",
+                                       (plan_id,)) if typed_name_key(r["label"]).strip(" :") == key), None)
+    if line is not None:
+        raise BudgetError(f"Total's name: the plan has a line “{line['label']}” (in {line['name']}), and the total "
+                          "would read as that line. If the line is the paper's total row keyed as a line, delete it "
+                          "(Del on its name: the total is worked out); otherwise give the total a name of its own.")
 
 
 def create_plan(store: Store, name: str, *, columns: Sequence[str | tuple[str, str]] = (), **fields: Any) -> str:
