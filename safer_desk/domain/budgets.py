@@ -378,6 +378,13 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     part_known = _part_known(original, unit)
     if part_known:
         raise BudgetError(part_known) from None
+    if split_alone := _PER_DISTRICT.match(original):  # the paper's bracket without the amount before it
+        word = _SPLIT_WORD.search(original)
+        word = word.group(1).lower() if word else "district"
+        example = "4 (2 per District)" if unit == "thousand" else "£4,000 (£2,000 per District)"
+        raise BudgetError(f"“{original}” is the amount for each {word}, not the cell's: type the cell's whole amount "
+                          f"with the split in brackets after it, as in {example} for two districts (or the amount "
+                          f"alone, {split_alone.group('amount').strip()} here for one {word}).") from None
     said = str(first_error)  # the forms a cell takes (TBC, N/K and nil for no figure) are said below
     for hint in (FORM_HINT, NOT_KNOWN_HINT, NO_FIGURE_HINT):
         said = said.replace(hint, "")
