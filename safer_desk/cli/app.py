@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import (REPLACE_HELP, CliError, refuse_existing_output, refuse_missing_file,
+from safer_desk.cli.common import (REPLACE_HELP, CliError, option_type, refuse_existing_output, refuse_missing_file,
                                    refuse_output)
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     shot.add_argument("out", metavar="OUT.png")
     shot.add_argument("--tab", choices=TAB_CHOICES, default="projects")
     shot.add_argument("--demo", action="store_true", help="use a fresh copy of the example data")
-    shot.add_argument("--size", type=window_size, default=None, metavar="WxH",
+    shot.add_argument("--size", type=option_type(window_size, "--size"), default=None, metavar="WxH",
                       help="the window's size in logical pixels (default 1280x800; 1093x582 is a 1366x768 "
                            "laptop at 125%%, 1280x690 a 1920x1080 screen at 150%%)")
     shot.add_argument("--replace", action="store_true", help=REPLACE_HELP)
@@ -32,18 +32,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     shot.set_defaults(run=run_screenshot, trailing_positional="file")
 
 
+SMALLEST, LARGEST = (320, 240), (8000, 8000)
+
+
 def window_size(text: str) -> tuple[int, int]:
-    """"1093x582" as (1093, 582); argparse turns the ValueError into a usage error (exit 2)."""
-    width, sep, height = text.lower().partition("x")
-    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
-        raise ValueError(text)
+    """"1093x582" (or "1093×582", as the README writes it) as (1093, 582). A usage error (exit 2) names the option
+    and says why: only "invalid size value" was said of a size too small or too large, though its form was right."""
+    width, sep, height = text.lower().replace("\u00d7", "x").partition("x")
+    if not sep or not width.strip().isdecimal() or not height.strip().isdecimal():
+        raise ValueError(f"“{text}” is not a size: give the width and height in pixels, such as 1093x582.")
     size = int(width), int(height)
-    if not (320 <= size[0] <= 8000 and 240 <= size[1] <= 8000):
-        raise ValueError(text)
+    if not all(least <= n <= most for n, least, most in zip(size, SMALLEST, LARGEST)):
+        which = "small" if size[0] < SMALLEST[0] or size[1] < SMALLEST[1] else "large"
+        raise ValueError(f"“{text}” is too {which}: the window is drawn from {SMALLEST[0]}x{SMALLEST[1]} to "
+                         f"{LARGEST[0]}x{LARGEST[1]}.")
     return size
-
-
-window_size.__name__ = "size (WxH, e.g. 1093x582)"
 
 
 def run_demo(args: argparse.Namespace) -> int:
