@@ -75,9 +75,19 @@ def _whole_words_parser() -> type:
         def add_argument(self, *args, **kwargs):
             if args and args[0].startswith("-") and kwargs.get("action", "store") == "store":
                 kwargs["action"] = Once
+            choices = kwargs.get("choices")
+            if choices and "type" not in kwargs and all(isinstance(c, str) and c == c.lower() for c in choices):
+                # "--tab Costs", as the window names the tab, "--keep County": read in any case and spacing, as
+                # every name the commands read is (argparse then checks the word against the choices)
+                kwargs["type"] = _choice_word
             return super().add_argument(*args, **kwargs)
 
     return Parser
+
+
+def _choice_word(text: str) -> str:
+    """An option's word as its choices are written: lower case, without spaces around it."""
+    return text.strip().lower()
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
