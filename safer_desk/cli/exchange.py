@@ -194,16 +194,22 @@ def _keep_arguments(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--keep", choices=("county", "district"),
                         help=f"{what}: keep the county's version or the district's (recorded in the audit trail)")
     parser.add_argument("--conflict", metavar="NUMBER_OR_GROUP",
-                        type=option_type(_conflict, "--conflict", keep_text=True),
+                        type=option_type(_conflict, "--conflict"),
                         help="with --keep: only this conflict (its number) or group (dhr-share, indicator-figure, "
                              "project, reference, edited-at-county …)")
 
 
-def _conflict(text: str) -> None:
-    """A conflict's number or a group: a typing mistake ("projcts") is refused before any file is opened."""
-    from safer_desk.services.county import check_conflict_selector
+def _conflict(text: str) -> str:
+    """A conflict's number or a group, in any case and spacing ("DHR-Share" read as dhr-share): a typing mistake
+    ("projcts") is refused before any file is opened."""
+    from safer_desk.services.county import CountyError, check_conflict_selector
 
-    check_conflict_selector(text)
+    word = text.strip().lower()
+    try:
+        check_conflict_selector(word)
+    except CountyError as exc:  # said with what was typed
+        raise CountyError(str(exc).replace(f"“{word}”", f"“{text}”", 1)) from None
+    return word
 
 
 def _check_keep(args: argparse.Namespace) -> None:

@@ -1,8 +1,8 @@
 """An option's word typed as the window writes it was refused (session 59).
 
 `safer-desk screenshot OUT.png --tab Costs` (the tab is called "Costs"), `allocate … --rounding Exact --unit Pound`
-and `conflicts COUNTY --keep County` stopped with "invalid choice", though every name the commands read (a fund, a
-plan, an area, an award) is read in any case and spacing. The words of a choice are read the same way; a word that
+and `conflicts COUNTY --keep County` stopped with "invalid choice" (and `--conflict DHR-Share` with "is not a
+conflict"), though every name the commands read (a fund, a plan, an area, an award) is read in any case and spacing. The words of a choice are read the same way; a word that
 is none of them is still refused, naming the option and the choices.
 """
 
@@ -35,6 +35,15 @@ def test_keep_typed_with_a_capital_decides_as_in_lower_case(tmp_path, capsys):
     lower = run(capsys, "conflicts", office, "--keep", "county")
     assert lower[0] == 1 and "No open conflict matches" in lower[2]  # what a file with none says
     assert run(capsys, "conflicts", office, "--keep", "County") == lower
+
+
+@pytest.mark.parametrize("typed", ["DHR-Share", " dhr-share ", "Indicator-Figure"])
+def test_a_conflict_group_typed_with_capitals_reads_as_listed(tmp_path, capsys, typed):
+    office = tmp_path / "office.sqlite"
+    assert run(capsys, "demo", office)[0] == 0
+    listed = typed.strip().lower()
+    code, _, err = run(capsys, "conflicts", office, "--keep", "county", "--conflict", typed)
+    assert (code, err.strip()) == (1, f"safer-desk: No open conflict matches '{listed}'.")
 
 
 def test_a_word_that_is_no_choice_is_still_refused_naming_the_option(capsys):
