@@ -215,6 +215,7 @@ def refused_for_a_change(exc: Exception) -> str:
         return (f"{message[:-len(offered)]}Close it there (or make the change in that window), then run the command "
                 "again. Nothing was changed.")
     if isinstance(exc, FileReadOnly):
+        message = message.replace("; it can be opened read-only.", ".")  # the window's offer, as above
         if message.startswith("The folder of"):
             how = "ask for write access to its folder, or copy the file to a folder you can save in"
         else:
