@@ -2,8 +2,9 @@
 
 `safer-desk screenshot OUT.png --tab Costs` (the tab is called "Costs"), `allocate … --rounding Exact --unit Pound`
 and `conflicts COUNTY --keep County` stopped with "invalid choice" (and `--conflict DHR-Share` with "is not a
-conflict"), though every name the commands read (a fund, a plan, an area, an award) is read in any case and spacing. The words of a choice are read the same way; a word that
-is none of them is still refused, naming the option and the choices.
+conflict"), though every name the commands read (a fund, a plan, an area, an award) is read in any case and
+spacing. The words of a choice are read the same way; a word that is none of them is still refused, naming the
+option and the choices.
 """
 
 from __future__ import annotations
