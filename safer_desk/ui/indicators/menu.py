@@ -81,7 +81,10 @@ def may_import(window) -> bool:
         why = "" if store is None else read_only_refusal("Import Police Data") + " "
         prompts.show_error(window, "Import Police Data", f"{why}Open a file you can change first.")
         return False
-    return True
+    # Figures typed in the grid and not saved asked about first, as Import Figures… does: they stayed in the grid
+    # over the counts the import brought, and Save Figures then wrote them over the counts as typed figures.
+    tab = getattr(window, "tab_widgets", {}).get("indicators")
+    return tab is None or tab.may_leave(lambda text: prompts.ask_unsaved(window, "Unsaved figures", text))
 
 
 def choose_and_import(window, *, folder: bool) -> None:
