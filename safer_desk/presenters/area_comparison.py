@@ -11,6 +11,7 @@ The widgets show ``rows``, ``chart_bars`` and ``summary``; they change ``indicat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from safer_desk.domain.indicators import RATE_PERS, natural_places, rate_label
 from safer_desk.domain.periods import FinancialYear
@@ -176,6 +177,9 @@ class AreaComparisonPresenter:
         measure, bars, differ = self._bars()
         name = next((c.label for c in self.indicators if c.key == self.indicator_id), "")
         if not bars:
+            # "yet" only while the year runs: of a year over the table's rows say "No figure recorded".
+            if self.year.last_day < date.today():
+                return f"{name}, {self.year.label}: no figure was recorded for any of the office's areas."
             return f"{name}, {self.year.label}: none of the office's areas has a figure yet."
         if differ:  # no highest and lowest: the figures are not like with like
             return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}. The figures cover "
