@@ -42,6 +42,8 @@ class ComparisonRow:
     period: str = ""  # what the year to date covers ("Apr-25 to Dec-25"), months missing named; "" without one
     population_text: str = ""  # "104,000", or "92,000 (2024/25's)" where the year has none recorded
     population_years: tuple[str, ...] = ()  # those earlier years whose populations stand in for this year's
+    change: float | None = None  # this year's figure to date minus last year's, what the change column sorts by
+    rag_order: int = 0  # red first, then amber, green and the states without a judgement (Rag.sort_key)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,8 @@ class AreaComparisonPresenter:
                 rag=f"{view.rag.symbol} {view.rag_word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else "",
                 population_text=_population_text(item.population, item.population_years),
-                population_years=item.population_years))
+                population_years=item.population_years,
+                change=None if view.change is None else view.change.difference, rag_order=view.rag.sort_key))
         self.changed.emit()
 
     # -- what the chart and a screen reader say ---------------------------------------------------------

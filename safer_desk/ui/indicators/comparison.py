@@ -33,8 +33,9 @@ def comparison_columns() -> list[Column]:
                                   if r.population_years else None)),
         Column("rate", "Rate", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.rate_text,
                copy_of=lambda r: "" if r.rate is None else plain_shown(r.rate_text)),
-        Column("change_text", "Change on last year"),
-        Column("rag", "RAG"),
+        # Sorted by the change and the RAG's order (red first), as the tab's summary sorts, not by their words.
+        Column("change_text", "Change on last year", get=lambda r: r.change, text_of=lambda r: r.change_text),
+        Column("rag", "RAG", get=lambda r: r.rag_order, text_of=lambda r: r.rag),
     ]
 
 
