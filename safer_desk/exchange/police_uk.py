@@ -124,6 +124,25 @@ class DistrictMapping:
     current_name: str  # "East Suffolk" (or UNKNOWN_AREA)
     ons_code: str | None
 
+    @property
+    def renamed(self) -> bool:
+        """The file names a district since merged or renamed (Waveney, now East Suffolk; Shepway, now Folkestone and
+        Hythe), not today's district in other capitals ("BABERGH") or without ONS's formal wording ("Bristol" for
+        "Bristol, City of", "The Vale of Glamorgan" for "Vale of Glamorgan"): the import's summary names only those."""
+        if self.ons_code is None:  # unknown to the lookup (or no location): kept as it is
+            return False
+        return _plain_district(self.source_name) != _plain_district(self.current_name)
+
+
+_FORMAL_ENDING = re.compile(r",\s*(city|county) of$")
+
+
+def _plain_district(name: str) -> str:
+    """A district's name as compared for a renaming: any capitals and spacing, without ONS's ", City of" or
+    ", County of" ending or a leading "The"."""
+    plain = " ".join(name.split()).casefold()
+    return _FORMAL_ENDING.sub("", plain.removeprefix("the "))
+
 
 # The download of the street files given on their own (not in a folder or zip given): files chosen together in
 # Import Police Data…, or named together on the command line, were downloaded together as far as the officer is

@@ -602,7 +602,7 @@ class _Writer:
                 area_id = svc.ensure_area(self.store, UNKNOWN_AREA, "unknown")
             else:
                 area_id = svc.ensure_area(self.store, m.current_name, "district", ons_code=m.ons_code)
-                if m.source_name != m.current_name:
+                if m.renamed:  # not "Bristol" for "Bristol, City of", nor "BABERGH" for Babergh
                     self.result.renamed[m.source_name] = m.current_name
             self.area_ids[district] = area_id
             self.current_names[district] = m.current_name
