@@ -9,9 +9,10 @@ the modified marker while the grid holds typed figures.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter, read_only_words
@@ -150,7 +151,8 @@ class IndicatorsTab(TabBase):
         chart_bar.addWidget(self.export_button)
         cl.addLayout(chart_bar)
         cl.addWidget(self.chart_stack, 1)
-        cl.addWidget(self.chart_summary)
+        self.chart_words = ChartWords(self.chart_summary, self)
+        cl.addWidget(self.chart_words)
 
         grid_box = QWidget(self)
         gl = QVBoxLayout(grid_box)
@@ -359,6 +361,8 @@ class IndicatorsTab(TabBase):
         # The chart in words is of a chart drawn: with none, the chart's place says why (once, not again under it).
         self.chart_summary.setText("" if no_chart else data.summary)
         self.chart_summary.setVisible(not no_chart)
+        self.chart_words.setVisible(not no_chart)
+        self.chart_words.updateGeometry()  # as many lines as the words take now, up to its most
         # Nothing drawn, nothing to export (it saved a blank picture without a word); the tip says why.
         self.export_button.setEnabled(not no_chart)
         self.export_button.setToolTip("There is no chart to export: the chart's place says why" if no_chart
@@ -580,6 +584,42 @@ class IndicatorsTab(TabBase):
     def _indicator_saved(self, indicator_id: str) -> None:
         self.presenter.selected = indicator_id  # the tab shows the indicator just saved
         self.reload()
+
+
+class ChartWords(QScrollArea):
+    """The chart in words, under it: as many lines as the words take, up to four, then a scroll bar. Eight areas
+    compared take seven lines on a laptop, and laid out whole they covered the chart's lower half (its legend)."""
+
+    MOST_LINES = 4
+
+    def __init__(self, label: QLabel, parent=None):
+        super().__init__(parent)
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _height(self) -> int:
+        label = self.widget()
+        if label is None or not label.text():
+            return 0
+        width = max(self.viewport().width() - self.verticalScrollBar().sizeHint().width(), 50)
+        needed = label.heightForWidth(width)
+        most = label.fontMetrics().lineSpacing() * self.MOST_LINES + 2 * label.margin() + 2
+        return min(needed if needed > 0 else label.sizeHint().height(), most)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(0, self._height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        before = self._height()
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self._height() != before:
+            self.updateGeometry()  # narrower, the words take more lines (wider, fewer)
 
 
 def _html(text: str) -> str:
