@@ -33,6 +33,8 @@ from safer_desk.ui.kit import fitting_size
 
 # Good rows that change the file from which an import is written on a worker thread (20,000 held the window ~1 s).
 BACKGROUND_FROM = 2000
+# Import Figures' preview: the pixels of the reasons kept in sight, and the least that Replaces gives way to them.
+REASONS_LEAST, REPLACES_LEAST = 320, 120
 
 
 class ImportFiguresDialog(QDialog):
@@ -154,6 +156,7 @@ class ImportFiguresDialog(QDialog):
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
+        self._room_for_reasons()
         self.setWindowTitle(f"Import Figures from {preview_name(path)}")
         said = [f"{len(queried)} to check: imported as they are unless you correct the sheet"] if queried else []
         if uncommented:  # the grid asks for a comment on a red figure typed; these are imported without one
@@ -173,6 +176,26 @@ class ImportFiguresDialog(QDialog):
         if self.session.read_only:  # a file opened to read: the preview to read, and why Import is greyed
             self.summary.setText(f"{self.summary.text()} {read_only_words('Import Good Rows')}")
         self.import_button.setEnabled(bool(preview.changes) and not self.session.read_only)
+
+    def _room_for_reasons(self) -> None:
+        """Why a row is refused (or is to check) in sight beside what rows replace: a replaced comment widened
+        Replaces to 360 pixels, and on a laptop the reasons began at the dialog's edge. Replaces gives way, down to
+        REPLACES_LEAST (its cell says the rest when pointed at); a width the person gave it by hand is kept."""
+        columns = [c.key for c in self.model.columns]
+        why, replaces = columns.index("why"), columns.index("replaces")
+        if not any(r["why"] for r in self.model.rows):
+            return
+        table_width = self.table.viewport().width() if self.isVisible() else self.width() - 40
+        room = table_width - self.table.horizontalHeader().sectionPosition(why)
+        wanted = min(self.table.columnWidth(why), REASONS_LEAST)
+        if room < wanted:
+            width = self.table.columnWidth(replaces)
+            self.table.fit_column(replaces, max(REPLACES_LEAST, width - (wanted - room)))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.preview is not None:
+            self._room_for_reasons()  # the table's own width, now it is laid out
 
     def apply(self) -> bool:
         """Import the good rows as one undoable step; True when imported (or, for a large import, when its writing
