@@ -942,7 +942,7 @@ class IndicatorsPresenter(ScreenPresenter):
         # The tolerance only beside a target it applies to: "No target · amber within 5% of target" has nothing to be
         # within (session 45); nor has a milestone, an activity count or a target still to be confirmed.
         measured = v.target is not None and v.target.status != "tbc" and ind.measure not in ("milestone", "activity")
-        bits = [UNIT_LABELS[ind.unit] if ind.unit != "rate" else f"rate {rate_label(ind.rate_per)}",
+        bits = [UNIT_LABELS[ind.unit] if ind.unit != "rate" else f"Rate {rate_label(ind.rate_per)}",
                 POLARITY_LABELS[ind.polarity], ind.frequency, v.target_words(), ind.tolerance_text if measured else ""]
         if ind.unit == "rate":
             bits.append(v.population_text())
