@@ -21,6 +21,9 @@ from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
 from safer_desk.ui.kit import fitting_size
 
 
+MOST_ROWS = 12  # the table's rows given room before the chart (a county of twelve districts is rare)
+
+
 def comparison_columns() -> list[Column]:
     return [
         Column("area", "Area"),
@@ -105,6 +108,7 @@ class AreaComparisonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Compare Areas")
         self.presenter = AreaComparisonPresenter(store)
+        self._rows_given_room = -1  # the rows the table was last given the height of
         self.indicator = ChoiceBox()
         # Sized to a name of ordinary length, not the longest (159 letters in the example: the dialog was wider
         # than a laptop's screen, Rate per and Close off its edge); a long name is elided, whole in the list.
@@ -127,7 +131,7 @@ class AreaComparisonDialog(QDialog):
         self.view = DataTableView(accessible_name="Areas compared")
         self.view.setModel(self.proxy)
         self.chart = BarChart()
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)
@@ -173,3 +177,23 @@ class AreaComparisonDialog(QDialog):
         title, bars = p.chart_bars()
         self.chart.set_bars(title, bars, p.summary(), p.bar_texts())
         self.summary.setText(p.summary())
+        if self.model.rowCount() != self._rows_given_room:  # another year's areas (a divider dragged is kept else)
+            self._room_for_rows()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._room_for_rows()
+
+    def _room_for_rows(self) -> None:
+        """The table the height its rows need (up to MOST_ROWS), the chart the rest: on a laptop the table gave two
+        of Suffolk's eight areas to its scroll bar while half the chart under it was empty."""
+        rows = min(self.model.rowCount(), MOST_ROWS)
+        total = sum(self.split.sizes())
+        if not rows or total <= 0 or not self.isVisible():
+            return
+        self._rows_given_room = self.model.rowCount()
+        view = self.view
+        needed = (view.horizontalHeader().height() + rows * view.rowHeight(0) + 2 * view.frameWidth() + 2
+                  + (view.horizontalScrollBar().sizeHint().height() if view.horizontalScrollBar().maximum() else 0))
+        table = max(min(needed, total - self.chart.minimumHeight()), 0)
+        self.split.setSizes([table, total - table])
