@@ -253,10 +253,32 @@ class PoliceImportResult:
             lines.append(f"Replaced {counted_words(len(self.replaced_typed), 'typed figure')} with the police.uk "
                          "counts:")
             lines += [f"  {t.describe()}" for t in self.replaced_typed]
-        for why in dict.fromkeys(why for _, why in self.skipped):  # (a download given alone and in a folder: once)
-            lines.append(f"Not imported: {why}")
+        lines += self._left_out_lines()
         lines += self._repeated_lines()
         return lines
+
+    def _left_out_lines(self) -> list[str]:
+        """"Not imported: …" for the files left out. A year's download holds an outcomes and a stop-and-search file
+        for each month: said one a line they were 24 lines of the same words, and the window's message was taller
+        than a laptop's screen; more than three of a kind are said in one line, the first three named."""
+        by_kind: dict[str, list[str]] = {kind: [] for kind in _LEFT_OUT}
+        lines: list[str] = []
+        said: set[str] = set()
+        for shown, why in self.skipped:
+            if why in said:  # a download given alone and in a folder: once
+                continue
+            said.add(why)
+            kind = next((k for k in _LEFT_OUT if why == police_uk.refusal_for(shown, k)), None)
+            (by_kind[kind] if kind else lines).append(shown if kind else f"Not imported: {why}")
+        grouped = []
+        for kind, names in by_kind.items():
+            if len(names) > 3:
+                files, counted_as = _LEFT_OUT[kind]
+                grouped.append(f"Not imported: {len(names):,} police.uk {files}, not street-level crime: "
+                               f"{_first_three(names)}; {counted_as}.")
+            else:
+                grouped += [f"Not imported: {police_uk.refusal_for(name, kind)}" for name in names]
+        return grouped + lines
 
     def _gone_words(self, force: str, month: str) -> str:
         """", and none in 2 areas the file before had rows in (Ipswich 412, Breckland 3): they have no figures for
@@ -473,6 +495,12 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
     if result.outside:
         named = office_districts(store, FinancialYear.of(date.today())) or office_districts(store)
         result.office_districts = [a.name for a in named]
+
+
+# The other files of a police.uk download, said together when there are many: (what they are, what is counted).
+_LEFT_OUT = {"outcomes": ("outcomes files (what later happened to crimes)",
+                          "only the *-street.csv files are counted"),
+             "stop-and-search": ("stop-and-search files", "they are not counted")}
 
 
 def _first_three(names: list[str]) -> str:
