@@ -197,7 +197,10 @@ class PoliceImportResult:
                    for force, months in by_force.items()}
         return {force: months for force, months in sorted(missing.items()) if months}
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, *, most_listed: int | None = None) -> list[str]:
+        """The summary, a line a thing said. ``most_listed``: the typed figures kept (or replaced) listed up to so many,
+        then how many more (the window, which asks about them next: 45 listed made its message taller than a laptop's
+        screen); the command line lists every one."""
         gaps = self.months_missing()
         read = (f"{counted_words(self.rows, 'row')} from {counted_words(self.files, 'file')}: "
                 f"{counted_words(len(self.months), 'month')} "
@@ -248,11 +251,11 @@ class PoliceImportResult:
         if self.kept_typed:
             lines.append(f"Kept {counted_words(len(self.kept_typed), 'typed figure')} that "
                          f"{'differs' if len(self.kept_typed) == 1 else 'differ'} from the police.uk counts:")
-            lines += [f"  {t.describe()}" for t in self.kept_typed]
+            lines += _listed(self.kept_typed, most_listed, "the question that follows asks about them all")
         if self.replaced_typed:
             lines.append(f"Replaced {counted_words(len(self.replaced_typed), 'typed figure')} with the police.uk "
                          "counts:")
-            lines += [f"  {t.describe()}" for t in self.replaced_typed]
+            lines += _listed(self.replaced_typed, most_listed, "Edit > Undo puts them all back")
         lines += self._left_out_lines()
         lines += self._repeated_lines()
         return lines
@@ -495,6 +498,14 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
     if result.outside:
         named = office_districts(store, FinancialYear.of(date.today())) or office_districts(store)
         result.office_districts = [a.name for a in named]
+
+
+def _listed(figures: list, most: int | None, rest: str) -> list[str]:
+    """Each figure on a line of its own, indented; past ``most``, how many more and where they are said."""
+    lines = [f"  {t.describe()}" for t in (figures if most is None else figures[:most])]
+    if most is not None and len(figures) > most:
+        lines.append(f"  … and {len(figures) - most:,} more ({rest})")
+    return lines
 
 
 # The other files of a police.uk download, said together when there are many: (what they are, what is counted).

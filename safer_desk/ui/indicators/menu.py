@@ -11,6 +11,9 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 
 
+TYPED_LISTED = 8  # typed figures that differ from the counts, listed in the summary and the question after it
+
+
 def install(window) -> None:
     """Add this area's actions to the window's menus."""
     files = QAction("Import &Police Data…", window)
@@ -138,10 +141,12 @@ def start_import(window, paths):
         # The same files again wrote nothing: the undo steps before it still stand.
         closed = "" if result.nothing_new else window.session.changed_outside_undo()
         title = "Police data: nothing new" if result.nothing_new else "Police data imported"  # the same files again
-        prompts.show_info(window, title, "\n".join([*result.summary_lines(), *filter(None, [closed])]))
+        # Typed figures kept listed as the question after it lists them (eight), not the 45 of a district's sheet.
+        prompts.show_info(window, title, "\n".join([*result.summary_lines(most_listed=TYPED_LISTED),
+                                                    *filter(None, [closed])]))
         # The import kept every typed figure that differs from the counts (replace_typed False): ask.
         kept = result.kept_typed
-        if kept and prompts.ask(window, "Typed figures kept", typed_figures_question(kept),
+        if kept and prompts.ask(window, "Typed figures kept", typed_figures_question(kept, most=TYPED_LISTED),
                                 yes="Replace with police.uk counts", no="Keep typed figures"):
             push_action(window.session.undo_stack,
                         replace_typed_action(store, kept, after=lambda: window.session.notify("indicators")))
