@@ -82,3 +82,33 @@ def test_save_first_then_the_import_asks_about_the_saved_figure(demo_window, typ
     assert prompts.questions[-1][0] == "Typed figures kept"
     assert "Burglary, Babergh, Jan-25: typed 99, police.uk 2" in prompts.questions[-1][1]
     assert tuple(burglary(store)) == (99, "typed")
+
+
+def test_a_figure_still_being_typed_is_asked_about_too(demo_window, qtbot, prompts, tmp_path, monkeypatch):
+    """The cell's editor still open on "99" (Enter not pressed) when File > Import Police Data… is chosen: the
+    import went ahead, the editor closed and the 99 went without a word. It is put in the grid first, as Enter
+    would, and asked about."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:babergh")
+    tab.select_year(FinancialYear(2024))
+    click_indicator(tab, qtbot, "Burglary")
+    rect = tab.grid.visualItemRect(tab.grid.item(0, JAN_25))
+    qtbot.mouseClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert editor is not tab.grid and tab.grid.isAncestorOf(editor), "the cell did not open for typing"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "99")
+    before = tuple(burglary(demo_window.session.store))
+    prompts.unsaved_answers[:] = [UnsavedChoice.CANCEL]
+    assert not import_two_burglaries(demo_window, tmp_path, monkeypatch)
+    assert [q for _, q in prompts.unsaved_questions] == [
+        "Figures of Burglary for Babergh, 2024/25 have unsaved changes in Jan-25."]
+    assert tab.grid.item(0, JAN_25).text() == "99" and tab.presenter.has_unsaved_changes()
+    assert tuple(burglary(demo_window.session.store)) == before

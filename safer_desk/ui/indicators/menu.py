@@ -85,7 +85,10 @@ def may_import(window) -> bool:
         prompts.show_error(window, "Import Police Data", f"{why}Open a file you can change first.")
         return False
     # Figures typed in the grid and not saved asked about first, as Import Figures… does: they stayed in the grid
-    # over the counts the import brought, and Save Figures then wrote them over the counts as typed figures.
+    # over the counts the import brought, and Save Figures then wrote them over the counts as typed figures. A figure
+    # still in a cell's editor goes in first, as Enter would (the import closed the editor and it went unsaid).
+    if hasattr(window, "finish_cell_edits") and not window.finish_cell_edits():
+        return False
     tab = getattr(window, "tab_widgets", {}).get("indicators")
     return tab is None or tab.may_leave(lambda text: prompts.ask_unsaved(window, "Unsaved figures", text))
 
