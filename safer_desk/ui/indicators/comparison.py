@@ -172,6 +172,10 @@ class AreaComparisonDialog(QDialog):
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+        # Only a count is worked out per head of population: for a percentage or a rate the choice changed nothing.
+        self.per.setEnabled(p.unit == "count")
+        self.per.setToolTip("" if p.unit == "count" else "Rates per population are worked out for counts only: this "
+                            f"indicator is a {'rate already' if p.unit == 'rate' else 'percentage'}.")
         self.model.set_rows(p.rows)
         self.view.resizeColumnsToContents()
         title, bars = p.chart_bars()
