@@ -48,3 +48,20 @@ def test_the_words_are_all_there_to_read(demo_window, areas_compared):
     text = tab.chart_summary.text()
     assert text.startswith("Burglary: areas compared, 2025/26.") and "Babergh: 9 figures" in text
     assert tab.chart_summary.accessibleDescription().endswith("highest 16 (Aug 2025).")
+
+
+def test_the_words_take_no_stop_of_the_tab_key(demo_window, areas_compared):
+    """The box the words scroll in is not one more place for Tab to stop (after the grid, with nothing to show that
+    it had the focus): the keys go from the chart's row to the figures and on, as before."""
+    from PySide6.QtCore import Qt
+
+    tab = areas_compared
+    resize_window(demo_window, LAPTOP_SIZES[0])
+    stops, widget = [], tab.area_combo
+    for _ in range(200):
+        widget = widget.nextInFocusChain()
+        if widget is tab.area_combo:
+            break
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and tab.isAncestorOf(widget):
+            stops.append(widget)
+    assert tab.grid in stops and not any(w.isAncestorOf(tab.chart_summary) for w in stops)

@@ -599,6 +599,9 @@ class ChartWords(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # No stop of the Tab key of its own (a scroll area takes one, after the grid, showing nothing of it): the
+        # label was none, and a screen reader has the words as the chart's description too.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _height(self) -> int:
         label = self.widget()
