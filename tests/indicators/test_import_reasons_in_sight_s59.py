@@ -1,8 +1,8 @@
 """Import Figures… on a laptop keeps the reasons in sight (session 59). A sheet whose good row replaces a figure and
-its comment ("1,575 (board paper, seed 003) and its comment “Between April …”") widened Replaces to 360 pixels, and
-on a 1366x768 laptop at 125% the last column, "Why refused, or what to check", began 70 pixels from the dialog's
-edge: the refused rows (whose other cells are blank) said only "Refused", and why could not be read without scrolling.
-Replaces now gives way (its text is whole when pointed at) so the reasons have room."""
+its comment ("1,575 (board paper, seed 003) and its comment “Between April …”") widened Replaces to 360 pixels,
+and on a 1366x768 laptop at 125% the last column, "Why refused, or what to check", began 70 pixels from the
+dialog's edge: the refused rows (whose other cells are blank) said only "Refused", and why could not be read
+without scrolling. Replaces now gives way (its text is whole when pointed at) so the reasons have room."""
 
 from __future__ import annotations
 
