@@ -915,9 +915,9 @@ class IndicatorsPresenter(ScreenPresenter):
             # target typed in with none chosen was dropped without a word).
             return ("This file does not say whose it is yet, so it has no area to show: name the office's "
                     "partnership or districts (File > Office Details…), then add an indicator and its target "
-                    "(Indicator and Target…) or import figures from a sheet (Import Figures…). Police data (File > "
-                    "Import Police Data…) can come first: the office's districts are listed once they are named, any "
-                    "other area found by typing its name in Find.")
+                    "(Indicator and Target…) or import figures from a sheet (Import Figures…). Import police data "
+                    "(File > Import Police Data…) first if you like: the office's districts are listed once they are "
+                    "named, any other area found by typing its name in Find.")
         where = f"{self.area_name() or 'this area'} in {self.year.label if self.year else 'this year'}"
         said = f"No indicator figures were recorded for {where}." if self._year_over() else \
             f"No indicator figures for {where} yet."

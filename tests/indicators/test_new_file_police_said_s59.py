@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from tests.indicators.police_helpers import fixture, import_in_window
 
-PROMISE = ("Police data (File > Import Police Data…) can come first: the office's districts are listed once they "
-           "are named, any other area found by typing its name in Find.")
+PROMISE = ("Import police data (File > Import Police Data…) first if you like: the office's districts are listed "
+           "once they are named, any other area found by typing its name in Find.")
 
 
 def test_what_the_new_file_says_of_police_data_is_what_the_import_does(new_file_window, qtbot, prompts):
