@@ -298,7 +298,8 @@ class FundsPresenter(FormScreen):
         return self._form(fields, f"Contribution to {fund.name_said}", lambda v: self.rows_action(
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name_said}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True),
-            values={"organisation": first}, check=_refund_check("contribution"))
+            values={"organisation": first}, check=_refund_check("contribution"),
+            warnings=lambda v: {"amount": self._keyed_before(fund, v)})
 
     def edit_contribution_form(self, contribution: dict) -> CostForm:
         """Correct a contribution keyed wrongly: its contributor, amount, date or note."""
@@ -314,8 +315,20 @@ class FundsPresenter(FormScreen):
                                     lambda: funds.update_contribution(self.store, contribution["id"], **v),
                                     select_fund=True)
 
+        def twin(v: dict) -> dict[str, list[str]]:  # asked only when it now reads as another contribution's twin
+            same = (typed_name_key(v["organisation"]) == typed_name_key(contribution["organisation"])
+                    and v["amount"] == contribution["amount_pence"]
+                    and (v["received_on"].isoformat() if v["received_on"] else None) == contribution["received_on"])
+            return {"amount": [] if same else self._keyed_before(fund, v, other_than=contribution["id"])}
+
         return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name_said}", commit,
-                          values=values, correcting=True, check=_refund_check("contribution"))
+                          values=values, correcting=True, check=_refund_check("contribution"), warnings=twin)
+
+    def _keyed_before(self, fund: funds.Fund, v: dict, *, other_than: str | None = None) -> list[str]:
+        """The contribution typed, already recorded for the fund (the same contributor, amount and day): asked once."""
+        doubt = funds.contribution_keyed_before(self.store, fund.id, organisation=v["organisation"], amount=v["amount"],
+                                                received_on=v["received_on"], other_than=other_than)
+        return [doubt] if doubt else []
 
     def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())

@@ -404,6 +404,33 @@ def update_contribution(store: Store, contribution_id: str, **fields: Any) -> di
     return values
 
 
+def contribution_keyed_before(store: Store, fund_id: str, *, organisation: Any, amount: Any, received_on: Any = None,
+                              other_than: str | None = None) -> str:
+    """A doubt (asked once, never a refusal) when the fund already holds a contribution of this contributor, amount and
+    day received (or both undated) other than ``other_than`` (the one being corrected): a contribution keyed twice
+    from the partners' list puts money in the fund that is not there. "" when there is none, or what is typed is
+    refused on Save in its own words."""
+    try:
+        org_id = held_name_id(store, "organisations", tidy_spaces(organisation))
+        pence = _pence(amount, "Amount", allow_zero=False)
+        day = _date(received_on, "Received")
+    except ValueError:
+        return ""
+    if org_id is None:
+        return ""
+    held = store.one("SELECT o.name FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+                     "WHERE c.fund_id = ? AND c.organisation_id = ? AND c.amount_pence = ? AND c.received_on IS ? "
+                     "AND c.id IS NOT ?", (fund_id, org_id, pence, day.isoformat() if day else None, other_than))
+    if held is None:
+        return ""
+    total = int(store.scalar("SELECT coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ? AND "
+                             "id IS NOT ?", (fund_id, other_than))) + pence
+    when = f"received on {day:%d/%m/%Y}" if day else "(no date received)"
+    fund = get_fund(store, fund_id)
+    return (f"{held['name']}'s {format_money(pence)} {when} is already recorded for {fund.name_said}: saving records "
+            f"it a second time ({format_money(total)} contributed in all).")
+
+
 def delete_contribution(store: Store, contribution_id: str) -> None:
     with store.transaction():
         store.conn.execute("DELETE FROM fund_contributions WHERE id = ?", (contribution_id,))
