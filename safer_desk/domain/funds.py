@@ -176,14 +176,32 @@ def household_detail(text: str | None, *, reference: bool = False) -> tuple[str,
     return None
 
 
+_PSEUDONYMOUS = ("A victim is recorded by a pseudonymous reference (such as TH-2018-001) and district only: never their "
+                 "name, where they live or how to reach them.")
+
+
+def first_name_reference(text: str | None) -> bool:
+    """Whether a referral's reference is a first name and numbers only ("Jane", "SARAH-01", "mary 2018", "Emily3"): a
+    code has letters of its own. The name detector needs a surname after a first name (in free text "Grace"
+    alone is no one), but a reference whose only letters are a first name names the victim. A first name that is
+    also a word counts only with a capital (domain.privacy: "june-2018-01" is a month); two letters are a code's."""
+    from safer_desk.domain.privacy import AMBIGUOUS_FIRST_NAMES, default_detector
+
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text or "")
+    names = default_detector().first_names
+    return bool(words) and all(len(w) > 2 and w.casefold() in names
+                               and not (w.casefold() in AMBIGUOUS_FIRST_NAMES and w.islower()) for w in words)
+
+
 def refuse_household_detail(text: str | None, field: str, *, reference: bool = False) -> str:
-    """The text, stripped; FundError (starting with ``field``) when ``household_detail`` finds something in it."""
+    """The text, stripped; FundError (starting with ``field``) when ``household_detail`` finds something in it (in a
+    referral's ``reference``, also a first name and numbers only: ``first_name_reference``)."""
+    if reference and first_name_reference(text):
+        raise FundError(f"{field}: “{(text or '').strip()}” reads as a first name. {_PSEUDONYMOUS}")
     found = household_detail(text, reference=reference)
     if found is not None:
         words, what = found
-        raise FundError(f"{field}: “{words}” looks like {what}. A victim is recorded by a pseudonymous reference "
-                        "(such as TH-2018-001) and district only: never their name, where they live or how to reach "
-                        "them.")
+        raise FundError(f"{field}: “{words}” looks like {what}. {_PSEUDONYMOUS}")
     return (text or "").strip()
 
 
