@@ -629,7 +629,7 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
         ["forecast_exhaustion_month", None, month(f.exhaustion_month)],
         ["last_fully_funded_month", None, month(f.last_funded_month)], ["period_end_month", None, month(f.pilot_end)],
         # With no complete month there is no burn rate, so no forecast of what is left at the end.
-        ["left_at_period_end", f.left_at_end_pence if f.as_at is not None or f.closed else None, None],
+        ["left_at_period_end", figures.left_at_end_pence, None],
         ["spend_keyed_to", None, figures.keyed_to],
         ["incomplete_months_left_out", None, "; ".join(f"{month(m)}: {format_money(v)}" for m, v in f.incomplete)
          or None],

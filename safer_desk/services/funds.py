@@ -875,6 +875,23 @@ class FundFigures:
     def balance_pence(self) -> int:
         return self.contributions_pence - self.not_received_pence - self.spent_pence
 
+    @property
+    def left_at_end_pence(self) -> int | None:
+        """What is left at the end of the period as the figures give it: the forecast's (a closed fund's, what it
+        holds); for a fund whose period ended with nothing spent, all the money received by its end, as recorded (the
+        sentence says so); None with no burn rate yet, so no forecast of the end."""
+        f = self.forecast
+        if f.as_at is not None or f.closed:
+            return f.left_at_end_pence
+        if self.nothing_spent_by_end:
+            return received_by(self.receipts, self.fund.end_month) if self.receipts else self.contributions_pence
+        return None
+
+    @property
+    def nothing_spent_by_end(self) -> bool:
+        """Whether the fund's period ended with nothing spent from it (none keyed in a month not complete either)."""
+        return self.period_ended and not self.spent_pence and not self.forecast.incomplete
+
     def merged_words(self, month: Month) -> str:
         """"Apr-18 also holds spend of May-18 to Jun-18, merged …" for a month in ``merged``; else ""."""
         if month not in self.merged:
@@ -1239,7 +1256,7 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         ("last_fully_funded_month", f.last_funded_month.iso if f.last_funded_month else ""),
         ("period_end_month", f.pilot_end.iso),
         # With no complete month there is no burn rate, so no forecast of what is left at the end.
-        ("left_at_period_end", format_pounds_plain(f.left_at_end_pence) if f.as_at is not None or f.closed else ""),
+        ("left_at_period_end", "" if (left := figures.left_at_end_pence) is None else format_pounds_plain(left)),
         ("spend_keyed_to", figures.keyed_to.isoformat() if figures.keyed_to else ""),
         ("incomplete_months_left_out", "; ".join(f"{m.iso}: {format_pounds_plain(v)}" for m, v in f.incomplete)),
         *_range_rows(figures),
@@ -1279,7 +1296,7 @@ def left_at_end_kind(figures: FundFigures) -> str:
     burn-rate month before its last: ``projected``), "recorded" (closed, or ended with the burn rate to its last
     month: what the spend recorded leaves); "" when there is no figure (no burn rate yet)."""
     f = figures.forecast
-    if f.closed:
+    if f.closed or (f.as_at is None and figures.nothing_spent_by_end):
         return "recorded"
     if f.as_at is None:
         return ""

@@ -104,8 +104,10 @@ def test_a_new_funds_runs_out_reads_a_dash_not_that_it_lasts(demo_window, qtbot)
     save(qtbot, tab, dialog)
     shown = {k: label.text() for k, label in page.figure_labels.items()}
     assert (shown["contributions"], shown["balance"], shown["burn"]) == ("£1,234.56", "£1,234.56", "—")
-    assert shown["runs_out"] == "—" and shown["at_end"] == "—"
-    # seen today, after its period (round 34): it ended with nothing spent, not "no spend yet"
+    assert shown["runs_out"] == "—"
+    # seen today, after its period (round 34): it ended with nothing spent, not "no spend yet"; what it received is
+    # what is left at its end (round 59), not "—"
+    assert shown["at_end"] == "£1,234.56 left"
     assert "period ended on 31/03/2020: nothing is recorded as spent" in page.sentence.text()
 
 

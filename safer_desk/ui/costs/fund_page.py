@@ -590,10 +590,9 @@ class FundPage(QWidget):
                                    else "Closed" if fc.closed  # nothing more is spent from it
                                    else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
                                    else "Not at this rate" + projected)
-        labels["at_end"].setText("—" if fc.as_at is None and not fc.closed  # no burn rate yet: no forecast of the end
-                                 else f"{format_money(fc.left_at_end_pence)} left{projected}"
-                                 if fc.left_at_end_pence >= 0
-                                 else f"⚠ {format_money(-fc.left_at_end_pence)} missing{projected}")
+        left = f.left_at_end_pence  # None: no burn rate yet, so no forecast of the end
+        labels["at_end"].setText("—" if left is None else f"{format_money(left)} left{projected}" if left >= 0
+                                 else f"⚠ {format_money(-left)} missing{projected}")
         status = {"open": "open", "closed": "CLOSED", "ended": "period ended",
                   "not_begun": "not begun"}[funds.status_word(f)]
         self.sentence_box.set_text(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
