@@ -437,10 +437,13 @@ class FundsPresenter(FormScreen):
         return check
 
     def _spend_doubts(self, fund: funds.Fund, reference: Callable[[dict], str], instead_of: int = 0,
-                      instead_of_on: date | None = None):
-        """What a spend line's form queries once: past the money contributed (or received by the line's month),
-        dated before its referral, a supplier that reads like a person's name."""
+                      instead_of_on: date | None = None, line: dict | None = None):
+        """What a spend line's form queries once: the same line already recorded for the referral (``line``: the one
+        corrected, asked only when it now reads as another's twin), past the money contributed (or received by the
+        line's month), dated before its referral, a supplier that reads like a person's name."""
         def doubts(v: dict) -> dict[str, list[str]]:
+            same = line is not None and self._same_line(line, v)
+            twin = "" if same else self._line_keyed_before(reference(v), v, line)
             over = funds.overspend_warning(self.store, fund.id, item=v["item"], amount=v["amount"],
                                            instead_of=instead_of, spent_on=v["spent_on"],
                                            instead_of_on=instead_of_on, today=self.today())
@@ -448,10 +451,26 @@ class FundsPresenter(FormScreen):
                              if r["reference"] == reference(v)), None)
             early = (f"{_uk(v['spent_on'])} is before the referral ({_uk(referred)})."
                      if v["spent_on"] and referred and v["spent_on"] < referred else "")
-            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [over] if over else [],
+            return {"supplier": funds.name_warnings(supplier=v["supplier"]), "amount": [d for d in (twin, over) if d],
                     "spent_on": [early] if early else []}
 
         return doubts
+
+    def _line_keyed_before(self, reference: str, v: dict, line: dict | None) -> str:
+        referral = next((r for r in (self.data.referrals if self.data else []) if r["reference"] == reference), None)
+        if referral is None:
+            return ""
+        return funds.spend_line_keyed_before(self.store, referral["id"], spent_on=v["spent_on"], item=v["item"],
+                                             amount=v["amount"], invoice_ref=v["invoice_ref"],
+                                             other_than=line["id"] if line is not None else None)
+
+    def _same_line(self, line: dict, v: dict) -> bool:
+        """Whether what is typed is the line as it is (its day, item, amount and invoice): no twin of its own."""
+        item = funds.item_by_name(self.store, v["item"] or "")
+        amount = v["amount"] if v["amount"] not in (None, "") else (item or {}).get("usual_price_pence")
+        return (v["spent_on"] is not None and v["spent_on"].isoformat() == line["spent_on"]
+                and item is not None and item["name"] == line["item"] and amount == line["amount_pence"]
+                and (v["invoice_ref"] or "").strip() == (line["invoice_ref"] or ""))
 
     def spend_form(self, referral: dict | None = None, *, first_when_none: bool = True) -> CostForm:
         """A spend line for ``referral``; with none, the fund's first referral, or (``first_when_none`` False: a page
@@ -502,7 +521,7 @@ class FundsPresenter(FormScreen):
                                   "amount": format_money(line["amount_pence"]), "supplier": line["supplier"] or "",
                                   "invoice_ref": line["invoice_ref"] or ""}, correcting=True,
                           warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"],
-                                                      date.fromisoformat(line["spent_on"])),
+                                                      date.fromisoformat(line["spent_on"]), line=line),
                           check=self._spend_check(fund))
 
     def _reference(self, referral_id: str) -> str:

@@ -668,6 +668,31 @@ def add_spend_line(store: Store, referral_id: str, **fields: Any) -> str:
     return line_id
 
 
+def spend_line_keyed_before(store: Store, referral_id: str, *, spent_on: Any, item: Any, amount: Any = None,
+                            invoice_ref: Any = "", other_than: str | None = None) -> str:
+    """A doubt (asked once, never a refusal) when the referral already has a spend line of this day, item, amount (a
+    blank one: the usual price) and invoice, other than ``other_than`` (the line being corrected): an invoice keyed
+    twice line by line spends money the fund did not. "" when there is none, or what is typed is refused on Save."""
+    row = _catalogue_item(store, (item or "").strip()) if item else None
+    try:
+        day = _date(spent_on, "Date", required=True)
+        pence = row["usual_price_pence"] if row is not None and amount in (None, "") else _pence(amount, "Amount")
+    except ValueError:
+        return ""
+    if row is None or not pence:
+        return ""
+    invoice = (invoice_ref or "").strip()
+    held = store.one("SELECT r.reference FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+                     "WHERE s.referral_id = ? AND s.spent_on = ? AND s.item_id = ? AND s.amount_pence = ? "
+                     "AND coalesce(s.invoice_ref, '') = ? AND s.id IS NOT ?",
+                     (referral_id, day.isoformat(), row["id"], pence, invoice, other_than))
+    if held is None:
+        return ""
+    on_invoice = f" (invoice {invoice})" if invoice else ""
+    return (f"A {row['name']} of {format_money(pence)} on {day:%d/%m/%Y}{on_invoice} is already recorded for "
+            f"{held['reference']}: saving records it a second time.")
+
+
 def _fund_of_spend_line(store: Store, line_id: str) -> Fund | None:
     fund_id = store.scalar("SELECT r.fund_id FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
                            "WHERE s.id = ?", (line_id,))

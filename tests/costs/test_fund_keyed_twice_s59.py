@@ -84,3 +84,66 @@ def test_the_window_asks_beside_the_amount_and_the_second_save_keeps_it(demo_win
     assert dialog.apply(), dialog.message_text()
     qtbot.waitUntil(lambda: not page.is_busy() and page.data.figures.contributions_pence == 2_200_000, timeout=10000)
     assert page.figure_labels["contributions"].text() == "£22,000"
+
+
+# -- a spend line keyed twice --------------------------------------------------------------------------------------
+
+def _referral(page, reference: str) -> dict:
+    return next(r for r in page.data.referrals if r["reference"] == reference)
+
+
+def test_the_same_spend_line_keyed_again_is_asked_about_once(demo_store):
+    """TH-2018-001's invoice TH-INV-001 keyed again line by line: its door chain went in twice, unasked."""
+    page = _page(demo_store)
+    form = page.spend_form(_referral(page, "TH-2018-001"))
+    assert not _key(form, spent_on="09/04/2018", item="Door chain", amount="25", invoice_ref="TH-INV-001")
+    assert form.errors["amount"] == (
+        "A Door chain of £25 on 09/04/2018 (invoice TH-INV-001) is already recorded for TH-2018-001: saving records "
+        "it a second time. Save again to keep it as it is.")
+    assert page.data.figures.spent_pence == 241_700
+    assert form.save()  # two door chains on one invoice (a front and a back door) are kept when meant
+    assert page.data.figures.spent_pence == 244_200
+
+
+def test_another_invoice_day_amount_or_victim_is_not_asked_about(demo_store):
+    page = _page(demo_store)
+    for reference, typed in (
+            ("TH-2018-001", {"spent_on": "09/04/2018", "item": "Door chain", "amount": "25", "invoice_ref": "X-9"}),
+            ("TH-2018-001", {"spent_on": "10/04/2018", "item": "Door chain", "amount": "25",
+                             "invoice_ref": "TH-INV-001"}),
+            ("TH-2018-001", {"spent_on": "09/04/2018", "item": "Door chain", "amount": "30",
+                             "invoice_ref": "TH-INV-001"}),
+            ("TH-2018-002", {"spent_on": "09/04/2018", "item": "Door chain", "amount": "25",
+                             "invoice_ref": "TH-INV-001"})):
+        form = page.spend_form(_referral(page, reference))
+        assert _key(form, **typed), form.errors
+
+
+def test_correcting_a_spend_line_into_another_s_twin_is_asked_about(demo_store):
+    page = _page(demo_store)
+    alarm = next(line for line in page.data.lines if line["reference"] == "TH-2018-001"
+                 and line["item"] == "Personal alarm")
+    form = page.edit_spend_form(alarm)
+    assert _key(form, supplier="Safe Homes Ltd"), form.errors  # the line is no twin of its own
+    alarm = next(line for line in page.data.lines if line["id"] == alarm["id"])
+    form = page.edit_spend_form(alarm)
+    assert not _key(form, item="Door chain", amount="25")
+    assert "A Door chain of £25 on 09/04/2018 (invoice TH-INV-001) is already recorded" in form.errors["amount"]
+
+
+def test_the_window_asks_about_a_spend_line_keyed_again(demo_window, qtbot):
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(2)
+    page = tab.funds
+    qtbot.waitUntil(lambda: not page.is_busy() and page.data is not None, timeout=10000)
+    page.today = date(2018, 7, 20)
+    assert page.referrals.select_where(lambda r: r["reference"] == "TH-2018-001")
+    dialog = page.spend_dialog()
+    dialog.view.type_into("spent_on", "09/04/2018")
+    dialog.set_value("item", "Door chain")
+    dialog.view.type_into("amount", "25")
+    dialog.view.type_into("invoice_ref", "TH-INV-001")
+    assert not dialog.apply()
+    assert "already recorded for TH-2018-001: saving records it a second time" in dialog.message_text()
+    assert page.data.figures.spent_pence == 241_700
