@@ -411,6 +411,10 @@ class FundsPresenter(FormScreen):
         self.rows_action(f"Delete {self._contribution_words(contribution)} to {fund.name_said}", "fund", fund.id,
                          lambda: funds.delete_contribution(self.store, contribution["id"]), select_fund=True)
 
+    def delete_item_refusal(self, item: dict) -> str:
+        """Why the item cannot be deleted (spend is keyed to it), said before any question; "" when it can."""
+        return funds.item_in_use(self.store, item["id"])
+
     def delete_item(self, item: dict) -> None:
         self.rows_action(f"Delete catalogue item {item['name']}", "item", item["id"],
                          lambda: funds.delete_item(self.store, item["id"]))

@@ -480,11 +480,18 @@ def _new_item_id(store: Store, name: str) -> str:
     return item_id
 
 
-def delete_item(store: Store, item_id: str) -> None:
+def item_in_use(store: Store, item_id: str) -> str:
+    """Why a catalogue item cannot be deleted (spend is keyed to it), or "" when it can."""
     used = store.scalar("SELECT count(*) FROM fund_spend_lines WHERE item_id = ?", (item_id,))
-    if used:
-        name = store.scalar("SELECT name FROM fund_items WHERE id = ?", (item_id,))
-        raise FundError(f"{name} is on {counted(used, 'spend line')} and cannot be removed from the catalogue.")
+    if not used:
+        return ""
+    name = store.scalar("SELECT name FROM fund_items WHERE id = ?", (item_id,))
+    return f"{name} is on {counted(used, 'spend line')} and cannot be removed from the catalogue."
+
+
+def delete_item(store: Store, item_id: str) -> None:
+    if refusal := item_in_use(store, item_id):
+        raise FundError(refusal)
     with store.transaction():
         store.conn.execute("DELETE FROM fund_items WHERE id = ?", (item_id,))
 

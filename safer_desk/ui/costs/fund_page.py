@@ -700,6 +700,9 @@ class FundPage(QWidget):
 
     def delete_item(self) -> None:
         if (item := self._chosen(self.items, "catalogue item", "Catalogue")) is not None:
+            if refusal := self.presenter.delete_item_refusal(item):  # said at once: not asked, then refused
+                prompts.show_error(self, "Delete catalogue item", refusal)
+                return
             self._delete("Delete catalogue item", f"Delete {item['name']} from the catalogue?",
                          lambda: self.presenter.delete_item(item))
 
