@@ -1440,8 +1440,12 @@ def forecast_within_chart(figures: FundFigures) -> tuple[list[tuple[Month, int]]
 
 
 def exhaustion_words(figures: FundFigures) -> str:
-    """The chart's run-out mark: "Runs out", or "Would have run out" for a projection of an ended fund."""
-    return "Would have run out" if figures.projected else "Runs out"
+    """The chart's run-out mark, as the sentence says the month: "Runs out" (a month to come), "Ran out" (a month over
+    that the spend recorded reached: ``run_out_kind``'s "ran_out"), or "Would have run out" (a projection: an ended
+    fund's, or a month over that the spend recorded since does not bear out)."""
+    if run_out_kind(figures, figures.forecast.exhaustion_month) == "ran_out":
+        return "Ran out"
+    return "Would have run out" if figures.projected or figures.run_out_projected else "Runs out"
 
 
 def ended_sentence(figures: FundFigures) -> str:

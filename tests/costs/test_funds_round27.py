@@ -110,7 +110,9 @@ def test_the_chart_draws_the_fund_level_rising_when_the_top_up_comes(demo_store,
     chart.show_forecast(funds.fund_figures(demo_store, fund, today=date(2025, 9, 15)))
     xs, ys = chart.level_curve.getData()
     assert list(zip(xs, ys))[:4] == [(0, 2000), (6, 2000), (6, 7000), (xs[-1], 7000)]  # x 6: the start of October
-    assert chart.out_line.value() == 2.5 and "runs out in Jun 2025" in chart.summary
+    # seen in September, June is over: the fund ran out then (round 59)
+    assert chart.out_line.value() == 2.5 and "it ran out in Jun 2025" in chart.summary
+    assert chart.out_line.label == "Ran out Jun 2025"
 
 
 def test_a_spend_line_before_the_top_up_arrives_is_asked_about_the_money_received_by_its_month(demo_store):

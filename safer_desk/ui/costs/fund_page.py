@@ -140,8 +140,9 @@ class FundChart(Chart):
                 self.summary = (f"No spend by today: the {format_money(figures.not_spent_pence)} keyed is dated "
                                 "after it.")
             if figures is not None and figures.spent_pence:  # spend only in months not complete: no burn rate yet
+                ran = "ran" if funds.exhaustion_words(figures) == "Ran out" else "runs"  # a month over: it ran out
                 self.summary = (f"No complete month of spend yet: {format_money(figures.spent_pence)} spent so far, "
-                                "in months not complete" + (f"; it runs out in {month_name(out)}."
+                                "in months not complete" + (f"; it {ran} out in {month_name(out)}."
                                                             if (out := figures.forecast.exhaustion_month) else "."))
             if figures is not None:
                 start = figures.fund.start_month
@@ -187,10 +188,14 @@ class FundChart(Chart):
                       f"rate counts the {format_money(spent)} spent by {by} (spend keyed in months not complete is "
                       "left out); ")
         ended = figures.period_ended and not f.closed  # the forecast is then what was projected from its month
+        said = funds.exhaustion_words(figures)  # a month over: it ran out, or it is a projection (as the sentence)
+        out = month_name(f.exhaustion_month) if f.exhaustion_month else ""
         self.summary = (spent_text
-                        + (f"projected from {by} it would have run out in {month_name(f.exhaustion_month)}"
-                           if ended and f.exhaustion_month
-                           else f"at the recent rate it runs out in {month_name(f.exhaustion_month)}"
+                        + (f"it ran out in {out}" if out and said == "Ran out"
+                           else f"projected from {by} it would have run out in {out}" if ended and out
+                           else f"at the recent rate it would have run out in {out}, a month already over"
+                           if out and figures.run_out_projected
+                           else f"at the recent rate it runs out in {out}"
                            if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
                            else f"projected from {by} it would have lasted" if ended
                            else "at the recent rate it lasts")
@@ -583,10 +588,13 @@ class FundPage(QWidget):
         labels["median"].setText("—" if median is None else format_money(median))
         labels["burn"].setText(f"{format_money(fc.burn_rate_pence)} a month" if fc.as_at else "—")
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
-        # The period over, the forecast from a month before its last is a projection (the sentence says of what).
+        # The period over, the forecast from a month before its last is a projection (the sentence says of what); a
+        # month over that the spend recorded reached is when it ran out.
         projected = " (projected)" if f.projected or f.run_out_projected else ""
+        ran_out = fc.exhaustion_month is not None and funds.exhaustion_words(f) == "Ran out"
         labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
-                                   + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
+                                   + month_name(fc.exhaustion_month) + (" (ran out)" if ran_out else projected)
+                                   if fc.exhaustion_month
                                    else "Closed" if fc.closed  # nothing more is spent from it
                                    else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
                                    else "Not at this rate" + projected)
