@@ -2,7 +2,8 @@
 what such a month is: the fund *ran out* then (the spend recorded passed the money), or the month is a projection
 the spend recorded since does not bear out. The chart beside it still said it in the future tense: its mark read
 "Runs out May 2025" and its summary for screen readers "at the recent rate it runs out in May 2025", seen in July;
-and the figure read "⚠ Before the end: May 2025", as for a month to come. They now say it as the sentence does."""
+and the figure read "⚠ Before the end: May 2025", as for a month to come. They now say it as the sentence does (the
+figure "⚠ Ran out in May 2025")."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_the_chart_says_a_run_out_month_over_is_a_projection(demo_store, qtbot):
 def test_the_page_marks_the_figure_ran_out(demo_window, qtbot):
     _overspent(demo_window.session.store)
     page = _page_on(demo_window, qtbot, SEEN, "Overspent")
-    assert page.figure_labels["runs_out"].text() == "⚠ Before the end: May 2025 (ran out)"
+    assert page.figure_labels["runs_out"].text() == "⚠ Ran out in May 2025"
     assert page.ensure_chart().out_line.label == "Ran out May 2025"
 
 

@@ -592,9 +592,9 @@ class FundPage(QWidget):
         # month over that the spend recorded reached is when it ran out.
         projected = " (projected)" if f.projected or f.run_out_projected else ""
         ran_out = fc.exhaustion_month is not None and funds.exhaustion_words(f) == "Ran out"
-        labels["runs_out"].setText(("⚠ Before the end: " if fc.runs_out_before_end else "")
-                                   + month_name(fc.exhaustion_month) + (" (ran out)" if ran_out else projected)
-                                   if fc.exhaustion_month
+        labels["runs_out"].setText(f"⚠ Ran out in {month_name(fc.exhaustion_month)}" if ran_out  # a month over
+                                   else ("⚠ Before the end: " if fc.runs_out_before_end else "")
+                                   + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
                                    else "Closed" if fc.closed  # nothing more is spent from it
                                    else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
                                    else "Not at this rate" + projected)
