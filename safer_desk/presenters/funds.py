@@ -30,6 +30,10 @@ WINDOWS = (1, 3, 6, 12)
 # The tables whose rows a county file says the office of (``provenance.row_origins``), besides the funds themselves.
 CONTRIBUTIONS, REFERRALS, SPEND_LINES = "fund_contributions", "fund_referrals", "fund_spend_lines"
 NO_ITEMS = "The catalogue has no items yet: add one with More > Catalogue item… first."
+# A new office file: nothing to choose in the Contributor or District box, said with where to add it.
+NO_PARTNERS = ("The file has no partners yet: add the contributor in View > Districts, Partnerships and Partners… "
+               "first.")
+NO_DISTRICTS = "The file has no districts yet: add them in View > Districts, Partnerships and Partners… first."
 # The More menu's actions that change the file, in its order (FundsPresenter.more_actions says which apply).
 MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spend_line", "edit_contribution",
                 "delete_referral", "delete_spend_line", "delete_contribution", "delete_item")
@@ -285,8 +289,9 @@ class FundsPresenter(FormScreen):
             f"{'an override' if one else 'overrides'} with no reason given until one is given with Edit referral…."]}
 
     def _contribution_fields(self) -> list[Field]:
-        return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=True,
-                      choices=choices([o.name for o in list_organisations(self.store)])),
+        partners = [o.name for o in list_organisations(self.store)]  # none: _contribution_check says where to add one
+        return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=bool(partners),
+                      choices=choices(partners)),
                 # read when negative, to be refused saying how money withdrawn is recorded (_refund_check)
                 Field("amount", "A&mount", FieldKind.MONEY, required=True, allow_negative=True),
                 Field("received_on", "&Received", FieldKind.DATE, happened="a contribution"), Field("note", "&Note")]
@@ -298,7 +303,7 @@ class FundsPresenter(FormScreen):
         return self._form(fields, f"Contribution to {fund.name_said}", lambda v: self.rows_action(
             f"Add a contribution of {format_money(v['amount'])} from {v['organisation']} to {fund.name_said}", "fund",
             fund.id, lambda: funds.add_contribution(self.store, fund.id, **v), select_fund=True),
-            values={"organisation": first}, check=_refund_check("contribution"),
+            values={"organisation": first}, check=_contribution_check(fields), note="" if first else NO_PARTNERS,
             warnings=lambda v: {"amount": self._keyed_before(fund, v)})
 
     def edit_contribution_form(self, contribution: dict) -> CostForm:
@@ -321,8 +326,9 @@ class FundsPresenter(FormScreen):
                     and (v["received_on"].isoformat() if v["received_on"] else None) == contribution["received_on"])
             return {"amount": [] if same else self._keyed_before(fund, v, other_than=contribution["id"])}
 
-        return self._form(self._contribution_fields(), f"Contribution of {said} to {fund.name_said}", commit,
-                          values=values, correcting=True, check=_refund_check("contribution"), warnings=twin)
+        fields = self._contribution_fields()
+        return self._form(fields, f"Contribution of {said} to {fund.name_said}", commit,
+                          values=values, correcting=True, check=_contribution_check(fields), warnings=twin)
 
     def _keyed_before(self, fund: funds.Fund, v: dict, *, other_than: str | None = None) -> list[str]:
         """The contribution typed, already recorded for the fund (the same contributor, amount and day): asked once."""
@@ -332,10 +338,10 @@ class FundsPresenter(FormScreen):
 
     def _referral_fields(self) -> list[Field]:
         yes = tuple(YesNo.choices())
+        districts = [d.name for d in list_districts(self.store)]  # none: the form's check says where to add them
         return [Field("reference", "&Reference", required=True, placeholder="e.g. TH-2018-016",
                       help="A pseudonymous code such as TH-2018-016 — never a name"),
-                Field("district", "&District", FieldKind.CHOICE, required=True,
-                      choices=choices([d.name for d in list_districts(self.store)])),
+                Field("district", "&District", FieldKind.CHOICE, required=bool(districts), choices=choices(districts)),
                 Field("referred_on", "Referred &on", FieldKind.DATE, required=True, happened="a referral"),
                 Field("risk_level", "Risk &level", FieldKind.CHOICE, choices=choices(RISK_LEVELS)),
                 Field("at_marac", "At &MARAC", FieldKind.CHOICE, choices=yes),
@@ -354,9 +360,13 @@ class FundsPresenter(FormScreen):
                                         "can be made on it."]}
             return {"referred_on": []}
 
-        return self._form(self._referral_fields(), title, commit, warnings=outside,
+        fields = self._referral_fields()
+        none = not next(f for f in fields if f.key == "district").choices  # a new file: no district to choose yet
+        return self._form(fields, title, commit, warnings=outside,
                           heading=f"{title}. Record the victim by a reference and district only — never a name.",
-                          note=f"This fund accepts: {fund.rules.describe()}.", values=values, correcting=correcting)
+                          note=f"This fund accepts: {fund.rules.describe()}." + (f" {NO_DISTRICTS}" if none else ""),
+                          values=values, correcting=correcting,
+                          check=lambda v: {"district": NO_DISTRICTS} if none and not v.get("district") else {})
 
     def referral_form(self) -> CostForm:
         fund = self._need_fund()
@@ -612,6 +622,18 @@ def _with_total(rows) -> list[list[Any]]:
     """A (name, count, pence) table's rows and its Total line, as the page's table ends with one."""
     rows = [list(r) for r in rows]
     return rows + [["Total", sum(r[1] or 0 for r in rows), sum(r[2] or 0 for r in rows)]] if rows else rows
+
+
+def _contribution_check(fields: list[Field]) -> Callable[[dict], dict[str, str]]:
+    """A contribution's first-Save refusals: a negative amount (``_refund_check``), and with no partner in the file to
+    choose as its contributor, where to add one (the box is empty: "This field is needed" said nothing of where)."""
+    refund = _refund_check("contribution")
+    none = not next(f for f in fields if f.key == "organisation").choices
+
+    def check(v: dict) -> dict[str, str]:
+        return {**({"organisation": NO_PARTNERS} if none and not v.get("organisation") else {}), **refund(v)}
+
+    return check
 
 
 def _refund_check(what: str) -> Callable[[dict], dict[str, str]]:
