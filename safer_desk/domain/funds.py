@@ -256,12 +256,14 @@ class FundForecast:
 
 def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start: Month, end: Month,
                   as_at: Month | None = None, window: int = 3, incomplete_from: Month | None = None,
-                  complete_to: Month | None = None) -> FundForecast:
+                  complete_to: Month | None = None, over_before: Month | None = None) -> FundForecast:
     """Burn rate over the recent window and the month the fund runs out (see the module docstring).
 
     Months from ``incomplete_from`` on are not complete: the default "as at" month is the latest
     complete month with spend, and spend keyed in later months is listed, not counted. ``complete_to``:
     the last month the fund's spend is said to be fully keyed to; the default "as at" month runs to it.
+    ``over_before``: today's month (those before it are over): spend keyed past the fund in one of them, before any
+    month is complete, is said to have run out then (``gone_words``).
     """
     if window < 1:
         raise FundError("The burn-rate window must be at least one month.")
@@ -296,7 +298,7 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
             warnings = [f"{m.label} is not complete: the {_money(v)} keyed in it so far is left out of the burn rate."
                         for m, v in incomplete]
             warnings.append(f"The {_money(keyed)} keyed by {gone.label} is more than the {_money(fund_pence)} in the "
-                            f"fund: it runs out in {gone.label}, whatever the burn rate turns out to be.")
+                            f"fund: {gone_words(gone, over_before)}")
         return FundForecast(fund_pence, 0, None, 0, 0, Fraction(0), gone, end, fund_pence, [], [], incomplete,
                             tuple(warnings), start=start)
     first = min([start, *monthly_spend.keys()])
@@ -354,6 +356,15 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         mm = mm.plus(1)
     return FundForecast(fund_pence, spent, as_at, window_months, window_spend, rate, exhaustion, end, left,
                         cumulative, line, incomplete, tuple(warnings), lasts_past, start)
+
+
+def gone_words(month: Month, over_before: Month | None) -> str:
+    """What spend keyed past the money in ``month`` (before any month is complete, so with no burn rate) means: it
+    ran out then, a month over (before ``over_before``, today's month); else it runs out in it, whatever the burn
+    rate turns out to be."""
+    if over_before is not None and month < over_before:
+        return f"it ran out in {month.label}."
+    return f"it runs out in {month.label}, whatever the burn rate turns out to be."
 
 
 def _not_complete(month: Month, pence: int, *, counted: bool = False) -> str:

@@ -1094,8 +1094,8 @@ def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]
                 for mm, v in forecast.incomplete] if current is not None else list(forecast.warnings)
         if any(first == current and came is None for first, _, came in runs):  # no money to come ends it
             said.append(f"The {format_money(spent_by(current))} keyed by {current.label} is more than the "
-                        f"{format_money(received_by(money, current))} received by then: it runs out in "
-                        f"{current.label}, whatever the burn rate turns out to be.")
+                        f"{format_money(received_by(money, current))} received by then: "
+                        + domain.gone_words(current, in_hand[0] if in_hand else None))
         return replace(forecast, exhaustion_month=current, warnings=(*said, *warnings))
     later = sum(p for mm, p, _ in late if mm > max(forecast.pilot_end, as_at))
     if not warnings and not later and current == forecast.exhaustion_month:
@@ -1183,7 +1183,7 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     monthly = domain.spread_merged_spend({m: v for m, _, v in by_month}, moved, incomplete_from=incomplete_from)
     forecast = domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                     as_at=as_at, window=window, incomplete_from=incomplete_from,
-                                    complete_to=complete_to)
+                                    complete_to=complete_to, over_before=Month.of(today))
     ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                    as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
     dated = _dated_receipts(store, fund)  # read once: the money by month, in hand today, and still to come

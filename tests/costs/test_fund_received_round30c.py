@@ -80,7 +80,8 @@ def test_spend_past_the_money_received_then_past_all_of_it_runs_out_in_the_first
     assert f.forecast.last_funded_month == Month(2025, 10)
     text = funds.forecast_sentence(f)
     assert text.startswith("No complete month of spend yet, so no burn rate.")
-    assert "The £1,200 keyed by Nov-25 is more than the £1,000 received by then: it runs out in Nov-25" in text
+    # seen in December, November is over: it ran out then (round 59)
+    assert "The £1,200 keyed by Nov-25 is more than the £1,000 received by then: it ran out in Nov-25." in text
     assert "Dec-25" not in text.split("Dec-25 is not complete")[-1].split("£500 of the")[0]  # no other run-out
     rows = dict(funds.fund_report_rows(f))
     assert rows["forecast_exhaustion_month"] == "2025-11"
