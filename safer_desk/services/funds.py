@@ -876,6 +876,9 @@ class FundFigures:
     not_spent_pence: int = 0  # spend dated after today: it has not happened yet, so it is not in the figures
     period_ended: bool = False  # today is past the fund's last day: nothing more can be spent from it
     today: date | None = None  # the day the figures are the position on
+    # Contributions received after the fund's last day, by today (pence, contributor): in the balance, not in what was
+    # left at the end of the period.
+    received_since_end: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def not_begun(self) -> bool:
@@ -1225,7 +1228,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
                        keyed_to, every_month(fund, by_month, merged, last=last),
-                       int(not_received), money, not_spent, today > fund.ends_on, today)
+                       int(not_received), money, not_spent, today > fund.ends_on, today,
+                       [(pence, who) for on, _, pence, who in dated if on is not None and fund.ends_on < on <= today])
 
 
 def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool) -> str:
@@ -1457,10 +1461,15 @@ def ended_sentence(figures: FundFigures) -> str:
     left = received - figures.spent_pence
     spent = (f"{format_money(figures.spent_pence)} is recorded as spent, so " if figures.spent_pence
              else "nothing is recorded as spent, so ")
-    unspent = (f"all {format_money(received)} received is left unspent" if not figures.spent_pence else
-               f"{format_money(left)} of the {format_money(received)} received is left unspent as recorded"
-               if left >= 0 else f"{format_money(-left)} more than the {format_money(received)} received was spent")
-    said = [f"The fund's period ended on {fund.ends_on:%d/%m/%Y}: {spent}{unspent}."]
+    since = figures.received_since_end  # in the balance, not in what was left at the end: said, not left a puzzle
+    got = f"{format_money(received)} received" + (" by then" if since else "")
+    unspent = (f"all {got} is left unspent" if not figures.spent_pence else
+               f"{format_money(left)} of the {got} is left unspent as recorded"
+               if left >= 0 else f"{format_money(-left)} more than the {got} was spent")
+    later = (f"; {format_money(sum(p for p, _ in since))} received since "
+             f"({', '.join(dict.fromkeys(name for _, name in since))}) makes the balance "
+             f"{format_money(figures.balance_pence)}") if since else ""
+    said = [f"The fund's period ended on {fund.ends_on:%d/%m/%Y}: {spent}{unspent}{later}."]
     out = f.exhaustion_month
     if out is not None and f.as_at is not None and out <= f.as_at and run_out_kind(figures, out) == "ran_out":
         # The spend recorded reached it, before the month a projection would run from: what happened, not a

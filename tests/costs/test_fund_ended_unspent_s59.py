@@ -27,7 +27,7 @@ def test_the_rows_give_what_was_left_at_the_end(demo_store):
     rows = dict(funds.fund_report_rows(figures))
     assert (rows["status"], rows["left_at_period_end"], rows["left_at_period_end_kind"]) == ("ended", "5000",
                                                                                             "recorded")
-    assert "all £5,000 received is left unspent" in funds.forecast_sentence(figures)
+    assert "all £5,000 received by then is left unspent; £1,000 received since" in funds.forecast_sentence(figures)
     assert dict((r[0], r[1]) for r in figures_rows(figures))["left_at_period_end"] == 500_000
 
 
