@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import format_money, searched_amount
 from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
@@ -95,6 +95,18 @@ def load_fund_data(store, fund_id: str | None, window: int, today: date | None =
     return FundData(names, funds.fund_figures(store, fund_id, window=window, today=today), referrals,
                     funds.list_spend_lines(store, fund_id), funds.contributions(store, fund_id), items, origins,
                     came[CONTRIBUTIONS], came[REFERRALS], came[SPEND_LINES])
+
+
+def search_keeps(text: str, money_key: str) -> Callable[[Any], bool]:
+    """What *Search referrals and spend…* keeps of a referral's or spend line's row (``money_key``: its amount's
+    column): typed as money ("£1,450", "1,450 GBP", "£1.45k"), the rows of that amount, as the tables show it (and
+    only that amount: "£25" is not £250, as the register's search reads it); otherwise the rows whose words hold what
+    is typed (``search_text``, built off the GUI thread)."""
+    needle = (text or "").strip().casefold()
+    amount = searched_amount(needle)
+    if amount is not None:
+        return lambda r: r[money_key] == amount
+    return lambda r: needle in r["search_text"]
 
 
 def referral_search_text(r: dict) -> str:

@@ -23,7 +23,8 @@ from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data
+from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data,
+                                        search_keeps)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -629,10 +630,11 @@ class FundPage(QWidget):
         # Thousands of referrals and spend lines: the search matches a text built off the GUI thread, in one
         # Python pass (a proxy's free-text search formatted every cell of every row: 2.7 s on 20,000).
         needle = self.search.text().strip().casefold()
-        for table, origins in self._merged_tables(self.data)[:2]:  # the referrals and the spend lines
+        for (table, origins), money in zip(self._merged_tables(self.data)[:2], ("spent_pence", "amount_pence")):
             if needle:  # in a county file, the office each came from too (as the Merged from column shows it)
                 said = origins.of if origins.shown else (lambda _key: "")
-                table.filter(lambda r, said=said: (needle in r["search_text"] or needle in said(r["id"]).casefold())
+                keeps = search_keeps(needle, money)  # an amount as the tables show it ("£1,450"), or words
+                table.filter(lambda r, said=said, keeps=keeps: (keeps(r) or needle in said(r["id"]).casefold())
                              and (not district or r["district"] == district))
             else:
                 table.filter(predicate)
