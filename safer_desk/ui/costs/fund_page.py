@@ -145,10 +145,17 @@ class FundChart(Chart):
                 self.summary = (f"No complete month of spend yet: {format_money(figures.spent_pence)} spent so far, "
                                 "in months not complete" + (f"; it {ran} out in {month_name(out)}."
                                                             if (out := figures.forecast.exhaustion_month) else "."))
+            self.forecast_curve.setVisible(False)  # no line, so no legend entry for one (as the board report's)
+            self.spend_curve.setVisible(figures is not None)
             if figures is not None:
                 start = figures.fund.start_month
                 self.axis.start = start
                 end_x = figures.fund.end_month.minus(start) + 1
+                # Spend to date at £0 through the months over, as the board report draws it; none before the first.
+                over = sum(1 for k in range(end_x) if figures.incomplete_from is None
+                           or start.plus(k) < figures.incomplete_from)
+                self.spend_curve.setData([float(k) for k in range(over + 1)], [0.0] * (over + 1))
+                self.spend_curve.setVisible(over > 0)
                 self.level_curve.setData(*fund_level(figures.receipts, start, end_x, figures.contributions_pence))
                 self.end_line.setValue(end_x)
                 self.set_x_range(0, end_x + 1)
@@ -167,6 +174,9 @@ class FundChart(Chart):
         fx = [float(m.minus(start) + 1) for m, _ in line]
         fy = [p / 100 for _, p in line]
         self.forecast_curve.setData(fx, fy)
+        # A closed fund, or one ended with its spend keyed to its last day, has no forecast: no legend entry for it.
+        self.spend_curve.setVisible(True)
+        self.forecast_curve.setVisible(len(line) > 1)
         end_x = float(f.pilot_end.minus(start) + 1)
         right = max([end_x, *fx, *xs]) + 1
         self.level_curve.setData(*fund_level(figures.receipts, start, right, f.fund_pence))
