@@ -176,8 +176,8 @@ def household_detail(text: str | None, *, reference: bool = False) -> tuple[str,
     return None
 
 
-_PSEUDONYMOUS = ("A victim is recorded by a pseudonymous reference (such as TH-2018-001) and district only: never their "
-                 "name, where they live or how to reach them.")
+_PSEUDONYMOUS = ("A victim is recorded by a pseudonymous reference (such as TH-2018-001) and district only: never "
+                 "their name, where they live or how to reach them.")
 
 
 def first_name_reference(text: str | None) -> bool:
