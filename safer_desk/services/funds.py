@@ -197,7 +197,8 @@ def _said(store: Store, listed: list[Fund]) -> list[Fund]:
 
 
 def list_funds(store: Store) -> list[Fund]:
-    return _said(store, [_fund_from_row(r) for r in store.rows("SELECT * FROM funds ORDER BY name")])
+    rows = store.rows("SELECT * FROM funds ORDER BY name COLLATE NOCASE, name")  # as read, not capitals first
+    return _said(store, [_fund_from_row(r) for r in rows])
 
 
 def get_fund(store: Store, fund_id: str) -> Fund:
@@ -445,7 +446,7 @@ def contributions(store: Store, fund_id: str) -> list[dict]:
 # -- the catalogue -------------------------------------------------------------------
 
 def list_items(store: Store) -> list[dict]:
-    return [dict(r) for r in store.rows("SELECT * FROM fund_items ORDER BY name")]
+    return [dict(r) for r in store.rows("SELECT * FROM fund_items ORDER BY name COLLATE NOCASE, name")]
 
 
 def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str = "") -> str:
