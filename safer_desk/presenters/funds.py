@@ -526,7 +526,8 @@ class FundsPresenter(FormScreen):
 
         first = referral["reference"] if referral else (refs[0] if refs and first_when_none else "")
         return self._form(fields, f"Spend line for {fund.name_said}", commit, heading_for=heading, note=note,
-                          values={"referral": first, "spent_on": _uk(self.today()),
+                          # after the fund ended, its last day: today is outside its period, which Save refuses
+                          values={"referral": first, "spent_on": _uk(min(self.today(), fund.ends_on)),
                                   "item": items[0]["name"] if items else ""},
                           warnings=self._spend_doubts(fund, lambda v: v["referral"]), check=self._spend_check(fund))
 
