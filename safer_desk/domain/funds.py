@@ -139,11 +139,16 @@ def check_eligibility(rules: EligibilityRules, answers: EligibilityAnswers, over
 
 _STREET_WORDS = ("road", "street", "st", "avenue", "ave", "lane", "close", "drive", "way", "court", "crescent",
                  "terrace", "gardens", "place", "square", "grove", "rise", "walk", "mews", "row", "hill", "park",
-                 "view", "green", "parade", "meadow", "meadows")
+                 "view", "green", "parade", "meadow", "meadows",
+                 "rd", "ln", "cres", "gdns", "tce")  # as forms abbreviate them: "12 Orwell Rd", "3 Mill Ln"
+# A village's street named with "The" ("14 The Street", "3 The Close"), capitalised as an address is, so that "in week
+# 2 the court adjourned" is not one.
+_THE_STREET = r"|".join(f"{w.capitalize()}|{w.upper()}" for w in _STREET_WORDS)
 # "12 Acacia Avenue", "4a Orwell Road", "Flat 3" (capitalised, not "the flat 2 weeks ago"); not "2 days at the park".
 _HOUSE = re.compile(r"\b(?:Flat|FLAT|Apartment|APARTMENT|Apt)\.?\s*\d+[A-Za-z]?\b|\b\d+[A-Za-z]?,?\s+"
                     r"(?:(?!(?i:a|an|and|at|by|for|from|in|of|on|or|the|to|with)\b)[^\W\d_][\w'’-]*\s+){1,3}"
-                    r"(?i:" + "|".join(_STREET_WORDS) + r")\b")
+                    r"(?i:" + "|".join(_STREET_WORDS) + r")\b"
+                    r"|\b\d+[A-Za-z]?,?\s+(?:The|THE)\s+(?:" + _THE_STREET + r")\b")
 # A UK postcode ("IP1 2AB", "ip12ab"): the inward code's letters are never C, I, K, M, O or V ("Q2 2pm" is none).
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")

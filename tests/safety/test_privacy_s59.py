@@ -1,0 +1,57 @@
+"""Session 59, privacy of victim-level data: what a referral's reference or a review's free text let through.
+
+A victim is recorded by a pseudonymous reference and district only (DESIGN §2.3), and the address detector
+(domain.funds.household_detail) refused "12 Orwell Road" and "12 Main St" but took the same address written as
+people write it on a form: "12 Orwell Rd", "3 Mill Ln", and the village addresses of Suffolk, "14 The Street",
+"3 The Close"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from safer_desk.domain.dhr import DhrError
+from safer_desk.domain.funds import FundError, household_detail
+from safer_desk.services import dhr, funds
+from tests.safety.helpers import stored_in
+
+PILOT = "Suffolk Target Hardening Pilot"
+TODAY = date(2018, 9, 1)
+
+
+def _referral(store, reference: str, **fields):
+    fund = funds.fund_by_name(store, PILOT)
+    values = {"reference": reference, "district": "Babergh", "referred_on": "01/07/2018", "risk_level": "high",
+              "at_marac": True, "idva_assigned": True, "perpetrator_resident": False}
+    return funds.add_referral(store, fund.id, **{**values, **fields})
+
+
+ABBREVIATED_ADDRESSES = ["12 Orwell Rd", "12 orwell rd.", "12 ORWELL RD", "3 Mill Ln", "7 Elm Cres", "4 Elm Gdns",
+                         "9 Elm Tce", "14 The Street", "3 The Close", "5 The Green", "22 THE STREET",
+                         "Flat 2, 14 The Street"]
+
+
+@pytest.mark.parametrize("text", ABBREVIATED_ADDRESSES)
+def test_an_address_with_an_abbreviated_street_or_the_street_is_an_address(text):
+    assert household_detail(text) is not None
+    assert household_detail(f"Locks fitted at {text} on Monday")[1] == "an address"
+    assert household_detail(text, reference=True) is not None
+
+
+@pytest.mark.parametrize("text", ABBREVIATED_ADDRESSES[:2] + ["14 The Street"])
+def test_the_services_refuse_it_in_a_reference_and_in_free_text(demo_store, text):
+    with pytest.raises(FundError, match="address"):
+        _referral(demo_store, text)
+    with pytest.raises(FundError, match="Override reason: .*address"):
+        _referral(demo_store, "TH-2018-099", risk_level="medium", override_reason=f"Fitted at {text}")
+    with pytest.raises(DhrError, match="Notes: .*address"):
+        dhr.free_text(f"The family moved from {text}", "Notes")
+    assert stored_in(demo_store, text) == []
+
+
+@pytest.mark.parametrize("text", ["the flat 2 weeks ago", "2 days at the park", "In week 2 the court adjourned",
+                                  "3 rd party costs", "Met on the 3rd", "2 The Panel agreed", "item 4 the street team",
+                                  "2 door chains fitted", "Rd 2 of funding", "Agreed at the 3 May panel"])
+def test_ordinary_text_is_still_not_an_address(text):
+    assert household_detail(text) is None
