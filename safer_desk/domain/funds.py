@@ -149,8 +149,10 @@ _HOUSE = re.compile(r"\b(?:Flat|FLAT|Apartment|APARTMENT|Apt)\.?\s*\d+[A-Za-z]?\
                     r"(?:(?!(?i:a|an|and|at|by|for|from|in|of|on|or|the|to|with)\b)[^\W\d_][\w'’-]*\s+){1,3}"
                     r"(?i:" + "|".join(_STREET_WORDS) + r")\b"
                     r"|\b\d+[A-Za-z]?,?\s+(?:The|THE)\s+(?:" + _THE_STREET + r")\b")
-# A UK postcode ("IP1 2AB", "ip12ab"): the inward code's letters are never C, I, K, M, O or V ("Q2 2pm" is none).
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+# A UK postcode ("IP1 2AB", "ip12ab"): the inward code's letters are never C, I, K, M, O or V ("Q2 2pm" is none);
+# joined into a code as well ("TH-IP1-2AB", "TH_2018_IP1_2AB", "TH/IP4/5XY": a letter or digit on neither side).
+_POSTCODE = re.compile(r"(?<![^\W_])[A-Z]{1,2}\d[A-Z\d]?(?:\s*|[._/-])\d[ABD-HJLNP-UW-Z]{2}(?![^\W_])",
+                       re.IGNORECASE)
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # A UK telephone number as people write one: a mobile ("07700 900123", "+44 7700 900123") or a landline with its
 # area code set apart ("01473 123456", "020 7946 0958"); not an invoice's or a code's run of digits ("0001234").

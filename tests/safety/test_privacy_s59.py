@@ -55,3 +55,26 @@ def test_the_services_refuse_it_in_a_reference_and_in_free_text(demo_store, text
                                   "2 door chains fitted", "Rd 2 of funding", "Agreed at the 3 May panel"])
 def test_ordinary_text_is_still_not_an_address(text):
     assert household_detail(text) is None
+
+
+# -- a postcode inside a code ------------------------------------------------------------------------------------
+# "IP1 2AB" and "IP12AB" were refused, but the same postcode joined into a code as a reference is written took:
+# "TH-IP1-2AB", "TH_2018_IP1_2AB", "TH/IP4/5XY".
+
+JOINED_POSTCODES = ["TH-IP1-2AB", "IP1-2AB", "ip1-2ab", "TH_2018_IP1_2AB", "TH/IP4/5XY", "TH-2018-001-IP1.2AB",
+                    "TH-2018-CB2-1TN", "TH_IP12AB"]
+
+
+@pytest.mark.parametrize("reference", JOINED_POSTCODES)
+def test_a_postcode_joined_into_a_reference_is_a_postcode(demo_store, reference):
+    assert household_detail(reference, reference=True)[1] == "a postcode"
+    with pytest.raises(FundError, match="postcode"):
+        _referral(demo_store, reference)
+    assert stored_in(demo_store, reference) == []
+
+
+@pytest.mark.parametrize("reference", ["TH-2018-001", "MSDC-DHR1-03", "WSCSP-DHR-2017-01", "TH/IPS/2018/07",
+                                       "IPS-TH-18-003", "TH-BAB-2018-02", "MS-TH-2018-01", "WS-TH-19-001",
+                                       "TH-2018-008 MSDC", "DHR 2017/01", "Q2-2018", "TH-A1-2018"])
+def test_codes_are_still_not_postcodes(reference):
+    assert household_detail(reference, reference=True) is None
