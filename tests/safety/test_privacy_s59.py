@@ -78,3 +78,32 @@ def test_a_postcode_joined_into_a_reference_is_a_postcode(demo_store, reference)
                                        "TH-2018-008 MSDC", "DHR 2017/01", "Q2-2018", "TH-A1-2018"])
 def test_codes_are_still_not_postcodes(reference):
     assert household_detail(reference, reference=True) is None
+
+
+# -- a date of birth ------------------------------------------------------------------------------------------------
+# A date of birth with a district points at one person as surely as a name, and a form has one beside the name: the
+# references and free text took "DOB 01/02/1985", "TH-2018-020 DOB 1/2/85" and "born 1 February 1985".
+
+DATES_OF_BIRTH = ["DOB 01/02/1985", "TH-2018-020 DOB 1/2/85", "d.o.b. 01.02.1985", "D.O.B: 1985-02-01",
+                  "date of birth 1 Feb 1985", "Date of Birth: 01-02-1985", "born 1 February 1985",
+                  "born on 01/02/1985", "DoB 1st Feb 1985", "DOB 1985"]
+
+
+@pytest.mark.parametrize("text", DATES_OF_BIRTH)
+def test_a_date_of_birth_is_refused_in_a_reference_and_in_free_text(demo_store, text):
+    assert household_detail(text, reference=True)[1] == "a date of birth"
+    assert household_detail(f"Victim ({text}) moved")[1] == "a date of birth"
+    with pytest.raises(FundError, match="date of birth"):
+        _referral(demo_store, text)
+    with pytest.raises(FundError, match="Override reason: .*date of birth"):
+        _referral(demo_store, "TH-2018-099", risk_level="medium", override_reason=f"Victim {text}")
+    with pytest.raises(DhrError, match="Notes: .*date of birth"):
+        dhr.free_text(f"The victim, {text}, lived alone", "Notes")
+    assert stored_in(demo_store, text) == []
+
+
+@pytest.mark.parametrize("text", ["Referred on 01/02/2018", "Panel met 1 Feb 2018", "Fitted 1st February 2018",
+                                  "Born out of the 2017 review", "DOB not known", "Locks fitted; born of need",
+                                  "First born child at home"])
+def test_other_dates_are_not_a_date_of_birth(text):
+    assert household_detail(text) is None
