@@ -10,7 +10,7 @@ detector looks for the shapes a name takes in case notes, whatever the case of t
 - initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith";
 - a title followed by a surname: "Mrs Smith", "Dr. Patel", and the same joined up as in a code: "Mrs-Smith",
   "mrs_smith", "TH-2018-MRS-SMITH";
-- a surname, a comma and a first name: "Smith, Jane";
+- a surname, a comma and a first name: "Smith, Jane", "SMITH, JANE", "smith, jane";
 - in a code (no word in small letters around it), a surname and initials, either way round, that end it or come
   before a number: "Smith J", "SMITH J.", "TH-2018-SMITH-J-1985", "J Smith", "TH-2018-J-SMITH".
 
@@ -326,13 +326,14 @@ class NameDetector:
         return NameFound(text[parts[i].start:surname.end], "initials and surname")
 
     def _surname_comma_first(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
-        """ "Smith, Jane" (ending there, or with a date or a number after it)."""
+        """ "Smith, Jane", "smith, jane" (ending there, or with a date or a number after it)."""
         if i + 1 >= len(tokens):
             return None
         surname, first = tokens[i], tokens[i + 1]
         if text[surname.end:first.start].strip() != ",":
             return None
-        if not self.is_surname(surname, need_capital=True) or not first.capitalised or not self.is_first_name(first):
+        same_case = (surname.capitalised and first.capitalised) or (surname.lower and first.lower)  # "smith, jane"
+        if not same_case or not self.is_surname(surname) or not self.is_first_name(first):
             return None
         after = text[first.end:].lstrip()
         if after and not (after[0].isdigit() or after[0] in ".;)(-"):

@@ -107,3 +107,28 @@ def test_a_date_of_birth_is_refused_in_a_reference_and_in_free_text(demo_store, 
                                   "First born child at home"])
 def test_other_dates_are_not_a_date_of_birth(text):
     assert household_detail(text) is None
+
+
+# -- a name in small letters -----------------------------------------------------------------------------------------
+# "Smith, Jane" and "SMITH, JANE" were refused, but typed in small letters, "smith, jane", the same name was kept in
+# a review's notes or an override reason: the detector promises its shapes whatever the case of the letters.
+
+@pytest.mark.parametrize("text", ["smith, jane", "Visited smith, jane 1985", "called smith, jane.", "khan, mohammed"])
+def test_surname_comma_first_name_in_small_letters_is_a_name(demo_store, text):
+    from safer_desk.domain.privacy import find_name
+
+    assert find_name(text).shape == "surname, first name"
+    with pytest.raises(DhrError, match="Notes: .*person's name"):
+        dhr.free_text(text, "Notes")
+    with pytest.raises(FundError, match="person's name"):
+        _referral(demo_store, "TH-2018-099", risk_level="medium", override_reason=text)
+    assert stored_in(demo_store, text) == []
+
+
+@pytest.mark.parametrize("text", ["locks, door chain, alarm", "fitted in ipswich, april 2019",
+                                  "babergh, mark and ipswich", "met the idva, will call back", "items: locks, jack",
+                                  "ipswich, grace period agreed"])
+def test_lists_in_small_letters_are_not_names(text):
+    from safer_desk.domain.privacy import find_name
+
+    assert find_name(text) is None
