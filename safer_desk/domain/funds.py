@@ -57,7 +57,7 @@ from itertools import pairwise
 from typing import Iterable, Mapping
 
 from safer_desk.domain.periods import LAST_YEAR, Month
-from safer_desk.domain.privacy import find_name
+from safer_desk.domain.privacy import as_read, find_name
 
 RISK_LEVELS = ("high", "medium", "standard")
 FORECAST_YEARS = 50  # how far past the period's end a run-out is forecast at most
@@ -171,7 +171,7 @@ def household_detail(text: str | None, *, reference: bool = False) -> tuple[str,
     address, a telephone number), or who is in it (a date of birth), with what they look like; in a ``reference`` also a name whose words are joined
     ("Jane-Smith-01"), which the name detector reads as one word, or turned round without a comma ("SMITH Jane").
     None when there is none."""
-    text = text or ""
+    text = as_read(text or "")
     for pattern, what in ((_EMAIL, "an e-mail address"), (_HOUSE, "an address"), (_POSTCODE, "a postcode"),
                           (_PHONE, "a telephone number"), (_BIRTH, "a date of birth")):
         if found := pattern.search(text):

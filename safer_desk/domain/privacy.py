@@ -45,6 +45,19 @@ PLACES_RESOURCES = (("lookups", "lsoa_district_current.csv", ("lsoa_district", "
                     ("lookups", "district_county.csv", ("county",)))
 
 
+# Characters no one sees, which text pasted from an e-mail or a web page can carry: a zero-width space, joiners, a
+# word joiner, a byte-order mark, a soft hyphen. "Jane\u200b Smith" reads as Jane Smith wherever it is shown.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def as_read(text: str) -> str:
+    """The text as a reader sees it, for the detectors: without invisible characters, and letters in their ordinary
+    form (full-width "Ｊａｎｅ" is Jane)."""
+    import unicodedata  # a built-in module, off the path to the first paint until a text is checked
+
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+
+
 class PrivacyError(ValueError):
     """Text that looks like it names a person where no person may be named; the message says which words."""
 
@@ -168,6 +181,7 @@ class NameDetector:
         """The first thing in text that looks like a person's name, or None."""
         if not text or not text.strip():
             return None
+        text = as_read(text)
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         for i, token in enumerate(tokens):
             found = (self._first_and_surname(text, tokens, i) or self._initials(text, tokens, i)

@@ -132,3 +132,30 @@ def test_lists_in_small_letters_are_not_names(text):
     from safer_desk.domain.privacy import find_name
 
     assert find_name(text) is None
+
+
+# -- a name with invisible characters in it ----------------------------------------------------------------------------
+# Text pasted from an e-mail or a web page can carry characters no one sees (a zero-width space, a soft hyphen, a
+# word joiner) or letters in their full-width form: "Jane\u200b Smith" or "Ja\u00adne Smith" reads on the screen, in
+# the export and in the board report as Jane Smith, but the detector saw no name in it.
+
+INVISIBLY_BROKEN = ["Jane\u200b Smith", "Ja\u00adne Smith", "Jane \u2060Smith", "\ufeffJane Smith",
+                    "Mrs\u200b Smith", "Ｊａｎｅ Ｓｍｉｔｈ", "SMITH,\u200b Jane"]
+
+
+@pytest.mark.parametrize("text", INVISIBLY_BROKEN)
+def test_a_name_with_invisible_characters_is_still_a_name(demo_store, text):
+    from safer_desk.domain.privacy import find_name
+
+    assert find_name(text) is not None
+    with pytest.raises(DhrError, match="person's name"):
+        dhr.free_text(f"Spoke to {text}.", "Notes")
+    with pytest.raises(FundError, match="person's name"):
+        _referral(demo_store, text)
+    assert stored_in(demo_store, text) == []
+
+
+@pytest.mark.parametrize("text", ["IP1\u200b 2AB", "12 Acacia\u00ad Avenue", "ｊａｎｅ＠example.com",
+                                  "DOB\u200b 01/02/1985"])
+def test_a_household_detail_with_invisible_characters_is_still_found(text):
+    assert household_detail(text) is not None
