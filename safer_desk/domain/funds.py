@@ -159,8 +159,8 @@ _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 _PHONE = re.compile(r"(?<![\w+])(?:(?:\+44\s?|0)7\d{3}\s?\d{3}\s?\d{3}|0[1-3]\d{1,3}\s\d{3,4}\s?\d{3,4})(?!\w)")
 # A date of birth, said as one ("DOB 01/02/1985", "d.o.b. 1985-02-01", "date of birth 1 Feb 1985", "born on 01/02/85",
 # "DOB 1985"): with a district it points at one person as a name does. Other dates ("referred on 01/02/2018") are not.
-_DAY = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|"
-        r"aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{2,4})")
+_DAY = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+        r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{2,4})")
 _BIRTH = re.compile(r"(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate\s+of\s+birth\b)[\s:.-]*(?:" + _DAY + r"|(?:19|20)\d{2})\b"
                     r"|\bborn(?:\s+on)?[\s:.-]+" + _DAY + r"\b", re.IGNORECASE)
 _JOINED = re.compile(r"(?<=[^\W\d_])[-._]+(?=[^\W\d_])")  # "Jane-Smith-01", "jane.smith", "jane_smith_1985"
@@ -168,8 +168,9 @@ _JOINED = re.compile(r"(?<=[^\W\d_])[-._]+(?=[^\W\d_])")  # "Jane-Smith-01", "ja
 
 def household_detail(text: str | None, *, reference: bool = False) -> tuple[str, str] | None:
     """The words of ``text`` that say where a household lives or how to reach it (an address, a postcode, an e-mail
-    address, a telephone number), or who is in it (a date of birth), with what they look like; in a ``reference`` also a name whose words are joined
-    ("Jane-Smith-01"), which the name detector reads as one word, or turned round without a comma ("SMITH Jane").
+    address, a telephone number), or who is in it (a date of birth), with what they look like; in a ``reference``
+    also a name whose words are joined ("Jane-Smith-01"), which the name detector reads as one word, or turned round
+    without a comma ("SMITH Jane").
     None when there is none."""
     text = as_read(text or "")
     for pattern, what in ((_EMAIL, "an e-mail address"), (_HOUSE, "an address"), (_POSTCODE, "a postcode"),
