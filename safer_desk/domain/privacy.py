@@ -8,8 +8,8 @@ detector looks for the shapes a name takes in case notes, whatever the case of t
   its header for the source) followed by a surname: "Jane Smith", "jane smith", "JANE SMITH",
   "Jane Smith 1985", "Mary Ann Jones", "Jane A. Smith";
 - initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith";
-- a title followed by a surname: "Mrs Smith", "Dr. Patel", and the same joined up as in a code: "Mrs-Smith",
-  "mrs_smith", "TH-2018-MRS-SMITH";
+- a title followed by a surname: "Mrs Smith", "Dr. Patel", "Mrs smith", and the same joined up as in a code:
+  "Mrs-Smith", "mrs_smith", "TH-2018-MRS-SMITH";
 - a surname, a comma and a first name: "Smith, Jane", "SMITH, JANE", "smith, jane";
 - in a code (no word in small letters around it), a surname and initials, either way round, that end it or come
   before a number: "Smith J", "SMITH J.", "TH-2018-SMITH-J-1985", "J Smith", "TH-2018-J-SMITH".
@@ -289,8 +289,9 @@ class NameDetector:
         surname = parts[j]
         if title.text.isupper() and len(title.text) > 1 and not surname.text.isupper():
             return None  # "MS Word"
-        if title.capitalised and not title.text.isupper() and not surname.capitalised:
-            return None  # "Miss-sold"
+        if title.capitalised and not title.text.isupper() and not surname.capitalised \
+                and title.folded not in ("mr", "mrs", "ms", "mx"):
+            return None  # "Miss-sold", "Dr appointment"; but "Mrs smith", "Mr. jones" are names
         if not self.surname_like(surname.text):
             return None  # "MS-TH-2018-01", "MS ASB 2018"
         return NameFound(text[title.start:surname.end], "title and surname")

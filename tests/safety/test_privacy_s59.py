@@ -159,3 +159,25 @@ def test_a_name_with_invisible_characters_is_still_a_name(demo_store, text):
                                   "DOB\u200b 01/02/1985"])
 def test_a_household_detail_with_invisible_characters_is_still_found(text):
     assert household_detail(text) is not None
+
+
+# -- a title then a surname in small letters ---------------------------------------------------------------------------
+# "Mrs Smith", "MRS SMITH" and "mrs smith" were refused, but "Mrs smith" (the surname in small letters, as a hurried
+# note types it) was kept.
+
+@pytest.mark.parametrize("text", ["Mrs smith", "Visited Mr jones at home", "Ms patel called", "Mx taylor 2019",
+                                  "Mrs. smith"])
+def test_a_title_then_a_surname_in_small_letters_is_a_name(text):
+    from safer_desk.domain.privacy import find_name
+
+    assert find_name(text).shape == "title and surname"
+    with pytest.raises(DhrError, match="person's name"):
+        dhr.free_text(text, "Notes")
+
+
+@pytest.mark.parametrize("text", ["Miss the deadline", "Miss-sold policy", "Dr appointment booked", "Mr and Mrs",
+                                  "MS Word", "Ms to confirm", "Mrs with the IDVA"])
+def test_a_title_before_an_ordinary_word_is_not_a_name(text):
+    from safer_desk.domain.privacy import find_name
+
+    assert find_name(text) is None
