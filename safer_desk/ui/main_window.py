@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QMainWindow, QMenu,
 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource, same_file
+from safer_desk.domain.text import shortened
 from safer_desk.presenters.actions import lower_first
 from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport,
                                        OpenNotWritten, Store, StoreError, back_up, open_office_file,
@@ -40,6 +41,26 @@ FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
 BACKGROUND_COPY_FROM = 32 * 1024 * 1024
 FIRST_SIZE = (1200, 760)  # the window's size at the first start, where the screen has room for it
 OUTLIVES_FILE = "outlives_file"  # a dialog's property: it stays open when another file is opened (the guide)
+
+
+# The most characters of a step the Edit menu names ("Undo …"), and the status bar after Ctrl+Z or Ctrl+Y: a step named
+# whole (an indicator's name of 131 characters pasted from a plan, with its area and year) made the Edit menu wider than
+# the window, its keys off the edge, and cut "Edit > Redo puts it back" off the end of the status bar.
+UNDO_TEXT_MOST = 140
+STATUS_TEXT_MOST = 80
+
+
+def undo_words(text: str, most: int = UNDO_TEXT_MOST) -> str:
+    """A step as the Edit menu and the status bar name it: on one line, and longer than ``most`` characters, cut in
+    its middle at spaces ("Save figures of Collate and analyse … Suffolk (county), 2010/11"), keeping what the step
+    did and the record, area or year it ends with. The History of Changes names it whole."""
+    said = " ".join(str(text).split())
+    if len(said) <= most:
+        return said
+    tail = said[len(said) - most // 3:]
+    if " " in tail and said[len(said) - len(tail) - 1] != " ":  # a word cut through at the tail's start: left out
+        tail = tail[tail.index(" ") + 1:]
+    return f"{shortened(said, most - len(tail) - 1)} {tail}"
 
 
 def quit_text(platform: str = sys.platform) -> str:
@@ -533,7 +554,7 @@ class MainWindow(QMainWindow):
             return
         # Ctrl+Z and Ctrl+Y change the file with the Edit menu shut: what went back (or came back) is said.
         again = "Edit > Redo puts it back" if verb == "Undo" else "Edit > Undo takes it back"
-        said = f"{done.capitalize()}: “{text}”. {again}."
+        said = f"{done.capitalize()}: “{undo_words(text, STATUS_TEXT_MOST)}”. {again}."
         self.statusBar().showMessage(said, 10000)
         self._step_said = (said, self.session.undo_stack.index())
 
@@ -572,8 +593,8 @@ class MainWindow(QMainWindow):
     def _update_undo_actions(self, *_: object) -> None:
         stack = self.session.undo_stack
         undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.undo_action.setText(f"&Undo {shown_as_typed(lower_first(undo_text))}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {shown_as_typed(lower_first(redo_text))}" if redo_text else "&Redo")
+        for action, verb, text in ((self.undo_action, "&Undo", undo_text), (self.redo_action, "&Redo", redo_text)):
+            action.setText(f"{verb} {shown_as_typed(lower_first(undo_words(text)))}" if text else verb)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         # A change made since an undo or redo said "Edit > Redo puts it back" (Redo is greyed now): no longer true.
