@@ -129,6 +129,10 @@ COLUMN_WORDS = {
     "first_billed_on": "first billing day",  # a review's, as the guide says it ("the day it was first billed")
     "range_end": "ranges",  # a commissioning scenario's, as its page says it ("Ranges: upper end")
 }
+# Column names said one way in one table only: a budget figure's "text" is the figure as the paper or the officer
+# wrote it ("(27.5)", "TBC", "1234"); "Changed the text of budget figure …" named a column no one sees.
+TABLE_COLUMN_WORDS = {("budget_cells", "text"): "figure as written",
+                      ("budget_stated_totals", "text"): "total as written"}
 # An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
 INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
                      ("indicator_benchmarks", "value"), ("indicator_trajectory", "cumulative")}
@@ -199,6 +203,8 @@ def column_words(column: str, table: str = "") -> str:
     named = yes_no_named(table, column)  # the columns held as 0 or 1: one table, shared with the county merge
     if named is not None:
         return named
+    if (table, column) in TABLE_COLUMN_WORDS:
+        return TABLE_COLUMN_WORDS[table, column]
     if column in COLUMN_WORDS:
         return COLUMN_WORDS[column]
     for suffix in ("_pence", "_bp", "_id", "_on"):
