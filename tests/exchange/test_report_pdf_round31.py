@@ -69,6 +69,7 @@ def laid_out(document, ahead: bool, monkeypatch, page_height: float | None = Non
 
 
 @pytest.mark.parametrize("rows", [50, 500])
+@pytest.mark.timeout(600)  # the old way, round after round, took over 180 s for 500 rows with helpers on the machine
 def test_a_long_tables_pages_break_where_round_after_round_broke_them(qapp, monkeypatch, rows):
     """Rows of every height (one line to a third of a page), two tables, a note and a chart after them."""
     document = varied_document(rows)
