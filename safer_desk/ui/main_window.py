@@ -565,6 +565,16 @@ class MainWindow(QMainWindow):
         editor; so Save / Discard / Cancel first. After Save the saved edit is the last action: the
         person presses Undo again to undo it, nothing else is undone behind their back.
         """
+        from safer_desk.ui.workers import running_tasks
+
+        # Work with a progress window holds the window only once that shows (400 ms in): an undo before then went
+        # through while an import was writing, and the import's end then cleared Redo. It waits, saying why.
+        busy = next((task for task in running_tasks() if task.shows_progress), None)
+        if busy is not None:
+            what = (busy.title or "Work in progress").rstrip("…. ")
+            self.statusBar().showMessage(f"{what} is still running: Edit > Undo and Redo wait until it has finished.",
+                                         8000)
+            return False
         depth = self.session.undo_stack.index()
         # A cell still being typed in (Edit > Undo chosen from the menu) goes in first, as Enter would: the undo
         # re-reads its grid, and the open editor, with what was typed, went with it unsaid.

@@ -191,6 +191,11 @@ class Task(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    @property
+    def shows_progress(self) -> bool:
+        """Work the person started, with a progress window (an import, a merge, an export), not a tab's reading."""
+        return self._dialog is not None
+
     def _show_progress(self, done: int, total: int, message: str) -> None:
         dialog = self._dialog
         if dialog is None:
