@@ -80,6 +80,7 @@ def test_a_long_tables_pages_break_where_round_after_round_broke_them(qapp, monk
         assert layouts <= 12  # it was a layout a page (~30)
 
 
+@pytest.mark.timeout(600)  # as above: its reference is the old round-after-round layout of 500 rows
 def test_the_register_table_takes_a_few_layouts_not_one_a_page(qapp, monkeypatch):
     document = register_document(rows=500)
     breaks, pages, layouts = laid_out(document, True, monkeypatch)
