@@ -1619,6 +1619,8 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
     national = national_districts()
     found = next(((d, code) for d, code in national if typed_name_key(text) == typed_name_key(d)
                   or text.casefold() == reference_id("district", d).casefold()), None)
+    if found is None:  # "Bristol", "Waveney": a name the police.uk import knows, for a district it files otherwise
+        found = _lookup_district(text)
     if found is None:  # "Mid-Suffolk": the one district the file or the national list spells otherwise
         own = store.rows("SELECT id, name FROM districts ORDER BY name")
         row = _loosely_typed(own, text, lambda r: r["name"])
@@ -1635,6 +1637,24 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
     raise ReferenceError(f"There is no district called “{text}”{meant}, in this file's reference data or among the "
                          "current districts the police.uk import knows. Type its name as the council spells it (or "
                          "tick it in File > Office Details…).")
+
+
+def _lookup_district(text: str) -> tuple[str, str] | None:
+    """The current district (name, ONS code) for a name the police.uk lookup files under it with ONS's formal
+    wording ("Bristol" for "Bristol, City of", "The Vale of Glamorgan"); None for a name it does not know. A district
+    since merged or renamed ("Waveney", now East Suffolk) is refused, saying what it became: its figures are filed
+    under that one, and the nearest name ("Waverley", in Surrey) was another district altogether."""
+    from safer_desk.exchange.police_uk import map_district
+
+    mapping = map_district(text)
+    if mapping.ons_code is None:
+        return None
+    if mapping.renamed:
+        raise ReferenceError(f"{text} is no longer a district: it is part of {mapping.current_name} now, which the "
+                             f"police.uk import files its figures under, so name {mapping.current_name}. (To keep "
+                             f"{text} with its dates, add it in View > Districts, Partnerships and Partners…, with "
+                             f"its To and Became {mapping.current_name}.)")
+    return mapping.current_name, mapping.ons_code
 
 
 def county_doubt(store: Store, name: str) -> str:

@@ -1,0 +1,47 @@
+"""Round 59 (ref): a new office names its districts as its officers say them.
+
+A Bristol officer's `safer-desk office FILE --district Bristol` was refused ("There is no district called
+“Bristol”"), and Herefordshire's was asked "did you mean East Hertfordshire?", though the police.uk lookup the
+import uses knows both (ONS writes them "Bristol, City of" and "Herefordshire, County of"). A district since merged
+("Waveney", now East Suffolk) was met with "did you mean Waverley?", a district in Surrey: it now says what the
+district became, so the officer names that one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.services import reference as ref
+
+
+@pytest.mark.parametrize("typed, held", [("Bristol", "Bristol, City of"),
+                                         ("herefordshire", "Herefordshire, County of"),
+                                         ("Kingston upon Hull", "Kingston upon Hull, City of"),
+                                         ("The Vale of Glamorgan", "Vale of Glamorgan")])
+def test_a_district_named_without_onss_formal_wording_is_the_district_the_import_files_figures_under(
+        store, typed, held):
+    scope = ref.set_office_scope(store, districts=[typed])
+    assert [a.name for a in scope.districts] == [held]
+    assert store.scalar("SELECT name FROM districts") == held  # where the police.uk import files its figures
+
+
+@pytest.mark.parametrize("typed, became", [("Waveney", "East Suffolk"), ("Shepway", "Folkestone and Hythe"),
+                                           ("Harrogate", "North Yorkshire")])
+def test_a_district_since_merged_or_renamed_says_what_it_became_not_a_district_of_a_like_name(store, typed, became):
+    with pytest.raises(ref.ReferenceError) as caught:
+        ref.set_office_scope(store, districts=[typed])
+    said = str(caught.value)
+    assert f"{typed} is no longer a district" in said and f"name {became}" in said, said
+    assert "did you mean" not in said
+    assert store.scalar("SELECT count(*) FROM districts") == 0 and not ref.office_scope(store).is_set
+
+
+def test_a_file_that_records_the_old_district_still_names_it(demo_path):
+    """The example file holds Waveney (to 31/03/2019, Became East Suffolk): naming it is the office's choice."""
+    from safer_desk.storage.store import open_store
+
+    store = open_store(demo_path)
+    try:
+        assert [a.name for a in ref.set_office_scope(store, partnerships=[], districts=["waveney"]).districts] == ["Waveney"]
+    finally:
+        store.close()
