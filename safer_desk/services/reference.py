@@ -116,12 +116,15 @@ def _district_spelling(store: Store, name: str, ons_code: str | None) -> str:
     figures find it). A name a letter or two from a known one ("Ipswitch") is refused naming it: figures are filed
     under the real name, so the misspelt district would never have any. One the lookup does not know at all
     (a district made after it) is added as typed, and so is a near one given with its ONS code."""
-    from safer_desk.exchange.police_uk import district_lookup
+    from safer_desk.exchange.police_uk import district_lookup, map_district
 
     lookup = district_lookup()
-    known = [*(r[0] for r in store.rows("SELECT name FROM districts")), *(n for n, _ in lookup.values()), *lookup]
+    own = [r[0] for r in store.rows("SELECT name FROM districts")]
+    known = [*own, *(n for n, _ in lookup.values()), *lookup]
     spelled = next((k for k in known if typed_name_key(k) == typed_name_key(name)), None) or \
         _loosely_typed(list(dict.fromkeys(known)), name, lambda k: k)
+    if spelled is not None and spelled not in own and spelled in lookup and not map_district(spelled).renamed:
+        return lookup[spelled][0]  # "Bristol" is Bristol, City of, as the import files its figures (Waveney stays)
     if spelled is not None:
         return spelled
     meant = _meant(name, known)

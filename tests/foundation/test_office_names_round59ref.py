@@ -45,3 +45,24 @@ def test_a_file_that_records_the_old_district_still_names_it(demo_path):
         assert [a.name for a in ref.set_office_scope(store, partnerships=[], districts=["waveney"]).districts] == ["Waveney"]
     finally:
         store.close()
+
+
+def test_add_district_bristol_is_the_district_the_import_files_bristols_figures_under(window, store, qtbot, prompts):
+    """Districts page, Add district "Bristol": it was added as a district of its own ("district:bristol") that no
+    police.uk figure is ever filed under (they go to Bristol, City of), so Bristol's figures never showed for it and
+    the lists held both. A district merged since (Waveney, to record a reorganisation) is still added as typed."""
+    from PySide6.QtCore import Qt
+
+    window.set_store(store)
+    window.reference_action.trigger()
+    page = window._reference_dialog.districts
+    qtbot.addWidget(window._reference_dialog)
+    for typed in ("Bristol", "Waveney"):
+        qtbot.keyClicks(page.name_edit, typed)
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert sorted(d.name for d in ref.list_districts(store)) == ["Bristol, City of", "Waveney"]
+    assert {page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())} == {"Bristol, City of", "Waveney"}
+    assert window.session.undo_stack.undoText() == "Add district Waveney"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert ref.list_districts(store) == []
