@@ -326,6 +326,9 @@ class DistrictPicker:
             return ""
         shown = len(self.rows())
         if shown == 0:
+            became = reference.became_words(text)  # "Waveney": the list holds today's districts only
+            if became:
+                return f"{became}: type its name to find it. Press Esc to clear the filter."
             return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
         verb = "contains" if shown == 1 else "contain"
         return f'{shown} of {counted(len(self.choices), "district")} {verb} "{text}".'

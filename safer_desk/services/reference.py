@@ -1660,6 +1660,25 @@ def _lookup_district(text: str) -> tuple[str, str] | None:
     return mapping.current_name, mapping.ons_code
 
 
+def became_words(text: str) -> str:
+    """"Waveney is part of East Suffolk now" for the name of a district since merged or renamed that the police.uk
+    lookup knows (a list of today's districts does not hold it); "" for any other text."""
+    from safer_desk.exchange.police_uk import map_district
+
+    name = " ".join((text or "").split())
+    mapping = map_district(name)
+    if mapping.ons_code is None or not mapping.renamed:
+        return ""
+    held = next((k for k in _lookup_names() if k.casefold() == name.casefold()), name)
+    return f"{held} is part of {mapping.current_name} now"
+
+
+def _lookup_names() -> list[str]:
+    from safer_desk.exchange.police_uk import district_lookup
+
+    return list(district_lookup())
+
+
 def county_doubt(store: Store, name: str) -> str:
     """Why a county named for the office may be a slip: no district the file or the national list knows lies in
     it ("Suffok"), with the nearest known name; "" when one does (or none is named). Welsh counties are not in the

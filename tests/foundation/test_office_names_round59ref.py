@@ -66,3 +66,23 @@ def test_add_district_bristol_is_the_district_the_import_files_bristols_figures_
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert ref.list_districts(store) == []
+
+
+def test_office_details_filter_typed_with_a_merged_districts_name_says_what_it_became(window, qtbot, prompts,
+                                                                                      tmp_path):
+    """A new file's Office Details…, "Waveney" typed in the district filter: the list went empty with "No district's
+    name contains "Waveney"", and the officer could not tell it had become East Suffolk (the list holds today's
+    districts). The note now names it, and "East Suffolk" typed next finds it."""
+    assert window.open_path(tmp_path / "waveney office.sqlite", create=True)
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    qtbot.keyClicks(dialog.district_filter, "waveney")
+    assert dialog.district_list.count() == 0 and dialog.filter_note.isVisibleTo(dialog)
+    assert "Waveney is part of East Suffolk now" in dialog.filter_note.text(), dialog.filter_note.text()
+    dialog.district_filter.clear()
+    qtbot.keyClicks(dialog.district_filter, "narnia")  # a name nobody knows: as before
+    assert dialog.filter_note.text() == 'No district\'s name contains "narnia". Press Esc to clear the filter.'
+    dialog.district_filter.clear()
+    qtbot.keyClicks(dialog.district_filter, "East Suffolk")
+    assert [dialog.district_list.item(i).text() for i in range(dialog.district_list.count())] == ["East Suffolk"]
+    dialog.reject()
