@@ -277,7 +277,7 @@ def edit_district(store: Store, district_id: str, *, name: str, ons_code: str | 
     row = store.one("SELECT * FROM districts WHERE id = ?", (district_id,))
     if row is None:
         raise DistrictError("name", "There is no such district.")
-    name = (name or "").strip()
+    name = tidy_spaces(name or "")  # as Add district holds it: "Mid  Suffolk" is Mid Suffolk
     if not name:
         raise DistrictError("name", "A district needs a name.")
     if name != row["name"]:

@@ -248,6 +248,7 @@ class DistrictsPage(_Page):
         def save(_typed: dict, parsed: dict) -> None:
             now = {k: parsed[k] if k in ("valid_from", "valid_to") else (parsed[k] or "").strip() for k in labels}
             now["ons_code"] = now["ons_code"].upper()
+            now["name"] = " ".join(now["name"].split())  # held with its spaces tidied (reference.edit_district)
             changed = [label for k, label in labels.items() if now[k] != before[k]]
             if not changed:
                 return  # nothing corrected: nothing to undo

@@ -86,3 +86,35 @@ def test_office_details_filter_typed_with_a_merged_districts_name_says_what_it_b
     qtbot.keyClicks(dialog.district_filter, "East Suffolk")
     assert [dialog.district_list.item(i).text() for i in range(dialog.district_list.count())] == ["East Suffolk"]
     dialog.reject()
+
+
+def test_edit_district_keeps_a_name_with_its_spaces_tidied_as_add_district_does(window, store, qtbot, prompts):
+    """Edit district…, "Mid  Suffolk" typed with two spaces (or "ST  EDMUNDSBURY"): the name was kept with both,
+    so every list, the office's scope and the board report said "Mid  Suffolk", though Add district and the other
+    names of the file are held with their spaces tidied. An edit that tidies back to the name as it is changes
+    nothing and leaves no step to undo."""
+    from PySide6.QtCore import Qt
+
+    ref.set_office_scope(store, districts=["Mid Suffolk"], county="Suffolk")
+    window.set_store(store)
+    window.show_reference()
+    page = window._reference_dialog.districts
+    qtbot.addWidget(window._reference_dialog)
+
+    def edit(name: str) -> None:
+        page.view.selectRow(next(r for r in range(page.proxy.rowCount())
+                                 if page.proxy.index(r, 0).data() in ("Mid Suffolk", "mid suffolk")))
+        qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+        form = page.edit_dialog
+        form.editors["name"].clear()
+        qtbot.keyClicks(form.editors["name"], name)
+        assert form.save()
+
+    before = window.session.undo_stack.count()
+    edit("Mid  Suffolk ")
+    assert ref.held_name(store, "district", "district:mid-suffolk") == "Mid Suffolk"
+    assert window.session.undo_stack.count() == before  # nothing corrected
+    edit("mid  suffolk")
+    assert ref.held_name(store, "district", "district:mid-suffolk") == "mid suffolk"
+    assert [a.name for a in ref.office_scope(store).districts] == ["mid suffolk"]
+    assert window.undo_action.text() == "&Undo edit district Mid Suffolk: name"
