@@ -1540,16 +1540,24 @@ def districts_outside_county_words(store: Store, district_ids: Iterable[str], co
     """What to say of districts named for the office that lie in another county than its own (Brighton and Hove in
     a Suffolk office): they are the office's areas, but the county's figures are worked out from the districts
     filed under it, so theirs never count in it. "" when none does, no county is named, or a district's county is
-    not known (Wales). ``asking``: the window's question before Save; else the command line's word after it."""
+    not known (Wales, for a county not in the list of English counties: a Welsh office's "Gwent"). A Welsh, Scottish
+    or Northern Irish district (by its ONS code) of an office whose county is English lies in that nation.
+    ``asking``: the window's question before Save; else the command line's word after it."""
     key = typed_name_key(county or "")
     if not key:
         return ""
     own = {d.id: (d.name, d.county) for d in list_districts(store)}
     national = {reference_id("district", name): (name, c) for name, c in county_of_district().items()}
+    # Every current district by id, (name, ONS code): a Welsh one ticked is not in the file until Save adds it.
+    coded = {reference_id("district", name): (name, code) for name, code in national_districts()}
+    coded.update({d.id: (d.name, d.ons_code) for d in list_districts(store)})
+    english = key in {typed_name_key(c) for c in national_counties()}
     away = []
     for district_id in dict.fromkeys(district_ids):
-        name, lies_in = own.get(district_id) or national.get(district_id) or ("", None)
+        name, lies_in = own.get(district_id) or national.get(district_id) or (coded.get(district_id, ("",))[0], None)
         lies_in = lies_in or national.get(district_id, ("", None))[1]  # the file's own word first (Forest Heath)
+        if not lies_in and english:
+            lies_in = _NATIONS.get((coded.get(district_id, ("", None))[1] or " ")[0])
         if lies_in and typed_name_key(lies_in) != key:
             away.append((name, lies_in))
     if not away:
@@ -1565,6 +1573,10 @@ def districts_outside_county_words(store: Store, district_ids: Iterable[str], co
     return (f"{where} (the office's county): {it} {'is' if one else 'are'} listed among the office's areas, but "
             f"{its} figures are not counted in {county}'s. If {it} {'was' if one else 'were'} named by mistake, name "
             f"the districts again without {'it' if one else 'them'} (safer-desk office FILE --district NAME …).")
+
+
+# The nation an ONS district code's first letter names, for a district no English county holds (Cardiff: W06000015).
+_NATIONS = {"W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
 
 
 def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:

@@ -118,3 +118,39 @@ def test_edit_district_keeps_a_name_with_its_spaces_tidied_as_add_district_does(
     assert ref.held_name(store, "district", "district:mid-suffolk") == "mid suffolk"
     assert [a.name for a in ref.office_scope(store).districts] == ["mid suffolk"]
     assert window.undo_action.text() == "&Undo edit district Mid Suffolk: name"
+
+
+def test_a_welsh_or_scottish_district_ticked_for_an_english_county_is_asked_about_as_brighton_is(
+        window, store, qtbot, prompts):
+    """A Suffolk office's Office Details…, Cardiff ticked (the list holds every district of Great Britain): Save took
+    it with no word, though a district of another county is asked about first, since its figures never count in the
+    county's. Wales is not in the list of English counties, so its districts had no county to compare."""
+    from PySide6.QtCore import Qt
+
+    from safer_desk.ui.office_dialog import OfficeDialog
+
+    ref.set_office_scope(store, county="Suffolk")
+    window.set_store(store)
+    dialog = OfficeDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    for name in ("Cardiff", "Aberdeen City"):
+        dialog.district_filter.clear()
+        qtbot.keyClicks(dialog.district_filter, name)
+        dialog.set_checked(dialog.district_list, name)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # answered No: back to the form
+    assert prompts.questions == [("Office Details", "Aberdeen City (Scotland) and Cardiff (Wales) are not in Suffolk "
+                                                    "(the office's county): they would be listed among the office's "
+                                                    "areas, but their figures would not be counted in Suffolk's. Save "
+                                                    "them anyway?")]
+    assert ref.office_scope(store).districts == ()
+
+
+def test_the_command_line_warns_of_a_welsh_district_in_an_english_office_but_not_in_a_welsh_one(store, capsys):
+    from tests.cli_run import run
+
+    path = store.path
+    store.close()
+    code, out, err = run(capsys, "office", path, "--county", "Suffolk", "--district", "Cardiff")
+    assert code == 0 and "Cardiff is in Wales, not Suffolk (the office's county)" in err, err
+    code, out, err = run(capsys, "office", path, "--county", "Gwent", "--district", "Newport", "--district", "Torfaen")
+    assert code == 0 and "is in Wales" not in err and "Districts named: Newport, Torfaen" in out, err
