@@ -419,6 +419,20 @@ def end_membership_action(store: Store, member_id: str, valid_to: date,
         change=lambda: reference.end_membership(store, member_id, valid_to), after=lambda _k: _refresh(after))
 
 
+def correct_membership_action(store: Store, member_id: str, valid_from: date | None, valid_to: date | None, *,
+                              statutory: bool, after: Callable[[], None] | None = None) -> Action:
+    """Correct membership…: "Correct the membership of NHS West Suffolk CCG in Western Suffolk CSP"."""
+    row = reference.membership_row(store, member_id) or {}
+    org, partnership = row.get("organisation_id", ""), row.get("partnership_id", "")
+    return snapshot_action(
+        f"Correct the membership of {_name(store, 'organisations', org)} in "
+        f"{_name(store, 'partnerships', partnership)}", key=member_id,
+        snap=lambda k: (k, reference.membership_row(store, k)),
+        restore=lambda saved: reference.put_membership(store, *saved), absent=lambda k: (k, None),
+        change=lambda: reference.correct_membership(store, member_id, valid_from, valid_to, statutory=statutory),
+        after=lambda _k: _refresh(after))
+
+
 def _refresh(after: Callable[[], None] | None) -> None:
     if after is not None:
         after()

@@ -733,6 +733,26 @@ def end_membership(store: Store, member_id: str, valid_to: date | str) -> Member
     return next(m for m in partnership_members(store, row["partnership_id"]) if m.id == member_id)
 
 
+def correct_membership(store: Store, member_id: str, valid_from: date | str | None, valid_to: date | str | None,
+                       *, statutory: bool) -> Membership:
+    """Correct a membership's From, To and whether it is statutory (a From typed a year late, a member added as a
+    statutory partner that shares no review's costs), checked as Add member… checks them, in one transaction. A
+    From left blank is the partnership's own (a member from the start, as a file's first members are)."""
+    row = membership_row(store, member_id)
+    if row is None:
+        raise MembershipError("valid_from", "There is no such membership.")
+    first = _membership_day(valid_from, "valid_from", "From")
+    last = _membership_day(valid_to, "valid_to", "To")
+    _check_membership(store, row["partnership_id"], row["organisation_id"], first, last, leaving_out=member_id)
+    # A From before the partnership began that the file held already is not this correction's to refuse.
+    _within_partnership(store, row["partnership_id"], first, last, check_first=first != _day(row["valid_from"]))
+    with store.transaction():
+        store.conn.execute("UPDATE partnership_members SET valid_from = ?, valid_to = ?, statutory = ? WHERE id = ?",
+                           (first.isoformat() if first else None, last.isoformat() if last else None,
+                            int(statutory), member_id))
+    return next(m for m in partnership_members(store, row["partnership_id"]) if m.id == member_id)
+
+
 def add_membership(store: Store, partnership_id: str, organisation_id: str, valid_from: date | str,
                    valid_to: date | str | None = None, *, statutory: bool = True) -> str:
     """Add an organisation to a partnership from ``valid_from`` (to ``valid_to``, or open), in one transaction;

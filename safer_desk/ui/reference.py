@@ -403,7 +403,8 @@ class PartnershipsPage(_Page):
         self.form.addRow("Dates (blank: always):", dates)
         self._add_members_panel()
         self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
-                       self.end_district_button, self.end_partnership_button, self.name_edit, self.kind_combo,
+                       self.end_district_button, self.end_partnership_button, self.correct_button, self.name_edit,
+                       self.kind_combo,
                        self.district_list, self.member_list, self.from_edit, self.to_edit],
                       [self.add_button, self.remove_button])
 
@@ -435,10 +436,15 @@ class PartnershipsPage(_Page):
         self.end_partnership_button.setToolTip("End the selected partnership on a date (its last day), with the "
                                                "districts and members it had then")
         self.end_partnership_button.clicked.connect(self.end_partnership)
+        # A member's From typed wrong, or a member added as statutory that shares no review's costs: corrected in
+        # place (End membership… moves only its To, and a member cannot be taken out).
+        self.correct_button = QPushButton("Correct mem&bership…", self)
+        self.correct_button.setToolTip("Correct the selected member's From, To or whether it is a statutory partner")
+        self.correct_button.clicked.connect(self.correct_membership)
         # Two by two: five in a column made the dialog taller than a 1366x768 laptop's screen at 150%.
         buttons = QGridLayout()
         for i, button in enumerate((self.end_button, self.add_member_button, self.add_district_button,
-                                    self.end_district_button, self.end_partnership_button)):
+                                    self.end_district_button, self.end_partnership_button, self.correct_button)):
             buttons.addWidget(button, i // 2, i % 2)
         buttons.setRowStretch(3, 1)
         row = QHBoxLayout()
@@ -493,6 +499,7 @@ class PartnershipsPage(_Page):
                                                                                              self.partnership_id)))
         self.end_partnership_button.setEnabled(writable)
         self.end_button.setEnabled(writable and self._selected_member() is not None)
+        self.correct_button.setEnabled(writable and self._selected_member() is not None)
 
     def _selected_member(self) -> ref.Membership | None:
         rows = self.members_view.selectionModel().selectedRows()
@@ -528,6 +535,33 @@ class PartnershipsPage(_Page):
             [Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True)],
             "End membership", f"End the membership of {member.name} in {pname}{since}", change,
             {"valid_to": _uk(member.valid_to)})
+
+    def correct_membership(self) -> None:
+        member, pname = self._selected_member(), self._partnership_name()
+        if member is None or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+
+        def change(parsed: dict) -> None:
+            now = (parsed["valid_from"], parsed["valid_to"], bool(parsed["statutory"]))
+            if now == (member.valid_from, member.valid_to, member.statutory):
+                return  # nothing corrected: nothing to undo
+            push_action(undo_stack, office.correct_membership_action(
+                store, member.id, parsed["valid_from"], parsed["valid_to"], statutory=bool(parsed["statutory"]),
+                after=after))
+
+        statutory = QCheckBox("a statutory partner (shares a review's costs)")
+        statutory.setAccessibleName("Statutory partner")
+        statutory.setChecked(member.statutory)
+        self._open_member_form(
+            [Field("valid_from", "&From (its first day)", FieldKind.DATE, placeholder="blank: from the start",
+                   slip_years=30),
+             Field("valid_to", "&To (blank: no end)", FieldKind.DATE, slip_years=30),
+             Field("statutory", "Stat&utory", FieldKind.CUSTOM)],
+            "Correct membership", f"Correct the membership of {member.name} in {pname}", change,
+            {"valid_from": _uk(member.valid_from), "valid_to": _uk(member.valid_to), "statutory": member.statutory},
+            {"statutory": statutory})
+        statutory.toggled.connect(lambda on, form=self.member_dialog.form: form.set_value("statutory", on))
 
     def add_member(self) -> None:
         pid, pname = self.partnership_id, self._partnership_name()
