@@ -22,7 +22,7 @@ from safer_desk.domain.periods import FinancialYear, format_uk_date, parse_uk_da
 from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.services import reference
-from safer_desk.services.district_counties import county_of_district, national_counties
+from safer_desk.services.district_counties import county_of_district, english_name, national_counties
 from safer_desk.storage.store import Store
 
 # The kinds of partnership and partner organisation as the file stores them, and as the screens and the history say
@@ -292,7 +292,8 @@ class DistrictPicker:
 
     def rows(self) -> list[DistrictRow]:
         needle = self.filter_text.strip().casefold()
-        shown = [c for c in self.choices if needle in c.name.casefold()]
+        welsh = english_name(needle) if needle else None  # "abertawe": Swansea, by its Welsh name
+        shown = [c for c in self.choices if needle in c.name.casefold() or c.name == welsh]
         rows = []
         for c in shown:
             covered = self.covered_by(c.id)

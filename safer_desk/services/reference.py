@@ -12,7 +12,7 @@ from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import (close_names, counted, find_typed, in_words, ranges_text, tidy_spaces,
                                     typed_name_key)
-from safer_desk.services.district_counties import county_of_district, national_counties
+from safer_desk.services.district_counties import county_of_district, english_name, national_counties
 from safer_desk.storage.store import Store
 
 
@@ -120,6 +120,9 @@ def _district_spelling(store: Store, name: str, ons_code: str | None) -> str:
 
     lookup = district_lookup()
     own = [r[0] for r in store.rows("SELECT name FROM districts")]
+    welsh = english_name(name)
+    if welsh and not any(typed_name_key(k) == typed_name_key(name) for k in own):
+        return welsh  # "Caerdydd" is Cardiff, as the import files its figures
     known = [*own, *(n for n, _ in lookup.values()), *lookup]
     spelled = next((k for k in known if typed_name_key(k) == typed_name_key(name)), None) or \
         _loosely_typed(list(dict.fromkeys(known)), name, lambda k: k)
@@ -1656,6 +1659,8 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
                   or text.casefold() == reference_id("district", d).casefold()), None)
     if found is None:  # "Bristol", "Waveney": a name the police.uk import knows, for a district it files otherwise
         found = _lookup_district(text)
+    if found is None and english_name(text):  # "Caerdydd": a Welsh district by its Welsh name
+        found = next(((d, code) for d, code in national if d == english_name(text)), None)
     if found is None:  # "Mid-Suffolk": the one district the file or the national list spells otherwise
         own = store.rows("SELECT id, name FROM districts ORDER BY name")
         row = _loosely_typed(own, text, lambda r: r["name"])

@@ -154,3 +154,23 @@ def test_the_command_line_warns_of_a_welsh_district_in_an_english_office_but_not
     assert code == 0 and "Cardiff is in Wales, not Suffolk (the office's county)" in err, err
     code, out, err = run(capsys, "office", path, "--county", "Gwent", "--district", "Newport", "--district", "Torfaen")
     assert code == 0 and "is in Wales" not in err and "Districts named: Newport, Torfaen" in out, err
+
+
+@pytest.mark.parametrize("typed, held", [("Caerdydd", "Cardiff"), ("Ynys Môn", "Isle of Anglesey"),
+                                         ("ynys mon", "Isle of Anglesey"), ("Bro Morgannwg", "Vale of Glamorgan"),
+                                         ("Sir Ddinbych", "Denbighshire"), ("Wrecsam", "Wrexham")])
+def test_a_welsh_district_named_in_welsh_is_the_district_the_import_files_its_figures_under(store, typed, held):
+    """A Welsh office names its district as its council does in Welsh ("Cyngor Caerdydd", "Ynys Môn"): it was refused
+    with "Type its name as the council spells it", which the officer had. The police.uk lookup files the figures
+    under the English name, so that is the district named; Add district holds it so too."""
+    assert [a.name for a in ref.set_office_scope(store, districts=[typed]).districts] == [held]
+    assert ref.district_spelling(store, typed) == held
+
+
+def test_office_details_finds_a_welsh_district_by_its_welsh_name(window, qtbot, prompts, tmp_path):
+    assert window.open_path(tmp_path / "caerdydd.sqlite", create=True)
+    window.exchange_actions["office"].trigger()
+    dialog = window.office_dialog
+    qtbot.keyClicks(dialog.district_filter, "abertawe")
+    assert [dialog.district_list.item(i).text() for i in range(dialog.district_list.count())] == ["Swansea"]
+    dialog.reject()
