@@ -1144,6 +1144,34 @@ USED_IN_WORDS = {
 }
 
 
+# Who uses a district, organisation or partnership, by name, for the tables that name it: which partnerships
+# cover it or have it as a member, which reviews, which districts became it ("" where a name would not help).
+_USED_BY = {"partnership_districts": ("SELECT DISTINCT p.name FROM partnership_districts t JOIN partnerships p "
+                                      "ON p.id = t.partnership_id WHERE t.{column} = ?", "{names}"),
+            "partnership_members": ("SELECT DISTINCT p.name FROM partnership_members t JOIN partnerships p "
+                                    "ON p.id = t.partnership_id WHERE t.{column} = ?", "{names}"),
+            "districts": ("SELECT name FROM districts WHERE {column} = ?", "as its successor: {names} became it"),
+            "dhr_cases": ("SELECT reference FROM dhr_cases WHERE {column} = ?", "Costs: {names}")}
+
+
+def _used_words(store: Store, table: str, checks: list[tuple[str, str]], value: str) -> str:
+    """What ``table`` is, as "cannot be removed: it is still used in …" says it, with who uses ``value`` there by
+    name: "a partnership's members (Eastern CSP and Western Suffolk CSP)", "reviews (Costs: DHR 1/25)"."""
+    words = USED_IN_WORDS.get(table, table.replace("_", " "))
+    if table not in _USED_BY:
+        return words
+    query, shape = _USED_BY[table]
+    names = sorted({r[0] for column in (c for t, c in checks if t == table)
+                    for r in store.rows(query.format(column=column), (value,))}, key=str.casefold)
+    if not names:
+        return words
+    if len(names) > 4:  # a district forty reviews name: the first few, and how many more
+        names = [*names[:3], f"{len(names) - 3} more"]
+    said = shape.format(names=in_words(names))
+    base = words.split(" (")[0]  # "another district (as its successor)": the names say it in full
+    return f"{base} ({said})"
+
+
 _REFERENCE_TABLES = {"district": "districts", "organisation": "organisations", "partnership": "partnerships"}
 _REFERENCE_CHILDREN = {"partnership": ["partnership_districts", "partnership_members"]}
 
@@ -1170,7 +1198,7 @@ def remove_reference(store: Store, kind: str, ref_id: str) -> dict:
         checks += _referrers(store, "indicator_areas")
     used = _in_use(store, checks, ref_id)
     if used:
-        words = sorted({USED_IN_WORDS.get(t, t.replace("_", " ")) for t in used})
+        words = sorted({_used_words(store, t, checks, ref_id) for t in used})
         raise ReferenceError(f"{row['name']} cannot be removed: it is still used in {', '.join(words)}.")
     with store.transaction():
         for t in children:

@@ -133,7 +133,7 @@ def test_ctrl_z_of_add_district_another_district_became_since_says_why_once(wind
     [(title, text)] = prompts.errors
     assert title == "Cannot undo"
     assert text.startswith("“Add district East Suffolk” could not be undone: East Suffolk cannot be removed: it is "
-                           "still used in another district (as its successor)")
+                           "still used in another district (as its successor: Waveney became it)")
     assert ".." not in text and EAST in {d.id for d in ref.list_districts(store)}
 
 

@@ -112,7 +112,7 @@ def test_a_partnership_that_figures_refer_to_cannot_be_removed(suffolk):
     from safer_desk.services import dhr
 
     dhr.add_case(suffolk, reference="DHR 1/25", partnership="Eastern CSP")
-    with pytest.raises(ref.ReferenceError, match=r"reviews \(Costs\)"):
+    with pytest.raises(ref.ReferenceError, match=r"reviews \(Costs: DHR 1/25\)"):
         ref.remove_reference(suffolk, "partnership", "partnership:eastern-csp")
     ref.add_partnership(suffolk, "Nobody's CSP", districts=["Mid Suffolk"])
     ref.remove_reference(suffolk, "partnership", "partnership:nobody-s-csp")
