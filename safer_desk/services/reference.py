@@ -299,6 +299,8 @@ def edit_district(store: Store, district_id: str, *, name: str, ons_code: str | 
     with store.transaction():
         store.conn.execute("UPDATE districts SET name = ?, ons_code = ?, county = ?, successor_id = ?, valid_from = ?, "
                            "valid_to = ? WHERE id = ?", (name, *values, district_id))
+        if values[2] and (values[2], values[4]) != (row["successor_id"], row["valid_to"]):
+            _still_one_csp_each(store, district_id)  # refused: the update is rolled back with it
         if name != row["name"]:  # the copies of its name kept beside its id (the office's scope, its figures' area)
             if _has_office_areas(store):
                 store.conn.execute("UPDATE office_areas SET name = ? WHERE area_id = ?", (name, district_id))
@@ -553,33 +555,98 @@ def _one_csp_at_a_time(store: Store, partnership_id: str, district_id: str, firs
                        last: date | None) -> None:
     """A district is in one community safety partnership at a time (Babergh CSP, then Western Suffolk CSP from
     2018): in two, each partnership's figures, allocation and reviews would count it. A county board overlays the
-    CSPs and is not checked."""
+    CSPs and is not checked. A partnership covering a district that became another covers that one from then
+    (Waveney CSP with no end covers East Suffolk from 01/04/2019), so that cover counts too."""
     for row, begins, ends in _other_csps(store, partnership_id, district_id, first, last)[:1]:
         name = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
         span = _cover_words(begins, ends)
+        if row.get("became_from"):  # this district became the one another CSP covers: give it its last day here
+            old, last_day = row["became_from"], format_uk_date(begins - timedelta(days=1))
+            raise ReferenceError(
+                f"{row['district']} is in {row['name']} {span}: {old} became {row['district']}, so {name} would "
+                f"cover it from then, and a district is in one community safety partnership at a time. To keep "
+                f"{old} in {name} until then, give {old} a To in {name} of {last_day} (Add district… takes one), "
+                f"or end {row['name']}'s cover of {row['district']} first.")
+        through = f" (it covers {row['through']}, which became {row['district']})" if row.get("through") else ""
         raise ReferenceError(
-            f"{row['district']} is in {row['name']} {span}: a district is in one community safety partnership "
-            f"at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
-            f"(Partnerships, End partnership…, or End district… for {row['district']} alone), or date it into "
-            f"{name} from after then, or leave it out (a partnership of kind County board may cover the "
-            "districts of several CSPs).")
+            f"{row['district']} is in {row['name']} {span}{through}: a district is in one community safety "
+            f"partnership at a time, so {name} cannot cover it then as well. End {row['name']} on its last day first "
+            f"(Partnerships, End partnership…, or End district… for {row.get('through') or row['district']} "
+            f"alone), or date it into {name} from after then, or leave it out (a partnership of kind County board "
+            "may cover the districts of several CSPs).")
+
+
+def _still_one_csp_each(store: Store, district_id: str) -> None:
+    """After a district is given what it became and its last day: each CSP covering it past that day covers what it
+    became from then, which must not be another CSP's already (refused beside Became, in the caller's transaction)."""
+    for row in store.rows("SELECT pd.partnership_id, pd.valid_from, pd.valid_to, p.valid_from AS p_from, "
+                          "p.valid_to AS p_to FROM partnership_districts pd JOIN partnerships p ON "
+                          "p.id = pd.partnership_id WHERE pd.district_id = ? AND p.kind = 'csp'", (district_id,)):
+        first, last = _cover_span(_day(row["p_from"]), _day(row["p_to"]), _day(row["valid_from"]),
+                                  _day(row["valid_to"]))
+        try:
+            _one_csp_at_a_time(store, row["partnership_id"], district_id, first, last)
+        except ReferenceError as exc:
+            raise DistrictError("successor", str(exc)) from None
+
+
+def _csp_rows(store: Store, partnership_id: str, district_id: str) -> list[tuple[dict, date | None, date | None]]:
+    """The other community safety partnerships' rows covering the district itself, as (row, first day, last day)."""
+    rows = store.rows(
+        "SELECT p.name, p.valid_from AS p_from, p.valid_to AS p_to, pd.valid_from, pd.valid_to, "
+        "d.name AS district, pd.id AS row_id "
+        "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id "
+        "JOIN districts d ON d.id = pd.district_id "
+        "WHERE pd.district_id = ? AND pd.partnership_id <> ? AND p.kind = 'csp'", (district_id, partnership_id))
+    return [(dict(row), *_cover_span(_day(row["p_from"]), _day(row["p_to"]), _day(row["valid_from"]),
+                                     _day(row["valid_to"]))) for row in rows]
+
+
+def _became_on(table: dict[str, _DistrictRow], district_id: str) -> list[tuple[str, date]]:
+    """The districts that became this one, in turn, each with the day from which a partnership covering it covers
+    this one (Waveney: East Suffolk from 01/04/2019)."""
+    out: list[tuple[str, date]] = []
+    frontier: list[tuple[str, date | None]] = [(district_id, None)]
+    seen = {district_id}
+    while frontier:
+        target, since = frontier.pop()
+        for row in table.values():
+            if row.successor_id == target and row.valid_to and row.id not in seen:
+                seen.add(row.id)
+                day = max(filter(None, (row.valid_to + timedelta(days=1), since)))
+                out.append((row.id, day))
+                frontier.append((row.id, day))
+    return out
 
 
 def _other_csps(store: Store, partnership_id: str, district_id: str, first: date | None,
                 last: date | None) -> list[tuple]:
     """The other community safety partnerships' cover of a district on any day from ``first`` to ``last``, as
-    (row, its first day, its last day), earliest first."""
-    found = []
-    for row in store.rows(
-            "SELECT p.name, p.valid_from AS p_from, p.valid_to AS p_to, pd.valid_from, pd.valid_to, "
-            "d.name AS district, pd.id AS row_id "
-            "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id "
-            "JOIN districts d ON d.id = pd.district_id "
-            "WHERE pd.district_id = ? AND pd.partnership_id <> ? AND p.kind = 'csp'", (district_id, partnership_id)):
-        begins, ends = _cover_span(_day(row["p_from"]), _day(row["p_to"]), _day(row["valid_from"]),
-                                   _day(row["valid_to"]))
-        if _overlaps(begins, ends, first, last):
-            found.append((row, begins, ends))
+    (row, its first day, its last day), earliest first: their rows for the district; their rows for a district that
+    became it, from then (``through`` names that district); and, for this district's cover running on past the day
+    it became another, the other CSPs' cover of that one from then (``became_from`` names this district)."""
+    found = [(row, begins, ends) for row, begins, ends in _csp_rows(store, partnership_id, district_id)
+             if _overlaps(begins, ends, first, last)]
+    table = _district_table(store)
+    if district_id not in table:
+        return sorted(found, key=lambda f: f[1] or date.min)
+    for old_id, since in _became_on(table, district_id):
+        for row, begins, ends in _csp_rows(store, partnership_id, old_id):
+            begins = max(filter(None, (begins, since)))
+            if (ends is None or ends >= begins) and _overlaps(begins, ends, first, last):
+                found.append(({**row, "district": table[district_id].name, "through": table[old_id].name},
+                              begins, ends))
+    current, since, seen = table[district_id], None, {district_id}
+    while current.successor_id in table and current.valid_to and current.successor_id not in seen:
+        seen.add(current.successor_id)
+        since = max(filter(None, (current.valid_to + timedelta(days=1), since)))
+        if last is not None and last < since:
+            break
+        for row, begins, ends in _csp_rows(store, partnership_id, current.successor_id):
+            begins = max(filter(None, (begins, since)))
+            if (ends is None or ends >= begins) and _overlaps(begins, ends, max(filter(None, (first, since))), last):
+                found.append(({**row, "became_from": table[district_id].name}, begins, ends))
+        current = table[current.successor_id]
     return sorted(found, key=lambda f: f[1] or date.min)
 
 
@@ -1003,11 +1070,12 @@ def _other_cover(store: Store, partnership_id: str) -> list[tuple]:
     """Other CSPs' cover of the partnership's districts, each row with its dates and its partnership's: the cover a
     snapshot's rows were taken beside, which putting them back does not question (a file from before the one-CSP
     rule may hold some)."""
-    return [(r["id"], r["valid_from"], r["valid_to"], r["p_from"], r["p_to"]) for r in store.rows(
-        "SELECT pd.id, pd.valid_from, pd.valid_to, p.valid_from AS p_from, p.valid_to AS p_to "
-        "FROM partnership_districts pd JOIN partnerships p ON p.id = pd.partnership_id WHERE p.kind = 'csp' AND "
-        "pd.partnership_id <> ? AND pd.district_id IN (SELECT district_id FROM partnership_districts "
-        "WHERE partnership_id = ?)", (partnership_id, partnership_id))]
+    districts = {r[0] for r in store.rows("SELECT district_id FROM partnership_districts WHERE partnership_id = ?",
+                                          (partnership_id,))}
+    # Through a district that became another too (_other_csps): a file may hold such cover from before it was seen.
+    return list(dict.fromkeys((r["row_id"], r["valid_from"], r["valid_to"], r["p_from"], r["p_to"])
+                              for d in sorted(districts) for r, _, _ in _other_csps(store, partnership_id, d, None,
+                                                                                    None)))
 
 
 def _check_cover_put_back(store: Store, partnership_id: str, pname: str, p_from: date | None, p_to: date | None,
