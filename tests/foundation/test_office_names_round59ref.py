@@ -42,7 +42,8 @@ def test_a_file_that_records_the_old_district_still_names_it(demo_path):
 
     store = open_store(demo_path)
     try:
-        assert [a.name for a in ref.set_office_scope(store, partnerships=[], districts=["waveney"]).districts] == ["Waveney"]
+        scope = ref.set_office_scope(store, partnerships=[], districts=["waveney"])
+        assert [a.name for a in scope.districts] == ["Waveney"]
     finally:
         store.close()
 
