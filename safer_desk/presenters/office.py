@@ -354,6 +354,18 @@ def end_partnership_action(store: Store, partnership_id: str, valid_to: date,
         after=lambda _k: _refresh(after))
 
 
+def correct_partnership_from_action(store: Store, partnership_id: str, valid_from: date | None,
+                                    after: Callable[[], None] | None = None) -> Action:
+    """Correct start…: "Correct Western Suffolk CSP's From to 01/04/2017", with what began with it."""
+    said = format_uk_date(valid_from) if valid_from else "blank (always)"
+    return snapshot_action(
+        f"Correct {_name(store, 'partnerships', partnership_id)}'s From to {said}", key=partnership_id,
+        snap=lambda k: reference.reference_rows(store, "partnership", k),
+        restore=lambda saved: reference.put_reference_rows(store, saved), absent=lambda k: None,
+        change=lambda: reference.correct_partnership_from(store, partnership_id, valid_from),
+        after=lambda _k: _refresh(after))
+
+
 def end_partnership_text(store: Store, partnership_id: str, valid_to: date) -> str:
     return f"End {_name(store, 'partnerships', partnership_id)} on {format_uk_date(valid_to)}"
 

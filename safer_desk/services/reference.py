@@ -932,6 +932,54 @@ def partnership_district_covers(store: Store, partnership_id: str) -> list[tuple
         "d.id = pd.district_id WHERE pd.partnership_id = ? ORDER BY d.name, pd.valid_from", (partnership_id,))]
 
 
+def correct_partnership_from(store: Store, partnership_id: str, valid_from: date | str | None) -> None:
+    """Correct a partnership's From (its first day; blank: always), in one transaction. Its districts and members
+    whose From was the old day began with it and move with it (ticked when it was added, they took its day); one
+    that joined later keeps its day, and a new From after it is refused, naming it. Refused too for a From after the
+    partnership's To, or one that would have a district it moves in another CSP, or a member twice, on those days."""
+    row = store.one("SELECT name, kind, valid_from, valid_to FROM partnerships WHERE id = ?", (partnership_id,))
+    if row is None:
+        raise MembershipError("valid_from", "There is no such partnership.")
+    first, old, ends = _membership_day(valid_from, "valid_from", "From"), _day(row["valid_from"]), _day(row["valid_to"])
+    if first == old:
+        return
+    if first and ends and first > ends:
+        raise MembershipError("valid_from", f"From ({format_uk_date(first)}) is after {row['name']} ended "
+                                            f"({format_uk_date(ends)}).")
+    old_text = old.isoformat() if old else None
+    moving: dict[str, list] = {}
+    for table, join, column, noun in (("partnership_districts", "districts", "district_id", "district"),
+                                      ("partnership_members", "organisations", "organisation_id", "member")):
+        rows = store.rows(f"SELECT t.*, x.name FROM {table} t JOIN {join} x ON x.id = t.{column} "
+                          "WHERE t.partnership_id = ? ORDER BY t.valid_from, x.name", (partnership_id,))
+        moving[table] = [r for r in rows if r["valid_from"] == old_text]
+        for r in rows:
+            began, left = _day(r["valid_from"]), _day(r["valid_to"])
+            moves = r["valid_from"] == old_text
+            if first and not moves and began and began < first:
+                raise MembershipError("valid_from", f"From ({format_uk_date(first)}) is after the {noun} {r['name']} "
+                                                    f"joined {row['name']} ({format_uk_date(began)}): type an "
+                                                    "earlier day, or correct that one first.")
+            if first and moves and left and left < first:
+                raise MembershipError("valid_from", f"From ({format_uk_date(first)}) is after the {noun} {r['name']} "
+                                                    f"left {row['name']} ({format_uk_date(left)}): type an earlier "
+                                                    "day.")
+    for r in moving["partnership_districts"]:
+        if row["kind"] == "csp":
+            try:
+                _one_csp_at_a_time(store, partnership_id, r["district_id"], first, _day(r["valid_to"]))
+            except ReferenceError as exc:
+                raise MembershipError("valid_from", str(exc)) from None
+    for r in moving["partnership_members"]:
+        _check_membership(store, partnership_id, r["organisation_id"], first, _day(r["valid_to"]), leaving_out=r["id"])
+    day = first.isoformat() if first else None
+    with store.transaction():
+        store.conn.execute("UPDATE partnerships SET valid_from = ? WHERE id = ?", (day, partnership_id))
+        for table, rows in moving.items():
+            for r in rows:
+                store.conn.execute(f"UPDATE {table} SET valid_from = ? WHERE id = ?", (day, r["id"]))
+
+
 def ended_with_partnership(store: Store, partnership_id: str, valid_to: date | str) -> list[str]:
     """The districts, then the members, by name, whose To is the partnership's own end, when ``valid_to`` moves that
     end later: end_partnership runs them on to the new day unless told not to. One that left on that day on its

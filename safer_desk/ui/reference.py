@@ -403,7 +403,8 @@ class PartnershipsPage(_Page):
         self.form.addRow("Dates (blank: always):", dates)
         self._add_members_panel()
         self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
-                       self.end_district_button, self.end_partnership_button, self.correct_button, self.name_edit,
+                       self.end_district_button, self.end_partnership_button, self.correct_button,
+                       self.correct_start_button, self.name_edit,
                        self.kind_combo,
                        self.district_list, self.member_list, self.from_edit, self.to_edit],
                       [self.add_button, self.remove_button])
@@ -441,12 +442,18 @@ class PartnershipsPage(_Page):
         self.correct_button = QPushButton("Correct mem&bership…", self)
         self.correct_button.setToolTip("Correct the selected member's From, To or whether it is a statutory partner")
         self.correct_button.clicked.connect(self.correct_membership)
+        # A partnership's From typed wrong when it was added (with the districts and members ticked then).
+        self.correct_start_button = QPushButton("Correct &start…", self)
+        self.correct_start_button.setToolTip("Correct the selected partnership's From (its first day), with the "
+                                             "districts and members that began with it")
+        self.correct_start_button.clicked.connect(self.correct_start)
         # Two by two: five in a column made the dialog taller than a 1366x768 laptop's screen at 150%.
         buttons = QGridLayout()
         for i, button in enumerate((self.end_button, self.add_member_button, self.add_district_button,
-                                    self.end_district_button, self.end_partnership_button, self.correct_button)):
+                                    self.end_district_button, self.end_partnership_button, self.correct_button,
+                                    self.correct_start_button)):
             buttons.addWidget(button, i // 2, i % 2)
-        buttons.setRowStretch(3, 1)
+        buttons.setRowStretch(4, 1)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.members_view, 1)
@@ -498,6 +505,7 @@ class PartnershipsPage(_Page):
         self.end_district_button.setEnabled(writable and bool(ref.partnership_district_covers(self.store,
                                                                                              self.partnership_id)))
         self.end_partnership_button.setEnabled(writable)
+        self.correct_start_button.setEnabled(writable)
         self.end_button.setEnabled(writable and self._selected_member() is not None)
         self.correct_button.setEnabled(writable and self._selected_member() is not None)
 
@@ -639,6 +647,24 @@ class PartnershipsPage(_Page):
         # CSPs date from 1998: one ended in 2010 is not a slip of the year.
         self._open_member_form([Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True, slip_years=30)],
                                "End partnership", f"End {pname} (its districts and members end with it)", change)
+
+    def correct_start(self) -> None:
+        pid, pname = self.partnership_id, self._partnership_name()
+        if not pid or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+        began = next((p.valid_from for p in ref.list_partnerships(store) if p.id == pid), None)
+
+        def change(parsed: dict) -> None:
+            if parsed["valid_from"] == _stored_day(began):
+                return  # nothing corrected: nothing to undo
+            push_action(undo_stack, office.correct_partnership_from_action(store, pid, parsed["valid_from"], after))
+
+        # CSPs date from 1998: one begun in 2009 is not a slip of the year.
+        self._open_member_form([Field("valid_from", "&From (its first day)", FieldKind.DATE, slip_years=30,
+                                      placeholder="blank: always")],
+                               "Correct start", f"Correct {pname}'s From (its districts and members that began "
+                                                "with it move too)", change, {"valid_from": _uk(_stored_day(began))})
 
     def reload(self) -> None:
         self.model.set_rows(ref.list_partnerships(self.store))
