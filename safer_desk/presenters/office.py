@@ -408,6 +408,20 @@ def end_partnership_district_action(store: Store, row_id: str, valid_to: date,
         change=lambda: reference.end_partnership_district(store, row_id, valid_to), after=lambda _k: _refresh(after))
 
 
+def correct_partnership_district_action(store: Store, row_id: str, valid_from: date, valid_to: date | None,
+                                        after: Callable[[], None] | None = None) -> Action:
+    """Correct district…: "Correct Babergh in Western Suffolk CSP: from 01/04/2018" (or "from … to …")."""
+    row = reference.partnership_district_row(store, row_id) or {}
+    district, partnership = row.get("district_id", ""), row.get("partnership_id", "")
+    span = f"from {format_uk_date(valid_from)}" + (f" to {format_uk_date(valid_to)}" if valid_to else "")
+    return snapshot_action(
+        f"Correct {_name(store, 'districts', district)} in {_name(store, 'partnerships', partnership)}: {span}",
+        key=row_id, snap=lambda k: (k, reference.partnership_district_row(store, k)),
+        restore=lambda saved: reference.put_partnership_district(store, *saved), absent=lambda k: (k, None),
+        change=lambda: reference.correct_partnership_district(store, row_id, valid_from, valid_to),
+        after=lambda _k: _refresh(after))
+
+
 def add_membership_action(store: Store, partnership_id: str, organisation_id: str, valid_from: date,
                           valid_to: date | None = None, *, statutory: bool = True,
                           after: Callable[[], None] | None = None) -> Action:

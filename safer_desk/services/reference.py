@@ -924,6 +924,41 @@ def end_partnership_district(store: Store, row_id: str, valid_to: date | str) ->
         store.conn.execute("UPDATE partnership_districts SET valid_to = ? WHERE id = ?", (last.isoformat(), row_id))
 
 
+def correct_partnership_district(store: Store, row_id: str, valid_from: date | str | None,
+                                 valid_to: date | str | None) -> None:
+    """Correct the days a partnership covers a district (Babergh in Western Suffolk CSP from 01/04/2019 where
+    01/04/2018 was meant), checked as Add district… checks them, in one transaction."""
+    row = partnership_district_row(store, row_id)
+    if row is None:
+        raise MembershipError("district", "Choose the district whose days to correct.")
+    first = _membership_day(valid_from, "valid_from", "From")
+    if first is None:
+        raise MembershipError("valid_from", "From: type the first day the partnership covers the district "
+                                            "(01/04/2018).")
+    last = _membership_day(valid_to, "valid_to", "To")
+    if last and last < first:
+        raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before From ({format_uk_date(first)}).")
+    pid, district_id = row["partnership_id"], row["district_id"]
+    pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (pid,))
+    district = store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,))
+    for other in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
+                            "district_id = ? AND id <> ?", (pid, district_id, row_id)):
+        if _overlaps(_day(other["valid_from"]), _day(other["valid_to"]), first, last):
+            raise MembershipError("valid_from", f"{pname} covers {district} "
+                                                f"{_span_words(_day(other['valid_from']), _day(other['valid_to']))} "
+                                                "already: these dates would count it twice.")
+    moved_from = first != _day(row["valid_from"])
+    _within_partnership(store, pid, first, last, check_first=moved_from)
+    if store.scalar("SELECT kind FROM partnerships WHERE id = ?", (pid,)) == "csp":
+        try:
+            _one_csp_at_a_time(store, pid, district_id, first, last)
+        except ReferenceError as exc:
+            raise MembershipError("valid_from" if moved_from else "valid_to", str(exc)) from None
+    with store.transaction():
+        store.conn.execute("UPDATE partnership_districts SET valid_from = ?, valid_to = ? WHERE id = ?",
+                           (first.isoformat(), last.isoformat() if last else None, row_id))
+
+
 def partnership_district_covers(store: Store, partnership_id: str) -> list[tuple[str, str]]:
     """The partnership's district rows as (row id, "Babergh (from 01/04/2018)"), by district name then From: what
     End district… chooses among."""

@@ -404,7 +404,7 @@ class PartnershipsPage(_Page):
         self._add_members_panel()
         self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
                        self.end_district_button, self.end_partnership_button, self.correct_button,
-                       self.correct_start_button, self.name_edit,
+                       self.correct_start_button, self.correct_district_button, self.name_edit,
                        self.kind_combo,
                        self.district_list, self.member_list, self.from_edit, self.to_edit],
                       [self.add_button, self.remove_button])
@@ -447,11 +447,16 @@ class PartnershipsPage(_Page):
         self.correct_start_button.setToolTip("Correct the selected partnership's From (its first day), with the "
                                              "districts and members that began with it")
         self.correct_start_button.clicked.connect(self.correct_start)
+        # The day a district joined, typed wrong (End district… moves only its To).
+        self.correct_district_button = QPushButton("Correct distr&ict…", self)
+        self.correct_district_button.setToolTip("Correct the From and To of one district's cover by the selected "
+                                                "partnership")
+        self.correct_district_button.clicked.connect(self.correct_district)
         # Two by two: five in a column made the dialog taller than a 1366x768 laptop's screen at 150%.
         buttons = QGridLayout()
         for i, button in enumerate((self.end_button, self.add_member_button, self.add_district_button,
                                     self.end_district_button, self.end_partnership_button, self.correct_button,
-                                    self.correct_start_button)):
+                                    self.correct_start_button, self.correct_district_button)):
             buttons.addWidget(button, i // 2, i % 2)
         buttons.setRowStretch(4, 1)
         row = QHBoxLayout()
@@ -506,6 +511,7 @@ class PartnershipsPage(_Page):
                                                                                              self.partnership_id)))
         self.end_partnership_button.setEnabled(writable)
         self.correct_start_button.setEnabled(writable)
+        self.correct_district_button.setEnabled(self.end_district_button.isEnabled())
         self.end_button.setEnabled(writable and self._selected_member() is not None)
         self.correct_button.setEnabled(writable and self._selected_member() is not None)
 
@@ -517,14 +523,15 @@ class PartnershipsPage(_Page):
         return ref.held_name(self.store, "partnership", self.partnership_id)
 
     def _open_member_form(self, fields: list[Field], title: str, heading: str, change: Callable[[dict], None],
-                          values: dict | None = None, custom: dict[str, QWidget] | None = None) -> None:
+                          values: dict | None = None, custom: dict[str, QWidget] | None = None,
+                          form_type: type[FormPresenter] = FormPresenter) -> None:
         def save(_typed: dict, parsed: dict) -> None:
             try:
                 change(parsed)
             except ref.MembershipError as exc:
                 raise FormError({exc.field: str(exc)}) from None
 
-        form = FormPresenter(fields, save_fn=save, title=title)
+        form = form_type(fields, save_fn=save, title=title)
         form.load(values or {}, heading=heading, dirty=True)
         self.member_dialog = MemberDialog(self, form, custom)
         self.member_dialog.open()
@@ -647,6 +654,42 @@ class PartnershipsPage(_Page):
         # CSPs date from 1998: one ended in 2010 is not a slip of the year.
         self._open_member_form([Field("valid_to", "&To (its last day)", FieldKind.DATE, required=True, slip_years=30)],
                                "End partnership", f"End {pname} (its districts and members end with it)", change)
+
+    def correct_district(self) -> None:
+        pid, pname = self.partnership_id, self._partnership_name()
+        if not pid or not pname:
+            return
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+        covers = ref.partnership_district_covers(store, pid)
+        days = {row_id: ref.partnership_district_row(store, row_id) or {} for row_id, _ in covers}
+
+        def shown(row_id: str) -> dict:
+            row = days.get(row_id, {})
+            return {"valid_from": _uk(_stored_day(row.get("valid_from"))),
+                    "valid_to": _uk(_stored_day(row.get("valid_to")))}
+
+        class _Form(FormPresenter):
+            def set_value(self, key: str, value) -> None:
+                super().set_value(key, value)
+                if key == "district":  # the chosen cover's days, to correct
+                    for k, v in shown(value).items():
+                        super().set_value(k, v)
+
+        def change(parsed: dict) -> None:
+            row = days.get(parsed["district"], {})
+            if (parsed["valid_from"], parsed["valid_to"]) == (_stored_day(row.get("valid_from")),
+                                                              _stored_day(row.get("valid_to"))):
+                return  # nothing corrected: nothing to undo
+            push_action(undo_stack, office.correct_partnership_district_action(
+                store, parsed["district"], parsed["valid_from"], parsed["valid_to"], after))
+
+        first = covers[0][0] if len(covers) == 1 else ""
+        self._open_member_form(
+            [Field("district", "&District", FieldKind.CHOICE, required=True, choices=(("", ""), *covers)),
+             Field("valid_from", "&From (the first day it covers it)", FieldKind.DATE, required=True, slip_years=30),
+             Field("valid_to", "&To (blank: no end)", FieldKind.DATE, slip_years=30)],
+            "Correct district", f"Correct the days {pname} covers a district", change,
+            {"district": first, **shown(first)} if first else None, form_type=_Form)
 
     def correct_start(self) -> None:
         pid, pname = self.partnership_id, self._partnership_name()
