@@ -402,12 +402,11 @@ class PartnershipsPage(_Page):
             dates.addWidget(widget, 1)
         self.form.addRow("Dates (blank: always):", dates)
         self._add_members_panel()
-        self.keyboard([self.members_view, self.end_button, self.add_member_button, self.add_district_button,
-                       self.end_district_button, self.end_partnership_button, self.correct_button,
-                       self.correct_start_button, self.correct_district_button, self.name_edit,
-                       self.kind_combo,
+        self.keyboard([self.members_view, self.end_button, self.add_member_button, self.correct_button,
+                       self.add_district_button, self.end_district_button, self.correct_district_button,
+                       self.name_edit, self.kind_combo,
                        self.district_list, self.member_list, self.from_edit, self.to_edit],
-                      [self.add_button, self.remove_button])
+                      [self.add_button, self.end_partnership_button, self.correct_start_button, self.remove_button])
 
     def _add_members_panel(self) -> None:
         """Below the partnerships, the selected one's members by date, with End membership and Add member."""
@@ -452,13 +451,18 @@ class PartnershipsPage(_Page):
         self.correct_district_button.setToolTip("Correct the From and To of one district's cover by the selected "
                                                 "partnership")
         self.correct_district_button.clicked.connect(self.correct_district)
-        # Two by two: five in a column made the dialog taller than a 1366x768 laptop's screen at 150%.
+        # Two by two, the members' on the left and the districts' on the right: five in a column made the dialog
+        # taller than a 1366x768 laptop's screen at 150%, and so did a fourth row (three columns left the members'
+        # dates no room). The partnership's own End and Correct start sit with Add and Remove below.
         buttons = QGridLayout()
-        for i, button in enumerate((self.end_button, self.add_member_button, self.add_district_button,
-                                    self.end_district_button, self.end_partnership_button, self.correct_button,
-                                    self.correct_start_button, self.correct_district_button)):
-            buttons.addWidget(button, i // 2, i % 2)
-        buttons.setRowStretch(4, 1)
+        for column, stack in enumerate(((self.end_button, self.add_member_button, self.correct_button),
+                                        (self.add_district_button, self.end_district_button,
+                                         self.correct_district_button))):
+            for line, button in enumerate(stack):
+                buttons.addWidget(button, line, column)
+        buttons.setRowStretch(3, 1)
+        self.buttons.insertWidget(self.buttons.count() - 1, self.end_partnership_button)
+        self.buttons.insertWidget(self.buttons.count() - 1, self.correct_start_button)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.members_view, 1)

@@ -250,6 +250,11 @@ def test_add_district_and_end_partnership_are_in_view_and_on_the_tab_chain(demo_
     page.view.selectRow(0)
     for button in (page.add_district_button, page.end_district_button, page.end_partnership_button):
         assert widget_in_window(button, dialog) and button.isEnabled()
-    assert page.add_member_button.nextInFocusChain() is page.add_district_button
+    # Round 59: Correct membership… and Correct district… under the members' and the districts' buttons; End
+    # partnership… and Correct start… with Add and Remove below (a fourth row ran off a laptop at 150%).
+    assert page.add_member_button.nextInFocusChain() is page.correct_button
+    assert page.correct_button.nextInFocusChain() is page.add_district_button
     assert page.add_district_button.nextInFocusChain() is page.end_district_button  # End district…, round 34
-    assert page.end_district_button.nextInFocusChain() is page.end_partnership_button
+    assert page.end_district_button.nextInFocusChain() is page.correct_district_button
+    assert page.add_button.nextInFocusChain() is page.end_partnership_button
+    assert page.end_partnership_button.nextInFocusChain() is page.correct_start_button
