@@ -1513,17 +1513,24 @@ class OfficeScope:
         if not self.is_set and not self.is_county_file:
             out.append("Scope: not set (lists and reports use every district of the file's reference data); "
                        "set it with --county NAME and --partnership NAME, or --district NAME for each district")
-        out.append("Partnerships: " + (", ".join(a.name for a in self.partnerships) or "none named"))
+        out.append("Partnerships: " + (_names(self.partnerships) or "none named"))
         if self.districts:
-            out.append("Districts named: " + ", ".join(a.name for a in self.districts))
+            out.append("Districts named: " + _names(self.districts))
         out.append("County: " + (self.county.name if self.county else "not named"))
         for office in self.merged_offices:
             out.append(f"Merged: {office.office_name} ("
-                       + (", ".join(a.name for a in office.areas) or "no scope in its export") + ")")
+                       + (_names(office.areas) or "no scope in its export") + ")")
         if districts or year_label:
             label = f"Districts {year_label}" if year_label else "Districts (all years)"
-            out.append(f"{label}: " + (", ".join(a.name for a in districts) or "none"))
+            out.append(f"{label}: " + (_names(districts) or "none"))
         return out
+
+
+def _names(areas: Sequence[AreaRef]) -> str:
+    """Areas' names in a line: joined with commas, or with semicolons when a name holds one ("Bath and North East
+    Somerset; Bristol, City of": with commas it read as three districts)."""
+    names = [a.name for a in areas]
+    return ("; " if any("," in n for n in names) else ", ").join(names)
 
 
 def _area(row) -> AreaRef:
