@@ -191,7 +191,7 @@ def household_detail(text: str | None, *, reference: bool = False) -> tuple[str,
 
 
 _PSEUDONYMOUS = ("A victim is recorded by a pseudonymous reference (such as TH-2018-001) and district only: never "
-                 "their name, where they live or how to reach them.")
+                 "their name, when they were born, where they live or how to reach them.")
 
 
 def first_name_reference(text: str | None) -> bool:

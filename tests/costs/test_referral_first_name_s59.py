@@ -26,7 +26,8 @@ def test_a_first_name_for_a_reference_is_refused(demo_store, typed):
         refer(demo_store, typed)
     assert str(refused.value) == (
         f"Reference: “{typed}” reads as a first name. A victim is recorded by a pseudonymous reference (such as "
-        "TH-2018-001) and district only: never their name, where they live or how to reach them.")
+        "TH-2018-001) and district only: never their name, when they were born, where they live or how to reach "
+        "them.")
     assert len(funds.list_referrals(demo_store, funds.fund_by_name(demo_store, PILOT).id)) == 15
 
 

@@ -181,3 +181,15 @@ def test_a_title_before_an_ordinary_word_is_not_a_name(text):
     from safer_desk.domain.privacy import find_name
 
     assert find_name(text) is None
+
+
+def test_the_refusal_of_a_date_of_birth_says_a_birth_date_is_never_recorded():
+    """A date of birth refused said "never their name, where they live or how to reach them": not why it was refused."""
+    import pytest
+
+    from safer_desk.domain.funds import FundError, refuse_household_detail
+
+    with pytest.raises(FundError) as refused:
+        refuse_household_detail("TH-2018-001 DOB 01/02/1985", "Reference", reference=True)
+    assert "looks like a date of birth" in str(refused.value)
+    assert "never their name, when they were born, where they live or how to reach them" in str(refused.value)
