@@ -854,9 +854,25 @@ def add_partnership_district(store: Store, partnership_id: str, district_id: str
     district in another community safety partnership then. Returns the row's id; one transaction."""
     if store.scalar("SELECT 1 FROM partnerships WHERE id = ?", (partnership_id,)) is None:
         raise MembershipError("district", "There is no such partnership.")
-    district = store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,))
-    if district is None:
+    if store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,)) is None:
         raise MembershipError("district", "Choose the district that joins.")
+    first, last = _checked_cover(store, partnership_id, district_id, valid_from, valid_to, clash_field="district")
+    row_id = new_id()
+    with store.transaction():
+        store.conn.execute("INSERT INTO partnership_districts(id, partnership_id, district_id, valid_from, valid_to) "
+                           "VALUES (?, ?, ?, ?, ?)", (row_id, partnership_id, district_id, first.isoformat(),
+                                                      last.isoformat() if last else None))
+    return row_id
+
+
+def _checked_cover(store: Store, partnership_id: str, district_id: str, valid_from: date | str | None,
+                   valid_to: date | str | None, *, clash_field: str, row_id: str | None = None,
+                   held_from: date | None = None) -> tuple[date, date | None]:
+    """The days a partnership is to cover a district, as (From, To), checked as Add district… checks them: a From,
+    a To not before it, not covered twice by the partnership, within its own days, and in no other CSP then.
+    ``row_id``: the row being corrected (not a second cover of itself); ``held_from``: its From as held, which is
+    not questioned against the partnership's own if kept. A refusal is said beside ``clash_field`` (the district
+    added, or the From corrected; a kept From's CSP clash beside the To)."""
     first = _membership_day(valid_from, "valid_from", "From")
     if first is None:
         raise MembershipError("valid_from", "From: type the first day the partnership covers the district "
@@ -865,24 +881,21 @@ def add_partnership_district(store: Store, partnership_id: str, district_id: str
     if last and last < first:
         raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before From ({format_uk_date(first)}).")
     pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (partnership_id,))
-    for row in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
-                          "district_id = ?", (partnership_id, district_id)):
-        if _overlaps(_day(row["valid_from"]), _day(row["valid_to"]), first, last):
-            raise MembershipError("district", f"{pname} covers {district} "
-                                              f"{_span_words(_day(row['valid_from']), _day(row['valid_to']))} "
-                                              "already: these dates would count it twice.")
-    _within_partnership(store, partnership_id, first, last)
+    district = store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,))
+    for other in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
+                            "district_id = ? AND id IS NOT ?", (partnership_id, district_id, row_id)):
+        if _overlaps(_day(other["valid_from"]), _day(other["valid_to"]), first, last):
+            raise MembershipError(clash_field, f"{pname} covers {district} "
+                                               f"{_span_words(_day(other['valid_from']), _day(other['valid_to']))} "
+                                               "already: these dates would count it twice.")
+    moved_from = row_id is None or first != held_from
+    _within_partnership(store, partnership_id, first, last, check_first=moved_from)
     if store.scalar("SELECT kind FROM partnerships WHERE id = ?", (partnership_id,)) == "csp":
         try:
             _one_csp_at_a_time(store, partnership_id, district_id, first, last)
         except ReferenceError as exc:
-            raise MembershipError("district", str(exc)) from None
-    row_id = new_id()
-    with store.transaction():
-        store.conn.execute("INSERT INTO partnership_districts(id, partnership_id, district_id, valid_from, valid_to) "
-                           "VALUES (?, ?, ?, ?, ?)", (row_id, partnership_id, district_id, first.isoformat(),
-                                                      last.isoformat() if last else None))
-    return row_id
+            raise MembershipError(clash_field if moved_from else "valid_to", str(exc)) from None
+    return first, last
 
 
 def end_partnership_district(store: Store, row_id: str, valid_to: date | str) -> None:
@@ -927,33 +940,12 @@ def end_partnership_district(store: Store, row_id: str, valid_to: date | str) ->
 def correct_partnership_district(store: Store, row_id: str, valid_from: date | str | None,
                                  valid_to: date | str | None) -> None:
     """Correct the days a partnership covers a district (Babergh in Western Suffolk CSP from 01/04/2019 where
-    01/04/2018 was meant), checked as Add district… checks them, in one transaction."""
+    01/04/2018 was meant), checked as Add district… checks them (``_checked_cover``), in one transaction."""
     row = partnership_district_row(store, row_id)
     if row is None:
         raise MembershipError("district", "Choose the district whose days to correct.")
-    first = _membership_day(valid_from, "valid_from", "From")
-    if first is None:
-        raise MembershipError("valid_from", "From: type the first day the partnership covers the district "
-                                            "(01/04/2018).")
-    last = _membership_day(valid_to, "valid_to", "To")
-    if last and last < first:
-        raise MembershipError("valid_to", f"To ({format_uk_date(last)}) is before From ({format_uk_date(first)}).")
-    pid, district_id = row["partnership_id"], row["district_id"]
-    pname = store.scalar("SELECT name FROM partnerships WHERE id = ?", (pid,))
-    district = store.scalar("SELECT name FROM districts WHERE id = ?", (district_id,))
-    for other in store.rows("SELECT valid_from, valid_to FROM partnership_districts WHERE partnership_id = ? AND "
-                            "district_id = ? AND id <> ?", (pid, district_id, row_id)):
-        if _overlaps(_day(other["valid_from"]), _day(other["valid_to"]), first, last):
-            raise MembershipError("valid_from", f"{pname} covers {district} "
-                                                f"{_span_words(_day(other['valid_from']), _day(other['valid_to']))} "
-                                                "already: these dates would count it twice.")
-    moved_from = first != _day(row["valid_from"])
-    _within_partnership(store, pid, first, last, check_first=moved_from)
-    if store.scalar("SELECT kind FROM partnerships WHERE id = ?", (pid,)) == "csp":
-        try:
-            _one_csp_at_a_time(store, pid, district_id, first, last)
-        except ReferenceError as exc:
-            raise MembershipError("valid_from" if moved_from else "valid_to", str(exc)) from None
+    first, last = _checked_cover(store, row["partnership_id"], row["district_id"], valid_from, valid_to,
+                                 clash_field="valid_from", row_id=row_id, held_from=_day(row["valid_from"]))
     with store.transaction():
         store.conn.execute("UPDATE partnership_districts SET valid_from = ?, valid_to = ? WHERE id = ?",
                            (first.isoformat(), last.isoformat() if last else None, row_id))
