@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "yet, or billed again since a refund), and in a county file "
                     "(one that district exports were merged into) a last column, merged_from: which office each "
                     "review came from (“Babergh office”; every office that sent it alike; or “Typed in the county "
-                    "file”). An office's own file has no such column.")
+                    "file”). An office's own file has no such column. It too ends with a Total row: the costs known "
+                    "added up (blank when none is), and every other column.")
     ledger.add_argument("file", metavar="FILE")
     ledger.add_argument("--as-at", metavar="DATE", type=option_type(read_date, "--as-at"),
                         help="the position on this date, today or earlier (01/04/2018 or 2018-04-01; default "
@@ -86,15 +87,22 @@ def run_ledger(args: argparse.Namespace) -> int:
         store.close()
     if args.by_case:
         merged = origins.shown  # the office each review came from, last, in a county file only
+        money = [[c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence, c.carried_pence,
+                  c.net_billed_pence, c.recovered_pence, c.outstanding_pence, c.shortfall_pence, c.unbilled_pence,
+                  c.refunded_pence] for c in cases]
+        # A Total row, as per partner: the known costs added up, blank when none is known (as the window's Total
+        # row says "Not yet known"), and each money column to the penny; no office of its own in a county file.
+        known = [c.cost_pence for c in cases if c.cost_known]
+        total = [format_pounds_plain(sum(known)) if known else "",
+                 *(format_pounds_plain(sum(column)) for column in zip(*money, strict=True))] if money else [
+            "", *["0"] * 11]
         print_csv(["case", "cost", "billed", "refused", "written_off", "resplit", "carried", "net_billed", "paid",
                    "outstanding", "shortfall", "unbilled", "refunded", *(["merged_from"] if merged else [])],
                   # A cost not yet known is left blank, as the window says "Not yet known": never a cost of 0.
-                  [[c.reference, format_pounds_plain(c.cost_pence) if c.cost_known else "", *(
-                      format_pounds_plain(v) for v in (
-                          c.billed_pence, c.refused_pence, c.written_off_pence, c.resplit_pence, c.carried_pence,
-                          c.net_billed_pence, c.recovered_pence, c.outstanding_pence, c.shortfall_pence,
-                          c.unbilled_pence, c.refunded_pence)), *([origins.of(c.id)] if merged else [])]
-                   for c in cases])
+                  [[c.reference, format_pounds_plain(c.cost_pence) if c.cost_known else "",
+                    *(format_pounds_plain(v) for v in line), *([origins.of(c.id)] if merged else [])]
+                   for c, line in zip(cases, money)]
+                  + [["Total", *total, *([""] if merged else [])]])
         return 0
     fields = ("billed_pence", "paid_pence", "closed_pence", "outstanding_pence", "overdue_pence", "net_billed_pence",
               "refunded_pence")

@@ -61,12 +61,13 @@ def test_a_review_notified_after_the_day_is_left_out_of_every_list_as_at_it(demo
     assert ledger.choose(DAY.strftime("%d/%m/%Y"))
     assert [c.reference for c in ledger.read(demo_store).cases] == listed  # Costs > Ledger's per-case table
     by_case = cli_rows(capsys, demo_path, "--by-case")
-    assert list(by_case) == listed  # dhr-ledger --by-case --as-at
+    assert list(by_case) == [*listed, "Total"]  # dhr-ledger --by-case --as-at, ending with its Total row
     report = report_tables(demo_store, DAY)["Cost recovery per case"]
     assert [r[0] for r in report.rows] == listed  # the board report
     costs = {c.reference: c.cost_pence for c in page.rows}
     assert {ref: r["cost"] for ref, r in by_case.items()} == {
-        ref: format_pounds_plain(p) if p else "" for ref, p in costs.items()}
+        **{ref: format_pounds_plain(p) if p else "" for ref, p in costs.items()},
+        "Total": format_pounds_plain(sum(costs.values()))}
     # today every review is listed, the new one with its undated cost
     code, out, _ = run(capsys, "dhr-ledger", demo_path, "--by-case")
     assert {r["case"]: r["cost"] for r in csv.DictReader(io.StringIO(out))}["WSCSP-DHR-2018-09"] == "1000"
