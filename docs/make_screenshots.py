@@ -363,7 +363,7 @@ def paste_preview(out: Path, size) -> None:
 @shot("costs-split-billed-dialog-1280x690.png", "billed", SCREEN)
 def costs_dialog(out: Path, which: str, size) -> None:
     """A new review; a cost line of -5 saved; WSCSP-DHR-2017-02 (given a £1,000 cost) split by percentages adding
-    up to 101.82% (ten partners today); the billed split of WSCSP-DHR-2017-01."""
+    up to 101.82% (the eleven partners of the review's day, 13/11/2017); the billed split of WSCSP-DHR-2017-01."""
     from safer_desk.services import dhr
 
     with Window(size) as window:
@@ -392,7 +392,7 @@ def costs_dialog(out: Path, which: str, size) -> None:
             settle(window)
             for oid, edit in dialog.percent_edits.items():
                 partner = dialog.split.rows()[list(dialog.percent_edits).index(oid)].partner
-                text = {"Babergh District Council": "9.1", "Suffolk Constabulary": "20"}.get(partner, "9.09")
+                text = {"Babergh District Council": "9.1", "Suffolk Constabulary": "10.91"}.get(partner, "9.09")
                 edit.setText(text)
                 edit.textEdited.emit(text)
             dialog.save()

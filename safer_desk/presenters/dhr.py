@@ -699,18 +699,21 @@ class DhrPresenter(FormScreen):
 
         names = {o.id: o.name for o in list_organisations(self.store)}
         today = self.today()
+        # The partners listed are those the Split grid lists: on the review's own day (dhr.split_day), not today's.
+        listed_on = dhr.split_day(self.store, case.id, today)
 
         def other_partners(v: dict) -> dict[str, list[str]]:
             """The first invoices go to the partners on their date: one whose partners differ from those listed
-            (today's) is asked about once, naming who is billed and who is not; as is a date before the death was
-            notified."""
+            (the Split grid's) is asked about once, naming who is billed and who is not; as is a date before the
+            death was notified."""
             day = v.get("invoiced_on")
             early = _before_notified(self.store, case.id, v, "invoiced_on")
-            if not isinstance(day, date) or day == today or dhr.list_shares(self.store, today=today, case_id=case.id):
+            if (not isinstance(day, date) or day == listed_on
+                    or dhr.list_shares(self.store, today=today, case_id=case.id)):
                 return early
             try:
                 then = set(dhr.case_partners(self.store, case.id, day))
-                now = set(dhr.case_partners(self.store, case.id, today))
+                now = set(dhr.case_partners(self.store, case.id, listed_on))
             except rules.DhrError:
                 return {}  # refused on Save, beside the date
             if then == now:
@@ -724,13 +727,13 @@ class DhrPresenter(FormScreen):
         terms = dhr.case_due_days(self.store, case.id)
         try:
             unbilled = dhr.unbilled_pence(self.store, case.id)
-            preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id, today).items() if v}
+            preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id, listed_on).items() if v}
             shares = "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in
                                sorted(preview.items(), key=lambda kv: names.get(kv[0], kv[0])))
             if case.cost_pence <= 0:
                 note = dhr.NO_COSTS_YET
             elif unbilled == case.cost_pence:
-                note = f"Shares among the statutory partners on {_uk(today)}: " + shares
+                note = f"Shares among the statutory partners on {_uk(listed_on)}: " + shares
             elif unbilled > 0:
                 # What a refund gave back is billed again here too: not a cost added, which nobody keyed (the sentence
                 # under the list says it as Billing.describe does).
@@ -1238,13 +1241,17 @@ class SplitPresenter:
         self.cap_category = record["cap_category"]  # the costs the capped part is a share of (the chair's)
         self.partnership_id = record["partnership_id"]
         self.on = owner.today()
-        # Billed again, the cost is shared among the partners on the day it was first billed (as a re-split is).
-        shared_on = (dhr.first_billed_on(self.store, case.id) or self.on) if rebill else self.on
+        # Billed again, the cost is shared among the partners on the day it was first billed (as a re-split is);
+        # before billing, among those on the review's own day (``dhr.split_day``), which the officer may change.
+        shared_on = (dhr.first_billed_on(self.store, case.id) or self.on) if rebill else dhr.split_day(
+            self.store, case.id, self.on)
+        self.partners_on = shared_on
+        self.partners_message = ""  # why a day typed for the partners was not taken
         rule = dhr.split_rule(self.store, case.id)
         self.shares = dhr.list_shares(self.store, today=self.on, case_id=case.id)
         self.billed = bool(self.shares) and not rebill
-        # Before billing, the partners who would be billed today (the partnership's statutory partners on the day,
-        # as Bill partners dated today bills them); once billed, the rows are the partners billed (``rows``).
+        # Before billing, the partners who would be billed on the day (the partnership's statutory partners then, as
+        # Bill partners dated then bills them); once billed, the rows are the partners billed (``rows``).
         self.partners = ([(o.id, o.name) for o in statutory_partners(
             self.store, self.partnership_id, None if self.billed else shared_on)] if self.partnership_id else [])
         self.kind = SplitKind(rule.kind)
@@ -1273,13 +1280,66 @@ class SplitPresenter:
         if found is None:
             return "The review names no partnership: choose the one conducting it in Edit case…, then split its cost."
         dates = " to ".join(format_uk_date(date.fromisoformat(d)) for d in (found.valid_from, found.valid_to) if d)
-        return (f"{found.name}{f' ({dates})' if dates else ''} has no statutory partners on {format_uk_date(self.on)} "
+        return (f"{found.name}{f' ({dates})' if dates else ''} has no statutory partners on "
+                f"{format_uk_date(self.partners_on)} "
                 "to share the cost: choose the partnership conducting the review in Edit case…, or record its "
                 "statutory partners (View > Districts, Partnerships and Partners…).")
 
+    @property
+    def choosing_day(self) -> bool:
+        """The day of the partners can be changed: before billing (billed again, it is the day first billed)."""
+        return not self.billed and not self.rebill and bool(self.partnership_id)
+
+    def partners_said(self) -> str:
+        """Above the grid, when the partners listed are not those Bill partners dated today would bill: whose day
+        they are, and who billing today would bill instead ("" otherwise)."""
+        if not self.choosing_day or not self.partners:
+            return ""
+        now = {o.id: o.name for o in statutory_partners(self.store, self.partnership_id, self.on)}
+        listed = dict(self.partners)
+        if set(now) == set(listed):
+            return ""
+        record = dhr.case_record(self.store, self.case.id)
+        notified = date.fromisoformat(record["notified_on"]) if record["notified_on"] else None
+        own = dhr.review_day(self.store, self.case.id)
+        why = ("" if self.partners_on != own else ", when the death was notified" if own == notified else
+               f", the first day it had statutory partners after the death was notified ({_uk(notified)})")
+        pname = self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (self.partnership_id,))
+        changes = [f"{' and '.join(sorted(names[i] for i in ids))} would {word}" for ids, names, word in (
+            (set(now) - set(listed), now, "be billed"), (set(listed) - set(now), listed, "not"))
+            if ids]
+        return (f"The statutory partners of {pname} on {_uk(self.partners_on)}{why}. Bill partners bills those on "
+                f"the invoices' date: dated today ({_uk(self.on)}), {', and '.join(changes)}.")
+
+    def set_partners_on(self, text: str) -> bool:
+        """List the partners on the day typed (a review keyed long after, billed on its own day, or today's partners
+        for one billed now); a day that is not a date is refused, the grid kept. Percentages typed for partners
+        still listed are kept."""
+        from safer_desk.domain.periods import PeriodError, parse_uk_date
+
+        if not self.choosing_day:
+            return False
+        try:
+            day = parse_uk_date(text)
+        except PeriodError as exc:
+            self.partners_message = f"Partners on: {exc}"
+            self.changed.emit()
+            return False
+        self.partners_message = ""
+        self.partners_on = day
+        self.partners = [(o.id, o.name) for o in statutory_partners(self.store, self.partnership_id, day)]
+        self.percents = {oid: self.percents.get(oid, "") for oid, _ in self.partners}
+        if self.cap_payer and self.cap_payer not in dict(self.partners):
+            self.cap_payer = ""
+        self.form_message = ""
+        self.changed.emit()
+        return True
+
     # -- editing -----------------------------------------------------------------------------------
     def _state(self) -> tuple:
-        return (self.kind, tuple(sorted(self.percents.items())), self.cap_payer, self.cap_percent, self.cap_amount)
+        # a partner with no percentage typed is one the split gives nothing: listed or not (another day's), the same
+        return (self.kind, tuple(sorted((k, v) for k, v in self.percents.items() if v.strip())), self.cap_payer,
+                self.cap_percent, self.cap_amount)
 
     @property
     def is_dirty(self) -> bool:
@@ -1422,7 +1482,8 @@ class SplitPresenter:
     def problem(self) -> str:
         """Why the split cannot be saved as typed ("" when it can)."""
         if not self.partners and self.partnership_id and statutory_partners(self.store, self.partnership_id):
-            return dhr.no_partners_on(self.store, self.partnership_id, self.on).removeprefix("Invoice date: ")
+            return dhr.no_partners_on(self.store, self.partnership_id, self.partners_on).removeprefix(
+                "Invoice date: ")
         if not self.partners:
             return "Choose the partnership conducting the review first: its statutory partners share the cost."
         try:
@@ -1528,8 +1589,8 @@ class SplitPresenter:
                                                                          on=self.on, **arguments))
             else:
                 owner.case_action(f"Split the cost of {case.reference}: {self.kind.label.lower()}", case.id,
-                                  lambda: dhr.set_split_rule(self.store, case.id, self.kind.value, on=self.on,
-                                                             **arguments))
+                                  lambda: dhr.set_split_rule(self.store, case.id, self.kind.value,
+                                                             on=self.partners_on, **arguments))
         except ValueError as exc:
             self.form_message = f"Not {'billed' if self.rebill else 'saved'}: {exc}"
             self.changed.emit()

@@ -514,6 +514,41 @@ def case_partners(store: Store, case_id: str, on: date | None = None) -> list[st
     return partners
 
 
+def review_day(store: Store, case_id: str) -> date | None:
+    """The review's own day for its partners: the day the death was notified or, when its partnership had no
+    statutory partners yet, the first day after it that it had (the Western Suffolk CSP's are members from
+    01/04/2017: a death notified in March 2017 is shared among them, as seed 002's was); None when not notified."""
+    case = _require_case(store, case_id)
+    notified = _from_iso(case["notified_on"])
+    if notified is None or not case["partnership_id"] or statutory_partners(store, case["partnership_id"], notified):
+        return notified
+    starts = sorted({first for _, first, _ in statutory_partner_days(store, case["partnership_id"])
+                     if first and first > notified})
+    return next((day for day in starts if statutory_partners(store, case["partnership_id"], day)), notified)
+
+
+def split_day(store: Store, case_id: str, today: date) -> date:
+    """The day whose statutory partners share the review's cost, as the Split grid lists them and Bill partners
+    lists their shares: once billed, the day it was first billed; before, the review's own day (``review_day``,
+    never after today; today when it has none), or, when the split saved gives parts (percentages, the partner
+    paying first) to partners not all partners then, today or the first day since on which they all are."""
+    if billed := first_billed_on(store, case_id):
+        return billed
+    case = _require_case(store, case_id)
+    own = min(review_day(store, case_id) or today, today)
+    rule = split_rule(store, case_id)
+    named = set(o for o, bp in rule.percent_bp.items() if bp) if rule.kind == "percentages" else (
+        {rule.cap_payer} if rule.kind == "capped" and rule.cap_payer else set())
+    if not named or not case["partnership_id"]:
+        return own
+    days = statutory_partner_days(store, case["partnership_id"])
+    later = sorted({d for _, first, last in days for d in (first, last) if d and own < d <= today})
+    for day in (own, today, *later):
+        if named <= {o.id for o in statutory_partners(store, case["partnership_id"], day)}:
+            return day
+    return own
+
+
 def no_partners_on(store: Store, partnership_id: str, day: date) -> str:
     """Why nobody can share a review's cost on ``day``: the partnership's statutory partners are members on other
     days (a partnership from 01/04/2017 billed for 2016, or one whose partners have all left it)."""

@@ -140,8 +140,13 @@ def presenter(changed):
     return p
 
 
-def test_the_split_grid_lists_the_partners_billed_if_billed_today(presenter):
+def test_the_split_grid_lists_the_partners_billed_if_billed_on_its_day(presenter):
+    """The grid lists the partners on the review's day (session 60: notified 13/11/2017, the CCGs then), and, today
+    chosen in Partners on, today's: billed on the day shown, the partners billed are those shown."""
     split = presenter.split_form()
+    on_its_day = {r.organisation_id for r in split.rows()}
+    assert set(CCGS) <= on_its_day and ICB not in on_its_day
+    assert split.set_partners_on(TODAY.strftime("%d/%m/%Y"))
     rows = split.rows()
     shown = {r.organisation_id for r in rows}
     assert ICB in shown and not set(CCGS) & shown and len(rows) == 9
@@ -153,19 +158,31 @@ def test_the_split_grid_lists_the_partners_billed_if_billed_today(presenter):
 
 
 def test_the_bill_form_names_the_partners_on_the_date_typed(presenter, changed):
-    form = presenter.bill_form()
-    assert ICB_NAME in form.note and "West Suffolk CCG" not in form.note
-    form.set_value("invoiced_on", "15/06/2022")  # before the change: asked about once, naming who is billed
-    assert not form.save()
+    """The form lists the shares of the partners the Split grid lists: a split saved among today's lists today's;
+    an equal split, the review's day's (session 60). A date whose partners differ is asked about once."""
+    split = presenter.split_form()
+    assert split.set_partners_on(TODAY.strftime("%d/%m/%Y"))
+    split.set_kind("capped")
+    split.set_cap(payer=ICB, percent="50")
+    assert split.save(), split.form_message
+    presenter.close_form(split)
+    assert ICB_NAME in presenter.bill_form().note and "West Suffolk CCG" not in presenter.bill_form().note
+    dhr.set_split_rule(changed, presenter.selected, "equal", on=TODAY)
+    form = presenter.bill_form()  # the review's day (13/11/2017): the CCGs
+    assert "West Suffolk CCG" in form.note and ICB_NAME not in form.note
+    assert not form.save()  # dated today: asked about once, naming who is billed and who is not
     said = form.message("invoiced_on")
     assert "West Suffolk CCG" in said and ICB_NAME in said
     assert not dhr.list_shares(changed, today=TODAY, case_id=presenter.selected)
-    assert form.save()
+    form.set_value("invoiced_on", "20/09/2018")  # the review's own time: billed as listed, nothing asked
+    assert form.save(), form.message("invoiced_on")
     billed = {s.organisation_id for s in dhr.list_shares(changed, today=TODAY, case_id=presenter.selected)}
     assert set(CCGS) <= billed and ICB not in billed
 
 
-def test_the_window_split_dialog_shows_the_partners_on_today(demo_window, qtbot):
+def test_the_window_split_dialog_shows_the_partners_on_the_review_s_day(demo_window, qtbot):
+    """Session 60: the partners of 13/11/2017, when the death was notified (the CCGs, Forest Heath and St Edmundsbury),
+    not today's."""
     page = reviews_page(demo_window, qtbot, TODAY)
     ccgs_became_the_icb(page.store)
     case_id = costed_case(page.store)
@@ -174,5 +191,5 @@ def test_the_window_split_dialog_shows_the_partners_on_today(demo_window, qtbot)
     page.presenter.select(case_id)
     dialog = page.split_dialog()
     shown = {r.partner for r in dialog.split.rows()}
-    assert ICB_NAME in shown and "West Suffolk CCG" not in shown and len(shown) == 9
+    assert ICB_NAME not in shown and "West Suffolk CCG" in shown and len(shown) == 11
     dialog.reject()

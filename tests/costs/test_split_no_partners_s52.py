@@ -13,7 +13,8 @@ from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 
 TODAY = date(2026, 3, 1)
-SAID = ("Western CSP (01/04/2009 to 31/03/2010) has no statutory partners on 01/03/2026 to share the cost: choose "
+# the review's own day, the death notified on 01/02/2026, whose partners the grid lists (session 60), not today
+SAID = ("Western CSP (01/04/2009 to 31/03/2010) has no statutory partners on 01/02/2026 to share the cost: choose "
         "the partnership conducting the review in Edit case…")
 
 

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLa
                                QScrollArea, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import format_uk_date
 from safer_desk.presenters.costs import CostForm, FormScreen
 from safer_desk.presenters.dhr import SplitKind, SplitPresenter
 from safer_desk.presenters.formats import Unit
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style, themed
+from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import GuardedDialog
 from safer_desk.ui.kit.forms import FormView, ViewedForm, form_message_style
 from safer_desk.ui.kit.labels import NamedLabel
@@ -355,17 +357,34 @@ class SplitDialog(_GuardedDialog):
         kind_label.setBuddy(self.kind)
         row.addWidget(kind_label)
         row.addWidget(self.kind, 1)
+        # The partners of the review's own day (a 2017 review keyed in 2026: its 2017 partners), or of another typed
+        # (Enter, leaving the field or the calendar); billed, the grid is the partners billed and this is hidden.
+        self.partners_on = DateField(self, accessible_name="Partners on")
+        self.partners_on.setText(format_uk_date(split.partners_on))
+        self.partners_on.setToolTip("The statutory partners on this day share the cost: date the invoices (Bill "
+                                    "partners) on a day they are the partners")
+        self.partners_on.setMaximumWidth(150)
+        partners_on_label = QLabel("Partners &on:", self)
+        partners_on_label.setBuddy(self.partners_on)
+        for widget in (partners_on_label, self.partners_on):
+            widget.setVisible(split.choosing_day)
+            row.addWidget(widget)
+        self.partners_on.returnPressed.connect(self._partners_day_typed)
+        self.partners_on.edit.editingFinished.connect(self._partners_day_typed)
+        self.partners_on.calendar.clicked.connect(lambda *_: self._partners_day_typed())
         self.equal_button = action_button(self, "Share &equally", split.share_equally,
                                           "Fill the percentages with equal parts adding up to 100%")
         row.addWidget(self.equal_button)
         layout.addLayout(row)
+        self.partners_note = NamedLabel("", self, name="Whose partners these are")
+        self.partners_note.setWordWrap(True)
+        self.partners_note.hide()
+        layout.addWidget(self.partners_note)
 
         cap = QHBoxLayout()
         self.cap_payer = ChoiceBox(self)
         self.cap_payer.setAccessibleName("Partner paying first")
-        self.cap_payer.addItem("", "")
-        for oid, name in split.partners:
-            self.cap_payer.addItem(name, oid)
+        self._fill_cap_payers()
         self.cap_percent = QLineEdit(split.cap_percent, self)
         self.cap_percent.setAccessibleName("Share of the chair's costs")
         self.cap_amount = QLineEdit(split.cap_amount, self)
@@ -398,6 +417,57 @@ class SplitDialog(_GuardedDialog):
         cap.addWidget(self.cap_box)
         layout.addLayout(cap)
 
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self._build_grid()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the scroll area
+        layout.addWidget(scroll, 1)
+
+        bar = QHBoxLayout()
+        # A split found wrong after billing is corrected by billing again with another (the invoices not yet paid
+        # cancelled, every payment and refusal kept), not only by an undo that lasts the session.
+        self.bill_again_button = action_button(self, "Bill &again with another split…", self.bill_again,
+                                               "Cancel the invoices not yet paid and bill each partner the difference")
+        self.bill_again_button.setVisible(split.billed)
+        self.bill_again_button.setEnabled(split.billed and not split.read_only)
+        bar.addWidget(self.bill_again_button)
+        bar.addStretch(1)
+        self.save_button = action_button(self, "&Bill again…" if split.rebill else "&Save", self.save)
+        self.save_button.setDefault(True)
+        bar.addWidget(self.save_button)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(self.reject)
+        bar.addWidget(cancel)
+        layout.addLayout(bar)
+
+        self.kind.currentIndexChanged.connect(lambda _i: split.set_kind(self.kind.currentData()))
+        self.cap_payer.currentIndexChanged.connect(lambda _i: split.set_cap(payer=self.cap_payer.currentData() or ""))
+        self.cap_percent.textEdited.connect(lambda t: split.set_cap(percent=t))
+        self.cap_amount.textEdited.connect(lambda t: split.set_cap(amount=t))
+        split.changed.connect(self.refresh)
+        self.destroyed.connect(lambda *_: split.changed.disconnect(self.refresh))
+        self.refresh()
+        # As wide as the grid (the billed one's refusals, re-splits and statuses), within the window: its statuses wrap.
+        self.resize(*fitting_size(parent, max(760 if split.billed else 600, self._grid_width() + 60), 520))
+
+    def _fill_cap_payers(self) -> None:
+        self.cap_payer.blockSignals(True)
+        self.cap_payer.clear()
+        self.cap_payer.addItem("", "")
+        for oid, name in self.split.partners:
+            self.cap_payer.addItem(name, oid)
+        self.cap_payer.blockSignals(False)
+
+    def _partners_day_typed(self) -> None:
+        """The day typed is taken when it is another (a date unchanged, or left as it was, lists the same)."""
+        typed = self.partners_on.date()
+        if typed is not None and typed == self.split.partners_on and not self.split.partners_message:
+            return
+        self.split.set_partners_on(self.partners_on.text())
+
+    def _build_grid(self) -> None:
+        """The grid: a row per partner listed (once billed, per partner billed), with the totals under it."""
+        split = self.split
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
         # "Re-split or carried": the lead authority's carrying of a refusal is billed to it again as a re-split is
@@ -452,38 +522,8 @@ class SplitDialog(_GuardedDialog):
         last = 2 * len(rows) + 2  # under every row: a billed split lists the partners billed, not those now
         self.grid.addWidget(self.total, last, 0, 1, 2)
         self.grid.addWidget(self.preview_total, last, 2)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid_holder)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, never to the scroll area
-        layout.addWidget(scroll, 1)
-
-        bar = QHBoxLayout()
-        # A split found wrong after billing is corrected by billing again with another (the invoices not yet paid
-        # cancelled, every payment and refusal kept), not only by an undo that lasts the session.
-        self.bill_again_button = action_button(self, "Bill &again with another split…", self.bill_again,
-                                               "Cancel the invoices not yet paid and bill each partner the difference")
-        self.bill_again_button.setVisible(split.billed)
-        self.bill_again_button.setEnabled(split.billed and not split.read_only)
-        bar.addWidget(self.bill_again_button)
-        bar.addStretch(1)
-        self.save_button = action_button(self, "&Bill again…" if split.rebill else "&Save", self.save)
-        self.save_button.setDefault(True)
-        bar.addWidget(self.save_button)
-        cancel = QPushButton("Cancel", self)
-        cancel.clicked.connect(self.reject)
-        bar.addWidget(cancel)
-        layout.addLayout(bar)
-
-        self.kind.currentIndexChanged.connect(lambda _i: split.set_kind(self.kind.currentData()))
-        self.cap_payer.currentIndexChanged.connect(lambda _i: split.set_cap(payer=self.cap_payer.currentData() or ""))
-        self.cap_percent.textEdited.connect(lambda t: split.set_cap(percent=t))
-        self.cap_amount.textEdited.connect(lambda t: split.set_cap(amount=t))
-        split.changed.connect(self.refresh)
-        self.destroyed.connect(lambda *_: split.changed.disconnect(self.refresh))
-        self.refresh()
-        # As wide as the grid (the billed one's refusals, re-splits and statuses), within the window: its statuses wrap.
-        self.resize(*fitting_size(parent, max(760 if split.billed else 600, self._grid_width() + 60), 520))
+        self.shown_partners = list(split.partners)
+        self.scroll.setWidget(self.grid_holder)  # the grid of another day's partners replaces the one before
 
     def save(self) -> bool:
         """Billing again says first what it does to each partner's invoices; Cancel there changes nothing."""
@@ -506,6 +546,17 @@ class SplitDialog(_GuardedDialog):
 
     def refresh(self) -> None:
         s = self.split
+        if s.partners != self.shown_partners:  # another day's partners: their grid and their choice of payer
+            self._build_grid()
+            self._fill_cap_payers()
+        if s.choosing_day:
+            self.partners_on.setEnabled(not s.read_only and s.enabled)
+            if not s.partners_message and self.partners_on.date() != s.partners_on:
+                self.partners_on.setText(format_uk_date(s.partners_on))
+            said = s.partners_message or s.partners_said()
+            self.partners_note.setText(f"⚠ {said}" if s.partners_message else said)
+            self.partners_note.setStyleSheet(alert_style() if s.partners_message else "")
+            self.partners_note.setVisible(bool(said))
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(s.kind.value))
         self.kind.blockSignals(False)
