@@ -1277,6 +1277,10 @@ class SplitPresenter:
         from safer_desk.services.reference import list_partnerships
 
         found = next((p for p in list_partnerships(self.store) if p.id == self.partnership_id), None)
+        if found is not None and self.choosing_day and statutory_partners(self.store, self.partnership_id):
+            # the partnership has partners on other days: the day in Partners on is what to change
+            said = dhr.no_partners_on(self.store, self.partnership_id, self.partners_on).removeprefix("Invoice date: ")
+            return said.split(", so nobody", 1)[0] + ": type a day they are partners in Partners on."
         if found is None:
             return "The review names no partnership: choose the one conducting it in Edit case…, then split its cost."
         dates = " to ".join(format_uk_date(date.fromisoformat(d)) for d in (found.valid_from, found.valid_to) if d)

@@ -140,3 +140,13 @@ def test_the_window_split_dialog_shows_the_review_s_partners_and_takes_another_d
         assert dialog.preview_total.text() == "£7,525.58"
     finally:
         dialog.reject()
+
+
+def test_a_day_with_no_partners_says_to_choose_another_day(presenter):
+    """A day typed before the partnership had partners emptied the grid with advice to choose another partnership
+    or record its partners, where the day typed is what is wrong."""
+    split = presenter.split_form()
+    assert split.set_partners_on("01/01/2010")
+    assert split.partners == [] and not split.editable
+    said = split.no_partners_why()
+    assert "01/01/2010" in said and "Partners on" in said and "members from 01/04/2017" in said
