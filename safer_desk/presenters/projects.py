@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.checks import date_slip
+from safer_desk.domain.checks import Slip, date_slip
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, amounts_shown, parse_pence, searched_amount
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
@@ -166,6 +166,31 @@ class ProjectEditorPresenter(FormPresenter):
         if parsed.get("start_date") and parsed.get("end_date") and parsed["end_date"] < parsed["start_date"]:
             problems["end_date"] = "The project ends before it starts."
         return problems
+
+    def validate(self) -> dict[str, Any] | None:
+        """Read every field; a title typed that another project of the register has is asked about once beside it
+        (``service.title_twin``): a scenario and the board report would count both."""
+        parsed = super().validate()
+        title = str(self.values.get("title") or "").strip()
+        if parsed is not None and self.project is not None and title and self._typed("title"):
+            twin = service.title_twin(self.owner.store, replace(self.project, title=title))
+            if twin is not None:
+                which = ", ".join(x for x in (f"ref {twin.ref}" if twin.ref else "",
+                                              self.owner.origins.phrase(twin.id)) if x)
+                which = f" ({which})" if which else ""
+                self.slips["title"] = Slip(f"Another project{which} is titled “{twin.title}”: a scenario and the "
+                                           "board report would count both.")
+                self.changed.emit()
+        return parsed
+
+    def save(self) -> bool:
+        """Validate and save (``FormPresenter.save``); a title asked about alone is said as a title, not a figure."""
+        saved = super().save()
+        if not saved and not self.errors and set(self.slips) == {"title"} \
+                and self.form_message.startswith("Not saved yet"):  # no figure is queried: the title is
+            self.form_message = "Not saved yet: check the title queried below, then Save again to keep it."
+            self.changed.emit()
+        return saved
 
     def set_value(self, key: str, value: Any) -> None:
         """As typed; a new status empties "since" (its placeholder says today if blank) while it still holds the

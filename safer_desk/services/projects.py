@@ -24,7 +24,8 @@ from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
     Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
 )
-from safer_desk.domain.text import LazyPattern, cell_as_typed, counted, looks_like_total_line, ranges_text
+from safer_desk.domain.text import (LazyPattern, cell_as_typed, counted, looks_like_total_line, ranges_text,
+                                   typed_name_key)
 from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.storage.store import Store
 
@@ -878,6 +879,18 @@ def ref_in_use(store: Store, project: Project) -> str:
         return ""
     holder = ref_holder(_held_refs(store), project.ref, project.id)
     return "" if holder is None else _ref_taken(project, holder)
+
+
+def title_twin(store: Store, project: Project) -> Project | None:
+    """Another project of the register with ``project``'s title, typed the same or another way (any case, quotes or
+    spacing), or None: a scenario and the board report count each, so a second copy is asked about (never refused: a
+    second year's bid may share a title, and a county file's merged offices may each have an "Outreach worker")."""
+    key = typed_name_key(project.title)
+    if not key:
+        return None
+    held = (Project(id=r["id"], ref=r["ref"], title=r["title"])
+            for r in store.rows("SELECT id, ref, title FROM projects WHERE id != ?", (project.id,)))
+    return min((p for p in held if typed_name_key(p.title) == key), key=register_order, default=None)
 
 
 def _held_refs(store: Store) -> list[Project]:
