@@ -18,8 +18,9 @@ from safer_desk.domain.commissioning import (
     what_fits,
 )
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS, Scale, fund_variant
+from safer_desk.domain.text import in_words
 from safer_desk.services.projects import Project, load_projects
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
@@ -199,8 +200,22 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     if lookup.state == "other award":  # its share from the funder names another of the funder's awards
         return Counted(0, f"{owner} share: for {lookup.words}", None, named_for_another(title, award, lookup.words),
                        weighable=False)
-    return Counted(cost, words, None, f"{title}: no share from {funder} is stated, so its whole cost is counted.",
-                   weighable=cost is not None)
+    said = f"{title}: no share from {funder} is stated"
+    if cost and year and span is None and any(line.financial_year for line in project.cost_lines):
+        # One year of the award: that year's money pays that year's cost, where the cost lines say it by year (a
+        # start date alone does not: a project of several years may start before the award's year).
+        weights = {y: w for y, w in project.year_weights(range_end, undated=UNDATED).items() if w > 0}
+        others = [y for y in sorted(weights) if y not in (year, UNDATED)]
+        if others:  # its cost lines put some of it in other years (ELEV8's Yr2 2010/11 against 2009/10's budget)
+            split = split_by_weights(cost, weights)
+            part = split.get(year, 0) + split.get(UNDATED, 0)  # lines with no year: where its whole cost would be
+            if not part:
+                return Counted(0, f"none of its cost is for {year}", None, f"{said}, and its cost is for "
+                               f"{in_words(others)}, so it adds nothing to {year}.", weighable=False)
+            return Counted(part, f"its cost for {year}", None,
+                           f"{said}, so its cost for {year} is counted: {format_money(part)} of its "
+                           f"{format_money(cost)} (the rest is for {in_words(others)}).")
+    return Counted(cost, words, None, f"{said}, so its whole cost is counted.", weighable=cost is not None)
 
 
 def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:
@@ -225,7 +240,8 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
     Against an ``award``, the fund is the award for ``award_year`` and each project counts the award's
     funder's share of it for that year: a share not yet known ("Tbc") counts nothing and is listed (known in
     part, the known part counts and the rest is listed, so the total is not taken as complete); a
-    project that names no share from the funder counts in full and is listed. A share the funder's other
+    project that names no share from the funder counts in full and is listed (against one year of the award, its
+    cost for that year, by its cost lines: one year's money pays that year's cost). A share the funder's other
     ``awards`` (the file's) count too is listed (``counted_twice``), as the report's Funders' shares lists it.
     ``range_end`` says which end of a cost range is counted; the rows and notes say so. ``names``: how what is said
     names a project whose title alone is not enough (by id: "Outreach worker (merged from Babergh office)", where
