@@ -6,6 +6,7 @@ project that exists only here; Save adds it (one undoable Action), Discard forge
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -534,15 +535,23 @@ class ProjectsPresenter(ScreenPresenter):
         """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √). The words
         searched are looked for in what the register shows of a project, its *Merged from* too in a county file
         ("Mid Suffolk office" finds what that office sent, as the column's own filter and the Reviews search do)."""
-        words = as_typed(service.search_folded((text or "").strip())).split()
-        if not any((status, route, criterion, area, words)):
+        typed = as_typed(service.search_folded((text or "").strip()))
+        # An indicator's or target's code ("NI 30", "NI30", "LT-7") is looked for as a code, its letters and number
+        # together with or without a space or dash: as two words, "NI 30" found a project costing £30,000 (and
+        # "NI 17" the Plymouth projects of 2017), and "NI30" none of those linked to NI 30.
+        codes = [re.compile(rf"(?<![a-z0-9]){m[1]}{_CODE_JOIN}?{m[2]}(?![0-9])")
+                 for m in _INDICATOR_CODE.finditer(typed)]
+        words = _INDICATOR_CODE.sub(" ", typed).split()
+        if not any((status, route, criterion, area, words, codes)):
             return None
         origins = self.origins
         came: dict[str, str] = {}  # each office's words as the search compares them, folded once for every row
         amount = _searched_amount(text)  # "£125k", "125000": the projects showing £125,000, as the papers write it
 
         def found(p: Project) -> bool:
-            if found_as_typed(words, p.search_text):
+            if not all(code.search(p.search_text) for code in codes):
+                return False
+            if not words or found_as_typed(words, p.search_text):
                 return True
             if amount is not None and amount in amounts_shown(p.search_text):
                 return True
@@ -566,11 +575,13 @@ class ProjectsPresenter(ScreenPresenter):
                 return False
             if criterion not in ("", "all", "4") and not p.criterion(criterion).met:
                 return False
-            return not words or found(p)
+            return not (words or codes) or found(p)
 
         return accept
 
 
+_CODE_JOIN = r"[\s\-\u2010-\u2015]"  # "NI 30", "NI-30", "NI–30" (Word's dash)
+_INDICATOR_CODE = LazyPattern(rf"(?<![a-z0-9£$€])([a-z]{{1,4}}){_CODE_JOIN}?(\d{{1,3}})(?![0-9])")
 _BARE_FIGURE = LazyPattern(r"\d[\d,]*(?:\.\d{2})?")
 
 
