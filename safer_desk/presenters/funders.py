@@ -69,8 +69,9 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
 
 
 def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True,
-                   held: Sequence[FundingSource] | None = None) -> str:
-    """What the editor says under "Funding sources": each share, the rest, and any over-funding.
+                   held: Sequence[FundingSource] | None = None, start: str = "", end: str = "") -> str:
+    """What the editor says under "Funding sources": each share, the rest, any over-funding, and any share for a year
+    before the project ``start``s or after it ``end``s (dates as typed; one that does not read is not weighed).
 
     Shares for different years are not added together against a single-year cost; within a year (a share with no
     year counts in each), shares above the cost are queried. Lines that cannot be read are said as they are typed
@@ -109,7 +110,29 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
                 unknown = _not_known(shares, year)
                 lines.append(f"Left{when}: {rest}, for {unknown} (not known yet) and any other funder." if unknown
                              else f"Other funders{when}: {rest}.")
-    return "\n".join(lines + unread)
+    return "\n".join(lines + _outside_dates(shares, start, end) + unread)
+
+
+def _outside_dates(shares: Sequence[FunderShare], start: str, end: str) -> list[str]:
+    """A share for a financial year before the project starts or after it ends (the PCC's 2018/19 beside a contract
+    ending 31/03/2018): a scenario against that year would commit it to a project not running then."""
+    from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
+
+    def day(text: str):
+        try:
+            return parse_uk_date(text) if (text or "").strip() else None
+        except PeriodError:
+            return None
+
+    first, last = day(start), day(end)
+    said = []
+    for s in dict.fromkeys((s.funder, s.year) for s in shares if s.year):
+        funder, year = s
+        if first is not None and year < FinancialYear.of(first).label:
+            said.append(f"⚠ {funder} ({year}) is for a year before the project starts ({format_uk_date(first)}).")
+        elif last is not None and year > FinancialYear.of(last).label:
+            said.append(f"⚠ {funder} ({year}) is for a year after the project ends ({format_uk_date(last)}).")
+    return said
 
 
 def _not_known(shares: Sequence[FunderShare], year: str) -> str:

@@ -154,7 +154,8 @@ class ProjectEditorPresenter(FormPresenter):
                 and text.strip() == (self.saved_values.get("funding_sources") or "").strip():
             held = self.project.funding_sources
         return shares_summary(text, self.value("cost") or "", say_unread=not self.errors.get("funding_sources"),
-                              held=held)
+                              held=held, start=str(self.value("start_date") or ""),
+                              end=str(self.value("end_date") or ""))
 
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))
