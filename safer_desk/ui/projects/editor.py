@@ -13,7 +13,10 @@ from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.forms import FormView, NamedLabel, WrappedLabel
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style, themed
 
-LINE_COLUMNS = ("Year", "Category", "Description", "Amount as written", "Read as")
+LINE_COLUMNS = ("Year", "Category", "Description", "Amount", "Read as")  # the amount kept as written
+# The figures stay in view on a laptop (1093x582 left the grid 328 pixels): Description is shown last, taking the room
+# left, and Category and the figures take their text's width up to these (the whole text is each cell's tooltip).
+LINE_WIDEST = {1: 100, 3: 110, 4: 110}
 SECTIONS = [
     ("", ["title", "ref", "status", "funding_route", "cost", "cost_note", "capital", "start_date"]),
     ("Board criteria (√ yes, X no, ? unknown)", list(CRITERIA_KEYS)),
@@ -40,7 +43,11 @@ class CostLinesEditor(QWidget):
         self.table = QTableWidget(0, len(LINE_COLUMNS))
         self.table.setAccessibleName("Cost lines")
         self.table.setHorizontalHeaderLabels(LINE_COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.moveSection(2, len(LINE_COLUMNS) - 1)  # shown last; its column number (the cell's place) stays
+        header.setStretchLastSection(True)
+        for c in (0, 1, 3, 4):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(130)
@@ -78,6 +85,7 @@ class CostLinesEditor(QWidget):
             for values in lines:
                 self._append(values)
             self._filling = False
+        self._fit_columns()
         for w in (self.table, self.add_button, self.remove_button):
             w.setEnabled(editable)
         self.accept_button.setEnabled(editable and not self.presenter.is_new)
@@ -85,12 +93,25 @@ class CostLinesEditor(QWidget):
         self.messages.setText("\n".join(f"⚠ Cost line {i + 1}: {m}" for i, m in sorted(messages.items())))
         self.messages.setVisible(bool(messages))
 
+    def _fit_columns(self) -> None:
+        """Year as wide as its text; Category and the figures as wide as theirs up to ``LINE_WIDEST``."""
+        fm, pad = self.table.fontMetrics(), 16
+        for c in (0, 1, 3, 4):
+            texts = [LINE_COLUMNS[c]] + [self.table.item(r, c).text() for r in range(self.table.rowCount())
+                                         if self.table.item(r, c) is not None]
+            width = max(fm.horizontalAdvance(t) for t in texts) + pad
+            self.table.setColumnWidth(c, min(width, LINE_WIDEST.get(c, width)))
+
     def _append(self, values) -> None:
         r = self.table.rowCount()
         self.table.insertRow(r)
         for c, value in enumerate(values):
-            self.table.setItem(r, c, QTableWidgetItem(value))
-        read = QTableWidgetItem(self._read_as(values[3] if len(values) > 3 else ""))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            self.table.setItem(r, c, item)
+        text = self._read_as(values[3] if len(values) > 3 else "")
+        read = QTableWidgetItem(text)
+        read.setToolTip(text)
         read.setFlags(read.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(r, 4, read)
 
@@ -114,9 +135,11 @@ class CostLinesEditor(QWidget):
         if self._filling or item.column() == 4:
             return
         self._filling = True
+        item.setToolTip(item.text())
         read = self.table.item(item.row(), 4)
         if read is not None:
             read.setText(self._read_as(self.table.item(item.row(), 3).text() if self.table.item(item.row(), 3) else ""))
+            read.setToolTip(read.text())
         self._filling = False
         self.presenter.set_cost_lines(self._lines())
 
