@@ -708,6 +708,25 @@ class PastePreview:
         return (f"{which} the title of a project already in the register ({named}): Add makes a second copy of "
                 f"{'it' if len(found) == 1 else 'each'}; to change a project, edit it in the register instead.")
 
+    def twice_in_rows(self) -> str:
+        """Rows with the title of a row above them (a table copied twice over): said, as a register title is, since Add
+        makes two projects that a scenario and the report would each count; not refused."""
+        if "title" not in self.keys:
+            return ""
+        column, first, said = self.keys.index("title"), {}, []
+        for n, row in enumerate(self.data_rows(), start=1):
+            key = typed_name_key(row[column]) if column < len(row) else ""
+            if key and key in first:
+                above, title = first[key]
+                said.append(f"Row {n} has the title of row {above} (“{title}”)")
+            elif key:
+                first[key] = (n, row[column].strip())
+        if not said:
+            return ""
+        shown = "; ".join(said[:3]) + (f"; and {len(said) - 3} more rows" if len(said) > 3 else "")
+        return (f"{shown}: Add makes two projects of {'it' if len(said) == 1 else 'each'}, which a scenario and the "
+                "board report would each count.")
+
     def slips(self) -> list[str]:
         """Dates in the rows far from today, asked about before they are added."""
         found = []

@@ -137,7 +137,8 @@ class PastePreviewDialog(QDialog):
         if problems.startswith("Nothing was pasted."):  # said of the rows as they are, before anything is added
             problems = problems.replace("Nothing was pasted.", "These rows cannot be added yet: correct them in "
                                         "Excel and paste again, or change how a column is read.", 1)
-        notes = [note for note in (*slips, p.already_in_register(), p.reading.short_rows_note(p.heading_row),
+        notes = [note for note in (*slips, p.already_in_register(), p.twice_in_rows(),
+                                   p.reading.short_rows_note(p.heading_row),
                                    p.reading.not_pasted_note(), p.left_out()) if note]
         self.problems.setText(problems or "\n".join(f"⚠ {s}" for s in notes))
         self.add_button.setEnabled(not problems)
