@@ -671,6 +671,8 @@ class AllocationTab(TabBase):
         rows, note = redistribution(self.result, self.redistribute_amount.text(), self.redistribute_method.currentData())
         self.redistribute_model.set_rows(rows)  # a refused amount empties the table: no figure beside the wrong one
         self.redistribute_note.setText(note)
+        if rows:  # the names read whole ("Suffolk Coast…" was cut beside a Share column taking the width)
+            self.redistribute_view.size_columns_to_visible()
 
     def _build_top_slice(self) -> QWidget:
         page = QWidget(self)
