@@ -181,8 +181,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                    f" Each partnership's change from last year is held within ±{damping_limit_text(result)}% as "
                    f"nearly as {'whole pounds' if opts.unit_pence == 100 else 'whole pence'} allow.")
     paragraphs = [pot + fixed + rounding + damping, *result.notes, *result.warnings]
-    table = ReportTable(f"Financial allocation {scenario.year}: {scenario.name}", header, rows[:-1], align,
-                        total_row=rows[-1], note=f"Saved {service.uk_date(scenario.saved_at)}.")
+    tables = _allocation_tables(scenario, header, rows, align, len(opts.factors))
     names = [r.name for r in result.rows]
     this_year, year_before = year_labels(scenario.year)  # as the tab's chart names them
     chart = ReportChart(f"Allocation {this_year} against {year_before}", names, [
@@ -192,7 +191,28 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                                    for r in result.rows], "bar",
                      ["" if r.previous_pence is None else format_money(r.previous_pence) for r in result.rows]),
     ], y_label="£")
-    return ReportSection(f"Allocation {scenario.year}", paragraphs, [table], [chart])
+    return ReportSection(f"Allocation {scenario.year}", paragraphs, tables, [chart])
+
+
+def _allocation_tables(scenario: service.Scenario, header: list[str], rows: list[list[str]], align: list[str],
+                       factors: int) -> list[ReportTable]:
+    """The paper's table; with several factors, the money (with the weighted share) and, beneath it, the factors
+    and their shares: one table of them all (16 columns for three factors, damped) broke money mid-figure across A4
+    ("£478,5" over "24") even at the smallest type."""
+    title, saved = f"Financial allocation {scenario.year}: {scenario.name}", f"Saved {service.uk_date(scenario.saved_at)}."
+    if factors < 2:
+        return [ReportTable(title, header, rows[:-1], align, total_row=rows[-1], note=saved)]
+    first = header.index("Variable fee") + 1 + (header[header.index("Variable fee") + 1] == "Damping")
+    weighted = first + 2 * factors  # the factors' columns, then the weighted share, then this year, last year, …
+    money = [*range(first), weighted, *range(weighted + 1, len(header))]
+    shares = [0, *range(first, weighted + 1)]
+
+    def part(columns: list[int], part_title: str, note: str = "") -> ReportTable:
+        return ReportTable(part_title, [header[c] for c in columns], [[row[c] for c in columns] for row in rows[:-1]],
+                           [align[c] for c in columns], total_row=[rows[-1][c] for c in columns], note=note)
+
+    return [part(money, title, saved),
+            part(shares, f"{scenario.name}: the factors the variable fee is shared by, and their weighted share")]
 
 
 def top_slice_section(item: service.TopSlice) -> ReportSection:
