@@ -71,7 +71,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
     if missing:
         _refuse_other_separator(heading, source)
         names = ", ".join(f"“{m}”" for m in missing)
-        raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)}).")
+        raise AllocationError(f"{source} has no column {names} (it has: {', '.join(h for h in header if h)})"
+                              + _factor_hint(heading, header, missing, factors) + ".")
     _refuse_repeated_columns(header, ["partnership", "fixed_units", *(_clean_header(f) for f in wanted), "previous"],
                              source)
     result: list[PartnershipInput] = []
@@ -134,6 +135,20 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         if (total := others_total_message(result, at, totals)) is not None:
             raise AllocationError(f"{source} row {number} ({result[at].name}): {total}.")
     return result
+
+
+def _factor_hint(heading: Sequence[str], header: Sequence[str], missing: Sequence[str],
+                 factors: Sequence[str] | None) -> str:
+    """With no --factor given and only "basis" missing, how to use the columns left over: the figures headed as the
+    tab heads them ("BCS comparator offences 2007-08") were refused with no word of --factor, which reads them."""
+    if factors or list(missing) != [DEFAULT_FACTOR]:
+        return ""
+    others = [str(h).strip() for h, clean in zip(heading, header)
+              if clean and clean not in ("partnership", "fixed_units", "previous")]
+    if not others:
+        return ""
+    options = " ".join(f'--factor "{h}=1"' for h in others)
+    return f": head the figures to share by “{DEFAULT_FACTOR}”, or name their column on --factor: {options}"
 
 
 def _refuse_listed_twice(partnerships: Sequence[PartnershipInput], numbers: Sequence[int], source: str) -> None:
