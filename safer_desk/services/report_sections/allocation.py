@@ -151,6 +151,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         return ReportSection(f"Allocation {scenario.year}", [unworkable_allocation_words(scenario, exc)])
     header = report_header(result)
     rows = [[str(cell) for cell in row] for row in service.table_rows(result)]
+    compared = any(r.previous_pence is not None for r in result.rows)
+    if not compared:  # a first year's pot: no empty Last year and Variance columns, as if last year's were lost
+        header, rows = header[:-2], [row[:-2] for row in rows]
     align = ["l"] + ["r"] * (len(header) - 1)
     opts = result.options
     if result.previous_total_pence is not None:
@@ -184,13 +187,15 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     tables = _allocation_tables(scenario, header, rows, align, len(opts.factors))
     names = [r.name for r in result.rows]
     this_year, year_before = year_labels(scenario.year)  # as the tab's chart names them
-    chart = ReportChart(f"Allocation {this_year} against {year_before}", names, [
-        ReportSeries(this_year, [r.total_pence / 100 for r in result.rows], "bar",
-                     [format_money(r.total_pence) for r in result.rows]),
-        ReportSeries(year_before, [None if r.previous_pence is None else r.previous_pence / 100
-                                   for r in result.rows], "bar",
-                     ["" if r.previous_pence is None else format_money(r.previous_pence) for r in result.rows]),
-    ], y_label="£")
+    series = [ReportSeries(this_year, [r.total_pence / 100 for r in result.rows], "bar",
+                           [format_money(r.total_pence) for r in result.rows])]
+    if compared:
+        series.append(ReportSeries(year_before, [None if r.previous_pence is None else r.previous_pence / 100
+                                                 for r in result.rows], "bar",
+                                   ["" if r.previous_pence is None else format_money(r.previous_pence)
+                                    for r in result.rows]))
+    chart = ReportChart(f"Allocation {this_year}" + (f" against {year_before}" if compared else ""), names, series,
+                        y_label="£")
     return ReportSection(f"Allocation {scenario.year}", paragraphs, tables, [chart])
 
 
