@@ -18,6 +18,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationResult, Top
                                           top_slice)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.text import in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
@@ -703,6 +704,21 @@ def _label(kind: type[LabelledEnum], value: str) -> str:
 
 
 def comparison_note(first: service.Scenario, second: service.Scenario) -> str:
+    note = _options_note(first, second)
+    if first.id == second.id:
+        return note
+    rows = service.compare_scenarios(first, second)[:-1]
+    only = [(side, [r.partnership for r in rows if pence(r) is None])
+            for side, pence in (("first", lambda r: r.second_pence), ("second", lambda r: r.first_pence))]
+    said = [f"only in the {side}: {in_words(names)}" for side, names in only if names]
+    if not said:
+        return note
+    # Across a merger (Waveney and Suffolk Coastal, then East Suffolk) their Difference cells were blank unexplained.
+    words = "; ".join(said)
+    return f"{note.rstrip('.')}. {words[0].upper()}{words[1:]} (no difference for them; the Totals compare the pots)."
+
+
+def _options_note(first: service.Scenario, second: service.Scenario) -> str:
     differences = [f"{label}: {a} → {b}" for label, a, b in option_differences(first, second)]
     if differences:
         return "Differences in the options: " + "; ".join(differences)
