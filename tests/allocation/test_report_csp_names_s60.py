@@ -11,6 +11,10 @@ from safer_desk.services.report import build_report
 
 @pytest.fixture
 def after_the_merger(demo_store):
+    return save_after_the_merger(demo_store)
+
+
+def save_after_the_merger(demo_store):
     """2019/20, after Waveney and Suffolk Coastal became East Suffolk: the demo's own way of naming partnerships
     ("Babergh CSP"), two of them new to the file's reference data."""
     rows = [PartnershipInput("Babergh CSP", 1, {"basis": 2_442}, 63_768_00),

@@ -52,7 +52,8 @@ def test_no_figure_of_an_allocation_by_three_factors_is_broken_in_the_pdf(qapp, 
     assert money.rows[0][0] == "Babergh" and money.total_row[-4:] == ["100.00%", "£1,914,073.22", "£2,014,814.22",
                                                                      "-£100,741"]
     assert factors.header == ["Partnership", "Resident population mid-2018",
-                              "Resident population mid-2018 as % of the total", "Recorded crime 2018-19 excluding fraud",
+                              "Resident population mid-2018 as % of the total",
+                              "Recorded crime 2018-19 excluding fraud",
                               "Recorded crime 2018-19 excluding fraud as % of the total",
                               "Non-crime demand (ASB incidents) 2018-19",
                               "Non-crime demand (ASB incidents) 2018-19 as % of the total", "Weighted share %"]

@@ -219,7 +219,8 @@ def _allocation_tables(scenario: service.Scenario, header: list[str], rows: list
     """The paper's table; with several factors, the money (with the weighted share) and, beneath it, the factors
     and their shares: one table of them all (16 columns for three factors, damped) broke money mid-figure across A4
     ("£478,5" over "24") even at the smallest type."""
-    title, saved = f"Financial allocation {scenario.year}: {scenario.name}", f"Saved {service.uk_date(scenario.saved_at)}."
+    title = f"Financial allocation {scenario.year}: {scenario.name}"
+    saved = f"Saved {service.uk_date(scenario.saved_at)}."
     if factors < 2:
         return [ReportTable(title, header, rows[:-1], align, total_row=rows[-1], note=saved)]
     first = header.index("Variable fee") + 1 + (header[header.index("Variable fee") + 1] == "Damping")
