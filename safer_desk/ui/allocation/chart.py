@@ -59,6 +59,11 @@ class AllocationChart(QWidget):
         xs = list(range(len(rows)))
         self.this_year.setData(xs, this_year)
         self.last_year.setData(xs, last_year)
+        # A first year's pot (no figure last year at all): no "2019/20 (right bar)" in the legend beside no bars.
+        compared = not rows or any(v is not None for v in last_year)
+        self.last_year.setVisible(compared)
+        if not compared:
+            self.this_year.set_name(self.years[0])
         if names != self.names:
             # Short names, every other one a line lower; the chart skips any that would still overlap.
             self.plot.set_categories(_tick_labels(names))
