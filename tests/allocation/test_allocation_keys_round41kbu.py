@@ -21,9 +21,9 @@ from tests.allocation.test_allocation_keys_round40akx import PAGES, allocation_p
 from tests.foundation.test_window_guard import clashes, visible_letters, without_key
 
 ALT = Qt.KeyboardModifier.AltModifier
-SHOWN = {"Open": "Open (&5)", "Delete": "Delete (&6)", "Export": "Export… (&7)",
-         "Add Partnership": "Add Partnership (&8)", "Remove Partnership": "Remove Partnership (&9)",
-         "Paste": "Paste (&0)", "= Sum": "= Sum (&Q)",
+SHOWN = {"Open": "Open (Alt+&5)", "Delete": "Delete (Alt+&6)", "Export": "Export… (Alt+&7)",
+         "Add Partnership": "Add Partnership (Alt+&8)", "Remove Partnership": "Remove Partnership (Alt+&9)",
+         "Paste": "Paste (Alt+&0)", "= Sum": "= Sum (&Q)",
          "Add Factor": "Add (&J)", "Remove Factor": "Remove (&Z)"}  # under the factors' table: room for the inputs
 
 

@@ -99,14 +99,14 @@ def test_the_keys_show_after_the_words_and_the_names_are_unchanged(demo_window, 
     tab = register_in_view(demo_window, qtbot)
     page, lines = tab.register, tab.register.editor.cost_lines
     shown = {b.text(): b.accessibleName() for b in (page.delete_button, page.copy_button, lines.accept_button)}
-    assert shown == {"Delete (&3)": "Delete the selected projects", "Copy rows (&4)": "Copy rows",
-                     "Use suggested figure (&5)": "Use suggested figure"}
+    assert shown == {"Delete (Alt+&3)": "Delete the selected projects", "Copy rows (Alt+&4)": "Copy rows",
+                     "Use suggested figure (Alt+&5)": "Use suggested figure"}
     bar = tab.pages.tabBar()
     assert [(bar.tabText(i), bar.accessibleTabName(i)) for i in range(bar.count())] == [
         ("&1 Register", "Register"), ("&2 Commissioning", "Commissioning")]
     _tab, commissioning = suggestion_shown(demo_window, qtbot)
     assert [(b.text(), b.accessibleName()) for b in (commissioning.accept_button, commissioning.dismiss_button)] == [
-        ("Accept suggestion (&3)", "Accept suggestion"), ("Dismiss (&4)", "Dismiss")]
+        ("Accept suggestion (Alt+&3)", "Accept suggestion"), ("Dismiss (Alt+&4)", "Dismiss")]
 
 
 def test_alt_2_and_alt_1_show_the_pages(demo_window, qtbot):

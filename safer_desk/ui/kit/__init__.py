@@ -18,11 +18,13 @@ def shown_as_typed(text: str) -> str:
 
 
 def key_after_words(words: str, key: str, parent: QWidget | None = None) -> QPushButton:
-    """A button whose Alt key is shown after its words ("Delete (3)"), where every letter of them is another
-    control's on the page; a screen reader says the words alone ("Delete")."""
+    """A button whose Alt key is shown after its words, where every letter of them is another control's on the page;
+    a screen reader says the words alone ("Delete"). A figure is shown with its Alt: "Delete (3)" beside one row
+    chosen read as three rows deleted, and "Copy rows (4)" as four copied; "Delete (Alt+3)" does not. A letter or
+    sign reads as the key it is ("= Sum (Q)")."""
     from PySide6.QtWidgets import QPushButton
 
-    button = QPushButton(f"{words} (&{key})", parent)
+    button = QPushButton(f"{words} ({'Alt+' if key.isdigit() else ''}&{key})", parent)
     button.setAccessibleName(words.replace("&", "").rstrip("…"))
     return button
 
