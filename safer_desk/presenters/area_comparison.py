@@ -42,8 +42,18 @@ class ComparisonRow:
     period: str = ""  # what the year to date covers ("Apr-25 to Dec-25"), months missing named; "" without one
     population_text: str = ""  # "104,000", or "92,000 (2024/25's)" where the year has none recorded
     population_years: tuple[str, ...] = ()  # those earlier years whose populations stand in for this year's
+    # A partnership's or county's sum where only some districts' populations are earlier years': those districts
+    population_partly: tuple[str, ...] = ()
     change: float | None = None  # this year's figure to date minus last year's, what the change column sorts by
     rag_order: int = 0  # red first, then amber, green and the states without a judgement (Rag.sort_key)
+
+    @property
+    def population_tip(self) -> str:
+        """Beside the population, why it is an earlier year's ("" when it is the year's own)."""
+        if self.population_partly:
+            return (f"None is recorded for the year for {in_words(list(self.population_partly))}: their latest "
+                    "earlier ones are added in")
+        return "None is recorded for the year: the rate is over the latest earlier one" if self.population_years else ""
 
 
 @dataclass(frozen=True)
@@ -138,8 +148,8 @@ class AreaComparisonPresenter:
                 change_text=_change_text(view.change, view.last_year_words() if value is not None else ""),
                 rag=f"{view.rag.symbol} {view.rag_word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else "",
-                population_text=_population_text(item.population, item.population_years),
-                population_years=item.population_years,
+                population_text=_population_text(item.population, item.population_years, item.population_partly),
+                population_years=item.population_years, population_partly=item.population_partly,
                 change=None if view.change is None else view.change.difference, rag_order=view.rag.sort_key))
         self.changed.emit()
 
@@ -195,17 +205,21 @@ class AreaComparisonPresenter:
     def _populations_said(self) -> str:
         """ " Babergh's population is 2024/25's: none is recorded for 2025/26.": a rate over an earlier year's
         population (the latest recorded, as the tab's rates use it) is said, never passed off as the year's."""
-        by_years: dict[tuple[str, ...], list[str]] = {}
+        by_years: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
         for r in self.rows:
             if r.rate is not None and r.population_years:
-                by_years.setdefault(r.population_years, []).append(r.area.removesuffix(" (derived)"))
+                key = (r.population_years, r.population_partly)
+                by_years.setdefault(key, []).append(r.area.removesuffix(" (derived)"))
         # Areas over the same earlier year said once ("Babergh's and Ipswich's populations are 2024/25's"), not once
         # an area: eight areas read the same sentence eight times.
         said = []
-        for years, areas in by_years.items():
+        for (years, partly), areas in by_years.items():
             whose = in_words([f"{a}'s" for a in areas])
             are = "population is" if len(areas) == 1 else "populations are"
-            said.append(f" {whose} {are} {_years_of(years)}: none is recorded for {self.year.label}.")
+            # A sum of districts' populations, only some of them earlier years': partly those years', and whose
+            districts = in_words([f"{d}'s" for d in partly])
+            part = f"partly {_years_of(years)} ({districts})" if partly else _years_of(years)
+            said.append(f" {whose} {are} {part}: none is recorded for {self.year.label}.")
         return "".join(said)
 
 
@@ -213,10 +227,10 @@ def _years_of(years: tuple[str, ...]) -> str:
     return in_words([f"{y}'s" for y in years])
 
 
-def _population_text(population: int | None, years: tuple[str, ...]) -> str:
+def _population_text(population: int | None, years: tuple[str, ...], partly: tuple[str, ...] = ()) -> str:
     if population is None:
         return ""
-    return f"{population:,}" + (f" ({_years_of(years)})" if years else "")
+    return f"{population:,}" + (f" ({'partly ' if partly else ''}{_years_of(years)})" if years else "")
 
 
 def _change_text(change, replaced: str = "") -> str:

@@ -2970,6 +2970,9 @@ class AreaComparison:
     rate_per: int
     # The earlier years whose populations stand in where the year has none recorded (as the tab's rates use them)
     population_years: tuple[str, ...] = ()
+    # A partnership's or county's sum where only some districts' populations are earlier years': their names (the
+    # sum is partly those years', not wholly); () when every one is (or none is)
+    population_partly: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -3016,8 +3019,10 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
         rate = None
         if ind.unit == "count" and population and v.ytd is not None and v.ytd.value is not None:
             rate = float(v.ytd.value) * rate_per / population
-        earlier = sorted({p.year for p in pops if p and p.year and p.year != year.label}) if population else []
-        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier)))
+        stand_ins = [p for p in pops if p and p.year and p.year != year.label] if population else []
+        earlier = sorted({p.year for p in stand_ins})
+        partly = tuple(groups.name(p.area_id) for p in stand_ins) if len(stand_ins) < len(pops) else ()
+        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier), partly))
     return out
 
 

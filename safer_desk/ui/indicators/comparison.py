@@ -32,8 +32,7 @@ def comparison_columns() -> list[Column]:
                copy_of=lambda r: "" if r.figure is None else plain_shown(r.figure_text)),
         Column("period", "Period"),
         Column("population", "Population", align=RIGHT, unit=Unit.COUNT, text_of=lambda r: r.population_text,
-               tooltip=lambda r: ("None is recorded for the year: the rate is over the latest earlier one"
-                                  if r.population_years else None)),
+               tooltip=lambda r: r.population_tip or None),
         Column("rate", "Rate", align=RIGHT, unit=Unit.NUMBER, text_of=lambda r: r.rate_text,
                copy_of=lambda r: "" if r.rate is None else plain_shown(r.rate_text)),
         # Sorted by the change and the RAG's order (red first), as the tab's summary sorts, not by their words.
