@@ -10,6 +10,7 @@ The widgets show ``rows``, ``chart_bars`` and ``summary``; they change ``indicat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,8 +66,9 @@ class Choice:
 class AreaComparisonPresenter:
     """What the Compare Areas window shows; loads nothing until ``load`` (opening it writes nothing)."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, today: Callable[[], date] = date.today):
         self.store = store
+        self.today = today  # read when used: a window left open over a year's end says that year is over
         self.changed = Event()
         self.indicators: list[Choice] = []
         self.years: list[FinancialYear] = []
@@ -129,7 +131,7 @@ class AreaComparisonPresenter:
         self.unit = indicator.unit
         own = self.areas()
         found = ind.area_comparison(self.store, self.indicator_id, [a.id for a in own] or None, self.year,
-                                    rate_per=self.rate_per)
+                                    rate_per=self.rate_per, today=self.today())
         kinds = {a.id: a.kind for a in own}
         # One column, one number of places: "38.0 per 1,000" beside "42.5", not "38" (as the papers' tables print)
         places = max((natural_places(i.rate, "rate") for i in found if i.rate is not None), default=None)
@@ -191,7 +193,7 @@ class AreaComparisonPresenter:
         name = next((c.label for c in self.indicators if c.key == self.indicator_id), "")
         if not bars:
             # "yet" only while the year runs: of a year over the table's rows say "No figure recorded".
-            if self.year.last_day < date.today():
+            if self.year.last_day < self.today():
                 return f"{name}, {self.year.label}: no figure was recorded for any of the office's areas."
             return f"{name}, {self.year.label}: none of the office's areas has a figure yet."
         if differ:  # no highest and lowest: the figures are not like with like

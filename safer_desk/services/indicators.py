@@ -2991,11 +2991,12 @@ class AreaComparison:
 
 
 def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | None, year: FinancialYear, *,
-                    rate_per: int = 1000) -> list[AreaComparison]:
+                    rate_per: int = 1000, today: date | None = None) -> list[AreaComparison]:
     """Districts, partnerships and counties side by side for one indicator and year (derived ones labelled).
 
     area_ids None takes every area with figures (its own or derived). A count is also given per rate_per
-    of the area's population for the year where that is known, so areas of different sizes compare.
+    of the area's population for the year where that is known, so areas of different sizes compare. today: the day
+    the year is looked at (whether it is over; today when not given).
     """
     if rate_per not in dom.RATE_PERS:
         raise IndicatorError(f"A rate is per 1,000, 10,000 or 100,000, not per {rate_per:,}.")
@@ -3005,7 +3006,7 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
     groups = _Groups(store)
     out = []
     for area in areas:
-        v = year_view(store, ind, area.id, year, _groups=groups)
+        v = year_view(store, ind, area.id, year, today=today, _groups=groups)
         if area_ids is None and v.ytd is None:
             continue
         pop = population_for(store, area.id, year)

@@ -64,3 +64,21 @@ def test_the_population_column_says_whose_population_is_an_earlier_years(demo_wi
     assert tips["West Suffolk"] == "None is recorded for the year: the rate is over the latest earlier one"
     assert tips["Babergh"] is None
     dialog.close()
+
+
+def test_compare_areas_reads_the_day_it_is_given(demo_store):
+    """AreaComparisonPresenter read date.today() itself, so whether a year is over (its rows "No figure recorded",
+    its sentence "no figure was recorded") could not be fixed in a test: the day is passed, as the other
+    presenters take it. On 1 October 2016, 2016/17 is running: its rows and its sentence say "yet"."""
+    from datetime import date
+
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+
+    p = AreaComparisonPresenter(demo_store, today=lambda: date(2016, 10, 1))
+    p.load("indicator:all-crime", FinancialYear(2016))
+    assert {r.figure_text for r in p.rows} == {"No figure yet"}
+    assert p.summary() == "All crime, 2016/17: none of the office's areas has a figure yet."
+    p.today = lambda: date(2017, 4, 1)  # read when used: a window left open over the year's end
+    p.refresh()
+    assert {r.figure_text for r in p.rows} == {"No figure recorded"}
+    assert p.summary() == "All crime, 2016/17: no figure was recorded for any of the office's areas."
