@@ -52,6 +52,9 @@ class ValuesPreview:
     # Lines of ``refused`` that give another good row again, the same figure and comment: that row is imported once,
     # and these are passed over. Listed with the refusals (the window's Refused rows), they are not refusals.
     repeated: set[int] = field(default_factory=set)
+    # What each line of ``refused`` gives, as read ({"indicator": "Burglary", "area": "Atlantis", "period": "2025-02",
+    # "value": "4"}): the window shows it beside the reason, so the row can be found in the sheet.
+    read: dict[int, dict[str, str]] = field(default_factory=dict)
 
     @property
     def refusals(self) -> list[tuple[int, str]]:
@@ -289,6 +292,9 @@ def _query(indicator: svc.Indicator, pv: PeriodValue, today: date, typed: str = 
     return " ".join(asked)
 
 
+READ_CELLS = ("indicator", "area", "period", "value")  # a refused line's cells shown as the sheet gives them
+
+
 def preview_values(store: Store, path: Path | str, *, today: date | None = None) -> ValuesPreview:
     """Read a long-form file and check every row; nothing is written. Good rows the grid would query are listed in
     ``queried`` with the question (they are still imported: the grid keeps them when Save is pressed again)."""
@@ -299,9 +305,11 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     names: dict[str, tuple[str, str, int]] = {}  # name -> (id, kind, line or 0) of the area keeping figures
     districts = svc.district_rows(store)  # read once for every row's dates
     hidden: set[int] = set()
+    cells: dict[int, dict[str, str]] = {}
     for row in read_long_rows(path):
         if row.hidden:
             hidden.add(row.line)
+        cells[row.line] = {k: row.fields.get(k) or "" for k in READ_CELLS}
         try:
             good, indicator = _check_row(store, row, areas, names)
             preview.good.append(good)
@@ -319,6 +327,7 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     _compare_with_stored(store, preview)
     _mark_hidden(preview, hidden)
     _mark_red_without_comment(store, preview)
+    preview.read = {line: cells[line] for line, _ in preview.refused if line in cells}
     return preview
 
 

@@ -151,8 +151,11 @@ class ImportFiguresDialog(QDialog):
                      why=" ".join(filter(None, (queried.get(g.line), uncommented.get(g.line)))))
                 for g in preview.good]
         # A line giving a good row again, the same figure, is imported once (as on the command line): not refused.
-        rows += [dict(line=line, status="Repeated" if line in preview.repeated else "Refused", indicator="", area="",
-                      period="", value="", replaces="", held="", why=why) for line, why in preview.refused]
+        # Its cells as the sheet gives them, so it can be found there (blank, only the reason said which line).
+        blank = dict.fromkeys(("indicator", "area", "period", "value"), "")
+        rows += [dict(line=line, status="Repeated" if line in preview.repeated else "Refused",
+                      **{**blank, **preview.read.get(line, {})}, replaces="", held="", why=why)
+                 for line, why in preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
         self.table.size_columns_to_visible()
