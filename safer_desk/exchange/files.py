@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -32,6 +33,7 @@ __all__ = ["atomic_path", "folder_problem", "private_workspace",
            "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "FORMULA_STARTS", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv",
            "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "csv_rows", "is_utf16", "other_separator",
+           "windows_text_doubt",
            "other_kind_of_file", "refuse_other_kind"]
 
 
@@ -81,7 +83,36 @@ def csv_text_of(data: bytes, name: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 pass
-    raise NotCsvText(f"{name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252); {SAVE_AS_CSV}.")
+    raise NotCsvText(f"{name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252, as Excel for Mac's "
+                     f"“CSV (Macintosh)” writes è and ç); {SAVE_AS_CSV}.")
+
+
+# How a Mac's "CSV (Macintosh)" (Mac Roman) and "CSV (MS-DOS)" (code page 850) letters read as Windows-1252: é as Ž,
+# ô as ™, ä as Š, ö as š, ü as Ÿ, É as ƒ, à as ˆ, á as ‡, ò as ˜, ú as œ (and DOS's é as ‚, £ as œ), ’ as Õ and
+# – as Ð. Every byte is a character in each, so which one a file is cannot be told for sure, but Windows text in an
+# English sheet hardly ever holds these beside a letter or figure.
+_MISREAD = re.compile(r"(?<=[^\W_])[ŽžŠšŸƒˆ‰†‡˜œŒ™‚„]|[ŽžŠšŸƒˆ‰†‡˜œŒ™‚„](?=[^\W_])|(?<=[a-z])Õ(?=[a-z])| Ð ")
+
+
+def windows_text_doubt(data: bytes, text: str, name: str) -> str:
+    """Where a CSV read as Windows-1252 (not UTF-8) looks like a Mac's or MS-DOS's text: the words as read, where,
+    and how to save it ("" when it is UTF-8, or nothing looks misread)."""
+    try:
+        data.decode("utf-8-sig")
+        return ""
+    except UnicodeDecodeError:
+        pass
+    found = _MISREAD.search(text)
+    if found is None:
+        return ""
+    line = text.count("\n", 0, found.start()) + 1
+    start = max((text.rfind(c, 0, found.start()) for c in " ,;\t\n\"" ), default=-1) + 1
+    ends = [i for i in (text.find(c, found.end()) for c in " ,;\t\r\n\"") if i != -1]
+    word = text[start:min(ends, default=len(text))].strip() or found.group().strip()
+    return (f"{name} is not UTF-8 and was read as Windows-1252 (Excel's “CSV (Comma delimited)” on Windows), but "
+            f"“{word}” (line {line}) looks like letters saved by a Mac (“CSV (Macintosh)”) or as “CSV (MS-DOS)”, "
+            "which write é, ô, ’ and – differently: if names or comments read wrongly, "
+            f"{SAVE_AS_CSV} and import it again.")
 
 
 def csv_rows(text: str, name: str, error: type[ValueError]) -> Iterator[list[str]]:

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.text import column_letter, in_words
 from safer_desk.exchange.files import (HEADING_SEARCH, SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of,
-                                       find_headings, other_separator, refuse_other_kind)
+                                       find_headings, other_separator, refuse_other_kind, windows_text_doubt)
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -332,7 +332,18 @@ def _is_text(data: bytes, path: Path) -> bool:
 def read_long_rows(path: Path | str) -> list[LongRow]:
     """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (its first sheet with the
     headings) in long form."""
-    path = Path(path)
+    return _read_long_rows(Path(path), [])
+
+
+def read_long_file(path: Path | str) -> tuple[list[LongRow], str]:
+    """``read_long_rows``, and where a CSV read as Windows-1252 looks like a Mac's or MS-DOS's text, the words as
+    read and how to save it ("" otherwise: files.windows_text_doubt)."""
+    doubts: list[str] = []
+    rows = _read_long_rows(Path(path), doubts)
+    return rows, "".join(doubts)
+
+
+def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
     try:
         data = path.read_bytes()
     except OSError as exc:  # Windows refuses a file open in Excel (PermissionError)
@@ -388,4 +399,6 @@ def read_long_rows(path: Path | str) -> list[LongRow]:
     header, body = _headings(path, csv_rows(text, path.name, ValuesFileError))
     if sep := other_separator(header):
         raise ValuesFileError(f"{path.name} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
+    if doubt := windows_text_doubt(data, text, path.name):
+        doubts.append(doubt)
     return _rows_from(path, header, body, csv_text=True)

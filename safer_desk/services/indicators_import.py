@@ -14,7 +14,7 @@ from safer_desk.domain import indicators as dom
 from safer_desk.domain.indicators import IndicatorError, format_number
 from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, FinancialYear
 from safer_desk.domain.text import as_sentence, close_names, counted, in_words, looks_like_total_line, typed_name_key
-from safer_desk.exchange.indicator_import import LongRow, read_long_rows
+from safer_desk.exchange.indicator_import import LongRow, read_long_file
 from safer_desk.services import indicators as svc
 from safer_desk.services.indicators import PeriodValue
 from safer_desk.storage.store import Store
@@ -55,6 +55,8 @@ class ValuesPreview:
     # What each line of ``refused`` gives, as read ({"indicator": "Burglary", "area": "Atlantis", "period": "2025-02",
     # "value": "4"}): the window shows it beside the reason, so the row can be found in the sheet.
     read: dict[int, dict[str, str]] = field(default_factory=dict)
+    # A CSV read as Windows-1252 that looks like a Mac's or MS-DOS's text: the words as read and how to save it
+    text_doubt: str = ""
 
     @property
     def refusals(self) -> list[tuple[int, str]]:
@@ -101,6 +103,7 @@ class ValuesPreview:
         again = f", {len(self.repeated):,} repeated (imported once)" if self.repeated else ""
         lines = [f"{counted(len(self.good), 'row')} can be imported{f' ({changes})' if changes else ''}, "
                  f"{len(self.refusals)} refused{again}."]
+        lines += [self.text_doubt] if self.text_doubt else []
         lines += self.refused_lines()
         lines += [f"Line {line} (check): {as_sentence(why)}" for line, why in sorted(self.queried.items())]
         lines += [f"Line {g.line}: the sheet's comment replaces the one the file held for {g.indicator}, "
@@ -306,7 +309,8 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     districts = svc.district_rows(store)  # read once for every row's dates
     hidden: set[int] = set()
     cells: dict[int, dict[str, str]] = {}
-    for row in read_long_rows(path):
+    rows, preview.text_doubt = read_long_file(path)
+    for row in rows:
         if row.hidden:
             hidden.add(row.line)
         cells[row.line] = {k: row.fields.get(k) or "" for k in READ_CELLS}

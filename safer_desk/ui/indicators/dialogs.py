@@ -176,6 +176,8 @@ class ImportFiguresDialog(QDialog):
             self.summary.setText(f"{counted(len(preview.good), 'row')} can be imported"
                                  f"{' (' + '; '.join(said) + ')' if said else ''}; {refused}. Nothing is saved until "
                                  "you import.")
+        if preview.text_doubt:  # a Mac's "CSV (Macintosh)" read as Windows text: what was read, and how to save it
+            self.summary.setText(f"{self.summary.text()} {preview.text_doubt}")
         if self.session.read_only:  # a file opened to read: the preview to read, and why Import is greyed
             self.summary.setText(f"{self.summary.text()} {read_only_words('Import Good Rows')}")
         self.import_button.setEnabled(bool(preview.changes) and not self.session.read_only)
