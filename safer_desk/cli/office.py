@@ -79,6 +79,8 @@ def run_office(args: argparse.Namespace) -> int:
         print("\n".join(scope.lines(districts, year.label)))
         for said in ref.idle_partnership_words(store, year, date.today()):  # as Office Details… marks it
             print(f"safer-desk: note: {said}.", file=sys.stderr)
+        for said in ref.abolished_words(store):  # as Office Details… lists "Forest Heath (now West Suffolk)"
+            print(f"safer-desk: note: {said}", file=sys.stderr)
     finally:
         store.close()
     return 0

@@ -1698,6 +1698,22 @@ def covered_words(store: Store, named: Sequence[str]) -> list[str]:
     return said
 
 
+def abolished_words(store: Store) -> list[str]:
+    """For each district the office names that has since been abolished, what it became: "Forest Heath was abolished
+    on 31/03/2019; its area became part of West Suffolk, which the office's districts count from then." (the command
+    line says it; Office Details… lists it "Forest Heath (now West Suffolk)")."""
+    table = {d.id: d for d in list_districts(store)}
+    said = []
+    for area in office_scope(store).districts:
+        d = table.get(area.id)
+        if d is None or d.successor_id not in table:
+            continue
+        on = f" on {format_uk_date(_day(d.valid_to))}" if _day(d.valid_to) else ""
+        said.append(f"{d.name} was abolished{on}; its area became part of {table[d.successor_id].name}, which the "
+                    "office's districts count from then.")
+    return said
+
+
 def districts_covered(store: Store, partnership_ids: Iterable[str], district_ids: Iterable[str]) -> set[str]:
     """Of these districts (ids), those the partnerships give the office in every financial year, with what they
     became: named on their own as well they would add nothing, so the office's scope does not record them (File >
