@@ -45,8 +45,10 @@ OUTLIVES_FILE = "outlives_file"  # a dialog's property: it stays open when anoth
 
 # The most characters of a step the Edit menu names ("Undo …"), and the status bar after Ctrl+Z or Ctrl+Y: a step named
 # whole (an indicator's name of 131 characters pasted from a plan, with its area and year) made the Edit menu wider than
-# the window, its keys off the edge, and cut "Edit > Redo puts it back" off the end of the status bar.
-UNDO_TEXT_MOST = 140
+# the window, its keys off the edge, and cut "Edit > Redo puts it back" off the end of the status bar. 140 characters
+# still made Edit about 900 pixels wide, most of a 1093-pixel window (a 1366x768 laptop at 125%): 80, as the status
+# bar's, keep it near half of one, its keys in sight beside it, and name whole the steps most names make.
+UNDO_TEXT_MOST = 80
 STATUS_TEXT_MOST = 80
 
 

@@ -8,6 +8,7 @@ from safer_desk.domain.budgets import Cell
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.services import budgets as svc
+from safer_desk.ui.main_window import undo_words
 from tests.budgets.test_budgets_round22 import add_line, add_section, new_plan
 from tests.budgets.test_budgets_view import type_cell
 
@@ -236,8 +237,8 @@ def test_a_line_is_linked_to_one_councils_contributions_through_the_window(qtbot
     dialog.organisation.setCurrentIndex(dialog.organisation.findText("Babergh District Council"))
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert demo_window.undo_action.text() == ("&Undo link line E-CINS/Athena Partnership Platform to fund "
-                                              f"{FUND} (contributions from Babergh District Council)")
+    assert demo_window.undo_action.text() == "&Undo " + undo_words(
+        f"link line E-CINS/Athena Partnership Platform to fund {FUND} (contributions from Babergh District Council)")
     tip = tab.model.index(at, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == f"Linked to Fund {FUND}: contributions from Babergh District Council"
     assert "Actually (what the line is linked to shows): £2,000" in tab.model.index(

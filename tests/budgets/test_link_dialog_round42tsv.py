@@ -18,6 +18,7 @@ from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.services import budgets as svc
 from safer_desk.services.projects import add_projects, load_projects, project_from_fields
 from safer_desk.storage.store import open_store
+from safer_desk.ui.main_window import undo_words
 from tests.exchange.district_offices import export, merge, office_from, template
 
 PLAN = "Community safety budget 2025/26"
@@ -76,7 +77,7 @@ def test_two_offices_projects_of_one_title_are_told_apart_and_the_one_chosen_is_
     assert not dialog.isVisible()
     (link,) = svc.line_links(window.session.store, files.plan)[row.line_id]
     assert link.target_id == files.mid_id  # Mid Suffolk's, not Babergh's of the same title and ref
-    assert window.undo_action.text() == f"&Undo link line {LINE} to project {MID}"
+    assert window.undo_action.text() == "&Undo " + undo_words(f"link line {LINE} to project {MID}")
 
 
 def test_in_an_offices_own_file_a_project_is_its_ref_and_title(files):

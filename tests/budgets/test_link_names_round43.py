@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from safer_desk.services import budgets as svc
+from safer_desk.ui.main_window import undo_words
 from tests.budgets.test_link_dialog_round42tsv import BABERGH, LINE, MID, files  # noqa: F401 (the fixture)
 
 
@@ -37,7 +38,7 @@ def test_a_line_linked_in_a_county_file_says_which_offices_project_it_counts(qtb
     assert MID in question
     row = tab.model.row(_line(tab))
     assert tab.presenter.unlink_line(row, row.links[0])
-    assert window.undo_action.text() == f"&Undo unlink line {LINE} from Project {MID}: cost"
+    assert window.undo_action.text() == "&Undo " + undo_words(f"unlink line {LINE} from Project {MID}: cost")
 
 
 def test_in_an_offices_own_file_the_line_names_the_projects_ref_and_title(files):  # noqa: F811
