@@ -36,7 +36,7 @@ NO_PARTNERS = ("The file has no partners yet: add the contributor in View > Dist
 NO_DISTRICTS = "The file has no districts yet: add them in View > Districts, Partnerships and Partners… first."
 # The More menu's actions that change the file, in its order (FundsPresenter.more_actions says which apply).
 MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spend_line", "edit_contribution",
-                "delete_referral", "delete_spend_line", "delete_contribution", "delete_item")
+                "delete_referral", "delete_spend_line", "delete_contribution", "delete_item", "delete_fund")
 
 
 RULE_FIELDS = ("risk_levels", "require_marac", "require_idva", "require_perpetrator_not_resident")
@@ -179,7 +179,9 @@ class FundsPresenter(FormScreen):
         return {"new_fund": True, "fund_settings": shown, "item": True,
                 "edit_referral": referrals, "edit_spend_line": lines, "edit_contribution": given,
                 "delete_referral": referrals, "delete_spend_line": lines, "delete_contribution": given,
-                "delete_item": bool(data is not None and data.items)}
+                "delete_item": bool(data is not None and data.items),
+                # offered for any fund shown: one with money or referrals recorded is refused at once, saying why
+                "delete_fund": shown}
 
     def _need_fund(self) -> funds.Fund:
         fund = self.fund if self.fund is not None else (funds.get_fund(self.store, self.selected)
@@ -432,6 +434,20 @@ class FundsPresenter(FormScreen):
         fund = self._need_fund()
         self.rows_action(f"Delete {self._contribution_words(contribution)} to {fund.name_said}", "fund", fund.id,
                          lambda: funds.delete_contribution(self.store, contribution["id"]), select_fund=True)
+
+    def delete_fund_refusal(self) -> str:
+        """Why the fund shown cannot be deleted (money, referrals or a budget line's link recorded), said before any
+        question; "" when it can."""
+        return funds.fund_in_use(self.store, self._need_fund().id)
+
+    def delete_fund_question(self) -> str:
+        return f"Delete the fund {self._need_fund().name_said}? It has no contributions, referrals or spend."
+
+    def delete_fund(self) -> None:
+        """More > Delete fund: one step of Edit > Undo; the page then shows another fund (undone: this one again)."""
+        fund = self._need_fund()
+        self.rows_action(f"Delete fund {fund.name_said}", "fund", fund.id,
+                         lambda: funds.delete_fund(self.store, fund.id), select_fund=True)
 
     def delete_item_refusal(self, item: dict) -> str:
         """Why the item cannot be deleted (spend is keyed to it), said before any question; "" when it can."""

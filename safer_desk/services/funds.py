@@ -366,7 +366,41 @@ def set_spend_keyed_to(store: Store, fund_id: str, keyed_to: Any) -> date | None
     return fund.spend_keyed_to
 
 
+def fund_in_use(store: Store, fund_id: str) -> str:
+    """Why a fund cannot be deleted (money, referrals or merged spend recorded in it, a budget line linked to it, or
+    merged from an office), or "" when it can: deleting would take those with it, and undo would not bring back
+    what a merge or a budget line holds."""
+    fund = get_fund(store, fund_id)
+    has = []
+    n, pence = store.one("SELECT count(*), coalesce(sum(amount_pence), 0) FROM fund_contributions WHERE fund_id = ?",
+                         (fund_id,))
+    if n:
+        has.append(f"{counted(n, 'contribution')} ({format_money(pence)})")
+    if n := store.scalar("SELECT count(*) FROM fund_referrals WHERE fund_id = ?", (fund_id,)):
+        has.append(counted(n, "referral"))
+    if store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)):
+        has.append("spend merged from the offices")
+    lines = [f"{r[0]}: {r[1]}" for r in store.rows(
+        "SELECT p.name, l.label FROM budget_line_links k JOIN budget_lines l ON l.id = k.line_id "
+        "JOIN budget_sections s ON s.id = l.section_id JOIN budget_plans p ON p.id = s.plan_id "
+        "WHERE k.fund_id = ? ORDER BY p.name, s.position, l.position", (fund_id,))]
+    if lines:
+        which = "a budget line is" if len(lines) == 1 else f"{len(lines)} budget lines are"
+        has.append(f"{which} linked to it ({'; '.join(lines)})")
+    if has:
+        return (f"{fund.name_said} cannot be deleted: it has {in_words(has)}. Delete those first (a budget line is "
+                "unlinked on the Budgets tab), or close the fund in Fund settings… to keep its record.")
+    merged_from = row_origins(store, FUNDS).by_key.get(fund_id)
+    if merged_from:  # a county file's fund from an office's export: the next merge of it would bring it back
+        return (f"{fund.name_said} cannot be deleted here: it was merged from {merged_from}, and the next merge of "
+                "its export would bring it back. It is the office's to delete.")
+    return ""
+
+
 def delete_fund(store: Store, fund_id: str) -> None:
+    """Delete a fund with nothing recorded in it (``fund_in_use`` says why another is refused)."""
+    if refusal := fund_in_use(store, fund_id):
+        raise FundError(refusal)
     with store.transaction():
         store.conn.execute("DELETE FROM funds WHERE id = ?", (fund_id,))
 

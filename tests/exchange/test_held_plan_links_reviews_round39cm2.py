@@ -47,7 +47,10 @@ def test_a_plan_held_by_a_conflict_keeps_the_review_or_fund_its_office_deleted(o
     if what == "review":
         dhr.delete_case(o.babergh, case)
     else:
-        funds.delete_fund(o.babergh, fund)
+        # gone from the office's file with its money and link (More > Delete fund refuses that since session 60: a
+        # file of an earlier version, or its rows deleted otherwise)
+        with o.babergh.transaction():
+            o.babergh.conn.execute("DELETE FROM funds WHERE id = ?", (fund,))
     budgets.update_plan(o.babergh, plan, notes="Agreed at the board")
     report = merge(o.county, [o.send(o.babergh)])
 

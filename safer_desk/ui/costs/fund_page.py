@@ -287,7 +287,8 @@ class FundPage(QWidget):
                 "delete_referral": ("De&lete referral", self.delete_referral),
                 "delete_spend_line": ("Delete spen&d line", self.delete_spend_line),
                 "delete_contribution": ("Delete con&tribution", self.delete_contribution),
-                "delete_item": ("Delete catalo&gue item", self.delete_item)},
+                "delete_item": ("Delete catalo&gue item", self.delete_item),
+                "delete_fund": ("Delete &fund", self.delete_fund)},
             self.presenter.more_actions)  # greys what the fund has nothing for yet
         self.more_menu = menu
         menu.addSeparator()
@@ -725,6 +726,15 @@ class FundPage(QWidget):
                 return
             self._delete("Delete catalogue item", f"Delete {item['name']} from the catalogue?",
                          lambda: self.presenter.delete_item(item))
+
+    def delete_fund(self) -> None:
+        """More > Delete fund: refused at once with the reason for a fund with money or referrals, else asked once."""
+        if self.presenter.fund is None:
+            return
+        if refusal := self.presenter.delete_fund_refusal():  # said at once: not asked, then refused
+            prompts.show_error(self, "Delete fund", refusal)
+            return
+        self._delete("Delete fund", self.presenter.delete_fund_question(), self.presenter.delete_fund)
 
     # -- export and copy -------------------------------------------------------------------
     def export(self, path: str | None = None) -> Path | None:
