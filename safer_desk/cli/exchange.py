@@ -132,7 +132,7 @@ def run_export(args: argparse.Namespace) -> int:
     if not _office_file_named(args.file, out, kind):  # that is refused below, in words --replace would not help with
         refuse_existing_output(out, args.replace)
     # Written to: an export takes the office's next export number (an .xlsx workbook only reads).
-    store = open_existing(args.file, read_only=kind == "xlsx", checked=True)
+    store = open_existing(args.file, checked=True) if kind == "xlsx" else _open_to_number_an_export(args.file)
     try:
         result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals,
                                    raw_tables=args.raw_tables)
@@ -158,6 +158,27 @@ def run_export(args: argparse.Namespace) -> int:
     if unnamed:
         print(f"note: {unnamed}", file=sys.stderr)
     return 0
+
+
+def _open_to_number_an_export(file: str):
+    """The office's file opened to record the export's number. A file marked read-only is refused saying why an
+    export writes to it at all, and without the advice to change a copy: a copy's exports take numbers the office's
+    own file takes again, and the county refuses the later of the two."""
+    from safer_desk.storage.store import FileReadOnly
+
+    try:
+        return open_existing(file, read_only=False)
+    except CliError as exc:
+        if not isinstance(exc.__cause__, FileReadOnly):
+            raise
+        name = Path(file).name
+        where, how = ((f"The folder of {name} cannot be written to", "ask for write access to its folder")
+                      if str(exc.__cause__).startswith("The folder of") else
+                      (f"{name} is read-only on disk", "clear its read-only mark"))
+        raise CliError(f"{where}, and an export for the county records its number in the file (each export takes the "
+                       f"office's next number, which the county checks): {how}, then run the command again. A "
+                       "workbook (OUT.xlsx) only reads the file and can be made as it is. Nothing was written.") \
+            from exc.__cause__
 
 
 def _office_file_named(file: str, out: Path, kind: str) -> bool:

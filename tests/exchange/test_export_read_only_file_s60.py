@@ -1,0 +1,71 @@
+"""`safer-desk export` of an office file marked read-only (session 60).
+
+An export for the county only reads the office's rows, yet `safer-desk export office.sqlite county.sqlite` on a file
+marked read-only was refused as any change is: "office.sqlite is read-only on disk. To change it, clear its read-only
+mark, or copy it to a folder you can save in …". The officer had asked for no change, so the refusal read as a fault,
+and its advice was wrong for an export: a copy's exports take numbers the office's own file takes again, and the
+county refuses the later of the two. The export does write to the file (its number, which the county checks, is
+recorded there once the export is whole), so it is still refused, now saying why, and that a workbook is made as it
+is. A workbook (OUT.xlsx) numbers nothing, and is written from the read-only file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+
+from tests.cli_run import run
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_export_of_a_read_only_file_says_why_it_must_be_writable(demo_path, tmp_path, capsys):
+    out = tmp_path / "county.sqlite"
+    os.chmod(demo_path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        before = _digest(demo_path)
+        code, printed, err = run(capsys, "export", demo_path, out)
+        assert _digest(demo_path) == before
+    finally:
+        os.chmod(demo_path, stat.S_IRUSR | stat.S_IWUSR)
+    assert (code, printed) == (1, "")
+    said = err.strip().splitlines()[-1]
+    assert said.startswith(f"safer-desk: {demo_path.name} is read-only on disk"), said
+    assert "records its number in the file" in said and "clear its read-only mark" in said, said
+    assert "copy it to a folder" not in said, said  # a copy's exports would be refused by the county
+    assert "OUT.xlsx" in said and said.endswith("Nothing was written."), said
+    assert not out.exists() and not list(tmp_path.glob(".*.part"))
+
+
+def test_a_workbook_is_written_from_a_read_only_file(demo_path, tmp_path, capsys):
+    out = tmp_path / "county.xlsx"
+    os.chmod(demo_path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        before = _digest(demo_path)
+        code, printed, err = run(capsys, "export", demo_path, out)
+        assert _digest(demo_path) == before
+    finally:
+        os.chmod(demo_path, stat.S_IRUSR | stat.S_IWUSR)
+    assert code == 0, err
+    assert printed.startswith(f"wrote {out}") and out.stat().st_size > 0
+
+
+def test_an_export_from_a_folder_that_cannot_be_written_says_why(demo_path, tmp_path, capsys, monkeypatch):
+    from safer_desk.storage import store
+
+    real_access = os.access
+    # the office file's folder refuses writing (root writes regardless, so it is said here)
+    monkeypatch.setattr(store.os, "access", lambda p, mode, **k: not (os.path.isdir(p) and mode == os.W_OK)
+                        and real_access(p, mode, **k))
+    out = tmp_path / "out" / "county.sqlite"
+    out.parent.mkdir()
+    code, printed, err = run(capsys, "export", demo_path, out)
+    assert (code, printed) == (1, "")
+    said = err.strip().splitlines()[-1]
+    assert said.startswith(f"safer-desk: The folder of {demo_path.name} cannot be written to"), said
+    assert "records its number in the file" in said and "ask for write access to its folder" in said, said
+    assert "copy" not in said and said.endswith("Nothing was written."), said
+    assert not out.exists()
