@@ -105,6 +105,19 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
         raise CountyError(f"{target.name} could not be written: {exc.strerror or exc}. Nothing was written.") from exc
 
 
+def read_only_export_words(store: Store) -> str | None:
+    """Why a file open read-only makes only a workbook, and how to make an export to merge; None for a file open for
+    writing, or for an export opened to look at (refused whatever the kind, in ``export_for_county``'s words)."""
+    from safer_desk.storage.store import export_words
+
+    if not store.read_only or export_words(store.conn):
+        return None
+    return (f"{Path(store.path).name} is open read-only, so only an .xlsx workbook (for reading in Excel) can be made "
+            "from it: a .sqlite export for the county lead to merge takes the office's next export number, which is "
+            "written into the file. To make one, open the file for writing (close it in any other window, or clear "
+            "its read-only mark) and export again.")
+
+
 def _refuse_journal_beside_export(target: Path) -> None:
     """No export where a journal lies beside its name (FILE-wal, FILE-journal of a file of that name that was stopped
     mid-write or lost power, then removed or replaced, or copied there): any program but Safer Desk reads the journal

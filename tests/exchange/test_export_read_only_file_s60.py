@@ -69,3 +69,43 @@ def test_an_export_from_a_folder_that_cannot_be_written_says_why(demo_path, tmp_
     assert "records its number in the file" in said and "ask for write access to its folder" in said, said
     assert "copy" not in said and said.endswith("Nothing was written."), said
     assert not out.exists()
+
+
+def test_the_window_open_read_only_offers_the_workbook_and_keeps_the_dialog(window, demo_path, qtbot, prompts,
+                                                                             tmp_path):
+    """File > Export for County… in a window open read-only suggested "… for county.sqlite"; Export closed the dialog
+    and only then said the file must be open for writing, with no word of the workbook it could still make. The
+    dialog now says so before anything is chosen, suggests the workbook, and keeps the choices when .sqlite is typed.
+    """
+    from PySide6.QtCore import Qt
+
+    assert window.open_path(demo_path, read_only=True)
+    window.exchange_actions["export"].trigger()
+    dialog = window.export_dialog
+    assert dialog.path_edit.text().endswith("for county.xlsx")
+    assert "open read-only" in dialog.hint.text() and "export number" in dialog.hint.text()
+    target = tmp_path / "for county.sqlite"
+    dialog.path_edit.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and not target.exists()
+    said = prompts.errors[-1][1]
+    assert "open read-only" in said and "export number" in said and ".xlsx" in said, said
+    prompts.errors.clear()
+    book = tmp_path / "for county.xlsx"
+    dialog.path_edit.setText(str(book))
+    with qtbot.waitSignal(dialog.finished_export, timeout=20000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert book.exists() and prompts.errors == []
+    dialog.reject()
+
+
+def test_an_export_open_in_the_window_is_not_told_to_be_opened_for_writing(window, demo_path, tmp_path, capsys):
+    """An export for the county opened to look at is refused as an export (made from the office's own file), not
+    as a file to open for writing: that would not help."""
+    export = tmp_path / "for county.sqlite"
+    assert run(capsys, "export", demo_path, export)[0] == 0
+    assert window.open_path(export, read_only=True)
+    window.exchange_actions["export"].trigger()
+    dialog = window.export_dialog
+    assert dialog.read_only_words is None and "open read-only" not in dialog.hint.text()
+    dialog.reject()

@@ -88,7 +88,12 @@ class ExportDialog(QDialog):
         store = session.store
         # Named after the office (as the county lists it), not its file: every office keeping the default file
         # sent the county a "safer-desk for county.sqlite".
-        suggested = prompts.beside_file(store.path, f"{file_name_from(store.office_name)} for county.sqlite") \
+        from safer_desk.services.county import read_only_export_words
+
+        # A file open read-only cannot take the next export number: the workbook is what it can make.
+        self.read_only_words = read_only_export_words(store) if store is not None else None
+        ending = ".xlsx" if self.read_only_words else ".sqlite"
+        suggested = prompts.beside_file(store.path, f"{file_name_from(store.office_name)} for county{ending}") \
             if store else "export.sqlite"
         self.path_edit = QLineEdit(suggested, self)
         self.path_edit.setAccessibleName("Export file")
@@ -103,9 +108,11 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(_file_label(self, self.path_edit), _path_row(self, self.path_edit, self.browse))
         layout = QVBoxLayout(self)
-        hint = QLabel("A .sqlite file is for the county lead to merge; an .xlsx workbook is for reading in Excel.", self)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel(self.read_only_words or
+                           "A .sqlite file is for the county lead to merge; an .xlsx workbook is for reading in Excel.",
+                           self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.referrals_check)
         layout.addWidget(explain)
@@ -139,9 +146,12 @@ class ExportDialog(QDialog):
             return
         target = _typed_path(text, store.path)
         try:
-            export_kind(target)
+            kind = export_kind(target)
         except CountyError as exc:  # said as the service and the command line say it
             prompts.show_error(self, "Export for County", str(exc))
+            return
+        if kind == "sqlite" and self.read_only_words:  # said before the dialog closes, so the workbook can be chosen
+            prompts.show_error(self, "Export for County", self.read_only_words)
             return
         if _folder_missing(self, "Export for County", target) or \
                 _replacing_refused(self, "Export for County", target, self.browsed):
