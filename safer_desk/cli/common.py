@@ -221,6 +221,11 @@ def refused_for_a_change(exc: Exception) -> str:
         else:
             how = "clear its read-only mark, or copy it to a folder you can save in"
         return f"{message} To change it, {how}, then run the command again. Nothing was changed."
+    from safer_desk.services.files import OpenNotWritten
+
+    window_words = "then open it again."  # an upgrade the disk refused: the window's words; no file was opened here
+    if isinstance(exc, OpenNotWritten) and message.endswith(window_words):
+        return f"{message[:-len(window_words)]}then run the command again."
     return message
 
 
