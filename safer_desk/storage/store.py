@@ -1001,32 +1001,37 @@ class Store:
 
     def close(self) -> None:
         try:
-            if self._journal_left and not self.conn.in_transaction:
-                self._play_back()  # the disk may have room again since the write it refused
-            # A file only looked at (nothing written through the gate) is left as it was: no ANALYZE, and no
-            # journal switch unless a killed window had left it in WAL mode.
-            if not self.read_only and (self.gate.written or self._in_wal_mode()):
-                if self.gate.written:
-                    with contextlib.suppress(sqlite3.Error):
-                        # A sample of each index is enough for the planner: ANALYZE of a whole table just filled
-                        # (a big police import's 50,000 figures) took ~20 ms of closing (SQLite's own advice).
-                        self.conn.execute("PRAGMA analysis_limit = 400")
-                        self.conn.execute("PRAGMA optimize")
-                # At rest the file is one self-contained file (no -wal beside it), so a copy or an
-                # email attachment holds everything and a read-only opener needs no side files.
-                # While someone else still reads it this fails harmlessly and WAL stays on; it must
-                # fail at once, not after the busy timeout, or closing the window would freeze.
-                with contextlib.suppress(sqlite3.Error):
-                    self.conn.execute("PRAGMA busy_timeout = 0")
-                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                    self.conn.execute("PRAGMA journal_mode = DELETE")
-            self.conn.close()
+            try:
+                self._tidy_before_closing()
+            finally:  # Ctrl+C half-way still closes: the last connection's close writes the -wal into the file
+                self.conn.close()
             if self.read_only:
                 remove_side_files_left(self.path)
         finally:
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+    def _tidy_before_closing(self) -> None:
+        if self._journal_left and not self.conn.in_transaction:
+            self._play_back()  # the disk may have room again since the write it refused
+        # A file only looked at (nothing written through the gate) is left as it was: no ANALYZE, and no
+        # journal switch unless a killed window had left it in WAL mode.
+        if not self.read_only and (self.gate.written or self._in_wal_mode()):
+            if self.gate.written:
+                with contextlib.suppress(sqlite3.Error):
+                    # A sample of each index is enough for the planner: ANALYZE of a whole table just filled
+                    # (a big police import's 50,000 figures) took ~20 ms of closing (SQLite's own advice).
+                    self.conn.execute("PRAGMA analysis_limit = 400")
+                    self.conn.execute("PRAGMA optimize")
+            # At rest the file is one self-contained file (no -wal beside it), so a copy or an
+            # email attachment holds everything and a read-only opener needs no side files.
+            # While someone else still reads it this fails harmlessly and WAL stays on; it must
+            # fail at once, not after the busy timeout, or closing the window would freeze.
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA busy_timeout = 0")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.conn.execute("PRAGMA journal_mode = DELETE")
 
     def _in_wal_mode(self) -> bool:
         try:
