@@ -180,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return _say_interrupted(commits_before)
+    except Exception:
+        # Ctrl+C as Python makes a class (a part of Safer Desk loaded for the first time) comes back wrapped, as
+        # "RuntimeError: Error calling __set_name__ …" (Python 3.11): said as the interruption, not as a traceback.
+        if _CTRL_C:
+            return _say_interrupted(commits_before)
+        raise
     finally:
         for note in common.saves_left_beside():
             print(f"safer-desk: note: {note}", file=sys.stderr)
