@@ -109,3 +109,21 @@ def test_an_export_open_in_the_window_is_not_told_to_be_opened_for_writing(windo
     dialog = window.export_dialog
     assert dialog.read_only_words is None and "open read-only" not in dialog.hint.text()
     dialog.reject()
+
+
+def test_browse_in_a_window_open_read_only_lists_workbooks(window, demo_path, monkeypatch, tmp_path):
+    """Browse… offered "Export for merging (*.sqlite)" first beside the workbook the dialog suggests: a .sqlite
+    chosen there is refused."""
+    from safer_desk.ui import prompts
+
+    asked = []
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, file_filter, suggested="": asked.append(
+        (file_filter, suggested)) or str(tmp_path / "book.xlsx"))
+    assert window.open_path(demo_path, read_only=True)
+    window.exchange_actions["export"].trigger()
+    dialog = window.export_dialog
+    dialog.browse()
+    [(file_filter, suggested)] = asked
+    assert file_filter == "Excel workbook (*.xlsx)" and suggested.endswith(".xlsx")
+    assert dialog.path_edit.text() == str(tmp_path / "book.xlsx")
+    dialog.reject()

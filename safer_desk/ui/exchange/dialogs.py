@@ -26,6 +26,7 @@ from safer_desk.ui.session import Session
 from safer_desk.ui.workers import run_task
 
 EXPORT_FILTER = "Export for merging (*.sqlite);;Excel workbook (*.xlsx)"
+WORKBOOK_FILTER = "Excel workbook (*.xlsx)"  # all a file open read-only can make
 DISTRICT_FILTER = "District exports (*.sqlite);;All files (*)"  # what Export for County… writes (never .db)
 
 
@@ -125,7 +126,8 @@ class ExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def browse(self) -> None:
-        name = prompts.save_file_name(self, "Export for County", EXPORT_FILTER, self.path_edit.text())
+        kinds = WORKBOOK_FILTER if self.read_only_words else EXPORT_FILTER  # a .sqlite would be refused
+        name = prompts.save_file_name(self, "Export for County", kinds, self.path_edit.text())
         if name:
             self.browsed = name  # a file there already was asked about by the dialog
             self.path_edit.setText(name)
