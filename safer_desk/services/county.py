@@ -566,7 +566,11 @@ def _bigger_cache(store: Store):
         if switch and not conn.in_transaction:
             conn.execute(f"PRAGMA temp_store = {int(temp)}")
         if not conn.in_transaction:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            # Housekeeping only: what was merged is committed in the journal, part of the file, and is copied in as
+            # the file closes (a disk with no room for that is said then). Refused here by a nearly full disk, it
+            # said a merge that had gone in had failed, and hid the error of one that had.
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 MERGE_CHECKPOINT_PAGES = 16384  # the log may grow to about 64 MB (4 KB pages) before it is copied in mid-merge
