@@ -634,8 +634,13 @@ def withdraw_key(store: Store, fingerprint: str, reason: str = "") -> list[Regis
     # A reason of spaces only is none (it was kept, and refusals then said "withdrawn … by root (   )").
     withdrawn = county_merge.withdraw_key(store, fp, " ".join((reason or "").split()))
     if not withdrawn:
-        raise CountyError(f"No key with fingerprint {fp} is registered (and not already withdrawn) in "
-                          f"{store.path.name}.")
+        name = store.path.name
+        before = [k for k in registered_keys(store) if k.fingerprint == fp]
+        if before:  # withdrawn already: said as the window says it, with when, by whom and why
+            raise CountyError(f"The key {fp} was already {'; '.join(county_merge.withdrawal_words(k) for k in before)}"
+                              ". Nothing was changed.")
+        raise CountyError(f"No key with fingerprint {fp} is registered in {name} (`safer-desk keys "
+                          f"{shell_word(name)}` lists those that are). Nothing was changed.")
     return withdrawn
 
 
