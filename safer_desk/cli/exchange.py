@@ -163,13 +163,20 @@ def run_export(args: argparse.Namespace) -> int:
 def _open_to_number_an_export(file: str):
     """The office's file opened to record the export's number. A file marked read-only is refused saying why an
     export writes to it at all, and without the advice to change a copy: a copy's exports take numbers the office's
-    own file takes again, and the county refuses the later of the two."""
-    from safer_desk.storage.store import FileReadOnly
+    own file takes again, and the county refuses the later of the two. A file open in a window is exported there."""
+    from safer_desk.storage.store import FileLocked, FileReadOnly
 
     try:
         return open_existing(file, read_only=False)
     except CliError as exc:
-        if not isinstance(exc.__cause__, FileReadOnly):
+        cause = exc.__cause__
+        offer = "It can be opened read-only."
+        if isinstance(cause, FileLocked) and not cause.command and str(cause).endswith(offer):
+            # A window has it open for writing: the export is made there, not "the change".
+            raise CliError(f"{str(cause)[:-len(offer)]}Export from that window (File > Export for County…), or close "
+                           "it there and run the command again. A workbook (OUT.xlsx) only reads the file and can be "
+                           "made as it is. Nothing was changed.") from cause
+        if not isinstance(cause, FileReadOnly):
             raise
         name = Path(file).name
         where, how = ((f"The folder of {name} cannot be written to", "ask for write access to its folder")

@@ -127,3 +127,24 @@ def test_browse_in_a_window_open_read_only_lists_workbooks(window, demo_path, mo
     assert file_filter == "Excel workbook (*.xlsx)" and suggested.endswith(".xlsx")
     assert dialog.path_edit.text() == str(tmp_path / "book.xlsx")
     dialog.reject()
+
+
+def test_an_export_of_a_file_open_in_a_window_says_to_export_there(demo_path, tmp_path, capsys):
+    """"… open for writing in another Safer Desk window. Close it there (or make the change in that window)": an
+    export is no change the officer makes, and the window can make it. Said as that, with the workbook that can be
+    made as it is."""
+    from safer_desk.storage.locking import OfficeLock
+
+    lock = OfficeLock(demo_path)
+    lock.acquire()  # as a window that has the file open
+    try:
+        code, printed, err = run(capsys, "export", demo_path, tmp_path / "county.sqlite")
+        book = run(capsys, "export", demo_path, tmp_path / "county.xlsx")
+    finally:
+        lock.release()
+    assert (code, printed) == (1, "")
+    said = err.strip().splitlines()[-1]
+    assert "is already open for writing in another Safer Desk window" in said, said
+    assert "make the change in that window" not in said and "File > Export for County…" in said, said
+    assert "close it there" in said.lower() and "OUT.xlsx" in said and said.endswith("Nothing was changed."), said
+    assert book[0] == 0, book
