@@ -685,9 +685,15 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
     if withdrawn:
         k = next((k for k in withdrawn if k.office_id == m.office_id), withdrawn[0])
         claim = "it is" if k.office_id == m.office_id else f"it says it is from {m.office_name} and is"
+        # Asked to accept it for its own office (just confirmed by phone): said, or the lead cannot tell the option
+        # was read. (A file of another office signed with it is a forgery's: nothing to add.)
+        asked = k.office_id == m.office_id and any((a if isinstance(a, str) else a[0]) == m.key_fingerprint
+                                                   for a in accept_keys)
+        again = ("; accepting it again does not bring a withdrawn key back: the office's exports need a new key, "
+                 "confirmed by phone as any new one") if asked else ""
         raise _refuse(path, f"{claim} signed with a key that was {withdrawal_words(k)} (fingerprint "
                             f"{m.key_fingerprint}); every export signed with it is refused, whichever office it says "
-                            "it is from")
+                            f"it is from{again}")
     if m.merged_offices:
         # Merged into another county file, every row of it would come from the county team, not from the office that
         # sent it (its provenance, conflicts and decisions not carried): a county file takes the offices' exports.
