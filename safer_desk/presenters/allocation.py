@@ -401,6 +401,38 @@ class AllocationPresenter(ScreenPresenter):
         self.perform(self._scenario_action(f"Delete scenario {self._title(scenario_id)}", scenario_id,
                                            lambda: service.delete_scenario(store, scenario_id), show))
 
+    def rename(self, scenario_id: str, name: str) -> bool:
+        """Rename…: the scenario under another name, one step of Edit > Undo, its agreed mark, saved date and figures
+        kept (Save as new and Delete, the only way before, lost the mark). False when refused (``error`` says why:
+        an empty name, another scenario's of the year, a file open read-only) or the name is its own as it is.
+        Worked on, the scenario stays the one worked on, and Working on shows its new name unless another was typed
+        there."""
+        scenario = self._scenario(scenario_id)
+        name = (name or "").strip()
+        self.error = ""
+        if scenario is None or name == scenario.name:
+            return False
+        text = f"Rename scenario {scenario.title} to {name}"
+        if self.read_only:
+            self.error = f"Not renamed: {read_only_refusal(text)}"
+            self.changed.emit()
+            return False
+        store, old = self.store, scenario.name
+
+        def show(k: str) -> None:
+            now = self._scenario(k)
+            if self.loaded is not None and self.loaded.id == k and now is not None:
+                if self.name.strip() == self.loaded.name:  # the saved name shown in Working on follows it
+                    self.name = now.name
+                self._set(self.state, now)
+
+        ok = self._perform(self._scenario_action(text, scenario_id,
+                                                 lambda: service.rename_scenario(store, scenario_id, name), show))
+        if not ok:
+            self.error = f"Not renamed: {self.error[:1].lower()}{self.error[1:]}"
+            self.changed.emit()
+        return ok
+
     def adopt(self, scenario_id: str) -> None:
         store, holder = self.store, {}
 

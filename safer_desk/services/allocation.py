@@ -508,14 +508,7 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
         raise ScenarioError("A scenario needs a name.")
     label = _year_label(year)
     result = allocate_by_formula(partnerships, options)  # refuses bad inputs before anything is written
-    # "option  2" is "Option 2" typed again: the list could not tell two such scenarios apart.
-    # Another scenario of the year under the same name ("option  2" is "Option 2" typed again: the list could not
-    # tell two such scenarios apart); a scenario saved again under its own id is not another.
-    existing = next((r[0] for r in store.rows("SELECT name FROM allocation_scenarios WHERE year = ? AND id <> ?",
-                                              (label, scenario_id or ""))
-                     if typed_name_key(r[0]) == typed_name_key(name)), None)
-    if existing is not None:
-        raise ScenarioError(f"There is already a {label} scenario called “{existing}”; choose another name.")
+    _refuse_name_taken(store, name, label, scenario_id)
     scenario_id = scenario_id or new_id()
     known = {r["id"] for r in store.rows("SELECT id FROM partnerships")}
     with store.transaction():
@@ -548,6 +541,32 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
                               "fixed_pence", "variable_pence", "damping_pence", "total_pence"), rows, new_id,
                              key="partnership")
     return scenario_id
+
+
+def _refuse_name_taken(store: Store, name: str, label: str, scenario_id: str | None) -> None:
+    """Another scenario of the year under the same name ("option  2" is "Option 2" typed again: the list could not
+    tell two such scenarios apart); a scenario saved again (or renamed) under its own id is not another."""
+    existing = next((r[0] for r in store.rows("SELECT name FROM allocation_scenarios WHERE year = ? AND id <> ?",
+                                              (label, scenario_id or ""))
+                     if typed_name_key(r[0]) == typed_name_key(name)), None)
+    if existing is not None:
+        raise ScenarioError(f"There is already a {label} scenario called “{existing}”; choose another name.")
+
+
+def rename_scenario(store: Store, scenario_id: str, name: str) -> str:
+    """The scenario under another name, all else as it was (its agreed mark, saved date, inputs and figures): a typo
+    put right by Save as new and Delete lost the board's mark. Refused when the name is empty or another scenario's
+    of the same year. Returns the name it had."""
+    name = (name or "").strip()
+    if not name:
+        raise ScenarioError("A scenario needs a name.")
+    before = store.one("SELECT name, year FROM allocation_scenarios WHERE id = ?", (scenario_id,))
+    if before is None:
+        raise ScenarioError("That scenario is no longer in the file.")
+    _refuse_name_taken(store, name, before["year"], scenario_id)
+    with store.transaction():
+        store.conn.execute("UPDATE allocation_scenarios SET name = ? WHERE id = ?", (name, scenario_id))
+    return before["name"]
 
 
 def _partnership_id(name: str) -> str | None:

@@ -322,10 +322,16 @@ class AllocationTab(TabBase):
         bar.addWidget(self.scenario_combo, 1)
         self.open_button = self._button("Open", self.open_selected_scenario, key="5",
                                         tip="Copy the saved scenario's inputs into the working table", writes=False)
+        # Alt+, : every letter and figure is another control's (the comma is no page's).
+        self.rename_button = QPushButton("Rename… (Alt+&,)", self)
+        self.rename_button.setAccessibleName("Rename scenario")
+        self.rename_button.setToolTip("Rename the chosen scenario, keeping its agreed mark, date and figures")
+        self.rename_button.clicked.connect(self.rename_selected_scenario)
+        self.rename_button.setEnabled(not self.read_only)
         self.delete_button = self._button("Delete", self.delete_selected_scenario, writes=True, key="6")
         self.adopt_button = self._button("&Mark as agreed", self.adopt_selected_scenario, writes=True,
                                          tip="The scenario the board agreed for its year (used in the board report)")
-        for b in (self.open_button, self.delete_button, self.adopt_button):
+        for b in (self.open_button, self.rename_button, self.delete_button, self.adopt_button):
             bar.addWidget(b)
         self.scenario_combo.currentIndexChanged.connect(self._show_agreed_button)  # the agreed one: Unmark
         bar.addSpacing(12)
@@ -1149,6 +1155,7 @@ class AllocationTab(TabBase):
         has = bool(self.scenarios)
         self.open_button.setEnabled(has)
         self.delete_button.setEnabled(has and not self.read_only)
+        self.rename_button.setEnabled(has and not self.read_only)
         self.adopt_button.setEnabled(has and not self.read_only)
         self._show_agreed_button()
         self.compare_scenarios()
@@ -1177,6 +1184,16 @@ class AllocationTab(TabBase):
             self.presenter.open(scenario_id)
         except service.ScenarioError as exc:
             prompts.show_error(self, "Open scenario", str(exc))
+
+    def rename_selected_scenario(self) -> None:
+        """Rename… the scenario chosen in Saved scenarios: asked only its new name (its agreed mark stays)."""
+        scenario_id = self.scenario_combo.currentData()
+        chosen = next((s for s in self.scenarios if s.id == scenario_id), None)
+        if chosen is None:
+            return
+        name = prompts.ask_text(self, "Rename scenario", f"A new name for {chosen.year} — {chosen.name}:", chosen.name)
+        if name is not None and not self.presenter.rename(scenario_id, name) and self.presenter.error:
+            prompts.show_error(self, "Rename scenario", self.presenter.error)
 
     def delete_selected_scenario(self) -> None:
         scenario_id = self.scenario_combo.currentData()
