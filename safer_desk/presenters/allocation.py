@@ -618,7 +618,13 @@ def redistribution(result: AllocationResult | None, amount_text: str, method: st
     odd = next(((r.name, shares[r.name] % unit) for r in result.rows if shares[r.name] % unit), None)
     odd_words = (f" In whole pounds the odd {format_money(odd[1]) if odd[1] >= 100 else f'{odd[1]}p'} goes to "
                  f"{odd[0]} (the next in line for a whole pound, by largest remainder)." if odd else "")
-    return rows, (f"{format_money(amount)} shared back; the shares add up exactly.{odd_words}"
+    # Seed 000: the board shares back retained money not committed by the deadline, so at most what it retained;
+    # more (last year's total typed there by mistake) was split unsaid, as if the board held it. Still shown.
+    over = amount - result.retained_pence if result.retained_pence else 0
+    over_words = (f" ⚠ That is {format_money(over) if over >= 100 else f'{over}p'} more than the "
+                  f"{format_money(result.retained_pence)} retained: only retained money not committed by the deadline "
+                  "is shared back. Check the amount (leave it blank for the retained amount)." if over > 0 else "")
+    return rows, (f"{format_money(amount)} shared back; the shares add up exactly.{odd_words}{over_words}"
                   + ("" if text else " (The retained amount; type another to change it.)"))
 
 
