@@ -648,7 +648,26 @@ def last_year_carried_over(store: Store, year: str, partnerships: Sequence[Partn
     return (f"The Last year figures{also} are the ones the {before} allocation “{earlier.name}” was itself compared "
             f"with, {two_before}'s, not what it allocated ({figures}{' …' if len(allocated) > 3 else ''}): the "
             f"variance is against {two_before}, not {before}. Type each partnership's {before} allocation in the Last "
-            f"year column{then}.")
+            f"year column{then}.{_not_in_the_year_before(earlier, partnerships, theirs)}")
+
+
+def _not_in_the_year_before(earlier: Scenario, partnerships: Sequence[PartnershipInput], theirs: dict) -> str:
+    """Across a merger (Waveney and Suffolk Coastal, then East Suffolk in 2019) a partnership of the inputs has no
+    allocation of the year before to type: it is named, with the year before's partnerships not in the inputs and
+    their figures, which the officer adds up (no successor mapping is assumed). "" when none is new."""
+    ours = {typed_name_key(p.name) for p in partnerships}
+    new = [p.name for p in partnerships if p.previous_pence is not None and typed_name_key(p.name) not in theirs]
+    if not new:
+        return ""
+    gone = [f"{p.name} {format_money(earlier.saved_totals[p.name][3])}" for p in earlier.partnerships
+            if typed_name_key(p.name) not in ours]
+    one = len(new) == 1
+    was, its, it = ("was", "its", "it") if one else ("were", "their", "they")
+    said = f" {in_words(new)} {was} not in that allocation: type in {its} Last year what the {earlier.year} allocation"
+    if not gone:
+        return f"{said} gave for {its} areas, or leave it blank."
+    return (f"{said} gave the partnerships {it} took the place of ({in_words(gone)} "
+            f"{'is' if len(gone) == 1 else 'are'} in that allocation and not in these inputs).")
 
 
 def load_scenario(store: Store, scenario_id: str) -> Scenario:
