@@ -127,3 +127,23 @@ def test_the_window_says_why_a_name_is_refused(qtbot, demo_window, prompts):
     assert prompts.errors == [("Rename scenario", f"Not renamed: there is already a 2009/10 scenario called "
                                                   f"“{EXACT}”; choose another name.")]
     assert AGREED in tab.scenario_combo.currentText()
+
+
+def test_alt_comma_renames_and_every_button_keeps_a_key_of_its_own(qtbot, demo_window, prompts):
+    """Every letter and figure is another control's on the tab: Rename… is Alt+, (Alt+5 Open, Alt+6 Delete …)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.foundation.test_window_guard import clashes, without_key
+
+    demo_window.resize(1093, 582)
+    demo_window.show()
+    tab = demo_window.show_tab("allocation")
+    demo_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window, timeout=5000)
+    assert [w for w in without_key(demo_window) if w.startswith("QPushButton")] == []
+    assert clashes(demo_window) == []
+    tab.inputs_view.setFocus()
+    prompts.texts.append("Option 2")
+    qtbot.keyClick(tab.inputs_view, Qt.Key.Key_Comma, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.scenario_name.text() == "Option 2", timeout=5000)
+    assert prompts.text_questions[0][0] == "Rename scenario"
