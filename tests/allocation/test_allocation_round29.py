@@ -88,7 +88,8 @@ def test_the_tab_needs_no_sideways_scroll_on_a_laptop_at_150_percent(demo_window
     buttons = {b.accessibleName(): b for b in tab.findChildren(QPushButton)}
     controls = [tab.scenario_combo, tab.scenario_name, tab.scenario_year, tab.rounding_combo, tab.unit_combo,
                 tab.factors_table, *tab.option_edits.values(), tab.inputs_view, tab.pages,
-                *(buttons[name] for name in ("Export", "Copy Table", "Save", "Save as new", "Add Factor",
+                *(buttons[name] for name in ("Open", "Rename scenario", "Delete", "Export", "Copy Table", "Save",
+                                             "Save as new", "Add Factor",
                                              "Remove Factor", "Add Partnership", "Remove Partnership", "Paste"))]
     assert [w.accessibleName() for w in controls if not across_in_view(w, area)] == []
     resize_window(demo_window, (1093, 582))  # wider again: side by side, and nothing scrolls

@@ -335,9 +335,12 @@ class AllocationTab(TabBase):
             bar.addWidget(b)
         self.scenario_combo.currentIndexChanged.connect(self._show_agreed_button)  # the agreed one: Unmark
         bar.addSpacing(12)
-        bar.addWidget(self._button("Export…", self.export_results, key="7",
-                                   tip="Save the results as .xlsx, .csv or .tsv"))
-        bar.addWidget(self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+        # The results' two buttons: at the end of this row, or of the next where the window is narrow (below).
+        self._results_buttons = (self._button("Export…", self.export_results, key="7",
+                                              tip="Save the results as .xlsx, .csv or .tsv"),
+                                 self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+        for button in self._results_buttons:
+            bar.addWidget(button)
         second = QHBoxLayout()
         working = QLabel("Wor&king on:", self)
         second.addWidget(working)
@@ -367,6 +370,7 @@ class AllocationTab(TabBase):
         second.addWidget(self.scenario_status, 2)  # beside the name: as saved, or changed since saved
         second.addWidget(self.save_button)
         second.addWidget(self.save_new_button)
+        self._scenario_rows = (bar, second)
         outer = QVBoxLayout()
         outer.addLayout(bar)
         outer.addLayout(second)
@@ -531,6 +535,13 @@ class AllocationTab(TabBase):
         grid.addWidget(self.problem_label, 3 if narrow else 2, 0, 1, 2 if narrow else 3)
         for column, stretch in enumerate((3, 2, 0) if narrow else (5, 3, 2)):
             grid.setColumnStretch(column, stretch)
+        # Export… and Copy Table after Save as new where narrow: the scenario bar, with Rename… and the buttons' keys
+        # shown after their words, needed 1,062 of the 896 there and the tab scrolled sideways.
+        row = self._scenario_rows[1 if narrow else 0]
+        for button in self._results_buttons:
+            for layout in self._scenario_rows:
+                layout.removeWidget(button)
+            row.addWidget(button)
 
     def eventFilter(self, watched, event) -> bool:
         # Esc in an option's field puts back the figure the option holds, as Esc does in the Reviews page's As at
