@@ -417,7 +417,7 @@ class AllocationPresenter(ScreenPresenter):
             self.error = f"Not renamed: {read_only_refusal(text)}"
             self.changed.emit()
             return False
-        store, old = self.store, scenario.name
+        store = self.store
 
         def show(k: str) -> None:
             now = self._scenario(k)
