@@ -275,11 +275,15 @@ class AllocationTab(TabBase):
         off at its foot, and takes the inputs' room down to their least. Once the officer moves the handle, the
         split is theirs."""
         inputs, results = self.inputs_view, self.results_view
-        if self._split_by_hand or not results.isVisible():  # another page's: the results not laid out at this size
+        # The Compare page's rows come first too: at 1093x582 its Totals row was cut in half under the page's foot.
+        table = results if results.isVisible() else self.compare_view if self.compare_view.isVisible() else None
+        if self._split_by_hand or table is None:  # another page's: its table not laid out at this size
             return
         inputs_short = inputs.verticalHeader().length() - inputs.viewport().height()
-        overflow = self._results_page_need() - self.summary_label.parentWidget().height()
-        results_short = max(results.verticalHeader().length() - results.viewport().height(), overflow)
+        rows_short = table.verticalHeader().length() - table.viewport().height()
+        overflow = (self._results_page_need() - self.summary_label.parentWidget().height() if table is results
+                    else rows_short)
+        results_short = max(rows_short, overflow)
         top, pages = self.splitter.sizes()
         if inputs_short > 0 and results_short < 0:
             move = min(inputs_short, -results_short)
@@ -1249,6 +1253,7 @@ class AllocationTab(TabBase):
         self.compare_model.set_rows(service.compare_scenarios(first, second))
         self.compare_view.size_columns_to_visible()
         self.compare_note.setText(comparison_note(first, second))
+        self._share_later.start()  # its rows (and the note's lines) as many as the two scenarios' partnerships
 
     # -- top-slice -------------------------------------------------------------------------------
     def _fill_top_slices(self, select: str | None = None, *, keep_typed: bool = False) -> None:
