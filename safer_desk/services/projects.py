@@ -185,7 +185,8 @@ class Project:
                  " ".join(o.describe() for o in self.officers),
                  " ".join(c.qualifier for c in self.criteria.values()),
                  " ".join(f.describe() for f in self.funding_sources),
-                 " ".join(f"{line.description} {line.amount.describe()}" for line in self.cost_lines)]
+                 " ".join(f"{line.financial_year} {line.category} {line.description} {line.amount.describe()}"
+                          for line in self.cost_lines)]
         return search_folded("\n".join(parts))
 
 
