@@ -460,6 +460,30 @@ def correct_membership_action(store: Store, member_id: str, valid_from: date | N
         after=lambda _k: _refresh(after))
 
 
+def edit_organisation_action(store: Store, org_id: str, name: str, kind: str | None = None,
+                             after: Callable[[], None] | None = None) -> Action | None:
+    """Edit organisation…: "Rename organisation National Probation Service to The Probation Service" (and its kind,
+    "…, kind Probation", when that changes too); None when nothing would change. Undo puts back the name and kind
+    it had (refused, saying why, when another organisation has taken that name since)."""
+    row = store.one("SELECT name, kind FROM organisations WHERE id = ?", (org_id,))
+    if row is None:
+        raise reference.ReferenceError("The organisation is not in the file any more (removed by an undo, or in "
+                                       "another window): nothing was changed.")
+    old_name, old_kind = row["name"], row["kind"]
+    new_name, new_kind = " ".join((name or "").split()), kind or old_kind
+    if (new_name, new_kind) == (old_name, old_kind):
+        return None
+    kind_words = ORGANISATION_KINDS.get(new_kind, new_kind)
+    if new_name == old_name:
+        text = f"Edit organisation {old_name}: kind {kind_words}"
+    else:
+        text = f"Rename organisation {old_name} to {new_name or '(blank)'}" + \
+               (f", kind {kind_words}" if new_kind != old_kind else "")
+    return Action(text, lambda: reference.edit_organisation(store, org_id, name=new_name, kind=new_kind),
+                  lambda: reference.edit_organisation(store, org_id, name=old_name, kind=old_kind),
+                  after=lambda: _refresh(after))
+
+
 def _refresh(after: Callable[[], None] | None) -> None:
     if after is not None:
         after()

@@ -83,10 +83,17 @@ def held_name(store: Store, kind: str, item_id: str | None) -> str:
 
 def name_taken(store: Store, kind: str, name: str) -> str:
     """How the list spells the district, partnership or organisation that ``name`` would be ("Mid-Suffolk" typed
-    where Mid Suffolk is: the same id); "" when there is none, to be added."""
+    where Mid Suffolk is: the same id); "" when there is none, to be added. An organisation renamed keeps the id its
+    old name gave: its old name is free again, its new one taken."""
     name = tidy_spaces(name)
+    if not name:
+        return ""
     prefix = {"organisation": "org"}.get(kind, kind)
-    return held_name(store, kind, reference_id(prefix, name)) if name else ""
+    held = held_name(store, kind, reference_id(prefix, name))
+    if held and slug(held) == slug(name):
+        return held
+    return next((r["name"] for r in store.rows(f"SELECT name FROM {_REFERENCE_TABLES[kind]}")
+                 if slug(r["name"]) == slug(name)), "")
 
 
 def held_name_id(store: Store, table: str, name: str) -> str | None:
@@ -496,7 +503,7 @@ def add_organisation(store: Store, name: str, kind: str = "other") -> str:
     name = tidy_spaces(name)
     if not name:
         raise ReferenceError("An organisation needs a name.")
-    org_id = reference_id("org", name)
+    org_id = _organisation_id(store, name)
     _not_written_another_way(store, "organisations", "organisation", name, org_id)
     with store.transaction():
         store.conn.execute(
@@ -504,6 +511,45 @@ def add_organisation(store: Store, name: str, kind: str = "other") -> str:
             (org_id, name, kind),
         )
     return org_id
+
+
+def _organisation_id(store: Store, name: str) -> str:
+    """The id its name gives (the same in every office's file), unless an organisation renamed since holds it (the
+    National Probation Service, renamed The Probation Service, keeps org:national-probation-service): then the
+    first of that id with -2, -3 … that none holds, so the new one is not taken for the renamed one."""
+    org_id = reference_id("org", name)
+    found, n = org_id, 1
+    while (held := store.scalar("SELECT name FROM organisations WHERE id = ?", (found,))) is not None \
+            and slug(held) != slug(name):
+        n += 1
+        found = f"{org_id}-{n}"
+    return found
+
+
+def edit_organisation(store: Store, org_id: str, *, name: str, kind: str | None = None) -> None:
+    """Rename an organisation (the National Probation Service became The Probation Service in 2021), or correct its
+    name or kind, in one transaction. Its id never changes: reviews' bills, shares, payments and refunds, fund
+    contributions and memberships name it by its id, so each says its new name from now on; a paper already printed
+    or exported is a file, and keeps the name it was made with. The name is checked as Add checks it: not blank,
+    and no other organisation's in any case, spacing or punctuation."""
+    row = store.one("SELECT * FROM organisations WHERE id = ?", (org_id,))
+    if row is None:
+        raise ReferenceError("The organisation is not in the file any more (removed by an undo, or in another "
+                             "window): nothing was changed.")
+    name = tidy_spaces(name or "")
+    if not name:
+        raise ReferenceError("An organisation needs a name.")
+    kind = kind or row["kind"]
+    if name != row["name"]:
+        key = _loose_key(name)
+        for other in store.rows("SELECT id, name FROM organisations WHERE id <> ?", (org_id,)):
+            if slug(other["name"]) == slug(name) or (key and _loose_key(other["name"]) == key):
+                same = "" if other["name"].casefold() == name.casefold() else \
+                    f" (“{name}” is the same name written another way)"
+                raise ReferenceError(f"There is already an organisation called {other['name']}{same}: two "
+                                     f"organisations cannot have one name. Give {row['name']} a name of its own.")
+    with store.transaction():
+        store.conn.execute("UPDATE organisations SET name = ?, kind = ? WHERE id = ?", (name, kind, org_id))
 
 
 def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: list[str] = (),
@@ -539,8 +585,9 @@ def add_partnership(store: Store, name: str, *, kind: str = "csp", districts: li
                 (new_id(), partnership_id, district_id, valid_from, valid_to, partnership_id, district_id),
             )
         for org_name, statutory in members:
-            org_id = reference_id("org", org_name)
-            if store.scalar("SELECT 1 FROM organisations WHERE id = ?", (org_id,)) is None:
+            # By its name now, spelled as the list spells it ("Suffolk-Constabulary"): one renamed keeps its old id.
+            org_id = held_name_id(store, "organisations", name_taken(store, "organisation", org_name) or org_name)
+            if org_id is None:
                 raise ReferenceError(f"There is no organisation called {org_name}.")
             store.conn.execute(
                 "INSERT INTO partnership_members(id, partnership_id, organisation_id, statutory, valid_from, valid_to) "

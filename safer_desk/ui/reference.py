@@ -331,10 +331,53 @@ class OrganisationsPage(_Page):
         self.kind_combo.setAccessibleName("Kind of organisation")
         self.form.addRow("Organisation name:", self.name_edit)
         self.form.addRow("Kind:", self.kind_combo)
-        self.keyboard([self.name_edit, self.kind_combo], [self.add_button, self.remove_button])
+        # A partner renamed (the National Probation Service became The Probation Service) or its name mistyped:
+        # renamed in place, as one undoable step; its reviews' bills, payments and fund contributions follow it.
+        self.edit_dialog: MemberDialog | None = None
+        self.edit_button = QPushButton("&Edit organisation…", self)
+        self.edit_button.setToolTip("Rename the selected organisation or correct its kind (Enter or a double-click "
+                                    "on it does too)")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.buttons.insertWidget(1, self.edit_button)
+        self.view.on_edit = self.edit_selected
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_edit())
+        self._enable_edit()
+        self.keyboard([self.name_edit, self.kind_combo], [self.add_button, self.edit_button, self.remove_button])
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(not self.dialog.session.read_only and len(self.selected()) == 1)
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1 or self.dialog.session.read_only:
+            return
+        org = chosen[0]
+        store, undo_stack, after = self.store, self.dialog.session.undo_stack, self.refresher()
+        kinds = dict(office.ORGANISATION_KINDS)
+        kinds.setdefault(org.kind, org.kind)  # another office's kind, said as stored
+
+        def save(_typed: dict, parsed: dict) -> None:
+            try:
+                action = office.edit_organisation_action(store, org.id, parsed["name"] or "", parsed["kind"] or None,
+                                                         after)
+                if action is not None:
+                    push_action(undo_stack, action)
+            except ref.ReferenceError as exc:
+                raise FormError({"name": str(exc)}) from None
+
+        form = FormPresenter([
+            Field("name", "&Name", required=True,
+                  help="Its name now: reviews, payments and funds name it by it from now on; papers already "
+                       "printed or exported keep the old one"),
+            Field("kind", "&Kind", FieldKind.CHOICE, choices=tuple(kinds.items()))],
+            save_fn=save, title="Edit organisation")
+        form.load({"name": org.name, "kind": org.kind}, heading=f"Rename or correct {org.name}")
+        self.edit_dialog = MemberDialog(self, form)
+        self.edit_dialog.open()
 
     def reload(self) -> None:
         self.model.set_rows(ref.list_organisations(self.store))
+        self._enable_edit()
 
     def add(self) -> None:
         name = " ".join(self.name_edit.text().split())
@@ -763,6 +806,7 @@ class ReferenceDialog(QDialog):
         note = QLabel("Shared by every tab. Names are matched across offices' files when the county merges them.", self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("C&lose")  # Alt+C is End distri&ct's
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
