@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -53,6 +53,7 @@ class CostLinesEditor(QWidget):
         self.table.setMinimumHeight(130)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.itemChanged.connect(self._edited)
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table)
         self.messages = NamedLabel()
         self.messages.setWordWrap(True)
@@ -69,10 +70,16 @@ class CostLinesEditor(QWidget):
         self.accept_button = key_after_words("Use suggested figure", "5")
         self.accept_button.setToolTip("Read the selected queried line as the figure suggested for it")
         self.accept_button.clicked.connect(self._accept_selected)
-        for b in (self.add_button, self.remove_button, self.accept_button):
+        for b in (self.add_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # Under the others: the three side by side made the form 416 pixels wide, more than its pane has beside the
+        # register on a laptop (1366x768 at 125% or 150%), and the form ran past the window's edge.
+        accept_row = QHBoxLayout()
+        accept_row.addWidget(self.accept_button)
+        accept_row.addStretch(1)
+        layout.addLayout(accept_row)
         presenter.changed.connect(self.refresh)
         self.destroyed.connect(lambda *_: presenter.changed.disconnect(self.refresh))
 
@@ -94,13 +101,25 @@ class CostLinesEditor(QWidget):
         self.messages.setVisible(bool(messages))
 
     def _fit_columns(self) -> None:
-        """Year as wide as its text; Category and the figures as wide as theirs up to ``LINE_WIDEST``."""
+        """Year as wide as its text; Category and the figures as wide as theirs up to ``LINE_WIDEST``; Category
+        narrower when the grid is, so the figures stay in view (its whole text is its tooltip)."""
         fm, pad = self.table.fontMetrics(), 16
+        widths = {}
         for c in (0, 1, 3, 4):
             texts = [LINE_COLUMNS[c]] + [self.table.item(r, c).text() for r in range(self.table.rowCount())
                                          if self.table.item(r, c) is not None]
             width = max(fm.horizontalAdvance(t) for t in texts) + pad
-            self.table.setColumnWidth(c, min(width, LINE_WIDEST.get(c, width)))
+            widths[c] = min(width, LINE_WIDEST.get(c, width))
+        room = self.table.viewport().width() - widths[0] - widths[3] - widths[4]
+        least = fm.horizontalAdvance("Cate…") + 8  # its heading cut short, read whole in its tooltip
+        widths[1] = max(least, min(widths[1], room))
+        for c, width in widths.items():
+            self.table.setColumnWidth(c, width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the grid narrower (its scroll bar shown, the pane narrowed): the figures in view
+        return super().eventFilter(watched, event)
 
     def _append(self, values) -> None:
         r = self.table.rowCount()

@@ -176,8 +176,8 @@ class RegisterPage(QWidget):
 
             self._editor = ProjectEditor(self.presenter.editor)
             self._editor_holder.layout().addWidget(self._editor)
-            # The pane as wide as the form needs (the cost lines' buttons side by side): held at the 370 pixels kept
-            # for it before it was built, the form ran past the window's edge with its scroll bar (seen at 1093x582).
+            # Never narrower than the form needs: held at the 370 pixels kept for it before it was built while the
+            # form needed 416, the form ran past the window's edge with its scroll bar (seen at 1093x582).
             self._editor_holder.setMinimumWidth(max(370, self._editor.minimumSizeHint().width()))
             self._editor.show()  # added to a page already shown: shown now, not at the next turn of the loop
             self._editor.cost_lines.accept_requested.connect(self.accept_suggestion)
