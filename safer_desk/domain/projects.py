@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Iterable
 
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import Cost, MoneyError, format_money, parse_cost
-from safer_desk.domain.text import LazyPattern
+from safer_desk.domain.text import LazyPattern, counted
 
 
 class ProjectStatus(LabelledEnum):
@@ -231,6 +232,24 @@ def reconcile(stated: Cost | None, amounts: list[LineAmount]) -> Reconciliation:
     low = sum(a.min_pence for a in readable)
     high = sum(a.max_pence if a.max_pence is not None else a.min_pence for a in readable)
     return Reconciliation(low, high, stated, sum(1 for a in amounts if a.queried), len(amounts))
+
+
+def year_totals_words(lines: Iterable[tuple[str, LineAmount]]) -> str:
+    """Each financial year's cost lines added up, as the papers give them (seed 000: Suffolk ELEV8's "Yr1 2009/10
+    £46,500" is 18,000 + 4,000 + 5,000 + 19,500): "By year: 2009/10 £46,500; 2010/11 £55,000". Queried lines count
+    nothing and are said; "" when no line names a year."""
+    years: dict[str, list[LineAmount]] = {}
+    for year, amount in lines:
+        if (year or "").strip():
+            years.setdefault(" ".join(year.split()), []).append(amount)
+    said = []
+    for year in sorted(years):
+        totals = reconcile(None, years[year])
+        low, high = totals.lines_min_pence, totals.lines_max_pence
+        figure = format_money(low) if low == high else f"{format_money(low)} - {format_money(high)}"
+        queried = f" (and {counted(totals.queried_lines, 'queried line')}, not counted)" if totals.queried_lines else ""
+        said.append(f"{year} {figure}{queried}")
+    return "By year: " + "; ".join(said) if said else ""
 
 
 # -- scaling ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, amounts_shown, parse_pence, searched_amount
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
-                                        ref_key)
+                                        read_line_amount, ref_key, year_totals_words)
 from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, shortened, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -159,6 +159,15 @@ class ProjectEditorPresenter(FormPresenter):
 
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))
+
+    @property
+    def cost_line_years(self) -> str:
+        """Each year's cost lines added up, as typed ("By year: 2009/10 £46,500; 2010/11 £55,000"), under the grid:
+        the figures a paper prints for each year, to check the lines against."""
+        if not self.enabled:
+            return ""
+        lines = self.value("cost_lines") or ()
+        return year_totals_words((line[0], read_line_amount(line[3])) for line in lines if len(line) > 3)
 
     def cost_line_messages(self) -> dict[int, str]:
         return {int(k.rsplit("_", 1)[1]): v for k, v in self.errors.items() if k.startswith("cost_line_")}

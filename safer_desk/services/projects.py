@@ -23,6 +23,7 @@ from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
 from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
     Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
+    year_totals_words,
 )
 from safer_desk.domain.text import (LazyPattern, cell_as_typed, counted, looks_like_total_line, ranges_text,
                                    typed_name_key)
@@ -186,7 +187,8 @@ class Project:
                  " ".join(c.qualifier for c in self.criteria.values()),
                  " ".join(f.describe() for f in self.funding_sources),
                  " ".join(f"{line.financial_year} {line.category} {line.description} {line.amount.describe()}"
-                          for line in self.cost_lines)]
+                          for line in self.cost_lines),
+                 year_totals_words((line.financial_year, line.amount) for line in self.cost_lines)]
         return search_folded("\n".join(parts))
 
 

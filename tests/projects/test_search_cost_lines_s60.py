@@ -4,7 +4,7 @@ Suffolk ELEV8's cost lines (seed 000) are Yr1 2009/10 £18,000 + £4,000 + £5,0
 Each line's amount is found as the editor shows it ("£18,000", "£2.5k" its £2,500 line), and only that amount ("£25"
 is not £250 or £2,500). Its year and category, which the editor's Cost lines grid shows beside the amount, found
 nothing: "2009/10" and "volunteers" kept no project, where the guide says the search looks in everything the editor
-shows. The year £46,500 is the total of is shown nowhere in the register or the editor, so it finds nothing either.
+shows.
 """
 
 from __future__ import annotations

@@ -55,6 +55,12 @@ class CostLinesEditor(QWidget):
         self.table.itemChanged.connect(self._edited)
         self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table)
+        # Each year's lines added up ("By year: 2009/10 £46,500; …"): the figures the paper prints for each year.
+        self.years = WrappedLabel()
+        self.years.setAccessibleName("Cost lines by year")
+        themed(self.years, quiet_style)
+        self.years.hide()
+        layout.addWidget(self.years)
         self.messages = NamedLabel()
         self.messages.setWordWrap(True)
         themed(self.messages, alert_style)
@@ -96,6 +102,9 @@ class CostLinesEditor(QWidget):
         for w in (self.table, self.add_button, self.remove_button):
             w.setEnabled(editable)
         self.accept_button.setEnabled(editable and not self.presenter.is_new)
+        years = self.presenter.cost_line_years
+        self.years.setText(years)
+        self.years.setVisible(bool(years))
         messages = self.presenter.cost_line_messages()
         self.messages.setText("\n".join(f"⚠ Cost line {i + 1}: {m}" for i, m in sorted(messages.items())))
         self.messages.setVisible(bool(messages))
