@@ -47,8 +47,8 @@ def test_a_partner_renamed_keeps_its_bills_payments_and_membership(demo_store, d
     ("", "An organisation needs a name."),
     ("   ", "An organisation needs a name."),
     ("suffolk  CONSTABULARY", "There is already an organisation called Suffolk Constabulary"),
-    ("Suffolk-Constabulary", "There is already an organisation called Suffolk Constabulary (“Suffolk-Constabulary” is "
-                             "the same name written another way)"),
+    ("Suffolk-Constabulary", "There is already an organisation called Suffolk Constabulary "
+                             "(“Suffolk-Constabulary” is the same name written another way)"),
 ])
 def test_a_name_add_would_refuse_is_refused(demo_store, typed, said):
     with pytest.raises(ref.ReferenceError) as refused:

@@ -1,6 +1,6 @@
 """Projects, round s60: the register's search and a project's cost lines.
 
-Suffolk ELEV8's cost lines (seed 000) are Yr1 2009/10 £18,000 + £4,000 + £5,000 + £19,500 = £46,500, and Yr2 2010/11.
+Suffolk ELEV8's cost lines (seed 000) are Yr1 2009/10 £18,000 + £4,000 + £5,000 + £19,500 = £46,500, and Yr2.
 Each line's amount is found as the editor shows it ("£18,000", "£2.5k" its £2,500 line), and only that amount ("£25"
 is not £250 or £2,500). Its year and category, which the editor's Cost lines grid shows beside the amount, found
 nothing: "2009/10" and "volunteers" kept no project, where the guide says the search looks in everything the editor
