@@ -170,3 +170,69 @@ def test_the_edit_form_fits_a_laptop_and_every_button_has_an_alt_key(demo_window
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.isVisible())
     assert ref.held_name(demo_window.session.store, "organisation", NPS) == "National Probation Service"
+
+
+def test_a_read_only_file_offers_no_rename(window, tmp_path, qtbot):
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "ro.sqlite"
+    with open_store(path, create=True) as made:
+        ref.add_organisation(made, "National Probation Service", "probation")
+    window.set_store(open_store(path, read_only=True))
+    window.show_reference()
+    dialog = window._reference_dialog
+    qtbot.addWidget(dialog)
+    page = dialog.organisations
+    _choose(page, "National Probation Service", qtbot)
+    assert not page.edit_button.isEnabled()
+    page.edit_selected()
+    assert page.edit_dialog is None
+
+
+def test_enter_on_the_row_opens_it_and_the_partnerships_page_names_it_anew(demo_window, qtbot, prompts):
+    dialog = _dialog(demo_window, qtbot)
+    page = dialog.organisations
+    _choose(page, "National Probation Service", qtbot)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    form = page.edit_dialog
+    assert form is not None
+    qtbot.waitExposed(form)
+    name = form.view.widgets["name"]
+    name.selectAll()
+    qtbot.keyClicks(name, "The Probation Service")
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # Enter in a field saves, as in every form
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.isVisible())
+    members = dialog.partnerships.member_list
+    listed = [members.item(i).text() for i in range(members.count())]
+    assert "The Probation Service" in listed and "National Probation Service" not in listed
+    assert not prompts.errors
+
+
+def test_the_costs_tab_names_it_anew(costs_tab, demo_window, qtbot):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    def shown() -> str:
+        cells = []
+        for view in costs_tab.findChildren(QAbstractItemView):
+            model = view.model()
+            if model is None:
+                continue
+            cells += [str(model.index(r, c).data() or "") for r in range(model.rowCount())
+                      for c in range(model.columnCount())]
+        return "\n".join(cells)
+
+    assert "National Probation Service" in shown().splitlines()
+    dialog = _dialog(demo_window, qtbot)
+    page = dialog.organisations
+    _choose(page, "National Probation Service", qtbot)
+    page.edit_selected()
+    form = page.edit_dialog
+    name = form.view.widgets["name"]
+    name.selectAll()
+    qtbot.keyClicks(name, "The Probation Service")
+    qtbot.mouseClick(form.view.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not costs_tab.is_busy(), timeout=10000)
+    qtbot.waitUntil(lambda: "The Probation Service" in shown(), timeout=10000)
+    # no cell names it by the old name (a refusal's reason, typed as the partner wrote it, is kept as typed)
+    assert "National Probation Service" not in shown().splitlines()
