@@ -570,8 +570,10 @@ class MainWindow(QMainWindow):
         from safer_desk.ui.workers import running_tasks
 
         # Work with a progress window holds the window only once that shows (400 ms in): an undo before then went
-        # through while an import was writing, and the import's end then cleared Redo. It waits, saying why.
-        busy = next((task for task in running_tasks() if task.shows_progress), None)
+        # through while an import was writing, and the import's end then cleared Redo. It waits, saying why. Work
+        # whose result is in does not: the step its end made (typed figures replaced) was refused as "still running"
+        # until the worker thread said "finished" (session 60).
+        busy = next((task for task in running_tasks() if task.shows_progress and not task.ended), None)
         if busy is not None:
             what = (busy.title or "Work in progress").rstrip("…. ")
             self.statusBar().showMessage(f"{what} is still running: Edit > Undo and Redo wait until it has finished.",

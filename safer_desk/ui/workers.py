@@ -154,6 +154,11 @@ class Task(QObject):
         self.title = title
         self._dialog: QProgressDialog | None = None
         self.running = False
+        # Its result, failure or cancellation has reached the GUI thread (connected first, so before the caller's
+        # slots): the work is over though its thread has yet to say "finished", and Edit > Undo no longer waits.
+        self.ended = False
+        for outcome in (self.signals.succeeded, self.signals.failed, self.signals.cancelled):
+            outcome.connect(self._ended)
         if window is not None:
             dialog = _ProgressWindow(title, window)
             dialog.setWindowTitle(title or "Working")
@@ -208,8 +213,12 @@ class Task(QObject):
             dialog.setMaximum(100)
             dialog.setValue(min(100, int(done * 100 // max(total, 1))))
 
+    def _ended(self, *_: object) -> None:
+        self.ended = True
+
     def _finish(self) -> None:
         self.running = False
+        self.ended = True
         _RUNNING.discard(self)
         if not shiboken6.isValid(self):  # deleted with its parent (a window closed) while its thread ran on
             return
