@@ -1209,8 +1209,8 @@ class MainWindow(QMainWindow):
         Yes cancels it and waits for it to stop, so the program never ends under a working thread."""
         from safer_desk.ui.workers import running_tasks
 
-        tasks = running_tasks()
-        if not tasks:
+        tasks = [task for task in running_tasks() if not task.ended]  # one whose end was said is not asked about
+        if not running_tasks():
             return True
         named = [t.title.rstrip("…") for t in tasks if t.title]
         if named and not prompts.ask(self, "Still working",
@@ -1220,7 +1220,8 @@ class MainWindow(QMainWindow):
             return False
         for task in tasks:
             task.cancel()
-        self.statusBar().showMessage("Stopping…")
+        if tasks:
+            self.statusBar().showMessage("Stopping…")
         loop = QEventLoop()
         deadline = QDeadlineTimer(timeout_ms)
         while running_tasks() and not deadline.hasExpired():

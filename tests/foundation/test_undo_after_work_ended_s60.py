@@ -96,3 +96,19 @@ def test_undoing_the_replacement_straight_after_the_import_puts_the_typed_figure
     demo_window.undo_action.trigger()
     assert burglary(store) == 99, demo_window.statusBar().currentMessage()
     finished_held.set()
+
+
+def test_closing_just_after_the_work_has_ended_does_not_ask_to_stop_it(window, store, qtbot, prompts, finished_held):
+    """The same gap at File > Exit: "Importing police data is still running. Stop it and close?" was asked of work
+    whose end the window had already said, and Keep Working left the window open for nothing."""
+    from PySide6.QtCore import QTimer
+
+    window.set_store(store)
+    ended: list[object] = []
+    task = run_task(lambda progress, cancelled: 42, on_success=ended.append, window=window,
+                    title="Importing police data…")
+    qtbot.waitUntil(lambda: ended == [42], timeout=10000)
+    assert task.running
+    QTimer.singleShot(50, finished_held.set)  # the thread says "finished" while the window waits for it
+    assert window.stop_running_tasks()
+    assert not [q for q in prompts.questions if q[0] == "Still working"]
