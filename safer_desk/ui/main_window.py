@@ -57,15 +57,19 @@ def undo_words(text: str, most: int = UNDO_TEXT_MOST) -> str:
     where it tells least. Cut in the middle of the whole line, a county's conflict decision kept its end, "Keep
     Babergh office's version: Project 'Western Suffolk… from Babergh office", and lost the amount that told two apart.
 
-    A step is parts (at ": ", ", " and "; ", never in a quoted name or brackets). The parts after the first (what the
-    step did) are cut first, the longest first, at words from their end, each keeping at least its first figure or
-    quoted name ("£30,000…", "Project 'Western Suffolk youth work'") or else its first word ("cost…"); then the parts
-    with no figure or name go, said "…". What is still too long is cut in the middle of its longest part at spaces
-    ("Save figures of People who agree … for Suffolk, 2010/11"). The History of Changes names it whole."""
+    A step that says what of what ("Keep …'s version: Project '…': cost …") is parts (at ": ", ", " and "; ", never
+    in a quoted name or brackets); one that does not ("Save project Suffolk, Norfolk and Essex …") is one part. The
+    parts after the first (what the step did) are cut first, the longest first, at words from their end, each keeping
+    at least its first figure or quoted name ("£30,000…", "Project 'Western Suffolk youth work'") or else its first
+    word ("cost…"); then the parts with no figure or name go, said "…". What is still too long is cut in the middle of
+    its longest part at spaces ("Save figures of People who agree … for Suffolk, 2010/11"). The History of Changes
+    names it whole."""
     said = " ".join(str(text).split())
     if len(said) <= most:
         return said
     parts = _step_parts(said)
+    if not any(sep == ": " for _text, sep in parts):  # no "what: of what" (a name with commas in it): as one part
+        parts = [(said, "")]
     shown: list[str | None] = [text for text, _sep in parts]
     floors = [_part_floor(text) for text, _sep in parts]
     while len(line := _joined(shown, parts)) > most:
@@ -127,7 +131,7 @@ def _joined(shown: list[str | None], parts: list[tuple[str, str]]) -> str:
             left_out = True
             continue
         if left_out and line:
-            line += " " if line.rstrip(":,; ").endswith("…") else "… "
+            line = line.rstrip(":,; ") + " " if line.rstrip(":,; ").endswith("…") else line + "… "
         line += text + sep
         left_out = False
     line = line.rstrip(":,; ")

@@ -71,6 +71,19 @@ def test_a_long_step_keeps_what_it_did_its_names_and_its_figures(step, kept):
         assert "……" not in said and "… …" not in said, said
 
 
+@pytest.mark.parametrize("step, start, end", [
+    ("Save project Suffolk, Norfolk and Essex joint youth diversion programme for young people at risk of "
+     "exploitation", "Save project Suffolk, Norfolk and Essex", " at risk of exploitation"),
+    ("Rename plan Alcohol, drugs and ASB plan 2024-27 to Alcohol, drugs, ASB and serious violence plan 2024-27 "
+     "(draft)", "Rename plan Alcohol, drugs and ASB plan 2024-27 to", " plan 2024-27 (draft)"),
+])
+def test_a_name_with_commas_in_a_step_that_says_no_part_is_cut_in_its_middle(step, start, end):
+    """A project's or a plan's name is not quoted in its step ("Save project …"): its commas are the name's."""
+    said = undo_words(step)
+    assert said.startswith(start) and said.endswith(end) and len(said) <= UNDO_TEXT_MOST, said
+    assert said.count("…") == 1 and "  " not in said, said
+
+
 def test_a_step_that_fits_or_has_no_parts_is_as_before():
     short = "Add NHS Suffolk and North East Essex ICB to Western Suffolk CSP from 01/07/2022"
     assert undo_words(short) == short
