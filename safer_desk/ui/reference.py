@@ -110,6 +110,21 @@ class _Page(QWidget):
             if isinstance(field, QLineEdit):
                 field.returnPressed.connect(self.add_button.click)
 
+    def _edit_button(self, text: str, tip: str) -> None:
+        """Edit…, beside Add, for the one row chosen (Enter or a double-click on it does too): the page's
+        ``edit_selected`` opens its form in ``edit_dialog``; greyed on a file open read-only."""
+        self.edit_dialog: MemberDialog | None = None
+        self.edit_button = QPushButton(text, self)
+        self.edit_button.setToolTip(tip)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.buttons.insertWidget(1, self.edit_button)
+        self.view.on_edit = self.edit_selected
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_edit())
+        self._enable_edit()
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(not self.dialog.session.read_only and len(self.selected()) == 1)
+
     def selected(self) -> list:
         rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
         return [self.model.row(r) for r in sorted(rows)]
@@ -214,20 +229,10 @@ class DistrictsPage(_Page):
         self.form.addRow("Dates (blank: always):", dates)
         # A district added wrong, or by the police.uk lookup with no dates (East Suffolk with no From 01/04/2019),
         # is corrected in place: removing and adding it again is refused once anything refers to it.
-        self.edit_dialog: MemberDialog | None = None
-        self.edit_button = QPushButton("&Edit district…", self)
-        self.edit_button.setToolTip("Correct the selected district's name, ONS code, county, From, To or what it "
-                                    "became (Enter or a double-click on it does too)")
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.buttons.insertWidget(1, self.edit_button)
-        self.view.on_edit = self.edit_selected
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_edit())
-        self._enable_edit()
+        self._edit_button("&Edit district…", "Correct the selected district's name, ONS code, county, From, To or what "
+                          "it became (Enter or a double-click on it does too)")
         self.keyboard([self.name_edit, self.code_edit, self.county_edit, self.from_edit, self.to_edit,
                        self.successor_combo], [self.add_button, self.edit_button, self.remove_button])
-
-    def _enable_edit(self) -> None:
-        self.edit_button.setEnabled(not self.dialog.session.read_only and len(self.selected()) == 1)
 
     def edit_selected(self) -> None:
         chosen = self.selected()
@@ -333,19 +338,9 @@ class OrganisationsPage(_Page):
         self.form.addRow("Kind:", self.kind_combo)
         # A partner renamed (the National Probation Service became The Probation Service) or its name mistyped:
         # renamed in place, as one undoable step; its reviews' bills, payments and fund contributions follow it.
-        self.edit_dialog: MemberDialog | None = None
-        self.edit_button = QPushButton("&Edit organisation…", self)
-        self.edit_button.setToolTip("Rename the selected organisation or correct its kind (Enter or a double-click "
-                                    "on it does too)")
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.buttons.insertWidget(1, self.edit_button)
-        self.view.on_edit = self.edit_selected
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable_edit())
-        self._enable_edit()
+        self._edit_button("&Edit organisation…", "Rename the selected organisation or correct its kind (Enter or a "
+                          "double-click on it does too)")
         self.keyboard([self.name_edit, self.kind_combo], [self.add_button, self.edit_button, self.remove_button])
-
-    def _enable_edit(self) -> None:
-        self.edit_button.setEnabled(not self.dialog.session.read_only and len(self.selected()) == 1)
 
     def edit_selected(self) -> None:
         chosen = self.selected()
