@@ -120,6 +120,10 @@ def run_export(args: argparse.Namespace) -> int:
     from safer_desk.services.county import CountyError, export_for_county, export_kind, export_name_words
 
     out = Path(args.out)
+    if out.is_dir():  # a folder has no ending to be wrong: said as a folder, with a name to give in it
+        raise CliError(f"{out.name or out} is a folder: name the export file in it, such as "
+                       f"{out / (Path(args.file).stem + '-for-county.sqlite')} (or .xlsx, a workbook to read). "
+                       "Nothing was written.")
     try:
         kind = export_kind(out)
     except CountyError as exc:  # how the command is used (exit 2, as report's OUT.pdf), before anything is read
