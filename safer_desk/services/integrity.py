@@ -25,8 +25,8 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       audit_trigger_problems, cut_short, header_overwritten,
                                       header_overwritten_words, in_use_elsewhere, inspect_file,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
-                                      name_too_long, remove_side_files_left, repair_audit_trail, where_to_restore,
-                                      words_for_limit)
+                                      name_too_long, remove_side_files_left, repair_audit_trail, where_to_get_whole,
+                                      where_to_restore, words_for_limit)
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -138,7 +138,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
             return report
         report.kind = "damaged SQLite database"
         short = cut_short(path)
-        report.bad(f"{short[0].upper()}{short[1:]}. {where_to_restore(path)}" if short else
+        report.bad(f"{short[0].upper()}{short[1:]}. {where_to_get_whole(path)}" if short else
                    f"SQLite cannot read it ({exc}). {where_to_restore(path)}")
         return report
     if interrupted and not journal.exists():

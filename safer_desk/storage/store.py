@@ -448,7 +448,7 @@ def inspect_file(path: Path) -> FileCheck:
                 "there (or ask IT to give you write access), then open it again.") from exc
         if short := cut_short(path):
             raise NotADatabase(f"{path.name} cannot be read: {short}. It has not been changed. "
-                               f"{where_to_restore(path)}") from exc
+                               f"{where_to_get_whole(path)}") from exc
         raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed. "
                            f"{where_to_restore(path)}") from exc
 
@@ -1161,6 +1161,15 @@ def where_to_restore(path: Path) -> str:
                 f"({backups_folder(path)}), or ask IT for the copy on the network drive.")
     return (f"There is no backup of it in the backups folder beside it ({backups_folder(path)}): ask IT for the "
             "copy on the network drive.")
+
+
+def where_to_get_whole(path: Path) -> str:
+    """What a person does with a file cut short: its latest backup when there is one; else, since a file cut short was
+    most often sent (an export for the county, whose county keeps no backup of it), the office is asked for another."""
+    if backups_of(Path(path).absolute()):
+        return where_to_restore(path)
+    return ("If it is an office's export for the county, ask the office to export again and send the new file. If it "
+            f"is your own Safer Desk file: {where_to_restore(path)}")
 
 
 def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True) -> Path:
