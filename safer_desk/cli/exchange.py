@@ -68,6 +68,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print the fingerprint of this officer's signing key, which signs every export for the "
                     "county (the key is made now if this computer has none yet). Read it to the county lead by "
                     "phone when they ask.")
+    key.add_argument("--replace-withdrawn", metavar="FINGERPRINT",
+                     type=option_type(read_fingerprint, "--replace-withdrawn"),
+                     help="make a new signing key in place of yours, FINGERPRINT, which the county lead has withdrawn "
+                          "(the fingerprint as the county's refusal gives it); the old key's fingerprint and public "
+                          "half are kept in the keys folder. Read the new fingerprint to the county lead by phone")
     key.set_defaults(run=run_key)
 
     keys = subparsers.add_parser(
@@ -381,8 +386,18 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
 
 def run_key(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import CountyError, officer_fingerprint, officer_key_path
+    from safer_desk.services.county import CountyError, officer_fingerprint, officer_key_path, replace_withdrawn_key
 
+    if args.replace_withdrawn:
+        try:
+            old, fingerprint, record = replace_withdrawn_key(args.replace_withdrawn)
+        except CountyError as exc:
+            raise CliError(str(exc)) from exc
+        print(fingerprint)
+        print(f"(replaced your signing key {old}, which the county withdrew, with a new one; the old "
+              f"key's fingerprint and public half are kept in {record}. The county lead will phone to confirm the new "
+              "fingerprint before merging your next export)", file=sys.stderr)
+        return 0
     try:
         fingerprint = officer_fingerprint()
     except CountyError as exc:

@@ -162,6 +162,71 @@ def officer_key(folder: Path | None = None) -> OfficerKey:
     return made
 
 
+REPLACED_FOLDER = "replaced"
+
+
+class KeyNotReplaced(ValueError):
+    """The key named is not this officer's key: nothing was changed."""
+
+
+def replace_withdrawn_key(withdrawn: str, folder: Path | None = None) -> tuple[OfficerKey, Path]:
+    """Make a new key in place of this officer's key, which the county withdrew: only the key named by its fingerprint
+    (never one replaced by a slip). The old key's fingerprint and public half are kept in a record beside the key
+    (``replaced/``), written before the key file is replaced, so there is never a moment with neither; its private
+    half is destroyed, as a withdrawn key never signs again. The new key and the record's path."""
+    from datetime import datetime, timezone
+
+    from cryptography.hazmat.primitives import serialization
+
+    fp = normal_fingerprint(withdrawn)
+    path = key_path(folder)
+    current = existing_officer_key(folder)
+    records = path.parent / REPLACED_FOLDER
+    record = records / f"{fp.replace(' ', '')}.txt"
+    if current is None:
+        raise KeyNotReplaced("There is no signing key on this computer yet (one is made at your first export): there "
+                             "is nothing to replace. Nothing was changed.")
+    if current.fingerprint != fp:
+        earlier = ""
+        if record.exists():
+            when = next((line.split(": ", 1)[1] for line in record.read_text(encoding="utf-8").splitlines()
+                         if line.startswith("replaced at: ")), "")
+            earlier = f" {fp} was replaced on this computer on {when}."
+        raise KeyNotReplaced(f"your signing key is {current.fingerprint}, not {fp}: only the key the county withdrew "
+                             f"is replaced (its fingerprint is in the county's refusal).{earlier} Nothing was changed.")
+    new = OfficerKey.generate()
+    now = datetime.now(timezone.utc).strftime("%d/%m/%Y %H:%M UTC")
+    text = ("A Safer Desk signing key replaced on this computer, the county having withdrawn it. Its private half was "
+            "destroyed; its public half is kept so that exports it signed can still be checked.\n"
+            f"fingerprint: {fp}\npublic key: {current.public_text}\nreplaced at: {now}\n"
+            f"replaced by: {new.fingerprint}\n")
+    pem = new.private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption())
+    try:
+        records.mkdir(exist_ok=True)
+        _write_durably(records, record, text.encode("utf-8"))
+        _write_durably(path.parent, path, pem)
+    except OSError as exc:
+        raise KeyFileError(f"Your signing key could not be replaced in {path.parent}: {_cause(exc)}. Your key is "
+                           f"still {fp}.") from exc
+    made = existing_officer_key(folder)
+    assert made is not None
+    return made, record
+
+
+def _write_durably(folder: Path, path: Path, data: bytes) -> None:
+    """data as path, whole or not at all (a temporary file beside it, owner-only, moved into place)."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".key-", dir=folder)  # mkstemp makes it 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+
+
 def _cause(exc: OSError) -> str:
     """Why the key file could not be read or made, in words ("part of the path is not a folder", not "Not a
     directory")."""

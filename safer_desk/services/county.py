@@ -613,6 +613,16 @@ def officer_fingerprint() -> str:
         raise CountyError(str(exc)) from exc
 
 
+def replace_withdrawn_key(withdrawn: str) -> tuple[str, str, Path]:
+    """A new signing key for this officer in place of the one the county withdrew (named by its fingerprint): the
+    old and new fingerprints, and the record that keeps the old key's public half."""
+    try:
+        key, record = signing.replace_withdrawn_key(withdrawn)
+    except (signing.KeyFileError, signing.KeyNotReplaced) as exc:
+        raise CountyError(str(exc)) from exc
+    return signing.normal_fingerprint(withdrawn), key.fingerprint, record
+
+
 def officer_key_path() -> Path:
     return signing.key_path()
 
