@@ -49,6 +49,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        type=option_type(read_fingerprint, "--accept-key"),
                        help="register this key for the office whose file it signed (confirm it by phone first); "
                             "may be given more than once")
+    merge.add_argument("--accept-restored", action="store_true",
+                       help="merge the one DISTRICT_FILE given, exported from the office's file restored from a "
+                            "backup (confirm that with the office first), though it does not follow on from the "
+                            "office's last export merged; its figures become those of the restored file")
     _keep_arguments(merge, "after merging, decide the conflicts of the files given")
     merge.set_defaults(run=run_merge)
 
@@ -300,6 +304,9 @@ def run_merge(args: argparse.Namespace) -> int:
     if not Path(args.county).exists():
         refuse_output(args.county)
     paths = [Path(p) for p in args.districts]
+    if args.accept_restored and len(args.districts) != 1:  # said before any file is read
+        raise CliError("--accept-restored takes one file at a time: the export of the office's restored file, "
+                       "confirmed with the office. Merge the other files without it", code=2)
     accept = _fingerprints(args.accept_key)
     # Check everything before opening the county file for writing (or creating it): a refusal leaves it
     # byte for byte as it was. Its key register and history are read through a read-only connection.
@@ -321,7 +328,7 @@ def run_merge(args: argparse.Namespace) -> int:
                 raise CliError(str(exc)) from exc
     offers: list = []
     try:
-        manifests, refused = check_district_files(paths, county, accept, offers)
+        manifests, refused = check_district_files(paths, county, accept, offers, accept_restored=args.accept_restored)
     finally:
         if county not in (None, NO_COUNTY_FILE_YET):
             county.close()
@@ -339,7 +346,8 @@ def run_merge(args: argparse.Namespace) -> int:
     store = open_for_writing(args.county)
     merged = False
     try:
-        report = merge_district_files(store, paths, accept_keys=accept, checked=manifests)
+        report = merge_district_files(store, paths, accept_keys=accept, checked=manifests,
+                                      accept_restored=args.accept_restored)
         merged = bool(report.merged)
         refused, report.refused = report.refused, []
         print(report.text())

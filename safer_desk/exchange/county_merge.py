@@ -233,6 +233,7 @@ class MergeSummary:
     merged_before: str = ""  # the same export merged before: when (its first merge's imported_at, UTC)
     merged_before_from: str = ""  # and the file it was merged from then
     still_open: int = 0  # of its conflicts, those open before it between the same two versions (nothing new)
+    restored: str = ""  # merged with --accept-restored: what the office's restored backup means for its figures
 
     @property
     def changed(self) -> bool:
@@ -638,7 +639,10 @@ def registered_keys(conn: sqlite3.Connection, fingerprint: str | None = None) ->
 def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
     cursor = conn.execute(
         f"SELECT export_id, sequence, exported_at, imported_at, audit_head_id, audit_head_hash FROM {IMPORTS_TABLE} "
-        "WHERE office_id = ? AND sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1", (office_id,))
+        # The latest merged: numbers follow the exports' own, except after an export of a restored file accepted
+        # (--accept-restored), whose line the office's later exports follow (imports before numbering: by sequence).
+        "WHERE office_id = ? AND sequence IS NOT NULL ORDER BY number IS NULL, number DESC, sequence DESC LIMIT 1",
+        (office_id,))
     cursor.row_factory = sqlite3.Row
     return cursor.fetchone()
 
@@ -666,7 +670,7 @@ def withdrawal_words(k: RegisteredKey) -> str:
 
 
 def verify_for_county(county: Store | None, manifest: ExportManifest, accept_keys: Iterable[AcceptedKey] = (), *,
-                      signing_in_merge: Iterable[tuple[str, str, str]] = ()) -> bool:
+                      signing_in_merge: Iterable[tuple[str, str, str]] = (), accept_restored: bool = False) -> bool:
     """Check a verified export against the county's register and history; True when its key is to be registered.
 
     county None: a county file not made yet (an empty register). accept_keys: the keys the county lead accepted
@@ -759,26 +763,68 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
     if county is not None:
         _same_export_as_merged(county.conn, manifest)
     last = last_import(county.conn, m.office_id) if county is not None else None
-    if last is not None and last["export_id"] != m.export_id:
-        made = f"made {_utc_words(last['exported_at'])} UTC"
-        if m.sequence == last["sequence"]:
-            raise _refuse(path, f"a different export number {m.sequence} of {m.office_name} has already been merged "
-                                f"({made}): {FORKED_FILE}")
-        if m.previous_exports.get(int(last["sequence"]), last["export_id"]) != last["export_id"]:
-            raise _refuse(path, f"it is {m.office_name}'s export number {m.sequence}, but its export number "
-                                f"{last['sequence']} is not the one merged ({made}): {FORKED_FILE}")
-        if m.sequence <= last["sequence"]:
-            raise _refuse(path, f"it is older than an export from {m.office_name} already merged (it is export "
-                                f"number {m.sequence}; number {last['sequence']}, {made}, has already been merged): "
-                                "a newer export from that office has already been merged, and an older one would "
-                                "roll its figures back")
-        if last["audit_head_id"]:
-            found = _chain_hash_at(path, int(last["audit_head_id"]))
-            if found != last["audit_head_hash"]:
-                raise _refuse(path, f"{m.office_name}'s audit trail does not extend the one merged with its export "
-                                    f"number {last['sequence']}: entry {last['audit_head_id']} or an entry before it "
-                                    "was changed or removed since (the office's log was edited or cut short)")
+    why = _not_following_on(path, m, last) if last is not None and last["export_id"] != m.export_id else ""
+    if accept_restored:
+        _restored_acceptable(county, m, last, why)
+    elif why:
+        raise _refuse(path, why)
     return register
+
+
+def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
+    """Why an export does not follow on from the office's last one merged (another export of its number, an earlier
+    history, an older number, an audit trail that does not extend), or ""."""
+    made = f"made {_utc_words(last['exported_at'])} UTC"
+    if m.sequence == last["sequence"]:
+        return (f"a different export number {m.sequence} of {m.office_name} has already been merged ({made}): "
+                f"{FORKED_FILE}")
+    if m.previous_exports.get(int(last["sequence"]), last["export_id"]) != last["export_id"]:
+        return (f"it is {m.office_name}'s export number {m.sequence}, but its export number {last['sequence']} is "
+                f"not the one merged ({made}): {FORKED_FILE}")
+    if m.sequence <= last["sequence"]:
+        return (f"it is older than an export from {m.office_name} already merged (it is export number {m.sequence}; "
+                f"number {last['sequence']}, {made}, has already been merged): a newer export from that office has "
+                "already been merged, and an older one would roll its figures back")
+    if last["audit_head_id"] and _chain_hash_at(path, int(last["audit_head_id"])) != last["audit_head_hash"]:
+        return (f"{m.office_name}'s audit trail does not extend the one merged with its export number "
+                f"{last['sequence']}: entry {last['audit_head_id']} or an entry before it was changed or removed since "
+                "(the office's log was edited or cut short)")
+    return ""
+
+
+def _restored_acceptable(county: Store | None, m: ExportManifest, last: sqlite3.Row | None, why: str) -> None:
+    """--accept-restored: the export of an office's file restored from a backup, which does not follow on from its last
+    export merged (why), taken as its newest all the same; but never one made before that export (a replay of a
+    genuine older file), nor one whose history up to the latest export of the office's it names was rewritten."""
+    path = m.path
+    if not why:
+        raise _refuse(path, f"it needs no --accept-restored: it follows on from the last export merged from "
+                            f"{m.office_name} (or is the first). Merge it without the option")
+    assert county is not None and last is not None
+    made, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
+    if made is None or this is None or this <= made:
+        raise _refuse(path, f"{why}. With --accept-restored too: an office's restored file makes its exports after "
+                            f"its last export merged (number {last['sequence']}, made "
+                            f"{_utc_words(last['exported_at'])} UTC), and this one was made before it "
+                            f"({_utc_words(m.exported_at)} UTC), as a file sent again or replayed is")
+    named = sorted((int(r[1]), r[0], r[2], r[3]) for r in county.conn.execute(
+        f"SELECT export_id, sequence, audit_head_id, audit_head_hash FROM {IMPORTS_TABLE} WHERE office_id = ? AND "
+        "sequence IS NOT NULL", (m.office_id,)) if m.previous_exports.get(int(r[1])) == r[0])
+    if named and named[-1][2] and _chain_hash_at(path, int(named[-1][2])) != named[-1][3]:
+        raise _refuse(path, f"{why}. With --accept-restored too: its audit trail does not extend the one merged with "
+                            f"its export number {named[-1][0]}, which it names as its own (the office's log was edited "
+                            "or cut short), and a restored backup keeps the history it had")
+
+
+def restored_words(m: ExportManifest, last: sqlite3.Row) -> str:
+    """What accepting the export of a restored file means, for the merge summary and the audit trail."""
+    return (f"{m.office_name} restored a backup of its file: this export (its number {m.sequence}) was made from it "
+            f"after the county had merged its export number {last['sequence']} (made {_utc_words(last['exported_at'])} "
+            "UTC), "
+            f"and was accepted with --accept-restored. {m.office_name}'s figures are now those of its restored file: "
+            "what its earlier exports sent and the restored file no longer holds is taken out (removed above); ask "
+            "the office to enter again any change it made after the backup was taken. Its next exports follow on "
+            "from this one.")
 
 
 def _same_export_as_merged(conn: sqlite3.Connection, m: ExportManifest) -> None:
@@ -800,7 +846,9 @@ def _same_export_as_merged(conn: sqlite3.Connection, m: ExportManifest) -> None:
 FORKED_FILE = ("two files have each been making this office's exports (a copy of its Safer Desk file, or a backup "
                "restored, used apart from the file the county merges). Merge exports from the one file the office "
                "works in; a second office needs its own Safer Desk file, as a copy of another office's file keeps "
-               "that office's identity")
+               "that office's identity. If the office restored a backup of its file (as Safer Desk advises for a "
+               "damaged file), confirm it with the office, then merge this file on its own on the command line: "
+               "safer-desk merge COUNTY_FILE FILE --accept-restored")
 
 
 def _chain_hash_at(path: Path, entry_id: int) -> str | None:
@@ -3432,7 +3480,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                  refresh_figures: RefreshFigures | None = None,
                  counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None,
                  replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
-                 reviews_billed: ReviewsBilled | None = None) -> MergeSummary:
+                 reviews_billed: ReviewsBilled | None = None, accept_restored: bool = False) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -3452,7 +3500,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     """
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
-    register = verify_for_county(county, manifest, accept_keys)
+    register = verify_for_county(county, manifest, accept_keys, accept_restored=accept_restored)
+    last = last_import(county.conn, manifest.office_id) if accept_restored else None
     missing = sorted(set(manifest.tables) - set(data_tables(county.conn)))
     if missing:
         raise _refuse(path, f"it has tables this county file does not know ({', '.join(missing)}); open the "
@@ -3474,6 +3523,15 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
+                if last is not None:  # said where the office's rows removed are counted, and kept in the trail
+                    summary.restored = restored_words(manifest, last)
+                    with audit.user_action(f"Accept the export of {manifest.office_name}'s restored file"):
+                        audit.record_event(county.conn, IMPORTS_TABLE, manifest.export_id,
+                                           "export of a restored file accepted", {
+                                               "office": manifest.office_name, "office_id": manifest.office_id,
+                                               "export_number": manifest.sequence,
+                                               "after_export_number": last["sequence"],
+                                               "after_export_id": last["export_id"], "what": summary.restored})
                 batch.details.update({
                     "office": manifest.office_name, "office_id": manifest.office_id, "export_id": manifest.export_id,
                     "export_number": manifest.sequence, "key_fingerprint": manifest.key_fingerprint,

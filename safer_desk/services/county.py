@@ -224,6 +224,8 @@ class MergeReport:
                          f"{signed}")
             if s.merged_before:
                 lines.append(f"  {merged_again_words(s)}")
+            if s.restored:
+                lines.append(f"  {s.restored}")
             if s.public:
                 p = s.public
                 older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""
@@ -269,7 +271,8 @@ NO_COUNTY_FILE_YET = "no county file yet"
 
 def check_district_files(paths: list[Path | str], county: Store | str | None = None,
                          accept_keys: Iterable[AcceptedKey] = (),
-                         key_offers: list[KeyOffer] | None = None) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
+                         key_offers: list[KeyOffer] | None = None, *, accept_restored: bool = False
+                         ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
     """Check every file before anything is merged: the good ones' manifests, and (name, why) for the rest.
 
     With a county file (or NO_COUNTY_FILE_YET: an empty register), each is also checked against its key
@@ -292,7 +295,8 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
     good = _one_history_per_office(_one_content_per_export(good, refused), refused)
     if county is None:
         return good, refused
-    return _for_county(good, None if county == NO_COUNTY_FILE_YET else county, accept_keys, refused, key_offers)
+    return _for_county(good, None if county == NO_COUNTY_FILE_YET else county, accept_keys, refused, key_offers,
+                       accept_restored)
 
 
 def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple[str, str]]) -> list[ExportManifest]:
@@ -340,7 +344,7 @@ def _one_history_per_office(manifests: list[ExportManifest], refused: list[tuple
 
 
 def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[AcceptedKey],
-                refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None
+                refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None, accept_restored: bool = False
                 ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
     """The manifests that pass the county's checks (key register, history), the others added to refused (an
     export named twice, or a copy of it, once: its refusal is the same)."""
@@ -353,7 +357,7 @@ def _for_county(manifests: list[ExportManifest], county: Store | None, accept_ke
         taker = takers.get(manifest.key_fingerprint)
         try:
             county_merge.verify_for_county(county, manifest, accepted, signing_in_merge=[
-                taker] if taker is not None and taker[0] != manifest.office_id else [])
+                taker] if taker is not None and taker[0] != manifest.office_id else [], accept_restored=accept_restored)
             good.append(manifest)
         except ExportRefused as exc:
             refused_exports.add(manifest.export_id)
@@ -400,7 +404,7 @@ def accepted_keys(manifests: list[ExportManifest], county: Store | None,
 
 def merge_district_files(store: Store, paths: list[Path | str], *, progress: Progress = no_progress,
                          cancelled: CancelCheck = never_cancelled, accept_keys: Iterable[AcceptedKey] = (),
-                         checked: list[ExportManifest] | None = None) -> MergeReport:
+                         checked: list[ExportManifest] | None = None, accept_restored: bool = False) -> MergeReport:
     """Merge district exports into the open (county) file, each in its own transaction, oldest export first.
 
     Files that fail their checks (signature, key register, sequence, audit chain …) are refused without
@@ -418,15 +422,17 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     report = MergeReport()
     first_merge = store.scalar(f"SELECT count(*) FROM {IMPORTS_TABLE}") == 0  # the county file being made
     if checked is None:
-        manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers)
+        manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers,
+                                                         accept_restored=accept_restored)
     else:
-        manifests, report.refused = _for_county(list(checked), store, accept_keys, [], report.key_offers)
+        manifests, report.refused = _for_county(list(checked), store, accept_keys, [], report.key_offers,
+                                                accept_restored)
     # Each accepted key for one office, as checked: the merge registers it for that office alone.
     accept_keys = accepted_keys(manifests, store, accept_keys)
     manifests, report.same_export = _once_each(manifests)
     manifests = _in_merge_order(manifests)
     with _bigger_cache(store):
-        _merge_checked(store, manifests, report, progress, cancelled, accept_keys)
+        _merge_checked(store, manifests, report, progress, cancelled, accept_keys, accept_restored)
     if report.merged:
         raised = {c.id for s in report.merged for c in s.conflicts}
         report.open_after = [c for c in list_conflicts(store) if c.id in raised]
@@ -577,7 +583,7 @@ MERGE_CHECKPOINT_PAGES = 16384  # the log may grow to about 64 MB (4 KB pages) b
 
 
 def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeReport, progress: Progress,
-                   cancelled: CancelCheck, accept_keys: Iterable[AcceptedKey]) -> None:
+                   cancelled: CancelCheck, accept_keys: Iterable[AcceptedKey], accept_restored: bool = False) -> None:
     total = sum(m.total_rows for m in manifests) or 1
     done = 0
     layouts = county_merge.MergeLayouts()  # the county's table layouts, read once for all the files
@@ -592,7 +598,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                                                            counts_before=_police_counts_before,
                                                            layouts=layouts, replace_typed=_replace_typed_figures,
                                                            refund_credit=_refund_credit,
-                                                           reviews_billed=_reviews_billed))
+                                                           reviews_billed=_reviews_billed,
+                                                           accept_restored=accept_restored))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
