@@ -179,6 +179,9 @@ def replace_withdrawn_key(withdrawn: str, folder: Path | None = None) -> tuple[O
     from cryptography.hazmat.primitives import serialization
 
     fp = normal_fingerprint(withdrawn)
+    if not fp:
+        raise KeyNotReplaced(f"“{withdrawn.strip()}” is not a key fingerprint (24 hexadecimal digits, as `safer-desk "
+                             "key` prints them). Nothing was changed.")
     path = key_path(folder)
     current = existing_officer_key(folder)
     records = path.parent / REPLACED_FOLDER

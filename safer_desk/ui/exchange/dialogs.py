@@ -515,6 +515,11 @@ class SigningKeysDialog(QDialog):
         self.own_label.setWordWrap(True)
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_label.setAccessibleName("Your signing key")
+        self.new_key_button = QPushButton("&New Key…", self)
+        self.new_key_button.setAccessibleName("Make a new signing key in place of one the county withdrew")
+        self.new_key_button.setToolTip("After the county lead has withdrawn your key: a new one, which the county "
+                                       "confirms with you by phone")
+        self.new_key_button.clicked.connect(self.replace_withdrawn)
         self.model = RowTableModel(KEY_COLUMNS, parent=self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -535,7 +540,10 @@ class SigningKeysDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.own_label)
+        own = QHBoxLayout()
+        own.addWidget(self.own_label, 1)
+        own.addWidget(self.new_key_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(own)
         layout.addWidget(QLabel("Keys this file has registered for district offices (a county file):", self))
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
@@ -558,6 +566,25 @@ class SigningKeysDialog(QDialog):
         self.model.set_rows(registered_keys(store) if store is not None else [])
         self.view.size_columns_to_visible()
         self.withdraw_button.setEnabled(store is not None and not store.read_only and self.model.rowCount() > 0)
+
+    def replace_withdrawn(self) -> None:
+        """A new key in place of the officer's own, once the county has withdrawn it: named by its fingerprint, typed
+        (as `safer-desk key --replace-withdrawn`), so never made by a slip."""
+        from safer_desk.services.county import CountyError, replace_withdrawn_key
+
+        typed = prompts.ask_text(self, "New Key", "Only when the county lead has withdrawn your key: type its "
+                                 "fingerprint, as the county's refusal gives it (the old key's public half is kept)")
+        if typed is None or not typed.strip():
+            return
+        try:
+            old, new, record = replace_withdrawn_key(typed)
+        except CountyError as exc:
+            prompts.show_error(self, "New Key", str(exc))
+            return
+        self.own_label.setText(f"Your signing key (read it to the county lead when they phone): {new}")
+        prompts.show_info(self, "New Key", f"Your new signing key is {new}. The county lead confirms it with you by "
+                                           f"phone before merging your next export. The key {old} it replaces is kept "
+                                           f"(its public half) in {record}.")
 
     def selected_key(self):
         index = self.view.currentIndex()
