@@ -434,6 +434,10 @@ def run_keys(args: argparse.Namespace) -> int:
             store.close()
         for k in withdrawn:
             print(f"withdrew key {k.fingerprint} of {k.office_name}: its exports are refused from now on")
+        if withdrawn:  # what the office does next, said to the lead who will be asked
+            print(f"the officer makes a new key on their computer with safer-desk key --replace-withdrawn "
+                  f'"{withdrawn[0].fingerprint}" (or File > Signing Keys…, New Key…); confirm it by phone when their '
+                  "next export comes")
         return 0
     store = open_existing(args.county)
     try:

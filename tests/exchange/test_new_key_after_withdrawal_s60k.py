@@ -71,3 +71,16 @@ def test_the_county_refuses_the_old_key_and_accepts_the_new_one_confirmed(demo_p
     assert code == 0, err
     code, _, err = run(capsys, "check", first)  # signed with the old key: its signature still checks
     assert code == 0, err
+
+
+def test_withdrawing_a_key_says_how_the_officer_makes_a_new_one(demo_path, tmp_path, capsys):
+    # The county lead who withdrew a key was told only that its exports are refused: the office then phoned to ask
+    # how to send anything at all.
+    first = tmp_path / "first.sqlite"
+    county = tmp_path / "county.sqlite"
+    old = officer_key().fingerprint
+    assert run(capsys, "export", demo_path, first)[0] == 0
+    assert run(capsys, "merge", county, first, "--accept-key", old)[0] == 0
+    code, printed, err = run(capsys, "keys", county, "--withdraw", old, "--reason", "laptop thought lost")
+    assert code == 0, err
+    assert f'safer-desk key --replace-withdrawn "{old}"' in printed and "New Key…" in printed, printed
