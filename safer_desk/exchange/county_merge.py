@@ -782,9 +782,14 @@ def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
         return (f"it is {m.office_name}'s export number {m.sequence}, but its export number {last['sequence']} is "
                 f"not the one merged ({made}): {FORKED_FILE}")
     if m.sequence <= last["sequence"]:
-        return (f"it is older than an export from {m.office_name} already merged (it is export number {m.sequence}; "
-                f"number {last['sequence']}, {made}, has already been merged): a newer export from that office has "
-                "already been merged, and an older one would roll its figures back")
+        older = (f"it is older than an export from {m.office_name} already merged (it is export number {m.sequence}; "
+                 f"number {last['sequence']}, {made}, has already been merged): a newer export from that office has "
+                 "already been merged, and an older one would roll its figures back")
+        merged_at, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
+        if merged_at is not None and this is not None and this > merged_at:  # a file sent again was made before
+            older += (f". It was made after that export ({_utc_words(m.exported_at)} UTC), as the export of a backup "
+                      f"the office restored is: {RESTORED_WAY}")
+        return older
     if last["audit_head_id"] and _chain_hash_at(path, int(last["audit_head_id"])) != last["audit_head_hash"]:
         return (f"{m.office_name}'s audit trail does not extend the one merged with its export number "
                 f"{last['sequence']}: entry {last['audit_head_id']} or an entry before it was changed or removed since "
@@ -843,12 +848,13 @@ def _same_export_as_merged(conn: sqlite3.Connection, m: ExportManifest) -> None:
 
 
 # Why two exports of one office can disagree about its history: its file was copied and both copies used.
+RESTORED_WAY = ("confirm it with the office, then merge this file on its own on the command line: "
+                "safer-desk merge COUNTY_FILE FILE --accept-restored")
 FORKED_FILE = ("two files have each been making this office's exports (a copy of its Safer Desk file, or a backup "
                "restored, used apart from the file the county merges). Merge exports from the one file the office "
                "works in; a second office needs its own Safer Desk file, as a copy of another office's file keeps "
                "that office's identity. If the office restored a backup of its file (as Safer Desk advises for a "
-               "damaged file), confirm it with the office, then merge this file on its own on the command line: "
-               "safer-desk merge COUNTY_FILE FILE --accept-restored")
+               f"damaged file), {RESTORED_WAY}")
 
 
 def _chain_hash_at(path: Path, entry_id: int) -> str | None:

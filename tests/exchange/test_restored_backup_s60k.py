@@ -102,3 +102,29 @@ def test_the_option_takes_one_file_at_a_time(demo_path, tmp_path, capsys):
     code, _, err = run(capsys, "merge", county, e1, e3, "--accept-restored")
     assert code == 2 and _digest(county) == before
     assert "one file at a time" in err, err
+
+
+def test_an_older_number_made_since_the_last_merged_says_the_way_forward(demo_path, tmp_path, capsys):
+    """Exports 1, 2 and 3 merged, then the backup made after export 1 restored: its next export is number 2 again, made
+    after number 3. It was refused as "older than an export already merged", with no word of --accept-restored, which
+    takes it. An older export made before the last one merged (a file sent again) keeps its words exactly."""
+    exports = [tmp_path / f"e{n}.sqlite" for n in (1, 2, 3, 4)]
+    county = tmp_path / "county.sqlite"
+    assert run(capsys, "export", demo_path, exports[0])[0] == 0
+    backup = shutil.copyfile(demo_path, tmp_path / "backup.sqlite")
+    for out in exports[1:3]:
+        assert run(capsys, "export", demo_path, out)[0] == 0
+    code, _, err = run(capsys, "merge", county, *exports[:3], *accept_key_args())
+    assert code == 0, err
+    shutil.copyfile(backup, demo_path)
+    assert run(capsys, "export", demo_path, exports[3])[0] == 0
+    before = _digest(county)
+    code, _, err = run(capsys, "merge", county, exports[3])
+    assert code == 1 and _digest(county) == before
+    assert "it is older than an export from" in err and "(it is export number 2;" in err, err
+    assert "made after that export" in err and "--accept-restored" in err, err
+    code, _, err = run(capsys, "merge", county, exports[1])  # number 2 sent again: made before number 3
+    assert code == 1 and "it is older than an export from" in err
+    assert "--accept-restored" not in err and "made after" not in err, err
+    code, printed, err = run(capsys, "merge", county, exports[3], "--accept-restored")
+    assert code == 0 and "restored a backup of its file" in printed, err
