@@ -1234,9 +1234,11 @@ def _offices_by_import(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
 
 
 def latest_office_name(conn: sqlite3.Connection, office_id: str) -> str | None:
-    """The name the office's latest export merged gave it (None: nothing merged from it yet)."""
+    """The name the office's latest export merged gave it (None: nothing merged from it yet): the last merged, as
+    ``last_import`` reads it, not the highest export number (an export of a restored file, accepted with
+    --accept-restored, has a lower number than the renamed file's the office no longer has)."""
     found = conn.execute(f"SELECT office_name FROM {IMPORTS_TABLE} WHERE office_id = ? AND number IS NOT NULL "
-                         "ORDER BY sequence DESC, number DESC LIMIT 1", (office_id,)).fetchone()
+                         "ORDER BY number DESC LIMIT 1", (office_id,)).fetchone()
     return found[0] if found else None
 
 

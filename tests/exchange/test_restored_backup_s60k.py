@@ -128,3 +128,32 @@ def test_an_older_number_made_since_the_last_merged_says_the_way_forward(demo_pa
     assert "--accept-restored" not in err and "made after" not in err, err
     code, printed, err = run(capsys, "merge", county, exports[3], "--accept-restored")
     assert code == 0 and "restored a backup of its file" in printed, err
+
+
+def test_after_a_restored_export_the_office_is_called_what_that_export_calls_it(demo_path, tmp_path, capsys):
+    """The office renamed itself after the backup was taken; the export of its restored file, accepted, calls it by the
+    backup's name again. The county's lists and workbook name an office by its latest export merged: that one, not
+    the export with the highest number (the renamed file's, which the office no longer has)."""
+    from safer_desk.exchange.county_merge import latest_office_name
+
+    e1, e2, e3, e4 = (tmp_path / f"e{n}.sqlite" for n in (1, 2, 3, 4))
+    county = tmp_path / "county.sqlite"
+    assert run(capsys, "office", demo_path, "--name", "Babergh office")[0] == 0
+    assert run(capsys, "export", demo_path, e1)[0] == 0
+    backup = shutil.copyfile(demo_path, tmp_path / "backup.sqlite")
+    assert run(capsys, "office", demo_path, "--name", "Babergh District Council")[0] == 0
+    assert run(capsys, "export", demo_path, e2)[0] == 0
+    assert run(capsys, "export", demo_path, e3)[0] == 0
+    code, _, err = run(capsys, "merge", county, e1, e2, e3, *accept_key_args())
+    assert code == 0, err
+    shutil.copyfile(backup, demo_path)
+    assert run(capsys, "export", demo_path, e4)[0] == 0  # its number 2, below the 3 merged
+    code, printed, err = run(capsys, "merge", county, e4, "--accept-restored")
+    assert code == 0 and "restored a backup of its file" in printed, err
+    assert "The office is now called Babergh office (was Babergh District Council)." in printed, printed
+    conn = sqlite3.connect(county)
+    office_id = conn.execute("SELECT office_id FROM _county_imports LIMIT 1").fetchone()[0]
+    try:
+        assert latest_office_name(conn, office_id) == "Babergh office"
+    finally:
+        conn.close()
