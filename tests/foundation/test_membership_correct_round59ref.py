@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from safer_desk.services import reference as ref
+from tests.foundation.test_partnership_members import open_partnership
 
 PID = "partnership:western-suffolk-csp"
 CCG, SCC, YOS = "NHS West Suffolk CCG", "Suffolk County Council", "Youth Offending Service"
@@ -37,14 +38,7 @@ def _partners(store, day):
 
 
 def _open_correct(window, store, qtbot, member: str):
-    window.set_store(store)
-    window.show_reference()
-    dialog = window._reference_dialog
-    qtbot.addWidget(dialog)
-    page = dialog.partnerships
-    dialog.pages.setCurrentWidget(page)
-    page.view.selectRow(next(r for r in range(page.proxy.rowCount())
-                             if page.proxy.index(r, 0).data() == "Western Suffolk CSP"))
+    _dialog, page = open_partnership(window, store, qtbot)
     page.members_view.selectRow(next(r for r in range(page.members_model.rowCount())
                                      if page.members_model.row(r).name == member))
     assert page.correct_button.isEnabled()

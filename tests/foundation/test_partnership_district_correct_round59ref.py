@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import reference as ref
+from tests.foundation.test_partnership_members import open_partnership
 
 PID = "partnership:western-suffolk-csp"
 
@@ -33,14 +34,7 @@ def _in_2018(store):
 
 def test_correct_district_moves_the_day_babergh_joined_as_one_undoable_step(window, western, qtbot, prompts):
     assert _in_2018(western) == ["district:mid-suffolk"]
-    window.set_store(western)
-    window.show_reference()
-    dialog = window._reference_dialog
-    qtbot.addWidget(dialog)
-    page = dialog.partnerships
-    dialog.pages.setCurrentWidget(page)
-    page.view.selectRow(next(r for r in range(page.proxy.rowCount())
-                             if page.proxy.index(r, 0).data() == "Western Suffolk CSP"))
+    _dialog, page = open_partnership(window, western, qtbot)
     qtbot.mouseClick(page.correct_district_button, Qt.MouseButton.LeftButton)
     form = page.member_dialog
     row_id = next(i for i, words in ref.partnership_district_covers(western, PID) if words.startswith("Babergh"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import dhr
 from safer_desk.services import reference as ref
+from tests.foundation.test_partnership_members import open_partnership
 
 PID = "partnership:western-suffolk-csp"
 
@@ -34,14 +35,7 @@ def western(store):
 
 
 def test_correct_start_moves_the_from_and_what_began_with_it_as_one_undoable_step(window, western, qtbot, prompts):
-    window.set_store(western)
-    window.show_reference()
-    dialog = window._reference_dialog
-    qtbot.addWidget(dialog)
-    page = dialog.partnerships
-    dialog.pages.setCurrentWidget(page)
-    page.view.selectRow(next(r for r in range(page.proxy.rowCount())
-                             if page.proxy.index(r, 0).data() == "Western Suffolk CSP"))
+    _dialog, page = open_partnership(window, western, qtbot)
     qtbot.mouseClick(page.correct_start_button, Qt.MouseButton.LeftButton)
     form = page.member_dialog
     assert form.editors["valid_from"].edit.text() == "01/04/2018"

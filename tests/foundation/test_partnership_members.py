@@ -98,7 +98,8 @@ def test_a_members_dates_read_in_the_history_as_the_dialog_names_them(western):
 
 # -- the dialog ------------------------------------------------------------------------------------------------
 
-def _open(window, store, qtbot):
+def open_partnership(window, store, qtbot):
+    """The reference dialog's Partnerships page with Western Suffolk CSP chosen: (dialog, page)."""
     window.set_store(store)
     window.show_reference()
     dialog = window._reference_dialog
@@ -117,7 +118,7 @@ def _partners_cell(page) -> str:
 
 
 def test_the_window_ends_a_membership_and_adds_a_member_each_as_one_undoable_step(window, western, qtbot, prompts):
-    _, page = _open(window, western, qtbot)
+    _, page = open_partnership(window, western, qtbot)
     assert _partners_cell(page) == "2"
     # End membership of the CCG on 30/06/2022
     page.members_view.selectRow(next(r for r in range(page.members_model.rowCount())
@@ -170,7 +171,7 @@ def test_the_window_ends_a_membership_and_adds_a_member_each_as_one_undoable_ste
 
 def test_statutory_partners_column_counts_todays_and_says_so(window, western, qtbot, prompts):
     ref.end_membership(western, _member(western, CCG).id, "30/06/2022")
-    _, page = _open(window, western, qtbot)
+    _, page = open_partnership(window, western, qtbot)
     assert _partners_cell(page) == "1"
     column = next(c for c in range(page.model.columnCount())
                   if page.model.headerData(c, Qt.Orientation.Horizontal) == "Statutory partners")
@@ -183,7 +184,7 @@ def test_partnerships_dates_read_dd_mm_yyyy_and_sort_by_date(window, western, qt
     01/07/2022: both read as typed, and still sort by date (not by the text, where 01/07/2022 comes first)."""
     ref.add_partnership(western, "Babergh CSP", valid_from="2022-07-01", valid_to="2025-03-31")
     western.conn.execute("UPDATE partnerships SET valid_from = '31/03/2017' WHERE name = 'Western Suffolk CSP'")
-    _, page = _open(window, western, qtbot)  # a file written before dates were checked holds them as typed
+    _, page = open_partnership(window, western, qtbot)  # a file written before dates were checked holds them as typed
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     first, last = headers.index("From"), headers.index("To")
     page.proxy.sort(first, Qt.SortOrder.AscendingOrder)
@@ -199,7 +200,7 @@ def test_add_member_can_add_a_member_that_is_not_a_statutory_partner(window, wes
     say No): a Statutory check box, ticked unless the person unticks it."""
     from PySide6.QtWidgets import QCheckBox
 
-    _, page = _open(window, western, qtbot)
+    _, page = open_partnership(window, western, qtbot)
     qtbot.mouseClick(page.add_member_button, Qt.MouseButton.LeftButton)
     form = page.member_dialog
     box = form.editors["statutory"]
@@ -287,7 +288,7 @@ def test_a_members_dates_outside_the_partnerships_own_are_refused_beside_the_dat
 
 
 def test_the_add_member_dialog_says_the_partnerships_dates_beside_from(window, western, qtbot, prompts):
-    _, page = _open(window, western, qtbot)
+    _, page = open_partnership(window, western, qtbot)
     qtbot.mouseClick(page.add_member_button, Qt.MouseButton.LeftButton)
     form = page.member_dialog
     form.set_value("organisation", ref.reference_id("org", ICB))

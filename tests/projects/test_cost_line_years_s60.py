@@ -12,20 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from safer_desk.domain.projects import read_line_amount, year_totals_words
-from safer_desk.presenters.projects import ProjectsPresenter
+from tests.projects.conftest import kept as _kept  # the fixture ``register`` is the conftest's
 from tests.window_sizes import resize_window
-
-
-def _kept(register: ProjectsPresenter, text: str) -> list[str]:
-    keep = register.filter_predicate(text=text)
-    return sorted(p.title for p in register.rows if keep is None or keep(p))
-
-
-@pytest.fixture
-def register(demo_store):
-    presenter = ProjectsPresenter(demo_store)
-    presenter.reload()
-    return presenter
 
 
 def test_each_years_lines_added_up():

@@ -10,19 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from safer_desk.presenters.projects import ProjectsPresenter
-
-
-def _kept(register: ProjectsPresenter, text: str) -> list[str]:
-    keep = register.filter_predicate(text=text)
-    return sorted(p.title for p in register.rows if keep is None or keep(p))
-
-
-@pytest.fixture
-def register(demo_store):
-    presenter = ProjectsPresenter(demo_store)
-    presenter.reload()
-    return presenter
+from tests.projects.conftest import kept as _kept  # the fixture ``register`` is the conftest's
 
 
 @pytest.mark.parametrize("typed", ["£125,000", "£125k", "125K", "£125000", "125,000 GBP", "GBP 125000", "£0.125m"])
