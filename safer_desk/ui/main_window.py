@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QLabel, QMainWindow, QMenu,
 
 from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource, same_file
-from safer_desk.domain.text import LazyPattern, shortened
+from safer_desk.domain.text import step_words
 from safer_desk.presenters.actions import lower_first
 from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport,
                                        OpenNotWritten, Store, StoreError, back_up, open_office_file,
@@ -53,99 +53,9 @@ STATUS_TEXT_MOST = 80
 
 
 def undo_words(text: str, most: int = UNDO_TEXT_MOST) -> str:
-    """A step as the Edit menu and the status bar name it: on one line, and longer than ``most`` characters, cut
-    where it tells least. Cut in the middle of the whole line, a county's conflict decision kept its end, "Keep
-    Babergh office's version: Project 'Western Suffolk… from Babergh office", and lost the amount that told two apart.
-
-    A step that says what of what ("Keep …'s version: Project '…': cost …") is parts (at ": ", ", " and "; ", never
-    in a quoted name or brackets); one that does not ("Save project Suffolk, Norfolk and Essex …") is one part. The
-    parts after the first (what the step did) are cut first, the longest first, at words from their end, each keeping
-    at least its first figure or quoted name ("£30,000…", "Project 'Western Suffolk youth work'") or else its first
-    word ("cost…"); then the parts with no figure or name go, said "…". What is still too long is cut in the middle of
-    its longest part at spaces ("Save figures of People who agree … for Suffolk, 2010/11"). The History of Changes
-    names it whole."""
-    said = " ".join(str(text).split())
-    if len(said) <= most:
-        return said
-    parts = _step_parts(said)
-    if not any(sep == ": " for _text, sep in parts):  # no "what: of what" (a name with commas in it): as one part
-        parts = [(said, "")]
-    shown: list[str | None] = [text for text, _sep in parts]
-    floors = [_part_floor(text) for text, _sep in parts]
-    while len(line := _joined(shown, parts)) > most:
-        cuttable = [i for i in range(1, len(parts)) if shown[i] is not None and len(shown[i]) > len(floors[i]) + 1]
-        if cuttable:
-            i = max(cuttable, key=lambda i: (len(shown[i]), i))
-            cut = shortened(parts[i][0], max(len(shown[i]) - (len(line) - most), len(floors[i]) + 1))
-            shown[i] = cut if cut.startswith(floors[i]) and len(cut) < len(shown[i]) else f"{floors[i]}…"
-            continue
-        plain = [i for i in range(1, len(parts)) if shown[i] is not None and not _names_or_counts(parts[i][0])]
-        if not plain:
-            break
-        shown[max(plain, key=lambda i: (len(parts[i][0]), i))] = None
-    while len(line := _joined(shown, parts)) > most:  # the longest part cut in its middle, then the next longest
-        lengths = sorted((len(text), i) for i, text in enumerate(shown) if text is not None)
-        (size, i), runner_up = lengths[-1], (lengths[-2][0] if len(lengths) > 1 else 0)
-        keep = max(size - (len(line) - most), runner_up - 1, PART_LEAST)
-        if keep >= size:
-            return _cut_in_middle(line, most)  # every part as short as a part is cut: the line in its middle
-        shown[i] = _cut_in_middle(parts[i][0], keep)  # from the part whole: never cut twice
-    return line
-
-
-PART_LEAST = 12  # the fewest characters a part of a step is cut to in its middle ("Keep Mid… version")
-# A quoted name, '…' (an apostrophe inside a word, "Babergh office's", is none), “…” or "…".
-_QUOTED = LazyPattern(r"(?<!\w)'(?:[^']|'(?=\w))+'(?!\w)|“[^”]*”|\"[^\"]*\"")
-_FIGURES = LazyPattern(r"\S*\d\S*(?: \S*\d\S*)*")  # "£30,000", "01473 613500", "2010/11"
-_BRACKETED = LazyPattern(r"\([^()]*\)")  # "(cost lines; officers)": one part with what it is said of
-_PART_END = LazyPattern(r"[:,;] ")
-
-
-def _step_parts(said: str) -> list[tuple[str, str]]:
-    """The step's parts, each with what follows it (": ", ", ", "; " or "" at the end); never inside a quoted name
-    or brackets."""
-    masked = _BRACKETED.sub(lambda m: "x" * len(m.group()), _QUOTED.sub(lambda m: "x" * len(m.group()), said))
-    parts, at = [], 0
-    for m in _PART_END.finditer(masked):
-        parts.append((said[at:m.start()], m.group()))
-        at = m.end()
-    parts.append((said[at:], ""))
-    return parts
-
-
-def _names_or_counts(part: str) -> bool:
-    return bool(_QUOTED.search(part) or _FIGURES.search(part))
-
-
-def _part_floor(part: str) -> str:
-    """The least of a part that is kept: through its first figure or quoted name, or else its first word."""
-    ends = [m.end() for m in (_QUOTED.search(part), _FIGURES.search(part)) if m is not None]
-    return part[:max(ends)] if ends else part.split(" ", 1)[0]
-
-
-def _joined(shown: list[str | None], parts: list[tuple[str, str]]) -> str:
-    """The parts as shown, parts left out said once with "…"."""
-    line, left_out = "", False
-    for text, (_whole, sep) in zip(shown, parts):
-        if text is None:
-            left_out = True
-            continue
-        if left_out and line:
-            line = line.rstrip(":,; ") + " " if line.rstrip(":,; ").endswith("…") else line + "… "
-        line += text + sep
-        left_out = False
-    line = line.rstrip(":,; ")
-    return line + "…" if left_out and not line.endswith("…") else line
-
-
-def _cut_in_middle(said: str, most: int) -> str:
-    """Cut in the middle at spaces, keeping the start and the last third ("… for Suffolk, 2010/11")."""
-    if len(said) <= most:
-        return said
-    tail = said[len(said) - most // 3:]
-    if " " in tail and said[len(said) - len(tail) - 1] != " ":  # a word cut through at the tail's start: left out
-        tail = tail[tail.index(" ") + 1:]
-    return f"{shortened(said, most - len(tail) - 1)} {tail}"
+    """A step as the Edit menu and the status bar name it (``domain.text.step_words``): at most ``most`` characters,
+    on one line, cut where it tells least; the History of Changes names it whole."""
+    return step_words(text, most)
 
 
 def quit_text(platform: str = sys.platform) -> str:
