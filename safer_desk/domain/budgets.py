@@ -128,11 +128,15 @@ class Cell:
 
     @property
     def districts(self) -> int | None:
-        """How many districts the stated split covers (£4,000 at £2,000 per district: 2); None if none."""
+        """How many districts the stated split covers (£4,000 at £2,000 per district: 2); None if none. A share the
+        paper states to the penny covers its districts too: £4,000 at £1,333.33 is three (the odd penny to one of
+        them), each share within a penny of the amount divided by them."""
         if self.per_district_pence is None:
             return None
-        count, rest = divmod(self.pence, self.per_district_pence)
-        return count if rest == 0 and count > 0 else None  # £0 or less is no district's share (split_problem)
+        per = self.per_district_pence
+        count = (2 * self.pence + per) // (2 * per)  # the nearest whole number of shares
+        # £0 or less is no district's share (split_problem).
+        return count if count > 0 and abs(self.pence - count * per) < count else None
 
     @property
     def split_problem(self) -> str:
