@@ -369,7 +369,8 @@ FULL_HINT = ("Double-click a cell to type what the paper states: £4,000 (£2,00
 
 class PlanView(DataTableView):
     """The plan grid: Tab in a cell's editor puts the figure in and opens the next figure of the line (Shift+Tab the
-    one before), as in a spreadsheet, then the first of the next line; Enter puts it in and moves to the cell below.
+    one before), as in a spreadsheet, then the first of the next line; Enter puts it in and moves to the cell below
+    (``figure_below``).
     Tab never opens a name: a figure typed next would rename the line or the section.
 
     Its right-click menu (on a cell or a heading) adds Add Year… and Remove Year for that column's year, and on a line
@@ -529,7 +530,24 @@ class PlanView(DataTableView):
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             at, model = self.currentIndex(), self.model()
             if at.isValid() and at.row() + 1 < model.rowCount():
-                self.setCurrentIndex(model.index(at.row() + 1, at.column()))
+                below = self.figure_below(at)
+                self.setCurrentIndex(below if below.isValid() else model.index(at.row() + 1, at.column()))
+
+    def figure_below(self, at: QModelIndex) -> QModelIndex:
+        """Where Enter goes from ``at``: the next row of the paper below it that can be typed in. A section's heading
+        is passed over, and in a year's column the "(as printed)" row a total typed over has just made: the figure
+        typed next, the next line's, went over the printed total. Invalid when there is none."""
+        model = self.model()
+        if not isinstance(model, PlanModel):
+            return QModelIndex()
+        in_a_year = at.column() in model.year_columns
+        for row in range(at.row() + 1, model.rowCount()):
+            if in_a_year and model.row(row).kind in ("stated", "stated-total"):
+                continue
+            index = model.index(row, at.column())
+            if model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+                return index
+        return QModelIndex()
 
 
 class BudgetsTab(TabBase):
