@@ -365,6 +365,10 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
         first_error = exc
     if original.startswith("="):  # a formula ("=SUM(A1:A3)"): its brackets are not a note, and it is said whole
         raise BudgetError(str(first_error)) from None
+    if (several := _side_by_side(original, unit)) > 1:  # a row copied from a PDF: "327,800 384,300 393,200 393,200"
+        raise BudgetError(f"“{original}” is {several} figures side by side (as a row copied from a PDF gives them): "
+                          "a cell takes one figure. Type each in its own cell, or copy the row from Excel, where its "
+                          "figures go across the line's years.") from None
     last = _LAST_PARENTHESIS.match(original)
     if last and "(" in last.group("head"):  # a split and a note, in either order: "£4,000 (£2,000 per District) (…)"
         try:
@@ -395,6 +399,20 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
     raise BudgetError(f"{said.removesuffix('.')}. {CELL_FORMS[unit]}") from None
+
+
+def _side_by_side(text: str, unit: str) -> int:
+    """How many figures the text holds side by side, each one the plan reads alone ("327,800 384,300": 2, a PDF's row
+    copied whole); 0 when a part of it is not a figure ("£9,000 + TBC", "£2 million")."""
+    parts = text.split()
+    for part in parts:
+        try:
+            if not any(c.isdigit() for c in part):
+                return 0
+            _amount_in_unit(part, unit)
+        except MoneyError:
+            return 0
+    return len(parts)
 
 
 def _part_known(text: str, unit: str) -> str:
