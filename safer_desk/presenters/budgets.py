@@ -1180,7 +1180,12 @@ class BudgetsPresenter(ScreenPresenter):
             return ""
         lines = sum(1 for r in self.rows if r.kind == "line")
         with_lines = f" with its {counted(lines, 'line')}" if lines else ""
-        return f"Delete the plan “{self.view.plan.name}”{with_lines}? Edit > Undo brings it back."
+        # Its lines' links go with it, said as Del on a linked line says them.
+        linked = [f"“{r.label}” counts {'; '.join(link.describe() for link in r.links)}" for r in self.rows
+                  if r.kind == "line" and r.links]
+        counts = (f" {', and '.join(linked)}, which {'it' if len(linked) == 1 else 'they'} will no longer do."
+                  if linked else "")
+        return f"Delete the plan “{self.view.plan.name}”{with_lines}?{counts} Edit > Undo brings it back."
 
     def rename_plan(self, name: str) -> bool:
         plan_id, name = self.selected, (name or "").strip()
