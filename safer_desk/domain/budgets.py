@@ -366,9 +366,9 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     if original.startswith("="):  # a formula ("=SUM(A1:A3)"): its brackets are not a note, and it is said whole
         raise BudgetError(str(first_error)) from None
     if (several := _side_by_side(original, unit)) > 1:  # a row copied from a PDF: "327,800 384,300 393,200 393,200"
-        raise BudgetError(f"“{original}” is {several} figures side by side (as a row copied from a PDF gives them): "
-                          "a cell takes one figure. Type each in its own cell, or copy the row from Excel, where its "
-                          "figures go across the line's years.") from None
+        raise BudgetError(f"“{original}” is {several} figures side by side (as a row copied from a PDF gives "
+                          "them): a cell takes one figure. Type each in its own cell, or copy the row from Excel, "
+                          "where its figures go across the line's years.") from None
     last = _LAST_PARENTHESIS.match(original)
     if last and "(" in last.group("head"):  # a split and a note, in either order: "£4,000 (£2,000 per District) (…)"
         try:
