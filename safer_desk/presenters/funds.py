@@ -617,9 +617,11 @@ class FundsPresenter(FormScreen):
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
                   title=per_victim_note(f) or None),
             self._contributions_sheet(f),
+            # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18".
             Sheet("Forecast", ["Month", "Cumulative spend", "Kind"],
                   [[m.label, p, "actual"] for m, p in f.forecast.cumulative]
-                  + [[m.label, p, "forecast"] for m, p in f.forecast.forecast_line[1:]], money_columns={1}),
+                  + [[m.label, p, "projected" if f.projected else "forecast"] for m, p in f.forecast.forecast_line[1:]],
+                  money_columns={1}),
         ]
 
     def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
