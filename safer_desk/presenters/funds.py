@@ -617,11 +617,12 @@ class FundsPresenter(FormScreen):
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
                   title=per_victim_note(f) or None),
             self._contributions_sheet(f),
-            # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18".
-            Sheet("Forecast", ["Month", "Cumulative spend", "Kind"],
-                  [[m.label, p, "actual"] for m, p in f.forecast.cumulative]
-                  + [[m.label, p, "projected" if f.projected else "forecast"] for m, p in f.forecast.forecast_line[1:]],
-                  money_columns={1}),
+            # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
+            # the chart's fund line too, the money received by each month (a top-up counts from its month).
+            Sheet("Forecast", ["Month", "Cumulative spend", "Kind", "Fund"],
+                  [[m.label, p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative]
+                  + [[m.label, p, "projected" if f.projected else "forecast", _fund_by(f, m)]
+                     for m, p in f.forecast.forecast_line[1:]], money_columns={1, 3}),
         ]
 
     def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
@@ -647,6 +648,11 @@ class FundsPresenter(FormScreen):
             rows = funds.fund_report_rows(self.data.figures)
             sheets[0] = Sheet("Figures", ["Name", "Value"], [list(r) for r in rows])
         return write_table(target, sheets)
+
+
+def _fund_by(figures: funds.FundFigures, month) -> int:
+    """The pence in the fund by ``month``, as the burn-down chart's fund line and the board report's *Fund* give it."""
+    return funds.received_by(figures.receipts, month) if figures.receipts else figures.contributions_pence
 
 
 def _with_total(rows) -> list[list[Any]]:

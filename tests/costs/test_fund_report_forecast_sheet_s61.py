@@ -33,7 +33,7 @@ def _forecast_sheet(path, tmp_path, today: date) -> list[tuple]:
 
 def test_an_ended_fund_s_months_past_its_burn_rate_are_a_projection(demo_path, tmp_path):
     rows = _forecast_sheet(demo_path, tmp_path, date(2020, 1, 15))  # the pilot ended on 30/09/2019
-    assert rows[0] == ("Month", "Cumulative spend", "Kind")
+    assert rows[0][:3] == ("Month", "Cumulative spend", "Kind")
     by_month = {r[0]: (r[1], r[2]) for r in rows[1:]}
     assert by_month["Jun-18"] == (2417, "actual")
     assert by_month["Jul-18"] == (3222.67, "projected")  # £2,417 + £805.67, as the chart's Projected from Jun-18
@@ -47,3 +47,21 @@ def test_an_open_fund_s_months_past_its_burn_rate_are_its_forecast(demo_path, tm
     assert by_month["Jun-18"] == (2417, "actual")
     assert by_month["Jul-18"] == (3222.67, "forecast")
     assert by_month["Apr-20"] == (20141.67, "forecast")
+
+
+def test_the_forecast_sheet_has_the_chart_s_fund_line(demo_path, tmp_path):
+    # The chart's fund line rises in the month a contribution comes; the sheet gave the spend lines only, so a
+    # top-up received late (£1,000 on 15/08/2018) was in the chart and nowhere in its figures.
+    store = open_store(demo_path)
+    try:
+        funds.add_contribution(store, funds.fund_by_name(store, PILOT).id, organisation="Suffolk Constabulary",
+                               amount="1000", received_on="15/08/2018")
+    finally:
+        store.close()
+    rows = _forecast_sheet(demo_path, tmp_path, date(2018, 9, 20))
+    assert rows[0] == ("Month", "Cumulative spend", "Kind", "Fund")
+    fund = {r[0]: r[3] for r in rows[1:]}
+    assert fund["Apr-18"] == fund["Jul-18"] == 20000
+    assert fund["Aug-18"] == fund["Apr-20"] == 21000
+    # £18,583 left at £805.67 a month from Jun-18 covers 23 months, to May-20: out in Jun-20 (£20,000: Apr-20)
+    assert rows[-1][:2] == ("Jun-20", 21753)  # £2,417 + 24 × £805.67 (£2,417 ÷ 3 exactly: £19,336)
