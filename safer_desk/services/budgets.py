@@ -1088,9 +1088,12 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
                             (link.target_id,)):
             add(_year_of(r[0]), r[1])
     elif link.measure == "contributions":
-        sql, params = "SELECT received_on, amount_pence FROM fund_contributions WHERE fund_id = ?", [link.target_id]
+        # Money with no date received is the fund's from its first month (services.funds.receipts): that year's.
+        sql = ("SELECT coalesce(nullif(c.received_on, ''), f.starts_on), c.amount_pence FROM fund_contributions c "
+               "JOIN funds f ON f.id = c.fund_id WHERE c.fund_id = ?")
+        params = [link.target_id]
         if link.organisation:
-            sql += " AND organisation_id = (SELECT id FROM organisations WHERE name = ?)"
+            sql += " AND c.organisation_id = (SELECT id FROM organisations WHERE name = ?)"
             params.append(link.organisation)
         for r in store.rows(sql, params):
             add(_year_of(r[0]), r[1])
