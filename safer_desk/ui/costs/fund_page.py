@@ -105,7 +105,7 @@ class FundChart(Chart):
         self.axis = FinancialMonthAxis()
         self.set_x_axis(self.axis.label, self.axis.labelled)
         self.setAccessibleName("Fund burn-down chart")
-        self.set_value_label("Spent to date (cumulative)")
+        self.set_value_label("£")  # as the board report names it: three lines, money spent and money received
         self.spend_curve = self.add_line("Spend to date", SPEND, marker="o", marker_size=6)
         self.forecast_curve = self.add_line(funds.FORECAST_SERIES, SPEND, style="dash")
         self.level_curve = self.add_line("Fund", LEVEL, style="dashdot")
