@@ -404,6 +404,8 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
 def _side_by_side(text: str, unit: str) -> int:
     """How many figures the text holds side by side, each one the plan reads alone ("327,800 384,300": 2, a PDF's row
     copied whole); 0 when a part of it is not a figure ("£9,000 + TBC", "£2 million")."""
+    if any(c in text for c in "\t\r\n"):  # a copy of several cells, said as such by parse_pence's refusal
+        return 0
     parts = text.split()
     for part in parts:
         try:
