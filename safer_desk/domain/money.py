@@ -30,7 +30,9 @@ class MoneyError(ValueError):
 
 # -- parsing -----------------------------------------------------------------
 
-_SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+# A scale written after the figure: a letter ("£2m") or the word a paper writes (seed 000: "over £10 million").
+_SUFFIXES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+             "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 _NUMBER = LazyPattern(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d+))?$")
 # The forms an amount takes, said after a refusal ("… is not an amount of money (try a form like £1,234.56)").
 FORM_HINT = " (try a form like £1,234.56)"
