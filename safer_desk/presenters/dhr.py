@@ -1247,6 +1247,9 @@ class SplitPresenter:
             self.store, case.id, self.on)
         self.partners_on = shared_on
         self.partners_message = ""  # why a day typed for the partners was not taken
+        # Percentages typed for partners not listed on the day now in Partners on: said above the grid, not saved,
+        # and put back when a day they are partners is typed again (organisation id -> (name, percentage typed)).
+        self.set_aside: dict[str, tuple[str, str]] = {}
         rule = dhr.split_rule(self.store, case.id)
         self.shares = dhr.list_shares(self.store, today=self.on, case_id=case.id)
         self.billed = bool(self.shares) and not rebill
@@ -1297,12 +1300,13 @@ class SplitPresenter:
     def partners_said(self) -> str:
         """Above the grid, when the partners listed are not those Bill partners dated today would bill: whose day
         they are, and who billing today would bill instead ("" otherwise)."""
+        aside = self._set_aside_said() if self.choosing_day else ""
         if not self.choosing_day or not self.partners:
-            return ""
+            return aside
         now = {o.id: o.name for o in statutory_partners(self.store, self.partnership_id, self.on)}
         listed = dict(self.partners)
         if set(now) == set(listed):
-            return ""
+            return aside
         record = dhr.case_record(self.store, self.case.id)
         notified = date.fromisoformat(record["notified_on"]) if record["notified_on"] else None
         own = dhr.review_day(self.store, self.case.id)
@@ -1312,13 +1316,24 @@ class SplitPresenter:
         changes = [f"{' and '.join(sorted(names[i] for i in ids))} would {word}" for ids, names, word in (
             (set(now) - set(listed), now, "be billed"), (set(listed) - set(now), listed, "not"))
             if ids]
-        return (f"The statutory partners of {pname} on {_uk(self.partners_on)}{why}. Bill partners bills those on "
-                f"the invoices' date: dated today ({_uk(self.on)}), {', and '.join(changes)}.")
+        return " ".join(filter(None, (
+            f"The statutory partners of {pname} on {_uk(self.partners_on)}{why}. Bill partners bills those on the "
+            f"invoices' date: dated today ({_uk(self.on)}), {', and '.join(changes)}.", aside)))
+
+    def _set_aside_said(self) -> str:
+        """The percentages typed for partners another day listed, set aside while the day typed does not list them."""
+        if not self.set_aside:
+            return ""
+        parts = " and ".join(f"{name} ({text.strip().rstrip('%')}%)" for name, text in sorted(self.set_aside.values()))
+        one = len(self.set_aside) == 1
+        return (f"Set aside, not saved: {parts}, typed for {'a partner' if one else 'partners'} not "
+                f"{'a statutory partner' if one else 'statutory partners'} on {_uk(self.partners_on)}. Typing a day "
+                f"{'it is' if one else 'they are'} partners on in Partners on puts {'it' if one else 'them'} back.")
 
     def set_partners_on(self, text: str) -> bool:
         """List the partners on the day typed (a review keyed long after, billed on its own day, or today's partners
         for one billed now); a day that is not a date is refused, the grid kept. Percentages typed for partners
-        still listed are kept."""
+        still listed are kept; those of partners not listed are set aside (said), and put back when they are again."""
         from safer_desk.domain.periods import PeriodError, parse_uk_date
 
         if not self.choosing_day:
@@ -1331,8 +1346,11 @@ class SplitPresenter:
             return False
         self.partners_message = ""
         self.partners_on = day
+        typed = {**self.set_aside, **{oid: (name, self.percents.get(oid, "")) for oid, name in self.partners}}
         self.partners = [(o.id, o.name) for o in statutory_partners(self.store, self.partnership_id, day)]
-        self.percents = {oid: self.percents.get(oid, "") for oid, _ in self.partners}
+        listed = dict(self.partners)
+        self.percents = {oid: typed[oid][1] if oid in typed else "" for oid in listed}
+        self.set_aside = {oid: named for oid, named in typed.items() if oid not in listed and named[1].strip()}
         if self.cap_payer and self.cap_payer not in dict(self.partners):
             self.cap_payer = ""
         self.form_message = ""
