@@ -261,9 +261,12 @@ def step_words(text: str, most: int) -> str:
     in a quoted name or brackets); one that does not ("Save project Suffolk, Norfolk and Essex …") is one part. The
     parts after the first (what the step did) are cut first, the longest first, at words from their end, each keeping
     at least its first figure or quoted name ("£30,000…", "Project 'Western Suffolk youth work'") or else its first
-    word ("cost…"); then the parts with no figure or name go, said "…". What is still too long is cut in the middle of
-    its longest part at spaces ("Save figures of People who agree … for Suffolk, 2010/11"). The History of Changes
-    names it whole."""
+    word ("cost…"); then the parts with no figure or name go, said "…", but for those naming the thing (up to the
+    second ": ": "Indicator '…', Mid Suffolk, Mar 2024", where the area left out made Babergh's and Mid Suffolk's
+    figures alike). What is still too long is cut in the middle of its longest part at spaces ("Save figures of
+    People who agree … for Suffolk, 2010/11"), never a part with a figure: when the figures alone are more than the
+    line holds, the first go whole, said "…", and the last stay (a county decision's last figures are the office's
+    version: "… cost £30,000, start 01/05/2024…"). The History of Changes names it whole."""
     said = " ".join(str(text).split())
     if len(said) <= most:
         return said
@@ -272,24 +275,47 @@ def step_words(text: str, most: int) -> str:
         parts = [(said, "")]
     shown: list[str | None] = [text for text, _sep in parts]
     floors = [_part_floor(text) for text, _sep in parts]
+    # the parts naming the thing, up to the second ": " ("Indicator '…', Babergh, Mar 2024: …"): none is left out
+    named_to = next((i for i in range(1, len(parts)) if parts[i][1] == ": "), len(parts))
     while len(line := _joined(shown, parts)) > most:
-        cuttable = [i for i in range(1, len(parts)) if shown[i] is not None and len(shown[i]) > len(floors[i]) + 1]
+        cuttable = [i for i in range(1, len(parts)) if shown[i] is not None and len(shown[i]) > len(floors[i]) + 1
+                    and (i > named_to or _names_or_counts(parts[i][0]))]  # "Mid Suffolk" naming the thing: whole
         if cuttable:
             i = max(cuttable, key=lambda i: (len(shown[i]), i))
             cut = shortened(parts[i][0], max(len(shown[i]) - (len(line) - most), len(floors[i]) + 1))
             shown[i] = cut if cut.startswith(floors[i]) and len(cut) < len(shown[i]) else f"{floors[i]}…"
             continue
-        plain = [i for i in range(1, len(parts)) if shown[i] is not None and not _names_or_counts(parts[i][0])]
+        plain = [i for i in range(named_to + 1, len(parts)) if shown[i] is not None
+                 and not _names_or_counts(parts[i][0])]
         if not plain:
             break
         shown[max(plain, key=lambda i: (len(parts[i][0]), i))] = None
+    # A part with a figure ("cost £30,000", "start 01/04/2024") is what tells two steps apart: it is kept whole or
+    # left out whole, never cut in its middle (where "start 01/04/2024 in the county file" showed as "start… file").
+    # A quoted name with figures in it ("Review 'WSCSP-DHR-2017-02'") is the thing's name: cut as names are.
+    figured = [i for i in range(1, len(parts)) if shown[i] is not None and _FIGURES.search(_QUOTED.sub("", floors[i]))]
+    # Those naming the thing ("Review WSCSP-DHR-2017-02", "Indicator '…', Babergh, Mar 2024": up to the second ": ")
+    # are never left out; the values after it may be.
+    droppable = [i for i in figured if i > named_to]
+    settled = list(shown)
+    names_first = True  # a name is cut no shorter than through its first word until only one figure is left
     while len(line := _joined(shown, parts)) > most:  # the longest part cut in its middle, then the next longest
-        lengths = sorted((len(text), i) for i, text in enumerate(shown) if text is not None)
-        (size, i), runner_up = lengths[-1], (lengths[-2][0] if len(lengths) > 1 else 0)
-        keep = max(size - (len(line) - most), runner_up - 1, PART_LEAST)
-        if keep >= size:
+        least = {i: max(PART_LEAST, _name_least(parts[i][0]) if names_first else 0)
+                 for i, text in enumerate(shown) if text is not None and i not in figured}
+        lengths = sorted((len(shown[i]), i) for i in least if len(shown[i]) > least[i])
+        if lengths:
+            (size, i), runner_up = lengths[-1], (lengths[-2][0] if len(lengths) > 1 else 0)
+            shown[i] = _cut_in_middle(parts[i][0], max(size - (len(line) - most), runner_up - 1, least[i]))
+            continue  # from the part whole: never cut twice
+        if len(droppable) > 1:
+            # more figures than the line holds: the first go (said "…"), the last kept: a county decision's last
+            # figures are the office's version, where two offices' versions of the same county row differ
+            settled[droppable.pop(0)] = None
+            shown = list(settled)  # the parts with no figure cut again, into the room the figure left
+        elif names_first:
+            names_first = False
+        else:
             return _cut_in_middle(line, most)  # every part as short as a part is cut: the line in its middle
-        shown[i] = _cut_in_middle(parts[i][0], keep)  # from the part whole: never cut twice
     return line
 
 
@@ -311,6 +337,16 @@ def _step_parts(said: str) -> list[tuple[str, str]]:
         at = m.end()
     parts.append((said[at:], ""))
     return parts
+
+
+def _name_least(part: str) -> int:
+    """How short a part naming a thing is cut while figures can go instead: through the first word of its quoted
+    name and "…" ("Indicator 'People…"); the whole part when that is all of it ("Review 'WSCSP-DHR-2017-02'")."""
+    found = _QUOTED.search(part)
+    if found is None:
+        return 0
+    end = found.start() + 1 + len(part[found.start() + 1:].split(" ", 1)[0])
+    return min(len(part), end + 1)
 
 
 def _names_or_counts(part: str) -> bool:
@@ -343,6 +379,8 @@ def _cut_in_middle(said: str, most: int) -> str:
     if len(said) <= most:
         return said
     tail = said[len(said) - most // 3:]
-    if " " in tail and said[len(said) - len(tail) - 1] != " ":  # a word cut through at the tail's start: left out
-        tail = tail[tail.index(" ") + 1:]
+    if said[len(said) - len(tail) - 1] != " ":  # a word cut through at the tail's start: left out
+        tail = tail[tail.index(" ") + 1:] if " " in tail else ""
+    if not tail:  # the last word longer than the third kept: the start alone ("Keep Babergh…", not "…ersion")
+        return shortened(said, most)
     return f"{shortened(said, most - len(tail) - 1)} {tail}"
