@@ -242,6 +242,9 @@ class AllocationTab(TabBase):
         self.pages.addTab(self._build_redistribution(), "&3 Redistribute")
         self.pages.addTab(self._build_top_slice(), "&4 Top-slice")
         splitter.addWidget(self.pages)
+        self.pages.setCornerWidget(self.compare_bar, Qt.Corner.TopRightCorner)
+        self.pages.currentChanged.connect(self._show_compare_bar)
+        self._show_compare_bar(self.pages.currentIndex())
         self.pages.currentChanged.connect(lambda _i: self._share_height())  # the Results again, at the size now
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -631,18 +634,25 @@ class AllocationTab(TabBase):
 
     def _build_compare(self) -> QWidget:
         page = QWidget(self)
-        self.compare_first = ChoiceBox(page)
-        self.compare_second = ChoiceBox(page)
+        # The two scenarios are chosen in the row of the pages' tabs (shown with the Compare page only): in a row of
+        # their own over the table, at 1093x582 across the 2019 merger (seven partnerships), the Totals row was
+        # scrolled out of sight under the line that says which partnerships one scenario has alone.
+        self.compare_bar = bar_widget = _BesideTabs(self)
+        self.compare_first = ChoiceBox(bar_widget)
+        self.compare_second = ChoiceBox(bar_widget)
         self.compare_first.setAccessibleName("First scenario to compare")
         self.compare_second.setAccessibleName("Second scenario to compare")
         for combo in (self.compare_first, self.compare_second):
             combo.currentIndexChanged.connect(self.compare_scenarios)
-        bar = QHBoxLayout()
-        compare = QLabel("C&ompare", page)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)  # a title cut ("2009/10 — Option 2 …") is whole in the table's head
+        bar = QHBoxLayout(bar_widget)
+        bar.setContentsMargins(8, 0, 2, 0)
+        compare = QLabel("C&ompare", bar_widget)
         compare.setBuddy(self.compare_first)
         bar.addWidget(compare)
         bar.addWidget(self.compare_first, 1)
-        bar.addWidget(QLabel("with", page))
+        bar.addWidget(QLabel("with", bar_widget))
         bar.addWidget(self.compare_second, 1)
         self.compare_model = RowTableModel(comparison_columns("First", "Second"), [], self)
         self.compare_view = DataTableView(page, accessible_name="Scenarios compared")
@@ -651,7 +661,8 @@ class AllocationTab(TabBase):
         self.compare_note = QLabel(page)
         self.compare_note.setWordWrap(True)
         layout = QVBoxLayout(page)
-        layout.addLayout(bar)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
         layout.addWidget(self.compare_view, 1)
         layout.addWidget(self.compare_note)
         return page
@@ -1239,12 +1250,17 @@ class AllocationTab(TabBase):
     def _show_agreed_button(self, *_args) -> None:
         self.adopt_button.setText("Un&mark as agreed" if self._chosen_is_agreed() else "&Mark as agreed")
 
+    def _show_compare_bar(self, index: int) -> None:
+        self.compare_bar.setVisible(self.pages.widget(index) is self.compare_view.parentWidget())
+
     def compare_scenarios(self, *_args) -> None:
         first_id, second_id = self.compare_first.currentData(), self.compare_second.currentData()
         if not first_id or not second_id:
             self.compare_model.set_rows([])
             self.compare_note.setText("Save two scenarios to compare them side by side.")
             return
+        for combo in (self.compare_first, self.compare_second):
+            combo.setToolTip(combo.currentText())  # whole: beside the tabs a long title is cut
         first = service.load_scenario(self.store, first_id)
         second = service.load_scenario(self.store, second_id)
         self.compare_model.beginResetModel()
@@ -1405,3 +1421,15 @@ class AllocationTab(TabBase):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(f"Exported to {path}", 8000)
+
+
+class _BesideTabs(QWidget):
+    """A row beside a QTabWidget's tabs (its corner widget) as wide as the room the tabs leave: the tab widget gives
+    a corner widget its size hint's width."""
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        tabs = self.parentWidget()
+        if isinstance(tabs, QTabWidget):
+            hint.setWidth(max(self.minimumSizeHint().width(), tabs.width() - tabs.tabBar().sizeHint().width() - 4))
+        return hint
