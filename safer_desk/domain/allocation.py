@@ -298,6 +298,21 @@ def total_line_message(name: str) -> str | None:
             "added up here)")
 
 
+CSP_WORDS = (" community safety partnership", " csp")
+
+
+def csp_area(name: str) -> str:
+    """The area a partnership named for it is ("East Suffolk CSP", "Ipswich Community Safety Partnership": "east
+    suffolk", "ipswich"), casefolded; the name itself otherwise. A board paper names them by their areas ("Waveney
+    £28,077"), the file's reference data by their CSPs ("Waveney CSP"): the board report and Compare scenarios take
+    the two as one."""
+    folded = " ".join(name.split()).casefold()
+    for words in CSP_WORDS:
+        if folded.endswith(words) and len(folded) > len(words):
+            return folded[:-len(words)].strip()
+    return folded
+
+
 @dataclass(frozen=True)
 class PartnershipInput:
     """One partnership's row of inputs: its fixed units, its factor values and last year's allocation."""

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           ColumnTotals, Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
-                                          equal_shares_note, format_fraction, is_accounting_zero,
+                                          csp_area, equal_shares_note, format_fraction, is_accounting_zero,
                                           others_total_message, parse_fraction, parse_number, parse_percent,
                                           parse_units, parse_weight, plain_number, top_slice, total_line_message,
                                           units_problem, window_take_sum)
@@ -740,14 +740,28 @@ def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
 
     One partnership spelt another way in the other scenario ("Mid Suffolk – Babergh" pasted from the paper,
     "Mid Suffolk - Babergh" typed; any case or spacing) is one row, under the first scenario's spelling; two
-    spellings kept as two partnerships within one scenario (by an older version) stay two rows."""
+    spellings kept as two partnerships within one scenario (by an older version) stay two rows. So is one named for
+    its area in the other ("Waveney" as the board paper names it, "Waveney CSP" as the file does: ``csp_area``, as
+    the board report places it), where each scenario has one partnership of that area not matched as typed."""
     a, b = _totals_by_name(first), _totals_by_name(second)
-    order = list(a) + [key for key in b if key not in a]
-    names = {**{k: v[0] for k, v in b.items()}, **{k: v[0] for k, v in a.items()}}
-    rows = [ComparisonRow(names[key], a[key][1] if key in a else None, b[key][1] if key in b else None)
-            for key in order]
+    matched = {key: key for key in a if key in b}  # the first's key -> the second's
+    areas_b = _by_area([key for key in b if key not in matched], b)
+    for area, keys in _by_area([key for key in a if key not in matched], a).items():
+        if len(keys) == 1 and len(areas_b.get(area, ())) == 1:
+            matched[keys[0]] = areas_b[area][0]
+    taken = set(matched.values())
+    rows = [ComparisonRow(name, total, b[matched[key]][1] if key in matched else None)
+            for key, (name, total) in a.items()]
+    rows += [ComparisonRow(name, None, total) for key, (name, total) in b.items() if key not in taken]
     rows.append(ComparisonRow("Totals", sum(v[1] for v in a.values()), sum(v[1] for v in b.values())))
     return rows
+
+
+def _by_area(keys: list[tuple[bool, str]], totals: dict[tuple[bool, str], tuple[str, int]]) -> dict[str, list]:
+    by_area: dict[str, list] = {}
+    for key in keys:
+        by_area.setdefault(csp_area(typed_name_key(totals[key][0])), []).append(key)
+    return by_area
 
 
 def _totals_by_name(scenario: Scenario) -> dict[tuple[bool, str], tuple[str, int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from fractions import Fraction
 
-from safer_desk.domain.allocation import (AllocationError, damping_limit_text, equal_shares_note, percent_text,
-                                          setting_percent_text, share_text, year_labels)
+from safer_desk.domain.allocation import (AllocationError, csp_area, damping_limit_text, equal_shares_note,
+                                          percent_text, setting_percent_text, share_text, year_labels)
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.services import allocation as service
@@ -76,7 +76,7 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
     placed = False
     for r in store.rows("SELECT partnership, partnership_id FROM allocation_scenario_rows WHERE scenario_id = ?",
                         (scenario.id,)):
-        names = {r["partnership"].casefold(), _area_of_csp(r["partnership"])}
+        names = {r["partnership"].casefold(), csp_area(r["partnership"])}
         if names & areas.names or areas.covers(r["partnership_id"]):
             return True
         pid = r["partnership_id"]
@@ -86,20 +86,6 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
             return True
         placed = placed or bool(covered) or bool(names & districts)
     return areas.office and not placed
-
-
-CSP_WORDS = (" community safety partnership", " csp")
-
-
-def _area_of_csp(name: str) -> str:
-    """The area a partnership named for it is ("East Suffolk CSP", "Ipswich Community Safety Partnership": "east
-    suffolk", "ipswich"), casefolded; the name itself otherwise. One new to the reference data (East Suffolk's after
-    the 2019 merger) was placed nowhere, and the East Suffolk report left out the allocation giving it £137,096."""
-    folded = " ".join(name.split()).casefold()
-    for words in CSP_WORDS:
-        if folded.endswith(words) and len(folded) > len(words):
-            return folded[:-len(words)].strip()
-    return folded
 
 
 def several_agreed_words(store: Store, agreed: list, chosen) -> str:
