@@ -10,6 +10,8 @@ of the others are set aside, named above the grid, and put back when their day i
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from safer_desk.presenters.dhr import SplitKind
 from safer_desk.services import dhr
 from tests.costs.test_search_choice_round22 import reviews_page
@@ -80,5 +82,32 @@ def test_the_window_split_dialog_says_which_parts_are_set_aside(demo_window, qtb
                 assert dialog.partners_note.isVisibleTo(dialog) and all(f"{n} (10%)" in note for n in THEN), note
         assert sorted(e.text() for e in dialog.percent_edits.values()) == sorted(["10"] * 9 + ["5"] * 2)
         assert dialog.split.total_bp == 10000
+    finally:
+        dialog.reject()
+
+
+def test_enter_in_partners_on_takes_the_day_and_saves_nothing(demo_window, qtbot):
+    """Enter in Partners on took the day and pressed Save, the dialog's default button, too: with the percentages
+    adding up the split was saved and the dialog closed under the officer, who had only typed a day; with them not,
+    it said "Not saved: …" of a save nobody asked for."""
+    page = reviews_page(demo_window, qtbot, TODAY)
+    case_id = costed_case(page.store)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    page.presenter.select(case_id)
+    dialog = page.split_dialog()
+    try:
+        dialog.kind.setCurrentIndex(dialog.kind.findData(SplitKind.PERCENTAGES.value))
+        qtbot.mouseClick(dialog.equal_button, Qt.MouseButton.LeftButton)
+        assert dialog.split.total_bp == 10000
+        for day, partners in (("20/09/2018", 11), (TODAY.strftime("%d/%m/%Y"), 10)):
+            dialog.partners_on.setFocus()
+            dialog.partners_on.edit.selectAll()
+            qtbot.keyClicks(dialog.partners_on.edit, day)
+            qtbot.keyClick(dialog.partners_on.edit, Qt.Key.Key_Return)
+            assert dialog.isVisible() and len(dialog.split.partners) == partners
+            assert "Not saved" not in dialog.message.text(), dialog.message.text()
+            assert dhr.split_rule(page.store, case_id).kind != "percentages"  # nothing saved
+        assert dialog.split.is_dirty
     finally:
         dialog.reject()

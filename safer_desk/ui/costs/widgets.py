@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -369,7 +369,7 @@ class SplitDialog(_GuardedDialog):
         for widget in (partners_on_label, self.partners_on):
             widget.setVisible(split.choosing_day)
             row.addWidget(widget)
-        self.partners_on.returnPressed.connect(self._partners_day_typed)
+        self.partners_on.edit.installEventFilter(self)  # Enter takes the day (and presses no Save)
         self.partners_on.edit.editingFinished.connect(self._partners_day_typed)
         self.partners_on.calendar.clicked.connect(lambda *_: self._partners_day_typed())
         self.equal_button = action_button(self, "Share &equally", split.share_equally,
@@ -457,6 +457,16 @@ class SplitDialog(_GuardedDialog):
         for oid, name in self.split.partners:
             self.cap_payer.addItem(name, oid)
         self.cap_payer.blockSignals(False)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Enter in Partners on takes the day and no more: passed on, it pressed Save, the default button, and the
+        split was saved and the dialog closed under an officer who had typed a day (or it said "Not saved" of a save
+        nobody asked for)."""
+        if (watched is self.partners_on.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._partners_day_typed()
+            return True
+        return super().eventFilter(watched, event)
 
     def _partners_day_typed(self) -> None:
         """The day typed is taken when it is another (a date unchanged, or left as it was, lists the same)."""
