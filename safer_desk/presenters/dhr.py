@@ -1250,6 +1250,7 @@ class SplitPresenter:
         # Percentages typed for partners not listed on the day now in Partners on: said above the grid, not saved,
         # and put back when a day they are partners is typed again (organisation id -> (name, percentage typed)).
         self.set_aside: dict[str, tuple[str, str]] = {}
+        self.payer_aside: tuple[str, str] | None = None  # the capped part's payer, so set aside: (id, name)
         rule = dhr.split_rule(self.store, case.id)
         self.shares = dhr.list_shares(self.store, today=self.on, case_id=case.id)
         self.billed = bool(self.shares) and not rebill
@@ -1321,19 +1322,26 @@ class SplitPresenter:
             f"invoices' date: dated today ({_uk(self.on)}), {', and '.join(changes)}.", aside)))
 
     def _set_aside_said(self) -> str:
-        """The percentages typed for partners another day listed, set aside while the day typed does not list them."""
-        if not self.set_aside:
+        """The percentages typed for partners another day listed, and the partner chosen to pay first, set aside while
+        the day typed does not list them."""
+        named = [f"{name} ({text.strip().rstrip('%')}%)" for name, text in sorted(self.set_aside.values())]
+        if self.payer_aside is not None and self.payer_aside[0] not in self.set_aside:
+            named.append(f"{self.payer_aside[1]}, paying first")
+        elif self.payer_aside is not None:
+            named = [f"{n}, paying first" if n.startswith(f"{self.payer_aside[1]} (") else n for n in named]
+        if not named:
             return ""
-        parts = " and ".join(f"{name} ({text.strip().rstrip('%')}%)" for name, text in sorted(self.set_aside.values()))
-        one = len(self.set_aside) == 1
-        return (f"Set aside, not saved: {parts}, typed for {'a partner' if one else 'partners'} not "
-                f"{'a statutory partner' if one else 'statutory partners'} on {_uk(self.partners_on)}. Typing a day "
-                f"{'it is' if one else 'they are'} partners on in Partners on puts {'it' if one else 'them'} back.")
+        parts = " and ".join(named)
+        one = len(named) == 1
+        return (f"Set aside, not saved, as not {'a statutory partner' if one else 'statutory partners'} on "
+                f"{_uk(self.partners_on)}: {parts}. Type a day {'it is a partner' if one else 'they are partners'} in "
+                f"Partners on to put {'it' if one else 'them'} back.")
 
     def set_partners_on(self, text: str) -> bool:
         """List the partners on the day typed (a review keyed long after, billed on its own day, or today's partners
         for one billed now); a day that is not a date is refused, the grid kept. Percentages typed for partners
-        still listed are kept; those of partners not listed are set aside (said), and put back when they are again."""
+        still listed are kept; those of partners not listed, and the partner chosen to pay first, are set aside (said),
+        and put back when they are listed again."""
         from safer_desk.domain.periods import PeriodError, parse_uk_date
 
         if not self.choosing_day:
@@ -1347,12 +1355,13 @@ class SplitPresenter:
         self.partners_message = ""
         self.partners_on = day
         typed = {**self.set_aside, **{oid: (name, self.percents.get(oid, "")) for oid, name in self.partners}}
+        payer = (self.cap_payer, dict(self.partners).get(self.cap_payer, "")) if self.cap_payer else self.payer_aside
         self.partners = [(o.id, o.name) for o in statutory_partners(self.store, self.partnership_id, day)]
         listed = dict(self.partners)
         self.percents = {oid: typed[oid][1] if oid in typed else "" for oid in listed}
         self.set_aside = {oid: named for oid, named in typed.items() if oid not in listed and named[1].strip()}
-        if self.cap_payer and self.cap_payer not in dict(self.partners):
-            self.cap_payer = ""
+        self.cap_payer = payer[0] if payer and payer[0] in listed else ""
+        self.payer_aside = payer if payer and payer[0] not in listed else None
         self.form_message = ""
         self.changed.emit()
         return True

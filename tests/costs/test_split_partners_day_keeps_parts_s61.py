@@ -5,7 +5,8 @@ WSCSP-DHR-2017-02's split is listed among the Western Suffolk CSP's eleven partn
 ten percent for each of nine and five for two, then tried today's partners: Forest Heath and St Edmundsbury (West
 Suffolk Council since 01/04/2019) left the grid with their 10% each, the total said 80% with nothing to say where the
 other 20% went, and going back to 13/11/2017 showed them blank. The percentages of partners still listed are kept; those
-of the others are set aside, named above the grid, and put back when their day is typed again.
+of the others are set aside, named above the grid, and put back when their day is typed again; so is a capped
+split's partner paying first.
 """
 
 from __future__ import annotations
@@ -111,3 +112,19 @@ def test_enter_in_partners_on_takes_the_day_and_saves_nothing(demo_window, qtbot
         assert dialog.split.is_dirty
     finally:
         dialog.reject()
+
+
+def test_the_partner_paying_first_is_set_aside_and_put_back_as_the_percentages_are(presenter):
+    """A capped split's partner paying first, Forest Heath, went from the choice with no word when today's partners
+    were listed, and was not chosen again when the review's day was typed back."""
+    split = presenter.split_form()
+    forest_heath = next(oid for oid, name in split.partners if name == "Forest Heath District Council")
+    split.set_kind(SplitKind.CAPPED)
+    split.set_cap(payer=forest_heath, percent="50")
+    split.set_partners_on(TODAY.strftime("%d/%m/%Y"))
+    assert split.cap_payer == ""
+    said = split.partners_said()
+    assert "Forest Heath District Council, paying first" in said and TODAY.strftime("%d/%m/%Y") in said, said
+    split.set_partners_on(REVIEW_DAY)
+    assert split.cap_payer == forest_heath and "Set aside" not in split.partners_said()
+    assert split.save(), split.form_message
