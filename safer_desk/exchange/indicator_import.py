@@ -82,6 +82,34 @@ def _police_street_heading(header: list) -> bool:
     return file_kind([str(h or "").strip().lstrip("\ufeff") for h in header]) == "street"
 
 
+# What councils' own sheets head the columns Safer Desk reads ("District", "Month", "Count"): a column so headed is
+# named in the refusal of a sheet that lacks the column, with the heading to give it (never taken without a word).
+_HEADED_OTHERWISE = {
+    "indicator": ("measure", "metric", "kpi", "performance indicator", "crime type", "category"),
+    "area": ("district", "borough", "council", "local authority", "csp", "partnership", "place", "location"),
+    "period": ("month", "date", "quarter", "year", "financial year", "reporting period", "time period"),
+    "value": ("count", "figure", "actual", "number", "result", "outturn", "total", "amount"),
+}
+_WHAT_IT_HOLDS = {"indicator": "the indicator", "area": "the area", "period": "the period", "value": "the figures"}
+
+
+def _headed_otherwise(header: list, names: list[str], missing: list[str]) -> str:
+    """The sheet's columns that look meant as those missing, one for each, and what to head them (" If column B
+    (“District”) holds the area and column C (“Month”) the period, head them area and period, and import again.");
+    "" where none is, or two are ("Year" and "Month" beside no period)."""
+    found = []
+    for wanted in missing:
+        columns = [i for i, name in enumerate(names) if name in _HEADED_OTHERWISE[wanted]]
+        if len(columns) == 1:
+            found.append((wanted, columns[0]))
+    if not found:
+        return ""
+    held = [f"column {column_letter(i)} (“{str(header[i]).strip()}”) {'holds ' * (n == 0)}{_WHAT_IT_HOLDS[wanted]}"
+            for n, (wanted, i) in enumerate(found)]
+    return (f" If {in_words(held)}, head {'them' if len(found) > 1 else 'it'} "
+            f"{in_words([wanted for wanted, _ in found])}, and import again.")
+
+
 def _or_words(names: list[str]) -> str:
     """"period", "area or period", "indicator, area or period"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
@@ -99,13 +127,15 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
         raise ValuesFileError(f"{path.name} is a data.police.uk street-level crime file, not a sheet of figures: "
                               "import it with File > Import Police Data… (on the command line, safer-desk "
                               "import-police), which counts its crimes by month, district and crime type.")
+    no_figures = "value" not in names and "numerator" not in names
     if missing:
         raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
-                              f"and denominator); it has no {_or_words(missing)} column.")
+                              f"and denominator); it has no {_or_words(missing)} column."
+                              + _headed_otherwise(header, names, missing + ["value"] * no_figures))
     # A rate's count may be given alone (over the area's population), with or without an empty denominator column.
-    if "value" not in names and "numerator" not in names:
+    if no_figures:
         raise ValuesFileError(f"{path.name} needs a value column, or a numerator column (with a denominator "
-                              "column, or a rate's count alone).")
+                              "column, or a rate's count alone)." + _headed_otherwise(header, names, ["value"]))
     out = []
     for line, cells in body:
         cells = list(cells)
