@@ -941,8 +941,10 @@ class IndicatorsPresenter(ScreenPresenter):
             return ""
         ind = v.indicator
         # The tolerance only beside a target it applies to: "No target · amber within 5% of target" has nothing to be
-        # within (session 45); nor has a milestone, an activity count or a target still to be confirmed.
-        measured = v.target is not None and v.target.status != "tbc" and ind.measure not in ("milestone", "activity")
+        # within (session 45); nor has a milestone, an activity count, a target still to be confirmed or withdrawn, or
+        # a monitor only indicator's target (none is judged: session 61).
+        measured = (v.target is not None and v.target.is_set and ind.polarity != "monitor"
+                    and ind.measure not in ("milestone", "activity"))
         bits = [UNIT_LABELS[ind.unit] if ind.unit != "rate" else f"Rate {rate_label(ind.rate_per)}",
                 POLARITY_LABELS[ind.polarity], ind.frequency, v.target_words(), ind.tolerance_text if measured else ""]
         if ind.unit == "rate":
