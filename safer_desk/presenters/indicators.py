@@ -23,7 +23,7 @@ from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, 
                                           default_tolerance_kind, figure_value, format_number, format_value,
                                           period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, format_uk_date
-from safer_desk.domain.text import counted, filled_width, in_words
+from safer_desk.domain.text import counted, filled_width, in_words, shortened
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.formats import Unit, plain, shown_number
@@ -487,7 +487,8 @@ class FiguresEditor:
             return 0
         same_kind = (svc.GRID_COMMENT,) if start_key == svc.GRID_COMMENT else NUMBER_ROWS
         keys = [k for k in keys[keys.index(start_key):] if k in same_kind]
-        refused = self._paste_overflow(keys, start_col, rows)
+        refused = (self._label_copied(rows) if start_key != svc.GRID_COMMENT else "") \
+            or self._paste_overflow(keys, start_col, rows)
         if refused:
             self.form_message = refused
             self.changed.emit()
@@ -542,6 +543,24 @@ class FiguresEditor:
         if key == svc.GRID_VALUE and any(k in self.grid.keys for k in (svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)):
             return "a figure worked out from its numerator and denominator: paste those on their rows"
         return "the cell cannot be typed in"
+
+    def _label_copied(self, rows: list[list[str]]) -> str:
+        """Why a row copied with its label ("Police recorded hate crime", then the months' figures) is not pasted
+        on figures, or "": pasted, the label took the first month and every figure landed a month late. Words
+        are a label where they hold no digit (not "1,610 per 100,000" as the grid shows a rate) and are not a
+        sheet's mark for no figure ("n/a"), with a figure after them in the row."""
+        assert self.grid is not None
+        for cells in rows:
+            filled = [c.strip() for c in cells if c.strip()]
+            first = filled[0] if filled else ""
+            if (re.search(r"[^\W\d_]", first) and not re.search(r"\d", first)
+                    and not no_figure_mark(first, "monthly") and first.casefold() != svc.NO_FIGURE_TEXT.casefold()
+                    and any(re.search(r"\d", c) for c in filled[1:])):
+                word = {"monthly": "month", "quarterly": "quarter"}.get(self.grid.view.indicator.frequency, "year")
+                return (f"Nothing was pasted: the first cell copied, “{shortened(first, 40)}”, is words, not a "
+                        f"figure (a row's label?): pasted here, every figure after it would land a {word} late. "
+                        f"In Excel, copy the figures without it, and paste them on the first {word}'s cell.")
+        return ""
 
     def _paste_overflow(self, keys_from_here: list[str], start_col: int, rows: list[list[str]]) -> str:
         """Why cells copied from Excel do not fit from this cell (nothing is pasted then), or "".

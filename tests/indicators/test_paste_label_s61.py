@@ -1,0 +1,58 @@
+"""A row copied from a board paper's table in Excel with its label cell ("Police recorded hate crime", then April to
+December) and pasted on the grid's April pasted the label into April and every figure a month late, May to January,
+with nothing said under the grid (session 61): the guide promises that no copied figure lands in the wrong month. A
+row whose first cell copied is words, with figures after it, is now refused, saying to copy the figures without the
+label; a paste of the figures alone, a no-figure mark ("n/a") or a rate as the grid shows it pastes as before."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.services import indicators as svc
+
+HATE = "Police recorded hate crime"
+FIGURES = "17\t25\t32\t54\t37\t45\t42\t35\t40"
+
+
+def _tab(demo_window):
+    tab = demo_window.show_tab("indicators")
+    assert tab.select_area("district:plymouth") and tab.select_year(FinancialYear(2016)) and tab.select_indicator(HATE)
+    return tab
+
+
+def _paste(tab, key: str, col: int, text: str) -> bool:
+    tab.grid.setFocus()
+    tab.grid.setCurrentCell(tab.grid.keys.index(key), col)
+    QApplication.clipboard().setText(text)
+    return tab.paste_rows()
+
+
+def _row(tab, key: str) -> list[str]:
+    r = tab.grid.keys.index(key)
+    return [tab.grid.item(r, c).text() for c in range(tab.grid.columnCount())]
+
+
+def test_a_row_copied_with_its_label_is_not_pasted_a_month_late(demo_window):
+    tab = _tab(demo_window)
+    before = _row(tab, svc.GRID_VALUE)
+    assert not _paste(tab, svc.GRID_VALUE, 0, f"{HATE}\t{FIGURES}\r\n")
+    assert _row(tab, svc.GRID_VALUE) == before and not tab.presenter.figures.is_dirty
+    said = tab.grid_messages.text()
+    assert said.startswith(f"Nothing was pasted: the first cell copied, “{HATE}”, is words, not a figure"), said
+    assert "a month late" in said and "copy the figures without it" in said
+
+
+def test_the_figures_alone_and_a_no_figure_mark_paste_as_before(demo_window):
+    tab = _tab(demo_window)
+    assert _paste(tab, svc.GRID_VALUE, 0, f"{FIGURES}\r\n")
+    assert _row(tab, svc.GRID_VALUE)[:9] == ["17", "25", "32", "54", "37", "45", "42", "35", "40"]
+    tab.discard_figures()
+    assert _paste(tab, svc.GRID_VALUE, 8, "n/a\t41")  # a sheet's mark for no figure: said on Save, as before
+    assert _row(tab, svc.GRID_VALUE)[8:10] == ["n/a", "41"]
+
+
+def test_a_comment_row_pastes_words_as_before(demo_window):
+    tab = _tab(demo_window)
+    assert _paste(tab, svc.GRID_COMMENT, 8, "Christmas events\t41 reports")
+    assert _row(tab, svc.GRID_COMMENT)[8:10] == ["Christmas events", "41 reports"]
