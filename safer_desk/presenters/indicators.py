@@ -179,6 +179,10 @@ class CellState:
     message: str = ""  # the problem or question about what was typed here
 
 
+# A figure as a sheet shows it, plainly: 327, 1,234, 12.5 (a pasted total is compared with the sum of the others).
+_PLAIN_FIGURE = re.compile(r"(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
+
+
 class FiguresEditor:
     """The figures typed into the grid of one indicator, area and year, until they are saved."""
 
@@ -487,8 +491,8 @@ class FiguresEditor:
             return 0
         same_kind = (svc.GRID_COMMENT,) if start_key == svc.GRID_COMMENT else NUMBER_ROWS
         keys = [k for k in keys[keys.index(start_key):] if k in same_kind]
-        refused = (self._label_copied(rows) if start_key != svc.GRID_COMMENT else "") \
-            or self._paste_overflow(keys, start_col, rows)
+        refused = (self._label_copied(rows) or self._total_copied(start_col, rows)
+                   if start_key != svc.GRID_COMMENT else "") or self._paste_overflow(keys, start_col, rows)
         if refused:
             self.form_message = refused
             self.changed.emit()
@@ -560,6 +564,28 @@ class FiguresEditor:
                 return (f"Nothing was pasted: the first cell copied, “{shortened(first, 40)}”, is words, not a "
                         f"figure (a row's label?): pasted here, every figure after it would land a {word} late. "
                         f"In Excel, copy the figures without it, and paste them on the first {word}'s cell.")
+        return ""
+
+    def _total_copied(self, start_col: int, rows: list[list[str]]) -> str:
+        """Why a row of counts copied with its total at the end (a board paper's year-to-date column) is not pasted,
+        or "": the total was saved as the next period's figure. A last figure of 10 or more that is the sum of the
+        figures before it, three of them or more not 0, is taken for a total: no month's count is that by chance."""
+        assert self.grid is not None
+        if not self.grid.view.indicator.totals:
+            return ""
+        for cells in rows:
+            filled = [(c, text.strip()) for c, text in enumerate(cells) if text.strip()]
+            if len(filled) < 4 or not all(_PLAIN_FIGURE.fullmatch(text) for _, text in filled):
+                continue
+            *figures, (last_col, last) = [(c, Decimal(text.replace(",", ""))) for c, text in filled]
+            # A rare crime's few a month add up by chance (1, 1, 1, 3): a total beside three months with some, 10 or
+            # more, is no chance.
+            if last >= 10 and last == sum(f for _, f in figures) and sum(1 for _, f in figures if f) >= 3 \
+                    and start_col + last_col < len(self.grid.periods):
+                period = self.grid.labels[start_col + last_col]
+                return (f"Nothing was pasted: the last cell copied, {cells[last_col].strip()}, is the sum of the "
+                        f"{len(figures)} figures before it (a total?): pasted here, it would be saved as {period}'s "
+                        "figure. In Excel, copy the figures without it, and paste them again.")
         return ""
 
     def _paste_overflow(self, keys_from_here: list[str], start_col: int, rows: list[list[str]]) -> str:

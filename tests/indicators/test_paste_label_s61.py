@@ -56,3 +56,32 @@ def test_a_comment_row_pastes_words_as_before(demo_window):
     tab = _tab(demo_window)
     assert _paste(tab, svc.GRID_COMMENT, 8, "Christmas events\t41 reports")
     assert _row(tab, svc.GRID_COMMENT)[8:10] == ["Christmas events", "41 reports"]
+
+
+def test_a_row_copied_with_its_year_to_date_total_is_not_pasted(demo_window):
+    # A board paper's row runs Apr to Nov and then its year-to-date column (287): pasted on April, the total was
+    # taken as December's figure, with nothing said.
+    tab = _tab(demo_window)
+    before = _row(tab, svc.GRID_VALUE)
+    assert not _paste(tab, svc.GRID_VALUE, 0, "17\t25\t32\t54\t37\t45\t42\t35\t287\r\n")
+    assert _row(tab, svc.GRID_VALUE) == before and not tab.presenter.figures.is_dirty
+    said = tab.grid_messages.text()
+    assert said.startswith("Nothing was pasted: the last cell copied, 287, is the sum of the 8 figures before it "
+                           "(a total?): pasted here, it would be saved as Dec-16's figure."), said
+    assert "copy the figures without it" in said
+
+
+def test_a_last_figure_that_is_not_their_sum_pastes(demo_window):
+    tab = _tab(demo_window)
+    assert _paste(tab, svc.GRID_VALUE, 0, "17\t25\t32\t54\t37\t45\t42\t35\t40\r\n")
+    assert _row(tab, svc.GRID_VALUE)[8] == "40"
+    tab.discard_figures()
+    assert _paste(tab, svc.GRID_VALUE, 8, "0\t0\t0")  # nothing counted in three months: no total among them
+    assert _row(tab, svc.GRID_VALUE)[8:11] == ["0", "0", "0"]
+    tab.discard_figures()
+    # A rare crime's few a month can add up by chance: a month is taken for a total only beside three months
+    # with some and a total of 10 or more.
+    for few in ("5\t0\t0\t5", "1\t1\t1\t3", "2\t3\t4\t9"):
+        assert _paste(tab, svc.GRID_VALUE, 0, few), tab.grid_messages.text()
+        assert _row(tab, svc.GRID_VALUE)[:4] == few.split("\t")
+        tab.discard_figures()
