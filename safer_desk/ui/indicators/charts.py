@@ -81,7 +81,9 @@ class IndicatorChart(Chart):
         for item in self.curves:
             item.setVisible(id(item) in shown)
         self._visible = visible
-        self.set_legend_order([item for item, _, _ in visible])
+        # The legend names what is drawn: a year with no figures (none last year) named beside no bar read as figures
+        # lost; the words under the chart say it has none.
+        self.set_legend_order([item for item, _, values in visible if any(v is not None for v in values)])
         if self.categories != list(data.labels):
             self.set_categories(data.labels)
 
