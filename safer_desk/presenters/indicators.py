@@ -989,7 +989,9 @@ class IndicatorsPresenter(ScreenPresenter):
         # within (session 45); nor has a milestone, an activity count, a target still to be confirmed or withdrawn, or
         # a monitor only indicator's target (none is judged: session 61).
         measured = (v.target is not None and v.target.is_set and ind.polarity != "monitor"
-                    and ind.measure not in ("milestone", "activity"))
+                    and ind.measure not in ("milestone", "activity")
+                    # nothing is a share of a target of zero: any figure worse is red, never amber
+                    and not (ind.tolerance_kind == "relative" and {t for t in v.target_at if t is not None} == {0}))
         bits = [UNIT_LABELS[ind.unit] if ind.unit != "rate" else f"Rate {rate_label(ind.rate_per)}",
                 POLARITY_LABELS[ind.polarity], ind.frequency, v.target_words(), ind.tolerance_text if measured else ""]
         if ind.unit == "rate":

@@ -36,3 +36,18 @@ def test_a_monitor_only_indicators_target_says_no_tolerance(demo_store):
 def test_a_target_judged_still_says_its_tolerance(demo_store):
     details = _details(demo_store, "county:suffolk", FinancialYear(2010), "Repeat cases at MARAC")
     assert "No more than 28%" in details and "amber within" in details
+
+
+def test_a_target_of_zero_says_no_relative_tolerance(demo_store):
+    # "No domestic homicides": nothing is a percentage of zero, so any figure above it is red (the guide); "amber
+    # within 5% of target" beside it promised an amber that cannot be. A tolerance in points still has a band.
+    ind = svc.save_indicator(demo_store, "Domestic homicides", polarity="lower", frequency="annual")
+    svc.set_target(demo_store, ind, "district:plymouth", FinancialYear(2016), kind="threshold", value=0)
+    svc.save_values(demo_store, ind, "district:plymouth", [svc.PeriodValue("2016/17", 0)])
+    details = _details(demo_store, "district:plymouth", FinancialYear(2016), "Domestic homicides")
+    assert "No more than 0" in details
+    assert "amber within" not in details, details
+    svc.save_indicator(demo_store, "Domestic homicides", polarity="lower", frequency="annual", tolerance_pct=1,
+                       tolerance_kind="points")
+    details = _details(demo_store, "district:plymouth", FinancialYear(2016), "Domestic homicides")
+    assert "amber within 1" in details, details
