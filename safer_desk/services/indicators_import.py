@@ -221,6 +221,29 @@ def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
     return None if area is None else (area.id, area.name, area.kind)
 
 
+# What a council's own name adds to the area's ("East Sussex County Council", "Plymouth City", "Babergh CSP").
+_COUNCIL_WORDS = re.compile(r"(\s+(city|county|borough|district|metropolitan borough))?(\s+council)?"
+                            r"(\s+(csp|community safety partnership))?\s*$", re.IGNORECASE)
+
+
+def _closest_area(store: Store, name: str) -> str:
+    """": did you mean “East Sussex”? …" naming the area a name the file does not hold was most likely meant as: the
+    same without a council's words ("East Sussex County", "Plymouth City Council"), or one a letter or two out
+    ("Ipswitch"); "" when none is."""
+    from safer_desk.services.reference import AmbiguousArea
+
+    meant = None
+    if (bare := _COUNCIL_WORDS.sub("", name).strip()) and bare != name.strip():
+        try:
+            meant = svc.find_area(store, bare)
+        except AmbiguousArea:
+            meant = None
+    names = [meant.name] if meant else close_names(name, [a.name for a in svc.list_areas(store)], cutoff=0.85)
+    if not names:
+        return ""
+    return f": did you mean “{names[0]}”? Name the area as the Indicators tab's Area list names it"
+
+
 @functools.lru_cache(maxsize=256)  # asked on every line naming it: a sheet of thousands of lines names a few areas
 def _district_not_held(name: str) -> str:
     """What to do about a real district the file does not hold yet (Babergh, in a file whose office is not named):
@@ -518,15 +541,15 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
         raise IndicatorError(f"the area is blank{_EVERY_ROW}")
     if area_name not in areas:
         try:
-            areas[area_name] = _find_area(store, area_name)
+            # a name no area has: the same words on every line that gives it, worked out once
+            areas[area_name] = _find_area(store, area_name) or (
+                f"there is no district, partnership or county called “{area_name}”"
+                f"{_district_not_held(area_name) or _closest_area(store, area_name)}")
         except IndicatorError as exc:  # a name two areas share: the same words on every line that gives it
             areas[area_name] = str(exc)
     area = areas[area_name]
     if isinstance(area, str):
         raise IndicatorError(area)
-    if area is None:
-        raise IndicatorError(f"there is no district, partnership or county called “{area_name}”"
-                             f"{_district_not_held(area_name)}")
     _check_name_free(store, area, names)
     period = svc.parse_period(f.get("period", ""), ind.frequency)
     _check_year_held(period, f.get("period", ""))
