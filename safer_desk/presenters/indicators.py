@@ -714,6 +714,9 @@ class IndicatorsPresenter(ScreenPresenter):
         chosen = exact or others or in_list
         if chosen:
             return chosen[0], ""
+        if meant := svc.area_meant(self.store, typed):
+            return None, (f"No area's name contains “{typed}”: did you mean “{meant}”? Type it, or choose an area from "
+                          "the Area list.")
         return None, (f"No area's name contains “{typed}”: type part of a district's, partnership's or county's "
                       "name (Plymouth, Suffolk), or choose one from the Area list.")
 

@@ -29,7 +29,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
 from safer_desk.domain.periods import AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date
-from safer_desk.domain.text import counted, in_words, ranges_text
+from safer_desk.domain.text import close_names, counted, in_words, ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -255,6 +255,27 @@ def find_area(store: Store, name_or_id: str) -> Area | None:
     # by the rule every list and the board report name areas by.
     named = find_named(store, text)
     return None if named is None else by_id(named.id) or Area(named.id, named.name, named.kind)
+
+
+# What a council's own name adds to the area's ("East Sussex County Council", "Plymouth City", "Babergh CSP").
+_COUNCIL_WORDS = re.compile(r"(\s+(city|county|borough|district|metropolitan borough))?(\s+council)?"
+                            r"(\s+(csp|community safety partnership))?\s*$", re.IGNORECASE)
+
+
+def area_meant(store: Store, name: str) -> str | None:
+    """The name of the area a name no area has was most likely meant as: the same without a council's words ("East
+    Sussex County", "Plymouth City Council"), or one a letter or two out ("Ipswitch"); None when none is (the "did
+    you mean …?" of Import Figures and Find, never taken as it without asking)."""
+    from safer_desk.services.reference import AmbiguousArea
+
+    if (bare := _COUNCIL_WORDS.sub("", name).strip()) and bare != name.strip():
+        try:
+            if (meant := find_area(store, bare)) is not None:
+                return meant.name
+        except AmbiguousArea:
+            pass
+    close = close_names(name.strip(), [a.name for a in list_areas(store)], cutoff=0.85)
+    return close[0] if close else None
 
 
 def areas_with_values(store: Store, indicator_id: str) -> list[Area]:

@@ -221,27 +221,11 @@ def _find_area(store: Store, name: str) -> tuple[str, str, str] | None:
     return None if area is None else (area.id, area.name, area.kind)
 
 
-# What a council's own name adds to the area's ("East Sussex County Council", "Plymouth City", "Babergh CSP").
-_COUNCIL_WORDS = re.compile(r"(\s+(city|county|borough|district|metropolitan borough))?(\s+council)?"
-                            r"(\s+(csp|community safety partnership))?\s*$", re.IGNORECASE)
-
-
 def _closest_area(store: Store, name: str) -> str:
-    """": did you mean “East Sussex”? …" naming the area a name the file does not hold was most likely meant as: the
-    same without a council's words ("East Sussex County", "Plymouth City Council"), or one a letter or two out
-    ("Ipswitch"); "" when none is."""
-    from safer_desk.services.reference import AmbiguousArea
-
-    meant = None
-    if (bare := _COUNCIL_WORDS.sub("", name).strip()) and bare != name.strip():
-        try:
-            meant = svc.find_area(store, bare)
-        except AmbiguousArea:
-            meant = None
-    names = [meant.name] if meant else close_names(name, [a.name for a in svc.list_areas(store)], cutoff=0.85)
-    if not names:
-        return ""
-    return f": did you mean “{names[0]}”? Name the area as the Indicators tab's Area list names it"
+    """": did you mean “East Sussex”? …" naming the area a name the file does not hold was most likely meant as
+    (svc.area_meant); "" when none is."""
+    meant = svc.area_meant(store, name)
+    return f": did you mean “{meant}”? Name the area as the Indicators tab's Area list names it" if meant else ""
 
 
 @functools.lru_cache(maxsize=256)  # asked on every line naming it: a sheet of thousands of lines names a few areas

@@ -31,3 +31,25 @@ def test_an_area_like_none_says_no_more_than_before(tmp_path, demo_path, capsys)
     code, _, err = run(capsys, "import-figures", demo_path, sheet)
     assert code == 1
     assert "There is no district, partnership or county called “Narnia”." in err and "did you mean" not in err
+
+
+@pytest.mark.parametrize("typed, meant", [("ipswitch", "Ipswich"), ("Plymouth City Council", "Plymouth")])
+def test_find_names_the_area_meant_too(demo_store, typed, meant):
+    # Find, on the Indicators tab, said only that no area's name contains "ipswitch".
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    presenter = IndicatorsPresenter(demo_store)
+    presenter.load()
+    choice, said = presenter.find_area(typed)
+    assert choice is None
+    assert said.startswith(f"No area's name contains “{typed}”: did you mean “{meant}”?"), said
+    assert presenter.find_area(meant)[0] is not None  # the name suggested is found
+
+
+def test_find_says_no_more_of_a_name_like_none(demo_store):
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    presenter = IndicatorsPresenter(demo_store)
+    presenter.load()
+    choice, said = presenter.find_area("Zzyzx")
+    assert choice is None and "did you mean" not in said
