@@ -158,7 +158,9 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"wrote {result.path}: {counted(result.total_rows, 'row')} from {tables} of "
           f"{result.office_name}")
     if result.include_referrals:
-        print("individual referrals: included")
+        print(f"individual referrals: included ({result.row_counts.get('fund_referrals', 0):,})")
+        if result.case_notes_sent and (kind == "sqlite" or args.raw_tables):  # the workbook's views show none
+            print(f"reviews' case and panel-meeting notes: included ({result.case_notes_sent:,})")
     elif result.left_out:
         print(f"individual referrals: left out ({', '.join(result.left_out)}); "
               f"{counted(result.summary_rows, 'summary row')} by district and month instead")

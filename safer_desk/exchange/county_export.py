@@ -117,6 +117,7 @@ class ExportResult:
     key_fingerprint: str = ""
     audit_head: tuple[int, str] | None = None
     case_notes_left_out: int = 0  # reviews' case and panel-meeting notes left blank (CASE_NOTES)
+    case_notes_sent: int = 0  # those notes sent, the victim-level detail asked for (CASE_NOTES that hold text)
 
     @property
     def total_rows(self) -> int:
@@ -178,14 +179,17 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     return len(out)
 
 
-def _leave_out_case_notes(conn: sqlite3.Connection) -> int:
-    """Blank the copy's case notes (CASE_NOTES); how many held any text."""
-    left_out = 0
+def _case_notes(conn: sqlite3.Connection, *, leave_out: bool) -> int:
+    """How many of the copy's case notes (CASE_NOTES) hold any text; blanked when leave_out."""
+    held = 0
     for table, column in CASE_NOTES:
         if has_table(conn, table) and column in {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}:
-            left_out += conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = '' "
+            if leave_out:
+                held += conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = '' "
                                      f"WHERE {quote(column)} <> ''").rowcount
-    return left_out
+            else:
+                held += conn.execute(f"SELECT count(*) FROM {quote(table)} WHERE {quote(column)} <> ''").fetchone()[0]
+    return held
 
 
 def _looks_private(text: str, reference: bool) -> str | None:
@@ -444,7 +448,8 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
                 # spend lines' marks stay: the county's board report says from them that the fund's totals are the
                 # example's (the summary counts the lines anyway).
                 out.execute("DELETE FROM illustrative_marks WHERE table_name = 'fund_referrals'")
-        notes_left_out = 0 if include_referrals else _leave_out_case_notes(out)
+        notes_left_out = 0 if include_referrals else _case_notes(out, leave_out=True)
+        notes_sent = _case_notes(out, leave_out=False) if include_referrals else 0
         check_cancelled(cancelled)
 
         def text_progress(done: int, total: int) -> None:  # step 1 of 4, in thousandths (a window shows per cent)
@@ -551,7 +556,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     progress(3, 4, "Compacting…")
     return ExportResult(target, export_id, office_name, exported_at, include_referrals, counts, checksum,
                         left_out, summary_rows, sequence, key.fingerprint if key else "",
-                        (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out)
+                        (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out, notes_sent)
 
 
 def sheet_title(table: str) -> str:

@@ -129,3 +129,36 @@ def test_no_mark_of_a_referral_left_out_goes_with_the_default_export(demo_store,
             == (15,)
     finally:
         conn.close()
+
+
+def test_the_command_says_what_victim_level_detail_went_when_asked(demo_path, tmp_path):
+    """--include-referrals said "individual referrals: included" and nothing of the reviews' notes it sent too, so an
+    officer checking what left the office saw only the referrals. It says both, with how many; a workbook shows the
+    notes only in its raw tables, and says so only then."""
+    code, out, err = cli_output(["export", str(demo_path), str(tmp_path / "county.sqlite"), "--include-referrals"])
+    assert code == 0, err
+    assert "individual referrals: included (15)\n" in out, out
+    assert "reviews' case and panel-meeting notes: included (3)\n" in out, out
+    code, out, err = cli_output(["export", str(demo_path), str(tmp_path / "county.xlsx"), "--include-referrals"])
+    assert code == 0, err
+    assert "individual referrals: included (15)\n" in out and "notes" not in out, out
+    code, out, err = cli_output(["export", str(demo_path), str(tmp_path / "raw.xlsx"), "--include-referrals",
+                                 "--raw-tables"])
+    assert code == 0, err
+    assert "reviews' case and panel-meeting notes: included (3)\n" in out, out
+
+
+def test_the_window_says_the_notes_went_with_the_referrals(demo_path, tmp_path, window, qtbot, prompts):
+    from PySide6.QtCore import Qt
+
+    assert window.open_path(demo_path)
+    window.exchange_actions["export"].trigger()
+    dialog = window.export_dialog
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "for county.sqlite"))
+    dialog.referrals_check.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(prompts.infos), timeout=15000)
+    said = prompts.infos[-1][1]
+    assert ("Individual referrals are included (15), and so are the reviews' case and panel-meeting notes (3)."
+            in said), said

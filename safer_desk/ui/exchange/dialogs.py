@@ -175,6 +175,21 @@ def _says_nothing_written(message: str) -> bool:
     return any(words in folded for words in NOTHING_WRITTEN_WORDS)
 
 
+def _victim_level_words(result) -> str:
+    """What the export did with the victim-level detail: left out, or sent (the referrals, and the reviews' notes
+    when the file holds them: an .sqlite export, not a workbook, whose sheets show no notes)."""
+    if result.include_referrals:
+        notes = result.case_notes_sent if Path(result.path).suffix.lower() == ".sqlite" else 0
+        return (f"Individual referrals are included ({result.row_counts.get('fund_referrals', 0):,})"
+                + (f", and so are the reviews' case and panel-meeting notes ({notes:,})." if notes else "."))
+    said = "Individual referrals were left out" + (
+        f" ({counted(result.summary_rows, 'total')} by district and month instead)." if result.left_out else ".")
+    if result.case_notes_left_out:
+        said += (f" The reviews' case and panel-meeting notes were left out ({result.case_notes_left_out:,}); the "
+                 "reviews themselves are in the export.")
+    return said
+
+
 def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
     from safer_desk.services.county import CountyError, export_for_county, export_name_words
 
@@ -189,12 +204,7 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
             thread_store.close()
 
     def succeeded(result) -> None:
-        privacy = ("Individual referrals are included." if result.include_referrals else
-                   "Individual referrals were left out" + (f" ({counted(result.summary_rows, 'total')} by district "
-                                                           "and month instead)." if result.left_out else "."))
-        if result.case_notes_left_out:
-            privacy += (f" The reviews' case and panel-meeting notes were left out "
-                        f"({result.case_notes_left_out:,}); the reviews themselves are in the export.")
+        privacy = _victim_level_words(result)
         unnamed = export_name_words(store)  # the county would know the office as its file ("safer-desk")
         prompts.show_info(window, "Export for County",
                           f"Exported {result.total_rows:,} rows from {len(result.row_counts)} tables to "
