@@ -147,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv and not argv[0].startswith("-") and argv[0] not in commands:
             if _exists(argv[0]):  # an existing file without a suffix ("office") still opens
                 return _open_window(*_window_args(argv))
-            raise CliError(unknown_command_message(argv[0], commands), code=2)
+            if argv[0].strip().lower() not in commands:
+                raise CliError(unknown_command_message(argv[0], commands), code=2)
+            # "Projects", "EXPORT": a command read in any case, as every option's word is (_choice_word)
+            argv[0] = argv[0].strip().lower()
         args, extras = parser.parse_known_args(argv)
         # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
         trailing = getattr(args, "trailing_positional", None)
@@ -367,7 +370,7 @@ def looks_like_window(argv: list[str]) -> bool:
 
 
 def unknown_command_message(word: str, commands: list[str]) -> str:
-    close = [c for c in commands if c.startswith(word[:3])] if len(word) >= 3 else []
+    close = [c for c in commands if c.startswith(word[:3].lower())] if len(word) >= 3 else []
     hint = f" (did you mean {' or '.join(close)}?)" if close else ""
     return (f"'{word}' is neither a command nor a file{hint}.\n"
             f"The commands are: {', '.join(commands)}.\n"
