@@ -171,7 +171,7 @@ def run_export(args: argparse.Namespace) -> int:
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")
     if unnamed:
-        print(f"note: {unnamed}", file=sys.stderr)
+        print(f"safer-desk: note: {unnamed}", file=sys.stderr)
     return 0
 
 
@@ -343,7 +343,7 @@ def run_merge(args: argparse.Namespace) -> int:
             f"{'it' if len(passed) == 1 else 'them'} again without the files refused above."] if passed else [])))
     unused = accept - {m.key_fingerprint for m in manifests}
     for fp in sorted(unused):
-        print(f"note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
+        print(f"safer-desk: note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
     made = not county_path.exists()
     store = open_for_writing(args.county)
     merged = False
@@ -497,7 +497,7 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if unnamed:
-        print(f"note: {unnamed}", file=sys.stderr)
+        print(f"safer-desk: note: {unnamed}", file=sys.stderr)
     if kind == ".pdf":
         from safer_desk.cli import ctrl_c_held
 
