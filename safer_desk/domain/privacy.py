@@ -48,6 +48,9 @@ PLACES_RESOURCES = (("lookups", "lsoa_district_current.csv", ("lsoa_district", "
 # Characters no one sees, which text pasted from an e-mail or a web page can carry: a zero-width space, joiners, a
 # word joiner, a byte-order mark, a soft hyphen. "Jane\u200b Smith" reads as Jane Smith wherever it is shown.
 _INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# One line break within a paragraph, with the spaces around it: a note pasted from an e-mail keeps the mail's hard
+# wrapping, which falls inside a name as often as between sentences ("heard from Jane⏎Smith"). A blank line stays.
+_WRAPPED = re.compile(r"(?<=\S)[^\S\n]*\n[^\S\n]*(?=\S)")
 
 
 def as_read(text: str) -> str:
@@ -181,7 +184,7 @@ class NameDetector:
         """The first thing in text that looks like a person's name, or None."""
         if not text or not text.strip():
             return None
-        text = as_read(text)
+        text = _WRAPPED.sub(" ", as_read(text))
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         for i, token in enumerate(tokens):
             found = (self._first_and_surname(text, tokens, i) or self._initials(text, tokens, i)
