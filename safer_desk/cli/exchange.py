@@ -179,12 +179,21 @@ def _open_to_number_an_export(file: str):
     """The office's file opened to record the export's number. A file marked read-only is refused saying why an
     export writes to it at all, and without the advice to change a copy: a copy's exports take numbers the office's
     own file takes again, and the county refuses the later of the two. A file open in a window is exported there."""
-    from safer_desk.storage.store import FileLocked, FileReadOnly
+    from safer_desk.storage.store import FileLocked, FileReadOnly, IsAnExport
 
     try:
         return open_existing(file, read_only=False)
     except CliError as exc:
         cause = exc.__cause__
+        if isinstance(cause, IsAnExport):  # no change was asked for: said as the workbook of an export says it
+            from safer_desk.services.county import export_of_an_export_words
+            from safer_desk.storage.store import export_words
+
+            look = open_existing(file, read_only=True)
+            try:
+                raise CliError(export_of_an_export_words(Path(file).name, export_words(look.conn))) from cause
+            finally:
+                look.close()
         offer = "It can be opened read-only."
         if isinstance(cause, FileLocked) and not cause.command and str(cause).endswith(offer):
             # A window has it open for writing: the export is made there, not "the change".

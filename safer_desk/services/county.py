@@ -52,6 +52,12 @@ def export_kind(target: Path | str) -> str:
     return kind
 
 
+def export_of_an_export_words(name: str, made_from: str) -> str:
+    """Why an export (``storage.store.export_words``: made_from) is not exported again."""
+    return (f"{name} is {made_from}: an export is made from the office's own file, not from another export. Nothing "
+            "was written.")
+
+
 def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
                       progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
     """Write the office's data for the county: .sqlite (for merging) or .xlsx (for reading), atomically.
@@ -79,8 +85,7 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
 
     made_from = export_words(store.conn)
     if made_from:  # an export looked at read-only: it holds the office's summaries, not the office's file
-        raise CountyError(f"{Path(store.path).name} is {made_from}: an export is made from the office's own file, "
-                          "not from another export. Nothing was written.")
+        raise CountyError(export_of_an_export_words(Path(store.path).name, made_from))
     try:
         if kind == "xlsx":
             from functools import partial
