@@ -72,7 +72,12 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_screenshot(args: argparse.Namespace) -> int:
     if args.demo and args.file:
         raise CliError("give either FILE or --demo, not both", code=2)
-    if Path(args.out).suffix.lower() != ".png":  # most likely FILE where OUT.png belongs: never written over
+    out = Path(args.out)
+    if out.is_dir():  # a folder has no ending to be wrong: said as a folder, with a name to give in it (as export's)
+        stem = Path(args.file).stem if args.file else "example"
+        raise CliError(f"{out.name or out} is a folder: name the picture in it, such as {out / (stem + '.png')}. "
+                       "Nothing was written.")
+    if out.suffix.lower() != ".png":  # most likely FILE where OUT.png belongs: never written over
         raise CliError(f"{Path(args.out).name}: the screenshot is saved as a PNG picture, so OUT must end in .png "
                        "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
     if args.file:

@@ -482,6 +482,10 @@ def run_report(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     kind = out.suffix.lower()
+    if out.is_dir():  # a folder has no ending to be wrong: said as a folder, with a name to give in it (as export's)
+        raise CliError(f"{out.name or out} is a folder: name the report file in it, such as "
+                       f"{out / (Path(args.file).stem + '-board-report.pdf')} (or .html, a web page). Nothing was "
+                       "written.")
     if kind not in (".pdf", ".html", ".htm"):  # how the command is used (exit 2), as screenshot's .png
         raise CliError(f"{out.name or out}: the report must end in .pdf or .html", code=2)
     from datetime import date
