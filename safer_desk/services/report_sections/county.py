@@ -292,7 +292,34 @@ def rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> R
         if formed and any(r.view.ytd is not None for r in svc.summary(store, area.id, year)):
             note += (f" {area.name}'s {year.label} figures are not in this table: it was formed on "
                      f"{format_uk_date(formed)}, and the districts it was made from are counted for {year.label}.")
-    return _rag_table(store, year, _in_being(store, every, year), "per district", note)
+    columns = _in_being(store, every, year)
+    unsent = unsent_districts(store, areas, year)
+    if unsent:  # counted in the county's figure all the same: beside the others, so the row adds up to it
+        columns = sorted({a.id: a for a in [*columns, *unsent]}.values(), key=lambda a: a.name.casefold())
+        county = next(iter(areas.counties))  # one, as unsent_districts asks
+        one = len(unsent) == 1
+        note += (f" {in_words([a.name for a in unsent])}: no office's file merged into this county file names "
+                 f"{'it' if one else 'them'}; {'its' if one else 'their'} figures, as the county file holds them, "
+                 f"are counted in {county}'s.")
+    return _rag_table(store, year, columns, "per district", note)
+
+
+def unsent_districts(store: Store, areas: ReportAreas, year: FinancialYear) -> list:
+    """The districts of the report's county in the year that no merged office names but whose figures the county
+    file holds (police.uk places crimes in West Suffolk before West Suffolk's office sends a file): the county's
+    figure counts them, so the county overview shows them too."""
+    from safer_desk.domain.ids import reference_id
+    from safer_desk.services import indicators as svc
+    from safer_desk.services import reference as ref
+
+    if len(areas.counties) != 1:
+        return []
+    name = next(iter(areas.counties))
+    county = ref.AreaRef(reference_id("county", name), name, "county")
+    sent = {a.id for a in ref.office_districts(store, year)}
+    found = [svc.find_area(store, i) for i in ref.area_district_ids(store, county, year) if i not in sent]
+    return sorted((a for a in found if a is not None and any(
+        r.view.ytd is not None for r in svc.summary(store, a.id, year))), key=lambda a: a.name.casefold())
 
 
 def group_rag_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | None:
