@@ -638,7 +638,8 @@ def registered_keys(conn: sqlite3.Connection, fingerprint: str | None = None) ->
 
 def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
     cursor = conn.execute(
-        f"SELECT export_id, sequence, exported_at, imported_at, audit_head_id, audit_head_hash FROM {IMPORTS_TABLE} "
+        f"SELECT export_id, sequence, exported_at, imported_at, audit_head_id, audit_head_hash, office_name "
+        f"FROM {IMPORTS_TABLE} "
         # The latest merged: numbers follow the exports' own, except after an export of a restored file accepted
         # (--accept-restored), whose line the office's later exports follow (imports before numbering: by sequence).
         "WHERE office_id = ? AND sequence IS NOT NULL ORDER BY number IS NULL, number DESC, sequence DESC LIMIT 1",
@@ -782,7 +783,11 @@ def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
         return (f"it is {m.office_name}'s export number {m.sequence}, but its export number {last['sequence']} is "
                 f"not the one merged ({made}): {FORKED_FILE}")
     if m.sequence <= last["sequence"]:
-        older = (f"it is older than an export from {m.office_name} already merged (it is export number {m.sequence}; "
+        # An office renamed since is named as the county names it now (its latest export merged), with the name
+        # this file gives it: the lead looks for the office the county file lists.
+        office = m.office_name if last["office_name"] in (None, m.office_name) else \
+            f"{last['office_name']} (called {m.office_name} in this file)"
+        older = (f"it is older than an export from {office} already merged (it is export number {m.sequence}; "
                  f"number {last['sequence']}, {made}, has already been merged): a newer export from that office has "
                  "already been merged, and an older one would roll its figures back")
         merged_at, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
