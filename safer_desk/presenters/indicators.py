@@ -759,9 +759,11 @@ class IndicatorsPresenter(ScreenPresenter):
             # The office's own first area with figures (its county, then its partnerships and districts), as the
             # board report and the workbook lead with it; else the example's Plymouth; else the first with figures.
             with_figures = {r[0] for r in self.store.rows("SELECT DISTINCT area_id FROM indicator_values")}
-            own = [c.id for c in choices if c.group is AreaGroup.OWN] if reference.office_scope(self.store).is_set \
+            scope = reference.office_scope(self.store)
+            own = [c.id for c in choices if c.group is AreaGroup.OWN] if scope.is_set or scope.is_county_file \
                 else []  # (an office naming no areas has every one listed as its own)
-            area_id = next((i for i in own if i in with_figures), None) or (
+            area_id = next((i for i in own if i in with_figures or self._derived_with_figures(i, with_figures)),
+                           None) or (
                 DEFAULT_AREA if DEFAULT_AREA in ids else next((i for i in ids if i in with_figures),
                                                               ids[0] if ids else None))
         self.area_id = area_id
@@ -770,6 +772,17 @@ class IndicatorsPresenter(ScreenPresenter):
         self.year = year if year in years else (self._years_with_figures() or years)[-1]
         self._provisional = not (area_id_asked or year) and not self.store.scalar(
             "SELECT 1 FROM indicator_values LIMIT 1")
+
+    def _derived_with_figures(self, area_id: str, with_figures: set[str]) -> bool:
+        """Whether a county or partnership holding none of its own figures has its districts' added up (a county
+        file's Suffolk): not while a district of the county is missing from the file (its figures cannot be), nor
+        for a partnership of one district (Safer Plymouth), whose figures are its district's, as the report says."""
+        if not area_id.startswith(("county:", "partnership:")):
+            return False
+        members = self._member_ids(area_id)
+        if area_id.startswith("partnership:") and len(members) < 2:
+            return False
+        return any(d in with_figures for d in members) and not svc.county_districts_absent(self.store, area_id)
 
     def _remember(self, area_id: str) -> None:
         area = svc.find_area(self.store, area_id) or reference.find_area(self.store, area_id)
