@@ -76,7 +76,7 @@ def run_office(args: argparse.Namespace) -> int:
                 print(f"safer-desk: note: {left}", file=sys.stderr)
         scope = ref.office_scope(store)
         districts = ref.office_districts(store, year)
-        print("\n".join(scope.lines(districts, year.label)))
+        print("\n".join(scope.lines(districts, year.label, ref.reported_county_words(store))))
         for said in ref.idle_partnership_words(store, year, date.today()):  # as Office Details… marks it
             print(f"safer-desk: note: {said}.", file=sys.stderr)
         for said in ref.abolished_words(store):  # as Office Details… lists "Forest Heath (now West Suffolk)"

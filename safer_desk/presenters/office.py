@@ -147,7 +147,8 @@ class OfficePresenter:
     def summary(self) -> str:
         """What the file says now, with this year's districts ("Districts 2026/27: Babergh, Mid Suffolk")."""
         year = FinancialYear.of(self.today())
-        lines = self.scope().lines(reference.office_districts(self.store, year), year.label)
+        lines = self.scope().lines(reference.office_districts(self.store, year), year.label,
+                                   reference.reported_county_words(self.store))
         # The command line's words for an unset scope name its options; here, the boxes below.
         return "\n".join("Not named yet: lists and reports use every district of the file's reference data."
                          if line.startswith("Scope: not set") else line for line in lines)

@@ -1546,8 +1546,9 @@ class OfficeScope:
     def is_county_file(self) -> bool:
         return bool(self.merged_offices)
 
-    def lines(self, districts: Sequence[AreaRef] = (), year_label: str = "") -> list[str]:
-        """The scope in words, line by line (what `safer-desk office FILE` prints)."""
+    def lines(self, districts: Sequence[AreaRef] = (), year_label: str = "", reported: str = "") -> list[str]:
+        """The scope in words, line by line (what `safer-desk office FILE` prints); reported: a county file's words
+        for the county it is reported as when it names none (``reported_county_words``)."""
         out = [f"Office: {self.office_name}"]
         if not self.is_set and not self.is_county_file:
             out.append("Scope: not set (lists and reports use every district of the file's reference data); "
@@ -1555,7 +1556,8 @@ class OfficeScope:
         out.append("Partnerships: " + (_names(self.partnerships) or "none named"))
         if self.districts:
             out.append("Districts named: " + _names(self.districts))
-        out.append("County: " + (self.county.name if self.county else "not named"))
+        out.append("County: " + (self.county.name if self.county else "not named" + (f" ({reported})" if reported
+                                                                                       else "")))
         for office in self.merged_offices:
             out.append(f"Merged: {office.office_name} ("
                        + (_names(office.areas) or "no scope in its export") + ")")
@@ -1563,6 +1565,20 @@ class OfficeScope:
             label = f"Districts {year_label}" if year_label else "Districts (all years)"
             out.append(f"{label}: " + (_names(districts) or "none"))
         return out
+
+
+def reported_county_words(store: Store) -> str:
+    """A county file naming no county: the county it is reported as, in words ("reported as Suffolk's, the county its
+    merged offices name"), as the merge summary, the board report and the workbook take it; "" otherwise."""
+    scope = office_scope(store)
+    if scope.county is not None or not scope.is_county_file:
+        return ""
+    county = office_county(store)
+    if county is None:
+        return ""
+    named = [{a.name.casefold() for a in office.areas if a.kind == "county"} for office in scope.merged_offices]
+    every = all(county.name.casefold() in n for n in named)
+    return f"reported as {county.name}'s, the county {'its' if every else 'most of its'} merged offices name"
 
 
 def _names(areas: Sequence[AreaRef]) -> str:
