@@ -20,7 +20,7 @@ def _overview_tables(store, **kwargs):
 
 
 def _figure(cell: str) -> int:
-    return int(cell.split(" ", 1)[1].replace(",", ""))
+    return int(cell.split("\u00a0")[1].replace(",", ""))  # "○ 2,869": the symbol, a no-break space, the figure
 
 
 def test_a_district_no_office_has_sent_is_in_the_overview_as_in_the_countys_figure(tmp_path):

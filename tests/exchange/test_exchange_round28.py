@@ -51,13 +51,13 @@ def test_the_county_overview_says_a_district_that_sent_no_figures_for_the_year_h
         overview = build_report(county, year="2025/26").sections[-1]
         table = next(t for t in overview.tables if t.title.endswith("figure and RAG per district"))
         cells = dict(zip(table.header, next(r for r in table.rows if r[0] == "Hate incidents")))
-        assert cells["Babergh"] == "\u25cb 120"
+        assert cells["Babergh"] == "\u25cb\u00a0120"
         assert cells["Mid Suffolk"] == ""  # no figure: blank, as the note says
         assert "No figures for 2025/26: Mid Suffolk." in table.note
         # the year it sent is shown as before
         overview = build_report(county, year="2024/25").sections[-1]
         table = next(t for t in overview.tables if t.title.endswith("figure and RAG per district"))
-        assert next(r for r in table.rows if r[0] == "Hate incidents")[1:] == ["\u25cb 120", "\u25cb 120"]
+        assert next(r for r in table.rows if r[0] == "Hate incidents")[1:] == ["\u25cb\u00a0120", "\u25cb\u00a0120"]
         assert "No figures for" not in table.note
     finally:
         county.close()

@@ -370,9 +370,11 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
             figure = "" if ytd is None else format_value(ytd.value, r.indicator.unit, rate_per=r.indicator.rate_per)
             judged = r.rag.judged
             # No figure and no judgement: blank, as the note says ("○ No target" read as a figure held without one)
-            cell = f"{r.rag.symbol} {figure or r.rag.word}" if figure or judged else ""
+            # The symbol, figure and mark held together (no-break spaces): a narrow column of a portrait page wrapped
+            # "○ 1,130 †" with its mark alone on the next line; a RAG's word wraps as words do.
+            cell = f"{r.rag.symbol}\u00a0{figure}" if figure else f"{r.rag.symbol} {r.rag.word}" if judged else ""
             if figure and r.view.missing_to_date:  # short by the months missing: not like its neighbours
-                cell += f" {SHORT_MARK}"
+                cell += f"\u00a0{SHORT_MARK}"
                 short = True
             cells.setdefault(r.indicator.id, {})[area.id] = cell
     if strays:

@@ -98,6 +98,15 @@ def _word_width(metrics: QFontMetricsF, word: str) -> float:
     return metrics.horizontalAdvance(word[:LONG_WORD])
 
 
+def _words(text: str) -> list[str]:
+    """The words a line may break between: a no-break space joins ("○ 1,130 †" of the county overview is one word,
+    where str.split() took it for three and the column was given too little room to keep it on its line)."""
+    return [w for w in _BREAKS.split(text) if w]
+
+
+_BREAKS = re.compile(r"[^\S\u00a0\u202f]+")  # white space, but for the no-break spaces
+
+
 def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
     """For each column: the width of its longest word (of a long word, LONG_WORD letters of it), and of its longest
     cell (at this type size)."""
@@ -112,8 +121,8 @@ def _measure(table, size: float, device) -> tuple[list[float], list[float]]:
         cells = [(str(r[c]), plain) for r in table.rows if c < len(r) and r[c] is not None]
         if table.total_row and c < len(table.total_row) and table.total_row[c] is not None:
             cells.append((str(table.total_row[c]), bold))
-        words.append(max([_word_width(bold, w) for w in str(header).split()] +
-                         [_word_width(m, w) for t, m in cells for w in t.split()] + [8.0]))
+        words.append(max([_word_width(bold, w) for w in _words(str(header))] +
+                         [_word_width(m, w) for t, m in cells for w in _words(t)] + [8.0]))
         lines.append(max([bold.horizontalAdvance(str(header)) / 2] + [m.horizontalAdvance(t) for t, m in cells]))
     return words, lines
 
