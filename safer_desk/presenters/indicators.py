@@ -30,6 +30,7 @@ from safer_desk.presenters.formats import Unit, plain, shown_number
 from safer_desk.presenters.screens import READ_ONLY_REMEDY, AskUnsaved, ScreenPresenter, read_only_refusal
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference
+from safer_desk.services.district_counties import english_name, without_accents
 from safer_desk.services.indicators import EntryGrid, PeriodValue
 
 TAB = "indicators"
@@ -709,11 +710,17 @@ class IndicatorsPresenter(ScreenPresenter):
             return None, ""
         listed = self.area_choices()
         others = self.search_areas(typed, limit=0, listed=listed)
-        in_list = [c for c in listed if typed.casefold() in c.label.casefold()]
-        exact = [c for c in others + in_list if c.label.casefold() == typed.casefold()]
+        # As the search reads it: "Caerdydd" is the office's Cardiff, "ynys mon" Ynys Môn
+        needle, welsh = without_accents(typed), english_name(typed)
+        in_list = [c for c in listed if reference.area_name_holds(c.label, needle, welsh)]
+        exact = [c for c in others + in_list if without_accents(c.label) == needle or c.label == welsh]
         chosen = exact or others or in_list
         if chosen:
             return chosen[0], ""
+        current = reference.became_name(typed)
+        if current:  # "Taunton Deane": its figures are not lost, the import counts them under Somerset
+            return None, (f"{reference.became_words(typed)}, and its police.uk figures are counted under it: "
+                          f"type {current}.")
         if meant := svc.area_meant(self.store, typed):
             return None, (f"No area's name contains “{typed}”: did you mean “{meant}”? Type it, or choose an area from "
                           "the Area list.")

@@ -12,7 +12,7 @@ from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import (close_names, counted, find_typed, in_words, ranges_text, tidy_spaces,
                                     typed_name_key)
-from safer_desk.services.district_counties import county_of_district, english_name, national_counties
+from safer_desk.services.district_counties import county_of_district, english_name, national_counties, without_accents
 from safer_desk.storage.store import Store
 
 
@@ -1957,14 +1957,21 @@ def _lookup_district(text: str) -> tuple[str, str] | None:
 def became_words(text: str) -> str:
     """"Waveney is part of East Suffolk now" for the name of a district since merged or renamed that the police.uk
     lookup knows (a list of today's districts does not hold it); "" for any other text."""
-    from safer_desk.exchange.police_uk import map_district
-
     name = " ".join((text or "").split())
-    mapping = map_district(name)
-    if mapping.ons_code is None or not mapping.renamed:
+    current = became_name(name)
+    if not current:
         return ""
     held = next((k for k in _lookup_names() if k.casefold() == name.casefold()), name)
-    return f"{held} is part of {mapping.current_name} now"
+    return f"{held} is part of {current} now"
+
+
+def became_name(text: str) -> str:
+    """The current district a district since merged or renamed is part of ("East Suffolk" for "Waveney"), as the
+    police.uk import files its figures; "" for any other text."""
+    from safer_desk.exchange.police_uk import map_district
+
+    mapping = map_district(" ".join((text or "").split()))
+    return mapping.current_name if mapping.ons_code is not None and mapping.renamed else ""
 
 
 def _lookup_names() -> list[str]:
@@ -2349,13 +2356,23 @@ def area_lists(store: Store, year: FinancialYear | None = None) -> tuple[list[Ar
 
 
 def search_areas(areas: Sequence[AreaRef], text: str, *, limit: int | None = None) -> list[AreaRef]:
-    """The areas whose name contains text (case-insensitive), names starting with it first."""
-    needle = (text or "").strip().casefold()
+    """The areas whose name contains text (case-insensitive), names starting with it first. An accent may be left
+    out ("ynys mon" finds Ynys Môn), and a Welsh principal area may be typed by its Welsh name ("Abertawe": Swansea),
+    as Office Details takes it."""
+    needle = without_accents(text)
     if not needle:
         return list(areas)[:limit] if limit else list(areas)
-    hits = [a for a in areas if needle in a.name.casefold()]
-    hits.sort(key=lambda a: (not a.name.casefold().startswith(needle), a.name.casefold()))
+    welsh = english_name(text)
+    hits = [a for a in areas if area_name_holds(a.name, needle, welsh)]
+    hits.sort(key=lambda a: (not (a.name == welsh or without_accents(a.name).startswith(needle)),
+                             without_accents(a.name)))
     return hits[:limit] if limit else hits
+
+
+def area_name_holds(name: str, needle: str, welsh: str | None = None) -> bool:
+    """Whether an area's name holds ``needle`` (typed, folded by without_accents), or is ``welsh``, the English
+    name of the Welsh name typed."""
+    return name == welsh or needle in without_accents(name)
 
 
 AREA_KINDS = ("county", "partnership", "district")  # the kinds a name can be followed by: "Cornwall (county)"
