@@ -17,6 +17,40 @@ def county_of_district() -> dict[str, str]:
         return {row["district"]: row["county"] for row in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    from safer_desk.paths import resource
+
+    with resource("lookups", "district_county.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["district"]: row["ons_code"] for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def unitaries_within_counties() -> frozenset[str]:
+    """The unitary authorities (ONS E06) inside a county that has a county council, whose districts (E07) are the
+    two-tier county: Plymouth and Torbay in Devon, Brighton and Hove in East Sussex, Medway in Kent. Each has no
+    county above it and a partnership of its own, and its figures are not the county's (seed 004's East Sussex
+    counts its five districts' crime, without Brighton and Hove's)."""
+    codes, counties = _codes(), county_of_district()
+    two_tier = {counties[d] for d, code in codes.items() if code.startswith("E07")}
+    return frozenset(d for d, code in codes.items() if code.startswith("E06") and counties[d] in two_tier)
+
+
+@lru_cache(maxsize=1)
+def counted_county_of_district() -> dict[str, str]:
+    """Current district name -> the county whose figures count it: county_of_district less the unitaries within a
+    county council's county (Plymouth is in Devon, but not one of Devon County Council's districts). A county made
+    wholly of unitaries (Cumbria, Northamptonshire, Berkshire) keeps them all."""
+    within = unitaries_within_counties()
+    return {d: c for d, c in county_of_district().items() if d not in within}
+
+
+def county_districts(county: str) -> list[str]:
+    """The current districts whose figures a county's are worked out from, by name (see counted_county_of_district)."""
+    key = (county or "").strip().casefold()
+    return sorted((d for d, c in counted_county_of_district().items() if c.casefold() == key), key=str.casefold)
+
+
 def national_counties() -> list[str]:
     """Every county the lookup names, by name."""
     return sorted(set(county_of_district().values()), key=str.casefold)

@@ -1823,12 +1823,12 @@ class _Groups:
         if area.kind != "county":
             return []
         if area.id not in self._absent:
-            from safer_desk.services.district_counties import county_of_district
+            from safer_desk.services.district_counties import county_districts
 
             name = area.name.strip().casefold()
             held = {d["name"].casefold() for d in self.districts.values() if (d["county"] or "").strip().casefold() == name}
-            self._absent[area.id] = sorted((d for d, c in county_of_district().items()
-                                            if c.casefold() == name and d.casefold() not in held), key=str.casefold)
+            # Devon's are its eight districts: Plymouth and Torbay, unitaries within it, are not Devon's to derive
+            self._absent[area.id] = [d for d in county_districts(area.name) if d.casefold() not in held]
         return self._absent[area.id]
 
     def candidates(self, area: Area) -> set[str]:
@@ -1904,7 +1904,7 @@ def _derive_period(groups: _Groups, indicator: Indicator, area: Area, period: st
 
 
 def names_and_more(names: Sequence[str], most: int = 4) -> str:
-    """ "East Devon, Exeter, Mid Devon, North Devon and 5 more": the first few names and how many others."""
+    """ "East Devon, Exeter, Mid Devon, North Devon and 4 more": the first few names and how many others."""
     return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
@@ -3056,12 +3056,12 @@ def areas_compared_with(store: Store, area_id: str, year: FinancialYear) -> list
     is compared then. Never the "Unknown area" police.uk could not place, nor the districts of neighbouring counties
     that a force's files place a few crimes in (Great Yarmouth in Suffolk Constabulary's: 7 crimes in December, not
     Great Yarmouth's figure)."""
-    from safer_desk.services.district_counties import county_of_district
+    from safer_desk.services.district_counties import counted_county_of_district
 
     area = find_area(store, area_id)
     if area is None:
         return None
-    groups, lookup = _Groups(store), county_of_district()
+    groups, lookup = _Groups(store), counted_county_of_district()  # Plymouth is not one of Devon's districts
 
     def in_year(spans) -> list[str]:
         return [d for d, lo, hi in spans

@@ -12,7 +12,8 @@ from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import (close_names, counted, find_typed, in_words, ranges_text, tidy_spaces,
                                     typed_name_key)
-from safer_desk.services.district_counties import county_of_district, english_name, national_counties, without_accents
+from safer_desk.services.district_counties import (counted_county_of_district, county_of_district, english_name,
+                                                   national_counties, unitaries_within_counties, without_accents)
 from safer_desk.storage.store import Store
 
 
@@ -1660,8 +1661,9 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
         name = county.strip()
         wanted["county"] = [AreaRef(reference_id("county", name), _county_name(store, name), "county")] if name else []
     # A district added from the national list is filed under its own county (the shipped lookup), never the
-    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's. Wales has none there.
-    county_of = county_of_district() if new_districts or wanted.get("county") else {}
+    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's. Wales has none there, nor has
+    # a unitary inside a county council's county (Plymouth, Torbay in Devon): its figures are not the county's.
+    county_of = counted_county_of_district() if new_districts or wanted.get("county") else {}
     if wanted.get("county"):
         # The county's figures are derived from its districts' (sums, ratios of sums): a new file naming
         # Suffolk with only Babergh in its reference data would show Babergh's figures as Suffolk's. So the
@@ -1832,20 +1834,24 @@ def districts_outside_county_words(store: Store, district_ids: Iterable[str], co
     coded = {reference_id("district", name): (name, code) for name, code in national_districts()}
     coded.update({d.id: (d.name, d.ons_code) for d in list_districts(store)})
     english = key in {typed_name_key(c) for c in national_counties()}
+    unitaries = unitaries_within_counties()
     away = []
     for district_id in dict.fromkeys(district_ids):
         name, lies_in = own.get(district_id) or national.get(district_id) or (coded.get(district_id, ("",))[0], None)
         lies_in = lies_in or national.get(district_id, ("", None))[1]  # the file's own word first (Forest Heath)
         if not lies_in and english:
             lies_in = _NATIONS.get((coded.get(district_id, ("", None))[1] or " ")[0])
-        if lies_in and typed_name_key(lies_in) != key:
+        if lies_in and typed_name_key(lies_in) == key and name in unitaries and not own.get(district_id, ("", ""))[1]:
+            away.append((name, ""))  # Plymouth in a Devon office: in Devon, but not one of its county's districts
+        elif lies_in and typed_name_key(lies_in) != key:
             away.append((name, lies_in))
     if not away:
         return ""
     county = county.strip()
     one = len(away) == 1
-    where = f"{away[0][0]} is in {away[0][1]}, not {county}" if one else \
-        f"{in_words([f'{n} ({c})' for n, c in away])} are not in {county}"
+    where = (f"{away[0][0]} is in {away[0][1]}, not {county}" if away[0][1] else
+             f"{away[0][0]} is a unitary authority, not a district of {county}") if one else \
+        f"{in_words([f'{n} ({c or _UNITARY})' for n, c in away])} are not in {county}"
     it, its = ("it", "its") if one else ("they", "their")
     if asking:
         return (f"{where} (the office's county): {it} would be listed among the office's areas, but {its} figures "
@@ -1855,6 +1861,7 @@ def districts_outside_county_words(store: Store, district_ids: Iterable[str], co
             f"the districts again without {'it' if one else 'them'} (safer-desk office FILE --district NAME …).")
 
 
+_UNITARY = "a unitary authority"  # what a unitary within the office's county is said to be, beside others' counties
 # The nation an ONS district code's first letter names, for a district no English county holds (Cardiff: W06000015).
 _NATIONS = {"W": "Wales", "S": "Scotland", "N": "Northern Ireland"}
 

@@ -50,11 +50,12 @@ def test_a_new_file_can_name_its_districts_from_the_current_districts_the_police
 
 def test_a_district_added_from_the_national_list_keeps_its_own_county(store):
     """A Suffolk office that also names Plymouth (a shared service, say) must not file Plymouth under Suffolk:
-    the district's county comes from the shipped lookup; one the lookup does not place (Wales) has none."""
-    ref.set_office_scope(store, districts=["Babergh", "Plymouth", "Cardiff"], county="Suffolk")
+    the district's county comes from the shipped lookup; one the lookup does not place (Wales) has none, nor has
+    a unitary authority within a county council's county (Plymouth in Devon: its figures are not Devon's)."""
+    ref.set_office_scope(store, districts=["Babergh", "Plymouth", "Exeter", "Cardiff"], county="Suffolk")
     counties = {r["name"]: r["county"] for r in store.rows("SELECT name, county FROM districts")}
-    assert {name: counties[name] for name in ("Babergh", "Plymouth", "Cardiff")} == \
-        {"Babergh": "Suffolk", "Plymouth": "Devon", "Cardiff": None}
+    assert {name: counties[name] for name in ("Babergh", "Plymouth", "Exeter", "Cardiff")} == \
+        {"Babergh": "Suffolk", "Plymouth": None, "Exeter": "Devon", "Cardiff": None}
     assert "Torbay" not in counties  # Devon's other districts stay out: the office's county is Suffolk
 
 
