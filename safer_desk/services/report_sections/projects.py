@@ -66,7 +66,7 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
     "Countywide" means the county of the project's other named areas, else the county its lead organisation is
     named for ("Suffolk County Council", "Suffolk Constabulary"), else the office's county (in a county file, the
     county of the office it came from: ``origin_counties``): a county-wide Suffolk project is not a Plymouth
-    project, nor a Cornwall office's a Suffolk one.
+    project, nor a Cornwall office's a Suffolk one. An office naming no county (a unitary: Cardiff) has its own.
     """
     from safer_desk.services import reference as ref
 
@@ -92,6 +92,8 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
                     and (lead == a.name.casefold() or lead.startswith(a.name.casefold() + " "))}
     if not counties and office_county:
         counties = {office_county} if isinstance(office_county, str) else set(office_county)
+    if not counties:  # a unitary's office naming no county (Cardiff, Plymouth): county-wide is the whole of its area
+        return areas.office
     return any(areas.covers_county(c) for c in counties)
 
 
