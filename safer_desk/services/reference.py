@@ -2411,7 +2411,8 @@ def area_names_unambiguously(areas: Sequence[AreaRef]) -> list[str]:
 
 def find_area(store: Store, name_or_id: str) -> AreaRef | None:
     """A district, partnership or county by id, name, or name and kind as the lists show it ("Cornwall (county)"),
-    case-insensitive; None when the file has no such area.
+    case-insensitive, an accent left out, a Welsh district by its Welsh name ("Caerdydd"); None when the file has
+    no such area.
 
     A name that areas of different kinds share (Cornwall the county and the unitary district) is never settled
     by guessing: it raises AmbiguousArea, which says how to name each.
@@ -2432,6 +2433,12 @@ def find_area(store: Store, name_or_id: str) -> AreaRef | None:
         if qualified is not None:
             name, kind = typed_name_key(qualified["name"]), qualified["kind"].casefold()
             matches = [a for a in areas if typed_name_key(a.name) == name and a.kind == kind]
+    if not matches:  # "Ynys Mon" for Ynys Môn, typed without its circumflex
+        folded = without_accents(typed)
+        matches = [a for a in areas if without_accents(a.name) == folded]
+    if not matches and english_name(typed):  # "Caerdydd": the Welsh name of the district the figures are under
+        key = typed_name_key(english_name(typed))
+        matches = [a for a in areas if typed_name_key(a.name) == key and a.kind == "district"]
     # Police rows with no place ("unknown") are an area only where no district, partnership or county is.
     matches = [a for a in matches if a.kind != "unknown"] or matches[:1]
     if len(matches) > 1:

@@ -9,6 +9,8 @@ was told no area's name contains it, as if its figures were lost: they are count
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from safer_desk.presenters.indicators import IndicatorsPresenter
@@ -64,3 +66,19 @@ def test_find_says_what_a_merged_district_became(cardiff, typed, became):
     assert chosen is None
     assert f"part of {became} now" in why and f"type {became}" in why, why
     assert "No area's name contains" not in why
+
+
+def test_a_figures_sheet_naming_welsh_areas_in_welsh_lands_on_the_police_figures_areas(cardiff, tmp_path):
+    """A bilingual council's sheet ("Caerdydd", "Bro Morgannwg", "Ynys Mon" without its circumflex) was refused line
+    by line ("There is no district, partnership or county called “Caerdydd”"): its rows are the areas the police.uk
+    figures are under."""
+    from safer_desk.services.indicators_import import preview_values
+
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text("indicator,area,period,value\nBurglary,Caerdydd,2025-01,7\nBurglary,Bro Morgannwg,2025-01,3\n",
+                     encoding="utf-8")
+    preview = preview_values(cardiff.store, sheet, today=date(2026, 12, 6))
+    assert preview.refused == []
+    assert sorted(g.area_id for g in preview.good) == ["district:cardiff", "district:vale-of-glamorgan"]
+    svc.ensure_area(cardiff.store, "Ynys Môn", "district")
+    assert ref.find_area(cardiff.store, "ynys mon").name == "Ynys Môn"  # held with its accent, found without
