@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from safer_desk.presenters.indicators import IndicatorsPresenter
 from safer_desk.services import indicators as svc
@@ -82,3 +83,16 @@ def test_a_figures_sheet_naming_welsh_areas_in_welsh_lands_on_the_police_figures
     assert sorted(g.area_id for g in preview.good) == ["district:cardiff", "district:vale-of-glamorgan"]
     svc.ensure_area(cardiff.store, "Ynys Môn", "district")
     assert ref.find_area(cardiff.store, "ynys mon").name == "Ynys Môn"  # held with its accent, found without
+
+
+def test_the_window_finds_swansea_typed_in_welsh(window, cardiff, qtbot):
+    window.set_store(cardiff.store)
+    tab = window.show_tab("indicators")
+    tab.area_search.setFocus()
+    qtbot.keyClicks(tab.area_search, "Abertawe")
+    qtbot.keyClick(tab.area_search, Qt.Key.Key_Return)
+    assert tab.area_combo.currentText() == "Swansea" and tab.presenter.area_id == "district:swansea"
+    assert tab.find_note.text() == "" and tab.summary_model.rowCount() > 0  # its police.uk figures
+    qtbot.keyClicks(tab.area_search, "Taunton Deane")
+    qtbot.keyClick(tab.area_search, Qt.Key.Key_Return)
+    assert "Taunton Deane is part of Somerset now" in tab.find_note.text()
