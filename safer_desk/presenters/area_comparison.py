@@ -47,10 +47,14 @@ class ComparisonRow:
     population_partly: tuple[str, ...] = ()
     change: float | None = None  # this year's figure to date minus last year's, what the change column sorts by
     rag_order: int = 0  # red first, then amber, green and the states without a judgement (Rag.sort_key)
+    # Beside a partnership's or county's blank population (a count's): why, when some of its districts have one
+    population_missing: str = ""
 
     @property
     def population_tip(self) -> str:
-        """Beside the population, why it is an earlier year's ("" when it is the year's own)."""
+        """Beside the population, why it is an earlier year's, or why there is none ("" when it is the year's own)."""
+        if self.population_missing:
+            return self.population_missing
         if self.population_partly:
             return (f"None is recorded for the year for {in_words(list(self.population_partly))}: their latest "
                     "earlier ones are added in")
@@ -152,8 +156,17 @@ class AreaComparisonPresenter:
                 period=view.range_text() if value is not None else "",
                 population_text=_population_text(item.population, item.population_years, item.population_partly),
                 population_years=item.population_years, population_partly=item.population_partly,
-                change=None if view.change is None else view.change.difference, rag_order=view.rag.sort_key))
+                change=None if view.change is None else view.change.difference, rag_order=view.rag.sort_key,
+                population_missing=self._missing_words(item)))
         self.changed.emit()
+
+    def _missing_words(self, item: ind.AreaComparison) -> str:
+        """Why a partnership's or county's count has no rate: "No population is recorded for West Devon in
+        2019/20: Devon's is its districts' added up, so it has no rate." ("" when it has one, or for a ratio)."""
+        if not item.population_missing or self.unit != "count":
+            return ""
+        return (f"No population is recorded for {in_words(list(item.population_missing))} in {self.year.label}: "
+                f"{item.area.name}'s is its districts' added up, so it has no rate.")
 
     # -- what the chart and a screen reader say ---------------------------------------------------------
     def chart_bars(self) -> tuple[str, list[tuple[str, float]]]:

@@ -2994,6 +2994,9 @@ class AreaComparison:
     # A partnership's or county's sum where only some districts' populations are earlier years': their names (the
     # sum is partly those years', not wholly); () when every one is (or none is)
     population_partly: tuple[str, ...] = ()
+    # A partnership's or county's districts with no population for the year (nor an earlier one) where others have
+    # one, so that it has none: their names ("West Devon"); () when it has one, or none of them has
+    population_missing: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -3033,18 +3036,21 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
         pop = population_for(store, area.id, year)
         pops = [pop] if pop else []
         population = pop.population if pop else None
+        missing: tuple[str, ...] = ()
         if population is None and area.is_group:
-            members = {d for m in year.months for d in groups.membership(area, m.iso).districts}
-            pops = [groups.population(d, year) for d in sorted(members)]
+            members = sorted({d for m in year.months for d in groups.membership(area, m.iso).districts})
+            pops = [groups.population(d, year) for d in members]
             if members and all(pops):
                 population = sum(p.population for p in pops)
+            if any(pops):  # some recorded, not all: the blank needs a word (none at all speaks for itself)
+                missing = tuple(groups.name(d) for d, p in zip(members, pops) if not p)
         rate = None
         if ind.unit == "count" and population and v.ytd is not None and v.ytd.value is not None:
             rate = float(v.ytd.value) * rate_per / population
         stand_ins = [p for p in pops if p and p.year and p.year != year.label] if population else []
         earlier = sorted({p.year for p in stand_ins})
         partly = tuple(groups.name(p.area_id) for p in stand_ins) if len(stand_ins) < len(pops) else ()
-        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier), partly))
+        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier), partly, missing))
     return out
 
 
