@@ -3062,12 +3062,13 @@ def areas_compared_with(store: Store, area_id: str, year: FinancialYear) -> list
     is compared then. Never the "Unknown area" police.uk could not place, nor the districts of neighbouring counties
     that a force's files place a few crimes in (Great Yarmouth in Suffolk Constabulary's: 7 crimes in December, not
     Great Yarmouth's figure)."""
-    from safer_desk.services.district_counties import counted_county_of_district
+    from safer_desk.services.district_counties import county_of_district
 
     area = find_area(store, area_id)
     if area is None:
         return None
-    groups, lookup = _Groups(store), counted_county_of_district()  # Plymouth is not one of Devon's districts
+    # Neighbours, side by side (none added up): Plymouth's chart has Devon's districts beside it, as it had
+    groups, lookup = _Groups(store), county_of_district()
 
     def in_year(spans) -> list[str]:
         return [d for d, lo, hi in spans
@@ -3078,8 +3079,9 @@ def areas_compared_with(store: Store, area_id: str, year: FinancialYear) -> list
     else:
         members = [area.id] if area.kind == "district" else in_year(groups.intervals(area)) \
             if area.kind == "partnership" else []
-        names = [(groups.districts[d]["county"] or "") if d in groups.districts else lookup.get(area.name, "")
-                 for d in members]
+        # A unitary the file files under no county (Plymouth) has its county's districts beside it all the same
+        names = [(groups.districts[d]["county"] or lookup.get(groups.districts[d]["name"], "")) if d in groups.districts
+                 else lookup.get(area.name, "") for d in members]
     named = {n.strip().casefold(): n.strip() for n in names if n and n.strip()}
     counties = [a for a in (find_area(store, reference_id("county", n)) for n in named.values()) if a is not None]
     districts = list(dict.fromkeys(d for c in counties for d in in_year(groups.intervals(c))))

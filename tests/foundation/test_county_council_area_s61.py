@@ -60,3 +60,16 @@ def test_naming_a_unitary_in_its_countys_office_is_said_to_be_outside_the_county
     words = ref.districts_outside_county_words(store, ["district:plymouth"], "Devon")
     assert words.startswith("Plymouth is a unitary authority, not a district of Devon (the office's county)"), words
     assert "its figures are not counted in Devon's" in words
+
+
+def test_a_unitarys_areas_compared_are_still_its_countys_neighbours(store):
+    """Plymouth filed under no county: its Areas compared chart keeps Devon's districts and Torbay beside it (side
+    by side, none added up), not every area a force's file places a crime in (Wandsworth, County Durham)."""
+    from safer_desk.domain.periods import FinancialYear
+
+    load_counts(store, [("Devon & Cornwall Police", "2020-01", name, "Burglary", n)
+                        for name, n in {**DEVON, **UNITARIES, "Cornwall": 900, "Wandsworth": 1}.items()])
+    ref.set_office_scope(store, districts=["Plymouth"])
+    compared = svc.areas_compared_with(store, "district:plymouth", FinancialYear(2019))
+    assert compared is not None and {"district:plymouth", "district:torbay", "district:exeter"} <= set(compared)
+    assert "district:wandsworth" not in compared and "district:cornwall" not in compared
