@@ -476,14 +476,18 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
 
     from safer_desk.domain.periods import FinancialYear
     from safer_desk.exchange.county_merge import OWN_AREA_SHARE
+    from safer_desk.services.district_counties import county_of_district
     from safer_desk.services.reference import office_districts, office_scope
 
     scope = office_scope(store)
     if not (scope.districts or scope.partnerships or scope.merged_offices):
         return  # a file that does not say whose it is: no districts of its own to compare with
-    own = {a.id for a in office_districts(store)}
+    own_areas = office_districts(store)
+    own = {a.id for a in own_areas}
     if not own:
         return
+    counties = county_of_district()
+    own_places = {p for a in own_areas for p in (a.name, counties.get(a.name)) if p}
     months: dict[str, set[str]] = {}
     for v in result.vintages:
         months.setdefault(v.force, set()).add(v.month)
@@ -493,11 +497,21 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
             f"SELECT sum(count), sum(CASE WHEN area_id IN ({', '.join('?' * len(own))}) THEN count "
             f"ELSE 0 END) FROM _police_counts WHERE force = ? AND month IN ({marks})",
             (*sorted(own), force, *sorted(held)))
-        if total and (inside or 0) * OWN_AREA_SHARE < total:
+        if total and (inside or 0) * OWN_AREA_SHARE < total and not _named_for(force, own_places):
             result.outside.append(force)
     if result.outside:
         named = office_districts(store, FinancialYear.of(date.today())) or office_districts(store)
         result.office_districts = [a.name for a in named]
+
+
+def _named_for(force: str, places: set[str]) -> bool:
+    """Whether a force is named for one of these places (a district or its county): Devon & Cornwall Police polices
+    the Isles of Scilly (in Cornwall), though they hold about 1 in 3,700 of its crimes; Dyfed-Powys Police, Powys."""
+    def words(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z]+", " ", text.casefold()).split())
+
+    named = f" {words(force)} "
+    return any(words(p) and f" {words(p)} " in named for p in places)
 
 
 def _listed(figures: list, most: int | None, rest: str) -> list[str]:
