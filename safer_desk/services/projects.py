@@ -540,25 +540,64 @@ def _dated_share(source: str, amount: str) -> str:
             f"type “{name} ({year}): {amount or '£5,000'}”.")
 
 
+# Words between two years that make them a span ("2017/18 to 2018/19", "from 2017/18", "2017/18 onwards").
+_SPAN_WORDS = LazyPattern(r"\b(?:to|and|until|till|through|from|onwards?)\b|[&\-\u2013\u2014]", re.IGNORECASE)
+
+
+def _one_year_each(source: str) -> PeriodError:
+    """A share typed for several years ("OPCC (2017/18 to 2018/19)", "OPCC (2017/18) (2018/19)"): how to write it,
+    with the funder and the first year typed and the year after it."""
+    first = _YEAR_IN_NAME.search(source)
+    name = source[:first.start()] if first else ""
+    if name.rfind("(") > name.rfind(")"):  # "OPCC (from 2017/18)": the funder is before the bracket
+        name = name[:name.rfind("(")]
+    name = name.rstrip(" ,-\u2013\u2014").strip()
+    try:
+        one = FinancialYear.parse(first.group()) if first else FinancialYear(2019)
+    except PeriodError:
+        one = FinancialYear(2019)
+    return PeriodError(f"a share is for one year: put each year's share on its own line (“{name or 'OPCC'} "
+                       f"({one.label}): £5,000” on one, “{name or 'OPCC'} ({FinancialYear(one.start_year + 1).label}): "
+                       "£5,000” on the next).")
+
+
+def _year_in_name(source: str, inside: re.Match) -> PeriodError:
+    """A year left in the funder's name ("Lottery 2019/20 round 2"), said with the name to type instead; in brackets
+    beside another year or words of a span ("OPCC (2017/18 to 2018/19)", "OPCC (from 2017/18)"), a share for
+    several years; in brackets beside words, the bracket keeps them ("Lottery (round 2, 2019/20)")."""
+    before, after = source[:inside.start()], source[inside.end():]
+    opened, closed = before.rfind("("), after.find(")")
+    if opened > before.rfind(")") and closed >= 0 and "(" not in after[:closed]:  # the year is inside brackets
+        rest = (before[opened + 1:] + " " + after[:closed])
+        if _YEAR_IN_NAME.search(rest) or _SPAN_WORDS.search(rest):
+            return _one_year_each(source)
+        rest = " ".join(w for w in rest.split() if w.lower() not in ("for", "in", "year")).strip(" ,;")
+        name = before[:opened].rstrip() + (f" ({rest})" if rest else "") + " " + after[closed + 1:]
+    else:
+        name = before + " " + after
+    name = " ".join(name.split())
+    return PeriodError(f"“{inside.group()}” is inside the funder's name: type the funder, then the year its "
+                       f"share is for (“{name} ({inside.group()})”).")
+
+
 def _funding_year(source: str) -> tuple[str, str]:
     """"OPCC (2017/18)", "OPCC 2017/18" and "2017/18 OPCC" are the OPCC's share for 2017/18; a source without a
     year has none. A year that is not a financial year ("2017/19") raises PeriodError."""
     m = _FUNDING_YEAR.match(source)
     if m:
+        if _FUNDING_YEAR.match(m.group("source")):  # "OPCC (2017/18) (2018/19)": not a funder called "OPCC (2017/18)"
+            raise _one_year_each(source)
         return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
     m = _BARE_FUNDING_YEAR.match(source)
     if not m:
         inside = _YEAR_IN_NAME.search(source)
         if inside:  # "Lottery 2019/20 round 2": a funder called that, whose share has no year, or 2019/20's share?
-            name = " ".join((source[:inside.start()] + source[inside.end():]).split())
-            raise PeriodError(f"“{inside.group()}” is inside the funder's name: type the funder, then the year its "
-                              f"share is for (“{name} ({inside.group()})”).")
+            raise _year_in_name(source, inside)
         return source, ""
     name, year = ((m["source"], m["year"]) if m["year"] else (m["rest"], m["year_first"]) if m["year_first"]
                   else ("", m["alone"]))
     if _YEAR_IN_NAME.search(name):  # "Home Office 2019/20 and 2020/21": which year's share?
-        raise PeriodError("a share is for one year: put each year's share on its own line (“OPCC (2019/20): "
-                          "£5,000” on one, “OPCC (2020/21): £5,000” on the next).")
+        raise _one_year_each(source)
     try:
         return name.strip(), FinancialYear.parse(year).label
     except YearOutOfRange:

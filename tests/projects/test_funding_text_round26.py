@@ -50,7 +50,7 @@ def test_a_range_of_years_is_still_one_share_for_two_years_refused(typed):
     sources, problems = parse(typed)
     assert sources == ()
     assert [m for _, m in problems] == ["line 1: a share is for one year: put each year's share on its own line "
-                                        "(“OPCC (2019/20): £5,000” on one, “OPCC (2020/21): £5,000” on the next)."]
+                                        "(“OPCC (2017/18): £5,000” on one, “OPCC (2018/19): £5,000” on the next)."]
 
 
 def test_no_advice_names_a_funder_ending_in_a_dash():
