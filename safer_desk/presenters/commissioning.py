@@ -346,10 +346,16 @@ class CommissioningPresenter(ScreenPresenter):
         self._changed()
 
     def _no_cost_words(self, project_id: str) -> str:
+        """Said on ticking a project with no cost, which commits nothing: against an award, one whose funder's share
+        is stated commits that share (a share not known yet is said among the scenario's problems)."""
         project = next((p for p in self.projects if p.id == project_id), None)
-        if project is not None and project.planning_pence is None:
-            return f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
-        return ""
+        if project is None or project.planning_pence is not None:
+            return ""
+        award = self.award()
+        if award is not None and service.counted_figure(project, award, self.award_year, self.range_end,
+                                                         title=self.titled(project)).cost_pence is not None:
+            return ""
+        return f"{self.titled(project)}: no cost is stated, so it cannot be committed yet."
 
     def _say_if_no_cost(self, project_id: str) -> None:
         if words := self._no_cost_words(project_id):
