@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from safer_desk.domain.money import MoneyError, format_money, format_percent, parse_cost
 from safer_desk.services.projects import FundingSource, parse_funding_sources
@@ -69,9 +69,12 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
 
 
 def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool = True,
-                   held: Sequence[FundingSource] | None = None, start: str = "", end: str = "") -> str:
+                   held: Sequence[FundingSource] | None = None, start: str = "", end: str = "",
+                   year_costs: Mapping[str, int] | None = None) -> str:
     """What the editor says under "Funding sources": each share, the rest, any over-funding, and any share for a year
     before the project ``start``s or after it ``end``s (dates as typed; one that does not read is not weighed).
+    ``year_costs``: the cost of each year its cost lines give (ELEV8's 2009/10 £46,500 of £101,500): the shares
+    for such a year are weighed against that year's cost, not the whole.
 
     Shares for different years are not added together against a single-year cost; within a year (a share with no
     year counts in each), shares above the cost are queried. Lines that cannot be read are said as they are typed
@@ -97,6 +100,17 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     if of is not None:  # (a cost of £0 too: any share is more than it)
         for year, total in by_year.items():
             when = f" for {year}" if year else ""
+            year_cost = (year_costs or {}).get(year) if year else None
+            if year_cost is not None:  # the cost lines give the year's cost: the shares for it are of that
+                if total > year_cost:
+                    lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than its cost{when} "
+                                 f"({format_money(year_cost)}).")
+                elif len(by_year) == 1 and total < year_cost:
+                    unknown = _not_known(shares, year)
+                    rest = format_money(year_cost - total)
+                    lines.append(f"Left{when}: {rest}, for {unknown} (not known yet) and any other funder." if unknown
+                                 else f"Other funders{when}: {rest}.")
+                continue
             if total > of and not at_least:  # a minimum has no upper figure for the shares to be more than
                 lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than the cost "
                              f"{format_money(of)}.")

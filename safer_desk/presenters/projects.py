@@ -15,7 +15,7 @@ from typing import Any, Callable, Sequence
 from safer_desk.domain.checks import Slip, date_slip
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, amounts_shown, parse_pence, searched_amount
-from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
+from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         read_line_amount, ref_key, year_totals_words)
 from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, shortened, typed_name_key
@@ -155,7 +155,25 @@ class ProjectEditorPresenter(FormPresenter):
             held = self.project.funding_sources
         return shares_summary(text, self.value("cost") or "", say_unread=not self.errors.get("funding_sources"),
                               held=held, start=str(self.value("start_date") or ""),
-                              end=str(self.value("end_date") or ""))
+                              end=str(self.value("end_date") or ""), year_costs=self._year_costs())
+
+    def _year_costs(self) -> dict[str, int]:
+        """Each financial year's cost by the cost lines as typed (ELEV8's 2009/10 £46,500), for the years whose
+        lines are all amounts that read (a queried line or a range leaves its year unweighed)."""
+        years: dict[str, int | None] = {}
+        for line in self.value("cost_lines") or ():
+            if len(line) < 4 or not (line[0] or "").strip():
+                continue
+            try:
+                year = FinancialYear.parse(" ".join(line[0].split())).label
+            except PeriodError:
+                continue
+            amount, so_far = read_line_amount(line[3]), years.get(year, 0)
+            if so_far is None or amount.min_pence is None or amount.min_pence != amount.max_pence:
+                years[year] = None
+            else:
+                years[year] = so_far + amount.min_pence
+        return {year: pence for year, pence in years.items() if pence is not None}
 
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))

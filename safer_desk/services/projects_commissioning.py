@@ -220,15 +220,33 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
 
 def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:
     """A funder's share for one year more than the project's whole cost (a slip, "£80,000" of £75,000): said, as the
-    editor says it under the field, since a share pasted or saved anyway would be committed without a word. Shares
-    over several years are not weighed against a cost that may be a year's."""
+    editor says it under the field, since a share pasted or saved anyway would be committed without a word; one more
+    than the year's cost where the cost lines give it (ELEV8's 2009/10 £46,500). Shares over several years are not
+    weighed against a cost that may be a year's."""
     top = project.cost.max_pence if project.cost is not None else None
+    if top is not None and share_pence <= top and year:  # within the whole: within the year's cost, by its lines?
+        year_cost = _year_cost(project, year)
+        if year_cost is not None and share_pence > year_cost:
+            return (f"{title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
+                    f"cost for {year} of {format_money(year_cost)} (by its cost lines): check the share in the "
+                    "register.")
     if top is None or share_pence <= top or not year:
         return ""
     whole = f"whole cost of {format_money(top)}" if project.cost.kind == "amount" else \
         f"cost at its upper end ({format_money(top)})"
     return (f"{title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
             f"{whole}: check the share in the register.")
+
+
+def _year_cost(project: Project, year: str) -> int | None:
+    """The project's cost for ``year`` by its cost lines (ELEV8's 2009/10: £46,500 of £101,500), when every line
+    names its year and is an amount that reads, and some are for the year; None otherwise."""
+    lines = project.cost_lines
+    if not any(line.financial_year == year for line in lines) or any(
+            not line.financial_year or line.amount.queried or line.amount.min_pence is None
+            or (line.amount.max_pence or line.amount.min_pence) != line.amount.min_pence for line in lines):
+        return None
+    return sum(line.amount.min_pence for line in lines if line.financial_year == year)
 
 
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
