@@ -540,8 +540,8 @@ def _dated_share(source: str, amount: str) -> str:
             f"type “{name} ({year}): {amount or '£5,000'}”.")
 
 
-# Words between two years that make them a span ("2017/18 to 2018/19", "from 2017/18", "2017/18 onwards").
-_SPAN_WORDS = LazyPattern(r"\b(?:to|and|until|till|through|from|onwards?)\b|[&\-\u2013\u2014]", re.IGNORECASE)
+# Words beside a year that make it a span ("from 2017/18", "2017/18 onwards"; beside another year, any word is one).
+_SPAN_WORDS = LazyPattern(r"\b(?:to|until|till|through|from|onwards?)\b", re.IGNORECASE)
 
 
 def _one_year_each(source: str) -> PeriodError:
@@ -561,6 +561,14 @@ def _one_year_each(source: str) -> PeriodError:
                        "£5,000” on the next).")
 
 
+def _is_one_year(m: re.Match | None) -> bool:
+    """Whether a match of ``_FUNDING_YEAR`` is of one financial year ("2017/18"; not "2018-2021", a span)."""
+    try:
+        return m is not None and bool(FinancialYear.parse(m.group("year")))
+    except PeriodError:
+        return False
+
+
 def _year_in_name(source: str, inside: re.Match) -> PeriodError:
     """A year left in the funder's name ("Lottery 2019/20 round 2"), said with the name to type instead; in brackets
     beside another year or words of a span ("OPCC (2017/18 to 2018/19)", "OPCC (from 2017/18)"), a share for
@@ -571,7 +579,7 @@ def _year_in_name(source: str, inside: re.Match) -> PeriodError:
         rest = (before[opened + 1:] + " " + after[:closed])
         if _YEAR_IN_NAME.search(rest) or _SPAN_WORDS.search(rest):
             return _one_year_each(source)
-        rest = " ".join(w for w in rest.split() if w.lower() not in ("for", "in", "year")).strip(" ,;")
+        rest = " ".join(w for w in rest.split() if w.lower() not in ("for", "in", "year")).strip(" ,;-\u2013\u2014")
         name = before[:opened].rstrip() + (f" ({rest})" if rest else "") + " " + after[closed + 1:]
     else:
         name = before + " " + after
@@ -585,8 +593,8 @@ def _funding_year(source: str) -> tuple[str, str]:
     year has none. A year that is not a financial year ("2017/19") raises PeriodError."""
     m = _FUNDING_YEAR.match(source)
     if m:
-        if _FUNDING_YEAR.match(m.group("source")):  # "OPCC (2017/18) (2018/19)": not a funder called "OPCC (2017/18)"
-            raise _one_year_each(source)
+        if _is_one_year(_FUNDING_YEAR.match(m.group("source"))):  # "OPCC (2017/18) (2018/19)": not a funder
+            raise _one_year_each(source)  # called "OPCC (2017/18)" ("CSP funding (2018-2021)" names an award)
         return m.group("source").strip(), FinancialYear.parse(m.group("year")).label
     m = _BARE_FUNDING_YEAR.match(source)
     if not m:

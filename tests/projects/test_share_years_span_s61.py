@@ -34,3 +34,20 @@ def test_a_funder_whose_name_holds_a_range_of_ages_keeps_it():
     shares = svc.parse_funding_sources("11-19 Youth Trust (2018/19): £5", problems)
     assert [(s.source, s.financial_year) for s in shares] == [("11-19 Youth Trust", "2018/19")]
     assert problems == []
+
+
+@pytest.mark.parametrize("name", ["Leaders — CSP funding (2018-2021)", "Leaders — CSP funding (2018-21)"])
+def test_a_share_naming_an_award_whose_name_gives_its_span_in_brackets_is_read_as_before(name):
+    problems = []
+    shares = svc.parse_funding_sources(f"{name} (2018/19): £5,000", problems)
+    assert [(s.source, s.financial_year, s.amount_pence) for s in shares] == [(name, "2018/19", 5_000_00)]
+    assert problems == []
+
+
+def test_a_year_in_brackets_beside_a_dash_or_and_in_a_name_is_not_taken_for_a_span():
+    for typed, name in [("Big Lottery (Reaching Communities - 2019/20): £5",
+                         "Big Lottery (Reaching Communities) (2019/20)"),
+                        ("DfE (Children and Families 2019/20): £5", "DfE (Children and Families) (2019/20)")]:
+        problems = []
+        assert svc.parse_funding_sources(typed, problems) == ()
+        assert problems[0][1].endswith(f"the year its share is for (“{name}”)."), typed
