@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable, Iterable, Mapping, Sequence
 
 from safer_desk.domain import clock
@@ -19,6 +20,7 @@ from safer_desk.domain.commissioning import (
 )
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, split_by_weights
+from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS, Scale, fund_variant
 from safer_desk.domain.text import in_words
 from safer_desk.services.projects import Project, load_projects
@@ -201,6 +203,13 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
         return Counted(0, f"{owner} share: for {lookup.words}", None, named_for_another(title, award, lookup.words),
                        weighable=False)
     said = f"{title}: no share from {funder} is stated"
+    window = (year, year) if year and span is None else span  # the award's year, or the years of its total
+    if cost and window and not any(line.financial_year for line in project.cost_lines):
+        # Its dates, where no cost line gives a year: Ipswich's 2009/10 Triage against the PCC's 2017/18 money.
+        if outside := _not_running(project, *window):
+            to = year if span is None else award.name
+            return Counted(0, f"none of its cost is for {year}", None, f"{said}, and it {outside}, so it adds "
+                           f"nothing to {to}.", weighable=False)
     if cost and year and span is None and any(line.financial_year for line in project.cost_lines):
         # One year of the award: that year's money pays that year's cost, where the cost lines say it by year (a
         # start date alone does not: a project of several years may start before the award's year).
@@ -216,6 +225,26 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
                            f"{said}, so its cost for {year} is counted: {format_money(part)} of its "
                            f"{format_money(cost)} (the rest is for {in_words(others)}).")
     return Counted(cost, words, None, f"{said}, so its whole cost is counted.", weighable=cost is not None)
+
+
+def _not_running(project: Project, first: str, last: str) -> str:
+    """Why a project is not running in the financial years ``first`` to ``last`` by its dates ("ended on 31/03/2010,
+    before 2017/18", "starts on 01/04/2018, after 2017/18"); "" when it may be (a date or year not given bounds
+    nothing)."""
+    def year(label: str) -> FinancialYear | None:
+        try:
+            return FinancialYear.parse(label) if label else None
+        except PeriodError:
+            return None
+
+    opens, closes = year(first), year(last)
+    end = date.fromisoformat(project.end_date) if project.end_date else None
+    start = date.fromisoformat(project.start_date) if project.start_date else None
+    if end is not None and opens is not None and end < opens.first_day:
+        return f"ended on {format_uk_date(end)}, before {first}"
+    if start is not None and closes is not None and start > closes.last_day:
+        return f"starts on {format_uk_date(start)}, after {last}"
+    return ""
 
 
 def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:

@@ -18,14 +18,19 @@ RETAINED = "Retained budget 2009/10: pilot and DV coordinators"
 
 @pytest.fixture
 def page(window, demo_path, qtbot):
-    """The example file with P1's OPCC share for 2018/19 stated too (£98,765.43), on the Commissioning page."""
+    """The example file with P1's OPCC share for 2018/19 stated too (£98,765.43), on the Commissioning page; the cost
+    range of project 13 (£54,372 - £62,372) runs in the award's years (2017/18 to 2018/19), not only in 2009/10: a
+    project that ended before the award's year commits nothing against it."""
     from safer_desk.storage.store import open_store
 
     store = open_store(demo_path)
     try:
-        p1 = next(p for p in svc.load_projects(store) if p.ref == "P1")
+        by_ref = {p.ref: p for p in svc.load_projects(store)}
+        p1 = by_ref["P1"]
         sources = svc.project_fields(p1)["funding_sources"] + "\nOPCC (2018/19): £98,765.43"
         svc.save_project(store, svc.project_from_fields({"funding_sources": sources}, base=p1))
+        svc.save_project(store, svc.project_from_fields({"start_date": "01/04/2017", "end_date": "31/03/2019"},
+                                                        base=by_ref["13"]))
     finally:
         store.close()
     assert window.open_path(demo_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from safer_desk.domain.money import format_money
@@ -37,6 +38,26 @@ def test_a_set_with_no_fund_typed_is_not_saved_as_a_fund_of_nothing(demo_window,
 
 
 
+@pytest.fixture
+def running_window(window, demo_path):
+    """The main window on the example file with the Suffolk projects (seed 000, 2009/10) dated 2017/18, so that What
+    fits? against the PCC's 2017/18 has projects running then to propose: one that ended before the award's year
+    commits nothing against it."""
+    from safer_desk.services import projects as svc
+    from safer_desk.storage.store import open_store
+
+    store = open_store(demo_path)
+    try:
+        for p in svc.load_projects(store):
+            if not p.ref.startswith("P"):
+                svc.save_project(store, svc.project_from_fields({"start_date": "01/04/2017",
+                                                                 "end_date": "31/03/2018"}, base=p))
+    finally:
+        store.close()
+    assert window.open_path(demo_path)
+    return window
+
+
 def against_the_pcc(demo_window, qtbot):
     """The Commissioning page: a new set against the PCC's award (2017/18), the three Plymouth contracts ticked."""
     demo_window.show()
@@ -51,15 +72,15 @@ def against_the_pcc(demo_window, qtbot):
     return page
 
 
-def test_an_award_corrected_under_the_page_is_the_fund_what_fits_and_save_use(demo_window, qtbot, prompts):
+def test_an_award_corrected_under_the_page_is_the_fund_what_fits_and_save_use(running_window, qtbot, prompts):
     """2. Against the PCC's award, View > Funders' Awards… corrects its 2017/18 to £200,000. The summary said
     "£200,000 for 2017/18 … OVER-COMMITTED by £33,500", but the Fund field still said £400,568, What fits? fitted
     £392,372 of projects "leaving £8,196" (accepted: over-committed by £192,372), and Save wrote £400,568 as the
     scenario's fund."""
     from tests.projects.test_awards_window import button, field, open_awards, shown, type_into
 
-    page = against_the_pcc(demo_window, qtbot)
-    awards = open_awards(demo_window, qtbot)
+    page = against_the_pcc(running_window, qtbot)
+    awards = open_awards(running_window, qtbot)
     awards.view.selectRow([r[1] for r in shown(awards)].index("PCC grant to Safer Plymouth 2017-19"))
     qtbot.keyClick(awards.view, Qt.Key.Key_Return)
     form = awards.dialog
@@ -80,14 +101,14 @@ def test_an_award_corrected_under_the_page_is_the_fund_what_fits_and_save_use(de
     assert f"leaving {format_money(20_000_000 - suggestion.cost_pence)}:" in page.suggestion_label.text()
     qtbot.keyClicks(page.name, "Plymouth at £200,000")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    saved = next(s for s in com.list_scenarios(demo_window.session.store) if s.name == "Plymouth at £200,000")
+    saved = next(s for s in com.list_scenarios(running_window.session.store) if s.name == "Plymouth at £200,000")
     assert saved.fund_pence == 20_000_000
 
 
-def test_a_fund_typed_while_against_an_award_is_not_what_fits_fits_within(demo_window, qtbot):
+def test_a_fund_typed_while_against_an_award_is_not_what_fits_fits_within(running_window, qtbot):
     """2b. Against the PCC's award (£400,568, as the summary counts it), a fund typed over it (£100,000) was the fund
     What fits? fitted within and said what was left of, while the summary went on counting the award's."""
-    page = against_the_pcc(demo_window, qtbot)
+    page = against_the_pcc(running_window, qtbot)
     page.fund.selectAll()
     qtbot.keyClicks(page.fund, "£100,000")
     assert "£400,568 for 2017/18" in page.summary.text()
