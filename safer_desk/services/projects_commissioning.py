@@ -185,9 +185,10 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     if span is not None:  # a total over several years: the funder's shares for any of them ("the years to 2019/20")
         year = year or (award.span_text if award.first_year else f"the years {award.span_text}")
     if lookup.state == "stated":
+        one_year = year if span is None else ""
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
-                       _share_over_cost(project, owner, lookup.amount_pence, year if span is None else "", title),
-                       share_whole=True)
+                       _share_over_cost(project, owner, lookup.amount_pence, one_year, title)
+                       or _share_outside_dates(project, owner, one_year, title), share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
         return Counted(lookup.amount_pence, f"{owner} share: {known} and “{lookup.words}”", lookup.amount_pence,
@@ -227,9 +228,9 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     return Counted(cost, words, None, f"{said}, so its whole cost is counted.", weighable=cost is not None)
 
 
-def _not_running(project: Project, first: str, last: str) -> str:
-    """Why a project is not running in the financial years ``first`` to ``last`` by its dates ("ended on 31/03/2010,
-    before 2017/18", "starts on 01/04/2018, after 2017/18"); "" when it may be (a date or year not given bounds
+def _outside(project: Project, first: str, last: str) -> tuple[str, date] | None:
+    """Whether a project is not running in the financial years ``first`` to ``last`` by its dates: ("ended", its end
+    date) before them, ("starts", its start date) after them; None when it may be (a date or year not given bounds
     nothing)."""
     def year(label: str) -> FinancialYear | None:
         try:
@@ -241,10 +242,33 @@ def _not_running(project: Project, first: str, last: str) -> str:
     end = date.fromisoformat(project.end_date) if project.end_date else None
     start = date.fromisoformat(project.start_date) if project.start_date else None
     if end is not None and opens is not None and end < opens.first_day:
-        return f"ended on {format_uk_date(end)}, before {first}"
+        return "ended", end
     if start is not None and closes is not None and start > closes.last_day:
-        return f"starts on {format_uk_date(start)}, after {last}"
-    return ""
+        return "starts", start
+    return None
+
+
+def _not_running(project: Project, first: str, last: str) -> str:
+    """Why a project is not running in the years ``first`` to ``last`` ("ended on 31/03/2010, before 2017/18",
+    "starts on 01/04/2018, after 2017/18"); "" when it may be."""
+    outside = _outside(project, first, last)
+    if outside is None:
+        return ""
+    how, day = outside
+    return f"ended on {format_uk_date(day)}, before {first}" if how == "ended" else \
+        f"starts on {format_uk_date(day)}, after {last}"
+
+
+def _share_outside_dates(project: Project, owner: str, year: str, title: str) -> str:
+    """A funder's share for a year the project is not running in by its dates (the OPCC's 2018/19 beside a contract
+    ending 31/03/2018): counted as stated (the dates may be what is wrong), and said, as the editor says it."""
+    outside = _outside(project, year, year) if year else None
+    if outside is None:
+        return ""
+    how, day = outside
+    when = f"after the project ends ({format_uk_date(day)})" if how == "ended" else \
+        f"before the project starts ({format_uk_date(day)})"
+    return f"{title}: {owner} share for {year} is for a year {when}: check the share or the dates in the register."
 
 
 def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:
