@@ -159,15 +159,16 @@ class ProjectEditorPresenter(FormPresenter):
 
     def _year_costs(self) -> dict[str, int]:
         """Each financial year's cost by the cost lines as typed (ELEV8's 2009/10 £46,500), for the years whose
-        lines are all amounts that read (a queried line or a range leaves its year unweighed)."""
+        lines are all amounts that read (a queried line or a range leaves its year unweighed); none when a line gives
+        no year (it may be any year's: a scenario counts it where the whole cost would be)."""
         years: dict[str, int | None] = {}
         for line in self.value("cost_lines") or ():
-            if len(line) < 4 or not (line[0] or "").strip():
-                continue
+            if len(line) < 4 or not any((cell or "").strip() for cell in line):
+                continue  # a line added and not typed in yet
             try:
                 year = FinancialYear.parse(" ".join(line[0].split())).label
-            except PeriodError:
-                continue
+            except PeriodError:  # no year, or one that does not read
+                return {}
             amount, so_far = read_line_amount(line[3]), years.get(year, 0)
             if so_far is None or amount.min_pence is None or amount.min_pence != amount.max_pence:
                 years[year] = None

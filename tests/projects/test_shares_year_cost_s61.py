@@ -74,3 +74,17 @@ def test_commissioning_says_a_share_more_than_its_years_cost_as_the_editor_does(
             "cost for 2009/10 of £46,500 (by its cost lines): check the share in the register.") in result.problems
     within = _elev8_against_the_retained_budget(demo_store, "Safer Suffolk Partnership Board (2009/10): £46,500")
     assert not [p for p in within.problems if p.startswith("Suffolk ELEV8")]
+
+
+def test_a_cost_line_with_no_year_leaves_the_years_unweighed_as_commissioning_does(demo_store):
+    """A line with no year may be any year's (a scenario counts it where the whole cost would be): the shares are
+    weighed against the whole cost, as before, not against the dated lines alone."""
+    presenter = ProjectsPresenter(demo_store)
+    presenter.reload()
+    presenter.select(next(p for p in presenter.rows if p.title == "Suffolk ELEV8").id)
+    editor = presenter.editor
+    editor.set_cost_lines([*editor.value("cost_lines"), ("", "staff", "Sessional worker", "£10,000")])
+    editor.set_value("funding_sources", "Safer Suffolk Partnership Board (2009/10): £50,000")
+    said = editor.funders_summary
+    assert "more than its cost for 2009/10" not in said
+    assert "Other funders for 2009/10: £51,500." in said.splitlines()
