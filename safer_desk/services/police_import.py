@@ -382,8 +382,10 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
         return ""
     shown = sum(f.value for f in v.this_year[:v.periods_to_date] if f is not None)
     by_force: dict[str, list[int]] = {}  # force -> [in the county's districts, in no area, elsewhere]
+    places: dict[str, int] = {}  # each area elsewhere (the county's own force's crimes there): its crimes
     for month, districts in months.items():
         counts: dict[str, list[int]] = {}
+        where: dict[str, dict[str, int]] = {}
         for force, area_id, crime_type, n in store.rows(
                 "SELECT force, area_id, crime_type, sum(count) FROM _police_counts WHERE month = ? "
                 "GROUP BY force, area_id, crime_type", (month,)):
@@ -391,10 +393,14 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
                 continue
             part = 0 if area_id in districts else 1 if area_id == svc.UNKNOWN_AREA_ID else 2
             counts.setdefault(force, [0, 0, 0])[part] += n
+            if part == 2:
+                where.setdefault(force, {})[area_id] = where.get(force, {}).get(area_id, 0) + n
         for force, (inside, unknown, elsewhere) in counts.items():
             if inside * OWN_AREA_SHARE >= inside + unknown + elsewhere:  # the county's own force (not a neighbour's)
                 for i, n in enumerate((inside, unknown, elsewhere)):
                     by_force.setdefault(force, [0, 0, 0])[i] += n
+                for area_id, n in where.get(force, {}).items():
+                    places[area_id] = places.get(area_id, 0) + n
     inside, unknown, elsewhere = (sum(c[i] for c in by_force.values()) for i in range(3))
     if inside != shown or not (unknown or elsewhere):
         return ""  # a figure typed at a district, or nothing left out: no gap to explain
@@ -402,7 +408,13 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
     files = in_words([f"{force}'s" for force in sorted(by_force)])
     left = [f"{unknown:,} that police.uk could not place in any area (no location given: “Unknown area”)"] \
         if unknown else []
-    left += [f"{elsewhere:,} it placed in districts outside {area.name} (in those areas' figures)"] if elsewhere else []
+    # Named, most crimes first: "outside Devon" was untrue of Plymouth and Torbay, unitaries in Devon that are not
+    # its county council's districts, so not in its figure.
+    found = {a: svc.find_area(store, a) for a in places}
+    named = [found[a].name if found[a] else a for a in sorted(places, key=lambda a: (-places[a], a))]
+    listed = in_words(named) if len(named) <= 4 else svc.names_and_more(named)
+    left += [f"{elsewhere:,} it placed in areas that are not {area.name}'s districts ({listed}: "
+             "in those areas' figures)"] if elsewhere else []
     return (f"{area.name}'s all crime figure ({v.indicator.format(shown)}, {when}) is the sum of its districts': the "
             f"crimes police.uk places in them. {files} police.uk files for those months hold "
             f"{inside + unknown + elsewhere:,} crimes, of which these are not in {area.name}'s figure: "
