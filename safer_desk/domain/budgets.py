@@ -29,7 +29,7 @@ from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import (FORM_HINT, NO_FIGURE_HINT, NOT_KNOWN_HINT, MoneyError, approximate_figure,
                                      format_money, parse_pence, states_its_scale)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
-from safer_desk.domain.text import looks_like_total_line, thousands_spaces_as_commas, typed_name_key
+from safer_desk.domain.text import in_words, looks_like_total_line, thousands_spaces_as_commas, typed_name_key
 
 CELL_STATUSES = ("amount", "tbc", "nk", "nil")
 STATUS_WORDS = {"amount": "", "tbc": "TBC", "nk": "N/K", "nil": "nil"}
@@ -235,7 +235,7 @@ _POUNDS_WITH_COMMA = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*£\s*(?P<figure>\
 # A bare figure of a hundred thousand or more (no £, no scale of its own: "884000", "884,000"): in a plan in £'000
 # that is £100 million or more on one line, past any partnership's budget; a column pasted from a finance sheet kept
 # in pounds reads so, every figure a thousand times too large. "62,499" (£62.5 million) is a county's £'000 figure.
-_BIG_BARE_FIGURE = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*(?P<figure>(?:\d{3},\d{3}|\d{1,3}(?:,\d{3}){2,}|\d{6,})"
+_BIG_BARE_FIGURE = re.compile(r"^\s*\(?\s*[-\u2212\u2013]?\s*(?P<figure>(?:\d{1,3}(?:,\d{3}){2,}|\d{3},\d{3}|\d{6,})"
                               r"(?:\.\d+)?)(?P<after>\s*[A-Za-z]*)")
 
 
@@ -282,9 +282,21 @@ def pounds_in_thousands_query(text: str, unit: str) -> str | None:
     read = format_money(sign * int(figure * UNITS["thousand"]))
     if not _reads_as(f"{thousands}{rest}", amount=sign * figure * 100):  # "£1,234.567" offered "1.234567", refused
         return (f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means an amount in pounds, type it in "
-                "thousands of pounds (62.499 for £62,499).")
+                f"thousands of pounds (62.499 for £62,499){_or_side_by_side(text, unit)}.")
     meant = format_money(sign * int(figure * 100))
-    return f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}."
+    return (f"“{text.strip()}” in a plan in £'000 reads as {read}; if it means {meant}, type {thousands}{rest}"
+            f"{_or_side_by_side(text, unit)}.")
+
+
+def _or_side_by_side(text: str, unit: str) -> str:
+    """Said after a question about a figure grouped with spaces ("884 641"): it may be figures side by side, as a £'000
+    row copied from a PDF gives them (884 and 641), and each then goes in its own cell; "" for one figure, and for one
+    with a pound sign ("£62 499": a £'000 row's figures have none)."""
+    several = _side_by_side(text.strip(), unit)
+    if several < 2 or "£" in text:
+        return ""
+    return (f"; if it is {several} figures side by side ({in_words(text.split())}, as a row copied from a PDF gives "
+            "them), type each in its own cell")
 
 
 def _reads_as(suggested: str, *, amount: Decimal | None = None, split: Decimal | None = None) -> bool:
