@@ -377,6 +377,11 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
         first_error = exc
     if original.startswith("="):  # a formula ("=SUM(A1:A3)"): its brackets are not a note, and it is said whole
         raise BudgetError(str(first_error)) from None
+    if _NOT_APPLICABLE.fullmatch(original):  # a paper's mark for no figure: which word the plan has for it
+        raise BudgetError(f"“{original}” stands for no figure: type nil if the paper means there is none (£0), or N/K "
+                          "if the figure is not known (TBC if it is to be confirmed).") from None
+    if (point := _POINT_WITHOUT_PENCE.fullmatch(original)) and _reads_alone(offered := "".join(point.groups()), unit):
+        raise BudgetError(f"“{original}” ends with a point and no pence after it: type {offered}.") from None
     if (several := _side_by_side(original, unit)) > 1:  # a row copied from a PDF: "327,800 384,300 393,200 393,200"
         raise BudgetError(f"“{original}” is {several} figures side by side (as a row copied from a PDF gives "
                           "them): a cell takes one figure. Type each in its own cell, or copy the row from Excel, "
@@ -411,6 +416,21 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     if not said.startswith(f"“{original}”"):  # the money error names the part it read (the head, or the whole)
         said = f"“{original}”: {said}"
     raise BudgetError(f"{said.removesuffix('.')}. {CELL_FORMS[unit]}") from None
+
+
+# "N/A", "n.a.", "NA": a paper's mark for a cell with no figure (none, or not known), which a plan says as nil or N/K.
+_NOT_APPLICABLE = re.compile(r"n\s*/\s*a\.?|n\.\s*a\.?|na", re.I)
+# "£100.", "(£100.)": a figure ending in a point with no pence after it.
+_POINT_WITHOUT_PENCE = re.compile(r"(.*\d)\.(\)?)")
+
+
+def _reads_alone(text: str, unit: str) -> bool:
+    """Whether the text is a figure the plan reads as it stands."""
+    try:
+        _amount_in_unit(text, unit)
+    except MoneyError:
+        return False
+    return True
 
 
 def _side_by_side(text: str, unit: str) -> int:

@@ -168,7 +168,7 @@ def test_totals_always_add_up(rows, sign):
 
 @pytest.mark.parametrize("typed, first", [
     ("four thousand", "“four thousand” is not an amount of money."),  # "4000 per district": test_split_alone_s59
-    ("N/A", "“N/A” is not an amount of money."),
+    ("lots", "“lots” is not an amount of money."),  # "N/A": test_cell_refusals_say_what_to_type_s61
     ("£1,000.505", "“£1,000.505” has more than two decimal places; amounts are in pounds and pence."),
 ])
 def test_a_cell_not_read_says_so_once_and_what_a_cell_can_be(typed, first):
