@@ -782,16 +782,20 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShe
     blocks = []
     for plan in plans:
         view = svc.plan_view(store, plan.id, with_actuals=False)
-        # A typed cell in the paper's words ("£4,000 (£2,000 per district)": the split is not in the amount), in
-        # pounds as the amounts are; a worked-out or printed total says which it is.
+        # A typed cell in the paper's words ("£4,000 (£2,000 per district)": the split is not in the amount), in the
+        # paper's unit (seed 004's 878 in £'000, beside its £878,000); a worked-out or printed total says which it is.
+        unit = view.plan.unit
         typed = {line.id: line.cells for section in view.plan.sections for line in section.lines}
         rows = [[section, line, year, cell.pence,
-                 typed[row.line_id][column.id].describe() if row.kind == "line"
+                 typed[row.line_id][column.id].describe(unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
                  cell.note or row.notes] for section, line, year, cell, row, column in svc.plan_figures(view)]
         note = " ".join(view.warnings + view.unchecked)
         if note and view.plan.unit == "thousand":  # its flags in the paper's figures, under a sheet in pounds
             note = f"Figures in these notes are in £'000, as the paper prints them: {note}"
+        if view.plan.unit == "thousand":
+            note = " ".join(filter(None, (note, "This paper prints its figures in £'000: “As the paper states it” "
+                                          "gives them so (878 for £878,000), the amounts are in pounds.")))
         blocks.append(Block(rows, title=view.plan.name, note=note))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
