@@ -59,6 +59,8 @@ _WORDS = {
     "n/k": "nk", "nk": "nk", "n.k.": "nk", "not known": "nk", "unknown": "nk",
     "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil",
 }
+# Those the plan says itself (or a paper's dash for nil): no words of the paper's own to keep beside it.
+_PLAIN_WORDS = {"tbc", "tbc.", "n/k", "nk", "n.k.", "nil", "-", "–", "—"}
 # The amount per district (or per borough, as some papers say): up to five decimals, for a table in £'000
 # ("31.2495 per district" is £31,249.50); words after a comma or semicolon are the cell's note ("…, agreed").
 _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+(?:district|borough)"
@@ -157,6 +159,17 @@ class Cell:
         found = _SPLIT_WORD.search(self.text)
         return "borough" if found and found.group(1).lower() == "borough" else "district"
 
+    @property
+    def words(self) -> str:
+        """The paper's own words for a TBC, N/K or nil cell where they are not the plan's ("Awaiting confirmation" for
+        TBC, "Unknown" for N/K, "none" for nil); "" for those and any amount. The grid and the totals say TBC, so a
+        column reads as its "+ TBC" total says; the words are kept, shown beside it and edited."""
+        if self.status == "amount":
+            return ""
+        head = self.text.split("(", 1)[0].strip()
+        plain = head.casefold() in _PLAIN_WORDS or _WORDS.get(head.casefold()) != self.status
+        return "" if plain else head
+
     def describe(self, unit: str = "pound") -> str:
         """As the paper shows it: "£4,000 (£2,000 per district)", "TBC", "N/K", "nil"."""
         if self.status != "amount":
@@ -167,8 +180,14 @@ class Cell:
         return text
 
     def edit_text(self, unit: str = "pound") -> str:
-        """As it is edited: as the paper shows it, with its note in brackets ("£7,700 (Agreed at the board)")."""
-        return self.describe(unit) + (f" ({self.note})" if self.note else "")
+        """As it is edited: as the paper shows it, with its note in brackets ("£7,700 (Agreed at the board)"); a TBC,
+        N/K or nil in the paper's own words ("Awaiting confirmation"), so that editing the cell keeps them."""
+        return (self.words or self.describe(unit)) + (f" ({self.note})" if self.note else "")
+
+    def describe_worded(self, unit: str = "pound") -> str:
+        """As the paper states it, in its own words with what they stand for: "Awaiting confirmation (TBC)"; as
+        ``describe`` where the paper's word is the plan's ("TBC", "£4,000 (£2,000 per district)")."""
+        return f"{self.words} ({self.describe(unit)})" if self.words else self.describe(unit)
 
     def split_in_note(self, unit: str = "pound") -> "Cell | None":
         """The cell with its note read as the split it states, or None when the note states none (or the cell has a

@@ -65,12 +65,19 @@ class GridCell:
     # What the grid's editor starts from: a typed cell with its note in brackets, so that the note can be changed or
     # taken out there (``set_cell``); a worked-out figure as shown.
     edit_text: str = ""
+    words: str = ""  # a TBC, N/K or nil in the paper's own words ("Awaiting confirmation"), which the editor starts from
     change_pence: int | None = None  # the change again, for Excel: in pence, and in percent as shown ("-27.4")
     change_percent: str = ""
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
     actual: str = ""  # a linked line: what its project, fund or review actually shows in this year
     stated_change: str = ""  # the annual change the paper prints into this column ("(0.7)"), typed in its Change to
     unchecked: str = ""  # a printed total that could not be checked (a TBC or N/K in its lines): why
+
+    @property
+    def edited_figure(self) -> str:
+        """The figure as the editor shows it, before any note: the paper's own words for a TBC ("Awaiting
+        confirmation"), or the figure as the grid shows it."""
+        return self.words or self.text
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,8 @@ def _cell(view_cell, unit: str) -> GridCell:
         return GridCell("")
     change = view_cell.change
     cell = GridCell(view_cell.text, view_cell.pence, view_cell.status, view_cell.flag, view_cell.note,
-                    edit_text=view_cell.edit_text or view_cell.text, stated_change=view_cell.stated_change,
+                    edit_text=view_cell.edit_text or view_cell.text, words=view_cell.words,
+                    stated_change=view_cell.stated_change,
                     unchecked=view_cell.unchecked)
     if change is None:
         return cell
@@ -370,7 +378,8 @@ class BudgetsPresenter(ScreenPresenter):
         selected figure keeps): pasted alone, "£8,000" over "£7,525.58 (Cost to be reimbursed …)" took the note
         away without a word. A figure pasted with a note of its own is the whole cell, as typed whole; one pasted with
         a split alone keeps the note, as typing it over the selected figure does."""
-        kept = over.edit_text[len(over.text):] if over is not None and over.edit_text.startswith(over.text) else ""
+        shown = over.edited_figure if over is not None else ""
+        kept = over.edit_text[len(shown):] if over is not None and over.edit_text.startswith(shown) else ""
         if not kept.strip() or self.view is None:
             return figure
         try:

@@ -1156,6 +1156,7 @@ class ViewCell:
     stated_change: str = ""  # the annual change the paper prints into this column, as printed ("(0.7)")
     unchecked: str = ""  # a printed total that could not be checked: why, in a sentence
     per_district_pence: int | None = None  # a cell's stated split ("£4,000 (£2,000 per District)"): £2,000
+    words: str = ""  # a TBC, N/K or nil in the paper's own words ("Awaiting confirmation"): ``Cell.words``
 
     @property
     def flagged(self) -> bool:
@@ -1212,7 +1213,8 @@ def _cell_view(cell: Cell | None, unit: str, *, flag: str = "", change: Change |
     if cell is None:
         return ViewCell("")
     return ViewCell(cell.describe(unit), cell.pence if cell.known else None, status or cell.status, flag, cell.note,
-                    change, cell.edit_text(unit), cell.stated_change, per_district_pence=cell.per_district_pence)
+                    change, cell.edit_text(unit), cell.stated_change, per_district_pence=cell.per_district_pence,
+                    words=cell.words)
 
 
 def _stated_view(cell: Cell | None, unit: str, flags: dict, row: str, column: str, unchecked: dict) -> ViewCell:

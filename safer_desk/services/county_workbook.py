@@ -787,7 +787,7 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShe
         unit = view.plan.unit
         typed = {line.id: line.cells for section in view.plan.sections for line in section.lines}
         rows = [[section, line, year, cell.pence,
-                 typed[row.line_id][column.id].describe(unit) if row.kind == "line"
+                 typed[row.line_id][column.id].describe_worded(unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
                  cell.note or row.notes] for section, line, year, cell, row, column in svc.plan_figures(view)]
         note = " ".join(view.warnings + view.unchecked)

@@ -136,7 +136,7 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             if row.line_id and (row.line_id, column.id) in marked_cells:
                 text += " (illustrative)"
                 illustrative = True
-            if cell.note and row.kind == "line":
+            if (cell.note or cell.words) and row.kind == "line":  # the paper's own words for TBC said under it
                 text += " *"
             out.append(text)
             if column.id in change_after:
@@ -158,8 +158,10 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             rows.append(actual)
     unit = "£'000" if plan.unit == "thousand" else "£"
     notes = [f"Amounts in {unit}." + (f" Source: {plan.source}." if plan.source else "")]
-    cell_notes = [f"* {row.label}, {column.label}: {cell.note}" for row in view.rows if row.kind == "line"
-                  for column, cell in zip(plan.columns, row.cells) if cell.note]
+    cell_notes = [f"* {row.label}, {column.label}: " + "; ".join(filter(None, (
+                      cell.words and f"the paper states “{cell.words}” ({cell.text})", cell.note)))
+                  for row in view.rows if row.kind == "line"
+                  for column, cell in zip(plan.columns, row.cells) if cell.note or cell.words]
     notes += cell_notes
     # A linked line's actual leaves out what belongs to no year (a review's undated costs), as the tab says.
     notes += [f"{row.label}, actual: {row.actuals_note}" for row in view.rows

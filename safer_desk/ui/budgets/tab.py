@@ -116,8 +116,11 @@ def _cell_tip(row: GridRow, i: int | None) -> str | None:
     cell = row.across if i is None else row.cells[i] if i < len(row.cells) else None
     if cell is None:
         return None
+    worded = f"“{cell.words}”, as the paper states it: " if cell.words else ""
     parts = [cell.flag, cell.unchecked, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
              f"Actually (what the line is linked to shows): {cell.actual}" if cell.actual else "", row.actuals_note,
+             worded + {"tbc": "to be confirmed (TBC)", "nk": "not known (N/K)", "nil": "none (nil)"}[cell.status]
+             if worded else
              {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
               "total-incomplete": "Incomplete: a cell in this column is TBC or N/K",
               "stated": "As the paper printed it", "stated-differs": "As the paper printed it: differs from the lines",
@@ -330,7 +333,7 @@ class PlanModel(RowTableModel):
             cell = self.row(index.row()).cells[self.year_columns.index(index.column())]
             return cell.edit_text
         if index.isValid() and role == FIGURE_LENGTH_ROLE and index.column() in self.year_columns:
-            return len(self.row(index.row()).cells[self.year_columns.index(index.column())].text)
+            return len(self.row(index.row()).cells[self.year_columns.index(index.column())].edited_figure)
         if index.isValid() and role == Qt.ItemDataRole.EditRole and index.column() == 0:
             return self.row(index.row()).label
         if index.isValid() and role == Qt.ItemDataRole.EditRole and (at := self._change_of(index.column())) is not None:
