@@ -688,6 +688,15 @@ class BudgetsTab(TabBase):
         self.section_name.returnPressed.connect(self.add_section)  # read-only, the presenter says why nothing is added
         self.section_choice = ChoiceBox(self)
         self.section_choice.setAccessibleName("Section of the new line")
+        # Enter in a kind or section box adds, as Enter in the name beside it does: a keyboard user typing the name,
+        # Tab to its kind and Enter saw nothing added, and the lines typed next refused.
+        for box, add in ((self.section_kind, self.add_section), (self.section_choice, self.add_line)):
+            for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                action = QAction(box)
+                action.setShortcut(QKeySequence(enter))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                action.triggered.connect(add)
+                box.addAction(action)
         self.line_label = QLineEdit(self)
         self.line_label.setAccessibleName("New line's label")
         self.line_label.setPlaceholderText("Domestic Homicide Reviews (DHRs)")
