@@ -65,7 +65,7 @@ class GridCell:
     # What the grid's editor starts from: a typed cell with its note in brackets, so that the note can be changed or
     # taken out there (``set_cell``); a worked-out figure as shown.
     edit_text: str = ""
-    words: str = ""  # a TBC, N/K or nil in the paper's own words ("Awaiting confirmation"), which the editor starts from
+    words: str = ""  # a TBC, N/K or nil in the paper's own words ("Awaiting confirmation"): the editor starts there
     change_pence: int | None = None  # the change again, for Excel: in pence, and in percent as shown ("-27.4")
     change_percent: str = ""
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
