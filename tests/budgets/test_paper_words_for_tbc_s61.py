@@ -93,3 +93,12 @@ def test_editing_the_cell_in_the_grid_keeps_the_papers_words(demo_window, qtbot)
     qtbot.waitUntil(lambda: tab.view.state() != QAbstractItemView.State.EditingState, timeout=3000)
     cell = tab.presenter.rows[row].cells[1]
     assert (cell.text, cell.note, cell.edit_text) == ("TBC", "PCC to confirm", "Awaiting confirmation (PCC to confirm)")
+
+
+def test_a_figure_pasted_over_the_papers_words_keeps_the_cells_note(demo_store):
+    p = _awaiting(demo_store)
+    at = next(n for n, r in enumerate(p.rows) if r.label == LINE)
+    assert p.set_cell(p.rows[at].line_id, p.columns[1], "Awaiting confirmation (PCC to confirm)"), p.error
+    assert p.paste_block(at, 1, [["£500"]]), p.error
+    cell = p.rows[at].cells[1]
+    assert (cell.text, cell.note) == ("£500", "PCC to confirm")
