@@ -99,6 +99,9 @@ def test_a_figure_pasted_over_the_papers_words_keeps_the_cells_note(demo_store):
     p = _awaiting(demo_store)
     at = next(n for n, r in enumerate(p.rows) if r.label == LINE)
     assert p.set_cell(p.rows[at].line_id, p.columns[1], "Awaiting confirmation (PCC to confirm)"), p.error
-    assert p.paste_block(at, 1, [["£500"]]), p.error
+    assert p.paste_block(at, 1, [["£500"]]), p.error  # a block pasted over it
     cell = p.rows[at].cells[1]
     assert (cell.text, cell.note) == ("£500", "PCC to confirm")
+    assert p.set_cell(p.rows[at].line_id, p.columns[1], "Awaiting confirmation (PCC to confirm)"), p.error
+    # Edit > Paste of one figure over the chosen cell (the note had gone: its editor's text no longer began "TBC")
+    assert p.pasted_figure([["£500"]], over=p.rows[at].cells[1]) == "£500 (PCC to confirm)"
