@@ -57,10 +57,10 @@ class BudgetError(ValueError):
 _WORDS = {
     "tbc": "tbc", "tbc.": "tbc", "to be confirmed": "tbc", "awaiting confirmation": "tbc",
     "n/k": "nk", "nk": "nk", "n.k.": "nk", "not known": "nk", "unknown": "nk",
-    "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil",
+    "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil", "£nil": "nil", "£ nil": "nil",
 }
 # Those the plan says itself (or a paper's dash for nil): no words of the paper's own to keep beside it.
-_PLAIN_WORDS = {"tbc", "tbc.", "n/k", "nk", "n.k.", "nil", "-", "–", "—"}
+_PLAIN_WORDS = {"tbc", "tbc.", "n/k", "nk", "n.k.", "nil", "-", "–", "—", "£nil", "£ nil"}
 # The amount per district (or per borough, as some papers say): up to five decimals, for a table in £'000
 # ("31.2495 per district" is £31,249.50); words after a comma or semicolon are the cell's note ("…, agreed").
 _PER_DISTRICT = re.compile(r"^\s*(?P<amount>£?\s*[\d,]+(?:\.\d+)?[kK]?)\s+(?:per|each|a)\s+(?:district|borough)"
