@@ -2651,8 +2651,10 @@ class YearView:
             parts.append(f"Not judged against target ({target_text(ind, self.target).lower()}): figures are missing "
                          f"for {self.missing_text()}.")
         elif self.rag.judged and ind.measure != "milestone":
-            parts.append(f"Against target ({self.ytd_target_text()} by {self.latest_label}): "
-                         f"{self.rag.word.lower()}.")
+            # Red although periods are missing (a count over its target already, which they can only add to).
+            missing = self.missing_text() if self.indicator.totals else ""
+            parts.append(f"Against target ({self.ytd_target_text()} by {self.latest_label}): {self.rag.word.lower()}"
+                         + (f"; figures are missing for {missing}, which can only add to it." if missing else "."))
         elif self.rag is Rag.NO_FIGURE and ind.measure != "milestone":
             parts.append(f"Target: {target_text(ind, self.target).lower()}; "
                          + ("no figure was recorded." if self.year_over else "no figure yet."))
@@ -2764,8 +2766,14 @@ def rags_to_date(ind: Indicator, target: Target | None, figures: Sequence[Figure
     # (Rag.INCOMPLETE says why not).
     first_gap = next((i for i, f in enumerate(figures) if not _held(f)), len(figures)) \
         if ind.totals else len(figures)
-    rags = [(Rag.INCOMPLETE if i > first_gap else dom.rag_status(c, t, ind.polarity, ind.tolerance_pct,
-                                                                 ind.tolerance_kind))
+
+    def judge(i: int, c: float | None, t: float) -> Rag:
+        rag = dom.rag_status(c, t, ind.polarity, ind.tolerance_pct, ind.tolerance_kind)
+        # Except a count, lower is better, already red without them: a missing month can only add to it (a target
+        # of no road deaths and one in July is red whatever June's figure).
+        certain = rag is Rag.RED and ind.unit == "count" and ind.polarity == "lower"
+        return rag if i <= first_gap or certain else Rag.INCOMPLETE
+    rags = [judge(i, c, t)
             if judged and figures[i] is not None and t is not None
             # A trajectory shorter than the year sets no target for the periods after it: "No target", not
             # "No figure yet" (there may well be a figure).
