@@ -1116,7 +1116,9 @@ class IndicatorsPresenter(ScreenPresenter):
                 series[f"Target {this_label}"] = v.target_at
                 per_series[f"Target {this_label}"] = this_labels
                 texts[f"Target {this_label}"] = [t for _, t in shown]
-            data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: cumulative against target",
+            # Without a target, no line to be against: what the chart compares (this year's total with last year's).
+            against = " against target" if f"Target {this_label}" in series else f", {this_label} against {last_label}"
+            data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: cumulative{against}",
                              ind.rate_per, texts=texts)
         elif mode == ChartMode.ROLLING:
             points = every_month(svc.rolling_12_months(self.store, ind, v.area_id))
