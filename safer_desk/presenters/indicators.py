@@ -133,6 +133,14 @@ def change_percent_shown(change: Change | None) -> float | None:
     return None if shown is None else float(shown)
 
 
+def not_imported_text(said: str) -> str:
+    """An import's refusal with "Nothing was changed." after it, unless it says so already ("…; nothing was
+    imported."): the police import's failure said the same thing twice."""
+    folded = said.casefold()
+    return said if "nothing was imported" in folded or "nothing was changed" in folded else \
+        f"{said}\n\nNothing was changed."
+
+
 def read_only_words(what: str) -> str:
     """What a change asked of the tab on a file open read-only is told (Del, Import Figures, a paste, Import Police
     Data): what was not done, why, and how to change the file; never a change that silently does nothing."""

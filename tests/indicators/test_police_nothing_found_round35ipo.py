@@ -58,4 +58,13 @@ def test_the_window_says_it(demo_window, prompts, qtbot, tmp_path):
     assert infos == []
     assert errors == [("Police data not imported", "There are no police.uk street-level crime files to import: "
                        "police holds 1 other file, not read (2025-03-suffolk-street.xlsx). "
-                       f"{CHOOSE}\n\nNothing was changed.")]
+                       f"{CHOOSE}")]  # it says nothing was imported: never "\n\nNothing was changed." after it too
+
+
+def test_a_refusal_that_does_not_say_so_still_says_nothing_was_changed():
+    """s61: the window's refusal added "Nothing was changed." to one that ends "…; nothing was imported."; one that
+    does not say it (a disk error) still gets it."""
+    from safer_desk.presenters.indicators import not_imported_text
+
+    assert not_imported_text("Download it again; nothing was imported.") == "Download it again; nothing was imported."
+    assert not_imported_text("disk I/O error") == "disk I/O error\n\nNothing was changed."

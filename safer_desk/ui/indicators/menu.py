@@ -155,7 +155,9 @@ def start_import(window, paths):
                         replace_typed_action(store, kept, after=lambda: window.session.notify("indicators")))
 
     def failed(exc, _trace):
-        prompts.show_error(window, "Police data not imported", f"{exc}\n\nNothing was changed.")
+        from safer_desk.presenters.indicators import not_imported_text
+
+        prompts.show_error(window, "Police data not imported", not_imported_text(str(exc)))
 
     def cancelled():
         prompts.show_info(window, "Import cancelled", "The import was cancelled; nothing was changed.")
