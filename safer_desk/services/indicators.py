@@ -16,6 +16,7 @@ sums for counts, ratios of sums for percentages and rates. A figure stored for t
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -633,6 +634,13 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     parsers.sort(key=lambda kp: (kp[0] != frequency, kp[0] != "annual"))
     if frequency == "monthly" and re.fullmatch(r"\d{4}/\d{2}", s):
         _refuse_year_or_month(s)
+    # A month as council sheets write it, month then year ("12/2016"): no quarter or financial year reads so.
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{4})", s)
+    if m and 1 <= int(m.group(1)) <= 12:
+        if frequency not in (None, "monthly"):
+            raise IndicatorError(f"“{s}” is {_a('monthly')} period but the indicator is {frequency}.")
+        with contextlib.suppress(PeriodError):  # a year no month can be in: refused below, as any other
+            return Month(int(m.group(2)), int(m.group(1))).iso
     for kind, parse in parsers:
         try:
             stored = parse(s)
