@@ -717,6 +717,9 @@ class IndicatorsPresenter(ScreenPresenter):
         if not typed:
             return None, ""
         listed = self.area_choices()
+        if (coded := svc.area_by_code(self.store, typed)) is not None:  # an ONS code, as council sheets give them
+            return next((c for c in listed if c.id == coded.id),
+                        AreaChoice(coded.id, area_label(coded.kind, coded.name), AreaGroup.CHOSEN)), ""
         others = self.search_areas(typed, limit=0, listed=listed)
         # As the search reads it: "Caerdydd" is the office's Cardiff, "ynys mon" Ynys Môn
         needle, welsh = without_accents(typed), english_name(typed)

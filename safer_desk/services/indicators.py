@@ -249,13 +249,29 @@ def find_area(store: Store, name_or_id: str) -> Area | None:
     text = (name_or_id or "").strip()
     if not text:
         return None
-    found = by_id(text)
+    found = by_id(text) or area_by_code(store, text)
     if found is not None:
         return found
     # Names, and counties named by their districts (districts.county) whose figures are all derived from theirs,
     # by the rule every list and the board report name areas by.
     named = find_named(store, text)
     return None if named is None else by_id(named.id) or Area(named.id, named.name, named.kind)
+
+
+_ONS_CODE = re.compile(r"[EWSN]\d{8}")
+
+
+def area_by_code(store: Store, code: str) -> Area | None:
+    """The district an ONS code names ("E07000202" is Ipswich), as council sheets give it in place of the name: the
+    current one where a district renamed kept its code (Shepway, then Folkestone and Hythe: E07000112); None for
+    text that is no code, or a code no district has."""
+    text = (code or "").strip().upper()
+    if not _ONS_CODE.fullmatch(text):
+        return None
+    r = store.one("SELECT id FROM districts WHERE upper(ons_code) = ? ORDER BY valid_to IS NOT NULL, valid_to DESC, "
+                  "valid_from DESC LIMIT 1", (text,)) or \
+        store.one("SELECT id FROM indicator_areas WHERE upper(ons_code) = ? ORDER BY id LIMIT 1", (text,))
+    return None if r is None else find_area(store, r["id"])
 
 
 # What a council's own name adds to the area's ("East Sussex County Council", "Plymouth City", "Babergh CSP").
