@@ -1012,7 +1012,19 @@ class IndicatorsPresenter(ScreenPresenter):
             return ""
         rag = "" if v.rag is Rag.GREY else f" — RAG: {v.status_label()}"
         derived = " (derived)" if v.is_derived else ""
-        return f"{v.indicator.label}{derived}{rag}\n{v.headline()}"
+        return f"{v.indicator.label}{derived}{rag}\n{v.headline()}{self._kept_words()}"
+
+    def _kept_words(self) -> str:
+        """Why the chosen indicator is listed with blanks among an area's own (Burglary, chosen under Suffolk, under
+        East Sussex 2010/11): it stays chosen from the area or year before, so its figures can be typed here."""
+        v = self.view
+        own = [r for r in self.rows if r.indicator.id != v.indicator.id]
+        if not own or v.ytd is not None or v.target is not None or v.milestone is not None \
+                or v.estimate is not None or any(v.last_year) or v.is_derived:
+            return ""
+        return (f" {v.indicator.name} stays chosen from the area or year before: {v.area_name} has no figures of it "
+                f"for {v.year.label} (its own {len(own)} indicator{'s are' if len(own) > 1 else ' is'} listed above "
+                "it). Type its figures below, or choose another indicator.")
 
     def details(self) -> str:
         v = self.view
