@@ -50,6 +50,17 @@ class ChartMode(LabelledEnum):
     AREAS = ("areas", "Areas compared")
 
 
+class PasteTotal(LabelledEnum):
+    """What to do with a row copied with a last figure that is the sum of the others (a year-to-date total?)."""
+
+    WITHOUT = ("without", "Paste Without It")
+    ALL = ("all", "Paste All")
+    CANCEL = ("cancel", "Cancel")
+
+
+AskTotal = Callable[[str], PasteTotal]
+
+
 class AreaGroup(LabelledEnum):
     """Where an area sits in the area list."""
 
@@ -481,11 +492,13 @@ class FiguresEditor:
         self.form_message = why
         self.changed.emit()
 
-    def paste(self, start_key: str, start_col: int, rows: list[list[str]]) -> int:
+    def paste(self, start_key: str, start_col: int, rows: list[list[str]], ask_total: AskTotal | None = None) -> int:
         """Cells copied from Excel typed in from a cell on (a row of twelve months fills the year); how many.
 
         Figures go only into the figure rows and comments only into the Comment row (pasted from the Comment row
-        itself): a column of two figures pasted on April put the second in April's comment."""
+        itself): a column of two figures pasted on April put the second in April's comment. A row whose last figure
+        is the sum of the others (a paper's year-to-date total, or by chance a month's) is asked about with
+        ``ask_total`` (pasted without it, all of it, or not at all); refused without it."""
         if self.grid is None:
             return 0
         if self.owner.read_only:  # every cell greyed: the paste said nothing, or blamed the clipboard's shape
@@ -500,8 +513,19 @@ class FiguresEditor:
             return 0
         same_kind = (svc.GRID_COMMENT,) if start_key == svc.GRID_COMMENT else NUMBER_ROWS
         keys = [k for k in keys[keys.index(start_key):] if k in same_kind]
-        refused = (self._label_copied(rows) or self._total_copied(start_col, rows)
-                   if start_key != svc.GRID_COMMENT else "") or self._paste_overflow(keys, start_col, rows)
+        figures = start_key != svc.GRID_COMMENT
+        refused = self._label_copied(rows) if figures else ""
+        if not refused and figures and (totals := self._totals_copied(start_col, rows)):
+            said, period = self._total_question(start_col, rows, totals)
+            answer = ask_total(f"{said[0].upper()}{said[1:]} Paste the figures without it, or all of them if it is "
+                               f"{period}'s own figure?") if ask_total is not None else None
+            if answer is None:
+                refused = f"Nothing was pasted: {said} In Excel, copy the figures without it, and paste them again."
+            elif answer == PasteTotal.CANCEL:
+                refused = "Nothing was pasted."
+            elif answer == PasteTotal.WITHOUT:  # the total's cell left out: the period it landed on keeps its figure
+                rows = [cells[:totals[r]] if r in totals else cells for r, cells in enumerate(rows)]
+        refused = refused or self._paste_overflow(keys, start_col, rows)
         if refused:
             self.form_message = refused
             self.changed.emit()
@@ -575,27 +599,34 @@ class FiguresEditor:
                         f"In Excel, copy the figures without it, and paste them on the first {word}'s cell.")
         return ""
 
-    def _total_copied(self, start_col: int, rows: list[list[str]]) -> str:
-        """Why a row of counts copied with its total at the end (a board paper's year-to-date column) is not pasted,
-        or "": the total was saved as the next period's figure. A last figure of 10 or more that is the sum of the
-        figures before it, three of them or more not 0, is taken for a total: no month's count is that by chance."""
+    def _totals_copied(self, start_col: int, rows: list[list[str]]) -> dict[int, int]:
+        """The rows of counts copied with their total at the end (a board paper's year-to-date column), by index, and
+        the column of each one's total: pasted, the total is saved as the next period's figure. A last figure of 10
+        or more that is the sum of the figures before it, three of them or more not 0, is taken for a total."""
         assert self.grid is not None
         if not self.grid.view.indicator.totals:
-            return ""
-        for cells in rows:
+            return {}
+        found = {}
+        for r, cells in enumerate(rows):
             filled = [(c, text.strip()) for c, text in enumerate(cells) if text.strip()]
             if len(filled) < 4 or not all(_PLAIN_FIGURE.fullmatch(text) for _, text in filled):
                 continue
             *figures, (last_col, last) = [(c, Decimal(text.replace(",", ""))) for c, text in filled]
             # A rare crime's few a month add up by chance (1, 1, 1, 3): a total beside three months with some, 10 or
-            # more, is no chance.
+            # more, is seldom chance (a month can be: 2, 3, 5, 10, so it is asked, never refused outright).
             if last >= 10 and last == sum(f for _, f in figures) and sum(1 for _, f in figures if f) >= 3 \
                     and start_col + last_col < len(self.grid.periods):
-                period = self.grid.labels[start_col + last_col]
-                return (f"Nothing was pasted: the last cell copied, {cells[last_col].strip()}, is the sum of the "
-                        f"{len(figures)} figures before it (a total?): pasted here, it would be saved as {period}'s "
-                        "figure. In Excel, copy the figures without it, and paste them again.")
-        return ""
+                found[r] = last_col
+        return found
+
+    def _total_question(self, start_col: int, rows: list[list[str]], totals: dict[int, int]) -> tuple[str, str]:
+        """What the first total copied is, in words, and the period it would be saved as."""
+        assert self.grid is not None
+        r, last_col = next(iter(totals.items()))
+        count = sum(1 for text in rows[r][:last_col] if text.strip())
+        period = self.grid.labels[start_col + last_col]
+        return (f"the last cell copied, {rows[r][last_col].strip()}, is the sum of the {count} figures before it (a "
+                f"total?): pasted here, it would be saved as {period}'s figure."), period
 
     def _paste_overflow(self, keys_from_here: list[str], start_col: int, rows: list[list[str]]) -> str:
         """Why cells copied from Excel do not fit from this cell (nothing is pasted then), or "".

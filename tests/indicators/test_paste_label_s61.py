@@ -58,17 +58,63 @@ def test_a_comment_row_pastes_words_as_before(demo_window):
     assert _row(tab, svc.GRID_COMMENT)[8:10] == ["Christmas events", "41 reports"]
 
 
-def test_a_row_copied_with_its_year_to_date_total_is_not_pasted(demo_window):
+def _answering(monkeypatch, answer):
+    """The Paste Without It / Paste All / Cancel question answered with ``answer``; what it asked."""
+    from safer_desk.ui.indicators import grid
+
+    asked = []
+    monkeypatch.setattr(grid, "ask_paste_total", lambda _parent, text: asked.append(text) or answer)
+    return asked
+
+
+def test_a_row_copied_with_its_year_to_date_total_is_asked_about(demo_window, monkeypatch):
     # A board paper's row runs Apr to Nov and then its year-to-date column (287): pasted on April, the total was
-    # taken as December's figure, with nothing said.
+    # taken as December's figure, with nothing said; then (earlier in s61) it was refused outright, though a month
+    # can equal the sum by chance (2, 3, 5, 10) and could then not be pasted at all. It is asked: Cancel pastes
+    # nothing.
+    from safer_desk.presenters.indicators import PasteTotal
+
+    asked = _answering(monkeypatch, PasteTotal.CANCEL)
     tab = _tab(demo_window)
     before = _row(tab, svc.GRID_VALUE)
     assert not _paste(tab, svc.GRID_VALUE, 0, "17\t25\t32\t54\t37\t45\t42\t35\t287\r\n")
+    assert asked == ["The last cell copied, 287, is the sum of the 8 figures before it (a total?): pasted here, it "
+                     "would be saved as Dec-16's figure. Paste the figures without it, or all of them if it is "
+                     "Dec-16's own figure?"]
     assert _row(tab, svc.GRID_VALUE) == before and not tab.presenter.figures.is_dirty
-    said = tab.grid_messages.text()
-    assert said.startswith("Nothing was pasted: the last cell copied, 287, is the sum of the 8 figures before it "
-                           "(a total?): pasted here, it would be saved as Dec-16's figure."), said
-    assert "copy the figures without it" in said
+    assert tab.grid_messages.text() == "Nothing was pasted."
+
+
+def test_paste_without_it_leaves_the_total_s_month_as_it_was(demo_window, monkeypatch):
+    from safer_desk.presenters.indicators import PasteTotal
+
+    _answering(monkeypatch, PasteTotal.WITHOUT)
+    tab = _tab(demo_window)
+    before = _row(tab, svc.GRID_VALUE)
+    assert _paste(tab, svc.GRID_VALUE, 0, "17\t25\t32\t54\t37\t45\t42\t35\t287\r\n")
+    after = _row(tab, svc.GRID_VALUE)
+    assert after[:8] == ["17", "25", "32", "54", "37", "45", "42", "35"] and after[8:] == before[8:]
+
+
+def test_paste_all_pastes_a_month_that_equals_the_sum_by_chance(demo_window, monkeypatch):
+    from safer_desk.presenters.indicators import PasteTotal
+
+    asked = _answering(monkeypatch, PasteTotal.ALL)
+    tab = _tab(demo_window)
+    assert _paste(tab, svc.GRID_VALUE, 0, "2\t3\t5\t10\r\n")
+    assert len(asked) == 1 and _row(tab, svc.GRID_VALUE)[:4] == ["2", "3", "5", "10"]
+
+
+def test_with_no_one_to_ask_it_is_refused_as_before(demo_store):
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    p = IndicatorsPresenter(demo_store)
+    p.load("district:plymouth", FinancialYear(2016))
+    assert p.choose_indicator(svc.get_indicator(demo_store, HATE).id, lambda _t: True)
+    assert p.figures.paste(svc.GRID_VALUE, 0, [["17", "25", "32", "54", "37", "45", "42", "35", "287"]]) == 0
+    assert p.figures.form_message.startswith("Nothing was pasted: the last cell copied, 287, is the sum of the 8 "
+                                             "figures before it (a total?): pasted here, it would be saved as "
+                                             "Dec-16's figure. In Excel, copy the figures without it")
 
 
 def test_a_last_figure_that_is_not_their_sum_pastes(demo_window):

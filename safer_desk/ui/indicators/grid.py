@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidgetItem, QWidget
 
 from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.presenters.formats import Unit, plain, plain_shown
-from safer_desk.presenters.indicators import FiguresEditor
+from safer_desk.presenters.indicators import FiguresEditor, PasteTotal
 from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
 from safer_desk.ui.kit import clipboard_without_text
@@ -183,7 +183,7 @@ class ValuesGrid(QTableWidget):
             return False
         row, col = max(self.currentRow(), 0), max(self.currentColumn(), 0)
         cells = parse_tsv(QGuiApplication.clipboard().text(), keep_blank_rows=True)  # an empty row keeps its place
-        return bool(self.editor.paste(self.keys[row], col, cells))
+        return bool(self.editor.paste(self.keys[row], col, cells, ask_total=lambda text: ask_paste_total(self, text)))
 
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -234,3 +234,20 @@ class ValuesGrid(QTableWidget):
                 self.setCurrentCell(max(self.currentRow(), 0), col)
             return
         super().keyPressEvent(event)
+
+
+def ask_paste_total(parent: QWidget, text: str) -> PasteTotal:
+    """Paste Without It / Paste All / Cancel for a row copied with a last figure that is the others' sum (Cancel when
+    the box is closed)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from safer_desk.ui.prompts import message_box
+
+    box = message_box(QMessageBox.Icon.Question, "Paste a total?", text, parent)
+    buttons = {box.addButton(choice.label, role): choice for choice, role in (
+        (PasteTotal.WITHOUT, QMessageBox.ButtonRole.AcceptRole), (PasteTotal.ALL, QMessageBox.ButtonRole.ActionRole),
+        (PasteTotal.CANCEL, QMessageBox.ButtonRole.RejectRole))}
+    box.setDefaultButton(next(b for b, c in buttons.items() if c == PasteTotal.WITHOUT))
+    box.setEscapeButton(next(b for b, c in buttons.items() if c == PasteTotal.CANCEL))
+    box.exec()
+    return buttons.get(box.clickedButton(), PasteTotal.CANCEL)
