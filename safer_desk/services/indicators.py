@@ -3607,8 +3607,12 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         # keeps the difference as its value, its text blank, and says why when pointed at).
         compared = [_held(v.this_year[i]) and v.period_rags[i] is not Rag.INCOMPLETE for i in range(n)]
         missing = v.missing_text()
+        # A count red although short by a missing period (rags_to_date): its gap is at least what it shows.
+        gap = next((i for i, f in enumerate(v.this_year) if not _held(f)), n) if ind.totals else n
         rows.append(GridRow(GRID_GAP, "Gap to target", tuple(
-            GridCell("") if x is None else GridCell(v.gap_text(i), x) if compared[i] else
+            GridCell("") if x is None else GridCell(v.gap_text(i), x, tooltip=(
+                f"At least this: the figures held, without {missing}, which can only add to it." if i > gap else ""))
+            if compared[i] else
             GridCell("", x, tooltip=f"Not compared with the target: no figures for {missing}." if missing else "")
             for i, x in enumerate(v.gap_to_target))))
     # A partnership's or county's period before its latest figure that cannot be worked out: why (the district

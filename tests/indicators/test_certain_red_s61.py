@@ -21,6 +21,11 @@ def test_a_count_over_its_target_with_a_month_missing_is_red_and_says_the_month(
     assert "figures are missing for Jun-16, which can only add to it" in v.headline()
     grid = svc.entry_grid(demo_store, CRIME, PLYMOUTH, FY16)
     assert [c.text for c in grid.row(svc.GRID_RAG).cells][3] == Rag.RED.label
+    # Its gap to target is the figures held: at least that, said when pointed at.
+    gap = grid.row(svc.GRID_GAP).cells
+    assert gap[3].text == "+4,603" and gap[3].tooltip == (
+        "At least this: the figures held, without Jun-16, which can only add to it.")
+    assert gap[1].tooltip == ""
 
 
 def test_a_short_total_under_its_target_is_still_not_judged(demo_store):
