@@ -1508,6 +1508,8 @@ class _Merger:
         self.reviews_billed = reviews_billed
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
+        # table -> (key, row) of the rows merged before, deleted in the county file since, and sent again: put back
+        self.added_again: dict[str, list[tuple[str, dict]]] = {}
         self.summary = MergeSummary(manifest.path.name, manifest.office_name, manifest.exported_at)
         self.remap: dict[tuple[str, str], Any] = {}  # (table, incoming key) -> the county row it matched
         self.skipped: set[tuple[str, str]] = set()  # rows not merged
@@ -1979,7 +1981,8 @@ class _Merger:
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
         self.billing_beyond_cost(billing_before, billed_before)  # (after: the invoices no office holds are gone)
-        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_named_words()
+        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_named_words() \
+            + self.added_again_words(tables)
         self.set_aside_summaries()
         self.raise_held_resplits()
         self.keep_held_parts()
@@ -2325,6 +2328,25 @@ class _Merger:
                          f"referrals are {whose} spend at the county now.")
         return notes
 
+    def added_again_words(self, tables: list[str]) -> list[str]:
+        """What the county lead deleted from the county file since it was merged, put back as the office still sends
+        it, per kind in words: a deletion at the county does not go unsaid (an edit there is a conflict)."""
+        order = {t: n for n, t in enumerate(ROW_WORDS)}
+        words = []
+        for t in sorted(self.added_again, key=lambda t: order.get(t, len(order))):
+            back = self.added_again[t]
+            said = rows_counted(t, len(back))
+            if t in NAMED_WHEN_COUNTED:
+                names = [f"'{self.describer.label(t, key, row)}'" for key, row in back[:3]]
+                said += f" ({in_words(names + ([f'{len(back) - 3} more'] if len(back) > 3 else []))})"
+            words.append(said)
+        if not words:
+            return []
+        office = self.m.office_name
+        return [f"Added again, though deleted in the county file since it was merged: {in_words(words)}, as "
+                f"{office}'s file still has them. If they are not wanted, ask {office} to delete them in its own "
+                "file: until then its every export puts them back."]
+
     def kept_named_words(self) -> list[str]:
         """The things this office no longer has that stay, as a thing a conflict holds names them (take_out_waiting)."""
         if not self.kept_named:
@@ -2530,6 +2552,9 @@ class _Merger:
             if fk.table == t:  # a parent later in the same table: looked at one by one
                 check += f" AND NOT EXISTS (SELECT 1 FROM {source} p WHERE {linked}{and_of_source('p')})"
             checks.append(check + ")")
+        if not reference:  # merged before and not here now (deleted at the county): looked at one by one (add_row)
+            checks.append(f"EXISTS (SELECT 1 FROM main.{ORIGINS_TABLE} o WHERE o.table_name = {sql_text(t)} AND "
+                          f"o.row_key = CAST(i.{quote(pk)} AS TEXT))")
         if t == "dhr_shares":  # an invoice dealing with a refusal: only if the county holds that refusal (one by one)
             checks.append("i.source_share_id IS NOT NULL")
         if t in ONE_ACROSS_OFFICES:  # the same payment another office sent (under its id): looked at one by one
@@ -2873,6 +2898,8 @@ class _Merger:
             return
         if t == "dhr_payments" and self.payment_not_taken(info, row, key):
             return
+        if not reference and self.owner(t, key) is not None:  # merged before, not here now: deleted at the county
+            self.added_again.setdefault(t, []).append((key, row))
         self.dst.execute(insert_sql, [row[c] for c in info.columns])
         self.set_provenance(t, key, self.digest(info, row), reference)
         if reference and t not in NAMED_BY_ID:  # matched across offices: held by this one, until another sends it
