@@ -445,9 +445,11 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     merged = [s.file_name for s in report.merged]
     report.refused = [(name, county_merge.refused_beside(why, merged)) for name, why in report.refused]
     if report.merged:
-        from safer_desk.services.reference import outside_county_words
+        from safer_desk.services.reference import districts_claimed_twice_words, outside_county_words
 
-        report.county_notes = outside_county_words(store, offices={s.office_name for s in report.merged})
+        offices = {s.office_name for s in report.merged}
+        report.county_notes = outside_county_words(store, offices=offices) \
+            + districts_claimed_twice_words(store, offices=offices)
         # Said as the first files go in (`safer-desk report` says it again): not in every merge summary after.
         report.county_notes += [words] if first_merge and (words := unnamed_file_words(store)) else []
     return report

@@ -2285,6 +2285,38 @@ def outside_county_words(store: Store, county_id: str | None = None,
     return out
 
 
+def districts_claimed_twice_words(store: Store, offices: Iterable[str] | None = None) -> list[str]:
+    """In a county file, each district two or more merged offices name as theirs (by partnership or on its own), with
+    the offices, in one line: the county counts its figures once, but the lead is told who claims it. offices: only
+    districts one of these merged offices (by name) claims."""
+    scope = office_scope(store)
+    county = office_county(store)
+    if not scope.is_county_file:
+        return []
+    table = _district_table(store)
+    claims: dict[str, list[str]] = {}
+    for office in scope.merged_offices:
+        for i in _scope_district_ids(store, [a for a in office.areas if a.kind != "county"], None):
+            claims.setdefault(i, []).append(office.office_name)
+    wanted = None if offices is None else set(offices)
+    by_offices: dict[tuple[str, ...], list[str]] = {}  # the same offices claiming several districts: one line
+    for i, names in claims.items():
+        names = sorted(set(names), key=str.casefold)
+        if len(names) >= 2 and (wanted is None or wanted & set(names)) and i in table:
+            by_offices.setdefault(tuple(names), []).append(table[i].name)
+    whose = f"{county.name}'s" if county is not None else "the county's"
+    out = []
+    for names, districts in sorted(by_offices.items(), key=lambda item: min(d.casefold() for d in item[1])):
+        districts = sorted(districts, key=str.casefold)
+        one = len(districts) == 1
+        out.append(f"{in_words(districts)} {'is' if one else 'are'} named as their district{'' if one else 's'} by "
+                   f"{len(names)} offices: {in_words(list(names))}. {'Its' if one else 'Their'} figures count once in "
+                   f"{whose}, never added together, and a figure they send differently for "
+                   f"{'it' if one else 'one'} is a conflict. If {'it is' if one else 'one is'} only one office's, ask "
+                   "the others to take it out of their areas (File > Office Details…).")
+    return out
+
+
 def county_tie_words(store: Store) -> str:
     """In a county file naming no county whose merged offices name two or more equally often (one Suffolk office,
     one Cornwall office): which it is reported as, why, and how to name it; "" otherwise. The board report and
