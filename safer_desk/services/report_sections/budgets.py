@@ -8,11 +8,13 @@ annual change columns (seed 004's revenue budget) shows them as the paper does, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from safer_desk.domain.budgets import change_spans, change_word, format_amount, format_change, skipped_years_sentence
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
+from safer_desk.services.provenance import row_origins
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -49,11 +51,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if not plans:
         return []
     marked = illustrative_rows(store, "budget_cells")
+    origins = row_origins(store, "budget_plans")  # in a county file, the office each plan came from
     tables, views = [], []
     for summary in plans:
         view = budgets.plan_view(store, summary.id)
         views.append(view)
-        tables.append(plan_table(view, marked_cells=_marked_cells(store, summary.id, marked)))
+        table = plan_table(view, marked_cells=_marked_cells(store, summary.id, marked))
+        if said := origins.sentence(summary.id):  # as a fund's burn-down and the register say it
+            table = replace(table, note=" ".join(filter(None, [table.note, said])))
+        tables.append(table)
     paragraphs = ["Each plan as its paper sets it out. Subtotals and totals are worked out from the lines and shown "
                   "beside the totals the paper printed (“as printed”); TBC and N/K cells are carried, so a total that "
                   "depends on them says so. " + _checks_sentence(sum(p.flags for p in plans), views)]
