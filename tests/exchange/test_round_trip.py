@@ -89,11 +89,14 @@ def board_sections(path) -> list:
 
 def _origins_left_out(section):
     """A section without what a county file's report says of where its rows came from (round 37: not a figure): its
-    tables' *Merged from* column, once checked to name an office on every row, and a fund's "Merged from …"."""
+    tables' *Merged from* column, once checked to name an office on every row, and a fund's or a plan's "Merged from
+    …"."""
     from dataclasses import replace
 
     tables = []
     for table in section.tables:
+        if table.note and (at := f" {table.note}".rfind(" Merged from ")) >= 0:  # a plan's table ends so (s61)
+            table = replace(table, note=table.note[:max(at - 1, 0)])
         if "Merged from" not in table.header:
             tables.append(table)
             continue
