@@ -54,6 +54,24 @@ def checkout_resource(*parts: str) -> Path | None:
     return root.joinpath("resources", *parts) if (root / "pyproject.toml").is_file() else None
 
 
+# The quotes a pasted path may come in: Explorer's "Copy as path" puts straight double quotes round it; a path
+# copied out of an e-mail or a Word document may have curly ones ("smart quotes"), and a script single ones.
+_DOUBLE_QUOTES = ('"', "\u201c", "\u201d")
+_SINGLE_QUOTES = ("'", "\u2018", "\u2019")
+
+
+def typed_path(text: str) -> str:
+    """A path as typed or pasted into a path field or given on the command line: the spaces round it and one
+    pair of quotes round the whole taken off ("C:\\Users\\ann\\x.sqlite" as Explorer's Copy as path gives
+    it), so that it names the file and not a file whose name begins and ends with a quote."""
+    text = text.strip()
+    if len(text) >= 2:
+        for quotes in (_DOUBLE_QUOTES, _SINGLE_QUOTES):
+            if text[0] in quotes and text[-1] in quotes:
+                return text[1:-1].strip()
+    return text
+
+
 def same_file(a: Path | str, b: Path | str) -> bool:
     """Whether two names are one file (another spelling, a link, another case on Windows); for a file not there
     yet, whether they name the same place."""

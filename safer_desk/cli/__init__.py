@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return 0
+        _unquote_paths(subparsers.choices[args.command], args)
         _refuse_empty_paths(subparsers.choices[args.command], args)
         if args.command != "screenshot":  # (which draws the window)
             from safer_desk.storage.locking import hold_as_command
@@ -207,6 +208,19 @@ def main(argv: list[str] | None = None) -> int:
 # The arguments that name a file or folder: an empty one ("$FILE" unset in a script) would be read as "." (the
 # current folder), which import-police would read whole and the others would call a folder.
 PATH_ARGUMENTS = ("file", "out", "county", "districts", "input", "sheet", "sources")
+
+
+def _unquote_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Each file or folder named with its quotes kept ("C:\\Users\\ann\\x.sqlite" pasted from Explorer's Copy as
+    path inside single quotes, or given so by a script) read as the file it names (paths.typed_path)."""
+    from safer_desk.paths import typed_path
+
+    for action in command._actions:
+        value = getattr(args, action.dest, None) if action.dest in PATH_ARGUMENTS else None
+        if isinstance(value, list):
+            setattr(args, action.dest, [typed_path(v) if isinstance(v, str) else v for v in value])
+        elif isinstance(value, str):
+            setattr(args, action.dest, typed_path(value))
 
 
 def _refuse_empty_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -380,8 +394,10 @@ def unknown_command_message(word: str, commands: list[str]) -> str:
 def _exists(word: str) -> bool:
     from pathlib import Path
 
+    from safer_desk.paths import typed_path
+
     try:
-        return Path(word).exists()
+        return Path(typed_path(word) or word).exists()
     except OSError:
         return False
 
@@ -491,7 +507,9 @@ def _start_window(file: str | None, demo: bool) -> int:
     if demo and file:
         raise CliError("give either a FILE or --demo, not both", code=2)
     if file:
-        path = Path(file)
+        from safer_desk.paths import typed_path
+
+        path = Path(typed_path(file) or file)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
     with ctrl_c_held(), qt_libraries_said():
@@ -505,5 +523,5 @@ def _start_window(file: str | None, demo: bool) -> int:
         with _signals_end_the_run(), example_copy() as path:
             return run_window(path)
     if file:
-        return run_window(Path(file))
+        return run_window(path)
     return run_window(None, create=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from safer_desk.domain.text import counted, file_name_from
+from safer_desk.paths import typed_path
 from safer_desk.presenters.formats import local_day_text
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import fitting_size, shown_as_typed
@@ -127,7 +128,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         kinds = WORKBOOK_FILTER if self.read_only_words else EXPORT_FILTER  # a .sqlite would be refused
-        name = prompts.save_file_name(self, "Export for County", kinds, self.path_edit.text())
+        name = prompts.save_file_name(self, "Export for County", kinds, typed_path(self.path_edit.text()))
         if name:
             self.browsed = name  # a file there already was asked about by the dialog
             self.path_edit.setText(name)
@@ -139,7 +140,7 @@ class ExportDialog(QDialog):
         from safer_desk.services.county import CountyError, export_kind
 
         store = self.session.store
-        text = self.path_edit.text().strip()
+        text = typed_path(self.path_edit.text())
         if store is None:
             prompts.show_error(self, "Export for County", "Open a file first.")
             return

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import file_name_from
+from safer_desk.paths import typed_path
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.ui import prompts
 from safer_desk.ui.exchange.dialogs import _file_label, _folder_missing, _path_row, _replacing_refused, _typed_path
@@ -182,7 +183,7 @@ class ReportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def browse(self) -> None:
-        name = prompts.save_file_name(self, "Board Report", REPORT_FILTER, self.path_edit.text())
+        name = prompts.save_file_name(self, "Board Report", REPORT_FILTER, typed_path(self.path_edit.text()))
         if name:
             self.browsed = name  # a file there already was asked about by the dialog
             self.path_edit.setText(name)
@@ -210,7 +211,7 @@ class ReportDialog(QDialog):
 
         if self.busy:
             return
-        text = self.path_edit.text().strip()
+        text = typed_path(self.path_edit.text())
         target = _typed_path(text, self.session.store.path) if text else None
         if target is None or target.suffix.lower() not in REPORT_SUFFIXES:
             prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
