@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from safer_desk.cli.common import (REPLACE_HELP, CliError, option_type, refuse_existing_output, refuse_missing_file,
-                                   refuse_output)
+from safer_desk.cli.common import (REPLACE_HELP, CliError, office_file_given, option_type, refuse_existing_output,
+                                   refuse_missing_file, refuse_output)
 
 TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 
@@ -53,6 +53,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from safer_desk.services.demo import DemoError, build_demo, replace_with_demo
     from safer_desk.storage.store import WrongKindOfName, refuse_other_kind_of_name
 
+    args.out = office_file_given(args.out, say=False)  # "demo office" writes office.sqlite (named below)
     try:  # even with --force: `demo figures.csv --force` would put the example in place of the figures
         refuse_other_kind_of_name(Path(args.out))
     except WrongKindOfName as exc:

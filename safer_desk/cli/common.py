@@ -278,6 +278,22 @@ def saves_left_beside() -> list[str]:
     return notes
 
 
+def office_file_given(path: str, *, say: bool = True) -> str:
+    """FILE of a command that makes it when it is not there (demo, import-police, merge): the file itself when it is
+    there (one made without an ending still opens), else the new file's name with .sqlite added unless it ends as
+    File > Open lists (.sqlite, .db), as File > New adds it: without it, Open's filter did not list the file. The
+    name added to is said (say), on stderr, for a command that does not name the file it wrote."""
+    from safer_desk.services.files import new_office_file_name
+
+    if Path(path).exists():
+        return path
+    named = str(new_office_file_name(path))
+    if say and named != path:
+        print(f"safer-desk: note: the new file is {named} (a Safer Desk file's name ends .sqlite, as File > New "
+              "names it, so that File > Open lists it)", file=sys.stderr)
+    return named
+
+
 def refuse_new_file_name(path: str | Path) -> None:
     """A command that makes FILE when it does not exist never makes it under another kind of file's name
     (most likely the files given in the wrong order): a usage error, before anything is read or made."""

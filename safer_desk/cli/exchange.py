@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from safer_desk.cli.common import (REPLACE_HELP, CliError, open_existing, open_for_writing, option_type, read_date,
-                                   read_financial_year, read_fingerprint, refuse_existing_output, refuse_missing_file,
-                                   refuse_new_file_name, refuse_output)
+from safer_desk.cli.common import (REPLACE_HELP, CliError, office_file_given, open_existing, open_for_writing,
+                                   option_type, read_date, read_financial_year, read_fingerprint,
+                                   refuse_existing_output, refuse_missing_file, refuse_new_file_name, refuse_output)
 from safer_desk.domain.text import counted, in_words
 
 
@@ -311,6 +311,7 @@ def run_merge(args: argparse.Namespace) -> int:
     from safer_desk.storage.store import NeedsUpgrade, StoreError, inspect_file, open_store, refuse_export
 
     _check_keep(args)
+    args.county = office_file_given(args.county)  # a new county file's name gets .sqlite, as File > New gives it
     refuse_new_file_name(args.county)
     if not Path(args.county).exists():
         refuse_output(args.county)

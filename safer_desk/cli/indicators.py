@@ -29,6 +29,7 @@ import sys
 from safer_desk.cli.common import (
     CliError,
     flush_output,
+    office_file_given,
     open_existing,
     option_type,
     print_csv,
@@ -128,6 +129,7 @@ def run_import_police(args: argparse.Namespace) -> int:
     from safer_desk.services.police_import import import_police_files
 
     refuse_files_swapped(args.file, args.sources)
+    args.file = office_file_given(args.file)  # a new file's name gets .sqlite, as File > New gives it
     for source in args.sources:
         if not Path(source).exists():
             raise CliError(f"there is no file or folder at {source}")

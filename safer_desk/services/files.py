@@ -118,6 +118,20 @@ def _figures_for_reading(store: Store) -> None:
         raise
 
 
+# The endings File > Open's filter lists ("Safer Desk files (*.sqlite *.db)"), as a file dropped on the window opens.
+OFFICE_SUFFIXES = (".sqlite", ".db")
+
+
+def new_office_file_name(name: Path | str) -> Path:
+    """A new Safer Desk file's path as typed, with .sqlite added unless it ends in a suffix File > Open lists: a dot
+    in a name ("Babergh 2019.20", "Plan v2.1") is not a suffix, and without .sqlite Open's filter hid the file.
+    A name ending as another kind of file's (.csv, .xlsx) is kept as typed, for the caller to refuse."""
+    path = Path(name)
+    if path.suffix.lower() in OFFICE_SUFFIXES or names_another_kind(path):
+        return path
+    return path.with_name(path.name + ".sqlite")
+
+
 def names_another_kind(path: Path | str) -> bool:
     """The name ends as another kind of file's does (.csv, .xlsx …): never made a Safer Desk file under it."""
     from safer_desk.storage.store import OTHER_KINDS_OF_FILE

@@ -64,15 +64,10 @@ def quit_text(platform: str = sys.platform) -> str:
 
 
 def office_file_name(name: str) -> Path:
-    """A new Safer Desk file's path as typed, with .sqlite added unless it ends in a suffix File > Open lists: a dot
-    in a name ("Babergh 2019.20", "Plan v2.1") is not a suffix, and without .sqlite Open's filter hid the file."""
-    from safer_desk.presenters.drops import OFFICE_SUFFIXES  # the suffixes FILE_FILTER names
-    from safer_desk.services.files import names_another_kind
+    """A new Safer Desk file's path as typed, with .sqlite added as the command line adds it (new_office_file_name)."""
+    from safer_desk.services.files import new_office_file_name
 
-    path = Path(name)
-    if path.suffix.lower() in OFFICE_SUFFIXES or names_another_kind(path):  # another kind's name is refused as typed
-        return path
-    return path.with_name(path.name + ".sqlite")
+    return new_office_file_name(name)
 
 
 def available_area(widget: QWidget) -> QRect | None:

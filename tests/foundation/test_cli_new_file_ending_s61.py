@@ -1,0 +1,74 @@
+"""A new file made from the command line (`demo office`, `import-police office street/`, `merge county export`)
+was made under the name as typed, without an ending, where the window's File > New adds .sqlite: File > Open's
+filter ("Safer Desk files (*.sqlite *.db)") then did not list it. A new file's name now gets .sqlite as File > New
+gives it; a file that is there, made without an ending before, is still the one read and written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import run
+
+SUFFOLK = Path("/work/shared/data/police-uk/suffolk-2021-01")
+STREET = next(SUFFOLK.rglob("*-street.csv"), None) if SUFFOLK.is_dir() else None
+
+
+def _street_folder(tmp_path: Path) -> Path:
+    if STREET is None:
+        pytest.skip("the police.uk sample is not on this machine")
+    folder = tmp_path / "street"
+    folder.mkdir()
+    shutil.copy(STREET, folder / STREET.name)
+    return folder
+
+
+def test_demo_adds_the_ending_as_file_new_does(capsys, tmp_path):
+    code, out, err = run(capsys, "demo", tmp_path / "office")
+    assert code == 0, err
+    assert (tmp_path / "office.sqlite").is_file() and not (tmp_path / "office").exists()
+    assert f"wrote the example data to {tmp_path / 'office.sqlite'}" in out
+    code, _, err = run(capsys, "demo", tmp_path / "Babergh 2019.20")  # a dot in a name is not an ending
+    assert code == 0, err
+    assert (tmp_path / "Babergh 2019.20.sqlite").is_file()
+    code, _, err = run(capsys, "demo", tmp_path / "office.db")  # an ending File > Open lists: kept
+    assert code == 0 and (tmp_path / "office.db").is_file()
+
+
+def test_import_police_makes_a_new_file_ending_sqlite_and_says_so(capsys, tmp_path):
+    folder = _street_folder(tmp_path)
+    code, out, err = run(capsys, "import-police", tmp_path / "office", folder)
+    assert code == 0, err
+    assert (tmp_path / "office.sqlite").is_file() and not (tmp_path / "office").exists()
+    assert f"the new file is {tmp_path / 'office.sqlite'}" in err
+    assert run(capsys, "indicators", tmp_path / "office.sqlite")[1].count("\n") > 1
+
+
+def test_an_existing_file_without_an_ending_is_still_the_one_written(capsys, tmp_path, demo_path):
+    folder = _street_folder(tmp_path)
+    old = tmp_path / "office"
+    shutil.copy(demo_path, old)
+    code, _, err = run(capsys, "import-police", old, folder)
+    assert code == 0, err
+    assert "the new file" not in err and not (tmp_path / "office.sqlite").exists()
+    assert run(capsys, "projects", old)[0] == 0
+    code, _, err = run(capsys, "demo", old, "--replace")
+    assert code == 0, err
+    assert not (tmp_path / "office.sqlite").exists()
+
+
+def test_merge_into_a_new_county_file_adds_the_ending(capsys, tmp_path, demo_path):
+    export = tmp_path / "district.sqlite"
+    assert run(capsys, "export", demo_path, export)[0] == 0
+    code, _, err = run(capsys, "merge", tmp_path / "county", export, "--accept-key", _fingerprint(capsys))
+    assert code == 0, err
+    assert (tmp_path / "county.sqlite").is_file() and not (tmp_path / "county").exists()
+    assert f"the new file is {tmp_path / 'county.sqlite'}" in err
+
+
+def _fingerprint(capsys) -> str:
+    code, out, _ = run(capsys, "key")
+    assert code == 0
+    return out.strip()
