@@ -479,7 +479,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.county import unnamed_file_words
-    from safer_desk.services.report import ReportAreaError, ReportError, build_report
+    from safer_desk.services.report import ReportAreaError, ReportError, build_report, year_not_held_words
 
     out = Path(args.out)
     kind = out.suffix.lower()
@@ -502,6 +502,10 @@ def run_report(args: argparse.Namespace) -> int:
     refuse_existing_output(out, args.replace)
     store = open_existing(args.file, checked=True)
     try:
+        if args.year is not None and (not_held := year_not_held_words(store, args.year, today)):
+            # A year mistyped (2099/00 for 2019/20) made a report of nothing but the reviews still open: refused,
+            # naming the years the file holds, as a script's log would otherwise show a report written.
+            raise CliError(f"--year: {not_held} Nothing was written.")
         try:
             document = build_report(store, year=args.year, area=args.area, title=args.title, meeting=args.meeting,
                                     as_at=args.as_at, today=today)

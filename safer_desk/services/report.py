@@ -294,6 +294,73 @@ def resolve_year(year: str | FinancialYear | None) -> FinancialYear | None:
         raise ReportError(f"“{text}” is not a financial year: write it like 2016/17.") from exc
 
 
+# Where a file holds its years: financial-year columns ("2016/17"), and the days and months its records run over.
+_YEAR_COLUMNS = (("allocation_scenarios", "year"), ("allocation_top_slices", "year"),
+                 ("budget_columns", "financial_year"), ("funding_award_years", "financial_year"),
+                 ("project_cost_lines", "financial_year"),
+                 ("project_funding_sources", "financial_year"), ("commissioning_scenarios", "award_year"))
+_DAY_COLUMNS = (("projects", "start_date"), ("projects", "end_date"), ("funds", "starts_on"), ("funds", "ends_on"),
+                ("dhr_cases", "notified_on"), ("dhr_cases", "published_on"))
+
+
+def years_held(store: Store, today: date | None = None) -> tuple[FinancialYear, FinancialYear] | None:
+    """The first and last financial years the file holds anything of (projects, allocations, costs, budgets, funders'
+    awards, indicator figures and police.uk counts), or None when it holds nothing of any year. A review not yet
+    published is open to this day, so it holds this year too. A table the file lacks (an export's own) counts for
+    nothing."""
+    import sqlite3
+
+    from safer_desk.services.indicators import years_with_values
+
+    years: set[FinancialYear] = set()
+
+    def column(table: str, name: str) -> list[str]:
+        try:
+            return [v for (v,) in store.rows(f"SELECT DISTINCT {name} FROM {table}") if isinstance(v, str) and v]
+        except sqlite3.Error:
+            return []
+
+    for table, name in _YEAR_COLUMNS:
+        for text in column(table, name):
+            try:
+                years.add(FinancialYear.parse(text))
+            except PeriodError:
+                continue  # a year the file holds in a form not read: counts for nothing
+    for table, name in _DAY_COLUMNS:
+        for text in column(table, name):
+            try:
+                years.add(FinancialYear.of(date.fromisoformat(text[:10])))
+            except ValueError:
+                continue
+    for text in column("_police_counts", "month"):
+        try:
+            years.add(FinancialYear.of(date.fromisoformat(f"{text[:7]}-01")))
+        except ValueError:
+            continue
+    try:
+        if store.rows("SELECT 1 FROM dhr_cases WHERE COALESCE(published_on, '') = '' LIMIT 1"):
+            years.add(FinancialYear.of(today or date.today()))
+    except sqlite3.Error:
+        pass
+    try:
+        years.update(years_with_values(store))
+    except sqlite3.Error:
+        pass
+    return (min(years), max(years)) if years else None
+
+
+def year_not_held_words(store: Store, year: FinancialYear, today: date | None = None) -> str:
+    """Why a report for a year the file holds nothing of is not made, naming the years it holds ("" when it holds
+    that year, or nothing of any year: the report then says it has no figures): "This file holds nothing of
+    2099/00: its records and figures are of 2008/09 to 2027/28." """
+    held = years_held(store, today)
+    if held is None or held[0] <= year <= held[1]:
+        return ""
+    first, last = held
+    span = first.label if first == last else f"{first.label} to {last.label}"
+    return f"This file holds nothing of {year.label}: its records and figures are of {span}."
+
+
 def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tuple[FinancialYear | None, str]:
     """The financial year (None: all years) and the meeting's date as the paper prints it ("" when not given).
 
