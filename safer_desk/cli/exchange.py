@@ -474,7 +474,7 @@ def run_check(args: argparse.Namespace) -> int:
         else:  # what is wrong is an error (DESIGN §4: errors go to stderr, with exit 1), in the report's place
             sys.stdout.flush()
             print(line, file=sys.stderr)
-    return 0 if report.ok else 1
+    return 0 if report.ok and not report.refused else 1  # what was asked and not done is an error too (DESIGN §4)
 
 
 def run_report(args: argparse.Namespace) -> int:

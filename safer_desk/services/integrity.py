@@ -44,6 +44,7 @@ class CheckReport:
     kind: str = "file"  # "export", "office file", "not SQLite" …
     findings: list[Finding] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    refused: str = ""  # what was asked and not done (--repair of an export): not a finding about the file
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,12 @@ class CheckReport:
         out = [(f"{self.path.name or self.path}: {self.kind}", True)]  # "." has no name
         out += [(f"  {'ok' if f.ok else 'PROBLEM'}: {f.text}", f.ok) for f in self.findings]
         out += [(f"  repaired: {r}", True) for r in self.repaired]
-        out.append(("All checks passed.", True) if self.ok else ("Something is wrong: see PROBLEM above.", False))
+        if not self.ok:
+            out.append(("Something is wrong: see PROBLEM above.", False))
+        elif not self.refused:
+            out.append(("All checks passed.", True))
+        if self.refused:  # said last, once the checks have said whether the file is sound
+            out.append((f"{'All checks passed, but n' if self.ok else 'N'}othing was repaired: {self.refused}", False))
         return out
 
 
@@ -160,9 +166,9 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
     if is_export:
         report.kind = "export for the county"
         if repair:
-            # Refused as asked, not as damage: a good export sent the county to ask the office for another.
-            report.bad("--repair is for office and county files only: an export is never changed, so nothing was "
-                       "repaired (the checks below say whether this one is sound)")
+            # Refused as asked, not as damage (a good export called unsound sent the county to ask the office for
+            # another): the checks say whether it is sound, the last line that nothing was repaired.
+            report.refused = "--repair is for office and county files only; an export is never changed."
         _check_export(path, report)
     else:
         try:
