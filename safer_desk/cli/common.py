@@ -306,10 +306,12 @@ def refuse_new_file_name(path: str | Path) -> None:
             raise CliError(f"{exc} The Safer Desk FILE comes first, then the files it reads.", code=2) from exc
 
 
-def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path]) -> None:
+def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path], *, usage: str = "") -> None:
     """FILE naming what the command reads (a folder, a CSV, a zip, a workbook) and a file to read named as a Safer
     Desk file (office.sqlite): the two given in the wrong order. A usage error, before anything is read or made,
-    rather than "street.csv is not a Safer Desk file" or "there is no file at office.sqlite" (one the command makes)."""
+    rather than "street.csv is not a Safer Desk file" or "there is no file at office.sqlite" (one the command makes).
+    FILE left out (`import-police street.csv folder`), a file or folder to read there is said the same way, with the
+    command's usage (usage), rather than "not a Safer Desk file" with no word of the order."""
     from safer_desk.storage.store import OTHER_KINDS_OF_FILE
 
     file = Path(file)
@@ -319,6 +321,11 @@ def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path]) -> Non
     if office is not None:
         raise CliError(f"{file.name} is given as the Safer Desk FILE and {office.name} as a file to read: the Safer "
                        "Desk FILE comes first, then the files it reads. Nothing was read or changed.", code=2)
+    if file.exists():  # (a name not there yet is refuse_new_file_name's, or the command's "there is no file")
+        what = "a folder" if file.is_dir() else OTHER_KINDS_OF_FILE[file.suffix.lower()]
+        order = f" ({usage})" if usage else ""
+        raise CliError(f"{file.name or file} is {what}, given where the Safer Desk FILE goes. The Safer Desk FILE "
+                       f"comes first, then the files it reads{order}. Nothing was read or changed.", code=2)
 
 
 def refuse_missing_file(path: str | Path) -> None:

@@ -128,7 +128,7 @@ def run_import_police(args: argparse.Namespace) -> int:
     from safer_desk.exchange.police_uk import PoliceFileError
     from safer_desk.services.police_import import import_police_files
 
-    refuse_files_swapped(args.file, args.sources)
+    refuse_files_swapped(args.file, args.sources, usage="safer-desk import-police FILE CSV_FOLDER_OR_ZIP...")
     args.file = office_file_given(args.file)  # a new file's name gets .sqlite, as File > New gives it
     for source in args.sources:
         if not Path(source).exists():
@@ -161,7 +161,7 @@ def run_import_figures(args: argparse.Namespace) -> int:
     from safer_desk.exchange.indicator_import import ValuesFileError
     from safer_desk.services.indicators_import import apply_values, preview_values, replacing
 
-    refuse_files_swapped(args.file, [args.sheet])
+    refuse_files_swapped(args.file, [args.sheet], usage="safer-desk import-figures FILE SHEET_OR_CSV")
     sheet = Path(args.sheet)
     if not sheet.is_file():
         raise CliError(f"there is no file at {sheet}" if not sheet.exists() else

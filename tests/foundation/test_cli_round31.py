@@ -181,3 +181,37 @@ def test_keep_with_a_conflict_that_matches_nothing_is_still_refused(clean_county
     assert digest(county) == before
     code, out, err = run(capsys, "merge", county, export, "--keep", "district", "--conflict", "project")
     assert code == 1 and "no conflict was decided" in err and "0 conflicts" in out, err
+
+
+# -- s61: FILE left out ------------------------------------------------------------------------------------------------
+# `import-police street.csv folder` said "2021-01-suffolk-street.csv is not a Safer Desk file: it is not an SQLite
+# database at all", and a folder first "… is a folder, not a Safer Desk file", with no word of the order.
+
+@pytest.mark.parametrize("first", ["street", "folder"])
+def test_import_police_with_the_file_left_out_says_the_order(tmp_path, capsys, first):
+    folder = tmp_path / "police downloads"
+    folder.mkdir()
+    street = folder / STREET.name
+    shutil.copyfile(STREET, street)
+    other = tmp_path / "more"
+    other.mkdir()
+    shutil.copyfile(STREET, other / STREET.name)
+    given = street if first == "street" else folder
+    before = sorted(p.name for p in tmp_path.rglob("*")), digest(street)
+    code, out, err = run(capsys, "import-police", given, other)
+    assert code == 2 and out == "", err
+    what = "a CSV file" if first == "street" else "a folder"
+    assert f"{given.name} is {what}, given where the Safer Desk FILE goes" in err, err
+    assert "FILE comes first, then the files it reads (safer-desk import-police FILE CSV_FOLDER_OR_ZIP...)" in err
+    assert "not an SQLite database" not in err and "not a Safer Desk file" not in err, err
+    assert (sorted(p.name for p in tmp_path.rglob("*")), digest(street)) == before
+
+
+def test_import_figures_with_the_file_left_out_says_the_order(tmp_path, capsys):
+    figures = tmp_path / "figures.csv"
+    figures.write_text("indicator,area,period,value\nAll crime,Babergh,2025-01,5\n", encoding="utf-8")
+    more = tmp_path / "more figures.xlsx"
+    code, out, err = run(capsys, "import-figures", figures, more)
+    assert code == 2 and out == "", err
+    assert "figures.csv is a CSV file, given where the Safer Desk FILE goes" in err
+    assert "(safer-desk import-figures FILE SHEET_OR_CSV)" in err
