@@ -72,3 +72,12 @@ def _fingerprint(capsys) -> str:
     code, out, _ = run(capsys, "key")
     assert code == 0
     return out.strip()
+
+
+def test_a_name_without_its_ending_writes_the_file_of_that_name_and_says_so(capsys, tmp_path, demo_path):
+    folder = _street_folder(tmp_path)
+    shutil.copy(demo_path, tmp_path / "office.sqlite")
+    code, _, err = run(capsys, "import-police", tmp_path / "office", folder)
+    assert code == 0, err
+    assert f"there is no file {tmp_path / 'office'}: {tmp_path / 'office.sqlite'} is the one written" in err
+    assert "the new file" not in err and not (tmp_path / "office").exists()
