@@ -81,3 +81,15 @@ def test_the_report_dialog_takes_a_quoted_pasted_path(demo_window, qtbot, prompt
     qtbot.waitUntil(lambda: bool(prompts.errors or prompts.infos), timeout=120_000)
     assert not prompts.errors, prompts.errors
     assert target.is_file() and str(target) in prompts.infos[-1][1]
+
+
+def test_the_window_opens_a_quoted_file_given_to_it(capsys, demo_path, monkeypatch):
+    # `safer-desk "\"C:\...\office.sqlite\""` (a shortcut's target pasted from Copy as path): "there is no file at".
+    from safer_desk.ui import app
+
+    opened = []
+    monkeypatch.setattr(app, "ensure_app", lambda: None)
+    monkeypatch.setattr(app, "run_window", lambda path, **kw: opened.append(path) or 0)
+    code, _, err = run(capsys, f'"{demo_path}"')
+    assert code == 0, err
+    assert opened == [demo_path]
