@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         _unquote_paths(subparsers.choices[args.command], args)
         _refuse_empty_paths(subparsers.choices[args.command], args)
+        _with_office_ending(args)
         if args.command != "screenshot":  # (which draws the window)
             from safer_desk.storage.locking import hold_as_command
 
@@ -221,6 +222,22 @@ def _unquote_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -
             setattr(args, action.dest, [typed_path(v) if isinstance(v, str) else v for v in value])
         elif isinstance(value, str):
             setattr(args, action.dest, typed_path(value))
+
+
+def _with_office_ending(args: argparse.Namespace) -> None:
+    """A Safer Desk file named without its ending ("office" for office.sqlite, as Windows' Explorer shows it, ending
+    hidden), no file "office" there: the file office.sqlite read and written, and said (before, "there is no file at
+    office"; the commands that make a file made "office" beside it). A file there without an ending is the one."""
+    from safer_desk.services.files import new_office_file_name
+
+    for dest in ("file", "county"):
+        value = getattr(args, dest, None)
+        if not isinstance(value, str) or not value or _exists(value):
+            continue
+        named = str(new_office_file_name(value))
+        if named != value and _exists(named):
+            print(f"safer-desk: note: there is no file {value}: {named} is the one used", file=sys.stderr)
+            setattr(args, dest, named)
 
 
 def _refuse_empty_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:

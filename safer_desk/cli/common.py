@@ -288,9 +288,7 @@ def office_file_given(path: str, *, say: bool = True) -> str:
     if Path(path).exists():
         return path
     named = str(new_office_file_name(path))
-    if say and named != path and Path(named).exists():  # "merge county …" with county.sqlite there: that one
-        print(f"safer-desk: note: there is no file {path}: {named} is the one written", file=sys.stderr)
-    elif say and named != path:
+    if say and named != path and not Path(named).exists():  # (one there was said in main: _with_office_ending)
         print(f"safer-desk: note: the new file is {named} (a Safer Desk file's name ends .sqlite, as File > New "
               "names it, so that File > Open lists it)", file=sys.stderr)
     return named

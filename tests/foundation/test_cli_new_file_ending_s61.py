@@ -79,5 +79,20 @@ def test_a_name_without_its_ending_writes_the_file_of_that_name_and_says_so(caps
     shutil.copy(demo_path, tmp_path / "office.sqlite")
     code, _, err = run(capsys, "import-police", tmp_path / "office", folder)
     assert code == 0, err
-    assert f"there is no file {tmp_path / 'office'}: {tmp_path / 'office.sqlite'} is the one written" in err
+    assert f"there is no file {tmp_path / 'office'}: {tmp_path / 'office.sqlite'} is the one used" in err
     assert "the new file" not in err and not (tmp_path / "office").exists()
+
+
+@pytest.mark.parametrize("argv", [["projects", "{name}"], ["report", "{name}", "{tmp}/board.html"],
+                                  ["export", "{name}", "{tmp}/for county.xlsx"], ["check", "{name}"]])
+def test_a_file_named_without_its_ending_is_read(capsys, tmp_path, demo_path, argv):
+    # Windows' Explorer hides the ending: the officer sees "office" and types it; "there is no file at office".
+    shutil.copy(demo_path, tmp_path / "office.sqlite")
+    code, _, err = run(capsys, *[a.format(name=tmp_path / "office", tmp=tmp_path) for a in argv])
+    assert code == 0, err
+    assert f"there is no file {tmp_path / 'office'}: {tmp_path / 'office.sqlite'} is the one used" in err
+
+
+def test_neither_there_is_still_no_file(capsys, tmp_path):
+    code, _, err = run(capsys, "projects", tmp_path / "office")
+    assert code == 1 and f"there is no file at {tmp_path / 'office'}" in err
