@@ -145,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         parser, subparsers = build_parser()
         commands = list(subparsers.choices)
         if argv and not argv[0].startswith("-") and argv[0] not in commands:
-            if _exists(argv[0]):  # an existing file without a suffix ("office") still opens
-                return _open_window(*_window_args(argv))
+            if _exists(argv[0]) or _ending_left_off(argv[0]):  # an existing file without a suffix ("office") still
+                return _open_window(*_window_args(argv))  # opens; "babergh" for babergh.sqlite opens that
             if argv[0].strip().lower() not in commands:
                 raise CliError(unknown_command_message(argv[0], commands), code=2)
             # "Projects", "EXPORT": a command read in any case, as every option's word is (_choice_word)
@@ -224,18 +224,23 @@ def _unquote_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -
             setattr(args, action.dest, typed_path(value))
 
 
+def _ending_left_off(name: str) -> str:
+    """The Safer Desk file a name not there means with .sqlite added, when that is there ("" when not)."""
+    from safer_desk.services.files import new_office_file_name
+
+    named = str(new_office_file_name(name))
+    return named if named != name and _exists(named) else ""
+
+
 def _with_office_ending(args: argparse.Namespace) -> None:
     """A Safer Desk file named without its ending ("office" for office.sqlite, as Windows' Explorer shows it, ending
     hidden), no file "office" there: the file office.sqlite read and written, and said (before, "there is no file at
     office"; the commands that make a file made "office" beside it). A file there without an ending is the one."""
-    from safer_desk.services.files import new_office_file_name
-
     for dest in ("file", "county"):
         value = getattr(args, dest, None)
         if not isinstance(value, str) or not value or _exists(value):
             continue
-        named = str(new_office_file_name(value))
-        if named != value and _exists(named):
+        if named := _ending_left_off(value):
             print(f"safer-desk: note: there is no file {value}: {named} is the one used", file=sys.stderr)
             setattr(args, dest, named)
 
@@ -527,6 +532,9 @@ def _start_window(file: str | None, demo: bool) -> int:
         from safer_desk.paths import typed_path
 
         path = Path(typed_path(file) or file)
+        if not path.exists() and (named := _ending_left_off(str(path))):
+            print(f"safer-desk: note: there is no file {path}: {named} is the one opened", file=sys.stderr)
+            path = Path(named)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
     with ctrl_c_held(), qt_libraries_said():

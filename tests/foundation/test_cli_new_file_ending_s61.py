@@ -96,3 +96,18 @@ def test_a_file_named_without_its_ending_is_read(capsys, tmp_path, demo_path, ar
 def test_neither_there_is_still_no_file(capsys, tmp_path):
     code, _, err = run(capsys, "projects", tmp_path / "office")
     assert code == 1 and f"there is no file at {tmp_path / 'office'}" in err
+
+
+@pytest.mark.parametrize("spelled", ["{folder}/babergh", "babergh"])
+def test_the_window_opens_a_file_named_without_its_ending(capsys, tmp_path, demo_path, monkeypatch, spelled):
+    from safer_desk.ui import app
+
+    shutil.copy(demo_path, tmp_path / "babergh.sqlite")
+    monkeypatch.chdir(tmp_path)
+    opened = []
+    monkeypatch.setattr(app, "ensure_app", lambda: None)
+    monkeypatch.setattr(app, "run_window", lambda path, **kw: opened.append(path) or 0)
+    code, _, err = run(capsys, spelled.format(folder=tmp_path))
+    assert code == 0, err
+    assert [p.resolve() for p in opened] == [(tmp_path / "babergh.sqlite").resolve()]
+    assert "babergh.sqlite is the one opened" in err
