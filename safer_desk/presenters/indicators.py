@@ -811,8 +811,11 @@ class IndicatorsPresenter(ScreenPresenter):
             scope = reference.office_scope(self.store)
             own = [c.id for c in choices if c.group is AreaGroup.OWN] if scope.is_set or scope.is_county_file \
                 else []  # (an office naming no areas has every one listed as its own)
-            area_id = next((i for i in own if i in with_figures or self._derived_with_figures(i, with_figures)),
-                           None) or (
+            # A county file's county, whose figures are its districts' added up (it holds none of its own), as its
+            # report leads with it; an office's file opens on its own figures (a district office naming its county
+            # opens on its district, not on the county it adds up from the police.uk counts of every district).
+            area_id = next((i for i in own if i in with_figures or (
+                scope.is_county_file and self._derived_with_figures(i, with_figures))), None) or (
                 DEFAULT_AREA if DEFAULT_AREA in ids else next((i for i in ids if i in with_figures),
                                                               ids[0] if ids else None))
         self.area_id = area_id
