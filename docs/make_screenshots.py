@@ -595,6 +595,7 @@ def report_progress(out: Path, size) -> None:
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
     from safer_desk.services.progress import check_cancelled
+    from safer_desk.ui import prompts
     from safer_desk.ui.exchange import report_dialog as reports
     from safer_desk.ui.exchange.menu import open_report_dialog
 
@@ -631,8 +632,12 @@ def report_progress(out: Path, size) -> None:
             if not picture.save(str(out), "PNG"):
                 raise SystemExit(f"could not write {out}")
             print(f"{out.name}: {picture.width()}x{picture.height()}")
-            dialog.reject()  # Cancel: the report stops
-            settle_until(lambda: not dialog.busy, "the cancelled report's end", window)
+            told, prompts.show_info = prompts.show_info, lambda *_a, **_k: None  # "Cancelled; …", modal: not waited on
+            try:
+                dialog.reject()  # Cancel: the report stops
+                settle_until(lambda: not dialog.busy, "the cancelled report's end", window)
+            finally:
+                prompts.show_info = told
             dialog.close()
     finally:
         reports.write_board_report = drawn
