@@ -410,8 +410,9 @@ def unplaced_crime_words(store: Store, area: svc.Area, rows: list[svc.SummaryRow
         if unknown else []
     # Named, most crimes first: "outside Devon" was untrue of Plymouth and Torbay, unitaries in Devon that are not
     # its county council's districts, so not in its figure.
-    found = {a: svc.find_area(store, a) for a in places}
-    named = [found[a].name if found[a] else a for a in sorted(places, key=lambda a: (-places[a], a))]
+    found = dict(store.rows(f"SELECT id, name FROM indicator_areas WHERE id IN ({', '.join('?' * len(places))})",
+                            list(places))) if places else {}  # one query: a county's crimes lie in 100-odd areas
+    named = [found.get(a, a) for a in sorted(places, key=lambda a: (-places[a], a))]
     listed = in_words(named) if len(named) <= 4 else svc.names_and_more(named)
     left += [f"{elsewhere:,} it placed in areas that are not {area.name}'s districts ({listed}: "
              "in those areas' figures)"] if elsewhere else []
