@@ -38,6 +38,26 @@ def short_label(label: str) -> str:
 COST_CATEGORIES = ("Independent chair/author", "Overview report writer", "Administration", "Legal", "Translation",
                    "Venue and travel", "Other")
 
+
+def cost_amount_words(typed: str) -> str:
+    """Why a cost line's Amount as typed is not one, in words that say what can be done ("" for the money parser's
+    own): a figure not known yet ("TBC", "N/A", "nil") or an estimate (a range, a minimum). A cost line is a cost
+    known to the penny, more than £0, so the parser's "leave the amount blank" or "type £0" cannot be done here."""
+    from safer_desk.domain.money import MoneyError, no_figure_words, parse_cost
+
+    text = (typed or "").strip()
+    then = ("Cancel for now, and add the cost line once its figure is known (an invoice's): until then the review's "
+            "cost counts only the costs keyed.")
+    if no_figure_words(text):
+        return f"“{text}” is not an amount: a cost line is a cost known to the penny, more than £0. {then}"
+    try:
+        cost = parse_cost(text)
+    except MoneyError:
+        return ""
+    if cost.kind == "amount":
+        return ""
+    said = "a range" if cost.kind == "range" else "a minimum"
+    return f"“{text}” is {said}, not one amount: a cost line is the cost itself, known to the penny. {then}"
 # -- references --------------------------------------------------------------
 
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z]$")  # Jane, O'Brien, McDonald, Anne-Marie

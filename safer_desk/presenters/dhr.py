@@ -542,7 +542,7 @@ class DhrPresenter(FormScreen):
                 Field("description", "&Description"), Field("supplier", "Su&pplier"),
                 Field("invoice_ref", "&Invoice reference"),
                 Field("invoiced_on", "Invoice da&te", FieldKind.DATE, happened="the invoice"),
-                Field("amount", "A&mount", FieldKind.MONEY, required=True)]
+                Field("amount", "A&mount", FieldKind.MONEY, required=True, refused_words=rules.cost_amount_words)]
 
     def _billed_note(self, case: dhr.CaseSummary, what: str) -> str:
         # What a refund gave back is not billed until billed again: the invoices came to that much more.

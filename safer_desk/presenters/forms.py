@@ -53,6 +53,9 @@ class Field:
     allow_negative: bool = False
     slip_years: int = 10  # a DATE further than this from the year in view is queried
     happened: str = ""  # a DATE of something done ("a payment"): one after today is queried, naming it
+    # A MONEY field's own words for what its parser refuses ("" leaves the parser's): "TBC" in a field that must
+    # hold more than £0 cannot be left blank or typed as £0, as the parser's words say
+    refused_words: Callable[[str], str] | None = None
 
     @property
     def plain_label(self) -> str:
@@ -101,7 +104,7 @@ def read_value(field: Field, text: Any, *, today: date) -> tuple[Any, str, Slip 
                     return value, "", None
             return None, f"“{s}” is not one of the choices.", None
     except (MoneyError, PeriodError, NumberError) as exc:
-        return None, str(exc), None
+        return None, (field.refused_words and field.refused_words(s)) or str(exc), None
     return s, "", None
 
 
