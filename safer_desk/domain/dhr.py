@@ -58,6 +58,21 @@ def cost_amount_words(typed: str) -> str:
         return ""
     said = "a range" if cost.kind == "range" else "a minimum"
     return f"“{text}” is {said}, not one amount: a cost line is the cost itself, known to the penny. {then}"
+# Reviews cost £10k–£15k nationally (DESIGN.md 2.3): a cost line beyond this is asked about once, as a nought too
+# many ("£62,500" for £6,250) or a scale slipped in ("£2m") would be billed to the partners.
+USUAL_MOST_COST_LINE_PENCE = 50_000_00
+
+
+def cost_line_doubt(pence: int | None) -> str:
+    """The question about a cost line's amount far beyond what a whole review usually costs ("" when it is not)."""
+    from safer_desk.domain.money import format_money
+
+    if pence is None or pence <= USUAL_MOST_COST_LINE_PENCE:
+        return ""
+    return (f"{format_money(pence)} is more than {format_money(USUAL_MOST_COST_LINE_PENCE)}, far more than a whole "
+            "review usually costs (£10,000 to £15,000, nationally): is there a nought too many?")
+
+
 # -- references --------------------------------------------------------------
 
 _CAPITALISED = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z]$")  # Jane, O'Brien, McDonald, Anne-Marie

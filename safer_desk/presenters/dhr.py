@@ -560,6 +560,7 @@ class DhrPresenter(FormScreen):
             lambda: dhr.add_cost_line(self.store, case.id, **v)), note=self._billed_note(case, "a cost added now is"),
             heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]),
+                                "amount": list(filter(None, [rules.cost_line_doubt(v["amount"])])),
                                 **_before_notified(self.store, case.id, v, "invoiced_on")})
 
     def edit_cost_line_form(self, line: dict) -> CostForm:
@@ -585,6 +586,8 @@ class DhrPresenter(FormScreen):
                                          "(asked first), and a cost raised now is"), values=values, correcting=True,
             check=lambda v: refused(v) if v.get("amount") and v.get("category") else {},
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]), "amount": list(filter(None, [
+                # an amount kept as it is was asked about when it was typed
+                rules.cost_line_doubt(v["amount"]) if v["amount"] != line["amount_pence"] else "",
                 self._rebilling_said(line, category=v["category"], amount_pence=v["amount"]),
                 dhr.capped_part_after(self.store, line["id"], category=v["category"], amount_pence=v["amount"])])),
                 **({} if _uk(v.get("invoiced_on")) == values["invoiced_on"]  # a date already kept is not asked again
