@@ -980,7 +980,9 @@ class PastedPayments:
 
 
 def _loose(text: str) -> str:
-    return "".join(ch for ch in (text or "").casefold() if ch.isalnum())
+    """A partner's name as compared with one pasted: its letters and digits, in any case, "&" read as "and" (a finance
+    system's "Ipswich & East CCG" is Ipswich and East CCG)."""
+    return "".join(ch for ch in (text or "").casefold().replace("&", "and") if ch.isalnum())
 
 
 def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRow], *,
