@@ -46,10 +46,9 @@ def cost_amount_words(typed: str) -> str:
     from safer_desk.domain.money import MoneyError, no_figure_words, parse_cost
 
     text = (typed or "").strip()
-    then = ("Cancel for now, and add the cost line once its figure is known (an invoice's): until then the review's "
-            "cost counts only the costs keyed.")
+    then = "Cancel, and add it once the figure is known."
     if no_figure_words(text):
-        return f"“{text}” is not an amount: a cost line is a cost known to the penny, more than £0. {then}"
+        return f"“{text}” is not an amount: a cost line is a cost known to the penny. {then}"
     try:
         cost = parse_cost(text)
     except MoneyError:
@@ -57,7 +56,9 @@ def cost_amount_words(typed: str) -> str:
     if cost.kind == "amount":
         return ""
     said = "a range" if cost.kind == "range" else "a minimum"
-    return f"“{text}” is {said}, not one amount: a cost line is the cost itself, known to the penny. {then}"
+    return f"“{text}” is {said}: a cost line is one amount, known to the penny. {then}"
+
+
 # Reviews cost £10k–£15k nationally (DESIGN.md 2.3): a cost line beyond this is asked about once, as a nought too
 # many ("£62,500" for £6,250) or a scale slipped in ("£2m") would be billed to the partners.
 USUAL_MOST_COST_LINE_PENCE = 50_000_00
@@ -69,8 +70,7 @@ def cost_line_doubt(pence: int | None) -> str:
 
     if pence is None or pence <= USUAL_MOST_COST_LINE_PENCE:
         return ""
-    return (f"{format_money(pence)} is more than {format_money(USUAL_MOST_COST_LINE_PENCE)}, far more than a whole "
-            "review usually costs (£10,000 to £15,000, nationally): is there a nought too many?")
+    return f"{format_money(pence)} is far beyond a review's usual £10k–£15k: a nought too many?"
 
 
 # -- references --------------------------------------------------------------
