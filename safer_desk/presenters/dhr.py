@@ -1019,6 +1019,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         amounts: list[int] = []
         figures: list[str] = []  # the amounts as pasted
         rest: list[str] = []
+        unread: list[str] = []  # why a cell that reads as money, with something more ("684.15 CR"), was not read
         for column, cell in placed:
             found = by_ref.get(cell.casefold())
             if named and found is share:
@@ -1049,8 +1050,10 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 amounts.append(parse_pence(cell))
                 figures.append(cell)
                 continue
-            except MoneyError:
+            except MoneyError as exc:
                 rest.append(cell)
+                if not str(exc).endswith(_NOT_MONEY):  # the reader's own reason, not "is not an amount of money"
+                    unread.append(f" “{cell}” was not read as the amount: {exc}")
         if share is None:
             if cells and cells[0].casefold().startswith("total") and len(amounts) == 1:
                 if amounts[0] != sum(p.amount_pence for p in payments):
@@ -1082,7 +1085,8 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 what += f" (“{figures[0]}” and “{figures[1]}”)"
             raise rules.DhrError(f"Line {number} {said}: {what}. Paste one payment a row: the invoice, the date paid "
                                  "and the amount (and a payment reference if there is one)."
-                                 + (_date_as_a_number(figures) if not days else _digits_hint(figures)) + nothing)
+                                 + (_date_as_a_number(figures) if not days else _digits_hint(figures))
+                                 + (unread[0] if days and not amounts and unread else "") + nothing)
         if amounts[0] <= 0:
             raise rules.DhrError(
                 f"Line {number} {said}: {format_money(amounts[0])} is not a payment. A payment keyed in error is "
@@ -1103,6 +1107,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
     return PastedPayments(reference, tuple(payments), tuple(left_out), today)
 
 
+_NOT_MONEY = "is not an amount of money (try a form like £1,234.56)."  # domain.money's words for any other text
 _PAID_HEADING = re.compile(r"paid|pay|receiv|receipt|banked|remit|settled", re.IGNORECASE)
 _INVOICE_HEADING = re.compile(r"invoice|due|raised|issued|billed|sent", re.IGNORECASE)
 
