@@ -298,6 +298,7 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
     """One source a line (or "; " between them, as the register's export writes them): "Source: £amount"
     (words such as "Tbc" are kept as the amount not yet known)."""
     sources = []
+    stated: dict[tuple[str, str], tuple[int, FundingSource]] = {}  # a funder's amount for a year, and its line
     lines = [(n, line.strip()) for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1)]
     typed = [n for n, line in lines if line]
     for n, line in lines:
@@ -353,11 +354,9 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
             problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), "
                                                 "not as a percentage of the cost."))
             continue
-        if amount.casefold().removeprefix("£").strip() in _NIL_SHARE:  # "£ -": Excel's Accounting format for £0
-            sources.append(FundingSource(source, 0, "", year))
-            continue
+        nil = amount.casefold().removeprefix("£").strip() in _NIL_SHARE  # "£ -": Excel's Accounting format for £0
         try:
-            pence = parse_pence(amount)
+            pence = 0 if nil else parse_pence(amount)
         except MoneyError as exc:
             of_cost = _SHARE_OF_COST.match(amount)
             if of_cost:  # "£110,000 of £501,753", as the board report and seed 003 write a share
@@ -374,8 +373,32 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         if pence < 0:
             problems.append(("funding_sources", f"line {n}: a funder's share cannot be negative (“{amount}”)."))
             continue
-        sources.append(FundingSource(source, pence, "", year))
+        share = FundingSource(source, pence, "", year)
+        if twin := stated.get(_share_key(share)):
+            problems.append(("funding_sources", _share_twice(n, share, *twin)))
+            continue
+        stated[_share_key(share)] = (n, share)
+        sources.append(share)
     return tuple(sources)
+
+
+def _share_key(share: FundingSource) -> tuple[str, str]:
+    """A stated share's funder and year as Commissioning matches them (case, spacing and a leading "the" aside)."""
+    from safer_desk.domain.commissioning import funder_key
+
+    return funder_key(share.source), share.financial_year
+
+
+def _share_twice(n: int, share: FundingSource, first_line: int, first: FundingSource) -> str:
+    """The refusal of a second amount for a funder and year ("OPCC (2017/18): £50,000", then "£60,000"): counted
+    against the funder's award the two were summed unsaid, though the second may correct the first."""
+    both = format_money(first.amount_pence + share.amount_pence)
+    year = f"for {share.financial_year}" if share.financial_year else "with no year"
+    return (f"line {n}: {share.label} is given twice ({format_money(first.amount_pence)} on line {first_line}, "
+            f"{format_money(share.amount_pence)} here), and Commissioning would add the two together: give the "
+            f"funder's share {year} once (“{first.label}: {both}” if both are its), or name the award each is "
+            f"from after the funder (“{share.source} — the award's name{share.label[len(share.source):]}: "
+            f"{format_money(share.amount_pence)}”).")
 
 
 def _cells(line: str) -> list[str]:
