@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Mapping, Sequence
 
 from safer_desk.domain.money import MoneyError, format_money, format_percent, parse_cost
-from safer_desk.services.projects import FundingSource, parse_funding_sources
+from safer_desk.services.projects import FundingSource, parse_funding_sources, shares_given_twice
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     problems: list[tuple[str, str]] = []
     shares = funder_shares(sources_text, cost_text, problems, held)
     unread = [f"⚠ {message}" for _, message in problems] if say_unread else []
+    if held is not None:  # a file saved before a second amount for a funder and year was refused: said, as Save would
+        unread += [f"⚠ {message}" for message in shares_given_twice(held)]
     if not shares:
         return "\n".join(unread) or ("No funders' shares yet: one a line, e.g. “OPCC (2017/18): £110,000” or "
                                       "“OPCC: Tbc”.")

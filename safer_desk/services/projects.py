@@ -382,6 +382,21 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
     return tuple(sources)
 
 
+def shares_given_twice(sources: Sequence[FundingSource]) -> list[str]:
+    """What ``parse_funding_sources`` refuses of shares a file already holds (saved before it did): a second amount
+    for a funder and year, each said of its line as the editor shows the shares, one a line."""
+    stated: dict[tuple[str, str], tuple[int, FundingSource]] = {}
+    said = []
+    for n, share in enumerate(sources, start=1):
+        if share.amount_pence is None:
+            continue
+        if twin := stated.get(_share_key(share)):
+            said.append(_share_twice(n, share, *twin))
+        else:
+            stated[_share_key(share)] = (n, share)
+    return said
+
+
 def _share_key(share: FundingSource) -> tuple[str, str]:
     """A stated share's funder and year as Commissioning matches them (case, spacing and a leading "the" aside)."""
     from safer_desk.domain.commissioning import funder_key

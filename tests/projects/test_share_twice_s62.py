@@ -61,3 +61,22 @@ def test_the_editor_says_it_under_the_field_and_save_keeps_the_file_as_it_was(de
 def test_the_summary_does_not_add_the_two_together():
     said = shares_summary("OPCC (2017/18): £50,000\nOPCC (2017/18): £60,000", "£501,753")
     assert "£391,753" not in said and "line 2: " in said
+
+
+def test_a_file_that_already_holds_the_same_funder_and_year_twice_says_so_in_the_editor(window, demo_path, qtbot):
+    """A file saved before this round may hold both lines: shown as the file holds them (Save keeps them unread), the
+    editor now says they are added together, so the officer can give the year's share once."""
+    from dataclasses import replace
+
+    from safer_desk.storage.store import open_store
+
+    store = open_store(demo_path)
+    project = next(p for p in svc.load_projects(store) if p.title == "Plymouth Domestic Abuse contract")
+    svc.save_project(store, replace(project, funding_sources=(
+        FundingSource("OPCC", 11_000_000, "", "2017/18"), FundingSource("OPCC", 2_000_000, "", "2017/18"))))
+    store.close()
+    assert window.open_path(demo_path)
+    page, _, _ = plymouth_new_funding_line(window, qtbot)
+    said = page.editor.funders.text()
+    assert "line 2: OPCC (2017/18) is given twice (£110,000 on line 1, £20,000 here)" in said
+    assert "“OPCC (2017/18): £130,000” if both are its" in said
