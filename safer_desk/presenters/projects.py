@@ -576,11 +576,22 @@ class ProjectsPresenter(ScreenPresenter):
         origins = self.origins
         came: dict[str, str] = {}  # each office's words as the search compares them, folded once for every row
         amount = _searched_amount(text)  # "£125k", "125000": the projects showing £125,000, as the papers write it
+        # Each word that reads as an amount ("homeshield £125k", "OPCC 110000"): found as the amount it is, beside the
+        # other words, as it is alone (the two together found nothing, though each alone found the project).
+        money = {w: a for w in words if len(words) > 1 and (a := _searched_amount(w)) is not None}
+
+        def by_words(text: str) -> bool:
+            if found_as_typed(words, text):
+                return True
+            if not money:
+                return False
+            shown = amounts_shown(text)
+            return found_as_typed([w for w in words if money.get(w) not in shown], text)
 
         def found(p: Project) -> bool:
             if not all(code.search(p.search_text) for code in codes):
                 return False
-            if not words or found_as_typed(words, p.search_text):
+            if not words or by_words(p.search_text):
                 return True
             if amount is not None and amount in amounts_shown(p.search_text):
                 return True
@@ -589,7 +600,7 @@ class ProjectsPresenter(ScreenPresenter):
             said = origins.of(p.id)
             if said not in came:
                 came[said] = service.search_folded(said)
-            return found_as_typed(words, f"{p.search_text}\n{came[said]}")
+            return by_words(f"{p.search_text}\n{came[said]}")
 
         def accept(p: Project) -> bool:
             if status and p.status != status:
