@@ -38,6 +38,15 @@ class ScenarioEntry:
         return self.scale.fraction
 
 
+def scale_for_excel(scale: Scale) -> str:
+    """A scale as Copy gives it to Excel: a fraction as Excel types one, "0 1/3" (shown 1/3, a number to multiply by),
+    since "1/3" pasted is a date there (01-Mar, and 1/2 01-Feb); months, an amount and "in full" as shown."""
+    if scale.amount_pence is not None or scale.months or scale.is_whole or not scale.numerator:
+        return scale.describe()
+    whole, part = divmod(scale.fraction, 1)
+    return f"{whole} {part.numerator}/{part.denominator}" if part else str(whole)
+
+
 SCENARIO_COLUMNS = [
     Column("ticked", "Fund?", get=lambda e: e.ticked, show=lambda v: "Yes" if v else "", align=CENTER),
     TextColumn("ref", "Ref", get=lambda e: _natural(e.project.ref), text_of=lambda e: e.project.ref),
@@ -58,6 +67,7 @@ SCENARIO_COLUMNS = [
                text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
     # Sorted by how much of the project it commits (as words, 1/2 came before 1/3 and 6 of 12 months after 2/3).
     TextColumn("scale", "Scale", get=lambda e: e.share_committed, text_of=lambda e: e.scale.describe(), align=CENTER,
+               copy_of=lambda e: scale_for_excel(e.scale),
                tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
 ]
