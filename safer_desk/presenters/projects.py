@@ -179,6 +179,35 @@ class ProjectEditorPresenter(FormPresenter):
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))
 
+    def paste_cost_lines(self, table: Sequence[Sequence[str]], row: int = -1, column: int = 0) -> None:
+        """Cells copied from Excel put into the cost lines as if typed (unsaved: Save or Revert), as Excel pastes: from
+        the current ``row`` down (-1: after the last line), lines added as needed. Cells under headings (the grid's
+        own copy: "Year", "Category", "Description", "Amount"; "Read as" and "Line" are the grid's, not typed) go in
+        by heading; else a column goes into the current ``column``, a block into the line's fields from there (Year,
+        Category, Description, Amount; from Year when it is wider than the fields left)."""
+        if not self.enabled or self.read_only:
+            return
+        rows = [list(cells) for cells in table]
+        fields: list[int | None]
+        if rows and _line_headings(rows[0]):
+            fields = [_LINE_FIELDS.get(cell.strip().casefold()) for cell in rows.pop(0)]
+        else:
+            width = max((len(cells) for cells in rows), default=0)
+            first = min(max(column, 0), 3)
+            first = first if first + width <= 4 else 0
+            fields = list(range(first, min(first + width, 4)))
+        if not rows or not any(f is not None for f in fields):
+            return
+        lines = [list(line) for line in self.value("cost_lines") or ()]
+        start = row if 0 <= row <= len(lines) else len(lines)
+        for i, cells in enumerate(rows):
+            while len(lines) <= start + i:
+                lines.append(["", "", "", ""])
+            for field, cell in zip(fields, cells):
+                if field is not None:
+                    lines[start + i][field] = cell.strip()
+        self.set_cost_lines(lines)
+
     @property
     def cost_line_years(self) -> str:
         """Each year's cost lines added up, as typed ("By year: 2009/10 £46,500; 2010/11 £55,000"), under the grid:
@@ -623,6 +652,17 @@ class ProjectsPresenter(ScreenPresenter):
 _CODE_JOIN = r"[\s\-\u2010-\u2015]"  # "NI 30", "NI-30", "NI–30" (Word's dash)
 _INDICATOR_CODE = LazyPattern(rf"(?<![a-z0-9£$€])([a-z]{{1,4}}){_CODE_JOIN}?(\d{{1,3}})(?![0-9])")
 _BARE_FIGURE = LazyPattern(r"\d[\d,]*(?:\.\d{2})?")
+
+
+# A cost line's fields by the headings the grid copies (and a sheet may use); "Read as" and "Line" are the grid's own.
+_LINE_FIELDS = {"year": 0, "financial year": 0, "category": 1, "description": 2, "amount": 3}
+_LINE_GRID_WORDS = {"read as", "line", ""}
+
+
+def _line_headings(cells: Sequence[str]) -> bool:
+    """Whether a row pasted into the cost lines is their headings (as the grid's Copy gives them), not a line."""
+    said = [c.strip().casefold() for c in cells]
+    return sum(c in _LINE_FIELDS for c in said) >= 2 and all(c in _LINE_FIELDS or c in _LINE_GRID_WORDS for c in said)
 
 
 def _searched_amount(text: str) -> int | None:

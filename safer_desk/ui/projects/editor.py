@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.presenters.projects import ProjectEditorPresenter
 from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.forms import FormView, NamedLabel, WrappedLabel
+from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.colours import alert_style, on_pale_style, quiet_style, themed
 
 LINE_COLUMNS = ("Year", "Category", "Description", "Amount", "Read as")  # the amount kept as written
@@ -28,6 +30,26 @@ PAIRS = {"status": "status_date", "capital": "revenue", "start_date": "end_date"
          **{key: f"{key}_note" for key in CRITERIA_KEYS}}
 
 
+class CostLinesTable(SheetTable):
+    """The cost lines' grid: Ctrl+C and Edit > Copy copy the lines selected with their headings (Qt's own copied the
+    current cell, and Edit > Copy the register's row); Ctrl+V and Edit > Paste give ``pasted`` the clipboard's text
+    (Edit > Paste opened the register's Paste rows, offering each line as a project)."""
+
+    pasted = Signal(str)
+
+    def paste_rows(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if text.strip():
+            self.pasted.emit(text)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != QAbstractItemView.State.EditingState:
+            self.paste_rows()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class CostLinesEditor(QWidget):
     """The cost lines as a small grid; each edit is handed to the presenter."""
 
@@ -40,7 +62,8 @@ class CostLinesEditor(QWidget):
         self._filling = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(LINE_COLUMNS))
+        self.table = CostLinesTable(0, len(LINE_COLUMNS), corner="Line")  # copies and pastes lines as Excel does
+        self.table.pasted.connect(self._paste)
         self.table.setAccessibleName("Cost lines")
         self.table.setHorizontalHeaderLabels(LINE_COLUMNS)
         header = self.table.horizontalHeader()
@@ -88,6 +111,13 @@ class CostLinesEditor(QWidget):
         layout.addLayout(accept_row)
         presenter.changed.connect(self.refresh)
         self.destroyed.connect(lambda *_: presenter.changed.disconnect(self.refresh))
+
+    def _paste(self, text: str) -> None:
+        from safer_desk.exchange.files import parse_tsv  # here, as the register's paste: not for the first screen
+
+        at = self.table.currentIndex()
+        self.presenter.paste_cost_lines(parse_tsv(text, keep_blank_rows=True), at.row() if at.isValid() else -1,
+                                        at.column() if at.isValid() else 0)
 
     def refresh(self) -> None:
         lines = list(self.presenter.value("cost_lines") or ())
