@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from safer_desk.domain.commissioning import UNDATED, Suggestion
@@ -32,7 +33,7 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
-from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
 from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
 from safer_desk.ui.kit.tables import RowTableModel
 from safer_desk.ui.kit.undo import push_action
@@ -85,6 +86,18 @@ class WorkingSetModel(ScenarioModel):
     def set_ticks(self, scales) -> None:
         self.presenter.ticks = dict(scales)
         self.presenter.changed.emit()
+
+
+class ScaleCells(WholeNumbers):
+    """The kit's cells, but a scale's editor hidden with its page (another tab or the Register clicked) stays open:
+    Qt's way put the scale in and closed the editor, and a scale refused ("£3.500") was lost, its reason said beside
+    a table no longer in view (a scale that read was lost too, on another tab). The window puts it in as it leaves
+    (``CommissioningPage.finish_typing``), and stays when it is refused, as the Budgets grid does."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.FocusOut and not watched.isVisible():
+            return False
+        return super().eventFilter(watched, event)
 
 
 class CommissioningPage(QWidget):
@@ -242,6 +255,7 @@ class CommissioningPage(QWidget):
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(accessible_name="Projects to commission")
+        self.view.setItemDelegate(ScaleCells(self.view))  # a scale typed stays typed while its page is hidden
         self.view.setModel(self.proxy)
         self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
@@ -693,3 +707,28 @@ class CommissioningPage(QWidget):
 
     def copy_selection(self) -> bool:
         return self.view.copy_selection()
+
+    def finish_typing(self) -> bool:
+        """A scale still being typed put in, as Enter would, before the page or the tab is left (``TabBase``): False
+        when it is refused or asked about ("£3.500"), the editor left open on it and the reason beside the table."""
+        view = self.view
+        index = view.currentIndex()
+        editor = view.indexWidget(index) if index.isValid() else None
+        if view.state() != QAbstractItemView.State.EditingState or not isinstance(editor, QLineEdit):
+            return True
+        typed, kept = editor.text(), QPersistentModelIndex(index)  # the cell wherever a rebuilt table puts it
+        if editor.isModified() and not view.model().setData(index, typed, Qt.ItemDataRole.EditRole):
+            index = QModelIndex(kept)
+            if index.isValid() and typed != str(index.data(Qt.ItemDataRole.EditRole) or ""):
+                if shiboken6.isValid(editor) and editor.text() != typed:  # the cell shown again in its open editor
+                    editor.setText(typed)
+                    editor.setModified(True)
+                return False
+        if shiboken6.isValid(editor) and view.indexWidget(view.currentIndex()) is editor:
+            view.itemDelegate().closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def finish_typing_refused(self) -> None:
+        editor = self.view.indexWidget(self.view.currentIndex())
+        if editor is not None:
+            editor.setFocus()

@@ -606,8 +606,21 @@ class ProjectsTab(TabBase):
         return self.commissioning
 
     def _page_changed(self, index: int) -> None:
+        if self.pages.widget(index) is not self._commissioning_holder and self._commissioning is not None \
+                and not self._commissioning.finish_typing():  # a scale typed and refused: back to it, said why
+            self.pages.setCurrentWidget(self._commissioning_holder)
+            self._commissioning.finish_typing_refused()
+            return
         if self.pages.widget(index) is self._commissioning_holder:
             self.commissioning.reload_if_stale()
+
+    def finish_typing(self) -> bool:
+        """A scale still typed on Commissioning put in before the tab is left (``TabBase.finish_typing``)."""
+        return self._commissioning is None or self._commissioning.finish_typing()
+
+    def finish_typing_refused(self) -> None:
+        self.pages.setCurrentWidget(self._commissioning_holder)
+        self._commissioning.finish_typing_refused()
 
     def _data_changed(self, area: str) -> None:
         if area == "":  # a merge of district files, a conflict decided, an undo of a change made elsewhere
