@@ -9,7 +9,6 @@ the editor open on what was typed and the reason beside it; a scale that reads i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 
