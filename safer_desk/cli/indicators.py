@@ -311,7 +311,7 @@ def run_population(args: argparse.Namespace) -> int:
         # recorded as asked, since a command cannot ask.
         doubt = svc.outside_dates(store, area.id, year.label)
         if held is not None and (held.population, held.source) == (args.population, source):
-            print(f"{name}, {year.label}: the population {args.population} is recorded already; nothing was changed.")
+            print(f"{name}, {year.label}: the population {args.population:,} is recorded already; nothing was changed.")
             flush_output()
             return 0
         verb = "Change" if held is not None else "Record"
@@ -324,10 +324,10 @@ def run_population(args: argparse.Namespace) -> int:
         store.close()
     if doubt:
         print(f"safer-desk: warning: {doubt}", file=sys.stderr)
-    was = f" (was {held.population})" if held is not None and held.population != args.population else ""
-    print(f"{name}, {year.label}: population {args.population}{was}" + (f", {source}" if source else "") + ".")
+    was = f" (was {held.population:,})" if held is not None and held.population != args.population else ""
+    print(f"{name}, {year.label}: population {args.population:,}{was}" + (f", {source}" if source else "") + ".")
     for indicator, n, dens in kept:  # never rewritten: said, as the window says it
-        over = ", ".join(f"{d:.0f}" for d in dens)
+        over = ", ".join(f"{d:,.0f}" for d in dens)  # as the window says them
         print(f"{indicator}: {n} figure{'' if n == 1 else 's'} from {year.label} on keep the population they were "
               f"saved over ({over}) until their counts are given again.")
     flush_output()

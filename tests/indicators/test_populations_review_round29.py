@@ -76,7 +76,7 @@ def test_the_command_line_says_on_stderr_when_the_district_did_not_exist_that_ye
     from tests.cli_run import run
 
     code, out, err = run(capsys, "population", demo_path, "Waveney", "2019/20", "115,000")
-    assert code == 0 and "Waveney, 2019/20: population 115000." in out
+    assert code == 0 and "Waveney, 2019/20: population 115,000." in out
     assert err.startswith("safer-desk: warning: Waveney ended on 31/03/2019") and "East Suffolk" in err
     code, out, err = run(capsys, "population", demo_path, "Waveney", "2018/19", "115,000")
     assert code == 0 and err == ""

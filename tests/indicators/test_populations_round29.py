@@ -174,15 +174,27 @@ def test_view_populations_types_saves_and_edit_undo_takes_it_back(demo_window, q
 def test_population_on_the_command_line_records_it_and_populations_prints_the_csv(demo_path, capsys):
     assert main(["population", str(demo_path), "babergh", "2019/20", "104,000", "--source",
                  "ONS mid-2019 estimate"]) == 0
-    assert capsys.readouterr().out == "Babergh, 2019/20: population 104000, ONS mid-2019 estimate.\n"
+    assert capsys.readouterr().out == "Babergh, 2019/20: population 104,000, ONS mid-2019 estimate.\n"
     assert main(["population", str(demo_path), "Suffolk (county)", "2019/20", "758000"]) == 0
     assert main(["population", str(demo_path), "Babergh", "2019/20", "105000"]) == 0  # its source is kept
-    assert "population 105000 (was 104000), ONS mid-2019 estimate" in capsys.readouterr().out
+    assert "population 105,000 (was 104,000), ONS mid-2019 estimate" in capsys.readouterr().out
     assert main(["populations", str(demo_path)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "area,year,population,source", "East Sussex,2009/10,512100,ONS mid-2009 estimate",  # as `indicators` says
         "East Sussex,2010/11,515500,ONS mid-2010 estimate", "Suffolk,2019/20,758000,",
         "Babergh,2019/20,105000,ONS mid-2019 estimate"]
+
+
+def test_population_on_the_command_line_says_the_number_with_its_thousands_separator(demo_path, capsys):
+    """Round 62: `population` printed "population 369202" where every other sentence (and the window) says 369,202;
+    the `populations` CSV stays plain for a spreadsheet."""
+    assert main(["population", str(demo_path), "Babergh", "2019/20", "369202"]) == 0
+    assert main(["population", str(demo_path), "Babergh", "2019/20", "369,202"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Babergh, 2019/20: population 369,202.",
+        "Babergh, 2019/20: the population 369,202 is recorded already; nothing was changed."]
+    assert main(["populations", str(demo_path)]) == 0
+    assert "Babergh,2019/20,369202," in capsys.readouterr().out.splitlines()
 
 
 @pytest.mark.parametrize("args, code, said", [
