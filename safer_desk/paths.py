@@ -60,16 +60,43 @@ _DOUBLE_QUOTES = ('"', "\u201c", "\u201d")
 _SINGLE_QUOTES = ("'", "\u2018", "\u2019")
 
 
-def typed_path(text: str) -> str:
+ON_WINDOWS = os.name == "nt"
+
+
+def typed_path(text: str, *, windows: bool | None = None) -> str:
     """A path as typed or pasted into a path field or given on the command line: the spaces round it and one
     pair of quotes round the whole taken off ("C:\\Users\\ann\\x.sqlite" as Explorer's Copy as path gives
-    it), so that it names the file and not a file whose name begins and ends with a quote."""
+    it), so that it names the file and not a file whose name begins and ends with a quote; on Windows a lone
+    closing quote taken off too, and a leading ~ read as the home folder."""
+    windows = ON_WINDOWS if windows is None else windows
     text = text.strip()
-    if len(text) >= 2:
-        for quotes in (_DOUBLE_QUOTES, _SINGLE_QUOTES):
-            if text[0] in quotes and text[-1] in quotes:
-                return text[1:-1].strip()
+    if len(text) >= 2 and any(text[0] in q and text[-1] in q for q in (_DOUBLE_QUOTES, _SINGLE_QUOTES)):
+        text = text[1:-1].strip()
+    elif windows and text.endswith('"') and text.count('"') == 1:
+        # Command Prompt, and Python reading a Windows command line, take "C:\folder\" as C:\folder": the
+        # backslash keeps the closing quote as part of the word. A Windows name never holds a quote.
+        text = text[:-1].rstrip()
+    return _home_read(text, windows)
+
+
+def _home_read(text: str, windows: bool) -> str:
+    """~ and ~/… (~\\… on Windows) as the home folder, as a shell reads them unquoted: quoted, or in Command
+    Prompt, which never reads ~, the command otherwise looked for a folder named ~."""
+    if text == "~" or text.startswith("~/") or (windows and text.startswith("~\\")):
+        import ntpath
+        import posixpath
+
+        return (ntpath if windows else posixpath).expanduser(text)
     return text
+
+
+def glued_words(text: str, *, windows: bool | None = None) -> str:
+    """The path meant, when a path given on a Windows command line as "C:\\folder\\" swallowed the words after it
+    (the backslash kept the quote open: C:\\folder" --replace-typed is one word); "" when it did not."""
+    windows = ON_WINDOWS if windows is None else windows
+    if not windows or '"' not in text:
+        return ""
+    return text[:text.index('"')].rstrip().rstrip("\\")
 
 
 def same_file(a: Path | str, b: Path | str) -> bool:

@@ -214,7 +214,7 @@ PATH_ARGUMENTS = ("file", "out", "county", "districts", "input", "sheet", "sourc
 def _unquote_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Each file or folder named with its quotes kept ("C:\\Users\\ann\\x.sqlite" pasted from Explorer's Copy as
     path inside single quotes, or given so by a script) read as the file it names (paths.typed_path)."""
-    from safer_desk.paths import typed_path
+    from safer_desk.paths import glued_words, typed_path
 
     for action in command._actions:
         value = getattr(args, action.dest, None) if action.dest in PATH_ARGUMENTS else None
@@ -222,6 +222,11 @@ def _unquote_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -
             setattr(args, action.dest, [typed_path(v) if isinstance(v, str) else v for v in value])
         elif isinstance(value, str):
             setattr(args, action.dest, typed_path(value))
+        for given in [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]:
+            if meant := glued_words(typed_path(given)):
+                command.error(f"{action.metavar or action.dest.upper()}: {given} is one word to Windows: a backslash "
+                              f"just before a closing quote keeps the quote open. Give \"{meant}\" (without the "
+                              "last backslash) and the command again.")
 
 
 def _ending_left_off(name: str) -> str:
