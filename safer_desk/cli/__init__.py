@@ -144,14 +144,23 @@ def main(argv: list[str] | None = None) -> int:
         noting = _note_ctrl_c()
         parser, subparsers = build_parser()
         commands = list(subparsers.choices)
-        if argv and not argv[0].startswith("-") and argv[0] not in commands:
+        # A first word that is a command's name, in any case ("Projects", "EXPORT", as every option's word is read:
+        # _choice_word), is that command, even where a file of that name is there; any other plain word names a
+        # file ("office" for office.sqlite opens it), a file named like a command is given with its ending or folder.
+        also_a_file = ""
+        if argv and not argv[0].startswith("-") and argv[0].strip().lower() in commands:
+            typed, also_a_file = argv[0], argv[0] if _exists(argv[0]) else _ending_left_off(argv[0])
+            argv[0] = argv[0].strip().lower()
+        elif argv and not argv[0].startswith("-"):
             if _exists(argv[0]) or _ending_left_off(argv[0]):  # an existing file without a suffix ("office") still
                 return _open_window(*_window_args(argv))  # opens; "babergh" for babergh.sqlite opens that
-            if argv[0].strip().lower() not in commands:
-                raise CliError(unknown_command_message(argv[0], commands), code=2)
-            # "Projects", "EXPORT": a command read in any case, as every option's word is (_choice_word)
-            argv[0] = argv[0].strip().lower()
-        args, extras = parser.parse_known_args(argv)
+            raise CliError(unknown_command_message(argv[0], commands), code=2)
+        try:
+            args, extras = parser.parse_known_args(argv)
+        except SystemExit as exc:
+            if exc.code == 2 and also_a_file:  # `safer-desk Export` meaning the file Export.sqlite there
+                print(_file_named_as_command(typed, also_a_file), file=sys.stderr)
+            raise
         # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
         trailing = getattr(args, "trailing_positional", None)
         if extras and trailing and getattr(args, trailing) is None and len(extras) == 1 \
@@ -408,6 +417,14 @@ def looks_like_window(argv: list[str]) -> bool:
     import os.path
 
     return "/" in first or "\\" in first or bool(os.path.splitext(first)[1])
+
+
+def _file_named_as_command(command: str, name: str) -> str:
+    import os.path
+
+    given = name if os.path.splitext(name)[1] else os.path.join(".", name)
+    return (f"safer-desk: note: {command} is read as the command, though there is a file {name} here; to open the "
+            f"file, give its name as {given}")
 
 
 def unknown_command_message(word: str, commands: list[str]) -> str:

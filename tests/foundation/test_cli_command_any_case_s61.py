@@ -32,12 +32,19 @@ def test_a_word_that_is_no_command_in_any_case_is_still_refused_with_its_near_mi
     assert (code, out) == (2, "") and "'Exprt' is neither a command nor a file (did you mean export?)" in err
 
 
-def test_a_file_named_as_a_command_in_other_capitals_still_opens(tmp_path, monkeypatch, capsys):
-    """An existing file is what its name means, as before: it is opened in the window, not read as the command."""
+def test_a_file_named_as_a_command_is_given_with_its_folder_and_the_word_alone_is_the_command(tmp_path, monkeypatch,
+                                                                                              capsys):
+    """Session 62: a file named as a command in other capitals opened in the window, so whether "Budget" was the
+    command hung on its case and on what the folder held; a command's word is now always the command, and the usage
+    error says how to open the file."""
     import safer_desk.cli as cli
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "Budget").write_bytes(b"")
     opened = []
     monkeypatch.setattr(cli, "_open_window", lambda file, demo: opened.append((file, demo)) or 0)
-    assert run(capsys, "Budget")[0] == 0 and opened == [("Budget", False)]
+    code, out, err = run(capsys, "Budget")
+    assert (code, out, opened) == (2, "", []) and "required: FILE" in err
+    assert "Budget is read as the command, though there is a file Budget here; to open the file, give its name " \
+           "as ./Budget" in err
+    assert run(capsys, "./Budget")[0] == 0 and opened == [("./Budget", False)]
