@@ -2675,7 +2675,7 @@ class YearView:
             parts.append(f"Not judged against target ({target_text(ind, self.target).lower()}): figures are missing "
                          f"for {self.missing_text()}.")
         elif self.rag.judged and ind.measure != "milestone":
-            # Red although periods are missing (a count over its target already, which they can only add to).
+            # Judged although periods are missing (a count already over its target, which they can only add to).
             missing = self.missing_text() if self.indicator.totals else ""
             parts.append(f"Against target ({self.ytd_target_text()} by {self.latest_label}): {self.rag.word.lower()}"
                          + (f"; figures are missing for {missing}, which can only add to it." if missing else "."))
@@ -2793,9 +2793,10 @@ def rags_to_date(ind: Indicator, target: Target | None, figures: Sequence[Figure
 
     def judge(i: int, c: float | None, t: float) -> Rag:
         rag = dom.rag_status(c, t, ind.polarity, ind.tolerance_pct, ind.tolerance_kind)
-        # Except a count, lower is better, already red without them: a missing month can only add to it (a target
-        # of no road deaths and one in July is red whatever June's figure).
-        certain = rag is Rag.RED and ind.unit == "count" and ind.polarity == "lower"
+        # Except a count already red without them where lower is better, or green where higher is: a missing month
+        # can only add to it (a target of no road deaths and one in July is red whatever June's figure; hate
+        # incidents reported already over the target to date stay over it whatever June's).
+        certain = ind.unit == "count" and (rag, ind.polarity) in ((Rag.RED, "lower"), (Rag.GREEN, "higher"))
         return rag if i <= first_gap or certain else Rag.INCOMPLETE
     rags = [judge(i, c, t)
             if judged and figures[i] is not None and t is not None
@@ -3607,7 +3608,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         # keeps the difference as its value, its text blank, and says why when pointed at).
         compared = [_held(v.this_year[i]) and v.period_rags[i] is not Rag.INCOMPLETE for i in range(n)]
         missing = v.missing_text()
-        # A count red although short by a missing period (rags_to_date): its gap is at least what it shows.
+        # A count judged although short by a missing period (rags_to_date): its gap is at least what it shows.
         gap = next((i for i, f in enumerate(v.this_year) if not _held(f)), n) if ind.totals else n
         rows.append(GridRow(GRID_GAP, "Gap to target", tuple(
             GridCell("") if x is None else GridCell(v.gap_text(i), x, tooltip=(

@@ -38,3 +38,21 @@ def test_a_short_total_under_its_target_is_still_not_judged(demo_store):
     hate = "indicator:level-two-ist-incidents-reported"
     _without_june(demo_store, hate)
     assert svc.year_view(demo_store, hate, PLYMOUTH, FY16).rag is Rag.INCOMPLETE
+
+
+def test_a_higher_is_better_count_over_its_target_with_a_month_missing_is_green_and_says_the_month(demo_store):
+    """s62: the same holds the other way: a count where higher is better, already at its target to date without
+    June, can only go further over it; it read "Figures missing" where a lower-is-better count was judged red."""
+    hate = "indicator:level-two-ist-incidents-reported"  # a count, higher is better
+    svc.set_target(demo_store, hate, PLYMOUTH, FY16, kind="annual", value=12)
+    _without_june(demo_store, hate)
+    v = svc.year_view(demo_store, hate, PLYMOUTH, FY16)
+    assert v.rag is Rag.GREEN
+    assert "green; figures are missing for Jun-16, which can only add to it" in v.headline()
+    grid = svc.entry_grid(demo_store, hate, PLYMOUTH, FY16)
+    assert [c.text for c in grid.row(svc.GRID_RAG).cells][3] == Rag.GREEN.label
+    assert grid.row(svc.GRID_GAP).cells[3].tooltip == (
+        "At least this: the figures held, without Jun-16, which can only add to it.")
+    # Short of its target without June: still not judged (June could take it up to the target).
+    svc.set_target(demo_store, hate, PLYMOUTH, FY16, kind="annual", value=1_000_000)
+    assert svc.year_view(demo_store, hate, PLYMOUTH, FY16).rag is Rag.INCOMPLETE
