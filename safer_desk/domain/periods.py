@@ -48,7 +48,7 @@ class Month:
             return cls(int(m.group(1)), int(m.group(2)))
         m = re.fullmatch(r"([A-Za-z]{3})[a-z]*[-\s']+(\d{2}|\d{4})", s)
         if m and m.group(1).title() in MONTH_ABBR:
-            return cls(_full_year(m.group(2)), MONTH_ABBR.index(m.group(1).title()) + 1)
+            return cls(full_year(m.group(2)), MONTH_ABBR.index(m.group(1).title()) + 1)
         raise PeriodError(f"“{s}” is not a month (use a form like 2016-04 or Apr-16).")
 
     @classmethod
@@ -64,7 +64,7 @@ class Month:
         """The board papers' column label: "Apr-16"; with the whole year where two digits would be read back as
         another century's ("Jan-2070", a fund's run-out far ahead: "Jan-70" reads as 1970), so it always parses
         back to this month."""
-        if _full_year(f"{self.year % 100:02d}") != self.year:
+        if full_year(f"{self.year % 100:02d}") != self.year:
             return f"{MONTH_ABBR[self.month - 1]}-{self.year}"
         return f"{MONTH_ABBR[self.month - 1]}-{self.year % 100:02d}"
 
@@ -112,7 +112,7 @@ class FinancialYear:
         s = (text or "").strip()
         m = re.fullmatch(r"(\d{2}|\d{4})\s*[/\-\u2013\u2014]\s*(\d{2}|\d{4})", s)
         if m:
-            start = _full_year(m.group(1))  # "99/00" is 1999/00, as "1/4/99" is 1999
+            start = full_year(m.group(1))  # "99/00" is 1999/00, as "1/4/99" is 1999
             end = int(m.group(2))
             if end % 100 == (start + 1) % 100:
                 if not FIRST_YEAR <= start < LAST_YEAR:
@@ -231,7 +231,7 @@ _WORDED_DATE = LazyPattern(r"(\d{1,2})(?:st|nd|rd|th)?\s*[\s\-]\s*([A-Za-z]{3,9}
 _TIME_OF_DAY = LazyPattern(r"(?:[ T])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?$")
 
 
-def _full_year(text: str) -> int:
+def full_year(text: str) -> int:
     """Two-digit years are this century's ("26" → 2026) up to 69, the last century's from 70 (as Excel reads them)."""
     year = int(text)
     if len(text) == 2:
@@ -259,13 +259,13 @@ def parse_uk_date(text: str) -> date:
     day = month = year = None
     m = _NUMERIC_DATE.fullmatch(s)
     if m:
-        day, month, year = int(m.group(1)), int(m.group(3)), _full_year(m.group(4))
+        day, month, year = int(m.group(1)), int(m.group(3)), full_year(m.group(4))
     elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         year, month, day = int(s[0:4]), int(s[5:7]), int(s[8:10])
     else:
         worded = _WORDED_DATE.fullmatch(s)
         if worded and _month_number(worded.group(2)):
-            day, month, year = int(worded.group(1)), _month_number(worded.group(2)), _full_year(worded.group(3))
+            day, month, year = int(worded.group(1)), _month_number(worded.group(2)), full_year(worded.group(3))
     if day is not None and not FIRST_YEAR <= year <= LAST_YEAR:
         raise PeriodError(f"“{s}” is not a date Safer Desk can hold (the years {FIRST_YEAR} to {LAST_YEAR}).")
     if day is not None:

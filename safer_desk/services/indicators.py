@@ -29,7 +29,8 @@ from safer_desk.domain import indicators as dom
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
-from safer_desk.domain.periods import AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date
+from safer_desk.domain.periods import (AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date,
+                                      full_year)
 from safer_desk.domain.text import close_names, counted, in_words, ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -650,13 +651,14 @@ def parse_period(text: str, frequency: str | None = None) -> str:
     parsers.sort(key=lambda kp: (kp[0] != frequency, kp[0] != "annual"))
     if frequency == "monthly" and re.fullmatch(r"\d{4}/\d{2}", s):
         _refuse_year_or_month(s)
-    # A month as council sheets write it, month then year ("12/2016"): no quarter or financial year reads so.
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{4})", s)
-    if m and 1 <= int(m.group(1)) <= 12:
+    # A month as council sheets write it, month then year ("12/2016", "12/16", its two digits read as in "Dec-16"):
+    # no quarter reads so, and a financial year only as "11/12", both readings said for a monthly indicator.
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{4}|\d{2})", s)
+    if m and 1 <= int(m.group(1)) <= 12 and not _month_or_year(s, frequency):
         if frequency not in (None, "monthly"):
             raise IndicatorError(f"“{s}” is {_a('monthly')} period but the indicator is {frequency}.")
         with contextlib.suppress(PeriodError):  # a year no month can be in: refused below, as any other
-            return Month(int(m.group(2)), int(m.group(1))).iso
+            return Month(full_year(m.group(2)), int(m.group(1))).iso
     for kind, parse in parsers:
         try:
             stored = parse(s)
@@ -728,9 +730,27 @@ def _refuse_year_or_month(text: str) -> None:
         year, month = FinancialYear.parse(text), Month.parse(text)
     except PeriodError:
         return  # one reading only ("2016/04", "2016/17")
+    _refuse_both_readings(text, year, month)
+
+
+def _refuse_both_readings(text: str, year: FinancialYear, month: Month) -> None:
     raise IndicatorError(f"“{text}” could be the financial year {year.label} or {month.label}, so it is not read as "
                          f"either: write the month as {month.iso} or {month.label} (a figure for the whole year "
                          "belongs to an annual indicator).")
+
+
+def _month_or_year(text: str, frequency: str | None) -> bool:
+    """Whether month/year with two digits ("11/12") is a financial year too: refused with both readings for a
+    monthly indicator, as "2010/11" is; read as the year otherwise, as it was before months were read so."""
+    try:
+        year = FinancialYear.parse(text)
+    except PeriodError:
+        return False
+    if frequency == "monthly":
+        number, _, two_digits = re.split(r"([/.\-])", text)
+        with contextlib.suppress(PeriodError):
+            _refuse_both_readings(text, year, Month(full_year(two_digits), int(number)))
+    return True
 
 
 def _a(kind: str) -> str:
