@@ -207,7 +207,7 @@ class ReportDialog(QDialog):
         fails (a full disk, a folder that cannot be written) or is cancelled leaves the same choices, to try
         another file. (Staying also spares the window a repaint while the worker shares Python with it.)
         """
-        from safer_desk.services.report import ReportError, report_choices
+        from safer_desk.services.report import ReportError, report_choices, year_not_held_words
 
         if self.busy:
             return
@@ -223,8 +223,12 @@ class ReportDialog(QDialog):
         year = None if year == "All years" else year
         today = date.today()  # one clock for the report: As at's check, the title page, every section
         try:
-            report_choices(year, self.meeting_edit.text())
+            chosen, _ = report_choices(year, self.meeting_edit.text())
             as_at = self._as_at_day(today)
+            # A year the file holds nothing of (next year, or one before the office's records) made a paper of
+            # nothing but the reviews still open: refused as `report --year` refuses it.
+            if chosen is not None and (not_held := year_not_held_words(self.session.store, chosen, today)):
+                raise ReportError(f"{not_held} Choose another year, or All years.")
         except ReportError as exc:
             prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
             return
