@@ -124,6 +124,13 @@ def month_label(period: str, frequency: str | None = None) -> str:
     return f"{calendar.month_abbr[m.month]} {m.year}"
 
 
+def bars_label(frequency: str) -> tuple[str, str]:
+    """The chart's Bars check box for an indicator of ``frequency``, and its name for a screen reader: its bars are the
+    indicator's periods (a quarterly one's quarters, not months); Alt+N for every frequency."""
+    period = {"quarterly": "quarter", "annual": "year"}.get(frequency, "month")
+    return f"Bars, o&ne per {period}", f"Show {period}s as bars"
+
+
 def area_label(kind: str, name: str, derived: bool = False) -> str:
     if kind in ("district", ""):
         return name

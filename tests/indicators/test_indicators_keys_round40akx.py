@@ -1,7 +1,8 @@
 """Round 40 (akx): the Indicators tab and the dialogs it opens, by their Alt keys.
 
 1. *Bars* had no Alt key: each of its letters is another control's (B the Budgets tab, A Area, R Area's field,
-   S Save Figures). It reads *Bars by month* (Alt+N): what it shows, this year's months as bars.
+   S Save Figures). It reads *Bars by month* (Alt+N): what it shows, this year's months as bars (since s62
+   *Bars, one per month*, or per quarter or year as the indicator's periods are, Alt+N still).
 Checked on the tab and in each dialog it opens: each button, check box and field label has a key, none repeated, and
 on the tab none a menu's.
 """

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QComplet
                                QWidget)
 
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter, read_only_words
+from safer_desk.presenters.indicators import ChartMode, IndicatorsPresenter, bars_label, read_only_words
 from safer_desk.services import indicators as svc
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.indicators.grid import ValuesGrid
@@ -66,9 +66,9 @@ class IndicatorsTab(TabBase):
         for mode in ChartMode:
             self.mode_combo.addItem(mode.label, mode.value)
         # Alt+N: each of B, A, R and S is taken on this page (Alt+B opened the Bars box and the Budgets tab by turns).
-        self.bars_check = QCheckBox("Bars by mo&nth", self)
+        self.bars_check = QCheckBox(bars_label("monthly")[0], self)
         self.bars_check.setChecked(True)
-        self.bars_check.setAccessibleName("Show months as bars")
+        self.bars_check.setAccessibleName(bars_label("monthly")[1])
         self.export_button = QPushButton("E&xport Chart…", self)
         self.import_button = QPushButton("I&mport Figures…", self)
         self.indicator_button = QPushButton("Indicat&or and Target…", self)
@@ -349,6 +349,10 @@ class IndicatorsTab(TabBase):
     def refresh_chart(self) -> None:
         mode = ChartMode.parse(self.mode_combo.currentData())
         self.bars_check.setEnabled(mode == ChartMode.YEAR)
+        if self.presenter.view is not None:  # named for the periods its bars are
+            text, name = bars_label(self.presenter.view.indicator.frequency)
+            self.bars_check.setText(text)
+            self.bars_check.setAccessibleName(name)
         data = self.presenter.chart(mode)
         no_chart = self.presenter.view is None or data.empty and mode != ChartMode.ROLLING
         if no_chart:
