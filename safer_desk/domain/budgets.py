@@ -27,7 +27,7 @@ from typing import Iterable, Mapping
 
 from safer_desk.domain.checks import typed_digits
 from safer_desk.domain.money import (FORM_HINT, NO_FIGURE_HINT, NOT_KNOWN_HINT, MoneyError, approximate_figure,
-                                     format_money, parse_pence, states_its_scale)
+                                     format_money, parse_pence, per_period, states_its_scale)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange
 from safer_desk.domain.text import in_words, looks_like_total_line, thousands_spaces_as_commas, typed_name_key
 
@@ -55,7 +55,10 @@ class BudgetError(ValueError):
 # -- cells -------------------------------------------------------------------------------------------------
 
 _WORDS = {
-    "tbc": "tbc", "tbc.": "tbc", "to be confirmed": "tbc", "awaiting confirmation": "tbc",
+    "tbc": "tbc", "tbc.": "tbc", "t.b.c.": "tbc", "to be confirmed": "tbc", "awaiting confirmation": "tbc",
+    # A figure not settled yet in other words a paper may use (the seeds write TBC): TBC, the paper's words kept.
+    "tba": "tbc", "tba.": "tbc", "t.b.a.": "tbc", "to be agreed": "tbc", "to be announced": "tbc",
+    "tbd": "tbc", "tbd.": "tbc", "t.b.d.": "tbc", "to be decided": "tbc", "to be determined": "tbc",
     "n/k": "nk", "nk": "nk", "n.k.": "nk", "not known": "nk", "unknown": "nk",
     "nil": "nil", "none": "nil", "-": "nil", "–": "nil", "—": "nil", "£nil": "nil", "£ nil": "nil",
 }
@@ -231,6 +234,8 @@ _LEDGER_MARK = re.compile(r"\d\s*[CD]R\.?$", re.IGNORECASE)
 def _amount_in_unit(text: str, unit: str) -> int:
     """Pence from text in the plan's unit: in a £'000 table "884" is £884,000 and "62.499" is £62,499 (up to five
     decimals, to the penny); "£30K" is £30,000 in any table. ("£(1,234)" is read as money reads it, negative.)"""
+    if unit == "thousand" and (per := per_period(text)):
+        raise MoneyError(_per_period_in_thousands(text.strip(), *per))
     if unit != "thousand" or states_its_scale(text) or not any(c.isdigit() for c in text or ""):
         return parse_pence(text)  # no figure to scale ("#REF!", "N/A"): said as typed, in money's words for it
     # Read as written with its scale ("62.499" as "62.499K"). Read as pounds and then scaled, a point and three digits
@@ -246,6 +251,23 @@ def _amount_in_unit(text: str, unit: str) -> int:
         return parse_pence(scaled)
     except MoneyError as exc:
         raise MoneyError(str(exc).replace(f"“{scaled}”", f"“{typed}”")) from None
+
+
+def _per_period_in_thousands(typed: str, figure: str, period: str) -> str:
+    """"£2,500 p.a." in a plan in £'000, said as a plan in £ says it, with the figure to type in thousands: the
+    figure with a pound sign or its own scale is in pounds (2.5 for £2,500), a bare one in the plan's thousands."""
+    try:
+        in_pounds = "£" in figure or states_its_scale(figure)
+        pence = parse_pence(figure) if in_pounds else _amount_in_unit(figure, "thousand")
+    except MoneyError:
+        return f"“{typed}” is not an amount of money."  # (the cell's forms are said after it)
+    if period == "year":
+        return (f"“{typed}” is an amount a year: an amount here is already the one for its year (or for the period it "
+                f"is asked for), so type the figure alone, in thousands of pounds as this plan is: "
+                f"{format_amount(pence, 'thousand')} for {format_money(pence)}.")
+    return (f"“{typed}” is an amount a month: type the amount for the whole period it is asked for, in thousands of "
+            f"pounds as this plan is (twelve months of {format_money(pence)} are {format_money(pence * 12)}: "
+            f"{format_amount(pence * 12, 'thousand')}).")
 
 
 # "£62,499" (with its pound sign and a thousands comma) at the start of a cell, and what follows the figure.

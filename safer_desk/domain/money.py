@@ -317,6 +317,15 @@ def _continental_words(typed: str) -> str:
     return said + "."
 
 
+def per_period(text: str) -> tuple[str, str] | None:
+    """The figure and "year" or "month" of an amount written per year or per month ("£2,500 p.a.", "£200 a month"),
+    or None: for a caller that reads figures in another unit (a plan in £'000) and says so in its own."""
+    per = _PER.match((text or "").strip())
+    if per is None:
+        return None
+    return per["figure"].strip(), "year" if per["year"] else "month"
+
+
 def _words_beside_figure(text: str, typed: str) -> str:
     """Why an amount written with words the papers put beside it is not read as the figure alone ("" when it has
     none): per year or per month ("£2,500 pa": the amount asked for is already the period's). (An estimate, "£2,500

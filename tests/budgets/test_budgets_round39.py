@@ -6,7 +6,8 @@
    block too wide for the years by its total is still refused saying so.
 2. The sheet's heading row copied with the figures and its Total ("2011/12  2012/13  2013/14  Total") was refused
    as "“2011/12” is not an amount of money" on the first line: it is said to be the heading, with the Total column.
-3. "N/A" or "TBA" in a cell says what a cell can be (TBC, N/K or nil), not the amount fields' advice to leave it blank.
+3. "N/A" or "TBA" (TBC since session 62) in a cell says what a cell can be (TBC, N/K or nil), not the amount
+   fields' advice to leave it blank.
 4. An error Excel shows in place of a figure ("#REF!", "#N/A") pasted in a block was "not an amount of money": it is
    said to be an error from the sheet, to correct there.
 """
@@ -76,7 +77,9 @@ def test_the_heading_row_copied_with_its_total_is_said_to_be_the_heading(store):
     assert _figures(p, "Employees") == ["", "", "", ""]
 
 
-@pytest.mark.parametrize("typed", ["TBA", "t.b.c."])  # "N/A" says nil or N/K: test_cell_refusals_say_what_to_type_s61
+# "N/A" says nil or N/K: test_cell_refusals_say_what_to_type_s61; "TBA" and "t.b.c." are read as TBC since s62
+# (test_tba_and_a_year_in_thousands_s62)
+@pytest.mark.parametrize("typed", ["see below", "Bid"])
 def test_words_for_no_figure_in_a_cell_say_what_a_cell_can_be(typed):
     with pytest.raises(BudgetError) as caught:
         parse_cell(typed)
