@@ -631,9 +631,8 @@ def last_year_carried_over(store: Store, year: str, partnerships: Sequence[Partn
     if chosen is None:
         return ""
     earlier = load_scenario(store, chosen.id)
-    theirs = {typed_name_key(p.name): p for p in earlier.partnerships}
-    matched = [(p, theirs[typed_name_key(p.name)]) for p in partnerships
-               if p.previous_pence is not None and typed_name_key(p.name) in theirs]
+    theirs = _paired_with(partnerships, earlier.partnerships)
+    matched = [(p, theirs[i]) for i, p in enumerate(partnerships) if p.previous_pence is not None and i in theirs]
     if not matched or any(p.previous_pence != q.previous_pence for p, q in matched):
         return ""
     allocated = [(p.name, earlier.saved_totals[q.name][3]) for p, q in matched]
@@ -651,16 +650,38 @@ def last_year_carried_over(store: Store, year: str, partnerships: Sequence[Partn
             f"year column{then}.{_not_in_the_year_before(earlier, partnerships, theirs)}")
 
 
+def _paired_with(ours: Sequence[PartnershipInput], theirs: Sequence[PartnershipInput]) -> dict[int, PartnershipInput]:
+    """Each of ``ours`` (by position) paired with its partnership in ``theirs``: by the name as typed, else by its
+    area where one of each side is left of that area ("Waveney CSP" in the file's inputs, "Waveney" in an
+    allocation typed from the board paper), as Compare scenarios pairs them."""
+    by_name = {typed_name_key(q.name): q for q in theirs}
+    paired = {i: by_name[typed_name_key(p.name)] for i, p in enumerate(ours) if typed_name_key(p.name) in by_name}
+    taken = {id(q) for q in paired.values()}
+    ours_by_area: dict[str, list[int]] = {}
+    for i, p in enumerate(ours):
+        if i not in paired:
+            ours_by_area.setdefault(csp_area(typed_name_key(p.name)), []).append(i)
+    theirs_by_area: dict[str, list[PartnershipInput]] = {}
+    for q in theirs:
+        if id(q) not in taken:
+            theirs_by_area.setdefault(csp_area(typed_name_key(q.name)), []).append(q)
+    for area, at in ours_by_area.items():
+        if len(at) == 1 and len(theirs_by_area.get(area, ())) == 1:
+            paired[at[0]] = theirs_by_area[area][0]
+    return paired
+
+
 def _not_in_the_year_before(earlier: Scenario, partnerships: Sequence[PartnershipInput], theirs: dict) -> str:
     """Across a merger (Waveney and Suffolk Coastal, then East Suffolk in 2019) a partnership of the inputs has no
     allocation of the year before to type: it is named, with the year before's partnerships not in the inputs and
-    their figures, which the officer adds up (no successor mapping is assumed). "" when none is new."""
-    ours = {typed_name_key(p.name) for p in partnerships}
-    new = [p.name for p in partnerships if p.previous_pence is not None and typed_name_key(p.name) not in theirs]
+    their figures, which the officer adds up (no successor mapping is assumed). "" when none is new. ``theirs``:
+    ``_paired_with`` the inputs."""
+    new = [p.name for i, p in enumerate(partnerships) if p.previous_pence is not None and i not in theirs]
     if not new:
         return ""
+    paired = {id(q) for q in theirs.values()}
     gone = [f"{p.name} {format_money(earlier.saved_totals[p.name][3])}" for p in earlier.partnerships
-            if typed_name_key(p.name) not in ours]
+            if id(p) not in paired]
     one = len(new) == 1
     was, its, it = ("was", "its", "it") if one else ("were", "their", "they")
     said = f" {in_words(new)} {was} not in that allocation: type in {its} Last year what the {earlier.year} allocation"
