@@ -200,6 +200,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     return ReportSection(f"Allocation {scenario.year}", paragraphs, tables, [chart])
 
 
+FACTORS_PER_TABLE = 3  # the partnership, three factors with their shares and the weighted share: 8 columns
+
+
 def _allocation_tables(scenario: service.Scenario, header: list[str], rows: list[list[str]], align: list[str],
                        factors: int) -> list[ReportTable]:
     """The paper's table; with several factors, the money (with the weighted share) and, beneath it, the factors
@@ -212,14 +215,20 @@ def _allocation_tables(scenario: service.Scenario, header: list[str], rows: list
     first = header.index("Variable fee") + 1 + (header[header.index("Variable fee") + 1] == "Damping")
     weighted = first + 2 * factors  # the factors' columns, then the weighted share, then this year, last year, …
     money = [*range(first), weighted, *range(weighted + 1, len(header))]
-    shares = [0, *range(first, weighted + 1)]
 
     def part(columns: list[int], part_title: str, note: str = "") -> ReportTable:
         return ReportTable(part_title, [header[c] for c in columns], [[row[c] for c in columns] for row in rows[:-1]],
                            [align[c] for c in columns], total_row=[rows[-1][c] for c in columns], note=note)
 
+    # A few factors to a table, each led by the partnership, the weighted share on the last: eight factors in one
+    # table (18 columns) broke figures mid-number across A4 portrait ("1,000,00" over "0") at the smallest type.
+    step = 2 * FACTORS_PER_TABLE
+    groups = [list(range(first + i, min(first + i + step, weighted))) for i in range(0, 2 * factors, step)]
+    groups[-1].append(weighted)
+    words = f"{scenario.name}: the factors the variable fee is shared by, and their weighted share"
     return [part(money, title, saved),
-            part(shares, f"{scenario.name}: the factors the variable fee is shared by, and their weighted share")]
+            *(part([0, *columns], words if len(groups) == 1 else f"{words} ({n} of {len(groups)})")
+              for n, columns in enumerate(groups, 1))]
 
 
 def top_slice_section(item: service.TopSlice) -> ReportSection:
