@@ -66,3 +66,35 @@ def test_eight_factors_print_a_few_to_a_table_with_every_figure_whole(qapp, eigh
     page = QRectF(writer.pageLayout().paintRectPixels(DPI))
     layout = layout_section(section, number, page.width(), page.height() - HEADER_H - FOOTER_H, writer)
     assert broken_words(layout.document) == []
+
+
+def test_no_table_title_is_left_alone_at_a_pages_foot(qapp, eight_factors):
+    """The second factors table's title, "… (2 of 3)", was printed alone at the foot of a page, its table (too tall
+    for the room left) moved whole to the next: now the title goes with it."""
+    from PySide6.QtCore import QBuffer, QIODevice, QRectF
+    from PySide6.QtGui import QTextCursor
+
+    from safer_desk.ui.exchange.report_pdf import DPI, FOOTER_H, HEADER_H, _writer, layout_section
+
+    document = build_report(eight_factors, year="2010/11")
+    number, section = next((n, s) for n, s in enumerate(document.sections, 1) if s.title == "Allocation 2010/11")
+    buffer = QBuffer()
+    assert buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer, document)
+    page = QRectF(writer.pageLayout().paintRectPixels(DPI))
+    height = page.height() - HEADER_H - FOOTER_H
+    layout = layout_section(section, number, page.width(), height, writer)
+    doc = layout.document
+    titles = {t.title for t in section.tables}
+    pages = []  # (title, the page it is on, the page its table's first line is on)
+    block = doc.begin()
+    while block.isValid():
+        if block.text() in titles and QTextCursor(block).currentTable() is None:
+            after = block.next()
+            while after.isValid() and QTextCursor(after).currentTable() is None:
+                after = after.next()
+            at = doc.documentLayout().blockBoundingRect
+            pages.append((block.text(), int(at(block).bottom() // height), int(at(after).top() // height)))
+        block = block.next()
+    assert len(pages) == 4
+    assert [title for title, on, table_on in pages if on != table_on] == []

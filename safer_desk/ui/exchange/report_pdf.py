@@ -565,12 +565,25 @@ def _splits(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int
     order: dict[int, int] = {}  # a QTextTable's first position -> its place in parts (tables come in order)
     rows: dict[tuple[int, int], list[float]] = {}  # (part, table row) -> [top, bottom] of its lines, in order
     pages: dict[tuple[int, int], set[int]] = {}
+    before = None  # the last block outside a table: a table's title, when the table follows it
     block = doc.begin()
     while block.isValid():
         cursor = QTextCursor(block)
         table = cursor.currentTable()
-        if table is not None and block.layout().lineCount():
+        if table is None:
+            before = block
+        elif block.layout().lineCount():
+            first = table.firstPosition() not in order
             key = (order.setdefault(table.firstPosition(), len(order)), table.cellAt(cursor).row())
+            if first and before is not None and key[0] < len(parts) and parts[key[0]][1] == 0 \
+                    and before.text() and before.text() == tables[parts[key[0]][0]].title:
+                # The title on the page before its table (moved whole, too tall for the room left): the title
+                # counts as the header's, so the table, title and all, begins the next page.
+                lines = before.layout()
+                if lines.lineCount():
+                    last = lines.lineAt(lines.lineCount() - 1)
+                    y = layout.blockBoundingRect(before).top() + last.y() + last.height() / 2
+                    pages.setdefault(key, set()).add(int(y // height))
             top = layout.blockBoundingRect(block).top()
             text = block.layout()
             for i in range(text.lineCount()):
