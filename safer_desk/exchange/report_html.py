@@ -175,18 +175,59 @@ def wrap_title(title: str, room_px: float) -> list[str]:
     return lines + ([line] if line else [])
 
 
+LABEL_LINE_PX = 14  # a second line of category labels (every other one, where they do not fit side by side)
+LABEL_GAP_PX = 6  # the least room between two labels on one line
+# Generous widths of an 11px label's characters (DejaVu Sans, the widest of the fonts it is printed in).
+LABEL_NARROW_PX = {**dict.fromkeys("fijlrtIJ .,:;'!|()[]-/", 4.5), **dict.fromkeys("mwMW@%&…", 11.0)}
+
+
+def _label_px(text: str) -> float:
+    return sum(LABEL_NARROW_PX.get(c) or (8.7 if c.isupper() else 7.0) for c in text)
+
+
+def _cut_label(text: str, room_px: float) -> str:
+    """The label cut with "…" to fit room_px (the table beside the chart names it whole)."""
+    if _label_px(text) <= room_px:
+        return text
+    while text and _label_px(text.rstrip() + "…") > room_px:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def category_labels(categories, plot_w: float, left: float, right: float) -> tuple[list[tuple[int, str]], bool]:
+    """The category labels drawn under the plot, as (category index, text), and whether every other one is a line
+    lower: a label is centred under its slot and may be wider than it, so twelve partnerships' names ran together
+    on one line ("East SuffolkMid Norfolk…"). Staggered, a label has two slots' room, less the gap, and no more
+    than reaches the drawing's edge; a longer one is cut. On one line when they all fit as they are."""
+    n = max(1, len(categories))
+    every = max(1, math.ceil(n / 14))
+    shown = [(i, str(label)) for i, label in enumerate(categories) if i % every == 0]
+    room = plot_w / n * every  # between two shown labels' centres
+    widths = [_label_px(text) for _, text in shown]
+    if all((a + b) / 2 + LABEL_GAP_PX <= room for a, b in zip(widths, widths[1:])):
+        return shown, False
+    total = left + plot_w + right
+    labels = []
+    for i, text in shown:
+        centre = left + plot_w / n * (i + 0.5)
+        edge = 2 * min(centre, total - centre) - 2
+        labels.append((i, _cut_label(text, min(2 * room - LABEL_GAP_PX, edge))))
+    return labels, True
+
+
 def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = False) -> str:
     """A ReportChart as an SVG drawing: bars grouped per category, lines (solid, dashed, step) over them.
 
     The title is drawn only when asked (the HTML and PDF reports caption the chart with real text).
     """
     left, right = 70, 20
+    shown, staggered = category_labels(chart.categories, width - left - right, left, right)
     # A long title (an indicator named in full, "… misuse was a factor: 2009/10 against 2008/09") wraps over
     # lines above the plot rather than running off the drawing's right edge.
     title_lines = (wrap_title(chart.title, width - left - right) or [""]) if show_title else []
     top = 34 + 16 * (len(title_lines) - 1) if show_title else 14
     legend_rows = math.ceil(len(chart.series) / 3) if chart.series else 0
-    bottom = 46 + 18 * legend_rows
+    bottom = 46 + 18 * legend_rows + (LABEL_LINE_PX if staggered else 0)
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for s in chart.series for v in s.values if v is not None]
     has_bars = any(s.style == "bar" for s in chart.series)
@@ -225,11 +266,9 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
     if chart.y_label:
         out.append(f'<text x="14" y="{top + plot_h / 2:.1f}" text-anchor="middle" fill="#333333" '
                    f'transform="rotate(-90 14 {top + plot_h / 2:.1f})">{escape(chart.y_label)}</text>')
-    every = max(1, math.ceil(n / 14))
-    for i, label in enumerate(chart.categories):
-        if i % every == 0:
-            out.append(f'<text x="{x_at(i):.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#333333">'
-                       f"{escape(str(label))}</text>")
+    for k, (i, label) in enumerate(shown):
+        y = top + plot_h + 16 + (LABEL_LINE_PX if staggered and k % 2 else 0)
+        out.append(f'<text x="{x_at(i):.1f}" y="{y}" text-anchor="middle" fill="#333333">{escape(label)}</text>')
     bars = [s for s in chart.series if s.style == "bar"]
     bar_w = slot * 0.8 / max(1, len(bars))
     for k, s in enumerate(chart.series):
@@ -279,7 +318,7 @@ def chart_svg(chart, width: int = 720, height: int = 330, *, show_title: bool = 
     for k, s in enumerate(chart.series):
         colour = PALETTE[k % len(PALETTE)]
         lx = left + (k % 3) * (plot_w / 3)
-        ly = top + plot_h + 34 + 18 * (k // 3)
+        ly = top + plot_h + 34 + 18 * (k // 3) + (LABEL_LINE_PX if staggered else 0)
         if s.style == "bar":
             out.append(f'<rect x="{lx:.1f}" y="{ly - 9:.1f}" width="14" height="10" fill="{colour}"/>')
         else:
