@@ -485,7 +485,8 @@ class Chart(QWidget):
         for stride in (1, 2, 3, 4, 6, 12, 24, 48, 120):
             chosen = candidates[::stride]
             ok = True
-            for (xa, ta), (xb, tb) in zip(chosen, chosen[1:]):
+            # Neighbours, and the labels either side of one a line lower (on one line, a slot apart).
+            for (xa, ta), (xb, tb) in [*zip(chosen, chosen[1:]), *zip(chosen, chosen[2:])]:
                 pa, pb = layout.to_px(xa, 0).x(), layout.to_px(xb, 0).x()
                 if pb - pa < (widest(ta) + widest(tb)) / 2 + gap and not _staggered(ta, tb):
                     ok = False
