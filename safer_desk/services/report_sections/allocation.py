@@ -9,6 +9,7 @@ from safer_desk.domain.allocation import (AllocationError, csp_area, damping_lim
                                           percent_text, setting_percent_text, share_text, year_labels)
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.text import typed_name_key
 from safer_desk.services import allocation as service
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
@@ -42,6 +43,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         latest = [s for s in scenarios if s.year == scenarios[0].year]
         agreed = [s for s in latest if s.adopted]
         chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
+        if not agreed and (instead := _agreed_version_of(store, chosen, every)) is not None:
+            chosen, agreed = instead, [instead]
         scenario = service.load_scenario(store, chosen.id)
         section = allocation_section(scenario)
         if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships, scenario.options):
@@ -57,6 +60,20 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue
         sections.append(top_slice_section(item))
     return sections
+
+
+def _agreed_version_of(store: Store, chosen, every: list):
+    """The year's agreed scenario that ``chosen`` (not agreed) is another version of, sharing a partnership with it
+    (as typed, or by its area: "Waveney" and "Waveney CSP"), else None. The agreed one typed from the paper ("West")
+    placed no district of West's, and the report for Forest Heath showed the illustrative scenario in its place, with
+    figures the board never agreed. A county file's agreed scenario of another county's partnerships is none."""
+    def names(scenario_id: str) -> set[str]:
+        return {csp_area(typed_name_key(r[0])) for r in store.rows(
+            "SELECT partnership FROM allocation_scenario_rows WHERE scenario_id = ?", (scenario_id,))}
+
+    ours = names(chosen.id)
+    return next((s for s in every if s.year == chosen.year and s.adopted and s.id != chosen.id
+                 and names(s.id) & ours), None)
 
 
 def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
