@@ -41,4 +41,5 @@ def test_without_an_agreed_one_the_districts_scenario_is_shown_as_before(demo_st
     with demo_store.action("Unmark"):
         service.set_adopted(demo_store, paper.id, False)
     # None agreed: the latest saved that allocates to Forest Heath, as before.
-    assert _allocation_tables(demo_store, "Forest Heath") == ["Financial allocation 2009/10: Option 2 with exact shares"]
+    shown = _allocation_tables(demo_store, "Forest Heath")
+    assert shown == ["Financial allocation 2009/10: Option 2 with exact shares"]
