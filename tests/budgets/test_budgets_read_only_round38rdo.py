@@ -85,7 +85,7 @@ def test_at_1093x582_the_hint_is_one_line_and_the_grid_shows_more_rows(window, d
 def test_the_whole_hint_is_behind_its_question_mark(window, demo_path, qtbot):
     tab = _tab(window, demo_path, read_only=False)
     assert not tab.full_hint.isVisible()
-    for said in ("Double-click a cell", "Del empties a cell", "Ctrl+V pastes"):
+    for said in ("double-click a cell", "Del empties a cell", "Ctrl+V pastes"):
         assert said in tab.hint.text()
     qtbot.mouseClick(tab.hint_button, Qt.MouseButton.LeftButton)
     assert tab.full_hint.isVisible()

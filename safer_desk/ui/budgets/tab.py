@@ -384,6 +384,17 @@ class PlanView(DataTableView):
         self.year_actions = year_actions  # (add, remove): callables, remove given the grid column; None read-only
         self.link_actions = link_actions  # (link, unlink): link given the row, unlink the row and a link
 
+    def focusInEvent(self, event) -> None:
+        """Alt+U (the hint's key) with no cell chosen lands on the first line's first figure, as Enter on a plan
+        does: Qt chose the top-left cell, a section's name, which the next figure typed renamed."""
+        model = self.model()
+        if event.reason() == Qt.FocusReason.ShortcutFocusReason and not self.currentIndex().isValid() \
+                and isinstance(model, PlanModel) and model.year_columns:
+            line = next((r for r in range(model.rowCount()) if model.row(r).kind == "line"), None)
+            if line is not None:
+                self.setCurrentIndex(model.index(line, model.year_columns[0]))
+        super().focusInEvent(event)
+
     def context_menu(self, column: int = -1):
         menu = super().context_menu(column)
         model = self.model()
@@ -723,8 +734,10 @@ class BudgetsTab(TabBase):
         line_row.addWidget(self.link_line_button)
         # One line under the grid, the whole of it behind "?" (and in the guide): its four lines at 1093x582 left
         # the grid about eleven rows of a paper's plan.
-        self.hint = QLabel("Double-click a cell to type what the paper states; Del empties a cell; Ctrl+V pastes "
-                           "cells copied from Excel.", self)
+        # Its words lead with the grid's Alt key (U, one of the five letters the page left): the grid had none.
+        self.hint = QLabel("Plan fig&ures: double-click a cell to type what the paper states; Del empties a cell; "
+                           "Ctrl+V pastes cells copied from Excel.", self)
+        self.hint.setBuddy(self.view)
         self.hint.setWordWrap(True)
         self.hint.setToolTip(FULL_HINT)
         self.full_hint = QLabel(FULL_HINT, self)
