@@ -6,11 +6,13 @@ under the grid, Alt+U, and puts the keyboard on the plan's first figure."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QTableView
 
 from safer_desk.services import budgets as svc
 from tests.foundation.test_window_guard import clashes, mnemonic
 
+LINE = "Domestic Homicide Reviews (DHRs)"
 SUFFOLK = "Western Suffolk CSP financial implications 2017/18 – 2019/20"
 
 
@@ -35,3 +37,39 @@ def test_alt_u_puts_the_keyboard_on_the_plans_figures(demo_window, qtbot):
     assert tab.model.row(at.row()).kind == "line"
     assert mnemonic(tab.hint.text()) == "u" and tab.hint.isVisible() and tab.hint.buddy() is tab.view
     assert clashes(demo_window) == []
+
+
+def _shown_at(view, point):
+    """The text drawn at ``point`` of the grid's viewport: a cell of the grid, or of a widget drawn over it."""
+    at = view.viewport().mapTo(view, point)
+    over = view.childAt(at)
+    while over is not None and over is not view.viewport():
+        if isinstance(over.parent(), QTableView) and over is over.parent().viewport():
+            table = over.parent()
+            return table.indexAt(table.viewport().mapFrom(view, at)).data()
+        over = over.parent()
+    return view.indexAt(point).data()
+
+
+def test_the_line_names_stay_in_sight_when_the_grid_is_scrolled_to_its_last_years(demo_window, qtbot):
+    """At 1093x582 Western Suffolk's grid is wider than its room: scrolled to see 2019/20 and the Total, its line
+    names went off the left edge, and a figure could not be told from the one above it."""
+    tab = _budgets(demo_window, qtbot)
+    tab.presenter.select(svc.plan_id_by_name(tab.presenter.store, SUFFOLK))
+    qtbot.waitUntil(lambda: tab.view.horizontalScrollBar().maximum() > 0)
+    row = next(n for n, r in enumerate(tab.presenter.rows) if r.label == LINE)
+    last = tab.model.index(row, tab.model.columnCount() - 1)
+    tab.view.setCurrentIndex(last)
+    tab.view.scrollTo(last)
+    qtbot.waitUntil(lambda: tab.view.horizontalScrollBar().value() > 0)
+    middle = tab.view.visualRect(tab.model.index(row, 0)).center().y()
+    assert _shown_at(tab.view, QPoint(8, middle)) == LINE
+    assert tab.view.visualRect(last).left() >= tab.view.columnWidth(0)  # the cell chosen is not under the names
+    # Back a cell at a time to the first year: each comes out from under the names as it is chosen.
+    first = tab.model.index(row, tab.model.year_columns[0])
+    tab.view.setFocus()
+    while tab.view.currentIndex().column() > first.column():
+        qtbot.keyClick(tab.view, Qt.Key.Key_Left)
+        at = tab.view.visualRect(tab.view.currentIndex())
+        assert at.left() >= tab.view.columnWidth(0) - 1 or tab.view.horizontalScrollBar().value() == 0
+
