@@ -440,6 +440,10 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     m = _PARENTHESIS.match(original)
     if m and m.group("head").strip():
         base = parse_cell(m.group("head").strip(), unit=unit)
+        if base.words and m.group("inner").strip().casefold() == STATUS_WORDS[base.status].casefold():
+            # "Awaiting confirmation (TBC)", as the grid copies and the workbook says it: the paper's words with what
+            # they stand for, not a note "TBC"
+            return replace(base, text=original)
         return replace(_with_bracket(base, m.group("inner").strip(), unit, replace_note=True), text=original)
     part_known = _part_known(original, unit)
     if part_known:

@@ -2,11 +2,13 @@
 
 The Budgets grid had no Alt key: every other table and field of the page had one, and an officer in the new line's
 label could reach the plan's figures only by Tab through a dozen stops or the mouse. "Plan fig&ures:" leads the hint
-under the grid, Alt+U, and puts the keyboard on the plan's first figure."""
+under the grid, Alt+U, and puts the keyboard on the plan's first figure. Scrolled sideways, the grid's line names went
+off its left edge; and Ctrl+C copied a cell in the paper's words as "TBC" alone."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableView
 
 from safer_desk.services import budgets as svc
@@ -73,3 +75,29 @@ def test_the_line_names_stay_in_sight_when_the_grid_is_scrolled_to_its_last_year
         at = tab.view.visualRect(tab.view.currentIndex())
         assert at.left() >= tab.view.columnWidth(0) - 1 or tab.view.horizontalScrollBar().value() == 0
 
+
+def test_ctrl_c_copies_a_tbc_in_the_papers_words_and_pastes_back_the_same(demo_window, qtbot):
+    """A cell typed "Awaiting confirmation" shows TBC (its tooltip and editor give the paper's words): Ctrl+C put
+    "TBC" alone in Excel, the paper's words lost, though the workbook says "Awaiting confirmation (TBC)". Ctrl+C
+    copies that too, and pasted back into a plan it is the same cell (not a TBC with a note "TBC")."""
+    tab = _budgets(demo_window, qtbot)
+    p = tab.presenter
+    p.select(svc.plan_id_by_name(p.store, SUFFOLK))
+    row = next(n for n, r in enumerate(p.rows) if r.label == LINE)
+    assert p.set_cell(p.rows[row].line_id, p.columns[1], "Awaiting confirmation"), p.error
+    cell = tab.model.index(row, tab.model.year_columns[1])
+    assert cell.data() == "TBC"
+    tab.view.setCurrentIndex(cell)
+    tab.view.setFocus()
+    qtbot.waitUntil(tab.view.hasFocus)
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(tab.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    heading, line = QGuiApplication.clipboard().text().splitlines()[:2]
+    copied = dict(zip(heading.split("\t"), line.split("\t")))
+    assert copied["2018/19"] == "Awaiting confirmation (TBC)"
+    assert p.set_cell(p.rows[row].line_id, p.columns[2], "")  # 2019/20 emptied, then the copy pasted over it
+    tab.view.setCurrentIndex(tab.model.index(row, 0))
+    tab.view.paste_rows()
+    assert not p.error, p.error
+    again = p.rows[row].cells[1]
+    assert (again.text, again.words, again.note) == ("TBC", "Awaiting confirmation", "")

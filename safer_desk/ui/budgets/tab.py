@@ -135,14 +135,15 @@ def _with_split_note(tip: str | None, split_note: str) -> str | None:
 
 
 def _plain(cell: GridCell | None) -> str:
-    """A figure for Excel: pounds as a plain number (in a plan in £'000 too, as Excel adds them); words as stated. A
-    total with a TBC or N/K cell in it pastes its known figure: ``_left_out`` says beside the line what it leaves
-    out."""
+    """A figure for Excel: pounds as a plain number (in a plan in £'000 too, as Excel adds them); words as stated,
+    with what the grid shows for them ("Awaiting confirmation (TBC)", as the workbook says it: "TBC" alone lost the
+    paper's words). A total with a TBC or N/K cell in it pastes its known figure: ``_left_out`` says beside the line
+    what it leaves out."""
     if cell is None:
         return ""
     if cell.pence is not None:
         return format_pounds_plain(cell.pence)
-    return cell.text
+    return f"{cell.words} ({cell.text})" if cell.words else cell.text
 
 
 def _incomplete(cell: GridCell | None) -> str:
