@@ -168,6 +168,13 @@ class GuideWindow(QDialog):
         if self.pages:
             self.open_page(self.pages[0][1])
 
+    def open_topic(self, stem: str | None) -> None:
+        """The page named ``stem`` ("budgets", the tab in view); a page already shown is left where it was read to,
+        and with no such page (no file open) the page shown (first the contents) stays."""
+        path = next((p for _title, p in self.pages if p.parent.name == "guide" and p.stem == stem), None)
+        if path is not None and (self.current_page() is None or self.current_page().resolve() != path.resolve()):
+            self.open_page(path)
+
     def open_page(self, path: Path) -> None:
         self.browser.setSource(QUrl.fromLocalFile(str(path)), QTextDocument.ResourceType.MarkdownResource)
 

@@ -1000,12 +1000,14 @@ class MainWindow(QMainWindow):
         self._awards_dialog.show()
 
     def show_guide(self) -> None:
-        """Help > User Guide: the guide rendered in a window of its own (no program for Markdown needed)."""
+        """Help > User Guide (F1): the guide rendered in a window of its own (no program for Markdown needed), at the
+        page of the tab in view, as a desktop program's F1 does (it opened at the contents whatever the tab)."""
         from safer_desk.ui.guide import GuideWindow
 
         if self._guide_window is None:
             self._guide_window = GuideWindow(self)
             self._guide_window.setProperty(OUTLIVES_FILE, True)  # about the program, not the file
+        self._guide_window.open_topic(self.current_tab_key() if self.session.store is not None else None)
         self._guide_window.show()
         self._guide_window.raise_()
         self._guide_window.activateWindow()
