@@ -202,6 +202,13 @@ def _stored_day(text: str | None) -> date | str | None:
         return text
 
 
+def _label_for(text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt letter puts the keyboard in ``widget``."""
+    label = QLabel(text, widget.parentWidget())
+    label.setBuddy(widget)
+    return label
+
+
 class DistrictsPage(_Page):
     kind = "district"
 
@@ -211,9 +218,11 @@ class DistrictsPage(_Page):
                                   Column("valid_to", "To", get=lambda d: _stored_day(d.valid_to), show=_uk),
                                   Column("successor", "Became", get=lambda d: dialog.district_name(d.successor_id))])
         self.name_edit, self.code_edit, self.county_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
-        for label, edit in (("District name", self.name_edit), ("ONS code", self.code_edit), ("County", self.county_edit)):
+        # Each field with its Alt letter, as the Edit… form has (a keyboard user went by Tab through the table).
+        for label, edit, shown in (("District name", self.name_edit, "District &name:"),
+                                   ("ONS code", self.code_edit, "ONS &code:"), ("County", self.county_edit, "Co&unty:")):
             edit.setAccessibleName(label)
-            self.form.addRow(label + ":", edit)
+            self.form.addRow(shown, edit)
         # A district merged into another (Waveney and Suffolk Coastal became East Suffolk on 01/04/2019): what it
         # became and its last day, so its partnerships' and county's figures count the new one from then.
         self.successor_combo = ChoiceBox(self)
@@ -223,8 +232,8 @@ class DistrictsPage(_Page):
             edit.setPlaceholderText("dd/mm/yyyy")
             edit.setAccessibleName(label)
         dates = QHBoxLayout()
-        for label, widget in (("From:", self.from_edit), ("To:", self.to_edit), ("Became:", self.successor_combo)):
-            dates.addWidget(QLabel(label, self))
+        for label, widget in (("&From:", self.from_edit), ("&To:", self.to_edit), ("&Became:", self.successor_combo)):
+            dates.addWidget(_label_for(label, widget))
             dates.addWidget(widget, 1)
         self.form.addRow("Dates (blank: always):", dates)
         # A district added wrong, or by the police.uk lookup with no dates (East Suffolk with no From 01/04/2019),
@@ -334,8 +343,8 @@ class OrganisationsPage(_Page):
         self.name_edit.setAccessibleName("Organisation name")
         self.kind_combo = KindCombo(office.ORGANISATION_KINDS, self)
         self.kind_combo.setAccessibleName("Kind of organisation")
-        self.form.addRow("Organisation name:", self.name_edit)
-        self.form.addRow("Kind:", self.kind_combo)
+        self.form.addRow("Organisation &name:", self.name_edit)
+        self.form.addRow("&Kind:", self.kind_combo)
         # A partner renamed (the National Probation Service became The Probation Service) or its name mistyped:
         # renamed in place, as one undoable step; its reviews' bills, payments and fund contributions follow it.
         self._edit_button("&Edit organisation…", "Rename the selected organisation or correct its kind (Enter or a "
@@ -430,13 +439,14 @@ class PartnershipsPage(_Page):
         lists.addWidget(self.member_list)
         named = QHBoxLayout()  # the name and its kind on one row, as the dates: the dialog fits a laptop at 150%
         named.addWidget(self.name_edit, 1)
-        named.addWidget(QLabel("Kind:", self))
+        named.addWidget(_label_for("&Kind:", self.kind_combo))
         named.addWidget(self.kind_combo)
-        self.form.addRow("Partnership name:", named)
-        self.form.addRow("Districts / statutory partners:", lists)
+        # Letters the page's buttons leave (N, T, O and the others are theirs); To goes without, after From by Tab.
+        self.form.addRow(_label_for("Partners&hip name:", self.name_edit), named)
+        self.form.addRow(_label_for("Districts / stat&utory partners:", self.district_list), lists)
         dates = QHBoxLayout()  # one row, as on the Districts page: two rows ran the dialog off a laptop at 150%
-        for label, widget in (("From:", self.from_edit), ("To:", self.to_edit)):
-            dates.addWidget(QLabel(label, self))
+        for label, widget in (("&From:", self.from_edit), ("To:", self.to_edit)):
+            dates.addWidget(_label_for(label, widget))
             dates.addWidget(widget, 1)
         self.form.addRow("Dates (blank: always):", dates)
         self._add_members_panel()
