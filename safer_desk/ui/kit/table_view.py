@@ -170,13 +170,16 @@ class _HeldOn(QObject):
 
 
 class DataTableView(CopiesSelection, QTableView):
-    """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu."""
+    """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu; ``on_paste``
+    is what Ctrl+V does on the table."""
 
     def __init__(self, parent=None, *, accessible_name: str = "", on_edit: Callable[[], None] | None = None,
-                 on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None):
+                 on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
+                 on_paste: Callable[[], None] | None = None):
         super().__init__(parent)
         own_viewport(self)
         self.on_edit, self.on_delete, self.on_export = on_edit, on_delete, on_export
+        self.on_paste = on_paste  # Ctrl+V on the table (rows copied from Excel), where the page pastes rows
         self.setSortingEnabled(True)
         # No sort shown until one is asked for: Qt's heading starts with ▲ on the first column, which a table given
         # its rows in a presenter's order (the indicators as entered) never follows. A table sorted from the start
@@ -247,7 +250,7 @@ class DataTableView(CopiesSelection, QTableView):
 
     # -- keys -----------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if self.copy_key(event):
+        if self.copy_key(event) or self._paste_key(event):
             return
         deleting = event.matches(QKeySequence.StandardKey.Delete)
         opening = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -270,6 +273,17 @@ class DataTableView(CopiesSelection, QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _paste_key(self, event) -> bool:
+        """Ctrl+V does the table's ``on_paste`` (the register's Paste rows…), as Edit > Paste does: the window's
+        Ctrl+V does not reach a table (Qt measures the shortcut against the Edit menu it is on), and in the register
+        it did nothing, unsaid, though the guide says Ctrl+V pastes rows copied from Excel."""
+        if self.on_paste is None or not event.matches(QKeySequence.StandardKey.Paste) \
+                or self.state() == QAbstractItemView.State.EditingState:
+            return False
+        self.on_paste()
+        event.accept()
+        return True
 
     def clear_current_cell(self) -> bool:
         """Empty the cell in view where the table is edited in place (its model takes "" as clearing it)."""

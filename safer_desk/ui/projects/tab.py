@@ -117,7 +117,8 @@ class RegisterPage(QWidget):
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.view = DataTableView(accessible_name="Project register", on_edit=self.edit_selected,
-                                  on_delete=self.delete_selected, on_export=self.export_register)
+                                  on_delete=self.delete_selected, on_export=self.export_register,
+                                  on_paste=self.paste_rows)  # Ctrl+V: rows copied from Excel, as Paste rows…
         self.view.setModel(self.proxy)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setColumnHidden(RegisterModel.MERGED_FROM, True)  # shown in a county file only
