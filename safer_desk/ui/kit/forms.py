@@ -175,6 +175,30 @@ class _EnterOnce(QObject):
         return False
 
 
+class _EscPutsBack(QObject):
+    """Esc in a single-line field of a form in place (the register's project editor, not a dialog's) puts back what
+    the file holds for that field alone, as Esc does in the Allocation tab's options and the Reviews page's As at:
+    it did nothing, and only Revert (every field) went back. In a dialog Esc is the dialog's (it asks, then closes);
+    a field showing what the file holds leaves the key to the window."""
+
+    def __init__(self, view: "FormView"):
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_Escape or event.modifiers():
+            return False
+        view = self.view
+        if isinstance(view.window(), QDialog):
+            return False
+        key = next((k for k, w in view.widgets.items() if view._focus_of(w) is watched), None)
+        p = view.presenter
+        if key is None or not p.saved_values or view._shows_saved(key):
+            return False
+        p.set_value(key, p.saved_values.get(key))
+        return True
+
+
 class FormView(QWidget):
     """Shows a FormPresenter and forwards typing and clicks to it.
 
@@ -200,6 +224,7 @@ class FormView(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self._showing = False  # the widgets being set to what the form holds (refresh): nothing typed
         self._enter_once = _EnterOnce(self)
+        self._esc_puts_back = _EscPutsBack(self)
         self.read_only_note: QLabel | None = None  # a dialog's form over a file open read-only says so (close_only)
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -347,6 +372,7 @@ class FormView(QWidget):
         elif isinstance(widget, (QLineEdit, DateField)):
             widget.textEdited.connect(lambda text, k=key: self._typed(k, text))
             widget.returnPressed.connect(self._enter_pressed)  # Enter in a single-line field saves the form
+            self._focus_of(widget).installEventFilter(self._esc_puts_back)  # and Esc puts that field back
         if field.kind != FieldKind.CUSTOM and (not isinstance(widget, QComboBox) or widget.isEditable()):
             # A field showing what is saved: Ctrl+Z there is Edit > Undo (after Save its typing undone had put back
             # text the record no longer holds), while typing not saved is undone first (``kit.typing_undo``).
