@@ -95,7 +95,8 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "budget_columns": ("budget column", "budget columns", BUDGETS),
     "budget_lines": ("budget line", "budget lines", BUDGETS),
     "budget_cells": ("budget figure", "budget figures", BUDGETS),
-    "budget_stated_totals": ("stated total", "stated totals", BUDGETS),
+    # as the Budgets tab says it: the "(as printed)" row, "Undo printed total, 2017/18" (the tab never says "stated")
+    "budget_stated_totals": ("printed total", "printed totals", BUDGETS),
     "budget_line_links": ("budget link", "budget links", BUDGETS),
     "funding_awards": ("funding award", "funding awards", BUDGETS),
     "funding_award_years": ("award year", "award years", BUDGETS),
