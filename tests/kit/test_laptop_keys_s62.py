@@ -101,3 +101,20 @@ def test_ctrl_c_copies_a_tbc_in_the_papers_words_and_pastes_back_the_same(demo_w
     assert not p.error, p.error
     again = p.rows[row].cells[1]
     assert (again.text, again.words, again.note) == ("TBC", "Awaiting confirmation", "")
+
+
+def test_a_double_click_on_a_name_kept_in_sight_renames_the_line_in_view(demo_window, qtbot):
+    tab = _budgets(demo_window, qtbot)
+    tab.presenter.select(svc.plan_id_by_name(tab.presenter.store, SUFFOLK))
+    qtbot.waitUntil(lambda: tab.view.horizontalScrollBar().maximum() > 0)
+    tab.view.horizontalScrollBar().setValue(tab.view.horizontalScrollBar().maximum())
+    names = tab.view.line_names
+    qtbot.waitUntil(names.isVisible)
+    row = next(n for n, r in enumerate(tab.presenter.rows) if r.label == LINE)
+    at = names.visualRect(names.model().index(row, 0)).center()
+    qtbot.mouseClick(names.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.mouseDClick(names.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    qtbot.waitUntil(lambda: tab.view.state() == QTableView.State.EditingState)
+    editor = tab.view.indexWidget(tab.view.currentIndex())
+    assert editor is not None and editor.isVisible() and editor.text() == LINE
+    assert tab.view.viewport().rect().contains(editor.geometry().center())  # where it can be seen, not off the edge
