@@ -220,7 +220,8 @@ class DistrictsPage(_Page):
         self.name_edit, self.code_edit, self.county_edit = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         # Each field with its Alt letter, as the Edit… form has (a keyboard user went by Tab through the table).
         for label, edit, shown in (("District name", self.name_edit, "District &name:"),
-                                   ("ONS code", self.code_edit, "ONS &code:"), ("County", self.county_edit, "Co&unty:")):
+                                   ("ONS code", self.code_edit, "ONS &code:"),
+                                   ("County", self.county_edit, "Co&unty:")):
             edit.setAccessibleName(label)
             self.form.addRow(shown, edit)
         # A district merged into another (Waveney and Suffolk Coastal became East Suffolk on 01/04/2019): what it
