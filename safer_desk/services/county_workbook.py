@@ -44,7 +44,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
                 lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today, o), referrals,
                 indicator_summary_sheet,
-                lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k)]
+                lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k, o)]
     sheets = []
     for i, build in enumerate(builders):
         check_cancelled(cancelled)
@@ -77,8 +77,8 @@ DERIVED_SOURCE = "Added up from its districts'"
 TYPED_AT_COUNTY = "Typed in the county file"
 
 
-def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cases", "funds",
-                                                          "indicator_values")) -> Origins:
+def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cases", "funds", "indicator_values",
+                                                          "budget_plans")) -> Origins:
     """In a county file, the office each merged row of the workbook's sheets came from, by table and row key (a
     row several offices sent alike names them all); {} for an office's own file (nothing merged into it).
     ``tables``: only these (the window's register reads its own, not every indicator figure's)."""
@@ -768,10 +768,12 @@ BUDGET_STATUS_WORDS = {
 }
 
 
-def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
+def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
+                  origins: Origins | None = None) -> WorkbookSheet | None:
     """Each plan (the fifth tab), one block each: every cell as the paper states it, the worked-out subtotals
     and totals, and the paper's printed totals beside them, a disagreement or a printed total that could not be
-    checked (a TBC or N/K in its lines) said under the plan."""
+    checked (a TBC or N/K in its lines) said under the plan. In a county file (``origins``) each row ends with the
+    office its plan came from, as the other merged sheets' rows do."""
     from safer_desk.services import budgets as svc
 
     plans = sorted((p for p in svc.list_plans(store) if scope.keeps("plans", p.id)), key=lambda p: p.name.casefold())
@@ -779,6 +781,7 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShe
         return None
     columns = [Column("Section", width=28), Column("Line", width=45), Column("Year"), Column("Amount (£)", "money"),
                Column("As the paper states it", width=24), Column("Note", width=40)]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     blocks = []
     for plan in plans:
         view = svc.plan_view(store, plan.id, with_actuals=False)
@@ -789,7 +792,8 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShe
         rows = [[section, line, year, cell.pence,
                  typed[row.line_id][column.id].describe_worded(unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
-                 cell.note or row.notes] for section, line, year, cell, row, column in svc.plan_figures(view)]
+                 cell.note or row.notes] + ([_merged_from(origins, "budget_plans", plan.id)] if origins else [])
+                for section, line, year, cell, row, column in svc.plan_figures(view)]
         note = " ".join(view.warnings + view.unchecked)
         if note and view.plan.unit == "thousand":  # its flags in the paper's figures, under a sheet in pounds
             note = f"Figures in these notes are in £'000, as the paper prints them: {note}"
