@@ -832,8 +832,11 @@ class MainWindow(QMainWindow):
         store = self.session.store
         if store is None or not self.may_close_file():  # an edit on screen, not saved, is asked about: the copy is
             return  # of the file, and would go without it
+        # The dialog does not ask before replacing a file: the open file itself is refused first, and any other
+        # asked about below (it asked "replace?" of the open file, and Safer Desk refused only after Yes).
         name = prompts.save_file_name(self, "Save a copy", FILE_FILTER,
-                                      prompts.beside_file(store.path, f"{store.path.stem} copy.sqlite"))
+                                      prompts.beside_file(store.path, f"{store.path.stem} copy.sqlite"),
+                                      confirm_overwrite=False)
         if not name:
             return
         from safer_desk.services.files import names_another_kind
@@ -846,8 +849,7 @@ class MainWindow(QMainWindow):
         if same_file(target, store.path):
             prompts.show_error(self, "Save a copy", "Choose a different file from the one that is open.")
             return
-        # The file dialog asked before replacing the name as typed, not the one .sqlite was added to.
-        if target != Path(name) and _exists(target) and not prompts.ask(
+        if _exists(target) and not prompts.ask(
                 self, "Save a copy", f"{target} already exists. Replace it with a copy of {store.path.name}?",
                 yes="Replace", no="Keep It", cautious=True):
             return

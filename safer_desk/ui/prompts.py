@@ -130,10 +130,14 @@ def existing_folder(parent: QWidget | None, caption: str, folder: str = "") -> s
     return _chosen(QFileDialog.getExistingDirectory(parent, caption, _start_in(folder)), folder=True)
 
 
-def save_file_name(parent: QWidget | None, caption: str, file_filter: str, suggested: str = "") -> str:
+def save_file_name(parent: QWidget | None, caption: str, file_filter: str, suggested: str = "", *,
+                   confirm_overwrite: bool = True) -> str:
+    """confirm_overwrite=False: the dialog does not ask before replacing a file; the caller asks, after refusing a
+    name it never writes (Save a Copy onto the open file itself)."""
     from PySide6.QtWidgets import QFileDialog
 
-    return _chosen(QFileDialog.getSaveFileName(parent, caption, _start_in(suggested), file_filter)[0])
+    options = QFileDialog.Option(0) if confirm_overwrite else QFileDialog.Option.DontConfirmOverwrite
+    return _chosen(QFileDialog.getSaveFileName(parent, caption, _start_in(suggested), file_filter, "", options)[0])
 
 
 def ask_unsaved(parent: QWidget | None, title: str, text: str) -> UnsavedChoice:

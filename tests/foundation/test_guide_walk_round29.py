@@ -64,7 +64,8 @@ def test_files_made_from_the_office_s_own_file_are_suggested_where_the_officer_c
     assert ExportDialog(window.session, window).path_edit.text() == str(chosen / "safer-desk for county.sqlite")
     assert ReportDialog(window.session, window).path_edit.text() == str(chosen / "safer-desk board report.pdf")
     suggested = []
-    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filt, name="": suggested.append(name) or "")
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filt, name="", **options:
+                        suggested.append(name) or "")
     window.save_copy_action.trigger()
     assert suggested == [str(chosen / "safer-desk copy.sqlite")]
     assert prompts.beside_file(tmp_path / "office.sqlite", "office copy.sqlite") == str(tmp_path / "office copy.sqlite")

@@ -75,7 +75,8 @@ def test_a_copy_of_the_example_is_not_suggested_inside_the_folder_that_goes(wind
     example = window.session.store.path
     offered = []
     monkeypatch.setattr(prompt_module, "save_file_name",
-                        lambda parent, caption, file_filter, suggested="": offered.append(suggested) or suggested)
+                        lambda parent, caption, file_filter, suggested="", **options: offered.append(suggested)
+                        or suggested)
     window.save_copy()
     assert offered and Path(offered[0]).parent != example.parent
     window.close()

@@ -516,6 +516,7 @@ def test_save_a_copy_refuses_a_file_open_in_another_window(demo_window, prompts,
     try:
         inode = theirs.stat().st_ino
         prompts.file_names.append(str(theirs))
+        prompts.answers.append(True)  # Replace: Safer Desk asks (its file dialog no longer does)
         demo_window.save_copy()
         title, text = prompts.errors[-1]
         assert title == "Save a copy" and "Only one window can change a file at a time" in text

@@ -244,6 +244,7 @@ def test_the_window_says_why_a_copy_was_not_saved_over_a_file_with_its_journal_b
     _left_by_a_killed_window(target)
     before = sha256(target)
     prompts.file_names.append(str(target))
+    prompts.answers.append(True)  # Replace: Safer Desk asks (its file dialog no longer does)
     demo_window.save_copy()
     title, text = prompts.errors[-1]
     assert title == "Save a copy" and "copy.sqlite-wal" in text and "Open copy.sqlite in Safer Desk" in text, text

@@ -253,6 +253,7 @@ def test_the_window_says_why_a_backup_or_a_copy_was_not_written(demo_window, pro
     assert backups_of(path) == before
     copy = _previous(tmp_path / "copy.sqlite")
     prompts.file_names.append(str(copy))
+    prompts.answers.append(True)  # Replace: Safer Desk asks (its file dialog no longer does)
     demo_window.save_copy()
     assert prompts.errors[-1][0] == "Save a copy" and "the disk is full" in prompts.errors[-1][1]
     assert copy.read_bytes() == PREVIOUS and no_temporaries(tmp_path) == []
