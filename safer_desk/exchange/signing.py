@@ -41,6 +41,11 @@ class KeyFileError(OSError):
     """The officer's key file cannot be read or made; the message says where and why."""
 
 
+class KeyFileDamaged(KeyFileError):
+    """The officer's key file is there and readable but holds no Safer Desk key (empty, damaged, another program's):
+    ``replace_damaged_key`` sets it aside for a new one."""
+
+
 def fingerprint(public_key_raw: bytes) -> str:
     digest = hashlib.sha256(public_key_raw).hexdigest().upper()[:24]
     return " ".join(digest[i:i + 4] for i in range(0, 24, 4))
@@ -108,19 +113,20 @@ def existing_officer_key(folder: Path | None = None) -> OfficerKey | None:
         raise KeyFileError(f"Your signing key at {path} cannot be read: {_cause(exc)}.") from exc
     # What to do is the same whatever is wrong with it (the library's own words, a web address among them, are not
     # the officer's): a new key, which the county confirms by phone like any new one.
-    move_aside = ("Move it aside (or delete it) to have a new one made at your next export; the county will then "
-                  "have to confirm the new key with you.")
+    move_aside = ("Move it aside (or delete it) to have a new one made at your next export, or use File > Signing "
+                  "Keys…, New Key…; the county will then have to confirm the new key with you.")
     if not data.strip():  # a copy or a sync that never finished
-        raise KeyFileError(f"Your signing key at {path} is empty: the key in it is lost. {move_aside}")
+        raise KeyFileDamaged(f"Your signing key at {path} is empty: the key in it is lost. {move_aside}")
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
-        raise KeyFileError(f"Your signing key at {path} is damaged: it cannot be read as a key. {move_aside}") from exc
+        raise KeyFileDamaged(f"Your signing key at {path} is damaged: it cannot be read as a key. "
+                             f"{move_aside}") from exc
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{path} is not a Safer Desk signing key (another program's key has that name). "
-                           f"{move_aside}")
+        raise KeyFileDamaged(f"{path} is not a Safer Desk signing key (another program's key has that name). "
+                             f"{move_aside}")
     return OfficerKey(key, path)
 
 
@@ -215,6 +221,45 @@ def replace_withdrawn_key(withdrawn: str, folder: Path | None = None) -> tuple[O
     made = existing_officer_key(folder)
     assert made is not None
     return made, record
+
+
+def damaged_key(folder: Path | None = None) -> str:
+    """What is wrong with this officer's key file when it holds no Safer Desk key (empty, damaged, another program's),
+    in words; "" when it is sound, missing, or cannot be read at all (a folder's permissions: not a new key's to
+    mend)."""
+    try:
+        existing_officer_key(folder)
+    except KeyFileDamaged as exc:
+        return str(exc)
+    return ""
+
+
+def replace_damaged_key(folder: Path | None = None) -> tuple[OfficerKey, Path]:
+    """Set this officer's damaged key file aside (kept, never deleted, in ``replaced/``) and make a new key: only when
+    it holds no key (``damaged_key``), never in place of a sound one. The new key and where the damaged file went."""
+    from datetime import datetime
+
+    path = key_path(folder)
+    try:
+        current = existing_officer_key(folder)
+    except KeyFileDamaged:
+        current = None
+    else:
+        said = (f"Your signing key {current.fingerprint} is sound: a new one is made only when the county has "
+                "withdrawn it (type its fingerprint)." if current is not None else
+                "There is no signing key on this computer yet (one is made at your first export).")
+        raise KeyNotReplaced(f"{said} Nothing was changed.")
+    records = path.parent / REPLACED_FOLDER
+    aside = records / f"damaged {datetime.now().strftime('%Y-%m-%d %H%M%S')}.pem"
+    try:
+        records.mkdir(exist_ok=True)
+        if aside.exists():  # twice in a second: never over the first
+            aside = aside.with_name(f"{aside.stem} {os.getpid()}.pem")
+        os.replace(path, aside)
+    except OSError as exc:
+        raise KeyFileError(f"Your damaged signing key could not be set aside in {records}: {_cause(exc)}. Nothing "
+                           "was changed.") from exc
+    return officer_key(folder), aside
 
 
 def _write_durably(folder: Path, path: Path, data: bytes) -> None:

@@ -637,6 +637,21 @@ def replace_withdrawn_key(withdrawn: str) -> tuple[str, str, Path]:
     return signing.normal_fingerprint(withdrawn), key.fingerprint, record
 
 
+def officer_key_damaged() -> str:
+    """What is wrong with this officer's key file, when it holds no key New Key… can set aside; "" otherwise."""
+    return signing.damaged_key()
+
+
+def replace_damaged_key() -> tuple[str, Path]:
+    """A new signing key for this officer in place of a damaged key file (set aside, kept): the new fingerprint, and
+    where the damaged file went."""
+    try:
+        key, aside = signing.replace_damaged_key()
+    except (signing.KeyFileError, signing.KeyNotReplaced) as exc:
+        raise CountyError(str(exc)) from exc
+    return key.fingerprint, aside
+
+
 def officer_key_path() -> Path:
     return signing.key_path()
 

@@ -527,9 +527,10 @@ class SigningKeysDialog(QDialog):
         self.own_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.own_label.setAccessibleName("Your signing key")
         self.new_key_button = QPushButton("&New Key…", self)
-        self.new_key_button.setAccessibleName("Make a new signing key in place of one the county withdrew")
-        self.new_key_button.setToolTip("After the county lead has withdrawn your key: a new one, which the county "
-                                       "confirms with you by phone")
+        self.new_key_button.setAccessibleName("Make a new signing key in place of one the county withdrew or a "
+                                              "damaged one")
+        self.new_key_button.setToolTip("After the county lead has withdrawn your key, or when your key file is "
+                                       "damaged: a new one, which the county confirms with you by phone")
         self.new_key_button.clicked.connect(self.replace_withdrawn)
         self.model = RowTableModel(KEY_COLUMNS, parent=self)
         self.proxy = SortProxy(self)
@@ -581,8 +582,12 @@ class SigningKeysDialog(QDialog):
     def replace_withdrawn(self) -> None:
         """A new key in place of the officer's own, once the county has withdrawn it: named by its fingerprint, typed
         (as `safer-desk key --replace-withdrawn`), so never made by a slip."""
-        from safer_desk.services.county import CountyError, replace_withdrawn_key
+        from safer_desk.services.county import CountyError, officer_key_damaged, replace_withdrawn_key
 
+        damaged = officer_key_damaged()
+        if damaged:  # no fingerprint to type: the key in the file is lost
+            self.replace_damaged(damaged)
+            return
         typed = prompts.ask_text(self, "New Key", "Only when the county lead has withdrawn your key: type its "
                                  "fingerprint, as the county's refusal gives it (the old key's public half is kept)")
         if typed is None or not typed.strip():
@@ -596,6 +601,24 @@ class SigningKeysDialog(QDialog):
         prompts.show_info(self, "New Key", f"Your new signing key is {new}. The county lead confirms it with you by "
                                            f"phone before merging your next export. The key {old} it replaces is kept "
                                            f"(its public half) in {record}.")
+
+    def replace_damaged(self, damaged: str) -> None:
+        from safer_desk.services.county import CountyError, replace_damaged_key
+
+        said = damaged.split(" Move it aside", 1)[0]
+        if not prompts.ask(self, "New Key", f"{said}\n\nMake a new signing key? The damaged file is set aside (kept, "
+                           "not deleted), and the county lead confirms the new key with you by phone before merging "
+                           "your next export.", yes="Make New Key", no="Cancel", cautious=True):
+            return
+        try:
+            new, aside = replace_damaged_key()
+        except CountyError as exc:
+            prompts.show_error(self, "New Key", str(exc))
+            return
+        self.own_label.setText(f"Your signing key (read it to the county lead when they phone): {new}")
+        prompts.show_info(self, "New Key", f"Your new signing key is {new}. The county lead confirms it with you by "
+                                           f"phone before merging your next export. The damaged key file was set "
+                                           f"aside as {aside}.")
 
     def selected_key(self):
         index = self.view.currentIndex()
