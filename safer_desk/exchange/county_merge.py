@@ -165,6 +165,15 @@ class UnregisteredKey(ExportRefused):
         self.office_keys = list(office_keys)  # the keys the county has registered for the office (a key changed)
 
 
+class RestoredFileOffer(ExportRefused):
+    """Does not follow on from the office's last export merged, but was made after it, as the export of a backup the
+    office restored is: the county lead, having asked the office, may accept it (``accept_restored``)."""
+
+    def __init__(self, message: str, *, path: Path, office_name: str):
+        super().__init__(message)
+        self.path, self.office_name = path, office_name
+
+
 @dataclass
 class ExportManifest:
     path: Path
@@ -768,6 +777,9 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
     if accept_restored:
         _restored_acceptable(county, m, last, why)
     elif why:
+        made, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
+        if made is not None and this is not None and this > made:  # as a restored file's export is: may be accepted
+            raise RestoredFileOffer(_refuse(path, why).args[0], path=path, office_name=m.office_name)
         raise _refuse(path, why)
     return register
 
@@ -831,7 +843,8 @@ def restored_words(m: ExportManifest, last: sqlite3.Row) -> str:
     return (f"{m.office_name} restored a backup of its file: this export (its number {m.sequence}) was made from it "
             f"after the county had merged its export number {last['sequence']} (made {_utc_words(last['exported_at'])} "
             "UTC), "
-            f"and was accepted with --accept-restored. {m.office_name}'s figures are now those of its restored file: "
+            f"and was accepted as the export of its restored file. {m.office_name}'s figures are now those of its "
+            "restored file: "
             "what its earlier exports sent and the restored file no longer holds is taken out (removed above); ask "
             "the office to enter again any change it made after the backup was taken. Its next exports follow on "
             "from this one.")
@@ -853,8 +866,9 @@ def _same_export_as_merged(conn: sqlite3.Connection, m: ExportManifest) -> None:
 
 
 # Why two exports of one office can disagree about its history: its file was copied and both copies used.
-RESTORED_WAY = ("confirm it with the office, then merge this file on its own on the command line: "
-                "safer-desk merge COUNTY_FILE FILE --accept-restored")
+RESTORED_WAY = ("confirm it with the office, then merge this file on its own, accepting it as the export of its "
+                "restored file (the window's merge asks; on the command line: "
+                "safer-desk merge COUNTY_FILE FILE --accept-restored)")
 FORKED_FILE = ("two files have each been making this office's exports (a copy of its Safer Desk file, or a backup "
                "restored, used apart from the file the county merges). Merge exports from the one file the office "
                "works in; a second office needs its own Safer Desk file, as a copy of another office's file keeps "

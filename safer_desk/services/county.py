@@ -176,6 +176,9 @@ class MergeReport:
     merged: list[MergeSummary] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
     key_offers: list[KeyOffer] = field(default_factory=list)  # refused for an unregistered key (also in refused)
+    # Refused as not following on from the office's last export, but made after it, as a restored file's export is
+    # (also in refused): the window asks whether to accept it (accept_restored).
+    restored_offers: list[county_merge.RestoredFileOffer] = field(default_factory=list)
     # A file that is the same export as one before it in the list (a second copy, or the same file named
     # twice): (that file, the manifest of the one merged). Merged once, said so, counted once.
     same_export: list[tuple[Path, ExportManifest]] = field(default_factory=list)
@@ -276,8 +279,8 @@ NO_COUNTY_FILE_YET = "no county file yet"
 
 def check_district_files(paths: list[Path | str], county: Store | str | None = None,
                          accept_keys: Iterable[AcceptedKey] = (),
-                         key_offers: list[KeyOffer] | None = None, *, accept_restored: bool = False
-                         ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
+                         key_offers: list[KeyOffer] | None = None, *, accept_restored: bool = False,
+                         restored_offers: list | None = None) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
     """Check every file before anything is merged: the good ones' manifests, and (name, why) for the rest.
 
     With a county file (or NO_COUNTY_FILE_YET: an empty register), each is also checked against its key
@@ -301,7 +304,7 @@ def check_district_files(paths: list[Path | str], county: Store | str | None = N
     if county is None:
         return good, refused
     return _for_county(good, None if county == NO_COUNTY_FILE_YET else county, accept_keys, refused, key_offers,
-                       accept_restored)
+                       accept_restored, restored_offers)
 
 
 def _one_content_per_export(manifests: list[ExportManifest], refused: list[tuple[str, str]]) -> list[ExportManifest]:
@@ -349,8 +352,8 @@ def _one_history_per_office(manifests: list[ExportManifest], refused: list[tuple
 
 
 def _for_county(manifests: list[ExportManifest], county: Store | None, accept_keys: Iterable[AcceptedKey],
-                refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None, accept_restored: bool = False
-                ) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
+                refused: list[tuple[str, str]], key_offers: list[KeyOffer] | None, accept_restored: bool = False,
+                restored_offers: list | None = None) -> tuple[list[ExportManifest], list[tuple[str, str]]]:
     """The manifests that pass the county's checks (key register, history), the others added to refused (an
     export named twice, or a copy of it, once: its refusal is the same)."""
     good, refused_exports = [], set()
@@ -369,6 +372,8 @@ def _for_county(manifests: list[ExportManifest], county: Store | None, accept_ke
             refused.append((manifest.path.name, str(exc)))
             if isinstance(exc, UnregisteredKey) and key_offers is not None:
                 key_offers.append(KeyOffer.from_refusal(exc))
+            if isinstance(exc, county_merge.RestoredFileOffer) and restored_offers is not None:
+                restored_offers.append(exc)
     return good, refused
 
 
@@ -428,10 +433,11 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     first_merge = store.scalar(f"SELECT count(*) FROM {IMPORTS_TABLE}") == 0  # the county file being made
     if checked is None:
         manifests, report.refused = check_district_files(paths, store, accept_keys, report.key_offers,
-                                                         accept_restored=accept_restored)
+                                                         accept_restored=accept_restored,
+                                                         restored_offers=report.restored_offers)
     else:
         manifests, report.refused = _for_county(list(checked), store, accept_keys, [], report.key_offers,
-                                                accept_restored)
+                                                accept_restored, report.restored_offers)
     # Each accepted key for one office, as checked: the merge registers it for that office alone.
     accept_keys = accepted_keys(manifests, store, accept_keys)
     manifests, report.same_export = _once_each(manifests)

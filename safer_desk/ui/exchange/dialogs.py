@@ -309,11 +309,13 @@ class MergeResultDialog(QDialog):
         return self.conflicts_dialog
 
 
-def import_district_files(window, paths: list[str] | None = None, accept_keys=()):
+def import_district_files(window, paths: list[str] | None = None, accept_keys=(), accept_restored: bool = False):
     """File > Import District Files…: merge chosen exports into the open (county) file in the background.
 
     A file refused only because its key is not registered for its office is offered to the county lead
-    (KeyConfirmDialog, one per key); the files whose keys are accepted are then merged with those keys.
+    (KeyConfirmDialog, one per key); the files whose keys are accepted are then merged with those keys. A file
+    refused as not following on from its office's last export, made after it as a restored backup's export is, is
+    asked about (as `safer-desk merge --accept-restored`), and on Yes merged on its own as that.
     """
     from safer_desk.services.county import CountyError, list_imports, merge_district_files, refuse_office_file
 
@@ -347,22 +349,28 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
         thread_store = store.connect_for_thread()
         try:
             return merge_district_files(thread_store, [Path(p) for p in paths], progress=progress,
-                                        cancelled=cancelled, accept_keys=accepted_before)
+                                        cancelled=cancelled, accept_keys=accepted_before,
+                                        accept_restored=accept_restored)
         finally:
             thread_store.close()
 
     def succeeded(report) -> None:
         session.notify("")
         closed = session.changed_outside_undo() if report.merged else ""  # said in the merge's summary
-        offered = {Path(o.path).name for o in report.key_offers}
+        restored = [] if accept_restored else report.restored_offers
+        offered = {Path(o.path).name for o in [*report.key_offers, *restored]}
         other_refusals = [why for name, why in report.refused if name not in offered]
         if report.merged:
             window.merge_result = MergeResultDialog(report, window, session, note=closed)
             window.merge_result.show()
-        if other_refusals or not (report.merged or report.key_offers):
+        if other_refusals or not (report.merged or report.key_offers or restored):
             prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
         if report.key_offers:
             confirm_keys(window, report.key_offers, lambda accepted: _merge_accepted(window, accepted, accepted_before))
+        for offer in restored:
+            if _restored_accepted(window, offer):  # one file at a time, as the command line's --accept-restored
+                import_district_files(window, [str(offer.path)], accept_keys=accepted_before, accept_restored=True)
+                break
 
     def kept_before_it_stopped() -> str:
         """What stays of a merge stopped part-way, in words: the files merged before it, or that nothing was."""
@@ -388,6 +396,21 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
 
     return run_task(work, on_success=succeeded, on_failure=failed, on_cancel=on_cancel, window=window,
                     title="Merging district files…")
+
+
+def _restored_accepted(window, offer) -> bool:
+    """The county lead's answer, asked plainly, to whether a file refused as not following on is the export of a
+    backup its office restored (`safer-desk merge --accept-restored`)."""
+    name, office = Path(offer.path).name, offer.office_name
+    return prompts.ask(
+        window, "Import District Files",
+        f"{name} does not follow on from the last export merged from {office}: two files have each been making its "
+        f"exports, or {office} restored a backup of its Safer Desk file (as Safer Desk advises for a damaged file) "
+        f"and exported from it.\n\nHas {office} told you it restored a backup? Merge {name} as the export of its "
+        f"restored file only if so: {office}'s figures become those of the restored file (what its earlier exports "
+        "sent and the restored file no longer holds is taken out, and recorded), and its next exports follow on "
+        "from this one. Otherwise nothing is merged and the county file stays as it is.",
+        yes="Merge as Restored", no="Don't Merge", cautious=True)
 
 
 def _merge_accepted(window, accepted: list, accepted_before: set) -> None:
