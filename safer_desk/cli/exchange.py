@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -358,8 +359,14 @@ def run_merge(args: argparse.Namespace) -> int:
     store = open_for_writing(args.county)
     merged = False
     try:
-        report = merge_district_files(store, paths, accept_keys=accept, checked=manifests,
-                                      accept_restored=args.accept_restored)
+        before = set() if made else _merged_exports(store)
+        try:
+            report = merge_district_files(store, paths, accept_keys=accept, checked=manifests,
+                                          accept_restored=args.accept_restored)
+        except (OSError, sqlite3.Error) as exc:
+            if not made:  # (a county file made by this merge is removed below, the files merged into it too)
+                _stopped_part_way(store, before, paths, exc)
+            raise
         merged = bool(report.merged)
         refused, report.refused = report.refused, []
         print(report.text())
@@ -376,6 +383,35 @@ def run_merge(args: argparse.Namespace) -> int:
         # Refused at merge time (an older export, one from the county file itself): the others merged.
         raise CliError("\n".join(why for _, why in refused))
     return 0
+
+
+def _merged_exports(store) -> set[str]:
+    from safer_desk.services.county import list_imports
+
+    try:
+        return {r["export_id"] for r in list_imports(store)}
+    except sqlite3.Error:  # a file nothing has been merged into yet
+        return set()
+
+
+def _stopped_part_way(store, before: set[str], paths: list[Path], exc: BaseException) -> None:
+    """A merge the disk (or the file) stopped after some files went in, each in its own transaction: the county file
+    has changed, by them, so "Nothing was changed" would send the lead to merge them all again. Says which stayed
+    merged (CliError); returns when none did."""
+    from safer_desk.services.county import list_imports
+    from safer_desk.storage.safe_write import cause_of
+
+    try:
+        kept = sorted(r["file_name"] for r in list_imports(store) if r["export_id"] not in before)
+    except sqlite3.Error:
+        return
+    if not kept:
+        return
+    others = [p.name for p in paths if p.name not in kept]
+    raise CliError(f"{Path(store.path).name} could not be written or read: {cause_of(exc)[1]}. The merge stopped "
+                   f"before {in_words(others)} went in (the file being merged was rolled back); {in_words(kept)} "
+                   f"merged before it {'stays' if len(kept) == 1 else 'stay'} merged. Merge {in_words(others)} "
+                   "again.") from exc
 
 
 def run_conflicts(args: argparse.Namespace) -> int:
