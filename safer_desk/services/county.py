@@ -58,14 +58,10 @@ def export_of_an_export_words(name: str, made_from: str) -> str:
             "was written.")
 
 
-def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
-                      progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
-    """Write the office's data for the county: .sqlite (for merging) or .xlsx (for reading), atomically.
-
-    Victim-level rows are left out (totals by district and month instead) unless include_referrals. The workbook
-    holds the views people read (services.county_workbook); raw_tables adds the database's tables after them.
-    """
-    target = Path(target)
+def refuse_export_target(store: Store, target: Path) -> str:
+    """The export's kind (``export_kind``), or CountyError for a name an export is never written under: the file being
+    exported, an office's or a county's own file, a name with a journal beside it. Asked before anything else (the
+    window asks it before "Replace it?", which it asked first of the office's own file)."""
     kind = export_kind(target)
     from safer_desk.storage.safe_write import write_failed
 
@@ -75,13 +71,26 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                               "another name for the export; nothing was written.")
     except OSError as exc:  # the name cannot even be looked at (too long for the disk): said as a write says it
         raise CountyError(str(write_failed(exc, target, what=f"The export {target.name}"))) from exc
-    from safer_desk.storage.store import export_words, holds_data
+    from safer_desk.storage.store import holds_data
 
     if kind == "sqlite":
         _refuse_journal_beside_export(target)
     if kind == "sqlite" and holds_data(target):  # an earlier export is replaced; an office's own file never
         raise CountyError(f"{target.name} is a Safer Desk file (an office's or a county's own data), not an export: "
                           "an export never replaces one. Choose another name; nothing was written.")
+    return kind
+
+
+def export_for_county(store: Store, target: Path | str, *, include_referrals: bool = False, raw_tables: bool = False,
+                      progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled) -> ExportResult:
+    """Write the office's data for the county: .sqlite (for merging) or .xlsx (for reading), atomically.
+
+    Victim-level rows are left out (totals by district and month instead) unless include_referrals. The workbook
+    holds the views people read (services.county_workbook); raw_tables adds the database's tables after them.
+    """
+    target = Path(target)
+    kind = refuse_export_target(store, target)
+    from safer_desk.storage.store import export_words
 
     made_from = export_words(store.conn)
     if made_from:  # an export looked at read-only: it holds the office's summaries, not the office's file

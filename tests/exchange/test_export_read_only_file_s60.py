@@ -117,8 +117,8 @@ def test_browse_in_a_window_open_read_only_lists_workbooks(window, demo_path, mo
     from safer_desk.ui import prompts
 
     asked = []
-    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, file_filter, suggested="": asked.append(
-        (file_filter, suggested)) or str(tmp_path / "book.xlsx"))
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, file_filter, suggested="", **options:
+                        asked.append((file_filter, suggested)) or str(tmp_path / "book.xlsx"))
     assert window.open_path(demo_path, read_only=True)
     window.exchange_actions["export"].trigger()
     dialog = window.export_dialog

@@ -89,8 +89,8 @@ def test_an_export_and_a_report_are_suggested_under_the_office_s_name(window, tm
 
 def test_a_report_or_export_typed_over_a_file_that_is_there_asks_first(window, tmp_path, prompts, monkeypatch):
     """Board Report… wrote over last month's report of the same name without a word (round 30, a new office's walk).
-    A name typed over a file that is there asks Replace or Cancel; Cancel leaves it, and a name chosen with Browse…
-    (whose dialog asked already) is not asked about again."""
+    A name typed over a file that is there asks Replace or Cancel; Cancel leaves it. Export's Browse… does not ask
+    itself (s62: it asked of the office's own file, which Export then refused): Export asks, once."""
     from safer_desk.ui import prompts as module
     from safer_desk.ui.exchange.dialogs import ExportDialog
     from safer_desk.ui.exchange.report_dialog import ReportDialog
@@ -109,7 +109,8 @@ def test_a_report_or_export_typed_over_a_file_that_is_there_asks_first(window, t
     monkeypatch.setattr(module, "save_file_name", lambda *a, **k: str(there))
     export.browse()
     asked = len(prompts.questions)
-    export.accept()
-    assert len(prompts.questions) == asked  # Browse…'s own dialog asked
+    export.accept()  # answered Cancel
+    assert len(prompts.questions) == asked + 1 and "Replace it?" in prompts.questions[-1][1]
+    assert there.read_bytes() == b"an earlier export"
     if export.task is not None:
         export.task.cancel()

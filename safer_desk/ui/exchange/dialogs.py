@@ -128,16 +128,16 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         kinds = WORKBOOK_FILTER if self.read_only_words else EXPORT_FILTER  # a .sqlite would be refused
-        name = prompts.save_file_name(self, "Export for County", kinds, typed_path(self.path_edit.text()))
+        # The file dialog does not ask before replacing: Export refuses an office's own file first, and asks about any
+        # other (the dialog asked "replace?" of the office's own file, refused only after Replace).
+        name = prompts.save_file_name(self, "Export for County", kinds, typed_path(self.path_edit.text()),
+                                      confirm_overwrite=False)
         if name:
-            self.browsed = name  # a file there already was asked about by the dialog
             self.path_edit.setText(name)
-
-    browsed = ""
 
     def accept(self) -> None:
         """Check the choices and start the export in the background (the dialog closes when it starts)."""
-        from safer_desk.services.county import CountyError, export_kind
+        from safer_desk.services.county import CountyError, refuse_export_target
 
         store = self.session.store
         text = typed_path(self.path_edit.text())
@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
             return
         target = _typed_path(text, store.path)
         try:
-            kind = export_kind(target)
+            kind = refuse_export_target(store, target)  # the office's own file refused before "Replace it?"
         except CountyError as exc:  # said as the service and the command line say it
             prompts.show_error(self, "Export for County", str(exc))
             return
@@ -157,7 +157,7 @@ class ExportDialog(QDialog):
             prompts.show_error(self, "Export for County", self.read_only_words)
             return
         if _folder_missing(self, "Export for County", target) or \
-                _replacing_refused(self, "Export for County", target, self.browsed):
+                _replacing_refused(self, "Export for County", target, ""):
             return
         include = self.referrals_check.isChecked()
         window = self.parentWidget()
