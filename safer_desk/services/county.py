@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from safer_desk.domain.text import counted, ranges_text, shell_word
+from safer_desk.domain.text import counted, in_words, ranges_text, shell_word
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
 from safer_desk.exchange.county_export import ExportBlocked, ExportResult
 from safer_desk.exchange.county_conflicts import (DECISIONS_TABLE, GROUPS, KIND_WORDS, PARTS, PROJECT_LISTS, WHOLES,
@@ -354,7 +354,8 @@ def _one_history_per_office(manifests: list[ExportManifest], refused: list[tuple
     for m in manifests:
         if m.export_id in clash:
             refused.append((m.path.name, f"{m.path.name} cannot be merged: it is {m.office_name}'s export number "
-                                         f"{m.sequence}, and {', '.join(sorted(clash[m.export_id]))} disagrees with it "
+                                         f"{m.sequence}, and {in_words(sorted(clash[m.export_id]))} "
+                                         f"{'disagrees' if len(clash[m.export_id]) == 1 else 'disagree'} with it "
                                          f"about that office's exports: {county_merge.FORKED_FILE}. "
                                          f"{county_merge.UNCHANGED}"))
     return [m for m in manifests if m.export_id not in clash]
