@@ -67,3 +67,24 @@ def test_a_replayed_older_export_is_refused_with_no_question(window, demo_path, 
     assert prompts.questions == []
     assert prompts.errors and "replayed.sqlite cannot be merged" in prompts.errors[-1][1]
     assert "older than an export" in prompts.errors[-1][1], prompts.errors
+
+
+
+def test_two_restored_files_at_once_are_refused_in_words_not_asked_about(window, tmp_path, qtbot, prompts,
+                                                                          monkeypatch):
+    # Only one such file is merged at a time (as --accept-restored takes one): with two, the window asked about the
+    # first and never said a word of the second.
+    from safer_desk.exchange.county_merge import RestoredFileOffer
+    from safer_desk.services import county as county_service
+    from safer_desk.services.county import MergeReport
+
+    offers = [RestoredFileOffer(f"{name} cannot be merged: it does not follow on. The county file has not been "
+                                "changed.", path=tmp_path / name, office_name=office)
+              for name, office in (("b3.sqlite", "Babergh office"), ("m3.sqlite", "Mid Suffolk office"))]
+    report = MergeReport(refused=[(o.path.name, str(o)) for o in offers], restored_offers=offers)
+    monkeypatch.setattr(county_service, "merge_district_files", lambda *a, **k: report)
+    assert window.open_path(tmp_path / "county.sqlite", create=True)
+    _merge_in_window(window, qtbot, [o.path for o in offers])
+    assert prompts.questions == []
+    (title, text), = prompts.errors
+    assert "b3.sqlite cannot be merged" in text and "m3.sqlite cannot be merged" in text, text

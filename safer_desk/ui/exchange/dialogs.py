@@ -357,7 +357,9 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     def succeeded(report) -> None:
         session.notify("")
         closed = session.changed_outside_undo() if report.merged else ""  # said in the merge's summary
-        restored = [] if accept_restored else report.restored_offers
+        # One such file at a time, as --accept-restored takes one: several are refused in words, each saying to
+        # merge it on its own (then asked about).
+        restored = report.restored_offers if not accept_restored and len(report.restored_offers) == 1 else []
         offered = {Path(o.path).name for o in [*report.key_offers, *restored]}
         other_refusals = [why for name, why in report.refused if name not in offered]
         if report.merged:
@@ -367,10 +369,8 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
             prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
         if report.key_offers:
             confirm_keys(window, report.key_offers, lambda accepted: _merge_accepted(window, accepted, accepted_before))
-        for offer in restored:
-            if _restored_accepted(window, offer):  # one file at a time, as the command line's --accept-restored
-                import_district_files(window, [str(offer.path)], accept_keys=accepted_before, accept_restored=True)
-                break
+        if restored and _restored_accepted(window, restored[0]):
+            import_district_files(window, [str(restored[0].path)], accept_keys=accepted_before, accept_restored=True)
 
     def kept_before_it_stopped() -> str:
         """What stays of a merge stopped part-way, in words: the files merged before it, or that nothing was."""
