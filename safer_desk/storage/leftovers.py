@@ -417,6 +417,10 @@ def _clear_session(root: Path, sid: str, result: CleanUp) -> None:
                         continue
                     if there:
                         _unlink(path, result)
+                # The lock the run took on the file it was making, wherever that was (a copy saved to another
+                # folder): gone with its temporary file when no file of that name is there and no one holds it.
+                if _stale_lock(tmp.with_name(match.group("target") + ".lock")):
+                    result.removed.append(tmp.with_name(match.group("target") + ".lock"))
     notes = folder / FOLDER_NOTES
     kept = False  # a noted folder another window has a file of open: its note stays for a later start
     if notes.is_dir():
