@@ -42,7 +42,6 @@ import itertools
 import json
 import re
 import sqlite3
-import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -74,7 +73,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                public_digests, quote, register_canonical_functions,
                                                row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
                                                sql_text, table_info)
-from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
+from safer_desk.storage.kinds import what_file_is
 from safer_desk.storage import audit
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.row_hashes import shared_row_hash
@@ -282,17 +281,6 @@ def refused_beside(why: str, merged: list[str]) -> str:
     return f"{why[:-len(UNCHANGED)]}Nothing of it was merged; {went} merged."
 
 
-def _what_it_is(path: Path, header: bytes) -> str:
-    """"an Excel workbook (.xlsx)", "a PDF" …, or "not an SQLite database" when it is none the recogniser knows."""
-    if header.startswith(b"PK"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return workbook_in_zip(archive.namelist()) or "a zip file"
-        except (zipfile.BadZipFile, OSError):
-            return "a damaged zip file"
-    return other_kind_of_file(header) or "not an SQLite database"
-
-
 def _choose_sqlite(path: Path) -> str:
     """What to choose instead of a file that is not an export (the office's .xlsx workbook, most often): the .sqlite
     of the same name beside it when there is one (Export for County… writes either, under the name given)."""
@@ -332,7 +320,7 @@ def read_export(path: Path | str) -> ExportManifest:
     with path.open("rb") as fh:
         header = fh.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise _refuse(path, f"it is {_what_it_is(path, header)}, not an export for the county: {_choose_sqlite(path)}")
+        raise _refuse(path, f"it is {what_file_is(path, header)}, not an export for the county: {_choose_sqlite(path)}")
     if len(header) < 100:
         raise _refuse(path, "the file is truncated (it ends inside its header); ask for it to be sent again")
     page_size = int.from_bytes(header[16:18], "big")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from safer_desk.domain.text import FORMULA_STARTS, cell_as_typed, neutralise_cell
-from safer_desk.exchange.kinds import SQLITE_START, other_kind_of_file
+from safer_desk.storage.kinds import SQLITE_START, other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_problem, write_bytes_atomically
 

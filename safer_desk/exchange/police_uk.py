@@ -59,7 +59,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
 from safer_desk.domain.text import counted as counted_words  # `counted` names files and rows counted here
-from safer_desk.exchange.kinds import other_kind_of_file, workbook_in_zip
+from safer_desk.storage.kinds import other_kind_of_file, workbook_in_zip
 from safer_desk.exchange.police_count import (  # noqa: F401 - the counting, in a module of its own for helpers
     HELPER_ARGUMENT, LSOA_CODE_SUFFIX, NEEDED, READY, WHITE_SPACE, CountKey, HelperPipe, PoliceFileError, cannot_read,
     _count_here, _Districts, _fast_count, _layout, _not_utf8, _Ragged, _read_file, _slow_count)

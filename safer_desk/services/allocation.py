@@ -29,7 +29,7 @@ from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, find_typed, in_words, typed_name_key
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
                                       other_separator, refuse_other_kind)
-from safer_desk.exchange.kinds import SQLITE_START
+from safer_desk.storage.kinds import SQLITE_START
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 

@@ -23,7 +23,7 @@ from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
 from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
                                       audit_trigger_problems, cut_short, header_overwritten,
-                                      header_overwritten_words, in_use_elsewhere, inspect_file,
+                                      header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, repair_audit_trail, where_to_get_whole,
                                       where_to_restore, words_for_limit)
@@ -109,7 +109,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         return report
     if header != SQLITE_HEADER:
         report.kind = "not an SQLite database"
-        report.bad("it is not an SQLite database at all, so not a Safer Desk file")
+        report.bad(f"{not_sqlite_words(path, head)}, so not a Safer Desk file")
         return report
     journal = Path(f"{path}-journal")
     too_long = name_too_long(path)  # renamed by hand: read as ever, but no change to it could be saved

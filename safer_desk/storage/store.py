@@ -407,6 +407,16 @@ def sqlite_uri_for(posix_path: str, options: dict[str, str]) -> str:
     return f"file://{uri_path}?{urlencode(options)}" if uri_path.startswith("/") else f"file:{uri_path}?{urlencode(options)}"
 
 
+def not_sqlite_words(path: Path, header: bytes) -> str:
+    """"it is an Excel workbook (.xlsx), not an SQLite database" (a workbook renamed .sqlite), as the county's merge
+    says it; "it is not an SQLite database at all" for a file of no kind known (storage.kinds)."""
+    from safer_desk.storage.kinds import what_file_is
+
+    kind = what_file_is(path, header)
+    return "it is not an SQLite database at all" if kind == "not an SQLite database" else \
+        f"it is {kind}, not an SQLite database"
+
+
 def inspect_file(path: Path) -> FileCheck:
     """Look at a file without changing it; raise a StoreError when it cannot be used."""
     path = Path(path)
@@ -424,7 +434,7 @@ def inspect_file(path: Path) -> FileCheck:
     if header_overwritten(header):
         raise FileDamaged(f"{path.name} is damaged: {header_overwritten_words(path)}")
     if not header.startswith(SQLITE_HEADER):
-        raise NotADatabase(f"{path.name} is not a Safer Desk file: it is not an SQLite database at all.")
+        raise NotADatabase(f"{path.name} is not a Safer Desk file: {not_sqlite_words(path, header)}.")
     try:
         conn = read_only_look(path)
         try:

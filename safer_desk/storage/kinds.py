@@ -1,9 +1,12 @@
 """What a file people bring is, by its first bytes, when it is not the kind its reader takes.
 
-Standard library only, and nothing else of ours: the police.uk import's helper processes import it.
+Standard library only, and nothing else of ours: the police.uk import's helper processes import it. In storage, so
+that opening a file, checking it and merging it say alike what a file that is not a Safer Desk file is.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 # How such files begin, and what to call them.
 SQLITE_START = b"SQLite format 3\x00"  # a Safer Desk file (an office's, a county's, an export)
@@ -30,3 +33,17 @@ def workbook_in_zip(names: list[str]) -> str | None:
     if "mimetype" in names and "content.xml" in names:
         return "an OpenDocument spreadsheet (LibreOffice's .ods)"
     return None
+
+
+def what_file_is(path: Path, header: bytes) -> str:
+    """What a file that is not an SQLite database is, by its first bytes ("an Excel workbook (.xlsx)", "a PDF", "a zip
+    file" …), or "not an SQLite database" when it is none of the kinds known here."""
+    if header.startswith(b"PK"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return workbook_in_zip(archive.namelist()) or "a zip file"
+        except (zipfile.BadZipFile, OSError):
+            return "a damaged zip file"
+    return other_kind_of_file(header) or "not an SQLite database"
