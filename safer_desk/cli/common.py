@@ -106,11 +106,21 @@ def read_date(text: str):
 
 
 def read_month(text: str):
-    """A month: 2018-05, May 2018, May-18."""
-    from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, Month, PeriodError
+    """A month: 2018-05, May 2018, May-18, or month then year as the Indicators tab reads it (12/2016, 12/16); "11/12",
+    the financial year 2011/12 too, is refused with both readings."""
+    from safer_desk.domain.periods import FIRST_YEAR, LAST_YEAR, FinancialYear, Month, PeriodError, month_then_year
 
     try:
-        return Month.parse(text)
+        typed, year = month_then_year(text), None
+        if typed is None:
+            return Month.parse(text)
+        month = Month(typed[1], typed[0])
+        with contextlib.suppress(PeriodError):
+            year = FinancialYear.parse(text)
+        if year is not None:
+            raise PeriodError(f"“{text.strip()}” could be the financial year {year.label} or {month.label}, so it "
+                              f"is not read as either: write the month as {month.iso} or {month.label}.")
+        return month
     except PeriodError as exc:
         if str(exc).startswith("“"):  # not a month at all: the message quotes what was typed
             raise

@@ -46,8 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
                       help="months of recent spend for the burn rate (default 3)")
     fund.add_argument("--as-at", metavar="YYYY-MM", type=option_type(read_month, "--as-at"),
-                      help="the last month of the burn-rate window, a month of the fund's period and no later than "
-                           "this one (default: the latest complete month with spend)")
+                      help="the last month of the burn-rate window (2018-06, Jun-18 or 06/2018), a month of the "
+                           "fund's period and no later than this one (default: the latest complete month with spend)")
     fund.add_argument("--today", metavar="DATE", type=option_type(read_date, "--today"),
                       help="the position on this date (default today): spend and contributions dated after it are "
                            "not spent or received yet, and its month is not complete, so its spend is left out of "

@@ -239,6 +239,18 @@ def full_year(text: str) -> int:
     return year
 
 
+# A month as council sheets write it, month then year ("12/2016", "12/16": its two digits read as in "Dec-16").
+_MONTH_THEN_YEAR = LazyPattern(r"(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})")
+
+
+def month_then_year(text: str) -> tuple[int, int] | None:
+    """The (month number, year) of a month written month then year ("12/2016", "12/16" → (12, 2016)), or None for
+    text of another form. The numbers are as typed: a month past 12 or a year no month can be in is the caller's
+    to refuse (``Month`` does), as is "11/12", which reads as the financial year 2011/12 too."""
+    m = _MONTH_THEN_YEAR.fullmatch((text or "").strip())
+    return (int(m.group(1)), full_year(m.group(2))) if m else None
+
+
 def _month_number(word: str) -> int | None:
     w = word.casefold()
     for i, name in enumerate(MONTH_NAMES, start=1):
