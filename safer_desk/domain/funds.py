@@ -44,7 +44,9 @@ Months over with no spend (round 34): the "as at" month stays the latest complet
 after it are over (before the first month not complete, to the fund's end) with no spend recorded in any of them and
 no date spend is keyed to, the forecast says so: "No spend is recorded after Jun-18, though Jul-18 to Sep-19 are
 over: …", so a run-out forecast from a month long past (spend no longer keyed, or stopped) is not read as today's.
-A closed fund's spend is as reported: it is not said there. (A fund whose period has ended is the service's to say:
+An "as at" month chosen after the last month with spend ("--as-at 2019-09" when none is recorded after June 2018) names
+that last month, and says that the window's months since count as £0 though nothing says they are keyed, so a burn
+rate of £0 is not read as spend that stopped. A closed fund's spend is as reported: it is not said there. (A fund whose period has ended is the service's to say:
 services.funds.ended_sentence.)
 """
 
@@ -332,14 +334,18 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     # is keyed in it when that is more (it stays out of the burn rate). Months after the as-at month: k → the more.
     extra = {m.minus(as_at): Fraction(v) - rate for m, v in incomplete if v > rate}
     warnings = [_not_complete(m, v, counted=m.minus(as_at) in extra) for m, v in incomplete]
+    # A month chosen after the last month with spend: the window's months since count as £0, said with the gap.
+    spend_to = max((m for m in months_with_spend if m <= as_at), default=as_at) if chosen else as_at
     if chosen and incomplete_from is not None and as_at >= incomplete_from:
         warnings.append(f"The burn rate runs to {as_at.label}, which is not complete: it may be too low and the "
                         "run-out too late.")
-    elif (not incomplete_from or as_at < incomplete_from) and (complete_to is None or as_at > complete_to):
+    elif (not incomplete_from or as_at < incomplete_from) and (complete_to is None or as_at > complete_to) \
+            and spend_to == as_at:
         low = _looks_part_keyed(monthly_spend, as_at, start)
         if low:
             warnings.append(low)
-    if gap := _months_over_with_no_spend(monthly_spend, as_at, end, incomplete_from, complete_to):
+    if gap := _months_over_with_no_spend(monthly_spend, spend_to, end, incomplete_from, complete_to,
+                                         window=(window_start, as_at)):
         warnings.append(gap)
     balance = fund_pence - spent
     # The forecast looks FORECAST_YEARS past the period's end (and the as-at month) at most: a rate of next to
@@ -396,10 +402,13 @@ KEYED_TO_ON_THE_COMMAND_LINE = " (on the command line, --keyed-to gives it for o
 
 
 def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month, end: Month,
-                               incomplete_from: Month | None, complete_to: Month | None) -> str:
+                               incomplete_from: Month | None, complete_to: Month | None, *,
+                               window: tuple[Month, Month] | None = None) -> str:
     """A sentence when months after the as-at month are over (before ``incomplete_from``, to the fund's end) with no
     spend recorded in any of them and nothing says spend is keyed to them: the forecast runs from a month long past
-    (spend stopped being keyed, or stopped), and the officer is to say which; "" otherwise."""
+    (spend stopped being keyed, or stopped), and the officer is to say which; "" otherwise. ``as_at`` is the last
+    month with spend when the burn rate's ``window`` (its first and last month, a month chosen) runs past it: the
+    window's months after it already count as £0, and the sentence says so."""
     if incomplete_from is None or complete_to is not None:
         return ""
     last = min(end, incomplete_from.plus(-1))
@@ -408,11 +417,16 @@ def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month,
     first = as_at.plus(1)
     one = first == last
     span = f"{first.label} is" if one else f"{first.label} to {last.label} are"
-    return (f"No spend is recorded after {as_at.label}, though {span} over: if spend since is still to be keyed, "
+    said = (f"No spend is recorded after {as_at.label}, though {span} over: if spend since is still to be keyed, "
             "key it; if nothing was spent, record the date spend is keyed to in "
             f"Fund settings…{KEYED_TO_ON_THE_COMMAND_LINE}, and "
-            f"{'that month counts' if one else 'those months count'} as £0 in the burn "
-            f"rate. Until then the forecast runs from {as_at.label}.")
+            f"{'that month counts' if one else 'those months count'} as £0 in the burn rate.")
+    if window is None or window[1] <= as_at:
+        return f"{said} Until then the forecast runs from {as_at.label}."
+    low, chosen = max(window[0], first), window[1]
+    counted = low.label if low == chosen else f"{low.label} to {chosen.label}"
+    return (f"{said} Until then, the burn rate to {chosen.label} counts {counted} as £0 though nothing says "
+            f"{'it is' if low == chosen else 'they are'} keyed: it may be too low and the run-out too late.")
 
 
 NO_SPEND_AFTER = "No spend is recorded after "  # how that sentence starts (a closed fund's spend is as reported)
