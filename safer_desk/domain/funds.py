@@ -44,10 +44,10 @@ Months over with no spend (round 34): the "as at" month stays the latest complet
 after it are over (before the first month not complete, to the fund's end) with no spend recorded in any of them and
 no date spend is keyed to, the forecast says so: "No spend is recorded after Jun-18, though Jul-18 to Sep-19 are
 over: …", so a run-out forecast from a month long past (spend no longer keyed, or stopped) is not read as today's.
-An "as at" month chosen after the last month with spend ("--as-at 2019-09" when none is recorded after June 2018) names
-that last month, and says that the window's months since count as £0 though nothing says they are keyed, so a burn
-rate of £0 is not read as spend that stopped. A closed fund's spend is as reported: it is not said there. (A fund whose period has ended is the service's to say:
-services.funds.ended_sentence.)
+An "as at" month chosen after the last month with spend ("--as-at 2019-09" when none is recorded after June
+2018) names that last month, and says that the window's months since count as £0 though nothing says they are
+keyed, so a burn rate of £0 is not read as spend that stopped. A closed fund's spend is as reported: it is not said
+there. (A fund whose period has ended is the service's to say: services.funds.ended_sentence.)
 """
 
 from __future__ import annotations
