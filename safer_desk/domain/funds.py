@@ -134,6 +134,28 @@ def check_eligibility(rules: EligibilityRules, answers: EligibilityAnswers, over
     return reason
 
 
+def contribution_amount_words(typed: str) -> str:
+    """Why a contribution's Amount as typed ("TBC", "N/A", "nil") is not one, in words that say what can be done ("" for
+    the money parser's own): a contribution is more than £0, so the parser's "leave the amount blank" or "type £0"
+    cannot be done here."""
+    return _not_known_words(typed, "a contribution is money a partner gives, known to the penny")
+
+
+def spend_amount_words(typed: str) -> str:
+    """The same for a spend line's Amount: left blank there, it is the catalogue's usual price, not a figure to come."""
+    return _not_known_words(typed, "a spend line is what was spent, known to the penny (left blank, the Amount is the "
+                                   "catalogue's usual price)")
+
+
+def _not_known_words(typed: str, what: str) -> str:
+    from safer_desk.domain.money import no_figure_words
+
+    text = (typed or "").strip()
+    if no_figure_words(text):
+        return f"“{text}” is not an amount: {what}. Cancel, and add it once the figure is known."
+    return ""
+
+
 # -- where a victim lives --------------------------------------------------------------------
 # DESIGN §2.3: a victim is recorded by a pseudonymous reference and district only. The name detector (domain.privacy)
 # finds a person's name; a referral's reference and free text must not say where the household lives, or how to

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.funds import RISK_LEVELS
+from safer_desk.domain.funds import RISK_LEVELS, contribution_amount_words, spend_amount_words
 from safer_desk.domain.money import format_money, searched_amount
 from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
@@ -307,7 +307,8 @@ class FundsPresenter(FormScreen):
         return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=bool(partners),
                       choices=choices(partners)),
                 # read when negative, to be refused saying how money withdrawn is recorded (_refund_check)
-                Field("amount", "A&mount", FieldKind.MONEY, required=True, allow_negative=True),
+                Field("amount", "A&mount", FieldKind.MONEY, required=True, allow_negative=True,
+                      refused_words=contribution_amount_words),
                 Field("received_on", "&Received", FieldKind.DATE, happened="a contribution"), Field("note", "&Note")]
 
     def contribution_form(self) -> CostForm:
@@ -464,7 +465,8 @@ class FundsPresenter(FormScreen):
         return [Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
                 Field("item", "&Item", FieldKind.CHOICE, required=bool(items),
                       choices=choices([i["name"] for i in items])),
-                Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY, allow_negative=True),
+                Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY, allow_negative=True,
+                      refused_words=spend_amount_words),
                 Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
 
     @staticmethod
