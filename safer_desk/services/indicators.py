@@ -30,7 +30,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
 from safer_desk.domain.periods import (AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date,
-                                      full_year)
+                                      full_year, month_then_year)
 from safer_desk.domain.text import close_names, counted, in_words, ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -653,12 +653,12 @@ def parse_period(text: str, frequency: str | None = None) -> str:
         _refuse_year_or_month(s)
     # A month as council sheets write it, month then year ("12/2016", "12/16", its two digits read as in "Dec-16"):
     # no quarter reads so, and a financial year only as "11/12", both readings said for a monthly indicator.
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{4}|\d{2})", s)
-    if m and 1 <= int(m.group(1)) <= 12 and not _month_or_year(s, frequency):
+    typed = month_then_year(s)
+    if typed and 1 <= typed[0] <= 12 and not _month_or_year(s, frequency):
         if frequency not in (None, "monthly"):
             raise IndicatorError(f"“{s}” is {_a('monthly')} period but the indicator is {frequency}.")
         with contextlib.suppress(PeriodError):  # a year no month can be in: refused below, as any other
-            return Month(full_year(m.group(2)), int(m.group(1))).iso
+            return Month(typed[1], typed[0]).iso
     for kind, parse in parsers:
         try:
             stored = parse(s)
