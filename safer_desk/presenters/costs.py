@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping, Sequence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.presenters import actions
 from safer_desk.presenters.actions import Action
-from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter, correct_marked
 from safer_desk.presenters.screens import AskUnsaved, ScreenPresenter
 
 TAB = "costs"
@@ -129,8 +129,7 @@ class CostForm(FormPresenter):
         except ValueError as exc:
             message = str(exc)
             by_field = tie_to_field(message, self.fields, values)
-            raise FormError(by_field, "Not saved: " + message if not by_field else "Not saved: correct the field "
-                                                                                   "marked.") from None
+            raise FormError(by_field, "Not saved: " + message if not by_field else correct_marked(by_field)) from None
 
     def describe_unsaved(self) -> str:
         return f"{self.title} has not been saved."

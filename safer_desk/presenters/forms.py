@@ -62,6 +62,11 @@ class Field:
         return self.label.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
+def correct_marked(marked: Mapping[str, Any]) -> str:
+    """The form's word when fields are refused: "the field marked" for one, "the fields marked" for more."""
+    return f"Not saved: correct the field{'' if len(marked) == 1 else 's'} marked."
+
+
 class FormError(ValueError):
     """Raised by a form's ``save`` function: problems tied to fields (``by_field``) and/or one for the form."""
 
@@ -234,7 +239,7 @@ class FormPresenter:
         if not errors and self.check_fn is not None:
             errors.update(self.check_fn(parsed))
         self.errors, self.slips = errors, slips
-        self.form_message = "Not saved: correct the fields marked." if errors else ""
+        self.form_message = correct_marked(errors) if errors else ""
         self.changed.emit()
         return None if errors else parsed
 
@@ -261,7 +266,7 @@ class FormPresenter:
                 self.save_fn(dict(self.values), parsed)
         except FormError as exc:
             self.errors = dict(exc.by_field)
-            self.form_message = exc.message or "Not saved: correct the fields marked."
+            self.form_message = exc.message or correct_marked(self.errors)
             self.changed.emit()
             return False
         except ValueError as exc:

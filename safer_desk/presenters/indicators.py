@@ -1595,7 +1595,7 @@ class IndicatorForm:
              read_only: bool = False):
         """``read_only``: the file is open read-only; the form is there to be read, and its heading asks for no
         change (the dialog says why at its top)."""
-        from safer_desk.presenters.forms import FormError, FormPresenter
+        from safer_desk.presenters.forms import FormError, FormPresenter, correct_marked
 
         ind = view.indicator if view is not None else None
         target = view.target if view is not None else None
@@ -1708,7 +1708,7 @@ class IndicatorForm:
                     said = "one point" if points == "1" else f"{points} points"
                     self.errors["tolerance"] = ("For a percentage, amber within is in percentage points of the "
                                                 f"target: type {points} for {said}, without the % sign.")
-                    self.form_message = "Not saved: correct the fields marked."
+                    self.form_message = correct_marked(self.errors)
                     self.changed.emit()
                     return None
                 if parsed is not None and self._typed("name"):
@@ -1721,7 +1721,7 @@ class IndicatorForm:
                     refused = {"frequency": change.frequency_refusal, "unit": change.unit_refusal}
                     if any(refused.values()):  # the figures held would be hidden, or cannot be held: not a question
                         self.errors.update({k: text for k, text in refused.items() if text})
-                        self.form_message = "Not saved: correct the fields marked."
+                        self.form_message = correct_marked(self.errors)
                         self.changed.emit()
                         return None
                     if change.unit_question and self._typed("unit"):
@@ -1734,7 +1734,7 @@ class IndicatorForm:
                                                    ind.rate_per if ind is not None else None)
                 if error:
                     self.errors["target_value"] = error
-                    self.form_message = "Not saved: correct the fields marked."
+                    self.form_message = correct_marked(self.errors)
                     self.changed.emit()
                     return None
                 if parsed is not None:

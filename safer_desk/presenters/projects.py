@@ -21,7 +21,7 @@ from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, Criter
 from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, shortened, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
-from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
+from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter, correct_marked
 from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
@@ -272,13 +272,13 @@ class ProjectEditorPresenter(FormPresenter):
                                                 cost_lines=list(values.get("cost_lines") or ()),
                                                 today=self.today(), new=self.is_new)
         except FieldProblems as exc:
-            raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
+            raise FormError(exc.by_field, correct_marked(exc.by_field)) from None
         except ProjectError as exc:
             raise FormError({}, f"Not saved: {exc}") from None
         if self.is_new or ref_key(after.ref) != ref_key(before.ref):  # a ref kept is not asked about: a county
             taken = service.ref_in_use(self.owner.store, after)    # file's merged districts may each have a "1"
             if taken:
-                raise FormError({"ref": taken}, "Not saved: correct the fields marked.")
+                raise FormError({"ref": taken}, correct_marked({"ref": taken}))
         try:
             self.owner.save_project(after, new=self.is_new, loaded=None if self.is_new else before)
         except ChangedInFile as exc:  # a field typed in was changed in the file too: asked about once, beside it
@@ -287,7 +287,7 @@ class ProjectEditorPresenter(FormPresenter):
                                           "district files, or an undo). The fields marked were changed there too; "
                                           "the others now show what the file holds.") from None
         except FieldProblems as exc:  # the service's own checks (a ref another project was given meanwhile)
-            raise FormError(exc.by_field, "Not saved: correct the fields marked.") from None
+            raise FormError(exc.by_field, correct_marked(exc.by_field)) from None
         except NoLongerInFile as exc:
             self.taken_out()
             raise FormError({}, f"Not saved: {exc} What you typed is still here: Save again adds it to the "

@@ -119,7 +119,7 @@ def test_a_payment_more_than_is_outstanding_is_refused_beside_the_amount_however
     form.set_value("amount", typed)
     assert not form.save()
     assert form.message("amount").startswith(f"{said} is more than the £284.14 outstanding on this share.")
-    assert form.form_message == "Not saved: correct the fields marked."
+    assert form.form_message == "Not saved: correct the field marked."
 
 
 def test_a_payment_too_large_and_dated_after_today_is_refused_before_the_date_is_asked_about(presenter, demo_store):

@@ -160,7 +160,7 @@ def test_problems_found_across_fields_sit_beside_the_field_to_change(presenter, 
     e.set_value("revenue", "£20,000")  # with the capital, not the £29,000 cost
     assert not presenter.save()
     assert e.message("revenue") == "£1,000 + £20,000 = £21,000, not the cost of £29,000."
-    assert e.form_message == "Not saved: correct the fields marked."
+    assert e.form_message == "Not saved: correct the field marked."
     e.set_value("revenue", "£28,000")
     assert presenter.save() and log.undo_text == "Undo save project Suffolk Strive"
 
