@@ -268,15 +268,17 @@ def test_county_file_report_has_the_county_section(county_file):
     assert rag.header == ["Indicator", "Ipswich", "Mid Suffolk"]
     assert rag.rows[0][0] == "Domestic abuse incidents" and all(cell for cell in rag.rows[0][1:])
     assert rag.rows[0][1:] == ["\u25cf\u00a045", "\u25cf\u00a045"] and "\u2020" not in rag.note
-    # Ipswich's April missing: its 31 is short by a month, so it is marked and not judged green against 30.
+    # Ipswich's April missing: its 31 is short by a month, so it is marked; higher is better and 31 is over the 30 to
+    # date already, which April can only add to, so it is judged green (a count under its target would not be).
     with county_file.transaction():
         county_file.conn.execute("DELETE FROM indicator_values WHERE area_id = 'district:ipswich' "
                                  "AND period = '2025-04'")
     county = build_report(county_file, year="2025/26", today=date(2025, 12, 1)).sections[-1]
     rag = next(t for t in county.tables if t.title == "Indicators 2025/26 to date: figure and RAG per district")
-    assert rag.rows[0][1:] == ["\u25cb\u00a031\u00a0\u2020", "\u25cf\u00a045"]
+    assert rag.rows[0][1:] == ["\u25cf\u00a031\u00a0\u2020", "\u25cf\u00a045"]
     assert rag.note.endswith("\u2020 Months missing before the latest: the figure covers the months held (a count "
-                             "short by the others is not judged).")
+                             "short by them is not judged, unless they can only add to a RAG already settled: red "
+                             "where lower is better, green where higher is).")
     recovery = next(t for t in county.tables if t.title.startswith("Domestic Homicide Reviews: recovery"))
     assert recovery.title.endswith("recovery per partner, 1 review")
     # What the merged files do not hold for the year is said, not left out silently.

@@ -388,7 +388,8 @@ def _rag_table(store: Store, year: FinancialYear | None, columns: list, what: st
     note += "".join(f" {words}" for words in unplaced)
     if short:
         note += (f" {SHORT_MARK} Months missing before the latest: the figure covers the months held (a count short "
-                 "by the others is not judged).")
+                 "by them is not judged, unless they can only add to a RAG already settled: red where lower is "
+                 "better, green where higher is).")
     order = sorted(labels, key=lambda i: (labels[i][0], labels[i][1].casefold()))
     rows = [[labels[i][1], *(cells[i].get(a.id, "") for a in with_figures)] for i in order]
     return ReportTable(f"Indicators {year.label} to date: figure and RAG {what}",
