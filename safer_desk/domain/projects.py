@@ -256,6 +256,7 @@ def year_totals_words(lines: Iterable[tuple[str, LineAmount]]) -> str:
 
 _MONTHS = LazyPattern(r"^(\d+)\s*(?:of|/)\s*(\d+)\s*months?$", re.I)
 _FRACTION = LazyPattern(r"^(\d+)\s*/\s*(\d+)$")
+_MIXED = LazyPattern(r"^(\d+)\s+(\d+)\s*/\s*(\d+)$")  # "0 1/3": a fraction as Excel types one (Copy gives it so)
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,8 @@ class Scale:
 
 
 def parse_scale(text: str) -> Scale:
-    """Read a scale: "1/3", "6 of 12 months", "50%", "0.5", "full" or blank (in full)."""
+    """Read a scale: "1/3" (or "0 1/3", as Copy gives it to Excel), "6 of 12 months", "50%", "0.5", "full" or blank
+    (in full)."""
     s = (text or "").strip().casefold()
     if s in ("", "full", "in full", "1", "100%", "all"):
         return Scale()
@@ -318,6 +320,13 @@ def parse_scale(text: str) -> Scale:
         if d == 0:
             raise ProjectError(f"“{text.strip()}”: a fraction cannot have 0 below the line.")
         return Scale(n, d)
+    m = _MIXED.match(s)
+    if m:
+        whole, n, d = (int(g) for g in m.groups())
+        if d == 0:
+            raise ProjectError(f"“{text.strip()}”: a fraction cannot have 0 below the line.")
+        f = whole + Fraction(n, d)
+        return Scale(f.numerator, f.denominator)
     if s.startswith(("-", "\u2212")):
         raise ProjectError(f"“{text.strip()}”: a scale cannot be negative.")
     try:
