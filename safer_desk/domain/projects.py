@@ -296,6 +296,14 @@ class Scale:
         f = self.fraction
         return f"{f.numerator}/{f.denominator}"
 
+    def for_excel(self) -> str:
+        """The scale as Excel types it, for a copy or a .csv: a fraction "0 1/3" (shown 1/3, a number to multiply
+        by), since "1/3" is a date there (01-Mar, and 1/2 01-Feb); months, an amount and "in full" as shown."""
+        if self.amount_pence is not None or self.months or self.is_whole or not self.numerator:
+            return self.describe()
+        whole, part = divmod(self.fraction, 1)
+        return f"{whole} {part.numerator}/{part.denominator}" if part else str(whole)
+
 
 def parse_scale(text: str) -> Scale:
     """Read a scale: "1/3" (or "0 1/3", as Copy gives it to Excel), "6 of 12 months", "50%", "0.5", "full" or blank

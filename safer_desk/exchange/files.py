@@ -182,6 +182,18 @@ class Sheet:
     percent_columns: set[int] = field(default_factory=set)
 
 
+class ShownAndTyped(str):
+    """A cell a workbook writes as shown, as text ("1/3"), and a text file (.csv, .tsv) as Excel reads it right
+    when the file is opened there (``typed``: "0 1/3", a fraction, where "1/3" would be a date)."""
+
+    typed: str
+
+    def __new__(cls, shown: str, typed: str):
+        cell = super().__new__(cls, shown)
+        cell.typed = typed
+        return cell
+
+
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     """An .xlsx workbook built entirely in memory (xlsxwriter writes no temporary files anywhere)."""
     import xlsxwriter

@@ -631,6 +631,11 @@ def board_table(result: ScenarioResult, *, plain: bool = False,
             return ""
         return format_money(pence) if plain else pence
 
+    from safer_desk.exchange.files import ShownAndTyped
+
+    def scale(s: Scale):  # a .csv written from the sheet gives Excel "0 1/3", where "1/3" is a date
+        return s.describe() if plain else ShownAndTyped(s.describe(), s.for_excel())
+
     rows = []
     for r in result.rows:
         p = r.project
@@ -638,7 +643,7 @@ def board_table(result: ScenarioResult, *, plain: bool = False,
         share = ([format_money(r.share_pence) if r.share_whole else r.counted] if share_header else [])
         came = [origins.of(p.id)] if merged else []
         rows.append([p.ref, p.title, *came, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
-                     p.cost_text, *share, r.scale.describe(), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
+                     p.cost_text, *share, scale(r.scale), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
     total = ["", "Total committed", *[""] * len(merged), *[""] * len(CRITERIA_KEYS), "", "", *[""] * len(share_header),
              "", m(c.committed_pence), *[m(c.by_year.get(y, 0)) for y in years]]

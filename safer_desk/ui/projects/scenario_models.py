@@ -39,12 +39,8 @@ class ScenarioEntry:
 
 
 def scale_for_excel(scale: Scale) -> str:
-    """A scale as Copy gives it to Excel: a fraction as Excel types one, "0 1/3" (shown 1/3, a number to multiply by),
-    since "1/3" pasted is a date there (01-Mar, and 1/2 01-Feb); months, an amount and "in full" as shown."""
-    if scale.amount_pence is not None or scale.months or scale.is_whole or not scale.numerator:
-        return scale.describe()
-    whole, part = divmod(scale.fraction, 1)
-    return f"{whole} {part.numerator}/{part.denominator}" if part else str(whole)
+    """A scale as Copy gives it to Excel (``Scale.for_excel``): "0 1/3", shown 1/3, since "1/3" is a date there."""
+    return scale.for_excel()
 
 
 SCENARIO_COLUMNS = [
