@@ -24,7 +24,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from safer_desk.domain.text import FORMULA_STARTS, cell_as_typed, neutralise_cell
+from safer_desk.domain.text import FORMULA_STARTS, LazyPattern, cell_as_typed, neutralise_cell
 from safer_desk.storage.kinds import SQLITE_START, other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_problem, write_bytes_atomically
@@ -32,7 +32,7 @@ from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_probl
 __all__ = ["atomic_path", "folder_problem", "private_workspace",
            "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "FORMULA_STARTS", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv",
-           "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "csv_rows", "is_utf16", "other_separator",
+           "tsv_as_html", "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "csv_rows", "is_utf16", "other_separator",
            "windows_text_doubt",
            "other_kind_of_file", "refuse_other_kind"]
 
@@ -283,6 +283,34 @@ def to_tsv(rows: Iterable[Sequence[Any]]) -> str:
     for row in rows:
         writer.writerow(["" if v is None else neutralise_cell(v) for v in row])
     return out.getvalue()
+
+
+# Cells Excel reads right from text as typed: a figure ("-6957", "£1,234.50", "4.7%"), a fraction as Excel types one
+# ("0 1/3") and a date or time in full ("01/04/2018", "01/04/2018 14:05"). Any other cell is text to Excel only when
+# formatted as Text: "2009/10", "12/16", "Apr-21" and "1/3" are read as dates, "TRUE" as a yes/no.
+_READ_AS_TYPED = LazyPattern(r"^(?:[+-]?£?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\d+ \d+/\d+"
+                             r"|\d{1,2}/\d{1,2}/\d{4}(?: \d{1,2}:\d{2})?)$")
+_AS_TEXT = ' style=\'mso-number-format:"\\@"\''  # Excel's number format Text, as Excel writes it in its own HTML
+
+
+def tsv_as_html(text: str) -> str:
+    """A table's copy (``to_tsv``) as the HTML table Excel reads first when both are on the clipboard: the same
+    cells, each but a figure, a fraction or a full date formatted as Text, so a financial year "2009/10", a month
+    "Apr-21" or a fraction "1/3" stays as shown and is not made a date. The plain text stays what every paste in
+    Safer Desk reads; a cell a copy quoted as text ("'=SUM(A1)") keeps its quote here too, never run as a formula."""
+    from html import escape
+
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    except csv.Error:  # not a copy of ``to_tsv`` (a quote mark opened and never closed): its lines and tabs
+        rows = [line.split("\t") for line in text.splitlines()]
+
+    def cell(value: str) -> str:
+        shown = escape(value).replace("\n", '<br style="mso-data-placement:same-cell">')
+        return f"<td>{shown}</td>" if not value or _READ_AS_TYPED.match(value) else f"<td{_AS_TEXT}>{shown}</td>"
+
+    body = "".join(f"<tr>{''.join(cell(v) for v in row)}</tr>" for row in rows)
+    return f'<html><head><meta charset="utf-8"></head><body><table>{body}</table></body></html>'
 
 
 def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:

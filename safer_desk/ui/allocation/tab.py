@@ -27,7 +27,7 @@ from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
 from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
-from safer_desk.ui.kit import clipboard_without_text, key_after_words
+from safer_desk.ui.kit import clipboard_without_text, copy_to_clipboard, key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.labels import NamedLabel
@@ -1395,7 +1395,7 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Copy Table", self.problem or "There is no result to copy.")
             return
-        QGuiApplication.clipboard().setText(self.results_table_text())
+        copy_to_clipboard(self.results_table_text())
 
     def copy_selection(self) -> bool:
         """Edit > Copy on the tab: the selected result rows, or the whole table when none are selected."""
@@ -1403,7 +1403,7 @@ class AllocationTab(TabBase):
             return True
         if self.result is None:
             return False
-        QGuiApplication.clipboard().setText(self.results_table_text())
+        copy_to_clipboard(self.results_table_text())
         return True
 
     def export_results(self) -> None:

@@ -28,6 +28,7 @@ from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, SplitDialog, action_button, count_col,
                                         date_col, debounced, fill_district_filter, make_table, more_menu, open_form,
                                         remember_splitter, sum_row)
+from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style
 from safer_desk.ui.kit.dates import DateField
@@ -885,5 +886,5 @@ class LedgerPage(QWidget):
         sheet = self.sheets()[0]
         past = self.shown_day is not None and self.shown_day.past
         text = to_tsv([*([[sheet.title]] if past else []), sheet.header, *plain_rows(sheet)])
-        QGuiApplication.clipboard().setText(text)
+        copy_to_clipboard(text)
         return text

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
                                QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -33,6 +33,7 @@ from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_bu
                                         fill_district_filter, make_table, more_menu, open_form, remember_splitter,
                                         row_id, sum_row)
 from safer_desk.ui.kit.chart import Chart, pounds_tick
+from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import Column, money_column
@@ -759,7 +760,7 @@ class FundPage(QWidget):
         if self.data is None or self.data.figures is None:
             return ""
         text = to_tsv([["Figure", "Value"], *funds.fund_report_rows(self.data.figures)])
-        QGuiApplication.clipboard().setText(text)
+        copy_to_clipboard(text)
         return text
 
 

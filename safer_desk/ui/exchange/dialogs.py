@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -19,7 +19,7 @@ from safer_desk.domain.text import counted, file_name_from
 from safer_desk.paths import typed_path
 from safer_desk.presenters.formats import local_day_text
 from safer_desk.ui import prompts
-from safer_desk.ui.kit import fitting_size, shown_as_typed
+from safer_desk.ui.kit import copy_to_clipboard, fitting_size, shown_as_typed
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
@@ -297,7 +297,7 @@ class MergeResultDialog(QDialog):
         self.detail_label.setText(f"#{c.id} ({c.group_words}): {c.detail}.")
 
     def copy_selection(self) -> None:
-        QGuiApplication.clipboard().setText(self.view.selected_rows_text())
+        copy_to_clipboard(self.view.selected_rows_text())
 
     def open_conflicts(self):
         from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog

@@ -16,7 +16,7 @@ from safer_desk.presenters.formats import Unit, plain, plain_shown
 from safer_desk.presenters.indicators import FiguresEditor, PasteTotal
 from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
-from safer_desk.ui.kit import clipboard_without_text
+from safer_desk.ui.kit import clipboard_without_text, copy_to_clipboard
 from safer_desk.ui.kit.colours import on_pale
 from safer_desk.ui.kit.table_view import menu_key_on_current_cell, show_whole_figures
 
@@ -171,7 +171,7 @@ class ValuesGrid(QTableWidget):
                 else:
                     line.append(self.item(row, c).text().replace("\u2212", "-"))
             table.append(line)
-        QGuiApplication.clipboard().setText(to_tsv(table))
+        copy_to_clipboard(to_tsv(table))
         return True
 
     def paste_rows(self) -> bool:

@@ -38,6 +38,21 @@ def fitting_size(parent, width: int, height: int) -> tuple[int, int]:
     return min(width, max(600, window.width() - 24)), min(height, max(400, window.height() - 24))
 
 
+def copy_to_clipboard(text: str) -> None:
+    """A table's copy (``to_tsv``) put on the clipboard for Excel: as the plain text every paste in Safer Desk reads,
+    and as an HTML table (``tsv_as_html``), which Excel reads first, whose cells of text are formatted as Text, so
+    "2009/10", "Apr-21" or "1/3" pasted there is not made a date. Every table's Copy puts its cells there so."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from safer_desk.exchange.files import tsv_as_html
+
+    mime = QMimeData()
+    mime.setText(text)
+    mime.setHtml(tsv_as_html(text))
+    QGuiApplication.clipboard().setMimeData(mime)
+
+
 def clipboard_without_text(mime: QMimeData | None) -> str:
     """Why the clipboard has no text to read rows from (what it holds and what to do), or "" when it has text: every
     table's Paste says it. A table copied from some web pages or Outlook comes as HTML alone: pasting nothing, or

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstra
                                QMenu, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget, QWidgetAction)
 
 from safer_desk.presenters.formats import Unit
+from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, RowTableModel, SortProxy
 
 _HORIZONTAL = Qt.Orientation.Horizontal
@@ -126,7 +127,7 @@ class CopiesSelection:
     def copy_selection(self, *, with_header: bool = True) -> bool:
         text = self.copy_text(with_header=with_header)
         if text:
-            QGuiApplication.clipboard().setText(text)
+            copy_to_clipboard(text)
         return bool(text)
 
     def copy_key(self, event) -> bool:
