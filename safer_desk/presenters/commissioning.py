@@ -76,6 +76,16 @@ class CommissioningPresenter(ScreenPresenter):
             self.origins = origins
         self.changed.emit()
 
+    def register_edit_words(self, project, *, unsaved: bool) -> str:
+        """Said above the table while the Register page holds a change not saved to ``project`` and the page lists
+        it: the page counts the register as saved, and a cost typed there is not in its figures until saved."""
+        if project is None or not unsaved or not any(p.id == project.id for p in self.projects):
+            return ""
+        from safer_desk.services.projects import project_name
+
+        return (f"⚠ {project_name(project)} has a change on the Register page not saved yet: it is counted here as "
+                "saved. Save it there to count the change.")
+
     def merged_from(self, project_id: str) -> str:
         """The office a project of a county file came from ("Babergh office"); "" in an office's own file."""
         return self.origins.of(project_id)

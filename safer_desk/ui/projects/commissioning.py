@@ -225,6 +225,7 @@ class CommissioningPage(QWidget):
         for button in (self.fits_button, self.export_button, self.print_button):
             summary_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.message = NamedLabel()
+        self._said, self._register_note = "", ""  # the page's own words; the Register page's unsaved change
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Commissioning messages")
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -420,6 +421,7 @@ class CommissioningPage(QWidget):
         self._merged_width = self.view.columnWidth(ScenarioModel.MERGED_FROM)
         self._fit_columns()
         self._show()
+        self.show_register_edit()
 
     TITLE = 2  # the projects' titles: the column that gives up width on a narrow window
 
@@ -551,7 +553,18 @@ class CommissioningPage(QWidget):
                 item.setToolTip("Projects with no cost lines by year and no start date")
             self.years.setItem(r, 0, item)
 
+    def show_register_edit(self) -> None:
+        """Say (or stop saying) that the Register page holds a change not saved to a project listed here; the
+        page's figures are as saved (``CommissioningPresenter.register_edit_words``)."""
+        editor = self.tab.register.presenter.editor
+        note = self.presenter.register_edit_words(editor.project, unsaved=not editor.is_new and editor.is_dirty)
+        if note != self._register_note:
+            self._register_note = note
+            self._say(self._said)
+
     def _say(self, text: str) -> None:
+        self._said = text
+        text = "\n".join(x for x in (self._register_note, text) if x)
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.message_area.setVisible(bool(text))

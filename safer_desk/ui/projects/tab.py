@@ -600,6 +600,8 @@ class ProjectsTab(TabBase):
             self._commissioning.presenter.scenarios_changed.connect(
                 lambda: self.pages.setCurrentWidget(self._commissioning_holder))
             self.watch_unsaved(self._commissioning.presenter.changed)
+            # A change typed on the Register page and not saved is said on Commissioning, which counts it as saved.
+            self.register.presenter.editor.changed.connect(self._commissioning.show_register_edit)
         return self._commissioning
 
     def show_commissioning(self):
