@@ -182,6 +182,9 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
     funder, owner, title = award.funder, possessive(award.funder), title or project.title
     span = award.span  # a total over several years, or up to its last year: for none of them
     lookup = share_for(shares_of(project), funder, year or None, span, award.name)
+    if lookup.state == "stated" and (outside := undated_share_not_spent(project, award, year if span is None else "")):
+        return Counted(0, f"{owner} share: none for {year}", None, f"{title}: {owner} share names no year, and the "
+                       f"project {outside}, so it adds nothing to {year}.", weighable=False)
     if span is not None:  # a total over several years: the funder's shares for any of them ("the years to 2019/20")
         year = year or (award.span_text if award.first_year else f"the years {award.span_text}")
     if lookup.state == "stated":
@@ -226,6 +229,19 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
                            f"{said}, so its cost for {year} is counted: {format_money(part)} of its "
                            f"{format_money(cost)} (the rest is for {in_words(others)}).")
     return Counted(cost, words, None, f"{said}, so its whole cost is counted.", weighable=cost is not None)
+
+
+def undated_share_not_spent(project: Project, award: Award, year: str) -> str:
+    """Why the award's funder's share of a project, stated with no year, is spent in none of one ``year`` of the
+    award ("ended on 31/03/2018, before 2018/19"), or "": a share with no year is the funder's part of the project,
+    so its dates say when it is spent; the Plymouth contract, ended 31/03/2018, spends none in 2018/19. A share
+    dated for the year is counted as stated (``_share_outside_dates`` says it). Commissioning and the board report
+    both read it so."""
+    from safer_desk.services.funders import shares_of
+
+    if not year or any(s.financial_year == year for s in shares_of(project) if counts_against(s.funder, award)):
+        return ""
+    return _not_running(project, year, year)
 
 
 def _outside(project: Project, first: str, last: str) -> tuple[str, date] | None:

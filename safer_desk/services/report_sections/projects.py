@@ -279,7 +279,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     """
     from safer_desk.domain.commissioning import counted_twice, counts_against, in_window, named_award, share_for
     from safer_desk.services.funders import list_awards, shares_of
-    from safer_desk.services.projects_commissioning import named_for_another, possessive
+    from safer_desk.services.projects_commissioning import named_for_another, possessive, undated_share_not_spent
 
     tables = []
     awards = list_awards(store)
@@ -304,7 +304,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
             # Read as Commissioning reads them (domain.commissioning.share_for): a share known in part shows its
             # known part and its words, and is counted among those not known, so the total is not taken as whole.
             shares = [(p, share_for(shares_of(p), award.funder, window, span, award.name)) for p in pool]
-            shares = [(p, lookup) for p, lookup in shares if lookup.state in ("stated", "part known", "not known")]
+            shares = [(p, lookup) for p, lookup in shares if lookup.state in ("stated", "part known", "not known")
+                      and not (lookup.state == "stated" and undated_share_not_spent(p, award, window or ""))]
             # A share naming an award its funder does not have counts against none: said under each of the funder's
             # awards for its year, as Commissioning says it, so its money is not lost unsaid.
             misnamed = [(p, sorted({named_award(s.funder, award.funder) for s in shares_of(p)
