@@ -32,8 +32,8 @@ from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_probl
 __all__ = ["atomic_path", "folder_problem", "private_workspace",
            "write_bytes_atomically", "WriteFailed", "write_csv", "csv_text",
            "neutralise_cell", "FORMULA_STARTS", "Sheet", "write_xlsx", "xlsx_bytes", "to_tsv", "parse_tsv",
-           "tsv_as_html", "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "csv_rows", "is_utf16", "other_separator",
-           "windows_text_doubt",
+           "find_headings", "SAVE_AS_CSV", "NotCsvText", "csv_text_of", "csv_rows", "is_utf16", "other_separator",
+           "windows_text_doubt", "tsv_as_html",
            "other_kind_of_file", "refuse_other_kind"]
 
 
