@@ -179,25 +179,41 @@ class ProjectEditorPresenter(FormPresenter):
     def set_cost_lines(self, lines: Sequence[Sequence[str]]) -> None:
         self.set_value("cost_lines", tuple(tuple(str(c or "") for c in line[:4]) for line in lines))
 
-    def paste_cost_lines(self, table: Sequence[Sequence[str]], row: int = -1, column: int = 0) -> None:
+    def paste_cost_lines(self, table: Sequence[Sequence[str]], row: int = -1, column: int = 0) -> str:
         """Cells copied from Excel put into the cost lines as if typed (unsaved: Save or Revert), as Excel pastes: from
         the current ``row`` down (-1: after the last line), lines added as needed. Cells under headings (the grid's
         own copy: "Year", "Category", "Description", "Amount"; "Read as" and "Line" are the grid's, not typed) go in
         by heading; else a column goes into the current ``column``, a block into the line's fields from there (Year,
-        Category, Description, Amount; from Year when it is wider than the fields left)."""
+        Category, Description, Amount; from Year when it is wider than the fields left). A sheet's own headings are
+        read too ("Item", "Cost", "FY", "£"); what is said of a column left out, or a first row of words above lines
+        of figures taken as headings and left out, is returned ("" when nothing is)."""
         if not self.enabled or self.read_only:
-            return
+            return ""
         rows = [list(cells) for cells in table]
         fields: list[int | None]
+        said = ""
         if rows and _line_headings(rows[0]):
-            fields = [_LINE_FIELDS.get(cell.strip().casefold()) for cell in rows.pop(0)]
+            headings = rows.pop(0)
+            fields = [_line_field(cell) for cell in headings]
+            other = [c.strip() for c, f in zip(headings, fields) if f is None and c.strip().casefold() not in
+                     _LINE_GRID_WORDS]
+            if other:
+                which = "is not a heading" if len(other) == 1 else "are not headings"
+                said = (f"{in_words([f'“{c}”' for c in other])} {which} of a cost line (Year, Category, Description, "
+                        "Amount): left out.")
         else:
+            if len(rows) > 1 and any(c.strip() for c in rows[0]) and not any(_figure(c) for c in rows[0]) \
+                    and any(_figure(c) for cells in rows[1:] for c in cells):
+                # Words above lines of figures ("When", "Spend"): the sheet's headings, not a line
+                headings = rows.pop(0)
+                said = (f"The first row ({', '.join(f'“{c.strip()}”' for c in headings if c.strip())}) was read as "
+                        "headings and left out: the lines went in as Year, Category, Description, Amount.")
             width = max((len(cells) for cells in rows), default=0)
             first = min(max(column, 0), 3)
             first = first if first + width <= 4 else 0
             fields = list(range(first, min(first + width, 4)))
         if not rows or not any(f is not None for f in fields):
-            return
+            return said
         lines = [list(line) for line in self.value("cost_lines") or ()]
         start = row if 0 <= row <= len(lines) else len(lines)
         for i, cells in enumerate(rows):
@@ -207,6 +223,7 @@ class ProjectEditorPresenter(FormPresenter):
                 if field is not None:
                     lines[start + i][field] = cell.strip()
         self.set_cost_lines(lines)
+        return said
 
     @property
     def cost_line_years(self) -> str:
@@ -654,15 +671,34 @@ _INDICATOR_CODE = LazyPattern(rf"(?<![a-z0-9£$€])([a-z]{{1,4}}){_CODE_JOIN}?(
 _BARE_FIGURE = LazyPattern(r"\d[\d,]*(?:\.\d{2})?")
 
 
-# A cost line's fields by the headings the grid copies (and a sheet may use); "Read as" and "Line" are the grid's own.
-_LINE_FIELDS = {"year": 0, "financial year": 0, "category": 1, "description": 2, "amount": 3}
+# A cost line's fields by the headings the grid copies and a sheet may use ("Item", "Cost", "FY", "£" …); "Read as"
+# and "Line" are the grid's own.
+_LINE_FIELDS = {"year": 0, "financial year": 0, "fy": 0, "category": 1, "type": 1, "description": 2, "item": 2,
+                "detail": 2, "details": 2, "amount": 3, "cost": 3, "£": 3, "amount (£)": 3, "cost (£)": 3}
 _LINE_GRID_WORDS = {"read as", "line", ""}
 
 
+def _line_field(cell: str) -> int | None:
+    return _LINE_FIELDS.get(" ".join(cell.split()).casefold())
+
+
 def _line_headings(cells: Sequence[str]) -> bool:
-    """Whether a row pasted into the cost lines is their headings (as the grid's Copy gives them), not a line."""
-    said = [c.strip().casefold() for c in cells]
-    return sum(c in _LINE_FIELDS for c in said) >= 2 and all(c in _LINE_FIELDS or c in _LINE_GRID_WORDS for c in said)
+    """Whether a row pasted into the cost lines is headings (the grid's Copy gives them, and a sheet's "Item", "Cost"),
+    not a line: two a cost line has, any other cell words (a column of the sheet's own, left out)."""
+    known = [c for c in cells if _line_field(c) is not None]
+    return len({_line_field(c) for c in known}) >= 2 and not any(_figure(c) for c in cells if c not in known)
+
+
+def _figure(cell: str) -> bool:
+    """Whether a pasted cell is a cost line's year or amount (not a heading's words)."""
+    text = cell.strip()
+    if not text:
+        return False
+    try:
+        FinancialYear.parse(text)
+        return True
+    except PeriodError:
+        return read_line_amount(text).min_pence is not None
 
 
 def _searched_amount(text: str) -> int | None:

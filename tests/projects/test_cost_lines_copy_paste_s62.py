@@ -91,3 +91,45 @@ def test_a_column_of_amounts_goes_into_the_amount_column(demo_window, grid, qtbo
     after = _lines(page)
     assert [line[3] for line in after[:3]] == ["£19,000", "£4,500", before[2][3]]
     assert [line[:3] for line in after] == [line[:3] for line in before]
+
+
+# -- headings a sheet uses (round 62, second look) ------------------------------------------------------------------
+# Lines pasted from a sheet headed "Item" and "Cost" (or "FY", "Detail", "£") put the heading row in as a cost line
+# ("Item" … "Cost", queried as not an amount): only the grid's own headings were read. The usual headings are read
+# now; a column under a heading that is not a cost line's is left out, and a first row of words above lines of
+# figures is taken as headings and left out, each said in the status bar.
+
+def _paste(demo_window, table, text: str) -> None:
+    """Pasted from ELEV8's last line (the ninth) down."""
+    table.setCurrentCell(8, 0)
+    QGuiApplication.clipboard().setText(text)
+    table.setFocus()
+    demo_window.paste_action.trigger()
+
+
+@pytest.mark.parametrize("text", [
+    "Item\tCost\r\nIndependent evaluation\t£3,000\r\nHall hire\t£500\r\n",
+    "FY\tDetail\t£\r\n2010/11\tIndependent evaluation\t£3,000\r\n2011/12\tHall hire\t£500\r\n",
+    "Year\tDescription\tAmount (£)\r\n2010/11\tIndependent evaluation\t£3,000\r\n2011/12\tHall hire\t£500\r\n",
+])
+def test_the_usual_headings_of_a_sheet_are_read(demo_window, grid, text):
+    page, table = grid
+    _paste(demo_window, table, text)
+    added = _lines(page)[8:]
+    assert [(line[2], line[3]) for line in added] == [("Independent evaluation", "£3,000"), ("Hall hire", "£500")]
+    assert not any("Item" in line or "Cost" in line or "Detail" in line for line in added)
+
+
+def test_a_column_under_another_heading_is_left_out_and_said(demo_window, grid):
+    page, table = grid
+    _paste(demo_window, table, "Item\tCost\tNotes\r\nHall hire\t£500\tbooked\r\n")
+    assert [line[2:] for line in _lines(page)[8:]] == [("Hall hire", "£500")]  # its year and category kept
+    assert "Notes" in demo_window.statusBar().currentMessage()
+
+
+def test_a_heading_row_not_known_is_left_out_and_said(demo_window, grid):
+    page, table = grid
+    _paste(demo_window, table, "When\tKind\tWhat\tSpend\r\n2010/11\tvenue\tHall hire\t£500\r\n")
+    assert _lines(page)[8:] == [("2010/11", "venue", "Hall hire", "£500")]
+    said = demo_window.statusBar().currentMessage()
+    assert "When" in said and "headings" in said

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMainWindow, QPushButton,
+                               QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
@@ -116,8 +117,11 @@ class CostLinesEditor(QWidget):
         from safer_desk.exchange.files import parse_tsv  # here, as the register's paste: not for the first screen
 
         at = self.table.currentIndex()
-        self.presenter.paste_cost_lines(parse_tsv(text, keep_blank_rows=True), at.row() if at.isValid() else -1,
-                                        at.column() if at.isValid() else 0)
+        said = self.presenter.paste_cost_lines(parse_tsv(text, keep_blank_rows=True), at.row() if at.isValid() else -1,
+                                               at.column() if at.isValid() else 0)
+        window = self.window()
+        if said and isinstance(window, QMainWindow):  # a column or a heading row left out, said where Save says
+            window.statusBar().showMessage(said, 10000)
 
     def refresh(self) -> None:
         lines = list(self.presenter.value("cost_lines") or ())
