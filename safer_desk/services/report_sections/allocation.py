@@ -40,11 +40,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if scenarios:
         from safer_desk.services.illustrative import illustrative_rows
 
-        latest = [s for s in scenarios if s.year == scenarios[0].year]
-        agreed = [s for s in latest if s.adopted]
-        chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
-        if not agreed and (instead := _agreed_version_of(store, chosen, every)) is not None:
-            chosen, agreed = instead, [instead]
+        chosen, agreed = year_allocation(store, scenarios, every)
         scenario = service.load_scenario(store, chosen.id)
         section = allocation_section(scenario)
         if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships, scenario.options):
@@ -60,6 +56,19 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue
         sections.append(top_slice_section(item))
     return sections
+
+
+def year_allocation(store: Store, scenarios: list, every: list) -> tuple:
+    """The scenario shown as the year's allocation (of the latest year of ``scenarios``, those allocating to the
+    report's areas) and the year's agreed ones: the agreed one, else another version of the year's agreed one
+    (``_agreed_version_of``, of ``every`` scenario of the year), else the latest saved. The Allocation section and the
+    county overview both show it, so a county report does not give the year's allocation two ways."""
+    latest = [s for s in scenarios if s.year == scenarios[0].year]
+    agreed = [s for s in latest if s.adopted]
+    chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
+    if not agreed and (instead := _agreed_version_of(store, chosen, every)) is not None:
+        chosen, agreed = instead, [instead]
+    return chosen, agreed
 
 
 def _agreed_version_of(store: Store, chosen, every: list):

@@ -105,15 +105,15 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
     from safer_desk.services.report_sections.allocation import (_allocates_to, several_agreed_words,
-                                                                 unworkable_allocation_words)
+                                                                 unworkable_allocation_words, year_allocation)
 
-    scenarios = [s for s in service.list_scenarios(store, year=year.label if year else None)
-                 if _allocates_to(store, s, areas)]
+    every = service.list_scenarios(store, year=year.label if year else None)
+    scenarios = [s for s in every if _allocates_to(store, s, areas)]
     if not scenarios:
         return None
-    latest = [s for s in scenarios if s.year == scenarios[0].year]
-    agreed = [s for s in latest if s.adopted]
-    chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
+    # The Allocation section's choice: the agreed one typed from the paper ("West") is the year's allocation even
+    # where only another version of it ("Western CSP", not agreed) places the county's districts.
+    chosen, agreed = year_allocation(store, scenarios, every)
     scenario = service.load_scenario(store, chosen.id)
     try:
         result = scenario.result()
