@@ -251,10 +251,13 @@ def _allocation_tables(scenario: service.Scenario, header: list[str], rows: list
     step = 2 * FACTORS_PER_TABLE
     groups = [list(range(first + i, min(first + i + step, weighted))) for i in range(0, 2 * factors, step)]
     groups[-1].append(weighted)
-    words = f"{scenario.name}: the factors the variable fee is shared by, and their weighted share"
-    return [part(money, title, saved),
-            *(part([0, *columns], words if len(groups) == 1 else f"{words} ({n} of {len(groups)})")
-              for n, columns in enumerate(groups, 1))]
+    words = f"{scenario.name}: the factors the variable fee is shared by"
+
+    def part_title(n: int) -> str:  # the weighted share said only on the table that holds it, the last
+        said = f"{words}, and their weighted share" if n == len(groups) else words
+        return said if len(groups) == 1 else f"{said} ({n} of {len(groups)})"
+
+    return [part(money, title, saved), *(part([0, *columns], part_title(n)) for n, columns in enumerate(groups, 1))]
 
 
 def top_slice_section(item: service.TopSlice) -> ReportSection:
