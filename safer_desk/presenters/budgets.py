@@ -1194,7 +1194,12 @@ class BudgetsPresenter(ScreenPresenter):
                   if r.kind == "line" and r.links]
         counts = (f" {', and '.join(linked)}, which {'it' if len(linked) == 1 else 'they'} will no longer do."
                   if linked else "")
-        return f"Delete the plan “{self.view.plan.name}”{with_lines}?{counts} Edit > Undo brings it back."
+        # In a county file, a plan an office sent: its next export puts it back, said before, not only by the merge.
+        from safer_desk.services.provenance import row_origins
+
+        back = row_origins(self.store, "budget_plans").comes_back_words([self.view.plan.id])
+        return (f"Delete the plan “{self.view.plan.name}”{with_lines}?{counts}{f' {back}' if back else ''} "
+                "Edit > Undo brings it back.")
 
     def rename_plan(self, name: str) -> bool:
         plan_id, name = self.selected, (name or "").strip()

@@ -438,8 +438,10 @@ class DhrPresenter(FormScreen):
         money = (f" The partners were billed {format_money(case.billed_pence)} for it, have paid "
                  f"{format_money(case.recovered_pence)} and owe {format_money(case.outstanding_pence)}: the ledger "
                  "will no longer count any of it (Edit > Undo brings it back)." if case.billed_pence else "")
+        back = self.shown.origins.comes_back_words([case.id])  # a county file: the office's next export puts it back
         return (f"Delete {case.reference} with its costs, shares and payments?"
-                + (f" It is {linked}, which will no longer count it." if linked else "") + money)
+                + (f" It is {linked}, which will no longer count it." if linked else "")
+                + (f" {back}" if back else "") + money)
 
     def delete_case(self) -> None:
         case = self.need_case()

@@ -568,6 +568,8 @@ class ProjectsPresenter(ScreenPresenter):
                 f"{some} of them {'is' if some == 1 else 'are'}"  # not "they are" of three when two are
             text += (f" {it[0].upper()}{it[1:]} {' and '.join(counted)}, which will no longer count "
                      f"{'it' if some == 1 else 'them'}.")
+        if back := self.origins.comes_back_words(list(ids)):  # a county file: an office's next export puts it back
+            text += f" {back}"
         return text + f" (Edit > Undo puts {'it' if len(ids) == 1 else 'them'} back.)"
 
     def describe_many(self, ids: Sequence[str]) -> str:

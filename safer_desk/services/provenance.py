@@ -50,6 +50,26 @@ class RowOrigins:
         phrase = self.phrase(key)
         return f"{phrase[0].upper()}{phrase[1:]}." if phrase else ""
 
+    def comes_back_words(self, keys: Sequence[str]) -> str:
+        """What Delete asks in a county file of rows an office sent: "It was merged from Babergh office, whose file
+        still has it: its next export, merged, puts it back. To remove it for good, ask Babergh office to delete it
+        in its own file." (the merge says it only afterwards, "Added again, though deleted in the county file …");
+        "" for rows typed in the county file and in an office's own file."""
+        merged = [k for k in keys if self.shown and k in self.by_key]
+        if not merged:
+            return ""
+        from safer_desk.domain.text import in_words
+
+        offices = sorted({o for k in merged for o in self.by_key[k].split(", ")}, key=str.casefold)
+        it = "it" if len(merged) == 1 else "them"
+        who = ("It was" if len(keys) == 1 else "They were" if len(merged) == len(keys)
+               else f"{len(merged)} of them {'was' if len(merged) == 1 else 'were'}")
+        if len(offices) == 1:
+            return (f"{who} merged from {offices[0]}, whose file still has {it}: its next export, merged, puts {it} "
+                    f"back. To remove {it} for good, ask {offices[0]} to delete {it} in its own file.")
+        return (f"{who} merged from {in_words(offices)}, whose files still have {it}: their next exports, merged, put "
+                f"{it} back. To remove {it} for good, ask those offices to delete {it} in their own files.")
+
     def in_sheet(self, sheet: "Sheet", keys: Sequence[str | None], *, after: str | None = None) -> "Sheet":
         """``sheet`` (one a table's Export… writes) with the *Merged from* column the window shows, after the heading
         ``after`` (last when None); ``keys`` are its rows' ids, in its order. In an office's own file the sheet as it
