@@ -259,6 +259,7 @@ class DhrPresenter(FormScreen):
         self.as_at = AsAtDay(lambda: self.today(), what="the list of reviews")
         self.shown = ReviewsShown(date.min, False, [])  # nothing read yet (today is read when the list is)
         self.notice = ""  # back on today's list after a change made while as at a day: said beside the field
+        self.step_share: str | None = None  # while a step on a share (a payment) is shown again: the share's id
 
     # -- rows and selection ----------------------------------------------------------------------
     def reader(self) -> Callable[[Any], ReviewsShown]:
@@ -400,25 +401,31 @@ class DhrPresenter(FormScreen):
         return dhr.review_label(self.store)
 
     # -- actions ------------------------------------------------------------------------------------
-    def _refreshed(self, case_id: str | None) -> None:
-        """After an action, its undo or its redo: read the cases again and show the case it changed. As at a past day
-        (Edit > Undo pressed there), today's list: the change is to the reviews as they are, and would not show (or
-        would show on the wrong day's figures) on the past day's."""
+    def _refreshed(self, case_id: str | None, share_id: str | None = None) -> None:
+        """After an action, its undo or its redo: read the cases again and show the case it changed, and the share it
+        was on (``step_share`` while it is shown: a payment undone on another review came back with no share chosen,
+        and Payment… asked to choose one). As at a past day (Edit > Undo pressed there), today's list: the change is
+        to the reviews as they are, and would not show (or would show on the wrong day's figures) on the past day's."""
         if self.as_at.chosen is not None:
             self.as_at.choose("")
             self.notice = ("Showing today's list again: a review was changed (or a change undone or redone), and it "
                            "shows on today's list.")
         shown = self.reader()(self.store)
         exists = any(c.id == case_id for c in shown.cases)  # the list just read says (a whole snapshot was read)
-        self.show(shown, select=case_id if exists else None)
+        self.step_share = share_id
+        try:
+            self.show(shown, select=case_id if exists else None)
+        finally:
+            self.step_share = None
         self.data_changed.emit()
 
-    def case_action(self, text: str, case_id: str | None, change: Callable[[], Any]) -> Any:
-        """One undoable step on a case (``case_id`` None: the change creates it and returns its id)."""
+    def case_action(self, text: str, case_id: str | None, change: Callable[[], Any], share_id: str | None = None) -> Any:
+        """One undoable step on a case (``case_id`` None: the change creates it and returns its id), on one of its
+        shares (``share_id``: chosen again when the step is done, undone or redone)."""
         store = self.store
         return self.perform(snapshot_action(
             text, key=case_id, snap=lambda k: dhr.snapshot_case(store, k), restore=lambda s: dhr.restore_case(store, s),
-            absent=lambda k: dhr.CaseSnapshot(k, None), change=change, after=self._refreshed))
+            absent=lambda k: dhr.CaseSnapshot(k, None), change=change, after=lambda k: self._refreshed(k, share_id)))
 
     def change_label(self, label: str) -> None:
         old = self.label
@@ -766,7 +773,7 @@ class DhrPresenter(FormScreen):
         title = f"Payment from {share.partner} for {case.reference}"
         return self._form(fields, title, lambda v: self.case_action(
             f"{format_money(v['amount'])} paid by {share.partner} for {case.reference}", case.id,
-            lambda: dhr.record_payment(self.store, share.id, **v)),
+            lambda: dhr.record_payment(self.store, share.id, **v), share.id),
             note=f"Outstanding on this share: {format_money(share.outstanding_pence)}.",
             values={"paid_on": _uk(self.today()), "amount": format_money(share.outstanding_pence)},
             warnings=lambda v: _before_invoice(share, v, "paid_on"), check=lambda v: _beyond_outstanding(share, v))
@@ -811,7 +818,7 @@ class DhrPresenter(FormScreen):
 
         return self._form(fields, f"Refund to {share.partner} for {case.reference}", lambda v: self.case_action(
             f"{format_money(v['amount'])} refunded to {share.partner} for {case.reference}", case.id,
-            lambda: dhr.record_refund(self.store, case.id, share.organisation_id, **v)),
+            lambda: dhr.record_refund(self.store, case.id, share.organisation_id, **v), share.id),
             note=f"{share.partner} paid {format_money(credit)} more than its share of the review's cost: refund at "
                  f"most {format_money(credit)}. What is refunded is billed again, with Bill partners, to the partners "
                  "short of their shares.",
@@ -845,7 +852,7 @@ class DhrPresenter(FormScreen):
                   Field("reason", "&Reason", FieldKind.LONG_TEXT, required=True)]
         title = f"{status.label}: {share.partner}'s share of {case.reference}"
         return self._form(fields, title, lambda v: self.case_action(
-            title, case.id, lambda: fn(self.store, share.id, on=v["on"], reason=v["reason"])),
+            title, case.id, lambda: fn(self.store, share.id, on=v["on"], reason=v["reason"]), share.id),
             values={"on": _uk(self.today())}, warnings=lambda v: _before_invoice(share, v, "on"),
             check=lambda v: _before_payment(self.store, share, v, status.value))
 
@@ -872,7 +879,7 @@ class DhrPresenter(FormScreen):
             handling = RefusalHandling(v["handling"])
             self.case_action(f"{handling.label}: {share.partner}'s refused share of {case.reference}", case.id,
                              lambda: dhr.resolve_refusal(self.store, share.id, handling.value, on=v["on"],
-                                                         due_days=int(v["due_days"])))
+                                                         due_days=int(v["due_days"])), share.id)
 
         return self._form(fields, f"Refused by {share.partner}: {case.reference}", commit,
                           note=f"{format_money(share.closed_pence)} refused. Days to pay: for the re-split invoices "
@@ -894,7 +901,7 @@ class DhrPresenter(FormScreen):
         def commit(v: dict) -> None:
             amount = next(p["amount_pence"] for p in payments if p["id"] == v["payment"])
             self.case_action(f"Delete the payment of {format_money(amount)} by {share.partner} for {case.reference}",
-                             case.id, lambda: dhr.delete_payment(self.store, v["payment"]))
+                             case.id, lambda: dhr.delete_payment(self.store, v["payment"]), share.id)
 
         return self._form(fields, f"Delete a payment by {share.partner} for {case.reference}", commit,
                           note=f"{share.invoice_ref}: {format_money(share.paid_pence)} paid of "
@@ -923,7 +930,7 @@ class DhrPresenter(FormScreen):
     def reopen_share(self, share: dhr.ShareRow) -> None:
         case = self.need_case()
         self.case_action(f"Reopen {share.partner}'s share of {case.reference}", case.id,
-                         lambda: dhr.reopen_share(self.store, share.id))
+                         lambda: dhr.reopen_share(self.store, share.id), share.id)
 
     def split_form(self) -> "SplitPresenter":
         case = self.need_case()

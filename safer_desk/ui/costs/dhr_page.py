@@ -484,6 +484,8 @@ class DhrPage(QWidget):
             new = table.appeared(rows) if same else None
             table.set_rows(rows)
             table.choose_id(new if new is not None else chosen)
+        if self.shares.choose_id(self.presenter.step_share):  # a step on a share done, undone or redone: its share
+            self.details.setCurrentWidget(self.shares.view)
         self._enable_refund()
 
     def _enable_refund(self) -> None:
