@@ -419,7 +419,8 @@ class DhrPresenter(FormScreen):
             self.step_share = None
         self.data_changed.emit()
 
-    def case_action(self, text: str, case_id: str | None, change: Callable[[], Any], share_id: str | None = None) -> Any:
+    def case_action(self, text: str, case_id: str | None, change: Callable[[], Any],
+                    share_id: str | None = None) -> Any:
         """One undoable step on a case (``case_id`` None: the change creates it and returns its id), on one of its
         shares (``share_id``: chosen again when the step is done, undone or redone)."""
         store = self.store
