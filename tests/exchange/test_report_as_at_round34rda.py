@@ -110,14 +110,14 @@ def test_report_as_at_a_past_day_agrees_with_dhr_ledger_to_the_penny(demo_path, 
     assert shown["Total"][1] == 68415  # Mid Suffolk's payment of 20/06/2018 only: July's and August's not yet
     assert shown != cli_ledger(ledger_csv(demo_path))  # not today's position
     assert f"figures as at {PAST_DAY}" in dhr_paragraph(tables)
-    # Per case too: the report's Recovered and Outstanding are dhr-ledger --by-case's paid and outstanding.
+    # Per case too: the report's Paid and Outstanding are dhr-ledger --by-case's paid and outstanding.
     by_case = {r["case"]: r for r in ledger_csv(demo_path, "--as-at", PAST_DAY, "--by-case")}
     case_rows = tables.tables["Cost recovery per case"]
     head = case_rows[0]
     for row in case_rows[1:-1]:
         cells = dict(zip(head, row))
         expected_case = by_case[cells["Case"]]
-        assert pence(cells["Recovered"]) == pence(expected_case["paid"])
+        assert pence(cells["Paid"]) == pence(expected_case["paid"])
         assert pence(cells["Outstanding"]) == pence(expected_case["outstanding"])
         assert pence(cells["Net billed"]) == pence(expected_case["net_billed"])
 

@@ -13,12 +13,12 @@ REVIEW = "WSCSP-DHR-2017-01"
 
 
 def recovered(tables, reference: str) -> str:
-    """The Recovered cell of a review's row in the report's table of reviews."""
+    """The Paid cell (headed Recovered until session 62) of a review's row in the report's table of reviews."""
     for rows in tables.tables.values():
-        if rows and "Recovered" in rows[0]:
+        if rows and "Paid" in rows[0]:
             row = next((r for r in rows[1:] if r and r[0] == reference), None)
             if row is not None:
-                return row[rows[0].index("Recovered")]
+                return row[rows[0].index("Paid")]
     raise AssertionError(f"{reference} is not in the report's reviews")
 
 

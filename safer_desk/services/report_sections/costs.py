@@ -49,7 +49,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if cases:
         # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
         shown = {c.id for c in cases}
-        # A payment is marked in a review's Recovered only when it had been made by the day the figures are as at.
+        # A payment is marked in a review's Paid only when it had been made by the day the figures are as at.
         day_iso = as_at.isoformat() if as_at else None
         paid_marked = shown & _cases_with_marked(store, illustrative_rows(store, "dhr_payments"),
                                                  "SELECT p.id, s.case_id FROM dhr_payments p JOIN dhr_shares s "
@@ -90,7 +90,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         origins = row_origins(store, REVIEWS)
         merged = [MERGED_FROM] if origins.shown else []
         tables = [ReportTable("Cost recovery per case", ["Case", *merged, "Kind", "District", "Stage reached",
-                                                         "Status", "Cost", "Net billed", "Recovered", "Outstanding",
+                                                         "Status", "Cost", "Net billed", "Paid", "Outstanding",
                                                          "Shortfall", "Not yet billed",
                                                          *(["Refunded"] if refunds else [])],
                               [[row[0], *([origins.of(c.id)] if merged else []), *row[1:]]
