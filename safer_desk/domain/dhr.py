@@ -555,8 +555,17 @@ class Billing:
         return self.net_billed_pence == self.cost_pence
 
     def describe(self) -> str:
-        """One sentence: billed, less refused and written off, = net billed, against the cost."""
-        from safer_desk.domain.money import format_money
+        """One sentence: billed, less refused and written off, = net billed, against the cost. Pence on every figure
+        when any has them, as the tab's tables show them ("Billed £8,900" beside "£684.14 refused" read oddly)."""
+        from safer_desk.domain.money import any_pence, format_money as money
+
+        said = [self.billed_pence, self.resplit_pence, self.carried_pence, self.refused_pence, self.written_off_pence,
+                self.refunded_pence, self.net_billed_pence, abs(self.uncovered_pence), self.cost_pence,
+                max(self.unbilled_pence, 0)]
+        pence = any_pence(said)
+
+        def format_money(amount: int) -> str:
+            return money(amount, show_pence=pence)
 
         parts = [f"Billed {format_money(self.billed_pence)}"]
         if self.resplit_pence or self.carried_pence:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import any_pence, format_money
 from safer_desk.domain.text import counted
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import TAB, CostForm, FormScreen, NothingTo, choices, snapshot_action
@@ -1516,11 +1516,13 @@ class SplitPresenter:
         """The live total under the grid: "Total 100%" or "Total 90% — 10% still to share"."""
         if self.billed:
             net = sum(r.net_pence or 0 for r in self.rows())
-            text = f"Net billed {format_money(net)} of the cost {format_money(self.cost_pence)}"
             # A cost added since the partners were billed is in the cost and in no row: said (on a line of its own,
-            # as wide as the partners' names), not left as a gap.
+            # as wide as the partners' names), not left as a gap. Pence on every figure when any has them.
             unbilled = dhr.unbilled_pence(self.store, self.case.id)
-            return text + (f",\n{format_money(unbilled)} of it not yet billed" if unbilled > 0 else "")
+            pence = any_pence([net, self.cost_pence, max(unbilled, 0)])
+            text = (f"Net billed {format_money(net, show_pence=pence)} of the cost "
+                    f"{format_money(self.cost_pence, show_pence=pence)}")
+            return text + (f",\n{format_money(unbilled, show_pence=pence)} of it not yet billed" if unbilled > 0 else "")
         if self.kind != SplitKind.PERCENTAGES:
             return f"Total {format_money(self.cost_pence)}"
         total = self.total_bp

@@ -158,7 +158,7 @@ def test_the_billed_split_says_the_cost_added_since_is_not_billed_yet(demo_store
     p.reload()
     split = p.split_form()
     assert split.billed and sum(r.net_pence for r in split.rows()) == 752558
-    assert split.total_text() == "Net billed £7,525.58 of the cost £8,525.58,\n£1,000 of it not yet billed"
+    assert split.total_text() == "Net billed £7,525.58 of the cost £8,525.58,\n£1,000.00 of it not yet billed"
     p.close_form()
     dhr.bill_partners(demo_store, case_id, invoiced_on="01/09/2018")
     p.reload()
@@ -173,7 +173,7 @@ def test_the_split_dialog_says_it_under_the_grid(demo_window, qtbot):
     assert page.select_case(case_id)
     dialog = page.split_dialog()
     total = next(label for label in dialog.findChildren(QLabel) if label.accessibleName() == "Total")
-    assert total.isVisible() and total.text().endswith("£1,000 of it not yet billed")
+    assert total.isVisible() and total.text().endswith("£1,000.00 of it not yet billed")
 
 
 # -- 4. a £0 share refused -------------------------------------------------------------------------------------------
