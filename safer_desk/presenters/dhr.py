@@ -1015,8 +1015,10 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
     left_out: list[str] = []
     nothing = " Nothing was recorded."
     headings: dict[int, str] = {}  # the last heading row's words by column: which of a row's dates is the date paid
+    commas = False  # a line of one cell with commas in it: a CSV file's text, its cells run together
     for number, row in enumerate(parse_tsv(text or ""), start=1):
         placed = [(column, c.strip()) for column, c in enumerate(row) if c.strip()]
+        commas = commas or (len(placed) == 1 and placed[0][1].count(",") >= 2)
         cells = [c for _, c in placed]
         said = "“" + " | ".join(cells) + "”"
         # The invoice a row names is its share, wherever its column: a finance report's customer name before it
@@ -1103,8 +1105,12 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 "deleted (More > Delete a payment…), not paid back." + nothing)
         payments.append(PastedPayment(number, share, days[0], amounts[0], " ".join(rest)))
     if not payments:
-        raise rules.DhrError(f"No payments to record for {reference} in what was pasted: copy rows with the invoice "
-                             "reference or partner, the date paid and the amount.")
+        # Commas are not read as the cells' separators: "£1,234.56" has one, and would be two amounts, or a wrong one.
+        raise rules.DhrError(f"No payments to record for {reference} in what was pasted: " + (
+            "its lines have commas between the cells, not tabs (a CSV file's text, copied from a text editor), so "
+            "each line was read as one cell. Open the file in Excel and copy the cells from there: the invoice "
+            "reference or partner, the date paid and the amount." if commas else
+            "copy rows with the invoice reference or partner, the date paid and the amount."))
     # more than is outstanding, with the payments before it on the same invoice: said before anything is asked
     paid: dict[str, int] = {}
     for p in payments:
