@@ -79,3 +79,21 @@ def test_the_awards_form_opens_with_every_field_in_view_and_its_messages_shown(d
     dialog.reject()
     awards.close()
 
+
+
+def test_a_form_closed_is_no_longer_told_of_its_changes(demo_window, qtbot):
+    resize_window(demo_window, (1093, 582))
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    page = tab.reviews
+    assert page.select_case(dhr.case_id_by_reference(page.store, BILLED))
+    dialog = page.cost_line_dialog()
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    form = dialog.form
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda *_: gone.append(True))
+    dialog.reject()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    handlers = list(form.changed._handlers)
+    assert not any(getattr(h, "__name__", "") == "_messages_changed" for h in handlers), handlers
+    form.changed.emit()  # told on, the closed dialog's timer (gone with it) raised RuntimeError

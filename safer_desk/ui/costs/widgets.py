@@ -335,8 +335,11 @@ class FormDialog(ViewedForm, _GuardedDialog):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.show_messages)
-        form.changed.connect(self._fit_timer.start)
-        self.destroyed.connect(lambda *_: form.changed.disconnect(self._fit_timer.start))
+        form.changed.connect(self._messages_changed)
+        self.destroyed.connect(lambda *_: form.changed.disconnect(self._messages_changed))
+
+    def _messages_changed(self, *_args) -> None:
+        self._fit_timer.start()
 
     def show_messages(self) -> None:
         """Grow to show the messages that have appeared (a form's "Not saved yet …" and three lines under Amount at
