@@ -164,7 +164,7 @@ def test_costs_added_after_billing_are_billed_as_further_shares(demo_store):
     dhr.add_cost_line(demo_store, case_id, category="Administration", amount="£1,000")
     assert dhr.unbilled_pence(demo_store, case_id) == 100000
     [case] = [c for c in dhr.list_cases(demo_store, today=TODAY) if c.id == case_id]
-    assert case.billing_text.endswith("£1,000 of it, added since the partners were billed, has not been billed yet.")
+    assert case.billing_text.endswith("£1,000.00 of it, added since the partners were billed, has not been billed yet.")
     further = dhr.shares_to_bill(demo_store, case_id)
     assert sum(further.values()) == 100000 and sorted(further.values()) == [9090] + [9091] * 10
     billed = dhr.bill_partners(demo_store, case_id, invoiced_on="01/09/2018", invoice_prefix="MSDC-DHR1-")
