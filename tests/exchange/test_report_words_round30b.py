@@ -86,7 +86,7 @@ def test_cost_recovery_per_case_has_a_total_adding_up_with_the_ledger_and_the_ta
     tab = _case_total(dhr.list_cases(demo_store, today=today))
     assert by_header["Cost"] == "£7,525.58" and tab["cost_pence"] == 7_525_58
     assert by_header["Net billed"] == "£6,841.44" and tab["net_billed_pence"] == 6_841_44
-    assert by_header["Recovered"] == "£3,820.73" and tab["recovered_pence"] == 3_820_73
+    assert by_header["Paid"] == "£3,820.73" and tab["recovered_pence"] == 3_820_73
     assert by_header["Outstanding"] == "£3,020.71" and tab["outstanding_pence"] == 3_020_71
     assert main(["dhr-ledger", str(demo_path)]) == 0
     total = next(r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["partner"] == "Total")
