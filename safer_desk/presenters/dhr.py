@@ -1528,7 +1528,8 @@ class SplitPresenter:
             pence = any_pence([net, self.cost_pence, max(unbilled, 0)])
             text = (f"Net billed {format_money(net, show_pence=pence)} of the cost "
                     f"{format_money(self.cost_pence, show_pence=pence)}")
-            return text + (f",\n{format_money(unbilled, show_pence=pence)} of it not yet billed" if unbilled > 0 else "")
+            later = f",\n{format_money(unbilled, show_pence=pence)} of it not yet billed" if unbilled > 0 else ""
+            return text + later
         if self.kind != SplitKind.PERCENTAGES:
             return f"Total {format_money(self.cost_pence)}"
         total = self.total_bp
