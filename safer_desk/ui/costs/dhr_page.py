@@ -282,7 +282,9 @@ class DhrPage(QWidget):
             Column("invoice", "Invoice", lambda s: getattr(s, "invoice_ref", "")),
             date_col("due", "Due", lambda s: getattr(s, "due_on", None)),
             Column("reason", "Reason", lambda s: getattr(s, "reason", "")),
-        ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog), totals=lambda rows: {
+        ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog),
+            # Ctrl+V: More > Paste payments from Excel… (the window's Ctrl+V never reaches a table), asked before saved
+            on_paste=today(self.paste_payments), read_only=session.read_only, totals=lambda rows: {
             "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows),
             "paid_pence": sum(r.paid_pence for r in rows),
             "outstanding_pence": sum(r.outstanding_pence for r in rows)} if rows else None)

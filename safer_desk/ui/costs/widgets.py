@@ -167,17 +167,19 @@ class Table:
 def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = None, *,
                totals: Callable[[Sequence[Any]], Any] | None = None, on_edit: Callable[[], None] | None = None,
                on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
-               large: bool = False, read_only: bool = False) -> Table:
+               on_paste: Callable[[], None] | None = None, large: bool = False, read_only: bool = False) -> Table:
     """``large``: tens of thousands of rows, filtered in Python without a proxy (see ``Table``). The tables are
-    ledgers: pence in every money column when any has them. ``read_only`` (a file open read-only): Del and the
-    menu's Delete are not offered; Edit… still opens a record to read."""
+    ledgers: pence in every money column when any has them. ``on_paste``: what Ctrl+V on the table does (the page's
+    paste of rows copied from Excel). ``read_only`` (a file open read-only): Del, Ctrl+V and the menu's Delete are
+    not offered; Edit… still opens a record to read."""
     if read_only:
-        on_delete = None
+        on_delete = on_paste = None
     model = RowTableModel(columns, parent=parent, totals=totals, pence_together=True)
     proxy = None if large else SortProxy(parent)
     if proxy is not None:
         proxy.setSourceModel(model)
-    view = DataTableView(parent, accessible_name=name, on_edit=on_edit, on_delete=on_delete, on_export=on_export)
+    view = DataTableView(parent, accessible_name=name, on_edit=on_edit, on_delete=on_delete, on_export=on_export,
+                         on_paste=on_paste)
     view.setModel(proxy if proxy is not None else model)
     if columns and columns[-1].unit != Unit.TEXT:
         view.horizontalHeader().setStretchLastSection(False)  # a stretched money column sits far from its heading
