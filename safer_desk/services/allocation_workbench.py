@@ -483,6 +483,45 @@ def with_factor_title(state: WorkState, index: int, text: str) -> WorkState:
     return replace(state, options=replace(state.options, factors=tuple(factors)))
 
 
+FACTOR_HEADINGS = ("factor", "weight")  # the factors table's headings, as a copy of it from Excel may carry
+
+
+def factor_cells_kept(state: WorkState, cells: Sequence[tuple[int, int]]) -> str:
+    """Why Del over the factors table's (row, column) cells empties none: a factor's name (column 0) and its weight
+    (column 1) cannot be empty, as typing nothing in either is refused; how to leave a factor out instead."""
+    row, column = sorted(cells)[0]
+    f = state.options.factors[row]
+    what = "a name" if column == 0 else "a weight above zero"
+    return (f"Factor {f.title}: a factor needs {what}, so Del cannot empty it: type over it, or remove the factor "
+            "(Remove, Alt+Z) to leave it out.")
+
+
+def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[Sequence[str]]) -> WorkState:
+    """Cells copied from Excel into the factors table (Factor, Weight) from (row, column) on, each as typed there; a
+    row past the last factor adds one. A first row whose first cell heads the column it lands on is skipped; a cell past the Weight column
+    or one refused is said naming its pasted row, and nothing is applied."""
+    table = [list(r) for r in table]
+    if table and table[0] and typed_name_key(table[0][0]) == FACTOR_HEADINGS[at_column]:
+        table = table[1:]
+    while len(table) > len(state.options.factors) - at_row and not any(t.strip() for t in table[-1]):
+        table.pop()  # Excel's empty rows below the copy add no factor
+    for offset, cells in enumerate(table):
+        if lost := [t.strip() for t in cells[len(FACTOR_HEADINGS) - at_column:] if t.strip()]:
+            raise AllocationError(f"Pasted row {offset + 1} has cells past the factors' Weight column: “{lost[0]}” "
+                                  "would be lost. Copy a factor's name and weight, and paste from the Factor column.")
+    for offset, cells in enumerate(table):
+        r = at_row + offset
+        if r >= len(state.options.factors):
+            state = with_new_factor(state)
+        try:
+            for c_offset, text in enumerate(cells):
+                edit = with_factor_title if at_column + c_offset == 0 else with_factor_weight
+                state = edit(state, r, text)
+        except AllocationError as exc:
+            raise AllocationError(f"Pasted row {offset + 1}: {exc}") from None
+    return state
+
+
 def with_new_factor(state: WorkState, title: str = "") -> WorkState:
     keys = {f.name for f in state.options.factors}
     titles = {typed_name_key(f.title) for f in state.options.factors}

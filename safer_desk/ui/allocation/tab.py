@@ -156,6 +156,36 @@ class InputsView(DataTableView):
         return to_tsv(table)
 
 
+class FactorsTable(SheetTable):
+    """The factors and their weights, edited in place: Ctrl+V (and Edit > Paste) puts cells copied from Excel in, as
+    the inputs' Paste does; Del over cells says why a factor's name or weight is never empty. Both did nothing, unsaid
+    (the window's Ctrl+V never reaches a table: Qt measures it against the Edit menu it is on)."""
+
+    def __init__(self, tab: AllocationTab):
+        super().__init__(0, 2, tab)
+        self._tab = tab
+
+    def paste_rows(self) -> None:
+        why = clipboard_without_text(QGuiApplication.clipboard().mimeData())
+        if why and not self._tab.read_only:  # nothing to read: said, never a paste that silently does nothing
+            self._tab._refuse(why)
+            return
+        self._tab.paste_factors(QGuiApplication.clipboard().text())
+
+    def keyPressEvent(self, event) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_rows()
+                event.accept()
+                return
+            chosen = self.selectedIndexes() or [self.currentIndex()]
+            if event.matches(QKeySequence.StandardKey.Delete) and chosen[0].isValid():
+                self._tab.empty_factor_cells([(i.row(), i.column()) for i in chosen])
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
 def _explain_choice(combo: QComboBox) -> None:
     """The box's tooltip (and what a screen reader adds to its name): the chosen item's explanation, else its words
     (the box is narrow beside the pot's fields; the words are short, the explanation whole here)."""
@@ -478,7 +508,7 @@ class AllocationTab(TabBase):
         form2.addRow("&Unit:", self.unit_combo)
         form2.addRow("&Damping ±%:", self._line("damping", "Damping limit percentage", "none"))
 
-        self.factors_table = SheetTable(0, 2, self)  # Ctrl+C copies every cell selected, as the other tables
+        self.factors_table = FactorsTable(self)  # Ctrl+C copies every cell selected, as the other tables
         self.factors_table.setAccessibleName("Factors and their weights")
         self.factors_table.setTabKeyNavigation(False)  # Tab leaves the table (it went cell to cell, never out)
         self.factors_table.setHorizontalHeaderLabels(["Factor", "Weight"])
@@ -1094,6 +1124,32 @@ class AllocationTab(TabBase):
         self.apply(new_state, f"Clear {counted(len(cells), 'cell')}",
                    EditedAt("inputs", tuple(sorted({r for r, _ in cells})),
                             tuple(keys[c] for c in sorted({c for _, c in cells}))))
+
+    def paste_factors(self, text: str) -> None:
+        """Cells copied from Excel into the factors from the cell chosen on (a row past the last adds a factor), as one
+        step to undo; a cell refused is said and nothing changes."""
+        if self.read_only:
+            return
+        table = parse_tsv(text or "", keep_blank_rows=True)
+        if not table:
+            return
+        current = self.factors_table.currentIndex()
+        row = current.row() if current.isValid() else len(self.state.options.factors)
+        column = current.column() if current.isValid() else 0
+        try:
+            new_state = bench.with_factors_pasted(self.state, row, column, table)
+        except AllocationError as exc:
+            self._refuse(exc)
+            return
+        old = self.state.options.factors
+        rows = tuple(i for i, f in enumerate(new_state.options.factors) if i >= len(old) or f != old[i])
+        self.apply(new_state, f"Paste {counted(len(rows), 'factor')}", EditedAt("factors", rows))
+
+    def empty_factor_cells(self, cells: list[tuple[int, int]]) -> None:
+        """Del over the factors' cells: a factor's name and weight cannot be empty (typing nothing is refused), so
+        it is said why, and how to leave a factor out."""
+        if not self.read_only:
+            self._refuse(bench.factor_cells_kept(self.state, cells))
 
     def add_partnership(self) -> None:
         self.apply(bench.with_new_row(self.state), "Add partnership",
