@@ -459,7 +459,10 @@ class AllocationTab(TabBase):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.pot_given = QRadioButton("Pot &given", self)
-        self.pot_from_previous = QRadioButton("Last year's total less retained", self)
+        # Alt+' (its own apostrophe, underlined): every letter and figure is another control's on every page, and the
+        # key shown after the words, "(.)", widened the options and put the inputs' columns and the factors' out of view.
+        self.pot_from_previous = QRadioButton("Last year&'s total less retained", self)
+        self.pot_from_previous.setAccessibleName("Last year's total less retained")
         self.pot_group = QButtonGroup(self)
         self.pot_group.addButton(self.pot_given)
         self.pot_group.addButton(self.pot_from_previous)
@@ -710,7 +713,7 @@ class AllocationTab(TabBase):
         self.redistribute_method.currentIndexChanged.connect(self.compute_redistribution)
         form = QFormLayout()
         form.addRow("N&ot committed by the deadline:", self.redistribute_amount)
-        form.addRow("Share it back:", self.redistribute_method)
+        form.addRow("Share it back (&;):", self.redistribute_method)  # Alt+; every letter and figure is taken here
         self.redistribute_note = QLabel(page)
         self.redistribute_note.setWordWrap(True)
         left = QVBoxLayout()
@@ -750,17 +753,20 @@ class AllocationTab(TabBase):
         saved.setBuddy(self.top_slice_combo)
         fields.addWidget(saved, 0, 0)
         fields.addWidget(self.top_slice_combo, 0, 1, 1, 3)
-        for at, (key, label, default) in enumerate((
-                ("total", "Total grant:", "£2,900,692"), ("slice", "First slice %:", "50"),
-                ("slice_label", "First slice goes to:", "LSP share"), ("retained", "Retained % of the rest:", "10"),
-                ("partners", "Equal shares:", "9"), ("scenario", "Scenario ±%:", "20"))):
+        # Each field's Alt key after its words, a sign Alt reaches on any keyboard: every letter and figure is another
+        # control's on this page (Alt+- = / the buttons', Alt+' the options' "Last year's total less retained").
+        for at, (key, label, letter, default) in enumerate((
+                ("total", "Total grant", ";", "£2,900,692"), ("slice", "First slice %", ".", "50"),
+                ("slice_label", "First slice goes to", "[", "LSP share"),
+                ("retained", "Retained % of the rest", "]", "10"), ("partners", "Equal shares", "\\", "9"),
+                ("scenario", "Scenario ±%", "`", "20"))):
             edit = QLineEdit(default, page)
-            edit.setAccessibleName(label.rstrip(":"))
+            edit.setAccessibleName(label)
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("£10,000,000.00") + 12)  # no figure cut
             edit.editingFinished.connect(self.compute_top_slice)
             edit.textEdited.connect(lambda *_: self.session.unsaved_changed.emit())  # the title's "*"
             self.top_fields[key] = edit
-            words = QLabel(label, page)
+            words = QLabel(f"{label} (&{letter}):", page)
             words.setBuddy(edit)
             fields.addWidget(words, 1 + at % 3, 2 * (at // 3))
             fields.addWidget(edit, 1 + at % 3, 2 * (at // 3) + 1)
