@@ -953,6 +953,9 @@ class MainWindow(QMainWindow):
     def paste_into_focus(self) -> None:
         widget = QApplication.focusWidget()
         while widget is not None:
+            if callable(getattr(widget, "on_paste", None)):  # a kit table's own paste, as its Ctrl+V does
+                widget.on_paste()
+                return
             if hasattr(widget, "paste_rows"):
                 widget.paste_rows()
                 return

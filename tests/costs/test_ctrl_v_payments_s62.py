@@ -49,3 +49,11 @@ def test_ctrl_v_on_the_shares_records_nothing_unless_record_is_answered(demo_win
     QGuiApplication.clipboard().setText("Invoice\tPaid\tAmount\r\n")
     qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
     assert prompts.errors[-1][0] == "Not done" and "No payments to record" in prompts.errors[-1][1]
+
+
+def test_edit_paste_on_the_shares_asks_about_the_payments_too(demo_window, qtbot, prompts):
+    """Edit > Paste clicked in the menu (the window asks the widget in focus) did nothing there either, unsaid."""
+    page, view = _shares(demo_window, qtbot)
+    QGuiApplication.clipboard().setText(finance_report(page.store))
+    demo_window.paste_action.trigger()
+    assert prompts.questions[-1][0] == "Paste payments" and "Record 3 payments" in prompts.questions[-1][1]
