@@ -95,7 +95,8 @@ class IndicatorsTab(TabBase):
         self.summary_model = SummaryModel(summary_columns(), [], self)
         self.summary_proxy = SortProxy(self)
         self.summary_proxy.setSourceModel(self.summary_model)
-        self.summary_view = DataTableView(self, accessible_name="Summary of indicators")
+        # Ctrl+V: the chosen indicator's figures, as Edit > Paste from here (the window's Ctrl+V never reaches a table).
+        self.summary_view = DataTableView(self, accessible_name="Summary of indicators", on_paste=self.paste_rows)
         self.summary_view.setModel(self.summary_proxy)
         self.summary_proxy.layoutChanged.connect(self._shown_again)
         self.summary_proxy.rowsInserted.connect(self._shown_again)
