@@ -498,8 +498,8 @@ def factor_cells_kept(state: WorkState, cells: Sequence[tuple[int, int]]) -> str
 
 def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[Sequence[str]]) -> WorkState:
     """Cells copied from Excel into the factors table (Factor, Weight) from (row, column) on, each as typed there; a
-    row past the last factor adds one. A first row whose first cell heads the column it lands on is skipped; a cell past the Weight column
-    or one refused is said naming its pasted row, and nothing is applied."""
+    row past the last factor adds one. A first row whose first cell heads the column it lands on is skipped; a cell
+    past the Weight column or one refused is said naming its pasted row, and nothing is applied."""
     table = [list(r) for r in table]
     if table and table[0] and typed_name_key(table[0][0]) == FACTOR_HEADINGS[at_column]:
         table = table[1:]

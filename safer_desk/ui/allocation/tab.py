@@ -459,8 +459,8 @@ class AllocationTab(TabBase):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.pot_given = QRadioButton("Pot &given", self)
-        # Alt+' (its own apostrophe, underlined): every letter and figure is another control's on every page, and the
-        # key shown after the words, "(.)", widened the options and put the inputs' columns and the factors' out of view.
+        # Alt+' (its own apostrophe, underlined): every letter and figure is another control's on every page, and a
+        # key shown after the words, "(.)", widened the options, putting the inputs' and factors' columns out of view.
         self.pot_from_previous = QRadioButton("Last year&'s total less retained", self)
         self.pot_from_previous.setAccessibleName("Last year's total less retained")
         self.pot_group = QButtonGroup(self)
