@@ -26,7 +26,8 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
     """Every view's sheet, in the order of the tabs (empty views are left out).
 
     origins: in a county file, the office each merged row came from (``merged_origins`` of the county file: the
-    staged export the views read keeps no bookkeeping); the register, reviews, funds and figures then say it.
+    staged export the views read keeps no bookkeeping); the register, scenarios, awards, allocations, top-slices,
+    reviews, funds, figures and plans then say it.
     scope: in a county file, the projects, commissioning scenarios, awards and plans of its areas (``county_scope`` of
     the county file, for the same reason); None: every row."""
     from safer_desk.exchange.county_schema import check_cancelled
@@ -38,9 +39,8 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
     def referrals(s: Store) -> WorkbookSheet | None:
         return referrals_sheet(s, o)
 
-    builders = [lambda s: register_sheet(s, o, k), lambda s: scenarios_sheet(s, k), lambda s: awards_sheet(s, k),
-                allocation_sheet,
-                top_slice_sheet,
+    builders = [lambda s: register_sheet(s, o, k), lambda s: scenarios_sheet(s, k, o),
+                lambda s: awards_sheet(s, k, o), lambda s: allocation_sheet(s, o), lambda s: top_slice_sheet(s, o),
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
                 lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today, o), referrals,
                 indicator_summary_sheet,
@@ -51,7 +51,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
         sheet = build(store)
         # (saved allocations none of which can be worked out still have their sheet, saying so; so do referrals
         # asked for where the file holds none)
-        if sheet is not None and (sheet.row_count or build in (allocation_sheet, referrals)):
+        if sheet is not None and (sheet.row_count or sheet.name == "Allocation" or build is referrals):
             sheets.append(sheet)
         progress(i + 1, len(builders), "Working out the workbook's views…")
     return sheets
@@ -78,7 +78,8 @@ TYPED_AT_COUNTY = "Typed in the county file"
 
 
 def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cases", "funds", "indicator_values",
-                                                          "budget_plans")) -> Origins:
+                                                          "budget_plans", "commissioning_scenarios", "funding_awards",
+                                                          "allocation_scenarios", "allocation_top_slices")) -> Origins:
     """In a county file, the office each merged row of the workbook's sheets came from, by table and row key (a
     row several offices sent alike names them all); {} for an office's own file (nothing merged into it).
     ``tables``: only these (the window's register reads its own, not every indicator figure's)."""
@@ -251,8 +252,10 @@ def register_sheet(store: Store, origins: Origins | None = None,
                           "£62,372), the stated minimum (Minimum £50,000), or the amount.")
 
 
-def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
-    """Each saved commissioning scenario (in a county file, those of its areas: ``county_scope``)."""
+def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
+                    origins: Origins | None = None) -> WorkbookSheet | None:
+    """Each saved commissioning scenario (in a county file, those of its areas: ``county_scope``; and with
+    ``origins`` each row ends with the office the scenario came from, as the other merged sheets' rows do)."""
     from safer_desk.services.funders import list_awards
     from safer_desk.services.projects import load_projects
     from safer_desk.services.projects_commissioning import evaluate_saved, list_scenarios, years_of
@@ -270,13 +273,16 @@ def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookS
                Column("Cost as written"), Column("Counted", width=30), Column("Share counted (£)", "money"),
                Column("Scale"), Column("Committed (£)", "money", total=True),
                *[Column(f"{y} (£)", "money", total=True) for y in years]]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     blocks = []
     for scenario, result in results:
         # Against an award, the funder's share the scale is of (as the page and the report show it), so that share
         # × scale = committed can be checked; which figure is counted, in words, beside it.
         rows = [[r.project.ref, r.project.title, r.project.funding_route, r.project.cost_text, r.counted,
                  r.share_pence if result.award is not None and r.share_whole else None, r.scale.describe(),
-                 r.scaled_pence, *[r.by_year.get(y) for y in years]] for r in result.rows]
+                 r.scaled_pence, *[r.by_year.get(y) for y in years]]
+                + ([_merged_from(origins, "commissioning_scenarios", scenario.id)] if origins else [])
+                for r in result.rows]
         # Headed with the fund its summary counts, as the report heads it: against an award, the award's money now.
         label = result.award.name if result.award is not None else scenario.fund_label
         blocks.append(Block(rows, title=f"{scenario.name} ({label + ': ' if label else ''}fund "
@@ -289,8 +295,10 @@ def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookS
 
 
 # -- allocation --------------------------------------------------------------------------------------------
-def awards_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
-    """The funders' awards commissioning is done against, one row per award and year."""
+def awards_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
+                 origins: Origins | None = None) -> WorkbookSheet | None:
+    """The funders' awards commissioning is done against, one row per award and year (in a county file, with
+    ``origins``, each ending with the office the award came from)."""
     from safer_desk.domain.dhr import format_bp
     from safer_desk.services import funders
 
@@ -305,12 +313,13 @@ def awards_sheet(store: Store, scope: WorkbookScope = EVERY_ROW) -> WorkbookShee
         flag = " ".join(a.checks())
         for i, (year, pence) in enumerate(sorted(a.years.items()) or [(a.span_text, a.total_pence)]):
             rows.append([a.funder, a.name, year, pence, stated if i == 0 else None, split, a.conditions,
-                         flag if i == 0 else ""])
+                         flag if i == 0 else ""] + ([_merged_from(origins, "funding_awards", a.id)] if origins else []))
     if not rows:
         return None
     columns = [Column("Funder", width=28), Column("Award", width=40), Column("Year"), Column("Amount (£)", "money"),
                Column("Stated total (£)", "money"), Column("Revenue / capital"), Column("Conditions", width=60),
                Column("Flag", width=50)]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     return WorkbookSheet("Awards", "Funders' awards", "Each funder's award, by year, that commissioning is done "
                          "against (a scenario against one counts each project's share from that funder). A total "
                          "the paper states beside the years is given once, and flagged when the years do not add up "
@@ -336,7 +345,9 @@ def _shown(value: float | None, text: str) -> Number | None:
     return None if value is None else Number(value, _places_shown(text))
 
 
-def allocation_sheet(store: Store) -> WorkbookSheet | None:
+def allocation_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
+    """Each saved allocation, one block each (in a county file, with ``origins``, each row ending with the office
+    the allocation came from; its totals line names none)."""
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
     from safer_desk.services.report_sections.allocation import unworkable_allocation_words
@@ -349,9 +360,11 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
                Column("Fixed fee (£)", "money", total=True), Column("Variable fee (£)", "money", total=True),
                Column("Damping (£)", "money", total=True), Column("This year (£)", "money", total=True),
                Column("Last year (£)", "money", total=True), Column("Variance (£)", "money", total=True)]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     blocks = []
     for summary in summaries:
         scenario = service.load_scenario(store, summary.id)
+        came_from = [_merged_from(origins, "allocation_scenarios", summary.id)] if origins else []
         agreed = " — agreed by the board" if summary.adopted else ""
         try:
             result = scenario.result()
@@ -368,7 +381,7 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
             share = Number(float(Fraction(r.share_pct) / 100 if legacy else r.weight), 2)
             rows.append([r.name, r.fixed_units, _basis(basis) if len(r.values) == 1 else None, share,
                          r.fixed_pence, r.variable_pence, r.damping_pence, r.total_pence, r.previous_pence,
-                         r.variance_pence])
+                         r.variance_pence, *came_from])
         # What the formula noted and warned, as the board report says it under the same figures: a partnership
         # left out of the variance (This year less Last year is then not the Variance total), odd pence placed.
         blocks.append(Block(rows, title=f"{scenario.year}: {scenario.name}{agreed}", total_label="Totals",
@@ -380,9 +393,10 @@ def allocation_sheet(store: Store) -> WorkbookSheet | None:
                          "marked): fixed and variable fees, this year against last, with totals.", columns, blocks)
 
 
-def top_slice_sheet(store: Store) -> WorkbookSheet | None:
+def top_slice_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
     """Each saved top-slice as the Allocation tab and the board report give it: the paper's lines, each partner's
-    equal share and its ± scenarios, and how the odd pence fall where the partners' part does not split equally."""
+    equal share and its ± scenarios, and how the odd pence fall where the partners' part does not split equally (in a
+    county file, with ``origins``, each line ending with the office the top-slice came from)."""
     from safer_desk.domain.allocation import AllocationError, equal_shares_note, setting_percent_text
     from safer_desk.services import allocation as service
 
@@ -398,12 +412,15 @@ def top_slice_sheet(store: Store) -> WorkbookSheet | None:
             blocks.append(Block([], title=title, note=f"Cannot be worked out: {exc}"))
             continue
         pct = setting_percent_text(result.scenario)
-        rows = [[line.label, line.amount_pence] for line in result.lines]
-        rows += [[f"Each plus {pct}%", result.scenario_more_pence], [f"Each less {pct}%", result.scenario_less_pence]]
+        came_from = [_merged_from(origins, "allocation_top_slices", item.id)] if origins else []
+        rows = [[line.label, line.amount_pence, *came_from] for line in result.lines]
+        rows += [[f"Each plus {pct}%", result.scenario_more_pence, *came_from],
+                 [f"Each less {pct}%", result.scenario_less_pence, *came_from]]
         blocks.append(Block(rows, title=title, note=equal_shares_note(result, f"“{result.lines[-1].label}”")))
     return WorkbookSheet("Top-slices", "Top-slices of a grant", "Each saved top-slice of a grant (the Performance "
                          "Reward Grant's): its slices, what is retained, each partner's equal share and its ± "
-                         "scenarios.", [Column("Line", width=40), Column("Amount (£)", "money")], blocks)
+                         "scenarios.", [Column("Line", width=40), Column("Amount (£)", "money"),
+                                        *([Column(MERGED_FROM, width=30)] if origins else [])], blocks)
 
 
 # -- costs -------------------------------------------------------------------------------------------------

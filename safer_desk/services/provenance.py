@@ -1,10 +1,11 @@
 """Which office each row of a county file came from, as the window says it (DESIGN §3: each row keeps where it came
 from).
 
-The county workbook says it on its Register, Reviews and Funds sheets (*Merged from*); the Projects register, Costs >
-Reviews and Costs > Pooled funds say the same words, read by the same function (``county_workbook.merged_origins``):
-the office that sent the row (called what it is called now), every office that sent it alike, or that it was typed in
-the county file. In an office's own file (nothing merged into it) nothing is said.
+The county workbook says it on its Register, Reviews, Funds and other sheets (*Merged from*); the Projects register,
+Costs > Reviews and Costs > Pooled funds say the same words, read by the same function
+(``county_workbook.merged_origins``): the office that sent the row (called what it is called now), every office that
+sent it alike, or that it was typed in the county file. In an office's own file (nothing merged into it) nothing is
+said.
 """
 
 from __future__ import annotations
