@@ -25,6 +25,7 @@ from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.services.files import DatabaseError
+from safer_desk.services.provenance import ALLOCATIONS, TOP_SLICES, row_origins
 
 class Rounding(LabelledEnum):
     """How the variable part is rounded (stored in a scenario's ``rounding``). Named short enough to be read whole in
@@ -387,6 +388,14 @@ class AllocationPresenter(ScreenPresenter):
         self.error = ""
         return True
 
+    def delete_question(self, scenario_id: str) -> str:
+        """What Delete asks first of a saved scenario, named as Saved scenarios lists it; in a county file, of one an
+        office sent, that the office's next export puts it back."""
+        chosen = next((s for s in service.list_scenarios(self.store) if s.id == scenario_id), None)
+        title = chosen.title + ("  ✓ agreed" if chosen.adopted else "") if chosen is not None else scenario_id
+        back = row_origins(self.store, ALLOCATIONS).comes_back_words([scenario_id])
+        return f"Delete the scenario {title}?{' ' + back if back else ''} (Edit > Undo brings it back.)"
+
     def delete(self, scenario_id: str) -> None:
         store = self.store
         worked_on = self.loaded is not None and self.loaded.id == scenario_id
@@ -549,9 +558,10 @@ class AllocationPresenter(ScreenPresenter):
             self.top_slice_error = f"Not removed: {exc}"
             return ""
         self.top_slice_error = ""
+        back = row_origins(self.store, TOP_SLICES).comes_back_words([item.id])  # a county file: the office's export
         return (f"Remove the saved top-slice {item.year} — {item.name} from the file? Its section leaves the board "
-                "report and the county workbook; its figures stay on the page, to save again. Edit > Undo brings it "
-                "back.")
+                "report and the county workbook; its figures stay on the page, to save again."
+                f"{' ' + back if back else ''} Edit > Undo brings it back.")
 
     def remove_top_slice(self, slice_id: str | None) -> bool:
         """The chosen saved top-slice removed, one step of Edit > Undo; False when refused (``top_slice_error``)."""

@@ -19,6 +19,7 @@ from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.costs import CostForm, RecordsScreen
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funders
+from safer_desk.services.provenance import AWARDS, row_origins
 
 TAB = "projects"  # where Edit > Undo of an award brings the window: the awards serve commissioning
 FIELDS = (
@@ -167,7 +168,9 @@ class AwardsPresenter(RecordsScreen):
                 f"{'keeps its' if one else 'keep their'} fund and no longer count{'s' if one else ''} the funder's "
                 "share only." if against else "")
         named = _named_by(award.funder, funders.projects_naming(self.store, award))
-        return f"Delete the award {award.name} ({award.funder})?{keep}{' ' + named if named else ''}"
+        back = row_origins(self.store, AWARDS).comes_back_words([award_id])  # a county file: the office's export
+        said = " ".join(filter(None, (keep.strip(), named, back)))
+        return f"Delete the award {award.name} ({award.funder})?{' ' + said if said else ''}"
 
     def delete(self, award_id: str) -> None:
         """Delete an award; undo puts it back and links the scenarios that were against it again."""

@@ -618,6 +618,14 @@ class CommissioningPresenter(ScreenPresenter):
                                restore=lambda snap: service.put_back_rows(store, snap),
                                absent=lambda k: service.ScenarioRows(k, None), change=change, after=after, tab=self.tab)
 
+    def delete_question(self) -> str:
+        """What Delete asks first of the scenario loaded; in a county file, of one an office sent, that the office's
+        next export puts it back."""
+        if self.loaded is None:
+            return ""
+        back = row_origins(self.store, SCENARIOS).comes_back_words([self.loaded.id])
+        return f"Delete the scenario “{self.loaded.name}”?{' ' + back if back else ''}"
+
     def delete(self) -> bool:
         if self.loaded is None or self.read_only:
             return False

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from safer_desk.storage.store import Store
 
 PROJECTS, REVIEWS, FUNDS, SCENARIOS = "projects", "dhr_cases", "funds", "commissioning_scenarios"
+AWARDS, ALLOCATIONS, TOP_SLICES = "funding_awards", "allocation_scenarios", "allocation_top_slices"
 # The column's heading, as services.county_workbook.MERGED_FROM (a test holds them alike): that module is not imported
 # here, because it brings in the exchange (~0.1 s) and the register and the Costs pages are on the first-paint path.
 MERGED_FROM = "Merged from"

@@ -1287,9 +1287,7 @@ class AllocationTab(TabBase):
         scenario_id = self.scenario_combo.currentData()
         if not scenario_id:
             return
-        title = self.scenario_combo.currentText()
-        if prompts.ask(self, "Delete scenario", f"Delete the scenario {title}? (Edit > Undo brings it back.)",
-                       yes="Delete"):
+        if prompts.ask(self, "Delete scenario", self.presenter.delete_question(scenario_id), yes="Delete"):
             self.presenter.delete(scenario_id)
 
     def adopt_selected_scenario(self) -> None:

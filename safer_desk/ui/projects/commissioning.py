@@ -645,7 +645,7 @@ class CommissioningPage(QWidget):
         loaded = self.presenter.loaded
         if loaded is None or self.session.read_only:
             return
-        if prompts.ask(self, "Delete scenario", f"Delete the scenario “{loaded.name}”?", yes="Delete"):
+        if prompts.ask(self, "Delete scenario", self.presenter.delete_question(), yes="Delete"):
             self.presenter.delete()
 
     # -- compare, export, print ----------------------------------------------------------------------------
