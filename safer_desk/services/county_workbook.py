@@ -84,7 +84,7 @@ def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cas
     row several offices sent alike names them all); {} for an office's own file (nothing merged into it).
     ``tables``: only these (the window's register reads its own, not every indicator figure's)."""
     from safer_desk.exchange.county_merge import latest_office_name
-    from safer_desk.services.provenance import merged_into
+    from safer_desk.services.provenance import SEVERAL_OFFICES, merged_into
     from safer_desk.storage.schema.exchange import HOLDERS_TABLE, PROVENANCE_TABLE
 
     if not merged_into(store):
@@ -108,7 +108,7 @@ def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cas
             f"WHERE table_name IN ({','.join('?' * len(tables))})", tables):
         if shared:
             held = sorted(holders.get((table, key), []), key=str.casefold)
-            out[table][key] = ", ".join(held) if held else "Several offices"
+            out[table][key] = ", ".join(held) if held else SEVERAL_OFFICES
         else:
             out[table][key] = name(office_id, office_name)
     return out

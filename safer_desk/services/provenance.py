@@ -22,6 +22,8 @@ AWARDS, ALLOCATIONS, TOP_SLICES = "funding_awards", "allocation_scenarios", "all
 # The column's heading, as services.county_workbook.MERGED_FROM (a test holds them alike): that module is not imported
 # here, because it brings in the exchange (~0.1 s) and the register and the Costs pages are on the first-paint path.
 MERGED_FROM = "Merged from"
+# A row several offices sent alike, in a county file merged before the county kept which (county_workbook's words).
+SEVERAL_OFFICES = "Several offices"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class RowOrigins:
         words = self.of(key)
         if not words:
             return ""
+        words = words.lower() if words == SEVERAL_OFFICES else words  # "merged from several offices"
         said = words if words == self.typed else f"{MERGED_FROM} {words}"
         return f"{said[0].lower()}{said[1:]}"
 
@@ -56,17 +59,21 @@ class RowOrigins:
         """What Delete asks in a county file of rows an office sent: "It was merged from Babergh office, whose file
         still has it: its next export, merged, puts it back. To remove it for good, ask Babergh office to delete it
         in its own file." (the merge says it only afterwards, "Added again, though deleted in the county file …");
-        "" for rows typed in the county file and in an office's own file."""
+        "" for rows typed in the county file and in an office's own file. Offices not recorded (a row several sent
+        alike, in a county file merged before the county kept which) are "several offices", "other offices"."""
         merged = [k for k in keys if self.shown and k in self.by_key]
         if not merged:
             return ""
         from safer_desk.domain.text import in_words
 
-        offices = sorted({o for k in merged for o in self.by_key[k].split(", ")}, key=str.casefold)
+        offices = sorted({o for k in merged for o in self.by_key[k].split(", ")} - {SEVERAL_OFFICES}, key=str.casefold)
+        unrecorded = any(self.by_key[k] == SEVERAL_OFFICES for k in merged)  # which is not recorded: never one
+        if unrecorded:
+            offices.append("other offices" if offices else "several offices")
         it = "it" if len(merged) == 1 else "them"
         who = ("It was" if len(keys) == 1 else "They were" if len(merged) == len(keys)
                else f"{len(merged)} of them {'was' if len(merged) == 1 else 'were'}")
-        if len(offices) == 1:
+        if len(offices) == 1 and not unrecorded:
             return (f"{who} merged from {offices[0]}, whose file still has {it}: its next export, merged, puts {it} "
                     f"back. To remove {it} for good, ask {offices[0]} to delete {it} in its own file.")
         return (f"{who} merged from {in_words(offices)}, whose files still have {it}: their next exports, merged, put "
