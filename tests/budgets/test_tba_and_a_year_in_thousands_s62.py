@@ -13,8 +13,8 @@ import pytest
 from safer_desk.domain import budgets as rules
 
 
-@pytest.mark.parametrize("typed", ["TBA", "tba", "T.B.A.", "t.b.c.", "To be agreed", "to be announced", "TBD", "To be decided",
-                                   "to be determined"])
+@pytest.mark.parametrize("typed", ["TBA", "tba", "T.B.A.", "t.b.c.", "To be agreed", "to be announced", "TBD",
+                                   "To be decided", "to be determined"])
 def test_words_for_a_figure_not_settled_are_tbc_with_the_papers_words_kept(typed):
     for unit in rules.UNITS:
         cell = rules.parse_cell(typed, unit=unit)
