@@ -41,7 +41,7 @@ def test_the_reviews_section_says_the_refund_held_back_in_the_conflicts_words(fi
     assert "not in these figures until the county lead decides it (File > Conflicts…)" in said, said
     # The review's own report (Babergh office's file) has the refund in its figures, and no such sentence.
     own = " ".join(_section(build_report(files[1], today=TODAY), "cost recovery").paragraphs)
-    assert "£250 refunded" in own and "Conflicts" not in own, own
+    assert "£250.00 refunded" in own and "Conflicts" not in own, own  # pence beside the £5,025.58 cost
 
 
 def test_the_county_overview_counts_the_open_conflicts_by_what_they_are_about(files):
