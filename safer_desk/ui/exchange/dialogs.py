@@ -620,10 +620,7 @@ class SigningKeysDialog(QDialog):
         except CountyError as exc:
             prompts.show_error(self, "New Key", str(exc))
             return
-        self.own_label.setText(f"Your signing key (read it to the county lead when they phone): {new}")
-        prompts.show_info(self, "New Key", f"Your new signing key is {new}. The county lead confirms it with you by "
-                                           f"phone before merging your next export. The key {old} it replaces is kept "
-                                           f"(its public half) in {record}.")
+        self._key_made(new, f"The key {old} it replaces is kept (its public half) in {record}.")
 
     def replace_damaged(self, damaged: str) -> None:
         from safer_desk.services.county import CountyError, replace_damaged_key
@@ -638,10 +635,13 @@ class SigningKeysDialog(QDialog):
         except CountyError as exc:
             prompts.show_error(self, "New Key", str(exc))
             return
+        self._key_made(new, f"The damaged key file was set aside as {aside}.")
+
+    def _key_made(self, new: str, kept: str) -> None:
+        """A new signing key shown and said, with what became of the one it replaces (``kept``)."""
         self.own_label.setText(f"Your signing key (read it to the county lead when they phone): {new}")
         prompts.show_info(self, "New Key", f"Your new signing key is {new}. The county lead confirms it with you by "
-                                           f"phone before merging your next export. The damaged key file was set "
-                                           f"aside as {aside}.")
+                                           f"phone before merging your next export. {kept}")
 
     def selected_key(self):
         index = self.view.currentIndex()
