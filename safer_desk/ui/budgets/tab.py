@@ -443,6 +443,7 @@ class PlanView(DataTableView):
 
     def __init__(self, parent=None, *, year_actions=None, link_actions=None, **kwargs):
         super().__init__(parent, **kwargs)
+        self.on_paste = self.paste_rows  # Ctrl+V reaching the grid itself, as the other grids take it
         # By the pixel, not the column: scrolled a column at a time, the names drawn over the left edge hid the
         # first year's figures whole.
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -564,14 +565,6 @@ class PlanView(DataTableView):
         while first - 1 in rows:  # the run of chosen rows the current one is in
             first -= 1
         return first
-
-    def keyPressEvent(self, event) -> None:
-        # Ctrl+V reaching the grid itself (Edit > Paste's shortcut not taken first), as the other grids take it.
-        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != QAbstractItemView.State.EditingState:
-            self.paste_rows()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
     def edit(self, index, trigger=None, event=None):
         """A double-click, F2 or a figure typed on a cell of a file open read-only opened nothing, without a word

@@ -46,7 +46,7 @@ class SheetTable(CopiesSelection, QTableWidget):
         return self.selected_cells_text(with_header=with_header)
 
     def keyPressEvent(self, event) -> None:
-        if not self.copy_key(event):
+        if not (self.copy_key(event) or self.paste_key(event)):
             super().keyPressEvent(event)
 
 

@@ -119,7 +119,10 @@ def own_viewport(view: QAbstractScrollArea) -> None:
 
 class CopiesSelection:
     """Ctrl+C and Edit > Copy (the window asks the widget in focus) put ``copy_text()`` on the clipboard: the
-    selected cells as Excel reads them. For a table of the kit; its keyPressEvent asks ``copy_key`` first."""
+    selected cells as Excel reads them. For a table of the kit; its keyPressEvent asks ``copy_key`` first, then
+    ``paste_key`` (Ctrl+V does ``on_paste``, where the table has one)."""
+
+    on_paste: Callable[[], None] | None = None
 
     def copy_text(self, *, with_header: bool = True) -> str:
         raise NotImplementedError
@@ -129,6 +132,17 @@ class CopiesSelection:
         if text:
             copy_to_clipboard(text)
         return bool(text)
+
+    def paste_key(self, event) -> bool:
+        """Ctrl+V does the table's ``on_paste`` (the register's Paste rows…), as Edit > Paste does: the window's
+        Ctrl+V does not reach a table (Qt measures the shortcut against the Edit menu it is on), and in the register
+        it did nothing, unsaid, though the guide says Ctrl+V pastes rows copied from Excel."""
+        if self.on_paste is None or not event.matches(QKeySequence.StandardKey.Paste) \
+                or self.state() == QAbstractItemView.State.EditingState:
+            return False
+        self.on_paste()
+        event.accept()
+        return True
 
     def copy_key(self, event) -> bool:
         """Copy on the platform's copy key; True when the key was that (the event is then taken)."""
@@ -251,7 +265,7 @@ class DataTableView(CopiesSelection, QTableView):
 
     # -- keys -----------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if self.copy_key(event) or self._paste_key(event):
+        if self.copy_key(event) or self.paste_key(event):
             return
         deleting = event.matches(QKeySequence.StandardKey.Delete)
         opening = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -274,17 +288,6 @@ class DataTableView(CopiesSelection, QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _paste_key(self, event) -> bool:
-        """Ctrl+V does the table's ``on_paste`` (the register's Paste rows…), as Edit > Paste does: the window's
-        Ctrl+V does not reach a table (Qt measures the shortcut against the Edit menu it is on), and in the register
-        it did nothing, unsaid, though the guide says Ctrl+V pastes rows copied from Excel."""
-        if self.on_paste is None or not event.matches(QKeySequence.StandardKey.Paste) \
-                or self.state() == QAbstractItemView.State.EditingState:
-            return False
-        self.on_paste()
-        event.accept()
-        return True
 
     def clear_current_cell(self) -> bool:
         """Empty the cell in view where the table is edited in place (its model takes "" as clearing it)."""

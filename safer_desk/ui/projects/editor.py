@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QMainWindow, QPushButton,
                                QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -43,12 +43,7 @@ class CostLinesTable(SheetTable):
         if text.strip():
             self.pasted.emit(text)
 
-    def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != QAbstractItemView.State.EditingState:
-            self.paste_rows()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    on_paste = paste_rows  # Ctrl+V (the kit's paste_key)
 
 
 class CostLinesEditor(QWidget):
