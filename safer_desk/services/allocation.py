@@ -657,17 +657,8 @@ def _paired_with(ours: Sequence[PartnershipInput], theirs: Sequence[PartnershipI
     by_name = {typed_name_key(q.name): q for q in theirs}
     paired = {i: by_name[typed_name_key(p.name)] for i, p in enumerate(ours) if typed_name_key(p.name) in by_name}
     taken = {id(q) for q in paired.values()}
-    ours_by_area: dict[str, list[int]] = {}
-    for i, p in enumerate(ours):
-        if i not in paired:
-            ours_by_area.setdefault(csp_area(typed_name_key(p.name)), []).append(i)
-    theirs_by_area: dict[str, list[PartnershipInput]] = {}
-    for q in theirs:
-        if id(q) not in taken:
-            theirs_by_area.setdefault(csp_area(typed_name_key(q.name)), []).append(q)
-    for area, at in ours_by_area.items():
-        if len(at) == 1 and len(theirs_by_area.get(area, ())) == 1:
-            paired[at[0]] = theirs_by_area[area][0]
+    paired.update(_paired_by_area([i for i in range(len(ours)) if i not in paired], lambda i: ours[i].name,
+                                  [q for q in theirs if id(q) not in taken], lambda q: q.name))
     return paired
 
 
@@ -766,10 +757,8 @@ def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
     the board report places it), where each scenario has one partnership of that area not matched as typed."""
     a, b = _totals_by_name(first), _totals_by_name(second)
     matched = {key: key for key in a if key in b}  # the first's key -> the second's
-    areas_b = _by_area([key for key in b if key not in matched], b)
-    for area, keys in _by_area([key for key in a if key not in matched], a).items():
-        if len(keys) == 1 and len(areas_b.get(area, ())) == 1:
-            matched[keys[0]] = areas_b[area][0]
+    matched.update(_paired_by_area([key for key in a if key not in matched], lambda key: a[key][0],
+                                   [key for key in b if key not in matched], lambda key: b[key][0]))
     taken = set(matched.values())
     rows = [ComparisonRow(name, total, b[matched[key]][1] if key in matched else None)
             for key, (name, total) in a.items()]
@@ -778,11 +767,19 @@ def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
     return rows
 
 
-def _by_area(keys: list[tuple[bool, str]], totals: dict[tuple[bool, str], tuple[str, int]]) -> dict[str, list]:
-    by_area: dict[str, list] = {}
-    for key in keys:
-        by_area.setdefault(csp_area(typed_name_key(totals[key][0])), []).append(key)
-    return by_area
+def _paired_by_area(ours: list, name_of_ours: Callable[[Any], str], theirs: list,
+                    name_of_theirs: Callable[[Any], str]) -> dict:
+    """Each of ``ours`` paired with the one of ``theirs`` of its area (``csp_area``: "Waveney" as the board paper
+    names it, "Waveney CSP" as the file does), where each side has one of that area."""
+    def by_area(items: list, name_of: Callable[[Any], str]) -> dict[str, list]:
+        grouped: dict[str, list] = {}
+        for item in items:
+            grouped.setdefault(csp_area(typed_name_key(name_of(item))), []).append(item)
+        return grouped
+
+    theirs_by_area = by_area(theirs, name_of_theirs)
+    return {items[0]: theirs_by_area[area][0] for area, items in by_area(ours, name_of_ours).items()
+            if len(items) == 1 and len(theirs_by_area.get(area, ())) == 1}
 
 
 def _totals_by_name(scenario: Scenario) -> dict[tuple[bool, str], tuple[str, int]]:
