@@ -149,7 +149,10 @@ def parse_percent(text: str | Fraction, *, what: str = "percentage") -> Fraction
 
 def parse_weight(text: str, *, what: str = "weight") -> Fraction:
     """A factor's weight as typed: "50", "25%" (the same as 25), "1/3", "1,000"; above zero."""
-    s = (text or "").strip().removesuffix("%")
+    s = (text or "").strip().removesuffix("%").strip()
+    if not s:  # a cell cleared or pasted blank: there is no number to be wrong
+        raise AllocationError(f"{what}: no weight was given: type a weight above zero (to leave a factor out, "
+                              "remove it).")
     negative = s[:1] in ("-", "\u2212")  # "-1" is a number below zero, said so as amounts are, not "not a number"
     try:
         top, slash, bottom = s[negative:].partition("/")
