@@ -77,7 +77,8 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     for such a year are weighed against that year's cost, not the whole.
 
     Shares for different years are not added together against a single-year cost; within a year (a share with no
-    year counts in each), shares above the cost are queried. Lines that cannot be read are said as they are typed
+    year counts in each year the project runs), shares above the cost are queried; a share for a year outside the
+    project's dates is said so, and not weighed. Lines that cannot be read are said as they are typed
     (say_unread False: not, while the field shows the same words as Save's refusal). ``held``: as ``funder_shares``.
     """
     problems: list[tuple[str, str]] = []
@@ -90,9 +91,10 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
                                       "“OPCC: Tbc”.")
     lines = [s.describe() for s in shares]
     of, at_least, low = _cost(cost_text)
+    first, last = _years_run(start, end)
     by_year: dict[str, int] = {}
-    for s in shares:
-        if s.amount_pence is not None and s.year:
+    for s in shares:  # a share for a year the project does not run in is said so (_outside_dates), not weighed
+        if s.amount_pence is not None and s.year and not (first and s.year < first) and not (last and s.year > last):
             by_year[s.year] = by_year.get(s.year, 0) + s.amount_pence
     # A share with no year is counted in every year (as a scenario against an award counts it): beside the shares
     # for a year, "OPCC: £60,000" and "Lottery (2017/18): £50,000" are £110,000 for 2017/18.
@@ -129,25 +131,37 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     return "\n".join(lines + _outside_dates(shares, start, end) + unread)
 
 
+def _day(text: str):
+    """A start or end date as typed, or None when none is typed or it does not read (then it is not weighed)."""
+    from safer_desk.domain.periods import PeriodError, parse_uk_date
+
+    try:
+        return parse_uk_date(text) if (text or "").strip() else None
+    except PeriodError:
+        return None
+
+
+def _years_run(start: str, end: str) -> tuple[str, str]:
+    """The financial years the project's dates (as typed) start and end in ("2016/17", "2017/18"); "" for a date not
+    typed or not read."""
+    from safer_desk.domain.periods import FinancialYear
+
+    first, last = _day(start), _day(end)
+    return (FinancialYear.of(first).label if first else "", FinancialYear.of(last).label if last else "")
+
+
 def _outside_dates(shares: Sequence[FunderShare], start: str, end: str) -> list[str]:
     """A share for a financial year before the project starts or after it ends (the PCC's 2018/19 beside a contract
     ending 31/03/2018): a scenario against that year would commit it to a project not running then."""
-    from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
+    from safer_desk.domain.periods import format_uk_date
 
-    def day(text: str):
-        try:
-            return parse_uk_date(text) if (text or "").strip() else None
-        except PeriodError:
-            return None
-
-    first, last = day(start), day(end)
-    said = []
+    (first, last), said = _years_run(start, end), []
     for s in dict.fromkeys((s.funder, s.year) for s in shares if s.year):
         funder, year = s
-        if first is not None and year < FinancialYear.of(first).label:
-            said.append(f"⚠ {funder} ({year}) is for a year before the project starts ({format_uk_date(first)}).")
-        elif last is not None and year > FinancialYear.of(last).label:
-            said.append(f"⚠ {funder} ({year}) is for a year after the project ends ({format_uk_date(last)}).")
+        if first and year < first:
+            said.append(f"⚠ {funder} ({year}) is for a year before the project starts ({format_uk_date(_day(start))}).")
+        elif last and year > last:
+            said.append(f"⚠ {funder} ({year}) is for a year after the project ends ({format_uk_date(_day(end))}).")
     return said
 
 
