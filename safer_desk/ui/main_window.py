@@ -953,6 +953,8 @@ class MainWindow(QMainWindow):
     def paste_into_focus(self) -> None:
         widget = QApplication.focusWidget()
         while widget is not None:
+            if not getattr(widget, "takes_paste", lambda: True)():  # a page whose paste is another page's
+                break
             if callable(getattr(widget, "on_paste", None)):  # a kit table's own paste, as its Ctrl+V does
                 widget.on_paste()
                 return
@@ -963,6 +965,9 @@ class MainWindow(QMainWindow):
                 widget.paste()
                 return
             widget = widget.parentWidget()
+        # As Edit > Find says a page has no search box: a paste that went nowhere was not a paste out of sight.
+        self.statusBar().showMessage("Nothing here takes a paste: click the table or field to paste into, then "
+                                     "paste again.", 6000)
 
     # -- dialogs -----------------------------------------------------------------
     def show_history(self) -> None:

@@ -136,11 +136,14 @@ class CopiesSelection:
     def paste_key(self, event) -> bool:
         """Ctrl+V does the table's ``on_paste`` (the register's Paste rows…), as Edit > Paste does: the window's
         Ctrl+V does not reach a table (Qt measures the shortcut against the Edit menu it is on), and in the register
-        it did nothing, unsaid, though the guide says Ctrl+V pastes rows copied from Excel."""
-        if self.on_paste is None or not event.matches(QKeySequence.StandardKey.Paste) \
-                or self.state() == QAbstractItemView.State.EditingState:
+        it did nothing, unsaid, though the guide says Ctrl+V pastes rows copied from Excel. A table with no paste of
+        its own gives Ctrl+V to its window's Edit > Paste, which finds the page's or says nothing here takes one."""
+        if not event.matches(QKeySequence.StandardKey.Paste) or self.state() == QAbstractItemView.State.EditingState:
             return False
-        self.on_paste()
+        paste = self.on_paste or getattr(self.window(), "paste_into_focus", None)
+        if paste is None:  # in a dialog: nothing to give it to
+            return False
+        paste()
         event.accept()
         return True
 

@@ -693,6 +693,10 @@ class ProjectsTab(TabBase):
             return self.register.copy_selection()
         return self.commissioning.copy_selection()
 
+    def takes_paste(self) -> bool:
+        """Rows paste into the register; Commissioning takes none (Edit > Paste there says so, not nothing)."""
+        return self.pages.currentWidget() is self.register
+
     def paste_rows(self) -> None:
-        if self.pages.currentWidget() is self.register:
+        if self.takes_paste():
             self.register.paste_rows()
