@@ -608,12 +608,13 @@ def referrals_sheet(store: Store, origins: Origins | None = None) -> WorkbookShe
 # -- indicators --------------------------------------------------------------------------------------------
 def _workbook_areas(store: Store) -> list[tuple]:
     """The office's areas with figures (police.uk files also name districts of other forces: left out), its county
-    first, as the Indicators tab and the board report give it, also when its figures are all derived from its
+    first where the board report leads with it (a county file's, an office of the whole county's; a district office's
+    after its own areas), also when its figures are all derived from its
     districts' (a county file merged from police.uk figures holds none of the county's own); each with its years.
     A district that one of the office's districts took over counts in the years it was the office's (Forest Heath in
     2018/19, before West Suffolk), as the board report of that year gives it and the county's figure counts it."""
     from safer_desk.services import indicators as svc
-    from safer_desk.services.reference import office_areas
+    from safer_desk.services.reference import office_areas, office_leads_with_county
     from safer_desk.services.report import held_areas
 
     own = office_areas(store) or held_areas(store)  # an office naming no areas yet: those it holds figures for
@@ -631,7 +632,10 @@ def _workbook_areas(store: Store) -> list[tuple]:
             of_year[year] = {a.id for a in office_areas(store, year)}
         return area_id in of_year[year]
 
-    areas = [(a, [y for y in _years(store, a.id) if office_held(a.id, y)]) for a in counties + have]
+    leads = office_leads_with_county(store)
+    ordered = counties + have if leads else [a for a in have if a.kind != "county"] + [
+        a for a in have if a.kind == "county"] + counties
+    areas = [(a, [y for y in _years(store, a.id) if office_held(a.id, y)]) for a in ordered]
     # As the board report leaves it out: a partnership of one district, its figures all its district's, would give
     # every row of the district again as "Safer Plymouth (derived)", without the district's targets.
     from safer_desk.services.report_sections.indicators import repeats_its_one_district

@@ -2359,6 +2359,17 @@ def office_areas(store: Store, year: FinancialYear | None = None) -> list[AreaRe
     return ([county] if county else []) + sorted(partnerships.values(), key=lambda a: a.name.casefold()) + districts
 
 
+def office_leads_with_county(store: Store, year: FinancialYear | None = None) -> bool:
+    """Whether the office's figures lead with its county: a county file's, or an office of all its county's
+    districts (the example's Safer Suffolk Partnership Board). A district office (Ipswich, naming Suffolk) leads with
+    its own areas, as the Indicators tab opens on them, the county it adds up from every district's after them."""
+    county = office_county(store)
+    if county is None:
+        return False
+    return office_scope(store).is_county_file or set(area_district_ids(store, county, year)) <= {
+        d.id for d in office_districts(store, year)}
+
+
 def county_names(store: Store) -> list[str]:
     """The counties the reference districts lie in, by name."""
     return sorted((r[0] for r in store.rows(

@@ -172,7 +172,9 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
         county = ref.office_county(store)
         partnerships = [p.id for p in ref.office_areas(store, year) if p.kind == "partnership"]
         counties = {county.name} if county else ref.county_names_of(store, districts)
-        indicator = ([county.id] if county else []) + partnerships + districts
+        leads = ref.office_leads_with_county(store, year)  # else its own areas lead, the county after for context
+        indicator = ([county.id] if county and leads else []) + partnerships + districts + (
+            [county.id] if county and not leads else [])
         kind, office = "office", True
     else:
         target = ref.AreaRef(choice.id, choice.name, choice.kind)
