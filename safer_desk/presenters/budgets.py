@@ -222,7 +222,16 @@ class BudgetsPresenter(ScreenPresenter):
                              r.line_id, r.section_id, r.notes, r.links,
                              kinds.get(r.section_id, "") if r.kind == "section" else "", r.actuals_note)
                      for r in self.view.rows] if self.view else []
+        self._list_as_shown()
         self.changed.emit()
+
+    def _list_as_shown(self) -> None:
+        """The plan list's ⚠ count for the plan shown, as its grid now has it: an edit, its undo or its redo that
+        settles (or makes) a disagreement left the list saying "⚠ 1" (or nothing) until it was filled again."""
+        at = next((i for i, s in enumerate(self.plans) if self.view and s.id == self.view.plan.id), None)
+        if at is not None and self.plans[at].flags != len(self.view.totals.flags):
+            self.plans[at] = replace(self.plans[at], flags=len(self.view.totals.flags))
+            self.plans_changed.emit()
 
     @property
     def columns(self) -> list[str]:
