@@ -742,13 +742,14 @@ class BudgetsPresenter(ScreenPresenter):
                                                      note_in_text=True), at)
 
     def set_stated_total(self, column: str, text: str, section_id: str | None = None, *,
-                         note_in_text: bool = False, at: Sequence[CellAt] = ()) -> bool:
+                         note_in_text: bool = False, at: Sequence[CellAt] = (), name: str = "total") -> bool:
         """A total as the paper printed it, kept beside the computed one and flagged when they differ
-        (note_in_text: typed over its own "(as printed)" row, whose editor shows its note)."""
+        (note_in_text: typed over its own "(as printed)" row, whose editor shows its note); ``name`` is the total's,
+        for Edit > Undo ("Set the printed Net Effect, 2017/18")."""
         plan_id = self.selected
         if plan_id is None:
             return False
-        return self._change(f"Printed total, {column}", plan_id,
+        return self._change(f"Set the printed {name}, {column}", plan_id,
                             lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id,
                                                              note_in_text=note_in_text), at)
 
@@ -772,7 +773,7 @@ class BudgetsPresenter(ScreenPresenter):
         if row.kind in ("stated", "stated-total") and text == row.cells[at].edit_text:
             return self.left_as_it_was()  # the printed figure as it was: no change to undo
         if not text:
-            return self._change(f"Clear the printed {row.label}, {column}", plan_id,
+            return self._change(f"Clear the printed {row.label.removesuffix(' (as printed)')}, {column}", plan_id,
                                 lambda: service.clear_stated_total(self.store, plan_id, column, section_id=section_id),
                                 [CellAt.of(row, column)])
         # Asked as a line's cell is ("£1,201,000" over a total in £'000 went in as £1,201,000,000, flagged as the
@@ -780,7 +781,8 @@ class BudgetsPresenter(ScreenPresenter):
         if self._asked_about_pounds(("printed", section_id, column, text), f"{row.label}, {column}", text):
             return False
         return self.set_stated_total(column, text, section_id=section_id,
-                                     note_in_text=row.kind in ("stated", "stated-total"), at=[CellAt.of(row, column)])
+                                     note_in_text=row.kind in ("stated", "stated-total"), at=[CellAt.of(row, column)],
+                                     name=row.label.removesuffix(" (as printed)"))
 
     def set_printed_change(self, row: GridRow, column: str, text: str) -> bool:
         """The annual change the paper prints into ``column`` ("(0.7)", "1.7", "-"), typed in the Change to column

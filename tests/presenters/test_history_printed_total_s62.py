@@ -1,7 +1,7 @@
 """Session 62 (kit): a total typed over a plan's worked-out total is a "printed total" everywhere the officer meets
 it (the grid's "(as printed)" row and its tooltip "As the paper printed it", the plan's summary, Edit > Undo
-"Undo printed total, 2017/18", the Budgets guide); the History of Changes alone called it a "stated total" ("Added
-stated total of 2017/18, …"), a word the tab never uses, so its line did not read as the change made."""
+"Undo set the printed Net Effect, 2017/18", the Budgets guide); the History of Changes alone called it a "stated
+total" ("Added stated total of 2017/18, …"), a word the tab never uses, so its line did not read as the change made."""
 
 from __future__ import annotations
 
