@@ -99,6 +99,15 @@ class GridRow:
     def flagged(self) -> bool:
         return any(c.flag for c in self.cells) or bool(self.across and self.across.flag)
 
+    def change_shown(self, i: int) -> str:
+        """The Change to cell beside the figure at ``i``: the change worked out, or on a printed total's "(as printed)"
+        row, which has none worked out, the change the paper printed there as typed ("(17.7)"): shown blank, it
+        seemed lost once typed."""
+        if i >= len(self.cells):
+            return ""
+        cell = self.cells[i]
+        return cell.stated_change if self.kind in ("stated", "stated-total") and not cell.change else cell.change
+
     @property
     def label_tip(self) -> str:
         """The line's notes, and what it is linked to; a section's kind and notes."""

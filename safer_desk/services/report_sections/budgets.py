@@ -135,7 +135,9 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             label += " (worked out)"
         out = [label]
         for column, cell in zip(plan.columns, row.cells):
-            change = format_change(cell.change.percent, paper=True) if cell.change else ""
+            # An "(as printed)" row has no change worked out: the change the paper printed beside its total, if typed.
+            change = format_change(cell.change.percent, paper=True) if cell.change else \
+                cell.stated_change if row.kind in ("stated", "stated-total") else ""
             if column.id in change_before:
                 out.append(change)
             text = cell.text + (FLAG if cell.flagged else UNCHECKED if cell.unchecked else "")

@@ -245,7 +245,7 @@ class PlanModel(RowTableModel):
             if i in changes:
                 heading = p.change_heading(i)  # "2-year change to 2013/14" where the paper skips a year
                 columns.append(Column(f"d{i}", heading, align=RIGHT,
-                                      text_of=lambda r, i=i: r.cells[i].change if i < len(r.cells) else "",
+                                      text_of=lambda r, i=i: r.change_shown(i),
                                       copy_of=lambda r, i=i: _change_copy(r, i),
                                       tooltip=lambda r, i=i: _change_tip(r, i),
                                       copy_beside=((f"{heading} (%)", lambda r, i=i: _percent_copy(r, i)),)))
