@@ -789,6 +789,13 @@ BUDGET_STATUS_WORDS = {
 }
 
 
+def _budget_note(cell, row) -> str:
+    """A figure's note, and the annual change the paper printed beside it (seed 004's "(0.7)"), which the tab shows
+    and the board report prints: left out, the county team's sheet read as if the paper printed none."""
+    printed = f"The paper prints an annual change of {cell.stated_change} beside it." if cell.stated_change else ""
+    return " ".join(filter(None, (cell.note or row.notes, printed)))
+
+
 def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
                   origins: Origins | None = None) -> WorkbookSheet | None:
     """Each plan (the fifth tab), one block each: every cell as the paper states it, the worked-out subtotals
@@ -813,7 +820,7 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
         rows = [[section, line, year, cell.pence,
                  typed[row.line_id][column.id].describe_worded(unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
-                 cell.note or row.notes] + ([_merged_from(origins, "budget_plans", plan.id)] if origins else [])
+                 _budget_note(cell, row)] + ([_merged_from(origins, "budget_plans", plan.id)] if origins else [])
                 for section, line, year, cell, row, column in svc.plan_figures(view)]
         note = " ".join(view.warnings + view.unchecked)
         if note and view.plan.unit == "thousand":  # its flags in the paper's figures, under a sheet in pounds
