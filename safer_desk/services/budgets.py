@@ -581,6 +581,11 @@ def _check_section_free(store: Store, plan_id: str, name: str, besides: str | No
     if existing is not None:
         raise BudgetError(f"Section: the plan already has a section “{existing}”: add the lines to that section, or "
                           "give this one a name of its own.")
+    # Named as the plan's total, its heading read as the worked-out total at the plan's foot, as a line so named would.
+    total = store.scalar("SELECT total_label FROM budget_plans WHERE id = ?", (plan_id,)) or "Total"
+    if key.strip(" :") == typed_name_key(total):
+        raise BudgetError(f"Section: “{total}” is the name of the plan's total, which is worked out (its row is at the "
+                          "foot of the plan): give the section the name the paper heads its lines with.")
 
 
 def _check_one_cell(field: str, name: str, *, lines: bool = False) -> None:
