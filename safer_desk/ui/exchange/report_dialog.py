@@ -216,8 +216,7 @@ class ReportDialog(QDialog):
         if target is None or target.suffix.lower() not in REPORT_SUFFIXES:
             prompts.show_error(self, "Board Report", "Choose a file ending in .pdf or .html for the report.")
             return
-        if _folder_missing(self, "Board Report", target) or \
-                _replacing_refused(self, "Board Report", target, self.browsed):
+        if _folder_missing(self, "Board Report", target):
             return
         year = self.year_combo.currentText()
         year = None if year == "All years" else year
@@ -231,6 +230,9 @@ class ReportDialog(QDialog):
                 raise ReportError(f"{not_held} Choose another year, or All years.")
         except ReportError as exc:
             prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
+            return
+        # Asked only of a report that would be written (asked first, Replace was clicked for choices then refused).
+        if _replacing_refused(self, "Board Report", target, self.browsed):
             return
         # The area's id, not its name: Cornwall the county and Cornwall the district share one (None: all areas).
         request = ReportRequest(target, year, self.area_combo.currentData(), self.title_edit.text(),
