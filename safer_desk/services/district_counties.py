@@ -45,6 +45,16 @@ def counted_county_of_district() -> dict[str, str]:
     return {d: c for d, c in county_of_district().items() if d not in within}
 
 
+def counted_county(name: str, county: str | None) -> str | None:
+    """The county whose figures count a district the file files under ``county``: None for a unitary within a county
+    council's county filed under that county, as files made before the unitary rule (and the example) file Plymouth
+    under Devon: Devon's figure added Plymouth's crimes, and a Plymouth office was reported as Devon's."""
+    if county and name in unitaries_within_counties() and \
+            county_of_district().get(name, "").casefold() == county.strip().casefold():
+        return None
+    return county
+
+
 def county_districts(county: str) -> list[str]:
     """The current districts whose figures a county's are worked out from, by name (see counted_county_of_district)."""
     key = (county or "").strip().casefold()

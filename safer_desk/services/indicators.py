@@ -1801,7 +1801,9 @@ class _Groups:
 
     def __init__(self, store: Store):
         self.store = store
-        self.districts = {r["id"]: dict(r) for r in store.rows(
+        from safer_desk.services.district_counties import counted_county
+
+        self.districts = {r["id"]: {**dict(r), "county": counted_county(r["name"], r["county"])} for r in store.rows(
             "SELECT id, name, county, successor_id, valid_from, valid_to FROM districts")}
         self.predecessors: dict[str, set[str]] = {}
         for d in self.districts.values():

@@ -12,8 +12,9 @@ from safer_desk.domain.indicators import period_kind
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import (close_names, counted, find_typed, in_words, ranges_text, tidy_spaces,
                                     typed_name_key)
-from safer_desk.services.district_counties import (counted_county_of_district, county_of_district, english_name,
-                                                   national_counties, unitaries_within_counties, without_accents)
+from safer_desk.services.district_counties import (counted_county, counted_county_of_district, county_of_district,
+                                                   english_name, national_counties, unitaries_within_counties,
+                                                   without_accents)
 from safer_desk.storage.store import Store
 
 
@@ -2043,8 +2044,8 @@ def _iso_day(text: str | None, field: str) -> str | None:
 
 
 def _district_table(store: Store) -> dict[str, _DistrictRow]:
-    return {r["id"]: _DistrictRow(r["id"], r["name"], r["county"], r["successor_id"], _day(r["valid_from"]),
-                                  _day(r["valid_to"])) for r in store.rows("SELECT * FROM districts")}
+    return {r["id"]: _DistrictRow(r["id"], r["name"], counted_county(r["name"], r["county"]), r["successor_id"],
+                                  _day(r["valid_from"]), _day(r["valid_to"])) for r in store.rows("SELECT * FROM districts")}
 
 
 def _period(year: FinancialYear | None) -> tuple[date | None, date | None]:
