@@ -35,6 +35,9 @@ CRITERION_LABELS = {"laa_outcome": "LAA2 outcome", "csp_priority": "CSP priority
                     "additional": "Additional", "innovative": "Innovative"}
 
 
+AREAS_EXAMPLE = "Countywide, or areas separated by ;"  # an office that names no areas yet
+
+
 def project_editor_fields() -> list[Field]:
     """The editor's fields in the order shown; labels carry their Alt letters (unique on the page)."""
     fields = [
@@ -61,7 +64,7 @@ def project_editor_fields() -> list[Field]:
     fields += [
         Field("lead_organisation", "&Lead organisation"),
         Field("officers", "Lead officers", LONG, placeholder="One a line: Name, Role, Organisation"),
-        Field("areas", "Areas covered", placeholder="Countywide; Ipswich"),
+        Field("areas", "Areas covered", placeholder=AREAS_EXAMPLE),
         Field("indicators", "Indicators", placeholder="NI 32; LT7"),
         Field("outcomes", "Outcomes", placeholder="separate with ;"),
         Field("priorities", "Priorities", placeholder="separate with ;"),
@@ -131,6 +134,11 @@ class ProjectEditorPresenter(FormPresenter):
             return ""
         said = [self.project.warning] if self.project.warning else []
         return " ".join(said + service.areas_not_known(self.project, self.owner.known_areas()))
+
+    @property
+    def areas_placeholder(self) -> str:
+        """*Areas covered*'s example, in the office's own areas (``ProjectsPresenter.areas_example``)."""
+        return self.owner.areas_example()
 
     @property
     def history(self) -> str:
@@ -388,6 +396,7 @@ class ProjectsPresenter(ScreenPresenter):
         self.rows_changed = Event()  # ids re-read (None: every row)
         self.selection_changed = Event()  # the project id now selected (None: nothing)
         self._known_areas: dict[str, str] | None = None  # ``known_areas``: read again with the rows
+        self._areas_example: str | None = None  # ``areas_example``: read again with them too
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
 
     # -- rows --------------------------------------------------------------------------------------
@@ -421,7 +430,7 @@ class ProjectsPresenter(ScreenPresenter):
         ``ProjectEditorPresenter.file_changed``)."""
         self.rows = service.load_projects(self.store)
         self.origins = self.read_origins(self.store)  # a merge brings rows from another office
-        self._known_areas = None  # and its areas
+        self._known_areas = self._areas_example = None  # and its areas (Office Details… saved)
         self.rows_changed.emit(None)
         editor = self.editor
         if editor.project is not None and not editor.is_new:
@@ -436,7 +445,7 @@ class ProjectsPresenter(ScreenPresenter):
     def show_rows(self, projects: Sequence[Project], origins: RowOrigins | None = None) -> None:
         """Show these projects (``origins``: where each came from, read with them; the ones held kept if None)."""
         self.rows = list(projects)
-        self._known_areas = None
+        self._known_areas = self._areas_example = None
         if origins is not None:
             self.origins = origins
         self.rows_changed.emit(None)
@@ -473,6 +482,23 @@ class ProjectsPresenter(ScreenPresenter):
         if self._known_areas is None:
             self._known_areas = service.known_area_names(self.store)
         return self._known_areas
+
+    def areas_example(self) -> str:
+        """*Areas covered*'s example in the office's own areas: "Countywide; Cherwell" for an Oxfordshire office,
+        "Plymouth" for a unitary naming no county (its county-wide is its whole area). "Countywide; Ipswich" was
+        shown to every office, a Suffolk district to a Plymouth officer."""
+        if self._areas_example is None:
+            from safer_desk.services import reference as ref
+
+            scope = ref.office_scope(self.store)
+            if not (scope.is_set or scope.is_county_file):
+                self._areas_example = AREAS_EXAMPLE
+            else:
+                county = ref.office_county(self.store)
+                names = [a.name for a in ref.office_districts(self.store, FinancialYear.of(self.today()))][:2]
+                self._areas_example = "; ".join((["Countywide"] if county else []) + names[:1 if county else 2]) \
+                    or AREAS_EXAMPLE
+        return self._areas_example
 
     # -- selection ---------------------------------------------------------------------------------
     def select(self, project_id: str | None) -> None:

@@ -268,5 +268,7 @@ class ProjectEditor(FormView):
             self.status_history.setVisible(bool(history))
         if hasattr(self, "funders"):
             self.funders.setText(self.presenter.funders_summary)
+        if "areas" in self.widgets:
+            self.widgets["areas"].setPlaceholderText(self.presenter.areas_placeholder)  # the office's own areas
 
 
