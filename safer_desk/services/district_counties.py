@@ -1,4 +1,5 @@
-"""Which county each current English district lies in (the shipped lookup resources/lookups/district_county.csv),
+"""Which county each current English district lies in, and each Welsh principal area's preserved county (Gwent,
+Dyfed, Gwynedd …: the shipped lookup resources/lookups/district_county.csv),
 so that a new file's Office Details can list the chosen county's districts first before the file has any
 reference districts of its own."""
 
@@ -10,7 +11,8 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def county_of_district() -> dict[str, str]:
-    """Current district name -> its (ceremonial) county, England only: {"Babergh": "Suffolk", "Plymouth": "Devon"}."""
+    """Current district name -> its (ceremonial) county, in Wales its preserved county: {"Babergh": "Suffolk",
+    "Plymouth": "Devon", "Newport": "Gwent"}."""
     from safer_desk.paths import resource
 
     with resource("lookups", "district_county.csv").open(encoding="utf-8", newline="") as fh:
@@ -43,6 +45,12 @@ def counted_county_of_district() -> dict[str, str]:
     wholly of unitaries (Cumbria, Northamptonshire, Berkshire) keeps them all."""
     within = unitaries_within_counties()
     return {d: c for d, c in county_of_district().items() if d not in within}
+
+
+def welsh_principal_areas() -> frozenset[str]:
+    """The 22 Welsh principal areas (ONS W06), each a unitary council: its preserved county (Gwent) is a county an
+    office may name, never one it is taken to be in when it names none (a Cardiff office is Cardiff's alone)."""
+    return frozenset(d for d, code in _codes().items() if code.startswith("W"))
 
 
 def counted_county(name: str, county: str | None) -> str | None:

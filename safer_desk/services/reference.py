@@ -14,7 +14,7 @@ from safer_desk.domain.text import (close_names, counted, find_typed, in_words, 
                                     typed_name_key)
 from safer_desk.services.district_counties import (counted_county, counted_county_of_district, county_of_district,
                                                    english_name, national_counties, unitaries_within_counties,
-                                                   without_accents)
+                                                   welsh_principal_areas, without_accents)
 from safer_desk.storage.store import Store
 
 
@@ -1662,8 +1662,8 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
         name = county.strip()
         wanted["county"] = [AreaRef(reference_id("county", name), _county_name(store, name), "county")] if name else []
     # A district added from the national list is filed under its own county (the shipped lookup), never the
-    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's. Wales has none there, nor has
-    # a unitary inside a county council's county (Plymouth, Torbay in Devon): its figures are not the county's.
+    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's (a Welsh principal area's is its preserved
+    # county: Newport, Gwent). None has a unitary inside a county council's county (Plymouth, Torbay in Devon): its figures are not the county's.
     county_of = counted_county_of_district() if new_districts or wanted.get("county") else {}
     if wanted.get("county"):
         # The county's figures are derived from its districts' (sums, ratios of sums): a new file naming
@@ -1685,10 +1685,17 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
                                     [a.id for a in own])
         if covered:
             wanted["district"] = [a for a in own if a.id not in covered]
+    # A district the file holds under no county that the lookup puts in the county named: a Welsh office's file
+    # filed its principal areas under none before Wales's preserved counties were in the lookup (Newport, Gwent).
+    unfiled = [r["id"] for r in store.rows("SELECT id, name FROM districts WHERE county IS NULL OR county = ''")
+               if wanted.get("county") and typed_name_key(county_of.get(r["name"]) or "") ==
+               typed_name_key(wanted["county"][0].name)]
     with store.transaction():
         for area, ons_code in new_districts:
             store.conn.execute("INSERT INTO districts(id, name, ons_code, county) VALUES (?, ?, ?, ?) "
                                "ON CONFLICT(id) DO NOTHING", (area.id, area.name, ons_code, county_of.get(area.name)))
+        for district_id in unfiled:
+            store.conn.execute("UPDATE districts SET county = ? WHERE id = ?", (wanted["county"][0].name, district_id))
         for kind, areas in wanted.items():
             held = store.rows("SELECT area_id, name FROM office_areas WHERE office_id = ? AND kind = ?", (own_id, kind))
             if {(r["area_id"], r["name"]) for r in held} == {(a.id, a.name) for a in areas}:
@@ -1823,7 +1830,8 @@ def districts_outside_county_words(store: Store, district_ids: Iterable[str], co
     """What to say of districts named for the office that lie in another county than its own (Brighton and Hove in
     a Suffolk office): they are the office's areas, but the county's figures are worked out from the districts
     filed under it, so theirs never count in it. "" when none does, no county is named, or a district's county is
-    not known (Wales, for a county not in the list of English counties: a Welsh office's "Gwent"). A Welsh, Scottish
+    not known (Scotland). A Welsh district in a Welsh county not its own is said so ("Swansea is in West Glamorgan,
+    not Gwent"). A Welsh, Scottish
     or Northern Irish district (by its ONS code) of an office whose county is English lies in that nation.
     ``asking``: the window's question before Save; else the command line's word after it."""
     key = typed_name_key(county or "")
@@ -1834,14 +1842,16 @@ def districts_outside_county_words(store: Store, district_ids: Iterable[str], co
     # Every current district by id, (name, ONS code): a Welsh one ticked is not in the file until Save adds it.
     coded = {reference_id("district", name): (name, code) for name, code in national_districts()}
     coded.update({d.id: (d.name, d.ons_code) for d in list_districts(store)})
-    english = key in {typed_name_key(c) for c in national_counties()}
+    english = key in {typed_name_key(c) for d, c in county_of_district().items()
+                      if (dict(national_districts()).get(d) or "E").startswith("E")}
     unitaries = unitaries_within_counties()
     away = []
     for district_id in dict.fromkeys(district_ids):
         name, lies_in = own.get(district_id) or national.get(district_id) or (coded.get(district_id, ("",))[0], None)
         lies_in = lies_in or national.get(district_id, ("", None))[1]  # the file's own word first (Forest Heath)
-        if not lies_in and english:
-            lies_in = _NATIONS.get((coded.get(district_id, ("", None))[1] or " ")[0])
+        nation = _NATIONS.get((coded.get(district_id, ("", None))[1] or " ")[0])
+        if english and nation:  # Cardiff in a Suffolk office is in Wales (not "South Glamorgan, not Suffolk")
+            lies_in = nation
         if lies_in and typed_name_key(lies_in) == key and name in unitaries and not own.get(district_id, ("", ""))[1]:
             away.append((name, ""))  # Plymouth in a Devon office: in Devon, but not one of its county's districts
         elif lies_in and typed_name_key(lies_in) != key:
@@ -1990,8 +2000,8 @@ def _lookup_names() -> list[str]:
 
 def county_doubt(store: Store, name: str) -> str:
     """Why a county named for the office may be a slip: no district the file or the national list knows lies in
-    it ("Suffok"), with the nearest known name; "" when one does (or none is named). Welsh counties are not in the
-    list, so this is a question, not a refusal."""
+    it ("Suffok"), with the nearest known name; "" when one does (or none is named). A county may be one the
+    list does not know (a police force area typed), so this is a question, not a refusal."""
     name = (name or "").strip()
     if not name:
         return ""
@@ -2002,8 +2012,8 @@ def county_doubt(store: Store, name: str) -> str:
         return ""
     near = close_names(name, sorted(known), cutoff=0.75)
     hint = f" (did you mean {near[0]}?)" if near else ""
-    return (f"no district in this file or in the list of English districts lies in a county called “{name}”{hint}: "
-            "its figures are worked out from the districts filed under it.")
+    return (f"no district in this file or in the list of English and Welsh districts lies in a county called "
+            f"“{name}”{hint}: its figures are worked out from the districts filed under it.")
 
 
 def _county_name(store: Store, name: str, *, leaving_out: str = "") -> str:
@@ -2224,8 +2234,9 @@ def office_county(store: Store) -> AreaRef | None:
     counties = [a for office in scope.merged_offices for a in office.areas if a.kind == "county"]
     if counties:
         return min(counties, key=_county_rank(store, scope, counties))
-    table = _district_table(store)
-    names = {table[a.id].county for a in office_districts(store) if a.id in table and table[a.id].county}
+    table, welsh = _district_table(store), welsh_principal_areas()
+    names = {table[a.id].county for a in office_districts(store) if a.id in table and table[a.id].county
+             and table[a.id].name not in welsh}  # a Welsh office naming no county is its principal area's alone
     if len(names) == 1:
         name = names.pop()
         return AreaRef(reference_id("county", name), name, "county")

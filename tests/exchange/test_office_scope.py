@@ -314,9 +314,9 @@ def test_a_county_nobody_knows_is_asked_about_naming_the_nearest(demo_path):
     # and none is filed under "Suffok".
     code, out, err = cli_output(["office", str(demo_path), "--county", "Suffok"])
     assert code == 0 and "County: Suffok" in out
-    assert ("warning: no district in this file or in the list of English districts lies in a county called "
+    assert ("warning: no district in this file or in the list of English and Welsh districts lies in a county called "
             "“Suffok” (did you mean Suffolk?)") in err
     code, out, err = cli_output(["office", str(demo_path), "--county", "suffolk"])
     assert code == 0 and "County: Suffolk" in out and "warning" not in err
-    code, out, err = cli_output(["office", str(demo_path), "--county", "Gwent"])  # Wales: no county in the list
-    assert code == 0 and "County: Gwent" in out and "“Gwent”" in err and "did you mean" not in err
+    code, out, err = cli_output(["office", str(demo_path), "--county", "Gwent"])  # Wales: a preserved county
+    assert code == 0 and "County: Gwent" in out and "“Gwent”" not in err and "did you mean" not in err

@@ -50,12 +50,12 @@ def test_a_new_file_can_name_its_districts_from_the_current_districts_the_police
 
 def test_a_district_added_from_the_national_list_keeps_its_own_county(store):
     """A Suffolk office that also names Plymouth (a shared service, say) must not file Plymouth under Suffolk:
-    the district's county comes from the shipped lookup; one the lookup does not place (Wales) has none, nor has
-    a unitary authority within a county council's county (Plymouth in Devon: its figures are not Devon's)."""
+    the district's county comes from the shipped lookup (a Welsh principal area's is its preserved county); none
+    has a unitary authority within a county council's county (Plymouth in Devon: its figures are not Devon's)."""
     ref.set_office_scope(store, districts=["Babergh", "Plymouth", "Exeter", "Cardiff"], county="Suffolk")
     counties = {r["name"]: r["county"] for r in store.rows("SELECT name, county FROM districts")}
     assert {name: counties[name] for name in ("Babergh", "Plymouth", "Exeter", "Cardiff")} == \
-        {"Babergh": "Suffolk", "Plymouth": None, "Exeter": "Devon", "Cardiff": None}
+        {"Babergh": "Suffolk", "Plymouth": None, "Exeter": "Devon", "Cardiff": "South Glamorgan"}
     assert "Torbay" not in counties  # Devon's other districts stay out: the office's county is Suffolk
 
 
@@ -223,13 +223,15 @@ def test_the_examples_county_lists_its_districts_first_and_says_what_the_abolish
                                          "Teignbridge", "Torbay", "Torridge", "West Devon"]
 
 
-def test_every_current_english_district_has_a_county_in_the_shipped_lookup():
+def test_every_current_english_district_and_welsh_principal_area_has_a_county_in_the_shipped_lookup():
     from safer_desk.services.district_counties import county_of_district, national_counties
 
     counties = county_of_district()
     english = [name for name, code in ref.national_districts() if code.startswith("E")]
     assert len(english) > 290 and all(name in counties for name in english)
-    assert {name for name, code in ref.national_districts() if code.startswith("W")}.isdisjoint(counties)
+    welsh = [name for name, code in ref.national_districts() if code.startswith("W")]
+    assert len(welsh) == 22 and all(name in counties for name in welsh)  # each in its preserved county (Gwent …)
+    assert counties["Newport"] == "Gwent" and counties["Isle of Anglesey"] == "Gwynedd"
     assert counties["Babergh"] == "Suffolk" and counties["Plymouth"] == "Devon"
     assert counties["Hastings"] == "East Sussex"
     assert sorted(n for n, c in counties.items() if c == "Suffolk") == SUFFOLK
