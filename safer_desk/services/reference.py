@@ -1578,9 +1578,14 @@ def reported_county_words(store: Store) -> str:
     county = office_county(store)
     if county is None:
         return ""
-    named = [{a.name.casefold() for a in office.areas if a.kind == "county"} for office in scope.merged_offices]
-    every = all(county.name.casefold() in n for n in named)
-    return f"reported as {county.name}'s, the county {'its' if every else 'most of its'} merged offices name"
+    naming = [office.office_name for office in scope.merged_offices
+              if county.name.casefold() in {a.name.casefold() for a in office.areas if a.kind == "county"}]
+    if len(naming) == len(scope.merged_offices):
+        return f"reported as {county.name}'s, the county its merged offices name"
+    if 2 * len(naming) > len(scope.merged_offices):
+        return f"reported as {county.name}'s, the county most of its merged offices name"
+    # Half or fewer (an Oxford office naming Oxfordshire beside a Plymouth office naming none): not "most of them"
+    return f"reported as {county.name}'s, the county {in_words(naming)} {'names' if len(naming) == 1 else 'name'}"
 
 
 def _names(areas: Sequence[AreaRef]) -> str:
