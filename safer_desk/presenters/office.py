@@ -274,6 +274,13 @@ class DistrictPicker:
     def set_county(self, county: str) -> None:
         self.county = (county or "").strip()
 
+    @property
+    def filter_example(self) -> str:
+        """The filter's example, from the county chosen ("e.g. suff" finds East, Mid and West Suffolk; "e.g. devo"
+        Devon's): "e.g. suff" was shown to every office, a Plymouth or Gwynedd one too."""
+        key = "".join(self.county.split())[:4].casefold()
+        return f"Type part of a name, e.g. {key}" if key else "Type part of a name"
+
     def set_partnerships(self, partnership_ids: Iterable[str]) -> None:
         """The partnerships ticked now (their districts are covered)."""
         self.partnerships = list(partnership_ids)

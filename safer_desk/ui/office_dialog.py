@@ -89,7 +89,7 @@ class OfficeDialog(QDialog):
         self.district_list.setAccessibleName("Districts the partnerships do not cover")
         self.district_list.itemChanged.connect(self._district_ticked)
         self.district_filter = FilterBox(self.district_list, self)
-        self.district_filter.setPlaceholderText("Type part of a name, e.g. suff")
+        self.district_filter.setPlaceholderText(self.picker.filter_example)  # the county chosen's
         self.district_filter.setAccessibleName("Filter the districts")
         self.district_filter.setToolTip("Shows the districts whose name contains this text. "
                                         "Down arrow: into the list. Esc: clear.")
@@ -213,6 +213,7 @@ class OfficeDialog(QDialog):
 
     def _county_changed(self, _index: int) -> None:
         self.picker.set_county(self.county_combo.currentData() or "")
+        self.district_filter.setPlaceholderText(self.picker.filter_example)
         self._show_districts()
 
     def _partnership_ticked(self, _item: QListWidgetItem) -> None:
