@@ -1667,8 +1667,9 @@ def set_office_scope(store: Store, *, partnerships: Sequence[str] | None = None,
         name = county.strip()
         wanted["county"] = [AreaRef(reference_id("county", name), _county_name(store, name), "county")] if name else []
     # A district added from the national list is filed under its own county (the shipped lookup), never the
-    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's (a Welsh principal area's is its preserved
-    # county: Newport, Gwent). None has a unitary inside a county council's county (Plymouth, Torbay in Devon): its figures are not the county's.
+    # office's: a Suffolk office naming Plymouth does not make Plymouth Suffolk's (a Welsh principal area's is its
+    # preserved county: Newport, Gwent). None has a unitary inside a county council's county (Plymouth, Torbay in
+    # Devon): its figures are not the county's.
     county_of = counted_county_of_district() if new_districts or wanted.get("county") else {}
     if wanted.get("county"):
         # The county's figures are derived from its districts' (sums, ratios of sums): a new file naming
@@ -2060,7 +2061,8 @@ def _iso_day(text: str | None, field: str) -> str | None:
 
 def _district_table(store: Store) -> dict[str, _DistrictRow]:
     return {r["id"]: _DistrictRow(r["id"], r["name"], counted_county(r["name"], r["county"]), r["successor_id"],
-                                  _day(r["valid_from"]), _day(r["valid_to"])) for r in store.rows("SELECT * FROM districts")}
+                                  _day(r["valid_from"]), _day(r["valid_to"]))
+            for r in store.rows("SELECT * FROM districts")}
 
 
 def _period(year: FinancialYear | None) -> tuple[date | None, date | None]:
