@@ -2016,10 +2016,24 @@ def county_doubt(store: Store, name: str) -> str:
     known = set(county_names(store)) | set(national_counties())
     if typed_name_key(name) in {typed_name_key(k) for k in known}:
         return ""
+    force_key = " ".join(typed_name_key(name).replace("-", " ").replace("&", " and ").split())
+    if force_key in FORCE_AREA_COUNTIES:  # as the force and the PCC name it: "Dyfed-Powys", "Thames Valley"
+        return (f"no district lies in a county called “{name}”: “{name}” is a police force area, not a county: its "
+                f"counties are {in_words(list(FORCE_AREA_COUNTIES[force_key]))}. To add up the county's figures, name "
+                "the office's own county (or none, for a unitary authority).")
     near = close_names(name, sorted(known), cutoff=0.75)
     hint = f" (did you mean {near[0]}?)" if near else ""
     return (f"no district in this file or in the list of English and Welsh districts lies in a county called "
             f"“{name}”{hint}: its figures are worked out from the districts filed under it.")
+
+
+# Police force areas that are several counties, as an office may type its force's or PCC's area for its county (a
+# force area one county makes, Gwent or Suffolk, is that county).
+FORCE_AREA_COUNTIES = {
+    "dyfed powys": ("Dyfed", "Powys"), "south wales": ("Mid Glamorgan", "South Glamorgan", "West Glamorgan"),
+    "north wales": ("Clwyd", "Gwynedd"), "thames valley": ("Berkshire", "Buckinghamshire", "Oxfordshire"),
+    "west mercia": ("Herefordshire", "Shropshire", "Worcestershire"), "devon and cornwall": ("Devon", "Cornwall"),
+}
 
 
 def _county_name(store: Store, name: str, *, leaving_out: str = "") -> str:
