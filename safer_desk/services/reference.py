@@ -2018,9 +2018,9 @@ def county_doubt(store: Store, name: str) -> str:
         return ""
     force_key = " ".join(typed_name_key(name).replace("-", " ").replace("&", " and ").split())
     if force_key in FORCE_AREA_COUNTIES:  # as the force and the PCC name it: "Dyfed-Powys", "Thames Valley"
-        return (f"no district lies in a county called “{name}”: “{name}” is a police force area, not a county: its "
-                f"counties are {in_words(list(FORCE_AREA_COUNTIES[force_key]))}. To add up the county's figures, name "
-                "the office's own county (or none, for a unitary authority).")
+        return (f"no district lies in a county called “{name}”: “{name}” is a police force area, not a county: "
+                f"its counties are {in_words(list(FORCE_AREA_COUNTIES[force_key]))}. To add up the county's figures, "
+                "name the office's own county (or none, for a unitary authority).")
     near = close_names(name, sorted(known), cutoff=0.75)
     hint = f" (did you mean {near[0]}?)" if near else ""
     return (f"no district in this file or in the list of English and Welsh districts lies in a county called "
