@@ -401,8 +401,7 @@ class MemberDialog(FormDialog):
     the kit's form, each refusal beside its field; Save does the change as one undoable step and closes."""
 
     def __init__(self, parent: QWidget, form: FormPresenter, custom: dict[str, QWidget] | None = None):
-        super().__init__(parent, form, custom)
-        self.resize(max(460, self.view.sizeHint().width()), min(360, self.view.body.sizeHint().height() + 150))
+        super().__init__(parent, form, custom)  # sized for its fields and grown for a refusal by the kit's dialog
 
 
 

@@ -25,7 +25,7 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style, themed
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import GuardedDialog
-from safer_desk.ui.kit.forms import FormView, ViewedForm, form_message_style
+from safer_desk.ui.kit.forms import FormView, GrowsForMessages, ViewedForm, form_message_style
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import RIGHT, Column, RowTableModel, SortProxy
@@ -301,15 +301,7 @@ class _GuardedDialog(GuardedDialog):
         self.screen.close_form(self.form)
 
 
-def outermost_window(widget: QWidget | None) -> QWidget | None:
-    """The main window under ``widget``'s window (a form over the Funders' Awards window: the main window)."""
-    window = widget.window() if widget is not None else None
-    while window is not None and window.parentWidget() is not None:
-        window = window.parentWidget().window()
-    return window
-
-
-class FormDialog(ViewedForm, _GuardedDialog):
+class FormDialog(GrowsForMessages, ViewedForm, _GuardedDialog):
     """A small Costs form in a dialog: the title and first line name the record; Save writes it."""
 
     def __init__(self, parent: QWidget | None, form: CostForm, screen: FormScreen):
@@ -326,38 +318,9 @@ class FormDialog(ViewedForm, _GuardedDialog):
         self.view.button_bar.addWidget(cancel)
         self.view.close_only(cancel)  # a file open read-only: the record to read, Close only
         layout.addWidget(self.view)
-        # Tall enough for every field and a message under each of the last ones (at most the laptop's height).
-        # Within the main window (150% on a 1366x768 laptop leaves about 910x480), not a list's window under it (the
-        # awards form opened at the Funders' Awards window's 400 and was scrolled): the fields scroll, Save in view.
-        self._room = outermost_window(parent)
-        need = self.view.body.sizeHint().height() + 150 + (60 if form.note else 0)
-        self.resize(*fitting_size(self._room, max(460, self.view.sizeHint().width()), min(540, need)))
-        # Messages appear after the layouts are redone (a scroll bar narrows them, and they wrap anew): then it grows.
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self.show_messages)
-        form.changed.connect(self._messages_changed)
-        self.destroyed.connect(lambda *_: form.changed.disconnect(self._messages_changed))
-
-    def _messages_changed(self, *_args) -> None:
-        self._fit_timer.start()
-
-    def show_messages(self) -> None:
-        """Grow to show the messages that have appeared (a form's "Not saved yet …" and three lines under Amount at
-        1093x582 left the last words below the fold, behind a scroll bar easily missed), within the main window,
-        Save in view; kept inside the window. Never shrinks: a form that jumped as messages went would be harder."""
-        hidden = self.view.body.sizeHint().height() - self.view.scroll.viewport().height()
-        if hidden <= 0:
-            return
-        width, height = fitting_size(self._room, self.width(), self.height() + hidden)
-        if height > self.height():
-            self.resize(width, height)
-            if self._room is not None:
-                frame, room = self.frameGeometry(), self._room.frameGeometry()
-                if frame.bottom() > room.bottom():
-                    self.move(self.x(), max(room.top(), self.y() - (frame.bottom() - room.bottom())))
-
+        # Tall enough for every field and a message under each of the last ones, within the main window (not a
+        # list's window under it), grown as messages appear (the kit's ``GrowsForMessages``).
+        self.fit_to_form(extra=60 if form.note else 0)
 
     def apply(self) -> bool:
         return self.save()

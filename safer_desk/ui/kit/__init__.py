@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QMimeData
+    from PySide6.QtCore import QMimeData, QRect
     from PySide6.QtWidgets import QPushButton, QWidget
 
 
@@ -29,13 +29,35 @@ def key_after_words(words: str, key: str, parent: QWidget | None = None) -> QPus
     return button
 
 
-def fitting_size(parent, width: int, height: int) -> tuple[int, int]:
-    """A dialog's size that fits inside its parent window (a 1366x768 laptop at 125% leaves 1093x582): the size
-    asked for where there is room, else the window's less a margin."""
-    if parent is None:
+def outermost_window(widget: QWidget | None) -> QWidget | None:
+    """The top-level window under ``widget``'s window: a form over the Funders' Awards window over the main window
+    has the main window."""
+    window = widget.window() if widget is not None else None
+    while window is not None and window.parentWidget() is not None:
+        window = window.parentWidget().window()
+    return window
+
+
+def dialog_room(parent: QWidget | None) -> QRect | None:
+    """Where a dialog over ``parent`` may lie: the top-level window (``outermost_window``), or the screen's available
+    geometry (less the taskbar) without a window. A dialog measured against its parent's own window opened at the
+    height of a list's window under it (the awards form at that window's 400, its last fields to be scrolled)."""
+    from PySide6.QtGui import QGuiApplication
+
+    window = outermost_window(parent)
+    if window is not None:
+        return window.frameGeometry()
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def fitting_size(parent: QWidget | None, width: int, height: int) -> tuple[int, int]:
+    """A dialog's size that fits in its room (``dialog_room``: a 1366x768 laptop at 125% leaves the window 1093x582):
+    the size asked for where there is room, else the room's less a margin."""
+    room = dialog_room(parent)
+    if room is None:
         return width, height
-    window = parent.window()
-    return min(width, max(600, window.width() - 24)), min(height, max(400, window.height() - 24))
+    return min(width, max(600, room.width() - 24)), min(height, max(400, room.height() - 24))
 
 
 def copy_to_clipboard(text: str) -> None:

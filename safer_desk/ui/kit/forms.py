@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Callable, Collection, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
+from safer_desk.ui.kit import dialog_room, fitting_size
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
 from safer_desk.ui.kit.labels import NamedLabel
@@ -493,9 +494,54 @@ class ViewedForm:
             self.form.set_value(key, text)
 
 
-class FormDialog(ViewedForm, GuardedDialog):
+class GrowsForMessages:
+    """For a dialog showing its form presenter (``form``) in a ``FormView`` (``view``): sized for every field and a
+    message under the last ones, within the top-level window (``fitting_size``), and grown as messages appear, Save in
+    view. A dialog whose height was set once as it opened left a refusal under its last field below the fold, behind a
+    scroll bar easily missed, or cut (Plan settings, a partnership's member, a cost line queried at £62,500)."""
+
+    form: FormPresenter
+    view: FormView
+
+    def fit_to_form(self, *, extra: int = 0) -> None:
+        """Size the dialog to its fields (``extra`` for what the dialog adds above them), and follow its messages."""
+        need = self.view.body.sizeHint().height() + 150 + extra
+        self.resize(*fitting_size(self.parentWidget(), max(460, self.view.sizeHint().width()), min(540, need)))
+        # Messages appear after the layouts are redone (a scroll bar narrows them, and they wrap anew): then it grows.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.show_messages)
+        form = self.form
+        form.changed.connect(self._messages_changed)
+        self.destroyed.connect(lambda *_: form.changed.disconnect(self._messages_changed))
+
+    def _messages_changed(self, *_args) -> None:
+        self._fit_timer.start()
+
+    def show_messages(self) -> None:
+        """Grow to show the messages that have appeared, within the top-level window, Save in view; kept inside the
+        window. Never shrinks: a form that jumped as messages went would be harder."""
+        body, viewport = self.view.body, self.view.scroll.viewport()
+        # What the fields need at the width shown (a message wrapped narrower is taller than the body's size hint
+        # says: a member's form kept Statutory 6 pixels under a scroll bar), or what the scroll bar has to scroll.
+        hidden = max(body.sizeHint().height(), body.heightForWidth(viewport.width())) - viewport.height()
+        hidden = max(hidden, self.view.scroll.verticalScrollBar().maximum())
+        if hidden <= 0:
+            return
+        width, height = fitting_size(self.parentWidget(), self.width(), self.height() + hidden)
+        if height > self.height():
+            self.resize(width, height)
+            room = dialog_room(self.parentWidget())
+            frame = self.frameGeometry()
+            if room is not None and frame.bottom() > room.bottom():
+                self.move(self.x(), max(room.top(), self.y() - (frame.bottom() - room.bottom())))
+
+
+class FormDialog(GrowsForMessages, ViewedForm, GuardedDialog):
     """A dialog that is a form: the kit's FormView over ``form`` with Save and Cancel. Save makes the change (one
-    step of Edit > Undo) and closes; closing with edits unsaved asks first (GuardedDialog). Subclasses size it."""
+    step of Edit > Undo) and closes; closing with edits unsaved asks first (GuardedDialog). Sized for its fields and
+    grown for its messages (``GrowsForMessages``)."""
 
     def __init__(self, parent: QWidget | None, form: FormPresenter, custom: dict[str, QWidget] | None = None):
         super().__init__(parent, form)
@@ -509,3 +555,4 @@ class FormDialog(ViewedForm, GuardedDialog):
         QVBoxLayout(self).addWidget(self.view)
         form.saved.connect(self.accept)
         self.destroyed.connect(lambda *_: form.saved.disconnect(self.accept))
+        self.fit_to_form()
