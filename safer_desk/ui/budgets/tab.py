@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
+                               QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QToolButton, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_pounds_plain
@@ -371,67 +371,6 @@ FULL_HINT = ("Double-click a cell to type what the paper states: £4,000 (£2,00
              "name for its kind, a line's to move it to another section.")
 
 
-class LineNames(QTableView):
-    """The grid's Line column drawn over its left edge while the grid is scrolled sideways (Qt's frozen-column
-    example): at 1093x582 a plan of three years, their changes and a Total is wider than its room, and scrolled to
-    its last years the line names went off the left edge, a figure no longer told from the one above it. It shares
-    the grid's rows and selection; a click chooses the row in the grid, a double-click renames there, the keyboard
-    stays in the grid."""
-
-    def __init__(self, grid: PlanView):
-        super().__init__(grid)
-        self.grid = grid
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(grid.verticalHeader().defaultSectionSize())
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(grid.verticalScrollMode())
-        self.setSelectionBehavior(grid.selectionBehavior())
-        self.setSelectionMode(grid.selectionMode())
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setFrameShape(QTableView.Shape.NoFrame)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.customContextMenuRequested.connect(
-            lambda pos: grid.context_menu(0).popup(self.viewport().mapToGlobal(pos)))
-        self.doubleClicked.connect(grid.edit)
-        self.setAccessibleName("Line names (kept in sight)")
-        self.hide()
-        grid.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(grid.verticalScrollBar().setValue)
-        grid.horizontalScrollBar().valueChanged.connect(lambda _v: self.follow())
-        grid.horizontalScrollBar().rangeChanged.connect(lambda *_: self.follow())
-        grid.horizontalHeader().sectionResized.connect(lambda *_: self.follow())
-        grid.verticalHeader().sectionResized.connect(lambda row, _old, new: self.setRowHeight(row, new))
-
-    def take_model(self, model) -> None:
-        self.setModel(model)
-        self.setSelectionModel(self.grid.selectionModel())
-        for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.rowsInserted):
-            signal.connect(self.follow)
-        self.follow()
-
-    def follow(self, *_args) -> None:
-        """Shown, at the Line column's width and the grid's height, only while the grid is scrolled sideways."""
-        model, grid = self.model(), self.grid
-        if model is None or not shiboken6.isValid(grid):
-            return
-        for c in range(model.columnCount()):
-            self.setColumnHidden(c, c != 0)
-        width = grid.columnWidth(0)
-        self.setColumnWidth(0, width)
-        self.horizontalHeader().setFixedHeight(grid.horizontalHeader().height())
-        frame = grid.frameWidth()
-        self.setGeometry(frame, frame, width, grid.viewport().height() + grid.horizontalHeader().height())
-        self.verticalScrollBar().setValue(grid.verticalScrollBar().value())
-        self.setVisible(grid.horizontalScrollBar().value() > 0 and model.columnCount() > 1)
-
-    def wheelEvent(self, event) -> None:
-        self.grid.wheelEvent(event)
-
-
 class PlanView(DataTableView):
     """The plan grid: Tab in a cell's editor puts the figure in and opens the next figure of the line (Shift+Tab the
     one before), as in a spreadsheet, then the first of the next line; Enter puts it in and moves to the cell below
@@ -444,31 +383,13 @@ class PlanView(DataTableView):
     def __init__(self, parent=None, *, year_actions=None, link_actions=None, **kwargs):
         super().__init__(parent, **kwargs)
         self.on_paste = self.paste_rows  # Ctrl+V reaching the grid itself, as the other grids take it
-        # By the pixel, not the column: scrolled a column at a time, the names drawn over the left edge hid the
-        # first year's figures whole.
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.line_names = LineNames(self)
+        # The Line column drawn over the left edge while the grid is scrolled sideways (the kit's): at 1093x582 a plan
+        # of three years, their changes and a Total is wider than its room, and scrolled to its last years the line
+        # names went off the left edge, a figure no longer told from the one above it.
+        self.keep_in_sight(0)
+        self.line_names = self.kept_in_sight
         self.year_actions = year_actions  # (add, remove): callables, remove given the grid column; None read-only
         self.link_actions = link_actions  # (link, unlink): link given the row, unlink the row and a link
-
-    def setModel(self, model) -> None:
-        super().setModel(model)
-        if model is not None:
-            self.line_names.take_model(model)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.line_names.follow()
-
-    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
-        """A cell chosen comes out from under the line names drawn over the left edge (Left from a later year)."""
-        super().scrollTo(index, hint)
-        if not index.isValid() or index.column() == 0:
-            return
-        under = self.columnWidth(0) - self.visualRect(index).left()
-        bar = self.horizontalScrollBar()
-        if under > 0 and bar.value() > 0:
-            bar.setValue(max(0, bar.value() - under))
 
     def focusInEvent(self, event) -> None:
         """Alt+U (the hint's key) with no cell chosen lands on the first line's first figure, as Enter on a plan

@@ -244,6 +244,7 @@ class DhrPage(QWidget):
         ], "Cases", splitter, totals=_case_total, on_edit=today(self.edit_case_dialog),
             on_delete=today(self.delete_case), read_only=session.read_only)
         self.cases.view.horizontalHeader().setStretchLastSection(False)  # Open actions last in an office's own file
+        self.cases.view.keep_in_sight(self.cases.model.column_index("reference"))  # in sight, scrolled sideways
         self.merged_column = self.cases.model.column_index("merged_from")
         self.cases.view.setColumnHidden(self.merged_column, True)  # shown in a county file only
         self.refunded_column = self.cases.model.column_index("refunded")

@@ -107,6 +107,7 @@ class IndicatorsTab(TabBase):
         self.summary_view.on_edit = self.edit_indicator
         self.summary_view.on_delete = self.delete_indicator  # on a file open read-only, it says why not
         self.summary_view.on_export = self.export_summary
+        self.summary_view.keep_in_sight(self.summary_model.column_index("name"))  # scrolled sideways, names in sight
 
         self.headline = NamedLabel(parent=self)
         self.headline.setWordWrap(True)

@@ -35,8 +35,8 @@ def _source_copy(index: QModelIndex) -> str:
 class WholeNumbers(QStyledItemDelegate):
     """Draws a right-aligned cell (a number, an amount) that runs past an edge of the table's view in the part in
     view, so "£5,000" is never shown cut to "£5,00" at the right edge, nor "£125,000" to "25,000" at the left (where
-    tables scroll by pixels, as on macOS); Qt elides it ("£5,0…") only when even that part is too narrow. Every
-    other cell is drawn as Qt draws it.
+    tables scroll by pixels, as on macOS) or beside the names kept in sight there; Qt elides it ("£5,0…") only when
+    even that part is too narrow. Every other cell is drawn as Qt draws it.
 
     Enter on a figure the model refuses ("abc", "£3.250", a scale asked about) leaves the editor open on what was
     typed, the reason beside the table, as Ctrl+S, closing or another tab do (``MainWindow.finish_cell_edits``):
@@ -84,13 +84,17 @@ class WholeNumbers(QStyledItemDelegate):
         return bool(model.setData(index, editor.text(), Qt.ItemDataRole.EditRole))
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        edge = self.parent().viewport().width()
+        view = self.parent()
+        edge = view.viewport().width()
+        # The left edge is the names' right edge where names are drawn over it (``DataTableView.keep_in_sight``)
+        kept = getattr(view, "kept_in_sight", None)
+        start = kept.width() if kept is not None and kept.isVisible() and not kept.keeps(index.column()) else 0
         rect = option.rect
-        if rect.right() >= edge or rect.left() < 0:
+        if rect.right() >= edge or rect.left() < start:
             alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
             if alignment is not None and Qt.AlignmentFlag(int(alignment)) & Qt.AlignmentFlag.AlignRight:
                 option = QStyleOptionViewItem(option)
-                option.rect.setLeft(max(rect.left(), 0))
+                option.rect.setLeft(max(rect.left(), start))
                 option.rect.setRight(min(rect.right(), edge - 1))
         super().paint(painter, option, index)
 
@@ -232,6 +236,7 @@ class DataTableView(CopiesSelection, QTableView):
         self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
             self.setAccessibleName(accessible_name)
+        self.kept_in_sight: KeptInSight | None = None  # the names drawn over the left edge (``keep_in_sight``)
 
     # -- copying ------------------------------------------------------------------------------------
     def _selected_rows(self) -> list[int]:
@@ -400,6 +405,41 @@ class DataTableView(CopiesSelection, QTableView):
         if model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
                 signal.connect(self._follow.start)
+        if self.kept_in_sight is not None:
+            self.kept_in_sight.take_model(model)
+
+    # -- names kept in sight --------------------------------------------------------------------------
+    def keep_in_sight(self, column: int) -> None:
+        """Keep ``column`` (a row's name) and those left of it in sight while the table is scrolled sideways: they are
+        drawn over the left edge (``KeptInSight``). Scrolled to its last columns at 1093x582, a wide table's names
+        (the register's titles, the cases' references, the indicators) went off the left edge, and a figure was no
+        longer told from the one above it. The table scrolls by the pixel, so no column hides whole under them."""
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        if self.kept_in_sight is None:
+            self.kept_in_sight = KeptInSight(self)
+        self.kept_in_sight.column = column
+        self.kept_in_sight.take_model(self.model())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.kept_in_sight is not None:
+            self.kept_in_sight.follow()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """A cell chosen comes out from under the names kept in sight (Left from a later column); a name chosen (a click
+        on the names drawn over the edge, a row chosen by the page) is in sight already: the table stays scrolled."""
+        kept, bar = self.kept_in_sight, self.horizontalScrollBar()
+        if kept is not None and index.isValid() and kept.keeps(index.column()) and kept.isVisible():
+            sideways = bar.value()
+            super().scrollTo(index, hint)
+            bar.setValue(sideways)
+            return
+        super().scrollTo(index, hint)
+        if kept is None or not index.isValid() or kept.keeps(index.column()):
+            return
+        under = kept.kept_width() - self.visualRect(index).left()
+        if under > 0 and bar.value() > 0:
+            bar.setValue(max(0, bar.value() - under))
 
     def _follow_rows(self) -> None:
         """After the rows changed: a table sized while empty is sized to its rows once they come (a new file's
@@ -511,3 +551,117 @@ def two_line_width(metrics, heading: str) -> int:
         return metrics.horizontalAdvance(heading)
     return min(max(metrics.horizontalAdvance(" ".join(words[:i])), metrics.horizontalAdvance(" ".join(words[i:])))
                for i in range(1, len(words)))
+
+
+class KeptInSight(QTableView):
+    """A kit table's name column, and those left of it, drawn over the table's left edge while it is scrolled sideways
+    (Qt's frozen-column example; ``DataTableView.keep_in_sight``). It shares the table's rows, selection and
+    vertical scroll: a click chooses the row in the table, a double-click opens it there, a right-click gives the
+    table's menu, a click on a heading sorts the table; the keyboard stays in the table."""
+
+    def __init__(self, table: DataTableView):
+        super().__init__(table)
+        self.table = table
+        self.column = 0
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(table.verticalScrollMode())
+        self.setSelectionBehavior(table.selectionBehavior())
+        self.setSelectionMode(table.selectionMode())
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.setStyleSheet("QTableView { border-right: 1px solid palette(mid); }")
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setSectionsClickable(True)
+        self.horizontalHeader().sectionClicked.connect(self._sort)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.doubleClicked.connect(self._double_clicked)
+        self.setAccessibleName(f"{table.accessibleName() or 'Table'}: names kept in sight")
+        self.hide()
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
+        table.horizontalScrollBar().valueChanged.connect(lambda _v: self.follow())
+        table.horizontalScrollBar().rangeChanged.connect(lambda *_: self.follow())
+        header = table.horizontalHeader()
+        header.sectionResized.connect(lambda *_: self.follow())
+        header.sectionMoved.connect(lambda *_: self.follow())
+        header.sortIndicatorChanged.connect(lambda c, order: self.horizontalHeader().setSortIndicator(c, order))
+        table.verticalHeader().sectionResized.connect(lambda row, _old, new: self.setRowHeight(row, new))
+
+    def take_model(self, model) -> None:
+        if model is not None and self.model() is not model:
+            self.setModel(model)
+            for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.rowsInserted):
+                signal.connect(self.follow)
+        if model is not None:
+            self.setSelectionModel(self.table.selectionModel())
+        self.setSelectionBehavior(self.table.selectionBehavior())
+        self.setSelectionMode(self.table.selectionMode())
+        self.follow()
+
+    def keeps(self, column: int) -> bool:
+        """Whether ``column`` is drawn here (the name column, or one shown left of it)."""
+        header = self.table.horizontalHeader()
+        return not self.table.isColumnHidden(column) and header.visualIndex(column) <= header.visualIndex(self.column)
+
+    def kept_width(self) -> int:
+        model = self.table.model()
+        return sum(self.table.columnWidth(c) for c in range(model.columnCount()) if self.keeps(c)) if model else 0
+
+    def follow(self, *_args) -> None:
+        """Shown, as wide as the columns kept and as tall as the table, only while the table is scrolled sideways."""
+        table, model = self.table, self.table.model()
+        if model is None or self.model() is not model or self.column >= model.columnCount():
+            self.hide()
+            return
+        for c in range(model.columnCount()):
+            kept = self.keeps(c)
+            self.setColumnHidden(c, not kept)
+            if kept:
+                self.setColumnWidth(c, table.columnWidth(c))
+        ours = self.horizontalHeader()
+        for visual in range(model.columnCount()):  # the columns in the table's order (a heading dragged elsewhere)
+            logical = table.horizontalHeader().logicalIndex(visual)
+            if ours.visualIndex(logical) != visual:
+                ours.moveSection(ours.visualIndex(logical), visual)
+        ours.setFixedHeight(table.horizontalHeader().height())
+        theirs = table.horizontalHeader()  # the sort the table shows, and none where it keeps its own order
+        ours.setSortIndicatorShown(table.isSortingEnabled() and theirs.isSortIndicatorShown())
+        ours.setSortIndicator(theirs.sortIndicatorSection(), theirs.sortIndicatorOrder())
+        width, room = self.kept_width(), table.viewport().geometry()
+        self.setGeometry(room.x(), room.y() - ours.height(), width + 1, room.height() + ours.height())
+        self.verticalScrollBar().setValue(table.verticalScrollBar().value())
+        self.setVisible(table.horizontalScrollBar().value() > 0 and 0 < width < room.width() // 2)
+
+    def _sort(self, column: int) -> None:
+        if not self.table.isSortingEnabled():  # a table in its own order (a plan's lines) is never sorted
+            return
+        header = self.table.horizontalHeader()
+        down = header.sortIndicatorSection() == column and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder if down else Qt.SortOrder.AscendingOrder)
+
+    def _menu(self, pos: QPoint) -> None:
+        """The table's menu for the name clicked (not for the figure scrolled under it)."""
+        column = self.columnAt(pos.x())
+        table = self.table
+        table._with_sorting(table.context_menu(column), column).popup(self.viewport().mapToGlobal(pos))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """As in the table: a name typed over in place (a plan's line renamed, in view), else the row opened."""
+        table = self.table
+        editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+        if editable and table.editTriggers() & QAbstractItemView.EditTrigger.DoubleClicked:
+            table.horizontalScrollBar().setValue(0)  # the name's editor opens in the table, where it can be seen
+            table.setCurrentIndex(index)
+            table.edit(index)
+        else:
+            table.doubleClicked.emit(index)
+
+    def wheelEvent(self, event) -> None:
+        self.table.wheelEvent(event)

@@ -122,6 +122,7 @@ class RegisterPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setColumnHidden(RegisterModel.MERGED_FROM, True)  # shown in a county file only
+        self.view.keep_in_sight(self.model.column_index("title"))  # scrolled sideways, the titles stay in sight
         splitter.addWidget(self.view)
         # The editor is built just after the register's first screenful is drawn (start-up: the rows
         # first); ``editor`` builds it at once for anything that wants it sooner.
