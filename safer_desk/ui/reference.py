@@ -79,6 +79,7 @@ class _Page(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name=f"{self.kind.title()}s")
         self.view.setModel(self.proxy)
+        self.view.keep_in_sight(0)  # the name in sight, scrolled sideways to the dates (the kit's)
         self.form = QFormLayout()
         self.add_button = QPushButton(f"&Add {self.kind}", self)
         self.remove_button = QPushButton("&Remove selected", self)

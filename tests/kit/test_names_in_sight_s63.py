@@ -170,3 +170,21 @@ def test_a_figure_half_under_the_names_is_drawn_whole_beside_them(demo_window, q
     monkeypatch.setattr(QStyledItemDelegate, "paint", paint)
     view.viewport().render(QImage(view.viewport().size(), QImage.Format.Format_ARGB32))
     assert drawn and all(at >= kept.width() - 1 for at in drawn.values()), (drawn, kept.width())
+
+
+def test_the_partnerships_names_stay_in_sight_scrolled_to_their_dates(demo_window, qtbot):
+    """View > Districts, Partnerships and Partners at 1093x582: the Partnerships table ran past its right edge (From
+    and To), and scrolled to see them the partnership's name went off the left edge."""
+    resize_window(demo_window, (1093, 582))
+    demo_window.show_reference()
+    reference = demo_window._reference_dialog
+    qtbot.addWidget(reference)
+    page = reference.partnerships
+    reference.pages.setCurrentWidget(page)
+    QApplication.processEvents()
+    view = page.view
+    _scrolled_right(view)
+    _name_in_sight(view, 0)
+    _click_chooses_the_row(qtbot, view, 0, 1)
+    _back_to_the_left(view)
+    reference.close()
