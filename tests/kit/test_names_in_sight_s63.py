@@ -188,3 +188,18 @@ def test_the_partnerships_names_stay_in_sight_scrolled_to_their_dates(demo_windo
     _click_chooses_the_row(qtbot, view, 0, 1)
     _back_to_the_left(view)
     reference.close()
+
+
+def test_the_ledgers_cases_stay_in_sight_scrolled_to_the_last_columns(demo_window, qtbot):
+    """Costs > Ledger at 1093x582: the table per case runs past its right edge (Status, Stage reached); scrolled to
+    see them, the case's reference went off the left edge."""
+    resize_window(demo_window, (1093, 582))
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(1)
+    page = tab.ledger
+    view = page.per_case.view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 1, timeout=10000)
+    _scrolled_right(view)
+    _name_in_sight(view, page.per_case.model.column_index("reference"))
+    _back_to_the_left(view)

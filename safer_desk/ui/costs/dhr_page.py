@@ -791,6 +791,8 @@ class LedgerPage(QWidget):
         ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
         self.merged_column = self.per_case.model.column_index("merged_from")
         self.per_case.view.setColumnHidden(self.merged_column, True)
+        self.per_case.view.keep_in_sight(self.per_case.model.column_index("reference"))  # in sight, scrolled sideways
+        self.partners.view.keep_in_sight(self.partners.model.column_index("partner"))
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
                                                                                            f"read: {exc}"))
