@@ -512,7 +512,15 @@ class FiguresEditor:
             self.refuse_paste(read_only_words("Paste"))
             return 0
         keys = [k for k in self.grid.keys if k in EDITABLE_ROWS]
-        if start_key not in keys:  # last year, the change, the RAG …: it pasted nothing, and said nothing
+        if start_key == svc.GRID_LAST_YEAR:  # last year's figures, sent to this year's row, were saved as this year's
+            _, whose = self._last_year_typed(start_col)
+            last, this = self.grid.view.year.previous().label, self.grid.view.year.label
+            self.refuse_paste(f"Nothing was pasted: the {self.grid.row(start_key).label} row shows " + (
+                f"{whose}. To paste theirs, choose each in Area and {last} in Year." if whose else
+                f"the figures of {last} beside this year's. To paste them, choose {last} in Year and paste on its row "
+                f"(on the {this} row they would be saved as {this}'s)."))
+            return 0
+        if start_key not in keys:  # the change, the RAG …: it pasted nothing, and said nothing
             word = {"monthly": "month", "quarterly": "quarter"}.get(self.grid.view.indicator.frequency, "period")
             self.refuse_paste(f"Nothing was pasted: the {self.grid.row(start_key).label} row is worked out, not "
                               f"typed. Select the first {word}'s cell and paste on the "
@@ -570,11 +578,28 @@ class FiguresEditor:
             self.refuse_paste(read_only_words("Type a figure"))
             return
         name = self.cell_name(key, col)
-        if key not in EDITABLE_ROWS:
+        if key == svc.GRID_LAST_YEAR:  # named by the month it holds (Dec-15 beside Dec-16), typed in its own year
+            month, whose = self._last_year_typed(col)
+            last, this = self.grid.view.year.previous().label, self.grid.view.year.label
+            self.refuse_paste(f"{month} is {whose}: to type theirs, choose each in Area and {last} in Year." if whose
+                              else f"{month} is a figure of {last}, shown beside this year's: to type it, choose "
+                                   f"{last} in Year (a figure typed on the {this} row is {this}'s).")
+        elif key not in EDITABLE_ROWS:
             self.refuse_paste(f"{name} cannot be typed in: the row is worked out, not typed. Type figures on the "
                               f"{self.grid.row(svc.GRID_VALUE).label} row (comments on the Comment row).")
         else:
             self.refuse_paste(f"{name} cannot be typed in: {self._not_typed(key, col)}.")
+
+    def _last_year_typed(self, col: int) -> tuple[str, str]:
+        """What the figures of last year's row are (its months are typed in last year itself, or for a district formed
+        since, in the districts it replaced): (the month of ``col`` as last year names it, whose figures they are when
+        they are other districts' added up, else ""). "Type them on this year's row" put last year's in this year."""
+        assert self.grid is not None
+        v = self.grid.view
+        derived = v.last_derived[col] if col < len(v.last_derived) else None
+        names = sorted({*derived.used, *derived.missing}, key=str.casefold) if derived is not None else []
+        month = svc.period_label(svc.year_periods(v.indicator.frequency, v.year.previous())[col])
+        return month, (in_words([n + "'s" for n in names]) + " figures added up" if names else "")
 
     def _not_typed(self, key: str, col: int) -> str:
         """Why a cell of a row that takes figures cannot be typed in (said of a figure pasted on it)."""

@@ -35,11 +35,11 @@ def _row(tab, key: str) -> list[str]:
 
 def test_a_paste_on_a_row_worked_out_says_where_figures_go(demo_window):
     tab = _tab(demo_window, "district:plymouth")
-    before = _row(tab, "last_year")
-    assert not _paste(tab, "last_year", 8, "40\t41")
-    assert _row(tab, "last_year") == before and not tab.presenter.figures.is_dirty
+    before = _row(tab, "change")
+    assert not _paste(tab, "change", 8, "40\t41")  # (last year's row: test_last_year_row_typed_s63)
+    assert _row(tab, "change") == before and not tab.presenter.figures.is_dirty
     said = tab.grid_messages.text()
-    assert said.startswith("Nothing was pasted: the 2015/16 row is worked out, not typed."), said
+    assert said.startswith("Nothing was pasted: the Monthly change row is worked out, not typed."), said
     assert "paste on the 2016/17 row" in said
 
 
