@@ -212,6 +212,9 @@ class AreaComparisonPresenter:
         if differ:  # no highest and lowest: the figures are not like with like
             return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}. The figures cover "
                     "different periods: see the Period column." + self._populations_said())
+        if len(bars) == 1:  # nothing beside it: not its own highest and lowest
+            return (f"{name}, {self.year.label}, {measure.lower()}: 1 area, {bars[0][0]} ({bars[0][2]})."
+                    + self._populations_said())
         high = max(bars, key=lambda b: b[1])
         low = min(bars, key=lambda b: b[1])
         return (f"{name}, {self.year.label}, {measure.lower()}: {counted(len(bars), 'area')}; highest {high[0]} "
