@@ -787,7 +787,8 @@ class IndicatorsPresenter(ScreenPresenter):
         # As the search reads it: "Caerdydd" is the office's Cardiff, "ynys mon" Ynys Môn
         needle, welsh = without_accents(typed), english_name(typed)
         in_list = [c for c in listed if reference.area_name_holds(c.label, needle, welsh)]
-        exact = [c for c in others + in_list if without_accents(c.label) == needle or c.label == welsh]
+        exact = [c for c in others + in_list if reference.loose_name(c.label) == reference.loose_name(needle)
+                 or c.label == welsh]
         chosen = exact or others or in_list
         if chosen:
             return chosen[0], ""

@@ -2447,15 +2447,27 @@ def search_areas(areas: Sequence[AreaRef], text: str, *, limit: int | None = Non
         return list(areas)[:limit] if limit else list(areas)
     welsh = english_name(text)
     hits = [a for a in areas if area_name_holds(a.name, needle, welsh)]
-    hits.sort(key=lambda a: (not (a.name == welsh or without_accents(a.name).startswith(needle)),
+    hits.sort(key=lambda a: (not (a.name == welsh or loose_name(a.name).startswith(loose_name(needle))),
                              without_accents(a.name)))
     return hits[:limit] if limit else hits
 
 
 def area_name_holds(name: str, needle: str, welsh: str | None = None) -> bool:
     """Whether an area's name holds ``needle`` (typed, folded by without_accents), or is ``welsh``, the English
-    name of the Welsh name typed."""
-    return name == welsh or needle in without_accents(name)
+    name of the Welsh name typed. Punctuation typed or left out tells no name from another ("Kings Lynn" is King's
+    Lynn and West Norfolk, "Stoke on Trent" Stoke-on-Trent: ``loose_name``)."""
+    loose = loose_name(needle)  # (punctuation alone, "-", is looked for as typed)
+    return name == welsh or (loose in loose_name(name) if loose else needle in without_accents(name))
+
+
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u2018.")
+_SEPARATORS = re.compile(r"[\s,\-\u2010-\u2015]+")
+
+
+def loose_name(text: str) -> str:
+    """A name as compared when searched: without accents, capitals, apostrophes and full stops ("King's" is
+    "kings", "St." "st"), hyphens, dashes and commas as spaces ("Stoke-on-Trent" is "stoke on trent")."""
+    return _SEPARATORS.sub(" ", without_accents(text).translate(_APOSTROPHES)).strip()
 
 
 AREA_KINDS = ("county", "partnership", "district")  # the kinds a name can be followed by: "Cornwall (county)"
