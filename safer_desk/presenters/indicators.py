@@ -1079,7 +1079,9 @@ class IndicatorsPresenter(ScreenPresenter):
             return ""
         rag = "" if v.rag is Rag.GREY else f" — RAG: {v.status_label()}"
         derived = " (derived)" if v.is_derived else ""
-        return f"{v.indicator.label}{derived}{rag}\n{v.headline()}{self._kept_words()}"
+        # Another force's few crimes in the area are not its year: said so, never compared with last year's count
+        said = svc.other_forces_words(self.store, v) or v.headline()
+        return f"{v.indicator.label}{derived}{rag}\n{said}{self._kept_words()}"
 
     def _kept_words(self) -> str:
         """Why the chosen indicator is listed with blanks among an area's own (Burglary, chosen under Suffolk, under

@@ -308,20 +308,24 @@ def source_names(store: Store, area_id: str) -> list[str]:
                                      "ORDER BY source_district", (area_id,))]
 
 
-def police_forces_by_area_month(store: Store) -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
+def police_forces_by_area_month(store: Store, area_id: str | None = None
+                                ) -> dict[tuple[str, str], tuple[frozenset[str], bool]]:
     """(area, month) → the forces whose police.uk counts hold crimes there, and whether any of them has the area as
     its own (at least 1 in county_merge.OWN_AREA_SHARE of the force's crimes of the month). Read once for a
-    report's loop over its areas (``other_forces_only``)."""
+    report's loop over its areas (``other_forces_only``); ``area_id``: of that area alone (the tab's one view)."""
     from safer_desk.exchange.county_merge import OWN_AREA_SHARE
 
     found: dict[tuple[str, str], tuple[frozenset[str], bool]] = {}
-    for area_id, month, force, own in store.rows(
+    where = "" if area_id is None else " WHERE area_id = ?"
+    months = "" if area_id is None else \
+        " WHERE (force, month) IN (SELECT force, month FROM _police_counts WHERE area_id = ?)"
+    for area, month, force, own in store.rows(
             "SELECT d.area_id, d.month, d.force, d.n * ? >= f.total FROM (SELECT area_id, month, force, "
-            "sum(count) AS n FROM _police_counts GROUP BY area_id, month, force) d JOIN (SELECT force, month, "
-            "sum(count) AS total FROM _police_counts GROUP BY force, month) f ON f.force = d.force AND "
-            "f.month = d.month", (OWN_AREA_SHARE,)):
-        forces, any_own = found.get((area_id, month), (frozenset(), False))
-        found[(area_id, month)] = (forces | {force}, any_own or bool(own))
+            f"sum(count) AS n FROM _police_counts{where} GROUP BY area_id, month, force) d JOIN (SELECT force, month, "
+            f"sum(count) AS total FROM _police_counts{months} GROUP BY force, month) f ON f.force = d.force AND "
+            "f.month = d.month", (OWN_AREA_SHARE, *((area_id, area_id) if area_id is not None else ()))):
+        forces, any_own = found.get((area, month), (frozenset(), False))
+        found[(area, month)] = (forces | {force}, any_own or bool(own))
     return found
 
 
@@ -338,7 +342,7 @@ def other_forces_only(store: Store, view: YearView,
             s is None or s.kind != "police" for f, s in zip(view.this_year, view.sources) if f is not None):
         return []
     if counted is None:
-        counted = police_forces_by_area_month(store)
+        counted = police_forces_by_area_month(store, view.area_id)
     forces: set[str] = set()
     for period in held:
         there, own = counted.get((view.area_id, period), (frozenset(), False))
@@ -346,6 +350,24 @@ def other_forces_only(store: Store, view: YearView,
             return []
         forces |= there
     return sorted(forces)
+
+
+def other_forces_words(store: Store, view: YearView) -> str:
+    """What the view's figures are when they are all another force's few crimes in the area (``other_forces_only``):
+    "Crimes Suffolk Constabulary recorded in Exeter in 2020/21: 1 (Jan-21). …", as the board report says them,
+    never "1 in total, a reduction of 778 (99.9%)" against the area's own force's count of last year; "" otherwise."""
+    forces = other_forces_only(store, view)
+    if not forces:
+        return ""
+    held = [i for i, f in enumerate(view.this_year) if f is not None]
+    when = ranges_text(held, lambda a, b: b == a + 1, view.labels.__getitem__)
+    figure = view.indicator.format(None if view.ytd is None else view.ytd.value)
+    owners = in_words([name + "'s" for name in forces])
+    area = view.area_name
+    return (f"Crimes {in_words(forces)} recorded in {area} in {view.year.label}: {figure} ({when}). {area} lies "
+            f"outside {owners} {'area' if len(forces) == 1 else 'areas'} and its own force's police.uk counts for "
+            f"those months are not held, so these are a few of {area}'s crimes, not its figures for the year: import "
+            "its own force's files from data.police.uk for them.")
 
 
 # -- indicators -------------------------------------------------------------------------------
