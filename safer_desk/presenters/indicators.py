@@ -853,8 +853,12 @@ class IndicatorsPresenter(ScreenPresenter):
                                                               ids[0] if ids else None))
         self.area_id = area_id
         years = self.years()
-        # Opened on the latest year with figures (this year when there are none), not on an empty year.
-        self.year = year if year in years else (self._years_with_figures() or years)[-1]
+        # Opened on the latest year with figures (this year when there are none), not on an empty year, nor on one
+        # whose only figures are another force's few crimes in the area (one crime in Exeter in Suffolk's file).
+        with_figures = self._years_with_figures()
+        while len(with_figures) > 1 and area_id and svc.other_forces_year(self.store, area_id, with_figures[-1]):
+            with_figures = with_figures[:-1]
+        self.year = year if year in years else (with_figures or years)[-1]
         self._provisional = not (area_id_asked or year) and not self.store.scalar(
             "SELECT 1 FROM indicator_values LIMIT 1")
 

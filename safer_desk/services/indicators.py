@@ -316,14 +316,15 @@ def police_forces_by_area_month(store: Store, area_id: str | None = None
     from safer_desk.exchange.county_merge import OWN_AREA_SHARE
 
     found: dict[tuple[str, str], tuple[frozenset[str], bool]] = {}
-    where = "" if area_id is None else " WHERE area_id = ?"
-    months = "" if area_id is None else \
-        " WHERE (force, month) IN (SELECT force, month FROM _police_counts WHERE area_id = ?)"
-    for area, month, force, own in store.rows(
-            "SELECT d.area_id, d.month, d.force, d.n * ? >= f.total FROM (SELECT area_id, month, force, "
-            f"sum(count) AS n FROM _police_counts{where} GROUP BY area_id, month, force) d JOIN (SELECT force, month, "
-            f"sum(count) AS total FROM _police_counts{months} GROUP BY force, month) f ON f.force = d.force AND "
-            "f.month = d.month", (OWN_AREA_SHARE, *((area_id, area_id) if area_id is not None else ()))):
+    query = ("SELECT d.area_id, d.month, d.force, d.n * ? >= f.total FROM (SELECT area_id, month, force, "
+             "sum(count) AS n FROM _police_counts GROUP BY area_id, month, force) d JOIN (SELECT force, month, "
+             "sum(count) AS total FROM _police_counts GROUP BY force, month) f ON f.force = d.force AND "
+             "f.month = d.month")
+    if area_id is not None:  # each force-month's total by its key, for the area's months alone
+        query = ("SELECT d.area_id, d.month, d.force, d.n * ? >= (SELECT sum(count) FROM _police_counts p WHERE "
+                 "p.force = d.force AND p.month = d.month) FROM (SELECT area_id, month, force, sum(count) AS n FROM "
+                 "_police_counts WHERE area_id = ? GROUP BY area_id, month, force) d")
+    for area, month, force, own in store.rows(query, (OWN_AREA_SHARE, *(() if area_id is None else (area_id,)))):
         forces, any_own = found.get((area, month), (frozenset(), False))
         found[(area, month)] = (forces | {force}, any_own or bool(own))
     return found
@@ -350,6 +351,32 @@ def other_forces_only(store: Store, view: YearView,
             return []
         forces |= there
     return sorted(forces)
+
+
+def other_forces_year(store: Store, area_id: str, year: FinancialYear) -> bool:
+    """Whether all the area's figures of the year are police.uk counts of months whose crimes there come only from
+    forces it lies outside (``other_forces_only``: Suffolk Constabulary's one crime in Exeter in Jan-21, Devon &
+    Cornwall's files not held for it) and it has no target of the year: not the area's year, so the tab does not
+    open on it (as the board report leaves it for the area's latest year of its own)."""
+    if area_id == UNKNOWN_AREA_ID:
+        return False
+    held = []
+    for period, source in store.rows("SELECT DISTINCT period, source FROM indicator_values WHERE area_id = ?",
+                                     (area_id,)):
+        try:
+            if year_of_period(period) != year:
+                continue
+        except (IndicatorError, PeriodError):
+            continue
+        if not (source or "").startswith("police.uk"):
+            return False
+        held.append(period)
+    if not held or any(store.scalar(f"SELECT 1 FROM {table} WHERE area_id = ? AND year = ? LIMIT 1",
+                                    (area_id, year.label)) for table in
+                       ("indicator_targets", "indicator_milestones", "indicator_estimates")):
+        return False
+    counted = police_forces_by_area_month(store, area_id)
+    return all((area_id, p) in counted and not counted[(area_id, p)][1] for p in held)
 
 
 def other_forces_words(store: Store, view: YearView) -> str:

@@ -57,3 +57,21 @@ def test_the_own_force_s_year_is_said_as_before(exeter):
     exeter.load("district:exeter", FinancialYear(2019))
     assert exeter.choose_indicator("indicator:all-crime", lambda *a: True)
     assert "Jan-20 (no figures for Apr-19 to Dec-19): 40 in total" in exeter.headline()
+
+
+def test_the_tab_opens_on_the_area_s_own_year_not_another_force_s_stray_crime(exeter):
+    """Opened on the latest year with figures, 2020/21: its only figure was Suffolk Constabulary's one crime, and
+    Devon & Cornwall's months of 2019/20, the office's own, were a Year choice away. The latest year with a figure
+    of the area's own is opened; 2020/21 stays in the Year list."""
+    exeter.load()
+    assert (exeter.area_id, exeter.year) == ("district:exeter", FinancialYear(2019))
+    assert FinancialYear(2020) in exeter.years()
+
+
+def test_a_year_with_the_area_s_own_figures_too_is_opened(exeter):
+    from safer_desk.services import indicators as svc
+    from safer_desk.services.indicators import PeriodValue
+
+    svc.save_values(exeter.store, "indicator:all-crime", "district:exeter", [PeriodValue("2020-04", 700)])
+    exeter.load()
+    assert exeter.year == FinancialYear(2020)
