@@ -142,6 +142,9 @@ class AreaComparisonPresenter:
         for item in found:
             view = item.view
             value = None if view.ytd is None else view.ytd.value
+            # Another force's few crimes in the area (one in Exeter in Suffolk's file) are not its year: not compared
+            strays = ind.other_forces_only(self.store, view) if value is not None else []
+            change = None if strays else view.change
             kind = kinds.get(item.area.id, item.area.kind)
             name = item.area.name + (" (derived)" if item.derived else "")
             self.rows.append(ComparisonRow(
@@ -151,12 +154,14 @@ class AreaComparisonPresenter:
                 "No figure recorded" if view.year_over else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(places),
                 # Whose last year is, said beside a figure: a year with none yet is not the predecessors' doing.
-                change_text=_change_text(view.change, view.last_year_words() if value is not None else ""),
+                change_text=(f"not compared: crimes {in_words(strays)} recorded in {item.area.name}, not its figures "
+                             "for the year (its own force's are not held)") if strays else
+                _change_text(view.change, view.last_year_words() if value is not None else ""),
                 rag=f"{view.rag.symbol} {view.rag_word}", rag_key=view.rag.key,
                 period=view.range_text() if value is not None else "",
                 population_text=_population_text(item.population, item.population_years, item.population_partly),
                 population_years=item.population_years, population_partly=item.population_partly,
-                change=None if view.change is None else view.change.difference, rag_order=view.rag.sort_key,
+                change=None if change is None else change.difference, rag_order=view.rag.sort_key,
                 population_missing=self._missing_words(item)))
         self.changed.emit()
 

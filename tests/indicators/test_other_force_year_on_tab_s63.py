@@ -75,3 +75,15 @@ def test_a_year_with_the_area_s_own_figures_too_is_opened(exeter):
     svc.save_values(exeter.store, "indicator:all-crime", "district:exeter", [PeriodValue("2020-04", 700)])
     exeter.load()
     assert exeter.year == FinancialYear(2020)
+
+
+def test_compare_areas_does_not_compare_another_force_s_stray_crime_with_last_year(exeter):
+    """View > Compare Areas for 2020/21 read Exeter "1 … a reduction of 39 (97.5%), better"."""
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+
+    p = AreaComparisonPresenter(exeter.store, today=lambda: date(2021, 3, 1))
+    p.load("indicator:all-crime", FinancialYear(2020))
+    row = next(r for r in p.rows if r.area == "Exeter")
+    assert row.figure == 1 and row.change is None
+    assert row.change_text == "not compared: crimes Suffolk Constabulary recorded in Exeter, not its figures for the " \
+                              "year (its own force's are not held)"
