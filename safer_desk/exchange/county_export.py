@@ -79,13 +79,17 @@ CASE_NOTES: tuple[tuple[str, str], ...] = (("dhr_cases", "notes"), ("dhr_panel_m
 TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("dhr_cases", "reference", "Reference"), ("dhr_cases", "notes", "Notes"), ("dhr_panel_meetings", "note", "Note"),
     ("dhr_recommendations", "text", "Recommendation"), ("dhr_cost_lines", "description", "Description"),
-    ("dhr_cost_lines", "invoice_ref", "Invoice reference"), ("dhr_shares", "reason", "Reason"),
+    ("dhr_cost_lines", "invoice_ref", "Invoice reference"), ("dhr_shares", "invoice_ref", "Invoice reference"),
+    ("dhr_shares", "reason", "Reason"),
     ("dhr_payments", "reference", "Payment reference"), ("dhr_refunds", "reference", "Refund reference"),
     ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
     ("fund_contributions", "note", "Note"), ("fund_items", "name", "Item"),
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
     ("fund_spend_lines", "invoice_ref", "Invoice"))
 REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
+# Invoices' codes, checked when typed as codes (services.dhr.invoice_code): a name joined up or turned round counts.
+INVOICE_CODES = {("dhr_cost_lines", "invoice_ref"), ("dhr_shares", "invoice_ref"), ("fund_spend_lines", "invoice_ref")}
+CODE = "code"  # a field's kind for _looks_private: an invoice's code (True: a reference; False: prose)
 # How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
 CORRECTED_BY = {
     ("dhr_payments", "reference"): "Delete a payment…, then record it again",
@@ -192,15 +196,16 @@ def _case_notes(conn: sqlite3.Connection, *, leave_out: bool) -> int:
     return held
 
 
-def _looks_private(text: str, reference: bool) -> str | None:
-    """What the text looks like by the checks made when it is typed ("a person's name", "an address" …); None."""
+def _looks_private(text: str, reference: bool | str) -> str | None:
+    """What the text looks like by the checks made when it is typed ("a person's name", "an address" …); None.
+    ``reference``: True for a review's or referral's reference, CODE for an invoice's, False for prose."""
     from safer_desk.domain.dhr import looks_like_a_name
     from safer_desk.domain.funds import household_detail
     from safer_desk.domain.privacy import find_name
 
-    if find_name(text) or (reference and looks_like_a_name(text)):
+    if find_name(text) or (reference is True and looks_like_a_name(text)):
         return "a person's name"
-    found = household_detail(text, reference=reference)
+    found = household_detail(text, reference=bool(reference))
     return found[1] if found else None
 
 
@@ -243,7 +248,7 @@ def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
 TEXT_CHECK_BATCH = 200  # texts checked between two looks at Cancel (and two progress reports): a few milliseconds
 
 
-def _travelling_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str, bool, list[str]]]:
+def _travelling_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str, bool | str, list[str]]]:
     """(table, column, field name, reference, its distinct texts) of each TRAVELLING_TEXT field still in the copy."""
     fields = []
     for table, column, field_name in TRAVELLING_TEXT:
@@ -253,7 +258,8 @@ def _travelling_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str, boo
         # Compared as stored (BINARY): a column's own collation must not fold "Mark as done" into "mark as done".
         texts = [str(r[0]) for r in conn.execute(f"SELECT DISTINCT {quote(column)} COLLATE BINARY FROM "
                                                  f"{quote(table)} WHERE coalesce({quote(column)}, '') <> ''")]
-        fields.append((table, column, field_name, (table, column) in REFERENCES, texts))
+        kind = True if (table, column) in REFERENCES else CODE if (table, column) in INVOICE_CODES else False
+        fields.append((table, column, field_name, kind, texts))
     return fields
 
 
@@ -267,7 +273,7 @@ def _refuse_private_text(conn: sqlite3.Connection, progress: Callable[[int, int]
     TEXT_CHECK_BATCH texts (ExchangeCancelled)."""
     fields = _travelling_texts(conn)
     to_check = list(dict.fromkeys((text, reference) for *_, reference, texts in fields for text in texts))
-    verdicts: dict[tuple[str, bool], str | None] = {}
+    verdicts: dict[tuple[str, bool | str], str | None] = {}
     for n, (text, reference) in enumerate(to_check):
         if n % TEXT_CHECK_BATCH == 0:
             check_cancelled(cancelled)

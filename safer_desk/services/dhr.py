@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
+from safer_desk.domain.funds import household_detail
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, check_within_bounds, format_money, parse_pence
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
@@ -72,6 +73,17 @@ def free_text(value: Any, field: str) -> str:
     except PrivacyError as exc:
         raise DhrError(str(exc)) from None
     return rules.check_free_text(text, field)  # nor where a household lives or how to reach it
+
+
+def invoice_code(value: Any, field: str) -> str:
+    """An invoice's reference or a review's invoice prefix, stripped: free text's checks, and a name joined up or
+    turned round as a reference's ("Jane-Smith-", "SMITH-Jane-01"): the code goes to the county with the review (the
+    export's Who owes what), and a prefix is put on every partner's invoice."""
+    text = free_text(value, field)
+    if found := household_detail(text, reference=True):
+        raise DhrError(f"{field}: “{found[0]}” looks like {found[1]}. Never record a victim's name here: use a code "
+                       "with a number, such as MSDC-DHR1- or INV-2018-0042.")
+    return text
 
 
 # Fields where an officer or a firm may be named: a possible person's name there is a warning, not a refusal.
@@ -370,7 +382,7 @@ def _cost_line_values(*, category: str, amount: Any, supplier: str = "", invoice
     pence = as_pence(amount, "Amount", allow_zero=False)
     day = as_date(invoiced_on, "Invoice date")
     return {"category": category, "description": free_text(description, "Description"),
-            "supplier": (supplier or "").strip(), "invoice_ref": free_text(invoice_ref, "Invoice reference"),
+            "supplier": (supplier or "").strip(), "invoice_ref": invoice_code(invoice_ref, "Invoice reference"),
             "invoiced_on": _iso(day), "amount_pence": pence}
 
 
@@ -865,7 +877,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
     # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
     # further ones only to the partners with something to pay.
     shares = {k: v for k, v in shares_to_bill(store, case_id, day).items() if v or not further}
-    prefix = free_text(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
+    prefix = invoice_code(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
     # Numbered on past the highest number of the series (its re-split invoices, "-05-R01", are not in it), never
     # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.
     refs = _next_refs(_invoice_refs_used(store, prefix), prefix)

@@ -20,7 +20,7 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, typed_name_key, unknown_fields
-from safer_desk.services.dhr import as_date, as_pence, free_text
+from safer_desk.services.dhr import as_date, as_pence, free_text, invoice_code
 from safer_desk.services.provenance import FUNDS, RowOrigins, row_origins
 from safer_desk.services.reference import held_name_id
 from safer_desk.storage import records, snapshots
@@ -689,7 +689,7 @@ def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount:
     else:
         pence = _amount_pence(amount, "spend line")
     try:
-        invoice_ref = free_text(invoice_ref, "Invoice")
+        invoice_ref = invoice_code(invoice_ref, "Invoice")
     except DhrError as exc:
         raise FundError(str(exc)) from None
     invoice_ref = domain.refuse_household_detail(invoice_ref, "Invoice")
