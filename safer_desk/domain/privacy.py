@@ -12,7 +12,8 @@ detector looks for the shapes a name takes in case notes, whatever the case of t
   "Mrs-Smith", "mrs_smith", "TH-2018-MRS-SMITH";
 - a surname, a comma and a first name: "Smith, Jane", "SMITH, JANE", "smith, jane";
 - in a code (no word in small letters around it), a surname and initials, either way round, that end it or come
-  before a number: "Smith J", "SMITH J.", "TH-2018-SMITH-J-1985", "J Smith", "TH-2018-J-SMITH".
+  before a number: "Smith J", "SMITH J.", "SMITH, J" (as police lists write it), "TH-2018-SMITH-J-1985", "J Smith",
+  "TH-2018-J-SMITH".
 
 A surname is any word of two letters or more that is not a common English or case-work word
 ("referral", "review", "risk", "to" …). First names that are also ordinary words ("Mark", "June",
@@ -133,6 +134,8 @@ lsab sab mopac idap dapp lac cin iopc hmic pip cbo pspo dppo iris
 
 _SEGMENT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)  # a code's letters: "TH", "SMITH", "O'Brien"
 _JOIN = re.compile(r"[^\S\n]*(?:[._/-][^\S\n]*)*")  # what joins a code's parts: spaces, - . _ /
+
+_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")  # a surname's comma before its initials: "SMITH, J", "Smith,J"
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", re.UNICODE)
 
@@ -308,8 +311,9 @@ class NameDetector:
             return None  # "Plan B", "Ipswich-A"
         j = i + 1
         while j < len(parts) and len(parts[j].text) == 1 and (parts[j].text.isupper() or surname.lower) \
-                and self._joined(text, parts[j - 1], parts[j]) and "/" not in text[parts[j - 1].end:parts[j].start]:
-            j += 1  # "J", "J.A.", "J A" ("smith j" in small letters); not "N/A"
+                and (self._joined(text, parts[j - 1], parts[j]) or j == i + 1 and _COMMA.fullmatch(
+                    text[surname.end:parts[j].start])) and "/" not in text[parts[j - 1].end:parts[j].start]:
+            j += 1  # "J", "J.A.", "J A" ("smith j" in small letters), "SMITH, J" as a police list has it; not "N/A"
         if j == i + 1:
             return None
         rest = text[parts[j - 1].end:].lstrip(" ._/-")
