@@ -445,7 +445,8 @@ class Namer:
         if column.endswith("_pence") and isinstance(value, int) and not isinstance(value, bool):
             return format_money(value)
         if column.endswith("_bp") and isinstance(value, int):
-            return f"{Decimal(value) / 100:f}".rstrip("0").rstrip(".") + "%"
+            text = f"{Decimal(value) / 100:f}"  # 6000 is "60": only noughts after a point go (2.50 → 2.5)
+            return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
         share = _share_words(table, column, value)
         if share is not None:
             return share
