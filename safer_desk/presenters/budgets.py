@@ -744,6 +744,8 @@ class BudgetsPresenter(ScreenPresenter):
         if not (text or "").strip():
             return self._change(f"Clear {label}, {column}", plan_id,
                                 lambda: service.clear_cell(self.store, line_id, column), at)
+        if service.cell_holds(self.store, line_id, column, text, note=note, note_in_text=True):
+            return self.left_as_it_was()  # typed as the file holds it: nothing to write, undo or record
         if self._asked_about((line_id, column, text.strip()), f"{label}, {column}", text, line_id, column):
             return False
         return self._change(f"Set {label}, {column}", plan_id,

@@ -758,6 +758,20 @@ def set_cell(store: Store, line_id: str, column: str, text: str | Cell, *, note:
     return before
 
 
+def cell_holds(store: Store, line_id: str, column: str, text: str, *, note: str | None = None,
+               note_in_text: bool = False) -> bool:
+    """The cell already holds what ``set_cell`` would write for this text ("327,800" typed over the paper's
+    327,800): no change to make, to undo or to record."""
+    try:
+        row = _line_row(store, line_id)
+        cell = read_cell(text, _plan_row(store, row["plan_id"])["unit"], note=note)
+        column = column_id(store, row["plan_id"], column)
+    except BudgetError:
+        return False  # refused by set_cell, which says why (a line a merge took away, a figure it cannot read)
+    before = _existing_cell(store, "budget_cells", {"line_id": line_id, "column_id": column})
+    return before is not None and _keeping_what_was_not_typed(cell, before, text, note, None, note_in_text) == before
+
+
 def _keeping_what_was_not_typed(cell: Cell, before: Cell | None, text: str | Cell, note: str | None,
                                 stated_change: str | None, note_in_text: bool = False) -> Cell:
     """A figure typed again keeps the paper's printed change, and its note unless given or shown with it (a note
