@@ -266,7 +266,8 @@ NAMED_WITH = {"budget_cells": ("column_id", "plan_id")}
 AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
 # Rows named by what they are of that have a number of their own, said first: a partner's share, a review's cost by
 # its invoice number ("partner share MSDC-DHR1-03 of Ipswich and East CCG, WSCSP-DHR-2017-01"), so a search finds it.
-NUMBERED = {"dhr_shares": "invoice_ref", "dhr_cost_lines": "invoice_ref"}
+NUMBERED = {"dhr_shares": "invoice_ref", "dhr_cost_lines": "invoice_ref",
+            "project_funding_sources": "source"}  # "funding source OPCC of Homeshield Plus, 2018/19"
 # The columns that say which period a row is for (a figure's month, a target's year), most particular first.
 PERIOD_COLUMNS = ("period", "month", "year", "financial_year")
 
@@ -430,7 +431,7 @@ class Namer:
                 parents.append(period_words(period))
             if parents:
                 number = fact.values.get(NUMBERED.get(table, "")) if depth == 0 else None
-                return (f"{number} " if number else "") + "of " + ", ".join(parents)
+                return (f"{_short(number)} " if number else "") + "of " + ", ".join(parents)
         return ""
 
     def value(self, table: str, column: str | None, value: Any, row: dict[str, Any] | None = None) -> str:

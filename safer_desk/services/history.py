@@ -115,7 +115,8 @@ def actions(store: Store, *, limit: int = 500) -> list[ActionEntry]:
 # -- names for the readable history (presenters.history) ---------------------------------------------------
 # The column that names a row, per table when it differs from the first of NAME_COLUMNS it has.
 NAME_COLUMNS = ("title", "name", "label", "reference", "ref", "financial_year", "period", "month")
-_OWN_NAME = {"projects": "title", "indicator_values": None, "budget_cells": None, "budget_stated_totals": None}
+_OWN_NAME = {"projects": "title", "indicator_values": None, "budget_cells": None, "budget_stated_totals": None,
+             "project_funding_sources": None}  # a funder's share: by its funder and project, not its year alone
 
 
 @dataclass(frozen=True)
