@@ -760,6 +760,9 @@ class BudgetsPresenter(ScreenPresenter):
         plan_id = self.selected
         if plan_id is None:
             return False
+        if service.stated_total_holds(self.store, plan_id, column, text, section_id=section_id,
+                                      note_in_text=note_in_text):
+            return self.left_as_it_was()  # typed as the paper's printed figure is held: nothing to write or undo
         return self._change(f"Set the printed {name}, {column}", plan_id,
                             lambda: service.set_stated_total(self.store, plan_id, column, text, section_id=section_id,
                                                              note_in_text=note_in_text), at)

@@ -764,11 +764,29 @@ def cell_holds(store: Store, line_id: str, column: str, text: str, *, note: str 
     327,800): no change to make, to undo or to record."""
     try:
         row = _line_row(store, line_id)
-        cell = read_cell(text, _plan_row(store, row["plan_id"])["unit"], note=note)
-        column = column_id(store, row["plan_id"], column)
+        keys = {"line_id": line_id, "column_id": column_id(store, row["plan_id"], column)}
     except BudgetError:
-        return False  # refused by set_cell, which says why (a line a merge took away, a figure it cannot read)
-    before = _existing_cell(store, "budget_cells", {"line_id": line_id, "column_id": column})
+        return False  # refused by set_cell, which says why (a line a merge took away)
+    return _holds(store, "budget_cells", keys, row["plan_id"], text, note, note_in_text)
+
+
+def stated_total_holds(store: Store, plan_id: str, column: str, text: str, *, section_id: str | None = None,
+                       note_in_text: bool = False) -> bool:
+    """The printed total already is what ``set_stated_total`` would write for this text, as ``cell_holds``."""
+    try:
+        keys = {"plan_id": plan_id, "section_id": section_id, "column_id": column_id(store, plan_id, column)}
+    except BudgetError:
+        return False
+    return _holds(store, "budget_stated_totals", keys, plan_id, text, None, note_in_text)
+
+
+def _holds(store: Store, table: str, keys: dict[str, Any], plan_id: str, text: str, note: str | None,
+           note_in_text: bool) -> bool:
+    try:
+        cell = read_cell(text, _plan_row(store, plan_id)["unit"], note=note)
+    except BudgetError:
+        return False  # refused when written, which says why
+    before = _existing_cell(store, table, keys)
     return before is not None and _keeping_what_was_not_typed(cell, before, text, note, None, note_in_text) == before
 
 

@@ -31,3 +31,16 @@ def test_a_figure_typed_as_the_cell_holds_it_leaves_no_undo_step_and_no_history_
     assert len(history_lines(store)) == lines
     type_cell(qtbot, tab, row, column, "327,900")  # a figure that changes is a step still
     assert tab.window().undo_action.text() == "&Undo set Employees, 2011/12"
+
+
+def test_a_printed_total_typed_as_held_leaves_no_undo_step_and_no_history_line(tab, qtbot):
+    """The same over the MTFP's Total Expenditure (as printed), 2011/12: 924,500 typed over the paper's £924,500."""
+    tab.plan_list.setCurrentRow(next(i for i in range(tab.plan_list.count()) if PLAN in tab.plan_list.item(i).text()))
+    store, stack = tab.session.store, tab.session.undo_stack
+    row = next(r for r, g in enumerate(tab.presenter.rows) if g.label == "Total Expenditure (as printed)")
+    column = tab.model.year_columns[0]
+    assert tab.model.index(row, column).data() == "£924,500"
+    audit = store.scalar("SELECT max(id) FROM audit_log")
+    type_cell(qtbot, tab, row, column, "924,500")
+    assert tab.model.index(row, column).data() == "£924,500"
+    assert stack.count() == 0 and store.scalar("SELECT max(id) FROM audit_log") == audit
