@@ -32,6 +32,8 @@ class Action:
     undo: Callable[[], Any]
     tab: str = ""
     after: Callable[[], None] | None = None
+    # Set by its first ``do`` when the file is as it was (figures saved as held): no step to undo, Redo kept.
+    changed_nothing: bool = False
 
     def perform_do(self) -> Any:
         """``do``, with every audit entry it writes grouped as this one action in the file's history."""
@@ -78,12 +80,14 @@ def snapshot_action(text: str, *, key: Any, snap: Callable[[Any], Any], restore:
         result = change()
         k = key or result
         state.update(before=before if before is not None else absent(k), after=snap(k), key=k, result=result)
+        action.changed_nothing = state["before"] == state["after"]
         return result
 
     def undo() -> None:
         restore(state["before"])
 
-    return Action(text, do, undo, tab, after=lambda: after(state.get("key")))
+    action = Action(text, do, undo, tab, after=lambda: after(state.get("key")))
+    return action
 
 
 class ActionLog:
@@ -95,6 +99,8 @@ class ActionLog:
 
     def __call__(self, action: Action) -> Any:
         result = run_now(action)
+        if action.changed_nothing:  # as the window's stack keeps it: not a step
+            return result
         self.done.append(action)
         self.undone.clear()
         return result

@@ -62,9 +62,14 @@ def push_action(stack: QUndoStack, action: Action, *, run_first: bool = False) -
 
     It is done before it goes on the stack (``run_first`` is kept for its callers; every action is): a refusal then
     leaves nothing to undo, reaches the caller exactly as the service raised it and leaves the stack as it was, the
-    steps Edit > Redo offers included (``QUndoStack.push`` drops them before it runs the command it is given).
+    steps Edit > Redo offers included (``QUndoStack.push`` drops them before it runs the command it is given). So
+    does an action that left the file as it was (``Action.changed_nothing``).
     """
     result = action.perform_do()
+    if action.changed_nothing:  # the file as it was: no step that would undo nothing, and Redo stays on offer
+        if action.after:
+            action.after()
+        return result
     stack.push(ActionCommand(action, done_already=True))
     return result
 
