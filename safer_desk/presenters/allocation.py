@@ -280,6 +280,22 @@ class AllocationPresenter(ScreenPresenter):
         return f"Working on {self.loaded.title}" + (f" — ⚠ {status}" if status else " — ✓ as saved")
 
     # -- scenarios -----------------------------------------------------------------------------------
+    def scenario_titles(self, scenarios: Sequence[service.ScenarioSummary]) -> list[str]:
+        """How Saved scenarios and Compare list each: its title, and in a county file the office a merged one came
+        from ("2025/26 — 2025/26 allocation (merged from Babergh office, saved 06/12/2026)"), as Commissioning names
+        its scenarios: every office may save a "2025/26 allocation" of its own. One typed in the county file, and
+        every one in an office's own file, as its title says it."""
+        origins = row_origins(self.store, ALLOCATIONS)
+        return [f"{s.year} — {s.name} ({origins.phrase(s.id)}, saved {service.uk_date(s.saved_at)})"
+                if s.id in origins.by_key and origins.shown else s.title for s in scenarios]
+
+    def top_slice_titles(self, slices: Sequence[service.TopSlice]) -> list[str]:
+        """How the Top-slice page lists each saved one ("2025/26 — Reward grant"), with the office a merged one came
+        from in a county file ("… (merged from Babergh office)")."""
+        origins = row_origins(self.store, TOP_SLICES)
+        return [f"{t.year} — {t.name}" + (f" ({origins.phrase(t.id)})" if t.id in origins.by_key and origins.shown
+                                          else "") for t in slices]
+
     def open(self, scenario_id: str) -> None:
         scenario = service.load_scenario(self.store, scenario_id)
         old, loaded, typed = self.state, self.loaded, (self.name, self.year)

@@ -1226,12 +1226,13 @@ class AllocationTab(TabBase):
         agreed = next((s.id for s in self.scenarios if s.adopted), None)
         current = select or self.scenario_combo.currentData() or agreed
         second_kept = self.compare_second.currentData()
+        titles = self.presenter.scenario_titles(self.scenarios)  # with the office each came from, in a county file
         for combo in (self.scenario_combo, self.compare_first, self.compare_second):
             combo.blockSignals(True)
             keep = combo.currentData()
             combo.clear()
-            for s in self.scenarios:
-                combo.addItem(s.title + ("  ✓ agreed" if s.adopted else ""), s.id)
+            for s, title in zip(self.scenarios, titles):
+                combo.addItem(title + ("  ✓ agreed" if s.adopted else ""), s.id)
             index = combo.findData(current if combo is self.scenario_combo else keep)
             if index < 0 and combo is not self.scenario_combo:
                 # The one compared left the file (deleted, its save undone): another than the other side's, not the
@@ -1342,8 +1343,8 @@ class AllocationTab(TabBase):
         self.top_slices = service.list_top_slices(self.store)
         self.top_slice_combo.blockSignals(True)
         self.top_slice_combo.clear()
-        for item in self.top_slices:
-            self.top_slice_combo.addItem(f"{item.year} — {item.name}", item.id)
+        for item, title in zip(self.top_slices, self.presenter.top_slice_titles(self.top_slices)):
+            self.top_slice_combo.addItem(title, item.id)
         self.top_slice_combo.setCurrentIndex(max(0, self.top_slice_combo.findData(chosen)))
         self.top_slice_combo.blockSignals(False)
         # Whole in the tooltip: on a laptop a long name is cut ("2010/11 — Performance Reward Gra").
