@@ -19,7 +19,7 @@ from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.costs import CostForm, RecordsScreen
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funders
-from safer_desk.services.provenance import AWARDS, row_origins
+from safer_desk.services.provenance import AWARDS, NOT_A_COUNTY_FILE, row_origins
 
 TAB = "projects"  # where Edit > Undo of an award brings the window: the awards serve commissioning
 FIELDS = (
@@ -42,9 +42,16 @@ _FIELD_OF = (("Year", "years"), ("Amount for", "years"), ("Total:", "total"), ("
 
 class AwardsPresenter(RecordsScreen):
     tab = TAB
+    origins = NOT_A_COUNTY_FILE  # where each listed award came from (a county file), read with the rows
 
     def rows(self) -> list[Award]:
+        self.origins = row_origins(self.store, AWARDS)
         return funders.list_awards(self.store)
+
+    def merged_from(self, award: Award) -> str:
+        """The award's *Merged from* words in a county file ("Babergh office", "Typed in the county file"), as the
+        workbook's Awards sheet says them; "" in an office's own file."""
+        return self.origins.of(award.id)
 
     def award(self, award_id: str) -> Award:
         return funders.get_award(self.store, award_id)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from safer_desk.presenters.awards import AwardsPresenter
+from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.ui.kit import fitting_size
 from safer_desk.ui.kit.tables import Column
 from safer_desk.ui.records import RecordsDialog
@@ -18,7 +19,7 @@ COLUMNS = [
     Column("split", "Revenue / capital", get=AwardsPresenter.split_text),
     Column("conditions", "Conditions", tooltip=lambda a: a.conditions or None),
 ]
-AWARD, CONDITIONS = 1, 4  # on a narrow window the conditions, then the award's name, give up width
+AWARD, MERGED, CONDITIONS = 1, 4, 5  # on a narrow window the conditions, then the award's name, give up width
 
 
 class AwardsDialog(RecordsDialog):
@@ -26,8 +27,10 @@ class AwardsDialog(RecordsDialog):
     words = (("&Add Award…", "Add Award"), ("&Edit…", "Edit"), ("&Delete", "Delete"))
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__(session, "Funders' Awards", COLUMNS, lambda **kw: AwardsPresenter(session.store, **kw),
-                         ("Awards summary", "Funders' awards"), parent)
+        # In a county file, the office each award came from (hidden in an office's own file), before the conditions
+        merged = Column("merged_from", MERGED_FROM, get=lambda a: self.presenter.merged_from(a))
+        super().__init__(session, "Funders' Awards", [*COLUMNS[:MERGED], merged, *COLUMNS[MERGED:]],
+                         lambda **kw: AwardsPresenter(session.store, **kw), ("Awards summary", "Funders' awards"), parent)
         self.refresh()
         # As wide as its columns (within the window: at 150% on a 1366x768 laptop, 886): they fit the room it has.
         margins = self.main_layout.contentsMargins()
@@ -41,6 +44,7 @@ class AwardsDialog(RecordsDialog):
         return super().eventFilter(watched, event)
 
     def size_columns(self) -> None:
+        self.view.setColumnHidden(MERGED, not self.presenter.origins.shown)
         self.view.size_columns_to_visible(max_width=230)
         self._award_width = self.view.columnWidth(AWARD)
         self._columns_width = self.view.horizontalHeader().length()
