@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
@@ -11,6 +12,7 @@ from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import typed_name_key
 from safer_desk.services import allocation as service
+from safer_desk.services.provenance import ALLOCATIONS, TOP_SLICES, rows_origins
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
@@ -37,12 +39,15 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if not scenarios and not top_slices:
         return []
     sections = []
+    # In a county file, the office each came from, as each plan's table and a fund's burn-down end: two offices may
+    # each send a "2025/26 allocation" or a reward grant, whose tables read alike.
+    origins = rows_origins(store, (ALLOCATIONS, TOP_SLICES))
     if scenarios:
         from safer_desk.services.illustrative import illustrative_rows
 
         chosen, agreed = year_allocation(store, scenarios, every)
         scenario = service.load_scenario(store, chosen.id)
-        section = allocation_section(scenario)
+        section = _said_where_from(allocation_section(scenario), origins[ALLOCATIONS].sentence(chosen.id))
         if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships, scenario.options):
             section.paragraphs.append(carried)  # the variance is against the year before last: said, as on the tab
         if words := several_agreed_words(store, agreed, chosen):
@@ -54,8 +59,17 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     for item in top_slices:
         if year is None and scenarios and item.year != scenarios[0].year:
             continue
-        sections.append(top_slice_section(item))
+        sections.append(_said_where_from(top_slice_section(item), origins[TOP_SLICES].sentence(item.id)))
     return sections
+
+
+def _said_where_from(section: ReportSection, said: str) -> ReportSection:
+    """The section with its first table's note ending with where the row came from ("Merged from Babergh office.")."""
+    if not said or not section.tables:
+        return section
+    first = section.tables[0]
+    return replace(section, tables=[replace(first, note=" ".join(filter(None, [first.note, said]))),
+                                    *section.tables[1:]])
 
 
 def year_allocation(store: Store, scenarios: list, every: list) -> tuple:
