@@ -16,6 +16,7 @@ from typing import Any, Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS, contribution_amount_words, spend_amount_words
 from safer_desk.domain.money import format_money, searched_amount
+from safer_desk.domain.periods import MONTH_ABBR, Month
 from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
@@ -610,10 +611,12 @@ class FundsPresenter(FormScreen):
         return [
             Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name_said),
             # A month holding spend merged from other months (at the county) is marked, as in the report.
+            # Months named as the page names them ("Apr 2018"), as the Figures sheet and the county workbook do.
             Sheet("Per month", ["Month", "Victims first supported", "Spend"],
-                  _with_total([[m.label + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows]),
+                  _with_total([[month_name(m) + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows]),
                   money_columns={2},
-                  title=" ".join(f"* {f.merged_words(m)}" for m, _, _ in f.month_rows if m in f.merged) or None),
+                  title=" ".join(f"* {f.merged_words(m, month_name)}" for m, _, _ in f.month_rows
+                                 if m in f.merged) or None),
             Sheet("Per district", ["District", "Victims", "Spend"], _with_total(f.by_district), money_columns={2}),
             Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(f.by_item), money_columns={2}),
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
@@ -622,8 +625,8 @@ class FundsPresenter(FormScreen):
             # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
             # the chart's fund line too, the money received by each month (a top-up counts from its month).
             Sheet("Forecast", ["Month", "Cumulative spend", "Kind", "Fund"],
-                  [[m.label, p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative]
-                  + [[m.label, p, "projected" if f.projected else "forecast", _fund_by(f, m)]
+                  [[month_name(m), p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative]
+                  + [[month_name(m), p, "projected" if f.projected else "forecast", _fund_by(f, m)]
                      for m, p in f.forecast.forecast_line[1:]], money_columns={1, 3}),
         ]
 
@@ -694,6 +697,12 @@ def per_victim_note(figures: funds.FundFigures) -> str:
             "of this fund came as district summaries (no individual referrals): they are in every total.")
 
 
+def month_name(month: Month) -> str:
+    """"Mar 2020": the month with its year, as the page, its export and the county workbook name it; never "Mar-20"
+    (which reads as a date). The board report keeps the papers' "Mar-20" (``Month.label``)."""
+    return f"{MONTH_ABBR[month.month - 1]} {month.year}"
+
+
 def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
     """The figures ``funds.fund_report_rows`` names, in its order, for the workbook: money as pence in the Amount
     column (a £ number Excel adds up), counts as numbers, a date as a date and a month as "Apr 2020" in the Value
@@ -701,7 +710,7 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
     f, fund = figures.forecast, figures.fund
 
     def month(m) -> str | None:
-        return f"{m.first_day:%b %Y}" if m is not None else None
+        return month_name(m) if m is not None else None
 
     rows = [
         ["fund", None, fund.name_said], ["period", None, f"{_uk(fund.starts_on)} to {_uk(fund.ends_on)}"],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 from safer_desk.domain import funds as domain
 from safer_desk.domain.dhr import DhrError, check_reference, reference_key
@@ -962,15 +962,16 @@ class FundFigures:
         """Whether the fund's period ended with nothing spent from it (none keyed in a month not complete either)."""
         return self.period_ended and not self.spent_pence and not self.forecast.incomplete
 
-    def merged_words(self, month: Month) -> str:
-        """"Apr-18 also holds spend of May-18 to Jun-18, merged …" for a month in ``merged``; else ""."""
+    def merged_words(self, month: Month, said: Callable[[Month], str] = lambda m: m.label) -> str:
+        """"Apr-18 also holds spend of May-18 to Jun-18, merged …" for a month in ``merged``; else "". ``said``: how a
+        month is named (the board report's "Apr-18"; the page and its export say "Apr 2018")."""
         if month not in self.merged:
             return ""
         first, last = self.merged[month]
         if first == month:
             first = month.plus(1)
-        span = first.label if first == last else f"{first.label} to {last.label}"
-        return f"{month.label} also holds spend of {span}, merged so that no row describes fewer than three victims."
+        span = said(first) if first == last else f"{said(first)} to {said(last)}"
+        return f"{said(month)} also holds spend of {span}, merged so that no row describes fewer than three victims."
 
     @property
     def mean_per_victim_pence(self) -> int | None:

@@ -683,7 +683,7 @@ def test_a_county_fund_page_marks_a_month_holding_spend_merged_from_other_months
     assert page.fund_combo.currentText() == "IPS sanctuary"
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert shown == ["Apr 2025", "Jul 2025 *", "Total"]  # April spent nothing; May to Aug are in July's row
-    assert "also holds spend of May-25 to Aug-25" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Jul 2025 also holds spend of May 2025 to Aug 2025" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     page.fund_combo.setCurrentIndex(page.fund_combo.findText("Suffolk Target Hardening Pilot"))
     wait_loaded(qtbot, page)
     model = page.by_month.model

@@ -81,7 +81,7 @@ def test_the_board_report_and_the_workbook_list_the_same_months(demo_store):
     p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
     p.reload(select=funds.fund_by_name(demo_store, PILOT).id)
     sheet = next(s for s in p.report_sheets() if s.name == "Per month")
-    assert [r[0] for r in sheet.rows] == ["Apr-18", "May-18", "Jun-18", "Jul-18", "Aug-18", "Total"]
+    assert [r[0] for r in sheet.rows] == ["Apr 2018", "May 2018", "Jun 2018", "Jul 2018", "Aug 2018", "Total"]
     assert sheet.title is None
     assert sheet.rows[3][1:] == [0, 0]
 
@@ -109,7 +109,7 @@ def test_the_workbook_marks_a_month_merged_at_the_county_and_lists_no_0_for_the_
         p = FundsPresenter(export, perform=ActionLog(), today=lambda: date(2018, 7, 20))
         p.reload(select=funds.fund_by_name(export, "Sanctuary Fund").id)
         sheet = next(s for s in p.report_sheets() if s.name == "Per month")
-        assert sheet.rows == [["May-18*", 2, 190_000], ["Total", 2, 190_000]]
-        assert sheet.title.startswith("* May-18 also holds spend of Jun-18")
+        assert sheet.rows == [["May 2018*", 2, 190_000], ["Total", 2, 190_000]]
+        assert sheet.title.startswith("* May 2018 also holds spend of Jun 2018")
     finally:
         export.close()

@@ -35,18 +35,18 @@ def test_an_ended_fund_s_months_past_its_burn_rate_are_a_projection(demo_path, t
     rows = _forecast_sheet(demo_path, tmp_path, date(2020, 1, 15))  # the pilot ended on 30/09/2019
     assert rows[0][:3] == ("Month", "Cumulative spend", "Kind")
     by_month = {r[0]: (r[1], r[2]) for r in rows[1:]}
-    assert by_month["Jun-18"] == (2417, "actual")
-    assert by_month["Jul-18"] == (3222.67, "projected")  # £2,417 + £805.67, as the chart's Projected from Jun-18
-    assert by_month["Apr-20"] == (20141.67, "projected")  # the month it would have run out
+    assert by_month["Jun 2018"] == (2417, "actual")
+    assert by_month["Jul 2018"] == (3222.67, "projected")  # £2,417 + £805.67, as the chart's Projected from Jun-18
+    assert by_month["Apr 2020"] == (20141.67, "projected")  # the month it would have run out
     assert {kind for _, kind in by_month.values()} == {"actual", "projected"}
 
 
 def test_an_open_fund_s_months_past_its_burn_rate_are_its_forecast(demo_path, tmp_path):
     rows = _forecast_sheet(demo_path, tmp_path, date(2018, 7, 20))
     by_month = {r[0]: (r[1], r[2]) for r in rows[1:]}
-    assert by_month["Jun-18"] == (2417, "actual")
-    assert by_month["Jul-18"] == (3222.67, "forecast")
-    assert by_month["Apr-20"] == (20141.67, "forecast")
+    assert by_month["Jun 2018"] == (2417, "actual")
+    assert by_month["Jul 2018"] == (3222.67, "forecast")
+    assert by_month["Apr 2020"] == (20141.67, "forecast")
 
 
 def test_the_forecast_sheet_has_the_chart_s_fund_line(demo_path, tmp_path):
@@ -61,7 +61,7 @@ def test_the_forecast_sheet_has_the_chart_s_fund_line(demo_path, tmp_path):
     rows = _forecast_sheet(demo_path, tmp_path, date(2018, 9, 20))
     assert rows[0] == ("Month", "Cumulative spend", "Kind", "Fund")
     fund = {r[0]: r[3] for r in rows[1:]}
-    assert fund["Apr-18"] == fund["Jul-18"] == 20000
-    assert fund["Aug-18"] == fund["Apr-20"] == 21000
+    assert fund["Apr 2018"] == fund["Jul 2018"] == 20000
+    assert fund["Aug 2018"] == fund["Apr 2020"] == 21000
     # £18,583 left at £805.67 a month from Jun-18 covers 23 months, to May-20: out in Jun-20 (£20,000: Apr-20)
-    assert rows[-1][:2] == ("Jun-20", 21753)  # £2,417 + 24 × £805.67 (£2,417 ÷ 3 exactly: £19,336)
+    assert rows[-1][:2] == ("Jun 2020", 21753)  # £2,417 + 24 × £805.67 (£2,417 ÷ 3 exactly: £19,336)

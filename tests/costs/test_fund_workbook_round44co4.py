@@ -37,7 +37,7 @@ def test_the_tables_of_spend_end_with_their_totals_as_the_page(demo_store):
     assert sheet(p, "Per month").rows[-1] == ["Total", 15, 241_700]
     assert sheet(p, "Per district").rows[-1] == ["Total", 15, 241_700]
     assert sheet(p, "Per item").rows[-1] == ["Total", 39, 241_700]
-    assert [r[0] for r in sheet(p, "Per month").rows] == ["Apr-18", "May-18", "Jun-18", "Total"]
+    assert [r[0] for r in sheet(p, "Per month").rows] == ["Apr 2018", "May 2018", "Jun 2018", "Total"]
 
 
 def test_each_contribution_is_listed_with_the_day_it_is_received(demo_store):

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLab
                                QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
-from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
+from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data,
+from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data, month_name,
                                         search_keeps)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
@@ -48,9 +48,6 @@ EXPORT_TIP = "Export the fund report (Excel or CSV)"
 NO_FUND_TIP = "There is no fund yet: add one first with More > New fund…"
 
 
-def month_name(month: Month) -> str:
-    """"Mar 2020": the month with its year, never "Mar-20" (which reads as a date)."""
-    return f"{MONTH_ABBR[month.month - 1]} {month.year}"
 
 
 class FinancialMonthAxis:
@@ -541,7 +538,7 @@ class FundPage(QWidget):
         f = data.figures
         self.by_district.set_rows(f.by_district if f else [])
         self.by_item.set_rows(f.by_item if f else [])
-        self._merged_words = f.merged_words if f else (lambda m: "")
+        self._merged_words = (lambda m: f.merged_words(m, month_name)) if f else (lambda m: "")
         self.by_month.set_rows(f.month_rows if f else [])
         self.per_victim.set_rows(f.distribution if f else [])
         self._show_figures(f, data.merged_from(self.fund_id))
