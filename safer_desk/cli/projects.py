@@ -182,7 +182,10 @@ def run_awards(args: argparse.Namespace) -> int:
                 print(f"safer-desk: warning: {whose} named it: {'it now names' if one else 'they now name'} an award "
                       f"{award.funder} does not have, and count{'s' if one else ''} against none.", file=sys.stderr)
         else:
-            print_csv(funders.awards_cli_header(), funders.awards_cli_rows(store))
+            from safer_desk.services.provenance import AWARDS, row_origins
+
+            origins = row_origins(store, AWARDS)  # a county file's only: an office's own output is as it always was
+            print_csv(funders.awards_cli_header(origins), funders.awards_cli_rows(store, origins))
     finally:
         store.close()
     return 0

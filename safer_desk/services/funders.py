@@ -533,13 +533,15 @@ def register_cli_rows(store: Store, origins: RowOrigins = NOT_A_COUNTY_FILE) -> 
     return rows
 
 
-def awards_cli_header() -> list[str]:
+def awards_cli_header(origins: RowOrigins = NOT_A_COUNTY_FILE) -> list[str]:
+    """``safer-desk awards``'s header; in a county file (``origins`` shown) last ``merged_from``, as the register's."""
     return ["funder", "name", "year", "amount", "total", "first_year", "last_year", "revenue_pct", "capital_pct",
-            "conditions"]
+            "conditions", *(["merged_from"] if origins.shown else [])]
 
 
-def awards_cli_rows(store: Store) -> list[list[str]]:
-    """``safer-desk awards``: one row per award and year (one row with no year for an award not split by year)."""
+def awards_cli_rows(store: Store, origins: RowOrigins = NOT_A_COUNTY_FILE) -> list[list[str]]:
+    """``safer-desk awards``: one row per award and year (one row with no year for an award not split by year); in a
+    county file each ends with the office the award came from ("Babergh office", "Typed in the county file")."""
     from safer_desk.domain.dhr import format_bp
 
     out = []
@@ -550,5 +552,5 @@ def awards_cli_rows(store: Store) -> list[list[str]]:
         years = sorted(a.years.items()) or [("", None)]
         for year, pence in years:
             out.append([a.funder, a.name, year, "" if pence is None else format_pounds_plain(pence), total,
-                        a.first_year, a.last_year, *split, a.conditions])
+                        a.first_year, a.last_year, *split, a.conditions, *([origins.of(a.id)] if origins.shown else [])])
     return out
