@@ -16,7 +16,6 @@ from typing import Any, Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS, contribution_amount_words, spend_amount_words
 from safer_desk.domain.money import format_money, searched_amount
-from safer_desk.domain.periods import MONTH_ABBR, Month
 from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
@@ -24,6 +23,7 @@ from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import CostForm, FormScreen, YesNo, choices, snapshot_action, yes_no
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funds
+from safer_desk.services.funds import month_name
 from safer_desk.services.provenance import FUNDS, MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins, rows_origins
 from safer_desk.services.reference import list_districts, list_organisations
 
@@ -695,12 +695,6 @@ def per_victim_note(figures: funds.FundFigures) -> str:
     return (f"The spread per victim covers only the victims recorded in detail in this file: "
             f"{len(figures.per_victim)} of the {figures.victims} victims. {counted(figures.summary_rows, 'row')} "
             "of this fund came as district summaries (no individual referrals): they are in every total.")
-
-
-def month_name(month: Month) -> str:
-    """"Mar 2020": the month with its year, as the page, its export and the county workbook name it; never "Mar-20"
-    (which reads as a date). The board report keeps the papers' "Mar-20" (``Month.label``)."""
-    return f"{MONTH_ABBR[month.month - 1]} {month.year}"
 
 
 def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:

@@ -533,7 +533,7 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
     """Pooled-fund spend per district and month (victims counted in the month of their first spend), as at today as
     the Funds sheet's totals are: spend dated after it has not happened yet, so a fund's rows add up to its spend
     there (None: every line recorded). Each fund named as the Funds sheet names it (``fund_names``)."""
-    from safer_desk.services.funds import OTHER_DISTRICTS, merged_months, spend_sql
+    from safer_desk.services.funds import OTHER_DISTRICTS, merged_months, month_name, spend_sql
 
     rows_by_key: dict[tuple, list] = {}
     spans: dict[str, dict] = {}
@@ -558,7 +558,8 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
         row[4] += r[5]
         row[5] += r[6]
         if span is not None:
-            row[6] = span[0].label if span[0] == span[1] else f"{span[0].label} to {span[1].label}"
+            # in the words of the Month column ("mmm yyyy"), as the fund page says them
+            row[6] = month_name(span[0]) if span[0] == span[1] else f"{month_name(span[0])} to {month_name(span[1])}"
     if not rows_by_key:
         return None
     columns = [Column("Fund", width=32), Column("District"), Column("Month", "month"),

@@ -18,7 +18,7 @@ from safer_desk.domain.dhr import DhrError, check_reference, reference_key
 from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
-from safer_desk.domain.periods import Month, format_uk_date
+from safer_desk.domain.periods import MONTH_ABBR, Month, format_uk_date
 from safer_desk.domain.text import counted, find_typed, in_words, tidy_spaces, typed_name_key, unknown_fields
 from safer_desk.services.dhr import as_date, as_pence, free_text, invoice_code
 from safer_desk.services.provenance import FUNDS, RowOrigins, row_origins
@@ -39,6 +39,12 @@ DEFAULT_CATALOGUE = (
 
 OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
 UNKNOWN_DISTRICT = "Unknown district"
+
+
+def month_name(month: Month) -> str:
+    """"Mar 2020": the month with its year, as the fund page, its export and the county workbook name it; never
+    "Mar-20" (which reads as a date). The board report keeps the papers' "Mar-20" (``Month.label``)."""
+    return f"{MONTH_ABBR[month.month - 1]} {month.year}"
 
 
 def district_order(name: str) -> tuple[bool, str]:

@@ -303,7 +303,8 @@ def test_a_month_that_holds_spend_merged_from_other_months_is_said_to_in_the_rep
     rows = list(sheet.iter_rows(values_only=True))
     top = next(i for i, r in enumerate(rows) if r and r[0] == "Fund")
     spans = {r[0]: r[rows[top].index("Includes spend of")] for r in rows[top + 1:] if r[0] in ("IPS sanctuary", PILOT)}
-    assert spans == {"IPS sanctuary": "May-25 to Aug-25", PILOT: None}
+    # in the words of the sheet's Month column ("mmm yyyy": "Jul 2025"), as the fund page says them (s63)
+    assert spans == {"IPS sanctuary": "May 2025 to Aug 2025", PILOT: None}
 
 
 def test_a_catalogue_item_typed_with_other_spacing_is_the_same_item(demo_store):
