@@ -69,4 +69,4 @@ def test_with_none_agreed_the_county_overview_gives_the_latest_saved_as_before(t
     finally:
         county.close()
     assert overview == [("Allocation 2009/10: Option 2 with exact shares",
-                         "The latest saved scenario (none agreed).")]
+                         "The latest saved scenario (none agreed). Merged from Western CSP office.")]  # whose (s63)

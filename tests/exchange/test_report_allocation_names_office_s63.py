@@ -63,3 +63,12 @@ def test_an_offices_own_report_says_nothing_of_it(tmp_path):
         assert notes["Top-slice: Babergh reward grant"] == [""]
     finally:
         store.close()
+
+
+def test_the_county_overviews_allocation_names_its_office_too(county):
+    from safer_desk.services.report_sections import county as overview
+
+    sections = overview.board_report_sections(county)
+    table = next(t for s in sections for t in s.tables if t.title.startswith("Allocation 2025/26"))
+    office = "Babergh" if "Babergh split" in table.title else "Mid Suffolk"
+    assert table.note == f"The latest saved scenario (none agreed). Merged from {office} office."

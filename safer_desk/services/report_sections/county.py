@@ -13,6 +13,7 @@ from datetime import date
 from safer_desk.domain.money import table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted, in_words
+from safer_desk.services.provenance import ALLOCATIONS, row_origins
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
 
@@ -126,11 +127,12 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
              "" if r.variance_pence is None else money(r.variance_pence)] for r in result.rows]
     note = several_agreed_words(store, agreed, chosen) or (
         "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed).")
+    said = row_origins(store, ALLOCATIONS).sentence(chosen.id)  # whose, as the Allocation section's table ends
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
                        total_row=["Total", money(result.total_pence), "" if previous is None else money(previous),
                                   "" if variance is None else money(variance)],
-                       note=" ".join([note, *result.warnings]))
+                       note=" ".join([note, *result.warnings, *filter(None, [said])]))
 
 
 def dhr_recovery_table(store: Store, areas: ReportAreas, today: date) -> ReportTable | None:
