@@ -552,5 +552,6 @@ def awards_cli_rows(store: Store, origins: RowOrigins = NOT_A_COUNTY_FILE) -> li
         years = sorted(a.years.items()) or [("", None)]
         for year, pence in years:
             out.append([a.funder, a.name, year, "" if pence is None else format_pounds_plain(pence), total,
-                        a.first_year, a.last_year, *split, a.conditions, *([origins.of(a.id)] if origins.shown else [])])
+                        a.first_year, a.last_year, *split, a.conditions,
+                        *([origins.of(a.id)] if origins.shown else [])])
     return out

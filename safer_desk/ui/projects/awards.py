@@ -30,7 +30,8 @@ class AwardsDialog(RecordsDialog):
         # In a county file, the office each award came from (hidden in an office's own file), before the conditions
         merged = Column("merged_from", MERGED_FROM, get=lambda a: self.presenter.merged_from(a))
         super().__init__(session, "Funders' Awards", [*COLUMNS[:MERGED], merged, *COLUMNS[MERGED:]],
-                         lambda **kw: AwardsPresenter(session.store, **kw), ("Awards summary", "Funders' awards"), parent)
+                         lambda **kw: AwardsPresenter(session.store, **kw), ("Awards summary", "Funders' awards"),
+                         parent)
         self.refresh()
         # As wide as its columns (within the window: at 150% on a 1366x768 laptop, 886): they fit the room it has.
         margins = self.main_layout.contentsMargins()
