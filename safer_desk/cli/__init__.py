@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             import io
 
             sys.stderr = io.StringIO()
+    if stderr is not None:  # `2>&1 | head -1`: a warning or note after the reader stopped is not a failure either
+        sys.stderr = _ReaderMayStop(stderr)
     commits_before = _commits_made()
     noting = held_as = None
     common.OPENED_TO_CHANGE.clear()
@@ -211,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             _restore_ctrl_c(noting)
         if isinstance(sys.stdout, _ReaderMayStop):
             sys.stdout = stdout
-        if stderr is None:
+        if stderr is None or isinstance(sys.stderr, _ReaderMayStop):
             sys.stderr = stderr
 
 
@@ -326,7 +328,8 @@ def _commits_made() -> int:
 
 
 class _ReaderMayStop:
-    """The output, for a reader that may stop reading (`safer-desk conflicts … | head -1`): what is printed after
+    """An output, for a reader that may stop reading (`safer-desk conflicts … | head -1`, `2>&1 | head -1` for
+    standard error as well): what is printed after
     it has gone goes nowhere, and the command goes on to its end as it would have. Said as a failure, a closed
     pipe after a decision was recorded read "Nothing was changed." with exit 1, and a script believed it."""
 
