@@ -338,6 +338,26 @@ def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path], *, usa
                        f"comes first, then the files it reads{order}. Nothing was read or changed.", code=2)
 
 
+OFFICE_FILE_ENDINGS = (".sqlite", ".sqlite3", ".db")
+
+
+def refuse_out_first(file: str | Path, out: str | Path, *, outputs: tuple[str, ...], usage: str) -> None:
+    """OUT given before FILE (`export county.xlsx office.sqlite`, `report board.pdf office.sqlite`): FILE named as
+    the command's OUT is (one of outputs) and OUT as a Safer Desk file, or, for an .sqlite export, OUT an office's
+    own file and FILE a new name or an export. A usage error, before anything is read or written, rather than
+    "there is no file at county.xlsx" or "office.sqlite: the report must end in .pdf" with no word of the order."""
+    from safer_desk.storage.store import holds_data
+
+    file, out = Path(file), Path(out)
+    others = set(outputs) - set(OFFICE_FILE_ENDINGS)  # (an .sqlite export's OUT is named as FILE is)
+    swapped = file.suffix.lower() in others and out.suffix.lower() in OFFICE_FILE_ENDINGS
+    if not swapped and ".sqlite" in outputs and file.suffix.lower() in OFFICE_FILE_ENDINGS:
+        swapped = out.is_file() and holds_data(out) and not (file.is_file() and holds_data(file))
+    if swapped:
+        raise CliError(f"{file.name} is given as the Safer Desk FILE and {out.name} as OUT: the Safer Desk FILE "
+                       f"comes first, then OUT ({usage}). Nothing was read or written.", code=2)
+
+
 def refuse_missing_file(path: str | Path) -> None:
     """FILE, the file a command is about, not there: said before anything about OUT (an OUT that exists, or in a folder
     not made yet), so the officer who adds --replace or makes the folder is not then told there is no FILE at all."""

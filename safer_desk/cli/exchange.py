@@ -9,7 +9,8 @@ from pathlib import Path
 
 from safer_desk.cli.common import (REPLACE_HELP, CliError, office_file_given, open_existing, open_for_writing,
                                    option_type, read_date, read_financial_year, read_fingerprint,
-                                   refuse_existing_output, refuse_missing_file, refuse_new_file_name, refuse_output)
+                                   refuse_existing_output, refuse_missing_file, refuse_new_file_name, refuse_out_first,
+                                   refuse_output)
 from safer_desk.domain.text import counted, in_words
 
 
@@ -129,6 +130,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from safer_desk.services.county import CountyError, export_for_county, export_kind, export_name_words
 
+    refuse_out_first(args.file, args.out, outputs=(".xlsx", ".sqlite"),
+                     usage="safer-desk export FILE OUT.sqlite|OUT.xlsx")
     out = Path(args.out)
     if out.is_dir():  # a folder has no ending to be wrong: said as a folder, with a name to give in it
         raise CliError(f"{out.name or out} is a folder: name the export file in it, such as "
@@ -517,6 +520,8 @@ def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.county import unnamed_file_words
     from safer_desk.services.report import ReportAreaError, ReportError, build_report, year_not_held_words
 
+    refuse_out_first(args.file, args.out, outputs=(".pdf", ".html", ".htm"),
+                     usage="safer-desk report FILE OUT.pdf|OUT.html")
     out = Path(args.out)
     kind = out.suffix.lower()
     if out.is_dir():  # a folder has no ending to be wrong: said as a folder, with a name to give in it (as export's)
