@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from safer_desk.cli.common import CliError, open_existing, print_csv
+from safer_desk.cli.common import CliError, open_existing, print_csv, refuse_name_first
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +32,8 @@ def run_budget(args: argparse.Namespace) -> int:
     from safer_desk.domain.budgets import BudgetError
     from safer_desk.services import budgets
 
+    if args.plan:
+        refuse_name_first(args.file, args.plan, what="PLAN", usage="safer-desk budget FILE [PLAN]")
     store = open_existing(args.file)
     try:
         try:

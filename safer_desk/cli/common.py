@@ -358,6 +358,19 @@ def refuse_out_first(file: str | Path, out: str | Path, *, outputs: tuple[str, .
                        f"comes first, then OUT ({usage}). Nothing was read or written.", code=2)
 
 
+def refuse_name_first(file: str | Path, name: str, *, what: str, usage: str) -> None:
+    """FILE not there and the word after it (the fund's, plan's or area's name) a file that is: the two given the wrong
+    way round (`fund "Suffolk Target Hardening Pilot" office.sqlite`). A usage error naming the file and the order,
+    rather than "there is no file at Suffolk Target Hardening Pilot" alone."""
+    try:
+        swapped = not Path(file).exists() and bool(name) and Path(name).is_file()
+    except OSError:  # (a name no file can have on this system)
+        swapped = False
+    if swapped:
+        raise CliError(f"there is no file at {file}; {Path(name).name}, given as {what}, is the file: the Safer Desk "
+                       f"FILE comes first ({usage}). Nothing was read or changed.", code=2)
+
+
 def refuse_missing_file(path: str | Path) -> None:
     """FILE, the file a command is about, not there: said before anything about OUT (an OUT that exists, or in a folder
     not made yet), so the officer who adds --replace or makes the folder is not then told there is no FILE at all."""

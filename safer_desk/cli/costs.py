@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from safer_desk.cli.common import CliError, open_existing, option_type, print_csv, read_count, read_date, read_month
+from safer_desk.cli.common import (CliError, open_existing, option_type, print_csv, read_count, read_date, read_month,
+                                   refuse_name_first)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -124,6 +125,7 @@ def run_fund(args: argparse.Namespace) -> int:
     from safer_desk.services import funds
 
     as_at, today, keyed_to = args.as_at, args.today, args.keyed_to
+    refuse_name_first(args.file, args.name, what="NAME", usage="safer-desk fund FILE NAME")
     store = open_existing(args.file)
     try:
         fund = funds.fund_by_name(store, args.name)

@@ -35,6 +35,7 @@ from safer_desk.cli.common import (
     print_csv,
     read_financial_year,
     refuse_files_swapped,
+    refuse_name_first,
     store_for_writing,
 )
 
@@ -294,6 +295,7 @@ def run_population(args: argparse.Namespace) -> int:
     from safer_desk.services import indicators as svc
     from safer_desk.services.reference import AmbiguousArea
 
+    refuse_name_first(args.file, args.area, what="AREA", usage="safer-desk population FILE AREA YEAR NUMBER")
     store = open_existing(args.file, read_only=False)
     try:
         try:
