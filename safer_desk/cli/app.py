@@ -14,15 +14,15 @@ TAB_CHOICES = ("projects", "allocation", "costs", "indicators", "budgets")
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="write the example data to a new file",
                                  description="Write the example data (from the seed board papers) to a new file.")
-    demo.add_argument("out", metavar="OUT.sqlite")
+    demo.add_argument("out", metavar="OUT.sqlite", help="the new Safer Desk file to write the example data to")
     demo.add_argument("--replace", "--force", dest="force", action="store_true",
                       help="replace OUT if it exists (a Safer Desk file there is backed up first, beside it)")
     demo.set_defaults(run=run_demo)
 
     shot = subparsers.add_parser("screenshot", help="render the window offscreen to a PNG",
                                  description="Render the real main window offscreen and save it as PNG.")
-    shot.add_argument("out", metavar="OUT.png")
-    shot.add_argument("--tab", choices=TAB_CHOICES, default="projects")
+    shot.add_argument("out", metavar="OUT.png", help="the PNG picture to write")
+    shot.add_argument("--tab", choices=TAB_CHOICES, default="projects", help="the tab to show (default: projects)")
     shot.add_argument("--demo", action="store_true", help="use a fresh copy of the example data")
     shot.add_argument("--size", type=option_type(window_size, "--size"), default=None, metavar="WxH",
                       help="the window's size in logical pixels (default 1280x800; 1093x582 is a 1366x768 "

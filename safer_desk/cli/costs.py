@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "review came from (“Babergh office”; every office that sent it alike; or “Typed in the county "
                     "file”). An office's own file has no such column. It too ends with a Total row: the costs known "
                     "added up (blank when none is), and every other column.")
-    ledger.add_argument("file", metavar="FILE")
+    ledger.add_argument("file", metavar="FILE", help="the Safer Desk file")
     ledger.add_argument("--as-at", metavar="DATE", type=option_type(read_date, "--as-at"),
                         help="the position on this date, today or earlier (01/04/2018 or 2018-04-01; default "
                              "today): only invoices, payments, refunds and refusals dated on or before it count, and "
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "monthly burn rate and forecast exhaustion month as CSV of name,value, ending with what each "
                     "run-out month is (…_kind: forecast, ran_out or projected) and what left_at_period_end is "
                     "(forecast, projected or recorded).")
-    fund.add_argument("file", metavar="FILE")
+    fund.add_argument("file", metavar="FILE", help="the Safer Desk file")
     fund.add_argument("name", metavar="NAME", help="the fund's name, e.g. \"Suffolk Target Hardening Pilot\"")
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
                       help="months of recent spend for the burn rate (default 3)")

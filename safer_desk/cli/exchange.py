@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "totals by district and month instead, and so are the reviews' case notes and panel-meeting "
                     "notes (the reviews go, their notes blank), unless --include-referrals is given.")
     export.add_argument("file", metavar="FILE", help="the office's Safer Desk file")
-    export.add_argument("out", metavar="OUT.sqlite|OUT.xlsx")
+    export.add_argument("out", metavar="OUT.sqlite|OUT.xlsx",
+                        help="the export to write: .sqlite for the county to merge, or .xlsx a workbook to read")
     export.add_argument("--include-referrals", action="store_true",
                         help="include the victim-level detail: individual target-hardening referrals (with any "
                              "override reasons) and the reviews' case notes and panel-meeting notes")
@@ -45,8 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "counts) is shared, never a conflict: a later download of a month replaces an earlier one. "
                     "Real disagreements are listed in plain words, grouped, and the county's version is kept until "
                     "you decide (--keep here, or `safer-desk conflicts`).")
-    merge.add_argument("county", metavar="COUNTY_FILE")
-    merge.add_argument("districts", metavar="DISTRICT_FILE", nargs="+")
+    merge.add_argument("county", metavar="COUNTY_FILE", help="the county's Safer Desk file (created when missing)")
+    merge.add_argument("districts", metavar="DISTRICT_FILE", nargs="+",
+                       help="an office's export (.sqlite, made by `safer-desk export`); several may be given")
     merge.add_argument("--accept-key", metavar="FINGERPRINT", action="append", default=[],
                        type=option_type(read_fingerprint, "--accept-key"),
                        help="register this key for the office whose file it signed (confirm it by phone first); "
@@ -65,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(--conflict NUMBER) or of a group (--conflict GROUP, e.g. dhr-share, indicator-figure, "
                     "project, reference, edited-at-county). Each decision is recorded in the audit trail and stands "
                     "when the same file is merged again.")
-    conflicts.add_argument("county", metavar="COUNTY_FILE")
+    conflicts.add_argument("county", metavar="COUNTY_FILE", help="the county's Safer Desk file")
     _keep_arguments(conflicts, "decide the open conflicts")
     conflicts.set_defaults(run=run_conflicts)
 
@@ -86,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="List the signing keys COUNTY_FILE has registered for each office (as CSV), or withdraw "
                     "one: exports signed with a withdrawn key are refused from then on. Withdrawing is "
                     "recorded in the audit trail.")
-    keys.add_argument("county", metavar="COUNTY_FILE")
+    keys.add_argument("county", metavar="COUNTY_FILE", help="the county's Safer Desk file")
     keys.add_argument("--withdraw", metavar="FINGERPRINT", type=option_type(read_fingerprint, "--withdraw"),
                       help="withdraw this key (for every office it signs for)")
     keys.add_argument("--reason", default="", help="why (kept with the withdrawal)")
@@ -97,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check FILE: SQLite's integrity check; for a Safer Desk file its audit triggers, the hash "
                     "chain of its audit trail and the heads recorded at each export; for an export its "
                     "signature and contents. Exit 0 when all is well, 1 when something is wrong.")
-    check.add_argument("file", metavar="FILE")
+    check.add_argument("file", metavar="FILE", help="a Safer Desk file, or an export for the county")
     check.add_argument("--repair", action="store_true",
                        help="make missing audit triggers again, re-seal a broken chain and record the gap "
                             "(a backup is made first)")
@@ -106,8 +108,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser(
         "report", help="write the board report as PDF or HTML",
         description="Write the board report (title page, then each tab's tables and charts) as PDF or HTML.")
-    report.add_argument("file", metavar="FILE")
-    report.add_argument("out", metavar="OUT.pdf|OUT.html")
+    report.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    report.add_argument("out", metavar="OUT.pdf|OUT.html", help="the report to write: .pdf, or .html for a web page")
     report.add_argument("--year", metavar="YYYY/YY", type=option_type(read_financial_year, "--year"),
                         help="financial year, e.g. 2016/17 (default: all years)")
     report.add_argument("--area", metavar="NAME", help="a district, partnership or county by name (default: all the "

@@ -16,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "date (Waveney and Suffolk Coastal count as East Suffolk from 2019/20); lists and the board "
                     "report's \"All areas\" mean these areas. A county file means the districts merged into it. "
                     "--name names the office (what the county calls it). With no option, prints the scope.")
-    office.add_argument("file", metavar="FILE")
+    office.add_argument("file", metavar="FILE", help="the Safer Desk file")
     office.add_argument("--partnership", metavar="NAME", action="append",
                         help="a partnership of the office (repeat for several; replaces those named before)")
     office.add_argument("--district", metavar="NAME", action="append",

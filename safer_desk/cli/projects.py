@@ -54,12 +54,14 @@ def register_awards(subparsers: argparse._SubParsersAction) -> None:
                         help="the total as the paper states it")
     parser.add_argument("--first-year", metavar="YYYY/YY", default="", type=_year("--first-year"),
                         help="for a total not split by year")
-    parser.add_argument("--last-year", metavar="YYYY/YY", default="", type=_year("--last-year"))
+    parser.add_argument("--last-year", metavar="YYYY/YY", default="", type=_year("--last-year"),
+                        help="with --first-year: the last year of a total not split by year")
     parser.add_argument("--revenue", metavar="PERCENT", type=_percent("--revenue"),
                         help="the revenue share (with --capital)")
     parser.add_argument("--capital", metavar="PERCENT", type=_percent("--capital"),
                         help="the capital share (with --revenue)")
-    parser.add_argument("--conditions", metavar="TEXT", default="")
+    parser.add_argument("--conditions", metavar="TEXT", default="",
+                        help="the award's conditions, as the paper words them")
     parser.add_argument("--delete", metavar="NAME", help="delete the award with this name")
     parser.set_defaults(run=run_awards)
 
