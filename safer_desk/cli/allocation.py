@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pot", metavar="AMOUNT", type=_amount("--pot"),
                         help="the pot to split, in pounds (589608 or £589,608)")
     parser.add_argument("--previous-total", metavar="AMOUNT", type=_amount("--previous-total"),
-                        help="last year's total, less --retain")
+                        help="last year's total in pounds (589608 or £589,608), less --retain")
     parser.add_argument("--retain", metavar="PERCENT", type=_percent("--retain"),
                         help="percentage kept back (10 or 10%%): of --previous-total, or of --pot (this year's grant)")
     parser.add_argument("--fixed-share", metavar="FRACTION",

@@ -50,12 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="the last month of the burn-rate window (2018-06, Jun-18 or 06/2018), a month of the "
                            "fund's period and no later than this one (default: the latest complete month with spend)")
     fund.add_argument("--today", metavar="DATE", type=option_type(read_date, "--today"),
-                      help="the position on this date (default today): spend and contributions dated after it are "
-                           "not spent or received yet, and its month is not complete, so its spend is left out of "
-                           "the burn rate")
+                      help="the position on this date (01/04/2018 or 2018-04-01; default today): spend and "
+                           "contributions dated after it are not spent or received yet, and its month is not "
+                           "complete, so its spend is left out of the burn rate")
     fund.add_argument("--keyed-to", metavar="DATE", type=option_type(read_date, "--keyed-to"),
-                      help="spend is fully keyed to this date, within the fund's period (default: as recorded for "
-                           "the fund); later spend is left out of the burn rate")
+                      help="spend is fully keyed to this date (30/06/2018 or 2018-06-30), within the fund's period "
+                           "(default: as recorded for the fund); later spend is left out of the burn rate")
     fund.set_defaults(run=run_fund)
 
 

@@ -51,15 +51,15 @@ def register_awards(subparsers: argparse._SubParsersAction) -> None:
                         type=option_type(_year_amount, "--year", keep_text=True),
                         help="the award's amount for a financial year, e.g. 2017/18=£400,568 (repeat for several)")
     parser.add_argument("--total", metavar="AMOUNT", type=option_type(read_amount, "--total", keep_text=True),
-                        help="the total as the paper states it")
+                        help="the total as the paper states it, in pounds (801136 or £801,136)")
     parser.add_argument("--first-year", metavar="YYYY/YY", default="", type=_year("--first-year"),
                         help="for a total not split by year")
     parser.add_argument("--last-year", metavar="YYYY/YY", default="", type=_year("--last-year"),
                         help="with --first-year: the last year of a total not split by year")
     parser.add_argument("--revenue", metavar="PERCENT", type=_percent("--revenue"),
-                        help="the revenue share (with --capital)")
+                        help="the revenue share (69 or 69%%; with --capital)")
     parser.add_argument("--capital", metavar="PERCENT", type=_percent("--capital"),
-                        help="the capital share (with --revenue)")
+                        help="the capital share (31 or 31%%; with --revenue)")
     parser.add_argument("--conditions", metavar="TEXT", default="",
                         help="the award's conditions, as the paper words them")
     parser.add_argument("--delete", metavar="NAME", help="delete the award with this name")
