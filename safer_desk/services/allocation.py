@@ -192,6 +192,26 @@ def _refuse_other_separator(heading: list, source: str) -> None:
         raise AllocationError(f"{source} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
 
 
+def _refuse_workbook(data: bytes, name: str) -> None:
+    """The partnerships kept in an Excel workbook, as officers keep them: said as the workbook it is, not as text in
+    neither UTF-8 nor Windows-1252 (a Mac's CSV), which is what its bytes read as."""
+    if not data.startswith(b"PK"):
+        return
+    import io
+    import zipfile
+
+    from safer_desk.storage.kinds import workbook_in_zip
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            kind = workbook_in_zip(archive.namelist())
+    except zipfile.BadZipFile:
+        return
+    if kind:
+        raise AllocationError(f"{name} is {kind}, not a CSV file: open it in Excel and save it as “CSV UTF-8 (Comma "
+                              "delimited)”, then give that file.")
+
+
 def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) -> list[PartnershipInput]:
     """Read INPUT.csv as Excel saves it (UTF-8 with or without its byte-order mark, or Windows-1252)."""
     path = Path(path)
@@ -213,6 +233,7 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
     try:
         if data:  # 0 bytes: said below to be empty, as a file of blank lines is
             refuse_other_kind(data, path.name, AllocationError, "save it as “CSV UTF-8 (Comma delimited)”")
+            _refuse_workbook(data, path.name)
         text = csv_text_of(data, path.name) if data else ""
     except NotCsvText as exc:
         raise AllocationError(str(exc)) from None
