@@ -373,6 +373,26 @@ def read_long_file(path: Path | str) -> tuple[list[LongRow], str]:
     return rows, "".join(doubts)
 
 
+def _refuse_zip_of_files(data: bytes, name: str) -> None:
+    """A zip that is no workbook said as what it is: the month's data.police.uk download (for Import Police Data…),
+    or another zip of files, rather than as openpyxl's "There is no item named '[Content_Types].xml'"."""
+    from safer_desk.storage.kinds import workbook_in_zip
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except zipfile.BadZipFile:
+        return  # not whole: said below, as a workbook cut short
+    if workbook_in_zip(names):
+        return
+    if any(n.lower().endswith("-street.csv") for n in names):
+        raise ValuesFileError(f"{name} is a data.police.uk download (its street-level crime files), not a sheet of "
+                              "figures: import it with File > Import Police Data… (on the command line, safer-desk "
+                              "import-police), which counts its crimes by month, district and crime type.")
+    raise ValuesFileError(f"{name} is a zip file, not an Excel workbook: take the CSV file or workbook of figures out "
+                          "of it and import that.")
+
+
 def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
     try:
         data = path.read_bytes()
@@ -388,6 +408,7 @@ def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
     if data.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm") and not _is_text(data, path):
         from openpyxl import load_workbook
 
+        _refuse_zip_of_files(data, path.name)
         try:
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except zipfile.BadZipFile as exc:  # an .xlsx is a zip of parts: this one is not whole
