@@ -193,8 +193,8 @@ def _refuse_other_separator(heading: list, source: str) -> None:
 
 
 def _refuse_workbook(data: bytes, name: str) -> None:
-    """The partnerships kept in an Excel workbook, as officers keep them: said as the workbook it is, not as text in
-    neither UTF-8 nor Windows-1252 (a Mac's CSV), which is what its bytes read as."""
+    """The partnerships kept in an Excel workbook, as officers keep them, or a CSV still in the zip it came in: said as
+    the workbook or zip it is, not as text in neither UTF-8 nor Windows-1252 (a Mac's CSV), as its bytes read."""
     if not data.startswith(b"PK"):
         return
     import io
@@ -210,6 +210,8 @@ def _refuse_workbook(data: bytes, name: str) -> None:
     if kind:
         raise AllocationError(f"{name} is {kind}, not a CSV file: open it in Excel and save it as “CSV UTF-8 (Comma "
                               "delimited)”, then give that file.")
+    raise AllocationError(f"{name} is a zip file, not a CSV file: take the CSV file of the partnerships out of it and "
+                          "give that.")
 
 
 def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) -> list[PartnershipInput]:

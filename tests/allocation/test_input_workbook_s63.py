@@ -39,12 +39,14 @@ def test_the_command_says_it_and_prints_nothing(workbook, capsys):
     assert (code, out, err.strip()) == (1, "", f"safer-desk: {SAID}")
 
 
-def test_a_zip_that_is_no_workbook_is_still_not_text(tmp_path):
+def test_a_zip_given_for_the_partnerships_is_said_as_a_zip(tmp_path):
+    # `allocate partnerships.zip` (the CSV still in the zip it was emailed in) read as "not text … CSV (Macintosh)"
     import zipfile
 
-    path = tmp_path / "partnerships.csv"
+    path = tmp_path / "partnerships.zip"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("notes.txt", "not a workbook")
+        archive.writestr("partnerships.csv", "partnership,fixed_units,basis\nBabergh,1,2100\n")
     with pytest.raises(AllocationError) as raised:
         read_input_csv(path)
-    assert "Excel workbook" not in str(raised.value)
+    assert str(raised.value) == ("partnerships.zip is a zip file, not a CSV file: take the CSV file of the "
+                                 "partnerships out of it and give that.")
