@@ -8,14 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.ui.exchange.report_dialog import ReportDialog
-
-
-def _dialog(demo_window, qtbot, target):
-    dialog = ReportDialog(demo_window.session, demo_window)
-    qtbot.addWidget(dialog)
-    dialog.path_edit.setText(str(target))
-    return dialog
+from tests.exchange.test_report_dialog_year_not_held_s62 import _dialog
 
 
 def test_a_refused_year_is_said_before_replace_is_asked(demo_window, qtbot, prompts, tmp_path):
