@@ -1151,7 +1151,7 @@ class IndicatorsPresenter(ScreenPresenter):
         out = []
         for r in rows:
             v = r.view
-            change = v.change
+            change = r.change  # none for another force's few crimes in the area (not the area's year)
             out.append([status_words(v), r.indicator.name, r.indicator.code,
                         # the figures as the table shows them (Copy gives the same), not a float's last digits
                         None if v.ytd is None else shown_number(v.ytd_text()),

@@ -2959,10 +2959,23 @@ class SummaryRow:
     indicator: Indicator
     area_id: str
     view: YearView
+    # Another force's few crimes in the area, all its figures of the year (``other_forces_only``), said in words
+    # (``other_forces_words``): shown, never compared with last year's count of the area's own force.
+    strays: tuple[str, ...] = ()
+    strays_words: str = ""
 
     @property
     def rag(self) -> Rag:
         return self.view.rag
+
+    @property
+    def change(self) -> Change | None:
+        """The change on last year, None for another force's few crimes in the area (not the area's year)."""
+        return None if self.strays else self.view.change
+
+    @property
+    def headline(self) -> str:
+        return self.strays_words or self.view.headline()
 
 
 def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values: bool = True,
@@ -2975,12 +2988,18 @@ def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values
     out = []
     include = set(include)
     groups = _Groups(store)
+    counted = None
     for ind in list_indicators(store):
         view = year_view(store, ind, area_id, year, today=today, _groups=groups)
         if only_with_values and ind.id not in include and view.ytd is None and view.target is None \
                 and view.milestone is None and view.estimate is None and not any(view.last_year):
             continue
-        out.append(SummaryRow(ind, area_id, view))
+        strays: tuple[str, ...] = ()
+        if view.ytd is not None and any(s is not None and s.kind == "police" for s in view.sources):
+            if counted is None:  # read once, for the area alone
+                counted = police_forces_by_area_month(store, area_id)
+            strays = tuple(other_forces_only(store, view, counted))
+        out.append(SummaryRow(ind, area_id, view, strays, other_forces_words(store, view) if strays else ""))
     return out
 
 

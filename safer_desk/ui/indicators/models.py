@@ -46,22 +46,22 @@ def _to_when(r: svc.SummaryRow) -> Fraction:
 
 def summary_columns() -> list[Column]:
     """The key columns first (RAG, indicator, year to date, change, target), so they fit a laptop."""
-    def change(r):
-        return r.view.change
+    def change(r):  # none for another force's few crimes in the area (not its year: said when pointed at)
+        return r.change
 
     return [
         Column("rag", "RAG", get=lambda r: r.rag.sort_key, text_of=lambda r: r.view.status_label(),
                copy_of=lambda r: status_words(r.view), align=CENTER,
-               tooltip=lambda r: r.view.estimate.basis if r.view.estimate is not None else r.view.headline()),
+               tooltip=lambda r: r.view.estimate.basis if r.view.estimate is not None else r.headline),
         Column("name", "Indicator", get=lambda r: r.indicator.label,
                text_of=lambda r: r.indicator.label + (" (derived)" if r.view.is_derived else ""),
-               tooltip=lambda r: r.view.headline()),
+               tooltip=lambda r: r.headline),
         Column("ytd", "Year to date", get=_ytd, align=RIGHT, unit=Unit.NUMBER,
                text_of=lambda r: r.view.ytd_text(), copy_of=lambda r: plain_shown(r.view.ytd_text())),
         Column("change", "Change", get=lambda r: None if change(r) is None else change(r).difference, align=RIGHT,
                unit=Unit.NUMBER, text_of=lambda r: "" if change(r) is None else change(r).signed_text(),
                copy_of=lambda r: "" if change(r) is None else plain(float(change(r).shown_difference()), Unit.NUMBER),
-               tooltip=lambda r: r.view.change_sentence()),
+               tooltip=lambda r: r.strays_words or r.view.change_sentence()),
         Column("target", "Target", get=lambda r: r.view.target_words(),
                tooltip=lambda r: svc.target_text(r.indicator, r.view.target, with_reason=True)),
         # Short in the cell, so that Last year (what the change is worked from) stays in sight on a laptop; whole

@@ -1,0 +1,63 @@
+"""Session 63 (second pass): the summary table still compared another force's stray crime with last year.
+
+An Exeter office holds Devon & Cornwall's January 2020 file (40 crimes in Exeter) and Suffolk's January 2021 file,
+which places one crime in Exeter. For 2020/21 the sentence under the table and Compare Areas say whose crimes they
+are and do not compare them, but the summary table's Change and Change % cells read −39 and −97.5%: Suffolk
+Constabulary's one crime against Devon & Cornwall's count of Exeter, as if Exeter's crime had fallen. The cells are
+blank for such a row, copied and exported blank too, and pointed at they say whose crimes they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.services import reference as ref
+from safer_desk.services.police_import import import_police_files
+from safer_desk.storage.store import open_store
+from tests.indicators.test_other_force_year_on_tab_s63 import _street
+
+
+def _exeter_file(tmp_path):
+    path = tmp_path / "exeter.sqlite"
+    store = open_store(path, create=True)
+    try:
+        import_police_files(store, [
+            _street(tmp_path, "2020-01-devon-and-cornwall-street.csv", "Devon & Cornwall Police", "2020-01",
+                    [("Exeter", 40), ("Plymouth", 60)]),
+            _street(tmp_path, "2021-01-suffolk-street.csv", "Suffolk Constabulary", "2021-01",
+                    [("Ipswich", 150), ("Exeter", 1)])])
+        ref.set_office_scope(store, districts=["Exeter"])
+    finally:
+        store.close()
+    return path
+
+
+def _cells(tab, row: int) -> dict[str, str]:
+    model = tab.summary_model
+    return {model.headerData(c, Qt.Orientation.Horizontal): model.index(row, c).data()
+            for c in range(model.columnCount())}
+
+
+def test_the_summary_does_not_compare_another_force_s_stray_crime_with_last_year(window, tmp_path, qtbot):
+    assert window.open_path(_exeter_file(tmp_path))
+    tab = window.show_tab("indicators")
+    assert tab.select_area("district:exeter") and tab.select_year(FinancialYear(2020))
+    row = next(r for r in range(tab.summary_model.rowCount()) if tab.summary_model.row(r).indicator.name == "All crime")
+    cells = _cells(tab, row)
+    assert cells["Year to date"] == "1" and cells["Last year"] == "40", cells
+    assert cells["Change"] == "" and cells["Change %"] == "", cells
+    change = next(c for c, col in enumerate(tab.summary_model.columns) if col.key == "change")
+    tip = tab.summary_model.index(row, change).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Crimes Suffolk Constabulary recorded in Exeter in 2020/21: 1 (Jan-21)" in tip, tip
+    sheet = tab.presenter.summary_sheet(tab.summary_model.rows)
+    exported = dict(zip(sheet.header, next(r for r in sheet.rows if r[1] == "All crime")))
+    assert exported["Change"] is None and exported["Change %"] is None, exported
+
+
+def test_the_own_force_s_year_is_still_compared(window, tmp_path):
+    assert window.open_path(_exeter_file(tmp_path))
+    tab = window.show_tab("indicators")
+    assert tab.select_area("district:exeter") and tab.select_year(FinancialYear(2019))
+    row = next(r for r in range(tab.summary_model.rowCount()) if tab.summary_model.row(r).indicator.name == "All crime")
+    assert _cells(tab, row)["Year to date"] == "40"
