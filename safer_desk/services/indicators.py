@@ -2867,7 +2867,12 @@ def rags_to_date(ind: Indicator, target: Target | None, figures: Sequence[Figure
         # Except a count already red without them where lower is better, or green where higher is: a missing month
         # can only add to it (a target of no road deaths and one in July is red whatever June's figure; hate
         # incidents reported already over the target to date stay over it whatever June's).
-        certain = ind.unit == "count" and (rag, ind.polarity) in ((Rag.RED, "lower"), (Rag.GREEN, "higher"))
+        # A rate per head as well, while its months held share one population (the year's, or none typed): the
+        # missing month's crimes over that population can only add to it too. Months given different populations
+        # are taken at their mean, which a missing month's own could move either way: not certain.
+        adds = ind.unit == "count" or ind.unit == "rate" and len(
+            {f.denominator for f in figures[:i + 1] if f is not None and f.is_ratio}) <= 1
+        certain = adds and (rag, ind.polarity) in ((Rag.RED, "lower"), (Rag.GREEN, "higher"))
         return rag if i <= first_gap or certain else Rag.INCOMPLETE
     rags = [judge(i, c, t)
             if judged and figures[i] is not None and t is not None
