@@ -303,6 +303,13 @@ def run_population(args: argparse.Namespace) -> int:
         except AmbiguousArea as exc:
             raise CliError(f"{exc} Nothing was changed.") from exc
         if area is None or area.kind == "unknown":
+            from safer_desk.services.reference import became_name, became_words
+
+            if current := became_name(args.area):  # Waveney in a police-only file: counted as East Suffolk
+                raise CliError(f"{args.file} has no area named “{args.area}”: {became_words(args.area)}, and its "
+                               f"police.uk figures are counted under it, so record {current}'s population. (To keep it "
+                               "with its dates, add it in View > Districts, Partnerships and Partners…, with its To "
+                               f"and Became {current}.) Nothing was changed.")
             raise CliError(f"{args.file} has no area named “{args.area}” (name a district, partnership or county "
                            "as the Indicators tab names it). Nothing was changed.")
         name, year = area_text(store, area.id), args.year
