@@ -3000,7 +3000,8 @@ def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values
                 and view.milestone is None and view.estimate is None and not any(view.last_year):
             continue
         strays: tuple[str, ...] = ()
-        if view.ytd is not None and any(s is not None and s.kind == "police" for s in view.sources):
+        if view.ytd is not None and area_id != UNKNOWN_AREA_ID and any(
+                s is not None and s.kind == "police" for s in view.sources):
             if counted is None:  # read once, for the area alone
                 counted = police_forces_by_area_month(store, area_id)
             strays = tuple(other_forces_only(store, view, counted))
