@@ -332,9 +332,15 @@ class FrameworkForm:
             b = shown.get(kind)
             values[f"{kind}_value"] = "" if b is None else plain(float(b.value), Unit.NUMBER)
             values[f"{kind}_name"] = "" if b is None or b.name == dom.BENCHMARK_LABELS[kind] else b.name
-        form.load(values, title=title, heading=f"{title}." if read_only else (
+        # The year's other benchmarks (a comparator area's "Sussex average", an earlier period's), which no field
+        # holds: named, so the officer knows they are there and that Save keeps them.
+        others = [b for b in view.benchmarks if b not in shown.values()]
+        kept = "" if not others else (
+            f" Also held for {year.label}, shown in the sentence and the board report and kept as they are: "
+            + ", ".join(f"{b.label} {ind.format_typed(b.value)} ({svc.period_label(b.period)})" for b in others) + ".")
+        form.load(values, title=title, heading=f"{title}.{kept}" if read_only else (
             f"{title}: change them, then Save. A field cleared removes what it held; nothing is written until you "
-            "save."))
+            f"save.{kept}"))
         form.read_only = read_only
         return form
 
