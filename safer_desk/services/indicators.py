@@ -3685,7 +3685,12 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         for i, cell in enumerate(number_cells(v.values_last)))))
     change_label = {"monthly": "Monthly change", "quarterly": "Quarterly change"}.get(ind.frequency, "Change") \
         if adds else "Change on last year"
-    rows.append(GridRow(GRID_CHANGE, change_label, number_cells(v.monthly_change, signed=True)))
+    changes = number_cells(v.monthly_change, signed=True)
+    if strays := other_forces_only(store, v):  # another force's few crimes in the area: not compared with its year
+        said = (f"Not compared: crimes {in_words(strays)} recorded in {v.area_name}, not its figures (its own force's "
+                "police.uk counts are not held).")
+        changes = tuple(GridCell("", None, tooltip=said) if c.value is not None else c for c in changes)
+    rows.append(GridRow(GRID_CHANGE, change_label, changes))
     # A figure and its target are shown with the places that tell them apart where one is judged against the
     # other (0.845 per 1,000, red against 0.8, is "0.85"), so the RAG below reads as they do.
     shown = [v.cumulative_text(i) for i in range(n)]

@@ -61,3 +61,21 @@ def test_the_own_force_s_year_is_still_compared(window, tmp_path):
     assert tab.select_area("district:exeter") and tab.select_year(FinancialYear(2019))
     row = next(r for r in range(tab.summary_model.rowCount()) if tab.summary_model.row(r).indicator.name == "All crime")
     assert _cells(tab, row)["Year to date"] == "40"
+
+
+def test_the_grid_s_monthly_change_does_not_compare_it_either(store, tmp_path):
+    """The grid's Monthly change row read −39 under Jan-21: the same stray crime against Devon & Cornwall's count."""
+    from safer_desk.services import indicators as svc
+
+    import_police_files(store, [
+        _street(tmp_path, "2020-01-devon-and-cornwall-street.csv", "Devon & Cornwall Police", "2020-01",
+                [("Exeter", 40), ("Plymouth", 60)]),
+        _street(tmp_path, "2021-01-suffolk-street.csv", "Suffolk Constabulary", "2021-01",
+                [("Ipswich", 150), ("Exeter", 1)])])
+    grid = svc.entry_grid(store, "indicator:all-crime", "district:exeter", FinancialYear(2020))
+    jan = 9
+    assert grid.row(svc.GRID_VALUE).cells[jan].text == "1" and grid.row(svc.GRID_LAST_YEAR).cells[jan].text == "40"
+    change = grid.row(svc.GRID_CHANGE).cells[jan]
+    assert change.text == "" and change.value is None, change
+    assert change.tooltip == ("Not compared: crimes Suffolk Constabulary recorded in Exeter, not its figures (its own "
+                              "force's police.uk counts are not held)."), change.tooltip
