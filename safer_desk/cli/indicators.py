@@ -302,7 +302,10 @@ def run_population(args: argparse.Namespace) -> int:
             area = svc.find_area(store, args.area)
         except AmbiguousArea as exc:
             raise CliError(f"{exc} Nothing was changed.") from exc
-        if area is None or area.kind == "unknown":
+        if area is not None and area.kind == "unknown":  # listed by the tab and `indicators`: not "no area named"
+            raise CliError(f"{area.name} holds the crimes police.uk could not place in any area (no location "
+                           "given): it has no population, so none is recorded for it. Nothing was changed.")
+        if area is None:
             from safer_desk.services.reference import became_name, became_words
 
             if current := became_name(args.area):  # Waveney in a police-only file: counted as East Suffolk

@@ -37,3 +37,23 @@ def test_a_merged_district_the_file_does_not_hold_is_refused_naming_what_it_beca
 def test_a_name_the_file_and_the_lookup_do_not_know_is_refused_as_before(tmp_path, capsys):
     code, out, err = run(capsys, "population", _police_only(tmp_path), "Nowhere", "2019/20", "115,000")
     assert code == 1 and "has no area named “Nowhere”" in err and "part of" not in err
+
+
+def test_unknown_area_is_refused_saying_why_not_that_the_file_has_none(tmp_path, capsys):
+    """`population FILE "Unknown area" …` said the file has no area of that name, though the tab and `safer-desk
+    indicators` list Unknown area's figures: it has no population because its crimes lie in no area."""
+    path = _police_only(tmp_path)
+    street = tmp_path / "2021-02-suffolk-street.csv"
+    street.write_text(_street(tmp_path, "x.csv", "Suffolk Constabulary", "2021-02", []).read_text()
+                      + "abc,2021-02,Suffolk Constabulary,Suffolk Constabulary,,,No location,,,Burglary,,\n")
+    store = open_store(path)
+    try:
+        import_police_files(store, [street])
+        assert svc.find_area(store, "Unknown area").kind == "unknown"
+    finally:
+        store.close()
+    code, out, err = run(capsys, "population", path, "Unknown area", "2020/21", "100")
+    assert code == 1 and out == ""
+    assert "has no area named" not in err, err
+    assert "Unknown area holds the crimes police.uk could not place in any area (no location given): it has no " \
+           "population, so none is recorded for it. Nothing was changed." in err, err
