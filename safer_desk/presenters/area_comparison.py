@@ -144,6 +144,8 @@ class AreaComparisonPresenter:
             value = None if view.ytd is None else view.ytd.value
             # Another force's few crimes in the area (one in Exeter in Suffolk's file) are not its year: not compared
             strays = ind.other_forces_only(self.store, view) if value is not None else []
+            if strays:  # nor judged against the area's target
+                view = ind.unjudged(view)
             change = None if strays else view.change
             kind = kinds.get(item.area.id, item.area.kind)
             name = item.area.name + (" (derived)" if item.derived else "")

@@ -1081,10 +1081,14 @@ class IndicatorsPresenter(ScreenPresenter):
         v = self.view
         if v is None:
             return ""
+        # Another force's few crimes in the area are not its year: said so, never compared with last year's count
+        # nor judged against its target
+        strays = svc.other_forces_words(self.store, v)
+        if strays:
+            v = svc.unjudged(v)
         rag = "" if v.rag is Rag.GREY else f" — RAG: {v.status_label()}"
         derived = " (derived)" if v.is_derived else ""
-        # Another force's few crimes in the area are not its year: said so, never compared with last year's count
-        said = svc.other_forces_words(self.store, v) or v.headline()
+        said = strays or v.headline()
         return f"{v.indicator.label}{derived}{rag}\n{said}{self._kept_words()}"
 
     def _kept_words(self) -> str:

@@ -379,6 +379,12 @@ def other_forces_year(store: Store, area_id: str, year: FinancialYear) -> bool:
     return all((area_id, p) in counted and not counted[(area_id, p)][1] for p in held)
 
 
+def unjudged(view: YearView) -> YearView:
+    """The view of another force's few crimes in the area (``other_forces_only``), its RAG not judged against the
+    area's target: "○ Figures missing" (the area's own force's), never "● Green" for one crime against 667 by Apr."""
+    return replace(view, rag=Rag.INCOMPLETE) if view.rag.judged else view
+
+
 def other_forces_words(store: Store, view: YearView) -> str:
     """What the view's figures are when they are all another force's few crimes in the area (``other_forces_only``):
     "Crimes Suffolk Constabulary recorded in Exeter in 2020/21: 1 (Jan-21). …", as the board report says them,
@@ -3005,6 +3011,8 @@ def summary(store: Store, area_id: str, year: FinancialYear, *, only_with_values
             if counted is None:  # read once, for the area alone
                 counted = police_forces_by_area_month(store, area_id)
             strays = tuple(other_forces_only(store, view, counted))
+        if strays:
+            view = unjudged(view)
         out.append(SummaryRow(ind, area_id, view, strays, other_forces_words(store, view) if strays else ""))
     return out
 

@@ -79,3 +79,33 @@ def test_the_grid_s_monthly_change_does_not_compare_it_either(store, tmp_path):
     assert change.text == "" and change.value is None, change
     assert change.tooltip == ("Not compared: crimes Suffolk Constabulary recorded in Exeter, not its figures (its own "
                               "force's police.uk counts are not held)."), change.tooltip
+
+
+def test_another_force_s_stray_crime_is_not_judged_against_the_area_s_target(store, tmp_path):
+    """With a target for Exeter, Suffolk Constabulary's one crime in Exeter in Apr-20 (Devon & Cornwall's April not
+    held) read "● Green" against 667 by April, in the summary, the sentence's heading and Compare Areas: the area's
+    own figures are missing, not met."""
+    from datetime import date
+
+    from safer_desk.domain.indicators import Rag
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+    from safer_desk.services import indicators as svc
+
+    import_police_files(store, [
+        _street(tmp_path, "2019-04-devon-and-cornwall-street.csv", "Devon & Cornwall Police", "2019-04",
+                [("Exeter", 700), ("Plymouth", 60)]),
+        _street(tmp_path, "2020-04-suffolk-street.csv", "Suffolk Constabulary", "2020-04",
+                [("Ipswich", 150), ("Exeter", 1)])])
+    svc.set_target(store, "indicator:all-crime", "district:exeter", FinancialYear(2020), kind="annual", value=8000)
+    row = next(r for r in svc.summary(store, "district:exeter", FinancialYear(2020))
+               if r.indicator.id == "indicator:all-crime")
+    assert row.rag is Rag.INCOMPLETE and row.view.status_label() == Rag.INCOMPLETE.label
+    p = IndicatorsPresenter(store, today=lambda: date(2021, 3, 1))
+    p.load("district:exeter", FinancialYear(2020))
+    assert p.choose_indicator("indicator:all-crime", lambda *a: True)
+    assert "Green" not in p.headline(), p.headline()
+    compare = AreaComparisonPresenter(store, today=lambda: date(2021, 3, 1))
+    compare.load("indicator:all-crime", FinancialYear(2020))
+    exeter = next(r for r in compare.rows if r.area == "Exeter")
+    assert exeter.rag == f"{Rag.INCOMPLETE.symbol} {Rag.INCOMPLETE.word}" and exeter.rag_key == Rag.INCOMPLETE.key
