@@ -381,7 +381,7 @@ def other_forces_year(store: Store, area_id: str, year: FinancialYear) -> bool:
 
 def unjudged(view: YearView) -> YearView:
     """The view of another force's few crimes in the area (``other_forces_only``), its RAG not judged against the
-    area's target: "○ Figures missing" (the area's own force's), never "● Green" for one crime against 667 by Apr."""
+    area's target: "○ Figures missing" (the area's own force's), never "● Green" for one crime against 667."""
     return replace(view, rag=Rag.INCOMPLETE) if view.rag.judged else view
 
 
