@@ -21,5 +21,5 @@ def test_two_areas_still_name_the_highest_and_lowest(demo_store):
     p = AreaComparisonPresenter(demo_store)
     p.load(ind.get_indicator(demo_store, "All crime").id)
     rows = {r.area: r.figure_text for r in p.rows}
-    assert p.summary() == (f"All crime, 2025/26, year to date, districts: 2 areas; highest Ipswich ({rows['Ipswich']}), "
-                           f"lowest Babergh ({rows['Babergh']}).")
+    assert p.summary() == ("All crime, 2025/26, year to date, districts: 2 areas; "
+                           f"highest Ipswich ({rows['Ipswich']}), lowest Babergh ({rows['Babergh']}).")
