@@ -10,6 +10,7 @@ loaded scenario is never overwritten under another name.
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from typing import Any, Callable, NamedTuple, Sequence
 
@@ -18,6 +19,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationResult, Top
                                           top_slice)
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
@@ -67,6 +69,17 @@ class EditedAt(NamedTuple):
     table: str
     rows: tuple[int, ...] = ()
     columns: tuple[Any, ...] = ()
+
+
+# The examples shown in blank fields: a format to follow, not one office's figures (Suffolk's 2009/10 pot, £589,608,
+# of £655,120 was shown to every office, a Plymouth or Cardiff one too).
+POT_EXAMPLE = "e.g. £500,000"
+PREVIOUS_TOTAL_EXAMPLE = "e.g. £550,000"
+
+
+def year_example(today: date | None = None) -> str:
+    """The example of a scenario's year: this financial year ("2026/27"), not the 2009/10 of Suffolk's paper."""
+    return FinancialYear.of(today or date.today()).label
 
 
 NOT_SAVED = "not saved as a scenario"

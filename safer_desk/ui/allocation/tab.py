@@ -37,9 +37,10 @@ from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.typing_undo import shows_held
 from safer_desk.ui.kit.undo import push_action
-from safer_desk.presenters.allocation import (ROUNDING_EXPLAINED, AllocationPresenter, EditedAt, Rounding,
-                                             RoundingUnit, SplitRule, comparison_note, redistribution, summary_text,
-                                             top_slice_fields_of, top_slice_note, top_slice_rows, top_slice_typed)
+from safer_desk.presenters.allocation import (POT_EXAMPLE, PREVIOUS_TOTAL_EXAMPLE, ROUNDING_EXPLAINED,
+                                             AllocationPresenter, EditedAt, Rounding, RoundingUnit, SplitRule,
+                                             comparison_note, redistribution, summary_text, top_slice_fields_of,
+                                             top_slice_note, top_slice_rows, top_slice_typed, year_example)
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui.kit.colours import alert_style, themed
 
@@ -195,7 +196,6 @@ def _explain_choice(combo: QComboBox) -> None:
 
 
 SPLITTER_KEY = "allocation/splitter"  # the inputs' and the pages' heights, as the officer left them
-POT_EXAMPLE = "£589,608"  # the Pot field's example (the Suffolk 2009/10 pot), shown while it is blank to type in
 
 
 class AllocationTab(TabBase):
@@ -385,7 +385,7 @@ class AllocationTab(TabBase):
         self.scenario_name.setPlaceholderText("Scenario name")
         self.scenario_name.setAccessibleName("Name of the scenario to save")
         self.scenario_year = QLineEdit(self)
-        self.scenario_year.setPlaceholderText("2009/10")
+        self.scenario_year.setPlaceholderText(year_example())
         self.scenario_year.setAccessibleName("Financial year of the scenario to save")
         self.scenario_year.setMaximumWidth(70)
         self.save_button = self._button("&Save", self.save_scenario, writes=True,
@@ -476,7 +476,7 @@ class AllocationTab(TabBase):
         mode.addStretch(1)
         form.addRow("Po&t:", self._line("pot", "Pot", POT_EXAMPLE))
         previous = QHBoxLayout()
-        previous.addWidget(self._line("previous_total", "Last year's total", "£655,120"), 1)
+        previous.addWidget(self._line("previous_total", "Last year's total", PREVIOUS_TOTAL_EXAMPLE), 1)
         self.previous_sum_button = self._button("= Sum", self.use_previous_sum, writes=True, key="Q",
                                                 tip="Use the sum of the Last year column")
         sum_width = self.previous_sum_button.fontMetrics().horizontalAdvance("= Sum (Q)")
@@ -873,7 +873,7 @@ class AllocationTab(TabBase):
             (self.pot_from_previous if from_previous else self.pot_given).setChecked(True)
             pot = self.option_edits["pot"]
             pot.setEnabled(not from_previous)
-            # Worked out from last year, the greyed field shows the pot used (it showed its example, £589,608,
+            # Worked out from last year, the greyed field shows the pot used (it showed the example pot,
             # whatever was retained); a pot to type shows the example.
             worked_out = format_money(self.result.pot_pence) if self.result is not None else ""
             pot.setPlaceholderText(worked_out if from_previous else POT_EXAMPLE)
@@ -1373,7 +1373,7 @@ class AllocationTab(TabBase):
         chosen = self.top_slice_combo.currentIndex()
         year = (self.presenter.year.strip() or (self.top_slices[chosen].year if 0 <= chosen < len(self.top_slices)
                                                 else ""))
-        year = prompts.ask_text(self, "Save top-slice", "The financial year it is for (as 2009/10):", year)
+        year = prompts.ask_text(self, "Save top-slice", f"The financial year it is for (as {year_example()}):", year)
         if year is None:
             return False
         before = self.top_slice_combo.currentData()
