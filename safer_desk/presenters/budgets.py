@@ -8,6 +8,7 @@ totals, the totals the paper printed beside them, flags, year-on-year changes); 
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, replace
 from typing import Any, Callable, NamedTuple, Sequence
 
@@ -23,6 +24,17 @@ from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
 from safer_desk.services import budgets as service
+
+def plan_examples(today: date | None = None) -> tuple[str, str]:
+    """The new plan's examples, (name, years): a format to follow in this financial year and the next two ("e.g. CSP
+    budget 2026/27", "2026/27, 2027/28, 2028/29"), not Western Suffolk's "financial implications" of 2017/18 to
+    2019/20, which were shown to every office."""
+    year = FinancialYear.of(today or date.today())
+    years = [year]
+    for _ in range(2):
+        years.append(years[-1].next())
+    return f"e.g. CSP budget {year.label}", ", ".join(y.label for y in years)
+
 
 SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", "Income and grants (takes away)"),
                  ("savings", "Savings (takes away)"), ("budget", "Budget"), ("other", "Outside the total"))

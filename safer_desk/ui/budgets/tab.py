@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QFormLa
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
 from safer_desk.presenters.budgets import (LEFT_OUT_HEADING, LINE_HEADING, PRINTED_CHANGE_KINDS, SECTION_KINDS,
-                                           TOTAL_HEADING, TOTAL_KINDS, BudgetsPresenter, CellAt, GridCell, GridRow)
+                                           TOTAL_HEADING, TOTAL_KINDS, BudgetsPresenter, CellAt, GridCell, GridRow,
+                                           plan_examples)
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import clipboard_without_text
@@ -583,10 +584,11 @@ class BudgetsTab(TabBase):
         plans_label.setBuddy(self.plan_list)
         self.plan_name = QLineEdit(self)
         self.plan_name.setAccessibleName("New plan's name")
-        self.plan_name.setPlaceholderText("Western Suffolk CSP financial implications")
+        name_example, years_example = plan_examples()  # a format to follow, this year's (not another office's paper)
+        self.plan_name.setPlaceholderText(name_example)
         self.plan_years = QLineEdit(self)
         self.plan_years.setAccessibleName("New plan's years")
-        self.plan_years.setPlaceholderText("2017/18, 2018/19, 2019/20")
+        self.plan_years.setPlaceholderText(years_example)
         self.new_plan_button = QPushButton("Ne&w plan", self)
         self.new_plan_button.clicked.connect(self.new_plan)
         # Enter in the years makes the plan, as Enter in a new line's label adds the line (read-only, it says why not).
