@@ -36,6 +36,7 @@ CRITERION_LABELS = {"laa_outcome": "LAA2 outcome", "csp_priority": "CSP priority
 
 
 AREAS_EXAMPLE = "Countywide, or areas separated by ;"  # an office that names no areas yet
+QUALIFIER_EXAMPLE = "qualifier, e.g. (in some areas)"  # an office of one area, or naming none yet
 
 
 def project_editor_fields() -> list[Field]:
@@ -58,9 +59,9 @@ def project_editor_fields() -> list[Field]:
         fields.append(Field(key, CRITERION_LABELS[key], FieldKind.CHOICE,
                             choices=tuple(CriterionValue.choices()), help=title))
         fields.append(Field(f"{key}_note", f"{CRITERION_LABELS[key]} qualifier",
-                            placeholder="qualifier, e.g. for Ipswich only",
+                            placeholder=QUALIFIER_EXAMPLE,
                             help=f"{CRITERION_LABELS[key]} qualifier, as the paper writes it after the answer: "
-                                 "“for Ipswich only”, “(in some areas)”"))
+                                 "“for one district only”, “(in some areas)”"))
     fields += [
         Field("lead_organisation", "&Lead organisation"),
         Field("officers", "Lead officers", LONG, placeholder="One a line: Name, Role, Organisation"),
@@ -139,6 +140,11 @@ class ProjectEditorPresenter(FormPresenter):
     def areas_placeholder(self) -> str:
         """*Areas covered*'s example, in the office's own areas (``ProjectsPresenter.areas_example``)."""
         return self.owner.areas_example()
+
+    @property
+    def qualifier_placeholder(self) -> str:
+        """A criterion's qualifier's example, in the office's own areas (``ProjectsPresenter.qualifier_example``)."""
+        return self.owner.qualifier_example()
 
     @property
     def history(self) -> str:
@@ -397,6 +403,7 @@ class ProjectsPresenter(ScreenPresenter):
         self.selection_changed = Event()  # the project id now selected (None: nothing)
         self._known_areas: dict[str, str] | None = None  # ``known_areas``: read again with the rows
         self._areas_example: str | None = None  # ``areas_example``: read again with them too
+        self._qualifier_example: str | None = None  # ``qualifier_example``: so too
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
 
     # -- rows --------------------------------------------------------------------------------------
@@ -430,7 +437,7 @@ class ProjectsPresenter(ScreenPresenter):
         ``ProjectEditorPresenter.file_changed``)."""
         self.rows = service.load_projects(self.store)
         self.origins = self.read_origins(self.store)  # a merge brings rows from another office
-        self._known_areas = self._areas_example = None  # and its areas (Office Details… saved)
+        self._known_areas = self._areas_example = self._qualifier_example = None  # and its areas (Office Details…)
         self.rows_changed.emit(None)
         editor = self.editor
         if editor.project is not None and not editor.is_new:
@@ -445,7 +452,7 @@ class ProjectsPresenter(ScreenPresenter):
     def show_rows(self, projects: Sequence[Project], origins: RowOrigins | None = None) -> None:
         """Show these projects (``origins``: where each came from, read with them; the ones held kept if None)."""
         self.rows = list(projects)
-        self._known_areas = self._areas_example = None
+        self._known_areas = self._areas_example = self._qualifier_example = None
         if origins is not None:
             self.origins = origins
         self.rows_changed.emit(None)
@@ -499,6 +506,19 @@ class ProjectsPresenter(ScreenPresenter):
                 self._areas_example = "; ".join((["Countywide"] if county else []) + names[:1 if county else 2]) \
                     or AREAS_EXAMPLE
         return self._areas_example
+
+    def qualifier_example(self) -> str:
+        """A criterion's qualifier's example in the office's own areas: "qualifier, e.g. for Cherwell only" for an
+        office of several districts, "(in some areas)" for one of a single area (Plymouth) or naming none. "for Ipswich
+        only" was shown to every office, a Suffolk district to a Plymouth or Cardiff officer."""
+        if self._qualifier_example is None:
+            from safer_desk.services import reference as ref
+
+            scope = ref.office_scope(self.store)
+            names = [a.name for a in ref.office_districts(self.store, FinancialYear.of(self.today()))] \
+                if scope.is_set or scope.is_county_file else []
+            self._qualifier_example = f"qualifier, e.g. for {names[0]} only" if len(names) > 1 else QUALIFIER_EXAMPLE
+        return self._qualifier_example
 
     # -- selection ---------------------------------------------------------------------------------
     def select(self, project_id: str | None) -> None:

@@ -270,5 +270,8 @@ class ProjectEditor(FormView):
             self.funders.setText(self.presenter.funders_summary)
         if "areas" in self.widgets:
             self.widgets["areas"].setPlaceholderText(self.presenter.areas_placeholder)  # the office's own areas
+        for key in CRITERIA_KEYS:
+            if f"{key}_note" in self.widgets:
+                self.widgets[f"{key}_note"].setPlaceholderText(self.presenter.qualifier_placeholder)  # so too
 
 
