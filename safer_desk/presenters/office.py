@@ -281,6 +281,16 @@ class DistrictPicker:
         key = "".join(self.county.split())[:4].casefold()
         return f"Type part of a name, e.g. {key}" if key else "Type part of a name"
 
+    @property
+    def name_example(self) -> str:
+        """The office name's example, from what is ticked ("e.g. Western Suffolk CSP office", "e.g. Plymouth CSP
+        office"): "e.g. Babergh and Mid Suffolk CSP office" was shown to every office, a Plymouth or Cardiff one too."""
+        partnership = next((self.covers[p][0] for p in self.partnerships if p in self.covers), "")
+        if partnership:
+            return f"e.g. {partnership} office"
+        district = next((c.name for c in self.choices if c.id in self.ticked), "")
+        return f"e.g. {district} CSP office" if district else "e.g. Community Safety Partnership office"
+
     def set_partnerships(self, partnership_ids: Iterable[str]) -> None:
         """The partnerships ticked now (their districts are covered)."""
         self.partnerships = list(partnership_ids)

@@ -71,7 +71,7 @@ class OfficeDialog(QDialog):
         # name's: every office that started with the default file was "safer-desk" at the county).
         self.name_box = QLineEdit(self.presenter.name(), self)
         self.name_box.setAccessibleName("Office name")
-        self.name_box.setPlaceholderText("e.g. Babergh and Mid Suffolk CSP office")
+        self.name_box.setPlaceholderText(self.picker.name_example)  # from what is ticked
         self.name_box.setToolTip("What your exports say they are from, and what the county calls this office")
         self.name_box.setReadOnly(self.presenter.read_only)
         # The example's eight partnerships fit without scrolling: no filter for them.
@@ -219,10 +219,12 @@ class OfficeDialog(QDialog):
     def _partnership_ticked(self, _item: QListWidgetItem) -> None:
         self.picker.set_partnerships(self.checked_ids(self.partnership_list))
         self._show_districts()
+        self.name_box.setPlaceholderText(self.picker.name_example)
 
     def _district_ticked(self, item: QListWidgetItem) -> None:
         self.picker.tick(item.data(ID_ROLE), item.checkState() == Qt.CheckState.Checked)
         self._show_ticked()
+        self.name_box.setPlaceholderText(self.picker.name_example)
 
     @staticmethod
     def checked_ids(widget: QListWidget) -> list[str]:
