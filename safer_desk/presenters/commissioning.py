@@ -41,6 +41,7 @@ CLOSED = service.CLOSED
 NOT_SAVED = "not saved"
 CHANGED = "changed since saved"
 WHAT_IF = "what-if: this file is open read-only, so it cannot be saved"
+FUND_EXAMPLE = "e.g. £50,000"  # the Fund field's: a format to follow (Suffolk's £65,512 was shown to every office)
 
 
 class CommissioningPresenter(ScreenPresenter):
@@ -236,10 +237,24 @@ class CommissioningPresenter(ScreenPresenter):
         evaluation = evaluation or self.evaluation()
         return None if self.fund_pence() is None else evaluation
 
+    def fund_presets(self) -> list[tuple[str, int]]:
+        """The funds offered in one click: seed 000's (Suffolk's 2009/10 retained budget and PRG shares) in a file of a
+        Suffolk office, or of none named yet; none to another county's office, whose papers they are not."""
+        from safer_desk.services import reference as ref
+
+        scope = ref.office_scope(self.store)
+        if scope.is_set or scope.is_county_file:
+            county = ref.office_county(self.store)
+            if county is None or county.name.casefold() != "suffolk":
+                return []
+        return service.fund_presets()
+
     def no_fund_words(self) -> str:
         """What the page says while no fund is typed and no award chosen gives one."""
         award = self.award()
         if award is None:
+            if not self.fund_presets():
+                return "Type a fund or choose a funder's award, then tick projects."
             return "Type a fund, choose one from the papers or a funder's award, then tick projects."
         year = service.award_fund(award, self.award_year or None)[1]
         return f"{award.name} gives no amount{f' for {year}' if year else ''}: type the fund the scenario is against."

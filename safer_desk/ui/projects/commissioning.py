@@ -23,7 +23,7 @@ from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.domain.text import file_name_from
 from safer_desk.exchange.tables import write_table
-from safer_desk.presenters.commissioning import WHAT_IF, CommissioningPresenter
+from safer_desk.presenters.commissioning import FUND_EXAMPLE, WHAT_IF, CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
@@ -157,20 +157,19 @@ class CommissioningPage(QWidget):
         layout.addLayout(fund_row)
         self.fund = QLineEdit()
         self.fund.setAccessibleName("Fund amount")
-        self.fund.setPlaceholderText("£65,512")
+        self.fund.setPlaceholderText(FUND_EXAMPLE)
         self.fund.setMinimumWidth(self.fund.fontMetrics().horizontalAdvance("£1,000,000.00") + 12)
         self.fund.textChanged.connect(self._fund_changed)
         self.presets = ChoiceBox()
         self.presets.setAccessibleName("Choose a fund")
-        self.presets.addItem("Choose a fund from the papers…", None)
-        for label, pence in service.fund_presets():
-            self.presets.addItem(f"{label}: {format_money(pence)}", pence)
+        self._fill_presets()
         self.presets.activated.connect(self._preset_chosen)
         fund_label = QLabel("F&und:")
         fund_label.setBuddy(self.fund)
         fund_row.addWidget(fund_label)
         fund_row.addWidget(self.fund, 1)
         fund_row.addWidget(self.presets, 2)
+        fund_row.addStretch(0)  # the room left where the box of funds is hidden (``_fill_presets``)
         self.award = ChoiceBox()
         self.award.setAccessibleName("Against a funder's award")
         for combo, letters in ((self.presets, 20), (self.award, 24)):  # long names shortened in a narrow window
@@ -411,6 +410,7 @@ class CommissioningPage(QWidget):
         self.comparison_view.setColumnHidden(self.comparison.column_index("merged_from"), not origins.shown)
         self._fill_scenarios()
         self._fill_awards()
+        self._fill_presets()  # the office may have changed (Office Details…)
         self.presenter.follow_award()  # an award corrected since: its amount is the fund shown
         if first and self.presenter.loaded is None and not self.presenter.ticks:
             saved = self.presenter.scenarios()
@@ -497,6 +497,18 @@ class CommissioningPage(QWidget):
             self.load_scenario(scenario_id)
         else:
             self.new_scenario()
+
+    def _fill_presets(self) -> None:
+        """The seed's funds, for a Suffolk office (``CommissioningPresenter.fund_presets``); the box hidden for one
+        of another county, as none are its papers."""
+        presets = self.presenter.fund_presets()
+        self.presets.clear()
+        self.presets.addItem("Choose a fund from the papers…", None)
+        for label, pence in presets:
+            self.presets.addItem(f"{label}: {format_money(pence)}", pence)
+        self.presets.setVisible(bool(presets))
+        # Alone on its row (16777215: no limit, Qt's QWIDGETSIZE_MAX), the amount's box is not the window's width.
+        self.fund.setMaximumWidth(16777215 if presets else 3 * self.fund.minimumWidth())
 
     def _preset_chosen(self, index: int) -> None:
         pence = self.presets.itemData(index)
