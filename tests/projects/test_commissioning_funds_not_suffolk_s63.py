@@ -32,3 +32,12 @@ def test_a_plymouth_office_s_page_shows_no_suffolk_fund(window, qtbot, tmp_path)
     assert page.fund.placeholderText() == FUND_EXAMPLE
     assert page.presets.isHidden()
     assert "from the papers" not in page.summary.text()
+
+
+def test_a_suffolk_office_s_page_offers_them_and_keeps_its_focus(demo_window, qtbot):
+    # Shown before it was in the page, the box was for a moment a window of its own: Tab from the award no longer
+    # went to its year (tests/projects/test_commissioning_year_and_end.py), nor Ctrl+S to the page.
+    demo_window.show()
+    page = demo_window.show_tab("projects").show_commissioning()
+    assert not page.presets.isHidden() and page.presets.window() is demo_window
+    assert page.presets.itemText(1) == "Board retained budget 2009/10: £65,512"
