@@ -164,6 +164,11 @@ def run_import_figures(args: argparse.Namespace) -> int:
 
     refuse_files_swapped(args.file, [args.sheet], usage="safer-desk import-figures FILE SHEET_OR_CSV")
     sheet = Path(args.sheet)
+    # The unzipped police.uk download: its months' folders (not a walk of every folder under the one given)
+    if sheet.is_dir() and any(next(sheet.glob(pattern), None) for pattern in ("*-street.csv", "*/*-street.csv")):
+        raise CliError(f"{sheet} is a folder of data.police.uk street-level crime files, not a sheet of figures: "
+                       "import it with safer-desk import-police, which counts its crimes by month, district and "
+                       "crime type.")
     if not sheet.is_file():
         raise CliError(f"there is no file at {sheet}" if not sheet.exists() else
                        f"{sheet} is a folder: name the CSV or .xlsx file of figures in it")

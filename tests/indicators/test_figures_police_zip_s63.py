@@ -44,3 +44,19 @@ def test_another_zip_is_said_as_a_zip(demo_path, tmp_path, capsys):
     assert ("figures.zip is a zip file, not an Excel workbook: take the CSV file or workbook of figures out of it "
             "and import that." in err), err
     assert "Content_Types" not in err
+
+
+def test_the_police_download_folder_given_as_figures_names_import_police(demo_path, tmp_path, capsys):
+    """The unzipped download (a folder of months' folders) said only "is a folder: name the CSV or .xlsx file of
+    figures in it", sending the officer to pick a street CSV, which is then refused in turn."""
+    folder = tmp_path / "police download"
+    (folder / "2021-01").mkdir(parents=True)
+    (folder / "2021-01" / STREET).write_text("Crime ID,Month\n", encoding="utf-8")
+    code, out, err = run(capsys, "import-figures", demo_path, folder)
+    assert code == 1 and out == ""
+    assert "is a folder of data.police.uk street-level crime files, not a sheet of figures" in err
+    assert "safer-desk import-police" in err
+    other = tmp_path / "papers"
+    other.mkdir()
+    code, _, err = run(capsys, "import-figures", demo_path, other)
+    assert code == 1 and "is a folder: name the CSV or .xlsx file of figures in it" in err
