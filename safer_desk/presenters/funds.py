@@ -16,6 +16,7 @@ from typing import Any, Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS, contribution_amount_words, spend_amount_words
 from safer_desk.domain.money import format_money, searched_amount
+from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
@@ -25,7 +26,7 @@ from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funds
 from safer_desk.services.funds import month_name
 from safer_desk.services.provenance import FUNDS, MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins, rows_origins
-from safer_desk.services.reference import list_districts, list_organisations
+from safer_desk.services.reference import list_districts, list_organisations, office_districts
 
 WINDOWS = (1, 3, 6, 12)
 # The tables whose rows a county file says the office of (``provenance.row_origins``), besides the funds themselves.
@@ -384,16 +385,23 @@ class FundsPresenter(FormScreen):
                           values=values, correcting=correcting,
                           check=lambda v: {"district": NO_DISTRICTS} if none and not v.get("district") else {})
 
+    def _office_district(self) -> str:
+        """The district a new referral opens on: the office's own (this year's first), as every district of the file
+        is listed (a pooled fund may take the whole county's) and the first by name may be a neighbour's."""
+        listed = [d.name for d in list_districts(self.store)]
+        own = [a.name for a in office_districts(self.store, FinancialYear.of(self.today()))]
+        return next((name for name in own if name in listed), listed[0] if listed else "")
+
     def referral_form(self) -> CostForm:
         fund = self._need_fund()
-        first_district = next(iter(list_districts(self.store)), None)
+        first_district = self._office_district()
 
         def commit(v: dict) -> str:
             return self.rows_action(f"Add referral {v['reference']} to {fund.name_said}", "referral", None,
                                     lambda: funds.add_referral(self.store, fund.id, **v), select_fund=True)
 
         return self._referral_form(fund, f"Referral to {fund.name_said}", commit, {
-            "district": first_district.name if first_district else "", "referred_on": _uk(self.today()),
+            "district": first_district, "referred_on": _uk(self.today()),
             "risk_level": RISK_LEVELS[0], "at_marac": "yes", "idva_assigned": "yes", "perpetrator_resident": "no"})
 
     def edit_referral_form(self, referral: dict) -> CostForm:
