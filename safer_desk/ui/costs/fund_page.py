@@ -675,7 +675,10 @@ class FundPage(QWidget):
         return self._open(lambda: self.presenter.spend_form(referral, first_when_none=False))
 
     def item_dialog(self):
-        return self._open(lambda: self.presenter.item_form(self.items.current()))
+        # The item chosen on the Catalogue table (Enter on it, or More there); from another table, a new item, not
+        # the catalogue's hidden current row (the one added last).
+        chosen = self.items.current() if self.stack.currentWidget() is self.items.view else None
+        return self._open(lambda: self.presenter.item_form(chosen))
 
     def edit_referral_dialog(self):
         referral = self._chosen(self.referrals, "referral", "Referrals")
