@@ -737,6 +737,19 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
             ["contributions_not_received", figures.not_received_pence, None]]
 
 
+def copied_figures_rows(figures: funds.FundFigures) -> list[list[str]]:
+    """The Figures sheet's rows as Copy figures puts them on the clipboard: the command line's names and plain pounds
+    (``fund_report_rows``), but months ("Jun 2018") and days ("01/04/2018") as the page and the workbook name them."""
+    from safer_desk.domain.money import format_pounds_plain
+
+    def said(pence: int | None, value: Any) -> str:
+        if pence is not None:
+            return format_pounds_plain(pence)
+        return _uk(value) if isinstance(value, date) else "" if value is None else str(value)
+
+    return [[name, said(pence, value)] for name, pence, value in figures_rows(figures)]
+
+
 def fund_level(receipts: list[tuple[Any, int, str]], start, right: float,
                total_pence: int) -> tuple[list[float], list[float]]:
     """The chart's fund line in pounds (x counts month ends from ``start``): the money there at the start, rising at

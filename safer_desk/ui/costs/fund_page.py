@@ -23,8 +23,8 @@ from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, fund_level, load_fund_data, month_name,
-                                        search_keeps)
+from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, copied_figures_rows, fund_level,
+                                        load_fund_data, month_name, search_keeps)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -759,7 +759,7 @@ class FundPage(QWidget):
     def copy_figures(self) -> str:
         if self.data is None or self.data.figures is None:
             return ""
-        text = to_tsv([["Figure", "Value"], *funds.fund_report_rows(self.data.figures)])
+        text = to_tsv([["Figure", "Value"], *copied_figures_rows(self.data.figures)])
         copy_to_clipboard(text)
         return text
 
