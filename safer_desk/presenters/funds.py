@@ -438,7 +438,18 @@ class FundsPresenter(FormScreen):
                 f"{contribution['organisation']}" + self._came_from("contribution_origins", contribution))
 
     def delete_contribution_question(self, contribution: dict) -> str:
-        return f"Delete {self._contribution_words(contribution)}?"
+        """Asked before the delete; when the money left would be less than the spend already made, saying so (as
+        deleting a referral says what it does to the fund)."""
+        question = f"Delete {self._contribution_words(contribution)}?"
+        f = self.data.figures if self.data is not None else None
+        if f is None:
+            return question
+        left = f.contributions_pence - contribution["amount_pence"]
+        if left >= f.spent_pence:
+            return question
+        return (f"{question} It leaves {format_money(left)} contributed to {f.fund.name_said}, "
+                f"{format_money(f.spent_pence - left)} less than the {format_money(f.spent_pence)} already spent "
+                "from it.")
 
     def delete_contribution(self, contribution: dict) -> None:
         fund = self._need_fund()
