@@ -341,7 +341,10 @@ class FundsPresenter(FormScreen):
             same = (typed_name_key(v["organisation"]) == typed_name_key(contribution["organisation"])
                     and v["amount"] == contribution["amount_pence"]
                     and (v["received_on"].isoformat() if v["received_on"] else None) == contribution["received_on"])
-            return {"amount": [] if same else self._keyed_before(fund, v, other_than=contribution["id"])}
+            short = (self._short_of_spend(contribution["amount_pence"] - v["amount"])
+                     if isinstance(v["amount"], int) else "")  # lowered below the spend: money already gone
+            return {"amount": ([] if same else self._keyed_before(fund, v, other_than=contribution["id"]))
+                    + ([f"Saving {format_money(v['amount'])} leaves {short}"] if short else [])}
 
         fields = self._contribution_fields()
         return self._form(fields, f"Contribution of {said} to {fund.name_said}", commit,
@@ -441,15 +444,20 @@ class FundsPresenter(FormScreen):
         """Asked before the delete; when the money left would be less than the spend already made, saying so (as
         deleting a referral says what it does to the fund)."""
         question = f"Delete {self._contribution_words(contribution)}?"
+        short = self._short_of_spend(contribution["amount_pence"])
+        return f"{question} It leaves {short}" if short else question
+
+    def _short_of_spend(self, taken_pence: int) -> str:
+        """"£5,000 contributed to …, £500 less than the £5,500 already spent from it." when taking ``taken_pence``
+        off the fund's contributions leaves less than its spend; else ""."""
         f = self.data.figures if self.data is not None else None
-        if f is None:
-            return question
-        left = f.contributions_pence - contribution["amount_pence"]
+        if f is None or taken_pence <= 0:
+            return ""
+        left = f.contributions_pence - taken_pence
         if left >= f.spent_pence:
-            return question
-        return (f"{question} It leaves {format_money(left)} contributed to {f.fund.name_said}, "
-                f"{format_money(f.spent_pence - left)} less than the {format_money(f.spent_pence)} already spent "
-                "from it.")
+            return ""
+        return (f"{format_money(left)} contributed to {f.fund.name_said}, {format_money(f.spent_pence - left)} less "
+                f"than the {format_money(f.spent_pence)} already spent from it.")
 
     def delete_contribution(self, contribution: dict) -> None:
         fund = self._need_fund()

@@ -75,3 +75,26 @@ def test_the_window_asks_it(window, qtbot, tmp_path, monkeypatch):
     assert asked == ["Delete the contribution of £1,500.50 from NHS Devon? It leaves £5,000 contributed to Plymouth "
                      "Sanctuary Fund, £500 less than the £5,500 already spent from it."]
     assert len(funds.contributions(window.session.store, page.fund_id)) == 2
+
+
+def test_correcting_a_contribution_below_the_spend_is_asked_once(store):
+    """The same money taken away by Edit contribution… (£5,000 corrected to £500) is said beside the amount, and
+    Save again keeps it; a correction that leaves the spend covered, or a note, saves at once."""
+    page = _fund(store)
+    form = page.edit_contribution_form(_given(page, "Plymouth City Council"))
+    form.set_value("amount", "500")
+    assert not form.save()
+    assert form.message("amount") == (
+        "Saving £500 leaves £2,000.50 contributed to Plymouth Sanctuary Fund, £3,499.50 less than the £5,500 already "
+        "spent from it. Save again to keep it as it is.")
+    assert form.save(), form.errors
+    assert {c["organisation"]: c["amount_pence"] for c in funds.contributions(store, page.fund.id)} == {
+        "Plymouth City Council": 50000, "NHS Devon": 150050}
+    page.reload()
+    again = page.edit_contribution_form(_given(page, "NHS Devon"))
+    again.set_value("note", "top-up")
+    assert again.save(), again.errors
+    page.reload()
+    covered = page.edit_contribution_form(_given(page, "Plymouth City Council"))
+    covered.set_value("amount", "4,000")
+    assert covered.save(), covered.errors
