@@ -266,8 +266,12 @@ NAMED_WITH = {"budget_cells": ("column_id", "plan_id")}
 AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
 # Rows named by what they are of that have a number of their own, said first: a partner's share, a review's cost by
 # its invoice number ("partner share MSDC-DHR1-03 of Ipswich and East CCG, WSCSP-DHR-2017-01"), so a search finds it.
-NUMBERED = {"dhr_shares": "invoice_ref", "dhr_cost_lines": "invoice_ref",
-            "project_funding_sources": "source"}  # "funding source OPCC of Homeshield Plus, 2018/19"
+# The first of its columns with a value is said ("funding source OPCC of Homeshield Plus, 2018/19"; "award year 2019/20
+# of CSP funding 2018-2021"; a cost line by its description, else its category: "cost line Administrative support of
+# Suffolk ELEV8, 2009/10", not "cost line 2009/10", one of four that year).
+NUMBERED = {"dhr_shares": ("invoice_ref",), "dhr_cost_lines": ("invoice_ref",),
+            "project_funding_sources": ("source",), "funding_award_years": ("financial_year",),
+            "project_cost_lines": ("description", "category")}
 # The columns that say which period a row is for (a figure's month, a target's year), most particular first.
 PERIOD_COLUMNS = ("period", "month", "year", "financial_year")
 
@@ -426,11 +430,12 @@ class Namer:
                 named = self.name(grand, str(parent.values.get(column)), depth=1) if parent and grand else ""
                 if named and named not in parents:
                     parents.append(named.removeprefix("of "))
+            number = next((fact.values[c] for c in NUMBERED.get(table, ()) if fact.values.get(c) not in (None, "")),
+                          None) if depth == 0 else None
             period = next((fact.values.get(c) for c in PERIOD_COLUMNS if fact.values.get(c) not in (None, "")), None)
-            if period is not None:  # one month's figure of an indicator, not another's
+            if period is not None and period != number:  # one month's figure of an indicator, not another's
                 parents.append(period_words(period))
             if parents:
-                number = fact.values.get(NUMBERED.get(table, "")) if depth == 0 else None
                 return (f"{_short(number)} " if number else "") + "of " + ", ".join(parents)
         return ""
 
@@ -629,6 +634,10 @@ class Describer:
         if e.action == "insert":
             values = _scale_as_one(e.table_name, _json_values(e.new_value) or {})
             named_by = service.name_column(e.table_name, n.columns.get(e.table_name, list(values)))
+            label = n.record_label(e.table_name, e.row_id, values or None)
+            # what the name says already: the award an award year is of, its year ("award year 2019/20 of CSP …")
+            numbered = NUMBERED.get(e.table_name, ())
+            naming = {*n.links.get(e.table_name, {}), *numbered, *PERIOD_COLUMNS} if numbered else set()
             facts = []
             for c, v in values.items():
                 if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
@@ -636,9 +645,11 @@ class Describer:
                         said_by_another(e.table_name, c, values)):
                     continue
                 shown = n.value(e.table_name, c, v, values)
+                if c in naming and named_by is None and re.search(rf"(?<![\w£]){re.escape(shown)}(?![\w%])", label):
+                    continue
                 if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
                     facts.append(f"{column_words(c, e.table_name)} {shown}")
-            line = f"Added {n.record_label(e.table_name, e.row_id, values or None)}"
+            line = f"Added {label}"
             return [line + (": " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "") if facts else "")]
         if e.action == "delete":
             values = _json_values(e.old_value) or None

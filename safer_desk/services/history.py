@@ -116,7 +116,8 @@ def actions(store: Store, *, limit: int = 500) -> list[ActionEntry]:
 # The column that names a row, per table when it differs from the first of NAME_COLUMNS it has.
 NAME_COLUMNS = ("title", "name", "label", "reference", "ref", "financial_year", "period", "month")
 _OWN_NAME = {"projects": "title", "indicator_values": None, "budget_cells": None, "budget_stated_totals": None,
-             "project_funding_sources": None}  # a funder's share: by its funder and project, not its year alone
+             # a funder's share, an award's year, a project's cost line: by what they are of, not their year alone
+             "project_funding_sources": None, "funding_award_years": None, "project_cost_lines": None}
 
 
 @dataclass(frozen=True)
