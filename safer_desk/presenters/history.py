@@ -1378,9 +1378,16 @@ class HistoryPresenter:
             return f"{shown:,} action{'s' if shown != 1 else ''}{more}"
         return f"{shown:,} of {len(self.lines):,} actions{more}"
 
-    @staticmethod
-    def detail_text(line: HistoryLine | None) -> str:
+    def detail_text(self, line: HistoryLine | None, shown: int | None = None) -> str:
+        """The chosen action's changes, one per line; with none chosen, what to do (``shown``: how many lines the
+        filters leave listed): a new file's history has no line to choose, a search may find none."""
         if line is None:
+            if not self.lines:
+                return ("Nothing has been changed in this file yet: each change, undo and redo is listed here as it "
+                        "is made.")
+            if shown == 0:
+                older = " (Show older actions looks in the older ones too)" if self.maybe_more else ""
+                return f"No action matches the area, search and dates chosen{older}."
             return "Choose a line to see each change it made."
         head = f"{line.action} — {line.when}, {line.who}"
         return head + "\n" + "\n".join(f"• {d}" for d in line.details)

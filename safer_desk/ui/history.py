@@ -224,7 +224,7 @@ class HistoryDialog(QDialog):
 
     def _set_loading(self, loading: bool) -> None:
         self.loading = loading
-        self.export_button.setEnabled(not loading)  # the lines in the table are not (or not yet) the file's
+        self._enable_export()  # the lines in the table are not (or not yet) the file's
         if loading:
             self.count_label.setText("Reading the history of changes…")
 
@@ -277,7 +277,13 @@ class HistoryDialog(QDialog):
         if not self.loading:  # "Reading the history of changes…" stays until the lines are there
             note = self.presenter.dates_note(self.since.text(), self.until.text())  # a date it cannot filter by
             self.count_label.setText(self.presenter.count_text(self.proxy.rowCount()) + (f". {note}" if note else ""))
+        self._enable_export()
         self._show_detail()
+
+    def _enable_export(self) -> None:
+        """Export… while lines are listed and read: a new file's history, or a search that found nothing, offered a
+        workbook of nothing."""
+        self.export_button.setEnabled(not self.loading and self.proxy.rowCount() > 0)
 
     def selected_line(self) -> HistoryLine | None:
         index = self.view.currentIndex()
@@ -286,7 +292,7 @@ class HistoryDialog(QDialog):
         return self.model.row(self.proxy.mapToSource(index).row())
 
     def _show_detail(self) -> None:
-        self.detail.setPlainText(self.presenter.detail_text(self.selected_line()))
+        self.detail.setPlainText(self.presenter.detail_text(self.selected_line(), self.proxy.rowCount()))
 
     def export(self) -> None:
         """The actions shown; a filter that hides some is said in the confirmation and the workbook's title."""
@@ -295,6 +301,9 @@ class HistoryDialog(QDialog):
                               "are shown (nothing was saved).")
             return
         shown = self.proxy.source_rows()
+        if not shown:  # the table's Export… with no line listed
+            prompts.show_info(self, "Export", "There is nothing to export: no action is listed (nothing was saved).")
+            return
         chosen = [self.area_combo.currentText() if self.area_combo.currentData() else ""]
         chosen += [f"{word} {format_uk_date(day)}" for word, day in (("from", self.since.date()),
                                                                      ("to", self.until.date())) if day]

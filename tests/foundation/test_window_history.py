@@ -64,7 +64,7 @@ def test_the_history_reads_as_actions_in_words(demo_window, qtbot, prompts, tmp_
     assert all(REFERENCE in area for area in column(dialog, "Area"))
     dialog.area_combo.setCurrentIndex(0)
     qtbot.keyClicks(dialog.since.edit, "1/1/2100")
-    assert dialog.proxy.rowCount() == 0 and dialog.detail.toPlainText().startswith("Choose a line")
+    assert dialog.proxy.rowCount() == 0 and dialog.detail.toPlainText().startswith("No action matches")
     dialog.since.edit.clear()
     dialog.since.textEdited.emit("")
 
