@@ -669,6 +669,9 @@ class Describer:
                     return [f"Changed the answer to “{what}” for {record}"]
                 return [f"Changed {n.fields_of([what], e.table_name, e.row_id)}"]
             fact = n.facts.get((e.table_name, str(e.row_id)))
+            renamed = self._renamed(e, what, fact)
+            if renamed is not None:
+                return [renamed]
             row = fact.values if fact is not None else None
             old, new = (n.value(e.table_name, e.column_name, v, row) for v in (e.old_value, e.new_value))
             if old == new:  # a change finer than the unit shows (88.91% to 88.94%): said as stored
@@ -700,6 +703,21 @@ class Describer:
             extra = "; ".join(f"{k.replace('_', ' ')} {_short(v)}" for k, v in details.items() if v not in (None, ""))
             return [f"{e.column_name or 'Event'}" + (f": {extra}" if extra else "")]
         return [f"{e.action} {e.table_name}"]
+
+    def _renamed(self, e: AuditEntry, what: str, fact: RecordFacts | None) -> str | None:
+        """A record's name changed, said as its name before and after, each in quotation marks, and what it is called
+        now where renamed since ("Changed the name of funding award “CSP funding 2018-2021” to “Grant "A", B” (now
+        Grant C)"): named by its name now it read "… funding award Grant C from CSP funding 2018-2021 to …", and a
+        name with a comma ran into the words around it. None: not a change of the name it is known by."""
+        n = self.n
+        named_by = service.name_column(e.table_name, n.columns.get(e.table_name, []))
+        if e.column_name != named_by or named_by in PERIOD_COLUMNS or e.table_name in AREA_ROWS or not all(
+                isinstance(v, str) and v.strip() for v in (e.old_value, e.new_value)):
+            return None
+        old, new = (_short(v) for v in (e.old_value, e.new_value))
+        now = n._own_name(fact) if fact is not None and fact.exists else None
+        since = f" (now {now})" if now and now != new else ""
+        return f"Changed the {what} of {noun(e.table_name)} “{old}” to “{new}”{since}"
 
     def summary(self, entries: Sequence[AuditEntry]) -> str:
         """What the action changed, in one sentence: changed fields first, then rows added and deleted."""
