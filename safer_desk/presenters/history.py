@@ -901,28 +901,46 @@ def _without_id(text: Any) -> Any:
     return json.dumps(values, sort_keys=True)
 
 
+# Rows a save writes again under a new id, known by what they are of: an award's years (one per award and year), so
+# a year's amount corrected is said as that ("Changed the amount of award year 2019/20 of …"), not as the year
+# deleted and added.
+ROW_KEYS = {"funding_award_years": ("award_id", "financial_year")}
+
+
+def _row_key(e: AuditEntry) -> tuple | None:
+    """What tells the row apart besides its id, as (table, values): its id, or its key columns (ROW_KEYS)."""
+    if e.table_name not in ROW_KEYS:
+        return None if e.row_id is None else (e.table_name, e.row_id)
+    values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
+    key = tuple(values.get(c) for c in ROW_KEYS[e.table_name])
+    return None if None in key else (e.table_name, key)
+
+
 def _rewritten_as_changes(entries: Sequence[AuditEntry]) -> list[AuditEntry]:
-    """A row deleted and written back under its own id in one action (an undo that puts a fund's contributions or a
-    referral's spend lines back whole) said as the changes of its columns, in place of the delete; the same row
-    written back unchanged is no change at all."""
-    inserts: dict[tuple[str, Any], list[int]] = {}
+    """A row deleted and written back under its own id (or its key, ROW_KEYS) in one action (an undo that puts a
+    fund's contributions or a referral's spend lines back whole, an award's years saved) said as the changes of its
+    columns, in place of the delete; the same row written back unchanged is no change at all."""
+    inserts: dict[tuple, list[int]] = {}
     for i, e in enumerate(entries):
-        if e.action == "insert" and e.row_id is not None:
-            inserts.setdefault((e.table_name, e.row_id), []).append(i)
+        key = _row_key(e) if e.action == "insert" else None
+        if key is not None:
+            inserts.setdefault(key, []).append(i)
     out: list[AuditEntry] = []
     paired: set[int] = set()
     for i, e in enumerate(entries):
         if i in paired:
             continue
-        later = [j for j in inserts.get((e.table_name, e.row_id), ()) if j > i and j not in paired]
-        old = _json_values(e.old_value) if e.action == "delete" and later else None
+        key = _row_key(e) if e.action == "delete" else None
+        later = [j for j in inserts.get(key, ()) if j > i and j not in paired] if key is not None else []
+        old = _json_values(e.old_value) if later else None
         new = _json_values(entries[later[0]].new_value) if old is not None else None
         if new is None:
             out.append(e)
             continue
         paired.add(later[0])
-        out.extend(AuditEntry(e.at, e.who, e.table_name, e.row_id, "update", column, old.get(column), new.get(column))
-                   for column in dict.fromkeys([*old, *new]) if old.get(column) != new.get(column))
+        row_id = entries[later[0]].row_id  # the row as written back (as the file now has it)
+        out.extend(AuditEntry(e.at, e.who, e.table_name, row_id, "update", column, old.get(column), new.get(column))
+                   for column in dict.fromkeys([*old, *new]) if column != "id" and old.get(column) != new.get(column))
     return out
 
 

@@ -25,11 +25,11 @@ def test_an_award_s_years_are_named_by_their_award(demo_store):
     awards = AwardsPresenter(demo_store, perform=log)
     award = next(a for a in awards.rows() if a.name == "CSP funding 2018-2021")
     form = awards.edit_form(award.id)
-    form.set_value("years", "2018/19: £30,000\n2019/20: £31,000.50")
+    form.set_value("years", "2018/19: £30,000\n2019/20: £30,000\n2021/22: £31,000.50")
     assert form.save(), form.form_message
     line = history_lines(demo_store)[0]
     assert "Deleted award year 2020/21 of CSP funding 2018-2021" in line.details, line.details
-    assert "Added award year 2019/20 of CSP funding 2018-2021: amount £31,000.50" in line.details, line.details
+    assert "Added award year 2021/22 of CSP funding 2018-2021: amount £31,000.50" in line.details, line.details
     log.undo()
     line = history_lines(demo_store)[0]
     assert line.action == "Undo change award CSP funding 2018-2021"
@@ -54,3 +54,22 @@ def test_a_project_s_cost_lines_are_named_by_description_project_and_year(demo_s
     line = history_lines(demo_store)[0]
     assert "Deleted cost line staff of Suffolk ELEV8" in line.details, line.details
     assert "elev8" in line.search_text
+
+
+def test_a_year_s_amount_corrected_reads_as_a_change_not_a_year_deleted_and_added(demo_store):
+    """The award's years are written again on each save: 2019/20 corrected from £30,000 to £31,000.50 read "Deleted
+    award year 2019/20 …" and "Added award year 2019/20 …", and the summary "added award year 2019/20 and deleted 2
+    award years" where one year went."""
+    log = ActionLog()
+    awards = AwardsPresenter(demo_store, perform=log)
+    form = awards.edit_form(next(a.id for a in awards.rows() if a.name == "CSP funding 2018-2021"))
+    form.set_value("years", "2018/19: £30,000\n2019/20: £31,000.50")
+    assert form.save(), form.form_message
+    line = history_lines(demo_store)[0]
+    assert line.details == (
+        "Changed the last year of funding award CSP funding 2018-2021 from 2020/21 to 2019/20",
+        "Changed the amount of award year 2019/20 of CSP funding 2018-2021 from £30,000 to £31,000.50",
+        "Deleted award year 2020/21 of CSP funding 2018-2021"), line.details
+    assert line.summary == ("Changed funding award CSP funding 2018-2021, changed award year 2019/20 "
+                            "of CSP funding 2018-2021 and deleted award year 2020/21 of CSP funding 2018-2021"), \
+        line.summary
