@@ -26,7 +26,7 @@ from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
                                           UNIT_LABELS, Rag, due_text, format_value, tolerance_text)
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
-from safer_desk.domain.periods import Month, PeriodError, Quarter, format_uk_date, parse_uk_date
+from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
 from safer_desk.domain.text import as_typed, counted, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
@@ -1214,6 +1214,8 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
     plain_words = [(w, _BRACKETED.sub(r"-\1", _plain_amounts(w))) for w in words]
     # 01/04/2019, as the tabs and date fields show it, finds "1 Apr 2019" as the history says it
     as_said = {w: day_text(d).casefold() for w in words if (d := _typed_date(w)) is not None}
+    # 2020-21 or 2020-2021, as the papers and the year fields take it, finds "2020/21" as the history says a year
+    as_said.update({w: year.casefold() for w in words if (year := _typed_year(w)) is not None})
 
     def accept(line: HistoryLine) -> bool:
         if area and area not in line.areas:
@@ -1257,6 +1259,17 @@ def _typed_date(word: str) -> date | None:
     try:
         return parse_uk_date(word)
     except ValueError:
+        return None
+
+
+def _typed_year(word: str) -> str | None:
+    """A financial year typed with a dash or in full ("2020-21", "2020–2021", "2020/2021") as the history says it
+    ("2020/21"), or None."""
+    if not re.fullmatch(r"\d{4}[-–—/]\d{2}(?:\d{2})?", word):
+        return None
+    try:
+        return FinancialYear.parse(word).label
+    except (PeriodError, ValueError):
         return None
 
 
