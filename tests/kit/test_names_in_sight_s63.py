@@ -149,6 +149,8 @@ def test_a_figure_half_under_the_names_is_drawn_whole_beside_them(demo_window, q
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     view = tab.reviews.cases.view
     qtbot.waitUntil(lambda: view.model().rowCount() > 1, timeout=10000)
+    assert view.kept_in_sight is None  # made when first scrolled sideways, not for the first screen
+    view.horizontalScrollBar().setValue(1)
     kept = view.kept_in_sight
     outstanding = tab.reviews.cases.model.column_index("outstanding")
     # scrolled so the Outstanding column straddles the names' right edge

@@ -388,9 +388,13 @@ class PlanView(DataTableView):
         # of three years, their changes and a Total is wider than its room, and scrolled to its last years the line
         # names went off the left edge, a figure no longer told from the one above it.
         self.keep_in_sight(0)
-        self.line_names = self.kept_in_sight
         self.year_actions = year_actions  # (add, remove): callables, remove given the grid column; None read-only
         self.link_actions = link_actions  # (link, unlink): link given the row, unlink the row and a link
+
+    @property
+    def line_names(self):
+        """The line names drawn over the left edge (the kit's, made when the grid is first scrolled sideways)."""
+        return self.kept_in_sight
 
     def focusInEvent(self, event) -> None:
         """Alt+U (the hint's key) with no cell chosen lands on the first line's first figure, as Enter on a plan

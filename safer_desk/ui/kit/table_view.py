@@ -237,6 +237,7 @@ class DataTableView(CopiesSelection, QTableView):
         if accessible_name:
             self.setAccessibleName(accessible_name)
         self.kept_in_sight: KeptInSight | None = None  # the names drawn over the left edge (``keep_in_sight``)
+        self._kept_column: int | None = None  # the column to keep, until the table is first scrolled sideways
 
     # -- copying ------------------------------------------------------------------------------------
     def _selected_rows(self) -> list[int]:
@@ -415,9 +416,18 @@ class DataTableView(CopiesSelection, QTableView):
         (the register's titles, the cases' references, the indicators) went off the left edge, and a figure was no
         longer told from the one above it. The table scrolls by the pixel, so no column hides whole under them."""
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        waiting, self._kept_column = self._kept_column is not None, column
+        if self.kept_in_sight is not None or self.horizontalScrollBar().value() > 0:
+            self._scrolled_sideways(1)
+        elif not waiting:  # made when first scrolled sideways: nothing to draw over the edge before (the first
+            self.horizontalScrollBar().valueChanged.connect(self._scrolled_sideways)  # screen is not kept for it)
+
+    def _scrolled_sideways(self, value: int) -> None:
+        if value <= 0 or self._kept_column is None:
+            return
         if self.kept_in_sight is None:
             self.kept_in_sight = KeptInSight(self)
-        self.kept_in_sight.column = column
+        self.kept_in_sight.column = self._kept_column
         self.kept_in_sight.take_model(self.model())
 
     def resizeEvent(self, event) -> None:
