@@ -402,8 +402,7 @@ class ProjectsPresenter(ScreenPresenter):
         self.rows_changed = Event()  # ids re-read (None: every row)
         self.selection_changed = Event()  # the project id now selected (None: nothing)
         self._known_areas: dict[str, str] | None = None  # ``known_areas``: read again with the rows
-        self._areas_example: str | None = None  # ``areas_example``: read again with them too
-        self._qualifier_example: str | None = None  # ``qualifier_example``: so too
+        self._own_names: tuple[tuple[str, ...], bool] | None = None  # the examples' areas: read again with them too
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
 
     # -- rows --------------------------------------------------------------------------------------
@@ -437,7 +436,7 @@ class ProjectsPresenter(ScreenPresenter):
         ``ProjectEditorPresenter.file_changed``)."""
         self.rows = service.load_projects(self.store)
         self.origins = self.read_origins(self.store)  # a merge brings rows from another office
-        self._known_areas = self._areas_example = self._qualifier_example = None  # and its areas (Office Details…)
+        self._known_areas = self._own_names = None  # and its areas (Office Details…)
         self.rows_changed.emit(None)
         editor = self.editor
         if editor.project is not None and not editor.is_new:
@@ -452,7 +451,7 @@ class ProjectsPresenter(ScreenPresenter):
     def show_rows(self, projects: Sequence[Project], origins: RowOrigins | None = None) -> None:
         """Show these projects (``origins``: where each came from, read with them; the ones held kept if None)."""
         self.rows = list(projects)
-        self._known_areas = self._areas_example = self._qualifier_example = None
+        self._known_areas = self._own_names = None
         if origins is not None:
             self.origins = origins
         self.rows_changed.emit(None)
@@ -490,35 +489,33 @@ class ProjectsPresenter(ScreenPresenter):
             self._known_areas = service.known_area_names(self.store)
         return self._known_areas
 
-    def areas_example(self) -> str:
-        """*Areas covered*'s example in the office's own areas: "Countywide; Cherwell" for an Oxfordshire office,
-        "Plymouth" for a unitary naming no county (its county-wide is its whole area). "Countywide; Ipswich" was
-        shown to every office, a Suffolk district to a Plymouth officer."""
-        if self._areas_example is None:
+    def _own_area_names(self) -> tuple[tuple[str, ...], bool]:
+        """The office's districts this year by name, and whether it names a county: read once for both examples
+        below, again when the rows are (Office Details… saved); none for an office naming no areas yet."""
+        if self._own_names is None:
             from safer_desk.services import reference as ref
 
             scope = ref.office_scope(self.store)
             if not (scope.is_set or scope.is_county_file):
-                self._areas_example = AREAS_EXAMPLE
+                self._own_names = ((), False)
             else:
-                county = ref.office_county(self.store)
-                names = [a.name for a in ref.office_districts(self.store, FinancialYear.of(self.today()))][:2]
-                self._areas_example = "; ".join((["Countywide"] if county else []) + names[:1 if county else 2]) \
-                    or AREAS_EXAMPLE
-        return self._areas_example
+                districts = ref.office_districts(self.store, FinancialYear.of(self.today()))
+                self._own_names = (tuple(a.name for a in districts), ref.office_county(self.store) is not None)
+        return self._own_names
+
+    def areas_example(self) -> str:
+        """*Areas covered*'s example in the office's own areas: "Countywide; Cherwell" for an Oxfordshire office,
+        "Plymouth" for a unitary naming no county (its county-wide is its whole area). "Countywide; Ipswich" was
+        shown to every office, a Suffolk district to a Plymouth officer."""
+        names, county = self._own_area_names()
+        return "; ".join((["Countywide"] if county else []) + list(names[:1 if county else 2])) or AREAS_EXAMPLE
 
     def qualifier_example(self) -> str:
         """A criterion's qualifier's example in the office's own areas: "qualifier, e.g. for Cherwell only" for an
         office of several districts, "(in some areas)" for one of a single area (Plymouth) or naming none. "for Ipswich
         only" was shown to every office, a Suffolk district to a Plymouth or Cardiff officer."""
-        if self._qualifier_example is None:
-            from safer_desk.services import reference as ref
-
-            scope = ref.office_scope(self.store)
-            names = [a.name for a in ref.office_districts(self.store, FinancialYear.of(self.today()))] \
-                if scope.is_set or scope.is_county_file else []
-            self._qualifier_example = f"qualifier, e.g. for {names[0]} only" if len(names) > 1 else QUALIFIER_EXAMPLE
-        return self._qualifier_example
+        names, _ = self._own_area_names()
+        return f"qualifier, e.g. for {names[0]} only" if len(names) > 1 else QUALIFIER_EXAMPLE
 
     # -- selection ---------------------------------------------------------------------------------
     def select(self, project_id: str | None) -> None:
