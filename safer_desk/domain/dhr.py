@@ -59,6 +59,19 @@ def cost_amount_words(typed: str) -> str:
     return f"“{text}” is {said}: a cost line is one amount, known to the penny. {then}"
 
 
+def cost_estimate_words(typed: str) -> str:
+    """Why a cost line's Amount typed as an estimate ("c. £5,000", "£4,500 (est.)") is refused ("" when it is not
+    one): the money parser reads such a figure as the figure (a planning figure elsewhere), but a cost line is billed
+    to the partners, so it is the invoice's amount, known to the penny."""
+    from safer_desk.domain.money import approximate_figure
+
+    text = (typed or "").strip()
+    if approximate_figure(text) is None:
+        return ""
+    return (f"“{text}” is an estimate: a cost line is one amount, known to the penny. Cancel, and add it once the "
+            "figure is known.")
+
+
 # Reviews cost £10k–£15k nationally (DESIGN.md 2.3): a cost line beyond this is asked about once, as a nought too
 # many ("£62,500" for £6,250) or a scale slipped in ("£2m") would be billed to the partners.
 USUAL_MOST_COST_LINE_PENCE = 50_000_00

@@ -562,16 +562,24 @@ class DhrPresenter(FormScreen):
         return (f"The partners have been billed {format_money(billed)} for this review's costs{since}: {what} billed to "
                 "them with Bill partners (charge)… as further invoices." if billed else "")
 
+    @staticmethod
+    def _estimate_refused(form: CostForm) -> dict[str, str]:
+        """An Amount typed as an estimate ("c. £5,000"), refused beside it: the parser reads it as its figure."""
+        said = rules.cost_estimate_words(str(form.value("amount") or ""))
+        return {"amount": said} if said else {}
+
     def cost_line_form(self) -> CostForm:
         case = self.need_case()
         title = f"Cost line for {case.reference}"
-        return self._form(self._cost_line_fields(), title, lambda v: self.case_action(
+        form = self._form(self._cost_line_fields(), title, lambda v: self.case_action(
             f"Add {format_money(v['amount'])} cost line to {case.reference}", case.id,
             lambda: dhr.add_cost_line(self.store, case.id, **v)), note=self._billed_note(case, "a cost added now is"),
             heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
+            check=lambda v: self._estimate_refused(form),
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]),
                                 "amount": list(filter(None, [rules.cost_line_doubt(v["amount"])])),
                                 **_before_notified(self.store, case.id, v, "invoiced_on")})
+        return form
 
     def edit_cost_line_form(self, line: dict) -> CostForm:
         """Correct a cost line keyed wrongly (its amount, date, supplier …); never below what was billed for it."""
@@ -583,13 +591,15 @@ class DhrPresenter(FormScreen):
                       amount=format_money(line["amount_pence"]))
 
         def refused(v: dict) -> dict[str, str]:  # beside the amount, before anything is asked about it
+            if estimate := self._estimate_refused(form):
+                return estimate
             try:
                 self._rebilling_said(line, category=v["category"], amount_pence=v["amount"])
             except rules.DhrError as exc:
                 return {"amount": str(exc)}
             return {}
 
-        return self._form(self._cost_line_fields(), title, lambda v: self.case_action(
+        form = self._form(self._cost_line_fields(), title, lambda v: self.case_action(
             f"Change the {said}", case.id,
             lambda: dhr.update_cost_line(self.store, line["id"], bill_again_on=self.today(), **v)),
             note=self._billed_note(case, "a cost corrected below that bills them again with the review's split "
@@ -602,6 +612,7 @@ class DhrPresenter(FormScreen):
                 dhr.capped_part_after(self.store, line["id"], category=v["category"], amount_pence=v["amount"])])),
                 **({} if _uk(v.get("invoiced_on")) == values["invoiced_on"]  # a date already kept is not asked again
                    else _before_notified(self.store, case.id, v, "invoiced_on"))})
+        return form
 
     def panel_meeting_form(self) -> CostForm:
         case = self.need_case()
