@@ -16,7 +16,7 @@ from safer_desk.domain import dhr as rules
 from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
 from safer_desk.domain.funds import household_detail
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import MoneyError, check_within_bounds, format_money, parse_pence
+from safer_desk.domain.money import MoneyError, any_pence, check_within_bounds, format_money, parse_pence
 from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import tidy_spaces, unknown_fields
@@ -457,9 +457,13 @@ def correction_rebilling(store: Store, line_id: str, *, category: str, amount_pe
 
 def _bill_again_with_own_split(store: Store, case_id: str, on: Any) -> Rebilling:
     case, rule = _require_case(store, case_id), split_rule(store, case_id)
+    # No split was chosen: its invoices say a correction billed them, or the partner's finance team asks who changed
+    # the split agreed
+    said = (f"billed again on {format_uk_date(as_date(on, 'Invoice date', required=True))} with the review's own "
+            f"split, its costs corrected to {format_money(case_cost_pence(store, case_id))}")
     return rebill_with_split(store, case_id, rule.kind, on=on, percentages=dict(rule.percent_bp),
                              cap_payer=rule.cap_payer, cap_percent=rule.cap_percent_bp, cap_amount=rule.cap_pence,
-                             cap_category=case["cap_category"])
+                             cap_category=case["cap_category"], said=said)
 
 
 def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence: int) -> str:
@@ -1052,17 +1056,20 @@ def first_billed_on(store: Store, case_id: str) -> date | None:
 
 
 def rebill_with_split(store: Store, case_id: str, kind: str, *, on: Any, due_days: int | None = None,
-                      cap_category: str = "Independent chair/author", **split: Any) -> Rebilling:
-    """Bill the review's partners again with another split, in one step (``rebill_plan`` says what it does)."""
+                      cap_category: str = "Independent chair/author", said: str = "", **split: Any) -> Rebilling:
+    """Bill the review's partners again with another split, in one step (``rebill_plan`` says what it does).
+    ``said``: why, on the new invoices and those closed at what was paid (a cost corrected, with the review's own
+    split); "billed again with another split on …" unless given."""
     plan = rebill_plan(store, case_id, kind, on=on, due_days=due_days, cap_category=cap_category, **split)
-    said = f"billed again with another split on {format_uk_date(plan.invoiced_on)}"
+    said = said or f"billed again with another split on {format_uk_date(plan.invoiced_on)}"
     with store.transaction():
         _store_split_rule(store, case_id, plan.rule, cap_category)
         store.conn.executemany("DELETE FROM dhr_shares WHERE id = ?", [(r["id"],) for r in plan.cancelled])
         for r in plan.closed_at_paid:
+            show = any_pence((r["paid"], r["amount_pence"]))  # "£400.00 paid of £684.14", never "£400 … £684.14"
             store.conn.execute("UPDATE dhr_shares SET amount_pence = ?, reason = ? WHERE id = ?",
-                               (r["paid"], f"Closed at the {format_money(r['paid'])} paid of "
-                                           f"{format_money(r['amount_pence'])}: {said}", r["id"]))
+                               (r["paid"], f"Closed at the {format_money(r['paid'], show_pence=show)} paid of "
+                                           f"{format_money(r['amount_pence'], show_pence=show)}: {said}", r["id"]))
         _say_overpaid(store, case_id, plan)
         for org, (ref, pence) in plan.new.items():
             replaced = [r["invoice_ref"] for r in (*plan.cancelled, *plan.closed_at_paid)
