@@ -801,6 +801,23 @@ class DhrPresenter(FormScreen):
                 "Payment…; a refused or written-off share is taken back by More > Reopen a refused or written-off "
                 "share.")
 
+    @staticmethod
+    def share_delete_words(share: dhr.ShareRow) -> str:
+        """What Del on a partner's invoice says: an invoice sent is not deleted (it did nothing at all, session 64),
+        and what puts one billed in error right, for the invoice as it stands."""
+        said = [f"{share.invoice_ref}, {share.partner}'s invoice of {format_money(share.amount_pence)} for "
+                f"{share.case_reference}, is not deleted: an invoice sent keeps its number. Billed in error, it is put "
+                "right by correcting (or deleting) the cost keyed wrongly on Costs, or, for the wrong split or a "
+                "partner who should not have been billed, by Split… > Bill again with another split…: either way the "
+                "invoices nothing was paid on are cancelled and the partners billed again. Edit > Undo takes back a "
+                "billing just done."]
+        if share.paid_pence:
+            said.append("A payment recorded on it in error is removed with More > Delete a payment….")
+        if share.status in ("refused", "written off"):
+            said.append(f"Its {'refusal' if share.status == 'refused' else 'write-off'} is taken back with More > "
+                        "Reopen a refused or written-off share.")
+        return " ".join(said)
+
     def refund_allowed(self, share: dhr.ShareRow | None) -> bool:
         """Whether Refund excess… applies to the chosen share: its partner paid on the review beyond its share."""
         if share is None or self.read_only or self.selected_case is None:

@@ -283,7 +283,7 @@ class DhrPage(QWidget):
             Column("invoice", "Invoice", lambda s: getattr(s, "invoice_ref", "")),
             date_col("due", "Due", lambda s: getattr(s, "due_on", None)),
             Column("reason", "Reason", lambda s: getattr(s, "reason", "")),
-        ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog),
+        ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog), on_delete=self.delete_share,
             # Ctrl+V: More > Paste payments from Excel… (the window's Ctrl+V never reaches a table), asked before saved
             on_paste=today(self.paste_payments), read_only=session.read_only, totals=lambda rows: {
             "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows),
@@ -635,6 +635,11 @@ class DhrPage(QWidget):
             prompts.show_info(self, "Nothing outstanding", why)
             return None
         return self.payment_dialog()
+
+    def delete_share(self) -> None:
+        """Del on a partner's invoice: an invoice is not deleted; what puts it right is said (nothing is changed)."""
+        if (share := self.shares.current()) is not None:
+            prompts.show_info(self, "An invoice is not deleted", self.presenter.share_delete_words(share))
 
     def refuse_dialog(self):
         return self._share_dialog(self.presenter.refuse_form)
