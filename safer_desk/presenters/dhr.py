@@ -806,16 +806,23 @@ class DhrPresenter(FormScreen):
         """What Del on a partner's invoice says: an invoice sent is not deleted (it did nothing at all, session 64),
         and what puts one billed in error right, for the invoice as it stands."""
         said = [f"{share.invoice_ref}, {share.partner}'s invoice of {format_money(share.amount_pence)} for "
-                f"{share.case_reference}, is not deleted: an invoice sent keeps its number. Billed in error, it is put "
-                "right by correcting (or deleting) the cost keyed wrongly on Costs, or, for the wrong split or a "
-                "partner who should not have been billed, by Split… > Bill again with another split…: either way the "
-                "invoices nothing was paid on are cancelled and the partners billed again. Edit > Undo takes back a "
-                "billing just done."]
+                f"{share.case_reference}, is not deleted: an invoice sent keeps its number."]
+        reopen = "More > Reopen a refused or written-off share"
+        if share.kind == "carried":  # its "payment" is the carrying itself: taken back with the refusal's reopening
+            return " ".join([*said, f"It is the lead authority carrying a refusal: reopening the refused share "
+                                    f"({reopen}, chosen on the refused share) takes it back."])
+        if share.kind == "re-split":
+            said.append(f"It is part of a refusal re-split among the partners: reopening the refused share ({reopen}, "
+                        "chosen on the refused share) takes the re-split invoices back, once nothing is paid on them.")
+        else:
+            said.append("Billed in error, it is put right by correcting (or deleting) the cost keyed wrongly on Costs, "
+                        "or, for the wrong split or a partner who should not have been billed, by Split… > Bill again "
+                        "with another split…: either way the invoices nothing was paid on are cancelled and the "
+                        "partners billed again. Edit > Undo takes back a billing just done.")
         if share.paid_pence:
             said.append("A payment recorded on it in error is removed with More > Delete a payment….")
         if share.status in ("refused", "written off"):
-            said.append(f"Its {'refusal' if share.status == 'refused' else 'write-off'} is taken back with More > "
-                        "Reopen a refused or written-off share.")
+            said.append(f"Its {'refusal' if share.status == 'refused' else 'write-off'} is taken back with {reopen}.")
         return " ".join(said)
 
     def refund_allowed(self, share: dhr.ShareRow | None) -> bool:

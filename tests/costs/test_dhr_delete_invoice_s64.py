@@ -58,3 +58,25 @@ def test_del_on_an_invoice_in_the_window_says_so_and_deletes_nothing(demo_window
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert prompts.infos and "MSDC-DHR1-03" in prompts.infos[-1][1] and "is not deleted" in prompts.infos[-1][1]
     assert dhr.list_shares(page.store, today=TODAY) == before
+
+
+def _resolved(store, how):
+    case_id = dhr.case_id_by_reference(store, BILLED)
+    lead = store.scalar("SELECT id FROM organisations WHERE name = 'Mid Suffolk District Council'")
+    dhr.update_case(store, case_id, lead_organisation=lead)
+    dhr.resolve_refusal(store, _share(store, "National Probation Service").id, how, on=TODAY)
+    return [s for s in dhr.list_shares(store, today=TODAY, case_id=case_id) if s.kind != "share"]
+
+
+def test_the_lead_authoritys_carrying_names_reopening_the_refusal_not_deleting_a_payment(demo_store):
+    carried = _resolved(demo_store, "lead authority")[0]
+    said = DhrPresenter.share_delete_words(carried)
+    assert "lead authority carrying a refusal" in said and "Reopen a refused or written-off share" in said, said
+    assert "Delete a payment" not in said and "Bill again" not in said
+
+
+def test_a_re_split_invoice_names_reopening_the_refusal(demo_store):
+    part = _resolved(demo_store, "re-split")[0]
+    said = DhrPresenter.share_delete_words(part)
+    assert "refusal re-split" in said and "Reopen a refused or written-off share" in said, said
+    assert "Bill again" not in said
