@@ -796,6 +796,10 @@ class DhrPresenter(FormScreen):
         on it, so what to use instead is said (it did nothing at all, session 45)."""
         if share.outstanding_pence > 0:
             return ""
+        if share.kind == "carried":  # no payment anyone keyed: Delete a payment… refuses it
+            return (f"Nothing is outstanding on {share.partner}'s share of {share.case_reference} "
+                    f"({share.status_text}): it is the lead authority carrying a refusal. Reopening the refused share "
+                    "(More > Reopen a refused or written-off share, chosen on the refused share) takes it back.")
         return (f"Nothing is outstanding on {share.partner}'s share of {share.case_reference} ({share.status_text}). "
                 "To correct a payment recorded on it, use More > Delete a payment… and record it again with "
                 "Payment…; a refused or written-off share is taken back by More > Reopen a refused or written-off "

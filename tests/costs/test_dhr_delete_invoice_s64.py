@@ -80,3 +80,12 @@ def test_a_re_split_invoice_names_reopening_the_refusal(demo_store):
     said = DhrPresenter.share_delete_words(part)
     assert "refusal re-split" in said and "Reopen a refused or written-off share" in said, said
     assert "Bill again" not in said
+
+
+def test_enter_on_the_lead_authoritys_carrying_names_reopening_the_refusal_not_deleting_a_payment(demo_store):
+    """Enter on it said to correct a payment with More > Delete a payment…, which refuses a carrying."""
+    carried = _resolved(demo_store, "lead authority")[0]
+    said = DhrPresenter.share_opened_words(carried)
+    assert said.startswith(f"Nothing is outstanding on {carried.partner}'s share of {BILLED}"), said
+    assert "lead authority carrying a refusal" in said and "Reopen a refused or written-off share" in said, said
+    assert "Delete a payment" not in said
