@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 
 from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.projects import Scale, scale_pence
-from safer_desk.domain.text import in_words
+from safer_desk.domain.text import as_typed, in_words
 
 UNDATED = "(no year)"
 RANGE_ENDS = ("upper", "lower")
@@ -141,8 +141,9 @@ def what_fits(fund_pence: int, candidates: Sequence[Candidate]) -> Suggestion:
 # -- funders and awards ------------------------------------------------------------------------------------
 
 def funder_key(name: str) -> str:
-    """A funder's name for matching: case, spacing and a leading "the" do not matter."""
-    text = re.sub(r"\s+", " ", (name or "").strip()).casefold()
+    """A funder's name for matching: case, spacing, a leading "the" and curly or straight quotes and dashes do not
+    matter (a share pasted from Word, "Children’s Trust", is the award's "Children's Trust")."""
+    text = re.sub(r"\s+", " ", as_typed(name or "").strip()).casefold()
     return text[4:] if text.startswith("the ") else text
 
 
