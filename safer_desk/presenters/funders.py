@@ -109,7 +109,7 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
                 if total > year_cost:
                     lines.append(f"⚠ The shares{when} add up to {format_money(total)}, more than its cost{when} "
                                  f"({format_money(year_cost)}).")
-                elif len(by_year) == 1 and total < year_cost:
+                elif total < year_cost:  # each year's own cost: what is left is said for each year with shares
                     unknown = _not_known(shares, year)
                     rest = format_money(year_cost - total)
                     lines.append(f"Left{when}: {rest}, for {unknown} (not known yet) and any other funder." if unknown
