@@ -1300,6 +1300,8 @@ _LABEL_TO_KEY.update({"project / initiative": "title", "project": "title", "suit
                       "project name": "title", "project title": "title", "reference": "ref", "ref.": "ref",
                       "ref no": "ref", "ref no.": "ref", "total cost": "cost", "cost £": "cost",
                       "total cost (£)": "cost",
+                      # seed 003's table: "OPCC contribution" beside "Total budget", the cost (not the first amounts)
+                      "total budget": "cost", "total budget (£)": "cost", "budget": "cost", "budget (£)": "cost",
                       "lead officer": "officers", "comments": "notes", "comment": "notes", "note": "notes"})
 
 
