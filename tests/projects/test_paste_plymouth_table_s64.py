@@ -21,7 +21,8 @@ PLYMOUTH = [
     ["Ensure access to an alcohol and substance misuse programme",
      "Continue to commission a community drug and alcohol treatment programme", "£98,500", "£2m"],
     ["Both CSE and PDAP groups have identified a need for earlier intervention",
-     "Work with PDAP and MACSE to scope, commission and deliver Healthy Relationship work", "Awaiting confirmation", ""],
+     "Work with PDAP and MACSE to scope, commission and deliver Healthy Relationship work",
+     "Awaiting confirmation", ""],
 ]
 
 
