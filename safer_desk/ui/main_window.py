@@ -812,7 +812,10 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if not self.may_close_file():
             return
-        name = prompts.save_file_name(self, "New Safer Desk file", FILE_FILTER, str(default_file().parent / "office.sqlite"))
+        # The dialog does not ask to replace a file that is there: New never replaces one (it is refused below), and
+        # "Do you want to replace it?" answered Yes was then refused.
+        name = prompts.save_file_name(self, "New Safer Desk file", FILE_FILTER,
+                                      str(default_file().parent / "office.sqlite"), confirm_overwrite=False)
         if not name:
             return
         path = office_file_name(name)
