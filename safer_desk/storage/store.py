@@ -301,6 +301,34 @@ def _fits(name: str) -> bool:
     return len(side.encode("utf-8")) <= NAME_MAX and len(side.encode("utf-16-le")) // 2 <= NAME_MAX
 
 
+def sqlite_path_limit(platform: str = sys.platform) -> int:
+    """The longest whole path SQLite opens a file by, "-journal" after it included: 512 bytes on Linux and macOS
+    (its unix VFS's MAX_PATHNAME), Windows' 260 characters (MAX_PATH) there. A longer one it refuses as "unable to
+    open database file", which was said as damage (an existing file) or as permission denied (a new one)."""
+    return 260 if platform == "win32" else 512
+
+
+def path_too_long(path: Path | str, platform: str = sys.platform) -> str:
+    """"too long (530 characters; …)" when SQLite cannot open a file at path for its whole path's length ("" when
+    it is not); said only of a file SQLite has refused to open ("unable to open database file")."""
+    import ntpath
+
+    full = (ntpath if platform == "win32" else os.path).abspath(str(path))
+    size = len(full) if platform == "win32" or full.isascii() else len(os.fsencode(full))
+    most = sqlite_path_limit(platform) - len(_LONGEST_SIDE_FILE)
+    if size <= most:
+        return ""
+    unit = "characters" if platform == "win32" or full.isascii() else "bytes"
+    return f"too long ({size} {unit}; Safer Desk opens a file whose path is at most {most})"
+
+
+PATH_TOO_LONG_ADVICE = "a folder nearer the top of the drive, or give the folders on the way shorter names"
+
+
+def _cannot_open(exc: BaseException) -> bool:
+    return (getattr(exc, "sqlite_errorname", "") or "").startswith("SQLITE_CANTOPEN")
+
+
 class FileEmpty(StoreError):
     """A file of zero bytes (or an SQLite file with no tables): never silently turned into a new file.
 
@@ -459,6 +487,10 @@ def inspect_file(path: Path) -> FileCheck:
         if short := cut_short(path):
             raise NotADatabase(f"{path.name} cannot be read: {short}. It has not been changed. "
                                f"{where_to_get_whole(path)}") from exc
+        if _cannot_open(exc) and (too_long := path_too_long(path)):  # read whole above: not damage
+            raise NameTooLong(f"{path.name} cannot be opened where it is: its whole path is {too_long}. It is not "
+                              f"damaged, and it has not been changed. Move it to {PATH_TOO_LONG_ADVICE}, then open it "
+                              "there.") from exc
         raise NotADatabase(f"{path.name} is damaged and cannot be read ({exc}); it has not been changed. "
                            f"{where_to_restore(path)}") from exc
 
@@ -1429,7 +1461,14 @@ def create_file(path: Path, office_name: str, *, fill=None, replace: bool = Fals
     refuse_journal_left_beside(path)
     with atomic_path(path, label=label) as tmp:
         from_blank = use_blank and _copy_blank(tmp)
-        conn = _connect(tmp, read_only=False)
+        try:
+            conn = _connect(tmp, read_only=False)
+        except sqlite3.Error as exc:  # the temporary file was made there: not "permission denied"
+            if _cannot_open(exc) and (too_long := path_too_long(tmp)):
+                raise NameTooLong(f"A new Safer Desk file cannot be made at {path}: the whole path of the temporary "
+                                  f"file it is made in, beside it, is {too_long}. Choose {PATH_TOO_LONG_ADVICE}. "
+                                  "Nothing was made.") from exc
+            raise
         try:
             if from_blank and blank_problem(conn):
                 from_blank, conn = False, _start_again(conn, tmp)  # stale or damaged: the steps, silently
