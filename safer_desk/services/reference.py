@@ -2021,10 +2021,32 @@ def county_doubt(store: Store, name: str) -> str:
         return (f"no district lies in a county called “{name}”: “{name}” is a police force area, not a county: "
                 f"its counties are {in_words(list(FORCE_AREA_COUNTIES[force_key]))}. To add up the county's figures, "
                 "name the office's own county (or none, for a unitary authority).")
+    if district_words := _district_as_county(store, name):
+        return district_words
     near = close_names(name, sorted(known), cutoff=0.75)
     hint = f" (did you mean {near[0]}?)" if near else ""
     return (f"no district in this file or in the list of English and Welsh districts lies in a county called "
             f"“{name}”{hint}: its figures are worked out from the districts filed under it.")
+
+
+def _district_as_county(store: Store, name: str) -> str:
+    """What to say of a district's name typed for the county ("Cardiff", "Ynys Môn", "Ipswich": an officer's first
+    guess): that it is a district, and the county it lies in; "" for a name no district has."""
+    try:
+        area = _known_district(store, name, [])
+    except ReferenceError:  # not a district, or one since merged: said as any other name is
+        return ""
+    own = {d.id: d.county for d in list_districts(store)}
+    county = own.get(area.id) or county_of_district().get(area.name)
+    called = "" if typed_name_key(name) == typed_name_key(area.name) else f" ({area.name})"
+    option = f'"{area.name}"' if " " in area.name else area.name
+    if area.name in unitaries_within_counties() and not own.get(area.id):  # Plymouth: in Devon, not Devon's
+        return (f"no district lies in a county called “{name}”: “{name}”{called} is a unitary authority, not a "
+                f"county, and its figures are not {county}'s: name it as the office's district (--district {option}) "
+                "and no county.")
+    where = f"it lies in {county}: name that as the county, and" if county else "name"
+    return (f"no district lies in a county called “{name}”: “{name}” is a district{called}, not a county; {where} "
+            f"{area.name} as the office's district (--district {option}).")
 
 
 # Police force areas that are several counties, as an office may type its force's or PCC's area for its county (a

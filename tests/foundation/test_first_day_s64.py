@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from safer_desk.ui import prompts as prompts_module
 
 
@@ -23,3 +25,35 @@ def test_file_new_never_asks_to_replace_a_file_it_then_refuses_to_replace(window
     assert asked and asked[0].get("confirm_overwrite") is False, asked
     assert prompts.errors and "already exists" in prompts.errors[0][1]
     assert existing.read_bytes() == b"not touched" and window.session.store is None
+
+
+@pytest.mark.parametrize("typed, district, county", [
+    ("Cardiff", "Cardiff", "South Glamorgan"), ("Ynys Môn", "Isle of Anglesey", "Gwynedd"),
+    ("ynys mon", "Isle of Anglesey", "Gwynedd"), ("Ipswich", "Ipswich", "Suffolk"), ("Caerdydd", "Cardiff",
+                                                                                       "South Glamorgan")])
+def test_a_district_typed_as_the_county_is_said_to_be_a_district_and_where_it_lies(store, typed, district, county):
+    """`safer-desk office FILE --county Cardiff` (a Cardiff CSP officer's first guess), "Ynys Môn" or "Ipswich":
+    the warning said only that no district lies in a county of that name, with no nearest name, so the officer
+    could not tell what to type instead. It says the name is a district's, and which county it lies in."""
+    from safer_desk.services import reference as ref
+
+    said = ref.county_doubt(store, typed)
+    assert f"“{typed}” is a district ({district}), not a county" in said or (
+        typed == district and f"“{typed}” is a district, not a county" in said), said
+    quoted = f'"{district}"' if " " in district else district
+    assert f"it lies in {county}" in said and f"--district {quoted}" in said, said
+
+
+def test_a_unitary_authority_typed_as_the_county_is_said_to_need_no_county(store):
+    from safer_desk.services import reference as ref
+
+    said = ref.county_doubt(store, "Plymouth")
+    assert "“Plymouth” is a unitary authority, not a county" in said, said
+    assert "no county" in said and "--district Plymouth" in said
+
+
+def test_a_county_and_a_slip_are_said_as_before(store):
+    from safer_desk.services import reference as ref
+
+    assert ref.county_doubt(store, "Suffolk") == "" and ref.county_doubt(store, "Gwynedd") == ""
+    assert "did you mean Suffolk?" in ref.county_doubt(store, "Suffok")
