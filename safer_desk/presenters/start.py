@@ -81,6 +81,14 @@ def start_page(store) -> StartPage | None:
     reminder = "" if named or county or store.read_only or store.meta("export_sequence") else (
         f"The office is still called “{scope.office_name}”, after its file: name it in File > Office Details… "
         "before your first export (it is what the county will call you).")
+    if store.read_only:  # in use in another window, or on read-only storage: nothing can be set up from here
+        empty = not named and not done
+        office = "Nothing has been added to this file yet" if empty else (
+            f"The office is “{scope.office_name}”" if named else "The office's details are set"
+        ) + "; no work has been added to this file yet"
+        done.setdefault(Step.PLACES, "whose file this is, as the file says now (it is open read-only here)")
+        return StartPage(f"{store.path.name} is new{' and empty' if empty else ''}",
+                         f"{office}. It is open read-only here: it can be looked at, not changed.", steps, done)
     if not named and not done:
         return StartPage(f"{store.path.name} is new and empty", "Nothing has been added to this file yet. To start:",
                          steps, done, reminder)

@@ -57,3 +57,22 @@ def test_a_county_and_a_slip_are_said_as_before(store):
 
     assert ref.county_doubt(store, "Suffolk") == "" and ref.county_doubt(store, "Gwynedd") == ""
     assert "did you mean Suffolk?" in ref.county_doubt(store, "Suffok")
+
+
+def test_a_read_only_empty_file_does_not_say_to_start_setting_it_up(tmp_path):
+    """A new file open in another window, opened here read-only: the start page said "Nothing has been added to
+    this file yet. To start:" and offered Set Your Districts and Partnerships… as "whose file this is: your
+    office's districts …", in a window that can save none of it (Office Details' Save is greyed out). It says the
+    file is open read-only, and the step shows what the file says, not what to set."""
+    from safer_desk.presenters.start import Step, start_page
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "office.sqlite"
+    open_store(path, create=True).close()
+    store = open_store(path, read_only=True)
+    try:
+        page = start_page(store)
+        assert "To start" not in page.text and "read-only" in page.text, page.text
+        assert "read-only" in page.note(Step.PLACES) and "your office's" not in page.note(Step.PLACES)
+    finally:
+        store.close()
