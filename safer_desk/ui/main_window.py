@@ -329,9 +329,15 @@ class MainWindow(QMainWindow):
         recent = settings.read_list("files/recent")
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
+        from safer_desk.presenters.start import recent_label
+
+        self.recent_menu.setToolTipsVisible(True)
         for i, path in enumerate(recent, start=1):
-            self.recent_menu.addAction(self._action(f"&{i} {shown_as_typed(path)}",
-                                                    lambda _=False, p=path: self.open_recent(p)))
+            # A path deep in folders (OneDrive's) is shortened in the middle, its name whole; the tip has it all.
+            action = self._action(f"&{i} {shown_as_typed(recent_label(path))}",
+                                  lambda _=False, p=path: self.open_recent(p), tip=path)
+            action.setToolTip(path)
+            self.recent_menu.addAction(action)
 
     def focus_search(self) -> bool:
         """Edit > Find (Ctrl+F): the search box of the page in view, its text selected to type over."""

@@ -76,3 +76,39 @@ def test_a_read_only_empty_file_does_not_say_to_start_setting_it_up(tmp_path):
         assert "read-only" in page.note(Step.PLACES) and "your office's" not in page.note(Step.PLACES)
     finally:
         store.close()
+
+
+ONEDRIVE = ("C:\\Users\\firstname.lastname\\OneDrive - Babergh and Mid Suffolk District Councils\\Communities and "
+            "Wellbeing\\Community Safety Partnership\\Western Suffolk CSP 2025-26\\Board papers\\Western Suffolk CSP "
+            "office.sqlite")
+
+
+def test_a_recent_file_deep_in_folders_is_listed_by_its_name_with_its_folder_shortened():
+    from safer_desk.presenters.start import recent_label
+
+    shown = recent_label(ONEDRIVE)
+    assert shown == "C:\\Users\\…\\Western Suffolk CSP 2025-26\\Board papers\\Western Suffolk CSP office.sqlite", shown
+    assert recent_label("C:\\Users\\me\\office.sqlite") == "C:\\Users\\me\\office.sqlite"  # short: as it is
+    unc = "\\\\council-fs01\\shared\\" + "Community Safety\\" * 8 + "babergh.sqlite"
+    assert recent_label(unc).startswith("\\\\council-fs01\\shared\\…\\") and recent_label(unc).endswith(
+        "\\babergh.sqlite")
+    assert recent_label("/home/me/" + "x" * 200 + "/office.sqlite").endswith("/…/office.sqlite")
+
+
+def test_open_recent_shows_the_name_of_a_file_deep_in_folders(window, tmp_path):
+    """A file in a OneDrive folder (a path of 200 characters and more): Open Recent listed the whole path, a menu
+    wider than a 1366x768 laptop's screen, cut off before the file's name, so the entries could not be told apart.
+    The folder is shortened in the middle and the name shown whole; the whole path is the entry's tip."""
+    folder = tmp_path / "OneDrive - Babergh and Mid Suffolk District Councils" / "Communities and Wellbeing" / (
+        "Community Safety Partnership") / "Western Suffolk CSP 2025-26" / "Board papers"
+    folder.mkdir(parents=True)
+    path = folder / "Western Suffolk CSP office.sqlite"
+    assert window.open_path(path, create=True)
+    window._fill_recent_menu()
+    action = window.recent_menu.actions()[0]
+    assert action.text().startswith("&1 ") and action.text().endswith("/Board papers/Western Suffolk CSP office.sqlite")
+    assert len(action.text()) <= 115, action.text()
+    assert action.statusTip() == str(path) and action.toolTip() == str(path)
+    window.set_store(None)
+    action.trigger()
+    assert window.session.store is not None and window.session.store.path == path

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from safer_desk.presenters.screens import UnsavedChoice
+from safer_desk.presenters.start import recent_label
 from safer_desk.services import projects as svc
 from safer_desk.storage.store import open_store
 from safer_desk.ui import settings
@@ -61,7 +62,8 @@ def test_open_recent_lists_files_newest_first_and_opens_one(window, tmp_path):
     assert recent_entries(window) == [("(none)", False)]
     first, second = make_file(tmp_path / "babergh.sqlite"), make_file(tmp_path / "ipswich.sqlite")
     assert window.open_path(first) and window.open_path(second)
-    assert recent_entries(window) == [(f"&1 {second}", True), (f"&2 {first}", True)]
+    assert recent_entries(window) == [(f"&1 {recent_label(str(second))}", True),
+                                      (f"&2 {recent_label(str(first))}", True)]
     window.recent_menu.actions()[1].trigger()
     assert window.session.store.path == first
     assert settings.read_str("files/last") == str(first)
@@ -74,7 +76,7 @@ def test_a_folder_with_an_ampersand_is_listed_as_it_is_named(window, tmp_path):
     path = make_file(folder / "office.sqlite")
     assert window.open_path(path)
     text, enabled = recent_entries(window)[0]
-    assert text == f"&1 {str(path).replace('&', '&&')}" and enabled
+    assert text == f"&1 {recent_label(str(path)).replace('&', '&&')}" and enabled
     window.recent_menu.actions()[0].trigger()
     assert window.session.store.path == path
 
