@@ -107,6 +107,7 @@ def is_county_file(store, scope) -> bool:
 
 
 RECENT_MOST = 110  # characters of an Open Recent entry: about 700 pixels, within a 1366x768 laptop's screen at 125%
+STATUS_MOST = 70  # of the open file's path in the status bar: half its width at 1093x582, the rest for its messages
 
 
 def recent_label(path: str, most: int = RECENT_MOST) -> str:

@@ -941,7 +941,12 @@ class MainWindow(QMainWindow):
         else:
             suffix = " (read-only)" if store.read_only else ""
             self.setWindowTitle(f"{store.path.name}[*]{suffix} — {APP_NAME}")
-            self.file_label.setText(f"{store.path}{suffix}")
+            # A path deep in folders, shortened in the middle as Open Recent lists it: whole, a OneDrive path filled
+            # the bar and left its messages no room.
+            from safer_desk.presenters.start import STATUS_MOST, recent_label
+
+            self.file_label.setText(f"{recent_label(str(store.path), STATUS_MOST)}{suffix}")
+        self.file_label.setToolTip(str(store.path) if store is not None else "")
         for action in (self.backup_action, self.save_copy_action, self.history_action, self.reference_action):
             action.setEnabled(store is not None)  # each needs a file
 

@@ -112,3 +112,20 @@ def test_open_recent_shows_the_name_of_a_file_deep_in_folders(window, tmp_path):
     window.set_store(None)
     action.trigger()
     assert window.session.store is not None and window.session.store.path == path
+
+
+def test_the_status_bar_shows_a_long_path_shortened_and_leaves_room_for_its_messages(window, tmp_path):
+    """The status bar showed a OneDrive path whole: at 1093x582 it filled the bar, cut off before the file's name,
+    and the bar's messages ("Backup written to …", "office.sqlite is already open in this window") had no room left
+    beside it and were not seen. It shows the path as Open Recent lists it, the whole path its tip."""
+    folder = tmp_path / "OneDrive - Babergh and Mid Suffolk District Councils" / "Communities and Wellbeing" / (
+        "Community Safety Partnership") / "Western Suffolk CSP 2025-26" / "Board papers"
+    folder.mkdir(parents=True)
+    path = folder / "Western Suffolk CSP office.sqlite"
+    window.resize(1093, 582)
+    window.show()
+    assert window.open_path(path, create=True)
+    label = window.file_label
+    assert label.text().endswith("/Board papers/Western Suffolk CSP office.sqlite") and "…" in label.text()
+    assert label.toolTip() == str(path)
+    assert label.sizeHint().width() <= window.width() // 2, label.sizeHint().width()

@@ -87,8 +87,8 @@ def test_a_file_named_from_the_current_folder_is_listed_by_its_whole_path(window
     office = make_file(tmp_path / "office.sqlite")
     monkeypatch.chdir(tmp_path)
     assert window.open_path(Path("office.sqlite"))
-    assert recent_entries(window) == [(f"&1 {office}", True)]
-    assert window.session.store.path == office and window.file_label.text() == str(office)
+    assert recent_entries(window) == [(f"&1 {recent_label(str(office))}", True)]
+    assert window.session.store.path == office and window.file_label.toolTip() == str(office)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     make_file(elsewhere / "office.sqlite")
