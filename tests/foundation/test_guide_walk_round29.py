@@ -36,7 +36,8 @@ def test_new_suggests_the_data_folder_and_export_report_and_copy_a_name_beside_t
     from safer_desk.ui.exchange.report_dialog import ReportDialog
 
     suggested = []
-    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filt, name="": suggested.append(name) or "")
+    monkeypatch.setattr(prompts, "save_file_name",
+                        lambda parent, caption, filt, name="", **_: suggested.append(name) or "")
     office = tmp_path / "files" / "babergh.sqlite"
     office.parent.mkdir()
     assert window.open_path(office, create=True)
