@@ -22,7 +22,7 @@ from safer_desk.domain.periods import FinancialYear, format_uk_date, parse_uk_da
 from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.services import reference
-from safer_desk.services.district_counties import county_of_district, english_name, national_counties
+from safer_desk.services.district_counties import WELSH_NAMES, county_of_district, english_name, national_counties
 from safer_desk.storage.store import Store
 
 # The kinds of partnership and partner organisation as the file stores them, and as the screens and the history say
@@ -310,8 +310,13 @@ class DistrictPicker:
 
     def rows(self) -> list[DistrictRow]:
         needle = self.filter_text.strip().casefold()
-        welsh = english_name(needle) if needle else None  # "abertawe": Swansea, by its Welsh name
-        shown = [c for c in self.choices if needle in c.name.casefold() or c.name == welsh]
+        # As Find takes a name (reference.search_areas): accents, apostrophes and hyphens left out or typed ("kings
+        # lynn", "Stoke on Trent"), "&" for "and", and a Welsh principal area by its Welsh name, begun ("ynys": Ynys
+        # Môn, Isle of Anglesey); the text exactly as typed missed all of these.
+        loose = reference.loose_name(needle.replace("&", " and "))
+        welsh = {english for name, english in WELSH_NAMES.items() if loose and loose in reference.loose_name(name)}
+        shown = [c for c in self.choices if not needle or c.name in welsh
+                 or reference.area_name_holds(c.name, needle.replace("&", " and "), english_name(needle))]
         rows = []
         for c in shown:
             covered = self.covered_by(c.id)
@@ -319,7 +324,7 @@ class DistrictPicker:
                                     self.became.get(c.id), covered))
         # Within each part, names starting with the text first, as Find does (reference.search_areas).
         return sorted(rows, key=lambda r: (not r.ticked, not r.in_county, r.became is not None,
-                                           not r.name.casefold().startswith(needle), r.name.casefold()))
+                                           not reference.loose_name(r.name).startswith(loose), r.name.casefold()))
 
     def ticked_ids(self) -> list[str]:
         """The ticked districts by name (the order Save passes them in), less those a ticked partnership covers."""

@@ -129,3 +129,20 @@ def test_the_status_bar_shows_a_long_path_shortened_and_leaves_room_for_its_mess
     assert label.text().endswith("/Board papers/Western Suffolk CSP office.sqlite") and "…" in label.text()
     assert label.toolTip() == str(path)
     assert label.sizeHint().width() <= window.width() // 2, label.sizeHint().width()
+
+
+@pytest.mark.parametrize("typed, found", [
+    ("kings lynn", "King's Lynn and West Norfolk"), ("Stoke on Trent", "Stoke-on-Trent"),
+    ("ynys", "Isle of Anglesey"), ("Ynys Mon", "Isle of Anglesey"), ("caerd", "Cardiff"),
+    ("St. Helens", "St. Helens"), ("brighton & hove", "Brighton and Hove")])
+def test_office_details_filter_finds_a_district_as_officers_type_it(store, typed, found):
+    """Office Details' district filter looked for the text exactly as typed: "kings lynn", "Stoke on Trent" and
+    "ynys" (Ynys Môn, Anglesey's Welsh name, begun) showed 'No district's name contains …', though the command line
+    and the other screens' Find take them. It finds them as Find does."""
+    from safer_desk.presenters.office import OfficePresenter
+
+    picker = OfficePresenter(store).district_picker()
+    picker.set_filter(typed)
+    names = [r.name for r in picker.rows()]
+    assert found in names, (typed, names[:10])
+    assert "No district" not in picker.filter_note()
