@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Callable
@@ -9,7 +10,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from safer_desk.domain.allocation import AllocationResult, format_number, plain_number
-from safer_desk.domain.money import format_money, format_percent, format_pounds_plain
+from safer_desk.domain.money import format_percent, format_pounds_plain
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
 from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
@@ -97,17 +98,21 @@ class InputsModel(QAbstractTableModel):
         return None
 
 
-def _money(value: Any) -> str:
-    return "" if value is None else format_money(value)
+@dataclass(frozen=True)
+class _SignedMoney(Column):
+    """A change ("+£1" beside "-£4"), shown as the kit shows money: pence down the whole column when any row has them
+    ("+£3,271.00" over "-£5,616.67"), so its figures line up at the pound."""
+
+    def text(self, row: Any, *, show_pence: bool = False) -> str:
+        shown = super().text(row, show_pence=show_pence)
+        value = self.raw(row)
+        return f"+{shown}" if isinstance(value, int) and not isinstance(value, bool) and value > 0 else shown
 
 
-def _signed_money(value: Any) -> str:
-    return "" if value is None else ("+" if value > 0 else "") + format_money(value)
-
-
-def _money_column(key: str, header: str, show=_money) -> Column:
-    """Pence, shown as pounds; copied to Excel as a plain number with an ASCII minus."""
-    return Column(key, header, lambda r, k=key: r[k], show, RIGHT, unit=Unit.MONEY)
+def _money_column(key: str, header: str, *, signed: bool = False) -> Column:
+    """Pence, shown as pounds (with pence down the column when any row has them); copied to Excel as a plain number
+    with an ASCII minus."""
+    return _money_column_of(key, header, lambda r, k=key: r[k], signed=signed)
 
 
 def _plain_fraction(value: Fraction | None) -> str:
@@ -124,12 +129,12 @@ def result_columns(result: AllocationResult) -> list[Column]:
     columns = [Column("name", "Partnership", lambda r: r["name"], lambda v: "Totals" if v == TOTAL_KEY else v),
                _money_column("total", "This year"),
                _money_column("previous", "Last year"),
-               _money_column("variance", "Variance", _signed_money),
+               _money_column("variance", "Variance", signed=True),
                Column("fixed_units", "Units", lambda r: r["fixed_units"], align=RIGHT, unit=Unit.COUNT),
                _money_column("fixed", "Fixed fee"),
                _money_column("variable", "Variable fee")]
     if result.options.damping is not None:
-        columns.append(_money_column("damping", "Damping", _signed_money))
+        columns.append(_money_column("damping", "Damping", signed=True))
     for f in result.options.factors:
         columns.append(Column(f"value:{f.name}", f.title, lambda r, k=f.name: r["values"][k],
                               lambda v: "" if v is None else format_number(v), RIGHT,
@@ -222,8 +227,8 @@ def comparison_columns(first_title: str, second_title: str) -> list[Column]:
     return [Column("partnership", "Partnership", lambda r: r.partnership),
             _money_column_of("first", first_title, lambda r: r.first_pence),
             _money_column_of("second", second_title, lambda r: r.second_pence),
-            _money_column_of("difference", "Difference", lambda r: r.difference_pence, _signed_money)]
+            _money_column_of("difference", "Difference", lambda r: r.difference_pence, signed=True)]
 
 
-def _money_column_of(key: str, header: str, get, show=_money) -> Column:
-    return Column(key, header, get, show, RIGHT, unit=Unit.MONEY)
+def _money_column_of(key: str, header: str, get, *, signed: bool = False) -> Column:
+    return (_SignedMoney if signed else Column)(key, header, get, None, RIGHT, unit=Unit.MONEY)
