@@ -50,7 +50,7 @@ def test_no_figure_of_an_allocation_by_three_factors_is_broken_in_the_pdf(qapp, 
     assert money.header == ["Partnership", "Fixed units", "Fixed fee", "Variable fee", "Damping", "Weighted share %",
                             "This year", "Last year", "Variance"]
     assert money.rows[0][0] == "Babergh" and money.total_row[-4:] == ["100.00%", "£1,914,073.22", "£2,014,814.22",
-                                                                     "-£100,741"]
+                                                                     "-£100,741.00"]
     assert factors.header == ["Partnership", "Resident population mid-2018",
                               "Resident population mid-2018 as % of the total",
                               "Recorded crime 2018-19 excluding fraud",

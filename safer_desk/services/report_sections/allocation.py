@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from safer_desk.domain.allocation import (AllocationError, csp_area, damping_limit_text, equal_shares_note,
                                           percent_text, setting_percent_text, share_text, year_labels)
-from safer_desk.domain.money import format_money
+from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import typed_name_key
 from safer_desk.services import allocation as service
@@ -191,7 +191,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     except AllocationError as exc:  # saved by an older version under rules it no longer meets: said, not a crash
         return ReportSection(f"Allocation {scenario.year}", [unworkable_allocation_words(scenario, exc)])
     header = report_header(result)
-    rows = [[str(cell) for cell in row] for row in service.table_rows(result)]
+    rows = _with_pence_lined_up(service.table_header(result), service.table_rows(result, money=lambda p: p))
     compared = any(r.previous_pence is not None for r in result.rows)
     if not compared:  # a first year's pot: no empty Last year and Variance columns, as if last year's were lost
         header, rows = header[:-2], [row[:-2] for row in rows]
@@ -238,6 +238,19 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
     chart = ReportChart(f"Allocation {this_year}" + (f" against {year_before}" if compared else ""), names, series,
                         y_label="£")
     return ReportSection(f"Allocation {scenario.year}", paragraphs, tables, [chart])
+
+
+MONEY_HEADINGS = ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")
+
+
+def _with_pence_lined_up(header: list[str], rows: list[list]) -> list[list[str]]:
+    """``table_rows`` (money as pence) as printed: with pence in any of its figures, the totals' included, the table
+    shows them for all its money ("£100,000.00" over "£112,345.67"), as the report's cost and top-slice tables and the
+    county overview's allocation print theirs, so the figures line up; a table of whole pounds stays in whole pounds."""
+    money = {i for i, h in enumerate(header) if h in MONEY_HEADINGS}
+    shown = table_money(row[i] for row in rows for i in money if isinstance(row[i], int))
+    return [[shown(cell) if i in money and isinstance(cell, int) else str(cell) for i, cell in enumerate(row)]
+            for row in rows]
 
 
 FACTORS_PER_TABLE = 3  # the partnership, three factors with their shares and the weighted share: 8 columns
