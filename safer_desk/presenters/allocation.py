@@ -322,6 +322,8 @@ class AllocationPresenter(ScreenPresenter):
             self._set(old, loaded)
 
         new = bench.WorkState(scenario.partnerships, scenario.options)
+        if loaded is not None and loaded.id == scenario.id and new == old and typed == (scenario.name, scenario.year):
+            return  # its inputs on screen as saved, under its name: no step that would undo nothing (nor a Redo lost)
         self.perform(self._keeping_draft(Action(f"Open scenario {scenario.name}", do=do, undo=undo, tab=self.tab)))
 
     def save(self, name: str = "", year: str = "") -> bool:
