@@ -20,7 +20,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationResult, Top
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import in_words
+from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
@@ -85,6 +85,9 @@ def year_example(today: date | None = None) -> str:
 NOT_SAVED = "not saved as a scenario"
 CHANGED = "changed since saved"
 NEW_NAME = "a new name: Save adds it as a new scenario"  # a name or year typed in Working on other than the loaded's
+# The loaded scenario's own name typed another way (case, dashes or spacing) for its year: a name is the year's own, so
+# Save cannot add it as a new scenario; Rename… is what changes how it is written.
+RETYPED = "its name retyped: Rename… changes it"  # no longer than NEW_NAME: the options keep their room
 
 
 class AllocationPresenter(ScreenPresenter):
@@ -282,8 +285,15 @@ class AllocationPresenter(ScreenPresenter):
         if self.loaded is None:
             return NOT_SAVED if self.state.partnerships else ""
         if (self.name.strip(), _year(self.year.strip())) != (self.loaded.name, self.loaded.year):
-            return NEW_NAME  # as save() decides: under another name or year, Save adds a scenario
+            # as save() decides: under another name or year, Save adds a scenario; not under its own typed another way
+            return RETYPED if self._name_retyped(self.name, self.year) else NEW_NAME
         return CHANGED if self.is_modified() else ""
+
+    def _name_retyped(self, name: str, year: str) -> bool:
+        """Whether ``name`` is the loaded scenario's, for its year, typed another way ("option 2" for "Option 2")."""
+        loaded, name = self.loaded, (name or "").strip()
+        return (loaded is not None and name != loaded.name and typed_name_key(name) == typed_name_key(loaded.name)
+                and _year((year or "").strip()) == loaded.year)
 
     def scenario_label(self) -> str:
         """Beside the scenario's name: which scenario the working inputs are, and whether they differ."""
@@ -334,6 +344,12 @@ class AllocationPresenter(ScreenPresenter):
             if not self.is_modified():
                 return not self.read_only  # as saved already: nothing written, no step to undo
             return self._replace(loaded)
+        if self._name_retyped(name, year):  # refused as a name the year has, naming no way forward: Rename… is it
+            self.error = (f"Not saved: “{name}” is the name of {loaded.title} typed another way, and a name is the "
+                          "year's own. To write its name as typed, press Rename… (Alt+,) with it chosen in Saved "
+                          "scenarios; to save these inputs beside it, type another name.")
+            self.changed.emit()
+            return False
         return self.save_as_new(name, year)
 
     def save_question(self, name: str = "", year: str = "") -> str:

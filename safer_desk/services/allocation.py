@@ -516,6 +516,8 @@ def _now() -> str:
 
 
 def _year_label(year: str) -> str:
+    if not (year or "").strip():  # said as missing, not as 'Year: “” is not a financial year'
+        raise ScenarioError("Year: none given; type the financial year it is for (a form like 2018/19).")
     try:
         return FinancialYear.parse(year).label
     except PeriodError as exc:
