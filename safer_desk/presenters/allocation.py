@@ -664,6 +664,9 @@ def redistribution(result: AllocationResult | None, amount_text: str, method: st
     if result is None:
         return [], "There is no allocation to share by yet."
     text = (amount_text or "").strip()
+    if not text and not result.retained_pence:  # a pot given whole: no "£0 shared back" over a table of £0
+        return [], ("Nothing was retained from this pot, so there is nothing to share back of it: type the amount "
+                    "not committed by the deadline to share it back.")
     try:
         amount = parse_pence(text) if text else result.retained_pence
         shares = redistribute_uncommitted(amount, result, method=SplitRule.parse(method).value)
