@@ -2,8 +2,8 @@
 worked on) read "⚠ a new name: Save adds it as a new scenario", and Save then refused: "There is already a 2009/10
 scenario called “Option 2 …”; choose another name." The scenario it named was the one on screen, and no name would
 do: what the officer wanted was Rename…. The label and the refusal now say it is the scenario's own name typed another
-way, and that Rename… changes how it is written. A year left blank was refused as 'Year: “” is not a financial year';
-it now says no year was given."""
+way, and that Rename… changes how it is written. A year left blank was refused as 'Year: “” is not a financial
+year'; it now says no year was given."""
 
 from __future__ import annotations
 

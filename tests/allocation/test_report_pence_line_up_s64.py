@@ -1,8 +1,8 @@
 """Session 64 (alloc): the board report's allocation table printed last year's "£100,000" over "£112,345.67" and
-"£623,456.70" (figures typed from a spreadsheet with pence), so the column's figures did not line up at the pound, where
-the report's cost tables print "£0.00" beside "£684.14" and its top-slice "£2,900,692.00" over "£145,034.60" (and the county overview the same allocation's
-"£100,000.00"). A table with pence in any of its money, its totals included, now prints them for all its money, as
-they do; a table of whole pounds (the seed paper's) stays in whole pounds."""
+"£623,456.70" (figures typed from a spreadsheet with pence), so the column's figures did not line up at the pound,
+where the report's cost tables print "£0.00" beside "£684.14", its top-slice "£2,900,692.00" over "£145,034.60" and
+the county overview the same allocation's "£100,000.00". A table with pence in any of its money, its totals included,
+now prints them for all its money, as they do; a table of whole pounds (the seed paper's) stays in whole pounds."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ def section_of(store, year):
 def test_a_last_year_with_pence_prints_pence_down_its_column(demo_store):
     partnerships = [PartnershipInput("Babergh CSP", 1, {"basis": Fraction(1)}, 10_000_000),
                     PartnershipInput("Ipswich CSP", 1, {"basis": Fraction(1)}, 11_234_567)]
-    service.set_adopted(demo_store, service.save_scenario(
-        demo_store, "Damped", "2020/21", partnerships, AllocationOptions(pot_pence=21_000_000, damping=Fraction(1, 20))))
+    options = AllocationOptions(pot_pence=21_000_000, damping=Fraction(1, 20))
+    service.set_adopted(demo_store, service.save_scenario(demo_store, "Damped", "2020/21", partnerships, options))
     table, = section_of(demo_store, "2020/21").tables
     h = table.header
     column = [row[h.index("Last year")] for row in table.rows] + [table.total_row[h.index("Last year")]]
