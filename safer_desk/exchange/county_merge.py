@@ -1528,6 +1528,10 @@ class _Merger:
         # the things among them kept, said in the summary).
         self.waiting: dict[str, dict[str, bytes]] = {}
         self.kept_named: dict[str, list[str]] = {}
+        # Rows several offices hold that this office no longer sends, kept as others still send them (table -> keys;
+        # and those offices' ids): said in the summary, so the office's deletion is seen (let_go_of_shared)
+        self.kept_for_others: dict[str, list[str]] = {}
+        self.kept_for_offices: set[str] = set()
         self.now = utc_now()
         self._parent_sql: dict = {}
         self._referrers: dict[str, list[tuple[str, str]]] = {}  # table -> (table, column) linking to it
@@ -1983,7 +1987,8 @@ class _Merger:
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
         self.billing_beyond_cost(billing_before, billed_before)  # (after: the invoices no office holds are gone)
-        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_named_words() \
+        self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_for_others_words() \
+            + self.kept_named_words() \
             + self.added_again_words(tables)
         self.set_aside_summaries()
         self.raise_held_resplits()
@@ -2240,6 +2245,10 @@ class _Merger:
                 if p is None or not p.shared or others is not None:
                     self.dst.execute(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ? AND "
                                      "office_id = ?", (t, key, me))
+                    if others is not None:
+                        self.kept_for_others.setdefault(t, []).append(key)
+                        self.kept_for_offices |= {r[0] for r in self.dst.execute(
+                            f"SELECT office_id FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ?", (t, key))}
                 elif not self.referred_to(t, key):
                     self.take_out(info, key, p.row_hash, True)
                 # (referred to: kept, and looked at again with the office's next file)
@@ -2348,6 +2357,24 @@ class _Merger:
         return [f"Added again, though deleted in the county file since it was merged: {in_words(words)}, as "
                 f"{office}'s file still has them. If they are not wanted, ask {office} to delete them in its own "
                 "file: until then its every export puts them back."]
+
+    def kept_for_others_words(self) -> list[str]:
+        """The rows this office no longer has that stay, as other offices still send them (let_go_of_shared)."""
+        if not self.kept_for_others:
+            return []
+        order = {t: n for n, t in enumerate(ROW_WORDS)}  # a project, then its parts, as removed_words says them
+        words = []
+        for t in sorted(self.kept_for_others, key=lambda t: order.get(t, len(order))):
+            keys = self.kept_for_others[t]
+            said = rows_counted(t, len(keys))
+            if t in NAMED_WHEN_COUNTED:
+                names = [f"'{self.describer.label(t, key)}'" for key in keys[:3]]
+                said += f" ({in_words(names + ([f'{len(keys) - 3} more'] if len(keys) > 3 else []))})"
+            words.append(said)
+        offices = sorted({latest_office_name(self.dst, o) or "another office" for o in self.kept_for_offices})
+        sends = "sends" if len(offices) == 1 else "send"
+        return [f"Kept, as {in_words(offices)} still {sends} them: {in_words(words)}, no longer in "
+                f"{self.m.office_name}'s file; they go once no office that sent them has them any more."]
 
     def kept_named_words(self) -> list[str]:
         """The things this office no longer has that stay, as a thing a conflict holds names them (take_out_waiting)."""
