@@ -385,15 +385,15 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
                 "others again.")
 
     def failed(exc: BaseException, trace: str) -> None:
-        from safer_desk.storage.safe_write import cause_of, is_write_error
+        from safer_desk.services.files import write_refused
 
         session.notify("")
         kept = kept_before_it_stopped()
         closed = merged_before_it_stopped()
         # A full disk in words, naming the county file, as `safer-desk merge` says it (not SQLite's "database or
         # disk is full", which leaves open whether the export or the disk is at fault)
-        why = (f"{store.path.name} could not be written or read: {cause_of(exc)[1]}" if is_write_error(exc)
-               else str(exc))
+        refused = write_refused(exc)
+        why = f"{store.path.name} could not be written or read: {refused}" if refused else str(exc)
         prompts.show_error(window, "Import District Files", "\n".join(filter(None, [
             f"The merge stopped: {why.rstrip('.')}. The file it was merging was rolled back. {kept}", closed])))
 
