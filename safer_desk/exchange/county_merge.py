@@ -479,14 +479,20 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
                             f"({now:%d/%m/%Y %H:%M} UTC): an export from the future would shut out that office's real "
                             "exports. Check the date on both computers")
     applied = [(r[0], r[1]) for r in conn.execute(f"SELECT migration_set, name FROM {MIGRATIONS_TABLE} ORDER BY id")]
+    # The signed list first: a step added by hand after signing is a changed file, not a newer version's.
+    if json.loads(m["migration_steps"]) != [f"{s}/{n}" for s, n in applied]:
+        raise _refuse(path, "its list of schema steps does not match its contents (the file was changed after it "
+                            "was signed)")
     unknown = set(applied) - known_steps()
+    if unknown and not _newer_than_this(m.get("app_version", "")):
+        # Signed as this version or an older one: no version up to this one made that step.
+        raise _refuse(path, f"it is signed as made by Safer Desk {m.get('app_version', '?')}, but its file layout "
+                            f"has {counted(len(unknown), 'change')} no version of Safer Desk up to this one "
+                            f"({__version__}) makes: it was not made by Safer Desk as it says, or was changed")
     if unknown:
         raise _refuse(path, f"it was made by a newer version of Safer Desk ({m.get('app_version', '?')}) whose "
                             f"file layout this version does not know ({counted(len(unknown), 'change')}); install "
                             "the newer version at the county first")
-    if json.loads(m["migration_steps"]) != [f"{s}/{n}" for s, n in applied]:
-        raise _refuse(path, "its list of schema steps does not match its contents (the file was changed after it "
-                            "was signed)")
     if schema_hash(conn, [MANIFEST_TABLE]) != m["schema_hash"]:
         raise _refuse(path, "its tables were changed after it was signed (its schema does not match)")
     if m["checksum_method"] != CHECKSUM_METHOD:
