@@ -40,6 +40,15 @@ def write_refused(exc: BaseException) -> str | None:
     return cause_of(exc)[1] if is_write_error(exc) else None
 
 
+def says_itself(exc: BaseException) -> bool:
+    """Whether exc's words are the whole message (the file, the folder, the cause and "Nothing was changed"): a
+    copy refused where it was to go, a write the disk refused; shown as they are, not after "could not be written"
+    again."""
+    from safer_desk.storage.safe_write import WriteFailed
+
+    return isinstance(exc, (CopyNotWritten, WriteFailed))
+
+
 @dataclass(frozen=True)
 class OpenedFile:
     """An office file just opened, and what opening it did (an upgrade and its backup)."""

@@ -894,10 +894,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(said(result), 8000)
 
         def failed(exc: BaseException, _details: str = "") -> None:
-            from safer_desk.services.files import CopyNotWritten
+            from safer_desk.services.files import says_itself
 
-            # A copy refused where it was to go says it whole (naming the copy and what to do), as File > New does.
-            prompts.show_error(self, title, str(exc) if isinstance(exc, CopyNotWritten) else f"{failed_text}: {exc}")
+            # A copy refused where it was to go, or a full disk, says it whole (naming the copy and what to do), as
+            # File > New does: not "The copy could not be written: copy.sqlite could not be written to …".
+            prompts.show_error(self, title, str(exc) if says_itself(exc) else f"{failed_text}: {exc}")
 
         try:
             size = source.stat().st_size
