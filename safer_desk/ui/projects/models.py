@@ -8,7 +8,7 @@ from typing import Callable
 
 
 from safer_desk.domain.money import format_pounds_plain
-from safer_desk.domain.projects import (CRITERIA, NO, STATUS_LABELS, UNKNOWN, YES)
+from safer_desk.domain.projects import CRITERIA, NO, STATUS_LABELS, STATUSES, UNKNOWN, YES
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.projects import Project
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
@@ -46,6 +46,11 @@ def _criterion_sort(p: Project, key: str):
     return (_CRITERION_ORDER[c.value], c.qualifier) if c.value else None
 
 
+def _status_sort(p: Project) -> tuple[int, str]:
+    """A status's place in the lifecycle (DESIGN.md 2.1), a status the register does not know last."""
+    return (STATUSES.index(p.status) if p.status in STATUSES else len(STATUSES), p.status or "")
+
+
 def _check(p: Project) -> str:
     r = p.reconciliation
     if r.agrees:
@@ -59,7 +64,8 @@ def register_columns(merged_from: Callable[[Project], str] = lambda p: "") -> li
     columns: list[Column] = [
         TextColumn("ref", "Ref", get=lambda p: _natural(p.ref), text_of=lambda p: p.ref),
         Column("title", "Project / initiative", get=lambda p: p.title, tooltip=lambda p: p.title),
-        Column("status", "Status", get=lambda p: p.status, show=lambda s: STATUS_LABELS.get(s, s or "")),
+        # sorted by the lifecycle (proposed → … → completed, then declined, withdrawn), not alphabetically
+        TextColumn("status", "Status", get=_status_sort, text_of=lambda p: STATUS_LABELS.get(p.status, p.status or "")),
         Column("funding_route", "Funding route", get=lambda p: p.funding_route),
         TextColumn("cost", "Cost", get=lambda p: p.planning_pence, align=RIGHT, text_of=lambda p: p.cost_text,
                    unit=Unit.MONEY, copy_of=_cost_copy),
