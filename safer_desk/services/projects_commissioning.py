@@ -388,6 +388,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         span = award.span  # a total over several years, or up to its last year: for none of them
         problems += counted_twice(award, awards, [(titled(r), shares_of(r.project)) for r in rows], year or None, span)
         problems += _misnamed_shares(award, awards, rows, year or None, span, titled)
+        problems += _shares_outside_award(award, rows, year or None, span, titled)
     if award is not None:  # for the year, or the whole of a total not split by year
         notes += revenue_capital_check(award, year, [
             (titled(r), r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
@@ -432,6 +433,27 @@ def _misnamed_shares(award: Award, awards: Sequence[Award], rows: Sequence[Scena
                         and in_window(s, year, span) and not any(counts_against(s.funder, b) for b in known)})
         if names:
             out.append(named_for_another(titled(row), award, ", ".join(f"“{n}”" for n in names)))
+    return out
+
+
+def _shares_outside_award(award: Award, rows: Sequence[ScenarioRow], year: str | None,
+                          span: tuple[str, str] | None, titled: Callable[[ScenarioRow], str]) -> list[str]:
+    """Each ticked project's shares from the award's funder for a year the award does not cover (a 2020/21 share
+    against County Lines' 2018/19 to 2019/20), said beside those that count: they were left out without a word. A
+    project whose shares are all for other years or other awards has them said already (``counted_figure``)."""
+    from safer_desk.services.funders import shares_of
+
+    years = award.span_text if award.span is not None else in_words(award.year_labels) or award.span_text
+    out = []
+    for row in rows:
+        shares = shares_of(row.project)
+        if share_for(shares, award.funder, year, span, award.name).state in ("other years", "other award"):
+            continue
+        for s in shares:
+            if s.financial_year and counts_against(s.funder, award) and not award.covers(s.financial_year):
+                amount = format_money(s.amount_pence) if s.amount_pence is not None else s.note or "not known"
+                out.append(f"{titled(row)}: {possessive(award.funder)} share for {s.financial_year} ({amount}) lies "
+                           f"outside the years of {award.name} ({years}), so it is not counted.")
     return out
 
 
