@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import Slip, date_slip
 from safer_desk.domain.ids import new_id
-from safer_desk.domain.money import MoneyError, amounts_shown, parse_pence, searched_amount
+from safer_desk.domain.money import MoneyError, amounts_shown, format_money, parse_pence, searched_amount
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         read_line_amount, ref_key, year_totals_words)
@@ -773,6 +773,9 @@ class PastePreview:
         self.keys: list[str | None] = list(reading.keys)
         self.heading_row: bool | None = reading.heading_row
         self.today = today
+        # The year a column of a funder's share ("OPCC contribution") is for, where its heading gives none: the year
+        # the paste is made in until the officer chooses another (Plymouth's table of January 2017 is for 2017/18).
+        self.share_year = FinancialYear.of(today()).label
         self.changed = Event()
 
     @property
@@ -795,7 +798,7 @@ class PastePreview:
     def set_key(self, column: int, key: str | None) -> None:
         """Send a column to a field ("" or None leaves it out); a field taken by another column is moved here."""
         key = key or None
-        if key is not None:
+        if key is not None and key != service.SHARE:  # (each funder's share column is its own)
             self.keys = [None if k == key else k for k in self.keys]
         self.keys[column] = key
         self.changed.emit()
@@ -822,8 +825,59 @@ class PastePreview:
         if heading is None:
             raise ProjectError("Say whether the first row is headings before adding the rows.")
         projects = service.projects_from_reading(self.reading, self.keys, heading_row=heading, today=self.today(),
-                                                 held=self.existing)
+                                                 held=self.existing, share_year=self.share_year)
         return projects
+
+    # -- a funder's share in a column ("OPCC contribution") ----------------------------------------------------
+    def has_share_column(self) -> bool:
+        return service.SHARE in self.keys
+
+    def asks_share_year(self) -> bool:
+        """Whether a column is read as a funder's share for the paste's year (its heading giving none)."""
+        return any(not own for _, _, own in self._share_columns(own_years=True))
+
+    def share_years(self) -> list[str]:
+        """The years a share column can be for: two before the paste's year to two after, and the one chosen."""
+        here = FinancialYear.of(self.today())
+        years = [here.previous().previous(), here.previous(), here, here.next(), here.next().next()]
+        return sorted({y.label for y in years} | {self.share_year})
+
+    def set_share_year(self, year: str) -> None:
+        self.share_year = FinancialYear.parse(year).label
+        self.changed.emit()
+
+    def _share_columns(self, *, own_years: bool = False) -> list[tuple[int, str, str]]:
+        return service.share_columns(self.reading, self.keys, self.heading_row, "" if own_years else self.share_year)
+
+    def shares_note(self) -> str:
+        """What each share column is read as, before anything is added: "“OPCC contribution” is read as OPCC's share
+        for 2017/18: £233,500 in 3 rows, and 5 rows not known yet (change the year under the rows if they are for
+        another)." (that last said where its heading gives no year)."""
+        said, rows = [], self.data_rows()
+        for (c, funder, year), (_, _, own) in zip(self._share_columns(), self._share_columns(own_years=True)):
+            if not funder:
+                continue
+            known, pence, unknown = 0, 0, 0
+            for row in rows:
+                cell = row[c].strip() if c < len(row) else ""
+                if not cell:
+                    continue
+                problems: list = []
+                read = service.parse_funding_sources(f"{funder}: {cell}", problems)
+                if problems or not read:
+                    continue  # said by the rows' problems
+                if read[0].amount_pence is None:
+                    unknown += 1
+                else:
+                    known, pence = known + 1, pence + read[0].amount_pence
+            parts = [f"{format_money(pence)} in {known} row{'s' if known != 1 else ''}"] if known else []
+            parts += [f"{unknown} row{'s' if unknown != 1 else ''} not known yet"] if unknown else []
+            owner = f"{funder}'" if funder.endswith("s") else f"{funder}'s"
+            when = f" for {year}" if year else ""
+            said.append(f"“{self.column_heading(c)}” is read as {owner} share{when}"
+                        + (f": {', and '.join(parts)}" if parts else "")
+                        + ("" if own else " (change the year under the rows if they are for another)") + ".")
+        return " ".join(said)
 
     def left_out(self) -> str:
         """Columns under a heading that no field takes, said so nothing is dropped without a word."""

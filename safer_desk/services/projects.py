@@ -1350,7 +1350,7 @@ class PasteReading:
 
 
 PASTE_FIELD_CHOICES = (("", "(leave out)"), *((k, label.rstrip("?")) for k, label in FIELD_LABELS.items()
-                                               if k != "status_date"))
+                                               if k != "status_date"), ("share", "Funder's share"))
 
 
 def _looks_like_value(cell: str) -> bool:
@@ -1387,6 +1387,40 @@ def field_of_heading(heading: str) -> str | None:
     return _LABEL_TO_KEY.get(_folded_heading(heading))
 
 
+# A column of one funder's share of each project (seed 003: "OPCC contribution" beside "Total budget"), its year in the
+# heading or not ("Lottery contribution 2018/19"); a paste's own key, not a field: the cells go to Funding sources.
+SHARE = "share"
+_SHARE_HEADING = LazyPattern(r"^(?P<funder>.+?)\s+(?:contribution|share|funding)\s*(?:\(£\)|£)?"
+                             r"(?:\s*\(?(?P<year>\d{4}\s*[/-]\s*\d{2}(?:\d{2})?)\)?)?$", re.I)
+_NOT_A_FUNDER = {"total", "match", "other", "suitable", "our", "your", "the", "funder", "funders", "partner",
+                 "partners", "amount", "annual", "proposed", "requested", "agreed", "external", "additional", "core",
+                 "grant", "project", "capital", "revenue", "existing", "current", "new", "previous", "cost"}
+
+
+def share_of_heading(heading: str) -> tuple[str, str] | None:
+    """The funder and year ("" when none is given) of a heading naming a funder's share of each project: "OPCC
+    contribution" → ("OPCC", ""), "Lottery funding (2018/19)" → ("Lottery", "2018/19"); None for a heading of the
+    register's own ("Funding route") or of no one funder ("Match funding", "Total funding")."""
+    text = " ".join((heading or "").split())
+    if field_of_heading(text) is not None:
+        return None
+    m = _SHARE_HEADING.match(text)
+    if not m:
+        return None
+    funder = m["funder"].strip(" -–—:'’")
+    if not funder or funder.casefold() in _NOT_A_FUNDER or funder.casefold().removesuffix("'s") in _NOT_A_FUNDER:
+        return None
+    try:
+        return funder, FinancialYear.parse(m["year"]).label if m["year"] else ""
+    except PeriodError:
+        return None
+
+
+def _heading_key(heading: str) -> str | None:
+    """The field a pasted heading fills, or SHARE for a funder's share of each project."""
+    return field_of_heading(heading) or (SHARE if share_of_heading(heading) else None)
+
+
 # Columns the register writes that are not part of a project, said as what they are when its rows are pasted back
 # (not as headings the register does not know) and set aside: a county file's register and its export say which
 # office each project came from (services.provenance.MERGED_FROM), which the file pasted into keeps for itself.
@@ -1407,10 +1441,10 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     clean = tuple(r + ("",) * (width - len(r)) for r in clean)
     first = clean[0]
     # A heading wrapped in Excel (Alt+Enter: "LAA2↵outcome?") or spaced with a non-breaking space is known as well.
-    known = [field_of_heading(h) for h in first]
+    known = [_heading_key(h) for h in first]
     # Two headings of one field ("Project" and "Title"): the first column fills it, the other is left out (and said so)
-    # rather than the later one writing over it without a word.
-    known = [k if k not in known[:c] else None for c, k in enumerate(known)]
+    # rather than the later one writing over it without a word. Two funders' shares are each their own.
+    known = [k if k == SHARE or k not in known[:c] else None for c, k in enumerate(known)]
     if "title" in known:
         aside = {c for c, (h, k) in enumerate(zip(first, known)) if k is None and _folded_heading(h) in NOT_PASTED}
         if aside:  # the register's own columns that are not part of a project (a county file's Merged from)
@@ -1514,23 +1548,47 @@ def _guess_by_content(rows: Sequence[Sequence[str]], width: int) -> tuple[str | 
     return tuple(keys)
 
 
+def share_columns(reading: PasteReading, keys: Sequence[str | None], heading: bool | None,
+                  year: str) -> list[tuple[int, str, str]]:
+    """The columns read as a funder's share (SHARE): (column, funder, year), the year its heading gives, else
+    ``year`` (the paste's); the funder is the one its heading names, or the whole heading (a column chosen as a
+    share under "PCC"). A column without a heading names no funder: (column, "", year)."""
+    out = []
+    for c, key in enumerate(keys):
+        if key != SHARE:
+            continue
+        heading_text = reading.rows[0][c].strip() if heading and reading.rows and c < len(reading.rows[0]) else ""
+        funder, own_year = share_of_heading(heading_text) or (" ".join(heading_text.split()), "")
+        out.append((c, funder, own_year or year))
+    return out
+
+
 def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | None = None, *,
                           heading_row: bool | None = None, today: date | None = None,
-                          held: Sequence[Project] = ()) -> list[Project]:
+                          held: Sequence[Project] = (), share_year: str = "") -> list[Project]:
     """The projects the rows make with this mapping; any problem is reported by row and nothing is added. A ref of a
     project the register holds (``held``) or of a row above is one: "csp 01" under CSP-01 would be two projects of
-    one ref."""
+    one ref. A column read as a funder's share (SHARE) adds that funder's share for ``share_year`` (or the year its
+    heading gives) to the project's funding sources."""
     keys = list(keys if keys is not None else reading.keys)
     heading = reading.heading_row if heading_row is None else heading_row
     if heading is None:
         raise ProjectError("Say whether the first row is headings before adding the rows.")
     if "title" not in keys:
         raise ProjectError("Choose which column holds the title.")
+    shares = share_columns(reading, keys, heading, share_year)
+    if any(not funder for _, funder, _ in shares):
+        raise ProjectError("A column read as a funder's share needs a heading naming the funder "
+                           "(“OPCC contribution”): leave it out, or copy the rows with their headings.")
     data = reading.rows[1:] if heading else reading.rows
     projects, problems = [], []  # problems: (row, what is wrong with it)
     pasted_row: dict[str, int] = {}
     for n, row in enumerate(data, start=1):
-        fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k}
+        fields = {k: (row[i] if i < len(row) else "") for i, k in enumerate(keys) if k and k != SHARE}
+        if shares:  # each funder's cell as a line of Funding sources: "OPCC (2017/18): £110,000"
+            lines = [f"{funder}{f' ({year})' if year else ''}: {row[c].strip()}" for c, funder, year in shares
+                     if c < len(row) and row[c].strip()]
+            fields["funding_sources"] = "\n".join(x for x in (fields.get("funding_sources", "").strip(), *lines) if x)
         if looks_like_total_line(fields.get("title", "")):
             problems.append((n, f"Row {n}: “{fields['title'].strip()}” looks like the table's total line, not a "
                             "project: leave it out of the copy (it would count every project above it twice)."))

@@ -4,7 +4,8 @@ Its columns are headed "Area/Need", "Recommendation", "OPCC contribution" and "T
 register knows, so the columns were guessed from what they hold, and the first column of amounts, the OPCC
 contribution, was taken for the cost: the Plymouth Domestic Abuse contract would have been added costing £110,000,
 not its £501,753 total budget (the paper: £110,000 of the PCC's money within a £501,753 total). "Total budget" is the
-project's cost, as "Total cost" is; the OPCC's column is said as left out, never taken for the cost.
+project's cost, as "Total cost" is; the OPCC's column is never taken for the cost (it is the OPCC's share:
+test_paste_funder_share_column_s64).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def test_total_budget_is_the_cost_and_the_opcc_contribution_is_not():
     assert preview.keys[3] == "cost" and preview.keys[2] != "cost"
     preview.set_heading_row(True)
     assert [p.cost_text for p in preview.projects()] == ["£501,753", "£75,000", "£2,000,000", ""]
-    assert "“OPCC contribution”" in preview.left_out()
+    assert preview.keys[2] == "share" and "“OPCC contribution”" not in preview.left_out()
 
 
 def test_total_budget_and_budget_are_headings_of_the_cost():

@@ -73,6 +73,22 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(read_as)
         layout.addWidget(self.mapping_bar)
         layout.addWidget(self.table, 1)
+        # A column of a funder's share ("OPCC contribution"): the year its shares are for, where its heading says none.
+        self.share_year_row = QWidget()
+        y = QHBoxLayout(self.share_year_row)
+        y.setContentsMargins(0, 0, 0, 0)
+        self.share_year = ChoiceBox()
+        self.share_year.setAccessibleName("Year the funders' shares are for")
+        for year in preview.share_years():
+            self.share_year.addItem(year, year)
+        self.share_year.setCurrentIndex(self.share_year.findData(preview.share_year))
+        self.share_year.currentIndexChanged.connect(lambda _i: preview.set_share_year(self.share_year.currentData()))
+        year_label = QLabel("Funders' shares are for the &year:")
+        year_label.setBuddy(self.share_year)
+        y.addWidget(year_label)
+        y.addWidget(self.share_year)
+        y.addStretch(1)
+        layout.addWidget(self.share_year_row)
         self.problems = NamedLabel()
         self.problems.setWordWrap(True)
         themed(self.problems, alert_style)
@@ -129,6 +145,7 @@ class PastePreviewDialog(QDialog):
             for c in range(p.column_count):
                 self.table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
         if p.heading_row is None:
+            self.share_year_row.setVisible(False)
             self.problems.setText("Answer the question above first.")
             self.add_button.setEnabled(False)
             return
@@ -137,7 +154,11 @@ class PastePreviewDialog(QDialog):
         if problems.startswith("Nothing was pasted."):  # said of the rows as they are, before anything is added
             problems = problems.replace("Nothing was pasted.", "These rows cannot be added yet: correct them in "
                                         "Excel and paste again, or change how a column is read.", 1)
-        notes = [note for note in (*slips, p.already_in_register(), p.twice_in_rows(),
+        self.share_year_row.setVisible(bool(p.heading_row) and p.asks_share_year())
+        self.share_year.blockSignals(True)
+        self.share_year.setCurrentIndex(self.share_year.findData(p.share_year))
+        self.share_year.blockSignals(False)
+        notes = [note for note in (*slips, p.shares_note(), p.already_in_register(), p.twice_in_rows(),
                                    p.reading.short_rows_note(p.heading_row),
                                    p.reading.not_pasted_note(), p.left_out()) if note]
         self.problems.setText(problems or "\n".join(f"⚠ {s}" for s in notes))
