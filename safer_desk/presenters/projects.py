@@ -650,6 +650,23 @@ class ProjectsPresenter(ScreenPresenter):
             raise ProjectError(f"{exc} (the register is exported as .xlsx, .csv or .tsv)") from None
 
     # -- filters ---------------------------------------------------------------------------------------
+    def _in_area(self, area: str) -> frozenset[str] | None:
+        """The county-wide projects a district, partnership or county's board report counts (those of its own county:
+        "Ipswich" keeps Suffolk's county-wide schemes, not Plymouth's), kept by the filter beside those naming the area;
+        None for a name that is no such area ("Countywide" itself), kept by the name typed alone."""
+        from safer_desk.services.reference import COUNTYWIDE_WORDS
+        from safer_desk.services.report import ReportAreaError, report_areas
+        from safer_desk.services.report_sections.projects import projects_in_areas
+
+        try:
+            areas = report_areas(self.store, area)
+        except ReportAreaError:
+            return None
+        if areas.kind == "office":
+            return None
+        county_wide = [p for p in self.rows if any(a.strip().casefold() in COUNTYWIDE_WORDS for a in p.areas)]
+        return frozenset(p.id for p in projects_in_areas(self.store, county_wide, areas))
+
     def filter_predicate(self, status: str = "", route: str = "", criterion: str = "", area: str = "",
                          text: str = "") -> Callable[[Project], bool] | None:
         """Which rows the filters keep, or None when nothing filters (criterion "all" or "4" count √). The words
@@ -665,6 +682,8 @@ class ProjectsPresenter(ScreenPresenter):
         if not any((status, route, criterion, area, words, codes)):
             return None
         origins = self.origins
+        # a county-wide project of the area's county covers it too, as its board report counts it
+        in_area = self._in_area(area) if area else None
         came: dict[str, str] = {}  # each office's words as the search compares them, folded once for every row
         amount = _searched_amount(text)  # "£125k", "125000": the projects showing £125,000, as the papers write it
         # Each word that reads as an amount ("homeshield £125k", "OPCC 110000"): found as the amount it is, beside the
@@ -698,7 +717,7 @@ class ProjectsPresenter(ScreenPresenter):
                 return False
             if route and p.funding_route != route:
                 return False
-            if area and area not in p.areas:
+            if area and area not in p.areas and (in_area is None or p.id not in in_area):
                 return False
             if criterion == "all" and p.criteria_met < 5:
                 return False
