@@ -25,11 +25,17 @@ class FunderShare:
     of_pence: int | None
     at_least: bool = False  # the cost is a minimum ("Minimum £50,000"): no upper figure to take a share of
     low_pence: int | None = None  # the cost is a range ("£54,372 - £62,372"): its lower end (``of_pence`` the upper)
+    year_cost_pence: int | None = None  # the cost of the share's year by the cost lines (2017/18's £30,000 of £90,000)
 
     def describe(self) -> str:
         year = f" ({self.year})" if self.year else ""
         if self.amount_pence is None:
             return f"{self.funder}{year}: {self.words or 'not known'}"
+        if self.year_cost_pence:  # the year's money pays the year's cost: a share of it, the whole cost beside
+            percent = format_percent(Fraction(self.amount_pence, self.year_cost_pence), places=1)
+            whole = f"; {self._whole()} in all" if self._whole() else ""
+            return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.year_cost_pence)} "
+                    f"for {self.year} ({percent}%{whole})")
         if self.of_pence and self.at_least:
             return f"{self.funder}{year}: {format_money(self.amount_pence)} of at least {format_money(self.of_pence)}"
         if self.of_pence and self.low_pence:  # a range: the share of each end, named (paired by place, they crossed)
@@ -44,6 +50,16 @@ class FunderShare:
                     f"({percent}%)")
         return f"{self.funder}{year}: {format_money(self.amount_pence)}"
 
+    def _whole(self) -> str:
+        """The whole cost as stated: "£90,000", "£54,372 - £62,372", "at least £50,000"; "" with none."""
+        if not self.of_pence:
+            return ""
+        if self.at_least:
+            return f"at least {format_money(self.of_pence)}"
+        if self.low_pence:
+            return f"{format_money(self.low_pence)} - {format_money(self.of_pence)}"
+        return format_money(self.of_pence)
+
 
 def _cost(cost_text: str) -> tuple[int | None, bool, int | None]:
     """The cost as typed, as the figure to plan with, whether it is only a minimum, and a range's lower end."""
@@ -57,14 +73,17 @@ def _cost(cost_text: str) -> tuple[int | None, bool, int | None]:
 
 
 def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None,
-                  held: Sequence[FundingSource] | None = None) -> list[FunderShare]:
+                  held: Sequence[FundingSource] | None = None,
+                  year_costs: Mapping[str, int] | None = None) -> list[FunderShare]:
     """Each funder's share as typed, against the project's cost as typed (lines that cannot be read are
-    added to problems, as Save would refuse them); ``held``: the shares as the file holds them, when the text is
-    theirs unchanged (Save keeps them as they are, not read again)."""
+    added to problems, as Save would refuse them), a share for a year whose cost the lines give (``year_costs``)
+    against that year's cost; ``held``: the shares as the file holds them, when the text is theirs unchanged (Save
+    keeps them as they are, not read again)."""
     of, at_least, low = _cost(cost_text)
     sources = held if held is not None else parse_funding_sources(sources_text or "",
                                                                    [] if problems is None else problems)
-    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least, low)
+    return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least, low,
+                        (year_costs or {}).get(s.financial_year) if s.financial_year else None)
             for s in sources]
 
 
@@ -82,7 +101,7 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     (say_unread False: not, while the field shows the same words as Save's refusal). ``held``: as ``funder_shares``.
     """
     problems: list[tuple[str, str]] = []
-    shares = funder_shares(sources_text, cost_text, problems, held)
+    shares = funder_shares(sources_text, cost_text, problems, held, year_costs)
     unread = [f"⚠ {message}" for _, message in problems] if say_unread else []
     if held is not None:  # a file saved before a second amount for a funder and year was refused: said, as Save would
         unread += [f"⚠ {message}" for message in shares_given_twice(held)]

@@ -484,6 +484,8 @@ def funder_share_rows(projects: Iterable, funder: str | None = None) -> list[Fun
 def shares_text(project, *, plain: bool = False, with_cost: bool = True) -> str:
     """A project's funders' shares in one cell: "OPCC (2017/18): £110,000 of £501,753" (plain pounds if asked; without
     " of £501,753" where the cost has a column of its own, as the editor's Funding sources are typed)."""
+    from safer_desk.services.projects_commissioning import year_cost_by_lines  # (it reads this module's shares)
+
     parts = []
     for s in project.funding_sources:
         year = f" ({s.financial_year})" if s.financial_year else ""
@@ -491,9 +493,14 @@ def shares_text(project, *, plain: bool = False, with_cost: bool = True) -> str:
             parts.append(f"{s.source}{year}: {s.amount_note or 'not known'}")
         elif plain:
             parts.append(f"{s.source}{year}: {format_pounds_plain(s.amount_pence)}")
+        elif with_cost and s.financial_year and (year_cost := year_cost_by_lines(project, s.financial_year)):
+            # the year's money pays the year's cost, where the cost lines give it (2017/18's £30,000 of £90,000)
+            parts.append(f"{s.source}{year}: {format_money(s.amount_pence)} of {format_money(year_cost)} for "
+                         f"{s.financial_year}")
         else:
             parts.append(f"{s.source}{year}: {format_money(s.amount_pence)}{of_cost(project) if with_cost else ''}")
     return "; ".join(parts)
+
 
 
 def award_share(project, award: Award, year: str | None = None):

@@ -294,7 +294,7 @@ def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, 
     weighed against a cost that may be a year's."""
     top = project.cost.max_pence if project.cost is not None else None
     if top is not None and share_pence <= top and year:  # within the whole: within the year's cost, by its lines?
-        year_cost = _year_cost(project, year)
+        year_cost = year_cost_by_lines(project, year)
         if year_cost is not None and share_pence > year_cost:
             return (f"{title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
                     f"cost for {year} of {format_money(year_cost)} (by its cost lines): check the share in the "
@@ -307,7 +307,7 @@ def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, 
             f"{whole}: check the share in the register.")
 
 
-def _year_cost(project: Project, year: str) -> int | None:
+def year_cost_by_lines(project: Project, year: str) -> int | None:
     """The project's cost for ``year`` by its cost lines (ELEV8's 2009/10: £46,500 of £101,500), when every line
     names its year and is an amount that reads, and some are for the year; None otherwise."""
     lines = project.cost_lines
