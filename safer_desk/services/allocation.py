@@ -538,7 +538,7 @@ def save_scenario(store: Store, name: str, year: str, partnerships: Sequence[Par
     known = {r["id"] for r in store.rows("SELECT id FROM partnerships")}
     with store.transaction():
         # Saved again under its id: the scenario's row is updated where it stands (its agreed mark kept), and its
-        # factors and partnerships' rows keep their ids by position.
+        # factors and partnerships' rows keep their ids by name.
         store.conn.execute(
             "INSERT INTO allocation_scenarios(id, name, year, saved_at, notes, pot_pence, previous_total_pence, retain,"
             " fixed_share, fixed_per_unit_pence, rounding, unit, damping, total_pence)"

@@ -1062,8 +1062,8 @@ def _write(store: Store, p: Project) -> None:
          "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes,
          p.created_at or _now(), p.updated_at or _now()),
     )
-    # Each list's rows keep their ids by position, so a save changes the rows that changed (one update in the
-    # history, one changed row at the county) instead of deleting and adding every row again.
+    # Each list's rows keep their ids by what they are, so a save changes the rows that changed (a line deleted is one
+    # row deleted in the history and at the county) instead of deleting and adding every row again.
     from safer_desk.storage import snapshots  # here: writing is not needed to show the register
 
     def write_list(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

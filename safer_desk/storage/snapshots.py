@@ -14,6 +14,7 @@ A row the same as in the snapshot is not touched, so the audit trail of an undo 
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -107,30 +108,89 @@ def put_back(conn: sqlite3.Connection, parts: Sequence[Part], *, in_place: Seque
 
 def write_list(conn: sqlite3.Connection, table: str, parent_column: str, parent_id: str, columns: Sequence[str],
                rows: Sequence[Sequence[Any]], new_id: Callable[[], str], *, key: str | None = None) -> None:
-    """A record's list kept in table as rows at position 0, 1 … (a project's cost lines, a scenario's rows): the
-    row at each position keeps its id, so saving changes only the rows that changed (one update in the history,
-    one changed row at the county) instead of deleting and adding every row again.
+    """A record's list kept in table as rows at position 0, 1 … (a project's cost lines, a scenario's rows): each
+    row keeps its id, so saving changes only the rows that changed (one line deleted is one row deleted in the
+    History and at the county, one edited is one row updated) instead of deleting and adding every row again.
 
-    key names a column unique within the record (a scenario's partnership): rows then keep their id by it, not
-    by place. By place, a row removed above the last would have each row below take the name the next one still
-    holds, which the UNIQUE constraint refuses; by key, the removed row goes and the others only move up."""
+    A row keeps its id by what it is: a row alike stays the same row wherever it moves (only its position changes,
+    which the History does not call a change), a row edited keeps the id of the row it was (``_matched_ids``).
+    key names a column unique within the record (a scenario's partnership): rows then keep their id by it."""
     quoted, parent = _quote(table), _quote(parent_column)
     if key is None:
-        ids = dict(conn.execute(f"SELECT position, id FROM {quoted} WHERE {parent} = ?", (parent_id,)).fetchall())
-        conn.execute(f"DELETE FROM {quoted} WHERE {parent} = ? AND position >= ?", (parent_id, len(rows)))
-        row_ids = [ids.get(i) for i in range(len(rows))]
+        old = [(r[0], tuple(r[1:])) for r in conn.execute(
+            f"SELECT id, {', '.join(_quote(c) for c in columns)} FROM {quoted} WHERE {parent} = ? ORDER BY position",
+            (parent_id,))]
+        row_ids = _matched_ids(old, [tuple(row) for row in rows])
     else:
         at = list(columns).index(key)
         ids = dict(conn.execute(f"SELECT {_quote(key)}, id FROM {quoted} WHERE {parent} = ?", (parent_id,)).fetchall())
-        kept = {row[at] for row in rows}
-        conn.executemany(f"DELETE FROM {quoted} WHERE id = ?", [(i,) for k, i in ids.items() if k not in kept])
         row_ids = [ids.get(row[at]) for row in rows]
+    now = dict(conn.execute(f"SELECT id, position FROM {quoted} WHERE {parent} = ?", (parent_id,)).fetchall())
+    kept = set(row_ids)
+    conn.executemany(f"DELETE FROM {quoted} WHERE id = ?", [(i,) for i in now if i not in kept])
+    _move(conn, quoted, {i: now[i] for i in now if i in kept},
+          {i: at for at, i in enumerate(row_ids) if i is not None})
     names = ("id", parent_column, "position", *columns)
     conn.executemany(
         f"INSERT INTO {quoted}({', '.join(_quote(n) for n in names)}) VALUES ({', '.join('?' * len(names))}) "
         f"ON CONFLICT(id) DO UPDATE SET position = excluded.position, "
         f"{', '.join(f'{_quote(c)} = excluded.{_quote(c)}' for c in columns)}",
         [(row_id or new_id(), parent_id, i, *row) for i, (row_id, row) in enumerate(zip(row_ids, rows))])
+
+
+def _move(conn: sqlite3.Connection, quoted: str, now: dict[str, int], wanted: dict[str, int]) -> None:
+    """Each row (by id) from the position it has now to the one wanted, never onto a position another row still
+    holds (UNIQUE (parent, position)): a row whose place is free moves first, and rows moving round in a circle
+    (two swapped) go through a place below 0 that no row holds."""
+    held = {at: i for i, at in now.items()}
+    waiting = {i: at for i, at in wanted.items() if now.get(i, at) != at}
+    while waiting:
+        free = [i for i, at in waiting.items() if at not in held]
+        if not free:  # a circle: one row steps aside
+            i = next(iter(waiting))
+            del held[now[i]]
+            now[i] = min([0, *held]) - 1
+            held[now[i]] = i
+            conn.execute(f"UPDATE {quoted} SET position = ? WHERE id = ?", (now[i], i))
+            continue
+        for i in free:
+            del held[now[i]]
+            now[i] = waiting.pop(i)
+            held[now[i]] = i
+            conn.execute(f"UPDATE {quoted} SET position = ? WHERE id = ?", (now[i], i))
+
+
+def _matched_ids(old: Sequence[tuple[str, tuple]], new: Sequence[tuple]) -> list[str | None]:
+    """For each new row (its values), the id of the old row (id, values; in position order) it is, or None for a
+    row added. Each old row is used once: first a row alike (the rows that stayed in order, then a row moved
+    elsewhere in the list), then for a row edited an old row left between the same two rows that stayed (the one
+    most alike, else the nearest); so one line deleted, added or moved leaves every other row its own id."""
+    import difflib  # here: only saving a list needs it
+
+    ids: list[str | None] = [None] * len(new)
+    used: set[int] = set()
+    for block in difflib.SequenceMatcher(None, [v for _, v in old], list(new), autojunk=False).get_matching_blocks():
+        for k in range(block.size):  # the rows that stayed, in order
+            ids[block.b + k] = old[block.a + k][0]
+            used.add(block.a + k)
+    waiting: dict[tuple, list[int]] = {}
+    for i, (_, values) in enumerate(old):
+        if i not in used:
+            waiting.setdefault(values, []).append(i)
+    for j, values in enumerate(new):  # a row moved: alike, elsewhere in the list
+        if ids[j] is None and waiting.get(values):
+            ids[j] = old[waiting[values][0]][0]
+            used.add(waiting[values].pop(0))
+    # the rest, a row edited: among the old rows left between the same two rows that stayed
+    gap_of_old = list(itertools.accumulate((i in used for i in range(len(old))), initial=0))
+    gap_of_new = list(itertools.accumulate((i is not None for i in ids), initial=0))
+    for j, values in enumerate(new):
+        free = [i for i in range(len(old)) if i not in used and gap_of_old[i] == gap_of_new[j]]
+        if ids[j] is None and free:
+            i = max(free, key=lambda i: (sum(a == b for a, b in zip(old[i][1], values)), -abs(i - j)))
+            ids[j] = old[i][0]
+            used.add(i)
+    return ids
 
 
 def take_record(conn: sqlite3.Connection, root: str, key: str, rows: dict[str, str], *,

@@ -112,6 +112,51 @@ def test_write_list_by_key_keeps_each_rows_id_whatever_moves_above_it():
                                                             ("id4", 2, "E", 0), ("id0", 3, "A", 1)]
 
 
+
+def _children(conn, parent="p"):
+    return conn.execute("SELECT id, position, text FROM child WHERE parent_id = ? ORDER BY position",
+                        (parent,)).fetchall()
+
+
+def test_write_list_keeps_each_rows_id_by_what_it_is_when_lines_go_come_or_move():
+    """A line deleted, added or moved above others leaves each other line its own id (by place, each line below
+    took the id of the one above: the History read every one changed); lines swapped save under UNIQUE (parent,
+    position)."""
+    conn = database()
+    ids = iter(f"n{i}" for i in range(100))
+
+    def write(*texts):
+        snapshots.write_list(conn, "child", "parent_id", "p", ("text",), [(t,) for t in texts], lambda: next(ids))
+        return _children(conn)
+
+    assert write("A", "B", "C", "D") == [("a", 0, "A"), ("b", 1, "B"), ("n0", 2, "C"), ("n1", 3, "D")]
+    assert write("B", "C", "D") == [("b", 0, "B"), ("n0", 1, "C"), ("n1", 2, "D")]  # the first deleted
+    assert write("B", "X", "C", "D") == [("b", 0, "B"), ("n2", 1, "X"), ("n0", 2, "C"), ("n1", 3, "D")]
+    assert write("D", "C", "X", "B") == [("n1", 0, "D"), ("n0", 1, "C"), ("n2", 2, "X"), ("b", 3, "B")]  # turned
+    assert write("D", "C2", "B") == [("n1", 0, "D"), ("n0", 1, "C2"), ("b", 2, "B")]  # one edited, one deleted
+    assert conn.execute("SELECT count(*) FROM grandchild WHERE child_id = 'b'").fetchone()[0] == 1  # kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("ABCDE"), max_size=7), st.lists(st.sampled_from("ABCDEF"), max_size=7),
+       st.integers(0, 6))
+def test_write_list_writes_any_list_over_any_other_and_one_line_deleted_changes_no_other(first, second, gone):
+    conn = database()
+    ids = iter(f"n{i}" for i in range(100))
+
+    def write(texts):
+        snapshots.write_list(conn, "child", "parent_id", "p", ("text",), [(t,) for t in texts], lambda: next(ids))
+        rows = _children(conn)
+        assert [(position, text) for _, position, text in rows] == list(enumerate(texts))
+        assert _children(conn, "q") == [("z", 0, "Z")]  # another record's list untouched
+        return rows
+
+    write(first)
+    rows = write(second)
+    if gone < len(rows):  # each line left is a row it was, as it was (two lines alike: either may be the one gone)
+        left = write(second[:gone] + second[gone + 1:])
+        assert {(row_id, text) for row_id, _, text in left} <= {(row_id, text) for row_id, _, text in rows}
+
 CHANGES = st.lists(st.one_of(
     st.tuples(st.just("note"), st.text(max_size=3)),
     st.tuples(st.just("text"), st.sampled_from(["a", "b"]), st.text(max_size=3)),
