@@ -1528,6 +1528,10 @@ class _Merger:
         # Parts of the county's things of WHOLES this office no longer sends (table -> id -> the hash merged): taken
         # out once their thing is merged, unless a conflict then holds it (remove_missing, take_out_parts).
         self.parts_missing: dict[str, dict[str, bytes]] = {}
+        # Lines of this office's lists (a project's cost lines, at positions UNIQUE in the list) moved out of the way
+        # of another of its lines until their own turn (step_aside): table -> key -> (its place before, its place
+        # aside, its origin's hash before when it was as merged).
+        self.stepped_aside: dict[str, dict[str, tuple[int, int, bytes | None]]] = {}
         self._dropped: dict[str, dict[str, str]] = {}  # table of WHOLES -> part -> the ids of those take_out removes
         # Rows this office no longer has that a part of another thing names (a project a scenario ticks): they go once
         # those things are merged, unless a conflict holds one of them (table -> id -> the hash merged; kept_named:
@@ -1735,6 +1739,85 @@ class _Merger:
 
     def owner(self, table: str, key: str) -> Origin | None:
         return origin_of(self.dst, table, key, self.offices)
+
+    def step_aside(self, info: TableInfo, row: dict, key: str, incoming_keys: "_IncomingKeys") -> None:
+        """The office's line at the place in its list (UNIQUE with its position) that row takes now, sent again
+        elsewhere in the list (a line deleted or added above it at the office), steps out of the way to a place
+        below 0 until its own turn: else each line moved up or down clashed with the next, and the county lead was
+        asked about the office's lines against themselves. Its origin follows it, as merged or not."""
+        t = info.name
+        for unique in info.uniques:
+            if "position" not in unique or len(unique) < 2 or len(info.primary_key) != 1 \
+                    or any(row.get(c) is None for c in unique):
+                continue
+            where = " AND ".join(f"{quote(c)} = ?" for c in unique)
+            found = self.dst.execute(f"SELECT * FROM {quote(t)} WHERE {where} AND NOT ({self.where_key(info)})",
+                                     [*(row[c] for c in unique), key]).fetchone()
+            if found is None:
+                continue
+            other = dict(zip(info.columns, tuple(found)))
+            other_key = info.key_of(other)
+            if other_key not in incoming_keys or not self.own_row(t, other_key):
+                continue
+            sent = self.dst.execute(f"SELECT position FROM {_src(t)} WHERE {self.where_key(info)}",
+                                    (other_key,)).fetchone()
+            if sent is None or sent[0] == other["position"]:
+                continue  # it stays where it is: a clash of its own
+            parent = " AND ".join(f"{quote(c)} = ?" for c in unique if c != "position")
+            lowest = self.dst.execute(f"SELECT min(position) FROM {quote(t)} WHERE {parent}",
+                                      [row[c] for c in unique if c != "position"]).fetchone()[0]
+            moved = {**other, "position": min(0, lowest) - 1}
+            self.dst.execute(f"UPDATE {quote(t)} SET position = ? WHERE {self.where_key(info)}",
+                             (moved["position"], other_key))
+            self.only_moving(t)
+            p = self.owner(t, other_key)
+            as_merged = p is not None and matches_origin(info, other, p)
+            if as_merged:
+                self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET row_hash = ? WHERE table_name = ? AND row_key = ?",
+                                 (short_hash(self.digest(info, moved)), t, other_key))
+            first = self.stepped_aside.setdefault(t, {}).get(other_key)
+            self.stepped_aside[t][other_key] = (
+                first[0] if first else other["position"], moved["position"],
+                first[2] if first else (p.row_hash if as_merged and p is not None else None))
+
+    def only_moving(self, table: str) -> None:
+        """A write that only moves a line in its list (step_aside, back_in_place, a line only moved at the office):
+        no change the merge's entry in the History of Changes counts ("Changed 7 cost lines" for one removed)."""
+        batch = self.county.audit_state.batch
+        per = batch.rows.get(table, {}) if batch is not None else {}
+        if per.get("update", 0) > 1:
+            per["update"] -= 1
+        elif per.pop("update", None) is not None and not per:
+            del batch.rows[table]
+
+    def in_own_list(self, info: TableInfo, p: Origin) -> bool:
+        """Whether the row is a line of this office's own list kept at positions UNIQUE in it (a project's cost
+        lines), whose place in the list is the office's to say."""
+        return any("position" in u for u in info.uniques) and not p.shared and p.office_id == self.m.office_id
+
+    def back_in_place(self, info: TableInfo) -> None:
+        """A line that stepped aside (step_aside) and was not merged after all (a conflict about it) goes back to
+        its place as merged before, or, another line there now, to the place the office sends it at, or else after
+        the list's last line."""
+        t = info.name
+        for key, (position, parked, was_merged) in self.stepped_aside.get(t, {}).items():
+            now = self.county_row_by_key(info, key)
+            if now is None or now["position"] != parked:
+                continue
+            sent = self.dst.execute(f"SELECT position FROM {_src(t)} WHERE {self.where_key(info)}", (key,)).fetchone()
+            parent = {c: now[c] for u in info.uniques if "position" in u for c in u if c != "position"}
+            last = self.dst.execute(f"SELECT max(position) FROM {quote(t)} WHERE "
+                                    + " AND ".join(f"{quote(c)} = ?" for c in parent), list(parent.values())).fetchone()
+            for place in (position, *(sent or ()), (last[0] or 0) + 1):
+                try:
+                    self.dst.execute(f"UPDATE {quote(t)} SET position = ? WHERE {self.where_key(info)}", (place, key))
+                    self.only_moving(t)
+                    break
+                except sqlite3.IntegrityError:
+                    continue
+            if was_merged is not None:  # as merged before: as merged still, where it is now
+                self.dst.execute(f"UPDATE {ORIGINS_TABLE} SET row_hash = ? WHERE table_name = ? AND row_key = ?",
+                                 (short_hash(self.digest(info, {**now, "position": place})), t, key))
 
     def own_row(self, table: str, key: str) -> bool:
         """Whether the county row is this office's alone (merged from it, held by no other office)."""
@@ -2519,6 +2602,7 @@ class _Merger:
                            update_sql, set_cols)
             if t == "dhr_shares":
                 self.office_shares[str(self.remap.get((t, key), key))] = row
+        self.back_in_place(info)
         check_cancelled(self.cancelled)
         self.progress(min(self.done, self.total), self.total, f"Merging {t}…")
 
@@ -2706,6 +2790,21 @@ class _Merger:
         if p is not None and not as_merged and self.sent_as_last_merged(info, key, p, row, existing, digest):
             self.summary.unchanged += 1  # the county's edit stands
             return
+        if p is not None and not as_merged and self.in_own_list(info, p) and existing["position"] != row["position"]:
+            # A line of the office's list edited at the county: its place in the list is the office's (a line
+            # deleted or added above it there), whatever becomes of the county's edit; moved only, the edit stands.
+            was = self.stepped_aside.get(t, {}).get(key, (existing["position"],))[0]
+            self.step_aside(info, row, key, incoming_keys)
+            if self.clash(info, row, None) is None:
+                self.dst.execute(f"UPDATE {quote(t)} SET position = ? WHERE {self.where_key(info)}",
+                                 (row["position"], key))
+                self.only_moving(t)
+                existing = {**existing, "position": row["position"]}
+                current = self.digest(info, existing)
+                if matches_origin(info, {**row, "position": was}, p):
+                    self.set_provenance(t, key, digest, False)  # the office's version as merged; the county's edit
+                    self.summary.unchanged += 1
+                    return
         if p is not None and not p.shared and p.office_id != me:
             alike = current == digest and row.get(MAKE_UP) == existing.get(MAKE_UP)  # a thing of WHOLES: its parts too
             if as_merged and (alike or self.same_thing(info, existing, row)):
@@ -2778,6 +2877,7 @@ class _Merger:
                                 other="the county", natural=natural,
                                 county_from="at the county (edited there since it was merged)")
             return
+        self.step_aside(info, row, key, incoming_keys)
         clash = self.clash(info, row, None)
         if clash is not None:
             unique, other = clash
@@ -2791,6 +2891,11 @@ class _Merger:
             self.dst.execute(update_sql, [row[c] for c in set_cols] + [row[c] for c in info.primary_key])
         self.set_provenance(t, key, digest, False)
         self.replaced.setdefault(t, []).append(key)
+        if any("position" in u for u in info.uniques) and all(row[c] == existing[c] for c in set_cols
+                                                               if c != "position"):
+            self.summary.unchanged += 1  # only moved in its list (a line deleted or added above it): no change to it
+            self.only_moving(t)
+            return
         self.summary.replaced += 1
         self.summary.count(t, "replaced")
 
@@ -2874,6 +2979,7 @@ class _Merger:
         # payment towards a share another office sent the same payment towards (the same day and reference): one
         # payment, however many offices recorded it, never paid twice at the county.
         natural = natural or (CHILD_KEYS.get(t) if remapped or t in ONE_ACROSS_OFFICES else None)
+        self.step_aside(info, row, key, incoming_keys)
         clash = self.clash(info, row, natural)
         if clash is not None and (t in NATURAL_KEYS or t in ONE_ACROSS_OFFICES) \
                 and self.own_row(t, info.key_of(clash[1])):
