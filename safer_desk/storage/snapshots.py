@@ -163,8 +163,9 @@ def _move(conn: sqlite3.Connection, quoted: str, now: dict[str, int], wanted: di
 def _matched_ids(old: Sequence[tuple[str, tuple]], new: Sequence[tuple]) -> list[str | None]:
     """For each new row (its values), the id of the old row (id, values; in position order) it is, or None for a
     row added. Each old row is used once: first a row alike (the rows that stayed in order, then a row moved
-    elsewhere in the list), then for a row edited an old row left between the same two rows that stayed (the one
-    most alike, else the nearest); so one line deleted, added or moved leaves every other row its own id."""
+    elsewhere in the list), then for a row edited an old row left between the same two rows that stayed (in order
+    when as many are left there, or too many to weigh; else the one most alike, then the nearest); so one line
+    deleted, added or moved leaves every other row its own id."""
     import difflib  # here: only saving a list needs it
 
     ids: list[str | None] = [None] * len(new)
@@ -184,12 +185,26 @@ def _matched_ids(old: Sequence[tuple[str, tuple]], new: Sequence[tuple]) -> list
     # the rest, a row edited: among the old rows left between the same two rows that stayed
     gap_of_old = list(itertools.accumulate((i in used for i in range(len(old))), initial=0))
     gap_of_new = list(itertools.accumulate((i is not None for i in ids), initial=0))
-    for j, values in enumerate(new):
-        free = [i for i in range(len(old)) if i not in used and gap_of_old[i] == gap_of_new[j]]
-        if ids[j] is None and free:
-            i = max(free, key=lambda i: (sum(a == b for a, b in zip(old[i][1], values)), -abs(i - j)))
+    olds: dict[int, list[int]] = {}
+    for i in range(len(old)):
+        if i not in used:
+            olds.setdefault(gap_of_old[i], []).append(i)
+    news: dict[int, list[int]] = {}
+    for j in range(len(new)):
+        if ids[j] is None:
+            news.setdefault(gap_of_new[j], []).append(j)
+    for gap, js in news.items():
+        free = olds.get(gap, [])
+        if len(free) == len(js) or len(free) * len(js) > 10_000:  # as many edited as were there: each in its place
+            for i, j in zip(free, js):
+                ids[j] = old[i][0]
+            continue
+        for j in js:
+            if not free:
+                break
+            i = max(free, key=lambda i: (sum(a == b for a, b in zip(old[i][1], new[j])), -abs(i - j)))
             ids[j] = old[i][0]
-            used.add(i)
+            free.remove(i)
     return ids
 
 
