@@ -572,6 +572,18 @@ def _start_window(file: str | None, demo: bool) -> int:
 
         with _signals_end_the_run(), example_copy() as path:
             return run_window(path)
+    if file and _police_data(path):
+        # A street file given to the window (dragged onto the desktop shortcut): a file to import, not to open. The
+        # window opens the last file used and asks before importing it there, as a drop on the window imports it.
+        return run_window(None, create=True, police=[path])
     if file:
         return run_window(path)
     return run_window(None, create=True)
+
+
+def _police_data(path) -> bool:
+    """Whether a file given to the window is police.uk data (a street .csv, a download .zip, a folder of them)
+    rather than a Safer Desk file, as a drop on the window tells them apart."""
+    from safer_desk.presenters.drops import Dropped, what_was_dropped
+
+    return what_was_dropped([path]).kind == Dropped.POLICE

@@ -205,8 +205,11 @@ class _CloseOnSignal:
             self._timer = None
 
 
-def run_window(path: Path | None = None, *, create: bool = False) -> int:
+def run_window(path: Path | None = None, *, create: bool = False, police: list[Path] | None = None) -> int:
     """Show the window, then open the file once it has painted (heavy imports come after).
+
+    ``police``: police.uk files given on the command line (dragged onto the desktop shortcut): the last file used is
+    opened and their import into it offered once it has passed its checks (``MainWindow.offer_police_import``).
 
     Returns the exit code: 0 when closed, 128 + the signal's number when closed by SIGINT/SIGTERM.
     """
@@ -230,7 +233,8 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
         def open_file() -> None:
             if closer.received:
                 return
-            opened = (window.open_default(verify_later=True) if path is None
+            opened = (window.open_for_import(verify_later=True) if police
+                      else window.open_default(verify_later=True) if path is None
                       else window.open_path(path, create=create, verify_later=True))
             window.banner_suspended = False
             window._update_start_banner()
@@ -248,6 +252,8 @@ def run_window(path: Path | None = None, *, create: bool = False) -> int:
 
         def verify() -> None:
             if window.verify_open_file():
+                if police:  # asked once the file is known to be sound, never imported unasked
+                    QTimer.singleShot(0, lambda: window.offer_police_import(police))
                 if unattended:
                     QTimer.singleShot(0, lambda: _close_once_shown(window))
             elif unattended:  # refused after the first screen: said on stderr; closing ends the loop

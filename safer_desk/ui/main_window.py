@@ -713,6 +713,34 @@ class MainWindow(QMainWindow):
             return False
         return self.open_path(path, create=True, verify_later=verify_later)
 
+    def open_for_import(self, *, verify_later: bool = False) -> bool:
+        """Police.uk files given on the command line: open the file last used, if it is still there (not the
+        example's copy, never listed), else the officer's own file, as `safer-desk` alone opens it."""
+        last = settings.read_str("files/last")
+        if last and Path(last).is_file():
+            return self.open_path(Path(last), verify_later=verify_later)
+        return self.open_default(verify_later=verify_later)
+
+    def offer_police_import(self, paths: list[Path]) -> None:
+        """Ask before importing police.uk files given on the command line into the open file, naming both; Not Now
+        imports nothing and says how to import them later."""
+        from safer_desk.ui.indicators.menu import may_import, start_import
+
+        store = self.session.store
+        if store is None:
+            return
+        names = " and ".join(p.name for p in paths[:2]) + (f" and {len(paths) - 2} more" if len(paths) > 2 else "")
+        if not prompts.ask(self, "Import police.uk data?",
+                           f"Import {names} into {store.path.name}? Safer Desk counts data.police.uk street files into "
+                           "the open file's indicators, as File > Import Police Data… does.\n\nTo import into another "
+                           "office's file, choose Not Now, open that file and drop the file on its window.",
+                           yes="Import", no="Not Now"):
+            self.statusBar().showMessage(f"{names} not imported: use File > Import Police Data… or drop it on the "
+                                         "window to import it.", 30000)
+            return
+        if may_import(self):
+            start_import(self, list(paths))
+
     def open_path(self, path: Path, *, create: bool = False, read_only: bool = False,
                   replace_empty: bool = False, verify_later: bool = False) -> bool:
         """Open a file, asking to open it read-only when it is in use or cannot be written, and asking
