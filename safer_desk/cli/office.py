@@ -43,6 +43,11 @@ def run_office(args: argparse.Namespace) -> int:
         raise CliError(f"there is no file at {args.file}. Start the office's file with `safer-desk import-police "
                        f"{args.file} FOLDER` (its police.uk files) or in the window (File > New), then name the "
                        "office here. Nothing was made.")
+    for option, kind, names in (("--partnership", "partnership", args.partnership),
+                                ("--district", "district", args.district)):
+        if any(not (name or "").strip() for name in names or ()):  # "" looked up as a name: "no partnership called “”"
+            raise CliError(f"{option} needs a {kind}'s name ({option} \"NAME\", as the council spells it); to forget "
+                           f"the {kind}s named, use --clear. Nothing was changed.", code=2)
     scoping = args.clear or args.partnership is not None or args.district is not None or args.county_name is not None
     changing = scoping or args.name is not None
     store = open_existing(args.file, read_only=not changing)
