@@ -762,6 +762,8 @@ class MainWindow(QMainWindow):
             return True
         if not self.may_close_file():
             return False
+        # A file asked to be made (File > New, the own file on a first start) that the disk refuses was not opened
+        refused = "Cannot make file" if create and not read_only and not path.exists() else "Cannot open file"
         try:
             opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty,
                                       defer_checks=verify_later, leftovers_later=verify_later)
@@ -774,7 +776,7 @@ class MainWindow(QMainWindow):
             # OpenNotWritten: an older file the disk has no room to upgrade (or back up) is read through an upgraded
             # copy in memory, as the command line reads it; a new file the disk refused has nothing to read.
             if isinstance(exc, OpenNotWritten) and (read_only or not path.is_file()):
-                prompts.show_error(self, "Cannot open file", str(exc))
+                prompts.show_error(self, refused, str(exc))
                 return False
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
@@ -782,7 +784,7 @@ class MainWindow(QMainWindow):
         except AuditTrailDamaged as exc:
             return self._open_with_damaged_audit(path, exc, create)
         except StoreError as exc:
-            prompts.show_error(self, "Cannot open file", str(exc))
+            prompts.show_error(self, refused, str(exc))
             return False
         if opened.store.read_only and not verify_later:
             # Opened only to look: no page check was made on the way (open_store), and a report or a workbook can

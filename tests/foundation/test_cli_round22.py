@@ -239,7 +239,7 @@ def test_the_window_says_the_same_about_a_new_file_and_offers_no_read_only_file(
     assert not window.open_path(unwritable / "new.sqlite", create=True)
     assert prompts.questions == []
     [(title, text)] = prompts.errors
-    assert title == "Cannot open file"
+    assert title == "Cannot make file"
     said_about_a_new_file(text, "new.sqlite")
     assert window.session.store is None
     assert list(unwritable.iterdir()) == []

@@ -52,4 +52,4 @@ def test_declined_nothing_is_open(window, prompts, tmp_path, disk_refuses_upgrad
 
 def test_a_new_file_the_disk_refuses_is_not_offered_read_only(window, prompts, tmp_path, disk_refuses_upgrades):
     assert not window.open_path(tmp_path / "new.sqlite", create=True)
-    assert prompts.questions == [] and prompts.errors and prompts.errors[-1][0] == "Cannot open file"
+    assert prompts.questions == [] and prompts.errors and prompts.errors[-1][0] == "Cannot make file"
