@@ -27,10 +27,10 @@ def test_a_last_year_with_pence_prints_pence_down_its_column(demo_store):
     column = [row[h.index("Last year")] for row in table.rows] + [table.total_row[h.index("Last year")]]
     assert column == ["£100,000.00", "£112,345.67", "£212,345.67"]
     variance = [row[h.index("Variance")] for row in table.rows] + [table.total_row[h.index("Variance")]]
-    assert variance == ["£3,271.00", "-£5,616.67", "-£2,345.67"]
+    assert variance == ["+£3,271.00", "-£5,616.67", "-£2,345.67"]  # signed as the tab signs a change
     this_year = [row[h.index("This year")] for row in table.rows] + [table.total_row[h.index("This year")]]
     assert this_year == ["£103,271.00", "£106,729.00", "£210,000.00"]
-    assert [row[h.index("Damping")] for row in table.rows] == ["-£1,729.00", "£1,729.00"]
+    assert [row[h.index("Damping")] for row in table.rows] == ["-£1,729.00", "+£1,729.00"]
 
 
 def test_the_seed_paper_stays_in_whole_pounds(demo_store):

@@ -241,6 +241,9 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
 
 
 MONEY_HEADINGS = ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")
+# Changes, signed both ways as the Allocation tab signs them ("+£10,079" beside "-£6,957"): a gain printed "£10,079"
+# read as an amount, not a change.
+SIGNED_HEADINGS = ("Damping", "Variance")
 
 
 def _with_pence_lined_up(header: list[str], rows: list[list]) -> list[list[str]]:
@@ -248,9 +251,19 @@ def _with_pence_lined_up(header: list[str], rows: list[list]) -> list[list[str]]
     shows them for all its money ("£100,000.00" over "£112,345.67"), as the report's cost and top-slice tables and the
     county overview's allocation print theirs, so the figures line up; a table of whole pounds stays in whole pounds."""
     money = {i for i, h in enumerate(header) if h in MONEY_HEADINGS}
-    shown = table_money(row[i] for row in rows for i in money if isinstance(row[i], int))
-    return [[shown(cell) if i in money and isinstance(cell, int) else str(cell) for i, cell in enumerate(row)]
+    signed = {i for i, h in enumerate(header) if h in SIGNED_HEADINGS}
+    pounds = table_money(row[i] for row in rows for i in money if isinstance(row[i], int))
+
+    def shown(i: int, pence: int) -> str:
+        return signed_money(pounds, pence) if i in signed else pounds(pence)
+
+    return [[shown(i, cell) if i in money and isinstance(cell, int) else str(cell) for i, cell in enumerate(row)]
             for row in rows]
+
+
+def signed_money(money, pence: int) -> str:
+    """A change as money written by ``money`` (a table's ``table_money``), a gain marked "+" as a loss is "-"."""
+    return f"+{money(pence)}" if pence > 0 else money(pence)
 
 
 FACTORS_PER_TABLE = 3  # the partnership, three factors with their shares and the weighted share: 8 columns

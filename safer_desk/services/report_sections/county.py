@@ -105,7 +105,7 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
     so when it cannot be worked out."""
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.allocation import (_allocates_to, several_agreed_words,
+    from safer_desk.services.report_sections.allocation import (_allocates_to, several_agreed_words, signed_money,
                                                                  unworkable_allocation_words, year_allocation)
 
     every = service.list_scenarios(store, year=year.label if year else None)
@@ -124,14 +124,14 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
     money = table_money([*(v for r in result.rows for v in (r.total_pence, r.previous_pence, r.variance_pence)),
                          result.total_pence, previous, variance])
     rows = [[r.name, money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
-             "" if r.variance_pence is None else money(r.variance_pence)] for r in result.rows]
+             "" if r.variance_pence is None else signed_money(money, r.variance_pence)] for r in result.rows]
     note = several_agreed_words(store, agreed, chosen) or (
         "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed).")
     said = row_origins(store, ALLOCATIONS).sentence(chosen.id)  # whose, as the Allocation section's table ends
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
                        total_row=["Total", money(result.total_pence), "" if previous is None else money(previous),
-                                  "" if variance is None else money(variance)],
+                                  "" if variance is None else signed_money(money, variance)],
                        note=" ".join([note, *result.warnings, *filter(None, [said])]))
 
 
