@@ -38,8 +38,10 @@ def test_the_county_of_the_report_says_why_it_has_no_figures(store):
                                                "Suffolk in Apr-25 to May-25, Ipswich in Apr-25 to May-25, Mid Suffolk "
                                                "in Apr-25 to May-25 and West Suffolk in Apr-25 to May-25).")
     # The office's report of all its areas, as before: its districts' sections (the county's figures are said to
-    # be not given in the county workbook, beside its districts').
-    assert list(_texts(build_report(store, year="2025/26", today=TODAY))) == ["Indicators: Babergh"]
+    # be not given in the county workbook, beside its districts'); Mid Suffolk's said to have none (s64).
+    office = _texts(build_report(store, year="2025/26", today=TODAY))
+    assert list(office) == ["Indicators: Babergh", "Indicators: Mid Suffolk"]
+    assert office["Indicators: Mid Suffolk"] == "No indicator figures or targets are held for Mid Suffolk for 2025/26."
 
 
 def test_a_county_with_nothing_to_add_up_is_not_given_a_section(store):

@@ -129,7 +129,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     sections = []
     # The partnership or county a report is for (`--area Suffolk`: the first of its areas), said even without figures.
     titled = ids[0] if ids and (area_id or getattr(areas, "kind", "office") != "office") else None
+    office_report = scoped and titled is None  # "All areas": the office's own
     left_out: list[str] = []
+    empty: list[ReportSection] = []  # the office's areas with nothing for the year, each said beside the others'
     legend_of = None  # the area under whose performance summary the RAG legend is given (the first)
     marks = _Marks(store)
     by_month = None  # the police.uk counts' forces by area and month, read once when first needed
@@ -149,14 +151,23 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                     title=f"Indicators: {headed[area.id]}" + (f", {year.label}" if named_year else ""),
                     paragraphs=[f"No indicator figures were recorded for {year.label} under {area.name}. {words}: "
                                 f"report on {current} for them."]))
+            # One of the office's own districts with nothing for the year (Newport beside Torfaen's figures): said,
+            # not left out of the report without a word, as if the office had no such district. One not in being then
+            # is not, nor one whose crimes of the year are counted under the district it became (Waveney's of 2018/19
+            # under East Suffolk's section); nor a partnership or county, whose figures are its districts' (each said
+            # here). A report for a partnership or county names its districts without figures in its "Not given" words.
+            elif office_report and area.kind == "district" and _in_being(store, area, year) and \
+                    not svc.counted_under_words(store, area.id, year, area.name):
+                sections.append(ReportSection(
+                    title=f"Indicators: {headed[area.id]}" + (f", {year.label}" if named_year else ""),
+                    paragraphs=[f"No indicator figures or targets are held for {area.name} for {year.label}."]))
+                empty.append(sections[-1])
             continue
         if repeats_its_one_district(store, area, year, ids, lambda: rows):
             continue
         # A district that ended before the year (Waveney, replaced by East Suffolk on 01/04/2019) and holds nothing
         # for it: no section of blanks saying "No figure yet"; its successor's section says whose figures it has.
-        if area.kind == "district" and all(r.view.ytd is None for r in rows) and \
-                (ended := store.scalar("SELECT valid_to FROM districts WHERE id = ?", (area.id,))) and \
-                svc.reference_day(ended, end=True) < year.first_day:
+        if area.kind == "district" and all(r.view.ytd is None for r in rows) and _ended_before(store, area, year):
             continue
         # Without an office scope every area with figures would have a section (a force's import brings
         # neighbouring areas): a district with only police.uk figures and no target is then named at the end.
@@ -187,11 +198,31 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             from safer_desk.services.reference import outside_county_words
 
             sections[-1].paragraphs.extend(outside_county_words(store, area.id))
+    if len(empty) == len(sections):  # none of the office's areas has figures for the year: no part of the report
+        sections = []
     if left_out and sections:
         sections[-1].paragraphs.append(
             f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
             f"{', '.join(left_out)}. Choose an area to see its figures.")
     return notice + sections
+
+
+_DATED = {"district": "districts", "partnership": "partnerships"}  # areas that begin and end (a county does not)
+
+
+def _ended_before(store: Store, area: svc.Area, year: FinancialYear) -> bool:
+    """A district or partnership that ended before the year began (Waveney, replaced by East Suffolk on 01/04/2019;
+    the 2009/10 Babergh CSP)."""
+    table = _DATED.get(area.kind)
+    ended = store.scalar(f"SELECT valid_to FROM {table} WHERE id = ?", (area.id,)) if table else None
+    return bool(ended) and svc.reference_day(ended, end=True) < year.first_day
+
+
+def _in_being(store: Store, area: svc.Area, year: FinancialYear) -> bool:
+    """Whether the area existed in some part of the year (neither ended before it nor begun after it)."""
+    table = _DATED.get(area.kind)
+    began = store.scalar(f"SELECT valid_from FROM {table} WHERE id = ?", (area.id,)) if table else None
+    return not _ended_before(store, area, year) and not (began and svc.reference_day(began) > year.last_day)
 
 
 def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.SummaryRow], *,
