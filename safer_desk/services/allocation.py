@@ -364,7 +364,8 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
     """DESIGN.md §4's CSV: amounts in plain pounds, the share as printed; basis blank with several factors.
 
     The last row is the totals row (partnership "Totals"), as the paper's table ends: fixed units, the
-    basis total, 100.00, and the fixed, variable, total, previous and variance columns added up.
+    basis total, the shares added up (100.00; 0.00 with nothing to share by), and the fixed, variable, total,
+    previous and variance columns added up.
     """
     single = result.options.factors[0].name if len(result.options.factors) == 1 else None
     rows = []
@@ -378,12 +379,20 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
         previous = result.previous_sum_pence
         variance = result.variance_pence
         rows.append([CLI_TOTALS, str(result.fixed_units),
-                     plain_number(result.factor_totals[single]) if single else "", "100.00",
+                     plain_number(result.factor_totals[single]) if single else "", total_share_pct(result),
                      format_pounds_plain(result.fixed_total_pence),
                      format_pounds_plain(sum(r.variable_pence + r.damping_pence for r in result.rows)),
                      format_pounds_plain(result.total_pence), "" if previous is None else format_pounds_plain(previous),
                      "" if variance is None else format_pounds_plain(variance)])
     return rows
+
+
+def total_share_pct(result: AllocationResult) -> str:
+    """The partnerships' shares added up, as printed: "100.00", or "0.00" when every count is 0 (a pot shared wholly
+    by the fixed fee, nothing to share by): a total of 100.00 under rows of 0.00 added up to nothing."""
+    from safer_desk.domain.money import format_percent
+
+    return format_percent(sum((r.weight for r in result.rows), Fraction(0)))
 
 
 def table_header(result: AllocationResult) -> list[str]:
@@ -427,9 +436,11 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         if result.options.damping is not None:
             row.append(money(sum(r.damping_pence for r in result.rows)))
         for f in factors:
-            row += [number(result.factor_totals[f.name]), percent("100.00", Fraction(1))]
+            share = sum((r.factor_shares[f.name] for r in result.rows), Fraction(0))
+            row += [number(result.factor_totals[f.name]), percent(format_percent(share), share)]
         if len(factors) > 1:
-            row.append(percent("100.00", Fraction(1)))
+            share = sum((r.weight for r in result.rows), Fraction(0))
+            row.append(percent(total_share_pct(result), share))
         previous = result.previous_sum_pence
         row += [money(result.total_pence), "" if previous is None else money(previous),
                 "" if result.variance_pence is None else money(result.variance_pence)]

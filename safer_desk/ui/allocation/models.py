@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from safer_desk.domain.allocation import AllocationResult, format_number, plain_number
 from safer_desk.domain.money import format_percent, format_pounds_plain
 from safer_desk.presenters.formats import Unit
+from safer_desk.services.allocation import total_share_pct
 from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
 from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
 
@@ -176,7 +177,7 @@ def totals_row(result: AllocationResult, shown: list[dict]) -> dict:
         return {"name": TOTAL_KEY, "fixed_units": result.fixed_units, "fixed": result.fixed_total_pence,
                 "variable": result.variable_total_pence, "damping": sum(r.damping_pence for r in result.rows),
                 "values": dict(result.factor_totals), "totals": result.factor_totals,
-                "share": "100.00", "total": result.total_pence, "previous": result.previous_sum_pence,
+                "share": total_share_pct(result), "total": result.total_pence, "previous": result.previous_sum_pence,
                 "variance": result.variance_pence}
     factors = result.options.factors
     return {"name": TOTAL_KEY, "fixed_units": total("fixed_units"), "fixed": total("fixed"),
