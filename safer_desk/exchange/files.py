@@ -234,7 +234,8 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                 else:
                     ws.write(r, c, value)
                 if c < len(widths):
-                    widths[c] = max(widths[c], min(60, _width_of(value)))
+                    widths[c] = max(widths[c], min(60, _width_of(value, money=c in sheet.money_columns,
+                                                              percent=c in sheet.percent_columns)))
         for c, width in enumerate(widths):
             ws.set_column(c, c, width + 2)
         ws.freeze_panes(row0 + 1, 0)
@@ -242,8 +243,14 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
-def _width_of(value: Any) -> int:
-    """How many characters a cell needs: a date "01/04/2009", a time "01/04/2009 14:05", else its text."""
+def _width_of(value: Any, *, money: bool = False, percent: bool = False) -> int:
+    """How many characters a cell needs as Excel prints it: money "-£16,535.00" (not the pence, "-1653500", which
+    left ######## in a column too narrow for the pounds), a share "9.08%", a date "01/04/2009", a time
+    "01/04/2009 14:05", else its text."""
+    if money and isinstance(value, int):
+        return len(f"{'-' if value < 0 else ''}£{abs(value) / 100:,.2f}")
+    if percent and isinstance(value, (int, float, Decimal)):
+        return len(f"{float(value):.2f}%")
     if isinstance(value, datetime):
         return 16
     if isinstance(value, date):

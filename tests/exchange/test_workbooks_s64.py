@@ -1,0 +1,58 @@
+"""Round s64: the workbooks an officer sends the county, opened as Excel opens them."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from safer_desk.exchange.files import Sheet, write_xlsx
+
+
+def _shown(value, number_format: str) -> str | None:
+    """What Excel prints for a figure in a money or percent format (None for any other cell)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if "£" in number_format:
+        return ("-" if value < 0 else "") + f"£{abs(value):,.2f}"
+    if number_format.endswith("%"):
+        places = len(number_format.partition(".")[2].rstrip("%"))
+        return f"{value * 100:.{places}f}%"
+    return None
+
+
+def column_width(ws, column: int) -> float:
+    """A column's width as set (openpyxl files columns of one width under the first of them)."""
+    return next((d.width for d in ws.column_dimensions.values() if d.min and d.min <= column <= d.max), 8.43)
+
+
+def too_narrow(ws) -> list[tuple[str, str, float]]:
+    """The money and percent cells wider than their column (Excel shows them as ####): (cell, as shown, width)."""
+    out = []
+    for row in ws.iter_rows():
+        for cell in row:
+            shown = _shown(cell.value, cell.number_format or "")
+            width = column_width(ws, cell.column)
+            if shown is not None and len(shown) > width - 0.5:
+                out.append((cell.coordinate, shown, width))
+    return out
+
+
+def test_the_register_s_cost_lines_show_their_pounds_not_hashes(demo_store, tmp_path):
+    """The register exported to Excel: its Cost lines sheet's Min (£) and Max (£) columns were as wide as the
+    amounts in pence (2950000, 7 characters) where Excel prints £29,500.00 (10), so a county lead opening it saw
+    ######## down both columns until they widened them."""
+    from safer_desk.services.projects import export_register
+
+    book = openpyxl.load_workbook(export_register(demo_store, tmp_path / "register.xlsx"))
+    assert book["Cost lines"]["G2"].value == 29500 and "£" in book["Cost lines"]["G2"].number_format
+    assert [too_narrow(ws) for ws in book.worksheets] == [[], []]
+
+
+def test_a_workbook_s_money_and_shares_are_as_wide_as_excel_prints_them(tmp_path):
+    """A loss of £16,535 printed "-£16,535.00" (11 characters) in a column sized for "-1653500" (8); a share of
+    9.08 printed "9.08%"."""
+    sheet = Sheet("Allocation", ["Name", "Cost", "Variance", "Share"],
+                  [["A", 123456789, -1653500, 9.08], ["B", 100, -100, 100]], money_columns={1, 2},
+                  percent_columns={3})
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path / "a.xlsx", [sheet]))["Allocation"]
+    assert ws["B2"].value == 1234567.89 and ws["C2"].value == -16535
+    assert too_narrow(ws) == []
