@@ -397,8 +397,12 @@ def _write_sheet(ws, fmt: _Formats, sheet: WorkbookSheet) -> None:
                 formula = f"=SUM({xl_rowcol_to_cell(first, c)}:{xl_rowcol_to_cell(last, c)})"
                 if column.kind == "money":
                     ws.write_formula(row, c, formula, fmt.totals["money"], cached / 100)
+                    shown = f"{'-' if cached < 0 else ''}£{abs(cached) / 100:,.2f}"
                 else:
                     ws.write_formula(row, c, formula, fmt.totals["count"], cached)
+                    shown = f"{cached:,.0f}"
+                # the total is wider than any row above it (and bold): sized to it, not shown as ########
+                widths[c] = max(widths[c], min(60, len(shown) + 1))
         if block.note:
             row += 1
             ws.write(row, 0, block.note, fmt.note)

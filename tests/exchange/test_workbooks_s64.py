@@ -56,3 +56,19 @@ def test_a_workbook_s_money_and_shares_are_as_wide_as_excel_prints_them(tmp_path
     ws = openpyxl.load_workbook(write_xlsx(tmp_path / "a.xlsx", [sheet]))["Allocation"]
     assert ws["B2"].value == 1234567.89 and ws["C2"].value == -16535
     assert too_narrow(ws) == []
+
+
+def test_the_county_workbook_s_totals_fit_their_columns(tmp_path):
+    """A sheet of the county's workbook sized each column to its rows and heading but not to the total under them:
+    200 payments of £999.00 (7 characters) totalled £199,800.00 (11), printed as ######## in bold on the Total row,
+    the one figure the county lead opened the sheet for."""
+    from safer_desk.exchange.county_workbook import Block, Column, WorkbookSheet, write_workbook
+
+    sheet = WorkbookSheet("Spend", "Spend", "Each payment.",
+                          [Column("Who"), Column("Paid", "money", total=True), Column("N", "count", total=True)],
+                          [Block([["Mid Suffolk", 99900, 9] for _ in range(200)])])
+    target = write_workbook(tmp_path / "county.xlsx", {"tables": "[]"}, [sheet])
+    ws = openpyxl.load_workbook(target, data_only=True)["Spend"]
+    total = ws.max_row
+    assert ws.cell(total, 1).value == "Total" and ws.cell(total, 2).value == 199800 and ws.cell(total, 3).value == 1800
+    assert len("£199,800.00") <= column_width(ws, 2) - 0.5 and len("1,800") <= column_width(ws, 3) - 0.5
