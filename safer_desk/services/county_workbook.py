@@ -27,7 +27,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
 
     origins: in a county file, the office each merged row came from (``merged_origins`` of the county file: the
     staged export the views read keeps no bookkeeping); the register, scenarios, awards, allocations, top-slices,
-    reviews, funds, figures and plans then say it.
+    reviews, partners' shares of them, funds, their spend, figures and plans then say it.
     scope: in a county file, the projects, commissioning scenarios, awards and plans of its areas (``county_scope`` of
     the county file, for the same reason); None: every row."""
     from safer_desk.exchange.county_schema import check_cancelled
@@ -41,7 +41,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
 
     builders = [lambda s: register_sheet(s, o, k), lambda s: scenarios_sheet(s, k, o),
                 lambda s: awards_sheet(s, k, o), lambda s: allocation_sheet(s, o), lambda s: top_slice_sheet(s, o),
-                lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today),
+                lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today, o),
                 lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today, o), referrals,
                 indicator_summary_sheet,
                 lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k, o)]
@@ -467,9 +467,10 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
                          note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}{refunded}")
 
 
-def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
+def dhr_partners_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:
     """Who owes what: every partner's share of every review, and each refund to a partner that paid beyond its share,
-    so that a partner's rows (filtered) add up to its line of the ledger: net billed = paid − refunded + outstanding."""
+    so that a partner's rows (filtered) add up to its line of the ledger: net billed = paid − refunded + outstanding.
+    In a county file (``origins``) each row ends with the office its review came from, as the Reviews sheet's do."""
     from safer_desk.services import dhr
 
     shares = dhr.list_shares(store, today=today)
@@ -488,12 +489,17 @@ def dhr_partners_sheet(store: Store, today: date) -> WorkbookSheet | None:
     # Trailing, and only where something was refunded, as the Reviews sheet's column; a refund is a row of its own
     # (its reference where an invoice's is), after the partner's invoices of the review.
     columns += [Column("Refunded (£)", "money", total=True)] if refunds else []
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
+
+    def came_from(case_id: str) -> list[str]:
+        return [_merged_from(origins, "dhr_cases", case_id)] if origins else []
+
     rows = [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
              s.amount_pence, s.paid_pence, s.closed_pence, s.outstanding_pence, s.overdue_pence]
-            + ([None] if refunds else []) for s in shares]
+            + ([None] if refunds else []) + came_from(s.case_id) for s in shares]
     rows += [[r.partner, references[r.case_id], "refund", r.reference, None, None,
               f"Refunded {r.refunded_on.strftime('%d/%m/%Y')}", None, None, None, None, None, r.amount_pence]
-             for r in refunds]
+             + came_from(r.case_id) for r in refunds]
     rows.sort(key=lambda row: (row[0].casefold(), row[1], row[2] == "refund"))
     said = (" Refunded is what was given back to a partner that paid beyond its share of the review: what the "
             "partner kept is Paid less Refunded.") if refunds else ""
@@ -532,7 +538,8 @@ def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> Wo
 def fund_sheet(store: Store, today: date | None = None, origins: Origins | None = None) -> WorkbookSheet | None:
     """Pooled-fund spend per district and month (victims counted in the month of their first spend), as at today as
     the Funds sheet's totals are: spend dated after it has not happened yet, so a fund's rows add up to its spend
-    there (None: every line recorded). Each fund named as the Funds sheet names it (``fund_names``)."""
+    there (None: every line recorded). Each fund named as the Funds sheet names it (``fund_names``); in a county file
+    (``origins``) each row ends with the office the fund came from, as the Funds sheet's do."""
     from safer_desk.services.funds import OTHER_DISTRICTS, merged_months, month_name, spend_sql
 
     rows_by_key: dict[tuple, list] = {}
@@ -553,7 +560,8 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
             if r[7] not in spans:
                 spans[r[7]] = merged_months(store, r[7])
             span = spans[r[7]].get(month)
-        row = rows_by_key.setdefault(key, [names[r[0]], r[1], month.first_day, 0, 0, 0, None])
+        row = rows_by_key.setdefault(key, [names[r[0]], r[1], month.first_day, 0, 0, 0, None]
+                                     + ([_merged_from(origins, "funds", r[0])] if origins else []))
         row[3] += r[4]
         row[4] += r[5]
         row[5] += r[6]
@@ -565,6 +573,7 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
     columns = [Column("Fund", width=32), Column("District"), Column("Month", "month"),
                Column("Victims first supported", "count", total=True), Column("Spend lines", "count", total=True),
                Column("Spend (£)", "money", total=True), Column("Includes spend of")]
+    columns += [Column(MERGED_FROM, width=30)] if origins else []
     rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (names[k[0]], k[2], k[1]))]
     return WorkbookSheet("Fund spend", "Pooled funds: spend per district and month", "Each pooled fund's spend "
                          "per district and month, with the victims first supported that month. Where a month held "

@@ -72,3 +72,44 @@ def test_the_county_workbook_s_totals_fit_their_columns(tmp_path):
     total = ws.max_row
     assert ws.cell(total, 1).value == "Total" and ws.cell(total, 2).value == 199800 and ws.cell(total, 3).value == 1800
     assert len("£199,800.00") <= column_width(ws, 2) - 0.5 and len("1,800") <= column_width(ws, 3) - 0.5
+
+
+def _sheet_rows(path, name: str, first: str) -> tuple[list, list[list]]:
+    """A sheet's headings (the row starting ``first``) and its rows below them."""
+    rows = [list(r) for r in openpyxl.load_workbook(path, read_only=True)[name].iter_rows(values_only=True)]
+    at = next(i for i, r in enumerate(rows) if r and r[0] == first)
+    return rows[at], rows[at + 1:]
+
+
+def test_the_county_workbook_s_who_owes_what_and_fund_spend_say_where_each_row_came_from(demo_path, tmp_path):
+    """The workbook of a county file: the Reviews and Funds sheets ended with *Merged from*, but Who owes what (each
+    partner's share of each review) and Fund spend (each fund's spend by district and month) did not, so a county
+    lead filtering the shares by partner could not tell which office billed them, nor whose fund a month's spend
+    was, without going back to another sheet."""
+    from safer_desk.services.county import export_for_county
+    from safer_desk.storage.store import open_store
+    from tests.exchange.helpers import merge_accepting
+
+    office = open_store(demo_path)
+    try:
+        export_for_county(office, tmp_path / "district.sqlite")
+        export_for_county(office, tmp_path / "office.xlsx")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge_accepting(county, [tmp_path / "district.sqlite"])
+        export_for_county(county, tmp_path / "county.xlsx")
+    finally:
+        county.close()
+    office_name = "Example office (seed papers)"
+    for sheet, first in (("Who owes what", "Partner"), ("Fund spend", "Fund")):
+        header, rows = _sheet_rows(tmp_path / "county.xlsx", sheet, first)
+        assert header[-1] == "Merged from", sheet
+        body = [r for r in rows if r and r[0] and r[0] != "Total"]
+        assert body and {r[-1] for r in body} == {office_name}, sheet
+        total = next(r for r in rows if r and r[0] == "Total")
+        assert total[-1] is None  # a totals line names no office
+        own_header, own_rows = _sheet_rows(tmp_path / "office.xlsx", sheet, first)
+        assert "Merged from" not in own_header  # an office's own workbook: nothing said
+        assert [r[:len(own_header)] for r in rows] == [r[:len(own_header)] for r in own_rows]  # the same figures
