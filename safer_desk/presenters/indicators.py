@@ -1161,7 +1161,8 @@ class IndicatorsPresenter(ScreenPresenter):
                         None if v.ytd is None else shown_number(v.ytd_text()),
                         None if v.ytd_last is None else shown_number(v.ytd_last_text()),
                         None if change is None else float(change.shown_difference()), change_percent_shown(change),
-                        v.target_words(), v.to_text(), POLARITY_LABELS[r.indicator.polarity],
+                        v.target_words(), v.with_month_names().to_text(),  # "Dec 2025", never "Dec-25" (a date)
+                        POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else "")
                         + (f" (last year {words})" if (words := v.last_year_words()) else ""), v.year.label])
         year = self.year.label.replace("/", "-") if self.year else ""

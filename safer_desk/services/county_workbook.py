@@ -705,7 +705,8 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                     strays.setdefault(area.name, set()).update(forces)
                     continue
                 change = v.change
-                rows.append([_area_label(area.name, v), year.label, r.indicator.label, v.range_text(),
+                rows.append([_area_label(area.name, v), year.label, r.indicator.label,
+                             v.with_month_names().range_text(),  # "Apr 2025 to Dec 2025", as workbooks name months
                              None if v.ytd is None else _shown(v.ytd.value, v.ytd_text()),
                              None if v.ytd_last is None else _shown(v.ytd_last.value, v.ytd_last_text()),
                              None if change is None else _shown(change.difference, change.signed_text()),

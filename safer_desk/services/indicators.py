@@ -29,8 +29,8 @@ from safer_desk.domain import indicators as dom
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSource, IndicatorError, Rag,
                                           describe_source)
-from safer_desk.domain.periods import (AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter, format_uk_date,
-                                      full_year, month_then_year)
+from safer_desk.domain.periods import (MONTH_ABBR, AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter,
+                                      format_uk_date, full_year, month_then_year)
 from safer_desk.domain.text import close_names, counted, in_words, ranges_text
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -2608,6 +2608,14 @@ class YearView:
     def missing_text(self) -> str:
         """"Apr-19 to Dec-19" or "Jun-19, Aug-19": the periods missing_to_date names, in runs."""
         return ranges_text(self.missing_to_date, lambda a, b: b == a + 1, self.labels.__getitem__)
+
+    def with_month_names(self) -> "YearView":
+        """This view with its months named as a workbook names them ("Dec 2025", as the Fund spend sheet and the
+        fund's export do), never the papers' "Dec-25", which reads as the 25th of December (and is that date to Excel
+        opening a CSV). A quarterly or annual indicator's view is as it is."""
+        if self.indicator.frequency != "monthly":
+            return self
+        return replace(self, labels=[f"{MONTH_ABBR[m.month - 1]} {m.year}" for m in map(Month.parse, self.periods)])
 
     def to_text(self) -> str:
         """The summary's "To" cell: the latest period, and the periods before it with no figure, which the year to

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 
 from safer_desk.exchange.files import Sheet, write_xlsx
@@ -113,3 +115,37 @@ def test_the_county_workbook_s_who_owes_what_and_fund_spend_say_where_each_row_c
         own_header, own_rows = _sheet_rows(tmp_path / "office.xlsx", sheet, first)
         assert "Merged from" not in own_header  # an office's own workbook: nothing said
         assert [r[:len(own_header)] for r in rows] == [r[:len(own_header)] for r in own_rows]  # the same figures
+
+
+def test_the_indicator_sheets_name_months_as_workbooks_do_never_as_a_date_would_read(demo_store, tmp_path):
+    """A workbook names a month "Dec 2025" (the Fund spend sheet, the fund's export): the county workbook's Indicator
+    summary said the periods to date as "Apr-25 to Dec-25" and "Jan-25 to Mar-25 (no figures for Apr-24 to
+    Dec-24)", where "Dec-25" reads as the 25th of December (and Excel opening the CSV makes it that date). A quarter
+    and a year stay as they are."""
+    from safer_desk.services.county import export_for_county
+
+    export_for_county(demo_store, tmp_path / "office.xlsx")
+    header, rows = _sheet_rows(tmp_path / "office.xlsx", "Indicator summary", "Area")
+    periods = {r[header.index("Periods")] for r in rows if r and r[0]}
+    assert "Apr 2025 to Dec 2025" in periods and "Dec 2007" in periods
+    assert "Jan 2025 to Mar 2025 (no figures for Apr 2024 to Dec 2024)" in periods
+    assert {"Q4 2009/10", "2009/10"} <= periods
+    assert not [p for p in periods if re.search(r"[A-Z][a-z]{2}-\d", p)]
+
+
+def test_the_indicators_tab_s_export_names_its_months_as_workbooks_do(demo_window, qtbot, prompts, tmp_path):
+    """Indicators > Export…: the To column said "Dec-25" (the 25th of December to Excel opening the CSV); it says
+    "Dec 2025", in the workbook and the CSV alike."""
+    import csv
+
+    tab = demo_window.show_tab("indicators")
+    qtbot.waitUntil(lambda: bool(tab.presenter.rows), timeout=10000)
+    for name in ("indicators.xlsx", "indicators.csv"):
+        prompts.file_names.append(str(tmp_path / name))
+        tab.export_summary()
+    header, rows = _sheet_rows(tmp_path / "indicators.xlsx", openpyxl.load_workbook(
+        tmp_path / "indicators.xlsx").sheetnames[0], "RAG")
+    to = {r[header.index("To")] for r in rows}
+    assert "Dec 2025" in to and not [t for t in to if re.search(r"[A-Z][a-z]{2}-\d", t or "")]
+    with (tmp_path / "indicators.csv").open(encoding="utf-8-sig") as f:
+        assert {r["To"] for r in csv.DictReader(f)} == to

@@ -50,17 +50,18 @@ def test_the_grid_s_cumulative_row_says_no_figure_for_a_month_missing_between_tw
 
 def test_the_summary_s_to_says_the_month_the_year_to_date_leaves_out(demo_window, tmp_path):
     """The summary read "10,975 … To Nov-16" for seven months' crime: a board reads April to November. The To cell,
-    its copy and the export name the month without a figure, as the headline and the board report do."""
+    its copy and the export name the month without a figure, as the headline and the board report do (the export as a
+    workbook names months, "Nov 2016": "Nov-16" there reads as a date)."""
     _without_june(demo_window.session.store, "indicator:all-crime")
     tab = _tab(demo_window, "All crime")
     copied = copied_summary_row(tab, "All crime")
     assert copied["To"] == "Nov-16 (no figures for Jun-16)" and copied["Year to date"] == "10975"
     sheet = tab.presenter.summary_sheet()
     row = next(r for r in sheet.rows if r[1] == "All crime")
-    assert row[sheet.header.index("To")] == "Nov-16 (no figures for Jun-16)"
+    assert row[sheet.header.index("To")] == "Nov 2016 (no figures for Jun 2016)"
     # Every month held: as before.
     other = next(r for r in sheet.rows if r[1] == "Anti-social behaviour")
-    assert other[sheet.header.index("To")] == "Nov-16"
+    assert other[sheet.header.index("To")] == "Nov 2016"
 
 
 def test_a_trajectory_s_grid_with_a_month_missing_is_not_judged_and_says_no_figure(demo_store):
