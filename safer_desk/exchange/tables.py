@@ -6,6 +6,7 @@ sheet, money as plain pounds ("7525.58"). A new format is one entry in ``TABLE_F
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -64,10 +65,18 @@ def table_file_filter(suffixes: Sequence[str] = tuple(TABLE_FORMATS)) -> str:
     return ";;".join(f"{TABLE_FORMATS[s][0]} (*{s})" for s in suffixes)
 
 
+# An ending that names a kind of file (".xlsx", ".CSV", ".pdf"): letters first, no space. The ".2019" of "Register
+# 31.03.2019" or the ".2 final" of "ledger v1.2 final" is part of the name, as Excel's Save As takes it.
+_FILE_ENDING = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}")
+
+
 def table_target(name: str | Path, default_suffix: str = ".xlsx") -> Path:
-    """The file a person chose, with the default suffix when they typed none."""
+    """The file a person chose, with the default suffix when they typed no ending (a date or version number in the
+    name is not one)."""
     target = Path(name)
-    return target if target.suffix else target.with_suffix(default_suffix)
+    if _FILE_ENDING.fullmatch(target.suffix):
+        return target
+    return target.with_name(target.name + default_suffix)
 
 
 def write_table(target: Path | str, sheets: Sequence[Sheet], *, suffixes: Sequence[str] = tuple(TABLE_FORMATS)) -> Path:

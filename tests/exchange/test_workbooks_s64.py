@@ -149,3 +149,25 @@ def test_the_indicators_tab_s_export_names_its_months_as_workbooks_do(demo_windo
     assert "Dec 2025" in to and not [t for t in to if re.search(r"[A-Z][a-z]{2}-\d", t or "")]
     with (tmp_path / "indicators.csv").open(encoding="utf-8-sig") as f:
         assert {r["To"] for r in csv.DictReader(f)} == to
+
+
+def test_an_export_named_with_a_date_in_it_is_a_workbook_as_excel_saves_one(demo_window, prompts, tmp_path):
+    """Projects > Export… named "Register 31.03.2019" (no ending typed, as Excel's Save As takes it): refused as
+    "Register 31.03.2019: choose a file ending .xlsx or .csv or .tsv", the date's ".2019" taken for the kind of
+    file; it is saved as "Register 31.03.2019.xlsx", as a name with no ending is. A real other ending is still
+    refused."""
+    from safer_desk.exchange.tables import table_target
+
+    tab = demo_window.show_tab("projects")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    prompts.file_names.append(str(folder / "Register 31.03.2019"))
+    tab.register.export_register()
+    assert prompts.errors == []
+    assert [p.name for p in folder.iterdir()] == ["Register 31.03.2019.xlsx"]
+    assert openpyxl.load_workbook(folder / "Register 31.03.2019.xlsx").sheetnames == ["Projects", "Cost lines"]
+    assert table_target("ledger v1.2 final").name == "ledger v1.2 final.xlsx"
+    assert table_target("Ledger.XLSX").name == "Ledger.XLSX" and table_target("ledger.pdf").name == "ledger.pdf"
+    prompts.file_names.append(str(folder / "register.pdf"))
+    tab.register.export_register()
+    assert "choose a file ending .xlsx" in prompts.errors[-1][1]
