@@ -263,9 +263,16 @@ def write_xlsx(target: Path | str, sheets: Sequence[Sheet], *, label: str | None
     return write_bytes_atomically(target, xlsx_bytes(sheets), label=label)
 
 
+# What Excel takes in no sheet name, as a name reads without it: a year "2009/10" as "2009-10" (the Indicators
+# export's "Indicators 2025-26"), brackets as round ones, a colon, * and ? left out.
+_IN_SHEET_NAMES = str.maketrans({"/": "-", "\\": "-", "[": "(", "]": ")", ":": None, "*": None, "?": None})
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
-    # Excel takes no name that starts or ends with an apostrophe (a scenario named "'Best value' option").
-    clean = _excel_cut("".join("_" if ch in "[]:*?/\\" else ch for ch in name), 31).strip("'") or "Sheet"
+    # Excel takes no name that starts or ends with an apostrophe (a scenario named "'Best value' option"); a space
+    # left at the end where a long name was cut goes too.
+    words = " ".join(name.translate(_IN_SHEET_NAMES).split())
+    clean = _excel_cut(words, 31).strip("' ") or "Sheet"
     candidate, n = clean, 2
     while candidate.lower() in used:
         suffix = f" ({n})"

@@ -171,3 +171,20 @@ def test_an_export_named_with_a_date_in_it_is_a_workbook_as_excel_saves_one(demo
     prompts.file_names.append(str(folder / "register.pdf"))
     tab.register.export_register()
     assert "choose a file ending .xlsx" in prompts.errors[-1][1]
+
+
+def test_a_scenario_s_sheet_is_named_as_its_scenario_reads(demo_store, tmp_path):
+    """Projects > Commissioning > Export… of the example's scenario "Retained budget 2009/10: pilot and DV
+    coordinators": its sheet tab read "Retained budget 2009_10_ pilot " (the / and : Excel takes in no sheet name
+    made underscores, and a space left at the end where the name was cut). The year reads 2009-10, as the Indicators
+    export's sheet "Indicators 2025-26" has it, the colon goes and nothing trails."""
+    from safer_desk.exchange.tables import write_table
+    from safer_desk.services import projects_commissioning as pc
+
+    saved = next(s for s in pc.list_scenarios(demo_store) if s.name.startswith("Retained budget 2009/10:"))
+    sheets = pc.scenario_sheets(pc.evaluate_saved(demo_store, saved))
+    book = openpyxl.load_workbook(write_table(tmp_path / "scenario.xlsx", sheets), read_only=True)
+    assert book.sheetnames == ["Retained budget 2009-10 pilot a", "Summary"]
+    odd = [Sheet(name, ["a"], [[1]]) for name in ("Q1/Q2 [draft]*?", "a\\b: c", "Summary", "summary")]
+    assert openpyxl.load_workbook(write_xlsx(tmp_path / "odd.xlsx", odd), read_only=True).sheetnames == [
+        "Q1-Q2 (draft)", "a-b c", "Summary", "summary (2)"]
