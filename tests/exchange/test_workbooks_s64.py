@@ -188,3 +188,21 @@ def test_a_scenario_s_sheet_is_named_as_its_scenario_reads(demo_store, tmp_path)
     odd = [Sheet(name, ["a"], [[1]]) for name in ("Q1/Q2 [draft]*?", "a\\b: c", "Summary", "summary")]
     assert openpyxl.load_workbook(write_xlsx(tmp_path / "odd.xlsx", odd), read_only=True).sheetnames == [
         "Q1-Q2 (draft)", "a-b c", "Summary", "summary (2)"]
+
+
+def test_a_chart_exported_without_an_ending_is_a_png(demo_window, prompts, tmp_path):
+    """Indicators > Export Chart… named "All crime 2016-17" (no ending typed, as the table exports take it): refused
+    with 'Charts are exported as .png or .svg, not “no extension”', where every table's Export… saves such a name
+    in its first format; it is saved as "All crime 2016-17.png". A date in the name is not an ending either."""
+    tab = demo_window.show_tab("indicators")
+    tab.select_indicator("All crime")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    prompts.file_names += [str(folder / "All crime 2016-17"), str(folder / "All crime 31.03.2019"),
+                           str(folder / "Chart.SVG")]
+    for _ in range(3):
+        tab.export_chart()
+    assert prompts.errors == []
+    assert sorted(p.name for p in folder.iterdir()) == ["All crime 2016-17.png", "All crime 31.03.2019.png",
+                                                         "Chart.SVG"]
+    assert (folder / "All crime 2016-17.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -513,8 +513,10 @@ class IndicatorsTab(TabBase):
                                       "indicator-chart.png")
         if not name:
             return
+        from safer_desk.exchange.tables import table_target
+
         try:
-            self.chart.export(name)
+            self.chart.export(table_target(name, ".png"))  # no ending typed (a date in the name is none): a PNG
         except (OSError, ValueError) as exc:
             prompts.show_error(self, "Chart not exported", str(exc))
 
