@@ -206,3 +206,16 @@ def test_a_chart_exported_without_an_ending_is_a_png(demo_window, prompts, tmp_p
     assert sorted(p.name for p in folder.iterdir()) == ["All crime 2016-17.png", "All crime 31.03.2019.png",
                                                          "Chart.SVG"]
     assert (folder / "All crime 2016-17.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_chart_exported_says_where_it_went(demo_window, prompts, tmp_path):
+    """Export Chart… closed its dialog and said nothing: the Indicators tab's own Export… says "Saved 15 indicators
+    to …", so an officer could not tell the picture was written, nor (with the ending added) under what name."""
+    tab = demo_window.show_tab("indicators")
+    tab.select_indicator("All crime")
+    prompts.file_names.append(str(tmp_path / "All crime"))
+    tab.export_chart()
+    written = tmp_path / "All crime.png"
+    assert written.is_file() and prompts.errors == []
+    assert tab.chart.data.title.startswith("All crime")
+    assert prompts.infos[-1] == ("Export Chart", f"Saved the chart “{tab.chart.data.title}” to {written}.")

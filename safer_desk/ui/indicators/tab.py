@@ -516,9 +516,12 @@ class IndicatorsTab(TabBase):
         from safer_desk.exchange.tables import table_target
 
         try:
-            self.chart.export(table_target(name, ".png"))  # no ending typed (a date in the name is none): a PNG
+            written = self.chart.export(table_target(name, ".png"))  # no ending typed (a date in the name is none)
         except (OSError, ValueError) as exc:
             prompts.show_error(self, "Chart not exported", str(exc))
+            return
+        title = f" “{self.chart.data.title}”" if self.chart.data.title else ""
+        prompts.show_info(self, "Export Chart", f"Saved the chart{title} to {written}.")
 
     def _refused(self, what: str) -> bool:
         """On a file open read-only, a change asked for is said to be refused, and why (True); else False."""
