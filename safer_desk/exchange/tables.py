@@ -84,7 +84,7 @@ def write_table(target: Path | str, sheets: Sequence[Sheet], *, suffixes: Sequen
     target = Path(target)
     suffix = target.suffix.lower()
     if suffix not in TABLE_FORMATS or suffix not in suffixes:
-        allowed = " or ".join(suffixes)
+        allowed = " or ".join([", ".join(suffixes[:-1]), suffixes[-1]] if len(suffixes) > 1 else suffixes)
         raise UnsupportedFormat(f"{target.name}: choose a file ending {allowed}.")
     if not sheets:
         raise ValueError("nothing to write")

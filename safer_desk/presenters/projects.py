@@ -647,7 +647,7 @@ class ProjectsPresenter(ScreenPresenter):
         try:
             return write_table(target, sheets)
         except UnsupportedFormat as exc:  # as service.export_register says it
-            raise ProjectError(f"{exc} (the register is exported as .xlsx, .csv or .tsv)") from None
+            raise ProjectError(str(exc)) from None
 
     # -- filters ---------------------------------------------------------------------------------------
     def _in_area(self, area: str) -> frozenset[str] | None:

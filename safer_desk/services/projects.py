@@ -1703,7 +1703,7 @@ def export_register(store: Store, target: Path | str, projects: Sequence[Project
     try:
         return write_table(target, register_sheets(projects, store.office_name, said=said))
     except UnsupportedFormat as exc:
-        raise ProjectError(f"{exc} (the register is exported as .xlsx, .csv or .tsv)") from None
+        raise ProjectError(str(exc)) from None
 
 
 CLI_HEADER = ["id", "title", "status", "funding_route", "cost_min", "cost_max", *CRITERIA_KEYS]

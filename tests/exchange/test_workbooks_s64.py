@@ -219,3 +219,15 @@ def test_a_chart_exported_says_where_it_went(demo_window, prompts, tmp_path):
     assert written.is_file() and prompts.errors == []
     assert tab.chart.data.title.startswith("All crime")
     assert prompts.infos[-1] == ("Export Chart", f"Saved the chart “{tab.chart.data.title}” to {written}.")
+
+
+def test_an_export_named_for_another_kind_of_file_is_refused_in_one_sentence(demo_window, prompts, tmp_path):
+    """Projects > Export… as "register.pdf" read 'The register was not saved: register.pdf: choose a file ending
+    .xlsx or .csv or .tsv. (the register is exported as .xlsx, .csv or .tsv)': the endings twice, the second after
+    the full stop. It says them once, as a list reads."""
+    tab = demo_window.show_tab("projects")
+    prompts.file_names.append(str(tmp_path / "register.pdf"))
+    tab.register.export_register()
+    assert prompts.errors == [("Export", "The register was not saved: register.pdf: choose a file ending .xlsx, .csv "
+                                         "or .tsv.")]
+    assert not (tmp_path / "register.pdf").exists()
