@@ -170,6 +170,13 @@ class AllocationPresenter(ScreenPresenter):
         except (DatabaseError, OSError):  # as the draft: a convenience
             pass
 
+    def export_title(self) -> str:
+        """The exported workbook's title: which allocation it is ("Allocation 2009/10 — Option 2 (Babergh office)"),
+        the year and name as Working on shows them, and whose, as the other exports' titles say theirs."""
+        said = " — ".join(filter(None, (self.year.strip(), self.name.strip())))
+        office = getattr(self.store, "office_name", "")
+        return " ".join(filter(None, ("Allocation", said, f"({office})" if office else "")))
+
     def last_year_warnings(self) -> tuple[str, ...]:
         """What is said when the Last year column holds the figures the year before's allocation was itself compared
         with, not what it allocated (``service.last_year_carried_over``), said after the formula's warnings."""

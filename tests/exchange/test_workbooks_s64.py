@@ -231,3 +231,19 @@ def test_an_export_named_for_another_kind_of_file_is_refused_in_one_sentence(dem
     assert prompts.errors == [("Export", "The register was not saved: register.pdf: choose a file ending .xlsx, .csv "
                                          "or .tsv.")]
     assert not (tmp_path / "register.pdf").exists()
+
+
+def test_the_allocation_s_workbook_says_which_allocation_it_is(demo_window, prompts, tmp_path):
+    """Allocation > Export… wrote a workbook whose title read only "Allocation": the county lead opening it could not
+    tell which year's split, which scenario, nor whose, as the register's ("Project register — Example office") and
+    the ledger's ("DHR ledger per partner as at …") titles say theirs. It names the year and the scenario worked on
+    (as Working on shows them) and the office."""
+    tab = demo_window.show_tab("allocation")
+    p = tab.presenter
+    assert p.year == "2009/10" and p.name
+    prompts.file_names.append(str(tmp_path / "allocation.xlsx"))
+    tab.export_results()
+    sheet = openpyxl.load_workbook(tmp_path / "allocation.xlsx")["Allocation"]
+    office = demo_window.session.store.office_name
+    assert sheet["A1"].value == f"Allocation 2009/10 — {p.name} ({office})"
+    assert sheet["G9"].value == 589608  # the seed's pot, to the penny, as the tab's Totals row

@@ -1471,10 +1471,10 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
-        result = self.result
+        result, title = self.result, self.presenter.export_title()
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
                                      lambda t: write_table(t, service.result_sheets(
-                                         result, title="Allocation", shares_as_numbers=t.suffix.lower() == ".xlsx",
+                                         result, title=title, shares_as_numbers=t.suffix.lower() == ".xlsx",
                                          more=self.presenter.last_year_warnings())),
                                      failed="The file could not be written")
         if path is None:
