@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import sqlite3
 import io
 from dataclasses import dataclass, field
@@ -230,7 +231,9 @@ class _Formats:
         self.header = book.add_format({"bold": True, "bg_color": "#E8EEF5", "border": 1, "text_wrap": True,
                                        "valign": "top"})
         self.note = book.add_format({"italic": True, "font_color": "#333333"})
-        self.link = book.add_format({"font_color": "#0563C1", "underline": 1})
+        self.link = book.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top"})
+        self.wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+        self.count_top = book.add_format({"num_format": "#,##0", "valign": "top"})
         self.kinds = {
             "date": book.add_format({"num_format": DATE_FORMAT}),
             "month": book.add_format({"num_format": MONTH_FORMAT}),
@@ -275,6 +278,8 @@ def _sheet_names(wanted: Sequence[str]) -> list[str]:
     return out
 
 
+DESCRIPTION_WIDTH = 90  # characters: the Contents sheet's "What it shows"
+
 NOTHING_YET = ("This file has no projects, scenarios, awards, allocations, reviews, pooled funds, indicator figures "
                "or budgets yet, so the workbook has no other sheet.")
 
@@ -307,12 +312,14 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
         ws.write_row(start, 0, ["Sheet", "What it shows", "Rows"], fmt.header)
     for r, (name, sheet) in enumerate(sheets, start=start + 1):
         ws.write_url(r, 0, f"internal:'{name}'!A1", fmt.link, string=name)
-        ws.write(r, 1, sheet.description)
-        ws.write_number(r, 2, sheet.row_count, fmt.kinds["count"])
+        # wrapped in its column, the row as tall as its lines: on one line Excel cut it off at the Rows figure
+        ws.write_string(r, 1, sheet.description, fmt.wrapped)
+        ws.set_row(r, 15 * max(1, math.ceil(len(sheet.description) / (DESCRIPTION_WIDTH - 4))))
+        ws.write_number(r, 2, sheet.row_count, fmt.count_top)
     ws.write(start + len(sheets) + 2, 0, "Money is in pounds (£); dates are dd/mm/yyyy; totals are SUM formulas "
                                          "over the rows above them.", fmt.note)
     ws.set_column(0, 0, 32)
-    ws.set_column(1, 1, 90)
+    ws.set_column(1, 1, DESCRIPTION_WIDTH)
     ws.set_column(2, 2, 8)
     ws.freeze_panes(start + 1, 0)
 

@@ -247,3 +247,21 @@ def test_the_allocation_s_workbook_says_which_allocation_it_is(demo_window, prom
     office = demo_window.session.store.office_name
     assert sheet["A1"].value == f"Allocation 2009/10 — {p.name} ({office})"
     assert sheet["G9"].value == 589608  # the seed's pot, to the penny, as the tab's Totals row
+
+
+def test_the_contents_sheet_s_descriptions_are_read_whole(demo_store, tmp_path):
+    """The county workbook's Contents sheet: each sheet's "What it shows" (up to 270 characters: Fund spend's says how
+    months of fewer than three victims are merged) stood on one line in a column 90 characters wide, with the Rows
+    figure in the next cell, so Excel cut it off mid-sentence. A description wider than its column wraps, its row
+    as tall as it needs, read whole."""
+    from safer_desk.services.county import export_for_county
+
+    export_for_county(demo_store, tmp_path / "office.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "office.xlsx")["Contents"]
+    width = column_width(ws, 2)
+    described = [row for row in ws.iter_rows(min_row=1) if row[0].hyperlink is not None]
+    assert described and any(len(r[1].value) > width for r in described)
+    for sheet, what, rows in described:
+        assert what.alignment.wrap_text or len(what.value) <= width, (sheet.value, what.value)
+        assert what.alignment.vertical == "top" and sheet.alignment.vertical == "top"
+        assert isinstance(rows.value, int)
