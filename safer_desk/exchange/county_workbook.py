@@ -39,16 +39,20 @@ MONTH_FORMAT = "mmm yyyy"
 @dataclass(frozen=True)
 class Number:
     """A figure of a "number" column with the decimal places the tabs and the board report show it with (12,586;
-    88.75; 14.4). A bare int or float in such a column shows the places it needs (none for a whole number)."""
+    88.75; 14.4) and the unit they show after it ("%", " per 100,000", " pts"; "" for a count), printed by the cell's
+    format so the cell stays the number. A bare int or float in such a column shows the places it needs (none for a
+    whole number)."""
 
     value: float
     places: int = 0
+    unit: str = ""
 
 
-def number_format(places: int) -> str:
+def number_format(places: int, unit: str = "") -> str:
     """"#,##0" for whole numbers, "#,##0.0" … for places: a format with a decimal point always prints it, so
-    "#,##0.##" shows 32948 as "32,948." in Excel."""
-    return "#,##0" + ("." + "0" * places if places > 0 else "")
+    "#,##0.##" shows 32948 as "32,948." in Excel. A unit is printed after the figure: '#,##0.0"%"' shows 16.9 as
+    16.9%, as the Indicators tab does (the cell stays 16.9)."""
+    return "#,##0" + ("." + "0" * places if places > 0 else "") + (f'"{unit}"' if unit and '"' not in unit else "")
 
 
 def places_needed(value: float, most: int = 4) -> int:
@@ -250,9 +254,9 @@ class _Formats:
         self._book = book
         self._numbers: dict[str, Any] = {number_format(0): self.kinds["number"], "0.0%": self.kinds["percent"]}
 
-    def number(self, places: int):
-        """The format of a figure shown with this many decimal places (made once per workbook)."""
-        return self._made(number_format(places))
+    def number(self, places: int, unit: str = ""):
+        """The format of a figure shown with this many decimal places and unit (made once per workbook)."""
+        return self._made(number_format(places, unit))
 
     def percent(self, places: int):
         """The format of a percentage shown with this many decimal places ("0.0%", "0.00%" …)."""
@@ -349,8 +353,8 @@ def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
     if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = Number(value, places_needed(value))  # a bare number: the places it needs
     if kind == "number" and isinstance(value, Number):
-        ws.write_number(r, c, value.value, fmt.number(value.places))
-        return len(f"{value.value:,.{value.places}f}")
+        ws.write_number(r, c, value.value, fmt.number(value.places, value.unit))
+        return len(f"{value.value:,.{value.places}f}{value.unit}")
     if kind == "percent" and isinstance(value, Number):  # a fraction shown with the places the tab shows it with
         ws.write_number(r, c, value.value, fmt.percent(value.places))
         return len(f"{value.value * 100:.{value.places}f}%")

@@ -9,6 +9,7 @@ Names and references, never ids; money as int pence (the writer shows pounds); d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -340,9 +341,20 @@ def _places_shown(text: str) -> int:
     return len(words[0].strip("+\u2212-%").partition(".")[2]) if words else 0
 
 
+# A figure as shown, and the unit after it: "16.9%", "1,610 per 100,000", "+1.2 pts", "12,586".
+_FIGURE_AND_UNIT = re.compile(r"[+\u2212-]?\d[\d,]*(?:\.\d+)?(%| [a-z][a-z0-9 ,]{0,20})?")
+
+
+def _unit_shown(text: str) -> str:
+    """The unit after a figure as the tabs show it ("%", " per 100,000", " pts"), "" for a count or other words."""
+    matched = _FIGURE_AND_UNIT.fullmatch(text.strip())
+    return (matched.group(1) or "") if matched else ""
+
+
 def _shown(value: float | None, text: str) -> Number | None:
-    """A figure with the places of the text the tabs and the board report show it as (a workbook cell's format)."""
-    return None if value is None else Number(value, _places_shown(text))
+    """A figure with the places and unit of the text the tabs and the board report show it as (a workbook cell's
+    format: 16.9 printed "16.9%", as the Indicators tab shows it, the cell still the number)."""
+    return None if value is None else Number(value, _places_shown(text), _unit_shown(text))
 
 
 def allocation_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:

@@ -114,21 +114,22 @@ NUMBER_SHEETS = {"Indicator summary": ("This year", "Same periods last year", "C
 
 
 def excel_shows(value: float, number_format: str) -> str:
-    """What Excel shows for the simple number formats "#,##0", "#,##0.0…" and "#,##0.##": a format's decimal
-    point is always printed, even with no digit after it (Excel, and SheetJS's ssf, show 32948 in "#,##0.##" as
-    "32,948.")."""
+    """What Excel shows for the simple number formats "#,##0", "#,##0.0…" and "#,##0.##", with any unit after the
+    figure ('#,##0.0"%"' shows 16.9 as "16.9%"): a format's decimal point is always printed, even with no digit after
+    it (Excel, and SheetJS's ssf, show 32948 in "#,##0.##" as "32,948.")."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    match = re.fullmatch(r"#,##0(?:\.(0*)(#*))?", number_format)
+    match = re.fullmatch(r'#,##0(?:\.(0*)(#*))?(?:"([^"]*)")?', number_format)
     assert match, f"not a simple number format: {number_format!r}"
-    if match.group(0) == "#,##0":
-        return f"{Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP):,f}"
+    unit = match.group(3) or ""
+    if match.group(1) is None:
+        return f"{Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP):,f}{unit}"
     zeros, hashes = match.group(1), match.group(2)
     places = len(zeros) + len(hashes)
     text = f"{Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,f}"
     whole, _, fraction = text.partition(".")
     fraction = fraction.rstrip("0").ljust(len(zeros), "0")
-    return f"{whole}.{fraction}"
+    return f"{whole}.{fraction}{unit}"
 
 
 def test_excel_shows_a_trailing_point_for_a_whole_number_in_the_old_format():
@@ -181,9 +182,11 @@ def test_the_workbooks_counts_show_no_stray_decimal_point(example):
     assert len(whole) > 100
     for sheet, title, cell in cells:
         shown = excel_shows(cell.value, cell.number_format)
-        assert not shown.endswith("."), (sheet, title, cell.coordinate, cell.value, cell.number_format, shown)
-    for sheet, title, cell in whole:
-        assert cell.number_format == "#,##0", (sheet, title, cell.coordinate, cell.value, cell.number_format)
+        assert not re.search(r"\.(?!\d)", shown), (sheet, title, cell.coordinate, cell.value, cell.number_format,
+                                                   shown)
+    for sheet, title, cell in whole:  # with its unit, if any ("17%")
+        assert re.fullmatch(r'#,##0(?:"[^"]*")?', cell.number_format), (sheet, title, cell.coordinate, cell.value,
+                                                                         cell.number_format)
     # 32,948-sized counts read as the report prints them.
     big = next(c for s, t, c in whole if abs(c.value) >= 1000)
     assert excel_shows(big.value, big.number_format) == f"{int(big.value):,}"
@@ -203,7 +206,7 @@ def test_a_figure_with_decimals_keeps_the_places_the_report_shows_it_with(exampl
             cell = row[header.index(title)]
             if not isinstance(cell.value, float) or cell.value.is_integer():
                 continue
-            shown = indicators[label].format(cell.value).split()[0].rstrip("%")
+            shown = indicators[label].format(cell.value)  # with its unit, as the tab shows it ("16.9%")
             assert excel_shows(cell.value, cell.number_format) == shown, (cell.coordinate, cell.value,
                                                                           cell.number_format, shown)
             checked += 1

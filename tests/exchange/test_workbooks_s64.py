@@ -265,3 +265,24 @@ def test_the_contents_sheet_s_descriptions_are_read_whole(demo_store, tmp_path):
         assert what.alignment.wrap_text or len(what.value) <= width, (sheet.value, what.value)
         assert what.alignment.vertical == "top" and sheet.alignment.vertical == "top"
         assert isinstance(rows.value, int)
+
+
+def test_the_indicator_sheets_show_each_figure_s_unit_as_the_tab_does(demo_store, tmp_path):
+    """The county workbook's indicator sheets printed NI 42 (the share of people who see drug dealing as a problem,
+    "16.9%" on the Indicators tab) as a bare 16.9 under "Figure", and a rate as 1,610 without its "per 100,000":
+    no heading says the unit, since each row's may differ. Each figure now prints as the tab shows it ("16.9%"), the
+    cell still the number 16.9 Excel adds up and charts; a count stays a plain number."""
+    from safer_desk.services.county import export_for_county
+
+    export_for_county(demo_store, tmp_path / "office.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "office.xlsx")
+    ws = book["Indicators by month"]
+    rows = [row for row in ws.iter_rows(min_row=4) if row[1].value and str(row[1].value).startswith("NI 42")]
+    june = next(r for r in rows if r[3].value and r[3].value.month == 10)
+    assert june[4].value == 16.9 and june[4].number_format == '#,##0.0"%"'
+    counts = [row for row in ws.iter_rows(min_row=4) if row[1].value == "Arson offences"]
+    assert counts and counts[0][4].number_format == "#,##0"
+    summary = book["Indicator summary"]
+    ni42 = next(r for r in summary.iter_rows(min_row=4) if str(r[2].value).startswith("NI 42") and r[4].value)
+    assert ni42[4].value == 16.9 and ni42[4].number_format == '#,##0.0"%"'
+    assert column_width(ws, 5) >= len("16.9%")
