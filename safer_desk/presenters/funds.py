@@ -8,6 +8,7 @@ window, the open form (its ``editor``, held while unsaved) and each change as on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any, Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS, contribution_amount_words, spend_amount_words
 from safer_desk.domain.money import format_money, searched_amount
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import MONTH_ABBR, FinancialYear, Month
 from safer_desk.domain.text import counted, tidy_spaces, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.exchange.tables import write_table
@@ -724,6 +725,15 @@ def per_victim_note(figures: funds.FundFigures) -> str:
             "of this fund came as district summaries (no individual referrals): they are in every total.")
 
 
+_REPORT_MONTH = re.compile(r"\b(" + "|".join(MONTH_ABBR) + r")-(\d{4}|\d{2})\b")
+
+
+def months_as_the_window_names_them(text: str) -> str:
+    """The services' forecast words (shared with the board report, which names a month as the papers do, "Jun-18":
+    ``Month.label``) with each month as the page names it, "Jun 2018" (``month_name``)."""
+    return _REPORT_MONTH.sub(lambda m: month_name(Month.parse(m.group(0))), text)
+
+
 def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
     """The figures ``funds.fund_report_rows`` names, in its order, for the workbook: money as pence in the Amount
     column (a £ number Excel adds up), counts as numbers, a date as a date and a month as "Apr 2020" in the Value
@@ -751,7 +761,7 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
     for window, ranged in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
         rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence if ranged.as_at is not None else None, None],
                  [f"forecast_exhaustion_month_{window}m", None, month(ranged.exhaustion_month)]]
-    return [*rows, ["forecast_warnings", None, " ".join(f.warnings) or None],
+    return [*rows, ["forecast_warnings", None, months_as_the_window_names_them(" ".join(f.warnings)) or None],
             *([name, None, value or None] for name, value in funds.kind_rows(figures)),
             ["contributions_not_received", figures.not_received_pence, None]]
 

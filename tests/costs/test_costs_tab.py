@@ -267,7 +267,7 @@ def test_fund_figures_and_chart_curves(tab, qtbot):
     assert page.chart.accessibleDescription() == page.chart.summary
     legend = page.chart.legend_names()
     assert "Spend to date" in legend and "Would have run out Apr 2020" in legend  # a projection, said as one
-    assert "Projected from Jun-18" in legend
+    assert "Projected from Jun 2018" in legend
     page.chart.resize(400, 300)
     layout = page.chart.layout_for(400, 300)
     assert page.chart.hover_text_at(layout.to_px(3, 2417)) == "Spend to date\nby the end of Jun 2018: £2,417"

@@ -56,7 +56,7 @@ def test_the_page_reads_its_figures_on_its_own_date(demo_window, qtbot):
     page = _page_on(demo_window, qtbot, SEEN, "Two top-ups")
     assert page.figure_labels["balance"].text() == "£4,000"  # Babergh's £500 is due on 25/08/2025
     assert "£500 of the contributions is dated after today" in page.sentence.text()
-    assert "until £5,000 received in Aug-25 (Ipswich Borough Council):" in page.sentence.text()
+    assert "until £5,000 received in Aug 2025 (Ipswich Borough Council):" in page.sentence.text()
     assert page.presenter.read().figures.balance_pence == 400_000
 
 

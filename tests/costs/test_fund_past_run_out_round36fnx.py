@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from safer_desk.domain.periods import Month
+from safer_desk.presenters.funds import months_as_the_window_names_them
 from safer_desk.services import funds
 from tests.costs.test_cli import run
 
@@ -169,7 +170,7 @@ def test_the_page_says_the_run_out_is_a_projection(demo_window, qtbot):
     page = _stale_page(demo_window, qtbot)
     assert page.figure_labels["balance"].text() == "£200"
     text = page.sentence.text()
-    assert "would have covered spending to May-25 and run out in Jun-25" in text and STALE_SAID in text, text
+    assert "would have covered spending to May 2025 and run out in Jun 2025" in text and months_as_the_window_names_them(STALE_SAID) in text, text
 
 
 def test_the_pages_runs_out_figure_is_marked_projected(demo_window, qtbot):

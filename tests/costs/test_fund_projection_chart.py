@@ -37,7 +37,7 @@ def test_the_pages_chart_of_an_ended_fund_says_its_line_is_a_projection(demo_win
     tab.pages.setCurrentIndex(2)
     page = tab.funds
     qtbot.waitUntil(lambda: not page.is_busy() and page.data is not None and page.chart is not None, timeout=10000)
-    for today, line, mark in ((LATER, "Projected from Jun-18", "Would have run out Apr 2020"),
+    for today, line, mark in ((LATER, "Projected from Jun 2018", "Would have run out Apr 2020"),
                               (DURING, funds.FORECAST_SERIES, "Runs out Apr 2020")):
         page.today = today
         page.refresh()

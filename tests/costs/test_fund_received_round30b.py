@@ -78,4 +78,4 @@ def test_the_page_and_the_chart_say_it(demo_window, qtbot):
     assert page.figure_labels["balance"].text() == "-£1,000"
     assert page.figure_labels["runs_out"].text() == f"⚠ Before the end: {name}"
     assert f"it runs out in {name}" in page.ensure_chart().summary
-    assert f"short of money from {this.label} to {this.plus(1).label}" in page.sentence.text()
+    assert f"short of money from {name} to {this.plus(1).first_day:%b %Y}" in page.sentence.text()

@@ -131,7 +131,7 @@ def test_the_page_counts_the_last_month_of_a_fund_keyed_to_its_last_day(demo_win
     page = fund_page(demo_window, qtbot, date(2019, 1, 1))
     choose_fund(page, qtbot, NAME)
     assert page.figure_labels["burn"].text() == "£500 a month"
-    assert "(the 3 months to Sep-18)" in page.sentence.text()
+    assert "(the 3 months to Sep 2018)" in page.sentence.text()
     assert "not complete" not in page.sentence.text()
 
 

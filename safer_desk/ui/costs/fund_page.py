@@ -24,7 +24,7 @@ from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, copied_figures_rows, fund_level,
-                                        load_fund_data, month_name, search_keeps)
+                                        load_fund_data, month_name, months_as_the_window_names_them, search_keeps)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -185,7 +185,7 @@ class FundChart(Chart):
         else:
             self.out_line.hide()
         # An ended fund's forecast is a projection from its burn rate's month: its line and mark say so.
-        self.forecast_curve.set_name(funds.forecast_series_name(figures))
+        self.forecast_curve.set_name(months_as_the_window_names_them(funds.forecast_series_name(figures)))
         self._legend(f.pilot_end, f.exhaustion_month, funds.exhaustion_words(figures))
         self.set_x_range(0, right)
         spent = f.cumulative[-1][1] if f.cumulative else 0
@@ -615,7 +615,8 @@ class FundPage(QWidget):
                   "not_begun": "not begun"}[funds.status_word(f)]
         self.sentence_box.set_text(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
                                    f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
-                                   + funds.forecast_sentence(f) + (f" {origin}" if origin else ""))
+                                   + months_as_the_window_names_them(funds.forecast_sentence(f))
+                                   + (f" {origin}" if origin else ""))
         if f.summary_rows:
             self.summary_note.setText(
                 f"ℹ {counted(f.summary_rows, 'row')} of this fund came as district summaries "
