@@ -150,7 +150,7 @@ def run_fund(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from exc
     finally:
         store.close()
-    for warning in figures.forecast.warnings:
+    for warning in (*([said] if (said := funds.overspent_words(figures)) else []), *figures.forecast.warnings):
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(["name", "value"], funds.fund_report_rows(figures))
     return 0

@@ -1405,11 +1405,6 @@ def _range_rows(figures: FundFigures) -> list[tuple[str, str]]:
 
 def forecast_sentence(figures: FundFigures) -> str:
     f = figures.forecast
-
-    def rate() -> str:  # only with spend: before any, there is no month the rate is "as at"
-        months = counted(f.window_months, "month")
-        return f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
-
     if f.closed:
         left = (f"{format_money(f.left_at_end_pence)} is left at the end of the period" if f.left_at_end_pence >= 0
                 else f"{format_money(-f.left_at_end_pence)} is missing at the end of the period")
@@ -1418,6 +1413,33 @@ def forecast_sentence(figures: FundFigures) -> str:
                          *(w for w in f.warnings if w != domain.CLOSED)])
     if figures.period_ended:
         return ended_sentence(figures)
+    # Spent past the money received, said first: the rest reads as a forecast, and the run-out month may be to come.
+    # A run-out month over says it already ("ran out in Nov-26: £600 more than the £5,000 received is spent").
+    overspent = overspent_words(figures)
+    if overspent and not (getattr(figures, "run_out_over", False) and f.last_funded_month is not None):
+        return f"{overspent} {_open_forecast_sentence(figures)}"
+    return _open_forecast_sentence(figures)
+
+
+def overspent_words(figures: FundFigures) -> str:
+    """"The fund is overspent: £600 more than the £5,000 received is already spent." when the spend recorded is
+    past the money received (the balance is below £0); "" otherwise."""
+    balance = getattr(figures, "balance_pence", 0)  # 0 for figures of no fund (a forecast alone)
+    if balance >= 0:
+        return ""
+    received = figures.contributions_pence - figures.not_received_pence
+    return (f"The fund is overspent: {format_money(-balance)} more than the {format_money(received)} received is "
+            "already spent.")
+
+
+def _open_forecast_sentence(figures: FundFigures) -> str:
+    """``forecast_sentence`` of a fund neither closed nor past its period."""
+    f = figures.forecast
+
+    def rate() -> str:  # only with spend: before any, there is no month the rate is "as at"
+        months = counted(f.window_months, "month")
+        return f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
+
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
         range_text = range_sentence(figures)  # other windows may run out: the range shows this window's luck

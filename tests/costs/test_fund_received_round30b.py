@@ -30,7 +30,9 @@ def test_spend_past_the_money_received_in_a_month_not_complete_is_a_run_out(demo
     assert f.balance_pence == -100_000 and f.forecast.as_at is None
     assert f.forecast.exhaustion_month == Month(2025, 8)
     text = funds.forecast_sentence(f)
-    assert text.startswith("No complete month of spend yet, so no burn rate.")
+    # £1,000 spent, none of the £5,000 received yet: overspent now (round 64), then the forecast as before
+    assert text.startswith("The fund is overspent: £1,000 more than the £0 received is already spent. "
+                           "No complete month of spend yet, so no burn rate.")
     assert "short of money from Aug-25 to Sep-25, until £5,000 received in Oct-25" in text
     assert "left out of the burn rate and the forecast" not in text  # the forecast counts it: it is money gone
     rows = dict(funds.fund_report_rows(f))
