@@ -317,20 +317,22 @@ def fund_district_ids(store: Store, fund_id: str) -> set[str]:
 
 
 def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
-    """A fund is in the areas it spent in. Spend a county holds only as "Other districts" (the small-number rule
-    names no district), or no spend yet, places a merged fund by the office it came from: that office's districts.
-    Otherwise a fund not yet spent is the office's own."""
+    """A fund is in the areas it spent in. A fund typed in this file and spent in the office's county is the office's
+    own, wherever in the county it was spent (a county-wide fund an office coordinates, its victims all in other
+    districts): the office's report lists it, and its part says none of it was spent in the office's areas. Spend a
+    county holds only as "Other districts" (the small-number rule names no district), or no spend yet, places a
+    merged fund by the office it came from: that office's districts."""
+    from safer_desk.services.reference import county_names_of
+
     districts = fund_district_ids(store, fund_id)
     if districts & areas.district_ids:
         return True
-    unplaced = not districts or store.scalar(
-        "SELECT 1 FROM fund_spend_summary WHERE fund_id = ? AND district_id IS NULL LIMIT 1", (fund_id,))
-    if not unplaced:
-        return False
     origin = fund_origin_district_ids(store, fund_id)
     if not origin:  # the office's own file, an export, a fund typed at the county, or an office with no scope
-        return not districts and areas.office
-    return bool(origin & areas.district_ids)
+        return areas.office and (not districts or any(map(areas.covers_county, county_names_of(store, districts))))
+    unplaced = not districts or store.scalar(
+        "SELECT 1 FROM fund_spend_summary WHERE fund_id = ? AND district_id IS NULL LIMIT 1", (fund_id,))
+    return bool(unplaced and origin & areas.district_ids)
 
 
 def fund_origin_offices(store: Store, fund_id: str) -> set[str] | None:
