@@ -29,6 +29,7 @@ from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.colours import alert_style, quiet_style, themed
 
 SPLITTER_KEY = "indicators/splitter"
+RAG_MOST, RAG_AND_NAME, NAME_LEAST = 104, 272, 120  # the summary's RAG and Indicator columns at 1093x582
 RIGHT_SPLITTER_KEY = "indicators/right-splitter"
 
 
@@ -266,12 +267,17 @@ class IndicatorsTab(TabBase):
         self.show_indicator()
 
     def _size_columns(self) -> None:
-        """Columns sized to their figures, the key ones capped so RAG to Target fit a 1366x768 laptop at 125%."""
-        view = self.summary_view
+        """Columns sized to their figures, the key ones capped so RAG to Target fit a 1366x768 laptop at 125%. The
+        RAG's word is never cut: every grey state has one symbol and tint, so "○ No figure recorded" and "○ Target
+        to be confirmed" are told apart by the word alone (nothing said by colour). A RAG wider than 104 pixels
+        takes its room from the names (cut short, whole in the details under the table), down to NAME_LEAST."""
+        view, model = self.summary_view, self.summary_model
         view.size_columns_to_visible(200)
-        for key, most in (("rag", 104), ("name", 168), ("ytd", 84), ("change", 66), ("target", 120)):
-            column = self.summary_model.column_index(key)
-            view.setColumnWidth(column, min(view.columnWidth(column), most))
+        rag = view.columnWidth(model.column_index("rag"))
+        name = max(NAME_LEAST, RAG_AND_NAME - max(rag, RAG_MOST))
+        for key, most in (("name", name), ("ytd", 84), ("change", 66), ("target", 120)):
+            column = model.column_index(key)
+            view.fit_column(column, min(view.columnWidth(column), most))
 
     def _fill_areas(self) -> None:
         p = self.presenter
