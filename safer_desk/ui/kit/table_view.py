@@ -435,6 +435,15 @@ class DataTableView(CopiesSelection, QTableView):
         if self.kept_in_sight is not None:
             self.kept_in_sight.follow()
 
+    def selectRow(self, row: int) -> None:  # noqa: N802 (Qt's name)
+        """A row chosen whole keeps the table where it is scrolled sideways: Qt makes the cell at the viewport's left
+        edge current, one under the names kept in sight, and scrolling it out from under them threw the table back to
+        its first columns. Up and down it is scrolled to as before."""
+        bar = self.horizontalScrollBar()
+        sideways = bar.value()
+        super().selectRow(row)
+        bar.setValue(sideways)
+
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """A cell chosen comes out from under the names kept in sight (Left from a later column); a name chosen (a click
         on the names drawn over the edge, a row chosen by the page) is in sight already: the table stays scrolled."""
