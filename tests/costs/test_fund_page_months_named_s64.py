@@ -3,7 +3,8 @@
 Since last round a month reads "Jun 2018" in the window and the workbooks, "Jun-18" in the board report (the papers'
 columns) and "2018-06" in the command line's CSV. The page's figures, axis and marks said "Apr 2020", but the
 sentence under them still said "(the 3 months to Jun-18) … runs out in Apr-20" and an ended fund's chart line
-"Projected from Jun-18": one page named one month two ways. The board report keeps "Jun-18" (test_fund_projection_chart).
+"Projected from Jun-18": one page named one month two ways. The board report keeps "Jun-18"
+(test_fund_projection_chart).
 """
 
 from __future__ import annotations

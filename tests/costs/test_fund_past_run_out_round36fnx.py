@@ -170,7 +170,8 @@ def test_the_page_says_the_run_out_is_a_projection(demo_window, qtbot):
     page = _stale_page(demo_window, qtbot)
     assert page.figure_labels["balance"].text() == "£200"
     text = page.sentence.text()
-    assert "would have covered spending to May 2025 and run out in Jun 2025" in text and months_as_the_window_names_them(STALE_SAID) in text, text
+    assert "would have covered spending to May 2025 and run out in Jun 2025" in text, text
+    assert months_as_the_window_names_them(STALE_SAID) in text, text
 
 
 def test_the_pages_runs_out_figure_is_marked_projected(demo_window, qtbot):
