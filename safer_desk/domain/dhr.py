@@ -403,7 +403,7 @@ def further_shares(total_pence: int, billed: Mapping[str, int], rule: SplitRule,
     not yet billed. Where a partner was billed more than its fresh share (part of the cost put back after it paid,
     billed again with another split, or a penny of largest remainders when percentages grow), it holds a credit
     and is billed none of it: the partners short of their shares are billed it, a capped payer its capped part
-    first, then in proportion to how short each is (``rebilled_shares``). An invoice is never negative.
+    first, then each to the same part of its share (``rebilled_shares``). An invoice is never negative.
     """
     partners = list(billed)
     further_pence = total_pence - sum(billed.values())
@@ -424,8 +424,10 @@ def rebilled_shares(total_pence: int, kept: Mapping[str, int], partners: Sequenc
     of its invoices are cancelled. Each partner of the new split (``partners``) is billed what it is short of its
     share of the whole cost split afresh (``dhr_cost_shares``), never more. Where a partner keeps more than its new
     share (it paid its old, larger share), its payments stay, and the others are billed the rest of the cost: a
-    capped payer its capped part first, then in proportion to what each is short. The parts add up exactly to the
-    cost less what is kept; none is negative, nor more than a partner is short.
+    capped payer its capped part first, then so that each of the others billed stands at the same part of its share
+    (``_to_the_same_part_of_their_shares``: a partner that paid part of its invoice early is billed to the same total
+    as one that paid nothing). The parts add up exactly to the cost less what is kept; none is negative, nor more than
+    a partner is short.
     """
     rest = total_pence - sum(kept.values())
     if rest < 0:
@@ -440,7 +442,28 @@ def rebilled_shares(total_pence: int, kept: Mapping[str, int], partners: Sequenc
     if rule.kind == "capped" and rule.cap_payer in short:  # the capped part is paid first, as the rule has it
         first = {rule.cap_payer: min(short.pop(rule.cap_payer), rest)}
         rest -= first[rule.cap_payer]
-    return first | (split_by_weights(rest, short) if rest else dict.fromkeys(short, 0))
+    return first | _to_the_same_part_of_their_shares(rest, {p: targets[p] for p in short}, kept)
+
+
+def _to_the_same_part_of_their_shares(rest: int, targets: Mapping[str, int], kept: Mapping[str, int]) -> dict[str, int]:
+    """``rest`` billed so that each partner billed stands (what it keeps and is billed) at the same part of its share
+    (``targets``), to the penny: equal totals for equal shares, whoever paid first. A partner keeping that much of its
+    share already is billed none. ``rest`` is at most what the partners are short of their shares, so none is billed
+    past its share; the parts add up exactly to ``rest``."""
+    pool = {p: t for p, t in targets.items() if kept.get(p, 0) < t}
+    while True:  # the part f = (rest + what the pool keeps) / (the pool's shares); out goes any keeping more
+        held, whole = rest + sum(kept.get(p, 0) for p in pool), sum(pool.values())
+        over = [p for p, t in pool.items() if kept.get(p, 0) * whole >= held * t]
+        if not over or len(over) == len(pool):
+            break
+        for p in over:
+            del pool[p]
+    whole = sum(pool.values())
+    if not rest or not whole:
+        return dict.fromkeys(targets, 0)
+    # p's exact part is (held * t - kept * whole) / whole; in proportion to the numerators they add up to rest.
+    numerators = {p: max(held * t - kept.get(p, 0) * whole, 0) for p, t in pool.items()}
+    return dict.fromkeys(targets, 0) | split_by_weights(rest, numerators)
 
 
 def resplit_refusal(amount_pence: int, remaining: Sequence[str], rule: SplitRule) -> dict[str, int]:

@@ -796,7 +796,7 @@ def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[s
     # A partner left out keeps what it was billed: the others share the rest of the cost.
     cost = case_cost_pence(store, case_id) - sum(billed.values()) + sum(sharing.values())
     # What a refund gave back, or a cost put back after the partners paid, is billed to the partners short of their
-    # shares, in proportion to how short, as billing again does: a partner still holding more than its share
+    # shares, each to the same part of its share, as billing again does: a partner still holding more than its share
     # (overpaid, not yet refunded) is billed none of it.
     return rules.further_shares(cost, sharing, split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
 

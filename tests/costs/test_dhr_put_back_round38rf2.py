@@ -4,7 +4,8 @@ The example's chair's cost keyed £2,500 too high, billed, paid by five partners
 the five £227.27 (or 28) over their shares. £1,100 of the £2,500 found due after all (the cost line put back) and
 billed with Bill partners, no refund recorded: the further shares fell back to an equal split of the £1,100, so each of
 the five, still £127.27 over its share, was billed £100 more. An officer expects what is unbilled to go to the partners
-short of their shares, in proportion to how short (as it already did once a refund was recorded), to the penny.
+short of their shares (as it already did once a refund was recorded), to the penny: since s64 each to the same part
+of its share, not in proportion to how short (test_dhr_rebill_even_s64: an early part-payer paid more that way).
 """
 
 from __future__ import annotations
