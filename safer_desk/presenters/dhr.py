@@ -476,6 +476,12 @@ class DhrPresenter(FormScreen):
                                         on=self.today())
         if plan is None:
             return ""
+        if not sum(plan.shares.values()):  # every cost taken off: nobody is billed again, not even £0
+            refs = ", ".join(r["invoice_ref"] for r in plan.cancelled)
+            invoices = f"invoice{'s' if len(plan.cancelled) != 1 else ''}"
+            return (f"The costs would come to £0, so the partners' {len(plan.cancelled)} {invoices} for this review "
+                    f"({refs}) are withdrawn, their numbers never used again, and none is issued in their place: "
+                    "the review reads as not billed.")
         summary = plan.summary()
         return (f"The costs would come to {format_money(sum(plan.shares.values()))}, less than the partners were "
                 f"billed, so they are billed again with the review's own split: {summary[0].upper()}{summary[1:]}")

@@ -1036,9 +1036,11 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
     parts = rules.rebilled_shares(cost, kept, partners, rule, capped_base_pence=base)
     prefix = case_invoice_prefix(store, case_id)
     refs = _next_refs(_invoice_refs_used(store, prefix), prefix)
-    # A partner with nothing kept is billed even £0 (a capped payer covering it all): it stays in later splits.
+    # A partner with nothing kept is billed even £0 (a capped payer covering it all): it stays in later splits. A
+    # review whose costs were all taken off (keyed in error) bills nobody: its invoices are withdrawn, none issued in
+    # their place (ten £0 invoices "in place of" them, and a ledger row of zeros per partner, were issued).
     new = {org: (ref, pence) for ref, (org, pence) in
-           zip(refs, sorted((o, p) for o, p in parts.items() if p or o not in kept))}
+           zip(refs, sorted((o, p) for o, p in parts.items() if p or o not in kept))} if cost else {}
     names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM organisations")}
     shares = rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base)
     # Paid beyond its share of the new split: the others are billed that much less, and it is said on its invoice.
