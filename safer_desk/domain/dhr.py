@@ -307,6 +307,12 @@ def percent_to_bp(text: str) -> int:
     s = (text or "").strip().rstrip("%").strip()
     m = re.fullmatch(r"(\d{1,3})(?:\.(\d{1,2}))?", s)
     if not m:
+        shown = (text or "").strip()
+        if re.fullmatch(r"[-−–]\s*\d+(?:[.,]\d*)?", s):  # "-5": its digits are fine, its sign is not
+            raise DhrError(f"“{shown}” cannot be negative: a partner's part is from 0% to 100%, like 12.5%.")
+        if comma := re.fullmatch(r"(\d{1,3}),(\d{1,2})", s):  # "12,5": a decimal comma, never guessed as 125%
+            raise DhrError(f"“{shown}” is not a percentage: use a point for the decimals, so type "
+                           f"{comma.group(1)}.{comma.group(2)} for {comma.group(1)}.{comma.group(2)}%.")
         raise DhrError(f"“{text}” is not a percentage (use a form like 12.5%, at most two decimals).")
     bp = int(m.group(1)) * 100 + int((m.group(2) or "0").ljust(2, "0"))
     if bp > 10000:
