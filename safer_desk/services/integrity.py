@@ -45,6 +45,7 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     refused: str = ""  # what was asked and not done (--repair of an export): not a finding about the file
+    repair_asked: bool = False  # a sound file then says nothing needed repairing (not only "All checks passed")
 
     @property
     def ok(self) -> bool:
@@ -67,7 +68,8 @@ class CheckReport:
         if not self.ok:
             out.append(("Something is wrong: see PROBLEM above.", False))
         elif not self.refused:
-            out.append(("All checks passed.", True))
+            nothing = self.repair_asked and not self.repaired
+            out.append((f"All checks passed{': nothing needed repairing' if nothing else ''}.", True))
         if self.refused:  # said last, once the checks have said whether the file is sound
             out.append((f"{'All checks passed, but n' if self.ok else 'N'}othing was repaired: {self.refused}", False))
         return out
@@ -85,7 +87,7 @@ def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
 
 
 def _check_file(path: Path, repair: bool) -> CheckReport:
-    report = CheckReport(path)
+    report = CheckReport(path, repair_asked=repair)
     try:
         if not path.is_file():
             report.kind = "a folder" if path.is_dir() else "missing"
