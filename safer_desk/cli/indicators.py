@@ -7,13 +7,15 @@
         Import Figures… of the Indicators tab: a CSV or .xlsx of indicator,area,period,value[,numerator,
         denominator,comment] checked row by row, then saved in one transaction (FILE must exist). A refused row
         (or one the grid would query) stops the import, listed by line, unless the option says what to do.
-    safer-desk indicators FILE [--sources] [--derived]
+    safer-desk indicators FILE [--sources] [--derived] [--area NAME] [--year YYYY/YY]
                                                      indicator,area,period,value as CSV
         periods: 2016-04 (month), 2016/17-Q1 (quarter, Q1 = April to June), 2016/17 (financial year)
         --sources adds a source column (Typed, Imported from FILE, police.uk import, Merged from OFFICE …)
         --derived adds partnership and county figures derived from their districts' figures, and a
         derived_from column naming the districts added up ("" for stored figures); a period that cannot be
         derived is left out, each said once on standard error ("safer-desk: warning: … not derived: …")
+        --area NAME and --year 2025/26 keep only that area's or financial year's rows, in the same order;
+        a name or year the file has no figures for is refused, naming the nearest names or the years held
     safer-desk population FILE AREA YEAR NUMBER [--source TEXT]
         record (or change) an area's population for a financial year, as View > Populations… does
     safer-desk populations FILE                      area,year,population,source as CSV
@@ -88,6 +90,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="add partnership and county figures derived from their districts' figures, with a "
                         "derived_from column naming the districts added up (a period that cannot be derived is left "
                         "out, and said on standard error)")
+    p.add_argument("--area", metavar="NAME", help="only this district's, partnership's or county's rows (its name "
+                                                  "as the area column says it)")
+    p.add_argument("--year", metavar="YYYY/YY", type=option_type(read_financial_year, "--year"),
+                   help="only the rows of this financial year: its months (2025-04 to 2026-03), quarters and year")
     p.set_defaults(run=run_indicators)
 
     p = subparsers.add_parser("population", help="record an area's population for a financial year (the one a rate "
@@ -239,9 +245,11 @@ def _repeated_words(preview) -> str:
 
 
 def run_indicators(args: argparse.Namespace) -> int:
-    from safer_desk.services.indicators import export_rows, figure_rows
+    from safer_desk.services.indicators import (RowsNotHeld, export_rows, figure_rows, left_out_chosen,
+                                                rows_chosen)
 
     sources, derived = getattr(args, "sources", False), getattr(args, "derived", False)
+    area, year = getattr(args, "area", None), getattr(args, "year", None)
     store = open_existing(args.file)
     left_out: list = []
     try:
@@ -249,6 +257,17 @@ def run_indicators(args: argparse.Namespace) -> int:
             rows = export_rows(store)  # the contract of DESIGN §4: indicator,area,period,value
         else:
             figures = figure_rows(store, derived=derived, left_out=left_out)
+        if area is not None or year is not None:  # the same rows in the same order, only those asked for
+            try:
+                keep = rows_chosen(store, [(r[1], r[2]) for r in rows] if not (sources or derived) else
+                                   [(f.area, f.period) for f in figures], area=area, year=year)
+            except RowsNotHeld as exc:
+                raise CliError(f"{exc.option}: {exc}") from None
+            if not (sources or derived):
+                rows = [r for r, k in zip(rows, keep) if k]
+            else:
+                figures = [f for f, k in zip(figures, keep) if k]
+                left_out = left_out_chosen(store, left_out, area=area, year=year)
     finally:
         store.close()
     # A period that cannot be derived is left out of the CSV (scripts read it as it is): each is said once on

@@ -3325,6 +3325,73 @@ def export_rows(store: Store) -> list[tuple[str, str, str, str]]:
     return out
 
 
+class RowsNotHeld(ValueError):
+    """An --area or --year of `safer-desk indicators` the file has no figures for; ``option`` names which."""
+
+    def __init__(self, option: str, words: str):
+        super().__init__(words)
+        self.option = option
+
+
+def period_year(period: str) -> str:
+    """The financial year ("2025/26") of a period as the CSV says it: 2026-03, 2025/26-Q4 or 2025/26."""
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        year, month = int(period[:4]), int(period[5:])
+        return FinancialYear(year if month >= 4 else year - 1).label
+    return period[:7]
+
+
+def rows_chosen(store: Store, cells: Sequence[tuple[str, str]], *, area: str | None = None,
+                year: FinancialYear | None = None) -> list[bool]:
+    """Which of the CSV's (area, period) cells `indicators --area NAME --year 2025/26` keeps, in their order.
+
+    The area is found as every command finds one (its name in any case, "Cornwall (county)", its id or ONS code)
+    and matched as the CSV names it; a name no area of the file has, or a year none of its figures are of, raises
+    RowsNotHeld naming the nearest names or the years held."""
+    from safer_desk.services.reference import AmbiguousArea
+
+    keep = [True] * len(cells)
+    if year is not None:
+        held = sorted({period_year(period) for _, period in cells})
+        if year.label not in held:
+            years = f"of {held[0]} to {held[-1]}" if len(held) > 1 else f"of {held[0]} only" if held else "none"
+            raise RowsNotHeld("--year", f"this file holds no indicator figures of {year.label}: its figures are "
+                                        f"{years}.")
+        keep = [k and period_year(period) == year.label for k, (_, period) in zip(keep, cells)]
+    if area is not None:
+        names = list(dict.fromkeys(cell for cell, _ in cells))
+        try:
+            found = find_area(store, area)
+        except AmbiguousArea as exc:
+            raise RowsNotHeld("--area", str(exc)) from None
+        named = csv_area_names(store, [found]).get(found.id) if found is not None else None
+        if named is None:
+            near = close_names(area, names, cutoff=0.6, n=3)
+            hint = f"the nearest: {', '.join(near)}" if near else \
+                "name a district, partnership or county as the Indicators tab names it"
+            raise RowsNotHeld("--area", f"this file has no area called “{area.strip()}” ({hint}).")
+        keep = [k and cell == named for k, (cell, _) in zip(keep, cells)]
+    return keep
+
+
+def left_out_chosen(store: Store, left_out: Sequence[NotDerived], *, area: str | None = None,
+                    year: FinancialYear | None = None) -> list[NotDerived]:
+    """The periods --derived left out that `indicators --area --year` would have printed: warned of, no others."""
+    from safer_desk.services.reference import AmbiguousArea
+
+    def area_id(name: str) -> str | None:
+        try:
+            found = find_area(store, name)
+        except AmbiguousArea:
+            return None
+        return None if found is None else found.id
+
+    wanted = area_id(area) if area is not None else None
+    ids = {n.area: area_id(n.area) for n in left_out} if area is not None else {}
+    return [n for n in left_out if (year is None or n.scope == "area" or period_year(n.period) == year.label)
+            and (area is None or ids[n.area] == wanted)]
+
+
 @dataclass(frozen=True)
 class ExportRow:
     """One figure of the command's output: stored (with its source) or derived (with what it came from)."""
