@@ -185,14 +185,15 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         if _CTRL_C and exc.code != 130 and _failure_of_disk_or_file(exc):  # what Ctrl+C caused, said as such
             return _say_interrupted(commits_before)
-        print(f"safer-desk: {common.after_an_upgrade(str(exc))}", file=sys.stderr)
+        print(f"safer-desk: {common.refusal_words(common.after_an_upgrade(str(exc)))}", file=sys.stderr)
         return exc.code
     except (OSError, sqlite3.Error) as exc:
         if _CTRL_C:  # Ctrl+C inside an SQLite function of ours came back as "user-defined function raised exception"
             return _say_interrupted(commits_before)
         # A full disk, a refused permission, a damaged page read half-way: one line naming the cause,
         # never a traceback (the writers have already left every file as it was).
-        print(f"safer-desk: {common.after_an_upgrade(_describe_failure(exc, args))}", file=sys.stderr)
+        print(f"safer-desk: {common.refusal_words(common.after_an_upgrade(_describe_failure(exc, args)))}",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return _say_interrupted(commits_before)

@@ -3,9 +3,33 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
+
+
+# The words a refusal may begin with as a sentence of the window does ("There is no award …", "The folder Bord …"),
+# said after "safer-desk: " in lower case; any other first word (a file, a place, "Unknown area", an indicator such
+# as "Total recorded crime", "SQLite") is a name, kept as spelt.
+_SENTENCE_WORDS = frozenset(
+    "A An The That There These This Those It Its No Nothing None Not Only Each Every One Some What Which When As To "
+    "Give Choose Name Say Select Type Add Use Close Open Check Cannot Could Your Column Columns".split())
+
+
+def refusal_words(text: str) -> str:
+    """A refusal as the command line says it after "safer-desk: ", by one rule (docs/user-guide.md, "On the
+    command line"): it goes on in lower case (after an option's "--area: " too) unless it begins with a name, which
+    keeps its spelling, and it ends with a full stop. The services' words, written for the window's messages as
+    sentences ("There is no district …"), and the commands' own ("there is no file at …") then read alike."""
+    text = text.rstrip()
+    option = re.match(r"--[a-z][a-z-]*: ", text)
+    head, rest = (text[:option.end()], text[option.end():]) if option else ("", text)
+    first = re.match(r"[A-Za-z]+", rest)
+    if first and first.group(0) in _SENTENCE_WORDS:
+        rest = rest[0].lower() + rest[1:]
+    said = head + rest
+    return said if not said or said[-1] in ".?!…" else said + "."
 
 
 class CliError(Exception):

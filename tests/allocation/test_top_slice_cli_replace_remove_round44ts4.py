@@ -84,7 +84,7 @@ def test_a_name_the_year_has_not_is_refused_and_the_file_is_left_as_it_was(capsy
     before = office.read_bytes()
     code, out, err = run(capsys, *argv, "--year", year, "--file", office)
     assert code == 1 and out == "", err
-    assert f"There is no {year} top-slice called" in err and "nothing was changed" in err
+    assert f"there is no {year} top-slice called" in err and "nothing was changed" in err
     assert office.read_bytes() == before
 
 

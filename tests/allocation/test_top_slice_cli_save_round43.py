@@ -58,7 +58,7 @@ def test_a_name_the_year_has_already_is_refused_and_the_file_is_left_as_it_was(c
     before = office.read_bytes()
     code, out, err = run(capsys, "top-slice", "2000", "--save", "Grant", "--year", "2010/11", "--file", office)
     assert code == 1 and out == ""
-    assert "There is already a 2010/11 top-slice called “Grant”" in err and "not written over" in err
+    assert "there is already a 2010/11 top-slice called “Grant”" in err and "not written over" in err
     assert office.read_bytes() == before
     assert saved(office)[0][("2010/11", "Grant")].total_pence == 100000  # the first one stands
 

@@ -18,10 +18,10 @@ def test_the_command_works_out_a_grant_of_nothing_but_does_not_save_it(demo_path
     assert code == 0 and "each_partner,0" in out
     where = ("--year", "2025/26", "--file", demo_path)
     code, out, err = run(capsys, "top-slice", "0", "--save", "Nothing", *where)
-    assert (code, out) == (1, "") and "A grant of £0 has nothing to split" in err
+    assert (code, out) == (1, "") and "a grant of £0 has nothing to split" in err
     assert run(capsys, "top-slice", "£1,000", "--save", "Something", *where)[0] == 0
     code, out, err = run(capsys, "top-slice", "0", "--replace", "Something", *where)
-    assert (code, out) == (1, "") and "A grant of £0 has nothing to split" in err
+    assert (code, out) == (1, "") and "a grant of £0 has nothing to split" in err
     code, out, _ = run(capsys, "top-slice", "£2,000", "--replace", "Something", *where)
     assert code == 0 and "total,2000" in out
 

@@ -34,7 +34,7 @@ def test_a_shared_name_is_the_reports_own_error(cornwall):
 def test_report_command_says_no_such_area_as_the_area_options(cornwall_path, tmp_path):
     code, out, err = cli_output(["report", str(cornwall_path), str(tmp_path / "r.html"), "--area", "Narnia"])
     assert (code, out) == (1, "")
-    assert err == ("safer-desk: --area: There is no district, partnership or county called “Narnia” "
+    assert err == ("safer-desk: --area: there is no district, partnership or county called “Narnia” "
                    "(this office's areas: Cornwall (county), Cornwall (district)).\n")
 
 

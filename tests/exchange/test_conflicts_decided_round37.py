@@ -21,7 +21,7 @@ def test_a_number_decided_names_the_ones_still_open(county_file):  # noqa: F811
     assert still and first.id not in still
     before = digest(county_file)
     code, _, err = cli_output(["conflicts", str(county_file), "--keep", "county", "--conflict", str(first.id)])
-    assert code == 1 and f"No open conflict matches '{first.id}'." in err, err
+    assert code == 1 and f"no open conflict matches '{first.id}'." in err, err
     numbers = ranges_text(sorted(still), lambda a, b: b == a + 1, str)  # "2", or "2 to 4, 7"
     assert f"Open: {numbers}" in err and "decided is no longer listed" in err and "History of Changes" in err, err
     assert digest(county_file) == before
@@ -35,5 +35,5 @@ def test_when_every_conflict_is_decided_it_says_none_is_open(county_file):  # no
     finally:
         county.close()
     code, _, err = cli_output(["conflicts", str(county_file), "--keep", "county", "--conflict", "1"])
-    assert code == 1 and "No open conflict matches '1'." in err, err
+    assert code == 1 and "no open conflict matches '1'." in err, err
     assert decided and "There is none open: every conflict found so far was decided" in err, err

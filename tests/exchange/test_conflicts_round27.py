@@ -106,7 +106,7 @@ def test_the_service_refuses_a_number_no_conflict_can_have_in_words():
 def test_a_well_formed_number_this_file_has_no_open_conflict_for_is_still_a_refusal(county_file):
     before = digest(county_file)
     code, out, err = cli_output(["conflicts", str(county_file), "--keep", "county", "--conflict", "99"])
-    assert code == 1 and "No open conflict matches '99'" in err and "usage:" not in err, err
+    assert code == 1 and "no open conflict matches '99'" in err and "usage:" not in err, err
     assert digest(county_file) == before
 
 

@@ -229,7 +229,7 @@ def test_merge_keep_and_the_conflicts_command(scenario, tmp_path):
     code, out, err = cli_output(["merge", str(county), str(scenario.a1), str(scenario.b1), *accept_key_args()])
     assert code == 0 and "0 conflicts" in out.splitlines()[-1], out
     code, _, err = cli_output(["conflicts", str(county), "--keep", "county"])
-    assert code == 1 and "No open conflict" in err
+    assert code == 1 and "no open conflict" in err
     code, _, err = cli_output(["conflicts", str(county), "--conflict", "3"])
     assert code == 2 and "--keep" in err
     code, _, err = cli_output(["conflicts", str(county), "--keep", "county", "--conflict", "nonsense"])

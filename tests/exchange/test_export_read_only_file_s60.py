@@ -65,7 +65,7 @@ def test_an_export_from_a_folder_that_cannot_be_written_says_why(demo_path, tmp_
     code, printed, err = run(capsys, "export", demo_path, out)
     assert (code, printed) == (1, "")
     said = err.strip().splitlines()[-1]
-    assert said.startswith(f"safer-desk: The folder of {demo_path.name} cannot be written to"), said
+    assert said.startswith(f"safer-desk: the folder of {demo_path.name} cannot be written to"), said
     assert "records its number in the file" in said and "ask for write access to its folder" in said, said
     assert "copy" not in said and said.endswith("Nothing was written."), said
     assert not out.exists()

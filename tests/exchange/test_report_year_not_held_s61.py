@@ -31,7 +31,7 @@ def test_a_year_the_file_holds_nothing_of_is_refused_naming_its_years(capsys, de
     out = tmp_path / "board.html"
     code, printed, err = run(capsys, "report", demo_path, out, "--year", year)
     assert code == 1 and printed == ""
-    assert f"This file holds nothing of {year}: its records and figures are of " in err
+    assert f"this file holds nothing of {year}: its records and figures are of " in err
     assert "Nothing was written." in err and not out.exists()
     first, _, last = err.partition(" are of ")[2].partition(" to ")
     assert FinancialYear.parse(first) <= FinancialYear(2009) and last.startswith(FinancialYear.of(date.today()).label)

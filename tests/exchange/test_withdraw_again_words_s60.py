@@ -27,10 +27,10 @@ def test_a_key_withdrawn_twice_is_said_to_be_withdrawn_already(tmp_path):
     code, out, err = cli_output(["keys", str(county_path), "--withdraw", fingerprint])
     assert code == 1 and out == ""
     said = err.strip()
-    assert said.startswith(f"safer-desk: The key {fingerprint} was already withdrawn for Babergh office on "), said
+    assert said.startswith(f"safer-desk: the key {fingerprint} was already withdrawn for Babergh office on "), said
     assert "(laptop stolen)" in said and said.endswith("Nothing was changed."), said
     never = "0000 0000 0000 0000 0000 0001"
     code, out, err = cli_output(["keys", str(county_path), "--withdraw", never])
     assert code == 1 and err.strip() == (
-        f"safer-desk: No key with fingerprint {never} is registered in county.sqlite (`safer-desk keys county.sqlite` "
+        f"safer-desk: no key with fingerprint {never} is registered in county.sqlite (`safer-desk keys county.sqlite` "
         "lists those that are). Nothing was changed.")

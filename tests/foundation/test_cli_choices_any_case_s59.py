@@ -34,7 +34,7 @@ def test_keep_typed_with_a_capital_decides_as_in_lower_case(tmp_path, capsys):
     office = tmp_path / "office.sqlite"
     assert run(capsys, "demo", office)[0] == 0
     lower = run(capsys, "conflicts", office, "--keep", "county")
-    assert lower[0] == 1 and "No open conflict matches" in lower[2]  # what a file with none says
+    assert lower[0] == 1 and "no open conflict matches" in lower[2]  # what a file with none says
     assert run(capsys, "conflicts", office, "--keep", "County") == lower
 
 
@@ -44,7 +44,7 @@ def test_a_conflict_group_typed_with_capitals_reads_as_listed(tmp_path, capsys, 
     assert run(capsys, "demo", office)[0] == 0
     listed = typed.strip().lower()
     code, _, err = run(capsys, "conflicts", office, "--keep", "county", "--conflict", typed)
-    assert (code, err.strip()) == (1, f"safer-desk: No open conflict matches '{listed}'.")
+    assert (code, err.strip()) == (1, f"safer-desk: no open conflict matches '{listed}'.")
 
 
 def test_a_word_that_is_no_choice_is_still_refused_naming_the_option(capsys):

@@ -31,7 +31,7 @@ def test_a_missing_file_is_said_before_out(tmp_path, capsys, command, out_name, 
     missing = tmp_path / "missing.sqlite"
     argv = [command, out, missing] if command == "screenshot" else [command, missing, out]
     code, _, err = run(capsys, *argv)
-    assert (code, err.strip()) == (1, f"safer-desk: there is no file at {missing}")
+    assert (code, err.strip()) == (1, f"safer-desk: there is no file at {missing}.")
     assert (out.read_bytes() == b"kept as it was") if out_problem == "exists" else not out.parent.exists()
     assert not missing.exists()
 

@@ -31,7 +31,7 @@ def test_the_file_given_after_the_name_is_said_in_its_place(demo_path, capsys, a
 
 def test_a_name_that_is_no_file_still_says_there_is_no_file(demo_path, tmp_path, capsys):
     code, _, err = run(capsys, "fund", tmp_path / "missing.sqlite", FUND)
-    assert (code, err.strip()) == (1, f"safer-desk: there is no file at {tmp_path / 'missing.sqlite'}")
+    assert (code, err.strip()) == (1, f"safer-desk: there is no file at {tmp_path / 'missing.sqlite'}.")
 
 
 def test_the_right_order_still_prints_the_fund(demo_path, capsys):

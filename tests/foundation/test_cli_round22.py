@@ -191,8 +191,9 @@ def unwritable(tmp_path, monkeypatch):
     folder.chmod(0o755)
 
 
-def said_about_a_new_file(err: str, name: str) -> None:
-    assert f"The folder of {name} cannot be written to, so {name} cannot be made there" in err, err
+def said_about_a_new_file(err: str, name: str, first: str = "the") -> None:
+    """The same words from the window (a sentence: "The folder …") and after "safer-desk: " ("the folder …")."""
+    assert f"{first} folder of {name} cannot be written to, so {name} cannot be made there" in err, err
     assert "read-only" not in err and ".lock" not in err
 
 
@@ -230,7 +231,7 @@ def test_an_existing_file_in_an_unwritable_folder_can_still_be_opened_read_only(
     before = sha256(path)
     code, _, err = run(capsys, "import-police", path, source)
     assert code == 1
-    assert "The folder of office.sqlite cannot be written to; the file can be opened read-only." in err
+    assert "the folder of office.sqlite cannot be written to; the file can be opened read-only." in err
     assert sha256(path) == before
 
 
@@ -240,6 +241,6 @@ def test_the_window_says_the_same_about_a_new_file_and_offers_no_read_only_file(
     assert prompts.questions == []
     [(title, text)] = prompts.errors
     assert title == "Cannot make file"
-    said_about_a_new_file(text, "new.sqlite")
+    said_about_a_new_file(text, "new.sqlite", first="The")
     assert window.session.store is None
     assert list(unwritable.iterdir()) == []

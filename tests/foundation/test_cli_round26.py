@@ -90,10 +90,10 @@ def test_a_malformed_option_value_is_a_usage_error_naming_the_option(demo_path, 
 
 @pytest.mark.parametrize("argv, words", [
     (["fund", "FILE", "Nowhere Fund"], "there is no fund called “Nowhere Fund”"),
-    (["office", "FILE", "--partnership", "Nowhere CSP"], "There is no partnership called “Nowhere CSP”"),
-    (["report", "FILE", "OUT.html", "--area", "Nowhere"], "--area: There is no district"),
-    (["conflicts", "FILE", "--keep", "county", "--conflict", "99999"], "No open conflict matches '99999'"),
-    (["awards", "FILE", "--delete", "Nothing"], "There is no award called “Nothing”"),
+    (["office", "FILE", "--partnership", "Nowhere CSP"], "there is no partnership called “Nowhere CSP”"),
+    (["report", "FILE", "OUT.html", "--area", "Nowhere"], "--area: there is no district"),
+    (["conflicts", "FILE", "--keep", "county", "--conflict", "99999"], "no open conflict matches '99999'"),
+    (["awards", "FILE", "--delete", "Nothing"], "there is no award called “Nothing”"),
     (["budget", "FILE", "No Such Plan"], "there is no plan called “No Such Plan”"),
 ])
 def test_a_well_formed_value_the_file_does_not_hold_is_a_refusal(demo_path, tmp_path, capsys, argv, words):

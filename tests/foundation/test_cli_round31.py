@@ -175,9 +175,9 @@ def test_keep_with_a_conflict_that_matches_nothing_is_still_refused(clean_county
     county, export = clean_county
     before = digest(county)
     code, out, err = run(capsys, "conflicts", county, "--keep", "county", "--conflict", "3")
-    assert code == 1 and "No open conflict matches '3'" in err, err
+    assert code == 1 and "no open conflict matches '3'" in err, err
     code, out, err = run(capsys, "conflicts", county, "--keep", "county")
-    assert code == 1 and "No open conflict matches (there are none)" in err, err
+    assert code == 1 and "no open conflict matches (there are none)" in err, err
     assert digest(county) == before
     code, out, err = run(capsys, "merge", county, export, "--keep", "district", "--conflict", "project")
     assert code == 1 and "no conflict was decided" in err and "0 conflicts" in out, err

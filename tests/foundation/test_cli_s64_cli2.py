@@ -8,9 +8,16 @@
    it (its months are 2025-04 … 2026-03). --area NAME and --year 2025/26 keep the CSV's header and order and print
    only that area's or year's rows; a name or year the file has no figures for is refused (exit 1), naming the
    nearest names or the years it holds.
+3. Refusals read as two commands' worth of different hands: "safer-desk: there is no file at x.sqlite" beside
+   "safer-desk: No open conflict matches (there are none)." and "safer-desk: --area: There is no district …", and
+   "cli2.doc: the report must end in .pdf or .html" without a full stop. One rule now (docs/user-guide.md, "On the
+   command line"): after "safer-desk: " (and an option's "--area: ") a refusal goes on in lower case unless it
+   begins with a name, which keeps its spelling, and it ends with a full stop.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from tests.cli_run import run
 
@@ -104,3 +111,35 @@ def test_indicators_derived_warns_only_of_the_year_and_area_asked(store, capsys)
     code, out, err = run(capsys, "indicators", path, "--derived", "--year", "2019/20", "--area", "Ipswich")
     assert code == 0 and err == "", err
     assert {r[1] for r in _csv(out)[1:]} == {"Ipswich"}
+
+
+# -- 3. one rule for refusals -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv, said", [
+    (["indicators", "{missing}"], "safer-desk: there is no file at {missing}."),
+    (["report", "{demo}", "{tmp}/x.doc"], "safer-desk: x.doc: the report must end in .pdf or .html."),
+    (["report", "{demo}", "{tmp}/x.pdf", "--area", "Nowhere"], "safer-desk: --area: there is no district, "),
+    (["report", "{demo}", "{tmp}/x.pdf", "--year", "2090/91"], "safer-desk: --year: this file holds nothing of "),
+    (["conflicts", "{demo}", "--keep", "county"], "safer-desk: no open conflict matches (there are none)."),
+    (["import-police", "{demo}", "{tmp}/no-folder"], "safer-desk: there is no file or folder at {tmp}/no-folder."),
+    (["fund", "{demo}", "Nope"], "safer-desk: there is no fund called “Nope”. Funds: Suffolk Target Hardening "
+                                 "Pilot."),
+])
+def test_refusals_go_on_in_lower_case_and_end_with_a_full_stop(demo_path, tmp_path, capsys, argv, said):
+    where = {"demo": demo_path, "tmp": tmp_path, "missing": tmp_path / "missing.sqlite"}
+    code, out, err = run(capsys, *[a.format(**where) for a in argv])
+    assert code == (2 if argv[0] == "report" and ".doc" in argv[2] else 1) and out == ""  # (how it is used: 2)
+    assert err.startswith(said.format(**where)), err
+    assert err.rstrip().endswith("."), err
+
+
+def test_a_refusal_beginning_with_a_name_keeps_its_spelling(demo_path, capsys):
+    from safer_desk.cli.common import refusal_words
+
+    assert refusal_words("Babergh is not kept on its own: it is part of Western Suffolk CSP") == \
+        "Babergh is not kept on its own: it is part of Western Suffolk CSP."
+    assert refusal_words("There is no award called “X”.") == "there is no award called “X”."
+    assert refusal_words("--area: The folder Bord does not exist") == "--area: the folder Bord does not exist."
+    assert refusal_words("SQLite cannot read it (file is not a database)") == \
+        "SQLite cannot read it (file is not a database)."
+    assert refusal_words("is it?") == "is it?"

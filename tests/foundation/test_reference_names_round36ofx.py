@@ -79,8 +79,8 @@ def test_a_partnership_or_district_mistyped_on_the_command_line_is_quoted_in_wor
     ref.add_partnership(store, "Western Suffolk CSP")
     store.close()
     code, out, err = cli_output(["office", str(path), "--partnership", "Westren Suffolk CSP"])
-    said = "There is no partnership called “Westren Suffolk CSP” (did you mean Western Suffolk CSP?)"
+    said = "there is no partnership called “Westren Suffolk CSP” (did you mean Western Suffolk CSP?)"
     assert code == 1 and said in err, err
     code, out, err = cli_output(["office", str(path), "--district", "King's Lynnn and West Norfolk"])
-    assert code == 1 and "There is no district called “King's Lynnn and West Norfolk”" in err, err
+    assert code == 1 and "there is no district called “King's Lynnn and West Norfolk”" in err, err
     assert "\"King's" not in err, err

@@ -129,7 +129,7 @@ def test_rows_the_grid_would_query_are_imported_only_when_accepted(office, tmp_p
     ("figures.csv", "indicator;area;period;value\nBurglary;Mid Suffolk;2016-05;7\n",
      "figures.csv has its columns separated by semicolons, not commas"),
     ("figures.csv", "indicator,area,period,vaule\nBurglary,Mid Suffolk,2016-05,7\n",
-     "Column D of figures.csv is headed “vaule”: did you mean value?"),
+     "column D of figures.csv is headed “vaule”: did you mean value?"),
     ("figures.csv", "indicator,area,period,value\n", "figures.csv has no figures below its headings."),
     ("figures.xlsx", "", "figures.xlsx is empty"),
 ])

@@ -45,7 +45,7 @@ def test_a_folder_of_outcomes_says_why_and_what_to_choose(tmp_path, capsys):
         fixture("ragged-samples", "2018-01-bedfordshire-outcomes.csv").read_bytes())
     assert main(["import-police", str(tmp_path / "office.sqlite"), str(folder)]) == 1
     assert capsys.readouterr().err.strip() == (
-        "safer-desk: There are no police.uk street-level crime files to import: 2018-01-bedfordshire-outcomes.csv is "
+        "safer-desk: there are no police.uk street-level crime files to import: 2018-01-bedfordshire-outcomes.csv is "
         "a police.uk outcomes file (what later happened to crimes), not street-level crime: only the *-street.csv "
         f"files are counted. {CHOOSE}")
 

@@ -57,7 +57,7 @@ def test_add_and_delete_an_award(tmp_path, capsys):
     (["--add", "Grant"], 2, "--add needs --funder"),
     (["--funder", "OPCC"], 2, "describe an award to --add"),
     (["--add", "Grant", "--funder", "OPCC", "--delete", "Grant"], 2, "not both"),
-    (["--delete", "Nothing"], 1, "There is no award called “Nothing” (known: none yet)"),
+    (["--delete", "Nothing"], 1, "there is no award called “Nothing” (known: none yet)"),
 ])
 def test_refusals_say_why_and_write_nothing(tmp_path, capsys, args, code, words):
     path = tmp_path / "office.sqlite"
