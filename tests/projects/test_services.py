@@ -246,7 +246,7 @@ def test_export_register_csv_and_xlsx(demo_store, tmp_path):
     assert (start.value.date(), end.value.date()) == (date(2009, 4, 1), date(2010, 3, 31))
     assert start.number_format == "dd/mm/yyyy"
     assert rows[1][svc.EXPORT_HEADER.index("Start")] == "01/04/2009"
-    with pytest.raises(ProjectError, match=".xlsx or .csv"):
+    with pytest.raises(ProjectError, match=r"r\.txt: choose a file ending \.xlsx, \.csv or \.tsv\."):
         svc.export_register(demo_store, tmp_path / "r.txt")
     assert not list(tmp_path.glob("*.part"))
 
