@@ -584,7 +584,14 @@ def _start_window(file: str | None, demo: bool) -> int:
 
 def _police_data(path) -> bool:
     """Whether a file given to the window is police.uk data (a street .csv, a download .zip, a folder of them)
-    rather than a Safer Desk file, as a drop on the window tells them apart."""
+    rather than a Safer Desk file, as a drop on the window tells them apart. A Safer Desk file's ending (the
+    usual start) is told without loading the drop rule."""
+    from pathlib import Path
+
+    from safer_desk.services.files import OFFICE_SUFFIXES
+
+    if Path(path).suffix.lower() in OFFICE_SUFFIXES:
+        return False
     from safer_desk.presenters.drops import Dropped, what_was_dropped
 
     return what_was_dropped([path]).kind == Dropped.POLICE

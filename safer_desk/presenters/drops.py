@@ -12,7 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Sequence
 
-OFFICE_SUFFIXES = (".sqlite", ".db")
+from safer_desk.services.files import OFFICE_SUFFIXES
+
 POLICE_SUFFIXES = (".csv", ".zip")
 WHAT_CAN_BE_DROPPED = ("Drop one Safer Desk file (.sqlite) to open it, or data.police.uk street files (.csv), "
                        "their download (.zip) or a folder of them to import them.")
