@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QLineEdit,
                                QMenu, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget, QWidgetAction)
@@ -173,22 +173,28 @@ def menu_key_on_current_cell(view: QAbstractItemView, event) -> bool:
     return True
 
 
-class _HeldOn(QObject):
-    """Whether the left mouse button went down on this widget and is still held."""
+class _Headings(QHeaderView):
+    """The table's column headings (as QTableView makes its own: clickable, the selection's sections highlighted),
+    which know whether the left mouse button went down on them and is still held (``held``).
 
-    def __init__(self, widget: QWidget):
-        super().__init__(widget)
+    The presses are read as the headings' viewport passes them on (``viewportEvent``), not by a filter on the
+    viewport: handed the viewport Qt made, PySide6 finds its Python class by loading every widget class it has not
+    loaded yet (35 M instructions, 3% of the way to the register's first screen)."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
         self.held = False
-        widget.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) \
                 and event.button() == Qt.MouseButton.LeftButton:
             self.held = True
         elif kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
             self.held = False
-        return False
+        return super().viewportEvent(event)
 
 
 class DataTableView(CopiesSelection, QTableView):
@@ -200,6 +206,7 @@ class DataTableView(CopiesSelection, QTableView):
                  on_paste: Callable[[], None] | None = None):
         super().__init__(parent)
         own_viewport(self)
+        self.setHorizontalHeader(_Headings(self))
         self.on_edit, self.on_delete, self.on_export = on_edit, on_delete, on_export
         self.on_paste = on_paste  # Ctrl+V on the table (rows copied from Excel), where the page pastes rows
         self.setSortingEnabled(True)
@@ -230,9 +237,6 @@ class DataTableView(CopiesSelection, QTableView):
         self._follow.setInterval(0)
         self._follow.timeout.connect(self._follow_rows)
         self.horizontalHeader().sectionResized.connect(self._section_resized)
-        # Whether the mouse button held went down on the headings (a drag of an edge, a double-click on it): a press
-        # elsewhere (a plan chosen in a list beside, whose columns then change) resized nothing by hand.
-        self._heading_held = _HeldOn(self.horizontalHeader().viewport())
         self.doubleClicked.connect(self._double_clicked)
         if accessible_name:
             self.setAccessibleName(accessible_name)
@@ -507,7 +511,9 @@ class DataTableView(CopiesSelection, QTableView):
         """A column resized with the mouse held (a drag of the heading's edge, or a double-click on it) is kept at
         that width; the stretched last column shown follows the view, not the person, and a hidden one is no one's."""
         header = self.horizontalHeader()
-        held = self._heading_held.held and QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        # The mouse button held went down on the headings (a drag of an edge, a double-click on it): a press elsewhere
+        # (a plan chosen in a list beside, whose columns then change) resized nothing by hand.
+        held = getattr(header, "held", False) and QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
         if self._sizing or not held:
             return
         if header.isSectionHidden(column) or header.stretchLastSection() and column == self._last_shown():
