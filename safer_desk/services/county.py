@@ -178,6 +178,19 @@ def key_questions(offers: Iterable[KeyOffer]) -> list[list[KeyOffer]]:
     return list(groups.values())
 
 
+def keys_not_accepted_words(kept_out: list[KeyOffer]) -> str:
+    """The status bar's sentence after Do Not Accept: which files were not merged, whose keys, and what merges them
+    later ("" when every key was accepted)."""
+    if not kept_out:
+        return ""
+    names = in_words([o.path.name for o in kept_out])
+    keys = in_words(sorted({f"{o.office_name}'s" for o in kept_out}))
+    one = len(kept_out) == 1
+    return (f"Not merged: {names} ({keys} {'key was' if len({o.fingerprint for o in kept_out}) == 1 else 'keys were'} "
+            f"not accepted). Import {'it' if one else 'them'} again once {'its' if one else 'each'} fingerprint is "
+            "confirmed by phone.")
+
+
 @dataclass
 class MergeReport:
     """What merging several district files did: a summary per merged file, and the files refused."""

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from safer_desk.domain.text import counted, file_name_from, in_words
+from safer_desk.domain.text import counted, file_name_from
 from safer_desk.paths import typed_path
 from safer_desk.presenters.formats import local_day_text
 from safer_desk.ui import prompts
@@ -427,15 +427,11 @@ def _restored_accepted(window, offer) -> bool:
 def _merge_accepted(window, offers: list, accepted: list, accepted_before: set) -> None:
     """Merge the files whose keys the county lead accepted; the others are said in the status bar (after Do Not
     Accept nothing was said, and a summary already shown read "you are asked next whether to accept it")."""
-    kept_out = [o for o in offers if o not in accepted]
-    if kept_out:
-        names = in_words([Path(o.path).name for o in kept_out])
-        keys = in_words(sorted({f"{o.office_name}'s" for o in kept_out}))
-        one = len(kept_out) == 1
-        window.statusBar().showMessage(
-            f"Not merged: {names} ({keys} {'key was' if len({o.fingerprint for o in kept_out}) == 1 else 'keys were'} "
-            f"not accepted). Import {'it' if one else 'them'} again once {'its' if one else 'each'} fingerprint is "
-            "confirmed by phone.", 15000)
+    from safer_desk.services.county import keys_not_accepted_words
+
+    said = keys_not_accepted_words([o for o in offers if o not in accepted])
+    if said:
+        window.statusBar().showMessage(said, 15000)
     if accepted:  # each key for the office it was confirmed with, never for another office its files claim
         import_district_files(window, [str(o.path) for o in accepted],
                               accept_keys=accepted_before | {(o.fingerprint, o.office_id) for o in accepted})
