@@ -208,6 +208,27 @@ def _project_list_words(describer: "Describer", text: str, other: str) -> str:
     return _quoted(words)
 
 
+IN_ANOTHER_ORDER = "the same lines in another order:"
+
+
+def _project_lists_moved(text: str, other: str) -> tuple[str, str] | None:
+    """A project's lists holding the same rows on both sides, some only in another order (lines turned round at one
+    office): each side's lists that are in another order, in its own order, as JSON; None when rows differ."""
+    mine, theirs = json.loads(text or "[]"), json.loads(other or "[]")
+
+    def listed(items: list, table: str) -> list:
+        return [item[2:] for item in items if item[0] == table]
+
+    def unplaced(items: list) -> list:
+        return sorted(json.dumps([item[0], *item[2:]]) for item in items)
+
+    if mine == theirs or unplaced(mine) != unplaced(theirs):
+        return None
+    moved = {table for table in PROJECT_LISTS if listed(mine, table) != listed(theirs, table)}
+    return (json.dumps([item for item in mine if item[0] in moved]),
+            json.dumps([item for item in theirs if item[0] in moved]))
+
+
 WHOLES = {
     # first: what the others' parts choose is merged before them
     "projects": Whole({table: "{p}project_id {key}" for table in PROJECT_LISTS}, _project_lists, _project_list_words,
@@ -918,7 +939,12 @@ class Describer:
         whole = WHOLES.get(table)
         a, b = county_row.get(MAKE_UP), incoming.get(MAKE_UP)
         if whole is not None and a is not None and b is not None and a != b:  # (not in a conflict found before)
-            out.append((whole.named, whole.words(self, a, b), whole.words(self, b, a)))
+            moved = _project_lists_moved(a, b) if table == "projects" else None
+            if moved is not None:  # the same lines, turned round: said as such, each side's whole list in its order
+                out.append((IN_ANOTHER_ORDER, _project_list_words(self, moved[0], "[]"),
+                            _project_list_words(self, moved[1], "[]")))
+            else:
+                out.append((whole.named, whole.words(self, a, b), whole.words(self, b, a)))
         return out
 
     def sentence(self, table: str, subject: str, diffs: list[tuple[str, str, str]], county_from: str,
