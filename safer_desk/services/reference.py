@@ -2309,6 +2309,7 @@ def outside_county_words(store: Store, county_id: str | None = None,
         return []
     key = county.name.casefold()
     table = _district_table(store)
+    filed = {r["id"]: r["county"] for r in store.rows("SELECT id, county FROM districts")}
     out = []
     for office in scope.merged_offices:
         if offices is not None and office.office_name not in offices:
@@ -2324,7 +2325,10 @@ def outside_county_words(store: Store, county_id: str | None = None,
         where = "; ".join(f"district{'s' if len(names) > 1 else ''} {in_words(names)} "
                           f"{'are' if len(names) > 1 else 'is'} in {other}" for other, names in by_county.items()) \
             or f"it names {named} as its county"
-        partly = "partly " if len(away) < len(ids) else ""
+        # partly: some of its districts lie in the county (as filed: a unitary such as Plymouth, which no county's
+        # figures count, lies in Devon, not in Suffolk), not merely fewer away than it has
+        inside = [i for i in ids if (filed.get(i) or "").strip().casefold() == key]
+        partly = "partly " if inside else ""
         which = f" for {in_words([d.name for d in away])}" if away else ""
         out.append(f"{office.office_name} lies {partly}outside {county.name} ({where}): its figures{which} are "
                    f"shown under its own areas, not counted in {county.name}'s.")

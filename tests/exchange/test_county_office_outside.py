@@ -103,3 +103,29 @@ def test_an_office_spanning_two_counties_is_said_to_lie_partly_outside(tmp_path)
         assert ref.office_county(county).name == "Devon"
     finally:
         county.close()
+
+
+def test_an_office_of_another_county_is_said_to_lie_outside_not_partly(tmp_path):
+    """Round 65: a Plymouth office naming Devon, merged into Suffolk's file, has no district in Suffolk; the summary
+    said it lay "partly outside Suffolk" (Plymouth, a unitary, counts in no county's figures, so it was not counted
+    as lying away from Suffolk either), as if some of its work were Suffolk's."""
+    base = template(tmp_path, police=False)
+    suffolk = office_from(base, tmp_path / "babergh.sqlite", "Babergh office", districts=["Babergh"])
+    plymouth = office_from(base, tmp_path / "plymouth.sqlite", "Plymouth office", districts=["Plymouth"],
+                           county="Devon")
+    try:
+        exports = [export(suffolk, tmp_path / "babergh-x.sqlite"), export(plymouth, tmp_path / "plymouth-x.sqlite")]
+    finally:
+        suffolk.close()
+        plymouth.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        ref.set_office_scope(county, county="Suffolk")
+        merge(county, exports[:1])
+        report = merge(county, exports[1:])
+        assert not report.refused
+        assert report.county_notes == [
+            "Plymouth office lies outside Suffolk (it names Devon as its county): its figures are shown under its own "
+            "areas, not counted in Suffolk's."]
+    finally:
+        county.close()
