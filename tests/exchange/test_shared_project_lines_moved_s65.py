@@ -46,3 +46,21 @@ def test_lines_turned_round_in_one_office_of_a_shared_project_are_said_as_anothe
     assert c.district_side == f"“{last}; cost line 2025/26 staff Line 3 £3,000; cost line 2025/26 staff Line 2 " \
                               f"£2,000; {first}” from Babergh office"
     assert _order(o.county) == ["Line 1", "Line 2", "Line 3", "Line 4"]  # nothing changed without asking
+
+
+def test_keeping_the_office_order_turns_the_lines_round_once(offices):
+    from safer_desk.services.county import resolve_conflicts
+
+    o = offices
+    p = projects.Project(id="p-shared", title="Suffolk-wide family intervention", areas=("Babergh", "Mid Suffolk"),
+                         cost_lines=tuple(projects.CostLine(y, c, d, read_line_amount(a)) for y, c, d, a in LINES))
+    for office in (o.babergh, o.mid):
+        projects.add_projects(office, [p])
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    loaded = projects.get_project(o.babergh, "p-shared")
+    projects.save_project(o.babergh, replace(loaded, cost_lines=loaded.cost_lines[::-1]), loaded=loaded)
+    merge(o.county, [o.send(o.babergh)])
+    resolve_conflicts(o.county, "district")
+    assert _order(o.county) == ["Line 4", "Line 3", "Line 2", "Line 1"]  # each line once, in Babergh's order
+    merge(o.county, [o.send(o.babergh)])
+    assert list_conflicts(o.county) == []
