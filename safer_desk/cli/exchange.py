@@ -165,6 +165,8 @@ def run_export(args: argparse.Namespace) -> int:
           f"{result.office_name}")
     if result.include_referrals:
         print(f"individual referrals: included ({result.row_counts.get('fund_referrals', 0):,})")
+        print(f"safer-desk: warning: {result.path.name} holds victim-level data (individual referrals, as asked): "
+              "keep it as securely as the office file and send it only to the county.", file=sys.stderr)
         if result.case_notes_sent and (kind == "sqlite" or args.raw_tables):  # the workbook's views show none
             print(f"reviews' case and panel-meeting notes: included ({result.case_notes_sent:,})")
     elif result.left_out:

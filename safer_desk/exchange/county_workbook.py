@@ -282,6 +282,10 @@ def _sheet_names(wanted: Sequence[str]) -> list[str]:
     return out
 
 
+# Said where the workbook is opened: forwarded on, it tells the next reader what it holds (DESIGN §3, §5).
+VICTIM_LEVEL_INCLUDED = ("included: this workbook holds victim-level data (each referral's pseudonymous reference, "
+                         "district, eligibility answers and spend). Keep it as securely as the office file and send "
+                         "it only to the county.")
 DESCRIPTION_WIDTH = 90  # characters: the Contents sheet's "What it shows"
 
 NOTHING_YET = ("This file has no projects, scenarios, awards, allocations, reviews, pooled funds, indicator figures "
@@ -296,7 +300,7 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
         ("Office", manifest.get("office_name", "")),
         ("Exported on", exported),
         ("Exported by", manifest.get("exported_by", "")),
-        ("Individual referrals", "included" if include_referrals else
+        ("Individual referrals", VICTIM_LEVEL_INCLUDED if include_referrals else
          "left out (the funds' spend is given as totals by district and month)"),
         ("Raw tables", f"{counted(raw, 'sheet')} at the end" if raw else
          "not included (export with --raw-tables for them)"),
@@ -307,6 +311,9 @@ def _write_contents(ws, fmt: _Formats, manifest: dict[str, str], sheets, include
         ws.write(r, 0, label, fmt.bold)
         if isinstance(value, datetime):
             ws.write_datetime(r, 1, value, fmt.kinds["date"])
+        elif len(str(value)) > DESCRIPTION_WIDTH - 4:  # wrapped as the sheets' descriptions are, not cut off
+            ws.write_string(r, 1, str(value), fmt.wrapped)
+            ws.set_row(r, 15 * math.ceil(len(str(value)) / (DESCRIPTION_WIDTH - 4)))
         else:
             ws.write(r, 1, value)
     start = len(facts) + 3
