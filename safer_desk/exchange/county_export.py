@@ -219,8 +219,9 @@ def _said(conn: sqlite3.Connection, sql: str, key: str, *, reference: bool = Tru
 
 
 def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
-    """" 1 of review WSCSP-DHR-2017-01", " on invoice MSDC-DHR1-01 of review …", " of a contribution to Fund"
-    (after the field's name) for a review's or a fund's row, else "": where the row is, never the text found in it."""
+    """" 1 of review WSCSP-DHR-2017-01", " on invoice MSDC-DHR1-01 of review …", " of a contribution to Fund",
+    " of referral TH-2018-003 to Fund", a review's own " of review …" (after the field's name) for a review's or a
+    fund's row, else "": where the row is, never the text found in it."""
     keys = row.keys()
     if "share_id" in keys:  # a payment: on its invoice
         invoice = _said(conn, "SELECT invoice_ref FROM dhr_shares WHERE id = ?", row["share_id"])
@@ -229,9 +230,16 @@ def _row_words(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
         return (f" on invoice {invoice}" if invoice else "") + (f" of review {case}" if case else "")
     if "fund_id" in keys:
         fund = _said(conn, "SELECT name FROM funds WHERE id = ?", row["fund_id"], reference=False)
-        what = " of a contribution to" if "organisation_id" in keys else " of a referral to"
+        # A referral by its reference, as the fund page lists it, unless that is what looks private.
+        referral = _said(conn, "SELECT reference FROM fund_referrals WHERE id = ?", row["id"]) \
+            if "override_reason" in keys else ""
+        what = (" of a contribution to" if "organisation_id" in keys else
+                f" of referral {referral} to" if referral else " of a referral to")
         return f"{what} {fund}" if fund else ""
     if "case_id" not in keys:
+        if "decision" in keys and "reference" in keys:  # a review's own field: by its reference, as Reviews lists it
+            ref = _said(conn, "SELECT reference FROM dhr_cases WHERE id = ?", row["id"])
+            return f" of review {ref}" if ref else ""
         return ""
     ref = _said(conn, "SELECT reference FROM dhr_cases WHERE id = ?", row["case_id"])
     if not ref:
