@@ -36,3 +36,20 @@ def test_the_command_warns_that_its_export_holds_victim_level_data(demo_path, tm
         assert f"safer-desk: warning: {out.name} holds victim-level data" in err, err
     code, stdout, err = cli_output(["export", str(demo_path), str(tmp_path / "default.sqlite")])
     assert code == 0 and "victim-level data" not in err, err
+
+
+def test_the_window_says_its_export_holds_victim_level_data(demo_path, tmp_path, window, qtbot, prompts):
+    """The window's confirmation said "Individual referrals are included (15) …" as a count, as the command did."""
+    from PySide6.QtCore import Qt
+
+    assert window.open_path(demo_path)
+    window.exchange_actions["export"].trigger()
+    dialog = window.export_dialog
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "for county.xlsx"))
+    dialog.referrals_check.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(prompts.infos), timeout=15000)
+    said = prompts.infos[-1][1]
+    assert ("Individual referrals are included (15). This export holds victim-level data: keep it as securely as "
+            "the office file and send it only to the county.") in said, said

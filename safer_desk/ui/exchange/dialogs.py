@@ -182,7 +182,9 @@ def _victim_level_words(result) -> str:
     if result.include_referrals:
         notes = result.case_notes_sent if Path(result.path).suffix.lower() == ".sqlite" else 0
         return (f"Individual referrals are included ({result.row_counts.get('fund_referrals', 0):,})"
-                + (f", and so are the reviews' case and panel-meeting notes ({notes:,})." if notes else "."))
+                + (f", and so are the reviews' case and panel-meeting notes ({notes:,})." if notes else ".")
+                + " This export holds victim-level data: keep it as securely as the office file and send it only "
+                  "to the county.")
     said = "Individual referrals were left out" + (
         f" ({counted(result.summary_rows, 'total')} by district and month instead)." if result.left_out else ".")
     if result.case_notes_left_out:
