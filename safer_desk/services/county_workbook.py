@@ -622,9 +622,10 @@ def referrals_sheet(store: Store, origins: Origins | None = None) -> WorkbookShe
     note = ("" if rows else "This file holds no individual referrals. ") + (
         f"The Fund spend sheet also counts {format_money(received)} received as totals from other offices, which "
         "name no referral." if received else "")
-    return WorkbookSheet("Referrals", "Pooled funds: individual referrals (victim-level data)", "Each individual referral (included at "
-                         "the officer's choice, agreed with the county): pseudonymous reference, district, date, "
-                         "eligibility answers and spend.", columns, [Block(rows)], note=note.strip())
+    return WorkbookSheet("Referrals", "Pooled funds: individual referrals (victim-level data)",
+                         "Each individual referral (included at the officer's choice, agreed with the county): "
+                         "pseudonymous reference, district, date, eligibility answers and spend.",
+                         columns, [Block(rows)], note=note.strip())
 
 
 # -- indicators --------------------------------------------------------------------------------------------
