@@ -432,6 +432,8 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
         try:
             base = parse_cell(last.group("head"), unit=unit)
         except BudgetError:
+            if last.group("head").count("(") == last.group("head").count(")"):
+                raise  # "£4,000 (£0 per District) (agreed)": its split is refused as it is without the note
             base = None  # a note with brackets of its own: "£100 (see (a) and (b))"
         if base is not None:
             combined = _with_bracket(base, last.group("inner").strip(), unit)
