@@ -436,9 +436,11 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
                 raise  # "£4,000 (£0 per District) (agreed)": its split is refused as it is without the note
             base = None  # a note with brackets of its own: "£100 (see (a) and (b))"
         if base is not None:
-            combined = _with_bracket(base, last.group("inner").strip(), unit)
-            if combined is not None:
-                return replace(combined, text=original)
+            inner = last.group("inner").strip()
+            combined = _with_bracket(base, inner, unit)
+            if combined is None:  # a second note ("£4,000 (agreed) (see minutes)"): each kept, as a split's is
+                combined = replace(base, note=f"{base.note}; {inner}" if inner else base.note)
+            return replace(combined, text=original)
     m = _PARENTHESIS.match(original)
     if m and m.group("head").strip():
         base = parse_cell(m.group("head").strip(), unit=unit)
