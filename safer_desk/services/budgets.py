@@ -228,11 +228,14 @@ def create_plan(store: Store, name: str, *, columns: Sequence[str | tuple[str, s
     plan_id = new_id()
     now = _now()
     specs = [_column_spec(c) for c in columns]
-    labels = [label for label, _ in specs]
-    if len({label.casefold() for label in labels}) != len(labels):
-        raise BudgetError("Columns: each column needs its own heading.")
-    for at, column in enumerate(columns):
+    for at, column in enumerate(columns):  # a year typed twice ("2017/18, 2017/18") is said as "2017/18, 17/18" is
         specs[at] = _beside_its_year(column, specs[at], specs[:at])
+    seen: dict[str, str] = {}
+    for label, _ in specs:
+        if (earlier := seen.get(label.casefold())) is not None:
+            raise BudgetError(f"Columns: “{label}” is given twice (“{earlier}” and “{label}”): each column needs its "
+                              "own heading.")
+        seen[label.casefold()] = label
     _check_years_in_order(specs)
     with store.transaction():
         store.conn.execute(
