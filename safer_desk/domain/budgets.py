@@ -532,6 +532,10 @@ def _with_bracket(base: Cell, inner: str, unit: str, *, replace_note: bool = Fal
         except MoneyError:
             pass  # not an amount ("£2,000.123 per district"): the words are the cell's note
         else:
+            if per_district <= 0:  # "£4,000 (£0 per District)": said as a split with a minus is, with what to type
+                word = _SPLIT_WORD.search(inner).group(1).lower()
+                raise BudgetError(f"An amount per {word} must be more than £0, not “{inner.strip()}”: type the "
+                                  f"cell's amount alone ({base.text}), or the words without a figure.")
             note = (per.group("note") or "").strip()  # "£2,000 per district, agreed": the split, and its note
             note = "; ".join(n for n in (base.note, note) if n)
             return Cell("amount", base.amount_pence, base.text, note, per_district)
