@@ -303,11 +303,26 @@ def _years_within(years: Sequence[str], first: str, last: str) -> None:
                        f"year {year} (or leave it blank to follow the amounts by year).")
 
 
+def _funder_as_held(store: Store, award: Award) -> str:
+    """The award's funder as the file already spells it (" opcc " typed where the file has "OPCC": the lists would
+    show two funders), its awards' spelling first, then its projects' shares'; as typed when the file names no such
+    funder, or when it is the award's own funder re-spelt ("opcc" corrected to "OPCC")."""
+    own = store.scalar("SELECT funder FROM funding_awards WHERE id = ?", (award.id,))
+    if own is not None and same_funder(own, award.funder):
+        return award.funder
+    held = [r[0] for r in store.rows("SELECT funder FROM funding_awards WHERE id <> ? ORDER BY created_at, id",
+                                     (award.id,))]
+    held += [r[0] for r in store.rows("SELECT source FROM project_funding_sources ORDER BY rowid")]
+    return next((name for name in held if same_funder(name, award.funder)), award.funder)
+
+
 def save_award(store: Store, award: Award) -> Award:
-    """Add an award, or replace the one with its id (its yearly amounts with it), in one transaction."""
+    """Add an award, or replace the one with its id (its yearly amounts with it), in one transaction; a funder the
+    file names already in other capitals or spacing is saved as the file spells it (``_funder_as_held``)."""
     twin = award_by_name(store, award.name, other_than=award.id)
     if twin is not None and twin.id != award.id:  # the same name as typed: another dash, case or spacing
         raise FundingError(f"Name: there is already an award called “{twin.name}”.")
+    award = replace(award, funder=_funder_as_held(store, award))
     now = _now()
     with store.transaction():
         store.conn.execute(
