@@ -562,9 +562,14 @@ class FundsPresenter(FormScreen):
             if referral_id is None:
                 raise FormError({"referral": "Choose a referral (add the referral first)."})
             supplier = (v.pop("supplier") or "").strip() or None
-            return self.rows_action(f"Spend line for {self._reference(referral_id)} in {fund.name_said}", "referral",
-                                    referral_id, lambda: funds.add_spend_line(self.store, referral_id,
-                                                                              supplier=supplier, **v))
+            # Named as deleting one is ("Add Door chain (£25) for TH-2018-001 to …"): what it did, and its figure
+            # (a blank amount is the item's usual price), so Edit > Undo and the History tell one line from another.
+            held = funds.item_by_name(self.store, v["item"]) if v.get("amount") is None and v.get("item") else None
+            pence = v.get("amount") if held is None else held["usual_price_pence"]
+            words = f"{v['item']} ({format_money(pence)})" if pence is not None else f"a spend line ({v['item']})"
+            return self.rows_action(f"Add {words} for {self._reference(referral_id)} to {fund.name_said}",
+                                    "referral", referral_id,
+                                    lambda: funds.add_spend_line(self.store, referral_id, supplier=supplier, **v))
 
         def heading(values) -> str:  # the referral chosen now, as its Referral field reads it; else the fund only
             typed = str(values.get("referral") or "").strip().casefold()
@@ -607,7 +612,8 @@ class FundsPresenter(FormScreen):
 
         def commit(v: dict) -> str:
             existing = (held := funds.item_by_name(self.store, v["name"])) and held["id"]
-            return self.rows_action(f"Catalogue item {v['name'].strip()}", "item", existing,
+            return self.rows_action(f"{'Change' if existing else 'Add'} catalogue item {v['name'].strip()}", "item",
+                                    existing,
                                     lambda: funds.save_item(self.store, v["name"], usual_price=v["usual_price"],
                                                             supplier=v["supplier"]))
 

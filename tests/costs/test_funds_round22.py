@@ -194,7 +194,7 @@ def test_a_spend_line_within_the_period_is_still_queried_once(demo_store):
     form = p.spend_form(ref)
     fill(form, {"spent_on": "02/04/2018", "item": "Door chain", "amount": "25"})
     assert not form.save() and "before the referral" in form.message("spent_on")
-    assert form.save() and log.done[-1].text.startswith("Spend line for TH-2018-001")
+    assert form.save() and log.done[-1].text == f"Add Door chain (£25) for TH-2018-001 to {PILOT}"
 
 
 def test_a_0_contribution_is_refused_beside_the_amount(demo_store):
@@ -221,7 +221,7 @@ def test_the_spend_forms_first_line_follows_the_referral_chosen(demo_store):
     assert form.heading == f"Spend line for TH-2018-001 in {PILOT}"
     fill(form, {"referral": "TH-2018-009", "spent_on": "20/06/2018", "amount": "25"})
     assert form.save() or form.save()
-    assert log.done[-1].text == f"Spend line for TH-2018-009 in {PILOT}"
+    assert log.done[-1].text.startswith("Add ") and log.done[-1].text.endswith(f"(£25) for TH-2018-009 to {PILOT}")
 
 
 def test_the_spend_line_dialogs_first_line_names_the_referral_chosen_in_the_window(demo_window, qtbot):
@@ -242,7 +242,7 @@ def test_the_spend_line_dialogs_first_line_names_the_referral_chosen_in_the_wind
     qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
-    assert demo_window.session.undo_stack.undoText() == f"Spend line for TH-2018-009 in {PILOT}"
+    assert demo_window.session.undo_stack.undoText().endswith(f"(£25) for TH-2018-009 to {PILOT}")
 
 
 def test_fund_settings_in_the_window_offers_spend_keyed_to(demo_window, qtbot):

@@ -282,7 +282,7 @@ def test_a_new_fund_is_selected_and_a_spend_line_names_its_referral(fund_page, d
     spent = fund_page.data.figures.spent_pence
     assert spend.save()  # today's date, the first catalogue item at its usual price
     assert fund_page.data.figures.spent_pence > spent
-    assert log.undo_text.startswith("Undo spend line for TH-2018-001 in ")
+    assert log.undo_text.startswith("Undo add ") and " for TH-2018-001 to " in log.undo_text
 
 
 def test_fund_export_through_the_one_export_path(fund_page, tmp_path):
@@ -494,7 +494,7 @@ def test_a_pound_of_spend_lately_is_saved_undoable_and_the_fund_lasts_past_the_f
     assert not form.save() and "after today" in form.slips["spent_on"].message  # asked once
     assert form.save(), form.form_message
     assert demo_store.scalar("SELECT count(*) FROM fund_spend_lines") == before + 1
-    assert log.undo_text.startswith("Undo spend line")
+    assert log.undo_text.startswith("Undo add ") and "(£1) for " in log.undo_text
     # On the page's date (03/07/2018) the £1 dated September is not spent yet, so it is left out of the figures and
     # said; once it is spent, the fund lasts past the forecast.
     assert "£1 of the spend is dated after today (the first on 01/09/2018)" in forecast_sentence(fund_page.data.figures)
