@@ -249,6 +249,18 @@ def _short(text: str) -> str:
     return text if len(text) <= LONG_TEXT else text[: LONG_TEXT - 1] + "…"
 
 
+def _whole_texts(stored: Sequence[Any], said: Sequence[str]) -> tuple[str, ...]:
+    """A change's old and new value as the detail says them: when either is a text ``_short`` cut (a description, a
+    note), both texts whole on one line, each in quotation marks where its sentence ends ("from “… 6 months.” to
+    “…”"); otherwise as said. The audit trail keeps every value whole (DESIGN §3), and the detail was the only place
+    the window could show an overwritten text."""
+    cut = [isinstance(v, str) and w == _short(v) and w != " ".join(v.split()) for v, w in zip(stored, said)]
+    if not any(cut):
+        return tuple(said)
+    return tuple(f"“{' '.join(v.split())}”" if isinstance(v, str) and w == _short(v) else w
+                 for v, w in zip(stored, said))
+
+
 def _iso_date(value: str) -> date | None:
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
@@ -612,10 +624,11 @@ class Describer:
         self.n = namer
 
     def details(self, entries: Sequence[AuditEntry]) -> list[str]:
+        """One line per change, a text changed said whole (the summary, one line in the table, cuts it)."""
         cancelled = _cancelled(entries)
         out = []
         for e in entries:
-            out.extend([self._cancelled(e)] if id(e) in cancelled else self._detail(e))
+            out.extend([self._cancelled(e)] if id(e) in cancelled else self._detail(e, whole=True))
         return out
 
     def _cancelled(self, e: AuditEntry) -> str:
@@ -626,7 +639,7 @@ class Describer:
         said = f" ({format_money(amount)})" if isinstance(amount, int) else ""
         return f"Cancelled {self.n.record_label(e.table_name, e.row_id, values)}{said}"
 
-    def _detail(self, e: AuditEntry) -> list[str]:
+    def _detail(self, e: AuditEntry, *, whole: bool = False) -> list[str]:
         n = self.n
         said = _meta_words(e)
         if said is not None:
@@ -676,6 +689,8 @@ class Describer:
             old, new = (n.value(e.table_name, e.column_name, v, row) for v in (e.old_value, e.new_value))
             if old == new:  # a change finer than the unit shows (88.91% to 88.94%): said as stored
                 old, new = (n.value(e.table_name, e.column_name, v) for v in (e.old_value, e.new_value))
+            if whole:  # the detail: a text cut to a line in the summary said whole, as the trail keeps it
+                old, new = _whole_texts((e.old_value, e.new_value), (old, new))
             if what == "became":  # a district's Became, said as the verb it is
                 return [f"Changed what {record} became from {old} to {new}"]
             return [f"Changed {n.fields_of([what], e.table_name, e.row_id)} from {old} to {new}"]

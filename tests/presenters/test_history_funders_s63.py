@@ -24,8 +24,8 @@ def test_a_funder_s_share_added_and_its_undo_are_named_by_funder_project_and_yea
     register.editor.set_value("funding_sources", "OPCC: £10,000.50\nCouncil: Tbc\nHealth 2018/19: £5,000")
     assert register.save() or register.save()
     details = history_lines(demo_store)[0].details
-    assert "Changed the source of funding source OPCC of Homeshield Plus from Suffolk County Council and Suffolk " \
-           "PCT (twelve months, secu… to OPCC" in details, details
+    assert "Changed the source of funding source OPCC of Homeshield Plus from “Suffolk County Council and Suffolk " \
+           "PCT (twelve months, secured)” to “OPCC”" in details, details  # the detail says a long text whole (s65)
     assert any(d.startswith("Added funding source Council of Homeshield Plus: ") for d in details), details
     assert any(d.startswith("Added funding source Health of Homeshield Plus, 2018/19: ") for d in details), details
     log.undo()
