@@ -645,7 +645,7 @@ class Describer:
         if said is not None:
             return [said]
         if e.action == "insert":
-            values = _scale_as_one(e.table_name, _json_values(e.new_value) or {})
+            values = _cost_as_one(e.table_name, _scale_as_one(e.table_name, _json_values(e.new_value) or {}))
             named_by = service.name_column(e.table_name, n.columns.get(e.table_name, list(values)))
             label = n.record_label(e.table_name, e.row_id, values or None)
             # what the name says already: the award an award year is of, its year ("award year 2019/20 of CSP …")
@@ -1027,6 +1027,20 @@ def _scale_words(values: Mapping[str, Any]) -> str | None:
                      bool(values.get("scale_in_months")), None if amount is None else int(amount)).describe()
     except (KeyError, TypeError, ValueError, ProjectError):
         return None
+
+
+def _cost_as_one(table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """An added project's values with its cost said once as the register says it ("cost £54,372 - £62,372"), in the
+    place of its three stored columns ("cost kind range; lowest cost …; highest cost …"), as a change of it is."""
+    if table != "projects" or values.get("cost_kind") is None:
+        return values
+    out: dict[str, Any] = {}
+    for k, v in values.items():
+        if k == "cost_kind":
+            out[COST] = stated_cost_words(values)
+        elif k not in COST_COLUMNS:
+            out[k] = v
+    return out
 
 
 def _scale_as_one(table: str, values: dict[str, Any]) -> dict[str, Any]:
