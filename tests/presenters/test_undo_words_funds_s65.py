@@ -1,4 +1,4 @@
-"""Session 65 (hist): Edit > Undo and the History of Changes say what a pooled fund's spend line or catalogue item step did.
+"""Session 65 (hist): Edit > Undo and the History of Changes say what a fund's spend line or catalogue item step did.
 
 Found by adding a spend line for TH-2018-001 and saving a catalogue item on the fund page, then opening the Edit
 menu: it read "Undo spend line for TH-2018-001 in Suffolk Target Hardening Pilot" and "Undo catalogue item Door
