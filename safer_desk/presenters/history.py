@@ -646,27 +646,20 @@ class Describer:
             return [said]
         if e.action == "insert":
             values = _cost_as_one(e.table_name, _scale_as_one(e.table_name, _json_values(e.new_value) or {}))
-            named_by = service.name_column(e.table_name, n.columns.get(e.table_name, list(values)))
             label = n.record_label(e.table_name, e.row_id, values or None)
-            # what the name says already: the award an award year is of, its year ("award year 2019/20 of CSP …")
-            numbered = NUMBERED.get(e.table_name, ())
-            naming = {*n.links.get(e.table_name, {}), *numbered, *PERIOD_COLUMNS} if numbered else set()
-            facts = []
-            for c, v in values.items():
-                if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
-                        e.table_name == "illustrative_marks" and c in ("table_name", "row_id")) or (
-                        said_by_another(e.table_name, c, values)):
-                    continue
-                shown = n.value(e.table_name, c, v, values)
-                if c in naming and named_by is None and re.search(rf"(?<![\w£]){re.escape(shown)}(?![\w%])", label):
-                    continue
-                if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
-                    facts.append(f"{column_words(c, e.table_name)} {shown}")
-            line = f"Added {label}"
-            return [line + (": " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "") if facts else "")]
+            facts = self._facts(e.table_name, values, label)
+            return [f"Added {label}"
+                    + (": " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "") if facts else "")]
         if e.action == "delete":
             values = _json_values(e.old_value) or None
-            return [f"Deleted {n.record_label(e.table_name, e.row_id, values)}"]
+            label = n.record_label(e.table_name, e.row_id, values)
+            if not whole or not values:
+                return [f"Deleted {label}"]
+            # The detail: what the row held, since nothing else in the window shows it once it is gone (a payment's
+            # amount, a recommendation's words), each value whole as the trail keeps it (DESIGN §3).
+            facts = self._facts(e.table_name, _cost_as_one(e.table_name, _scale_as_one(e.table_name, values)), label,
+                                whole=True)
+            return [f"Deleted {label}" + (": " + "; ".join(facts) if facts else "")]
         if e.action == "update":
             if e.column_name in QUIET_COLUMNS:
                 return []
@@ -718,6 +711,29 @@ class Describer:
             extra = "; ".join(f"{k.replace('_', ' ')} {_short(v)}" for k, v in details.items() if v not in (None, ""))
             return [f"{e.column_name or 'Event'}" + (f": {extra}" if extra else "")]
         return [f"{e.action} {e.table_name}"]
+
+    def _facts(self, table: str, values: dict[str, Any], label: str, *, whole: bool = False) -> list[str]:
+        """What a row added or deleted held, each column in words ("paid date 1 Apr 2026", "amount £100"), leaving
+        out what its name (``label``) says already; ``whole``: a text as the trail keeps it, not cut to a line."""
+        n = self.n
+        named_by = service.name_column(table, n.columns.get(table, list(values)))
+        # what the name says already: the award an award year is of, its year ("award year 2019/20 of CSP …")
+        numbered = NUMBERED.get(table, ())
+        naming = {*n.links.get(table, {}), *numbered, *PERIOD_COLUMNS} if numbered else set()
+        facts: list[str] = []
+        for c, v in values.items():
+            if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
+                    table == "illustrative_marks" and c in ("table_name", "row_id")) or (
+                    said_by_another(table, c, values)):
+                continue
+            shown = n.value(table, c, v, values)
+            if whole and isinstance(v, str) and shown == _short(v):
+                shown = " ".join(v.split())
+            if c in naming and named_by is None and re.search(rf"(?<![\w£]){re.escape(shown)}(?![\w%])", label):
+                continue
+            if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
+                facts.append(f"{column_words(c, table)} {shown}")
+        return facts
 
     def _renamed(self, e: AuditEntry, what: str, fact: RecordFacts | None) -> str | None:
         """A record's name changed, said as its name before and after, each in quotation marks, and what it is called

@@ -28,7 +28,7 @@ def test_an_award_s_years_are_named_by_their_award(demo_store):
     form.set_value("years", "2018/19: £30,000\n2019/20: £30,000\n2021/22: £31,000.50")
     assert form.save(), form.form_message
     line = history_lines(demo_store)[0]
-    assert "Deleted award year 2020/21 of CSP funding 2018-2021" in line.details, line.details
+    assert "Deleted award year 2020/21 of CSP funding 2018-2021: amount £30,000" in line.details, line.details
     assert "Added award year 2021/22 of CSP funding 2018-2021: amount £31,000.50" in line.details, line.details
     log.undo()
     line = history_lines(demo_store)[0]
@@ -52,7 +52,7 @@ def test_a_project_s_cost_lines_are_named_by_description_project_and_year(demo_s
     assert any(d.startswith("Added cost line staff of Suffolk ELEV8: ") for d in line.details), line.details
     log.undo()
     line = history_lines(demo_store)[0]
-    assert "Deleted cost line staff of Suffolk ELEV8" in line.details, line.details
+    assert "Deleted cost line staff of Suffolk ELEV8: amount as written £1,000" in line.details, line.details
     assert "elev8" in line.search_text
 
 
@@ -69,7 +69,7 @@ def test_a_year_s_amount_corrected_reads_as_a_change_not_a_year_deleted_and_adde
     assert line.details == (
         "Changed the last year of funding award CSP funding 2018-2021 from 2020/21 to 2019/20",
         "Changed the amount of award year 2019/20 of CSP funding 2018-2021 from £30,000 to £31,000.50",
-        "Deleted award year 2020/21 of CSP funding 2018-2021"), line.details
+        "Deleted award year 2020/21 of CSP funding 2018-2021: amount £30,000"), line.details
     assert line.summary == ("Changed funding award CSP funding 2018-2021, changed award year 2019/20 "
                             "of CSP funding 2018-2021 and deleted award year 2020/21 of CSP funding 2018-2021"), \
         line.summary

@@ -53,7 +53,7 @@ def test_a_cost_line_deleted_near_the_top_is_one_change_and_the_others_keep_thei
     line = history_lines(demo_store, limit=1)[0]
     deleted = "Deleted cost line Project Officer (contribution, with on costs) of Suffolk ELEV8, 2009/10"
     assert line.summary == deleted
-    assert line.details == (deleted,)
+    assert line.details == (f"{deleted}: category staff; amount as written £18,000",)  # what it held (s65)
 
 
 def test_a_cost_line_added_in_the_middle_is_one_line_added(demo_store):
@@ -171,5 +171,5 @@ def test_a_cost_line_removed_on_the_projects_tab_is_one_change_in_the_history(de
               for c in range(dialog.proxy.columnCount())}
     assert newest["Action"] == "Save project Suffolk ELEV8"
     assert newest["What changed"] == deleted
-    assert dialog.detail.toPlainText().splitlines()[1:] == [f"• {deleted}"]
+    assert dialog.detail.toPlainText().splitlines()[1:] == [f"• {deleted}: category staff; amount as written £18,000"]
     dialog.close()
