@@ -675,7 +675,7 @@ class Describer:
                     return [f"Changed the answer to “{what}” for {record}"]
                 return [f"Changed {n.fields_of([what], e.table_name, e.row_id)}"]
             fact = n.facts.get((e.table_name, str(e.row_id)))
-            renamed = self._renamed(e, what, fact)
+            renamed = self._renamed(e, what, fact, whole=whole)
             if renamed is not None:
                 return [renamed]
             row = fact.values if fact is not None else None
@@ -684,6 +684,10 @@ class Describer:
                 old, new = (n.value(e.table_name, e.column_name, v) for v in (e.old_value, e.new_value))
             if whole:  # the detail: a text cut to a line in the summary said whole, as the trail keeps it
                 old, new = _whole_texts((e.old_value, e.new_value), (old, new))
+            elif old == new and isinstance(e.new_value, str) and old != " ".join(e.new_value.split()):
+                # two texts alike as far as the line cuts them ("from A co-ordinator… to A co-ordinator…"): the
+                # summary says what changed, the detail below it how
+                return [f"Changed {n.fields_of([what], e.table_name, e.row_id)}"]
             if what == "became":  # a district's Became, said as the verb it is
                 return [f"Changed what {record} became from {old} to {new}"]
             return [f"Changed {n.fields_of([what], e.table_name, e.row_id)} from {old} to {new}"]
@@ -735,7 +739,7 @@ class Describer:
                 facts.append(f"{column_words(c, table)} {shown}")
         return facts
 
-    def _renamed(self, e: AuditEntry, what: str, fact: RecordFacts | None) -> str | None:
+    def _renamed(self, e: AuditEntry, what: str, fact: RecordFacts | None, *, whole: bool = False) -> str | None:
         """A record's name changed, said as its name before and after, each in quotation marks, and what it is called
         now where renamed since ("Changed the name of funding award “CSP funding 2018-2021” to “Grant "A", B” (now
         Grant C)"): named by its name now it read "… funding award Grant C from CSP funding 2018-2021 to …", and a
@@ -748,6 +752,10 @@ class Describer:
         old, new = (_short(v) for v in (e.old_value, e.new_value))
         now = n._own_name(fact) if fact is not None and fact.exists else None
         since = f" (now {now})" if now and now != new else ""
+        if whole:  # the detail: each name whole (a long title cut alike before and after read as unchanged)
+            old, new = (" ".join(v.split()) for v in (e.old_value, e.new_value))
+        elif old == new:  # cut alike: the summary names it, the detail says how
+            return f"Changed the {what} of {noun(e.table_name)} “{old}”{since}"
         return f"Changed the {what} of {noun(e.table_name)} “{old}” to “{new}”{since}"
 
     def summary(self, entries: Sequence[AuditEntry]) -> str:

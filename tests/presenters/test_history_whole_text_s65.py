@@ -1,5 +1,9 @@
 """Session 65 (hist): the History of Changes' detail says a text's old and new value whole.
 
+And a long title or text changed near its end read as unchanged: "Changed the title of project “Sexual Exploitation
+of Adults / Children in Off-street Prem…” to “Sexual Exploitation of Adults / Children in Off-street Prem…”", the two
+cut alike. The line names what changed; the detail says how, whole.
+
 Found by changing Homeshield Plus's description in the register and opening View > History of Changes to see what it
 said before: the detail read "Changed the description of project Homeshield Plus from A co-ordinator and community
 safety advocates in the Fire a… to A new description", cut at 60 characters in the middle of a word. The file's audit
@@ -60,3 +64,29 @@ def test_a_text_of_several_lines_is_said_on_one_line_of_the_detail(demo_store):
     assert detail == [f"Changed the description of project Homeshield Plus from “{OLD}” to “First paragraph of the new "
                       "description. Second paragraph, saying what the advocates will do in the second half of the "
                       "year.”"]
+
+
+LONG_TITLE = "Sexual Exploitation of Adults / Children in Off-street Premises"
+
+
+def test_a_long_title_renamed_is_said_whole_in_the_detail(demo_store):
+    register = ProjectsPresenter(demo_store, perform=ActionLog(), today=lambda: date(2026, 4, 1))
+    register.reload()
+    register.select(next(p.id for p in register.rows if p.title == LONG_TITLE))
+    register.editor.set_value("title", LONG_TITLE + " (Ipswich and Felixstowe)")
+    assert register.save(), register.editor.errors
+    line = history_lines(demo_store)[0]
+    assert (f"Changed the title of project “{LONG_TITLE}” to “{LONG_TITLE} (Ipswich and Felixstowe)”"
+            in line.details), line.details
+    assert "(now " not in " ".join(line.details)  # it is called that now: nothing to add
+    # The table's line stays one a screen can show: the two titles cut alike read "from “…Prem…” to “…Prem…”" there,
+    # as though nothing had changed; it names the project, the detail says how.
+    assert line.summary == "Changed the title of project “Sexual Exploitation of Adults / Children in Off-street Prem…”"
+
+
+def test_a_description_changed_near_its_end_is_not_said_as_unchanged_in_the_line(demo_store):
+    save_description(demo_store, OLD.replace("6 months", "12 months"))
+    line = history_lines(demo_store)[0]
+    assert line.summary == "Changed the description of project Homeshield Plus", line.summary
+    assert line.details == (f"Changed the description of project Homeshield Plus from “{OLD}” to "
+                            f"“{OLD.replace('6 months', '12 months')}”",)
