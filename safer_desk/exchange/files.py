@@ -182,6 +182,33 @@ class Sheet:
     percent_columns: set[int] = field(default_factory=set)
 
 
+class ShownFigure(float):
+    """A worked-out figure as a table shows it: the number (a float, as a bare figure would be), its decimal places
+    and the unit after it ("%", " per 100,000", " pts"; "" for a count). A workbook writes the number with a format
+    that prints it as shown (88.2 printed "88.2%", the cell still 88.2, as the county workbook does), so a percentage
+    is not read as a count beside it; a text file (.csv, .tsv) writes it with its places, a percentage with its sign
+    ("88.2%", which Excel reads as the percentage; "12586", never "12586.0")."""
+
+    places: int
+    unit: str
+
+    def __new__(cls, value, places: int = 0, unit: str = ""):
+        figure = super().__new__(cls, value)
+        figure.places, figure.unit = places, unit
+        return figure
+
+    @property
+    def number_format(self) -> str:
+        return "#,##0" + ("." + "0" * self.places if self.places > 0 else "") + \
+            (f'"{self.unit}"' if self.unit and '"' not in self.unit else "")
+
+    def plain(self) -> str:
+        return f"{float(self):.{self.places}f}" + ("%" if self.unit == "%" else "")
+
+    def shown(self) -> str:
+        return f"{float(self):,.{self.places}f}{self.unit}"
+
+
 class ShownAndTyped(str):
     """A cell a workbook writes as shown, as text ("1/3"), and a text file (.csv, .tsv) as Excel reads it right
     when the file is opened there (``typed``: "0 1/3", a fraction, where "1/3" would be a date)."""
@@ -206,6 +233,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     share = book.add_format({"num_format": "0.00%"})
     day = book.add_format({"num_format": "dd/mm/yyyy"})  # a date Excel sorts and filters as one
     moment = book.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+    figures: dict[str, Any] = {}  # a ShownFigure's format, made once per workbook
     used: set[str] = set()
     for sheet in sheets:
         name = _sheet_name(sheet.name, used)
@@ -223,6 +251,10 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                     ws.write_number(r, c, value / 100, money)
                 elif c in sheet.percent_columns and isinstance(value, (int, float, Decimal)):
                     ws.write_number(r, c, float(Decimal(value) / 100), share)
+                elif isinstance(value, ShownFigure):
+                    if value.number_format not in figures:
+                        figures[value.number_format] = book.add_format({"num_format": value.number_format})
+                    ws.write_number(r, c, float(value), figures[value.number_format])
                 elif value is None:
                     ws.write_blank(r, c, None)
                 elif isinstance(value, str):
@@ -251,6 +283,8 @@ def _width_of(value: Any, *, money: bool = False, percent: bool = False) -> int:
         return len(f"{'-' if value < 0 else ''}£{abs(value) / 100:,.2f}")
     if percent and isinstance(value, (int, float, Decimal)):
         return len(f"{float(value):.2f}%")
+    if isinstance(value, ShownFigure):
+        return len(value.shown())
     if isinstance(value, datetime):
         return 16
     if isinstance(value, date):

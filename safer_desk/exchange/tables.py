@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.periods import format_uk_date
-from safer_desk.exchange.files import Sheet, ShownAndTyped, write_csv, write_xlsx
+from safer_desk.exchange.files import Sheet, ShownAndTyped, ShownFigure, write_csv, write_xlsx
 
 
 class UnsupportedFormat(ValueError):
@@ -31,6 +31,8 @@ def _plain(value: Any, *, money: bool) -> Any:
         return format_pounds_plain(value)
     if isinstance(value, ShownAndTyped):
         return value.typed
+    if isinstance(value, ShownFigure):
+        return value.plain()
     if isinstance(value, datetime):
         return f"{format_uk_date(value)} {value:%H:%M}"
     if isinstance(value, date):

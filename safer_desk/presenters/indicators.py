@@ -26,7 +26,7 @@ from safer_desk.domain.periods import FinancialYear, Month, PeriodError, format_
 from safer_desk.domain.text import counted, filled_width, in_words, shortened
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
-from safer_desk.presenters.formats import Unit, plain, shown_number
+from safer_desk.presenters.formats import Unit, plain, plain_shown
 from safer_desk.presenters.screens import READ_ONLY_REMEDY, AskUnsaved, ScreenPresenter, read_only_refusal
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference
@@ -142,6 +142,24 @@ def status_words(view: svc.YearView) -> str:
     estimated RAG, as the window's "Est. ● Green" without its symbol."""
     symbols = {rag.symbol for rag in Rag}
     return " ".join(word for word in view.status_label().split(" ") if word not in symbols)
+
+
+def shown_figure(text: str):
+    """A figure as the table shows it ("88.2%", "12,586", "1,610 per 100,000", "+0.2 pts") as an export's cell: the
+    number the table shows (Copy's, 88.2), its places and its unit, so a workbook prints 88.2% and not a bare 88.2
+    beside the counts; None when the text is not a figure."""
+    from decimal import InvalidOperation
+
+    from safer_desk.exchange.files import ShownFigure
+
+    number = plain_shown(text)
+    try:
+        value = Decimal(number)
+    except InvalidOperation:
+        return None
+    figure = re.match(r"[+\u2212-]?[\d,]*\.?\d+", text.strip())
+    unit = text.strip()[figure.end():].rstrip() if figure else ""
+    return ShownFigure(value, len(number.partition(".")[2]), unit)
 
 
 def change_percent_shown(change: Change | None) -> float | None:
@@ -1158,9 +1176,9 @@ class IndicatorsPresenter(ScreenPresenter):
             change = r.change  # none for another force's few crimes in the area (not the area's year)
             out.append([status_words(v), r.indicator.name, r.indicator.code,
                         # the figures as the table shows them (Copy gives the same), not a float's last digits
-                        None if v.ytd is None else shown_number(v.ytd_text()),
-                        None if v.ytd_last is None else shown_number(v.ytd_last_text()),
-                        None if change is None else float(change.shown_difference()), change_percent_shown(change),
+                        None if v.ytd is None else shown_figure(v.ytd_text()),
+                        None if v.ytd_last is None else shown_figure(v.ytd_last_text()),
+                        None if change is None else shown_figure(change.signed_text()), change_percent_shown(change),
                         v.target_words(), v.with_month_names().to_text(),  # "Dec 2025", never "Dec-25" (a date)
                         POLARITY_LABELS[r.indicator.polarity],
                         v.area_name + (" (derived)" if v.is_derived else "")
