@@ -1077,3 +1077,13 @@ def count_street_file(path: Path) -> FileCounts:
     if file_kind(header) != "street":
         raise PoliceFileError(refusal_alone(path, file_kind(header), header))
     return count_street_files([StreetFile(path, path.name, path.name, path.name, tuple(header))])[0]
+
+
+def force_named_for(force: str, places: Iterable[str]) -> bool:
+    """Whether a force is named for one of these places (a district or its county): Devon & Cornwall Police polices
+    the Isles of Scilly (in Cornwall), though they hold about 1 in 3,700 of its crimes; Dyfed-Powys Police, Powys."""
+    def words(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z]+", " ", text.casefold()).split())
+
+    named = f" {words(force)} "
+    return any(words(p) and f" {words(p)} " in named for p in places)

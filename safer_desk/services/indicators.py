@@ -324,10 +324,25 @@ def police_forces_by_area_month(store: Store, area_id: str | None = None
         query = ("SELECT d.area_id, d.month, d.force, d.n * ? >= (SELECT sum(count) FROM _police_counts p WHERE "
                  "p.force = d.force AND p.month = d.month) FROM (SELECT area_id, month, force, sum(count) AS n FROM "
                  "_police_counts WHERE area_id = ? GROUP BY area_id, month, force) d")
+    named = _forces_named_for_areas(store, area_id)
     for area, month, force, own in store.rows(query, (OWN_AREA_SHARE, *(() if area_id is None else (area_id,)))):
         forces, any_own = found.get((area, month), (frozenset(), False))
-        found[(area, month)] = (forces | {force}, any_own or bool(own))
+        found[(area, month)] = (forces | {force}, any_own or bool(own) or (area, force) in named)
     return found
+
+
+def _forces_named_for_areas(store: Store, area_id: str | None = None) -> set[tuple[str, str]]:
+    """(area, force) where the force is named for the area or its county, and so is its own however few of the
+    force's crimes it holds: the Isles of Scilly hold about 1 in 3,700 of Devon & Cornwall Police's, under the
+    share that marks a neighbouring force's strays (as the import says it, police_import._say_forces_outside)."""
+    from safer_desk.exchange.police_uk import force_named_for
+    from safer_desk.services.district_counties import county_of_district
+
+    counties = county_of_district()
+    query = ("SELECT DISTINCT c.area_id, a.name, c.force FROM _police_counts c JOIN indicator_areas a ON a.id = "
+             "c.area_id" + ("" if area_id is None else " WHERE c.area_id = ?"))
+    return {(area, force) for area, name, force in store.rows(query, () if area_id is None else (area_id,))
+            if force_named_for(force, {p for p in (name, counties.get(name)) if p})}
 
 
 def other_forces_only(store: Store, view: YearView,

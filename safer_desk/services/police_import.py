@@ -510,21 +510,11 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
             f"SELECT sum(count), sum(CASE WHEN area_id IN ({', '.join('?' * len(own))}) THEN count "
             f"ELSE 0 END) FROM _police_counts WHERE force = ? AND month IN ({marks})",
             (*sorted(own), force, *sorted(held)))
-        if total and (inside or 0) * OWN_AREA_SHARE < total and not _named_for(force, own_places):
+        if total and (inside or 0) * OWN_AREA_SHARE < total and not police_uk.force_named_for(force, own_places):
             result.outside.append(force)
     if result.outside:
         named = office_districts(store, FinancialYear.of(date.today())) or office_districts(store)
         result.office_districts = [a.name for a in named]
-
-
-def _named_for(force: str, places: set[str]) -> bool:
-    """Whether a force is named for one of these places (a district or its county): Devon & Cornwall Police polices
-    the Isles of Scilly (in Cornwall), though they hold about 1 in 3,700 of its crimes; Dyfed-Powys Police, Powys."""
-    def words(text: str) -> str:
-        return " ".join(re.sub(r"[^a-z]+", " ", text.casefold()).split())
-
-    named = f" {words(force)} "
-    return any(words(p) and f" {words(p)} " in named for p in places)
 
 
 def _listed(figures: list, most: int | None, rest: str) -> list[str]:

@@ -1,0 +1,53 @@
+"""The Isles of Scilly in Devon & Cornwall Police's own files read as another force's stray crimes: the tab said
+"Crimes Devon & Cornwall Police recorded in Isles of Scilly in 2019/20: 2 (Feb-20 to Mar-20). Isles of Scilly lies
+outside Devon & Cornwall Police's area …: import its own force's files", though Devon & Cornwall Police is its
+force. Its few crimes (about 1 in 3,700 of the force's) fell under the share that marks a neighbouring force's
+strays; the import already knew a force named for the district's county (Cornwall) is its own, and now the figures'
+judgement (the tab, the board report, the county workbook) knows it too. Somerset's few crimes in the same files
+are still another force's."""
+
+from __future__ import annotations
+
+import pytest
+
+from safer_desk.domain.periods import FinancialYear
+from safer_desk.presenters.indicators import IndicatorsPresenter
+from safer_desk.services import indicators as svc
+from safer_desk.services.police_import import import_police_files
+from tests.indicators.police_helpers import fixture
+
+FY19 = FinancialYear(2019)
+SCILLY = "district:isles-of-scilly"
+
+
+@pytest.fixture
+def devon(store):
+    import_police_files(store, [fixture("devon-and-cornwall-2020-q1", "download-a")])
+    return store
+
+
+def all_crime_view(store, area_id):
+    return svc.year_view(store, svc.get_indicator(store, "All crime"), area_id, FY19)
+
+
+def test_the_isles_of_scilly_are_devon_and_cornwall_police_s_own(devon):
+    view = all_crime_view(devon, SCILLY)
+    assert view.ytd.value == 2  # Feb-20 0, Mar-20 2: as the files hold them
+    assert svc.other_forces_only(devon, view) == []
+    assert not svc.other_forces_year(devon, SCILLY, FY19)
+    counted = svc.police_forces_by_area_month(devon)
+    assert counted[(SCILLY, "2020-03")] == (frozenset({"Devon & Cornwall Police"}), True)
+
+
+def test_the_tab_says_the_isles_of_scilly_figures_as_its_own(devon):
+    presenter = IndicatorsPresenter(devon)
+    presenter.load(SCILLY, FY19)
+    assert presenter.year == FY19
+    headline = presenter.headline()
+    assert "lies outside" not in headline and "import its own force" not in headline
+
+
+def test_a_neighbouring_district_s_few_crimes_are_still_another_force_s(devon):
+    view = all_crime_view(devon, "district:somerset")
+    assert view.ytd is not None
+    assert svc.other_forces_only(devon, view) == ["Devon & Cornwall Police"]
