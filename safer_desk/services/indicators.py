@@ -324,14 +324,14 @@ def police_forces_by_area_month(store: Store, area_id: str | None = None
         query = ("SELECT d.area_id, d.month, d.force, d.n * ? >= (SELECT sum(count) FROM _police_counts p WHERE "
                  "p.force = d.force AND p.month = d.month) FROM (SELECT area_id, month, force, sum(count) AS n FROM "
                  "_police_counts WHERE area_id = ? GROUP BY area_id, month, force) d")
-    named = _forces_named_for_areas(store, area_id)
+    named = forces_named_for_areas(store, area_id)
     for area, month, force, own in store.rows(query, (OWN_AREA_SHARE, *(() if area_id is None else (area_id,)))):
         forces, any_own = found.get((area, month), (frozenset(), False))
         found[(area, month)] = (forces | {force}, any_own or bool(own) or (area, force) in named)
     return found
 
 
-def _forces_named_for_areas(store: Store, area_id: str | None = None) -> set[tuple[str, str]]:
+def forces_named_for_areas(store: Store, area_id: str | None = None) -> set[tuple[str, str]]:
     """(area, force) where the force is named for the area or its county, and so is its own however few of the
     force's crimes it holds: the Isles of Scilly hold about 1 in 3,700 of Devon & Cornwall Police's, under the
     share that marks a neighbouring force's strays (as the import says it, police_import._say_forces_outside)."""

@@ -906,6 +906,7 @@ _TEMP_TABLES = {
     "police_file_areas": "force TEXT, area_id TEXT, month TEXT, PRIMARY KEY (force, area_id, month)",
     "police_file_types": "force TEXT, month TEXT, crime_type TEXT, PRIMARY KEY (force, month, crime_type)",
     "police_series": "force TEXT, area_id TEXT, crime_type TEXT, PRIMARY KEY (force, area_id, crime_type)",
+    "police_named": "force TEXT, area_id TEXT, PRIMARY KEY (force, area_id)",  # the force's own by name
     "police_wanted": "indicator_id TEXT NOT NULL, area_id TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, "
                      "counted INTEGER NOT NULL, PRIMARY KEY (indicator_id, area_id, period)",
     "police_held": "indicator_id TEXT NOT NULL, area_id TEXT NOT NULL, period TEXT NOT NULL, held_rowid INTEGER "
@@ -928,6 +929,10 @@ _FIGURES_SQL = [
     # whatever the areas in scope; only the files of forces with an area in scope are read for it.)
     "INSERT OR IGNORE INTO temp.police_file_areas SELECT force, area_id, month FROM _police_counts "
     "WHERE month IN temp.police_scope{areas:area_id}",
+    # A force's file of a month is the whole force's month: a small area of its own that no row names (Devon &
+    # Cornwall Police's Isles of Scilly, _own_small_areas) had no crime that month, a 0 as for an area it names.
+    "INSERT OR IGNORE INTO temp.police_file_areas SELECT n.force, n.area_id, v.month FROM temp.police_named n "
+    "JOIN _police_vintages v ON v.force = n.force WHERE v.month IN temp.police_scope{areas:n.area_id}",
     "INSERT OR IGNORE INTO temp.police_file_types SELECT force, month, crime_type FROM _police_counts "
     "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas) AND month IN temp.police_scope",
     "INSERT OR IGNORE INTO temp.police_series SELECT force, area_id, crime_type FROM _police_counts "
@@ -946,9 +951,27 @@ _FIGURES_SQL = [
 ]
 
 
+def _own_small_areas(store: Store) -> set[tuple[str, str]]:
+    """(force, area) for an area of the force's own by name (the force is named for it or its county:
+    indicators.forces_named_for_areas) holding fewer than 1 in county_merge.OWN_AREA_SHARE of the force's crimes
+    held: the Isles of Scilly in Devon & Cornwall Police's files, which no row of a month names when the islands had
+    no crime. The force's file of a month is the whole force's, so such an area's month with no row is 0. A larger
+    district with no row (West Suffolk in a Suffolk file cut short or filtered) is a file that is not whole, said
+    by the import, and left without figures rather than given zeros."""
+    from safer_desk.exchange.county_merge import OWN_AREA_SHARE
+
+    named = {(force, area) for area, force in svc.forces_named_for_areas(store)}
+    if not named:
+        return set()
+    totals = dict(store.rows("SELECT force, sum(count) FROM _police_counts GROUP BY force"))
+    return {(force, area) for force, area, n in store.rows(
+        "SELECT force, area_id, sum(count) FROM _police_counts GROUP BY force, area_id")
+        if (force, area) in named and n * OWN_AREA_SHARE < (totals.get(force) or 0)}
+
+
 def _figures_sql(sql: str, scoped: bool) -> str:
     """One statement of _FIGURES_SQL, for every area or only those in temp.police_scope_areas."""
-    for col in ("c.area_id", "area_id"):
+    for col in ("c.area_id", "n.area_id", "area_id"):
         sql = sql.replace("{areas:" + col + "}", _IN_AREAS.format(col=col) if scoped else "")
     return sql
 
@@ -991,6 +1014,7 @@ def _recompute_values(store: Store, months: list[str], replace_typed: bool | Col
             "SELECT DISTINCT crime_type FROM _police_counts WHERE month IN temp.police_scope")]
         conn.executemany("INSERT INTO temp.police_types VALUES (?, ?, ?)",
                          [(t, crime_indicator_id(t), int(not is_anti_social(t))) for t in types])
+        conn.executemany("INSERT INTO temp.police_named VALUES (?, ?)", sorted(_own_small_areas(store)))
         for sql in _FIGURES_SQL:
             conn.execute(_figures_sql(sql, scoped), (crime_indicator_id(ALL_CRIME),) if "?" in sql else ())
         typed = _typed_differing(conn, replace_typed)
@@ -1123,6 +1147,9 @@ class CountsChange:
         # A series (an area's crime type in a force's files) that appears or goes changes that area's zeros in
         # every month of the force; otherwise only the months changed change.
         moved = {area for force, area, crime in (self.series ^ now.series) if (force, area, crime) not in other}
+        # A small area of the force's own gets its 0 in a month no row names it (_own_small_areas): in every month
+        # of the force, as the months its rows are in may have changed.
+        moved |= {area for force, area in _own_small_areas(store) if force in self.forces}
         return _ScopedRefresh(sorted({month for _, month in self.force_months}), self.areas | now.areas,
                               frozenset(moved))
 

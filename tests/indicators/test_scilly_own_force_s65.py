@@ -13,6 +13,7 @@ import pytest
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.indicators import IndicatorsPresenter
 from safer_desk.services import indicators as svc
+from safer_desk.services import reference as ref
 from safer_desk.services.police_import import import_police_files
 from tests.indicators.police_helpers import fixture
 
@@ -51,3 +52,18 @@ def test_a_neighbouring_district_s_few_crimes_are_still_another_force_s(devon):
     view = all_crime_view(devon, "district:somerset")
     assert view.ytd is not None
     assert svc.other_forces_only(devon, view) == ["Devon & Cornwall Police"]
+
+
+def test_a_month_of_its_own_force_with_no_crime_on_the_islands_is_0_and_the_county_is_whole(devon):
+    """Devon & Cornwall Police's January 2020 file (the whole force's month) has no row on the Isles of Scilly: the
+    islands had no crime that month, a 0, yet they had no figure for Jan-20, so Cornwall (county), their sum with
+    Cornwall, had none either and its year to date left out Cornwall's 2,084 crimes of January."""
+    ref.set_office_scope(devon, districts=["Cornwall", "Isles of Scilly"])
+    islands = all_crime_view(devon, SCILLY)
+    assert islands.values[9:] == [0, 0, 2]  # Jan-20, Feb-20, Mar-20
+    county = all_crime_view(devon, "county:cornwall")
+    cornwall = all_crime_view(devon, "district:cornwall")
+    assert county.is_derived and None not in cornwall.values[9:]
+    assert county.values[9:] == [c + i for c, i in zip(cornwall.values[9:], islands.values[9:])]
+    # A neighbouring force's district with no row in a month still has no figure for it (not a row of zeros).
+    assert all_crime_view(devon, "district:somerset").values[9:] == [0, None, 1]
