@@ -937,6 +937,10 @@ _FIGURES_SQL = [
     "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas) AND month IN temp.police_scope",
     "INSERT OR IGNORE INTO temp.police_series SELECT force, area_id, crime_type FROM _police_counts "
     "WHERE force IN (SELECT DISTINCT force FROM temp.police_file_areas){areas:area_id}",
+    # A small area of the force's own has every crime type of the force's files (the islands' burglary is 0).
+    "INSERT OR IGNORE INTO temp.police_series SELECT n.force, n.area_id, f.crime_type FROM temp.police_named n "
+    "JOIN (SELECT DISTINCT force, crime_type FROM temp.police_file_types) f ON f.force = n.force "
+    "WHERE true{areas:n.area_id}",
     "INSERT OR IGNORE INTO temp.police_wanted(indicator_id, area_id, period, value, counted) "
     "SELECT t.indicator_id, a.area_id, a.month, 0, t.counted FROM temp.police_file_areas a "
     "JOIN temp.police_series s ON s.force = a.force AND s.area_id = a.area_id "

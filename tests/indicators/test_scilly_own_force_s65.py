@@ -67,3 +67,17 @@ def test_a_month_of_its_own_force_with_no_crime_on_the_islands_is_0_and_the_coun
     assert county.values[9:] == [c + i for c, i in zip(cornwall.values[9:], islands.values[9:])]
     # A neighbouring force's district with no row in a month still has no figure for it (not a row of zeros).
     assert all_crime_view(devon, "district:somerset").values[9:] == [0, None, 1]
+
+
+def test_a_crime_type_the_islands_had_none_of_in_the_months_held_is_0_and_the_county_is_derived(devon):
+    """From January to March 2020 the Isles of Scilly had no burglary: the islands had no burglary figure at all, so
+    Cornwall (county) had none for burglary (nor for any crime type the islands had none of), and `indicators
+    --derived` warned "not derived: no figure was recorded for Isles of Scilly" for each. The force's files count
+    burglary everywhere it polices, the islands too: 0."""
+    ref.set_office_scope(devon, districts=["Cornwall", "Isles of Scilly"])
+    burglary = svc.get_indicator(devon, "Burglary")
+    islands = svc.year_view(devon, burglary, SCILLY, FY19)
+    assert islands.values[9:] == [0, 0, 0]
+    cornwall = svc.year_view(devon, burglary, "district:cornwall", FY19)
+    county = svc.year_view(devon, burglary, "county:cornwall", FY19)
+    assert None not in county.values[9:] and county.values[9:] == cornwall.values[9:]
