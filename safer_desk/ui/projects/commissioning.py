@@ -27,7 +27,7 @@ from safer_desk.presenters.commissioning import FUND_EXAMPLE, WHAT_IF, Commissio
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
@@ -41,6 +41,7 @@ from safer_desk.ui.projects.scenario_models import ScenarioEntry, ScenarioModel,
 from safer_desk.ui.kit.colours import alert_style
 
 UNSAVED = ""
+SPLITTER_KEY = "projects/commissioning-splitter"  # the list's height over the years and comparison, as left
 
 
 class WorkingSetModel(ScenarioModel):
@@ -300,6 +301,11 @@ class CommissioningPage(QWidget):
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        saved = settings.read_bytes(SPLITTER_KEY)
+        if not saved.isEmpty():
+            splitter.restoreState(saved)
+        splitter.splitterMoved.connect(lambda *_: settings.write(SPLITTER_KEY, splitter.saveState()))
 
         read_only = self.session.read_only
         for b in (self.save_button, self.save_new_button, self.delete_button):

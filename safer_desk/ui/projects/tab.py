@@ -22,7 +22,7 @@ from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
 from safer_desk.services.projects import Project
 from safer_desk.services.provenance import RowOrigins
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from safer_desk.ui.projects.editor import ProjectEditor
 
 ALL = ""
+SPLITTER_KEY = "projects/splitter"  # the register's and the editor's widths, as the officer left them
 # Registers this large are read on a worker thread so the window never freezes while the tab opens.
 BACKGROUND_FROM = 1000
 
@@ -136,6 +137,10 @@ class RegisterPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([895, 385])
+        saved = settings.read_bytes(SPLITTER_KEY)
+        if not saved.isEmpty():
+            splitter.restoreState(saved)
+        splitter.splitterMoved.connect(lambda *_: settings.write(SPLITTER_KEY, splitter.saveState()))
         self.view.verticalHeader().hide()
         self._title_width = 0  # the title column's width as sized to the rows, before it gives up any
         self.view.viewport().installEventFilter(self)  # a resized window fits the title again
