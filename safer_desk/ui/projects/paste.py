@@ -37,10 +37,14 @@ class PastePreviewDialog(QDialog):
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
         self.question_label.setStyleSheet(on_pale_style("#fff4d6", "border: 1px solid #b07800; padding: 4px;"))
+        # The answer given shows as a pressed button (not as the default, which is Add's: Enter adds).
         self.headings_button = QPushButton("&Headings: leave the row out")
-        self.headings_button.clicked.connect(lambda: preview.set_heading_row(True))
+        self.headings_button.clicked.connect(lambda: self._answer(True))
         self.data_button = QPushButton("&Data: add it as a project")
-        self.data_button.clicked.connect(lambda: preview.set_heading_row(False))
+        self.data_button.clicked.connect(lambda: self._answer(False))
+        for b in (self.headings_button, self.data_button):
+            b.setCheckable(True)
+            b.setAutoDefault(False)
         q.addWidget(self.question_label, 1)
         q.addWidget(self.headings_button)
         q.addWidget(self.data_button)
@@ -96,6 +100,7 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton("&Add projects", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setDefault(True)
         self.buttons.accepted.connect(self.add)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -103,6 +108,14 @@ class PastePreviewDialog(QDialog):
         QWidget.setTabOrder(self.add_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         preview.changed.connect(self.refresh)
         self.refresh()
+
+    def _answer(self, headings: bool) -> None:
+        self.preview.set_heading_row(headings)
+        self._show_answer()  # the same answer again changes nothing, but the click unchecked its button
+
+    def _show_answer(self) -> None:
+        for b, answer in ((self.headings_button, True), (self.data_button, False)):
+            b.setChecked(self.preview.heading_row is answer)
 
     def place_mapping(self, *_) -> None:
         """Put each column's field choice right above its column, as wide as the column."""
@@ -131,8 +144,7 @@ class PastePreviewDialog(QDialog):
         self.question_label.setText(f"The first row ({unknown}) does not name columns the register knows. "
                                     "Is it a row of headings?")
         self.question.setVisible(p.reading.heading_row is None)
-        for b, answer in ((self.headings_button, True), (self.data_button, False)):
-            b.setDefault(p.heading_row is answer)
+        self._show_answer()
         for c, combo in enumerate(self.mapping):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(p.keys[c] or "")))
