@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtCore import QDate, QSize, Signal
+from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QStyle, QStyleOptionFrame, QToolButton,
+                               QWidget, QWidgetAction)
 
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
+
+
+class _DateEdit(QLineEdit):
+    """A line edit never narrower than a date in its font: Qt's least width for one is a few characters, and with the
+    system's text at 10 or 11 points the project editor's two dates on one row read "4/2009" and "3/2010"."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        least = super().minimumSizeHint()
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        margins = self.textMargins()
+        text = self.fontMetrics().horizontalAdvance("00/00/0000") + 4 + margins.left() + margins.right()  # Qt's 2+2
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, QSize(text, least.height()), self)
+        return QSize(max(least.width(), size.width()), least.height())
 
 
 class DateField(QWidget):
@@ -24,8 +39,8 @@ class DateField(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.edit = QLineEdit(self)
+        layout.setSpacing(0)  # the calendar button against the field: the two dates of a row fit at 1093x582
+        self.edit = _DateEdit(self)
         self.edit.setPlaceholderText(placeholder)
         if accessible_name:
             self.edit.setAccessibleName(accessible_name)
