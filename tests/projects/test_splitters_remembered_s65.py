@@ -1,7 +1,8 @@
 """Session 65 (laptop): on a 1366x768 laptop the register shows Ref to Met and the editor takes the rest; an officer
-who drags the divider to widen the editor (its criteria qualifiers read "qualifier, e.g. for B…") found it back where it started in the next
-window, and so with the divider between the commissioning list and the years and comparison under it. The
-Indicators, Allocation and Costs tabs keep theirs; these two now do too (QSettings, window state only)."""
+who drags the divider to widen the editor (its criteria qualifiers read "qualifier, e.g. for B…") found it back
+where it started in the next window, and so with the divider between the commissioning list and the years and
+comparison under it. The Indicators, Allocation and Costs tabs keep theirs; these two now do too (QSettings,
+window state only)."""
 
 from __future__ import annotations
 
