@@ -33,6 +33,14 @@ def read_bytes(key: str) -> QByteArray:
     return value if isinstance(value, QByteArray) else QByteArray()
 
 
+def remember_splitter(splitter, key: str) -> None:
+    """The splitter's sizes as the person left them (``key``, a typed read): put back now, kept whenever moved."""
+    saved = read_bytes(key)
+    if not saved.isEmpty():
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_: write(key, splitter.saveState()))
+
+
 def read_list(key: str) -> list[str]:
     value = app_settings().value(key, [], type=list)
     return [str(v) for v in (value or []) if v]

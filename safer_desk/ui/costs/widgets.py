@@ -241,10 +241,7 @@ def remember_splitter(splitter, key: str) -> None:
     """The splitter's sizes as the person left them, per page (QSettings ``costs/<key>``, a typed read)."""
     from safer_desk.ui import settings
 
-    saved = settings.read_bytes(f"costs/{key}")
-    if not saved.isEmpty():
-        splitter.restoreState(saved)
-    splitter.splitterMoved.connect(lambda *_: settings.write(f"costs/{key}", splitter.saveState()))
+    settings.remember_splitter(splitter, f"costs/{key}")
 
 
 def debounced(parent: QWidget, ms: int, fn: Callable[[], None]) -> QTimer:

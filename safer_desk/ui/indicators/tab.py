@@ -190,11 +190,8 @@ class IndicatorsTab(TabBase):
         self.splitter.setStretchFactor(1, 9)
         self.splitter.setSizes([600, 490])
         self.right_splitter.setSizes([320, 220])
-        for splitter, key in ((self.splitter, SPLITTER_KEY), (self.right_splitter, RIGHT_SPLITTER_KEY)):
-            state = settings.read_bytes(key)
-            if not state.isEmpty():
-                splitter.restoreState(state)
-            splitter.splitterMoved.connect(lambda *_, s=splitter, k=key: settings.write(k, s.saveState()))
+        settings.remember_splitter(self.splitter, SPLITTER_KEY)
+        settings.remember_splitter(self.right_splitter, RIGHT_SPLITTER_KEY)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

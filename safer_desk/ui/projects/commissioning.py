@@ -302,10 +302,7 @@ class CommissioningPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
-        saved = settings.read_bytes(SPLITTER_KEY)
-        if not saved.isEmpty():
-            splitter.restoreState(saved)
-        splitter.splitterMoved.connect(lambda *_: settings.write(SPLITTER_KEY, splitter.saveState()))
+        settings.remember_splitter(splitter, SPLITTER_KEY)
 
         read_only = self.session.read_only
         for b in (self.save_button, self.save_new_button, self.delete_button):

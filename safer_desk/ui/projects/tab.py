@@ -137,10 +137,7 @@ class RegisterPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([895, 385])
-        saved = settings.read_bytes(SPLITTER_KEY)
-        if not saved.isEmpty():
-            splitter.restoreState(saved)
-        splitter.splitterMoved.connect(lambda *_: settings.write(SPLITTER_KEY, splitter.saveState()))
+        settings.remember_splitter(splitter, SPLITTER_KEY)
         self.view.verticalHeader().hide()
         self._title_width = 0  # the title column's width as sized to the rows, before it gives up any
         self.view.viewport().installEventFilter(self)  # a resized window fits the title again
