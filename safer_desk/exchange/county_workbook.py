@@ -27,7 +27,7 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange.county_export import ExportResult, column_title, export_in_memory, sheet_title
 from safer_desk.exchange.county_schema import (CancelCheck, ProgressFn, check_cancelled, iter_rows, never_cancelled,
                                                no_progress, table_info)
-from safer_desk.exchange.files import write_bytes_atomically
+from safer_desk.exchange.files import number_format, write_bytes_atomically
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 ColumnKind = Literal["text", "date", "month", "money", "count", "number", "percent"]
@@ -46,13 +46,6 @@ class Number:
     value: float
     places: int = 0
     unit: str = ""
-
-
-def number_format(places: int, unit: str = "") -> str:
-    """"#,##0" for whole numbers, "#,##0.0" … for places: a format with a decimal point always prints it, so
-    "#,##0.##" shows 32948 as "32,948." in Excel. A unit is printed after the figure: '#,##0.0"%"' shows 16.9 as
-    16.9%, as the Indicators tab does (the cell stays 16.9)."""
-    return "#,##0" + ("." + "0" * places if places > 0 else "") + (f'"{unit}"' if unit and '"' not in unit else "")
 
 
 def places_needed(value: float, most: int = 4) -> int:

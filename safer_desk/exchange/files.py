@@ -182,6 +182,13 @@ class Sheet:
     percent_columns: set[int] = field(default_factory=set)
 
 
+def number_format(places: int, unit: str = "") -> str:
+    """"#,##0" for whole numbers, "#,##0.0" … for places: a format with a decimal point always prints it, so
+    "#,##0.##" shows 32948 as "32,948." in Excel. A unit is printed after the figure: '#,##0.0"%"' shows 16.9 as
+    16.9%, as the Indicators tab does (the cell stays 16.9)."""
+    return "#,##0" + ("." + "0" * places if places > 0 else "") + (f'"{unit}"' if unit and '"' not in unit else "")
+
+
 class ShownFigure(float):
     """A worked-out figure as a table shows it: the number (a float, as a bare figure would be), its decimal places
     and the unit after it ("%", " per 100,000", " pts"; "" for a count). A workbook writes the number with a format
@@ -199,8 +206,7 @@ class ShownFigure(float):
 
     @property
     def number_format(self) -> str:
-        return "#,##0" + ("." + "0" * self.places if self.places > 0 else "") + \
-            (f'"{self.unit}"' if self.unit and '"' not in self.unit else "")
+        return number_format(self.places, self.unit)
 
     def plain(self) -> str:
         return f"{float(self):.{self.places}f}" + ("%" if self.unit == "%" else "")
