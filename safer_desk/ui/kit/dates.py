@@ -42,11 +42,9 @@ class DateField(QWidget):
         layout.setSpacing(0)  # the calendar button against the field: the two dates of a row fit at 1093x582
         self.edit = _DateEdit(self)
         self.edit.setPlaceholderText(placeholder)
-        if accessible_name:
-            self.edit.setAccessibleName(accessible_name)
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setAccessibleName(f"Choose {accessible_name or 'date'} from a calendar")
+        self.set_accessible_name(accessible_name)
         self.button.setToolTip("Choose from a calendar")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
@@ -66,6 +64,12 @@ class DateField(QWidget):
         self.edit.textEdited.connect(self.textEdited)
         self.edit.returnPressed.connect(self.returnPressed)
         self.edit.editingFinished.connect(self.tidy)
+
+    def set_accessible_name(self, name: str) -> None:
+        """The field's name to a screen reader, and its calendar button's ("Choose Status since from a calendar")."""
+        if name:
+            self.edit.setAccessibleName(name)
+        self.button.setAccessibleName(f"Choose {name or 'date'} from a calendar")
 
     def text(self) -> str:
         return self.edit.text()

@@ -46,7 +46,9 @@ def field_widget(field: Field) -> QWidget:
         edit.setAccessibleName(name)
         return edit
     if field.kind == FieldKind.DATE:
-        return DateField(accessible_name=name, placeholder=field.placeholder or "dd/mm/yyyy")
+        date_field = DateField(accessible_name=name, placeholder=field.placeholder or "dd/mm/yyyy")
+        date_field.edit.setToolTip(field.placeholder)  # "today if blank": gone once typed over, cut short if narrow
+        return date_field
     if field.kind in (FieldKind.CHOICE, FieldKind.EDITABLE_CHOICE):
         combo = ChoiceBox()
         combo.setAccessibleName(name)
@@ -56,6 +58,7 @@ def field_widget(field: Field) -> QWidget:
         return combo
     edit = QLineEdit()
     edit.setPlaceholderText(field.placeholder)
+    edit.setToolTip(field.placeholder)
     edit.setAccessibleName(name)
     if field.kind in (FieldKind.MONEY, FieldKind.NUMBER, FieldKind.PERCENTAGE):
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -324,6 +327,12 @@ class FormView(QWidget):
             if partner in self._unlabelled:
                 widget.setToolTip(other.help or other.plain_label)
             else:
+                if other.plain_label[:1].islower():  # "since" continues "Status": a screen reader says both
+                    continued = f"{field.plain_label} {other.plain_label}"
+                    if isinstance(widget, DateField):
+                        widget.set_accessible_name(continued)
+                    else:
+                        widget.setAccessibleName(continued)
                 label = QLabel(other.label)
                 label.setBuddy(self._focus_of(widget))
                 self.labels[partner] = label
