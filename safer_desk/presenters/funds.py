@@ -134,6 +134,9 @@ class FundsPresenter(FormScreen):
         self.read_only = bool(getattr(store, "read_only", False)) if read_only is None else read_only
         self.window = 3
         self.data: FundData | None = None
+        # While a step on a referral (its spend lines) is shown again after it is done, undone or redone: the
+        # referral's id, chosen on the page so the officer sees what the step changed (another may be chosen).
+        self.step_referral: str | None = None
         from safer_desk.presenters.events import Event
 
         # The fund's figures and rows arrived: the page shows them. (``changed`` also fires at every keystroke in
@@ -194,8 +197,12 @@ class FundsPresenter(FormScreen):
         return fund
 
     # -- actions -------------------------------------------------------------------------------------
-    def _refreshed(self, select: str | None = None) -> None:
-        self.reload(select=select)
+    def _refreshed(self, select: str | None = None, referral: str | None = None) -> None:
+        self.step_referral = referral
+        try:
+            self.reload(select=select)
+        finally:
+            self.step_referral = None
         self.data_changed.emit()
 
     def rows_action(self, text: str, kind: str, key: str | None, change: Callable[[], Any], *,
@@ -213,7 +220,7 @@ class FundsPresenter(FormScreen):
         return self.perform(snapshot_action(
             text, key=key, snap=lambda k: funds.snapshot(store, kind, k), restore=lambda s: funds.restore(store, s),
             absent=lambda k: funds.RowsSnapshot(kind, k, None), change=change,
-            after=lambda k: self._refreshed(fund_of(k))))
+            after=lambda k: self._refreshed(fund_of(k), k if kind == "referral" else None)))
 
     def _fund_exists(self, fund_id: str) -> bool:
         return any(f.id == fund_id for f in funds.list_funds(self.store))

@@ -548,8 +548,24 @@ class FundPage(QWidget):
         for table, place, new in zip(keyed, chosen, appeared):
             if new is None or not table.choose_id(new):  # a new row the filters hide: the row chosen before
                 table.choose_again(place)
+        self._choose_step_referral(appeared[1])
         for fitter in self.fitters.values():  # another fund, or the file changed: sized to its rows afresh
             fitter.forget()
+
+    def _choose_step_referral(self, line_appeared: Any | None) -> None:
+        """A step on a referral's spend lines done, undone or redone (Edit > Undo while another referral is chosen):
+        the referral it changed is chosen and scrolled to, on Spend lines one of its lines (the one brought back, if
+        any), so the officer sees what it did; on any other table, the Referrals table with it chosen."""
+        referral = self.presenter.step_referral
+        if referral is None or not any(r["id"] == referral for r in self.referrals.source_rows()):
+            return  # a referral deleted by the step, or one the district or search hides: the rows chosen stay
+        self.referrals.choose_id(referral)
+        if self.stack.currentWidget() is self.lines.view:
+            current = self.lines.current()
+            if line_appeared is None and (current is None or current["referral_id"] != referral):
+                self.lines.select_where(lambda r: r["referral_id"] == referral)
+        else:
+            self.select_table("Referrals")
 
     def _merged_tables(self, data: FundData | None) -> list[tuple[Any, RowOrigins]]:
         """The tables with a *Merged from* column, each with the origins of its rows."""
