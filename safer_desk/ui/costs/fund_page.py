@@ -793,6 +793,8 @@ class SentenceBox(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A Tab stop when cut short: named, with the sentence as its description, or a screen reader says nothing.
+        self.setAccessibleName("Forecast in words")
         self.label = QLabel("", self)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -805,6 +807,7 @@ class SentenceBox(QScrollArea):
     def set_text(self, text: str) -> None:
         """The sentence, and the box as tall as it now needs (the label alone would not tell the page)."""
         self.label.setText(text)
+        self.setAccessibleDescription(text)
         self.updateGeometry()
 
     def _room(self) -> int:
