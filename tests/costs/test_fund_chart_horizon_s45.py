@@ -33,10 +33,10 @@ def test_the_window_chart_stops_a_year_after_the_period(demo_store, qtbot):
     assert end_x == 24.0  # Apr-25 … Mar-27
     assert max(chart.forecast_curve.xs) == end_x + funds.RUN_OUT_SHOWN_MONTHS
     assert chart._x_range == (0.0, end_x + funds.RUN_OUT_SHOWN_MONTHS + 1)
-    assert not chart.out_line.isVisible()  # its month is off the chart: said, not drawn at the chart's edge
+    assert chart.out_line.value() > chart._x_range[1]  # its month is off the chart: said, not drawn at its edge
     assert chart.summary.endswith(f"at the recent rate it runs out in {month_name(out)}, past the end of this chart (a "
                                   "year after the period's end); the period ends in Mar 2027."), chart.summary
-    assert chart.out_line.label == f"Runs out {month_name(out)}"
+    assert chart.out_line.label == f"Runs out {month_name(out)} (beyond this chart)"  # in the legend
 
 
 def test_a_run_out_within_the_year_after_is_still_drawn(demo_store, qtbot):

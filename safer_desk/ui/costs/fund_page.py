@@ -179,7 +179,7 @@ class FundChart(Chart):
         right = max([end_x, *fx, *xs]) + 1
         self.level_curve.setData(*fund_level(figures.receipts, start, right, f.fund_pence))
         self.end_line.setValue(end_x)
-        if f.exhaustion_month is not None and not run_out_past:
+        if f.exhaustion_month is not None:  # past the chart's right edge: named in the legend, not drawn
             self.out_line.setValue(float(f.exhaustion_month.minus(start) + 0.5))
             self.out_line.show()
         else:
@@ -187,6 +187,8 @@ class FundChart(Chart):
         # An ended fund's forecast is a projection from its burn rate's month: its line and mark say so.
         self.forecast_curve.set_name(months_as_the_window_names_them(funds.forecast_series_name(figures)))
         self._legend(f.pilot_end, f.exhaustion_month, funds.exhaustion_words(figures))
+        if run_out_past:
+            self.out_line.set_label(f"{self.out_line.label} (beyond this chart)")
         self.set_x_range(0, right)
         spent = f.cumulative[-1][1] if f.cumulative else 0
         by = month_name(f.cumulative[-1][0]) if f.cumulative else "now"
