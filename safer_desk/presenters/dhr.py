@@ -959,8 +959,10 @@ class DhrPresenter(FormScreen):
         Record would do, asked first (``PastedPayments.question``). DhrError for a line it cannot read: nothing
         is recorded."""
         case = self.need_case()
-        shares = dhr.list_shares(self.store, today=self.today(), case_id=case.id)
-        return read_pasted_payments(text, case.reference, shares, today=self.today())
+        every = dhr.list_shares(self.store, today=self.today())
+        shares = [s for s in every if s.case_id == case.id]
+        others = {s.invoice_ref: s.case_reference for s in every if s.case_id != case.id and s.invoice_ref}
+        return read_pasted_payments(text, case.reference, shares, today=self.today(), other_invoices=others)
 
     def record_pasted_payments(self, pasted: "PastedPayments") -> None:
         """Every payment pasted, in one step of Edit > Undo."""
@@ -1041,16 +1043,20 @@ def _loose(text: str) -> str:
 
 
 def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRow], *,
-                         today: date) -> PastedPayments:
+                         today: date, other_invoices: Mapping[str, str] | None = None) -> PastedPayments:
     """Rows copied out of Excel, one payment a row: its invoice (the invoice reference, or the partner's name when the
     partner has one invoice open on the review), the day paid (01/04/2024 or 2024-04-01), the amount (£1,234.56) and
     any payment reference, in any order. Headings and blank rows are left out, and a total line too once it adds up;
-    any other line that cannot be read is refused naming it, and nothing is recorded."""
+    any other line that cannot be read is refused naming it, and nothing is recorded. ``other_invoices``: the other
+    reviews' invoice references and the review of each: a row naming one is refused saying whose it is (by its
+    partner's name it would be paid on this review's invoice, the other review's number kept as its reference)."""
     from safer_desk.domain.money import MoneyError, parse_pence
     from safer_desk.domain.periods import PeriodError, parse_uk_date
     from safer_desk.exchange.files import parse_tsv
 
     by_ref = {s.invoice_ref.casefold(): s for s in shares if s.invoice_ref}
+    elsewhere = {ref.casefold(): (ref, case) for ref, case in (other_invoices or {}).items()
+                 if ref.casefold() not in by_ref}
     open_by_partner: dict[str, list[dhr.ShareRow]] = {}
     for s in shares:
         if s.status == "invoiced" and s.outstanding_pence > 0:
@@ -1070,6 +1076,10 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         # ("Customer | Invoice | …") took the partner's one open invoice instead (another, when the one named was paid)
         # or was refused for two open ones, as if no invoice were named.
         share = next((by_ref[c.casefold()] for c in cells if c.casefold() in by_ref), None)
+        if share is None and (theirs := next((elsewhere[c.casefold()] for c in cells if c.casefold() in elsewhere),
+                                             None)):
+            raise rules.DhrError(f"Line {number} {said}: {theirs[0]} is an invoice of {theirs[1]}, not of {reference}: "
+                                 f"choose {theirs[1]} in the list of reviews and paste its payments there." + nothing)
         named = share is not None  # the invoice's own cell is still to be passed over
         days: list[date] = []
         dated: list[tuple[str, str]] = []  # each date as pasted, and the heading of its column
