@@ -40,7 +40,7 @@ def test_the_costs_tab_reads_out_a_case_s_billing_the_split_s_shares_and_the_fun
     assert dialog.split.billed  # billed, refused in part: each partner's refused, net and status said with whose
     refused = next(extras[1] for extras in dialog.extra_labels.values() if extras[1].text() not in ("", "—", "£0.00"))
     assert "£" in refused.text() and says(refused, refused.accessibleName())
-    assert refused.accessibleName().startswith("Refused for ")
+    assert refused.accessibleName().startswith("Refused or written off for ")
     assert spoken(dialog.findChild(type(dialog.total), options=Qt.FindChildOption.FindDirectChildrenOnly)
                   ).startswith("Record being edited ")
     dialog.reject()

@@ -478,8 +478,10 @@ class SplitDialog(_GuardedDialog):
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
         # "Re-split or carried": the lead authority's carrying of a refusal is billed to it again as a re-split is
-        headers = ["Partner", "Percentage", "Share"] + (["Re-split or carried", "Refused", "Net", "Status"]
-                                                        if split.billed else [])
+        # "Refused or written off" (as the board report's per partner): the net takes off a write-off too, so the row
+        # adds up (share + re-split − refused or written off = net)
+        headers = ["Partner", "Percentage", "Share"] + (
+            ["Re-split or carried", "Refused or written off", "Net", "Status"] if split.billed else [])
         self.header_labels: list[QLabel] = []
         for c, text in enumerate(headers):
             h = QLabel(f"<b>{text}</b>", self.grid_holder)
@@ -591,7 +593,8 @@ class SplitDialog(_GuardedDialog):
                 resplit, refused, net, status = self.extra_labels[oid]
                 status.setText(row.status)
                 resplit.setText(format_money(row.resplit_pence, show_pence=True) if row.resplit_pence else "")
-                refused.setText(f"−{format_money(row.refused_pence, show_pence=True)}" if row.refused_pence else "")
+                closed = row.refused_pence + row.written_off_pence
+                refused.setText(f"−{format_money(closed, show_pence=True)}" if closed else "")
                 net.setText("" if row.net_pence is None else format_money(row.net_pence, show_pence=True))
             if oid in self.row_messages:
                 self.row_messages[oid].setText(f"⚠ {row.problem}" if row.problem else "")
