@@ -1691,7 +1691,10 @@ class SplitPresenter:
             self.form_message = (dhr.BILLED_SPLIT if self.billed else "Nothing can be changed here.")
             self.changed.emit()
             return False
-        problem = self.problem()
+        # A day in Partners on that was not taken (not a date) is not the day the split is for: nothing is saved for
+        # the day before while the field says another.
+        problem = self.partners_message if self.choosing_day else ""
+        problem = problem or self.problem()
         if problem:
             self.form_message = f"Not saved: {problem}"
             self.changed.emit()

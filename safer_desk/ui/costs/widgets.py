@@ -535,7 +535,11 @@ class SplitDialog(_GuardedDialog):
         self.scroll.setWidget(self.grid_holder)  # the grid of another day's partners replaces the one before
 
     def save(self) -> bool:
-        """Billing again says first what it does to each partner's invoices; Cancel there changes nothing."""
+        """Billing again says first what it does to each partner's invoices; Cancel there changes nothing. A day typed
+        in Partners on is taken first, as a click on Save (leaving the field) takes it: Ctrl+S there saved the split
+        for the partners of the day before, the field showing another."""
+        if self.partners_on.isEnabled():
+            self._partners_day_typed()
         split = self.split
         if split.rebill:
             question = split.rebill_question()
