@@ -835,6 +835,19 @@ class LedgerPage(QWidget):
         self._say()
         return True
 
+    def _day_typed_read(self) -> bool:
+        """A day typed in As at and not yet shown (Export or Copy clicked straight after typing it: the read begun as
+        the field was left is still on its way) is read now, so what leaves the page is as at the day the field
+        shows; False when the field's day is refused (said beside it): then nothing leaves."""
+        p, shown = self.presenter, self.shown_day
+        if not p.choose(self.as_at.text()):
+            self._say()
+            return False
+        if shown is None or (p.day, p.past) != (shown.day, shown.past):
+            self.loader.supersede()  # the read on its way is dropped when it arrives: this one is the same day's
+            self._loaded(p.read(self.session.store))
+        return True
+
     def _say(self) -> None:
         shown, message = self.shown_day, self.presenter.message
         if shown is not None and not message:
@@ -877,6 +890,8 @@ class LedgerPage(QWidget):
     def export(self, path: str | None = None) -> Path | None:
         """The partners and cases shown (a search or a column filter leaves the rest out, and the confirmation, the
         titles and the totals lines say so), as the Projects register and the Indicators export."""
+        if not self._day_typed_read():
+            return None
         called = rules.short_label(self._label())  # "DARDR", with the reviews called so
         name = path or prompts.save_file_name(self, f"Export the {called} ledger", table_file_filter(),
                                               f"{called.lower()}-ledger.xlsx")
@@ -895,6 +910,8 @@ class LedgerPage(QWidget):
     def copy_all(self) -> str:
         """The per-partner ledger as shown (rows a search hides left out, as the export does), with headings and the
         totals of those rows, as Excel reads it (plain numbers); as at a past day, its title first says which."""
+        if not self._day_typed_read():
+            return ""
         sheet = self.sheets()[0]
         past = self.shown_day is not None and self.shown_day.past
         text = to_tsv([*([[sheet.title]] if past else []), sheet.header, *plain_rows(sheet)])
