@@ -615,10 +615,14 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     value_scale = lcm(1, *(v.denominator for p in partnerships for v in p.values.values()))
     scaled = {f.name: [_scaled(p.values.get(f.name, _ZERO), value_scale) for p in partnerships]
               for f in options.factors}
+    # What the fixed fees leave when they cannot split the pot exactly (3 × £33,333 of £100,000 leaves £1), less than
+    # a unit for each fixed unit, with no figures to share it by (an equal split wants none): shared by fixed units.
+    leftover = bool(fixed_total and variable_total < units_total * unit
+                    and not any(sum(column) for column in scaled.values()))
     totals: dict[str, Fraction] = {}
     for factor in options.factors:
         total = Fraction(sum(scaled[factor.name]), value_scale)
-        if total == 0 and variable_total:
+        if total == 0 and variable_total and not leftover:
             raise AllocationError(f"{factor.title}: the values add up to zero, so there is nothing to share by: "
                                   f"type the partnerships' {factor.title} figures (at least one above 0).")
         totals[factor.name] = total
@@ -639,7 +643,10 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     basis_points = {n: _round_ratio_half_up(w * 10_000, scale) for n, w in int_weights.items()}
     share_pct = {n: f"{bp // 100}.{bp % 100:02d}" for n, bp in basis_points.items()}
     legacy_note = None  # where the two-decimal percentages' note is in notes
-    if options.rounding == "percent-2dp":
+    if leftover:
+        variable = split_by_weights(variable_total, {p.name: p.fixed_units for p in partnerships}, unit=unit)
+        notes.append(leftover_note(options, units_total, per_unit, pot, variable))
+    elif options.rounding == "percent-2dp":
         variable, note = _legacy_split(variable_total, basis_points, int_weights, unit)
         if note:
             legacy_note = len(notes)
@@ -685,6 +692,19 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
         warnings.append(total_off)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit, tuple(warnings), grant)
+
+
+def leftover_note(options: AllocationOptions, units_total: int, per_unit: int, pot: int,
+                  variable: Mapping[str, int]) -> str:
+    """What is said when the fixed fees leave a little of the pot and there are no figures to share it by: how much,
+    why, and who has it."""
+    left = sum(variable.values())
+    given = in_words([f"{name} {format_money(pence)}" for name, pence in variable.items() if pence])
+    titles = in_words([f.title for f in options.factors])
+    return (f"The fixed fees ({counted(units_total, 'unit')} × {format_money(per_unit)}) leave "
+            f"{format_money(left)} of the {format_money(pot)} pot, which cannot be split equally in "
+            f"{'whole pounds' if options.unit_pence == 100 else 'pence'}, and there are no {titles} figures to share "
+            f"it by, so it was shared by fixed units (ties go by name): {given}.")
 
 
 def _set_amount_per_unit(typed_pence: int, pot: int, units_total: int, unit: int, notes: list[str]) -> int:
@@ -1014,6 +1034,10 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
         units = "unit" if row.fixed_units == 1 else "units"
         parts.append(f"a fixed fee of {format_money(row.fixed_pence)} ({row.fixed_units} {units}; {how})")
     factors = opts.factors
+    if result.variable_total_pence and not any(result.factor_totals.values()):  # the fixed fees' leftover
+        parts.append(f"{format_money(row.variable_pence)} of the {format_money(result.variable_total_pence)} the fixed "
+                     "fees left, shared by fixed units (there are no figures to share it by)")
+        return _with_total(result, row, f"{row.name} gets " + " plus ".join(parts))
     if len(factors) == 1:
         f = factors[0]
         basis = (f"its {format_number(row.values.get(f.name, Fraction(0)))} of the "
@@ -1026,7 +1050,11 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
                 if opts.rounding == "percent-2dp" else "exact shares, rounded by largest remainder")
     parts.append(f"a variable fee of {format_money(row.variable_pence)} ({row.share_pct}% of the "
                  f"{format_money(result.variable_total_pence)} variable part: {basis}; {rounding})")
-    text = f"{row.name} gets " + " plus ".join(parts)
+    return _with_total(result, row, f"{row.name} gets " + " plus ".join(parts))
+
+
+def _with_total(result: AllocationResult, row: PartnershipAllocation, text: str) -> str:
+    """``explain_row``'s sentence ended: any damping, the total, and against last year."""
     if row.damping_pence:
         text += _damping_words(result, row)
     text += f" = {format_money(row.total_pence)}"
