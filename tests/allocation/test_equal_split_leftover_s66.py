@@ -69,3 +69,13 @@ def test_the_saved_scenario_reads_back_the_same(store):
     options = AllocationOptions(pot_pence=100_000_00, fixed_share=Fraction(1))
     scenario_id = service.save_scenario(store, "Equal shares", "2026/27", _rows(), options)
     assert sum(t[3] for t in service.load_scenario(store, scenario_id).saved_totals.values()) == 100_000_00
+
+
+def test_the_board_report_says_what_the_pound_left_was_shared_by(store):
+    from safer_desk.services.report_sections.allocation import allocation_section
+
+    options = AllocationOptions(pot_pence=100_000_00, fixed_share=Fraction(1))
+    scenario_id = service.save_scenario(store, "Equal shares", "2026/27", _rows(), options)
+    first = allocation_section(service.load_scenario(store, scenario_id)).paragraphs[0]
+    assert "the remaining £1 is shared by fixed units" in first, first
+    assert "in proportion to" not in first, first

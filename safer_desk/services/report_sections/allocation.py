@@ -210,8 +210,10 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
         fixed = (f" A fixed fee of {format_money(result.fixed_per_unit_pence)} per unit"
                  + (f" ({share_text(opts.fixed_share)} of the pot)" if opts.fixed_per_unit_pence is None else "")
                  + f", {format_money(result.fixed_total_pence)} in all; the remaining "
-                 f"{format_money(result.variable_total_pence)} is shared in proportion to "
-                 + factors_words(opts.factors) + ".")
+                 f"{format_money(result.variable_total_pence)} is shared "
+                 + ("by fixed units (there are no figures to share it by)"
+                    if result.variable_total_pence and not any(result.factor_totals.values())
+                    else "in proportion to " + factors_words(opts.factors)) + ".")
     else:
         fixed = f" It is shared in proportion to {factors_words(opts.factors)}."
     rounding = (" Shares were rounded to two-decimal percentages before multiplying, as in the county's spreadsheet."
