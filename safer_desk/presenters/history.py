@@ -725,6 +725,7 @@ class Describer:
         numbered = NUMBERED.get(table, ())
         naming = {*n.links.get(table, {}), *numbered, *PERIOD_COLUMNS} if numbered else set()
         facts: list[str] = []
+        said: set[str] = set()
         for c, v in values.items():
             if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
                     table == "illustrative_marks" and c in ("table_name", "row_id")) or (
@@ -735,7 +736,11 @@ class Describer:
                 shown = " ".join(v.split())
             if c in naming and named_by is None and re.search(rf"(?<![\w£]){re.escape(shown)}(?![\w%])", label):
                 continue
-            if not any(f.endswith(" " + shown) for f in facts):  # "partnership" as text and as a link
+            # A value said already is not said again ("partnership X" as text and as its link, a cost line's lowest and
+            # highest amounts when they are its amount): the very value, not one that ends as it does ("fixed units
+            # 3" went unsaid after "scenario Option 3").
+            if shown not in said:
+                said.add(shown)
                 facts.append(f"{column_words(c, table)} {shown}")
         return facts
 
