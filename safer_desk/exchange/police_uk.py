@@ -1080,8 +1080,9 @@ def count_street_file(path: Path) -> FileCounts:
 
 
 def force_named_for(force: str, places: Iterable[str]) -> bool:
-    """Whether a force is named for one of these places (a district or its county): Devon & Cornwall Police polices
-    the Isles of Scilly (in Cornwall), though they hold about 1 in 3,700 of its crimes; Dyfed-Powys Police, Powys."""
+    """Whether a force is named for one of these places (a district or its police area, as
+    district_counties.police_area_places gives them): Devon & Cornwall Police polices the Isles of Scilly (in
+    Cornwall), though they hold about 1 in 3,700 of its crimes; Dyfed-Powys Police, Powys."""
     def words(text: str) -> str:
         return " ".join(re.sub(r"[^a-z]+", " ", text.casefold()).split())
 

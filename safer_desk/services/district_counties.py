@@ -47,6 +47,27 @@ def counted_county_of_district() -> dict[str, str]:
     return {d: c for d, c in county_of_district().items() if d not in within}
 
 
+# The districts whose police area (Police Act 1996, Schedule 1) is not their ceremonial county, by the name of the
+# police area, as its force is named: North Lincolnshire is in Lincolnshire but policed by Humberside Police,
+# Middlesbrough in North Yorkshire by Cleveland Police, South Gloucestershire by Avon and Somerset Constabulary.
+POLICE_AREA_NOT_COUNTY = {
+    "North Lincolnshire": "Humberside", "North East Lincolnshire": "Humberside",
+    "East Riding of Yorkshire": "Humberside", "Kingston upon Hull, City of": "Humberside",
+    "Middlesbrough": "Cleveland", "Redcar and Cleveland": "Cleveland",
+    "Hartlepool": "Cleveland", "Stockton-on-Tees": "Cleveland", "County Durham": "Durham", "Darlington": "Durham",
+    "South Gloucestershire": "Avon and Somerset", "Bristol, City of": "Avon and Somerset",
+    "Isle of Wight": "Hampshire", "Rutland": "Leicestershire",
+}
+
+
+def police_area_places(name: str) -> set[str]:
+    """The places a force named for a district's own police area may be named for (police_uk.force_named_for): the
+    district and its police area, which is its county (in Wales its preserved county) but for the districts of
+    POLICE_AREA_NOT_COUNTY: Lincolnshire Police is not North Lincolnshire's force, though the county holds it."""
+    area = POLICE_AREA_NOT_COUNTY.get(name) or county_of_district().get(name)
+    return {p for p in (name, area) if p}
+
+
 def welsh_principal_areas() -> frozenset[str]:
     """The 22 Welsh principal areas (ONS W06), each a unitary council: its preserved county (Gwent) is a county an
     office may name, never one it is taken to be in when it names none (a Cardiff office is Cardiff's alone)."""

@@ -332,17 +332,17 @@ def police_forces_by_area_month(store: Store, area_id: str | None = None
 
 
 def forces_named_for_areas(store: Store, area_id: str | None = None) -> set[tuple[str, str]]:
-    """(area, force) where the force is named for the area or its county, and so is its own however few of the
-    force's crimes it holds: the Isles of Scilly hold about 1 in 3,700 of Devon & Cornwall Police's, under the
-    share that marks a neighbouring force's strays (as the import says it, police_import._say_forces_outside)."""
+    """(area, force) where the force is named for the area or its police area (its county, but Humberside for North
+    Lincolnshire: district_counties.police_area_places), and so is its own however few of the force's crimes it
+    holds: the Isles of Scilly hold about 1 in 3,700 of Devon & Cornwall Police's, under the share that marks a
+    neighbouring force's strays (as the import says it, police_import._say_forces_outside)."""
     from safer_desk.exchange.police_uk import force_named_for
-    from safer_desk.services.district_counties import county_of_district
+    from safer_desk.services.district_counties import police_area_places
 
-    counties = county_of_district()
     query = ("SELECT DISTINCT c.area_id, a.name, c.force FROM _police_counts c JOIN indicator_areas a ON a.id = "
              "c.area_id" + ("" if area_id is None else " WHERE c.area_id = ?"))
     return {(area, force) for area, name, force in store.rows(query, () if area_id is None else (area_id,))
-            if force_named_for(force, {p for p in (name, counties.get(name)) if p})}
+            if force_named_for(force, police_area_places(name))}
 
 
 def other_forces_only(store: Store, view: YearView,

@@ -489,7 +489,7 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
 
     from safer_desk.domain.periods import FinancialYear
     from safer_desk.exchange.county_merge import OWN_AREA_SHARE
-    from safer_desk.services.district_counties import county_of_district
+    from safer_desk.services.district_counties import police_area_places
     from safer_desk.services.reference import office_districts, office_scope
 
     scope = office_scope(store)
@@ -499,8 +499,7 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
     own = {a.id for a in own_areas}
     if not own:
         return
-    counties = county_of_district()
-    own_places = {p for a in own_areas for p in (a.name, counties.get(a.name)) if p}
+    own_places = {p for a in own_areas for p in police_area_places(a.name)}
     months: dict[str, set[str]] = {}
     for v in result.vintages:
         months.setdefault(v.force, set()).add(v.month)
