@@ -1145,6 +1145,9 @@ RefundCredit = Callable[[Store, str, str], int]
 # yet billed).
 ReviewsBilled = Callable[[Store], dict[str, tuple[int, int]]]
 CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
+# services.indicators.forces_named_for_areas(county, area_id): (area, force) where the force is named for the area or
+# its police area, and so is its own however few of its crimes the area holds (the Isles of Scilly's).
+ForcesNamed = Callable[[Store, str], set[tuple[str, str]]]
 
 
 def _later_import(later: _Vintage, earlier: _Vintage) -> tuple[str, str]:
@@ -1502,7 +1505,7 @@ class _Merger:
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
                  infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None,
                  replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
-                 reviews_billed: ReviewsBilled | None = None):
+                 reviews_billed: ReviewsBilled | None = None, forces_named: ForcesNamed | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
         tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
         file read of its tables; replace_typed: puts the police.uk figure where an office's figure was removed)."""
@@ -1513,7 +1516,7 @@ class _Merger:
         self.progress, self.cancelled = progress, cancelled
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
         self.replace_typed, self.refund_credit = replace_typed, refund_credit
-        self.reviews_billed = reviews_billed
+        self.reviews_billed, self.forces_named = reviews_billed, forces_named
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
         # table -> (key, row) of the rows merged before, deleted in the county file since, and sent again: put back
@@ -3416,7 +3419,14 @@ class _Merger:
         the district as one of its areas (at least 1 in OWN_AREA_SHARE of the force's crimes that month). A
         district outside a force's area gets a few of its crimes (one crime in Cornwall in Suffolk Constabulary's
         file): its figure from them alone is partial (its own force holds the rest), never set against a typed
-        figure."""
+        figure. A force named for the district or its police area is its own however few of its crimes are there
+        (forces_named: Devon & Cornwall Police's for the Isles of Scilly, as the Indicators tab and the import say)."""
+        if self.forces_named is not None:
+            named = {force for area, force in self.forces_named(self.county, area_id) if area == area_id}
+            if named and self.dst.execute(
+                    f"SELECT 1 FROM main.{POLICE_COUNTS} WHERE area_id = ? AND month = ? AND force IN "
+                    f"({', '.join('?' * len(named))}) LIMIT 1", (area_id, month, *sorted(named))).fetchone():
+                return True
         return self.dst.execute(
             f"SELECT 1 FROM (SELECT force, sum(count) AS n FROM main.{POLICE_COUNTS} WHERE area_id = ? AND month = ? "
             f"GROUP BY force) d WHERE d.n * ? >= (SELECT sum(count) FROM main.{POLICE_COUNTS} t WHERE "
@@ -3661,7 +3671,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                  refresh_figures: RefreshFigures | None = None,
                  counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None,
                  replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
-                 reviews_billed: ReviewsBilled | None = None, accept_restored: bool = False) -> MergeSummary:
+                 reviews_billed: ReviewsBilled | None = None, accept_restored: bool = False,
+                 forces_named: ForcesNamed | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -3677,7 +3688,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     of one the office typed over them and no longer sends. refund_credit (services.dhr.refund_credit): a refund the
     county's ledger has no overpaid credit for is not merged but raised (Merger.refunds_not_taken). reviews_billed
     (services.dhr's ledger): an office's billing of a review that would bill its partners beyond its cost at the
-    county is not merged but raised (Merger.billing_beyond_cost).
+    county is not merged but raised (Merger.billing_beyond_cost). forces_named
+    (services.indicators.forces_named_for_areas): the forces a district's own however few of their crimes it holds.
     """
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
@@ -3700,7 +3712,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts,
-                                 replace_typed, refund_credit, reviews_billed)
+                                 replace_typed, refund_credit, reviews_billed, forces_named)
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register

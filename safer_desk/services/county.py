@@ -635,7 +635,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                                                            layouts=layouts, replace_typed=_replace_typed_figures,
                                                            refund_credit=_refund_credit,
                                                            reviews_billed=_reviews_billed,
-                                                           accept_restored=accept_restored))
+                                                           accept_restored=accept_restored,
+                                                           forces_named=_forces_named))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
@@ -728,6 +729,13 @@ def _refund_credit(store: Store, case_id: str, organisation_id: str) -> int:
     from safer_desk.services import dhr
 
     return dhr.refund_credit(store, case_id, organisation_id)
+
+
+def _forces_named(store: Store, area_id: str) -> set[tuple[str, str]]:
+    """The forces a district's own however few of their crimes it holds (county_merge.ForcesNamed)."""
+    from safer_desk.services.indicators import forces_named_for_areas
+
+    return forces_named_for_areas(store, area_id)
 
 
 def _reviews_billed(store: Store) -> dict[str, tuple[int, int]]:
