@@ -132,7 +132,10 @@ def bars_label(frequency: str) -> tuple[str, str]:
 
 
 def area_label(kind: str, name: str, derived: bool = False) -> str:
-    if kind in ("district", ""):
+    """An area as the tab's lists name it: a district by its name, a partnership or county with its kind
+    ("Devon (county)"); "Unknown area" (the crimes police.uk could not place) by its name, as it is no kind of area
+    ("Unknown area (unknown)" said nothing)."""
+    if kind in ("district", "", "unknown"):
         return name
     return f"{name} ({kind}, derived)" if derived else f"{name} ({kind})"
 

@@ -1,6 +1,6 @@
 """Round 37 (pol): the Areas compared chart of a county, with the real Suffolk 2025 police.uk files.
 
-Suffolk (county) chosen, the chart set beside it its five districts, "Unknown area (unknown)" (the crimes police.uk
+Suffolk (county) chosen, the chart set beside it its five districts, "Unknown area" (the crimes police.uk
 could not place) and Great Yarmouth (the 7 crimes of December that Suffolk Constabulary's files place over the
 border: not Great Yarmouth's figure), and with Ipswich chosen East Cambridgeshire too. A county officer compares the
 county's districts and partnerships: the rows the import could not place are not an area, and a neighbouring
