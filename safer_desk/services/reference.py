@@ -180,9 +180,12 @@ def _district_values(store: Store, district_id: str, name: str, ons_code: str | 
                                                  f"have become {successor} as well.")
             seen.add(chain)
             chain = store.scalar("SELECT successor_id FROM districts WHERE id = ?", (chain,))
-        if not valid_to:
-            raise DistrictError("valid_to", f"To: type {name}'s last day before it became {successor} (31/03/2019, "
-                                            "the day before East Suffolk began).")
+        if not valid_to:  # the successor's own day (Suffolk's 31/03/2019 was said to a Somerset office too)
+            began = _day(store.scalar("SELECT valid_from FROM districts WHERE id = ?", (successor_id,))) or \
+                DISTRICTS_BEGAN.get(successor)
+            day = f"{format_uk_date(began - timedelta(days=1))}, " if began else ""
+            raise DistrictError("valid_to", f"To: type {name}'s last day before it became {successor} ({day}the day "
+                                            f"before {successor} began).")
     _check_succession(store, district_id, name, _day(valid_from), _day(valid_to), successor_id)
     if ons_code:
         _code_not_held(store, district_id, name, ons_code, valid_from, valid_to)
@@ -1976,6 +1979,17 @@ def _lookup_district(text: str) -> tuple[str, str] | None:
                              f"{text} with its dates, add it in View > Districts, Partnerships and Partners…, with "
                              f"its To and Became {mapping.current_name}.)")
     return mapping.current_name, mapping.ons_code
+
+
+# The first day of the districts England's reorganisations since 2019 made of others (the police.uk lookup's names),
+# said when a district's To is asked for and the file gives its successor no From.
+DISTRICTS_BEGAN = {
+    **dict.fromkeys(("East Suffolk", "West Suffolk", "Dorset", "Bournemouth, Christchurch and Poole"),
+                    date(2019, 4, 1)),
+    "Buckinghamshire": date(2020, 4, 1),
+    **dict.fromkeys(("North Northamptonshire", "West Northamptonshire"), date(2021, 4, 1)),
+    **dict.fromkeys(("Cumberland", "Westmorland and Furness", "North Yorkshire", "Somerset"), date(2023, 4, 1)),
+}
 
 
 def became_words(text: str) -> str:
