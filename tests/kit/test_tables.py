@@ -348,3 +348,16 @@ def test_a_filter_changed_while_rows_are_being_filtered_out_leaves_the_rows_of_t
     assert heard[0] is True and ended == [False]
     assert shown(proxy) == [p["name"] for p in PARTNERS]  # every row: no filter is set
     assert shown(proxy, 2)[2] == "£0.05"
+
+
+def test_text_sorts_with_its_accents_beside_the_plain_letters():
+    """Session 66 (wales2): a Welsh office's register sorted by title put "Ŵyl Ddiogel" and "Émile scheme" after
+    "Zebra project" (by the accented letter's code, past z): Excel and a reader put them with W and E."""
+    titles = ["Zebra project", "Ŵyl Ddiogel", "Émile scheme", "Ynys Môn patrols", "Ynys Mon CCTV", "earlier one",
+              "Wrexham pilot"]
+    model = RowTableModel([Column("title", "Title")], [{"title": t} for t in titles])
+    proxy = proxy_over(model)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    assert shown(proxy) == ["earlier one", "Émile scheme", "Wrexham pilot", "Ŵyl Ddiogel", "Ynys Mon CCTV",
+                            "Ynys Môn patrols", "Zebra project"]
+    assert sort_key("Môn") > sort_key("Mon") and sort_key("émile") < sort_key("Émilf")

@@ -12,6 +12,7 @@ inside a QVariant-free Python object.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -380,9 +381,14 @@ def sort_key(value: Any) -> tuple:
         return (0, 0, value)
     if isinstance(value, date):
         return (0, 0, value.toordinal())
-    if isinstance(value, str):
-        return (0, 1, value.casefold())
+    if isinstance(value, str):  # accents beside their plain letters ("Émile" with E, "Ŵyl" with W), as Excel sorts
+        folded = value.casefold()
+        return (0, 1, folded if folded.isascii() else _unaccented(folded), folded)
     return (0, 2, str(value))
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 class SortProxy(QSortFilterProxyModel):
