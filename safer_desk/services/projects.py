@@ -946,9 +946,12 @@ def areas_not_known(project: Project, known: Mapping[str, str]) -> list[str]:
 
 
 def register_order(project: Project) -> tuple:
-    """Reference numbers in natural order ("2" before "10", "P1" after "15"), then title."""
+    """Reference numbers in natural order ("2" before "10", "P1" after "15"), then title, accents beside their plain
+    letters ("Émile scheme" with E, not after "Zebra project", as the window's Title sort puts it)."""
+    from safer_desk.services.district_counties import without_accents
+
     parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.findall(r"\d+|\D+", project.ref))
-    return (not project.ref, parts, project.title.casefold(), project.id)
+    return (not project.ref, parts, without_accents(project.title), project.title.casefold(), project.id)
 
 
 def ref_holder(held: Iterable[Project], ref: str, project_id: str) -> Project | None:
