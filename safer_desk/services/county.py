@@ -524,12 +524,18 @@ def unnamed_file_words(store: Store) -> str:
 
 def _naming(store: Store) -> tuple[str, str]:
     """("county file" or "file", "in File > Office Details… (or with `safer-desk office FILE --name …`)"), the
-    name suggested the county team's where the file names its county."""
+    name suggested its partnership's or districts' office's (as Office Details suggests it), else the county team's
+    where the file names its county: a Monmouthshire office naming Gwent was offered "Gwent county team"."""
     from safer_desk.services.reference import office_county, office_scope
 
-    county = office_county(store)
-    example = f"{county.name} county team" if county is not None else "the office's name"
-    kind = "county file" if office_scope(store).is_county_file else "file"
+    scope, county = office_scope(store), office_county(store)
+    if not scope.is_county_file and scope.partnerships:
+        example = f"{scope.partnerships[0].name} office"
+    elif not scope.is_county_file and scope.districts:
+        example = f"{in_words(sorted((d.name for d in scope.districts), key=str.casefold))} CSP office"
+    else:
+        example = f"{county.name} county team" if county is not None else "the office's name"
+    kind = "county file" if scope.is_county_file else "file"
     command = f'safer-desk office {shell_word(str(store.path))} --name "{example}"'
     return kind, f"in File > Office Details… (or with `{command}`)"
 
