@@ -242,6 +242,7 @@ class MergeSummary:
     merged_before_from: str = ""  # and the file it was merged from then
     still_open: int = 0  # of its conflicts, those open before it between the same two versions (nothing new)
     restored: str = ""  # merged with --accept-restored: what the office's restored backup means for its figures
+    not_merged: str = ""  # the office's export numbers between its last one merged and this one, said in words
 
     @property
     def changed(self) -> bool:
@@ -830,6 +831,20 @@ def _restored_acceptable(county: Store | None, m: ExportManifest, last: sqlite3.
         raise _refuse(path, f"{why}. With --accept-restored too: its audit trail does not extend the one merged with "
                             f"its export number {named[-1][0]}, which it names as its own (the office's log was edited "
                             "or cut short), and a restored backup keeps the history it had")
+
+
+def numbers_not_merged_words(m: ExportManifest, last: sqlite3.Row) -> str:
+    """The office's export numbers between its last one merged and this one, which the county never merged (not
+    sent, or used up by an export killed as it was being finished), said so that the county lead does not wonder
+    whether one was lost; "" when this export follows on from the last one merged."""
+    first, end = int(last["sequence"]) + 1, m.sequence - 1
+    if end < first:
+        return ""
+    numbers = (f"Export number {first} of {m.office_name} has" if first == end else
+               f"Export numbers {first} {'and' if end == first + 1 else 'to'} {end} of {m.office_name} have")
+    return (f"{numbers} not been merged into this county file (the last merged was its number {last['sequence']}). "
+            "Nothing is missing: each export holds all of the office's figures, and this one brings them up to date. "
+            "(An export stopped as it was being finished uses up its number too.)")
 
 
 def restored_words(m: ExportManifest, last: sqlite3.Row) -> str:
@@ -3694,7 +3709,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
     register = verify_for_county(county, manifest, accept_keys, accept_restored=accept_restored)
-    last = last_import(county.conn, manifest.office_id) if accept_restored else None
+    before = last_import(county.conn, manifest.office_id)
+    last = before if accept_restored else None
     missing = sorted(set(manifest.tables) - set(data_tables(county.conn)))
     if missing:
         raise _refuse(path, f"it has tables this county file does not know ({', '.join(missing)}); open the "
@@ -3716,6 +3732,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register
+                if last is None and before is not None:
+                    summary.not_merged = numbers_not_merged_words(manifest, before)
                 if last is not None:  # said where the office's rows removed are counted, and kept in the trail
                     summary.restored = restored_words(manifest, last)
                     with audit.user_action(f"Accept the export of {manifest.office_name}'s restored file"):

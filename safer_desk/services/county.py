@@ -256,6 +256,8 @@ class MergeReport:
                 lines.append(f"  {merged_again_words(s)}")
             if s.restored:
                 lines.append(f"  {s.restored}")
+            if s.not_merged:
+                lines.append(f"  {s.not_merged}")
             if s.public:
                 p = s.public
                 older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""
