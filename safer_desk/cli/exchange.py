@@ -355,10 +355,12 @@ def run_merge(args: argparse.Namespace) -> int:
     if refused:
         # The files that passed are not merged either: said, or the lead takes them for merged (or for refused).
         passed = sorted({m.path.name for m in manifests})
-        raise CliError("\n".join(_keys_of_none(accept, manifests, offers) + [why for _, why in refused] + ([
-            f"{in_words(passed)} passed the checks but {'was' if len(passed) == 1 else 'were'} not merged either: "
-            "nothing is merged while a file given is refused. Merge "
-            f"{'it' if len(passed) == 1 else 'them'} again without the files refused above."] if passed else [])))
+        raise CliError(_none_made("\n".join(_keys_of_none(accept, manifests, offers) + [
+            why for _, why in refused] + ([
+                f"{in_words(passed)} passed the checks but {'was' if len(passed) == 1 else 'were'} not merged "
+                "either: nothing is merged while a file given is refused. Merge "
+                f"{'it' if len(passed) == 1 else 'them'} again without the files refused above."] if passed else [])),
+            county_path))
     unused = accept - {m.key_fingerprint for m in manifests}
     for fp in sorted(unused):
         print(f"safer-desk: note: no file given is signed with key {fp}; nothing was accepted for it", file=sys.stderr)
@@ -388,8 +390,19 @@ def run_merge(args: argparse.Namespace) -> int:
             remove_temp(county_path)
     if refused:
         # Refused at merge time (an older export, one from the county file itself): the others merged.
-        raise CliError("\n".join(why for _, why in refused))
+        raise CliError(_none_made("\n".join(why for _, why in refused), county_path))
     return 0
+
+
+def _none_made(said: str, county_path: Path) -> str:
+    """A refusal's words when the merge was to make the county file and made none: "The county file has not been
+    changed" of a file that is not there sent the lead looking for it (or taking it for made, and empty)."""
+    from safer_desk.exchange.county_merge import UNCHANGED
+
+    if county_path.exists() or UNCHANGED not in said:
+        return said
+    return said.replace(UNCHANGED, f"No county file was made: {county_path.name} is made by the first merge that "
+                                   "goes in.")
 
 
 def _merged_exports(store) -> set[str]:
