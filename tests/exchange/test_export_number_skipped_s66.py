@@ -79,3 +79,28 @@ def test_exports_merged_in_order_or_an_office_s_first_say_nothing_of_it(tmp_path
         finally:
             county.close()
         assert all(NOT_MERGED not in t for t in texts), (name, texts)
+
+
+def test_the_window_s_merge_summary_says_it_too(window, qtbot, prompts, tmp_path):
+    from safer_desk.ui.exchange.dialogs import import_district_files
+    from tests.exchange.helpers import officer_keys
+
+    store = _office(tmp_path)
+    try:
+        e1, _, e3 = (export(store, tmp_path / f"e{n}.sqlite") for n in (1, 2, 3))
+    finally:
+        store.close()
+    open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county").close()
+    assert window.open_path(tmp_path / "county.sqlite")
+    texts = []
+    for sent in (e1, e3):
+        window.merge_result = None
+        with qtbot.waitSignal(window.session.data_changed, timeout=30000):
+            import_district_files(window, [str(sent)], accept_keys=officer_keys())
+        qtbot.waitUntil(lambda: window.merge_result is not None and window.merge_result.isVisible(), timeout=30000)
+        texts.append(window.merge_result.summary_label.text())
+        window.merge_result.close()
+    assert NOT_MERGED not in texts[0], texts[0]
+    assert f"Export number 2 of Babergh office has {NOT_MERGED} (the last merged was its number 1)." in texts[1], \
+        texts[1]
+    assert not prompts.errors
