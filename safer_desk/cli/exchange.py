@@ -434,26 +434,53 @@ def _stopped_part_way(store, before: set[str], paths: list[Path], exc: BaseExcep
                    "again.") from exc
 
 
+def _refuse_not_county(path: str) -> None:
+    """An export named where a county file is wanted: refused in the words `merge` gives (exit 1)."""
+    from safer_desk.storage.store import StoreError, inspect_file, refuse_export
+
+    if Path(path).exists():
+        try:
+            refuse_export(Path(path), inspect_file(Path(path)))
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+
+
+def _refuse_office_file(store) -> None:
+    """An office's own file named where a county file is wanted: said, with the way to the county's (exit 1); the
+    store is closed."""
+    from safer_desk.services.county import not_a_county_file_words
+
+    words = not_a_county_file_words(store)
+    if words:
+        store.close()
+        raise CliError(words)
+
+
 def run_conflicts(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import conflicts_text, list_conflicts, refresh_stale_conflicts
+    from safer_desk.services.county import conflicts_text, list_conflicts, nothing_merged_words, refresh_stale_conflicts
 
     _check_keep(args)
+    _refuse_not_county(args.county)
     if args.keep is None:
         try:  # writable where it can be, to tell conflicts about rows edited since against the rows as they are
             store = open_existing(args.county, read_only=False)
         except CliError:  # open elsewhere, or on read-only media: listed as they were found
             store = open_existing(args.county)
+        _refuse_office_file(store)
         try:
             closed = refresh_stale_conflicts(store)
             found = list_conflicts(store)
+            none = f"No open conflicts: {nothing_merged_words(store)}." if nothing_merged_words(store) else \
+                "No open conflicts."
         finally:
             store.close()
         _say_closed(closed)  # closed by the listing (their rows changed since): said, never gone without a word
-        print("\n".join(conflicts_text(found)) if found else "No open conflicts.")
+        print("\n".join(conflicts_text(found)) if found else none)
         return 0
     if not Path(args.county).exists():
         raise CliError(f"there is no file at {args.county}")
     store = open_for_writing(args.county)
+    _refuse_office_file(store)
     try:
         _decide(store, args)
     finally:
@@ -490,10 +517,12 @@ def run_keys(args: argparse.Namespace) -> int:
 
     if args.reason and not args.withdraw:  # typed for a withdrawal: never dropped unsaid while the keys are listed
         raise CliError("--reason says why a key is withdrawn: give it with --withdraw FINGERPRINT", code=2)
+    _refuse_not_county(args.county)
     if args.withdraw:
         if not Path(args.county).exists():
             raise CliError(f"there is no file at {args.county}")
         store = open_for_writing(args.county)
+        _refuse_office_file(store)
         try:
             withdrawn = withdraw_key(store, args.withdraw, args.reason)
         except CountyError as exc:
@@ -508,6 +537,7 @@ def run_keys(args: argparse.Namespace) -> int:
                   "next export comes")
         return 0
     store = open_existing(args.county)
+    _refuse_office_file(store)
     try:
         keys = registered_keys(store)
     finally:

@@ -492,25 +492,59 @@ def refuse_office_file(store: Store) -> None:
     every export it made from then on refused at the county ("an export of a county file"): refused (CountyError),
     the way to the county file said. (A county file that made an export after its first merge, or registered an
     office's key, merges as ever.)"""
+    own = own_file_words(store)
+    if own:
+        raise CountyError(
+            f"{own}, so it is not a county file. Merged into, it would hold another office's "
+            "rows beside its own, and the county would refuse every export it made from then on. Open the county's "
+            "file (or make one: File > New, or name a new file to `safer-desk merge COUNTY.sqlite …`) and merge the "
+            f"exports into that. {store.path.name} has not been changed.")
+
+
+def own_file_words(store: Store) -> str:
+    """"babergh.sqlite is Babergh office's own file: it has made 2 exports for the county (number 2, on
+    01/12/2026)" for an office's own file (it has made exports and has nothing merged into it, so it is not a
+    county file); "" for any other file."""
     from safer_desk.domain.periods import format_uk_date
     from safer_desk.services.start import has_merged
 
     if not has_table(store.conn, "_export_anchors") or has_merged(store):
-        return
+        return ""
     last = store.one("SELECT sequence, exported_at FROM _export_anchors ORDER BY sequence DESC LIMIT 1")
     if last is None:
-        return
+        return ""
     made = store.scalar("SELECT count(*) FROM _export_anchors")
     try:
         day = f", on {format_uk_date(date.fromisoformat(str(last['exported_at'])[:10]))}"
     except ValueError:
         day = ""
-    raise CountyError(
-        f"{store.path.name} is {store.office_name}'s own file: it has made {counted(made, 'export')} for the county "
-        f"(number {last['sequence']}{day}), so it is not a county file. Merged into, it would hold another office's "
-        "rows beside its own, and the county would refuse every export it made from then on. Open the county's "
-        "file (or make one: File > New, or name a new file to `safer-desk merge COUNTY.sqlite …`) and merge the "
-        f"exports into that. {store.path.name} has not been changed.")
+    return (f"{store.path.name} is {store.office_name}'s own file: it has made {counted(made, 'export')} for the "
+            f"county (number {last['sequence']}{day})")
+
+
+def not_a_county_file_words(store: Store, *, window: bool = False) -> str:
+    """An office's own file asked for a county file's conflicts or keys: that it is not a county file and where
+    they are (the window's menu, or the command); "" for a file that may be a county file."""
+    own = own_file_words(store)
+    if not own:
+        return ""
+    there = "open the county's file and use File > Conflicts… (or File > Signing Keys…)" if window else \
+        "name the county's file: safer-desk conflicts COUNTY_FILE (or safer-desk keys COUNTY_FILE)"
+    return (f"{own}, and nothing has been merged into it, so it is not a county file. Conflicts and the register "
+            f"of the offices' keys are kept in the county's file, which the offices' exports are merged into: "
+            f"to see them, {there}.")
+
+
+def nothing_merged_words(store: Store) -> str:
+    """"nothing has been merged into county.sqlite yet (…)" for a file no district export has been merged into
+    (and that has no office's key registered); "" once one has."""
+    from safer_desk.services.start import has_merged
+
+    if has_merged(store):
+        return ""
+    return (f"nothing has been merged into {store.path.name} yet (conflicts are raised when the district offices' "
+            "exports are merged into the county's file: File > Import District Files…, or safer-desk merge "
+            "COUNTY_FILE DISTRICT_FILE…)")
 
 
 def unnamed_file_words(store: Store) -> str:
@@ -1082,6 +1116,10 @@ class ConflictsPresenter:
         return conflict_groups(self.conflicts)
 
     def heading(self) -> str:
+        if not self.conflicts and not_a_county_file_words(self.store, window=True):
+            return f"No conflicts: {not_a_county_file_words(self.store, window=True)}"
+        if not self.conflicts and nothing_merged_words(self.store):
+            return f"No open conflicts: {nothing_merged_words(self.store)}."
         if not self.conflicts:
             if any_decided(self.store):  # a version set aside: that office's file does not agree, as was chosen
                 return ("No open conflicts: every conflict found so far was decided (View > History of Changes names "
