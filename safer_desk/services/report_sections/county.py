@@ -38,16 +38,18 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     allocation = allocation_table(store, year, areas)
     if isinstance(allocation, str):  # saved by an older version under rules it no longer meets: said, not a crash
         paragraphs.append(allocation)
-    recovery = dhr_recovery_table(store, areas, today)
-    spend = fund_spend_table(store, year, areas, today)
+    # Its reviews and funds are the county's, as the words on an office outside it say: not that office's too.
+    counted = county_counted_areas(store, year, areas)
+    recovery = dhr_recovery_table(store, counted, today)
+    spend = fund_spend_table(store, year, counted, today)
     tables = [t for t in (allocation, recovery, spend) if isinstance(t, ReportTable)]
     tables += [t for t in (rag_table(store, year, areas), group_rag_table(store, year, areas)) if t is not None]
     if not tables and not isinstance(allocation, str) and not pending:
         return []
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
-    unspent = [] if spend is not None else [f.name for f in running_funds(store, year, areas)]  # none with spend
-    no_fund = no_fund_spend_words(unspent, year, areas, today)
+    unspent = [] if spend is not None else [f.name for f in running_funds(store, year, counted)]  # none with spend
+    no_fund = no_fund_spend_words(unspent, year, counted, today)
     absent = [words for table, words in (
         (allocation, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
         (spend, no_fund)) if table is None]
@@ -59,6 +61,24 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # the day, for the reviews or, with no review, the funds: each fund counted here has its burn-down there too).
     return [ReportSection("County overview", paragraphs=paragraphs, tables=tables,
                           as_at="reviews" if recovery is not None else "funds" if spend is not None else "")]
+
+
+def county_counted_areas(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportAreas:
+    """The areas the overview's reviews and funds are counted for: a report of all the county file's areas covers
+    the districts of a merged office outside the county (Plymouth's, merged into Suffolk's file), which the report
+    says are "not counted in Suffolk's": the county's own areas then, as at the report's day; else the areas given."""
+    from dataclasses import replace
+
+    from safer_desk.services.reference import office_county
+    from safer_desk.services.report import AreaChoice, report_areas
+
+    county = office_county(store) if areas.kind == "office" and not areas.unnamed else None
+    if county is None:
+        return areas
+    own = report_areas(store, AreaChoice(county.id, county.name, "county"), year)
+    if areas.district_ids <= own.district_ids:
+        return areas
+    return replace(own, as_at=areas.as_at, county_file=areas.county_file, office=areas.office)
 
 
 def merged_offices_words(store: Store, today: date, *, as_at: date | None = None, kinds: set[str] | None = None,
