@@ -20,8 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "change alone disagrees) or stated-unchecked (its lines have a TBC or N/K in them) for a total "
                     "the paper prints. per_district is the amount per district (or borough) a cell's split "
                     "states (\"£4,000 (£2,000 per District)\": 2000), empty for none. Amounts are plain pounds. "
+                    "In a county file a last column, merged_from, says which office each plan came from. "
                     "Each stated figure that disagrees with its lines, "
-                    "or could not be checked against them, is also said on standard error.")
+                    "or could not be checked against them, and a plan with no lines yet, is also said on standard "
+                    "error.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.add_argument("plan", metavar="PLAN", nargs="?",
                         help="the plan's name, in any case, with a hyphen for the paper's dash (all plans if left out)")
@@ -41,12 +43,13 @@ def run_budget(args: argparse.Namespace) -> int:
         except BudgetError as exc:
             raise CliError(str(exc)) from exc
         warnings = budgets.warnings_for(store, args.plan)
-        unchecked = budgets.unchecked_for(store, args.plan)
+        unchecked = budgets.unchecked_for(store, args.plan) + budgets.no_lines_notes(store, args.plan)
+        header = budgets.budget_cli_header(store)
     finally:
         store.close()
     for warning in warnings:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     for note in unchecked:
         print(f"safer-desk: note: {note}", file=sys.stderr)
-    print_csv(budgets.CLI_HEADER, rows)
+    print_csv(header, rows)
     return 0

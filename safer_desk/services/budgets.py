@@ -1355,6 +1355,13 @@ def _plain(pence: int | None) -> str:
     return "" if pence is None else format_pounds_plain(pence)
 
 
+def budget_cli_header(store: Store) -> list[str]:
+    """The header of `safer-desk budget`: a county file's ends with merged_from, as `projects` and `awards` do."""
+    from safer_desk.services.provenance import merged_into
+
+    return CLI_HEADER + (["merged_from"] if merged_into(store) else [])
+
+
 def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     """`safer-desk budget FILE [PLAN]`: every cell, computed total and stated total of the plan(s).
 
@@ -1376,12 +1383,27 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
         ids = [plan_id]
     else:
         ids = [p.id for p in list_plans(store)]
+    from safer_desk.services.provenance import row_origins
+
+    origins = row_origins(store, "budget_plans")  # a county file's: the office each plan came from, last
     out: list[list[str]] = []
     for plan_id in ids:
         view = plan_view(store, plan_id, with_actuals=False)
-        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status, _plain(cell.per_district_pence)]
-                for section, line, year, cell, _, _ in plan_figures(view)]
+        merged = [origins.of(plan_id)] if origins.shown else []
+        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status, _plain(cell.per_district_pence),
+                 *merged] for section, line, year, cell, _, _ in plan_figures(view)]
     return out
+
+
+def no_lines_notes(store: Store, plan: str | None = None) -> list[str]:
+    """What `safer-desk budget` says under a header with nothing below it for a plan: "Babergh plan has no lines yet
+    …" for each plan (or the one named) without a line, or that the file holds no plan at all."""
+    if plan is None and not list_plans(store):
+        return [f"{store.path.name} has no budgets or plans (add one in the Budgets tab: New plan)"]
+    plans = [p for p in list_plans(store) if plan is None or p.id == plan_id_by_name(store, plan)]
+    return [f"{p.name} has no lines yet: its figures are listed once a line is added to it (Budgets tab, Add line)" for p in plans
+            if not store.scalar("SELECT 1 FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                                "WHERE s.plan_id = ? LIMIT 1", (p.id,))]
 
 
 def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, ViewRow, Column]]:
