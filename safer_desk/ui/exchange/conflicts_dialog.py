@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from safer_desk.domain.text import counted
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.labels import NamedLabel
@@ -23,6 +23,7 @@ from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
 
 ALL_GROUPS = ""  # the list's first entry: every open conflict
+SPLITTER_KEY = "conflicts/splitter"  # the groups' and the table's widths, as the county lead left them
 
 CONFLICT_COLUMNS = [
     Column("id", "No.", show=lambda v: f"#{v}", align=RIGHT),
@@ -93,8 +94,9 @@ class ConflictsDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.groups)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([250, 850])
+        splitter.setStretchFactor(0, 0)  # the table takes what the window gains
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         # Enter in the lists closes: Qt's default would be the first button, deciding a conflict unasked.
@@ -105,6 +107,11 @@ class ConflictsDialog(QDialog):
         layout.addWidget(buttons)
         self.refresh()
         self.resize(*fitting_size(parent, 1100, 520))
+        # The groups' labels take what they need, the table the rest (a fixed 250 px, mostly empty, cut the table
+        # off at its last column on a laptop); a divider the lead moved is put back where it was left.
+        groups = self.groups.sizeHintForColumn(0) + 2 * self.groups.frameWidth() + 24
+        splitter.setSizes([groups, max(1, self.width() - groups)])
+        settings.remember_splitter(splitter, SPLITTER_KEY)
         session.data_changed.connect(self._file_changed)  # an undo or redo of a decision, made from the Edit menu
         share_undo(self)  # or by Ctrl+Z and Ctrl+Y here: the window's keys reached only the window
 
