@@ -643,6 +643,32 @@ def _plan_cell_words(row: dict) -> str:
     return PLAN_STATUS_WORDS.get(str(status), str(status or "blank"))
 
 
+def plan_lines_left_out(conn: sqlite3.Connection, county_plan: str, parts: dict[str, list[dict]], office: str) -> str:
+    """What each choice of a conflict about a whole plan leaves out, when the office's version and the county's have
+    lines the other has not: the county holds a plan once by its name, so two offices' own plans of one name ("CSP
+    plan 2025/26") are one plan there, and keeping either side left the other's lines out without a word. Says the
+    way to keep both (the office renames its plan); "" when every line is in both."""
+    sections = {r["id"]: r["name"] for r in parts.get("budget_sections", [])}
+    office_lines = {(sections.get(r["section_id"]), r["label"]) for r in parts.get("budget_lines", [])}
+    county_lines = {(x, line) for x, line in conn.execute(
+        "SELECT x.name, l.label FROM main.budget_lines l JOIN main.budget_sections x ON x.id = l.section_id "
+        "WHERE x.plan_id = ?", (county_plan,))}
+
+    def lines(found: set) -> str:
+        return in_words([f"line {line} ({section})" if section else f"line {line}"
+                         for section, line in sorted(found, key=lambda k: (str(k[1]).casefold(), str(k[0])))])
+
+    theirs, ours = office_lines - county_lines, county_lines - office_lines
+    if not theirs and not ours:
+        return ""
+    left = (f"leaves {office}'s {lines(theirs)} out of the county file" if theirs
+            else "keeps every line of both")
+    taken = f"takes {lines(ours)} out of it" if ours else "keeps every line of both"
+    return (f"Keeping the county's version {left}; keeping {office}'s version {taken}. If they are two plans, not "
+            f"one paper typed twice, ask {office} to rename its plan (Budgets tab, Rename…) and send a new export: "
+            "it then comes in as a plan of its own.")
+
+
 def plan_figures_differing(conn: sqlite3.Connection, county_plan: str, parts: dict[str, list[dict]]) -> list[str]:
     """Where an office's plan (its parts, as held with a conflict about the whole plan) gives other figures than the
     county's plan of that name, on the lines and years both hold: each cell ("Target Hardening 2018/19: £5,000 →

@@ -60,8 +60,8 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECIS
                                                   ROW_WORDS, WHOLES, Conflict, Describer, column_words, dealings_words,
                                                   figure_phrase, group_of, held_dealings, held_payments,
                                                   load_decisions, load_set_aside, month_words, parts_where,
-                                                  payments_words, plan_figures_differing, refs_words, rows_counted,
-                                                  set_aside_for_good,
+                                                  payments_words, plan_figures_differing, plan_lines_left_out,
+                                                  refs_words, rows_counted, set_aside_for_good,
                                                   share_payments_note, share_status_words, subject_key_of, version_of,
                                                   with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
@@ -1932,10 +1932,13 @@ class _Merger:
         county_plan = self.dst.execute("SELECT id FROM main.budget_plans WHERE name = ?",
                                        (c.incoming_row.get("name"),)).fetchone()
         changes = plan_figures_differing(self.dst, county_plan[0], parts) if county_plan else []
-        if not changes:
+        # Two offices' own plans of one name are one plan here: what each choice leaves out, and how to keep both.
+        left_out = plan_lines_left_out(self.dst, county_plan[0], parts, c.office_name) if county_plan else ""
+        if not changes and not left_out:
             return
-        more = (f". Keeping {c.office_name}'s version also puts its figures in place of the county's: "
-                f"{'; '.join(changes)}")
+        more = f". {left_out.removesuffix('.')}" if left_out else ""
+        more += (f". Keeping {c.office_name}'s version also puts its figures in place of the county's: "
+                 f"{'; '.join(changes)}") if changes else ""
         c.detail, c.district_side = c.detail + more, c.district_side + more
         self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET detail = ?, district_side = ? WHERE id = ?",
                          (c.detail, c.district_side, c.id))

@@ -128,7 +128,11 @@ def test_a_plan_two_offices_typed_with_different_lines_is_one_conflict_not_their
     merge(county, [export(babergh, folder / "b.sqlite"), export(mid, folder / "m.sqlite")])
     assert [c.detail for c in list_conflicts(county)] == [
         "Plan 'Western Suffolk CSP financial implications': only in it “line E-CINS (Community safety)” from Babergh "
-        "office, “line ECINS (Community safety)” from Mid Suffolk office"]
+        "office, “line ECINS (Community safety)” from Mid Suffolk office. Keeping the county's version leaves Mid "
+        "Suffolk office's line ECINS (Community safety) out of the county file; keeping Mid Suffolk office's version "
+        "takes line E-CINS (Community safety) out of it. If they are two plans, not one paper typed twice, ask Mid "
+        "Suffolk office to rename its plan (Budgets tab, Rename…) and send a new export: it then comes in as a plan of "
+        "its own"]
     assert list_conflicts(county)[0].group_words == "Budgets and plans"
     assert plan_lines(county) == [("Community safety", "E-CINS", "£5,000"),
                                   ("Community safety", "Target hardening", "£4,000")]
