@@ -1400,8 +1400,10 @@ def no_lines_notes(store: Store, plan: str | None = None) -> list[str]:
     …" for each plan (or the one named) without a line, or that the file holds no plan at all."""
     if plan is None and not list_plans(store):
         return [f"{store.path.name} has no budgets or plans (add one in the Budgets tab: New plan)"]
-    plans = [p for p in list_plans(store) if plan is None or p.id == plan_id_by_name(store, plan)]
-    return [f"{p.name} has no lines yet: its figures are listed once a line is added to it (Budgets tab, Add line)" for p in plans
+    named = plan_id_by_name(store, plan) if plan is not None else None
+    plans = [p for p in list_plans(store) if plan is None or p.id == named]
+    return [f"{p.name} has no lines yet: its figures are listed once a line is added to it (Budgets tab, Add line)"
+            for p in plans
             if not store.scalar("SELECT 1 FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
                                 "WHERE s.plan_id = ? LIMIT 1", (p.id,))]
 
