@@ -191,7 +191,8 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
         one_year = year if span is None else ""
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
                        _share_over_cost(project, owner, lookup.amount_pence, one_year, title)
-                       or _share_outside_dates(project, owner, one_year, title), share_whole=True)
+                       or _share_outside_dates(project, owner, one_year, title)
+                       or undated_share_each_year(project, award, one_year, title), share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
         return Counted(lookup.amount_pence, f"{owner} share: {known} and “{lookup.words}”", lookup.amount_pence,
@@ -242,6 +243,34 @@ def undated_share_not_spent(project: Project, award: Award, year: str) -> str:
     if not year or any(s.financial_year == year for s in shares_of(project) if counts_against(s.funder, award)):
         return ""
     return _not_running(project, year, year)
+
+
+def undated_share_each_year(project: Project, award: Award, year: str, title: str | None = None) -> str:
+    """What is said of the award's funder's share of a project stated with no year, counted against one ``year`` of
+    the award, when the project runs in others of its years too (by the cost lines' years, else by both its dates):
+    each of those years counts all of it (the treatment programme's "OPCC: £98,500", 2017/18 to 2018/19, counted
+    against both of the PCC's years), "" otherwise. Commissioning and the board report both say it."""
+    from safer_desk.services.funders import shares_of
+
+    shares = [s for s in shares_of(project) if counts_against(s.funder, award)]
+    if not year or award.span is not None or any(s.financial_year == year for s in shares):
+        return ""
+    undated = [s for s in shares if not s.financial_year and s.amount_pence is not None]
+    lined = {line.financial_year for line in project.cost_lines if line.financial_year}
+    if lined:
+        running = [y for y in award.year_labels if y in lined]
+    elif project.start_date and project.end_date:
+        running = [y for y in award.year_labels if _outside(project, y, y) is None]
+    else:
+        running = []
+    if not undated or year not in running or len(running) < 2:
+        return ""
+    amount = format_money(sum(s.amount_pence for s in undated))
+    years = in_words(running)
+    which = "both years" if len(running) == 2 else f"{len(running)} years"
+    return (f"{title or project.title}: {possessive(award.funder)} share names no year, and the project runs in "
+            f"{years}, {which} of {award.name}, so all of it ({amount}) is counted against each: give the share its "
+            "year in the register.")
 
 
 def _outside(project: Project, first: str, last: str) -> tuple[str, date] | None:
