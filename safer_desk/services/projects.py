@@ -1561,9 +1561,27 @@ def share_columns(reading: PasteReading, keys: Sequence[str | None], heading: bo
         if key != SHARE:
             continue
         heading_text = reading.rows[0][c].strip() if heading and reading.rows and c < len(reading.rows[0]) else ""
-        funder, own_year = share_of_heading(heading_text) or (" ".join(heading_text.split()), "")
+        funder, own_year = share_of_heading(heading_text) or _funder_and_year(heading_text)
         out.append((c, funder, own_year or year))
     return out
+
+
+# A column chosen as a share whose heading ends in its year: "OPCC 2018/19", "OPCC (2018/19)" as the register writes it.
+_YEAR_ENDING = LazyPattern(r"^(?P<funder>.+?)\s*(?:\(\s*(?P<bracketed>\d{4}\s*[/-]\s*\d{2}(?:\d{2})?)\s*\)"
+                           r"|\s(?P<year>\d{4}\s*[/-]\s*\d{2}(?:\d{2})?))$")
+
+
+def _funder_and_year(heading: str) -> tuple[str, str]:
+    """The funder and year of a heading chosen as a funder's share: a year ending it is the share's year, the rest the
+    funder ("OPCC 2018/19" → ("OPCC", "2018/19")); else the whole heading, with no year (the paste's is taken)."""
+    text = " ".join(heading.split())
+    m = _YEAR_ENDING.match(text)
+    if m:
+        try:
+            return m["funder"].strip(" -–—:"), FinancialYear.parse(m["bracketed"] or m["year"]).label
+        except PeriodError:
+            pass
+    return text, ""
 
 
 def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | None = None, *,
