@@ -213,9 +213,9 @@ def _from_funder(funder: str, new_funder: str, projects) -> str:
     one = len(titles) == 1
     shown = ", ".join(titles[:3]) + (", …" if len(titles) > 3 else "")
     whose = f"The share of {titles[0]} is" if one else f"Shares of {counted(len(titles), 'project')} ({shown}) are"
-    return (f"{whose} from {funder}: from {new_funder}, the award would "
-            f"{'no longer count it' if one else 'count none of them'}, and the scenarios against it "
-            f"{'the' if one else 'each'} project's whole cost. Give the funder its new name in "
+    return (f"{whose} from {funder}: with {new_funder} as its funder, the award would "
+            f"{'no longer count it' if one else 'count none of them'}, and scenarios against it would count "
+            f"{'the' if one else 'each'} project's cost instead of its share. Give the funder its new name in "
             f"{'its share' if one else 'their shares'} too.")
 
 

@@ -4,7 +4,9 @@ The projects' shares name their funder ("OPCC (2017/18): £110,000"). The PCC aw
 "Office of the Police and Crime Commissioner" was saved without a word: the award then counted none of the shares, so
 its table went from the board report's Funders' shares (£233,500 committed, £167,068 left) and every scenario
 against it counted the projects' whole costs (over-committed by £2,176,185). A new name the shares' funder still
-is (another case, "the" before it) is not asked about.
+is (another case, "the" before it) is not asked about. Session 66: the question read "… from OPCC: from Office of the
+Police and Crime Commissioner, the award would count none of them, and the scenarios against it each project's whole
+cost", a verb missing and "whole" not so (a project's cost for the award's year is what counts); it says it plainly.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ def test_a_new_funder_the_shares_are_not_from_is_asked_about_once(demo_store):
     assert not form.save()
     assert form.message("funder") == (
         "Shares of 8 projects (Plymouth Domestic Abuse contract, Therapeutic counselling for victims of sexual "
-        f"assault, Community drug and alcohol treatment programme, …) are from OPCC: from {FULL}, the award would "
-        "count none of them, and the scenarios against it each project's whole cost. Give the funder its new name "
-        "in their shares too. Save again to keep it as it is.")
+        f"assault, Community drug and alcohol treatment programme, …) are from OPCC: with {FULL} as its funder, the "
+        "award would count none of them, and scenarios against it would count each project's cost instead of its "
+        "share. Give the funder its new name in their shares too. Save again to keep it as it is.")
     assert awards.award(award.id).funder == "OPCC"
     assert form.save()
     assert awards.award(award.id).funder == FULL
@@ -56,6 +58,6 @@ def test_one_project_is_named_as_one(demo_store):
     form.set_value("funder", "SSP")
     assert not form.save()
     assert form.message("funder") == (
-        "The share of Suffolk Strive is from Suffolk Strategic Partnership: from SSP, the award would no longer count "
-        "it, and the scenarios against it the project's whole cost. Give the funder its new name in its share too. "
-        "Save again to keep it as it is.")
+        "The share of Suffolk Strive is from Suffolk Strategic Partnership: with SSP as its funder, the award would no "
+        "longer count it, and scenarios against it would count the project's cost instead of its share. Give the "
+        "funder its new name in its share too. Save again to keep it as it is.")
