@@ -679,6 +679,10 @@ class ProjectsPresenter(ScreenPresenter):
         codes = [re.compile(rf"(?<![a-z0-9]){m[1]}{_CODE_JOIN}?{m[2]}(?![0-9])")
                  for m in _INDICATOR_CODE.finditer(typed)]
         words = _INDICATOR_CODE.sub(" ", typed).split()
+        # A financial year written with a dash ("2017-18", Word's "2017–18", "2017-2018") is the register's "2017/18",
+        # and a year so written in a project ("Youth diversion 2020-21") is found by "2020/21" too.
+        years = [_year_label(w) for w in words]
+        words = [label or w for w, label in zip(words, years)]
         if not any((status, route, criterion, area, words, codes)):
             return None
         origins = self.origins
@@ -691,6 +695,8 @@ class ProjectsPresenter(ScreenPresenter):
         money = {w: a for w in words if len(words) > 1 and (a := _searched_amount(w)) is not None}
 
         def by_words(text: str) -> bool:
+            if any(years):
+                text = _YEAR_WRITTEN.sub(lambda m: _year_label(m[0]) or m[0], as_typed(text))
             if found_as_typed(words, text):
                 return True
             if not money:
@@ -728,6 +734,19 @@ class ProjectsPresenter(ScreenPresenter):
             return not (words or codes) or found(p)
 
         return accept
+
+
+_YEAR_WRITTEN = LazyPattern(r"(?<![\d/])\d{4}[-/](?:\d{4}|\d{2})(?![\d/])")
+
+
+def _year_label(word: str) -> str:
+    """The register's way of writing a financial year typed another way ("2017-18", "2017-2018": "2017/18"), or ""."""
+    if not _YEAR_WRITTEN.fullmatch(word):
+        return ""
+    try:
+        return FinancialYear.parse(word).label
+    except PeriodError:
+        return ""
 
 
 _CODE_JOIN = r"[\s\-\u2010-\u2015]"  # "NI 30", "NI-30", "NI–30" (Word's dash)
