@@ -169,9 +169,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 class Sheet:
     """One worksheet: a name (Excel allows 31 characters), a header and rows of plain values.
 
-    Money is given as int pence in the columns named in ``money_columns`` and is
-    written as pounds with a £ number format, so Excel can add it up. A share in ``percent_columns`` is given as
-    the number of percent (9.08) and written as the fraction with a percent format (9.08%, 0.0908 to Excel).
+    Money is given as int pence in the columns named in ``money_columns`` and is written as pounds with a £ number
+    format, so Excel can add it up, under a heading saying so ("Paid (£)"). A share in ``percent_columns`` is given
+    as the number of percent (9.08) and written as the fraction with a percent format (9.08%, 0.0908 to Excel).
     """
 
     name: str
@@ -248,9 +248,10 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
         if sheet.title:
             ws.write_string(0, 0, sheet.title, bold)
             row0 = 2
-        for c, h in enumerate(sheet.header):
-            ws.write_string(row0, c, str(h), bold)
-        widths = [len(str(h)) for h in sheet.header]
+        header = [in_pounds(str(h)) if c in sheet.money_columns else str(h) for c, h in enumerate(sheet.header)]
+        for c, h in enumerate(header):
+            ws.write_string(row0, c, h, bold)
+        widths = [len(h) for h in header]
         for r, row in enumerate(sheet.rows, start=row0 + 1):
             for c, value in enumerate(row):
                 if c in sheet.money_columns and isinstance(value, int):
@@ -279,6 +280,13 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
         ws.freeze_panes(row0 + 1, 0)
     book.close()
     return buffer.getvalue()
+
+
+def in_pounds(heading: str) -> str:
+    """A money column's heading in a workbook, saying its unit as the county's workbook does: "Outstanding (£)";
+    a heading naming £ already ("Cost min (£)") as it is. A text file (.csv, .tsv) keeps the plain heading, which
+    a paste reads back."""
+    return heading if "£" in heading else f"{heading} (£)"
 
 
 def _width_of(value: Any, *, money: bool = False, percent: bool = False) -> int:

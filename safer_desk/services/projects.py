@@ -1387,7 +1387,9 @@ def _folded_heading(heading: str) -> str:
 
 def field_of_heading(heading: str) -> str | None:
     """The register's field a pasted heading names ("Project /↵initiative" → title), or None."""
-    return _LABEL_TO_KEY.get(_folded_heading(heading))
+    folded = _folded_heading(heading)
+    # a money column as a workbook heads it ("Capital (£)", exchange.files.in_pounds) is the field it names
+    return _LABEL_TO_KEY.get(folded) or _LABEL_TO_KEY.get(folded.removesuffix("(£)").rstrip())
 
 
 # A column of one funder's share of each project (seed 003: "OPCC contribution" beside "Total budget"), its year in the

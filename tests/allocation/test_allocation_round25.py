@@ -162,7 +162,7 @@ def test_a_new_partnerships_last_year_is_an_empty_cell_in_the_workbook_not_text(
     rows = [[c for c in row] for row in sheet.iter_rows()]
     header = next(r for r in rows if r[0].value == "Partnership")
     new = next(r for r in rows if r[0].value == "East Suffolk")
-    for heading in ("Last year", "Variance"):
+    for heading in ("Last year (£)", "Variance (£)"):
         cell = new[[c.value for c in header].index(heading)]
         assert cell.value is None and cell.data_type != "s", heading
     csv_text = write_table(tmp_path / "allocation.csv", service.result_sheets(result)).read_text(encoding="utf-8-sig")

@@ -33,7 +33,7 @@ def _forecast_sheet(path, tmp_path, today: date) -> list[tuple]:
 
 def test_an_ended_fund_s_months_past_its_burn_rate_are_a_projection(demo_path, tmp_path):
     rows = _forecast_sheet(demo_path, tmp_path, date(2020, 1, 15))  # the pilot ended on 30/09/2019
-    assert rows[0][:3] == ("Month", "Cumulative spend", "Kind")
+    assert rows[0][:3] == ("Month", "Cumulative spend (£)", "Kind")
     by_month = {r[0]: (r[1], r[2]) for r in rows[1:]}
     assert by_month["Jun 2018"] == (2417, "actual")
     assert by_month["Jul 2018"] == (3222.67, "projected")  # £2,417 + £805.67, as the chart's Projected from Jun-18
@@ -59,7 +59,7 @@ def test_the_forecast_sheet_has_the_chart_s_fund_line(demo_path, tmp_path):
     finally:
         store.close()
     rows = _forecast_sheet(demo_path, tmp_path, date(2018, 9, 20))
-    assert rows[0] == ("Month", "Cumulative spend", "Kind", "Fund")
+    assert rows[0] == ("Month", "Cumulative spend (£)", "Kind", "Fund (£)")
     fund = {r[0]: r[3] for r in rows[1:]}
     assert fund["Apr 2018"] == fund["Jul 2018"] == 20000
     assert fund["Aug 2018"] == fund["Apr 2020"] == 21000

@@ -56,6 +56,6 @@ def test_the_workbook_written_reads_so(demo_store, tmp_path):
     funds.add_contribution(demo_store, fund.id, organisation=COUNTY, amount="£5,000", received_on="01/10/2018")
     book = openpyxl.load_workbook(presenter(demo_store).export(tmp_path / "fund.xlsx"))
     rows = list(book["Contributions"].iter_rows(values_only=True))
-    assert rows[0] == ("Contributor", "Amount", "Received", "Note")
+    assert rows[0] == ("Contributor", "Amount (£)", "Received", "Note")
     assert (COUNTY, 5000, datetime(2018, 10, 1), "") in rows and rows[-1][:2] == ("Total", 25000)
     assert list(book["Per district"].iter_rows(values_only=True))[-1] == ("Total", 15, 2417)

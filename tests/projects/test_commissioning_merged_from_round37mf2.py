@@ -101,7 +101,7 @@ def test_the_scenario_s_export_and_pdf_say_which_office_each_project_came_from(f
     sheet = openpyxl.load_workbook(tmp_path / "s.xlsx")[BOTH]
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     top = next(n for n, row in enumerate(cells) if row[0] == "Ref")
-    at = cells[top].index("Committed")
+    at = cells[top].index("Committed (£)")
     assert sorted((row[2], row[at]) for row in cells[top + 1:top + 3]) == [("Babergh office", 10000),
                                                                            ("Mid Suffolk office", 12000)]
     assert sheet.cell(top + 2, at + 1).number_format != "General"  # Committed is still written as money

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import openpyxl
 
+from safer_desk.exchange.files import in_pounds
 from safer_desk.services import projects as svc
 from safer_desk.storage.store import open_store
 
@@ -34,12 +35,13 @@ def test_the_export_writes_description_capital_and_revenue(demo_store, tmp_path)
     svc.export_register(demo_store, tmp_path / "r.xlsx", projects)
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["Projects"]
     header = [c.value for c in ws[3]]  # under the title line and a blank one
-    assert header == svc.EXPORT_HEADER
-    for name, value in (("Capital", 25000), ("Revenue", 100000), ("Cost min (£)", 125000), ("Cost max (£)", 125000)):
+    assert header == [in_pounds(h) if h in ("Capital", "Revenue") else h for h in svc.EXPORT_HEADER]  # money in £
+    for name, value in (("Capital (£)", 25000), ("Revenue (£)", 100000), ("Cost min (£)", 125000),
+                        ("Cost max (£)", 125000)):
         cell = ws.cell(4, header.index(name) + 1)
         assert (cell.value, cell.number_format) == (value, "£#,##0.00;-£#,##0.00"), name
-    assert ws.cell(16, header.index("Capital") + 1).value == 7525.58
-    assert ws.cell(16, header.index("Revenue") + 1).value is None
+    assert ws.cell(16, header.index("Capital (£)") + 1).value == 7525.58
+    assert ws.cell(16, header.index("Revenue (£)") + 1).value is None
     assert ws.cell(4, header.index("Description") + 1).value.startswith("A co-ordinator")
     assert ws.cell(4, header.index("Criteria met") + 1).value == 4  # still a number, in its own column
 
