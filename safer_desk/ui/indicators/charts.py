@@ -114,27 +114,27 @@ class IndicatorChart(Chart):
 
     # -- export -------------------------------------------------------------------------------
     def export(self, target: Path | str) -> Path:
-        """Write the chart with its title as PNG or SVG (by the file's suffix), atomically."""
-        from safer_desk.exchange.files import atomic_path
+        """Write the chart with its title as PNG or SVG (by the file's suffix), atomically. The picture is drawn in
+        memory and written as every export is, each write checked: Qt's own writes into the file said nothing of a
+        disk that filled part way (an SVG cut short was moved over the earlier chart)."""
+        from PySide6.QtCore import QBuffer, QIODevice
+
+        from safer_desk.exchange.files import write_bytes_atomically
 
         target = Path(target)
         suffix = target.suffix.lower()
         if suffix not in (".png", ".svg"):
             raise ValueError(f"Charts are exported as .png or .svg, not “{target.suffix or 'no extension'}”.")
         width, height = max(self.width(), 800), max(self.height(), 400)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         self.set_title(self.data.title, show=True)
         try:
-            with atomic_path(target) as tmp:
-                out = tmp.with_suffix(suffix)
-                try:
-                    if suffix == ".png":
-                        if not self.render_image(width, height).save(str(out), "PNG"):
-                            raise OSError(f"could not write {target}")
-                    else:
-                        self.write_svg(out, width, height)
-                    out.replace(tmp)
-                finally:
-                    out.unlink(missing_ok=True)
+            if suffix == ".png":
+                if not self.render_image(width, height).save(buffer, "PNG"):
+                    raise ValueError("The chart could not be drawn as a PNG picture.")
+            else:
+                self.write_svg(buffer, width, height)
         finally:
             self.set_title(self.data.title, show=False)
-        return target
+        return write_bytes_atomically(target, bytes(buffer.data()))

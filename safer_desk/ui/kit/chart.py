@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QIODevice, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -750,12 +750,16 @@ class Chart(QWidget):
             painter.end()
         return image
 
-    def write_svg(self, out: Path, width: int, height: int) -> None:
-        """The chart as an SVG of a given size (vectors and text, no picture inside)."""
+    def write_svg(self, out: Path | QIODevice, width: int, height: int) -> None:
+        """The chart as an SVG of a given size (vectors and text, no picture inside), to a file or a device (a
+        buffer in memory, which an export then writes checked)."""
         from PySide6.QtSvg import QSvgGenerator
 
         generator = QSvgGenerator()
-        generator.setFileName(str(out))
+        if isinstance(out, QIODevice):
+            generator.setOutputDevice(out)
+        else:
+            generator.setFileName(str(out))
         generator.setSize(QSize(width, height))
         generator.setViewBox(QRect(0, 0, width, height))
         generator.setResolution(QImage(1, 1, QImage.Format.Format_ARGB32).logicalDpiX())  # text as on screen
