@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Sequence
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, Month
@@ -44,7 +45,7 @@ def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lam
                 lambda s: awards_sheet(s, k, o), lambda s: allocation_sheet(s, o), lambda s: top_slice_sheet(s, o),
                 lambda s: dhr_sheet(s, today, o), lambda s: dhr_partners_sheet(s, today, o),
                 lambda s: funds_sheet(s, today, o), lambda s: fund_sheet(s, today, o), referrals,
-                indicator_summary_sheet,
+                lambda s: indicator_summary_sheet(s, o),
                 lambda s: indicators_sheet(s, o), lambda s: budgets_sheet(s, k, o)]
     sheets = []
     for i, build in enumerate(builders):
@@ -698,12 +699,36 @@ def _change_percent(change) -> Number | None:
     return None if shown is None else Number(float(shown / 100), max(1, -shown.as_tuple().exponent))
 
 
-def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
+def _figure_sources(store: Store, origins: Origins) -> dict[tuple[str, str, str], str]:
+    """In a county file, where each figure came from as the Indicators tab says it ("Merged from Babergh office
+    (typed)", "police.uk import …"), by indicator, area and period."""
+    from safer_desk.domain.indicators import describe_source
+
+    merged = origins.get("indicator_values", {})
+    return {(r[1], r[2], r[3]): describe_source(r[4], merged.get(r[0])).label for r in store.rows(
+        "SELECT id, indicator_id, area_id, period, source FROM indicator_values WHERE value IS NOT NULL")}
+
+
+def _source_of(view, sources: dict[tuple[str, str, str], str], indicator_id: str, area_id: str,
+               periods: Sequence[str]) -> str:
+    """Where a row's figures came from: added up from the districts, or each source of its periods once."""
+    if view.is_derived:
+        return DERIVED_SOURCE
+    said = [sources[key] for p in periods if (key := (indicator_id, area_id, p)) in sources]
+    return "; ".join(dict.fromkeys(said))
+
+
+def indicator_summary_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
+    """The year to date against target of each area, year and indicator; in a county file (``origins``) with where
+    its figures came from, as Indicators by month says it of each month (a quarterly or annual figure is only here)."""
     from safer_desk.services import indicators as svc
 
     columns = [Column("Area"), Column("Financial year"), Column("Indicator", width=45), Column("Periods"),
                Column("This year", "number"), Column("Same periods last year", "number"), Column("Change", "number"),
                Column("Change %", "percent"), Column("Target"), Column("Target to date", "number"), Column("RAG")]
+    sources = _figure_sources(store, origins) if origins else {}
+    if origins:
+        columns.append(Column("Source", width=40))
     rows = []
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
@@ -725,7 +750,9 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
                              None if change is None else _shown(change.difference, change.signed_text()),
                              _change_percent(change),
                              v.target_words(), _shown(v.ytd_target, v.ytd_target_text()),
-                             v.status_label()])  # as the tab's RAG column: "Est. ● Green" before the figure
+                             v.status_label()]  # as the tab's RAG column: "Est. ● Green" before the figure
+                            + ([_source_of(v, sources, r.indicator.id, area.id, v.periods[:v.periods_to_date])]
+                               if origins else []))
     note = " ".join(filter(None, [_unnamed_note(store), *not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicator summary", "Indicators: the year to date against target",
                          "Each area's and year's figures to date against the same periods last year, the target "
@@ -734,7 +761,6 @@ def indicator_summary_sheet(store: Store) -> WorkbookSheet | None:
 
 
 def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:
-    from safer_desk.domain.indicators import describe_source
     from safer_desk.services import indicators as svc
 
     columns = [Column("Area"), Column("Indicator", width=45), Column("Financial year"), Column("Month", "month"),
@@ -743,9 +769,7 @@ def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSh
     sources: dict[tuple[str, str, str], str] = {}
     if origins:  # a county file: where each figure came from, as the Indicators tab says it
         columns.append(Column("Source", width=40))
-        merged = origins.get("indicator_values", {})
-        sources = {(r[1], r[2], r[3]): describe_source(r[4], merged.get(r[0])).label for r in store.rows(
-            "SELECT id, indicator_id, area_id, period, source FROM indicator_values WHERE value IS NOT NULL")}
+        sources = _figure_sources(store, origins)
     rows = []
     indicators = [i for i in svc.list_indicators(store) if i.frequency == "monthly"]
     counted = svc.police_forces_by_area_month(store)
@@ -769,8 +793,7 @@ def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSh
                     rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
                                  _shown(figure.value, ind.format(figure.value)), _shown(v.cumulative[i], cumulative),
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]]
-                                + ([DERIVED_SOURCE if v.is_derived else sources.get((ind.id, area.id, period), "")]
-                                   if origins else []))
+                                + ([_source_of(v, sources, ind.id, area.id, [period])] if origins else []))
     note = " ".join(filter(None, [_unnamed_note(store), *not_given, _strays_note(strays, store)]))
     return WorkbookSheet("Indicators by month", "Indicators by area and month", "Each monthly figure of the "
                          "office's areas, the cumulative figure against the cumulative target, and RAG to date.",
