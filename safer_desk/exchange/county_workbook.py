@@ -27,7 +27,7 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange.county_export import ExportResult, column_title, export_in_memory, sheet_title
 from safer_desk.exchange.county_schema import (CancelCheck, ProgressFn, check_cancelled, iter_rows, never_cancelled,
                                                no_progress, table_info)
-from safer_desk.exchange.files import number_format, write_bytes_atomically
+from safer_desk.exchange.files import in_a_cell, number_format, write_bytes_atomically
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 ColumnKind = Literal["text", "date", "month", "money", "count", "number", "percent"]
@@ -366,7 +366,7 @@ def _cell(ws, fmt: _Formats, r: int, c: int, value: Any, kind: str) -> int:
         # look numeric are text in the file ("1", "E07000200") and stay text
         ws.write_number(r, c, value)
         return len(str(value))
-    ws.write_string(r, c, str(value))
+    ws.write_string(r, c, in_a_cell(str(value)))
     return len(str(value))
 
 

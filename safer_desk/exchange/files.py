@@ -265,7 +265,7 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
                 elif value is None:
                     ws.write_blank(r, c, None)
                 elif isinstance(value, str):
-                    ws.write_string(r, c, value)  # never a formula, whatever it starts with
+                    ws.write_string(r, c, in_a_cell(value))  # never a formula, whatever it starts with
                 elif isinstance(value, datetime):  # a local time: Excel has no time zones
                     ws.write_datetime(r, c, value.replace(tzinfo=None), moment)
                 elif isinstance(value, date):
@@ -280,6 +280,19 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
         ws.freeze_panes(row0 + 1, 0)
     book.close()
     return buffer.getvalue()
+
+
+EXCEL_CELL = 32_767  # the most characters an Excel cell holds
+CUT_SAID = "… [cut: an Excel cell holds 32,767 characters; the whole text is in Safer Desk]"
+
+
+def in_a_cell(text: str) -> str:
+    """Text as a workbook's cell holds it: a text longer than Excel takes ends at a word, saying it was cut (the
+    writer cut it off mid-word, unsaid, and the county lead read the part as the whole)."""
+    if len(text) <= EXCEL_CELL:
+        return text
+    kept = text[:EXCEL_CELL - len(CUT_SAID) - 1]
+    return kept[:kept.rstrip().rfind(" ") + 1 or len(kept)].rstrip() + " " + CUT_SAID
 
 
 def in_pounds(heading: str) -> str:
