@@ -1,4 +1,5 @@
-"""S66 (files): a first merge refused says that no county file was made, not that "the county file has not been changed".
+"""S66 (files): a first merge refused says that no county file was made, not "the county file has not been
+changed".
 
 `safer-desk merge county.sqlite babergh.sqlite` makes county.sqlite when it is not there. A county lead's very first
 merge is usually refused (the office's key is not registered yet: --accept-key after the phone call), and the refusal
