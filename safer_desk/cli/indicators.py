@@ -337,8 +337,13 @@ def run_population(args: argparse.Namespace) -> int:
                                f"police.uk figures are counted under it, so record {current}'s population. (To keep it "
                                "with its dates, add it in View > Districts, Partnerships and Partners…, with its To "
                                f"and Became {current}.) Nothing was changed.")
-            raise CliError(f"{args.file} has no area named “{args.area}” (name a district, partnership or county "
-                           "as the Indicators tab names it). Nothing was changed.")
+            from safer_desk.domain.text import close_names
+
+            near = close_names(args.area.strip(), svc.csv_area_names(store, svc.list_areas(store)).values(),
+                               cutoff=0.6, n=3)  # as `indicators --area` and `office --district` name them
+            hint = f"the nearest: {', '.join(near)}" if near else \
+                "name a district, partnership or county as the Indicators tab names it"
+            raise CliError(f"{args.file} has no area named “{args.area}” ({hint}). Nothing was changed.")
         name, year = area_text(store, area.id), args.year
         held = svc.get_population(store, area.id, year)
         source = (args.source if args.source is not None else held.source if held is not None else "").strip()
