@@ -387,7 +387,8 @@ def refusal_alone(shown: str | Path, kind: str, header: Iterable[str] = ()) -> s
     if "download it again" in said:  # a street file saved again with another separator: said already
         return said
     if "(its first line should start" in said:  # some other CSV
-        return f"{said} Figures typed in a sheet are imported with Import Figures… instead. {CHOOSE}"
+        return (f"{said} Figures typed in a sheet are imported with Import Figures… (on the command line, safer-desk "
+                f"import-figures) instead. {CHOOSE}")
     return f"{said} {AGAIN}"  # a street file whose heading line was edited
 
 

@@ -123,7 +123,8 @@ def test_another_csv_chosen_on_its_own_says_what_to_choose(store, tmp_path):
     path.write_text("indicator,area,period,value\nAll crime,Babergh,2025-01,3\n", encoding="utf-8")
     assert refusal(store, path) == ("figures.csv is not a police.uk street-level crime file (its first line should "
                                     "start “Crime ID,Month,Reported by,Falls within”). Figures typed in a sheet are "
-                                    f"imported with Import Figures… instead. {CHOOSE}")
+                                    "imported with Import Figures… (on the command line, safer-desk import-figures) "
+                                    f"instead. {CHOOSE}")
 
 
 def _with_method(path, method: int, flags: int = 0) -> None:
