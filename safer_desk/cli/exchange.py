@@ -85,7 +85,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     keys = subparsers.add_parser(
         "keys", help="the county's register of office signing keys; withdraw one",
-        description="List the signing keys COUNTY_FILE has registered for each office (as CSV), or withdraw "
+        description="List the signing keys COUNTY_FILE has registered for each office (as CSV: office, "
+                    "fingerprint, status, first_signed_by, accepted_at, accepted_by, withdrawn_at, withdrawn_by, "
+                    "reason; times on this computer's clock, 2026-12-06 19:58), or withdraw "
                     "one: exports signed with a withdrawn key are refused from then on. Withdrawing is "
                     "recorded in the audit trail.")
     keys.add_argument("county", metavar="COUNTY_FILE", help="the county's Safer Desk file")
@@ -545,9 +547,25 @@ def run_keys(args: argparse.Namespace) -> int:
     print_csv(["office", "fingerprint", "status", "first_signed_by", "accepted_at", "accepted_by", "withdrawn_at",
                "withdrawn_by", "reason"],
               [[k.office_name, k.fingerprint, "active" if k.active else "withdrawn", k.first_signed_by,
-                k.accepted_at, k.accepted_by, k.withdrawn_at or "", k.withdrawn_by or "", k.withdrawn_reason]
+                _clock_time(k.accepted_at), k.accepted_by, _clock_time(k.withdrawn_at), k.withdrawn_by or "",
+                k.withdrawn_reason]
                for k in keys])
     return 0
+
+
+def _clock_time(stamp: str | None) -> str:
+    """A stored moment (UTC, to the microsecond: "2026-12-06T18:58:28.390629+00:00", which Excel keeps as text, an
+    hour behind the lead's clock all summer) as the time on this computer's clock, as Excel reads a date and time
+    and every other CSV of the command line writes a day: "2026-12-06 19:58". Blank for none; as stored when it is
+    not a time."""
+    from safer_desk.presenters.formats import local_time
+
+    if not stamp:
+        return ""
+    try:
+        return local_time(stamp).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
 
 
 def run_check(args: argparse.Namespace) -> int:

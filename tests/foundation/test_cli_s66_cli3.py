@@ -6,11 +6,16 @@
 2. `safer-desk import-police FILE figures.csv` (a sheet of typed figures) sent the officer to "Import Figures…", the
    window's menu item, where `import-figures` given a street file names `safer-desk import-police`: on the command
    line the refusal now names `safer-desk import-figures` as well.
+3. `safer-desk keys COUNTY_FILE > keys.csv` printed accepted_at and withdrawn_at as stored,
+   "2026-12-06T18:58:28.390629+00:00": a time in UTC (an hour behind the lead's clock all summer), to the
+   millionth of a second, that Excel keeps as text, where every other CSV of the command line writes a day as
+   2018-04-01. They are now the time on this computer's clock as Excel reads a date and time, "2026-12-06 19:58".
 """
 
 from __future__ import annotations
 
 from tests.cli_run import run
+from tests.exchange.helpers import accept_key_args
 
 
 # -- 1. population of an area typed a letter wrong ------------------------------------------------------------------
@@ -41,3 +46,34 @@ def test_import_police_given_a_sheet_of_figures_names_the_import_figures_command
     assert "safer-desk import-figures" in err, err
     assert "Nothing was imported." in err or "nothing was imported." in err
     assert demo_path.read_bytes() == before
+
+
+# -- 3. keys' times ---------------------------------------------------------------------------------------------------
+
+def test_keys_prints_when_a_key_was_accepted_and_withdrawn_as_a_time_on_this_clock(demo_path, tmp_path, capsys):
+    import csv
+    import io
+    import re
+    from datetime import datetime
+
+    from safer_desk.services.county import registered_keys
+    from safer_desk.storage.store import open_store
+
+    export, county = tmp_path / "export.sqlite", tmp_path / "county.sqlite"
+    assert run(capsys, "export", demo_path, export)[0] == 0
+    assert run(capsys, "merge", county, export, *accept_key_args())[0] == 0
+    fingerprint = accept_key_args()[1]
+    assert run(capsys, "keys", county, "--withdraw", fingerprint, "--reason", "laptop lost")[0] == 0
+    code, out, err = run(capsys, "keys", county)
+    assert (code, err) == (0, "")
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    store = open_store(county, read_only=True)
+    try:
+        (key,) = registered_keys(store)
+    finally:
+        store.close()
+    for column, stored in (("accepted_at", key.accepted_at), ("withdrawn_at", key.withdrawn_at)):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row[column]), row[column]
+        moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
+        assert row[column] == moment.strftime("%Y-%m-%d %H:%M")
+    assert (row["status"], row["reason"]) == ("withdrawn", "laptop lost")
