@@ -103,9 +103,16 @@ def resolve_area(store: Store, name: str | None) -> AreaChoice:
     except AmbiguousArea as exc:  # never settled by guessing: the report's own error, saying how to name each
         raise ReportAreaError(str(exc), exc.matches) from exc
     if area is None or area.kind == "unknown":
+        from safer_desk.domain.text import close_names
+        from safer_desk.services.reference import area_lists
+
         own = ", ".join(names_to_type(store, office_areas(store))) or "none yet"
+        mine, others = area_lists(store)  # any area the report can be made for, another office's too
+        near = close_names(name.strip(), names_to_type(store, [a for a in [*mine, *others] if a.kind != "unknown"]),
+                           cutoff=0.6, n=3)
+        nearest = f"the nearest: {', '.join(near)}; " if near else ""
         raise ReportAreaError(f"There is no district, partnership or county called “{name.strip()}” "
-                              f"(this office's areas: {own}).")
+                              f"({nearest}this office's areas: {own}).")
     own_ids = {a.id for a in office_areas(store)}
     return AreaChoice(area.id, area.name, area.kind, own=area.id in own_ids)
 

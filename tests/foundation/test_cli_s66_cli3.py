@@ -10,6 +10,9 @@
    "2026-12-06T18:58:28.390629+00:00": a time in UTC (an hour behind the lead's clock all summer), to the
    millionth of a second, that Excel keeps as text, where every other CSV of the command line writes a day as
    2018-04-01. They are now the time on this computer's clock as Excel reads a date and time, "2026-12-06 19:58".
+4. `safer-desk report FILE board.html --area Ipswhich` listed the office's seventeen areas and no nearest name, where
+   `indicators --area` says "(the nearest: Ipswich)"; and an area of another office typed a letter wrong
+   ("Cornwal") was in no list at all. The refusal now names the nearest areas first, then the office's.
 """
 
 from __future__ import annotations
@@ -77,3 +80,20 @@ def test_keys_prints_when_a_key_was_accepted_and_withdrawn_as_a_time_on_this_clo
         moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone()
         assert row[column] == moment.strftime("%Y-%m-%d %H:%M")
     assert (row["status"], row["reason"]) == ("withdrawn", "laptop lost")
+
+
+# -- 4. report --area typed a letter wrong -----------------------------------------------------------------------------
+
+def test_report_area_typed_wrong_names_the_nearest_before_the_offices_areas(demo_path, tmp_path, capsys):
+    out_file = tmp_path / "board.html"
+    code, out, err = run(capsys, "report", demo_path, out_file, "--area", "Ipswhich")
+    assert (code, out) == (1, "")
+    assert err.startswith("safer-desk: --area: there is no district, partnership or county called “Ipswhich” "
+                          "(the nearest: Ipswich, Ipswich CSP; this office's areas: Suffolk, "), err
+    assert not out_file.exists()
+
+
+def test_report_area_of_another_office_typed_wrong_names_it(demo_path, tmp_path, capsys):
+    code, out, err = run(capsys, "report", demo_path, tmp_path / "board.html", "--area", "Cornwal")
+    assert code == 1
+    assert "(the nearest: Cornwall" in err, err
