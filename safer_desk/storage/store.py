@@ -1210,8 +1210,9 @@ def where_to_get_whole(path: Path) -> str:
     most often sent (an export for the county, whose county keeps no backup of it), the office is asked for another."""
     if backups_of(Path(path).absolute()):
         return where_to_restore(path)
+    restore = where_to_restore(path)  # "There is no backup of it …", going on after the colon in lower case
     return ("If it is an office's export for the county, ask the office to export again and send the new file. If it "
-            f"is your own Safer Desk file: {where_to_restore(path)}")
+            f"is your own Safer Desk file: {restore[:1].lower()}{restore[1:]}")
 
 
 def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True) -> Path:

@@ -13,6 +13,9 @@
 4. `safer-desk report FILE board.html --area Ipswhich` listed the office's seventeen areas and no nearest name, where
    `indicators --area` says "(the nearest: Ipswich)"; and an area of another office typed a letter wrong
    ("Cornwal") was in no list at all. The refusal now names the nearest areas first, then the office's.
+5. `safer-desk projects office.sqlite` on a copy cut short, with no backup beside it, said "… If it is your own
+   Safer Desk file: There is no backup of it …", a capital in the middle of a sentence (the guide's rule: after a
+   colon the words go on in lower case); it now reads "…: there is no backup of it …".
 """
 
 from __future__ import annotations
@@ -97,3 +100,14 @@ def test_report_area_of_another_office_typed_wrong_names_it(demo_path, tmp_path,
     code, out, err = run(capsys, "report", demo_path, tmp_path / "board.html", "--area", "Cornwal")
     assert code == 1
     assert "(the nearest: Cornwall" in err, err
+
+
+# -- 5. a file cut short, no backup beside it --------------------------------------------------------------------------
+
+def test_a_file_cut_short_with_no_backup_goes_on_in_lower_case_after_the_colon(demo_path, tmp_path, capsys):
+    cut = tmp_path / "office.sqlite"
+    cut.write_bytes(demo_path.read_bytes()[:100_000])
+    code, out, err = run(capsys, "projects", cut)
+    assert (code, out) == (1, "")
+    assert "If it is your own Safer Desk file: there is no backup of it in the backups folder beside it" in err, err
+    assert "There is no backup" not in err
