@@ -202,10 +202,34 @@ def _open_existing(path: str | Path, *, read_only: bool):
         # (colleagues on the older version can still open it; read-only storage can still be read).
         opened = open_office_file(path, read_only=True)
     except StoreError as exc:
-        raise CliError(refused_for_a_change(exc) if not read_only else str(exc)) from exc
+        said = refused_for_a_change(exc) if not read_only else str(exc)
+        police = police_data_words(path)
+        raise CliError(f"{said.rstrip().rstrip('.')}. {police}" if police else said) from exc
     if opened.reading_note():
         sys.stderr.write(f"safer-desk: {opened.reading_note()}\n")
     return _with_police_figures(opened.store)
+
+
+def police_data_words(path: Path) -> str:
+    """What police.uk data given where the office's file goes is, and the command that imports it
+    (`safer-desk indicators 2025-01-suffolk-street.csv`, the month's download for the file it goes into); "" for any
+    other file. A street file is told by its heading line, a folder by the street files in it or its months' folders."""
+    from safer_desk.exchange.police_uk import PoliceFileError, file_kind, read_header
+
+    if path.is_dir():
+        if not any(next(path.glob(pattern), None) for pattern in ("*-street.csv", "*/*-street.csv")):
+            return ""
+        what = "a folder of data.police.uk street-level crime files"
+    else:
+        try:
+            if file_kind(read_header(path)) != "street":
+                return ""
+        except (PoliceFileError, OSError, ValueError):
+            return ""
+        what = "a data.police.uk street-level crime file"
+    typed = f'"{path}"' if " " in str(path) else str(path)
+    return f"It is {what}: import it into the office's file with `safer-desk import-police FILE {typed}`, then give " \
+           "that FILE here."
 
 
 def _with_police_figures(store):

@@ -16,6 +16,10 @@
 5. `safer-desk projects office.sqlite` on a copy cut short, with no backup beside it, said "… If it is your own
    Safer Desk file: There is no backup of it …", a capital in the middle of a sentence (the guide's rule: after a
    colon the words go on in lower case); it now reads "…: there is no backup of it …".
+6. `safer-desk indicators 2025-01-suffolk-street.csv` (the month's download, given where the office's file goes) said
+   "… is not a Safer Desk file: it is not an SQLite database at all", and the folder of the download "is a folder,
+   not a Safer Desk file": nothing said what the file is or what to run. A police.uk street file, or a folder of
+   them, given as FILE to a command that reads an office file is now named as such, with the import-police line.
 """
 
 from __future__ import annotations
@@ -111,3 +115,41 @@ def test_a_file_cut_short_with_no_backup_goes_on_in_lower_case_after_the_colon(d
     assert (code, out) == (1, "")
     assert "If it is your own Safer Desk file: there is no backup of it in the backups folder beside it" in err, err
     assert "There is no backup" not in err
+
+
+# -- 6. police.uk data given as the office's file --------------------------------------------------------------------
+
+STREET = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"\
+    "Last outcome category,Context\n,2025-01,Suffolk Constabulary,Suffolk Constabulary,1.1,52.0,On or near X,"\
+    "E01029859,Ipswich 001A,Anti-social behaviour,,\n"
+
+
+def test_a_street_file_given_as_file_says_what_it_is_and_the_import_line(tmp_path, capsys):
+    street = tmp_path / "2025-01-suffolk-street.csv"
+    street.write_text(STREET, encoding="utf-8")
+    for command in ("indicators", "projects", "budget"):
+        code, out, err = run(capsys, command, street)
+        assert code == 1
+        assert (code, out) == (1, ""), command
+        assert err == (f"safer-desk: 2025-01-suffolk-street.csv is not a Safer Desk file: it is not an SQLite database "
+                       "at all. It is a data.police.uk street-level crime file: import it into the office's file with "
+                       f"`safer-desk import-police FILE {street}`, then give that FILE here.\n"), (command, err)
+    assert street.read_text(encoding="utf-8") == STREET
+
+
+def test_a_folder_of_street_files_given_as_file_says_so(tmp_path, capsys):
+    folder = tmp_path / "download" / "2025-01"
+    folder.mkdir(parents=True)
+    (folder / "2025-01-suffolk-street.csv").write_text(STREET, encoding="utf-8")
+    code, out, err = run(capsys, "indicators", tmp_path / "download")
+    assert (code, out) == (1, "")
+    assert "is a folder, not a Safer Desk file. It is a folder of data.police.uk street-level crime files" in err, err
+    assert f"safer-desk import-police FILE {tmp_path / 'download'}`" in err
+
+
+def test_another_csv_given_as_file_is_said_as_before(tmp_path, capsys):
+    sheet = tmp_path / "partnerships.csv"
+    sheet.write_text("partnership,fixed_units,basis\nA,1,5\n", encoding="utf-8")
+    code, out, err = run(capsys, "indicators", sheet)
+    assert (code, out) == (1, "")
+    assert err == "safer-desk: partnerships.csv is not a Safer Desk file: it is not an SQLite database at all.\n"
