@@ -42,7 +42,8 @@ def test_population_of_an_area_typed_wrong_names_the_nearest(demo_path, capsys):
 def test_population_of_a_name_like_none_still_says_how_to_name_an_area(demo_path, capsys):
     code, out, err = run(capsys, "population", demo_path, "Zzzzqqq", "2025/26", "140000")
     assert code == 1
-    assert "has no area named “Zzzzqqq” (name a district, partnership or county as the Indicators tab names it)" in err
+    assert "has no area named “Zzzzqqq” (name a district, partnership or county as the Indicators tab names it)" \
+        in err
 
 
 # -- 2. import-police given a sheet of figures ----------------------------------------------------------------------
