@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from safer_desk.cli.common import (REPLACE_HELP, CliError, office_file_given, open_existing, open_for_writing,
-                                   option_type, read_date, read_financial_year, read_fingerprint,
+                                   option_type, police_data_words, read_date, read_financial_year, read_fingerprint,
                                    refuse_existing_output, refuse_missing_file, refuse_new_file_name, refuse_out_first,
                                    refuse_output)
 from safer_desk.domain.text import counted, in_words
@@ -572,12 +572,16 @@ def run_check(args: argparse.Namespace) -> int:
     from safer_desk.services.integrity import check_file
 
     report = check_file(Path(args.file), repair=args.repair)
+    police = "" if report.ok else police_data_words(Path(args.file))  # the month's download checked in its place
     for line, ok in report.lines_said():
         if ok:
             print(line)
         else:  # what is wrong is an error (DESIGN §4: errors go to stderr, with exit 1), in the report's place
             sys.stdout.flush()
             print(line, file=sys.stderr)
+            if police and "PROBLEM:" in line:
+                print(f"  {police}", file=sys.stderr)
+                police = ""
     return 0 if report.ok and not report.refused else 1  # what was asked and not done is an error too (DESIGN §4)
 
 

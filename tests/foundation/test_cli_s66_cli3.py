@@ -19,7 +19,8 @@
 6. `safer-desk indicators 2025-01-suffolk-street.csv` (the month's download, given where the office's file goes) said
    "… is not a Safer Desk file: it is not an SQLite database at all", and the folder of the download "is a folder,
    not a Safer Desk file": nothing said what the file is or what to run. A police.uk street file, or a folder of
-   them, given as FILE to a command that reads an office file is now named as such, with the import-police line.
+   them, given as FILE to a command that reads an office file is now named as such, with the import-police line;
+   `safer-desk check` of one says it under its PROBLEM line.
 """
 
 from __future__ import annotations
@@ -136,6 +137,18 @@ def test_a_street_file_given_as_file_says_what_it_is_and_the_import_line(tmp_pat
                        "at all. It is a data.police.uk street-level crime file: import it into the office's file with "
                        f"`safer-desk import-police FILE {street}`, then give that FILE here.\n"), (command, err)
     assert street.read_text(encoding="utf-8") == STREET
+
+
+def test_check_of_a_street_file_says_what_it_is_under_its_problem(tmp_path, capsys):
+    street = tmp_path / "2025-01-suffolk-street.csv"
+    street.write_text(STREET, encoding="utf-8")
+    code, out, err = run(capsys, "check", street)
+    assert code == 1
+    lines = err.splitlines()
+    problem = next(i for i, line in enumerate(lines) if "PROBLEM:" in line)
+    assert lines[problem + 1] == ("  It is a data.police.uk street-level crime file: import it into the office's file "
+                                  f"with `safer-desk import-police FILE {street}`, then give that FILE here."), err
+    assert lines[-1] == "Something is wrong: see PROBLEM above."
 
 
 def test_a_folder_of_street_files_given_as_file_says_so(tmp_path, capsys):
