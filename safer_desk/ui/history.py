@@ -112,6 +112,10 @@ class HistoryDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         close = QPushButton("Close", self)
         close.clicked.connect(self.close)
+        # No button is the default one (the first, the hidden "Show older actions", was drawn and announced as it):
+        # Enter presses only the button in focus (keyPressEvent).
+        for button in (self.older_button, self.export_button, close):
+            button.setAutoDefault(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.older_button)
@@ -155,6 +159,8 @@ class HistoryDialog(QDialog):
         opened a save window."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
+            if isinstance(button := self.focusWidget(), QPushButton) and button.isEnabled():
+                button.click()
             return
         super().keyPressEvent(event)
 
