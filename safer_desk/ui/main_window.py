@@ -1074,7 +1074,7 @@ class MainWindow(QMainWindow):
         schema_version = program_schema_version
 
         lines = [f"<h3>{APP_NAME} {__version__}</h3>",
-                 "<p>Projects, allocations, DHR and target-hardening costs and indicators "
+                 "<p>Projects, allocations, DHR and target-hardening costs, indicators, and budgets and plans "
                  "for a Community Safety Partnership office.</p>"]
         if store is not None:
             lines.append(f"<p>File: {escape(str(store.path))}<br>Office: {escape(store.office_name)}<br>"
