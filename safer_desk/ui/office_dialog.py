@@ -120,6 +120,7 @@ class OfficeDialog(QDialog):
         left.addWidget(self.partnership_list, 1)
         if self.partnership_list.count() == 0:  # nothing to tick: the note says so, the space goes unused
             self.partnership_list.hide()
+            partnership_label.setText("Partnerships:")  # no Alt+P: it went to the hidden list, nowhere to be seen
             left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.district_heading)
