@@ -970,13 +970,21 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.file_label.setText("No file open")
         else:
+            from safer_desk.services.example_copy import is_demo_copy
+
             suffix = " (read-only)" if store.read_only else ""
-            self.setWindowTitle(f"{store.path.name}[*]{suffix} — {APP_NAME}")
+            # The example's copy (Look Around the Example, --demo) says so for as long as it is open, not only for the
+            # ten seconds of its message: work typed into it, taken for the officer's own file, went when it closed.
+            example = is_demo_copy(store.path)
+            said = " (a copy of the example)" if example else ""
+            self.setWindowTitle(f"{store.path.name}[*]{said}{suffix} — {APP_NAME}")
             # A path deep in folders, shortened in the middle as Open Recent lists it: whole, a OneDrive path filled
             # the bar and left its messages no room.
             from safer_desk.presenters.start import STATUS_MOST, recent_label
 
-            self.file_label.setText(f"{recent_label(str(store.path), STATUS_MOST)}{suffix}")
+            shown = ("The example office: a copy, removed when Safer Desk closes" if example
+                     else recent_label(str(store.path), STATUS_MOST))
+            self.file_label.setText(f"{shown}{suffix}")
         self.file_label.setToolTip(str(store.path) if store is not None else "")
         for action in (self.backup_action, self.save_copy_action, self.history_action, self.reference_action):
             action.setEnabled(store is not None)  # each needs a file
