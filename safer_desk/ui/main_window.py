@@ -763,7 +763,11 @@ class MainWindow(QMainWindow):
         if not self.may_close_file():
             return False
         # A file asked to be made (File > New, the own file on a first start) that the disk refuses was not opened
-        refused = "Cannot make file" if create and not read_only and not path.exists() else "Cannot open file"
+        try:
+            making = create and not read_only and not path.exists()
+        except OSError:  # a name longer than the disk allows is not there: refused below, saying why
+            making = create and not read_only
+        refused = "Cannot make file" if making else "Cannot open file"
         try:
             opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty,
                                       defer_checks=verify_later, leftovers_later=verify_later)
@@ -785,6 +789,13 @@ class MainWindow(QMainWindow):
             return self._open_with_damaged_audit(path, exc, create)
         except StoreError as exc:
             prompts.show_error(self, refused, str(exc))
+            return False
+        except OSError as exc:  # the system refused the name itself (too long): it went to the unexpected-error report
+            from safer_desk.services.files import write_refused
+
+            done = "made" if making else "opened"
+            prompts.show_error(self, refused, f"{path.name} cannot be {done} in {path.parent}: "
+                               f"{write_refused(exc) or exc}. Nothing was changed.")
             return False
         if opened.store.read_only and not verify_later:
             # Opened only to look: no page check was made on the way (open_store), and a report or a workbook can
@@ -855,7 +866,11 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = office_file_name(name)
-        if path.exists():
+        try:
+            there = path.exists()
+        except OSError:  # a name longer than the disk allows: open_path says so, as it says any name it refuses
+            there = False
+        if there:
             prompts.show_error(self, "File exists", f"{path} already exists; open it with File > Open instead.")
             return
         self.open_path(path, create=True)
