@@ -137,6 +137,17 @@ def filled_width(cells: Sequence[Any]) -> int:
     return width
 
 
+def folded(text: str) -> str:
+    """Text as a search or a sort compares it: any case, and a letter with an accent as the letter alone, so "wyl"
+    typed on an English keyboard finds “Ŵyl Dinas Powys”, "cafe" finds "Café", and "Émile" sorts with E."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    import unicodedata  # an extension module: loaded at the first accented text, not on the way to the window
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def tidy_spaces(text: str | None) -> str:
     """A name with its spaces tidied ("suffolk  constabulary " is "suffolk constabulary"): as reference names and
     the office's name are held."""

@@ -25,7 +25,7 @@ from safer_desk.domain.projects import (
     Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
     year_totals_words,
 )
-from safer_desk.domain.text import (LazyPattern, cell_as_typed, counted, looks_like_total_line, ranges_text,
+from safer_desk.domain.text import (LazyPattern, cell_as_typed, counted, folded, looks_like_total_line, ranges_text,
                                    typed_name_key)
 from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.storage.store import Store
@@ -193,14 +193,8 @@ class Project:
 
 
 def search_folded(text: str) -> str:
-    """Text as the register's search compares it: any case, and a letter with an accent as the letter alone, so "wyl"
-    typed on an English keyboard finds “Ŵyl Dinas Powys” (and "cafe" finds "Café")."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Text as the register's search compares it (domain.text.folded: any case, accents as the letter alone)."""
+    return folded(text)
 
 
 # -- form fields ---------------------------------------------------------------------------------------
@@ -948,10 +942,8 @@ def areas_not_known(project: Project, known: Mapping[str, str]) -> list[str]:
 def register_order(project: Project) -> tuple:
     """Reference numbers in natural order ("2" before "10", "P1" after "15"), then title, accents beside their plain
     letters ("Émile scheme" with E, not after "Zebra project", as the window's Title sort puts it)."""
-    from safer_desk.services.district_counties import without_accents
-
     parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p.casefold()) for p in re.findall(r"\d+|\D+", project.ref))
-    return (not project.ref, parts, without_accents(project.title), project.title.casefold(), project.id)
+    return (not project.ref, parts, folded(project.title), project.title.casefold(), project.id)
 
 
 def ref_holder(held: Iterable[Project], ref: str, project_id: str) -> Project | None:

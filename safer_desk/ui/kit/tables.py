@@ -12,7 +12,6 @@ inside a QVariant-free Python object.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,6 +21,7 @@ from typing import Any, Callable, Iterable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from safer_desk.domain.money import any_pence
+from safer_desk.domain.text import folded
 from safer_desk.presenters.formats import Unit, display, plain
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -382,13 +382,8 @@ def sort_key(value: Any) -> tuple:
     if isinstance(value, date):
         return (0, 0, value.toordinal())
     if isinstance(value, str):  # accents beside their plain letters ("Émile" with E, "Ŵyl" with W), as Excel sorts
-        folded = value.casefold()
-        return (0, 1, folded if folded.isascii() else _unaccented(folded), folded)
+        return (0, 1, folded(value), value.casefold())
     return (0, 2, str(value))
-
-
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 class SortProxy(QSortFilterProxyModel):
