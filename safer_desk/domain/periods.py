@@ -125,6 +125,17 @@ class FinancialYear:
     def of(cls, day: date) -> "FinancialYear":
         return Month.of(day).financial_year
 
+    @classmethod
+    def label_of_word(cls, word: str) -> str | None:
+        """A word of a search that is a financial year written with a dash or in full ("2020-21", "2020–2021",
+        "2020/2021") as the program writes it ("2020/21"), or None (a date, a number, a year that cannot be held)."""
+        if not re.fullmatch(r"\d{4}[-–—/]\d{2}(?:\d{2})?", word):
+            return None
+        try:
+            return cls.parse(word).label
+        except PeriodError:
+            return None
+
     @property
     def label(self) -> str:
         return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"

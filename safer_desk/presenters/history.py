@@ -1273,7 +1273,7 @@ def filter_predicate(area: str = "", text: str = "", since: date | None = None,
     # 01/04/2019, as the tabs and date fields show it, finds "1 Apr 2019" as the history says it
     as_said = {w: day_text(d).casefold() for w in words if (d := _typed_date(w)) is not None}
     # 2020-21 or 2020-2021, as the papers and the year fields take it, finds "2020/21" as the history says a year
-    as_said.update({w: year.casefold() for w in words if (year := _typed_year(w)) is not None})
+    as_said.update({w: year.casefold() for w in words if (year := FinancialYear.label_of_word(w)) is not None})
 
     def accept(line: HistoryLine) -> bool:
         if area and area not in line.areas:
@@ -1317,17 +1317,6 @@ def _typed_date(word: str) -> date | None:
     try:
         return parse_uk_date(word)
     except ValueError:
-        return None
-
-
-def _typed_year(word: str) -> str | None:
-    """A financial year typed with a dash or in full ("2020-21", "2020–2021", "2020/2021") as the history says it
-    ("2020/21"), or None."""
-    if not re.fullmatch(r"\d{4}[-–—/]\d{2}(?:\d{2})?", word):
-        return None
-    try:
-        return FinancialYear.parse(word).label
-    except (PeriodError, ValueError):
         return None
 
 

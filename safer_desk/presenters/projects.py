@@ -681,7 +681,7 @@ class ProjectsPresenter(ScreenPresenter):
         words = _INDICATOR_CODE.sub(" ", typed).split()
         # A financial year written with a dash ("2017-18", Word's "2017–18", "2017-2018") is the register's "2017/18",
         # and a year so written in a project ("Youth diversion 2020-21") is found by "2020/21" too.
-        years = [_year_label(w) for w in words]
+        years = [FinancialYear.label_of_word(w) for w in words]
         words = [label or w for w, label in zip(words, years)]
         if not any((status, route, criterion, area, words, codes)):
             return None
@@ -696,7 +696,7 @@ class ProjectsPresenter(ScreenPresenter):
 
         def by_words(text: str) -> bool:
             if any(years):
-                text = _YEAR_WRITTEN.sub(lambda m: _year_label(m[0]) or m[0], as_typed(text))
+                text = _YEAR_WRITTEN.sub(lambda m: FinancialYear.label_of_word(m[0]) or m[0], as_typed(text))
             if found_as_typed(words, text):
                 return True
             if not money:
@@ -737,16 +737,6 @@ class ProjectsPresenter(ScreenPresenter):
 
 
 _YEAR_WRITTEN = LazyPattern(r"(?<![\d/])\d{4}[-/](?:\d{4}|\d{2})(?![\d/])")
-
-
-def _year_label(word: str) -> str:
-    """The register's way of writing a financial year typed another way ("2017-18", "2017-2018": "2017/18"), or ""."""
-    if not _YEAR_WRITTEN.fullmatch(word):
-        return ""
-    try:
-        return FinancialYear.parse(word).label
-    except PeriodError:
-        return ""
 
 
 _CODE_JOIN = r"[\s\-\u2010-\u2015]"  # "NI 30", "NI-30", "NI–30" (Word's dash)
