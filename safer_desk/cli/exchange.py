@@ -472,8 +472,8 @@ def run_conflicts(args: argparse.Namespace) -> int:
         try:
             closed = refresh_stale_conflicts(store)
             found = list_conflicts(store)
-            none = f"No open conflicts: {nothing_merged_words(store)}." if nothing_merged_words(store) else \
-                "No open conflicts."
+            nothing = nothing_merged_words(store)
+            none = f"No open conflicts: {nothing}." if nothing else "No open conflicts."
         finally:
             store.close()
         _say_closed(closed)  # closed by the listing (their rows changed since): said, never gone without a word

@@ -1398,10 +1398,11 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
 def no_lines_notes(store: Store, plan: str | None = None) -> list[str]:
     """What `safer-desk budget` says under a header with nothing below it for a plan: "Babergh plan has no lines yet
     …" for each plan (or the one named) without a line, or that the file holds no plan at all."""
-    if plan is None and not list_plans(store):
+    held = list_plans(store)
+    if plan is None and not held:
         return [f"{store.path.name} has no budgets or plans (add one in the Budgets tab: New plan)"]
     named = plan_id_by_name(store, plan) if plan is not None else None
-    plans = [p for p in list_plans(store) if plan is None or p.id == named]
+    plans = [p for p in held if plan is None or p.id == named]
     return [f"{p.name} has no lines yet: its figures are listed once a line is added to it (Budgets tab, Add line)"
             for p in plans
             if not store.scalar("SELECT 1 FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "

@@ -1116,11 +1116,11 @@ class ConflictsPresenter:
         return conflict_groups(self.conflicts)
 
     def heading(self) -> str:
-        if not self.conflicts and not_a_county_file_words(self.store, window=True):
-            return f"No conflicts: {not_a_county_file_words(self.store, window=True)}"
-        if not self.conflicts and nothing_merged_words(self.store):
-            return f"No open conflicts: {nothing_merged_words(self.store)}."
         if not self.conflicts:
+            if not_county := not_a_county_file_words(self.store, window=True):
+                return f"No conflicts: {not_county}"
+            if nothing := nothing_merged_words(self.store):
+                return f"No open conflicts: {nothing}."
             if any_decided(self.store):  # a version set aside: that office's file does not agree, as was chosen
                 return ("No open conflicts: every conflict found so far was decided (View > History of Changes names "
                         "each decision).")
