@@ -506,6 +506,12 @@ class AllocationResult:
     grant_pence: int | None = None  # this year's grant, when the pot is the grant less a retained share
 
     @property
+    def left_by_fixed_fees(self) -> bool:
+        """What the fixed fees left of the pot was shared by fixed units: there were no figures to share it by (an
+        equal split whose fees cannot split the pot exactly, allocate_by_formula's leftover)."""
+        return bool(self.variable_total_pence) and not any(self.factor_totals.values())
+
+    @property
     def total_pence(self) -> int:
         return sum(r.total_pence for r in self.rows)
 
@@ -1034,7 +1040,7 @@ def explain_row(result: AllocationResult, row: PartnershipAllocation) -> str:
         units = "unit" if row.fixed_units == 1 else "units"
         parts.append(f"a fixed fee of {format_money(row.fixed_pence)} ({row.fixed_units} {units}; {how})")
     factors = opts.factors
-    if result.variable_total_pence and not any(result.factor_totals.values()):  # the fixed fees' leftover
+    if result.left_by_fixed_fees:
         parts.append(f"{format_money(row.variable_pence)} of the {format_money(result.variable_total_pence)} the fixed "
                      "fees left, shared by fixed units (there are no figures to share it by)")
         return _with_total(result, row, f"{row.name} gets " + " plus ".join(parts))

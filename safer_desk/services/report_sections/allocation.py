@@ -212,7 +212,7 @@ def allocation_section(scenario: service.Scenario) -> ReportSection:
                  + f", {format_money(result.fixed_total_pence)} in all; the remaining "
                  f"{format_money(result.variable_total_pence)} is shared "
                  + ("by fixed units (there are no figures to share it by)"
-                    if result.variable_total_pence and not any(result.factor_totals.values())
+                    if result.left_by_fixed_fees
                     else "in proportion to " + factors_words(opts.factors)) + ".")
     else:
         fixed = f" It is shared in proportion to {factors_words(opts.factors)}."
