@@ -15,17 +15,11 @@ from PySide6.QtCore import Qt
 
 from safer_desk.presenters.dhr import SplitKind
 from safer_desk.services import dhr
-from tests.costs.test_search_choice_round22 import reviews_page
-from tests.costs.test_split_partners_on_review_day_s60 import THEN, TODAY, costed_case
+from tests.costs.test_split_partners_on_review_day_s60 import THEN, TODAY, costed_case_split_dialog
 
 
 def test_ctrl_s_in_partners_on_takes_the_day_typed_before_saving(demo_window, qtbot):
-    page = reviews_page(demo_window, qtbot, TODAY)
-    case_id = costed_case(page.store)
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    page.presenter.select(case_id)
-    dialog = page.split_dialog()
+    page, case_id, dialog = costed_case_split_dialog(demo_window, qtbot)
     try:
         dialog.kind.setCurrentIndex(dialog.kind.findData(SplitKind.PERCENTAGES.value))
         for i, edit in enumerate(dialog.percent_edits.values()):
@@ -50,12 +44,7 @@ def test_ctrl_s_in_partners_on_takes_the_day_typed_before_saving(demo_window, qt
 def test_a_day_that_is_no_date_in_partners_on_saves_nothing(demo_window, qtbot):
     """Save with "31/02/2026" in Partners on said beside it that it is not a date, and saved the split for the day
     before all the same, closing the dialog over the message."""
-    page = reviews_page(demo_window, qtbot, TODAY)
-    case_id = costed_case(page.store)
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    page.presenter.select(case_id)
-    dialog = page.split_dialog()
+    page, case_id, dialog = costed_case_split_dialog(demo_window, qtbot)
     try:
         dialog.kind.setCurrentIndex(dialog.kind.findData(SplitKind.PERCENTAGES.value))
         qtbot.mouseClick(dialog.equal_button, Qt.MouseButton.LeftButton)

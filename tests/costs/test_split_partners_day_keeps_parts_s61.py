@@ -15,8 +15,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.presenters.dhr import SplitKind
 from safer_desk.services import dhr
-from tests.costs.test_search_choice_round22 import reviews_page
-from tests.costs.test_split_partners_on_review_day_s60 import NOW, THEN, TODAY, costed_case, names
+from tests.costs.test_split_partners_on_review_day_s60 import NOW, THEN, TODAY, costed_case_split_dialog, names
 from tests.costs.test_split_partners_on_review_day_s60 import presenter as review_presenter
 
 presenter = review_presenter  # the fixture: the example's WSCSP-DHR-2017-02 costed, selected on the Reviews page
@@ -63,12 +62,7 @@ def test_a_part_set_aside_is_not_saved_and_a_part_cleared_is_not_put_back(presen
 
 
 def test_the_window_split_dialog_says_which_parts_are_set_aside(demo_window, qtbot):
-    page = reviews_page(demo_window, qtbot, TODAY)
-    case_id = costed_case(page.store)
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    page.presenter.select(case_id)
-    dialog = page.split_dialog()
+    page, case_id, dialog = costed_case_split_dialog(demo_window, qtbot)
     try:
         dialog.kind.setCurrentIndex(dialog.kind.findData(SplitKind.PERCENTAGES.value))
         for i, edit in enumerate(dialog.percent_edits.values()):
@@ -91,12 +85,7 @@ def test_enter_in_partners_on_takes_the_day_and_saves_nothing(demo_window, qtbot
     """Enter in Partners on took the day and pressed Save, the dialog's default button, too: with the percentages
     adding up the split was saved and the dialog closed under the officer, who had only typed a day; with them not,
     it said "Not saved: …" of a save nobody asked for."""
-    page = reviews_page(demo_window, qtbot, TODAY)
-    case_id = costed_case(page.store)
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    page.presenter.select(case_id)
-    dialog = page.split_dialog()
+    page, case_id, dialog = costed_case_split_dialog(demo_window, qtbot)
     try:
         dialog.kind.setCurrentIndex(dialog.kind.findData(SplitKind.PERCENTAGES.value))
         qtbot.mouseClick(dialog.equal_button, Qt.MouseButton.LeftButton)

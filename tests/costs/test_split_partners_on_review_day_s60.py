@@ -33,6 +33,17 @@ def costed_case(store) -> str:
     return case_id
 
 
+def costed_case_split_dialog(window, qtbot):
+    """The Reviews page of the window as at TODAY, the review under way given a cost, chosen, and its Split… dialog
+    opened: (page, case id, dialog); the caller closes the dialog."""
+    page = reviews_page(window, qtbot, TODAY)
+    case_id = costed_case(page.store)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    page.presenter.select(case_id)
+    return page, case_id, page.split_dialog()
+
+
 @pytest.fixture
 def presenter(demo_store):
     case_id = costed_case(demo_store)
@@ -120,12 +131,7 @@ def test_the_bill_form_lists_the_split_s_partners_and_asks_before_billing_others
 
 
 def test_the_window_split_dialog_shows_the_review_s_partners_and_takes_another_day(demo_window, qtbot):
-    page = reviews_page(demo_window, qtbot, TODAY)
-    case_id = costed_case(page.store)
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    page.presenter.select(case_id)
-    dialog = page.split_dialog()
+    page, case_id, dialog = costed_case_split_dialog(demo_window, qtbot)
     try:
         assert dialog.partners_on.text() == "13/11/2017"
         shown = {r.partner for r in dialog.split.rows()}
