@@ -1233,7 +1233,8 @@ class IndicatorsPresenter(ScreenPresenter):
             per_series = {f"{this_label} cumulative": this_labels, last_cumulative: last_labels}
             # The figure to date and the target with the places the grid and the table judge them with.
             shown = [v.cumulative_text(i) for i in range(len(v.periods))]
-            texts = {f"{this_label} cumulative": [a for a, _ in shown]}
+            texts = {f"{this_label} cumulative": [a for a, _ in shown],
+                     last_cumulative: [v.cumulative_last_text(i) for i in range(len(v.cumulative_last))]}
             if v.target is not None and v.target.is_set:
                 series[f"Target {this_label}"] = v.target_at
                 per_series[f"Target {this_label}"] = this_labels

@@ -2421,6 +2421,15 @@ class YearView:
         return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
                                          ind.tolerance_kind, ind.rate_per, [compared])
 
+    def cumulative_last_text(self, index: int) -> str:
+        """Last year's figure to date at a period as the grid's row shows it beside this year's (a rate with the
+        places that tell the two apart: 1.57 against 1.59 per 1,000, never "1.6" twice); "" for none."""
+        last = self.cumulative_last[index] if index < len(self.cumulative_last) else None
+        if last is None:
+            return ""
+        this = self.cumulative[index] if index < len(self.cumulative) else None
+        return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per)[1]
+
     def gap_text(self, index: int) -> str:
         """The "Gap to target" cell ("+0.05"): with the places the figure and target are shown with."""
         ind, value, target = self.indicator, self.cumulative[index], self.target_at[index]
