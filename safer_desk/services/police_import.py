@@ -145,6 +145,10 @@ class PoliceImportResult:
     # The areas a force-month replaced had rows in and has none in now (a file filtered to one district, or cut
     # short), most rows first: (force, month) -> [(area, its rows before)]. Those force-months are in shrunk too.
     gone: dict[tuple[str, str], list[tuple[str, int]]] = field(default_factory=dict)
+    # A force-month imported with no row in an area of the force's own that its files of the other months held have
+    # crimes in (a file filtered or cut short, imported for the first time): (force, month) -> [(area, its crimes in
+    # those other months, how many months they are)], most first. Not the areas of ``gone``, said there.
+    absent: dict[tuple[str, str], list[tuple[str, int, int]]] = field(default_factory=dict)
     # Each force's months missing between its first and last imported, and not held from before (force_months_missing)
     force_gaps: dict[str, list[str]] = field(default_factory=dict)
     wrote: bool | None = None  # whether the import wrote any row, figures and vintages included (None: not known)
@@ -242,6 +246,7 @@ class PoliceImportResult:
                   f"before ({before}) had {before_rows:,}{self._gone_words(force, month)}; the new counts replaced the "
                   "old. If the new file is not the whole month (cut short, or rows deleted), import that month's file "
                   "from data.police.uk again." for force, month, before, before_rows, rows in self.shrunk]
+        lines += [self._absent_line(force, month, areas) for (force, month), areas in sorted(self.absent.items())]
         if self.unchanged and not self.nothing_new:
             lines.append(f"{counted_words(len(self.unchanged), 'force-month')} "
                          f"{'was' if len(self.unchanged) == 1 else 'were'} already imported from the same file: "
@@ -307,6 +312,18 @@ class PoliceImportResult:
                        f"({whose})")
         return (f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): "
                 f"{now}")
+
+    def _absent_line(self, force: str, month: str, areas: list[tuple[str, int, int]]) -> str:
+        """"Suffolk Constabulary 2025-06 has no rows in Babergh (3,862 rows in the force's files of 11 other
+        months) …": a district of the force's own missing from a month's file, which no count can show."""
+        named = [f"{area} ({rows:,} rows in the force's files of {counted_words(months, 'other month')})"
+                 for area, rows, months in areas[:_GONE_NAMED]]
+        if len(areas) > _GONE_NAMED:
+            named.append(f"{len(areas) - _GONE_NAMED:,} more")
+        whom = areas[0][0] if len(areas) == 1 else "those areas"
+        return (f"{force} {month} has no rows in {in_words(named)}: the file is probably not the whole month (cut "
+                f"short, or rows deleted), so {whom} {'has' if len(areas) == 1 else 'have'} no figures from it for "
+                f"{svc.period_label(month)}. Import that month's file from data.police.uk again.")
 
     def _repeated_lines(self) -> list[str]:
         """A file given twice (or a folder and a file in it) is counted once; a force-month in two different
@@ -615,8 +632,10 @@ class _Writer:
 
     def __init__(self, store: Store, result: PoliceImportResult,
                  replace_typed: bool | Collection[FigureKey] = False, imported_at: str | None = None,
-                 batch: audit.Batch | None = None):
+                 batch: audit.Batch | None = None, files: bool = True):
         self.store, self.result, self.replace_typed = store, result, replace_typed
+        # Counts read from street files, whose months are whole (False: counts made earlier, load_counts').
+        self.files = files
         # The import's audit entry: the counts and vintages are internal tables, which no trigger sees, so their
         # rows are counted here (a later download of the same months may change nothing else, and is still
         # an import the History of Changes shows).
@@ -837,6 +856,42 @@ class _Writer:
         return sorted(((names.get(area_id, area_id), n, tuple(others.get(area_id, ()))) for area_id, n in gone.items()),
                       key=lambda g: (-g[1], g[0]))
 
+    def _areas_absent(self, written: list[Vintage]) -> None:
+        """The areas of a force's own (holding at least 1 in county_merge.OWN_AREA_SHARE of the rows of its files held,
+        as _own_small_areas reads it) that a force-month written has no row in: a month's file is the whole
+        force's month, so a district missing from it is a file filtered or cut short, not a month without crime."""
+        from safer_desk.exchange.county_merge import OWN_AREA_SHARE
+
+        forces = sorted({v.force for v in written})
+        if not forces:
+            return
+        by_month: dict[tuple[str, str], dict[str, int]] = {}
+        rows_of: dict[tuple[str, str], list[int]] = {}  # (force, area) -> [its rows in the force's files, months]
+        totals: dict[str, int] = {}
+        for force, month, area_id, n in self.store.rows(
+                f"SELECT force, month, area_id, sum(count) FROM _police_counts WHERE force IN "
+                f"({','.join('?' * len(forces))}) AND area_id <> ? GROUP BY force, month, area_id",
+                (*forces, svc.UNKNOWN_AREA_ID)):  # crimes without a location: no district (a month may have none)
+            by_month.setdefault((force, month), {})[area_id] = n
+            held = rows_of.setdefault((force, area_id), [0, 0])
+            held[0], held[1] = held[0] + n, held[1] + 1
+            totals[force] = totals.get(force, 0) + n
+        own = {key: held for key, held in rows_of.items() if held[0] * OWN_AREA_SHARE >= totals[key[0]]}
+        names: dict[str, str] = {}
+        for v in written:
+            here = by_month.get((v.force, v.month), {})
+            said = {area for area, _, _ in self.result.gone.get((v.force, v.month), [])}
+            absent = []
+            for (force, area_id), (rows, months) in sorted(own.items()):
+                if force != v.force or area_id in here:
+                    continue
+                if not names:
+                    names = dict(self.store.rows("SELECT id, name FROM indicator_areas"))
+                if (name := names.get(area_id, area_id)) not in said:
+                    absent.append((name, rows, months))
+            if absent:
+                self.result.absent[(v.force, v.month)] = sorted(absent, key=lambda a: (-a[1], a[0]))
+
     def _audited(self, table: str, action: str, n: int) -> None:
         if self.batch is not None and n:
             self.batch.add_rows(table, n, action)
@@ -863,6 +918,8 @@ class _Writer:
                 # A tenth fewer rows is more than police.uk revises a month; an area gone is a file cut or filtered.
                 if not same and (v.rows * 10 < before_rows * 9 or gone):
                     self.result.shrunk.append((v.force, v.month, before_file, before_rows, v.rows))
+        if self.files:
+            self._areas_absent([v for v in vintages if self.before.get((v.force, v.month)) != v.file_sha256])
         # The same file again keeps its vintage (and when it was first imported); it may only learn that
         # a newer download still had it unchanged.
         written = conn.executemany(
@@ -1339,7 +1396,7 @@ def load_counts(store: Store, rows: Iterable[tuple[str, str, str, str, int]], *,
         counts.setdefault((force, month), {})[(district, crime_type)] = int(n)
         result.rows += int(n)
     with store.transaction():
-        writer = _Writer(store, result, imported_at=imported_at)
+        writer = _Writer(store, result, imported_at=imported_at, files=False)
         writer.write_counts(counts)
         writer.newest[file_name] = max((month for _, month in counts), default="")
         writer.vintages = {(force, month): Vintage(force, month, file_name, file_sha256, file_name, sum(c.values()),
