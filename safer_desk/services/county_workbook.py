@@ -790,8 +790,10 @@ def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSh
                     if figure is None:
                         continue
                     cumulative, target = v.cumulative_text(i)
+                    # Each figure as the grid shows it: a rate with the places that tell it from last year's month
+                    # (0.43 against 0.42 per 1,000), as the cumulative beside it has its own.
                     rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
-                                 _shown(figure.value, ind.format(figure.value)), _shown(v.cumulative[i], cumulative),
+                                 _shown(figure.value, v.period_text(i)), _shown(v.cumulative[i], cumulative),
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]]
                                 + ([_source_of(v, sources, ind.id, area.id, [period])] if origins else []))
     note = " ".join(filter(None, [_unnamed_note(store), *not_given, _strays_note(strays, store)]))
