@@ -378,18 +378,23 @@ class MainWindow(QMainWindow):
         return self.tab_widgets.get(self.current_tab_key())
 
     def _tab_changed(self, index: int) -> None:
-        """Leaving a tab whose editor holds unsaved edits asks first; Cancel stays on it."""
+        """Leaving a tab whose editor holds unsaved edits asks first; Cancel stays on it.
+
+        The tab bar has already moved when this is called: it is put back on the tab being left while its typing is
+        finished and the question asked, so the question is asked over the page it is about (not over the new
+        tab's empty page), and moves on only when the tab may be left."""
         if self._switching_back:
             return
         previous = TAB_SPECS[self._shown_tab_index].key if 0 <= self._shown_tab_index < len(TAB_SPECS) else None
         left = self.tab_widgets.get(previous) if previous else None
         if left is not None and index != self._shown_tab_index:
+            self._show_tab_unasked(self._shown_tab_index)
             typed = left.finish_typing()  # False: a cell's figure refused or asked about, back to it
             if not typed or not left.may_leave(self._ask_unsaved):
-                self._show_tab_unasked(self._shown_tab_index)
                 if not typed:
                     left.finish_typing_refused()
                 return
+            self._show_tab_unasked(index)
         self._shown_tab_index = index
         self._realise_current_tab()
 
