@@ -196,6 +196,7 @@ def _explain_choice(combo: QComboBox) -> None:
 
 
 SPLITTER_KEY = "allocation/splitter"  # the inputs' and the pages' heights, as the officer left them
+RESULTS_SPLITTER_KEY = "allocation/results-splitter"  # the results table's and the chart's widths, as left
 
 
 class AllocationTab(TabBase):
@@ -656,6 +657,7 @@ class AllocationTab(TabBase):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([830, 430])
         self.results_split = splitter
+        settings.remember_splitter(splitter, RESULTS_SPLITTER_KEY)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)

@@ -22,7 +22,7 @@ from safer_desk.presenters.budgets import (LEFT_OUT_HEADING, LINE_HEADING, PRINT
                                            TOTAL_HEADING, TOTAL_KINDS, BudgetsPresenter, CellAt, GridCell, GridRow,
                                            plan_examples)
 from safer_desk.presenters.screens import UnsavedChoice
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import clipboard_without_text
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
@@ -39,6 +39,7 @@ BOLD_KINDS = ("section", "subtotal", "total")
 READ_AGAIN_ON = ("", "costs", "projects", "reference")
 # The length of the part of a cell's edit text that is the figure (before its note), for the editor to select.
 FIGURE_LENGTH_ROLE = Qt.ItemDataRole.UserRole + 7
+SPLITTER_KEY = "budgets/splitter"  # the list of plans' and the plan's widths, as the officer left them
 
 
 class CellEditor(WholeNumbers):
@@ -776,6 +777,8 @@ class BudgetsTab(TabBase):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([220, 860])
+        self.splitter = splitter
+        settings.remember_splitter(splitter, SPLITTER_KEY)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
