@@ -253,13 +253,18 @@ class RegisterPage(QWidget):
         self.presenter.file_changed()
 
     def _rows_changed(self, ids) -> None:
-        """Show what the presenter re-read: every row, or just the changed ones."""
+        """Show what the presenter re-read: every row, or just the changed ones. A chosen row removed (deleted, or
+        its adding undone) leaves the row now in its place chosen, as every other table does, so Del, Copy and the
+        editor go on from there (nothing was chosen, and the focus frame sat on the row above)."""
+        gone_at = None
         if ids is None:
             origins = self.presenter.origins
             self.model.set_rows(self.presenter.rows, origins)
             self.view.setColumnHidden(RegisterModel.MERGED_FROM, not origins.shown)
         else:
             fresh = {p.id: p for p in self.presenter.rows if p.id in ids}
+            gone_at = min((r for r in {i.row() for i in self.view.selectionModel().selectedRows()}
+                           if self.project_at(r).id in ids and self.project_at(r).id not in fresh), default=None)
             for pid in ids:
                 i = self.model.row_of(pid)
                 if pid in fresh and i >= 0:
@@ -273,6 +278,8 @@ class RegisterPage(QWidget):
         self.apply_filters()
         if self._sized_empty and self.model.rows:  # a new file's register, sized with no rows: its first ones
             self._size_columns()
+        if gone_at is not None and self.proxy.rowCount():
+            self.presenter.select(self.project_at(min(gone_at, self.proxy.rowCount() - 1)).id)
 
     _sized_empty = False
 
