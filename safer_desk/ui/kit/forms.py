@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Callable, Collection, Mapping, Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
 from safer_desk.ui.kit import dialog_room, fitting_size
@@ -297,11 +298,17 @@ class FormView(QWidget):
         bar.addStretch(1)
         self.discard_button = QPushButton(discard_text)
         self.discard_button.setToolTip("Put back what the file holds")
-        self.discard_button.clicked.connect(presenter.discard)
+        self.discard_button.clicked.connect(self._discard)
         self.save_button = QPushButton(save_text)
         self.save_button.setToolTip("Save (Ctrl+S; Enter in a field)")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        # The field the person was in before Tab or a click took them to Save or Revert (see ``_back_to_field``).
+        self._field_before_buttons: QWidget | None = None
+        app = QApplication.instance()
+        moved = lambda old, new: self._focus_moved(old, new)  # noqa: E731 (a bound method of a deleted form fails)
+        app.focusChanged.connect(moved)
+        self.destroyed.connect(lambda *_: app.focusChanged.disconnect(moved))
         bar.addWidget(self.discard_button)
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
@@ -461,6 +468,28 @@ class FormView(QWidget):
         if isinstance(widget, (QLineEdit, DateField)):  # a date is typed into its line too: the form is told of both
             widget.textEdited.emit(text)
 
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if new in (self.save_button, self.discard_button) and old is not None and shiboken6.isValid(old) \
+                and old not in (self.save_button, self.discard_button) and self.isAncestorOf(old):
+            self._field_before_buttons = old
+
+    def _back_to_field(self, button: QPushButton, had_focus: bool) -> None:
+        """Save or Revert pressed greys itself (nothing left to save or put back): Qt then gave the focus to the
+        next control able to take it, in the project editor the window's row of tabs at its top. It goes back to
+        the field the person was in before the button."""
+        field = self._field_before_buttons
+        if not had_focus or button.isEnabled() or button.hasFocus() or field is None or not shiboken6.isValid(field):
+            return
+        if field.isVisible() and field.isEnabled() and self.isAncestorOf(field):
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _discard(self) -> None:
+        had_focus = self.discard_button.hasFocus()
+        self.presenter.discard()
+        self._back_to_field(self.discard_button, had_focus)
+
     def save(self) -> bool:
         """Save through the presenter; on a problem, focus the first field it is about."""
         if self.read_only_note is not None:  # Ctrl+S in a form to read: why nothing is saved, in its message
@@ -468,7 +497,10 @@ class FormView(QWidget):
                                       "changed.")
             self.form_message.show()
             return False
+        had_focus = self.save_button.hasFocus()
         saved = bool(self.on_save())
+        if saved and shiboken6.isValid(self):  # a dialog's form closes on its Save: nothing to go back to
+            self._back_to_field(self.save_button, had_focus)
         if not saved:
             for f in self.presenter.fields:
                 if self.presenter.message(f.key) and f.key in self.widgets:
