@@ -856,8 +856,10 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
     plans = sorted((p for p in svc.list_plans(store) if scope.keeps("plans", p.id)), key=lambda p: p.name.casefold())
     if not plans:
         return None
+    # A line's figure under Amount, a worked-out or printed total under Total: in one column, a sum of it (or Excel's
+    # status bar over it) counted each line again in its subtotal, its total and the paper's printed total.
     columns = [Column("Section", width=28), Column("Line", width=45), Column("Year"), Column("Amount (£)", "money"),
-               Column("As the paper states it", width=24), Column("Note", width=40)]
+               Column("Total (£)", "money"), Column("As the paper states it", width=24), Column("Note", width=40)]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
     blocks = []
     for plan in plans:
@@ -866,7 +868,7 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
         # paper's unit (seed 004's 878 in £'000, beside its £878,000); a worked-out or printed total says which it is.
         unit = view.plan.unit
         typed = {line.id: line.cells for section in view.plan.sections for line in section.lines}
-        rows = [[section, line, year, cell.pence,
+        rows = [[section, line, year, *((cell.pence, None) if row.kind == "line" else (None, cell.pence)),
                  typed[row.line_id][column.id].describe_worded(unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
                  _budget_note(cell, row)] + ([_merged_from(origins, "budget_plans", plan.id)] if origins else [])
@@ -880,4 +882,6 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
         blocks.append(Block(rows, title=view.plan.name, note=note))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
-                         columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds.")
+                         columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds. "
+                         "Amount (£) holds the lines' figures only, so a sum of it counts each once; the worked-out "
+                         "subtotals and totals and the paper's printed totals are under Total (£).")

@@ -67,7 +67,7 @@ def test_the_workbook_gives_the_papers_words_with_tbc(demo_store):
     _awaiting(demo_store)
     (block,) = [b for b in budgets_sheet(demo_store).blocks if b.title == SUFFOLK]
     row = next(r for r in block.rows if r[1] == LINE and r[2] == "2018/19")
-    assert row[3:5] == [None, "Awaiting confirmation (TBC)"]
+    assert row[3:6] == [None, None, "Awaiting confirmation (TBC)"]
 
 
 def test_editing_the_cell_in_the_grid_keeps_the_papers_words(demo_window, qtbot):

@@ -23,12 +23,12 @@ def test_a_plan_in_thousands_is_given_as_the_paper_prints_it(demo_store):
     assert p.set_cell(line.line_id, p.columns[2], "4 (2 per District)"), p.error
     block = _block(demo_store, p.view.plan.name)
     rows = {(r[1], r[2]): r for r in block.rows}
-    assert rows[("A Budget Net", "2010/11")][3:5] == [87_800_000, "878"]
-    assert rows[("A Budget Net", "2012/13")][3:5] == [400_000, "4 (2 per district)"]
+    assert rows[("A Budget Net", "2010/11")][3:6] == [87_800_000, None, "878"]
+    assert rows[("A Budget Net", "2012/13")][3:6] == [400_000, None, "4 (2 per district)"]
     assert block.note.endswith(UNIT_SAID), block.note
 
 
 def test_a_plan_in_pounds_is_given_in_pounds_as_before(demo_store):
     block = _block(demo_store, "East Sussex Community Safety MTFP 2011/12 – 2014/15")
-    assert block.rows[0][3:5] == [32_780_000, "£327,800"]
+    assert block.rows[0][3:6] == [32_780_000, None, "£327,800"]
     assert "£'000" not in block.note

@@ -236,15 +236,16 @@ def test_budgets_as_the_papers_state_them(book):
     titles = [r[0] for r in rows if r and r[0] in (demo.MTFP, demo.REVENUE, demo.UNIT_COSTS, demo.IMPLICATIONS)]
     assert titles == sorted(titles, key=str.casefold) and len(titles) == 4
     head = header_row(ws, "Section")
-    assert list(rows[head - 1][:5]) == ["Section", "Line", "Year", "Amount (£)", "As the paper states it"]
+    assert list(rows[head - 1][:6]) == ["Section", "Line", "Year", "Amount (£)", "Total (£)",
+                                        "As the paper states it"]
     body = [r for r in rows if r and r[1] and r[0] != "Section"]
     employees = [r for r in body if r[1] == "Employees" and r[2] == "2011/12"]
-    assert employees and employees[0][3] == 327800 and employees[0][4] == "£327,800"  # in pounds, as the amounts
+    assert employees and employees[0][3] == 327800 and employees[0][5] == "£327,800"  # in pounds, as the amounts
     cell = next(c for row in ws.iter_rows() for c in row if c.value == 327800)
     assert cell.number_format.startswith("£")
-    dhr = {r[2]: (r[3], r[4]) for r in body if r[1] == "Domestic Homicide Reviews (DHRs)"}
+    dhr = {r[2]: (r[3], r[5]) for r in body if r[1] == "Domestic Homicide Reviews (DHRs)"}
     assert dhr == {"2017/18": (7525.58, "£7,525.58"), "2018/19": (None, "TBC"), "2019/20": (None, "N/K")}
-    subtotal = {r[4]: r[3] for r in body if r[1] == "Drugs and alcohol subtotal" and r[2] == "2012/13"}
+    subtotal = {r[5]: r[4] for r in body if r[1] == "Drugs and alcohol subtotal" and r[2] == "2012/13"}
     assert subtotal == {"worked out": 212100, "as printed: differs from its lines": 97200}
     notes = [r[0] for r in rows if r and isinstance(r[0], str) and "£97,200" in r[0] and "£212,100" in r[0]]
     assert notes, "the disagreement is said under its plan"
@@ -255,10 +256,10 @@ def test_a_budget_cell_split_per_district_keeps_its_words_beside_its_amount(book
     The amount stays a number for sums; the column "As the paper states it" holds the paper's words."""
     ws = book["Budgets"]
     body = [r for r in rows_of(ws) if r and r[1] and r[0] != "Section"]
-    hardening = {r[2]: (r[3], r[4]) for r in body if r[1] == "Target Hardening for High Risk DV Victims"}
+    hardening = {r[2]: (r[3], r[5]) for r in body if r[1] == "Target Hardening for High Risk DV Victims"}
     assert hardening["2018/19"] == (4000, "£4,000 (£2,000 per district)")
     assert hardening["2017/18"] == (0, "£0")
-    platform = {r[2]: (r[3], r[4]) for r in body if r[1] == "E-CINS/Athena Partnership Platform"}
+    platform = {r[2]: (r[3], r[5]) for r in body if r[1] == "E-CINS/Athena Partnership Platform"}
     assert platform["2017/18"] == (5000, "£5,000 (£2,500 per district)")
 
 
