@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
@@ -19,6 +21,7 @@ from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, c
 from safer_desk.domain.money import parse_pence
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
+from safer_desk.exchange.files import Sheet
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
@@ -1304,3 +1307,88 @@ class BudgetsPresenter(ScreenPresenter):
 
         return self._perform(self._plan_action(f"Delete plan {name}", plan_id,
                                                lambda: service.delete_plan(store, plan_id), after=show))
+
+    # -- export ----------------------------------------------------------------------------------------
+    def plan_sheet(self) -> Sheet | None:
+        """The plan shown, as the grid lays it out, for the one export path: each year's figures as money (in pounds,
+        a plan in £'000 too), TBC / N/K / nil in the paper's words, each change in £ and in %, the Total column when
+        the plan shows it, what a total leaves out beside the line's name, and a last column of what the grid says
+        only in its tips (a printed total that differs, a cell's note and split, the change the paper prints). None
+        with no plan chosen."""
+        if self.view is None:
+            return None
+        headings, changes = self.columns, self.change_columns
+        left_out = any(left_out_words(r, headings) for r in self.rows)
+        header: list[str] = [LINE_HEADING] + ([LEFT_OUT_HEADING] if left_out else [])
+        money: set[int] = set()
+        percent: set[int] = set()
+        for i, heading in enumerate(headings):
+            money.add(len(header))
+            header.append(heading)
+            if i in changes:
+                change = self.change_heading(i)
+                money.add(len(header))
+                percent.add(len(header) + 1)
+                header += [change, f"{change} (%)"]
+        if self.shows_total_column:
+            money.add(len(header))
+            header.append(TOTAL_HEADING)
+        header.append("Notes")
+        rows = []
+        for row in self.rows:
+            out: list[Any] = [row.label] + ([left_out_words(row, headings)] if left_out else [])
+            notes = [row.notes] if row.notes else []
+            for i, heading in enumerate(headings):
+                cell = row.cells[i] if i < len(row.cells) else GridCell("")
+                out.append(_figure(cell))
+                if i in changes:
+                    out += [cell.change_pence, Decimal(cell.change_percent) if cell.change_percent else None]
+                # A flag names its cell already; a note, a split and a printed change are said with the year's.
+                notes += [s for s in (cell.flag, cell.unchecked) if s]
+                split = cell.text if cell.pence is not None and "(" in cell.text else ""
+                said = (f"as the paper states it, {split}" if split else "", cell.note,
+                        f"the paper prints a change of {cell.stated_change}" if cell.stated_change else "")
+                notes += [f"{heading}: {s}" for s in said if s]
+            if self.shows_total_column:
+                out.append(_figure(row.across) if row.across is not None else None)
+            out.append("; ".join(notes))
+            rows.append(out)
+        unit = "" if self.view.plan.unit == "pound" else " Figures in pounds (the paper prints them in £'000)."
+        return Sheet("Plan", header, rows, money_columns=money, title=self.summary() + unit, percent_columns=percent)
+
+    def export(self, target) -> Path:
+        """Write the plan shown (``plan_sheet``) as .xlsx, .csv or .tsv; a BudgetError says why when none is chosen
+        or the file's ending is not one of those."""
+        from safer_desk.exchange.tables import UnsupportedFormat, write_table
+
+        sheet = self.plan_sheet()
+        if sheet is None:
+            raise BudgetError("Choose a plan first: there is no plan to export.")
+        try:
+            return write_table(target, [sheet])
+        except UnsupportedFormat as exc:
+            raise BudgetError(str(exc)) from None
+
+
+def _figure(cell: GridCell) -> Any:
+    """A grid cell for a workbook: its figure in pence (a total with a TBC or N/K in its column: its known figure,
+    ``left_out_words`` saying what it leaves out), or the paper's words ("Awaiting confirmation (TBC)", "N/K")."""
+    if cell.pence is not None:
+        return cell.pence
+    return (f"{cell.words} ({cell.text})" if cell.words else cell.text) or None
+
+
+def _incomplete(cell: GridCell | None) -> str:
+    """What a total's figure leaves out ("TBC + N/K" of "£9,000 + TBC + N/K"); "" when it leaves out nothing."""
+    if cell is None or cell.pence is None or cell.status != "total-incomplete":
+        return ""
+    return cell.text.partition(" + ")[2]
+
+
+def left_out_words(row: GridRow, headings: Sequence[str]) -> str:
+    """Beside a line's name, what its totals given as figures leave out ("2018/19: TBC; Total: TBC + N/K"):
+    "£9,000 + TBC" given as 9000 alone read as a complete total in Excel, the TBC lost without a word."""
+    parts = [f"{heading}: {words}" for heading, cell in zip(headings, row.cells) if (words := _incomplete(cell))]
+    if words := _incomplete(row.across):
+        parts.append(f"Total: {words}")
+    return "; ".join(parts)

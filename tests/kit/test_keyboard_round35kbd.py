@@ -171,9 +171,9 @@ def test_indicators_tab_follows_the_screen(demo_window, qtbot):
 
 def test_budgets_tab_goes_down_the_column_of_plans(demo_window, qtbot):
     tab = active_tab(demo_window, qtbot, "budgets")
-    assert tab_stops(demo_window, tab.plan_list, 10) == [
-        tab.plan_list, tab.rename_plan_button, tab.delete_plan_button, tab.settings_button, tab.add_year_button,
-        tab.remove_year_button, tab.plan_name, tab.plan_years, tab.new_plan_button, tab.view]
+    assert tab_stops(demo_window, tab.plan_list, 11) == [
+        tab.plan_list, tab.rename_plan_button, tab.delete_plan_button, tab.settings_button, tab.export_button,
+        tab.add_year_button, tab.remove_year_button, tab.plan_name, tab.plan_years, tab.new_plan_button, tab.view]
 
 
 def test_pooled_funds_tab_follows_the_screen(demo_window, qtbot):

@@ -20,7 +20,7 @@ from safer_desk.domain.money import format_pounds_plain
 from safer_desk.exchange.files import parse_tsv
 from safer_desk.presenters.budgets import (LEFT_OUT_HEADING, LINE_HEADING, PRINTED_CHANGE_KINDS, SECTION_KINDS,
                                            TOTAL_HEADING, TOTAL_KINDS, BudgetsPresenter, CellAt, GridCell, GridRow,
-                                           plan_examples)
+                                           left_out_words, plan_examples)
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import clipboard_without_text
@@ -148,22 +148,6 @@ def _plain(cell: GridCell | None) -> str:
     return f"{cell.words} ({cell.text})" if cell.words else cell.text
 
 
-def _incomplete(cell: GridCell | None) -> str:
-    """What a total's pasted figure leaves out ("TBC + N/K" of "£9,000 + TBC + N/K"); "" when it leaves out nothing."""
-    if cell is None or cell.pence is None or cell.status != "total-incomplete":
-        return ""
-    return cell.text.partition(" + ")[2]
-
-
-def _left_out(row: GridRow, headings: list[str]) -> str:
-    """Copied beside a line's name: what its totals pasted as figures leave out ("2018/19: TBC; Total: TBC + N/K").
-    "£9,000 + TBC" pasted as 9000 alone read as a complete total in Excel, the TBC lost without a word."""
-    parts = [f"{heading}: {words}" for heading, cell in zip(headings, row.cells) if (words := _incomplete(cell))]
-    if words := _incomplete(row.across):
-        parts.append(f"Total: {words}")
-    return "; ".join(parts)
-
-
 def _copy(row: GridRow, i: int) -> str:
     return _plain(row.cells[i] if i < len(row.cells) else None)
 
@@ -233,8 +217,8 @@ class PlanModel(RowTableModel):
         rows = list(p.rows)
         headings = list(p.columns)
         # A plan with a total that leaves out a TBC or N/K copies, beside each line's name, what its figures leave out.
-        beside = ((LEFT_OUT_HEADING, lambda r: _left_out(r, headings)),) \
-            if any(_left_out(r, headings) for r in rows) else ()
+        beside = ((LEFT_OUT_HEADING, lambda r: left_out_words(r, headings)),) \
+            if any(left_out_words(r, headings) for r in rows) else ()
         columns = [Column("label", LINE_HEADING, lambda r: r.label, align=LEFT, tooltip=lambda r: r.label_tip or None,
                           copy_beside=beside)]
         self.year_columns = []
@@ -608,6 +592,11 @@ class BudgetsTab(TabBase):
         self.settings_button = QPushButton("Plan settin&gs…", self)
         self.settings_button.setAccessibleName("Plan settings: unit, total's name, Total column")
         self.settings_button.clicked.connect(lambda: self.plan_settings())
+        # The plan as the grid lays it out, to a workbook or CSV: read-only too (it changes nothing).
+        self.export_button = QPushButton("E&xport…", self)
+        self.export_button.setAccessibleName("Export the plan")
+        self.export_button.setToolTip("Save the plan shown as an Excel workbook, CSV or tab-separated text")
+        self.export_button.clicked.connect(self.export_plan)
         # A year's column added to the chosen plan (a new year's plan), or the chosen cell's year removed.
         # The page's Alt letters: the menus (F, E, V, H) and the tabs (P, A, C, I, B) leave twelve that its words hold,
         # for fifteen buttons and fields. Add section and Add line go without (Enter in their fields, Alt+T and Alt+L,
@@ -643,7 +632,10 @@ class BudgetsTab(TabBase):
         plan_buttons.addWidget(self.rename_plan_button)
         plan_buttons.addWidget(self.delete_plan_button)
         left_layout.addLayout(plan_buttons)
-        left_layout.addWidget(self.settings_button)
+        settings_buttons = QHBoxLayout()
+        settings_buttons.addWidget(self.settings_button)
+        settings_buttons.addWidget(self.export_button)
+        left_layout.addLayout(settings_buttons)
         year_buttons = QHBoxLayout()
         year_buttons.addWidget(self.add_year_button)
         year_buttons.addWidget(self.remove_year_button)
@@ -653,7 +645,8 @@ class BudgetsTab(TabBase):
         # Tab goes down the column: the plan's buttons under the list before the new plan's form at the foot (it
         # went from the list to the form, then back up to Rename).
         order = [self.plan_list, self.rename_plan_button, self.delete_plan_button, self.settings_button,
-                 self.add_year_button, self.remove_year_button, self.plan_name, self.plan_years, self.new_plan_button]
+                 self.export_button, self.add_year_button, self.remove_year_button, self.plan_name, self.plan_years,
+                 self.new_plan_button]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
 
@@ -1123,6 +1116,24 @@ class BudgetsTab(TabBase):
         question = self.presenter.delete_plan_question()
         if question and prompts.ask(self, "Delete plan", question, yes="Delete"):
             self.presenter.delete_plan()
+
+    def export_plan(self):
+        """Export…: the plan shown, through the one export path; a name typed and not added is asked about first."""
+        from safer_desk.domain.budgets import BudgetError
+        from safer_desk.domain.text import file_name_from
+        from safer_desk.ui.kit.exports import export_to_chosen_file
+
+        if self.presenter.selected is None:
+            self.presenter.choose_a_plan_first()
+            return None
+        if not self.finish_typing():  # a figure still being typed in the grid goes in first (or is refused, said)
+            return None
+        name = self.presenter.view.plan.name
+        target = export_to_chosen_file(self, "Export the plan", f"{file_name_from(name)}.xlsx", self.presenter.export,
+                                       failed="The plan was not saved", refusals=(BudgetError,))
+        if target is not None:
+            prompts.show_info(self, "Export", f"Saved the plan “{name}” to {target}.")
+        return target
 
     def copy_selection(self) -> bool:
         return self.view.copy_selection()

@@ -1,0 +1,89 @@
+"""Session 67: the Budgets tab had no Export, where every other tab saves what it shows as a workbook or CSV. An
+officer taking seed 004's MTFP to the board could only select the grid and copy it. Export… (Alt+X, beside Plan
+settings…) now saves the plan as the grid lays it out, through the one export path (.xlsx, .csv or .tsv): each
+year's figures as money, TBC / N/K in the paper's words, each change in £ and %, and the flags and notes the grid
+gives only in its tips in a last column."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+import openpyxl
+from PySide6.QtCore import Qt
+
+from safer_desk.presenters.budgets import BudgetsPresenter
+
+MTFP = "East Sussex Community Safety MTFP 2011/12 – 2014/15"
+REVENUE = "East Sussex Community Safety revenue budget 2010/11 – 2014/15 (£'000)"
+SUFFOLK = "Western Suffolk CSP financial implications 2017/18 – 2019/20"
+
+
+def _presenter(store, name) -> BudgetsPresenter:
+    p = BudgetsPresenter(store)
+    p.reload()
+    p.select(next(s.id for s in p.plans if s.name == name))
+    return p
+
+
+def test_the_plan_sheet_is_the_grid_with_money_and_flags(demo_store):
+    sheet = _presenter(demo_store, MTFP).plan_sheet()
+    header = list(sheet.header)
+    assert header[:5] == ["Line", "2011/12", "2012/13", "Change to 2012/13", "Change to 2012/13 (%)"]
+    assert header[-1] == "Notes"
+    rows = {r[0]: r for r in sheet.rows}
+    assert rows["Employees"][1:5] == [32_780_000, 38_430_000, 5_650_000, Decimal("17.2")]
+    assert {1, 2, 3} <= sheet.money_columns and 4 in sheet.percent_columns
+    subtotal = rows["Drugs and alcohol subtotal"]
+    assert subtotal[2] == 21_210_000 and "£97,200" in subtotal[-1] and "£212,100" in subtotal[-1]
+    assert rows["Drugs and alcohol subtotal (as printed)"][2] == 9_720_000
+    assert "disagrees" in sheet.title
+
+
+def test_tbc_n_k_and_a_split_are_as_the_paper_states_them(demo_store):
+    sheet = _presenter(demo_store, SUFFOLK).plan_sheet()
+    rows = {r[0]: r for r in sheet.rows}
+    dhr = rows["Domestic Homicide Reviews (DHRs)"]
+    at = {h: i for i, h in enumerate(sheet.header)}
+    assert (dhr[at["2017/18"]], dhr[at["2018/19"]], dhr[at["2019/20"]]) == (752_558, "TBC", "N/K")
+    assert "2017/18: Cost to be reimbursed from WSCSP key statutory partners" in dhr[-1]
+    hardening = rows["Target Hardening for High Risk DV Victims"]
+    assert hardening[at["2018/19"]] == 400_000
+    assert "2018/19: as the paper states it, £4,000 (£2,000 per district)" in hardening[-1]
+
+
+def test_a_plan_in_thousands_is_exported_in_pounds_and_says_so(demo_store):
+    sheet = _presenter(demo_store, REVENUE).plan_sheet()
+    net = next(r for r in sheet.rows if r[0] == "A Budget Net")
+    assert net[1] == 87_800_000  # 878 in £'000: £878,000
+    assert "pounds" in sheet.title and "£'000" in sheet.title
+    assert "the paper prints a change of (0.7)" in net[-1]
+
+
+def test_export_button_saves_the_plan_shown(demo_window, qtbot, prompts, tmp_path):
+    demo_window.resize(1093, 582)
+    demo_window.show()
+    tab = demo_window.show_tab("budgets")
+    assert tab.export_button.isEnabled() and tab.export_button.text() == "E&xport…"
+    target = tmp_path / "mtfp.xlsx"
+    prompts.file_names.append(str(target))
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    assert prompts.infos and str(target) in prompts.infos[-1][1] and not prompts.errors
+    ws = openpyxl.load_workbook(target).active
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    assert rows[0][0].startswith(MTFP)
+    employees = next(r for r in rows if r[0] == "Employees")
+    assert employees[1] == 327800 and ws.cell(row=rows.index(employees) + 1, column=2).number_format.startswith("£")
+
+
+def test_export_as_csv_gives_plain_pounds(demo_window, qtbot, prompts, tmp_path):
+    demo_window.show()
+    tab = demo_window.show_tab("budgets")
+    target = tmp_path / "mtfp.csv"
+    prompts.file_names.append(str(target))
+    tab.export_plan()
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:3] == ["Line", "2011/12", "2012/13"]
+    total = next(r for r in rows if r[0] == "Total Expenditure")
+    assert total[1:3] == ["924500", "845300"]
