@@ -46,6 +46,8 @@ SECTION_KINDS = (("expenditure", "Expenditure (adds to the total)"), ("income", 
 # The grid's own headings as Ctrl+C copies them, beside the years: the line's name, what its totals leave out, each
 # change in £ and % ("Change to 2018/19", "2-year change to 2013/14 (%)") and the Total column.
 LINE_HEADING, LEFT_OUT_HEADING, TOTAL_HEADING = "Line", "Not in the figures", "Total"
+NOTES_HEADING = "Notes"  # Export…'s last column: what the grid says in its tips
+_IN_POUNDS = re.compile(r"\s*\((?:%|£)\)$")  # "Change to 2018/19 (%)"; a workbook's "2017/18 (£)"
 _PLAIN_POUNDS = re.compile(r"-?\d+(?:\.\d\d)?")  # a figure as the grid copies it (``format_pounds_plain``)
 _CHANGE_HEADING = re.compile(r"^(?:\d+-year change|change) to .+$", re.I)
 TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
@@ -556,10 +558,12 @@ class BudgetsPresenter(ScreenPresenter):
         if not head or typed_name_key(head[0]) != typed_name_key(LINE_HEADING):
             return None
         years: dict[int, str] = {}
-        for c, text in enumerate(head[1:], start=1):
-            words = text.removesuffix("(%)").strip()
-            if typed_name_key(words) in (typed_name_key(LEFT_OUT_HEADING), typed_name_key(TOTAL_HEADING)) or \
-                    _CHANGE_HEADING.match(words):
+        # The plan's Export… heads its money columns "2017/18 (£)" in a workbook, and ends with its Notes: its rows,
+        # copied from Excel, paste back as the grid's own.
+        words = [_IN_POUNDS.sub("", text).strip() for text in head]
+        for c, text in enumerate(words[1:], start=1):
+            if typed_name_key(text) in (typed_name_key(LEFT_OUT_HEADING), typed_name_key(TOTAL_HEADING),
+                                        typed_name_key(NOTES_HEADING)) or _CHANGE_HEADING.match(text):
                 continue
             try:
                 years[c] = column_year(text)
@@ -570,8 +574,8 @@ class BudgetsPresenter(ScreenPresenter):
         labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
         by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns)))
                    if column.financial_year}
-        into = {c: labels.get(typed_name_key(head[c]), by_year.get(year)) for c, year in years.items()}
-        missing = [head[c] for c, at in into.items() if at is None]
+        into = {c: labels.get(typed_name_key(words[c]), by_year.get(year)) for c, year in years.items()}
+        missing = [words[c] for c, at in into.items() if at is None]
         if missing:
             return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
                     "Add the year first (Add year…), then paste again; each figure goes in its own year.")
@@ -1333,7 +1337,7 @@ class BudgetsPresenter(ScreenPresenter):
         if self.shows_total_column:
             money.add(len(header))
             header.append(TOTAL_HEADING)
-        header.append("Notes")
+        header.append(NOTES_HEADING)
         rows = []
         for row in self.rows:
             out: list[Any] = [row.label] + ([left_out_words(row, headings)] if left_out else [])

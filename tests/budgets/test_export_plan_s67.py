@@ -87,3 +87,28 @@ def test_export_as_csv_gives_plain_pounds(demo_window, qtbot, prompts, tmp_path)
     assert rows[0][:3] == ["Line", "2011/12", "2012/13"]
     total = next(r for r in rows if r[0] == "Total Expenditure")
     assert total[1:3] == ["924500", "845300"]
+
+
+def _new_plan_with_line(store, line: str) -> BudgetsPresenter:
+    p = BudgetsPresenter(store)
+    p.reload()
+    assert p.new_plan("Copy of the implications", "2017/18, 2018/19, 2019/20"), p.error
+    assert p.add_section("Costs"), p.error
+    assert p.add_line(p.sections()[0][0], line), p.error
+    return p
+
+
+def test_rows_of_the_export_copied_from_excel_paste_back_into_a_plan(demo_store, tmp_path):
+    """Export… ends with its Notes column and a workbook heads its money columns "2017/18 (£)": copied from there
+    with the heading row, the rows were refused as "2 rows … only 1 line", where the grid's own copy pastes back."""
+    line = "Domestic Homicide Reviews (DHRs)"
+    _presenter(demo_store, SUFFOLK).export(tmp_path / "plan.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "plan.xlsx").active
+    cells = [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
+    block = [next(r for r in cells if r[0] == "Line"), next(r for r in cells if r[0] == line)]
+    assert block[0][2] == "2017/18 (£)" and block[0][-1] == "Notes"
+    p = _new_plan_with_line(demo_store, line)
+    start = next(i for i, r in enumerate(p.rows) if r.kind == "line")
+    assert p.paste_block(start, 0, block, with_names=True), p.error
+    pasted = next(r for r in p.rows if r.kind == "line")
+    assert [c.text for c in pasted.cells] == ["£7,525.58", "TBC", "N/K"]
