@@ -1103,10 +1103,19 @@ class BudgetsPresenter(ScreenPresenter):
 
     # -- corrections: a line or section renamed or deleted, the plan renamed --------------------------------
     def rename(self, row: GridRow, text: str) -> bool:
-        """A line's label or a section's name typed again (a typing slip, a paper's own wording)."""
+        """A line's label or a section's name typed again (a typing slip, a paper's own wording); a subtotal's or the
+        plan total's name as the paper prints it ("Total Expenditure"; blank: the name the plan gives it)."""
         plan_id, text = self.selected, (text or "").strip()
-        if plan_id is None or row.kind not in ("line", "section") or text == row.label:
+        if plan_id is None or row.kind not in ("line", "section", "subtotal", "total") or text == row.label:
             return False
+        if row.kind == "subtotal":
+            return self._change(f"Rename subtotal {row.label} to {text}", plan_id,
+                                lambda: service.update_section(self.store, row.section_id, total_label=text),
+                                [CellAt.of(row)])
+        if row.kind == "total":
+            return self._change(f"Rename total {row.label} to {text or 'Total'}", plan_id,
+                                lambda: service.update_plan(self.store, plan_id, total_label=text or "Total"),
+                                [CellAt.of(row)])
         if row.kind == "line":
             return self._change(f"Rename line {row.label} to {text}", plan_id,
                                 lambda: service.update_line(self.store, row.line_id, label=text), [CellAt.of(row)])

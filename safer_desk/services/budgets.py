@@ -209,15 +209,16 @@ def _plan_values(store: Store, fields: dict[str, Any], plan_id: str | None = Non
     return values
 
 
-def _check_total_not_a_line(store: Store, plan_id: str, label: str) -> None:
-    """The plan's total named as a line of it (seed 002's "Net Effect" row keyed as a line, then given to the total):
-    a line and the worked-out total would show under one name, as a line named as the total is refused."""
+def _check_total_not_a_line(store: Store, plan_id: str, label: str, what: str = "Total's name") -> None:
+    """The plan's total (or a section's subtotal, ``what``) named as a line of it (seed 002's "Net Effect" row keyed as
+    a line, then given to the total): a line and the worked-out total would show under one name, as a line named as
+    the total is refused."""
     key = typed_name_key(label).strip(" :")
     line = next((r for r in store.rows("SELECT l.label, s.name FROM budget_lines l JOIN budget_sections s ON "
                                        "s.id = l.section_id WHERE s.plan_id = ? ORDER BY s.position, l.position",
                                        (plan_id,)) if typed_name_key(r["label"]).strip(" :") == key), None)
     if line is not None:
-        raise BudgetError(f"Total's name: the plan has a line “{line['label']}” (in {line['name']}), and the total "
+        raise BudgetError(f"{what}: the plan has a line “{line['label']}” (in {line['name']}), and the total "
                           "would read as that line. If the line is the paper's total row keyed as a line, delete it "
                           "(Del on its name: the total is worked out); otherwise give the total a name of its own.")
 
@@ -522,6 +523,9 @@ def update_section(store: Store, section_id: str, **fields: Any) -> dict[str, An
         _check_section_free(store, row["plan_id"], values["name"], section_id)
     if "kind" in values and fields.get("sign") is None:
         values["sign"] = rules.DEFAULT_SIGN[values["kind"]]
+    if values.get("total_label"):  # the paper's name for the subtotal ("Total Expenditure"), typed over its row
+        _check_one_cell("Subtotal's name", values["total_label"])
+        _check_total_not_a_line(store, row["plan_id"], values["total_label"], "Subtotal's name")
     if values:
         with store.transaction():
             store.conn.execute(f"UPDATE budget_sections SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",

@@ -300,7 +300,8 @@ class PlanModel(RowTableModel):
         kind = self.row(index.row()).kind
         if index.column() in self.year_columns and kind in ("line", *TOTAL_KINDS):
             return True
-        if index.column() == 0 and kind in ("line", "section"):  # a line's label or a section's name, retyped
+        # a line's label or a section's name, retyped; a subtotal's or the total's name as the paper prints it
+        if index.column() == 0 and kind in ("line", "section", "subtotal", "total"):
             return True
         at = self._change_of(index.column())
         # the change the paper prints beside its figure
@@ -351,8 +352,9 @@ class PlanModel(RowTableModel):
 FULL_HINT = ("Double-click a cell to type what the paper states: £4,000 (£2,000 per District), TBC, N/K or nil, and "
              "a note in brackets after it; over a subtotal or total, the figure the paper printed (kept beside the "
              "worked-out one); in a Change to cell beside a line's or a printed figure, the change the paper prints; "
-             "over a line's or section's name, its name. Del empties a cell (with several lines chosen, all their "
-             "figures, as one undo step), or on a name deletes the line or section. Ctrl+V pastes cells copied "
+             "over a line's or section's name, its name; over a subtotal's or total's name, the name the paper "
+             "prints. Del empties a cell (with several lines chosen, all their figures, as one undo step), or on a "
+             "name deletes the line or section. Ctrl+V pastes cells copied "
              "from Excel from the chosen one on (on a line's name, rows with their names). Right-click a section's "
              "name for its kind, a line's to move it to another section.")
 
