@@ -1367,7 +1367,12 @@ class BudgetsPresenter(ScreenPresenter):
             out.append("; ".join(notes))
             rows.append(out)
         unit = "" if self.view.plan.unit == "pound" else " Figures in pounds (the paper prints them in £'000)."
-        return Sheet("Plan", header, rows, money_columns=money, title=self.summary() + unit, percent_columns=percent)
+        # In a county file, the office the plan came from, as the county's other exports say it (Merged from).
+        from safer_desk.services.provenance import row_origins
+
+        origin = row_origins(self.store, "budget_plans").sentence(self.view.plan.id)
+        title = " ".join(filter(None, (self.summary() + unit, origin)))
+        return Sheet("Plan", header, rows, money_columns=money, title=title, percent_columns=percent)
 
     def export(self, target) -> Path:
         """Write the plan shown (``plan_sheet``) as .xlsx, .csv or .tsv; a BudgetError says why when none is chosen

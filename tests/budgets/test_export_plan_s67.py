@@ -112,3 +112,24 @@ def test_rows_of_the_export_copied_from_excel_paste_back_into_a_plan(demo_store,
     assert p.paste_block(start, 0, block, with_names=True), p.error
     pasted = next(r for r in p.rows if r.kind == "line")
     assert [c.text for c in pasted.cells] == ["£7,525.58", "TBC", "N/K"]
+
+
+def test_in_a_county_file_the_export_says_which_office_the_plan_came_from(tmp_path):
+    """Every other export of a county file says where its rows came from (*Merged from*); a plan exported from the
+    county's Budgets tab read as the county's own."""
+    from safer_desk.storage.store import open_store
+    from tests.exchange.helpers import merge_accepting
+    from tests.exchange.test_plans_at_the_county_s52 import office_plan
+
+    sent = office_plan(tmp_path, "Babergh office", "A", plan="Babergh plan 2017/18 – 2019/20")
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge_accepting(county, [sent])
+        sheet = _presenter(county, "Babergh plan 2017/18 – 2019/20").plan_sheet()
+    finally:
+        county.close()
+    assert "Merged from Babergh office." in sheet.title, sheet.title
+
+
+def test_an_office_s_own_plan_says_nothing_of_where_it_came_from(demo_store):
+    assert "erged" not in _presenter(demo_store, SUFFOLK).plan_sheet().title
