@@ -133,3 +133,8 @@ def test_in_a_county_file_the_export_says_which_office_the_plan_came_from(tmp_pa
 
 def test_an_office_s_own_plan_says_nothing_of_where_it_came_from(demo_store):
     assert "erged" not in _presenter(demo_store, SUFFOLK).plan_sheet().title
+
+
+def test_export_with_no_plan_says_to_make_one(empty_tab):
+    assert empty_tab.export_plan() is None
+    assert empty_tab.presenter.error == "Choose or make a plan first."
