@@ -59,6 +59,7 @@ def test_disagreements_and_unchecked_totals_are_both_said(printed_beside_tbc):
 def test_the_workbook_says_in_words_that_a_printed_total_was_not_checked(printed_beside_tbc, tmp_path):
     export_for_county(printed_beside_tbc, tmp_path / "county.xlsx")
     rows = list(openpyxl.load_workbook(tmp_path / "county.xlsx")["Budgets"].iter_rows(values_only=True))
-    printed = [r for r in rows if r[1] == "Net Effect" and r[2] == "2018/19" and r[4].startswith("as printed")]
-    assert [r[3:5] for r in printed] == [(12000, "as printed: not checked (a line of its column is TBC or N/K)")]
+    printed = [r for r in rows if r[1] == "Net Effect" and r[2] == "2018/19" and r[5].startswith("as printed")]
+    assert [r[4:6] for r in printed] == [(12000, "as printed: not checked (a line of its column is TBC or N/K)")]
+    assert printed[0][3] is None  # a total: under Total (£), not with the lines' Amount (£)
     assert any(r[0] and WHY in str(r[0]) for r in rows), "said under the plan, as a disagreement is"
