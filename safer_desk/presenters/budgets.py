@@ -1350,7 +1350,8 @@ class BudgetsPresenter(ScreenPresenter):
         rows = []
         for row in self.rows:
             out: list[Any] = [row.label] + ([left_out_words(row, headings)] if left_out else [])
-            notes = [row.notes] if row.notes else []
+            # What a linked line counts and actually shows, as its tips say and the board report prints it.
+            notes = [x for x in (row.notes, *(f"Linked to {link.describe()}" for link in row.links)) if x]
             for i, heading in enumerate(headings):
                 cell = row.cells[i] if i < len(row.cells) else GridCell("")
                 out.append(_figure(cell))
@@ -1360,10 +1361,12 @@ class BudgetsPresenter(ScreenPresenter):
                 notes += [s for s in (cell.flag, cell.unchecked) if s]
                 split = cell.text if cell.pence is not None and "(" in cell.text else ""
                 said = (f"as the paper states it, {split}" if split else "", cell.note,
-                        f"the paper prints a change of {cell.stated_change}" if cell.stated_change else "")
+                        f"the paper prints a change of {cell.stated_change}" if cell.stated_change else "",
+                        f"actually {cell.actual}" if cell.actual else "")
                 notes += [f"{heading}: {s}" for s in said if s]
             if self.shows_total_column:
                 out.append(_figure(row.across) if row.across is not None else None)
+            notes += [row.actuals_note] if row.actuals_note else []
             out.append("; ".join(notes))
             rows.append(out)
         unit = "" if self.view.plan.unit == "pound" else " Figures in pounds (the paper prints them in £'000)."

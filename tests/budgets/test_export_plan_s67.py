@@ -138,3 +138,14 @@ def test_an_office_s_own_plan_says_nothing_of_where_it_came_from(demo_store):
 def test_export_with_no_plan_says_to_make_one(empty_tab):
     assert empty_tab.export_plan() is None
     assert empty_tab.presenter.error == "Choose or make a plan first."
+
+
+def test_a_linked_line_s_actuals_are_in_its_notes(demo_store):
+    """The grid says in a linked line's tip what its review or fund actually shows in each year, and the board report
+    prints it on an "actual" row; the export left it out."""
+    sheet = _presenter(demo_store, SUFFOLK).plan_sheet()
+    rows = {r[0]: r for r in sheet.rows}
+    dhr = rows["Domestic Homicide Reviews (DHRs)"][-1]
+    assert dhr.startswith("Linked to Review WSCSP-DHR-2017-01: cost; "), dhr
+    assert "2017/18: actually £7,525.58" in dhr, dhr
+    assert "2018/19: actually £4,000" in rows["Target Hardening for High Risk DV Victims"][-1]
