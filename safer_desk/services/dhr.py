@@ -776,6 +776,12 @@ def _sharing_partners(store: Store, case_id: str) -> dict[str, int]:
     return sharing or billed
 
 
+def _agreed_nothing(rule: SplitRule, organisation_id: str) -> bool:
+    """A partner a percentage split gives 0%: it is sent no invoice (one of £0 was issued, numbered and listed in
+    the Ledger as billed), and a cost added later or a refusal re-split gives it nothing either."""
+    return rule.kind == "percentages" and not rule.percent_bp.get(organisation_id, 0)
+
+
 def _billed_for_costs(store: Store, case_id: str) -> int:
     return sum(_first_shares(store, case_id).values())
 
@@ -878,9 +884,12 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
         raise DhrError(ALL_BILLED)
     if refusal := further_date_refusal(store, case_id, day):
         raise DhrError(refusal)
-    # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits);
-    # further ones only to the partners with something to pay.
-    shares = {k: v for k, v in shares_to_bill(store, case_id, day).items() if v or not further}
+    # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits), but one
+    # the split gives 0% (it agreed to pay nothing, and shares nothing later); further ones only to the partners with
+    # something to pay.
+    rule = split_rule(store, case_id)
+    shares = {k: v for k, v in shares_to_bill(store, case_id, day).items()
+              if v or not (further or _agreed_nothing(rule, k))}
     prefix = invoice_code(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
     # Numbered on past the highest number of the series (its re-split invoices, "-05-R01", are not in it), never
     # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.
@@ -1007,10 +1016,13 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
     base = capped_base_pence if capped_base_pence is not None else int(store.scalar(
         "SELECT coalesce(sum(amount_pence), 0) FROM dhr_cost_lines WHERE case_id = ? AND category = ?",
         (case_id, cap_category)))
-    billed = _first_shares(store, case_id)
+    # (A partner the split gives 0% is not billed, nor counted among those billed if a file gave it a £0 invoice.)
+    billed = {p: v for p, v in _first_shares(store, case_id).items() if v or not _agreed_nothing(rule, p)}
     if (rule == split_rule(store, case_id) and cap_category == case["cap_category"]
-            and cost == _billed_for_costs(store, case_id) and set(partners) == set(billed)
-            and rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base) == billed):
+            and cost == _billed_for_costs(store, case_id)
+            and {p for p in partners if not _agreed_nothing(rule, p)} == set(billed)
+            and {p: v for p, v in rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base).items()
+                 if p in billed} == billed):
         raise DhrError("This is the split the partners were billed with, among the same partners: choose another one "
                        "to bill them again.")
     _refuse_parts_for_others(store, case, rule, partners, shared_on)
@@ -1040,7 +1052,8 @@ def rebill_plan(store: Store, case_id: str, kind: str, *, on: Any, due_days: int
     # review whose costs were all taken off (keyed in error) bills nobody: its invoices are withdrawn, none issued in
     # their place (ten £0 invoices "in place of" them, and a ledger row of zeros per partner, were issued).
     new = {org: (ref, pence) for ref, (org, pence) in
-           zip(refs, sorted((o, p) for o, p in parts.items() if p or o not in kept))} if cost else {}
+           zip(refs, sorted((o, p) for o, p in parts.items() if p or not (o in kept or _agreed_nothing(rule, o))))
+           } if cost else {}
     names = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM organisations")}
     shares = rules.dhr_cost_shares(cost, partners, rule, capped_base_pence=base)
     # Paid beyond its share of the new split: the others are billed that much less, and it is said on its invoice.

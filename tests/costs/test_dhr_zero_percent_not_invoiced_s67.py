@@ -1,0 +1,62 @@
+"""Costs > Reviews: a review split by percentage, a partner given 0% (the National Probation Service said it will not
+contribute; the split agreed gives the others all of it), was sent an invoice of £0 on Bill partners (session 67).
+
+Four partners at 40/30/20/10% and the other seven at 0%: the Bill form listed the four and their shares, then eleven
+invoices were numbered, seven of them for £0, each a row of the Ledger "billed £0" and "Nothing to pay". A partner
+the split gives 0% is now sent no invoice, on the first billing nor on billing again with another split; a partner
+whose percentage is more than 0% is billed as before (its invoice keeps it in the split for costs added later).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from safer_desk.services import dhr
+
+TODAY = date(2018, 10, 1)
+UNDER_WAY = "WSCSP-DHR-2017-02"  # no costs yet in the example
+
+
+def _percent_review(store):
+    case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+    day = dhr.split_day(store, case_id, TODAY)
+    partners = dhr.case_partners(store, case_id, day)
+    assert len(partners) > 4
+    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="8000.00")
+    percentages = {p: "0" for p in partners} | dict(zip(partners[:4], ("40", "30", "20", "10")))
+    dhr.set_split_rule(store, case_id, "percentages", percentages=percentages, on=day)
+    return case_id, day, partners
+
+
+def test_a_partner_given_0_percent_is_sent_no_invoice(demo_store):
+    case_id, day, partners = _percent_review(demo_store)
+    billed = dhr.bill_partners(demo_store, case_id, invoiced_on=day)
+    assert billed == dict(zip(partners[:4], (320000, 240000, 160000, 80000)))
+    shares = dhr.list_shares(demo_store, today=TODAY, case_id=case_id)
+    assert sorted(s.organisation_id for s in shares) == sorted(partners[:4])  # seven £0 invoices were issued
+    assert [s.invoice_ref for s in shares] == [f"{UNDER_WAY}-0{n}" for n in range(1, 5)]
+    assert len(dhr.partner_ledger(demo_store, today=TODAY, case_id=case_id)) == 4
+
+
+def test_billing_again_gives_no_invoice_to_a_partner_at_0_percent(demo_store):
+    case_id, day, partners = _percent_review(demo_store)
+    dhr.bill_partners(demo_store, case_id, invoiced_on=day)
+    again = {p: "0" for p in partners} | dict(zip(partners[:4], ("25", "25", "25", "25")))
+    plan = dhr.rebill_with_split(demo_store, case_id, "percentages", on=day, percentages=again)
+    assert set(plan.new) == set(partners[:4]) and sum(p for _, p in plan.new.values()) == 800000
+    assert {s.organisation_id for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id)} == set(partners[:4])
+    # the same split again, among the same partners, still changes nothing
+    try:
+        dhr.rebill_with_split(demo_store, case_id, "percentages", on=day, percentages=again)
+    except dhr.DhrError as exc:
+        assert "the split the partners were billed with" in str(exc)
+    else:
+        raise AssertionError("billing again with the same split was not refused")
+
+
+def test_a_costed_later_cost_is_shared_by_the_percentages_billed(demo_store):
+    case_id, day, partners = _percent_review(demo_store)
+    dhr.bill_partners(demo_store, case_id, invoiced_on=day)
+    dhr.add_cost_line(demo_store, case_id, category="Administration", amount="100.00")
+    further = dhr.bill_partners(demo_store, case_id, invoiced_on=day)
+    assert further == dict(zip(partners[:4], (4000, 3000, 2000, 1000)))
