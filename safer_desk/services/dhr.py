@@ -1442,8 +1442,11 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
     amount = state.closed_pence
     case = _require_case(store, row["case_id"])
     if handling == "re-split":
+        # Not to a partner that refused, nor one whose share was written off (what it owes was let go: billing it
+        # another's refusal asks it for more than it was agreed it pays).
         refused_orgs = {r["organisation_id"] for r in store.rows(
-            "SELECT organisation_id FROM dhr_shares WHERE case_id = ? AND status = 'refused'", (row["case_id"],))}
+            "SELECT organisation_id FROM dhr_shares WHERE case_id = ? AND status IN ('refused', 'written off')",
+            (row["case_id"],))}
         # Among the others who were billed for the review (as costs added since are), not whoever the partnership's
         # statutory partners are now: a county merge or a change of partners since must not bill a newcomer.
         remaining = [p for p in _sharing_partners(store, row["case_id"]) if p not in refused_orgs]
