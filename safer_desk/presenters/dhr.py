@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, Sequence
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.money import any_pence, format_money
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.costs import TAB, CostForm, FormScreen, NothingTo, choices, snapshot_action
 from safer_desk.presenters.events import Event
@@ -757,9 +757,14 @@ class DhrPresenter(FormScreen):
         terms = dhr.case_due_days(self.store, case.id)
         try:
             unbilled = dhr.unbilled_pence(self.store, case.id)
-            preview = {k: v for k, v in dhr.shares_to_bill(self.store, case.id, listed_on).items() if v}
+            sent = dhr.invoices_to_send(self.store, case.id, listed_on)
             shares = "; ".join(f"{names.get(k, k)} {format_money(v)}" for k, v in
-                               sorted(preview.items(), key=lambda kv: names.get(kv[0], kv[0])))
+                               sorted(sent.items(), key=lambda kv: names.get(kv[0], kv[0])) if v)
+            # A share that comes to £0 (a percentage of a cost under a penny, a capped payer covering it all) is still
+            # invoiced, to keep the partner in the split: said, not left for the invoices to show.
+            if nothing := sorted(names.get(k, k) for k, v in sent.items() if not v):
+                shares += (f"; and £0 to {in_words(nothing)}, whose share comes to nothing (an invoice of £0 keeps "
+                           f"{'it' if len(nothing) == 1 else 'them'} in the split for costs added later)")
             if case.cost_pence <= 0:
                 note = dhr.NO_COSTS_YET
             elif unbilled == case.cost_pence:

@@ -807,6 +807,15 @@ def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[s
     return rules.further_shares(cost, sharing, split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
 
 
+def invoices_to_send(store: Store, case_id: str, on: date | None = None) -> dict[str, int]:
+    """The invoices Bill partners dated ``on`` sends, by partner: the first go to every partner (a £0 share included:
+    it keeps the partner in later splits), but one the split gives 0% (it agreed to pay nothing, and shares nothing
+    later); further ones only to the partners with something to pay."""
+    further, rule = bool(_first_shares(store, case_id)), split_rule(store, case_id)
+    return {k: v for k, v in shares_to_bill(store, case_id, on).items()
+            if v or not (further or _agreed_nothing(rule, k))}
+
+
 def _shares(store: Store, case_id: str):
     return store.rows("SELECT * FROM dhr_shares WHERE case_id = ?", (case_id,))
 
@@ -884,12 +893,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
         raise DhrError(ALL_BILLED)
     if refusal := further_date_refusal(store, case_id, day):
         raise DhrError(refusal)
-    # The first invoices go to every partner (a £0 share included: it keeps the partner in later splits), but one
-    # the split gives 0% (it agreed to pay nothing, and shares nothing later); further ones only to the partners with
-    # something to pay.
-    rule = split_rule(store, case_id)
-    shares = {k: v for k, v in shares_to_bill(store, case_id, day).items()
-              if v or not (further or _agreed_nothing(rule, k))}
+    shares = invoices_to_send(store, case_id, day)
     prefix = invoice_code(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
     # Numbered on past the highest number of the series (its re-split invoices, "-05-R01", are not in it), never
     # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.

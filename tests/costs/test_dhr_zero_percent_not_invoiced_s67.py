@@ -60,3 +60,23 @@ def test_a_costed_later_cost_is_shared_by_the_percentages_billed(demo_store):
     dhr.add_cost_line(demo_store, case_id, category="Administration", amount="100.00")
     further = dhr.bill_partners(demo_store, case_id, invoiced_on=day)
     assert further == dict(zip(partners[:4], (4000, 3000, 2000, 1000)))
+
+
+def test_the_bill_form_says_a_share_that_comes_to_nothing_is_invoiced_at_0(demo_store):
+    # A cost of £50.00 at 99.99/0.01%: the 0.01% partner's share is half a penny, £0; it is sent an invoice of £0 (it
+    # keeps the partner in the split), which the form's list of shares left unsaid.
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.dhr import DhrPresenter
+
+    case_id = dhr.case_id_by_reference(demo_store, UNDER_WAY)
+    day = dhr.split_day(demo_store, case_id, TODAY)
+    partners = dhr.case_partners(demo_store, case_id, day)
+    dhr.add_cost_line(demo_store, case_id, category="Administration", amount="50.00")
+    percentages = {p: "0" for p in partners} | {partners[0]: "99.99", partners[1]: "0.01"}
+    dhr.set_split_rule(demo_store, case_id, "percentages", percentages=percentages, on=day)
+    names = {r["id"]: r["name"] for r in demo_store.rows("SELECT id, name FROM organisations")}
+    reviews = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
+    reviews.reload(select=case_id)
+    note = reviews.bill_form().note
+    assert f"{names[partners[0]]} £50; and £0 to {names[partners[1]]}, whose share comes to nothing" in note
+    assert dhr.bill_partners(demo_store, case_id, invoiced_on=day) == {partners[0]: 5000, partners[1]: 0}
