@@ -521,6 +521,12 @@ class ShareState:
         return self.outstanding_pence if self.due_on is not None and self.due_on < today else 0
 
 
+# What a partner paid beyond an invoice is never recorded, so Refund excess… (a refund of what a partner paid beyond
+# its share as recorded) refuses it: "refund it" sent the officer there.
+_NOT_HELD = "it is not recorded here, as nothing billed it"
+_RETURN_IT = f"return it to the partner ({_NOT_HELD})"
+
+
 def check_payment(share: ShareState, amount_pence: int) -> None:
     """A payment must be positive, on an invoiced share, and no more than what is outstanding."""
     from safer_desk.domain.money import format_money
@@ -536,11 +542,12 @@ def check_payment(share: ShareState, amount_pence: int) -> None:
         if share.outstanding_pence == 0:
             said = "billed £0" if share.amount_pence == 0 else "paid in full"
             raise DhrError(f"{format_money(amount_pence)} is more than the £0 outstanding on this share: it is "
-                           f"{said}. If the partner paid it, the {over} is an overpayment: refund it, or agree with "
+                           f"{said}. If the partner paid it, the {over} is an overpayment: {_RETURN_IT}, or agree with "
                            "the partner to set it against a later invoice and record it on that one.")
         raise DhrError(f"{format_money(amount_pence)} is more than the {format_money(share.outstanding_pence)} "
                        f"outstanding on this share. If the partner paid {format_money(amount_pence)}, record "
-                       f"{format_money(share.outstanding_pence)} here and refund the {over} overpaid, or agree with "
+                       f"{format_money(share.outstanding_pence)} here and return the {over} overpaid to the partner "
+                       f"({_NOT_HELD}), or agree with "
                        "the partner to set it against a later invoice and record it on that one.")
 
 

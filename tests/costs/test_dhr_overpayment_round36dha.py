@@ -37,11 +37,11 @@ def test_a_payment_beyond_what_is_owed_is_refused_saying_what_to_do(demo_store):
         dhr.record_payment(demo_store, county.id, paid_on="01/09/2018", amount="£300")
     said = str(refused.value)
     assert said.startswith("£300 is more than the £284.14 outstanding on this share.")
-    assert "record £284.14 here and refund the £15.86 overpaid" in said
+    assert "record £284.14 here and return the £15.86 overpaid to the partner" in said
     assert "set it against a later invoice" in said
     paid_in_full = shares(demo_store, "Babergh District Council")
     with pytest.raises(DhrError, match=r"it is paid in full\. If the partner paid it, the £50 is an overpayment: "
-                                       r"refund it"):
+                                       r"return it to the partner"):
         dhr.record_payment(demo_store, paid_in_full.id, paid_on="01/09/2018", amount="50")
     assert shares(demo_store, "Suffolk County Council").paid_pence == county.paid_pence  # nothing recorded
 
@@ -53,7 +53,7 @@ def test_the_payment_form_says_it_beside_the_amount(demo_store):
     form = p.payment_form(shares(demo_store, "Suffolk County Council"))
     form.set_value("amount", "£300")
     assert not form.save()
-    assert "refund the £15.86 overpaid" in form.message("amount")
+    assert "return the £15.86 overpaid to the partner" in form.message("amount")
 
 
 def test_billed_again_below_what_a_partner_paid_says_it_overpaid_and_the_ledger_adds_up(demo_store, demo_path,
