@@ -9,9 +9,13 @@ whose percentage is more than 0% is billed as before (its invoice keeps it in th
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings, strategies as st
+
 from safer_desk.services import dhr
+from safer_desk.storage.store import open_store
 
 TODAY = date(2018, 10, 1)
 UNDER_WAY = "WSCSP-DHR-2017-02"  # no costs yet in the example
@@ -80,3 +84,28 @@ def test_the_bill_form_says_a_share_that_comes_to_nothing_is_invoiced_at_0(demo_
     note = reviews.bill_form().note
     assert f"{names[partners[0]]} £50; and £0 to {names[partners[1]]}, whose share comes to nothing" in note
     assert dhr.bill_partners(demo_store, case_id, invoiced_on=day) == {partners[0]: 5000, partners[1]: 0}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pence=st.integers(1, 5_000_000), data=st.data())
+def test_the_invoices_sent_add_up_to_the_cost_and_none_goes_to_a_partner_at_0_percent(demo_master, tmp_path, pence,
+                                                                                      data):
+    path = tmp_path / f"{pence}.sqlite"
+    shutil.copyfile(demo_master, path)
+    store = open_store(path)
+    try:
+        case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+        day = dhr.split_day(store, case_id, TODAY)
+        partners = dhr.case_partners(store, case_id, day)  # counted here, not assumed
+        cuts = sorted(data.draw(st.lists(st.integers(0, 10000), min_size=len(partners) - 1,
+                                         max_size=len(partners) - 1)))
+        bp = dict(zip(partners, (b - a for a, b in zip([0, *cuts], [*cuts, 10000]))))
+        dhr.add_cost_line(store, case_id, category="Independent chair/author", amount=f"{pence / 100:.2f}")
+        dhr.set_split_rule(store, case_id, "percentages", percentages={p: f"{v / 100:.2f}" for p, v in bp.items()},
+                           on=day)
+        sent = dhr.bill_partners(store, case_id, invoiced_on=day)
+        assert sum(sent.values()) == pence and min(sent.values()) >= 0
+        assert set(sent) == {p for p in partners if bp[p]}
+        assert sum(s.amount_pence for s in dhr.list_shares(store, today=TODAY, case_id=case_id)) == pence
+    finally:
+        store.close()
