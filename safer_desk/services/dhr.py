@@ -1453,8 +1453,11 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
             (row["case_id"],))}
         # Among the others who were billed for the review (as costs added since are), not whoever the partnership's
         # statutory partners are now: a county merge or a change of partners since must not bill a newcomer.
-        remaining = [p for p in _sharing_partners(store, row["case_id"]) if p not in refused_orgs]
-        parts = rules.resplit_refusal(amount, remaining, split_rule(store, row["case_id"]))
+        # Nor to one the split gives 0% (a file billed before such a partner was left out sent it a £0 invoice).
+        rule = split_rule(store, row["case_id"])
+        remaining = [p for p in _sharing_partners(store, row["case_id"])
+                     if p not in refused_orgs and not _agreed_nothing(rule, p)]
+        parts = rules.resplit_refusal(amount, remaining, rule)
         parts = {k: v for k, v in parts.items() if v}
         due = _iso(_due_after(day, due_days))
         stem = f"{row['invoice_ref']}-R"

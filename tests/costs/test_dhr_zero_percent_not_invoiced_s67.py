@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from safer_desk.services import dhr
@@ -109,3 +110,23 @@ def test_the_invoices_sent_add_up_to_the_cost_and_none_goes_to_a_partner_at_0_pe
         assert sum(s.amount_pence for s in dhr.list_shares(store, today=TODAY, case_id=case_id)) == pence
     finally:
         store.close()
+
+
+
+def test_a_refusal_is_not_re_split_onto_partners_at_0_percent_sent_a_0_invoice_before(demo_store):
+    # A file billed before a76a2f01 holds £0 invoices for the partners at 0%. Every partner with a percentage refused:
+    # re-splitting the first refusal billed it equally to the seven at 0%, who agreed to pay nothing (£457.14 each).
+    case_id, day, partners = _percent_review(demo_store)
+    dhr.bill_partners(demo_store, case_id, invoiced_on=day)
+    with demo_store.transaction():  # as the earlier program billed them
+        for n, org in enumerate(partners[4:], start=5):
+            demo_store.conn.execute(
+                "INSERT INTO dhr_shares(id, case_id, organisation_id, kind, amount_pence, invoice_ref, invoiced_on, "
+                "due_on) VALUES (?, ?, ?, 'share', 0, ?, ?, ?)",
+                (f"old-{n}", case_id, org, f"{UNDER_WAY}-{n:02d}", day.isoformat(), day.isoformat()))
+    shares = {s.organisation_id: s for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id)}
+    for org in partners[:4]:
+        dhr.refuse_share(demo_store, shares[org].id, on=day, reason="Will not contribute")
+    with pytest.raises(dhr.DhrError, match="Nobody is left to share the refused amount; let the lead authority"):
+        dhr.resolve_refusal(demo_store, shares[partners[0]].id, "re-split", on=day)
+    assert not [s for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id) if s.kind == "re-split"]
