@@ -23,7 +23,6 @@ import errno
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,22 +144,7 @@ def officer_key(folder: Path | None = None) -> OfficerKey:
         path.parent.mkdir(parents=True, exist_ok=True)
         if os.name != "nt":
             os.chmod(path.parent, 0o700)
-        fd, tmp_name = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mkstemp makes it 0600
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(pem)
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                # Exclusive: if another Safer Desk made a key meanwhile, that one wins and this one is dropped.
-                if os.name == "nt":
-                    os.rename(tmp_name, path)
-                else:
-                    os.link(tmp_name, path)
-            except FileExistsError:
-                pass
-        finally:
-            Path(tmp_name).unlink(missing_ok=True)
+        _write_durably(path.parent, path, pem, exclusive=True)
     except OSError as exc:
         raise KeyFileError(f"Your signing key could not be made in {path.parent}: {_cause(exc)}.") from exc
     made = existing_officer_key(folder)
@@ -262,17 +246,32 @@ def replace_damaged_key(folder: Path | None = None) -> tuple[OfficerKey, Path]:
     return officer_key(folder), aside
 
 
-def _write_durably(folder: Path, path: Path, data: bytes) -> None:
-    """data as path, whole or not at all (a temporary file beside it, owner-only, moved into place)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".key-", dir=folder)  # mkstemp makes it 0600
+def _write_durably(folder: Path, path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """data as path, whole or not at all: a temporary file beside it, owner-only, moved into place. Named and noted as
+    every write's temporary file is (``leftovers.new_temp_path``), so that one a killed run left (a copy of a private
+    key) is removed at the next start. exclusive: if another Safer Desk made the file meanwhile, that one wins and
+    this one is dropped."""
+    from safer_desk.storage import leftovers
+
+    tmp = leftovers.new_temp_path(path)
     try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
+        if not exclusive:
+            os.replace(tmp, path)
+        else:
+            try:
+                if os.name == "nt":
+                    os.rename(tmp, path)  # refused (FileExistsError) when the file is there
+                else:
+                    os.link(tmp, path)
+            except FileExistsError:
+                pass
     finally:
-        Path(tmp_name).unlink(missing_ok=True)
+        leftovers.remove_temp(tmp)
 
 
 def _cause(exc: OSError) -> str:

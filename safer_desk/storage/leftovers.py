@@ -52,6 +52,11 @@ LEGACY_PATTERNS = (
     LazyPattern(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.(?:part|tmp)(?P<side>-journal|-wal|-shm)?$"),
     LazyPattern(r"^(?P<target>.+\.sqlite)\.building(?P<side>-journal|-wal|-shm)?$"),
 )
+# The officer's signing key and the record of a replaced one were written through tempfile.mkstemp(prefix=".key-")
+# before session 67: ".key-k2j4_x9a" in the keys folder (or its replaced/), a copy of a private key when the run was
+# killed. Removed when older than LEGACY_AGE_S and holding what those writes wrote (a key, a record, or nothing yet).
+LEGACY_KEY_TEMP = LazyPattern(r"^\.key-[a-z0-9_]{8}$")
+LEGACY_KEY_TEMP_CONTENT = (b"-----BEGIN PRIVATE KEY-----", b"A Safer Desk signing key replaced")
 LEGACY_TEMP_FOLDER = LazyPattern(r"^safer-desk-export-[a-z0-9_]{8}$")  # tempfile.TemporaryDirectory's name
 LEGACY_AGE_S = 600
 UNKNOWN_SESSION_AGE_S = 24 * 3600  # a temporary file of a run this computer's user knows nothing of
@@ -533,6 +538,30 @@ def _legacy_temp_folders(result: CleanUp) -> None:
             _unlink(folder, result)
 
 
+def _legacy_key_temps(result: CleanUp) -> None:
+    """The temporary files of the signing key that runs of earlier versions, killed, left in the keys folder."""
+    from safer_desk.paths import keys_folder
+
+    now = time.time()
+    for folder in (keys_folder(), keys_folder() / "replaced"):  # exchange.signing.REPLACED_FOLDER
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for path in entries:
+            if not LEGACY_KEY_TEMP.match(path.name) or path.is_symlink() or not path.is_file():
+                continue
+            try:
+                if now - path.stat().st_mtime <= LEGACY_AGE_S:
+                    continue  # a run of an earlier version making its key this very moment, perhaps
+                with path.open("rb") as fh:
+                    head = fh.read(64)
+            except OSError:
+                continue
+            if not head or head.startswith(LEGACY_KEY_TEMP_CONTENT):
+                _unlink(path, result)
+
+
 IDENTITY_LOCK = LazyPattern(r"^[0-9a-f]+-[0-9a-f]+\.lock$")  # storage.locking.identity_lock_path's names
 
 
@@ -583,6 +612,7 @@ def remove_leftovers(folders: Iterable[Path | str] = (), *, system_temp: bool = 
         with contextlib.suppress(OSError):
             root.rmdir()  # only when empty: what killed runs left was all it held (a new session makes it again)
     _stale_identity_locks(result)
+    _legacy_key_temps(result)
     for folder in folders:
         scan_folder(Path(folder), root=root, cache=cache, result=result)
     if system_temp:

@@ -41,7 +41,7 @@ def test_new_key_sets_a_damaged_key_aside_and_makes_a_new_one(demo_window, qtbot
     assert prompts.infos and new.fingerprint in prompts.infos[-1][1] and "by phone" in prompts.infos[-1][1]
     kept = [p for p in (path.parent / REPLACED_FOLDER).iterdir()]
     assert len(kept) == 1 and kept[0].read_bytes() == damage and str(kept[0]) in prompts.infos[-1][1]
-    assert not [p for p in path.parent.iterdir() if p.name.startswith(".key-")]
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
 def test_new_key_on_a_damaged_key_answered_no_changes_nothing(demo_window, qtbot, prompts):
