@@ -300,6 +300,8 @@ def _opened_for_writing(path: Path, *, create: bool = False):
 
     opened = open_office_file(path, create=create)
     OPENED_TO_CHANGE.append(opened.store.path)
+    if opened.taken_over_note():
+        sys.stderr.write(f"safer-desk: {opened.taken_over_note()}\n")
     if opened.announcement():
         UPGRADED.append(opened.store.path)
         sys.stderr.write(f"safer-desk: {opened.announcement()}\n")

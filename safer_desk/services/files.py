@@ -65,6 +65,15 @@ class OpenedFile:
         return (f"{self.store.path.name} was made by an older version of Safer Desk and has been upgraded "
                 f"({self.upgrade_steps} change{'s' if self.upgrade_steps != 1 else ''} to its tables){kept}.")
 
+    def taken_over_note(self) -> str:
+        """What is said when the file was left open by a Safer Desk run that ended without closing it ("" otherwise):
+        its lock was taken over, and nothing saved is lost (each change is written as it is made)."""
+        if not self.store.left_open_by:
+            return ""
+        return (f"{self.store.path.name} was left open by {self.store.left_open_by}, which ended without closing it "
+                "(the program was stopped, or the computer switched off): it is open here now. Every change saved "
+                "before then is in the file.")
+
     def reading_note(self) -> str:
         """What is said when an older file opened only to look at is read as this version reads it ("" otherwise)."""
         if not self.read_as_upgraded:

@@ -179,6 +179,41 @@ def _describe(note: bytes) -> str:
         return ""
 
 
+def _note_of(note: bytes) -> dict:
+    """The note of a lock's holder as written by ``_holder_note``, or {} when it is not one."""
+    try:
+        info = json.loads(note.decode("utf-8"))
+    except (ValueError, AttributeError):
+        return {}
+    return info if isinstance(info, dict) and "pid" in info else {}
+
+
+def _holder_words(note: bytes) -> str:
+    """The holder a note names, in words: "Safer Desk process 4120 on DESK-7, since 09:05 on 04/12/2026", or ""."""
+    info = _note_of(note)
+    if not info:
+        return ""
+    since = info.get("since")
+    return f"Safer Desk process {info.get('pid')} on {info.get('host')}{f', since {_when(since)}' if since else ''}"
+
+
+def _alive_here(info: dict) -> bool | None:
+    """Whether the process a note names is running: True or False for one on this computer (POSIX), None when that
+    cannot be told (another computer's, a note without a number, Windows)."""
+    pid = info.get("pid")
+    if _is_windows() or info.get("host") != _host() or not isinstance(pid, int) or pid <= 0:
+        return None
+    if pid == os.getpid():
+        return False  # this process holds no lock on the file (the lock is not re-entrant): a note from before
+    try:
+        os.kill(pid, 0)  # signal 0: asks only whether the process is there
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # there, but another user's
+    return True
+
+
 def _command_of(note: bytes) -> str:
     """The command-line run holding a lock ("safer-desk merge"), "" for a window (or an older version's note,
     which did not tell them apart)."""
@@ -243,6 +278,9 @@ class OfficeLock:
         self._fd: int | None = None
         self._identity: OfficeLock | None = None
         self._opened: tuple[int, int] | None = None  # the file the path named when the lock was taken
+        # Who held the lock before and ended without letting go of it ("Safer Desk process 4120 on DESK-7, since
+        # 09:05 on 04/12/2026"), found when it was taken; "" when the file was let go of properly.
+        self.left_by = ""
 
     @property
     def is_locked(self) -> bool:
@@ -252,6 +290,9 @@ class OfficeLock:
         if self._fd is not None:
             return
         self._fd = self._acquire_windows() if _is_windows() else self._acquire_posix()
+        # A note still there was left by a holder that ended without letting go (killed, a power cut): every release
+        # removes the lock file, or empties it where it cannot (Windows, another process having it open).
+        self.left_by = _holder_words(_read_note(self._fd))
         try:
             os.ftruncate(self._fd, 0)
             os.lseek(self._fd, 0, os.SEEK_SET)
@@ -358,8 +399,9 @@ class OfficeLock:
                     os.close(fd)
                     raise self._in_use(note) from None
                 if exc.errno in (errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK):
-                    # A file system without locks (some network mounts): SQLite's own locking still
-                    # keeps the file consistent; the one-writer courtesy cannot be offered there.
+                    # A file system without locks (some network mounts): the operating system cannot say whether
+                    # the holder is alive, so its note is asked (a living holder's is there until it closes).
+                    self._refuse_unless_holder_ended(fd)
                     return fd
                 os.close(fd)
                 raise
@@ -368,9 +410,31 @@ class OfficeLock:
             os.close(fd)  # its holder removed it while we were waiting for it: take the new one
         raise self._in_use(b"")
 
+    def _refuse_unless_holder_ended(self, fd: int) -> None:
+        """Where no lock can be taken: refuse the file while the note beside it names a holder that may be running
+        (closing fd): one on this computer whose process is there, or one on another computer, which this one cannot
+        look at. A note naming a process of this computer that is gone is taken over (``left_by`` says so)."""
+        note = _read_note(fd)
+        info = _note_of(note)
+        alive = _alive_here(info) if info else False
+        if alive is False:
+            return
+        os.close(fd)
+        if alive:
+            raise self._in_use(note)
+        refused = self._in_use(note)
+        raise FileInUse(f"{refused} This disk cannot lock files, so Safer Desk cannot tell whether that window "
+                        f"is still open there: if it is not (that computer was switched off or Safer Desk ended "
+                        f"without closing the file), delete {self.lock_file.name} beside the file and open it again.",
+                        refused.holder, refused.who, refused.command)
+
     def _release_posix(self, fd: int) -> None:
         import fcntl
 
+        try:
+            os.ftruncate(fd, 0)  # were the removal refused, what stays names no holder that ended without letting go
+        except OSError:
+            pass
         try:
             if _same_file(fd, self.lock_file):
                 self.lock_file.unlink()
@@ -437,6 +501,12 @@ class OfficeLock:
     def _release_windows(self, fd: int) -> None:
         import msvcrt
 
+        try:
+            # Emptied while still held: if the delete below is refused (another process has the file open), what
+            # stays is no note of a holder that ended without letting go (``left_by``).
+            os.ftruncate(fd, 0)
+        except OSError:
+            pass
         try:
             os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)

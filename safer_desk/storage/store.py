@@ -803,6 +803,9 @@ class Store:
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
+        # The Safer Desk run that had the file open and ended without closing it (killed, a power cut), whose lock
+        # this store took over ("Safer Desk process 4120 on DESK-7, since 09:05 on 04/12/2026"); "" most times.
+        self.left_open_by = lock.left_by if lock is not None else ""
         self._db = None
         self._savepoints = 0  # savepoints open inside the current transaction
         self._journal_left = False  # a failed write's journal could not be played back yet (Store._roll_back)

@@ -816,6 +816,8 @@ class MainWindow(QMainWindow):
             settings.add_recent_file(str(path))  # and files/last; never a temporary --demo copy
         if opened.reading_note():  # an older file read as this version reads it: said, and nothing written
             self.statusBar().showMessage(opened.reading_note(), 30000)
+        if opened.taken_over_note():  # a window or command that was killed with it open: its lock taken over
+            self.statusBar().showMessage(opened.taken_over_note(), 30000)
         if opened.announcement():  # the one write an open may make: say so
             self.statusBar().showMessage(opened.announcement(), 30000)
             prompts.show_info(self, "File upgraded", opened.announcement())
