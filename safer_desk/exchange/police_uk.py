@@ -49,7 +49,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import threading
 import zipfile
 import zlib
@@ -417,7 +416,12 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
 
         def scratch() -> Path:
             if not unpack_to:
-                unpack_to.append(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="safer-desk-police-"))))
+                # Noted as this run's before it is made: a run killed while it unpacks (hundreds of megabytes for a
+                # county's years) leaves it to the next start to remove (storage.leftovers), not there for ever.
+                from safer_desk.storage.leftovers import new_temp_folder, remove_temp_folder
+
+                unpack_to.append(new_temp_folder("safer-desk-police-"))
+                stack.callback(remove_temp_folder, unpack_to[0])
             return unpack_to[0]
 
         zips = 0  # zips unpacked so far, given or found in a folder: each one's files are numbered apart
