@@ -197,14 +197,18 @@ def _holder_words(note: bytes) -> str:
     return f"Safer Desk process {info.get('pid')} on {info.get('host')}{f', since {_when(since)}' if since else ''}"
 
 
-def _alive_here(info: dict) -> bool | None:
+# The lock files this process holds (where the disk cannot lock, a note naming this process is alive only if so).
+_HELD_HERE: set[str] = set()
+
+
+def _alive_here(info: dict, lock_file: Path) -> bool | None:
     """Whether the process a note names is running: True or False for one on this computer (POSIX), None when that
     cannot be told (another computer's, a note without a number, Windows)."""
     pid = info.get("pid")
     if _is_windows() or info.get("host") != _host() or not isinstance(pid, int) or pid <= 0:
         return None
-    if pid == os.getpid():
-        return False  # this process holds no lock on the file (the lock is not re-entrant): a note from before
+    if pid == os.getpid():  # this process: holding it (the lock is not re-entrant), or an earlier one of that number
+        return str(lock_file) in _HELD_HERE
     try:
         os.kill(pid, 0)  # signal 0: asks only whether the process is there
     except ProcessLookupError:
@@ -402,6 +406,7 @@ class OfficeLock:
                     # A file system without locks (some network mounts): the operating system cannot say whether
                     # the holder is alive, so its note is asked (a living holder's is there until it closes).
                     self._refuse_unless_holder_ended(fd)
+                    _HELD_HERE.add(str(self.lock_file))
                     return fd
                 os.close(fd)
                 raise
@@ -416,7 +421,7 @@ class OfficeLock:
         look at. A note naming a process of this computer that is gone is taken over (``left_by`` says so)."""
         note = _read_note(fd)
         info = _note_of(note)
-        alive = _alive_here(info) if info else False
+        alive = _alive_here(info, self.lock_file) if info else False
         if alive is False:
             return
         os.close(fd)
@@ -431,6 +436,7 @@ class OfficeLock:
     def _release_posix(self, fd: int) -> None:
         import fcntl
 
+        _HELD_HERE.discard(str(self.lock_file))
         try:
             os.ftruncate(fd, 0)  # were the removal refused, what stays names no holder that ended without letting go
         except OSError:

@@ -148,6 +148,23 @@ def test_where_the_disk_cannot_lock_another_computers_window_is_refused_saying_w
     lock.release()
 
 
+def test_where_the_disk_cannot_lock_this_process_is_still_one_writer(tmp_path, private_home, no_locks):
+    target = tmp_path / "office.sqlite"
+    target.write_bytes(b"")
+    first = OfficeLock(target)
+    first.acquire()
+    with pytest.raises(FileInUse):  # not re-entrant, as where the disk locks
+        OfficeLock(target).acquire()
+    first.release()
+    _note(locking.lock_path(target), locking._host(), os.getpid())  # an earlier process given the same number
+    again = OfficeLock(target)
+    again.acquire()
+    try:
+        assert again.left_by.startswith(f"Safer Desk process {os.getpid()} on ")
+    finally:
+        again.release()
+
+
 # -- Windows: the lock file stays when another process has it open at release -------------------------------------
 
 class _FakeMsvcrt:
