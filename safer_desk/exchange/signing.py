@@ -252,6 +252,7 @@ def _write_durably(folder: Path, path: Path, data: bytes, *, exclusive: bool = F
     key) is removed at the next start. exclusive: if another Safer Desk made the file meanwhile, that one wins and
     this one is dropped."""
     from safer_desk.storage import leftovers
+    from safer_desk.storage.safe_write import replace_into_place
 
     tmp = leftovers.new_temp_path(path)
     try:
@@ -261,7 +262,7 @@ def _write_durably(folder: Path, path: Path, data: bytes, *, exclusive: bool = F
             fh.flush()
             os.fsync(fh.fileno())
         if not exclusive:
-            os.replace(tmp, path)
+            replace_into_place(tmp, path)
         else:
             try:
                 if os.name == "nt":

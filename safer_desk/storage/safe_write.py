@@ -24,6 +24,11 @@ from safer_desk.storage import leftovers
 from safer_desk.storage.locking import FILE_MOVED
 
 CHUNK = 1 << 20
+ON_WINDOWS = os.name == "nt"
+# Windows: a file just written is often opened for a moment by an antivirus scanner, the search indexer or a sync
+# tool (OneDrive), and moving it into place is refused ("access denied", a sharing violation) until they let go; a
+# refusal that outlasts these waits (1.55 s in all) stands: the file is open in another program (Excel).
+WINDOWS_REPLACE_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 _CAUSES = {
     errno.ENOSPC: "the disk is full",
@@ -157,6 +162,23 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def replace_into_place(tmp: Path | str, target: Path | str) -> None:
+    """``os.replace(tmp, target)``, tried again for a moment on Windows while another program briefly has either
+    file open (``WINDOWS_REPLACE_WAITS``)."""
+    import time
+
+    waits = iter(WINDOWS_REPLACE_WAITS if ON_WINDOWS else ())
+    while True:
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            wait = next(waits, None)
+            if wait is None:
+                raise
+            time.sleep(wait)
+
+
 def _mode_for(target: Path) -> int:
     try:
         return stat.S_IMODE(target.stat().st_mode)
@@ -196,7 +218,7 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
             before_replace()
         if label:
             faults.boundary(f"{label}:before-replace")
-        os.replace(tmp, target)
+        replace_into_place(tmp, target)
         leftovers.forget(tmp)
         fsync_folder(target.parent)
         if label:
