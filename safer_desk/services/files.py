@@ -157,7 +157,12 @@ def names_another_kind(path: Path | str) -> bool:
     return Path(path).suffix.lower() in OTHER_KINDS_OF_FILE
 
 
-def back_up(path: Path, *, reason: str = "on-demand") -> Path:
+def back_up(path: Path, *, reason: str = "on-demand", store: Store | None = None) -> Path:
+    """A dated backup of the file at path in the backups folder beside it. ``store``: the file open in the window,
+    refused (FileMoved) when path no longer names it: a backup from the path would be of another file, or said as a
+    missing backups folder when the drive was pulled out."""
+    if store is not None:
+        store.check_still_there()
     try:
         return make_backup(path, reason=reason)
     except Exception as exc:

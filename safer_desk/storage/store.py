@@ -1009,6 +1009,12 @@ class Store:
             self._db = import_sqlite_utils().Database(self.conn)
         return self._db
 
+    def check_still_there(self) -> None:
+        """Raise FileMoved when the path no longer names the file opened (moved, deleted, replaced by another copy,
+        or its drive gone): what is written from the path then (a backup) would not be of this file."""
+        if self._lock is not None:
+            self._lock.check_still_there()
+
     def connect_for_thread(self) -> "Store":
         """Another connection to the same file for a worker thread (one connection per thread).
 

@@ -934,7 +934,7 @@ class MainWindow(QMainWindow):
 
         def work(progress, cancelled):
             progress(0, 0, f"Backing up {path.name}…")
-            return back_up(path, reason="on-demand")
+            return back_up(path, reason="on-demand", store=store)
 
         self._run_file_task("Back up", work, lambda done: f"Backup written to {done}",
                             "The backup could not be written", path, None)
