@@ -198,3 +198,21 @@ def test_windows_a_file_let_go_of_properly_is_never_said_left_open(tmp_path, pri
         assert second.left_by == ""
     finally:
         second.release()
+
+
+def test_windows_a_crashed_windows_lock_is_taken_over_saying_so(tmp_path, private_home, monkeypatch):
+    monkeypatch.setattr(locking, "_is_windows", lambda: True)
+    monkeypatch.setitem(sys.modules, "msvcrt", _FakeMsvcrt)
+    target = tmp_path / "office.sqlite"
+    lock_file = locking.lock_path(target)
+    crashed = OfficeLock(target, lock_file=lock_file)
+    crashed.acquire()
+    os.close(crashed._fd)  # the process gone: Windows lets go of its lock and closes its files, nothing tidied
+    crashed._fd = None
+    taken = OfficeLock(target, lock_file=lock_file)
+    taken.acquire()
+    try:
+        assert taken.left_by.startswith(f"Safer Desk process {os.getpid()} on ")
+    finally:
+        taken.release()
+    assert not lock_file.exists()
