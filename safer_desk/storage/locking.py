@@ -428,9 +428,9 @@ class OfficeLock:
         if alive:
             raise self._in_use(note)
         refused = self._in_use(note)
-        raise FileInUse(f"{refused} This disk cannot lock files, so Safer Desk cannot tell whether that window "
-                        f"is still open there: if it is not (that computer was switched off or Safer Desk ended "
-                        f"without closing the file), delete {self.lock_file.name} beside the file and open it again.",
+        raise FileInUse(f"{refused} This disk cannot lock files, so Safer Desk cannot tell whether it is still "
+                        f"running there: if it is not (that computer was switched off, or Safer Desk ended without "
+                        f"closing the file), delete {self.lock_file.name} beside the file and open it again.",
                         refused.holder, refused.who, refused.command)
 
     def _release_posix(self, fd: int) -> None:
