@@ -173,19 +173,26 @@ def _holder_note() -> bytes:
 def _describe(note: bytes) -> str:
     try:
         info = json.loads(note.decode("utf-8"))
+        if "released" in info:  # let go of (``_mark_released``): naming nobody
+            return ""
         since = info.get("since")
         return f" (by process {info.get('pid')} on {info.get('host')}{f' since {_when(since)}' if since else ''})"
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, TypeError):
         return ""
+
+
+def _json_object(note: bytes) -> dict:
+    try:
+        info = json.loads(note.decode("utf-8"))
+    except ValueError:
+        return {}
+    return info if isinstance(info, dict) else {}
 
 
 def _note_of(note: bytes) -> dict:
     """The note of a lock's holder as written by ``_holder_note``, or {} when it is not one."""
-    try:
-        info = json.loads(note.decode("utf-8"))
-    except (ValueError, AttributeError):
-        return {}
-    return info if isinstance(info, dict) and "pid" in info else {}
+    info = _json_object(note)
+    return info if "pid" in info else {}
 
 
 def _holder_words(note: bytes) -> str:
@@ -256,7 +263,8 @@ def remove_if_stale(lock_file: Path) -> bool:
         info = lock_file.lstat()
         if os.path.lexists(target) or not stat.S_ISREG(info.st_mode) or info.st_size > 4096:
             return False
-        if not _describe(lock_file.read_bytes()):
+        note = lock_file.read_bytes()
+        if not _describe(note) and "released" not in _json_object(note):
             return False
     except OSError:
         return False
@@ -437,10 +445,7 @@ class OfficeLock:
         import fcntl
 
         _HELD_HERE.discard(str(self.lock_file))
-        try:
-            os.ftruncate(fd, 0)  # were the removal refused, what stays names no holder that ended without letting go
-        except OSError:
-            pass
+        _mark_released(fd)  # were the removal refused, what stays names no holder that ended without letting go
         try:
             if _same_file(fd, self.lock_file):
                 self.lock_file.unlink()
@@ -507,12 +512,9 @@ class OfficeLock:
     def _release_windows(self, fd: int) -> None:
         import msvcrt
 
-        try:
-            # Emptied while still held: if the delete below is refused (another process has the file open), what
-            # stays is no note of a holder that ended without letting go (``left_by``).
-            os.ftruncate(fd, 0)
-        except OSError:
-            pass
+        # Marked while still held: if the delete below is refused (another process has the file open), what stays
+        # is no note of a holder that ended without letting go (``left_by``).
+        _mark_released(fd)
         try:
             os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
@@ -524,6 +526,17 @@ class OfficeLock:
             self.lock_file.unlink()
         except OSError:
             pass  # another process has it open (it is taking the lock): it removes the file when it closes
+
+
+def _mark_released(fd: int) -> None:
+    """The holder's note replaced by one saying the lock was let go of: still Safer Desk's (a lock file that stays
+    beside no file is tidied at a later start, ``remove_if_stale``), naming no holder that ended without letting go."""
+    try:
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, json.dumps({"released": datetime.now().isoformat(timespec="seconds")}).encode("utf-8"))
+    except OSError:
+        pass
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -216,3 +216,25 @@ def test_windows_a_crashed_windows_lock_is_taken_over_saying_so(tmp_path, privat
     finally:
         taken.release()
     assert not lock_file.exists()
+
+
+def test_windows_a_lock_file_let_go_of_but_kept_is_still_tidied_later(tmp_path, private_home, monkeypatch):
+    monkeypatch.setattr(locking, "_is_windows", lambda: True)
+    monkeypatch.setitem(sys.modules, "msvcrt", _FakeMsvcrt)
+    target = tmp_path / "never made.sqlite"  # a file a run set out to make and never did
+    lock_file = locking.lock_path(target)
+    real_unlink = type(lock_file).unlink
+    refusing = [True]
+
+    def refused_while_open_elsewhere(self, *args, **kwargs):
+        if self == lock_file and refusing[0]:
+            raise PermissionError(errno.EACCES, "The process cannot access the file", str(self))
+        return real_unlink(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(lock_file), "unlink", refused_while_open_elsewhere)
+    lock = OfficeLock(target, lock_file=lock_file)
+    lock.acquire()
+    lock.release()
+    assert lock_file.exists()
+    refusing[0] = False  # the other process has let go of it
+    assert locking.remove_if_stale(lock_file) and not lock_file.exists()
