@@ -284,6 +284,9 @@ AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
 NUMBERED = {"dhr_shares": ("invoice_ref",), "dhr_cost_lines": ("invoice_ref",),
             "project_funding_sources": ("source",), "funding_award_years": ("financial_year",),
             "project_cost_lines": ("description", "category")}
+# Rows titled by the first of these columns with a value, none said again among their facts: an allocation factor as
+# the Allocation tab heads it ("BCS comparator offences 2007-08", not its key in the file, "basis").
+TITLED_BY = {"allocation_scenario_factors": ("label", "name")}
 # The columns that say which period a row is for (a figure's month, a target's year), most particular first.
 PERIOD_COLUMNS = ("period", "month", "year", "financial_year")
 
@@ -402,6 +405,8 @@ class Namer:
 
     def _own_name(self, fact: RecordFacts) -> str | None:
         column = service.name_column(fact.table, self.columns.get(fact.table, list(fact.values)))
+        if fact.table in TITLED_BY:
+            column = next((c for c in TITLED_BY[fact.table] if fact.values.get(c) not in (None, "")), column)
         value = fact.values.get(column) if column else None
         if value in (None, ""):
             return None
@@ -727,7 +732,7 @@ class Describer:
         facts: list[str] = []
         said: set[str] = set()
         for c, v in values.items():
-            if c in QUIET_COLUMNS or v in (None, "") or c == named_by or (
+            if c in QUIET_COLUMNS or v in (None, "") or c == named_by or c in TITLED_BY.get(table, ()) or (
                     table == "illustrative_marks" and c in ("table_name", "row_id")) or (
                     said_by_another(table, c, values)):
                 continue
