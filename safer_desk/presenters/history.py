@@ -133,7 +133,11 @@ COLUMN_WORDS = {
 # Column names said one way in one table only: a budget figure's "text" is the figure as the paper or the officer
 # wrote it ("(27.5)", "TBC", "1234"); "Changed the text of budget figure …" named a column no one sees.
 TABLE_COLUMN_WORDS = {("budget_cells", "text"): "figure as written",
-                      ("budget_stated_totals", "text"): "total as written"}
+                      ("budget_stated_totals", "text"): "total as written",
+                      # a top-slice's, as the Allocation tab's page and its results say them: the grant, and the
+                      # name of its results' row for what is left after the slices ("remainder label Remainder")
+                      ("allocation_top_slices", "total_pence"): "total grant",
+                      ("allocation_top_slices", "remainder_label"): "name of the rest"}
 # An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
 INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
                      ("indicator_benchmarks", "value"), ("indicator_trajectory", "cumulative")}

@@ -100,7 +100,7 @@ def test_an_allocations_percentages_read_as_the_allocation_tab_types_them(demo_s
 
     demo = "\n".join(d for line in history_lines(demo_store, limit=500) for d in line.details)
     assert "previous total £655,120; retained percentage 10%; fixed share 1/3" in demo
-    assert ("total £2,900,692; slices LSP share 50%; remainder label SSP share; retained percentage 10%; "
+    assert ("total grant £2,900,692; slices LSP share 50%; name of the rest SSP share; retained percentage 10%; "
             "partners 9 …") in demo
     assert "1/10" not in demo and "1/5" not in demo
     exact = next(s for s in allocation.list_scenarios(demo_store) if s.name == "Option 2 with exact shares")
