@@ -129,6 +129,11 @@ COLUMN_WORDS = {
     "due": "due date",  # a milestone's Milestone due
     "first_billed_on": "first billing day",  # a review's, as the guide says it ("the day it was first billed")
     "range_end": "ranges",  # a commissioning scenario's, as its page says it ("Ranges: upper end")
+    # a project's criteria and the qualifier beside each, as the project editor labels them ("√ for Ipswich only"):
+    # "Changed the laa outcome note of project …" named the file's column
+    "cross_cutting": "cross-cutting", "laa_outcome_note": "LAA outcome qualifier",
+    "csp_priority_note": "CSP priority qualifier", "cross_cutting_note": "cross-cutting qualifier",
+    "additional_note": "additional qualifier", "innovative_note": "innovative qualifier",
 }
 # Column names said one way in one table only: a budget figure's "text" is the figure as the paper or the officer
 # wrote it ("(27.5)", "TBC", "1234"); "Changed the text of budget figure …" named a column no one sees.
