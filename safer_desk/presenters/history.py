@@ -134,6 +134,7 @@ COLUMN_WORDS = {
     "cross_cutting": "cross-cutting", "laa_outcome_note": "LAA outcome qualifier",
     "csp_priority_note": "CSP priority qualifier", "cross_cutting_note": "cross-cutting qualifier",
     "additional_note": "additional qualifier", "innovative_note": "innovative qualifier",
+    "invoice_ref": "invoice reference",  # a review's cost, a partner's share, a fund's spend: as the forms label it
 }
 # Column names said one way in one table only: a budget figure's "text" is the figure as the paper or the officer
 # wrote it ("(27.5)", "TBC", "1234"); "Changed the text of budget figure …" named a column no one sees.
