@@ -24,7 +24,8 @@ from safer_desk.domain.allocation import format_fraction, format_number, format_
 from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
-                                          UNIT_LABELS, Rag, due_text, format_value, tolerance_text)
+                                          UNIT_LABELS, Rag, describe_source, due_text, format_value,
+                                          tolerance_text)
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
@@ -485,6 +486,10 @@ class Namer:
             return share
         if (table, column) == ("allocation_scenario_rows", "factor_values"):
             return self._factor_words(value, row) or _short(value)
+        if (table, column) == ("indicator_values", "source") and isinstance(value, str):
+            # as the Indicators tab says where a figure came from: "board paper (seed 003)", not "seed 003";
+            # "imported from figs.csv", not "file:figs.csv"
+            return _lower_first(_short(describe_source(value).label))
         if table == "indicators" and column in ("tolerance_pct", "tolerance_kind") and row:
             tolerance = _tolerance_words(column, value, row)
             if tolerance is not None:
