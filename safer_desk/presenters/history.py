@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from safer_desk.domain.allocation import format_fraction, format_number, format_weight, setting_percent_text
 from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
+from safer_desk.domain.dhr import STAGE_BY_KEY, STAGES
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
                                           UNIT_LABELS, Rag, describe_source, due_text, format_value,
@@ -136,6 +137,7 @@ COLUMN_WORDS = {
     "csp_priority_note": "CSP priority qualifier", "cross_cutting_note": "cross-cutting qualifier",
     "additional_note": "additional qualifier", "innovative_note": "innovative qualifier",
     "invoice_ref": "invoice reference",  # a review's cost, a partner's share, a fund's spend: as the forms label it
+    "after_stage": "due-after stage",  # a review stage rule's Due after
 }
 # Column names said one way in one table only: a budget figure's "text" is the figure as the paper or the officer
 # wrote it ("(27.5)", "TBC", "1234"); "Changed the text of budget figure …" named a column no one sees.
@@ -177,6 +179,8 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     ("dhr_cases", "kind"): CaseKind, ("dhr_cases", "decision"): Decision,
     ("dhr_shares", "status"): ShareStatus, ("dhr_shares", "refusal_handling"): RefusalHandling,
     ("dhr_shares", "kind"): SHARE_KINDS,
+    # as the Stage rules form says them ("Notified of the death"), not the program's keys ("notification")
+    ("dhr_stage_rules", "after_stage"): {s.key: s.label for s in STAGES},
     # as the Budgets tab and Plan settings… say them ("£ (pounds)", "Income and grants (takes away)", "TBC")
     ("budget_plans", "unit"): dict(UNIT_CHOICES), ("budget_sections", "kind"): dict(SECTION_KINDS),
     ("budget_sections", "sign"): SIGN_WORDS,
@@ -189,6 +193,8 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
 }
 # The office's own settings (meta, by its key) as the office and the county name them; any other is a file setting.
 META_WORDS = {"office_name": "office name"}
+# The Costs tab's settings (costs_settings, by its key), as the Reviews page names them.
+COSTS_SETTING_WORDS = {"dhr_label": "name of the reviews"}
 SEQUENCE_KEY = "export_sequence"  # the number of the office's last export (exchange.county_export.SEQUENCE_KEY)
 
 
@@ -431,6 +437,8 @@ class Namer:
             fact = RecordFacts(table, str(row_id), values, True)
         if fact is None:
             return ""
+        if table == "dhr_stage_rules" and str(row_id) in STAGE_BY_KEY:  # keyed by its stage: "for Published"
+            return f"for {STAGE_BY_KEY[str(row_id)].label}"
         if table == "illustrative_marks" and fact.values.get("table_name"):
             target = str(fact.values["table_name"])
             return "on " + self.record_label(target, _mark_row_id(fact.values.get("row_id")))
@@ -909,8 +917,17 @@ def _repair_words(details: dict[str, Any], tz: tzinfo | None) -> list[str]:
 def _meta_words(e: AuditEntry) -> str | None:
     """An office setting written, in words ("Changed the office name from … to …", "Made export number 2 for the
     county"), not as the file's key and value; None for any other entry (said as any row is)."""
-    if e.table_name != "meta" or e.action not in ("insert", "update") or e.column_name not in (None, "value"):
+    if e.table_name not in ("meta", "costs_settings") or e.action not in ("insert", "update") or \
+            e.column_name not in (None, "value"):
         return None
+    if e.table_name == "costs_settings":  # "Changed the value of cost setting from …", the file's key not said
+        words = COSTS_SETTING_WORDS.get(str(e.row_id))
+        new = e.new_value if e.action == "update" else (_json_values(e.new_value) or {}).get("value")
+        if words is None or new in (None, ""):
+            return None
+        if e.action == "insert" or e.old_value in (None, ""):
+            return f"Set the {words} to {_short(new)}"
+        return f"Changed the {words} from {_short(e.old_value)} to {_short(new)}"
     new = e.new_value if e.action == "update" else (_json_values(e.new_value) or {}).get("value")
     if e.row_id == SEQUENCE_KEY and new not in (None, ""):
         return f"Made export number {new} for the county"
