@@ -863,6 +863,13 @@ EVENT_WORDS: dict[str, Callable[[dict], str]] = {
                                f"{d['first_signed_by']}; {d['confirmed']})"),
     "key withdrawn": lambda d: (f"Withdrew the signing key {d['fingerprint']} of {d['office']}"
                                 + (f": {d['reason']}" if d.get("reason") else "")),
+    # merge --accept-restored: said without the offices' and exports' ids the record keeps, nor the merge summary's
+    # time in UTC
+    "export of a restored file accepted": lambda d: (
+        f"Accepted {d['office']}'s export number {d['export_number']} as the export of its restored file, after the "
+        f"county had merged its export number {d['after_export_number']}: {d['office']} restored a backup of its "
+        "file, its figures are now those of the restored file, and what its earlier exports sent that the restored "
+        "file no longer holds was taken out"),
 }
 
 
