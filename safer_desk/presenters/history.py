@@ -503,7 +503,9 @@ class Namer:
             if tolerance is not None:
                 return tolerance
         unit = self._unit_of(table, column, row) if isinstance(value, (int, float)) else None
-        if unit is not None and unit[0] in ("percentage", "rate"):
+        if unit is not None and (unit[0] in ("percentage", "rate") or table == "indicator_trajectory"):
+            # a target to date is worked out (188 spread over the year: 15.666667 stored), and read as the tab shows
+            # it (15.7), as a percentage or a rate is
             return format_value(float(value), unit[0], rate_per=unit[1])
         if isinstance(value, float):  # a figure as the tabs show it: 1,335 (the file's 1335.0), 12.5
             return f"{int(value):,}" if value.is_integer() else f"{value:,.6f}".rstrip("0").rstrip(".")
