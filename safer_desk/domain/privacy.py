@@ -7,7 +7,9 @@ detector looks for the shapes a name takes in case notes, whatever the case of t
 - a first name from a list of common first names in England and Wales (``resources/privacy``; see
   its header for the source) followed by a surname: "Jane Smith", "jane smith", "JANE SMITH",
   "Jane Smith 1985", "Mary Ann Jones", "Jane A. Smith";
-- initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith";
+- initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith"; an initial and a space before a
+  surname in small letters, as typed quickly: "j smith", "J smith", "visited j smith" (not a letter that labels
+  something: "plan b agreed", "e mail", "B and C keep", "Partner B commits");
 - a title followed by a surname: "Mrs Smith", "Dr. Patel", "Mrs smith", and the same joined up as in a code:
   "Mrs-Smith", "mrs_smith", "TH-2018-MRS-SMITH";
 - a surname, a comma and a first name: "Smith, Jane", "SMITH, JANE", "smith, jane";
@@ -132,6 +134,26 @@ ppo iom yot yos dat daat dva vawg cse cce soc sarc dash lado camhs mappa mapp sp
 lsab sab mopac idap dapp lac cin iopc hmic pip cbo pspo dppo iris
 """.split())
 
+# Words a letter is the first of without naming anyone ("e mail", "x ray", "t shirt", "u turn", "b road", "c section",
+# "e safety"), in small letters as people type them: never a surname after an initial.
+NOT_AFTER_A_LETTER = frozenset("""
+mail mails ray rays shirt shirts turn turns junction junctions road roads section sections safety learning bike bikes
+scooter scooters cigarette cigarettes commerce sign signs plus minus level levels list lists number numbers coli
+shaped shape bomb flat grade class team teams word words fit day times
+""".split())
+# Words after which a capital letter and a word in small letters ("visited J smith") is a person, not a label.
+BEFORE_A_PERSON = frozenset("""
+to with from by for of met saw see seen called phoned rang visited contacted told asked advised victim client re cc
+fao attn spoke
+""".split())
+_UNITS = frozenset("smkghlpt")  # after a number, a unit ("4 s", "608 M", "30 p"), not an initial
+# Words a letter follows to name a round, a pilot or a strand ("round b bids", "pilot a ipswich"): not a person's
+# initial after them.
+LETTERED = frozenset("""
+round tranche pilot wave cohort bid package bundle project programme stream workstream strand pot lot phase fund
+scheme year quarter week month cluster locality hub patch sector division
+""".split())
+
 _SEGMENT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)  # a code's letters: "TH", "SMITH", "O'Brien"
 _JOIN = re.compile(r"[^\S\n]*(?:[._/-][^\S\n]*)*")  # what joins a code's parts: spaces, - . _ /
 
@@ -191,7 +213,7 @@ class NameDetector:
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
         for i, token in enumerate(tokens):
             found = (self._first_and_surname(text, tokens, i) or self._initials(text, tokens, i)
-                     or self._surname_comma_first(text, tokens, i))
+                     or self._initial_and_small_surname(text, tokens, i) or self._surname_comma_first(text, tokens, i))
             if found:
                 return found
         parts = [_Token(m.group(0), m.start(), m.end()) for m in _SEGMENT.finditer(text)]  # "MRS-SMITH": two parts
@@ -255,6 +277,41 @@ class NameDetector:
         if not self.is_surname(surname, need_capital=True):
             return None
         return NameFound(text[tokens[i].start:surname.end], "initials and surname")
+
+    def _initial_and_small_surname(self, text: str, tokens: list[_Token], i: int) -> NameFound | None:
+        """ "j smith", "J smith", "j. smith": an initial and a space, then a surname typed in small letters
+        ("visited j smith at home"); not "plan b agreed", "e mail", "x ray", "e.g. someone" (``NOT_AFTER_A_LETTER``)."""
+        initial = tokens[i]
+        if len(initial.text) != 1 or initial.folded in ("a", "i", "o", "x") or i + 1 >= len(tokens):
+            return None  # "a smith" is a smith; "i", "o" and "x" (times) are words
+        surname = tokens[i + 1]
+        gap = text[initial.end:surname.start]
+        if " " not in gap or "\n" in gap or gap.strip() not in ("", "."):
+            return None  # another line, a list ("j, smith"), a code's dash ("b-road" is the code's)
+        before = text[:initial.start].rstrip(" ")
+        opening = text[initial.start - 1:initial.start] in "\"'" and text[initial.start - 2:initial.start - 1] in " ("
+        if text[initial.start - 1:initial.start] not in ("", " ", "(", "“", "‘", "\n") and not opening \
+                or before[-1:].isdigit() and initial.folded in _UNITS:
+            return None  # "A&E department", "Ctrl+Z undoes", "round 28's code", "30K aprox", "4.4 s either"
+        if i > 0:
+            prev = tokens[i - 1]
+            between = text[prev.end:initial.start]
+            if len(prev.text) == 1 and between.strip() == ".":
+                return None  # "e.g. someone", "p.m. visit": an abbreviation's letters
+            if "\n" not in between and not between.strip(" -") and (
+                    prev.folded in NOT_BEFORE_AN_INITIAL or prev.folded in LETTERED or prev.folded in self.places):
+                return None  # "plan b agreed", "round b bids", "ipswich a team"
+            if prev.folded in ("and", "or") and i > 1 and len(tokens[i - 2].text) == 1:
+                return None  # "B and C keep £500 each": letters naming partners or options, not initials
+            if initial.text.isupper() and prev.folded not in BEFORE_A_PERSON:
+                return None  # "Partner B commits", "What B means": a capital letter is a label as often as an initial
+        if text[surname.end:surname.end + 1] == "." and text[surname.end + 1:surname.end + 2].isalpha():
+            return None  # "a.m.", "e.g."
+        word = surname.folded
+        if not surname.lower or word in NOT_SURNAMES or word in NOT_AFTER_A_LETTER or word in NOT_BEFORE_AN_INITIAL \
+                or word in self.places or not self.surname_like(surname.text):
+            return None  # a capitalised surname is "J. Smith" (``_initials``) or a code's ("J Smith")
+        return NameFound(text[initial.start:surname.end], "initials and surname")
 
     @staticmethod
     def surname_like(word: str) -> bool:
