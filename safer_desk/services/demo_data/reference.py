@@ -45,6 +45,20 @@ OTHER_SUFFOLK_ORGS = [
 WEST_SUFFOLK_COUNCIL = ("West Suffolk Council", "district council")
 ENDED_2019 = ("Forest Heath District Council", "St Edmundsbury Borough Council")
 
+# 25 June 2021: the Community Rehabilitation Companies ended; from 26 June 2021 probation is one service, the National
+# Probation Service, a member already (a review billed after that day is shared without the CRC).
+CRC_ENDED = ("Norfolk and Suffolk CRC", "2021-06-25")
+# 30 June 2022: the clinical commissioning groups were abolished; from 1 July 2022 an integrated care board holds
+# their seats (both Suffolk CCGs' areas are in NHS Suffolk and North East Essex ICB).
+CCGS_ENDED = "2022-06-30"
+ICBS_BEGAN = "2022-07-01"
+SUFFOLK_ICB = ("NHS Suffolk and North East Essex ICB", "health")
+SUFFOLK_CCGS = ("West Suffolk CCG", "Ipswich and East CCG")
+# Plymouth: NEW Devon CCG to 31/03/2019, NHS Devon CCG (the merged Devon CCGs) to 30/06/2022, then NHS Devon ICB.
+DEVON_CCG = ("NHS Devon CCG", "health")
+DEVON_CCG_BEGAN = "2019-04-01"
+DEVON_ICB = ("NHS Devon ICB", "health")
+
 PLYMOUTH_MEMBERS = [
     ("Plymouth City Council", "unitary council"),
     ("Devon and Cornwall Police", "police"),
@@ -84,6 +98,9 @@ def add_examples(store: Store) -> None:
             _west_suffolk_council(store)
         ref.add_partnership(store, "Safer Plymouth", districts=["Plymouth"],
                             members=[(name, True) for name, _ in PLYMOUTH_MEMBERS])
+        # Seeded apart too, for the same reason: no row made before or after them moves.
+        with seeded_ids(20210626):
+            _health_and_probation_successors(store)
         add_office_scope(store)
 
 
@@ -94,6 +111,27 @@ def _west_suffolk_council(store: Store) -> None:
         if member.name in ENDED_2019:
             ref.end_membership(store, member.id, "2019-03-31")
     ref.add_membership(store, wscsp, reference_id("org", WEST_SUFFOLK_COUNCIL[0]), "2019-04-01")
+
+
+def _health_and_probation_successors(store: Store) -> None:
+    """The CRC's seat ends on 25/06/2021; the CCGs' seats end on 30/06/2022 and the ICBs' begin on 01/07/2022
+    (Plymouth's NEW Devon CCG became NHS Devon CCG on 01/04/2019 first). A review billed today is shared among the
+    bodies that exist today; the example's reviews, billed and notified before 2021, keep their partners."""
+    for name, kind in (SUFFOLK_ICB, DEVON_CCG, DEVON_ICB):
+        ref.add_organisation(store, name, kind)
+    wscsp = reference_id("partnership", "Western Suffolk CSP")
+    for member in ref.partnership_members(store, wscsp):
+        if member.name == CRC_ENDED[0]:
+            ref.end_membership(store, member.id, CRC_ENDED[1])
+        elif member.name in SUFFOLK_CCGS:
+            ref.end_membership(store, member.id, CCGS_ENDED)
+    ref.add_membership(store, wscsp, reference_id("org", SUFFOLK_ICB[0]), ICBS_BEGAN)
+    plymouth = reference_id("partnership", "Safer Plymouth")
+    for member in ref.partnership_members(store, plymouth):
+        if member.name == "NEW Devon CCG":
+            ref.end_membership(store, member.id, "2019-03-31")
+    ref.add_membership(store, plymouth, reference_id("org", DEVON_CCG[0]), DEVON_CCG_BEGAN, CCGS_ENDED)
+    ref.add_membership(store, plymouth, reference_id("org", DEVON_ICB[0]), ICBS_BEGAN)
 
 
 def add_office_scope(store: Store) -> None:
