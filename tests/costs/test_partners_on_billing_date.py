@@ -28,17 +28,17 @@ TODAY = date(2026, 11, 30)
 UNDER_WAY = "WSCSP-DHR-2017-02"
 PARTNERSHIP = "Western Suffolk CSP"
 CCGS = ("org:ipswich-and-east-ccg", "org:west-suffolk-ccg")
-ICB = "org:suffolk-and-north-east-essex-icb"
-ICB_NAME = "Suffolk and North East Essex ICB"
+ICB = "org:nhs-suffolk-and-north-east-essex-icb"
+ICB_NAME = "NHS Suffolk and North East Essex ICB"
+CRC = "org:norfolk-and-suffolk-crc"
 
 
 def ccgs_became_the_icb(store) -> None:
-    """The CCGs left the partnership on 30/06/2022 and the ICB joined it on 01/07/2022."""
-    with store.transaction():
-        store.conn.executemany("UPDATE partnership_members SET valid_to = '2022-06-30' WHERE organisation_id = ? "
-                               "AND partnership_id = 'partnership:western-suffolk-csp'", [(c,) for c in CCGS])
-    ref.add_organisation(store, ICB_NAME, "health")
-    ref.add_partnership(store, PARTNERSHIP, members=[(ICB_NAME, True)], valid_from="2022-07-01")
+    """The CCGs left the partnership on 30/06/2022 and the ICB joined it on 01/07/2022: the example holds it (session
+    67, with the CRC's seat ended on 25/06/2021); checked here, so a test of the change tests it on the example."""
+    days = {(m.organisation_id, m.valid_from, m.valid_to) for m in ref.partnership_members(
+        store, "partnership:western-suffolk-csp")}
+    assert {(c, date(2017, 4, 1), date(2022, 6, 30)) for c in CCGS} | {(ICB, date(2022, 7, 1), None)} <= days
 
 
 def costed_case(store) -> str:
@@ -57,15 +57,17 @@ def test_a_review_billed_after_the_change_bills_the_partners_on_the_invoice_date
     case_id = costed_case(changed)
     shares = dhr.bill_partners(changed, case_id, invoiced_on="30/11/2026")
     assert ICB in shares and not set(CCGS) & set(shares)
-    # Two CCGs out, the ICB in, and the two councils that became West Suffolk Council in 2019 one: nine, not twelve.
-    assert len(shares) == 9 and sum(shares.values()) == 752558
-    assert sorted(shares.values()) == [83617] * 4 + [83618] * 5
+    # Two CCGs out, the ICB in, the CRC out (2021), and the two councils that became West Suffolk Council in 2019
+    # one: eight, not twelve.
+    assert len(shares) == 8 and sum(shares.values()) == 752558 and CRC not in shares
+    assert sorted(shares.values()) == [94069] * 2 + [94070] * 6
 
 
 def test_a_review_billed_before_the_change_bills_the_ccgs_not_the_icb(changed):
     case_id = costed_case(changed)
     shares = dhr.bill_partners(changed, case_id, invoiced_on="30/06/2022")  # their last day
-    assert set(CCGS) <= set(shares) and ICB not in shares and len(shares) == 10  # West Suffolk Council since 2019
+    # West Suffolk Council since 2019, the CRC gone since 2021: nine
+    assert set(CCGS) <= set(shares) and ICB not in shares and CRC not in shares and len(shares) == 9
 
 
 def test_costs_added_since_go_to_the_partners_billed_whatever_the_date(changed):
@@ -97,7 +99,7 @@ def test_a_percentage_for_a_partner_gone_by_the_invoice_date_is_refused_naming_i
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(windows=st.lists(st.tuples(st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2027, 1, 1))),
                                   st.one_of(st.none(), st.dates(date(2015, 1, 1), date(2027, 1, 1)))),
-                        min_size=12, max_size=12),  # the partnership's twelve memberships, in any years
+                        min_size=13, max_size=13),  # the partnership's thirteen memberships, in any years
        day=st.dates(date(2015, 1, 1), date(2027, 1, 1)), pence=st.integers(1, 5_000_000))
 def test_the_partners_billed_are_those_on_the_invoice_date_and_add_up_to_the_penny(tmp_path_factory, demo_master,
                                                                                    windows, day, pence):
@@ -149,7 +151,7 @@ def test_the_split_grid_lists_the_partners_billed_if_billed_on_its_day(presenter
     assert split.set_partners_on(TODAY.strftime("%d/%m/%Y"))
     rows = split.rows()
     shown = {r.organisation_id for r in rows}
-    assert ICB in shown and not set(CCGS) & shown and len(rows) == 9
+    assert ICB in shown and not set(CCGS) & shown and len(rows) == 8
     assert split.preview_total_pence() == 752558
     split.set_kind("percentages")
     split.share_equally()  # the percentages shared among the partners shown add up to 100%

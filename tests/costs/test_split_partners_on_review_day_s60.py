@@ -20,7 +20,10 @@ from safer_desk.services import dhr
 from safer_desk.services import reference as ref
 from tests.costs.test_search_choice_round22 import reviews_page
 
-TODAY = date(2026, 11, 30)
+# "Today" for these tests: a day after the one change they are about (two councils became West Suffolk Council on
+# 01/04/2019) and before the CRC (25/06/2021) and the CCGs (30/06/2022) left, as the example holds them since
+# session 67: today's own partners are tested in test_example_partners_today_s67.
+TODAY = date(2021, 3, 31)
 UNDER_WAY = "WSCSP-DHR-2017-02"
 THEN = {"Forest Heath District Council", "St Edmundsbury Borough Council"}  # partners in 2017, gone by 2019
 NOW = "West Suffolk Council"  # a partner from 01/04/2019

@@ -59,7 +59,7 @@ def paid_and_refused(offices):
     """Both offices sent the review alike; then Babergh recorded NPS's share paid in full and Mid Suffolk recorded it
     refused. Both files merged, Babergh's first (as the tester did)."""
     merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
-    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="752.56")
+    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="940.70")
     dhr.refuse_share(offices.mid, share_of(offices.mid), on="2025-10-02", reason="NPS will not contribute")
     offices.b2, offices.m2 = offices.send(offices.babergh), offices.send(offices.mid)
     report = merge(offices.county, [offices.b2, offices.m2])
@@ -70,9 +70,9 @@ def paid_and_refused(offices):
 def test_a_share_conflict_says_the_payment_the_county_holds_and_which_office_it_came_from(paid_and_refused):
     [conflict] = paid_and_refused.about("dhr_shares")
     assert conflict.detail == (
-        f"{NPS}'s share of {REVIEW}: status invoiced from Babergh office (the county holds £752.56 paid towards it, "
+        f"{NPS}'s share of {REVIEW}: status invoiced from Babergh office (the county holds £940.70 paid towards it, "
         "from Babergh office), refused on 02/10/2025 (“NPS will not contribute”) from Mid Suffolk office")
-    assert "£752.56 paid towards it, from Babergh office" in conflict.county_side
+    assert "£940.70 paid towards it, from Babergh office" in conflict.county_side
 
 
 def test_keeping_a_refusal_of_a_share_the_county_holds_paid_is_refused_and_changes_nothing(paid_and_refused):
@@ -84,17 +84,17 @@ def test_keeping_a_refusal_of_a_share_the_county_holds_paid_is_refused_and_chang
         resolve_conflicts(o.county, "district", which=conflict.id)
     message = str(caught.value)
     assert message.startswith(f"{NPS}'s share of {REVIEW}: Mid Suffolk office's version cannot be kept")
-    assert "refused on 02/10/2025" in message and "£752.56 paid towards it, from Babergh office" in message
+    assert "refused on 02/10/2025" in message and "£940.70 paid towards it, from Babergh office" in message
     assert "Keep the county's version" in message and "ask Mid Suffolk office to correct its record" in message
     assert message.endswith("Nothing was changed.")
-    assert county_share(o) == ("invoiced", 75256, 75256)
+    assert county_share(o) == ("invoiced", 94070, 94070)
     assert [c.id for c in o.about("dhr_shares")] == [conflict.id]
     assert o.county.scalar("SELECT count(*) FROM _county_decisions") == decisions
     assert o.county.scalar("SELECT count(*) FROM audit_log") == trail
     # Keeping the county's version is the way on, and it stands.
     resolve_conflicts(o.county, "county", which=conflict.id)
     assert merge(o.county, [o.b2, o.m2]).conflicts == [] and o.about("dhr_shares") == []
-    assert county_share(o) == ("invoiced", 75256, 75256)
+    assert county_share(o) == ("invoiced", 94070, 94070)
 
 
 def test_a_group_decision_keeping_the_districts_versions_is_refused_for_the_share_too(paid_and_refused):
@@ -103,7 +103,7 @@ def test_a_group_decision_keeping_the_districts_versions_is_refused_for_the_shar
         resolve_conflicts(o.county, "district", which="dhr-share")
     with pytest.raises(CountyError, match="cannot be kept"):
         resolve_conflicts(o.county, "district")  # every conflict at once: nothing of it is kept
-    assert county_share(o) == ("invoiced", 75256, 75256) and len(o.about("dhr_shares")) == 1
+    assert county_share(o) == ("invoiced", 94070, 94070) and len(o.about("dhr_shares")) == 1
     assert len(list_conflicts(o.county)) == 1
 
 
@@ -117,7 +117,7 @@ def test_a_refusal_the_county_holds_a_part_payment_of_from_another_office_is_ref
     with pytest.raises(CountyError, match="Mid Suffolk office's version cannot be kept") as caught:
         resolve_conflicts(offices.county, "district", which=conflict.id)
     assert "written off on 02/10/2025" in str(caught.value)
-    assert county_share(offices) == ("invoiced", 75256, 10000)
+    assert county_share(offices) == ("invoiced", 94070, 10000)
 
 
 def test_a_payment_merged_after_the_conflict_was_found_is_said_in_it(offices):
@@ -127,16 +127,16 @@ def test_a_payment_merged_after_the_conflict_was_found_is_said_in_it(offices):
     merge(offices.county, [offices.send(offices.mid)])
     [before] = offices.about("dhr_shares")
     assert "the county holds" not in before.detail
-    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="752.56")
+    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="940.70")
     merge(offices.county, [offices.send(offices.babergh)])
     [after] = offices.about("dhr_shares")
     assert after.id == before.id
     assert after.detail == (
-        f"{NPS}'s share of {REVIEW}: status invoiced from Babergh office (the county holds £752.56 paid towards it, "
+        f"{NPS}'s share of {REVIEW}: status invoiced from Babergh office (the county holds £940.70 paid towards it, "
         "from Babergh office), refused on 02/10/2025 (“NPS will not contribute”) from Mid Suffolk office")
     with pytest.raises(CountyError, match="cannot be kept"):
         resolve_conflicts(offices.county, "district", which=after.id)
-    assert county_share(offices) == ("invoiced", 75256, 75256)
+    assert county_share(offices) == ("invoiced", 94070, 94070)
 
 
 def test_a_refusal_after_the_office_s_own_part_payment_is_kept_as_the_office_holds_it(offices):
@@ -149,21 +149,21 @@ def test_a_refusal_after_the_office_s_own_part_payment_is_kept_as_the_office_hol
     [conflict] = offices.about("dhr_shares")
     assert "(the county holds £100.00 paid towards it, from Mid Suffolk office)" in conflict.detail
     resolve_conflicts(offices.county, "district", which=conflict.id)
-    assert county_share(offices) == ("refused", 75256, 10000)
+    assert county_share(offices) == ("refused", 94070, 10000)
     assert merge(offices.county, [m2]).conflicts == []
 
 
 def test_keeping_a_version_billing_less_than_the_county_holds_paid_is_refused(offices):
     merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
-    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="752.56")
+    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="940.70")
     with offices.mid.transaction():  # Mid Suffolk billed NPS £600 (its own split)
         offices.mid.conn.execute("UPDATE dhr_shares SET amount_pence = 60000 WHERE id = ?", (share_of(offices.mid),))
     merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
     [conflict] = offices.about("dhr_shares")
     with pytest.raises(CountyError) as caught:
         resolve_conflicts(offices.county, "district", which=conflict.id)
-    assert "bills £600.00" in str(caught.value) and "£752.56 paid towards it" in str(caught.value)
-    assert county_share(offices) == ("invoiced", 75256, 75256)
+    assert "bills £600.00" in str(caught.value) and "£940.70 paid towards it" in str(caught.value)
+    assert county_share(offices) == ("invoiced", 94070, 94070)
 
 
 def test_the_conflicts_command_refuses_the_district_version_with_the_reason(paid_and_refused):
@@ -175,7 +175,7 @@ def test_the_conflicts_command_refuses_the_district_version_with_the_reason(paid
     assert code != 0
     assert "Mid Suffolk office's version cannot be kept" in err and "Nothing was changed." in err
     o.county = open_store(o.folder / "county.sqlite")
-    assert county_share(o) == ("invoiced", 75256, 75256)
+    assert county_share(o) == ("invoiced", 94070, 94070)
 
 
 def test_the_conflicts_window_says_why_the_district_version_cannot_be_kept(paid_and_refused, window, qtbot, prompts):
@@ -190,7 +190,7 @@ def test_the_conflicts_window_says_why_the_district_version_cannot_be_kept(paid_
     dialog.groups.setCurrentRow(1)
     assert dialog.groups.item(1).text() == "Shares of review costs (1)"
     dialog.view.setCurrentIndex(dialog.proxy.index(0, 1))
-    assert "£752.56 paid towards it, from Babergh office" in dialog.detail_label.text()
+    assert "£940.70 paid towards it, from Babergh office" in dialog.detail_label.text()
     qtbot.mouseClick(dialog.keep_district_button, Qt.MouseButton.LeftButton)
     assert "Mid Suffolk office's version cannot be kept" in prompts.errors[-1][1]
     assert dialog.model.rowCount() == 1
@@ -209,54 +209,54 @@ def test_a_payment_towards_a_share_the_county_holds_refused_is_reported_not_merg
     dhr.refuse_share(o.mid, share_of(o.mid), on="2025-10-02", reason="NPS will not contribute")
     merge(o.county, [o.send(o.mid)])
     resolve_conflicts(o.county, "district", which="dhr-share")  # nothing paid yet: the refusal is kept
-    assert county_share(o) == ("refused", 75256, 0)
-    dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="752.56")
+    assert county_share(o) == ("refused", 94070, 0)
+    dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="940.70")
     b2 = o.send(o.babergh)
     report = merge(o.county, [b2])
-    assert county_share(o) == ("refused", 75256, 0)
+    assert county_share(o) == ("refused", 94070, 0)
     payment = next(c for c in report.merged[0].conflicts if c.table == "dhr_payments")
     assert (payment.group, payment.detail) == ("dhr-share", (
-        f"Payment of 01/10/2025 towards {NPS}'s share of {REVIEW}: £752.56 from Babergh office, not merged: the "
+        f"Payment of 01/10/2025 towards {NPS}'s share of {REVIEW}: £940.70 from Babergh office, not merged: the "
         "county holds that share refused on 02/10/2025 (“NPS will not contribute”), and a refused share takes no "
         "payment"))
     with pytest.raises(CountyError, match="Babergh office's version cannot be kept"):
         resolve_conflicts(o.county, "district", which=payment.id)
-    assert county_share(o) == ("refused", 75256, 0)
+    assert county_share(o) == ("refused", 94070, 0)
     assert o.about("dhr_shares") == []  # Babergh's invoiced version was set aside when the refusal was kept
     # The partner paid after all: the share reopened in the county file, Babergh's payment comes in with its file.
     dhr.reopen_share(o.county, share_of(o.county))
-    assert county_share(o) == ("invoiced", 75256, 0)
+    assert county_share(o) == ("invoiced", 94070, 0)
     again = merge(o.county, [b2])
     assert again.conflicts == [] and list_conflicts(o.county) == [], again.text()
-    assert county_share(o) == ("invoiced", 75256, 75256)
+    assert county_share(o) == ("invoiced", 94070, 94070)
 
 
 def test_a_refusal_merged_first_keeps_the_other_office_s_payment_out_until_decided(offices):
     dhr.refuse_share(offices.mid, share_of(offices.mid), on="2025-10-02", reason="NPS will not contribute")
-    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="752.56")
+    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="940.70")
     merge(offices.county, [offices.send(offices.mid), offices.send(offices.babergh)])
-    assert county_share(offices) == ("refused", 75256, 0)
+    assert county_share(offices) == ("refused", 94070, 0)
     assert sorted(c.table for c in list_conflicts(offices.county)) == ["dhr_payments", "dhr_shares"]
     resolve_conflicts(offices.county, "county", which="dhr-share")
-    assert county_share(offices) == ("refused", 75256, 0)
+    assert county_share(offices) == ("refused", 94070, 0)
 
 
 def test_a_payment_both_offices_recorded_on_their_own_dates_is_not_counted_twice(offices):
     merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
-    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="752.56")
-    dhr.record_payment(offices.mid, share_of(offices.mid), paid_on="2025-10-03", amount="752.56")
+    dhr.record_payment(offices.babergh, share_of(offices.babergh), paid_on="2025-10-01", amount="940.70")
+    dhr.record_payment(offices.mid, share_of(offices.mid), paid_on="2025-10-03", amount="940.70")
     report = merge(offices.county, [offices.send(offices.babergh), offices.send(offices.mid)])
-    assert county_share(offices) == ("invoiced", 75256, 75256)
+    assert county_share(offices) == ("invoiced", 94070, 94070)
     [payment] = report.merged[1].conflicts
     assert payment.detail == (
-        f"Payment of 03/10/2025 towards {NPS}'s share of {REVIEW}: £752.56 from Mid Suffolk office, not merged: the "
-        "county holds £752.56 paid towards that share already, which bills £752.56: a share cannot be paid more "
+        f"Payment of 03/10/2025 towards {NPS}'s share of {REVIEW}: £940.70 from Mid Suffolk office, not merged: the "
+        "county holds £940.70 paid towards that share already, which bills £940.70: a share cannot be paid more "
         "than it bills")
     with pytest.raises(CountyError, match="cannot be paid more than it bills"):
         resolve_conflicts(offices.county, "district", which=payment.id)
     resolve_conflicts(offices.county, "county", which=payment.id)
     assert merge(offices.county, [offices.send(offices.mid)]).conflicts == []
-    assert county_share(offices) == ("invoiced", 75256, 75256)
+    assert county_share(offices) == ("invoiced", 94070, 94070)
 
 
 # -- 2. merging an export again after the county edited one of its rows ------------------------------------------

@@ -5,7 +5,7 @@ refused the National Probation Service's share of a review both offices hold and
 partners, while Babergh office held the share invoiced (or paid). The county kept the share invoiced (the conflict
 open, awaiting the county lead), yet merged Mid Suffolk's ten re-split invoices all the same: the partners were
 billed NPS's £684.14 twice, a Keep County decision left it so, and the ledger that goes to the board said it.
-(Eleven partners then; ten since the example's two councils that merged in 2019 are one: £752.56 each.)
+(Eleven partners then; eight in 2025 in the example: the 2019 councils one, the CRC and CCGs gone, the ICB in.)
 
 After every step here the county's ledger must be one an office obeying the Costs tab's rules could hold.
 """
@@ -23,9 +23,9 @@ from tests.exchange.district_offices import merge
 from tests.exchange.test_merge_round22 import NPS, REVIEW, county_share, share_of
 
 TODAY = date(2026, 1, 15)
-HELD = (f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Mid Suffolk office (9 invoices, "
-        f"£752.56: {REVIEW}-04-R01 to {REVIEW}-04-R09), not merged: the county holds that share invoiced, not "
-        "refused, so its £752.56 would be billed twice")
+HELD = (f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Mid Suffolk office (7 invoices, "
+        f"£940.70: {REVIEW}-03-R01 to {REVIEW}-03-R07), not merged: the county holds that share invoiced, not "
+        "refused, so its £940.70 would be billed twice")
 
 
 def ledger(store) -> dict[str, tuple[int, int, int, int]]:
@@ -84,11 +84,11 @@ def state(county) -> tuple:
 @pytest.fixture(params=["invoiced", "paid"])
 def resplit(request, offices):  # noqa: F811
     """Both offices' first files merged alike; then Babergh held NPS's share invoiced (or recorded it paid in full)
-    and Mid Suffolk refused it and re-split it among the other nine partners. Both files merged, Babergh's first."""
+    and Mid Suffolk refused it and re-split it among the other seven partners. Both files merged, Babergh's first."""
     o = offices
     merge(o.county, [o.send(o.babergh), o.send(o.mid)])
     if request.param == "paid":
-        dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="752.56")
+        dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="940.70")
     refuse_and_resplit(o.mid)
     o.b2, o.m2 = o.send(o.babergh), o.send(o.mid)
     report = merge(o.county, [o.b2, o.m2])
@@ -111,7 +111,7 @@ def test_a_resplit_of_a_share_the_county_holds_invoiced_is_held_back_and_listed_
     o = resplit
     assert resplits(o.county) == 0
     assert ledger(o.county) == ledger(o.babergh)  # the county holds Babergh's version: NPS's share owed (or paid)
-    assert county_share(o) == ("invoiced", 75256, 75256 if o.paid else 0)
+    assert county_share(o) == ("invoiced", 94070, 94070 if o.paid else 0)
     assert_an_office_could_hold(o.county)
     [case] = dhr.list_cases(o.county, today=TODAY)
     assert case.billed_pence == case.cost_pence == 752558
@@ -136,7 +136,7 @@ def test_the_mid_suffolk_file_merged_first_holds_it_back_too(offices):  # noqa: 
     mid_resplit_merged(o)
     assert resplits(o.county) == 0 and ledger(o.county) == ledger(o.babergh)
     assert held_resplit(o).detail == HELD
-    dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="752.56")
+    dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="940.70")
     merge(o.county, [o.send(o.babergh)])
     assert resplits(o.county) == 0 and ledger(o.county) == ledger(o.babergh)
     assert_an_office_could_hold(o.county)
@@ -162,12 +162,12 @@ def test_keep_district_of_the_refusal_lets_the_resplit_in_with_the_office_s_next
     m2 = mid_resplit_merged(o)
     resolve_conflicts(o.county, "district", which=refusal(o).id)
     assert list_conflicts(o.county) == []  # the held re-split is closed with the refusal: it comes in with the file
-    assert county_share(o) == ("refused", 75256, 0) and resplits(o.county) == 0
+    assert county_share(o) == ("refused", 94070, 0) and resplits(o.county) == 0
     nps = ledger(o.county)[NPS]
-    assert nps == (75256, 0, 75256, 0)  # refused, not yet re-split at the county: what an office holds in between
+    assert nps == (94070, 0, 94070, 0)  # refused, not yet re-split at the county: what an office holds in between
     assert_an_office_could_hold(o.county)
     report = merge(o.county, [m2])
-    assert report.conflicts == [] and report.merged[0].added == 9, report.text()
+    assert report.conflicts == [] and report.merged[0].added == 7, report.text()
     assert ledger(o.county) == ledger(o.mid)
     assert_an_office_could_hold(o.county)
     assert merge(o.county, [o.send(o.babergh)]).conflicts == []  # Babergh's invoiced version stays set aside
@@ -193,7 +193,7 @@ def test_keeping_the_office_s_version_of_the_held_resplit_is_refused_with_the_wa
         resolve_conflicts(o.county, "district", which=held.id)
     message = str(caught.value)
     assert message.startswith(f"{NPS}'s share of {REVIEW}: Mid Suffolk office's re-split cannot be kept")
-    assert "the county holds that share invoiced, not refused, so its £752.56 would be billed twice" in message
+    assert "the county holds that share invoiced, not refused, so its £940.70 would be billed twice" in message
     assert f"Keep Mid Suffolk office's version of the share first (conflict #{refused.id})" in message
     assert "its re-split then comes in with Mid Suffolk office's next file" in message
     assert message.endswith("Nothing was changed.")
@@ -232,9 +232,9 @@ def test_keeping_an_invoiced_version_of_a_share_the_county_holds_resplit_is_refu
     """Mid Suffolk's refusal and re-split merged first: keeping Babergh's invoiced version would bill it twice."""
     o = offices
     refuse_and_resplit(o.mid)
-    dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="752.56")
+    dhr.record_payment(o.babergh, share_of(o.babergh), paid_on="2025-10-01", amount="940.70")
     merge(o.county, [o.send(o.mid), o.send(o.babergh)])
-    assert resplits(o.county) == 9 and ledger(o.county) == ledger(o.mid)
+    assert resplits(o.county) == 7 and ledger(o.county) == ledger(o.mid)
     assert_an_office_could_hold(o.county)
     babergh = refusal(o)
     assert babergh.office_name == "Babergh office"
@@ -243,7 +243,7 @@ def test_keeping_an_invoiced_version_of_a_share_the_county_holds_resplit_is_refu
         resolve_conflicts(o.county, "district", which=babergh.id)
     message = str(caught.value)
     assert message.startswith(f"{NPS}'s share of {REVIEW}: Babergh office's version cannot be kept")
-    assert ("the county holds its refusal re-split among the other partners (9 invoices, £752.56, from Mid "
+    assert ("the county holds its refusal re-split among the other partners (7 invoices, £940.70, from Mid "
             "Suffolk office): the share would be billed twice") in message
     assert "ask Mid Suffolk office to correct its record" in message and message.endswith("Nothing was changed.")
     assert state(o.county) == before and ledger(o.county) == ledger(o.mid)
@@ -258,13 +258,13 @@ def test_a_second_office_s_resplit_of_a_refusal_the_county_holds_resplit_is_held
     refuse_and_resplit(o.mid)
     refuse_and_resplit(o.babergh)
     merge(o.county, [o.send(o.mid), o.send(o.babergh)])
-    assert resplits(o.county) == 9 and ledger(o.county) == ledger(o.mid)
+    assert resplits(o.county) == 7 and ledger(o.county) == ledger(o.mid)
     assert_an_office_could_hold(o.county)
     [held] = list_conflicts(o.county)
     assert held.detail == (
-        f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Babergh office (9 invoices, £752.56: "
-        f"{REVIEW}-04-R01 to {REVIEW}-04-R09), not merged: the county holds that refusal re-split among the other "
-        "partners already (9 invoices, £752.56, from Mid Suffolk office), so its £752.56 would be billed twice")
+        f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Babergh office (7 invoices, £940.70: "
+        f"{REVIEW}-03-R01 to {REVIEW}-03-R07), not merged: the county holds that refusal re-split among the other "
+        "partners already (7 invoices, £940.70, from Mid Suffolk office), so its £940.70 would be billed twice")
     resolve_conflicts(o.county, "county", which=held.id)
     assert merge(o.county, [o.send(o.babergh)]).conflicts == []
     assert ledger(o.county) == ledger(o.mid)
@@ -280,8 +280,8 @@ def test_the_lead_authority_s_carrying_is_held_back_too(offices):  # noqa: F811
     assert resplits(o.county) == 0 and ledger(o.county) == ledger(o.babergh)
     assert held_resplit(o).detail == (
         f"{NPS}'s share of {REVIEW}: carried by the lead authority, from Mid Suffolk office (Mid Suffolk District "
-        f"Council, £752.56: {REVIEW}-04-L), not merged: the county holds that share invoiced, not refused, so its "
-        "£752.56 would be billed twice")
+        f"Council, £940.70: {REVIEW}-03-L), not merged: the county holds that share invoiced, not refused, so its "
+        "£940.70 would be billed twice")
     resolve_conflicts(o.county, "district", which=refusal(o).id)
     merge(o.county, [m2])
     assert ledger(o.county) == ledger(o.mid)
@@ -303,12 +303,12 @@ def test_payments_and_resplits_of_the_held_invoices_are_held_with_them(offices):
     assert ledger(o.county) == ledger(o.babergh)
     assert [c.table for c in report.merged[0].conflicts] == ["dhr_shares", "dhr_shares"], report.text()
     assert held_resplit(o).detail == (
-        f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Mid Suffolk office (9 invoices, "
-        f"£752.56: {REVIEW}-04-R01 to {REVIEW}-04-R09, 8 more re-split from them in turn; £68.42 paid towards them), "
-        "not merged: the county holds that share invoiced, not refused, so its £752.56 would be billed twice")
+        f"{NPS}'s share of {REVIEW}: re-split among the other partners, from Mid Suffolk office (7 invoices, "
+        f"£940.70: {REVIEW}-03-R01 to {REVIEW}-03-R07, 6 more re-split from them in turn; £68.42 paid towards them), "
+        "not merged: the county holds that share invoiced, not refused, so its £940.70 would be billed twice")
     resolve_conflicts(o.county, "district", which=refusal(o).id)
     assert merge(o.county, [m2]).conflicts == []
-    assert ledger(o.county) == ledger(o.mid) and resplits(o.county) == 17
+    assert ledger(o.county) == ledger(o.mid) and resplits(o.county) == 13
     assert_an_office_could_hold(o.county)
 
 
@@ -329,7 +329,7 @@ def test_a_refusal_and_its_resplit_in_one_file_come_in_together(offices):  # noq
         for n, (fid,) in enumerate(o.mid.rows("SELECT id FROM dhr_shares WHERE source_share_id = ?", (sid,))):
             o.mid.conn.execute("UPDATE dhr_shares SET id = ? WHERE id = ?", (f"{n:032x}", fid))
     report = merge(o.county, [o.send(o.mid)])
-    assert report.conflicts == [] and report.merged[0].added == 9, report.text()
+    assert report.conflicts == [] and report.merged[0].added == 7, report.text()
     assert ledger(o.county) == ledger(o.mid)
     assert_an_office_could_hold(o.county)
 
@@ -341,11 +341,11 @@ def test_a_share_reopened_at_the_county_keeps_the_office_s_resplit_out(offices):
     refuse_and_resplit(o.mid)
     m1 = o.send(o.mid)
     merge(o.county, [m1])
-    assert resplits(o.county) == 9
+    assert resplits(o.county) == 7
     dhr.reopen_share(o.county, share_of(o.county))
-    assert resplits(o.county) == 0 and county_share(o) == ("invoiced", 75256, 0)
+    assert resplits(o.county) == 0 and county_share(o) == ("invoiced", 94070, 0)
     report = merge(o.county, [m1])
-    assert resplits(o.county) == 0 and county_share(o) == ("invoiced", 75256, 0), report.text()
+    assert resplits(o.county) == 0 and county_share(o) == ("invoiced", 94070, 0), report.text()
     assert_an_office_could_hold(o.county)
     [held] = list_conflicts(o.county)  # the county's edit of the share stands: only the re-split is said
     assert held.detail == HELD

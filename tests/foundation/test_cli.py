@@ -29,7 +29,8 @@ def test_demo_file_holds_the_seed_reference_data(demo_store):
     assert {"Western CSP", "Western Suffolk CSP", "Safer Plymouth", "Babergh CSP"} <= names
     assert [d.name for d in partnership_districts(demo_store, "partnership:western-csp")] == [
         "Forest Heath", "Mid Suffolk", "St Edmundsbury"]
-    assert len(statutory_partners(demo_store, "partnership:western-suffolk-csp")) == 12  # West Suffolk Council too
+    # Every partner it has had: seed 002's eleven, West Suffolk Council (2019) and the ICB (2022)
+    assert len(statutory_partners(demo_store, "partnership:western-suffolk-csp")) == 13
 
 
 def test_unknown_option_is_a_usage_error(capsys):

@@ -263,7 +263,7 @@ def test_the_members_and_every_button_are_in_view_at_laptop_sizes(demo_window, q
     row = page.members_view.rowHeight(0)
     assert page.members_view.viewport().height() >= 2 * row  # at least two members in view
     assert page.view.viewport().height() >= 2 * page.view.rowHeight(0)
-    assert page.members_model.rowCount() == 12  # the two councils to 2019, then West Suffolk Council
+    assert page.members_model.rowCount() == 13  # the two councils to 2019, then West Suffolk Council; the ICB
 
 
 def test_a_members_dates_outside_the_partnerships_own_are_refused_beside_the_date(western):
