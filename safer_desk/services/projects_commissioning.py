@@ -385,11 +385,12 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         title = names.get(project.id, project.title)
         c = counted_figure(project, award, year, range_end, title=title)
         ranged = ranged or counted_figure(project, award, year, other_end).cost_pence != c.cost_pence
-        if c.problem:
+        going_ahead = project.status not in NOT_GOING_AHEAD  # else what its cost or share would count is moot
+        if c.problem and going_ahead:
             problems.append(c.problem)
-        if c.cost_pence is None:
+        if c.cost_pence is None and going_ahead:
             problems.append(f"{title}: no cost is stated, so it adds nothing to the commitment.")
-        elif c.words.startswith("the "):  # a range or a minimum: say which figure is committed
+        elif c.words.startswith("the ") and going_ahead:  # a range or a minimum: say which figure is committed
             notes.append(f"{title}: counts {c.words}.")
         weights = {year: 1} if award is not None and year else project.year_weights(range_end, undated=UNDATED)
         if award is not None and not year:  # an award for no one year: its shares' years, where they say them
@@ -415,12 +416,16 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         from safer_desk.services.funders import shares_of
 
         span = award.span  # a total over several years, or up to its last year: for none of them
-        problems += counted_twice(award, awards, [(titled(r), shares_of(r.project)) for r in rows], year or None, span)
-        problems += _misnamed_shares(award, awards, rows, year or None, span, titled)
-        problems += _shares_outside_award(award, rows, year or None, span, titled)
+        # A project declined or withdrawn since it was ticked commits nothing: its shares are counted against no
+        # award (named among a double count, it was said to overstate what two awards have left).
+        drawn = [r for r in rows if r.project.status not in NOT_GOING_AHEAD]
+        problems += counted_twice(award, awards, [(titled(r), shares_of(r.project)) for r in drawn], year or None,
+                                  span)
+        problems += _misnamed_shares(award, awards, drawn, year or None, span, titled)
+        problems += _shares_outside_award(award, drawn, year or None, span, titled)
     if award is not None:  # for the year, or the whole of a total not split by year
         notes += revenue_capital_check(award, year, [
-            (titled(r), r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in rows])
+            (titled(r), r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in drawn])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
                           award, year, range_end, tuple(notes), ranged)
 
