@@ -735,7 +735,9 @@ def scenario_html(result: ScenarioResult, title: str = "", *, origins: RowOrigin
             f"<p>{e(result.fund_label)} {e(table.summary)}</p>"
             f"<table border=1 cellspacing=0 cellpadding=3><tr>{cells(table.header, 'th')}</tr>{body}"
             f"<tr>{cells(table.total, 'th')}</tr></table>"
-            + "".join(f"<p>{e(p)}</p>" for p in result.problems)
+            # What the page and the board report say under the table: the problems, then how it was counted (the
+            # award's share, a range's end, capital or revenue beyond the award's split).
+            + "".join(f"<p>{e(p)}</p>" for p in (*result.problems, *result.notes))
             + "<p>Criteria: √ yes, X no, ? unknown. Scaled amounts are rounded to the penny, halves up; "
               "amounts across financial years are split by largest remainder so they add up.</p></body></html>")
 
