@@ -191,7 +191,8 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
         one_year = year if span is None else ""
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
                        _share_over_cost(project, owner, lookup.amount_pence, one_year, title)
-                       or _share_outside_dates(project, owner, one_year, title)
+                       or (_share_outside_dates(project, owner, one_year, title) if one_year
+                           else _shares_outside_dates(project, award, owner, title))
                        or undated_share_each_year(project, award, one_year, title), share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
@@ -314,6 +315,16 @@ def _share_outside_dates(project: Project, owner: str, year: str, title: str) ->
     when = f"after the project ends ({format_uk_date(day)})" if how == "ended" else \
         f"before the project starts ({format_uk_date(day)})"
     return f"{title}: {owner} share for {year} is for a year {when}: check the share or the dates in the register."
+
+
+def _shares_outside_dates(project: Project, award: Award, owner: str, title: str) -> str:
+    """Against an award for no one year (a total over several years, or one with no years), each of the funder's
+    shares counted for a year the project is not running in by its dates, said as ``_share_outside_dates`` says it
+    against one year (they were counted without a word)."""
+    from safer_desk.services.funders import shares_of
+
+    years = share_years(shares_of(project), award.funder, award.span, award.name)
+    return " ".join(said for year in sorted(years) if (said := _share_outside_dates(project, owner, year, title)))
 
 
 def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:
