@@ -755,7 +755,8 @@ def scenario_html(result: ScenarioResult, title: str = "", *, origins: RowOrigin
 
 def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_FILE) -> list:
     """The scenario's board table and its summary as sheets for the one export path (``exchange.tables``); in a
-    county file (``origins`` shown) with *Merged from*, as the page shows it."""
+    county file (``origins`` shown) with *Merged from*, as the page shows it. What the page says under the table (its
+    problems and how it was counted) is a Notes sheet, when there is any."""
     from safer_desk.exchange.files import Sheet
 
     table = board_table(result, plain=False, origins=origins)
@@ -769,7 +770,9 @@ def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_F
              for label, pence in (("Fund", c.fund_pence), left)]
     return [Sheet(result.name or "Scenario", table.header, [*table.rows, table.total, *under], table.money_columns,
                   title=f"{result.name} — {result.fund_label}".strip(" —")),
-            Sheet("Summary", ["", "Amount"], summary, {1})]
+            Sheet("Summary", ["", "Amount"], summary, {1}),
+            *([Sheet("Notes", ["Said of the scenario, as on the Commissioning page"],
+                     [[said] for said in (*result.problems, *result.notes)])] if result.problems or result.notes else [])]
 
 
 @dataclass(frozen=True)
