@@ -191,8 +191,7 @@ def counted_figure(project: Project, award: Award | None, year: str = "", range_
         one_year = year if span is None else ""
         return Counted(lookup.amount_pence, f"{owner} share", lookup.amount_pence,
                        _share_over_cost(project, owner, lookup.amount_pence, one_year, title)
-                       or (_share_outside_dates(project, owner, one_year, title) if one_year
-                           else _shares_outside_dates(project, award, owner, title))
+                       or shares_outside_dates(project, award, one_year, title)
                        or undated_share_each_year(project, award, one_year, title), share_whole=True)
     if lookup.state == "part known":  # the known part counts; the rest is listed, and What fits? cannot weigh it
         known, when = format_money(lookup.amount_pence), f" for {year}" if year else ""
@@ -317,12 +316,16 @@ def _share_outside_dates(project: Project, owner: str, year: str, title: str) ->
     return f"{title}: {owner} share for {year} is for a year {when}: check the share or the dates in the register."
 
 
-def _shares_outside_dates(project: Project, award: Award, owner: str, title: str) -> str:
-    """Against an award for no one year (a total over several years, or one with no years), each of the funder's
-    shares counted for a year the project is not running in by its dates, said as ``_share_outside_dates`` says it
-    against one year (they were counted without a word)."""
+def shares_outside_dates(project: Project, award: Award, year: str, title: str) -> str:
+    """The funder's shares counted against the award for ``year`` ("": for no one year, a total over several years
+    or an award with no years: each of them) that are for a year the project is not running in by its dates, said as
+    ``_share_outside_dates`` says one; "" when there are none. On the Commissioning page and under the report's award
+    tables alike (they were counted without a word there, and against an award for no one year)."""
     from safer_desk.services.funders import shares_of
 
+    owner = possessive(award.funder)
+    if year:
+        return _share_outside_dates(project, owner, year, title)
     years = share_years(shares_of(project), award.funder, award.span, award.name)
     return " ".join(said for year in sorted(years) if (said := _share_outside_dates(project, owner, year, title)))
 
