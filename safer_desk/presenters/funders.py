@@ -193,5 +193,7 @@ def _not_known(shares: Sequence[FunderShare], year: str) -> str:
                                if s.amount_pence is None and (not year or not s.year or s.year == year)))
     if not names:
         return ""
-    owned = [f"{name}'s" for name in names]
+    from safer_desk.services.projects_commissioning import possessive
+
+    owned = [possessive(name) for name in names]  # "Suffolk Public Sector Leaders'", as Commissioning says it
     return f"{in_words(owned)} part{'s' if len(names) > 1 else ''}"
