@@ -775,7 +775,8 @@ def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_F
                   title=f"{result.name} — {result.fund_label}".strip(" —")),
             Sheet("Summary", ["", "Amount"], summary, {1}),
             *([Sheet("Notes", ["Said of the scenario, as on the Commissioning page"],
-                     [[said] for said in (*result.problems, *result.notes)])] if result.problems or result.notes else [])]
+                     [[said] for said in (*result.problems, *result.notes)])]
+              if result.problems or result.notes else [])]
 
 
 @dataclass(frozen=True)
