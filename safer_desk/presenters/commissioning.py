@@ -450,7 +450,9 @@ class CommissioningPresenter(ScreenPresenter):
         scale = Scale(1, 1, amount_pence=pence) if 0 < part != 1 else Scale(part.numerator, part.denominator)
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
         part_text = f"{part.numerator}/{part.denominator}" if part.denominator <= 12 else f"{format_percent(part)}%"
+        # More than the whole, by how much: a penny over read "100.00% of it", as if it were the whole cost.
         part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
+            f"committed as typed ({format_money(pence - row.cost_pence)} more than the whole of it)" if part > 1 else \
             f"committed as typed ({part_text} of it now)"
         return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}.", part
 
