@@ -2120,6 +2120,7 @@ class _Merger:
         for t, keys in shared_rows_in_conflict(self.dst, self.m.office_id).items():
             self.summary.conflict_notes += refresh_conflicts_about(
                 self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id)
+        self.summary.conflict_notes += self.take_what_every_holder_sends()
         if "dhr_payments" in tables:  # shares' conflicts say the payments held now (this file's, merged after them)
             refresh_share_payments_words(self.dst)
             for c in self.summary.conflicts:
@@ -3661,6 +3662,51 @@ class _Merger:
     def select_by_natural_sql(self, info: TableInfo) -> str:
         cols = ", ".join(quote(c) for c in info.columns)
         return f"SELECT {cols} FROM indicator_values WHERE indicator_id = ? AND area_id = ? AND period = ?"
+
+    def take_what_every_holder_sends(self) -> list[str]:
+        """Rows several offices hold that every one of them now sends alike, in another version than the county's
+        (each office's conflict about it open with that same version): the county takes that version and their
+        conflicts close, as the same data from several offices is never a conflict (DESIGN §3). A row edited at
+        the county since, or a reference row, stays the county lead's to decide. Returns what was taken, in words."""
+        open_rows: dict[tuple[str, str, str], dict[str, dict]] = {}
+        for r in self._rows(f"SELECT * FROM {CONFLICTS_TABLE} WHERE kind = 'differs' AND incoming_version != '' "
+                            "ORDER BY id"):
+            key = r["county_key"] or r["row_key"]
+            open_rows.setdefault((r["table_name"], key, r["incoming_version"]), {}).setdefault(r["office_id"],
+                                                                                                dict(r))
+        said: list[str] = []
+        for (t, key, _version), by_office in open_rows.items():
+            if t in REFERENCE_TABLES:
+                continue
+            holders = {r[0] for r in self.dst.execute(f"SELECT office_id FROM {HOLDERS_TABLE} WHERE table_name = ? "
+                                                      "AND row_key = ?", (t, key))}
+            if len(holders) < 2 or set(by_office) != holders:
+                continue
+            info = self.describer.info(t)
+            current, p = county_row_of(self.dst, info, key), origin_of(self.dst, t, key)
+            if current is None or p is None or not p.shared or not matches_origin(info, current, p):
+                continue
+            first = Conflict.from_row(min(by_office.values(), key=lambda r: r["id"]))
+            try:
+                kept_key = _apply_district_version(self.county, info, first, self.replace_typed) or key
+            except DecisionRefused:
+                continue
+            _hold_as_kept(self.dst, t, kept_key, first, "district")
+            self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (first.id,))
+            refresh_conflicts_about(self.dst, t, [kept_key], describer=self.describer, besides=first.id)
+            numbers = sorted(r["id"] for r in by_office.values())
+            names = sorted({r["office_name"] for r in by_office.values()}, key=str.casefold)
+            closed = ", ".join(f"#{n}" for n in numbers)
+            said.append(f"{first.subject}: every office that holds it now sends the same version "
+                        f"({in_words(names)}), so the county file takes it and "
+                        f"{'conflict' if len(numbers) == 1 else 'conflicts'} {closed} "
+                        f"{'is' if len(numbers) == 1 else 'are'} closed.")
+            audit.record_event(self.dst, CONFLICTS_TABLE, key, "taken as every holder sends it", {
+                "what": said[-1], "table": t, "row": key, "offices": names})
+        if said:
+            still = {r[0] for r in self.dst.execute(f"SELECT id FROM {CONFLICTS_TABLE}")}
+            self.summary.conflicts = [c for c in self.summary.conflicts if c.id in still]
+        return said
 
     def finish_conflicts(self, before: dict[int, dict]) -> None:
         """The office's conflicts not raised again are gone (the disagreement is over), except a police.uk figure

@@ -861,6 +861,8 @@ class Describer:
 # Events the county file records, said as sentences with names (not the offices' ids or the table a row is in).
 EVENT_WORDS: dict[str, Callable[[dict], str]] = {
     "conflict decided": lambda d: f"Kept {d['kept']}: {d['conflict']}",
+    # a row every office holding it sends alike in a new version, taken by the merge (no one's decision)
+    "taken as every holder sends it": lambda d: d["what"],
     "key accepted": lambda d: (f"Accepted the signing key {d['fingerprint']} for {d['office']} (first used by "
                                f"{d['first_signed_by']}; {d['confirmed']})"),
     "key withdrawn": lambda d: (f"Withdrew the signing key {d['fingerprint']} of {d['office']}"
