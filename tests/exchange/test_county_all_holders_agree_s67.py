@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from safer_desk.presenters.history import history_lines
 from safer_desk.services import projects as ps
-from safer_desk.services.county import list_conflicts
+from safer_desk.services.county import list_conflicts, resolve_conflicts
 from safer_desk.services.projects import Project, add_projects
 from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import export, merge, office_from, template
@@ -79,6 +79,28 @@ def test_a_row_only_some_holders_change_stays_a_conflict(tmp_path):
             ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": "£2,500"}, base=p))
         merge(county, _send(offices, tmp_path, "2"))
         assert len(list_conflicts(county)) == 2 and _cost(county) is None
+    finally:
+        county.close()
+        for store in offices.values():
+            store.close()
+
+
+def test_the_county_lead_s_decision_against_that_version_stands(tmp_path):
+    offices = _offices(tmp_path)
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, _send(offices, tmp_path, "1"))
+        for store in offices.values():
+            p = ps.get_project(store, "p-county")
+            ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": "£2,500"}, base=p))
+        second = _send(offices, tmp_path, "2")
+        merge(county, second[:1])
+        [babergh] = list_conflicts(county)
+        resolve_conflicts(county, "county", which=babergh.id)  # the lead keeps "not stated" against £2,500
+        merge(county, second[1:])
+        assert _cost(county) is None
+        merge(county, second)
+        assert _cost(county) is None
     finally:
         county.close()
         for store in offices.values():
