@@ -7,10 +7,17 @@ as if the change had been made. ``install`` puts a reporter in ``sys.excepthook`
 words (for a refused write: that the change was not saved, that the file is as it was, since each change is one
 transaction, and that what was typed is still on the screen), and the details go to ``errors.log`` in the data
 folder as well as to the error output, because the packaged program on Windows has no console.
+
+That log is outside the office's file and is sent on to whoever looks after the program, so it keeps no typed text:
+a message quotes what was typed ("Note: “visited j smith” looks like a person's name", Python's "invalid literal
+for int() with base 10: 'ZQX 12'"), which may be a victim's name or a referral's detail, and every quoted part of
+every message in the trace is left out of it ("Note: “[left out]” looks like…"). The trace's frames, which say where
+it happened, are kept; the dialog, on the screen only, keeps the message whole.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from datetime import datetime
@@ -23,6 +30,10 @@ from safer_desk.ui import prompts
 
 LOG_NAME = "errors.log"
 LOG_LIMIT = 1 << 20  # bytes; a longer log is moved to errors.old.log (replacing it) and begun again
+LEFT_OUT = "“[left out]”"
+# Text in quotes: curly (as Safer Desk's messages quote what was typed) or straight (as Python's repr does), a straight
+# quote only where it opens or closes a word, never an apostrophe inside one ("can't", "the victim's name").
+QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)\"[^\"\n]*\"(?!\w)|(?<!\w)'[^'\n]*'(?!\w)")
 
 
 def words_for(exc: BaseException, file_name: str = "") -> tuple[str, str]:
@@ -47,9 +58,32 @@ def log_path() -> Path:
     return data_folder() / LOG_NAME
 
 
+def without_quoted(text: str) -> str:
+    """The text with every quoted part left out (see the module's docstring)."""
+    return QUOTED.sub(LEFT_OUT, text)
+
+
+def trace_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    """The traceback as Python prints it, each message in it (of the exception, its causes, its notes and an
+    exception group's members) without its quoted parts."""
+    trace = traceback.TracebackException(exc_type, exc, tb)
+    pending, seen = [trace], set()
+    while pending:
+        each = pending.pop()
+        if id(each) in seen:
+            continue
+        seen.add(id(each))
+        each._str = without_quoted(each._str or "")  # the message as str(exc) gave it (no public way to set it)
+        if each.__notes__:
+            each.__notes__ = [without_quoted(str(note)) for note in each.__notes__]
+        pending.extend(e for e in (each.__cause__, each.__context__, *(each.exceptions or ())) if e is not None)
+    return "".join(trace.format())
+
+
 def log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """Append the traceback to the error log (never raising: a full disk is often why we are here)."""
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    """Append the traceback, without typed text, to the error log (never raising: a full disk is often why we are
+    here)."""
+    text = trace_text(exc_type, exc, tb)
     if sys.stderr is not None:
         sys.stderr.write(text)
     path = log_path()

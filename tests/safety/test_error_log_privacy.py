@@ -1,0 +1,91 @@
+"""The error log (``errors.log`` in the data folder, outside the office's file, sent on to whoever looks after the
+program) keeps no typed text: a message quoting what was typed (a refusal's “j smith”, Python's 'ZQX 12') had it
+written there whole, with the trace, and the error output had it too."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from safer_desk.domain.privacy import refuse_names
+from safer_desk.services import funds
+from safer_desk.ui.kit import errors
+
+MARKER = "ZQXMARKER"
+# As typed, apart from the line that passes it on: the trace quotes that line.
+NOTE = "visited j smith at home"
+REASON = f"{MARKER} said j smith has keys"
+
+
+def raised(fn):
+    try:
+        fn()
+    except BaseException as exc:  # noqa: BLE001 - whatever it raised is logged
+        return type(exc), exc, exc.__traceback__
+    raise AssertionError("nothing was raised")
+
+
+def logged(capsys, fn) -> str:
+    errors.log(*raised(fn))
+    assert capsys.readouterr().err == errors.log_path().read_text(encoding="utf-8").split("\n", 1)[1]
+    return errors.log_path().read_text(encoding="utf-8")
+
+
+def test_a_privacy_refusal_reaching_the_log_keeps_no_name(capsys):
+    def save_note():
+        refuse_names(NOTE, "Note")
+
+    text = logged(capsys, save_note)
+    assert "j smith" not in text
+    assert "PrivacyError: Note: “[left out]” looks like a person's name" in text  # what and where stay
+    assert "in save_note" in text and "refuse_names" in text
+
+
+def test_typed_text_in_any_message_cause_or_note_is_left_out(capsys):
+    def save():
+        try:
+            # Python quotes it: invalid literal for int() with base 10: (the text)
+            int(f"{MARKER} 12")
+        except ValueError as exc:
+            exc.add_note(f"while reading “{MARKER} locks”")
+            raise RuntimeError(f'the spend line "{MARKER}" was not saved; it can\'t be read') from exc
+
+    text = logged(capsys, save)
+    assert MARKER not in text
+    assert "ValueError: invalid literal for int() with base 10: “[left out]”" in text
+    assert "RuntimeError: the spend line “[left out]” was not saved; it can't be read" in text  # an apostrophe stays
+    assert "while reading “[left out]”" in text
+
+
+def test_a_group_of_errors_keeps_none_of_its_members_typed_text(capsys):
+    def both():
+        raise ExceptionGroup("saving", [KeyError(MARKER), ValueError(f"District: no district called “{MARKER}”")])
+
+    text = logged(capsys, both)
+    assert MARKER not in text and "KeyError: “[left out]”" in text
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_refusal_no_screen_caught_is_shown_whole_but_logged_without_the_override_reason(demo_window, prompts,
+                                                                                        monkeypatch):
+    """Through the window's hook, as a slot's exception reaches it: a referral's override reason in the message of
+    a refusal no screen expected is said in the dialog (on the screen only) and not kept in the log."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    errors.install(demo_window.session)
+    store = demo_window.session.store
+    fund = funds.list_funds(store)[0]
+    referral = funds.list_referrals(store, fund.id)[0]
+
+    def save():
+        funds.update_referral(store, referral["id"], reference=referral["reference"], district=referral["district"],
+                              referred_on=referral["referred_on"], risk_level="high", at_marac="yes",
+                              idva_assigned="yes", perpetrator_resident="no",
+                              override_reason=REASON)
+
+    sys.excepthook(*raised(save))
+    [(title, text)] = prompts.errors
+    assert title == "Something went wrong" and "j smith" in text
+    log = errors.log_path().read_text(encoding="utf-8")
+    assert "FundError: Override reason: “[left out]” looks like" in log
+    assert "j smith" not in log and MARKER not in log
