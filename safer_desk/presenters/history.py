@@ -1431,6 +1431,18 @@ def finds_by_victim_level(typed: Sequence[str], lines: Sequence[HistoryLine]) ->
     return False
 
 
+COPIED = ("when", "who", "area", "action", "summary")  # the table's columns, as their cells are copied
+
+
+def copied_rows(lines: Sequence[HistoryLine], *, victim_level: bool = False,
+                columns: Sequence[str] = COPIED) -> list[list[str]]:
+    """The lines as the table's Copy gives them (``columns`` of ``COPIED``), each with its victim-level detail left
+    out, as an export leaves it out, unless ``victim_level`` asks for it: the clipboard leaves the file as a
+    workbook does."""
+    written = [line if victim_level or line.shared is None else line.shared for line in lines]
+    return [[str(getattr(line, column)) for column in columns] for line in written]
+
+
 def victim_level_count(lines: Sequence[HistoryLine]) -> int:
     """How many of the lines hold victim-level detail (an export leaves it out unless asked)."""
     return sum(1 for line in lines if line.victim_level)
@@ -1537,6 +1549,7 @@ class HistoryPresenter:
         return head + "\n" + "\n".join(f"• {d}" for d in line.details)
 
     export = staticmethod(export)
+    copied_rows = staticmethod(copied_rows)
     victim_level_count = staticmethod(victim_level_count)
     finds_by_victim_level = staticmethod(finds_by_victim_level)
     filter_predicate = staticmethod(filter_predicate)

@@ -47,6 +47,17 @@ COLUMNS = [
 ]
 
 
+class HistoryTable(DataTableView):
+    """The history's table: its Copy (Ctrl+C, Edit > Copy, the right-click menu) is the dialog's ``copied_text``."""
+
+    def __init__(self, dialog: "HistoryDialog"):
+        super().__init__(dialog, accessible_name="History of changes", on_export=dialog.export)
+        self.dialog = dialog
+
+    def copy_text(self, *, with_header: bool = True) -> str:
+        return self.dialog.copied_text(with_header=with_header)
+
+
 class HistoryDialog(QDialog):
     def __init__(self, session: Session, parent=None, *, tz=None):
         super().__init__(parent)
@@ -70,7 +81,7 @@ class HistoryDialog(QDialog):
         self.model = RowTableModel(COLUMNS, parent=self)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = DataTableView(self, accessible_name="History of changes", on_export=self.export)
+        self.view = HistoryTable(self)
         self.view.setModel(self.proxy)
         self.view.verticalHeader().hide()
         self.detail = QPlainTextEdit(self)
@@ -296,6 +307,29 @@ class HistoryDialog(QDialog):
         if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row(), index.parent()):
             return None
         return self.model.row(self.proxy.mapToSource(index).row())
+
+    def copied_text(self, *, with_header: bool = True) -> str:
+        """The lines selected, for the clipboard: what leaves the file by a paste minimises as an export does (DESIGN
+        §5), so a line that changed a referral or a review's notes is copied with that detail left out (its action
+        saying so), unless the question asked first is answered Include it."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedIndexes()})
+        lines = [self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows]
+        if not lines:
+            return ""
+        private = self.presenter.victim_level_count(lines)
+        victim_level = bool(private) and prompts.ask(
+            self, "Copy the history of changes",
+            f"{counted(private, 'of the actions', 'of the actions')} copied changed target-hardening referrals or "
+            "the reviews' notes. The copy leaves out their victim-level detail (referral references, districts and "
+            "spend per referral, the notes' words) and says so in each of them.\n\nInclude that detail only when "
+            "it is pasted where the referrals themselves may be kept.",
+            yes="Include it", no="Leave it out", cautious=True)
+        shown = [c for c in range(len(COLUMNS)) if not self.view.isColumnHidden(c)]
+        table = ([[COLUMNS[c].header for c in shown]] if with_header else []) + self.presenter.copied_rows(
+            lines, victim_level=victim_level, columns=[COLUMNS[c].key for c in shown])
+        from safer_desk.exchange.files import to_tsv
+
+        return to_tsv(table)
 
     def _show_detail(self) -> None:
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line(), self.proxy.rowCount()))
