@@ -89,3 +89,26 @@ def test_a_refusal_no_screen_caught_is_shown_whole_but_logged_without_the_overri
     log = errors.log_path().read_text(encoding="utf-8")
     assert "FundError: Override reason: “[left out]” looks like" in log
     assert "j smith" not in log and MARKER not in log
+
+
+def test_a_python_keeping_the_message_elsewhere_still_logs_no_typed_text(capsys, monkeypatch):
+    """``_str`` is the traceback's own (no public way to set it): where a Python has none, the whole trace is logged
+    without its quoted parts, rather than the report itself failing."""
+    python_own = errors.traceback.TracebackException
+
+    class Elsewhere:
+        def __init__(self, *args, **kwargs):
+            self._trace = python_own(*args, **kwargs)
+
+        def format(self, **kwargs):
+            return self._trace.format(**kwargs)
+
+    monkeypatch.setattr(errors.traceback, "TracebackException", Elsewhere)
+
+    def save_note():
+        refuse_names(NOTE, "Note")
+
+    text = logged(capsys, save_note)
+    assert "j smith" not in text
+    assert "PrivacyError: Note: “[left out]” looks like a person's name" in text
+    assert "in save_note" in text

@@ -67,6 +67,10 @@ def trace_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     """The traceback as Python prints it, each message in it (of the exception, its causes, its notes and an
     exception group's members) without its quoted parts."""
     trace = traceback.TracebackException(exc_type, exc, tb)
+    if not hasattr(trace, "_str"):
+        # A Python whose traceback keeps the message elsewhere: the whole trace without its quoted parts (the
+        # frames' source lines lose their string literals, never the typed text).
+        return without_quoted("".join(trace.format()))
     pending, seen = [trace], set()
     while pending:
         each = pending.pop()
@@ -74,9 +78,10 @@ def trace_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
             continue
         seen.add(id(each))
         each._str = without_quoted(each._str or "")  # the message as str(exc) gave it (no public way to set it)
-        if each.__notes__:
+        if getattr(each, "__notes__", None):
             each.__notes__ = [without_quoted(str(note)) for note in each.__notes__]
-        pending.extend(e for e in (each.__cause__, each.__context__, *(each.exceptions or ())) if e is not None)
+        pending.extend(e for e in (each.__cause__, each.__context__, *(getattr(each, "exceptions", None) or ()))
+                       if e is not None)
     return "".join(trace.format())
 
 
