@@ -51,6 +51,26 @@ class IndicatorError(ValueError):
     """Bad indicator data; the message names the field."""
 
 
+# The fewest people an area of each kind holds in England and Wales: the Isles of Scilly (about 2,100) is the smallest
+# district, so the smallest partnership; the City of London (about 8,600) the smallest county. A figure below is one
+# typed in thousands (104 for Babergh's 104,000), and rates per 1,000 over it come out a thousand times too large.
+FEWEST_PEOPLE = {"district": (2_000, "the smallest, the Isles of Scilly, has about 2,100"),
+                 "partnership": (2_000, "it holds a district at least; the smallest, the Isles of Scilly, has about "
+                                        "2,100"),
+                 "county": (8_000, "the smallest, the City of London, has about 8,600")}
+
+
+def population_too_small(population: int, kind: str) -> str:
+    """Why a population is refused as too small for a kind of area (it looks like thousands), saying what to type;
+    "" when it is not."""
+    fewest = FEWEST_PEOPLE.get(kind)
+    if fewest is None or population >= fewest[0]:
+        return ""
+    least, smallest = fewest
+    return (f"A population of {population:,} looks like thousands: no {kind} in England and Wales has fewer than "
+            f"about {least:,} people ({smallest}). For {population:,} thousand, type {population * 1000:,}.")
+
+
 @dataclass(frozen=True)
 class Figure:
     """One period's figure: a count, or a ratio (numerator over denominator) shown as a percentage or rate."""

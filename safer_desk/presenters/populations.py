@@ -87,18 +87,21 @@ class PopulationsPresenter(RecordsScreen):
             Field("source", "So&urce", placeholder="e.g. ONS mid-2019 estimate", help="Where the figure comes from"),
         )
 
-    @staticmethod
-    def _check(v: dict[str, Any]) -> dict[str, str]:
-        """The year and the population, refused beside their fields before anything is asked."""
+    def _check(self, v: dict[str, Any]) -> dict[str, str]:
+        """The year and the population, refused beside their fields before anything is asked: a population too
+        small for the area's kind (104 for a district) was typed in thousands."""
         errors = {}
         try:
             FinancialYear.parse(v["year"] or "")
         except PeriodError as exc:
             errors["year"] = str(exc)
         try:
-            svc.read_population(v["population"] or "")
+            population = svc.read_population(v["population"] or "")
         except IndicatorError as exc:
             errors["population"] = str(exc)
+        else:
+            if v.get("area") and (problem := svc.population_problem(self.store, v["area"], population)):
+                errors["population"] = problem
         return errors
 
     def _doubts(self, v: dict[str, Any], old: tuple[str, str] | None) -> dict[str, list[str]]:
@@ -189,7 +192,8 @@ class PopulationsPresenter(RecordsScreen):
                     if pop is None:
                         svc.delete_population(store, a, FinancialYear.parse(y))
                     else:
-                        svc.set_population(store, a, FinancialYear.parse(y), pop.population, source=pop.source)
+                        svc.set_population(store, a, FinancialYear.parse(y), pop.population, source=pop.source,
+                                           as_was=True)
 
         self.perform(snapshot_action(text, key=tuple(keys), snap=snap, restore=restore, absent=snap, change=change,
                                      after=lambda _k: self._refresh(), tab=TAB))

@@ -1608,14 +1608,25 @@ def delete_estimate(store: Store, indicator_id: str, area_id: str, year: Financi
                            (indicator_id, area_id, year.label))
 
 
-def set_population(store: Store, area_id: str, year: FinancialYear, population: int, *, source: str = "") -> str:
-    """The population a rate uses for an area and financial year, with where it came from."""
+def population_problem(store: Store, area_id: str, population: int) -> str:
+    """Why a population is refused for the area: too small for its kind (a figure in thousands, 104 for Babergh's
+    104,000), saying what to type; "" when it is not."""
+    area = find_area(store, area_id)
+    return "" if area is None else dom.population_too_small(population, area.kind)
+
+
+def set_population(store: Store, area_id: str, year: FinancialYear, population: int, *, source: str = "",
+                   as_was: bool = False) -> str:
+    """The population a rate uses for an area and financial year, with where it came from. ``as_was`` puts back a
+    figure the file held (Edit > Undo), which is not checked again."""
     try:
         population = int(population)
     except (TypeError, ValueError):
         raise IndicatorError(f"A population is a whole number, not “{population}”.") from None
     if population <= 0:
         raise IndicatorError("A population must be more than 0.")
+    if not as_was and (problem := population_problem(store, area_id, population)):
+        raise IndicatorError(problem)
     row_id = reference_id("population", f"{area_id} {year.label}")
     r = store.one("SELECT population, source FROM indicator_populations WHERE area_id = ? AND year = ?",
                   (area_id, year.label))
