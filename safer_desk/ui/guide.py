@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWid
                                QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from safer_desk.paths import resource
+from safer_desk.ui import settings
 
 START_PAGE = "user-guide.md"
+# The window's size and place, and the divider beside the list of pages, as the person left them (window state only,
+# as the main window's): put back in every new window.
+GEOMETRY_KEY = "guide/geometry"
+SPLITTER_KEY = "guide/splitter"
 
 
 def guide_folder() -> Path:
@@ -97,6 +102,7 @@ class GuideWindow(QDialog):
             self.resize(*fitting_size(parent, 1000, 680))
         else:
             self.resize(1000, 680)
+        settings.remember_geometry(self, GEOMETRY_KEY)
         self.folder = folder or guide_folder()
         self.pages = guide_pages(self.folder)
         self._texts: dict[Path, str] = {}
@@ -135,6 +141,8 @@ class GuideWindow(QDialog):
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([250, 750])
+        settings.remember_splitter(splitter, SPLITTER_KEY)
+        self.splitter = splitter
         close = QPushButton("Close", self)
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()

@@ -21,7 +21,7 @@ from safer_desk.domain.text import counted
 from safer_desk.presenters.history import AREAS, HistoryLine, HistoryPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services.progress import Cancelled
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import share_undo
@@ -33,6 +33,10 @@ from safer_desk.ui.workers import run_task, running_tasks
 from safer_desk.ui.kit import fitting_size
 
 ALL_AREAS = "All areas"
+# The window's size and place, and the divider between the table and the detail, as the person left them (window
+# state only, as the main window's): put back in every new window.
+GEOMETRY_KEY = "history/geometry"
+SPLITTER_KEY = "history/splitter"
 # A trail this long (entries) is read on a worker thread; a shorter one reads in a blink. Every action of it (Show
 # older actions) is read on a worker from a tenth of that: each action is a line to put into words (~45 µs).
 BACKGROUND_FROM = 20_000
@@ -65,6 +69,7 @@ class HistoryDialog(QDialog):
         self.presenter = HistoryPresenter(session.store, tz=tz)
         self.setWindowTitle("History of changes")
         self.resize(*fitting_size(parent, 1000, 600))
+        settings.remember_geometry(self, GEOMETRY_KEY)
 
         self.area_combo = ChoiceBox(self)
         self.area_combo.setAccessibleName("Area")
@@ -112,6 +117,7 @@ class HistoryDialog(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 110])  # the table first; the detail holds a few lines and scrolls
+        settings.remember_splitter(splitter, SPLITTER_KEY)
         self.splitter = splitter
         self.older_button = QPushButton("Show &older actions", self)
         self.older_button.setToolTip("Read every action of the file's history, not only the most recent: the search "

@@ -18,7 +18,7 @@ from safer_desk.presenters import office
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import reference as ref
-from safer_desk.ui import prompts
+from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dialogs import share_undo
 from safer_desk.ui.kit.forms import FormDialog, set_widget_text
@@ -28,6 +28,10 @@ from safer_desk.ui.kit.undo import push_action, push_service_action, push_snapsh
 from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
 
+# The window's size and place, and the dividers of its Partnerships page, as the person left them (window state only,
+# as the main window's): put back in every new window.
+GEOMETRY_KEY = "reference/geometry"
+PARTNERSHIPS_SPLITTER_KEY = "reference/partnerships-splitter"
 
 
 class KindCombo(ChoiceBox):
@@ -536,6 +540,7 @@ class PartnershipsPage(_Page):
         for i, (widget, stretch) in enumerate(((self.view, 2), (panel, 2), (form, 1))):
             splitter.addWidget(widget)
             splitter.setStretchFactor(i, stretch)
+        settings.remember_splitter(splitter, PARTNERSHIPS_SPLITTER_KEY)
         self.splitter = splitter
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.members_view.selectionModel().selectionChanged.connect(lambda *_: self._enable_member_buttons())
@@ -802,6 +807,7 @@ class ReferenceDialog(QDialog):
         self._store = session.store  # the file it shows (another file opened closes it)
         self.setWindowTitle("Districts, Partnerships and Partners")
         self.resize(*fitting_size(parent, 900, 620))
+        settings.remember_geometry(self, GEOMETRY_KEY)
         self.pages = QTabWidget(self)
         self.districts = DistrictsPage(self)
         self.organisations = OrganisationsPage(self)

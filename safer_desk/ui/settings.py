@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 
 RECENT_LIMIT = 8
 
@@ -39,6 +39,28 @@ def remember_splitter(splitter, key: str) -> None:
     if not saved.isEmpty():
         splitter.restoreState(saved)
     splitter.splitterMoved.connect(lambda *_: write(key, splitter.saveState()))
+
+
+class _GeometryKeeper(QObject):
+    """Writes its window's size and place (``key``) each time the window is closed or hidden."""
+
+    def __init__(self, window, key: str):
+        super().__init__(window)
+        self.key = key
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Hide and not event.spontaneous():  # closed, not minimised
+            write(self.key, watched.saveGeometry())
+        return False
+
+
+def remember_geometry(window, key: str) -> None:
+    """A window's size and place as the person left it (``key``), as the main window's are: put back now where Qt
+    finds it fits a screen there now (else it keeps the size it was given), kept each time it is closed."""
+    saved = read_bytes(key)
+    if not saved.isEmpty():
+        window.restoreGeometry(saved)
+    window.installEventFilter(_GeometryKeeper(window, key))
 
 
 def read_list(key: str) -> list[str]:
