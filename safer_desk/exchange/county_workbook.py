@@ -78,6 +78,7 @@ class Block:
     title: str = ""
     total_label: str = "Total"
     note: str = ""
+    totalled: bool = True  # False: rows listed, not added up (the Register's projects no longer open)
 
 
 @dataclass
@@ -397,7 +398,7 @@ def _write_sheet(ws, fmt: _Formats, sheet: WorkbookSheet) -> None:
         last = row
         if len(sheet.blocks) == 1 and block.rows:
             ws.autofilter(first - 1, 0, last, len(sheet.columns) - 1)
-        if any(c.total for c in sheet.columns) and block.rows:
+        if block.totalled and any(c.total for c in sheet.columns) and block.rows:
             row += 1
             ws.write(row, 0, block.total_label, fmt.totals["text"])
             for c, column in enumerate(sheet.columns):

@@ -228,9 +228,14 @@ def county_scope(store: Store) -> WorkbookScope:
                          frozenset(kept_scenarios))
 
 
+OPEN_TITLE = "Open: proposed, shortlisted, commissioned or live"
+CLOSED_TITLE = "No longer open: completed, declined or withdrawn (not in the total)"
+
+
 def register_sheet(store: Store, origins: Origins | None = None,
                    scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
     from safer_desk.services.projects import load_projects
+    from safer_desk.services.report_sections.projects import OPEN
 
     projects = [p for p in load_projects(store) if scope.keeps("projects", p.id)]
     columns = [Column("Ref"), Column("Project / Initiative", width=45), Column("Status"),
@@ -241,17 +246,26 @@ def register_sheet(store: Store, origins: Origins | None = None,
                *[Column(title) for _, _, title in CRITERIA],
                Column("Funders' shares", width=40), Column("Outcomes", width=40), Column("Indicators")]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
-    rows = []
-    for p in projects:
-        rows.append([p.ref, p.title, p.status.capitalize(), p.status_date, "; ".join(p.areas), p.lead_organisation,
-                     "; ".join(o.describe() for o in p.officers), p.funding_route, p.cost_text, p.planning_pence,
-                     p.start_date, p.end_date, *[p.criterion(k).describe() for k in CRITERIA_KEYS],
-                     funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators)]
-                    + ([_merged_from(origins, "projects", p.id)] if origins else []))
+
+    def row(p) -> list:
+        return ([p.ref, p.title, p.status.capitalize(), p.status_date, "; ".join(p.areas), p.lead_organisation,
+                 "; ".join(o.describe() for o in p.officers), p.funding_route, p.cost_text, p.planning_pence,
+                 p.start_date, p.end_date, *[p.criterion(k).describe() for k in CRITERIA_KEYS],
+                 funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators)]
+                + ([_merged_from(origins, "projects", p.id)] if origins else []))
+
+    # The total is of the open projects, those the board report lists as its commissioning options: a withdrawn or
+    # declined project's cost added in made the register's total larger than anything the board is asked about.
+    open_ = [row(p) for p in projects if p.status in OPEN]
+    closed = [row(p) for p in projects if p.status not in OPEN]
+    blocks = [Block(open_, title=OPEN_TITLE if closed else "", total_label="Total of open projects")] if open_ else []
+    blocks += [Block(closed, title=CLOSED_TITLE, totalled=False)] if closed else []
     return WorkbookSheet("Register", "Project register", "Every project: status, areas, leads, cost, the board's "
-                         "criteria (√ yes, X no, ? unknown) and funders' shares.", columns, [Block(rows)],
+                         "criteria (√ yes, X no, ? unknown) and funders' shares.", columns, blocks,
                          note="The planning cost is what commissioning counts: the top of a range (£54,372 - "
-                          "£62,372), the stated minimum (Minimum £50,000), or the amount.")
+                          "£62,372), the stated minimum (Minimum £50,000), or the amount. The total counts the open "
+                          "projects (proposed, shortlisted, commissioned or live), as the board report's "
+                          "commissioning options list them; completed, declined and withdrawn ones are not in it.")
 
 
 def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,

@@ -47,7 +47,8 @@ def table(book, sheet: str, first: str) -> list[dict]:
     rows = list(book[sheet].iter_rows(values_only=True))
     at = next(i for i, r in enumerate(rows) if r and r[0] == first)
     heads = rows[at]
-    return [dict(zip(heads, r)) for r in rows[at + 1:] if r and any(r) and r[0] not in ("Total", "Totals")]
+    return [dict(zip(heads, r)) for r in rows[at + 1:]  # not the totals ("Total of open projects" on the Register)
+            if r and any(r) and not str(r[0]).startswith("Total")]
 
 
 def test_each_row_of_the_county_workbook_names_the_office_it_came_from(county_book):
