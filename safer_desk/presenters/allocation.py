@@ -27,7 +27,7 @@ from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.services.files import DatabaseError
-from safer_desk.services.provenance import ALLOCATIONS, TOP_SLICES, row_origins
+from safer_desk.services.provenance import ALLOCATIONS, TOP_SLICES, RowOrigins, row_origins
 
 class Rounding(LabelledEnum):
     """How the variable part is rounded (stored in a scenario's ``rounding``). Named short enough to be read whole in
@@ -176,6 +176,30 @@ class AllocationPresenter(ScreenPresenter):
         said = " — ".join(filter(None, (self.year.strip(), self.name.strip())))
         office = getattr(self.store, "office_name", "")
         return " ".join(filter(None, ("Allocation", said, f"({office})" if office else "")))
+
+    def export_sheets(self, result, *, workbook: bool) -> list:
+        """The results as Export… writes them (``service.result_sheets``, a workbook's shares as numbers). In a county
+        file each partnership's row ends with where the allocation came from (*Merged from*: "Babergh office"), as the
+        county workbook's Allocation sheet and the other county exports say it; its totals line names none."""
+        sheets = service.result_sheets(result, title=self.export_title(), shares_as_numbers=workbook,
+                                       more=self.last_year_warnings())
+        origins = row_origins(self.store, ALLOCATIONS)
+        if not origins.shown:
+            return sheets
+        first, parts = sheets[0], len(result.rows)
+        said = RowOrigins({"part": self.came_from(origins), "totals": ""}, shown=True)
+        return [said.in_sheet(first, ["part"] * parts + ["totals"] * (len(first.rows) - parts)), *sheets[1:]]
+
+    def came_from(self, origins: RowOrigins) -> str:
+        """Where the allocation in view came from, in a county file: the office that sent the saved one opened
+        ("Babergh office"), with ", changed in the county file (not saved)" once its inputs are changed here;
+        "Typed in the county file" for one typed here."""
+        typed = origins.typed
+        if self.loaded is None:
+            return typed
+        words = origins.of(self.loaded.id) or typed
+        changed = self.status_text() in (CHANGED, NEW_NAME, RETYPED)
+        return f"{words}, changed in the county file (not saved)" if changed and words != typed else words
 
     def last_year_warnings(self) -> tuple[str, ...]:
         """What is said when the Last year column holds the figures the year before's allocation was itself compared

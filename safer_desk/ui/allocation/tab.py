@@ -1473,11 +1473,10 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
-        result, title = self.result, self.presenter.export_title()
+        result = self.result
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
-                                     lambda t: write_table(t, service.result_sheets(
-                                         result, title=title, shares_as_numbers=t.suffix.lower() == ".xlsx",
-                                         more=self.presenter.last_year_warnings())),
+                                     lambda t: write_table(t, self.presenter.export_sheets(
+                                         result, workbook=t.suffix.lower() == ".xlsx")),
                                      failed="The file could not be written")
         if path is None:
             return
