@@ -221,9 +221,9 @@ class MainWindow(QMainWindow):
         self._frame_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(frame)
         self._example_copies: list = []  # example copies opened from the start page, removed when the window closes
-        self._shown_tab_index = self.tabs.currentIndex()
-        self._switching_back = False
-        self.tabs.currentChanged.connect(self._tab_changed)
+        from safer_desk.ui.kit.pages import LeaveGuard
+
+        self._tab_guard = LeaveGuard(self.tabs, self._may_leave_tab, lambda _i: self._realise_current_tab())
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.session.data_changed.connect(self._update_start_banner)
         self.session.undo_stack.indexChanged.connect(self._update_start_banner)
         self._restore_state()
-        self._shown_tab_index = self.tabs.currentIndex()
+        self._tab_guard.settle()
         self._update_title()
         self._update_start_banner()
 
@@ -377,32 +377,23 @@ class MainWindow(QMainWindow):
     def current_tab(self) -> TabBase | None:
         return self.tab_widgets.get(self.current_tab_key())
 
-    def _tab_changed(self, index: int) -> None:
-        """Leaving a tab whose editor holds unsaved edits asks first; Cancel stays on it.
-
-        The tab bar has already moved when this is called: it is put back on the tab being left while its typing is
-        finished and the question asked, so the question is asked over the page it is about (not over the new
-        tab's empty page), and moves on only when the tab may be left."""
-        if self._switching_back:
-            return
-        previous = TAB_SPECS[self._shown_tab_index].key if 0 <= self._shown_tab_index < len(TAB_SPECS) else None
-        left = self.tab_widgets.get(previous) if previous else None
-        if left is not None and index != self._shown_tab_index:
-            self._show_tab_unasked(self._shown_tab_index)
-            typed = left.finish_typing()  # False: a cell's figure refused or asked about, back to it
-            if not typed or not left.may_leave(self._ask_unsaved):
-                if not typed:
-                    left.finish_typing_refused()
-                return
-            self._show_tab_unasked(index)
-        self._shown_tab_index = index
-        self._realise_current_tab()
+    def _may_leave_tab(self, left_index: int, _index: int) -> bool:
+        """Leaving a tab whose editor holds unsaved edits asks first; Cancel stays on it. The tab bar is back on the
+        tab being left meanwhile (``LeaveGuard``), so the question is asked over the page it is about (not over the
+        new tab's empty page)."""
+        left = self.tab_widgets.get(TAB_SPECS[left_index].key)
+        if left is None:
+            return True
+        typed = left.finish_typing()  # False: a cell's figure refused or asked about, back to it
+        if not typed or not left.may_leave(self._ask_unsaved):
+            if not typed:
+                left.finish_typing_refused()
+            return False
+        return True
 
     def _show_tab_unasked(self, index: int) -> None:
-        """Back to a tab without asking about the one in view (the one left stays as it was)."""
-        self._switching_back = True
-        self.tabs.setCurrentIndex(index)
-        self._switching_back = False
+        """To a tab without asking about the one in view (the one left stays as it was), made the one in view."""
+        self._tab_guard.show_unasked(index, settle=True)
 
     # -- unsaved edits -----------------------------------------------------------------------------------
     def _ask_unsaved(self, text: str):
@@ -465,7 +456,6 @@ class MainWindow(QMainWindow):
             if not widget.finish_typing():
                 if key != self.current_tab_key():  # back to what was typed: nothing there to ask about
                     self._show_tab_unasked(TAB_KEYS.index(key))
-                    self._shown_tab_index = self.tabs.currentIndex()
                 widget.finish_typing_refused()
                 return False
         from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
@@ -499,7 +489,6 @@ class MainWindow(QMainWindow):
             if widget.isAncestorOf(view):
                 if key != self.current_tab_key():
                     self._show_tab_unasked(TAB_KEYS.index(key))
-                    self._shown_tab_index = self.tabs.currentIndex()
                 break
         editor = view.indexWidget(index)
         if editor is not None:

@@ -26,6 +26,7 @@ from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
+from safer_desk.ui.kit.pages import LeaveGuard
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -590,7 +591,9 @@ class ProjectsTab(TabBase):
         for key, (page, words) in enumerate(pages, start=1):
             i = self.pages.addTab(page, f"&{key} {words}")
             self.pages.tabBar().setAccessibleTabName(i, words)  # a screen reader says the name, not the key
-        self.pages.currentChanged.connect(self._page_changed)
+        # Leaving a page asks as leaving the tab does (the window's ``LeaveGuard``): the Register page with a change
+        # not saved asks Save / Discard / Cancel before Commissioning, which counts the register as saved, is shown.
+        self._page_guard = LeaveGuard(self.pages, self._may_leave_page, self._page_shown)
         # A project's change, its undo or its redo (ids: re-read after an action, never a whole reload) and a
         # scenario's: its page in view, so Edit > Undo from the other page is seen (the Costs tab does the same).
         self.register.presenter.rows_changed.connect(
@@ -618,12 +621,18 @@ class ProjectsTab(TabBase):
         self.pages.setCurrentWidget(self._commissioning_holder)
         return self.commissioning
 
-    def _page_changed(self, index: int) -> None:
-        if self.pages.widget(index) is not self._commissioning_holder and self._commissioning is not None \
-                and not self._commissioning.finish_typing():  # a scale typed and refused: back to it, said why
-            self.pages.setCurrentWidget(self._commissioning_holder)
-            self._commissioning.finish_typing_refused()
-            return
+    def _may_leave_page(self, left: int, _index: int) -> bool:
+        """Commissioning left with a scale typed and refused: back to it, said why. The Register page left with a
+        change not saved: asked first (Save / Discard / Cancel), as Commissioning counts the register as saved; the
+        commissioning set is not asked about, as the Register page neither shows nor loses it."""
+        if self.pages.widget(left) is self._commissioning_holder:
+            if self._commissioning is not None and not self._commissioning.finish_typing():
+                self._commissioning.finish_typing_refused()
+                return False
+            return True
+        return self.register.may_leave_record()
+
+    def _page_shown(self, index: int) -> None:
         if self.pages.widget(index) is self._commissioning_holder:
             self.commissioning.reload_if_stale()
 
@@ -632,7 +641,7 @@ class ProjectsTab(TabBase):
         return self._commissioning is None or self._commissioning.finish_typing()
 
     def finish_typing_refused(self) -> None:
-        self.pages.setCurrentWidget(self._commissioning_holder)
+        self._page_guard.show_unasked(self.pages.indexOf(self._commissioning_holder), settle=True)
         self._commissioning.finish_typing_refused()
 
     def _data_changed(self, area: str) -> None:
