@@ -155,6 +155,8 @@ def run_allocate(args: argparse.Namespace) -> int:
 
     for note in result.notes:
         print(f"safer-desk: note: {note}", file=sys.stderr)
+    if damped := service.damping_in_variable_note(result):
+        print(f"safer-desk: note: {damped}", file=sys.stderr)
     for warning in result.warnings:
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     print_csv(service.CLI_HEADER, service.cli_rows(result))

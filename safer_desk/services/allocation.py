@@ -17,14 +17,14 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain.allocation import (DEFAULT_FACTOR, AllocationError, AllocationOptions, AllocationResult,
                                           ColumnTotals, Factor, PartnershipInput, TopSliceResult, allocate_by_formula,
-                                          csp_area, equal_shares_note, format_fraction, is_accounting_zero,
-                                          others_total_message, parse_fraction, parse_number, parse_percent,
-                                          parse_units, parse_weight, plain_number, top_slice, total_line_message,
-                                          units_problem, window_take_sum)
+                                          csp_area, damping_limit_text, equal_shares_note, format_fraction,
+                                          is_accounting_zero, others_total_message, parse_fraction, parse_number,
+                                          parse_percent, parse_units, parse_weight, plain_number, top_slice,
+                                          total_line_message, units_problem, window_take_sum)
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import (MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
-                                    parse_pence)
+                                    parse_pence, table_money)
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, find_typed, in_words, typed_name_key
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
@@ -385,6 +385,19 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
                      format_pounds_plain(result.total_pence), "" if previous is None else format_pounds_plain(previous),
                      "" if variance is None else format_pounds_plain(variance)])
     return rows
+
+
+def damping_in_variable_note(result: AllocationResult) -> str:
+    """What the command line says when damping moved amounts ("" when it moved none): its CSV has no Damping column
+    (DESIGN.md §4), so each adjustment is in the variable column, where the window shows it apart; a partnership with
+    no crime counted printed a variable fee of £80,064 under a share of 0.00% without a word."""
+    moved = [(r.name, r.damping_pence) for r in result.rows if r.damping_pence]
+    if not moved:
+        return ""
+    money = table_money(pence for _, pence in moved)
+    said = ", ".join(f"{name} {'+' if pence > 0 else ''}{money(pence)}" for name, pence in moved)
+    return (f"Damping (±{damping_limit_text(result)}%) moved amounts between partnerships, and the variable column "
+            f"includes the damping adjustment (the window shows it in its own Damping column): {said}.")
 
 
 def total_share_pct(result: AllocationResult) -> str:
