@@ -744,7 +744,10 @@ def weight_warning(factors: Sequence[Factor]) -> str:
                 "counted as 100%.")
     shares = ", ".join(f"{f.title} {percent_text(f.weight / total)}%" for f in factors)
     given = " + ".join(format_number(f.weight) for f in factors)
-    return (f"The factor weights add up to {format_number(total)} ({given}), not 100: each was scaled in "
+    # Weights typed as fractions of one (Oxfordshire's 0.5, 0.25, 0.2) are to add up to 1: "0.95, not 100" read as
+    # if they should have been typed as percentages.
+    whole = "1" if all(f.weight <= 1 for f in factors) else "100"
+    return (f"The factor weights add up to {format_number(total)} ({given}), not {whole}: each was scaled in "
             f"proportion, to {shares}.")
 
 
