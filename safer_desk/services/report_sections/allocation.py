@@ -10,7 +10,7 @@ from safer_desk.domain.allocation import (AllocationError, csp_area, damping_lim
                                           percent_text, setting_percent_text, share_text, year_labels)
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import typed_name_key
+from safer_desk.domain.text import in_words, typed_name_key
 from safer_desk.services import allocation as service
 from safer_desk.services.provenance import ALLOCATIONS, TOP_SLICES, rows_origins
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
@@ -51,6 +51,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships, scenario.options):
             section.paragraphs.append(carried)  # the variance is against the year before last: said, as on the tab
         if words := several_agreed_words(store, agreed, chosen):
+            section.paragraphs.insert(0, words)
+        elif words := other_origins_words(scenarios, chosen, origins[ALLOCATIONS]):
             section.paragraphs.insert(0, words)
         marked = illustrative_rows(store, "allocation_scenarios")
         if chosen.id in marked:
@@ -145,6 +147,20 @@ def several_agreed_words(store: Store, agreed: list, chosen) -> str:
     return (f"{len(agreed)} allocations for {chosen.year} are marked agreed by the board in this file, and only one "
             f"can be: {', '.join(named[:-1])} and {named[-1]}. Shown here: “{chosen.name}”, the latest saved of them. "
             "Mark the one the board agreed in the Allocation tab.")
+
+
+def other_origins_words(scenarios: list, chosen, origins) -> str:
+    """What is said in a county file of the year's allocations the section does not show that came from elsewhere
+    than the one it shows (Mid Suffolk office's split beside Babergh's): shown one a year, the other office's was
+    left out without a word. "" in an office's own file, and for other versions from the shown one's own office."""
+    shown_from = origins.of(chosen.id)
+    others = [s for s in scenarios if s.year == chosen.year and s.id != chosen.id and origins.of(s.id) != shown_from]
+    if not others:
+        return ""
+    named = [f"“{s.name}” ({format_money(s.total_pence)}, {origins.phrase(s.id)})" for s in others]
+    return (f"Also in this file for {chosen.year}, not shown here: {in_words(named)}. The report shows one allocation "
+            "a year, the one marked agreed (else the latest saved): mark the one the board agreed in the Allocation "
+            "tab.")
 
 
 def unworkable_allocation_words(scenario, exc: Exception) -> str:
