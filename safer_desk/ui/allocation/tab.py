@@ -1446,11 +1446,7 @@ class AllocationTab(TabBase):
 
     # -- export and copy -------------------------------------------------------------------------
     def results_table_text(self) -> str:
-        model = self.results_proxy
-        header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        rows = [[model.index(r, c).data(COPY_ROLE) for c in range(model.columnCount())]
-                for r in range(model.rowCount())]  # plain numbers for Excel: no £, no separators, ASCII minus
-        return to_tsv([header, *rows])
+        return _table_text(self.results_proxy)
 
     def copy_results(self) -> None:
         """Copy Table. With no result, why there is nothing to copy, as Export says it: the clipboard kept an earlier
@@ -1461,13 +1457,27 @@ class AllocationTab(TabBase):
         copy_to_clipboard(self.results_table_text())
 
     def copy_selection(self) -> bool:
-        """Edit > Copy on the tab: the selected result rows, or the whole table when none are selected."""
-        if self.results_view.copy_selection():
+        """Edit > Copy on the tab: the selected rows of the table on the page shown, or the whole table when none are
+        selected. It copied the Results whichever page was shown: the comparison copied from Compare scenarios, a
+        choice box there in focus, pasted into Excel as the year's split."""
+        view = self._page_table()
+        if view.copy_selection():
             return True
-        if self.result is None:
+        if view is self.results_view:
+            if self.result is None:
+                return False
+            copy_to_clipboard(self.results_table_text())
+            return True
+        if not view.model().rowCount():
             return False
-        copy_to_clipboard(self.results_table_text())
+        copy_to_clipboard(_table_text(view.model()))
         return True
+
+    def _page_table(self):
+        """The table on the page shown (Results, Compare scenarios, Redistribute or Top-slice)."""
+        page = self.pages.currentWidget()
+        return next((view for view in (self.compare_view, self.redistribute_view, self.top_slice_view)
+                     if page is not None and page.isAncestorOf(view)), self.results_view)
 
     def export_results(self) -> None:
         if self.result is None:
@@ -1483,6 +1493,14 @@ class AllocationTab(TabBase):
         window = self.window()
         if hasattr(window, "statusBar"):
             window.statusBar().showMessage(f"Exported to {path}", 8000)
+
+
+def _table_text(model) -> str:
+    """A table's rows as shown, with its headings, as tab-separated text for Excel."""
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    rows = [[model.index(r, c).data(COPY_ROLE) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]  # plain numbers for Excel: no £, no separators, ASCII minus
+    return to_tsv([header, *rows])
 
 
 class _BesideTabs(QWidget):
