@@ -182,9 +182,10 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     """
     columns = state.input_columns()
     table = [list(r) for r in table]
+    first = 1  # the number of the first line kept, as copied: a refusal names the line the officer sees in Excel
     if table and _is_heading_row(state, at_column, table[0]):
         _refuse_headings_elsewhere(state, at_column, table[0])
-        table = table[1:]
+        table, first = table[1:], 2
     rows = list(state.partnerships)
     # Empty rows copied below the last filled one add no partnership past the end (each would take a fixed fee);
     # over the table's own rows they blank what they cover, as typing nothing does.
@@ -195,8 +196,8 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
         lost = [t.strip() for t in cells[len(columns) - at_column:] if t.strip()]
         if lost:
             raise AllocationError(
-                f"Pasted row {offset + 1} has cells past the table's last column ({shown[-1]}): “{lost[0]}” would be "
-                "lost. Paste from the column the first cell belongs in, or add the factor first (Factors).")
+                f"Pasted row {offset + first} has cells past the table's last column ({shown[-1]}): “{lost[0]}” would "
+                "be lost. Paste from the column the first cell belongs in, or add the factor first (Factors).")
     used = {p.name.casefold() for p in rows}
     for offset, cells in enumerate(table):
         r = at_row + offset
@@ -209,7 +210,7 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             if c >= len(columns):
                 break
             try:
-                rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + 1}",
+                rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + first}",
                                               _heading(state, columns[c]))
             except AllocationError as exc:
                 if offset or columns[c] == NAME or not _heading_like(text):
@@ -217,12 +218,12 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
                 # Words (or a year) where a figure goes, on the first row: a heading the table does not know.
                 raise AllocationError(f"{exc} The first row pasted looks like a heading: copy the figures without "
                                       "it.") from None
-    _refuse_a_total_below(state, rows, at_row, at_column, table)
+    _refuse_a_total_below(state, rows, at_row, at_column, table, first)
     totals = ColumnTotals.of(rows)
     for offset, cells in enumerate(table):  # the paper's total line copied under a label of its own ("Suffolk")
         named = at_column == 0 and cells and cells[0].strip()
         if named and (total := others_total_message(rows, at_row + offset, totals)) is not None:
-            raise AllocationError(f"Pasted row {offset + 1}: {total}.")
+            raise AllocationError(f"Pasted row {offset + first}: {total}.")
     # Any case, dash or spacing: one partnership listed twice. Only a name the paste puts in is refused: two kept
     # by an older version are the problem line's to put right, and must not refuse a paste of other cells.
     names = [typed_name_key(p.name) for p in rows]
@@ -234,7 +235,7 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
 
 
 def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row: int, at_column: int,
-                          table: Sequence[Sequence[str]]) -> None:
+                          table: Sequence[Sequence[str]], first: int = 1) -> None:
     """A row pasted past the last partnership without a name whose every figure is its column's total over the
     other rows: a paper's column copied down to its total line, which would be a partnership taking half the pot."""
     columns, shown = state.input_columns(), state.input_headers()
@@ -247,7 +248,7 @@ def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row
         if any(totals) and all(cell_raw(rows[r], k) == total for k, total in zip(keys, totals)):
             heading = shown[columns.index(keys[0])]
             raise AllocationError(
-                f"Pasted row {offset + 1} would be a new partnership holding the total of the others' "
+                f"Pasted row {offset + first} would be a new partnership holding the total of the others' "
                 f"{heading} ({cell_text(rows[r], keys[0])}): it looks like the table's total line. Copy the "
                 "partnerships' rows without it (a new partnership is pasted with its name).")
 
@@ -501,13 +502,14 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
     row past the last factor adds one. A first row whose first cell heads the column it lands on is skipped; a cell
     past the Weight column or one refused is said naming its pasted row, and nothing is applied."""
     table = [list(r) for r in table]
+    first = 1  # the number of the first line kept, as copied (the heading line is the first)
     if table and table[0] and typed_name_key(table[0][0]) == FACTOR_HEADINGS[at_column]:
-        table = table[1:]
+        table, first = table[1:], 2
     while len(table) > len(state.options.factors) - at_row and not any(t.strip() for t in table[-1]):
         table.pop()  # Excel's empty rows below the copy add no factor
     for offset, cells in enumerate(table):
         if lost := [t.strip() for t in cells[len(FACTOR_HEADINGS) - at_column:] if t.strip()]:
-            raise AllocationError(f"Pasted row {offset + 1} has cells past the factors' Weight column: “{lost[0]}” "
+            raise AllocationError(f"Pasted row {offset + first} has cells past the factors' Weight column: “{lost[0]}” "
                                   "would be lost. Copy a factor's name and weight, and paste from the Factor column.")
     for offset, cells in enumerate(table):
         r = at_row + offset
@@ -518,7 +520,7 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
                 edit = with_factor_title if at_column + c_offset == 0 else with_factor_weight
                 state = edit(state, r, text)
         except AllocationError as exc:
-            raise AllocationError(f"Pasted row {offset + 1}: {exc}") from None
+            raise AllocationError(f"Pasted row {offset + first}: {exc}") from None
     return state
 
 
