@@ -1,9 +1,9 @@
 """A Safer Desk killed with a file open (the task manager, a power cut) left its lock file beside it. The next start
-took it over without a word, so an officer whose window had vanished was never told why, nor that nothing saved was lost;
-and on a disk that cannot lock files (some network drives) a window still open on this computer was not recognised at
-all: a second window wrote to the file beside it. Now the lock a dead run left is taken over saying so (the window's
-status bar, the command's one line), a living holder is refused even where the disk cannot lock, and a file let go of
-properly (Windows too, where the lock file may have to stay) is never said to have been left open."""
+took it over without a word, so an officer whose window had vanished was never told why, nor that nothing saved was
+lost; and on a disk that cannot lock files (some network drives) a window still open on this computer was not
+recognised at all: a second window wrote to the file beside it. Now the lock a dead run left is taken over saying so
+(the window's status bar, the command's one line), a living holder is refused even where the disk cannot lock, and a
+file let go of properly (Windows too, where the lock file may have to stay) is never said to have been left open."""
 
 from __future__ import annotations
 

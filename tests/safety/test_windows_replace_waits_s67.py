@@ -57,7 +57,8 @@ def test_a_file_kept_open_is_still_refused_in_words(tmp_path, private_home, wind
     _refused(monkeypatch, None)
     with pytest.raises(WriteFailed) as failed:
         write_bytes_atomically(target, b"this month's")
-    assert "open in another program" in str(failed.value) and "the earlier county.xlsx is as it was" in str(failed.value)
+    said = str(failed.value)
+    assert "open in another program" in said and "the earlier county.xlsx is as it was" in said
     assert windows == list(WINDOWS_REPLACE_WAITS) and sum(windows) < 2
     assert target.read_bytes() == b"last month's" and _ours(tmp_path) == []
 
