@@ -76,6 +76,11 @@ def run_ledger(args: argparse.Namespace) -> int:
     as_at = today if args.as_at and args.as_at < date.today() else None
     store = open_existing(args.file)
     try:
+        if as_at is not None:  # reviews billed again by an earlier Safer Desk: what it withdrew was not kept
+            from safer_desk.services.dhr import billed_again_unkept, unkept_words
+
+            if unkept := unkept_words(billed_again_unkept(store, as_at), as_at):
+                print(f"safer-desk: note: {unkept}", file=sys.stderr)
         if args.by_case:
             from safer_desk.services.dhr import list_cases
             from safer_desk.services.provenance import REVIEWS, row_origins

@@ -253,6 +253,7 @@ CHILD_KEYS = {
     "dhr_cost_lines": ("case_id", "category", "description"),
     "dhr_payments": ("share_id", "paid_on", "reference"),
     "dhr_refunds": ("case_id", "organisation_id", "refunded_on", "reference"),
+    "dhr_withdrawn_invoices": ("case_id", "invoice_ref", "withdrawn_on"),
     "fund_contributions": ("fund_id", "organisation_id", "received_on"),
     # a plan both offices typed (matched by its name): its sections, lines and stated totals by what they are,
     # so a cell the offices disagree on is a conflict, not a second line added to the plan's totals
@@ -293,6 +294,7 @@ ROW_WORDS = {
     "dhr_shares": ("share of review costs", "shares of review costs"),
     "dhr_payments": ("payment of review costs", "payments of review costs"),
     "dhr_refunds": ("refund of review costs", "refunds of review costs"),
+    "dhr_withdrawn_invoices": ("invoice withdrawn by billing again", "invoices withdrawn by billing again"),
     "dhr_split_percentages": ("review split percentage", "review split percentages"),
     "dhr_panel_meetings": ("panel meeting", "panel meetings"),
     "dhr_recommendations": ("review recommendation", "review recommendations"),
@@ -849,6 +851,11 @@ class Describer:
                 day = _date_words(r("refunded_on")) or r("refunded_on")
                 return (f"Refund of review costs of {day} to {self._ref(info, row, 'organisation_id')} for "
                         f"{self._ref(info, row, 'case_id')}")
+            if table == "dhr_withdrawn_invoices":
+                how = "withdrawn" if r("closed_at_pence") is None else "closed at what was paid"
+                day = _date_words(r("withdrawn_on")) or r("withdrawn_on")
+                return (f"Invoice {r('invoice_ref')} of {self._ref(info, row, 'case_id')} to "
+                        f"{self._ref(info, row, 'organisation_id')}, {how} on {day}")
             if table == "dhr_panel_meetings":
                 met = _date_words(r("met_on")) or r("met_on")
                 return f"Panel meeting of {met} of {self._ref(info, row, 'case_id')}"
@@ -1026,7 +1033,8 @@ def load_decisions(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
 # review): the county's side of it moves for reasons of its own (a payment recorded against the county's invoices,
 # another office's file, a correction at the county), so a version of the office's the county lead set aside stays
 # set aside whatever the county holds since. Only the office sending another version of it is asked about again.
-SET_ASIDE_FOR_GOOD = frozenset({"dhr_cost_lines", "dhr_shares", "dhr_payments", "dhr_refunds"})
+SET_ASIDE_FOR_GOOD = frozenset({"dhr_cost_lines", "dhr_shares", "dhr_payments", "dhr_refunds",
+                                "dhr_withdrawn_invoices"})
 
 
 def set_aside_for_good(table: str, kind: str) -> bool:

@@ -82,19 +82,23 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("dhr_cost_lines", "invoice_ref", "Invoice reference"), ("dhr_shares", "invoice_ref", "Invoice reference"),
     ("dhr_shares", "reason", "Reason"),
     ("dhr_payments", "reference", "Payment reference"), ("dhr_refunds", "reference", "Refund reference"),
+    ("dhr_withdrawn_invoices", "invoice_ref", "Invoice reference"),
     ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
     ("fund_contributions", "note", "Note"), ("fund_items", "name", "Item"),
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
     ("fund_spend_lines", "invoice_ref", "Invoice"))
 REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
 # Invoices' codes, checked when typed as codes (services.dhr.invoice_code): a name joined up or turned round counts.
-INVOICE_CODES = {("dhr_cost_lines", "invoice_ref"), ("dhr_shares", "invoice_ref"), ("fund_spend_lines", "invoice_ref")}
+INVOICE_CODES = {("dhr_cost_lines", "invoice_ref"), ("dhr_shares", "invoice_ref"),
+                 ("dhr_withdrawn_invoices", "invoice_ref"), ("fund_spend_lines", "invoice_ref")}
 CODE = "code"  # a field's kind for _looks_private: an invoice's code (True: a reference; False: prose)
 # How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
 CORRECTED_BY = {
     ("dhr_payments", "reference"): "Delete a payment…, then record it again",
     ("dhr_refunds", "reference"): "More > Delete a refund…, then record it again (Refund excess…)",
     ("dhr_shares", "reason"): "Reopen a refused or written-off share, then refuse or write it off again",
+    # kept as it was sent: its code as the invoice's was (Edit share… corrects that), corrected by undoing billing again
+    ("dhr_withdrawn_invoices", "invoice_ref"): "undo Bill again with another split, correct the invoice, bill again",
     ("dhr_panel_meetings", "note"): "delete the panel meeting, then add it again (Panel meeting…)",
     ("fund_items", "name"): "add it to the catalogue under another name (Catalogue item…), choose that on its spend "
                             "lines (Edit spend line…), then Delete catalogue item"}

@@ -1748,9 +1748,15 @@ class LedgerShown:
     cases: list[dhr.CaseSummary]
     origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from (as Reviews says)
     label: str = rules.LABELS[0]  # what the reviews are called (a setting): the export's titles name them so
+    unkept: tuple[str, ...] = ()  # reviews billed again by an earlier Safer Desk, which kept no withdrawn invoices
 
     @property
     def note(self) -> str:
+        note = self._note()
+        unkept = dhr.unkept_words(list(self.unkept), self.day) if self.past else ""
+        return f"{note} {unkept}" if unkept else note
+
+    def _note(self) -> str:
         day = _uk(self.day)
         if not self.past:
             return f"As at {day} (today): every invoice, payment and refusal recorded."
@@ -1836,7 +1842,8 @@ class LedgerPresenter(AsAtDay):
         def read(store) -> LedgerShown:  # every case, learning reviews too: their shares are in the per-partner table
             return LedgerShown(day, past, dhr.partner_ledger(store, today=day, as_at=as_at),
                                dhr.list_cases(store, today=day, as_at=as_at), row_origins(store, REVIEWS),
-                               dhr.review_label(store))
+                               dhr.review_label(store),
+                               tuple(dhr.billed_again_unkept(store, as_at)) if as_at is not None else ())
 
         return read
 

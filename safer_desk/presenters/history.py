@@ -72,6 +72,8 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "dhr_shares": ("partner share", "partner shares", COSTS),
     "dhr_split_percentages": ("split percentage", "split percentages", COSTS),
     "dhr_stage_rules": ("stage rule", "stage rules", COSTS),
+    # an invoice kept as it was sent when billing again withdrew it or closed it at what was paid (for "as at")
+    "dhr_withdrawn_invoices": ("invoice withdrawn", "invoices withdrawn", COSTS),
     "funds": ("fund", "funds", COSTS),
     "fund_contributions": ("fund contribution", "fund contributions", COSTS),
     "fund_items": ("fund item", "fund items", COSTS),
@@ -299,6 +301,7 @@ AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
 # of CSP funding 2018-2021"; a cost line by its description, else its category: "cost line Administrative support of
 # Suffolk ELEV8, 2009/10", not "cost line 2009/10", one of four that year).
 NUMBERED = {"dhr_shares": ("invoice_ref",), "dhr_cost_lines": ("invoice_ref",),
+            "dhr_withdrawn_invoices": ("invoice_ref",),
             "project_funding_sources": ("source",), "funding_award_years": ("financial_year",),
             "project_cost_lines": ("description", "category")}
 # Rows titled by the first of these columns with a value, none said again among their facts: an allocation factor as
@@ -455,9 +458,11 @@ class Namer:
                 # not by a row of its own kind: the lead authority's carried share is its own partner's, not first
                 # the refusing partner's it carries ("source share …" says that)
                 if value is not None and target != table:
-                    parent = self.name(target, str(value), depth=depth + 1)
-                    if parent and parent not in parents:
-                        parents.append(parent.removeprefix("of "))
+                    parent = self.name(target, str(value), depth=depth + 1).removeprefix("of ")
+                    # nor twice by what it is of: an invoice withdrawn of a partner and review, and of its share
+                    # (of that partner and review)
+                    if parent and not set(parent.split(", ")) <= {p for said in parents for p in said.split(", ")}:
+                        parents.append(parent)
             if table in NAMED_WITH and depth == 0:
                 through, column = NAMED_WITH[table]
                 target = self.links.get(table, {}).get(through)

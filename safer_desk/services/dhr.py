@@ -1083,6 +1083,7 @@ def rebill_with_split(store: Store, case_id: str, kind: str, *, on: Any, due_day
     said = said or f"billed again with another split on {format_uk_date(plan.invoiced_on)}"
     with store.transaction():
         _store_split_rule(store, case_id, plan.rule, cap_category)
+        _keep_as_sent(store, case_id, plan)
         store.conn.executemany("DELETE FROM dhr_shares WHERE id = ?", [(r["id"],) for r in plan.cancelled])
         for r in plan.closed_at_paid:
             show = any_pence((r["paid"], r["amount_pence"]))  # "£400.00 paid of £684.14", never "£400 … £684.14"
@@ -1099,6 +1100,17 @@ def rebill_with_split(store: Store, case_id: str, kind: str, *, on: Any, due_day
                 "due_on, reason) VALUES (?, ?, ?, 'share', ?, ?, ?, ?, ?)",
                 (new_id(), case_id, org, pence, ref, _iso(plan.invoiced_on), _iso(plan.due_on), reason))
     return plan
+
+
+def _keep_as_sent(store: Store, case_id: str, plan: Rebilling) -> None:
+    """Each invoice billing again withdraws (deleted) or closes at what was paid (lowered to it), kept as it was sent
+    with the day: the ledger as at a day before it shows the invoice as it stood then (``withdrawn_invoices``)."""
+    rows = [(r, None) for r in plan.cancelled] + [(r, int(r["paid"])) for r in plan.closed_at_paid]
+    store.conn.executemany(
+        "INSERT INTO dhr_withdrawn_invoices(id, case_id, organisation_id, share_id, invoice_ref, invoiced_on, due_on, "
+        "amount_pence, withdrawn_on, closed_at_pence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(new_id(), case_id, r["organisation_id"], None if closed is None else r["id"], r["invoice_ref"],
+          r["invoiced_on"], r["due_on"], r["amount_pence"], _iso(plan.invoiced_on), closed) for r, closed in rows])
 
 
 def _say_overpaid(store: Store, case_id: str, plan: Rebilling) -> None:
@@ -1513,6 +1525,9 @@ class ShareRow:
     outstanding_pence: int
     overdue_pence: int
     closed_pence: int
+    # As at a day: the later day billing again withdrew this invoice or closed it at what was paid (it is shown as it
+    # was sent: ``withdrawn_invoices``); None for an invoice as it stands now.
+    withdrawn_on: date | None = None
 
     @property
     def status_text(self) -> str:
@@ -1551,22 +1566,75 @@ def list_shares(store: Store, *, today: date, case_id: str | None = None,
         f"WHERE coalesce(s.invoiced_on, '') <= ?1 {where} ORDER BY c.reference, s.kind != 'share', o.name",
         (until, *params))
     later = notified_after(store, as_at)
+    sent = withdrawn_invoices(store, as_at, case_id) if as_at is not None else []
+    as_sent = {w["share_id"]: w for w in sent if w["share_id"] is not None}  # closed at what was paid: as sent then
+    withdrawn = [dict(w, id=w["id"], kind="share", paid_pence=0, status="invoiced", reason="", refusal_handling=None,
+                      closed_by_then=1, handled_by_then=1) for w in sent if w["share_id"] is None]
     result = []
-    for r in rows:
+    for r in [*rows, *withdrawn]:
         if r["case_id"] in later:
             continue
-        status, reason, handling = r["status"], r["reason"], r["refusal_handling"]
+        status, reason, handling, amount = r["status"], r["reason"], r["refusal_handling"], r["amount_pence"]
         if as_at is not None and not r["closed_by_then"]:
             status, reason, handling = "invoiced", "", None
         elif as_at is not None and not r["handled_by_then"]:
             handling = None
-        state = ShareState(r["amount_pence"], r["paid_pence"], status, _from_iso(r["due_on"]))
+        gone = r.get("withdrawn_on") if isinstance(r, dict) else None
+        if r["id"] in as_sent:  # lowered to what was paid by billing again after the day: as it was sent
+            amount, reason, gone = as_sent[r["id"]]["amount_pence"], "", as_sent[r["id"]]["withdrawn_on"]
+        state = ShareState(amount, r["paid_pence"], status, _from_iso(r["due_on"]))
         result.append(ShareRow(r["id"], r["case_id"], r["case_reference"], r["organisation_id"], r["partner"],
-                               r["kind"], r["amount_pence"], r["paid_pence"], status, r["invoice_ref"],
+                               r["kind"], amount, r["paid_pence"], status, r["invoice_ref"],
                                _from_iso(r["invoiced_on"]), _from_iso(r["due_on"]), reason,
                                handling, state.outstanding_pence, state.overdue_pence(today),
-                               state.closed_pence))
+                               state.closed_pence, _from_iso(gone)))
+    if withdrawn:  # in the order of the rows read
+        result.sort(key=lambda s: (s.case_reference, s.kind != "share", s.partner))
     return result
+
+
+def billed_again_unkept(store: Store, as_at: date, case_id: str | None = None) -> list[str]:
+    """The references of the reviews billed again with another split by a Safer Desk that did not keep the invoices
+    it withdrew or closed at what was paid (before schema step create_dhr_withdrawn_invoices), where that may change
+    the ledger as at ``as_at``: invoices in place of others dated after it, or one closed at what was paid sent by
+    then and not replaced by then (the day it was closed is not kept), with none of them kept. Their ledger as at the
+    day shows those invoices as they are now."""
+    return [r[0] for r in store.rows(
+        "SELECT DISTINCT c.reference FROM dhr_shares s JOIN dhr_cases c ON c.id = s.case_id "
+        # (a review notified after the day is not listed as at it: ``notified_after``)
+        "WHERE (:case IS NULL OR s.case_id = :case) AND coalesce(c.notified_on, '') <= :day AND s.kind = 'share' AND ("
+        "(s.reason LIKE '%, in place of %' AND s.invoiced_on > :day AND NOT EXISTS (SELECT 1 FROM "
+        "dhr_withdrawn_invoices w WHERE w.case_id = s.case_id AND w.withdrawn_on = s.invoiced_on)) OR "
+        "(s.reason LIKE 'Closed at the %' AND coalesce(s.invoiced_on, '') <= :day AND NOT EXISTS (SELECT 1 FROM "
+        "dhr_withdrawn_invoices w WHERE w.share_id = s.id) AND NOT EXISTS (SELECT 1 FROM dhr_shares n WHERE "
+        "n.case_id = s.case_id AND n.invoiced_on <= :day AND n.reason LIKE '%in place of%' || s.invoice_ref || '%'))"
+        ") ORDER BY c.reference",
+        {"case": case_id, "day": as_at.isoformat()})]
+
+
+def unkept_words(references: list[str], as_at: date) -> str:
+    """Said beside a ledger as at a day (Costs > Ledger, dhr-ledger --as-at, the board report) of reviews billed again
+    before this version kept what billing again withdrew (``billed_again_unkept``); "" when none."""
+    if not references:
+        return ""
+    many = len(references) != 1
+    return (f"{', '.join(references)} {'were' if many else 'was'} billed again with another split by an earlier "
+            "Safer Desk, which did not keep the invoices it withdrew or closed at what was paid: as at "
+            f"{format_uk_date(as_at)} {'their' if many else 'its'} ledger shows those invoices as they are now "
+            "(a withdrawn one left out, a part-paid one at what was paid).")
+
+
+def withdrawn_invoices(store: Store, as_at: date | None = None, case_id: str | None = None) -> list[dict]:
+    """The invoices billing again with another split withdrew (share_id None: no longer in dhr_shares) or closed at
+    what was paid (share_id: lowered to closed_at_pence), each as it was sent (amount_pence) with the day
+    (withdrawn_on); as at a day, those sent by then and withdrawn or closed after it (standing as sent that day)."""
+    where = ("AND w.case_id = :case " if case_id else "") + (
+        "AND coalesce(w.invoiced_on, '') <= :day AND w.withdrawn_on > :day" if as_at is not None else "")
+    return [dict(r) for r in store.rows(
+        "SELECT w.*, c.reference AS case_reference, o.name AS partner FROM dhr_withdrawn_invoices w "
+        "JOIN dhr_cases c ON c.id = w.case_id JOIN organisations o ON o.id = w.organisation_id "
+        f"WHERE 1 {where} ORDER BY c.reference, w.invoice_ref",
+        {"case": case_id, "day": as_at.isoformat() if as_at is not None else None})]
 
 
 @dataclass(frozen=True)
@@ -1761,8 +1829,12 @@ def _cost_as_at(cost_now: int, cost_dated: int, shares: Iterable[ShareRow]) -> i
     """A review's cost as at a day: its cost lines dated on or before it (an undated one always counts), or, when
     more, what its partners had been billed for its costs by then (``shares``, as at the day): a cost line dated after
     the invoices that billed it was a cost by then, so nothing reads as billed beyond the cost. Never more than the
-    cost now."""
-    return min(cost_now, max(cost_dated, sum(s.amount_pence for s in shares if s.kind == "share")))
+    cost now, unless billing again since withdrew invoices standing that day (its costs taken off): what they billed."""
+    shares = list(shares)
+    billed = sum(s.amount_pence for s in shares if s.kind == "share")
+    # Invoices billing again later withdrew (the costs all taken off) were billed for costs there were then.
+    most = max(cost_now, billed) if any(s.withdrawn_on for s in shares) else cost_now
+    return min(most, max(cost_dated, billed))
 
 
 def notified_after(store: Store, day: date | None) -> set[str]:
@@ -1840,6 +1912,7 @@ _CASE_ROWS = {
     "dhr_shares": "case_id = ?",
     "dhr_payments": "share_id IN (SELECT id FROM dhr_shares WHERE case_id = ?)",
     "dhr_refunds": "case_id = ?",
+    "dhr_withdrawn_invoices": "case_id = ?",
     "budget_line_links": "case_id = ?",
 }
 

@@ -1328,6 +1328,7 @@ USED_IN_WORDS = {
     "districts": "another district (as its successor)", "partnership_districts": "a partnership's districts",
     "partnership_members": "a partnership's members", "dhr_cases": "reviews (Costs)",
     "dhr_split_percentages": "reviews' agreed percentages", "dhr_shares": "reviews' shares",
+    "dhr_withdrawn_invoices": "reviews' invoices withdrawn by billing again",
     "fund_referrals": "pooled funds' referrals", "fund_spend_summary": "pooled funds' spend summaries",
     "fund_contributions": "pooled funds' contributions", "budget_line_links": "budget lines (Budgets)",
     "budget_plans": "budget plans (Budgets)", "allocation_scenario_rows": "allocation scenarios (Allocation)",

@@ -118,6 +118,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                          else ("Nothing has been billed to the partners yet", "is"))
             billing.append(said + (f": {format_money(unbilled)} of cost {was} not yet billed." if unbilled else "."))
         reviews = sum(c.kind == "review" for c in cases)
+        # Billed again by an earlier Safer Desk, which kept none of the invoices it withdrew: said, not invented.
+        shown = {c.reference for c in cases}
+        unkept = [dhr.unkept_words([r for r in dhr.billed_again_unkept(store, as_at) if r in shown], as_at)
+                  ] if as_at is not None else []
+        unkept = [w for w in unkept if w]
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
             paragraphs=[f"{review_kinds_words(reviews, len(cases) - reviews)}. Costs are shared "
@@ -127,7 +132,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         *(["Refunded is what was given back to a partner that paid more than its share (billed again "
                            "with another split after it paid): it is taken off net billed, and the cost it had "
                            "covered is billed again to the partners short of their shares."] if refunds else []),
-                        *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at)],
+                        *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at), *unkept],
             tables=tables, as_at="reviews"))
     fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
     district_names = {r[0].casefold() for r in store.rows("SELECT name FROM districts")}  # a fund's rows' places

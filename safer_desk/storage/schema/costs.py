@@ -338,3 +338,29 @@ def create_dhr_refunds(db) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX dhr_refunds_case ON dhr_refunds(case_id, organisation_id)")
+
+
+@migrations.step
+def create_dhr_withdrawn_invoices(db) -> None:
+    # Billing a review again with another split deletes the invoices nothing was paid on and lowers a part-paid one to
+    # what was paid: the ledger read as at a day before it showed them as never billed. Each is kept here as it was
+    # sent, with the day it was withdrawn: a withdrawn one (share_id NULL: its dhr_shares row is gone) whole, and one
+    # closed at what was paid (share_id: the invoice, which stays) with the amount it was closed at. A file made
+    # before this step holds none: its reviews billed again before it read as at an earlier day as they did.
+    db.execute(
+        """CREATE TABLE dhr_withdrawn_invoices (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            share_id TEXT REFERENCES dhr_shares(id) ON DELETE CASCADE,
+            invoice_ref TEXT NOT NULL DEFAULT '',
+            invoiced_on TEXT,
+            due_on TEXT,
+            amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0),
+            withdrawn_on TEXT NOT NULL,
+            closed_at_pence INTEGER CHECK (closed_at_pence IS NULL OR closed_at_pence BETWEEN 0 AND amount_pence),
+            CHECK ((share_id IS NULL) = (closed_at_pence IS NULL))
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX dhr_withdrawn_invoices_case ON dhr_withdrawn_invoices(case_id)")
+    db.execute("CREATE INDEX dhr_withdrawn_invoices_share ON dhr_withdrawn_invoices(share_id)")
