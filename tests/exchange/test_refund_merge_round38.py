@@ -25,14 +25,15 @@ CONSTABULARY = "org:suffolk-constabulary"
 
 def _overpaid_review(store) -> str:
     """Babergh's review paid in full by Babergh District Council and the Constabulary, then its chair's cost found
-    £2,500 lower and billed again: each is £250 over its new share (£2,500 among the ten partners)."""
+    £2,000 lower and billed again: each is £250 over its new share (£2,000 among the eight partners of 2025, the CCGs
+    and the CRC gone)."""
     case = dhr.case_id_by_reference(store, "BABERGH-DHR-2025-01")
     for share in dhr.list_shares(store, today=TODAY, case_id=case):
         if share.organisation_id in (BABERGH, CONSTABULARY):
             dhr.record_payment(store, share.id, paid_on="2025-09-20", amount=share.amount_pence / 100)
     line = dhr.cost_lines(store, case)[0]
     fields = {k: line[k] for k in ("category", "description", "supplier", "invoice_ref", "invoiced_on")}
-    dhr.update_cost_line(store, line["id"], bill_again_on="2025-10-01", amount=line["amount_pence"] - 250000,
+    dhr.update_cost_line(store, line["id"], bill_again_on="2025-10-01", amount=line["amount_pence"] - 200000,
                          **fields)
     assert dhr.overpaid_credits(store, case)[BABERGH] == 25000
     return case
