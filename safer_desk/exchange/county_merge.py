@@ -1604,6 +1604,7 @@ class _Merger:
             self.county_by_month.setdefault(month, {})[force] = v.file_sha256
         self.taken_months: set[str] = set()
         self.refreshed_areas: set[str] | None = None  # None: every area (a refresh not scoped by counts_before)
+        self.own_area_ids: set[str] | None = None  # the areas the export's office names as its own, read when asked
         self.src_strict: set[str] | None = None  # the export's STRICT tables, read when first asked
         # The notes an export leaves with the office are not sent, not deleted: the county's copy stands (table ->
         # columns), and the rows whose notes it kept are counted for the summary.
@@ -3452,13 +3453,46 @@ class _Merger:
             "t.force = d.force AND t.month = ?) LIMIT 1", (area_id, month, OWN_AREA_SHARE, month)).fetchone() \
             is not None
 
+    def own_areas(self) -> set[str]:
+        """The areas the file's office holds as its own by the scope its file names (every office's of a county file's
+        export): its districts, those of its partnerships (any year), the districts they were made from and became,
+        and a county's districts when it names only its county. A file naming no scope holds none as its own."""
+        if self.own_area_ids is not None:
+            return self.own_area_ids
+        own: set[str] = set()
+        if has_table(self.dst, "office_areas", schema=SRC):
+            rows = self.dst.execute(f"SELECT kind, area_id, name FROM {_src('office_areas')}").fetchall()
+            named = [(kind, area_id) for kind, area_id, _ in rows if kind != "county"]
+            for kind, area_id in named:
+                own.add(area_id)
+                if kind == "partnership" and has_table(self.dst, "partnership_districts", schema=SRC):
+                    own |= {r[0] for r in self.dst.execute(
+                        f"SELECT district_id FROM {_src('partnership_districts')} WHERE partnership_id = ?",
+                        (area_id,))}
+            if not named:  # an office of its whole county
+                for _, area_id, name in (r for r in rows if r[0] == "county"):
+                    own.add(area_id)
+                    own |= {r[0] for r in self.dst.execute(
+                        f"SELECT id FROM {_src('districts')} WHERE lower(county) = lower(?)", (name,))}
+            links = [(r[0], r[1]) for r in self.dst.execute(
+                f"SELECT id, successor_id FROM {_src('districts')} WHERE successor_id IS NOT NULL")]
+            grown = True
+            while grown:  # Waveney's figures are East Suffolk office's own; East Suffolk is a Waveney office's
+                before = len(own)
+                own |= {b for a, b in links if a in own} | {a for a, b in links if b in own}
+                grown = len(own) > before
+        self.own_area_ids = own
+        return own
+
     def police_figure_clash(self, info: TableInfo, row: dict, key: str, other: dict, other_key: str,
                             insert_sql: str) -> None:
         """A figure the office typed (or imported from a sheet) where the county has one from police.uk counts."""
-        if self.same_counts(str(row.get("period"))) or \
-                not self.counts_of_own_force(str(row.get("area_id")), str(row.get("period"))):
-            # The office kept its own figure over these very counts in its own file, or the counts are only other
-            # forces' crimes in its district: the county follows it.
+        area, period = str(row.get("area_id")), str(row.get("period"))
+        if not self.counts_of_own_force(area, period) or \
+                (area in self.own_areas() and self.same_counts(period)):
+            # The office kept its own figure over these very counts in its own file (one of its own areas: a figure
+            # it typed for another office's district is that office's to give, so it is the lead's to decide), or
+            # the counts are only other forces' crimes in the district: the county follows it.
             self.dst.execute("DELETE FROM indicator_values WHERE id = ?", (other["id"],))
             self.dst.execute(insert_sql, [row[c] for c in info.columns])
             self.set_provenance(info.name, key, self.digest(info, row), False)
@@ -3466,9 +3500,11 @@ class _Merger:
             self.summary.count(info.name, "replaced")
             return
         senders = self.police_senders(str(row.get("period")))
+        county_from = figure_phrase(other.get("source"), senders or None)
         self.raise_conflict(info, "figure", row, other, row_key=key, county_key=other_key, other=senders,
-                            county_from=figure_phrase(other.get("source"), senders or None),
-                            natural=("indicator_id", "area_id", "period"))
+                            county_from=county_from, natural=("indicator_id", "area_id", "period"),
+                            sentence=None if area in self.own_areas() else
+                            self.not_own_sentence(info, other, row, county_from))
 
     def refill_removed_figures(self) -> None:
         """A figure the office typed over police.uk counts and has since put back to the counts' (so its file no
@@ -3623,10 +3659,12 @@ class _Merger:
             return
         county_row = dict(zip(info.columns, tuple(found)))
         p = self.owner("indicator_values", str(county_row["id"]))
-        if p is not None and p.office_id == self.m.office_id:
-            return  # the office's own figure, kept over its own counts in its own file
         if not self.counts_of_own_force(typed.area_id, typed.period):
             return  # other forces' few crimes in the district: part of its figure, not a contradiction
+        if p is not None and p.office_id == self.m.office_id:
+            if typed.area_id not in self.own_areas():
+                self.typed_for_another_office(info, county_row)
+            return  # the office's own figure, kept over its own counts in its own file
         police = dict(county_row, value=float(typed.imported_value), numerator=None, denominator=None,
                       source=POLICE_SOURCE, comment="")
         owner = None if p is None else p.office_name
@@ -3634,6 +3672,44 @@ class _Merger:
                             county_key=str(county_row["id"]), other=owner or "the county",
                             county_from=figure_phrase(county_row.get("source"), owner),
                             natural=("indicator_id", "area_id", "period"))
+
+    def not_own_sentence(self, info: TableInfo, county_row: dict, row: dict, county_from: str) -> tuple[str, str, str]:
+        """A figure this office typed for a district outside its own areas, in words naming whose the district is
+        (the office of the county file whose scope holds it, when one does) and both figures."""
+        area = str(row.get("area_id"))
+        found = self.dst.execute("SELECT name FROM districts WHERE id = ? UNION ALL SELECT name FROM indicator_areas "
+                                 "WHERE id = ? LIMIT 1", (area, area)).fetchone()
+        name = found[0] if found else area.partition(":")[2] or area
+        owners = sorted({r[0] for r in self.dst.execute(
+            f"SELECT DISTINCT i.office_name FROM office_areas a JOIN {IMPORTS_TABLE} i ON i.office_id = a.office_id "
+            "WHERE a.area_id = ? AND a.office_id != ?", (area, self.m.office_id))}, key=str.casefold)
+        whose = f"{name} is {in_words(owners)}'s area, not {self.m.office_name}'s" if owners else \
+            f"{name} is not one of {self.m.office_name}'s areas"
+        subject = self.describer.subject(info.name, county_row)
+        county_side, district_side, _ = conflict_words(self.describer, info.name, subject, county_row, row,
+                                                       county_from, self.m.office_name)
+        district_side += f" ({whose})"
+        return county_side, district_side, f"{subject}: {county_side}, {district_side}"
+
+    def typed_for_another_office(self, info: TableInfo, typed_row: dict) -> None:
+        """A figure this file typed over the police.uk counts for a district outside its office's own areas (another
+        office's, whose figure it is to give), merged with the counts: the county holds the counts' figure, and the
+        typed one is the lead's to decide, as when the counts were merged first (police_figure_clash)."""
+        if self.replace_typed is None:
+            return
+        key = str(typed_row["id"])
+        drop_origin(self.dst, info.name, key)
+        self.replace_typed(self.county, [(typed_row["indicator_id"], typed_row["area_id"], typed_row["period"])])
+        found = self.dst.execute(self.select_by_natural_sql(info), (typed_row["indicator_id"], typed_row["area_id"],
+                                                                    typed_row["period"])).fetchone()
+        if found is None:
+            return
+        police = dict(zip(info.columns, tuple(found)))
+        senders = self.m.office_name  # the counts of the month came with this file (merge_police took them)
+        county_from = figure_phrase(police.get("source"), senders)
+        self.raise_conflict(info, "figure", typed_row, police, row_key=key, county_key=info.key_of(police),
+                            other=senders, county_from=county_from, natural=("indicator_id", "area_id", "period"),
+                            sentence=self.not_own_sentence(info, police, typed_row, county_from))
 
     def close_settled_police_conflicts(self) -> None:
         """Other offices' police.uk figure conflicts over a typed figure the county no longer holds (this office took
