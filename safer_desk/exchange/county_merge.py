@@ -3662,9 +3662,13 @@ class _Merger:
         if not self.counts_of_own_force(typed.area_id, typed.period):
             return  # other forces' few crimes in the district: part of its figure, not a contradiction
         if p is not None and p.office_id == self.m.office_id:
-            if typed.area_id not in self.own_areas():
+            if typed.area_id in self.own_areas():
+                return  # the office's own figure, kept over its own counts in its own file
+            if not self.dst.execute(f"SELECT 1 FROM {DECISIONS_TABLE} WHERE kept_version = ? AND choice = 'district' "
+                                    "LIMIT 1", (version_of(info, county_row),)).fetchone():
                 self.typed_for_another_office(info, county_row)
-            return  # the office's own figure, kept over its own counts in its own file
+                return
+            # kept by the lead over other counts: it stands, and the lead is asked about these counts
         police = dict(county_row, value=float(typed.imported_value), numerator=None, denominator=None,
                       source=POLICE_SOURCE, comment="")
         owner = None if p is None else p.office_name

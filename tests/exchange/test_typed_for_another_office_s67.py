@@ -129,3 +129,35 @@ def test_the_merge_and_conflicts_windows_show_the_same_words(sent, county, windo
     shown = [dialog.proxy.index(r, 1).data() for r in range(dialog.proxy.rowCount())]
     assert _words(police, "Ipswich office", "Ipswich is Ipswich office's area, not Babergh office's") in shown, shown
     window.session.close()
+
+
+def test_a_later_download_from_babergh_leaves_the_figure_the_lead_kept_and_asks_again(tmp_path, county):
+    """The lead kept Babergh office's 1,234 for Ipswich; Babergh's next file brings a later download of Jun 2025
+    (every count one more): the county keeps 1,234 (the lead's) and asks about the new counts' figure, as it does
+    when another office brings them, rather than putting the counts' figure back unasked."""
+    from tests.exchange.district_offices import load_police
+
+    base = template(tmp_path)
+    b = office_from(base, tmp_path / "b.sqlite", "Babergh office", districts=["Babergh"])
+    i = office_from(base, tmp_path / "i.sqlite", "Ipswich office", districts=["Ipswich"])
+    try:
+        ind.save_values(b, *IPSWICH_JUNE[:2], [ind.PeriodValue(IPSWICH_JUNE[2], 1234.0)], require_red_comments=False)
+        first, ipswich = export(b, tmp_path / "b-1.sqlite"), export(i, tmp_path / "i-1.sqlite")
+        load_police(b, None, download="2026-01.zip", sha="3" * 64, change=1,
+                    imported_at="2030-01-01T00:00:00+00:00")  # imported after the county's
+        assert figure(b) == (1234, "typed")
+        later = export(b, tmp_path / "b-2.sqlite")
+    finally:
+        b.close()
+        i.close()
+    merge(county, [ipswich])
+    merge(county, [first])
+    [c] = [c for c in list_conflicts(county) if c.table == "indicator_values"]
+    resolve_conflicts(county, "district", which=c.id)
+    assert figure(county) == (1234, "typed")
+    report = merge(county, [later])
+    assert report.merged[0].public == {"replaced": 12}, report.text()
+    assert figure(county) == (1234, "typed")
+    [c] = [c for c in report.conflicts if c.table == "indicator_values"]
+    assert c.detail == ("Indicator 'All crime', Ipswich, Jun 2025: 1,234 typed by Babergh office, 1,080 from "
+                        "police.uk counts sent by Babergh office"), c.detail
