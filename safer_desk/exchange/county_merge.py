@@ -3687,8 +3687,13 @@ class _Merger:
         owners = sorted({r[0] for r in self.dst.execute(
             f"SELECT DISTINCT i.office_name FROM office_areas a JOIN {IMPORTS_TABLE} i ON i.office_id = a.office_id "
             "WHERE a.area_id = ? AND a.office_id != ?", (area, self.m.office_id))}, key=str.casefold)
-        whose = f"{name} is {in_words(owners)}'s area, not {self.m.office_name}'s" if owners else \
-            f"{name} is not one of {self.m.office_name}'s areas"
+        office = self.m.office_name
+        if owners:
+            whose = f"{name} is {in_words(owners)}'s area, not {office}'s"
+        elif self.own_areas():
+            whose = f"{name} is not one of {office}'s areas"
+        else:  # its scope was never set: no district is its own to give the figure of
+            whose = f"{office}'s file names no areas of its own; the office sets them in File > Office Details…"
         subject = self.describer.subject(info.name, county_row)
         county_side, district_side, _ = conflict_words(self.describer, info.name, subject, county_row, row,
                                                        county_from, self.m.office_name)

@@ -161,3 +161,18 @@ def test_a_later_download_from_babergh_leaves_the_figure_the_lead_kept_and_asks_
     [c] = [c for c in report.conflicts if c.table == "indicator_values"]
     assert c.detail == ("Indicator 'All crime', Ipswich, Jun 2025: 1,234 typed by Babergh office, 1,080 from "
                         "police.uk counts sent by Babergh office"), c.detail
+
+
+def test_an_office_whose_file_names_no_scope_holds_no_district_as_its_own(tmp_path, county):
+    """A file whose scope was never set (it lists every district) typed 4,321 for Ipswich: not taken as its own."""
+    s = office_from(template(tmp_path), tmp_path / "n.sqlite", "Stowmarket office", county="")
+    try:
+        ind.save_values(s, *IPSWICH_JUNE[:2], [ind.PeriodValue(IPSWICH_JUNE[2], 4321.0)], require_red_comments=False)
+        path = export(s, tmp_path / "n-1.sqlite")
+    finally:
+        s.close()
+    report = merge(county, [path])
+    assert figure(county)[1] == "police.uk"
+    [c] = [c for c in report.conflicts if c.table == "indicator_values"]
+    assert c.detail.endswith("4,321 typed by Stowmarket office (Stowmarket office's file names no areas of its own; "
+                             "the office sets them in File > Office Details…)"), c.detail
