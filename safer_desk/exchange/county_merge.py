@@ -3707,6 +3707,9 @@ class _Merger:
         if self.replace_typed is None:
             return
         key = str(typed_row["id"])
+        came = origin_of(self.dst, info.name, key)
+        if came is not None and came.import_number == self.import_number:  # held with the conflict, not added
+            self.uncount(info.name, "added", 1)
         drop_origin(self.dst, info.name, key)
         self.replace_typed(self.county, [(typed_row["indicator_id"], typed_row["area_id"], typed_row["period"])])
         found = self.dst.execute(self.select_by_natural_sql(info), (typed_row["indicator_id"], typed_row["area_id"],

@@ -80,6 +80,9 @@ def test_babergh_merged_first_with_the_counts_holds_the_counts_figure_and_asks(s
     [c] = [c for c in report.conflicts if c.table == "indicator_values"]
     assert c.detail == _words(police, "Babergh office", "Ipswich is not one of Babergh office's areas")
     assert figure(county) == (police, "police.uk")
+    # the figure held with the conflict is not counted as added (the summary said one more than the county holds)
+    held = county.scalar("SELECT count(*) FROM _county_origins WHERE table_name = 'indicator_values'")
+    assert report.merged[0].tables["indicator_values"]["added"] == held
     assert figure(county, ("indicator:all-crime", "district:babergh", "2025-06")) == (555, "typed")
     merge(county, [paths["i1"], paths["i2"]])
     assert figure(county) == (police, "police.uk")
