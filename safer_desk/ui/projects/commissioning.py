@@ -671,6 +671,7 @@ class CommissioningPage(QWidget):
             return
         if self.compare_a.count() < 2:  # the one scenario on both sides: there is no other to choose
             self._compared = None
+            self._head_comparison()
             self.comparison.set_rows([])
             self._say("Save a second scenario to compare this one with (Save as new… keeps both).")
             return
@@ -689,11 +690,21 @@ class CommissioningPage(QWidget):
         saved = {s.id: s for s in (self.presenter.scenarios() if scenarios is None else scenarios)}
         if not all(i in saved for i in self._compared):
             self._compared = None
+            self._head_comparison()
             self.comparison.set_rows([])
             return
         a, b = (service.evaluate_saved(store, saved[i], self.presenter.projects) for i in self._compared)
+        said = dict(self.presenter.scenario_choices(list(saved.values())))  # as the two lists name them
+        self._head_comparison(*(said[i] for i in self._compared))
         self.comparison.set_rows(service.compare(a, b, self.presenter.origins))
         self.comparison_view.size_columns_to_visible(max_width=300)
+
+    def _head_comparison(self, *names: str) -> None:
+        """Head the comparison's columns by the two scenarios' names, so a copy pasted into Excel says which is which
+        (A and B while none is compared)."""
+        self.comparison.beginResetModel()
+        self.comparison.columns = comparison_columns(*names)
+        self.comparison.endResetModel()
 
     def export(self) -> None:
         result = self.result()
