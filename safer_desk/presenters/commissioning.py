@@ -449,11 +449,14 @@ class CommissioningPresenter(ScreenPresenter):
         # 400/203), a corrected cost changed what it committed. The whole of it, or none, is a scale.
         scale = Scale(1, 1, amount_pence=pence) if 0 < part != 1 else Scale(part.numerator, part.denominator)
         of = f"{format_money(row.cost_pence)}" + (f" ({row.counted})" if row.counted else "")
-        part_text = f"{part.numerator}/{part.denominator}" if part.denominator <= 12 else f"{format_percent(part)}%"
-        # More than the whole, by how much: a penny over read "100.00% of it", as if it were the whole cost.
+        percent = format_percent(part)
+        part_text = f"{part.numerator}/{part.denominator}" if part.denominator <= 12 else \
+            "under 0.01%" if percent == "0.00" else f"{percent}%"  # a penny of £10,000 read "0.00%", as if none
+        # More (or less) than the whole, by how much: a penny over or short read "100.00% of it", as if the whole.
         part_words = "the whole of it" if scale.is_whole else "none of it" if not pence else \
             f"committed as typed ({format_money(pence - row.cost_pence)} more than the whole of it)" if part > 1 else \
-            f"committed as typed ({part_text} of it now)"
+            f"committed as typed ({format_money(row.cost_pence - pence)} less than the whole of it)" \
+            if part_text == "100.00%" else f"committed as typed ({part_text} of it now)"
         return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}.", part
 
     def accept(self, project_ids: Sequence[str]) -> None:
