@@ -331,15 +331,23 @@ class BudgetsPresenter(ScreenPresenter):
                        ": it prints no totals of its own to check against its lines.")
 
     # -- changes ---------------------------------------------------------------------------------------
-    def _change(self, text: str, plan_id: str, do: Callable[[], Any], cells: Sequence[CellAt] = ()) -> bool:
+    def _change(self, text: str, plan_id: str, do: Callable[[], Any], cells: Sequence[CellAt] = (), *,
+                names_plan: bool = False) -> bool:
         """One change to a plan: undo and redo put the plan's rows back as they were either side (a redo does not
         make the change again, which would give a new line a new id that a later change does not know).
+
+        Edit > Undo names the plan after what changed ("Undo set Employees, 2011/12 in plan …", as the History
+        names a figure by its plan): a file holds several plans, each with its Employees and its 2011/12.
+        ``names_plan``: ``text`` names it already.
 
         Undone or redone, the plan is shown with ``cells`` (the cells the change is in) chosen, as the Projects
         register chooses the project undone: the officer sees what changed, whatever plan or cell was in view. Not
         when it is first made: the officer is looking at it, and Tab or Enter takes the grid on from there."""
         if self.read_only:
             return self.refuse_read_only(text)
+        plan = next((p.name for p in self.plans if p.id == plan_id), None)
+        if not names_plan and plan:
+            text = f"{text} in plan {plan}"
         shown: list[bool] = []
 
         def after(_key) -> None:
@@ -1288,7 +1296,8 @@ class BudgetsPresenter(ScreenPresenter):
                      "show_changes": lambda v: "changes " + ("printed" if v == "yes" else "not printed")}
             text = f"Change plan {plan.name}: {', '.join(words[k](v) for k, v in fields.items())}"
             values = {k: (v == "yes" if k.startswith("show_") else v) for k, v in fields.items()}
-            if not self._change(text, plan_id, lambda: service.update_plan(self.store, plan_id, **values)):
+            if not self._change(text, plan_id, lambda: service.update_plan(self.store, plan_id, **values),
+                                names_plan=True):
                 # Beside the field refused ("Unit: …", "Total's name: …"); the plan gone from the file, for the form.
                 for key, words in (("unit", "Unit:"), ("total_label", "Total's name:")):
                     if self.error.startswith(words):

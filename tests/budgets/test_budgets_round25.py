@@ -37,7 +37,7 @@ def test_a_new_year_is_offered_added_at_the_end_and_undone_in_one_step(store):
     assert p.next_year() == "2020/21"
     assert p.add_year("2020/21")
     assert p.columns == ["2017/18", "2018/19", "2019/20", "2020/21"]
-    assert log.undo_text == "Undo add year 2020/21"
+    assert log.undo_text == "Undo add year 2020/21 in plan WSCSP financial implications"
     assert p.change_heading(3) == "Change to 2020/21"
     log.undo()
     assert p.columns == ["2017/18", "2018/19", "2019/20"]
@@ -83,7 +83,7 @@ def test_a_year_with_figures_is_asked_about_and_its_removal_undone_with_them(sto
     assert p.remove_year_question(2) == ""  # 2019/20 holds nothing: it goes without asking
     assert p.remove_year(1)
     assert p.columns == ["2017/18", "2019/20"]
-    assert log.undo_text == "Undo remove year 2018/19"
+    assert log.undo_text == "Undo remove year 2018/19 in plan WSCSP financial implications"
     log.undo()
     assert svc.snapshot_plan(store, plan) == before
     assert next(r for r in p.rows if r.kind == "line").cells[1].text == "£4,000 (£2,000 per district)"
@@ -127,7 +127,7 @@ def test_a_new_years_plan_gets_its_year_from_the_window_and_edit_undo_names_it(q
     type_cell(qtbot, tab, line_row, tab.model.year_columns[2], "£5,000")
     assert tab.model.row(line_row).cells[2].text == "£5,000"
     window.undo()  # the figure
-    assert window.undo_action.text() == "&Undo add year 2019/20"
+    assert window.undo_action.text() == "&Undo add year 2019/20 in plan WSCSP financial implications"
     window.undo()
     assert year_headings(tab) == ["2017/18", "2018/19"]
 
@@ -171,7 +171,7 @@ def test_a_year_with_figures_is_removed_from_the_grid_menu_after_asking(qtbot, d
     prompts.answers.append(True)
     qtbot.mouseClick(tab.remove_year_button, Qt.MouseButton.LeftButton)  # the chosen cell's year
     assert year_headings(tab) == ["2017/18", "2019/20"]
-    assert demo_window.undo_action.text() == "&Undo remove year 2018/19"
+    assert demo_window.undo_action.text() == "&Undo " + undo_words(f"remove year 2018/19 in plan {WSCSP}")
     demo_window.undo()
     assert year_headings(tab) == ["2017/18", "2018/19", "2019/20"]
     assert tab.model.row(line_row).cells[1].text
@@ -190,7 +190,8 @@ def test_a_line_is_linked_to_a_review_shown_with_what_it_cost_and_unlinked_each_
     row = next(r for r in p.rows if r.label == "E-CINS/Athena Partnership Platform")
     review = next(i for i, name in p.link_choices()["review"] if name == "WSCSP-DHR-2017-01")
     assert p.link_line(row.line_id, "review", review)
-    assert log.undo_text == "Undo link line E-CINS/Athena Partnership Platform to review WSCSP-DHR-2017-01"
+    assert log.undo_text == ("Undo link line E-CINS/Athena Partnership Platform to review WSCSP-DHR-2017-01 in plan "
+                             f"{WSCSP}")
     row = next(r for r in p.rows if r.label == "E-CINS/Athena Partnership Platform")
     assert row.label_tip == "Linked to Review WSCSP-DHR-2017-01: cost"
     assert [c.actual for c in row.cells] == ["£7,525.58", "", ""]
@@ -203,7 +204,7 @@ def test_a_line_is_linked_to_a_review_shown_with_what_it_cost_and_unlinked_each_
     row = next(r for r in p.rows if r.label == "E-CINS/Athena Partnership Platform")
     assert p.unlink_line(row, row.links[0])
     assert log.undo_text == ("Undo unlink line E-CINS/Athena Partnership Platform from Review WSCSP-DHR-2017-01: "
-                             "cost")
+                             f"cost in plan {WSCSP}")
     assert next(r for r in p.rows if r.label == "E-CINS/Athena Partnership Platform").links == ()
 
 
@@ -238,7 +239,8 @@ def test_a_line_is_linked_to_one_councils_contributions_through_the_window(qtbot
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert demo_window.undo_action.text() == "&Undo " + undo_words(
-        f"link line E-CINS/Athena Partnership Platform to fund {FUND} (contributions from Babergh District Council)")
+        f"link line E-CINS/Athena Partnership Platform to fund {FUND} (contributions from Babergh District Council) in "
+        f"plan {WSCSP}")
     tip = tab.model.index(at, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == f"Linked to Fund {FUND}: contributions from Babergh District Council"
     assert "Actually (what the line is linked to shows): £2,000" in tab.model.index(
@@ -283,7 +285,7 @@ def test_a_split_kept_as_a_note_is_said_and_read_as_a_split_only_when_asked(stor
     assert p.split_note_tip(row, 1) == ""  # typed now: read as a split already
     assert p.warnings() == ()  # nothing read differently until asked
     assert p.read_notes_as_splits()
-    assert log.undo_text == "Undo read 2 notes as splits"
+    assert log.undo_text == "Undo read 2 notes as splits in plan WSCSP financial implications"
     assert p.splits_in_notes() == ("", "")
     assert p.warnings() == ("Target hardening, 2019/20: £4,000 is not a whole number of £1,500 borough shares.",)
     cells = svc.load_plan(store, plan).sections[0].lines[0].cells
@@ -317,7 +319,7 @@ def test_the_window_says_which_cells_and_reads_them_with_the_button(qtbot, empty
     assert tip.startswith("£1,500 per Borough\n") and "Its note states a split" in tip
     qtbot.mouseClick(tab.read_splits_button, Qt.MouseButton.LeftButton)
     assert not tab.split_notes_row.isVisible()
-    assert tab.window().undo_action.text() == "&Undo read 2 notes as splits"
+    assert tab.window().undo_action.text() == "&Undo read 2 notes as splits in plan WSCSP financial implications"
     assert "⚠" in tab.model.index(at, tab.model.year_columns[2]).data()
 
 

@@ -88,11 +88,11 @@ def test_the_papers_printed_change_is_typed_in_its_change_column_and_checked(qtb
     type_cell(qtbot, tab, _row(tab, "A Budget Net"), 2, "884")
     assert tab.presenter.warnings() == (said,)
     stack = tab.session.undo_stack
-    assert stack.undoText() == "Printed change, C = A+B Gross budget, 2011/12 Budget"
+    assert stack.undoText() == "Printed change, C = A+B Gross budget, 2011/12 Budget in plan ESCC revenue budget"
     stack.undo()
     assert tab.presenter.view.plan.stated_totals[plan.columns[1].id].stated_change == ""
     stack.undo()  # the printed 1,201
-    assert stack.undoText() == "Printed change, A Budget Net, 2011/12 Budget"
+    assert stack.undoText() == "Printed change, A Budget Net, 2011/12 Budget in plan ESCC revenue budget"
     stack.undo()
     assert tab.presenter.warnings() == ()
     assert tab.presenter.view.plan.sections[0].lines[0].cells[plan.columns[1].id].amount_pence == 88_400_000

@@ -74,7 +74,8 @@ def test_a_section_of_lines_by_year_pastes_as_one_step(store):
     assert _figures(p, "Support Services") == ["£28,900", "£28,700", "£28,700", "£28,700"]
     subtotal = next(r for r in p.rows if r.kind == "subtotal" and r.label.startswith("Community Safety"))
     assert [c.pence for c in subtotal.cells] == [924_500_00, 845_300_00, 834_200_00, 834_200_00]
-    assert p.perform.undo_text == "Undo paste 20 figures into Employees – Support Services, 2011/12 – 2014/15"
+    assert p.perform.undo_text == ("Undo paste 20 figures into Employees – Support Services, 2011/12 – 2014/15 in plan "
+                                   f"{p.view.plan.name}")
     p.perform.undo()  # one step takes all 20 away
     p.select(p.selected)
     assert _figures(p, "Employees") == ["", "", "", ""] and _figures(p, "Support Services") == ["", "", "", ""]

@@ -51,7 +51,7 @@ def test_a_trailing_empty_cell_copied_after_the_figures_empties_nothing(store):
     assert p.set_cell(line, "2013/14", "5,000")
     assert p.paste_block(_row(p, "Transport"), 0, [["4,000", "4,500", ""]]), p.error
     assert _figures(p, "Transport") == ["£4,000", "£4,500", "£5,000", ""]
-    assert p.perform.undo_text == "Undo paste 2 figures into Transport, 2011/12 – 2012/13"
+    assert p.perform.undo_text == "Undo paste 2 figures into Transport, 2011/12 – 2012/13 in plan MTFP"
 
 
 def test_an_empty_cell_inside_the_block_still_empties_its_cell(store):

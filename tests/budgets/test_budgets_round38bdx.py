@@ -214,7 +214,7 @@ def test_a_column_of_line_names_pasted_into_line_adds_each_as_one_step(store):
     assert p.add_line(p.added_section, names), p.error
     assert _labels(p) == [name for name, *_ in COMMUNITY_SAFETY]
     assert len(p.perform.done) == steps + 1
-    assert p.perform.undo_text == "Undo add 5 lines Employees – Support Services"
+    assert p.perform.undo_text == "Undo add 5 lines Employees – Support Services in plan MTFP"
     p.perform.undo()
     assert _labels(p) == []
     p.perform.redo()

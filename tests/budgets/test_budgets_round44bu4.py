@@ -194,7 +194,7 @@ def test_del_on_two_chosen_lines_names_deletes_both_after_asking_once_as_one_und
     assert _labels(western) == [x for x in before if x not in (FIRST, SECOND)]
     at = western.view.currentIndex()  # the row in the first one's place is chosen
     assert (at.data(), at.column()) == (before[before.index(SECOND) + 1], 0)
-    assert demo_window.undo_action.text() == "&Undo delete 2 lines"
+    assert demo_window.session.undo_stack.undoText() == f"Delete 2 lines in plan {western.presenter.view.plan.name}"
     demo_window.undo_action.trigger()
     assert _labels(western) == before
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from safer_desk.domain import budgets as rules
 from safer_desk.services import budgets as svc
 from tests.budgets.test_budgets_round22 import add_line, add_section, new_plan, revenue, western_suffolk
+from safer_desk.ui.main_window import undo_words
 from tests.budgets.test_budgets_view import type_cell
 
 WESTERN = "Western Suffolk CSP financial implications 2017/18 – 2019/20"
@@ -59,7 +60,8 @@ def test_a_section_added_as_expenditure_by_mistake_is_made_income_from_the_grid_
     assert _total(tab) == "£6,000" and tab.presenter.error == ""
     tip = tab.model.index(_row(tab, "Grants"), 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Income and grants (takes away)" in tip
-    assert window.undo_action.text().replace("&", "") == "Undo change section Grants to Income and grants (takes away)"
+    assert window.undo_action.text().replace("&", "") == ("Undo change section Grants to Income and grants "
+                                                                "(takes away) in plan CSP budget")
     window.undo()
     assert _total(tab) == "£14,000"
     window.redo()
@@ -95,7 +97,8 @@ def test_a_line_moves_to_another_section_with_its_figures_notes_links_and_printe
     assert not any(r.kind == "line" and r.label == DHR and r.section_id == sections[0].section_id for r in p.rows)
     total = next(r for r in p.rows if r.kind == "total")
     assert total.cells[0].text == "£5,000"  # the DHRs' £7,525.58 now outside the total
-    assert window.undo_action.text().replace("&", "") == f"Undo move line {DHR} to Costs met by partners"
+    assert window.undo_action.text().replace("&", "") == "Undo " + undo_words(f"move line {DHR} to Costs met by "
+                                                                                    f"partners in plan {WESTERN}")
     window.undo()
     back = next(r for r in p.rows if r.label == DHR)
     assert back.section_id == sections[0].section_id

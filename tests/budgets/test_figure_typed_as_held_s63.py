@@ -30,7 +30,7 @@ def test_a_figure_typed_as_the_cell_holds_it_leaves_no_undo_step_and_no_history_
     assert store.scalar("SELECT max(id) FROM audit_log") == audit
     assert len(history_lines(store)) == lines
     type_cell(qtbot, tab, row, column, "327,900")  # a figure that changes is a step still
-    assert tab.window().undo_action.text() == "&Undo set Employees, 2011/12"
+    assert stack.undoText() == f"Set Employees, 2011/12 in plan {tab.presenter.view.plan.name}"
 
 
 def test_a_printed_total_typed_as_held_leaves_no_undo_step_and_no_history_line(tab, qtbot):

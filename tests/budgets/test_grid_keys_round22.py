@@ -182,8 +182,9 @@ def test_tab_goes_along_the_line_and_enter_down_the_column(qtbot, tab, demo_path
     assert current(tab) == (ECINS, "2019/20")
     assert names(demo_path) == names_before  # no section or line renamed
     stack = tab.session.undo_stack
-    assert [stack.text(i) for i in range(stack.count())] == [f"Set {DHR}, {y}" for y in ("2017/18", "2018/19",
-                                                                                         "2019/20")]
+    plan = tab.presenter.view.plan.name
+    assert [stack.text(i) for i in range(stack.count())] == [f"Set {DHR}, {y} in plan {plan}"
+                                                             for y in ("2017/18", "2018/19", "2019/20")]
 
 
 def test_enter_after_a_figure_moves_to_the_line_below(qtbot, tab, demo_path):

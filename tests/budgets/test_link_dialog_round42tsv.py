@@ -77,7 +77,8 @@ def test_two_offices_projects_of_one_title_are_told_apart_and_the_one_chosen_is_
     assert not dialog.isVisible()
     (link,) = svc.line_links(window.session.store, files.plan)[row.line_id]
     assert link.target_id == files.mid_id  # Mid Suffolk's, not Babergh's of the same title and ref
-    assert window.undo_action.text() == "&Undo " + undo_words(f"link line {LINE} to project {MID}")
+    assert window.session.undo_stack.undoText() == f"Link line {LINE} to project {MID} in plan {PLAN}"
+    assert window.undo_action.text() == "&Undo " + undo_words(f"link line {LINE} to project {MID} in plan {PLAN}")
 
 
 def test_in_an_offices_own_file_a_project_is_its_ref_and_title(files):

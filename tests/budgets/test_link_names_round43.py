@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.services import budgets as svc
 from safer_desk.ui.main_window import undo_words
-from tests.budgets.test_link_dialog_round42tsv import BABERGH, LINE, MID, files  # noqa: F401 (the fixture)
+from tests.budgets.test_link_dialog_round42tsv import BABERGH, LINE, MID, PLAN, files  # noqa: F401 (the fixture)
 
 
 def _line(tab):
@@ -38,7 +38,9 @@ def test_a_line_linked_in_a_county_file_says_which_offices_project_it_counts(qtb
     assert MID in question
     row = tab.model.row(_line(tab))
     assert tab.presenter.unlink_line(row, row.links[0])
-    assert window.undo_action.text() == "&Undo " + undo_words(f"unlink line {LINE} from Project {MID}: cost")
+    assert window.session.undo_stack.undoText() == f"Unlink line {LINE} from Project {MID}: cost in plan {PLAN}"
+    assert window.undo_action.text() == "&Undo " + undo_words(f"unlink line {LINE} from Project {MID}: cost in plan "
+                                                              f"{PLAN}")
 
 
 def test_in_an_offices_own_file_the_line_names_the_projects_ref_and_title(files):  # noqa: F811

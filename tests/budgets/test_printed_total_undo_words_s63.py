@@ -16,11 +16,11 @@ def test_typing_a_printed_total_is_undone_by_its_name_and_year(demo_store):
     p.select(next(plan.id for plan in p.plans if plan.name.startswith("Western Suffolk")))
     total = next(r for r in p.rows if r.kind == "total")
     assert p.set_printed_total(total, "2017/18", "£12,525.58", typed=True)
-    assert log.undo_text == "Undo set the printed Net Effect, 2017/18"
+    assert log.undo_text == "Undo set the printed Net Effect, 2017/18 in plan " + p.view.plan.name
     p.select(next(plan.id for plan in p.plans if plan.name.startswith("East Sussex Community Safety MTFP")))
     printed = next(r for r in p.rows if r.kind == "stated" and r.label.startswith("Drugs"))
     assert p.set_printed_total(printed, "2012/13", "212,100")
-    assert log.undo_text == "Undo set the printed Drugs and alcohol subtotal, 2012/13"
+    assert log.undo_text == "Undo set the printed Drugs and alcohol subtotal, 2012/13 in plan " + p.view.plan.name
     printed = next(r for r in p.rows if r.kind == "stated" and r.label.startswith("Drugs"))
     assert p.set_printed_total(printed, "2012/13", "")  # not "… subtotal (as printed), 2012/13"
-    assert log.undo_text == "Undo clear the printed Drugs and alcohol subtotal, 2012/13"
+    assert log.undo_text == "Undo clear the printed Drugs and alcohol subtotal, 2012/13 in plan " + p.view.plan.name

@@ -34,7 +34,8 @@ def test_the_subtotal_takes_the_papers_name_and_undo_gives_the_old_back(demo_sto
     assert subtotal.label == "Community Safety: subtotal"
     assert p.rename(subtotal, "Total Expenditure"), p.error
     assert "Total Expenditure" in _labels(p) and "Community Safety: subtotal" not in _labels(p)
-    assert log.undo_text == "Undo rename subtotal Community Safety: subtotal to Total Expenditure"
+    assert log.undo_text == ("Undo rename subtotal Community Safety: subtotal to Total Expenditure in plan "
+                             "MTFP as keyed")
     log.undo()
     assert "Community Safety: subtotal" in _labels(p)
     log.redo()

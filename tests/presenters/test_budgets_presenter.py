@@ -69,7 +69,7 @@ def test_a_new_plan_section_line_and_cells_each_undoable(presenter, demo_store, 
     assert presenter.set_cell(line.line_id, "2018/19", "TBC")
     line = next(r for r in presenter.rows if r.kind == "line")
     assert [c.text for c in line.cells] == ["£7,525.58", "TBC"]
-    assert log.undo_text == "Undo set DHRs, 2018/19"
+    assert log.undo_text == "Undo set DHRs, 2018/19 in plan Test plan"
     log.undo()
     line = next(r for r in presenter.rows if r.kind == "line")
     assert [c.text for c in line.cells] == ["£7,525.58", ""]
@@ -173,7 +173,8 @@ def test_a_line_and_a_section_are_renamed_and_a_name_that_is_a_total_is_refused(
     line = next(r for r in p.rows if r.kind == "line")
     assert p.rename(line, "  Domestic Homicide Reviews  ")
     assert row_named(p, "Domestic Homicide Reviews").cells == line.cells
-    assert log.undo_text == f"Undo rename line {line.label} to Domestic Homicide Reviews"
+    assert log.undo_text == (f"Undo rename line {line.label} to Domestic Homicide Reviews in plan "
+                             f"{p.view.plan.name}")
     renamed = row_named(p, "Domestic Homicide Reviews")
     assert not p.rename(renamed, "Total") and "looks like a total line" in p.error
     assert not p.rename(renamed, "") and "needs a label" in p.error
