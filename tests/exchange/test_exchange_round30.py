@@ -88,4 +88,5 @@ def test_an_older_export_is_refused_naming_when_the_newer_one_was_made_in_britis
         county.close()
     [(_, why)] = report.refused
     assert "it is older than an export from Babergh office already merged" in why
-    assert re.search(r"number 2, made \d\d/\d\d/\d{4} \d\d:\d\d UTC, has already been merged", why), why
+    # on this computer's clock, as every time in the program (session 67: it said the time in UTC)
+    assert re.search(r"its number 2, made \d\d/\d\d/\d{4} \d\d:\d\d\)", why), why
