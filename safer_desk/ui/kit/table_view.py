@@ -260,7 +260,9 @@ class DataTableView(CopiesSelection, QTableView):
         beside = {c: list(source.headerData(c, _HORIZONTAL, COPY_BESIDE_ROLE) or ()) for c in columns}
         table = []
         if with_header:
-            table.append([h for c in columns for h in (source.headerData(c, _HORIZONTAL), *beside[c])])
+            # a heading may copy longer than it shows (a comparison's "A": the scenario's name, for Excel)
+            table.append([h for c in columns for h in (source.headerData(c, _HORIZONTAL, COPY_ROLE)
+                                                       or source.headerData(c, _HORIZONTAL), *beside[c])])
         for r in rows:
             line = []
             for c in columns:

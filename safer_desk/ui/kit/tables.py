@@ -45,7 +45,7 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 CELL_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _FONT, _ALIGNMENT, _TOOLTIP, RAW_ROLE, ROW_ROLE, COPY_ROLE,
                         COPY_BESIDE_ROLE})
-HEADING_ROLES = frozenset({_DISPLAY, COPY_BESIDE_ROLE})
+HEADING_ROLES = frozenset({_DISPLAY, COPY_ROLE, COPY_BESIDE_ROLE})
 
 
 def _default_get(row: Any, key: str) -> Any:
@@ -71,6 +71,7 @@ class Column:
     text_of: Callable[[Any], str] | None = None  # shown text worked out from the whole row
     copy_of: Callable[[Any], str] | None = None  # copied text worked out from the whole row
     copy_beside: tuple[tuple[str, Callable[[Any], str]], ...] = ()  # further copied columns: (heading, cell of a row)
+    copy_header: str | None = None  # the heading Copy gives Excel where the screen's is short ("A": a scenario's name)
 
     def raw(self, row: Any) -> Any:
         return self.get(row) if self.get else _default_get(row, self.key)
@@ -212,6 +213,8 @@ class RowTableModel(QAbstractTableModel):
             return None
         if role == COPY_BESIDE_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             return [heading for heading, _ in self.columns[section].copy_beside] or None
+        if role == COPY_ROLE and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].copy_header or self.columns[section].header
         if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):

@@ -700,8 +700,8 @@ class CommissioningPage(QWidget):
         self.comparison_view.size_columns_to_visible(max_width=300)
 
     def _head_comparison(self, *names: str) -> None:
-        """Head the comparison's columns by the two scenarios' names, so a copy pasted into Excel says which is which
-        (A and B while none is compared)."""
+        """Give the comparison's columns the two scenarios' names as their headings in a copy, so one pasted into Excel
+        says which is which ("A" and "B" while none is compared)."""
         self.comparison.beginResetModel()
         self.comparison.columns = comparison_columns(*names)
         self.comparison.endResetModel()

@@ -136,16 +136,17 @@ class ScenarioModel(RowTableModel):
 
 
 def comparison_columns(a_name: str = "A", b_name: str = "B") -> list[Column]:
-    """Project, what scenario A and scenario B commit ("—" when not ticked), headed by their names so a copy pasted
-    into Excel says which is which, the difference (B − A), and (shown in a county file only) where the project came
-    from; copied for Excel as plain numbers, a blank where a scenario commits nothing."""
+    """Project, what scenario A and scenario B commit ("—" when not ticked), the difference (B − A), and (shown in a
+    county file only) where the project came from; copied for Excel as plain numbers, a blank where a scenario commits
+    nothing, under the two scenarios' names (headed "A" and "B" on screen, beside the lists naming them: pasted, the
+    letters lost which was which)."""
     show = lambda v: "—" if v is None else format_money(v)  # noqa: E731
     return [
         Column("title", "Project", get=lambda r: r.title),
-        Column("a", a_name, get=lambda r: r.a_pence, show=show, align=RIGHT, unit=Unit.MONEY),
-        Column("b", b_name, get=lambda r: r.b_pence, show=show, align=RIGHT, unit=Unit.MONEY),
-        Column("diff", "Difference", get=lambda r: r.difference_pence, show=lambda v: format_money(v), align=RIGHT,
-               unit=Unit.MONEY),
+        Column("a", "A", get=lambda r: r.a_pence, show=show, align=RIGHT, unit=Unit.MONEY, copy_header=a_name),
+        Column("b", "B", get=lambda r: r.b_pence, show=show, align=RIGHT, unit=Unit.MONEY, copy_header=b_name),
+        Column("diff", "B − A", get=lambda r: r.difference_pence, show=lambda v: format_money(v), align=RIGHT,
+               unit=Unit.MONEY, copy_header="Difference"),
         Column("merged_from", MERGED_FROM, get=lambda r: r.merged_from, tooltip=lambda r: r.merged_from or None),
     ]
 
