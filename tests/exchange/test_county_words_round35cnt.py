@@ -13,13 +13,30 @@ SQLITE_WORDS = ("malformed", "btree", "***", "error code", "disk image", "databa
 
 
 def scribbled(export, tmp_path, share: float):
-    """A copy of the export with 3,000 bytes overwritten at this share of its length (a bad disk, a bad copy)."""
+    """A copy of the export with 3,000 bytes overwritten from about this share of its length (a bad disk, a bad copy).
+    Bytes over a page's unused room damage nothing (the file reads as whole, and is), so the scribble moves on a page at
+    a time from there until SQLite finds the copy damaged."""
     bad = tmp_path / f"scribbled-{int(share * 100)}.sqlite"
-    data = bytearray(export.read_bytes())
-    at = int(len(data) * share)
-    data[at:at + 3000] = b"\xff" * 3000
-    bad.write_bytes(bytes(data))
-    return bad
+    whole = export.read_bytes()
+    for at in range(int(len(whole) * share), len(whole), 4096):
+        data = bytearray(whole)
+        data[at:at + 3000] = b"\xff" * 3000
+        bad.write_bytes(bytes(data))
+        if not _reads_as_whole(bad):
+            return bad
+    raise AssertionError(f"no scribble from {share:.0%} of the export on damaged it")
+
+
+def _reads_as_whole(path) -> bool:
+    import sqlite3
+
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 @pytest.mark.parametrize("share", [0.01, 0.1, 0.5, 0.9])
