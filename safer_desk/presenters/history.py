@@ -193,6 +193,9 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
     # as View > Districts, Partnerships and Partners says them ("CSP", "Police and crime commissioner")
     ("partnerships", "kind"): PARTNERSHIP_KINDS, ("organisations", "kind"): ORGANISATION_KINDS,
 }
+# Tables whose rows keep what another change did, for reading the past ("as at"): left out of an action's summary
+# when it says anything else (its detail lists them).
+SAID_BESIDE = frozenset({"dhr_withdrawn_invoices"})
 # The office's own settings (meta, by its key) as the office and the county name them; any other is a file setting.
 META_WORDS = {"office_name": "office name"}
 # The Costs tab's settings (costs_settings, by its key), as the Reviews page names them.
@@ -827,8 +830,12 @@ class Describer:
                 else:
                     parts.append(f"changed {len(rows):,} {noun(table, len(rows))}")
         cancelled = _cancelled(entries)
+        # Rows kept only to read the past by (an invoice withdrawn by billing again) are said by the shares cancelled
+        # and changed beside them: the summary names those ("added 5 invoices withdrawn" pushed them out of it).
+        said_beside = bool(parts) or any(e.table_name not in SAID_BESIDE for e in entries if e.action != "update")
         for kind, verb in (("insert", "added"), ("delete", "cancelled"), ("delete", "deleted")):
-            group = [e for e in entries if e.action == kind and (id(e) in cancelled) == (verb == "cancelled")]
+            group = [e for e in entries if e.action == kind and (id(e) in cancelled) == (verb == "cancelled")
+                     and not (said_beside and e.table_name in SAID_BESIDE)]
             for table in _tables_in_order(group):
                 rows = [e for e in group if e.table_name == table]
                 if len(rows) == 1:
