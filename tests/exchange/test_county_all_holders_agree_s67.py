@@ -36,6 +36,12 @@ def _send(offices, tmp_path, tag):
     return [export(store, tmp_path / f"{name}-{tag}.sqlite") for name, store in offices.items()]
 
 
+def _cost_to(store, text: str) -> None:
+    """The office keys the county-wide project's cost."""
+    p = ps.get_project(store, "p-county")
+    ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": text}, base=p))
+
+
 def _cost(store, title="County awareness plan"):
     return store.conn.execute("SELECT cost_min_pence FROM projects WHERE title = ?", (title,)).fetchone()[0]
 
@@ -46,8 +52,7 @@ def test_a_row_every_holder_now_sends_alike_is_taken_with_no_conflict(tmp_path):
     try:
         merge(county, _send(offices, tmp_path, "1"))
         for store in offices.values():
-            p = ps.get_project(store, "p-county")
-            ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": "£2,500"}, base=p))
+            _cost_to(store, "£2,500")
         second = _send(offices, tmp_path, "2")
         merge(county, second[:2])
         assert len(list_conflicts(county)) == 2  # Mid Suffolk office still says "not stated": a disagreement
@@ -75,8 +80,7 @@ def test_a_row_only_some_holders_change_stays_a_conflict(tmp_path):
         merge(county, _send(offices, tmp_path, "1"))
         for name in OFFICES[:2]:
             store = offices[name]
-            p = ps.get_project(store, "p-county")
-            ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": "£2,500"}, base=p))
+            _cost_to(store, "£2,500")
         merge(county, _send(offices, tmp_path, "2"))
         assert len(list_conflicts(county)) == 2 and _cost(county) is None
     finally:
@@ -91,8 +95,7 @@ def test_the_county_lead_s_decision_against_that_version_stands(tmp_path):
     try:
         merge(county, _send(offices, tmp_path, "1"))
         for store in offices.values():
-            p = ps.get_project(store, "p-county")
-            ps.save_project(store, ps.project_from_fields({**ps.project_fields(p), "cost": "£2,500"}, base=p))
+            _cost_to(store, "£2,500")
         second = _send(offices, tmp_path, "2")
         merge(county, second[:1])
         [babergh] = list_conflicts(county)
