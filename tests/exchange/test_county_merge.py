@@ -83,7 +83,7 @@ def test_a_newer_export_replaces_the_office_rows_and_removes_what_it_no_longer_h
     # The older export, merged after the newer one, is refused and changes nothing.
     before = data_state(county)
     report = merge_accepting(county, [first.path])
-    assert report.merged == [] and "newer export" in report.refused[0][1]
+    assert report.merged == [] and "it is older than an export from" in report.refused[0][1]
     assert data_state(county) == before
 
 
