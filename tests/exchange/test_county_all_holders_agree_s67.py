@@ -11,6 +11,8 @@ all send, for the county lead to decide by hand, office by office.
 
 from __future__ import annotations
 
+import pytest
+
 from safer_desk.presenters.history import history_lines
 from safer_desk.services import projects as ps
 from safer_desk.services.county import list_conflicts, resolve_conflicts
@@ -46,65 +48,59 @@ def _cost(store, title="County awareness plan"):
     return store.conn.execute("SELECT cost_min_pence FROM projects WHERE title = ?", (title,)).fetchone()[0]
 
 
-def test_a_row_every_holder_now_sends_alike_is_taken_with_no_conflict(tmp_path):
-    offices = _offices(tmp_path)
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, _send(offices, tmp_path, "1"))
-        for store in offices.values():
-            _cost_to(store, "£2,500")
-        second = _send(offices, tmp_path, "2")
-        merge(county, second[:2])
-        assert len(list_conflicts(county)) == 2  # Mid Suffolk office still says "not stated": a disagreement
-        report = merge(county, second[2:])
-        assert list_conflicts(county) == []
-        assert _cost(county) == 250_000
-        said = " ".join(report.merged[-1].conflict_notes)
-        assert "County awareness plan" in said and "every office that holds it now sends" in said
-        # the History of Changes says it as the summary did (no decision of the county lead's)
-        told = [d for line in history_lines(county) for d in line.details if "every office that holds" in d]
-        assert told and told[0].startswith("Project 'County awareness plan': every office that holds it"), told
-        # and a file sent again changes nothing, nor raises the disagreement again
-        merge(county, second)
-        assert list_conflicts(county) == [] and _cost(county) == 250_000
-    finally:
-        county.close()
-        for store in offices.values():
-            store.close()
+@pytest.fixture
+def offices(tmp_path):
+    """The three offices' files, each from one start holding the county-wide project."""
+    held = _offices(tmp_path)
+    yield held
+    for store in held.values():
+        store.close()
 
 
-def test_a_row_only_some_holders_change_stays_a_conflict(tmp_path):
-    offices = _offices(tmp_path)
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, _send(offices, tmp_path, "1"))
-        for name in OFFICES[:2]:
-            store = offices[name]
-            _cost_to(store, "£2,500")
-        merge(county, _send(offices, tmp_path, "2"))
-        assert len(list_conflicts(county)) == 2 and _cost(county) is None
-    finally:
-        county.close()
-        for store in offices.values():
-            store.close()
+@pytest.fixture
+def county(tmp_path):
+    store = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    yield store
+    store.close()
 
 
-def test_the_county_lead_s_decision_against_that_version_stands(tmp_path):
-    offices = _offices(tmp_path)
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, _send(offices, tmp_path, "1"))
-        for store in offices.values():
-            _cost_to(store, "£2,500")
-        second = _send(offices, tmp_path, "2")
-        merge(county, second[:1])
-        [babergh] = list_conflicts(county)
-        resolve_conflicts(county, "county", which=babergh.id)  # the lead keeps "not stated" against £2,500
-        merge(county, second[1:])
-        assert _cost(county) is None
-        merge(county, second)
-        assert _cost(county) is None
-    finally:
-        county.close()
-        for store in offices.values():
-            store.close()
+def test_a_row_every_holder_now_sends_alike_is_taken_with_no_conflict(offices, county, tmp_path):
+    merge(county, _send(offices, tmp_path, "1"))
+    for store in offices.values():
+        _cost_to(store, "£2,500")
+    second = _send(offices, tmp_path, "2")
+    merge(county, second[:2])
+    assert len(list_conflicts(county)) == 2  # Mid Suffolk office still says "not stated": a disagreement
+    report = merge(county, second[2:])
+    assert list_conflicts(county) == []
+    assert _cost(county) == 250_000
+    said = " ".join(report.merged[-1].conflict_notes)
+    assert "County awareness plan" in said and "every office that holds it now sends" in said
+    # the History of Changes says it as the summary did (no decision of the county lead's)
+    told = [d for line in history_lines(county) for d in line.details if "every office that holds" in d]
+    assert told and told[0].startswith("Project 'County awareness plan': every office that holds it"), told
+    # and a file sent again changes nothing, nor raises the disagreement again
+    merge(county, second)
+    assert list_conflicts(county) == [] and _cost(county) == 250_000
+
+
+def test_a_row_only_some_holders_change_stays_a_conflict(offices, county, tmp_path):
+    merge(county, _send(offices, tmp_path, "1"))
+    for name in OFFICES[:2]:
+        _cost_to(offices[name], "£2,500")
+    merge(county, _send(offices, tmp_path, "2"))
+    assert len(list_conflicts(county)) == 2 and _cost(county) is None
+
+
+def test_the_county_lead_s_decision_against_that_version_stands(offices, county, tmp_path):
+    merge(county, _send(offices, tmp_path, "1"))
+    for store in offices.values():
+        _cost_to(store, "£2,500")
+    second = _send(offices, tmp_path, "2")
+    merge(county, second[:1])
+    [babergh] = list_conflicts(county)
+    resolve_conflicts(county, "county", which=babergh.id)  # the lead keeps "not stated" against £2,500
+    merge(county, second[1:])
+    assert _cost(county) is None
+    merge(county, second)
+    assert _cost(county) is None
