@@ -740,6 +740,7 @@ class IndicatorsPresenter(ScreenPresenter):
         # The area and year were chosen before the file held a figure: chosen again as on opening the file once it
         # does (a merge or an import into a new file), unless the officer chose one (a year chosen is kept).
         self._provisional = False
+        self._latest_own: frozenset[str] = frozenset()  # the area's indicators of its latest year listed
         self._year_chosen = False
 
     # -- areas and years ---------------------------------------------------------------------------------
@@ -912,10 +913,13 @@ class IndicatorsPresenter(ScreenPresenter):
             keep = [self.selected] if self.selected else []
             with_figures = svc.years_with_values(self.store, area_id=self.area_id)
             earlier = [y for y in with_figures if y < self.year]
+            self._latest_own = frozenset()
             if earlier and self.year not in with_figures:
                 # A year with no figures yet (this year, or the one after a paper's): the area's indicators of
-                # its latest year with figures are listed, so this year's can be typed in.
-                keep += svc.indicators_with_figures(self.store, self.area_id, earlier[-1])
+                # its latest year with figures are listed, so this year's can be typed in (they are its own, not
+                # kept from the area or year chosen before: _kept_words).
+                self._latest_own = frozenset(svc.indicators_with_figures(self.store, self.area_id, earlier[-1]))
+                keep += sorted(self._latest_own)
             self.rows = svc.summary(self.store, self.area_id, self.year, include=keep, today=self.today())
         ids = [r.indicator.id for r in self.rows]
         if self.selected not in ids:
@@ -1117,11 +1121,11 @@ class IndicatorsPresenter(ScreenPresenter):
         East Sussex 2010/11): it stays chosen from the area or year before, so its figures can be typed here."""
         v = self.view
         own = [r for r in self.rows if r.indicator.id != v.indicator.id]
-        if not own or v.ytd is not None or v.target is not None or v.milestone is not None \
+        if not own or v.indicator.id in self._latest_own or v.ytd is not None or v.target is not None or v.milestone is not None \
                 or v.estimate is not None or any(v.last_year) or v.is_derived:
             return ""
         return (f" {v.indicator.name} stays chosen from the area or year before: {v.area_name} has no figures of it "
-                f"for {v.year.label} (its own {len(own)} indicator{'s are' if len(own) > 1 else ' is'} listed above "
+                f"for {v.year.label} (its own {len(own)} indicator{'s are' if len(own) > 1 else ' is'} listed with "
                 "it). Type its figures below, or choose another indicator.")
 
     def details(self) -> str:

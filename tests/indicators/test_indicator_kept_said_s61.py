@@ -26,7 +26,7 @@ def test_the_indicator_kept_from_the_area_before_says_why_it_is_blank(demo_store
     assert p.selected == BURGLARY and names[-1] == "Burglary" and len(names) == 8
     assert p.headline().endswith(
         "Burglary stays chosen from the area or year before: East Sussex has no figures of it for 2010/11 (its own "
-        "7 indicators are listed above it). Type its figures below, or choose another indicator.")
+        "7 indicators are listed with it). Type its figures below, or choose another indicator.")
 
 
 def test_an_indicator_of_the_area_s_own_says_nothing_of_it(demo_store):
