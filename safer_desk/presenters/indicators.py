@@ -1269,6 +1269,12 @@ class IndicatorsPresenter(ScreenPresenter):
                 # it was left out of its own chart, which promises it first.
                 compared += svc.area_comparison(self.store, ind.id, [v.area_id], v.year)
             compared.sort(key=lambda c: (c.area.id != v.area_id, -(c.view.ytd.value or 0) if c.view.ytd else 0))
+            # An area of the county whose only figures are another force's few crimes there (one crime Suffolk
+            # Constabulary placed in Mid Devon) is not its count: left out and said, as the indicator list says it.
+            strays = [(c, forces) for c in compared if c.area.id != v.area_id
+                      for forces in [svc.other_forces_only(self.store, c.view)] if forces]
+            compared = [c for c in compared if all(c is not s for s, _ in strays)]
+            said += "".join(stray_words(c.area.name, c.view, forces) for c, forces in strays)
             named = {area_label(c.area.kind, c.area.name, c.derived): c.view for c in compared[:8]}
             data = ChartData(this_labels, {name: cv.values for name, cv in named.items()}, ind.unit,
                              f"{ind.name}: areas compared, {this_label}", ind.rate_per,
@@ -1288,6 +1294,13 @@ class IndicatorsPresenter(ScreenPresenter):
                 if ind.frequency != "monthly" else "each point needs twelve months in a row with figures, and "
                 "this area has none yet.")
         return data
+
+
+def stray_words(area: str, view, forces: list[str]) -> str:
+    """Why an area is left out of the Areas compared chart: its figures are all another force's few crimes there."""
+    figure = view.indicator.format(None if view.ytd is None else view.ytd.value)
+    return (f" {area} is left out: its only figures for {view.year.label} are crimes {in_words(forces)} recorded "
+            f"there ({figure} in all), not {area}'s count; import its own force's files from data.police.uk for it.")
 
 
 def held_only(to_date: list[float | None], figures: list) -> list[float | None]:
