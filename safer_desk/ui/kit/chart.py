@@ -223,6 +223,33 @@ class RefLine:
 
 
 @dataclass(frozen=True)
+class LegendPart:
+    """One line of a legend entry's words too wide for the chart (a narrow pane): the swatch on the first only."""
+
+    item: object
+    text: str
+    first: bool
+
+
+def legend_entry_text(entry: object) -> str:
+    """The words a legend entry (a series, a labelled line, or one line of a wrapped one) draws."""
+    if isinstance(entry, LegendPart):
+        return entry.text
+    return entry.name if isinstance(entry, Series) else entry.label
+
+
+def _wrap_words(text: str, room: float, fm: QFontMetricsF) -> list[str]:
+    """``text`` in lines of whole words no wider than ``room`` (a word wider than that on a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [text]
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where things go for one size: the plot's rectangle, the axes' ranges and ticks, the legend's rows."""
 
@@ -232,7 +259,7 @@ class Layout:
     y_ticks: list[float]
     y_step: float
     x_ticks: list[tuple[float, str]]
-    legend_rows: list[list[tuple[object, float]]]  # (series or line, width) per entry
+    legend_rows: list[list[tuple[object, float]]]  # (series, line or LegendPart, width) per entry
     legend_top: float
 
     def to_px(self, x: float, y: float) -> QPointF:
@@ -427,12 +454,21 @@ class Chart(QWidget):
         x_range, (y_lo, y_hi) = self._data_ranges()
         # Legend rows first (they sit at the bottom and take what they need).
         items = self.legend_items()
-        entries = [(item, self.LEGEND_SWATCH + 6 + fm.horizontalAdvance(self._legend_text(item)) + 14)
-                   for item in items]
-        rows: list[list[tuple[object, float]]] = []
         room = max(width - 2 * pad, 50)
+        lead = self.LEGEND_SWATCH + 6
+        entries: list[tuple[object, float]] = []
+        for item in items:
+            text = legend_entry_text(item)
+            if lead + fm.horizontalAdvance(text) + 14 <= room:
+                entries.append((item, lead + fm.horizontalAdvance(text) + 14))
+                continue
+            # Wider than the chart (a narrow pane): its words go on over lines of their own, never cut at the edge.
+            entries += [(LegendPart(item, line, n == 0), lead + fm.horizontalAdvance(line) + 14)
+                        for n, line in enumerate(_wrap_words(text, room - lead - 14, fm))]
+        rows: list[list[tuple[object, float]]] = []
         for entry in entries:
-            if rows and sum(w for _, w in rows[-1]) + entry[1] <= room:
+            alone = isinstance(entry[0], LegendPart) or (rows and isinstance(rows[-1][-1][0], LegendPart))
+            if rows and not alone and sum(w for _, w in rows[-1]) + entry[1] <= room:
                 rows[-1].append(entry)
             else:
                 rows.append([entry])
@@ -682,18 +718,16 @@ class Chart(QWidget):
         y = layout.legend_top
         for row in layout.legend_rows:
             x = self.PAD
-            for item, entry_w in row:
+            for entry, entry_w in row:
                 mid = y + fm.height() / 2
-                _draw_swatch(painter, item, QRectF(x, mid - 6, self.LEGEND_SWATCH, 12))
+                if not isinstance(entry, LegendPart) or entry.first:  # a wrapped entry's swatch on its first line
+                    swatch = entry.item if isinstance(entry, LegendPart) else entry
+                    _draw_swatch(painter, swatch, QRectF(x, mid - 6, self.LEGEND_SWATCH, 12))
                 painter.setPen(TEXT_COLOUR)
                 painter.drawText(QRectF(x + self.LEGEND_SWATCH + 6, y, entry_w, fm.height()),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._legend_text(item))
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, legend_entry_text(entry))
                 x += entry_w
             y += fm.height() + 2
-
-    @staticmethod
-    def _legend_text(item: object) -> str:
-        return item.name if isinstance(item, Series) else item.label
 
     # -- hover -------------------------------------------------------------------------------------
     def nearest_point(self, pos: QPointF, within_px: float = 24.0) -> tuple[Series, float, float] | None:
