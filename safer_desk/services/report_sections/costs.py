@@ -201,6 +201,12 @@ class _AreaPart:
         part = (f"{format_money(self.spent_pence)} supporting {counted(self.victims, 'victim')}"
                 if self.spent_pence or self.victims else "none that the figures place there" if self.unplaced_pence
                 else "nothing yet")
+        if figures.spent_pence and not self.unplaced_pence and (self.spent_pence, self.victims) == (
+                figures.spent_pence, figures.victims):
+            # Every penny spent in the report's areas (a partnership of every district the fund spent in): "not only
+            # in" them would tell the board some of it went elsewhere.
+            return (f"{fund_name} is a pooled fund: its contributions, balance, spend per month and forecast below "
+                    f"are the whole fund's. All of its spend so far was in {where}: {part}.")
         return (f"{fund_name} is a pooled fund: its contributions, balance, spend per month and forecast below are the "
                 f"whole fund's, across every district it spent in, not only in {where}. Spent in {where}: {part}, "
                 f"of the fund's {format_money(figures.spent_pence)} and "
