@@ -681,6 +681,9 @@ def summary_text(result: AllocationResult | None, problem: str = "", more: Seque
     if r.previous_total_pence is not None:
         pot = (f"Pot {format_money(r.pot_pence)} (last year's {format_money(r.previous_total_pence)} less "
                f"{setting_percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
+    elif r.grant_pence is not None:  # a pot given less a retained share of it: the grant typed, and what is split
+        pot = (f"Pot {format_money(r.pot_pence)} (this year's {format_money(r.grant_pence)} less "
+               f"{setting_percent_text(r.options.retain)}% retained, {format_money(r.retained_pence)})")
     else:
         pot = f"Pot {format_money(r.pot_pence)}"
     text = (f"{pot}; fixed part {format_money(r.fixed_total_pence)} ({r.fixed_units} units × "

@@ -385,7 +385,10 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
         return amount_option(label, value)
 
     if key == "pot":
-        new = replace(o, pot_pence=money(text or "0"), previous_total_pence=None, retain=Fraction(0))
+        # A pot given keeps the retained % typed with it (this year's grant less a top-slice the county keeps, as
+        # `allocate --pot 600000 --retain 10`); last year's % is not this year's grant's.
+        retain = o.retain if o.pot_pence is not None else Fraction(0)
+        new = replace(o, pot_pence=money(text or "0"), previous_total_pence=None, retain=retain)
         return replace(state, options=new, set_aside=_set_aside(state))
     elif key == "previous_total":
         new = replace(o, previous_total_pence=money(text or "0"), pot_pence=None)

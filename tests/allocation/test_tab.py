@@ -111,7 +111,8 @@ def test_damping_adds_a_column_and_says_so(qtbot, tab):
 def test_pot_given_directly(qtbot, tab):
     tab.pot_given.click()
     assert tab.state.options.pot_pence == 589_608_00
-    assert tab.option_edits["pot"].isEnabled() and not tab.option_edits["retain"].isEnabled()
+    assert tab.option_edits["pot"].isEnabled() and not tab.option_edits["previous_total"].isEnabled()
+    assert tab.option_edits["retain"].isEnabled()  # a share of the pot given may be retained (s68)
     tab.edit_option("pot", "£600,000")
     assert totals(tab)[TOTAL_KEY] == 600_000_00
 

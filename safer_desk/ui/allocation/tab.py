@@ -879,8 +879,9 @@ class AllocationTab(TabBase):
             # whatever was retained); a pot to type shows the example.
             worked_out = format_money(self.result.pot_pence) if self.result is not None else ""
             pot.setPlaceholderText(worked_out if from_previous else POT_EXAMPLE)
-            for key in ("previous_total", "retain"):
-                self.option_edits[key].setEnabled(from_previous)
+            # Retained % stays open either way: it holds back a share of last year's total or of the pot given (this
+            # year's grant), as the command line takes --retain with --previous-total or with --pot.
+            self.option_edits["previous_total"].setEnabled(from_previous)
             self.previous_sum_button.setEnabled(from_previous and not self.read_only)
             self.rounding_combo.setCurrentIndex(self.rounding_combo.findData(o.rounding))
             self.unit_combo.setCurrentIndex(self.unit_combo.findData(o.unit))
