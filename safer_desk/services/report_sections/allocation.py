@@ -130,9 +130,10 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
     return areas.office and not placed
 
 
-def several_agreed_words(store: Store, agreed: list, chosen) -> str:
+def several_agreed_words(store: Store, agreed: list, chosen, *, every_shown: bool = False) -> str:
     """What is said when more than one scenario of a year is marked agreed by the board (a county file, each merged
-    office having marked its own): which they are, and from which office, and which one is shown; "" for one or none.
+    office having marked its own): which they are, and from which office, and which one is shown (``every_shown``:
+    the county overview, which shows each office's); "" for one or none.
     """
     if len(agreed) < 2:
         return ""
@@ -144,9 +145,11 @@ def several_agreed_words(store: Store, agreed: list, chosen) -> str:
             f"row_key IN ({','.join('?' * len(ids))})", ids)}
     named = [f"“{s.name}” ({format_money(s.total_pence)}" + (f", from {offices[s.id]})" if s.id in offices else ")")
              for s in agreed]
+    shown = ("Each office's allocation of the year is shown below." if every_shown
+             else f"Shown here: “{chosen.name}”, the latest saved of them.")
     return (f"{len(agreed)} allocations for {chosen.year} are marked agreed by the board in this file, and only one "
-            f"can be: {', '.join(named[:-1])} and {named[-1]}. Shown here: “{chosen.name}”, the latest saved of them. "
-            "Mark the one the board agreed in the Allocation tab.")
+            f"can be: {', '.join(named[:-1])} and {named[-1]}. {shown} Mark the one the board agreed in the Allocation "
+            "tab.")
 
 
 def other_origins_words(scenarios: list, chosen, origins) -> str:

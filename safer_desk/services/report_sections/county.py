@@ -35,23 +35,23 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     paragraphs += [pending] if pending else []
     # A merged office outside the county is said, rather than its figures left to be taken for the county's.
     paragraphs += outside_county_words(store, None if areas.kind == "office" else reference_id("county", areas.label))
-    allocation = allocation_table(store, year, areas)
-    if isinstance(allocation, str):  # saved by an older version under rules it no longer meets: said, not a crash
-        paragraphs.append(allocation)
+    allocations = allocation_tables(store, year, areas)
+    # One saved by an older version under rules it no longer meets: said, not a crash.
+    paragraphs += [a for a in allocations if isinstance(a, str)]
     # Its reviews and funds are the county's, as the words on an office outside it say: not that office's too.
     counted = county_counted_areas(store, year, areas)
     recovery = dhr_recovery_table(store, counted, today)
     spend = fund_spend_table(store, year, counted, today)
-    tables = [t for t in (allocation, recovery, spend) if isinstance(t, ReportTable)]
+    tables = [t for t in (*allocations, recovery, spend) if isinstance(t, ReportTable)]
     tables += [t for t in (rag_table(store, year, areas), group_rag_table(store, year, areas)) if t is not None]
-    if not tables and not isinstance(allocation, str) and not pending:
+    if not tables and not allocations and not pending:
         return []
     # Say what is not there, so an absent table is not taken for a table left out.
     when = year.label if year else "any year"
     unspent = [] if spend is not None else [f.name for f in running_funds(store, year, counted)]  # none with spend
     no_fund = no_fund_spend_words(unspent, year, counted, today)
     absent = [words for table, words in (
-        (allocation, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
+        (allocations or None, f"no allocation for {when}"), (recovery, "no review billed to its partners"),
         (spend, no_fund)) if table is None]
     if absent:
         paragraphs.append("The merged files hold " + "; ".join(absent) + ".")
@@ -120,21 +120,51 @@ def open_conflicts_words(store: Store) -> str:
             f"file's side{each} ({groups}).")
 
 
-def allocation_table(store: Store, year: FinancialYear | None, areas: ReportAreas) -> ReportTable | str | None:
-    """The year's agreed allocation (else its latest saved) per partnership, against last year; the words saying
-    so when it cannot be worked out."""
-    from safer_desk.domain.allocation import AllocationError
+def allocation_tables(store: Store, year: FinancialYear | None, areas: ReportAreas) -> list[ReportTable | str]:
+    """The year's allocations per partnership, against last year: the one the Allocation section shows first, then
+    every other office's (a county file holds one pot from each office that sent one: the county's main pot, a
+    district's separate one), each its office's agreed scenario, else its latest saved; the words saying so for one
+    that cannot be worked out. Shown one a year, an office's pot agreed by its own board was left out unsaid."""
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.allocation import (_allocates_to, several_agreed_words, signed_money,
-                                                                 unworkable_allocation_words, year_allocation)
+    from safer_desk.services.report_sections.allocation import _allocates_to, several_agreed_words, year_allocation
 
     every = service.list_scenarios(store, year=year.label if year else None)
     scenarios = [s for s in every if _allocates_to(store, s, areas)]
     if not scenarios:
-        return None
+        return []
+    origins = row_origins(store, ALLOCATIONS)
+    first, _agreed = year_allocation(store, scenarios, every)
+    by_office: dict[str, list] = {}
+    for s in scenarios:
+        if s.year == first.year:
+            by_office.setdefault(origins.of(s.id), []).append(s)
+    # Two offices each marking the year's split agreed (two versions of one pot, or two pots) is said once, above
+    # them: neither table says "Agreed by the board." as if it were the only one.
+    agreed = [s for s in scenarios if s.year == first.year and s.adopted]
+    several = several_agreed_words(store, agreed, first, every_shown=True)
+    shown = by_office.pop(origins.of(first.id), [])
+    tables: list[ReportTable | str] = [several] if several else []
+    tables.append(allocation_table(store, shown, every, origins, first, several=bool(several)))
+    for office in sorted(by_office, key=str.casefold):
+        theirs = by_office[office]
+        tables.append(allocation_table(store, theirs, [s for s in every if origins.of(s.id) == office], origins,
+                                       several=bool(several)))
+    return tables
+
+
+def allocation_table(store: Store, scenarios: list, every: list, origins, chosen=None, *,
+                     several: bool = False) -> ReportTable | str:
+    """One office's allocation of the year (``chosen``, else its agreed scenario, else its latest saved, among its
+    ``scenarios``) per partnership, against last year; the words saying so when it cannot be worked out.
+    ``several``: more than one of the year's allocations is marked agreed (said above the tables)."""
+    from safer_desk.domain.allocation import AllocationError
+    from safer_desk.services import allocation as service
+    from safer_desk.services.report_sections.allocation import (signed_money, unworkable_allocation_words,
+                                                                year_allocation)
+
     # The Allocation section's choice: the agreed one typed from the paper ("West") is the year's allocation even
     # where only another version of it ("Western CSP", not agreed) places the county's districts.
-    chosen, agreed = year_allocation(store, scenarios, every)
+    chosen = chosen or year_allocation(store, scenarios, every)[0]
     scenario = service.load_scenario(store, chosen.id)
     try:
         result = scenario.result()
@@ -145,9 +175,11 @@ def allocation_table(store: Store, year: FinancialYear | None, areas: ReportArea
                          result.total_pence, previous, variance])
     rows = [[r.name, money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
              "" if r.variance_pence is None else signed_money(money, r.variance_pence)] for r in result.rows]
-    note = several_agreed_words(store, agreed, chosen) or (
-        "Agreed by the board." if chosen.adopted else "The latest saved scenario (none agreed).")
-    said = row_origins(store, ALLOCATIONS).sentence(chosen.id)  # whose, as the Allocation section's table ends
+    note = "The latest saved scenario (none agreed)."
+    if chosen.adopted:
+        note = ("Marked agreed by the board, as another allocation of the year is (said above)." if several
+                else "Agreed by the board.")
+    said = origins.sentence(chosen.id)  # whose, as the Allocation section's table ends
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
                        total_row=["Total", money(result.total_pence), "" if previous is None else money(previous),
