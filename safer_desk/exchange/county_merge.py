@@ -3488,11 +3488,11 @@ class _Merger:
                             insert_sql: str) -> None:
         """A figure the office typed (or imported from a sheet) where the county has one from police.uk counts."""
         area, period = str(row.get("area_id")), str(row.get("period"))
-        if not self.counts_of_own_force(area, period) or \
-                (area in self.own_areas() and self.same_counts(period)):
-            # The office kept its own figure over these very counts in its own file (one of its own areas: a figure
-            # it typed for another office's district is that office's to give, so it is the lead's to decide), or
-            # the counts are only other forces' crimes in the district: the county follows it.
+        own_force = self.counts_of_own_force(area, period)
+        if area in self.own_areas() and (not own_force or self.same_counts(period)):
+            # One of the office's own areas, where it kept its own figure over these very counts in its own file or
+            # the counts are only other forces' crimes in the district: the county follows it. A figure it typed
+            # for a district not its own is that district's office's to give (partial counts or not): the lead's.
             self.dst.execute("DELETE FROM indicator_values WHERE id = ?", (other["id"],))
             self.dst.execute(insert_sql, [row[c] for c in info.columns])
             self.set_provenance(info.name, key, self.digest(info, row), False)
@@ -3500,11 +3500,22 @@ class _Merger:
             self.summary.count(info.name, "replaced")
             return
         senders = self.police_senders(str(row.get("period")))
-        county_from = figure_phrase(other.get("source"), senders or None)
+        county_from = figure_phrase(other.get("source"), senders or None) + \
+            ("" if own_force else self.partial_counts_note(area, period))
         self.raise_conflict(info, "figure", row, other, row_key=key, county_key=other_key, other=senders,
                             county_from=county_from, natural=("indicator_id", "area_id", "period"),
                             sentence=None if area in self.own_areas() else
                             self.not_own_sentence(info, other, row, county_from))
+
+    def partial_counts_note(self, area_id: str, month: str) -> str:
+        """Words for a figure worked out from other forces' counts only (a district outside the forces whose counts
+        the county holds): " (only Suffolk Constabulary's crimes there, not Great Yarmouth's own force's)"."""
+        forces = [r[0] for r in self.dst.execute(f"SELECT DISTINCT force FROM main.{POLICE_COUNTS} WHERE area_id = ? "
+                                                 "AND month = ? ORDER BY force", (area_id, month))]
+        found = self.dst.execute("SELECT name FROM districts WHERE id = ? UNION ALL SELECT name FROM indicator_areas "
+                                 "WHERE id = ? LIMIT 1", (area_id, area_id)).fetchone()
+        name = found[0] if found else area_id.partition(":")[2] or area_id
+        return f" (only {in_words(forces) if forces else 'other forces'}'s crimes there, not {name}'s own force's)"
 
     def refill_removed_figures(self) -> None:
         """A figure the office typed over police.uk counts and has since put back to the counts' (so its file no
@@ -3659,16 +3670,18 @@ class _Merger:
             return
         county_row = dict(zip(info.columns, tuple(found)))
         p = self.owner("indicator_values", str(county_row["id"]))
-        if not self.counts_of_own_force(typed.area_id, typed.period):
-            return  # other forces' few crimes in the district: part of its figure, not a contradiction
+        own_force = self.counts_of_own_force(typed.area_id, typed.period)
         if p is not None and p.office_id == self.m.office_id:
             if typed.area_id in self.own_areas():
                 return  # the office's own figure, kept over its own counts in its own file
             if not self.dst.execute(f"SELECT 1 FROM {DECISIONS_TABLE} WHERE kept_version = ? AND choice = 'district' "
                                     "LIMIT 1", (version_of(info, county_row),)).fetchone():
-                self.typed_for_another_office(info, county_row)
+                # another office's district, even where the counts hold only other forces' crimes: the lead's
+                self.typed_for_another_office(info, county_row, partial=not own_force)
                 return
             # kept by the lead over other counts: it stands, and the lead is asked about these counts
+        if not own_force:
+            return  # other forces' few crimes in the district: part of its figure, not a contradiction
         police = dict(county_row, value=float(typed.imported_value), numerator=None, denominator=None,
                       source=POLICE_SOURCE, comment="")
         owner = None if p is None else p.office_name
@@ -3700,7 +3713,7 @@ class _Merger:
         district_side += f" ({whose})"
         return county_side, district_side, f"{subject}: {county_side}, {district_side}"
 
-    def typed_for_another_office(self, info: TableInfo, typed_row: dict) -> None:
+    def typed_for_another_office(self, info: TableInfo, typed_row: dict, *, partial: bool = False) -> None:
         """A figure this file typed over the police.uk counts for a district outside its office's own areas (another
         office's, whose figure it is to give), merged with the counts: the county holds the counts' figure, and the
         typed one is the lead's to decide, as when the counts were merged first (police_figure_clash)."""
@@ -3718,7 +3731,8 @@ class _Merger:
             return
         police = dict(zip(info.columns, tuple(found)))
         senders = self.m.office_name  # the counts of the month came with this file (merge_police took them)
-        county_from = figure_phrase(police.get("source"), senders)
+        county_from = figure_phrase(police.get("source"), senders) + \
+            (self.partial_counts_note(str(typed_row["area_id"]), str(typed_row["period"])) if partial else "")
         self.raise_conflict(info, "figure", typed_row, police, row_key=key, county_key=info.key_of(police),
                             other=senders, county_from=county_from, natural=("indicator_id", "area_id", "period"),
                             sentence=self.not_own_sentence(info, police, typed_row, county_from))
