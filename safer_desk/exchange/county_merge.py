@@ -1612,6 +1612,7 @@ class _Merger:
         for table, column in CASE_NOTES if manifest.case_notes_left_out else ():
             self.notes_not_sent.setdefault(table, []).append(column)
         self.notes_kept: dict[str, int] = {}
+        self.held_notes: dict[int, str] = {}  # conflict number -> the summary's words of the office's parts held with it
         self.notes_filled: dict[str, int] = {}  # rows whose notes, left out by the exports before, this file fills
 
     # -- bookkeeping ------------------------------------------------------------
@@ -1920,10 +1921,11 @@ class _Merger:
             held = [(part, len(rows)) for part, rows in parts.items() if rows]
             if held:  # not merged, so in no count: said, so the counts and the file's rows add up
                 n = sum(k for _, k in held)
-                self.summary.conflict_notes.append(
+                self.held_notes[c.id] = (
                     f"{counted(n, 'row')} held with conflict #{c.id} ({c.subject}), not counted above: "
                     f"{in_words([rows_counted(part, k) for part, k in held])} of {self.m.office_name}'s version, "
                     "which come in with it if it is kept.")
+                self.summary.conflict_notes.append(self.held_notes[c.id])
 
     def say_plan_figures(self, c: Conflict, parts: dict[str, list[dict]]) -> None:
         """A conflict about a whole plan says the figures keeping the office's version would change, besides its
@@ -3797,6 +3799,9 @@ class _Merger:
             self.dst.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (first.id,))
             refresh_conflicts_about(self.dst, t, [kept_key], describer=self.describer, besides=first.id)
             numbers = sorted(r["id"] for r in by_office.values())
+            # The office's parts said held with its conflict came in with the version taken: not said as held.
+            stale = {self.held_notes.pop(n) for n in numbers if n in self.held_notes}
+            self.summary.conflict_notes[:] = [note for note in self.summary.conflict_notes if note not in stale]
             names = sorted({r["office_name"] for r in by_office.values()}, key=str.casefold)
             closed = ", ".join(f"#{n}" for n in numbers)
             said.append(f"{first.subject}: every office that holds it now sends the same version "
