@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print a pooled fund's contributions, spend, balance, victims, mean spend per victim, "
                     "monthly burn rate and forecast exhaustion month as CSV of name,value, ending with what each "
                     "run-out month is (…_kind: forecast, ran_out or projected) and what left_at_period_end is "
-                    "(forecast, projected or recorded).")
+                    "(forecast, projected or recorded). In a county file (one that district exports were merged "
+                    "into) a last row, merged_from, says which office the fund came from.")
     fund.add_argument("file", metavar="FILE", help="the Safer Desk file")
     fund.add_argument("name", metavar="NAME", help="the fund's name, e.g. \"Suffolk Target Hardening Pilot\"")
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
@@ -153,11 +154,16 @@ def run_fund(args: argparse.Namespace) -> int:
                                          keyed_to=keyed_to)
         except FundError as exc:
             raise CliError(str(exc)) from exc
+        from safer_desk.services.provenance import FUNDS, row_origins
+
+        origins = row_origins(store, FUNDS)  # a county file's only: an office's own output is as it was
     finally:
         store.close()
     for warning in (*([said] if (said := funds.overspent_words(figures)) else []), *figures.forecast.warnings):
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
-    print_csv(["name", "value"], funds.fund_report_rows(figures))
+    # In a county file a last row says which office the fund came from, as the Funds page and the board report say.
+    print_csv(["name", "value"], [*funds.fund_report_rows(figures),
+                                  *([["merged_from", origins.of(fund.id)]] if origins.shown else [])])
     return 0
 
 

@@ -33,7 +33,8 @@ def tab_commands(path) -> list[list[str]]:
 
 def figures(path) -> dict[str, str]:
     """What every tab's command prints for a file (the same figures the tabs show); a county file's last column
-    merged_from (the office each row came from, not a figure: round 37) left out, once checked to name one."""
+    merged_from (the office each row came from, not a figure: round 37), or a fund's last row of it (s68), left out,
+    once checked to name one."""
     printed = {}
     for argv in tab_commands(path):
         code, out, err = cli_output(argv)
@@ -49,6 +50,9 @@ def _without_merged_from(out: str) -> str:
     from safer_desk.exchange.files import csv_text
 
     header, *rows = list(csv.reader(io.StringIO(out))) or [[]]
+    if header == ["name", "value"] and rows and rows[-1][0] == "merged_from":  # a fund's figures: a last row (s68)
+        assert rows[-1][1]
+        return csv_text(header, rows[:-1])
     if header[-1:] != ["merged_from"]:
         return out
     assert all(row[-1] for row in rows)  # every row merged says where it came from
