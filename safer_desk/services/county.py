@@ -210,6 +210,9 @@ class MergeReport:
     # merge_district_files): two files of one office raising one conflict, or a later file closing it, leave one
     # conflict, or none, not each file's telling of it.
     open_after: list[Conflict] | None = None
+    # Files that passed their checks but were not merged, because another file given with them was refused (for
+    # a reason no question answers): nothing is merged then, in the window as by `safer-desk merge`.
+    held_back: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -274,6 +277,8 @@ class MergeReport:
             lines.append(f"Not merged yet: {name} is signed with a key the county has not registered for "
                          f"{offer.office_name} (fingerprint {offer.fingerprint}): you are asked next whether to accept "
                          "it." if offer is not None else f"Refused: {why}")
+        if self.held_back:
+            lines.append(held_back_words(self.held_back))
         if len(self.merged) > 1:
             lines.append(f"In all: {self.added:,} added, {self.replaced:,} replaced, {self.unchanged:,} unchanged, "
                          f"{self.removed:,} removed, {counted(len(self.conflicts), 'conflict')}.")
@@ -281,6 +286,24 @@ class MergeReport:
             lines.append("")
             lines += conflicts_text(self.conflicts)
         return "\n".join(lines)
+
+
+def held_back_words(passed: list[str]) -> str:
+    """Files that passed their checks, not merged because another file given with them was refused."""
+    return (f"{in_words(passed)} passed the checks but {'was' if len(passed) == 1 else 'were'} not merged either: "
+            f"nothing is merged while a file given is refused. Merge {'it' if len(passed) == 1 else 'them'} again "
+            "without the files refused above.")
+
+
+def refusal_holds_back(manifests: list[ExportManifest], refused: list[tuple[str, str]],
+                       asked: Iterable[str] = ()) -> list[str]:
+    """The names of the files that passed their checks, when a file given with them is refused (for a reason other
+    than a question the window asks, asked: a key to accept, a restored file's export), else []: one file refused
+    stops the whole merge (DESIGN §4: a refusal leaves the file as it was), in the window as on the command line."""
+    questions = set(asked)
+    if not manifests or all(name in questions for name, _ in refused):
+        return []
+    return sorted({Path(m.path).name for m in manifests}, key=str.casefold)
 
 
 def merged_again_words(s: MergeSummary) -> str:
@@ -463,6 +486,10 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
     else:
         manifests, report.refused = _for_county(list(checked), store, accept_keys, [], report.key_offers,
                                                 accept_restored, report.restored_offers)
+    report.held_back = refusal_holds_back(manifests, report.refused, [
+        Path(o.path).name for o in [*report.key_offers, *report.restored_offers]])
+    if report.held_back:  # nothing merged: the questions wait until the files refused are left out
+        manifests, report.key_offers, report.restored_offers = [], [], []
     # Each accepted key for one office, as checked: the merge registers it for that office alone.
     accept_keys = accepted_keys(manifests, store, accept_keys)
     manifests, report.same_export = _once_each(manifests)

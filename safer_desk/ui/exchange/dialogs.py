@@ -323,7 +323,8 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     refused as not following on from its office's last export, made after it as a restored backup's export is, is
     asked about (as `safer-desk merge --accept-restored`), and on Yes merged on its own as that.
     """
-    from safer_desk.services.county import CountyError, list_imports, merge_district_files, refuse_office_file
+    from safer_desk.services.county import (CountyError, held_back_words, list_imports, merge_district_files,
+                                            refuse_office_file)
 
     session: Session = window.session
     store = session.store
@@ -368,6 +369,8 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
         restored = report.restored_offers if not accept_restored and len(report.restored_offers) == 1 else []
         offered = {Path(o.path).name for o in [*report.key_offers, *restored]}
         other_refusals = [why for name, why in report.refused if name not in offered]
+        if report.held_back:  # nothing merged beside a refused file, as `safer-desk merge` says
+            other_refusals.append(held_back_words(report.held_back))
         if report.merged:
             window.merge_result = MergeResultDialog(report, window, session, note=closed)
             window.merge_result.show()
