@@ -46,10 +46,25 @@ def _key_columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
     return key
 
 
+def _natural_order(conn: sqlite3.Connection, table: str) -> str:
+    """The order a change makes a table's rows in: a list's by position, else as they were written (rowid; a table
+    without one by key). An undo or redo deletes, changes and writes back rows in this order, so the History of
+    Changes lists them as the change did (cost lines 1 to 6, not in the order of their random ids)."""
+    key = ", ".join(_quote(c) for c in _key_columns(conn, table))
+    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({_quote(table)})")}
+    if "position" in columns:
+        return f'"position", {key}'
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+    if sql and "WITHOUT ROWID" in " ".join((sql[0] or "").upper().split()):
+        return key
+    return f"rowid, {key}"
+
+
 def take(conn: sqlite3.Connection, table: str, where: str, params: Sequence[Any] = (), *, order_by: str = "",
          only_if: tuple[str, str] | None = None) -> Part:
-    """The rows of table WHERE where, as they are now, by key (order_by: the order to write them back in)."""
-    order_by = order_by or ", ".join(_quote(c) for c in _key_columns(conn, table))
+    """The rows of table WHERE where, as they are now, in the order a change makes them (``_natural_order``;
+    order_by: another order to write them back in)."""
+    order_by = order_by or _natural_order(conn, table)
     sql = f"SELECT * FROM {_quote(table)} WHERE {where} ORDER BY {order_by}"
     cursor = conn.execute(sql, tuple(params))
     names = [d[0] for d in cursor.description]
