@@ -63,6 +63,10 @@ class CommissioningPresenter(ScreenPresenter):
         self.award_year = ""
         self.range_end = "upper"
         self.ticks: dict[str, Scale] = {}
+        # The page's own steps (a tick, an untick, a scale, a suggestion accepted) since the set was loaded or saved:
+        # (what was done, the ticks on the other side of it). Edit > Undo takes these back first, as a box's typing.
+        self._ticks_undo: list[tuple[str, dict[str, Scale]]] = []
+        self._ticks_redo: list[tuple[str, dict[str, Scale]]] = []
         self.message = ""  # the last refusal or query, shown beside the table
         self.error = ""  # why the last save was refused
         self._query: tuple[str, str] | None = None  # (project id, text) of a scale asked about once
@@ -360,7 +364,49 @@ class CommissioningPresenter(ScreenPresenter):
             self.range_end = end
             self._changed()
 
+    # -- the page's own undo: ticks not yet saved -----------------------------------------------------
+    def _tick_step(self, words: str, before: dict[str, Scale]) -> None:
+        """A change of the ticks (``before``: as they were) is a step Edit > Undo takes back, named by ``words``."""
+        if before != self.ticks:
+            self._ticks_undo.append((words, before))
+            self._ticks_redo.clear()
+
+    def _forget_tick_steps(self) -> None:
+        self._ticks_undo.clear()
+        self._ticks_redo.clear()
+
+    @property
+    def tick_undo_text(self) -> str:
+        """What Edit > Undo takes back of the set not saved ("Tick Recre8"); "" when it has nothing of its own."""
+        return self._ticks_undo[-1][0] if self._ticks_undo else ""
+
+    @property
+    def tick_redo_text(self) -> str:
+        return self._ticks_redo[-1][0] if self._ticks_redo else ""
+
+    def undo_tick(self) -> str:
+        """Take back the last tick, untick, scale or suggestion accepted (what it was: "" when there is none)."""
+        return self._step_ticks(self._ticks_undo, self._ticks_redo)
+
+    def redo_tick(self) -> str:
+        return self._step_ticks(self._ticks_redo, self._ticks_undo)
+
+    def _step_ticks(self, source: list, target: list) -> str:
+        if not source:
+            return ""
+        words, ticks = source.pop()
+        target.append((words, dict(self.ticks)))
+        self.ticks = dict(ticks)
+        self.message, self._query = "", None
+        self._changed()
+        return words
+
+    def _project_words(self, project_id: str) -> str:
+        project = next((p for p in self.projects if p.id == project_id), None)
+        return self.titled(project) if project is not None else "a project"
+
     def tick(self, project_id: str, on: bool = True) -> None:
+        before = dict(self.ticks)
         if on:
             self.ticks.setdefault(project_id, Scale())
             self._say_if_no_cost(project_id)
@@ -368,6 +414,7 @@ class CommissioningPresenter(ScreenPresenter):
             self.ticks.pop(project_id, None)
             if self.message and self.message == self._no_cost_words(project_id):  # said of a project no longer in
                 self.message = ""
+        self._tick_step(f"{'Tick' if on else 'Untick'} {self._project_words(project_id)}", before)
         self._changed()
 
     def _no_cost_words(self, project_id: str) -> str:
@@ -425,7 +472,9 @@ class CommissioningPresenter(ScreenPresenter):
             return False
         self._query = None
         self.message = said
+        before = dict(self.ticks)
         self.ticks[project_id] = scale
+        self._tick_step(f"Scale {self._project_words(project_id)} to {scale.describe()}", before)
         self._changed()
         return True
 
@@ -460,7 +509,9 @@ class CommissioningPresenter(ScreenPresenter):
         return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}.", part
 
     def accept(self, project_ids: Sequence[str]) -> None:
+        before = dict(self.ticks)
         self.ticks = {pid: Scale() for pid in project_ids}
+        self._tick_step("Accept the suggestion of What fits?", before)
         self._changed()
 
     def suggest(self):
@@ -490,6 +541,7 @@ class CommissioningPresenter(ScreenPresenter):
 
     def show_saved(self, scenario: Scenario | None) -> None:
         self.loaded = scenario
+        self._forget_tick_steps()  # another set in view: its ticks are as the file holds them
         if scenario is None:
             self.name, self.fund_label, self.award_id, self.award_year, self.range_end = "", "", None, "", "upper"
             self.ticks = {}
@@ -620,6 +672,7 @@ class CommissioningPresenter(ScreenPresenter):
             self._changed()
             return False
         self.message = self.error = ""
+        self._forget_tick_steps()  # saved: Edit > Undo now takes back the save, which puts the ticks back too
         self._changed()
         return True
 

@@ -232,6 +232,9 @@ class MainWindow(QMainWindow):
             importlib.import_module(module).install(self)
         self.session.store_changed.connect(self._store_changed)
         self.session.unsaved_changed.connect(self._update_modified)
+        # A tab's own steps (Commissioning's ticks) come and go with its changes and with the tab in view.
+        self.session.unsaved_changed.connect(self._update_undo_actions)
+        self.tabs.currentChanged.connect(self._update_undo_actions)
         self.session.data_changed.connect(self._update_start_banner)
         self.session.undo_stack.indexChanged.connect(self._update_start_banner)
         self._restore_state()
@@ -522,13 +525,35 @@ class MainWindow(QMainWindow):
         command = self.session.undo_stack.command(index)
         return getattr(command, "tab", "") or ""
 
+    def _own_text(self, redo: bool = False) -> str:
+        """What the tab in view takes back (``redo``: puts back) of its own before the file's steps ("" none)."""
+        tab = self.current_tab() if hasattr(self, "tab_widgets") else None
+        return tab.own_step_text(redo) if tab is not None else ""
+
+    def _step_own(self, verb: str) -> bool:
+        """Undo (redo) the tab's own step, when it has one (Commissioning's last tick): True when it did."""
+        redo = verb == "Redo"
+        tab = self.current_tab()
+        words = tab.step_own(redo) if tab is not None and self._own_text(redo) else ""
+        if not words:
+            return False
+        again = "Edit > Redo puts it back" if not redo else "Edit > Undo takes it back"
+        said = f"{'Redone' if redo else 'Undone'}: “{undo_words(words, STATUS_TEXT_MOST)}” (not saved yet). {again}."
+        self.statusBar().showMessage(said, 10000)
+        self._update_undo_actions()
+        return True
+
     def undo(self) -> None:
-        """Bring the tab where the action happened into view, then undo it there."""
+        """Bring the tab where the action happened into view, then undo it there (the tab's own step first)."""
+        if self._step_own("Undo"):
+            return
         stack = self.session.undo_stack
         if stack.canUndo() and self._ready_to_step(self._command_tab(stack.index() - 1)):
             self._step(undo_step, "Undo", stack.undoText(), "undone")
 
     def redo(self) -> None:
+        if self._step_own("Redo"):
+            return
         stack = self.session.undo_stack
         if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index())):
             self._step(redo_step, "Redo", stack.redoText(), "redone")
@@ -594,11 +619,12 @@ class MainWindow(QMainWindow):
 
     def _update_undo_actions(self, *_: object) -> None:
         stack = self.session.undo_stack
-        undo_text, redo_text = stack.undoText(), stack.redoText()
+        own_undo, own_redo = self._own_text(), self._own_text(redo=True)
+        undo_text, redo_text = own_undo or stack.undoText(), own_redo or stack.redoText()
         for action, verb, text in ((self.undo_action, "&Undo", undo_text), (self.redo_action, "&Redo", redo_text)):
             action.setText(f"{verb} {shown_as_typed(lower_first(undo_words(text)))}" if text else verb)
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setEnabled(bool(own_undo) or stack.canUndo())
+        self.redo_action.setEnabled(bool(own_redo) or stack.canRedo())
         # A change made since an undo or redo said "Edit > Redo puts it back" (Redo is greyed now): no longer true.
         said = self._step_said
         if said is not None and stack.index() != said[1]:

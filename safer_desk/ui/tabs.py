@@ -61,6 +61,15 @@ class TabBase(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.presenter is not None and self.presenter.has_unsaved_changes()
 
+    def own_step_text(self, redo: bool = False) -> str:
+        """What Edit > Undo (``redo``: Redo) takes back on this tab before the file's steps, of what the tab holds
+        and has not saved (Commissioning's ticks), as a box's typing is undone first; "" for nothing."""
+        return ""
+
+    def step_own(self, redo: bool = False) -> str:
+        """Undo (redo) the step ``own_step_text`` names; what it was, or "" when there was none."""
+        return ""
+
     def finish_typing(self) -> bool:
         """A cell still being typed in put in the file, as Enter would, before the tab is left, the file closes or an
         undo re-reads it. False when the tab refused or asked about what was typed: its editor stays open on it and

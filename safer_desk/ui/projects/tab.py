@@ -594,6 +594,8 @@ class ProjectsTab(TabBase):
         # Leaving a page asks as leaving the tab does (the window's ``LeaveGuard``): the Register page with a change
         # not saved asks Save / Discard / Cancel before Commissioning, which counts the register as saved, is shown.
         self._page_guard = LeaveGuard(self.pages, self._may_leave_page, self._page_shown)
+        # Edit > Undo takes back Commissioning's ticks first only while that page is in view: the menu says so.
+        self.pages.currentChanged.connect(lambda *_: self.session.unsaved_changed.emit())
         # A project's change, its undo or its redo (ids: re-read after an action, never a whole reload) and a
         # scenario's: its page in view, so Edit > Undo from the other page is seen (the Costs tab does the same).
         self.register.presenter.rows_changed.connect(
@@ -616,6 +618,20 @@ class ProjectsTab(TabBase):
             # A change typed on the Register page and not saved is said on Commissioning, which counts it as saved.
             self.register.presenter.editor.changed.connect(self._commissioning.show_register_edit)
         return self._commissioning
+
+    def own_step_text(self, redo: bool = False) -> str:
+        """A tick, untick, scale or suggestion accepted on Commissioning, not yet saved: Edit > Undo takes it back
+        (Redo puts it back) while that page is in view, before the file's steps."""
+        if self._commissioning is None or self.pages.currentWidget() is not self._commissioning_holder:
+            return ""
+        presenter = self._commissioning.presenter
+        return presenter.tick_redo_text if redo else presenter.tick_undo_text
+
+    def step_own(self, redo: bool = False) -> str:
+        if not self.own_step_text(redo):
+            return ""
+        presenter = self._commissioning.presenter
+        return presenter.redo_tick() if redo else presenter.undo_tick()
 
     def show_commissioning(self):
         self.pages.setCurrentWidget(self._commissioning_holder)
