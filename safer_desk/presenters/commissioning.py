@@ -371,9 +371,17 @@ class CommissioningPresenter(ScreenPresenter):
             self._ticks_undo.append((words, before))
             self._ticks_redo.clear()
 
-    def _forget_tick_steps(self) -> None:
+    def _forget_tick_steps(self) -> bool:
+        """The ticks' steps kept no longer (another set in view, the set saved); True when there were any."""
+        had = bool(self._ticks_undo or self._ticks_redo)
         self._ticks_undo.clear()
         self._ticks_redo.clear()
+        return had
+
+    def forget_tick_steps(self) -> None:
+        """A change made to the file since the ticks: Edit > Undo takes back that change, newer than any tick."""
+        if self._forget_tick_steps():
+            self._changed()
 
     @property
     def tick_undo_text(self) -> str:

@@ -5,6 +5,7 @@ menu names it ("Undo tick …"); once none is left, Undo is the file's (session 
 
 from PySide6.QtCore import Qt
 
+from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import projects_commissioning as com
 from tests.projects.test_commissioning_page import RETAINED, page, tick  # noqa: F401 - the fixture
 
@@ -77,3 +78,19 @@ def test_presenter_takes_back_ticks_scales_and_a_suggestion_until_saved(demo_sto
     p.tick(a.id, False)
     p.new()
     assert p.tick_undo_text == ""  # another set in view
+
+
+def test_a_change_to_the_file_after_a_tick_is_undone_first(demo_window, page, qtbot, prompts):  # noqa: F811
+    """A tick, then a project saved (newer): Edit > Undo takes back the save, not the tick behind it."""
+    from safer_desk.presenters.actions import Action
+
+    stack = demo_window.session.undo_stack
+    tick(page, qtbot, "7")
+    assert demo_window.undo_action.text().startswith("&Undo tick ")
+    done = []
+    page.presenter.perform(Action("Note a change", lambda: done.append(1), lambda: done.pop(), tab="projects"))
+    assert stack.undoText() == "Note a change"
+    assert demo_window.undo_action.text() == "&Undo note a change"
+    prompts.unsaved_answers.append(UnsavedChoice.CANCEL)
+    demo_window.undo_action.trigger()  # the file's step: the set not saved is asked about first (Cancel here)
+    assert prompts.unsaved_questions and done == [1]

@@ -314,6 +314,9 @@ class CommissioningPage(QWidget):
                              "the copy.")
         self.presenter.changed.connect(self._show)
         self.presenter.scenarios_changed.connect(self._fill_scenarios)
+        # A change made to the file after a tick (an award corrected, a project saved) is newer: Edit > Undo takes
+        # that back, not the tick.
+        self.session.undo_stack.indexChanged.connect(self._file_changed_since_ticks)
         self.reload()
         self.dismiss_suggestion()
         self.view.viewport().installEventFilter(self)  # a resized window fits the columns again
@@ -392,6 +395,9 @@ class CommissioningPage(QWidget):
             self.presenter.set_fund(text)
 
     # -- loading -------------------------------------------------------------------------------------------
+    def _file_changed_since_ticks(self, *_: object) -> None:
+        self.presenter.forget_tick_steps()
+
     def mark_stale(self) -> None:
         self._stale = True
 
