@@ -243,6 +243,7 @@ def run_window(path: Path | None = None, *, create: bool = False, police: list[P
                 QTimer.singleShot(0, verify)
             # After the file's first screen: what killed runs left, beside the file too (``leftovers_later``).
             QTimer.singleShot(0, lambda: _remove_leftovers(window.session.store.path if window.session.store else path))
+            QTimer.singleShot(0, errors.clean_old_logs)  # what older versions logged of typed text
             if unattended:
                 if opened:
                     _first_screen_drawn(window)

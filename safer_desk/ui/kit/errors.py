@@ -11,8 +11,13 @@ folder as well as to the error output, because the packaged program on Windows h
 That log is outside the office's file and is sent on to whoever looks after the program, so it keeps no typed text:
 a message quotes what was typed ("Note: “visited j smith” looks like a person's name", Python's "invalid literal
 for int() with base 10: 'ZQX 12'"), which may be a victim's name or a referral's detail, and every quoted part of
-every message in the trace is left out of it ("Note: “[left out]” looks like…"). The trace's frames, which say where
-it happened, are kept; the dialog, on the screen only, keeps the message whole.
+every message in the trace is left out of it ("Note: “[left out]” looks like…"). A quote typed inside the text
+(“Jane” Smith”, ‘O’Brien’) must not end it early, so a quoted part runs to the message's last closing quote (or to
+its end when none closes it): a few of the message's own words may go with it, never a typed one. The trace's frames,
+which say where it happened, are kept; the dialog, on the screen only, keeps the message whole.
+
+Logs written before this (older versions kept the typed text, or part of it) are gone through once, after the window
+has shown its file (``clean_old_logs``): a log begins with ``LOG_HEADER`` once clean, so a start reads one line.
 """
 
 from __future__ import annotations
@@ -30,10 +35,17 @@ from safer_desk.ui import prompts
 
 LOG_NAME = "errors.log"
 LOG_LIMIT = 1 << 20  # bytes; a longer log is moved to errors.old.log (replacing it) and begun again
+OLD_LOG_NAME = "errors.old.log"
 LEFT_OUT = "“[left out]”"
+# The first line of a log whose entries keep no typed text (``clean_old_logs``); a new mark when what is left out grows.
+LOG_HEADER = "# Safer Desk error log: quoted text left out (2)\n"
 # Text in quotes: curly (as Safer Desk's messages quote what was typed) or straight (as Python's repr does), a straight
-# quote only where it opens or closes a word, never an apostrophe inside one ("can't", "the victim's name").
-QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)\"[^\"\n]*\"(?!\w)|(?<!\w)'[^'\n]*'(?!\w)")
+# quote only where it opens or closes a word, never an apostrophe inside one ("can't", "the victim's name"). Each runs
+# to the last closing quote (a typed ” or ’ is not the end of it), a curly one to the end when none closes it. In a
+# message, across its lines (typed text may have several); in a whole trace, within a line (the frames stay).
+_QUOTED = (r"“(?:.*”|.*)|‘(?:.*’(?!\w)|.*)|(?<!\w)\".*\"(?!\w)|(?<!\w)'.*'(?!\w)")
+QUOTED = re.compile(_QUOTED, re.DOTALL)
+QUOTED_IN_LINE = re.compile(_QUOTED)
 
 
 def words_for(exc: BaseException, file_name: str = "") -> tuple[str, str]:
@@ -58,9 +70,10 @@ def log_path() -> Path:
     return data_folder() / LOG_NAME
 
 
-def without_quoted(text: str) -> str:
-    """The text with every quoted part left out (see the module's docstring)."""
-    return QUOTED.sub(LEFT_OUT, text)
+def without_quoted(text: str, *, in_lines: bool = False) -> str:
+    """The text with every quoted part left out (see the module's docstring); ``in_lines``: a quoted part ends with
+    its line (a whole trace or log, whose frames must stay)."""
+    return (QUOTED_IN_LINE if in_lines else QUOTED).sub(LEFT_OUT, text)
 
 
 def trace_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
@@ -70,7 +83,7 @@ def trace_text(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     if not hasattr(trace, "_str"):
         # A Python whose traceback keeps the message elsewhere: the whole trace without its quoted parts (the
         # frames' source lines lose their string literals, never the typed text).
-        return without_quoted("".join(trace.format()))
+        return without_quoted("".join(trace.format()), in_lines=True)
     pending, seen = [trace], set()
     while pending:
         each = pending.pop()
@@ -95,11 +108,30 @@ def log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | N
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and path.stat().st_size > LOG_LIMIT:
-            path.replace(path.with_name("errors.old.log"))
+            path.replace(path.with_name(OLD_LOG_NAME))
         with path.open("a", encoding="utf-8") as fh:
+            if fh.tell() == 0:
+                fh.write(LOG_HEADER)
             fh.write(f"-- {datetime.now().isoformat(timespec='seconds')}\n{text}")
     except OSError:
         pass
+
+
+def clean_old_logs() -> None:
+    """Leave out the quoted parts of a log (and of the one before it) written by an older version, once (see the
+    module's docstring); never raising: the window is open and the log is no reason to trouble the person."""
+    for path in (log_path(), log_path().with_name(OLD_LOG_NAME)):
+        try:
+            with path.open("r", encoding="utf-8", errors="replace") as fh:
+                if fh.readline() == LOG_HEADER:
+                    continue
+                fh.seek(0)
+                text = fh.read(2 * LOG_LIMIT)  # a log is moved aside at LOG_LIMIT: more is not a log of ours
+            clean = path.with_name(path.name + ".clean")
+            clean.write_text(LOG_HEADER + without_quoted(text, in_lines=True), encoding="utf-8")
+            clean.replace(path)
+        except (OSError, ValueError):
+            continue
 
 
 class _Reporter:
