@@ -9,7 +9,8 @@ detector looks for the shapes a name takes in case notes, whatever the case of t
   "Jane Smith 1985", "Mary Ann Jones", "Jane A. Smith";
 - initials followed by a capitalised surname: "J. Smith", "J.A. Smith", "J.Smith"; an initial and a space before a
   surname in small letters, as typed quickly: "j smith", "J smith", "visited j smith" (not a letter that labels
-  something: "plan b agreed", "e mail", "B and C keep", "Partner B commits");
+  something: "plan b agreed", "e mail", "B and C keep", "Partner B commits"); a capital initial and a capitalised
+  surname after a word that says a person comes next (``BEFORE_A_PERSON``): "visited J Smith", "for J Okonkwo";
 - a title followed by a surname: "Mrs Smith", "Dr. Patel", "Mrs smith", and the same joined up as in a code:
   "Mrs-Smith", "mrs_smith", "TH-2018-MRS-SMITH";
 - a surname, a comma and a first name: "Smith, Jane", "SMITH, JANE", "smith, jane";
@@ -308,9 +309,13 @@ class NameDetector:
         if text[surname.end:surname.end + 1] == "." and text[surname.end + 1:surname.end + 2].isalpha():
             return None  # "a.m.", "e.g."
         word = surname.folded
-        if not surname.lower or word in NOT_SURNAMES or word in NOT_AFTER_A_LETTER or word in NOT_BEFORE_AN_INITIAL \
-                or word in self.places or not self.surname_like(surname.text):
-            return None  # a capitalised surname is "J. Smith" (``_initials``) or a code's ("J Smith")
+        # A capital letter and a capitalised surname after a word that says a person comes next ("visited J Smith",
+        # "for J Okonkwo"); elsewhere a capitalised surname is "J. Smith" (``_initials``) or a code's ("J Smith").
+        after_a_person = initial.text.isupper() and i > 0 and tokens[i - 1].folded in BEFORE_A_PERSON \
+            and surname.capitalised
+        if not (surname.lower or after_a_person) or word in NOT_SURNAMES or word in NOT_AFTER_A_LETTER \
+                or word in NOT_BEFORE_AN_INITIAL or word in self.places or not self.surname_like(surname.text):
+            return None
         return NameFound(text[initial.start:surname.end], "initials and surname")
 
     @staticmethod
