@@ -25,7 +25,8 @@ is not a name).
 
 Its limits (said in the user guide too): a first name missing from the list ("Oluwaseun Smith") is
 found only by the other shapes; a surname alone ("Smith") or a first name alone ("Jane") is not a
-name to it; a name written as initials only ("JS") is not found; in capitals or small letters, a word of two
+name to it (in a reference, ``surname_alone`` finds a word that may be a surname, to ask about, not refuse);
+a name written as initials only ("JS") is not found; in capitals or small letters, a word of two
 letters, or without a vowel, or of three or four letters starting with a vowel and two consonants, is a code's letters
 and not a surname ("MS-TH-2018-01", "MS BDC", "MS-IBC-01", "MS ASB 2018"), so "MR NG" or "MRS ASH" is not found
 either ("Mr Ng" is); with a letter, a district's or a county's name in one word ("CCG-Ipswich-A", "Suffolk-A-2019"), a
@@ -451,6 +452,56 @@ def refuse_names(text: str | None, field: str) -> str:
             f"{field}: “{found.words}” looks like a person's name. Never record a victim's name (or anyone's) "
             "here: use the case or referral reference, or a role (\"the victim\", \"the IDVA\").")
     return clean
+
+
+# Words of a reference's code that look like a surname to ``surname_alone`` but are the code's: what the case is, the
+# scheme or the team it belongs to ("REF-2026-01", "DARDR-2026-01", "TARGET-2018-01").
+CODE_WORDS = frozenset("""
+ref refs reference file case id no num code dhr dhrs dardr darr dahr csr lcsp cspb target hardening harden sanctuary
+pilot test demo sample example copy draft joint pseudo anon anonymous
+""".split())
+
+
+def surname_alone(reference: str | None) -> str | None:
+    """The word of a reference that may be a surname on its own ("Okonkwo-2026", "OKONKWO-2026", "Ali-2019"), or None.
+
+    Nothing in its shape tells a surname from a town's or a code's word ("Lowestoft-TH-01"), so this is asked about,
+    never refused: the words of case work, the districts and counties, a code's letters (``surname_like``) and
+    ``CODE_WORDS`` are not asked about."""
+    places = _place_words()
+    for part in _SEGMENT.finditer(as_read(reference or "")):
+        word = part.group(0)
+        folded = word.casefold().replace("’", "'")
+        if folded in CODE_WORDS or folded in NOT_BEFORE_AN_INITIAL or folded in LETTERED \
+                or folded in NOT_AFTER_A_LETTER or folded in places or not NameDetector.surname_like(word):
+            continue
+        # "Okonkwo", "Ali", "O'Brien" as a name is written; in capitals or small letters a short word is a code's
+        # letters as often as not ("BAB-2025-001", "PLY", "GLOS-DHR-2019-01"), a long one a name ("OKONKWO-2026").
+        if len(word) >= (3 if word[:1].isupper() and not word.isupper() else 5):
+            return word
+    return None
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Every word of the districts' (current and former) and counties' names: "Forest", "Heath", "Suffolk"."""
+    from safer_desk.paths import resource
+
+    words: set[str] = set()
+    for *path, columns in PLACES_RESOURCES:
+        with resource(*path).open(encoding="utf-8", newline="") as fh:
+            words.update(w.casefold().replace("’", "'") for row in csv.DictReader(fh) for c in columns
+                         for w in _SEGMENT.findall(row[c]))
+    return frozenset(words)
+
+
+def surname_warning(reference: str | None, field: str = "Reference") -> str | None:
+    """The warning (not a refusal) for a reference with a word that may be a surname on its own (``surname_alone``)."""
+    word = surname_alone(reference)
+    if word is None:
+        return None
+    return (f"{field}: “{word}” may be a surname. A reference is a code with a number (such as TH-2018-001), never "
+            "a victim's name: if it is a place's name or the code's own word, go on.")
 
 
 def name_warning(text: str | None, field: str) -> str | None:

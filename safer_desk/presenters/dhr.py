@@ -111,6 +111,8 @@ def _as_kept(typed: dict, kept: dict, key: str) -> bool:
     with the notification date both as kept."""
     if key == "partnership":
         return (typed.get(key) or "") == kept.get(key) and _uk(typed.get("notified_on")) == kept.get("notified_on")
+    if key == "reference":  # asked about when typed, not at each correction of the case
+        return (typed.get(key) or "").strip() == (kept.get(key) or "").strip()
     return _uk(typed.get(key)) == kept.get(key)
 
 
@@ -530,7 +532,8 @@ class DhrPresenter(FormScreen):
             return self.case_action(f"Add case {v['reference']}", None, lambda: dhr.add_case(self.store, **v))
 
         return self._form(self._case_fields(), f"New {self.label.lower()}", commit,
-                          warnings=lambda v: {**_case_dates_out_of_order(v), **_partnership_not_then(self.store, v)},
+                          warnings=lambda v: {**_case_dates_out_of_order(v), **_partnership_not_then(self.store, v),
+                                              "reference": dhr.reference_warnings(v["reference"])},
                           heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
                                   "name: a form like WSCSP-DHR-2019-01.",
                           values={"kind": CaseKind.REVIEW.value, "decision": Decision.PENDING.value})
@@ -549,7 +552,8 @@ class DhrPresenter(FormScreen):
             f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
             heading=f"Editing case {case.reference}. Never record a victim's name.", values=values, correcting=True,
             warnings=lambda v: {k: doubts for k, doubts in {**_case_dates_out_of_order(v),
-                                                            **_partnership_not_then(self.store, v)}.items()
+                                                            **_partnership_not_then(self.store, v),
+                                                            "reference": dhr.reference_warnings(v["reference"])}.items()
                                 if not _as_kept(v, values, k)})
 
     @staticmethod

@@ -380,13 +380,17 @@ class FundsPresenter(FormScreen):
     def _referral_form(self, fund: funds.Fund, title: str, commit, values: dict, *,
                        correcting: bool = False) -> CostForm:
         def outside(v: dict) -> dict[str, list[str]]:
+            # A reference as kept is not asked about again at each correction of the referral.
+            kept = (v["reference"] or "").strip() == (values.get("reference") or "").strip() and correcting
+            doubts = {"reference": [] if kept else funds.reference_warnings(v["reference"])}
             day = v["referred_on"]
             if day and day < fund.starts_on:
-                return {"referred_on": [f"{_uk(day)} is before {fund.name_said} started ({_uk(fund.starts_on)})."]}
+                return {**doubts, "referred_on": [f"{_uk(day)} is before {fund.name_said} started "
+                                                  f"({_uk(fund.starts_on)})."]}
             if day and day > fund.ends_on:
-                return {"referred_on": [f"{_uk(day)} is after {fund.name_said} ended ({_uk(fund.ends_on)}): no spend "
-                                        "can be made on it."]}
-            return {"referred_on": []}
+                return {**doubts, "referred_on": [f"{_uk(day)} is after {fund.name_said} ended "
+                                                  f"({_uk(fund.ends_on)}): no spend can be made on it."]}
+            return {**doubts, "referred_on": []}
 
         fields = self._referral_fields()
         none = not next(f for f in fields if f.key == "district").choices  # a new file: no district to choose yet

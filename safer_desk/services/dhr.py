@@ -14,10 +14,10 @@ from typing import Any, Iterable, Mapping
 
 from safer_desk.domain import dhr as rules
 from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
-from safer_desk.domain.funds import household_detail
+from safer_desk.domain.funds import first_name_reference, household_detail
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, any_pence, check_within_bounds, format_money, parse_pence
-from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names
+from safer_desk.domain.privacy import PrivacyError, name_warning, refuse_names, surname_warning
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import tidy_spaces, unknown_fields
 from safer_desk.services.reference import held_name_id, statutory_partner_days, statutory_partners
@@ -88,6 +88,21 @@ def invoice_code(value: Any, field: str) -> str:
 
 # Fields where an officer or a firm may be named: a possible person's name there is a warning, not a refusal.
 NAMED_FIELDS = {"owner": "Owner", "supplier": "Supplier"}
+
+
+def reference_warnings(reference: Any, *, referral: bool = False) -> list[str]:
+    """The question (never a refusal) for a review's (or a fund ``referral``'s) reference with a word that may be a
+    surname on its own ("Okonkwo-2026": domain.privacy.surname_alone); none for a reference refused anyway (its refusal
+    says it)."""
+    text = "" if reference is None else str(reference)
+    try:
+        rules.check_reference(text)
+        if household_detail(text, reference=True) or referral and first_name_reference(text):
+            return []
+    except DhrError:
+        return []
+    warning = surname_warning(text)
+    return [warning] if warning else []
 
 
 def name_warnings(**fields: Any) -> list[str]:

@@ -633,6 +633,14 @@ def name_warnings(**fields: Any) -> list[str]:
     return warnings_for(**fields)
 
 
+def reference_warnings(reference: Any) -> list[str]:
+    """The question (never a refusal) for a referral's reference with a word that may be a surname on its own
+    ("Okonkwo-2026"): services.dhr.reference_warnings."""
+    from safer_desk.services.dhr import reference_warnings as warnings_for
+
+    return warnings_for(reference, referral=True)
+
+
 def referral_id_by_reference(store: Store, fund_id: str, reference: str) -> str | None:
     """The referral a reference names, as typed or in another case ("th-2018-001" for TH-2018-001)."""
     row = _referral_by_reference(store, fund_id, reference)
