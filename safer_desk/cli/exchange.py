@@ -132,7 +132,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import CountyError, export_for_county, export_kind, export_name_words
+    from safer_desk.services.county import (CountyError, export_for_county, export_kind, export_name_words,
+                                            export_surname_words)
 
     refuse_out_first(args.file, args.out, outputs=(".xlsx", ".sqlite"),
                      usage="safer-desk export FILE OUT.sqlite|OUT.xlsx")
@@ -158,6 +159,7 @@ def run_export(args: argparse.Namespace) -> int:
         result = export_for_county(store, Path(args.out), include_referrals=args.include_referrals,
                                    raw_tables=args.raw_tables)
         unnamed = export_name_words(store)  # a new file's office is called after its file
+        surnames = export_surname_words(store, include_referrals=result.include_referrals)
     except CountyError as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -182,6 +184,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")
     if unnamed:
         print(f"safer-desk: note: {unnamed}", file=sys.stderr)
+    if surnames:
+        print(f"safer-desk: warning: {surnames}", file=sys.stderr)
     return 0
 
 

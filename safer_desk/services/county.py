@@ -619,6 +619,23 @@ def export_name_words(store: Store) -> str:
             f"`safer-desk office {shell_word(str(store.path))} --name NAME`), then export again.")
 
 
+def export_surname_words(store: Store, *, include_referrals: bool = False) -> str:
+    """After an export: the references it carries (the reviews', and the referrals' when they were included) with a
+    word that may be a surname on its own ("Okonkwo-2026": domain.privacy.surname_alone), each asked about when it was
+    typed but kept; "" when none. Said, never refused: nothing tells a surname from a town's name in a code."""
+    from safer_desk.domain.privacy import surname_alone
+
+    sources = [("review", "SELECT reference FROM dhr_cases ORDER BY reference")]
+    if include_referrals:
+        sources.append(("referral", "SELECT reference FROM fund_referrals ORDER BY reference"))
+    asked = [f"{what} {ref}" for what, sql in sources for (ref,) in store.rows(sql) if surname_alone(ref)]
+    if not asked:
+        return ""
+    listed = ", ".join(asked[:3]) + (f" and {len(asked) - 3:,} more" if len(asked) > 3 else "")
+    return (f"The export carries {counted(len(asked), 'reference')} with a word that may be a surname ({listed}). A "
+            "reference is a code, never a victim's name: if one is a name, change it and export again.")
+
+
 def _in_merge_order(manifests: list[ExportManifest]) -> list[ExportManifest]:
     """Oldest export first, and each office's exports in the order of their numbers whatever the clocks of the
     computers that made them said (one shared office file, a laptop's clock behind): a later number merged first

@@ -71,3 +71,39 @@ def test_a_referral_with_a_surname_for_a_reference_is_asked_about_once(demo_stor
     plain = page.referral_form()
     plain.set_value("reference", "TH-2018-097")
     assert plain.save()  # a code is saved at once
+
+
+def test_the_export_says_which_references_may_be_surnames_on_the_command_line_and_in_words_for_the_window(
+        demo_path, tmp_path, capsys):
+    """Asked about when typed, kept: the export still carries it to the county, so `safer-desk export` (and the
+    window's Export for County, which says the same words) names it again; the demo's codes are not named."""
+    from safer_desk.services.county import export_surname_words
+    from safer_desk.storage.store import open_store
+    from tests.cli_run import run
+
+    store = open_store(demo_path)
+    try:
+        assert export_surname_words(store, include_referrals=True) == ""
+        dhr.add_case(store, reference="Okonkwo-2026")
+        said = export_surname_words(store)
+    finally:
+        store.close()
+    assert said == ("The export carries 1 reference with a word that may be a surname (review Okonkwo-2026). A "
+                    "reference is a code, never a victim's name: if one is a name, change it and export again.")
+    code, out, err = run(capsys, "export", demo_path, tmp_path / "county.sqlite")
+    assert code == 0 and "wrote" in out
+    assert f"safer-desk: warning: {said}" in err
+
+
+def test_the_windows_export_says_the_same_words(demo_window, qtbot, prompts, tmp_path):
+    from safer_desk.services.county import export_surname_words
+    from safer_desk.ui.exchange.dialogs import start_export
+
+    store = demo_window.session.store
+    dhr.add_case(store, reference="OKONKWO-2026")
+    said = export_surname_words(store)
+    assert "review OKONKWO-2026" in said
+    start_export(demo_window.session, tmp_path / "for county.sqlite", False, demo_window)
+    qtbot.waitUntil(lambda: bool(prompts.errors or prompts.infos), timeout=20000)
+    title, text = prompts.infos[-1]
+    assert title == "Export for County" and text.endswith(said), text
