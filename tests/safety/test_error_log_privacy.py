@@ -173,3 +173,22 @@ def test_the_window_cleans_an_older_versions_log_once_it_has_shown_its_file(demo
     assert done.returncode == 0, done.stderr
     assert log.read_text(encoding="utf-8") == (errors.LOG_HEADER + "-- 2025-01-02T10:00:00\n"
                                                "PrivacyError: Note: “[left out]” looks like a name\n")
+
+
+def test_a_full_disk_while_cleaning_leaves_no_half_written_copy_and_the_log_as_it_was(monkeypatch):
+    """s68: the cleaned log is written beside the old one, then put in its place: a disk that fills while writing it
+    left ``errors.log.clean`` (half the log) there for good. The copy goes when the write fails; the log stays."""
+    path = errors.log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("ValueError: invalid literal for int() with base 10: 'ZQX 12'\n", encoding="utf-8")
+    real_write = type(path).write_text
+
+    def full(self, data, *args, **kwargs):
+        if self.name.endswith(".clean"):
+            real_write(self, data[:10], *args, **kwargs)
+            raise OSError(28, "No space left on device")
+        return real_write(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(type(path), "write_text", full)
+    errors.clean_old_logs()
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith("errors")) == ["errors.log"]

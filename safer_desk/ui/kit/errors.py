@@ -128,8 +128,11 @@ def clean_old_logs() -> None:
                 fh.seek(0)
                 text = fh.read(2 * LOG_LIMIT)  # a log is moved aside at LOG_LIMIT: more is not a log of ours
             clean = path.with_name(path.name + ".clean")
-            clean.write_text(LOG_HEADER + without_quoted(text, in_lines=True), encoding="utf-8")
-            clean.replace(path)
+            try:
+                clean.write_text(LOG_HEADER + without_quoted(text, in_lines=True), encoding="utf-8")
+                clean.replace(path)
+            finally:
+                clean.unlink(missing_ok=True)  # a full disk leaves no half-written copy beside the log
         except (OSError, ValueError):
             continue
 
