@@ -358,9 +358,12 @@ class DhrPresenter(FormScreen):
         store = self.store
         day, as_at = (self.today(), None) if today or not self.shown.past else (self.shown.day, self.shown.day)
         # as at a day, the rows dated by then (an undated one always counts), as the list's figures count them
+        # the invoices billing again withdrew by then beside the partner's others, marked so and counted in nothing
+        shares = sorted([*dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at),
+                         *dhr.withdrawn_shares(store, case_id=case.id, as_at=as_at)],
+                        key=lambda s: (s.kind != "share", s.partner, not s.counted))
         return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at),
-                           dhr.cost_lines(store, case.id, as_at=as_at),
-                           dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at),
+                           dhr.cost_lines(store, case.id, as_at=as_at), shares,
                            dhr.recommendations(store, case.id, today=day, as_at=as_at),
                            dhr.panel_meetings(store, case.id, as_at=as_at))
 
@@ -793,7 +796,23 @@ class DhrPresenter(FormScreen):
                                   "due_days": str(dhr.DEFAULT_DUE_DAYS if terms is None else terms),
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 
+    @staticmethod
+    def _counted(share: dhr.ShareRow) -> dhr.ShareRow:
+        """The share, unless it is an invoice billing again withdrew: nothing is recorded on one (said why)."""
+        if not share.counted:
+            raise NothingTo("Invoice withdrawn", DhrPresenter.withdrawn_words(share))
+        return share
+
+    @staticmethod
+    def withdrawn_words(share: dhr.ShareRow) -> str:
+        """What is said of an invoice billing again withdrew when a step is asked of it (Enter, Del, Payment…)."""
+        return (f"{share.invoice_ref}, {share.partner}'s invoice of {format_money(share.amount_pence)} for "
+                f"{share.case_reference}, was withdrawn on {_uk(share.withdrawn_on)} when the review was billed "
+                f"again ({share.reason[0].lower() + share.reason[1:]}). Nothing was paid on it and nothing is owed "
+                "on it: it is listed so that it can be seen, and counted in no figure.")
+
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
+        self._counted(share)
         case = self.need_case()
         fields = [Field("paid_on", "&Paid on", FieldKind.DATE, required=True, happened="a payment"),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True), Field("reference", "&Reference")]
@@ -811,6 +830,8 @@ class DhrPresenter(FormScreen):
         on it, so what to use instead is said (it did nothing at all, session 45)."""
         if share.outstanding_pence > 0:
             return ""
+        if not share.counted:
+            return DhrPresenter.withdrawn_words(share)
         if share.kind == "carried":  # no payment anyone keyed: Delete a payment… refuses it
             return (f"Nothing is outstanding on {share.partner}'s share of {share.case_reference} "
                     f"({share.status_text}): it is the lead authority carrying a refusal. Reopening the refused share "
@@ -824,6 +845,8 @@ class DhrPresenter(FormScreen):
     def share_delete_words(share: dhr.ShareRow) -> str:
         """What Del on a partner's invoice says: an invoice sent is not deleted (it did nothing at all, session 64),
         and what puts one billed in error right, for the invoice as it stands."""
+        if not share.counted:
+            return DhrPresenter.withdrawn_words(share)
         said = [f"{share.invoice_ref}, {share.partner}'s invoice of {format_money(share.amount_pence)} for "
                 f"{share.case_reference}, is not deleted: an invoice sent keeps its number."]
         reopen = "More > Reopen a refused or written-off share"
@@ -846,7 +869,7 @@ class DhrPresenter(FormScreen):
 
     def refund_allowed(self, share: dhr.ShareRow | None) -> bool:
         """Whether Refund excess… applies to the chosen share: its partner paid on the review beyond its share."""
-        if share is None or self.read_only or self.selected_case is None:
+        if share is None or self.read_only or self.selected_case is None or not share.counted:
             return False
         return dhr.refund_credit(self.store, share.case_id, share.organisation_id) > 0
 
@@ -854,6 +877,7 @@ class DhrPresenter(FormScreen):
         """Give back to the chosen share's partner what it paid on the review beyond its share: the form says the
         most that may be refunded, and refuses more beside the amount."""
         case = self.need_case()
+        self._counted(share)
         credit = dhr.refund_credit(self.store, case.id, share.organisation_id)
         if credit <= 0:
             raise NothingTo("Nothing to refund", f"{share.partner} has not paid more than its share of "
@@ -902,6 +926,7 @@ class DhrPresenter(FormScreen):
 
     def _close_form(self, status: ShareStatus, share: dhr.ShareRow, fn) -> CostForm:
         case = self.need_case()
+        self._counted(share)
         what = "a refusal" if status == ShareStatus.REFUSED else "a write-off"
         fields = [Field("on", "&Date", FieldKind.DATE, required=True, happened=what),
                   Field("reason", "&Reason", FieldKind.LONG_TEXT, required=True)]
@@ -919,6 +944,7 @@ class DhrPresenter(FormScreen):
 
     def resolve_form(self, share: dhr.ShareRow) -> CostForm:
         case = self.need_case()
+        self._counted(share)
         fields = [Field("handling", "The refused amount is", FieldKind.CHOICE,
                         choices=tuple(RefusalHandling.choices())),
                   Field("on", "&Date", FieldKind.DATE, required=True,
@@ -945,6 +971,7 @@ class DhrPresenter(FormScreen):
     def delete_payment_form(self, share: dhr.ShareRow) -> CostForm:
         """Choose one of the share's payments to delete (keyed on the wrong partner, or the wrong amount)."""
         case = self.need_case()
+        self._counted(share)
         payments = dhr.share_payments(self.store, share.id)
         if not payments:
             raise NothingTo("No payment to delete",
@@ -982,6 +1009,8 @@ class DhrPresenter(FormScreen):
                                                                   for p in pasted.payments]))
 
     def reopen_question(self, share: dhr.ShareRow) -> str:
+        if not share.counted:
+            raise rules.DhrError(self.withdrawn_words(share))
         return dhr.reopen_question(self.store, share.id)
 
     def reopen_share(self, share: dhr.ShareRow) -> None:

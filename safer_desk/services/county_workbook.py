@@ -524,6 +524,11 @@ def dhr_partners_sheet(store: Store, today: date, origins: Origins | None = None
     rows = [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
              s.amount_pence, s.paid_pence, s.closed_pence, s.outstanding_pence, s.overdue_pence]
             + ([None] if refunds else []) + came_from(s.case_id) for s in shares]
+    # each invoice billing again withdrew, as Shares and payments lists it: its Status says so and what it was sent
+    # for, no money in the columns, so a partner's rows still add up to its line of the ledger
+    rows += [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
+              None, None, None, None, None] + ([None] if refunds else []) + came_from(s.case_id)
+             for s in dhr.withdrawn_shares(store) if s.case_id in references]
     rows += [[r.partner, references[r.case_id], "refund", r.reference, None, None,
               f"Refunded {r.refunded_on.strftime('%d/%m/%Y')}", None, None, None, None, None, r.amount_pence]
              + came_from(r.case_id) for r in refunds]

@@ -1521,6 +1521,9 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
 
 # -- reading: cases, shares, ledger -------------------------------------------------------
 
+WITHDRAWN = "withdrawn"  # the status of an invoice billing again withdrew, listed as it was sent (withdrawn_shares)
+
+
 @dataclass(frozen=True)
 class ShareRow:
     id: str
@@ -1545,7 +1548,15 @@ class ShareRow:
     withdrawn_on: date | None = None
 
     @property
+    def counted(self) -> bool:
+        """False for an invoice billing again withdrew (``withdrawn_shares``): listed, counted in no figure."""
+        return self.status != WITHDRAWN
+
+    @property
     def status_text(self) -> str:
+        if self.status == WITHDRAWN:
+            return (f"Withdrawn {format_uk_date(self.withdrawn_on)} ({format_money(self.amount_pence)} as sent): "
+                    "not counted")
         if self.status == "refused":
             handled = f" — {self.refusal_handling}" if self.refusal_handling else " — not yet re-split or carried"
             return f"✖ Refused{handled}"
@@ -1605,6 +1616,36 @@ def list_shares(store: Store, *, today: date, case_id: str | None = None,
                                state.closed_pence, _from_iso(gone)))
     if withdrawn:  # in the order of the rows read
         result.sort(key=lambda s: (s.case_reference, s.kind != "share", s.partner))
+    return result
+
+
+def withdrawn_shares(store: Store, *, case_id: str | None = None, as_at: date | None = None) -> list[ShareRow]:
+    """The invoices billing again withdrew (nothing was paid on them) by the day (today: every one), each as it was
+    sent, status ``WITHDRAWN`` and nothing owed, paid or overdue on it: listed beside the shares so that an officer
+    who billed again sees that invoice 17 was withdrawn, and when, while no figure counts it. (One closed at what was
+    paid stays a share, lowered, its reason saying so.)"""
+    day = "9999-12-31" if as_at is None else as_at.isoformat()
+    rows = store.rows(
+        "SELECT w.*, c.reference AS case_reference, o.name AS partner FROM dhr_withdrawn_invoices w "
+        "JOIN dhr_cases c ON c.id = w.case_id JOIN organisations o ON o.id = w.organisation_id "
+        "WHERE w.share_id IS NULL AND (:case IS NULL OR w.case_id = :case) AND w.withdrawn_on <= :day "
+        "AND coalesce(w.invoiced_on, '') <= :day ORDER BY c.reference, o.name, w.invoice_ref",
+        {"case": case_id, "day": day})
+    # the invoice billed in its place: the partner's billed that day whose reason names it ("…, in place of 17")
+    placed = {(r["case_id"], r["organisation_id"], r["invoiced_on"]): (r["invoice_ref"], r["reason"]) for r in
+              store.rows("SELECT case_id, organisation_id, invoiced_on, invoice_ref, reason FROM dhr_shares "
+                         "WHERE kind = 'share' AND reason LIKE '%in place of%' AND coalesce(invoiced_on, '') <= ?",
+                         (day,))}
+    result = []
+    for r in rows:
+        on = _from_iso(r["withdrawn_on"])
+        new_ref, new_reason = placed.get((r["case_id"], r["organisation_id"], r["withdrawn_on"]), ("", ""))
+        instead = (f"{new_ref} in its place" if new_ref and r["invoice_ref"] and r["invoice_ref"] in new_reason
+                   else "none in its place")
+        result.append(ShareRow(r["id"], r["case_id"], r["case_reference"], r["organisation_id"], r["partner"], "share",
+                               r["amount_pence"], 0, WITHDRAWN, r["invoice_ref"], _from_iso(r["invoiced_on"]),
+                               _from_iso(r["due_on"]), f"Withdrawn by billing again on {format_uk_date(on)}: "
+                               f"{instead}", None, 0, 0, 0, on))
     return result
 
 

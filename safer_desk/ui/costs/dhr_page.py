@@ -86,6 +86,11 @@ def _v(row: Any, key: str) -> Any:
     return row.get(key) if isinstance(row, dict) else getattr(row, key, None)
 
 
+def _counted(row: Any, key: str) -> Any:
+    """A share's money, blank on an invoice billing again withdrew (counted in no figure)."""
+    return _v(row, key) if getattr(row, "counted", True) else None
+
+
 class AsAtField(DateField):
     """A Costs page's As at day (Ledger, Reviews): the board paper's "as at 31 March", typed (Enter or leaving the
     field) or picked from the calendar, then ``choose()``; Esc puts back the day shown (``put_back()``: True when
@@ -275,9 +280,11 @@ class DhrPage(QWidget):
             read_only=session.read_only)
         self.shares = make_table([
             Column("partner", "Partner", lambda s: _v(s, "partner")),
-            money_column("amount", "Share", lambda s: _v(s, "amount_pence")),
-            money_column("paid", "Paid", lambda s: _v(s, "paid_pence")),
-            money_column("outstanding", "Outstanding", lambda s: _v(s, "outstanding_pence")),
+            # an invoice billing again withdrew: no money in these columns (its Status says what it was sent for), so
+            # each adds up to its Total
+            money_column("amount", "Share", lambda s: _counted(s, "amount_pence")),
+            money_column("paid", "Paid", lambda s: _counted(s, "paid_pence")),
+            money_column("outstanding", "Outstanding", lambda s: _counted(s, "outstanding_pence")),
             Column("status", "Status", lambda s: getattr(s, "status_text", "")),
             Column("kind", "Kind", lambda s: SHARE_KINDS.get(getattr(s, "kind", ""), getattr(s, "kind", ""))),
             Column("invoice", "Invoice", lambda s: getattr(s, "invoice_ref", "")),
@@ -286,9 +293,9 @@ class DhrPage(QWidget):
         ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog), on_delete=self.delete_share,
             # Ctrl+V: More > Paste payments from Excel… (the window's Ctrl+V never reaches a table), asked before saved
             on_paste=today(self.paste_payments), read_only=session.read_only, totals=lambda rows: {
-            "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows),
-            "paid_pence": sum(r.paid_pence for r in rows),
-            "outstanding_pence": sum(r.outstanding_pence for r in rows)} if rows else None)
+            "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows if r.counted),
+            "paid_pence": sum(r.paid_pence for r in rows if r.counted),
+            "outstanding_pence": sum(r.outstanding_pence for r in rows if r.counted)} if rows else None)
         self.actions = make_table([
             count_col("number", "No."), Column("text", "Recommendation"), Column("owner", "Owner"),
             date_col("due_on", "Due"), date_col("completed_on", "Completed"), Column("status", "Status"),
@@ -615,7 +622,7 @@ class DhrPage(QWidget):
         """No share chosen: the Shares and payments page shown and in focus, to choose one there (none is chosen for
         the person: a payment keyed on a partner they did not pick goes to the wrong partner); a review not billed
         yet has none, and is said to be billed first."""
-        if not self.shown_details.shares:
+        if not any(s.counted for s in self.shown_details.shares):  # its invoices all withdrawn: none to choose
             prompts.show_error(self, "Choose a share", f"{self.current_case().reference} has not been billed yet: "
                                "Bill partners (charge)… first; its partners' shares are then on Shares and payments.")
             return
