@@ -806,10 +806,11 @@ class DhrPresenter(FormScreen):
     @staticmethod
     def withdrawn_words(share: dhr.ShareRow) -> str:
         """What is said of an invoice billing again withdrew when a step is asked of it (Enter, Del, Payment…)."""
+        instead = share.reason.split(": ", 1)[1] if ": " in share.reason else ""  # "MSDC-DHR1-12 in its place"
         return (f"{share.invoice_ref}, {share.partner}'s invoice of {format_money(share.amount_pence)} for "
                 f"{share.case_reference}, was withdrawn on {_uk(share.withdrawn_on)} when the review was billed "
-                f"again ({share.reason[0].lower() + share.reason[1:]}). Nothing was paid on it and nothing is owed "
-                "on it: it is listed so that it can be seen, and counted in no figure.")
+                f"again{f', {instead}' if instead else ''}. Nothing was paid on it and nothing is owed on it: it is "
+                "listed so that it can be seen, and counted in no figure.")
 
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
         self._counted(share)

@@ -1631,21 +1631,22 @@ def withdrawn_shares(store: Store, *, case_id: str | None = None, as_at: date | 
         "WHERE w.share_id IS NULL AND (:case IS NULL OR w.case_id = :case) AND w.withdrawn_on <= :day "
         "AND coalesce(w.invoiced_on, '') <= :day ORDER BY c.reference, o.name, w.invoice_ref",
         {"case": case_id, "day": day})
-    # the invoice billed in its place: the partner's billed that day whose reason names it ("…, in place of 17")
-    placed = {(r["case_id"], r["organisation_id"], r["invoiced_on"]): (r["invoice_ref"], r["reason"]) for r in
-              store.rows("SELECT case_id, organisation_id, invoiced_on, invoice_ref, reason FROM dhr_shares "
-                         "WHERE kind = 'share' AND reason LIKE '%in place of%' AND coalesce(invoiced_on, '') <= ?",
-                         (day,))}
+    # the invoice billed in its place: the partner's whose reason names it ("…, in place of MSDC-DHR1-03, …"); where
+    # none does (none was issued, or the one issued was itself withdrawn since) nothing is claimed
+    placed = {}
+    for r in store.rows("SELECT case_id, organisation_id, invoice_ref, reason FROM dhr_shares WHERE kind = 'share' "
+                        "AND reason LIKE '%in place of %' AND coalesce(invoiced_on, '') <= ?", (day,)):
+        for ref in r["reason"].split("in place of ", 1)[1].split(", "):
+            placed[(r["case_id"], r["organisation_id"], ref.strip(" .;"))] = r["invoice_ref"]
     result = []
     for r in rows:
         on = _from_iso(r["withdrawn_on"])
-        new_ref, new_reason = placed.get((r["case_id"], r["organisation_id"], r["withdrawn_on"]), ("", ""))
-        instead = (f"{new_ref} in its place" if new_ref and r["invoice_ref"] and r["invoice_ref"] in new_reason
-                   else "none in its place")
+        new_ref = placed.get((r["case_id"], r["organisation_id"], r["invoice_ref"])) if r["invoice_ref"] else None
+        reason = f"Withdrawn by billing again on {format_uk_date(on)}" + (f": {new_ref} in its place" if new_ref
+                                                                              else "")
         result.append(ShareRow(r["id"], r["case_id"], r["case_reference"], r["organisation_id"], r["partner"], "share",
                                r["amount_pence"], 0, WITHDRAWN, r["invoice_ref"], _from_iso(r["invoiced_on"]),
-                               _from_iso(r["due_on"]), f"Withdrawn by billing again on {format_uk_date(on)}: "
-                               f"{instead}", None, 0, 0, 0, on))
+                               _from_iso(r["due_on"]), reason, None, 0, 0, 0, on))
     return result
 
 

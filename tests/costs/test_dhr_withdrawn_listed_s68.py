@@ -121,3 +121,20 @@ def test_the_export_workbooks_who_owes_what_lists_it_withdrawn_with_no_money(dem
     assert sum(r[share] or 0 for r in rows) == 752558
     ipswich = [r[3] for r in rows if r[0] == IPSWICH]
     assert ipswich[-1] == "MSDC-DHR1-03" and len(ipswich) == 2
+
+
+def test_an_invoice_withdrawn_whose_replacement_was_withdrawn_since_claims_none_in_its_place(demo_store):
+    case_id = billed_again(demo_store)
+    line = dhr.cost_lines(demo_store, case_id)[0]
+    dhr.delete_cost_line(demo_store, line["id"], bill_again_on="20/09/2018")
+    shares = presenter(demo_store).details().shares
+    fire = [s for s in shares if s.partner == "Suffolk Fire and Rescue Service"]
+    now, *gone = fire
+    assert now.counted and [s.counted for s in gone] == [False, False]
+    later = next(s for s in gone if s.withdrawn_on == date(2018, 9, 20))
+    first = next(s for s in gone if s.invoice_ref == "MSDC-DHR1-10")
+    assert later.reason == f"Withdrawn by billing again on 20/09/2018: {now.invoice_ref} in its place"
+    assert first.reason == "Withdrawn by billing again on 10/09/2018"  # its replacement was withdrawn in turn
+    assert DhrPresenter.withdrawn_words(later).startswith(
+        f"{later.invoice_ref}, Suffolk Fire and Rescue Service's invoice of £684.14 for {BILLED}, was withdrawn on "
+        f"20/09/2018 when the review was billed again, {now.invoice_ref} in its place. Nothing was paid on it")
