@@ -745,8 +745,26 @@ class DhrPresenter(FormScreen):
             death was notified."""
             day = v.get("invoiced_on")
             early = _before_notified(self.store, case.id, v, "invoiced_on")
-            if (not isinstance(day, date) or day == listed_on
-                    or dhr.list_shares(self.store, today=today, case_id=case.id)):
+            if not isinstance(day, date):
+                return early
+            if dhr.list_shares(self.store, today=today, case_id=case.id):
+                # further invoices go to the partners first billed: one gone by their date (the CCGs after
+                # 30/06/2022, the ICB in their place) is asked about once, not billed unsaid
+                try:
+                    gone = dhr.former_partners_billed(self.store, case.id, day)
+                except rules.DhrError:
+                    return early
+                if not gone:
+                    return early
+                many = len(gone) != 1
+                who = in_words([f"{name} (to {_uk(last)})" for name, last in gone])
+                return {"invoiced_on": [*early.get("invoiced_on", []), (
+                    f"{who} {'are' if many else 'is'} no longer "
+                    f"{'statutory partners' if many else 'a statutory partner'} on {_uk(day)}, yet the review's "
+                    f"split bills {'them' if many else 'it'} for the costs added since, as the partners first billed. "
+                    f"Save again to bill {'them' if many else 'it'} all the same, or change who shares the cost "
+                    "first with Split… > Bill again with another split….")]}
+            if day == listed_on:
                 return early
             try:
                 then = set(dhr.case_partners(self.store, case.id, day))

@@ -831,6 +831,25 @@ def invoices_to_send(store: Store, case_id: str, on: date | None = None) -> dict
             if v or not (further or _agreed_nothing(rule, k))}
 
 
+def former_partners_billed(store: Store, case_id: str, on: date) -> list[tuple[str, date | None]]:
+    """The partners further invoices dated ``on`` go to (the review's split, to the partners first billed) that are
+    no longer statutory partners of its partnership that day (the CCGs after 30/06/2022), by name, each with its last
+    day as one; [] before the first invoices (they go to the partners of their day) or where none has left."""
+    if not _first_shares(store, case_id):
+        return []
+    case = _require_case(store, case_id)
+    if not case["partnership_id"]:
+        return []
+    billed = {k for k, v in invoices_to_send(store, case_id, on).items() if v}
+    members = statutory_partner_days(store, case["partnership_id"])
+    now = {o.id for o, first, last in members if (first is None or first <= on) and (last is None or on <= last)}
+    last_days = {}
+    for o, _first, last in members:
+        if o.id in billed and o.id not in now and last is not None and last < on:
+            last_days[o.id] = (o.name, max(last, last_days.get(o.id, (o.name, last))[1]))
+    return sorted(last_days.values())
+
+
 def _shares(store: Store, case_id: str):
     return store.rows("SELECT * FROM dhr_shares WHERE case_id = ?", (case_id,))
 
