@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -116,6 +116,30 @@ class AsAtField(DateField):
         if (watched is self.edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
                 and self._put_back()):
             return True
+        return super().eventFilter(watched, event)
+
+
+class _TabKeysFocus(QObject):
+    """Alt+1 … Alt+5 on the review's details: the page shown and its table in focus. Qt's tab bar showed the page
+    and left the focus where it was (the list of reviews), so the next Down or Enter moved to another review or
+    opened it, not a row of the page just shown."""
+
+    def __init__(self, tabs: QTabWidget):
+        super().__init__(tabs)
+        self.tabs = tabs
+        tabs.tabBar().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.Shortcut:
+            return super().eventFilter(watched, event)
+        pressed = event.key().toString(QKeySequence.SequenceFormat.PortableText).rsplit("+", 1)[-1].casefold()
+        for i in range(self.tabs.count()):
+            text = self.tabs.tabText(i)
+            at = text.find("&")
+            if 0 <= at < len(text) - 1 and text[at + 1].casefold() == pressed and self.tabs.isTabEnabled(i):
+                self.tabs.setCurrentIndex(i)
+                self.tabs.widget(i).setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
         return super().eventFilter(watched, event)
 
 
@@ -311,6 +335,7 @@ class DhrPage(QWidget):
                              ("&5 Panel meetings", self.meetings)):
             self.details.addTab(table.view, title)
         self._sized_details = {0}
+        self._tab_keys = _TabKeysFocus(self.details)
         self.details.currentChanged.connect(self._detail_shown)
         splitter.addWidget(lower)
         self.splitter = splitter
