@@ -1932,15 +1932,25 @@ def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list
         return lines
     until = as_at.isoformat()
     dated = [(line["invoiced_on"] or "") <= until for line in lines]
-    cost = _cost_as_at(sum(line["amount_pence"] for line in lines),
-                       sum(line["amount_pence"] for line, d in zip(lines, dated) if d),
+    cost_now = sum(line["amount_pence"] for line in lines)
+    cost = _cost_as_at(cost_now, sum(line["amount_pence"] for line, d in zip(lines, dated) if d),
                        list_shares(store, today=as_at, case_id=case_id, as_at=as_at))
     shown, total = [], 0
     for line, by_then in zip(lines, dated):
         if by_then or total + line["amount_pence"] <= cost:
             shown.append(line)
             total += line["amount_pence"]
+    # Lines deleted since, that the partners had been billed for by then (billing again withdrew those invoices): the
+    # cost then is more than every line now, and the lines themselves are not kept, so what they came to is one row.
+    if (gone := min(cost - total, cost - cost_now)) > 0:
+        shown.append({"id": f"taken-off:{case_id}", "case_id": case_id, "category": TAKEN_OFF, "amount_pence": gone,
+                      "description": f"Cost lines deleted after {format_uk_date(as_at)}, which the partners had been "
+                                     "billed for by then (the lines themselves are not kept)",
+                      "supplier": "", "invoice_ref": "", "invoiced_on": None})
     return shown
+
+
+TAKEN_OFF = "Taken off since"  # cost_lines as at a day: what lines deleted since came to, billed by then
 
 
 def recommendations(store: Store, case_id: str, *, today: date, as_at: date | None = None) -> list[dict]:
