@@ -2,24 +2,16 @@
 `allocate --pot 600000 --retain 10` takes it: the window split the whole £600,000, its Retained % greyed."""
 
 import pytest
-from PySide6.QtCore import Qt
 
 from safer_desk.presenters.allocation import summary_text
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.ui.allocation.models import TOTAL_KEY
+from tests.allocation.test_tab_scenarios import type_option
 
 
 @pytest.fixture
 def tab(demo_window):
     return demo_window.show_tab("allocation")
-
-
-def type_option(qtbot, tab, key, text):
-    edit = tab.option_edits[key]
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def test_a_given_pot_takes_a_retained_share_typed_in_the_window(qtbot, tab):
