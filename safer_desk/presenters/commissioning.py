@@ -10,6 +10,7 @@ scenario again only while the name is the loaded one's; a different name is alwa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
@@ -44,6 +45,18 @@ WHAT_IF = "what-if: this file is open read-only, so it cannot be saved"
 FUND_EXAMPLE = "e.g. £50,000"  # the Fund field's: a format to follow (Suffolk's £65,512 was shown to every office)
 
 
+@dataclass(frozen=True)
+class _SetState:
+    """What a step of the page's own changes: the ticks and their scales, the award, its year, the end of a range
+    counted, and the fund as the set shows it (an award chosen puts its money there)."""
+
+    ticks: tuple[tuple[str, Scale], ...]
+    award_id: str | None
+    award_year: str
+    range_end: str
+    fund: tuple[str, str]  # (the fund's text, its label)
+
+
 class CommissioningPresenter(ScreenPresenter):
     """One working commissioning set, compared with the scenario it was loaded from."""
 
@@ -63,10 +76,11 @@ class CommissioningPresenter(ScreenPresenter):
         self.award_year = ""
         self.range_end = "upper"
         self.ticks: dict[str, Scale] = {}
-        # The page's own steps (a tick, an untick, a scale, a suggestion accepted) since the set was loaded or saved:
-        # (what was done, the ticks on the other side of it). Edit > Undo takes these back first, as a box's typing.
-        self._ticks_undo: list[tuple[str, dict[str, Scale]]] = []
-        self._ticks_redo: list[tuple[str, dict[str, Scale]]] = []
+        # The page's own steps (a tick, an untick, a scale, a suggestion accepted, an award, its year or the end of a
+        # range chosen) since the set was loaded or saved: (what was done, the set on the other side of it, the set
+        # as the step left it). Edit > Undo takes these back first, as a box's typing.
+        self._ticks_undo: list[tuple[str, _SetState, _SetState]] = []
+        self._ticks_redo: list[tuple[str, _SetState, _SetState]] = []
         self.message = ""  # the last refusal or query, shown beside the table
         self.error = ""  # why the last save was refused
         self._query: tuple[str, str] | None = None  # (project id, text) of a scale asked about once
@@ -337,7 +351,7 @@ class CommissioningPresenter(ScreenPresenter):
         """Commission against a funder's award: the fund is its amount for the year, each project its share."""
         if award_id and award_id == self.award_id and not year:  # the award chosen again: its year is kept
             year = self.award_year
-        before, was = self.award(), (self.award_id, self.award_year)
+        before, was, state = self.award(), (self.award_id, self.award_year), self._state()
         self.award_id = award_id or None
         award = self.award()
         if award is None and before is not None and self.fund_label == before.name:
@@ -349,6 +363,13 @@ class CommissioningPresenter(ScreenPresenter):
         self.award_year = year if award is not None else ""
         if (self.award_id, self.award_year) != was:  # what was said of the fund was of the award and year left
             self.message = ""
+        if self.award_id == was[0] and self.award_year != was[1]:
+            words = f"Choose {self.award_year or 'no year'} of {award.name if award is not None else 'the award'}"
+        elif award is not None:
+            words = f"Choose award {award.name}{f' for {self.award_year}' if self.award_year else ''}"
+        else:
+            words = "Choose no award (the fund typed)"
+        self._tick_step(words, state)
         self._changed()
 
     def set_award_year(self, year: str) -> None:
@@ -361,14 +382,21 @@ class CommissioningPresenter(ScreenPresenter):
         if end not in service.RANGE_ENDS:
             raise ScenarioError("Count a cost range at its upper or lower end.")
         if end != self.range_end:
+            state = self._state()
             self.range_end = end
+            self._tick_step(f"Count cost ranges at their {end} end", state)
             self._changed()
 
     # -- the page's own undo: ticks not yet saved -----------------------------------------------------
-    def _tick_step(self, words: str, before: dict[str, Scale]) -> None:
-        """A change of the ticks (``before``: as they were) is a step Edit > Undo takes back, named by ``words``."""
-        if before != self.ticks:
-            self._ticks_undo.append((words, before))
+    def _state(self) -> _SetState:
+        return _SetState(tuple(self.ticks.items()), self.award_id, self.award_year, self.range_end,
+                         (self.fund_text, self.fund_label))
+
+    def _tick_step(self, words: str, before: _SetState) -> None:
+        """A change of the set (``before``: as it was) is a step Edit > Undo takes back, named by ``words``."""
+        after = self._state()
+        if before != after:
+            self._ticks_undo.append((words, before, after))
             self._ticks_redo.clear()
 
     def _forget_tick_steps(self) -> bool:
@@ -400,11 +428,23 @@ class CommissioningPresenter(ScreenPresenter):
         return self._step_ticks(self._ticks_redo, self._ticks_undo)
 
     def _step_ticks(self, source: list, target: list) -> str:
+        """Put the set back as it was on the other side of the last step of ``source``. A fund typed since the step
+        is kept (the step's fund, an award's money it put there, is put back only while the fund is as it left
+        it); an award put back that gives the fund shows its money, and Redo brings back what was typed."""
         if not source:
             return ""
-        words, ticks = source.pop()
-        target.append((words, dict(self.ticks)))
-        self.ticks = dict(ticks)
+        words, other, left = source.pop()
+        now = self._state()
+        self.ticks = dict(other.ticks)
+        self.award_id, self.award_year, self.range_end = other.award_id, other.award_year, other.range_end
+        typed_since = now.fund != left.fund
+        award = self.award()
+        amount = service.award_fund(award, self.award_year or None)[0] if award is not None else None
+        if not typed_since or amount is not None:
+            self.fund_text, self.fund_label = other.fund
+            if amount is not None and self.fund_text != format_money(amount):  # (an award corrected: never here)
+                self.fund_text = format_money(amount)
+        target.append((words, now, self._state()))
         self.message, self._query = "", None
         self._changed()
         return words
@@ -414,7 +454,7 @@ class CommissioningPresenter(ScreenPresenter):
         return self.titled(project) if project is not None else "a project"
 
     def tick(self, project_id: str, on: bool = True) -> None:
-        before = dict(self.ticks)
+        before = self._state()
         if on:
             self.ticks.setdefault(project_id, Scale())
             self._say_if_no_cost(project_id)
@@ -480,7 +520,7 @@ class CommissioningPresenter(ScreenPresenter):
             return False
         self._query = None
         self.message = said
-        before = dict(self.ticks)
+        before = self._state()
         self.ticks[project_id] = scale
         self._tick_step(f"Scale {self._project_words(project_id)} to {scale.describe()}", before)
         self._changed()
@@ -517,7 +557,7 @@ class CommissioningPresenter(ScreenPresenter):
         return scale, f"{self.titled(row.project)}: {format_money(pence)} of {of}: {part_words}.", part
 
     def accept(self, project_ids: Sequence[str]) -> None:
-        before = dict(self.ticks)
+        before = self._state()
         self.ticks = {pid: Scale() for pid in project_ids}
         self._tick_step("Accept the suggestion of What fits?", before)
         self._changed()

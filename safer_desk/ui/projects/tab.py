@@ -620,7 +620,7 @@ class ProjectsTab(TabBase):
         return self._commissioning
 
     def own_step_text(self, redo: bool = False) -> str:
-        """A tick, untick, scale or suggestion accepted on Commissioning, not yet saved: Edit > Undo takes it back
+        """A tick, scale, suggestion or award chosen on Commissioning, not yet saved: Edit > Undo takes it back
         (Redo puts it back) while that page is in view, before the file's steps."""
         if self._commissioning is None or self.pages.currentWidget() is not self._commissioning_holder:
             return ""
