@@ -770,6 +770,9 @@ class Describer:
                     said_by_another(table, c, values)):
                 continue
             shown = n.value(table, c, v, values)
+            if (table, c) == ("commissioning_scenarios", "fund_label") and values.get("award_id") and \
+                    shown == n.value(table, "award_id", values["award_id"], values):
+                continue  # the award's name, as an award chosen labels the fund: said as the award it is against
             if whole and isinstance(v, str) and shown == _short(v):
                 shown = " ".join(v.split())
             if c in naming and named_by is None and re.search(rf"(?<![\w£]){re.escape(shown)}(?![\w%])", label):
