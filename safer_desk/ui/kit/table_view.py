@@ -556,6 +556,15 @@ class DataTableView(CopiesSelection, QTableView):
         finally:
             self._sizing = False
 
+    def width_needed(self, column: int, max_width: int) -> int:
+        """The width ``column`` needs for its heading and visible rows to be read whole, at most ``max_width``: what a
+        column that gives up width on a narrow window takes back where there is room."""
+        model = self.model()
+        if model is None:
+            return 0
+        first = max(0, self.rowAt(0))
+        return min(self._width_needed(model, column, first, min(model.rowCount(), first + 60)), max_width)
+
     def _size_columns(self, model, max_width: int) -> None:
         first = max(0, self.rowAt(0))
         last = min(model.rowCount(), first + 60)

@@ -41,6 +41,7 @@ from safer_desk.ui.projects.scenario_models import ScenarioEntry, ScenarioModel,
 from safer_desk.ui.kit.colours import alert_style
 
 UNSAVED = ""
+TITLE_MOST = 640  # a project's title is read whole up to this width, where the window has room
 SPLITTER_KEY = "projects/commissioning-splitter"  # the list's height over the years and comparison, as left
 
 
@@ -426,7 +427,8 @@ class CommissioningPage(QWidget):
             if saved:
                 self.presenter.load(saved[0].id)
         self.view.size_columns_to_visible(max_width=320)
-        self._title_width = self.view.columnWidth(self.TITLE)
+        # The title whole where the window has room (cut at 320, it left the Committed column the width spare)
+        self._title_width = self.view.width_needed(self.TITLE, TITLE_MOST)
         self._merged_width = self.view.columnWidth(ScenarioModel.MERGED_FROM)
         self._fit_columns()
         self._show()
