@@ -15,6 +15,18 @@ from safer_desk.domain.money import MoneyError, format_money, format_percent, pa
 from safer_desk.services.projects import FundingSource, parse_funding_sources, shares_given_twice
 
 
+def share_percent(amount_pence: int, of_pence: int) -> str:
+    """A share of a cost as a percentage to one place, halves up as a spreadsheet rounds (a float showed 1.25% as
+    1.2%): "33.3%". A share a penny from none or from the whole is not said as either: "under 0.1%", "over 99.9%",
+    "over 100%" (£74,999.99 of £75,000 read "100.0%" above "Other funders: £0.01")."""
+    percent = format_percent(Fraction(amount_pence, of_pence), places=1)
+    if percent == "0.0" and amount_pence > 0:
+        return "under 0.1%"
+    if percent == "100.0" and amount_pence != of_pence:
+        return "over 99.9%" if amount_pence < of_pence else "over 100%"
+    return f"{percent}%"
+
+
 @dataclass(frozen=True)
 class FunderShare:
     """A funder's share of a project for a year: an amount, or the paper's words."""
@@ -32,22 +44,20 @@ class FunderShare:
         if self.amount_pence is None:
             return f"{self.funder}{year}: {self.words or 'not known'}"
         if self.year_cost_pence:  # the year's money pays the year's cost: a share of it, the whole cost beside
-            percent = format_percent(Fraction(self.amount_pence, self.year_cost_pence), places=1)
+            percent = share_percent(self.amount_pence, self.year_cost_pence)
             whole = f"; {self._whole()} in all" if self._whole() else ""
             return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.year_cost_pence)} "
-                    f"for {self.year} ({percent}%{whole})")
+                    f"for {self.year} ({percent}{whole})")
         if self.of_pence and self.at_least:
             return f"{self.funder}{year}: {format_money(self.amount_pence)} of at least {format_money(self.of_pence)}"
         if self.of_pence and self.low_pence:  # a range: the share of each end, named (paired by place, they crossed)
-            low, high = (format_percent(Fraction(self.amount_pence, end), places=1) + "%"
-                         for end in (self.low_pence, self.of_pence))
+            low, high = (share_percent(self.amount_pence, end) for end in (self.low_pence, self.of_pence))
             return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.low_pence)} - "
                     f"{format_money(self.of_pence)} ({low} of the lower end, {high} of the upper)")
         if self.of_pence:
-            # Halves up, as a spreadsheet rounds (a float showed 1.25% as 1.2%).
-            percent = format_percent(Fraction(self.amount_pence, self.of_pence), places=1)
+            percent = share_percent(self.amount_pence, self.of_pence)
             return (f"{self.funder}{year}: {format_money(self.amount_pence)} of {format_money(self.of_pence)} "
-                    f"({percent}%)")
+                    f"({percent})")
         return f"{self.funder}{year}: {format_money(self.amount_pence)}"
 
     def _whole(self) -> str:
