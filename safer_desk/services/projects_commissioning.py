@@ -8,6 +8,7 @@ left). A cost range counts its upper end unless the scenario says the lower, and
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Mapping, Sequence
@@ -797,7 +798,13 @@ def compare(a: ScenarioResult, b: ScenarioResult, origins: RowOrigins = NOT_A_CO
     a_rows = {r.project.id: r for r in a.rows}
     b_rows = {r.project.id: r for r in b.rows}
     projects = {r.project.id: r.project for r in (*a.rows, *b.rows)}
-    rows = [ComparisonRow(p.title, a_rows[p.id].scaled_pence if p.id in a_rows else None,
+    # Two projects of one title (a second year's bid under the first's) are told apart by their refs, "1. Homeshield
+    # Plus": the comparison has no Ref column, and listed the title twice with nothing to say which was which. (Two
+    # offices' projects of a county file are told apart by the office each came from, beside them.)
+    key = lambda p: (origins.of(p.id), " ".join(p.title.casefold().split()))  # noqa: E731 - as the register asks
+    titles = Counter(key(p) for p in projects.values())
+    said = {p.id: f"{p.ref}. {p.title}" if p.ref and titles[key(p)] > 1 else p.title for p in projects.values()}
+    rows = [ComparisonRow(said[p.id], a_rows[p.id].scaled_pence if p.id in a_rows else None,
                           b_rows[p.id].scaled_pence if p.id in b_rows else None, origins.of(p.id))
             for p in sorted(projects.values(), key=_order)]
     rows.append(ComparisonRow("Total committed", a.committed_pence, b.committed_pence))
