@@ -263,9 +263,10 @@ CHILD_KEYS = {
     "budget_line_links": ("line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id"),
 }
 # Identity of rows whose UNIQUE key may hold a blank that still names the thing: a fund's spend for "Other districts"
-# (no district) and a month and item is one thing whichever office sends it, as its spend for Babergh is, so both are
-# matched by the one key, the blank with IS (alike: taken once; differing: one conflict), never added up twice.
-NATURAL_KEYS = {"fund_spend_summary": ("fund_id", "district_id", "month", "item")}
+# (no district) and a month and item, as its spend for Babergh, is one office's part of the fund's spend (office_id:
+# the office it is of), matched by the one key, the blank with IS: the same office's part sent again replaces its
+# own (never added up twice); two offices' parts are two rows, added up at the county (a pooled fund both spend).
+NATURAL_KEYS = {"fund_spend_summary": ("fund_id", "district_id", "month", "item", "office_id")}
 # The one value a row is about: when only it differs, its column is not named ("£684.14 from …").
 MAIN_VALUES = {"amount_pence", "value", "count", "percent_bp", "cumulative", "population"}
 

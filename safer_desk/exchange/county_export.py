@@ -151,37 +151,50 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     needed = (table, "fund_spend_lines", "fund_referrals", "fund_items")
     if not all(has_table(conn, t) for t in needed):
         return 0
-    lines = [SpendLine(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6] == 1) for r in conn.execute(
-        "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "
-        "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id) "
-        "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id")]
+    # The office's part of a fund's spend is the spend it keyed itself (the lines its own audit trail made): kept as
+    # its own at the county (office_id), where other offices' parts add to it and its next export replaces it. Lines
+    # it holds as a copy of another file's (made before the copy, not in its trail) are no office's (''): the copies
+    # send them alike and the county takes them once.
+    keyed_here = {str(r[0]) for r in conn.execute(
+        "SELECT row_id FROM audit_log WHERE table_name = 'fund_spend_lines' AND action = 'insert'")} \
+        if has_table(conn, "audit_log") else set()
+    parts: dict[str, list[SpendLine]] = {}
+    for r in conn.execute(
+            "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "
+            "       ROW_NUMBER() OVER (PARTITION BY s.referral_id ORDER BY s.spent_on, i.name, s.id), s.id "
+            "FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+            "JOIN fund_items i ON i.id = s.item_id"):
+        parts.setdefault(office_id if r[7] in keyed_here else "", []).append(
+            SpendLine(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6] == 1))
     # Each fund's first and last month: spend merged into its quarter is never dated before the fund began (the
     # county's burn rate would count a month the fund did not have, and read £0 a month).
     periods = {r[0]: (r[1][:7], r[2][:7]) for r in conn.execute("SELECT id, starts_on, ends_on FROM funds")} \
         if has_table(conn, "funds") else {}
-    rows = summarise_with_disclosure_control(lines, periods=periods)
-    columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence")
-    # Summaries the file received (a county's, from its offices) stay: they are its only record of that spend.
-    # One of the file's own rows on the same district, month and item joins it.
-    # Rows of "other districts" (no district) from several offices may share a month and item: each is kept.
+    rows = [(part, row) for part in sorted(parts) for row in summarise_with_disclosure_control(parts[part],
+                                                                                                periods=periods)]
+    columns = ("id", "fund_id", "district_id", "month", "item", "victims", "spend_lines", "amount_pence", "office_id")
+    # Summaries the file received (a county's, from its offices) stay, each the part of the office it is of: they are
+    # its only record of that spend. One of the file's own rows on the same district, month and item joins the row
+    # of the same part it holds (never another office's: their parts add up). Rows of "other districts" (no
+    # district) of no office, from several offices, may share a month and item: each is kept.
     has = {r[1] for r in conn.execute(f"PRAGMA table_info({quote(table)})")}
     out = [list(r) for r in conn.execute(f"SELECT {', '.join(columns)} FROM {quote(table)}")] \
         if set(columns) <= has else []
-    by_district = {tuple(r[1:5]): r for r in out if r[2] is not None}
+    by_key = {(*r[1:5], r[8]): r for r in out if r[2] is not None or r[8] == office_id}
     conn.execute(f"DELETE FROM {quote(table)}")
     sql = f"INSERT INTO {quote(table)} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    for row in rows:
+    for part, row in rows:
         values = [row.fund_id, row.district_id, row.month, row.item, row.victims, row.spend_lines, row.amount_pence]
         # The same office and figures give the same id, so re-exporting merges as "unchanged". A row holding
         # spend of other months than its own is marked by its id (MOVED_MONTHS_ID), so the county's forecast can
         # say it is worked out from coarser dates than the office's.
-        seed = json.dumps([office_id] + values)
+        seed = json.dumps([office_id] + values + ([part] if part else []))
         digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
         row_id = costs_schema.moved_months_id(min(row.spent_in), max(row.spent_in), digest) if row.moved else digest
-        if (joined := by_district.get(tuple(values[:4]))) is not None:
+        if (joined := by_key.get((*values[:4], part))) is not None:
             joined[5:8] = [joined[5] + row.victims, joined[6] + row.spend_lines, joined[7] + row.amount_pence]
             continue
-        out.append([row_id, *values])
+        out.append([row_id, *values, part])
     if out:
         conn.executemany(sql, out)
     return len(out)

@@ -128,3 +128,35 @@ def create_budget_plans(db) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX budget_line_links_line ON budget_line_links(line_id)")
+
+
+
+@migrations.step
+def keep_each_offices_part_of_a_funds_spend(db) -> None:
+    # A pooled fund several offices spend from: each office's summary rows of the spend it recorded itself (by
+    # district, month and item) are its own part at the county, kept by the office they are of (office_id), so
+    # two offices' spend in Ipswich in May adds up there instead of meeting as one row and a conflict (one office's
+    # spend lost). A row of no office ('') is spend a file holds as a copy of another file's, one thing whichever
+    # office sends it (taken once), as every row was before this step: rows made before it stay so, and an
+    # office's next export replaces them with its part. Rebuilt for the key (SQLite cannot change a UNIQUE
+    # constraint); every row is kept. (A county's merged rows are kept as merged by the step's wrapper.)
+    db.execute("ALTER TABLE fund_spend_summary RENAME TO _fund_spend_summary_before_offices")
+    db.execute(
+        """CREATE TABLE fund_spend_summary (
+            id TEXT PRIMARY KEY,
+            fund_id TEXT NOT NULL REFERENCES funds(id) ON DELETE CASCADE,
+            district_id TEXT REFERENCES districts(id),
+            month TEXT NOT NULL,
+            item TEXT NOT NULL,
+            victims INTEGER NOT NULL,
+            spend_lines INTEGER NOT NULL,
+            amount_pence INTEGER NOT NULL,
+            office_id TEXT NOT NULL DEFAULT '',
+            UNIQUE (fund_id, district_id, month, item, office_id)
+        ) STRICT"""
+    )
+    db.execute(
+        """INSERT INTO fund_spend_summary (id, fund_id, district_id, month, item, victims, spend_lines, amount_pence)
+        SELECT id, fund_id, district_id, month, item, victims, spend_lines, amount_pence
+        FROM _fund_spend_summary_before_offices""")
+    db.execute("DROP TABLE _fund_spend_summary_before_offices")
