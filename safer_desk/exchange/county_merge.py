@@ -2409,8 +2409,15 @@ class _Merger:
                 continue
             natural = NATURAL_KEYS.get(t)
             if natural:  # a row of totals sent again with new totals (its id is its content): changed, not deleted
-                again = f"SELECT 1 FROM {_src(t)} WHERE {' AND '.join(f'{quote(c)} IS ?' for c in natural)}"
-                kept = [g for g in gone if self.dst.execute(again, [g[1][c] for c in natural]).fetchone() is None]
+
+                def sent_again(row: dict) -> bool:
+                    # a fund's spend kept as no office's (sent before offices' parts were kept), now sent as the
+                    # office's own part, is that spend sent again too
+                    by = [c for c in natural if not (c == "office_id" and row.get(c) == "")]
+                    sql = f"SELECT 1 FROM {_src(t)} WHERE {' AND '.join(f'{quote(c)} IS ?' for c in by)}"
+                    return self.dst.execute(sql, [row.get(c) for c in by]).fetchone() is not None
+
+                kept = [g for g in gone if not sent_again(g[1])]
                 if len(kept) < len(gone):
                     resent.append(rows_counted(t, len(gone) - len(kept)))
                 gone = kept

@@ -139,7 +139,9 @@ def test_old_files_upgrade_keep_every_row_and_the_offices_next_exports_add_up(ma
                 later.append(export_for_county(office, files / f"{district}-new.sqlite").path)
             finally:
                 office.close()
-        merge(county, later)
+        said = merge(county, later).text()
+        # the row both offices' old exports met on is their spend sent again, each as its office's part now
+        assert "Sent again with new totals" in said and "no longer has" not in said, said
         assert spend(county) == (103_000, 8)
         assert not list_conflicts(county)
         assert county.scalar("SELECT count(*) FROM fund_spend_summary WHERE office_id = ''") == 0
