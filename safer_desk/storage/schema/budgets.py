@@ -130,7 +130,6 @@ def create_budget_plans(db) -> None:
     db.execute("CREATE INDEX budget_line_links_line ON budget_line_links(line_id)")
 
 
-
 @migrations.step
 def keep_each_offices_part_of_a_funds_spend(db) -> None:
     # A pooled fund several offices spend from: each office's summary rows of the spend it recorded itself (by
