@@ -217,13 +217,15 @@ def test_a_damaged_blank_falls_back_to_the_steps(damage, tmp_path, monkeypatch, 
     elif damage == "not SQLite":
         ship(monkeypatch, tmp_path, b"x" * 4096)
     else:
-        # Overwrite the middle of the last page: a b-tree page whose cells no longer parse.
+        # Overwrite the middle of a page: a b-tree page whose cells no longer parse. From the last page back, until
+        # SQLite finds the copy damaged (a page the blank leaves free, or room a page does not use, would be whole).
         page = 4096
-        spoiled = bytearray(data)
-        start = len(data) - page + 8
-        spoiled[start:start + 200] = b"\xff" * 200
-        ship(monkeypatch, tmp_path, bytes(spoiled))
-        assert blank_file_problem() is not None
+        for last in range(len(data) - page, 0, -page):
+            spoiled = bytearray(data)
+            spoiled[last + 8:last + 208] = b"\xff" * 200
+            ship(monkeypatch, tmp_path, bytes(spoiled))
+            if blank_file_problem() is not None:
+                break
     assert blank_file_problem() is not None
     assert_made_by_the_steps(create_file(tmp_path / "office.sqlite", "Office"), steps_counted)
 
