@@ -640,17 +640,33 @@ def list_scenarios(store: Store, *, year: str | None = None) -> list[ScenarioSum
 
 
 def set_adopted(store: Store, scenario_id: str, adopted: bool = True) -> str | None:
-    """Mark the scenario the board agreed for its year (one per year); returns the one it replaced."""
+    """Mark the scenario the board agreed for its allocation (one per year, and in a county file one per year for
+    each office's allocation); returns the one of that allocation it replaced."""
     year = store.scalar("SELECT year FROM allocation_scenarios WHERE id = ?", (scenario_id,))
     if year is None:
         raise ScenarioError("That scenario is no longer in the file.")
-    before = store.scalar("SELECT id FROM allocation_scenarios WHERE year = ? AND adopted = 1", (year,))
+    versions = same_allocation(store, scenario_id, year)
+    marks = ",".join("?" * len(versions))
+    before = store.scalar(f"SELECT id FROM allocation_scenarios WHERE adopted = 1 AND id IN ({marks}) "
+                          "ORDER BY id = ? DESC, saved_at DESC", (*versions, scenario_id))
     with store.transaction():
         if adopted:
-            store.conn.execute("UPDATE allocation_scenarios SET adopted = 0 WHERE year = ? AND adopted = 1 AND id <> ?",
-                               (year, scenario_id))
+            store.conn.execute(f"UPDATE allocation_scenarios SET adopted = 0 WHERE adopted = 1 AND id <> ? "
+                               f"AND id IN ({marks})", (scenario_id, *versions))
         store.conn.execute("UPDATE allocation_scenarios SET adopted = ? WHERE id = ?", (int(adopted), scenario_id))
     return before
+
+
+def same_allocation(store: Store, scenario_id: str, year: str) -> list[str]:
+    """The ids of the year's scenarios that are versions of the same allocation as ``scenario_id`` (its own among
+    them): in an office's own file every scenario of the year; in a county file those from the same office (typed in
+    the county file alike). Marking the county's main split agreed cleared Ipswich office's separate pot's mark."""
+    from safer_desk.services.provenance import ALLOCATIONS, row_origins
+
+    origins = row_origins(store, ALLOCATIONS)
+    mine = origins.of(scenario_id)
+    return [r[0] for r in store.rows("SELECT id FROM allocation_scenarios WHERE year = ?", (year,))
+            if origins.of(r[0]) == mine]
 
 
 def adopted_scenario(store: Store, year: str | None = None) -> ScenarioSummary | None:
