@@ -64,7 +64,10 @@ def test_two_offices_each_sending_an_agreed_allocation_for_the_year_is_said_in_t
     assert said, words
     assert "Babergh office" in said[0] and "Mid Suffolk office" in said[0]
     overview = next(s for s in doc.sections if s.title == "County overview")
-    assert not any(t.note.startswith("Agreed by the board.") for t in overview.tables if t.title.startswith("Alloc"))
+    # alloc2 (s68): each office's board agrees its own allocation; each is shown, saying whose, neither left unsaid.
+    notes = sorted(t.note for t in overview.tables if t.title.startswith("Alloc"))
+    assert notes == ["Agreed by the board. Merged from Babergh office.", "Agreed by the board. Merged from Mid Suffolk "
+                     "office."], notes
 
 
 def test_a_county_merged_before_this_round_is_put_right_by_the_upgrade_step(offices, monkeypatch):

@@ -3,8 +3,8 @@
 The Western CSP office sends the board's agreed Suffolk 2009/10 split (£589,608, "Option 2"); the Ipswich office
 sends a separate pot of its own, agreed by its board the same year ("Ipswich small grants", £40,000 between Ipswich
 CSP and Babergh CSP). The County overview showed "Allocation 2009/10: Option 2" alone: the £40,000 was nowhere in it,
-not even said. Each office's allocation of the year is now its own table, named, with whose it is; two marked agreed
-are said once above them, as the Allocation section says it (round 31: neither is "Agreed by the board." alone).
+not even said. Each office's allocation of the year is now its own table, named, with whose it is; each agreed by
+its own office's board says so (alloc2: two offices' pots are not two versions of one allocation).
 """
 
 from __future__ import annotations
@@ -63,15 +63,10 @@ def test_the_county_overview_shows_every_office_s_allocation_of_the_year_named(t
     option2, grants = by_title[OPTION_2], by_title["Allocation 2009/10: Ipswich small grants"]
     assert option2.total_row[1] == "£589,608"
     assert grants.total_row[1] == "£40,000"
-    # Each marked agreed by its office: said once above them (round 31: neither is "Agreed by the board." alone).
-    said = "Marked agreed by the board, as another allocation of the year is (said above)."
-    assert option2.note == f"{said} Merged from Western CSP office."
-    assert grants.note == f"{said} Merged from Ipswich office."
-    assert [p for p in paragraphs if "marked agreed" in p] == [
-        "2 allocations for 2009/10 are marked agreed by the board in this file, and only one can be: “Ipswich small "
-        "grants” (£40,000, from Ipswich office) and “Option 2 - As per 2008/09 with updated crime figures, 10% "
-        "retained” (£589,608, from Western CSP office). Each office's allocation of the year is shown below. "
-        "Mark the one the board agreed in the Allocation tab."]
+    # Each agreed by its own office's board (alloc2: marking one no longer unmarks the other): neither is "only one".
+    assert option2.note == "Agreed by the board. Merged from Western CSP office."
+    assert grants.note == "Agreed by the board. Merged from Ipswich office."
+    assert not [p for p in paragraphs if "only one can be" in p]
     assert sum(int(r[1].strip("£").replace(",", "")) for r in grants.rows) == 40_000
 
 

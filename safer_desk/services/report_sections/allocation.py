@@ -45,19 +45,24 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if scenarios:
         from safer_desk.services.illustrative import illustrative_rows
 
-        chosen, agreed = year_allocation(store, scenarios, every)
-        scenario = service.load_scenario(store, chosen.id)
-        section = _said_where_from(allocation_section(scenario), origins[ALLOCATIONS].sentence(chosen.id))
-        if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships, scenario.options):
-            section.paragraphs.append(carried)  # the variance is against the year before last: said, as on the tab
-        if words := several_agreed_words(store, agreed, chosen):
-            section.paragraphs.insert(0, words)
-        elif words := other_origins_words(scenarios, chosen, origins[ALLOCATIONS]):
-            section.paragraphs.insert(0, words)
         marked = illustrative_rows(store, "allocation_scenarios")
-        if chosen.id in marked:
-            section.paragraphs.append(f"Illustrative: {marked[chosen.id] or 'an example scenario, not from a paper'}")
-        sections.append(section)
+        picked = office_allocations(store, scenarios, every, origins[ALLOCATIONS])
+        for n, (chosen, agreed) in enumerate(picked):
+            scenario = service.load_scenario(store, chosen.id)
+            section = _said_where_from(allocation_section(scenario), origins[ALLOCATIONS].sentence(chosen.id))
+            if n:  # each office's allocation its own section, named by whose it is
+                section = replace(section, title=f"{section.title} ({origins[ALLOCATIONS].phrase(chosen.id)})")
+            if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships,
+                                                         scenario.options):
+                section.paragraphs.append(carried)  # the variance is against the year before last: said, as on the tab
+            if words := several_agreed_words(store, agreed, chosen):
+                section.paragraphs.insert(0, words)
+            if not n and (words := each_office_words(picked, origins[ALLOCATIONS])):
+                section.paragraphs.insert(0, words)
+            if chosen.id in marked:
+                section.paragraphs.append(
+                    f"Illustrative: {marked[chosen.id] or 'an example scenario, not from a paper'}")
+            sections.append(section)
     for item in top_slices:
         if year is None and scenarios and item.year != scenarios[0].year:
             continue
@@ -74,19 +79,34 @@ def _said_where_from(section: ReportSection, said: str) -> ReportSection:
                                     *section.tables[1:]])
 
 
+def office_allocations(store: Store, scenarios: list, every: list, origins) -> list[tuple]:
+    """Each office's allocation of the latest year of ``scenarios`` (those allocating to the report's areas), as
+    ``year_allocation`` picks it among that office's versions: in an office's own file the one; in a county file one
+    for each office that sent one (the county's main pot, a district's separate one), each office's board agreeing its
+    own. The agreed ones first, the largest pot first among them, then by office. The Allocation section and the
+    county overview both give them so: shown one a year, the latest saved, a district's £40,000 pot stood in for the
+    county's £589,608 split."""
+    year = scenarios[0].year
+    groups: dict[str, list] = {}
+    for s in scenarios:
+        if s.year == year:
+            groups.setdefault(origins.of(s.id), []).append(s)
+    picked = [(office, *year_allocation(store, theirs, [s for s in every if origins.of(s.id) == office]))
+              for office, theirs in groups.items()]
+    picked.sort(key=lambda t: (not t[1].adopted, -t[1].total_pence, t[0].casefold()))
+    return [(chosen, agreed) for _, chosen, agreed in picked]
+
+
 def year_allocation(store: Store, scenarios: list, every: list) -> tuple:
-    """The scenario shown as the year's allocation (of the latest year of ``scenarios``, those allocating to the
-    report's areas) and the year's agreed ones: the agreed one, else another version of the year's agreed one
-    (``_agreed_version_of``, of ``every`` scenario of the year), else the latest saved. The Allocation section and the
-    county overview both show it, so a county report does not give the year's allocation two ways."""
+    """The scenario shown as one office's allocation of the year (of the latest year of ``scenarios``, its versions
+    allocating to the report's areas) and its agreed ones: the agreed one, else another version of its agreed one
+    (``_agreed_version_of``, of ``every`` scenario of the year from that office), else the latest saved."""
     latest = [s for s in scenarios if s.year == scenarios[0].year]
     agreed = [s for s in latest if s.adopted]
     chosen = agreed[0] if agreed else max(latest, key=lambda s: s.saved_at)
     if not agreed and (instead := _agreed_version_of(store, chosen, every)) is not None:
         chosen, agreed = instead, [instead]
     return chosen, agreed
-
-
 def _agreed_version_of(store: Store, chosen, every: list):
     """The year's agreed scenario that ``chosen`` (not agreed) is another version of, sharing a partnership with it
     (as typed, or by its area: "Waveney" and "Waveney CSP"), else None. The agreed one typed from the paper ("West")
@@ -130,11 +150,11 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
     return areas.office and not placed
 
 
-def several_agreed_words(store: Store, agreed: list, chosen, *, every_shown: bool = False) -> str:
-    """What is said when more than one scenario of a year is marked agreed by the board (a county file, each merged
-    office having marked its own): which they are, and from which office, and which one is shown (``every_shown``:
-    the county overview, which shows each office's); "" for one or none.
-    """
+def several_agreed_words(store: Store, agreed: list, chosen) -> str:
+    """What is said when more than one version of one office's allocation of a year is marked agreed (a file merged
+    before marking kept to one per office's allocation, or a scenario several offices sent alike): which they are,
+    from which office, and which one is shown; "" for one or none. Two offices' pots, each agreed by its own board,
+    are not this: each is shown."""
     if len(agreed) < 2:
         return ""
     offices: dict[str, str] = {}
@@ -145,25 +165,20 @@ def several_agreed_words(store: Store, agreed: list, chosen, *, every_shown: boo
             f"row_key IN ({','.join('?' * len(ids))})", ids)}
     named = [f"“{s.name}” ({format_money(s.total_pence)}" + (f", from {offices[s.id]})" if s.id in offices else ")")
              for s in agreed]
-    shown = ("Each office's allocation of the year is shown below." if every_shown
-             else f"Shown here: “{chosen.name}”, the latest saved of them.")
-    return (f"{len(agreed)} allocations for {chosen.year} are marked agreed by the board in this file, and only one "
-            f"can be: {', '.join(named[:-1])} and {named[-1]}. {shown} Mark the one the board agreed in the Allocation "
-            "tab.")
+    return (f"{len(agreed)} versions of one allocation for {chosen.year} are marked agreed by the board in this file, "
+            f"and only one can be: {', '.join(named[:-1])} and {named[-1]}. Shown here: “{chosen.name}”, the latest "
+            "saved of them. Mark the one the board agreed in the Allocation tab.")
 
 
-def other_origins_words(scenarios: list, chosen, origins) -> str:
-    """What is said in a county file of the year's allocations the section does not show that came from elsewhere
-    than the one it shows (Mid Suffolk office's split beside Babergh's): shown one a year, the other office's was
-    left out without a word. "" in an office's own file, and for other versions from the shown one's own office."""
-    shown_from = origins.of(chosen.id)
-    others = [s for s in scenarios if s.year == chosen.year and s.id != chosen.id and origins.of(s.id) != shown_from]
-    if not others:
+def each_office_words(picked: list, origins) -> str:
+    """What is said above the first of several offices' allocations of the year (a county file): which they are,
+    whose, and whether agreed, each shown in its own section; "" for one."""
+    if len(picked) < 2:
         return ""
-    named = [f"“{s.name}” ({format_money(s.total_pence)}, {origins.phrase(s.id)})" for s in others]
-    return (f"Also in this file for {chosen.year}, not shown here: {in_words(named)}. The report shows one allocation "
-            "a year, the one marked agreed (else the latest saved): mark the one the board agreed in the Allocation "
-            "tab.")
+    named = [f"“{s.name}” ({format_money(s.total_pence)}, {origins.phrase(s.id)}, "
+             + ("agreed by the board)" if s.adopted else "the latest saved, none agreed)") for s, _ in picked]
+    return (f"This file holds {len(picked)} allocations for {picked[0][0].year}, one from each office that sent one, "
+            f"each shown in its own section: {in_words(named)}.")
 
 
 def unworkable_allocation_words(scenario, exc: Exception) -> str:

@@ -121,34 +121,25 @@ def open_conflicts_words(store: Store) -> str:
 
 
 def allocation_tables(store: Store, year: FinancialYear | None, areas: ReportAreas) -> list[ReportTable | str]:
-    """The year's allocations per partnership, against last year: the one the Allocation section shows first, then
-    every other office's (a county file holds one pot from each office that sent one: the county's main pot, a
+    """The year's allocations per partnership, against last year, in the Allocation section's order: each office's
+    (a county file holds one pot from each office that sent one: the county's main pot, a
     district's separate one), each its office's agreed scenario, else its latest saved; the words saying so for one
     that cannot be worked out. Shown one a year, an office's pot agreed by its own board was left out unsaid."""
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.allocation import _allocates_to, several_agreed_words, year_allocation
+    from safer_desk.services.report_sections.allocation import _allocates_to, office_allocations, several_agreed_words
 
     every = service.list_scenarios(store, year=year.label if year else None)
     scenarios = [s for s in every if _allocates_to(store, s, areas)]
     if not scenarios:
         return []
     origins = row_origins(store, ALLOCATIONS)
-    first, _agreed = year_allocation(store, scenarios, every)
-    by_office: dict[str, list] = {}
-    for s in scenarios:
-        if s.year == first.year:
-            by_office.setdefault(origins.of(s.id), []).append(s)
-    # Two offices each marking the year's split agreed (two versions of one pot, or two pots) is said once, above
-    # them: neither table says "Agreed by the board." as if it were the only one.
-    agreed = [s for s in scenarios if s.year == first.year and s.adopted]
-    several = several_agreed_words(store, agreed, first, every_shown=True)
-    shown = by_office.pop(origins.of(first.id), [])
-    tables: list[ReportTable | str] = [several] if several else []
-    tables.append(allocation_table(store, shown, every, origins, first, several=bool(several)))
-    for office in sorted(by_office, key=str.casefold):
-        theirs = by_office[office]
-        tables.append(allocation_table(store, theirs, [s for s in every if origins.of(s.id) == office], origins,
-                                       several=bool(several)))
+    tables: list[ReportTable | str] = []
+    for chosen, agreed in office_allocations(store, scenarios, every, origins):
+        # Two versions of one office's allocation both marked agreed is said above its table: the table does not
+        # say "Agreed by the board." as if it were the only one.
+        if several := several_agreed_words(store, agreed, chosen):
+            tables.append(several)
+        tables.append(allocation_table(store, [chosen], every, origins, chosen, several=bool(several)))
     return tables
 
 
@@ -156,7 +147,7 @@ def allocation_table(store: Store, scenarios: list, every: list, origins, chosen
                      several: bool = False) -> ReportTable | str:
     """One office's allocation of the year (``chosen``, else its agreed scenario, else its latest saved, among its
     ``scenarios``) per partnership, against last year; the words saying so when it cannot be worked out.
-    ``several``: more than one of the year's allocations is marked agreed (said above the tables)."""
+    ``several``: more than one version of it is marked agreed (said above its table)."""
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
     from safer_desk.services.report_sections.allocation import (signed_money, unworkable_allocation_words,
@@ -177,7 +168,7 @@ def allocation_table(store: Store, scenarios: list, every: list, origins, chosen
              "" if r.variance_pence is None else signed_money(money, r.variance_pence)] for r in result.rows]
     note = "The latest saved scenario (none agreed)."
     if chosen.adopted:
-        note = ("Marked agreed by the board, as another allocation of the year is (said above)." if several
+        note = ("Marked agreed by the board, as another version of it is (said above)." if several
                 else "Agreed by the board.")
     said = origins.sentence(chosen.id)  # whose, as the Allocation section's table ends
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
