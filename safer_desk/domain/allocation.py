@@ -870,9 +870,17 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     rising = sum(previous_pence[n] for n in limited if formula_pence[n])
     idle = previous_limited - rising
     can_grow_freely = any(formula_pence[n] for n in unlimited)
-    wider = None
+    wider, room_for = None, ""
     if pot_pence < (1 - limit) * previous_limited:
-        wider = 1 - Fraction(pot_pence, previous_limited)  # everyone at the bottom of the band meets the pot
+        # Everyone at the bottom of the band meets the pot, less what the formula gives the partnerships with nothing
+        # last year: widened only to the pot's own fall, they were left the nothing the bottoms leave over (£0, a
+        # "variable fee" of minus the fixed fee), though they are not limited.
+        newcomers = [n for n in unlimited if formula_pence[n]]
+        room = pot_pence - sum(formula_pence[n] for n in newcomers)
+        wider = 1 - Fraction(room, previous_limited)
+        if newcomers:
+            room_for = (f", leaving room for {in_words(newcomers)}, with no allocation last year and so not limited, "
+                        "to have a share by the formula")
     elif not can_grow_freely and pot_pence > (1 + limit) * rising + max(Fraction(0), (1 - limit) * idle):
         wider = Fraction(pot_pence - previous_limited, rising - idle) if rising > idle else None
         if wider is None or wider > 1:
@@ -881,7 +889,7 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
         change = Fraction(pot_pence, previous_limited) - 1
         note = (f"The pot is {percent_text(abs(change))}% {'below' if change < 0 else 'above'} last year's "
                 f"total, more than the ±{setting_percent_text(limit)}% damping limit allows, so the limit was widened "
-                f"to ±{percent_text(wider)}% for every partnership.")
+                f"to ±{percent_text(wider)}% for every partnership{room_for}.")
         limit = wider
     # In integers: bands scaled by the limit's denominator d, λ as P/Q, so g(λ)·d·Q is an int.
     d, l_num = limit.denominator, limit.numerator

@@ -369,10 +369,11 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
     """
     single = result.options.factors[0].name if len(result.options.factors) == 1 else None
     rows = []
-    for r in result.rows:
+    fees = [cli_fees(r) for r in result.rows]
+    for r, (fixed, variable) in zip(result.rows, fees):
         basis = plain_number(r.values.get(single, Fraction(0))) if single else ""
-        rows.append([r.name, str(r.fixed_units), basis, r.share_pct, format_pounds_plain(r.fixed_pence),
-                     format_pounds_plain(r.variable_pence + r.damping_pence), format_pounds_plain(r.total_pence),
+        rows.append([r.name, str(r.fixed_units), basis, r.share_pct, format_pounds_plain(fixed),
+                     format_pounds_plain(variable), format_pounds_plain(r.total_pence),
                      "" if r.previous_pence is None else format_pounds_plain(r.previous_pence),
                      "" if r.variance_pence is None else format_pounds_plain(r.variance_pence)])
     if totals:
@@ -380,11 +381,18 @@ def cli_rows(result: AllocationResult, *, totals: bool = True) -> list[list[str]
         variance = result.variance_pence
         rows.append([CLI_TOTALS, str(result.fixed_units),
                      plain_number(result.factor_totals[single]) if single else "", total_share_pct(result),
-                     format_pounds_plain(result.fixed_total_pence),
-                     format_pounds_plain(sum(r.variable_pence + r.damping_pence for r in result.rows)),
+                     format_pounds_plain(sum(f for f, _ in fees)), format_pounds_plain(sum(v for _, v in fees)),
                      format_pounds_plain(result.total_pence), "" if previous is None else format_pounds_plain(previous),
                      "" if variance is None else format_pounds_plain(variance)])
     return rows
+
+
+def cli_fees(row) -> tuple[int, int]:
+    """A row's fixed and variable fees as the CSV prints them, damping's adjustment in the variable fee: where damping
+    took more than the variable fee, the rest comes off the fixed fee, which is printed as what is left of it. A new
+    partnership damped to £0 printed a variable fee of -24444 beside its fixed fee of 24444: no fee is negative."""
+    variable = row.variable_pence + row.damping_pence
+    return (row.fixed_pence + variable, 0) if variable < 0 else (row.fixed_pence, variable)
 
 
 def damping_in_variable_note(result: AllocationResult) -> str:
@@ -396,8 +404,13 @@ def damping_in_variable_note(result: AllocationResult) -> str:
         return ""
     money = table_money(pence for _, pence in moved)
     said = ", ".join(f"{name} {'+' if pence > 0 else ''}{money(pence)}" for name, pence in moved)
+    into_fixed = [(r, cli_fees(r)[0]) for r in result.rows if r.variable_pence + r.damping_pence < 0]
+    fixed = " ".join(f"For {r.name} damping took more than its variable fee, {format_money(r.fixed_pence - kept)} "
+                     f"of its {format_money(r.fixed_pence)} fixed fee too: the fixed column shows the "
+                     f"{format_money(kept)} it keeps and the variable column 0." for r, kept in into_fixed)
     return (f"Damping (±{damping_limit_text(result)}%) moved amounts between partnerships, and the variable column "
-            f"includes the damping adjustment (the window shows it in its own Damping column): {said}.")
+            f"includes the damping adjustment (the window shows it in its own Damping column): {said}."
+            + (f" {fixed}" if fixed else ""))
 
 
 def total_share_pct(result: AllocationResult) -> str:

@@ -1,5 +1,6 @@
 """The allocation formula: seed 000's table to the pound, the options, and the invariants (hypothesis)."""
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -363,3 +364,47 @@ def test_a_top_slice_is_shared_by_at_most_a_hundred_partners():
     assert len(top_slice(2_900_692_00, partners=100).shares_pence) == 100
     with pytest.raises(AllocationError, match="at most 100"):
         top_slice(2_900_692_00, partners=99_999_999_999)
+
+
+@settings(max_examples=300, deadline=None)
+@given(allocations())
+def test_the_command_line_s_fees_are_never_negative_and_add_up(case):
+    """alloc2 (s68): damping folded into the CSV's variable column printed a variable fee of -24444 for a new
+    partnership damped to £0. Each printed fee is at least 0, each row's fees make its total, and the fees' totals
+    make the pot."""
+    from safer_desk.services.allocation import cli_fees
+
+    rows, opts = case
+    result = _run(rows, opts)
+    fees = [cli_fees(r) for r in result.rows]
+    for r, (fixed, variable) in zip(result.rows, fees):
+        assert fixed >= 0 and variable >= 0 and fixed + variable == r.total_pence
+    assert sum(f + v for f, v in fees) == result.pot_pence
+
+
+@st.composite
+def falling_pots(draw):
+    """``allocations`` damped, with a newcomer (no last year), and a pot below what the limit lets last year's fall."""
+    rows, opts = draw(allocations())
+    rows = [*rows, PartnershipInput("NEW", draw(st.integers(0, 4)), {f.name: draw(st.integers(0, 10_000))
+                                                                     for f in opts.factors}, None)]
+    previous = sum(r.previous_pence or 0 for r in rows)
+    limit = draw(st.fractions(0, Fraction(1, 2), max_denominator=100))
+    assume(previous and (1 - limit) * previous >= 1)
+    pot = draw(st.integers(0, int((1 - limit) * previous) - 1))
+    return rows, replace(opts, pot_pence=pot, damping=limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(falling_pots())
+def test_a_limit_widened_for_a_falling_pot_leaves_the_newcomers_a_share(case):
+    """alloc2 (s68): widened only to the pot's own fall, every partnership with last year's figure at the bottom of
+    its band took the whole pot, and one with none (not limited) got £0. Those with no allocation last year now have
+    at least the share λ·F of their formula amounts F, λ ≥ F / pot, less a unit of rounding for each partnership
+    (a band holding no whole pound is rounded inward, at the others' expense)."""
+    rows, opts = case
+    result = _run(rows, opts)
+    newcomers = [r for r in result.rows if not r.previous_pence]
+    formula = sum(r.fixed_pence + r.variable_pence for r in newcomers)
+    given_them = sum(r.total_pence for r in newcomers)
+    assert given_them * result.pot_pence >= formula * formula - len(result.rows) * opts.unit_pence * result.pot_pence
