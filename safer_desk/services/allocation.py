@@ -683,14 +683,17 @@ def same_allocation(store: Store, scenario_id: str, year: str) -> list[str]:
 
 
 def adopted_scenario(store: Store, year: str | None = None) -> ScenarioSummary | None:
-    """The year's agreed scenario, else its latest saved (the latest year's when no year is given)."""
+    """The year's agreed scenario, else its latest saved (the latest year's when no year is given). In a county file,
+    where each office's allocation has its own agreed one, the largest pot of them (as the board report puts first):
+    the Allocation tab opened on Ipswich office's £40,000 small-grants pot, saved last, not the county's £589,608."""
     scenarios = list_scenarios(store, year=year)
     if not scenarios:
         return None
     year_label = scenarios[0].year
     same_year = [s for s in scenarios if s.year == year_label]
     agreed = [s for s in same_year if s.adopted]
-    return agreed[0] if agreed else max(same_year, key=lambda s: s.saved_at)
+    return max(agreed, key=lambda s: (s.total_pence, s.saved_at)) if agreed else max(same_year,
+                                                                                      key=lambda s: s.saved_at)
 
 
 def last_year_carried_over(store: Store, year: str, partnerships: Sequence[PartnershipInput],

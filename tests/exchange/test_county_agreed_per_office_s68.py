@@ -58,3 +58,14 @@ def test_a_later_merge_keeps_both_marks_without_a_conflict(tmp_path, demo_path):
         assert [c for c in list_conflicts(county) if c.table.startswith("allocation")] == []
     finally:
         county.close()
+
+
+def test_the_allocation_tab_opens_on_the_main_pot_not_the_last_saved_office_s(tmp_path, demo_path):
+    # Both agreed, each by its own office: the tab opened on Ipswich's £40,000 pot, saved last; now on the largest,
+    # the one the board report puts first.
+    county = _county(tmp_path, demo_path)
+    try:
+        loaded = AllocationPresenter(county).loaded
+        assert loaded is not None and loaded.name.startswith("Option 2 -") and loaded.adopted
+    finally:
+        county.close()
