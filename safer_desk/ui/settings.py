@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
 
 RECENT_LIMIT = 8
@@ -82,11 +84,24 @@ def add_recent_file(path: str) -> list[str]:
 
     s = app_settings()  # one settings file read and one written (this runs while the file's first screen is drawn)
     value = s.value("files/recent", [], type=list)
-    recent = [str(p) for p in (value or []) if p and str(p) != path and not is_demo_copy(str(p))]
+    recent = [str(p) for p in (value or []) if p and not _same_listed(str(p), path) and not is_demo_copy(str(p))]
     if not is_demo_copy(path):
         recent.insert(0, path)
         s.setValue("files/last", path)
     return _keep_recent(s, recent[:RECENT_LIMIT])
+
+
+def _same_listed(listed: str, path: str) -> bool:
+    """Whether a listed entry is the file at path by another name (through a linked folder, another case on
+    Windows), so it is listed once. Only an entry of the same file name is looked at on the disk: a drive not
+    connected now is never waited for because of another file."""
+    if listed == path:
+        return True
+    if os.path.normcase(os.path.basename(listed)) != os.path.normcase(os.path.basename(path)):
+        return False
+    from safer_desk.paths import same_file
+
+    return os.path.normcase(listed) == os.path.normcase(path) or same_file(listed, path)
 
 
 def remove_recent_file(path: str) -> list[str]:

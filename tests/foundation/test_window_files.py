@@ -558,3 +558,15 @@ def test_edit_copy_copies_the_text_selected_in_a_text_field(demo_window, qtbot):
     page.search.selectAll()
     demo_window.copy_action.trigger()
     assert QGuiApplication.clipboard().text() == "Suffolk Strive"
+
+
+def test_a_file_opened_by_another_path_to_it_is_listed_once(window, tmp_path):
+    """A file opened once from its folder and once through a link to that folder (a mapped drive, OneDrive's
+    Documents link) was listed twice in File > Open Recent, each entry the same file; the newer path is kept."""
+    (tmp_path / "real").mkdir()
+    office = make_file(tmp_path / "real" / "office.sqlite")
+    other = make_file(tmp_path / "other.sqlite")
+    (tmp_path / "linked").symlink_to(tmp_path / "real", target_is_directory=True)
+    assert window.open_path(office) and window.open_path(other)
+    assert window.open_path(tmp_path / "linked" / "office.sqlite")
+    assert settings.read_list("files/recent") == [str(tmp_path / "linked" / "office.sqlite"), str(other)]
