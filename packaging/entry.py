@@ -6,8 +6,6 @@ sys.stderr are None, so they go to a buffer, and a refusal that would have been 
 missing file given on the command line of a shortcut) is shown in a message box instead.
 """
 
-import io
-import os
 import sys
 
 
@@ -19,29 +17,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_windowed() -> int:
-    """No console (Windows `Safer Desk.exe`): keep writes working and show a refusal in a box."""
-    captured = io.StringIO()
-    if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")
-    sys.stderr = captured
-    code = main()
-    message = captured.getvalue().strip()
-    if code and message:
-        try:
-            from PySide6.QtWidgets import QApplication, QMessageBox
-        except ImportError:  # Qt itself could not load (what the message says): the system's own box says it
-            system_box(message[-2000:])
-            return code
-        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - the box needs one
-        QMessageBox.critical(None, "Safer Desk", message[-2000:])
-    return code
+    """No console (Windows `Safer Desk.exe`): keep writes working and show a refusal in a box, as pip's
+    `safer-desk-window` does (safer_desk.cli.windowed)."""
+    from safer_desk.cli.windowed import run_windowed as windowed
+
+    return windowed(main, system_box)
 
 
 def system_box(text: str) -> None:
     """Windows' own message box, which needs nothing of Qt."""
-    import ctypes
+    from safer_desk.cli.windowed import system_box as box
 
-    ctypes.windll.user32.MessageBoxW(None, text, "Safer Desk", 0x10)  # MB_ICONERROR
+    box(text)
 
 
 def run() -> int:
