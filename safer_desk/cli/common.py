@@ -263,7 +263,7 @@ def refused_for_a_change(exc: Exception) -> str:
     """Why a file could not be opened to change, said for the command line. The store's words end with what the
     window offers ("It can be opened read-only."), which a command that changes the file cannot take up: they
     end here with what the user can do, and that nothing was changed."""
-    from safer_desk.storage.store import FileLocked, FileReadOnly
+    from safer_desk.storage.store import DiskReadOnly, FileLocked, FileReadOnly
 
     message = str(exc)
     offered = "It can be opened read-only."
@@ -276,6 +276,8 @@ def refused_for_a_change(exc: Exception) -> str:
         message = message.replace("; it can be opened read-only.", ".")  # the window's offer, as above
         if message.startswith("The folder of"):
             how = "ask for write access to its folder, or copy the file to a folder you can save in"
+        elif isinstance(exc, DiskReadOnly):  # no mark on the file to clear: the disk itself refuses
+            how = "copy it to a folder you can save in"
         else:
             how = "clear its read-only mark, or copy it to a folder you can save in"
         return f"{message} To change it, {how}, then run the command again. Nothing was changed."

@@ -193,7 +193,7 @@ def _open_to_number_an_export(file: str):
     """The office's file opened to record the export's number. A file marked read-only is refused saying why an
     export writes to it at all, and without the advice to change a copy: a copy's exports take numbers the office's
     own file takes again, and the county refuses the later of the two. A file open in a window is exported there."""
-    from safer_desk.storage.store import FileLocked, FileReadOnly, IsAnExport
+    from safer_desk.storage.store import DiskReadOnly, FileLocked, FileReadOnly, IsAnExport
 
     try:
         return open_existing(file, read_only=False)
@@ -219,6 +219,9 @@ def _open_to_number_an_export(file: str):
         name = Path(file).name
         where, how = ((f"The folder of {name} cannot be written to", "ask for write access to its folder")
                       if str(exc.__cause__).startswith("The folder of") else
+                      (f"{name} is on a disk that cannot be written to",
+                       "give the office's own file where it is kept, on a drive that can be written to")
+                      if isinstance(cause, DiskReadOnly) else
                       (f"{name} is read-only on disk", "clear its read-only mark"))
         raise CliError(f"{where}, and an export for the county records its number in the file (each export takes the "
                        f"office's next number, which the county checks): {how}, then run the command again. A "

@@ -61,6 +61,11 @@ class FileReadOnly(StoreError):
     """The file or its folder cannot be written; it can still be opened read-only."""
 
 
+class DiskReadOnly(FileReadOnly):
+    """The whole disk the file is on cannot be written to (a write-protected USB stick, a CD, a share mounted
+    read-only): no mark on the file to clear, nor access to ask for in its folder."""
+
+
 class WriteInterrupted(StoreError):
     """A file with a write left interrupted beside it (a killed writer's journal), where this user may not write:
     not damaged, but not readable until someone who may write there opens it."""
@@ -1281,9 +1286,25 @@ def _check_writable(path: Path) -> None:
         return
     # The mode bits count even for an administrator: a file marked read-only is not written.
     if not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR:
+        if on_read_only_disk(path):
+            raise DiskReadOnly(disk_refuses_file(path))
         raise FileReadOnly(f"{path.name} is read-only on disk; it can be opened read-only.")
     if not os.access(path.parent, os.W_OK):
         raise FileReadOnly(folder_refuses_file(path))
+
+
+def on_read_only_disk(path: Path) -> bool:
+    """Whether the file system path is on is mounted read-only (asked only once writing is known to be refused;
+    False where the system cannot say, as on Windows)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):
+        return False
+
+
+def disk_refuses_file(path: Path) -> str:
+    return (f"{path.name} is on a disk that cannot be written to (a write-protected drive or a read-only share); "
+            "it can be opened read-only.")
 
 
 def refuse_new_file_in_unwritable_folder(path: Path | str) -> None:

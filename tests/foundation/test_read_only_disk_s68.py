@@ -1,0 +1,55 @@
+"""A file on a disk that cannot be written to at all (a write-protected USB stick, a CD of board papers, a share
+mounted read-only): its own read-only mark is not what refuses the change, so clearing it is not the advice."""
+
+from __future__ import annotations
+
+import os
+import types
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import run
+
+
+@pytest.fixture
+def read_only_disk(demo_path, monkeypatch):
+    """The demo file's folder as a read-only file system shows it: access refused for writing, statvfs's flag set
+    (the file's own mode bits still say it may be written)."""
+    disk = demo_path.parent
+    real_access, real_statvfs = os.access, os.statvfs
+
+    def on_disk(p) -> bool:
+        return Path(p).absolute() == disk or disk in Path(p).absolute().parents
+
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if on_disk(p) and mode & os.W_OK
+                        else real_access(p, mode, *a, **k))
+    monkeypatch.setattr(os, "statvfs", lambda p: types.SimpleNamespace(f_flag=os.ST_RDONLY) if on_disk(p)
+                        else real_statvfs(p))
+    assert demo_path.stat().st_mode & 0o200
+    return demo_path
+
+
+def test_a_change_to_a_file_on_a_read_only_disk_is_refused_naming_the_disk(capsys, read_only_disk):
+    code, _, err = run(capsys, "office", read_only_disk, "--name", "Ynys Môn")
+    assert code == 1
+    assert "is on a disk that cannot be written to" in err and "read-only mark" not in err, err
+    assert "copy it to a folder you can save in" in err and "Nothing was changed." in err
+
+
+def test_an_export_of_a_file_on_a_read_only_disk_says_the_disk(capsys, read_only_disk, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "export.sqlite"
+    code, _, err = run(capsys, "export", read_only_disk, out)
+    assert code == 1
+    assert "is on a disk that cannot be written to" in err and "read-only mark" not in err, err
+    # Never "copy it": a copy's exports take numbers the office's own file takes again (the county refuses them).
+    assert "give the office's own file where it is kept, on a drive that can be written to" in err and "copy" not in err
+    assert not out.exists()
+
+
+def test_the_store_says_the_disk_and_still_offers_read_only(read_only_disk):
+    from safer_desk.storage.store import FileReadOnly, open_store
+
+    with pytest.raises(FileReadOnly, match="is on a disk that cannot be written to.*it can be opened read-only"):
+        open_store(read_only_disk)
+    open_store(read_only_disk, read_only=True).close()
