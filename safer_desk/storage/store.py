@@ -96,6 +96,9 @@ def folder_refuses_file(path: Path) -> str:
 
 
 def folder_refuses_new_file(path: Path) -> str:
+    if on_read_only_disk(path.parent):  # nobody can give write access to a write-protected stick or a CD
+        return (f"{path.name} cannot be made there: its folder is on a disk that cannot be written to (a "
+                "write-protected drive or a read-only share). Choose a folder you can save files in.")
     return (f"The folder of {path.name} cannot be written to, so {path.name} cannot be made there. Choose a folder "
             "you can save files in, or ask for write access to this one.")
 

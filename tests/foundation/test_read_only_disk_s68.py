@@ -53,3 +53,19 @@ def test_the_store_says_the_disk_and_still_offers_read_only(read_only_disk):
     with pytest.raises(FileReadOnly, match="is on a disk that cannot be written to.*it can be opened read-only"):
         open_store(read_only_disk)
     open_store(read_only_disk, read_only=True).close()
+
+
+def test_a_new_file_on_a_read_only_disk_is_refused_without_asking_for_write_access(capsys, tmp_path, monkeypatch):
+    """`demo E:\\new.sqlite` (File > New, Save a Copy) on a write-protected stick said to ask for write access to
+    the folder: nobody can give it; the disk itself refuses."""
+    disk = tmp_path / "stick"
+    disk.mkdir()
+    real_access, real_statvfs = os.access, os.statvfs
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if Path(p) == disk and mode & os.W_OK
+                        else real_access(p, mode, *a, **k))
+    monkeypatch.setattr(os, "statvfs", lambda p: types.SimpleNamespace(f_flag=os.ST_RDONLY) if Path(p) == disk
+                        else real_statvfs(p))
+    code, _, err = run(capsys, "demo", disk / "new.sqlite")
+    assert code == 1 and not (disk / "new.sqlite").exists()
+    assert "new.sqlite cannot be made there: its folder is on a disk that cannot be written to" in err, err
+    assert "write access" not in err and "Choose a folder you can save files in" in err
