@@ -93,15 +93,19 @@ def add_recent_file(path: str) -> list[str]:
 
 def _same_listed(listed: str, path: str) -> bool:
     """Whether a listed entry is the file at path by another name (through a linked folder, another case on
-    Windows), so it is listed once. Only an entry of the same file name is looked at on the disk: a drive not
-    connected now is never waited for because of another file."""
+    Windows), so it is listed once. Only an entry of the same file name on the same drive is looked at on the disk:
+    a drive or share not connected now (where Windows waits long to say so) is never asked about."""
     if listed == path:
         return True
     if os.path.normcase(os.path.basename(listed)) != os.path.normcase(os.path.basename(path)):
         return False
+    if os.path.normcase(listed) in (os.path.normcase(path), os.path.normcase(os.path.realpath(path))):
+        return True
+    if os.path.normcase(os.path.splitdrive(listed)[0]) != os.path.normcase(os.path.splitdrive(path)[0]):
+        return False
     from safer_desk.paths import same_file
 
-    return os.path.normcase(listed) == os.path.normcase(path) or same_file(listed, path)
+    return same_file(listed, path)
 
 
 def remove_recent_file(path: str) -> list[str]:

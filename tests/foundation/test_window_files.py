@@ -570,3 +570,22 @@ def test_a_file_opened_by_another_path_to_it_is_listed_once(window, tmp_path):
     assert window.open_path(office) and window.open_path(other)
     assert window.open_path(tmp_path / "linked" / "office.sqlite")
     assert settings.read_list("files/recent") == [str(tmp_path / "linked" / "office.sqlite"), str(other)]
+    assert window.open_path(other) and window.open_path(office)  # and the other way round
+    assert settings.read_list("files/recent") == [str(office), str(other)]
+
+
+def test_open_recent_on_windows_lists_a_file_once_whatever_its_case_and_never_asks_another_drive(monkeypatch):
+    """Windows' names are one file in any case (C:\\Users\\Ann\\Office.sqlite, c:\\users\\ann\\office.sqlite); an entry
+    of the same name on another drive (a share's Z:, a USB stick's E:, perhaps not connected) is not looked at on
+    the disk, where Windows may wait for a server that does not answer."""
+    import ntpath
+    import types
+
+    from safer_desk import paths
+
+    monkeypatch.setattr(settings, "os", types.SimpleNamespace(path=ntpath))
+    monkeypatch.setattr(paths, "same_file", lambda a, b: pytest.fail(f"asked the disk about {a}"))
+    assert settings._same_listed(r"C:\Users\Ann\Office.sqlite", r"c:\users\ann\office.sqlite")
+    assert not settings._same_listed(r"Z:\CSP\office.sqlite", r"C:\Users\ann\office.sqlite")
+    assert not settings._same_listed(r"\\fs01\csp$\office.sqlite", r"C:\Users\ann\office.sqlite")
+    assert not settings._same_listed(r"C:\Users\ann\budget.sqlite", r"C:\Users\ann\office.sqlite")
