@@ -83,6 +83,13 @@ def run_screenshot(args: argparse.Namespace) -> int:
                        "(safer-desk screenshot OUT.png [FILE]); nothing was written.", code=2)
     if args.file:
         refuse_missing_file(args.file)
+    elif not args.demo:
+        from safer_desk.paths import default_file
+
+        own = default_file()
+        if not own.exists():  # Safer Desk never opened here (IT trying it headless first): a file nobody named
+            raise CliError(f"your own file ({own}) is not made yet: the window makes it when it first opens "
+                           "(safer-desk). To draw one now, give FILE, or --demo for the example data.")
     refuse_output(args.out)
     refuse_existing_output(args.out, args.replace)
     from safer_desk.cli import ctrl_c_held
