@@ -502,9 +502,12 @@ class OfficeLock:
         """The folder refuses new files: said as the store says it when it can see so itself (a FileReadOnly for
         a file that exists, offered read-only; a FolderNotWritable for a new one), and still a PermissionError for
         callers that only ask whether the lock could be made (working sessions, demo copies)."""
-        from safer_desk.storage.store import (FolderRefusedNotWritable, FolderRefusedReadOnly, folder_refuses_file,
-                                              folder_refuses_new_file)
+        from safer_desk.storage.store import (DiskRefusedReadOnly, FolderRefusedNotWritable, FolderRefusedReadOnly,
+                                              disk_refuses_file, folder_refuses_file, folder_refuses_new_file,
+                                              on_read_only_disk)
 
+        if self.path.exists() and on_read_only_disk(self.path):  # a write-protected stick: no access to ask for
+            return DiskRefusedReadOnly(errno.EROFS, disk_refuses_file(self.path), str(self.lock_file))
         if self.path.exists():
             return FolderRefusedReadOnly(errno.EACCES, folder_refuses_file(self.path), str(self.lock_file))
         return FolderRefusedNotWritable(errno.EACCES, folder_refuses_new_file(self.path), str(self.lock_file))

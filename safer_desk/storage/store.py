@@ -91,6 +91,10 @@ class FolderRefusedNotWritable(FolderNotWritable, _RefusedByTheFolder):
     pass
 
 
+class DiskRefusedReadOnly(DiskReadOnly, _RefusedByTheFolder):
+    pass
+
+
 def folder_refuses_file(path: Path) -> str:
     return f"The folder of {path.name} cannot be written to; the file can be opened read-only."
 
@@ -1297,12 +1301,37 @@ def _check_writable(path: Path) -> None:
 
 
 def on_read_only_disk(path: Path) -> bool:
-    """Whether the file system path is on is mounted read-only (asked only once writing is known to be refused;
-    False where the system cannot say, as on Windows)."""
+    """Whether the disk path is on cannot be written to at all (asked only once writing is known to be refused):
+    mounted read-only, or on Windows a write-protected volume. False where the system cannot say."""
+    if _on_windows():
+        return _windows_volume_read_only(path)
     try:
         return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
     except (AttributeError, OSError):
         return False
+
+
+def _on_windows() -> bool:
+    return os.name == "nt"
+
+
+FILE_READ_ONLY_VOLUME = 0x00080000  # GetVolumeInformationW's flag for a write-protected stick, a CD, a read-only share
+
+
+def _windows_volume_read_only(path: Path) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    root = ctypes.create_unicode_buffer(1024)
+    flags = ctypes.c_ulong(0)
+    try:
+        if not kernel32.GetVolumePathNameW(str(path), root, len(root)):
+            return False
+        if not kernel32.GetVolumeInformationW(root, None, 0, None, None, ctypes.byref(flags), None, 0):
+            return False
+    except OSError:
+        return False
+    return bool(flags.value & FILE_READ_ONLY_VOLUME)
 
 
 def disk_refuses_file(path: Path) -> str:

@@ -69,3 +69,52 @@ def test_a_new_file_on_a_read_only_disk_is_refused_without_asking_for_write_acce
     assert code == 1 and not (disk / "new.sqlite").exists()
     assert "new.sqlite cannot be made there: its folder is on a disk that cannot be written to" in err, err
     assert "write access" not in err and "Choose a folder you can save files in" in err
+
+
+def fake_windows_volume(monkeypatch, volume_flags: int) -> list:
+    """Windows' volume calls as a write-protected stick (FILE_READ_ONLY_VOLUME) or a writable disk answers them."""
+    import ctypes
+
+    from safer_desk.storage import store
+
+    asked = []
+
+    def volume_path(path, buffer, size):
+        asked.append(path)
+        buffer.value = "E:\\"
+        return 1
+
+    def volume_information(root, name, name_size, serial, longest, flags, fs_name, fs_size):
+        flags._obj.value = volume_flags
+        return 1
+
+    kernel32 = types.SimpleNamespace(GetVolumePathNameW=volume_path, GetVolumeInformationW=volume_information)
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setattr(store, "_on_windows", lambda: True)
+    return asked
+
+
+def test_windows_tells_a_write_protected_stick_from_its_volume(monkeypatch, tmp_path):
+    from safer_desk.storage.store import on_read_only_disk
+
+    asked = fake_windows_volume(monkeypatch, 0x00080000)
+    assert on_read_only_disk(tmp_path / "office.sqlite") and asked == [str(tmp_path / "office.sqlite")]
+    fake_windows_volume(monkeypatch, 0x0002)  # case-preserved names only: a writable disk
+    assert not on_read_only_disk(tmp_path / "office.sqlite")
+
+
+def test_windows_lock_refused_on_a_write_protected_stick_names_the_disk(monkeypatch, demo_path):
+    """On Windows the mode bits of a file on a write-protected stick say it may be written: the lock file beside it
+    is what is refused, and that was said as the folder refusing ("ask for write access to its folder")."""
+    from safer_desk.storage.locking import OfficeLock
+    from safer_desk.storage.store import DiskReadOnly, FolderNotWritable
+    from safer_desk.cli.common import refused_for_a_change
+
+    fake_windows_volume(monkeypatch, 0x00080000)
+    refused = OfficeLock(demo_path)._folder_refused()
+    assert isinstance(refused, DiskReadOnly) and isinstance(refused, PermissionError)
+    words = refused_for_a_change(refused)
+    assert "is on a disk that cannot be written to" in words and "write access" not in words, words
+    assert "copy it to a folder you can save in" in words
+    new = OfficeLock(demo_path.with_name("new.sqlite"))._folder_refused()
+    assert isinstance(new, FolderNotWritable) and "its folder is on a disk that cannot be written to" in str(new)
