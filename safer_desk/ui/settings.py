@@ -97,7 +97,7 @@ def _same_listed(listed: str, path: str) -> bool:
     a drive or share not connected now (where Windows waits long to say so) is never asked about."""
     if listed == path:
         return True
-    if os.path.normcase(os.path.basename(listed)) != os.path.normcase(os.path.basename(path)):
+    if _name_as_typed(listed) != _name_as_typed(path):
         return False
     if os.path.normcase(listed) in (os.path.normcase(path), os.path.normcase(os.path.realpath(path))):
         return True
@@ -106,6 +106,14 @@ def _same_listed(listed: str, path: str) -> bool:
     from safer_desk.paths import same_file
 
     return same_file(listed, path)
+
+
+def _name_as_typed(path: str) -> str:
+    """A file's name as compared for Open Recent: in any case on Windows, its accents composed one way (macOS keeps
+    "Môn" as "Mo" and a separate accent, and opens it by either)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", os.path.normcase(os.path.basename(path)))
 
 
 def remove_recent_file(path: str) -> list[str]:

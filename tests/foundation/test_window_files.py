@@ -589,3 +589,17 @@ def test_open_recent_on_windows_lists_a_file_once_whatever_its_case_and_never_as
     assert not settings._same_listed(r"Z:\CSP\office.sqlite", r"C:\Users\ann\office.sqlite")
     assert not settings._same_listed(r"\\fs01\csp$\office.sqlite", r"C:\Users\ann\office.sqlite")
     assert not settings._same_listed(r"C:\Users\ann\budget.sqlite", r"C:\Users\ann\office.sqlite")
+
+
+def test_a_name_typed_with_its_accent_composed_otherwise_is_listed_once(window, tmp_path):
+    """macOS keeps "Ynys Môn.sqlite" with its accent as a separate mark (NFD) and opens it by the name typed with
+    the accented letter (NFC): one file, listed twice in Open Recent. (Here a link gives the file both spellings.)"""
+    import unicodedata
+
+    typed = make_file(tmp_path / unicodedata.normalize("NFC", "Ynys Môn.sqlite"))
+    stored = tmp_path / unicodedata.normalize("NFD", "Ynys Môn.sqlite")
+    stored.symlink_to(typed)
+    assert str(typed) != str(stored)
+    other = make_file(tmp_path / "other.sqlite")
+    assert window.open_path(stored) and window.open_path(other) and window.open_path(typed)
+    assert settings.read_list("files/recent") == [str(typed), str(other)]
