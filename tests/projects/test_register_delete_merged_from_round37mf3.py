@@ -3,7 +3,7 @@
 Two offices that each numbered an "Outreach worker" 16 sent a county file two projects of that title. The register
 shows where each came from (*Merged from*), but Delete asked "Delete project Outreach worker from the register?" and
 Edit > Undo offered "Undo Delete project Outreach worker" (Save the same): of either. Where another project has its
-title, they now give its ref and the office it came from; an office's own file says what it always said.
+title, they now give its ref and the office it came from; an office's own file gives its ref (session 68).
 """
 
 from __future__ import annotations
@@ -86,12 +86,12 @@ def test_an_office_s_own_register_says_what_it_said(files):
     register = _presenter(files.babergh, log)
     worker = _worker(register, 1_000_000)
     add_projects(files.babergh, [project_from_fields({"title": "Outreach worker", "ref": "17"})])
-    register.reload()  # two of a title in an office's own file: said as it always was
+    register.reload()  # two of a title in an office's own file: its ref says which, no office (session 68)
     assert register.delete_question([worker.id]) == (
-        "Delete project Outreach worker from the register? (Edit > Undo puts it back.)")
+        "Delete project 16. Outreach worker from the register? (Edit > Undo puts it back.)")
     register.delete([worker.id])
-    assert [a.text for a in log.done] == ["Delete project Outreach worker"]
-    assert history_lines(files.babergh)[0].action == "Delete project Outreach worker"
+    assert [a.text for a in log.done] == ["Delete project 16. Outreach worker"]
+    assert history_lines(files.babergh)[0].action == "Delete project 16. Outreach worker"
 
 
 def test_the_window_asks_and_undoes_naming_the_office(window, files, qtbot, prompts):
