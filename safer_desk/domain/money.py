@@ -349,7 +349,9 @@ def _read_or_none(figure: str) -> int | None:
 # What a paper or a sheet writes where it has no figure: words for one not known yet ("TBC", "t.b.c.", "TBA", "TBD",
 # "N/K") and marks for none or not known ("N/A", "-", which Excel's accounting format also shows for £0).
 _NOT_KNOWN_YET = LazyPattern(r"^(?:t\.?\s*b\.?\s*[cad]\.?|to\s+be\s+(?:confirmed|agreed|advised|decided|determined)|"
-                             r"awaiting\s+confirmation|n\s*/\s*k\.?|n\.k\.|not\s+(?:yet\s+)?known|unknown|\?+)$", re.I)
+                             r"awaiting\s+confirmation|n\s*/\s*k\.?|n\.k\.|unknown|\?+|"
+                             # "Not stated": a bid's words for no cost, and the register's Cost column's then
+                             r"not\s+(?:yet\s+)?(?:known|stated|given|specified)\.?)$", re.I)
 _NO_FIGURE = LazyPattern(r"^(?:n\s*/\s*a\.?|n\.a\.|£?\s*[-\u2212\u2013\u2014])$", re.I)
 _NIL = LazyPattern(r"^£?\s*(?:nil|none|nothing)\.?$", re.I)  # a paper's word for £0 ("Nil", "£nil")
 # Said after "… is not an amount of money" for those (a Budgets cell, with words of its own for them, leaves it out).
