@@ -271,14 +271,36 @@ class ProjectEditorPresenter(FormPresenter):
                 self.slips["title"] = Slip(f"Another project{which} is titled “{twin.title}”: a scenario and the "
                                            "board report would count both.")
                 self.changed.emit()
+        if parsed is not None and (backwards := self._status_date_backwards(parsed)):
+            self.slips["status_date"] = Slip(backwards)
+            self.changed.emit()
         return parsed
+
+    def _status_date_backwards(self, parsed: dict[str, Any]) -> str:
+        """Why a *since* date typed now is queried: it is before the status it follows ("proposed 24/01/2017 →
+        commissioned 01/01/2017" read backwards, a slip for 01/07/2017); "" when it is not. Asked, not refused: the
+        earlier date may be the wrong one, and only this status's date is typed here."""
+        when, status = parsed.get("status_date"), parsed.get("status")
+        if self.project is None or self.is_new or not isinstance(when, date) or \
+                not (self._typed("status_date") or self._typed("status")):
+            return ""
+        history = list(self.project.status_history)
+        if history and history[-1].status == status:  # this status's own date retyped: the one before it
+            history.pop()
+        before = history[-1] if history else None
+        if before is None or not before.changed_on or when.isoformat() >= before.changed_on:
+            return ""
+        on = format_uk_date(date.fromisoformat(before.changed_on))
+        return (f"{format_uk_date(when)} is before {on}, when it was {before.status}: the History would read "
+                "backwards. Is the date right?")
 
     def save(self) -> bool:
         """Validate and save (``FormPresenter.save``); a title asked about alone is said as a title, not a figure."""
         saved = super().save()
-        if not saved and not self.errors and set(self.slips) == {"title"} \
-                and self.form_message.startswith("Not saved yet"):  # no figure is queried: the title is
-            self.form_message = "Not saved yet: check the title queried below, then Save again to keep it."
+        if not saved and not self.errors and set(self.slips) in ({"title"}, {"status_date"}) \
+                and self.form_message.startswith("Not saved yet"):  # no figure is queried: the title or date is
+            what = "title" if "title" in self.slips else "date"
+            self.form_message = f"Not saved yet: check the {what} queried below, then Save again to keep it."
             self.changed.emit()
         return saved
 
