@@ -37,7 +37,12 @@ DEFAULT_CATALOGUE = (
     ("Door viewer", 2000, "Specialist target-hardening provider"),
 )
 
-OTHER_DISTRICTS = "Other districts (fewer than 3 victims each)"
+# Spend an office's export gives under no district: its rows of a district, month and item describing fewer than three
+# victims, merged (domain.disclosure). Not "fewer than 3 victims each": a district of 4 over the months lands here too.
+OTHER_DISTRICTS = "Not given by district (small numbers)"
+OTHER_DISTRICTS_WORDS = (f"{OTHER_DISTRICTS}: the offices' exports merge each district's spend of a month and item "
+                         "that describes fewer than 3 victims, so that no one can be told apart; a district with "
+                         "more victims over the months may be in it too.")
 UNKNOWN_DISTRICT = "Unknown district"
 
 

@@ -139,7 +139,7 @@ def test_money_is_money_with_sum_totals(book):
     # Rows of fewer than three victims are merged into "other districts" (small-number control): they were
     # labelled "Unknown district", as if the referrals had none.
     districts = {r[1].value for r in fund.iter_rows(min_row=header_row(fund, "Fund") + 1) if r[0].value != "Total"}
-    assert districts == {"Other districts (fewer than 3 victims each)"}
+    assert districts == {"Not given by district (small numbers)"}
 
 
 def test_cap_is_shown_in_pounds_and_percent_not_basis_points(book):

@@ -163,7 +163,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                   # Its lines are the same spend as the months' (by district), so the same total, as the window's.
                   ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
                               align=["l", "r", "r"],
-                              total_row=[f"Total{whole}", str(figures.victims), money(figures.spent_pence)])]
+                              total_row=[f"Total{whole}", str(figures.victims), money(figures.spent_pence)],
+                              note=funds.OTHER_DISTRICTS_WORDS if any(
+                                  r[0] == funds.OTHER_DISTRICTS for r in district_rows) else "")]
         chart = _burn_down_chart(fund, figures)
         chart.title += whole
         sections.append(ReportSection(
@@ -197,6 +199,8 @@ class _AreaPart:
     def words(self, fund_name: str, areas: ReportAreas, figures) -> str:
         """Its first paragraph: the figures below are the whole pot's (contributions pooled from every contributor
         cannot be split by district), and what of it was spent in the report's areas."""
+        from safer_desk.services.funds import OTHER_DISTRICTS
+
         where = "this office's areas" if areas.kind == "office" else areas.label
         part = (f"{format_money(self.spent_pence)} supporting {counted(self.victims, 'victim')}"
                 if self.spent_pence or self.victims else "none that the figures place there" if self.unplaced_pence
@@ -211,9 +215,10 @@ class _AreaPart:
                 f"whole fund's, across every district it spent in, not only in {where}. Spent in {where}: {part}, "
                 f"of the fund's {format_money(figures.spent_pence)} and "
                 f"{counted(figures.victims, 'victim')}."
-                + (f" {format_money(self.unplaced_pence)} of the fund's spend is held only under “Other districts” "
-                   "(rows of fewer than three victims, merged so that no one can be told apart), which names no "
-                   f"district: some of it may have been spent in {where}." if self.unplaced_pence else ""))
+                + (f" {format_money(self.unplaced_pence)} of the fund's spend is held only under "
+                   f"“{OTHER_DISTRICTS}” (rows of a month and item of fewer than three victims, merged so that "
+                   f"no one can be told apart), which names no district: some of it may have been spent in "
+                   f"{where}." if self.unplaced_pence else ""))
 
 
 def _area_part(by_district: list[tuple[str, int, int]], areas: ReportAreas, districts: set[str]) -> _AreaPart | None:

@@ -1,0 +1,46 @@
+"""S68: a county lead's board report of the example's pooled fund (merged from the Western CSP office's export) gave
+its spend per district as one line, "Other districts (fewer than 3 victims each)  15  £2,417": untrue, as Ipswich
+alone had 4 victims and Waveney 3. The export merges each district's row of one month and item that describes
+fewer than three victims (small-number control), so a district of many victims over the months lands there too.
+The line now says what it is, spend not given by district, and a note under the table says why."""
+
+from __future__ import annotations
+
+from safer_desk.services import funds
+from safer_desk.services.report import build_report
+from safer_desk.storage.store import open_store
+from tests.exchange.district_offices import export, merge, office_from
+
+FUND = "Suffolk Target Hardening Pilot: burn-down"
+
+
+def _by_district(report):
+    section = next(s for s in report.sections if s.title == FUND)
+    return next(t for t in section.tables if t.title.startswith("Spend per district"))
+
+
+def test_the_county_s_merged_spend_is_not_said_to_be_of_districts_of_fewer_than_three_victims(tmp_path, demo_path):
+    demo = open_store(demo_path)
+    try:
+        own = _by_district(build_report(demo))
+    finally:
+        demo.close()
+    assert ["Ipswich", "4", "£580"] in own.rows  # the office's own file: Ipswich supported 4 victims
+    office = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
+    try:
+        sent = export(office, tmp_path / "western-export.sqlite")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [sent])
+        table = _by_district(build_report(county))
+    finally:
+        county.close()
+    assert table.rows == [[funds.OTHER_DISTRICTS, "15", "£2,417"]]
+    assert "fewer than 3 victims each" not in funds.OTHER_DISTRICTS
+    assert funds.OTHER_DISTRICTS == "Not given by district (small numbers)"
+    assert table.note == (
+        "Not given by district (small numbers): the offices' exports merge each district's spend of a month and item "
+        "that describes fewer than 3 victims, so that no one can be told apart; a district with more victims over "
+        "the months may be in it too.")
