@@ -394,7 +394,14 @@ def layout_section(section, number: int, width: float, height: float, device=Non
         doc, charts = _section_document(section, number, width, height, device, breaks)
         split = _split_table_row(doc, height, section.tables, breaks)
         if split is None:
-            break
+            lone = _lone_total_row(doc, height, section.tables, breaks)
+            if lone is None:
+                break
+            # The last row goes over with it: not a page of the header and "Total" alone (a break before the total
+            # row itself, made to keep it whole, gives way to this one).
+            breaks.setdefault(lone[0], set()).discard(lone[1] + 1)
+            breaks[lone[0]].add(lone[1])
+            continue
         breaks.setdefault(split[0], set()).add(split[1])
         if ahead:
             if natural is None:
@@ -600,6 +607,39 @@ def _splits(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int
         new_page = start if row == 0 else start + row - 1
         if new_page not in breaks.get(k, ()):
             yield k, new_page
+
+
+def _lone_total_row(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]
+                    ) -> tuple[int, int] | None:
+    """A table whose total row begins a page its other rows are not on (the header again over "Total" alone, apart
+    from the figures it adds up), as (table index, its last row before the total, to begin that page); or None.
+
+    Rows are counted as _part_starts counts them. A table of one row, or whose last row already begins a page (the
+    two cannot share one), is left as it is."""
+    parts = [(k, start) for k, t in enumerate(tables) for start in _part_starts(t, breaks.get(k, ()))]
+    layout = doc.documentLayout()
+    order: dict[int, int] = {}  # a QTextTable's first position -> its place in parts (tables come in order)
+    pages: dict[tuple[int, int], int] = {}  # (table index, row) -> the page its first line is on
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is not None and block.layout().lineCount():
+            part = order.setdefault(table.firstPosition(), len(order))
+            row = table.cellAt(cursor).row()
+            if row and part < len(parts):
+                k, start = parts[part]
+                line = block.layout().lineAt(0)
+                y = layout.blockBoundingRect(block).top() + line.y() + line.height() / 2
+                pages.setdefault((k, start + row - 1), int(y // height))
+        block = block.next()
+    for k, t in enumerate(tables):
+        total, last = len(t.rows), len(t.rows) - 1
+        if not t.total_row or last < 1 or last in breaks.get(k, ()):
+            continue
+        if (k, total) in pages and (k, last) in pages and pages[(k, total)] != pages[(k, last)]:
+            return k, last
+    return None
 
 
 def _keep_paragraphs_whole(doc: QTextDocument, height: float) -> None:
