@@ -49,14 +49,18 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         picked = office_allocations(store, scenarios, every, origins[ALLOCATIONS])
         for n, (chosen, agreed) in enumerate(picked):
             scenario = service.load_scenario(store, chosen.id)
-            section = _said_where_from(allocation_section(scenario), origins[ALLOCATIONS].sentence(chosen.id))
+            several = several_agreed_words(store, agreed, chosen)
+            # Whether the board agreed it, as the County overview's table says: an option set out for the board to
+            # choose from reads like the split it agreed.
+            section = _said_where_from(allocation_section(scenario), agreed_words(chosen, several=bool(several)))
+            section = _said_where_from(section, origins[ALLOCATIONS].sentence(chosen.id))
             if n:  # each office's allocation its own section, named by whose it is
                 section = replace(section, title=f"{section.title} ({origins[ALLOCATIONS].phrase(chosen.id)})")
             if carried := service.last_year_carried_over(store, scenario.year, scenario.partnerships,
                                                          scenario.options):
                 section.paragraphs.append(carried)  # the variance is against the year before last: said, as on the tab
-            if words := several_agreed_words(store, agreed, chosen):
-                section.paragraphs.insert(0, words)
+            if several:
+                section.paragraphs.insert(0, several)
             if not n and (words := each_office_words(picked, origins[ALLOCATIONS])):
                 section.paragraphs.insert(0, words)
             if chosen.id in marked:
@@ -71,7 +75,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 
 
 def _said_where_from(section: ReportSection, said: str) -> ReportSection:
-    """The section with its first table's note ending with where the row came from ("Merged from Babergh office.")."""
+    """The section with its first table's note ending with said: where the row came from ("Merged from Babergh
+    office."), or whether the board agreed it."""
     if not said or not section.tables:
         return section
     first = section.tables[0]
@@ -148,6 +153,15 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
             return True
         placed = placed or bool(covered) or bool(names & districts)
     return areas.office and not placed
+
+
+def agreed_words(chosen, *, several: bool = False) -> str:
+    """Whether the allocation shown (``chosen``) is the one the board agreed; ``several``: more versions of it are
+    marked agreed (said above it, by several_agreed_words)."""
+    if not chosen.adopted:
+        return "The latest saved scenario (none agreed)."
+    return "Marked agreed by the board, as another version of it is (said above)." if several \
+        else "Agreed by the board."
 
 
 def several_agreed_words(store: Store, agreed: list, chosen) -> str:

@@ -150,8 +150,8 @@ def allocation_table(store: Store, scenarios: list, every: list, origins, chosen
     ``several``: more than one version of it is marked agreed (said above its table)."""
     from safer_desk.domain.allocation import AllocationError
     from safer_desk.services import allocation as service
-    from safer_desk.services.report_sections.allocation import (signed_money, unworkable_allocation_words,
-                                                                year_allocation)
+    from safer_desk.services.report_sections.allocation import (agreed_words, signed_money,
+                                                                unworkable_allocation_words, year_allocation)
 
     # The Allocation section's choice: the agreed one typed from the paper ("West") is the year's allocation even
     # where only another version of it ("Western CSP", not agreed) places the county's districts.
@@ -166,10 +166,7 @@ def allocation_table(store: Store, scenarios: list, every: list, origins, chosen
                          result.total_pence, previous, variance])
     rows = [[r.name, money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
              "" if r.variance_pence is None else signed_money(money, r.variance_pence)] for r in result.rows]
-    note = "The latest saved scenario (none agreed)."
-    if chosen.adopted:
-        note = ("Marked agreed by the board, as another version of it is (said above)." if several
-                else "Agreed by the board.")
+    note = agreed_words(chosen, several=several)
     said = origins.sentence(chosen.id)  # whose, as the Allocation section's table ends
     return ReportTable(f"Allocation {chosen.year}: {chosen.name}", ["Partnership", "Allocation", "Last year",
                                                                      "Variance"], rows, ["l", "r", "r", "r"],
