@@ -182,4 +182,13 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
         notes.append(plan.notes)
     if illustrative:
         notes.append("Figures marked (illustrative) are example figures, not taken from a paper.")
-    return ReportTable(plan.name, header, rows, ["l", *["r"] * (len(header) - 1)], note=" ".join(n for n in notes if n))
+    # A note typed without a full stop ("… key statutory partners") would run into the next ("Merged from …").
+    return ReportTable(plan.name, header, rows, ["l", *["r"] * (len(header) - 1)],
+                       note=" ".join(_as_sentence(n) for n in notes if n))
+
+
+def _as_sentence(words: str) -> str:
+    """The words ending as a sentence: a full stop added unless they end in one (or "!", "?", "…", a quote after
+    one)."""
+    words = words.rstrip()
+    return words if words.rstrip("”’\"')").endswith((".", "!", "?", "…")) else f"{words}."
