@@ -44,3 +44,34 @@ def test_the_county_s_merged_spend_is_not_said_to_be_of_districts_of_fewer_than_
         "Not given by district (small numbers): the offices' exports merge each district's spend of a month and item "
         "that describes fewer than 3 victims, so that no one can be told apart; a district with more victims over "
         "the months may be in it too.")
+
+
+def test_the_county_overview_says_it_too_and_lists_it_after_the_districts(tmp_path, demo_path, monkeypatch):
+    """The County overview's "Pooled-fund spend per district" gave the same line without a word of why; and sorted by
+    its letters it would stand between Mid Suffolk and West Suffolk, as if a district."""
+    from types import SimpleNamespace
+
+    from safer_desk.services.report import report_areas
+    from safer_desk.services.report_sections import county as overview
+
+    office = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
+    try:
+        sent = export(office, tmp_path / "western-export.sqlite")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [sent])
+        areas = report_areas(county, None, None)
+        table = overview.fund_spend_table(county, None, areas, today=None)
+        assert table.rows == [[funds.OTHER_DISTRICTS, "Suffolk Target Hardening Pilot", "15", "£2,417"]]
+        assert table.note == funds.OTHER_DISTRICTS_WORDS
+        # A county holding some districts' rows by name (an office's own referrals) beside the merged ones:
+        figures = funds.fund_figures(county, overview.running_funds(county, None, areas)[0].id)
+        named = [("West Suffolk", 3, 300_00), (funds.OTHER_DISTRICTS, 9, 1_817_00), ("Mid Suffolk", 3, 300_00)]
+        monkeypatch.setattr(funds, "fund_figures", lambda *a, **k: SimpleNamespace(**{
+            **{f: getattr(figures, f) for f in ("victims", "spent_pence")}, "by_district": named}))
+        table = overview.fund_spend_table(county, None, areas, today=None)
+    finally:
+        county.close()
+    assert [r[0] for r in table.rows] == ["Mid Suffolk", "West Suffolk", funds.OTHER_DISTRICTS]

@@ -230,7 +230,7 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
             spent += pence
     if not rows:
         return None
-    rows.sort(key=lambda r: (r[0].casefold(), r[1].casefold()))
+    rows.sort(key=lambda r: (funds.district_order(r[0]), r[1].casefold()))  # spend of no one district last
     money = table_money([*(r[3] for r in rows), spent])
     # As at a day gone by, the table says so, as each fund's burn-down does: a treasurer comparing it with today's
     # figures is told why they differ.
@@ -240,6 +240,8 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
                      "that day is not counted, and a fund not begun by then is not listed.")
     if unspent:
         notes.append(f"Nothing spent {f'by {format_uk_date(day)}' if past else 'yet'} in {in_words(unspent)}.")
+    if any(r[0] == funds.OTHER_DISTRICTS for r in rows):  # why it names no district, as each burn-down says
+        notes.append(funds.OTHER_DISTRICTS_WORDS)
     return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"],
                        [[district, fund, str(n), money(pence)] for district, fund, n, pence in rows],
                        ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)],
