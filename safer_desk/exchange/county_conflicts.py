@@ -873,8 +873,10 @@ class Describer:
                 return f"{self._ref(info, row, 'organisation_id')}'s contribution to fund " \
                        f"'{self._ref(info, row, 'fund_id')}'"
             if table == "fund_spend_summary":
-                # no district: the small-number rule's "Other districts" (as the Costs tab names it)
-                where = self._ref(info, row, "district_id") if r("district_id") is not None else "Other districts"
+                # no district: the small-number rule's row, in the words the Costs tab gives it (services.funds.
+                # OTHER_DISTRICTS: the exchange does not import services)
+                where = self._ref(info, row, "district_id") if r("district_id") is not None \
+                    else "Not given by district (small numbers)"
                 return f"Spend of fund '{self._ref(info, row, 'fund_id')}', {where}, " \
                        f"{month_words(r('month'))}, {r('item')}"
             if table in ("districts", "partnerships", "organisations"):

@@ -75,3 +75,23 @@ def test_the_county_overview_says_it_too_and_lists_it_after_the_districts(tmp_pa
     finally:
         county.close()
     assert [r[0] for r in table.rows] == ["Mid Suffolk", "West Suffolk", funds.OTHER_DISTRICTS]
+
+
+def test_a_conflict_on_spend_not_given_by_district_names_it_as_the_costs_tab_does(tmp_path, demo_path):
+    """The county's conflicts named the same row "Other districts" after the Costs tab, workbook and report had been
+    given the true words: one row, two names."""
+    from safer_desk.exchange.county_conflicts import Describer
+
+    office = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
+    try:
+        sent = export(office, tmp_path / "western-export.sqlite")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [sent])
+        row = county.one("SELECT * FROM fund_spend_summary WHERE district_id IS NULL LIMIT 1")
+        said = Describer(county.conn).subject("fund_spend_summary", dict(row))
+    finally:
+        county.close()
+    assert f", {funds.OTHER_DISTRICTS}, " in said and "Other districts" not in said, said
