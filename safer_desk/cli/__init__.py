@@ -95,12 +95,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
 
     parser = argparse.ArgumentParser(
         prog="safer-desk",
+        # argparse's own line ("safer-desk [-h] [--version] COMMAND ...") made a command look required, though
+        # `safer-desk` alone and `safer-desk FILE` open the window
+        usage="safer-desk [-h] [--version] [FILE | --demo | COMMAND ...]",
         description="Safer Desk: projects, allocations, DHR and target-hardening costs, indicators.",
         epilog=WINDOW_USAGE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"safer-desk {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_whole_words_parser())
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_whole_words_parser(),
+                                       prog="safer-desk")
     for module in SUBCOMMAND_MODULES:
         importlib.import_module(module).register(subparsers)
     return parser, subparsers
@@ -140,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     common.OPENED_TO_CHANGE.clear()
     common.UPGRADED.clear()
     try:
+        _refuse_words_beside_version(argv)
         if looks_like_window(argv):  # the common case: no subcommand module is imported
             simple = _simple_window_args(argv)
             return _open_window(*simple) if simple else _open_window(*_window_args(argv))
@@ -460,6 +465,16 @@ def _simple_window_args(argv: list[str]) -> tuple[str | None, bool] | None:
     if len(argv) == 1 and not argv[0].startswith("-"):
         return argv[0], False
     return None
+
+
+def _refuse_words_beside_version(argv: list[str]) -> None:
+    """`safer-desk --version extra` (or `safer-desk FILE --version`): a usage error, exit 2. argparse printed the
+    version as soon as it met --version and exited 0, the other words never read, so a script's slip passed."""
+    if "--version" not in argv or len(argv) == 1:
+        return
+    if argv[0] == "--version" or looks_like_window(argv):
+        others = " ".join(word for word in argv if word != "--version")
+        build_window_parser().error(f"--version is given on its own (nothing else was read: {others})")
 
 
 def _window_args(argv: list[str]) -> tuple[str | None, bool]:

@@ -283,3 +283,25 @@ def test_the_collector_is_paused_while_the_window_starts_and_always_resumed(tmp_
         main([str(tmp_path / "office.sqlite")])
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_the_usage_line_shows_the_window_needs_no_command(capsys):
+    """`safer-desk --help` read "safer-desk [-h] [--version] COMMAND ...": a command looked required, though
+    `safer-desk` alone and `safer-desk FILE` open the window. Each command's own usage still names it."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "usage: safer-desk [-h] [--version] [FILE | --demo | COMMAND ...]"
+    with pytest.raises(SystemExit):
+        main(["fund", "--help"])
+    assert capsys.readouterr().out.startswith("usage: safer-desk fund ")
+
+
+@pytest.mark.parametrize("argv", [["--version", "extra"], ["office.sqlite", "--version"], ["--demo", "--version"]])
+def test_words_beside_version_are_a_usage_error(argv, capsys):
+    """`safer-desk --version extra` printed the version and exited 0, the extra word never read."""
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr()
+    assert exit_.value.code == 2 and __version__ not in err.out
+    assert "--version is given on its own" in err.err and (set(argv) - {"--version"}).pop() in err.err
