@@ -154,6 +154,19 @@ def test_fund_month_and_district_spend_have_totals(tab, qtbot):
     assert funds_page.by_month.proxy.index(0, 0).data() == "Apr 2018"
 
 
+def test_fund_item_spend_has_a_total_as_its_sheet_does(tab, qtbot):
+    """The Per item table ended at its last item, no Total line, though the export's Per item sheet has one (and the
+    Per district and Per month tables beside it do): the Total is the fund's spend and the count of its spend lines."""
+    funds_page = tab.funds
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    proxy = funds_page.by_item.proxy
+    last = proxy.rowCount() - 1
+    assert proxy.index(last, 0).data() == "Total"
+    assert proxy.index(last, 2).data() == funds_page.figure_labels["spent"].text()
+    lines = funds_page.presenter.data.figures.by_item
+    assert proxy.index(last, 1).data() == str(sum(n for _, n, _ in lines))
+
+
 @pytest.mark.parametrize("size", LAPTOP_SIZES, ids=SIZE_IDS)
 def test_key_costs_columns_in_view_at_laptop_sizes(tab, demo_window, qtbot, size):
     resize_window(demo_window, size)

@@ -372,9 +372,10 @@ class FundPage(QWidget):
                                        count_col("victims", "Victims", lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                        money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
                                       "Spend per district", right, totals=_tuple_total)
-        self.by_item = make_table([Column("item", "Item", lambda r: r[0]),
-                                   count_col("lines", "Spend lines", lambda r: r[1]),
-                                   money_column("spend", "Spend", lambda r: r[2])], "Spend per item", right)
+        self.by_item = make_table([Column("item", "Item", _tuple_part(0)),
+                                   count_col("lines", "Spend lines", _tuple_part(1)),
+                                   money_column("spend", "Spend", _tuple_part(2))],
+                                  "Spend per item", right, totals=_tuple_total)
         # A month holding spend merged from other months (small numbers, at the county) is marked and says which.
         self._merged_words: Callable[[Month], str] = lambda m: ""
         self.by_month = make_table([Column("month", "Month", lambda r: r[0] if isinstance(r, tuple) else r["d"],
@@ -974,6 +975,12 @@ class FitsColumns(QObject):
         font = index.data(Qt.ItemDataRole.FontRole)  # a bold total is wider than the plain lines
         metrics = self.view.fontMetrics() if font is None else QFontMetrics(font)
         return metrics.horizontalAdvance(str(index.data() or "")) + CELL_PAD
+
+
+def _tuple_part(place: int) -> Callable[[Any], Any]:
+    """A cell of a (name, count, pence) table: from the row's tuple, or from its totals row (_tuple_total)."""
+    key = "dvs"[place]
+    return lambda r: r[place] if isinstance(r, tuple) else r[key]
 
 
 def _tuple_total(rows) -> dict | None:
