@@ -367,7 +367,7 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         if low:
             warnings.append(low)
     if gap := _months_over_with_no_spend(monthly_spend, spend_to, end, incomplete_from, complete_to,
-                                         window=(window_start, as_at)):
+                                         window=(window_start, as_at), start=start):
         warnings.append(gap)
     balance = fund_pence - spent
     # The forecast looks FORECAST_YEARS past the period's end (and the as-at month) at most: a rate of next to
@@ -425,24 +425,35 @@ KEYED_TO_ON_THE_COMMAND_LINE = " (on the command line, --keyed-to gives it for o
 
 def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month, end: Month,
                                incomplete_from: Month | None, complete_to: Month | None, *,
-                               window: tuple[Month, Month] | None = None) -> str:
+                               window: tuple[Month, Month] | None = None, start: Month | None = None) -> str:
     """A sentence when months after the as-at month are over (before ``incomplete_from``, to the fund's end) with no
     spend recorded in any of them and nothing says spend is keyed to them: the forecast runs from a month long past
     (spend stopped being keyed, or stopped), and the officer is to say which; "" otherwise. ``as_at`` is the last
     month with spend when the burn rate's ``window`` (its first and last month, a month chosen) runs past it: the
-    window's months after it already count as £0, and the sentence says so."""
+    window's months after it already count as £0, and the sentence says so. With no spend recorded at all to the
+    as-at month (a month chosen for a fund not spent from yet), the months over are said from the fund's ``start``:
+    "after Apr-23" read as though spend was recorded to then."""
     if incomplete_from is None or complete_to is not None:
         return ""
     last = min(end, incomplete_from.plus(-1))
-    if last <= as_at or any(v for m, v in monthly_spend.items() if as_at < m <= last):
+    none_yet = start is not None and not any(v for m, v in monthly_spend.items() if m <= as_at)
+    first = start if none_yet else as_at.plus(1)
+    if last < first or any(v for m, v in monthly_spend.items() if first <= m <= last):
         return ""
-    first = as_at.plus(1)
     one = first == last
     span = f"{first.label} is" if one else f"{first.label} to {last.label} are"
-    said = (f"No spend is recorded after {as_at.label}, though {span} over: if spend since is still to be keyed, "
-            "key it; if nothing was spent, record the date spend is keyed to in "
-            f"Fund settings…{KEYED_TO_ON_THE_COMMAND_LINE}, and "
-            f"{'that month counts' if one else 'those months count'} as £0 in the burn rate.")
+    keyed = ("key it; if nothing was spent, record the date spend is keyed to in "
+             f"Fund settings…{KEYED_TO_ON_THE_COMMAND_LINE}, and "
+             f"{'that month counts' if one else 'those months count'} as £0 in the burn rate.")
+    if none_yet:
+        low = max(window[0], first) if window is not None else first
+        counted = low.label if low == as_at else f"{low.label} to {as_at.label}"
+        months = (f"in {first.label}, when the fund starts, though that month is" if one else
+                  f"from {first.label}, when the fund starts, to {last.label}, though those months are")
+        return (f"No spend is recorded {months} over: if spend is still to be keyed, {keyed} "
+                f"Until then, the burn rate to {as_at.label} counts {counted} as £0 though nothing says "
+                f"{'it is' if low == as_at else 'they are'} keyed.")
+    said = f"No spend is recorded after {as_at.label}, though {span} over: if spend since is still to be keyed, {keyed}"
     if window is None or window[1] <= as_at:
         return f"{said} Until then the forecast runs from {as_at.label}."
     low, chosen = max(window[0], first), window[1]
@@ -451,7 +462,7 @@ def _months_over_with_no_spend(monthly_spend: Mapping[Month, int], as_at: Month,
             f"{'it is' if low == chosen else 'they are'} keyed: it may be too low and the run-out too late.")
 
 
-NO_SPEND_AFTER = "No spend is recorded after "  # how that sentence starts (a closed fund's spend is as reported)
+NO_SPEND_AFTER = "No spend is recorded "  # how that sentence starts (a closed fund's spend is as reported)
 
 
 def _first_month_past(balance: Fraction, rate: Fraction, extra: Mapping[int, Fraction], limit: int) -> int | None:
