@@ -123,6 +123,31 @@ def referral_search_text(r: dict) -> str:
                                      referred, uk, "£" + format_pounds_plain(r.get("spent_pence") or 0))).casefold()
 
 
+# What a correction of a referral changed, for its undo text, as other corrections name theirs ("Change plan …:
+# unit pounds"): each field's words and its new value. The reason to accept is free text: said as given or removed.
+_REFERRAL_CHANGE_WORDS: dict[str, Callable[[str], str]] = {
+    "reference": lambda v: f"reference {v}", "district": lambda v: f"district {v}",
+    "referred_on": lambda v: f"referred on {v}", "risk_level": lambda v: f"risk level {v}",
+    "at_marac": lambda v: f"at MARAC {v}", "idva_assigned": lambda v: f"IDVA assigned {v}",
+    "perpetrator_resident": lambda v: f"perpetrator lives at the address {v}",
+    "override_reason": lambda v: "reason to accept " + ("given" if v else "removed"),
+}
+
+
+def _referral_changes(shown: dict, typed: dict) -> str:
+    """"district Mid Suffolk, at MARAC no": the fields of a referral's form saved with another value than it opened
+    with (``shown``, the form's words; ``typed``, as the form read them: a date as a date)."""
+    said = []
+    for key, words in _REFERRAL_CHANGE_WORDS.items():
+        if key not in typed:
+            continue
+        value = typed[key]
+        text = _uk(value) if isinstance(value, date) else ("" if value is None else str(value).strip())
+        if text != str(shown.get(key) or "").strip():
+            said.append(words(text))
+    return ", ".join(said)
+
+
 class FundsPresenter(FormScreen):
     """The pooled fund page: the fund shown, the burn-rate window, the open form and the actions."""
 
@@ -429,7 +454,9 @@ class FundsPresenter(FormScreen):
                   "override_reason": referral.get("override_reason") or ""}
 
         def commit(v: dict) -> dict:
-            return self.rows_action(f"Change referral {referral['reference']} in {fund.name_said}", "referral",
+            changed = _referral_changes(values, v)
+            return self.rows_action(f"Change referral {referral['reference']} in {fund.name_said}"
+                                    + (f": {changed}" if changed else ""), "referral",
                                     referral["id"], lambda: funds.update_referral(self.store, referral["id"], **v))
 
         return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name_said}", commit, values,

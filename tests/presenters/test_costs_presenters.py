@@ -530,11 +530,31 @@ def test_a_referral_keyed_to_the_wrong_district_is_corrected_and_its_spend_moves
     assert "Babergh" not in after  # its only victim
     assert referral(fund_page, "TH-2018-008")["lines"] == 4
     assert fund_page.data.figures.spent_pence == sum(p for _, p in before.values())
-    assert log.undo_text == f"Undo change referral TH-2018-008 in {fund_page.fund.name}"
+    assert log.undo_text == f"Undo change referral TH-2018-008 in {fund_page.fund.name}: district Mid Suffolk"
     log.undo()
     assert per_district(fund_page) == before
     log.redo()
     assert per_district(fund_page) == after
+
+
+def test_a_corrected_referrals_undo_says_what_changed(fund_page, log):
+    """The undo of a corrected referral read "Change referral TH-2018-008 in …" whatever was changed, where other
+    corrections say theirs ("Change plan …: unit pounds"): Edit > Undo did not say what it would put back. The reason
+    to accept is free text: said as given, not quoted."""
+    form = fund_page.edit_referral_form(referral(fund_page, "TH-2018-008"))
+    form.set_value("referred_on", "15/05/2018")
+    form.set_value("at_marac", "no")
+    form.set_value("override_reason", "MARAC chair agreed")
+    assert form.save() or form.save()
+    assert log.undo_text == (f"Undo change referral TH-2018-008 in {fund_page.fund.name}: referred on 15/05/2018, "
+                             "at MARAC no, reason to accept given")
+    form = fund_page.edit_referral_form(referral(fund_page, "TH-2018-008"))
+    form.set_value("reference", "TH-2018-108")
+    form.set_value("at_marac", "yes")  # the fund's rule met again: no reason needed
+    form.set_value("override_reason", "")
+    assert form.save() or form.save()
+    assert log.undo_text == (f"Undo change referral TH-2018-008 in {fund_page.fund.name}: reference TH-2018-108, "
+                             "at MARAC yes, reason to accept removed")
 
 
 def test_a_corrected_referral_is_checked_as_a_new_one_is(fund_page, demo_store):
