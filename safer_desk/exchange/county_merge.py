@@ -46,7 +46,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from safer_desk import __version__
 from safer_desk.domain.ids import new_id
@@ -1595,6 +1595,9 @@ class _Merger:
         self.held_resplits: dict[str, dict[str, list[dict]]] = {}  # county key of a share -> rows held back, by table
         self.held_followers: dict[str, str] = {}  # the office's key of an invoice held back -> the county's share
         self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
+        # Rows of totals gone from the county because the office sent them again (their key is their content):
+        # table -> key -> the row gone. A conflict about one is closed as sent again, not as removed.
+        self.sent_again: dict[str, dict[str, dict]] = {}
         # Public data (issue 13): police.uk force-months, one fact each, whoever sent it.
         self.public = has_table(self.dst, POLICE_VINTAGES, schema=SRC) and has_table(self.dst, POLICE_VINTAGES)
         self.incoming_vintages = _vintages(self.dst, SRC) if self.public else {}
@@ -2117,7 +2120,7 @@ class _Merger:
         for t, keys in self.replaced.items():  # other offices' conflicts about these rows say the new version
             self.summary.conflict_notes += refresh_conflicts_about(
                 self.dst, t, keys, describer=self.describer, offices=self.offices, besides_office=self.m.office_id,
-                changed_by=self.m.office_name)
+                changed_by=self.m.office_name, sent_again=self.sent_again.get(t))
         # Whether this office sends alike a row several hold may have changed with its file (its conflict about the
         # row raised or over, the row held or let go of): other offices' conflicts about it say who does now.
         for t, keys in shared_rows_in_conflict(self.dst, self.m.office_id).items():
@@ -2418,6 +2421,7 @@ class _Merger:
                     return self.dst.execute(sql, [row.get(c) for c in by]).fetchone() is not None
 
                 kept = [g for g in gone if not sent_again(g[1])]
+                self.sent_again[t] = {key: row for key, row in gone if sent_again(row)}
                 if len(kept) < len(gone):
                     resent.append(rows_counted(t, len(gone) - len(kept)))
                 gone = kept
@@ -4047,7 +4051,8 @@ ROW_CONFLICT_KINDS = ("other-office", "differs", "reference-differs", "edited-at
 
 def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable[str], *,
                             describer: Describer | None = None, offices: dict[int, tuple[str, str]] | None = None,
-                            besides: int | None = None, besides_office: str = "", changed_by: str = "") -> list[str]:
+                            besides: int | None = None, besides_office: str = "", changed_by: str = "",
+                            sent_again: Mapping[str, dict] | None = None) -> list[str]:
     """Open conflicts about these county rows, told again against the rows as the county holds them now (after a
     merge replaced or removed them, or a decision kept an office's version): one whose office's version the county
     now holds is closed, as nothing is left to decide, and so is one about a row no longer in the county file (the
@@ -4055,7 +4060,8 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
     that a decision is taken on what is there and stands at the next merge (which compares the same two versions).
     One about a row several offices hold, as it was, names the offices that send it alike now (_say_who_sends_it_alike).
     Conflicts of ``besides_office``, and the conflict numbered ``besides``, are left alone. Returns what was closed,
-    in words (``changed_by``: the office whose file changed the rows)."""
+    in words (``changed_by``: the office whose file changed the rows; ``sent_again``: the rows of totals it sent again
+    under another key, by key, said as sent again, not as removed)."""
     wanted = set(keys)
     if not wanted:
         return []
@@ -4076,9 +4082,19 @@ def refresh_conflicts_about(conn: sqlite3.Connection, table: str, keys: Iterable
         current = county_row_of(conn, info, key)
         if current is None:
             conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict_id,))
-            closed.append(f"{subject}: no longer in the county file ({by} removed it), so conflict #{conflict_id} "
-                          f"with {office_name} is closed; {office_name}'s version comes in when its file is merged "
-                          "again.")
+            resent = (sent_again or {}).get(key)
+            if resent is not None and resent.get("office_id") == "":  # one row for every office, as merged before
+                closed.append(f"{subject}: {by} now sends its own part of it, kept apart from other offices' parts, "
+                              f"so conflict #{conflict_id} with {office_name} is closed; {office_name}'s part comes "
+                              "in when its file is merged again.")
+            elif resent is not None:
+                closed.append(f"{subject}: {by} sent it again with new totals, so conflict #{conflict_id} with "
+                              f"{office_name} is closed; {office_name}'s version comes in when its file is merged "
+                              "again.")
+            else:
+                closed.append(f"{subject}: no longer in the county file ({by} removed it), so conflict "
+                              f"#{conflict_id} with {office_name} is closed; {office_name}'s version comes in when "
+                              "its file is merged again.")
             continue
         now = version_of(info, current)
         try:

@@ -147,6 +147,12 @@ def test_old_files_upgrade_keep_every_row_and_the_offices_next_exports_add_up(ma
         said = merge(county, later).text()
         # the row both offices' old exports met on is their spend sent again, each as its office's part now
         assert "Sent again with new totals" in said and "no longer has" not in said, said
+        # the old conflict about that row is closed as Babergh's spend sent again as its own part, not as a row
+        # Babergh removed (it read "no longer in the county file (Babergh office removed it)")
+        assert "removed it" not in said, said
+        assert ("Spend of fund 'Sanctuary fund', Other districts, May 2025, Other items: Babergh office now sends its "
+                "own part of it, kept apart from other offices' parts, so conflict #1 with Mid Suffolk office is "
+                "closed; Mid Suffolk office's part comes in when its file is merged again.") in said, said
         assert spend(county) == (103_000, 8)
         assert not list_conflicts(county)
         assert county.scalar("SELECT count(*) FROM fund_spend_summary WHERE office_id = ''") == 0
