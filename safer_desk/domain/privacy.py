@@ -146,7 +146,8 @@ shaped shape bomb flat grade class team teams word words fit day times
 # Words after which a capital letter and a word in small letters ("visited J smith") is a person, not a label.
 BEFORE_A_PERSON = frozenset("""
 to with from by for of met saw see seen called phoned rang visited contacted told asked advised victim client re cc
-fao attn spoke
+fao attn spoke helped supported emailed texted referred interviewed accompanied informed notified escorted chased
+meet call ask tell help support visit contact phone email
 """.split())
 _UNITS = frozenset("smkghlpt")  # after a number, a unit ("4 s", "608 M", "30 p"), not an initial
 # Words a letter follows to name a round, a pilot or a strand ("round b bids", "pilot a ipswich"): not a person's
