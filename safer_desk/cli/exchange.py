@@ -133,7 +133,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from safer_desk.services.county import (CountyError, export_for_county, export_kind, export_name_words,
-                                            export_surname_words)
+                                            export_of_a_county_words, export_surname_words)
 
     refuse_out_first(args.file, args.out, outputs=(".xlsx", ".sqlite"),
                      usage="safer-desk export FILE OUT.sqlite|OUT.xlsx")
@@ -182,6 +182,8 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"checksum {result.checksum}")
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")
+    if county := export_of_a_county_words(result):
+        print(f"safer-desk: note: {county}", file=sys.stderr)
     if unnamed:
         print(f"safer-desk: note: {unnamed}", file=sys.stderr)
     if surnames:

@@ -126,6 +126,7 @@ class ExportResult:
     audit_head: tuple[int, str] | None = None
     case_notes_left_out: int = 0  # reviews' case and panel-meeting notes left blank (CASE_NOTES)
     case_notes_sent: int = 0  # those notes sent, the victim-level detail asked for (CASE_NOTES that hold text)
+    merged_offices: list[str] = field(default_factory=list)  # a county file's: the offices merged into it
 
     @property
     def total_rows(self) -> int:
@@ -564,6 +565,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         }
         # A county file's export says which offices' exports were merged into it (its provenance is not carried):
         # another county file refuses it (county_merge.verify_for_county), where each row would read as the county's.
+        merged: list[str] = []
         if has_table(store.conn, IMPORTS_TABLE):
             merged = [r[0] for r in store.conn.execute(
                 f"SELECT DISTINCT office_name FROM {IMPORTS_TABLE} WHERE office_name <> '' ORDER BY office_name")]
@@ -587,7 +589,8 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     progress(3, 4, "Compacting…")
     return ExportResult(target, export_id, office_name, exported_at, include_referrals, counts, checksum,
                         left_out, summary_rows, sequence, key.fingerprint if key else "",
-                        (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out, notes_sent)
+                        (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out, notes_sent,
+                        merged)
 
 
 def sheet_title(table: str) -> str:

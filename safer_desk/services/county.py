@@ -619,6 +619,18 @@ def export_name_words(store: Store) -> str:
             f"`safer-desk office {shell_word(str(store.path))} --name NAME`), then export again.")
 
 
+def export_of_a_county_words(result: ExportResult) -> str:
+    """After a county file's export for merging (.sqlite): that another county file (a region's) refuses it, said when
+    it is written rather than first at the region's merge; "" for an office's export and for a workbook (.xlsx)."""
+    if not result.merged_offices or result.path.suffix.lower() == ".xlsx":
+        return ""
+    shown = in_words(result.merged_offices[:4] + ([f"{len(result.merged_offices) - 4} more"]
+                                                  if len(result.merged_offices) > 4 else []))
+    return (f"{result.path.name} is an export of a county file: another county file, a region's, does not merge it, so "
+            f"that each row keeps the office it came from. A region merges the exports the offices sent ({shown}); "
+            "the county's workbook (an .xlsx export) is for reading.")
+
+
 def export_surname_words(store: Store, *, include_referrals: bool = False) -> str:
     """After an export: the references it carries (the reviews', and the referrals' when they were included) with a
     word that may be a surname on its own ("Okonkwo-2026": domain.privacy.surname_alone), each asked about when it was

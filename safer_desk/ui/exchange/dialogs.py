@@ -194,7 +194,8 @@ def _victim_level_words(result) -> str:
 
 
 def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
-    from safer_desk.services.county import CountyError, export_for_county, export_name_words, export_surname_words
+    from safer_desk.services.county import (CountyError, export_for_county, export_name_words,
+                                            export_of_a_county_words, export_surname_words)
 
     store = session.store
 
@@ -210,13 +211,15 @@ def start_export(session: Session, target: Path, include_referrals: bool, window
         privacy = _victim_level_words(result)
         unnamed = export_name_words(store)  # the county would know the office as its file ("safer-desk")
         surnames = export_surname_words(store, include_referrals=result.include_referrals)
+        county = export_of_a_county_words(result)  # a region's county file refuses it: said now, not there first
         # Its number and key, as `safer-desk export` says them: the county's merge speaks of exports by number, and
         # its lead asks the officer to read out the key's fingerprint (a workbook takes neither)
         signed = (f"\n\nExport number {result.sequence} of {result.office_name}, signed with your key "
                   f"{result.key_fingerprint}." if result.sequence is not None else "")
         prompts.show_info(window, "Export for County",
                           f"Exported {result.total_rows:,} rows from {len(result.row_counts)} tables to "
-                          f"{result.path}.{signed}\n\n{privacy}" + (f"\n\n{unnamed}" if unnamed else "")
+                          f"{result.path}.{signed}\n\n{privacy}" + (f"\n\n{county}" if county else "")
+                          + (f"\n\n{unnamed}" if unnamed else "")
                           + (f"\n\n{surnames}" if surnames else ""))
         if done:
             done(result)
