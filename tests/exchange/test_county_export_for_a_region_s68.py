@@ -55,3 +55,12 @@ def test_an_offices_export_and_a_countys_workbook_say_nothing_of_it(tmp_path, ca
     assert "export of a county file" not in capsys.readouterr().err
     assert main(["export", str(county), str(tmp_path / "county.xlsx")]) == 0
     assert "export of a county file" not in capsys.readouterr().err
+
+
+def test_the_windows_export_of_a_county_file_says_it_too(window, qtbot, prompts, tmp_path):
+    from tests.exchange.test_export_number_said_window_s64 import _export_in_window
+
+    county, _sent = _county(tmp_path)
+    assert window.open_path(county)
+    text = _export_in_window(window, qtbot, prompts, tmp_path / "county-export.sqlite")
+    assert f"county-export.sqlite {NOTE}" in text, text
