@@ -470,10 +470,10 @@ def _simple_window_args(argv: list[str]) -> tuple[str | None, bool] | None:
 def _refuse_words_beside_version(argv: list[str]) -> None:
     """`safer-desk --version extra` (or `safer-desk FILE --version`): a usage error, exit 2. argparse printed the
     version as soon as it met --version and exited 0, the other words never read, so a script's slip passed."""
-    if "--version" not in argv or len(argv) == 1:
+    others = " ".join(word for word in argv if word != "--version")
+    if "--version" not in argv or not others:  # (`--version --version` is still only the version)
         return
     if argv[0] == "--version" or looks_like_window(argv):
-        others = " ".join(word for word in argv if word != "--version")
         build_window_parser().error(f"--version is given on its own (nothing else was read: {others})")
 
 

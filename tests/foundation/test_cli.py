@@ -305,3 +305,9 @@ def test_words_beside_version_are_a_usage_error(argv, capsys):
     err = capsys.readouterr()
     assert exit_.value.code == 2 and __version__ not in err.out
     assert "--version is given on its own" in err.err and (set(argv) - {"--version"}).pop() in err.err
+
+
+def test_version_given_twice_is_still_the_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version", "--version"])
+    assert exit_.value.code == 0 and __version__ in capsys.readouterr().out
