@@ -217,14 +217,16 @@ def run_import_figures(args: argparse.Namespace) -> int:
 
 def _figures_refused(preview, name: str, refused: list, queried: dict) -> str:
     """Why nothing was imported, with the lines as the window lists them and the option that imports anyway."""
-    from safer_desk.domain.text import counted
+    from safer_desk.domain.text import as_sentence, counted
 
     if not preview.good and not preview.refused:
         return f"{name} has no figures below its headings. Nothing was imported."
     said = [f"{counted(len(preview.good), 'row')} of {name} can be imported, {len(preview.refusals)} refused"
             + (f", {len(preview.queried)} to check" if preview.queried else "") + ". Nothing was imported."]
     said += preview.refused_lines()  # "Line 4: …", and "Line 3 (repeated): …" for a copy of a good row
-    said += [f"Line {line} (check): {why}" for line, why in sorted(preview.queried.items())]
+    said += [f"Line {line} (check): {as_sentence(why)}" for line, why in sorted(preview.queried.items())]
+    # a red row with no comment, which the window marks Needs comment, is said here too, as a successful import says it
+    said += [f"Line {line} (needs a comment): {as_sentence(why)}" for line, why in sorted(preview.uncommented.items())]
     if not preview.good:
         said.append("There is no good row to import: correct the sheet and import again.")
     else:

@@ -299,7 +299,8 @@ def _query(indicator: svc.Indicator, pv: PeriodValue, today: date, typed: str = 
     elif today.year - start.year > FAR_PAST_YEARS:  # as the register asks about a date far from today
         asked.append(f"{svc.period_label(pv.period)} is more than {FAR_PAST_YEARS} years before today "
                      f"({today:%d/%m/%Y}): is the year right?")
-    return " ".join(asked)
+    # each question a sentence of its own: "… or format the cell as a percentage Feb-17 has not begun" ran on
+    return " ".join([as_sentence(a) for a in asked[:-1]] + asked[-1:])
 
 
 READ_CELLS = ("indicator", "area", "period", "value")  # a refused line's cells shown as the sheet gives them

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 
 from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import as_sentence, counted
 from safer_desk.presenters.actions import Action, snapshot_action, user_action
 from safer_desk.presenters.indicators import IndicatorForm, not_imported_text, read_only_words
 from safer_desk.services import indicators as svc
@@ -148,7 +148,7 @@ class ImportFiguresDialog(QDialog):
                      else "Needs comment" if g.line in uncommented else "OK", indicator=g.indicator, area=g.area_name,
                      period=svc.period_label(g.value.period), value=figure_text(g.value),
                      replaces=preview.replaced_text(g.line), held=preview.replaced_text(g.line, full=True),
-                     why=" ".join(filter(None, (queried.get(g.line), uncommented.get(g.line)))))
+                     why=_sentences(queried.get(g.line), uncommented.get(g.line)))
                 for g in preview.good]
         # A line giving a good row again, the same figure, is imported once (as on the command line): not refused.
         # Its cells as the sheet gives them, so it can be found there (blank, only the reason said which line).
@@ -372,6 +372,13 @@ class IndicatorDialog(IndicatorFormDialog):
     def _after(self, indicator_id: str) -> None:
         self.session.notify("indicators")
         self.saved_indicator.emit(indicator_id)  # the tab shows the indicator just saved
+
+
+def _sentences(*parts: str | None) -> str:
+    """The reasons given, each a sentence of its own ("… format the cell as a percentage. Level Two … is red …"),
+    the last as given, as a single reason is shown."""
+    given = [p for p in parts if p]
+    return " ".join([as_sentence(p) for p in given[:-1]] + given[-1:])
 
 
 def preview_name(path) -> str:
