@@ -1560,6 +1560,22 @@ def _refuse_spaced_thousands(text: str) -> None:
                           "figures with a comma and a space (1,000, 2,000).")
 
 
+def _refuse_too_many_points(trajectory: Sequence[float], frequency: str, year: FinancialYear) -> None:
+    """More figures than the year has periods (5 for a quarterly indicator), refused beside the Trajectory field by
+    the frequency chosen in the form: set_target said it above Save ("… has at most 4 figures, not 5")."""
+    from safer_desk.presenters.forms import FormError
+
+    periods = svc.year_periods(frequency, year)
+    if len(trajectory) <= len(periods):
+        return
+    each = {"monthly": "month", "quarterly": "quarter"}.get(frequency, "year")
+    span = svc.period_label(periods[0]) + (f" to {svc.period_label(periods[-1])}" if len(periods) > 1 else "")
+    raise FormError({"trajectory": (
+        f"a {frequency} trajectory has at most {len(periods)} {'figures' if len(periods) > 1 else 'figure'} "
+        f"({span}), not {len(trajectory)}: type one cumulative figure for each {each}, in order, up to "
+        f"{svc.period_label(periods[-1])}.")})
+
+
 def _trajectory_parts(text: str) -> list[str]:
     """A trajectory's figures as typed ("29%" with its sign, "28 %" as "28%", a rate's "15 per 1,000" with its label,
     as its Target figure takes them)."""
@@ -1701,6 +1717,7 @@ class IndicatorForm:
                                                     ind.rate_per if ind is not None else None)
                 except NumberError as exc:
                     raise FormError({"trajectory": str(exc)}) from None
+                _refuse_too_many_points(trajectory, parsed["frequency"], year)
             value = None if parsed["target_value"] is None else float(parsed["target_value"])
             indicator_id = svc.reference_id("indicator", name)
             _refuse_name_of_another(store, ind, name, indicator_id)
