@@ -1560,6 +1560,21 @@ def _refuse_spaced_thousands(text: str) -> None:
                           "figures with a comma and a space (1,000, 2,000).")
 
 
+def _refuse_threshold(ind: svc.Indicator | None, name: str, parsed: dict[str, Any], year: FinancialYear,
+                      value: float | None) -> None:
+    """A threshold on a count or rate added up through the year, refused beside the kind of target."""
+    from dataclasses import replace
+
+    from safer_desk.presenters.forms import FormError
+
+    chosen = dict(name=name, unit=parsed["unit"], frequency=parsed["frequency"])
+    probe = replace(ind, **chosen) if ind is not None else svc.Indicator(
+        id="", code="", rate_per=None, polarity=parsed["polarity"], source="", area_id=None, tolerance_pct=0,
+        description="", sort_order=0, **chosen)
+    if problem := svc.threshold_problem(probe, year, value):
+        raise FormError({"target_kind": problem})
+
+
 def _refuse_too_many_points(trajectory: Sequence[float], frequency: str, year: FinancialYear) -> None:
     """More figures than the year has periods (5 for a quarterly indicator), refused beside the Trajectory field by
     the frequency chosen in the form: set_target said it above Save ("… has at most 4 figures, not 5")."""
@@ -1731,6 +1746,11 @@ class IndicatorForm:
             status = ("set" if given else "tbc") if tbc and kind else None
             if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None and not tbc:
                 raise FormError({"target_value": "Give the target's figure (or choose No target)."})
+            if kind == TargetKind.THRESHOLD.value and (status or (before_target.status if before_target is not None
+                                                                 else "set")) == "set":
+                # set_target refused it above Save, the Target field unmarked: said beside it, by the unit and
+                # frequency chosen in the form
+                _refuse_threshold(ind, name, parsed, year, value)
             held = before_target.value if before_target is not None else None
             if not kind and value is not None and (held is None or value != float(held)):
                 # A figure typed with No target was thrown away without a word (the target stayed "No target");

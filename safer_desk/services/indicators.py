@@ -1127,6 +1127,19 @@ def figure_sources(store: Store, rows: Iterable[dict]) -> dict[str, FigureSource
 
 
 # -- targets ----------------------------------------------------------------------------------
+def threshold_problem(indicator: Indicator, year: FinancialYear, value: float | None) -> str:
+    """Why a threshold target of ``value`` cannot be set for the indicator, or "": a count or rate added up through
+    the year is judged to date, so one period's limit would find it red from the second period on."""
+    periods = year_periods(indicator.frequency, year)
+    if not (indicator.totals and len(periods) > 1 and value is not None):
+        return ""
+    each = {"monthly": "a month", "quarterly": "a quarter"}.get(indicator.frequency, "a period")
+    return (f"{indicator.name} is a {'count' if indicator.unit == 'count' else 'rate'} added up through the year, "
+            f"so it is judged to date against its year's target: a threshold would judge the total so far against "
+            f"one period's figure. Give an annual figure (for {indicator.format(value)} {each}, "
+            f"{indicator.format(value * len(periods))} in the year, spread evenly) or a cumulative trajectory.")
+
+
 def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, kind: str,
                value: float | None = None, trajectory: Sequence[float] | None = None, profile: str = "entered",
                note: str | None = None, status: str | None = None, withdrawn_on: str | None = None,
@@ -1163,14 +1176,8 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     else:
         withdrawn_on, withdrawn_reason = None, ""
     periods = year_periods(indicator.frequency, year)
-    if kind == "threshold" and status == "set" and indicator.totals and len(periods) > 1 and value is not None:
-        # Its figure to date is the year's total so far: one period's limit would find it red from the second on.
-        each = {"monthly": "a month", "quarterly": "a quarter"}.get(indicator.frequency, "a period")
-        raise IndicatorError(
-            f"{indicator.name} is a {'count' if indicator.unit == 'count' else 'rate'} added up through the year, "
-            f"so it is judged to date against its year's target: a threshold would judge the total so far against "
-            f"one period's figure. Give an annual figure (for {indicator.format(value)} {each}, "
-            f"{indicator.format(value * len(periods))} in the year, spread evenly) or a cumulative trajectory.")
+    if kind == "threshold" and status == "set" and (problem := threshold_problem(indicator, year, value)):
+        raise IndicatorError(problem)
     cumulative: list[float] | None = None
     if status == "tbc":
         value, profile = None, "entered"

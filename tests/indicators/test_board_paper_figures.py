@@ -70,7 +70,7 @@ def test_a_threshold_for_a_count_added_up_through_the_year_is_refused_never_judg
     type_in(qtbot, dialog.form.widgets["target_value"], "1,600")
     qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    message = dialog.form.form_message.text()
+    message = dialog.form.messages["target_kind"].text()  # beside the kind of target (session 68), not above Save
     assert "added up through the year" in message and "19,200 in the year" in message
     assert svc.get_target(store, "indicator:all-crime", "district:plymouth", FinancialYear(2016)) is None
     assert tab.view.rag.word == "No target"

@@ -43,3 +43,36 @@ def test_thirteen_figures_for_a_monthly_indicator_are_refused_beside_the_traject
     assert not form.save()
     said = form.message("trajectory")
     assert "at most 12 figures" in said and "not 13" in said and "Apr-16 to Mar-17" in said, said
+
+
+def test_a_threshold_on_a_count_is_refused_beside_the_kind_of_target(demo_store):
+    """As the trajectory: "Not saved: Referrals … is a count added up through the year …" above Save, no field
+    marked; said beside the kind of target now, and nothing changed."""
+    before = svc.get_target(demo_store, REFERRALS, PLYMOUTH, FY16)
+    view = svc.year_view(demo_store, REFERRALS, PLYMOUTH, FY16, today=date(2017, 1, 10))
+    form = IndicatorForm.make(demo_store, view, PLYMOUTH, FY16)
+    form.set_value("target_kind", "threshold")
+    form.set_value("target_value", "500")
+    assert not form.save()
+    said = form.message("target_kind")
+    assert "is a count added up through the year" in said and "500 a quarter, 2,000 in the year" in said, said
+    assert "Not saved: Referrals" not in form.form_message, form.form_message
+    assert svc.get_target(demo_store, REFERRALS, PLYMOUTH, FY16) == before
+
+
+def test_a_new_indicator_is_judged_by_the_unit_chosen_in_the_form(demo_store):
+    """A new count with a threshold is refused beside the kind of target; a new percentage keeps its threshold."""
+    form = IndicatorForm.make(demo_store, None, PLYMOUTH, FY16)
+    form.set_value("name", "Repeat victims")
+    form.set_value("unit", "count")
+    form.set_value("frequency", "monthly")
+    form.set_value("polarity", "lower")
+    form.set_value("target_kind", "threshold")
+    form.set_value("target_value", "10")
+    assert not form.save()
+    assert "Repeat victims is a count added up through the year" in form.message("target_kind")
+    assert not demo_store.one("SELECT 1 FROM indicators WHERE name = 'Repeat victims'")
+    form.set_value("unit", "percentage")
+    assert form.save(), (form.errors, form.form_message)
+    ind = svc.get_indicator(demo_store, "Repeat victims").id
+    assert svc.get_target(demo_store, ind, PLYMOUTH, FY16).kind == "threshold"
