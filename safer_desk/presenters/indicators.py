@@ -1746,6 +1746,11 @@ class IndicatorForm:
             status = ("set" if given else "tbc") if tbc and kind else None
             if kind in (TargetKind.ANNUAL.value, TargetKind.THRESHOLD.value) and value is None and not tbc:
                 raise FormError({"target_value": "Give the target's figure (or choose No target)."})
+            if kind == TargetKind.TRAJECTORY.value and not trajectory and not tbc:
+                # set_target refused it above Save ("enter the cumulative target for each period"), no field marked
+                each = {"monthly": "month", "quarterly": "quarter"}.get(parsed["frequency"], "year")
+                raise FormError({"trajectory": f"Give one cumulative figure for each {each}, in order (55, 108, "
+                                               "162, …), or choose No target."})
             if kind == TargetKind.THRESHOLD.value and (status or (before_target.status if before_target is not None
                                                                  else "set")) == "set":
                 # set_target refused it above Save, the Target field unmarked: said beside it, by the unit and

@@ -76,3 +76,14 @@ def test_a_new_indicator_is_judged_by_the_unit_chosen_in_the_form(demo_store):
     assert form.save(), (form.errors, form.form_message)
     ind = svc.get_indicator(demo_store, "Repeat victims").id
     assert svc.get_target(demo_store, ind, PLYMOUTH, FY16).kind == "threshold"
+
+
+def test_a_trajectory_chosen_with_no_figures_is_asked_for_beside_the_field(demo_store):
+    """"Not saved: Referrals …: enter the cumulative target for each period." above Save, no field marked."""
+    before = svc.get_target(demo_store, REFERRALS, PLYMOUTH, FY16)
+    form = _form(demo_store, REFERRALS, "")
+    assert not form.save()
+    said = form.message("trajectory")
+    assert "one cumulative figure for each quarter" in said and "or choose No target" in said, said
+    assert "Not saved: Referrals" not in form.form_message, form.form_message
+    assert svc.get_target(demo_store, REFERRALS, PLYMOUTH, FY16) == before
