@@ -298,6 +298,15 @@ class FrameworkForm:
                             f"{svc.day_or_month_text(parsed['achieved'])} is after today ({format_uk_date(today)}): "
                             f"{ind.name} cannot have been achieved yet. Is the date right?")
                         self.changed.emit()
+                # So is a withdrawal: kept at once, the tab said "Target withdrawn" today of one dated years ahead.
+                if parsed is not None and parsed.get("withdrawn_on") and self._typed("withdrawn_on"):
+                    today = self.today()
+                    if done_after(parsed["withdrawn_on"], today):
+                        self.slips["withdrawn_on"] = Slip(
+                            f"{svc.day_or_month_text(parsed['withdrawn_on'])} is after today "
+                            f"({format_uk_date(today)}): the target of {ind.name} cannot have been withdrawn yet. "
+                            "Is the date right?")
+                        self.changed.emit()
                 # A percentage under 1 typed without its % sign (0.8875 for 88.75%) is asked about, as the grid asks.
                 for key in ("baseline_value", "regional_value", "national_value") if ind.unit == "percentage" else ():
                     slip = under_one_percent(parsed[key], self.values[key]) \
