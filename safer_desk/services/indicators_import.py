@@ -142,7 +142,10 @@ def _full(value: float | None) -> str:
 
 
 # What a sheet puts where it gives no figure, and what each says. "nil" is left out: in a paper it is 0.
-NO_FIGURE_MARKS = {"-": "no figure", "–": "no figure", "—": "no figure", "n/a": "not applicable",
+# A dash is also the nought of a sheet's accounting format (a CSV saved from Excel writes it as shown): said, never
+# "says there is no figure (no figure)".
+_DASH = "or 0, as a sheet's accounting format shows it"
+NO_FIGURE_MARKS = {"-": _DASH, "–": _DASH, "—": _DASH, "n/a": "not applicable",
                    "na": "not applicable", "n/k": "not known", "nk": "not known", "*": "a small number held back",
                    "**": "a small number held back", "..": "not available", "tbc": "to be confirmed",
                    "x": "not available or held back"}

@@ -34,7 +34,8 @@ def test_marks_for_no_figure_are_refused_saying_what_to_do(store):
     assert set(said) == {"May-24", "Jun-24", "Jul-24", "Aug-24", "Sep-24"}
     assert said["May-24"] == ("“n/a” says there is no figure (not applicable): leave the cell blank for a month "
                               "with no figure, or type 0 where none were counted.")
-    assert said["Jun-24"].startswith("“-” says there is no figure (no figure): leave the cell blank")
+    assert said["Jun-24"].startswith("“-” says there is no figure (or 0, as a sheet's accounting format shows it): "
+                                     "leave the cell blank")
     assert said["Aug-24"] == ("“#N/A” is an error from the sheet, not a figure: correct it there, or leave the cell "
                               "blank for a month with no figure.")
     assert said["Sep-24"].startswith("“#DIV/0!” is an error from the sheet")
