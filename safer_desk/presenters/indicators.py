@@ -439,12 +439,28 @@ class FiguresEditor:
             if disagrees:
                 errors[(svc.GRID_VALUE, col)] = disagrees
             comment = self.texts[(svc.GRID_COMMENT, col)].strip() if (svc.GRID_COMMENT, col) in dirty else None
-            out.append(PeriodValue(self.grid.periods[col], value, num, den, comment))
+            pv = PeriodValue(self.grid.periods[col], value, num, den, comment)
+            if (problem := self._no_population(pv)) and svc.GRID_DENOMINATOR in keys:
+                errors[(svc.GRID_DENOMINATOR, col)] = problem  # where the population is to be typed
+            out.append(pv)
         if errors:
             self.form_message = "Not saved: correct the figures marked."
             self.changed.emit()
             return None
         return out
+
+    def _no_population(self, pv: PeriodValue) -> str:
+        """Why a rate's count typed alone cannot be saved (no population recorded for the year), or "": said above
+        the grid only, no cell marked. The cell's name says the month, so the indicator and month are left out."""
+        ind = self.indicator
+        assert ind is not None and self.grid is not None
+        try:
+            svc.with_population(self.owner.store, ind, self.grid.view.area_id, pv)
+        except IndicatorError as exc:
+            said = str(exc)
+            prefix = f"{ind.name}, {svc.period_label(pv.period)}: "
+            return said[len(prefix):] if said.startswith(prefix) else said
+        return ""
 
     def _disagrees(self, col: int, typed: Decimal | None, num: float | None, den: float | None) -> str:
         """Why a figure typed beside its numerator and denominator cannot be saved: the ratio is what is kept, so a
