@@ -1615,7 +1615,8 @@ class _Merger:
         for table, column in CASE_NOTES if manifest.case_notes_left_out else ():
             self.notes_not_sent.setdefault(table, []).append(column)
         self.notes_kept: dict[str, int] = {}
-        self.held_notes: dict[int, str] = {}  # conflict number -> the summary's words of the office's parts held with it
+        # conflict number -> the summary's words of the office's parts held with it
+        self.held_notes: dict[int, str] = {}
         self.notes_filled: dict[str, int] = {}  # rows whose notes, left out by the exports before, this file fills
 
     # -- bookkeeping ------------------------------------------------------------

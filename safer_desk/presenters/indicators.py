@@ -1137,8 +1137,8 @@ class IndicatorsPresenter(ScreenPresenter):
         East Sussex 2010/11): it stays chosen from the area or year before, so its figures can be typed here."""
         v = self.view
         own = [r for r in self.rows if r.indicator.id != v.indicator.id]
-        if not own or v.indicator.id in self._latest_own or v.ytd is not None or v.target is not None or v.milestone is not None \
-                or v.estimate is not None or any(v.last_year) or v.is_derived:
+        if not own or v.indicator.id in self._latest_own or v.ytd is not None or v.target is not None \
+                or v.milestone is not None or v.estimate is not None or any(v.last_year) or v.is_derived:
             return ""
         return (f" {v.indicator.name} stays chosen from the area or year before: {v.area_name} has no figures of it "
                 f"for {v.year.label} (its own {len(own)} indicator{'s are' if len(own) > 1 else ' is'} listed with "

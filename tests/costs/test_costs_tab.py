@@ -349,8 +349,8 @@ def test_fund_report_export_and_summary_note(tab, qtbot, tmp_path, demo_window):
     assert page.summary_note.isHidden()
     store = demo_window.session.store
     with store.transaction():
-        store.conn.execute("INSERT INTO fund_spend_summary (id, fund_id, district_id, month, item, victims, spend_lines, "
-                           "amount_pence) SELECT id || '-x', fund_id, district_id, '2018-07', item, "
+        store.conn.execute("INSERT INTO fund_spend_summary (id, fund_id, district_id, month, item, victims, "
+                           "spend_lines, amount_pence) SELECT id || '-x', fund_id, district_id, '2018-07', item, "
                            "victims, spend_lines, amount_pence FROM fund_spend_summary_live WHERE month = '2018-06'")
     page.refresh()
     wait_loaded(qtbot, page)
