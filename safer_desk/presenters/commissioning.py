@@ -115,16 +115,18 @@ class CommissioningPresenter(ScreenPresenter):
         Outreach worker (merged from Babergh office)"). Said of every project, the offices' names drowned the list
         of a county file whose offices all sent the same projects."""
         name = f"{project.ref}. {project.title}" if project.ref else project.title
-        return f"{name} ({self.origins.phrase(project.id)})" if project.id in self.sentence_titles() else name
+        county_twin = self.origins.shown and project.id in self.sentence_titles()  # (own file's: the ref says it)
+        return f"{name} ({self.origins.phrase(project.id)})" if county_twin else name
 
     def titled(self, project) -> str:
         """A project as a sentence about it names it: its title, with where it came from where another project of a
-        county file has that title too ("Outreach worker (merged from Babergh office): no cost is stated …")."""
+        county file has that title too ("Outreach worker (merged from Babergh office): no cost is stated …"), with
+        its ref where another of an office's own file has it ("17. Outreach worker: …"): ``titles_said``."""
         return self.sentence_titles().get(project.id, project.title)
 
     def sentence_titles(self) -> dict[str, str]:
-        """The projects whose title alone does not say which they are (another of a county file has it too), by
-        id, each with where it came from; read once per register and origins."""
+        """The projects whose title alone does not say which they are (another has it too), by id, each as a
+        sentence names it (``titles_said``); read once per register and origins."""
         projects, origins, titles = self._titles
         if projects is not self.projects or origins is not self.origins:  # (each is replaced whole, never changed)
             titles = titles_said(self.projects, self.origins)

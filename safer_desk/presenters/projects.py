@@ -450,11 +450,12 @@ class ProjectsPresenter(ScreenPresenter):
         pasted whole from a bid is cut at a word with "…": the line stays one the Edit menu and status bar can show.
         In an office's own file, where another project has the title (this year's "Outreach worker" 16 and next
         year's 17), its ref and title, as the Ref column tells them apart: "17. Outreach worker"."""
-        if project.id in titles_said(self.rows, self.origins):  # the one rule with Commissioning and the report
+        rows = [p for p in self.rows if p.id != project.id] + [project]  # (one added or saved need not be in rows)
+        if project.id not in titles_said(rows, self.origins):  # the one rule with Commissioning and the report
+            return shortened(project.title)
+        if self.origins.shown:
             return f"{shortened(project_name(project))} ({self.origins.phrase(project.id)})"
-        if not self.origins.shown and any(p.title == project.title and p.id != project.id for p in self.rows):
-            return shortened(project_name(project))  # (the project being added or saved need not be in rows yet)
-        return shortened(project.title)
+        return shortened(project_name(project))
 
     def file_changed(self) -> None:
         """The file changed under the register (a merge of district files, a conflict decided, an undo of a change

@@ -1023,7 +1023,7 @@ def project_names(store: Store, ids: Sequence[str], projects: Sequence | None = 
     origins = row_origins(store, PROJECTS)
     if projects is None:  # every project only where a title can repeat (a county file); else the ones named
         projects = load_projects(store, None if origins.shown else list(ids))
-    repeated = titles_said(projects, origins)
+    repeated = titles_said(projects, origins) if origins.shown else {}  # (an own file's twins: the ref says it)
     wanted = set(ids)
     return {p.id: f"{project_name(p)} ({origins.phrase(p.id)})" if p.id in repeated else project_name(p)
             for p in projects if p.id in wanted}

@@ -103,13 +103,17 @@ NOT_A_COUNTY_FILE = RowOrigins()
 def titles_said(rows, origins: RowOrigins) -> dict[str, str]:
     """The rows (projects) whose title alone does not say which they are, by id, each as a sentence names it:
     "Outreach worker (merged from Babergh office)" where two offices of a county file each sent an "Outreach worker";
-    none in an office's own file. Commissioning, the register and the board report name them so."""
-    if not origins.shown:
-        return {}
+    in an office's own file, by its ref and title as the Ref column tells them apart ("17. Outreach worker" beside
+    this year's 16), unless the ref tells nothing more (none, or another twin's too). Commissioning, the register,
+    Budgets and the board report name them so."""
     from collections import Counter
 
     repeated = {title for title, n in Counter(r.title for r in rows).items() if n > 1}
-    return {r.id: f"{r.title} ({origins.phrase(r.id)})" for r in rows if r.title in repeated}
+    if origins.shown:
+        return {r.id: f"{r.title} ({origins.phrase(r.id)})" for r in rows if r.title in repeated}
+    twins = [r for r in rows if r.title in repeated and getattr(r, "ref", "")]
+    refs = Counter((r.title, r.ref) for r in twins)
+    return {r.id: f"{r.ref}. {r.title}" for r in twins if refs[(r.title, r.ref)] == 1}
 
 
 def names_said(rows, origins: RowOrigins) -> dict[str, str]:

@@ -140,10 +140,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     """This tab's sections for the board report: the year's projects and scenarios in the report's areas (the
     report's day, ``today``, changes none of them). In a county file its tables say which office each project came
     from (*Merged from*, after the project's title, as the register and Commissioning show it) and its notes name the
-    office of a project whose title another has; an office's own report is as it always was."""
+    office of a project whose title another has; an office's own report names such a project by its ref and title
+    ("17. Outreach worker", ``titles_said``), and is otherwise as it always was."""
     from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
-    from safer_desk.services.projects import areas_not_known, known_area_names, load_projects
+    from safer_desk.services.projects import areas_not_known, known_area_names, load_projects, project_name
     from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
     from safer_desk.services.report_sections import office_areas_for
 
@@ -155,7 +156,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     merged = [MERGED_FROM] if origins.shown else []
 
     def named(p) -> str:  # "16. Outreach worker (merged from Babergh office)" where the title alone is not enough
-        return f"{p.ref + '. ' if p.ref else ''}{said.get(p.id, p.title)}"
+        return f"{project_name(p)} ({origins.phrase(p.id)})" if origins.shown and p.id in said else project_name(p)
 
     scenarios = list_scenarios(store)
     awards = {a.id: a for a in list_awards(store)}
@@ -275,7 +276,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     funder does not have is said under each of the funder's tables for its year (``named_for_another``).
 
     In a county file (``origins`` shown) each table says which office each project came from, after its title, and
-    the notes name a project by ``said`` (``titles_said``: with its office where another has its title).
+    the notes name a project by ``said`` (``titles_said``: with its office, or in an office's own file its ref, where
+    another has its title).
     """
     from safer_desk.domain.commissioning import counted_twice, counts_against, in_window, named_award, share_for
     from safer_desk.services.funders import list_awards, shares_of
