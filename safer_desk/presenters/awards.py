@@ -9,6 +9,7 @@ again (services.funders).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Callable
 
 from safer_desk.domain.commissioning import Award, FundingError
@@ -19,6 +20,7 @@ from safer_desk.presenters.actions import snapshot_action
 from safer_desk.presenters.costs import CostForm, RecordsScreen
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funders
+from safer_desk.services.projects import titles_in_sentences
 from safer_desk.services.provenance import AWARDS, NOT_A_COUNTY_FILE, row_origins
 
 TAB = "projects"  # where Edit > Undo of an award brings the window: the awards serve commissioning
@@ -107,13 +109,13 @@ class AwardsPresenter(RecordsScreen):
         if old is not None and (award.name, award.funder) != (old.name, old.funder):
             still = {p.id for p in funders.projects_naming(self.store, award)}  # "County Lines" names both
             lost = [p for p in funders.projects_naming(self.store, old) if p.id not in still]
-            named = _named_by(old.funder, lost, old_name=old.name)
+            named = _named_by(old.funder, lost, titles_in_sentences(self.store, lost), old_name=old.name)
             if named:
                 doubts["name"] = [named]
         if old is not None and award.funder != old.funder:  # the shares say their funder by name
             lost = funders.projects_from_funder(self.store, old, award)
             if lost:
-                doubts["funder"] = [_from_funder(old.funder, award.funder, lost)]
+                doubts["funder"] = [_from_funder(old.funder, award.funder, titles_in_sentences(self.store, lost))]
         if old is not None:
             gone = [y for y in sorted(old.years) if y not in award.years]
             against = funders.scenarios_against(self.store, old.id, years=gone)
@@ -174,7 +176,8 @@ class AwardsPresenter(RecordsScreen):
         keep = (f" {counted(against, 'commissioning scenario')} against it "
                 f"{'keeps its' if one else 'keep their'} fund and no longer count{'s' if one else ''} the funder's "
                 "share only." if against else "")
-        named = _named_by(award.funder, funders.projects_naming(self.store, award))
+        naming = funders.projects_naming(self.store, award)
+        named = _named_by(award.funder, naming, titles_in_sentences(self.store, naming))
         back = row_origins(self.store, AWARDS).comes_back_words([award_id])  # a county file: the office's export
         said = " ".join(filter(None, (keep.strip(), named, back)))
         return f"Delete the award {award.name} ({award.funder})?{' ' + said if said else ''}"
@@ -185,12 +188,12 @@ class AwardsPresenter(RecordsScreen):
         self._perform(f"Delete award {award.name}", award_id, lambda: funders.delete_award(self.store, award_id))
 
 
-def _named_by(funder: str, projects, *, old_name: str = "") -> str:
+def _named_by(funder: str, projects, titles: Sequence[str], *, old_name: str = "") -> str:
     """"The share of Suffolk Strive names it: …": said before a delete or a new name leaves the shares naming an
-    award after its funder ("Suffolk Public Sector Leaders — County Lines") naming none; "" when none names it."""
+    award after its funder ("Suffolk Public Sector Leaders — County Lines") naming none; "" when none names it.
+    ``titles``: the projects as sentences name them (``titles_in_sentences``: "17. Outreach worker" beside 16)."""
     from safer_desk.domain.commissioning import named_award, names_award
 
-    titles = [p.title for p in projects]
     if not titles:
         return ""
     one = len(titles) == 1
@@ -205,11 +208,10 @@ def _named_by(funder: str, projects, *, old_name: str = "") -> str:
             "count against none.")
 
 
-def _from_funder(funder: str, new_funder: str, projects) -> str:
+def _from_funder(funder: str, new_funder: str, titles: Sequence[str]) -> str:
     """"Shares of 8 projects (…) are from OPCC: …": said before a funder corrected on the award ("Office of the
     Police and Crime Commissioner") leaves the projects' shares from its old name counted against none of its
-    money."""
-    titles = [p.title for p in projects]
+    money. ``titles``: the projects as sentences name them (``titles_in_sentences``)."""
     one = len(titles) == 1
     shown = ", ".join(titles[:3]) + (", …" if len(titles) > 3 else "")
     whose = f"The share of {titles[0]} is" if one else f"Shares of {counted(len(titles), 'project')} ({shown}) are"

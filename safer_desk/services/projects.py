@@ -909,6 +909,21 @@ def project_name(project: Project) -> str:
     return f"{project.ref}. {project.title}" if project.ref else project.title
 
 
+def titles_in_sentences(store: Store, projects: Sequence[Project]) -> list[str]:
+    """``projects`` (a few of the register: the shares naming an award) as a sentence names them, told apart from
+    every other project of the file by ``titles_said``: the title; "17. Outreach worker" where another project of an
+    office's own file has its title, "Outreach worker (merged from Babergh office)" where another of a county file
+    has it. The register's refs and titles are read in one query, not every project whole."""
+    from types import SimpleNamespace
+
+    from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
+
+    rows = store.rows("SELECT id, ref, title FROM projects")
+    register = [SimpleNamespace(id=r[0], ref=r[1], title=r[2]) for r in rows]
+    said = titles_said(register, row_origins(store, PROJECTS))
+    return [said.get(p.id, p.title) for p in projects]
+
+
 def known_area_names(store: Store) -> dict[str, str]:
     """Every area the file knows (``reference.known_areas``: districts, partnerships, counties, indicator areas) by
     its casefolded name, for ``areas_not_known``."""

@@ -90,3 +90,27 @@ def test_the_board_report_s_notes_say_which_outreach_worker(tmp_path):
     said = " ".join([*(p for s in sections for p in s.paragraphs), *(t.note for s in sections for t in s.tables)])
     assert "16. Outreach worker" in said and "17. Outreach worker" in said
     assert "Outreach worker:" not in said.replace("16. Outreach worker:", "").replace("17. Outreach worker:", "")
+
+
+def test_an_award_s_delete_and_funder_questions_say_which_outreach_worker(office):
+    """Delete's question said "Shares of 2 projects (Outreach worker, Outreach worker) name it": the same words
+    twice; and "The share of Outreach worker is from OPCC" of one, without saying which."""
+    from safer_desk.presenters.awards import AwardsPresenter
+    from safer_desk.services import funders
+    from safer_desk.services.projects import FundingSource
+
+    projects = load_projects(office)
+    w16, w17 = _by_ref(projects, "16"), _by_ref(projects, "17")
+    award = funders.make_award(funder="OPCC", name="OPCC grant", years={"2025/26": "£20,000"})
+    funders.save_award(office, award)
+    for p in (w16, w17):
+        funders.set_project_funding(office, p.id, [FundingSource("OPCC — OPCC grant", 500_000, "", "2025/26")])
+    awards = AwardsPresenter(office)
+    award = funders.award_by_name(office, "OPCC grant")
+    assert "Shares of 2 projects (16. Outreach worker, 17. Outreach worker) name it" in awards.delete_question(award.id)
+    funders.set_project_funding(office, w16.id, [])
+    funders.set_project_funding(office, w17.id, [FundingSource("OPCC", 500_000, "", "2025/26")])
+    form = awards.edit_form(award.id)
+    form.set_value("funder", "Office of the Police and Crime Commissioner")
+    assert not form.save()
+    assert form.message("funder").startswith("The share of 17. Outreach worker is from OPCC:")
