@@ -42,6 +42,7 @@ from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
 from safer_desk.services import reference
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
+from safer_desk.services.projects import sentence_titles
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
 
 # -- what the tables are called, and where in the window they are looked after -------------------------
@@ -361,6 +362,9 @@ class Namer:
 
     def __init__(self, store, entries: Iterable[AuditEntry], tz: tzinfo | None = None):
         self.tz = tz
+        # Two projects of one title in an office's own file ("Outreach worker" 16 and 17) by ref and title, as the
+        # register and Commissioning name them ("17. Outreach worker"); a county file's as they always were.
+        self.project_titles = sentence_titles(store, county=False)
         self.links = service.table_links(store)
         self.columns = service.table_columns(store)
         entries = list(entries)
@@ -427,6 +431,8 @@ class Namer:
                 self.unlinked["area_id"].setdefault(str(values[key]), str(values["name"]))
 
     def _own_name(self, fact: RecordFacts) -> str | None:
+        if fact.table == "projects" and fact.row_id in self.project_titles:
+            return _short(self.project_titles[fact.row_id])
         column = service.name_column(fact.table, self.columns.get(fact.table, list(fact.values)))
         if fact.table in TITLED_BY:
             column = next((c for c in TITLED_BY[fact.table] if fact.values.get(c) not in (None, "")), column)

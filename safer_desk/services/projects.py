@@ -909,18 +909,27 @@ def project_name(project: Project) -> str:
     return f"{project.ref}. {project.title}" if project.ref else project.title
 
 
-def titles_in_sentences(store: Store, projects: Sequence[Project]) -> list[str]:
-    """``projects`` (a few of the register: the shares naming an award) as a sentence names them, told apart from
-    every other project of the file by ``titles_said``: the title; "17. Outreach worker" where another project of an
-    office's own file has its title, "Outreach worker (merged from Babergh office)" where another of a county file
-    has it. The register's refs and titles are read in one query, not every project whole."""
+def sentence_titles(store: Store, *, county: bool = True) -> dict[str, str]:
+    """The projects of the file whose title alone does not say which they are, by id, as ``titles_said`` names them
+    over the whole register: "17. Outreach worker" where another project of an office's own file has its title,
+    "Outreach worker (merged from Babergh office)" where another of a county file has it (none there when not
+    ``county``). The register's refs and titles are read in one query, not every project whole."""
     from types import SimpleNamespace
 
-    from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
+    from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, row_origins, titles_said
 
     rows = store.rows("SELECT id, ref, title FROM projects")
     register = [SimpleNamespace(id=r[0], ref=r[1], title=r[2]) for r in rows]
-    said = titles_said(register, row_origins(store, PROJECTS))
+    origins = row_origins(store, PROJECTS)
+    if origins.shown and not county:
+        return {}
+    return titles_said(register, origins if county else NOT_A_COUNTY_FILE)
+
+
+def titles_in_sentences(store: Store, projects: Sequence[Project]) -> list[str]:
+    """``projects`` (a few of the register: the shares naming an award) as a sentence names them: the title, else as
+    ``sentence_titles`` tells it from another project's of that title."""
+    said = sentence_titles(store)
     return [said.get(p.id, p.title) for p in projects]
 
 

@@ -114,3 +114,29 @@ def test_an_award_s_delete_and_funder_questions_say_which_outreach_worker(office
     form.set_value("funder", "Office of the Police and Crime Commissioner")
     assert not form.save()
     assert form.message("funder").startswith("The share of 17. Outreach worker is from OPCC:")
+
+
+def test_the_history_of_changes_says_which_outreach_worker(office):
+    """History said "Changed the cost of project Outreach worker from £10,000 - £12,000 to £12,500" and "Added
+    funding source OPCC of Outreach worker, 2025/26" of 17, which 16 could have been."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.history import history_lines
+    from safer_desk.presenters.projects import ProjectsPresenter
+    from safer_desk.services import funders
+    from safer_desk.services.projects import FundingSource
+
+    register = ProjectsPresenter(office, perform=ActionLog())
+    register.reload()
+    w17 = _by_ref(register.rows, "17")
+    register.select(w17.id)
+    register.editor.set_value("cost", "£12,500")
+    assert register.editor.save()
+    funders.set_project_funding(office, w17.id, [FundingSource("OPCC", 500_000, "", "2025/26")])
+    shares, saved = history_lines(office)[:2]
+    assert shares.summary == "Added funding source OPCC of 17. Outreach worker, 2025/26"
+    assert saved.summary == "Changed the cost of project 17. Outreach worker from £10,000 - £12,000 to £12,500"
+    register.select(_by_ref(register.rows, "3").id)
+    register.editor.set_value("cost", "£5,000")
+    assert register.editor.save()
+    assert history_lines(office)[0].summary == "Changed the cost of project Youth diversion from £1,000 - £2,000 to " \
+        "£5,000"  # a title no other project has: as before
