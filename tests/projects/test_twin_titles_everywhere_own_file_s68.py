@@ -140,3 +140,21 @@ def test_the_history_of_changes_says_which_outreach_worker(office):
     assert register.editor.save()
     assert history_lines(office)[0].summary == "Changed the cost of project Youth diversion from £1,000 - £2,000 to " \
         "£5,000"  # a title no other project has: as before
+
+
+def test_commissioning_against_an_award_says_whose_share(office):
+    """Against the OPCC's award, a share not known yet was said "Outreach worker: OPCC's share …" of either."""
+    from safer_desk.services import funders
+    from safer_desk.services.projects import FundingSource
+
+    projects = load_projects(office)
+    funders.save_award(office, funders.make_award(funder="OPCC", name="OPCC grant", years={"2025/26": "£20,000"}))
+    w17 = _by_ref(projects, "17")
+    funders.set_project_funding(office, w17.id, [FundingSource("OPCC", None, "to be confirmed", "2025/26")])
+    p = CommissioningPresenter(office)
+    p.set_projects(load_projects(office), row_origins(office, PROJECTS))
+    p.set_award(funders.award_by_name(office, "OPCC grant").id, "2025/26")
+    p.tick(w17.id)
+    said = " ".join([*p.result().problems, *p.result().notes])
+    assert "17. Outreach worker: OPCC's share" in said and "Outreach worker: OPCC's share" not in said.replace(
+        "17. Outreach worker: OPCC's share", "")
