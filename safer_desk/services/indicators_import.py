@@ -309,6 +309,14 @@ def _query(indicator: svc.Indicator, pv: PeriodValue, today: date, typed: str = 
 READ_CELLS = ("indicator", "area", "period", "value")  # a refused line's cells shown as the sheet gives them
 
 
+def given_figure(fields: dict) -> str:
+    """A line's figure as the sheet gives it, for its refusal: "4", "19/18" (a numerator and denominator, as a good
+    row's Value shows them), "50 (3/8)" (a value with them); the Value cell was blank for 19 of 18, over 100%."""
+    value, numerator, denominator = (str(fields.get(k) or "").strip() for k in ("value", "numerator", "denominator"))
+    ratio = f"{numerator}/{denominator}" if numerator or denominator else ""
+    return f"{value} ({ratio})" if value and ratio else value or ratio
+
+
 def preview_values(store: Store, path: Path | str, *, today: date | None = None) -> ValuesPreview:
     """Read a long-form file and check every row; nothing is written. Good rows the grid would query are listed in
     ``queried`` with the question (they are still imported: the grid keeps them when Save is pressed again)."""
@@ -324,7 +332,7 @@ def preview_values(store: Store, path: Path | str, *, today: date | None = None)
     for row in rows:
         if row.hidden:
             hidden.add(row.line)
-        cells[row.line] = {k: row.fields.get(k) or "" for k in READ_CELLS}
+        cells[row.line] = {**{k: row.fields.get(k) or "" for k in READ_CELLS}, "value": given_figure(row.fields)}
         try:
             good, indicator = _check_row(store, row, areas, names)
             preview.good.append(good)

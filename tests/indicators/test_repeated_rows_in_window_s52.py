@@ -18,7 +18,7 @@ def test_a_repeated_line_is_shown_as_repeated_not_refused(demo_window, tmp_path)
     assert dialog.load(path)
     rows = {r["line"]: r for r in dialog.model.rows}
     assert [rows[n]["status"] for n in (2, 3, 4)] == ["OK", "Repeated", "Refused"]
-    assert rows[3]["why"].endswith("is also on line 2, the same figure (imported once)")
+    assert rows[3]["why"].endswith("is also on line 2, the same figure (imported once).")
     summary = dialog.summary.text()
     assert "1 refused (listed with the reason)" in summary and "1 repeated (imported once)" in summary, summary
     dialog.close()

@@ -154,7 +154,7 @@ class ImportFiguresDialog(QDialog):
         # Its cells as the sheet gives them, so it can be found there (blank, only the reason said which line).
         blank = dict.fromkeys(("indicator", "area", "period", "value"), "")
         rows += [dict(line=line, status="Repeated" if line in preview.repeated else "Refused",
-                      **{**blank, **preview.read.get(line, {})}, replaces="", held="", why=why)
+                      **{**blank, **preview.read.get(line, {})}, replaces="", held="", why=_sentences(why))
                  for line, why in preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
@@ -376,9 +376,8 @@ class IndicatorDialog(IndicatorFormDialog):
 
 def _sentences(*parts: str | None) -> str:
     """The reasons given, each a sentence of its own ("… format the cell as a percentage. Level Two … is red …"),
-    the last as given, as a single reason is shown."""
-    given = [p for p in parts if p]
-    return " ".join([as_sentence(p) for p in given[:-1]] + given[-1:])
+    ending as `safer-desk import-figures` ends each line: "… called “Atlantis”" ran on beside "… over 100%."."""
+    return " ".join(as_sentence(p) for p in parts if p)
 
 
 def preview_name(path) -> str:
