@@ -445,12 +445,23 @@ class Chart(QWidget):
             y_range = (0.0, 1.0)
         return x_range, y_range
 
+    def _title_font(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def title_lines(self, width: float) -> list[str]:
+        """The title in lines of whole words that fit the width: an indicator's long name on one line was cut at
+        both edges of an exported chart ("Safe from Harm” service users … against 2015/1")."""
+        return _wrap_words(self.title, max(width - 2 * self.PAD, 50), QFontMetricsF(self._title_font()))
+
     def layout_for(self, width: float, height: float, metrics: QFontMetricsF | None = None) -> Layout:
         """Where everything goes at a size (the same sums paint the widget, a PNG and an SVG)."""
         fm = metrics or QFontMetricsF(self.font())
         line_h = fm.height()
         pad = self.PAD
-        top = pad + (line_h + 4 if self.show_title and self.title else 0) + line_h / 2
+        top = pad + (len(self.title_lines(width)) * (line_h + 2) + 2 if self.show_title and self.title else 0) \
+            + line_h / 2
         x_range, (y_lo, y_hi) = self._data_ranges()
         # Legend rows first (they sit at the bottom and take what they need).
         items = self.legend_items()
@@ -547,13 +558,13 @@ class Chart(QWidget):
         painter.fillRect(QRectF(0, 0, width, height), BACKGROUND)
         fm = QFontMetricsF(painter.font())
         if self.show_title and self.title:
-            bold = QFont(painter.font())
-            bold.setBold(True)
             painter.save()
-            painter.setFont(bold)
+            painter.setFont(self._title_font())
             painter.setPen(TEXT_COLOUR)
-            painter.drawText(QRectF(self.PAD, self.PAD, width - 2 * self.PAD, fm.height() + 2),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, self.title)
+            for n, line in enumerate(self.title_lines(width)):
+                painter.drawText(QRectF(self.PAD, self.PAD + n * (fm.height() + 2), width - 2 * self.PAD,
+                                        fm.height() + 2),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, line)
             painter.restore()
         if not self.has_figures():
             painter.setPen(AXIS_COLOUR)
