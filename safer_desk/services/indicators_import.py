@@ -311,10 +311,15 @@ READ_CELLS = ("indicator", "area", "period", "value")  # a refused line's cells 
 
 def given_figure(fields: dict) -> str:
     """A line's figure as the sheet gives it, for its refusal: "4", "19/18" (a numerator and denominator, as a good
-    row's Value shows them), "50 (3/8)" (a value with them); the Value cell was blank for 19 of 18, over 100%."""
+    row's Value shows them), "50 (3/8)" (a value with them), "19 (numerator)" (one of them, not "19/"); the Value
+    cell was blank for 19 of 18, over 100%."""
     value, numerator, denominator = (str(fields.get(k) or "").strip() for k in ("value", "numerator", "denominator"))
-    ratio = f"{numerator}/{denominator}" if numerator or denominator else ""
-    return f"{value} ({ratio})" if value and ratio else value or ratio
+    if numerator and denominator:
+        return f"{value} ({numerator}/{denominator})" if value else f"{numerator}/{denominator}"
+    if numerator or denominator:
+        word, figure = ("numerator", numerator) if numerator else ("denominator", denominator)
+        return f"{value} ({word} {figure})" if value else f"{figure} ({word})"
+    return value
 
 
 def preview_values(store: Store, path: Path | str, *, today: date | None = None) -> ValuesPreview:

@@ -51,3 +51,16 @@ def test_a_refused_rows_numerator_and_denominator_are_shown(demo_window, tmp_pat
     assert shown[3]["value"] == "abc/18"
     assert shown[4]["value"] == "50 (3/8)"  # the value and the figures it is checked against, as the sheet gives them
     assert shown[5]["value"] == "4"
+
+
+def test_a_refused_rates_count_given_alone_is_said_as_the_numerator(demo_store, tmp_path):
+    """A rate's count given alone (over the area's population) showed as "19/", a figure cut short."""
+    from safer_desk.services.indicators_import import preview_values
+
+    path = _csv(tmp_path, "indicator,area,period,numerator,denominator\n"
+                          "Alcohol-related hospital admissions,Atlantis,2010/11,19,\n"
+                          "Alcohol-related hospital admissions,Atlantis,2011/12,,512100\n")
+    read = preview_values(demo_store, path).read
+    assert [read[2]["value"], read[3]["value"]] == ["19 (numerator)", "512100 (denominator)"]
+    path = _csv(tmp_path, "indicator,area,period,value,numerator\nAll crime,Atlantis,2025-01,4,3\n", "more.csv")
+    assert preview_values(demo_store, path).read[2]["value"] == "4 (numerator 3)"
