@@ -66,9 +66,17 @@ class ImportFiguresDialog(QDialog):
         self.import_button = self.buttons.addButton("&Import Good Rows", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
+        # The row the keyboard is on, said in full: a long reason ends in "…" in its cell, and the cell's tooltip
+        # needs a mouse.
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setAccessibleName("The row chosen and why")
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._say_reason())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.finished.connect(self._drop_reading)
 
@@ -158,6 +166,9 @@ class ImportFiguresDialog(QDialog):
                  for line, why in preview.refused]
         rows.sort(key=lambda r: r["line"])
         self.model.set_rows(rows)
+        if rows and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._say_reason()
         self.table.size_columns_to_visible()
         self._room_for_reasons()
         self.setWindowTitle(f"Import Figures from {preview_name(path)}")
@@ -181,6 +192,13 @@ class ImportFiguresDialog(QDialog):
         if self.session.read_only:  # a file opened to read: the preview to read, and why Import is greyed
             self.summary.setText(f"{self.summary.text()} {read_only_words('Import Good Rows')}")
         self.import_button.setEnabled(bool(preview.changes) and not self.session.read_only)
+
+    def _say_reason(self) -> None:
+        """Under the table, the current row's line, status and reason ("Line 4 (Refused): The value 50 is …")."""
+        index = self.table.currentIndex()
+        row = self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        said = f"Line {row['line']} ({row['status']})" if row else ""
+        self.reason.setText(f"{said}: {row['why']}" if row and row["why"] else said)
 
     def _room_for_reasons(self) -> None:
         """Why a row is refused (or is to check) in sight beside what rows replace: a replaced comment widened
