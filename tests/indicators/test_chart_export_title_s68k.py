@@ -39,3 +39,22 @@ def test_a_long_title_is_whole_in_the_exported_picture(demo_window, prompts, tmp
     rows = dark_rows(image, edge, image.width() - edge, 60)
     lines = sum(1 for a, b in zip([-2] + rows, rows) if b != a + 1)
     assert lines == 2, rows
+
+
+def test_export_chart_offers_the_charts_own_name(demo_window, monkeypatch):
+    """Export Chart… offered "indicator-chart.png" for every chart: a board paper's three charts exported one after
+    another were each offered the first's name (replace it, or type a name each time). It offers the chart's title
+    as a file name: "All crime, Plymouth - 2016-17 against 2015-16 by month.png" (no colon or slash, which Windows
+    refuses)."""
+    from safer_desk.ui import prompts
+
+    offered = []
+    monkeypatch.setattr(prompts, "save_file_name", lambda parent, caption, filters, suggested="", **kw:
+                        offered.append(suggested) or "")
+    tab = demo_window.show_tab("indicators")
+    tab.select_area("district:plymouth")
+    tab.select_year(FinancialYear(2016))
+    for name in ("All crime", "Burglary"):
+        tab.select_indicator(name)
+        tab.export_chart()
+    assert offered == [f"{name}, Plymouth - 2016-17 against 2015-16 by month.png" for name in ("All crime", "Burglary")]

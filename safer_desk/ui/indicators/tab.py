@@ -512,8 +512,12 @@ class IndicatorsTab(TabBase):
             prompts.show_info(self, "Export", f"Saved {said} to {target}.")
 
     def export_chart(self) -> None:
+        from safer_desk.domain.text import file_name_from
+
+        # The chart's own title offered (every chart was offered "indicator-chart.png", the last one's name)
+        title = self.chart.data.title
         name = prompts.save_file_name(self, "Export Chart", "PNG image (*.png);;SVG drawing (*.svg)",
-                                      "indicator-chart.png")
+                                      f"{file_name_from(title) if title else 'indicator-chart'}.png")
         if not name:
             return
         from safer_desk.exchange.tables import table_target
