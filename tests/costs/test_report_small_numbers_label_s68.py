@@ -9,7 +9,7 @@ from __future__ import annotations
 from safer_desk.services import funds
 from safer_desk.services.report import build_report
 from safer_desk.storage.store import open_store
-from tests.exchange.district_offices import export, merge, office_from
+from tests.exchange.district_offices import county_merged_from
 
 FUND = "Suffolk Target Hardening Pilot: burn-down"
 
@@ -26,17 +26,8 @@ def test_the_county_s_merged_spend_is_not_said_to_be_of_districts_of_fewer_than_
     finally:
         demo.close()
     assert ["Ipswich", "4", "£580"] in own.rows  # the office's own file: Ipswich supported 4 victims
-    office = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
-    try:
-        sent = export(office, tmp_path / "western-export.sqlite")
-    finally:
-        office.close()
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, [sent])
+    with county_merged_from(demo_path, tmp_path) as county:
         table = _by_district(build_report(county))
-    finally:
-        county.close()
     assert table.rows == [[funds.OTHER_DISTRICTS, "15", "£2,417"]]
     assert "fewer than 3 victims each" not in funds.OTHER_DISTRICTS
     assert funds.OTHER_DISTRICTS == "Not given by district (small numbers)"
@@ -54,14 +45,7 @@ def test_the_county_overview_says_it_too_and_lists_it_after_the_districts(tmp_pa
     from safer_desk.services.report import report_areas
     from safer_desk.services.report_sections import county as overview
 
-    office = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
-    try:
-        sent = export(office, tmp_path / "western-export.sqlite")
-    finally:
-        office.close()
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, [sent])
+    with county_merged_from(demo_path, tmp_path) as county:
         areas = report_areas(county, None, None)
         table = overview.fund_spend_table(county, None, areas, today=None)
         assert table.rows == [[funds.OTHER_DISTRICTS, "Suffolk Target Hardening Pilot", "15", "£2,417"]]
@@ -72,8 +56,6 @@ def test_the_county_overview_says_it_too_and_lists_it_after_the_districts(tmp_pa
         monkeypatch.setattr(funds, "fund_figures", lambda *a, **k: SimpleNamespace(**{
             **{f: getattr(figures, f) for f in ("victims", "spent_pence")}, "by_district": named}))
         table = overview.fund_spend_table(county, None, areas, today=None)
-    finally:
-        county.close()
     assert [r[0] for r in table.rows] == ["Mid Suffolk", "West Suffolk", funds.OTHER_DISTRICTS]
 
 
@@ -82,16 +64,7 @@ def test_a_conflict_on_spend_not_given_by_district_names_it_as_the_costs_tab_doe
     given the true words: one row, two names."""
     from safer_desk.exchange.county_conflicts import Describer
 
-    office = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
-    try:
-        sent = export(office, tmp_path / "western-export.sqlite")
-    finally:
-        office.close()
-    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
-    try:
-        merge(county, [sent])
+    with county_merged_from(demo_path, tmp_path) as county:
         row = county.one("SELECT * FROM fund_spend_summary WHERE district_id IS NULL LIMIT 1")
         said = Describer(county.conn).subject("fund_spend_summary", dict(row))
-    finally:
-        county.close()
     assert f", {funds.OTHER_DISTRICTS}, " in said and "Other districts" not in said, said

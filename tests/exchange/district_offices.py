@@ -10,9 +10,10 @@ id, name and scope, and its own rows: a project, a review with its costs billed,
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from safer_desk.domain.ids import new_id
 from safer_desk.storage.store import Store, open_store
@@ -104,6 +105,24 @@ def merge(county: Store, paths: list[Path]):
     from tests.exchange.helpers import merge_accepting
 
     return merge_accepting(county, paths)
+
+
+@contextmanager
+def county_merged_from(start: Path, folder: Path, name: str = "Western CSP office", *,
+                       partnerships: Iterable[str] = ("Western CSP",)) -> Iterator[Store]:
+    """A new county file holding one office's export, the office made from ``start`` (the example) with its scope;
+    closed after."""
+    office = office_from(start, folder / "office.sqlite", name, partnerships=partnerships)
+    try:
+        sent = export(office, folder / "office-export.sqlite")
+    finally:
+        office.close()
+    county = open_store(folder / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [sent])
+        yield county
+    finally:
+        county.close()
 
 
 def county_fund_template(folder: Path, first_spend) -> tuple[Path, str]:
