@@ -10,19 +10,17 @@ files, add up at the upgraded county: £1,030 from 8 victims, with no conflict l
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tarfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.safety.helpers import REPO
+from tests.safety.helpers import old_program
 
 pytestmark = pytest.mark.slow
 
@@ -61,15 +59,7 @@ county.close()
 
 
 def _old_tree(folder: Path) -> Path:
-    if shutil.which("git") is None or not (REPO / ".git").exists():
-        pytest.skip("git is not available to take the previous program's code")
-    got = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", OLD, "safer_desk", "resources", "tests"],
-                         capture_output=True, timeout=120, check=False)
-    if got.returncode != 0:
-        pytest.skip(f"the previous program ({OLD}) is not in this checkout: {got.stderr.decode()[-300:]}")
-    with tarfile.open(fileobj=io.BytesIO(got.stdout)) as tar:
-        tar.extractall(folder, filter="data")
-    return folder
+    return old_program(OLD, folder)
 
 
 def _rows(path: Path) -> dict[str, int]:

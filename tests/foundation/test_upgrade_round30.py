@@ -13,20 +13,18 @@ upgrade killed half-way leaves the file as it was.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 import pytest
 
 from safer_desk.storage.schema import schema_version
-from tests.safety.helpers import REPO, logical_state, run_cli, run_python
+from tests.safety.helpers import REPO, old_program, logical_state, run_cli, run_python
 
 pytestmark = pytest.mark.slow  # about 30 s: the previous program makes its files, both programs run them
 
@@ -86,16 +84,7 @@ for name, argv in {"projects": ["projects"], "ledger": ["dhr-ledger"], "by_case"
 
 
 def _old_tree(folder: Path) -> Path:
-    """The older program's code, resources and test helpers, from git (skip when git or the commit is missing)."""
-    if shutil.which("git") is None or not (REPO / ".git").exists():
-        pytest.skip("git is not available to take the previous program's code")
-    got = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", OLD, "safer_desk", "resources", "tests"],
-                         capture_output=True, timeout=120, check=False)
-    if got.returncode != 0:
-        pytest.skip(f"the previous program ({OLD}) is not in this checkout: {got.stderr.decode()[-300:]}")
-    with tarfile.open(fileobj=io.BytesIO(got.stdout)) as tar:
-        tar.extractall(folder, filter="data")
-    return folder
+    return old_program(OLD, folder)
 
 
 def _old_env(tree: Path, home: Path) -> dict[str, str]:

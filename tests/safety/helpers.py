@@ -11,11 +11,28 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 from unittest import mock
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def old_program(commit: str, folder: Path) -> Path:
+    """An older program's code, resources and test helpers, from git (the test is skipped when git or the commit is
+    missing): to make files as that version made them."""
+    import pytest
+
+    if shutil.which("git") is None or not (REPO / ".git").exists():
+        pytest.skip("git is not available to take the previous program's code")
+    got = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "safer_desk", "resources",
+                          "tests"], capture_output=True, timeout=120, check=False)
+    if got.returncode != 0:
+        pytest.skip(f"the previous program ({commit}) is not in this checkout: {got.stderr.decode()[-300:]}")
+    with tarfile.open(fileobj=io.BytesIO(got.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
 # The pseudonymous references of the example file's referrals (TH-2018-001 …) and of the older file made
 # below: the marks of victim-level rows. A default export, a report, a temporary file must hold none.
 VICTIM_MARKERS = (b"TH-2018-0", b"TH-OLD-0")
