@@ -73,8 +73,8 @@ def test_a_sheets_figures_for_a_district_the_new_file_does_not_hold_say_how_to_b
     assert dialog.load(sheet)
     why = [dialog.model.rows[r]["why"] for r in range(len(dialog.model.rows))]
     assert why == ["There is no district, partnership or county called “Babergh” in this file yet: Babergh is a "
-                   "district, so add it to the office's districts (File > Office Details…) and import again",
-                   "There is no district, partnership or county called “Narnia”"]
+                   "district, so add it to the office's districts (File > Office Details…) and import again.",
+                   "There is no district, partnership or county called “Narnia”."]  # sentences, as the CLI says them
     dialog.reject()
     OfficePresenter(store).save([], ["Babergh"], "")  # as it says
     dialog = ImportFiguresDialog(window.session, tab)
