@@ -38,8 +38,10 @@ class Part:
     only_if: tuple[str, str] | None = None
 
 
-def _key_columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
-    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+def _key_columns(conn: sqlite3.Connection, table: str, info: list | None = None) -> tuple[str, ...]:
+    """The table's primary key columns, in order (``info``: its PRAGMA table_info, when read already)."""
+    if info is None:
+        info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
     key = tuple(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
     if not key:
         raise ValueError(f"{table} has no primary key to put its rows back by")
@@ -50,9 +52,9 @@ def _natural_order(conn: sqlite3.Connection, table: str) -> str:
     """The order a change makes a table's rows in: a list's by position, else as they were written (rowid; a table
     without one by key). An undo or redo deletes, changes and writes back rows in this order, so the History of
     Changes lists them as the change did (cost lines 1 to 6, not in the order of their random ids)."""
-    key = ", ".join(_quote(c) for c in _key_columns(conn, table))
-    columns = {r[1] for r in conn.execute(f"PRAGMA table_info({_quote(table)})")}
-    if "position" in columns:
+    info = conn.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+    key = ", ".join(_quote(c) for c in _key_columns(conn, table, info))
+    if any(r[1] == "position" for r in info):
         return f'"position", {key}'
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
     if sql and "WITHOUT ROWID" in " ".join((sql[0] or "").upper().split()):
