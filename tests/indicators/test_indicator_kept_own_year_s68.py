@@ -10,6 +10,7 @@ from __future__ import annotations
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.presenters.indicators import IndicatorsPresenter
 from safer_desk.services import indicators as svc
+from tests.indicators.test_indicator_kept_said_s61 import _switched
 
 ALL_CRIME = "indicator:all-crime"
 BURGLARY = "indicator:burglary"
@@ -34,11 +35,7 @@ def test_an_indicator_of_the_area_s_latest_year_is_its_own_not_kept(demo_store):
 
 
 def test_a_kept_indicator_first_in_the_list_is_not_said_to_be_below_the_others(demo_store):
-    p = IndicatorsPresenter(demo_store)
-    p.load("county:suffolk", FinancialYear(2025))
-    assert p.choose_indicator(ALL_CRIME, lambda _t: True)
-    assert p.choose_area("county:east-sussex", lambda _t: True)
-    assert p.choose_year(FinancialYear(2010), lambda _t: True)
+    p = _switched(demo_store, ALL_CRIME)
     assert p.selected == ALL_CRIME and p.rows[0].indicator.id == ALL_CRIME and len(p.rows) == 8
     assert p.headline().endswith(
         "All crime stays chosen from the area or year before: East Sussex has no figures of it for 2010/11 (its own "
