@@ -691,8 +691,9 @@ class BudgetsPresenter(ScreenPresenter):
             self.refuse_read_only(f"New plan {(name or '').strip()}")
             return None
         # Commas between the years, or the cells of the paper's heading row copied from Excel (tabs; a column of them,
-        # line ends): pasted, "2011/12<tab>2012/13…" was refused as one heading naming four years.
-        columns = [y.strip() for y in (re.split(r"[,\t\r\n]", years) if isinstance(years, str) else years)
+        # line ends): pasted, "2011/12<tab>2012/13…" was refused as one heading naming four years. A semicolon
+        # separates them as a comma does: "2026/27; 2027/28" headed a column "2026/27;".
+        columns = [y.strip() for y in (re.split(r"[,;\t\r\n]", years) if isinstance(years, str) else years)
                    if y.strip()]
         columns = [c for column in columns for c in _spaced_years(column)]
         if not columns:  # a plan made without years has no cell to type in, and nothing here adds a column later
