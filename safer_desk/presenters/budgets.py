@@ -1410,10 +1410,12 @@ def _figure(cell: GridCell) -> Any:
 
 
 def _incomplete(cell: GridCell | None) -> str:
-    """What a total's figure leaves out ("TBC + N/K" of "£9,000 + TBC + N/K"); "" when it leaves out nothing."""
+    """What a total's figure leaves out ("TBC + N/K" of "£9,000 + TBC + N/K"; "− TBC" of "£1,200 − TBC", a grant to
+    be confirmed taken away, which was said as nothing, the total read as complete); "" when it leaves out nothing."""
     if cell is None or cell.pence is None or cell.status != "total-incomplete":
         return ""
-    return cell.text.partition(" + ")[2]
+    unknown = re.search(r" [+\u2212] ", cell.text)  # the known figure ("£1,200", "-£250.24") holds no spaced sign
+    return cell.text[unknown.start() + 1:].removeprefix("+ ") if unknown else ""
 
 
 def left_out_words(row: GridRow, headings: Sequence[str]) -> str:

@@ -15,3 +15,35 @@ def test_years_typed_with_semicolons_between_them_are_each_a_column(store):
     assert plan is not None, presenter.error
     assert presenter.columns == ["2026/27", "2027/28", "2028/29"]
     assert [c.financial_year for c in service.load_plan(store, plan).columns] == ["2026/27", "2027/28", "2028/29"]
+
+
+def _plan_with_a_grant_to_be_confirmed(store) -> BudgetsPresenter:
+    """Staff £1,234.50 and £1,200; a PCC grant (income, taken away) of £1,000, then TBC: 2025/26's total is shown
+    "£1,200 − TBC"."""
+    presenter = BudgetsPresenter(store)
+    presenter.reload()
+    plan = presenter.new_plan("CSP budget", "2024/25, 2025/26")
+    assert presenter.add_section("Spend") and presenter.add_line(presenter.sections()[-1][0], "Staff")
+    assert presenter.add_section("Income", "income") and presenter.add_line(presenter.sections()[-1][0], "PCC grant")
+    lines = {r.label: r.line_id for r in presenter.rows if r.kind == "line"}
+    service.set_cells(store, [(lines["Staff"], "2024/25", "£1,234.50"), (lines["Staff"], "2025/26", "£1,200"),
+                              (lines["PCC grant"], "2024/25", "£1,000"), (lines["PCC grant"], "2025/26", "TBC")])
+    presenter.select(plan)
+    return presenter
+
+
+def test_a_total_less_a_grant_to_be_confirmed_says_so_beside_it_when_copied(store):
+    """The grid shows 2025/26's total "£1,200 − TBC" (a grant still to be confirmed comes off it), but Ctrl+C and
+    Export… gave Excel 1200 with no "Not in the figures" column: a total read as complete. Only a TBC added ("+ TBC")
+    was said; one taken away is said too, with its sign."""
+    from safer_desk.presenters.budgets import LEFT_OUT_HEADING, left_out_words
+
+    presenter = _plan_with_a_grant_to_be_confirmed(store)
+    total = next(r for r in presenter.rows if r.kind == "total")
+    assert [c.text for c in total.cells] == ["£234.50", "£1,200 − TBC"]
+    assert left_out_words(total, presenter.columns) == "2025/26: − TBC"
+    sheet = presenter.plan_sheet()
+    assert sheet.header[:2] == ["Line", LEFT_OUT_HEADING]
+    by_line = {r[0]: dict(zip(sheet.header, r)) for r in sheet.rows}
+    assert by_line["Total"][LEFT_OUT_HEADING] == "2025/26: − TBC" and by_line["Total"]["2025/26"] == 120000
+    assert by_line["Staff"][LEFT_OUT_HEADING] == ""
