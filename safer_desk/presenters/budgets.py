@@ -961,7 +961,7 @@ class BudgetsPresenter(ScreenPresenter):
     def add_year(self, heading: str) -> bool:
         """A year's column (a financial year, or a heading with its year: "2020/21 Budget"), put among the years
         where it falls, oldest first (each "Change to" is from the column before it)."""
-        plan_id, text = self.selected, (heading or "").strip()
+        plan_id, text = self.selected, (heading or "").strip().rstrip(",;").rstrip()  # "2027/28;": the year's
         if plan_id is None or self.view is None:
             return self.choose_a_plan_first()
         if not text:

@@ -256,7 +256,8 @@ def _column_spec(column: str | tuple[str, str]) -> tuple[str, str]:
         label = (label or "").strip()
         year = rules.check_year_label(year)
     else:
-        label = (column or "").strip()
+        # A list's separator typed after the heading ("2027/28;") is not part of it: it headed the column so.
+        label = (column or "").strip().rstrip(",;").rstrip()
         if not label:
             raise BudgetError(f"A column needs a heading: {rules.COLUMN_FORMS}.")
         _refuse_a_range_of_years(label)

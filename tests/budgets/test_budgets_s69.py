@@ -47,3 +47,23 @@ def test_a_total_less_a_grant_to_be_confirmed_says_so_beside_it_when_copied(stor
     by_line = {r[0]: dict(zip(sheet.header, r)) for r in sheet.rows}
     assert by_line["Total"][LEFT_OUT_HEADING] == "2025/26: − TBC" and by_line["Total"]["2025/26"] == 120000
     assert by_line["Staff"][LEFT_OUT_HEADING] == ""
+
+
+def test_a_year_added_with_a_semicolon_after_it_is_headed_as_the_year(store):
+    """Add year… typed "2027/28;" (the separator of a list typed out of habit) headed the new column "2027/28;" and
+    Edit > Undo said "Undo add year 2027/28;"; a separator after the heading is not part of it."""
+    from safer_desk.presenters.actions import ActionLog
+
+    log = ActionLog()
+    presenter = BudgetsPresenter(store, perform=log)
+    presenter.reload()
+    plan = presenter.new_plan("CSP budget", "2025/26, 2026/27")
+    assert presenter.add_year("2027/28;"), presenter.error
+    assert presenter.columns == ["2025/26", "2026/27", "2027/28"]
+    assert log.undo_text == "Undo add year 2027/28 in plan CSP budget"
+    log.undo()
+    assert presenter.columns == ["2025/26", "2026/27"]
+    log.redo()
+    assert presenter.columns == ["2025/26", "2026/27", "2027/28"]
+    service.add_column(store, plan, "2028/29 Budget,")
+    assert [c.label for c in service.load_plan(store, plan).columns][-1] == "2028/29 Budget"
