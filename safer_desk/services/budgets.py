@@ -547,7 +547,24 @@ def remove_section(store: Store, section_id: str) -> PlanSnapshot:
 
 # -- lines --------------------------------------------------------------------------------------------------
 
+def _check_figure_as_name(label: str) -> None:
+    """A line's name that is a figure ("£4,000" typed in the Line box, meant for the line's cell) or a formula copied
+    from Excel's formula bar: it made a line of that name with no figure, and the plan's total left it out unsaid."""
+    text = label.strip()
+    if text.startswith("="):
+        raise BudgetError(f"Line: “{text}” is a formula, not a line's name: type the name the paper gives the line, "
+                          "then its figures in the grid under their years.")
+    try:
+        read = rules.parse_cell(text)
+    except BudgetError:
+        return
+    if read.status == "amount" and not read.note:
+        raise BudgetError(f"Line: “{text}” is a figure, not a line's name: add the line by its name (Domestic Homicide "
+                          "Reviews), then type its figures in the grid under their years.")
+
+
 def _check_line_label(label: str, store: Store | None = None, section_id: str | None = None) -> None:
+    _check_figure_as_name(label)
     named_total = False
     if store is not None and section_id is not None:  # a section's subtotal, or the plan's total, by name
         rows = store.rows("SELECT s.name, s.total_label, p.total_label AS plan_total FROM budget_sections s "

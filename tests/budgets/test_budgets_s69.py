@@ -67,3 +67,28 @@ def test_a_year_added_with_a_semicolon_after_it_is_headed_as_the_year(store):
     assert presenter.columns == ["2025/26", "2026/27", "2027/28"]
     service.add_column(store, plan, "2028/29 Budget,")
     assert [c.label for c in service.load_plan(store, plan).columns][-1] == "2028/29 Budget"
+
+
+def test_a_figure_typed_as_a_line_name_is_refused_saying_where_figures_go(store):
+    """"£4,000" typed in the Line box (the figure meant for the line) made a line named "£4,000" with no figure: the
+    plan's total read £0 and nothing said why. A name that is an amount, or a formula copied from Excel's formula
+    bar, is refused saying where the figure goes; a name with figures in it stays a name."""
+    presenter = BudgetsPresenter(store)
+    presenter.reload()
+    presenter.new_plan("CSP budget", "2025/26")
+    assert presenter.add_section("Spend")
+    section = presenter.sections()[-1][0]
+    for typed in ("£4,000", "4000", "(1,250.50)", "=SUM(B2:B4)"):
+        assert not presenter.add_line(section, typed)
+        assert f"“{typed}”" in presenter.error and "name" in presenter.error
+    assert "type its figures in the grid" in presenter.error or "formula" in presenter.error
+    assert [r.label for r in presenter.rows if r.kind == "line"] == []
+    for name in ("1:1 support", "10% retained", "Target hardening (£2,000 per District)"):
+        assert presenter.add_line(section, name), presenter.error
+    line = next(r for r in presenter.rows if r.kind == "line")
+    try:
+        service.update_line(store, line.line_id, label="£4,000")
+    except service.BudgetError as exc:
+        assert "“£4,000”" in str(exc)
+    else:
+        raise AssertionError("a line renamed to a figure was taken")
