@@ -65,6 +65,16 @@ class ScreenPresenter:
         if self.editor is not None:
             self.editor.discard()
 
+    def discard_asked(self, confirm: Callable[[str], bool]) -> bool:
+        """The Discard command: what is typed goes once ``confirm`` agrees, told what is lost. It is no undo step
+        (nothing was saved to undo), so it asks, as a desktop program asks before it destroys work; True when
+        nothing typed is left (discarded, or there was none), False when the answer kept it."""
+        described = self.describe_unsaved()
+        if described and not confirm(f"{described} Discard them? Edit > Undo cannot bring them back."):
+            return False
+        self.discard()
+        return True
+
     def may_leave(self, ask: AskUnsaved, save: Callable[[], bool] | None = None) -> bool:
         """Before leaving the record, tab, file or program: True when it is safe to go on.
 

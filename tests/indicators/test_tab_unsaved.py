@@ -142,8 +142,9 @@ def test_ctrl_s_saves_the_grid_and_undo_brings_the_tab_back(demo_window, tab, qt
     assert tab.grid.item(0, 8).text() == ""
 
 
-def test_discard_button_and_context_menu(demo_window, tab, qtbot):
+def test_discard_button_and_context_menu(demo_window, tab, qtbot, prompts):
     type_in_cell(tab, qtbot, "2016/17", 8, "1480")
+    prompts.answers[:] = [True]  # asked first (session 69)
     menu = tab.grid.context_menu()
     texts = [a.text() for a in menu.actions() if a.text()]
     assert texts == ["&Copy", "&Paste", "&Save Figures", "&Discard Typed Figures"]
@@ -213,3 +214,18 @@ def test_ctrl_s_while_a_figure_is_still_being_typed_saves_it(demo_window, tab, q
     assert not demo_window.isWindowModified() and not demo_window.has_unsaved_changes()
     assert tab.grid.item(row, 8).text() == "1,500"
     assert demo_window.undo_action.text() == "&Undo save figures of All crime for Plymouth, 2016/17"
+
+
+def test_discard_typed_asks_first_and_cancel_keeps_the_figure(demo_window, tab, qtbot, prompts):
+    """Session 69: Discard Typed threw 1480 away at once, and Edit > Undo could not bring it back."""
+    type_in_cell(tab, qtbot, "2016/17", 8, "1480")
+    prompts.answers[:] = [False]
+    qtbot.mouseClick(tab.discard_button, Qt.MouseButton.LeftButton)
+    assert prompts.questions == [("Discard Typed Figures", "Figures of All crime for Plymouth, 2016/17 have unsaved "
+                                  "changes in Dec-16. Discard them? Edit > Undo cannot bring them back.")]
+    assert tab.grid.item(0, 8).text() == "1480" and demo_window.isWindowModified()
+    prompts.answers[:] = [True]
+    [action] = [a for a in tab.grid.context_menu().actions() if a.text() == "&Discard Typed Figures"]
+    action.trigger()
+    assert len(prompts.questions) == 2
+    assert tab.grid.item(0, 8).text() == "" and not demo_window.isWindowModified()

@@ -135,7 +135,7 @@ class IndicatorsTab(TabBase):
         self.chart_stack.addWidget(self.empty_state)
         self.grid = ValuesGrid(self)
         self.grid.on_save = self.save_figures
-        self.grid.on_discard = self.discard_figures
+        self.grid.on_discard = self.discard_typed
         self.grid_messages = NamedLabel(parent=self)
         self.grid_messages.setWordWrap(True)
         themed(self.grid_messages, alert_style)
@@ -222,7 +222,7 @@ class IndicatorsTab(TabBase):
         self.bars_check.toggled.connect(lambda _: self.refresh_chart())
         self.summary_view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.save_button.clicked.connect(self.save_figures)
-        self.discard_button.clicked.connect(self.discard_figures)
+        self.discard_button.clicked.connect(self.discard_typed)
         self.export_button.clicked.connect(self.export_chart)
         self.import_button.clicked.connect(self.import_figures)
         self.indicator_button.clicked.connect(self.edit_indicator)
@@ -490,6 +490,14 @@ class IndicatorsTab(TabBase):
         self.presenter.discard()
         self.grid.show_editor(self.presenter.figures)
         self._figures_changed()
+
+    def discard_typed(self) -> None:
+        """Discard Typed (the button and the grid's menu): asked first, as Edit > Undo cannot bring the figures back;
+        Enter answers Cancel."""
+        if self.presenter.discard_asked(lambda text: prompts.ask(self, "Discard Typed Figures", text, yes="&Discard",
+                                                                 cautious=True)):
+            self.grid.show_editor(self.presenter.figures)
+            self._figures_changed()
 
     def copy_selection(self) -> bool:
         if self.grid.hasFocus():
