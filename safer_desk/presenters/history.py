@@ -1569,6 +1569,14 @@ class HistoryPresenter:
         head = f"{line.action} — {line.when}, {line.who}"
         return head + "\n" + "\n".join(f"• {d}" for d in line.details)
 
+    def detail_copied(self, line: HistoryLine | None, selected: str, *, victim_level: bool = False) -> str:
+        """What Copy in the detail pane gives: the text selected, unless the action holds victim-level detail and
+        ``victim_level`` does not ask for it; then the action's changes with that detail left out and saying so, as
+        the table's Copy gives them (any part of the full text selected could hold the words left out)."""
+        if line is None or line.shared is None or victim_level:
+            return selected
+        return self.detail_text(line.shared)
+
     export = staticmethod(export)
     copied_rows = staticmethod(copied_rows)
     victim_level_count = staticmethod(victim_level_count)

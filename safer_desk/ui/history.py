@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
@@ -62,6 +62,20 @@ class HistoryTable(DataTableView):
         return self.dialog.copied_text(with_header=with_header)
 
 
+class HistoryDetail(QPlainTextEdit):
+    """The chosen action's changes, in full for the officer to read; what leaves it (Ctrl+C, the right-click menu's
+    Copy, a drag) is the dialog's ``detail_copied``, asked about as the table's Copy is."""
+
+    def __init__(self, dialog: "HistoryDialog"):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
+        data = QMimeData()
+        data.setText(self.dialog.detail_copied(self.textCursor().selection().toPlainText()))
+        return data
+
+
 class HistoryDialog(QDialog):
     def __init__(self, session: Session, parent=None, *, tz=None):
         super().__init__(parent)
@@ -89,7 +103,7 @@ class HistoryDialog(QDialog):
         self.view = HistoryTable(self)
         self.view.setModel(self.proxy)
         self.view.verticalHeader().hide()
-        self.detail = QPlainTextEdit(self)
+        self.detail = HistoryDetail(self)
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName("Changes made by the selected action")
         self.detail.setTabChangesFocus(True)
@@ -323,19 +337,32 @@ class HistoryDialog(QDialog):
         if not lines:
             return ""
         private = self.presenter.victim_level_count(lines)
-        victim_level = bool(private) and prompts.ask(
-            self, "Copy the history of changes",
-            f"{counted(private, 'of the actions', 'of the actions')} copied changed target-hardening referrals or "
-            "the reviews' notes. The copy leaves out their victim-level detail (referral references, districts and "
-            "spend per referral, the notes' words) and says so in each of them.\n\nInclude that detail only when "
-            "it is pasted where the referrals themselves may be kept.",
-            yes="Include it", no="Leave it out", cautious=True)
+        victim_level = bool(private) and self._copy_includes(
+            f"{counted(private, 'of the actions', 'of the actions')} copied changed")
         shown = [c for c in range(len(COLUMNS)) if not self.view.isColumnHidden(c)]
         table = ([[COLUMNS[c].header for c in shown]] if with_header else []) + self.presenter.copied_rows(
             lines, victim_level=victim_level, columns=[COLUMNS[c].key for c in shown])
         from safer_desk.exchange.files import to_tsv
 
         return to_tsv(table)
+
+    def _copy_includes(self, which: str) -> bool:
+        """Whether a copy includes the victim-level detail ``which`` actions hold: asked, Leave it out unless answered
+        Include it (Enter and closing the question leave it out)."""
+        return prompts.ask(
+            self, "Copy the history of changes",
+            f"{which} target-hardening referrals or the reviews' notes. The copy leaves out their victim-level detail "
+            "(referral references, districts and spend per referral, the notes' words) and says so in each of "
+            "them.\n\nInclude that detail only when it is pasted where the referrals themselves may be kept.",
+            yes="Include it", no="Leave it out", cautious=True)
+
+    def detail_copied(self, selected: str) -> str:
+        """The detail pane's copy of ``selected``: an action holding victim-level detail is asked about first, and
+        copied without that detail (the whole action, saying so) unless the answer is Include it."""
+        line = self.selected_line()
+        if not selected or line is None or not line.victim_level:
+            return selected
+        return self.presenter.detail_copied(line, selected, victim_level=self._copy_includes("The action copied"))
 
     def _show_detail(self) -> None:
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line(), self.proxy.rowCount()))
