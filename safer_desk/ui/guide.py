@@ -137,6 +137,7 @@ class GuideWindow(QDialog):
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)

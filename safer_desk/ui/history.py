@@ -126,6 +126,7 @@ class HistoryDialog(QDialog):
             filters.addWidget(self.since if widget is self.since.edit else self.until if widget is self.until.edit
                               else widget, 2 if widget is self.search else 0)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)

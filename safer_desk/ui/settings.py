@@ -36,10 +36,18 @@ def read_bytes(key: str) -> QByteArray:
 
 
 def remember_splitter(splitter, key: str) -> None:
-    """The splitter's sizes as the person left them (``key``, a typed read): put back now, kept whenever moved."""
+    """The splitter's sizes as the person left them (``key``, a typed read): put back now, kept whenever moved.
+
+    The state saved holds whether a pane may be dragged away to nothing: the program's choice is kept, not the saved
+    one, and a pane an earlier version saved at nothing comes back at its smallest size (session 69)."""
     saved = read_bytes(key)
     if not saved.isEmpty():
+        collapsible = splitter.childrenCollapsible()
         splitter.restoreState(saved)
+        splitter.setChildrenCollapsible(collapsible)
+        sizes = splitter.sizes()
+        if not collapsible and 0 in sizes:
+            splitter.setSizes([size or 1 for size in sizes])  # each pane then at least its smallest size
     splitter.splitterMoved.connect(lambda *_: write(key, splitter.saveState()))
 
 

@@ -636,6 +636,7 @@ class AllocationTab(TabBase):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.results_view, 1)
         right = QSplitter(Qt.Orientation.Vertical, page)  # the chart, and under it how a figure was reached
+        right.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         right.addWidget(self.chart)
         explanation = QScrollArea(page)
         explanation.setAccessibleName("How the selected partnership's figure was reached")
@@ -651,6 +652,7 @@ class AllocationTab(TabBase):
         right.setStretchFactor(1, 2)
         right.setSizes([150, 3 * self.explanation_label.fontMetrics().lineSpacing()])  # three lines where there is room
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)

@@ -767,6 +767,7 @@ class BudgetsTab(TabBase):
         right_layout.addLayout(hint_row)
         right_layout.addWidget(self.full_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)

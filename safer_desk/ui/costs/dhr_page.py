@@ -252,6 +252,7 @@ class DhrPage(QWidget):
         layout.addLayout(buttons)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         self.cases = make_table([
             Column("reference", "Reference", lambda c: _v(c, "reference")),
             case_cost_column(),

@@ -323,6 +323,7 @@ class FundPage(QWidget):
         layout.addWidget(self.summary_note)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         self.splitter = splitter
         # A short window (910x480: a laptop at 150%) keeps a few of the table's rows in view: the sentence above gives
         # up its lines first (it scrolls), not the table.

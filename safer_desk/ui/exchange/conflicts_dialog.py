@@ -92,6 +92,7 @@ class ConflictsDialog(QDialog):
         group.addStretch(1)
         right_layout.addLayout(group)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         splitter.addWidget(self.groups)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)  # the table takes what the window gains

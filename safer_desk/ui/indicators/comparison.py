@@ -131,6 +131,7 @@ class AreaComparisonDialog(QDialog):
         self.view.setModel(self.proxy)
         self.chart = BarChart()
         self.split = split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         split.addWidget(self.view)
         split.addWidget(self.chart)
         split.setStretchFactor(0, 3)

@@ -252,6 +252,7 @@ class CommissioningPage(QWidget):
         layout.addLayout(suggestion_box)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         layout.addWidget(splitter, 1)
         self.model = WorkingSetModel(self.presenter, self)
         self.proxy = SortProxy(self)

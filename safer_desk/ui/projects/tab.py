@@ -116,6 +116,7 @@ class RegisterPage(QWidget):
         buttons.addWidget(self.legend)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)  # a pane dragged to the edge stays in view
         self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.view = DataTableView(accessible_name="Project register", on_edit=self.edit_selected,
