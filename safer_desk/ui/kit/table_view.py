@@ -83,6 +83,26 @@ class WholeNumbers(QStyledItemDelegate):
         """What is typed given to the model, as ``setModelData`` does; whether it took it."""
         return bool(model.setData(index, editor.text(), Qt.ItemDataRole.EditRole))
 
+    def helpEvent(self, event, view, option: QStyleOptionViewItem, index: QModelIndex) -> bool:  # noqa: N802
+        """Pointed at, a cell cut short by its column's width ("Suffolk Fire and Resc…") and with no tooltip of its
+        own shows its whole text, as a title's cell does by its own tooltip; a cell shown whole shows none."""
+        if event.type() == QEvent.Type.ToolTip and view is not None and index.isValid() \
+                and not index.data(Qt.ItemDataRole.ToolTipRole):
+            # Imported when first pointed at, not on the way to the first screen.
+            from PySide6.QtWidgets import QStyle, QToolTip
+
+            shown = QStyleOptionViewItem(option)
+            self.initStyleOption(shown, index)  # the cell's own font (a bold total) and text
+            text = shown.text
+            if text.strip():
+                # Qt draws an item's text inside its focus frame's margin and one pixel more, each side.
+                margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+                metrics = QFontMetrics(shown.font)
+                if max(metrics.horizontalAdvance(line) for line in text.splitlines()) > shown.rect.width() - 2 * margin:
+                    QToolTip.showText(event.globalPos(), text, view.viewport())
+                    return True
+        return super().helpEvent(event, view, option, index)
+
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         view = self.parent()
         edge = view.viewport().width()
