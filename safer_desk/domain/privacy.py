@@ -117,6 +117,7 @@ first second third final draft version update updated updates next last previous
 ambulance fire rescue aid foundation society charity church chapel cathedral abbey academy primary
 secondary infant junior nursery surgery practice medical institute college library museum hall
 and/or vs
+ltd limited plc llp cic inc co corp llc
 """.split())
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "rev", "revd"})
@@ -462,6 +463,12 @@ ref refs reference file case id no num code dhr dhrs dardr darr dahr csr lcsp cs
 pilot test demo sample example copy draft joint pseudo anon anonymous
 """.split())
 
+# The commonest surnames of England and Wales of three or four letters that are not first names on the list: in
+# capitals or small letters such a word is a code's letters as often as not ("BAB", "GLOS"), but not these.
+SHORT_SURNAMES = frozenset("""
+ali khan shah kaur lee cox kay webb reid nash hart king bell wood hunt cook gray grey rai das lal dey roy
+""".split())
+
 
 def surname_alone(reference: str | None) -> str | None:
     """The word of a reference that may be a surname on its own ("Okonkwo-2026", "OKONKWO-2026", "Ali-2019"), or None.
@@ -477,9 +484,13 @@ def surname_alone(reference: str | None) -> str | None:
                 or folded in NOT_AFTER_A_LETTER or folded in places or not NameDetector.surname_like(word):
             continue
         # "Okonkwo", "Ali", "O'Brien" as a name is written; in capitals or small letters a short word is a code's
-        # letters as often as not ("BAB-2025-001", "PLY", "GLOS-DHR-2019-01"), a long one a name ("OKONKWO-2026").
+        # letters as often as not ("BAB-2025-001", "PLY", "GLOS-DHR-2019-01"), a long one a name ("OKONKWO-2026"),
+        # unless it is a first name or a common short surname ("ALI-2019").
         if len(word) >= (3 if word[:1].isupper() and not word.isupper() else 5):
             return word
+        if len(word) >= 3 and (folded in SHORT_SURNAMES or folded not in AMBIGUOUS_FIRST_NAMES
+                               and folded in default_detector().first_names):
+            return word  # "ALI-2019", "KHAN-2019", "TH-2018-KAUR"; not "TH-MAX-2018" (``AMBIGUOUS_FIRST_NAMES``)
     return None
 
 
