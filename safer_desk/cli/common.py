@@ -205,8 +205,9 @@ def _open_existing(path: str | Path, *, read_only: bool):
         said = refused_for_a_change(exc) if not read_only else str(exc)
         police = police_data_words(path)
         raise CliError(f"{said.rstrip().rstrip('.')}. {police}" if police else said) from exc
-    if opened.reading_note():
-        sys.stderr.write(f"safer-desk: {opened.reading_note()}\n")
+    for note in (opened.taken_over_note(), opened.reading_note()):
+        if note:
+            sys.stderr.write(f"safer-desk: {note}\n")
     return _with_police_figures(opened.store)
 
 

@@ -70,9 +70,10 @@ class OpenedFile:
         its lock was taken over, and nothing saved is lost (each change is written as it is made)."""
         if not self.store.left_open_by:
             return ""
+        here = "the lock it left is removed" if self.store.read_only else "it is open here now"
         return (f"{self.store.path.name} was left open by {self.store.left_open_by}, which ended without closing it "
-                "(the program was stopped, or the computer switched off): it is open here now. Every change saved "
-                "before then is in the file.")
+                f"(the program was stopped, or the computer switched off): {here}. Every change saved before then is "
+                "in the file.")
 
     def reading_note(self) -> str:
         """What is said when an older file opened only to look at is read as this version reads it ("" otherwise)."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit
+from safer_desk.storage.locking import remove_lock_left
 from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
                                       audit_trigger_problems, cut_short, header_overwritten,
                                       header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
@@ -149,6 +150,9 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.bad(f"{short[0].upper()}{short[1:]}. {where_to_get_whole(path)}" if short else
                    f"SQLite cannot read it ({exc}). {where_to_restore(path)}")
         return report
+    if left_by := remove_lock_left(path):  # a killed run's lock: no one holds it, so it goes (as a writer's would)
+        report.good(f"it was left open by {left_by}, which ended without closing it (the program was stopped, or the "
+                    "computer switched off): the lock it left is removed. Every change saved before then is in it")
     if interrupted and not journal.exists():
         report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "
                     "it was before that change")

@@ -277,6 +277,31 @@ def remove_if_stale(lock_file: Path) -> bool:
     return not os.path.lexists(lock_file)
 
 
+def remove_lock_left(path: Path | str) -> str:
+    """For a look at the file (read-only): the lock a Safer Desk run that ended without letting go left beside it
+    (killed, a power cut) taken and let go of at once, which removes it (and its lock on the file itself in the data
+    folder); who had left it, in words ("Safer Desk process 4120 on DESK-7, since …"), or "" when there was none.
+
+    Only when the operating system says no one holds it: a holder's lock goes with its process (POSIX and Windows), and
+    on a disk that cannot lock only a note naming a process of this computer that is gone is taken. A lock a living run
+    holds, or a lock file that is not Safer Desk's note, is left as it is; nothing is made when there is none."""
+    lock_file = lock_path(path)
+    try:
+        info = lock_file.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > 4096 or not _holder_words(lock_file.read_bytes()):
+            return ""
+    except OSError:
+        return ""
+    lock = OfficeLock(Path(path))
+    try:
+        lock.acquire()
+    except (FileInUse, OSError):
+        return ""
+    left = lock.left_by
+    lock.release()
+    return left
+
+
 class OfficeLock:
     """Exclusive lock for writing one Safer Desk file (not re-entrant: a second lock in the same
     process is refused, exactly like one in another process)."""

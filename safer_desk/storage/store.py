@@ -28,7 +28,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.storage import audit, blank, leftovers
 from safer_desk.storage.safe_write import atomic_path, folder_problem, write_failed
-from safer_desk.storage.locking import FileInUse, OfficeLock
+from safer_desk.storage.locking import FileInUse, OfficeLock, remove_lock_left
 from safer_desk.storage.schema import all_sets, known_steps
 
 APP_ID = "safer-desk"
@@ -1407,7 +1407,10 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
         # No page check here: it costs about 0.3 s a 100 MB file (benchmarks/open_check.py) and a read-only
         # store cannot spread damage; a damaged page met while reading is an sqlite3.DatabaseError that the
         # command line turns into one line naming the file (cli.main).
-        return Store(path, _connect(path, read_only=True), read_only=True, lock=None)
+        left_by = remove_lock_left(path)  # a killed run's lock, which no read-only look would ever take over
+        store = Store(path, _connect(path, read_only=True), read_only=True, lock=None)
+        store.left_open_by = left_by
+        return store
     refuse_export(path, check)
     refuse_name_too_long(path)
     if check.exists:
