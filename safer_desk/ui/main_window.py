@@ -882,9 +882,10 @@ class MainWindow(QMainWindow):
         if not self.may_close_file():
             return
         # The dialog does not ask to replace a file that is there: New never replaces one (it is refused below), and
-        # "Do you want to replace it?" answered Yes was then refused.
-        name = prompts.save_file_name(self, "New Safer Desk file", FILE_FILTER,
-                                      str(default_file().parent / "office.sqlite"), confirm_overwrite=False)
+        # "Do you want to replace it?" answered Yes was then refused. Suggested in the folder last used, else
+        # Documents: not the program's own data folder, which Windows hides (the new file could not be found).
+        name = prompts.save_file_name(self, "New Safer Desk file", FILE_FILTER, "office.sqlite",
+                                      confirm_overwrite=False)
         if not name:
             return
         path = office_file_name(name)

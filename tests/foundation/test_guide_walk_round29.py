@@ -29,7 +29,7 @@ def test_esc_in_the_box_clears_the_filter_and_esc_in_the_list_closes_office_deta
     assert prompts.unsaved_questions and prompts.unsaved_questions[0][0] == "Office Details"  # Discard, asked
 
 
-def test_new_suggests_the_data_folder_and_export_report_and_copy_a_name_beside_the_open_file(
+def test_new_suggests_a_name_for_the_last_folder_and_export_report_and_copy_a_name_beside_the_open_file(
         window, tmp_path, monkeypatch):
     from safer_desk.ui import prompts
     from safer_desk.ui.exchange.dialogs import ExportDialog
@@ -42,7 +42,7 @@ def test_new_suggests_the_data_folder_and_export_report_and_copy_a_name_beside_t
     office.parent.mkdir()
     assert window.open_path(office, create=True)
     window.new_file()
-    assert suggested == [str(default_file().parent / "office.sqlite")]
+    assert suggested == ["office.sqlite"]  # in the folder last used, else Documents (s69: not the hidden data folder)
     assert ExportDialog(window.session, window).path_edit.text() == str(office.with_name("babergh for county.sqlite"))
     assert ReportDialog(window.session, window).path_edit.text() == \
         str(office.with_name("babergh board report.pdf"))
