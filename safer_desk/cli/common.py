@@ -214,20 +214,12 @@ def _open_existing(path: str | Path, *, read_only: bool):
 def police_data_words(path: Path) -> str:
     """What police.uk data given where the office's file goes is, and the command that imports it
     (`safer-desk indicators 2025-01-suffolk-street.csv`, the month's download for the file it goes into); "" for any
-    other file. A street file is told by its heading line, a folder by the street files in it or its months' folders."""
-    from safer_desk.exchange.police_uk import PoliceFileError, file_kind, read_header
+    other file (services.police_import.police_data_kind)."""
+    from safer_desk.services.police_import import police_data_kind
 
-    if path.is_dir():
-        if not any(next(path.glob(pattern), None) for pattern in ("*-street.csv", "*/*-street.csv")):
-            return ""
-        what = "a folder of data.police.uk street-level crime files"
-    else:
-        try:
-            if file_kind(read_header(path)) != "street":
-                return ""
-        except (PoliceFileError, OSError, ValueError):
-            return ""
-        what = "a data.police.uk street-level crime file"
+    what = police_data_kind(path)
+    if not what:
+        return ""
     typed = f'"{path}"' if " " in str(path) else str(path)
     return f"It is {what}: import it into the office's file with `safer-desk import-police FILE {typed}`, then give " \
            "that FILE here."

@@ -451,6 +451,23 @@ def _ensure_crime_indicators(store: Store, crime_types: Iterable[str]) -> None:
                            + (" Every crime type except anti-social behaviour." if crime_type == ALL_CRIME else ""))
 
 
+def police_data_kind(path: Path | str) -> str:
+    """What police.uk data a path given as an office's file is ("a data.police.uk street-level crime file", "a folder
+    of data.police.uk street-level crime files"), told by a street file's heading line or a folder's street files; ""
+    for anything else. The month's download opened in the office's file's place is said so, with how to import it."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            if not any(next(path.glob(pattern), None) for pattern in ("*-street.csv", "*/*-street.csv")):
+                return ""
+            return "a folder of data.police.uk street-level crime files"
+        if police_uk.file_kind(police_uk.read_header(path)) != "street":
+            return ""
+    except (PoliceFileError, OSError, ValueError):
+        return ""
+    return "a data.police.uk street-level crime file"
+
+
 def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: Progress = no_progress,
                         cancelled: CancelCheck = never_cancelled,
                         replace_typed: bool | Collection[FigureKey] = False) -> PoliceImportResult:

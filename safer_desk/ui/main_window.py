@@ -808,7 +808,13 @@ class MainWindow(QMainWindow):
         except AuditTrailDamaged as exc:
             return self._open_with_damaged_audit(path, exc, create)
         except StoreError as exc:
-            prompts.show_error(self, refused, str(exc))
+            from safer_desk.services.police_import import police_data_kind
+
+            said = str(exc)
+            if not making and (police := police_data_kind(path)):  # the month's download, opened as a file
+                said = (f"{said} It is {police}: import it into the office's file with File > Import Police Data… "
+                        "(or drop it on the window).")
+            prompts.show_error(self, refused, said)
             return False
         except OSError as exc:  # the system refused the name itself (too long): it went to the unexpected-error report
             from safer_desk.services.files import write_refused
