@@ -282,16 +282,21 @@ def remove_lock_left(path: Path | str) -> str:
     (killed, a power cut) taken and let go of at once, which removes it (and its lock on the file itself in the data
     folder); who had left it, in words ("Safer Desk process 4120 on DESK-7, since …"), or "" when there was none.
 
-    Only when the operating system says no one holds it: a holder's lock goes with its process (POSIX and Windows), and
-    on a disk that cannot lock only a note naming a process of this computer that is gone is taken. A lock a living run
-    holds, or a lock file that is not Safer Desk's note, is left as it is; nothing is made when there is none."""
+    Only when the operating system says no one holds it: a holder's lock goes with its process (POSIX and Windows). On
+    a disk that cannot lock nothing can say no writer is taking it over this very moment, so it is left for the next
+    writer. A lock a living run holds, or a lock file that is not Safer Desk's note, is left as it is; nothing is made
+    when there is none. A lock
+    file let go of that Windows would not delete then (someone had it open) goes the same way, naming nobody."""
     lock_file = lock_path(path)
     try:
         info = lock_file.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > 4096 or not _holder_words(lock_file.read_bytes()):
-            return ""
+        note = lock_file.read_bytes() if stat.S_ISREG(info.st_mode) and info.st_size <= 4096 else b""
+        if not _holder_words(note) and "released" not in _json_object(note):
+            return ""  # not Safer Desk's note (nor one let go of whose delete Windows refused): not ours to remove
     except OSError:
         return ""
+    if not _is_windows() and not _disk_locks(lock_file):
+        return ""  # no lock says nobody is taking it this very moment: a writer's own takeover, not a reader's
     lock = OfficeLock(Path(path))
     try:
         lock.acquire()
@@ -300,6 +305,25 @@ def remove_lock_left(path: Path | str) -> str:
     left = lock.left_by
     lock.release()
     return left
+
+
+def _disk_locks(lock_file: Path) -> bool:
+    """POSIX: whether the disk takes a lock on the lock file (which is there), tried and let go of at once; False too
+    when someone holds it."""
+    import fcntl
+
+    try:
+        fd = os.open(lock_file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 class OfficeLock:

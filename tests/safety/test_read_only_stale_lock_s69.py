@@ -80,3 +80,54 @@ def test_with_windows_locks_a_lock_left_is_removed_too(office, private_home, mon
         assert lock.is_locked and _beside(office) == [office.name, office.name + ".lock"]
     finally:
         lock.release()
+
+
+def test_with_windows_locks_a_lock_file_let_go_of_but_left_is_removed(office, private_home, monkeypatch):  # noqa: F811
+    """Windows deletes a lock file only when nobody has it open: one a reader had open as its holder closed stays,
+    marked let go of, beside the file. A look at the file removes it, as it removes one a killed run left."""
+    monkeypatch.setitem(sys.modules, "msvcrt", FakeMsvcrt())
+    monkeypatch.setattr(locking, "_is_windows", lambda: True)
+    lock = OfficeLock(office)
+    lock.acquire()
+    with open(locking.lock_path(office), "rb"):  # a reader has it open: the holder's delete is refused
+        monkeypatch.setattr(type(locking.lock_path(office)), "unlink", _refused_while_open)
+        lock.release()
+        monkeypatch.undo()
+    monkeypatch.setitem(sys.modules, "msvcrt", FakeMsvcrt())
+    monkeypatch.setattr(locking, "_is_windows", lambda: True)
+    assert _beside(office) == [office.name, office.name + ".lock"]
+    opened = open_office_file(office, read_only=True)
+    try:
+        assert opened.taken_over_note() == ""  # let go of properly: nobody to name
+    finally:
+        opened.store.close()
+    assert _beside(office) == [office.name]
+
+
+def _refused_while_open(self, missing_ok=False):
+    raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+
+def test_where_the_disk_cannot_lock_a_look_leaves_it_to_the_next_writer(office, private_home,  # noqa: F811
+                                                                       monkeypatch):
+    """A disk that cannot lock (some network drives) cannot say that no writer is taking the lock over this very
+    moment: a look removing it then could let a second writer in. It stays, and the file is read."""
+    import errno
+    import fcntl
+
+    pid = _killed_holding(office, private_home)
+    real = fcntl.flock
+
+    def refused(fd, operation):
+        if operation & fcntl.LOCK_UN:
+            return real(fd, operation)
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    opened = open_office_file(office, read_only=True)
+    try:
+        assert opened.taken_over_note() == ""
+    finally:
+        opened.store.close()
+    assert _beside(office) == [office.name, office.name + ".lock"]
+    assert f'"pid": {pid}' in locking.lock_path(office).read_text(encoding="utf-8")
