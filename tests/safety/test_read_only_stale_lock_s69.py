@@ -131,3 +131,11 @@ def test_where_the_disk_cannot_lock_a_look_leaves_it_to_the_next_writer(office, 
         opened.store.close()
     assert _beside(office) == [office.name, office.name + ".lock"]
     assert f'"pid": {pid}' in locking.lock_path(office).read_text(encoding="utf-8")
+
+
+def test_a_window_opening_it_read_only_says_so(office, private_home, window):  # noqa: F811
+    pid = _killed_holding(office, private_home)
+    assert window.open_path(office, read_only=True)
+    said = window.statusBar().currentMessage()
+    assert f"left open by Safer Desk process {pid}" in said and "the lock it left is removed" in said, said
+    assert _beside(office) == [office.name]
