@@ -118,6 +118,8 @@ ambulance fire rescue aid foundation society charity church chapel cathedral abb
 secondary infant junior nursery surgery practice medical institute college library museum hall
 and/or vs
 ltd limited plc llp cic inc co corp llc
+locksmith locksmiths glazing glaziers electrical electricians plumbing plumbers builders joinery contractors
+installations solutions supplies
 """.split())
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "rev", "revd"})
