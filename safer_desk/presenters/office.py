@@ -6,7 +6,7 @@ districts for a year follow from those by date (services.reference). Lists of ar
 "All areas" mean these areas, so a new file shows no area of its own until they are named. Saving is one
 undoable action ("Set whose file this is"), one transaction in the audit trail.
 
-The district list holds every current district of Great Britain and Northern Ireland (about 360 names):
+The district list holds every current district of England and Wales (318 names):
 DistrictPicker decides which of them show for the text typed in the filter box and in what order (the ticked
 ones, then the chosen county's, then the rest), so the dialog only shows what it is given.
 """
@@ -344,7 +344,7 @@ class DistrictPicker:
         return f"Districts the partnerships do not cover (ticked first, {then})"
 
     def filter_note(self) -> str:
-        """'5 of 361 districts contain "suff".' while filtering; what to do when nothing matches; "" otherwise."""
+        """'5 of 318 districts contain "suff".' while filtering; what to do when nothing matches; "" otherwise."""
         text = self.filter_text.strip()
         if not text:
             return ""
@@ -353,6 +353,10 @@ class DistrictPicker:
             became = reference.became_words(text)  # "Waveney": the list holds today's districts only
             if became:
                 return f"{became}: type its name to find it. Press Esc to clear the filter."
+            # "glasgow": the list holds England's and Wales's districts only
+            elsewhere = reference.other_nation_words(text, partial=True)
+            if elsewhere:
+                return f"{elsewhere}. Press Esc to clear the filter."
             return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
         verb = "contains" if shown == 1 else "contain"
         return f'{shown} of {counted(len(self.choices), "district")} {verb} "{text}".'

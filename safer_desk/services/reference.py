@@ -1923,11 +1923,37 @@ def _meant(text: str, names: Iterable[str]) -> str:
 
 
 def national_districts() -> list[tuple[str, str]]:
-    """Every current district and unitary authority the police.uk import maps its areas to, as (name, ONS code),
-    by name (the shipped lookup). A new file has no reference districts; its office may name any of these."""
+    """Every current district and unitary authority of England and Wales the police.uk import maps its areas to, as
+    (name, ONS code), by name (the shipped lookup). A new file has no reference districts; its office may name any
+    of these. The lookup's Scottish council areas and Northern Irish districts are left out (other_nation)."""
     from safer_desk.exchange.police_uk import district_lookup
 
-    return sorted(set(district_lookup().values()), key=lambda d: d[0].casefold())
+    return sorted({d for d in district_lookup().values() if d[1][:1] in "EW"}, key=lambda d: d[0].casefold())
+
+
+def other_nation_words(text: str, *, partial: bool = False) -> str:
+    """"Glasgow City is a council area of Scotland: …" for a Scottish council area or Northern Irish district
+    typed (in any case, accents or punctuation aside; ``partial``: part of its name, as the Office Details filter
+    is typed); "" for any other text. Community Safety Partnerships are England's and Wales's (Crime and Disorder
+    Act 1998) and data.police.uk files no figures under these areas, so an office never names one, though the ONS
+    lookup the import is built from lists them."""
+    from safer_desk.exchange.police_uk import district_lookup
+
+    key = _loose_key(text or "")
+    found = [(name, code) for name, code in sorted(set(district_lookup().values()))
+             if key and code[:1] in "SN" and (key in _loose_key(name) if partial else _loose_key(name) == key)]
+    if not found:
+        return ""
+    nations = {_NATIONS[code[0]] for _, code in found}
+    kinds = {"council area" if code.startswith("S") else "district" for _, code in found}
+    names = in_words([name for name, _ in found])
+    if len(found) == 1:
+        where = f"{names} is a {kinds.pop()} of {nations.pop()}"
+    elif len(nations) == 1:
+        where = f"{names} are {kinds.pop()}s of {nations.pop()}"
+    else:
+        where = f"{names} are in Scotland and Northern Ireland"
+    return f"{where}: Safer Desk keeps the districts of England and Wales, where Community Safety Partnerships are"
 
 
 def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> AreaRef:
@@ -1939,6 +1965,9 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
         find_typed(store.rows("SELECT id, name FROM districts ORDER BY name"), text, lambda r: r["name"])
     if row is not None:
         return AreaRef(row["id"], row["name"], "district")
+    elsewhere = other_nation_words(text)
+    if elsewhere:  # "Glasgow City": before the lookup, which would find it
+        raise ReferenceError(f"{elsewhere}, so it cannot be one of the office's districts.")
     national = national_districts()
     found = next(((d, code) for d, code in national if typed_name_key(text) == typed_name_key(d)
                   or text.casefold() == reference_id("district", d).casefold()), None)

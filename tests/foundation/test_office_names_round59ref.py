@@ -121,11 +121,12 @@ def test_edit_district_keeps_a_name_with_its_spaces_tidied_as_add_district_does(
     assert window.undo_action.text() == "&Undo edit district Mid Suffolk: name"
 
 
-def test_a_welsh_or_scottish_district_ticked_for_an_english_county_is_asked_about_as_brighton_is(
+def test_a_welsh_district_ticked_for_an_english_county_is_asked_about_as_brighton_is(
         window, store, qtbot, prompts):
-    """A Suffolk office's Office Details…, Cardiff ticked (the list holds every district of Great Britain): Save took
-    it with no word, though a district of another county is asked about first, since its figures never count in the
-    county's. Wales is not in the list of English counties, so its districts had no county to compare."""
+    """A Suffolk office's Office Details…, Cardiff ticked (the list holds every district of England and Wales): Save
+    took it with no word, though a district of another county is asked about first, since its figures never count in
+    the county's. Wales is not in the list of English counties, so its districts had no county to compare. (Scotland's
+    council areas are not in the list: test_england_and_wales_only_s69.)"""
     from PySide6.QtCore import Qt
 
     from safer_desk.ui.office_dialog import OfficeDialog
@@ -134,12 +135,12 @@ def test_a_welsh_or_scottish_district_ticked_for_an_english_county_is_asked_abou
     window.set_store(store)
     dialog = OfficeDialog(window.session, window)
     qtbot.addWidget(dialog)
-    for name in ("Cardiff", "Aberdeen City"):
+    for name in ("Cardiff", "Newport"):
         dialog.district_filter.clear()
         qtbot.keyClicks(dialog.district_filter, name)
         dialog.set_checked(dialog.district_list, name)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # answered No: back to the form
-    assert prompts.questions == [("Office Details", "Aberdeen City (Scotland) and Cardiff (Wales) are not in Suffolk "
+    assert prompts.questions == [("Office Details", "Cardiff (Wales) and Newport (Wales) are not in Suffolk "
                                                     "(the office's county): they would be listed among the office's "
                                                     "areas, but their figures would not be counted in Suffolk's. Save "
                                                     "them anyway?")]
