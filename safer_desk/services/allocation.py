@@ -27,6 +27,7 @@ from safer_desk.domain.money import (MoneyError, format_money, format_pounds_pla
                                     parse_pence, table_money)
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, find_typed, in_words, typed_name_key
+from safer_desk.services.district_counties import english_name
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
                                       other_separator, refuse_other_kind)
 from safer_desk.storage.kinds import SQLITE_START
@@ -848,14 +849,24 @@ def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
     return rows
 
 
+def partnership_area(name: str) -> str:
+    """The area a partnership is named for, casefolded (``csp_area``: "Waveney CSP" is "waveney"), a Welsh
+    principal area's by its English name ("Caerdydd" and "Cardiff CSP" are "cardiff"), as a Welsh region's
+    bilingual papers name it one year and the file the next."""
+    area = csp_area(typed_name_key(name))
+    english = english_name(area)
+    return english.casefold() if english else area
+
+
 def _paired_by_area(ours: list, name_of_ours: Callable[[Any], str], theirs: list,
                     name_of_theirs: Callable[[Any], str]) -> dict:
-    """Each of ``ours`` paired with the one of ``theirs`` of its area (``csp_area``: "Waveney" as the board paper
-    names it, "Waveney CSP" as the file does), where each side has one of that area."""
+    """Each of ``ours`` paired with the one of ``theirs`` of its area (``partnership_area``: "Waveney" as the board
+    paper names it, "Waveney CSP" as the file does, "Caerdydd" and "Cardiff"), where each side has one of that
+    area."""
     def by_area(items: list, name_of: Callable[[Any], str]) -> dict[str, list]:
         grouped: dict[str, list] = {}
         for item in items:
-            grouped.setdefault(csp_area(typed_name_key(name_of(item))), []).append(item)
+            grouped.setdefault(partnership_area(name_of(item)), []).append(item)
         return grouped
 
     theirs_by_area = by_area(theirs, name_of_theirs)
