@@ -235,10 +235,18 @@ def _closest_area(store: Store, name: str) -> str:
 def _district_not_held(name: str) -> str:
     """What to do about a real district the file does not hold yet (Babergh, in a file whose office is not named):
     every line of it was refused as if the district did not exist, saying nothing of how to bring it in."""
-    from safer_desk.services.reference import national_districts
+    from safer_desk.services.district_counties import english_name
+    from safer_desk.services.reference import national_districts, other_nation_words
 
+    elsewhere = other_nation_words(name)  # "Glasgow City": no office holds it
+    if elsewhere:
+        return f": {elsewhere}"
     key = typed_name_key(name.strip())
     known = next((d for d, _ in national_districts() if typed_name_key(d) == key), None)
+    welsh = english_name(name) if known is None else None  # "Caerdydd" is Cardiff, as the office names it
+    if welsh is not None:
+        return (f" in this file yet: {name.strip()} is {welsh}, a district, so add it to the office's districts "
+                "(File > Office Details…) and import again")
     if known is None:
         return ""
     return (f" in this file yet: {known} is a district, so add it to the office's districts (File > Office "
