@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.services import report_sections
@@ -141,6 +141,17 @@ def names_to_type(store: Store, areas: Sequence[AreaRef]) -> list[str]:
         out.append(area_names_unambiguously(group)[[a.id for a in group].index(area.id)] if len(group) > 1
                    else area.name)
     return out
+
+
+def kind_when_shared(store: Store) -> Callable[[str, str], str]:
+    """(name, kind) -> the name as the report says it: "Gwynedd (county)" and "Gwynedd (district)" when the file has
+    areas of both kinds of that name (Cornwall too), the name alone otherwise. The file's areas are read once."""
+    alike = _named_alike(store)
+
+    def named(name: str, kind: str) -> str:
+        others = [a for a in alike.get(name.casefold(), []) if a.kind != kind]
+        return f"{name} ({kind})" if others else name
+    return named
 
 
 def area_label(store: Store, choice: AreaChoice) -> str:

@@ -232,9 +232,12 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
     none of in a month), with those districts and periods ("not held in this file" of a district the file holds no
     figure of at all); "" when none is left out so. monthly: of the monthly
     indicators only (the county workbook's sheet by month)."""
+    from safer_desk.services.report import kind_when_shared
+
     shown = {r.indicator.id for r in rows}
     gaps, police = [], False
     label = svc.period_label
+    named = kind_when_shared(store)  # Gwynedd the county, not given for want of Gwynedd the district's figures
     for ind in svc.list_indicators(store):
         if ind.id in shown or (monthly and ind.frequency != "monthly"):
             continue
@@ -249,7 +252,7 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
         if without:
             # A district the file holds no figure of at all is not held, as the derived-figures paragraph says it.
             not_held = svc.districts_not_held(store, without) | set(svc.county_districts_absent(store, area.id))
-            where = {name: f"{name} in {ranges_text(at, lambda a, b: b == a + 1, lambda i: label(periods[i]))}"
+            where = {name: f"{named(name, 'district')} in {ranges_text(at, lambda a, b: b == a + 1, lambda i: label(periods[i]))}"
                      for name, at in sorted(without.items())}
             lacking = [w for name, w in where.items() if name not in not_held]
             said = [f"no figure for {in_words(lacking)}"] if lacking else []
@@ -262,8 +265,8 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
                 (ind.id,)) is not None
     if not gaps:
         return ""
-    return (f"Not given for {area.name}, as its figure is added up from its districts' and not every one of them "
-            f"has a figure: {'; '.join(gaps)}."
+    return (f"Not given for {named(area.name, area.kind)}, as its figure is added up from its districts' and not "
+            f"every one of them has a figure: {'; '.join(gaps)}."
             + (" Police.uk lists no row for a crime type a district had none of in a month, so these may be months "
                "with none." if police else ""))
 
