@@ -97,9 +97,10 @@ def national_counties() -> list[str]:
 
 # The Welsh names of the 22 Welsh principal areas whose Welsh name differs (their councils use both): the police.uk
 # lookup files their figures under the English name, which a Welsh office may not type ("Caerdydd", "Ynys Môn").
+# Carmarthenshire's council calls itself Cyngor Sir Gâr, beside the formal Sir Gaerfyrddin.
 WELSH_NAMES = {
     "Pen-y-bont ar Ogwr": "Bridgend", "Caerffili": "Caerphilly", "Caerdydd": "Cardiff",
-    "Sir Gaerfyrddin": "Carmarthenshire", "Sir Ddinbych": "Denbighshire", "Sir y Fflint": "Flintshire",
+    "Sir Gaerfyrddin": "Carmarthenshire", "Sir Gâr": "Carmarthenshire", "Sir Ddinbych": "Denbighshire", "Sir y Fflint": "Flintshire",
     "Ynys Môn": "Isle of Anglesey", "Merthyr Tudful": "Merthyr Tydfil", "Sir Fynwy": "Monmouthshire",
     "Castell-nedd Port Talbot": "Neath Port Talbot", "Casnewydd": "Newport", "Sir Benfro": "Pembrokeshire",
     "Abertawe": "Swansea", "Tor-faen": "Torfaen", "Bro Morgannwg": "Vale of Glamorgan", "Wrecsam": "Wrexham",
