@@ -131,6 +131,9 @@ def bars_label(frequency: str) -> tuple[str, str]:
     return f"Bars, o&ne per {period}", f"Show {period}s as bars"
 
 
+_WITH_KIND = re.compile(r"\((district|partnership|county)\)\s*$", re.IGNORECASE)  # "Cornwall (county)"
+
+
 def area_label(kind: str, name: str, derived: bool = False) -> str:
     """An area as the tab's lists name it: a district by its name, a partnership or county with its kind
     ("Devon (county)"); "Unknown area" (the crimes police.uk could not place) by its name, as it is no kind of area
@@ -821,6 +824,11 @@ class IndicatorsPresenter(ScreenPresenter):
         if (coded := svc.area_by_code(self.store, typed)) is not None:  # an ONS code, as council sheets give them
             return next((c for c in listed if c.id == coded.id),
                         AreaChoice(coded.id, area_label(coded.kind, coded.name), AreaGroup.CHOSEN)), ""
+        # "Gwynedd (district)", as the board report heads its section and Import Figures asks it to be named: the
+        # search reads names alone
+        if _WITH_KIND.search(typed) and (named := svc.find_area(self.store, typed)) is not None:
+            return next((c for c in listed if c.id == named.id),
+                        AreaChoice(named.id, area_label(named.kind, named.name), AreaGroup.CHOSEN)), ""
         others = self.search_areas(typed, limit=0, listed=listed)
         # As the search reads it: "Caerdydd" is the office's Cardiff, "ynys mon" Ynys Môn
         needle, welsh = without_accents(typed), english_name(typed)

@@ -2588,9 +2588,12 @@ def find_area(store: Store, name_or_id: str) -> AreaRef | None:
     matches = [a for a in areas if typed_name_key(a.name) == key]
     if not matches:
         qualified = _NAME_AND_KIND.match(typed)
-        if qualified is not None:
-            name, kind = typed_name_key(qualified["name"]), qualified["kind"].casefold()
-            matches = [a for a in areas if typed_name_key(a.name) == name and a.kind == kind]
+        if qualified is not None:  # "Ynys Mon (district)": its name read as below, without its kind
+            name, kind = qualified["name"], qualified["kind"].casefold()
+            english = english_name(name) if kind == "district" else None
+            matches = [a for a in areas if a.kind == kind and (
+                typed_name_key(a.name) == typed_name_key(name) or without_accents(a.name) == without_accents(name)
+                or a.name == english)]
     if not matches:  # "Ynys Mon" for Ynys Môn, typed without its circumflex
         folded = without_accents(typed)
         matches = [a for a in areas if without_accents(a.name) == folded]
