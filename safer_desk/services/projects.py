@@ -949,11 +949,11 @@ def areas_not_known(project: Project, known: Mapping[str, str]) -> list[str]:
     said with how to name it: "“Ipswich, Babergh” is not an area this file knows (separate areas with “;”:
     Ipswich; Babergh)". A board report finds a project by these names: one naming none it knows counts as the
     office's own."""
-    from safer_desk.services.reference import COUNTYWIDE_WORDS
+    from safer_desk.services.reference import COUNTYWIDE_WORDS, area_as_filed
 
     said = []
     for name in (a.strip() for a in project.areas):
-        if not name or name.casefold() in known or name.casefold() in COUNTYWIDE_WORDS:
+        if not name or area_as_filed(name).casefold() in known or name.casefold() in COUNTYWIDE_WORDS:
             continue
         parts = [part for part in _AREA_PARTS.split(name) if part]
         named = [known.get(part.casefold()) or (part if part.casefold() in COUNTYWIDE_WORDS else None)

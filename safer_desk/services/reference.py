@@ -2522,6 +2522,12 @@ def search_areas(areas: Sequence[AreaRef], text: str, *, limit: int | None = Non
     return hits[:limit] if limit else hits
 
 
+def area_as_filed(name: str) -> str:
+    """The name an area typed as free text (a project's Areas covered) is filed under: a Welsh principal area's
+    English name for its Welsh name ("Caerdydd", "Ynys Mon": Cardiff, Isle of Anglesey), else the name as typed."""
+    return english_name(name) or name
+
+
 def area_name_holds(name: str, needle: str, welsh: str | None = None) -> bool:
     """Whether an area's name holds ``needle`` (typed, folded by without_accents), or is ``welsh``, the English
     name of the Welsh name typed. Punctuation typed or left out tells no name from another ("Kings Lynn" is King's

@@ -72,7 +72,7 @@ def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | se
 
     if areas.unnamed:  # an office naming no areas yet: every project of its file is its own
         return True
-    named = [a.strip() for a in project.areas if a.strip()]
+    named = [ref.area_as_filed(a.strip()) for a in project.areas if a.strip()]  # "Caerdydd" is Cardiff
     if not named:  # no area covered typed: the office's own, in its report of all its areas (as a review with no
         return areas.office  # district is); left out without a word before, its funder's share with it
     if any(a.casefold() in areas.names for a in named if a.casefold() not in ref.COUNTYWIDE_WORDS):
