@@ -696,11 +696,14 @@ def _unnamed_note(store: Store) -> str:
     return unnamed_office_words(store, held_areas(store), "this sheet")
 
 
-def _area_label(name: str, view) -> str:
+def _area_label(area, view, named) -> str:
     """A partnership's or county's figures made from its districts' say so (issue 13: labelled as derived); a district
     formed since last year says whose last year's figures are ("East Suffolk (last year 2018/19: Suffolk Coastal and
-    Waveney)"), as the Indicators tab's summary exported says it."""
-    label = f"{name} (derived)" if view.is_derived else name
+    Waveney)"), as the Indicators tab's summary exported says it. ``named``: report.kind_when_shared, so a county and
+    a district of one name say which they are ("Gwynedd (county, derived)", "Gwynedd (district)")."""
+    kind = area.kind if named(area.name, area.kind) != area.name else ""
+    said = [w for w in (kind, "derived" if view.is_derived else "") if w]
+    label = f"{area.name} ({', '.join(said)})" if said else area.name
     return label + (f" (last year {words})" if (words := view.last_year_words()) else "")
 
 
@@ -752,6 +755,9 @@ def indicator_summary_sheet(store: Store, origins: Origins | None = None) -> Wor
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
     not_given: list[str] = []
+    from safer_desk.services.report import kind_when_shared
+
+    named = kind_when_shared(store)  # Gwynedd the county and Gwynedd the district
     for area, years in _workbook_areas(store):
         for year in years:
             summary = svc.summary(store, area.id, year)
@@ -762,7 +768,7 @@ def indicator_summary_sheet(store: Store, origins: Origins | None = None) -> Wor
                     strays.setdefault(area.name, set()).update(forces)
                     continue
                 change = v.change
-                rows.append([_area_label(area.name, v), year.label, r.indicator.label,
+                rows.append([_area_label(area, v, named), year.label, r.indicator.label,
                              v.with_month_names().range_text(),  # "Apr 2025 to Dec 2025", as workbooks name months
                              None if v.ytd is None else _shown(v.ytd.value, v.ytd_text()),
                              None if v.ytd_last is None else _shown(v.ytd_last.value, v.ytd_last_text()),
@@ -794,6 +800,9 @@ def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSh
     counted = svc.police_forces_by_area_month(store)
     strays: dict[str, set[str]] = {}
     not_given: list[str] = []
+    from safer_desk.services.report import kind_when_shared
+
+    named = kind_when_shared(store)  # Gwynedd the county and Gwynedd the district
     for area, years in _workbook_areas(store):
         for year in years:
             not_given += _not_derived(store, area, year, svc.summary(store, area.id, year), monthly=True)
@@ -811,7 +820,7 @@ def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSh
                     cumulative, target = v.cumulative_text(i)
                     # Each figure as the grid shows it: a rate with the places that tell it from last year's month
                     # (0.43 against 0.42 per 1,000), as the cumulative beside it has its own.
-                    rows.append([_area_label(area.name, v), ind.label, year.label, Month.parse(period).first_day,
+                    rows.append([_area_label(area, v, named), ind.label, year.label, Month.parse(period).first_day,
                                  _shown(figure.value, v.period_text(i)), _shown(v.cumulative[i], cumulative),
                                  _shown(v.target_at[i], target), v.period_rags[i].label, v.comments[i]]
                                 + ([_source_of(v, sources, ind.id, area.id, [period])] if origins else []))

@@ -39,9 +39,11 @@ def test_a_forces_stray_crimes_in_another_county_are_not_that_districts_figures_
             store.close()
     book = openpyxl.load_workbook(tmp_path / "county.xlsx")
     summary = _rows(book["Indicator summary"])
-    assert [r[:5] for r in summary if r[0] == "Cornwall"] == [("Cornwall", "2024/25", "All crime",
-                                                              "Apr 2024 to Mar 2025", 36000)]
-    assert [r[:5] for r in _rows(book["Indicators by month"]) if r[0] == "Cornwall" and r[2] == "2025/26"] == []
+    # Cornwall the district beside Cornwall the county says its kind, as the report names it (s69)
+    assert [r[:5] for r in summary if r[0] == "Cornwall (district)"] == [
+        ("Cornwall (district)", "2024/25", "All crime", "Apr 2024 to Mar 2025", 36000)]
+    assert [r[:5] for r in _rows(book["Indicators by month"])
+            if r[0] == "Cornwall (district)" and r[2] == "2025/26"] == []
     assert "Crimes Suffolk Constabulary recorded in Cornwall" in book["Indicator summary"]["A2"].value
     assert "Crimes Suffolk Constabulary recorded in Cornwall" in book["Indicators by month"]["A2"].value
     assert any(r[0] == "Babergh" and r[1] == "2025/26" for r in summary)  # Babergh's own figures are kept
