@@ -45,3 +45,20 @@ def test_last_year_figures_carried_over_under_english_names_are_said(store):
     assert "are the ones the 2024/25 allocation “2024/25 as agreed” was itself compared with, 2023/24's, not what " \
         f"it allocated (Cardiff CSP £{last_total(store, 'Caerdydd'):,}" in said, said
     assert "not in that allocation" not in said
+
+
+def test_the_board_report_places_a_pot_typed_in_welsh_under_its_own_area(store):
+    """A Cardiff and Swansea office's two pots, typed "Caerdydd" and "Abertawe": the report for Cardiff showed
+    Swansea's pot as well (a pot naming no area the file knows is the office's own), where typed in English each
+    showed under its own area alone."""
+    from safer_desk.services import reference as ref
+    from safer_desk.services.report import report_areas
+    from safer_desk.services.report_sections.allocation import _allocates_to
+
+    ref.set_office_scope(store, districts=["Cardiff", "Swansea"])
+    saved(store, "Cardiff pot", "2025/26", [("Caerdydd", 5_000, None), ("Caerdydd North", 3_000, None)])
+    saved(store, "Swansea pot", "2025/26", [("Abertawe", 5_000, None), ("Gower", 3_000, None)])
+    scenarios = service.list_scenarios(store)
+    shown = {area: [s.name for s in scenarios if _allocates_to(store, s, report_areas(store, area))]
+             for area in ("Cardiff", "Swansea")}
+    assert shown == {"Cardiff": ["Cardiff pot"], "Swansea": ["Swansea pot"]}

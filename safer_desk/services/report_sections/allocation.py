@@ -10,7 +10,7 @@ from safer_desk.domain.allocation import (AllocationError, csp_area, damping_lim
                                           percent_text, setting_percent_text, share_text, year_labels)
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import in_words, typed_name_key
+from safer_desk.domain.text import in_words
 from safer_desk.services import allocation as service
 from safer_desk.services.provenance import ALLOCATIONS, TOP_SLICES, rows_origins
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
@@ -118,7 +118,7 @@ def _agreed_version_of(store: Store, chosen, every: list):
     placed no district of West's, and the report for Forest Heath showed the illustrative scenario in its place, with
     figures the board never agreed. A county file's agreed scenario of another county's partnerships is none."""
     def names(scenario_id: str) -> set[str]:
-        return {csp_area(typed_name_key(r[0])) for r in store.rows(
+        return {service.partnership_area(r[0]) for r in store.rows(
             "SELECT partnership FROM allocation_scenario_rows WHERE scenario_id = ?", (scenario_id,))}
 
     ours = names(chosen.id)
@@ -143,7 +143,8 @@ def _allocates_to(store: Store, scenario, areas: ReportAreas) -> bool:
     placed = False
     for r in store.rows("SELECT partnership, partnership_id FROM allocation_scenario_rows WHERE scenario_id = ?",
                         (scenario.id,)):
-        names = {r["partnership"].casefold(), csp_area(r["partnership"])}
+        # "Caerdydd" is Cardiff's, as "Waveney CSP" is Waveney's (service.partnership_area)
+        names = {r["partnership"].casefold(), csp_area(r["partnership"]), service.partnership_area(r["partnership"])}
         if names & areas.names or areas.covers(r["partnership_id"]):
             return True
         pid = r["partnership_id"]
