@@ -845,8 +845,10 @@ class IndicatorsPresenter(ScreenPresenter):
         if meant := svc.area_meant(self.store, typed):
             return None, (f"No area's name contains “{typed}”: did you mean “{meant}”? Type it, or choose an area from "
                           "the Area list.")
+        # The office's own areas as the examples (a Gwynedd office was shown Suffolk's papers' "Plymouth, Suffolk")
+        own = list(dict.fromkeys(a.name for a in reference.office_areas(self.store)))[:2] or ["Plymouth", "Suffolk"]
         return None, (f"No area's name contains “{typed}”: type part of a district's, partnership's or county's "
-                      "name (Plymouth, Suffolk), or choose one from the Area list.")
+                      f"name ({', '.join(own)}), or choose one from the Area list.")
 
     def _years_with_figures(self) -> list[FinancialYear]:
         return svc.years_with_values(self.store, area_id=self.area_id) or svc.years_with_values(self.store)
