@@ -53,3 +53,11 @@ def test_the_command_line_refuses_a_scottish_area_and_changes_nothing(store, cap
         assert again.rows("SELECT name FROM districts") == []  # Cardiff, named beside it, was not taken either
     finally:
         again.close()
+
+
+def test_a_file_that_already_holds_a_scottish_area_keeps_it(store):
+    """What an older file holds is never dropped: its Aberdeen City stays listed, ticked and named."""
+    ref.add_district(store, "Aberdeen City", ons_code="S12000033")
+    ref.set_office_scope(store, districts=["Aberdeen City", "Cardiff"])
+    assert [a.name for a in ref.office_scope(store).districts] == ["Aberdeen City", "Cardiff"]
+    assert [c.name for c in OfficePresenter(store, today=TODAY).districts() if c.chosen] == ["Aberdeen City", "Cardiff"]
