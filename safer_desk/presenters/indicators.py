@@ -31,6 +31,7 @@ from safer_desk.presenters.screens import READ_ONLY_REMEDY, AskUnsaved, ScreenPr
 from safer_desk.services import indicators as svc
 from safer_desk.services import reference
 from safer_desk.services.district_counties import english_name, without_accents
+from safer_desk.services.files import write_refused
 from safer_desk.services.indicators import EntryGrid, PeriodValue
 
 TAB = "indicators"
@@ -181,6 +182,20 @@ def not_imported_text(said: str) -> str:
     folded = said.casefold()
     return said if "nothing was imported" in folded or "nothing was changed" in folded else \
         f"{said}\n\nNothing was changed."
+
+
+def import_failed_text(exc: BaseException, file_name: str, otherwise: str = "") -> str:
+    """An import's failure as the window says it: a write the disk refused (full, gone, read-only) in words naming
+    the office's file, as the command line says it, not SQLite's own "database or disk is full" (which names neither
+    the file nor what to do); any other failure as ``otherwise`` says it (its own words when not given). Either way
+    with "Nothing was changed." once."""
+    cause = write_refused(exc)
+    if cause is None:
+        return not_imported_text(otherwise or str(exc))
+    about_space = any(word in cause for word in ("full", "space", "quota"))
+    remedy = " Free some space on the disk, then import again." if about_space else ""
+    return (f"{file_name} could not be written: {cause}. The import was rolled back: nothing was changed, and the "
+            f"file is as it was before it.{remedy}")
 
 
 def read_only_words(what: str) -> str:

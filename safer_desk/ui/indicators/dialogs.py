@@ -19,7 +19,7 @@ from safer_desk.domain.indicators import IndicatorError
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import as_sentence, counted
 from safer_desk.presenters.actions import Action, snapshot_action, user_action
-from safer_desk.presenters.indicators import IndicatorForm, not_imported_text, read_only_words
+from safer_desk.presenters.indicators import IndicatorForm, import_failed_text, not_imported_text, read_only_words
 from safer_desk.services import indicators as svc
 from safer_desk.services.progress import Cancelled, stopped_by
 from safer_desk.ui import prompts
@@ -288,9 +288,9 @@ class ImportFiguresDialog(QDialog):
 
         def failed(exc: BaseException, _trace: str) -> None:
             self._end_writing()
-            said = str(exc) if isinstance(exc, (IndicatorError, ValueError)) else (
-                f"The figures could not be written ({exc}).")
-            prompts.show_error(self, "Figures not imported", not_imported_text(said))
+            said = not_imported_text(str(exc)) if isinstance(exc, (IndicatorError, ValueError)) else \
+                import_failed_text(exc, store.path.name, otherwise=f"The figures could not be written ({exc}).")
+            prompts.show_error(self, "Figures not imported", said)
 
         def stopped() -> None:
             self._end_writing()

@@ -155,9 +155,9 @@ def start_import(window, paths):
                         replace_typed_action(store, kept, after=lambda: window.session.notify("indicators")))
 
     def failed(exc, _trace):
-        from safer_desk.presenters.indicators import not_imported_text
+        from safer_desk.presenters.indicators import import_failed_text
 
-        prompts.show_error(window, "Police data not imported", not_imported_text(str(exc)))
+        prompts.show_error(window, "Police data not imported", import_failed_text(exc, store.path.name))
 
     def cancelled():
         prompts.show_info(window, "Import cancelled", "The import was cancelled; nothing was changed.")
