@@ -31,7 +31,7 @@ from safer_desk.domain.indicators import (Change, EstimatedRag, Figure, FigureSo
                                           describe_source)
 from safer_desk.domain.periods import (MONTH_ABBR, AmbiguousPeriod, FinancialYear, Month, PeriodError, Quarter,
                                       format_uk_date, full_year, month_then_year)
-from safer_desk.domain.text import close_names, counted, in_words, ranges_text
+from safer_desk.domain.text import close_names, counted, in_words, ranges_text, typed_name_key
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
 
@@ -632,8 +632,18 @@ def get_indicator(store: Store, name_or_id: str) -> Indicator:
     r = store.one("SELECT * FROM indicators WHERE id = ? OR lower(name) = lower(?) "
                   "OR (code <> '' AND lower(code) = lower(?)) ORDER BY id = ? DESC LIMIT 1", (text, text, text, text))
     if r is None:
+        r = _indicator_as_typed(store, text)
+    if r is None:
         raise IndicatorError(f"There is no indicator called “{text}”.")
     return _indicator(r)
+
+
+def _indicator_as_typed(store: Store, text: str):
+    """The one indicator whose name is ``text`` but for its quotes, dashes and spacing (typed_name_key): a partner's
+    sheet typed in Excel gives 'Level Two "ist" incidents' for the paper's “ist”; None when none is, or several."""
+    key = typed_name_key(text)
+    found = [r for r in store.rows("SELECT * FROM indicators") if typed_name_key(r["name"]) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def delete_indicator(store: Store, indicator_id: str) -> None:
