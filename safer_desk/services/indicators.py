@@ -756,7 +756,23 @@ def parse_period(text: str, frequency: str | None = None) -> str:
         if frequency == "annual":
             return FinancialYear.of(day).label
         return Month.of(day).iso
-    raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17).")
+    raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17)"
+                         f"{_excel_serial_words(s)}.")
+
+
+def _excel_serial_words(text: str) -> str:
+    """": it is how Excel holds the date 01/04/2016 …" for a number that is a date of the years figures are kept for
+    (1990 to 2049) as Excel holds it, shown so in a cell formatted General or Number; "" for any other text. Said,
+    never read as the date: 42461 may be a figure typed in the wrong column."""
+    if not re.fullmatch(r"\d{5}", text) or not _EXCEL_SERIALS[0] <= int(text) <= _EXCEL_SERIALS[1]:
+        return ""
+    day = _EXCEL_EPOCH + timedelta(days=int(text))
+    return (f": it is how Excel holds the date {format_uk_date(day)} in a cell formatted as a number. Format the "
+            f"period cells as dates showing the month and year (mmm-yy), or type the month as {Month.of(day).iso}")
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (its 1900 leap-day bug is before every serial read here)
+_EXCEL_SERIALS = ((date(1990, 1, 1) - _EXCEL_EPOCH).days, (date(2049, 12, 31) - _EXCEL_EPOCH).days)
 
 
 @lru_cache(maxsize=8192)
