@@ -190,6 +190,10 @@ class Quarter:
         is read only as the program writes it, and not at all when typed is set (a figure sheet, a form).
         """
         s = (text or "").strip()
+        if (by_months := _quarter_of_months(s)) is not None:
+            return by_months
+        # "Quarter 1 2016/17", "2016/17 Qtr 1": a council sheet's words for Q1
+        s = _QUARTER_WORD.sub(lambda w: f"Q{w.group(1)}", s)
         m = re.fullmatch(r"(?:Q([1-4])\s+(.+)|(.+?)\s*[-\s]\s*Q([1-4]))", s, re.I)
         if m:
             number = int(m.group(1) or m.group(4))
@@ -216,6 +220,33 @@ class Quarter:
 
     def __str__(self) -> str:
         return self.label
+
+
+_QUARTER_WORD = LazyPattern(r"\b(?:quarter|qtr)\.?\s*([1-4])\b", re.I)
+# "Apr-Jun 2016", "April to June 2016", "Jan - Mar 17", "Apr-Jun 2016/17": the first and last months of a quarter and
+# its year (the calendar year of those months, or the financial year).
+_MONTHS_OF_QUARTER = LazyPattern(r"([a-z]{3,9})\.?\s*(?:[-\u2013\u2014]|to)\s*([a-z]{3,9})\.?,?\s*(\S+)", re.I)
+_FIRST_MONTHS = {(4, 6): 1, (7, 9): 2, (10, 12): 3, (1, 3): 4}  # (first, last) month of each financial quarter
+
+
+def _quarter_of_months(text: str) -> Quarter | None:
+    """The quarter "Apr-Jun 2016" names (2016/17 Q1; "Jan-Mar 2017" is 2016/17 Q4), or None when text is not
+    a quarter's months and year; a run of months that is no financial quarter ("Feb-Apr 2016") is None too."""
+    m = _MONTHS_OF_QUARTER.fullmatch(text)
+    if not m:
+        return None
+    first, last = _month_number(m.group(1)), _month_number(m.group(2))
+    number = _FIRST_MONTHS.get((first, last)) if first and last else None
+    if number is None:
+        return None
+    year_text = m.group(3)
+    if re.fullmatch(r"\d{4}|\d{2}", year_text):  # the calendar year of the months
+        year = full_year(year_text)
+        return Quarter(FinancialYear(year - 1 if number == 4 else year), number)
+    try:
+        return Quarter(FinancialYear.parse(year_text), number)
+    except PeriodError:
+        return None
 
 
 def _calendar_quarter_message(text: str, year: int, number: int) -> str:
