@@ -105,12 +105,13 @@ class FinancialYear:
 
     @classmethod
     def parse(cls, text: str) -> "FinancialYear":
-        """Parse "2018/19", "2018-19", "2018/2019" or "18/19" (or "2018–19", the dash Word and Excel put in).
+        """Parse "2018/19", "2018-19", "2018/2019" or "18/19" (or "2018–19", the dash Word and Excel put in), with
+        "FY" before it or not ("FY2018/19", as finance teams' sheets head their years).
 
         A year whose months a date cannot be in ("1850/51": FIRST_YEAR to LAST_YEAR) is refused here, where it is
         typed, not later when its months are counted."""
         s = (text or "").strip()
-        m = re.fullmatch(r"(\d{2}|\d{4})\s*[/\-\u2013\u2014]\s*(\d{2}|\d{4})", s)
+        m = re.fullmatch(r"(?:FY\s*)?(\d{2}|\d{4})\s*[/\-\u2013\u2014]\s*(\d{2}|\d{4})", s, re.I)
         if m:
             start = full_year(m.group(1))  # "99/00" is 1999/00, as "1/4/99" is 1999
             end = int(m.group(2))
