@@ -78,6 +78,11 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 COMPRESSED = ((b"\x1f\x8b", "gzip (a .gz file)"), (b"7z\xbc\xaf\x27\x1c", "7-Zip (a .7z file)"),
               (b"Rar!\x1a\x07", "RAR (a .rar file)"))
 AGAIN = "Download it again from data.police.uk; nothing was imported."
+# How refusal_for names a CSV of no police.uk kind ("… (its first line should start “Crime ID,…”)"), and what a
+# zip of such files (a sheet of figures sent zipped) is told to do with them instead.
+_OTHER_CSV = "(its first line should start"
+SHEET_ZIPPED = ("Figures typed in a sheet are imported with Import Figures… (on the command line, safer-desk "
+                "import-figures), taken out of the zip first; nothing was imported.")
 HEADER_BYTES = 1 << 16  # a header line longer than this is not a police.uk header
 # A street file larger than this is refused before it is read or unpacked: the counting reads a file whole (about
 # six times its size in memory at the peak), and the largest force's month (the Met's) is about 20 MB.
@@ -385,7 +390,7 @@ def refusal_alone(shown: str | Path, kind: str, header: Iterable[str] = ()) -> s
         return f"{said} {CHOOSE}"
     if "download it again" in said:  # a street file saved again with another separator: said already
         return said
-    if "(its first line should start" in said:  # some other CSV
+    if _OTHER_CSV in said:  # some other CSV
         return (f"{said} Figures typed in a sheet are imported with Import Figures… (on the command line, safer-desk "
                 f"import-figures) instead. {CHOOSE}")
     return f"{said} {AGAIN}"  # a street file whose heading line was edited
@@ -587,7 +592,10 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
                 raise PoliceFileError(f"{why}. Download it again from data.police.uk with “Include crime data” "
                                       "ticked; nothing was imported.")
             said_again = all("download it again" in reason for reason in odd)  # a separator: said what to do
-            raise PoliceFileError(why + (" Nothing was imported." if said_again else f" {AGAIN}"))
+            # CSVs of no police.uk shape at all (a partner's sheet of figures sent zipped): no download holds them
+            sheets = all(_OTHER_CSV in reason for reason in odd)
+            raise PoliceFileError(why + (" Nothing was imported." if said_again else f" {SHEET_ZIPPED}" if sheets
+                                         else f" {AGAIN}"))
     return []
 
 
