@@ -268,8 +268,9 @@ def _ragged_message(f: FileToCount, ragged: _Ragged, columns: int) -> str:
     if ragged.found is None:
         return (f"{f.shown} is damaged or cut short at line {ragged.line}: a quoted value is never closed. Download "
                 "the file again; nothing was imported.")
-    return (f"{f.shown} is damaged or cut short at line {ragged.line}: it has {ragged.found} columns where {columns} "
-            "were expected. Download the file again; nothing was imported.")
+    found = f"{ragged.found} column{'s' if ragged.found != 1 else ''}"
+    return (f"{f.shown} is damaged or cut short at line {ragged.line}: it has {found} where {columns} were "
+            "expected. Download the file again; nothing was imported.")
 
 
 def cannot_read(shown: str, exc: BaseException) -> PoliceFileError:
