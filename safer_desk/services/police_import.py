@@ -208,7 +208,7 @@ class PoliceImportResult:
         gaps = self.months_missing()
         read = (f"{counted_words(self.rows, 'row')} from {counted_words(self.files, 'file')}: "
                 f"{counted_words(len(self.months), 'month')} "
-                f"({self.months[0] if self.months else ''} to {self.months[-1] if self.months else ''}"
+                f"({' to '.join(dict.fromkeys(self.months[:1] + self.months[-1:]))}"  # "2025-01", "2025-01 to 2025-12"
                 f"{'; no file for ' + ranges_text(gaps, _next_month, str) if gaps else ''}), "
                 f"{counted_words(len(self.areas), 'area')}.")
         if self.nothing_new:

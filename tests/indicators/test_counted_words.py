@@ -15,17 +15,17 @@ from tests.indicators.police_helpers import fixture, make_zip, street_file, suff
 def test_one_row_from_one_file_is_said_in_the_singular(store, tmp_path):
     path = street_file(tmp_path, "2025-01-suffolk-street.csv", [suffolk_row()])
     lines = import_police_files(store, [path]).summary_lines()
-    assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
+    assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01), 1 area."
     lines = import_police_files(store, [path]).summary_lines()
     # The same file again imported nothing, and says so first (round 37 pol), in the singular.
     assert lines[0] == "Nothing new: the month in this file is held already, from the same file, as it was; nothing " \
         "was changed."
-    assert lines[1] == "Read 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
+    assert lines[1] == "Read 1 row from 1 file: 1 month (2025-01), 1 area."
     # The same force-month from a later copy of the file, with two rows in two districts.
     path = street_file(tmp_path, "2025-01-suffolk-street.csv",
                        [suffolk_row(), suffolk_row(crime_id="def", lsoa="Ipswich 001A")])
     lines = import_police_files(store, [path]).summary_lines()
-    assert lines[0] == "Imported 2 rows from 1 file: 1 month (2025-01 to 2025-01), 2 areas."
+    assert lines[0] == "Imported 2 rows from 1 file: 1 month (2025-01), 2 areas."
     assert "Replaced 1 force-month imported before (never added twice)." in lines
     assert not any("(s)" in line for line in lines)
 
@@ -46,7 +46,7 @@ def test_typed_figures_kept_and_replaced_agree_with_their_number():
     one = PoliceImportResult(files=1234, rows=1_234_567, months=["2020-01"], areas=["Plymouth"],
                              typed=[typed("Plymouth", False), typed("Torbay", True)])
     lines = one.summary_lines()
-    assert lines[0] == "Imported 1,234,567 rows from 1,234 files: 1 month (2020-01 to 2020-01), 1 area."
+    assert lines[0] == "Imported 1,234,567 rows from 1,234 files: 1 month (2020-01), 1 area."
     assert "Kept 1 typed figure that differs from the police.uk counts:" in lines
     assert "Replaced 1 typed figure with the police.uk counts:" in lines
     two = PoliceImportResult(files=2, rows=2, months=["2020-01", "2020-02"], areas=["Plymouth", "Torbay"],

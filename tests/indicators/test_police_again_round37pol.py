@@ -4,7 +4,7 @@
 beside "1 force-month was already imported from the same file: unchanged.": it imported nothing (every month was
 held already, from the very same file, and nothing was written, the History of Changes included). It now says so
 first, in the command line and the window's summary alike (the service's words), and still says what it read, in
-the same words and numbers as an import ("210 rows from 1 file: 1 month (2021-01 to 2021-01), … areas"); the
+the same words and numbers as an import ("210 rows from 1 file: 1 month (2021-01), … areas"); the
 result's counts a script reads (rows, files, months, areas) stay as they were.
 """
 
@@ -24,7 +24,7 @@ def test_the_command_line_says_the_second_run_imported_nothing(tmp_path, capsys)
     office = tmp_path / "office.sqlite"
     assert main(["import-police", str(office), str(STREET)]) == 0
     first = capsys.readouterr().out.splitlines()
-    assert first[0].startswith("Imported 210 rows from 1 file: 1 month (2021-01 to 2021-01), ")
+    assert first[0].startswith("Imported 210 rows from 1 file: 1 month (2021-01), ")
     assert main(["indicators", str(office)]) == 0
     figures = capsys.readouterr().out
     assert main(["import-police", str(office), str(STREET)]) == 0

@@ -225,7 +225,7 @@ def test_the_same_file_given_twice_counts_once_and_says_so(store, tmp_path):
     assert stored(store) == {("Babergh", "Burglary"): 2}
     assert result.files == 1 and result.rows == 2
     lines = result.summary_lines()
-    assert lines[0] == "Imported 2 rows from 1 file: 1 month (2025-01 to 2025-01), 1 area."
+    assert lines[0] == "Imported 2 rows from 1 file: 1 month (2025-01), 1 area."
     assert "2025-01-suffolk-street.csv was given twice (the same file): its 2 rows were counted once." in lines
 
 
@@ -238,7 +238,7 @@ def test_a_later_file_of_the_same_force_month_replaces_the_earlier_and_says_so(s
     assert stored(store) == {("Babergh", "Anti-social behaviour"): 1}
     assert result.files == 1 and result.rows == 1
     lines = result.summary_lines()
-    assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01 to 2025-01), 1 area."
+    assert lines[0] == "Imported 1 row from 1 file: 1 month (2025-01), 1 area."
     # Named by their folders: the same name twice read as one file (see test_police_mac_and_folders).
     assert ("Suffolk Constabulary 2025-01 is in two different files: the later one (b/2025-01-suffolk-street.csv, "
             "1 row) was counted, not the earlier (a/2025-01-suffolk-street.csv, 2 rows).") in lines

@@ -220,7 +220,7 @@ def test_the_window_imports_a_folder_holding_a_zip_made_on_a_mac(demo_window, pr
     assert not prompts.errors
     title, text = prompts.infos[-1]
     assert title == "Police data imported"
-    assert text.startswith("Imported 210 rows from 1 file: 1 month (2021-01 to 2021-01)")
+    assert text.startswith("Imported 210 rows from 1 file: 1 month (2021-01)")
     assert "MACOSX" not in text and "DS_Store" not in text
     assert demo_window.session.store.scalar("SELECT sum(count) FROM _police_counts WHERE month = '2021-01'") == 210
 
