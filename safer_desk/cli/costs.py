@@ -78,10 +78,13 @@ def run_ledger(args: argparse.Namespace) -> int:
     store = open_existing(args.file)
     try:
         if as_at is not None:  # reviews billed again by an earlier Safer Desk: what it withdrew was not kept
-            from safer_desk.services.dhr import billed_again_unkept, unkept_words
+            from safer_desk.services.dhr import (billed_again_unkept, deleted_lines_unkept, deleted_unkept_words,
+                                                 unkept_words)
 
-            if unkept := unkept_words(billed_again_unkept(store, as_at), as_at):
-                print(f"safer-desk: note: {unkept}", file=sys.stderr)
+            for unkept in (unkept_words(billed_again_unkept(store, as_at), as_at),
+                           deleted_unkept_words(deleted_lines_unkept(store, as_at), as_at)):
+                if unkept:  # and cost lines an earlier Safer Desk deleted without keeping them
+                    print(f"safer-desk: note: {unkept}", file=sys.stderr)
         if args.by_case:
             from safer_desk.services.dhr import list_cases
             from safer_desk.services.provenance import REVIEWS, row_origins

@@ -83,6 +83,8 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("dhr_shares", "reason", "Reason"),
     ("dhr_payments", "reference", "Payment reference"), ("dhr_refunds", "reference", "Refund reference"),
     ("dhr_withdrawn_invoices", "invoice_ref", "Invoice reference"),
+    ("dhr_deleted_cost_lines", "description", "Description"),
+    ("dhr_deleted_cost_lines", "invoice_ref", "Invoice reference"),
     ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
     ("fund_contributions", "note", "Note"), ("fund_items", "name", "Item"),
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
@@ -90,7 +92,8 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
 REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
 # Invoices' codes, checked when typed as codes (services.dhr.invoice_code): a name joined up or turned round counts.
 INVOICE_CODES = {("dhr_cost_lines", "invoice_ref"), ("dhr_shares", "invoice_ref"),
-                 ("dhr_withdrawn_invoices", "invoice_ref"), ("fund_spend_lines", "invoice_ref")}
+                 ("dhr_withdrawn_invoices", "invoice_ref"), ("dhr_deleted_cost_lines", "invoice_ref"),
+                 ("fund_spend_lines", "invoice_ref")}
 CODE = "code"  # a field's kind for _looks_private: an invoice's code (True: a reference; False: prose)
 # How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
 CORRECTED_BY = {
@@ -99,6 +102,9 @@ CORRECTED_BY = {
     ("dhr_shares", "reason"): "Reopen a refused or written-off share, then refuse or write it off again",
     # kept as it was sent: its code as the invoice's was (Edit share… corrects that), corrected by undoing billing again
     ("dhr_withdrawn_invoices", "invoice_ref"): "undo Bill again with another split, correct the invoice, bill again",
+    # kept as it was when deleted: corrected by undoing the deletion, correcting the line and deleting it again
+    ("dhr_deleted_cost_lines", "description"): "undo deleting the cost line, correct it (Edit cost line…), delete it",
+    ("dhr_deleted_cost_lines", "invoice_ref"): "undo deleting the cost line, correct it (Edit cost line…), delete it",
     ("dhr_panel_meetings", "note"): "delete the panel meeting, then add it again (Panel meeting…)",
     ("fund_items", "name"): "add it to the catalogue under another name (Catalogue item…), choose that on its spend "
                             "lines (Edit spend line…), then Delete catalogue item"}

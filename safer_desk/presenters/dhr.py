@@ -1801,12 +1801,13 @@ class LedgerShown:
     origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from (as Reviews says)
     label: str = rules.LABELS[0]  # what the reviews are called (a setting): the export's titles name them so
     unkept: tuple[str, ...] = ()  # reviews billed again by an earlier Safer Desk, which kept no withdrawn invoices
+    lines_unkept: tuple[str, ...] = ()  # reviews whose cost lines an earlier Safer Desk deleted without keeping them
 
     @property
     def note(self) -> str:
-        note = self._note()
-        unkept = dhr.unkept_words(list(self.unkept), self.day) if self.past else ""
-        return f"{note} {unkept}" if unkept else note
+        said = [dhr.unkept_words(list(self.unkept), self.day),
+                dhr.deleted_unkept_words(list(self.lines_unkept), self.day)] if self.past else []
+        return " ".join(filter(None, [self._note(), *said]))
 
     def _note(self) -> str:
         day = _uk(self.day)
@@ -1895,7 +1896,8 @@ class LedgerPresenter(AsAtDay):
             return LedgerShown(day, past, dhr.partner_ledger(store, today=day, as_at=as_at),
                                dhr.list_cases(store, today=day, as_at=as_at), row_origins(store, REVIEWS),
                                dhr.review_label(store),
-                               tuple(dhr.billed_again_unkept(store, as_at)) if as_at is not None else ())
+                               tuple(dhr.billed_again_unkept(store, as_at)) if as_at is not None else (),
+                               tuple(dhr.deleted_lines_unkept(store, as_at)) if as_at is not None else ())
 
         return read
 

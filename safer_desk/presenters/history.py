@@ -75,6 +75,8 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "dhr_stage_rules": ("stage rule", "stage rules", COSTS),
     # an invoice kept as it was sent when billing again withdrew it or closed it at what was paid (for "as at")
     "dhr_withdrawn_invoices": ("invoice withdrawn", "invoices withdrawn", COSTS),
+    # a cost line kept as it was when deleted, with the day (for "as at" a day before)
+    "dhr_deleted_cost_lines": ("deleted review cost", "deleted review costs", COSTS),
     "funds": ("fund", "funds", COSTS),
     "fund_contributions": ("fund contribution", "fund contributions", COSTS),
     "fund_items": ("fund item", "fund items", COSTS),

@@ -528,6 +528,12 @@ def delete_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None) -
     if not again:
         _billed_beyond(store, line, 0)
     with store.transaction():
+        # Kept as it was, with the day: the review's cost as at a day before it is what stood then (cost_lines)
+        store.conn.execute(
+            "INSERT OR REPLACE INTO dhr_deleted_cost_lines(id, case_id, category, description, supplier, invoice_ref, "
+            "invoiced_on, amount_pence, deleted_on) SELECT id, case_id, category, description, supplier, invoice_ref, "
+            "invoiced_on, amount_pence, ? FROM dhr_cost_lines WHERE id = ?",
+            (_iso(as_date(bill_again_on, "Invoice date") or date.today()), line_id))
         store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
         if again:
             _bill_again_with_own_split(store, line["case_id"], bill_again_on)
@@ -1700,6 +1706,33 @@ def unkept_words(references: list[str], as_at: date) -> str:
             "(a withdrawn one left out, a part-paid one at what was paid).")
 
 
+def deleted_lines_unkept(store: Store, as_at: date, case_id: str | None = None) -> list[str]:
+    """The references of the reviews with a cost line an earlier Safer Desk deleted (before schema step
+    create_dhr_deleted_cost_lines kept them) dated on or before ``as_at``, found in the audit trail: the line is
+    neither kept nor back. Their cost as at the day leaves out any such line that stood then (one billed by then is
+    counted, as "Taken off since")."""
+    return [r[0] for r in store.rows(
+        "SELECT DISTINCT c.reference FROM audit_log a "
+        "JOIN dhr_cases c ON c.id = json_extract(a.old_value, '$.case_id') "
+        "WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'delete' AND json_valid(a.old_value) "
+        "AND (:case IS NULL OR c.id = :case) AND coalesce(c.notified_on, '') <= :day "
+        "AND coalesce(json_extract(a.old_value, '$.invoiced_on'), '') <= :day "
+        "AND NOT EXISTS (SELECT 1 FROM dhr_cost_lines l WHERE l.id = a.row_id) "
+        "AND NOT EXISTS (SELECT 1 FROM dhr_deleted_cost_lines k WHERE k.id = a.row_id) ORDER BY c.reference",
+        {"case": case_id, "day": as_at.isoformat()})]
+
+
+def deleted_unkept_words(references: list[str], as_at: date) -> str:
+    """Said beside a ledger as at a day of reviews whose cost lines an earlier Safer Desk deleted without keeping them
+    (``deleted_lines_unkept``); "" when none."""
+    if not references:
+        return ""
+    many = len(references) != 1
+    return (f"{', '.join(references)} had cost lines deleted by an earlier Safer Desk, which did not keep them: as at "
+            f"{format_uk_date(as_at)} {'their' if many else 'its'} cost leaves out any of them that stood then and "
+            "had not been billed by then.")
+
+
 def withdrawn_invoices(store: Store, as_at: date | None = None, case_id: str | None = None) -> list[dict]:
     """The invoices billing again with another split withdrew (share_id None: no longer in dhr_shares) or closed at
     what was paid (share_id: lowered to closed_at_pence), each as it was sent (amount_pence) with the day
@@ -1849,9 +1882,12 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
     for s in list_shares(store, today=today, as_at=as_at):
         shares_by_case.setdefault(s.case_id, []).append(s)
     until = "9999-12-31" if as_at is None else as_at.isoformat()  # as list_shares: every dated row as at no date
+    # As at a day, the lines standing then: those now and those deleted after it (kept as they were)
     costs = {r[0]: (r[1], r[2]) for r in store.rows(
-        "SELECT case_id, sum(amount_pence), sum(CASE WHEN coalesce(invoiced_on, '') <= ? THEN amount_pence END) "
-        "FROM dhr_cost_lines GROUP BY case_id", (until,))}
+        "SELECT case_id, sum(amount_pence), sum(CASE WHEN coalesce(invoiced_on, '') <= ?1 THEN amount_pence END) "
+        "FROM (SELECT case_id, amount_pence, invoiced_on FROM dhr_cost_lines UNION ALL "
+        "SELECT case_id, amount_pence, invoiced_on FROM dhr_deleted_cost_lines WHERE deleted_on > ?1) "
+        "GROUP BY case_id", (until,))}
     recs = {r[0]: (r[1], r[2]) for r in store.rows(
         "SELECT case_id, sum(completed_on IS NULL OR completed_on > ?1), "
         "sum((completed_on IS NULL OR completed_on > ?1) AND due_on < ?2) "
@@ -1931,6 +1967,9 @@ def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list
     if as_at is None:
         return lines
     until = as_at.isoformat()
+    lines = sorted(lines + [dict(r) for r in store.rows(  # deleted after the day: they stood then, as they were
+        "SELECT * FROM dhr_deleted_cost_lines WHERE case_id = ? AND deleted_on > ?", (case_id, until))],
+        key=lambda line: (line["invoiced_on"] or "", line["category"]))
     dated = [(line["invoiced_on"] or "") <= until for line in lines]
     cost_now = sum(line["amount_pence"] for line in lines)
     cost = _cost_as_at(cost_now, sum(line["amount_pence"] for line, d in zip(lines, dated) if d),
@@ -1940,12 +1979,13 @@ def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list
         if by_then or total + line["amount_pence"] <= cost:
             shown.append(line)
             total += line["amount_pence"]
-    # Lines deleted since, that the partners had been billed for by then (billing again withdrew those invoices): the
-    # cost then is more than every line now, and the lines themselves are not kept, so what they came to is one row.
+    # Lines deleted since by an earlier Safer Desk (before the step create_dhr_deleted_cost_lines, which keeps them),
+    # that the partners had been billed for by then (billing again withdrew those invoices): the cost then is more
+    # than every line standing then that is known, and the lines themselves were not kept: what they came to is a row.
     if (gone := min(cost - total, cost - cost_now)) > 0:
         shown.append({"id": f"taken-off:{case_id}", "case_id": case_id, "category": TAKEN_OFF, "amount_pence": gone,
-                      "description": f"Cost lines deleted after {format_uk_date(as_at)}, which the partners had been "
-                                     "billed for by then (the lines themselves are not kept)",
+                      "description": f"Cost lines deleted after {format_uk_date(as_at)} by an earlier Safer Desk, "
+                                     "which the partners had been billed for by then (it did not keep the lines)",
                       "supplier": "", "invoice_ref": "", "invoiced_on": None})
     return shown
 
@@ -1999,6 +2039,7 @@ _CASE_ROWS = {
     "dhr_payments": "share_id IN (SELECT id FROM dhr_shares WHERE case_id = ?)",
     "dhr_refunds": "case_id = ?",
     "dhr_withdrawn_invoices": "case_id = ?",
+    "dhr_deleted_cost_lines": "case_id = ?",
     "budget_line_links": "case_id = ?",
 }
 

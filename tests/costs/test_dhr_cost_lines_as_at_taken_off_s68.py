@@ -30,10 +30,17 @@ def test_the_cost_lines_as_at_a_day_add_up_to_the_cost_that_day(demo_store):
     p.select(case_id)
     assert p.selected_case.cost_pence == 135000
     lines = p.details().costs
+    # s69: the deleted line is kept as it was (schema step create_dhr_deleted_cost_lines)
+    assert [(line["category"], line["amount_pence"]) for line in lines] == [
+        ("Independent chair/author", 110000), ("Administration", 25000)]
+    # One an earlier Safer Desk deleted was not kept: what it came to is one row
+    demo_store.conn.execute("DELETE FROM dhr_deleted_cost_lines")
+    p.reload(select=case_id)
+    lines = p.details().costs
     assert [(line["category"], line["amount_pence"]) for line in lines] == [
         ("Independent chair/author", 110000), ("Taken off since", 25000)]
-    assert lines[1]["description"] == ("Cost lines deleted after 01/07/2018, which the partners had been billed for "
-                                       "by then (the lines themselves are not kept)")
+    assert lines[1]["description"] == ("Cost lines deleted after 01/07/2018 by an earlier Safer Desk, which the "
+                                       "partners had been billed for by then (it did not keep the lines)")
     assert p.choose_day("01/10/2018")  # after billing again: the cost is the line left
     assert [line["amount_pence"] for line in p.details().costs] == [110000]
     assert dhr.cost_lines(demo_store, case_id) == [line for line in dhr.cost_lines(demo_store, case_id)

@@ -120,7 +120,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         reviews = sum(c.kind == "review" for c in cases)
         # Billed again by an earlier Safer Desk, which kept none of the invoices it withdrew: said, not invented.
         shown = {c.reference for c in cases}
-        unkept = [dhr.unkept_words([r for r in dhr.billed_again_unkept(store, as_at) if r in shown], as_at)
+        unkept = [dhr.unkept_words([r for r in dhr.billed_again_unkept(store, as_at) if r in shown], as_at),
+                  # cost lines an earlier Safer Desk deleted without keeping them: their cost then may read short
+                  dhr.deleted_unkept_words([r for r in dhr.deleted_lines_unkept(store, as_at) if r in shown], as_at)
                   ] if as_at is not None else []
         unkept = [w for w in unkept if w]
         sections.append(ReportSection(

@@ -1,0 +1,178 @@
+"""The DHR ledger as at a day before an unbilled cost line was deleted (s69, schema step
+create_dhr_deleted_cost_lines).
+
+WSCSP-DHR-2017-02: a chair's £1,100 dated 01/05/2018 and a venue's £250 dated 20/05/2018, neither billed; the £250
+deleted on 10/06/2018. Asked what the review's costs stood at on 01/06/2018, Costs > Reviews, the Ledger,
+`dhr-ledger --as-at 01/06/2018 --by-case` and the board report read £1,100, where the screen had shown £1,350 that
+day: the deleted line was gone from the past too (a billed one was kept as "Taken off since", an unbilled one not at
+all). Each deleted cost line is now kept as it was, with the day it was deleted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from safer_desk.cli import main
+from safer_desk.domain.money import format_money
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.dhr import DhrPresenter, LedgerPresenter
+from safer_desk.services import dhr
+from safer_desk.services.report import build_report
+from safer_desk.storage.store import backups_folder, open_store
+
+UNDER_WAY = "WSCSP-DHR-2017-02"
+ASKED = date(2018, 6, 1)
+DELETED = date(2018, 6, 10)
+TODAY = date(2026, 12, 1)
+
+
+def with_a_line_deleted(store) -> str:
+    case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+    dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="1100", invoiced_on="2018-05-01")
+    venue = dhr.add_cost_line(store, case_id, category="Venue", amount="250", invoiced_on="2018-05-20")
+    dhr.delete_cost_line(store, venue, bill_again_on=DELETED)  # nothing billed: deleted, the day kept
+    return case_id
+
+
+def case_as_at(store, day: date, case_id: str):
+    return next(c for c in dhr.list_cases(store, today=day, as_at=day) if c.id == case_id)
+
+
+def test_the_cost_as_at_a_day_before_an_unbilled_line_was_deleted_is_what_stood_then(demo_store):
+    case_id = dhr.case_id_by_reference(demo_store, UNDER_WAY)
+    before = {c.id: c for c in dhr.list_cases(demo_store, today=ASKED, as_at=ASKED)}[case_id]
+    case_id = with_a_line_deleted(demo_store)
+    then = case_as_at(demo_store, ASKED, case_id)
+    assert (then.cost_pence, then.unbilled_pence) == (before.cost_pence + 135000, before.unbilled_pence + 135000)
+    lines = dhr.cost_lines(demo_store, case_id, as_at=ASKED)
+    assert [(line["category"], line["amount_pence"], line["invoiced_on"]) for line in lines
+            if line["amount_pence"] in (110000, 25000)] == [
+        ("Independent chair/author", 110000, "2018-05-01"), ("Venue", 25000, "2018-05-20")]
+    assert sum(line["amount_pence"] for line in lines) == then.cost_pence
+    # From the day it was deleted, and today, it is gone
+    assert case_as_at(demo_store, DELETED, case_id).cost_pence == before.cost_pence + 110000
+    assert [line["category"] for line in dhr.cost_lines(demo_store, case_id)].count("Venue") == 0
+    assert [line["category"] for line in dhr.cost_lines(demo_store, case_id, as_at=DELETED)].count("Venue") == 0
+
+
+def test_the_costs_page_and_ledger_as_at_the_day(demo_store):
+    case_id = with_a_line_deleted(demo_store)
+    p = DhrPresenter(demo_store, today=lambda: TODAY)
+    p.reload(select=case_id)
+    assert p.choose_day("01/06/2018")
+    p.select(case_id)
+    assert ("Venue", 25000) in [(line["category"], line["amount_pence"]) for line in p.details().costs]
+    shown = LedgerPresenter(today=lambda: TODAY)
+    assert shown.choose("01/06/2018")
+    ledger = shown.read(demo_store)
+    assert next(c for c in ledger.cases if c.id == case_id).cost_pence == case_as_at(demo_store, ASKED,
+                                                                                     case_id).cost_pence
+    assert "not kept" not in ledger.note
+
+
+def test_deleting_it_on_the_window_keeps_it_with_todays_date_and_undo_takes_that_away(demo_store):
+    case_id = dhr.case_id_by_reference(demo_store, UNDER_WAY)
+    venue = dhr.add_cost_line(demo_store, case_id, category="Venue", amount="250", invoiced_on="2018-05-20")
+    log = ActionLog()
+    p = DhrPresenter(demo_store, perform=log, today=lambda: TODAY)
+    p.reload(select=case_id)
+    p.select(case_id)
+    line = next(line for line in dhr.cost_lines(demo_store, case_id) if line["id"] == venue)
+    p.delete_cost_line(line)
+    kept = [dict(r) for r in demo_store.rows("SELECT * FROM dhr_deleted_cost_lines")]
+    assert [(r["id"], r["amount_pence"], r["deleted_on"]) for r in kept] == [(venue, 25000, TODAY.isoformat())]
+    log.undo()
+    assert demo_store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0
+    assert venue in [line["id"] for line in dhr.cost_lines(demo_store, case_id)]
+
+
+def test_on_the_command_line_and_in_the_board_report(demo_path, capsys):
+    store = open_store(demo_path)
+    case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+    cost = case_as_at(store, ASKED, case_id).cost_pence
+    with_a_line_deleted(store)
+    store.close()
+    assert main(["dhr-ledger", str(demo_path), "--as-at", "01/06/2018", "--by-case"]) == 0
+    row = next(r for r in capsys.readouterr().out.splitlines() if r.startswith(UNDER_WAY + ","))
+    assert row.split(",")[1] == f"{(cost + 135000) / 100:.2f}".rstrip("0").rstrip(".")
+    store = open_store(demo_path)
+    try:
+        section = next(s for s in build_report(store, as_at=ASKED, today=TODAY).sections if s.title.endswith("recovery"))
+        rows = next(t for t in section.tables if t.title == "Cost recovery per case").rows
+        assert next(r for r in rows if r[0] == UNDER_WAY)[5] == format_money(cost + 135000, show_pence=True)  # its cost then
+    finally:
+        store.close()
+
+
+# -- a file made before the step --------------------------------------------------------------------------------------
+
+STEP = ("safer_desk.costs", "create_dhr_deleted_cost_lines")
+
+
+def as_older_file(path) -> None:
+    conn = sqlite3.connect(path)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                "AND tbl_name = 'dhr_deleted_cost_lines'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("DROP TABLE dhr_deleted_cost_lines")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name = ?", STEP)
+    conn.commit()
+    conn.close()
+
+
+def test_an_older_file_is_upgraded_with_a_backup_and_says_lines_deleted_before_are_not_known(demo_path, capsys):
+    store = open_store(demo_path)
+    case_id = with_a_line_deleted(store)
+    store.close()
+    as_older_file(demo_path)
+    store = open_store(demo_path)  # backed up, then the step applied
+    try:
+        columns = [r[1] for r in store.rows("PRAGMA table_info(dhr_deleted_cost_lines)")]
+        assert columns == ["id", "case_id", "category", "description", "supplier", "invoice_ref", "invoiced_on",
+                           "amount_pence", "deleted_on"]
+        assert store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0  # nothing invented
+        assert dhr.deleted_lines_unkept(store, ASKED) == [UNDER_WAY]
+        shown = LedgerPresenter(today=lambda: TODAY)
+        assert shown.choose("01/06/2018")
+        note = shown.read(store).note
+        assert (f"{UNDER_WAY} had cost lines deleted by an earlier Safer Desk, which did not keep them: as at "
+                "01/06/2018 its cost leaves out any of them that stood then") in note
+        # A line deleted after the upgrade is kept, and the note still names the review for the ones before
+        line = dhr.add_cost_line(store, case_id, category="Legal", amount="40", invoiced_on="2018-05-25")
+        dhr.delete_cost_line(store, line, bill_again_on=DELETED)
+        assert case_as_at(store, ASKED, case_id).cost_pence - case_as_at(store, DELETED, case_id).cost_pence == 4000
+    finally:
+        store.close()
+    assert list(backups_folder(demo_path).glob("*.before-upgrade.sqlite"))
+    assert main(["dhr-ledger", str(demo_path), "--as-at", "01/06/2018"]) == 0
+    assert f"safer-desk: note: {UNDER_WAY} had cost lines deleted by an earlier Safer Desk" in capsys.readouterr().err
+
+
+def test_a_file_with_the_step_misses_nothing(demo_store):
+    with_a_line_deleted(demo_store)
+    assert dhr.deleted_lines_unkept(demo_store, ASKED) == []
+
+
+def test_the_county_merges_the_deleted_lines_and_reads_the_review_as_at_a_day_as_the_office_does(demo_path, tmp_path):
+    from safer_desk.services.county import list_conflicts
+    from tests.exchange.district_offices import export, merge
+
+    office = open_store(demo_path)
+    try:
+        case_id = with_a_line_deleted(office)
+        cost = {day: case_as_at(office, day, case_id).cost_pence for day in (ASKED, DELETED)}
+        first = export(office, tmp_path / "first.sqlite")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        assert merge(county, [first]).refused == []
+        assert list_conflicts(county) == []
+        assert merge(county, [first]).refused == []  # the same file again changes nothing
+        assert county.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 1
+        at_county = dhr.case_id_by_reference(county, UNDER_WAY)
+        assert {day: case_as_at(county, day, at_county).cost_pence for day in cost} == cost
+        assert dhr.deleted_lines_unkept(county, ASKED) == []
+    finally:
+        county.close()
