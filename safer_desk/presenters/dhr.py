@@ -732,12 +732,23 @@ class DhrPresenter(FormScreen):
                 raise FormError({"due_days": "A whole number of days."})
             self.case_action(f"Bill the partners for {case.reference}", case.id, lambda: dhr.bill_partners(
                 self.store, case.id, invoiced_on=v["invoiced_on"], due_days=int(v["due_days"]),
-                invoice_prefix=v["prefix"]))
+                invoice_prefix=v["prefix"], sharing=v.get("sharing") or dhr.ON_THE_DAY))
 
         names = {o.id: o.name for o in list_organisations(self.store)}
         today = self.today()
         # The partners listed are those the Split grid lists: on the review's own day (dhr.split_day), not today's.
         listed_on = dhr.split_day(self.store, case.id, today)
+        # Costs added since the first billing, the partners changed since (the ICB in place of the CCGs): asked who
+        # shares them, the partners on the invoice date unless the officer chooses those first billed.
+        try:
+            changed = dhr.partners_changed_since_billed(self.store, case.id, today)
+        except rules.DhrError:
+            changed = False
+        if changed:
+            fields.append(Field("sharing", "&Shared by", FieldKind.CHOICE, required=True, choices=(
+                (dhr.ON_THE_DAY, "The statutory partners on the invoice date"),
+                (dhr.FIRST_BILLED, f"The partners first billed, on {_uk(listed_on)}"))))
+            listed_on = today
 
         def other_partners(v: dict) -> dict[str, list[str]]:
             """The first invoices go to the partners on their date: one whose partners differ from those listed
@@ -751,7 +762,7 @@ class DhrPresenter(FormScreen):
                 # further invoices go to the partners first billed: one gone by their date (the CCGs after
                 # 30/06/2022, the ICB in their place) is asked about once, not billed unsaid
                 try:
-                    gone = dhr.former_partners_billed(self.store, case.id, day)
+                    gone = dhr.former_partners_billed(self.store, case.id, day, v.get("sharing") or dhr.ON_THE_DAY)
                 except rules.DhrError:
                     return early
                 if not gone:
@@ -763,7 +774,8 @@ class DhrPresenter(FormScreen):
                     f"{'statutory partners' if many else 'a statutory partner'} on {_uk(day)}, yet the review's "
                     f"split bills {'them' if many else 'it'} for the costs added since, as the partners first billed. "
                     f"Save again to bill {'them' if many else 'it'} all the same, or change who shares the cost "
-                    "first with Split… > Bill again with another split….")]}
+                    "first with Split… > Bill again with another split…"
+                    + (", or choose the partners on the invoice date in Shared by." if changed else "."))]}
             if day == listed_on:
                 return early
             try:
@@ -804,13 +816,17 @@ class DhrPresenter(FormScreen):
                          f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
                          f"invoices: {shares}") + (f". Days to pay: those of the invoices before ({terms})."
                                                    if terms is not None else ""))
+                if changed:  # the shares listed are those of today's partners: Shared by chooses
+                    note += (f" The partnership's statutory partners on {_uk(today)} are not those first billed: the "
+                             "costs added since are shared as Shared by says (listed: among the partners on "
+                             f"{_uk(today)}).")
             else:
                 note = dhr.ALL_BILLED
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
                           warnings=other_partners, check=lambda v: _before_first_invoices(self.store, case.id, v),
-                          values={"invoiced_on": _uk(today),
+                          values={"invoiced_on": _uk(today), **({"sharing": dhr.ON_THE_DAY} if changed else {}),
                                   "due_days": str(dhr.DEFAULT_DUE_DAYS if terms is None else terms),
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 

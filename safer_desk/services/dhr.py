@@ -812,32 +812,71 @@ def unbilled_pence(store: Store, case_id: str) -> int:
     return case_cost_pence(store, case_id) - _billed_for_costs(store, case_id)
 
 
-def shares_to_bill(store: Store, case_id: str, on: date | None = None) -> dict[str, int]:
+FIRST_BILLED, ON_THE_DAY = "first billed", "on the day"  # who shares costs added since (``further_partners``)
+
+
+def partners_changed_since_billed(store: Store, case_id: str, on: date) -> bool:
+    """Whether costs added since the partners were billed, billed on ``on``, may go to other partners than those first
+    billed: the review is split equally and its partnership's statutory partners on ``on`` are not those sharing its
+    costs (the ICB in place of the two CCGs from 01/07/2022). Bill partners asks then which of them share the costs
+    added since (``further_partners``). A split by percentages or with a partner paying first names its partners: it
+    is changed with Bill again with another split. Nor is it asked where a partner was refunded or holds a credit
+    (paid beyond its share): what is billed then is brought to the partners short of their shares first billed."""
+    case = _require_case(store, case_id)
+    if not _first_shares(store, case_id) or not case["partnership_id"] or split_rule(store, case_id).kind != "equal":
+        return False
+    if refunded_by_partner(store, case_id) or overpaid_credits(store, case_id):
+        return False
+    now = {o.id for o in statutory_partners(store, case["partnership_id"], on)}
+    return bool(now) and now != set(_sharing_partners(store, case_id))
+
+
+def further_partners(store: Store, case_id: str, on: date | None, sharing: str = ON_THE_DAY) -> list[str] | None:
+    """Who shares the costs added since the partners were billed, billed on ``on``: where they changed since
+    (``partners_changed_since_billed``), the statutory partners on ``on`` (ON_THE_DAY, the default: DESIGN.md shares a
+    review's cost among the CSP's statutory partners, and a partner that joined is one of them) or the partners first
+    billed (FIRST_BILLED); None where nothing changed (each billed partner is brought to its share:
+    ``shares_to_bill``)."""
+    if sharing not in (ON_THE_DAY, FIRST_BILLED):
+        raise DhrError(f"Who shares the costs added since: {sharing!r} is not one of {ON_THE_DAY!r}, {FIRST_BILLED!r}.")
+    if on is None or sharing == FIRST_BILLED or not partners_changed_since_billed(store, case_id, on):
+        return None
+    return case_partners(store, case_id, on)
+
+
+def shares_to_bill(store: Store, case_id: str, on: date | None = None, sharing: str = ON_THE_DAY) -> dict[str, int]:
     """What Bill partners would invoice on the day ``on``: the first shares, among the statutory partners on that
     day, or, after billing, each billed partner's share of the costs added since (``rules.further_shares``): none
-    to a partner that was billed more than its share of the cost as it now stands (it holds a credit)."""
+    to a partner that was billed more than its share of the cost as it now stands (it holds a credit). Where the
+    partners changed since the first billing (``further_partners``: a partner joined or left), the costs added since
+    are split afresh among the partners on ``on`` (ON_THE_DAY, the default), or among those first billed."""
     billed = _first_shares(store, case_id)
     if not billed:
         return proposed_shares(store, case_id, on)
-    case, sharing = _require_case(store, case_id), _sharing_partners(store, case_id)
+    if (partners := further_partners(store, case_id, on, sharing)) is not None:
+        unbilled = case_cost_pence(store, case_id) - sum(billed.values())
+        return rules.dhr_cost_shares(max(unbilled, 0), sorted(partners), split_rule(store, case_id))
+    case, sharing_partners = _require_case(store, case_id), _sharing_partners(store, case_id)
     # A partner left out keeps what it was billed: the others share the rest of the cost.
-    cost = case_cost_pence(store, case_id) - sum(billed.values()) + sum(sharing.values())
+    cost = case_cost_pence(store, case_id) - sum(billed.values()) + sum(sharing_partners.values())
     # What a refund gave back, or a cost put back after the partners paid, is billed to the partners short of their
     # shares, each to the same part of its share, as billing again does: a partner still holding more than its share
     # (overpaid, not yet refunded) is billed none of it.
-    return rules.further_shares(cost, sharing, split_rule(store, case_id), capped_base_pence=_capped_base(store, case))
+    return rules.further_shares(cost, sharing_partners, split_rule(store, case_id),
+                                capped_base_pence=_capped_base(store, case))
 
 
-def invoices_to_send(store: Store, case_id: str, on: date | None = None) -> dict[str, int]:
+def invoices_to_send(store: Store, case_id: str, on: date | None = None, sharing: str = ON_THE_DAY) -> dict[str, int]:
     """The invoices Bill partners dated ``on`` sends, by partner: the first go to every partner (a £0 share included:
     it keeps the partner in later splits), but one the split gives 0% (it agreed to pay nothing, and shares nothing
     later); further ones only to the partners with something to pay."""
     further, rule = bool(_first_shares(store, case_id)), split_rule(store, case_id)
-    return {k: v for k, v in shares_to_bill(store, case_id, on).items()
+    return {k: v for k, v in shares_to_bill(store, case_id, on, sharing).items()
             if v or not (further or _agreed_nothing(rule, k))}
 
 
-def former_partners_billed(store: Store, case_id: str, on: date) -> list[tuple[str, date | None]]:
+def former_partners_billed(store: Store, case_id: str, on: date,
+                           sharing: str = ON_THE_DAY) -> list[tuple[str, date | None]]:
     """The partners further invoices dated ``on`` go to (the review's split, to the partners first billed) that are
     no longer statutory partners of its partnership that day (the CCGs after 30/06/2022), by name, each with its last
     day as one; [] before the first invoices (they go to the partners of their day) or where none has left."""
@@ -846,7 +885,7 @@ def former_partners_billed(store: Store, case_id: str, on: date) -> list[tuple[s
     case = _require_case(store, case_id)
     if not case["partnership_id"]:
         return []
-    billed = {k for k, v in invoices_to_send(store, case_id, on).items() if v}
+    billed = {k for k, v in invoices_to_send(store, case_id, on, sharing).items() if v}
     members = statutory_partner_days(store, case["partnership_id"])
     now = {o.id for o, first, last in members if (first is None or first <= on) and (last is None or on <= last)}
     last_days = {}
@@ -917,12 +956,13 @@ ALL_BILLED = "The partners have already been billed for all of this case's costs
 
 
 def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int = DEFAULT_DUE_DAYS,
-                  invoice_prefix: str = "") -> dict[str, int]:
+                  invoice_prefix: str = "", sharing: str = ON_THE_DAY) -> dict[str, int]:
     """Invoice each statutory partner on the invoice date its share of the case's cost; returns the shares by
     organisation id.
 
     Once billed, costs added since are billed the same way to the same partners (``shares_to_bill``), their
-    invoices numbered on from the first ones."""
+    invoices numbered on from the first ones; where the partners changed since (a partner joined or left), to those
+    ``sharing`` says: the statutory partners on the invoice date (the default) or those first billed."""
     day = as_date(invoiced_on, "Invoice date", required=True)
     due = _due_after(day, due_days)
     cost = case_cost_pence(store, case_id)
@@ -933,7 +973,7 @@ def bill_partners(store: Store, case_id: str, *, invoiced_on: Any, due_days: int
         raise DhrError(ALL_BILLED)
     if refusal := further_date_refusal(store, case_id, day):
         raise DhrError(refusal)
-    shares = invoices_to_send(store, case_id, day)
+    shares = invoices_to_send(store, case_id, day, sharing)
     prefix = invoice_code(invoice_prefix, "Invoice prefix") or case_invoice_prefix(store, case_id)
     # Numbered on past the highest number of the series (its re-split invoices, "-05-R01", are not in it), never
     # one the file has held: an invoice taken away by an undo or a reopen was sent, perhaps for another amount.

@@ -26,6 +26,7 @@ def test_further_invoices_to_partners_gone_by_their_date_are_asked_about_once(de
     p.reload(select=case_id)
     assert dhr.former_partners_billed(demo_store, case_id, date(2022, 6, 30)) == []  # still partners that day
     form = p.bill_form()
+    form.set_value("sharing", dhr.FIRST_BILLED)  # s69: the partners on the invoice date, unless these are chosen
     assert not form.save()
     said = form.message("invoiced_on")
     assert ("Ipswich and East CCG (to 30/06/2022) and West Suffolk CCG (to 30/06/2022) are no longer statutory "

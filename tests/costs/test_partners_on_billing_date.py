@@ -70,12 +70,22 @@ def test_a_review_billed_before_the_change_bills_the_ccgs_not_the_icb(changed):
     assert set(CCGS) <= set(shares) and ICB not in shares and CRC not in shares and len(shares) == 9
 
 
-def test_costs_added_since_go_to_the_partners_billed_whatever_the_date(changed):
+def test_costs_added_since_go_to_the_partners_billed_when_the_officer_chooses_them(changed):
     case_id = costed_case(changed)
     first = dhr.bill_partners(changed, case_id, invoiced_on="15/06/2022")
     dhr.add_cost_line(changed, case_id, category="Administration", amount="1100")
-    further = dhr.bill_partners(changed, case_id, invoiced_on="30/11/2026")
+    further = dhr.bill_partners(changed, case_id, invoiced_on="30/11/2026", sharing=dhr.FIRST_BILLED)
     assert set(further) == set(first) and sum(further.values()) == 110000
+
+
+def test_costs_added_since_go_by_default_to_the_partners_on_the_invoice_date(changed):
+    # s69: the ICB in place of the CCGs shares what was added after it joined (DESIGN.md: the CSP's statutory partners)
+    case_id = costed_case(changed)
+    dhr.bill_partners(changed, case_id, invoiced_on="15/06/2022")
+    dhr.add_cost_line(changed, case_id, category="Administration", amount="1100")
+    further = dhr.bill_partners(changed, case_id, invoiced_on="30/11/2026")
+    assert set(further) == set(dhr.case_partners(changed, case_id, date(2026, 11, 30)))
+    assert not set(CCGS) & set(further) and ICB in further and sum(further.values()) == 110000
 
 
 def test_no_partner_on_the_invoice_date_is_refused_saying_why(changed):
