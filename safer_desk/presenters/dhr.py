@@ -460,10 +460,27 @@ class DhrPresenter(FormScreen):
         case = self.need_case()
         self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
 
+    @staticmethod
+    def deleted_line_words(line: dict) -> str:
+        """What is said of a cost line listed as at a day that has been deleted since ("" for a line as it stands):
+        one kept as it was (its day), or the row of what lines an earlier Safer Desk deleted came to."""
+        money = format_money(line["amount_pence"])
+        if line.get("deleted_on"):
+            day = _uk(date.fromisoformat(line["deleted_on"]))
+            return (f"The {line['category']} cost of {money} was deleted on {day}: it is listed as it stood on the day "
+                    "shown, and nothing can be changed on it.")
+        if str(line.get("id", "")).startswith("taken-off:"):
+            return (f"{dhr.TAKEN_OFF} ({money}) is what cost lines deleted since came to: they are not kept, and "
+                    "nothing can be changed on them.")
+        return ""
+
     def delete_cost_line_said(self, line: dict) -> str:
         """What deleting a cost line does ("" when nothing more than that), said in the question: the partners billed
         again without it (a cost keyed twice and billed), or a capped payer billed more than its part would come to.
-        DhrError when it cannot be deleted (the partners paid more than the costs would come to without it)."""
+        DhrError when it cannot be deleted (the partners paid more than the costs would come to without it, or it was
+        deleted since the day shown)."""
+        if gone := self.deleted_line_words(line):
+            raise rules.DhrError(gone)
         return " ".join(filter(None, [
             self._rebilling_said(line, category=line["category"], amount_pence=0),
             dhr.capped_part_after(self.store, line["id"], category=line["category"], amount_pence=0)]))
@@ -597,6 +614,8 @@ class DhrPresenter(FormScreen):
     def edit_cost_line_form(self, line: dict) -> CostForm:
         """Correct a cost line keyed wrongly (its amount, date, supplier …); never below what was billed for it."""
         case = self.need_case()
+        if gone := self.deleted_line_words(line):  # listed as at a day before it was deleted
+            raise NothingTo("Cost line deleted", gone)
         said = f"{line['category']} cost of {format_money(line['amount_pence'])} for {case.reference}"
         title = f"{said[0].upper()}{said[1:]}"
         values = {k: line[k] or "" for k in ("category", "description", "supplier", "invoice_ref")}

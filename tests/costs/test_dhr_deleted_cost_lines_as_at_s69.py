@@ -176,3 +176,22 @@ def test_the_county_merges_the_deleted_lines_and_reads_the_review_as_at_a_day_as
         assert dhr.deleted_lines_unkept(county, ASKED) == []
     finally:
         county.close()
+
+
+def test_a_deleted_line_listed_as_at_a_day_before_says_so_when_edited_or_deleted(demo_store):
+    import pytest
+
+    from safer_desk.domain.dhr import DhrError
+    from safer_desk.presenters.costs import NothingTo
+
+    case_id = with_a_line_deleted(demo_store)
+    p = DhrPresenter(demo_store, today=lambda: TODAY)
+    p.reload(select=case_id)
+    assert p.choose_day("01/06/2018")
+    p.select(case_id)
+    venue = next(line for line in p.details().costs if line["category"] == "Venue")
+    said = "The Venue cost of £250 was deleted on 10/06/2018: it is listed as it stood on the day shown"
+    with pytest.raises(NothingTo, match=said):
+        p.edit_cost_line_form(venue)
+    with pytest.raises(DhrError, match=said):
+        p.delete_cost_line_said(venue)
