@@ -754,7 +754,12 @@ def _paid_for_costs(store: Store, case_id: str) -> dict[str, int]:
 
 def _fresh_shares(store: Store, case_id: str, sharing: Mapping[str, int]) -> dict[str, int]:
     """Each sharing partner's share of the review's whole cost split afresh among them (a partner left out by billing
-    again keeps what it was billed, and shares none of the rest)."""
+    again keeps what it was billed, and shares none of the rest). A review whose costs added since were billed to a
+    partner that joined after the first billing (``further_partners``: the ICB in place of the CCGs) was shared in
+    parts among different partners: each partner's share is what it was billed for the costs (a whole split afresh
+    would have the partners first billed owing less than their invoices, and read them as overpaid)."""
+    if _joined_since_billed(store, case_id, sharing):
+        return dict(sharing)
     cost = case_cost_pence(store, case_id) - sum(_first_shares(store, case_id).values()) + sum(sharing.values())
     return rules.dhr_cost_shares(max(cost, 0), list(sharing), split_rule(store, case_id),
                                  capped_base_pence=_capped_base(store, _require_case(store, case_id)))
@@ -793,8 +798,23 @@ def _sharing_partners(store: Store, case_id: str) -> dict[str, int]:
     days = statutory_partner_days(store, case["partnership_id"])
     recorded = {org.id for org, _, _ in days}
     on_day = {org.id for org, start, end in days if (start is None or start <= first) and (end is None or first <= end)}
-    sharing = {o: pence for o, pence in billed.items() if o in on_day or o in named or o not in recorded}
+    # one that joined since and was billed for costs added after (``further_partners``) shares what comes after too
+    joined = {org.id for org, start, _ in days if start is not None and start > first}
+    sharing = {o: pence for o, pence in billed.items()
+               if o in on_day or o in named or o not in recorded or o in joined}
     return sharing or billed
+
+
+def _joined_since_billed(store: Store, case_id: str, sharing: Mapping[str, int]) -> bool:
+    """Whether a partner sharing the review's costs joined its partnership after the review was first billed (billed
+    for costs added since: ``further_partners``)."""
+    case, first = _require_case(store, case_id), first_billed_on(store, case_id)
+    if first is None or not case["partnership_id"]:
+        return False
+    days = statutory_partner_days(store, case["partnership_id"])
+    on_day = {org.id for org, start, end in days if (start is None or start <= first) and (end is None or first <= end)}
+    return any(org.id in sharing and org.id not in on_day and start is not None and start > first
+               for org, start, _ in days)
 
 
 def _agreed_nothing(rule: SplitRule, organisation_id: str) -> bool:

@@ -116,3 +116,18 @@ def test_the_bill_dialog_shows_shared_by_and_saves_the_partners_on_the_day(demo_
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     shares = further(page.store, case_id)
     assert ICB in shares and not CCGS & set(shares) and sum(shares.values()) == 90000
+
+
+def test_a_partner_paying_its_invoices_in_full_has_not_overpaid_after_the_icb_shared_the_costs_added(demo_store):
+    case_id = billed_then_more(demo_store)
+    dhr.bill_partners(demo_store, case_id, invoiced_on=TODAY)
+    for s in dhr.list_shares(demo_store, today=TODAY, case_id=case_id):
+        if s.partner in ("Babergh District Council", ICB):
+            dhr.record_payment(demo_store, s.id, paid_on=TODAY, amount=s.amount_pence / 100)
+    assert dhr.overpaid_credits(demo_store, case_id) == {}  # was Babergh £25 "overpaid": a refund offered
+    # A further cost is shared among the partners on its invoice date again, the ICB among them
+    dhr.add_cost_line(demo_store, case_id, category="Administration", amount="80", invoiced_on="2022-09-20")
+    shares = dhr.bill_partners(demo_store, case_id, invoiced_on=date(2022, 10, 1))
+    names = {r[0]: r[1] for r in demo_store.rows("SELECT id, name FROM organisations")}
+    assert ICB in {names[o] for o in shares} and not CCGS & {names[o] for o in shares}
+    assert sum(shares.values()) == 8000 and dhr.overpaid_credits(demo_store, case_id) == {}
