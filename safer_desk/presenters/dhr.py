@@ -764,7 +764,7 @@ class DhrPresenter(FormScreen):
         except rules.DhrError:
             changed = False
         if changed:
-            fields.append(Field("sharing", "&Shared by", FieldKind.CHOICE, required=True, choices=(
+            fields.append(Field("sharing", "S&hared by", FieldKind.CHOICE, required=True, choices=(
                 (dhr.ON_THE_DAY, "The statutory partners on the invoice date"),
                 (dhr.FIRST_BILLED, f"The partners first billed, on {_uk(listed_on)}"))))
             listed_on = today
