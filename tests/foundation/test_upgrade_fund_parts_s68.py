@@ -64,12 +64,14 @@ def _old_tree(folder: Path) -> Path:
 
 def _rows(path: Path) -> dict[str, int]:
     """Each table's rows; the audit trail's, less the version that last wrote the file (a newer version opening it
-    records that it did), so a file keeps every row whatever the version is now."""
+    records that it did), so a file keeps every row whatever the version is now. A table a later step makes and an
+    upgrade leaves empty (dhr_deleted_cost_lines, step 32) is no row lost, so an empty table is not counted."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                              "AND name NOT LIKE 'sqlite_%' AND name <> '_sqlite_migrations'")]
         counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        counts = {t: n for t, n in counts.items() if n or t == "audit_log"}
         counts["audit_log"] -= conn.execute("SELECT count(*) FROM audit_log WHERE table_name = 'meta' "
                                             "AND row_id = 'written_by'").fetchone()[0]
         return counts
