@@ -90,8 +90,10 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
     against that year's cost; ``held``: the shares as the file holds them, when the text is theirs unchanged (Save
     keeps them as they are, not read again)."""
     of, at_least, low = _cost(cost_text)
+    one_amount = None if at_least or low is not None else of  # a share typed as "1/3" of it is said in pounds
     sources = held if held is not None else parse_funding_sources(sources_text or "",
-                                                                   [] if problems is None else problems)
+                                                                   [] if problems is None else problems,
+                                                                   cost_pence=one_amount)
     return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least, low,
                         (year_costs or {}).get(s.financial_year) if s.financial_year else None)
             for s in sources]

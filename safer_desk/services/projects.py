@@ -11,6 +11,8 @@ import gc
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
@@ -288,9 +290,11 @@ def format_officers(officers: Iterable[Officer]) -> str:
     return "\n".join(o.describe() for o in officers)
 
 
-def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[FundingSource, ...]:
+def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
+                          cost_pence: int | None = None) -> tuple[FundingSource, ...]:
     """One source a line (or "; " between them, as the register's export writes them): "Source: £amount"
-    (words such as "Tbc" are kept as the amount not yet known)."""
+    (words such as "Tbc" are kept as the amount not yet known). ``cost_pence``: the project's cost, where it is one
+    amount: a share typed as a part of it ("50%", "1/3") is refused saying the amount that part comes to."""
     sources = []
     stated: dict[tuple[str, str], tuple[int, FundingSource]] = {}  # a funder's amount for a year, and its line
     lines = [(n, line.strip()) for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1)]
@@ -344,9 +348,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         if not source:
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
-        if "%" in amount:
-            problems.append(("funding_sources", f"line {n}: give the share in pounds (“{source}: £5,000”), "
-                                                "not as a percentage of the cost."))
+        if part := _share_as_part(FundingSource(source, None, "", year).label, amount, cost_pence):
+            problems.append(("funding_sources", f"line {n}: {part}"))
             continue
         nil = amount.casefold().removeprefix("£").strip() in _NIL_SHARE  # "£ -": Excel's Accounting format for £0
         try:
@@ -374,6 +377,62 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]]) -> tuple[F
         stated[_share_key(share)] = (n, share)
         sources.append(share)
     return tuple(sources)
+
+
+# A share typed as a part of the cost: "50%", "1/3", "one third", "a half", "two-thirds" (or "… of the cost").
+_OF_THE_COST = r"(?:\s+of\s+(?:the\s+)?(?:project'?s?\s+)?(?:cost|total|budget))?"
+_PERCENT_PART = LazyPattern(rf"^(?P<part>(?P<percent>\d+(?:\.\d+)?)\s*%){_OF_THE_COST}$", re.I)
+_FRACTION_PART = LazyPattern(rf"^(?P<part>(?P<num>\d+)\s*/\s*(?P<den>\d+)){_OF_THE_COST}$", re.I)
+_WORDS_PART = LazyPattern(rf"^(?P<part>(?:(?P<num>one|a|two|three|four)[\s\-\u2010]+)?"
+                          rf"(?P<den>halfs?|halves|thirds?|quarters?|fifths?)){_OF_THE_COST}$", re.I)
+_NUMBER_WORDS = {None: 1, "one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
+_PART_WORDS = {"half": 2, "halfs": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+               "fifth": 5, "fifths": 5}
+_PERCENT_OF = LazyPattern(r"^(?P<percent>\d+(?:\.\d+)?)\s*%\s*of\s+(?P<amount>.*\d.*)$", re.I)  # "50% of £20,000"
+_PERCENT_TOKEN = LazyPattern(r"\d+(?:\.\d+)?\s*%")
+
+
+def _part_of(amount: str) -> tuple[str, Fraction] | None:
+    """A share typed as a part of the cost, as typed ("1/3") and as a fraction of the cost; None if it is not one."""
+    if m := _PERCENT_PART.match(amount):
+        return m["part"], Fraction(Decimal(m["percent"])) / 100
+    if (m := _FRACTION_PART.match(amount)) and 0 < int(m["num"]) < int(m["den"]):
+        return m["part"], Fraction(int(m["num"]), int(m["den"]))
+    if m := _WORDS_PART.match(amount):
+        num, den = _NUMBER_WORDS[m["num"] and m["num"].casefold()], _PART_WORDS[m["den"].casefold()]
+        return (m["part"], Fraction(num, den)) if num < den else None
+    return None
+
+
+def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
+    """Why a share given as a part of an amount ("50%", "1/3", "one third", "50% of £20,000") is refused, with the
+    amount to type where it can be worked out (never a made-up figure); "" where the share is not given so."""
+    if of := _PERCENT_OF.match(amount):  # "50% of £20,000": the amount it is of is stated
+        try:
+            whole = parse_pence(of["amount"])
+        except MoneyError:
+            whole = None
+        part, whole_text = (f"{of['percent']}%", format_money(whole)) if whole and whole > 0 else (None, "")
+        fraction = Fraction(Decimal(of["percent"])) / 100
+    elif read := _part_of(amount):
+        part, fraction = read
+        whole, whole_text = cost_pence, f"the cost {format_money(cost_pence)}" if cost_pence else ""
+    elif "%" in amount:  # "£6,000 (50%)": the amount is there, beside its percentage
+        rest = _PERCENT_TOKEN.sub("", amount).replace("(", " ").replace(")", " ").strip(" ,;")
+        try:
+            pence = parse_pence(rest)
+        except MoneyError:
+            pence = None
+        if pence is not None and pence > 0:
+            return f"give the share in pounds alone (“{label}: {format_money(pence)}”), not as a part of the cost."
+        part, whole = None, None
+    else:
+        return ""
+    if part is None or not whole or whole <= 0:
+        return f"give the share in pounds (“{label}: ” and the amount), not as a part of the cost."
+    pence = int((Decimal(fraction.numerator) * whole / fraction.denominator).to_integral_value(rounding=ROUND_HALF_UP))
+    return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}), "
+            "not as a part of the cost.")
 
 
 def shares_given_twice(sources: Sequence[FundingSource]) -> list[str]:
@@ -766,7 +825,8 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         # "Lottery 2019/20 round 2" whole as a funder: refused or read as a year now, by an edit of another field).
         sources = base.funding_sources
     else:
-        sources = parse_funding_sources(f["funding_sources"], problems)
+        one_amount = cost.max_pence if cost is not None and cost.kind == "amount" else None  # "1/3" said of it
+        sources = parse_funding_sources(f["funding_sources"], problems, cost_pence=one_amount)
     status_date = _optional_date(f["status_date"], "status_date", problems)
     lines = base.cost_lines
     if cost_lines is not None:

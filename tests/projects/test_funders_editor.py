@@ -49,7 +49,8 @@ def test_a_projects_funders_shares_are_shown_and_can_be_typed(demo_window, qtbot
 def test_a_share_that_cannot_be_read_is_said_while_typed_and_refused_once(demo_window, qtbot):
     page, project, sources = plymouth_new_funding_line(demo_window, qtbot)
     qtbot.keyClicks(sources, "Plymouth City Council: 50%")
-    said = "line 2: give the share in pounds (“Plymouth City Council: £5,000”), not as a percentage of the cost."
+    said = ("line 2: give the share in pounds (“Plymouth City Council: £250,876.50”, 50% of the cost £501,753), "
+            "not as a part of the cost.")
     assert f"⚠ {said}" in page.editor.funders.text()
     qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
     assert page.editor.presenter.message("funding_sources") == said

@@ -85,7 +85,7 @@ def test_a_percentage_of_an_amount_is_refused_saying_the_amount_everywhere():
 
 def test_a_share_as_a_percentage_is_refused_as_before():
     assert shares("OPCC: 50% of £20,000")[1] == [
-        "line 1: give the share in pounds (“OPCC: £5,000”), not as a percentage of the cost."]
+        "line 1: give the share in pounds (“OPCC: £10,000”, 50% of £20,000), not as a part of the cost."]
 
 
 def test_the_awards_form_says_it_beside_amounts_by_year(demo_store):
