@@ -362,6 +362,10 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
                                                     "the project's cost goes under Cost."))
             elif two := _two_amounts(amount.split()):  # "OPCC: £110,000 £50,000": not one amount read as a guess
                 problems.append(("funding_sources", _two_shares(n, source, two)))
+            elif noted := _share_and_note(amount):  # "£4,000 (£2,000 per District)", "£110,000 (confirmed)"
+                label = FundingSource(source, None, "", year).label
+                problems.append(("funding_sources", f"line {n}: give the share alone (“{label}: {noted[0]}”): "
+                                                    f"“{noted[1]}” is not read as part of it (put it under Notes)."))
             elif re.search(r"\d", amount) or not_a_value_from_the_sheet(amount):  # "#REF!" is not "Tbc"
                 problems.append(("funding_sources", f"line {n}: {exc}"))
             else:
@@ -433,6 +437,25 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
     pence = int((Decimal(fraction.numerator) * whole / fraction.denominator).to_integral_value(rounding=ROUND_HALF_UP))
     return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}), "
             "not as a part of the cost.")
+
+
+# A share with the paper's note in brackets after it: "£4,000 (£2,000 per District)", "£110,000 (confirmed)".
+_NOTED_SHARE = LazyPattern(r"^(?P<amount>[^()]*\d[^()]*?)\s*\(\s*(?P<note>[^()]*?)\s*\)$")
+# Notes that change what the amount is (a year's of several, one in kind): the amount alone is not the share.
+_NOTE_CHANGES_IT = LazyPattern(r"\b(?:years?|yrs?|annum|annually|p\.?a|monthly|months?|weeks?|each|every|kind)\b",
+                               re.I)
+
+
+def _share_and_note(amount: str) -> tuple[str, str] | None:
+    """A share typed with a note after it, as the amount to type alone and the note; None if it is not one."""
+    m = _NOTED_SHARE.match(amount)
+    if not m or not m["note"] or _NOTE_CHANGES_IT.search(m["note"]):
+        return None
+    try:
+        pence = parse_pence(m["amount"])
+    except MoneyError:
+        return None
+    return (format_money(pence), m["note"]) if pence >= 0 else None
 
 
 def shares_given_twice(sources: Sequence[FundingSource]) -> list[str]:
