@@ -331,6 +331,13 @@ def shares_outside_dates(project: Project, award: Award, year: str, title: str) 
     return " ".join(said for year in sorted(years) if (said := _share_outside_dates(project, owner, year, title)))
 
 
+def share_over_cost(project: Project, award: Award, share_pence: int, year: str, title: str) -> str:
+    """The funder's share counted against one ``year`` of the award more than the project's cost (its whole cost, or
+    the year's by its cost lines), said as Commissioning says it: under the report's award tables too, where it was
+    counted as committed without a word."""
+    return _share_over_cost(project, possessive(award.funder), share_pence, year, title)
+
+
 def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, title: str) -> str:
     """A funder's share for one year more than the project's whole cost (a slip, "£80,000" of £75,000): said, as the
     editor says it under the field, since a share pasted or saved anyway would be committed without a word; one more

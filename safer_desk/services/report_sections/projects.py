@@ -281,8 +281,9 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     """
     from safer_desk.domain.commissioning import counted_twice, counts_against, in_window, named_award, share_for
     from safer_desk.services.funders import list_awards, shares_of
-    from safer_desk.services.projects_commissioning import (named_for_another, possessive, shares_outside_dates,
-                                                            undated_share_each_year, undated_share_not_spent)
+    from safer_desk.services.projects_commissioning import (named_for_another, possessive, share_over_cost,
+                                                            shares_outside_dates, undated_share_each_year,
+                                                            undated_share_not_spent)
 
     tables = []
     awards = list_awards(store)
@@ -334,6 +335,10 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                       for p, names in misnamed],
                     # a share with no year, counted in each of the award's years its project runs in, is said
                     *[undated_share_each_year(p, award, window or "", said.get(p.id, p.title))
+                      for p, lookup in shares if lookup.state == "stated"],
+                    # a share for one year more than its project's cost, counted as stated: said, as Commissioning
+                    # says it (shares over several years are not weighed against a cost that may be a year's)
+                    *[share_over_cost(p, award, lookup.amount_pence, window or "", said.get(p.id, p.title))
                       for p, lookup in shares if lookup.state == "stated"],
                     # a share for a year its project is not running in by its dates, as Commissioning says it
                     *[shares_outside_dates(p, award, window or "", said.get(p.id, p.title))
