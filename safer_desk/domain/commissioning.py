@@ -140,10 +140,16 @@ def what_fits(fund_pence: int, candidates: Sequence[Candidate]) -> Suggestion:
 
 # -- funders and awards ------------------------------------------------------------------------------------
 
+# Initials written with dots, as older papers print a funder ("O.P.C.C.", "S.C.C."): the same as without them.
+_DOTTED_INITIALS = re.compile(r"\b(?:[^\W\d_]\. ?)+[^\W\d_]\b\.?")
+
+
 def funder_key(name: str) -> str:
-    """A funder's name for matching: case, spacing, a leading "the" and curly or straight quotes and dashes do not
-    matter (a share pasted from Word, "Children’s Trust", is the award's "Children's Trust")."""
+    """A funder's name for matching: case, spacing, a leading "the", curly or straight quotes and dashes and the dots
+    of initials do not matter (a share pasted from Word, "Children’s Trust", is the award's "Children's Trust"; a
+    paper's "O.P.C.C." is "OPCC")."""
     text = re.sub(r"\s+", " ", as_typed(name or "").strip()).casefold()
+    text = _DOTTED_INITIALS.sub(lambda m: re.sub(r"[. ]", "", m.group(0)), text)
     return text[4:] if text.startswith("the ") else text
 
 
