@@ -126,7 +126,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the day the DHR and pooled-fund figures are as at, as `safer-desk dhr-ledger --as-at`: "
                              "invoices, payments, refunds and refusals dated after it are not counted; the title page "
                              "names the day, and the other sections are as the file stands (default: the year's end "
-                             "for a past --year, otherwise today)")
+                             "for a past --year, otherwise today); a day before --year begins is refused")
     report.add_argument("--replace", action="store_true", help=REPLACE_HELP)
     report.set_defaults(run=run_report)
 
@@ -611,8 +611,12 @@ def run_report(args: argparse.Namespace) -> int:
     if args.as_at is not None:  # refused as Costs > Ledger and `dhr-ledger --as-at` refuse it, in the same words
         from safer_desk.presenters.dhr import ledger_day_refusal
 
+        from safer_desk.services.report import as_at_before_year_words
+
         if refusal := ledger_day_refusal(args.as_at, today):
             raise CliError(f"--as-at: {refusal}")
+        if before := as_at_before_year_words(args.year, args.as_at):  # --year and --as-at disagree: how it is used
+            raise CliError(f"--as-at: {before}", code=2)
     refuse_missing_file(args.file)
     refuse_output(out)
     refuse_existing_output(out, args.replace)

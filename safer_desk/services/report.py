@@ -407,6 +407,17 @@ def report_day(year: FinancialYear | None, as_at: date | None, today: date) -> d
     return None
 
 
+def as_at_before_year_words(year: FinancialYear | None, as_at: date) -> str:
+    """Why the DHR and fund figures cannot be as at a day before the report's year begins ("" when they can): nothing
+    of the year had happened by then, so a 2018/19 paper as at 31/12/2017 dropped the year's fund unsaid.
+    `report --as-at` and File > Board Report…'s As at field both refuse it in these words."""
+    if year is None or as_at >= year.first_day:
+        return ""
+    first = format_uk_date(year.first_day)
+    return (f"{format_uk_date(as_at)} is before {year.label} begins ({first}): figures as at it would hold nothing "
+            f"of the year. Choose {first} or a later day.")
+
+
 def as_at_title_words(store: Store, sections: Sequence[ReportSection], year: FinancialYear | None, as_at: date | None,
                       today: date) -> str:
     """What the title page says of the day the report's DHR and fund figures are as at (``report_day``), naming only

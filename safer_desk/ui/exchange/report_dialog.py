@@ -207,7 +207,8 @@ class ReportDialog(QDialog):
         fails (a full disk, a folder that cannot be written) or is cancelled leaves the same choices, to try
         another file. (Staying also spares the window a repaint while the worker shares Python with it.)
         """
-        from safer_desk.services.report import ReportError, report_choices, year_not_held_words
+        from safer_desk.services.report import (
+            ReportError, as_at_before_year_words, report_choices, year_not_held_words)
 
         if self.busy:
             return
@@ -224,6 +225,8 @@ class ReportDialog(QDialog):
         try:
             chosen, _ = report_choices(year, self.meeting_edit.text())
             as_at = self._as_at_day(today)
+            if as_at is not None and (before := as_at_before_year_words(chosen, as_at)):
+                raise ReportError(f"As at: {before}")
             # A year the file holds nothing of (next year, or one before the office's records) made a paper of
             # nothing but the reviews still open: refused as `report --year` refuses it.
             if chosen is not None and (not_held := year_not_held_words(self.session.store, chosen, today)):
