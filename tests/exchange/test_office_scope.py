@@ -246,11 +246,12 @@ def test_county_file_all_areas_means_the_districts_merged_into_it(county_file):
     own, others = ref.area_lists(county_file, FY25)
     assert names(own)[0] == "Suffolk" and "East Suffolk" in names(others) and "Plymouth" in names(others)
     doc = build_report(county_file, year="2025/26")
-    # Babergh and West Suffolk, merged in with no figures, are said to have none (s64), not left out without a word.
+    # Babergh and West Suffolk, merged in with no figures, are said to have none (s64), not left out without a word;
+    # once, after the areas with figures, not a page each (s69).
     assert [t for t in titles(doc) if t.startswith("Indicators")] == [
-        "Indicators: Babergh", "Indicators: Ipswich", "Indicators: Mid Suffolk", "Indicators: West Suffolk"]
-    assert [s.paragraphs for s in doc.sections if s.title == "Indicators: West Suffolk"] == [
-        ["No indicator figures or targets are held for West Suffolk for 2025/26."]]
+        "Indicators: Ipswich", "Indicators: Mid Suffolk", "Indicators: Babergh and West Suffolk"]
+    assert [s.paragraphs for s in doc.sections if s.title == "Indicators: Babergh and West Suffolk"] == [
+        ["No indicator figures or targets are held for Babergh and West Suffolk for 2025/26."]]
     assert {"Ipswich youth diversion", "Mid Suffolk youth diversion"} == set(project_titles(doc))
     assert [r[0] for r in table_rows(doc, "Cost recovery per case")] == ["WSCSP-DHR-2025-01"]
     ipswich = build_report(county_file, year="2025/26", area="Ipswich")

@@ -132,6 +132,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     office_report = scoped and titled is None  # "All areas": the office's own
     left_out: list[str] = []
     empty: list[ReportSection] = []  # the office's areas with nothing for the year, each said beside the others'
+    empty_names: list[tuple[str, str]] = []  # their headings' names and names, in the same order
     legend_of = None  # the area under whose performance summary the RAG legend is given (the first)
     marks = _Marks(store)
     by_month = None  # the police.uk counts' forces by area and month, read once when first needed
@@ -162,6 +163,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                     title=f"Indicators: {headed[area.id]}" + (f", {year.label}" if named_year else ""),
                     paragraphs=[f"No indicator figures or targets are held for {area.name} for {year.label}."]))
                 empty.append(sections[-1])
+                empty_names.append((headed[area.id], area.name))
             continue
         if repeats_its_one_district(store, area, year, ids, lambda: rows):
             continue
@@ -200,6 +202,14 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             sections[-1].paragraphs.extend(outside_county_words(store, area.id))
     if len(empty) == len(sections):  # none of the office's areas has figures for the year: no part of the report
         sections = []
+    elif empty:
+        # Said once, after the areas with figures, not a page of one line each (a county file's 2009/10 gave Forest
+        # Heath, Mid Suffolk and St Edmundsbury a page each, before Suffolk's figures).
+        said = empty[0]
+        said.title = f"Indicators: {in_words([h for h, _ in empty_names])}" + (f", {year.label}" if named_year else "")
+        said.paragraphs = [f"No indicator figures or targets are held for {in_words([n for _, n in empty_names])} "
+                           f"for {year.label}."]
+        sections = [s for s in sections if not any(s is e for e in empty)] + [said]
     if left_out and sections:
         sections[-1].paragraphs.append(
             f"Police.uk figures only, with no targets, are also held for {counted(len(left_out), 'more area')}: "
