@@ -710,11 +710,15 @@ def _title_page(painter: QPainter, document, page: QRectF, starts: list[int]) ->
     y += 10
     painter.setFont(report_font(11))
     metrics = _metrics(painter)
+    # A long title wraps left of the page numbers, not under them and off the page ("Suffolk Coastal 10 and W").
+    widest = max((metrics.horizontalAdvance(str(start)) for start in starts), default=0)
+    room = QRectF(page.left() + 6, page.top(), page.width() - 6 - widest - 3 * metrics.averageCharWidth(),
+                  page.height())
     for i, (section, start) in enumerate(zip(document.sections, starts), start=1):
-        y += metrics.height() + 4
-        painter.drawText(QPointF(page.left() + 6, y), f"{i}.  {section.title}")
+        top = y + metrics.descent() + metrics.leading() + 4  # y: the last line's baseline
         number = str(start)
-        painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(number), y), number)
+        painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(number), top + metrics.ascent()), number)
+        y = _draw_wrapped(painter, f"{i}.  {section.title}", room, top) - metrics.descent()
 
 
 def _header(painter: QPainter, document, page: QRectF) -> None:
