@@ -197,6 +197,10 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
     else:
         target = ref.AreaRef(choice.id, choice.name, choice.kind)
         districts = ref.area_district_ids(store, target, year)
+        if choice.kind == "partnership" and year is None and (until := ended_in(store, choice.id)) is not None:
+            # Not the districts formed from its members after it ended (West Suffolk, 2019, for Western CSP's
+            # Forest Heath and St Edmundsbury, 2009/10): they were never its.
+            districts = [d for d in districts if not _began_after(store, d, until)]
         if choice.kind == "district":
             partnerships = []
             indicator = [choice.id]
@@ -225,7 +229,25 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
         names.add(choice.name.casefold())
     return ReportAreas(choice.name, kind, frozenset(districts), frozenset(partnerships), frozenset(counties),
                        tuple(dict.fromkeys(indicator)), frozenset(names), office, scope.is_county_file,
-                       unnamed=choice.id is None and names_no_areas(store))
+                       unnamed=choice.id is None and names_no_areas(store),
+                       until=ended_in(store, choice.id) if choice.kind == "partnership" and year is None else None)
+
+
+def ended_in(store: Store, partnership_id: str) -> FinancialYear | None:
+    """The last financial year of a partnership that has ended (Western CSP: 2009/10), None for one still running."""
+    ended = store.scalar("SELECT valid_to FROM partnerships WHERE id = ?", (partnership_id,))
+    try:
+        return FinancialYear.of(date.fromisoformat(ended[:10])) if ended else None
+    except ValueError:
+        return None
+
+
+def _began_after(store: Store, district_id: str, year: FinancialYear) -> bool:
+    began = store.scalar("SELECT valid_from FROM districts WHERE id = ?", (district_id,))
+    try:
+        return bool(began) and date.fromisoformat(began[:10]) > year.last_day
+    except ValueError:
+        return False
 
 
 def not_that_year_words(store: Store, choice: AreaChoice, year: FinancialYear | None) -> str:
@@ -245,7 +267,12 @@ def not_that_year_words(store: Store, choice: AreaChoice, year: FinancialYear | 
     instead = (f" Its districts were covered that year by {in_words(then)}: choose "
                f"{'it' if len(then) == 1 else 'one of them'}, or a district, for {year.label}'s figures."
                if then else f" Choose a district for {year.label}'s figures.")
-    return (f"{choice.name} covered no district in {year.label}" + (f" (it covers {covers})." if covers else ".")
+    # A partnership that has ended (Western CSP, 2009/10 only) covers nothing now: said in the past.
+    until = store.scalar("SELECT valid_to FROM partnerships WHERE id = ?", (choice.id,)) \
+        if ended_in(store, choice.id) else None
+    said = (f" (it covered {covers} until {format_uk_date(date.fromisoformat(until[:10]))})."
+            if until and date.fromisoformat(until[:10]) < date.today() else f" (it covers {covers}).")
+    return (f"{choice.name} covered no district in {year.label}" + (said if covers else ".")
             + (instead if covers else ""))
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from safer_desk.domain.periods import FinancialYear
 
 
 @dataclass
@@ -80,6 +83,9 @@ class ReportAreas:
     # The office names no areas and its reference data no district (services.report.names_no_areas): every record
     # of the file is its own, wherever it is (its figures' areas are those above, services.report.held_areas).
     unnamed: bool = False
+    # An all-years report of a partnership that has ended (Western CSP, 2009/10 only): its last year. Figures after it
+    # are other partnerships' (Mid Suffolk's of 2025/26 are Western Suffolk CSP's), so none later is shown.
+    until: FinancialYear | None = None
 
     def covers(self, *ids: str | None) -> bool:
         """Whether any of these district or partnership ids is covered."""

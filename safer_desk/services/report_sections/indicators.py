@@ -46,11 +46,12 @@ def report_years(store: Store, area_ids: list[str]) -> list[FinancialYear]:
     return sorted(years)
 
 
-def latest_report_year(store: Store, area_ids: list[str]) -> FinancialYear | None:
+def latest_report_year(store: Store, area_ids: list[str], until: FinancialYear | None = None) -> FinancialYear | None:
     """The year a report of all years shows: the latest with a figure or target of these areas' own. A year whose
     only figures are a force's few crimes in an area outside its own (one crime in Cornwall in Suffolk
-    Constabulary's file) is not the area's year: its section would show nothing and leave out the years it has."""
-    years = report_years(store, area_ids)
+    Constabulary's file) is not the area's year: its section would show nothing and leave out the years it has.
+    until: none after this year (a partnership that ended then: later figures are other partnerships')."""
+    years = [y for y in report_years(store, area_ids) if until is None or y <= until]
     counted = None  # the police.uk counts' forces by area and month, read once when first needed
     for year in reversed(years):
         for area_id in area_ids:
@@ -123,7 +124,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # page's "All years" does not ("Indicators: Suffolk, 2025/26").
     named_year = year is None
     if year is None:
-        year = latest_report_year(store, [a.id for a in found])
+        year = latest_report_year(store, [a.id for a in found], getattr(areas, "until", None))
         if year is None:
             return notice
     sections = []
