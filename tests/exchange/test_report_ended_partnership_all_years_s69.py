@@ -40,3 +40,13 @@ def test_a_year_after_it_ended_says_it_covered_its_districts_until_then(demo_sto
         "31/03/2010). Its districts were covered that year by "), section.paragraphs
     still = build_report(demo_store, year="2009/10", area="Western Suffolk CSP", today=TODAY).sections[0]
     assert "Western Suffolk CSP covered no district in 2009/10 (it covers Babergh, " in still.paragraphs[0]
+
+
+def test_its_all_years_report_has_no_review_or_fund_of_after_it_ended(demo_store):
+    """Western CSP's all-years report listed Western Suffolk CSP's reviews of 2017 in Mid Suffolk and the 2018 target
+    hardening pilot, begun eight years after it ended."""
+    titles = [s.title for s in build_report(demo_store, area="Western CSP", today=TODAY).sections]
+    assert not [t for t in titles if "Domestic Homicide" in t or "burn-down" in t], titles
+    assert "Allocation 2009/10" in titles  # its own year's records are still there
+    running = [s.title for s in build_report(demo_store, area="Western Suffolk CSP", today=TODAY).sections]
+    assert "Domestic Homicide Reviews: cost recovery" in running and any("burn-down" in t for t in running), running

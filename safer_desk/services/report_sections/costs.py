@@ -45,7 +45,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     # notified after the day the figures are as at is not listed (dhr.notified_after), nor counted in the ledger.
     cases = [c for c in every_case
              if (areas.covers(*case_areas.get(c.id, ())) or (areas.office and not any(case_areas.get(c.id, ()))))
-             and (year is None or _case_open_during(held.get(c.id), year))]
+             and (year is None or _case_open_during(held.get(c.id), year))
+             and (areas.until is None or _notified_by(held.get(c.id), areas.until))]
     if cases:
         # Of the reviews shown: a note about another review's example figures would be about nothing in the table.
         shown = {c.id for c in cases}
@@ -141,6 +142,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     for fund in funds.list_funds(store):
         if year is not None and (fund.starts_on > year.last_day or fund.ends_on < year.first_day):
             continue  # a board report for a year shows the funds running in that year
+        if areas.until is not None and fund.starts_on > areas.until.last_day:
+            continue  # begun after the partnership the report is for had ended: another partnership's
         if as_at is not None and fund.starts_on > as_at:
             continue  # not begun by the day the report is as at: nothing of it had happened
         if not _fund_in_areas(store, fund.id, areas):
@@ -386,6 +389,13 @@ def fund_origin_district_ids(store: Store, fund_id: str) -> set[str]:
         for area in local:
             out.update(ref.area_district_ids(store, area))
     return out
+
+
+def _notified_by(row, until: FinancialYear) -> bool:
+    """A review notified by the end of the last year of a partnership that has ended (``ReportAreas.until``): one
+    notified after it is another partnership's, though in one of its old districts."""
+    notified = row["notified_on"] if row else None
+    return not (notified and date.fromisoformat(notified) > until.last_day)
 
 
 def _case_open_during(row, year: FinancialYear) -> bool:
