@@ -502,7 +502,8 @@ def _build_report(store: Store, *, year: str | FinancialYear | None, area: str |
     if not sections:
         sections = [ReportSection("No figures", paragraphs=[not_that_year_words(store, choice, fy) or (
             "This file has no projects, allocations, costs, budgets or indicator figures for "
-            f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'} yet.")])]
+            f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'}"
+            + (" yet." if fy is None or fy.last_day >= today else "."))])]  # not "yet" of a year long over
     if areas.unnamed and (words := unnamed_office_words(store, held_areas(store))):
         sections.insert(0, ReportSection("The office's areas", paragraphs=[words]))
     # A file not named yet is called after its file ("COUNTY"): no "Prepared by COUNTY" (``unnamed_file_words``).
