@@ -101,12 +101,16 @@ def start_report(session: Session, request: ReportRequest, window: QWidget | Non
                     on_cancel=lambda: stopped("cancelled", True), window=window, title="Writing the board report…")
 
 
-def year_choices(today_year: int | None = None) -> list[str]:
-    """All years, then financial years from 2008/09 (the oldest seed paper) to next year, newest first."""
+def year_choices(today_year: int | None = None, first_held: FinancialYear | None = None,
+                 last_held: FinancialYear | None = None) -> list[str]:
+    """All years, then financial years from 2008/09 (the oldest seed paper), or the first the file holds if earlier
+    (the example's 2007/08 figures), to next year, or the last the file holds if later, newest first."""
     from datetime import date
 
     current = FinancialYear.of(date.today()) if today_year is None else FinancialYear(today_year)
-    years = [FinancialYear(y).label for y in range(current.start_year + 1, 2007, -1)]
+    oldest = min(2008, first_held.start_year) if first_held else 2008
+    newest = max(current.start_year + 1, last_held.start_year) if last_held else current.start_year + 1
+    years = [FinancialYear(y).label for y in range(newest, oldest - 1, -1)]
     return ["All years"] + years
 
 
@@ -126,7 +130,11 @@ class ReportDialog(QDialog):
         self.setWindowTitle("Board Report")
         self.year_combo = ChoiceBox(self)
         self.year_combo.setAccessibleName("Financial year")
-        self.year_combo.addItems(year_choices())
+        from safer_desk.services.report import years_held
+
+        held = years_held(session.store)  # a year the file holds is never missing from the list (2007/08's figures)
+        self.year_combo.addItems(year_choices(first_held=held[0] if held else None,
+                                              last_held=held[1] if held else None))
         self.area_combo = ChoiceBox(self)
         self.area_combo.setAccessibleName("Area")
         for choice in area_choices(session.store):
