@@ -197,6 +197,10 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
     else:
         target = ref.AreaRef(choice.id, choice.name, choice.kind)
         districts = ref.area_district_ids(store, target, year)
+        if choice.kind == "district" and year is None and ended_in(store, choice.id, "districts") is not None:
+            # Itself, not the district it became (Forest Heath's all years: not West Suffolk's 2025/26 figures, nor
+            # St Edmundsbury's records); the districts it replaced are added below.
+            districts = [choice.id]
         if choice.kind == "partnership" and year is None and (until := ended_in(store, choice.id)) is not None:
             # Not the districts formed from its members after it ended (West Suffolk, 2019, for Western CSP's
             # Forest Heath and St Edmundsbury, 2009/10): they were never its.
@@ -230,12 +234,15 @@ def report_areas(store: Store, area: str | AreaChoice | None = None,
     return ReportAreas(choice.name, kind, frozenset(districts), frozenset(partnerships), frozenset(counties),
                        tuple(dict.fromkeys(indicator)), frozenset(names), office, scope.is_county_file,
                        unnamed=choice.id is None and names_no_areas(store),
-                       until=ended_in(store, choice.id) if choice.kind == "partnership" and year is None else None)
+                       until=ended_in(store, choice.id, f"{choice.kind}s")
+                       if choice.kind in ("partnership", "district") and year is None else None)
 
 
-def ended_in(store: Store, partnership_id: str) -> FinancialYear | None:
-    """The last financial year of a partnership that has ended (Western CSP: 2009/10), None for one still running."""
-    ended = store.scalar("SELECT valid_to FROM partnerships WHERE id = ?", (partnership_id,))
+def ended_in(store: Store, area_id: str, table: str = "partnerships") -> FinancialYear | None:
+    """The last financial year of a partnership (or, table "districts", a district) that has ended (Western CSP:
+    2009/10; Forest Heath: 2018/19), None for one still in being."""
+    assert table in ("partnerships", "districts")
+    ended = store.scalar(f"SELECT valid_to FROM {table} WHERE id = ?", (area_id,))
     try:
         return FinancialYear.of(date.fromisoformat(ended[:10])) if ended else None
     except ValueError:
