@@ -161,10 +161,11 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     # The office's part of a fund's spend is the spend it keyed itself (the lines its own audit trail made): kept as
     # its own at the county (office_id), where other offices' parts add to it and its next export replaces it. Lines
     # it holds as a copy of another file's (made before the copy, not in its trail) are no office's (''): the copies
-    # send them alike and the county takes them once.
+    # send them alike and the county takes them once. So are the example's lines (`safer-desk demo`: written by
+    # EXAMPLE_AUTHOR, the same rows in every office's file begun from it), or each such office sent them as its own.
     keyed_here = {str(r[0]) for r in conn.execute(
-        "SELECT row_id FROM audit_log WHERE table_name = 'fund_spend_lines' AND action = 'insert'")} \
-        if has_table(conn, "audit_log") else set()
+        "SELECT row_id FROM audit_log WHERE table_name = 'fund_spend_lines' AND action = 'insert' AND who <> ?",
+        (audit.EXAMPLE_AUTHOR,))} if has_table(conn, "audit_log") else set()
     parts: dict[str, list[SpendLine]] = {}
     for r in conn.execute(
             "SELECT r.fund_id, r.district_id, substr(s.spent_on, 1, 7), i.name, r.id, s.amount_pence, "

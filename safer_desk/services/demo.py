@@ -19,6 +19,7 @@ from pathlib import Path
 from safer_desk.domain.clock import held_at
 from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
+from safer_desk.storage import audit
 from safer_desk.storage.locking import FileInUse, OfficeLock
 from safer_desk.storage.store import (Store, StoreError, create_file, refuse_name_too_long,
                                      refuse_new_file_in_unwritable_folder)
@@ -32,7 +33,7 @@ DEMO_SEED = 20091011
 REBUILD_COMMAND = "python -m safer_desk.services.demo --write-resource"
 
 EXAMPLE_OFFICE = "Example office (seed papers)"
-EXAMPLE_AUTHOR = "example"  # who the example's audit trail says made its rows (View > History of Changes)
+EXAMPLE_AUTHOR = audit.EXAMPLE_AUTHOR  # who the example's audit trail says made its rows (View > History of Changes)
 
 
 class DemoError(ValueError):
