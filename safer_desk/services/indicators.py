@@ -1141,15 +1141,38 @@ def put_back_value_rows(store: Store, snap: ValueRows) -> None:
 def figure_sources(store: Store, rows: Iterable[dict]) -> dict[str, FigureSource]:
     """Where each stored figure came from (period -> FigureSource), naming the office it was merged from."""
     rows = list(rows)
-    offices: dict[str, str] = {}
-    ids = [r["id"] for r in rows if r.get("id")]
-    if ids and store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'"):
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            offices.update({r[0]: r[1] for r in store.rows(
-                f"SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values' "
-                f"AND row_key IN ({','.join('?' * len(part))})", part)})
+    offices = merged_from_offices(store, [r["id"] for r in rows if r.get("id")])
     return {r["period"]: describe_source(r.get("source"), offices.get(r.get("id"))) for r in rows}
+
+
+# Each office called what its latest export merged calls it (exchange.county_merge.latest_office_name).
+_OFFICE_NAMED = ("coalesce((SELECT i.office_name FROM _county_imports i WHERE i.office_id = {0} AND i.number IS NOT "
+                 "NULL ORDER BY i.number DESC LIMIT 1), {1})")
+
+
+def merged_from_offices(store: Store, ids: Sequence[str] | None = None) -> dict[str, str]:
+    """In a county file, the office each merged figure (indicator_values id; all of them when ``ids`` is None) came
+    from; a figure several offices sent alike names them all ("Babergh office, Mid Suffolk office"), as the county
+    workbook and every other *Merged from* say it (county_workbook.merged_origins). {} in an office's own file."""
+    if ids is not None and not ids or not store.scalar(
+            "SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'"):
+        return {}
+    holders = store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_holders'")
+    offices: dict[str, str] = {}
+    for part in ([None] if ids is None else [list(ids[n:n + 500]) for n in range(0, len(ids), 500)]):
+        among = "" if part is None else f" AND p.row_key IN ({','.join('?' * len(part))})"
+        offices.update({r[0]: r[1] for r in store.rows(
+            f"SELECT p.row_key, {_OFFICE_NAMED.format('p.office_id', 'p.office_name')} FROM _county_provenance p "
+            f"WHERE p.table_name = 'indicator_values'{among}", part or ())})
+        if holders:
+            held: dict[str, list[str]] = {}
+            for key, name in store.rows(
+                    f"SELECT h.row_key, {_OFFICE_NAMED.format('h.office_id', 'h.office_id')} FROM _county_holders h "
+                    f"JOIN _county_provenance p ON p.table_name = h.table_name AND p.row_key = h.row_key "
+                    f"WHERE h.table_name = 'indicator_values' AND p.shared{among}", part or ()):
+                held.setdefault(key, []).append(name)
+            offices.update({key: ", ".join(sorted(names, key=str.casefold)) for key, names in held.items()})
+    return offices
 
 
 # -- targets ----------------------------------------------------------------------------------
@@ -3508,11 +3531,7 @@ def figure_rows(store: Store, *, derived: bool = False, left_out: list[NotDerive
         "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
         "JOIN indicator_areas a ON a.id = v.area_id WHERE v.value IS NOT NULL "
         "ORDER BY i.sort_order, i.name, a.name, v.period")
-    offices = {}
-    if rows and store.scalar("SELECT 1 FROM sqlite_master WHERE name = '_county_provenance'") and \
-            store.scalar("SELECT 1 FROM _county_provenance WHERE table_name = 'indicator_values' LIMIT 1"):
-        offices = {r[0]: r[1] for r in store.rows(
-            "SELECT row_key, office_name FROM _county_provenance WHERE table_name = 'indicator_values'")}
+    offices = merged_from_offices(store) if rows else {}
     stored = csv_area_names(store, [Area(r["area_id"], r["area"], r["kind"]) for r in rows])
     for r in rows:
         src = describe_source(r["source"], offices.get(r["id"]))
