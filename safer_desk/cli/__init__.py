@@ -82,6 +82,16 @@ def _whole_words_parser() -> type:
                 kwargs["type"] = _choice_word
             return super().add_argument(*args, **kwargs)
 
+        def _check_value(self, action, value) -> None:
+            # "--tab alocation": argparse's "invalid choice" and the list, now naming the one meant
+            if action.choices is not None and value not in action.choices:
+                near = nearest_words(str(value), action.choices)
+                if near:
+                    listed = ", ".join(repr(c) for c in action.choices)
+                    raise argparse.ArgumentError(action, f"invalid choice: {value!r} (did you mean {near[0]!r}? "
+                                                         f"The choices: {listed})")
+            super()._check_value(action, value)
+
     return Parser
 
 
@@ -174,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
                 and not extras[0].startswith("-"):
             setattr(args, trailing, extras.pop())
         if extras:  # said with the usage of the command typed, as a missing argument is
-            (subparsers.choices.get(args.command) or parser).error(f"unrecognized arguments: {' '.join(extras)}")
+            said_by = subparsers.choices.get(args.command) or parser
+            said_by.error(_unrecognized(said_by, extras))
         if args.command is None:
             parser.print_help()
             return 0
@@ -437,11 +448,31 @@ def _file_named_as_command(command: str, name: str) -> str:
 
 
 def unknown_command_message(word: str, commands: list[str]) -> str:
-    close = [c for c in commands if c.startswith(word[:3].lower())] if len(word) >= 3 else []
+    # the nearest by spelling ("alocate", "ofice": a slip in the first letters too), else those it begins as
+    close = nearest_words(word, commands) or (
+        [c for c in commands if c.startswith(word[:3].lower())] if len(word) >= 3 else [])
     hint = f" (did you mean {' or '.join(close)}?)" if close else ""
     return (f"'{word}' is neither a command nor a file{hint}.\n"
             f"The commands are: {', '.join(commands)}.\n"
             "Run `safer-desk --help` for what each does, or `safer-desk FILE` to open a file.")
+
+
+def nearest_words(word: str, words, *, cutoff: float = 0.7) -> list[str]:
+    """The one of ``words`` (a command, an option, an option's choice) most like ``word`` as typed, in any case,
+    with "_" for "-" and without the option's dashes: the "did you mean --area?" of a slip of a letter or two."""
+    from safer_desk.domain.text import close_names
+
+    return close_names(word, [str(w) for w in words], cutoff=cutoff,
+                       key=lambda text: text.strip().lstrip("-").casefold().replace("_", "-"))
+
+
+def _unrecognized(parser: argparse.ArgumentParser, extras: list[str]) -> str:
+    """argparse's "unrecognized arguments: --aera Babergh", naming the option meant by one misspelt."""
+    known = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
+    meant = [near[0] for extra in extras if extra.startswith("--")
+             for near in [nearest_words(extra.split("=", 1)[0], known)] if near]
+    hint = f" (did you mean {' or '.join(dict.fromkeys(meant))}?)" if meant else ""
+    return f"unrecognized arguments: {' '.join(extras)}{hint}"
 
 
 def _exists(word: str) -> bool:
