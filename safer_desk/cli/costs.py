@@ -139,9 +139,11 @@ def run_fund(args: argparse.Namespace) -> int:
     try:
         fund = funds.fund_by_name(store, args.name)
         if fund is None:
+            from safer_desk.domain.text import meant_words
+
             names = [f.name_said for f in funds.list_funds(store)]
             listing = "; ".join(names) if names else "there are no funds in this file"
-            raise CliError(f"there is no fund called “{args.name}”. Funds: {listing}")
+            raise CliError(f"there is no fund called “{args.name}”{meant_words(args.name, names)}. Funds: {listing}")
         # two offices' funds whose names read alike (a county file): the one spelt as typed, else neither
         if len(alike := funds.funds_named(store, args.name)) > 1 and fund.name != args.name.strip():
             raise CliError(f"“{args.name}” reads as {len(alike)} funds: {'; '.join(f.name_said for f in alike)}. "

@@ -168,8 +168,12 @@ def run_awards(args: argparse.Namespace) -> int:
         elif deleting:
             award = funders.award_by_name(store, args.delete)
             if award is None:
-                known = ", ".join(a.name for a in funders.list_awards(store)) or "none yet"
-                raise CliError(f"There is no award called “{args.delete}” (known: {known}).")
+                from safer_desk.domain.text import meant_words
+
+                names = [a.name for a in funders.list_awards(store)]
+                known = ", ".join(names) or "none yet"
+                raise CliError(f"There is no award called “{args.delete}”{meant_words(args.delete, names)} "
+                               f"(known: {known}).")
             from safer_desk.domain.text import counted
 
             naming = [p.title for p in funders.projects_naming(store, award)]

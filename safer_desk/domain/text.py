@@ -186,6 +186,13 @@ def close_names(text: str, names: Iterable[str], *, cutoff: float, key: Callable
     return [spelled[k] for k in difflib.get_close_matches(key(text), list(spelled), n=n, cutoff=cutoff)]
 
 
+def meant_words(text: str, names: Iterable[str], *, cutoff: float = 0.75) -> str:
+    """" (did you mean Suffolk Target Hardening Pilot?)" for a name typed a letter or so out (compared as
+    typed_name_key compares names), "" when no name is so like it."""
+    near = close_names(text, names, cutoff=cutoff, key=typed_name_key)
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
 def ranges_text(items: Iterable[T], follows: Callable[[T, T], bool], label: Callable[[T], str]) -> str:
     """"Apr-19 to Dec-19, Feb-20": sorted items in runs (b follows a when ``follows(a, b)``), each run as its
     first and last label, a run of one as its label."""

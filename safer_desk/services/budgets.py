@@ -1401,7 +1401,10 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
             if not plan.strip():  # `budget FILE ""` (a shell variable left empty): not "no plan called “”"
                 raise BudgetError(f"the plan's name is empty: give a plan's name, or leave PLAN out for every plan. "
                                   f"Plans: {names}")
-            raise BudgetError(f"there is no plan called “{plan}”. Plans: {names}")
+            from safer_desk.domain.text import meant_words
+
+            meant = meant_words(plan, [p.name for p in list_plans(store)])
+            raise BudgetError(f"there is no plan called “{plan}”{meant}. Plans: {names}")
         ids = [plan_id]
     else:
         ids = [p.id for p in list_plans(store)]

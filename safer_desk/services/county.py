@@ -942,7 +942,10 @@ def check_conflict_selector(which: str | int | None) -> None:
         raise CountyError(f"“{which}” is not a conflict: conflicts are numbered from 1, as listed (#1, #2 …).")
     if _is_number(text) or text in GROUPS or text in KIND_WORDS:
         return
-    raise CountyError(f"“{which}” is not a conflict: give its number (as listed), a group ({', '.join(GROUPS)}) "
+    from safer_desk.domain.text import meant_words
+
+    meant = meant_words(text, [*GROUPS, *KIND_WORDS])
+    raise CountyError(f"“{which}” is not a conflict{meant}: give its number (as listed), a group ({', '.join(GROUPS)}) "
                       f"or a kind of conflict ({', '.join(KIND_WORDS)}).")
 
 

@@ -9,6 +9,10 @@ words were not:
    "unrecognized arguments: --aera Babergh";
 3. an option's word misspelt (`screenshot OUT.png --tab alocation`) was "invalid choice: 'alocation'" and the list.
 Each is still a usage error (exit 2) that changes nothing; it now names the nearest.
+4. a fund, plan, award or conflict group named a letter or so out (`fund FILE "Suffolk Target Hardening Pilt"`,
+   `budget FILE "East Sussex Community Safety MTFP"`, `awards FILE --delete "… 2017-18"`, `conflicts COUNTY --keep
+   county --conflict dhr-shar`) was refused with every name the file holds, the one meant not picked out: on a
+   county file, a long list to read through. The refusal (exit 1, or 2 for --conflict) now names the nearest first.
 """
 
 from __future__ import annotations
@@ -64,3 +68,28 @@ def test_a_misspelt_choice_names_the_nearest(tmp_path, capsys):
     assert code == 2 and out == ""
     assert "invalid choice: 'alocation' (did you mean 'allocation'?" in err, err
     assert not (tmp_path / "shot.png").exists()
+
+
+@pytest.mark.parametrize("argv, said", [
+    (("fund", "{demo}", "Suffolk Target Hardening Pilt"),
+     "there is no fund called “Suffolk Target Hardening Pilt” (did you mean Suffolk Target Hardening Pilot?)"),
+    (("budget", "{demo}", "East Sussex Community Safety MTFP"),
+     "there is no plan called “East Sussex Community Safety MTFP” (did you mean East Sussex Community Safety MTFP "
+     "2011/12 – 2014/15?)"),
+    (("awards", "{demo}", "--delete", "PCC grant to Safer Plymouth 2017-18"),
+     "there is no award called “PCC grant to Safer Plymouth 2017-18” (did you mean PCC grant to Safer Plymouth "
+     "2017-19?)"),
+    (("conflicts", "{demo}", "--keep", "county", "--conflict", "dhr-shar"),
+     "“dhr-shar” is not a conflict (did you mean dhr-share?)"),
+])
+def test_a_misspelt_name_in_the_file_names_the_nearest(argv, said, demo_path, capsys):
+    before = demo_path.read_bytes()
+    code, out, err = run(capsys, *(a.format(demo=demo_path) for a in argv))
+    assert code in (1, 2) and out == ""
+    assert said in err, err
+    assert demo_path.read_bytes() == before
+
+
+def test_a_name_like_none_in_the_file_names_none(demo_path, capsys):
+    code, out, err = run(capsys, "fund", demo_path, "Sanctuary")
+    assert code == 1 and "did you mean" not in err and "Funds: Suffolk Target Hardening Pilot" in err
