@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             setattr(args, trailing, extras.pop())
         if extras:  # said with the usage of the command typed, as a missing argument is
             said_by = subparsers.choices.get(args.command) or parser
-            said_by.error(_unrecognized(said_by, extras))
+            said_by.error(_unrecognized(said_by, extras, ("--demo",) if said_by is parser else ()))
         if args.command is None:
             parser.print_help()
             return 0
@@ -466,9 +466,11 @@ def nearest_words(word: str, words, *, cutoff: float = 0.7) -> list[str]:
                        key=lambda text: text.strip().lstrip("-").casefold().replace("_", "-"))
 
 
-def _unrecognized(parser: argparse.ArgumentParser, extras: list[str]) -> str:
-    """argparse's "unrecognized arguments: --aera Babergh", naming the option meant by one misspelt."""
+def _unrecognized(parser: argparse.ArgumentParser, extras: list[str], also: tuple[str, ...] = ()) -> str:
+    """argparse's "unrecognized arguments: --aera Babergh", naming the option meant by one misspelt (of the
+    parser's, or ``also``: the window's --demo, read before the commands' parser)."""
     known = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
+    known += also
     meant = [near[0] for extra in extras if extra.startswith("--")
              for near in [nearest_words(extra.split("=", 1)[0], known)] if near]
     hint = f" (did you mean {' or '.join(dict.fromkeys(meant))}?)" if meant else ""

@@ -58,6 +58,12 @@ def test_a_misspelt_option_names_the_nearest(argv, meant, demo_path, tmp_path, c
     assert demo_path.read_bytes() == before and not out_path.exists()
 
 
+@pytest.mark.parametrize("typed, meant", [("--demoo", "--demo"), ("--verison", "--version")])
+def test_a_misspelt_option_of_the_window_names_the_nearest(typed, meant, capsys):
+    code, out, err = run(capsys, typed)
+    assert code == 2 and f"unrecognized arguments: {typed} (did you mean {meant}?)" in err, err
+
+
 def test_an_option_like_none_names_none(demo_path, capsys):
     code, out, err = run(capsys, "indicators", demo_path, "--frobnicate")
     assert code == 2 and "unrecognized arguments: --frobnicate" in err and "did you mean" not in err
