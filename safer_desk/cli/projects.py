@@ -132,6 +132,23 @@ def _as_options(message: str) -> str:
     return message
 
 
+def _funder_unlike_any(store, funder: str) -> str:
+    """A funder typed a letter or so out from one the file names ("Suffolk Public Sectr Leaders"), said as such ("" for
+    one the file names, or one like none): the window picks the funder from the file's list, a command takes it as
+    typed, and the lists would then show the one funder twice."""
+    from safer_desk.domain.commissioning import same_funder
+    from safer_desk.domain.text import meant_words
+    from safer_desk.services import funders
+
+    held = funders.funder_names(store)
+    if any(same_funder(name, funder) for name in held):
+        return ""
+    meant = meant_words(funder, held)
+    return (f"no other award or project's funding in this file is from “{funder}”{meant}: it is added as a new "
+            "funder; if it is the funder meant, delete the award (--delete) and add it again with the funder as "
+            "the file spells it.") if meant else ""
+
+
 def run_awards(args: argparse.Namespace) -> int:
     import sys
 
@@ -157,6 +174,7 @@ def run_awards(args: argparse.Namespace) -> int:
     store = open_existing(args.file, read_only=not (adding or deleting))
     try:
         if award is not None:
+            unlike = _funder_unlike_any(store, award.funder)
             try:  # named in the history as View > Funders' Awards… names the same change
                 with store.action(f"Add award {award.name}"):
                     award = funders.save_award(store, award)
@@ -164,6 +182,8 @@ def run_awards(args: argparse.Namespace) -> int:
                 raise CliError(_as_options(str(exc))) from exc
             for doubt in award.checks():
                 print(f"safer-desk: warning: {doubt}", file=sys.stderr)
+            if unlike:
+                print(f"safer-desk: warning: {unlike}", file=sys.stderr)
             print(f"added {award.describe()} ({award.name})")
         elif deleting:
             award = funders.award_by_name(store, args.delete)

@@ -99,3 +99,20 @@ def test_a_misspelt_name_in_the_file_names_the_nearest(argv, said, demo_path, ca
 def test_a_name_like_none_in_the_file_names_none(demo_path, capsys):
     code, out, err = run(capsys, "fund", demo_path, "Sanctuary")
     assert code == 1 and "did you mean" not in err and "Funds: Suffolk Target Hardening Pilot" in err
+
+
+def test_an_award_from_a_funder_misspelt_is_added_with_a_warning_naming_the_funder_meant(demo_path, capsys):
+    # `awards FILE --add … --funder "Suffolk Public Sectr Leaders"` added the award under a sixth funder, said
+    # nowhere: the window picks the funder from the file's list, the command line takes it as typed, and the
+    # funders' lists then showed the county's leaders twice, their awards split between the two spellings.
+    code, out, err = run(capsys, "awards", demo_path, "--add", "Youth diversion", "--funder",
+                         "Suffolk Public Sectr Leaders", "--year", "2019/20=5000")
+    assert code == 0 and out.startswith("added Suffolk Public Sectr Leaders: £5,000 for 2019/20"), out
+    assert ("safer-desk: warning: no other award or project's funding in this file is from “Suffolk Public Sectr "
+            "Leaders” (did you mean Suffolk Public Sector Leaders?)") in err, err
+    code, out, err = run(capsys, "awards", demo_path, "--add", "Youth diversion 2", "--funder", "Home Office",
+                         "--year", "2019/20=5000")
+    assert code == 0 and "warning" not in err, err  # a new funder like none in the file: nothing to ask
+    code, out, err = run(capsys, "awards", demo_path, "--add", "Youth diversion 3", "--funder", "opcc",
+                         "--year", "2019/20=5000")
+    assert code == 0 and out.startswith("added OPCC") and "warning" not in err, err  # the file's spelling
