@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         metavar="exact|percent-2dp",
                         help="exact shares by largest remainder (default), or shares rounded to two-decimal "
                              "percentages first as the county's legacy spreadsheet did")
-    parser.add_argument("--unit", default="pound", choices=("pound", "penny"), metavar="pound|penny",
+    parser.add_argument("--unit", default="pound", choices=("pound", "penny"), metavar="pound|penny", type=_unit_word,
                         help="round to whole pounds (default) or pennies")
     parser.add_argument("--factor", action="append", default=[], metavar="NAME=WEIGHT",
                         type=option_type(_factor, "--factor", keep_text=True),
@@ -114,6 +114,12 @@ def _vary(text: str):
     from safer_desk.services.allocation_workbench import damping_limit
 
     return damping_limit(text, what="--vary") or parse_percent(text, what="--vary")  # blank: "nothing was given"
+
+
+def _unit_word(text: str) -> str:
+    """--unit as said: "pounds", "pennies" (the help's own words) and "pence" are the pound and the penny."""
+    word = text.strip().lower()
+    return {"pounds": "pound", "pennies": "penny", "pence": "penny"}.get(word, word)
 
 
 def _fixed_share(text: str):

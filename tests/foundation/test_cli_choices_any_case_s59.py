@@ -48,9 +48,9 @@ def test_a_conflict_group_typed_with_capitals_reads_as_listed(tmp_path, capsys, 
 
 
 def test_a_word_that_is_no_choice_is_still_refused_naming_the_option(capsys):
-    code, out, err = _allocate(capsys, "--unit", "pence")
+    code, out, err = _allocate(capsys, "--unit", "guinea")  # ("pence" is the penny since session 69)
     assert code == 2 and out == ""
-    assert err.strip().splitlines()[-1] == ("safer-desk allocate: error: argument --unit: invalid choice: 'pence' "
+    assert err.strip().splitlines()[-1] == ("safer-desk allocate: error: argument --unit: invalid choice: 'guinea' "
                                             "(choose from 'pound', 'penny')")
 
 

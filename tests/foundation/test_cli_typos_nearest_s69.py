@@ -116,3 +116,14 @@ def test_an_award_from_a_funder_misspelt_is_added_with_a_warning_naming_the_fund
     code, out, err = run(capsys, "awards", demo_path, "--add", "Youth diversion 3", "--funder", "opcc",
                          "--year", "2019/20=5000")
     assert code == 0 and out.startswith("added OPCC") and "warning" not in err, err  # the file's spelling
+
+
+@pytest.mark.parametrize("said, unit", [("pennies", "penny"), ("pence", "penny"), ("Pounds", "pound")])
+def test_allocate_unit_read_in_the_helps_own_words(said, unit, capsys):
+    # `allocate --help` says "round to whole pounds (default) or pennies", but `--unit pennies` (or "pence",
+    # as amounts in pence are said) stopped with "invalid choice: 'pennies'"
+    from tests.foundation.test_cli_choices_any_case_s59 import _allocate
+
+    code, out, err = _allocate(capsys, "--unit", said)
+    assert (code, err) == (0, "")
+    assert out == _allocate(capsys, "--unit", unit)[1]
