@@ -248,12 +248,13 @@ def _repeated_words(preview) -> str:
 
 def run_indicators(args: argparse.Namespace) -> int:
     from safer_desk.services.indicators import (RowsNotHeld, export_rows, figure_rows, left_out_chosen,
-                                                rows_chosen)
+                                                none_chosen_note, rows_chosen)
 
     sources, derived = getattr(args, "sources", False), getattr(args, "derived", False)
     area, year = getattr(args, "area", None), getattr(args, "year", None)
     store = open_existing(args.file)
     left_out: list = []
+    note = ""
     try:
         if not (sources or derived):
             rows = export_rows(store)  # the contract of DESIGN §4: indicator,area,period,value
@@ -261,10 +262,13 @@ def run_indicators(args: argparse.Namespace) -> int:
             figures = figure_rows(store, derived=derived, left_out=left_out)
         if area is not None or year is not None:  # the same rows in the same order, only those asked for
             try:
-                keep = rows_chosen(store, [(r[1], r[2]) for r in rows] if not (sources or derived) else
-                                   [(f.area, f.period) for f in figures], area=area, year=year)
+                cells = [(r[1], r[2]) for r in rows] if not (sources or derived) else \
+                    [(f.area, f.period) for f in figures]
+                keep = rows_chosen(store, cells, area=area, year=year)
             except RowsNotHeld as exc:
                 raise CliError(f"{exc.option}: {exc}") from None
+            if not any(keep):  # the heading alone, said why (a script still reads an empty CSV)
+                note = none_chosen_note(store, cells, area=area, year=year, derived=derived)
             if not (sources or derived):
                 rows = [r for r, k in zip(rows, keep) if k]
             else:
@@ -276,6 +280,8 @@ def run_indicators(args: argparse.Namespace) -> int:
     # standard error, in the grid's words, as `safer-desk budget` warns.
     for warning in not_derived_warnings(left_out):
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
+    if note and not left_out:  # (a period left out is said above, with its reason)
+        print(f"safer-desk: note: {note}", file=sys.stderr)
     if not (sources or derived):
         print_csv(["indicator", "area", "period", "value"], rows)
         return 0

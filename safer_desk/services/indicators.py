@@ -3465,6 +3465,25 @@ def rows_chosen(store: Store, cells: Sequence[tuple[str, str]], *, area: str | N
     return keep
 
 
+def none_chosen_note(store: Store, cells: Sequence[tuple[str, str]], *, area: str | None = None,
+                     year: FinancialYear | None = None, derived: bool = False) -> str:
+    """Why `indicators --area NAME [--year]` kept none of the CSV's (area, period) cells (rows_chosen having found
+    the area and the year), "" when it kept some: an area with no figures of its own (a partnership's come from its
+    districts') or none of that year."""
+    if area is None or any(rows_chosen(store, cells, area=area, year=year)):
+        return ""
+    found = find_area(store, area)
+    name = found.name if found is not None else area.strip()
+    held = sorted({period_year(period) for (_, period), k in zip(cells, rows_chosen(store, cells, area=area)) if k})
+    if year is not None and held:
+        years = f"of {held[0]} to {held[-1]}" if len(held) > 1 else f"of {held[0]} only"
+        return f"this file holds no figures of {name} of {year.label}: its figures are {years}."
+    if derived:
+        return f"this file holds no figures of {name}, typed, imported or derived from its districts'."
+    return (f"this file holds no figures of {name} typed or imported; --derived adds a partnership's or county's "
+            "figures derived from its districts'.")
+
+
 def left_out_chosen(store: Store, left_out: Sequence[NotDerived], *, area: str | None = None,
                     year: FinancialYear | None = None) -> list[NotDerived]:
     """The periods --derived left out that `indicators --area --year` would have printed: warned of, no others."""
