@@ -3432,6 +3432,17 @@ def period_year(period: str) -> str:
     return period[:7]
 
 
+def _years_held_text(held: Sequence[str]) -> str:
+    """"of 2007/08 to 2011/12, 2015/16 to 2016/17": the sorted financial years held, in their runs (a gap said, not
+    hidden in "2007/08 to 2025/26"), "of 2025/26 only" for one, "none" for none."""
+    def follows(a: str, b: str) -> bool:
+        return a[:4].isdigit() and b[:4].isdigit() and int(b[:4]) == int(a[:4]) + 1
+
+    if not held:
+        return "none"
+    return f"of {held[0]} only" if len(held) == 1 else f"of {ranges_text(held, follows, str)}"
+
+
 def rows_chosen(store: Store, cells: Sequence[tuple[str, str]], *, area: str | None = None,
                 year: FinancialYear | None = None) -> list[bool]:
     """Which of the CSV's (area, period) cells `indicators --area NAME --year 2025/26` keeps, in their order.
@@ -3445,9 +3456,8 @@ def rows_chosen(store: Store, cells: Sequence[tuple[str, str]], *, area: str | N
     if year is not None:
         held = sorted({period_year(period) for _, period in cells})
         if year.label not in held:
-            years = f"of {held[0]} to {held[-1]}" if len(held) > 1 else f"of {held[0]} only" if held else "none"
             raise RowsNotHeld("--year", f"this file holds no indicator figures of {year.label}: its figures are "
-                                        f"{years}.")
+                                        f"{_years_held_text(held)}.")
         keep = [k and period_year(period) == year.label for k, (_, period) in zip(keep, cells)]
     if area is not None:
         names = list(dict.fromkeys(cell for cell, _ in cells))
@@ -3476,8 +3486,7 @@ def none_chosen_note(store: Store, cells: Sequence[tuple[str, str]], *, area: st
     name = found.name if found is not None else area.strip()
     held = sorted({period_year(period) for (_, period), k in zip(cells, rows_chosen(store, cells, area=area)) if k})
     if year is not None and held:
-        years = f"of {held[0]} to {held[-1]}" if len(held) > 1 else f"of {held[0]} only"
-        return f"this file holds no figures of {name} of {year.label}: its figures are {years}."
+        return f"this file holds no figures of {name} of {year.label}: its figures are {_years_held_text(held)}."
     if derived:
         return f"this file holds no figures of {name}, typed, imported or derived from its districts'."
     return (f"this file holds no figures of {name} typed or imported; --derived adds a partnership's or county's "

@@ -33,3 +33,13 @@ def test_an_area_with_nothing_to_derive_either_is_said(demo_path, capsys):
     assert (code, out) == (0, "indicator,area,period,value,derived_from\n")
     assert err == "safer-desk: note: this file holds no figures of Western CSP, typed, imported or derived from its " \
                   "districts'.\n", err
+
+
+def test_a_year_between_the_years_held_is_refused_naming_the_years_as_they_run(demo_path, capsys):
+    # "--year 2020/21: this file holds no indicator figures of 2020/21: its figures are of 2007/08 to 2025/26", as
+    # if 2020/21 were among them: the example's figures are of 2007/08 to 2011/12, 2015/16 and 2016/17, and 2024/25
+    # and 2025/26 (police.uk)
+    code, out, err = run(capsys, "indicators", demo_path, "--year", "2020/21")
+    assert code == 1 and out == ""
+    assert err == ("safer-desk: --year: this file holds no indicator figures of 2020/21: its figures are of 2007/08 to "
+                   "2011/12, 2015/16 to 2016/17, 2024/25 to 2025/26.\n"), err
