@@ -172,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             if _exists(argv[0]) or _ending_left_off(argv[0]):  # an existing file without a suffix ("office") still
                 return _open_window(*_window_args(argv))  # opens; "babergh" for babergh.sqlite opens that
             raise CliError(unknown_command_message(argv[0], commands), code=2)
+        elif argv and argv[0].split("=", 1)[0] not in ("-h", "--help", "--version", "--demo"):
+            _refuse_option_before_command(argv, commands)
         try:
             args, extras = parser.parse_known_args(argv)
         except SystemExit as exc:
@@ -457,6 +459,16 @@ def unknown_command_message(word: str, commands: list[str]) -> str:
             "Run `safer-desk --help` for what each does, or `safer-desk FILE` to open a file.")
 
 
+def _refuse_option_before_command(argv: list[str], commands: list[str]) -> None:
+    """`safer-desk --area Babergh indicators FILE`: argparse took the option's value for the command ("invalid
+    choice: 'Babergh'") and never named the option; said as the order it is."""
+    command = next((w.strip().lower() for w in argv[1:] if w.strip().lower() in commands), None)
+    if command is not None:
+        option = argv[0].split("=", 1)[0]
+        raise CliError(f"{option} is given before the command, {command}: a command comes first, then its options "
+                       f"(safer-desk {command} … {option} …). Nothing was read or changed.", code=2)
+
+
 def nearest_words(word: str, words, *, cutoff: float = 0.7) -> list[str]:
     """The one of ``words`` (a command, an option, an option's choice) most like ``word`` as typed, in any case,
     with "_" for "-" and without the option's dashes: the "did you mean --area?" of a slip of a letter or two."""
@@ -472,7 +484,7 @@ def _unrecognized(parser: argparse.ArgumentParser, extras: list[str], also: tupl
     known = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
     known += also
     meant = [near[0] for extra in extras if extra.startswith("--")
-             for near in [nearest_words(extra.split("=", 1)[0], known)] if near]
+             for near in [nearest_words(extra.split("=", 1)[0], known)] if near and near[0] != extra.split("=", 1)[0]]
     hint = f" (did you mean {' or '.join(dict.fromkeys(meant))}?)" if meant else ""
     return f"unrecognized arguments: {' '.join(extras)}{hint}"
 

@@ -127,3 +127,21 @@ def test_allocate_unit_read_in_the_helps_own_words(said, unit, capsys):
     code, out, err = _allocate(capsys, "--unit", said)
     assert (code, err) == (0, "")
     assert out == _allocate(capsys, "--unit", unit)[1]
+
+
+@pytest.mark.parametrize("argv, said", [
+    (("--area", "Babergh", "indicators", "{demo}"),
+     "safer-desk: --area is given before the command, indicators: a command comes first, then its options "
+     "(safer-desk indicators … --area …). Nothing was read or changed."),
+    (("--replace", "export", "{demo}", "{out}"),
+     "safer-desk: --replace is given before the command, export: a command comes first, then its options "
+     "(safer-desk export … --replace …). Nothing was read or changed."),
+])
+def test_an_option_before_its_command_is_said_as_such(argv, said, demo_path, tmp_path, capsys):
+    # `safer-desk --area Babergh indicators FILE` was "argument COMMAND: invalid choice: 'Babergh' (choose from
+    # 'demo', 'screenshot', … 23 commands)": the area read as the command, the option not named at all
+    out_path = tmp_path / "sent.xlsx"
+    code, out, err = run(capsys, *(a.format(demo=demo_path, out=out_path) for a in argv))
+    assert code == 2 and out == ""
+    assert err.strip() == said, err
+    assert not out_path.exists()
