@@ -403,6 +403,14 @@ def refuse_out_first(file: str | Path, out: str | Path, *, outputs: tuple[str, .
                        f"comes first, then OUT ({usage}). Nothing was read or written.", code=2)
 
 
+def refuse_empty_area(area: str | None) -> None:
+    """`--area ""` (a script's "$AREA" left empty) refused as `budget FILE ""` refuses an empty plan, rather than
+    read as every area (report) or as a name no area has (indicators)."""
+    if area is not None and not area.strip():
+        raise CliError("--area: the area's name is empty: give a district's, partnership's or county's name, or "
+                       "leave --area out for every area. Nothing was read or written.")
+
+
 def refuse_name_first(file: str | Path, name: str, *, what: str, usage: str) -> None:
     """FILE not there and the word after it (the fund's, plan's or area's name) a file that is: the two given the wrong
     way round (`fund "Suffolk Target Hardening Pilot" office.sqlite`). A usage error naming the file and the order,

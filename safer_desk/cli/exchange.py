@@ -9,8 +9,8 @@ from pathlib import Path
 
 from safer_desk.cli.common import (REPLACE_HELP, CliError, office_file_given, open_existing, open_for_writing,
                                    option_type, police_data_words, read_date, read_financial_year, read_fingerprint,
-                                   refuse_existing_output, refuse_missing_file, refuse_new_file_name, refuse_out_first,
-                                   refuse_output)
+                                   refuse_empty_area, refuse_existing_output, refuse_missing_file,
+                                   refuse_new_file_name, refuse_out_first, refuse_output)
 from safer_desk.domain.text import counted, in_words
 
 
@@ -618,6 +618,7 @@ def run_report(args: argparse.Namespace) -> int:
         if before := as_at_before_year_words(args.year, args.as_at):  # --year and --as-at disagree: how it is used
             raise CliError(f"--as-at: {before}", code=2)
     refuse_missing_file(args.file)
+    refuse_empty_area(args.area)
     refuse_output(out)
     refuse_existing_output(out, args.replace)
     store = open_existing(args.file, checked=True)

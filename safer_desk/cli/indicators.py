@@ -36,6 +36,7 @@ from safer_desk.cli.common import (
     option_type,
     print_csv,
     read_financial_year,
+    refuse_empty_area,
     refuse_files_swapped,
     refuse_name_first,
     store_for_writing,
@@ -252,6 +253,7 @@ def run_indicators(args: argparse.Namespace) -> int:
 
     sources, derived = getattr(args, "sources", False), getattr(args, "derived", False)
     area, year = getattr(args, "area", None), getattr(args, "year", None)
+    refuse_empty_area(area)
     store = open_existing(args.file)
     left_out: list = []
     note = ""
