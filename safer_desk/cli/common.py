@@ -403,10 +403,13 @@ def refuse_out_first(file: str | Path, out: str | Path, *, outputs: tuple[str, .
                        f"comes first, then OUT ({usage}). Nothing was read or written.", code=2)
 
 
-def refuse_empty_area(area: str | None) -> None:
+def refuse_empty_area(area: str | None, option: str = "--area") -> None:
     """`--area ""` (a script's "$AREA" left empty) refused as `budget FILE ""` refuses an empty plan, rather than
     read as every area (report) or as a name no area has (indicators)."""
     if area is not None and not area.strip():
+        if option == "AREA":  # (a command's AREA, not left out)
+            raise CliError("AREA: the area's name is empty: give a district's, partnership's or county's name. "
+                           "Nothing was read or written.")
         raise CliError("--area: the area's name is empty: give a district's, partnership's or county's name, or "
                        "leave --area out for every area. Nothing was read or written.")
 

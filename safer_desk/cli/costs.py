@@ -143,6 +143,8 @@ def run_fund(args: argparse.Namespace) -> int:
 
             names = [f.name_said for f in funds.list_funds(store)]
             listing = "; ".join(names) if names else "there are no funds in this file"
+            if not args.name.strip():  # `fund FILE "$NAME"` left empty: not "no fund called “”", as budget's plan
+                raise CliError(f"the fund's name is empty: give a fund's name. Funds: {listing}")
             raise CliError(f"there is no fund called “{args.name}”{meant_words(args.name, names)}. Funds: {listing}")
         # two offices' funds whose names read alike (a county file): the one spelt as typed, else neither
         if len(alike := funds.funds_named(store, args.name)) > 1 and fund.name != args.name.strip():

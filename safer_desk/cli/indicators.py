@@ -330,6 +330,7 @@ def run_population(args: argparse.Namespace) -> int:
     from safer_desk.services.reference import AmbiguousArea
 
     refuse_name_first(args.file, args.area, what="AREA", usage="safer-desk population FILE AREA YEAR NUMBER")
+    refuse_empty_area(args.area, "AREA")
     store = open_existing(args.file, read_only=False)
     try:
         try:

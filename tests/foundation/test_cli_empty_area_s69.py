@@ -26,3 +26,19 @@ def test_indicators_with_an_empty_area_says_it_is_empty(demo_path, capsys):
     code, out, err = run(capsys, "indicators", demo_path, "--area", "")
     assert code == 1 and out == ""
     assert err.startswith(SAID), err
+
+
+def test_population_with_an_empty_area_says_it_is_empty(demo_path, capsys):
+    before = demo_path.read_bytes()
+    code, out, err = run(capsys, "population", demo_path, "", "2020/21", "5000")
+    assert code == 1 and out == ""
+    assert err.startswith("safer-desk: AREA: the area's name is empty: give a district's, partnership's or county's "
+                          "name."), err
+    assert demo_path.read_bytes() == before
+
+
+def test_fund_with_an_empty_name_says_it_is_empty(demo_path, capsys):
+    code, out, err = run(capsys, "fund", demo_path, " ")
+    assert code == 1 and out == ""
+    assert err == "safer-desk: the fund's name is empty: give a fund's name. Funds: Suffolk Target Hardening " \
+                  "Pilot.\n", err
