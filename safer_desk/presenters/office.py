@@ -310,13 +310,12 @@ class DistrictPicker:
 
     def rows(self) -> list[DistrictRow]:
         needle = self.filter_text.strip().casefold()
-        # As Find takes a name (reference.search_areas): accents, apostrophes and hyphens left out or typed ("kings
-        # lynn", "Stoke on Trent"), "&" for "and", and a Welsh principal area by its Welsh name, begun ("ynys": Ynys
-        # Môn, Isle of Anglesey); the text exactly as typed missed all of these.
         loose = reference.loose_name(needle.replace("&", " and "))
-        welsh = {english for name, english in WELSH_NAMES.items() if loose and loose in reference.loose_name(name)}
-        shown = [c for c in self.choices if not needle or c.name in welsh
-                 or reference.area_name_holds(c.name, needle.replace("&", " and "), english_name(needle))]
+        shown = self._holding()
+        if needle and not shown:
+            # A whole name typed a letter wrong ("Rhondda Cynon Taff"): the name the command line suggests for it
+            near = set(self.nearest())
+            shown = [c for c in self.choices if c.name in near]
         rows = []
         for c in shown:
             covered = self.covered_by(c.id)
@@ -325,6 +324,31 @@ class DistrictPicker:
         # Within each part, names starting with the text first, as Find does (reference.search_areas).
         return sorted(rows, key=lambda r: (not r.ticked, not r.in_county, r.became is not None,
                                            not reference.loose_name(r.name).startswith(loose), r.name.casefold()))
+
+    def _holding(self) -> list[ScopeChoice]:
+        """The districts whose name holds the filter text (all of them for none)."""
+        needle = self.filter_text.strip().casefold()
+        # As Find takes a name (reference.search_areas): accents, apostrophes and hyphens left out or typed ("kings
+        # lynn", "Stoke on Trent"), "&" for "and", and a Welsh principal area by its Welsh name, begun ("ynys": Ynys
+        # Môn, Isle of Anglesey); the text exactly as typed missed all of these.
+        loose = reference.loose_name(needle.replace("&", " and "))
+        welsh = {english for name, english in WELSH_NAMES.items() if loose and loose in reference.loose_name(name)}
+        # A leading "The" as councils and the police.uk files write some names ("The Vale of Glamorgan": ONS's is
+        # Vale of Glamorgan), as the command line takes it (police_uk.map_district).
+        needles = [needle.replace("&", " and ")]
+        if needle.startswith("the ") and needle[4:].strip():
+            needles.append(needles[0][4:].strip())
+        shown = [c for c in self.choices if not needle or c.name in welsh
+                 or any(reference.area_name_holds(c.name, n, english_name(needle)) for n in needles)]
+        return shown
+
+    def nearest(self) -> list[str]:
+        """The district the filter text was most likely meant to name when no name contains it ("Rhondda Cynon
+        Taf" for "Rhondda Cynon Taff"), as a one-name list; [] when none is near (reference.near_names)."""
+        text = self.filter_text.strip()
+        if not text:
+            return []
+        return reference.near_names(text, [c.name for c in self.choices])
 
     def ticked_ids(self) -> list[str]:
         """The ticked districts by name (the order Save passes them in), less those a ticked partnership covers."""
@@ -348,7 +372,12 @@ class DistrictPicker:
         text = self.filter_text.strip()
         if not text:
             return ""
-        shown = len(self.rows())
+        rows = self.rows()
+        shown = len(rows)
+        near = self.nearest() if shown == 1 else []
+        if near and rows[0].name == near[0] and not self._holding():
+            return (f'No district\'s name contains "{text}": showing the nearest, {near[0]}. '
+                    "Press Esc to clear the filter.")
         if shown == 0:
             became = reference.became_words(text)  # "Waveney": the list holds today's districts only
             if became:

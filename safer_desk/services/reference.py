@@ -1917,9 +1917,15 @@ def _loosely_typed(candidates: Sequence, text: str, name_of):
     return found[0] if len(found) == 1 else None
 
 
+def near_names(text: str, names: Iterable[str]) -> list[str]:
+    """The name ``text`` was most likely meant as, typed a letter or two wrong ("Ipswitch", "Rhondda Cynon Taff"),
+    as a one-name list; [] when none is near. Office Details' filter and the command line both go by it."""
+    return close_names(text, names, cutoff=0.8, key=_loose_key)
+
+
 def _meant(text: str, names: Iterable[str]) -> str:
     """" (did you mean Ipswich?)" for a name typed a letter or two wrong ("Ipswitch"); "" when none is near."""
-    near = close_names(text, names, cutoff=0.8, key=_loose_key)
+    near = near_names(text, names)
     return f" (did you mean {near[0]}?)" if near else ""
 
 
