@@ -412,6 +412,13 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
             base = None  # refused below, naming the cell as typed
         if base is not None and base.status == "amount":
             return replace(base, text=original, note="; ".join(n for n in (base.note, word) if n))
+    if (marked := _FOOTNOTE_MARK.fullmatch(original)) and any(c.isdigit() for c in marked["figure"]):
+        # "£1,234.50*": a board paper's footnote mark points to words under its table; the figure is the amount and
+        # the note keeps the mark (refused as "not an amount", the officer had to drop it and lose it)
+        base = parse_cell(marked["figure"], unit=unit)
+        if base.status == "amount":
+            mark = f"footnote {marked['mark']} in the paper"
+            return replace(base, text=original, note="; ".join(n for n in (base.note, mark) if n))
     try:
         return Cell("amount", _amount_in_unit(original, unit), original)
     except MoneyError as exc:
@@ -467,6 +474,8 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     raise BudgetError(f"{said.removesuffix('.')}. {CELL_FORMS[unit]}") from None
 
 
+# "£1,234.50*", "£1,234.50 †", "£1,234.50¹": a figure and the footnote mark a board paper puts after it.
+_FOOTNOTE_MARK = re.compile(r"(?P<figure>.*?\S)\s*(?P<mark>\*+|[†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 # "N/A", "n.a.", "NA": a paper's mark for a cell with no figure (none, or not known), which a plan says as nil or N/K.
 _NOT_APPLICABLE = re.compile(r"n\s*/\s*a\.?|n\.\s*a\.?|na", re.I)
 # "£100.", "(£100.)": a figure ending in a point with no pence after it.
