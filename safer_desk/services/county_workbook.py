@@ -866,6 +866,12 @@ BUDGET_STATUS_WORDS = {
 }
 
 
+# How a section's lines and subtotal count in the plan's total (domain.budgets Section.sign), said beside each figure:
+# the income lines' positive figures read as spend to a county officer adding up the sheet.
+IN_PLAN_TOTAL = "In the plan total"
+SIGN_WORDS = {1: "added", -1: "taken off", 0: "not counted"}
+
+
 def _budget_note(cell, row) -> str:
     """A figure's note, and the annual change the paper printed beside it (seed 004's "(0.7)"), which the tab shows
     and the board report prints: left out, the county team's sheet read as if the paper printed none."""
@@ -887,7 +893,8 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
     # A line's figure under Amount, a worked-out or printed total under Total: in one column, a sum of it (or Excel's
     # status bar over it) counted each line again in its subtotal, its total and the paper's printed total.
     columns = [Column("Section", width=28), Column("Line", width=45), Column("Year"), Column("Amount (£)", "money"),
-               Column("Total (£)", "money"), Column("As the paper states it", width=24), Column("Note", width=40)]
+               Column("Total (£)", "money"), Column("As the paper states it", width=24),
+               Column(IN_PLAN_TOTAL, width=16), Column("Note", width=40)]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
     blocks = []
     for plan in plans:
@@ -896,9 +903,12 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
         # paper's unit (seed 004's 878 in £'000, beside its £878,000); a worked-out or printed total says which it is.
         unit = view.plan.unit
         typed = {line.id: line.cells for section in view.plan.sections for line in section.lines}
+        # An income line is printed as the paper prints it (£20,000, not -£20,000): the section's sign is said
+        signs = {section.id: section.sign for section in view.plan.sections}
         rows = [[section, line, year, *((cell.pence, None) if row.kind == "line" else (None, cell.pence)),
                  typed[row.line_id][column.id].describe_worded(unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
+                 SIGN_WORDS[signs[row.section_id]] if row.section_id in signs else "",
                  _budget_note(cell, row)] + ([_merged_from(origins, "budget_plans", plan.id)] if origins else [])
                 for section, line, year, cell, row, column in svc.plan_figures(view)]
         note = " ".join(view.warnings + view.unchecked)
@@ -912,4 +922,6 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
                          columns, blocks, note="Amounts in pounds; a plan printed in £'000 is shown in pounds. "
                          "Amount (£) holds the lines' figures only, so a sum of it counts each once; the worked-out "
-                         "subtotals and totals and the paper's printed totals are under Total (£).")
+                         "subtotals and totals and the paper's printed totals are under Total (£). Figures are "
+                         f"positive as the paper prints them: {IN_PLAN_TOTAL} says whether each is added to the "
+                         "plan's total (spend), taken off it (income, grants, savings) or not counted in it.")
