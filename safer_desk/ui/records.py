@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safer_desk.presenters import screens
@@ -69,6 +70,11 @@ class RecordsDialog(QDialog):
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
+        # No button is the default one, as in the History window: Add…, the first, was, and Enter on the list with
+        # no row chosen opened a blank Add form. Enter opens the row chosen (the list's own) or presses the button in
+        # focus (keyPressEvent).
+        for button in (self.add_button, self.edit_button, self.delete_button, *buttons.buttons()):
+            button.setAutoDefault(False)
         row.addWidget(buttons)
         self.main_layout = QVBoxLayout(self)
         self.main_layout.addWidget(self.summary)
@@ -153,6 +159,16 @@ class RecordsDialog(QDialog):
         self.dialog.open()
 
     # -- the buttons and keys ------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        """Enter presses only the button in focus; on the list it opens the row chosen (DataTableView) or, with
+        none chosen, does nothing."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if isinstance(button := self.focusWidget(), QPushButton) and button.isEnabled():
+                button.click()
+            return
+        super().keyPressEvent(event)
+
     def add_clicked(self) -> None:
         self.add()
 
