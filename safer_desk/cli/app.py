@@ -112,12 +112,12 @@ def _screenshot(args: argparse.Namespace, pressed, saved: list[Path]) -> int:
     from safer_desk.storage.store import StoreError
 
     with qt_libraries_said("draw its window"):
-        from safer_desk.ui.app import screenshot
+        from safer_desk.ui.app import StillLoading, screenshot
 
     def shoot(path: Path) -> int:
         try:
             out = screenshot(Path(args.out), path, tab=args.tab, size=args.size, cancelled=pressed)
-        except StoreError as exc:
+        except (StoreError, StillLoading) as exc:
             raise CliError(str(exc)) from exc
         saved.append(out)
         print(f"saved {out}")

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QEventLoop, QSettings, Qt, QThreadPool, QTimer, QtMsgType,
+from PySide6.QtCore import (QCoreApplication, QEventLoop, QSettings, Qt, QTimer, QtMsgType,
                             qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication
 
@@ -339,22 +339,54 @@ def _close_once_shown(window) -> None:
     window.close()
 
 
-def wait_until_idle(window, timeout_s: float = 20.0) -> None:
-    """Let queued events and background loads finish (used only by the screenshot command and tests)."""
-    deadline = time.monotonic() + timeout_s
+class StillLoading(RuntimeError):
+    """A page of the window never said it had loaded (a fault): no picture of it half loaded is drawn."""
+
+
+# Not a wait: a guard. The wait is for each page's own ``loaded`` signal; only a page that never sends it meets this.
+LOADING_GUARD_MS = 300_000
+
+
+def wait_until_idle(window, guard_ms: int = LOADING_GUARD_MS) -> None:
+    """Let queued events run and every tab built finish loading (used by the screenshot command, the pictures of
+    the guide and tests). A tab still loading is waited for by its own ``loaded`` signal (TabBase), not by the
+    clock: polled against a 20-second deadline, a busy machine got a picture of Costs > Pooled funds half loaded
+    ("£805.67 a m", no "(projected)"). Then what showing it queued (layouts, a table's widths) runs until a few
+    turns of the event loop in a row find nothing loading. Raises StillLoading if a page never says it has."""
+    from safer_desk.ui.workers import running_tasks
+
     loop = QEventLoop()
-    pause_ms = 0  # first just drain what is queued; poll only while something is still running
-    settled = 0  # idle on this many turns in a row: work left for the next turn (a page's least size) done too
-    while time.monotonic() < deadline:
-        QTimer.singleShot(pause_ms, loop.quit)
-        loop.exec()
-        if QThreadPool.globalInstance().activeThreadCount() == 0 and not window.is_busy():
-            settled += 1
-            if settled == 3:
-                return
-            continue
-        settled = 0
-        pause_ms = 20
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(loop.quit)
+    watched: list = []
+    settled = 0  # turns in a row with nothing loading: work left for the next turn (a page's least size) done too
+    try:
+        while settled < 3:
+            QTimer.singleShot(0, loop.quit)  # one turn: what is queued now runs
+            loop.exec()
+            tasks = running_tasks()  # work on the thread pool besides the tabs' (a file's check)
+            if not window.is_busy() and not tasks:
+                settled += 1
+                continue
+            settled = 0
+            signals = [tab.loaded for tab in window.tab_widgets.values()] + [t.signals.finished for t in tasks]
+            for signal in signals:
+                signal.connect(loop.quit)
+            watched.extend(signals)
+            guard.start(guard_ms)
+            loop.exec()  # until a tab says it has loaded, or a task has finished
+            if not guard.isActive():
+                busy = [key for key, tab in window.tab_widgets.items() if tab.is_busy()] or ["background work"]
+                raise StillLoading(f"{', '.join(busy)} never finished loading, so no picture was drawn")
+            guard.stop()
+    finally:
+        guard.stop()
+        for signal in watched:
+            try:
+                signal.disconnect(loop.quit)
+            except (RuntimeError, TypeError):  # gone with its tab or task, or disconnected already
+                pass
 
 
 def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int, int] | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from safer_desk.ui.session import Session
@@ -45,14 +45,23 @@ class TabBase(QWidget):
     """
 
     presenter = None
+    # Emitted when what the tab was loading in the background is shown and it is no longer busy: the screenshot
+    # waits for it (ui.app.wait_until_idle), as the window settles, not for a time by the clock.
+    loaded = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
 
     def is_busy(self) -> bool:
-        """True while the tab is still loading in the background (the screenshot waits for it)."""
+        """True while the tab is still loading in the background (the screenshot waits for it). A tab that returns
+        True emits ``loaded`` (``loaded_if_idle``) once it no longer does."""
         return False
+
+    def loaded_if_idle(self) -> None:
+        """Say the tab has loaded, if nothing of it is loading any more."""
+        if not self.is_busy():
+            self.loaded.emit()
 
     def watch_unsaved(self, event) -> None:
         """Tell the window whenever ``event`` (a presenter's ``changed``) fires, so its title stays true."""

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -145,6 +145,8 @@ class _TabKeysFocus(QObject):
 
 class DhrPage(QWidget):
     """Cases with their stages, costs, partners' shares, action plan and panel meetings."""
+
+    loaded = Signal()  # what was read on the thread pool is shown (the Costs tab's ``loaded``)
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -357,7 +359,8 @@ class DhrPage(QWidget):
         self._syncing = False
         self._details_of: tuple | None = None  # the review and day whose details are shown
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Cases", f"The cases could not be "
-                                                                                         f"read: {exc}"))
+                                                                                         f"read: {exc}"),
+                                       on_idle=self.loaded.emit)
         p.data_changed.connect(self.loader.supersede)  # after a change the page shows the file as it is now
         p.data_changed.connect(self._say)  # on today's list (Edit > Undo pressed as at a past day), said
         self._first_load = True
@@ -772,6 +775,8 @@ class DhrPage(QWidget):
 class LedgerPage(QWidget):
     """Who owes what: per partner (outstanding, overdue, billed, paid …) and per case, with totals."""
 
+    loaded = Signal()  # what was read on the thread pool is shown (the Costs tab's ``loaded``)
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -833,7 +838,8 @@ class LedgerPage(QWidget):
         self.partners.view.keep_in_sight(self.partners.model.column_index("partner"))
         layout.addWidget(self.per_case.view, 1)
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Ledger", f"The ledger could not be "
-                                                                                           f"read: {exc}"))
+                                                                                           f"read: {exc}"),
+                                       on_idle=self.loaded.emit)
         self.refresh()
 
     @property

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
                                QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -238,6 +238,8 @@ def _yes(v: Any) -> str:
 
 
 class FundPage(QWidget):
+    loaded = Signal()  # the fund read on the thread pool is shown (the Costs tab's ``loaded``)
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -450,7 +452,8 @@ class FundPage(QWidget):
         p.form_opened.connect(self._show_form)
         p.data_changed.connect(lambda: session.notify("costs"))
         self.loader = BackgroundLoader(self, lambda exc: prompts.show_error(self, "Funds",
-                                                                            f"The fund could not be read: {exc}"))
+                                                                            f"The fund could not be read: {exc}"),
+                                       on_idle=self.loaded.emit)
         p.data_changed.connect(self.loader.supersede)  # after a change the page shows the file as it is now
         self.refresh()
         QTimer.singleShot(60, self.ensure_chart)  # after the page's first paint

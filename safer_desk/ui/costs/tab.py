@@ -29,6 +29,7 @@ class CostsTab(TabBase):
         self.pages = QTabWidget(self)
         self.pages.setAccessibleName("Costs pages")
         self.reviews = DhrPage(session, self.pages)
+        self.reviews.loaded.connect(self.loaded_if_idle)
         self._ledger: LedgerPage | None = None
         self._funds = None
         self.pages.addTab(self.reviews, "")
@@ -55,6 +56,7 @@ class CostsTab(TabBase):
     def ledger(self) -> LedgerPage:
         if self._ledger is None:
             self._ledger = LedgerPage(self.session, self._holder(LEDGER))
+            self._ledger.loaded.connect(self.loaded_if_idle)
             self._ledger.today = self.reviews._today  # a day set for the reviews (tests) holds here too
             self._holder(LEDGER).layout().addWidget(self._ledger)
         return self._ledger
@@ -65,6 +67,7 @@ class CostsTab(TabBase):
             from safer_desk.ui.costs.fund_page import FundPage  # the chart and eight tables: only when the page is wanted
 
             self._funds = FundPage(self.session, self._holder(FUNDS))
+            self._funds.loaded.connect(self.loaded_if_idle)
             self.watch_unsaved(self._funds.presenter.changed)
             self.watch_unsaved(self._funds.presenter.form_opened)
             # A fund's change, its undo or its redo (Edit > Undo from the Reviews page too): its page in view.

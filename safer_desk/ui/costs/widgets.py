@@ -648,17 +648,26 @@ def open_form(page, make: Callable[[], Any], nothing_chosen: str):
 class BackgroundLoader:
     """Reads a page's data on the thread pool (own connection) and applies only the latest answer."""
 
-    def __init__(self, owner: QWidget, on_error: Callable[[BaseException], None]):
+    def __init__(self, owner: QWidget, on_error: Callable[[BaseException], None],
+                 on_idle: Callable[[], None] | None = None):
+        """``on_idle``: called each time the loader stops being busy (what it read is shown, or the read failed):
+        the page's ``loaded`` signal, which the screenshot waits for."""
         self._owner = owner
         self._generation = 0
         self._on_error = on_error
+        self._on_idle = on_idle
         self.busy = False
+
+    def _idle(self) -> None:
+        self.busy = False
+        if self._on_idle is not None:
+            self._on_idle()
 
     def supersede(self) -> None:
         """The page has just shown what the file holds (read after a change, on the GUI thread): a read begun
         before the change, still on its way, is dropped when it arrives instead of putting the old figures back."""
         self._generation += 1
-        self.busy = False
+        self._idle()
 
     def load(self, store, read: Callable[[Any], Any], apply: Callable[[Any], None]) -> None:
         from safer_desk.ui.workers import run_task
@@ -687,11 +696,12 @@ class BackgroundLoader:
                 try:
                     apply(data)
                 finally:
-                    self.busy = False
+                    if generation == self._generation:  # not if showing it began another read: busy with that
+                        self._idle()
 
         def failed(exc: BaseException, _tb: str) -> None:
             if alive() and generation == self._generation:
-                self.busy = False
+                self._idle()
                 self._on_error(exc)
 
         # Parented to the application: a page closed mid-read must not delete the task's signals under the worker.

@@ -191,6 +191,7 @@ class RegisterPage(QWidget):
             self.presenter.editor.changed.connect(self._show_save_state)
             self._show_save_state()
             self._editor_pending = False
+            self.tab.loaded_if_idle()
         return self._editor
 
     def _show_save_state(self) -> None:
@@ -236,10 +237,12 @@ class RegisterPage(QWidget):
         self.view.setEnabled(True)
         self.presenter.show_rows(*read)
         self._after_first_load()
+        self.tab.loaded_if_idle()
 
     def _load_failed(self, exc: BaseException, details: str) -> None:
         self.loading = False
         self.count.setText("The register could not be read.")
+        self.tab.loaded_if_idle()
         prompts.show_error(self, "Projects", f"The register could not be read: {exc}")
 
     def _after_first_load(self) -> None:
