@@ -283,6 +283,15 @@ class FormPresenter:
         self.errors, self.slips, self.form_message, self._confirmed = {}, {}, "", {}
         self.changed.emit()
 
+    def discard_asked(self, confirm: Callable[[str], bool]) -> bool:
+        """Revert: what is typed goes once ``confirm`` agrees, told what is lost, as Discard Typed asks
+        (ScreenPresenter.discard_asked): it is no undo step, nothing having been saved. True when nothing typed is
+        left (put back, or there was none), False when the answer kept it."""
+        if self.is_dirty and not confirm(discard_question(self.describe_unsaved(), new=not self.saved_values)):
+            return False
+        self.discard()
+        return True
+
     def discard(self) -> None:
         """Throw away what was typed: back to the record as loaded."""
         if self.saved_values:
@@ -291,6 +300,13 @@ class FormPresenter:
             self.values = {f.key: "" for f in self.fields}
         self.errors, self.slips, self.form_message, self._confirmed = {}, {}, "", {}
         self.changed.emit()
+
+
+def discard_question(described: str, *, new: bool = False) -> str:
+    """What Revert and Discard Typed ask: what is unsaved, and that Edit > Undo cannot bring it back."""
+    if new:
+        return f"{described} Discard what is typed? Edit > Undo cannot bring it back."
+    return f"{described} Discard them? Edit > Undo cannot bring them back."
 
 
 def decimal_text(value: Decimal | None) -> str:

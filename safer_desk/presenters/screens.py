@@ -7,7 +7,7 @@ from typing import Callable
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.presenters.actions import Action, run_now
 from safer_desk.presenters.events import Event
-from safer_desk.presenters.forms import FormPresenter
+from safer_desk.presenters.forms import FormPresenter, discard_question
 
 
 class UnsavedChoice(LabelledEnum):
@@ -70,7 +70,7 @@ class ScreenPresenter:
         (nothing was saved to undo), so it asks, as a desktop program asks before it destroys work; True when
         nothing typed is left (discarded, or there was none), False when the answer kept it."""
         described = self.describe_unsaved()
-        if described and not confirm(f"{described} Discard them? Edit > Undo cannot bring them back."):
+        if described and not confirm(discard_question(described)):
             return False
         self.discard()
         return True

@@ -66,12 +66,13 @@ def test_save_untouched_keeps_the_value_held_and_a_value_typed_outside_the_list_
     assert view.save() and saved[-1]["fruit"] == "c"
 
 
-def test_revert_puts_back_the_value_held_not_the_first_choice(qtbot):
+def test_revert_puts_back_the_value_held_not_the_first_choice(qtbot, prompts):
     form = _form([])
     view = FormView(form)
     qtbot.addWidget(view)
     form.load({"name": "two", "fruit": "durian"})
     view.type_into("fruit", "b")
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
     assert form.value("fruit") == "durian" and not form.is_dirty
     assert view.widgets["fruit"].currentText() == "durian" + NOT_IN_LIST
@@ -115,11 +116,12 @@ def test_a_cost_lines_category_not_in_the_list_is_shown_as_it_is(demo_window, qt
     assert page.store.one("SELECT amount_pence FROM dhr_cost_lines WHERE id = ?", (line,))["amount_pence"] == 120000
 
 
-def test_revert_then_save_keeps_the_category_held(demo_window, qtbot):
+def test_revert_then_save_keeps_the_category_held(demo_window, qtbot, prompts):
     page, line, dialog = _cost_line_dialog(demo_window, qtbot, "Chair fees")
     box = dialog.view.widgets["category"]
     box.setCurrentIndex(box.findData("Legal"))
     assert dialog.form.value("category") == "Legal"
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.mouseClick(dialog.view.discard_button, Qt.MouseButton.LeftButton)
     assert dialog.form.value("category") == "Chair fees" and not dialog.form.is_dirty
     assert dialog.save()  # a correction with nothing changed: nothing written
@@ -128,7 +130,7 @@ def test_revert_then_save_keeps_the_category_held(demo_window, qtbot):
 
 # -- Costs > Pooled funds: a fund's risk levels -------------------------------------------------------------------
 
-def test_a_funds_risk_levels_not_in_the_list_are_shown_and_kept(window, qtbot, tmp_path):
+def test_a_funds_risk_levels_not_in_the_list_are_shown_and_kept(window, qtbot, tmp_path, prompts):
     page = fund_page(window, qtbot, new_office(tmp_path))
     store = window.session.store
     funds.update_fund(store, page.fund_id, risk_levels="medium,standard")
@@ -138,6 +140,7 @@ def test_a_funds_risk_levels_not_in_the_list_are_shown_and_kept(window, qtbot, t
     box = dialog.view.widgets["risk_levels"]
     assert box.currentData() == "medium,standard" and box.currentText().endswith(NOT_IN_LIST)
     box.setCurrentIndex(box.findData("high"))
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.mouseClick(dialog.view.discard_button, Qt.MouseButton.LeftButton)
     assert dialog.save()
     assert funds.get_fund(store, page.fund_id).rules.risk_levels == {"medium", "standard"}

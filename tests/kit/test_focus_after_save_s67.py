@@ -42,8 +42,9 @@ def test_save_changes_pressed_leaves_the_focus_in_the_field(demo_window, qtbot, 
     assert QApplication.focusWidget() is title
 
 
-def test_revert_pressed_leaves_the_focus_in_the_field(demo_window, qtbot, editor):
+def test_revert_pressed_leaves_the_focus_in_the_field(demo_window, qtbot, editor, prompts):
     title = type_then_tab_to(qtbot, editor, "title", editor.discard_button)
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.mouseClick(editor.discard_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert title.text() == "Homeshield Plus" and not editor.discard_button.isEnabled()

@@ -130,12 +130,13 @@ def test_enter_in_a_single_line_field_saves_the_form(dialog, qtbot, saved):
     assert saved[-1]["invoice_date"] == date(2026, 4, 1)
 
 
-def test_revert_puts_back_what_was_loaded(dialog, qtbot, presenter):
+def test_revert_puts_back_what_was_loaded(dialog, qtbot, presenter, prompts):
     view = dialog.view
     type_into(qtbot, view.widgets["amount"], "£5")
     view.widgets["what"].setCurrentIndex(1)
     qtbot.keyClicks(view.widgets["notes"], "second invoice")
     assert presenter.value("what") == "admin" and presenter.value("notes") == "second invoice"
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
     assert view.widgets["amount"].text() == "£1,000" and view.widgets["what"].currentText() == "Independent chair"
     assert view.widgets["notes"].toPlainText() == "" and not presenter.is_dirty

@@ -36,7 +36,7 @@ def test_a_figure_is_not_part_of_another(register):
     assert "Suffolk ELEV8" not in _kept(register, "£25")
 
 
-def test_the_editor_says_it_under_the_lines_and_follows_an_edit(demo_window, qtbot):
+def test_the_editor_says_it_under_the_lines_and_follows_an_edit(demo_window, qtbot, prompts):
     resize_window(demo_window, (1093, 582))
     page = demo_window.show_tab("projects").register
     qtbot.keyClicks(page.search, "ELEV8")
@@ -47,5 +47,6 @@ def test_the_editor_says_it_under_the_lines_and_follows_an_edit(demo_window, qtb
     item = lines.table.item(0, 3)
     item.setText("£20,000")  # as a person types over a cell
     assert lines.years.text() == "By year: 2009/10 £48,500; 2010/11 £55,000"
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.keyClick(page.editor.discard_button, Qt.Key.Key_Space)
     assert lines.years.text() == "By year: 2009/10 £46,500; 2010/11 £55,000"

@@ -13,7 +13,7 @@ def select(page, ref):
     page.view.selectRow(next(r for r in range(page.proxy.rowCount()) if page.project_at(r).ref == ref))
 
 
-def test_save_changes_is_greyed_while_nothing_is_typed(demo_window, qtbot):
+def test_save_changes_is_greyed_while_nothing_is_typed(demo_window, qtbot, prompts):
     demo_window.show()
     page = demo_window.show_tab("projects").register
     select(page, "P1")
@@ -27,6 +27,7 @@ def test_save_changes_is_greyed_while_nothing_is_typed(demo_window, qtbot):
     assert not editor.save_button.isEnabled() and not editor.discard_button.isEnabled()  # saved: greyed again
     editor.type_into("cost_note", "Quote of June")
     assert editor.save_button.isEnabled()
+    prompts.answers.append(True)  # Revert asks (session 69): Discard
     qtbot.mouseClick(editor.discard_button, Qt.MouseButton.LeftButton)  # Revert: the file's again, nothing to save
     assert editor.widgets["cost_note"].text() == "Quote of May"
     assert not editor.save_button.isEnabled() and not editor.discard_button.isEnabled()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFormLayout, QF
                                QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from safer_desk.presenters.forms import Field, FieldKind, FormPresenter
+from safer_desk.ui import prompts
 from safer_desk.ui.kit import dialog_room, fitting_size
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_colour, alert_style, themed
@@ -486,9 +487,12 @@ class FormView(QWidget):
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _discard(self) -> None:
+        """Revert: asked first, as Edit > Undo cannot bring the typing back (Discard Typed asks so too); Enter answers
+        Cancel."""
         had_focus = self.discard_button.hasFocus()
-        self.presenter.discard()
-        self._back_to_field(self.discard_button, had_focus)
+        title = self.discard_button.text().replace("&", "") or "Revert"
+        if self.presenter.discard_asked(lambda text: prompts.ask(self, title, text, yes="&Discard", cautious=True)):
+            self._back_to_field(self.discard_button, had_focus)
 
     def save(self) -> bool:
         """Save through the presenter; on a problem, focus the first field it is about."""
