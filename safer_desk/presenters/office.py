@@ -346,7 +346,9 @@ class DistrictPicker:
         """The district the filter text was most likely meant to name when no name contains it ("Rhondda Cynon
         Taf" for "Rhondda Cynon Taff"), as a one-name list; [] when none is near (reference.near_names)."""
         text = self.filter_text.strip()
-        if not text:
+        # A district since merged ("Waveney", not Waverley in Surrey) or another nation's ("glasgow") is said so in
+        # the note (filter_note), as the command line says it; the nearest name would be another place altogether.
+        if not text or reference.became_words(text) or reference.other_nation_words(text, partial=True):
             return []
         return reference.near_names(text, [c.name for c in self.choices])
 

@@ -32,5 +32,7 @@ def test_a_whole_name_typed_a_letter_wrong_shows_the_name_meant_and_says_so(stor
     assert names(picker.rows()) == ["Ipswich"]
     picker.set_filter("narnia")  # nothing near: nothing shown, as before
     assert picker.rows() == [] and "No district's name contains \"narnia\"" in picker.filter_note()
+    picker.set_filter("Waveney")  # merged into East Suffolk: said so, never Waverley (Surrey), the nearest name
+    assert picker.rows() == [] and picker.filter_note().startswith("Waveney is part of East Suffolk now")
     picker.set_filter("suff")  # a part of names still finds those that hold it, not the nearest whole name
     assert names(picker.rows()) == ["East Suffolk", "Mid Suffolk", "West Suffolk"]
