@@ -415,8 +415,11 @@ def parse_cell(text: str, *, unit: str = "pound") -> Cell:
     if (marked := _FOOTNOTE_MARK.fullmatch(original)) and any(c.isdigit() for c in marked["figure"]):
         # "£1,234.50*": a board paper's footnote mark points to words under its table; the figure is the amount and
         # the note keeps the mark (refused as "not an amount", the officer had to drop it and lose it)
-        base = parse_cell(marked["figure"], unit=unit)
-        if base.status == "amount":
+        try:
+            base = parse_cell(marked["figure"], unit=unit)
+        except BudgetError:
+            base = None  # not a figure before the mark either: refused below, naming the cell as typed
+        if base is not None and base.status == "amount":
             mark = f"footnote {marked['mark']} in the paper"
             return replace(base, text=original, note="; ".join(n for n in (base.note, mark) if n))
     try:

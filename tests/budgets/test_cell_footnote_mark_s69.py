@@ -23,3 +23,5 @@ def test_the_mark_after_a_split_or_in_a_thousands_plan_keeps_both():
         parse_cell("TBC*x")
     with pytest.raises(BudgetError):
         parse_cell("*")  # a mark with no figure is no amount
+    with pytest.raises(BudgetError, match="^“£100 x 2\\*” is not an amount"):  # named whole, as typed
+        parse_cell("£100 x 2*")
