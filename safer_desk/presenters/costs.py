@@ -134,6 +134,9 @@ class CostForm(FormPresenter):
     def describe_unsaved(self) -> str:
         return f"{self.title} has not been saved."
 
+    def lists_changes(self) -> bool:
+        return False  # "has not been saved": Revert asks "Discard what is typed?", not "Discard them?" of nothing named
+
 
 def snapshot_action(text: str, **kw: Any) -> Action:
     """``actions.snapshot_action`` on the Costs tab."""

@@ -283,11 +283,16 @@ class FormPresenter:
         self.errors, self.slips, self.form_message, self._confirmed = {}, {}, "", {}
         self.changed.emit()
 
+    def lists_changes(self) -> bool:
+        """Whether ``describe_unsaved`` names the changes ("… has unsaved changes to Amount."), which the question
+        of Revert then calls "them"; a form saying only that it "has not been saved" is asked of what is typed."""
+        return bool(self.saved_values)
+
     def discard_asked(self, confirm: Callable[[str], bool]) -> bool:
         """Revert: what is typed goes once ``confirm`` agrees, told what is lost, as Discard Typed asks
         (ScreenPresenter.discard_asked): it is no undo step, nothing having been saved. True when nothing typed is
         left (put back, or there was none), False when the answer kept it."""
-        if self.is_dirty and not confirm(discard_question(self.describe_unsaved(), new=not self.saved_values)):
+        if self.is_dirty and not confirm(discard_question(self.describe_unsaved(), new=not self.lists_changes())):
             return False
         self.discard()
         return True

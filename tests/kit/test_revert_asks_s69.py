@@ -51,3 +51,17 @@ def test_revert_asks_and_cancel_keeps_the_typing(dialog, qtbot, prompts):
     prompts.answers.append(True)
     qtbot.mouseClick(view.discard_button, Qt.MouseButton.LeftButton)
     assert view.widgets["amount"].text() == "£1,000" and not view.presenter.is_dirty
+
+
+def test_a_costs_form_asks_in_words_that_agree():
+    """Seen under Xvfb: a new cost line's Revert asked "Cost line for WSCSP-DHR-2017-01 has not been saved. Discard
+    them? Edit > Undo cannot bring them back." ("them" of nothing named): the question says what is typed."""
+    from safer_desk.presenters.costs import CostForm
+
+    form = CostForm([Field("amount", "&Amount", FieldKind.MONEY, required=True)], title="Cost line for WSCSP-DHR-2017-01",
+                    heading="Cost line for WSCSP-DHR-2017-01", commit=lambda parsed: None, values={"amount": ""})
+    form.set_value("amount", "900")
+    asked = []
+    assert not form.discard_asked(lambda text: asked.append(text) or False)
+    assert asked == ["Cost line for WSCSP-DHR-2017-01 has not been saved. Discard what is typed? "
+                     "Edit > Undo cannot bring it back."]
