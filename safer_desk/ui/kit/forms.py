@@ -560,6 +560,9 @@ class GrowsForMessages:
         form = self.form
         form.changed.connect(self._messages_changed)
         self.destroyed.connect(lambda *_: form.changed.disconnect(self._messages_changed))
+        # Once laid out as it opens, too: a note longer than ``extra`` allows (Bill partners naming each partner's
+        # further invoice, seven lines) opened with its fields behind a scroll bar though the window had room.
+        self._fit_timer.start()
 
     def _messages_changed(self, *_args) -> None:
         self._fit_timer.start()
