@@ -1767,10 +1767,10 @@ def unkept_words(references: list[str], as_at: date) -> str:
 
 
 def deleted_lines_unkept(store: Store, as_at: date, case_id: str | None = None) -> list[str]:
-    """The references of the reviews with a cost line an earlier Safer Desk deleted (before schema step
-    create_dhr_deleted_cost_lines kept them) dated on or before ``as_at``, found in the audit trail: the line is
-    neither kept nor back. Their cost as at the day leaves out any such line that stood then (one billed by then is
-    counted, as "Taken off since")."""
+    """The references of the reviews with a cost line an earlier Safer Desk deleted dated on or before ``as_at``, found
+    in the audit trail, that the upgrade (schema step create_dhr_deleted_cost_lines, which keeps them from the trail)
+    could not keep: the line is neither kept nor back. Their cost as at the day leaves out any such line that stood
+    then (one billed by then is counted, as "Taken off since")."""
     return [r[0] for r in store.rows(
         "SELECT DISTINCT c.reference FROM audit_log a "
         "JOIN dhr_cases c ON c.id = json_extract(a.old_value, '$.case_id') "

@@ -121,17 +121,31 @@ def as_older_file(path) -> None:
     conn.close()
 
 
-def test_an_older_file_is_upgraded_with_a_backup_and_says_lines_deleted_before_are_not_known(demo_path, capsys):
+def test_an_older_file_is_upgraded_with_a_backup_keeping_the_lines_its_trail_gives(demo_path, capsys):
+    from safer_desk.domain.clock import uk_day
+
     store = open_store(demo_path)
     case_id = with_a_line_deleted(store)
     store.close()
     as_older_file(demo_path)
+    conn = sqlite3.connect(demo_path)
+    (at,) = conn.execute("SELECT max(at) FROM audit_log WHERE table_name = 'dhr_cost_lines' "
+                         "AND action = 'delete'").fetchone()
+    conn.close()
     store = open_store(demo_path)  # backed up, then the step applied
     try:
         columns = [r[1] for r in store.rows("PRAGMA table_info(dhr_deleted_cost_lines)")]
         assert columns == ["id", "case_id", "category", "description", "supplier", "invoice_ref", "invoiced_on",
                            "amount_pence", "deleted_on"]
-        assert store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0  # nothing invented
+        # kept from the audit trail, as its delete recorded it, on the day it was in the UK (no billing with it)
+        assert [tuple(r) for r in store.rows("SELECT category, amount_pence, invoiced_on, deleted_on "
+                                             "FROM dhr_deleted_cost_lines")] == [
+            ("Venue", 25000, "2018-05-20", uk_day(at).isoformat())]
+        assert dhr.deleted_lines_unkept(store, ASKED) == []
+        assert ("Venue", 25000) in [(line["category"], line["amount_pence"])
+                                    for line in dhr.cost_lines(store, case_id, as_at=ASKED)]
+        # one the trail could not give (a repaired trail) is said, not invented
+        store.conn.execute("DELETE FROM dhr_deleted_cost_lines")
         assert dhr.deleted_lines_unkept(store, ASKED) == [UNDER_WAY]
         shown = LedgerPresenter(today=lambda: TODAY)
         assert shown.choose("01/06/2018")

@@ -7,6 +7,10 @@ by pseudonymous reference, spend lines, an editable catalogue of items).
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
+from safer_desk.domain.clock import uk_day
 from safer_desk.storage.schema import MigrationSet
 
 migrations = MigrationSet("safer_desk.costs")
@@ -371,8 +375,10 @@ def create_dhr_deleted_cost_lines(db) -> None:
     # A cost line deleted (keyed in error, a cost withdrawn) was gone from the review as at any day before too: its
     # cost as at a day it stood read short of what the screen showed then (a billed one counted only as "Taken off
     # since", by what its partners had been billed). Each is kept here as it was, with the day it was deleted; only
-    # reads as at a day before that use it. A file made before this step holds none: lines it deleted are not known
-    # (services.dhr.deleted_lines_unkept says which reviews had some, from the audit trail).
+    # reads as at a day before that use it. A file made before this step has them from its audit trail: each line as
+    # its delete recorded it, with the day it was in the UK when deleted (the trail's time is UTC), not one whose
+    # review is gone or that an undo put back (inserted again since). What the trail cannot give (a repaired or
+    # damaged trail) is not invented: services.dhr.deleted_lines_unkept says which reviews had such lines.
     db.execute(
         """CREATE TABLE dhr_deleted_cost_lines (
             id TEXT PRIMARY KEY,
@@ -387,3 +393,44 @@ def create_dhr_deleted_cost_lines(db) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX dhr_deleted_cost_lines_case ON dhr_deleted_cost_lines(case_id)")
+    _keep_lines_deleted_before(db.conn)
+
+
+def _iso_day(text) -> date | None:
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def _keep_lines_deleted_before(conn) -> None:
+    """Fill dhr_deleted_cost_lines from the audit trail of an earlier Safer Desk (create_dhr_deleted_cost_lines)."""
+    found = conn.execute(
+        """SELECT a.row_id, a.old_value, a.at,
+            -- deleted as the review was billed again without it (the same action billed it, or withdrew its
+            -- invoices): on the billing's day, as delete_cost_line keeps it now
+            (SELECT max(json_extract(b.new_value, CASE b.table_name WHEN 'dhr_shares' THEN '$.invoiced_on'
+                                                     ELSE '$.withdrawn_on' END)) FROM audit_log b
+             WHERE a.action_id IS NOT NULL AND b.action_id = a.action_id AND b.action = 'insert'
+               AND (b.table_name = 'dhr_shares' OR b.table_name = 'dhr_withdrawn_invoices') AND json_valid(b.new_value)
+               AND json_extract(b.new_value, '$.case_id') = json_extract(a.old_value, '$.case_id')) AS billed_on
+        FROM audit_log a
+        WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'delete' AND json_valid(a.old_value)
+          -- its last delete, and not put back since (an undo inserts the row again, with its id)
+          AND NOT EXISTS (SELECT 1 FROM audit_log later WHERE later.table_name = 'dhr_cost_lines'
+                          AND later.row_id = a.row_id AND later.id > a.id AND later.action IN ('insert', 'delete'))
+          AND NOT EXISTS (SELECT 1 FROM dhr_cost_lines l WHERE l.id = a.row_id)
+          AND EXISTS (SELECT 1 FROM dhr_cases c WHERE c.id = json_extract(a.old_value, '$.case_id'))
+        ORDER BY a.id""").fetchall()
+    kept = []
+    for row_id, old_value, at, billed_on in found:
+        line, day = json.loads(old_value), _iso_day(billed_on) or uk_day(at)
+        amount, category = line.get("amount_pence"), line.get("category")
+        if (day is None or line.get("id", row_id) != row_id or not isinstance(amount, int) or isinstance(amount, bool)
+                or amount < 0 or not isinstance(category, str) or not category):
+            continue  # not as this program wrote it: left unkept (and said to be), not guessed at
+        kept.append((row_id, line["case_id"], category, *(str(line.get(c) or "") for c in
+                                                           ("description", "supplier", "invoice_ref")),
+                     line.get("invoiced_on") or None, amount, day.isoformat()))
+    conn.executemany("INSERT INTO dhr_deleted_cost_lines(id, case_id, category, description, supplier, invoice_ref, "
+                     "invoiced_on, amount_pence, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kept)
