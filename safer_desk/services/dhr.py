@@ -1775,6 +1775,8 @@ def deleted_lines_unkept(store: Store, as_at: date, case_id: str | None = None) 
         "SELECT DISTINCT c.reference FROM audit_log a "
         "JOIN dhr_cases c ON c.id = json_extract(a.old_value, '$.case_id') "
         "WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'delete' AND json_valid(a.old_value) "
+        # an undo's delete takes away a line whose adding it undid: never a cost of the review, nothing to keep
+        "AND coalesce(a.action_label, '') NOT LIKE 'Undo %' "
         "AND (:case IS NULL OR c.id = :case) AND coalesce(c.notified_on, '') <= :day "
         "AND coalesce(json_extract(a.old_value, '$.invoiced_on'), '') <= :day "
         "AND NOT EXISTS (SELECT 1 FROM dhr_cost_lines l WHERE l.id = a.row_id) "

@@ -209,3 +209,34 @@ def test_a_deleted_line_listed_as_at_a_day_before_says_so_when_edited_or_deleted
         p.edit_cost_line_form(venue)
     with pytest.raises(DhrError, match=said):
         p.delete_cost_line_said(venue)
+
+
+def test_an_older_file_does_not_keep_a_line_whose_adding_was_undone(demo_path):
+    # Added in error (Venue £250, 20/05/2018) and undone at once, by an earlier Safer Desk: the undo deleted it, but
+    # it was never a cost of the review, as this program's undo leaves it (the review as it was before the add). The
+    # upgrade kept it as a line deleted today, so as at 01/06/2018 the review read £250 more than it ever stood at.
+    store = open_store(demo_path)
+    case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+    before = case_as_at(store, ASKED, case_id).cost_pence
+    log = ActionLog()
+    p = DhrPresenter(store, perform=log, today=lambda: TODAY)
+    p.reload(select=case_id)
+    p.select(case_id)
+    form = p.cost_line_form()
+    form.set_value("category", "Venue and travel")
+    form.set_value("amount", "250")
+    form.set_value("invoiced_on", "20/05/2018")
+    assert form.save()
+    assert case_as_at(store, ASKED, case_id).cost_pence == before + 25000
+    log.undo()
+    assert store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0  # as this program leaves it
+    assert dhr.deleted_lines_unkept(store, ASKED) == []  # and no line "deleted by an earlier Safer Desk" either
+    store.close()
+    as_older_file(demo_path)
+    store = open_store(demo_path)
+    try:
+        assert store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0
+        assert case_as_at(store, ASKED, case_id).cost_pence == before
+        assert dhr.deleted_lines_unkept(store, ASKED) == []
+    finally:
+        store.close()

@@ -4,7 +4,8 @@ program made.
 The previous program (commit e8ccec77, the one before the step; its code from git, so the test is skipped where git
 or the commit is not at hand) makes the example file and, on WSCSP-DHR-2017-02, a chair's £1,100 (01/05/2018) and
 Minutes £250 (20/05/2018), billed on 15/06/2018; the £250 deleted as keyed in error, the partners billed again on
-01/09/2018; a venue's £80 (20/09/2018) deleted, unbilled; a Legal £40 deleted and put back by Undo; and a review
+01/09/2018; a venue's £80 (20/09/2018) deleted, unbilled; a Legal £40 deleted and put back by Undo; a Translation
+£70 (15/05/2018) added and undone; and a review
 WSCSP-DHR-2018-09 whose £1,000 line was deleted before the review itself. Upgraded, the file only said "… had cost
 lines deleted by an earlier Safer Desk, which did not keep them": as at 01/07/2018 its Costs page listed the chair's
 £1,100 and "Taken off since" £250, and as at 01/10/2018 the review's cost read £1,140 where the screen had shown
@@ -65,6 +66,12 @@ p.reload(select=case)
 p.select(case)
 p.delete_cost_line(next(line for line in dhr.cost_lines(store, case) if line["id"] == legal))
 log.undo()  # put back
+form = p.cost_line_form()  # a Translation £70 added in error and undone at once: never a cost of the review
+form.set_value("category", "Translation")
+form.set_value("amount", "70")
+form.set_value("invoiced_on", "15/05/2018")
+assert form.save()
+log.undo()
 later = dhr.add_case(store, reference="WSCSP-DHR-2018-09", kind="review", district="Babergh",
                      partnership="Western Suffolk CSP", lead_organisation="Mid Suffolk District Council",
                      decision="hold", notified_on="2018-05-01")
@@ -146,7 +153,8 @@ def test_an_older_file_keeps_the_lines_its_trail_recorded_deleted_and_reads_as_a
             "SELECT category, description, supplier, invoice_ref, invoiced_on, amount_pence, deleted_on "
             "FROM dhr_deleted_cost_lines ORDER BY invoiced_on")]
         # as each delete recorded it; the billed one on the day the partners were billed again without it, the
-        # other on the day it was deleted, in the UK; not the Legal £40 Undo put back, nor a line of a review gone
+        # other on the day it was deleted, in the UK; not the Legal £40 Undo put back, nor the Translation £70 whose
+        # adding was undone, nor a line of a review gone
         assert kept == [("Administration", "Minutes", "Typing Co", "TC-17", "2018-05-20", 25000, "2018-09-01"),
                         ("Venue", "", "", "", "2018-09-20", 8000, uk_day(at["Venue"]).isoformat())]
         assert dhr.deleted_lines_unkept(store, TODAY) == []

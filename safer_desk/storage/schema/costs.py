@@ -377,9 +377,9 @@ def create_dhr_deleted_cost_lines(db) -> None:
     # since", by what its partners had been billed). Each is kept here as it was, with the day it was deleted; only
     # reads as at a day before that use it. A file made before this step has them from its audit trail: each line as
     # its delete recorded it, with the day it was in the UK when deleted (the trail's time is UTC), not one whose
-    # review is gone, that an undo put back (inserted again since) or that a county's conflict decision took away (the
-    # office's export brings it). What the trail cannot give (a repaired or damaged trail) is not invented:
-    # services.dhr.deleted_lines_unkept says which reviews had such lines.
+    # review is gone, that an undo put back (inserted again since) or took away (its adding undone), or that a county's
+    # conflict decision took away (the office's export brings it). What the trail cannot give (a repaired or damaged
+    # trail) is not invented: services.dhr.deleted_lines_unkept says which reviews had such lines.
     db.execute(
         """CREATE TABLE dhr_deleted_cost_lines (
             id TEXT PRIMARY KEY,
@@ -424,6 +424,8 @@ def _keep_lines_deleted_before(conn) -> None:
           -- not one a county's conflict decision took away ("Keep Babergh office's version: ...", or its redo): the
           -- office deleted it, and its export brings the line as it deleted it, as a decision leaves it now
           AND coalesce(a.action_label, '') NOT LIKE 'Keep %' AND coalesce(a.action_label, '') NOT LIKE 'Redo Keep %'
+          -- nor one an undo took away (its adding undone: never a cost of the review, as an undo leaves it now)
+          AND coalesce(a.action_label, '') NOT LIKE 'Undo %'
           AND EXISTS (SELECT 1 FROM dhr_cases c WHERE c.id = json_extract(a.old_value, '$.case_id'))
         ORDER BY a.id""").fetchall()
     kept = []
