@@ -179,7 +179,9 @@ def test_an_older_file_keeps_the_lines_its_trail_recorded_deleted_and_reads_as_a
         assert {day: _figures(made_new, day) for day in DAYS} == upgraded
     finally:
         made_new.close()
-    for path in (old, new):
+    untouched = tmp_path / "untouched.sqlite"  # the command upgrades it itself
+    shutil.copyfile(made / "old.sqlite", untouched)
+    for path in (untouched, old, new):
         assert main(["dhr-ledger", str(path), "--as-at", "22/09/2018", "--by-case"]) == 0
         said = capsys.readouterr()
         assert "earlier Safer Desk" not in said.err
