@@ -1837,11 +1837,13 @@ class LedgerShown:
     label: str = rules.LABELS[0]  # what the reviews are called (a setting): the export's titles name them so
     unkept: tuple[str, ...] = ()  # reviews billed again by an earlier Safer Desk, which kept no withdrawn invoices
     lines_unkept: tuple[str, ...] = ()  # reviews whose cost lines an earlier Safer Desk deleted without keeping them
+    unrecorded: date | None = None  # the day a trail that had missed deleted cost lines was repaired, after the day
 
     @property
     def note(self) -> str:
         said = [dhr.unkept_words(list(self.unkept), self.day),
-                dhr.deleted_unkept_words(list(self.lines_unkept), self.day)] if self.past else []
+                dhr.deleted_unkept_words(list(self.lines_unkept), self.day),
+                dhr.unrecorded_words(self.unrecorded, self.day)] if self.past else []
         return " ".join(filter(None, [self._note(), *said]))
 
     def _note(self) -> str:
@@ -1932,7 +1934,8 @@ class LedgerPresenter(AsAtDay):
                                dhr.list_cases(store, today=day, as_at=as_at), row_origins(store, REVIEWS),
                                dhr.review_label(store),
                                tuple(dhr.billed_again_unkept(store, as_at)) if as_at is not None else (),
-                               tuple(dhr.deleted_lines_unkept(store, as_at)) if as_at is not None else ())
+                               tuple(dhr.deleted_lines_unkept(store, as_at)) if as_at is not None else (),
+                               dhr.deleted_lines_unrecorded(store, as_at) if as_at is not None else None)
 
         return read
 

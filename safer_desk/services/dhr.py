@@ -7,12 +7,14 @@ give the window its undo: the rows of a case before and after an action.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
 from safer_desk.domain import dhr as rules
+from safer_desk.domain.clock import uk_day
 from safer_desk.domain.dhr import DhrError, ShareState, SplitRule
 from safer_desk.domain.funds import first_name_reference, household_detail
 from safer_desk.domain.ids import new_id
@@ -1793,6 +1795,32 @@ def deleted_unkept_words(references: list[str], as_at: date) -> str:
     return (f"{', '.join(references)} had cost lines deleted by an earlier Safer Desk, which did not keep them: as at "
             f"{format_uk_date(as_at)} {'their' if many else 'its'} cost leaves out any of them that stood then and "
             "had not been billed by then.")
+
+
+def deleted_lines_unrecorded(store: Store, as_at: date) -> date | None:
+    """The day the audit trail was repaired after it had not recorded deleted cost lines (the trigger for them, or the
+    trail's own, missing or changed), when ``as_at`` is before it: a line an earlier Safer Desk deleted then is not in
+    the trail, so the upgrade (create_dhr_deleted_cost_lines) could not keep it. None when no such repair follows."""
+    found = None
+    for at, details in store.rows("SELECT at, new_value FROM audit_log WHERE table_name = 'audit_log' "
+                                  "AND action = 'event' AND column_name = 'repair' AND json_valid(new_value)"):
+        triggers = json.loads(details).get("triggers") or []
+        missed = any(isinstance(t, str) and t.startswith(("dhr_cost_lines: the audit trigger for deletes",
+                                                          "the audit trail's own")) for t in triggers)
+        day = uk_day(at) if missed else None
+        if day is not None and day > as_at and (found is None or day > found):
+            found = day
+    return found
+
+
+def unrecorded_words(repaired: date | None, as_at: date) -> str:
+    """Said beside a ledger as at a day before the audit trail was repaired after missing deleted cost lines
+    (``deleted_lines_unrecorded``); "" when it was not."""
+    if repaired is None:
+        return ""
+    return (f"The audit trail did not record every cost line deleted before {format_uk_date(repaired)}, when it was "
+            f"repaired: as at {format_uk_date(as_at)} a review's cost leaves out any line an earlier Safer Desk "
+            "deleted then that stood on that day and had not been billed by then.")
 
 
 def withdrawn_invoices(store: Store, as_at: date | None = None, case_id: str | None = None) -> list[dict]:

@@ -240,3 +240,44 @@ def test_an_older_file_does_not_keep_a_line_whose_adding_was_undone(demo_path):
         assert dhr.deleted_lines_unkept(store, ASKED) == []
     finally:
         store.close()
+
+
+def test_an_older_file_whose_trail_missed_deletes_says_so_as_at_a_day_before_its_repair(demo_path, capsys):
+    # A tool dropped the audit trigger for deleted cost lines; the earlier Safer Desk then deleted the Venue £250
+    # (20/05/2018) unrecorded, and the trail was repaired. The upgrade cannot keep a line the trail never had: as at
+    # 01/06/2018 the review reads £250 short of what stood then, and the ledger said nothing of it.
+    from safer_desk.domain.clock import uk_day
+    from safer_desk.storage.store import repair_audit_trail
+
+    store = open_store(demo_path)
+    case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+    venue = dhr.add_cost_line(store, case_id, category="Venue", amount="250", invoiced_on="2018-05-20")
+    store.close()
+    as_older_file(demo_path)
+    conn = sqlite3.connect(demo_path)
+    conn.execute("DROP TRIGGER audit_dhr_cost_lines_delete")
+    conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (venue,))
+    conn.commit()
+    conn.close()
+    repair_audit_trail(demo_path)  # upgraded first, then the gap recorded
+    store = open_store(demo_path)
+    try:
+        assert store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0  # nothing invented
+        repaired = uk_day(store.scalar("SELECT max(at) FROM audit_log WHERE action = 'event' "
+                                       "AND column_name = 'repair'"))
+        said = (f"The audit trail did not record every cost line deleted before {repaired:%d/%m/%Y}, when it was "
+                "repaired: as at 01/06/2018 a review's cost leaves out any line an earlier Safer Desk deleted then "
+                "that stood on that day and had not been billed by then.")
+        shown = LedgerPresenter(today=lambda: TODAY)
+        assert shown.choose("01/06/2018")
+        assert said in shown.read(store).note
+        section = next(s for s in build_report(store, as_at=ASKED, today=TODAY).sections
+                       if s.title.endswith("recovery"))
+        assert said in " ".join(section.paragraphs)
+        # from the day it was repaired, every delete is in the trail
+        assert dhr.deleted_lines_unrecorded(store, repaired) is None
+        assert dhr.deleted_lines_unrecorded(store, ASKED) == repaired
+    finally:
+        store.close()
+    assert main(["dhr-ledger", str(demo_path), "--as-at", "01/06/2018"]) == 0
+    assert f"safer-desk: note: {said}" in capsys.readouterr().err

@@ -123,7 +123,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         shown = {c.reference for c in cases}
         unkept = [dhr.unkept_words([r for r in dhr.billed_again_unkept(store, as_at) if r in shown], as_at),
                   # cost lines an earlier Safer Desk deleted without keeping them: their cost then may read short
-                  dhr.deleted_unkept_words([r for r in dhr.deleted_lines_unkept(store, as_at) if r in shown], as_at)
+                  dhr.deleted_unkept_words([r for r in dhr.deleted_lines_unkept(store, as_at) if r in shown], as_at),
+                  # and deleted while the audit trail was not recording them: not known at all
+                  dhr.unrecorded_words(dhr.deleted_lines_unrecorded(store, as_at), as_at)
                   ] if as_at is not None else []
         unkept = [w for w in unkept if w]
         sections.append(ReportSection(
