@@ -516,6 +516,16 @@ def closed_forecast(forecast: FundForecast, left_pence: int) -> FundForecast:
                    closed=True, warnings=(*said, CLOSED))
 
 
+def spent_to_end_forecast(forecast: FundForecast) -> FundForecast:
+    """The forecast of a fund whose period has ended with its burn rate run to its last month (its spend keyed to its
+    last day): nothing more can be spent from it, so nothing is projected (no forecast line, no run-out after the
+    end); a run-out the spend recorded reached, by its last month, is what happened and stays. What is left at the
+    end is what the spend recorded leaves."""
+    out = forecast.exhaustion_month
+    reached = out is not None and forecast.as_at is not None and out <= forecast.as_at
+    return replace(forecast, exhaustion_month=out if reached else None, lasts_past=None, forecast_line=[])
+
+
 FORECAST_WINDOWS = (3, 6, 12)
 
 

@@ -961,6 +961,13 @@ class FundFigures:
         return self.period_ended and not f.closed and f.as_at is not None and f.as_at < self.fund.end_month
 
     @property
+    def spent_to_end(self) -> bool:
+        """Whether the fund's period has ended with its burn rate run to its last month (its spend keyed to its last
+        day): the spend recorded is the whole story, with nothing projected (``domain.spent_to_end_forecast``)."""
+        f = self.forecast
+        return self.period_ended and not f.closed and f.as_at is not None and f.as_at >= self.fund.end_month
+
+    @property
     def balance_pence(self) -> int:
         return self.contributions_pence - self.not_received_pence - self.spent_pence
 
@@ -1260,6 +1267,13 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         if ranges is not None:
             ranges = replace(ranges, forecasts=tuple(money_as_received(f, money, in_hand=in_hand, to_come=to_come)
                                                      for f in ranges.forecasts))
+        if today > fund.ends_on:  # ended: a burn rate run to its last month has nothing after it to project
+            def to_end(f: FundForecast) -> FundForecast:
+                return domain.spent_to_end_forecast(f) if f.as_at is not None and f.as_at >= fund.end_month else f
+
+            forecast = to_end(forecast)
+            if ranges is not None:
+                ranges = replace(ranges, forecasts=tuple(map(to_end, ranges.forecasts)))
     day = (today or date.today()).isoformat()
     not_received, first_due = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM "
                                         "fund_contributions WHERE fund_id = ? AND received_on > ?", (fund_id, day))

@@ -208,6 +208,8 @@ class FundChart(Chart):
                            if out and figures.run_out_projected
                            else f"at the recent rate it runs out in {out}"
                            if f.exhaustion_month else "it is closed: nothing more is spent from it" if f.closed
+                           else "its spend is recorded to the end of its period, so nothing is projected"
+                           if figures.spent_to_end
                            else f"projected from {by} it would have lasted" if ended
                            else "at the recent rate it lasts")
                         + (f", {funds.PAST_THE_CHART}" if run_out_past else "")  # only with a run-out month
@@ -629,6 +631,7 @@ class FundPage(QWidget):
                                    else ("⚠ Before the end: " if fc.runs_out_before_end else "")
                                    + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
                                    else "Closed" if fc.closed  # nothing more is spent from it
+                                   else "Period ended" if f.spent_to_end  # spend keyed to its last day
                                    else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
                                    else "Not at this rate" + projected)
         left = f.left_at_end_pence  # None: no burn rate yet, so no forecast of the end
