@@ -697,7 +697,9 @@ class FundsPresenter(FormScreen):
             # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
             # the chart's fund line too, the money received by each month (a top-up counts from its month).
             Sheet("Forecast", ["Month", "Cumulative spend", "Kind", "Fund"],
-                  [[month_name(m), p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative]
+                  [[month_name(m), p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative
+                   # no burn rate yet: the months over at £0 spent, as the chart draws them
+                   or [(m, 0) for m in funds.months_over_at_nothing(f)]]
                   + [[month_name(m), p, "projected" if f.projected else "forecast", _fund_by(f, m)]
                      for m, p in f.forecast.forecast_line[1:]], money_columns={1, 3}),
         ]

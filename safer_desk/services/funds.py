@@ -1534,6 +1534,15 @@ def forecast_within_chart(figures: FundFigures) -> tuple[list[tuple[Month, int]]
     return line, f.exhaustion_month is not None and f.exhaustion_month > limit
 
 
+def months_over_at_nothing(figures: FundFigures) -> list[Month]:
+    """The months a fund with no burn rate yet has over, its first to the last before the first month not complete
+    (within its period): a burn-down chart draws its spend to date at £0 through them (the window's and the board
+    report's), and the fund report's *Forecast* sheet lists them so."""
+    start, incomplete = figures.fund.start_month, figures.incomplete_from
+    return [start.plus(k) for k in range(figures.fund.end_month.minus(start) + 1)
+            if incomplete is None or start.plus(k) < incomplete]
+
+
 def exhaustion_words(figures: FundFigures) -> str:
     """The chart's run-out mark, as the sentence says the month: "Runs out" (a month to come), "Ran out" (a month over
     that the spend recorded reached: ``run_out_kind``'s "ran_out"), or "Would have run out" (a projection: an ended

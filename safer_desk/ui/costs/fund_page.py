@@ -150,8 +150,7 @@ class FundChart(Chart):
                 self.axis.start = start
                 end_x = figures.fund.end_month.minus(start) + 1
                 # Spend to date at £0 through the months over, as the board report draws it; none before the first.
-                over = sum(1 for k in range(end_x) if figures.incomplete_from is None
-                           or start.plus(k) < figures.incomplete_from)
+                over = len(funds.months_over_at_nothing(figures))
                 self.spend_curve.setData([float(k) for k in range(over + 1)], [0.0] * (over + 1))
                 self.spend_curve.setVisible(over > 0)
                 self.level_curve.setData(*fund_level(figures.receipts, start, end_x, figures.contributions_pence))
