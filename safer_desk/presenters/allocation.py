@@ -21,6 +21,7 @@ from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import in_words, typed_name_key
+from safer_desk.exchange.files import Sheet
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.screens import ScreenPresenter, read_only_refusal
@@ -742,6 +743,29 @@ def top_slice_note(fields: dict[str, str]) -> str:
     except AllocationError:
         return ""
     return equal_shares_note(result, f"“Each of {result.partners} partners”")
+
+
+# -- the pages' tables as Export… writes them (the table of the page shown, not the Results) -----------------
+def comparison_sheet(first: service.Scenario, second: service.Scenario) -> Sheet:
+    """The Compare scenarios page's table, titled with the two scenarios, money as pounds Excel can add up."""
+    rows = [[r.partnership, r.first_pence, r.second_pence, r.difference_pence]
+            for r in service.compare_scenarios(first, second)]
+    return Sheet("Compare scenarios", ["Partnership", first.title, second.title, "Difference"], rows, {1, 2, 3},
+                 title=f"Compare scenarios: {first.title} with {second.title}")
+
+
+def redistribution_sheet(rows: Sequence[tuple], method: str, year: str = "") -> Sheet:
+    """The Redistribute page's shares (``redistribution``'s rows), titled with how they were shared back."""
+    rule = SplitRule.parse(method).label
+    said = " ".join(filter(None, (year.strip(), "money not committed by the deadline, shared back")))
+    return Sheet("Redistribute", ["Partnership", "Share"], [list(row) for row in rows], {1},
+                 title=f"{said[0].upper()}{said[1:]} {rule[0].lower()}{rule[1:]}")
+
+
+def top_slice_sheet(rows: Sequence[tuple], name: str = "") -> Sheet:
+    """The Top-slice page's breakdown (``top_slice_rows``' rows), titled with the saved top-slice it is, if any."""
+    return Sheet("Top-slice", ["Line", "Amount"], [list(row) for row in rows], {1},
+                 title=f"Top-slice: {name}" if name else "Top-slice")
 
 
 # The Top-slice page's fields, as its labels name them (Replace's question names each figure that changes).

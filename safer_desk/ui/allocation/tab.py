@@ -39,8 +39,9 @@ from safer_desk.ui.kit.typing_undo import shows_held
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (POT_EXAMPLE, PREVIOUS_TOTAL_EXAMPLE, ROUNDING_EXPLAINED,
                                              AllocationPresenter, EditedAt, Rounding, RoundingUnit, SplitRule,
-                                             comparison_note, redistribution, summary_text, top_slice_fields_of,
-                                             top_slice_note, top_slice_rows, top_slice_typed, year_example)
+                                             comparison_note, comparison_sheet, redistribution, redistribution_sheet,
+                                             summary_text, top_slice_fields_of, top_slice_note, top_slice_rows,
+                                             top_slice_sheet, top_slice_typed, year_example)
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui.kit.colours import alert_style, themed
 
@@ -375,8 +376,10 @@ class AllocationTab(TabBase):
         bar.addSpacing(12)
         # The results' two buttons: at the end of this row, or of the next where the window is narrow (below).
         self._results_buttons = (self._button("Export…", self.export_results, key="7",
-                                              tip="Save the results as .xlsx, .csv or .tsv"),
-                                 self._button("Cop&y Table", self.copy_results, tip="Copy the results table for Excel"))
+                                              tip="Save the table of the page shown (the results, the comparison, the "
+                                                  "money shared back or the top-slice) as .xlsx, .csv or .tsv"),
+                                 self._button("Cop&y Table", self.copy_results,
+                                              tip="Copy the table of the page shown for Excel"))
         for button in self._results_buttons:
             bar.addWidget(button)
         second = QHBoxLayout()
@@ -618,6 +621,7 @@ class AllocationTab(TabBase):
         self.results_proxy = SortProxy(self)
         self.results_proxy.setSourceModel(self.results_model)
         self.results_view = DataTableView(page, accessible_name="Allocation results")
+        self.results_view.on_export = self.export_results  # the right-click menu's Export…, as the button
         self.results_view.setModel(self.results_proxy)
         self.results_view.verticalHeader().setVisible(False)
         self.results_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -693,6 +697,7 @@ class AllocationTab(TabBase):
         bar.addWidget(self.compare_second, 1)
         self.compare_model = RowTableModel(comparison_columns("First", "Second"), [], self)
         self.compare_view = DataTableView(page, accessible_name="Scenarios compared")
+        self.compare_view.on_export = self.export_results  # the right-click menu's Export…, as the button
         self.compare_view.setModel(self.compare_model)
         self.compare_view.setSortingEnabled(False)
         self.compare_note = QLabel(page)
@@ -728,6 +733,7 @@ class AllocationTab(TabBase):
             [Column("name", "Partnership", lambda r: r[0]),
              _money_column_of("amount", "Share", lambda r: r[1])], [], self)
         self.redistribute_view = DataTableView(page, accessible_name="Money shared back per partnership")
+        self.redistribute_view.on_export = self.export_results  # the right-click menu's Export…, as the button
         self.redistribute_view.setModel(self.redistribute_model)
         self.redistribute_view.setSortingEnabled(False)
         layout = QHBoxLayout(page)
@@ -797,6 +803,7 @@ class AllocationTab(TabBase):
             [Column("label", "Line", lambda r: r[0]),
              _money_column_of("amount", "Amount", lambda r: r[1])], [], self)
         self.top_slice_view = DataTableView(page, accessible_name="Top-slice breakdown")
+        self.top_slice_view.on_export = self.export_results  # the right-click menu's Export…, as the button
         self.top_slice_view.setModel(self.top_slice_model)
         self.top_slice_view.setSortingEnabled(False)
         self.top_slice_problem = QLabel(page)
@@ -1452,12 +1459,21 @@ class AllocationTab(TabBase):
         return _table_text(self.results_proxy)
 
     def copy_results(self) -> None:
-        """Copy Table. With no result, why there is nothing to copy, as Export says it: the clipboard kept an earlier
-        copy, which pasted into Excel passed for this split."""
-        if self.result is None:
-            prompts.show_error(self, "Copy Table", self.problem or "There is no result to copy.")
+        """Copy Table: the table of the page shown (on Compare scenarios, Redistribute or Top-slice its table, as Edit >
+        Copy takes it: the Results pasted into Excel passed for the comparison or the money shared back). With nothing
+        on the page, why there is nothing to copy, as Export says it: the clipboard kept an earlier copy, which pasted
+        into Excel passed for this split."""
+        view = self._page_table()
+        if view is self.results_view:
+            if self.result is None:
+                prompts.show_error(self, "Copy Table", self.problem or "There is no result to copy.")
+                return
+            copy_to_clipboard(self.results_table_text())
             return
-        copy_to_clipboard(self.results_table_text())
+        if not view.model().rowCount():
+            prompts.show_error(self, "Copy Table", self._page_empty_reason(view))
+            return
+        copy_to_clipboard(_table_text(view.model()))
 
     def copy_selection(self) -> bool:
         """Edit > Copy on the tab: the selected rows of the table on the page shown, or the whole table when none are
@@ -1483,6 +1499,13 @@ class AllocationTab(TabBase):
                      if page is not None and page.isAncestorOf(view)), self.results_view)
 
     def export_results(self) -> None:
+        """Export…: the table of the page shown, as a workbook (money Excel can add up), a CSV or a tab-separated file;
+        on Results the allocation with its explanations. It saved the Results whatever page was shown, and the other
+        pages' tables could not be saved at all."""
+        view = self._page_table()
+        if view is not self.results_view:
+            self._export_page(view)
+            return
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
@@ -1491,6 +1514,34 @@ class AllocationTab(TabBase):
                                      lambda t: write_table(t, self.presenter.export_sheets(
                                          result, workbook=t.suffix.lower() == ".xlsx")),
                                      failed="The file could not be written")
+        self._say_exported(path)
+
+    def _export_page(self, view) -> None:
+        if not view.model().rowCount():
+            prompts.show_error(self, "Export", self._page_empty_reason(view))
+            return
+        if view is self.compare_view:
+            sheet = comparison_sheet(service.load_scenario(self.store, self.compare_first.currentData()),
+                                     service.load_scenario(self.store, self.compare_second.currentData()))
+            title, name = "Export comparison", "comparison.xlsx"
+        elif view is self.redistribute_view:
+            sheet = redistribution_sheet(self.redistribute_model.rows, self.redistribute_method.currentData(),
+                                         self.presenter.year)
+            title, name = "Export money shared back", "shared-back.xlsx"
+        else:
+            saved = self._top_slice_fields() == getattr(self, "_top_slice_shown", None)
+            sheet = top_slice_sheet(self.top_slice_model.rows, self.top_slice_combo.currentText() if saved else "")
+            title, name = "Export top-slice", "top-slice.xlsx"
+        self._say_exported(export_to_chosen_file(self, title, name, lambda t: write_table(t, [sheet]),
+                                                 failed="The file could not be written"))
+
+    def _page_empty_reason(self, view) -> str:
+        """Why the page shown has no table (two scenarios not saved, an amount or a field refused), as it says it."""
+        label = {self.compare_view: self.compare_note, self.redistribute_view: self.redistribute_note}.get(
+            view, self.top_slice_problem)
+        return label.text().removeprefix("⚠ ") or "There is nothing on this page to export."
+
+    def _say_exported(self, path) -> None:
         if path is None:
             return
         window = self.window()

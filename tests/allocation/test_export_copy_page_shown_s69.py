@@ -1,0 +1,117 @@
+"""s69: Export… (Alt+7) and Copy Table on the Compare scenarios, Redistribute or Top-slice page saved and copied the
+Results, whatever page was shown: the county lead on Redistribute, the retained £65,512 shared back (Babergh CSP
+£5,948 … Western CSP £20,303), pressed Export… and got allocation.xlsx with the year's split (Babergh CSP £63,768),
+and Copy Table pasted the split into Excel as if it were the money shared back. None of the three pages' tables could
+be exported at all, and no table's right-click menu had the Export… the guide promises. Both buttons (and the menu's
+Export…) now take the table of the page shown, under a title saying what it is; on Results as before."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+
+@pytest.fixture
+def tab(demo_window):
+    demo_window.show()
+    return demo_window.show_tab("allocation")
+
+
+def _copy_table(tab, qtbot) -> list[list[str]]:
+    QGuiApplication.clipboard().setText("nothing copied yet")
+    button = tab._results_buttons[1]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return list(csv.reader(io.StringIO(QGuiApplication.clipboard().text()), delimiter="\t"))
+
+
+def _export(tab, qtbot, prompts, target) -> None:
+    prompts.file_names.append(str(target))
+    qtbot.mouseClick(tab._results_buttons[0], Qt.MouseButton.LeftButton)
+    assert prompts.errors == []
+
+
+def _csv(path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_copy_table_on_redistribute_copies_the_money_shared_back(tab, qtbot):
+    tab.pages.setCurrentWidget(tab.redistribute_view.parentWidget())
+    rows = _copy_table(tab, qtbot)
+    assert rows == [["Partnership", "Share"], ["Babergh CSP", "5948"], ["Ipswich CSP", "19333"],
+                    ["Waveney CSP", "11831"], ["Suffolk Coastal CSP", "8097"], ["Western CSP", "20303"],
+                    ["Total", "65512"]]
+
+
+def test_copy_table_on_compare_and_top_slice_copies_their_tables(tab, qtbot):
+    tab.pages.setCurrentWidget(tab.compare_view.parentWidget())
+    rows = _copy_table(tab, qtbot)
+    assert rows[0] == ["Partnership", "2009/10 — Option 2 with exact shares",
+                       "2009/10 — Option 2 - As per 2008/09 with updated crime figures, 10% retained", "Difference"]
+    assert rows[1][:3] == ["Babergh CSP", "63767", "63768"] and rows[-1][:3] == ["Totals", "589608", "589608"]
+    tab.pages.setCurrentWidget(tab.top_slice_page)
+    rows = _copy_table(tab, qtbot)
+    assert rows[0] == ["Line", "Amount"] and rows[1] == ["Total", "2900692"] and len(rows) == 8
+
+
+def test_copy_table_on_results_copies_the_results_as_before(tab, qtbot):
+    tab.pages.setCurrentIndex(0)
+    rows = _copy_table(tab, qtbot)
+    assert rows[0][0] == "Partnership" and rows[-1][:4] == ["Totals", "589608", "655120", "-65512"]
+
+
+def test_export_on_redistribute_saves_the_money_shared_back(tab, qtbot, prompts, tmp_path):
+    tab.pages.setCurrentWidget(tab.redistribute_view.parentWidget())
+    target = tmp_path / "shared-back.csv"
+    _export(tab, qtbot, prompts, target)
+    rows = _csv(target)
+    assert rows[0] == ["Partnership", "Share"]
+    assert rows[1] == ["Babergh CSP", "5948"] and rows[-1] == ["Total", "65512"]
+
+
+def test_export_on_compare_saves_the_comparison_as_a_workbook(tab, qtbot, prompts, tmp_path):
+    tab.pages.setCurrentWidget(tab.compare_view.parentWidget())
+    target = tmp_path / "compared.xlsx"
+    _export(tab, qtbot, prompts, target)
+    sheet = load_workbook(target).worksheets[0]
+    values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    values = [row for row in values if row]
+    assert values[0] == ["Compare scenarios: 2009/10 — Option 2 with exact shares with 2009/10 — Option 2 - As per "
+                         "2008/09 with updated crime figures, 10% retained"]
+    babergh = next(row for row in values if row[0] == "Babergh CSP")
+    assert babergh == ["Babergh CSP", 63767, 63768, 1]  # pounds Excel can add up
+    assert next(row for row in values if row[0] == "Totals") == ["Totals", 589608, 589608, 0]
+
+
+def test_export_on_top_slice_saves_its_figures(tab, qtbot, prompts, tmp_path):
+    tab.pages.setCurrentWidget(tab.top_slice_page)
+    target = tmp_path / "prg.csv"
+    _export(tab, qtbot, prompts, target)
+    rows = _csv(target)
+    assert rows[0] == ["Line", "Amount"]
+    assert rows[1:] == [["Total", "2900692"], ["LSP share", "1450346"], ["SSP share", "1450346"],
+                        ["Retained (10%)", "145034.60"], ["Each of 9 partners (equal share)", "145034.60"],
+                        ["Each plus 20%", "174041.52"], ["Each less 20%", "116027.68"]]
+
+
+def test_an_empty_page_says_why_and_writes_nothing(tab, qtbot, prompts, tmp_path):
+    tab.pages.setCurrentWidget(tab.redistribute_view.parentWidget())
+    tab.redistribute_amount.setText("-5")
+    tab.redistribute_amount.editingFinished.emit()
+    target = tmp_path / "nothing.csv"
+    prompts.file_names.append(str(target))
+    QGuiApplication.clipboard().setText("earlier")
+    qtbot.mouseClick(tab._results_buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab._results_buttons[1], Qt.MouseButton.LeftButton)
+    assert [title for title, _ in prompts.errors] == ["Export", "Copy Table"]
+    assert all("cannot be negative" in text for _, text in prompts.errors), prompts.errors
+    assert not target.exists() and QGuiApplication.clipboard().text() == "earlier"
+
+
+def test_every_pages_table_has_export_on_its_menu(tab):
+    for view in (tab.results_view, tab.compare_view, tab.redistribute_view, tab.top_slice_view):
+        assert "&Export…" in [a.text() for a in view.context_menu(0).actions()], view.accessibleName()
