@@ -1321,7 +1321,9 @@ class AllocationTab(TabBase):
         return any(s.id == chosen and s.adopted for s in getattr(self, "scenarios", ()))
 
     def _show_agreed_button(self, *_args) -> None:
-        self.adopt_button.setText("Un&mark as agreed" if self._chosen_is_agreed() else "&Mark as agreed")
+        words = "Un&mark as agreed" if self._chosen_is_agreed() else "&Mark as agreed"
+        self.adopt_button.setText(words)
+        self.adopt_button.setAccessibleName(words.replace("&", ""))  # a screen reader said "Mark" over "Unmark"
 
     def _show_compare_bar(self, index: int) -> None:
         self.compare_bar.setVisible(self.pages.widget(index) is self.compare_view.parentWidget())
