@@ -115,3 +115,28 @@ def test_an_empty_page_says_why_and_writes_nothing(tab, qtbot, prompts, tmp_path
 def test_every_pages_table_has_export_on_its_menu(tab):
     for view in (tab.results_view, tab.compare_view, tab.redistribute_view, tab.top_slice_view):
         assert "&Export…" in [a.text() for a in view.context_menu(0).actions()], view.accessibleName()
+
+
+def _title(path) -> str:
+    return load_workbook(path).worksheets[0].cell(1, 1).value
+
+
+def test_a_top_slice_is_titled_with_its_saved_name_only_when_the_figures_are_its_own(tab, qtbot, prompts, tmp_path):
+    from tests.allocation.test_allocation_round42exa import type_in_field
+
+    tab.pages.setCurrentWidget(tab.top_slice_page)
+    _export(tab, qtbot, prompts, tmp_path / "saved.xlsx")
+    assert _title(tmp_path / "saved.xlsx") == "Top-slice: 2009/10 — Performance Reward Grant 2009-10"
+    type_in_field(qtbot, tab.top_fields["total"], "2900692")  # the same grant typed another way: still its own
+    _export(tab, qtbot, prompts, tmp_path / "same.xlsx")
+    assert _title(tmp_path / "same.xlsx") == "Top-slice: 2009/10 — Performance Reward Grant 2009-10"
+    type_in_field(qtbot, tab.top_fields["total"], "3000000")  # a grant tried: not the saved one's
+    _export(tab, qtbot, prompts, tmp_path / "tried.xlsx")
+    assert _title(tmp_path / "tried.xlsx") == "Top-slice"
+    prompts.texts += ["Tried", "2010/11"]
+    assert tab.save_top_slice()
+    prompts.answers.append(True)
+    tab.remove_top_slice()  # its figures stay on the page, under the 2009/10 one listed next
+    assert tab.top_slice_combo.currentText() == "2009/10 — Performance Reward Grant 2009-10"
+    _export(tab, qtbot, prompts, tmp_path / "removed.xlsx")
+    assert _title(tmp_path / "removed.xlsx") == "Top-slice"

@@ -1531,11 +1531,20 @@ class AllocationTab(TabBase):
                                          self.presenter.year)
             title, name = "Export money shared back", "shared-back.xlsx"
         else:
-            saved = self._top_slice_fields() == getattr(self, "_top_slice_shown", None)
-            sheet = top_slice_sheet(self.top_slice_model.rows, self.top_slice_combo.currentText() if saved else "")
+            sheet = top_slice_sheet(self.top_slice_model.rows, self._top_slice_title())
             title, name = "Export top-slice", "top-slice.xlsx"
         self._say_exported(export_to_chosen_file(self, title, name, lambda t: write_table(t, [sheet]),
                                                  failed="The file could not be written"))
+
+    def _top_slice_title(self) -> str:
+        """The saved top-slice the page's figures are, as listed; "" for figures typed (a grant tried, or those of one
+        just removed, which stay on the page under the next one listed)."""
+        index = self.top_slice_combo.currentIndex()
+        if not 0 <= index < len(self.top_slices):
+            return ""
+        item = self.top_slices[index]
+        typed = top_slice_typed(self._top_slice_fields(), top_slice_fields_of(item), item.remainder_label)
+        return "" if typed else self.top_slice_combo.currentText()
 
     def _page_empty_reason(self, view) -> str:
         """Why the page shown has no table (two scenarios not saved, an amount or a field refused), as it says it."""
