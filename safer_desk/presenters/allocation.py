@@ -745,12 +745,17 @@ def top_slice_note(fields: dict[str, str]) -> str:
     return equal_shares_note(result, f"“Each of {result.partners} partners”")
 
 
+# The comparison's last column: the second scenario less the first, said so (the list is newest first, and a bare
+# "Difference" comparing 2019/20 with 2009/10 read as a loss what was a gain).
+COMPARISON_DIFFERENCE = "Difference (second − first)"
+
+
 # -- the pages' tables as Export… writes them (the table of the page shown, not the Results) -----------------
 def comparison_sheet(first: service.Scenario, second: service.Scenario) -> Sheet:
     """The Compare scenarios page's table, titled with the two scenarios, money as pounds Excel can add up."""
     rows = [[r.partnership, r.first_pence, r.second_pence, r.difference_pence]
             for r in service.compare_scenarios(first, second)]
-    return Sheet("Compare scenarios", ["Partnership", first.title, second.title, "Difference"], rows, {1, 2, 3},
+    return Sheet("Compare scenarios", ["Partnership", first.title, second.title, COMPARISON_DIFFERENCE], rows, {1, 2, 3},
                  title=f"Compare scenarios: {first.title} with {second.title}")
 
 

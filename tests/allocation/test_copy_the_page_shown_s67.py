@@ -34,7 +34,7 @@ def test_copy_on_the_compare_page_copies_the_comparison(demo_window, tab, qtbot)
     tab.pages.setCurrentWidget(tab.compare_view.parentWidget())
     assert tab.compare_model.rowCount() > 1
     rows = _copy_from(demo_window, tab.compare_first, qtbot)
-    assert rows[0][0] == "Partnership" and rows[0][-1] == "Difference", rows[0]
+    assert rows[0][0] == "Partnership" and rows[0][-1] == "Difference (second − first)", rows[0]
     assert len(rows) == 1 + tab.compare_model.rowCount()
     assert rows[-1][0] == "Totals"
 

@@ -51,7 +51,8 @@ def test_copy_table_on_compare_and_top_slice_copies_their_tables(tab, qtbot):
     tab.pages.setCurrentWidget(tab.compare_view.parentWidget())
     rows = _copy_table(tab, qtbot)
     assert rows[0] == ["Partnership", "2009/10 — Option 2 with exact shares",
-                       "2009/10 — Option 2 - As per 2008/09 with updated crime figures, 10% retained", "Difference"]
+                       "2009/10 — Option 2 - As per 2008/09 with updated crime figures, 10% retained",
+                       "Difference (second − first)"]
     assert rows[1][:3] == ["Babergh CSP", "63767", "63768"] and rows[-1][:3] == ["Totals", "589608", "589608"]
     tab.pages.setCurrentWidget(tab.top_slice_page)
     rows = _copy_table(tab, qtbot)

@@ -51,4 +51,4 @@ def test_the_comparison_lines_up_its_difference(qtbot):
                           [ComparisonRow("Babergh", 6_376_750, 6_376_800), ComparisonRow("Ipswich", 100, 500)])
     assert column(model, "First") == ["£63,767.50", "£1.00"]
     assert column(model, "Second") == ["£63,768", "£5"]  # a column of whole pounds, as every table shows one
-    assert column(model, "Difference") == ["+£0.50", "+£4.00"]
+    assert column(model, "Difference (second − first)") == ["+£0.50", "+£4.00"]

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from safer_desk.domain.allocation import AllocationResult, format_number, plain_number
 from safer_desk.domain.money import format_percent, format_pounds_plain
 from safer_desk.presenters.formats import Unit
+from safer_desk.presenters.allocation import COMPARISON_DIFFERENCE
 from safer_desk.services.allocation import total_share_pct
 from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, cell_raw, cell_text
 from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
@@ -228,7 +229,7 @@ def comparison_columns(first_title: str, second_title: str) -> list[Column]:
     return [Column("partnership", "Partnership", lambda r: r.partnership),
             _money_column_of("first", first_title, lambda r: r.first_pence),
             _money_column_of("second", second_title, lambda r: r.second_pence),
-            _money_column_of("difference", "Difference", lambda r: r.difference_pence, signed=True)]
+            _money_column_of("difference", COMPARISON_DIFFERENCE, lambda r: r.difference_pence, signed=True)]
 
 
 def _money_column_of(key: str, header: str, get, *, signed: bool = False) -> Column:
