@@ -751,26 +751,36 @@ COMPARISON_DIFFERENCE = "Difference (second − first)"
 
 
 # -- the pages' tables as Export… writes them (the table of the page shown, not the Results) -----------------
-def comparison_sheet(first: service.Scenario, second: service.Scenario) -> Sheet:
-    """The Compare scenarios page's table, titled with the two scenarios, money as pounds Excel can add up."""
+def comparison_sheets(first: service.Scenario, second: service.Scenario) -> list[Sheet]:
+    """The Compare scenarios page's table, titled with the two scenarios, money as pounds Excel can add up; then
+    what the line under it says (the options that differ, the partnerships in one scenario only)."""
     rows = [[r.partnership, r.first_pence, r.second_pence, r.difference_pence]
             for r in service.compare_scenarios(first, second)]
-    return Sheet("Compare scenarios", ["Partnership", first.title, second.title, COMPARISON_DIFFERENCE], rows, {1, 2, 3},
-                 title=f"Compare scenarios: {first.title} with {second.title}")
+    table = Sheet("Compare scenarios", ["Partnership", first.title, second.title, COMPARISON_DIFFERENCE], rows,
+                  {1, 2, 3}, title=f"Compare scenarios: {first.title} with {second.title}")
+    return _with_notes(table, comparison_note(first, second))
 
 
-def redistribution_sheet(rows: Sequence[tuple], method: str, year: str = "") -> Sheet:
-    """The Redistribute page's shares (``redistribution``'s rows), titled with how they were shared back."""
+def redistribution_sheets(rows: Sequence[tuple], method: str, note: str, year: str = "") -> list[Sheet]:
+    """The Redistribute page's shares (``redistribution``'s rows and note), titled with how they were shared back."""
     rule = SplitRule.parse(method).label
     said = " ".join(filter(None, (year.strip(), "money not committed by the deadline, shared back")))
-    return Sheet("Redistribute", ["Partnership", "Share"], [list(row) for row in rows], {1},
-                 title=f"{said[0].upper()}{said[1:]} {rule[0].lower()}{rule[1:]}")
+    table = Sheet("Redistribute", ["Partnership", "Share"], [list(row) for row in rows], {1},
+                  title=f"{said[0].upper()}{said[1:]} {rule[0].lower()}{rule[1:]}")
+    return _with_notes(table, note)
 
 
-def top_slice_sheet(rows: Sequence[tuple], name: str = "") -> Sheet:
-    """The Top-slice page's breakdown (``top_slice_rows``' rows), titled with the saved top-slice it is, if any."""
-    return Sheet("Top-slice", ["Line", "Amount"], [list(row) for row in rows], {1},
-                 title=f"Top-slice: {name}" if name else "Top-slice")
+def top_slice_sheets(rows: Sequence[tuple], note: str, name: str = "") -> list[Sheet]:
+    """The Top-slice page's breakdown (``top_slice_rows``' rows), titled with the saved top-slice it is, if any; then
+    how uneven equal shares fall (``top_slice_note``)."""
+    table = Sheet("Top-slice", ["Line", "Amount"], [list(row) for row in rows], {1},
+                  title=f"Top-slice: {name}" if name else "Top-slice")
+    return _with_notes(table, note)
+
+
+def _with_notes(table: Sheet, note: str) -> list[Sheet]:
+    """A page's table and, in a workbook, what the page says under it (a CSV or TSV file holds the first sheet)."""
+    return [table, Sheet("Notes", ["Note"], [[note]])] if note.strip() else [table]
 
 
 # The Top-slice page's fields, as its labels name them (Replace's question names each figure that changes).

@@ -141,3 +141,29 @@ def test_a_top_slice_is_titled_with_its_saved_name_only_when_the_figures_are_its
     assert tab.top_slice_combo.currentText() == "2009/10 — Performance Reward Grant 2009-10"
     _export(tab, qtbot, prompts, tmp_path / "removed.xlsx")
     assert _title(tmp_path / "removed.xlsx") == "Top-slice"
+
+
+def _notes(path) -> list[str]:
+    book = load_workbook(path)
+    assert [sheet.title for sheet in book.worksheets][1:] == ["Notes"], book.sheetnames
+    return [row[0] for row in book.worksheets[1].iter_rows(values_only=True) if row[0]][1:]
+
+
+def test_a_workbook_of_a_page_keeps_what_the_page_says_under_its_table(tab, qtbot, prompts, tmp_path):
+    """The blank Difference of a partnership in one scenario only, the odd pence of an amount shared back, the
+    uneven equal shares: said on the page, and in the workbook on a Notes sheet (a CSV holds the table only)."""
+    from tests.allocation.test_allocation_round42exa import type_in_field
+
+    tab.pages.setCurrentWidget(tab.compare_view.parentWidget())
+    _export(tab, qtbot, prompts, tmp_path / "compared.xlsx")
+    assert _notes(tmp_path / "compared.xlsx") == [tab.compare_note.text()]
+    tab.pages.setCurrentWidget(tab.redistribute_view.parentWidget())
+    type_in_field(qtbot, tab.redistribute_amount, "£65,512.50")
+    _export(tab, qtbot, prompts, tmp_path / "shared.xlsx")
+    assert _notes(tmp_path / "shared.xlsx") == [tab.redistribute_note.text()]
+    assert "odd 50p" in tab.redistribute_note.text()
+    tab.pages.setCurrentWidget(tab.top_slice_page)
+    type_in_field(qtbot, tab.top_fields["partners"], "7")
+    _export(tab, qtbot, prompts, tmp_path / "prg.xlsx")
+    assert _notes(tmp_path / "prg.xlsx") == [tab.top_slice_problem.text()]
+    assert "2 get £186,473.05 and 5 get £186,473.06" in tab.top_slice_problem.text()

@@ -39,9 +39,9 @@ from safer_desk.ui.kit.typing_undo import shows_held
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.presenters.allocation import (POT_EXAMPLE, PREVIOUS_TOTAL_EXAMPLE, ROUNDING_EXPLAINED,
                                              AllocationPresenter, EditedAt, Rounding, RoundingUnit, SplitRule,
-                                             comparison_note, comparison_sheet, redistribution, redistribution_sheet,
+                                             comparison_note, comparison_sheets, redistribution, redistribution_sheets,
                                              summary_text, top_slice_fields_of, top_slice_note, top_slice_rows,
-                                             top_slice_sheet, top_slice_typed, year_example)
+                                             top_slice_sheets, top_slice_typed, year_example)
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui.kit.colours import alert_style, themed
 
@@ -1523,17 +1523,17 @@ class AllocationTab(TabBase):
             prompts.show_error(self, "Export", self._page_empty_reason(view))
             return
         if view is self.compare_view:
-            sheet = comparison_sheet(service.load_scenario(self.store, self.compare_first.currentData()),
-                                     service.load_scenario(self.store, self.compare_second.currentData()))
+            sheets = comparison_sheets(service.load_scenario(self.store, self.compare_first.currentData()),
+                                       service.load_scenario(self.store, self.compare_second.currentData()))
             title, name = "Export comparison", "comparison.xlsx"
         elif view is self.redistribute_view:
-            sheet = redistribution_sheet(self.redistribute_model.rows, self.redistribute_method.currentData(),
-                                         self.presenter.year)
+            sheets = redistribution_sheets(self.redistribute_model.rows, self.redistribute_method.currentData(),
+                                           self.redistribute_note.text(), self.presenter.year)
             title, name = "Export money shared back", "shared-back.xlsx"
         else:
-            sheet = top_slice_sheet(self.top_slice_model.rows, self._top_slice_title())
+            sheets = top_slice_sheets(self.top_slice_model.rows, self.top_slice_problem.text(), self._top_slice_title())
             title, name = "Export top-slice", "top-slice.xlsx"
-        self._say_exported(export_to_chosen_file(self, title, name, lambda t: write_table(t, [sheet]),
+        self._say_exported(export_to_chosen_file(self, title, name, lambda t: write_table(t, sheets),
                                                  failed="The file could not be written"))
 
     def _top_slice_title(self) -> str:
