@@ -60,6 +60,13 @@ def _in_year(years: set[str], year: FinancialYear | None) -> bool:
     return year is None or year.label in years
 
 
+def _begun_by(years: set[str], until: FinancialYear | None) -> bool:
+    """Whether a project (or scenario) of these years began by ``until``, the last year of a partnership that has
+    ended (``ReportAreas.until``): one begun after it is another partnership's, though in one of its old districts
+    (a Mid Suffolk project of 2020/21 is Western Suffolk CSP's, not Western CSP's). Dated by nothing: kept."""
+    return until is None or not years or min(FinancialYear.parse(y).start_year for y in years) <= until.start_year
+
+
 def _in_areas(store: Store, project, areas: ReportAreas, office_county: str | set[str] | None, known: dict) -> bool:
     """Whether a project's areas (free text: district, partnership or county names, or "Countywide") lie in areas.
 
@@ -166,7 +173,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         for item in scenario.items:
             inherited.setdefault(item.project_id, set()).update(scenario_years(scenario, by_id))
     years = {p.id: project_years(p) or inherited.get(p.id, set()) for p in all_projects}
-    local = projects_in_areas(store, all_projects, areas)
+    local = [p for p in projects_in_areas(store, all_projects, areas) if _begun_by(years[p.id], areas.until)]
     projects = [p for p in local if p.status in OPEN and _in_year(years[p.id], year)]
     undated = [p for p in local if p.status in OPEN and not years[p.id]] if year is not None else []
     # Completed, declined or withdrawn since a paper listed them: said, not dropped from the board's table unsaid.
@@ -220,6 +227,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue  # a scenario belongs to the areas of its projects
         if year is not None and year.label not in scenario_report_years(scenario, by_id, awards):
             continue  # and to its award's year, or the years of its dated projects (none: the report for all years)
+        if not _begun_by(scenario_report_years(scenario, by_id, awards), areas.until):
+            continue  # an ended partnership's report: not a scenario of after its last year
         # As the window and the export workbook count it, its problems and notes naming the office where two
         # projects share a title.
         result = evaluate_saved(store, scenario, all_projects, awards=list(awards.values()), names=said)
