@@ -1776,6 +1776,8 @@ _EXPORT_MONEY = {EXPORT_HEADER.index(h) for h in ("Cost min (£)", "Cost max (£
 
 
 def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list]:
+    from safer_desk.services.funders import shares_over_cost  # (it reads this module's shares)
+
     rows = []
     for p in projects:
         money = [p.cost.min_pence if p.cost else None, p.cost.max_pence if p.cost else None,
@@ -1792,7 +1794,9 @@ def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list
             p.lead_organisation,
             "; ".join(o.describe() for o in p.officers), "; ".join(p.areas),
             "; ".join(s.describe() for s in p.funding_sources), _day(p.start_date), _day(p.end_date),
-            "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes, p.warning,
+            "; ".join(p.outcomes), "; ".join(p.priorities), "; ".join(p.indicators), p.notes,
+            # shares more than the cost said as the editor says them (the cell was blank beside £110,000 of £100,000)
+            " ".join(w for w in (p.warning, shares_over_cost(p)) if w),
         ])
     return rows
 

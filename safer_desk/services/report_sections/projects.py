@@ -149,7 +149,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     from (*Merged from*, after the project's title, as the register and Commissioning show it) and its notes name the
     office of a project whose title another has; an office's own report names such a project by its ref and title
     ("17. Outreach worker", ``titles_said``), and is otherwise as it always was."""
-    from safer_desk.services.funders import list_awards, shares_text
+    from safer_desk.services.funders import list_awards, shares_over_cost, shares_text
     from safer_desk.services.illustrative import illustrative_rows
     from safer_desk.services.projects import areas_not_known, known_area_names, load_projects, project_name
     from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
@@ -188,10 +188,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     if projects or undated or closed or award_section is not None:
         rows = [[p.ref, p.title, *([origins.of(p.id)] if merged else []),
                  *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
-                 p.status.capitalize(), shares_text(p)] for p in projects]
+                 p.status.capitalize(), shares_text(p) + (" ⚠" if shares_over_cost(p) else "")] for p in projects]
         known = known_area_names(store)
         checks = [f"{named(p)}: {p.warning}" for p in projects if p.warning]
         checks += [f"{named(p)}: {' '.join(unknown)}" for p in projects if (unknown := areas_not_known(p, known))]
+        checks += [f"{named(p)}: {over}" for p in projects if (over := shares_over_cost(p))]  # as the editor warns
         # A criterion not scored yet is a blank cell: said, so that the board does not read it as "no".
         blank = any(not p.criterion(k).describe() for p in projects for k in CRITERIA_KEYS)
         paragraphs = ["Projects proposed, shortlisted, commissioned or live, with their alignment to the board's "

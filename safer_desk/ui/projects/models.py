@@ -10,6 +10,7 @@ from typing import Callable
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.projects import CRITERIA, NO, STATUS_LABELS, STATUSES, UNKNOWN, YES
 from safer_desk.presenters.formats import Unit
+from safer_desk.services.funders import shares_over_cost
 from safer_desk.services.projects import Project
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.ui.kit.tables import CENTER, LEFT, RIGHT, Column, RowTableModel
@@ -53,9 +54,13 @@ def _status_sort(p: Project) -> tuple[int, str]:
 
 def _check(p: Project) -> str:
     r = p.reconciliation
-    if r.agrees:
-        return ""
+    if r.agrees:  # shares more than the cost, as the editor warns of them (the column was blank beside them)
+        return "⚠ shares over cost" if shares_over_cost(p) else ""
     return "⚠ line queried" if r.queried_lines else "⚠ lines differ"
+
+
+def _check_tip(p: Project) -> str | None:
+    return " ".join(w for w in (p.warning, shares_over_cost(p)) if w) or None
 
 
 def register_columns(merged_from: Callable[[Project], str] = lambda p: "") -> list[Column]:
@@ -81,7 +86,7 @@ def register_columns(merged_from: Callable[[Project], str] = lambda p: "") -> li
         Column("lead_organisation", "Lead organisation", get=lambda p: p.lead_organisation),
         Column("areas", "Areas", get=lambda p: "; ".join(p.areas)),
         Column("merged_from", MERGED_FROM, get=merged_from, tooltip=lambda p: merged_from(p) or None),
-        Column("check", "Check", get=lambda p: _check(p), tooltip=lambda p: p.warning or None),
+        Column("check", "Check", get=lambda p: _check(p), tooltip=_check_tip),
     ]  # text that reads as a formula ("=HYPERLINK(…)") is quoted by the kit's copy (``to_tsv``)
 
 
