@@ -84,7 +84,7 @@ def _cost(cost_text: str) -> tuple[int | None, bool, int | None]:
 
 def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[str, str]] | None = None,
                   held: Sequence[FundingSource] | None = None,
-                  year_costs: Mapping[str, int] | None = None) -> list[FunderShare]:
+                  year_costs: Mapping[str, int] | None = None, first_year: str = "") -> list[FunderShare]:
     """Each funder's share as typed, against the project's cost as typed (lines that cannot be read are
     added to problems, as Save would refuse them), a share for a year whose cost the lines give (``year_costs``)
     against that year's cost; ``held``: the shares as the file holds them, when the text is theirs unchanged (Save
@@ -93,7 +93,7 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
     one_amount = None if at_least or low is not None else of  # a share typed as "1/3" of it is said in pounds
     sources = held if held is not None else parse_funding_sources(sources_text or "",
                                                                    [] if problems is None else problems,
-                                                                   cost_pence=one_amount)
+                                                                   cost_pence=one_amount, first_year=first_year)
     return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least, low,
                         (year_costs or {}).get(s.financial_year) if s.financial_year else None)
             for s in sources]
@@ -113,7 +113,8 @@ def shares_summary(sources_text: str, cost_text: str = "", *, say_unread: bool =
     (say_unread False: not, while the field shows the same words as Save's refusal). ``held``: as ``funder_shares``.
     """
     problems: list[tuple[str, str]] = []
-    shares = funder_shares(sources_text, cost_text, problems, held, year_costs)
+    shares = funder_shares(sources_text, cost_text, problems, held, year_costs,
+                           _years_run(start, end)[0])  # "£18,000 per year for two years": its lines named from it
     unread = [f"⚠ {message}" for _, message in problems] if say_unread else []
     if held is not None:  # a file saved before a second amount for a funder and year was refused: said, as Save would
         unread += [f"⚠ {message}" for message in shares_given_twice(held)]

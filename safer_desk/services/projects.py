@@ -291,10 +291,12 @@ def format_officers(officers: Iterable[Officer]) -> str:
 
 
 def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
-                          cost_pence: int | None = None) -> tuple[FundingSource, ...]:
+                          cost_pence: int | None = None, first_year: str = "") -> tuple[FundingSource, ...]:
     """One source a line (or "; " between them, as the register's export writes them): "Source: £amount"
     (words such as "Tbc" are kept as the amount not yet known). ``cost_pence``: the project's cost, where it is one
-    amount: a share typed as a part of it ("50%", "1/3") is refused saying the amount that part comes to."""
+    amount: a share typed as a part of it ("50%", "1/3") is refused saying the amount that part comes to.
+    ``first_year``: the project's first financial year ("2009/10"), naming the lines to type for a share written
+    "£18,000 per year for two years" on a line with no year."""
     sources = []
     stated: dict[tuple[str, str], tuple[int, FundingSource]] = {}  # a funder's amount for a year, and its line
     lines = [(n, line.strip()) for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1)]
@@ -362,6 +364,8 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
                                                     "the project's cost goes under Cost."))
             elif two := _two_amounts(amount.split()):  # "OPCC: £110,000 £50,000": not one amount read as a guess
                 problems.append(("funding_sources", _two_shares(n, source, two)))
+            elif over := _share_over_years(source, year, amount, first_year):  # "£18,000 per year for two years"
+                problems.append(("funding_sources", f"line {n}: {over}"))
             elif noted := _share_and_note(amount):  # "£4,000 (£2,000 per District)", "£110,000 (confirmed)"
                 label = FundingSource(source, None, "", year).label
                 problems.append(("funding_sources", f"line {n}: give the share alone (“{label}: {noted[0]}”): "
@@ -437,6 +441,59 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
     pence = int((Decimal(fraction.numerator) * whole / fraction.denominator).to_integral_value(rounding=ROUND_HALF_UP))
     return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}), "
             "not as a part of the cost.")
+
+
+# A share as seed 000 writes ELEV8's costs, "£18,000 per year for two years" (or "(per year for two years)", "a year for
+# 2 years", "p.a. for two years"); one over several years together, "£516,244 over two years" (seed 002); one given
+# in kind with a value, "£5,000 in kind" (not money paid).
+_COUNT = r"(?P<n>\d+|two|three|four|five)"
+_A_YEAR_FOR = LazyPattern(rf"^(?P<amount>[^()]*?\d[^()]*?)\s*\(?\s*"
+                          rf"(?:(?:per|a|each|every)\s+(?:year|annum)|p\.?\s?a\.?)\s*,?\s+(?:for|over)\s+{_COUNT}\s+(?:years?|yrs?)\s*\)?$", re.I)
+_OVER_YEARS = LazyPattern(rf"^(?P<amount>[^()]*?\d[^()]*?)\s*\(?\s*(?:over|across)\s+{_COUNT}\s+(?:years?|yrs?)\s*\)?$",
+                          re.I)
+_IN_KIND = LazyPattern(r"^(?P<amount>[^()]*?\d[^()]*?)\s*\(?\s*(?:given\s+)?in[\s\-\u2010]+kind\s*\)?$", re.I)
+_COUNTS = {"2": 2, "3": 3, "4": 4, "5": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _share_over_years(source: str, year: str, amount: str, first_year: str = "") -> str:
+    """Why a share written over several years or in kind ("£18,000 per year for two years", "£516,244 over two
+    years", "£5,000 in kind") is refused, naming the lines to type; "" when it is not so written. The years are named
+    from the share's own year, else the project's ``first_year``; with neither, by an example said as one."""
+    def years_from(start: str, count: int) -> list[str]:
+        first = FinancialYear.parse(start).start_year
+        return [FinancialYear(y).label for y in range(first, first + count)]
+
+    if kind := _IN_KIND.match(amount):
+        try:
+            pence = parse_pence(kind["amount"])
+        except MoneyError:
+            return ""
+        return (f"“{amount}” is given in kind, not paid: type “{source}: in kind” (it counts as no money) and put its "
+                f"value, {format_money(pence)}, under Notes.")
+    a_year = _A_YEAR_FOR.match(amount)
+    m = a_year or _OVER_YEARS.match(amount)
+    count = _COUNTS.get(m["n"].casefold(), 0) if m else 0
+    if count < 2:
+        return ""
+    try:
+        pence = parse_pence(m["amount"])
+    except MoneyError:
+        return ""
+    words = _COUNT_WORDS[count]
+    start = year or first_year
+    if a_year:
+        money = format_money(pence)
+        said = f"“{amount}” is {money} a year for {words} years: give each year's share on its own line, with its year"
+        if start:
+            return said + " (" + ", ".join(f"“{source} ({y}): {money}”" for y in years_from(start, count)) + ")."
+        return (said + f" (“{source} (2009/10): {money}” and “{source} (2010/11): {money}” for a project begun in "
+                       "2009/10).")
+    said = f"“{amount}” is for {words} years together: give each year's share on its own line, with its year"
+    if start:
+        return said + " (" + " and ".join(f"“{source} ({y}): ”" for y in years_from(start, count)) + \
+            ", each with its amount)."
+    return said + f" (“{source} (2009/10): ” and the amount, and so on for each year)."
 
 
 # A share with the paper's note in brackets after it: "£4,000 (£2,000 per District)", "£110,000 (confirmed)".
@@ -849,7 +906,8 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
         sources = base.funding_sources
     else:
         one_amount = cost.max_pence if cost is not None and cost.kind == "amount" else None  # "1/3" said of it
-        sources = parse_funding_sources(f["funding_sources"], problems, cost_pence=one_amount)
+        sources = parse_funding_sources(f["funding_sources"], problems, cost_pence=one_amount,
+                                        first_year=FinancialYear.of(date.fromisoformat(start)).label if start else "")
     status_date = _optional_date(f["status_date"], "status_date", problems)
     lines = base.cost_lines
     if cost_lines is not None:
