@@ -447,8 +447,10 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
 # 2 years", "p.a. for two years"); one over several years together, "£516,244 over two years" (seed 002); one given
 # in kind with a value, "£5,000 in kind" (not money paid).
 _COUNT = r"(?P<n>\d+|two|three|four|five)"
+_FROM_TO = r"(?:\s*,?\s*(?P<first>(?:19|20)\d\d)\s*[-\u2013\u2014]\s*(?:19|20)\d\d)?"  # seed 002's ", 2018 – 2021"
 _A_YEAR_FOR = LazyPattern(rf"^(?P<amount>[^()]*?\d[^()]*?)\s*\(?\s*"
-                          rf"(?:(?:per|a|each|every)\s+(?:year|annum)|p\.?\s?a\.?)\s*,?\s+(?:for|over)\s+{_COUNT}\s+(?:years?|yrs?)\s*\)?$", re.I)
+                          rf"(?:(?:per|a|each|every)\s+(?:year|annum)|p\.?\s?a\.?)\s*,?\s+(?:for|over)\s+{_COUNT}\s+"
+                          rf"(?:years?|yrs?){_FROM_TO}\s*\)?$", re.I)
 _OVER_YEARS = LazyPattern(rf"^(?P<amount>[^()]*?\d[^()]*?)\s*\(?\s*(?:over|across)\s+{_COUNT}\s+(?:years?|yrs?)\s*\)?$",
                           re.I)
 _IN_KIND = LazyPattern(r"^(?P<amount>[^()]*?\d[^()]*?)\s*\(?\s*(?:given\s+)?in[\s\-\u2010]+kind\s*\)?$", re.I)
@@ -481,14 +483,13 @@ def _share_over_years(source: str, year: str, amount: str, first_year: str = "")
     except MoneyError:
         return ""
     words = _COUNT_WORDS[count]
-    start = year or first_year
+    stated = m.groupdict().get("first")  # "2018 – 2021": its first financial year, 2018/19
+    start = year or (FinancialYear(int(stated)).label if stated else first_year)
     if a_year:
         money = format_money(pence)
         said = f"“{amount}” is {money} a year for {words} years: give each year's share on its own line, with its year"
-        if start:
-            return said + " (" + ", ".join(f"“{source} ({y}): {money}”" for y in years_from(start, count)) + ")."
-        return (said + f" (“{source} (2009/10): {money}” and “{source} (2010/11): {money}” for a project begun in "
-                       "2009/10).")
+        lines = ", ".join(f"“{source} ({y}): {money}”" for y in years_from(start or "2009/10", count))
+        return said + f" ({lines}{'' if start else ' for a project begun in 2009/10'})."
     said = f"“{amount}” is for {words} years together: give each year's share on its own line, with its year"
     if start:
         return said + " (" + " and ".join(f"“{source} ({y}): ”" for y in years_from(start, count)) + \

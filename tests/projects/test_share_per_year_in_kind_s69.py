@@ -36,8 +36,15 @@ def test_with_no_year_on_the_line_the_projects_start_names_them():
 def test_with_no_year_known_it_says_the_form():
     assert _said("OPCC: £18,000 per year for two years") == [
         "line 1: “£18,000 per year for two years” is £18,000 a year for two years: give each year's share on its own "
-        "line, with its year (“OPCC (2009/10): £18,000” and “OPCC (2010/11): £18,000” for a project begun in "
+        "line, with its year (“OPCC (2009/10): £18,000”, “OPCC (2010/11): £18,000” for a project begun in "
         "2009/10)."]
+
+
+def test_seed_002s_years_after_it_name_the_lines():
+    assert _said("SPSL: £30,000 per year over 3 years, 2018 – 2021") == [
+        "line 1: “£30,000 per year over 3 years, 2018 – 2021” is £30,000 a year for three years: give each year's "
+        "share on its own line, with its year (“SPSL (2018/19): £30,000”, “SPSL (2019/20): £30,000”, "
+        "“SPSL (2020/21): £30,000”)."]
 
 
 def test_an_amount_over_several_years_is_not_split_by_guess():
