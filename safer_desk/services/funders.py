@@ -503,7 +503,8 @@ def shares_over_cost(project) -> str:
     when none is. As the editor weighs them: each year's shares (a share with no year counts in each year), against
     the year's cost where the cost lines give it, else the whole cost (a range's upper end; a minimum has no upper
     figure); a share for a year outside the project's dates is not weighed (the editor says that apart)."""
-    from safer_desk.services.projects_commissioning import year_cost_by_lines
+    # from services.projects, which the register's first screen has loaded (the Check column asks this of each row)
+    from safer_desk.services.projects import year_cost_by_lines
 
     cost = project.cost
     if cost is None or cost.kind == "minimum":
@@ -535,7 +536,7 @@ def shares_over_cost(project) -> str:
 def shares_text(project, *, plain: bool = False, with_cost: bool = True) -> str:
     """A project's funders' shares in one cell: "OPCC (2017/18): £110,000 of £501,753" (plain pounds if asked; without
     " of £501,753" where the cost has a column of its own, as the editor's Funding sources are typed)."""
-    from safer_desk.services.projects_commissioning import year_cost_by_lines  # (it reads this module's shares)
+    from safer_desk.services.projects import year_cost_by_lines  # (it reads this module's shares)
 
     parts = []
     for s in project.funding_sources:

@@ -1903,3 +1903,14 @@ def register_csv_rows(store: Store) -> list[list[str]]:
         rows.append([p.id, p.title, p.status, p.funding_route, low, high,
                      *[p.criterion(k).value for k in CRITERIA_KEYS]])
     return rows
+
+
+def year_cost_by_lines(project: Project, year: str) -> int | None:
+    """The project's cost for ``year`` by its cost lines (ELEV8's 2009/10: £46,500 of £101,500), when every line
+    names its year and is an amount that reads, and some are for the year; None otherwise."""
+    lines = project.cost_lines
+    if not any(line.financial_year == year for line in lines) or any(
+            not line.financial_year or line.amount.queried or line.amount.min_pence is None
+            or (line.amount.max_pence or line.amount.min_pence) != line.amount.min_pence for line in lines):
+        return None
+    return sum(line.amount.min_pence for line in lines if line.financial_year == year)

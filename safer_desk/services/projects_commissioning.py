@@ -24,7 +24,7 @@ from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS, Scale, fund_variant
 from safer_desk.domain.text import in_words
-from safer_desk.services.projects import Project, load_projects
+from safer_desk.services.projects import Project, load_projects, year_cost_by_lines
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -356,17 +356,6 @@ def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, 
         f"cost at its upper end ({format_money(top)})"
     return (f"{title}: {owner} share for {year} ({format_money(share_pence)}) is more than the project's "
             f"{whole}: check the share in the register.")
-
-
-def year_cost_by_lines(project: Project, year: str) -> int | None:
-    """The project's cost for ``year`` by its cost lines (ELEV8's 2009/10: £46,500 of £101,500), when every line
-    names its year and is an amount that reads, and some are for the year; None otherwise."""
-    lines = project.cost_lines
-    if not any(line.financial_year == year for line in lines) or any(
-            not line.financial_year or line.amount.queried or line.amount.min_pence is None
-            or (line.amount.max_pence or line.amount.min_pence) != line.amount.min_pence for line in lines):
-        return None
-    return sum(line.amount.min_pence for line in lines if line.financial_year == year)
 
 
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
