@@ -248,7 +248,8 @@ class CommissioningPresenter(ScreenPresenter):
         result = service.evaluate(self.projects, self.fund_pence() or 0, items, name=self.name.strip(),
                                   fund_label=self.fund_label, award=award,
                                   award_year=self.award_year if award is not None else None,
-                                  range_end=self.range_end, awards=awards, names=self.sentence_titles())
+                                  range_end=self.range_end, awards=awards, names=self.sentence_titles(),
+                                  origins=self.origins)
         return result
 
     def result(self, evaluation: ScenarioResult | None = None) -> ScenarioResult | None:

@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
 from safer_desk.exchange.county_workbook import Block, Column, Number, WorkbookSheet
 from safer_desk.storage.store import Store
+
+if TYPE_CHECKING:
+    from safer_desk.services.provenance import RowOrigins
 
 
 def workbook_views(store: Store, progress=lambda d, t, m="": None, cancelled=lambda: False,
@@ -232,10 +235,19 @@ OPEN_TITLE = "Open: proposed, shortlisted, commissioned or live"
 CLOSED_TITLE = "No longer open: completed, declined or withdrawn (not in the total)"
 
 
+def _project_origins(origins: Origins | None) -> "RowOrigins":
+    """The workbook's origins of the projects as the services weigh them (``RowOrigins``): shown in a county file."""
+    from safer_desk.services.provenance import RowOrigins
+
+    return RowOrigins(dict((origins or {}).get("projects", {})), shown=bool(origins), typed=TYPED_AT_COUNTY)
+
+
 def register_sheet(store: Store, origins: Origins | None = None,
                    scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
+    from safer_desk.services.funders import list_awards, shares_over_cost
     from safer_desk.services.projects import load_projects
-    from safer_desk.services.report_sections.projects import OPEN
+    from safer_desk.services.projects_commissioning import typed_twice_in
+    from safer_desk.services.report_sections.projects import DRAWN_ON, OPEN
 
     projects = [p for p in load_projects(store) if scope.keeps("projects", p.id)]
     columns = [Column("Ref"), Column("Project / Initiative", width=45), Column("Status"),
@@ -244,14 +256,17 @@ def register_sheet(store: Store, origins: Origins | None = None,
                Column("Planning cost (£)", "money", total=True),
                Column("Starts", "date"), Column("Ends", "date"),
                *[Column(title) for _, _, title in CRITERIA],
-               Column("Funders' shares", width=40), Column("Outcomes", width=40), Column("Indicators")]
+               Column("Funders' shares", width=40), Column("Outcomes", width=40), Column("Indicators"),
+               Column("Warning", width=50)]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
 
     def row(p) -> list:
         return ([p.ref, p.title, p.status.capitalize(), p.status_date, "; ".join(p.areas), p.lead_organisation,
                  "; ".join(o.describe() for o in p.officers), p.funding_route, p.cost_text, p.planning_pence,
                  p.start_date, p.end_date, *[p.criterion(k).describe() for k in CRITERIA_KEYS],
-                 funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators)]
+                 funders_shares_text(p), "; ".join(p.outcomes), "; ".join(p.indicators),
+                 # as the register's export says it: shares more than the cost, as the editor warns
+                 " ".join(w for w in (p.warning, shares_over_cost(p)) if w)]
                 + ([_merged_from(origins, "projects", p.id)] if origins else []))
 
     # The total is of the open projects, those the board report lists as its commissioning options: a withdrawn or
@@ -265,7 +280,11 @@ def register_sheet(store: Store, origins: Origins | None = None,
                          note="The planning cost is what commissioning counts: the top of a range (£54,372 - "
                           "£62,372), the stated minimum (Minimum £50,000), or the amount. The total counts the open "
                           "projects (proposed, shortlisted, commissioned or live), as the board report's "
-                          "commissioning options list them; completed, declined and withdrawn ones are not in it.")
+                          "commissioning options list them; completed, declined and withdrawn ones are not in it." +
+                          # one title from two offices, each with a funder's share: said as the award tables say it
+                          "".join(f" {words}" for words in typed_twice_in(
+                              [a for a in list_awards(store) if scope.keeps("awards", a.id)],
+                              [p for p in projects if p.status in DRAWN_ON], _project_origins(origins))))
 
 
 def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
@@ -280,7 +299,7 @@ def scenarios_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
     # for the award's year, and a cost range at the end chosen (each project's whole cost and a range's upper end
     # were counted here: "OVER-COMMITTED by £2,176,185" where the window said £167,068 left).
     projects, awards = load_projects(store), list_awards(store)
-    results = [(s, evaluate_saved(store, s, projects, awards=awards))
+    results = [(s, evaluate_saved(store, s, projects, awards=awards, origins=_project_origins(origins)))
                for s in list_scenarios(store) if scope.keeps("scenarios", s.id)]
     if not results:
         return None

@@ -361,7 +361,7 @@ def _share_over_cost(project: Project, owner: str, share_pence: int, year: str, 
 def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[ScenarioItem], *,
              name: str = "", fund_label: str = "", award: Award | None = None, award_year: str | None = None,
              range_end: str = "upper", awards: Sequence[Award] = (),
-             names: Mapping[str, str] | None = None) -> ScenarioResult:
+             names: Mapping[str, str] | None = None, origins: RowOrigins = NOT_A_COUNTY_FILE) -> ScenarioResult:
     """The ticked projects scaled and added up against the fund, per financial year; adds up to the penny.
 
     Against an ``award``, the fund is the award for ``award_year`` and each project counts the award's
@@ -372,7 +372,9 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
     ``awards`` (the file's) count too is listed (``counted_twice``), as the report's Funders' shares lists it.
     ``range_end`` says which end of a cost range is counted; the rows and notes say so. ``names``: how what is said
     names a project whose title alone is not enough (by id: "Outreach worker (merged from Babergh office)", where
-    two offices of a county file each sent one); the others by their titles.
+    two offices of a county file each sent one); the others by their titles. ``origins``: in a county file, the
+    office each project came from, so that one title ticked from two offices, each with a share from the award's
+    funder, is said (``typed_twice``), as the report's award table says it.
     """
     if range_end not in RANGE_ENDS:
         raise ScenarioError("Count a cost range at its upper or lower end.")
@@ -434,11 +436,59 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
                                   span)
         problems += _misnamed_shares(award, awards, drawn, year or None, span, titled)
         problems += _shares_outside_award(award, drawn, year or None, span, titled)
+        if origins.shown:  # both still counted (they may be each office's half): said, in the report's words
+            problems += typed_twice(award, [(r.project, share_for(shares_of(r.project), award.funder, year or None,
+                                                                  span, award.name)) for r in drawn], origins)
     if award is not None:  # for the year, or the whole of a total not split by year
         notes += revenue_capital_check(award, year, [
             (titled(r), r.scaled_pence, r.project.capital_pence, r.project.revenue_pence) for r in drawn])
     return ScenarioResult(fund_pence, tuple(rows), commitment(fund_pence, lines), tuple(problems), name, fund_label,
                           award, year, range_end, tuple(notes), ranged)
+
+
+def typed_twice(award, shares, origins: RowOrigins) -> list[str]:
+    """In a county file, a title from two or more offices each with a stated share from the award's funder (Babergh's
+    and Mid Suffolk's "Joint DA outreach", OPCC's £30,000 each): two projects to the county (their ids differ), both
+    counted, and said, since the offices may have typed one project, its share then counted twice. ``shares``: each
+    project with its share lookup (``share_for``); the same words under the report's award table, on Commissioning
+    and on the county workbook's Register and Scenarios sheets."""
+    from safer_desk.domain.text import folded
+
+    groups: dict[str, list] = {}
+    for p, lookup in shares:
+        if lookup.state == "stated":
+            groups.setdefault(folded(" ".join(p.title.split())), []).append((p, lookup.amount_pence))
+    said = []
+    for held in groups.values():
+        held.sort(key=lambda pair: folded(origins.of(pair[0].id)))  # by office, the same words at every merge
+        offices = list(dict.fromkeys(origins.of(p.id) for p, _ in held))
+        if len(held) < 2 or len(offices) < 2 or not all(offices):
+            continue
+        amounts = [a for _, a in held]
+        times = {2: "twice", 3: "three times"}.get(len(held), f"{len(held)} times")
+        said.append(f"{held[0][0].title} comes from {' and '.join(offices)}, each with a share from {award.funder} "
+                    f"({' and '.join(format_money(a) for a in amounts)}), {'both' if len(held) == 2 else 'all'} "
+                    f"counted here: if the offices typed one project, its share is counted {times}, "
+                    f"{format_money(sum(amounts) - max(amounts))} more than its one share of "
+                    f"{format_money(max(amounts))}.")
+    return said
+
+
+def typed_twice_in(awards: Sequence[Award], projects: Sequence[Project], origins: RowOrigins) -> list[str]:
+    """``typed_twice`` for each of the ``awards`` (each of its years; a total over several, or one with no years,
+    once) over ``projects``, each said once: for a sheet listing the projects themselves (the county workbook's
+    Register), in the words of the report's award tables. [] in an office's own file."""
+    from safer_desk.services.funders import shares_of
+
+    if not origins.shown:
+        return []
+    said: list[str] = []
+    for award in awards:
+        span = award.span
+        for window in [None] if span or not award.years else award.year_labels:
+            said += typed_twice(award, [(p, share_for(shares_of(p), award.funder, window, span, award.name))
+                                        for p in projects], origins)
+    return list(dict.fromkeys(said))
 
 
 def _within_award(weights: dict[str, int], award: Award) -> dict[str, int]:
@@ -662,10 +712,11 @@ def put_back_rows(store: Store, snap: ScenarioRows) -> None:
 
 
 def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project] | None = None, *,
-                   awards: Sequence[Award] | None = None, names: Mapping[str, str] | None = None) -> ScenarioResult:
+                   awards: Sequence[Award] | None = None, names: Mapping[str, str] | None = None,
+                   origins: RowOrigins = NOT_A_COUNTY_FILE) -> ScenarioResult:
     """A saved scenario as the window, the board report and the export workbook all count it: against its award
     and the award's year, a cost range at the end it chose. ``projects`` and ``awards`` (the file's, read here when
-    not given) for a caller weighing many scenarios; ``names`` as ``evaluate`` takes them."""
+    not given) for a caller weighing many scenarios; ``names`` and ``origins`` as ``evaluate`` takes them."""
     projects = load_projects(store) if projects is None else projects
     award = None
     if scenario.award_id:
@@ -676,7 +727,8 @@ def evaluate_saved(store: Store, scenario: Scenario, projects: Sequence[Project]
         award = next((a for a in awards if a.id == scenario.award_id), None)
     return evaluate(projects, scenario.fund_pence, scenario.items, name=scenario.name,
                     fund_label=scenario.fund_label, award=award, award_year=scenario.award_year or None,
-                    range_end=scenario.range_end, awards=awards if award is not None else (), names=names)
+                    range_end=scenario.range_end, awards=awards if award is not None else (), names=names,
+                    origins=origins)
 
 
 # -- the board's table ---------------------------------------------------------------------------------

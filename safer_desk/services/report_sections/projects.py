@@ -232,7 +232,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue  # an ended partnership's report: not a scenario of after its last year
         # As the window and the export workbook count it, its problems and notes naming the office where two
         # projects share a title.
-        result = evaluate_saved(store, scenario, all_projects, awards=list(awards.values()), names=said)
+        result = evaluate_saved(store, scenario, all_projects, awards=list(awards.values()), names=said,
+                                origins=origins)
         table = board_table(result, plain=True, origins=origins)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
         lead = 2 + len(merged)  # ref and title, and where the project came from in a county file
@@ -271,32 +272,6 @@ def _ties(project, share, award, label: str, projects) -> bool:
     return same_funder(share.funder, award.funder) or named_award(share.funder, award.funder) is not None
 
 
-def _typed_twice(award, shares, origins: RowOrigins) -> list[str]:
-    """In a county file, a title from two or more offices each with a stated share from the award's funder (Babergh's
-    and Mid Suffolk's "Joint DA outreach", OPCC's £30,000 each): two projects to the county (their ids differ), both
-    counted, and said, since the offices may have typed one project, its share then counted twice."""
-    from safer_desk.domain.text import folded
-
-    groups: dict[str, list] = {}
-    for p, lookup in shares:
-        if lookup.state == "stated":
-            groups.setdefault(folded(" ".join(p.title.split())), []).append((p, lookup.amount_pence))
-    said = []
-    for held in groups.values():
-        held.sort(key=lambda pair: folded(origins.of(pair[0].id)))  # by office, the same words at every merge
-        offices = list(dict.fromkeys(origins.of(p.id) for p, _ in held))
-        if len(held) < 2 or len(offices) < 2 or not all(offices):
-            continue
-        amounts = [a for _, a in held]
-        times = {2: "twice", 3: "three times"}.get(len(held), f"{len(held)} times")
-        said.append(f"{held[0][0].title} comes from {' and '.join(offices)}, each with a share from {award.funder} "
-                    f"({' and '.join(format_money(a) for a in amounts)}), {'both' if len(held) == 2 else 'all'} "
-                    f"counted here: if the offices typed one project, its share is counted {times}, "
-                    f"{format_money(sum(amounts) - max(amounts))} more than its one share of "
-                    f"{format_money(max(amounts))}.")
-    return said
-
-
 def funders_section(store: Store, projects, year: FinancialYear | None, across=None, *,
                     origins: RowOrigins = NOT_A_COUNTY_FILE,
                     said: dict[str, str] | None = None) -> ReportSection | None:
@@ -318,8 +293,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
     from safer_desk.domain.commissioning import counted_twice, counts_against, in_window, named_award, share_for
     from safer_desk.services.funders import list_awards, shares_of
     from safer_desk.services.projects_commissioning import (named_for_another, possessive, share_over_cost,
-                                                            shares_outside_dates, undated_share_each_year,
-                                                            undated_share_not_spent)
+                                                            shares_outside_dates, typed_twice,
+                                                            undated_share_each_year, undated_share_not_spent)
 
     tables = []
     awards = list_awards(store)
@@ -379,8 +354,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                     # a share for a year its project is not running in by its dates, as Commissioning says it
                     *[shares_outside_dates(p, award, window or "", said.get(p.id, p.title))
                       for p, lookup in shares if lookup.state == "stated"],
-                    # one project's title from two offices, each with a share: both counted, and said (_typed_twice)
-                    *(_typed_twice(award, shares, origins) if origins.shown else []),
+                    # one project's title from two offices, each with a share: both counted, and said (typed_twice)
+                    *(typed_twice(award, shares, origins) if origins.shown else []),
                     *award.checks(), award.conditions]  # a stated total its years do not add up to, flagged
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "

@@ -702,7 +702,8 @@ class CommissioningPage(QWidget):
             self._head_comparison()
             self.comparison.set_rows([])
             return
-        a, b = (service.evaluate_saved(store, saved[i], self.presenter.projects) for i in self._compared)
+        a, b = (service.evaluate_saved(store, saved[i], self.presenter.projects, origins=self.presenter.origins)
+                for i in self._compared)
         said = dict(self.presenter.scenario_choices(list(saved.values())))  # as the two lists name them
         self._head_comparison(*(said[i] for i in self._compared))
         self.comparison.set_rows(service.compare(a, b, self.presenter.origins))
