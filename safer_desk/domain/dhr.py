@@ -28,7 +28,22 @@ class DhrError(ValueError):
     """Input a DHR cannot take; the message says which field and why."""
 
 
-LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review")
+# Wales, since December 2024: one review commissioned by the Regional Safeguarding Board in place of a DHR (and other
+# reviews). Its name is a setting as the others are, the stages one list for every name (DESIGN 2.3).
+SUSR = "Single Unified Safeguarding Review"
+LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review", SUSR)
+
+
+def timescales_words(label: str) -> str:
+    """What is said where the stage rules make a stage due or overdue, for reviews called ``label`` ("" when the
+    default rules are the statutory guidance's for them): no statutory timescale for a SUSR is held here, so its
+    due dates are the file's own rules, never presented as a statutory deadline."""
+    if label != SUSR:
+        return ""
+    return ("Safer Desk holds no statutory timescales for Single Unified Safeguarding Reviews: a stage's due date, "
+            "and whether it is overdue, follow this file's stage rules (by default the Home Office's for Domestic "
+            "Homicide Reviews; change them with Stage rules… to the timescales the Regional Safeguarding Board "
+            "sets), not a statutory deadline.")
 
 
 def short_label(label: str) -> str:

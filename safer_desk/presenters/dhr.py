@@ -734,6 +734,7 @@ class DhrPresenter(FormScreen):
 
         note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}"
                                          for r in current.values())
+        note = " ".join(w for w in (rules.timescales_words(self.label), note) if w)  # a SUSR's: none statutory known
         form = StageRuleForm(fields, current, title="Stage rules", heading="Stage rules: how long each stage may take",
                              commit=commit, note=note, today=self.today, correcting=True)
         form.set_value("stage", first.stage)

@@ -15,6 +15,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Sequence
 
+from safer_desk.domain.dhr import timescales_words
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
@@ -510,7 +511,8 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
                 "less Refunded plus Outstanding.") if refunds else ""
     return WorkbookSheet("Reviews", f"{label}s", f"Each {label.lower()}: district, dates of its stages, what it "
                          "cost and how much has been recovered.", columns, [Block(rows)],
-                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}{refunded}")
+                         note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}{refunded}"
+                              + "".join(f" {w}" for w in [timescales_words(label)] if w))  # a SUSR's: none statutory
 
 
 def dhr_partners_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:

@@ -128,14 +128,15 @@ def _from_iso(text: str | None) -> date | None:
 # -- settings ----------------------------------------------------------------------
 
 def review_label(store: Store) -> str:
-    """"Domestic Homicide Review" or "Domestic Abuse Related Death Review", as this file is set."""
+    """"Domestic Homicide Review", "Domestic Abuse Related Death Review" or (Wales) "Single Unified Safeguarding
+    Review", as this file is set."""
     return store.scalar("SELECT value FROM costs_settings WHERE id = 'dhr_label'") or rules.LABELS[0]
 
 
 def set_review_label(store: Store, label: str) -> str:
     label = (label or "").strip()
     if label not in rules.LABELS:
-        raise DhrError(f"The reviews are called {' or '.join(rules.LABELS)}.")
+        raise DhrError(f"The reviews are called {', '.join(rules.LABELS[:-1])} or {rules.LABELS[-1]}.")
     with store.transaction():
         store.conn.execute("INSERT INTO costs_settings(id, value) VALUES ('dhr_label', ?) "
                            "ON CONFLICT(id) DO UPDATE SET value = excluded.value", (label,))
