@@ -68,3 +68,13 @@ def test_the_page_offers_the_name_and_the_ledger_is_titled_with_it(tab, settle, 
     settle()
     book = openpyxl.load_workbook(tab.ledger.export(str(tmp_path / "ledger.xlsx")))
     assert book["Per partner"]["A1"].value.startswith("SUSR ledger per partner as at ")
+
+
+def test_the_page_says_its_overdue_marks_follow_the_files_rules(tab, settle):  # noqa: F811
+    """The Reviews page marks "⚠ Overdue (7)" and "Done late" by the stage rules: with the reviews called SUSRs it
+    says, under the name, that they follow the file's rules, not a statutory deadline; undone, it says nothing."""
+    assert NOT_STATUTORY not in tab.reviews.privacy_note.text()
+    tab.reviews.label_combo.setCurrentText(SUSR)
+    assert NOT_STATUTORY in tab.reviews.privacy_note.text()
+    tab.window().session.undo_stack.undo()
+    assert NOT_STATUTORY not in tab.reviews.privacy_note.text()

@@ -198,6 +198,7 @@ class DhrPage(QWidget):
         top.addWidget(self.as_at)
         layout.addLayout(top)
         self.privacy_note = QLabel("Cases are recorded by reference only — never a victim's name.", self)
+        self.privacy_note.setWordWrap(True)  # a SUSR's words on its timescales are long: wrapped, not widening
         layout.addWidget(self.privacy_note)
         # As at a past day, said in the alert colour above the list: it is not today's list.
         self.as_at_note = NamedLabel("", self, name="What the list of reviews shows")

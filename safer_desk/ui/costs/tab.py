@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from safer_desk.domain.dhr import timescales_words
 from safer_desk.presenters.costs import CostsPresenter
 from safer_desk.services.dhr import review_label
 from safer_desk.ui.costs.dhr_page import DhrPage, LedgerPage
@@ -86,7 +87,9 @@ class CostsTab(TabBase):
         head, _, last = f"{label}s".rpartition(" ")
         self.pages.setTabText(0, f"{head} &{last}")  # Alt+R: Alt+D, E and F belong to other controls
         self.pages.setTabText(LEDGER, "&Ledger: who owes what")
-        self.reviews.privacy_note.setText(f"{label}s are recorded by reference only — never a victim's name.")
+        # a SUSR's "⚠ Overdue" and "Done late" follow the file's rules: no statutory timescale is known (DESIGN 2.3)
+        self.reviews.privacy_note.setText(" ".join(w for w in (
+            f"{label}s are recorded by reference only — never a victim's name.", timescales_words(label)) if w))
 
     def _data_changed(self, area: str) -> None:
         if self.session.store is None:
