@@ -61,3 +61,16 @@ def test_the_county_workbooks_register_warns_of_shares_over_cost(county_of, tmp_
     at = head.index("Warning")
     warned = [r[at] for r in rows[rows.index(head) + 1:] if r[1] == "Joint DA outreach"]
     assert sorted(warned, key=str) == [None, OVER], warned  # Mid Suffolk's £30,000 of £60,000: no warning
+
+
+def test_a_saved_scenario_says_it_on_the_county_workbooks_scenarios_sheet(county_of, tmp_path):  # noqa: F811
+    from safer_desk.services import projects_commissioning as com
+
+    county = county_of()
+    (award,) = list_awards(county)
+    items = [com.ScenarioItem(p.id) for p in load_projects(county)]
+    com.save_scenario(county, com.new_scenario("Both", 0, items, award_id=award.id, award_year="2019/20"))
+    export_for_county(county, tmp_path / "county.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "county.xlsx", read_only=True)
+    cells = [c for r in book["Scenarios"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+    assert any(TWICE in c for c in cells), cells
