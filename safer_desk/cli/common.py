@@ -336,8 +336,8 @@ def saves_left_beside() -> list[str]:
 def office_file_given(path: str, *, say: bool = True) -> str:
     """FILE of a command that makes it when it is not there (demo, import-police, merge): the file itself when it is
     there (one made without an ending still opens), else the new file's name with .sqlite added unless it ends as
-    File > Open lists (.sqlite, .db), as File > New adds it: without it, Open's filter did not list the file. The
-    name added to is said (say), on stderr, for a command that does not name the file it wrote."""
+    File > Open lists (.sqlite, .sqlite3, .db), as File > New adds it: without it, Open's filter did not list the
+    file. The name added to is said (say), on stderr, for a command that does not name the file it wrote."""
     from safer_desk.services.files import new_office_file_name
 
     if Path(path).exists():
@@ -372,7 +372,7 @@ def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path], *, usa
     file = Path(file)
     if not (file.is_dir() or file.suffix.lower() in OTHER_KINDS_OF_FILE):
         return
-    office = next((Path(r) for r in readers if Path(r).suffix.lower() in (".sqlite", ".sqlite3", ".db")), None)
+    office = next((Path(r) for r in readers if Path(r).suffix.lower() in OFFICE_FILE_ENDINGS), None)
     if office is not None:
         raise CliError(f"{file.name} is given as the Safer Desk FILE and {office.name} as a file to read: the Safer "
                        "Desk FILE comes first, then the files it reads. Nothing was read or changed.", code=2)
@@ -383,7 +383,7 @@ def refuse_files_swapped(file: str | Path, readers: Iterable[str | Path], *, usa
                        f"comes first, then the files it reads{order}. Nothing was read or changed.", code=2)
 
 
-OFFICE_FILE_ENDINGS = (".sqlite", ".sqlite3", ".db")
+OFFICE_FILE_ENDINGS = (".sqlite", ".sqlite3", ".db")  # services.files.OFFICE_SUFFIXES (not imported: start-up)
 
 
 def refuse_out_first(file: str | Path, out: str | Path, *, outputs: tuple[str, ...], usage: str) -> None:

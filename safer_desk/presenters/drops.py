@@ -1,6 +1,6 @@
 """Files dropped on the window, as desktop programs take them (Qt-free): what the drop means.
 
-One Safer Desk file (.sqlite, .db) is opened, as File > Open would; police.uk street files, the .zip downloads
+One Safer Desk file (.sqlite, .sqlite3, .db) is opened, as File > Open would; police.uk street files, the .zip downloads
 or folders of them are imported, as File > Import Police Data would (the import itself refuses what is not a
 street file, in its own words, and changes nothing). Anything else is refused saying what can be dropped.
 """

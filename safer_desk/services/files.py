@@ -137,8 +137,9 @@ def _figures_for_reading(store: Store) -> None:
         raise
 
 
-# The endings File > Open's filter lists ("Safer Desk files (*.sqlite *.db)"), as a file dropped on the window opens.
-OFFICE_SUFFIXES = (".sqlite", ".db")
+# The endings File > Open's filter lists ("Safer Desk files (*.sqlite *.sqlite3 *.db)"), as a file dropped on the window
+# opens and as the command line reads a file named so as a Safer Desk file (.sqlite3: SQLite's own tools' ending).
+OFFICE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
 def new_office_file_name(name: Path | str) -> Path:

@@ -22,8 +22,8 @@ from safer_desk import APP_NAME, __version__
 from safer_desk.paths import default_file, resource, same_file
 from safer_desk.domain.text import step_words
 from safer_desk.presenters.actions import lower_first
-from safer_desk.services.files import (AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly, IsAnExport,
-                                       OpenNotWritten, Store, StoreError, back_up, open_office_file,
+from safer_desk.services.files import (OFFICE_SUFFIXES, AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly,
+                                       IsAnExport, OpenNotWritten, Store, StoreError, back_up, open_office_file,
                                        program_schema_version, repair_audit_trail, write_refused)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import shown_as_typed
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # named in annotations only: each Qt class Python loads costs
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QCloseEvent
 
-FILE_FILTER = "Safer Desk files (*.sqlite *.db);;All files (*)"
+FILE_FILTER = f"Safer Desk files ({' '.join('*' + ending for ending in OFFICE_SUFFIXES)});;All files (*)"
 # Save a Copy and Back Up Now of a file this large run on a worker thread with progress and Cancel.
 BACKGROUND_COPY_FROM = 32 * 1024 * 1024
 FIRST_SIZE = (1200, 760)  # the window's size at the first start, where the screen has room for it
