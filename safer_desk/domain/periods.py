@@ -303,7 +303,8 @@ def _month_number(word: str) -> int | None:
 
 
 def parse_uk_date(text: str) -> date:
-    """Parse a date as British users type it: 1/4/26, 01/04/2026, 1-4-26, 1.4.2026, 1 April 2026, 1 Apr 26, or ISO.
+    """Parse a date as British users type it: 1/4/26, 01/04/2026, 1-4-26, 1.4.2026, 1 April 2026, 1 Apr 26, or ISO
+    (2026-04-01, or 2026-4-1 without its zeros).
 
     Day before month, always (01/04/2026 is the first of April). A day that does not exist
     ("31/02/2018") is refused, never rolled over. A time of day after it ("01/04/2018 00:00") is left aside.
@@ -315,8 +316,8 @@ def parse_uk_date(text: str) -> date:
     m = _NUMERIC_DATE.fullmatch(s)
     if m:
         day, month, year = int(m.group(1)), int(m.group(3)), full_year(m.group(4))
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-        year, month, day = int(s[0:4]), int(s[5:7]), int(s[8:10])
+    elif iso := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s):  # "2018-4-1" too: year first is never day first
+        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
     else:
         worded = _WORDED_DATE.fullmatch(s)
         if worded and _month_number(worded.group(2)):
