@@ -92,11 +92,20 @@ def read_amount(text: str, *, blank: str | None = None) -> int:
 
 
 def read_count(text: str) -> int:
-    """A whole number of at least 1 (months, partners)."""
+    """A whole number of at least 1 (months, partners), with thousands commas or without ("1,000", as Excel writes
+    it); "1,5" or "3_000" is not one."""
+    from safer_desk.domain.checks import NumberError, typed_digits
+
+    typed = text.strip()
     try:
-        value = int(text)
+        digits = typed_digits(typed.removeprefix("-"))
+    except NumberError as exc:  # (a space out of place, a % sign: said with what to type)
+        raise ValueError(str(exc)) from None
     except ValueError:
         raise ValueError(f"“{text}” is not a whole number.") from None
+    if digits.denominator != 1:
+        raise ValueError(f"“{text}” is not a whole number.")
+    value = -int(digits) if typed.startswith("-") else int(digits)
     if value < 1:
         raise ValueError(f"it must be at least 1, not {text}.")
     return value
