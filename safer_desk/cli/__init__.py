@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         _unquote_paths(subparsers.choices[args.command], args)
         _refuse_empty_paths(subparsers.choices[args.command], args)
+        _refuse_new_file_named_as_folder(args)
         _with_office_ending(args)
         if args.command != "screenshot":  # (which draws the window)
             from safer_desk.storage.locking import hold_as_command
@@ -289,6 +290,26 @@ def _refuse_empty_paths(command: argparse.ArgumentParser, args: argparse.Namespa
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not v.strip() for v in values):
             command.error(f"{action.metavar or action.dest.upper()}: an empty name is not a file")
+
+
+def _refuse_new_file_named_as_folder(args: argparse.Namespace) -> None:
+    """A file to write (export's, report's, demo's OUT, merge's COUNTY_FILE) named with a slash at its end, no folder
+    there of that name: refused, nothing written. A slash names a folder (a folder meant, one not made yet, or a
+    slip), and the name was read without it: `export FILE out.xlsx/` wrote out.xlsx without a word. A folder that is
+    there is the command's to say ("out.xlsx is a folder: name the export file in it …")."""
+    from safer_desk.paths import ON_WINDOWS
+
+    slashes = ("/", "\\") if ON_WINDOWS else ("/",)
+    for dest in ("out", "county"):
+        value = getattr(args, dest, None)
+        if not isinstance(value, str) or not value.endswith(slashes) or _exists(value):
+            continue
+        name = value.rstrip("".join(slashes))
+        if not name:  # "/" alone: the whole disk, there
+            continue
+        raise CliError(f"{value} ends in a slash, so it names a folder, and there is no folder {name}: give {name} "
+                       "without the slash to write that file, or name a file in a folder that is there. Nothing was "
+                       "written.")
 
 
 def _say_interrupted(commits_before: int) -> int:
