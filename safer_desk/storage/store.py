@@ -149,6 +149,13 @@ class FileBusy(StoreError):
 BUSY_WAIT_SECONDS = 5.0
 
 
+def busy_words(path: Path) -> str:
+    """What FileBusy says: the wait said is the one made (BUSY_WAIT_SECONDS, every connection's busy timeout)."""
+    return (f"{path.name} is in use by another program, which kept it locked for more than {BUSY_WAIT_SECONDS:g} "
+            "seconds, so it could not be read; it has not been changed. Close it in that program (or wait until it "
+            "has finished with it), then try again.")
+
+
 def in_use_elsewhere(exc: BaseException) -> bool:
     """Whether an SQLite error is another connection's lock (SQLITE_BUSY, SQLITE_LOCKED), not damage."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -487,9 +494,7 @@ def inspect_file(path: Path) -> FileCheck:
         if (missing := journal_went_missing(path, exc, open_here=False)) is not None:
             raise missing from exc
         if in_use_elsewhere(exc):
-            raise FileBusy(f"{path.name} is in use by another program, which kept it locked for more than "
-                           f"{BUSY_WAIT_SECONDS:g} seconds, so it could not be read; it has not been changed. Close it "
-                           "in that program (or wait until it has finished with it), then try again.") from exc
+            raise FileBusy(busy_words(path)) from exc
         if interrupted_write(exc):  # not damage: a write only someone who may write there can finish
             raise WriteInterrupted(
                 f"{path.name} cannot be read here: a change to it was interrupted (its journal is beside it), and only "
@@ -553,9 +558,11 @@ def inspect_to_write(path: Path) -> tuple[FileCheck, sqlite3.Connection | None]:
     try:
         conn = _connect(path, read_only=False)
         check = _looked(path, conn)
-    except sqlite3.DatabaseError:  # said as inspect_file says it (busy, damaged …), from its own look
+    except sqlite3.DatabaseError as exc:  # said as inspect_file says it (busy, damaged …), from its own look
         if conn is not None:
             conn.close()
+        if in_use_elsewhere(exc):  # already waited for: inspect_file's look would wait as long again (10 s, not 5)
+            raise FileBusy(busy_words(path)) from exc
         return inspect_file(path), None
     except BaseException:
         if conn is not None:
@@ -1123,7 +1130,7 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA wal_autocheckpoint = 1")
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_WAIT_SECONDS * 1000)}")  # the wait FileBusy says
     # SQLite's own temporary tables and big sorts (the History of Changes over a long trail, a merge, a listing of
     # referrals) stay in memory: as files they would put the office's rows in the system's temporary folder.
     conn.execute("PRAGMA temp_store = MEMORY")
