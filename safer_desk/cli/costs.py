@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund.add_argument("name", metavar="NAME", help="the fund's name, e.g. \"Suffolk Target Hardening Pilot\"")
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
                       help="months of recent spend for the burn rate (default 3)")
-    fund.add_argument("--as-at", metavar="YYYY-MM", type=option_type(read_month, "--as-at"),
+    fund.add_argument("--as-at", metavar="YYYY-MM", type=option_type(_read_burn_rate_month, "--as-at"),
                       help="the last month of the burn-rate window (2018-06, Jun-18 or 06/2018), a month of the "
                            "fund's period and no later than this one (default: the latest complete month with spend)")
     fund.add_argument("--today", metavar="DATE", type=option_type(read_date, "--today"),
@@ -173,6 +173,26 @@ def run_fund(args: argparse.Namespace) -> int:
     print_csv(["name", "value"], [*funds.fund_report_rows(figures),
                                   *([["merged_from", origins.of(fund.id)]] if origins.shown else [])])
     return 0
+
+
+def _read_burn_rate_month(text: str):
+    """fund's --as-at: a month (read_month). A day ("2018-06-15") is refused, said as a day with its month to give and
+    --today for the position on it: read as its month it would be a guess, counting a month not complete by that
+    day as whole."""
+    from safer_desk.domain.periods import Month, PeriodError, parse_uk_date
+
+    try:
+        return read_month(text)
+    except PeriodError:
+        try:
+            day = parse_uk_date(text)
+        except PeriodError:
+            day = None
+        if day is None:
+            raise
+        raise PeriodError(f"“{text.strip()}” is a day, not a month: give its month, {Month.of(day).iso}, as the last "
+                          f"month of the burn-rate window (or, for the fund as it stood on that day, --today "
+                          f"{day:%d/%m/%Y}).") from None
 
 
 def _burn_rate_month_refusal(as_at, today, end) -> str:
