@@ -178,16 +178,22 @@ class AllocationPresenter(ScreenPresenter):
         office = getattr(self.store, "office_name", "")
         return " ".join(filter(None, ("Allocation", said, f"({office})" if office else "")))
 
-    def export_sheets(self, result, *, workbook: bool) -> list:
+    def export_sheets(self, result, *, workbook: bool, names=None, said: str = "",
+                      total_label: str = "Totals") -> list:
         """The results as Export… writes them (``service.result_sheets``, a workbook's shares as numbers). In a county
         file each partnership's row ends with where the allocation came from (*Merged from*: "Babergh office"), as the
-        county workbook's Allocation sheet and the other county exports say it; its totals line names none."""
-        sheets = service.result_sheets(result, title=self.export_title(), shares_as_numbers=workbook,
-                                       more=self.last_year_warnings())
+        county workbook's Allocation sheet and the other county exports say it; its totals line names none.
+        ``names``: the partnerships the Results table shows, in its order, when a filter or a sort is on; ``said``
+        ("1 of 7 partnerships (as filtered: …)") goes in the title, and ``total_label`` on the totals line, when a
+        filter hides some (ui/kit/exports.py: an export holds what the table shows)."""
+        title = self.export_title() + (f": {said}" if said else "")
+        sheets = service.result_sheets(result, title=title, shares_as_numbers=workbook, more=self.last_year_warnings(),
+                                       names=names, total_label=total_label)
         origins = row_origins(self.store, ALLOCATIONS)
         if not origins.shown:
             return sheets
-        first, parts = sheets[0], len(result.rows)
+        held = {r.name for r in result.rows}
+        first, parts = sheets[0], len(result.rows) if names is None else sum(1 for name in names if name in held)
         said = RowOrigins({"part": self.came_from(origins), "totals": ""}, shown=True)
         return [said.in_sheet(first, ["part"] * parts + ["totals"] * (len(first.rows) - parts)), *sheets[1:]]
 

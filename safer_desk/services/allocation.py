@@ -436,15 +436,21 @@ def table_header(result: AllocationResult) -> list[str]:
 
 
 def table_rows(result: AllocationResult, *, money=format_money, number=None, totals: bool = True,
-               percent=None) -> list[list]:
+               percent=None, names: Sequence[str] | None = None, total_label: str = "Totals") -> list[list]:
     """The results as rows (money formatted by ``money``; pass ``lambda p: p`` for raw pence; shares as "9.08%"
-    unless ``percent`` is given, called with the share as printed, "9.08", and the exact share, a fraction of one)."""
+    unless ``percent`` is given, called with the share as printed, "9.08", and the exact share, a fraction of one).
+    ``names``: the partnerships to give, in that order (those a filter on the Results table shows), the totals line
+    (``total_label``) totalling those; every partnership, as the paper lists them, when None."""
     from safer_desk.domain.allocation import format_number
     from safer_desk.domain.money import format_percent
 
     number = number or format_number
     percent = percent or (lambda printed, exact: printed + "%")
     factors = result.options.factors
+    chosen = _rows_named(result, names)
+    if len(chosen) != len(result.rows) or total_label != "Totals":
+        return _part_rows(result, chosen, money=money, number=number, percent=percent, totals=totals,
+                          total_label=total_label)
     rows = []
     for r in result.rows:
         row = [r.name, r.fixed_units, money(r.fixed_pence), money(r.variable_pence)]
@@ -458,6 +464,9 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         row += [money(r.total_pence), "" if r.previous_pence is None else money(r.previous_pence),
                 "" if r.variance_pence is None else money(r.variance_pence)]
         rows.append(row)
+    if chosen != list(result.rows):  # every partnership, in the order the Results table is sorted in
+        index = {r.name: i for i, r in enumerate(result.rows)}
+        rows = [rows[index[r.name]] for r in chosen]
     if totals:
         row = ["Totals", result.fixed_units, money(result.fixed_total_pence), money(result.variable_total_pence)]
         if result.options.damping is not None:
@@ -475,21 +484,68 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
     return rows
 
 
+def _rows_named(result: AllocationResult, names: Sequence[str] | None) -> list:
+    """The result's rows of ``names``, in that order (all, as the paper lists them, for None)."""
+    if names is None:
+        return list(result.rows)
+    by_name = {r.name: r for r in result.rows}
+    return [by_name[name] for name in names if name in by_name]
+
+
+def _part_rows(result: AllocationResult, chosen: Sequence, *, money, number, percent, totals: bool,
+               total_label: str) -> list[list]:
+    """table_rows for some of the partnerships (or all, in another order): their rows, then a totals line over
+    them, labelled ``total_label`` ("Total of the 1 shown (of 7 partnerships)"); shares are each partnership's of
+    the whole pot, so the line's share is theirs added up."""
+    from safer_desk.domain.money import format_percent
+
+    whole = table_rows(result, money=money, number=number, percent=percent, totals=False)
+    index = {r.name: i for i, r in enumerate(result.rows)}
+    rows = [whole[index[r.name]] for r in chosen]
+    if not totals:
+        return rows
+    factors = result.options.factors
+
+    def added(pence) -> int | None:
+        values = [v for v in pence if v is not None]
+        return sum(values) if values else None
+
+    def said(pence) -> Any:
+        return "" if pence is None else money(pence)
+
+    row = [total_label, sum(r.fixed_units for r in chosen), money(sum(r.fixed_pence for r in chosen)),
+           money(sum(r.variable_pence for r in chosen))]
+    if result.options.damping is not None:
+        row.append(money(sum(r.damping_pence for r in chosen)))
+    for f in factors:
+        share = sum((r.factor_shares[f.name] for r in chosen), Fraction(0))
+        row += [number(sum((r.values.get(f.name, Fraction(0)) for r in chosen), Fraction(0))),
+                percent(format_percent(share), share)]
+    if len(factors) > 1:
+        share = sum((r.weight for r in chosen), Fraction(0))
+        row.append(percent(format_percent(share), share))
+    row += [money(sum(r.total_pence for r in chosen)), said(added(r.previous_pence for r in chosen)),
+            said(added(r.variance_pence for r in chosen))]
+    return [*rows, row]
+
+
 def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares_as_numbers: bool = False,
-                  more: Sequence[str] = ()) -> list:
+                  more: Sequence[str] = (), names: Sequence[str] | None = None,
+                  total_label: str = "Totals") -> list:
     """The results as sheets for the one export path (``exchange.tables.write_table``): money as pence,
     factor values as numbers, then how each figure was worked out. ``shares_as_numbers`` (for a workbook): each
     share a number with a percent format (9.08%), which Excel adds up and charts; otherwise as the text formats
     print it, "9.08%". An exact share is held exactly (1/3 shows as 33.33%, and three of them add up to the Totals
     row's 100%); the legacy two-decimal rounding's is the rounded one its spreadsheet multiplied by. ``more``: other
-    warnings the tab says above the results (Last year figures that are the year before's own), after the formula's."""
+    warnings the tab says above the results (Last year figures that are the year before's own), after the formula's.
+    ``names`` and ``total_label``: the partnerships the Results table shows and its totals line (table_rows)."""
     from safer_desk.exchange.files import Sheet
 
     header = table_header(result)
     legacy = result.options.rounding == "percent-2dp"
     held = (lambda printed, exact: Decimal(printed) if legacy else float(exact * 100)) if shares_as_numbers else None
     rows = table_rows(result, money=lambda p: p, number=lambda v: float(v) if v.denominator != 1 else v.numerator,
-                      percent=held)
+                      percent=held, names=names, total_label=total_label)
     money_columns = {i for i, h in enumerate(header)
                      if h in ("Fixed fee", "Variable fee", "Damping", "This year", "Last year", "Variance")}
     # No figure last year is an empty cell, not a text one: Excel's =H6-I6 on "" is #VALUE!.
@@ -498,7 +554,8 @@ def result_sheets(result: AllocationResult, *, title: str = "Allocation", shares
     shares = {i for i, h in enumerate(header) if h.endswith("as % of the total") or h == "Weighted share %"} \
         if shares_as_numbers else set()
     return [Sheet("Allocation", header, rows, money_columns, title=title, percent_columns=shares),
-            Sheet("How it was worked out", ["Explanation"], [[result.explain(r.name)] for r in result.rows] + notes)]
+            Sheet("How it was worked out", ["Explanation"],
+                  [[result.explain(r.name)] for r in _rows_named(result, names)] + notes)]
 
 
 # -- scenarios ----------------------------------------------------------------------------

@@ -1458,7 +1458,15 @@ class AllocationTab(TabBase):
 
     # -- export and copy -------------------------------------------------------------------------
     def results_table_text(self) -> str:
-        return _table_text(self.results_proxy)
+        """The Results as shown, for Copy Table: the totals line of rows a filter left out says so, as Export's."""
+        said = self._results_shown()
+        return _table_text(self.results_proxy, total_label=said.total_label if said.hidden else None)
+
+    def _results_shown(self):
+        """How many partnerships the Results table shows, of how many, and which column filters hid the rest."""
+        from safer_desk.ui.kit.exports import shown_rows
+
+        return shown_rows(self.results_proxy, "partnership")
 
     def copy_results(self) -> None:
         """Copy Table: the table of the page shown (on Compare scenarios, Redistribute or Top-slice its table, as Edit >
@@ -1511,12 +1519,17 @@ class AllocationTab(TabBase):
         if self.result is None:
             prompts.show_error(self, "Export", self.problem or "There is no result to export.")
             return
-        result = self.result
+        result, said = self.result, self._results_shown()
+        # What the table shows, in its order (a filter said in the title and on the totals line), as Copy Table
+        # copies it: it wrote every partnership whatever the filter.
+        names = [row["name"] for row in self.results_proxy.source_rows()]
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
                                      lambda t: write_table(t, self.presenter.export_sheets(
-                                         result, workbook=t.suffix.lower() == ".xlsx")),
+                                         result, workbook=t.suffix.lower() == ".xlsx", names=names,
+                                         said=str(said) if said.hidden else "",
+                                         total_label=said.total_label if said.hidden else "Totals")),
                                      failed="The file could not be written")
-        self._say_exported(path)
+        self._say_exported(path, said=str(said) if said.hidden else "")
 
     def _export_page(self, view) -> None:
         if not view.model().rowCount():
@@ -1552,19 +1565,23 @@ class AllocationTab(TabBase):
             view, self.top_slice_problem)
         return label.text().removeprefix("⚠ ") or "There is nothing on this page to export."
 
-    def _say_exported(self, path) -> None:
+    def _say_exported(self, path, *, said: str = "") -> None:
+        """``said``: "1 of 5 partnerships (as filtered: …)" when a filter hid some."""
         if path is None:
             return
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"Exported to {path}", 8000)
+            window.statusBar().showMessage(f"Exported {said} to {path}" if said else f"Exported to {path}", 8000)
 
 
-def _table_text(model) -> str:
-    """A table's rows as shown, with its headings, as tab-separated text for Excel."""
+def _table_text(model, *, total_label: str | None = None) -> str:
+    """A table's rows as shown, with its headings, as tab-separated text for Excel; ``total_label`` in place of the
+    totals line's "Totals" (the last row) when a filter hides some."""
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     rows = [[model.index(r, c).data(COPY_ROLE) for c in range(model.columnCount())]
             for r in range(model.rowCount())]  # plain numbers for Excel: no £, no separators, ASCII minus
+    if total_label is not None and rows:
+        rows[-1][0] = total_label
     return to_tsv([header, *rows])
 
 
