@@ -135,3 +135,17 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
+
+
+def change_text(changed: list[tuple[str, str]], of: str) -> str:
+    """A correction as Edit > Undo and the History of Changes name it, saying what it changed: one field with its new
+    value ("Change cost of 17. Outreach worker to £30,000"; "" where the value is not said, free text or people's
+    names: "Change notes of …"), two or three by name ("Change cost and status of …"), more counted ("Change cost,
+    status and 2 more of …"). ``changed``: (the field's words, its new value) in the form's order."""
+    names = [name for name, _value in changed]
+    if len(names) == 1:
+        value = changed[0][1]
+        return f"Change {names[0]} of {of}" + (f" to {value}" if value else "")
+    if len(names) > 3:
+        names = [*names[:2], f"{len(changed) - 2} more"]
+    return f"Change {', '.join(names[:-1])} and {names[-1]} of {of}"

@@ -19,7 +19,7 @@ from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         read_line_amount, ref_key, year_totals_words)
 from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, shortened, typed_name_key
-from safer_desk.presenters.actions import Action, run_now, snapshot_action
+from safer_desk.presenters.actions import Action, change_text, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter, correct_marked
 from safer_desk.presenters.funders import shares_summary
@@ -37,6 +37,8 @@ CRITERION_LABELS = {"laa_outcome": "LAA2 outcome", "csp_priority": "CSP priority
 
 AREAS_EXAMPLE = "Countywide, or areas separated by ;"  # an office that names no areas yet
 QUALIFIER_EXAMPLE = "qualifier, e.g. (in some areas)"  # an office of one area, or naming none yet
+STEP_SHOWN_MOST = 80  # characters of a step Edit > Undo shows whole (ui.main_window.UNDO_TEXT_MOST)
+STEP_NAME_LEAST = 24  # a project named in a step no shorter than this, its title cut at a word
 
 
 def project_editor_fields() -> list[Field]:
@@ -443,7 +445,7 @@ class ProjectsPresenter(ScreenPresenter):
         """The project's *Merged from* words in a county file ("Babergh office"); "" in an office's own file."""
         return self.origins.of(project.id)
 
-    def said(self, project: Project) -> str:
+    def said(self, project: Project, most: int = 60) -> str:
         """A project as the register's questions and steps name it (Delete's question, Edit > Undo, History): its
         title; in a county file where another project has that title (two offices may each send an "Outreach worker"
         16), its ref and title and where it came from: "16. Outreach worker (merged from Babergh office)". A title
@@ -452,10 +454,10 @@ class ProjectsPresenter(ScreenPresenter):
         year's 17), its ref and title, as the Ref column tells them apart: "17. Outreach worker"."""
         rows = [p for p in self.rows if p.id != project.id] + [project]  # (one added or saved need not be in rows)
         if project.id not in titles_said(rows, self.origins):  # the one rule with Commissioning and the report
-            return shortened(project.title)
+            return shortened(project.title, most)
         if self.origins.shown:
-            return f"{shortened(project_name(project))} ({self.origins.phrase(project.id)})"
-        return shortened(project_name(project))
+            return f"{shortened(project_name(project), most)} ({self.origins.phrase(project.id)})"
+        return shortened(project_name(project), most)
 
     def file_changed(self) -> None:
         """The file changed under the register (a merge of district files, a conflict decided, an undo of a change
@@ -595,7 +597,7 @@ class ProjectsPresenter(ScreenPresenter):
             action = self.rows_action(f"Add project {self.said(after)}", [pid],
                                       lambda: service.add_projects(store, [after]), pid)
         else:
-            action = self.rows_action(f"Save project {self.said(after)}", [pid],
+            action = self.rows_action(self.save_text(loaded or held, after), [pid],
                                       lambda: service.save_project(store, after, loaded=loaded), pid)
         typed_over = dict(self.editor.saved_values)
         self.editor.mark_saved()  # before the refresh that perform runs, which would otherwise ask about it
@@ -605,6 +607,21 @@ class ProjectsPresenter(ScreenPresenter):
             self.editor.saved_values = typed_over
             self.editor.changed.emit()
             raise
+
+    def save_text(self, before: Project | None, after: Project) -> str:
+        """A save as Edit > Undo and the History of Changes name it, saying what changed ("Change cost of 17.
+        Outreach worker to £30,000", "Change cost, status and 2 more of …"): "Save project …" told the officer
+        nothing of which save of the day an undo would take back. A title changed alone names the project as it was
+        ("Change title of Outreach worker to Outreach worker (IDVA)"); else as it is now, as the register lists it."""
+        changed = service.changes_said(before, after) if before is not None else []
+        if not changed:
+            return f"Save project {self.said(after)}"
+        named = before if [name for name, _value in changed] == ["title"] else after
+        text = change_text(changed, self.said(named))
+        if len(text) > STEP_SHOWN_MOST:  # the title cut to fit, from its start: Edit > Undo cut the line in its middle
+            room = STEP_SHOWN_MOST - (len(text) - len(self.said(named)))  # ("… 2 more of… youth diversion programme…")
+            text = change_text(changed, self.said(named, max(room, STEP_NAME_LEAST)))
+        return text
 
     def accept_suggestion(self, line_index: int) -> None:
         """Read a queried cost line as its suggested figure ("£3.250" → £3,250), saved as one action."""

@@ -23,12 +23,12 @@ from safer_desk.domain.money import (Cost, MoneyError, format_money, format_poun
                                      parse_cost, parse_pence)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
-    CRITERIA, CRITERIA_KEYS, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount, ProjectError,
-    Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile, ref_key,
-    year_totals_words,
+    CRITERIA, CRITERIA_KEYS, CRITERIA_TITLES, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount,
+    ProjectError, Reconciliation, criteria_met, criteria_recorded, parse_criterion, read_line_amount, reconcile,
+    ref_key, year_totals_words,
 )
 from safer_desk.domain.text import (LazyPattern, cell_as_typed, counted, folded, looks_like_total_line, ranges_text,
-                                   typed_name_key)
+                                   shortened, typed_name_key)
 from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.storage.store import Store
 
@@ -1286,6 +1286,55 @@ _SAVED_PARTS = (
     (("revenue_pence",), "revenue"), (("outcomes",), "outcomes"), (("priorities",), "priorities"),
     (("indicators",), "indicators"), (("notes",), "notes"), (("cost_lines",), "cost_lines"),
 )
+
+
+def _day_said(iso: str | None) -> str:
+    return format_uk_date(date.fromisoformat(iso)) if iso else ""
+
+
+def _money_said(pence: int | None) -> str:
+    return "" if pence is None else format_money(pence)
+
+
+# A save's parts as its undo text names them, with their new value where a line may say it: free text (the
+# description, notes, a cost note, outcomes) and people's names (lead officers) are named, never quoted.
+_PART_WORDS: tuple[tuple[str, str, Callable[[Project], str]], ...] = (
+    ("ref", "ref", lambda p: p.ref), ("title", "title", lambda p: shortened(p.title)),
+    ("description", "description", lambda p: ""), ("lead_organisation", "lead organisation",
+                                                   lambda p: p.lead_organisation),
+    ("officers", "lead officers", lambda p: ""), ("areas", "areas covered", lambda p: "; ".join(p.areas)),
+    ("status", "status", lambda p: STATUS_LABELS.get(p.status, p.status)),
+    ("funding_route", "funding route", lambda p: p.funding_route),
+    ("funding_sources", "funding sources", lambda p: ""),
+    ("cost", "cost", lambda p: p.cost.describe() if p.cost else "not stated"),
+    ("cost_note", "cost note", lambda p: ""), ("start_date", "start date", lambda p: _day_said(p.start_date)),
+    ("end_date", "end date", lambda p: _day_said(p.end_date)),
+    ("capital_pence", "capital", lambda p: _money_said(p.capital_pence)),
+    ("revenue_pence", "revenue", lambda p: _money_said(p.revenue_pence)),
+    ("criteria", "", lambda p: ""),  # each criterion its own part, below
+    ("outcomes", "outcomes", lambda p: ""), ("priorities", "priorities", lambda p: ""),
+    ("indicators", "indicators", lambda p: ""), ("notes", "notes", lambda p: ""),
+    ("cost_lines", "cost lines", lambda p: ""),
+)
+
+
+def changes_said(before: Project, after: Project) -> list[tuple[str, str]]:
+    """What a save changed, as its undo text names it: each part of the editor saved with another value than
+    ``before`` (the record as the editor read it), in the editor's order, with its new value where a line may say
+    it ("cost", "£30,000"). A status date changed with the status kept is "status date"."""
+    said: list[tuple[str, str]] = []
+    for name, words, value in _PART_WORDS:
+        if name == "criteria":
+            said += [(CRITERIA_TITLES[k].rstrip("?"), "") for k in CRITERIA_KEYS
+                     if before.criterion(k) != after.criterion(k)]
+        elif name == "status":
+            if before.status != after.status:
+                said.append((words, value(after)))
+            elif before.status_history != after.status_history:
+                said.append(("status date", _day_said(after.status_date)))
+        elif getattr(before, name) != getattr(after, name):
+            said.append((words, value(after)))
+    return said
 
 
 def merge_changes(loaded: Project, edited: Project, current: Project) -> tuple[Project, list[str]]:

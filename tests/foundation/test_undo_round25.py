@@ -22,6 +22,8 @@ from safer_desk.ui.kit.undo import ActionCommand, push_action, redo_step, undo_s
 from tests.foundation.test_window_files import show_active
 from tests.foundation.test_window_history import column, save_capital
 
+SAVED = "capital of Homeshield Plus to £4,321.09"  # what a save changed, as its step names it (session 69)
+
 
 def add_district(store, name: str) -> Action:
     added = {}
@@ -42,8 +44,7 @@ def test_a_redo_through_a_presenter_is_named_a_redo_in_the_history(demo_store):
     log.undo()
     log.redo()
     actions = [line.action for line in history_lines(demo_store)[:3]]
-    assert actions == ["Redo save project Homeshield Plus", "Undo save project Homeshield Plus",
-                       "Save project Homeshield Plus"]
+    assert actions == [f"Redo change {SAVED}", f"Undo change {SAVED}", f"Change {SAVED}"]
 
 
 def test_a_redo_on_the_undo_stack_is_named_a_redo_and_its_first_run_keeps_its_own_name(demo_store, qtbot):
@@ -74,14 +75,13 @@ def test_the_window_s_redo_reads_as_a_redo_in_the_history_and_the_menu_is_unchan
     show_active(demo_window, qtbot)
     save_capital(demo_window, qtbot, "4321.09")
     demo_window.undo_action.trigger()
-    assert demo_window.redo_action.text() == "&Redo save project Homeshield Plus"
+    assert demo_window.redo_action.text() == f"&Redo change {SAVED}"
     demo_window.redo_action.trigger()
-    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus"
+    assert demo_window.undo_action.text() == f"&Undo change {SAVED}"
     demo_window.history_action.trigger()
     dialog = demo_window._history_dialog
     qtbot.addWidget(dialog)
-    assert column(dialog, "Action")[:3] == ["Redo save project Homeshield Plus", "Undo save project Homeshield Plus",
-                                            "Save project Homeshield Plus"]
+    assert column(dialog, "Action")[:3] == [f"Redo change {SAVED}", f"Undo change {SAVED}", f"Change {SAVED}"]
     redone = "Changed the capital of project Homeshield Plus from (blank) to £4,321.09"
     assert column(dialog, "What changed")[0] == redone
     dialog.close()

@@ -235,7 +235,7 @@ def test_undo_asks_about_unsaved_edits_before_it_replaces_them(demo_window, qtbo
     prompts.unsaved_answers[:] = [UnsavedChoice.SAVE]
     demo_window.undo_action.trigger()  # Save: the edit is saved, and is now what Undo would undo
     assert stack.index() == 2 and demo_window.statusBar().currentMessage() == "Saved. Undo again to undo it."
-    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus again"
+    assert demo_window.undo_action.text() == "&Undo change title of Homeshield Plus renamed to Homeshield Plus again"
     demo_window.undo_action.trigger()  # nothing unsaved now: undone without a question
     assert len(prompts.unsaved_questions) == 2
     assert page.editor.widgets["title"].text() == "Homeshield Plus renamed"

@@ -87,7 +87,7 @@ def test_ctrl_s_and_enter_save_the_editor(demo_window, register, qtbot):
     type_into(qtbot, page.editor.widgets["ref"], "1a")
     qtbot.keyClick(page.editor.widgets["ref"], Qt.Key.Key_Return)
     assert svc.get_project(page.session.store, page.presenter.selected).ref == "1a"
-    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus"
+    assert demo_window.undo_action.text() == "&Undo change ref of Homeshield Plus to 1a"
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1093, 582)])
@@ -112,7 +112,7 @@ def test_undo_brings_its_tab_into_view(demo_window, register, qtbot):
     type_into(qtbot, register.editor.widgets["cost_note"], "checked")
     assert register.save_editor()
     demo_window.show_tab("costs")
-    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus"
+    assert demo_window.undo_action.text() == "&Undo change cost note of Homeshield Plus"
     demo_window.undo_action.trigger()
     assert demo_window.current_tab_key() == "projects"
     assert svc.get_project(register.session.store, register.presenter.selected).cost_note == ""

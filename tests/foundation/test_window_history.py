@@ -10,6 +10,8 @@ from safer_desk.presenters.history import PROJECTS, REFERENCE
 from safer_desk.services import reference
 from tests.foundation.test_window_files import show_active
 
+SAVED = "Change capital of Homeshield Plus to £7,525.58"  # a save names what it changed (session 69)
+
 
 def save_capital(window, qtbot, text):
     page = window.show_tab("projects").register
@@ -44,7 +46,7 @@ def test_the_history_reads_as_actions_in_words(demo_window, qtbot, prompts, tmp_
     demo_window.history_action.trigger()
     dialog = demo_window._history_dialog
     qtbot.addWidget(dialog)
-    assert column(dialog, "Action")[:2] == ["Add district Babergh Extra", "Save project Homeshield Plus"]
+    assert column(dialog, "Action")[:2] == ["Add district Babergh Extra", SAVED]
     assert column(dialog, "What changed")[1] == "Changed the capital of project Homeshield Plus from (blank) to £7,525.58"
     assert column(dialog, "Area")[:2] == [REFERENCE, PROJECTS]
     when = column(dialog, "When")[0]
@@ -53,7 +55,7 @@ def test_the_history_reads_as_actions_in_words(demo_window, qtbot, prompts, tmp_
     # the newest is selected and its detail shown below
     assert "Added district Babergh Extra" in dialog.detail.toPlainText()
     qtbot.keyClicks(dialog.search, "homeshield capital")
-    assert column(dialog, "Action")[0] == "Save project Homeshield Plus"
+    assert column(dialog, "Action")[0] == SAVED
     click_row(dialog, qtbot, 0)
     assert "from (blank) to £7,525.58" in dialog.detail.toPlainText()
     assert dialog.count_label.text().startswith("1 of ")
@@ -74,13 +76,13 @@ def test_the_history_reads_as_actions_in_words(demo_window, qtbot, prompts, tmp_
     assert dialog.view.copy_selection()
     copied = QApplication.clipboard().text().splitlines()
     assert copied[0] == "When\tWho\tArea\tAction\tWhat changed"
-    assert "\tSave project Homeshield Plus\t" in copied[1]
+    assert f"\t{SAVED}\t" in copied[1]
     target = tmp_path / "history.csv"
     prompts.file_names.append(str(target))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[1][2] == "Save project Homeshield Plus" and all(r[4].startswith(PROJECTS) for r in rows[1:])
+    assert rows[1][2] == SAVED and all(r[4].startswith(PROJECTS) for r in rows[1:])
     assert prompts.infos and not prompts.errors
     dialog.close()
 

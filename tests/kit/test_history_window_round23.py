@@ -10,6 +10,8 @@ from safer_desk.services import reference
 from tests.foundation.test_window_files import show_active
 from tests.foundation.test_window_history import click_row, column, save_capital
 
+SAVED = "capital of Homeshield Plus to £4,321.09"  # what a save changed, as its step names it (session 69)
+
 
 def opened_history(window, qtbot):
     window.history_action.trigger()
@@ -23,12 +25,12 @@ def test_the_open_history_shows_a_change_and_its_undo_as_they_are_made(demo_wind
     dialog = opened_history(demo_window, qtbot)
     shown = dialog.proxy.rowCount()
     save_capital(demo_window, qtbot, "4321.09")
-    qtbot.waitUntil(lambda: column(dialog, "Action")[:1] == ["Save project Homeshield Plus"], timeout=3000)
+    qtbot.waitUntil(lambda: column(dialog, "Action")[:1] == [f"Change {SAVED}"], timeout=3000)
     assert dialog.proxy.rowCount() == shown + 1
     assert "from (blank) to £4,321.09" in dialog.detail.toPlainText()  # the newest chosen, as when opened
 
     demo_window.undo_action.trigger()
-    qtbot.waitUntil(lambda: column(dialog, "Action")[:1] == ["Undo save project Homeshield Plus"], timeout=3000)
+    qtbot.waitUntil(lambda: column(dialog, "Action")[:1] == [f"Undo change {SAVED}"], timeout=3000)
     undone = "Changed the capital of project Homeshield Plus from £4,321.09 to (blank)"
     assert column(dialog, "What changed")[0] == undone
     assert dialog.count_label.text() == f"{shown + 2:,} actions"
@@ -39,7 +41,7 @@ def test_the_open_history_keeps_its_filter_and_the_line_chosen(demo_window, qtbo
     show_active(demo_window, qtbot)
     dialog = opened_history(demo_window, qtbot)
     save_capital(demo_window, qtbot, "4321.09")
-    qtbot.waitUntil(lambda: column(dialog, "Action")[:1] == ["Save project Homeshield Plus"], timeout=3000)
+    qtbot.waitUntil(lambda: column(dialog, "Action")[:1] == [f"Change {SAVED}"], timeout=3000)
     click_row(dialog, qtbot, 1)
     chosen = dialog.selected_line()
     qtbot.keyClicks(dialog.search, "budget")

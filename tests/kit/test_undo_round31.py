@@ -97,7 +97,7 @@ def test_undo_answered_save_while_redo_is_on_offer_saves_and_does_not_undo_the_s
     demo_window.undo_action.trigger()
     assert title.text() == "Homeshield Plus again" and stack.index() == 2
     assert demo_window.statusBar().currentMessage() == "Saved. Undo again to undo it."
-    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus again"
+    assert demo_window.undo_action.text() == "&Undo change title of Homeshield Plus renamed to Homeshield Plus again"
 
 
 def test_undo_from_another_tab_answered_save_does_not_undo_that_save_instead(demo_window, qtbot, prompts):
@@ -117,5 +117,5 @@ def test_undo_from_another_tab_answered_save_does_not_undo_that_save_instead(dem
     demo_window.undo_action.trigger()
     assert prompts.unsaved_questions[-1][1] == "Project Homeshield Plus has unsaved changes to Title."
     assert page.editor.project.title == "Homeshield Plus renamed" and stack.index() == 2
-    assert demo_window.undo_action.text() == "&Undo save project Homeshield Plus renamed"
+    assert demo_window.undo_action.text() == "&Undo change title of Homeshield Plus to Homeshield Plus renamed"
     assert demo_window.statusBar().currentMessage() == "Saved. Undo again to undo it."

@@ -43,7 +43,7 @@ def test_one_line_per_action_named_and_in_words(edited):
     store, title, _ = edited
     lines = history_lines(store, tz=BST)
     district, saved = lines[0], lines[1]
-    assert saved.action == f"Save project {title}"
+    assert saved.action == f"Change capital of {title} to £7,525.58"
     assert saved.summary == f"Changed the capital of project {title} from (blank) to £7,525.58"
     assert saved.areas == (PROJECTS,) and saved.who == current_user()
     assert any("£7,525.58" in d for d in saved.details)
@@ -58,7 +58,7 @@ def test_undo_is_a_line_of_its_own(edited):
     store, title, log = edited
     log.undo()
     line = history_lines(store)[0]
-    assert line.action == f"Undo save project {title}"  # as the Edit menu and the user guide say it
+    assert line.action == f"Undo change capital of {title} to £7,525.58"  # as the Edit menu and the user guide say it
     assert line.summary == f"Changed the capital of project {title} from £7,525.58 to (blank)"
 
 
@@ -109,7 +109,7 @@ def test_filters_by_area_words_and_dates(edited):
     keep = filter_predicate(text="babergh extra")
     assert [x.action for x in lines if keep(x)] == ["Add district Babergh Extra"]
     keep = filter_predicate(text="homeshield £7,525.58")
-    assert [x.action for x in lines if keep(x)] == [f"Save project {title}"]
+    assert [x.action for x in lines if keep(x)] == [f"Change capital of {title} to £7,525.58"]
     today = lines[0].day
     assert not [x for x in lines if filter_predicate(since=today + timedelta(days=1))(x)]
     assert lines[0] in [x for x in lines if filter_predicate(since=today, until=today)(x)]
@@ -123,12 +123,12 @@ def test_count_detail_and_export(edited, tmp_path):
     assert presenter.count_text(len(lines)) == f"{len(lines):,} actions"
     assert presenter.count_text(1) == f"1 of {len(lines):,} actions"
     assert presenter.detail_text(None).startswith("Choose a line")
-    assert presenter.detail_text(lines[1]).startswith(f"Save project {title} — ")
+    assert presenter.detail_text(lines[1]).startswith(f"Change capital of {title} to £7,525.58 — ")
     target = presenter.export(tmp_path / "history.csv", lines[:2])
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["When", "Who", "Action", "What changed", "Area", "Detail"]
-    assert rows[2][2] == f"Save project {title}" and "£7,525.58" in rows[2][3]
+    assert rows[2][2] == f"Change capital of {title} to £7,525.58" and "£7,525.58" in rows[2][3]
     # When: a date and time Excel sorts as one (the text "28 Nov 2026 14:05" sorted by the day of the month).
     assert rows[1][0] == lines[0].at.strftime("%d/%m/%Y %H:%M")
     import openpyxl
@@ -185,12 +185,14 @@ def test_a_project_s_cost_is_one_change_in_the_history(demo_store):
     set_cost("Suffolk Strive", "")
     lines = history_lines(demo_store, limit=4)
     assert [(line.action, line.summary) for line in lines] == [
-        ("Save project Suffolk Strive", "Changed the cost of project Suffolk Strive from £30,000 to not stated"),
-        ("Save project Suffolk Recre8", "Changed the cost of project Suffolk Recre8 from £20,000 - £26,000 to "
-                                        "Minimum £21,000"),
-        ("Save project Suffolk Recre8", "Changed the cost of project Suffolk Recre8 from £26,000 to £20,000 - "
-                                        "£26,000"),
-        ("Save project Suffolk Strive", "Changed the cost of project Suffolk Strive from £29,000 to £30,000")]
+        ("Change cost of Suffolk Strive to not stated",
+         "Changed the cost of project Suffolk Strive from £30,000 to not stated"),
+        ("Change cost of Suffolk Recre8 to Minimum £21,000",
+         "Changed the cost of project Suffolk Recre8 from £20,000 - £26,000 to Minimum £21,000"),
+        ("Change cost of Suffolk Recre8 to £20,000 - £26,000",
+         "Changed the cost of project Suffolk Recre8 from £26,000 to £20,000 - £26,000"),
+        ("Change cost of Suffolk Strive to £30,000",
+         "Changed the cost of project Suffolk Strive from £29,000 to £30,000")]
     assert all(line.details == (line.summary,) for line in lines)
 
 

@@ -40,7 +40,7 @@ def save_description(store, text: str) -> None:
 def test_the_detail_says_the_old_and_new_description_whole_and_the_summary_stays_one_line(demo_store):
     save_description(demo_store, NEW)
     line = history_lines(demo_store)[0]
-    assert line.action == "Save project Homeshield Plus"
+    assert line.action == "Change description of Homeshield Plus"  # named, never quoted
     assert f"Changed the description of project Homeshield Plus from “{OLD}” to “{NEW}”" in line.details
     assert "…" in line.summary and len(line.summary) < len(OLD)  # the table's line: one a screen can show
     assert "additional 6 months" in line.search_text  # a word of the old text finds the change

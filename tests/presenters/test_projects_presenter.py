@@ -95,7 +95,7 @@ def test_undo_names_the_action_and_its_tab(presenter, log):
     presenter.select(p.id)
     presenter.editor.set_value("cost_note", "checked")
     assert presenter.save()
-    assert log.undo_text == "Undo save project Suffolk ELEV8" and log.done[-1].tab == "projects"
+    assert log.undo_text == "Undo change cost note of Suffolk ELEV8" and log.done[-1].tab == "projects"
     log.undo()
     assert svc.get_project(presenter.store, p.id).cost_note == ""
     assert presenter.editor.value("cost_note") == ""  # the editor shows the file again
@@ -162,7 +162,7 @@ def test_problems_found_across_fields_sit_beside_the_field_to_change(presenter, 
     assert e.message("revenue") == "£1,000 + £20,000 = £21,000, not the cost of £29,000."
     assert e.form_message == "Not saved: correct the field marked."
     e.set_value("revenue", "£28,000")
-    assert presenter.save() and log.undo_text == "Undo save project Suffolk Strive"
+    assert presenter.save() and log.undo_text == "Undo change capital and revenue of Suffolk Strive"
 
 
 def test_cost_lines_typed_in_the_editor_are_checked_line_by_line(presenter, demo_store, log):

@@ -27,9 +27,9 @@ def test_undo_and_redo_list_cost_lines_as_the_save_did(demo_store):
     log.undo()
     log.redo()
     redone, undone, saved = history_lines(demo_store)[:3]
-    assert saved.action == f"Save project {home.title}"
+    assert saved.action == f"Change cost lines of {home.title}"
     assert _order(list(saved.details), "Added") == LINES
-    assert undone.action == f"Undo save project {home.title}"
+    assert undone.action == f"Undo change cost lines of {home.title}"
     assert _order(list(undone.details), "Deleted") == LINES
-    assert redone.action == f"Redo save project {home.title}"
+    assert redone.action == f"Redo change cost lines of {home.title}"
     assert _order(list(redone.details), "Added") == LINES

@@ -169,7 +169,7 @@ def test_a_cost_line_removed_on_the_projects_tab_is_one_change_in_the_history(de
     deleted = "Deleted cost line Project Officer (contribution, with on costs) of Suffolk ELEV8, 2009/10"
     newest = {dialog.proxy.headerData(c, Qt.Orientation.Horizontal): dialog.proxy.index(0, c).data()
               for c in range(dialog.proxy.columnCount())}
-    assert newest["Action"] == "Save project Suffolk ELEV8"
+    assert newest["Action"] == "Change cost lines of Suffolk ELEV8"
     assert newest["What changed"] == deleted
     assert dialog.detail.toPlainText().splitlines()[1:] == [f"• {deleted}: category staff; amount as written £18,000"]
     dialog.close()

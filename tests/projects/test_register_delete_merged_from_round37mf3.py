@@ -76,7 +76,8 @@ def test_delete_and_save_name_which_outreach_worker_of_a_county_file(files):
     register.editor.set_value("cost", "£12,500")
     assert register.editor.save()
     register.delete([babergh.id])
-    done = ["Save project 16. Outreach worker (merged from Mid Suffolk office)", f"Delete project {BABERGH_WORKER}"]
+    done = ["Change cost of 16. Outreach worker (merged from Mid Suffolk office) to £12,500",
+            f"Delete project {BABERGH_WORKER}"]
     assert [a.text for a in log.done] == done
     assert [line.action for line in history_lines(files.county)[:2]] == done[::-1]  # View > History of Changes…
 

@@ -61,5 +61,5 @@ def test_save_and_add_say_which_when_the_title_is_shared(office):
     assert register.editor.save()
     twin = project_from_fields({"title": "Youth diversion", "ref": "4"})
     register.save_project(twin, new=True)
-    assert [a.text for a in log.done] == ["Save project 17. Outreach worker", "Save project Youth diversion",
-                                          "Add project 4. Youth diversion"]
+    assert [a.text for a in log.done] == ["Change cost of 17. Outreach worker to £12,500",
+                                          "Change cost of Youth diversion to £5,000", "Add project 4. Youth diversion"]

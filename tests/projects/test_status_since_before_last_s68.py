@@ -72,4 +72,4 @@ def test_the_window_asks_beside_since(demo_window, qtbot):
     assert BEFORE_PROPOSED in editor.messages["status_date"].text()
     assert tab.session.undo_stack.count() == 0
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert tab.session.undo_stack.undoText() == "Save project Plymouth Domestic Abuse contract"
+    assert tab.session.undo_stack.undoText() == "Change status of Plymouth Domestic Abuse contract to Commissioned"

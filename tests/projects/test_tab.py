@@ -82,7 +82,7 @@ def test_add_edit_and_undo_through_the_editor(tab, page, qtbot, demo_window):
     qtbot.keyClicks(w["title"], "Nightsafe")
     qtbot.keyClick(w["title"], Qt.Key.Key_Return)  # Enter saves the form
     assert stack.count() == 2
-    assert demo_window.undo_action.text() == "&Undo save project Nightsafe"
+    assert demo_window.undo_action.text() == "&Undo change title of Nightsafe branding to Nightsafe"
     demo_window.undo_action.trigger()  # Edit > Undo: the edit
     assert svc.get_project(tab.session.store, saved.id).title == "Nightsafe branding"
     assert page.editor.widgets["title"].text() == "Nightsafe branding"
@@ -496,7 +496,7 @@ def test_figures_typed_where_a_slip_is_likely_are_queried_beside_their_fields(ta
     saved = svc.get_project(tab.session.store, project.id)
     assert (saved.capital_pence, saved.revenue_pence, saved.end_date) == (100_000, 2_800_000, "2019-03-31")
     assert not editor.messages["end_date"].isVisibleTo(editor)
-    assert tab.session.undo_stack.undoText() == "Save project Suffolk Strive"
+    assert tab.session.undo_stack.undoText() == "Change end date, capital and revenue of Suffolk Strive"
 
 
 def test_a_project_with_no_criteria_recorded_shows_no_count_met(page):

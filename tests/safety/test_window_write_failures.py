@@ -82,13 +82,13 @@ def test_a_save_the_disk_refuses_is_said_and_the_typing_is_kept(demo_window, hoo
 def test_an_undo_the_disk_refuses_is_said_and_stays_on_offer(demo_window, hook, prompts, qtbot, refuse):
     stack = demo_window.session.undo_stack
     page, project = rename_first_project(demo_window, qtbot, "Renamed")
-    assert demo_window.undo_action.text() == "&Undo save project Renamed"
+    assert demo_window.undo_action.text() == "&Undo change title of Homeshield Plus to Renamed"
     refuse.start()
     demo_window.undo_action.trigger()
     [(title, text)] = prompts.errors
-    assert (title, text) == ("Cannot undo", "“Save project Renamed” could not be undone: the disk is full. Nothing "
-                                            "was changed, and Edit > Undo still offers it.")
-    assert stack.index() == 1 and demo_window.undo_action.text() == "&Undo save project Renamed"
+    assert (title, text) == ("Cannot undo", "“Change title of Homeshield Plus to Renamed” could not be undone: the "
+                                            "disk is full. Nothing was changed, and Edit > Undo still offers it.")
+    assert stack.index() == 1 and demo_window.undo_action.text() == "&Undo change title of Homeshield Plus to Renamed"
     assert not demo_window.redo_action.isEnabled()
     assert svc.get_project(demo_window.session.store, project.id).title == "Renamed"
     refuse.stop()
@@ -98,7 +98,7 @@ def test_an_undo_the_disk_refuses_is_said_and_stays_on_offer(demo_window, hook, 
     refuse.start()
     demo_window.redo_action.trigger()  # and a redo the disk refuses, the same way
     assert prompts.errors[-1][0] == "Cannot redo" and stack.index() == 0
-    assert demo_window.redo_action.text() == "&Redo save project Renamed"
+    assert demo_window.redo_action.text() == "&Redo change title of Homeshield Plus to Renamed"
     refuse.stop()
     demo_window.redo_action.trigger()
     assert svc.get_project(demo_window.session.store, project.id).title == "Renamed" and stack.index() == 1
