@@ -16,7 +16,7 @@ from safer_desk.domain.commissioning import Award, FundingError
 from safer_desk.domain.dhr import format_bp
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
-from safer_desk.presenters.actions import snapshot_action
+from safer_desk.presenters.actions import change_text, snapshot_action
 from safer_desk.presenters.costs import CostForm, RecordsScreen
 from safer_desk.presenters.forms import Field, FieldKind, FormError
 from safer_desk.services import funders
@@ -144,7 +144,7 @@ class AwardsPresenter(RecordsScreen):
 
         def commit(v: dict[str, Any]) -> Award:
             award = self._read(v, old.id)
-            self._perform(f"Change award {old.name}", old.id, lambda: funders.save_award(self.store, award))
+            self._perform(self.correction_text(old, award), old.id, lambda: funders.save_award(self.store, award))
             return award
 
         values = {"funder": old.funder, "name": old.name, "years": funders.years_text(old),
@@ -158,6 +158,17 @@ class AwardsPresenter(RecordsScreen):
         doing = "Viewing" if self.read_only else "Editing"  # a file open read-only: the award to read, Close only
         return self._form(f"Award {old.name}", f"{doing} the award {old.name} ({old.funder}).", commit,
                           values=values, correcting=True, old=old)
+
+    @staticmethod
+    def correction_text(old: Award, new: Award) -> str:
+        """A correction as Edit > Undo and the History of Changes name it, saying what changed ("Change total stated
+        of award CSP funding 2018-2021 to £90,000"): "Change award …" told nothing of which correction an undo
+        would take back. A name changed alone names the award as it was ("Change name of award X to Y")."""
+        changed = funders.award_changes_said(old, new)
+        if not changed:
+            return f"Change award {old.name}"
+        named = old if [name for name, _value in changed] == ["name"] else new
+        return change_text(changed, f"award {named.name}")
 
     def _perform(self, text: str, award_id: str | None, change: Callable[[], Any]) -> None:
         """One step of Edit > Undo on an award (award_id None: the change adds it and returns its id): undo and

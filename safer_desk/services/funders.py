@@ -259,6 +259,50 @@ def years_text(award: Award) -> str:
     return "\n".join(f"{year}: {format_money(pence)}" for year, pence in sorted(award.years.items()))
 
 
+def _split_said(award: Award) -> str:
+    if award.revenue_bp is None:
+        return "not stated"
+    from safer_desk.domain.dhr import format_bp
+
+    return f"{format_bp(award.revenue_bp)} revenue / {format_bp(award.capital_bp or 0)} capital"
+
+
+def _own_end(award: Award, end: str) -> bool:
+    """Whether the award's first (or last) year is only its yearly amounts' own: not typed, so not a change."""
+    return bool(award.years) and getattr(award, end) == (min if end == "first_year" else max)(award.years)
+
+
+def award_changes_said(old: Award, new: Award) -> list[tuple[str, str]]:
+    """What a correction of an award changed, as its undo text names it (``presenters.actions.change_text``): each
+    field of the form saved with another value, in the form's order, with its new value where a line may say it
+    ("total stated", "£90,000"); one year's amount changed or added is that year's ("amount for 2019/20"). The
+    conditions and notes, free text, are named, never quoted. A first or last year that follows from the yearly
+    amounts is not a change of its own."""
+    said: list[tuple[str, str]] = []
+    if new.funder != old.funder:
+        said.append(("funder", new.funder))
+    if new.name != old.name:
+        said.append(("name", new.name))
+    if dict(new.years) != dict(old.years):
+        differ = sorted(y for y in set(old.years) | set(new.years) if old.years.get(y) != new.years.get(y))
+        if len(differ) == 1 and differ[0] in new.years:
+            said.append((f"amount for {differ[0]}", format_money(new.years[differ[0]])))
+        else:
+            said.append(("amounts by year", ""))
+    if new.total_pence != old.total_pence:
+        said.append(("total stated", "not stated" if new.total_pence is None else format_money(new.total_pence)))
+    for end, words in (("first_year", "first year"), ("last_year", "last year")):
+        if getattr(new, end) != getattr(old, end) and not (_own_end(new, end) and _own_end(old, end)):
+            said.append((words, getattr(new, end) or "not stated"))
+    if (new.revenue_bp, new.capital_bp) != (old.revenue_bp, old.capital_bp):
+        said.append(("revenue/capital split", _split_said(new)))
+    if new.conditions != old.conditions:
+        said.append(("conditions", ""))
+    if new.notes != old.notes:
+        said.append(("notes", ""))
+    return said
+
+
 def make_award(*, funder: str, name: str, years: Mapping[str, Any] | None = None, total: Any = None,
                first_year: str = "", last_year: str = "", conditions: str = "", revenue: Any = None,
                capital: Any = None, notes: str = "", award_id: str | None = None) -> Award:

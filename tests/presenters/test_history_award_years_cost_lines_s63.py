@@ -32,7 +32,7 @@ def test_an_award_s_years_are_named_by_their_award(demo_store):
     assert "Added award year 2021/22 of CSP funding 2018-2021: amount £31,000.50" in line.details, line.details
     log.undo()
     line = history_lines(demo_store)[0]
-    assert line.action == "Undo change award CSP funding 2018-2021"
+    assert line.action == "Undo change amounts by year of award CSP funding 2018-2021"
     assert "Added award year 2020/21 of CSP funding 2018-2021: amount £30,000" in line.details, line.details
 
 

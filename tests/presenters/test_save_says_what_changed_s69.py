@@ -119,3 +119,40 @@ def test_a_long_title_is_cut_from_its_start_to_leave_the_change_whole_on_the_men
     text = log.done[-1].text
     assert text.startswith("Change cost of Suffolk, Norfolk and Essex") and text.endswith("… to £32,000")
     assert undo_words(text) == text
+
+
+# -- an award's correction ------------------------------------------------------------------------------------------
+CSP = "CSP funding 2018-2021"
+
+
+def _correct_award(store, log, **typed):
+    from safer_desk.presenters.awards import AwardsPresenter
+
+    awards = AwardsPresenter(store, perform=log)
+    form = awards.edit_form(next(a for a in awards.rows() if a.name == typed.pop("award", CSP)).id)
+    for key, value in typed.items():
+        form.set_value(key, value)
+    assert form.save() or form.save(), form.form_message  # a total the years do not make is asked once
+    return log.done[-1].text
+
+
+def test_an_award_s_correction_says_what_and_to_what(demo_store, log):
+    assert _correct_award(demo_store, log, total="£95,000") == f"Change total stated of award {CSP} to £95,000"
+    assert history_lines(demo_store)[0].action == f"Change total stated of award {CSP} to £95,000"
+    log.undo()
+    assert history_lines(demo_store)[0].action == f"Undo change total stated of award {CSP} to £95,000"
+    assert log.undone[-1].text == f"Change total stated of award {CSP} to £95,000"
+    years = "2018/19: £30,000\n2019/20: £32,500\n2020/21: £30,000"
+    assert _correct_award(demo_store, log, years=years) == f"Change amount for 2019/20 of award {CSP} to £32,500"
+    # a year added moves the last year with it: one change, the years
+    more = years + "\n2021/22: £30,000"
+    assert _correct_award(demo_store, log, years=more) == f"Change amount for 2021/22 of award {CSP} to £30,000"
+
+
+def test_an_award_s_several_changes_are_named_free_text_never_quoted_and_a_rename_says_both_names(demo_store, log):
+    assert _correct_award(demo_store, log, notes="Ask J Smith") == f"Change notes of award {CSP}"
+    text = _correct_award(demo_store, log, revenue="70", capital="30", conditions="Quarterly returns",
+                          total="£91,000")
+    assert text == f"Change total stated, revenue/capital split and conditions of award {CSP}"
+    assert _correct_award(demo_store, log, name="CSP funding 2018-22") == (
+        f"Change name of award {CSP} to CSP funding 2018-22")
