@@ -1318,6 +1318,13 @@ _PART_WORDS: tuple[tuple[str, str, Callable[[Project], str]], ...] = (
 )
 
 
+def _criterion_said(key: str) -> str:
+    """A board criterion as a line names it: "CSP priority", "cross cutting" ("Cross cutting?" without its
+    question mark, lower case but for an acronym)."""
+    title = CRITERIA_TITLES[key].rstrip("?")
+    return title[0].lower() + title[1:] if title[1:2].islower() else title
+
+
 def changes_said(before: Project, after: Project) -> list[tuple[str, str]]:
     """What a save changed, as its undo text names it: each part of the editor saved with another value than
     ``before`` (the record as the editor read it), in the editor's order, with its new value where a line may say
@@ -1325,8 +1332,7 @@ def changes_said(before: Project, after: Project) -> list[tuple[str, str]]:
     said: list[tuple[str, str]] = []
     for name, words, value in _PART_WORDS:
         if name == "criteria":
-            said += [(CRITERIA_TITLES[k].rstrip("?"), "") for k in CRITERIA_KEYS
-                     if before.criterion(k) != after.criterion(k)]
+            said += [(_criterion_said(k), "") for k in CRITERIA_KEYS if before.criterion(k) != after.criterion(k)]
         elif name == "status":
             if before.status != after.status:
                 said.append((words, value(after)))

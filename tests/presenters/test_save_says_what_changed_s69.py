@@ -73,6 +73,22 @@ def test_several_fields_are_named_then_counted(register, log):
         editor.set_value(key, value)
     assert editor.save()
     assert log.done[-1].text == "Change lead organisation, status and 2 more of 17. Outreach worker"
+    editor = _choose(register, "17")
+    editor.set_value("cross_cutting", "yes")
+    editor.set_value("csp_priority", "yes")
+    assert editor.save()
+    assert log.done[-1].text == "Change CSP priority and cross cutting of 17. Outreach worker"
+
+
+def test_the_window_s_undo_redo_and_their_tooltips_say_the_same_words(demo_window, qtbot):
+    from tests.foundation.test_window_history import save_capital
+
+    save_capital(demo_window, qtbot, "4321.09")
+    said = "change capital of Homeshield Plus to £4,321.09"
+    assert demo_window.session.undo_stack.undoText() == "C" + said[1:]
+    assert demo_window.undo_action.text() == f"&Undo {said}" and demo_window.undo_action.toolTip() == f"Undo {said}"
+    demo_window.undo_action.trigger()
+    assert demo_window.redo_action.text() == f"&Redo {said}" and demo_window.redo_action.toolTip() == f"Redo {said}"
 
 
 def test_free_text_is_named_never_quoted_and_a_title_changed_alone_names_it_as_it_was(register, log):
