@@ -137,15 +137,16 @@ def lower_first(text: str) -> str:
     return text
 
 
-def change_text(changed: list[tuple[str, str]], of: str) -> str:
+def change_text(changed: list[tuple[str, str | None]], of: str) -> str:
     """A correction as Edit > Undo and the History of Changes name it, saying what it changed: one field with its new
-    value ("Change cost of 17. Outreach worker to £30,000"; "" where the value is not said, free text or people's
-    names: "Change notes of …"), two or three by name ("Change cost and status of …"), more counted ("Change cost,
-    status and 2 more of …"). ``changed``: (the field's words, its new value) in the form's order."""
+    value ("Change cost of 17. Outreach worker to £30,000"; "" taken out, said "to (blank)" as the History's detail
+    says it; None where the value is not said, free text or people's names: "Change notes of …"), two or three by
+    name ("Change cost and status of …"), more counted ("Change cost, status and 2 more of …"). ``changed``: (the
+    field's words, its new value) in the form's order."""
     names = [name for name, _value in changed]
     if len(names) == 1:
         value = changed[0][1]
-        return f"Change {names[0]} of {of}" + (f" to {value}" if value else "")
+        return f"Change {names[0]} of {of}" + ("" if value is None else f" to {value or '(blank)'}")
     if len(names) > 3:
         names = [*names[:2], f"{len(changed) - 2} more"]
     return f"Change {', '.join(names[:-1])} and {names[-1]} of {of}"

@@ -272,13 +272,13 @@ def _own_end(award: Award, end: str) -> bool:
     return bool(award.years) and getattr(award, end) == (min if end == "first_year" else max)(award.years)
 
 
-def award_changes_said(old: Award, new: Award) -> list[tuple[str, str]]:
+def award_changes_said(old: Award, new: Award) -> list[tuple[str, str | None]]:
     """What a correction of an award changed, as its undo text names it (``presenters.actions.change_text``): each
     field of the form saved with another value, in the form's order, with its new value where a line may say it
-    ("total stated", "£90,000"); one year's amount changed or added is that year's ("amount for 2019/20"). The
-    conditions and notes, free text, are named, never quoted. A first or last year that follows from the yearly
-    amounts is not a change of its own."""
-    said: list[tuple[str, str]] = []
+    ("total stated", "£90,000"; None not said); one year's amount changed or added is that year's ("amount for
+    2019/20"). The conditions and notes, free text, are named, never quoted. A first or last year that follows from
+    the yearly amounts is not a change of its own."""
+    said: list[tuple[str, str | None]] = []
     if new.funder != old.funder:
         said.append(("funder", new.funder))
     if new.name != old.name:
@@ -288,7 +288,7 @@ def award_changes_said(old: Award, new: Award) -> list[tuple[str, str]]:
         if len(differ) == 1 and differ[0] in new.years:
             said.append((f"amount for {differ[0]}", format_money(new.years[differ[0]])))
         else:
-            said.append(("amounts by year", ""))
+            said.append(("amounts by year", None))
     if new.total_pence != old.total_pence:
         said.append(("total stated", "not stated" if new.total_pence is None else format_money(new.total_pence)))
     for end, words in (("first_year", "first year"), ("last_year", "last year")):
@@ -297,9 +297,9 @@ def award_changes_said(old: Award, new: Award) -> list[tuple[str, str]]:
     if (new.revenue_bp, new.capital_bp) != (old.revenue_bp, old.capital_bp):
         said.append(("revenue/capital split", _split_said(new)))
     if new.conditions != old.conditions:
-        said.append(("conditions", ""))
+        said.append(("conditions", None))
     if new.notes != old.notes:
-        said.append(("notes", ""))
+        said.append(("notes", None))
     return said
 
 

@@ -1298,23 +1298,23 @@ def _money_said(pence: int | None) -> str:
 
 # A save's parts as its undo text names them, with their new value where a line may say it: free text (the
 # description, notes, a cost note, outcomes) and people's names (lead officers) are named, never quoted.
-_PART_WORDS: tuple[tuple[str, str, Callable[[Project], str]], ...] = (
+_PART_WORDS: tuple[tuple[str, str, Callable[[Project], str | None]], ...] = (
     ("ref", "ref", lambda p: p.ref), ("title", "title", lambda p: shortened(p.title)),
-    ("description", "description", lambda p: ""), ("lead_organisation", "lead organisation",
+    ("description", "description", lambda p: None), ("lead_organisation", "lead organisation",
                                                    lambda p: p.lead_organisation),
-    ("officers", "lead officers", lambda p: ""), ("areas", "areas covered", lambda p: "; ".join(p.areas)),
+    ("officers", "lead officers", lambda p: None), ("areas", "areas covered", lambda p: "; ".join(p.areas)),
     ("status", "status", lambda p: STATUS_LABELS.get(p.status, p.status)),
     ("funding_route", "funding route", lambda p: p.funding_route),
-    ("funding_sources", "funding sources", lambda p: ""),
+    ("funding_sources", "funding sources", lambda p: None),
     ("cost", "cost", lambda p: p.cost.describe() if p.cost else "not stated"),
-    ("cost_note", "cost note", lambda p: ""), ("start_date", "start date", lambda p: _day_said(p.start_date)),
+    ("cost_note", "cost note", lambda p: None), ("start_date", "start date", lambda p: _day_said(p.start_date)),
     ("end_date", "end date", lambda p: _day_said(p.end_date)),
     ("capital_pence", "capital", lambda p: _money_said(p.capital_pence)),
     ("revenue_pence", "revenue", lambda p: _money_said(p.revenue_pence)),
-    ("criteria", "", lambda p: ""),  # each criterion its own part, below
-    ("outcomes", "outcomes", lambda p: ""), ("priorities", "priorities", lambda p: ""),
-    ("indicators", "indicators", lambda p: ""), ("notes", "notes", lambda p: ""),
-    ("cost_lines", "cost lines", lambda p: ""),
+    ("criteria", "", lambda p: None),  # each criterion its own part, below
+    ("outcomes", "outcomes", lambda p: None), ("priorities", "priorities", lambda p: None),
+    ("indicators", "indicators", lambda p: None), ("notes", "notes", lambda p: None),
+    ("cost_lines", "cost lines", lambda p: None),
 )
 
 
@@ -1325,14 +1325,15 @@ def _criterion_said(key: str) -> str:
     return title[0].lower() + title[1:] if title[1:2].islower() else title
 
 
-def changes_said(before: Project, after: Project) -> list[tuple[str, str]]:
+def changes_said(before: Project, after: Project) -> list[tuple[str, str | None]]:
     """What a save changed, as its undo text names it: each part of the editor saved with another value than
     ``before`` (the record as the editor read it), in the editor's order, with its new value where a line may say
-    it ("cost", "£30,000"). A status date changed with the status kept is "status date"."""
-    said: list[tuple[str, str]] = []
+    it ("cost", "£30,000"; "" taken out; None not said). A status date changed with the status kept is "status
+    date"."""
+    said: list[tuple[str, str | None]] = []
     for name, words, value in _PART_WORDS:
         if name == "criteria":
-            said += [(_criterion_said(k), "") for k in CRITERIA_KEYS if before.criterion(k) != after.criterion(k)]
+            said += [(_criterion_said(k), None) for k in CRITERIA_KEYS if before.criterion(k) != after.criterion(k)]
         elif name == "status":
             if before.status != after.status:
                 said.append((words, value(after)))

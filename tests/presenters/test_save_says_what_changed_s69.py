@@ -59,6 +59,10 @@ def test_one_field_saved_says_what_and_to_what_with_twins_told_apart_by_ref(regi
     editor.set_value("start_date", "01/04/2025")
     assert editor.save()
     assert log.done[-1].text == "Change start date of Youth diversion to 01/04/2025"
+    editor = _choose(register, "3")
+    editor.set_value("start_date", "")
+    assert editor.save()
+    assert log.done[-1].text == "Change start date of Youth diversion to (blank)"  # as the History's detail says
 
 
 def test_several_fields_are_named_then_counted(register, log):
@@ -104,10 +108,11 @@ def test_free_text_is_named_never_quoted_and_a_title_changed_alone_names_it_as_i
 
 @pytest.mark.parametrize("changed, said", [
     ([("cost", "£30,000")], "Change cost of X to £30,000"),
-    ([("notes", "")], "Change notes of X"),
+    ([("notes", None)], "Change notes of X"),
+    ([("end date", "")], "Change end date of X to (blank)"),
     ([("cost", "£1"), ("status", "Approved")], "Change cost and status of X"),
-    ([("cost", "£1"), ("status", "Approved"), ("notes", "")], "Change cost, status and notes of X"),
-    ([("cost", "£1"), ("status", "Approved"), ("notes", ""), ("ref", "4")], "Change cost, status and 2 more of X"),
+    ([("cost", "£1"), ("status", "Approved"), ("notes", None)], "Change cost, status and notes of X"),
+    ([("cost", "£1"), ("status", "Approved"), ("notes", None), ("ref", "")], "Change cost, status and 2 more of X"),
 ])
 def test_change_text(changed, said):
     assert change_text(changed, "X") == said
