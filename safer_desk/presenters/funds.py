@@ -92,7 +92,7 @@ def load_fund_data(store, fund_id: str | None, window: int, today: date | None =
     origins = came[FUNDS]
     if fund_id is None:
         return FundData(names, None, [], [], [], items, origins)
-    referrals = funds.list_referrals(store, fund_id)
+    referrals = funds.list_referrals(store, fund_id, today or date.today())
     for r in referrals:  # what the search box matches, built here (on the worker thread), not per keystroke
         r["search_text"] = referral_search_text(r)
     return FundData(names, funds.fund_figures(store, fund_id, window=window, today=today), referrals,
@@ -467,8 +467,15 @@ class FundsPresenter(FormScreen):
         lines = int(referral.get("lines") or 0)
         if not lines:
             return f"Delete referral {referral['reference']}? It has no spend lines."
+        spent, later = referral['spent_pence'], int(referral.get('spent_later_pence') or 0)
+        if not later:
+            return (f"Delete referral {referral['reference']} and its {counted(lines, 'spend line')} "
+                    f"({format_money(spent)})? The fund's spend goes down by that much.")
+        # The fund's Spent figure is the spend dated by today: the lines keyed for later are not in it yet.
         return (f"Delete referral {referral['reference']} and its {counted(lines, 'spend line')} "
-                f"({format_money(referral['spent_pence'])})? The fund's spend goes down by that much.")
+                f"({format_money(spent + later)}: {format_money(spent)} spent by today and {format_money(later)} "
+                f"dated after it)? The fund's spend goes down by {format_money(spent)}, and the "
+                f"{format_money(later)} keyed ahead is deleted with it.")
 
     def delete_referral(self, referral: dict) -> None:
         fund = self._need_fund()
@@ -809,7 +816,8 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
                  [f"forecast_exhaustion_month_{window}m", None, month(ranged.exhaustion_month)]]
     return [*rows, ["forecast_warnings", None, months_as_the_window_names_them(" ".join(f.warnings)) or None],
             *([name, None, value or None] for name, value in funds.kind_rows(figures)),
-            ["contributions_not_received", figures.not_received_pence, None]]
+            ["contributions_not_received", figures.not_received_pence, None],
+            ["spend_dated_after_today", figures.not_spent_pence, None]]
 
 
 def copied_figures_rows(figures: funds.FundFigures) -> list[list[str]]:

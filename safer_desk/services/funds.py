@@ -864,15 +864,23 @@ def delete_spend_line(store: Store, line_id: str) -> None:
         store.conn.execute("DELETE FROM fund_spend_lines WHERE id = ?", (line_id,))
 
 
-def list_referrals(store: Store, fund_id: str) -> list[dict]:
-    """Referrals with their total spend and eligibility in words (no names: references only)."""
+def list_referrals(store: Store, fund_id: str, today: date | None = None) -> list[dict]:
+    """Referrals with their spend and eligibility in words (no names: references only).
+
+    With ``today`` (the fund page's day) ``spent_pence`` is the spend dated by then, as the fund's Spent figure,
+    per district and per victim count it, and ``spent_later_pence`` the spend keyed for after it (it has not
+    happened yet); without, every line recorded is in ``spent_pence``. ``lines`` counts every line recorded."""
     fund = get_fund(store, fund_id)
+    day = today.isoformat() if today is not None else "9999-12-31"
     result = []
     for r in store.rows(
-            "SELECT r.*, d.name AS district, coalesce(sum(s.amount_pence), 0) AS spent_pence, count(s.id) AS lines "
+            "SELECT r.*, d.name AS district, "
+            "coalesce(sum(CASE WHEN s.spent_on <= ? THEN s.amount_pence END), 0) AS spent_pence, "
+            "coalesce(sum(CASE WHEN s.spent_on > ? THEN s.amount_pence END), 0) AS spent_later_pence, "
+            "count(s.id) AS lines "
             "FROM fund_referrals r JOIN districts d ON d.id = r.district_id "
             "LEFT JOIN fund_spend_lines s ON s.referral_id = r.id WHERE r.fund_id = ? "
-            "GROUP BY r.id ORDER BY r.reference", (fund_id,)):
+            "GROUP BY r.id ORDER BY r.reference", (day, day, fund_id)):
         row = dict(r)
         answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
                                      bool(r["perpetrator_resident"]))
@@ -1370,6 +1378,9 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         # Contributions dated after today: in "contributions", not yet in "balance" (contributions less this, less
         # spend, is the balance); only the warnings said so, and the rows did not add up.
         ("contributions_not_received", format_pounds_plain(figures.not_received_pence)),
+        # Spend keyed for after today: recorded (the Referrals table's tooltips and Spend lines show it) but not in
+        # "spend" yet; spend plus this is every line recorded.
+        ("spend_dated_after_today", format_pounds_plain(figures.not_spent_pence)),
     ]
 
 

@@ -233,6 +233,14 @@ def elided(column: Column) -> Column:
     return replace(column, tooltip=lambda row: column.text(row) or None)
 
 
+def _spent_later_words(row: Any) -> str | None:
+    """A referral's (or the totals line's) spend keyed for after the page's day: not in its Spent, as it is not in the
+    fund's Spent figure, per district or per victim yet (the Spend lines table lists it)."""
+    later = (row or {}).get("spent_later_pence") or 0
+    return (f"{format_money(later)} more is keyed for after today: it is not in Spent until then (Spend lines lists "
+            "it).") if later else None
+
+
 def _yes(v: Any) -> str:
     """A referral's yes or no; blank on the totals row, which is no referral (its cell is None: not a no)."""
     return "" if v is None else "Yes" if v else "No"
@@ -353,13 +361,15 @@ class FundPage(QWidget):
         right_layout.addLayout(search_row)
         self.referrals = make_table([
             Column("reference", "Reference"), elided(Column("eligibility", "Eligibility")),
-            money_column("spent_pence", "Spent"), elided(Column("district", "District")),
+            replace(money_column("spent_pence", "Spent"), tooltip=_spent_later_words),
+            elided(Column("district", "District")),
             date_col("referred_on", "Referred"), Column("risk_level", "Risk"),
             Column("at_marac", "MARAC", show=_yes), Column("idva_assigned", "IDVA", show=_yes),
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
             elided(Column("merged_from", MERGED_FROM, self._merged_from("referral_origins"))),
-        ], "Referrals", right, totals=sum_row("reference", ["spent_pence"]), large=True,
+        ], "Referrals", right, totals=sum_row("reference", ["spent_pence", "spent_later_pence"]),
+            large=True,
             on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
             read_only=session.read_only)
         # Spend lines, a count, last as before: not stretched (the Merged from after it is hidden in an office's file).
