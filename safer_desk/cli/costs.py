@@ -41,9 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print a pooled fund's contributions, spend, balance, victims, mean spend per victim, "
                     "monthly burn rate and forecast exhaustion month as CSV of name,value, ending with what each "
                     "run-out month is (…_kind: forecast, ran_out or projected) and what left_at_period_end is "
-                    "(forecast, projected or recorded), then the contributions dated after today and the spend dated after "
-                    "it (spend_dated_after_today: recorded, not yet in spend). In a county file (one that district exports were merged "
-                    "into) a last row, merged_from, says which office the fund came from.")
+                    "(forecast, projected or recorded), then the contributions dated after today and the spend "
+                    "dated after it (spend_dated_after_today: recorded, not yet in spend). In a county file (one "
+                    "that district exports were merged into) a last row, merged_from, says which office the fund "
+                    "came from.")
     fund.add_argument("file", metavar="FILE", help="the Safer Desk file")
     fund.add_argument("name", metavar="NAME", help="the fund's name, e.g. \"Suffolk Target Hardening Pilot\"")
     fund.add_argument("--window", type=option_type(read_count, "--window"), default=3, metavar="MONTHS",
