@@ -728,11 +728,14 @@ class FundsPresenter(FormScreen):
 
     def export(self, target: Path | str) -> Path:
         """The fund report, in the format the suffix names: .xlsx every sheet (money as £ numbers, dates as dates);
-        .csv or .tsv the figures as name,value in plain pounds, as ``safer-desk fund`` prints them."""
+        .csv or .tsv the figures as ``safer-desk fund`` prints them: its heading (name,value), rows and plain
+        pounds, with merged_from last in a county file (and the byte-order mark every tab's CSV has, for Excel)."""
         target, sheets = Path(target), self.report_sheets()
         if target.suffix.lower() != ".xlsx":
-            rows = funds.fund_report_rows(self.data.figures)
-            sheets[0] = Sheet("Figures", ["Name", "Value"], [list(r) for r in rows])
+            rows = [list(r) for r in funds.fund_report_rows(self.data.figures)]
+            if (origins := self.data.origins).shown:
+                rows.append(["merged_from", origins.of(self.data.figures.fund.id)])
+            sheets[0] = Sheet("Figures", ["name", "value"], rows)
         return write_table(target, sheets)
 
 

@@ -287,7 +287,7 @@ def test_a_new_fund_is_selected_and_a_spend_line_names_its_referral(fund_page, d
 
 def test_fund_export_through_the_one_export_path(fund_page, tmp_path):
     out = fund_page.export(tmp_path / "fund.csv")
-    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == "Name,Value"
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == "name,value"  # as `safer-desk fund` prints it
     import openpyxl
 
     book = openpyxl.load_workbook(fund_page.export(tmp_path / "fund.xlsx"))
