@@ -703,12 +703,7 @@ class FundsPresenter(FormScreen):
             self._contributions_sheet(f),
             # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
             # the chart's fund line too, the money received by each month (a top-up counts from its month).
-            Sheet("Forecast", ["Month", "Cumulative spend", "Kind", "Fund"],
-                  [[month_name(m), p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative
-                   # no burn rate yet: the months over at £0 spent, as the chart draws them
-                   or [(m, 0) for m in funds.months_over_at_nothing(f)]]
-                  + [[month_name(m), p, "projected" if f.projected else "forecast", _fund_by(f, m)]
-                     for m, p in f.forecast.forecast_line[1:]], money_columns={1, 3}),
+            Sheet("Forecast", list(FORECAST_HEADER), forecast_rows(f), money_columns={1, 3}),
         ]
 
     def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
@@ -737,6 +732,29 @@ class FundsPresenter(FormScreen):
                 rows.append(["merged_from", origins.of(self.data.figures.fund.id)])
             sheets[0] = Sheet("Figures", ["name", "value"], rows)
         return write_table(target, sheets)
+
+
+FORECAST_HEADER = ("Month", "Cumulative spend", "Kind", "Fund")
+
+
+def forecast_rows(f: funds.FundFigures) -> list[list[Any]]:
+    """The chart's lines month by month (the Forecast sheet's rows): the month as the page names it, the cumulative
+    spend (pence), actual then forecast (or projected: an ended fund's months past its burn rate's, as its chart's
+    "Projected from Jun 2018"), and the money in the fund by that month (a top-up counts from its month)."""
+    return ([[month_name(m), p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative
+             # no burn rate yet: the months over at £0 spent, as the chart draws them
+             or [(m, 0) for m in funds.months_over_at_nothing(f)]]
+            + [[month_name(m), p, "projected" if f.projected else "forecast", _fund_by(f, m)]
+               for m, p in f.forecast.forecast_line[1:]])
+
+
+def copied_chart_rows(f: funds.FundFigures) -> list[list[str]]:
+    """What Ctrl+C on the burn-down chart copies: its lines as a table with its heading (the Forecast sheet's rows),
+    money in plain pounds that Excel adds up, as Copy figures puts it."""
+    from safer_desk.domain.money import format_pounds_plain
+
+    return [list(FORECAST_HEADER), *([month, format_pounds_plain(spent), kind, format_pounds_plain(level)]
+                                     for month, spent, kind, level in forecast_rows(f))]
 
 
 def _fund_by(figures: funds.FundFigures, month) -> int:

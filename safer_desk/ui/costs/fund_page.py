@@ -15,16 +15,18 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
-                               QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListView, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, copied_figures_rows, fund_level,
-                                        load_fund_data, month_name, months_as_the_window_names_them, search_keeps)
+from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, copied_chart_rows, copied_figures_rows,
+                                         fund_level, load_fund_data, month_name, months_as_the_window_names_them,
+                                         search_keeps)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -103,6 +105,9 @@ class FundChart(Chart):
         self.axis = FinancialMonthAxis()
         self.set_x_axis(self.axis.label, self.axis.labelled)
         self.setAccessibleName("Fund burn-down chart")
+        # Reached by Tab and by a click, so Ctrl+C (Edit > Copy) there copies its lines as a table (copy_selection).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.figures: funds.FundFigures | None = None
         self.set_value_label("£")  # as the board report names it: three lines, money spent and money received
         self.spend_curve = self.add_line("Spend to date", SPEND, marker="o", marker_size=6)
         self.forecast_curve = self.add_line(funds.FORECAST_SERIES, SPEND, style="dash")
@@ -128,7 +133,16 @@ class FundChart(Chart):
         self.end_line.set_label(f"End of period{' ' + month_name(end) if end else ''}")
         self.out_line.set_label(f"{runs_out} {month_name(out)}" if out is not None else runs_out)
 
+    def copy_selection(self) -> bool:
+        """Ctrl+C (Edit > Copy) on the chart: its lines month by month as a table that pastes into Excel cell by
+        cell (the fund report's Forecast sheet): the chart's own figures, not a picture of them."""
+        if self.figures is None:
+            return False
+        copy_to_clipboard(to_tsv(copied_chart_rows(self.figures)))
+        return True
+
     def show_forecast(self, figures: funds.FundFigures | None) -> None:
+        self.figures = figures
         if figures is None or figures.forecast.as_at is None:
             for curve in (self.spend_curve, self.forecast_curve, self.level_curve):
                 curve.setData([], [])
@@ -866,6 +880,17 @@ class FigureGrid(QWidget):
     def add(self, name: QLabel, value: QLabel) -> None:
         self.pairs.append((name, value))
         self._place()
+
+    def copy_selection(self) -> bool:
+        """Ctrl+C (Edit > Copy) on a figure clicked: the text selected in it, as any selectable text copies; with
+        nothing selected, the figure's name and value ("Spent", "£450") in two cells, for Excel."""
+        focused = QApplication.focusWidget()
+        for name, value in self.pairs:
+            if focused in (name, value):
+                text = focused.selectedText() or to_tsv([[name.text().rstrip(":"), value.text()]])
+                copy_to_clipboard(text)
+                return True
+        return False
 
     def needs(self, per_line: int) -> int:
         """The width the figures need laid out ``per_line`` to a line."""
