@@ -321,6 +321,11 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
         as_at = max(complete) if complete else None
         if as_at is not None and complete_to is not None:  # said to be keyed to: later months had no spend
             as_at = max(as_at, min(complete_to, end))
+        elif not months_with_spend and complete_to is not None and complete_to >= start:
+            # Nothing keyed at all, yet said to be keyed to a date: its months are complete at £0, a burn rate of £0
+            # (as --as-at gives), not no burn rate. Spend keyed only in months not complete keeps none: what it
+            # says is "whatever the burn rate turns out to be" (round 59).
+            as_at = min(complete_to, end)
     incomplete = tuple(sorted((m, v) for m, v in monthly_spend.items() if v and incomplete_from is not None
                               and m >= incomplete_from and (as_at is None or m > as_at)))
     warnings = [_not_complete(m, v) for m, v in incomplete]
