@@ -60,8 +60,12 @@ def check(presenter: FundsPresenter, done: list[str]) -> None:
     assert f.balance_pence == f.contributions_pence - f.not_received_pence - spent, done  # on the walk's date
     assert f.mean_per_victim_pence == (half_up(Fraction(spent, f.victims)) if f.victims else None), done
     for r in data.referrals:
-        own = [line["amount_pence"] for line in data.lines if line["referral_id"] == r["id"]]
-        assert (r["spent_pence"], r["lines"]) == (sum(own), len(own)), (r["reference"], done)
+        own = [line for line in data.lines if line["referral_id"] == r["id"]]
+        by_today = sum(line["amount_pence"] for line in own if line in lines)
+        # a referral's Spent is its spend by the walk's date, as the figures count it; the rest is keyed ahead (s69)
+        assert (r["spent_pence"], r["spent_later_pence"], r["lines"]) == (
+            by_today, sum(line["amount_pence"] for line in own) - by_today, len(own)), (r["reference"], done)
+    assert sum(r["spent_pence"] for r in data.referrals) == spent, done
     fresh = load_fund_data(presenter.store, presenter.selected, presenter.window, presenter.today())
     assert fresh.figures == f and fresh.referrals == data.referrals, done
 
