@@ -1478,6 +1478,13 @@ def _open_forecast_sentence(figures: FundFigures) -> str:
         months = counted(f.window_months, "month")
         return f"At {format_money(f.burn_rate_pence)} a month (the {months} to {f.as_at.label})"
 
+    if (f.exhaustion_month is None and f.lasts_past is not None and not f.burn_rate_pence
+            and getattr(figures, "spent_pence", None) == 0 and figures.left_at_end_pence is not None):
+        # Nothing spent in the months keyed to (Spend keyed to set on a fund with no spend): what the months say,
+        # not a forecast fifty years long.
+        return " ".join([f"Nothing spent to {f.as_at.label}, the last month spend is keyed to: at £0 a month the "
+                         f"fund does not run out, and {format_money(figures.left_at_end_pence)} would be left at the "
+                         f"end of the period ({f.pilot_end.label}).", *f.warnings])
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969
         range_text = range_sentence(figures)  # other windows may run out: the range shows this window's luck

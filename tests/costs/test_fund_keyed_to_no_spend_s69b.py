@@ -36,6 +36,12 @@ def test_the_burn_rate_runs_to_the_month_keyed_to_at_nothing_spent(demo_store):
     assert funds.fund_report_rows(shown) == funds.fund_report_rows(chosen)
 
 
+def test_the_sentence_says_nothing_is_spent_not_fifty_years(demo_store):
+    said = funds.forecast_sentence(funds.fund_figures(demo_store, _fund(demo_store), today=TODAY))
+    assert said == ("Nothing spent to Aug-25, the last month spend is keyed to: at £0 a month the fund does not run "
+                    "out, and £5,000 would be left at the end of the period (Mar-26).")
+
+
 def test_the_command_line_gives_the_same_with_or_without_as_at(demo_store, demo_path, capsys):
     _fund(demo_store)
     printed = []
