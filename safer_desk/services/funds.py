@@ -1482,8 +1482,10 @@ def _open_forecast_sentence(figures: FundFigures) -> str:
             and getattr(figures, "spent_pence", None) == 0 and figures.left_at_end_pence is not None):
         # Nothing spent in the months keyed to (Spend keyed to set on a fund with no spend): what the months say,
         # not a forecast fifty years long.
-        return " ".join([f"Nothing spent to {f.as_at.label}, the last month spend is keyed to: at £0 a month the "
-                         f"fund does not run out, and {format_money(figures.left_at_end_pence)} would be left at the "
+        keyed = getattr(figures, "keyed_to", None)  # the month keyed to, or one chosen (--as-at) before it
+        said = ", the last month spend is keyed to" if keyed is not None and Month.of(keyed) == f.as_at else ""
+        return " ".join([f"Nothing spent to {f.as_at.label}{said}: at £0 a month the fund does not run out, and"
+                         f" {format_money(figures.left_at_end_pence)} would be left at the "
                          f"end of the period ({f.pilot_end.label}).", *f.warnings])
     if f.exhaustion_month is None and f.lasts_past is not None:  # spend, but none (or next to none) lately
         lasts = f"{f.lasts_past.first_day:%B %Y}"  # the year whole: "Mar-69" would read as 1969

@@ -59,3 +59,9 @@ def test_the_page_shows_a_burn_rate_of_nothing(demo_window, qtbot):
     _fund(demo_window.session.store)
     page = _page_on(demo_window, qtbot, TODAY, NAME)
     assert page.figure_labels["burn"].text().startswith("£0")
+
+
+def test_a_month_chosen_before_it_is_not_called_the_month_keyed_to(demo_store):
+    said = funds.forecast_sentence(funds.fund_figures(demo_store, _fund(demo_store), today=TODAY,
+                                                      as_at=Month.parse("2025-07")))
+    assert said.startswith("Nothing spent to Jul-25: at £0 a month the fund does not run out"), said
