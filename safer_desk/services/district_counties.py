@@ -100,7 +100,8 @@ def national_counties() -> list[str]:
 # Carmarthenshire's council calls itself Cyngor Sir Gâr, beside the formal Sir Gaerfyrddin.
 WELSH_NAMES = {
     "Pen-y-bont ar Ogwr": "Bridgend", "Caerffili": "Caerphilly", "Caerdydd": "Cardiff",
-    "Sir Gaerfyrddin": "Carmarthenshire", "Sir Gâr": "Carmarthenshire", "Sir Ddinbych": "Denbighshire", "Sir y Fflint": "Flintshire",
+    "Sir Gaerfyrddin": "Carmarthenshire", "Sir Gâr": "Carmarthenshire", "Sir Ddinbych": "Denbighshire",
+    "Sir y Fflint": "Flintshire",
     "Ynys Môn": "Isle of Anglesey", "Merthyr Tudful": "Merthyr Tydfil", "Sir Fynwy": "Monmouthshire",
     "Castell-nedd Port Talbot": "Neath Port Talbot", "Casnewydd": "Newport", "Sir Benfro": "Pembrokeshire",
     "Abertawe": "Swansea", "Tor-faen": "Torfaen", "Bro Morgannwg": "Vale of Glamorgan", "Wrecsam": "Wrexham",

@@ -98,9 +98,11 @@ def test_on_the_command_line_and_in_the_board_report(demo_path, capsys):
     assert row.split(",")[1] == f"{(cost + 135000) / 100:.2f}".rstrip("0").rstrip(".")
     store = open_store(demo_path)
     try:
-        section = next(s for s in build_report(store, as_at=ASKED, today=TODAY).sections if s.title.endswith("recovery"))
+        section = next(s for s in build_report(store, as_at=ASKED, today=TODAY).sections
+                       if s.title.endswith("recovery"))
         rows = next(t for t in section.tables if t.title == "Cost recovery per case").rows
-        assert next(r for r in rows if r[0] == UNDER_WAY)[5] == format_money(cost + 135000, show_pence=True)  # its cost then
+        # its cost then
+        assert next(r for r in rows if r[0] == UNDER_WAY)[5] == format_money(cost + 135000, show_pence=True)
     finally:
         store.close()
 

@@ -58,8 +58,9 @@ def test_a_costs_form_asks_in_words_that_agree():
     them? Edit > Undo cannot bring them back." ("them" of nothing named): the question says what is typed."""
     from safer_desk.presenters.costs import CostForm
 
-    form = CostForm([Field("amount", "&Amount", FieldKind.MONEY, required=True)], title="Cost line for WSCSP-DHR-2017-01",
-                    heading="Cost line for WSCSP-DHR-2017-01", commit=lambda parsed: None, values={"amount": ""})
+    form = CostForm([Field("amount", "&Amount", FieldKind.MONEY, required=True)],
+                    title="Cost line for WSCSP-DHR-2017-01", heading="Cost line for WSCSP-DHR-2017-01",
+                    commit=lambda parsed: None, values={"amount": ""})
     form.set_value("amount", "900")
     asked = []
     assert not form.discard_asked(lambda text: asked.append(text) or False)

@@ -1,7 +1,7 @@
 """s69, privacy: two edges of the name detector.
 
-"paid to B Ltd" in a review cost line's description was refused as a person's name ("B Ltd"): after a word that says a person
-comes next, a capital letter and a capitalised word were taken for an initial and a surname, and a firm's word
+"paid to B Ltd" in a review cost line's description was refused as a person's name ("B Ltd"): after a word that says
+a person comes next, a capital letter and a capitalised word were taken for an initial and a surname, and a firm's word
 ("Ltd", "Limited", "Plc", "LLP", "CIC") is no surname. A person named before the firm's word still is ("J Smith Ltd").
 
 "ALI-2019" as a review's reference was saved without a word though "Ali-2019" and "OKONKWO-2026" were asked about, and

@@ -263,7 +263,8 @@ def not_derived_words(store: Store, area: svc.Area, year: FinancialYear, rows: l
         if without:
             # A district the file holds no figure of at all is not held, as the derived-figures paragraph says it.
             not_held = svc.districts_not_held(store, without) | set(svc.county_districts_absent(store, area.id))
-            where = {name: f"{named(name, 'district')} in {ranges_text(at, lambda a, b: b == a + 1, lambda i: label(periods[i]))}"
+            where = {name: f"{named(name, 'district')} in "
+                           f"{ranges_text(at, lambda a, b: b == a + 1, lambda i: label(periods[i]))}"
                      for name, at in sorted(without.items())}
             lacking = [w for name, w in where.items() if name not in not_held]
             said = [f"no figure for {in_words(lacking)}"] if lacking else []
