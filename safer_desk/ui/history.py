@@ -24,7 +24,7 @@ from safer_desk.services.progress import Cancelled
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dates import DateField
-from safer_desk.ui.kit.dialogs import share_undo
+from safer_desk.ui.kit.dialogs import enter_presses_focused_button, share_undo
 from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
@@ -189,12 +189,8 @@ class HistoryDialog(QDialog):
     def keyPressEvent(self, event) -> None:
         """Enter presses only the button in focus (its own): in the filters or the table it pressed Export… and
         opened a save window."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            if isinstance(button := self.focusWidget(), QPushButton) and button.isEnabled():
-                button.click()
-            return
-        super().keyPressEvent(event)
+        if not enter_presses_focused_button(self, event):
+            super().keyPressEvent(event)
 
     # -- data ------------------------------------------------------------------------------------------
     def refresh(self) -> None:

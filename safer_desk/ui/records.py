@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from safer_desk.presenters import screens
 from safer_desk.ui import prompts
 from safer_desk.ui.costs.widgets import FormDialog, Table
-from safer_desk.ui.kit.dialogs import share_undo
+from safer_desk.ui.kit.dialogs import enter_presses_focused_button, share_undo
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
@@ -162,12 +161,8 @@ class RecordsDialog(QDialog):
     def keyPressEvent(self, event) -> None:
         """Enter presses only the button in focus; on the list it opens the row chosen (DataTableView) or, with
         none chosen, does nothing."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            if isinstance(button := self.focusWidget(), QPushButton) and button.isEnabled():
-                button.click()
-            return
-        super().keyPressEvent(event)
+        if not enter_presses_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def add_clicked(self) -> None:
         self.add()

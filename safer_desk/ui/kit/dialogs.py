@@ -17,6 +17,21 @@ from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
 
 
+def enter_presses_focused_button(dialog: QDialog, event) -> bool:
+    """For a dialog of lists and buttons with no default button (History of Changes, Funders' Awards, Populations):
+    Enter presses only the button in focus, whose own key it is; in a filter or on a list it pressed the dialog's
+    default (Export… opened a save window; Add opened a blank form). True when the key was Enter (taken here)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    event.accept()
+    if isinstance(button := dialog.focusWidget(), QPushButton) and button.isEnabled():
+        button.click()
+    return True
+
+
 def window_with_undo(widget: QWidget | None) -> QWidget | None:
     """The window whose Edit menu undoes and redoes (its ``undo_action`` and ``redo_action``), ``widget``'s own or
     one further up (a form opened over a list opened over the main window); None when there is none."""
