@@ -179,6 +179,10 @@ def run_export(args: argparse.Namespace) -> int:
     if result.case_notes_left_out:
         print(f"reviews' case and panel-meeting notes: left out ({result.case_notes_left_out:,}); the reviews "
               "themselves are in the export")
+    if result.deleted_lines_words_left_out:
+        print(f"deleted review cost lines: words left out of {result.deleted_lines_words_left_out:,} (they look like "
+              "a name or an address, and a deleted line cannot be corrected; their cost and days are in the export, "
+              "their words stay in the office's file)")
     print(f"checksum {result.checksum}")
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")

@@ -90,6 +90,11 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
     ("fund_spend_lines", "invoice_ref", "Invoice"))
 REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
+# Text of a record of what was, which nothing corrects (a deleted cost line kept as it was deleted: the undo that
+# could put it back is gone once the window closes, and never was for a line an earlier Safer Desk deleted): what
+# looks private there is left out of the export (its other fields go), not refused (``_leave_out_uncorrectable``).
+UNCORRECTABLE: tuple[tuple[str, str], ...] = (("dhr_deleted_cost_lines", "description"),
+                                              ("dhr_deleted_cost_lines", "invoice_ref"))
 # Invoices' codes, checked when typed as codes (services.dhr.invoice_code): a name joined up or turned round counts.
 INVOICE_CODES = {("dhr_cost_lines", "invoice_ref"), ("dhr_shares", "invoice_ref"),
                  ("dhr_withdrawn_invoices", "invoice_ref"), ("dhr_deleted_cost_lines", "invoice_ref"),
@@ -102,9 +107,6 @@ CORRECTED_BY = {
     ("dhr_shares", "reason"): "Reopen a refused or written-off share, then refuse or write it off again",
     # kept as it was sent: its code as the invoice's was (Edit share… corrects that), corrected by undoing billing again
     ("dhr_withdrawn_invoices", "invoice_ref"): "undo Bill again with another split, correct the invoice, bill again",
-    # kept as it was when deleted: corrected by undoing the deletion, correcting the line and deleting it again
-    ("dhr_deleted_cost_lines", "description"): "undo deleting the cost line, correct it (Edit cost line…), delete it",
-    ("dhr_deleted_cost_lines", "invoice_ref"): "undo deleting the cost line, correct it (Edit cost line…), delete it",
     ("dhr_panel_meetings", "note"): "delete the panel meeting, then add it again (Panel meeting…)",
     ("fund_items", "name"): "add it to the catalogue under another name (Catalogue item…), choose that on its spend "
                             "lines (Edit spend line…), then Delete catalogue item"}
@@ -132,6 +134,7 @@ class ExportResult:
     audit_head: tuple[int, str] | None = None
     case_notes_left_out: int = 0  # reviews' case and panel-meeting notes left blank (CASE_NOTES)
     case_notes_sent: int = 0  # those notes sent, the victim-level detail asked for (CASE_NOTES that hold text)
+    deleted_lines_words_left_out: int = 0  # deleted cost lines whose words looked private (UNCORRECTABLE)
     merged_offices: list[str] = field(default_factory=list)  # a county file's: the offices merged into it
 
     @property
@@ -294,6 +297,23 @@ def _travelling_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str, boo
         kind = True if (table, column) in REFERENCES else CODE if (table, column) in INVOICE_CODES else False
         fields.append((table, column, field_name, kind, texts))
     return fields
+
+
+def _leave_out_uncorrectable(conn: sqlite3.Connection) -> int:
+    """Blank each UNCORRECTABLE field still in the copy whose text looks like what its field refuses when typed; the
+    number of rows that lost words. The office's file keeps them."""
+    rows: set[str] = set()
+    for table, column, _name, reference, texts in _travelling_texts(conn):
+        if (table, column) not in UNCORRECTABLE:
+            continue
+        for text in texts:
+            if _looks_private(text, reference):
+                found = conn.execute(f"SELECT id FROM {quote(table)} WHERE {quote(column)} = ? COLLATE BINARY",
+                                     (text,)).fetchall()
+                rows.update(r[0] for r in found)
+                conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = '' WHERE {quote(column)} = ? COLLATE BINARY",
+                             (text,))
+    return len(rows)
 
 
 def _refuse_private_text(conn: sqlite3.Connection, progress: Callable[[int, int], None] = lambda done, total: None,
@@ -494,6 +514,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         def text_progress(done: int, total: int) -> None:  # step 1 of 4, in thousandths (a window shows per cent)
             progress(1000 + 1000 * done // max(total, 1), 4000, "Checking the text that leaves the office…")
 
+        words_left_out = _leave_out_uncorrectable(out)
         _refuse_private_text(out, text_progress, cancelled)  # what travels, checked again as it was when typed
         internal = [r[0] for r in out.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_%' ESCAPE '\\'")]
@@ -597,7 +618,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     return ExportResult(target, export_id, office_name, exported_at, include_referrals, counts, checksum,
                         left_out, summary_rows, sequence, key.fingerprint if key else "",
                         (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out, notes_sent,
-                        merged)
+                        words_left_out, merged)
 
 
 def sheet_title(table: str) -> str:

@@ -184,13 +184,23 @@ def _victim_level_words(result) -> str:
         return (f"Individual referrals are included ({result.row_counts.get('fund_referrals', 0):,})"
                 + (f", and so are the reviews' case and panel-meeting notes ({notes:,})." if notes else ".")
                 + " This export holds victim-level data: keep it as securely as the office file and send it only "
-                  "to the county.")
+                  "to the county." + deleted_lines_words(result))
     said = "Individual referrals were left out" + (
         f" ({counted(result.summary_rows, 'total')} by district and month instead)." if result.left_out else ".")
     if result.case_notes_left_out:
         said += (f" The reviews' case and panel-meeting notes were left out ({result.case_notes_left_out:,}); the "
                  "reviews themselves are in the export.")
-    return said
+    return said + deleted_lines_words(result)
+
+
+def deleted_lines_words(result) -> str:
+    """Said of the deleted review cost lines whose words the export left out (they look like a name or an address,
+    and nothing corrects a deleted line); "" when none."""
+    if not (n := result.deleted_lines_words_left_out):
+        return ""
+    return (f" The words of {counted(n, 'deleted review cost line')} were left out: they look like a name or an "
+            "address, and a deleted line cannot be corrected. Their cost and days are in the export; the words "
+            "stay in the office's file.")
 
 
 def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
