@@ -359,7 +359,7 @@ class HistoryDialog(QDialog):
         line = self.selected_line()
         if not selected or line is None or not line.victim_level:
             return selected
-        return self.presenter.detail_copied(line, selected, victim_level=self._copy_includes("The action copied"))
+        return self.presenter.detail_copied(line, selected, victim_level=self._copy_includes("The action copied changed"))
 
     def _show_detail(self) -> None:
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line(), self.proxy.rowCount()))

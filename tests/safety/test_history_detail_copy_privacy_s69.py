@@ -55,3 +55,19 @@ def test_ctrl_c_in_the_detail_of_an_ordinary_action_copies_the_selection_unasked
     assert prompts.questions == []
     dialog.close()
     QCoreApplication.processEvents()
+
+
+def test_the_detail_pane_s_question_says_the_action_changed_the_detail(demo_window, qtbot, prompts):
+    """The question read "The action copied target-hardening referrals or the reviews' notes." (the table's
+    "1 of the actions copied changed …" without its verb): as if the action had copied referrals. It now says the
+    action changed them, as the table's Copy says it of its lines."""
+    changed_victim_level_detail(demo_window)
+    dialog = opened_history(demo_window, qtbot)
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.proxy.rowCount() > 0, timeout=5000)
+    chosen(dialog, lambda line: any(NOTE in d for d in line.details))
+    detail_copied(qtbot, dialog)
+    [(_title, question)] = prompts.questions
+    assert question.startswith("The action copied changed target-hardening referrals or the reviews' notes."), \
+        question
+    dialog.close()
+    QCoreApplication.processEvents()
