@@ -303,10 +303,12 @@ def _leave_out_uncorrectable(conn: sqlite3.Connection) -> int:
     """Blank each UNCORRECTABLE field still in the copy whose text looks like what its field refuses when typed; the
     number of rows that lost words. The office's file keeps them."""
     rows: set[str] = set()
-    for table, column, _name, reference, texts in _travelling_texts(conn):
-        if (table, column) not in UNCORRECTABLE:
+    for table, column in UNCORRECTABLE:
+        if not has_table(conn, table):
             continue
-        for text in texts:
+        reference = CODE if (table, column) in INVOICE_CODES else False
+        for text, in conn.execute(f"SELECT DISTINCT {quote(column)} COLLATE BINARY FROM {quote(table)} "
+                                  f"WHERE coalesce({quote(column)}, '') <> ''").fetchall():
             if _looks_private(text, reference):
                 found = conn.execute(f"SELECT id FROM {quote(table)} WHERE {quote(column)} = ? COLLATE BINARY",
                                      (text,)).fetchall()
