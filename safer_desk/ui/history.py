@@ -63,17 +63,50 @@ class HistoryTable(DataTableView):
 
 
 class HistoryDetail(QPlainTextEdit):
-    """The chosen action's changes, in full for the officer to read; what leaves it (Ctrl+C, the right-click menu's
-    Copy, a drag) is the dialog's ``detail_copied``, asked about as the table's Copy is."""
+    """The chosen action's changes, in full for the officer to read. Ctrl+C and the right-click menu's Copy copy what
+    the dialog's ``detail_copied`` gives, asked about as the table's Copy is; the text Qt takes by itself (on Linux the
+    middle-click selection, filled at every mouse selection; a drag out of the pane) asks nothing and leaves the
+    victim-level detail out (``detail_copied(ask=False)``): a question at each selection made to read was no question."""
 
     def __init__(self, dialog: "HistoryDialog"):
         super().__init__(dialog)
         self.dialog = dialog
 
+    def _selected(self) -> str:
+        return self.textCursor().selection().toPlainText()
+
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
         data = QMimeData()
-        data.setText(self.dialog.detail_copied(self.textCursor().selection().toPlainText()))
+        data.setText(self.dialog.detail_copied(self._selected(), ask=False))
         return data
+
+    def copy_asked(self) -> None:
+        """Ctrl+C and the menu's Copy: the selection as ``detail_copied`` gives it, asked about first."""
+        if self._selected():
+            from PySide6.QtGui import QGuiApplication
+
+            QGuiApplication.clipboard().setText(self.dialog.detail_copied(self._selected()))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            self.copy_asked()
+            return
+        super().keyPressEvent(event)
+
+    def copy_menu(self):
+        """The pane's right-click menu, its Copy the asked one."""
+        menu = self.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy_asked)
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        menu = self.copy_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
 
 class HistoryDialog(QDialog):
@@ -353,13 +386,15 @@ class HistoryDialog(QDialog):
             "them.\n\nInclude that detail only when it is pasted where the referrals themselves may be kept.",
             yes="Include it", no="Leave it out", cautious=True)
 
-    def detail_copied(self, selected: str) -> str:
-        """The detail pane's copy of ``selected``: an action holding victim-level detail is asked about first, and
-        copied without that detail (the whole action, saying so) unless the answer is Include it."""
+    def detail_copied(self, selected: str, *, ask: bool = True) -> str:
+        """The detail pane's copy of ``selected``: an action holding victim-level detail is asked about first (unless
+        not ``ask``: then it is left out), and copied without that detail (the whole action, saying so) unless the
+        answer is Include it."""
         line = self.selected_line()
         if not selected or line is None or not line.victim_level:
             return selected
-        return self.presenter.detail_copied(line, selected, victim_level=self._copy_includes("The action copied changed"))
+        return self.presenter.detail_copied(
+            line, selected, victim_level=ask and self._copy_includes("The action copied changed"))
 
     def _show_detail(self) -> None:
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line(), self.proxy.rowCount()))

@@ -71,3 +71,28 @@ def test_the_detail_pane_s_question_says_the_action_changed_the_detail(demo_wind
         question
     dialog.close()
     QCoreApplication.processEvents()
+
+
+def test_selecting_with_the_mouse_asks_nothing_and_puts_no_victim_level_detail_on_the_selection(demo_window, qtbot,
+                                                                                               prompts):
+    """On Linux Qt fills the middle-click selection from createMimeDataFromSelection at every mouse selection (and a
+    drag out of the pane takes its text from it too): asking there put the question up at each selection made to
+    read. The selection and a drag ask nothing and leave the victim-level detail out; Ctrl+C and the menu's Copy ask."""
+    changed_victim_level_detail(demo_window)
+    dialog = opened_history(demo_window, qtbot)
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.proxy.rowCount() > 0, timeout=5000)
+    chosen(dialog, lambda line: any(NOTE in d for d in line.details))
+    dialog.detail.selectAll()
+    quiet = dialog.detail.createMimeDataFromSelection().text()  # what Qt calls for the selection and a drag
+    assert prompts.questions == []
+    assert "ZQX" not in quiet and "(victim-level detail left out)" in quiet
+
+    menu = dialog.detail.copy_menu()
+    copy = next(a for a in menu.actions() if a.objectName() == "edit-copy")
+    QGuiApplication.clipboard().setText("(nothing copied)")
+    prompts.answers.append(True)  # Include it
+    copy.trigger()
+    assert [title for title, _ in prompts.questions] == ["Copy the history of changes"]
+    assert NOTE in QGuiApplication.clipboard().text()
+    dialog.close()
+    QCoreApplication.processEvents()
