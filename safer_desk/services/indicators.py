@@ -2771,17 +2771,18 @@ class YearView:
         fig = self.this_year[self.periods_to_date - 1] if self.periods_to_date else None
         if self.is_derived_at(self.periods_to_date - 1) and fig is not None and fig.denominator:
             return f"{per} of a population of {fig.denominator:,.0f} (the districts' populations added up)"
-        if self.population is None:
-            return f"{per}; the population used is not recorded"
-        pop = self.population
         # The figures keep the population they were given over (a count typed alone while only an earlier year's
-        # was recorded): where that is not the one recorded now (a merge brought the year's), it is what they use.
+        # was recorded, a count typed over its population with none recorded): where that is not the one recorded
+        # now (a merge brought the year's), or none is recorded, it is what they use.
         used = sorted({f.denominator for f in self.this_year[:self.periods_to_date] if f is not None and f.denominator})
+        given = (f"a population {used[0]:,.0f}, as the figures give it" if len(used) == 1 else
+                 f"populations of {in_words([f'{d:,.0f}' for d in used])}, as the figures give them")
+        if self.population is None:
+            return f"{per} of {given}" if used else f"{per}; the population used is not recorded"
+        pop = self.population
         if used and used != [pop.population]:
             recorded = (f"{pop.population:,} is recorded for {self.year.label}" if pop.year == self.year.label else
                         f"the latest recorded is {pop.population:,}" + (f", {pop.year}'s" if pop.year else ""))
-            given = (f"a population {used[0]:,.0f}, as the figures give it" if len(used) == 1 else
-                     f"populations of {in_words([f'{d:,.0f}' for d in used])}, as the figures give them")
             return f"{per} of {given} ({recorded})"
         if not pop.year or pop.year == self.year.label:
             return f"{per} of a {pop.text()}"
