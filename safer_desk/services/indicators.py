@@ -2736,9 +2736,19 @@ class YearView:
         if self.change is None:
             if self.movement is not None:
                 return self.movement.sentence(self.movement_from, "since")
-            words = self.last_year_words()
-            return "No figures for the same period last year to compare with" + (f" ({words})." if words else ".")
+            # Whose last year it is (a district formed since), else which periods it holds: "no figures" beside
+            # last year's April and June in the grid read as none at all.
+            words = self.last_year_words() or self.last_year_held_words()
+            return f"No figures for the same period last year to compare with ({words})."
         return self.change.sentence(self._compared_with())
+
+    def last_year_held_words(self) -> str:
+        """"2024/25's are for Jan-25 to Mar-25 only", or "none is held for 2024/25": what last year holds."""
+        last = self.year.previous()
+        held = [i for i, f in enumerate(self.last_year) if f is not None and f.value is not None]
+        if not held:
+            return f"none is held for {last.label}"
+        return f"{last.label}'s are for {ranges_text(held, lambda a, b: b == a + 1, self._last_label)} only"
 
     def status_label(self) -> str:
         """The RAG as shown: "▲ Red", "○ No figure yet" ("○ No figure recorded" once the year is over),

@@ -402,17 +402,6 @@ def _replaced_paragraph(store: Store, area: svc.Area, year: FinancialYear, rows:
             + (f"; its own {last} figures are used for {in_words(own)}." if own else "."))
 
 
-def _last_year_held(v: svc.YearView) -> str:
-    """"2024/25's are for Jan-25 to Mar-25 only", or "none is held for 2024/25": what last year holds."""
-    last = v.year.previous()
-    periods = svc.year_periods(v.indicator.frequency, last)
-    held = [i for i, f in enumerate(v.last_year) if f is not None and f.value is not None]
-    if not held:
-        return f"none is held for {last.label}"
-    return f"{last.label}'s are for " \
-        f"{ranges_text(held, lambda a, b: b == a + 1, lambda i: svc.period_label(periods[i]))} only"
-
-
 def _blank_words(rows: list[svc.SummaryRow], year: FinancialYear) -> list[str]:
     """Why the summary's blank This year, Last year, Change and Change % cells are blank, one sentence for the
     indicators blank for the same reason (the window says it when a cell is pointed at: the services' words)."""
@@ -431,7 +420,7 @@ def _blank_words(rows: list[svc.SummaryRow], year: FinancialYear) -> list[str]:
                 sentence = v.change_sentence().rstrip(".")
                 why = sentence[:1].lower() + sentence[1:]
             else:
-                why = f"no figures for the same period last year to compare with ({_last_year_held(v)})"
+                why = f"no figures for the same period last year to compare with ({v.last_year_held_words()})"
         elif not v.change.shows_percent:
             why = "a percentage's change is in points (under Change)" if r.indicator.unit == "percentage" else \
                 "last year's figure is 0, and no change is a percentage of 0"
