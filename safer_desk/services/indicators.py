@@ -2736,6 +2736,9 @@ class YearView:
         if self.change is None:
             if self.movement is not None:
                 return self.movement.sentence(self.movement_from, "since")
+            if self.ytd is None:  # this year has none, whatever last year holds
+                words = self.no_figures_words()
+                return f"{words[:1].upper()}{words[1:]}: nothing to compare with {self.year.previous().label}."
             # Whose last year it is (a district formed since), else which periods it holds: "no figures" beside
             # last year's April and June in the grid read as none at all.
             words = self.last_year_words() or self.last_year_held_words()

@@ -47,3 +47,15 @@ def test_the_summary_tooltip_and_the_board_report_say_the_same(store):
     assert change.tooltip(row) == view.change_sentence()
     note = board_report_sections(store, year=FY, area_id=view.area_id)[0].tables[0].note
     assert "(2024/25's are for Apr-24, Jun-24 only)" in note
+
+
+def test_with_no_figure_this_year_the_change_says_so_not_that_last_year_has_none(store):
+    from datetime import date
+
+    area = svc.ensure_area(store, "Babergh", "district")
+    ind = svc.save_indicator(store, "Burglary", unit="count", polarity="lower")
+    svc.save_values(store, ind, area, [PeriodValue(p, 5) for p in svc.year_periods("monthly", FY.previous())],
+                    require_red_comments=False)
+    svc.set_target(store, ind, area, FY, kind="annual", value=50)
+    view = svc.year_view(store, ind, area, FY, today=date(2025, 12, 1))
+    assert view.change_sentence() == "No figures yet for 2025/26: nothing to compare with 2024/25."
