@@ -3392,7 +3392,10 @@ def _period_text(period: str) -> str:
 
 
 def _value_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
+    """A figure to four places, 0.5 going up as everywhere else (0.78125 is 0.7813, never the float's 0.7812)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{dom.round_half_up(value, 4)}".rstrip("0").rstrip(".")
 
 
 def framework_holdings(store: Store) -> list[tuple[str, str, str]]:
