@@ -388,6 +388,47 @@ def tsv_as_html(text: str) -> str:
     return f'<html><head><meta charset="utf-8"></head><body><table>{body}</table></body></html>'
 
 
+# A cell quoted as Excel quotes a cell of two lines (and the register's Copy any cell with a quote or a tab): it closes
+# right before a tab, a line ending or the end, and a quote mark inside it is doubled.
+_QUOTED_CELL = LazyPattern(r'"([^"]*(?:""[^"]*)*)"(?=\t|\n|\Z)')
+_CELL_END = LazyPattern(r"[\t\n]")
+
+
+def _tsv_rows(text: str) -> list[list[str]]:
+    """Tab-separated text (line endings already "\n") as rows of cells; no row after the last line ending.
+
+    A cell starting with a quote mark is a quoted cell only when it is one as a whole (``_QUOTED_CELL``); otherwise
+    the quote mark is a letter of the cell (csv's reader took `"Ask Angela" campaign` as "Ask Angela campaign", and
+    a quote never closed as the start of a cell running over every row below it)."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    at = 0
+    while at < len(text):
+        quoted = _QUOTED_CELL.match(text, at) if text[at] == '"' else None
+        if quoted:
+            row.append(quoted[1].replace('""', '"'))
+            at = quoted.end()
+        else:
+            end = _CELL_END.search(text, at)
+            stop = end.start() if end else len(text)
+            row.append(text[at:stop])
+            at = stop
+        if at < len(text) and text[at] == "\t":
+            at += 1
+            if at == len(text):
+                row.append("")  # the last cell copied was empty
+            continue
+        rows.append(row)  # a line ending, or the end of the text
+        row = []
+        at += 1
+        while at < len(text) and text[at] == "\n":  # a blank line: an empty row (one empty cell in a grid)
+            rows.append([])
+            at += 1
+    if row:  # the text ended in a tab
+        rows.append(row)
+    return rows
+
+
 def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:
     """Rows copied from Excel (tab-separated, quoted cells may hold new lines); blank lines dropped.
 
@@ -398,13 +439,13 @@ def parse_tsv(text: str, *, keep_blank_rows: bool = False) -> list[list[str]]:
 
     A line may end in "\r\n" (Windows), "\n" or "\r" alone (Excel for Mac); a new line inside a cell is read as "\n".
     The quote a copy put before text that reads as a formula is read off (``cell_as_typed``): a copy pasted back into
-    any table gives what it held."""
+    any table gives what it held.
+
+    A quote mark opens a quoted cell only where the cell is one (``_tsv_rows``): Excel and Word copy a cell without
+    a line break as it stands, so `"Ask Angela" campaign` keeps its quotes and a note opening a quote it never
+    closes is that note, not every row below it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
-        read = list(csv.reader(io.StringIO(text), delimiter="\t"))
-    except csv.Error:  # a cell past csv's limit (a quote mark opened and never closed): read as the text stands
-        read = [line.split("\t") for line in text.removesuffix("\n").split("\n")]
-    rows = ([cell_as_typed(cell) for cell in row] for row in read)
+    rows = ([cell_as_typed(cell) for cell in row] for row in _tsv_rows(text))
     if keep_blank_rows:
         return [row or [""] for row in rows]  # csv ends the last row at its line ending: no row after it
     return [row for row in rows if any(cell.strip() for cell in row)]
