@@ -1543,19 +1543,28 @@ class PasteReading:
         return " ".join(NOT_PASTED[_folded_heading(h)] for h in self.not_pasted)
 
     def short_rows_note(self, heading_row: bool | None) -> str:
-        """Data rows copied with fewer cells than the widest row, numbered as the problems number them, said: Word and
-        web pages give a cell of two lines as two lines without quotes, so its row comes as two short rows (Excel
-        and LibreOffice quote such a cell, and copy every row with all its cells)."""
-        width = max(self.widths, default=0)
+        """Data rows copied with another number of cells than the headings (without headings, fewer than the widest
+        row), numbered as the problems number them, said: Word and web pages give a cell of two lines as two lines
+        without quotes, so its row comes as two short rows (Excel and LibreOffice quote such a cell, and copy every row
+        with all its cells); a tab inside a cell comes as two cells, the rest of its row one column right and its
+        last cell under no heading, left out (so does a heading merged across two columns). Measured against the
+        widest row, the good rows beside such a row were the ones said to have fewer cells than the headings."""
         skip = 1 if heading_row else 0
-        short = [n for n, w in enumerate(self.widths[skip:], start=1) if w < width]
-        if not short:
-            return ""
-        rows = f"Row {short[0]} has" if len(short) == 1 else \
-            f"Rows {', '.join(map(str, short[:-1]))} and {short[-1]} have"
-        return (f"{rows} fewer cells than the {'headings' if heading_row else 'other rows'}: a cell of two lines "
-                "copied from Word or a web page splits its row in two, the rest of it on the next row. Check before "
-                "adding, or make the cell one line there and copy again.")
+        width = self.widths[0] if heading_row and self.widths else max(self.widths, default=0)
+        data = list(enumerate(self.widths[skip:], start=1))
+        said = []
+        short = [n for n, w in data if w < width]
+        if short:
+            said.append(f"{_rows_have(short)} fewer cells than the {'headings' if heading_row else 'other rows'}: a "
+                        "cell of two lines copied from Word or a web page splits its row in two, the rest of it on the "
+                        "next row. Check before adding, or make the cell one line there and copy again.")
+        wide = [n for n, w in data if w > width] if heading_row else []
+        if wide:
+            said.append(f"{_rows_have(wide)} more cells than the headings: a tab inside a cell splits it in two (or "
+                        "a heading merged across two columns is one cell), so cells sit a column to the right of "
+                        "their heading and the last, under none, is left out. Check before adding, or take the tab "
+                        "out of the cell (or unmerge the heading) there and copy again.")
+        return " ".join(said)
 
     @property
     def data_rows(self) -> list[tuple[str, ...]]:
@@ -1564,6 +1573,13 @@ class PasteReading:
     @property
     def headings(self) -> tuple[str, ...]:
         return self.rows[0] if self.rows and self.heading_row is not False else ()
+
+
+def _rows_have(numbers: Sequence[int]) -> str:
+    """"Row 2 has", "Rows 1, 3 and 4 have"."""
+    if len(numbers) == 1:
+        return f"Row {numbers[0]} has"
+    return f"Rows {', '.join(map(str, numbers[:-1]))} and {numbers[-1]} have"
 
 
 PASTE_FIELD_CHOICES = (("", "(leave out)"), *((k, label.rstrip("?")) for k, label in FIELD_LABELS.items()
