@@ -1750,13 +1750,24 @@ def _date_cell(cell: str) -> bool:
     return True
 
 
+def _status_cell(cell: str) -> bool:
+    try:
+        ProjectStatus.parse(cell.strip().casefold())
+    except ValueError:
+        return False
+    return True
+
+
 def _fits_by_place(rows: Sequence[Sequence[str]], keys: Sequence[str | None]) -> bool:
     """Whether rows without headings hold what the register's order puts in each place (its Copy rows without the
     headings): a short code or a number for the ref, words for the title, an amount, a note or nothing for the cost.
     "Street pastors", "£2,500" do not (a ref "Street pastors" and a title "£2,500")."""
     for c, key in enumerate(keys):
-        if key == "ref" and not _mostly(rows, c, lambda cell: len(cell) <= 8 or bool(re.search(r"\d", cell))):
-            return False  # "Street pastors" where a ref ("5", "CSP-01", "P1") goes
+        if key == "ref" and not _mostly(rows, c, lambda cell: "£" not in cell and (len(cell) <= 8
+                                                                               or bool(re.search(r"\d", cell)))):
+            return False  # "Street pastors" or "£2,500" where a ref ("5", "CSP-01", "P1") goes
+        if key == "status" and any(r[c] for r in rows if c < len(r)) and not _mostly(rows, c, _status_cell):
+            return False  # "Yes", "√" where a status goes
         if key == "title" and not _mostly(rows, c, lambda cell: not _reads_as_value(cell)):
             return False  # (a title may hold a figure: "Local Target 7 projects")
         if key == "cost" and any(r[c] for r in rows if c < len(r)) and not _mostly(rows, c, _cost_cell):
