@@ -673,7 +673,7 @@ class ProjectsPresenter(ScreenPresenter):
                                       lambda: service.add_projects(store, list(projects)), ids[0]))
 
     def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":
-        return PastePreview(service.read_paste(rows), today=self.today, existing=self.rows)
+        return PastePreview(service.read_paste(rows), today=self.today, existing=self.rows, known=self.known_areas)
 
     def export(self, target: Path | str, projects: Sequence[Project] | None = None, *, said: str = "") -> Path:
         """``said`` ("6 of 23 projects (as filtered: …)") goes in the workbook's title when a filter hides some. In a
@@ -839,8 +839,9 @@ class PastePreview:
     """
 
     def __init__(self, reading: PasteReading, *, today: Callable[[], date] = date.today,
-                 existing: Sequence[Project] = ()):
+                 existing: Sequence[Project] = (), known: Callable[[], dict[str, str]] | None = None):
         self.reading = reading
+        self.known = known  # the areas the file knows (``ProjectsPresenter.known_areas``), read when first asked
         self.existing = existing  # the register's projects, to say which rows are in it already
         self.keys: list[str | None] = list(reading.keys)
         self.heading_row: bool | None = reading.heading_row
@@ -993,6 +994,28 @@ class PastePreview:
         named = ", ".join(titles) if len(titles) <= 3 else f"{', '.join(titles[:3])} and {len(titles) - 3} more"
         return (f"{which} the title of a project already in the register ({named}): Add makes a second copy of "
                 f"{'it' if len(found) == 1 else 'each'}; to change a project, edit it in the register instead.")
+
+    def areas_not_known(self) -> str:
+        """Rows naming an area the file does not know ("Ipswich, Waveney": the register separates areas with ";"),
+        said before they are added as the editor says it of a project: added without a word, the board report counted
+        each as the office's own. Rows giving one message are said together ("Rows 1, 2, 3 and 37 more: …")."""
+        if "areas" not in self.keys or self.known is None or self.heading_row is None:
+            return ""
+        column, known = self.keys.index("areas"), self.known()
+        rows: dict[str, list[int]] = {}
+        for n, row in enumerate(self.data_rows(), start=1):
+            cell = row[column] if column < len(row) else ""
+            if cell.strip():
+                for said in service.areas_not_known(Project(id="", title="", areas=service.split_areas(cell)), known):
+                    rows.setdefault(said, []).append(n)
+        parts = []
+        for said, numbers in list(rows.items())[:3]:
+            which = f"Row {numbers[0]}" if len(numbers) == 1 else f"Rows {in_words(list(map(str, numbers)))}" \
+                if len(numbers) <= 4 else f"Rows {', '.join(map(str, numbers[:3]))} and {len(numbers) - 3} more"
+            parts.append(f"{which}: {said}")
+        if len(rows) > 3:
+            parts.append(f"And {len(rows) - 3} more areas this file does not know.")
+        return " ".join(parts)
 
     def twice_in_rows(self) -> str:
         """Rows with the title of a row above them (a table copied twice over): said, as a register title is, since Add

@@ -1083,6 +1083,11 @@ def known_area_names(store: Store) -> dict[str, str]:
     return {a.name.casefold(): a.name for a in known_areas(store)}
 
 
+def split_areas(text: str) -> tuple[str, ...]:
+    """The areas a cell of "Areas covered" names, as a project holds them ("Countywide; Ipswich")."""
+    return _split_list(text)
+
+
 _AREA_PARTS = LazyPattern(r"\s*,\s*|\s+and\s+|\s*&\s*")
 
 

@@ -171,7 +171,7 @@ class PastePreviewDialog(QDialog):
         self.share_year.setCurrentIndex(self.share_year.findData(p.share_year))
         self.share_year.blockSignals(False)
         notes = [note for note in (*slips, p.shares_note(), p.already_in_register(), p.twice_in_rows(),
-                                   p.reading.short_rows_note(p.heading_row),
+                                   p.areas_not_known(), p.reading.short_rows_note(p.heading_row),
                                    p.reading.not_pasted_note(), p.left_out()) if note]
         self.problems.setText(problems or "\n".join(f"⚠ {s}" for s in notes))
         self.add_button.setEnabled(not problems)
