@@ -460,7 +460,7 @@ def stated_cost_words(values: Mapping[str, Any]) -> str:
 
 
 _RANGE_SPLIT = LazyPattern(r"\s*(?:-|\u2013|\u2014|\bto\b)\s*(?=£|\d)", re.I)
-_UP_TO = LazyPattern(r"^(?:up\s*to|max(?:imum)?\.?(?:\s+of)?|(?:no|not)\s+more\s+than|at\s+most)\s+\S", re.I)
+_UP_TO = LazyPattern(r"^(?:up\s*to|max(?:imum)?\.?(?:\s+of)?|(?:no|not)\s+more\s+than|at\s+most)\s+(\S.*)$", re.I)
 _SIGN_AFTER_POUND = LazyPattern(r"^£\s*[-\u2212]\s*\d")
 _MINIMUM = LazyPattern(r"^(?:minimum(?:\s+of)?|min\.?|at\s+least|from)\s+(.+)$", re.I)
 
@@ -475,9 +475,14 @@ def parse_cost(text: str) -> Cost:
     m = _MINIMUM.match(s)
     if m:
         return Cost("minimum", _non_negative(parse_pence(m.group(1)), text), None)
-    if _UP_TO.match(s):
-        raise MoneyError(f"“{s}” gives only an upper figure: type the cost (£30,000), or a range "
-                         "(£20,000 - £30,000) where the lower figure is known.")
+    if up_to := _UP_TO.match(s):  # said with the cell's own figure: an example's (£30,000) read as advice for it
+        try:
+            upper = format_money(parse_pence(up_to.group(1)))
+        except MoneyError:
+            raise MoneyError(f"“{s}” gives only an upper figure: type the cost, or a range ending at it, where the "
+                             "lower figure is known.") from None
+        raise MoneyError(f"“{s}” gives only an upper figure: type the cost ({upper}) if that is it, or a range "
+                         f"ending at it (… - {upper}) where the lower figure is known.")
     if s.endswith("+"):
         return Cost("minimum", _non_negative(parse_pence(s[:-1]), text), None)
     if _SIGN_AFTER_POUND.match(s):  # "£-500": a sign written after the pound sign, not a range with no bottom
