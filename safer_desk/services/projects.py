@@ -1620,11 +1620,29 @@ def _folded_heading(heading: str) -> str:
     return " ".join((heading or "").split()).casefold()
 
 
+def _loose_heading(folded: str) -> str:
+    """A folded heading without what officers' sheets vary: hyphens ("Cross-cutting"), spaces around "/"
+    ("Innovative / experimental"), a closing "?" or ":" ("Title:")."""
+    text = re.sub(r"\s*/\s*", "/", re.sub(r"[-\u2010\u2011\u2013]", " ", folded)).rstrip(" ?:")
+    return " ".join(text.split())
+
+
+_LOOSE_TO_KEY: dict[str, str] = {}
+
+
 def field_of_heading(heading: str) -> str | None:
-    """The register's field a pasted heading names ("Project /↵initiative" → title), or None."""
+    """The register's field a pasted heading names ("Project /↵initiative" → title), or None; "Cross-cutting?",
+    "Innovative / experimental" and "Title:" are known as "Cross cutting?", "Innovative/ experimental?" and "Title"
+    are (``_loose_heading``)."""
     folded = _folded_heading(heading)
     # a money column as a workbook heads it ("Capital (£)", exchange.files.in_pounds) is the field it names
-    return _LABEL_TO_KEY.get(folded) or _LABEL_TO_KEY.get(folded.removesuffix("(£)").rstrip())
+    found = _LABEL_TO_KEY.get(folded) or _LABEL_TO_KEY.get(folded.removesuffix("(£)").rstrip())
+    if found or not folded:
+        return found
+    if not _LOOSE_TO_KEY:
+        _LOOSE_TO_KEY.update({_loose_heading(label): key for label, key in reversed(list(_LABEL_TO_KEY.items()))})
+        _LOOSE_TO_KEY.pop("", None)
+    return _LOOSE_TO_KEY.get(_loose_heading(folded))
 
 
 # A column of one funder's share of each project (seed 003: "OPCC contribution" beside "Total budget"), its year in the

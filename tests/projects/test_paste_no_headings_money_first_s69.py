@@ -26,6 +26,7 @@ def test_rows_starting_with_an_amount_are_read_by_what_they_hold(demo_store):
 
 
 def test_the_register_order_still_reads_by_place():
-    keys = read_paste([["P1", "Street pastors", "Live", "SSPB", "£2,500"], ["P2", "Nightsafe", "", "PRG", "£4,000"]]).keys
+    keys = read_paste([["P1", "Street pastors", "Live", "SSPB", "£2,500"],
+                       ["P2", "Nightsafe", "", "PRG", "£4,000"]]).keys
     assert keys == ("ref", "title", "status", "funding_route", "cost")
     assert read_paste([["7", "Street pastors", "Proposed"]]).keys == ("ref", "title", "status")
