@@ -85,7 +85,10 @@ class HistoryDetail(QPlainTextEdit):
         if self._selected():
             from PySide6.QtGui import QGuiApplication
 
-            QGuiApplication.clipboard().setText(self.dialog.detail_copied(self._selected()))
+            # plain text, as the pane's own copy gives it (not the tables' copy for Excel: lines, not a table's rows)
+            data = QMimeData()
+            data.setText(self.dialog.detail_copied(self._selected()))
+            QGuiApplication.clipboard().setMimeData(data)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.matches(QKeySequence.StandardKey.Copy):
