@@ -1303,7 +1303,7 @@ def _money_said(pence: int | None) -> str:
 
 # A save's parts as its undo text names them, with their new value where a line may say it: free text (the
 # description, notes, a cost note, outcomes) and people's names (lead officers) are named, never quoted.
-_PART_WORDS: tuple[tuple[str, str, Callable[[Project], str | None]], ...] = (
+_CHANGED_PARTS: tuple[tuple[str, str, Callable[[Project], str | None]], ...] = (
     ("ref", "ref", lambda p: p.ref), ("title", "title", lambda p: shortened(p.title)),
     ("description", "description", lambda p: None), ("lead_organisation", "lead organisation",
                                                    lambda p: p.lead_organisation),
@@ -1336,7 +1336,7 @@ def changes_said(before: Project, after: Project) -> list[tuple[str, str | None]
     it ("cost", "£30,000"; "" taken out; None not said). A status date changed with the status kept is "status
     date"."""
     said: list[tuple[str, str | None]] = []
-    for name, words, value in _PART_WORDS:
+    for name, words, value in _CHANGED_PARTS:
         if name == "criteria":
             said += [(_criterion_said(k), None) for k in CRITERIA_KEYS if before.criterion(k) != after.criterion(k)]
         elif name == "status":
