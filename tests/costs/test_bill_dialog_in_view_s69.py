@@ -6,20 +6,14 @@ view."""
 
 from __future__ import annotations
 
-from tests.costs.test_dhr_partner_joined_further_billing_s69 import TODAY, billed_then_more
+from tests.costs.test_dhr_partner_joined_further_billing_s69 import bill_dialog_opened
 from tests.costs.test_form_dialog_grows_s62 import _settled
 
 
 def test_bill_partners_opens_with_its_long_note_and_every_field_in_view(demo_window, qtbot):
     from tests.costs.test_new_case_then_cost_line import field
-    from tests.costs.test_search_choice_round22 import reviews_page
 
-    page = reviews_page(demo_window, qtbot, TODAY)
-    case_id = billed_then_more(page.store)
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
-    page.presenter.select(case_id)
-    dialog = page.bill_dialog()
+    _page, _case_id, dialog = bill_dialog_opened(demo_window, qtbot)
     assert field(dialog, "Shared by").isVisible()
     _settled()
     qtbot.waitUntil(lambda: dialog.view.scroll.verticalScrollBar().maximum() == 0, timeout=3000)

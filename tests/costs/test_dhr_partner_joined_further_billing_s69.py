@@ -96,18 +96,25 @@ def test_partners_unchanged_ask_nothing_and_bill_as_before(demo_store):
     assert len(dhr.list_shares(demo_store, today=TODAY, case_id=case_id)) == 18
 
 
-def test_the_bill_dialog_shows_shared_by_and_saves_the_partners_on_the_day(demo_window, qtbot):
-    from PySide6.QtCore import Qt
-
-    from tests.costs.test_new_case_then_cost_line import button, field
+def bill_dialog_opened(window, qtbot):
+    """The Reviews page of ``window`` with a review billed before and costs added since chosen, and its Bill partners
+    dialog open: (page, case_id, dialog)."""
     from tests.costs.test_search_choice_round22 import reviews_page
 
-    page = reviews_page(demo_window, qtbot, TODAY)
+    page = reviews_page(window, qtbot, TODAY)
     case_id = billed_then_more(page.store)
     page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
     page.presenter.select(case_id)
-    dialog = page.bill_dialog()
+    return page, case_id, page.bill_dialog()
+
+
+def test_the_bill_dialog_shows_shared_by_and_saves_the_partners_on_the_day(demo_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.costs.test_new_case_then_cost_line import button, field
+
+    page, case_id, dialog = bill_dialog_opened(demo_window, qtbot)
     shared = field(dialog, "Shared by")
     assert shared.currentText() == "The statutory partners on the invoice date"
     assert [shared.itemText(i) for i in range(shared.count())] == [
