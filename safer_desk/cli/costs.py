@@ -80,12 +80,15 @@ def run_ledger(args: argparse.Namespace) -> int:
     store = open_existing(args.file)
     try:
         if as_at is not None:  # reviews billed again by an earlier Safer Desk: what it withdrew was not kept
-            from safer_desk.services.dhr import (billed_again_unkept, deleted_lines_unkept, deleted_lines_unrecorded,
-                                                 deleted_unkept_words, unkept_words, unrecorded_words)
+            from safer_desk.services.dhr import (billed_again_unkept, corrections_unrecorded,
+                                                 corrections_unrecorded_words, deleted_lines_unkept,
+                                                 deleted_lines_unrecorded, deleted_unkept_words, unkept_words,
+                                                 unrecorded_words)
 
             for unkept in (unkept_words(billed_again_unkept(store, as_at), as_at),
                            deleted_unkept_words(deleted_lines_unkept(store, as_at), as_at),
-                           unrecorded_words(deleted_lines_unrecorded(store, as_at), as_at)):
+                           unrecorded_words(deleted_lines_unrecorded(store, as_at), as_at),
+                           corrections_unrecorded_words(corrections_unrecorded(store, as_at), as_at)):
                 if unkept:  # and cost lines an earlier Safer Desk deleted without keeping them
                     print(f"safer-desk: note: {unkept}", file=sys.stderr)
         if args.by_case:

@@ -255,6 +255,7 @@ CHILD_KEYS = {
     "dhr_refunds": ("case_id", "organisation_id", "refunded_on", "reference"),
     "dhr_withdrawn_invoices": ("case_id", "invoice_ref", "withdrawn_on"),
     "dhr_deleted_cost_lines": ("case_id", "category", "description", "deleted_on"),
+    "dhr_cost_line_versions": ("line_id", "replaced_on"),
     "fund_contributions": ("fund_id", "organisation_id", "received_on"),
     # a plan both offices typed (matched by its name): its sections, lines and stated totals by what they are,
     # so a cell the offices disagree on is a conflict, not a second line added to the plan's totals
@@ -298,6 +299,7 @@ ROW_WORDS = {
     "dhr_refunds": ("refund of review costs", "refunds of review costs"),
     "dhr_withdrawn_invoices": ("invoice withdrawn by billing again", "invoices withdrawn by billing again"),
     "dhr_deleted_cost_lines": ("deleted review cost line", "deleted review cost lines"),
+    "dhr_cost_line_versions": ("earlier version of a review cost line", "earlier versions of review cost lines"),
     "dhr_split_percentages": ("review split percentage", "review split percentages"),
     "dhr_panel_meetings": ("panel meeting", "panel meetings"),
     "dhr_recommendations": ("review recommendation", "review recommendations"),
@@ -850,6 +852,10 @@ class Describer:
                 what = r("category") + (f" ({r('description')})" if r("description") else "")
                 day = _date_words(r("deleted_on")) or r("deleted_on")
                 return f"Cost line '{what}' of {self._ref(info, row, 'case_id')}, deleted on {day}"
+            if table == "dhr_cost_line_versions":
+                what = r("category") + (f" ({r('description')})" if r("description") else "")
+                day = _date_words(r("replaced_on")) or r("replaced_on")
+                return f"Cost line '{what}' of {self._ref(info, row, 'case_id')} as it stood until {day}"
             if table == "dhr_payments":
                 share = self.row("dhr_shares", r("share_id"))
                 of = self.subject("dhr_shares", share) if share else "a share"
@@ -1043,7 +1049,7 @@ def load_decisions(conn: sqlite3.Connection) -> set[tuple[str, str, str]]:
 # another office's file, a correction at the county), so a version of the office's the county lead set aside stays
 # set aside whatever the county holds since. Only the office sending another version of it is asked about again.
 SET_ASIDE_FOR_GOOD = frozenset({"dhr_cost_lines", "dhr_shares", "dhr_payments", "dhr_refunds",
-                                "dhr_withdrawn_invoices", "dhr_deleted_cost_lines"})
+                                "dhr_withdrawn_invoices", "dhr_deleted_cost_lines", "dhr_cost_line_versions"})
 
 
 def set_aside_for_good(table: str, kind: str) -> bool:

@@ -462,13 +462,17 @@ class DhrPresenter(FormScreen):
 
     @staticmethod
     def deleted_line_words(line: dict) -> str:
-        """What is said of a cost line listed as at a day that has been deleted since ("" for a line as it stands):
-        one kept as it was (its day), or the row of what lines an earlier Safer Desk deleted came to."""
+        """What is said of a cost line listed as at a day that has been deleted or corrected since ("" for a line as it
+        stands): one kept as it was (its day), or the row of what lines an earlier Safer Desk deleted came to."""
         money = format_money(line["amount_pence"])
         if line.get("deleted_on"):
             day = _uk(date.fromisoformat(line["deleted_on"]))
             return (f"The {line['category']} cost of {money} was deleted on {day}: it is listed as it stood on the day "
                     "shown, and nothing can be changed on it.")
+        if line.get("replaced_on"):
+            day = _uk(date.fromisoformat(line["replaced_on"]))
+            return (f"The {line['category']} cost of {money} was corrected on {day}: it is listed as it stood on the "
+                    "day shown, and nothing can be changed on it (correct it as it stands now, with no day chosen).")
         if str(line.get("id", "")).startswith("taken-off:"):
             return (f"{dhr.TAKEN_OFF} ({money}) is what cost lines deleted since came to: they are not kept, and "
                     "nothing can be changed on them.")
@@ -614,8 +618,9 @@ class DhrPresenter(FormScreen):
     def edit_cost_line_form(self, line: dict) -> CostForm:
         """Correct a cost line keyed wrongly (its amount, date, supplier …); never below what was billed for it."""
         case = self.need_case()
-        if gone := self.deleted_line_words(line):  # listed as at a day before it was deleted
-            raise NothingTo("Cost line deleted", gone)
+        if gone := self.deleted_line_words(line):  # listed as at a day before it was deleted or corrected
+            raise NothingTo("Cost line corrected since" if line.get("replaced_on") and not line.get("deleted_on")
+                            else "Cost line deleted", gone)
         said = f"{line['category']} cost of {format_money(line['amount_pence'])} for {case.reference}"
         title = f"{said[0].upper()}{said[1:]}"
         values = {k: line[k] or "" for k in ("category", "description", "supplier", "invoice_ref")}
@@ -1839,12 +1844,14 @@ class LedgerShown:
     unkept: tuple[str, ...] = ()  # reviews billed again by an earlier Safer Desk, which kept no withdrawn invoices
     lines_unkept: tuple[str, ...] = ()  # reviews whose cost lines an earlier Safer Desk deleted without keeping them
     unrecorded: date | None = None  # the day a trail that had missed deleted cost lines was repaired, after the day
+    corrections_unrecorded: date | None = None  # the same, of a trail that had missed corrected cost lines
 
     @property
     def note(self) -> str:
         said = [dhr.unkept_words(list(self.unkept), self.day),
                 dhr.deleted_unkept_words(list(self.lines_unkept), self.day),
-                dhr.unrecorded_words(self.unrecorded, self.day)] if self.past else []
+                dhr.unrecorded_words(self.unrecorded, self.day),
+                dhr.corrections_unrecorded_words(self.corrections_unrecorded, self.day)] if self.past else []
         return " ".join(filter(None, [self._note(), *said]))
 
     def _note(self) -> str:
@@ -1936,7 +1943,8 @@ class LedgerPresenter(AsAtDay):
                                dhr.review_label(store),
                                tuple(dhr.billed_again_unkept(store, as_at)) if as_at is not None else (),
                                tuple(dhr.deleted_lines_unkept(store, as_at)) if as_at is not None else (),
-                               dhr.deleted_lines_unrecorded(store, as_at) if as_at is not None else None)
+                               dhr.deleted_lines_unrecorded(store, as_at) if as_at is not None else None,
+                               dhr.corrections_unrecorded(store, as_at) if as_at is not None else None)
 
         return read
 

@@ -77,6 +77,8 @@ TABLES: dict[str, tuple[str, str, str]] = {
     "dhr_withdrawn_invoices": ("invoice withdrawn", "invoices withdrawn", COSTS),
     # a cost line kept as it was when deleted, with the day (for "as at" a day before)
     "dhr_deleted_cost_lines": ("deleted review cost", "deleted review costs", COSTS),
+    # a cost line's version a correction replaced, kept as it was with the day (for "as at" a day before)
+    "dhr_cost_line_versions": ("earlier version of a review cost", "earlier versions of review costs", COSTS),
     "funds": ("fund", "funds", COSTS),
     "fund_contributions": ("fund contribution", "fund contributions", COSTS),
     "fund_items": ("fund item", "fund items", COSTS),
@@ -198,7 +200,11 @@ VALUE_LABELS: dict[tuple[str, str], type[LabelledEnum] | Mapping[Any, str]] = {
 }
 # Tables whose rows keep what another change did, for reading the past ("as at"): left out of an action's summary
 # when it says anything else (its detail lists them).
-SAID_BESIDE = frozenset({"dhr_withdrawn_invoices"})
+SAID_BESIDE = frozenset({"dhr_withdrawn_invoices", "dhr_cost_line_versions"})
+# Of those, the rows a change of another row keeps as that row was before it (a cost line's version a correction
+# replaced): the change says it ("Changed the amount of review cost … from £1,350 to £1,100"), so with any other entry
+# the row is not listed in the detail either.
+SAID_BY_THE_CHANGE = frozenset({"dhr_cost_line_versions"})
 # The office's own settings (meta, by its key) as the office and the county name them; any other is a file setting.
 META_WORDS = {"office_name": "office name"}
 # The Costs tab's settings (costs_settings, by its key), as the Reviews page names them.
@@ -672,6 +678,8 @@ class Describer:
     def details(self, entries: Sequence[AuditEntry]) -> list[str]:
         """One line per change, a text changed said whole (the summary, one line in the table, cuts it)."""
         cancelled = _cancelled(entries)
+        if any(e.table_name not in SAID_BY_THE_CHANGE for e in entries):
+            entries = [e for e in entries if e.table_name not in SAID_BY_THE_CHANGE]
         out = []
         for e in entries:
             out.extend([self._cancelled(e)] if id(e) in cancelled else self._detail(e, whole=True))

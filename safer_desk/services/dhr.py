@@ -434,7 +434,7 @@ def update_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None, *
     wrongly. Where the costs would fall below what the partners were billed for them it is refused, as a deletion
     is, unless ``bill_again_on`` is given: then the partners are billed again on that day at the corrected cost, with
     the review's own split (``correction_rebilling``), in the same step. Returns the stored values."""
-    line = store.one("SELECT case_id, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
+    line = store.one("SELECT * FROM dhr_cost_lines WHERE id = ?", (line_id,))
     if line is None:
         raise DhrError("That cost line no longer exists.")
     values = _cost_line_values(**fields)
@@ -443,6 +443,15 @@ def update_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None, *
     if not again:
         _billed_beyond(store, line, values["amount_pence"])
     with store.transaction():
+        if any(line[k] != v for k, v in values.items()):
+            # Kept as it was, with the day it was replaced: the review's cost as at a day before is what stood then
+            # (cost_lines); corrected twice in a day, the version of the day before the first stays
+            replaced_on = _iso(as_date(bill_again_on, "Invoice date") or date.today())
+            store.conn.execute(
+                "INSERT OR IGNORE INTO dhr_cost_line_versions(id, line_id, case_id, category, description, supplier, "
+                "invoice_ref, invoiced_on, amount_pence, replaced_on) SELECT id || '@' || ?1, id, case_id, category, "
+                "description, supplier, invoice_ref, invoiced_on, amount_pence, ?1 FROM dhr_cost_lines WHERE id = ?2",
+                (replaced_on, line_id))
         records.update(store.conn, "dhr_cost_lines", line_id, values)
         if again:
             _bill_again_with_own_split(store, line["case_id"], bill_again_on)
@@ -1802,12 +1811,34 @@ def deleted_lines_unrecorded(store: Store, as_at: date) -> date | None:
     """The day the audit trail was repaired after it had not recorded deleted cost lines (the trigger for them, or the
     trail's own, missing or changed), when ``as_at`` is before it: a line an earlier Safer Desk deleted then is not in
     the trail, so the upgrade (create_dhr_deleted_cost_lines) could not keep it. None when no such repair follows."""
+    return _repaired_after(store, as_at, "dhr_cost_lines: the audit trigger for deletes")
+
+
+def corrections_unrecorded(store: Store, as_at: date) -> date | None:
+    """The day the audit trail was repaired after it had not recorded corrected cost lines (the trigger for updates,
+    or the trail's own, missing or changed), when ``as_at`` is before it: the version a correction an earlier Safer
+    Desk made then replaced is not in the trail, so the upgrade (create_dhr_cost_line_versions) could not keep it.
+    None when no such repair follows."""
+    return _repaired_after(store, as_at, "dhr_cost_lines: the audit trigger for updates")
+
+
+def corrections_unrecorded_words(repaired: date | None, as_at: date) -> str:
+    """Said beside a ledger as at a day before the audit trail was repaired after missing corrected cost lines
+    (``corrections_unrecorded``); "" when it was not."""
+    if repaired is None:
+        return ""
+    return (f"The audit trail did not record every cost line corrected before {format_uk_date(repaired)}, when it was "
+            f"repaired: as at {format_uk_date(as_at)} a review's cost reads a line an earlier Safer Desk corrected "
+            "then as corrected, not as it stood on that day.")
+
+
+def _repaired_after(store: Store, as_at: date, trigger: str) -> date | None:
+    """The last day the audit trail was repaired after ``as_at`` having missed what ``trigger`` records."""
     found = None
     for at, details in store.rows("SELECT at, new_value FROM audit_log WHERE table_name = 'audit_log' "
                                   "AND action = 'event' AND column_name = 'repair' AND json_valid(new_value)"):
         triggers = json.loads(details).get("triggers") or []
-        missed = any(isinstance(t, str) and t.startswith(("dhr_cost_lines: the audit trigger for deletes",
-                                                          "the audit trail's own")) for t in triggers)
+        missed = any(isinstance(t, str) and t.startswith((trigger, "the audit trail's own")) for t in triggers)
         day = uk_day(at) if missed else None
         if day is not None and day > as_at and (found is None or day > found):
             found = day
@@ -1973,12 +2004,10 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
     for s in list_shares(store, today=today, as_at=as_at):
         shares_by_case.setdefault(s.case_id, []).append(s)
     until = "9999-12-31" if as_at is None else as_at.isoformat()  # as list_shares: every dated row as at no date
-    # As at a day, the lines standing then: those now and those deleted after it (kept as they were)
+    # As at a day, the lines standing then, as they stood (STANDING_LINES)
     costs = {r[0]: (r[1], r[2]) for r in store.rows(
-        "SELECT case_id, sum(amount_pence), sum(CASE WHEN coalesce(invoiced_on, '') <= ?1 THEN amount_pence END) "
-        "FROM (SELECT case_id, amount_pence, invoiced_on FROM dhr_cost_lines UNION ALL "
-        "SELECT case_id, amount_pence, invoiced_on FROM dhr_deleted_cost_lines WHERE deleted_on > ?1) "
-        "GROUP BY case_id", (until,))}
+        "SELECT case_id, sum(amount_pence), sum(CASE WHEN coalesce(invoiced_on, '') <= :day THEN amount_pence END) "
+        f"FROM ({STANDING_LINES}) GROUP BY case_id", {"day": until, "case": None})}
     recs = {r[0]: (r[1], r[2]) for r in store.rows(
         "SELECT case_id, sum(completed_on IS NULL OR completed_on > ?1), "
         "sum((completed_on IS NULL OR completed_on > ?1) AND due_on < ?2) "
@@ -2028,6 +2057,23 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
     return result
 
 
+# A review's cost lines as they stood at the end of the day :day (all reviews', or :case's): those now and those
+# deleted after the day (kept as they were deleted, with deleted_on), each as the version of it that stood then when a
+# correction since replaced it (dhr_cost_line_versions: the first replaced after the day, with replaced_on).
+STANDING_LINES = (
+    "WITH standing AS (SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, amount_pence, "
+    "NULL AS deleted_on FROM dhr_cost_lines WHERE :case IS NULL OR case_id = :case UNION ALL "
+    "SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, amount_pence, deleted_on "
+    "FROM dhr_deleted_cost_lines WHERE deleted_on > :day AND (:case IS NULL OR case_id = :case)), "
+    "replaced AS (SELECT line_id, min(replaced_on) AS replaced_on FROM dhr_cost_line_versions "
+    "WHERE replaced_on > :day AND (:case IS NULL OR case_id = :case) GROUP BY line_id) "
+    "SELECT s.id, s.case_id, " + ", ".join(
+        f"CASE WHEN v.id IS NULL THEN s.{c} ELSE v.{c} END AS {c}"
+        for c in ("category", "description", "supplier", "invoice_ref", "invoiced_on", "amount_pence")) +
+    ", s.deleted_on, v.replaced_on FROM standing s LEFT JOIN replaced r ON r.line_id = s.id "
+    "LEFT JOIN dhr_cost_line_versions v ON v.line_id = r.line_id AND v.replaced_on = r.replaced_on")
+
+
 def _cost_as_at(cost_now: int, cost_dated: int, shares: Iterable[ShareRow]) -> int:
     """A review's cost as at a day: its cost lines dated on or before it (an undated one always counts), or, when
     more, what its partners had been billed for its costs by then (``shares``, as at the day): a cost line dated after
@@ -2058,9 +2104,9 @@ def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list
     if as_at is None:
         return lines
     until = as_at.isoformat()
-    lines = sorted(lines + [dict(r) for r in store.rows(  # deleted after the day: they stood then, as they were
-        "SELECT * FROM dhr_deleted_cost_lines WHERE case_id = ? AND deleted_on > ?", (case_id, until))],
-        key=lambda line: (line["invoiced_on"] or "", line["category"]))
+    # deleted or corrected after the day: as they stood then
+    lines = sorted((dict(r) for r in store.rows(STANDING_LINES, {"day": until, "case": case_id})),
+                   key=lambda line: (line["invoiced_on"] or "", line["category"]))
     dated = [(line["invoiced_on"] or "") <= until for line in lines]
     cost_now = sum(line["amount_pence"] for line in lines)
     cost = _cost_as_at(cost_now, sum(line["amount_pence"] for line, d in zip(lines, dated) if d),
@@ -2131,6 +2177,7 @@ _CASE_ROWS = {
     "dhr_refunds": "case_id = ?",
     "dhr_withdrawn_invoices": "case_id = ?",
     "dhr_deleted_cost_lines": "case_id = ?",
+    "dhr_cost_line_versions": "case_id = ?",
     "budget_line_links": "case_id = ?",
 }
 

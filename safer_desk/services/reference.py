@@ -1330,6 +1330,7 @@ USED_IN_WORDS = {
     "dhr_split_percentages": "reviews' agreed percentages", "dhr_shares": "reviews' shares",
     "dhr_withdrawn_invoices": "reviews' invoices withdrawn by billing again",
     "dhr_deleted_cost_lines": "reviews' deleted cost lines",
+    "dhr_cost_line_versions": "reviews' cost lines' earlier versions",
     "fund_referrals": "pooled funds' referrals", "fund_spend_summary": "pooled funds' spend summaries",
     "fund_contributions": "pooled funds' contributions", "budget_line_links": "budget lines (Budgets)",
     "budget_plans": "budget plans (Budgets)", "allocation_scenario_rows": "allocation scenarios (Allocation)",

@@ -25,8 +25,10 @@ def test_a_cost_line_dated_after_its_billing_is_in_the_costs_table_as_at_a_day_b
     case = dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-01")  # costs dated 29/03/2018, billed 15/06/2018
     line = next(c for c in dhr.cost_lines(demo_store, case) if c["category"] == "Administration")
     fields = {k: line[k] for k in ("category", "supplier", "invoice_ref", "description")}
+    # its date corrected before the day read (s70: a correction made after it leaves the line as it stood then);
+    # nothing is billed again (its amount stays), the day is the correction's
     dhr.update_cost_line(demo_store, line["id"], **fields, amount=format_pounds_plain(line["amount_pence"]),
-                         invoiced_on="01/07/2018")
+                         invoiced_on="01/07/2018", bill_again_on="2018-04-01")
     p = DhrPresenter(demo_store, today=lambda: TODAY)
     p.reload()
     assert p.choose_day("20/06/2018")

@@ -126,7 +126,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                   # cost lines an earlier Safer Desk deleted without keeping them: their cost then may read short
                   dhr.deleted_unkept_words([r for r in dhr.deleted_lines_unkept(store, as_at) if r in shown], as_at),
                   # and deleted while the audit trail was not recording them: not known at all
-                  dhr.unrecorded_words(dhr.deleted_lines_unrecorded(store, as_at), as_at)
+                  dhr.unrecorded_words(dhr.deleted_lines_unrecorded(store, as_at), as_at),
+                  # nor corrected while it was not recording them: read as corrected
+                  dhr.corrections_unrecorded_words(dhr.corrections_unrecorded(store, as_at), as_at)
                   ] if as_at is not None else []
         unkept = [w for w in unkept if w]
         sections.append(ReportSection(

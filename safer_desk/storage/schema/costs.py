@@ -440,3 +440,109 @@ def _keep_lines_deleted_before(conn) -> None:
                      line.get("invoiced_on") or None, amount, day.isoformat()))
     conn.executemany("INSERT INTO dhr_deleted_cost_lines(id, case_id, category, description, supplier, invoice_ref, "
                      "invoiced_on, amount_pence, deleted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kept)
+
+
+@migrations.step
+def create_dhr_cost_line_versions(db) -> None:
+    # A cost line corrected (its amount, date, description …) read as corrected as at any day before too: the review's
+    # cost as at a day before the correction was not what the screen showed then. Each version a correction replaced
+    # is kept here as it was, with the day it was replaced (the line as at a day before that is the first version
+    # replaced after the day); only reads as at a day before it use it. A line corrected twice on one day keeps the
+    # version that stood before the first correction (UNIQUE: that is what stood at the end of the day before).
+    # line_id names the line in dhr_cost_lines, or in dhr_deleted_cost_lines once it is deleted (no foreign key).
+    # A file made before this step has them from its audit trail (``_keep_versions_before``).
+    db.execute(
+        """CREATE TABLE dhr_cost_line_versions (
+            id TEXT PRIMARY KEY,
+            line_id TEXT NOT NULL,
+            case_id TEXT NOT NULL REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            supplier TEXT NOT NULL DEFAULT '',
+            invoice_ref TEXT NOT NULL DEFAULT '',
+            invoiced_on TEXT,
+            amount_pence INTEGER NOT NULL CHECK (amount_pence >= 0),
+            replaced_on TEXT NOT NULL,
+            UNIQUE (line_id, replaced_on)
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX dhr_cost_line_versions_case ON dhr_cost_line_versions(case_id)")
+    _keep_versions_before(db.conn)
+
+
+LINE_COLUMNS = ("category", "description", "supplier", "invoice_ref", "invoiced_on", "amount_pence")
+
+
+def _keep_versions_before(conn) -> None:
+    """Fill dhr_cost_line_versions from the audit trail of an earlier Safer Desk (create_dhr_cost_line_versions).
+
+    An update of a cost line is recorded as one entry per changed column with its old value: walking a line's
+    updates back from the line as it is now (or as it was deleted) gives each version before each correction. Kept:
+    the version before each correction that stands, on the day the same action billed the partners again (as
+    update_cost_line keeps it now) or else the day it was in the UK when it was made; not one an Undo took back (the
+    undo's update and the correction it undid cancel out, as this program's undo takes the kept version away), nor a
+    county's conflict decision ("Keep …'s version": the office's export brings its own versions)."""
+    lines = {r[0]: dict(zip(("case_id", *LINE_COLUMNS), r[1:])) for r in conn.execute(
+        "SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, amount_pence "
+        "FROM dhr_cost_lines UNION ALL SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, "
+        "amount_pence FROM dhr_deleted_cost_lines WHERE id NOT IN (SELECT id FROM dhr_cost_lines)")}
+    groups: dict[str, list[dict]] = {}  # line -> its corrections in order, each its entries
+    for entry_id, row_id, column, old, at, action_id, label, billed_on in conn.execute(
+            """SELECT a.id, a.row_id, a.column_name, a.old_value, a.at, a.action_id, coalesce(a.action_label, ''),
+                (SELECT max(json_extract(b.new_value, CASE b.table_name WHEN 'dhr_shares' THEN '$.invoiced_on'
+                                                         ELSE '$.withdrawn_on' END)) FROM audit_log b
+                 WHERE a.action_id IS NOT NULL AND b.action_id = a.action_id AND b.action = 'insert'
+                   AND b.table_name IN ('dhr_shares', 'dhr_withdrawn_invoices') AND json_valid(b.new_value)
+                   AND json_extract(b.new_value, '$.case_id') = l.case_id) AS billed_on
+            FROM audit_log a JOIN (SELECT id, case_id FROM dhr_cost_lines UNION
+                                   SELECT id, case_id FROM dhr_deleted_cost_lines) l ON l.id = a.row_id
+            WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'update' ORDER BY a.id"""):
+        if row_id not in lines:
+            continue
+        found = groups.setdefault(row_id, [])
+        key = action_id if action_id is not None else at
+        if not found or found[-1]["key"] != key:
+            found.append({"key": key, "label": label, "day": _iso_day(billed_on) or uk_day(at), "old": []})
+        found[-1]["old"].append((entry_id, column, old))
+    kept = []
+    for line_id, corrections in groups.items():
+        state = dict(lines[line_id])
+        before = []
+        for correction in reversed(corrections):  # each correction's version: the line with its old values
+            for _, column, old in reversed(correction["old"]):
+                if column in state:
+                    state[column] = old
+            before.append(dict(state))
+        before.reverse()
+        standing: list[int] = []
+        undone: list[int] = []
+        for n, correction in enumerate(corrections):
+            label = correction["label"].casefold()  # "Undo change the …" of "Change the …" (lower_first)
+            if label.startswith("undo "):
+                _move_last(corrections, standing, undone, label[len("undo "):])
+            elif label.startswith("redo ") and not label.startswith("redo keep "):
+                _move_last(corrections, undone, standing, label[len("redo "):])
+            else:
+                standing.append(n)
+        for n in sorted(standing):
+            version, day = before[n], corrections[n]["day"]
+            if corrections[n]["label"].casefold().startswith(("keep ", "redo keep ")) or day is None:
+                continue
+            amount, category = version.get("amount_pence"), version.get("category")
+            if (not isinstance(amount, int) or isinstance(amount, bool) or amount < 0 or not isinstance(category, str)
+                    or not category):
+                continue  # not as this program wrote it: left unkept, not guessed at
+            kept.append((f"{line_id}@{day.isoformat()}", line_id, version["case_id"], category,
+                         *(str(version.get(c) or "") for c in ("description", "supplier", "invoice_ref")),
+                         version.get("invoiced_on") or None, amount, day.isoformat()))
+    conn.executemany("INSERT OR IGNORE INTO dhr_cost_line_versions(id, line_id, case_id, category, description, "
+                     "supplier, invoice_ref, invoiced_on, amount_pence, replaced_on) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kept)
+
+
+def _move_last(corrections: list[dict], source: list[int], target: list[int], label: str) -> None:
+    """An Undo (or Redo) of the action ``label`` (casefolded): the last correction of it standing (undone) moves."""
+    for i in range(len(source) - 1, -1, -1):
+        if corrections[source[i]]["label"].casefold() in (label, f"redo {label}"):
+            target.append(source.pop(i))
+            return
