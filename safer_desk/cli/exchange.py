@@ -183,6 +183,10 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"deleted review cost lines: words left out of {result.deleted_lines_words_left_out:,} (they look like "
               "a name or an address, and a deleted line cannot be corrected; their cost and days are in the export, "
               "their words stay in the office's file)")
+    if result.versions_words_left_out:
+        print(f"review cost lines' earlier versions: words left out of {result.versions_words_left_out:,} (they look "
+              "like a name or an address, and a version a correction replaced cannot be corrected; their cost and "
+              "days are in the export, their words stay in the office's file)")
     print(f"checksum {result.checksum}")
     if result.sequence is not None:
         print(f"signed: export number {result.sequence} of this office, key {result.key_fingerprint}")

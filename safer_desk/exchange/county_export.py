@@ -85,19 +85,25 @@ TRAVELLING_TEXT: tuple[tuple[str, str, str], ...] = (
     ("dhr_withdrawn_invoices", "invoice_ref", "Invoice reference"),
     ("dhr_deleted_cost_lines", "description", "Description"),
     ("dhr_deleted_cost_lines", "invoice_ref", "Invoice reference"),
+    ("dhr_cost_line_versions", "description", "Description"),
+    ("dhr_cost_line_versions", "invoice_ref", "Invoice reference"),
     ("funds", "name", "Name"), ("funds", "purpose", "Purpose"),
     ("fund_contributions", "note", "Note"), ("fund_items", "name", "Item"),
     ("fund_referrals", "reference", "Reference"), ("fund_referrals", "override_reason", "Override reason"),
     ("fund_spend_lines", "invoice_ref", "Invoice"))
 REFERENCES = {("dhr_cases", "reference"), ("fund_referrals", "reference")}
 # Text of a record of what was, which nothing corrects (a deleted cost line kept as it was deleted: the undo that
-# could put it back is gone once the window closes, and never was for a line an earlier Safer Desk deleted): what
-# looks private there is left out of the export (its other fields go), not refused (``_leave_out_uncorrectable``).
+# could put it back is gone once the window closes, and never was for a line an earlier Safer Desk deleted; a cost
+# line's version a correction replaced, kept as it was): what looks private there is left out of the export (its
+# other fields go), not refused (``_leave_out_uncorrectable``).
 UNCORRECTABLE: tuple[tuple[str, str], ...] = (("dhr_deleted_cost_lines", "description"),
-                                              ("dhr_deleted_cost_lines", "invoice_ref"))
+                                              ("dhr_deleted_cost_lines", "invoice_ref"),
+                                              ("dhr_cost_line_versions", "description"),
+                                              ("dhr_cost_line_versions", "invoice_ref"))
 # Invoices' codes, checked when typed as codes (services.dhr.invoice_code): a name joined up or turned round counts.
 INVOICE_CODES = {("dhr_cost_lines", "invoice_ref"), ("dhr_shares", "invoice_ref"),
                  ("dhr_withdrawn_invoices", "invoice_ref"), ("dhr_deleted_cost_lines", "invoice_ref"),
+                 ("dhr_cost_line_versions", "invoice_ref"),
                  ("fund_spend_lines", "invoice_ref")}
 CODE = "code"  # a field's kind for _looks_private: an invoice's code (True: a reference; False: prose)
 # How a field is corrected in the window when no form edits it as it stands (every other field has its own Edit form).
@@ -135,6 +141,7 @@ class ExportResult:
     case_notes_left_out: int = 0  # reviews' case and panel-meeting notes left blank (CASE_NOTES)
     case_notes_sent: int = 0  # those notes sent, the victim-level detail asked for (CASE_NOTES that hold text)
     deleted_lines_words_left_out: int = 0  # deleted cost lines whose words looked private (UNCORRECTABLE)
+    versions_words_left_out: int = 0  # cost lines' earlier versions whose words looked private (UNCORRECTABLE)
     merged_offices: list[str] = field(default_factory=list)  # a county file's: the offices merged into it
 
     @property
@@ -299,10 +306,10 @@ def _travelling_texts(conn: sqlite3.Connection) -> list[tuple[str, str, str, boo
     return fields
 
 
-def _leave_out_uncorrectable(conn: sqlite3.Connection) -> int:
+def _leave_out_uncorrectable(conn: sqlite3.Connection) -> dict[str, int]:
     """Blank each UNCORRECTABLE field still in the copy whose text looks like what its field refuses when typed; the
-    number of rows that lost words. The office's file keeps them."""
-    rows: set[str] = set()
+    number of rows that lost words, by table. The office's file keeps them."""
+    rows: dict[str, set[str]] = {}
     for table, column in UNCORRECTABLE:
         if not has_table(conn, table):
             continue
@@ -312,10 +319,10 @@ def _leave_out_uncorrectable(conn: sqlite3.Connection) -> int:
             if _looks_private(text, reference):
                 found = conn.execute(f"SELECT id FROM {quote(table)} WHERE {quote(column)} = ? COLLATE BINARY",
                                      (text,)).fetchall()
-                rows.update(r[0] for r in found)
+                rows.setdefault(table, set()).update(r[0] for r in found)
                 conn.execute(f"UPDATE {quote(table)} SET {quote(column)} = '' WHERE {quote(column)} = ? COLLATE BINARY",
                              (text,))
-    return len(rows)
+    return {table: len(ids) for table, ids in rows.items()}
 
 
 def _refuse_private_text(conn: sqlite3.Connection, progress: Callable[[int, int], None] = lambda done, total: None,
@@ -620,7 +627,8 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
     return ExportResult(target, export_id, office_name, exported_at, include_referrals, counts, checksum,
                         left_out, summary_rows, sequence, key.fingerprint if key else "",
                         (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out, notes_sent,
-                        words_left_out, merged)
+                        deleted_lines_words_left_out=words_left_out.get("dhr_deleted_cost_lines", 0),
+                        versions_words_left_out=words_left_out.get("dhr_cost_line_versions", 0), merged_offices=merged)
 
 
 def sheet_title(table: str) -> str:

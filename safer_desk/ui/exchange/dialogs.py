@@ -194,13 +194,18 @@ def _victim_level_words(result) -> str:
 
 
 def deleted_lines_words(result) -> str:
-    """Said of the deleted review cost lines whose words the export left out (they look like a name or an address,
-    and nothing corrects a deleted line); "" when none."""
-    if not (n := result.deleted_lines_words_left_out):
-        return ""
-    return (f" The words of {counted(n, 'deleted review cost line')} were left out: they look like a name or an "
-            "address, and a deleted line cannot be corrected. Their cost and days are in the export; the words "
-            "stay in the office's file.")
+    """Said of the deleted review cost lines, and cost lines' earlier versions, whose words the export left out (they
+    look like a name or an address, and nothing corrects a deleted line or a replaced version); "" when none."""
+    said = ""
+    if n := result.deleted_lines_words_left_out:
+        said += (f" The words of {counted(n, 'deleted review cost line')} were left out: they look like a name or an "
+                 "address, and a deleted line cannot be corrected. Their cost and days are in the export; the words "
+                 "stay in the office's file.")
+    if n := result.versions_words_left_out:
+        said += (f" The words of {counted(n, 'earlier version')} of review cost lines were left out: they look like "
+                 "a name or an address, and a version a correction replaced cannot be corrected. Their cost and days "
+                 "are in the export; the words stay in the office's file.")
+    return said
 
 
 def start_export(session: Session, target: Path, include_referrals: bool, window: QWidget | None, done=None):
