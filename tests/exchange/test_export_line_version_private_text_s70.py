@@ -57,3 +57,15 @@ def test_a_corrected_lines_earlier_words_that_name_an_address_are_left_out_of_th
         assert store.one("SELECT description FROM dhr_cost_line_versions WHERE line_id = ?", (line,))[0] == ADDRESS
     finally:
         store.close()
+
+
+def test_the_export_dialog_says_the_versions_words_were_left_out():
+    from types import SimpleNamespace
+
+    from safer_desk.ui.exchange.dialogs import deleted_lines_words
+
+    said = deleted_lines_words(SimpleNamespace(deleted_lines_words_left_out=0, versions_words_left_out=2))
+    assert said == (" The words of 2 earlier versions of review cost lines were left out: they look like a name or an "
+                    "address, and a version a correction replaced cannot be corrected. Their cost and days are in the "
+                    "export; the words stay in the office's file.")
+    assert deleted_lines_words(SimpleNamespace(deleted_lines_words_left_out=0, versions_words_left_out=0)) == ""
