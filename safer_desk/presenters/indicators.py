@@ -1674,7 +1674,10 @@ def _trajectory_figure(typed: str, unit: str, rate_per: int | None) -> float:
         typed = typed[:-1]
     if unit == "count" and (problem := svc.whole_number_problem(typed, "a count")):
         raise NumberError(problem)
-    return float(parse_number(typed, what="a trajectory figure"))
+    value = float(parse_number(typed, what="a trajectory figure"))
+    if value < 0:  # as Target figure refuses one: "-5" drew the target line below zero
+        raise NumberError(f"“{typed}” is below zero: a target figure cannot be negative.")
+    return value
 
 
 def _refuse_bare_commas(typed: str) -> None:

@@ -1225,6 +1225,9 @@ def set_target(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     else:
         withdrawn_on, withdrawn_reason = None, ""
     periods = year_periods(indicator.frequency, year)
+    if indicator.unit in ("count", "rate") and any(x is not None and x < 0 for x in [value, *(trajectory or [])]):
+        # as its figures are refused (check_value): a target of -12 crimes was spread as -1, -2, … -12
+        raise IndicatorError(f"{indicator.name}: a {indicator.unit}'s target cannot be negative.")
     if kind == "threshold" and status == "set" and (problem := threshold_problem(indicator, year, value)):
         raise IndicatorError(problem)
     cumulative: list[float] | None = None
