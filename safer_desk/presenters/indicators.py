@@ -1350,10 +1350,14 @@ def held_only(to_date: list[float | None], figures: list) -> list[float | None]:
 
 
 def every_month(points: list[tuple[str, float | None]]) -> list[tuple[str, float | None]]:
-    """Each month from the first point to the last, None for one without a figure: a gap on the chart, where rolling
-    figures held for Dec 2007 and Dec 2008 only were drawn side by side, one line from the one to the other."""
-    if not points:
+    """Each month from the first figure to the last, None for one without a figure: a gap on the chart, where rolling
+    figures held for Dec 2007 and Dec 2008 only were drawn side by side, one line from the one to the other. Months
+    before the first figure and after the last are left off: a lone month of 2021 before a year of 2025 set the
+    axis from Dec 2021, 48 empty months and one dot at its right edge."""
+    held_at = [i for i, (_, x) in enumerate(points) if x is not None]
+    if not held_at:
         return []
+    points = points[held_at[0]:held_at[-1] + 1]
     held = dict(points)
     first = Month.parse(points[0][0])
     months = [first.plus(i).iso for i in range(Month.parse(points[-1][0]).minus(first) + 1)]
