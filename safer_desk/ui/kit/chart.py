@@ -696,9 +696,8 @@ class Chart(QWidget):
                 runs[-1].append(QPointF(left + (x - x0) * sx, bottom - (y - y0) * sy))
             painter.setPen(series.pen())
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for run in runs:
-                if len(run) > 1:
-                    painter.drawPolyline(QPolygonF(run))
+            for run in self._strokes(series, runs, sx):
+                painter.drawPolyline(QPolygonF(run))
             if series.marker:
                 painter.setPen(QPen(series.colour, 1))
                 painter.setBrush(series.colour)
@@ -707,6 +706,33 @@ class Chart(QWidget):
                         _draw_marker(painter, series.marker, p, series.marker_size)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.restore()
+
+    def _strokes(self, series: LineSeries, runs: list[list[QPointF]], px_per_x: float) -> list[list[QPointF]]:
+        """The polylines a line is drawn with: each run of two points or more; a lone point (a target for the one
+        period of an annual indicator, a month between two without a figure) of a line without markers as a short
+        level stroke across its place, where it was drawn as nothing: the legend named a target no mark showed."""
+        half = max(6.0, px_per_x * self.bar_group_width / 2) if self.categories is not None else 6.0
+        return [run if len(run) > 1 else [QPointF(run[0].x() - half, run[0].y()), QPointF(run[0].x() + half,
+                                                                                          run[0].y())]
+                for run in runs if len(run) > 1 or (run and not series.marker)]
+
+    def drawn_strokes(self, series: LineSeries, width: float | None = None,
+                      height: float | None = None) -> list[list[tuple[float, float]]]:
+        """The polylines ``series`` is drawn with at a size, in widget pixels (for tests and checks: what the chart
+        shows, without reading pixels)."""
+        layout = self.layout_for(width or self.width(), height or self.height())
+        runs: list[list[QPointF]] = [[]]
+        for x, y in zip(series.xs, series.ys):
+            if y is None:
+                if runs[-1]:
+                    runs.append([])
+                continue
+            runs[-1].append(layout.to_px(x, y))
+        (x0, x1), plot = layout.x_range, layout.plot
+        if not series.isVisible():
+            return []
+        return [[(p.x(), p.y()) for p in run]
+                for run in self._strokes(series, runs, plot.width() / ((x1 - x0) or 1))]
 
     def _paint_ref_lines(self, painter: QPainter, layout: Layout, fm: QFontMetricsF) -> None:
         plot = layout.plot
