@@ -122,9 +122,14 @@ class ValuesGrid(QTableWidget):
                         item.setBackground(QColor(Qt.GlobalColor.transparent))
                         item.setForeground(QBrush())  # the theme's own text colour
                     item.setFont(bold if (row.key, c) in dirty else QFont())
+            # As wide as the widest figure or RAG word in the column: a rate's "1.14 per 1,000" read "1.14 per 1…" in
+            # 84 pixels. The comment and source rows are words read by pointing at them, not the column's measure.
+            fm = self.fontMetrics()
+            measured = [r for r, row in enumerate(grid.rows) if row.key not in (svc.GRID_COMMENT, svc.GRID_SOURCE)]
             width = 84 if len(grid.periods) > 4 else 150
             for c in range(self.columnCount()):
-                self.setColumnWidth(c, width)
+                texts = (self.item(r, c).text() for r in measured)
+                self.setColumnWidth(c, max([width, *(fm.horizontalAdvance(t) + 10 for t in texts if t)]))
             height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 4
             self.setMaximumHeight(height + self.horizontalScrollBar().sizeHint().height())
         finally:
