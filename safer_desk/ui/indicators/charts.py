@@ -20,8 +20,10 @@ from safer_desk.ui.kit.chart import Chart, Layout, Series, number_tick, percent_
 
 AREA_PENS = ["#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b"]
 THIS_COLOUR, LAST_COLOUR, TARGET_COLOUR = "#1f5fa8", "#9aa5b1", "#c0392b"
-# Areas differ by line style as well as colour (never by colour alone).
+# Areas differ by line style as well as colour (never by colour alone): four styles, then the same four with a
+# marker each, so no two of the eight share both (Suffolk and Ipswich were both plain solid lines).
 AREA_STYLES = ["solid", "dash", "dot", "dashdot"]
+AREA_MARKERS = [None, None, None, None, "o", "s", "t", "s"]
 
 
 class IndicatorChart(Chart):
@@ -41,7 +43,8 @@ class IndicatorChart(Chart):
         self.this_line = self.add_line("This year", THIS_COLOUR, width=2.5, marker="o", marker_size=7)
         self.last_line = self.add_line("Last year", LAST_COLOUR, width=2, marker="s", marker_size=6)
         self.target_line = self.add_line("Target", TARGET_COLOUR, width=2, style="dash")
-        self.area_lines = [self.add_line(f"Area {i + 1}", c, style=AREA_STYLES[i % len(AREA_STYLES)])
+        self.area_lines = [self.add_line(f"Area {i + 1}", c, style=AREA_STYLES[i % len(AREA_STYLES)],
+                                         marker=AREA_MARKERS[i], marker_size=6)
                            for i, c in enumerate(AREA_PENS)]
         self.curves: list[Series] = list(self.series)
         for item in self.curves:
