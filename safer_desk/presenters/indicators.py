@@ -106,6 +106,16 @@ class ChartData:
             return shown[index]
         return format_value(value, self.unit, rate_per=self.rate_per)
 
+    def copy_rows(self, names: Sequence[str] | None = None) -> list[list[str]]:
+        """The chart's figures as a table for Excel (its Ctrl+C): the title (with a rate's base) over the periods, then
+        a row per series (``names``: in the order drawn), each figure as the hover says it as a plain number, a period
+        without one an empty cell."""
+        title = self.title + (f" ({rate_label(self.rate_per)})" if self.unit == "rate" and self.rate_per else "")
+        rows = [[title, *self.labels]]
+        for name in self.series if names is None else names:
+            rows.append([name, *(plain_shown(t) if (t := self.text(name, i)) else "" for i in range(len(self.labels)))])
+        return rows
+
 
 def month_label(period: str, frequency: str | None = None) -> str:
     """"2020-03" -> "Mar 2020" (a month always with its year); other periods as the services label them.

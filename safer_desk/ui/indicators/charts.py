@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetricsF, QKeySequence, QPainter, QPalette, QPen
+
+from safer_desk.exchange.files import to_tsv
 
 from safer_desk.presenters.indicators import ChartData
+from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.chart import Chart, Layout, Series, number_tick, percent_tick
 
 AREA_PENS = ["#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b"]
@@ -33,6 +36,9 @@ class IndicatorChart(Chart):
         super().__init__(parent)
         self.setAccessibleName("Indicator chart")
         self.setMinimumHeight(180)
+        # A click gives it the focus, so Ctrl+C (Edit > Copy) copies its figures (copy_selection), not the row of the
+        # list the focus was left on.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.mode = "year"
         self.bars = True
         self.data = ChartData([], {})
@@ -97,6 +103,30 @@ class IndicatorChart(Chart):
             return layout
         whole = [t for t in layout.y_ticks if float(t).is_integer()]
         return replace(layout, y_ticks=whole, y_step=1.0) if len(whole) >= 2 else layout
+
+    # -- copy ---------------------------------------------------------------------------------
+    def copy_selection(self) -> bool:
+        """Ctrl+C and Edit > Copy: the figures drawn, as a table for Excel (``ChartData.copy_rows``), in the legend's
+        order."""
+        if self.data.empty:
+            return False
+        copy_to_clipboard(to_tsv(self.data.copy_rows([name for _, name, _ in self._visible])))
+        return True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self.hasFocus():  # where Ctrl+C will copy from
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+            painter.end()
 
     # -- hover --------------------------------------------------------------------------------
     def hover_text(self, index: int) -> str:
