@@ -117,6 +117,10 @@ class ChartData:
         return rows
 
 
+# What the Cumulative view of an indicator whose figures are never added up shows (domain FIGURE_BASES).
+NOT_ADDED_UP = {"rolling12": "figures for the 12 months to each {}", "snapshot": "figures at each date"}
+
+
 def month_label(period: str, frequency: str | None = None) -> str:
     """"2020-03" -> "Mar 2020" (a month always with its year); other periods as the services label them.
 
@@ -1282,13 +1286,17 @@ class IndicatorsPresenter(ScreenPresenter):
                                  v.period_text(i, last_year=True) for i in range(len(v.values_last))]})
             per_series = {this_label: this_labels, last_named: last_labels}
         elif mode == ChartMode.CUMULATIVE:
+            # Rolling or snapshot figures are never added up (the latest stands): each point is the figure as given,
+            # named by its year as the grid names it, where "2009/10 cumulative: latest 430" read as the year's total.
+            what = "" if ind.adds_up else NOT_ADDED_UP[ind.figure_basis].format(by or "year")
+            this_series = f"{this_label} cumulative" if not what else this_label
+            last_cumulative = last_cumulative if not what else last_named
             # A period without a figure of its own is a gap, not the total before it carried flat (a month of none).
-            series = {f"{this_label} cumulative": v.cumulative_held,
-                      last_cumulative: held_only(v.cumulative_last, v.last_year)}
-            per_series = {f"{this_label} cumulative": this_labels, last_cumulative: last_labels}
+            series = {this_series: v.cumulative_held, last_cumulative: held_only(v.cumulative_last, v.last_year)}
+            per_series = {this_series: this_labels, last_cumulative: last_labels}
             # The figure to date and the target with the places the grid and the table judge them with.
             shown = [v.cumulative_text(i) for i in range(len(v.periods))]
-            texts = {f"{this_label} cumulative": [a for a, _ in shown],
+            texts = {this_series: [a for a, _ in shown],
                      last_cumulative: [v.cumulative_last_text(i) for i in range(len(v.cumulative_last))]}
             if v.target is not None and v.target.is_set:
                 series[f"Target {this_label}"] = v.target_at
@@ -1296,8 +1304,10 @@ class IndicatorsPresenter(ScreenPresenter):
                 texts[f"Target {this_label}"] = [t for _, t in shown]
             # Without a target, no line to be against: what the chart compares (this year's total with last year's).
             against = " against target" if f"Target {this_label}" in series else f", {this_label} against {last_label}"
-            data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: cumulative{against}",
+            data = ChartData(months, series, ind.unit, f"{ind.name}, {where}: {what or 'cumulative'}{against}",
                              ind.rate_per, texts=texts)
+            if what and not data.empty:
+                said = f" These figures are not added up: each is the figure as given.{said}"
         elif mode == ChartMode.ROLLING:
             points = every_month(svc.rolling_12_months(self.store, ind, v.area_id))
             data = ChartData([month_label(p, "monthly") for p, _ in points], {"12 months to": [x for _, x in points]},
