@@ -97,12 +97,15 @@ class IndicatorChart(Chart):
             self.set_categories(data.labels)
 
     def layout_for(self, width: float, height: float, metrics: QFontMetricsF | None = None) -> Layout:
-        """The kit's layout, a count's value ticks in whole numbers: 0, 1, 2, 3 robberies, never 0.5."""
+        """The kit's layout, a count's value ticks in whole numbers: 0, 1, 2, 3 robberies, never 0.5; 0, 5, 10, never
+        a tick at 7.5 of a step of 2.5."""
         layout = super().layout_for(width, height, metrics)
-        if self.data.unit != "count" or layout.y_step >= 1:
+        if self.data.unit != "count" or float(layout.y_step).is_integer():
             return layout
         whole = [t for t in layout.y_ticks if float(t).is_integer()]
-        return replace(layout, y_ticks=whole, y_step=1.0) if len(whole) >= 2 else layout
+        if len(whole) < 2:
+            return layout
+        return replace(layout, y_ticks=whole, y_step=max(1.0, whole[1] - whole[0]))
 
     # -- copy ---------------------------------------------------------------------------------
     def copy_selection(self) -> bool:

@@ -68,7 +68,11 @@ def _clean(value: float) -> float:
 
 
 def _places(step: float) -> int:
-    return 0 if step >= 1 or step <= 0 else min(6, max(0, -math.floor(math.log10(step) + 1e-9)))
+    """The places that write every multiple of ``step`` exactly: 2.5 needs one (7.5 was printed "8", −2.5 "−2"),
+    0.25 two (0.75 was "0.8"), 25 none."""
+    if step <= 0:
+        return 0
+    return next((p for p in range(7) if abs(round(step, p) - step) <= 1e-9 * max(1.0, step)), 6)
 
 
 def _signed(text: str, negative: bool) -> str:
