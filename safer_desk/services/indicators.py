@@ -3505,6 +3505,11 @@ def none_chosen_note(store: Store, cells: Sequence[tuple[str, str]], *, area: st
     found = find_area(store, area)
     name = found.name if found is not None else area.strip()
     held = sorted({period_year(period) for (_, period), k in zip(cells, rows_chosen(store, cells, area=area)) if k})
+    if year is not None and held and not derived and found is not None and found.kind in ("partnership", "county"):
+        # The tab shows its districts' figures added up for that year (Suffolk's 2025/26): say how to print them.
+        return (f"this file holds no figures of {name} of {year.label} typed or imported (its own are "
+                f"{_years_held_text(held)}); --derived adds a partnership's or county's figures derived from its "
+                "districts'.")
     if year is not None and held:
         return f"this file holds no figures of {name} of {year.label}: its figures are {_years_held_text(held)}."
     if derived:

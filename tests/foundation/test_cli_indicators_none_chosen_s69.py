@@ -19,8 +19,10 @@ def test_an_area_without_figures_of_its_own_is_said_and_how_to_derive_them(demo_
 def test_an_area_without_figures_of_the_year_is_said_with_the_years_it_has(demo_path, capsys):
     code, out, err = run(capsys, "indicators", demo_path, "--area", "suffolk", "--year", "2025/26")
     assert (code, out) == (0, "indicator,area,period,value\n")
-    assert err == "safer-desk: note: this file holds no figures of Suffolk of 2025/26: its figures are of 2007/08 " \
-                  "to 2010/11.\n", err
+    # A county's: and how to print the figures the tab derives from its districts (session 70).
+    assert err == ("safer-desk: note: this file holds no figures of Suffolk of 2025/26 typed or imported (its own are "
+                   "of 2007/08 to 2010/11); --derived adds a partnership's or county's figures derived from its "
+                   "districts'.\n"), err
 
 
 def test_an_area_with_figures_is_printed_without_a_note(demo_path, capsys):
