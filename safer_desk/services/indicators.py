@@ -2832,6 +2832,12 @@ class YearView:
                 text = f"{self.range_text()}: {what} in total"
             elif ind.figure_basis == "rolling12":
                 text += f" in the 12 months to {self.latest_label}"
+            averaged = [f for f in self.this_year[:self.periods_to_date] if _held(f)]
+            if ind.unit == "percentage" and ind.adds_up and len(averaged) > 1 and not self.ytd.is_ratio:
+                # Never the ratio of sums DESIGN §2.4 asks for, as the figures have no parts: said, not passed off.
+                each = {"monthly": "monthly", "quarterly": "quarterly"}.get(ind.frequency, "")
+                text += (f", the average of {len(averaged)} {each} figures typed without their numerator and "
+                         "denominator").replace("  ", " ")
             if self.change is not None:
                 text += f", {self.change.words(self._compared_with())}"
                 if self.change.judgement:
