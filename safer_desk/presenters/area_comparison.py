@@ -245,6 +245,14 @@ class AreaComparisonPresenter:
             districts = in_words([f"{d}'s" for d in partly])
             part = f"partly {_years_of(years)} ({districts})" if partly else _years_of(years)
             said.append(f" {whose} {are} {part}: none is recorded for {self.year.label}.")
+        # A count's districts with no population at all have no rate: blank Rate cells beside "Rate per 1,000", said
+        # nowhere, looked broken (a partnership's or county's is its districts', said in its Population cell's tip).
+        without = [r.area for r in self.rows if self.unit == "count" and r.kind == "District"
+                   and r.figure is not None and r.population is None]
+        if without:
+            they = "it has" if len(without) == 1 else "they have"
+            said.append(f" No population is recorded for {in_words(without)} for {self.year.label} or before, so "
+                        f"{they} no rate: record one under View > Populations….")
         return "".join(said)
 
 

@@ -13,7 +13,10 @@ def test_one_area_is_said_once_not_as_its_own_highest_and_lowest(demo_store):
     title, bars = p.chart_bars()
     assert title == "Year to date, districts" and [name for name, _ in bars] == ["Babergh"]
     figure = next(r.figure_text for r in p.rows if r.area == "Babergh")
-    assert p.summary() == f"All crime, 2025/26, year to date, districts: 1 area, Babergh ({figure})."
+    # Session 70: and that it has no population, so no rate.
+    assert p.summary() == (f"All crime, 2025/26, year to date, districts: 1 area, Babergh ({figure}). No population "
+                           "is recorded for Babergh for 2025/26 or before, so it has no rate: record one under View > "
+                           "Populations….")
 
 
 def test_two_areas_still_name_the_highest_and_lowest(demo_store):
@@ -22,4 +25,6 @@ def test_two_areas_still_name_the_highest_and_lowest(demo_store):
     p.load(ind.get_indicator(demo_store, "All crime").id)
     rows = {r.area: r.figure_text for r in p.rows}
     assert p.summary() == ("All crime, 2025/26, year to date, districts: 2 areas; "
-                           f"highest Ipswich ({rows['Ipswich']}), lowest Babergh ({rows['Babergh']}).")
+                           f"highest Ipswich ({rows['Ipswich']}), lowest Babergh ({rows['Babergh']}). No population "
+                           "is recorded for Babergh and Ipswich for 2025/26 or before, so they have no rate: record "
+                           "one under View > Populations….")
