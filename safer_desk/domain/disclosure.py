@@ -80,7 +80,32 @@ class SummaryRow:
     def small(self) -> bool:
         """Describes fewer than SMALL_NUMBER victims, or counts one or two as first supported in it (a count of
         people like any other: "the one victim first supported in Babergh in May"; none is no one)."""
-        return len(self.referrals) < SMALL_NUMBER or 0 < self.victims < SMALL_NUMBER
+        return len(self.referrals) < SMALL_NUMBER or small_count(self.victims)
+
+
+def small_count(victims: int) -> bool:
+    """One or two victims (fewer than SMALL_NUMBER; none is no one): a count that could point at a person."""
+    return 0 < victims < SMALL_NUMBER
+
+
+def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
+                                      other: str) -> list[tuple[str, int, int]]:
+    """Per-district (name, victims, pence) rows as a report or export may give them outside the office file, by the
+    rule of the summary above: a district of one or two victims is not named but merged into ``other`` (a row of no
+    district, last, joining any such row given), and should that row then count one or two, the districts of fewest
+    victims join it until it counts at least SMALL_NUMBER (or every district is in it: a fund of fewer in all). The
+    victims and pence add up to the rows given; rows with no small count come back as they were."""
+    rows = [tuple(r) for r in rows]
+    named = [r for r in rows if r[0] != other and not small_count(r[1])]
+    rest = [r for r in rows if r[0] == other or small_count(r[1])]
+    if not any(small_count(r[1]) for r in rest) and len(rest) <= 1:
+        return rows
+    victims, pence = sum(r[1] for r in rest), sum(r[2] for r in rest)
+    while small_count(victims) and named:
+        fewest = min(named, key=lambda r: (r[1], r[2], r[0]))
+        named.remove(fewest)
+        victims, pence = victims + fewest[1], pence + fewest[2]
+    return [*named, (other, victims, pence)]
 
 
 def quarter_start(month: str) -> str:

@@ -687,6 +687,7 @@ class FundsPresenter(FormScreen):
         f = self.data.figures if self.data is not None else None
         if f is None:
             raise LookupError("There is no fund to export.")
+        shared, shared_words = funds.districts_shared(f.by_district)
         return [
             Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name_said),
             # A month holding spend merged from other months (at the county) is marked, as in the report.
@@ -696,7 +697,9 @@ class FundsPresenter(FormScreen):
                   money_columns={2},
                   title=" ".join(f"* {f.merged_words(m, month_name)}" for m, _, _ in f.month_rows
                                  if m in f.merged) or None),
-            Sheet("Per district", ["District", "Victims", "Spend"], _with_total(f.by_district), money_columns={2}),
+            # The workbook leaves the office: no district of one or two victims named (the page shows each).
+            Sheet("Per district", ["District", "Victims", "Spend"], _with_total(shared), money_columns={2},
+                  title=shared_words or None),
             Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(f.by_item), money_columns={2}),
             Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
                   title=per_victim_note(f) or None),

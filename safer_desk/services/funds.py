@@ -44,6 +44,23 @@ OTHER_DISTRICTS_WORDS = (f"{OTHER_DISTRICTS}: the offices' exports merge each di
                          "that describes fewer than 3 victims, so that no one can be told apart; a district with "
                          "more victims over the months may be in it too.")
 UNKNOWN_DISTRICT = "Unknown district"
+# A report or export (the board report, the fund's workbook) names no district of one or two victims, by the county
+# export's rule (domain.disclosure); the office's own window shows every district.
+SMALL_DISTRICTS_WORDS = (f"Small numbers are suppressed: a district of fewer than 3 victims is not named, its victims "
+                         f"and spend are under “{OTHER_DISTRICTS}” (with the districts of fewest victims when it "
+                         "would count fewer than 3), so that no one can be told apart.")
+
+
+def districts_shared(by_district: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int, int]], str]:
+    """A fund's spend per district as it may leave the office file (a report, an export): districts of one or two
+    victims merged (``disclosure.districts_with_disclosure_control``), and the words saying why the merged row names
+    no district ("" when nothing was merged and no such row came from an office's export)."""
+    from safer_desk.domain.disclosure import districts_with_disclosure_control
+
+    shared = districts_with_disclosure_control(by_district, OTHER_DISTRICTS)
+    came = any(r[0] == OTHER_DISTRICTS for r in by_district)
+    words = [OTHER_DISTRICTS_WORDS] * came + [SMALL_DISTRICTS_WORDS] * (shared != [tuple(r) for r in by_district])
+    return shared, " ".join(words)
 
 
 def month_name(month: Month) -> str:

@@ -164,8 +164,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
                       for m, v, p in figures.month_rows]
         merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.month_rows if m in figures.merged]
-        part = _area_part(figures.by_district, areas, district_names)
-        district_rows = [[d, str(v), money(p)] for d, v, p in (figures.by_district if part is None else part.rows)]
+        # The paper leaves the office: no district of one or two victims is named (the county export's rule).
+        shared, shared_words = funds.districts_shared(figures.by_district)
+        part = _area_part(shared, areas, district_names)
+        district_rows = [[d, str(v), money(p)] for d, v, p in (shared if part is None else part.rows)]
         whole = " (whole fund)" if part is not None else ""
         mean = figures.mean_per_victim_pence
         tables = [ReportTable(f"Spend per month{whole}", ["Month", "Victims first supported", "Spend"], month_rows,
@@ -176,8 +178,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                   ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
                               align=["l", "r", "r"],
                               total_row=[f"Total{whole}", str(figures.victims), money(figures.spent_pence)],
-                              note=funds.OTHER_DISTRICTS_WORDS if any(
-                                  r[0] == funds.OTHER_DISTRICTS for r in district_rows) else "")]
+                              note=shared_words if any(r[0] == funds.OTHER_DISTRICTS for r in shared) else "")]
         chart = _burn_down_chart(fund, figures)
         chart.title += whole
         sections.append(ReportSection(
@@ -228,7 +229,7 @@ class _AreaPart:
                 f"of the fund's {format_money(figures.spent_pence)} and "
                 f"{counted(figures.victims, 'victim')}."
                 + (f" {format_money(self.unplaced_pence)} of the fund's spend is held only under "
-                   f"“{OTHER_DISTRICTS}” (rows of a month and item of fewer than three victims, merged so that "
+                   f"“{OTHER_DISTRICTS}” (spend of fewer than three victims, merged so that "
                    f"no one can be told apart), which names no district: some of it may have been spent in "
                    f"{where}." if self.unplaced_pence else ""))
 

@@ -219,12 +219,15 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
     from safer_desk.services.report_sections.costs import _day_words
 
     day, past = fund_day(areas, today)
-    rows, victims, spent, unspent = [], 0, 0, []
+    rows, victims, spent, unspent, words = [], 0, 0, [], []
     for fund in running_funds(store, year, areas):
         figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
         if not figures.by_district:
             unspent.append(fund.name_said)
-        for district, n, pence in figures.by_district:
+        # The paper leaves the file: no district of one or two victims is named (the county export's rule).
+        shared, said = funds.districts_shared(figures.by_district)
+        words += [w for w in (funds.OTHER_DISTRICTS_WORDS, funds.SMALL_DISTRICTS_WORDS) if w in said and w not in words]
+        for district, n, pence in shared:
             rows.append([district, fund.name_said, n, pence])
             victims += n
             spent += pence
@@ -240,8 +243,7 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
                      "that day is not counted, and a fund not begun by then is not listed.")
     if unspent:
         notes.append(f"Nothing spent {f'by {format_uk_date(day)}' if past else 'yet'} in {in_words(unspent)}.")
-    if any(r[0] == funds.OTHER_DISTRICTS for r in rows):  # why it names no district, as each burn-down says
-        notes.append(funds.OTHER_DISTRICTS_WORDS)
+    notes += words  # why a row names no district, as each burn-down says
     return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"],
                        [[district, fund, str(n), money(pence)] for district, fund, n, pence in rows],
                        ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)],
