@@ -844,6 +844,20 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
             ["spend_dated_after_today", figures.not_spent_pence, None]]
 
 
+def burn_rate_text(figures: funds.FundFigures) -> str:
+    """The page's Burn rate: "£787 a month"; with spend only in months not yet complete, no rate (a week's spend is
+    not a month's) but what is spent so far and that it is a part month, "£3,000 so far (part month)", as the command
+    line's incomplete_months_left_out and its warning (the sentence under the figures) give it; "—" with nothing
+    spent."""
+    f = figures.forecast
+    if f.as_at is not None:
+        return f"{format_money(f.burn_rate_pence)} a month"
+    if not f.incomplete:
+        return "—"
+    part = "part month" if len(f.incomplete) == 1 else "months not complete"
+    return f"{format_money(sum(v for _, v in f.incomplete))} so far ({part})"
+
+
 def copied_figures_rows(figures: funds.FundFigures) -> list[list[str]]:
     """The Figures sheet's rows as Copy figures puts them on the clipboard: the command line's names and plain pounds
     (``fund_report_rows``), but months ("Jun 2018") and days ("01/04/2018") as the page and the workbook name them."""

@@ -24,9 +24,9 @@ from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, copied_chart_rows, copied_figures_rows,
-                                         fund_level, load_fund_data, month_name, months_as_the_window_names_them,
-                                         search_keeps)
+from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, burn_rate_text, copied_chart_rows,
+                                         copied_figures_rows, fund_level, load_fund_data, month_name,
+                                         months_as_the_window_names_them, search_keeps)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -334,7 +334,8 @@ class FundPage(QWidget):
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: bold;")
-            if key in ("runs_out", "at_end"):  # "Apr 2020 (projected)": the mark wraps under it, not past the page
+            # "Apr 2020 (projected)", "£3,000 so far in Dec 2026 (part month …)": the words wrap, not past the page
+            if key in ("runs_out", "at_end", "burn"):
                 value.setWordWrap(True)
             self.figure_labels[key] = value
             self.figures.add(QLabel(f"{title}:", self.figures), value)
@@ -644,7 +645,7 @@ class FundPage(QWidget):
         labels["victims"].setText(str(f.victims))
         labels["mean"].setText("—" if mean is None else format_money(mean))
         labels["median"].setText("—" if median is None else format_money(median))
-        labels["burn"].setText(f"{format_money(fc.burn_rate_pence)} a month" if fc.as_at else "—")
+        labels["burn"].setText(burn_rate_text(f))  # spend only in a part month: so far, not a rate
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
         # The period over, the forecast from a month before its last is a projection (the sentence says of what); a
         # month over that the spend recorded reached is when it ran out.
