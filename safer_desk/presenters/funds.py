@@ -844,6 +844,19 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
             ["spend_dated_after_today", figures.not_spent_pence, None]]
 
 
+COPY_LEAVES_OUT = ("reference", "district")  # a copy of referrals or spend lines without them names no victim's
+
+
+def victim_level_copy_question(rows: int, what: str) -> str:
+    """What a copy of the Referrals or Spend lines table asks first, as the History of Changes' copy does: the rows
+    are victim-level (a referral's reference and district), left out unless the answer is Include it."""
+    said = (f"The {what} copied is victim-level: the copy leaves out its referral reference and district, and gives "
+            "the rest of the row." if rows == 1 else
+            f"The {counted(rows, what)} copied are victim-level: the copy leaves out their referral references and "
+            "districts, and gives the rest of each row.")
+    return f"{said}\n\nInclude them only when it is pasted where the referrals themselves may be kept."
+
+
 def burn_rate_text(figures: funds.FundFigures) -> str:
     """The page's Burn rate: "£787 a month"; with spend only in months not yet complete, no rate (a week's spend is
     not a month's) but what is spent so far and that it is a part month, "£3,000 so far (part month)", as the command

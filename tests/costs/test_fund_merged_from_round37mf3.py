@@ -171,6 +171,7 @@ def test_the_page_shows_merged_from_and_finds_by_it(window, files, qtbot, prompt
     assert [r["reference"] for r in page.referrals.source_rows()] == ["TH-M-001"]
     page.lines.view.selectAll()
     assert "Merged from" in page.lines.view.copy_text()
+    prompts.questions.clear()  # the copy asks first (s70: victim-level rows): its references left out, as answered
     page.lines.view.selectRow(0)  # the one found: Mid Suffolk's
     page.delete_spend_line()  # (More > Delete spend line), not answered
     assert prompts.questions == [("Delete spend line",

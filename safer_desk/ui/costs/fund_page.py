@@ -7,6 +7,7 @@ The tables sit behind a list (eight of them: tabs would overflow at 1093×582).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 from datetime import date
@@ -24,9 +25,9 @@ from safer_desk.domain.periods import Month, format_uk_date
 from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
-from safer_desk.presenters.funds import (WINDOWS, FundData, FundsPresenter, burn_rate_text, copied_chart_rows,
-                                         copied_figures_rows, fund_level, load_fund_data, month_name,
-                                         months_as_the_window_names_them, search_keeps)
+from safer_desk.presenters.funds import (COPY_LEAVES_OUT, WINDOWS, FundData, FundsPresenter, burn_rate_text,
+                                         copied_chart_rows, copied_figures_rows, fund_level, load_fund_data, month_name,
+                                         months_as_the_window_names_them, search_keeps, victim_level_copy_question)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -397,6 +398,8 @@ class FundPage(QWidget):
             elided(Column("merged_from", MERGED_FROM, self._merged_from("line_origins"))),
         ], "Spend lines", right, on_edit=self.edit_spend_dialog, on_delete=self.delete_spend_line, large=True,
             read_only=session.read_only)
+        for table, what in ((self.referrals, "referral"), (self.lines, "spend line")):
+            table.view.copy_leaves_out = functools.partial(self._copy_leaves_out, table, what)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
                                        count_col("victims", "Victims", lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                        money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
@@ -806,6 +809,16 @@ class FundPage(QWidget):
         # as every export
         prompts.show_info(self, "Export", f"Saved the fund report for {f.fund.name_said} to {written}.")
         return written
+
+    def _copy_leaves_out(self, table, what: str) -> list[int]:
+        """Before a copy of referrals or spend lines: asked, as the History of Changes' copy is (Enter and closing the
+        question leave them out), the columns of the references and districts, unless answered Include it. The Total
+        row alone is no one's: copied whole, unasked."""
+        rows = len(table.selected_rows())
+        if not rows or prompts.ask(self, "Copy", victim_level_copy_question(rows, what), yes="Include it",
+                                   no="Leave it out", cautious=True):
+            return []
+        return [table.model.column_index(key) for key in COPY_LEAVES_OUT]
 
     def copy_figures(self) -> str:
         if self.data is None or self.data.figures is None:

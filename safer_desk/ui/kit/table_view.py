@@ -11,7 +11,7 @@ cells where editing needs it).
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Collection
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence, QPalette
@@ -229,6 +229,9 @@ class DataTableView(CopiesSelection, QTableView):
         self.setHorizontalHeader(_Headings(self))
         self.on_edit, self.on_delete, self.on_export = on_edit, on_delete, on_export
         self.on_paste = on_paste  # Ctrl+V on the table (rows copied from Excel), where the page pastes rows
+        # A table of victim-level rows (a fund's referrals): asked before every copy of rows (Ctrl+C, Edit > Copy, the
+        # menu's), as History's copies are: it returns the columns the copy leaves out.
+        self.copy_leaves_out: Callable[[], Collection[int]] | None = None
         self.setSortingEnabled(True)
         # No sort shown until one is asked for: Qt's heading starts with ▲ on the first column, which a table given
         # its rows in a presenter's order (the indicators as entered) never follows. A table sorted from the start
@@ -269,13 +272,14 @@ class DataTableView(CopiesSelection, QTableView):
             return []
         return sorted({index.row() for index in self.selectionModel().selectedIndexes()})
 
-    def selected_rows_text(self, *, with_header: bool = True) -> str:
-        """The selected rows (in the order shown) as tab-separated text Excel reads cell by cell."""
+    def selected_rows_text(self, *, with_header: bool = True, leave_out: Collection[int] = ()) -> str:
+        """The selected rows (in the order shown) as tab-separated text Excel reads cell by cell, without the columns
+        ``leave_out`` names."""
         model = self.model()
         if model is None:
             return ""
         rows = self._selected_rows()
-        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c) and c not in leave_out]
         source = model.sourceModel() if isinstance(model, SortProxy) else model
         beside = {c: list(source.headerData(c, _HORIZONTAL, COPY_BESIDE_ROLE) or ()) for c in columns}
         table = []
@@ -296,7 +300,9 @@ class DataTableView(CopiesSelection, QTableView):
         return to_tsv(table) if rows else ""
 
     def copy_text(self, *, with_header: bool = True) -> str:
-        return self.selected_rows_text(with_header=with_header)
+        if not self._selected_rows() or self.copy_leaves_out is None:
+            return self.selected_rows_text(with_header=with_header)
+        return self.selected_rows_text(with_header=with_header, leave_out=self.copy_leaves_out())
 
     # -- keys -----------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
