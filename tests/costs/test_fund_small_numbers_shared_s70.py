@@ -71,3 +71,38 @@ def test_the_board_reports_spend_per_district_names_no_district_of_fewer_than_th
     # no table of victims anywhere in the paper names a district of one or two
     victims = [r for s in doc.sections for t in s.tables if "Victims" in t.header for r in t.rows]
     assert victims and not {"Babergh", "Forest Heath", "Mid Suffolk"} & {r[0] for r in victims}
+
+
+def test_the_county_overview_names_no_district_of_fewer_than_three(demo_path, tmp_path):
+    """A county file's own fund (typed at the county, victim by victim) with one victim in Babergh: the county
+    overview's *Pooled-fund spend per district* named "Babergh, County sanctuary, 1, £100"."""
+    from safer_desk.services.report_sections.county import fund_spend_table
+    from safer_desk.services.report_sections import office_areas_for
+    from safer_desk.storage.store import open_store
+    from tests.exchange.district_offices import export, merge
+
+    office = open_store(demo_path)
+    try:
+        sent = export(office, tmp_path / "export.sqlite")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [sent])
+        funds.save_item(county, "Door lock", usual_price="95", supplier=None)
+        fund = funds.add_fund(county, name="County sanctuary", starts_on="01/04/2018", ends_on="31/03/2019")
+        for i, district in enumerate(["Babergh"] + ["Ipswich"] * 4 + ["Mid Suffolk"] * 3):
+            referral = funds.add_referral(county, fund, reference=f"CS-2018-00{i}", district=district,
+                                          referred_on="02/05/2018", risk_level="high", at_marac="yes",
+                                          idva_assigned="yes", perpetrator_resident="no")
+            funds.add_spend_line(county, referral, spent_on="03/05/2018", item="Door lock", amount="100")
+        from safer_desk.domain.periods import FinancialYear
+
+        year = FinancialYear.parse("2018/19")
+        table = fund_spend_table(county, year, office_areas_for(county, year, None), TODAY)
+    finally:
+        county.close()
+    # Babergh's one alone would be told apart as "not given": Mid Suffolk's 3, the fewest named, join it
+    assert [r for r in table.rows if r[1] == "County sanctuary"] == [["Ipswich", "County sanctuary", "4", "£400"],
+                                                                  [OTHER, "County sanctuary", "4", "£400"]]
+    assert "Small numbers are suppressed" in table.note
