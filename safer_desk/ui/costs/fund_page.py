@@ -335,8 +335,7 @@ class FundPage(QWidget):
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: bold;")
-            # "Apr 2020 (projected)", "£3,000 so far in Dec 2026 (part month …)": the words wrap, not past the page
-            if key in ("runs_out", "at_end", "burn"):
+            if key in ("runs_out", "at_end"):  # "Apr 2020 (projected)": the mark wraps under it, not past the page
                 value.setWordWrap(True)
             self.figure_labels[key] = value
             self.figures.add(QLabel(f"{title}:", self.figures), value)
