@@ -166,7 +166,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.month_rows if m in figures.merged]
         # The paper leaves the office: no district of one or two victims is named (the county export's rule).
         shared, shared_words = funds.districts_shared(figures.by_district)
-        part = _area_part(shared, areas, district_names)
+        # Every district it spent in is the report's (a partnership of them all): so is the spend not named.
+        part = _area_part(shared, areas, district_names,
+                          all_here=all(r[0].casefold() in areas.names for r in figures.by_district))
         district_rows = [[d, str(v), money(p)] for d, v, p in (shared if part is None else part.rows)]
         whole = " (whole fund)" if part is not None else ""
         mean = figures.mean_per_victim_pence
@@ -234,16 +236,19 @@ class _AreaPart:
                    f"{where}." if self.unplaced_pence else ""))
 
 
-def _area_part(by_district: list[tuple[str, int, int]], areas: ReportAreas, districts: set[str]) -> _AreaPart | None:
+def _area_part(by_district: list[tuple[str, int, int]], areas: ReportAreas, districts: set[str], *,
+               all_here: bool = False) -> _AreaPart | None:
     """The report's districts' rows of a pooled fund's spend, the rest summed as "Other districts" (so the table still
     adds up to the fund), when the report is for a district or partnership, or the fund spent outside the report's
     areas; None when the report covers the whole fund (the office's or county's report of every district it spent
     in). Spend a county holds only as "Other districts" (the small-number rule names no district) is no district's:
-    the part of none, and no sign of spend outside an office's or county's areas."""
+    the part of none, and no sign of spend outside an office's or county's areas; ``all_here``: every district the
+    fund spent in is one of the report's, so the rows its districts of one or two victims are merged into (named by
+    no district on a paper) are the report's part too."""
     if areas.unnamed:
         return None
-    mine = [r for r in by_district if r[0].casefold() in areas.names]
-    others = [r for r in by_district if r[0].casefold() not in areas.names]
+    mine = [r for r in by_district if all_here or r[0].casefold() in areas.names]
+    others = [r for r in by_district if not all_here and r[0].casefold() not in areas.names]
     if areas.kind not in ("district", "partnership") and not any(r[0].casefold() in districts for r in others):
         return None
     rows = mine + ([("Other districts", sum(v for _, v, _ in others), sum(p for *_, p in others))] if others else [])
