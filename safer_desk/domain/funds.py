@@ -577,6 +577,13 @@ class ForecastRange:
                   for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is None and f.lasts_past]
         months = sorted(f.exhaustion_month for _, f in coming)
         if not over:
+            counts = {f.window_months for f in self.forecasts}
+            if len(dated) == len(self.forecasts) and len(set(months)) == 1 and len(counts) == 1 \
+                    and (n := counts.pop()) < min(self.windows):
+                # Every window counts the same few months: one forecast, said once ("Jun-27 on 3 months (only 1
+                # month of spend); Jun-27 on 6 months (only 1 month …)" said it three times).
+                there = f"{n} month{'s' if n != 1 else ''} of spend there {'are' if n != 1 else 'is'}"
+                return f"runs out in {months[0].label} on each window, each counting the only {there}"
             if months[0] == months[-1]:
                 each = " on each window" if len(dated) == len(self.forecasts) else ""
                 return f"runs out in {months[0].label}{each}: {'; '.join(parts)}"
