@@ -66,8 +66,8 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECIS
                                                   with_make_up)
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
-                                               PUBLIC_DIGESTS_TABLE, EMPTY_PUBLIC_DIGEST, CancelCheck, ProgressFn,
-                                               TableInfo,
+                                               PUBLIC_DIGEST_METHOD, PUBLIC_DIGESTS_TABLE, EMPTY_PUBLIC_DIGEST,
+                                               CancelCheck, ProgressFn, TableInfo,
                                                check_cancelled, content_checksum, content_checksums, data_tables,
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
                                                public_digests, quote, register_canonical_functions,
@@ -376,7 +376,13 @@ def _signed_manifest(path: Path, rows: dict[str, str]) -> dict[str, str]:
     if not isinstance(signed, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in signed.items()):
         raise _refuse(path, "its signed statement is damaged")
     if signed.get("signature_method") != signing.SIGNATURE_METHOD or "public_key" not in signed:
-        raise _refuse(path, f"it is signed in a way this version does not know ({signed.get('signature_method')!r})")
+        method = signed.get("signature_method")
+        if method and _newer_than_this(signed.get("app_version", "")):
+            # Not verified yet (no key this version knows checks it), so "it says": the same file would come again.
+            raise _refuse(path, f"it says it was made by a newer version of Safer Desk ({signed['app_version']}), "
+                                f"which signs exports in a way this version does not know ({method!r}); install the "
+                                "newer version at the county first")
+        raise _refuse(path, f"it is signed in a way this version does not know ({method!r})")
     try:
         signing.verify(statement_text.encode("utf-8"), rows["signature"], signed["public_key"])
     except signing.SignatureInvalid:
@@ -530,6 +536,14 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
         raise _refuse(path, "its internal tables (office details, schema steps, audit chain, police.uk vintages) "
                             "were changed after it was signed")
     if by_digest:
+        # Read before the digests: a newer version's digests made another way are not counts "changed after signing".
+        digest_method = m.get("public_digest_method", PUBLIC_DIGEST_METHOD)
+        if digest_method != PUBLIC_DIGEST_METHOD:
+            if _newer_than_this(m.get("app_version", "")):
+                raise _refuse(path, f"it was made by a newer version of Safer Desk ({m['app_version']}), whose method "
+                                    f"of signing the police.uk counts ({digest_method!r}) this version does not know; "
+                                    "install the newer version at the county first")
+            raise _refuse(path, f"its method of signing the police.uk counts ({digest_method!r}) is unknown")
         _verify_public_digests(path, conn)
     include = m["include_referrals"] == "yes"
     if not include:
