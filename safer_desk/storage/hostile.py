@@ -23,7 +23,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from safer_desk.storage.store import read_only_uri
+from safer_desk.storage.store import read_only_uri, read_schema_text
 
 DBCONFIG_ENABLE_TRIGGER = 1003
 DBCONFIG_DEFENSIVE = 1010
@@ -40,6 +40,7 @@ def open_hostile(path: Path | str) -> tuple[sqlite3.Connection, list[str]]:
     conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
     try:
         protections = harden(conn, path)
+        read_schema_text(conn)  # a spoilt schema's text is damage (sqlite3.DatabaseError), not a traceback
     except BaseException:
         conn.close()
         raise

@@ -514,7 +514,8 @@ def inspect_file(path: Path) -> FileCheck:
 
 def _looked(path: Path, conn: sqlite3.Connection) -> FileCheck:
     """What inspect_file finds, read through conn (nothing written); raises NotSaferDeskFile or FileTooNew, and
-    sqlite3.DatabaseError as reading does."""
+    sqlite3.DatabaseError as reading does (a spoilt schema's text too: ``read_schema_text``)."""
+    read_schema_text(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return FileCheck(True, False, sorted(known_steps()), empty=True)
@@ -704,11 +705,31 @@ def interrupted_write(exc: BaseException) -> bool:
 def _schema_read(conn: sqlite3.Connection) -> sqlite3.Connection:
     """conn, once it has read the schema (closed if it cannot)."""
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        read_schema_text(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def read_schema_text(conn: sqlite3.Connection) -> None:
+    """Read the file's schema, its text too; a schema whose text is not UTF-8 (a byte spoilt by a bad copy) raises
+    sqlite3.DatabaseError, as any damage does.
+
+    SQLite quotes the spoilt text in its error ("malformed database schema … near" the spoilt bytes) or gives it
+    as a table's or column's name, and Python, unable to decode either, raised UnicodeDecodeError: not an SQLite
+    error, so every caller's words for a damaged file were passed over for a traceback. (A text read as a row's
+    value is sqlite3.OperationalError already.)"""
+    spoilt = "the description of its tables is damaged: part of it is not readable text"
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    except UnicodeDecodeError as exc:
+        raise sqlite3.DatabaseError(spoilt) from exc
+    except sqlite3.OperationalError as exc:
+        if "decode" in str(exc).casefold():  # Python's words quote the whole statement: said as the damage it is
+            raise sqlite3.DatabaseError(spoilt) from exc
+        raise
 
 
 def _step_order(step: tuple[str, str]) -> tuple[int, int]:
