@@ -394,12 +394,42 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
     finally:
         out.close()
     check_cancelled(cancelled)
-    # The number is recorded once the export is whole on the disk, just before it is moved into place.
-    write_bytes_atomically(target, data, label="export", what=f"The export {target.name}",
-                           before_replace=(lambda: _record_export_or_say(store, result)) if result.sequence is not None
-                           else None)
+    recorded: list[bool] = []
+
+    def record() -> None:
+        _record_export_or_say(store, result)
+        recorded.append(True)
+
+    # The number is recorded once the export is whole on the disk, just before it is moved into place; a move that
+    # fails then (the earlier export of that name open in another program) gives it back.
+    try:
+        write_bytes_atomically(target, data, label="export", what=f"The export {target.name}",
+                               before_replace=record if result.sequence is not None else None)
+    except BaseException as exc:
+        if recorded:
+            _give_number_back(store, result, exc)
+        raise
     progress(4, 4, "Export written.")
     return result
+
+
+def _give_number_back(store: Store, result: ExportResult, exc: BaseException) -> None:
+    """The export's number, recorded in the office's file, given back when the export was then not moved into place:
+    the next export takes it, as the guide says of an export that fails. Left recorded when that cannot be written
+    either (the next export takes the one after: a gap the county does not mind, as after a crash there)."""
+    why = cause_of(exc)[1] if is_write_error(exc) else "it was stopped"
+    label = (f"Export for the county to {result.path.name} not written ({why}): its number {result.sequence} is "
+             "free again")
+    try:
+        with store.action(label), store.transaction():
+            if _next_sequence(store) != (result.sequence or 0) + 1:
+                return  # another export took the next number meanwhile: this one stays used
+            store.conn.execute("DELETE FROM _export_anchors WHERE sequence = ? AND export_id = ?",
+                               (result.sequence, result.export_id))
+            store.conn.execute("UPDATE meta SET value = ? WHERE key = ?", (str((result.sequence or 1) - 1),
+                                                                            SEQUENCE_KEY))
+    except Exception:  # the office's file cannot be written now either: the number stays used
+        pass
 
 
 def _next_sequence(store: Store) -> int:

@@ -972,6 +972,9 @@ def _meta_words(e: AuditEntry) -> str | None:
         return f"Changed the {words} from {_short(e.old_value)} to {_short(new)}"
     new = e.new_value if e.action == "update" else (_json_values(e.new_value) or {}).get("value")
     if e.row_id == SEQUENCE_KEY and new not in (None, ""):
+        if e.action == "update" and str(e.old_value).isdecimal() and str(new).isdecimal() and \
+                int(new) < int(e.old_value):  # an export not moved into place (exchange.county_export)
+            return f"Gave back export number {e.old_value}, which was not written: the next export takes that number"
         return f"Made export number {new} for the county"
     if e.row_id == "written_by" and e.action == "update" and new not in (None, ""):  # only an upgrade rewrites it
         return f"Upgraded the file to the layout of Safer Desk {_short(new)} (it was written by {_short(e.old_value)})"
