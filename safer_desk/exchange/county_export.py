@@ -406,11 +406,29 @@ def write_county_export(store: Store, target: Path | str, *, include_referrals: 
         write_bytes_atomically(target, data, label="export", what=f"The export {target.name}",
                                before_replace=record if result.sequence is not None else None)
     except BaseException as exc:
-        if recorded:
+        if recorded and not _in_place(target, result.export_id):
             _give_number_back(store, result, exc)
         raise
     progress(4, 4, "Export written.")
     return result
+
+
+def _in_place(target: Path, export_id: str) -> bool:
+    """Whether target is this very export (moved into place before a later step failed): its number then stays, or
+    two exports of one number could exist."""
+    from safer_desk.storage.hostile import open_hostile
+
+    try:
+        conn, _ = open_hostile(target)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        found = conn.execute(f"SELECT value FROM {MANIFEST_TABLE} WHERE key = 'export_id'").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return found is not None and found[0] == export_id
 
 
 def _give_number_back(store: Store, result: ExportResult, exc: BaseException) -> None:

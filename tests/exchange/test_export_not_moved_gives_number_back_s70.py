@@ -58,3 +58,17 @@ def test_the_history_says_the_number_was_given_back(district, tmp_path, monkeypa
     assert [_meta_words(e) for e in entries][-2:] == [
         "Made export number 2 for the county",
         "Gave back export number 2, which was not written: the next export takes that number"]
+
+
+def test_an_export_moved_into_place_before_a_later_step_failed_keeps_its_number(district, tmp_path, monkeypatch):
+    """Once the export is in place its number is the export's: never given back (two exports would share it)."""
+    def fail_after_the_move(target):
+        raise OSError(errno.EIO, "Input/output error")
+
+    with monkeypatch.context() as m:
+        m.setattr(safe_write, "fsync_folder", fail_after_the_move)
+        with pytest.raises(Exception):
+            export_for_county(district, tmp_path / "for-county.sqlite")
+    assert (tmp_path / "for-county.sqlite").is_file()
+    assert district.scalar("SELECT count(*) FROM _export_anchors") == 1
+    assert export_for_county(district, tmp_path / "for-county-2.sqlite").sequence == 2
