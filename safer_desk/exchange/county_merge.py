@@ -390,6 +390,12 @@ def _signed_manifest(path: Path, rows: dict[str, str]) -> dict[str, str]:
                             "checksums …) was changed after it was signed") from None
     if signing.public_key_fingerprint(signed["public_key"]) != signed.get("key_fingerprint"):
         raise _refuse(path, "its key id does not belong to the key that signed it")
+    if rows.get("export_id") != signed.get("export_id") and rows.get("checksum") != signed.get("checksum"):
+        # Another export's statement and signature, moved in whole: said so, not as the first field that differs
+        # (its audit trail's length, an edit nobody made).
+        raise _refuse(path, f"its signature was made for another export ({signed.get('office_name', '?')}'s export "
+                            f"number {signed.get('sequence', '?')}), not for this file: a signature moved from one "
+                            "file to another says nothing of it")
     for key, value in sorted(signed.items()):
         if rows.get(key) != value:
             words = FIELD_WORDS.get(key, key.replace("_", " "))
