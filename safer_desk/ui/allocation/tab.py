@@ -141,10 +141,13 @@ class InputsView(DataTableView):
         # leaving do not send it. A figure refused stays where it was typed, to be typed again.
         entered = (hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
                    and self.indexWidget(self.currentIndex()) is editor)
+        refused = self._tab._cell_refused
         super().closeEditor(editor, hint)
         at, model = self.currentIndex(), self.model()
-        if entered and not self._tab._cell_refused and at.isValid() and at.row() + 1 < model.rowCount():
+        if entered and not refused and at.isValid() and at.row() + 1 < model.rowCount():
             self.setCurrentIndex(model.index(at.row() + 1, at.column()))
+        if refused and editor.isHidden():  # closed on what was refused: the typing is gone, and its refusal with it
+            self._tab.refusal_taken_back()
 
     def selected_rows_text(self, *, with_header: bool = True) -> str:
         model = self.model()
@@ -597,6 +600,7 @@ class AllocationTab(TabBase):
             if watched.text().strip() != held:
                 watched.setText(held)
                 watched.selectAll()
+                self.refusal_taken_back()  # "“1/0” is not a fraction" beside the figure the option holds again
                 return True
         return super().eventFilter(watched, event)
 
@@ -908,8 +912,17 @@ class AllocationTab(TabBase):
         finally:
             self._syncing = False
 
-    def _show_summary(self) -> None:
+    def _show_problem(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
+
+    def refusal_taken_back(self) -> None:
+        """What a refusal beside the options was about is no longer typed (Esc put the figure back, or the cell was
+        left): the line says the inputs' own state again, not "“2,44x” is not a number" beside figures all fine."""
+        self._cell_refused = False
+        self._show_problem()
+
+    def _show_summary(self) -> None:
+        self._show_problem()
         text = summary_text(self.result, self.problem, self.presenter.last_year_warnings())
         if text != self.summary_label.text():
             self.summary_label.setText(text)
