@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox,
                                QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget,
@@ -86,28 +86,38 @@ class InputsView(DataTableView):
         model, header, box = self.model(), self.horizontalHeader(), self.parentWidget()
         if model is None or box is None:
             return
-        cells, heads = self.fontMetrics(), header.fontMetrics()
+        # Qt draws the chosen cell's column heading bold: "BCS comparator offences 2007-08" fitted to the normal font
+        # wrapped then onto a line more, its top cut off by the heading row. The headings are fitted in bold, on one
+        # line where the room beside the options takes them, else over two; where even that is too wide (two factors
+        # at 125%), to the normal font over two, the row as tall as the bold then wraps them.
+        bold = QFont(header.font())
+        bold.setBold(True)
+        cells, heads, bolds = self.fontMetrics(), header.fontMetrics(), QFontMetrics(bold)
         headings = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
-        one, two = [], []
+        one, two, two_normal = [], [], []
         for c, heading in enumerate(headings):
             figures = max((cells.horizontalAdvance(str(model.index(r, c).data() or ""))
                            for r in range(model.rowCount())), default=0) + CELL_PAD
-            one.append(max(figures, heads.horizontalAdvance(heading) + HEADING_PAD))
-            two.append(max(figures, min(one[-1], two_line_width(heads, heading) + HEADING_PAD)))
+            one.append(max(figures, bolds.horizontalAdvance(heading) + HEADING_PAD))
+            # (a pixel more: the bold's widths are rounded, and 116 of them wrapped "BCS comparator" to three lines)
+            two.append(max(figures, min(one[-1], two_line_width(bolds, heading) + HEADING_PAD + 1)))
+            two_normal.append(max(figures, min(heads.horizontalAdvance(heading),
+                                               two_line_width(heads, heading)) + HEADING_PAD))
         rows = self.verticalHeader()  # room for "15" from the start: a sixth partnership need not narrow the columns
         numbers = max(rows.width(), rows.sizeHint().width(), rows.fontMetrics().horizontalAdvance("99") + 8)
         chrome = (numbers + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2
                   + max(0, box.width() - self.width()))
-        widths = one if sum(one) + chrome <= self._tab.room_for_inputs() else two
+        room = self._tab.room_for_inputs()
+        widths = next((w for w in (one, two) if sum(w) + chrome <= room), two_normal)
         lines = 1
         for c, (heading, width) in enumerate(zip(headings, widths)):
             self.fit_column(c, width)
             shown = self.columnWidth(c) - HEADING_PAD
-            if shown < heads.horizontalAdvance(heading):
-                wrapped = heads.boundingRect(QRect(0, 0, max(shown, 1), 10_000), int(Qt.TextFlag.TextWordWrap),
+            if shown < bolds.horizontalAdvance(heading):
+                wrapped = bolds.boundingRect(QRect(0, 0, max(shown, 1), 10_000), int(Qt.TextFlag.TextWordWrap),
                                              heading)
-                lines = max(lines, round(wrapped.height() / heads.lineSpacing()))
-        header.setMinimumHeight(lines * heads.lineSpacing() + 8 if lines > 1 else 0)
+                lines = max(lines, round(wrapped.height() / bolds.lineSpacing()))
+        header.setMinimumHeight(lines * bolds.lineSpacing() + 8 if lines > 1 else 0)
         if box.width() > self.width():  # laid out
             fitted = sum(self.widths_by_hand.get(h, w) for h, w in zip(headings, widths))
             box.setMaximumWidth(max(fitted + chrome, box.minimumSizeHint().width()))
