@@ -906,6 +906,14 @@ class BudgetsPresenter(ScreenPresenter):
             self.changed.emit()
         return False
 
+    def typing_taken_back(self) -> None:
+        """The cell a refusal or a question beside the grid was about left as it was (Esc, another cell chosen): what
+        was typed is gone, and what was said of it with it ("“12x4” is not an amount of money" stayed beside figures
+        all fine until some later edit)."""
+        if self.error or self._query is not None:
+            self._query, self.error = None, ""
+            self.changed.emit()
+
     def _asked_about_pounds(self, key: tuple[str | None, ...], where: str, text: str) -> bool:
         """A figure typed as pounds into a plan in £'000 ("£62,499", read as £62,499,000) is asked about once, beside
         the grid; the same typed again for the same cell (``key``) is kept. True when asked now: nothing is written."""

@@ -5,7 +5,7 @@ It is asked about as "£884,000" already was; a county's own £'000 figures ("62
 import pytest
 
 from safer_desk.domain import budgets as rules
-from tests.budgets.test_budgets_view import type_cell
+from tests.budgets.test_budgets_view import type_cell, type_cell_left_open
 from tests.budgets.test_refusals_queries_and_changes import revenue, said, tab  # noqa: F401 (the tab fixture)
 
 
@@ -48,7 +48,7 @@ def test_the_window_says_it_beside_the_grid_and_changes_nothing_until_typed_agai
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("B "))
     column = tab.model.year_columns[-1]
     before = tab.model.index(row, column).data()
-    type_cell(qtbot, tab, row, column, "884,000")
+    type_cell_left_open(qtbot, tab, row, column, "884,000")
     assert "£884,000,000" in said(tab) and tab.model.index(row, column).data() == before
     type_cell(qtbot, tab, row, column, "884")
     assert said(tab) == "" and tab.model.index(row, column).data().endswith("884")

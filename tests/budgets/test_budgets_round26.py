@@ -7,7 +7,7 @@ import pytest
 from safer_desk.domain.budgets import BudgetError, parse_cell
 from safer_desk.services import budgets as svc
 from tests.budgets.test_budgets_round25 import plan_with_figures, presenter_on
-from tests.budgets.test_budgets_view import choose_plan, type_cell
+from tests.budgets.test_budgets_view import choose_plan, type_cell_left_open
 from tests.clipboard import copied_with_ctrl_c
 
 WESTERN = "Western Suffolk"
@@ -67,7 +67,7 @@ def test_other_sums_in_a_cell_keep_the_general_refusal(typed):
 def test_typed_into_the_grid_the_refusal_is_said_beside_it_and_the_cell_keeps_what_it_held(qtbot, tab):
     choose_plan(tab, WESTERN)
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
-    type_cell(qtbot, tab, row, tab.model.year_columns[1], "£9,000 + TBC")
+    type_cell_left_open(qtbot, tab, row, tab.model.year_columns[1], "£9,000 + TBC")
     assert tab.message.isVisible()
     assert "type £9,000 here and TBC in a line of its own" in tab.message.text()
     assert tab.presenter.rows[row].cells[1].text == "TBC"

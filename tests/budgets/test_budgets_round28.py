@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from safer_desk.services import budgets as svc
 from tests.budgets.test_budgets_round22 import add_line, add_section, new_plan
-from tests.budgets.test_budgets_view import type_cell
+from tests.budgets.test_budgets_view import type_cell, type_cell_left_open
 
 
 def _row(tab, label):
@@ -104,7 +104,7 @@ def test_a_printed_change_that_is_not_a_percentage_is_refused_beside_the_grid(qt
     tab = empty_tab
     _revenue_table(qtbot, tab)
     change = tab.model.column_index("d1")
-    type_cell(qtbot, tab, _row(tab, "A Budget Net"), change, "rise")
+    type_cell_left_open(qtbot, tab, _row(tab, "A Budget Net"), change, "rise")
     assert "not a percentage change" in tab.presenter.error
     assert tab.presenter.view.plan.sections[0].lines[0].cells[tab.presenter.view.plan.columns[1].id].stated_change == ""
 

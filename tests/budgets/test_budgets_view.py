@@ -37,6 +37,20 @@ def type_cell(qtbot, tab, row, column, text):
     qtbot.waitUntil(lambda: not any(e.isVisible() for e in view.viewport().findChildren(QLineEdit)), timeout=3000)
 
 
+def type_cell_left_open(qtbot, tab, row, column, text):
+    """``type_cell`` without taking a refusal or a question back: the editor stays open on what was typed, and what
+    is said of it beside the grid with it (Esc takes both away, session 70); ``type_cell`` on the same cell types
+    over it."""
+    view = tab.view
+    index = tab.model.index(row, column)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
 def budget_rows(capsys, path, plan):
     assert main(["budget", str(path), plan]) == 0
     return [r[:6] for r in csv.reader(io.StringIO(capsys.readouterr().out))]  # per_district left out

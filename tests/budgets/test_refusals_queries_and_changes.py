@@ -28,6 +28,24 @@ def said(tab) -> str:
     return tab.message.text() if tab.message.isVisible() else ""
 
 
+def typed_and_said(qtbot, tab, row, column, text) -> str:
+    """What is said beside the grid once ``text`` is typed in a cell and Enter pressed, before the cell is left:
+    refused or asked about, the editor stays open on it, and what is said goes with it when Esc takes it back
+    (session 70)."""
+    index = tab.model.index(row, column)
+    tab.view.setCurrentIndex(index)
+    tab.view.edit(index)
+    editor = tab.view.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    shown = said(tab)
+    if tab.view.indexWidget(index) is editor:
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        assert said(tab) == "", said(tab)
+    return shown
+
+
 def test_a_refusal_goes_from_the_screen_once_the_next_change_succeeds(qtbot, tab):
     # The refusal stayed: an officer believing it added the line again, and had it twice.
     qtbot.keyClicks(tab.plan_name, "Test plan")
@@ -50,8 +68,7 @@ def test_a_refusal_goes_from_the_screen_once_the_next_change_succeeds(qtbot, tab
         qtbot.keyClicks(tab.line_label, added)
         qtbot.keyClick(tab.line_label, Qt.Key.Key_Return)
         assert said(tab) == "", added
-    type_cell(qtbot, tab, row_of(tab, "Venue hire"), tab.model.year_columns[0], "£4.000")
-    assert "£4.000" in said(tab)
+    assert "£4.000" in typed_and_said(qtbot, tab, row_of(tab, "Venue hire"), tab.model.year_columns[0], "£4.000")
     type_cell(qtbot, tab, row_of(tab, "Spend"), 0, "Spending")
     assert tab.model.index(row_of(tab, "Spending"), 0).data() == "Spending"
     assert said(tab) == ""
@@ -78,9 +95,8 @@ def test_a_section_renamed_as_a_total_in_the_grid_is_refused_and_said(qtbot, tab
     tab.plan_list.setCurrentRow(next(i for i, n in enumerate(plans) if n.startswith(demo.MTFP)))
     row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind == "section")
     name = tab.model.index(row, 0).data()
-    type_cell(qtbot, tab, row, 0, "Total")
+    assert "“Total” looks like a total" in typed_and_said(qtbot, tab, row, 0, "Total")
     assert tab.model.index(row, 0).data() == name
-    assert "“Total” looks like a total" in said(tab)
 
 
 @pytest.mark.parametrize("typed, query", [("£62,499", True), ("(£62,499)", True), ("£62,499 (a note)", True),
@@ -124,9 +140,17 @@ def test_the_query_is_said_beside_the_grid(qtbot, tab):
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("B "))
     column = tab.model.year_columns[-1]
     before = tab.model.index(row, column).data()
-    type_cell(qtbot, tab, row, column, "£62,499")
+    assert "£62,499,000" in typed_and_said(qtbot, tab, row, column, "£62,499")
+    assert tab.model.index(row, column).data() == before
+    index = tab.model.index(row, column)  # taken back with Esc, the question went with it: asked again
+    tab.view.setCurrentIndex(index)
+    tab.view.edit(index)
+    editor = tab.view.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "£62,499")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert "£62,499,000" in said(tab) and tab.model.index(row, column).data() == before
-    type_cell(qtbot, tab, row, column, "£62,499")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # typed again: kept
     assert said(tab) == "" and tab.model.index(row, column).data().endswith("62,499")
 
 

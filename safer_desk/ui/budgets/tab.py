@@ -783,6 +783,7 @@ class BudgetsTab(TabBase):
         for edit in (self.plan_name, self.plan_years, self.section_name, self.line_label):
             edit.textChanged.connect(lambda *_: self.session.unsaved_changed.emit())
         self.presenter.changed.connect(self._show)
+        self.view.refusal_taken_back.connect(self.presenter.typing_taken_back)
         self.presenter.plans_changed.connect(self._fill_plans)
         self.presenter.reload()
         session.data_changed.connect(self._data_changed)

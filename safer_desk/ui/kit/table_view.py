@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Collection
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QLineEdit,
                                QMenu, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget, QWidgetAction)
@@ -32,6 +32,10 @@ def _source_copy(index: QModelIndex) -> str:
     return "" if value is None else str(value)
 
 
+# An editor property: what it holds was refused on Enter and is still typed (``DataTableView.refusal_taken_back``).
+REFUSED = "refused_typing"
+
+
 class WholeNumbers(QStyledItemDelegate):
     """Draws a right-aligned cell (a number, an amount) that runs past an edge of the table's view in the part in
     view, so "£5,000" is never shown cut to "£5,00" at the right edge, nor "£125,000" to "25,000" at the left (where
@@ -41,7 +45,7 @@ class WholeNumbers(QStyledItemDelegate):
     Enter on a figure the model refuses ("abc", "£3.250", a scale asked about) leaves the editor open on what was
     typed, the reason beside the table, as Ctrl+S, closing or another tab do (``MainWindow.finish_cell_edits``):
     Qt's way closed it whatever the model said, and the figure had to be typed again whole. Esc puts the cell's
-    figure back. The view is the delegate's parent."""
+    figure back (the view then says ``refusal_taken_back``). The view is the delegate's parent."""
 
     _putting_in = False  # a figure typed being put in on Enter: a message box taking the focus closes nothing
 
@@ -70,10 +74,12 @@ class WholeNumbers(QStyledItemDelegate):
             return
         index = QModelIndex(kept)
         if done or (index.isValid() and typed == str(index.data(Qt.ItemDataRole.EditRole) or "")):
+            editor.setProperty(REFUSED, False)  # put in: what is said of it now is the page's, not a refusal's
             # As Qt's Enter, even when the table was read again under the editor: the view moves to the cell below.
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.SubmitModelCache)
         elif index.isValid() and view.indexWidget(index) is editor:
             # Refused: what was typed stays, to be put right or taken back with Esc.
+            editor.setProperty(REFUSED, True)
             if editor.text() != typed:  # the cell shown again (Qt puts a changed cell's figure in its open editor)
                 editor.setText(typed)
                 editor.setModified(True)
@@ -219,7 +225,11 @@ class _Headings(QHeaderView):
 
 class DataTableView(CopiesSelection, QTableView):
     """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu; ``on_paste``
-    is what Ctrl+V does on the table."""
+    is what Ctrl+V does on the table. ``refusal_taken_back``: an editor open on a figure refused on Enter has closed
+    (Esc, another cell chosen), the figure not put in: the page says its own state again, not the refusal, which
+    stayed beside figures all fine until some later edit."""
+
+    refusal_taken_back = Signal()
 
     def __init__(self, parent=None, *, accessible_name: str = "", on_edit: Callable[[], None] | None = None,
                  on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
@@ -336,6 +346,13 @@ class DataTableView(CopiesSelection, QTableView):
         if model is None or not index.isValid() or not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         return bool(model.setData(index, ""))
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt's name
+        refused = bool(editor.property(REFUSED))
+        super().closeEditor(editor, hint)
+        if refused and editor.isHidden():
+            editor.setProperty(REFUSED, False)
+            self.refusal_taken_back.emit()
 
     def _double_clicked(self, index: QModelIndex) -> None:
         """A double-click on a row opens it, as Edit… does (a cell edited in place is edited instead)."""
