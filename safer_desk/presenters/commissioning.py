@@ -496,6 +496,13 @@ class CommissioningPresenter(ScreenPresenter):
             self._changed()
         return True
 
+    def typing_taken_back(self) -> None:
+        """The scale a refusal or a question beside the table was about left as it was (Esc, another cell chosen):
+        what was typed is gone, and what was said of it with it (it stayed beside scales all fine)."""
+        if self.message or self._query is not None:
+            self._query, self.message = None, ""
+            self._changed()
+
     def set_scale(self, project_id: str, text: str) -> bool:
         """Scale a ticked project; False when refused or queried (the message says which and why).
 

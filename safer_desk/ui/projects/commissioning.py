@@ -315,6 +315,7 @@ class CommissioningPage(QWidget):
                              "Ticking projects here is a what-if; to keep one, use File > Save a Copy… and work in "
                              "the copy.")
         self.presenter.changed.connect(self._show)
+        self.view.refusal_taken_back.connect(self.presenter.typing_taken_back)
         self.presenter.scenarios_changed.connect(self._fill_scenarios)
         # A change made to the file after a tick (an award corrected, a project saved) is newer: Edit > Undo takes
         # that back, not the tick.
