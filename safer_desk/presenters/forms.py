@@ -67,6 +67,9 @@ def correct_marked(marked: Mapping[str, Any]) -> str:
     return f"Not saved: correct the field{'' if len(marked) == 1 else 's'} marked."
 
 
+QUERIED = "Not saved yet: check the figures queried below, then Save again to keep them."
+
+
 class FormError(ValueError):
     """Raised by a form's ``save`` function: problems tied to fields (``by_field``) and/or one for the form."""
 
@@ -167,9 +170,16 @@ class FormPresenter:
         """What the person typed; clears the message about that field (it is checked again on save)."""
         if self.values.get(key) == value:
             return
+        marked = correct_marked(self.errors) if self.errors else None
         self.values[key] = value
         self.errors.pop(key, None)
         self.slips.pop(key, None)
+        # The form's word follows the fields still marked: "correct the field marked" stayed over a form whose one
+        # field marked was put back (Esc) or typed right, and the officer looked for a field marked not there.
+        if marked is not None and self.form_message == marked:
+            self.form_message = correct_marked(self.errors) if self.errors else ""
+        elif self.form_message == QUERIED and not self.slips:
+            self.form_message = ""
         self.changed.emit()
 
     def message(self, key: str) -> str:
@@ -258,7 +268,7 @@ class FormPresenter:
         if unconfirmed:
             for key in unconfirmed:
                 self._confirmed[key] = str(self.values.get(key))
-            self.form_message = "Not saved yet: check the figures queried below, then Save again to keep them."
+            self.form_message = QUERIED
             self.changed.emit()
             return False
         try:
