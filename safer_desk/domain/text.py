@@ -96,6 +96,23 @@ _NOT_IN_FILE_NAMES = LazyPattern(r'[<>"|?*\x00-\x1f]')
 _DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
+def name_windows_refuses(name: str) -> str:
+    """Why Windows would refuse (or misread) a new file's name, in words to finish "its name …" ("" when it takes
+    it): a character it does not allow (a colon makes a hidden part of another file), a device's name (CON, NUL,
+    COM1, "aux.sqlite": the device is opened, not a file), a name ending in a dot or a space (dropped, so the file is
+    found under another name). Checked on every system, so a file made on Linux or macOS opens on Windows too."""
+    bad = sorted(set(re.findall(r'[<>:"|?*\\\x00-\x1f]', name)))
+    if bad:
+        shown = ", ".join(dict.fromkeys("a control character" if c < " " else f"“{c}”" for c in bad))
+        return f"has {shown}, which Windows does not allow in a file name"
+    if name.split(".")[0].rstrip(" ").casefold() in _DEVICE_NAMES:
+        return (f"begins with “{name.split('.')[0].rstrip(' ')}”, the name Windows keeps for a device (CON, PRN, "
+                "AUX, NUL, COM1 to COM9, LPT1 to LPT9), whatever follows the dot")
+    if name.endswith((".", " ")):
+        return "ends with a " + ("dot" if name.endswith(".") else "space") + ", which Windows drops from a file name"
+    return ""
+
+
 def file_name_from(text: str, *, most: int = 120) -> str:
     """A file name (without its suffix) made from a name people typed, that Windows, macOS and Linux all take:
     "Retained budget 2009/10: pilot" → "Retained budget 2009-10 - pilot" (a slash would make it a folder)."""
@@ -104,8 +121,9 @@ def file_name_from(text: str, *, most: int = 120) -> str:
     name = " ".join(name.split())[:most].rstrip(" .")
     if not name.strip(" -."):
         return "untitled"
-    if name.split(".")[0].casefold() in _DEVICE_NAMES:
-        name += " (file)"
+    head = name.split(".")[0]
+    if head.rstrip(" ").casefold() in _DEVICE_NAMES:  # "aux.files" too: Windows reads the name up to its first dot
+        name = f"{head.rstrip(' ')} (file){name[len(head):]}"
     return name
 
 

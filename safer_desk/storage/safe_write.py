@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from safer_desk import faults
+from safer_desk.domain.text import name_windows_refuses
 from safer_desk.storage import leftovers
 from safer_desk.storage.locking import FILE_MOVED
 
@@ -179,6 +180,16 @@ def replace_into_place(tmp: Path | str, target: Path | str) -> None:
             time.sleep(wait)
 
 
+def refuse_new_name_windows_refuses(target: Path | str, *, what: str = "") -> None:
+    """``WriteFailed`` before anything is made for a new file whose name Windows refuses (``name_windows_refuses``):
+    on Linux it was written, and then could not be copied to, or opened on, the office's Windows computers. A file
+    already there under such a name is replaced as before (it was made elsewhere)."""
+    target = Path(target)
+    why = name_windows_refuses(target.name)
+    if why and not _looks(target.exists):
+        raise WriteFailed(errno.EINVAL, f"its name {why}; give it another name", target, what=what)
+
+
 def _mode_for(target: Path) -> int:
     try:
         return stat.S_IMODE(target.stat().st_mode)
@@ -188,16 +199,21 @@ def _mode_for(target: Path) -> int:
 
 @contextlib.contextmanager
 def atomic_path(target: Path | str, *, label: str | None = None, private: bool = False,
-                what: str = "", before_replace: Callable[[], None] | None = None) -> Iterator[Path]:
+                what: str = "", before_replace: Callable[[], None] | None = None,
+                name_checked: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside target; on success it replaces target, on failure it is removed.
 
     label names the fault boundaries passed (``f"{label}:temp-written"`` and so on; see ``faults``).
     private keeps the owner-only permission of the temporary file (a data file, a backup); otherwise the
     file gets the mode the old target had, or an ordinary new file's. ``before_replace`` runs once the file is
     whole on the disk, just before it is moved into place (an export records its number there); if it fails,
-    nothing is moved and the temporary file goes.
+    nothing is moved and the temporary file goes. A new file's name is first checked as Windows takes names
+    (``refuse_new_name_windows_refuses``), unless ``name_checked`` is False: a name made from a file already there
+    (its backup), which was taken as it is.
     """
     target = Path(target)
+    if name_checked:
+        refuse_new_name_windows_refuses(target, what=what)
     tmp = leftovers.new_temp_path(target)
     try:
         fd = os.open(str(tmp), os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)

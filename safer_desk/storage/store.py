@@ -27,7 +27,8 @@ from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.storage import audit, blank, leftovers
-from safer_desk.storage.safe_write import atomic_path, folder_problem, write_failed
+from safer_desk.storage.safe_write import (WriteFailed, atomic_path, folder_problem, refuse_new_name_windows_refuses,
+                                          write_failed)
 from safer_desk.storage.locking import FileInUse, OfficeLock, remove_lock_left
 from safer_desk.storage.schema import all_sets, known_steps
 
@@ -114,7 +115,12 @@ class CopyNotWritten(StoreError):
 
 def refuse_copy_where_it_cannot_be_made(target: Path) -> None:
     """A copy into a folder that cannot take it is refused before anything (its lock file included) is tried there,
-    in the words File > New and Export for County use."""
+    in the words File > New and Export for County use; so is a name Windows refuses (its lock file would be made
+    under it first)."""
+    try:
+        refuse_new_name_windows_refuses(target, what=f"The copy {target.name}")
+    except WriteFailed as exc:
+        raise CopyNotWritten(str(exc)) from None
     if problem := folder_problem(target):
         raise CopyNotWritten(f"The copy {target.name} could not be written: the folder {target.parent} {problem}. "
                              "Choose a folder that exists, or make the folder first (nothing was written).")
@@ -1160,9 +1166,10 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
 
 
 def _backup_connection(conn: sqlite3.Connection, target: Path, *, label: str = "backup",
-                       private: bool = True) -> Path:
-    """A consistent copy of conn's database at target: whole and flushed to disk, or not there at all."""
-    with atomic_path(target, label=label, private=private) as tmp:
+                       private: bool = True, name_checked: bool = True) -> Path:
+    """A consistent copy of conn's database at target: whole and flushed to disk, or not there at all.
+    ``name_checked`` False: target's name is made from a file already there (a backup's), not chosen."""
+    with atomic_path(target, label=label, private=private, name_checked=name_checked) as tmp:
         out = sqlite3.connect(str(tmp))
         try:
             conn.backup(out)
@@ -1279,7 +1286,7 @@ def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True) -> P
         raise write_failed(exc, target) from exc
     src = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        _backup_connection(src, target)
+        _backup_connection(src, target, name_checked=False)  # (aux.sqlite made on Linux is still backed up)
     except BaseException:
         if made:  # the folder this backup made, left empty by its failure (a full disk) goes with it
             with contextlib.suppress(OSError):
