@@ -234,7 +234,15 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
             before_replace()
         if label:
             faults.boundary(f"{label}:before-replace")
-        replace_into_place(tmp, target)
+        try:
+            replace_into_place(tmp, target)
+        except PermissionError as exc:
+            if not _looks(target.is_file):
+                raise
+            # The temporary file was made in the folder, so the folder takes new files: Windows refuses to replace
+            # a file another program holds open (Excel, a PDF reader) or one marked read-only.
+            raise WriteFailed(exc.errno, f"{target.name} is open in another program, such as Excel (or is marked "
+                              "read-only): close it there and try again", target, what=what) from exc
         leftovers.forget(tmp)
         fsync_folder(target.parent)
         if label:
