@@ -24,7 +24,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from safer_desk.domain.text import FORMULA_STARTS, LazyPattern, cell_as_typed, neutralise_cell
+from safer_desk.domain.text import FORMULA_STARTS, LazyPattern, cell_as_typed, neutralise_cell, shortened
 from safer_desk.storage.kinds import SQLITE_START, other_kind_of_file
 from safer_desk.storage.leftovers import private_workspace
 from safer_desk.storage.safe_write import WriteFailed, atomic_path, folder_problem, write_bytes_atomically
@@ -78,13 +78,46 @@ def csv_text_of(data: bytes, name: str) -> str:
     if is_utf16(data):
         raise NotCsvText(f"{name} is UTF-16 text (Excel's “Unicode Text”); {SAVE_AS_CSV}.")
     if b"\x00" not in data:
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                pass
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            _refuse_part_utf8(data, text, name)
+            return text
     raise NotCsvText(f"{name} is not text a spreadsheet writes (neither UTF-8 nor Windows-1252, as Excel for Mac's "
                      f"“CSV (Macintosh)” writes è and ç); {SAVE_AS_CSV}.")
+
+
+# A letter in UTF-8 (two or three bytes) as Windows-1252 reads it: "£" as "Â£", "é" as "Ã©", "ŵ" as "Åµ", "’" as
+# "â€™". Letters of Western and Welsh names, the pound and the typographer's punctuation only: such pairs of bytes
+# hardly ever stand side by side in Windows text ("SÃO", "ÂGE" and "CAFÉ’S" are not such pairs).
+_UTF8_LETTER = re.compile(rb"[\xc2-\xc5][\x80-\xbf]|\xe2(?:\x80[\x90-\xba]|\x82\xac|\x88\x92|\x88\x9a)")
+
+
+def _refuse_part_utf8(data: bytes, text: str, name: str) -> None:
+    """``NotCsvText`` for a file read as Windows-1252 that also holds UTF-8 letters: a UTF-8 file without its mark,
+    opened in Excel (which shows "£5" as "Â£5"), typed in and saved as "CSV (Comma delimited)". Read as it is, the
+    UTF-8 letters were saved in the office's file as "Â£5" and "GÃ¢r"."""
+    found = _UTF8_LETTER.search(data)
+    if found is None:
+        return
+    start = data.rfind(b"\n", 0, found.start()) + 1
+    end = data.find(b"\n", found.end())
+    line = data[start:len(data) if end == -1 else end].rstrip(b"\r")
+    read = line.decode("cp1252")
+    cell = next((c.strip(" \"") for c in re.split(r"[,;\t]", read) if found.group().decode("cp1252") in c), read)
+    word = shortened(cell)
+    meant = shortened(cell.encode("cp1252").decode("utf-8", errors="replace"))
+    number = data.count(b"\n", 0, found.start()) + 1
+    raise NotCsvText(f"{name} is partly UTF-8 and partly Windows-1252 text, so some of its letters cannot be read as "
+                     f"typed: line {number} reads “{word}” where “{meant}” was "
+                     "meant (as Excel shows a UTF-8 file saved without its mark, and saves it again after a "
+                     f"change). Nothing was read from it: put the letters right in Excel, then {SAVE_AS_CSV}.")
 
 
 # How a Mac's "CSV (Macintosh)" (Mac Roman) and "CSV (MS-DOS)" (code page 850) letters read as Windows-1252: é as Ž,
