@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import re
 import sys
@@ -500,6 +501,36 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     sys.stdout.flush()
 
 
+# What a message on standard error says where the code page has no letter for a character (cp850 in a console set
+# so, cp1252 redirected to a file): a plain stand-in that keeps its sense, else its letter without the accent ("ŵ" as
+# "w"), else "?". Standard output's CSV keeps "?" (cli.main; _say_letters_lost says so): a stand-in quote mark there
+# would end a value.
+PLAIN_STAND_INS = "safer_desk.plain_stand_ins"
+_STAND_INS = {**dict.fromkeys("“”„‟″«»", '"'), **dict.fromkeys("‘’‚‛′", "'"), **dict.fromkeys("‐‑‒–—―−", "-"),
+              "→": "->", "←": "<-", "…": "...", "≥": ">=", "≤": "<=", "≠": "!=", "×": "x", "÷": "/", "•": "*",
+              "\u00a0": " ", "\u202f": " ", "\u2009": " "}
+
+
+def _plain_stand_ins(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(_stand_in(c, exc.encoding) for c in exc.object[exc.start:exc.end]), exc.end
+
+
+def _stand_in(letter: str, encoding: str) -> str:
+    import unicodedata
+
+    said = _STAND_INS.get(letter) or unicodedata.normalize("NFKD", letter)[:1]
+    try:
+        said.encode(encoding)
+    except UnicodeEncodeError:
+        return "?"
+    return said if said != letter else "?"
+
+
+codecs.register_error(PLAIN_STAND_INS, _plain_stand_ins)
+
+
 def _say_letters_lost(text: str, encoding: str | None) -> None:
     """Output redirected on Windows (`safer-desk projects FILE > register.csv`) is written in the code page, cp1252,
     and what it has no letter for (the ŵ and ŷ of Welsh names, "√") is printed as "?" (cli.main): said on standard
@@ -514,9 +545,20 @@ def _say_letters_lost(text: str, encoding: str | None) -> None:
     except LookupError:
         return
     lost = sorted(c for c in set(text) if _unwritable(c, encoding))
-    letters = ", ".join(f"{c} (U+{ord(c):04X})" for c in lost[:5]) + (" …" if len(lost) > 5 else "")
+    said_in = getattr(sys.stderr, "encoding", None) or "utf-8"
+    letters = ", ".join(_letter_named(c, said_in) for c in lost[:5]) + (" …" if len(lost) > 5 else "")
     print(f"safer-desk: warning: this output is written as {encoding}, which has no {letters}: printed as “?”. "
           "Set PYTHONUTF8=1 to write UTF-8 and keep them.", file=sys.stderr)
+
+
+def _letter_named(letter: str, encoding: str) -> str:
+    """"ŵ (U+0175)"; where standard error cannot write the letter either (its stand-in "w" would say the wrong
+    letter is lost), "U+0175 (latin small letter w with circumflex)"."""
+    import unicodedata
+
+    if not _unwritable(letter, encoding):
+        return f"{letter} (U+{ord(letter):04X})"
+    return f"U+{ord(letter):04X} ({unicodedata.name(letter, 'a character').lower()})"
 
 
 def _unwritable(letter: str, encoding: str) -> bool:
