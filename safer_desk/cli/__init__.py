@@ -135,11 +135,11 @@ def build_window_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Output redirected on Windows uses the code page (cp1252), which lacks characters people type
-    # ("√", "−"): replace those rather than crash half-way through a CSV; a message keeps its sense with plain
-    # stand-ins ("->", plain quote marks in cp850).
-    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, common.PLAIN_STAND_INS)):
+    # ("√", "−", "→"): written as plain stand-ins ("-", "->"; a CSV as "?": print_csv) rather than crash half-way
+    # through a CSV.
+    for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors=errors)
+            stream.reconfigure(errors=common.PLAIN_STAND_INS)
     args = None
     stdout, stderr = sys.stdout, sys.stderr
     if stdout is not None:

@@ -496,15 +496,17 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     if sys.stdout is None:  # no output at all (the build without a console, `>&-`): nowhere to write, as print
         return
     text = csv_text(header, rows)
-    _say_letters_lost(text, getattr(sys.stdout, "encoding", None))
+    encoding = getattr(sys.stdout, "encoding", None)
+    if _say_letters_lost(text, encoding):  # "?" in a CSV, never the stand-in a message gets (a quote mark ends a value)
+        text = text.encode(encoding, errors="replace").decode(encoding)
     sys.stdout.write(text)
     sys.stdout.flush()
 
 
 # What a message on standard error says where the code page has no letter for a character (cp850 in a console set
-# so, cp1252 redirected to a file): a plain stand-in that keeps its sense, else its letter without the accent ("ŵ" as
-# "w"), else "?". Standard output's CSV keeps "?" (cli.main; _say_letters_lost says so): a stand-in quote mark there
-# would end a value.
+# so, cp1252 redirected to a file), and on standard output (an import's summary): a plain stand-in that keeps its
+# sense, else its letter without the accent ("ŵ" as "w"), else "?". A CSV printed keeps "?" (print_csv;
+# _say_letters_lost says so): a stand-in quote mark there would end a value.
 PLAIN_STAND_INS = "safer_desk.plain_stand_ins"
 _STAND_INS = {**dict.fromkeys("“”„‟″«»", '"'), **dict.fromkeys("‘’‚‛′", "'"), **dict.fromkeys("‐‑‒–—―−", "-"),
               "→": "->", "←": "<-", "…": "...", "≥": ">=", "≤": "<=", "≠": "!=", "×": "x", "÷": "/", "•": "*",
@@ -531,24 +533,25 @@ def _stand_in(letter: str, encoding: str) -> str:
 codecs.register_error(PLAIN_STAND_INS, _plain_stand_ins)
 
 
-def _say_letters_lost(text: str, encoding: str | None) -> None:
+def _say_letters_lost(text: str, encoding: str | None) -> bool:
     """Output redirected on Windows (`safer-desk projects FILE > register.csv`) is written in the code page, cp1252,
     and what it has no letter for (the ŵ and ŷ of Welsh names, "√") is printed as "?" (cli.main): said on standard
-    error, with the way to keep them, rather than names changed in the CSV unsaid."""
+    error, with the way to keep them, rather than names changed in the CSV unsaid. True when it was said."""
     if not encoding:
-        return
+        return False
     try:
         text.encode(encoding)
-        return
+        return False
     except UnicodeEncodeError:
         pass
     except LookupError:
-        return
+        return False
     lost = sorted(c for c in set(text) if _unwritable(c, encoding))
     said_in = getattr(sys.stderr, "encoding", None) or "utf-8"
     letters = ", ".join(_letter_named(c, said_in) for c in lost[:5]) + (" …" if len(lost) > 5 else "")
     print(f"safer-desk: warning: this output is written as {encoding}, which has no {letters}: printed as “?”. "
           "Set PYTHONUTF8=1 to write UTF-8 and keep them.", file=sys.stderr)
+    return True
 
 
 def _letter_named(letter: str, encoding: str) -> str:

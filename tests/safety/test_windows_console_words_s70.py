@@ -54,3 +54,12 @@ def test_the_warning_of_letters_lost_names_them_where_standard_error_cannot_writ
     err = result.stderr.decode("cp1252")
     assert "U+0177 (latin small letter y with circumflex)" in err and "U+221A (square root)" in err, err
     assert "no y (" not in err
+
+
+def test_the_summary_of_an_import_on_standard_output_keeps_its_arrow_in_the_code_page(demo_path, tmp_path):
+    # `safer-desk import-figures office.sqlite figures.csv > import.log` on Windows: cp1252 has no "→".
+    sheet = tmp_path / "figures.csv"
+    sheet.write_bytes("indicator,area,period,value\r\nAll crime,Babergh,2025-01,301\r\n".encode("cp1252"))
+    result = _run("cp1252", "import-figures", demo_path, sheet)
+    assert result.returncode == 0, result.stderr
+    assert b"Jan-25: 298 (police.uk import) -> 301" in result.stdout, result.stdout
