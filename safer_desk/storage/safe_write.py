@@ -42,7 +42,7 @@ _CAUSES = {
     errno.ENOENT: "the file or its folder does not exist",
     errno.ENOTDIR: "part of the path is not a folder",
     errno.EISDIR: "there is a folder of that name",
-    errno.ENAMETOOLONG: "the name or path is too long",
+    errno.ENAMETOOLONG: "the name or path is too long: use a folder nearer the top of the drive, or a shorter name",
     errno.EIO: "the disk reported an input/output error",
     errno.EFBIG: "the file is too large for that disk",
 }
@@ -103,6 +103,8 @@ def cause_of(exc: BaseException) -> tuple[int | None, str]:
         code = exc.errno
         if code is None and getattr(exc, "winerror", None) in (39, 112):  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
             code = errno.ENOSPC
+        if getattr(exc, "winerror", None) == 206:  # ERROR_FILENAME_EXCED_RANGE: over 260 characters, raised as ENOENT
+            code = errno.ENAMETOOLONG
         return code, _CAUSES.get(code, exc.strerror or str(exc))
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
