@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -499,9 +500,13 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     encoding = getattr(sys.stdout, "encoding", None)
     if _say_letters_lost(text, encoding):  # "?" in a CSV, never the stand-in a message gets (a quote mark ends a value)
         text = text.encode(encoding, errors="replace").decode(encoding)
+    if _new_utf8_file_on_windows(sys.stdout, encoding):
+        text = "\ufeff" + text  # the mark Excel needs to read UTF-8 (else "£" shows as "Â£"), as write_csv writes
     sys.stdout.write(text)
     sys.stdout.flush()
 
+
+ON_WINDOWS = os.name == "nt"
 
 # What a message on standard error says where the code page has no letter for a character (cp850 in a console set
 # so, cp1252 redirected to a file), and on standard output (an import's summary): a plain stand-in that keeps its
@@ -531,6 +536,24 @@ def _stand_in(letter: str, encoding: str) -> str:
 
 
 codecs.register_error(PLAIN_STAND_INS, _plain_stand_ins)
+
+
+def _new_utf8_file_on_windows(stream: Any, encoding: str | None) -> bool:
+    """Standard output redirected on Windows into a new, empty file (`> register.csv`) in UTF-8 (PYTHONUTF8=1, as the
+    guide says to keep the ŵ of Welsh names): Excel, opening it, reads UTF-8 only after its mark. Not a pipe, a
+    console, a file appended to (`>>`), another code page, nor Linux and macOS, where a script reads the output."""
+    import stat
+
+    if not ON_WINDOWS or not encoding:
+        return False
+    try:
+        if codecs.lookup(encoding).name != "utf-8":
+            return False
+        stream.flush()
+        info = os.fstat(stream.fileno())
+    except (LookupError, OSError, AttributeError, ValueError):  # (a capture with no file behind it)
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def _say_letters_lost(text: str, encoding: str | None) -> bool:
