@@ -447,13 +447,19 @@ def refuse_missing_file(path: str | Path) -> None:
 
 def refuse_output(out: str | Path) -> None:
     """OUT names a file to write: not a folder, and in a folder that exists. A mistyped folder is refused,
-    as any program refuses it, rather than made (with the report or the export in it, where nobody looks)."""
-    from safer_desk.storage.safe_write import folder_problem
+    as any program refuses it, rather than made (with the report or the export in it, where nobody looks); nor
+    a new name Windows refuses ("Suffolk: county.sqlite", CON.xlsx), which the writer would refuse only after the
+    work (a merge's checks, a report's pages) was done."""
+    from safer_desk.storage.safe_write import WriteFailed, folder_problem, refuse_new_name_windows_refuses
 
     out = Path(out)
     if out.is_dir():
         raise CliError(f"{out.name or out} is a folder: name the file to write in it (or another name). "
                        "Nothing was written.")
+    try:
+        refuse_new_name_windows_refuses(out)
+    except WriteFailed as exc:
+        raise CliError(str(exc)) from None
     problem = folder_problem(out)
     if problem:
         raise CliError(f"The folder {out.parent} {problem} (check the path, or make the folder first). "

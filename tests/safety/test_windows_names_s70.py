@@ -94,3 +94,23 @@ def test_save_a_copy_under_such_a_name_is_refused_in_the_window_before_anything_
     assert text.startswith(f"The copy {name} could not be written to {folder}: its name ") and "Windows" in text
     assert "Copy saved" not in demo_window.statusBar().currentMessage()
     assert list(folder.iterdir()) == []  # not even the lock file
+
+
+@pytest.mark.parametrize("argv", [
+    ["merge", "{out}/Suffolk: county.sqlite", "{demo}"],
+    ["report", "{demo}", "{out}/board?.pdf"],
+    ["export", "{demo}", "{out}/CON.xlsx"],
+])
+def test_the_command_line_refuses_such_an_out_before_reading_anything(capsys, tmp_path, demo_path, argv, monkeypatch):
+    from safer_desk.storage import store as storage
+
+    folder = _folder(tmp_path)
+
+    def not_read(*args, **kwargs):
+        raise AssertionError("read before the name was refused")
+
+    monkeypatch.setattr(storage, "open_store", not_read)
+    code, _, err = run(capsys, *(a.format(out=folder, demo=demo_path) for a in argv))
+    assert code != 0 and "Windows" in err and "give it another name" in err, err
+    assert "cannot be merged" not in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []
