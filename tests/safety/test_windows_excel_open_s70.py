@@ -54,3 +54,20 @@ def test_the_command_line_export_onto_a_workbook_open_in_excel_says_close_it(cap
     assert code == 1 and "close it there and try again" in err and "Traceback" not in err
     assert out.read_bytes() == b"the workbook Excel has open"
     assert [p.name for p in tmp_path.iterdir()] == ["county.xlsx"]
+
+
+def test_the_window_exporting_the_register_over_a_workbook_open_in_excel_says_close_it(demo_window, prompts,
+                                                                                       tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    target = folder / "register.xlsx"
+    target.write_bytes(b"the workbook Excel has open")
+    page = demo_window.show_tab("projects").register
+    _held_open_by_excel(monkeypatch)
+    prompts.file_names.append(str(target))
+    page.export_register()
+    [(title, text)] = prompts.errors
+    assert title == "Export" and text.startswith("The register was not saved: ")
+    assert "register.xlsx is open in another program, such as Excel" in text and "close it there and try again" in text
+    assert not prompts.infos
+    assert target.read_bytes() == b"the workbook Excel has open"
+    assert [p.name for p in folder.iterdir()] == ["register.xlsx"]
