@@ -67,14 +67,22 @@ def _typed_path(text: str, office_file: Path) -> Path:
 
 def _folder_missing(parent: QWidget, title: str, target: Path) -> bool:
     """A file typed into a folder that does not exist: said, with the dialog left open to choose again (a
-    mistyped folder is never made on the user's behalf)."""
+    mistyped folder is never made on the user's behalf); so is a new name Windows refuses ("Babergh: county.sqlite",
+    CON.xlsx), which the writer would refuse only after the work was done and the dialog closed."""
+    from safer_desk.domain.text import name_windows_refuses
     from safer_desk.exchange.files import folder_problem
 
     problem = folder_problem(target)
     if problem:
         prompts.show_error(parent, title, f"The folder {target.parent} {problem}. Choose a folder that exists "
                                           "(Browse…), or make the folder first.")
-    return bool(problem)
+        return True
+    why = name_windows_refuses(target.name)
+    if why and not target.exists():
+        prompts.show_error(parent, title, f"{target.name} cannot be used: its name {why}. Choose another name "
+                                          "(nothing was written).")
+        return True
+    return False
 
 
 class ExportDialog(QDialog):
