@@ -24,7 +24,7 @@ row for the whole period: its total is in the fund's balance anyway.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Hashable, Iterable, Mapping, Sequence
 
 SMALL_NUMBER = 3
 OTHER_ITEMS = "Other items"
@@ -106,6 +106,43 @@ def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
         named.remove(fewest)
         victims, pence = victims + fewest[1], pence + fewest[2]
     return [*named, (other, victims, pence)]
+
+
+def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hashable] | None = None) -> list[range]:
+    """Ordered rows of a table (months, spend bands) as a report or export may give them outside the office file, by
+    the rule of the summary above: a row counting one or two victims is given together with the rows next to it,
+    within its group first (``groups``, one per row: a month's quarter, as step 3 merges a month into its quarter),
+    then across groups (step 4, the nearest rows), until no row counts one or two (or every row is one: a table of
+    fewer in all). A small row joins its small neighbour first, else the neighbour of fewest victims (the earlier when
+    as few), so as little is merged as can be. Rows stay in order and merge only with their neighbours, so each span
+    reads as one stretch ("May 2026 to Jun 2026", "over £200"); the spans cover every row once, so the totals hold.
+    Rows with no small count come back one to a span."""
+    spans = [range(i, i + 1) for i in range(len(victims))]
+
+    def count(span: range) -> int:
+        return sum(victims[i] for i in span)
+
+    def group(span: range) -> Hashable:
+        return groups[span.start] if groups is not None else None
+
+    for within_group in (groups is not None, False):
+        while True:
+            joined = False
+            for k, span in enumerate(spans):
+                if not small_count(count(span)):
+                    continue
+                near = [j for j in (k - 1, k + 1) if 0 <= j < len(spans)
+                        and (not within_group or group(spans[j]) == group(span))]
+                if not near:
+                    continue
+                j = min(near, key=lambda j: (not small_count(count(spans[j])), count(spans[j]), j))
+                a, b = sorted((k, j))
+                spans[a:b + 1] = [range(spans[a].start, spans[b].stop)]
+                joined = True
+                break
+            if not joined:
+                break
+    return spans
 
 
 def quarter_start(month: str) -> str:

@@ -655,19 +655,24 @@ def spread_merged_spend(monthly_spend: Mapping[Month, int], merged: Iterable[tup
 def distribution(per_victim_pence: list[int], *, bands: tuple[int, ...] = (10000, 20000, 30000, 50000)) -> list[tuple[str, int]]:
     """How many victims fall in each spend band (up to £100, over £100 to £200 …), for the per-victim view. A band
     holds its upper bound (£200.00 is in "over £100 to £200"), as its words say."""
+    return [(band_label(lower, upper), n) for lower, upper, n in distribution_bands(per_victim_pence, bands=bands)]
+
+
+def distribution_bands(per_victim_pence: list[int], *, bands: tuple[int, ...] = (10000, 20000, 30000, 50000)
+                       ) -> list[tuple[int, int | None, int]]:
+    """``distribution`` as (lower, upper or None for the last band, victims) in pence, for a view that joins bands."""
+    bounds = list(zip((0, *bands), (*bands, None)))
+    return [(lo, hi, sum(1 for v in per_victim_pence if (lo < v if lo else True) and (hi is None or v <= hi)))
+            for lo, hi in bounds]
+
+
+def band_label(lower: int, upper: int | None) -> str:
+    """"up to £100", "over £100 to £200", "over £500": a spend band's words (pence bounds; None: no upper)."""
     from safer_desk.domain.money import format_money
 
-    labels = []
-    lower = 0
-    for upper in bands:
-        labels.append((f"over {format_money(lower)} to {format_money(upper)}" if lower
-                       else f"up to {format_money(upper)}", lower, upper))
-        lower = upper
-    labels.append((f"over {format_money(lower)}", lower, None))
-    counts = []
-    for label, lo, hi in labels:
-        counts.append((label, sum(1 for v in per_victim_pence if (lo < v if lo else True) and (hi is None or v <= hi))))
-    return counts
+    if upper is None:
+        return f"over {format_money(lower)}"
+    return f"over {format_money(lower)} to {format_money(upper)}" if lower else f"up to {format_money(upper)}"
 
 
 def median_pence(values: list[int]) -> int | None:

@@ -688,21 +688,21 @@ class FundsPresenter(FormScreen):
         if f is None:
             raise LookupError("There is no fund to export.")
         shared, shared_words = funds.districts_shared(f.by_district)
+        # The workbook leaves the office: no month or spend band of one or two victims (the page shows each).
+        months, month_notes = funds.months_shared(f, month_name)
+        bands, bands_words = funds.distribution_shared(f)
         return [
             Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name_said),
             # A month holding spend merged from other months (at the county) is marked, as in the report.
             # Months named as the page names them ("Apr 2018"), as the Figures sheet and the county workbook do.
-            Sheet("Per month", ["Month", "Victims first supported", "Spend"],
-                  _with_total([[month_name(m) + ("*" if m in f.merged else ""), v, p] for m, v, p in f.month_rows]),
-                  money_columns={2},
-                  title=" ".join(f"* {f.merged_words(m, month_name)}" for m, _, _ in f.month_rows
-                                 if m in f.merged) or None),
+            Sheet("Per month", ["Month", "Victims first supported", "Spend"], _with_total(months),
+                  money_columns={2}, title=" ".join(month_notes) or None),
             # The workbook leaves the office: no district of one or two victims named (the page shows each).
             Sheet("Per district", ["District", "Victims", "Spend"], _with_total(shared), money_columns={2},
                   title=shared_words or None),
             Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(f.by_item), money_columns={2}),
-            Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in f.distribution],
-                  title=per_victim_note(f) or None),
+            Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in bands],
+                  title=" ".join(filter(None, [per_victim_note(f), bands_words])) or None),
             self._contributions_sheet(f),
             # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
             # the chart's fund line too, the money received by each month (a top-up counts from its month).

@@ -63,6 +63,47 @@ def districts_shared(by_district: list[tuple[str, int, int]]) -> tuple[list[tupl
     return shared, " ".join(words)
 
 
+SMALL_MONTHS_WORDS = ("Small numbers are suppressed: a month of one or two victims first supported is given together "
+                      "with the months next to it (in its quarter first), so that no one can be told apart.")
+SMALL_BANDS_WORDS = ("Small numbers are suppressed: a band of one or two victims is given together with the bands "
+                     "next to it, so that no one can be told apart.")
+
+
+def months_shared(figures: "FundFigures", said: Callable[[Month], str] = lambda m: m.label
+                  ) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """A fund's spend per month (its ``month_rows``) as it may leave the office file (the board report, the fund's
+    workbook): a month of one or two victims first supported joined with the months next to it, within its quarter
+    first (``disclosure.spans_with_disclosure_control``, as the county export merges such a month into its quarter),
+    named "May 2018 to Jun 2018". Rows of (month or span said, victims, pence), a month holding spend merged from
+    other months at the county marked "*"; and the notes under the table: what each such month holds, and that small
+    numbers are suppressed when a month was joined. The office's own page shows every month."""
+    from safer_desk.domain.disclosure import quarter_start, spans_with_disclosure_control
+
+    months = figures.month_rows
+    spans = spans_with_disclosure_control([v for _, v, _ in months], [quarter_start(m.iso) for m, _, _ in months])
+    rows = []
+    for span in spans:
+        first, last = months[span.start][0], months[span.stop - 1][0]
+        star = "*" if any(months[i][0] in figures.merged for i in span) else ""
+        rows.append((said(first) + (f" to {said(last)}" if last != first else "") + star,
+                     sum(months[i][1] for i in span), sum(months[i][2] for i in span)))
+    notes = [f"* {figures.merged_words(m, said)}" for m, _, _ in months if m in figures.merged]
+    return rows, notes + [SMALL_MONTHS_WORDS] * (len(spans) < len(months))
+
+
+def distribution_shared(figures: "FundFigures") -> tuple[list[tuple[str, int]], str]:
+    """The spread of spend per victim (``distribution``) as it may leave the office file: a band of one or two victims
+    joined with the bands next to it (``disclosure.spans_with_disclosure_control``, no group), named by the joined
+    bounds ("over £200"), and the words saying small numbers are suppressed ("" when no band was joined)."""
+    from safer_desk.domain.disclosure import spans_with_disclosure_control
+
+    bands = domain.distribution_bands(figures.per_victim)
+    spans = spans_with_disclosure_control([n for *_, n in bands])
+    rows = [(domain.band_label(bands[span.start][0], bands[span.stop - 1][1]), sum(bands[i][2] for i in span))
+            for span in spans]
+    return rows, SMALL_BANDS_WORDS if len(spans) < len(bands) else ""
+
+
 def month_name(month: Month) -> str:
     """"Mar 2020": the month with its year, as the fund page, its export and the county workbook name it; never
     "Mar-20" (which reads as a date). The board report keeps the papers' "Mar-20" (``Month.label``)."""

@@ -161,9 +161,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         when = f"As at {_day_words(as_at, year)}: c" if past else "C"
         money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
                              figures.spent_pence])
-        month_rows = [[m.label + ("*" if m in figures.merged else ""), str(v), money(p)]
-                      for m, v, p in figures.month_rows]
-        merged_notes = [f"* {figures.merged_words(m)}" for m, _, _ in figures.month_rows if m in figures.merged]
+        # The paper leaves the office: no month of one or two victims first supported (the county export's rule).
+        months, merged_notes = funds.months_shared(figures)
+        month_rows = [[m, str(v), money(p)] for m, v, p in months]
         # The paper leaves the office: no district of one or two victims is named (the county export's rule).
         shared, shared_words = funds.districts_shared(figures.by_district)
         # Every district it spent in is the report's (a partnership of them all): so is the spend not named.
