@@ -844,16 +844,21 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
             ["spend_dated_after_today", figures.not_spent_pence, None]]
 
 
-COPY_LEAVES_OUT = ("reference", "district")  # a copy of referrals or spend lines without them names no victim's
+# A copy of referrals or spend lines without these columns names no victim's. A referral's Eligibility too: an
+# override's reason ("⚠ Override: medium risk, but …") is free text about one victim, which the county export also
+# leaves out unless individual referrals are included.
+COPY_LEAVES_OUT = {"referral": ("reference", "district", "eligibility"), "spend line": ("reference", "district")}
 
 
 def victim_level_copy_question(rows: int, what: str) -> str:
     """What a copy of the Referrals or Spend lines table asks first, as the History of Changes' copy does: the rows
-    are victim-level (a referral's reference and district), left out unless the answer is Include it."""
-    said = (f"The {what} copied is victim-level: the copy leaves out its referral reference and district, and gives "
-            "the rest of the row." if rows == 1 else
+    are victim-level (a referral's reference and district, its eligibility with any override's reason), left out
+    unless the answer is Include it."""
+    also = " and eligibility (with any override's reason)" if "eligibility" in COPY_LEAVES_OUT[what] else ""
+    said = (f"The {what} copied is victim-level: the copy leaves out its referral reference and district{also}, and "
+            "gives the rest of the row." if rows == 1 else
             f"The {counted(rows, what)} copied are victim-level: the copy leaves out their referral references and "
-            "districts, and gives the rest of each row.")
+            f"districts{also}, and gives the rest of each row.")
     return f"{said}\n\nInclude them only when it is pasted where the referrals themselves may be kept."
 
 

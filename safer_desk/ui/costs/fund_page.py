@@ -817,7 +817,7 @@ class FundPage(QWidget):
         if not rows or prompts.ask(self, "Copy", victim_level_copy_question(rows, what), yes="Include it",
                                    no="Leave it out", cautious=True):
             return []
-        return [table.model.column_index(key) for key in COPY_LEAVES_OUT]
+        return [table.model.column_index(key) for key in COPY_LEAVES_OUT[what]]
 
     def copy_figures(self) -> str:
         if self.data is None or self.data.figures is None:
