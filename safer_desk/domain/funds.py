@@ -667,11 +667,12 @@ def distribution_bands(per_victim_pence: list[int], *, bands: tuple[int, ...] = 
 
 
 def band_label(lower: int, upper: int | None) -> str:
-    """"up to £100", "over £100 to £200", "over £500": a spend band's words (pence bounds; None: no upper)."""
+    """"up to £100", "over £100 to £200", "over £500": a spend band's words (pence bounds; None: no upper); every
+    band joined (fewer than three victims in all), "any amount", not "over £0"."""
     from safer_desk.domain.money import format_money
 
     if upper is None:
-        return f"over {format_money(lower)}"
+        return f"over {format_money(lower)}" if lower else "any amount"
     return f"over {format_money(lower)} to {format_money(upper)}" if lower else f"up to {format_money(upper)}"
 
 

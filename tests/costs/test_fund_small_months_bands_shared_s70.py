@@ -16,6 +16,7 @@ from datetime import date
 import pytest
 
 from safer_desk.domain.disclosure import spans_with_disclosure_control
+from safer_desk.domain.funds import band_label
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.funds import FundsPresenter
 from safer_desk.services import funds
@@ -38,6 +39,7 @@ def test_a_row_of_one_or_two_joins_its_neighbours_in_its_group_first():
     assert spans_with_disclosure_control([1, 0, 1]) == [range(0, 3)]
     # bands: "over £200 to £300: 1" joins the empty bands after it, then "over £100 to £200"
     assert spans_with_disclosure_control([0, 14, 1, 0, 0]) == [range(0, 1), range(1, 5)]
+    assert band_label(10_000, None) == "over £100" and band_label(0, None) == "any amount"
 
 
 @pytest.fixture
