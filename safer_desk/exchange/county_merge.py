@@ -67,7 +67,7 @@ from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECIS
 from safer_desk.exchange.county_export import CASE_NOTES, CHAIN_TABLE, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, utc_now
 from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, POLICE_SOURCE, POLICE_VINTAGES,
                                                PUBLIC_DIGEST_METHOD, PUBLIC_DIGESTS_TABLE, EMPTY_PUBLIC_DIGEST,
-                                               CancelCheck, ProgressFn, TableInfo,
+                                               CancelCheck, ProgressFn, TableInfo, UNDECLARED_LINKS,
                                                check_cancelled, content_checksum, content_checksums, data_tables,
                                                dependency_order, has_table, iter_rows, never_cancelled, no_progress,
                                                public_digests, quote, register_canonical_functions,
@@ -2538,13 +2538,19 @@ class _Merger:
         """The row with its links pointing at the county's rows; True when one of them was matched to a row
         another office (or the county) holds, so the row is looked for there by its natural key too."""
         remapped = False
-        for fk in info.foreign_keys:
-            if len(fk.columns) == 1:
-                value = row.get(fk.columns[0])
-                if value is not None and (fk.table, str(value)) in self.remap:
-                    row[fk.columns[0]] = self.remap[(fk.table, str(value))]
-                    remapped = True
+        for column, table in self.single_links(info):
+            value = row.get(column)
+            if value is not None and (table, str(value)) in self.remap:
+                row[column] = self.remap[(table, str(value))]
+                remapped = True
         return row, remapped
+
+    @staticmethod
+    def single_links(info: TableInfo) -> list[tuple[str, str]]:
+        """(column, table linked to) of the table's one-column links: its foreign keys, and UNDECLARED_LINKS (a cost
+        line's earlier version names its line, which the county may hold under another office's id)."""
+        return [(fk.columns[0], fk.table) for fk in info.foreign_keys if len(fk.columns) == 1] + \
+            list(UNDECLARED_LINKS.get(info.name, {}).items())
 
     def parent_sql(self, info: TableInfo, fk) -> str:
         """SELECT 1 for the parent row of a foreign key (built once per key: PRAGMAs are not free)."""
@@ -2679,12 +2685,10 @@ class _Merger:
         cols = ", ".join(quote(c) for c in info.columns)
         where = self.source_filter(t, "i")
         moves_by_fk = []
-        for fk in info.foreign_keys:
-            if len(fk.columns) != 1:
-                continue
-            moves = [(new, old) for (table, old), new in self.remap.items() if table == fk.table]
+        for column, linked in self.single_links(info):
+            moves = [(new, old) for (table, old), new in self.remap.items() if table == linked]
             if moves:
-                moves_by_fk.append((quote(fk.columns[0]), moves))
+                moves_by_fk.append((quote(column), moves))
         conn.execute("DROP TABLE IF EXISTS temp.merge_new")
         remapped: set[str] = set()
         if not moves_by_fk and self.same_layout(t):
