@@ -1566,6 +1566,9 @@ class _Merger:
         # Parts of the county's things of WHOLES this office no longer sends (table -> id -> the hash merged): taken
         # out once their thing is merged, unless a conflict then holds it (remove_missing, take_out_parts).
         self.parts_missing: dict[str, dict[str, bytes]] = {}
+        # A line this office deleted, sent as the county's line another office still holds (deleted_line_held): the
+        # office sends it under its own id, so it goes only if this merge does not find it again (take_out_deleted)
+        self.deleted_held_missing: dict[str, bytes] = {}
         # Lines of this office's lists (a project's cost lines, at positions UNIQUE in the list) moved out of the way
         # of another of its lines until their own turn (step_aside): table -> key -> (its place before, its place
         # aside, its origin's hash before when it was as merged).
@@ -2120,6 +2123,7 @@ class _Merger:
                 self.take_out_parts(t, infos)
         self.hold_billing(billing_before)
         self.take_out_waiting(tables, infos)
+        self.take_out_deleted_held(infos)
         self.refunds_not_taken(refunds_before, tables)
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
@@ -2207,6 +2211,9 @@ class _Merger:
                     continue
                 if t in going and key not in going[t]:
                     self.parts_missing.setdefault(t, {})[key] = stored_hash
+                elif t == "dhr_deleted_cost_lines" and self.dst.execute(
+                        "SELECT 1 FROM dhr_cost_lines WHERE id = ?", (key,)).fetchone() is not None:
+                    self.deleted_held_missing[key] = stored_hash
                 else:
                     self.take_out(info, key, stored_hash, False)
 
@@ -2538,10 +2545,12 @@ class _Merger:
         """The row with its links pointing at the county's rows; True when one of them was matched to a row
         another office (or the county) holds, so the row is looked for there by its natural key too."""
         remapped = False
+        moved = set()
         for column, table in self.single_links(info):
             value = row.get(column)
-            if value is not None and (table, str(value)) in self.remap:
+            if column not in moved and value is not None and (table, str(value)) in self.remap:
                 row[column] = self.remap[(table, str(value))]
+                moved.add(column)
                 remapped = True
         return row, remapped
 
@@ -2550,7 +2559,40 @@ class _Merger:
         """(column, table linked to) of the table's one-column links: its foreign keys, and UNDECLARED_LINKS (a cost
         line's earlier version names its line, which the county may hold under another office's id)."""
         return [(fk.columns[0], fk.table) for fk in info.foreign_keys if len(fk.columns) == 1] + \
-            list(UNDECLARED_LINKS.get(info.name, {}).items())
+            [(column, t) for column, linked in UNDECLARED_LINKS.get(info.name, {}).items() for t in linked]
+
+    def take_out_deleted_held(self, infos: dict[str, TableInfo]) -> None:
+        """The lines deleted_held_missing set aside that this merge did not find again (the office took its delete
+        back, say) go as any row the office no longer has."""
+        found = {str(v) for (t, _), v in self.remap.items() if t == "dhr_deleted_cost_lines"}
+        for key, stored_hash in self.deleted_held_missing.items():
+            if key not in found:
+                self.take_out(infos["dhr_deleted_cost_lines"], key, stored_hash, False)
+        self.deleted_held_missing = {}
+
+    def deleted_line_held(self, row: dict, key: str) -> str:
+        """The id of a line this office deleted, of a review the county holds under another id: the county's line
+        it is, when the office held that line alike with another office, which still holds it (the county's line
+        stands, so the review reads its cost once as at a day before the office's delete, not the line twice), and
+        its earlier versions follow it (UNDECLARED_LINKS). Else its own (looked for by what it is, as a deleted one)."""
+        if self.dst.execute("SELECT 1 FROM dhr_deleted_cost_lines WHERE id = ?", (key,)).fetchone() is not None:
+            return key
+        me = self.m.office_id
+        found = self.dst.execute(
+            f"SELECT l.id FROM dhr_cost_lines l JOIN {HOLDERS_TABLE} h ON h.table_name = 'dhr_cost_lines' "
+            "AND h.row_key = l.id AND h.office_id = ? WHERE l.case_id = ? AND l.category = ? AND l.description = ? "
+            "AND l.id <> ?", (me, row["case_id"], row["category"], row["description"], key)).fetchall()
+        if not found:  # sent again: the county's line, deleted as this office sent it, that still stands
+            found = [r for r in self.dst.execute(
+                "SELECT d.id FROM dhr_deleted_cost_lines d JOIN dhr_cost_lines l ON l.id = d.id WHERE d.case_id = ? "
+                "AND d.category = ? AND d.description = ? AND d.deleted_on = ?",
+                (row["case_id"], row["category"], row["description"], row["deleted_on"])).fetchall()
+                if (p := self.owner("dhr_deleted_cost_lines", str(r[0]))) is not None and p.office_id == me]
+        if len(found) != 1:
+            return key
+        row["id"] = county_id = found[0][0]
+        self.remap[("dhr_deleted_cost_lines", key)] = county_id
+        return str(county_id)
 
     def parent_sql(self, info: TableInfo, fk) -> str:
         """SELECT 1 for the parent row of a foreign key (built once per key: PRAGMAs are not free)."""
@@ -2661,6 +2703,8 @@ class _Merger:
                 source = row.get("source_share_id")
                 if source is not None and ("dhr_shares", str(source)) in self.remap:  # matched earlier in this table
                     row["source_share_id"], remapped = self.remap[("dhr_shares", str(source))], True
+            if t == "dhr_deleted_cost_lines" and remapped:
+                key = self.deleted_line_held(row, key)
             self.merge_row(info, row, key, remapped, reference, natural, incoming_keys, insert_sql,
                            update_sql, set_cols)
             if t == "dhr_shares":

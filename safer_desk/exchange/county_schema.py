@@ -128,11 +128,12 @@ def table_info(conn: sqlite3.Connection, table: str) -> TableInfo:
     return TableInfo(table, columns, pk, tuple(uniques), foreign_keys)
 
 
-# Links with no foreign key (table -> column -> the table whose id it holds): a cost line's earlier version names its
-# line in dhr_cost_lines, or in dhr_deleted_cost_lines once deleted, so it cannot have one. A merge points them at the
-# county's row as it does a foreign key, when the office's row was matched to the county's under another id (a review
-# and its lines each office recorded), and merges the table after the one linked to.
-UNDECLARED_LINKS: dict[str, dict[str, str]] = {"dhr_cost_line_versions": {"line_id": "dhr_cost_lines"}}
+# Links with no foreign key (table -> column -> the tables whose id it may hold): a cost line's earlier version names
+# its line in dhr_cost_lines, or in dhr_deleted_cost_lines once deleted, so it cannot have one. A merge points them at
+# the county's row as it does a foreign key, when the office's row was matched to the county's under another id (a
+# review and its lines each office recorded), and merges the table after the ones linked to.
+UNDECLARED_LINKS: dict[str, dict[str, tuple[str, ...]]] = {
+    "dhr_cost_line_versions": {"line_id": ("dhr_cost_lines", "dhr_deleted_cost_lines")}}
 
 
 def dependency_order(conn: sqlite3.Connection, tables: Iterable[str],
@@ -143,7 +144,7 @@ def dependency_order(conn: sqlite3.Connection, tables: Iterable[str],
     infos = infos or {}
     parents = {t: {fk.table for fk in (infos.get(t) or table_info(conn, t)).foreign_keys
                    if fk.table != t and fk.table in tables}
-               | {p for p in UNDECLARED_LINKS.get(t, {}).values() if p != t and p in tables}
+               | {p for linked in UNDECLARED_LINKS.get(t, {}).values() for p in linked if p != t and p in tables}
                for t in tables}
     ordered: list[str] = []
     placed: set[str] = set()

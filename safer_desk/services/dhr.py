@@ -2058,13 +2058,15 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
 
 
 # A review's cost lines as they stood at the end of the day :day (all reviews', or :case's): those now and those
-# deleted after the day (kept as they were deleted, with deleted_on), each as the version of it that stood then when a
-# correction since replaced it (dhr_cost_line_versions: the first replaced after the day, with replaced_on).
+# deleted after the day (kept as they were deleted, with deleted_on; not one that stands still: at the county, a line
+# one office deleted that another still holds), each as the version of it that stood then when a correction since
+# replaced it (dhr_cost_line_versions: the first replaced after the day, with replaced_on).
 STANDING_LINES = (
     "WITH standing AS (SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, amount_pence, "
     "NULL AS deleted_on FROM dhr_cost_lines WHERE :case IS NULL OR case_id = :case UNION ALL "
     "SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, amount_pence, deleted_on "
-    "FROM dhr_deleted_cost_lines WHERE deleted_on > :day AND (:case IS NULL OR case_id = :case)), "
+    "FROM dhr_deleted_cost_lines WHERE deleted_on > :day AND (:case IS NULL OR case_id = :case) "
+    "AND id NOT IN (SELECT id FROM dhr_cost_lines)), "
     "replaced AS (SELECT line_id, min(replaced_on) AS replaced_on FROM dhr_cost_line_versions "
     "WHERE replaced_on > :day AND (:case IS NULL OR case_id = :case) GROUP BY line_id) "
     "SELECT s.id, s.case_id, " + ", ".join(

@@ -69,3 +69,23 @@ def test_keeping_the_second_office_s_correction_at_the_county_keeps_what_stood_b
     assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, AFTER)) == (135000, 135000)
     resolve_conflicts(o.county, "district", which=conflict.id)  # "Keep Mid Suffolk office's version"
     assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, AFTER)) == (135000, 110000)
+
+
+def test_a_line_one_office_deleted_that_the_other_still_holds_counts_once_as_at_a_day_before(offices):
+    """Mid Suffolk deletes its copy of the chair's line on 01/08/2025; Babergh still has it. The county kept Mid
+    Suffolk's deleted line under Mid Suffolk's id beside Babergh's live one, and read the review as at 20/07/2025 at
+    £2,700: the one £1,350 line twice."""
+    o = offices
+    lines = recorded_by_both(o)
+    assert merge(o.county, [o.send(o.babergh), o.send(o.mid)]).refused == []
+    dhr.delete_cost_line(o.mid, lines[o.mid], bill_again_on=CORRECTED)
+    assert (ledger_cost(o.mid, BEFORE), ledger_cost(o.mid, AFTER)) == (135000, 0)
+    for _ in range(2):  # and sent again, as it is
+        assert merge(o.county, [o.send(o.mid)]).refused == []
+        assert list_conflicts(o.county) == []
+        assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, AFTER)) == (135000, 135000)  # Babergh's stands
+    dhr.delete_cost_line(o.babergh, lines[o.babergh], bill_again_on=CORRECTED)
+    assert merge(o.county, [o.send(o.babergh)]).refused == []
+    assert list_conflicts(o.county) == []
+    assert o.county.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 1
+    assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, AFTER)) == (135000, 0)
