@@ -362,8 +362,10 @@ class DhrPresenter(FormScreen):
         shares = sorted([*dhr.list_shares(store, today=day, case_id=case.id, as_at=as_at),
                          *dhr.withdrawn_shares(store, case_id=case.id, as_at=as_at)],
                         key=lambda s: (s.kind != "share", s.partner, not s.counted))
-        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at),
-                           dhr.cost_lines(store, case.id, as_at=as_at), shares,
+        # each line with what changed it since the day shown (its Changed since column): a line as it stood then
+        # does not pass for the line as it stands
+        lines = [{**line, "since": self.since_words(line)} for line in dhr.cost_lines(store, case.id, as_at=as_at)]
+        return CaseDetails(dhr.case_stages(store, case.id, today=day, as_at=as_at), lines, shares,
                            dhr.recommendations(store, case.id, today=day, as_at=as_at),
                            dhr.panel_meetings(store, case.id, as_at=as_at))
 
@@ -459,6 +461,16 @@ class DhrPresenter(FormScreen):
     def delete_case(self) -> None:
         case = self.need_case()
         self.case_action(f"Delete case {case.reference}", case.id, lambda: dhr.delete_case(self.store, case.id))
+
+    @staticmethod
+    def since_words(line: dict) -> str:
+        """A cost line's Changed since, listed as at a day: "Corrected 01/08/2018: shown as it stood" for one a
+        correction since replaced ("Deleted …" for one deleted since); "" for a line as it stands (and for the row of
+        what lines an earlier Safer Desk deleted came to, whose description says so)."""
+        for column, done in (("deleted_on", "Deleted"), ("replaced_on", "Corrected")):
+            if line.get(column):
+                return f"{done} {_uk(date.fromisoformat(line[column]))}: shown as it stood"
+        return ""
 
     @staticmethod
     def deleted_line_words(line: dict) -> str:

@@ -303,6 +303,8 @@ class DhrPage(QWidget):
         self.costs = make_table([
             Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
             Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
+            # as at a past day, a line corrected or deleted since (shown only then): the presenter's words
+            Column("since", "Changed since", tooltip=lambda line: DhrPresenter.deleted_line_words(line) or None),
         ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]),
             on_edit=today(self.edit_cost_line_dialog), on_delete=today(self.delete_cost_line),
             read_only=session.read_only)
@@ -524,6 +526,8 @@ class DhrPage(QWidget):
             new = table.appeared(rows) if same else None
             table.set_rows(rows)
             table.choose_id(new if new is not None else chosen)
+        self.costs.view.setColumnHidden(self.costs.model.column_index("since"),
+                                        not any(line.get("since") for line in d.costs))
         if self.shares.choose_id(self.presenter.step_share):  # a step on a share done, undone or redone: its share
             self.details.setCurrentWidget(self.shares.view)
         self._enable_refund()
