@@ -1040,6 +1040,16 @@ def _plan_names_as_held(conn: sqlite3.Connection) -> None:
 FIRST_BILLED_STEP = ("safer_desk.costs", "add_dhr_first_billed_on")
 
 
+# Steps keeping what an office's as-at figures need from its history of changes, which stays with the office (an export
+# carries none): an export made before one brings none of it, and its county reads that office's reviews' costs as
+# at a past day as the version that made it did. (step, what it keeps, the first version with it)
+OLDER_COST_STEPS = (
+    (("safer_desk.costs", "create_dhr_deleted_cost_lines"), "the review cost lines it deleted", "0.2.7"),
+    (("safer_desk.costs", "create_dhr_cost_line_versions"), "review cost lines as they stood before a correction",
+     "0.2.8"),
+)
+
+
 def _keep_first_billing_days(conn: sqlite3.Connection) -> None:
     """An export upgraded through the first-billing-day step: a review's day the county holds is kept (the export's
     was only worked out from the invoices left in it, and a re-bill had cancelled the first ones). The office's next
@@ -2124,6 +2134,7 @@ class _Merger:
         self.hold_billing(billing_before)
         self.take_out_waiting(tables, infos)
         self.take_out_deleted_held(infos)
+        self.summary.conflict_notes.extend(self.older_costs_words())
         self.refunds_not_taken(refunds_before, tables)
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
@@ -2560,6 +2571,18 @@ class _Merger:
         line's earlier version names its line, which the county may hold under another office's id)."""
         return [(fk.columns[0], fk.table) for fk in info.foreign_keys if len(fk.columns) == 1] + \
             [(column, t) for column, linked in UNDECLARED_LINKS.get(info.name, {}).items() for t in linked]
+
+    def older_costs_words(self) -> list[str]:
+        """What an export made before OLDER_COST_STEPS could not bring, said when it holds reviews: the county reads
+        that office's reviews' costs as at a past day as the version that made it did, until a newer file comes."""
+        missing = [(what, first) for step, what, first in OLDER_COST_STEPS if step in self.m.pending_steps]
+        if not missing or not has_table(self.dst, "dhr_cases", schema=SRC) or \
+                self.dst.execute(f"SELECT 1 FROM {_src('dhr_cases')} LIMIT 1").fetchone() is None:
+            return []
+        office = self.m.office_name
+        return [f"{office}'s file was made by Safer Desk {self.m.app_version or 'an earlier version'}, which did not "
+                f"keep {' or '.join(what for what, _ in missing)}: as at a past day the county reads its reviews' "
+                f"costs as that version did, until {office} sends a file from Safer Desk {missing[-1][1]} or later."]
 
     def take_out_deleted_held(self, infos: dict[str, TableInfo]) -> None:
         """The lines deleted_held_missing set aside that this merge did not find again (the office took its delete
