@@ -89,3 +89,26 @@ def test_a_line_one_office_deleted_that_the_other_still_holds_counts_once_as_at_
     assert list_conflicts(o.county) == []
     assert o.county.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 1
     assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, AFTER)) == (135000, 0)
+
+
+def test_a_delete_the_office_took_back_leaves_no_deleted_line_at_the_county(offices):
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.dhr import DhrPresenter
+
+    o = offices
+    lines = recorded_by_both(o)
+    assert merge(o.county, [o.send(o.babergh), o.send(o.mid)]).refused == []
+    log = ActionLog()
+    page = DhrPresenter(o.mid, perform=log, today=lambda: TODAY)
+    case_id = dhr.case_id_by_reference(o.mid, JOINT)
+    page.reload(select=case_id)
+    page.select(case_id)
+    page.delete_cost_line(next(line for line in dhr.cost_lines(o.mid, case_id) if line["id"] == lines[o.mid]))
+    assert merge(o.county, [o.send(o.mid)]).refused == []
+    assert o.county.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 1
+    log.undo()  # Edit > Undo at Mid Suffolk: its line is back
+    assert merge(o.county, [o.send(o.mid)]).refused == []
+    assert list_conflicts(o.county) == []
+    assert o.county.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0
+    assert o.county.scalar("SELECT count(*) FROM dhr_cost_lines WHERE description = 'Chair''s fee'") == 1
+    assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, TODAY)) == (135000, 135000)
