@@ -112,3 +112,21 @@ def test_a_delete_the_office_took_back_leaves_no_deleted_line_at_the_county(offi
     assert o.county.scalar("SELECT count(*) FROM dhr_deleted_cost_lines") == 0
     assert o.county.scalar("SELECT count(*) FROM dhr_cost_lines WHERE description = 'Chair''s fee'") == 1
     assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, TODAY)) == (135000, 135000)
+
+
+def test_many_versions_go_in_together_pointed_at_the_county_s_lines(offices):
+    """25 lines each corrected at Mid Suffolk: the versions go in together (in SQL), their lines matched all the same."""
+    o = offices
+    for office, amount in ((o.babergh, "1100"), (o.mid, "1350")):
+        case = dhr.add_case(office, reference=JOINT, district="Babergh", partnership="Western Suffolk CSP",
+                            notified_on="2025-07-01")
+        for n in range(25):
+            line = dhr.add_cost_line(office, case, **chair(amount=amount, description=f"Chair's fee, part {n}"))
+            if office is o.mid:
+                dhr.update_cost_line(o.mid, line, bill_again_on=CORRECTED,
+                                     **chair(amount="1100", description=f"Chair's fee, part {n}"))
+    assert merge(o.county, [o.send(o.babergh), o.send(o.mid)]).refused == []
+    assert list_conflicts(o.county) == []
+    assert o.county.scalar("SELECT count(*) FROM dhr_cost_line_versions WHERE line_id IN "
+                           "(SELECT id FROM dhr_cost_lines)") == 25
+    assert (ledger_cost(o.county, BEFORE), ledger_cost(o.county, AFTER)) == (25 * 135000, 25 * 110000)
