@@ -245,8 +245,8 @@ def _project_origins(origins: Origins | None) -> "RowOrigins":
 
 def register_sheet(store: Store, origins: Origins | None = None,
                    scope: WorkbookScope = EVERY_ROW) -> WorkbookSheet | None:
-    from safer_desk.services.funders import list_awards, shares_over_cost
-    from safer_desk.services.projects import load_projects
+    from safer_desk.services.funders import list_awards
+    from safer_desk.services.projects import load_projects, shares_over_cost
     from safer_desk.services.projects_commissioning import typed_twice_in
     from safer_desk.services.report_sections.projects import DRAWN_ON, OPEN
 

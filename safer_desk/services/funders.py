@@ -12,7 +12,6 @@ amount or the paper's words, financial year). Seed 003: the Plymouth Domestic Ab
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -539,42 +538,6 @@ def funder_share_rows(projects: Iterable, funder: str | None = None) -> list[Fun
             rows.append(FunderShareRow(p.id, p.ref, p.title, s.source, s.financial_year, s.amount_pence,
                                        s.amount_note, p.planning_pence, of_cost(p)))
     return rows
-
-
-def shares_over_cost(project) -> str:
-    """Shares more than the project's cost, as the editor says it under Funding sources ("The shares for 2017/18 add
-    up to £110,000, more than the cost £100,000."), so that a register exported, copied or reported says it too; ""
-    when none is. As the editor weighs them: each year's shares (a share with no year counts in each year), against
-    the year's cost where the cost lines give it, else the whole cost (a range's upper end; a minimum has no upper
-    figure); a share for a year outside the project's dates is not weighed (the editor says that apart)."""
-    # from services.projects, which the register's first screen has loaded (the Check column asks this of each row)
-    from safer_desk.services.projects import year_cost_by_lines
-
-    cost = project.cost
-    if cost is None or cost.kind == "minimum":
-        return ""
-    first = FinancialYear.of(date.fromisoformat(project.start_date)).label if project.start_date else ""
-    last = FinancialYear.of(date.fromisoformat(project.end_date)).label if project.end_date else ""
-    by_year: dict[str, int] = {}
-    for s in project.funding_sources:
-        if s.amount_pence is not None and s.financial_year and not (first and s.financial_year < first) \
-                and not (last and s.financial_year > last):
-            by_year[s.financial_year] = by_year.get(s.financial_year, 0) + s.amount_pence
-    undated = [s.amount_pence for s in project.funding_sources if s.amount_pence is not None and not s.financial_year]
-    if undated:
-        by_year = {year: total + sum(undated) for year, total in by_year.items()} or {"": sum(undated)}
-    said = []
-    for year, total in sorted(by_year.items()):
-        when = f" for {year}" if year else ""
-        year_cost = year_cost_by_lines(project, year) if year else None
-        if year_cost is not None:
-            if total > year_cost:
-                said.append(f"The shares{when} add up to {format_money(total)}, more than its cost{when} "
-                            f"({format_money(year_cost)}).")
-        elif total > cost.max_pence:
-            said.append(f"The shares{when} add up to {format_money(total)}, more than the cost "
-                        f"{format_money(cost.max_pence)}.")
-    return " ".join(said)
 
 
 def shares_text(project, *, plain: bool = False, with_cost: bool = True) -> str:

@@ -1941,8 +1941,6 @@ _EXPORT_MONEY = {EXPORT_HEADER.index(h) for h in ("Cost min (£)", "Cost max (£
 
 
 def export_rows(projects: Iterable[Project], *, pounds_plain: bool) -> list[list]:
-    from safer_desk.services.funders import shares_over_cost  # (it reads this module's shares)
-
     rows = []
     for p in projects:
         money = [p.cost.min_pence if p.cost else None, p.cost.max_pence if p.cost else None,
@@ -2020,3 +2018,39 @@ def year_cost_by_lines(project: Project, year: str) -> int | None:
             or (line.amount.max_pence or line.amount.min_pence) != line.amount.min_pence for line in lines):
         return None
     return sum(line.amount.min_pence for line in lines if line.financial_year == year)
+
+
+def shares_over_cost(project) -> str:
+    """Shares more than the project's cost, as the editor says it under Funding sources ("The shares for 2017/18 add
+    up to £110,000, more than the cost £100,000."), so that a register exported, copied or reported says it too; ""
+    when none is. As the editor weighs them: each year's shares (a share with no year counts in each year), against
+    the year's cost where the cost lines give it, else the whole cost (a range's upper end; a minimum has no upper
+    figure); a share for a year outside the project's dates is not weighed (the editor says that apart).
+
+    Here rather than in services.funders (which names it too): the register's Check column asks it of each row on
+    the first screen, and services.funders (the funders' awards, with domain.commissioning) is not on that path."""
+    cost = project.cost
+    if cost is None or cost.kind == "minimum":
+        return ""
+    first = FinancialYear.of(date.fromisoformat(project.start_date)).label if project.start_date else ""
+    last = FinancialYear.of(date.fromisoformat(project.end_date)).label if project.end_date else ""
+    by_year: dict[str, int] = {}
+    for s in project.funding_sources:
+        if s.amount_pence is not None and s.financial_year and not (first and s.financial_year < first) \
+                and not (last and s.financial_year > last):
+            by_year[s.financial_year] = by_year.get(s.financial_year, 0) + s.amount_pence
+    undated = [s.amount_pence for s in project.funding_sources if s.amount_pence is not None and not s.financial_year]
+    if undated:
+        by_year = {year: total + sum(undated) for year, total in by_year.items()} or {"": sum(undated)}
+    said = []
+    for year, total in sorted(by_year.items()):
+        when = f" for {year}" if year else ""
+        year_cost = year_cost_by_lines(project, year) if year else None
+        if year_cost is not None:
+            if total > year_cost:
+                said.append(f"The shares{when} add up to {format_money(total)}, more than its cost{when} "
+                            f"({format_money(year_cost)}).")
+        elif total > cost.max_pence:
+            said.append(f"The shares{when} add up to {format_money(total)}, more than the cost "
+                        f"{format_money(cost.max_pence)}.")
+    return " ".join(said)

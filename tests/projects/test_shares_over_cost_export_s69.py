@@ -11,7 +11,7 @@ import dataclasses
 
 from safer_desk.domain.money import parse_cost
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.services.funders import shares_over_cost
+from safer_desk.services.projects import shares_over_cost
 from safer_desk.services.projects import (EXPORT_HEADER, FundingSource, export_rows, load_projects, register_sheets,
                                           save_project)
 from safer_desk.services.report import build_report

@@ -149,9 +149,10 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     from (*Merged from*, after the project's title, as the register and Commissioning show it) and its notes name the
     office of a project whose title another has; an office's own report names such a project by its ref and title
     ("17. Outreach worker", ``titles_said``), and is otherwise as it always was."""
-    from safer_desk.services.funders import list_awards, shares_over_cost, shares_text
+    from safer_desk.services.funders import list_awards, shares_text
     from safer_desk.services.illustrative import illustrative_rows
-    from safer_desk.services.projects import areas_not_known, known_area_names, load_projects, project_name
+    from safer_desk.services.projects import (areas_not_known, known_area_names, load_projects, project_name,
+                                              shares_over_cost)
     from safer_desk.services.projects_commissioning import board_table, evaluate_saved, list_scenarios
     from safer_desk.services.report_sections import office_areas_for
 

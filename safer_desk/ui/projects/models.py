@@ -10,8 +10,7 @@ from typing import Callable
 from safer_desk.domain.money import format_pounds_plain
 from safer_desk.domain.projects import CRITERIA, NO, STATUS_LABELS, STATUSES, UNKNOWN, YES
 from safer_desk.presenters.formats import Unit
-from safer_desk.services.funders import shares_over_cost
-from safer_desk.services.projects import Project
+from safer_desk.services.projects import Project, shares_over_cost
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.ui.kit.tables import CENTER, LEFT, RIGHT, Column, RowTableModel
 
