@@ -22,7 +22,6 @@ from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_wor
 from safer_desk.presenters.actions import Action, change_text, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter, correct_marked
-from safer_desk.presenters.funders import shares_summary
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
 from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins, titles_said
@@ -164,6 +163,9 @@ class ProjectEditorPresenter(FormPresenter):
         holds them while the field is unchanged (what Save keeps: an earlier version's funder is not read again)."""
         if not self.enabled:
             return ""
+        # Loaded here, with the editor that shows it: not on the way to the register's first screen.
+        from safer_desk.presenters.funders import shares_summary
+
         text = self.value("funding_sources") or ""
         held = None
         if self.project is not None and not self.is_new \

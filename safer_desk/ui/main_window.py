@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         recent = settings.read_list("files/recent")
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
-        from safer_desk.presenters.start import recent_label
+        from safer_desk.presenters.recent import recent_label
 
         self.recent_menu.setToolTipsVisible(True)
         for i, path in enumerate(recent, start=1):
@@ -1024,7 +1024,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{store.path.name}[*]{said}{suffix} — {APP_NAME}")
             # A path deep in folders, shortened in the middle as Open Recent lists it: whole, a OneDrive path filled
             # the bar and left its messages no room.
-            from safer_desk.presenters.start import STATUS_MOST, recent_label
+            from safer_desk.presenters.recent import STATUS_MOST, recent_label
 
             shown = ("The example office: a copy, removed when Safer Desk closes" if example
                      else recent_label(str(store.path), STATUS_MOST))

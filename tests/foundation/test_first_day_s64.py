@@ -84,7 +84,7 @@ ONEDRIVE = ("C:\\Users\\firstname.lastname\\OneDrive - Babergh and Mid Suffolk D
 
 
 def test_a_recent_file_deep_in_folders_is_listed_by_its_name_with_its_folder_shortened():
-    from safer_desk.presenters.start import recent_label
+    from safer_desk.presenters.recent import recent_label
 
     shown = recent_label(ONEDRIVE)
     assert shown == "C:\\Users\\…\\Western Suffolk CSP 2025-26\\Board papers\\Western Suffolk CSP office.sqlite", shown

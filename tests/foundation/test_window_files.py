@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from safer_desk.presenters.screens import UnsavedChoice
-from safer_desk.presenters.start import recent_label
+from safer_desk.presenters.recent import recent_label
 from safer_desk.services import projects as svc
 from safer_desk.storage.store import open_store
 from safer_desk.ui import settings

@@ -406,6 +406,8 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     # the funders' awards (their classes and patterns: 44 M instructions of 1,336 M); the register's Check column
     # asks only services.projects.shares_over_cost
     "safer_desk.services.funders", "safer_desk.domain.commissioning", "safer_desk.storage.snapshots",
+    "safer_desk.presenters.funders",  # the editor's summary of the funders' shares (11 M with presenters.start)
+    "safer_desk.presenters.start",  # the start page's steps; the status bar's file name is presenters.recent's
     "pandas", "numpy", "sqlite_utils", "pyqtgraph",
 )
 
