@@ -434,6 +434,7 @@ def test_the_first_screen_loads_only_what_it_shows(env, demo_path):
     assert not [name for name in compiled if name.endswith(("_FUNDING_YEAR", "_DATE", "_SHARE_SPLIT", "_OFFICER_SPLIT",
                                                              "_TOTAL_LINE", "_SHOWN_FIGURE", "_BACKUP_NAME"))]
     assert "waiting safer_desk.services.projects._BARE_FUNDING_YEAR" in lines  # its module loaded, it not compiled
+    assert "waiting safer_desk.ui.kit.errors.QUOTED" in lines  # for a message logged, not the first screen
 
 
 SHOWN_AT_FIRST_SCREEN = """

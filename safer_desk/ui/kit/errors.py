@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from safer_desk.domain.text import LazyPattern
 from safer_desk.paths import data_folder
 from safer_desk.services.files import write_refused
 from safer_desk.ui import prompts
@@ -44,8 +45,8 @@ LOG_HEADER = "# Safer Desk error log: quoted text left out (2)\n"
 # to the last closing quote (a typed ” or ’ is not the end of it), a curly one to the end when none closes it. In a
 # message, across its lines (typed text may have several); in a whole trace, within a line (the frames stay).
 _QUOTED = (r"“(?:.*”|.*)|‘(?:.*’(?!\w)|.*)|(?<!\w)\".*\"(?!\w)|(?<!\w)'.*'(?!\w)")
-QUOTED = re.compile(_QUOTED, re.DOTALL)
-QUOTED_IN_LINE = re.compile(_QUOTED)
+QUOTED = LazyPattern(_QUOTED, re.DOTALL)  # compiled when a message is first logged, not at start-up
+QUOTED_IN_LINE = LazyPattern(_QUOTED)
 
 
 def words_for(exc: BaseException, file_name: str = "") -> tuple[str, str]:
