@@ -74,7 +74,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
                                                sql_text, table_info)
 from safer_desk.storage.kinds import what_file_is
-from safer_desk.storage import audit
+from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.row_hashes import shared_row_hash
 from safer_desk.storage.schema import known_steps
@@ -561,7 +561,7 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
     head_id, head_hash = int(m["audit_head_id"]), m["audit_head_hash"]
     chain_rows = conn.execute(f"SELECT id, digest, hash FROM {CHAIN_TABLE} ORDER BY id") \
         if CHAIN_TABLE in tables else iter(())
-    entries, head, problem = audit.verify_shipped_chain(tuple(r) for r in chain_rows)
+    entries, head, problem = audit_chain.verify_shipped_chain(tuple(r) for r in chain_rows)
     got = (head.id, head.hash) if head else (0, audit.GENESIS)
     if problem or entries != int(m["audit_entries"]) or got != (head_id, head_hash):
         raise _refuse(path, "its audit chain does not lead to the head that was signed"

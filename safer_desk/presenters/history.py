@@ -908,8 +908,8 @@ EVENT_WORDS: dict[str, Callable[[dict], str]] = {
 }
 
 
-# A repair's record (storage.audit.repair) holds check's own sentences, with the trail's entry numbers, table names
-# and UTC times: said here as the window says changes.
+# A repair's record (storage.audit_chain.repair) holds check's own sentences, with the trail's entry numbers, table
+# names and UTC times: said here as the window says changes.
 _EDITED = re.compile(r"entry \d+ \(([^,]+), ([^)]+)\) was changed after it was written")
 _GAP = re.compile(r"entry \d+ does not follow on from entry \d+: (?:entries (\d+) to (\d+) are|entry (\d+) is) missing")
 _TRIGGER = re.compile(r"(?:(?P<table>[^:]+): the audit trigger for (?P<what>\w+)s|the audit trail's own (?P<own>\w+)) "

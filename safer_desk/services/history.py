@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from safer_desk.storage import audit
+from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.audit import user_action as user_action  # re-exported: presenters name the actions they perform
 from safer_desk.storage.store import Store, export_words
 
@@ -238,7 +238,7 @@ def trail_problems(store: Store, *, limit: int = 20) -> list[TrailProblem]:
     out = [TrailProblem("triggers")] if audit.check_triggers(conn) else []
     if not audit.chain_ready(conn):
         return out
-    for problem in audit.verify_chain(conn, limit=limit).problems:
+    for problem in audit_chain.verify_chain(conn, limit=limit).problems:
         row = conn.execute("SELECT at, table_name FROM audit_log WHERE id = ?", (problem.entry_id,)).fetchone()
         if problem.kind == "edited":
             out.append(TrailProblem("edited", row and row[0], row and row[1]))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
-from safer_desk.storage import audit
+from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.locking import remove_lock_left
 from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
                                       audit_trigger_problems, cut_short, header_overwritten,
@@ -332,7 +332,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         if not audit.chain_ready(conn):
             report.good("its audit trail is from before the hash chain (chained when it is next opened for writing)")
             return
-        chain = audit.verify_chain(conn)
+        chain = audit_chain.verify_chain(conn)
         for p in chain.problems:
             report.bad(f"audit trail: {p.text}")
         if not chain.problems:
@@ -348,7 +348,7 @@ def _needs_repair(path: Path) -> bool:
         return True
     conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        return audit.chain_ready(conn) and not audit.verify_chain(conn, limit=1).ok
+        return audit.chain_ready(conn) and not audit_chain.verify_chain(conn, limit=1).ok
     finally:
         conn.close()
 

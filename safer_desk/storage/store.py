@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
@@ -31,6 +31,9 @@ from safer_desk.storage.safe_write import (WriteFailed, atomic_path, folder_prob
                                           write_failed)
 from safer_desk.storage.locking import FileInUse, OfficeLock, remove_lock_left
 from safer_desk.storage.schema import all_sets, known_steps
+
+if TYPE_CHECKING:
+    from safer_desk.storage.audit_chain import RepairReport
 
 APP_ID = "safer-desk"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -1847,11 +1850,13 @@ def _refuse_damaged_audit(path: Path, problems: list) -> None:
         raise AuditTrailDamaged(path, problems)
 
 
-def repair_audit_trail(path: Path | str) -> "audit.RepairReport":
+def repair_audit_trail(path: Path | str) -> "RepairReport":
     """Back the file up, make its audit triggers again, re-seal a broken chain and record the gap.
 
     Raises a StoreError when the file cannot be opened for writing (missing, in use, read-only …).
     """
+    from safer_desk.storage.audit_chain import repair  # (not on the way to the first screen)
+
     path = Path(path)
     check = inspect_file(path)
     if not check.has_tables:
@@ -1872,7 +1877,7 @@ def repair_audit_trail(path: Path | str) -> "audit.RepairReport":
                 _migrate_all_or_nothing(conn, path.stem)  # the chaining step makes every trigger again
             conn.execute("BEGIN IMMEDIATE")
             try:
-                report = audit.repair(conn, known=before)
+                report = repair(conn, known=before)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:

@@ -16,7 +16,7 @@ import pytest
 from safer_desk.exchange import county_export, county_merge
 from safer_desk.exchange.county_export import write_county_export
 from safer_desk.services.county import export_for_county, merge_district_files
-from safer_desk.storage import audit
+from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.store import open_store
 from tests.exchange.helpers import (accept_key_args, cli_output, copy_file, file_sha256, merge_accepting, new_office,
                                     officer_keys, other_officer_key, reidentify, resign_export)
@@ -339,7 +339,7 @@ def rewrite_trail(store, change):
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("DROP TRIGGER audit_log_no_delete")
     change(conn)
-    audit._reseal(conn, 1)  # drops and restores the guards itself
+    audit_chain._reseal(conn, 1)  # drops and restores the guards itself
     conn.execute("COMMIT")
     conn.close()
 
@@ -353,7 +353,7 @@ def test_a_trail_rewritten_before_an_export_is_found_by_check_and_by_the_county(
     rewrite_trail(district, change)
     with district.transaction():  # life goes on after the rewrite
         district.conn.execute("UPDATE x_projects SET status = 'live'")
-    report = audit.verify_chain(district.conn)
+    report = audit_chain.verify_chain(district.conn)
     assert report.ok  # the careful forger's chain is whole in itself …
     code, _, err = cli_output(["check", str(district.path)])
     assert code == 1 and "changed or cut short before export number 1" in err  # … but not through the head

@@ -66,7 +66,7 @@ from pathlib import Path  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from safer_desk.storage import audit  # noqa: E402
+from safer_desk.storage import audit, audit_chain  # noqa: E402
 from safer_desk.storage.store import AuditTrailDamaged, backups_folder, open_store, repair_audit_trail  # noqa: E402
 
 
@@ -90,8 +90,9 @@ def test_every_entry_is_chained_to_the_one_before(store):
     log = entries(store)
     assert log[0]["prev_hash"] == audit.GENESIS
     assert all(b["prev_hash"] == a["hash"] for a, b in zip(log, log[1:]))
-    report = audit.verify_chain(store.conn)
-    assert report.ok and report.entries == len(log) and report.head == audit.ChainHead(log[-1]["id"], log[-1]["hash"])
+    report = audit_chain.verify_chain(store.conn)
+    assert report.ok and report.entries == len(log)
+    assert report.head == audit_chain.ChainHead(log[-1]["id"], log[-1]["hash"])
 
 
 def test_the_log_refuses_updates_and_deletes(store):
@@ -100,7 +101,7 @@ def test_the_log_refuses_updates_and_deletes(store):
         with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
             with store.transaction():
                 store.conn.execute(sql)
-    assert audit.verify_chain(store.conn).ok
+    assert audit_chain.verify_chain(store.conn).ok
 
 
 EDITABLE = ["at", "who", "table_name", "row_id", "action", "column_name", "old_value", "new_value", "action_id",
@@ -158,7 +159,7 @@ def test_any_edit_of_any_entry_is_found(tmp_path_factory, which, column, value):
             return
     after = conn.execute("SELECT * FROM audit_log WHERE id = ?", (target,)).fetchone()
     unchanged = after is not None and tuple(after) == tuple(before)
-    report = audit.verify_chain(conn)
+    report = audit_chain.verify_chain(conn)
     conn.close()
     if unchanged:
         assert report.ok
@@ -192,7 +193,7 @@ def test_dropped_triggers_are_found_on_open_and_repaired_with_the_gap_recorded(t
         gap = store.one("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1")
         assert (gap["action"], gap["column_name"], gap["action_label"]) == ("event", "repair", audit.REPAIR_LABEL)
         assert "audit trigger for inserts is missing" in gap["new_value"]
-        assert audit.check_triggers(store.conn) == [] and audit.verify_chain(store.conn).ok
+        assert audit.check_triggers(store.conn) == [] and audit_chain.verify_chain(store.conn).ok
         reference.add_organisation(store, "Seen")
         assert store.scalar("SELECT count(*) FROM audit_log WHERE row_id = 'org:seen'") == 1
     finally:
@@ -259,7 +260,7 @@ def test_a_file_left_without_triggers_by_an_older_version_records_the_gap_when_u
     try:
         gap = store.one("SELECT * FROM audit_log WHERE action = 'event'")
         assert gap is not None and "districts: the audit trigger for inserts is missing" in gap["new_value"]
-        assert audit.check_triggers(store.conn) == [] and audit.verify_chain(store.conn).ok
+        assert audit.check_triggers(store.conn) == [] and audit_chain.verify_chain(store.conn).ok
     finally:
         store.close()
 
@@ -287,7 +288,7 @@ def test_chaining_an_old_trail_keeps_it_and_drops_victim_level_free_text():
     assert "Jane" not in text and "high" not in text and "TH-0001" in text
     assert json.loads(rows[1][4]) == {"id": "r1", "reference": "TH-0001", "fund_id": "f1"}
     assert rows[2][2:] == ("override_reason", None, None)  # changed, and no more than that
-    assert audit.verify_chain(conn).ok
+    assert audit_chain.verify_chain(conn).ok
 
 
 def add_referral(store, reason="Neighbour Jane Smith called"):
@@ -340,7 +341,7 @@ def test_a_batch_is_one_entry_with_its_source_and_rows_per_table(store):
     assert json.loads(entry["new_value"]) == {
         "what": "police import", "source": "2025-01-suffolk-street.csv", "source_hash": "ab" * 32,
         "rows": {"_police_counts": {"insert": 1200}, "organisations": {"insert": 50, "update": 11}}}
-    assert audit.verify_chain(store.conn).ok
+    assert audit_chain.verify_chain(store.conn).ok
     reference.add_organisation(store, "After")  # rows are audited again once the batch is over
     assert store.scalar("SELECT count(*) FROM audit_log") == 2
 
@@ -375,7 +376,7 @@ def test_a_statement_counted_once_in_a_batch_gives_the_entry_row_by_row_counting
     with store.transaction():
         assert store.execute_counted("organisations", "delete", "DELETE FROM organisations WHERE id = 'org:a1'") == 1
     assert [e["action"] for e in entries(store)[2:]] == ["insert", "delete"]
-    assert audit.verify_chain(store.conn).ok
+    assert audit_chain.verify_chain(store.conn).ok
 
 
 def test_a_counted_statement_that_changes_other_rows_is_refused(store):

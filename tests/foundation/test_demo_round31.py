@@ -21,7 +21,7 @@ def office_ids(path: Path) -> tuple[str, set[str]]:
 
 def test_each_file_demo_writes_is_an_office_of_its_own(tmp_path):
     from safer_desk.services import reference
-    from safer_desk.storage import audit
+    from safer_desk.storage import audit_chain
 
     paths = [tmp_path / f"{n}.sqlite" for n in ("one", "two")]
     for path in paths:
@@ -32,7 +32,7 @@ def test_each_file_demo_writes_is_an_office_of_its_own(tmp_path):
     for path in paths:
         with open_store(path) as store:
             assert [a.name for a in reference.office_areas(store)]  # its districts, as the example's were
-            assert not audit.verify_chain(store.conn).problems
+            assert not audit_chain.verify_chain(store.conn).problems
             assert not store.rows("SELECT 1 FROM audit_log WHERE table_name = 'meta'")  # made, not changed
 
 

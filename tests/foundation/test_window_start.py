@@ -408,6 +408,7 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "safer_desk.services.funders", "safer_desk.domain.commissioning", "safer_desk.storage.snapshots",
     "safer_desk.presenters.funders",  # the editor's summary of the funders' shares (11 M with presenters.start)
     "safer_desk.presenters.start",  # the start page's steps; the status bar's file name is presenters.recent's
+    "safer_desk.storage.audit_chain",  # checking the trail's hash chain, and its repair: 9 M
     "pandas", "numpy", "sqlite_utils", "pyqtgraph",
 )
 

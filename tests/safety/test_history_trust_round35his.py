@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from safer_desk.presenters.history import HistoryPresenter
 from safer_desk.services import reference
-from safer_desk.storage import audit
+from safer_desk.storage import audit, audit_chain
 from tests.foundation.test_window_history import column
 
 DISTRICTS = ("Babergh", "Ipswich", "Mid Suffolk", "Waveney", "Forest Heath", "St Edmundsbury", "Suffolk Coastal",
@@ -181,7 +181,7 @@ def test_check_says_one_missing_entry_as_one(tmp_path):
     tampered(path, f"DELETE FROM audit_log WHERE id = {entry + 1}", "audit_log_no_delete")
     conn = sqlite3.connect(path)
     try:
-        texts = [p.text for p in audit.verify_chain(conn).problems]
+        texts = [p.text for p in audit_chain.verify_chain(conn).problems]
     finally:
         conn.close()
     assert texts == [f"entry {entry + 2} does not follow on from entry {entry}: entry {entry + 1} is missing"]
