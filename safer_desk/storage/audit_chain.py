@@ -2,7 +2,7 @@
 
 Apart from ``storage.audit``, which every connection needs from its first moment: these are needed only when the
 chain is checked (``safer-desk check``, the History of Changes, an export for the county, a county merge) or the
-trail repaired, and their four classes cost the window's first screen about 11 M of its 1,280 M instructions.
+trail repaired, and their four classes cost the window's first screen about 9 M of its 1,280 M instructions.
 """
 
 from __future__ import annotations
