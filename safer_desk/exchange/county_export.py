@@ -436,8 +436,8 @@ def _give_number_back(store: Store, result: ExportResult, exc: BaseException) ->
     the next export takes it, as the guide says of an export that fails. Left recorded when that cannot be written
     either (the next export takes the one after: a gap the county does not mind, as after a crash there)."""
     why = cause_of(exc)[1] if is_write_error(exc) else "it was stopped"
-    label = (f"Export for the county to {result.path.name} not written ({why}): its number {result.sequence} is "
-             "free again")
+    label = (f"Export for the county to {result.path.name} not written, its number {result.sequence} free again: "
+             f"{why}")
     try:
         with store.action(label), store.transaction():
             if _next_sequence(store) != (result.sequence or 0) + 1:

@@ -19,7 +19,7 @@ import pytest
 from safer_desk.presenters.history import _meta_words
 from safer_desk.services.county import CountyError, export_for_county
 from safer_desk.services.history import AuditEntry
-from safer_desk.storage import audit, safe_write
+from safer_desk.storage import audit_chain, safe_write
 
 
 def _refuse_the_move(tmp, target):
@@ -32,7 +32,7 @@ def test_an_export_not_moved_into_place_gives_its_number_back(district, tmp_path
     before = (tmp_path / "for-county.sqlite").read_bytes()
     with monkeypatch.context() as m:
         m.setattr(safe_write, "replace_into_place", _refuse_the_move)
-        with pytest.raises(CountyError, match="for-county.sqlite could not be written: permission denied"):
+        with pytest.raises(CountyError, match="for-county.sqlite could not be written: for-county.sqlite is open in another program"):
             export_for_county(district, tmp_path / "for-county.sqlite")
     assert (tmp_path / "for-county.sqlite").read_bytes() == before  # the earlier export as it was
     assert sorted(p.name for p in tmp_path.iterdir() if "for-county.sqlite" in p.name) == ["for-county.sqlite"]
@@ -40,7 +40,7 @@ def test_an_export_not_moved_into_place_gives_its_number_back(district, tmp_path
     again = export_for_county(district, tmp_path / "for-county-2.sqlite")
     assert again.sequence == 2  # the number the export that was not written had taken
     assert [r[0] for r in district.conn.execute("SELECT sequence FROM _export_anchors ORDER BY sequence")] == [1, 2]
-    assert audit.verify_chain(district.conn).problems == []
+    assert audit_chain.verify_chain(district.conn).problems == []
 
 
 def test_the_history_says_the_number_was_given_back(district, tmp_path, monkeypatch):
@@ -50,8 +50,8 @@ def test_the_history_says_the_number_was_given_back(district, tmp_path, monkeypa
         with pytest.raises(CountyError):
             export_for_county(district, tmp_path / "for-county.sqlite")
     labels = [r[0] for r in district.conn.execute("SELECT action_label FROM audit_log WHERE action_label IS NOT NULL")]
-    assert any(label.startswith("Export for the county to for-county.sqlite not written (permission denied")
-               and label.endswith("its number 2 is free again") for label in labels), labels
+    assert ("Export for the county to for-county.sqlite not written, its number 2 free again: for-county.sqlite is "
+            "open in another program, such as Excel (or is marked read-only): close it there and try again") in labels
     entries = [AuditEntry(*r) for r in district.conn.execute(
         "SELECT at, who, table_name, row_id, action, column_name, old_value, new_value FROM audit_log "
         "WHERE table_name = 'meta' AND row_id = 'export_sequence' ORDER BY id")]
