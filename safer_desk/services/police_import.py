@@ -527,8 +527,10 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
     from safer_desk.services.reference import office_districts, office_scope
 
     scope = office_scope(store)
-    if not (scope.districts or scope.partnerships or scope.merged_offices):
-        return  # a file that does not say whose it is: no districts of its own to compare with
+    if not (scope.districts or scope.partnerships or scope.merged_offices or scope.county):
+        # a file that does not say whose it is: no districts of its own to compare with (one naming its county
+        # alone holds the county's districts, as `safer-desk office` lists them)
+        return
     own_areas = office_districts(store)
     own = {a.id for a in own_areas}
     if not own:
