@@ -145,6 +145,9 @@ class PoliceImportResult:
     # The areas a force-month replaced had rows in and has none in now (a file filtered to one district, or cut
     # short), most rows first: (force, month) -> [(area, its rows before)]. Those force-months are in shrunk too.
     gone: dict[tuple[str, str], list[tuple[str, int]]] = field(default_factory=dict)
+    # What a force-month replaced changed (a month police.uk re-published with corrected counts): (force, month) ->
+    # ([(All crime or Anti-social behaviour, area, its count before, now)], the crime types whose counts changed).
+    changed: dict[tuple[str, str], tuple[list[tuple[str, str, int, int]], list[str]]] = field(default_factory=dict)
     # A force-month imported with no row in an area of the force's own that its files of the other months held have
     # crimes in (a file filtered or cut short, imported for the first time): (force, month) -> [(area, its crimes in
     # those other months, how many months they are)], most first. Not the areas of ``gone``, said there.
@@ -242,6 +245,11 @@ class PoliceImportResult:
         if self.replaced:
             lines.append(f"Replaced {counted_words(len(self.replaced), 'force-month')} imported before "
                          "(never added twice).")
+        changed = [self._changed_line(force, month) for force, month in self.replaced if (force, month) in self.changed]
+        if most_listed is not None and len(changed) > most_listed:  # a year's download again: the window's 8
+            changed[most_listed:] = [f"… and {counted_words(len(changed) - most_listed, 'more force-month')} "
+                                     "replaced (safer-desk import-police lists what each changed)."]
+        lines += changed
         lines += [f"{force} {month} has {counted_words(rows, 'row')} in this import's file, where the file imported "
                   f"before ({before}) had {before_rows:,}{self._gone_words(force, month)}; the new counts replaced the "
                   "old. If the new file is not the whole month (cut short, or rows deleted), import that month's file "
@@ -312,6 +320,26 @@ class PoliceImportResult:
                        f"({whose})")
         return (f", and none in {counted_words(len(gone), 'area')} the file before had rows in ({in_words(named)}): "
                 f"{now}")
+
+    def _changed_line(self, force: str, month: str) -> str:
+        """"Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; …": what a
+        month imported again changed, so a correction police.uk made can be checked against figures already sent."""
+        figures, types = self.changed[(force, month)]
+        if not figures and not types:
+            return f"{force} {month}: the new file's counts are the same as before."
+        parts = []
+        for what in (ALL_CRIME, police_uk.ANTI_SOCIAL):
+            mine = [(area, before, now) for name, area, before, now in figures if name == what]
+            named = [f"{area} {before:,} → {now:,}" for area, before, now in mine[:_GONE_NAMED]]
+            if len(mine) > _GONE_NAMED:
+                named.append(f"{counted_words(len(mine) - _GONE_NAMED, 'more area')}")
+            if named:
+                parts.append(f"{what} {', '.join(named)}")
+            elif what == ALL_CRIME:
+                parts.append(f"{what} as before in every area")
+        if types:
+            parts.append(f"crime types changed: {in_words(types)}")
+        return f"{force} {month}, police.uk counts before → now: {'; '.join(parts)}."
 
     def _absent_line(self, force: str, month: str, areas: list[tuple[str, int, int]]) -> str:
         """"Suffolk Constabulary 2025-06 has no rows in Babergh (3,862 rows in the force's files of 11 other
@@ -875,6 +903,28 @@ class _Writer:
         return sorted(((names.get(area_id, area_id), n, tuple(others.get(area_id, ()))) for area_id, n in gone.items()),
                       key=lambda g: (-g[1], g[0]))
 
+    def _counts_changed(self, force_month: tuple[str, str]) -> tuple[list[tuple[str, str, int, int]], list[str]]:
+        """This force-month's All crime and anti-social behaviour counts per area that the import changed (before,
+        now; the biggest change first), and the crime types whose counts changed anywhere."""
+        totals: dict[tuple[str, str], list[int]] = {}  # (All crime or ASB, area id) -> [before, now]
+        by_type: dict[str, list[dict[str, int]]] = {}  # crime type -> [area -> count] before, now
+        for i, counts in enumerate((self.counts_before.get(force_month, {}), self.counts_after.get(force_month, {}))):
+            for (_, _, _, crime_type), (area_id, n) in counts.items():
+                what = police_uk.ANTI_SOCIAL if is_anti_social(crime_type) else ALL_CRIME
+                totals.setdefault((what, area_id), [0, 0])[i] += n
+                if what == ALL_CRIME:  # anti-social behaviour is said as its own figure
+                    named = by_type.setdefault(crime_type_named(crime_type), [{}, {}])[i]
+                    named[area_id] = named.get(area_id, 0) + n
+        moved = {key: pair for key, pair in totals.items() if pair[0] != pair[1]}
+        area_ids = sorted({area_id for _, area_id in moved})
+        marks = ",".join("?" * len(area_ids))
+        names = dict(self.store.rows(f"SELECT id, name FROM indicator_areas WHERE id IN ({marks})", area_ids))
+        figures = sorted(((what, names.get(area_id, area_id), before, now) for (what, area_id), (before, now)
+                          in moved.items()), key=lambda f: (-abs(f[3] - f[2]), f[1]))
+        types = sorted(t for t, (before, now) in by_type.items()
+                       if {a: n for a, n in before.items() if n} != {a: n for a, n in now.items() if n})
+        return figures, types
+
     def _areas_absent(self, written: list[Vintage]) -> None:
         """The areas of a force's own (holding at least 1 in county_merge.OWN_AREA_SHARE of the rows of its files held,
         as _own_small_areas reads it) that a force-month written has no row in: a month's file is the whole
@@ -932,6 +982,8 @@ class _Writer:
                 (self.result.unchanged if same else self.result.replaced).append((v.force, v.month))
                 before_file, before_rows = self.before_rows[(v.force, v.month)]
                 gone = [] if same else self._areas_gone((v.force, v.month))
+                if not same and self.batch is not None:  # the counts before are kept by an import's writer
+                    self.result.changed[(v.force, v.month)] = self._counts_changed((v.force, v.month))
                 if gone:
                     self.result.gone[(v.force, v.month)] = gone
                 # A tenth fewer rows is more than police.uk revises a month; an area gone is a file cut or filtered.
