@@ -130,6 +130,8 @@ class PoliceImportResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
     areas: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)  # old district name -> current district
+    # District names (from the LSOA names) the ONS lookup does not know, counted as areas of their own: -> rows
+    unmapped: dict[str, int] = field(default_factory=dict)
     vintages: list[Vintage] = field(default_factory=list)
     typed: list[TypedFigure] = field(default_factory=list)  # typed figures that differ from the counts
     sources: list[str] = field(default_factory=list)  # the files, folders and zips given
@@ -261,6 +263,12 @@ class PoliceImportResult:
                          "unchanged.")
         for old, new in sorted(self.renamed.items()):
             lines.append(f"{old} counted as {new} (its current district).")
+        if self.unmapped:
+            named = [f"{name} ({counted_words(rows, 'row')})" for name, rows in sorted(self.unmapped.items())]
+            lines.append(f"Not in the ONS district lookup Safer Desk ships with: {in_words(named)}. Their crimes are "
+                         "counted under that name, as an area of its own (type it in Find on the Indicators tab), "
+                         "and in no district of a county or partnership; check the file's LSOA names against "
+                         "data.police.uk's.")
         if self.kept_typed:
             lines.append(f"Kept {counted_words(len(self.kept_typed), 'typed figure')} that "
                          f"{'differs' if len(self.kept_typed) == 1 else 'differ'} from the police.uk counts:")
@@ -692,6 +700,7 @@ class _Writer:
         self.imported_at = _utc_now() if imported_at is None else imported_at
         self.area_ids: dict[str, str] = {}
         self.current_names: dict[str, str] = {}
+        self.unmapped: set[str] = set()  # district names of this import the ONS lookup does not know
         self.indicators = {r[0] for r in store.rows("SELECT id FROM indicators")}
         self.before: dict[tuple[str, str], str] = {}
         self.before_rows: dict[tuple[str, str], tuple[str, int]] = {}  # force-month -> (its file, rows) held
@@ -725,6 +734,8 @@ class _Writer:
                 area_id = svc.ensure_area(self.store, m.current_name, "district", ons_code=m.ons_code)
                 if m.renamed:  # not "Bristol" for "Bristol, City of", nor "BABERGH" for Babergh
                     self.result.renamed[m.source_name] = m.current_name
+                if m.ons_code is None:  # a name the lookup does not know: its rows are counted in finish
+                    self.unmapped.add(district)
             self.area_ids[district] = area_id
             self.current_names[district] = m.current_name
         return area_id
@@ -1017,6 +1028,10 @@ class _Writer:
         self.result.months = sorted({v.month for v in vintages})
         self.result.forces = forces
         self.result.areas = sorted(set(self.current_names.values()))
+        for counts in self.counts_after.values():  # the counts as this import leaves them (a file replaced, not added)
+            for (_, _, district, _), (_, n) in counts.items():
+                if district in self.unmapped and n:
+                    self.result.unmapped[district] = self.result.unmapped.get(district, 0) + n
         if len(forces) > 1:  # one force's gaps are months_missing's
             self.result.force_gaps = self.result.force_months_missing(
                 {(force, month) for force, month in self.store.rows(
