@@ -1012,6 +1012,14 @@ def _police_words(summary: dict[str, Any]) -> list[str]:
     if replaced:
         shown = replaced if len(replaced) <= 3 else [*replaced[:3], f"{len(replaced) - 3} more"]
         lines.append(f"Replaced {in_words(shown)}, imported before (never added twice)")
+    changed = [c for c in summary.get("changed") or () if isinstance(c, list) and len(c) == 5]
+    if changed:  # what each month replaced changed (a correction police.uk published), the first three said
+        from safer_desk.services.police_import import counts_changed_words
+
+        lines += [counts_changed_words(f"{force} {period_words(month)}", figures, types, more)
+                  for force, month, figures, more, types in changed[:3]]
+        if len(changed) > 3:
+            lines.append(f"… and {counted(len(changed) - 3, 'more month')} replaced")
     return lines
 
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable
+from typing import Collection, Iterable, Sequence
 
 from safer_desk.domain.ids import reference_id
 from safer_desk.domain.text import counted as counted_words, in_words, ranges_text  # `counted`: the files counted
@@ -330,24 +330,23 @@ class PoliceImportResult:
                 f"{now}")
 
     def _changed_line(self, force: str, month: str) -> str:
-        """"Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; …": what a
-        month imported again changed, so a correction police.uk made can be checked against figures already sent."""
+        """"Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; …"."""
         figures, types = self.changed[(force, month)]
-        if not figures and not types:
-            return f"{force} {month}: the new file's counts are the same as before."
-        parts = []
-        for what in (ALL_CRIME, police_uk.ANTI_SOCIAL):
-            mine = [(area, before, now) for name, area, before, now in figures if name == what]
-            named = [f"{area} {before:,} → {now:,}" for area, before, now in mine[:_GONE_NAMED]]
-            if len(mine) > _GONE_NAMED:
-                named.append(f"{counted_words(len(mine) - _GONE_NAMED, 'more area')}")
-            if named:
-                parts.append(f"{what} {', '.join(named)}")
-            elif what == ALL_CRIME:
-                parts.append(f"{what} as before in every area")
-        if types:
-            parts.append(f"crime types changed: {in_words(types)}")
-        return f"{force} {month}, police.uk counts before → now: {'; '.join(parts)}."
+        return counts_changed_words(f"{force} {month}", figures, types) + "."
+
+    def changed_record(self) -> list[list]:
+        """What each force-month replaced changed, for the History of Changes (its import's audit entry): [force,
+        month, the first figures of each kind as in counts_changed_words, how many more of each, the crime types]."""
+        record = []
+        for (force, month), (figures, types) in sorted(self.changed.items()):
+            kept, more = [], {}
+            for figure in figures:
+                if sum(f[0] == figure[0] for f in kept) < _GONE_NAMED:
+                    kept.append(list(figure))
+                else:
+                    more[figure[0]] = more.get(figure[0], 0) + 1
+            record.append([force, month, kept, more, types])
+        return record
 
     def _absent_line(self, force: str, month: str, areas: list[tuple[str, int, int]]) -> str:
         """"Suffolk Constabulary 2025-06 has no rows in Babergh (3,862 rows in the force's files of 11 other
@@ -384,6 +383,31 @@ class PoliceImportResult:
 
 
 _GONE_NAMED = 5  # areas a force-month lost that its line names (the rest are counted)
+
+
+def counts_changed_words(which: str, figures: Iterable[Sequence], types: Sequence[str],
+                         more: dict[str, int] | None = None) -> str:
+    """"Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; Anti-social
+    behaviour Babergh 49 → 48; crime types changed: Burglary, …": what a month imported again changed, so a correction
+    police.uk made can be checked against figures already sent. figures: (All crime or Anti-social behaviour, area,
+    before, now), the biggest change first; more: how many more areas of each changed, beyond those given."""
+    figures = [tuple(f) for f in figures]
+    if not figures and not types:
+        return f"{which}: the new file's counts are the same as before"
+    parts = []
+    for what in (ALL_CRIME, police_uk.ANTI_SOCIAL):
+        mine = [(area, before, now) for name, area, before, now in figures if name == what]
+        named = [f"{area} {before:,} → {now:,}" for area, before, now in mine[:_GONE_NAMED]]
+        extra = max(len(mine) - _GONE_NAMED, 0) + (more or {}).get(what, 0)
+        if extra:
+            named.append(counted_words(extra, "more area"))
+        if named:
+            parts.append(f"{what} {', '.join(named)}")
+        elif what == ALL_CRIME:
+            parts.append(f"{what} as before in every area")
+    if types:
+        parts.append(f"crime types changed: {in_words(list(types))}")
+    return f"{which}, police.uk counts before → now: {'; '.join(parts)}"
 
 
 def _months_between(months: Collection[str]) -> list[str]:
@@ -547,6 +571,8 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                 # The History of Changes says which months the import counted and what it replaced
                 batch.details.update({"months": sorted(result.months),
                                       "replaced": [list(fm) for fm in sorted(result.replaced)]})
+                if result.changed:  # and what each month replaced changed (a correction police.uk published)
+                    batch.details["changed"] = result.changed_record()
                 check_cancelled(cancelled)  # last chance: a cancel here rolls the whole import back
     return result
 
