@@ -1054,7 +1054,7 @@ class _Writer:
         self.result.months = sorted({v.month for v in vintages})
         self.result.forces = forces
         self.result.areas = sorted(set(self.current_names.values()))
-        for counts in self.counts_after.values():  # the counts as this import leaves them (a file replaced, not added)
+        for counts in self.counts_after.values() if self.unmapped else ():  # as this import leaves them (replaced)
             for (_, _, district, _), (_, n) in counts.items():
                 if district in self.unmapped and n:
                     self.result.unmapped[district] = self.result.unmapped.get(district, 0) + n
