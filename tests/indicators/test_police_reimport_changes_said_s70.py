@@ -75,3 +75,20 @@ def test_the_window_lists_eight_months_changed_and_counts_the_rest(store, tmp_pa
     assert len(changed) == 8 and changed[0].startswith("Suffolk Constabulary 2025-01, ")
     assert ("… and 2 more force-months replaced (safer-desk import-police lists what each changed).") in lines
     assert len([line for line in result.summary_lines() if "police.uk counts before → now" in line]) == 10
+
+
+def test_the_window_says_it_after_import_police_data(window, prompts, qtbot, tmp_path):
+    from safer_desk.storage.store import open_store
+    from tests.indicators.police_helpers import import_in_window
+
+    path = tmp_path / "office.sqlite"
+    store = open_store(path, create=True)
+    import_police_files(store, [APRIL])
+    store.close()
+    assert window.open_path(path)
+    infos, errors = import_in_window(window, prompts, qtbot, corrected_april(tmp_path / "corrected"))
+    assert not errors, errors
+    (title, text), = infos
+    assert title == "Police data imported"
+    assert ("Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; "
+            "Anti-social behaviour Babergh 49 → 48;") in text, text
