@@ -1683,6 +1683,32 @@ def trajectory_slip(text: str) -> Slip | None:
     return None
 
 
+def same_each_period_slip(text: str, unit: str, rate_per: int | None, frequency: str,
+                          year: FinancialYear | None) -> Slip | None:
+    """The question about a count's (or rate's) trajectory typed as the same figure for every period, "300, 300, 300":
+    a monthly target typed where the year so far is meant, which judges the year's crimes against one month's. Asked,
+    not refused: "1, 1, 1 …" may mean at most one all year. None where it rises, has one figure or is all 0."""
+    try:
+        figures = trajectory_figures(text, unit, rate_per)
+    except NumberError:
+        return None
+    if len(figures) < 2 or len(set(figures)) > 1 or figures[0] <= 0 or frequency not in ("monthly", "quarterly"):
+        return None
+    periods = svc.year_periods(frequency, year) if year is not None else []
+    each = "month" if frequency == "monthly" else "quarter"
+    x = figures[0]
+
+    def shown(n: int) -> str:  # "3,600", as the grid and Target figure write it
+        v = x * n
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+    said = [shown(n) for n in (1, 2, 3)]
+    first = f", reached by {svc.period_label(periods[0])}" if periods else ""
+    annual = f" (or choose Annual figure: {shown(len(periods))})" if periods else ""
+    return Slip(f"{said[0]} is typed for every {each}: a trajectory is cumulative (the year so far), so this is "
+                f"{said[0]} for the whole year{first}. For {said[0]} a {each}, type {', '.join(said)} …{annual}.")
+
+
 def _trajectory_figure(typed: str, unit: str, rate_per: int | None) -> float:
     """One figure of a trajectory: read as Target figure reads it where it has a % sign or a rate's label
     (target_figure)."""
@@ -1934,6 +1960,14 @@ class IndicatorForm:
                     if slip is not None:
                         self.slips["trajectory"] = slip
                         self.changed.emit()
+                    elif unit in ("count", "rate") and parsed["target_kind"] == TargetKind.TRAJECTORY.value \
+                            and self._typed("trajectory"):
+                        slip = same_each_period_slip(self.values.get("trajectory") or "", unit,
+                                                     ind.rate_per if ind is not None else None,
+                                                     parsed["frequency"], year)
+                        if slip is not None:
+                            self.slips["trajectory"] = slip
+                            self.changed.emit()
                 return parsed
 
         form = _Form(indicator_fields(year), save_fn=save, title=title)
