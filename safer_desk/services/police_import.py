@@ -248,9 +248,12 @@ class PoliceImportResult:
             lines.append(f"Replaced {counted_words(len(self.replaced), 'force-month')} imported before "
                          "(never added twice).")
         changed = [self._changed_line(force, month) for force, month in self.replaced if (force, month) in self.changed]
-        if most_listed is not None and len(changed) > most_listed:  # a year's download again: the window's 8
-            changed[most_listed:] = [f"… and {counted_words(len(changed) - most_listed, 'more force-month')} "
-                                     "replaced (safer-desk import-police lists what each changed)."]
+        # A year's download again: each line is two or three of the window's message, so it lists three, as the
+        # History of Changes does (eight, as many as its typed figures, made the message taller than a laptop's screen)
+        shown = None if most_listed is None else min(most_listed, _CHANGED_LISTED)
+        if shown is not None and len(changed) > shown:
+            changed[shown:] = [f"… and {counted_words(len(changed) - shown, 'more force-month')} "
+                               "replaced (safer-desk import-police lists what each changed)."]
         lines += changed
         lines += [f"{force} {month} has {counted_words(rows, 'row')} in this import's file, where the file imported "
                   f"before ({before}) had {before_rows:,}{self._gone_words(force, month)}; the new counts replaced the "
@@ -383,13 +386,14 @@ class PoliceImportResult:
 
 
 _GONE_NAMED = 5  # areas a force-month lost that its line names (the rest are counted)
+_CHANGED_LISTED = 3  # force-months replaced whose changes the window's summary says (the rest are counted)
 
 
 def counts_changed_words(which: str, figures: Iterable[Sequence], types: Sequence[str],
                          more: dict[str, int] | None = None) -> str:
     """"Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; Anti-social
-    behaviour Babergh 49 → 48; crime types changed: Burglary, …": what a month imported again changed, so a correction
-    police.uk made can be checked against figures already sent. figures: (All crime or Anti-social behaviour, area,
+    behaviour Babergh 49 → 48; crime types changed: Burglary, …": what a month imported again changed, so a
+    correction police.uk made can be checked against figures already sent. figures: (All crime or Anti-social behaviour, area,
     before, now), the biggest change first; more: how many more areas of each changed, beyond those given."""
     figures = [tuple(f) for f in figures]
     if not figures and not types:
