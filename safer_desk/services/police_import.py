@@ -393,8 +393,9 @@ def counts_changed_words(which: str, figures: Iterable[Sequence], types: Sequenc
                          more: dict[str, int] | None = None) -> str:
     """"Suffolk Constabulary 2025-04, police.uk counts before → now: All crime Babergh 349 → 341; Anti-social
     behaviour Babergh 49 → 48; crime types changed: Burglary, …": what a month imported again changed, so a
-    correction police.uk made can be checked against figures already sent. figures: (All crime or Anti-social behaviour, area,
-    before, now), the biggest change first; more: how many more areas of each changed, beyond those given."""
+    correction police.uk made can be checked against figures already sent. figures: (All crime or Anti-social
+    behaviour, area, before, now), the biggest change first; more: how many more areas of each changed, beyond those
+    given."""
     figures = [tuple(f) for f in figures]
     if not figures and not types:
         return f"{which}: the new file's counts are the same as before"
