@@ -32,7 +32,8 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
-from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, DataTableView, _source_copy, two_line_width
+from safer_desk.ui.kit.table_view import (CELL_PAD, HEADING_PAD, REFUSED, DataTableView, WholeNumbers, _source_copy,
+                                          two_line_width)
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.typing_undo import shows_held
@@ -179,6 +180,14 @@ class FactorsTable(SheetTable):
     def __init__(self, tab: AllocationTab):
         super().__init__(0, 2, tab)
         self._tab = tab
+        self.setItemDelegate(FactorCells(self))
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt's name
+        refused = bool(editor.property(REFUSED))
+        super().closeEditor(editor, hint)
+        if refused and editor.isHidden():  # Esc, or another cell chosen: the typing refused is gone, its line too
+            editor.setProperty(REFUSED, False)
+            self._tab.refusal_taken_back()
 
     def paste_rows(self) -> None:
         why = clipboard_without_text(QGuiApplication.clipboard().mimeData())
@@ -199,6 +208,15 @@ class FactorsTable(SheetTable):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+
+class FactorCells(WholeNumbers):
+    """Enter on a factor's name or weight the tab refuses ("-1", "Last year") leaves the editor open on what was
+    typed, as in the inputs' table: Qt's way put the cell back at once, the typing lost, and the refusal's line
+    stayed beside the options after. Esc puts the cell back, and the line goes (``FactorsTable.closeEditor``)."""
+
+    def put_in(self, editor, model, index) -> bool:
+        return self.parent()._tab.edit_factor(index.row(), index.column(), editor.text())
 
 
 def _explain_choice(combo: QComboBox) -> None:
@@ -1211,21 +1229,25 @@ class AllocationTab(TabBase):
                     self.inputs_model.index(min(rows[0], self.inputs_model.rowCount() - 1), column))
 
     def _factor_item_changed(self, item: QTableWidgetItem) -> None:
-        if self._syncing:
-            return
-        title = self.state.options.factors[item.row()].title
+        if not self._syncing:
+            self.edit_factor(item.row(), item.column(), item.text())
+
+    def edit_factor(self, row: int, column: int, typed: str) -> bool:
+        """A factor's name (column 0) or weight typed; False when refused (said, and the cell shows it as held)."""
+        title = self.state.options.factors[row].title
         try:
-            if item.column() == 0:
-                new_state = bench.with_factor_title(self.state, item.row(), item.text())
-                text = f"Rename factor {title} to {new_state.options.factors[item.row()].title}"
+            if column == 0:
+                new_state = bench.with_factor_title(self.state, row, typed)
+                text = f"Rename factor {title} to {new_state.options.factors[row].title}"
             else:
-                new_state = bench.with_factor_weight(self.state, item.row(), item.text())
+                new_state = bench.with_factor_weight(self.state, row, typed)
                 text = f"Edit weight of factor {title}"
         except AllocationError as exc:
             self._sync_options()
             self._refuse(exc)
-            return
-        self.apply(new_state, text, EditedAt("factors", (item.row(),), (item.column(),)))
+            return False
+        self.apply(new_state, text, EditedAt("factors", (row,), (column,)))
+        return True
 
     def add_factor(self) -> None:
         new_state = bench.with_new_factor(self.state)
