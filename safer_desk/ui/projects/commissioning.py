@@ -12,7 +12,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -33,7 +33,7 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
-from safer_desk.ui.kit.table_view import DataTableView, WholeNumbers
+from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, DataTableView, WholeNumbers
 from safer_desk.ui.kit.tables import COPY_ROLE, SortProxy
 from safer_desk.ui.kit.tables import RowTableModel
 from safer_desk.ui.kit.undo import push_action
@@ -440,9 +440,9 @@ class CommissioningPage(QWidget):
 
     def _fit_columns(self) -> None:
         """On a laptop at 150% (910 wide) the one-symbol criteria columns keep to their headings and the title gives
-        up width (down to about 18 letters: its tooltip holds it whole), so Cost, Scale and Committed are in view
-        without a sideways scroll. In a county file *Merged from* gives up width first (down to about 16 letters,
-        whole in its tooltip too). Columns the person resized keep their width."""
+        up width (down to about 18 letters, never below its heading in bold: its tooltip holds it whole), so Cost,
+        Scale and Committed are in view without a sideways scroll. In a county file *Merged from* gives up width first
+        (down to about 16 letters, whole in its tooltip too). Columns the person resized keep their width."""
         view, header = self.view, self.view.horizontalHeader()
         metrics, columns = header.fontMetrics(), self.model.columns
         widths = {c: metrics.horizontalAdvance(columns[c].header) + 16 for c in range(len(columns))
@@ -455,11 +455,23 @@ class CommissioningPage(QWidget):
             return
         others = sum(widths.get(c, view.columnWidth(c)) for c in range(last)
                      if c not in giving and not view.isColumnHidden(c))
-        room = view.viewport().width() - others - header.sectionSizeHint(last)
+        bold = QFont(header.font())
+        bold.setBold(True)
+        bolds = QFontMetrics(bold)
+        # Committed (stretched to the edge) keeps the room its figures and its heading, bold when chosen, need:
+        # Qt's size hint, some 20 px more, held the 9 px the title's heading needs at 910x480.
+        model, shown = view.model(), max(0, view.rowAt(0))
+        figures = [str(model.index(r, last).data() or "") for r in range(shown, min(model.rowCount(), shown + 60))]
+        widths[last] = max([bolds.horizontalAdvance(columns[last].header) + HEADING_PAD]
+                           + [metrics.horizontalAdvance(f) + CELL_PAD for f in figures])
+        room = view.viewport().width() - others - widths[last]
         natural = {self.TITLE: self._title_width, merged: self._merged_width}
         for c in giving:  # Merged from first; the room the title would want at most is kept for it
             keep = natural[self.TITLE] if c == merged and self.TITLE in giving else 0
             floor = min(metrics.averageCharWidth() * (16 if c == merged else 18), natural[c])
+            # Never below the heading as Qt draws it over a chosen cell, bold: "Project / initiative" needs 133 px
+            # there, and at 910x480 the title's 18 letters (124 px) cut it to "Project / initiati".
+            floor = max(floor, bolds.horizontalAdvance(columns[c].header) + HEADING_PAD)
             widths[c] = max(floor, min(natural[c], room - keep))
             room -= widths[c]
         self._fit(widths)
