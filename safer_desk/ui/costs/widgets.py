@@ -427,6 +427,10 @@ class SplitDialog(_GuardedDialog):
                                                "Cancel the invoices not yet paid and bill each partner the difference")
         self.bill_again_button.setVisible(split.billed)
         self.bill_again_button.setEnabled(split.billed and not split.read_only)
+        # Never Enter's button: greyed fields and Save leave it the first to take the focus, and Qt made a focused
+        # button Enter's, so Enter pressed to leave a billed split opened the grid to bill every partner again.
+        # Space or Alt+A chooses it.
+        self.bill_again_button.setAutoDefault(False)
         bar.addWidget(self.bill_again_button)
         bar.addStretch(1)
         self.save_button = action_button(self, "&Bill again…" if split.rebill else "&Save", self.save)
