@@ -67,3 +67,14 @@ def test_a_factor_weight_put_right_after_a_refusal_goes_in(qtbot, tab, prompts):
     assert table.state() != QAbstractItemView.State.EditingState
     assert table.item(0, 1).text() == "2"
     assert "-1" not in tab.problem_label.text()
+
+
+def test_moving_to_another_factor_cell_from_a_refused_one_takes_its_refusal_away(qtbot, tab, prompts):
+    table, before_line = tab.factors_table, tab.problem_label.text()
+    held = table.item(0, 1).text()
+    index, editor = _type_in_factor(qtbot, tab, 1, "-1")
+    assert table.indexWidget(index) is editor and tab.problem_label.text() != before_line
+    table.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert table.item(0, 1).text() == held
+    assert tab.problem_label.text() == before_line, tab.problem_label.text()
