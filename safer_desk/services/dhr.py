@@ -2005,9 +2005,9 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
         shares_by_case.setdefault(s.case_id, []).append(s)
     until = "9999-12-31" if as_at is None else as_at.isoformat()  # as list_shares: every dated row as at no date
     # As at a day, the lines standing then, as they stood (STANDING_LINES)
-    costs = {r[0]: (r[1], r[2]) for r in store.rows(
-        "SELECT case_id, sum(amount_pence), sum(CASE WHEN coalesce(invoiced_on, '') <= :day THEN amount_pence END) "
-        f"FROM ({STANDING_LINES}) GROUP BY case_id", {"day": until, "case": None})}
+    lines_by_case: dict[str, list[dict]] = {}
+    for r in store.rows(STANDING_LINES, {"day": until, "case": None}):
+        lines_by_case.setdefault(r["case_id"], []).append(dict(r))
     recs = {r[0]: (r[1], r[2]) for r in store.rows(
         "SELECT case_id, sum(completed_on IS NULL OR completed_on > ?1), "
         "sum((completed_on IS NULL OR completed_on > ?1) AND due_on < ?2) "
@@ -2034,8 +2034,7 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
             workshop = rules.reached_by(_from_iso(case["workshop_on"]), as_at)
             current = f"Learning workshop {format_uk_date(workshop)}" if workshop else "Learning review"
         shares = shares_by_case.get(case["id"], [])
-        cost_now, cost_dated = (int(v or 0) for v in costs.get(case["id"], (0, 0)))
-        cost = _cost_as_at(cost_now, cost_dated, shares)
+        _, cost = _lines_as_at(lines_by_case.get(case["id"], []), until, shares)
         recovered = sum(s.paid_pence for s in shares)
         outstanding = sum(s.outstanding_pence for s in shares)
         refused = sum(s.closed_pence for s in shares if s.status == "refused")
@@ -2076,16 +2075,33 @@ STANDING_LINES = (
     "LEFT JOIN dhr_cost_line_versions v ON v.line_id = r.line_id AND v.replaced_on = r.replaced_on")
 
 
-def _cost_as_at(cost_now: int, cost_dated: int, shares: Iterable[ShareRow]) -> int:
-    """A review's cost as at a day: its cost lines dated on or before it (an undated one always counts), or, when
-    more, what its partners had been billed for its costs by then (``shares``, as at the day): a cost line dated after
-    the invoices that billed it was a cost by then, so nothing reads as billed beyond the cost. Never more than the
-    cost now, unless billing again since withdrew invoices standing that day (its costs taken off): what they billed."""
+def _lines_as_at(lines: Iterable[Mapping[str, Any]], until: str,
+                 shares: Iterable[ShareRow]) -> tuple[list[Mapping[str, Any]], int]:
+    """A review's cost lines as at the day ``until`` (those standing then, STANDING_LINES) and its cost then: the lines
+    dated on or before it (an undated one always counts) and, when its partners had been billed more by then
+    (``shares``, as at the day), the lines dated after it, earliest first, until they cover what was billed: a cost
+    line dated after the invoices that billed it was a cost by then, so nothing reads as billed beyond the cost, and
+    the lines shown add up to the cost (a line dated before the day but typed after the invoices counts as well).
+    Never more than the lines standing then, unless billing again since withdrew invoices standing that day (its
+    costs taken off): what they billed (``cost_lines`` gives the difference a row of its own)."""
+    lines = sorted(lines, key=_line_order)
     shares = list(shares)
     billed = sum(s.amount_pence for s in shares if s.kind == "share")
+    cost_now = sum(line["amount_pence"] for line in lines)
     # Invoices billing again later withdrew (the costs all taken off) were billed for costs there were then.
     most = max(cost_now, billed) if any(s.withdrawn_on for s in shares) else cost_now
-    return min(most, max(cost_dated, billed))
+    dated = [(line["invoiced_on"] or "") <= until for line in lines]
+    total = sum(line["amount_pence"] for line, by_then in zip(lines, dated) if by_then)
+    for k, by_then in enumerate(dated):
+        if not by_then and total < billed:
+            dated[k] = True
+            total += lines[k]["amount_pence"]
+    return [line for line, shown in zip(lines, dated) if shown], max(total, min(most, billed))
+
+
+def _line_order(line: Mapping[str, Any]) -> tuple[str, str, str]:
+    """Cost lines in date order (an undated one first), then by category: as Costs > Reviews lists them."""
+    return (line["invoiced_on"] or "", line["category"], line["id"])
 
 
 def notified_after(store: Store, day: date | None) -> set[str]:
@@ -2107,21 +2123,14 @@ def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list
         return lines
     until = as_at.isoformat()
     # deleted or corrected after the day: as they stood then
-    lines = sorted((dict(r) for r in store.rows(STANDING_LINES, {"day": until, "case": case_id})),
-                   key=lambda line: (line["invoiced_on"] or "", line["category"]))
-    dated = [(line["invoiced_on"] or "") <= until for line in lines]
-    cost_now = sum(line["amount_pence"] for line in lines)
-    cost = _cost_as_at(cost_now, sum(line["amount_pence"] for line, d in zip(lines, dated) if d),
-                       list_shares(store, today=as_at, case_id=case_id, as_at=as_at))
-    shown, total = [], 0
-    for line, by_then in zip(lines, dated):
-        if by_then or total + line["amount_pence"] <= cost:
-            shown.append(line)
-            total += line["amount_pence"]
+    shown, cost = _lines_as_at([dict(r) for r in store.rows(STANDING_LINES, {"day": until, "case": case_id})], until,
+                               list_shares(store, today=as_at, case_id=case_id, as_at=as_at))
+    shown = [dict(line) for line in shown]
+    total = sum(line["amount_pence"] for line in shown)
     # Lines deleted since by an earlier Safer Desk (before the step create_dhr_deleted_cost_lines, which keeps them),
     # that the partners had been billed for by then (billing again withdrew those invoices): the cost then is more
     # than every line standing then that is known, and the lines themselves were not kept: what they came to is a row.
-    if (gone := min(cost - total, cost - cost_now)) > 0:
+    if (gone := cost - total) > 0:
         shown.append({"id": f"taken-off:{case_id}", "case_id": case_id, "category": TAKEN_OFF, "amount_pence": gone,
                       "description": f"Cost lines deleted after {format_uk_date(as_at)} by an earlier Safer Desk, "
                                      "which the partners had been billed for by then (it did not keep the lines)",
