@@ -93,7 +93,8 @@ def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
     """Per-district (name, victims, pence) rows as a report or export may give them outside the office file, by the
     rule of the summary above: a district of one or two victims is not named but merged into ``other`` (a row of no
     district, last, joining any such row given), and should that row then count one or two, the districts of fewest
-    victims join it until it counts at least SMALL_NUMBER (or every district is in it: a fund of fewer in all). The
+    victims (none is no one: such a district joins only when no other is left) join it until it counts at least
+    SMALL_NUMBER (or every district is in it: a fund of fewer in all). The
     victims and pence add up to the rows given; rows with no small count come back as they were."""
     rows = [tuple(r) for r in rows]
     named = [r for r in rows if r[0] != other and not small_count(r[1])]
@@ -102,7 +103,8 @@ def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
         return rows
     victims, pence = sum(r[1] for r in rest), sum(r[2] for r in rest)
     while small_count(victims) and named:
-        fewest = min(named, key=lambda r: (r[1], r[2], r[0]))
+        # A district of no victims adds no one: it stays named unless no other is left (a fund of fewer in all)
+        fewest = min(named, key=lambda r: (r[1] == 0, r[1], r[2], r[0]))
         named.remove(fewest)
         victims, pence = victims + fewest[1], pence + fewest[2]
     return [*named, (other, victims, pence)]
