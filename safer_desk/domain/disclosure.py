@@ -116,7 +116,8 @@ def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hasha
     within its group first (``groups``, one per row: a month's quarter, as step 3 merges a month into its quarter),
     then across groups (step 4, the nearest rows), until no row counts one or two (or every row is one: a table of
     fewer in all). A small row joins its small neighbour first, else the neighbour of fewest victims (the earlier when
-    as few), so as little is merged as can be. Rows stay in order and merge only with their neighbours, so each span
+    as few), so as little is merged as can be; a row of no victims left at a joined span's end is given on its own
+    (it adds no one). Rows stay in order and merge only with their neighbours, so each span
     reads as one stretch ("May 2026 to Jun 2026", "over £200"); the spans cover every row once, so the totals hold.
     Rows with no small count come back one to a span."""
     spans = [range(i, i + 1) for i in range(len(victims))]
@@ -144,7 +145,20 @@ def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hasha
                 break
             if not joined:
                 break
-    return spans
+    # A row of no victims at the end of a joined span added no one to it: given on its own, as it was (its spend
+    # read for its month); the span counts as many, so none becomes one or two (a table of fewer in all stays one)
+    given: list[range] = []
+    for span in spans:
+        start, stop = span.start, span.stop
+        if not small_count(count(span)):
+            while stop - start > 1 and not victims[start]:
+                given.append(range(start, start + 1))
+                start += 1
+            while stop - start > 1 and not victims[stop - 1]:
+                stop -= 1
+        given.append(range(start, stop))
+        given += [range(i, i + 1) for i in range(stop, span.stop)]
+    return given
 
 
 def quarter_start(month: str) -> str:

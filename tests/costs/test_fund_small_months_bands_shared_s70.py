@@ -27,9 +27,10 @@ TODAY = date(2018, 8, 20)
 
 
 def test_a_row_of_one_or_two_joins_its_neighbours_in_its_group_first():
-    # Jul's one joins Aug's none (same quarter), still one: then June, the quarter before
+    # Jul's one joins Aug's none (same quarter), still one: then June, the quarter before; Aug, adding no one, is
+    # given on its own again (s70: its spend read for its month)
     assert spans_with_disclosure_control([5, 5, 5, 1, 0], ["q1", "q1", "q1", "q2", "q2"]) == [
-        range(0, 1), range(1, 2), range(2, 5)]
+        range(0, 1), range(1, 2), range(2, 4), range(4, 5)]
     # a small month joins the small month beside it before a big one; within its quarter before across
     assert spans_with_disclosure_control([4, 1, 1, 7], ["a", "a", "a", "b"]) == [range(0, 3), range(3, 4)]
     assert spans_with_disclosure_control([4, 1, 2, 7], ["a", "a", "a", "b"]) == [range(0, 1), range(1, 3),
@@ -37,8 +38,9 @@ def test_a_row_of_one_or_two_joins_its_neighbours_in_its_group_first():
     # nothing small: one row to a span; a table of fewer than three in all: one span
     assert spans_with_disclosure_control([3, 0, 4]) == [range(0, 1), range(1, 2), range(2, 3)]
     assert spans_with_disclosure_control([1, 0, 1]) == [range(0, 3)]
-    # bands: "over £200 to £300: 1" joins the empty bands after it, then "over £100 to £200"
-    assert spans_with_disclosure_control([0, 14, 1, 0, 0]) == [range(0, 1), range(1, 5)]
+    # bands: "over £200 to £300: 1" joins the empty bands after it, then "over £100 to £200"; the empty ones, adding
+    # no one, are given on their own again
+    assert spans_with_disclosure_control([0, 14, 1, 0, 0]) == [range(0, 1), range(1, 3), range(3, 4), range(4, 5)]
     assert band_label(10_000, None) == "over £100" and band_label(0, None) == "any amount"
 
 
@@ -62,7 +64,7 @@ def test_the_workbooks_per_month_and_per_victim_count_no_one_or_two(pilot):
     assert months.rows[-1][2] == 241_700 + 15_000
     assert "Small numbers are suppressed" in months.title
     bands = sheets["Per victim"]
-    assert bands.rows == [["up to £100", 0], ["over £100", 16]]
+    assert bands.rows == [["up to £100", 0], ["over £100 to £300", 16], ["over £300 to £500", 0], ["over £500", 0]]
     assert "Small numbers are suppressed" in bands.title
     # the office's own page keeps every month and band
     f = pilot.data.figures

@@ -118,6 +118,20 @@ def test_a_span_within_a_group_is_joined_across_only_when_the_group_alone_is_sma
                        {groups[i] for i in span})
 
 
+@settings(max_examples=150)
+@given(grouped_tables(), st.booleans())
+@example(([5, 0, 1, 4], [0, 0, 0, 0]), False)
+def test_a_joined_span_takes_in_no_row_of_no_victims_at_its_ends(case, with_groups):
+    """A month of spend but no victim first supported was joined to its neighbour of one or two, though it adds no one:
+    May to Aug of 5, 0, 1 and 4 victims gave "Jun to Aug: 5", where "Jun: 0" (its spend given) and "Jul to Aug: 5"
+    tell no one apart (the county's burn rate is read from the months)."""
+    counts, groups = case
+    spans, joined = spans_and_counts(counts, groups if with_groups else None)
+    for span, count in zip(spans, joined):
+        if len(span) > 1 and not small(count):
+            assert counts[span.start] and counts[span.stop - 1], (counts, spans)
+
+
 def test_spans_empty_and_one():
     assert spans_with_disclosure_control([]) == []
     assert spans_with_disclosure_control([1]) == [range(0, 1)]
