@@ -80,7 +80,11 @@ def step(store, rng, model: Model, case_id: str, day: date) -> str:
         model.added[line] = values_of(next(r for r in dhr.cost_lines(store, case_id) if r["id"] == line))
         return f"add £{amount / 100:.2f} dated {on}"
     if kind == "bill":
+        before = next(c for c in dhr.list_cases(store, today=day) if c.id == case_id)
         shares = dhr.bill_partners(store, case_id, invoiced_on=day.isoformat(), due_days=30)
+        # the invoices add up exactly to what was not yet billed, none negative
+        assert sum(shares.values()) == before.cost_pence - before.billed_pence and min(shares.values()) >= 0, (
+            shares, before)
         return f"bill {sum(shares.values())}"
     if not lines:
         return f"no line to {kind}"
