@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from safer_desk.domain.money import format_money
+from safer_desk.domain.periods import format_uk_date
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit, audit_chain
@@ -28,6 +31,7 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, repair_audit_trail, where_to_get_whole,
                                       where_to_restore, words_for_limit)
+from safer_desk.storage.schema.costs import versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -339,8 +343,23 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
             report.good(f"the audit trail's hash chain is whole ({counted(chain.entries, 'entry', 'entries')}"
                         + (f", {counted(chain.repairs, 'repair')} recorded" if chain.repairs else "") + ")")
         _check_anchors(conn, report)
+        _check_versions(conn, report)
     finally:
         conn.close()
+
+
+def _check_versions(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """A review cost line's earlier version no correction in the trail made: the review's costs as at a day before it
+    read a figure nobody recorded (a chain whole and triggers exact do not show a trigger dropped and made again)."""
+    for reference, category, invoice_ref, amount_pence, replaced_on in versions_unrecorded(conn):
+        try:
+            day = format_uk_date(date.fromisoformat(replaced_on))
+        except (TypeError, ValueError):
+            day = str(replaced_on)
+        line = f"review cost {invoice_ref or category} of {reference or 'a review no longer in the file'}"
+        report.bad(f"{line} as it stood before {day} ({format_money(amount_pence)}) is not in the audit trail: no "
+                   "correction of the line made it, so it was put into the file outside Safer Desk, and Costs > "
+                   f"Reviews as at a day before {day} reads it")
 
 
 def _needs_repair(path: Path) -> bool:

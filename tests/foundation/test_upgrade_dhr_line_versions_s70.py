@@ -138,3 +138,17 @@ def test_an_older_file_keeps_the_versions_its_trail_recorded_and_reads_as_at_a_d
         assert "earlier Safer Desk" not in said.err
         row = next(r for r in said.out.splitlines() if r.startswith(UNDER_WAY + ","))
         assert row.split(",")[1] == "1600"
+
+
+def test_check_finds_every_version_of_the_upgraded_file_and_the_new_one_recorded(made, tmp_path):
+    """`check` after the upgrade: the versions the upgrade kept from the trail have no insert entry of their own, and
+    are not said to have been put in outside Safer Desk (safer_desk.services.integrity._check_versions)."""
+    from safer_desk.services.integrity import check_file
+    from safer_desk.storage.store import open_store
+
+    for name in ("old.sqlite", "new.sqlite"):
+        path = tmp_path / name
+        shutil.copyfile(made / name, path)
+        open_store(path).close()  # the older one upgraded
+        report = check_file(path)
+        assert report.ok, report.lines()

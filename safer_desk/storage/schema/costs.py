@@ -474,7 +474,17 @@ LINE_COLUMNS = ("category", "description", "supplier", "invoice_ref", "invoiced_
 
 
 def _keep_versions_before(conn) -> None:
-    """Fill dhr_cost_line_versions from the audit trail of an earlier Safer Desk (create_dhr_cost_line_versions).
+    conn.executemany("INSERT OR IGNORE INTO dhr_cost_line_versions(id, line_id, case_id, category, description, "
+                     "supplier, invoice_ref, invoiced_on, amount_pence, replaced_on) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _versions_from_trail(conn))
+
+
+def _versions_from_trail(conn, *, recorded_by: str | None = None) -> list[tuple]:
+    """The versions _keep_versions_before keeps, as rows of dhr_cost_line_versions; with ``recorded_by`` (an audit
+    entry's time) only from the corrections recorded by then (the ids right, not the values: a later correction is
+    not walked back).
+
+    Fill dhr_cost_line_versions from the audit trail of an earlier Safer Desk (create_dhr_cost_line_versions).
 
     An update of a cost line is recorded as one entry per changed column with its old value: walking a line's
     updates back from the line as it is now (or as it was deleted) gives each version before each correction. Kept:
@@ -496,7 +506,8 @@ def _keep_versions_before(conn) -> None:
                    AND json_extract(b.new_value, '$.case_id') = l.case_id) AS billed_on
             FROM audit_log a JOIN (SELECT id, case_id FROM dhr_cost_lines UNION
                                    SELECT id, case_id FROM dhr_deleted_cost_lines) l ON l.id = a.row_id
-            WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'update' ORDER BY a.id"""):
+            WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'update' AND (?1 IS NULL OR a.at <= ?1)
+            ORDER BY a.id""", (recorded_by,)):
         if row_id not in lines:
             continue
         found = groups.setdefault(row_id, [])
@@ -535,9 +546,7 @@ def _keep_versions_before(conn) -> None:
             kept.append((f"{line_id}@{day.isoformat()}", line_id, version["case_id"], category,
                          *(str(version.get(c) or "") for c in ("description", "supplier", "invoice_ref")),
                          version.get("invoiced_on") or None, amount, day.isoformat()))
-    conn.executemany("INSERT OR IGNORE INTO dhr_cost_line_versions(id, line_id, case_id, category, description, "
-                     "supplier, invoice_ref, invoiced_on, amount_pence, replaced_on) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kept)
+    return kept
 
 
 def _move_last(corrections: list[dict], source: list[int], target: list[int], label: str) -> None:
@@ -546,3 +555,35 @@ def _move_last(corrections: list[dict], source: list[int], target: list[int], la
         if corrections[source[i]]["label"].casefold() in (label, f"redo {label}"):
             target.append(source.pop(i))
             return
+
+
+# A version is written by a correction (update_cost_line, its undo or redo: its own insert entry in the trail, and
+# the last entry for it an insert), or, in a file made before the step, by the upgrade from the line's corrections
+# recorded before it (_keep_versions_before: no insert entry of its own). A county file's merged ones came in a batch.
+_VERSIONS_NOT_INSERTED = """
+    SELECT v.id, c.reference, v.category, v.invoice_ref, v.amount_pence, v.replaced_on
+    FROM dhr_cost_line_versions v LEFT JOIN dhr_cases c ON c.id = v.case_id
+    WHERE coalesce((SELECT a.action FROM audit_log a
+                    WHERE a.table_name = 'dhr_cost_line_versions' AND a.row_id = v.id
+                      AND a.action IN ('insert', 'delete') ORDER BY a.id DESC LIMIT 1), '') != 'insert'
+    ORDER BY c.reference, v.replaced_on, v.id"""
+
+
+def versions_unrecorded(conn) -> list[tuple]:
+    """Cost lines' earlier versions (dhr_cost_line_versions) no correction in the audit trail made: put into the file
+    outside Safer Desk. Each (review reference, category, invoice reference, amount_pence, replaced_on)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"dhr_cost_line_versions", "audit_log", "_sqlite_migrations"} <= tables:
+        return []
+    if conn.execute("SELECT 1 FROM audit_log WHERE action = 'batch' AND new_value LIKE '%dhr_cost_line_versions%' "
+                    "LIMIT 1").fetchone():
+        return []  # merged at the county: a batch is one entry, not one per row
+    found = conn.execute(_VERSIONS_NOT_INSERTED).fetchall()
+    if not found:
+        return []
+    applied = conn.execute("SELECT applied_at FROM _sqlite_migrations WHERE migration_set = 'safer_desk.costs' "
+                           "AND name = 'create_dhr_cost_line_versions'").fetchone()
+    upgraded: set[str] = set()
+    if applied and isinstance(applied[0], str):  # the trail's times ("2026-12-07T05:26:52.729Z") to the second
+        upgraded = {v[0] for v in _versions_from_trail(conn, recorded_by=applied[0][:19].replace(" ", "T") + "Z")}
+    return [tuple(r[1:]) for r in found if r[0] not in upgraded]
