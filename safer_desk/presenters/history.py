@@ -931,6 +931,8 @@ def _repair_words(details: dict[str, Any], tz: tzinfo | None) -> list[str]:
         elif m := _GAP.fullmatch(text):
             missing = int(m[2]) - int(m[1]) + 1 if m[1] else 1
             found.append(f"{counted(missing, 'recorded change')} {'was' if missing == 1 else 'were'} removed")
+        elif text.endswith(": the trail's entries were put in another order outside Safer Desk"):
+            found.append("Recorded changes were put in another order")
         elif text.endswith("the entry before it was removed or replaced"):
             found.append("A recorded change was removed or replaced")
         else:
@@ -948,6 +950,7 @@ def _repair_words(details: dict[str, Any], tz: tzinfo | None) -> list[str]:
             off.append(f"Something not made by Safer Desk was found among the history's safeguards, and removed: "
                        f"{_short(str(text).split(':', 1)[0].replace('_', ' '))}")
     problems = len(found) + len(off)
+    found = list(dict.fromkeys(found))  # an order changed once, said once (each entry moved is a problem found)
     head = (f"Repaired the history of changes after it was changed outside Safer Desk ({counted(problems, 'problem')} "
             "found)")
     done = (["Changes made while the recording was switched off or altered were not recorded"] if off else []) + \
@@ -1507,6 +1510,8 @@ def trail_warning(problems: Sequence[service.TrailProblem], tz: tzinfo | None = 
         if p.kind == "triggers":
             said.append("the safeguards that record each change were switched off or altered, so changes may have "
                         "gone unrecorded")
+        elif p.kind == "moved":
+            said.append(f"changes recorded {when(p.at)} were put in another order".replace("  ", " "))
         elif p.kind == "edited":
             what = f"a change to {noun(p.table_name, 2)}" if p.table_name else "a change"
             said.append(f"{what} recorded {when(p.at)} was altered after it was recorded".replace("  ", " "))
@@ -1517,6 +1522,7 @@ def trail_warning(problems: Sequence[service.TrailProblem], tz: tzinfo | None = 
                         "removed")
         else:
             said.append(f"a change recorded before {when(p.at)} was removed or replaced")
+    said = list(dict.fromkeys(said))  # one order changed reads once, not once per entry moved
     more = len(said) - 3
     listed = "; ".join(said[:3] + ([f"and {counted(more, 'more problem')}"] if more > 0 else []))
     return (f"This history was changed outside Safer Desk: {listed}. What it shows may not be what was done. Keep the "

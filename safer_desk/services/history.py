@@ -219,7 +219,8 @@ def record_facts(store: Store, refs: Iterable[tuple[str, str]]) -> dict[tuple[st
 @dataclass(frozen=True)
 class TrailProblem:
     """The trail changed outside Safer Desk, as the History window says it: an entry altered, entries removed, or
-    the triggers that record changes missing or changed (``kind``: "edited", "removed" or "triggers")."""
+    the triggers that record changes missing or changed, or entries put in another order (``kind``: "edited",
+    "removed", "triggers" or "moved")."""
 
     kind: str
     at: str | None = None  # when the entry altered, or the one after a gap, was recorded (UTC)
@@ -240,7 +241,9 @@ def trail_problems(store: Store, *, limit: int = 20) -> list[TrailProblem]:
         return out
     for problem in audit_chain.verify_chain(conn, limit=limit).problems:
         row = conn.execute("SELECT at, table_name FROM audit_log WHERE id = ?", (problem.entry_id,)).fetchone()
-        if problem.kind == "edited":
+        if problem.kind == "moved":
+            out.append(TrailProblem("moved", row and row[0]))
+        elif problem.kind == "edited":
             out.append(TrailProblem("edited", row and row[0], row and row[1]))
         elif problem.kind == "unlinked":
             before = conn.execute("SELECT id, at FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from safer_desk.storage.audit import (AUDIT_TABLE, ENTRY_FIELDS, GENESIS, GUARD_TRIGGERS, REPAIR_LABEL, TriggerProblem,
                                       _chain, _quote, entry_digest, install_triggers, link_hash, record_event,
@@ -28,7 +28,10 @@ class ChainHead:
 class ChainProblem:
     """An entry of the audit trail whose hash no longer follows from the entries before it."""
     entry_id: int
-    kind: str  # "edited", "unlinked" (an entry before it removed or replaced), "anchor" (a recorded head differs)
+    # "edited", "unlinked" (an entry before it removed or replaced), "moved" (entries put in another order: one
+    # written with another number, or following on from an entry still there but elsewhere), "anchor" (a recorded
+    # head differs)
+    kind: str
     text: str
 
 
@@ -55,9 +58,39 @@ def _entries(conn: sqlite3.Connection) -> Iterator[tuple]:
     yield from conn.execute(f"SELECT {cols}, prev_hash, hash FROM audit_log ORDER BY id")
 
 
+MOVED = "the trail's entries were put in another order outside Safer Desk"
+MOVED_SPAN = 1000  # how far from its place an entry moved is looked for by the number it was written with
+
+
+class _Hashes:
+    """Each entry's number by its hash, read once, when an entry first does not follow on from the one before it."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn, self.numbers = conn, None
+
+    def entry_with(self, hash_: Any) -> int | None:
+        """The entry (its number now) whose hash is ``hash_``, the one another was written after."""
+        if hash_ == GENESIS:
+            return 0
+        if self.numbers is None:
+            self.numbers = {h: int(i) for i, h in self.conn.execute("SELECT id, hash FROM audit_log")}
+        return self.numbers.get(hash_)
+
+
+def _written_as(fields: tuple, prev_hash: Any, stored: Any, near: Iterable[int]) -> int | None:
+    """The number an entry was written with when it is not its number now (its hash holds it): the entry moved."""
+    if not isinstance(stored, str) or not isinstance(prev_hash, str):
+        return None
+    entry_id = int(fields[0])
+    for number in near:
+        if number != entry_id and number > 0 and _chain(prev_hash, number, *fields[1:]) == stored:
+            return number
+    return None
+
+
 def verify_chain(conn: sqlite3.Connection, *, limit: int = 50) -> ChainReport:
     """Recompute every entry's hash and link; report the first ``limit`` problems (each break once)."""
-    report = ChainReport()
+    report, hashes = ChainReport(), _Hashes(conn)
     expected_prev, last_id = GENESIS, 0
     for row in _entries(conn):
         fields, prev_hash, stored = row[:len(ENTRY_FIELDS)], row[-2], row[-1]
@@ -66,13 +99,29 @@ def verify_chain(conn: sqlite3.Connection, *, limit: int = 50) -> ChainReport:
         if fields[5] == "event" and fields[6] == "repair":
             report.repairs += 1
         if len(report.problems) < limit:
-            if prev_hash != expected_prev:
+            unlinked = prev_hash != expected_prev
+            after = hashes.entry_with(prev_hash) if unlinked else None
+            content_ok = isinstance(stored, str) and _chain(prev_hash, *fields) == stored
+            written_as = None
+            if not content_ok:
+                near = sorted(range(entry_id - MOVED_SPAN, entry_id + MOVED_SPAN + 1), key=lambda n: abs(n - entry_id))
+                written_as = _written_as(fields, prev_hash, stored, ([after + 1] if after is not None else []) + near)
+            if written_as is not None:  # nothing altered: the entry is elsewhere, and so its link
+                report.problems.append(ChainProblem(entry_id, "moved",
+                                                    f"entry {entry_id} was written as entry {written_as}: {MOVED}"))
+                expected_prev, last_id = stored, entry_id
+                continue
+            if unlinked and after is not None and after != last_id:
+                report.problems.append(ChainProblem(
+                    entry_id, "moved", f"entry {entry_id} was written after entry {after}, not entry {last_id}: "
+                                       f"{MOVED}"))
+            elif unlinked:
                 gap = ("the entry before it was removed or replaced" if entry_id == last_id + 1 else
                        f"entry {last_id + 1} is missing" if entry_id == last_id + 2 else
                        f"entries {last_id + 1} to {entry_id - 1} are missing")
                 report.problems.append(ChainProblem(entry_id, "unlinked",
                                                     f"entry {entry_id} does not follow on from entry {last_id}: {gap}"))
-            if not isinstance(stored, str) or _chain(prev_hash, *fields) != stored:
+            if not content_ok:
                 report.problems.append(ChainProblem(entry_id, "edited",
                                                     f"entry {entry_id} ({fields[3]}, {fields[1]}) was changed after it "
                                                     "was written"))
