@@ -80,9 +80,11 @@ def _looks(probe: Callable[[], bool]) -> bool:
 class WriteFailed(OSError):
     """A file could not be written; ``str()`` is the whole message, ``strerror`` the cause in words."""
 
-    def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = ""):
+    def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = "", happened: str = ""):
         if code in (errno.ENOENT, errno.ENOTDIR) and (problem := folder_problem(path)):
             cause = f"the folder {Path(path).parent} {problem}"  # named: the cause may be all that is said of it
+        # what happened, for a record read later (History): the cause without the advice it gives now
+        self.happened = happened or cause
         super().__init__(code or errno.EIO, cause, str(path))
         name = Path(path).name or str(path)
         # A write goes to a temporary file first, so what is at path now is what was there before: named only when
@@ -244,7 +246,9 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
             # The temporary file was made in the folder, so the folder takes new files: Windows refuses to replace
             # a file another program holds open (Excel, a PDF reader) or one marked read-only.
             raise WriteFailed(exc.errno, f"{target.name} is open in another program, such as Excel (or is marked "
-                              "read-only): close it there and try again", target, what=what) from exc
+                              "read-only): close it there and try again", target, what=what,
+                              happened=f"{target.name} was open in another program, such as Excel, or marked "
+                                       "read-only") from exc
         leftovers.forget(tmp)
         fsync_folder(target.parent)
         if label:
