@@ -311,8 +311,10 @@ AREA_ROWS = {"indicator_areas": "id", "office_areas": "area_id"}
 # its invoice number ("partner share MSDC-DHR1-03 of Ipswich and East CCG, WSCSP-DHR-2017-01"), so a search finds it.
 # The first of its columns with a value is said ("funding source OPCC of Homeshield Plus, 2018/19"; "award year 2019/20
 # of CSP funding 2018-2021"; a cost line by its description, else its category: "cost line Administrative support of
-# Suffolk ELEV8, 2009/10", not "cost line 2009/10", one of four that year).
-NUMBERED = {"dhr_shares": ("invoice_ref",), "dhr_cost_lines": ("invoice_ref",),
+# Suffolk ELEV8, 2009/10", not "cost line 2009/10", one of four that year; a review's cost with no invoice number by its
+# category, as the Reviews page lists it: "review cost Independent chair/author of WSCSP-DHR-2017-02").
+NUMBERED = {"dhr_shares": ("invoice_ref",), "dhr_cost_lines": ("invoice_ref", "category"),
+            "dhr_deleted_cost_lines": ("invoice_ref", "category"),
             "dhr_withdrawn_invoices": ("invoice_ref",),
             "project_funding_sources": ("source",), "funding_award_years": ("financial_year",),
             "project_cost_lines": ("description", "category")}
