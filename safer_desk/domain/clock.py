@@ -41,7 +41,13 @@ def _last_sunday(year: int, month: int) -> date:
 
 
 def uk_day(stamp: str) -> date | None:
-    """The day it was in the UK at a stored moment (UTC, ISO 8601: the audit trail's "2018-06-10T23:30:00.000Z"):
+    """The day it was in the UK at a stored moment (uk_time)."""
+    moment = uk_time(stamp)
+    return None if moment is None else moment.date()
+
+
+def uk_time(stamp: str) -> datetime | None:
+    """The time it was in the UK at a stored moment (UTC, ISO 8601: the audit trail's "2018-06-10T23:30:00.000Z"):
     British Summer Time (UTC+1) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October
     (the Summer Time Order 2002), GMT otherwise. Worked out here, not from the computer's time zone data: a council's
     Windows laptop has no IANA zone database, and a file upgraded anywhere reads the same days. None when the stamp is
@@ -55,4 +61,4 @@ def uk_day(stamp: str) -> date | None:
     summer = (datetime.combine(_last_sunday(year, 3), datetime.min.time(), timezone.utc) + timedelta(hours=1)
               <= moment < datetime.combine(_last_sunday(year, 10), datetime.min.time(), timezone.utc)
               + timedelta(hours=1))
-    return (moment + timedelta(hours=1 if summer else 0)).date()
+    return (moment + timedelta(hours=1 if summer else 0)).replace(tzinfo=None)

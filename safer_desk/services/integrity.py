@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from safer_desk.domain.clock import uk_time
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.domain.text import counted
@@ -338,7 +339,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
             return
         chain = audit_chain.verify_chain(conn)
         for p in chain.problems:
-            report.bad(f"audit trail: {p.text}")
+            report.bad(f"audit trail: {_problem_words(conn, p)}")
         if not chain.problems:
             report.good(f"the audit trail's hash chain is whole ({counted(chain.entries, 'entry', 'entries')}"
                         + (f", {counted(chain.repairs, 'repair')} recorded" if chain.repairs else "") + ")")
@@ -346,6 +347,24 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         _check_versions(conn, report)
     finally:
         conn.close()
+
+
+def _problem_words(conn: sqlite3.Connection, problem: audit.ChainProblem) -> str:
+    """A problem of the chain as said: an entry altered by what it recorded a change to and when, in UK time (the
+    problem's own text, with the file's table name and UTC stamp, is what a repair records)."""
+    if problem.kind != "edited":
+        return problem.text
+    from safer_desk.services.reference import USED_IN_WORDS  # the tables as the file's other messages name them
+
+    row = conn.execute("SELECT table_name, at FROM audit_log WHERE id = ?", (problem.entry_id,)).fetchone()
+    if row is None:
+        return problem.text
+    table, at = row
+    what = ("a batch of changes" if table == "batch" else
+            f"a change to {USED_IN_WORDS.get(table) or str(table).replace('_', ' ')}")
+    moment = uk_time(at) if isinstance(at, str) else None
+    when = f", made at {moment:%H:%M on %d/%m/%Y}" if moment else ""
+    return f"entry {problem.entry_id} (its record of {what}{when}) was changed after it was written"
 
 
 def _check_versions(conn: sqlite3.Connection, report: CheckReport) -> None:
