@@ -32,7 +32,7 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, repair_audit_trail, where_to_get_whole,
                                       where_to_restore, words_for_limit)
-from safer_desk.storage.schema.costs import versions_unrecorded
+from safer_desk.storage.schema.costs import versions_gap_repaired, versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
 
@@ -370,12 +370,21 @@ def _problem_words(conn: sqlite3.Connection, problem: audit.ChainProblem) -> str
 def _check_versions(conn: sqlite3.Connection, report: CheckReport) -> None:
     """A review cost line's earlier version no correction in the trail made: the review's costs as at a day before it
     read a figure nobody recorded (a chain whole and triggers exact do not show a trigger dropped and made again)."""
-    for reference, category, invoice_ref, amount_pence, replaced_on in versions_unrecorded(conn):
+    found = versions_unrecorded(conn)
+    repaired_at = versions_gap_repaired(conn) if found else None
+    moment = uk_time(repaired_at) if isinstance(repaired_at, str) else None
+    for reference, category, invoice_ref, amount_pence, replaced_on in found:
         try:
             day = format_uk_date(date.fromisoformat(replaced_on))
         except (TypeError, ValueError):
             day = str(replaced_on)
         line = f"review cost {invoice_ref or category} of {reference or 'a review no longer in the file'}"
+        if repaired_at:  # the gap is in the trail, and History says it: the file is sound again
+            when = f" of {moment:%H:%M on %d/%m/%Y}" if moment else ""
+            report.good(f"{line} as it stood before {day} ({format_money(amount_pence)}) was put into the file while "
+                        f"the recording of cost lines' earlier versions was switched off: the repair{when} recorded "
+                        f"that gap, and Costs > Reviews as at a day before {day} reads it")
+            continue
         report.bad(f"{line} as it stood before {day} ({format_money(amount_pence)}) is not in the audit trail: no "
                    "correction of the line made it, so it was put into the file outside Safer Desk, and Costs > "
                    f"Reviews as at a day before {day} reads it")

@@ -110,3 +110,23 @@ def test_versions_merged_at_the_county_are_not_said(demo_path, tmp_path):
         county.close()
     report = check_file(tmp_path / "county.sqlite")  # merged in one batch entry, not one entry per row
     assert report.ok, report.lines()
+
+
+def test_after_a_repair_that_recorded_the_gap_it_is_said_without_a_problem(demo_path):
+    line_id = correct_the_administration_cost(demo_path)
+    conn = sqlite3.connect(demo_path)  # the trigger dropped and not put back: check --repair puts it back
+    conn.execute("DROP TRIGGER audit_dhr_cost_line_versions_insert")
+    conn.execute("INSERT INTO dhr_cost_line_versions(id, line_id, case_id, category, description, supplier, "
+                 "invoice_ref, invoiced_on, amount_pence, replaced_on) SELECT id || '@2019-01-01', id, case_id, "
+                 "category, description, supplier, invoice_ref, invoiced_on, 99999, '2019-01-01' FROM dhr_cost_lines "
+                 "WHERE id = ?", (line_id,))
+    conn.commit()
+    conn.close()
+    repaired = check_file(demo_path, repair=True)
+    assert repaired.repaired
+    report = check_file(demo_path)  # the gap is recorded in the trail: the office's file is sound again
+    assert report.ok, report.lines()
+    noted = [f.text for f in report.findings if "£999.99" in f.text]
+    assert len(noted) == 1 and noted[0].startswith(
+        "review cost MSDC-ADM-0318 of WSCSP-DHR-2017-01 as it stood before 01/01/2019 (£999.99) was put into the file "
+        "while the recording of cost lines' earlier versions was switched off: the repair of "), noted

@@ -569,6 +569,15 @@ _VERSIONS_NOT_INSERTED = """
     ORDER BY c.reference, v.replaced_on, v.id"""
 
 
+def versions_gap_repaired(conn) -> str | None:
+    """When (the audit trail's UTC time) a repair recorded that the recording of new versions had been switched off or
+    altered (storage.audit.repair: "dhr_cost_line_versions: the audit trigger for inserts is missing"): a version no
+    correction made was put in then, and the gap is in the trail. None when no repair recorded it."""
+    row = conn.execute("SELECT min(at) FROM audit_log WHERE action = 'event' AND column_name = 'repair' "
+                       "AND new_value LIKE '%dhr_cost_line_versions: the audit trigger for inserts is %'").fetchone()
+    return row[0] if row else None
+
+
 def versions_unrecorded(conn) -> list[tuple]:
     """Cost lines' earlier versions (dhr_cost_line_versions) no correction in the audit trail made: put into the file
     outside Safer Desk. Each (review reference, category, invoice reference, amount_pence, replaced_on)."""
