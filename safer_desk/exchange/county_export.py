@@ -59,7 +59,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash)
 from safer_desk.storage.safe_write import cause_of, is_write_error, write_bytes_atomically
-from safer_desk.storage import audit
+from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import IMPORTS_TABLE, MANIFEST_TABLE
 from safer_desk.storage.store import MIGRATIONS_TABLE, Store
@@ -491,14 +491,14 @@ def _record_export_or_say(store: Store, result: ExportResult) -> None:
                             "Nothing was changed; export again once that is put right.") from exc
 
 
-def _chain_of_copy(out: sqlite3.Connection, store: Store) -> tuple[audit.ChainReport, list[tuple[int, str, str]]]:
-    chain = audit.verify_chain(out)
+def _chain_of_copy(out: sqlite3.Connection, store: Store) -> tuple[audit_chain.ChainReport, list[tuple[int, str, str]]]:
+    chain = audit_chain.verify_chain(out)
     if chain.problems:
         raise ExportBlocked(
             f"The audit trail of {store.path.name} was changed outside Safer Desk ({chain.problems[0].text}); the "
             f'county would refuse this export. Run: safer-desk check "{store.path}" --repair (a backup is made '
             "first and the repair is recorded in the trail), then export again.")
-    return chain, list(audit.shipped_chain(out))
+    return chain, list(audit_chain.shipped_chain(out))
 
 
 def export_in_memory(store: Store, target: Path, *, include_referrals: bool = False,
