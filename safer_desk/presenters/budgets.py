@@ -1083,16 +1083,26 @@ class BudgetsPresenter(ScreenPresenter):
         return choices
 
     def measures(self, kind: str) -> tuple[str, ...]:
-        """What a link counts: a project's or a review's cost; a fund's spend or contributions."""
+        """What a link counts: a project's cost or one funder's share of it; a review's cost; a fund's spend or
+        contributions."""
         return service.MEASURES.get(kind, ())
+
+    def funders(self, project_id: str | None) -> list[tuple[str, str]]:
+        """Whose share of a project a line can count: (funder, "OPCC's share of 4. IDVA service"), the funders as
+        its funding sources name them."""
+        if not project_id:
+            return []
+        name = next((n for i, n in self.link_choices().get("project", ()) if i == project_id), "")
+        return [(f, f"{f}'s share of {name}") for f in service.project_funders(self.store, project_id)]
 
     def contributors(self, fund_id: str | None) -> list[str]:
         return service.fund_contributors(self.store, fund_id) if fund_id else []
 
     def link_line(self, line_id: str | None, kind: str, target_id: str | None, measure: str | None = None,
-                  organisation: str | None = None) -> bool:
-        """Link a line to a project, a pooled fund (its spend, or contributions, from one organisation or all) or a
-        review, so what actually happened sits beside the plan: one step of Edit > Undo."""
+                  organisation: str | None = None, funder: str | None = None) -> bool:
+        """Link a line to a project (its cost, or one funder's share of it), a pooled fund (its spend, or
+        contributions, from one organisation or all) or a review, so what actually happened sits beside the plan:
+        one step of Edit > Undo."""
         plan_id = self.selected
         row = next((r for r in self.rows if r.kind == "line" and r.line_id == line_id), None)
         if plan_id is None or row is None:
@@ -1107,9 +1117,12 @@ class BudgetsPresenter(ScreenPresenter):
         counts = measure or self.measures(kind)[0]
         what = f"{kind} {name}" + (f" ({counts}{f' from {organisation}' if organisation else ''})"
                                    if counts != self.measures(kind)[0] or organisation else "")
+        if counts == "share":
+            what = f"{funder}'s share of {kind} {name}"
         return self._change(f"Link line {row.label} to {what}", plan_id,
                             lambda: service.link_line(self.store, line_id, **{kind: target_id}, measure=measure,
-                                                      organisation=organisation or None), [CellAt.of(row)])
+                                                      organisation=organisation or None, funder=funder or None),
+                            [CellAt.of(row)])
 
     def unlink_line(self, row: GridRow, link: service.LineLink) -> bool:
         plan_id = self.selected

@@ -23,7 +23,7 @@ from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
                                        format_amount, names_a_worked_out_total)
-from safer_desk.domain.commissioning import UNDATED
+from safer_desk.domain.commissioning import UNDATED, funder_key, same_funder
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, format_pounds_plain, split_by_weights
 from safer_desk.domain.periods import FinancialYear, PeriodError
@@ -32,7 +32,7 @@ from safer_desk.storage import snapshots
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.store import Store
 
-MEASURES = {"project": ("cost",), "fund": ("spend", "contributions"), "review": ("cost",)}
+MEASURES = {"project": ("cost", "share"), "fund": ("spend", "contributions"), "review": ("cost",)}
 
 
 def _now() -> str:
@@ -947,19 +947,25 @@ class LineLink:
     target: str  # the project's title, the fund's name, the review's reference
     measure: str  # "cost" | "spend" | "contributions"
     organisation: str = ""  # contributions from this organisation only
+    funder: str = ""  # a project's share from this funder (as its funding sources name it)
 
     def describe(self) -> str:
+        if self.measure == "share":
+            return f"{self.funder}'s share of project {self.target}"
         what = {"cost": "cost", "spend": "spend", "contributions": "contributions"}[self.measure]
         who = f" from {self.organisation}" if self.organisation else ""
         return f"{self.kind.capitalize()} {self.target}: {what}{who}"
 
 
 def link_line(store: Store, line_id: str, *, project: str | None = None, fund: str | None = None,
-              review: str | None = None, measure: str | None = None, organisation: str | None = None) -> str:
+              review: str | None = None, measure: str | None = None, organisation: str | None = None,
+              funder: str | None = None) -> str:
     """Link a line to a project, a pooled fund or a review so its actual figures sit beside the plan.
 
-    A fund's measure is its spend (default) or contributions (optionally from one organisation);
-    a project's and a review's measure is its cost. Returns the link's id (undo: ``unlink_line``).
+    A fund's measure is its spend (default) or contributions (optionally from one organisation); a project's is its
+    cost (default) or one ``funder``'s share of it (measure "share": "OPCC contribution to the IDVA service" beside
+    the OPCC's £20,000 of the project's £60,000); a review's is its cost. Returns the link's id (undo:
+    ``unlink_line``).
     """
     row = _line_row(store, line_id)
     given = [(k, v) for k, v in (("project", project), ("fund", fund), ("review", review)) if v]
@@ -988,10 +994,13 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
                               (organisation.strip(), organisation.strip()))
         if org_id is None:
             raise BudgetError(f"There is no organisation called “{organisation.strip()}”.")
+    funder = _funder_of_share(store, target_id, funder, measure)
     if store.scalar("SELECT 1 FROM budget_line_links WHERE line_id = ? AND coalesce(project_id, fund_id, case_id) = ? "
-                    "AND measure = ? AND organisation_id IS ?", (line_id, target_id, measure, org_id)):
+                    "AND measure = ? AND organisation_id IS ? AND funder = ?",
+                    (line_id, target_id, measure, org_id, funder)):
         raise BudgetError(f"The line is already linked to that {kind}'s {measure}: a second link would count it "
                           "twice.")
+    _refuse_share_beside_cost(store, line_id, target_id, measure, funder)
     if measure == "contributions":  # every organisation's beside one's counts that one's twice
         overlap = [r[0] or "" for r in store.rows(
             "SELECT o.name FROM budget_line_links k LEFT JOIN organisations o ON o.id = k.organisation_id "
@@ -1010,12 +1019,53 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
     link_id = new_id()
     with store.transaction():
         store.conn.execute(
-            "INSERT INTO budget_line_links(id, line_id, project_id, fund_id, case_id, measure, organisation_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO budget_line_links(id, line_id, project_id, fund_id, case_id, measure, organisation_id, "
+            "funder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (link_id, line_id, target_id if kind == "project" else None, target_id if kind == "fund" else None,
-             target_id if kind == "review" else None, measure, org_id))
+             target_id if kind == "review" else None, measure, org_id, funder))
         _touch(store, row["plan_id"])
     return link_id
+
+
+def _funder_of_share(store: Store, project_id: str, funder: str | None, measure: str) -> str:
+    """The funder a share link names, as the project's funding sources spell it ("" for another measure); refused
+    when the project has no share from that funder."""
+    if measure != "share":
+        if funder:
+            raise BudgetError("A funder can be chosen only for a project's share.")
+        return ""
+    wanted = (funder or "").strip()
+    if not wanted:
+        raise BudgetError("Say whose share of the project the line counts (a funder of its funding sources).")
+    funders = project_funders(store, project_id)
+    found = next((f for f in funders if same_funder(f, wanted)), None)
+    if found is None:
+        title = store.scalar("SELECT title FROM projects WHERE id = ?", (project_id,))
+        has = f"its funders are {', '.join(funders)}" if funders else "it has no funding sources yet"
+        raise BudgetError(f"The project {title} has no share from {wanted}: {has} (Projects tab, Funding sources).")
+    return found
+
+
+def _refuse_share_beside_cost(store: Store, line_id: str, project_id: str, measure: str, funder: str) -> None:
+    """A project's whole cost beside a funder's share of it would count that share twice."""
+    if measure not in ("cost", "share"):
+        return
+    other = store.rows("SELECT measure, funder FROM budget_line_links WHERE line_id = ? AND project_id = ? "
+                       "AND measure <> ?", (line_id, project_id, measure))
+    if other:
+        share = funder if measure == "share" else other[0]["funder"]
+        raise BudgetError(f"The line already counts that project's {'cost' if measure == 'share' else 'share'}: "
+                          f"its whole cost beside {share}'s share of it would count that share twice. Unlink it "
+                          "first.")
+
+
+def project_funders(store: Store, project_id: str | None) -> list[str]:
+    """The funders of a project's funding sources, each once as first written: whose share a line can count."""
+    names: dict[str, str] = {}
+    for r in store.rows("SELECT source FROM project_funding_sources WHERE project_id = ? ORDER BY position",
+                        (project_id,)):
+        names.setdefault(funder_key(r[0]), r[0])
+    return list(names.values())
 
 
 def _fund_typed(store: Store, text: str) -> str | None:
@@ -1095,11 +1145,13 @@ def line_links(store: Store, plan_id: str) -> dict[str, list[LineLink]]:
             "JOIN budget_sections s ON s.id = l.section_id LEFT JOIN projects p ON p.id = k.project_id "
             "LEFT JOIN funds f ON f.id = k.fund_id LEFT JOIN dhr_cases c ON c.id = k.case_id "
             "LEFT JOIN organisations o ON o.id = k.organisation_id WHERE s.plan_id = ? "
-            "ORDER BY coalesce(p.title, f.name, c.reference), k.measure, coalesce(o.name, ''), k.id", (plan_id,)):
+            "ORDER BY coalesce(p.title, f.name, c.reference), k.measure, coalesce(o.name, ''), k.funder, k.id",
+            (plan_id,)):
         kind = "project" if r["project_id"] else "fund" if r["fund_id"] else "review"
         target_id = r["project_id"] or r["fund_id"] or r["case_id"]
         links.setdefault(r["line_id"], []).append(LineLink(
-            r["id"], r["line_id"], kind, target_id, r[kind] or "", r["measure"], r["organisation"] or ""))
+            r["id"], r["line_id"], kind, target_id, r[kind] or "", r["measure"], r["organisation"] or "",
+            r["funder"]))
     return _named(store, links) if links else links
 
 
@@ -1131,7 +1183,10 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
         from safer_desk.services.projects import load_projects
 
         found = load_projects(store, [link.target_id])
-        if found:
+        if found and link.measure == "share":
+            for year, pence in share_by_year(found[0], link.funder).items():
+                add(year, pence)
+        elif found:
             project = found[0]
             # A cost line without a year counts in the start date's year, or in none (UNDATED, said beside the
             # actual), as Commissioning counts it: beside dated lines it went under their years.
@@ -1168,6 +1223,42 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
                             (link.target_id,)):
             add(Month.parse(r[0]).financial_year.label, r[1])
     return out
+
+
+def share_by_year(project, funder: str) -> dict[str, int]:
+    """One funder's share of a project by financial year (pence): a share for a year in that year; a share with no
+    year across the years the project's cost falls in, in its proportions (as ``link_actuals`` splits the cost), or
+    in none (UNDATED) where the project gives its cost no year. A share in words ("Tbc") counts nothing."""
+    out: dict[str, int] = {}
+    weights = {year: w for year, w in project.year_weights(undated=UNDATED).items() if w > 0}
+    for s in project.funding_sources:
+        if s.amount_pence is None or not same_funder(s.source, funder):
+            continue
+        parts = {s.financial_year: s.amount_pence} if s.financial_year else split_by_weights(
+            s.amount_pence, weights or {UNDATED: 1})
+        for year, pence in parts.items():
+            out[year] = out.get(year, 0) + pence
+    return out
+
+
+def share_gone(store: Store, link: LineLink) -> str:
+    """What a link to a funder's share says when the project no longer has a share from that funder (taken out, or
+    the funder renamed in its funding sources), or has it only in words: its actual is not a silent £0. "" else."""
+    if link.measure != "share":
+        return ""
+    sources = store.rows("SELECT source, amount_pence, amount_note FROM project_funding_sources WHERE project_id = ?",
+                         (link.target_id,))
+    mine = [r for r in sources if same_funder(r["source"], link.funder)]
+    if not mine:
+        funders = project_funders(store, link.target_id)
+        now = f"its funders now are {', '.join(funders)}" if funders else "it has no funding sources now"
+        return (f"{link.describe()}: the project has no share from {link.funder} any more ({now}: the share was "
+                "taken out or its funder renamed), so the line shows no actual for it; link the line again to the "
+                "share it counts.")
+    words = [r["amount_note"] or "not known" for r in mine if r["amount_pence"] is None]
+    if words and len(words) == len(mine):
+        return f"{link.describe()}: the share is not known yet ({'; '.join(words)}), so the line shows no actual."
+    return ""
 
 
 def undated_actual(store: Store, link: LineLink) -> str:
@@ -1327,7 +1418,7 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanV
             across = _figure_cell(totals.lines[line.id], unit) if plan.show_total_column else None
             line_links_ = tuple(links.get(line.id, ()))
             actuals: tuple[ViewCell, ...] = ()
-            said = [undated_actual(store, link) for link in line_links_]
+            said = [undated_actual(store, link) or share_gone(store, link) for link in line_links_]
             if line_links_:
                 per_year: dict[str, int] = {}
                 for link in line_links_:

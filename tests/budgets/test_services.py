@@ -17,7 +17,8 @@ COLUMNS = {
                      "stated_change"],
     "budget_stated_totals": ["id", "plan_id", "section_id", "column_id", "status", "amount_pence", "text", "note",
                              "per_district_pence", "stated_change"],
-    "budget_line_links": ["id", "line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id"],
+    "budget_line_links": ["id", "line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id",
+                          "funder"],
 }
 
 

@@ -159,3 +159,36 @@ def keep_each_offices_part_of_a_funds_spend(db) -> None:
         SELECT id, fund_id, district_id, month, item, victims, spend_lines, amount_pence
         FROM _fund_spend_summary_before_offices""")
     db.execute("DROP TABLE _fund_spend_summary_before_offices")
+
+
+@migrations.step
+def link_a_line_to_one_funders_share(db) -> None:
+    # Session 70: a plan's "OPCC contribution to the IDVA service £20,000", where the project costs £60,000 shared by
+    # three funders, could be linked to the project's whole cost only: its actual read £60,000 beside the £20,000
+    # planned, an overspend of £40,000 that never was. A project's link may count one funder's share of it (measure
+    # 'share', the funder named as the project's funding sources name it: they are words, not organisations). Rebuilt
+    # for the CHECK constraints (SQLite cannot change one); every link is kept, and its index (the audit triggers are
+    # made again by the step's wrapper).
+    db.execute("ALTER TABLE budget_line_links RENAME TO _budget_line_links_before_shares")
+    db.execute("DROP INDEX budget_line_links_line")
+    db.execute(
+        """CREATE TABLE budget_line_links (
+            id TEXT PRIMARY KEY,
+            line_id TEXT NOT NULL REFERENCES budget_lines(id) ON DELETE CASCADE,
+            project_id TEXT REFERENCES projects(id) ON DELETE CASCADE,
+            fund_id TEXT REFERENCES funds(id) ON DELETE CASCADE,
+            case_id TEXT REFERENCES dhr_cases(id) ON DELETE CASCADE,
+            measure TEXT NOT NULL DEFAULT 'cost' CHECK (measure IN ('cost', 'spend', 'contributions', 'share')),
+            organisation_id TEXT REFERENCES organisations(id) ON DELETE CASCADE,
+            funder TEXT NOT NULL DEFAULT '',
+            CHECK ((project_id IS NOT NULL) + (fund_id IS NOT NULL) + (case_id IS NOT NULL) = 1),
+            CHECK ((measure = 'share') = (funder <> '')),
+            CHECK (measure <> 'share' OR (project_id IS NOT NULL AND organisation_id IS NULL))
+        ) STRICT"""
+    )
+    db.execute(
+        """INSERT INTO budget_line_links (id, line_id, project_id, fund_id, case_id, measure, organisation_id)
+        SELECT id, line_id, project_id, fund_id, case_id, measure, organisation_id
+        FROM _budget_line_links_before_shares""")
+    db.execute("DROP TABLE _budget_line_links_before_shares")
+    db.execute("CREATE INDEX budget_line_links_line ON budget_line_links(line_id)")

@@ -11,8 +11,9 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 
 KINDS = (("review", "A review (its cost)"), ("fund", "A pooled fund (its spend or contributions)"),
-         ("project", "A project (its costs by year)"))
-MEASURE_WORDS = {"cost": "Its cost", "spend": "Its spend", "contributions": "Contributions into it"}
+         ("project", "A project (its cost by year, or one funder's share)"))
+MEASURE_WORDS = {"cost": "Its cost", "spend": "Its spend", "contributions": "Contributions into it",
+                 "share": "One funder's share of it"}
 
 
 class LinkDialog(QDialog):
@@ -62,6 +63,8 @@ class LinkDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.target.currentIndexChanged.connect(self._target_chosen)
         self.measure.currentIndexChanged.connect(self._target_chosen)
+        self.organisation.currentIndexChanged.connect(
+            lambda: self.organisation.setToolTip(self.organisation.currentText()))
         self._kind_chosen()
         self.resize(*fitting_size(parent, max(460, self.sizeHint().width()), self.sizeHint().height()))
 
@@ -85,16 +88,24 @@ class LinkDialog(QDialog):
         self.target.setToolTip(self.target.currentText())
         self.organisation.clear()
         contributions = self.measure.currentData() == "contributions"
+        share = self.measure.currentData() == "share"
         if contributions:
             self.organisation.addItem("Every organisation", "")
             for name in self.presenter.contributors(self.target.currentData()):
                 self.organisation.addItem(name, name)
-        self.organisation.setEnabled(contributions)
+        elif share:  # "OPCC's share of 4. IDVA service": the funders of its funding sources
+            for funder, words in self.presenter.funders(self.target.currentData()):
+                self.organisation.addItem(words, funder)
+        self.organisation.setToolTip(self.organisation.currentText())
+        self.organisation.setEnabled(contributions or share)
 
     def link(self) -> None:
         """Link: done, the dialog closes; refused, it stays open with the reason."""
+        chosen = self.organisation.currentData() or None
+        share = self.measure.currentData() == "share"
         if self.presenter.link_line(self.row.line_id, self.kind.currentData(), self.target.currentData(),
-                                    self.measure.currentData(), self.organisation.currentData() or None):
+                                    self.measure.currentData(), None if share else chosen,
+                                    funder=chosen if share else None):
             self.accept()
             return
         self.message.setText(self.presenter.error)
