@@ -262,7 +262,7 @@ CHILD_KEYS = {
     "budget_sections": ("plan_id", "name"),
     "budget_lines": ("section_id", "label"),
     "budget_stated_totals": ("plan_id", "section_id", "column_id"),
-    "budget_line_links": ("line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id"),
+    "budget_line_links": ("line_id", "project_id", "fund_id", "case_id", "measure", "organisation_id", "funder"),
 }
 # Identity of rows whose UNIQUE key may hold a blank that still names the thing: a fund's spend for "Other districts"
 # (no district) and a month and item, as its spend for Babergh, is one office's part of the fund's spend (office_id:
