@@ -1035,12 +1035,15 @@ def _funder_of_share(store: Store, project_id: str, funder: str | None, measure:
             raise BudgetError("A funder can be chosen only for a project's share.")
         return ""
     wanted = (funder or "").strip()
-    if not wanted:
-        raise BudgetError("Say whose share of the project the line counts (a funder of its funding sources).")
     funders = project_funders(store, project_id)
+    title = store.scalar("SELECT title FROM projects WHERE id = ?", (project_id,))
+    if not funders:  # Link line…'s From: list is empty then
+        raise BudgetError(f"The project {title} has no funding sources yet: give each funder's share in the Projects "
+                          "tab (Funding sources), then link the line to one.")
+    if not wanted:
+        raise BudgetError(f"Say whose share of the project {title} the line counts: {', '.join(funders)}.")
     found = next((f for f in funders if same_funder(f, wanted)), None)
     if found is None:
-        title = store.scalar("SELECT title FROM projects WHERE id = ?", (project_id,))
         has = f"its funders are {', '.join(funders)}" if funders else "it has no funding sources yet"
         raise BudgetError(f"The project {title} has no share from {wanted}: {has} (Projects tab, Funding sources).")
     return found

@@ -84,6 +84,11 @@ def test_a_funder_with_no_share_or_a_share_beside_the_whole_cost_is_refused(stor
     with pytest.raises(BudgetError, match="already linked"):
         svc.link_line(store, line, project=project, measure="share", funder="opcc")
     assert len(svc.line_links(store, plan)[line]) == 1
+    (bare,) = add_projects(store, [project_from_fields({"title": "Outreach", "ref": "5", "laa_outcome": "yes"})])
+    with pytest.raises(BudgetError, match="Outreach has no funding sources yet: give each funder's share"):
+        svc.link_line(store, line, project=bare, measure="share", funder="")
+    with pytest.raises(BudgetError, match="whose share of the project IDVA service the line counts: OPCC, Home"):
+        svc.link_line(store, line, project=project, measure="share")
 
 
 def test_the_table_refuses_a_share_without_its_funder_or_of_a_fund(store):
