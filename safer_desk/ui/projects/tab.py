@@ -27,7 +27,7 @@ from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.pages import LeaveGuard
-from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.table_view import CELL_PAD, DataTableView, heading_width
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.models import RegisterModel
@@ -295,15 +295,18 @@ class RegisterPage(QWidget):
     MEASURED_ROWS = 30
 
     def _size_columns(self) -> None:
-        metrics = self.view.fontMetrics()
+        """Each column as wide as its first rows and its heading as Qt draws it (bold over a chosen cell, beside the
+        sort arrow once clicked: 24 px kept beside every heading left the title 119 px at 910x480 and cut it to
+        "Project / initiati…"), at most ``MAX_WIDTHS`` but never narrower than that heading."""
+        metrics, header = self.view.fontMetrics(), self.view.horizontalHeader()
         char = metrics.averageCharWidth()
         rows = self.model.rows[: self.MEASURED_ROWS]
         self._sized_empty = not rows  # on a new file: sized to the headings, and again when the first rows come
         for i, column in enumerate(self.model.columns):
-            widest = metrics.horizontalAdvance(column.header) + 24
-            for row in rows:
-                widest = max(widest, metrics.horizontalAdvance(column.text(row)) + 14)
-            self.view.setColumnWidth(i, min(widest, char * self.MAX_WIDTHS.get(column.key, 7) + 14))
+            heading = heading_width(header, column.header)
+            # cells in the kit's margins, so it never widens a figure (Cost by 2 px) after the title gave up width
+            widest = max([heading] + [metrics.horizontalAdvance(column.text(row)) + CELL_PAD for row in rows])
+            self.view.setColumnWidth(i, min(widest, max(heading, char * self.MAX_WIDTHS.get(column.key, 7) + 14)))
         self._title_width = self.view.columnWidth(self.TITLE)
         self._fit_title()
 
@@ -321,11 +324,14 @@ class RegisterPage(QWidget):
     def _fit_title(self) -> None:
         """On a laptop at 150% (910 wide, the editor beside the table) Cost was cut at the table's edge
         ("£54,372 - £62,3") and Met out of view: the title gives up width, down to about 16 letters (its tooltip
-        holds it whole), so the columns up to Met are in view. A title column the person resized keeps its width."""
-        if not self._title_width or self.model.columns[self.TITLE].header in self.view.widths_by_hand:
+        holds it whole), so the columns up to Met are in view. A title column the person resized keeps its width. It
+        never goes below its heading as Qt draws it, bold over a chosen cell ("Project / initiati…" at 119 px)."""
+        heading = self.model.columns[self.TITLE].header
+        if not self._title_width or heading in self.view.widths_by_hand:
             return
         others = sum(self.view.columnWidth(c) for c in range(self.MET + 1) if c != self.TITLE)
-        floor = min(self.view.fontMetrics().averageCharWidth() * 16 + 14, self._title_width)
+        floor = max(min(self.view.fontMetrics().averageCharWidth() * 16 + 14, self._title_width),
+                    heading_width(self.view.horizontalHeader(), heading))
         room = self.view.viewport().width() - others
         self.view.fit_column(self.TITLE, max(floor, min(self._title_width, room)))
 
