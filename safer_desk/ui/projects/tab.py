@@ -283,6 +283,8 @@ class RegisterPage(QWidget):
         self.apply_filters()
         if self._sized_empty and self.model.rows:  # a new file's register, sized with no rows: its first ones
             self._size_columns()
+        elif self._title_width:  # sized already (not while the first rows are read)
+            self._follow_statuses()
         if gone_at is not None and self.proxy.rowCount():
             self.presenter.select(self.project_at(min(gone_at, self.proxy.rowCount() - 1)).id)
 
@@ -290,7 +292,7 @@ class RegisterPage(QWidget):
 
     # Widest a column may grow to, in average characters; cells are measured on the first rows only, because
     # measuring thousands of rows would take longer than the paint.
-    MAX_WIDTHS = {"ref": 8, "title": 28, "status": 12, "funding_route": 15, "cost": 19, "met": 5,
+    MAX_WIDTHS = {"ref": 8, "title": 28, "funding_route": 15, "cost": 19, "met": 5,
                   "lead_organisation": 26, "areas": 14, "check": 15, "merged_from": 24}
     MEASURED_ROWS = 30
 
@@ -310,7 +312,22 @@ class RegisterPage(QWidget):
         self._title_width = self.view.columnWidth(self.TITLE)
         self._fit_title()
 
-    TITLE, MET = 1, 5  # the title gives up width so the columns up to Met stay in view (issue 15)
+    TITLE, STATUS, MET = 1, 2, 5  # the title gives up width so the columns up to Met stay in view (issue 15)
+
+    def _status_width(self) -> int:
+        """The Status column's width: the statuses its rows show, read whole (a handful of words: never held to
+        ``MAX_WIDTHS``, whose 12 average letters cut "Commissioned" to "Commissio…"), and its heading."""
+        metrics = self.view.fontMetrics()
+        status = self.model.columns[self.STATUS]
+        shown = {status.text(row) for row in self.model.rows}
+        return max([heading_width(self.view.horizontalHeader(), status.header)]
+                   + [metrics.horizontalAdvance(text) + CELL_PAD for text in shown])
+
+    def _follow_statuses(self) -> None:
+        """A status saved, pasted or put back by Undo that the Status column is too narrow for ("Commissioned" in a
+        register all proposed) widens it, the title giving up the width as it does on a narrow window."""
+        if self._status_width() != self.view.columnWidth(self.STATUS):
+            self._fit_title()
 
     _NEW_CHOICE = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress)
 
@@ -324,16 +341,25 @@ class RegisterPage(QWidget):
     def _fit_title(self) -> None:
         """On a laptop at 150% (910 wide, the editor beside the table) Cost was cut at the table's edge
         ("£54,372 - £62,3") and Met out of view: the title gives up width, down to about 16 letters (its tooltip
-        holds it whole), so the columns up to Met are in view. A title column the person resized keeps its width. It
-        never goes below its heading as Qt draws it, bold over a chosen cell ("Project / initiati…" at 119 px)."""
-        heading = self.model.columns[self.TITLE].header
-        if not self._title_width or heading in self.view.widths_by_hand:
+        holds it whole), so the columns up to Met are in view. It never goes below its heading as Qt draws it, bold
+        over a chosen cell ("Project / initiati…" at 119 px). Where that is not room enough (a status "Commissioned"
+        beside a cost "£54,372 - £62,372" at 910x480) Status gives up width next, down to its heading (the word cut
+        is whole when pointed at). A column the person resized keeps its width."""
+        if not self._title_width:
             return
-        others = sum(self.view.columnWidth(c) for c in range(self.MET + 1) if c != self.TITLE)
-        floor = max(min(self.view.fontMetrics().averageCharWidth() * 16 + 14, self._title_width),
-                    heading_width(self.view.horizontalHeader(), heading))
-        room = self.view.viewport().width() - others
-        self.view.fit_column(self.TITLE, max(floor, min(self._title_width, room)))
+        view, header = self.view, self.view.horizontalHeader()
+        others = sum(view.columnWidth(c) for c in range(self.MET + 1) if c not in (self.TITLE, self.STATUS))
+        room = view.viewport().width() - others
+        status_width = self._status_width()
+        if self.model.columns[self.TITLE].header in view.widths_by_hand:
+            title = view.columnWidth(self.TITLE)
+        else:
+            floor = max(min(view.fontMetrics().averageCharWidth() * 16 + 14, self._title_width),
+                        heading_width(header, self.model.columns[self.TITLE].header))
+            title = max(floor, min(self._title_width, room - status_width))
+            view.fit_column(self.TITLE, title)
+        status_floor = heading_width(header, self.model.columns[self.STATUS].header)
+        view.fit_column(self.STATUS, max(status_floor, min(status_width, room - title)))
 
     def _refill_choices(self) -> None:
         for combo, values in ((self.route_filter, self.presenter.funding_routes()),
