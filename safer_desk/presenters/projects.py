@@ -787,7 +787,8 @@ _YEAR_WRITTEN = LazyPattern(r"(?<![\d/])\d{4}[-/](?:\d{4}|\d{2})(?![\d/])")
 
 _CODE_JOIN = r"[\s\-\u2010-\u2015]"  # "NI 30", "NI-30", "NI–30" (Word's dash)
 _INDICATOR_CODE = LazyPattern(rf"(?<![a-z0-9£$€])([a-z]{{1,4}}){_CODE_JOIN}?(\d{{1,3}})(?![0-9])")
-_BARE_FIGURE = LazyPattern(r"\d[\d,]*(?:\.\d{2})?")
+# "75000.5" too: the £75,000.50 a spreadsheet shows so (the export's Cost min, in Excel's General format)
+_BARE_FIGURE = LazyPattern(r"\d[\d,]*(?:\.\d{1,2})?")
 
 
 # A cost line's fields by the headings the grid copies and a sheet may use ("Item", "Cost", "FY", "£" …); "Read as"
