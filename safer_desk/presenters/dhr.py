@@ -473,6 +473,15 @@ class DhrPresenter(FormScreen):
         return ""
 
     @staticmethod
+    def since_day(line: dict) -> date | None:
+        """The day a cost line listed as at a day was deleted or corrected since (None: as it stands): what its Changed
+        since column sorts by, so the lines order by when they changed, not by their words' day-first dates."""
+        for column in ("deleted_on", "replaced_on"):
+            if line.get(column):
+                return date.fromisoformat(line[column])
+        return None
+
+    @staticmethod
     def deleted_line_words(line: dict) -> str:
         """What is said of a cost line listed as at a day that has been deleted or corrected since ("" for a line as it
         stands): one kept as it was (its day), or the row of what lines an earlier Safer Desk deleted came to."""

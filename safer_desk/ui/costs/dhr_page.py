@@ -304,7 +304,9 @@ class DhrPage(QWidget):
             Column("category", "Category"), money_column("amount_pence", "Amount"), Column("description", "Description"),
             Column("supplier", "Supplier"), Column("invoice_ref", "Invoice"), date_col("invoiced_on", "Invoiced"),
             # as at a past day, a line corrected or deleted since (shown only then): the presenter's words
-            Column("since", "Changed since", tooltip=lambda line: DhrPresenter.deleted_line_words(line) or None),
+            # (sorted by the day of the change, not by its words' day-first date)
+            Column("since", "Changed since", DhrPresenter.since_day, text_of=lambda line: line.get("since") or "",
+                   tooltip=lambda line: DhrPresenter.deleted_line_words(line) or None),
         ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]),
             on_edit=today(self.edit_cost_line_dialog), on_delete=today(self.delete_cost_line),
             read_only=session.read_only)
