@@ -343,6 +343,8 @@ class DhrPage(QWidget):
                              ("&5 Panel meetings", self.meetings)):
             self.details.addTab(table.view, title)
         self._sized_details = {0}
+        self._free_widths: dict[int, int] = {}  # Description's and Supplier's widths before Changed since took some
+        self.costs.view.viewport().installEventFilter(self)  # a window made narrower: Changed since kept in view
         self._tab_keys = _TabKeysFocus(self.details)
         self.details.currentChanged.connect(self._detail_shown)
         splitter.addWidget(lower)
@@ -530,6 +532,7 @@ class DhrPage(QWidget):
             table.choose_id(new if new is not None else chosen)
         self.costs.view.setColumnHidden(self.costs.model.column_index("since"),
                                         not any(line.get("since") for line in d.costs))
+        self._fit_changed_since()
         if self.shares.choose_id(self.presenter.step_share):  # a step on a share done, undone or redone: its share
             self.details.setCurrentWidget(self.shares.view)
         self._enable_refund()
@@ -542,6 +545,39 @@ class DhrPage(QWidget):
         if index not in self._sized_details:
             self._sized_details.add(index)
             self.details.widget(index).size_columns_to_visible()
+            if self.details.widget(index) is self.costs.view:
+                self._fit_changed_since()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.costs.view.viewport():
+            self._fit_changed_since()
+        return super().eventFilter(watched, event)
+
+    def _fit_changed_since(self) -> None:
+        """As at a past day, the Costs page's Changed since words in view: Description and Supplier, sized to their
+        words, had filled a laptop's table and left the column past its right edge (a line as it stood read like one
+        as it stands). They give up width for it (each read whole by pointing at it, never narrower than its heading)
+        and take it back once the column goes. A column the person resized keeps their width (``fit_column``)."""
+        view, model = self.costs.view, self.costs.model
+        since = model.column_index("since")
+        free = [model.column_index(key) for key in ("description", "supplier")]
+        if view.isColumnHidden(since):
+            for c, width in self._free_widths.items():  # the widths they had before they gave some up
+                view.fit_column(c, width)
+            self._free_widths = {}
+            return
+        if not view.isVisible():  # sized when its page is shown (``_detail_shown``)
+            return
+        shown = [c for c in range(model.columnCount()) if c != since and not view.isColumnHidden(c)]
+        over = sum(map(view.columnWidth, shown)) + view.width_needed(since, 400) - view.viewport().width()
+        heads = view.horizontalHeader().fontMetrics()
+        least = {c: heads.horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal))) + 28 for c in free}
+        room = {c: max(0, view.columnWidth(c) - least[c]) for c in free}
+        if over <= 0 or not sum(room.values()):
+            return
+        for c in free:
+            self._free_widths.setdefault(c, view.columnWidth(c))
+            view.fit_column(c, view.columnWidth(c) - min(room[c], -(-over * room[c] // sum(room.values()))))
 
     # -- forms -------------------------------------------------------------------------------------
     def _show_form(self, form) -> None:
