@@ -226,18 +226,32 @@ class ReviewsShown:
     later: int = 0  # reviews notified after the day, left out
     read_only: bool = False  # the file cannot be changed: no list is where changes are made
     origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from
+    caveats: tuple[str, ...] = ()  # what Costs > Ledger says as at the day of what an earlier Safer Desk did not keep
 
     @property
     def note(self) -> str:
-        """Beside the list as at a past day, that it is not today's ("" today: the list as it is)."""
+        """Beside the list as at a past day, that it is not today's ("" today: the list as it is), and where it cannot
+        be the list as it stood: what Costs > Ledger says beside its figures as at the same day (``as_at_caveats``)."""
         if not self.past:
             return ""
         day = _uk(self.day)
         left = (f" {counted(self.later, 'review')} notified after {day} {'is' if self.later == 1 else 'are'} left out."
                 if self.later else "")
         where = "" if self.read_only else ", where changes are made"
-        return (f"As at {day}, not today's list: each review as it stood that day, as Costs > Ledger and the board "
-                f"report count it (nothing dated after it).{left} Clear the date for today's list{where}.")
+        return " ".join([f"As at {day}, not today's list: each review as it stood that day, as Costs > Ledger and the "
+                         f"board report count it (nothing dated after it).{left} Clear the date for today's "
+                         f"list{where}.", *self.caveats])
+
+
+def as_at_caveats(store, as_at: date) -> tuple[str, ...]:
+    """What the figures as at ``as_at`` cannot show as they stood, in the words Costs > Ledger says beside its own
+    (``LedgerShown.note``): reviews an earlier Safer Desk billed again or deleted cost lines of without keeping what it
+    replaced, and a trail repaired after missing deleted or corrected cost lines."""
+    return tuple(filter(None, [
+        dhr.unkept_words(dhr.billed_again_unkept(store, as_at), as_at),
+        dhr.deleted_unkept_words(dhr.deleted_lines_unkept(store, as_at), as_at),
+        dhr.unrecorded_words(dhr.deleted_lines_unrecorded(store, as_at), as_at),
+        dhr.corrections_unrecorded_words(dhr.corrections_unrecorded(store, as_at), as_at)]))
 # The More menu's actions, in its order (DhrPresenter.more_actions says which apply to the selected case).
 MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "complete_recommendation", "stage_rule",
                 "edit_cost_line", "delete_cost_line", "paste_payments", "delete_payment", "delete_refund",
@@ -274,7 +288,8 @@ class DhrPresenter(FormScreen):
         def read(store) -> ReviewsShown:  # a review notified after the day is not listed by the service: counted here
             as_at = day if past else None
             return ReviewsShown(day, past, dhr.list_cases(store, today=day, as_at=as_at),
-                                len(dhr.notified_after(store, as_at)), read_only, row_origins(store, REVIEWS))
+                                len(dhr.notified_after(store, as_at)), read_only, row_origins(store, REVIEWS),
+                                as_at_caveats(store, as_at) if as_at is not None else ())
 
         return read
 
