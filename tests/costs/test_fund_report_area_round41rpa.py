@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from safer_desk.services.funds import OTHER_DISTRICTS
 from safer_desk.services.report import build_report
 
 TODAY = date(2026, 12, 2)
@@ -33,7 +34,8 @@ def test_a_districts_report_gives_its_part_and_labels_the_rest_as_the_whole_fund
     assert "Spent in Mid Suffolk: none that the figures place there, of the fund's £2,417 and 15 victims." in first
     assert first.endswith("which names no district: some of it may have been spent in Mid Suffolk."), first
     by_district = _table(section, "Spend per district")
-    assert by_district.rows == [["Other districts", "15", "£2,417"]]
+    # The 8 victims of districts of one or two stay under the row the note names (s70), not in "Other districts".
+    assert by_district.rows == [["Other districts", "7", "£1,095"], [OTHER_DISTRICTS, "8", "£1,322"]]
     assert by_district.total_row == ["Total (whole fund)", "15", "£2,417"]  # still the fund's spend, to the penny
     assert [t.title for t in section.tables] == ["Spend per month (whole fund)", "Spend per district"]
     assert section.charts[0].title.endswith("(whole fund)")
@@ -45,7 +47,7 @@ def test_a_partnerships_report_names_none_of_its_districts_of_one_or_two_victims
     section = _fund_section(demo_store, area="Western Suffolk CSP")
     # Its four districts' 1, 1, 2 and 2 victims are each too few to name (s70): none of the rows is theirs.
     rows = _table(section, "Spend per district").rows
-    assert [r[0] for r in rows] == ["Other districts"]
+    assert [r[0] for r in rows] == ["Other districts", OTHER_DISTRICTS]
     assert sum(int(r[2].strip("£").replace(",", "")) for r in rows) == 2417
     assert "Spent in Western Suffolk CSP: none that the figures place there, of the fund's" in section.paragraphs[0]
 

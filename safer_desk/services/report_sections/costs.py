@@ -206,7 +206,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 class _AreaPart:
     """A pooled fund's spend in the report's areas, when the report is for part of what the fund covers."""
 
-    rows: list[tuple[str, int, int]]  # the areas' districts (name, victims, pence), then "Other districts"
+    # the areas' districts (name, victims, pence), "Other districts", then the rows of no district
+    rows: list[tuple[str, int, int]]
     victims: int
     spent_pence: int
     unplaced_pence: int = 0  # spend a county holds only as "Other districts" (the small-number rule): no district's
@@ -251,7 +252,12 @@ def _area_part(by_district: list[tuple[str, int, int]], areas: ReportAreas, dist
     others = [r for r in by_district if not all_here and r[0].casefold() not in areas.names]
     if areas.kind not in ("district", "partnership") and not any(r[0].casefold() in districts for r in others):
         return None
-    rows = mine + ([("Other districts", sum(v for _, v, _ in others), sum(p for *_, p in others))] if others else [])
+    # The rows of no district (the small-number rule's, an unknown one) stay as they are, after the districts named
+    # elsewhere: the note under the table and the paragraph above it point at "Not given by district (small numbers)".
+    named = [r for r in others if r[0].casefold() in districts]
+    unnamed = [r for r in others if r[0].casefold() not in districts]
+    rows = mine + ([("Other districts", sum(v for _, v, _ in named), sum(p for *_, p in named))] if named else [])
+    rows += unnamed
     return _AreaPart(rows, sum(v for _, v, _ in mine), sum(p for *_, p in mine),
                      sum(p for name, _, p in others if name.casefold() not in districts))
 
