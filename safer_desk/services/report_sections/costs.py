@@ -12,6 +12,7 @@ from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted
 from safer_desk.services.provenance import FUNDS, MERGED_FROM, REVIEWS, row_origins
 from safer_desk.services.report_model import ReportAreas, ReportChart, ReportSection, ReportSeries, ReportTable
+from safer_desk.services.report_sections import merged_from_cells
 from safer_desk.storage.store import Store
 
 
@@ -91,19 +92,20 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         # In a county file, after the case, the office each review came from, as Costs > Reviews and the Ledger say.
         origins = row_origins(store, REVIEWS)
         merged = [MERGED_FROM] if origins.shown else []
+        came, every = merged_from_cells(origins, [c.id for c in cases])  # "All 5 offices", named in the note
         tables = [ReportTable("Cost recovery per case", ["Case", *merged, "Kind", "District", "Stage reached",
                                                          "Status", "Cost", "Net billed", "Paid", "Outstanding",
                                                          "Shortfall", "Not yet billed",
                                                          *(["Refunded"] if refunds else [])],
-                              [[row[0], *([origins.of(c.id)] if merged else []), *row[1:]]
-                               for c, row in zip(cases, case_rows)],
+                              [[row[0], *([o] if merged else []), *row[1:]]
+                               for o, row in zip(came, case_rows)],
                               align=["l", *(["l"] if merged else []), "l", "l", "l", "l", "r", "r", "r", "r", "r", "r",
                                      *(["r"] if refunds else [])],
                               total_row=["Total", *([""] if merged else []), "", "", "", "", total_cost, *(
                                   money(sum(getattr(c, f) for c in cases)) for f in (
                                       "net_billed_pence", "recovered_pence", "outstanding_pence", "shortfall_pence",
                                       "unbilled_pence", *refunds))],  # as the Costs tab's list adds them up
-                              note=" ".join(marks))]
+                              note=" ".join([*marks, *filter(None, [every])]))]
         if ledger:
             refunded = any(p.refunded_pence for p in ledger)
             ledger_rows, ledger_total = recovery_rows(ledger, refunded=refunded)

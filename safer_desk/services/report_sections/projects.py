@@ -11,6 +11,7 @@ from safer_desk.domain.text import counted
 from safer_desk.services.provenance import (MERGED_FROM, NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins,
                                             titles_said)
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
+from safer_desk.services.report_sections import merged_from_cells
 from safer_desk.storage.store import Store
 
 OPEN = ("proposed", "shortlisted", "commissioned", "live")
@@ -187,9 +188,11 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     award_section = funders_section(store, [p for p in local if p.status in DRAWN_ON and _in_year(years[p.id], year)],
                                     year, [p for p in local if p.status in DRAWN_ON], origins=origins, said=said)
     if projects or undated or closed or award_section is not None:
-        rows = [[p.ref, p.title, *([origins.of(p.id)] if merged else []),
+        came, every = merged_from_cells(origins, [p.id for p in projects])  # "All 5 offices", named in the note
+        rows = [[p.ref, p.title, *([c] if merged else []),
                  *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
-                 p.status.capitalize(), shares_text(p) + (" ⚠" if shares_over_cost(p) else "")] for p in projects]
+                 p.status.capitalize(), shares_text(p) + (" ⚠" if shares_over_cost(p) else "")]
+                for p, c in zip(projects, came)]
         known = known_area_names(store)
         checks = [f"{named(p)}: {p.warning}" for p in projects if p.warning]
         checks += [f"{named(p)}: {' '.join(unknown)}" for p in projects if (unknown := areas_not_known(p, known))]
@@ -216,7 +219,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             ["", "Project / Initiative", *merged, *[title for _, _, title in CRITERIA], "Suitable Funding",
              "Cost(£)", "Status", "Funders' shares"],
             rows, align=["l", "l", *["l"] * len(merged), *["c"] * len(CRITERIA), "l", "r", "l", "l"],
-            note=" ".join(checks))] if projects else []
+            note=" ".join([*checks, *filter(None, [every])]))] if projects else []
         sections.append(ReportSection("Commissioning options", paragraphs=paragraphs, tables=tables))
         if award_section is not None:  # the funders' shares sit with the options they fund
             sections[-1].paragraphs += award_section.paragraphs
@@ -238,17 +241,20 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         table = board_table(result, plain=True, origins=origins)
         money_from = len(table.header) - len(result.commitment.by_year) - 1
         lead = 2 + len(merged)  # ref and title, and where the project came from in a county file
+        came, every = merged_from_cells(origins, [r.project.id for r in result.rows])
+        rows = [[*row[:2], c, *row[3:]] if merged else row for row, c in zip(table.rows, came)]
         # Headed with the fund its summary counts: against an award, the award's money now, not that saved with it.
         label = result.award.name if result.award is not None else scenario.fund_label
         scenario_tables.append(ReportTable(
             f"{scenario.name} ({label + ': ' if label else ''}{format_money(result.fund_pence)})",
-            table.header, [[str(v) for v in row] for row in table.rows],
+            table.header, [[str(v) for v in row] for row in rows],
             # The criteria centred (√, X, ?), as in the commissioning options' table.
             align=[*["l"] * lead, *["c"] * len(CRITERIA), *["l"] * (money_from - lead - len(CRITERIA)),
                    *["r"] * (len(table.header) - money_from)],
             total_row=[str(v) for v in table.total],
             note=" ".join([result.summary() + ".", *result.problems, *result.notes,
-                           *([f"Illustrative: {marked[scenario.id]}"] if scenario.id in marked else [])]),
+                           *([f"Illustrative: {marked[scenario.id]}"] if scenario.id in marked else []),
+                           *filter(None, [every])]),
         ))
     if scenario_tables:
         sections.append(ReportSection(
@@ -339,6 +345,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                          "part known": f"{format_money(lookup.amount_pence)} and “{lookup.words}”"}[lookup.state]
                 rows.append([p.ref, p.title, *([origins.of(p.id)] if merged else []), shown, p.cost_text or "",
                              p.status.capitalize()])
+            came, every = merged_from_cells(origins, [p.id for p, _ in shares])
+            rows = [[*row[:2], c, *row[3:]] if merged else row for row, c in zip(rows, came)]
             left = [] if amount is None else [format_money(amount - committed)]
             # A share another of the funder's awards counts too is said, as Commissioning says it.
             note = [*counted_twice(award, awards, [(said.get(p.id, p.title), shares_of(p)) for p, _ in shares],
@@ -357,7 +365,8 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                       for p, lookup in shares if lookup.state == "stated"],
                     # one project's title from two offices, each with a share: both counted, and said (typed_twice)
                     *(typed_twice(award, shares, origins) if origins.shown else []),
-                    *award.checks(), award.conditions]  # a stated total its years do not add up to, flagged
+                    *award.checks(), award.conditions,  # a stated total its years do not add up to, flagged
+                    every]  # "All 5 offices", named
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
                                f"{format_money(amount)} awarded "
