@@ -729,7 +729,13 @@ def _header(painter: QPainter, document, page: QRectF) -> None:
     top = page.top() + metrics.ascent()
     right = document.prepared_on
     room = page.width() - metrics.horizontalAdvance(right) - 3 * metrics.averageCharWidth()  # never into the date
-    left = metrics.elidedText(f"{document.title} — {document.subtitle}", Qt.TextElideMode.ElideRight, room)
+    # The title gives up room before the area and year: cut with it, no page after the first said what it was of.
+    tail = f" — {document.subtitle}"
+    title_room = room - metrics.horizontalAdvance(tail)
+    if title_room >= metrics.horizontalAdvance(document.title[:12] + "…"):
+        left = metrics.elidedText(document.title, Qt.TextElideMode.ElideRight, title_room) + tail
+    else:  # an area named at such length that little title would be left: the line cut as one
+        left = metrics.elidedText(document.title + tail, Qt.TextElideMode.ElideRight, room)
     painter.drawText(QPointF(page.left(), top), left)
     painter.drawText(QPointF(page.right() - metrics.horizontalAdvance(right), top), right)
     painter.setPen(QPen(QColor("#cccccc"), 1))
