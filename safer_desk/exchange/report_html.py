@@ -57,6 +57,8 @@ th { background: #e8eef5; text-align: left; }
 td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
 td.c, th.c { text-align: center; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
+tr.total { page-break-before: avoid; break-before: avoid; }
+h2, h3 { page-break-after: avoid; break-after: avoid; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 .note { font-size: 9pt; color: #333; }
