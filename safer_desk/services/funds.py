@@ -46,9 +46,10 @@ OTHER_DISTRICTS_WORDS = (f"{OTHER_DISTRICTS}: the offices' exports merge each di
 UNKNOWN_DISTRICT = "Unknown district"
 # A report or export (the board report, the fund's workbook) names no district of one or two victims, by the county
 # export's rule (domain.disclosure); the office's own window shows every district.
-SMALL_DISTRICTS_WORDS = (f"Small numbers are suppressed: a district of fewer than 3 victims is not named, its victims "
-                         f"and spend are under “{OTHER_DISTRICTS}” (with the districts of fewest victims when it "
-                         "would count fewer than 3), so that no one can be told apart.")
+SMALL_DISTRICTS_WORDS = ("Small numbers are suppressed, so that no one can be told apart: no district of one or two "
+                         "victims is named. Their victims and spend are counted together under "
+                         f"“{OTHER_DISTRICTS}”, and if that row would still count only one or two, the districts "
+                         "with the fewest victims are added to it.")
 
 
 def districts_shared(by_district: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int, int]], str]:
