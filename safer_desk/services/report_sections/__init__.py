@@ -64,7 +64,7 @@ def all_sections(store: Store, *, year: FinancialYear | None = None, areas: Repo
 def merged_from_cells(origins, keys) -> tuple[list[str], str]:
     """A report table's *Merged from* cells in a county file (``origins``: services.provenance.RowOrigins; ``keys``:
     its rows' ids in order), and the words its note adds. A row every office of the table sent alike (three or more:
-    the projects and reviews each district's file started with) is "All 5 offices", the offices named once in the note:
+    the projects and reviews each district's file started with) is "5 offices", the offices named once in the note:
     the five names in full, in a column a portrait page gives a few letters, made each such row some 25 lines tall
     and the county's 15 projects six pages. "" words when no row is shortened; no cells in an office's own file."""
     from safer_desk.domain.text import in_words
@@ -77,6 +77,6 @@ def merged_from_cells(origins, keys) -> tuple[list[str], str]:
     offices = sorted(set().union(*named.values()), key=str.casefold)
     if len(offices) < 3 or not any(len(n) == len(offices) for n in named.values()):
         return cells, ""
-    every = f"All {len(offices)} offices"
+    every = f"{len(offices)} offices"  # not "All": the table's offices, which need not be every office merged
     cells = [every if len(named.get(k, ())) == len(offices) else cell for k, cell in zip(keys, cells)]
     return cells, f"“{every}”: sent alike by {in_words(offices)}."

@@ -92,7 +92,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         # In a county file, after the case, the office each review came from, as Costs > Reviews and the Ledger say.
         origins = row_origins(store, REVIEWS)
         merged = [MERGED_FROM] if origins.shown else []
-        came, every = merged_from_cells(origins, [c.id for c in cases])  # "All 5 offices", named in the note
+        came, every = merged_from_cells(origins, [c.id for c in cases])  # "5 offices", named in the note
         tables = [ReportTable("Cost recovery per case", ["Case", *merged, "Kind", "District", "Stage reached",
                                                          "Status", "Cost", "Net billed", "Paid", "Outstanding",
                                                          "Shortfall", "Not yet billed",

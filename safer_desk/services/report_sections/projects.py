@@ -188,7 +188,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
     award_section = funders_section(store, [p for p in local if p.status in DRAWN_ON and _in_year(years[p.id], year)],
                                     year, [p for p in local if p.status in DRAWN_ON], origins=origins, said=said)
     if projects or undated or closed or award_section is not None:
-        came, every = merged_from_cells(origins, [p.id for p in projects])  # "All 5 offices", named in the note
+        came, every = merged_from_cells(origins, [p.id for p in projects])  # "5 offices", named in the note
         rows = [[p.ref, p.title, *([c] if merged else []),
                  *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route, p.cost_text,
                  p.status.capitalize(), shares_text(p) + (" ⚠" if shares_over_cost(p) else "")]
@@ -366,7 +366,7 @@ def funders_section(store: Store, projects, year: FinancialYear | None, across=N
                     # one project's title from two offices, each with a share: both counted, and said (typed_twice)
                     *(typed_twice(award, shares, origins) if origins.shown else []),
                     *award.checks(), award.conditions,  # a stated total its years do not add up to, flagged
-                    every]  # "All 5 offices", named
+                    every]  # "5 offices", named
             if amount is not None:
                 note.insert(0, f"{possessive(award.funder)} shares come to {format_money(committed)} of the "
                                f"{format_money(amount)} awarded "
