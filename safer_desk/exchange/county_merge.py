@@ -119,6 +119,14 @@ ONE_ACROSS_OFFICES = frozenset({"dhr_payments"})
 # Kept with a conflict about a review's cost line: the office's invoices and payments of the review, held back with
 # it (Merger.hold_billing) and put in when the lead keeps the office's cost line (_put_billing).
 BILLING_HELD = "billing held"
+# A review's billing as held: its invoices, the payments towards them and the invoices a billing again withdrew (or
+# closed at what was paid), which count as billed until the day they were withdrawn (the ledger as at a day before).
+BILLING_TABLES = ("dhr_shares", "dhr_payments", "dhr_withdrawn_invoices")
+
+
+def no_billing() -> dict[str, list[dict]]:
+    return {t: [] for t in BILLING_TABLES}
+
 REFERENCE_ID = re.compile(r"^[a-z][a-z0-9_-]*:[a-z0-9][a-z0-9-]*$")  # domain.ids.reference_id
 _RANDOM_ID = re.compile(r"^[0-9a-f]{32}$")  # domain.ids.new_id
 
@@ -3265,20 +3273,22 @@ class _Merger:
         their origins and holders (None: no review's billing is held)."""
         if not {"dhr_cost_lines", "dhr_shares", "dhr_payments"} <= set(tables):
             return None
-        kept = ("table_name IN ('dhr_shares', 'dhr_payments')")
+        kept = f"table_name IN ({', '.join(sql_text(t) for t in BILLING_TABLES)})"
         return {"cases": self.billing_by_case(),
                 "origins": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {ORIGINS_TABLE} WHERE {kept}")],
                 "holders": [tuple(r) for r in self.dst.execute(f"SELECT * FROM {HOLDERS_TABLE} WHERE {kept}")]}
 
     def billing_by_case(self) -> dict[str, dict[str, list[dict]]]:
-        """Every review's invoices and payments as the county holds them now, by review."""
+        """Every review's invoices, payments and withdrawn invoices as the county holds them now, by review."""
         cases: dict[str, dict[str, list[dict]]] = {}
         for t, sql in (("dhr_shares", "SELECT s.*, s.case_id AS case_key FROM main.dhr_shares s ORDER BY s.id"),
                        ("dhr_payments", "SELECT p.*, s.case_id AS case_key FROM main.dhr_payments p "
-                                        "JOIN main.dhr_shares s ON s.id = p.share_id ORDER BY p.id")):
+                                        "JOIN main.dhr_shares s ON s.id = p.share_id ORDER BY p.id"),
+                       ("dhr_withdrawn_invoices", "SELECT w.*, w.case_id AS case_key "
+                                                  "FROM main.dhr_withdrawn_invoices w ORDER BY w.id")):
             for row in self._rows(sql):
                 row = dict(row)
-                cases.setdefault(str(row.pop("case_key")), {"dhr_shares": [], "dhr_payments": []})[t].append(row)
+                cases.setdefault(str(row.pop("case_key")), no_billing())[t].append(row)
         return cases
 
     def hold_billing(self, before: dict | None) -> None:
@@ -3299,7 +3309,7 @@ class _Merger:
             if found is not None:
                 by_case.setdefault(str(found[0]), []).append(c)
         for case, conflicts in by_case.items():
-            then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
+            then = before["cases"].get(case, no_billing())
             now = billing_of(self.dst, case)
             if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
                 continue  # the office did not bill it again (or sent its billing as the county holds it)
@@ -3308,14 +3318,15 @@ class _Merger:
             self.say_billing_held(case, conflicts, held, then)
 
     def put_back_billing(self, now: dict[str, list[dict]], then: dict[str, list[dict]], before: dict) -> None:
-        """The review's invoices and payments as they were before this merge, with their origins and holders; what
-        the merge counted of them uncounted."""
+        """The review's invoices, payments and withdrawn invoices as they were before this merge, with their origins and
+        holders; what the merge counted of them uncounted. (A withdrawn invoice closed at what was paid goes with its
+        invoice's row when that is put back: it is put back too.)"""
         keys = {t: {str(r["id"]) for r in now[t]} | {str(r["id"]) for r in then[t]} for t in now}
-        for t in ("dhr_payments", "dhr_shares"):  # children first
+        for t in ("dhr_payments", "dhr_withdrawn_invoices", "dhr_shares"):  # children first
             self.dst.executemany(f"DELETE FROM main.{t} WHERE id = ?", [(r["id"],) for r in now[t]])
             for key in keys[t]:
                 drop_origin(self.dst, t, key)
-        for t in ("dhr_shares", "dhr_payments"):
+        for t in BILLING_TABLES:
             info = self.layouts.info(self.dst, t)
             self.dst.executemany(f"INSERT INTO main.{t} ({', '.join(quote(c) for c in info.columns)}) VALUES "
                                  f"({', '.join('?' * len(info.columns))})",
@@ -3348,7 +3359,7 @@ class _Merger:
         """The office's invoices and payments of the review (the county's review, under whatever id the office holds
         it), their links pointing at the county's rows."""
         ids = {case} | {str(k) for (t, k), v in self.remap.items() if t == "dhr_cases" and str(v) == case}
-        found: dict[str, list[dict]] = {"dhr_shares": [], "dhr_payments": []}
+        found: dict[str, list[dict]] = no_billing()
         shares = self.layouts.info(self.dst, "dhr_shares")
         office_shares = []
         for row in iter_rows(self.dst, shares, f"case_id IN ({', '.join(sql_text(k) for k in sorted(ids))})", SRC):
@@ -3363,6 +3374,12 @@ class _Merger:
                 row = self.apply_remap(payments, row)[0]
                 found["dhr_payments"].append({**row, "id": self.remap.get(("dhr_payments", str(row["id"])),
                                                                            row["id"])})
+        withdrawn = self.layouts.info(self.dst, "dhr_withdrawn_invoices")
+        for row in iter_rows(self.dst, withdrawn, f"case_id IN ({', '.join(sql_text(k) for k in sorted(ids))})", SRC):
+            row = self.apply_remap(withdrawn, row)[0]
+            row["case_id"] = case
+            found["dhr_withdrawn_invoices"].append(
+                {**row, "id": self.remap.get(("dhr_withdrawn_invoices", str(row["id"])), row["id"])})
         return found
 
     def say_billing_held(self, case: str, conflicts: list[Conflict], held: dict, then: dict) -> None:
@@ -3394,8 +3411,8 @@ class _Merger:
             was = billed_before.get(case, (cost, 0))[1]
             if billed <= max(cost, was):
                 continue
-            then = before["cases"].get(case, {"dhr_shares": [], "dhr_payments": []})
-            now = billing.get(case, {"dhr_shares": [], "dhr_payments": []})  # (putting one back touches no other)
+            then = before["cases"].get(case, no_billing())
+            now = billing.get(case, no_billing())  # (putting one back touches no other)
             if all(sorted(map(_row_text, now[t])) == sorted(map(_row_text, then[t])) for t in now):
                 continue  # not this file's billing
             self.put_back_billing(now, then, before)
@@ -4476,7 +4493,8 @@ def billing_of(conn: sqlite3.Connection, case: str) -> dict[str, list[dict]]:
 
     return {"dhr_shares": rows("SELECT * FROM main.dhr_shares WHERE case_id = ?"),
             "dhr_payments": rows("SELECT p.* FROM main.dhr_payments p JOIN main.dhr_shares s ON s.id = p.share_id "
-                                 "WHERE s.case_id = ?")}
+                                 "WHERE s.case_id = ?"),
+            "dhr_withdrawn_invoices": rows("SELECT * FROM main.dhr_withdrawn_invoices WHERE case_id = ?")}
 
 
 def _billed_words(rows: list[dict]) -> str:
@@ -4529,14 +4547,15 @@ def _put_billing(conn: sqlite3.Connection, c: Conflict, held: dict) -> None:
                               f"{c.office_name} to record the payment and send its file again.")
     number = _import_of(conn, c)
     for t, rows in (("dhr_payments", "p.id FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id"),
+                    ("dhr_withdrawn_invoices", "s.id FROM dhr_withdrawn_invoices s"),
                     ("dhr_shares", "s.id FROM dhr_shares s")):
         old = conn.execute(f"SELECT {rows} WHERE s.case_id = ?", (case,)).fetchall()
         for (key,) in old:
             drop_origin(conn, t, str(key))
         conn.executemany(f"DELETE FROM {t} WHERE id = ?", old)
-    for t in ("dhr_shares", "dhr_payments"):
+    for t in BILLING_TABLES:
         info = table_info(conn, t)
-        for row in held[t]:
+        for row in held.get(t, ()):  # (a billing held by an earlier Safer Desk holds no withdrawn invoices)
             values = [row.get(col) for col in info.columns]
             conn.execute(f"INSERT INTO {t} ({', '.join(quote(col) for col in info.columns)}) "
                          f"VALUES ({', '.join('?' * len(info.columns))})", values)
