@@ -122,6 +122,10 @@ BILLING_HELD = "billing held"
 # A review's billing as held: its invoices, the payments towards them and the invoices a billing again withdrew (or
 # closed at what was paid), which count as billed until the day they were withdrawn (the ledger as at a day before).
 BILLING_TABLES = ("dhr_shares", "dhr_payments", "dhr_withdrawn_invoices")
+# Kept with a conflict about a review's cost line: the office's earlier versions of the line (what it stood at before
+# the office corrected it), held back with it (Merger.version_waits) and put in when the lead keeps the office's line:
+# beside the county's line they would date another office's correction (the cost as at a day before it).
+VERSIONS_HELD = "versions held"
 
 
 def no_billing() -> dict[str, list[dict]]:
@@ -1634,6 +1638,7 @@ class _Merger:
         self.office_shares: dict[str, dict] = {}  # county key of a share -> the office's version of it (this file's)
         self.resplit_why: dict[str, str | None] = {}  # county key of a share -> why its dealing is held back, or None
         self.held_resplits: dict[str, dict[str, list[dict]]] = {}  # county key of a share -> rows held back, by table
+        self.held_versions: dict[str, list[dict]] = {}  # county key of a cost line -> the office's versions held back
         self.held_followers: dict[str, str] = {}  # the office's key of an invoice held back -> the county's share
         self.replaced: dict[str, list[str]] = {}  # rows this merge changed to the office's newer version or removed
         # Rows of totals gone from the county because the office sent them again (their key is their content):
@@ -2140,6 +2145,7 @@ class _Merger:
             if t in WHOLES:
                 self.take_out_parts(t, infos)
         self.hold_billing(billing_before)
+        self.say_versions_held()
         self.take_out_waiting(tables, infos)
         self.take_out_deleted_held(infos)
         self.summary.conflict_notes.extend(self.older_costs_words())
@@ -2717,7 +2723,8 @@ class _Merger:
                       f"WHERE {self.where_key(info)}") if set_cols else None
         if not incoming_keys:
             return
-        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1:
+        if len(incoming_keys) < BULK_ROWS or len(info.primary_key) != 1 or t == "dhr_cost_line_versions":
+            # (a cost line's earlier versions each ask whether the office's line was taken: version_waits)
             rows = [self.apply_remap(info, row) for row in iter_rows(self.dst, info, self.source_filter(t), SRC)]
         else:
             # Most rows of a merge are new to the county and touch nothing of it: they go in together, in SQL.
@@ -3111,6 +3118,8 @@ class _Merger:
         me = self.m.office_id
         if t in ("dhr_shares", "dhr_payments") and self.held_with_resplit(t, row, key):
             return
+        if t == "dhr_cost_line_versions" and self.version_waits(row):
+            return
         # A child of something both offices hold (a review both record) is looked for by what it is about; so is a
         # payment towards a share another office sent the same payment towards (the same day and reference): one
         # payment, however many offices recorded it, never paid twice at the county.
@@ -3381,6 +3390,30 @@ class _Merger:
             found["dhr_withdrawn_invoices"].append(
                 {**row, "id": self.remap.get(("dhr_withdrawn_invoices", str(row["id"])), row["id"])})
         return found
+
+    def version_waits(self, row: dict) -> bool:
+        """Whether an earlier version of a cost line waits for its line: the office holds the line otherwise than the
+        county does (a conflict about it is open, or the county lead kept the county's). Kept for the conflict."""
+        line = str(row["line_id"])
+        info = self.layouts.info(self.dst, "dhr_cost_lines")
+        county = self.county_row_by_key(info, line)
+        if county is None:
+            return False  # a deleted line's, or one the county does not hold: nothing to date
+        ids = {line} | {k for (t, k), v in self.remap.items() if t == "dhr_cost_lines" and str(v) == line}
+        for office_row in iter_rows(self.dst, info, f"id IN ({', '.join(sql_text(k) for k in sorted(ids))})", SRC):
+            if not self.same_thing(info, county, self.apply_remap(info, office_row)[0]):
+                self.held_versions.setdefault(line, []).append(dict(row))
+                return True
+        return False
+
+    def say_versions_held(self) -> None:
+        """Each conflict about a cost line keeps the office's earlier versions of it held back (VERSIONS_HELD)."""
+        for c in self.summary.conflicts:
+            held = self.held_versions.get(str(c.county_key or c.row_key)) if c.table == "dhr_cost_lines" else None
+            if held:
+                c.incoming_row = {**(c.incoming_row or {}), VERSIONS_HELD: held}
+                self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
+                                 (json.dumps(c.incoming_row, default=str, ensure_ascii=False), c.id))
 
     def say_billing_held(self, case: str, conflicts: list[Conflict], held: dict, then: dict) -> None:
         """Each conflict about the review's cost lines says the billing held with it, and keeps it."""
@@ -4383,6 +4416,8 @@ def _apply_district_version(county: Store, info: TableInfo, c: Conflict, replace
     incoming = c.incoming_row or {}
     if t == "dhr_cost_lines" and BILLING_HELD in incoming:  # the office's billing again comes with its cost line
         _put_billing(conn, c, incoming[BILLING_HELD])
+    if t == "dhr_cost_lines" and VERSIONS_HELD in incoming:  # and its earlier versions, in place of the county's
+        _put_versions(conn, c, incoming[VERSIONS_HELD])
     if kind == "removed-but-edited":
         _drop_parts_origins(conn, t, c.county_key)  # (its parts go with it)
         conn.execute(f"DELETE FROM {quote(t)} WHERE {where}", key_values(c.county_key))
@@ -4560,6 +4595,21 @@ def _put_billing(conn: sqlite3.Connection, c: Conflict, held: dict) -> None:
             conn.execute(f"INSERT INTO {t} ({', '.join(quote(col) for col in info.columns)}) "
                          f"VALUES ({', '.join('?' * len(info.columns))})", values)
             set_origin(conn, t, str(row["id"]), number, row_hash(info.columns, values), False)
+
+
+def _put_versions(conn: sqlite3.Connection, c: Conflict, held: list[dict]) -> None:
+    """The cost line's earlier versions made the office's, as held with the conflict about it, with their origins."""
+    line = str(c.county_key or c.row_key)
+    old = conn.execute("SELECT id FROM dhr_cost_line_versions WHERE line_id = ?", (line,)).fetchall()
+    for (key,) in old:
+        drop_origin(conn, "dhr_cost_line_versions", str(key))
+    conn.executemany("DELETE FROM dhr_cost_line_versions WHERE id = ?", old)
+    info, number = table_info(conn, "dhr_cost_line_versions"), _import_of(conn, c)
+    for row in held:
+        values = [line if col == "line_id" else row.get(col) for col in info.columns]
+        conn.execute(f"INSERT INTO dhr_cost_line_versions ({', '.join(quote(col) for col in info.columns)}) "
+                     f"VALUES ({', '.join('?' * len(info.columns))})", values)
+        set_origin(conn, "dhr_cost_line_versions", str(row["id"]), number, row_hash(info.columns, values), False)
 
 
 def _drop_parts_origins(conn: sqlite3.Connection, table: str, key: str) -> None:

@@ -1102,6 +1102,15 @@ def plan_decision(store: Store, choice: str, *, which: str | int | None = None) 
             rows.append((c.table, "indicator_id = ? AND period = ?", (incoming["indicator_id"], incoming["period"])))
             rows.append((ORIGINS_TABLE, "table_name = ? AND row_key LIKE ?",
                          (c.table, f"pv:{incoming['indicator_id']}:%:{incoming['period']}")))
+        held = incoming.get(county_merge.BILLING_HELD) or {}
+        if c.table == "dhr_cost_lines" and (held or county_merge.VERSIONS_HELD in incoming):
+            # Keeping the office's cost line puts in its billing and earlier versions held with it (children after
+            # their invoices: putting the invoices back takes the office's payments with them)
+            case = held.get("case") or incoming.get("case_id")
+            for table, where in (("dhr_shares", "case_id = ?"),
+                                 ("dhr_payments", "share_id IN (SELECT id FROM dhr_shares WHERE case_id = ?)"),
+                                 ("dhr_withdrawn_invoices", "case_id = ?"), ("dhr_cost_line_versions", "case_id = ?")):
+                rows += [(table, where, (case,)), (ORIGINS_TABLE, "table_name = ?", (table,))]
         if c.table in WHOLES:  # keeping the office's version puts in the thing's parts (replacing the county's)
             for part in WHOLES[c.table].parts:  # (every row of them: the parts come and go under new ids)
                 rows += [(part, "1", ()), (ORIGINS_TABLE, "table_name = ?", (part,)),

@@ -18,7 +18,8 @@ from __future__ import annotations
 from datetime import date
 
 from safer_desk.services import dhr
-from safer_desk.services.county import list_conflicts, resolve_conflicts
+from safer_desk.services.county import (decision_rows, list_conflicts, plan_decision, put_back_decision_rows,
+                                        resolve_conflicts)
 from tests.exchange.district_offices import merge
 
 TODAY = date(2026, 12, 1)
@@ -87,3 +88,63 @@ def test_an_office_s_withdrawn_invoices_wait_with_its_billing(offices):
     assert withdrawn(o.county, case) == withdrawn(o.mid, case)
     for day in (date(2026, 6, 15), date(2026, 9, 20), TODAY):
         assert billed_as_at(o.county, case, day) == billed_as_at(o.mid, case, day), day
+
+
+def cost_as_at(store, case: str, day: date) -> int:
+    return next(c for c in dhr.list_cases(store, today=TODAY, as_at=day) if c.id == case).cost_pence
+
+
+def versions(store, case: str) -> list[tuple]:
+    return [tuple(r) for r in store.rows("SELECT line_id, amount_pence, replaced_on FROM dhr_cost_line_versions "
+                                         "WHERE case_id = ? ORDER BY replaced_on", (case,))]
+
+
+def test_an_office_s_earlier_versions_of_a_cost_line_wait_with_its_line(offices):
+    """Mid Suffolk office's correction of 15/09/2026 waits with the conflict about the line; its record of the line
+    as it stood before (£7,525.58 until 15/09/2026) came in, and the county's cost as at 10/09/2026 read £7,525.58
+    where the line it holds (Babergh office's) was £7,500.00 from 01/09/2026."""
+    o = offices
+    case = corrected_by_babergh(o)
+    merge(o.county, [o.send(o.babergh)])
+    line = dhr.cost_lines(o.mid, case)[0]
+    fields = {k: line[k] for k in ("category", "description", "supplier", "invoice_ref", "invoiced_on")}
+    dhr.update_cost_line(o.mid, line["id"], bill_again_on="2026-09-15", amount=line["amount_pence"] - 65000, **fields)
+
+    merge(o.county, [o.send(o.mid)])
+    merge(o.county, [o.send(o.mid)])  # sent again while the conflict is open
+
+    assert versions(o.county, case) == versions(o.babergh, case)
+    for day in (date(2025, 9, 1), date(2026, 9, 10), date(2026, 9, 20), TODAY):
+        assert cost_as_at(o.county, case, day) == cost_as_at(o.babergh, case, day), day
+
+    [conflict] = [c for c in list_conflicts(o.county) if c.table == "dhr_cost_lines"]
+    plan = plan_decision(o.county, "district", which=conflict.id)
+    before = decision_rows(o.county, plan)  # what Edit > Undo of the decision puts back
+    resolve_conflicts(o.county, "district", which=conflict.id)  # the office's line comes with its earlier versions
+    assert versions(o.county, case) == versions(o.mid, case)
+    for day in (date(2025, 9, 1), date(2026, 9, 10), date(2026, 9, 20), TODAY):
+        assert cost_as_at(o.county, case, day) == cost_as_at(o.mid, case, day), day
+    assert withdrawn(o.county, case) == withdrawn(o.mid, case)
+
+    put_back_decision_rows(o.county, before)  # undone: the county's line, versions and billing as they were
+    assert versions(o.county, case) == versions(o.babergh, case)
+    assert withdrawn(o.county, case) == withdrawn(o.babergh, case)
+    for day in (date(2026, 9, 10), TODAY):
+        assert cost_as_at(o.county, case, day) == cost_as_at(o.babergh, case, day), day
+        assert billed_as_at(o.county, case, day) == billed_as_at(o.babergh, case, day), day
+
+
+def test_versions_set_aside_with_the_county_s_line_stay_out(offices):
+    o = offices
+    case = corrected_by_babergh(o)
+    merge(o.county, [o.send(o.babergh)])
+    line = dhr.cost_lines(o.mid, case)[0]
+    fields = {k: line[k] for k in ("category", "description", "supplier", "invoice_ref", "invoiced_on")}
+    dhr.update_cost_line(o.mid, line["id"], bill_again_on="2026-09-15", amount=line["amount_pence"] - 65000, **fields)
+    merge(o.county, [o.send(o.mid)])
+    resolve_conflicts(o.county, "county")
+
+    merge(o.county, [o.send(o.mid)])
+
+    assert versions(o.county, case) == versions(o.babergh, case)
+    assert cost_as_at(o.county, case, date(2026, 9, 10)) == cost_as_at(o.babergh, case, date(2026, 9, 10))
