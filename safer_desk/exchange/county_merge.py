@@ -3472,8 +3472,7 @@ class _Merger:
         cost_words = format_money(cost, show_pence=True)
         county_side = f"billed {_billed_words(then['dhr_shares'])} for its cost of {cost_words}"
         district_side = f"{_billed_words(held['dhr_shares'])} billed again from {office}"
-        text = (f"Invoices of {reference}: {office} billed the partners{_billed_again_words(held, then)} "
-                f"({_billed_words(held['dhr_shares'])} for the review's costs), not merged: the county holds "
+        text = (f"Invoices of {reference}: {_office_billing_words(office, held, then)}, not merged: the county holds "
                 f"{reference} {county_side}{came_from}, so its partners would be billed "
                 f"{format_money(billed, show_pence=True)} for it, {format_money(billed - cost, show_pence=True)} of it "
                 f"twice. Keep the county's version (its invoices stay, and {office}'s stay out while it sends these), "
@@ -4512,8 +4511,8 @@ def billing_held_words(describer: Describer, office: str, held: dict, county_sha
     whenever the conflict is told again, so the note stays with its conflict while it is the same conflict."""
     reference = describer.label("dhr_cases", held["case"])
     then = {"dhr_shares": county_shares}
-    return (f"; {office} billed the partners{_billed_again_words(held, then)} ({_billed_words(held['dhr_shares'])} "
-            f"for the review's costs), not merged while this is open: the county holds {reference} billed "
+    return (f"; {_office_billing_words(office, held, then)}, not merged while this is open: the county holds "
+            f"{reference} billed "
             f"{_billed_words(county_shares)} for its costs (Keep District Version brings the office's invoices with "
             "its cost line)")
 
@@ -4535,6 +4534,21 @@ def billing_of(conn: sqlite3.Connection, case: str) -> dict[str, list[dict]]:
 def _billed_words(rows: list[dict]) -> str:
     """What invoices bill the partners for a review's costs (its first shares: neither re-split nor carried)."""
     return format_money(sum(int(r["amount_pence"]) for r in rows if r["kind"] == "share"), show_pence=True)
+
+
+def _office_billing_words(office: str, held: dict, then: dict) -> str:
+    """"Babergh office billed the partners again on 01/10/2025 (£5,025.58 for the review's costs)"; or, when the
+    office's invoices the county does not hold are older than the county's (the county's billing again withdrew them,
+    the office never billed again), "Ipswich office holds the review as billed on 15/06/2018 (£7,525.58 for its
+    costs), not billed again as the county's was on 01/09/2026"."""
+    was = {str(r["id"]) for r in then["dhr_shares"]}
+    theirs = sorted(r["invoiced_on"] for r in held["dhr_shares"] if str(r["id"]) not in was and r["invoiced_on"])
+    county = sorted(r["invoiced_on"] for r in then["dhr_shares"] if r["invoiced_on"])
+    billed = _billed_words(held["dhr_shares"])
+    if theirs and county and theirs[-1] < county[-1]:
+        return (f"{office} holds the review as billed on {format_uk_iso(theirs[-1])} ({billed} for its costs), not "
+                f"billed again as the county's was on {format_uk_iso(county[-1])}")
+    return f"{office} billed the partners{_billed_again_words(held, then)} ({billed} for the review's costs)"
 
 
 def _billed_again_words(held: dict, then: dict) -> str:
