@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Mapping, Sequence
 
@@ -28,8 +28,9 @@ class DhrError(ValueError):
     """Input a DHR cannot take; the message says which field and why."""
 
 
-# Wales, since December 2024: one review commissioned by the Regional Safeguarding Board in place of a DHR (and other
-# reviews). Its name is a setting as the others are, the stages one list for every name (DESIGN 2.3).
+# Wales, launched 1 October 2024 (the Minister's written statement): one review instigated by the Regional Safeguarding
+# Board in place of a DHR (and other reviews). Its name is a setting as the others are, the stages one list for every
+# name (DESIGN 2.3), named as its guidance names them (SUSR_STAGE_LABELS).
 SUSR = "Single Unified Safeguarding Review"
 LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review", SUSR)
 
@@ -178,6 +179,36 @@ STAGES: tuple[Stage, ...] = (
     Stage("qa_letter", "Quality Assurance Panel letter", "qa_letter_on"),
     Stage("published", "Published", "published_on"),
 )
+# A SUSR's stages as the Welsh Government's SUSR guidance names them (gov.wales, "Single Unified Safeguarding Review:
+# guidance"): referrals go to the Regional Safeguarding Board's business unit; the Board's chair decides whether a SUSR
+# is held; a chair and reviewer(s) come from an approved list Welsh Government keeps; a review panel; Welsh Government
+# is notified whenever a SUSR takes place. The Home Office is not named: a SUSR meeting the DHR criteria still goes to
+# it for quality assurance (safercommunities.wales), one that does not is not known to, so those stages name no body.
+SUSR_STAGE_LABELS = {
+    "notification": "Referred to the Regional Safeguarding Board",
+    "decision": "Board chair's decision to hold a review (or not)",
+    "home_office_told": "Welsh Government notified of the review",
+    "chair_appointed": "Chair and reviewer(s) appointed",
+    "first_panel": "First review panel meeting",
+    "qa_submitted": "Report sent for quality assurance",
+    "qa_letter": "Quality assurance letter",
+    "published": "Published",
+}
+
+
+def stages_for(label: str) -> tuple[Stage, ...]:
+    """The stages as named for reviews called ``label``: a SUSR's as the Welsh Government's guidance names them (the
+    same stages, dates and rules: DESIGN 2.3), a DHR's and a DARDR's as the Home Office's."""
+    if label != SUSR:
+        return STAGES
+    return tuple(replace(s, label=SUSR_STAGE_LABELS[s.key]) for s in STAGES)
+
+
+def stage_label(key: str, label: str) -> str:
+    """A stage's name for reviews called ``label`` (``stages_for``)."""
+    return next(s.label for s in stages_for(label) if s.key == key)
+
+
 STAGE_KEYS = tuple(s.key for s in STAGES)
 STAGE_BY_KEY = {s.key: s for s in STAGES}
 # Stages that still apply when the decision is not to hold a review.
@@ -210,13 +241,23 @@ class StageRule:
         if self.days > MAX_RULE_DAYS:
             raise DhrError(f"Days: at most {MAX_RULE_DAYS:,} (ten years) after the stage it follows.")
 
-    def describe(self) -> str:
+    def describe(self, label: str = LABELS[0]) -> str:
+        """"within 1 month of: notified of the death", the stage it follows named for reviews called ``label``."""
         parts = []
         if self.months:
             parts.append(f"{self.months} month{'s' if self.months != 1 else ''}")
         if self.days:
             parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
-        return f"within {' and '.join(parts) or 'the same day'} of: {STAGE_BY_KEY[self.after].label.lower()}"
+        return f"within {' and '.join(parts) or 'the same day'} of: {_mid_sentence(self.after, label)}"
+
+
+def _mid_sentence(key: str, label: str) -> str:
+    """A stage's name as said mid-sentence ("notified of the death"); a SUSR's keeps its bodies' names ("Welsh
+    Government notified of the review", "referred to the Regional Safeguarding Board")."""
+    words = stage_label(key, label)
+    if label != SUSR:
+        return words.lower()
+    return words if words.startswith(("Board", "Welsh")) else words[:1].lower() + words[1:]
 
 
 DEFAULT_RULES: tuple[StageRule, ...] = (
@@ -255,13 +296,14 @@ class StageStatus:
 
 
 def stage_schedule(dates: Mapping[str, date | None], rules: Sequence[StageRule], *, today: date,
-                   decision: str = "pending") -> list[StageStatus]:
-    """Each stage's date, due date and status; overdue means due before today and not done."""
+                   decision: str = "pending", label: str = LABELS[0]) -> list[StageStatus]:
+    """Each stage's date, due date and status; overdue means due before today and not done. Each stage is named for
+    reviews called ``label`` (``stages_for``)."""
     by_stage = {r.stage: r for r in rules}
     known: dict[str, date | None] = {}
     projected: dict[str, bool] = {}
     result = []
-    for stage in STAGES:
+    for stage in stages_for(label):
         done = dates.get(stage.key)
         rule = by_stage.get(stage.key)
         due: date | None = None

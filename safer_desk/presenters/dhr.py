@@ -753,10 +753,11 @@ class DhrPresenter(FormScreen):
     def stage_rule_form(self) -> CostForm:
         current = {r.stage: r for r in dhr.stage_rules(self.store)}
         first = next(iter(current.values()), rules.DEFAULT_RULES[0])
+        called, stages = self.label, rules.stages_for(self.label)  # a SUSR's named as its guidance names them
         fields = [Field("stage", "S&tage", FieldKind.CHOICE, required=True,
-                        choices=tuple((s.key, s.label) for s in rules.STAGES[1:])),
+                        choices=tuple((s.key, s.label) for s in stages[1:])),
                   Field("after", "Due &after", FieldKind.CHOICE, required=True,
-                        choices=tuple((s.key, s.label) for s in rules.STAGES[:-1])),
+                        choices=tuple((s.key, s.label) for s in stages[:-1])),
                   Field("months", "&Months", FieldKind.NUMBER), Field("days", "&Days", FieldKind.NUMBER)]
         store = self.store
 
@@ -766,16 +767,16 @@ class DhrPresenter(FormScreen):
                 raise FormError({"months" if int(months) != months else "days": "A whole number, please."})
             stage = v["stage"]
             old = dhr.stage_rule_row(store, stage)  # as the file holds it, even a rule left aside as impossible
-            label = rules.STAGE_BY_KEY[stage].label
+            label = rules.stage_label(stage, called)
             self.perform(Action(
                 f"Change the stage rule for {label}",
                 lambda: dhr.set_stage_rule(store, stage, v["after"], int(months), int(days)),
                 lambda: dhr.put_back_stage_rule(store, stage, old),
                 TAB, after=lambda: self._refreshed(self.selected)))
 
-        note = "Rules now: " + "; ".join(f"{rules.STAGE_BY_KEY[r.stage].label} {r.describe()}"
+        note = "Rules now: " + "; ".join(f"{rules.stage_label(r.stage, called)} {r.describe(called)}"
                                          for r in current.values())
-        note = " ".join(w for w in (rules.timescales_words(self.label), note) if w)  # a SUSR's: none statutory known
+        note = " ".join(w for w in (rules.timescales_words(called), note) if w)  # a SUSR's: none statutory known
         form = StageRuleForm(fields, current, title="Stage rules", heading="Stage rules: how long each stage may take",
                              commit=commit, note=note, today=self.today, correcting=True)
         form.set_value("stage", first.stage)

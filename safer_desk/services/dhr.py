@@ -1991,7 +1991,7 @@ def case_stages(store: Store, case_id: str, *, today: date, as_at: date | None =
     then (a stage dated after it is not done yet: ``rules.stage_dates_as_at``)."""
     case = _require_case(store, case_id)
     return rules.stage_schedule(rules.stage_dates_as_at(_case_dates(store, case), as_at), stage_rules(store),
-                                today=today, decision=_case_decision(case, as_at))
+                                today=today, decision=_case_decision(case, as_at), label=review_label(store))
 
 
 def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[CaseSummary]:
@@ -2012,7 +2012,7 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
         "SELECT case_id, sum(completed_on IS NULL OR completed_on > ?1), "
         "sum((completed_on IS NULL OR completed_on > ?1) AND due_on < ?2) "
         "FROM dhr_recommendations GROUP BY case_id", (until, today.isoformat()))}
-    rules_now = stage_rules(store)
+    rules_now, label = stage_rules(store), review_label(store)  # a SUSR's stages named as its guidance names them
     later = notified_after(store, as_at)
     refunded_by_case: dict[str, int] = {}
     for (case_id, _), pence in refunds_as_at(store, as_at=as_at).items():
@@ -2026,7 +2026,7 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
             continue
         decision = _case_decision(case, as_at)
         stages = rules.stage_schedule(rules.stage_dates_as_at(_case_dates(store, case), as_at), rules_now,
-                                      today=today, decision=decision)
+                                      today=today, decision=decision, label=label)
         done = [s for s in stages if s.done_on is not None]
         pending = [s for s in stages if s.status in ("Due", rules.OVERDUE, "Waiting")]
         current = done[-1].stage.label if done else "Not started"

@@ -46,7 +46,8 @@ def test_the_stage_rules_say_no_statutory_timescales_are_known(demo_store):
     dhr.set_review_label(demo_store, SUSR)
     note = DhrPresenter(demo_store, today=lambda: TODAY).stage_rule_form().note
     assert note.startswith(NOT_STATUTORY), note
-    assert "Rules now: Decision to hold a review (or not) within 1 month of: notified of the death" in note
+    assert ("Rules now: Board chair's decision to hold a review (or not) within 1 month of: referred to the Regional "
+            "Safeguarding Board") in note  # session 70: its stages as the Welsh guidance names them
 
 
 def test_the_board_report_and_workbook_name_them_and_say_it(demo_store):
