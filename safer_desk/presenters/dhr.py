@@ -566,7 +566,9 @@ class DhrPresenter(FormScreen):
         form.read_only = self.read_only
         return self.open_form(form)
 
-    def _case_fields(self) -> list[Field]:
+    def _case_fields(self, board: bool = False) -> list[Field]:
+        """The case form's fields; with ``board``, the Regional Safeguarding Board that commissioned it (a SUSR's:
+        offered with the reviews called so, or for a case that has one)."""
         store = self.store
         return [
             Field("reference", "&Reference", required=True, placeholder="e.g. WSCSP-DHR-2019-01",
@@ -579,6 +581,8 @@ class DhrPresenter(FormScreen):
             Field("lead_organisation", "&Lead authority", FieldKind.CHOICE,
                   choices=choices([o.name for o in list_organisations(store)], blank="")),
             Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
+            *([Field("safeguarding_board", "Regional Safeguarding &Board", placeholder="e.g. Gwent Safeguarding Board",
+                     help="The Regional Safeguarding Board that commissioned the review")] if board else []),
             *[Field(key, label.replace(_CASE_DATE_KEYS[key], "&" + _CASE_DATE_KEYS[key], 1), FieldKind.DATE,
                     happened=_STAGE_HAPPENED.get(key, ""))
               for key, label in dhr.CASE_DATE_FIELDS.items()],
@@ -591,7 +595,7 @@ class DhrPresenter(FormScreen):
         def commit(v: dict) -> str:
             return self.case_action(f"Add case {v['reference']}", None, lambda: dhr.add_case(self.store, **v))
 
-        return self._form(self._case_fields(), f"New {self.label.lower()}", commit,
+        return self._form(self._case_fields(self.label == rules.SUSR), f"New {self.label.lower()}", commit,
                           warnings=lambda v: {**_case_dates_out_of_order(v), **_partnership_not_then(self.store, v),
                                               "reference": dhr.reference_warnings(v["reference"])},
                           heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
@@ -604,11 +608,13 @@ class DhrPresenter(FormScreen):
         names = {"district": {d.id: d.name for d in list_districts(self.store)},
                  "partnership": {p.id: p.name for p in list_partnerships(self.store)},
                  "lead_organisation": {o.id: o.name for o in list_organisations(self.store)}}
+        board = self.label == rules.SUSR or bool(record.get("safeguarding_board"))
         values = {"reference": record["reference"], "kind": record["kind"], "decision": record["decision"],
                   "notes": record["notes"] or "",
+                  **({"safeguarding_board": record.get("safeguarding_board") or ""} if board else {}),
                   **{k: names[k].get(record[f"{k}_id"], "") for k in names},
                   **{k: _uk(record.get(k)) for k in dhr.CASE_DATE_FIELDS}}
-        return self._form(self._case_fields(), f"Edit case {case.reference}", lambda v: self.case_action(
+        return self._form(self._case_fields(board), f"Edit case {case.reference}", lambda v: self.case_action(
             f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
             heading=f"Editing case {case.reference}. Never record a victim's name.", values=values, correcting=True,
             warnings=lambda v: {k: doubts for k, doubts in {**_case_dates_out_of_order(v),

@@ -137,6 +137,7 @@ COLUMN_WORDS = {
     "sign": "effect on the total",  # a budget section's sign: how it counts towards the plan's total
     "due": "due date",  # a milestone's Milestone due
     "first_billed_on": "first billing day",  # a review's, as the guide says it ("the day it was first billed")
+    "safeguarding_board": "Regional Safeguarding Board",  # a review's (a SUSR's), as Edit case labels it
     "range_end": "ranges",  # a commissioning scenario's, as its page says it ("Ranges: upper end")
     # a project's criteria and the qualifier beside each, as the project editor labels them ("√ for Ipswich only"):
     # "Changed the laa outcome note of project …" named the file's column

@@ -15,7 +15,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Sequence
 
-from safer_desk.domain.dhr import timescales_words
+from safer_desk.domain.dhr import SUSR, timescales_words
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
@@ -478,8 +478,12 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
     if not cases:
         return None
     dates = {r["id"]: r for r in store.rows("SELECT * FROM dhr_cases")}
+    # A SUSR's commissioning Regional Safeguarding Board, beside who conducts and leads it: with the reviews called
+    # SUSRs, or any review has one
+    boards = dhr.review_label(store) == SUSR or any(c.safeguarding_board for c in cases)
     columns = [Column("Reference"), Column("Kind"), Column("District"), Column("Partnership"),
-               Column("Lead authority"), Column("Decision"), Column("Notified", "date"),
+               Column("Lead authority"), *([Column(dhr.BOARD_FIELD, width=30)] if boards else []),
+               Column("Decision"), Column("Notified", "date"),
                Column("Decision made", "date"), Column("Sent for quality assurance", "date"),
                Column("Published", "date"), Column("Stage reached"), Column("Status"),
                # The Costs tab's money columns: net billed (less refused, written off and refunded) is recovered
@@ -498,6 +502,7 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
     for c in cases:
         d = dates[c.id]
         rows.append([c.reference, dhr.KIND_WORDS.get(c.kind, c.kind), c.district, c.partnership, c.lead,
+                     *([c.safeguarding_board] if boards else []),
                      dhr.DECISION_WORDS.get(c.decision, c.decision), d["notified_on"],
                      d["decision_on"], d["qa_submitted_on"], d["published_on"], c.current_stage, c.flag,
                      c.cost_pence if c.cost_known else None, c.net_billed_pence, c.recovered_pence,

@@ -239,14 +239,28 @@ def _case_values(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
             values[key] = _iso(as_date(fields[key], label))
     if "notes" in fields:
         values["notes"] = free_text(fields["notes"], "Notes")
+    if "safeguarding_board" in fields:
+        values["safeguarding_board"] = safeguarding_board(fields["safeguarding_board"])
     unknown = set(fields) - {"reference", "kind", "decision", "district", "partnership", "lead_organisation",
-                             "notes", *CASE_DATE_FIELDS}
+                             "notes", "safeguarding_board", *CASE_DATE_FIELDS}
     if unknown:
         raise DhrError(unknown_fields("case", unknown))
     order = [values.get(k) for k in ("notified_on", "decision_on") if values.get(k)]
     if len(order) == 2 and order[1] < order[0]:
         raise DhrError("Decision date: the decision cannot come before the notification.")
     return values
+
+
+BOARD_FIELD = "Regional Safeguarding Board"
+
+
+def safeguarding_board(value: Any) -> str:
+    """The Regional Safeguarding Board that commissioned a review (a SUSR, Wales), its spaces tidied: an
+    organisation's name, never a household's address or contact details; "" for none."""
+    text = tidy_spaces(None if value is None else str(value))
+    if len(text) > 80:
+        raise DhrError(f"{BOARD_FIELD}: at most 80 characters (a board's name, such as Gwent Safeguarding Board).")
+    return rules.check_free_text(text, BOARD_FIELD)
 
 
 def add_case(store: Store, **fields: Any) -> str:
@@ -1945,6 +1959,7 @@ class CaseSummary:
     net_billed_pence: int = 0  # billed less refused, written off and refunded: the cost, once all is dealt with
     billing: rules.Billing | None = None
     refunded_pence: int = 0  # paid beyond a partner's share and given back
+    safeguarding_board: str = ""  # the Regional Safeguarding Board that commissioned it (a SUSR, Wales)
 
     @property
     def kept_pence(self) -> int:
@@ -2052,7 +2067,8 @@ def list_cases(store: Store, *, today: date, as_at: date | None = None) -> list[
             # as overdue as a stage: a published review whose partners have not paid is not "On track").
             sum(1 for s in stages if s.is_overdue) + int(overdue_recs or 0) + sum(1 for s in shares if s.overdue_pence),
             int(open_recs or 0),
-            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill, refunded))
+            bill.written_off_pence, bill.resplit_pence, bill.carried_pence, bill.net_billed_pence, bill, refunded,
+            case["safeguarding_board"]))
     return result
 
 

@@ -142,6 +142,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                         *(["Refunded is what was given back to a partner that paid more than its share (billed again "
                            "with another split after it paid): it is taken off net billed, and the cost it had "
                            "covered is billed again to the partners short of their shares."] if refunds else []),
+                        *_boards_words(cases),
                         *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at), *unkept,
                         # a SUSR's stage deadlines: none statutory known, so its overdue is the file's rules'
                         *[w for w in [timescales_words(label)] if w]],
@@ -550,3 +551,10 @@ def recovery_rows(ledger, *, refunded: bool = False) -> tuple[list[list[str]], l
     total = [sum(column) for column in zip(*figures)] or [0] * (6 if refunded else 5)
     money = table_money([*(v for row in figures for v in row), *total])
     return [[p.partner, *map(money, row)] for p, row in zip(ledger, figures)], ["Total", *map(money, total)]
+
+
+def _boards_words(cases) -> list[str]:
+    """Which Regional Safeguarding Board commissioned each review that has one (a SUSR, Wales): "Commissioned by:
+    WSCSP-DHR-2017-01, Gwent Safeguarding Board; …" ([] when none has)."""
+    said = [f"{c.reference}, {c.safeguarding_board}" for c in cases if c.safeguarding_board]
+    return [f"Commissioned by (Regional Safeguarding Board): {'; '.join(said)}."] if said else []

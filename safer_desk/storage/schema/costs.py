@@ -596,3 +596,11 @@ def versions_unrecorded(conn) -> list[tuple]:
     if applied and isinstance(applied[0], str):  # the trail's times ("2026-12-07T05:26:52.729Z") to the second
         upgraded = {v[0] for v in _versions_from_trail(conn, recorded_by=applied[0][:19].replace(" ", "T") + "Z")}
     return [tuple(r[1:]) for r in found if r[0] not in upgraded]
+
+
+@migrations.step
+def add_dhr_safeguarding_board(db) -> None:
+    # A Single Unified Safeguarding Review (Wales) is commissioned by a Regional Safeguarding Board, whose chair
+    # decides whether it is held (gov.wales SUSR guidance): the board that commissioned a review, by its name as the
+    # office writes it ("Gwent Safeguarding Board"); blank for a review no board commissioned (a DHR in England).
+    db.execute("ALTER TABLE dhr_cases ADD COLUMN safeguarding_board TEXT NOT NULL DEFAULT ''")
