@@ -85,21 +85,33 @@ _CASE_DATE_KEYS = {"notified_on": "o", "decision_on": "t", "home_office_told_on"
                    "qa_submitted_on": "Q", "qa_letter_on": "e", "published_on": "u", "workshop_on": "w"}
 
 
+# A SUSR's, as its stages are named (dhr.SUSR_DATE_FIELDS): Re&ferred, Welsh &Government told, Report sent for &QA,
+# QA l&etter (F and G free as H and o were).
+_SUSR_STAGE_HAPPENED = {**_STAGE_HAPPENED, "notified_on": "a referral",
+                        "home_office_told_on": "the notice to Welsh Government",
+                        "qa_submitted_on": "the report's sending for quality assurance",
+                        "qa_letter_on": "the quality assurance letter"}
+_SUSR_CASE_DATE_KEYS = {**_CASE_DATE_KEYS, "notified_on": "f", "home_office_told_on": "G"}
+
 # (stage date, the one it follows, that one in words): a slip of the year more often than not.
 _CASE_DATE_ORDER = (("qa_letter_on", "qa_submitted_on", "the report went to the QA Panel"),
                     ("published_on", "qa_letter_on", "the QA Panel's letter"))
+_SUSR_CASE_DATE_ORDER = (("qa_letter_on", "qa_submitted_on", "the report was sent for quality assurance"),
+                         ("published_on", "qa_letter_on", "the quality assurance letter"))
 
 
-def _case_dates_out_of_order(values: dict) -> dict[str, list[str]]:
-    """A case's dates before the death was notified, or a stage before the one it answers (asked once each;
-    a decision before the notification is refused by the service)."""
+def _case_dates_out_of_order(values: dict, label: str = rules.LABELS[0]) -> dict[str, list[str]]:
+    """A case's dates before the death was notified (a SUSR's: before it was referred), or a stage before the one it
+    answers (asked once each; a decision before the notification is refused by the service)."""
+    susr = label == rules.SUSR
     doubts: dict[str, list[str]] = {}
     notified = values.get("notified_on")
+    first = "it was referred to the Regional Safeguarding Board" if susr else "the death was notified"
     for key in dhr.CASE_DATE_FIELDS:
         day = values.get(key)
         if notified and day and key not in ("notified_on", "decision_on") and day < notified:
-            doubts[key] = [f"{_uk(day)} is before the death was notified ({_uk(notified)})."]
-    for key, after, words in _CASE_DATE_ORDER:
+            doubts[key] = [f"{_uk(day)} is before {first} ({_uk(notified)})."]
+    for key, after, words in _SUSR_CASE_DATE_ORDER if susr else _CASE_DATE_ORDER:
         day, before = values.get(key), values.get(after)
         if day and before and day < before and key not in doubts:
             doubts[key] = [f"{_uk(day)} is before {words} ({_uk(before)})."]
@@ -570,6 +582,8 @@ class DhrPresenter(FormScreen):
         """The case form's fields; with ``board``, the Regional Safeguarding Board that commissioned it (a SUSR's:
         offered with the reviews called so, or for a case that has one)."""
         store = self.store
+        susr = self.label == rules.SUSR  # its stage dates named as its stages are
+        alt, happened = (_SUSR_CASE_DATE_KEYS, _SUSR_STAGE_HAPPENED) if susr else (_CASE_DATE_KEYS, _STAGE_HAPPENED)
         return [
             Field("reference", "&Reference", required=True, placeholder="e.g. WSCSP-DHR-2019-01",
                   help="A code such as WSCSP-DHR-2019-01 — never the victim's name"),
@@ -583,9 +597,8 @@ class DhrPresenter(FormScreen):
             Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
             *([Field("safeguarding_board", "Regional Safeguarding &Board", placeholder="e.g. Gwent Safeguarding Board",
                      help="The Regional Safeguarding Board that commissioned the review")] if board else []),
-            *[Field(key, label.replace(_CASE_DATE_KEYS[key], "&" + _CASE_DATE_KEYS[key], 1), FieldKind.DATE,
-                    happened=_STAGE_HAPPENED.get(key, ""))
-              for key, label in dhr.CASE_DATE_FIELDS.items()],
+            *[Field(key, label.replace(alt[key], "&" + alt[key], 1), FieldKind.DATE, happened=happened.get(key, ""))
+              for key, label in dhr.case_date_fields(self.label).items()],
             Field("notes", "&Notes", FieldKind.LONG_TEXT),
         ]
 
@@ -596,7 +609,8 @@ class DhrPresenter(FormScreen):
             return self.case_action(f"Add case {v['reference']}", None, lambda: dhr.add_case(self.store, **v))
 
         return self._form(self._case_fields(self.label == rules.SUSR), f"New {self.label.lower()}", commit,
-                          warnings=lambda v: {**_case_dates_out_of_order(v), **_partnership_not_then(self.store, v),
+                          warnings=lambda v: {**_case_dates_out_of_order(v, self.label),
+                                              **_partnership_not_then(self.store, v),
                                               "reference": dhr.reference_warnings(v["reference"])},
                           heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
                                   "name: a form like WSCSP-DHR-2019-01.",
@@ -617,7 +631,7 @@ class DhrPresenter(FormScreen):
         return self._form(self._case_fields(board), f"Edit case {case.reference}", lambda v: self.case_action(
             f"Edit case {case.reference}", case.id, lambda: dhr.update_case(self.store, case.id, **v)),
             heading=f"Editing case {case.reference}. Never record a victim's name.", values=values, correcting=True,
-            warnings=lambda v: {k: doubts for k, doubts in {**_case_dates_out_of_order(v),
+            warnings=lambda v: {k: doubts for k, doubts in {**_case_dates_out_of_order(v, self.label),
                                                             **_partnership_not_then(self.store, v),
                                                             "reference": dhr.reference_warnings(v["reference"])}.items()
                                 if not _as_kept(v, values, k)})

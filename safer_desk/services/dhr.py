@@ -192,6 +192,18 @@ CASE_DATE_FIELDS = {
     "chair_appointed_on": "Chair appointed", "qa_submitted_on": "Report to the QA Panel",
     "qa_letter_on": "QA Panel letter", "published_on": "Published", "workshop_on": "Learning workshop",
 }
+# A SUSR's (Wales) stage dates as Edit case and its refusals name them, as its stages are named
+# (rules.SUSR_STAGE_LABELS): referred to the Regional Safeguarding Board, Welsh Government notified, the report sent
+# for quality assurance and its letter (no Home Office, no Quality Assurance Panel).
+SUSR_DATE_FIELDS = {**CASE_DATE_FIELDS, "notified_on": "Referred", "home_office_told_on": "Welsh Government told",
+                    "qa_submitted_on": "Report sent for QA", "qa_letter_on": "QA letter"}
+
+
+def case_date_fields(label: str) -> dict[str, str]:
+    """The stage dates' names for reviews called ``label`` (a SUSR's: SUSR_DATE_FIELDS), keyed by column."""
+    return SUSR_DATE_FIELDS if label == rules.SUSR else CASE_DATE_FIELDS
+
+
 KINDS = ("review", "learning review")
 DECISIONS = ("pending", "hold", "not held")
 # As the Review form and Costs say them (presenters.dhr.CaseKind, Decision): the board report and the workbook too.
@@ -234,7 +246,7 @@ def _case_values(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     if "lead_organisation" in fields:
         values["lead_organisation_id"] = _lookup(store, "organisations", fields["lead_organisation"],
                                                  "Lead authority")
-    for key, label in CASE_DATE_FIELDS.items():
+    for key, label in case_date_fields(review_label(store)).items():
         if key in fields:
             values[key] = _iso(as_date(fields[key], label))
     if "notes" in fields:
