@@ -35,6 +35,19 @@ SUSR = "Single Unified Safeguarding Review"
 LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review", SUSR)
 
 
+# The Welsh Government's own Welsh name for a SUSR (llyw.cymru, "Adolygiad Diogelu Unedig Sengl (ADUS)"): said beside
+# the English where the reviews are named, as a Welsh office's papers pair them.
+WELSH_NAMES = {SUSR: ("Adolygiad Diogelu Unedig Sengl", "ADUS")}
+
+
+def welsh_name_words(label: str) -> str:
+    """The Welsh name of reviews called ``label`` in a sentence ("" when the name has none held here)."""
+    if label not in WELSH_NAMES:
+        return ""
+    name, short = WELSH_NAMES[label]
+    return f"In Welsh: {name} ({short})."
+
+
 def timescales_words(label: str) -> str:
     """What is said where the stage rules make a stage due or overdue, for reviews called ``label`` ("" when the
     default rules are the statutory guidance's for them): no statutory timescale for a SUSR is held here, so its

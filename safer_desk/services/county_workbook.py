@@ -15,7 +15,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING, Sequence
 
-from safer_desk.domain.dhr import SUSR, timescales_words
+from safer_desk.domain.dhr import SUSR, timescales_words, welsh_name_words
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import FinancialYear, Month
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS
@@ -517,7 +517,8 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
     return WorkbookSheet("Reviews", f"{label}s", f"Each {label.lower()}: district, dates of its stages, what it "
                          "cost and how much has been recovered.", columns, [Block(rows)],
                          note=f"Figures as at {today.strftime('%d/%m/%Y')}.{unknown}{refunded}"
-                              + "".join(f" {w}" for w in [timescales_words(label)] if w))  # a SUSR's: none statutory
+                              + "".join(f" {w}" for w in [welsh_name_words(label), timescales_words(label)]
+                                        if w))  # a SUSR's Welsh name, and no statutory timescales
 
 
 def dhr_partners_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:

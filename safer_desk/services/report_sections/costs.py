@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from safer_desk.domain.dhr import timescales_words
+from safer_desk.domain.dhr import timescales_words, welsh_name_words
 from safer_desk.domain.funds import KEYED_TO_ON_THE_COMMAND_LINE
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
@@ -144,8 +144,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                            "covered is billed again to the partners short of their shares."] if refunds else []),
                         *_boards_words(cases),
                         *billing, *_refunds_held_words(store, {c.id for c in cases}, as_at), *unkept,
-                        # a SUSR's stage deadlines: none statutory known, so its overdue is the file's rules'
-                        *[w for w in [timescales_words(label)] if w]],
+                        # a SUSR's Welsh name; its stage deadlines: none statutory known, so its overdue is the
+                        # file's rules'
+                        *[w for w in [welsh_name_words(label), timescales_words(label)] if w]],
             tables=tables, as_at="reviews"))
     fund_origins = row_origins(store, FUNDS)  # in a county file, the office each fund came from
     district_names = {r[0].casefold() for r in store.rows("SELECT name FROM districts")}  # a fund's rows' places

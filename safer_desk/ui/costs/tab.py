@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from safer_desk.domain.dhr import timescales_words
+from safer_desk.domain.dhr import timescales_words, welsh_name_words
 from safer_desk.presenters.costs import CostsPresenter
 from safer_desk.services.dhr import review_label
 from safer_desk.ui.costs.dhr_page import DhrPage, LedgerPage
@@ -89,7 +89,8 @@ class CostsTab(TabBase):
         self.pages.setTabText(LEDGER, "&Ledger: who owes what")
         # a SUSR's "⚠ Overdue" and "Done late" follow the file's rules: no statutory timescale is known (DESIGN 2.3)
         self.reviews.privacy_note.setText(" ".join(w for w in (
-            f"{label}s are recorded by reference only — never a victim's name.", timescales_words(label)) if w))
+            f"{label}s are recorded by reference only — never a victim's name.", welsh_name_words(label),
+            timescales_words(label)) if w))
 
     def _data_changed(self, area: str) -> None:
         if self.session.store is None:
