@@ -69,8 +69,13 @@ def _before_notified(store, case_id: str, values: dict, key: str) -> dict[str, l
     beside the date, as a stage's date before it is)."""
     day, notified = values.get(key), dhr.case_record(store, case_id)["notified_on"]
     if isinstance(day, date) and notified and day < date.fromisoformat(notified):
-        return {key: [f"{_uk(day)} is before the death was notified ({_uk(notified)})."]}
+        return {key: [f"{_uk(day)} is before {_first_words(dhr.review_label(store))} ({_uk(notified)})."]}
     return {}
+
+
+def _first_words(label: str) -> str:
+    """A review's first stage said after "before": a SUSR's is its referral (rules.SUSR_STAGE_LABELS)."""
+    return "it was referred to the Regional Safeguarding Board" if label == rules.SUSR else "the death was notified"
 
 
 # A stage's date records that it happened (the stage is done from then on): one after today is asked about once. A
@@ -106,7 +111,7 @@ def _case_dates_out_of_order(values: dict, label: str = rules.LABELS[0]) -> dict
     susr = label == rules.SUSR
     doubts: dict[str, list[str]] = {}
     notified = values.get("notified_on")
-    first = "it was referred to the Regional Safeguarding Board" if susr else "the death was notified"
+    first = _first_words(label)
     for key in dhr.CASE_DATE_FIELDS:
         day = values.get(key)
         if notified and day and key not in ("notified_on", "decision_on") and day < notified:

@@ -483,7 +483,8 @@ def dhr_sheet(store: Store, today: date, origins: Origins | None = None) -> Work
     boards = dhr.review_label(store) == SUSR or any(c.safeguarding_board for c in cases)
     columns = [Column("Reference"), Column("Kind"), Column("District"), Column("Partnership"),
                Column("Lead authority"), *([Column(dhr.BOARD_FIELD, width=30)] if boards else []),
-               Column("Decision"), Column("Notified", "date"),
+               # a SUSR's first stage is its referral to the Regional Safeguarding Board, as Edit case names it
+               Column("Decision"), Column(dhr.case_date_fields(dhr.review_label(store))["notified_on"], "date"),
                Column("Decision made", "date"), Column("Sent for quality assurance", "date"),
                Column("Published", "date"), Column("Stage reached"), Column("Status"),
                # The Costs tab's money columns: net billed (less refused, written off and refunded) is recovered

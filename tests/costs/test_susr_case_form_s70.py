@@ -64,3 +64,27 @@ def test_a_susrs_date_refusal_names_the_field_as_the_form_does(demo_store):
     dhr.set_review_label(demo_store, SUSR)
     with pytest.raises(dhr.DhrError, match="^Welsh Government told"):
         dhr.update_case(demo_store, dhr.case_id_by_reference(demo_store, CASE), home_office_told_on="31/02/2017")
+
+
+def test_a_susrs_cost_dated_before_its_referral_is_asked_about_in_its_words(demo_store):
+    """A cost line invoiced before the review's first stage was asked about as "before the death was notified",
+    though a SUSR's first stage is its referral to the Regional Safeguarding Board."""
+    dhr.set_review_label(demo_store, SUSR)
+    presenter = DhrPresenter(demo_store, perform=ActionLog(), today=lambda: TODAY)
+    presenter.reload()
+    presenter.select(dhr.case_id_by_reference(demo_store, "WSCSP-DHR-2017-02"))  # notified 13/11/2017
+    form = presenter.cost_line_form()
+    form.set_value("invoiced_on", "13/11/2016")
+    form.set_value("amount", "2,450.00")
+    assert not form.save()
+    assert form.message("invoiced_on").startswith(
+        "13/11/2016 is before it was referred to the Regional Safeguarding Board (13/11/2017).")
+
+
+def test_the_workbook_heads_a_susrs_first_date_as_its_referral(demo_store):
+    from safer_desk.services.county_workbook import dhr_sheet
+
+    assert "Notified" in [c.title for c in dhr_sheet(demo_store, TODAY).columns]
+    dhr.set_review_label(demo_store, SUSR)
+    titles = [c.title for c in dhr_sheet(demo_store, TODAY).columns]
+    assert "Referred" in titles and "Notified" not in titles
