@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from safer_desk.domain.allocation import format_fraction, format_number, format_weight, setting_percent_text
 from safer_desk.domain.budgets import DEFAULT_SIGN, STATUS_WORDS
-from safer_desk.domain.dhr import STAGE_BY_KEY, STAGES
+from safer_desk.domain.dhr import STAGE_BY_KEY, STAGES, stages_for
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS, MEASURE_LABELS, POLARITY_LABELS,
                                           UNIT_LABELS, Rag, describe_source, due_text, format_value,
@@ -41,6 +41,7 @@ from safer_desk.presenters.office import ORGANISATION_KINDS, PARTNERSHIP_KINDS
 from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
 from safer_desk.services import reference
+from safer_desk.services.dhr import review_label
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.services.projects import sentence_titles
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
@@ -373,6 +374,8 @@ class Namer:
 
     def __init__(self, store, entries: Iterable[AuditEntry], tz: tzinfo | None = None):
         self.tz = tz
+        # The review stages as the file's reviews are named now: a SUSR's as its guidance names them
+        self.stage_names = {stage.key: stage.label for stage in stages_for(review_label(store))}
         # Two projects of one title in an office's own file ("Outreach worker" 16 and 17) by ref and title, as the
         # register and Commissioning name them ("17. Outreach worker"); a county file's as they always were.
         self.project_titles = sentence_titles(store, county=False)
@@ -461,7 +464,7 @@ class Namer:
         if fact is None:
             return ""
         if table == "dhr_stage_rules" and str(row_id) in STAGE_BY_KEY:  # keyed by its stage: "for Published"
-            return f"for {STAGE_BY_KEY[str(row_id)].label}"
+            return f"for {self.stage_names[str(row_id)]}"
         if table == "illustrative_marks" and fact.values.get("table_name"):
             target = str(fact.values["table_name"])
             return "on " + self.record_label(target, _mark_row_id(fact.values.get("row_id")))
@@ -550,6 +553,8 @@ class Namer:
         yes_no = yes_no_value(table, column, value)
         if yes_no is not None:
             return yes_no
+        if (table, column) == ("dhr_stage_rules", "after_stage") and str(value) in self.stage_names:
+            return self.stage_names[str(value)]  # a rule's Due after, as Stage rules… names it
         states = VALUE_LABELS.get((table, column))
         if isinstance(states, Mapping):
             if states.get(value):
