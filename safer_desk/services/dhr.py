@@ -156,6 +156,9 @@ def stage_rules(store: Store) -> list[rules.StageRule]:
 
 
 def set_stage_rule(store: Store, stage: str, after: str, months: int, days: int = 0) -> rules.StageRule:
+    keys = rules.STAGE_KEYS
+    if stage in keys and after in keys and keys.index(after) >= keys.index(stage):  # named as the reviews name it
+        raise DhrError(f"{rules.stage_label(stage, review_label(store))} must follow an earlier stage.")
     rule = rules.StageRule(stage, after, int(months), int(days))
     _put_stage_rule_row(store, stage, (rule.after, rule.months, rule.days))
     return rule

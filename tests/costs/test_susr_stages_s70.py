@@ -103,3 +103,14 @@ def test_the_page_names_a_susrs_stages(tab, settle):  # noqa: F811
 def test_the_default_rules_are_one_list_for_every_name():
     assert [s.key for s in rules.stages_for(SUSR)] == list(rules.STAGE_KEYS)
     assert [s.column for s in rules.stages_for(SUSR)] == [s.column for s in rules.STAGES]
+
+
+def test_a_susrs_stage_rule_out_of_order_is_refused_in_its_stages_names(demo_store):
+    """Welsh Government notified due after Chair and reviewer(s) appointed was refused as "Home Office told of the
+    decision must follow an earlier stage"."""
+    dhr.set_review_label(demo_store, SUSR)
+    with pytest.raises(dhr.DhrError, match=r"^Welsh Government notified of the review must follow an earlier stage\.$"):
+        dhr.set_stage_rule(demo_store, "home_office_told", "chair_appointed", 1)
+    dhr.set_review_label(demo_store, "Domestic Homicide Review")
+    with pytest.raises(dhr.DhrError, match=r"^Home Office told of the decision must follow an earlier stage\.$"):
+        dhr.set_stage_rule(demo_store, "home_office_told", "chair_appointed", 1)
