@@ -27,7 +27,7 @@ from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.pages import LeaveGuard
-from safer_desk.ui.kit.table_view import CELL_PAD, DataTableView, heading_width
+from safer_desk.ui.kit.table_view import CELL_PAD, DataTableView, heading_width, heading_widths
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.projects.models import RegisterModel
@@ -304,8 +304,8 @@ class RegisterPage(QWidget):
         char = metrics.averageCharWidth()
         rows = self.model.rows[: self.MEASURED_ROWS]
         self._sized_empty = not rows  # on a new file: sized to the headings, and again when the first rows come
-        for i, column in enumerate(self.model.columns):
-            heading = heading_width(header, column.header)
+        headings = heading_widths(header, [column.header for column in self.model.columns])  # the style asked once
+        for i, (column, heading) in enumerate(zip(self.model.columns, headings)):
             # cells in the kit's margins, so it never widens a figure (Cost by 2 px) after the title gave up width
             widest = max([heading] + [metrics.horizontalAdvance(column.text(row)) + CELL_PAD for row in rows])
             self.view.setColumnWidth(i, min(widest, max(heading, char * self.MAX_WIDTHS.get(column.key, 7) + 14)))
@@ -314,13 +314,15 @@ class RegisterPage(QWidget):
 
     TITLE, STATUS, MET = 1, 2, 5  # the title gives up width so the columns up to Met stay in view (issue 15)
 
-    def _status_width(self) -> int:
+    def _status_width(self, heading: int | None = None) -> int:
         """The Status column's width: the statuses its rows show, read whole (a handful of words: never held to
         ``MAX_WIDTHS``, whose 12 average letters cut "Commissioned" to "Commissio…"), and its heading."""
         metrics = self.view.fontMetrics()
         status = self.model.columns[self.STATUS]
         shown = {status.text(row) for row in self.model.rows}
-        return max([heading_width(self.view.horizontalHeader(), status.header)]
+        if heading is None:
+            heading = heading_width(self.view.horizontalHeader(), status.header)
+        return max([heading]
                    + [metrics.horizontalAdvance(text) + CELL_PAD for text in shown])
 
     def _follow_statuses(self) -> None:
@@ -350,15 +352,17 @@ class RegisterPage(QWidget):
         view, header = self.view, self.view.horizontalHeader()
         others = sum(view.columnWidth(c) for c in range(self.MET + 1) if c not in (self.TITLE, self.STATUS))
         room = view.viewport().width() - others
-        status_width = self._status_width()
+        # both headings as drawn, the style asked once (each asking reads every column's heading)
+        title_heading, status_floor = heading_widths(
+            header, [self.model.columns[self.TITLE].header, self.model.columns[self.STATUS].header])
+        status_width = self._status_width(status_floor)
         if self.model.columns[self.TITLE].header in view.widths_by_hand:
             title = view.columnWidth(self.TITLE)
         else:
             floor = max(min(view.fontMetrics().averageCharWidth() * 16 + 14, self._title_width),
-                        heading_width(header, self.model.columns[self.TITLE].header))
+                        title_heading)
             title = max(floor, min(self._title_width, room - status_width))
             view.fit_column(self.TITLE, title)
-        status_floor = heading_width(header, self.model.columns[self.STATUS].header)
         view.fit_column(self.STATUS, max(status_floor, min(status_width, room - title)))
 
     def _refill_choices(self) -> None:
