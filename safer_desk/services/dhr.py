@@ -24,6 +24,7 @@ from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.text import tidy_spaces, unknown_fields
 from safer_desk.services.reference import held_name_id, statutory_partner_days, statutory_partners
 from safer_desk.storage import records, snapshots
+from safer_desk.storage.schema.costs import line_entries, same_line, stood_the_day_before
 from safer_desk.storage.store import Store
 
 DEFAULT_DUE_DAYS = 30
@@ -471,16 +472,17 @@ def update_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None, *
         store, line_id, category=values["category"], amount_pence=values["amount_pence"], on=bill_again_on)
     if not again:
         _billed_beyond(store, line, values["amount_pence"])
+    replaced_on = as_date(bill_again_on, "Invoice date") or date.today()
     with store.transaction():
-        if any(line[k] != v for k, v in values.items()):
+        if any(line[k] != v for k, v in values.items()) and _stood(store, line_id, replaced_on, as_it_is=True):
             # Kept as it was, with the day it was replaced: the review's cost as at a day before is what stood then
-            # (cost_lines); corrected twice in a day, the version of the day before the first stays
-            replaced_on = _iso(as_date(bill_again_on, "Invoice date") or date.today())
+            # (cost_lines); corrected twice in a day, the version of the day before the first stays, and corrected
+            # the day it was keyed in (a typo put right), none: that version stood at the end of no day
             store.conn.execute(
                 "INSERT OR IGNORE INTO dhr_cost_line_versions(id, line_id, case_id, category, description, supplier, "
                 "invoice_ref, invoiced_on, amount_pence, replaced_on) SELECT id || '@' || ?1, id, case_id, category, "
                 "description, supplier, invoice_ref, invoiced_on, amount_pence, ?1 FROM dhr_cost_lines WHERE id = ?2",
-                (replaced_on, line_id))
+                (_iso(replaced_on), line_id))
         records.update(store.conn, "dhr_cost_lines", line_id, values)
         if again:
             _bill_again_with_own_split(store, line["case_id"], bill_again_on)
@@ -557,6 +559,15 @@ def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence
             "and it is billed nothing more.")
 
 
+def _stood(store: Store, line_id: str, day: date, *, as_it_is: bool) -> bool:
+    """Whether the cost line stood at the end of the day before ``day``, the day a correction or deletion keeps it
+    with (``as_it_is``: with the values it has now), by its audit trail (storage.schema.costs.stood_the_day_before;
+    the upgrade walks keep by the same rule): keyed in and put right that day, it stood at the end of no day."""
+    line = dict(store.one("SELECT * FROM dhr_cost_lines WHERE id = ?", (line_id,)))
+    stood = stood_the_day_before(line_entries(store.conn, line_id), line, day)
+    return same_line(stood, line) if as_it_is else stood is not None
+
+
 def delete_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None) -> None:
     """Remove a cost line; refused when the partners were billed for it (they would be billed for more than the
     review costs), unless ``bill_again_on`` is given: then they are billed again on that day without it
@@ -568,13 +579,16 @@ def delete_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None) -
                                                                amount_pence=0, on=bill_again_on)
     if not again:
         _billed_beyond(store, line, 0)
+    deleted_on = as_date(bill_again_on, "Invoice date") or date.today()
+    stood = _stood(store, line_id, deleted_on, as_it_is=False)
     with store.transaction():
-        # Kept as it was, with the day: the review's cost as at a day before it is what stood then (cost_lines)
+        # Kept as it was, with the day: the review's cost as at a day before it is what stood then (cost_lines); not
+        # a line deleted the day it was keyed in (keyed twice, put right at once), which stood at the end of no day
         store.conn.execute(
             "INSERT OR REPLACE INTO dhr_deleted_cost_lines(id, case_id, category, description, supplier, invoice_ref, "
             "invoiced_on, amount_pence, deleted_on) SELECT id, case_id, category, description, supplier, invoice_ref, "
-            "invoiced_on, amount_pence, ? FROM dhr_cost_lines WHERE id = ?",
-            (_iso(as_date(bill_again_on, "Invoice date") or date.today()), line_id))
+            "invoiced_on, amount_pence, ? FROM dhr_cost_lines WHERE id = ? AND ?",
+            (_iso(deleted_on), line_id, stood))
         store.conn.execute("DELETE FROM dhr_cost_lines WHERE id = ?", (line_id,))
         if again:
             _bill_again_with_own_split(store, line["case_id"], bill_again_on)
@@ -1811,9 +1825,11 @@ def deleted_lines_unkept(store: Store, as_at: date, case_id: str | None = None) 
     """The references of the reviews with a cost line an earlier Safer Desk deleted dated on or before ``as_at``, found
     in the audit trail, that the upgrade (schema step create_dhr_deleted_cost_lines, which keeps them from the trail)
     could not keep: the line is neither kept nor back. Their cost as at the day leaves out any such line that stood
-    then (one billed by then is counted, as "Taken off since")."""
-    return [r[0] for r in store.rows(
-        "SELECT DISTINCT c.reference FROM audit_log a "
+    then (one billed by then is counted, as "Taken off since"). Not one keyed in the day it was deleted: it stood at
+    the end of no day, and neither this program nor the upgrade keeps it (storage.schema.costs.stood_the_day_before).
+    """
+    found = store.rows(
+        "SELECT a.id, a.row_id, a.old_value, a.at, c.reference FROM audit_log a "
         "JOIN dhr_cases c ON c.id = json_extract(a.old_value, '$.case_id') "
         "WHERE a.table_name = 'dhr_cost_lines' AND a.action = 'delete' AND json_valid(a.old_value) "
         # an undo's delete takes away a line whose adding it undid: never a cost of the review, nothing to keep
@@ -1822,7 +1838,10 @@ def deleted_lines_unkept(store: Store, as_at: date, case_id: str | None = None) 
         "AND coalesce(json_extract(a.old_value, '$.invoiced_on'), '') <= :day "
         "AND NOT EXISTS (SELECT 1 FROM dhr_cost_lines l WHERE l.id = a.row_id) "
         "AND NOT EXISTS (SELECT 1 FROM dhr_deleted_cost_lines k WHERE k.id = a.row_id) ORDER BY c.reference",
-        {"case": case_id, "day": as_at.isoformat()})]
+        {"case": case_id, "day": as_at.isoformat()})
+    return list(dict.fromkeys(reference for entry_id, row_id, old, at, reference in found
+                              if stood_the_day_before(line_entries(store.conn, row_id, before=entry_id),
+                                                      json.loads(old), uk_day(at) or date.max) is not None))
 
 
 def deleted_unkept_words(references: list[str], as_at: date) -> str:

@@ -20,6 +20,7 @@ from safer_desk.presenters.dhr import DhrPresenter, LedgerPresenter, ledger_shee
 from safer_desk.services import dhr
 from safer_desk.services.report import build_report
 from safer_desk.storage.store import backups_folder, open_store
+from tests.costs.dated_days import trail_moved_back
 
 UNDER_WAY = "WSCSP-DHR-2017-02"
 CHAIR = "Independent chair/author"
@@ -190,6 +191,7 @@ def test_an_older_file_is_upgraded_with_a_backup_keeping_the_versions_its_trail_
     store = open_store(demo_path)
     case_id = dhr.case_id_by_reference(store, UNDER_WAY)
     line = dhr.add_cost_line(store, case_id, **chair_values())
+    trail_moved_back(store.conn)  # keyed in the day before its corrections (one keyed that day keeps none)
     log = ActionLog()
     p = DhrPresenter(store, perform=log, today=lambda: TODAY)
     p.reload(select=case_id)
@@ -207,6 +209,7 @@ def test_an_older_file_is_upgraded_with_a_backup_keeping_the_versions_its_trail_
     log.undo()  # the £999 never stood: no version of it
     legal = dhr.add_cost_line(store, case_id, category="Legal", amount="40", invoiced_on="2018-05-25")
     translation = dhr.add_cost_line(store, case_id, category="Translation", amount="70", invoiced_on="2018-05-26")
+    trail_moved_back(store.conn)
     for other, amount in ((legal, "60"), (translation, "75")):
         p.reload(select=case_id)
         form = p.edit_cost_line_form(next(li for li in dhr.cost_lines(store, case_id) if li["id"] == other))
@@ -215,6 +218,7 @@ def test_an_older_file_is_upgraded_with_a_backup_keeping_the_versions_its_trail_
         log.undo()  # the Legal £60 undone: it never stood
     log.redo()  # the Translation £75 redone: its £70 is a version again
     venue = dhr.add_cost_line(store, case_id, category="Venue", amount="250", invoiced_on="2018-05-20")
+    trail_moved_back(store.conn)
     dhr.update_cost_line(store, venue, category="Venue", amount="300", invoiced_on="2018-05-20")
     dhr.delete_cost_line(store, venue)  # corrected, then deleted: its version before the correction stays
     made = sorted(tuple(r) for r in store.rows(

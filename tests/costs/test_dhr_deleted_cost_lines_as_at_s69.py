@@ -20,6 +20,7 @@ from safer_desk.presenters.dhr import DhrPresenter, LedgerPresenter
 from safer_desk.services import dhr
 from safer_desk.services.report import build_report
 from safer_desk.storage.store import backups_folder, open_store
+from tests.costs.dated_days import trail_moved_back
 
 UNDER_WAY = "WSCSP-DHR-2017-02"
 ASKED = date(2018, 6, 1)
@@ -31,6 +32,7 @@ def with_a_line_deleted(store) -> str:
     case_id = dhr.case_id_by_reference(store, UNDER_WAY)
     dhr.add_cost_line(store, case_id, category="Independent chair/author", amount="1100", invoiced_on="2018-05-01")
     venue = dhr.add_cost_line(store, case_id, category="Venue", amount="250", invoiced_on="2018-05-20")
+    trail_moved_back(store.conn)  # keyed in the day before it is deleted: it stood (a line keyed that day did not)
     dhr.delete_cost_line(store, venue, bill_again_on=DELETED)  # nothing billed: deleted, the day kept
     return case_id
 

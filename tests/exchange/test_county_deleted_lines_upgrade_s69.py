@@ -17,6 +17,7 @@ from datetime import date
 from safer_desk.services import dhr
 from safer_desk.services.county import list_conflicts, resolve_conflicts
 from safer_desk.storage.store import open_store
+from tests.costs.dated_days import trail_moved_back
 from tests.costs.test_dhr_deleted_cost_lines_as_at_s69 import as_older_file
 from tests.exchange.district_offices import export, merge
 
@@ -26,6 +27,7 @@ def test_a_line_a_decision_took_away_is_the_offices_to_send(demo_path, tmp_path)
     try:
         case_id = dhr.case_id_by_reference(office, "WSCSP-DHR-2017-02")
         line = dhr.add_cost_line(office, case_id, category="Venue", amount="250", invoiced_on="2018-05-20")
+        trail_moved_back(office.conn)  # keyed in the day before it is deleted
         first = export(office, tmp_path / "first.sqlite")
     finally:
         office.close()

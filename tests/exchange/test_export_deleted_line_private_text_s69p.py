@@ -17,6 +17,7 @@ import sqlite3
 
 from safer_desk.services import dhr
 from safer_desk.storage.store import open_store
+from tests.costs.dated_days import file_moved_back, trail_moved_back
 from tests.exchange.helpers import cli_output, edit_outside
 
 ADDRESS = "Chair visited 12 Acacia Road, IP1 2AB"
@@ -33,6 +34,7 @@ def test_a_deleted_line_that_names_an_address_leaves_its_words_out_of_the_export
         store.close()
     edit_outside(office, "UPDATE dhr_cost_lines SET description = ?, invoice_ref = ? WHERE id = ?",
                  (ADDRESS, "Jane Smith", line))
+    file_moved_back(office)  # keyed in the day before: deleted today, it is kept as it stood
     code, _out, err = cli_output(["export", str(office), str(tmp_path / "refused.sqlite")])
     assert code == 1 and "(table dhr_cost_lines, row" in err, err  # a line that stands is corrected where it is
     store = open_store(office)
@@ -67,6 +69,7 @@ def test_a_deleted_line_with_plain_words_sends_them_as_before(tmp_path):
         case_id = dhr.case_id_by_reference(store, "WSCSP-DHR-2017-02")
         line = dhr.add_cost_line(store, case_id, category="Venue", amount="80", invoiced_on="2018-05-20",
                                  description="Room hire, panel 2", invoice_ref="INV-0042")
+        trail_moved_back(store.conn)  # keyed in the day before
         dhr.delete_cost_line(store, line)
     finally:
         store.close()
@@ -92,6 +95,7 @@ def test_the_window_s_export_says_the_words_were_left_out(tmp_path):
         case_id = dhr.case_id_by_reference(store, "WSCSP-DHR-2017-02")
         line = dhr.add_cost_line(store, case_id, category="Venue", amount="80", invoiced_on="2018-05-20")
         store.conn.execute("UPDATE dhr_cost_lines SET description = ? WHERE id = ?", (ADDRESS, line))
+        trail_moved_back(store.conn)  # keyed in the day before
         dhr.delete_cost_line(store, line)
         said = _victim_level_words(export_for_county(store, tmp_path / "out.sqlite"))
     finally:

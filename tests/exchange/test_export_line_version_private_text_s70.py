@@ -14,6 +14,7 @@ import sqlite3
 
 from safer_desk.services import dhr
 from safer_desk.storage.store import open_store
+from tests.costs.dated_days import file_moved_back
 from tests.exchange.helpers import cli_output, edit_outside
 
 ADDRESS = "Chair visited 12 Acacia Road, IP1 2AB"
@@ -30,6 +31,7 @@ def test_a_corrected_lines_earlier_words_that_name_an_address_are_left_out_of_th
         store.close()
     edit_outside(office, "UPDATE dhr_cost_lines SET description = ?, invoice_ref = ? WHERE id = ?",
                  (ADDRESS, "Jane Smith", line))
+    file_moved_back(office)  # keyed in the day before: corrected today, it is kept as it stood
     code, _out, err = cli_output(["export", str(office), str(tmp_path / "refused.sqlite")])
     assert code == 1 and "(table dhr_cost_lines, row" in err, err
     store = open_store(office)

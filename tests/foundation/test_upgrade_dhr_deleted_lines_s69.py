@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.costs.dated_days import MOVE_BACK_SOURCE
 from tests.safety.helpers import old_program
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,9 @@ TODAY = date(2026, 12, 1)
 DAYS = (date(2018, 5, 25), date(2018, 7, 1), date(2018, 9, 10), date(2018, 9, 22), date(2018, 10, 1))
 
 # The same steps, run by the previous program on its example file and by this one on its own.
-_STEPS = r'''
+# Each line keyed in the day before it is corrected or deleted (dated_days): a line keyed and put right the
+# same day stood at the end of no day, and neither program keeps it.
+_STEPS = MOVE_BACK_SOURCE + r'''
 import sys
 from datetime import date
 from pathlib import Path
@@ -57,6 +60,7 @@ dhr.bill_partners(store, case, invoiced_on="2018-06-15")
 with store.action("Delete the Administration cost"):  # as the window does it: one action
     dhr.delete_cost_line(store, minutes, bill_again_on="2018-09-01")
 venue = dhr.add_cost_line(store, case, category="Venue", amount="80", invoiced_on="2018-09-20")
+trail_moved_back(store.conn)  # keyed in the day before it is changed: it stood then
 with store.action("Delete the Venue cost"):
     dhr.delete_cost_line(store, venue)
 legal = dhr.add_cost_line(store, case, category="Legal", amount="40", invoiced_on="2018-09-25")

@@ -20,6 +20,7 @@ from datetime import date
 
 import pytest
 
+from tests.costs.dated_days import MOVE_BACK_SOURCE
 from tests.foundation.test_upgrade_dhr_deleted_lines_s69 import UNDER_WAY, _figures
 from tests.safety.helpers import old_program
 
@@ -28,7 +29,9 @@ pytestmark = pytest.mark.slow
 OLD = "49bf31c2"  # the program before create_dhr_cost_line_versions
 DAYS = (date(2018, 5, 25), date(2018, 7, 1), date(2018, 9, 10), date(2018, 9, 22), date(2018, 10, 1))
 
-_STEPS = r'''
+# Each line keyed in the day before it is corrected or deleted (dated_days): a line keyed and put right the
+# same day stood at the end of no day, and neither program keeps it.
+_STEPS = MOVE_BACK_SOURCE + r'''
 import sys
 from datetime import date
 from pathlib import Path
@@ -44,6 +47,7 @@ chair = dhr.add_cost_line(store, case, category="Independent chair/author", amou
                           description="Chair's fee")
 minutes = dhr.add_cost_line(store, case, category="Administration", amount="250", invoiced_on="2018-05-20",
                             description="Minutes", supplier="Typing Co", invoice_ref="TC-17")
+trail_moved_back(store.conn)  # keyed in the day before it is changed: it stood then
 dhr.bill_partners(store, case, invoiced_on="2018-06-15")
 with store.action("Change the Administration cost"):  # as the window does it: one action
     dhr.update_cost_line(store, minutes, category="Administration", amount="200", invoiced_on="2018-05-20",
@@ -58,6 +62,7 @@ for amount in ("1500", "1450", "1600"):
     assert form.save(), form.errors if hasattr(form, "errors") else amount
 log.undo()  # the £1,600 never stood
 venue = dhr.add_cost_line(store, case, category="Venue", amount="80", invoiced_on="2018-09-20")
+trail_moved_back(store.conn)  # keyed in the day before it is changed: it stood then
 with store.action("Change the Venue cost"):
     dhr.update_cost_line(store, venue, category="Venue", amount="90", invoiced_on="2018-09-20")
 with store.action("Delete the Venue cost"):

@@ -17,6 +17,7 @@ from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 from safer_desk.services.integrity import check_file
 from safer_desk.storage.store import open_store
+from tests.costs.dated_days import file_moved_back
 
 CASE = "WSCSP-DHR-2017-01"
 STEP = ("safer_desk.costs", "create_dhr_cost_line_versions")
@@ -70,6 +71,7 @@ def test_a_version_inserted_without_its_entry_is_said_in_plain_words(demo_path):
 
 
 def test_versions_an_upgrade_kept_from_the_trail_are_not_said(demo_path):
+    file_moved_back(demo_path)  # the example file made the day before: its line stood when corrected
     line_id = correct_the_administration_cost(demo_path)
     conn = sqlite3.connect(demo_path)  # as the previous program left it: no step 33, the corrections in the trail
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "

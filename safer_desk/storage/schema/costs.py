@@ -405,9 +405,10 @@ def _iso_day(text) -> date | None:
 
 
 def _keep_lines_deleted_before(conn) -> None:
-    """Fill dhr_deleted_cost_lines from the audit trail of an earlier Safer Desk (create_dhr_deleted_cost_lines)."""
+    """Fill dhr_deleted_cost_lines from the audit trail of an earlier Safer Desk (create_dhr_deleted_cost_lines): not a
+    line keyed in on the day it was deleted (``stood_the_day_before``), as delete_cost_line keeps none now."""
     found = conn.execute(
-        """SELECT a.row_id, a.old_value, a.at,
+        """SELECT a.id, a.row_id, a.old_value, a.at,
             -- deleted as the review was billed again without it (the same action billed it, or withdrew its
             -- invoices): on the billing's day, as delete_cost_line keeps it now
             (SELECT max(json_extract(b.new_value, CASE b.table_name WHEN 'dhr_shares' THEN '$.invoiced_on'
@@ -429,8 +430,10 @@ def _keep_lines_deleted_before(conn) -> None:
           AND EXISTS (SELECT 1 FROM dhr_cases c WHERE c.id = json_extract(a.old_value, '$.case_id'))
         ORDER BY a.id""").fetchall()
     kept = []
-    for row_id, old_value, at, billed_on in found:
+    for entry_id, row_id, old_value, at, billed_on in found:
         line, day = json.loads(old_value), _iso_day(billed_on) or uk_day(at)
+        if stood_the_day_before(line_entries(conn, row_id, before=entry_id), line, day or date.max) is None:
+            continue  # keyed in the day it was deleted (keyed twice, put right at once): it stood at the end of no day
         amount, category = line.get("amount_pence"), line.get("category")
         if (day is None or line.get("id", row_id) != row_id or not isinstance(amount, int) or isinstance(amount, bool)
                 or amount < 0 or not isinstance(category, str) or not category):
@@ -473,6 +476,47 @@ def create_dhr_cost_line_versions(db) -> None:
 LINE_COLUMNS = ("category", "description", "supplier", "invoice_ref", "invoiced_on", "amount_pence")
 
 
+def line_entries(conn, line_id: str, *, before: int | None = None) -> list[tuple]:
+    """A cost line's entries in the audit trail (before the entry id ``before``), oldest first, as
+    ``stood_the_day_before`` walks them: (action, column_name, old_value, at)."""
+    return conn.execute("SELECT action, column_name, old_value, at FROM audit_log WHERE table_name = 'dhr_cost_lines' "
+                        "AND row_id = ?1 AND action IN ('insert', 'update', 'delete') AND (?2 IS NULL OR id < ?2) "
+                        "ORDER BY id", (line_id, before)).fetchall()
+
+
+def stood_the_day_before(entries: list[tuple], line: dict, day: date) -> dict | None:
+    """The cost line as it stood at the end of the day before ``day`` (None: not in the file then), from ``line`` (as
+    it was just before a change of ``day``: the day it is kept with) and its entries before the change
+    (``line_entries``), walking back those made that day (the UK day of the trail's time). A line with no entries
+    stood as it is (made before the trail), as does one last written on another day (a correction dated the day it
+    billed the partners again, before it was made). A correction or deletion keeps the line as it was only when it
+    stood so at the end of a day before the change: keyed in and put right on one day (keyed twice, £135 keyed as
+    £13,500), it never stood."""
+    state: dict | None = dict(line)
+    for action, column, old, at in reversed(entries):
+        made = uk_day(at)
+        if made != day:
+            break
+        if action == "insert":
+            state = None
+        elif action == "delete":
+            try:
+                state = json.loads(old) if isinstance(old, str) else None
+            except ValueError:
+                state = None
+        elif state is not None and column in LINE_COLUMNS:
+            state[column] = old
+    return state
+
+
+def same_line(one: dict | None, other: dict | None) -> bool:
+    """The two hold the same cost line values (LINE_COLUMNS; no text and None alike)."""
+    if one is None or other is None:
+        return False
+    return all((one.get(c) if c == "amount_pence" else one.get(c) or "")
+               == (other.get(c) if c == "amount_pence" else other.get(c) or "") for c in LINE_COLUMNS)
+
+
 def _keep_versions_before(conn) -> None:
     conn.executemany("INSERT OR IGNORE INTO dhr_cost_line_versions(id, line_id, case_id, category, description, "
                      "supplier, invoice_ref, invoiced_on, amount_pence, replaced_on) "
@@ -491,7 +535,8 @@ def _versions_from_trail(conn, *, recorded_by: str | None = None) -> list[tuple]
     the version before each correction that stands, on the day the same action billed the partners again (as
     update_cost_line keeps it now) or else the day it was in the UK when it was made; not one an Undo took back (the
     undo's update and the correction it undid cancel out, as this program's undo takes the kept version away), nor a
-    county's conflict decision ("Keep …'s version": the office's export brings its own versions)."""
+    county's conflict decision ("Keep …'s version": the office's export brings its own versions), nor one that stood
+    at the end of no day before the correction (``stood_the_day_before``: keyed in and corrected on one day)."""
     lines = {r[0]: dict(zip(("case_id", *LINE_COLUMNS), r[1:])) for r in conn.execute(
         "SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, amount_pence "
         "FROM dhr_cost_lines UNION ALL SELECT id, case_id, category, description, supplier, invoice_ref, invoiced_on, "
@@ -535,10 +580,19 @@ def _versions_from_trail(conn, *, recorded_by: str | None = None) -> list[tuple]
                 _move_last(corrections, undone, standing, label[len("redo "):])
             else:
                 standing.append(n)
+        entries = None
         for n in sorted(standing):
             version, day = before[n], corrections[n]["day"]
             if corrections[n]["label"].casefold().startswith(("keep ", "redo keep ")) or day is None:
                 continue
+            if entries is None:
+                entries = conn.execute("SELECT id, action, column_name, old_value, at FROM audit_log "
+                                       "WHERE table_name = 'dhr_cost_lines' AND row_id = ? "
+                                       "AND action IN ('insert', 'update', 'delete') ORDER BY id",
+                                       (line_id,)).fetchall()
+            first = corrections[n]["old"][0][0]
+            if not same_line(stood_the_day_before([e[1:] for e in entries if e[0] < first], version, day), version):
+                continue  # it stood at the end of no day before the correction (keyed in and put right that day)
             amount, category = version.get("amount_pence"), version.get("category")
             if (not isinstance(amount, int) or isinstance(amount, bool) or amount < 0 or not isinstance(category, str)
                     or not category):
