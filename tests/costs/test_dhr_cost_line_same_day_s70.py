@@ -101,3 +101,40 @@ def test_an_older_file_whose_trail_has_them_put_right_the_same_day_keeps_none(de
         assert dhr.deleted_lines_unkept(store, ASKED) == []
     finally:
         store.close()
+
+
+def test_a_delete_undone_then_a_correction_keeps_what_stood_the_evening_before(demo_path):
+    # Edit > Undo of a delete puts the line back (a new insert in the trail); corrected after it, the line kept is the
+    # one that stood the evening before, when it was keyed then, and none when it was keyed that day
+    from safer_desk.presenters.actions import ActionLog
+    from tests.costs.dated_days import trail_moved_back
+    from tests.costs.test_dhr_cost_line_versions_as_at_s70 import as_older_file as without_versions
+
+    store = open_store(demo_path)
+    try:
+        case_id = dhr.case_id_by_reference(store, UNDER_WAY)
+        earlier = dhr.add_cost_line(store, case_id, **chair_values())
+        trail_moved_back(store.conn)
+        today = dhr.add_cost_line(store, case_id, **chair_values(category="Administration", amount="13500"))
+        log = ActionLog()
+        p = DhrPresenter(store, perform=log, today=date.today)
+        p.reload(select=case_id)
+        p.select(case_id)
+        for line_id, amount in ((earlier, "1100"), (today, "135")):
+            p.delete_cost_line(next(li for li in dhr.cost_lines(store, case_id) if li["id"] == line_id))
+            log.undo()  # put back
+            form = p.edit_cost_line_form(next(li for li in dhr.cost_lines(store, case_id) if li["id"] == line_id))
+            form.set_value("amount", amount)
+            assert form.save()
+        assert [tuple(r) for r in store.rows("SELECT line_id, amount_pence FROM dhr_cost_line_versions")] == [
+            (earlier, 135000)]
+        assert store.scalar("SELECT count(*) FROM dhr_deleted_cost_lines WHERE case_id = ?", (case_id,)) == 0
+    finally:
+        store.close()
+    without_versions(demo_path)  # an older file with the same trail: the upgrade keeps the same
+    store = open_store(demo_path)
+    try:
+        assert [tuple(r) for r in store.rows("SELECT line_id, amount_pence FROM dhr_cost_line_versions")] == [
+            (earlier, 135000)]
+    finally:
+        store.close()
