@@ -621,9 +621,11 @@ def report_progress(out: Path, size) -> None:
                 return next((w for w in QApplication.topLevelWidgets()
                              if isinstance(w, QProgressDialog) and w.isVisible()), None)
 
-            settle_until(lambda: progress_window() is not None, "the report's progress window", window)
+            # The report is held on the thread pool until cancelled: the window is never idle till then, so these
+            # waits turn the event loop without waiting for running work (wait_until_idle would wait for ever).
+            settle_until(lambda: progress_window() is not None, "the report's progress window")
             progress = progress_window()
-            settle(window)
+            settle()
             picture = dialog.grab()
             painter = QPainter(picture)
             at = progress.mapToGlobal(QPoint(0, 0)) - dialog.mapToGlobal(QPoint(0, 0))
