@@ -19,7 +19,8 @@ def tab(demo_window):
 
 
 def _bcs_column(tab) -> int:
-    headings = [tab.inputs_model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.inputs_model.columnCount())]
+    model = tab.inputs_model
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     return next(c for c, h in enumerate(headings) if "BCS comparator" in str(h))
 
 

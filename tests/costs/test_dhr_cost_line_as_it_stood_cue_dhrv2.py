@@ -65,5 +65,5 @@ def test_the_costs_page_shows_it_in_a_column_only_as_at_a_past_day(demo_window, 
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Independent chair/author")
     cell = model.index(row, column)
     assert cell.data() == "Corrected 01/08/2018: shown as it stood"
-    assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith("The Independent chair/author cost of £1,350 was corrected "
-                                                             "on 01/08/2018")
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("The Independent chair/author cost of £1,350 was corrected on 01/08/2018")

@@ -4,8 +4,8 @@ Babergh's new fund began on 01/12/2026 and spent £3,000 on 03/12/2026; on 07/12
 as if nothing were known, while the command line printed the £3,000 as incomplete_months_left_out and warned the
 month was not complete. A rate read from a week would say £3,000 a month (or £13,000 if scaled up): finance software
 gives no rate from a part month, but says what is spent so far and that the month is not complete. The page now reads
-"£3,000 so far (part month)" (the sentence under the figures names the month), and the command line and the CSV export give the same: no
-monthly_burn_rate, the £3,000 of 2026-12 as not complete, and the warning that says so.
+"£3,000 so far (part month)" (the sentence under the figures names the month), and the command line and the CSV
+export give the same: no monthly_burn_rate, the £3,000 of 2026-12 as not complete, and the warning that says so.
 """
 
 from __future__ import annotations

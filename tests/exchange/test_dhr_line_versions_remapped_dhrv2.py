@@ -115,7 +115,8 @@ def test_a_delete_the_office_took_back_leaves_no_deleted_line_at_the_county(offi
 
 
 def test_many_versions_go_in_together_pointed_at_the_county_s_lines(offices):
-    """25 lines each corrected at Mid Suffolk: the versions go in together (in SQL), their lines matched all the same."""
+    """25 lines each corrected at Mid Suffolk: the versions go in together (in SQL), their lines matched all the
+    same."""
     o = offices
     for office, amount in ((o.babergh, "1100"), (o.mid, "1350")):
         case = dhr.add_case(office, reference=JOINT, district="Babergh", partnership="Western Suffolk CSP",
