@@ -533,8 +533,11 @@ class DataTableView(CopiesSelection, QTableView):
                     continue
                 # the figures, and the heading as drawn (bold, beside a sort arrow): Met kept 28 px beside its
                 # heading and, widened to 50 after a project was added, went out of view on a laptop at 150%
+                # ... but never wider for its heading than the 28 px it kept before: a long heading drawn bold
+                # ("Difference (second − first)") widened Compare scenarios' columns until a scroll bar hid its Totals
+                plain = self.fontMetrics().horizontalAdvance(self._heading(c)) + 28
                 needed = max(self._figures_width(model, c, first, last),
-                             heading_width(self.horizontalHeader(), self._heading(c)))
+                             min(heading_width(self.horizontalHeader(), self._heading(c)), plain))
                 if needed > self.columnWidth(c):
                     self.setColumnWidth(c, needed)
         finally:
