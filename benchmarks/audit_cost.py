@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from safer_desk.storage import audit  # noqa: E402
+from safer_desk.storage import audit_chain  # noqa: E402
 from safer_desk.storage.store import open_store  # noqa: E402
 
 TABLE = "indicator_values"
@@ -100,7 +100,7 @@ def run(mode: str, rows: int, folder: Path) -> dict[str, float]:
                     conn.execute(sql, p)
         out[phase] = (time.perf_counter() - t) / rows * 1e6
     if mode == "chain":
-        assert audit.verify_chain(conn).ok
+        assert audit_chain.verify_chain(conn).ok
     store.close()
     return out
 
