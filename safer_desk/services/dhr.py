@@ -468,6 +468,8 @@ def update_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None, *
     if line is None:
         raise DhrError("That cost line no longer exists.")
     values = _cost_line_values(**fields)
+    if any(line[k] != v for k, v in values.items()):
+        _not_before_a_later_correction(store, line_id, bill_again_on, "a later correction")
     again = bill_again_on is not None and correction_rebilling(
         store, line_id, category=values["category"], amount_pence=values["amount_pence"], on=bill_again_on)
     if not again:
@@ -559,6 +561,17 @@ def capped_part_after(store: Store, line_id: str, *, category: str, amount_pence
             "and it is billed nothing more.")
 
 
+def _not_before_a_later_correction(store: Store, line_id: str, on: Any, change: str) -> None:
+    """Refuse a correction or deletion dated before a correction of the line already kept: its version would be read
+    before the later one's, so the ledger as at a day between them would read neither what stood then nor now."""
+    day = as_date(on, "Invoice date") or date.today()
+    later = store.scalar("SELECT max(replaced_on) FROM dhr_cost_line_versions WHERE line_id = ?", (line_id,))
+    if later is not None and day < _from_iso(later):
+        raise DhrError(f"Invoice date: {format_uk_date(day)} is before this cost line's correction of "
+                       f"{format_uk_date(_from_iso(later))}; {change} is dated on or after it, so that the ledger as "
+                       "at each day reads the line as it stood then.")
+
+
 def _stood(store: Store, line_id: str, day: date, *, as_it_is: bool) -> bool:
     """Whether the cost line stood at the end of the day before ``day``, the day a correction or deletion keeps it
     with (``as_it_is``: with the values it has now), by its audit trail (storage.schema.costs.stood_the_day_before;
@@ -575,6 +588,7 @@ def delete_cost_line(store: Store, line_id: str, *, bill_again_on: Any = None) -
     line = store.one("SELECT case_id, category, amount_pence FROM dhr_cost_lines WHERE id = ?", (line_id,))
     if line is None:
         raise DhrError("That cost line no longer exists.")
+    _not_before_a_later_correction(store, line_id, bill_again_on, "its deletion")
     again = bill_again_on is not None and correction_rebilling(store, line_id, category=line["category"],
                                                                amount_pence=0, on=bill_again_on)
     if not again:

@@ -1,11 +1,11 @@
 """The DHR ledger as at any day against a model of it (s70, schema step create_dhr_cost_line_versions).
 
 A random run of cost lines added, corrected (amount, date, description), deleted, undone and billed on days that
-move forward. The model keeps only what the office did and on which day: as at a day D the review's lines are those
-added (a line is dated by its invoice date, not the day it was typed), with every correction and deletion made on
-or before D replayed, and none made after. The ledger's lines as at D (STANDING_LINES, cost_lines, list_cases) must be
-exactly those; as at a day after the last change, what it shows now; and whatever was billed, the partners' shares
-add up exactly to the pence billed.
+move forward, a correction or deletion now and then dated back (dhr4). The model keeps only what the office did
+and on which day: as at a day D the review's lines are those added (a line is dated by its invoice date, not the
+day it was typed), with every correction and deletion made on or before D replayed, and none made after. The
+ledger's lines as at D (STANDING_LINES, cost_lines, list_cases) must be exactly those; as at a day after the last
+change, what it shows now; and whatever was billed, the partners' shares add up exactly to the pence billed.
 """
 
 from __future__ import annotations
@@ -89,6 +89,9 @@ def step(store, rng, model: Model, case_id: str, day: date) -> str:
     if not lines:
         return f"no line to {kind}"
     line = rng.choice(lines)
+    # A script (or the service) may date a correction or deletion back: before a correction of the line already
+    # kept it is refused (the versions would read out of order), else replayed on its day
+    day -= timedelta(days=rng.choice([0, 0, 0, 0, 20, 60]))
     if kind == "delete":
         dhr.delete_cost_line(store, line["id"], bill_again_on=day)
         model.changes.append((day, line["id"], None))
@@ -121,6 +124,7 @@ def billed_shares_add_up(store, case_id: str, day: date | None, done) -> None:
 
 
 def check(store, model: Model, case_id: str, days: list[date], done) -> None:
+    days = [*days, *(on for on, _, _ in model.changes)]  # the days changes were dated back to as well
     for day in sorted({*days, *(d - timedelta(days=1) for d in days)}):
         assert standing(store, case_id, day) == model.as_at(day), (day, done)
         dated = {k for k, v in model.as_at(day).items() if (v[2] or "") <= day.isoformat()}
