@@ -848,10 +848,9 @@ class Describer:
             if table == "dhr_cost_lines":
                 what = r("category") + (f" ({r('description')})" if r("description") else "")
                 return f"Cost line '{what}' of {self._ref(info, row, 'case_id')}"
-            if table == "dhr_deleted_cost_lines":
+            if table == "dhr_deleted_cost_lines":  # the day it was deleted is said beside it (deleted_line_side)
                 what = r("category") + (f" ({r('description')})" if r("description") else "")
-                day = _date_words(r("deleted_on")) or r("deleted_on")
-                return f"Cost line '{what}' of {self._ref(info, row, 'case_id')}, deleted on {day}"
+                return f"Deleted cost line '{what}' of {self._ref(info, row, 'case_id')}"
             if table == "dhr_cost_line_versions":
                 what = r("category") + (f" ({r('description')})" if r("description") else "")
                 day = _date_words(r("replaced_on")) or r("replaced_on")
@@ -994,6 +993,19 @@ class Describer:
             else:
                 out.append((whole.named, whole.words(self, a, b), whole.words(self, b, a)))
         return out
+
+    def deleted_line_side(self, row: dict, other: dict, came_from: str) -> str:
+        """One office's deletion of a review cost line another deleted too, on its own day or as it stood otherwise
+        (two offices that held the line alike): the day and the line as it stood at that office then, whole, so the
+        county lead sees each office's line beside the other's, not only the columns that differ."""
+        pence = bool(row["amount_pence"] % 100 or other["amount_pence"] % 100)
+        stood = [format_money(row["amount_pence"], show_pence=pence)]
+        if day := _date_words(row.get("invoiced_on") or ""):
+            stood.append(f"dated {day}")
+        stood += [f"{column_words(c, 'dhr_deleted_cost_lines')} {a}" for c, a, _ in self.differences(
+            "dhr_deleted_cost_lines", row, other, ("category", "description", "supplier", "invoice_ref"))]
+        day = _date_words(row.get("deleted_on") or "") or row.get("deleted_on")
+        return f"deleted on {day} as it stood then ({', '.join(stood)}) {came_from}"
 
     def sentence(self, table: str, subject: str, diffs: list[tuple[str, str, str]], county_from: str,
                  district_from: str) -> tuple[str, str, str]:
