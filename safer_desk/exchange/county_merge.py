@@ -1060,6 +1060,10 @@ OLDER_COST_STEPS = (
     (("safer_desk.costs", "create_dhr_cost_line_versions"), "review cost lines as they stood before a correction",
      "0.2.8"),
 )
+# The table each of those steps made: what the office sent of it from a later version stays at the county while it
+# sends files made before the step (older_costs_words), as the older version could not send it, not that it is gone.
+OLDER_COST_TABLES = {("safer_desk.costs", "create_dhr_deleted_cost_lines"): "dhr_deleted_cost_lines",
+                     ("safer_desk.costs", "create_dhr_cost_line_versions"): "dhr_cost_line_versions"}
 
 
 def _keep_first_billing_days(conn: sqlite3.Connection) -> None:
@@ -1591,6 +1595,7 @@ class _Merger:
         # A line this office deleted, sent as the county's line another office still holds (deleted_line_held): the
         # office sends it under its own id, so it goes only if this merge does not find it again (take_out_deleted)
         self.deleted_held_missing: dict[str, bytes] = {}
+        self.older_kept: dict[str, int] = {}  # table -> the office's rows kept, its export made before the table
         # Lines of this office's lists (a project's cost lines, at positions UNIQUE in the list) moved out of the way
         # of another of its lines until their own turn (step_aside): table -> key -> (its place before, its place
         # aside, its origin's hash before when it was as merged).
@@ -2210,10 +2215,14 @@ class _Merger:
             return
         numbers = ",".join(str(n) for n in self.my_imports)
         missing: dict[str, list[tuple[str, bytes]]] = {}
+        unsent = {OLDER_COST_TABLES[step] for step, _, _ in OLDER_COST_STEPS if step in self.m.pending_steps}
         for t in tables:
             missing[t] = [(key, bytes(stored_hash)) for key, stored_hash in self.dst.execute(
                 f"SELECT row_key, row_hash FROM {ORIGINS_TABLE} WHERE table_name = ? AND shared = 0 "
                 f"AND import_number IN ({numbers})", (t,)) if key not in incoming[t]]
+            if t in unsent and missing[t]:  # its file was made by a version that could not send them: kept
+                self.older_kept[t] = len(missing[t])
+                missing[t] = []
         self.waiting = self.named_by_parts(tables, infos, missing)
         going: dict[str, set[str]] = {}  # part table -> ids of the parts of the things that go with this merge
         for whole_table, whole in WHOLES.items():
@@ -2589,12 +2598,19 @@ class _Merger:
     def older_costs_words(self) -> list[str]:
         """What an export made before OLDER_COST_STEPS could not bring, said when it holds reviews: the county reads
         that office's reviews' costs as at a past day as the version that made it did, until a newer file comes."""
-        missing = [(what, first) for step, what, first in OLDER_COST_STEPS if step in self.m.pending_steps]
+        office, made = self.m.office_name, self.m.app_version or "an earlier version"
+        # What the office sent from a later version is kept (remove_missing), and said so: it went back to an older
+        # Safer Desk, whose file cannot carry them, which is not that it deleted them
+        kept = [f"{office}'s file was made by Safer Desk {made}, which does not carry {what}: the county keeps the "
+                f"{rows_counted(OLDER_COST_TABLES[step], n)} {office} sent from a later version, until {office} sends "
+                f"a file from Safer Desk {first} or later."
+                for step, what, first in OLDER_COST_STEPS if (n := self.older_kept.get(OLDER_COST_TABLES[step]))]
+        missing = [(what, first) for step, what, first in OLDER_COST_STEPS
+                   if step in self.m.pending_steps and not self.older_kept.get(OLDER_COST_TABLES[step])]
         if not missing or not has_table(self.dst, "dhr_cases", schema=SRC) or \
                 self.dst.execute(f"SELECT 1 FROM {_src('dhr_cases')} LIMIT 1").fetchone() is None:
-            return []
-        office = self.m.office_name
-        return [f"{office}'s file was made by Safer Desk {self.m.app_version or 'an earlier version'}, which did not "
+            return kept
+        return [*kept, f"{office}'s file was made by Safer Desk {made}, which did not "
                 f"keep {' or '.join(what for what, _ in missing)}: as at a past day the county reads its reviews' "
                 f"costs as that version did, until {office} sends a file from Safer Desk {missing[-1][1]} or later."]
 
