@@ -322,7 +322,7 @@ def _decide(store, args: argparse.Namespace, offices=None) -> None:
     # now, not listed as open and then closed without a word by the next listing.
     _say_closed(refresh_stale_conflicts(store))
     left = list_conflicts(store)
-    print("\n".join(conflicts_text(left)) if left else "No conflicts left open.")
+    print("\n".join(conflicts_text(left, store.conn)) if left else "No conflicts left open.")
 
 
 def _say_closed(closed: list[str]) -> None:
@@ -488,10 +488,11 @@ def run_conflicts(args: argparse.Namespace) -> int:
             found = list_conflicts(store)
             nothing = nothing_merged_words(store)
             none = f"No open conflicts: {nothing}." if nothing else "No open conflicts."
+            listed = "\n".join(conflicts_text(found, store.conn)) if found else none
         finally:
             store.close()
         _say_closed(closed)  # closed by the listing (their rows changed since): said, never gone without a word
-        print("\n".join(conflicts_text(found)) if found else none)
+        print(listed)
         return 0
     if not Path(args.county).exists():
         raise CliError(f"there is no file at {args.county}")

@@ -348,6 +348,7 @@ class Conflict:
     incoming_version: str = ""
     incoming_row: dict | None = field(default=None, repr=False)
     export_id: str = ""
+    said_with: tuple[int, ...] = ()  # the conflicts said once with it, of the same cause (services.county.said_once)
 
     @property
     def description(self) -> str:

@@ -11,7 +11,7 @@ import contextlib
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -901,13 +901,90 @@ def conflict_groups(conflicts: Iterable[Conflict]) -> list[tuple[str, str, list[
     return [(g, GROUPS[g], by_group[g]) for g in GROUPS if g in by_group]
 
 
-def conflicts_text(conflicts: Iterable[Conflict]) -> list[str]:
-    """The conflicts in plain words, grouped by kind, each with the number that decides it."""
+# An office's invoices, payments and withdrawn invoices of a review, whose billing waits with a conflict about one of
+# the review's cost lines (county_merge.BILLING_HELD): the same question as that conflict
+BILLING_TABLES = {"dhr_shares": "SELECT case_id FROM dhr_shares WHERE id = ?",
+                  "dhr_withdrawn_invoices": "SELECT case_id FROM dhr_withdrawn_invoices WHERE id = ?",
+                  "dhr_payments": "SELECT s.case_id FROM dhr_payments p JOIN dhr_shares s ON s.id = p.share_id "
+                                  "WHERE p.id = ?"}
+
+
+def _billing_held_case(c: Conflict) -> str:
+    """The review whose billing by the conflict's office waits with it ("" when none does)."""
+    held = (c.incoming_row or {}).get(county_merge.BILLING_HELD) if c.table == "dhr_cost_lines" else None
+    return str(held.get("case") or "") if isinstance(held, dict) else ""
+
+
+def _review_of(c: Conflict, conn: sqlite3.Connection | None) -> str:
+    """The review a conflict about an invoice, payment or withdrawn invoice is about, as the county holds it."""
+    if c.table not in BILLING_TABLES or c.kind not in county_merge.ROW_CONFLICT_KINDS:
+        return ""
+    if conn is not None and c.county_key:
+        found = conn.execute(BILLING_TABLES[c.table], (c.county_key,)).fetchone()
+        if found is not None:
+            return str(found[0])
+    return str((c.incoming_row or {}).get("case_id") or "")
+
+
+def said_once(conflicts: Iterable[Conflict], conn: sqlite3.Connection | None = None) -> list[Conflict]:
+    """The conflicts said once per cause: several offices begun from the example, one of which corrected a review's
+    cost line and billed its partners again, each raised the cost line and every partner's share (five offices: 28
+    conflicts, 24 of them the billing question again). A conflict several offices raised alike (the same row, the
+    county's version and the office's the same) is said once, naming each office and number; an office's invoices of
+    a review whose billing waits with its conflict about the review's cost line are said with that conflict. Each
+    said once is the first in the one order (conflict_order) and carries the others' numbers (``said_with``): its
+    decision decides them with it (conflicts_to_decide); none is dropped, and each stays decidable by its number."""
+    ordered = sorted(conflicts, key=conflict_order)
+    waits_with = {(c.office_id, case): c for c in ordered if (case := _billing_held_case(c))}
+    heads: dict[tuple, Conflict] = {}
+    said: dict[int, tuple[list[Conflict], list[Conflict]]] = {}  # head's id -> (alike, billing)
+    billing: list[tuple[Conflict, Conflict]] = []
+    out: list[Conflict] = []
+    for c in ordered:
+        cost_line = waits_with.get((c.office_id, _review_of(c, conn)))
+        if cost_line is not None:
+            billing.append((c, cost_line))
+            continue
+        cause = (c.table, c.kind, c.subject_key, c.county_version, c.incoming_version)
+        if c.subject_key and c.county_version and c.incoming_version and cause in heads:
+            said[heads[cause].id][0].append(c)
+            continue
+        heads.setdefault(cause, c)
+        said[c.id] = ([], [])
+        out.append(c)
+    head_of = {c.id: c.id for c in out} | {o.id: h for h, (alike, _) in said.items() for o in alike}
+    for c, cost_line in billing:
+        said[head_of[cost_line.id]][1].append(c)
+    return [_said_with(c, *said[c.id]) for c in out]
+
+
+def _said_with(head: Conflict, alike: list[Conflict], billing: list[Conflict]) -> Conflict:
+    if not alike and not billing:
+        return head
+    words = head.detail
+    if alike:
+        words += f". The same from {in_words([f'{o.office_name} (#{o.id})' for o in alike])}"
+    if billing:
+        ids = sorted(o.id for o in billing)
+        offices = sorted({o.office_name for o in billing}, key=str.casefold)
+        whose = offices[0] if len(offices) == 1 else "these offices"
+        words += (f". Decided with it: {counted(len(billing), 'conflict')} about the review's invoices as {whose} "
+                  f"{'holds' if len(offices) == 1 else 'hold'} them, waiting with its cost line "
+                  f"({ranges_text(ids, lambda a, b: b == a + 1, lambda n: f'#{n}').replace(' to ', '–')})")
+    return replace(head, detail=words, said_with=tuple(o.id for o in (*alike, *billing)))
+
+
+def conflicts_text(conflicts: Iterable[Conflict], conn: sqlite3.Connection | None = None) -> list[str]:
+    """The conflicts in plain words, grouped by kind, each cause once (said_once) with the number that decides it."""
     conflicts = list(conflicts)
-    lines = [f"{counted(len(conflicts), 'conflict')}: the county's version is kept until you decide. Keep one side or "
-             "the other per conflict or per group (File > Conflicts…, or safer-desk conflicts COUNTY_FILE --keep "
-             "county|district --conflict NUMBER|GROUP)."]
-    for group, words, members in conflict_groups(conflicts):
+    causes = said_once(conflicts, conn)
+    alike = "" if len(causes) == len(conflicts) else \
+        (f", said as {len(causes):,} (those several offices raised alike, or that wait with another, are said once "
+         "with their numbers)")
+    lines = [f"{counted(len(conflicts), 'conflict')}{alike}: the county's version is kept until you decide. Keep one "
+             "side or the other per conflict or per group (File > Conflicts…, or safer-desk conflicts COUNTY_FILE "
+             "--keep county|district --conflict NUMBER|GROUP)."]
+    for group, words, members in conflict_groups(causes):
         lines.append(f"{words} ({len(members)}) [group {group}]:")
         lines += [f"  #{c.id} {c.detail}" for c in members]
     return lines
@@ -967,12 +1044,18 @@ def resolve_conflicts(store: Store, choice: str, *, which: str | int | None = No
     from safer_desk.services.police_import import replace_typed_figures
 
     order = {t: i for i, t in enumerate(dependency_order(store.conn, {c.table for c in chosen}))}
-    chosen.sort(key=lambda c: (order.get(c.table, 0), c.id))
+    said_with = {i for c in said_once(list_conflicts(store), store.conn) for i in c.said_with}
+    # Each said once first: keeping an office's cost line brings its billing, which the ones said with it are about
+    chosen.sort(key=lambda c: (c.id in said_with, order.get(c.table, 0), c.id))
     label = decision_label(chosen, choice)
     try:
         with store.action(label), store.transaction():
             store.conn.execute("PRAGMA defer_foreign_keys = ON")
             for c in chosen:
+                if c.id in said_with and c.county_key:  # told again against what the decisions before it kept
+                    county_merge.refresh_conflicts_about(store.conn, c.table, [c.county_key])
+                    found = store.one(f"SELECT * FROM {CONFLICTS_TABLE} WHERE id = ?", (c.id,))
+                    c = Conflict.from_row(found) if found is not None else c
                 if store.scalar(f"SELECT 1 FROM {CONFLICTS_TABLE} WHERE id = ?", (c.id,)) is None:
                     continue  # closed by a decision before it in this action: the county holds its version now
                 if choice == "district":
@@ -1037,9 +1120,14 @@ def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = 
     check_conflict_selector(which)
     if store.read_only:
         raise CountyError(f"{store.path.name} is open read-only; conflicts cannot be decided.")
-    chosen = [c for c in list_conflicts(store, offices=offices) if _matches(c, which)]
+    every = list_conflicts(store, offices=offices)
+    chosen = [c for c in every if _matches(c, which)]
     if not chosen:
         raise CountyError(_none_matches(store, which, offices))
+    # A conflict said once for several (said_once) decides them with it; each of those stays decidable by its number
+    ids = {c.id for c in chosen}
+    with_it = {i for c in said_once(every, store.conn) if c.id in ids for i in c.said_with} - ids
+    chosen += [c for c in every if c.id in with_it]
     if choice == "district":
         _refuse_a_project_apart_from_its_lists(chosen)
         _refuse_two_versions_of_one_thing(chosen)
@@ -1174,7 +1262,8 @@ class ConflictsPresenter:
 
     def refresh(self) -> None:
         refresh_stale_conflicts(self.store)
-        self.conflicts = list_conflicts(self.store)
+        self.found = list_conflicts(self.store)
+        self.conflicts = said_once(self.found, self.store.conn)  # each cause once, its decision deciding the rest
 
     @property
     def read_only(self) -> bool:
@@ -1193,8 +1282,11 @@ class ConflictsPresenter:
                 return ("No open conflicts: every conflict found so far was decided (View > History of Changes names "
                         "each decision).")
             return "No open conflicts: every district file merged agrees with the county file."
-        return (f"{counted(len(self.conflicts), 'open conflict')}. The county's version is kept until you decide; a "
-                "decision is recorded in the audit trail and stands when the same file is merged again.")
+        alike = "" if len(self.found) == len(self.conflicts) else \
+            (f" ({len(self.found):,} found: those several offices raised alike, or that wait with another, are said "
+             "once with their numbers)")
+        return (f"{counted(len(self.conflicts), 'open conflict')}{alike}. The county's version is kept until you "
+                "decide; a decision is recorded in the audit trail and stands when the same file is merged again.")
 
     def selected_words(self, c: Conflict) -> str:
         """The selected conflict in full, under the list: "#5 (Projects): Project 'ELEV8': cost £30,000 from Babergh
