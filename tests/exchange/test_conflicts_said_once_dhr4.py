@@ -98,3 +98,28 @@ def test_each_one_said_with_it_is_still_decidable_by_its_number(merged):
     assert len(list_conflicts(county)) == 27
     presenter = ConflictsPresenter(county)
     assert len(presenter.conflicts) == 1 and share not in presenter.conflicts[0].said_with
+
+
+def test_the_conflicts_window_lists_it_once_and_undo_puts_every_one_back(merged, window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog
+
+    county = merged
+    path = county.path
+    county.close()
+    assert window.open_path(path)
+    dialog = ConflictsDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 1
+    assert "The same from Ipswich office (#" in dialog.detail_label.text(), dialog.detail_label.text()
+    with qtbot.waitSignal(dialog.decided):
+        qtbot.mouseClick(dialog.keep_county_button, Qt.MouseButton.LeftButton)
+    store = window.session.store
+    assert dialog.model.rowCount() == 0 and list_conflicts(store) == []
+    window.session.undo_stack.undo()  # one step: every conflict said with it is open again
+    assert len(list_conflicts(store)) == 28
+    dialog.presenter.refresh()  # as the window does when the file changes under it (_file_changed)
+    dialog.refresh()
+    assert dialog.model.rowCount() == 1
+    dialog.close()
