@@ -43,3 +43,34 @@ def test_the_county_keeps_the_versions_an_office_sent_before_it_went_back_to_an_
         assert county.scalar("SELECT count(*) FROM dhr_cost_line_versions") == 1
     finally:
         county.close()
+
+
+def as_made_by_0_2_6(conn) -> None:
+    as_made_by_0_2_7(conn)
+    conn.execute("DROP TABLE dhr_deleted_cost_lines")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'create_dhr_deleted_cost_lines'")
+
+
+def test_the_county_keeps_the_deleted_lines_an_office_sent_before_it_went_back_to_0_2_6(demo_path, tmp_path):
+    from tests.costs.test_dhr_deleted_cost_lines_as_at_s69 import with_a_line_deleted
+
+    office = open_store(demo_path)
+    try:
+        case_id = with_a_line_deleted(office)  # a £250 venue (20/05/2018) deleted on 10/06/2018
+        office_name = office.office_name
+        newer = export(office, tmp_path / "newer.sqlite")
+        older = resign_export(export(office, tmp_path / "older.sqlite"), edit=as_made_by_0_2_6, app_version="0.2.6")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        assert merge(county, [newer]).refused == []
+        cost = case_as_at(county, ASKED, case_id).cost_pence
+        notes = merge(county, [older]).merged[0].conflict_notes
+        assert (f"{office_name}'s file was made by Safer Desk 0.2.6, which does not carry the review cost lines it "
+                f"deleted: the county keeps the 1 deleted review cost line {office_name} sent from a later version, "
+                f"until {office_name} sends a file from Safer Desk 0.2.7 or later.") in notes, notes
+        assert not any("Removed" in n for n in notes), notes
+        assert case_as_at(county, ASKED, case_id).cost_pence == cost  # the £250 venue stood on 01/06/2018
+    finally:
+        county.close()
