@@ -4125,7 +4125,8 @@ def conflict_words(describer: Describer, table: str, subject: str, county_row: d
     if table == "dhr_shares" and county_row is not None:  # a share's state is its status and what was paid
         note = share_payments_note(describer.conn, county_row.get("id"))
         county_from += f" ({note})" if note else ""
-    if table == "dhr_deleted_cost_lines" and county_row is not None and row is not None:
+    if table == "dhr_deleted_cost_lines" and county_row is not None and row is not None and all(
+            isinstance(r.get("amount_pence"), int) for r in (county_row, row)):  # each line as it stood there
         county_side = describer.deleted_line_side(county_row, row, county_from)
         district_side = describer.deleted_line_side(row, county_row, f"from {office}")
         return county_side, district_side, f"{subject}: {county_side}; {district_side}"
