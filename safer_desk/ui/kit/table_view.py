@@ -266,6 +266,7 @@ class DataTableView(CopiesSelection, QTableView):
         self.widths_by_hand: dict[str, int] = {}
         self._sizing = False
         self._sized_empty: int | None = None  # the max_width of a sizing done while no row was shown
+        self._widest: int | None = None  # the max_width of the last sizing to the rows (none: the page sizes them)
         self._follow = QTimer(self)  # widths follow the rows once a change has ended (one pass for many signals)
         self._follow.setSingleShot(True)
         self._follow.setInterval(0)
@@ -526,28 +527,39 @@ class DataTableView(CopiesSelection, QTableView):
             return
         first = max(0, self.rowAt(0))
         last = min(model.rowCount(), first + 60)
+        figures = [c for c, column in enumerate(source.columns)
+                   if column.unit != Unit.TEXT and self._heading(c) not in self.widths_by_hand
+                   and not self.isColumnHidden(c)]
         self._sizing = True
         try:
-            for c, column in enumerate(source.columns):
-                if column.unit == Unit.TEXT or self._heading(c) in self.widths_by_hand or self.isColumnHidden(c):
-                    continue
-                # the figures, and the heading as drawn (bold, beside a sort arrow): Met kept 28 px beside its
-                # heading and, widened to 50 after a project was added, went out of view on a laptop at 150%
-                # ... but never wider for its heading than the 28 px it kept before: a long heading drawn bold
-                # ("Difference (second − first)") widened Compare scenarios' columns until a scroll bar hid its Totals
-                plain = self.fontMetrics().horizontalAdvance(self._heading(c)) + 28
-                needed = max(self._figures_width(model, c, first, last),
-                             min(heading_width(self.horizontalHeader(), self._heading(c)), plain))
+            # as wide as the first sizing would make it for these rows (one rule for the heading, the same widest):
+            # a column capped at 160 went to 187 for its heading when the same results came again
+            for c, heading in zip(figures, self._heading_rooms(figures)):
+                needed = self._width_needed(model, c, first, last, heading)
+                if self._widest is not None:
+                    needed = min(needed, self._widest)
                 if needed > self.columnWidth(c):
                     self.setColumnWidth(c, needed)
         finally:
             self._sizing = False
 
-    def _width_needed(self, model, column: int, first: int, last: int) -> int:
-        """The width the heading and the rows ``first`` to ``last`` of a column need to be read whole."""
-        metrics = self.fontMetrics()
-        return max(metrics.horizontalAdvance(str(model.headerData(column, _HORIZONTAL) or "")) + 28,
-                   self._figures_width(model, column, first, last))
+    def _width_needed(self, model, column: int, first: int, last: int, heading: int | None = None) -> int:
+        """The width the heading and the rows ``first`` to ``last`` of a column need to be read whole (``heading``:
+        its ``_heading_rooms``, when asked already for many columns at once)."""
+        if heading is None:
+            heading = self._heading_rooms([column])[0]
+        return max(heading, self._figures_width(model, column, first, last))
+
+    def _heading_rooms(self, columns: list[int]) -> list[int]:
+        """The width each of ``columns`` keeps for its heading, the one rule of the first sizing and of the widening
+        after the rows change: the heading as drawn (bold over a chosen cell, beside the sort arrow), never more than
+        the heading + 28 px kept before. Worked out in two places, they disagreed: Met kept 28 px beside its heading
+        and, widened to 50 after a project was added, went out of view on a laptop at 150%; a long heading drawn bold
+        ("Difference (second − first)") widened Compare scenarios' columns until a scroll bar hid its Totals."""
+        model = self.model()  # the heading shown, with a column's filter ("Status ▾ “live”")
+        metrics, texts = self.fontMetrics(), [str(model.headerData(c, _HORIZONTAL) or "") for c in columns]
+        drawn = heading_widths(self.horizontalHeader(), texts) if texts else []  # the style asked once
+        return [min(width, metrics.horizontalAdvance(text) + 28) for text, width in zip(texts, drawn)]
 
     def _figures_width(self, model, column: int, first: int, last: int) -> int:
         """The width the rows ``first`` to ``last`` of a column need to be read whole."""
@@ -605,6 +617,7 @@ class DataTableView(CopiesSelection, QTableView):
         if model is None:
             return
         self._sized_empty = max_width if model.rowCount() == 0 else None  # sized again when rows come
+        self._widest = max_width  # the widening after the rows change keeps to it too
         self._sizing = True
         try:
             self._size_columns(model, max_width)
@@ -623,11 +636,12 @@ class DataTableView(CopiesSelection, QTableView):
     def _size_columns(self, model, max_width: int) -> None:
         first = max(0, self.rowAt(0))
         last = min(model.rowCount(), first + 60)
-        for c in range(model.columnCount()):
+        columns = list(range(model.columnCount()))
+        for c, heading in zip(columns, self._heading_rooms(columns)):
             if self._heading(c) in self.widths_by_hand:
                 self.setColumnWidth(c, self.widths_by_hand[self._heading(c)])
                 continue
-            self.setColumnWidth(c, min(self._width_needed(model, c, first, last), max_width))
+            self.setColumnWidth(c, min(self._width_needed(model, c, first, last, heading), max_width))
 
 
 CELL_PAD = 16  # a cell's margins, as the tables size their columns
