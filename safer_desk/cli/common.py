@@ -450,7 +450,7 @@ def refuse_output(out: str | Path) -> None:
     as any program refuses it, rather than made (with the report or the export in it, where nobody looks); nor
     a new name Windows refuses ("Suffolk: county.sqlite", CON.xlsx), which the writer would refuse only after the
     work (a merge's checks, a report's pages) was done."""
-    from safer_desk.storage.safe_write import WriteFailed, folder_problem, refuse_new_name_windows_refuses
+    from safer_desk.storage.safe_write import WriteFailed, folder_problem, full_folder, refuse_new_name_windows_refuses
 
     out = Path(out)
     if out.is_dir():
@@ -462,7 +462,7 @@ def refuse_output(out: str | Path) -> None:
         raise CliError(str(exc)) from None
     problem = folder_problem(out)
     if problem:
-        raise CliError(f"The folder {out.parent} {problem} (check the path, or make the folder first). "
+        raise CliError(f"The folder {full_folder(out)} {problem} (check the path, or make the folder first). "
                        "Nothing was written.")
 
 

@@ -58,7 +58,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                content_checksum, content_checksums, data_tables, dependency_order,
                                                has_table, never_cancelled, no_progress, public_digests, quote,
                                                row_counts, schema_hash)
-from safer_desk.storage.safe_write import cause_of, is_write_error, write_bytes_atomically
+from safer_desk.storage.safe_write import cause_of, folder_said, is_write_error, write_bytes_atomically
 from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.schema import costs as costs_schema
 from safer_desk.storage.schema.exchange import IMPORTS_TABLE, MANIFEST_TABLE
@@ -487,7 +487,7 @@ def _record_export_or_say(store: Store, result: ExportResult) -> None:
         if not is_write_error(exc):
             raise
         raise ExportBlocked(f"The export was not written: {store.path.name} (the office's file, in "
-                            f"{store.path.parent}) could not record the export's number: {cause_of(exc)[1]}. "
+                            f"{folder_said(store.path)}) could not record the export's number: {cause_of(exc)[1]}. "
                             "Nothing was changed; export again once that is put right.") from exc
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from safer_desk.storage.leftovers import remove_leftovers
-from safer_desk.storage.safe_write import cause_of, is_write_error, write_chunks, write_failed
+from safer_desk.storage.safe_write import cause_of, folder_said, is_write_error, write_chunks, write_failed
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, CopyNotWritten, FileEmpty, FileLocked, FileMissing,
                                       FileReadOnly, IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError,
@@ -25,8 +25,8 @@ DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing",
            "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
-           "back_up", "open_office_file", "leftover_folders", "program_schema_version", "reading_connection",
-           "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
+           "back_up", "folder_said", "open_office_file", "leftover_folders", "program_schema_version",
+           "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
 
 
 class OpenNotWritten(StoreError):

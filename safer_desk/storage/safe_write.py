@@ -67,6 +67,25 @@ def folder_problem(target: Path | str) -> str | None:
     return "is a file, not a folder" if _looks(folder.exists) else "does not exist"
 
 
+def full_folder(target: Path | str) -> str:
+    """The folder of target by its full path, as a message names it: a file named from the current folder
+    ("papers/o.sqlite", or no folder at all) is said where it is, never "papers" or "." that a script's reader
+    cannot place."""
+    folder = Path(target).parent
+    try:
+        return os.path.abspath(folder)
+    except OSError:  # the current folder itself removed: what was given is all there is to say
+        return str(folder)
+
+
+def folder_said(target: Path | str) -> str:
+    """Where target was to go, as the person knows it: "the current folder (C:\\Users\\…)" for a file named
+    without a folder ("o.sqlite could not be written to .: …" named a folder nobody typed), else its full path."""
+    if str(Path(target).parent) == ".":
+        return f"the current folder ({full_folder(target)})"
+    return full_folder(target)
+
+
 def _looks(probe: Callable[[], bool]) -> bool:
     """A look at a path (``Path.is_file`` …) that answers False where the look itself fails (a name or path too long
     for the disk, a folder that cannot be looked in), as a path that is not there: the words of a failure must never
@@ -82,7 +101,7 @@ class WriteFailed(OSError):
 
     def __init__(self, code: int | None, cause: str, path: Path | str, *, what: str = "", happened: str = ""):
         if code in (errno.ENOENT, errno.ENOTDIR) and (problem := folder_problem(path)):
-            cause = f"the folder {Path(path).parent} {problem}"  # named: the cause may be all that is said of it
+            cause = f"the folder {full_folder(path)} {problem}"  # named: the cause may be all that is said of it
         # what happened, for a record read later (History): the cause without the advice it gives now
         self.happened = happened or cause
         super().__init__(code or errno.EIO, cause, str(path))
@@ -90,7 +109,7 @@ class WriteFailed(OSError):
         # A write goes to a temporary file first, so what is at path now is what was there before: named only when
         # there is one (a backup's name just made up has no earlier file).
         earlier = f" (the earlier {name} is as it was)" if _looks(Path(path).is_file) else ""
-        self.message = (f"{what or name} could not be written to {Path(path).parent}: {cause}. "
+        self.message = (f"{what or name} could not be written to {folder_said(path)}: {cause}. "
                         f"Nothing was changed{earlier}.")
 
     def __str__(self) -> str:

@@ -27,8 +27,8 @@ from safer_desk import __version__, faults
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.text import LazyPattern, counted
 from safer_desk.storage import audit, blank, leftovers
-from safer_desk.storage.safe_write import (WriteFailed, atomic_path, folder_problem, refuse_new_name_windows_refuses,
-                                          write_failed)
+from safer_desk.storage.safe_write import (WriteFailed, atomic_path, folder_problem, full_folder,
+                                          refuse_new_name_windows_refuses, write_failed)
 from safer_desk.storage.locking import FileInUse, OfficeLock, remove_lock_left
 from safer_desk.storage.schema import all_sets, known_steps
 
@@ -125,8 +125,8 @@ def refuse_copy_where_it_cannot_be_made(target: Path) -> None:
     except WriteFailed as exc:
         raise CopyNotWritten(str(exc)) from None
     if problem := folder_problem(target):
-        raise CopyNotWritten(f"The copy {target.name} could not be written: the folder {target.parent} {problem}. "
-                             "Choose a folder that exists, or make the folder first (nothing was written).")
+        raise CopyNotWritten(f"The copy {target.name} could not be written: the folder {full_folder(target)} "
+                             f"{problem}. Choose a folder that exists, or make the folder first (nothing was written).")
     if not os.access(target.parent, os.W_OK):
         raise CopyNotWritten(folder_refuses_new_file(target))
 
@@ -1454,7 +1454,7 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
     if check.exists:
         _check_writable(path)
     elif problem := folder_problem(path):
-        raise FileMissing(f"The folder {path.parent} {problem}.")
+        raise FileMissing(f"The folder {full_folder(path)} {problem}.")
     else:
         _check_writable(path)
     lock = OfficeLock(path)

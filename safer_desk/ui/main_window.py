@@ -817,10 +817,10 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, refused, said)
             return False
         except OSError as exc:  # the system refused the name itself (too long): it went to the unexpected-error report
-            from safer_desk.services.files import write_refused
+            from safer_desk.services.files import folder_said, write_refused
 
             done = "made" if making else "opened"
-            prompts.show_error(self, refused, f"{path.name} cannot be {done} in {path.parent}: "
+            prompts.show_error(self, refused, f"{path.name} cannot be {done} in {folder_said(path)}: "
                                f"{write_refused(exc) or exc}. Nothing was changed.")
             return False
         if opened.store.read_only and not verify_later:
