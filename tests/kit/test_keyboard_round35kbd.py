@@ -165,6 +165,8 @@ def test_indicators_tab_follows_the_screen(demo_window, qtbot):
         tab.import_button, tab.summary_view, tab.mode_combo, tab.bars_check]
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is tab.export_button
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # the chart, under its row: Ctrl+C copies its figures
+    assert QApplication.focusWidget() is tab.chart
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # Discard Typed and Save Figures: grey, nothing typed
     assert QApplication.focusWidget() is tab.grid
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QKeySequence, QPainter, QPalette, QPen
 
 from safer_desk.exchange.files import to_tsv
@@ -37,8 +37,8 @@ class IndicatorChart(Chart):
         self.setAccessibleName("Indicator chart")
         self.setMinimumHeight(180)
         # A click gives it the focus, so Ctrl+C (Edit > Copy) copies its figures (copy_selection), not the row of the
-        # list the focus was left on.
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # list the focus was left on; so does Tab (the tab puts it in its order), for an officer at the keyboard.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.mode = "year"
         self.bars = True
         self.data = ChartData([], {})
@@ -126,9 +126,13 @@ class IndicatorChart(Chart):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
         if self.hasFocus():  # where Ctrl+C will copy from
+            # Two pixels, unbroken, all round: a one-pixel dotted line on the white chart, reached by Tab, was hard to
+            # see (a focus frame must be seen to be used: the accessibility duty of a public body)
             painter = QPainter(self)
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
-            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.SolidLine)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
             painter.end()
 
     # -- hover --------------------------------------------------------------------------------

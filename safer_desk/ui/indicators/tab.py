@@ -197,11 +197,12 @@ class IndicatorsTab(TabBase):
         layout.addLayout(top)
         layout.addWidget(self.find_note)
         layout.addWidget(self.splitter, 1)
-        # Tab follows the screen: the top row left to right, the indicators, then the chart's row and the figures
-        # (it went from Year down to the chart's row, then back up to the top row's buttons right to left).
+        # Tab follows the screen: the top row left to right, the indicators, then the chart's row, the chart (Ctrl+C
+        # copies its figures: a click only reached it) and the figures (it went from Year down to the chart's row,
+        # then back up to the top row's buttons right to left).
         order = [self.area_combo, self.area_search, self.year_combo, self.indicator_button, self.framework_button,
                  self.import_button, self.summary_view, self.mode_combo, self.bars_check, self.export_button,
-                 self.discard_button, self.save_button, self.grid]
+                 self.chart, self.discard_button, self.save_button, self.grid]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
 
