@@ -67,6 +67,8 @@ class InputsView(DataTableView):
         self._fit.setSingleShot(True)
         self._fit.setInterval(0)
         self._fit.timeout.connect(self.fit_columns)
+        self.on_paste = self.paste_rows  # Ctrl+V, Edit > Paste: a paste refused is said until the officer acts again
+        self.refusal_taken_back.connect(tab.refusal_taken_back)
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -132,7 +134,7 @@ class InputsView(DataTableView):
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_rows()
+            self.on_paste()
             event.accept()
             return
         chosen = self.selectionModel().selectedIndexes() if self.selectionModel() else []
@@ -140,7 +142,7 @@ class InputsView(DataTableView):
                 and self.state() != QAbstractItemView.State.EditingState):
             # Every cell chosen emptied, as in Excel (the kit's Del empties the current cell: a column of Last year
             # chosen kept four of its five figures, unsaid).
-            self._tab.empty_cells([(i.row(), i.column()) for i in chosen])
+            self.as_action(lambda: self._tab.empty_cells([(i.row(), i.column()) for i in chosen]))()
             event.accept()
             return
         super().keyPressEvent(event)

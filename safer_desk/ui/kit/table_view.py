@@ -24,6 +24,7 @@ from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, RowTableModel, SortProxy
 
 _HORIZONTAL = Qt.Orientation.Horizontal
+_MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
 
 
 def _source_copy(index: QModelIndex) -> str:
@@ -228,14 +229,52 @@ class DataTableView(CopiesSelection, QTableView):
     """``on_edit`` / ``on_delete`` / ``on_export`` (callables, optional) add those entries to the menu; ``on_paste``
     is what Ctrl+V does on the table. ``refusal_taken_back``: an editor open on a figure refused on Enter has closed
     (Esc, another cell chosen), the figure not put in: the page says its own state again, not the refusal, which
-    stayed beside figures all fine until some later edit."""
+    stayed beside figures all fine until some later edit. So too after a paste or a delete (``on_paste``,
+    ``on_delete``, however asked for: a key, a menu, Edit > Paste): the next key or click on the table says it, and
+    what the page said of the action, refused ("There is nothing to paste"), goes then, not at some later edit."""
 
     refusal_taken_back = Signal()
+
+    @property
+    def on_paste(self) -> Callable[[], None] | None:
+        return self._on_paste
+
+    @on_paste.setter
+    def on_paste(self, paste: Callable[[], None] | None) -> None:
+        self._on_paste = None if paste is None else self.as_action(paste)
+
+    @property
+    def on_delete(self) -> Callable[[], None] | None:
+        return self._on_delete
+
+    @on_delete.setter
+    def on_delete(self, delete: Callable[[], None] | None) -> None:
+        self._on_delete = None if delete is None else self.as_action(delete)
+
+    def as_action(self, action: Callable[[], None]) -> Callable[[], None]:
+        """``action`` as the table does it (its paste, its delete): once it is done, what the page said of it lasts until the person acts
+        on the table again (``_moved_on``); what it does to the table meanwhile (rows read again) is not that."""
+        def act() -> None:
+            action()  # what it says replaces what was said (a question asked of a paste kept by pasting again)
+            self._action_said = True
+        return act
+
+    def _moved_on(self) -> None:
+        """The person acted on the table again after a paste or a delete: what was said of it is no longer said."""
+        if self._action_said:
+            self._action_said = False
+            self.refusal_taken_back.emit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:  # another cell chosen (a right-click opens the menu, whose
+            self._moved_on()  # Paste may be the one a question asked for: "Paste the same cells again to keep it")
+        super().mousePressEvent(event)
 
     def __init__(self, parent=None, *, accessible_name: str = "", on_edit: Callable[[], None] | None = None,
                  on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
                  on_paste: Callable[[], None] | None = None):
         super().__init__(parent)
+        self._action_said = False  # a paste or a delete done, and nothing since (``_moved_on``)
         own_viewport(self)
         self.setHorizontalHeader(_Headings(self))
         self.on_edit, self.on_delete, self.on_export = on_edit, on_delete, on_export
@@ -416,6 +455,11 @@ class DataTableView(CopiesSelection, QTableView):
         menu.addAction(clear)
 
     def event(self, event) -> bool:
+        # Esc, another cell chosen, any other key (before a table's own keys: the inputs' Del): a refused paste or
+        # delete is no longer said. Not Ctrl+V: pasted again, the same cells are kept where a question asked so.
+        if event.type() == QEvent.Type.KeyPress and event.key() not in _MODIFIER_KEYS \
+                and not event.matches(QKeySequence.StandardKey.Paste):
+            self._moved_on()
         if event.type() == QEvent.Type.ContextMenu and (
                 self.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
                 and menu_key_on_current_cell(self, event)):
