@@ -252,8 +252,9 @@ class DataTableView(CopiesSelection, QTableView):
         self._on_delete = None if delete is None else self.as_action(delete)
 
     def as_action(self, action: Callable[[], None]) -> Callable[[], None]:
-        """``action`` as the table does it (its paste, its delete): once it is done, what the page said of it lasts until the person acts
-        on the table again (``_moved_on``); what it does to the table meanwhile (rows read again) is not that."""
+        """``action`` as the table does it (its paste, its delete): once it is done, what the page said of it lasts
+        until the person acts on the table again (``_moved_on``); what it does to the table meanwhile (rows read
+        again) is not that."""
         def act() -> None:
             action()  # what it says replaces what was said (a question asked of a paste kept by pasting again)
             self._action_said = True
