@@ -23,10 +23,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "In a county file a last column, merged_from, says which office each plan came from. "
                     "Each stated figure that disagrees with its lines, "
                     "or could not be checked against them, and a plan with no lines yet, is also said on standard "
-                    "error.")
+                    "error. With --actuals each row ends with linked_to, actual and difference: what a line linked "
+                    "to a project, a funder's share of one, a pooled fund or a review actually shows in that year, "
+                    "as the Budgets tab and the board report show it, and actual minus amount (positive: more than "
+                    "the paper planned); what an actual leaves out, or a share no longer in its project, is said on "
+                    "standard error.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.add_argument("plan", metavar="PLAN", nargs="?",
                         help="the plan's name, in any case, with a hyphen for the paper's dash (all plans if left out)")
+    parser.add_argument("--actuals", action="store_true",
+                        help="add linked_to,actual,difference after the other columns: a linked line's actual in the "
+                             "year, as the Budgets tab shows it, and actual minus amount (empty where either is not "
+                             "a figure); a year the paper leaves blank is listed, status blank, where there is an "
+                             "actual")
     parser.set_defaults(run=run_budget)
 
 
@@ -39,12 +48,14 @@ def run_budget(args: argparse.Namespace) -> int:
     store = open_existing(args.file)
     try:
         try:
-            rows = budgets.budget_csv_rows(store, args.plan)
+            rows = budgets.budget_csv_rows(store, args.plan, actuals=args.actuals)
         except BudgetError as exc:
             raise CliError(str(exc)) from exc
         warnings = budgets.warnings_for(store, args.plan)
         unchecked = budgets.unchecked_for(store, args.plan) + budgets.no_lines_notes(store, args.plan)
-        header = budgets.budget_cli_header(store)
+        if args.actuals:
+            unchecked += budgets.actuals_notes_for(store, args.plan)
+        header = budgets.budget_cli_header(store, actuals=args.actuals)
     finally:
         store.close()
     for warning in warnings:

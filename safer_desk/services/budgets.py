@@ -1471,14 +1471,19 @@ def _plain(pence: int | None) -> str:
     return "" if pence is None else format_pounds_plain(pence)
 
 
-def budget_cli_header(store: Store) -> list[str]:
-    """The header of `safer-desk budget`: a county file's ends with merged_from, as `projects` and `awards` do."""
+# `safer-desk budget --actuals`: after every other column, so scripts reading the documented ones by place still do.
+ACTUALS_HEADER = ["linked_to", "actual", "difference"]
+
+
+def budget_cli_header(store: Store, *, actuals: bool = False) -> list[str]:
+    """The header of `safer-desk budget`: a county file's ends with merged_from, as `projects` and `awards` do; with
+    ``actuals``, then linked_to, actual and difference."""
     from safer_desk.services.provenance import merged_into
 
-    return CLI_HEADER + (["merged_from"] if merged_into(store) else [])
+    return CLI_HEADER + (["merged_from"] if merged_into(store) else []) + (ACTUALS_HEADER if actuals else [])
 
 
-def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
+def budget_csv_rows(store: Store, plan: str | None = None, *, actuals: bool = False) -> list[list[str]]:
     """`safer-desk budget FILE [PLAN]`: every cell, computed total and stated total of the plan(s).
 
     status is amount, tbc, nk or nil for a cell; total (or total-incomplete when a cell in the column is
@@ -1487,6 +1492,10 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     stated-unchecked when its lines have a TBC or N/K in them) for a total the paper prints. year is the column's
     financial year, or its heading when it is not a year. per_district is the amount per district (or borough) a
     cell's split states ("£4,000 (£2,000 per District)": 2000), empty for none. Amounts are plain pounds.
+
+    ``actuals``: each row ends with linked_to, actual and difference (``figure_actual``: what a linked line's links
+    actually show in the year, as the Budgets tab and the board report show it, and actual minus amount), and a
+    linked line's year the paper leaves blank is listed where its links show an actual (status "blank").
     """
     if plan is not None:
         plan_id = plan_id_by_name(store, plan)
@@ -1507,11 +1516,26 @@ def budget_csv_rows(store: Store, plan: str | None = None) -> list[list[str]]:
     origins = row_origins(store, "budget_plans")  # a county file's: the office each plan came from, last
     out: list[list[str]] = []
     for plan_id in ids:
-        view = plan_view(store, plan_id, with_actuals=False)
+        view = plan_view(store, plan_id, with_actuals=actuals)
         merged = [origins.of(plan_id)] if origins.shown else []
-        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status, _plain(cell.per_district_pence),
-                 *merged] for section, line, year, cell, _, _ in plan_figures(view)]
+        if not actuals:
+            out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status,
+                     _plain(cell.per_district_pence), *merged]
+                    for section, line, year, cell, _, _ in plan_figures(view)]
+            continue
+        out += [[view.plan.name, section, line, year, _plain(cell.pence), cell.status or "blank",
+                 _plain(cell.per_district_pence), *merged, actual.linked_to, _plain(actual.actual_pence),
+                 _plain(actual.difference_pence)]
+                for section, line, year, cell, _, _, actual in plan_figures_with_actuals(view)]
     return out
+
+
+def actuals_notes_for(store: Store, plan: str | None = None) -> list[str]:
+    """What the actuals of one plan (or every plan) leave out or no longer count, one sentence each with its plan's
+    name, for `safer-desk budget --actuals`'s standard error (``actuals_notes``)."""
+    ids = [plan_id_by_name(store, plan)] if plan else [p.id for p in list_plans(store)]
+    return [f"{view.plan.name}: {note}" for plan_id in ids if plan_id is not None
+            for view in [plan_view(store, plan_id)] for note in actuals_notes(view)]
 
 
 def no_lines_notes(store: Store, plan: str | None = None) -> list[str]:
@@ -1541,6 +1565,61 @@ def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, View
         for column, cell in zip(view.plan.columns, row.cells):
             if cell.status:
                 yield section, line, column.financial_year or column.label, cell, row, column
+
+
+@dataclass(frozen=True)
+class FigureActual:
+    """What a linked line's links actually show in a year, beside the paper's figure for it, as the Budgets tab's
+    tooltip and the board report's "actual" row give it (``plan_view``): one place works it out for the command line
+    and the county workbook too, which listed the paper's figures only, so an overspend the window showed was not
+    seen there."""
+
+    linked_to: str = ""  # what the line counts ("Review WSCSP-DHR-2017-01: cost"), each link; "" for no link
+    actual_pence: int | None = None  # None where the links show nothing in the year (the window's cell shows none)
+    difference_pence: int | None = None  # actual minus the paper's figure, where both are figures
+
+    @property
+    def over(self) -> bool:
+        """More actually happened than the paper plans (spent, or on an income line received)."""
+        return self.difference_pence is not None and self.difference_pence > 0
+
+
+def figure_actual(row: ViewRow, at: int, cell: ViewCell | None = None) -> FigureActual:
+    """A line's actual in the plan's column ``at`` and the difference from its figure (``cell``, the row's own by
+    default); empty for a row that is not a linked line."""
+    if row.kind != "line" or not row.links:
+        return FigureActual()
+    linked_to = "; ".join(link.describe() for link in row.links)
+    actual = row.actuals[at].pence if at < len(row.actuals) else None
+    cell = cell if cell is not None else row.cells[at] if at < len(row.cells) else None
+    planned = cell.pence if cell is not None and cell.status in ("amount", "nil") else None
+    difference = actual - planned if actual is not None and planned is not None else None
+    return FigureActual(linked_to, actual, difference)
+
+
+def plan_figures_with_actuals(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, ViewRow, Column,
+                                                                  FigureActual]]:
+    """``plan_figures`` with each figure's actual (``figure_actual``), and a linked line's year the paper leaves
+    blank listed too where its links show an actual (its cell empty, status ""): money nobody planned, not left out.
+    ``view`` is worked out with its actuals (``plan_view``)."""
+    sections = {s.id: s.name for s in view.plan.sections}
+    for row in view.rows:
+        if row.kind == "section":
+            continue
+        section = sections.get(row.section_id, "") if row.section_id else ""
+        line = row.label.removesuffix(" (as printed)")
+        for at, (column, cell) in enumerate(zip(view.plan.columns, row.cells)):
+            actual = figure_actual(row, at, cell)
+            if cell.status or actual.actual_pence is not None:
+                yield section, line, column.financial_year or column.label, cell, row, column, actual
+
+
+def actuals_notes(view: PlanView) -> list[str]:
+    """What a plan's linked lines' actuals leave out or no longer count (a review's cost with no invoice date, a
+    funder's share taken out of its project or its funder renamed), each as the board report says it under the
+    plan's table: "Line, actual: …"."""
+    return [f"{row.label}, actual: {row.actuals_note}" for row in view.rows
+            if row.kind == "line" and row.actuals_note]
 
 
 def _views_of(store: Store, plan: str | None) -> Iterator[PlanView]:

@@ -907,6 +907,11 @@ def _budget_note(cell, row) -> str:
     return " ".join(filter(None, (cell.note or row.notes, printed)))
 
 
+def _as_stated(cell, unit: str) -> str:
+    """A line's figure in the paper's words; a year it leaves blank (listed for the actual beside it) said so."""
+    return cell.describe_worded(unit) if cell is not None else "blank (the paper states nothing)"
+
+
 def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
                   origins: Origins | None = None) -> WorkbookSheet | None:
     """Each plan (the fifth tab), one block each: every cell as the paper states it, the worked-out subtotals
@@ -924,9 +929,12 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
                Column("Total (£)", "money"), Column("As the paper states it", width=24),
                Column(IN_PLAN_TOTAL, width=16), Column("Note", width=40)]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
+    # What a linked line actually shows, as the Budgets tab and the board report show it: last, so the sheet's other
+    # columns stand where they stood.
+    columns += [Column("Linked to", width=40), Column("Actual (£)", "money"), Column("Difference (£)", "money")]
     blocks = []
     for plan in plans:
-        view = svc.plan_view(store, plan.id, with_actuals=False)
+        view = svc.plan_view(store, plan.id)
         # A typed cell in the paper's words ("£4,000 (£2,000 per district)": the split is not in the amount), in the
         # paper's unit (seed 004's 878 in £'000, beside its £878,000); a worked-out or printed total says which it is.
         unit = view.plan.unit
@@ -934,17 +942,19 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
         # An income line is printed as the paper prints it (£20,000, not -£20,000): the section's sign is said
         signs = {section.id: section.sign for section in view.plan.sections}
         rows = [[section, line, year, *((cell.pence, None) if row.kind == "line" else (None, cell.pence)),
-                 typed[row.line_id][column.id].describe_worded(unit) if row.kind == "line"
+                 _as_stated(typed[row.line_id].get(column.id), unit) if row.kind == "line"
                  else BUDGET_STATUS_WORDS.get(cell.status, cell.status),
                  SIGN_WORDS[signs[row.section_id]] if row.section_id in signs else "",
                  _budget_note(cell, row)] + ([_merged_from(origins, "budget_plans", plan.id)] if origins else [])
-                for section, line, year, cell, row, column in svc.plan_figures(view)]
+                + [actual.linked_to, actual.actual_pence, actual.difference_pence]
+                for section, line, year, cell, row, column, actual in svc.plan_figures_with_actuals(view)]
         note = " ".join(view.warnings + view.unchecked)
         if note and view.plan.unit == "thousand":  # its flags in the paper's figures, under a sheet in pounds
             note = f"Figures in these notes are in £'000, as the paper prints them: {note}"
         if view.plan.unit == "thousand":
             note = " ".join(filter(None, (note, "This paper prints its figures in £'000: “As the paper states it” "
                                           "gives them so (878 for £878,000), the amounts are in pounds.")))
+        note = " ".join(filter(None, (note, *svc.actuals_notes(view))))
         blocks.append(Block(rows, title=view.plan.name, note=note))
     return WorkbookSheet("Budgets", "Budgets and plans", "Each plan's lines by year as its paper states them (TBC, "
                          "N/K, nil), with the worked-out subtotals and totals and the paper's printed totals.",
@@ -952,4 +962,8 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
                          "Amount (£) holds the lines' figures only, so a sum of it counts each once; the worked-out "
                          "subtotals and totals and the paper's printed totals are under Total (£). Figures are "
                          f"positive as the paper prints them: {IN_PLAN_TOTAL} says whether each is added to the "
-                         "plan's total (spend), taken off it (income, grants, savings) or not counted in it.")
+                         "plan's total (spend), taken off it (income, grants, savings) or not counted in it. A line "
+                         "linked to a project, a funder's share of one, a pooled fund or a review has, under Actual "
+                         "(£), what that actually shows in the year, as the Budgets tab shows it, and under "
+                         "Difference (£) the actual less the paper's figure (positive: more than planned); a year the "
+                         "paper leaves blank is listed where there is an actual.")

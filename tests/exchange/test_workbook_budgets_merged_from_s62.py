@@ -31,7 +31,9 @@ def test_each_plan_on_the_county_workbook_s_budgets_sheet_names_the_office_it_ca
     finally:
         county.close()
     header, rows = _budgets(tmp_path / "county.xlsx")
-    assert header[-1] == "Merged from"
+    # after the sheet's own columns, where it stood before a linked line's actuals were added after it (S71)
+    assert header[header.index("Note") + 1] == "Merged from" and header[-3:] == ["Linked to", "Actual (£)",
+                                                                                  "Difference (£)"]
     at = header.index("Merged from")
     lines = [r for r in rows if r and r[1] == "Domestic Homicide Reviews (DHRs)"]
     assert sorted({r[at] for r in lines}) == ["Babergh office", "Mid Suffolk office"]

@@ -172,8 +172,9 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
                   for column, cell in zip(plan.columns, row.cells) if cell.note or cell.words]
     notes += cell_notes
     # A linked line's actual leaves out what belongs to no year (a review's undated costs), as the tab says.
-    notes += [f"{row.label}, actual: {row.actuals_note}" for row in view.rows
-              if row.kind == "line" and row.actuals_note]
+    from safer_desk.services.budgets import actuals_notes
+
+    notes += actuals_notes(view)
     if plan.show_changes:
         notes.append(skipped_years_sentence(plan))
     notes += [f"⚠ {w}" for w in view.warnings]
