@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
@@ -31,6 +31,9 @@ from safer_desk.domain.text import looks_like_total_line, typed_name_key, unknow
 from safer_desk.storage import snapshots
 from safer_desk.storage.schema.budgets import PLAN_PARTS
 from safer_desk.storage.store import Store
+
+if TYPE_CHECKING:
+    from safer_desk.services.provenance import RowOrigins
 
 MEASURES = {"project": ("cost", "share"), "fund": ("spend", "contributions"), "review": ("cost",)}
 
@@ -1084,14 +1087,16 @@ def _fund_typed(store: Store, text: str) -> str | None:
     return fund.id if fund is not None else None
 
 
-def project_names(store: Store, ids: Sequence[str], projects: Sequence | None = None) -> dict[str, str]:
+def project_names(store: Store, ids: Sequence[str], projects: Sequence | None = None,
+                  origins: "RowOrigins | None" = None) -> dict[str, str]:
     """Projects (by id) named as Commissioning names them: "1. Sanctuary scheme", and where another project of a
     county file has its title, with its office ("… (merged from Babergh office)"). ``projects``: every project,
-    loaded already (whose titles the ones named are told apart from)."""
+    loaded already (whose titles the ones named are told apart from). ``origins``: where each project came from,
+    when ``store`` keeps no note of it (the county workbook's staged export); None: read from ``store``."""
     from safer_desk.services.projects import load_projects, project_name
     from safer_desk.services.provenance import PROJECTS, row_origins, titles_said
 
-    origins = row_origins(store, PROJECTS)
+    origins = origins if origins is not None else row_origins(store, PROJECTS)
     if projects is None:  # every project only where a title can repeat (a county file); else the ones named
         projects = load_projects(store, None if origins.shown else list(ids))
     repeated = titles_said(projects, origins) if origins.shown else {}  # (an own file's twins: the ref says it)
@@ -1139,8 +1144,10 @@ def unlink_line(store: Store, link_id: str) -> None:
         store.conn.execute("DELETE FROM budget_line_links WHERE id = ?", (link_id,))
 
 
-def line_links(store: Store, plan_id: str) -> dict[str, list[LineLink]]:
-    """The links of a plan's lines: line id -> links."""
+def line_links(store: Store, plan_id: str, *, origins: "Mapping[str, RowOrigins] | None" = None
+               ) -> dict[str, list[LineLink]]:
+    """The links of a plan's lines: line id -> links. ``origins`` (by table, projects and funds): where each row came
+    from when ``store`` keeps no note of it (``_named``)."""
     links: dict[str, list[LineLink]] = {}
     for r in store.rows(
             "SELECT k.*, p.title AS project, f.name AS fund, c.reference AS review, o.name AS organisation "
@@ -1155,17 +1162,21 @@ def line_links(store: Store, plan_id: str) -> dict[str, list[LineLink]]:
         links.setdefault(r["line_id"], []).append(LineLink(
             r["id"], r["line_id"], kind, target_id, r[kind] or "", r["measure"], r["organisation"] or "",
             r["funder"]))
-    return _named(store, links) if links else links
+    return _named(store, links, origins or {}) if links else links
 
 
-def _named(store: Store, links: dict[str, list[LineLink]]) -> dict[str, list[LineLink]]:
+def _named(store: Store, links: dict[str, list[LineLink]], origins: "Mapping[str, RowOrigins]"
+           ) -> dict[str, list[LineLink]]:
     """The links with each project and fund named as Link line… names it (the grid's tooltip, its Unlink entry, the
     board report): a project by its ref and title, and in a county file where a title or a fund's name reads as
-    another's, with the office it came from; by title or name alone, two offices' read alike."""
+    another's, with the office it came from; by title or name alone, two offices' read alike. ``origins``: the
+    county file's, for its workbook's staged export, which keeps no note of where a row came from."""
     from safer_desk.services.funds import fund_names_said
+    from safer_desk.services.provenance import FUNDS, PROJECTS
 
     projects = [k.target_id for line in links.values() for k in line if k.kind == "project"]
-    names = {**(project_names(store, projects) if projects else {}), **fund_names_said(store)}
+    names = {**(project_names(store, projects, origins=origins.get(PROJECTS)) if projects else {}),
+             **fund_names_said(store, origins.get(FUNDS))}
     return {line: [replace(k, target=names[k.target_id]) if k.target_id in names and k.kind != "review" else k
                    for k in line_links_] for line, line_links_ in links.items()}
 
@@ -1394,16 +1405,18 @@ def _oldest_first(plan: Plan) -> Plan:
                                   *(c for c in plan.columns if not c.is_year)))
 
 
-def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True) -> PlanView:
+def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
+              origins: "Mapping[str, RowOrigins] | None" = None) -> PlanView:
     """The plan row by row as the paper lays it out, with computed subtotals and totals beside any the paper
-    states, year-on-year changes, flags, and (for linked lines) the actual figures per year."""
+    states, year-on-year changes, flags, and (for linked lines) the actual figures per year. ``origins``: where a
+    linked project or fund came from, for a store that keeps no note of it (``line_links``)."""
     plan = load_plan(store, plan_id)
     oldest_first = _oldest_first(plan)
     totals = rules.plan_totals(oldest_first)
     flags = {(c.row, c.column, c.kind): c.message for c in totals.checks if c.flagged}
     not_checked = {(c.row, c.column, c.kind): c.message for c in totals.checks if c.agrees is None}
     unit = plan.unit
-    links = line_links(store, plan_id) if with_actuals else {}
+    links = line_links(store, plan_id, origins=origins) if with_actuals else {}
     rows: list[ViewRow] = []
 
     def changes_of(figures: dict[str, Figure]) -> dict[str, Change | None]:

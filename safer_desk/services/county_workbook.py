@@ -933,8 +933,13 @@ def budgets_sheet(store: Store, scope: WorkbookScope = EVERY_ROW,
     # columns stand where they stood.
     columns += [Column("Linked to", width=40), Column("Actual (£)", "money"), Column("Difference (£)", "money")]
     blocks = []
+    # A linked project or fund named as the window names it: in a county file where two offices' read alike, with
+    # the office it came from (the staged export keeps no note of that; the county file's ``origins`` say it).
+    from safer_desk.services.provenance import FUNDS, PROJECTS, RowOrigins
+
+    named = {t: RowOrigins(origins.get(t, {}), True, TYPED_AT_COUNTY) for t in (PROJECTS, FUNDS)} if origins else None
     for plan in plans:
-        view = svc.plan_view(store, plan.id)
+        view = svc.plan_view(store, plan.id, origins=named)
         # A typed cell in the paper's words ("£4,000 (£2,000 per district)": the split is not in the amount), in the
         # paper's unit (seed 004's 878 in £'000, beside its £878,000); a worked-out or printed total says which it is.
         unit = view.plan.unit

@@ -25,6 +25,7 @@ from safer_desk.services.demo_data import budgets as demo
 from safer_desk.services.projects import add_projects, get_project, project_from_fields, save_project
 from safer_desk.services.report_sections.budgets import plan_table
 from safer_desk.storage.store import open_store
+from tests.budgets.test_link_dialog_round42tsv import LINE, MID, files  # noqa: F401 (the fixture)
 
 DHR = "Domestic Homicide Reviews (DHRs)"
 HARDENING = "Target Hardening for High Risk DV Victims"
@@ -160,3 +161,26 @@ def test_the_county_workbook_gains_the_actuals_after_its_columns(demo_path, tmp_
         500, None)
     text = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value)
     assert "Domestic Homicide Reviews (DHRs), actual: Review WSCSP-DHR-2017-01: £250 of its costs" in text
+
+
+def test_the_county_workbook_names_a_linked_project_with_its_office_as_the_window_does(files, tmp_path):  # noqa: F811
+    """Two offices' "1. Sanctuary scheme" in a county file: the window and `budget --actuals` say which office's the
+    line counts; the workbook, read from the export (which keeps no note of where a row came from), said "Project 1.
+    Sanctuary scheme: cost" of either."""
+    county = open_store(files.county)
+    try:
+        line = next(r.line_id for r in svc.plan_view(county, files.plan).rows if r.kind == "line")
+        svc.link_line(county, line, project=files.mid_id)
+        svc.set_cell(county, line, "2025/26", "£11,000")
+        (window,) = [link.describe() for r in svc.plan_view(county, files.plan).rows for link in r.links]
+        export_for_county(county, tmp_path / "county.xlsx")
+    finally:
+        county.close()
+    assert window == f"Project {MID}: cost"
+    ws = openpyxl.load_workbook(tmp_path / "county.xlsx")["Budgets"]
+    header = next(r for r in ws.iter_rows() if r[0].value == "Section")
+    at = {c.value: c.column - 1 for c in header}
+    (row,) = [r for r in ws.iter_rows(min_row=header[0].row + 1) if r[1].value == LINE]
+    assert row[at["Linked to"]].value == window
+    text = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value)
+    assert f"{LINE}, actual: Project {MID}: cost: £12,000 of it is in no year" in text
