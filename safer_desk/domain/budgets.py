@@ -222,9 +222,16 @@ _POUND_BEFORE_BRACKETS = re.compile(r"^\s*£\s*\((?P<inner>[^()]*)\)\s*$")
 
 
 def _brackets_outside(text: str) -> str:
-    """"£(1,234)" as "(£1,234)", the form the £'000 question's pattern reads (money reads both)."""
+    """"£(1,234)" as "(£1,234)", and "£-1,234" (Excel's £#,##0;£-#,##0) as "-£1,234": the forms the £'000 question's
+    pattern reads (money reads each)."""
     m = _POUND_BEFORE_BRACKETS.match(text or "")
-    return f"(£{m.group('inner').strip()})" if m else text
+    if m:
+        return f"(£{m.group('inner').strip()})"
+    minus = _POUND_BEFORE_MINUS.match(text or "")
+    return f"-£{text[minus.end():]}" if minus else text
+
+
+_POUND_BEFORE_MINUS = re.compile(r"^\s*£\s*[-\u2212\u2013]\s*(?=\d)")
 
 
 _MINUS_AFTER = re.compile(r"(?P<figure>[^-\u2212\u2013]*\d)\s*[-\u2212\u2013]")
