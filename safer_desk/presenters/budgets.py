@@ -18,7 +18,7 @@ from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, c
                                        change_spans, column_year, format_amount, format_change,
                                        names_a_worked_out_total, negative_taken_away_query, parse_cell,
                                        pounds_in_thousands_query)
-from safer_desk.domain.money import parse_pence
+from safer_desk.domain.money import format_money, parse_pence
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
 from safer_desk.exchange.files import Sheet
@@ -87,6 +87,7 @@ class GridCell:
     change_percent: str = ""
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
     actual: str = ""  # a linked line: what its project, fund or review actually shows in this year
+    actual_pence: int | None = None  # the same in pence, for Export… (in pounds, a plan in £'000 too)
     stated_change: str = ""  # the annual change the paper prints into this column ("(0.7)"), typed in its Change to
     unchecked: str = ""  # a printed total that could not be checked (a TBC or N/K in its lines): why
 
@@ -199,7 +200,8 @@ def _cells(row, unit: str) -> tuple[GridCell, ...]:
     cells = tuple(_cell(c, unit) for c in row.cells)
     if not row.actuals:
         return cells
-    return tuple(replace(c, actual=a.text) if a.text else c for c, a in zip(cells, row.actuals))
+    return tuple(replace(c, actual=a.text, actual_pence=a.pence) if a.text else c
+                 for c, a in zip(cells, row.actuals))
 
 
 def _across(row, unit: str) -> GridCell | None:
@@ -1393,6 +1395,8 @@ class BudgetsPresenter(ScreenPresenter):
                 split = cell.text if cell.pence is not None and "(" in cell.text else ""
                 said = (f"as the paper states it, {split}" if split else "", cell.note,
                         f"the paper prints a change of {cell.stated_change}" if cell.stated_change else "",
+                        # in pounds, as the sheet's figures are: a plan in £'000 said "actually 1" of £1,000
+                        f"actually {format_money(cell.actual_pence)}" if cell.actual_pence is not None else
                         f"actually {cell.actual}" if cell.actual else "")
                 notes += [f"{heading}: {s}" for s in said if s]
             if self.shows_total_column:

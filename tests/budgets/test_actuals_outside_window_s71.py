@@ -184,3 +184,21 @@ def test_the_county_workbook_names_a_linked_project_with_its_office_as_the_windo
     assert row[at["Linked to"]].value == window
     text = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value)
     assert f"{LINE}, actual: Project {MID}: cost: £12,000 of it is in no year" in text
+
+
+def test_a_plan_in_thousands_exported_says_its_actual_in_pounds_as_its_figures(demo_store):
+    """Export… of seed 004's revenue budget (£'000) gives its figures in pounds ("Figures in pounds" in its title:
+    884000 for the paper's 884); a linked line's note said "2011/12 Budget: actually 1" of £1,000 invoiced, read
+    beside the pounds as £1."""
+    plan = svc.plan_id_by_name(demo_store, demo.REVENUE)
+    line = next(r.line_id for r in svc.plan_view(demo_store, plan).rows if r.kind == "line")
+    case = demo_store.scalar("SELECT id FROM dhr_cases WHERE reference = 'WSCSP-DHR-2017-01'")
+    svc.link_line(demo_store, line, review=case)
+    dhr.add_cost_line(demo_store, case, category="Administration", amount="1000", invoiced_on="2011-09-01")
+    p = BudgetsPresenter(demo_store)
+    p.reload()
+    p.select(plan)
+    sheet = p.plan_sheet()
+    assert "Figures in pounds" in sheet.title
+    notes = next(r for r in sheet.rows if r[0] == "A Budget Net")[-1]
+    assert "2011/12 Budget: actually £1,000" in notes and "actually 1;" not in notes, notes
