@@ -784,13 +784,14 @@ class Figure:
 
     def describe(self, unit: str = "pound") -> str:
         """"£12,525.58"; "£9,000 + TBC" when a cell is not known yet; "£903,400 − N/K" when an unknown is taken
-        away (it read "+ N/K", a total at least £903,400 where it is at most); "N/K" when nothing is known."""
+        away (it read "+ N/K", a total at least £903,400 where it is at most); "N/K" (or "TBC + N/K") when nothing is
+        known."""
         if self.empty:
             return ""
         unknown = [f"{sign} {w}" for sign, w, n in (("+", "TBC", self.tbc), ("+", "N/K", self.nk),
                                                       ("−", "TBC", self.tbc_less), ("−", "N/K", self.nk_less)) if n]
-        if not self.known:
-            return " / ".join(w.removeprefix("+ ") for w in unknown)
+        if not self.known:  # "N/K − N/K", as "£9,000 − N/K" (it read "N/K / − N/K"); "TBC + N/K"; "− TBC" alone
+            return " ".join(unknown).removeprefix("+ ")
         text = format_amount(self.pence, unit)
         return text if self.complete else f"{text} {' '.join(unknown)}"
 
