@@ -1219,15 +1219,13 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
                             (link.target_id,)):
             add(_year_of(r[0]), r[1])
     elif link.measure == "contributions":
-        # Money with no date received is the fund's from its first month (services.funds.receipts): that year's.
-        sql = ("SELECT coalesce(nullif(c.received_on, ''), f.starts_on), c.amount_pence FROM fund_contributions c "
-               "JOIN funds f ON f.id = c.fund_id WHERE c.fund_id = ?")
-        params = [link.target_id]
-        if link.organisation:
-            sql += " AND c.organisation_id = (SELECT id FROM organisations WHERE name = ?)"
-            params.append(link.organisation)
-        for r in store.rows(sql, params):
-            add(_year_of(r[0]), r[1])
+        # Where the fund counts it (services.funds.receipts): money with no date received, or received before the
+        # fund began (a council paying its share in March for a pilot from April), from the fund's first month.
+        from safer_desk.services.funds import get_fund, receipts
+
+        for month, pence, who in receipts(store, get_fund(store, link.target_id)):
+            if not link.organisation or who == link.organisation:
+                add(month.financial_year.label, pence)
     else:
         from safer_desk.domain.periods import Month
         from safer_desk.services.funds import spend_sql
