@@ -1255,7 +1255,8 @@ def share_by_year(project, funder: str) -> dict[str, int]:
 
 def share_gone(store: Store, link: LineLink) -> str:
     """What a link to a funder's share says when the project no longer has a share from that funder (taken out, or
-    the funder renamed in its funding sources), or has it only in words: its actual is not a silent £0. "" else."""
+    the funder renamed in its funding sources), or has it only in words, or partly (its actual the known part): its
+    actual is not a silent £0, nor a part passing for the whole. "" else."""
     if link.measure != "share":
         return ""
     sources = store.rows("SELECT source, amount_pence, amount_note FROM project_funding_sources WHERE project_id = ?",
@@ -1270,6 +1271,9 @@ def share_gone(store: Store, link: LineLink) -> str:
     words = [r["amount_note"] or "not known" for r in mine if r["amount_pence"] is None]
     if words and len(words) == len(mine):
         return f"{link.describe()}: the share is not known yet ({'; '.join(words)}), so the line shows no actual."
+    if words:  # £110,000 and a second tranche "Tbc": the known part is not the whole share (Commissioning: part known)
+        return (f"{link.describe()}: part of the share is not known yet ({'; '.join(words)}), so the line's actual "
+                "counts the known part only.")
     return ""
 
 
