@@ -1004,6 +1004,7 @@ def link_line(store: Store, line_id: str, *, project: str | None = None, fund: s
         raise BudgetError(f"The line is already linked to that {kind}'s {measure}: a second link would count it "
                           "twice.")
     _refuse_share_beside_cost(store, line_id, target_id, measure, funder)
+    _refuse_spend_beside_contributions(store, line_id, target_id, kind, measure)
     if measure == "contributions":  # every organisation's beside one's counts that one's twice
         overlap = [r[0] or "" for r in store.rows(
             "SELECT o.name FROM budget_line_links k LEFT JOIN organisations o ON o.id = k.organisation_id "
@@ -1063,6 +1064,22 @@ def _refuse_share_beside_cost(store: Store, line_id: str, project_id: str, measu
         raise BudgetError(f"The line already counts that project's {'cost' if measure == 'share' else 'share'}: "
                           f"its whole cost beside {share}'s share of it would count that share twice. Unlink it "
                           "first.")
+
+
+def _refuse_spend_beside_contributions(store: Store, line_id: str, fund_id: str, kind: str, measure: str) -> None:
+    """A fund's spend beside its contributions on one line would add the money that went out to the money that came
+    in (seed 002's target hardening: £4,000 in and £2,417 spent read £6,417, a figure of neither)."""
+    if kind != "fund" or not store.scalar("SELECT 1 FROM budget_line_links WHERE line_id = ? AND fund_id = ? AND "
+                                          "measure <> ?", (line_id, fund_id, measure)):
+        return
+    from safer_desk.services.funds import fund_names_said
+
+    name = fund_names_said(store).get(fund_id) or store.scalar("SELECT name FROM funds WHERE id = ?", (fund_id,))
+    had = f"contributions into Fund {name}: its spend" if measure == "spend" else \
+        f"the spend of Fund {name}: contributions into it"
+    raise BudgetError(f"The line already counts {had} as well would add the money that went out to the money that "
+                      "came in, a figure of neither. Put them on lines of their own (the money in on a line of an "
+                      "income section), or unlink the one first.")
 
 
 def project_funders(store: Store, project_id: str | None) -> list[str]:
