@@ -88,6 +88,9 @@ class GridCell:
     change_basis: str = ""  # what the change is on: "Change on the year before", "Change on 2011/12, two years before"
     actual: str = ""  # a linked line: what its project, fund or review actually shows in this year
     actual_pence: int | None = None  # the same in pence, for Export… (in pounds, a plan in £'000 too)
+    # how far the actual is from the paper's figure, in words ("£1,000 more than the paper's £7,525.58"), as
+    # `budget --actuals` gives its difference (``service.figure_actual``); "" when they agree or either is unknown
+    actual_difference: str = ""
     stated_change: str = ""  # the annual change the paper prints into this column ("(0.7)"), typed in its Change to
     unchecked: str = ""  # a printed total that could not be checked (a TBC or N/K in its lines): why
 
@@ -200,8 +203,19 @@ def _cells(row, unit: str) -> tuple[GridCell, ...]:
     cells = tuple(_cell(c, unit) for c in row.cells)
     if not row.actuals:
         return cells
-    return tuple(replace(c, actual=a.text, actual_pence=a.pence) if a.text else c
-                 for c, a in zip(cells, row.actuals))
+    return tuple(replace(c, actual=a.text, actual_pence=a.pence,
+                         actual_difference=_difference_words(service.figure_actual(row, i), c, unit))
+                 if a.text else c for i, (c, a) in enumerate(zip(cells, row.actuals)))
+
+
+def _difference_words(actual: service.FigureActual, cell: GridCell, unit: str) -> str:
+    """"£1,000 more than the paper's £7,525.58" (an overspend on a spending line), "£500 less than …"; "" when the
+    actual is the paper's figure, or the paper's is not a figure (TBC, N/K, blank)."""
+    difference = actual.difference_pence
+    if not difference or cell.pence is None:
+        return ""
+    more = "more" if difference > 0 else "less"
+    return f"{format_amount(abs(difference), unit)} {more} than the paper's {format_amount(cell.pence, unit)}"
 
 
 def _across(row, unit: str) -> GridCell | None:

@@ -202,3 +202,25 @@ def test_a_plan_in_thousands_exported_says_its_actual_in_pounds_as_its_figures(d
     assert "Figures in pounds" in sheet.title
     notes = next(r for r in sheet.rows if r[0] == "A Budget Net")[-1]
     assert "2011/12 Budget: actually £1,000" in notes and "actually 1;" not in notes, notes
+
+
+def test_the_grid_says_the_difference_the_command_line_gives(demo_path, window, capsys):
+    """The cell's tooltip said "Actually …: £8,525.58" beside the paper's £7,525.58, leaving the officer to work out
+    the £1,000 overspend that `budget --actuals` now prints as its difference: it says it too."""
+    from PySide6.QtCore import Qt
+
+    _overspent(demo_path)
+    assert main(["budget", str(demo_path), demo.IMPLICATIONS, "--actuals"]) == 0
+    cli = {(r["line"], r["year"]): r["difference"] for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert window.open_path(demo_path)
+    tab = window.show_tab("budgets")
+    tab.presenter.select(svc.plan_id_by_name(window.session.store, demo.IMPLICATIONS))
+    m = tab.model
+    row = next(r for r in range(m.rowCount()) if m.row(r).label == DHR)
+    tips = [m.index(row, c).data(Qt.ItemDataRole.ToolTipRole) or "" for c in m.year_columns]
+    assert cli[(DHR, "2017/18")] == "1000"
+    assert "Actually (what the line is linked to shows): £8,525.58, £1,000 more than the paper's £7,525.58" in tips[0]
+    assert "£500" in tips[1] and "than the paper's" not in tips[1]  # against TBC, no difference is worked out
+    hardening = next(r for r in range(m.rowCount()) if m.row(r).label == HARDENING)
+    tip = m.index(hardening, m.year_columns[1]).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Actually (what the line is linked to shows): £4,000" in tip.splitlines()  # as planned: no more said

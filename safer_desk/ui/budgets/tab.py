@@ -120,7 +120,9 @@ def _cell_tip(row: GridRow, i: int | None) -> str | None:
         return None
     worded = f"“{cell.words}”, as the paper states it: " if cell.words else ""
     parts = [cell.flag, cell.unchecked, cell.note, f"{cell.change_basis}: {cell.change}" if cell.change else "",
-             f"Actually (what the line is linked to shows): {cell.actual}" if cell.actual else "", row.actuals_note,
+             f"Actually (what the line is linked to shows): {cell.actual}"
+             + (f", {cell.actual_difference}" if cell.actual_difference else "") if cell.actual else "",
+             row.actuals_note,
              worded + {"tbc": "to be confirmed (TBC)", "nk": "not known (N/K)", "nil": "none (nil)"}[cell.status]
              if worded else
              {"tbc": "To be confirmed (as the paper states)", "nk": "Not known (as the paper states)",
