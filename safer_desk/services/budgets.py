@@ -1610,11 +1610,6 @@ class FigureActual:
     actual_pence: int | None = None  # None where the links show nothing in the year (the window's cell shows none)
     difference_pence: int | None = None  # actual minus the paper's figure, where both are figures
 
-    @property
-    def over(self) -> bool:
-        """More actually happened than the paper plans (spent, or on an income line received)."""
-        return self.difference_pence is not None and self.difference_pence > 0
-
 
 def figure_actual(row: ViewRow, at: int, cell: ViewCell | None = None) -> FigureActual:
     """A line's actual in the plan's column ``at`` and the difference from its figure (``cell``, the row's own by
