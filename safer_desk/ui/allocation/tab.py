@@ -1285,6 +1285,7 @@ class AllocationTab(TabBase):
         agreed = next((s.id for s in self.scenarios if s.adopted), None)
         current = select or self.scenario_combo.currentData() or agreed
         second_kept = self.compare_second.currentData()
+        could_differ = self.compare_first.count() > 1  # with one scenario listed, both sides had to show it
         titles = self.presenter.scenario_titles(self.scenarios)  # with the office each came from, in a county file
         for combo in (self.scenario_combo, self.compare_first, self.compare_second):
             combo.blockSignals(True)
@@ -1300,6 +1301,16 @@ class AllocationTab(TabBase):
                 index = next((i for i in range(combo.count()) if combo.itemData(i) != other), 0)
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+        first = self.compare_first.currentData()
+        if not could_differ and first is not None and self.compare_second.currentData() == first:
+            # A second scenario saved: set beside the one both sides held (the list is newest first), not that one
+            # beside itself, every difference £0 and "The same scenario is chosen twice." (session 71).
+            other = next((i for i in range(self.compare_second.count()) if self.compare_second.itemData(i) != first),
+                         None)
+            if other is not None:
+                self.compare_second.blockSignals(True)
+                self.compare_second.setCurrentIndex(other)
+                self.compare_second.blockSignals(False)
         has = bool(self.scenarios)
         self.open_button.setEnabled(has)
         self.delete_button.setEnabled(has and not self.read_only)
