@@ -422,6 +422,17 @@ class AllocationPresenter(ScreenPresenter):
             self.changed.emit()
         return bool(missing)
 
+    def _no_year(self, year: str) -> bool:
+        """No year typed: Working on's year field shows this financial year in grey as an example, which an officer
+        took for the year given; "Year: none given" then seemed untrue. Refused, saying what the grey year is."""
+        if (year or "").strip():
+            return False
+        shown = year_example()
+        self.error = (f"Not saved: no year typed. The {shown} shown in grey beside the name is an example of the "
+                      f"form, not a year given: type the financial year this allocation is for there (as {shown}).")
+        self.changed.emit()
+        return True
+
     def _replace(self, loaded: service.Scenario) -> bool:
         if self.read_only or self._no_pot():
             return False
@@ -447,7 +458,7 @@ class AllocationPresenter(ScreenPresenter):
             change=change, after=after, tab=self.tab))
 
     def save_as_new(self, name: str, year: str) -> bool:
-        if self.read_only or self._no_pot():
+        if self.read_only or self._no_pot() or self._no_year(year):
             return False
         name, year = (name or "").strip(), (year or "").strip()
         state, store, before = self.state, self.store, self.loaded
