@@ -811,11 +811,18 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
     if difference == 0:
         return amounts, ""
     exact_total = sum(exact.values())
-    direction = 1 if difference > 0 else -1
-    whole_units, odd = divmod(abs(difference), unit)
+    # The odd pence of a variable part in whole pounds are added, to the one furthest below its exact share (as the
+    # odd-pence warning says); the whole pounds the amounts miss the rest by are added or taken away. Taken as one
+    # (the amounts £0.50 over a variable part of £345,000.50), "the odd 50p from Cherwell", the one furthest above,
+    # was then said as "Cherwell has the odd 50p (the furthest below its exact share)" (session 71).
+    odd = variable_total % unit
+    whole_difference = difference - odd
+    direction = 1 if whole_difference > 0 else -1
+    whole_units = abs(whole_difference) // unit
     # How far each amount is below its exact share (scaled by the weights' total, so in integers).
     shortfall = {n: variable_total * exact[n] - amounts[n] * exact_total for n in amounts}
     order = sorted(amounts, key=lambda n: (-(direction * shortfall[n]), n))
+    first = min(amounts, key=lambda n: (-shortfall[n], n)) if odd else None  # the furthest below its exact share
     eligible = [n for n in order if direction > 0 or amounts[n] >= unit]
     if whole_units <= len(eligible):
         for n in eligible[:whole_units]:
@@ -824,22 +831,25 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
         gap = split_by_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
         for n, pence in gap.items():
             amounts[n] += direction * pence
-    first = None
-    if odd:
-        first = next(n for n in order if direction > 0 or amounts[n] >= odd)
-        amounts[first] += direction * odd
+    if first is not None:
+        amounts[first] += odd
     if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
         amounts = split_by_weights(variable_total, dict(exact), unit=unit)
     unit_name = "£1" if unit == 100 else "1p"
-    moved = f"{format_money(abs(difference))} was {'added' if direction > 0 else 'taken away'}"
     # Pence over a whole-pound unit are not "steps of £1": the odd pence go to one partnership, said apart.
-    odd_words = f"the odd {odd}p {'to' if direction > 0 else 'from'} {first}" if odd else ""
-    if whole_units and odd:
-        how = f": {format_money(whole_units * unit)} in steps of {unit_name} by largest remainder, and {odd_words},"
-    elif odd:
-        how = f" ({odd_words})"
+    odd_words = f"the odd {odd}p to {first}" if odd else ""
+    steps = f"in steps of {unit_name} by largest remainder"
+    if whole_units and direction < 0:
+        moved = f"{format_money(whole_units * unit)} was taken away {steps}"
+        how = f", and the odd {odd}p added to {first}," if odd else ""
     else:
-        how = f" in steps of {unit_name} by largest remainder"
+        moved = f"{format_money(difference)} was added"
+        if whole_units and odd:
+            how = f": {format_money(whole_units * unit)} {steps}, and {odd_words},"
+        elif odd:
+            how = f" ({odd_words})"
+        else:
+            how = f" {steps}"
     note = (f"The two-decimal percentages did not add up to the variable part: {moved}{how} "
             "so that the allocation adds up exactly to the pot.")
     return amounts, note
