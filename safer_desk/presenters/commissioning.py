@@ -274,6 +274,12 @@ class CommissioningPresenter(ScreenPresenter):
         """What the page says while no fund is typed and no award chosen gives one."""
         award = self.award()
         if award is None:
+            if not self.awards():
+                # "or choose a funder's award" where Against award offered none: a new office was not told where an
+                # award is made (session 71).
+                papers = " or choose one from the papers" if self.fund_presets() else ""
+                return (f"Type a fund{papers}, then tick projects. To commission against a funder's award (the PCC's "
+                        "grant), add it in View > Funders' Awards… and choose it under Against award.")
             if not self.fund_presets():
                 return "Type a fund or choose a funder's award, then tick projects."
             return "Type a fund, choose one from the papers or a funder's award, then tick projects."
