@@ -30,7 +30,8 @@ def test_once_an_award_is_there_the_page_says_to_choose_it(store):
     ref.set_office_scope(store, districts=["Plymouth"], county="Devon")
     funders.save_award(store, funders.make_award(funder="OPCC", name="Integrated commissioning 2017-19",
                                                  years={"2017/18": "£400,568", "2018/19": "£400,568"}))
-    assert CommissioningPresenter(store).no_fund_words() == "Type a fund or choose a funder's award, then tick projects."
+    assert CommissioningPresenter(store).no_fund_words() == (
+        "Type a fund or choose a funder's award, then tick projects.")
 
 
 def test_the_window_shows_it(window, tmp_path):
