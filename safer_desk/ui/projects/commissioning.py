@@ -235,7 +235,6 @@ class CommissioningPage(QWidget):
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
         self.message_area.setWidget(self.message)
         self.message_area.setMaximumHeight(self.message.fontMetrics().lineSpacing() * 3 + 8)
-        layout.addWidget(self.message_area)
 
         suggestion_box = QHBoxLayout()
         self.suggestion_label = NamedLabel()
@@ -262,7 +261,16 @@ class CommissioningPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
-        splitter.addWidget(self.view)
+        # The notes under the table, not over it: coming with a tick ("…: counts the upper end of £54,372 -
+        # £62,372") and going with an untick, over it they moved the rows down and up under the pointer, and the
+        # next click landed on another project (session 71). Here the table's foot gives way; its rows stay put.
+        projects_pane = QWidget()
+        projects_layout = QVBoxLayout(projects_pane)
+        projects_layout.setContentsMargins(0, 0, 0, 0)
+        projects_layout.setSpacing(2)
+        projects_layout.addWidget(self.view, 1)
+        projects_layout.addWidget(self.message_area)
+        splitter.addWidget(projects_pane)
 
         bottom = QWidget()
         bottom_layout = QHBoxLayout(bottom)
