@@ -964,7 +964,15 @@ def damp_changes(pot_pence: int, formula_pence: Mapping[str, int], previous_penc
     # A band narrower than a pound (a 0% freeze on last year's £23,248.50) may hold no whole pound: said, not unsaid.
     outside = [n for n in limited if not low[n] <= rounded[n] * d <= high[n]]
     if outside:
-        held = "; ".join(f"{n} has {format_money(rounded[n])} (last year {format_money(previous_pence[n])})"
+        def off_by(n: str) -> str:
+            """The edge it is off, in money: with the limit in rounded percent (a widened ±9.99991% said ±10%), one
+            at exactly -10% (£162,000 of last year's £180,000) read as inside it (session 71)."""
+            below = rounded[n] * d < low[n]
+            edge = -(-low[n] // d) if below else high[n] // d  # to the penny, inside the limit
+            return f"the limit's {'least' if below else 'most'} is {format_money(edge)}"
+
+        held = "; ".join(f"{n} has {format_money(rounded[n])} (last year {format_money(previous_pence[n])}; "
+                         f"{off_by(n)})"
                          for n in outside[:3])  # the rest named only: forty names with figures would bury the note
         more = f"; and {counted(len(outside) - 3, 'more partnership')} likewise" if len(outside) > 3 else ""
         whole = "whole pounds" if unit == 100 else "whole pence"
