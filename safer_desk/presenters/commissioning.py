@@ -260,7 +260,16 @@ class CommissioningPresenter(ScreenPresenter):
 
     def fund_presets(self) -> list[tuple[str, int]]:
         """The funds offered in one click: seed 000's (Suffolk's 2009/10 retained budget and PRG shares) in a file of a
-        Suffolk office, or of none named yet; none to another county's office, whose papers they are not."""
+        Suffolk office, or of none named yet, none to another county's office, whose papers they are not; then each
+        saved top-slice's partner share and its ± scenarios, to any office (session 71: typed again by hand)."""
+        papers = self.paper_funds()
+        # The example's saved 2009/10 top-slice is the papers' PRG share: offered once, as the papers name it.
+        given = {pence for _, pence in papers}
+        saved = [(label, pence) for label, pence in service.top_slice_funds(self.store) if pence not in given]
+        return [*papers, *saved]
+
+    def paper_funds(self) -> list[tuple[str, int]]:
+        """Seed 000's funds, to a Suffolk office (or one naming no office yet) only."""
         from safer_desk.services import reference as ref
 
         scope = ref.office_scope(self.store)
@@ -269,6 +278,14 @@ class CommissioningPresenter(ScreenPresenter):
             if county is None or county.name.casefold() != "suffolk":
                 return []
         return service.fund_presets()
+
+    def fund_presets_prompt(self) -> str:
+        """The first line of the box of funds: where they come from."""
+        papers = bool(self.paper_funds())
+        saved = len(self.fund_presets()) > len(self.paper_funds())
+        if papers and saved:
+            return "Choose a fund from the papers or a saved top-slice…"
+        return "Choose a fund from a saved top-slice…" if saved else "Choose a fund from the papers…"
 
     def no_fund_words(self) -> str:
         """What the page says while no fund is typed and no award chosen gives one."""

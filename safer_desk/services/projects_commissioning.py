@@ -43,6 +43,27 @@ def fund_presets() -> list[tuple[str, int]]:
     ]
 
 
+def top_slice_funds(store: Store) -> list[tuple[str, int]]:
+    """Each saved top-slice's equal partner share and its ± scenarios (Allocation > Top-slice), as funds to commission
+    against: what each delivery partnership bids for (seed 000: £145,034.60, with 20% more or less). One saved under
+    rules it no longer meets is left out (the board report names it)."""
+    from safer_desk.domain.allocation import AllocationError, setting_percent_text
+    from safer_desk.services.allocation import list_top_slices
+
+    funds: list[tuple[str, int]] = []
+    for saved in list_top_slices(store):
+        try:
+            result = saved.result()
+        except AllocationError:
+            continue
+        each = f"{saved.name} ({saved.year}) — each of {result.partners} partner{'s' if result.partners != 1 else ''}"
+        funds.append((each, result.equal_share_pence))
+        if result.scenario:
+            pct = setting_percent_text(result.scenario)
+            funds += [(f"{each} +{pct}%", result.scenario_more_pence), (f"{each} −{pct}%", result.scenario_less_pence)]
+    return funds
+
+
 class ScenarioError(ValueError):
     """A scenario that cannot be saved; the message says why."""
 

@@ -531,12 +531,16 @@ class CommissioningPage(QWidget):
         else:
             self.new_scenario()
 
+    def refresh_fund_choices(self) -> None:
+        """The funds offered again: a top-slice saved on the Allocation tab is one (``_fill_presets``)."""
+        self._fill_presets()
+
     def _fill_presets(self) -> None:
-        """The seed's funds, for a Suffolk office (``CommissioningPresenter.fund_presets``); the box hidden for one
-        of another county, as none are its papers."""
+        """The seed's funds, for a Suffolk office, and each saved top-slice's partner shares
+        (``CommissioningPresenter.fund_presets``); the box hidden when there are none."""
         presets = self.presenter.fund_presets()
         self.presets.clear()
-        self.presets.addItem("Choose a fund from the papers…", None)
+        self.presets.addItem(self.presenter.fund_presets_prompt(), None)
         for label, pence in presets:
             self.presets.addItem(f"{label}: {format_money(pence)}", pence)
         self.presets.setVisible(bool(presets))
@@ -546,7 +550,8 @@ class CommissioningPage(QWidget):
     def _preset_chosen(self, index: int) -> None:
         pence = self.presets.itemData(index)
         if pence is not None:
-            self.presenter.set_fund(format_money(pence), self.presets.itemText(index).split(":")[0])
+            # The words before the amount: a saved top-slice's name may hold a colon of its own.
+            self.presenter.set_fund(format_money(pence), self.presets.itemText(index).rsplit(":", 1)[0])
 
     def _award_chosen(self, index: int) -> None:
         self.presenter.set_award(self.award.itemData(index) or None)

@@ -707,6 +707,8 @@ class ProjectsTab(TabBase):
             self._commissioning.mark_stale()
             if self.pages.currentWidget() is self._commissioning_holder:
                 QTimer.singleShot(0, self._commissioning.reload_if_stale)
+        elif area == "allocation" and self._commissioning is not None:
+            self._commissioning.refresh_fund_choices()  # a top-slice saved, replaced or removed: its shares offered
 
     def is_busy(self) -> bool:
         return self.register.loading or self.register._editor_pending
