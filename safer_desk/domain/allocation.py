@@ -623,7 +623,8 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
               for f in options.factors}
     # What the fixed fees leave when they cannot split the pot exactly (3 × £33,333 of £100,000 leaves £1), less than
     # a unit for each fixed unit, with no figures to share it by (an equal split wants none): shared by fixed units.
-    leftover = bool(fixed_total and variable_total < units_total * unit
+    # Nothing left (£30,000 over 3 units) is nothing to share: said, it was "leave £0 …: ." (session 71).
+    leftover = bool(fixed_total and 0 < variable_total < units_total * unit
                     and not any(sum(column) for column in scaled.values()))
     totals: dict[str, Fraction] = {}
     for factor in options.factors:
