@@ -1216,6 +1216,9 @@ class AllocationTab(TabBase):
         self.apply(bench.with_new_row(self.state), "Add partnership",
                    EditedAt("inputs", (len(self.state.partnerships),)))
         self.inputs_view.setCurrentIndex(self.inputs_model.index(len(self.state.partnerships) - 1, 0))
+        # The keys to the new row's name, as in a spreadsheet: left on the button, the name typed next went nowhere
+        # and Tab carried the figures after it into Working on (session 71).
+        self.inputs_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_partnerships(self) -> None:
         rows = sorted({i.row() for i in self.inputs_view.selectionModel().selectedIndexes()})
@@ -1253,8 +1256,11 @@ class AllocationTab(TabBase):
 
     def add_factor(self) -> None:
         new_state = bench.with_new_factor(self.state)
-        self.apply(new_state, f"Add factor {new_state.options.factors[-1].title}",
-                   EditedAt("factors", (len(new_state.options.factors) - 1,)))
+        if self.apply(new_state, f"Add factor {new_state.options.factors[-1].title}",
+                      EditedAt("factors", (len(new_state.options.factors) - 1,))):
+            # The keys to the new factor's name, as after Add Partnership (session 71).
+            self.factors_table.setCurrentCell(len(new_state.options.factors) - 1, 0)
+            self.factors_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_factor(self) -> None:
         row = self.factors_table.currentRow()
