@@ -327,6 +327,21 @@ class AllocationPresenter(ScreenPresenter):
             return RETYPED if self._name_retyped(self.name, self.year) else NEW_NAME
         return CHANGED if self.is_modified() else ""
 
+    def ctrl_s_words(self) -> str:
+        """What File > Save (Ctrl+S) says when it writes nothing: the inputs are kept in the file as they change, but
+        in a scenario only by Save; "" when they are as saved. It said "every change is already in the file" beside
+        "⚠ changed since saved", and an officer took the agreed scenario for saved (session 71)."""
+        status = self.status_text()
+        if not status or self.read_only:
+            return ""
+        loaded = self.loaded
+        if status == CHANGED and loaded is not None:
+            return (f"Not saved in {loaded.title}: the inputs changed since it was saved are kept in the file as you "
+                    "work, but not in the scenario (nor in the board report). To keep them in it, press Save (Alt+S); "
+                    "beside it, Save as new (Alt+W).")
+        return ("Not saved as a scenario: the inputs are kept in the file as you work, but not as a scenario. To keep "
+                "them as one, type its name and year in Working on and press Save (Alt+S).")
+
     def _name_retyped(self, name: str, year: str) -> bool:
         """Whether ``name`` is the loaded scenario's, for its year, typed another way ("option 2" for "Option 2")."""
         loaded, name = self.loaded, (name or "").strip()

@@ -513,10 +513,14 @@ class MainWindow(QMainWindow):
                 prompts.show_error(self, "Save", why)
                 self.statusBar().showMessage("Not saved: the file is open read-only.", 5000)
                 return False
-            self.statusBar().showMessage("Nothing to save: every change is already in the file.", 5000)
+            words = tab.nothing_to_save_words() if tab is not None else ""
+            self.statusBar().showMessage(words or "Nothing to save: every change is already in the file.",
+                                         10000 if words else 5000)
             return True
         saved = tab.save_changes()
-        self.statusBar().showMessage("Saved." if saved else "Not saved: see the messages beside the fields.", 5000)
+        words = tab.nothing_to_save_words() if saved else ""  # a figure put in, still not in its scenario
+        self.statusBar().showMessage(words or ("Saved." if saved else "Not saved: see the messages beside the fields."),
+                                     10000 if words else 5000)
         self._update_modified()
         return saved
 

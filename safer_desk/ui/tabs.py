@@ -104,6 +104,11 @@ class TabBase(QWidget):
         file open read-only); "" when there is nothing to say."""
         return ""
 
+    def nothing_to_save_words(self) -> str:
+        """What Ctrl+S says when the tab holds nothing unsaved, where the window's own words would mislead (the
+        Allocation tab's inputs changed since their scenario was saved); "" for the window's own."""
+        return ""
+
     def save_changes(self) -> bool:
         """Ctrl+S: save the current editor; True when nothing is left unsaved."""
         return self.presenter.save() if self.presenter is not None else True

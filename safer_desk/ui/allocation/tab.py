@@ -1071,6 +1071,9 @@ class AllocationTab(TabBase):
     def has_unsaved_changes(self) -> bool:
         return bool(self._typed_options() or self._typed_cells() or self._top_slice_typed())
 
+    def nothing_to_save_words(self) -> str:
+        return self.presenter.ctrl_s_words()
+
     def _top_slice_typed(self) -> bool:
         """Top-slice figures typed and not saved (a corrected grant): closing dropped them without a word."""
         shown = self._top_slice_shown
