@@ -60,7 +60,7 @@ def top_slice_funds(store: Store) -> list[tuple[str, int]]:
         funds.append((each, result.equal_share_pence))
         if result.scenario:
             pct = setting_percent_text(result.scenario)
-            funds += [(f"{each} +{pct}%", result.scenario_more_pence), (f"{each} −{pct}%", result.scenario_less_pence)]
+            funds += [(f"{each} +{pct}%", result.scenario_more_pence), (f"{each} -{pct}%", result.scenario_less_pence)]
     return funds
 
 

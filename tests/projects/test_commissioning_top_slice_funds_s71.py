@@ -19,7 +19,7 @@ from safer_desk.storage.store import open_store
 
 SEVEN = [("PRG 2017/18 (2017/18) — each of 7 partners", 186_473_06),
          ("PRG 2017/18 (2017/18) — each of 7 partners +20%", 223_767_67),
-         ("PRG 2017/18 (2017/18) — each of 7 partners −20%", 149_178_45)]
+         ("PRG 2017/18 (2017/18) — each of 7 partners -20%", 149_178_45)]
 
 
 def _save_top_slice(store) -> None:
