@@ -235,6 +235,8 @@ class CommissioningPage(QWidget):
         self.message_area.setFrameShape(QFrame.Shape.NoFrame)
         self.message_area.setWidget(self.message)
         self.message_area.setMaximumHeight(self.message.fontMetrics().lineSpacing() * 3 + 8)
+        # Under the table in the divider's upper pane: a line at the least, so the divider drags as high as before.
+        self.message_area.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 4)
 
         suggestion_box = QHBoxLayout()
         self.suggestion_label = NamedLabel()
