@@ -88,6 +88,29 @@ def small_count(victims: int) -> bool:
     return 0 < victims < SMALL_NUMBER
 
 
+# How a count of one or two victims is given outside the office file: the count is withheld, its money is not.
+FEWER_THAN_SMALL = f"fewer than {SMALL_NUMBER}"
+
+
+def count_given(victims: int) -> int | str:
+    """A count of victims as a report or export gives it outside the office file: one or two (a fund of fewer than
+    SMALL_NUMBER victims in all, the only table whose rows the rules above cannot make bigger) said
+    FEWER_THAN_SMALL, any other count as it is. The money beside it is kept: a fund's spend is its contributions
+    less its balance, which the partners are told anyway, and names no one without the count."""
+    return FEWER_THAN_SMALL if small_count(victims) else victims
+
+
+def total_given(counts: Iterable[int]) -> int | str:
+    """The total of counts given by ``count_given``: their sum when none was withheld (one or two said as
+    ``count_given`` says it); else "at least N" (each withheld count taken as one), so that the total less the counts
+    given never tells a withheld one."""
+    counts = list(counts)
+    total = sum(counts)
+    if small_count(total) or not any(small_count(n) for n in counts):
+        return count_given(total)
+    return f"at least {sum(1 if small_count(n) else n for n in counts)}"
+
+
 def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
                                       other: str) -> list[tuple[str, int, int]]:
     """Per-district (name, victims, pence) rows as a report or export may give them outside the office file, by the
@@ -110,7 +133,8 @@ def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
     return [*named, (other, victims, pence)]
 
 
-def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hashable] | None = None) -> list[range]:
+def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hashable] | None = None,
+                                  described: Sequence[frozenset] | None = None) -> list[range]:
     """Ordered rows of a table (months, spend bands) as a report or export may give them outside the office file, by
     the rule of the summary above: a row counting one or two victims is given together with the rows next to it,
     within its group first (``groups``, one per row: a month's quarter, as step 3 merges a month into its quarter),
@@ -119,11 +143,22 @@ def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hasha
     as few), so as little is merged as can be; a row of no victims left at a joined span's end is given on its own
     (it adds no one). Rows stay in order and merge only with their neighbours, so each span
     reads as one stretch ("May 2026 to Jun 2026", "over £200"); the spans cover every row once, so the totals hold.
-    Rows with no small count come back one to a span."""
+    Rows with no small count come back one to a span.
+
+    ``described``: for each row, whatever tells apart the victims it describes (a month's: those with spend in it),
+    when they are not only those it counts (a month of no victim first supported whose spend is on one or two
+    supported before tells what was spent on them): a span describing one or two is small too, as the county
+    export's rows are (``SummaryRow.small``), and joins its neighbours by the same steps."""
     spans = [range(i, i + 1) for i in range(len(victims))]
 
+    def people(span: range) -> int:
+        return len(frozenset().union(*(described[i] for i in span))) if described is not None else 0
+
     def count(span: range) -> int:
-        return sum(victims[i] for i in span)
+        """The span's victims first supported; one when that is none but it describes one or two (small either way:
+        the neighbour of fewest is still the one that adds least)."""
+        n = sum(victims[i] for i in span)
+        return n or (1 if small_count(people(span)) else 0)
 
     def group(span: range) -> Hashable:
         return groups[span.start] if groups is not None else None
@@ -146,15 +181,19 @@ def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hasha
             if not joined:
                 break
     # A row of no victims at the end of a joined span added no one to it: given on its own, as it was (its spend
-    # read for its month); the span counts as many, so none becomes one or two (a table of fewer in all stays one)
+    # read for its month); the span counts as many, so none becomes one or two (a table of fewer in all stays one).
+    # Not a row whose spend is on one or two victims (small on its own), nor one the rest needs to describe three.
+    def alone(i: int, rest: range) -> bool:
+        return not victims[i] and not small_count(count(range(i, i + 1))) and not small_count(count(rest))
+
     given: list[range] = []
     for span in spans:
         start, stop = span.start, span.stop
         if not small_count(count(span)):
-            while stop - start > 1 and not victims[start]:
+            while stop - start > 1 and alone(start, range(start + 1, stop)):
                 given.append(range(start, start + 1))
                 start += 1
-            while stop - start > 1 and not victims[stop - 1]:
+            while stop - start > 1 and alone(stop - 1, range(start, stop - 1)):
                 stop -= 1
         given.append(range(start, stop))
         given += [range(i, i + 1) for i in range(stop, span.stop)]

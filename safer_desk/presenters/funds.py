@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
+from safer_desk.domain.disclosure import count_given, total_given
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.funds import RISK_LEVELS, contribution_amount_words, spend_amount_words
 from safer_desk.domain.money import format_money, searched_amount
@@ -692,16 +693,18 @@ class FundsPresenter(FormScreen):
         months, month_notes = funds.months_shared(f, month_name)
         bands, bands_words = funds.distribution_shared(f)
         return [
-            Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f), money_columns={1}, title=f.fund.name_said),
+            Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f, shared=True), money_columns={1},
+                  title=f.fund.name_said),
             # A month holding spend merged from other months (at the county) is marked, as in the report.
             # Months named as the page names them ("Apr 2018"), as the Figures sheet and the county workbook do.
-            Sheet("Per month", ["Month", "Victims first supported", "Spend"], _with_total(months),
+            # A fund of fewer than three victims in all says so, not 1 or 2 (``disclosure.count_given``).
+            Sheet("Per month", ["Month", "Victims first supported", "Spend"], _with_total(months, shared=True),
                   money_columns={2}, title=" ".join(month_notes) or None),
             # The workbook leaves the office: no district of one or two victims named (the page shows each).
-            Sheet("Per district", ["District", "Victims", "Spend"], _with_total(shared), money_columns={2},
-                  title=shared_words or None),
+            Sheet("Per district", ["District", "Victims", "Spend"], _with_total(shared, shared=True),
+                  money_columns={2}, title=shared_words or None),
             Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(f.by_item), money_columns={2}),
-            Sheet("Per victim", ["Spend per victim", "Victims"], [list(r) for r in bands],
+            Sheet("Per victim", ["Spend per victim", "Victims"], [[band, count_given(n)] for band, n in bands],
                   title=" ".join(filter(None, [per_victim_note(f), bands_words])) or None),
             self._contributions_sheet(f),
             # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
@@ -730,7 +733,7 @@ class FundsPresenter(FormScreen):
         pounds, with merged_from last in a county file (and the byte-order mark every tab's CSV has, for Excel)."""
         target, sheets = Path(target), self.report_sheets()
         if target.suffix.lower() != ".xlsx":
-            rows = [list(r) for r in funds.fund_report_rows(self.data.figures)]
+            rows = [list(r) for r in funds.fund_report_rows(self.data.figures, shared=True)]
             if (origins := self.data.origins).shown:
                 rows.append(["merged_from", origins.of(self.data.figures.fund.id)])
             sheets[0] = Sheet("Figures", ["name", "value"], rows)
@@ -765,10 +768,17 @@ def _fund_by(figures: funds.FundFigures, month) -> int:
     return funds.received_by(figures.receipts, month) if figures.receipts else figures.contributions_pence
 
 
-def _with_total(rows) -> list[list[Any]]:
-    """A (name, count, pence) table's rows and its Total line, as the page's table ends with one."""
+def _with_total(rows, *, shared: bool = False) -> list[list[Any]]:
+    """A (name, count, pence) table's rows and its Total line, as the page's table ends with one. ``shared``: counts
+    of victims given outside the office file, one or two said "fewer than 3" (``disclosure.count_given``)."""
     rows = [list(r) for r in rows]
-    return rows + [["Total", sum(r[1] or 0 for r in rows), sum(r[2] or 0 for r in rows)]] if rows else rows
+    if not rows:
+        return rows
+    total = ["Total", sum(r[1] or 0 for r in rows), sum(r[2] or 0 for r in rows)]
+    if shared:
+        total[1] = total_given([r[1] for r in rows])
+        rows = [[r[0], count_given(r[1]), *r[2:]] for r in rows]
+    return rows + [total]
 
 
 def _contribution_check(fields: list[Field]) -> Callable[[dict], dict[str, str]]:
@@ -811,11 +821,13 @@ def months_as_the_window_names_them(text: str) -> str:
     return _REPORT_MONTH.sub(lambda m: month_name(Month.parse(m.group(0))), text)
 
 
-def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
+def figures_rows(figures: funds.FundFigures, *, shared: bool = False) -> list[list[Any]]:
     """The figures ``funds.fund_report_rows`` names, in its order, for the workbook: money as pence in the Amount
     column (a £ number Excel adds up), counts as numbers, a date as a date and a month as "Apr 2020" in the Value
-    column; a figure with no value is blank."""
+    column; a figure with no value is blank. ``shared``: the workbook leaving the office file, where a fund of one
+    or two victims says "fewer than 3" and gives no mean (``funds.victims_shared``); Copy figures copies the page's."""
     f, fund = figures.forecast, figures.fund
+    victims, mean = funds.victims_shared(figures) if shared else (figures.victims, figures.mean_per_victim_pence)
 
     def month(m) -> str | None:
         return month_name(m) if m is not None else None
@@ -824,7 +836,7 @@ def figures_rows(figures: funds.FundFigures) -> list[list[Any]]:
         ["fund", None, fund.name_said], ["period", None, f"{_uk(fund.starts_on)} to {_uk(fund.ends_on)}"],
         ["status", None, funds.status_word(figures)], ["contributions", figures.contributions_pence, None],
         ["spend", figures.spent_pence, None], ["balance", figures.balance_pence, None],
-        ["victims", None, figures.victims], ["mean_spend_per_victim", figures.mean_per_victim_pence, None],
+        ["victims", None, victims], ["mean_spend_per_victim", mean, None],
         ["burn_rate_as_at_month", None, month(f.as_at)], ["burn_rate_window_months", None, f.window_months],
         ["monthly_burn_rate", f.burn_rate_pence if f.as_at is not None else None, None],  # no rate: not £0
         ["forecast_exhaustion_month", None, month(f.exhaustion_month)],

@@ -66,6 +66,8 @@ def districts_shared(by_district: list[tuple[str, int, int]]) -> tuple[list[tupl
 
 SMALL_MONTHS_WORDS = ("Small numbers are suppressed: a month of one or two victims first supported is given together "
                       "with the months next to it (in its quarter first), so that no one can be told apart.")
+FEWER_IN_ALL_WORDS = ("Small numbers are suppressed: the fund has supported fewer than 3 victims in all, so no count "
+                      "of them is given (nor a mean per victim), only its spend, which its balance tells anyway.")
 SMALL_BANDS_WORDS = ("Small numbers are suppressed: a band of one or two victims is given together with the bands "
                      "next to it, so that no one can be told apart.")
 
@@ -81,14 +83,21 @@ def months_shared(figures: "FundFigures", said: Callable[[Month], str] = lambda 
     from safer_desk.domain.disclosure import quarter_start, spans_with_disclosure_control
 
     months = figures.month_rows
-    spans = spans_with_disclosure_control([v for _, v, _ in months], [quarter_start(m.iso) for m, _, _ in months])
+    # A month is small by the victims it describes too (spend on one or two supported before), not only by those
+    # first supported in it. The counts are given with ``disclosure.count_given`` (a fund of fewer than 3 in all).
+    spans = spans_with_disclosure_control([v for _, v, _ in months], [quarter_start(m.iso) for m, _, _ in months],
+                                          [figures.month_described.get(m, frozenset()) for m, _, _ in months])
     rows = []
     for span in spans:
         first, last = months[span.start][0], months[span.stop - 1][0]
         star = "*" if any(months[i][0] in figures.merged for i in span) else ""
         rows.append((said(first) + (f" to {said(last)}" if last != first else "") + star,
                      sum(months[i][1] for i in span), sum(months[i][2] for i in span)))
+    from safer_desk.domain.disclosure import small_count
+
     notes = [f"* {figures.merged_words(m, said)}" for m, _, _ in months if m in figures.merged]
+    if small_count(figures.victims):
+        return rows, [*notes, FEWER_IN_ALL_WORDS]
     return rows, notes + [SMALL_MONTHS_WORDS] * (len(spans) < len(months))
 
 
@@ -102,7 +111,20 @@ def distribution_shared(figures: "FundFigures") -> tuple[list[tuple[str, int]], 
     spans = spans_with_disclosure_control([n for *_, n in bands])
     rows = [(domain.band_label(bands[span.start][0], bands[span.stop - 1][1]), sum(bands[i][2] for i in span))
             for span in spans]
+    from safer_desk.domain.disclosure import small_count
+
+    if small_count(sum(n for _, n in rows)):
+        return rows, FEWER_IN_ALL_WORDS
     return rows, SMALL_BANDS_WORDS if len(spans) < len(bands) else ""
+
+
+def victims_shared(figures: "FundFigures") -> tuple[int | str, int | None]:
+    """A fund's victims and mean spend per victim as a report or export gives them outside the office file: a fund
+    of one or two victims in all says "fewer than 3" and gives no mean (the mean of one is what was spent on them, and
+    with the total it would tell the count); its spend and balance are kept (``disclosure.count_given``)."""
+    from safer_desk.domain.disclosure import count_given, small_count
+
+    return count_given(figures.victims), None if small_count(figures.victims) else figures.mean_per_victim_pence
 
 
 def month_name(month: Month) -> str:
@@ -1000,6 +1022,9 @@ class FundFigures:
     # Contributions received after the fund's last day, by today (pence, contributor): in the balance, not in what was
     # left at the end of the period.
     received_since_end: list[tuple[int, str]] = field(default_factory=list)
+    # The victims each month's spend was on (opaque referral ids, detailed rows only): what a month describes, which
+    # may be more than those first supported in it. Never given out: only counted by months_shared.
+    month_described: dict[Month, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def not_begun(self) -> bool:
@@ -1307,6 +1332,12 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     per_victim = [int(r[0]) for r in store.rows(
         "SELECT sum(s.amount_pence) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
         "WHERE r.fund_id = ? AND s.spent_on <= ? GROUP BY r.id", (fund_id, today.isoformat()))]
+    described: dict[Month, set[str]] = {}
+    for month, referral in store.rows(
+            "SELECT DISTINCT substr(s.spent_on, 1, 7), s.referral_id FROM fund_spend_lines s "
+            "JOIN fund_referrals r ON r.id = s.referral_id WHERE r.fund_id = ? AND s.spent_on <= ?",
+            (fund_id, today.isoformat())):
+        described.setdefault(Month.parse(month), set()).add(referral)
     summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
@@ -1365,7 +1396,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                        summary_rows, forecast, contributors, ranges, incomplete_from, merged,
                        keyed_to, every_month(fund, by_month, merged, last=last),
                        int(not_received), money, not_spent, today > fund.ends_on, today,
-                       [(pence, who) for on, _, pence, who in dated if on is not None and fund.ends_on < on <= today])
+                       [(pence, who) for on, _, pence, who in dated if on is not None and fund.ends_on < on <= today],
+                       {m: frozenset(v) for m, v in described.items()})
 
 
 def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool) -> str:
@@ -1405,12 +1437,15 @@ def not_spent_yet(store: Store, fund_id: str, today: date, *, day_named: bool = 
                    "spend, the balance or the forecast until then.")
 
 
-def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
-    """The figures as name,value pairs (pounds as plain numbers), for the command line and exports."""
+def fund_report_rows(figures: FundFigures, *, shared: bool = False) -> list[tuple[str, str]]:
+    """The figures as name,value pairs (pounds as plain numbers), for the command line and exports.
+
+    ``shared``: for an export leaving the office file, a fund of one or two victims says "fewer than 3" and gives no
+    mean (``victims_shared``); the command line prints the office's own figures."""
     from safer_desk.domain.money import format_pounds_plain
 
     f = figures.forecast
-    mean = figures.mean_per_victim_pence
+    victims, mean = victims_shared(figures) if shared else (figures.victims, figures.mean_per_victim_pence)
     return [
         ("fund", figures.fund.name_said),
         ("period", f"{figures.fund.starts_on.isoformat()} to {figures.fund.ends_on.isoformat()}"),
@@ -1418,7 +1453,7 @@ def fund_report_rows(figures: FundFigures) -> list[tuple[str, str]]:
         ("contributions", format_pounds_plain(figures.contributions_pence)),
         ("spend", format_pounds_plain(figures.spent_pence)),
         ("balance", format_pounds_plain(figures.balance_pence)),
-        ("victims", str(figures.victims)),
+        ("victims", str(victims)),
         ("mean_spend_per_victim", "" if mean is None else format_pounds_plain(mean)),
         ("burn_rate_as_at_month", f.as_at.iso if f.as_at else ""),
         ("burn_rate_window_months", str(f.window_months)),

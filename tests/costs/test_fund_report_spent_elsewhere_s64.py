@@ -50,8 +50,9 @@ def test_the_offices_report_lists_its_fund_spent_only_elsewhere(tmp_path):
     # One victim in all: the paper leaves the office, so no district is named, not even as "not this office's"
     # (s70: small numbers, by the county export's rule); the spend is the fund's, under no district, and says why.
     by_district = next(t for t in section.tables if t.title == "Spend per district")
-    assert by_district.rows == [[funds.OTHER_DISTRICTS, "1", "£450"]]
-    assert by_district.total_row == ["Total", "1", "£450"]
+    # and its count of one is given as "fewer than 3" (s71)
+    assert by_district.rows == [[funds.OTHER_DISTRICTS, "fewer than 3", "£450"]]
+    assert by_district.total_row == ["Total", "fewer than 3", "£450"]
     assert "Small numbers are suppressed" in by_district.note
     assert any("Contributions £2,000; spent £450" in p for p in section.paragraphs), section.paragraphs
     assert len(own) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from safer_desk.domain.disclosure import count_given
 from safer_desk.domain.dhr import timescales_words, welsh_name_words
 from safer_desk.domain.funds import KEYED_TO_ON_THE_COMMAND_LINE
 from safer_desk.domain.money import format_money, table_money
@@ -167,23 +168,24 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
                              figures.spent_pence])
         # The paper leaves the office: no month of one or two victims first supported (the county export's rule).
         months, merged_notes = funds.months_shared(figures)
-        month_rows = [[m, str(v), money(p)] for m, v, p in months]
+        # A fund of fewer than three victims in all says so, not 1 or 2: its money is kept (disclosure.count_given).
+        victims, mean = funds.victims_shared(figures)
+        month_rows = [[m, str(count_given(v)), money(p)] for m, v, p in months]
         # The paper leaves the office: no district of one or two victims is named (the county export's rule).
         shared, shared_words = funds.districts_shared(figures.by_district)
         # Every district it spent in is the report's (a partnership of them all): so is the spend not named.
         part = _area_part(shared, areas, district_names,
                           all_here=all(r[0].casefold() in areas.names for r in figures.by_district))
-        district_rows = [[d, str(v), money(p)] for d, v, p in (shared if part is None else part.rows)]
+        district_rows = [[d, str(count_given(v)), money(p)] for d, v, p in (shared if part is None else part.rows)]
         whole = " (whole fund)" if part is not None else ""
-        mean = figures.mean_per_victim_pence
         tables = [ReportTable(f"Spend per month{whole}", ["Month", "Victims first supported", "Spend"], month_rows,
                               align=["l", "r", "r"],
-                              total_row=["Total", str(figures.victims), money(figures.spent_pence)],
+                              total_row=["Total", str(victims), money(figures.spent_pence)],
                               note=" ".join(filter(None, [_fund_marks(store, fund.id), *merged_notes]))),
                   # Its lines are the same spend as the months' (by district), so the same total, as the window's.
                   ReportTable("Spend per district", ["District", "Victims", "Spend"], district_rows,
                               align=["l", "r", "r"],
-                              total_row=[f"Total{whole}", str(figures.victims), money(figures.spent_pence)],
+                              total_row=[f"Total{whole}", str(victims), money(figures.spent_pence)],
                               note=shared_words if any(r[0] == funds.OTHER_DISTRICTS for r in shared) else "")]
         chart = _burn_down_chart(fund, figures)
         chart.title += whole
@@ -192,7 +194,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             paragraphs=[
                 *([part.words(fund.name, areas, figures)] if part is not None else []),
                 f"{when}ontributions {format_money(figures.contributions_pence)}; "
-                + (f"spent {format_money(figures.spent_pence)} supporting {counted(figures.victims, 'victim')}"
+                + (f"spent {format_money(figures.spent_pence)} supporting {victims_counted(figures.victims)}"
                    + (f" (mean {format_money(mean)} per victim)" if mean is not None else "")
                    if figures.spent_pence or figures.victims else "nothing spent yet")  # not "£0 on 0 victims"
                 + f"; balance {format_money(figures.balance_pence)}.",
@@ -204,6 +206,13 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             tables=[t for t in tables if t.rows],  # no spend yet: the paragraph says so, not a table of £0
             charts=[chart], as_at="funds"))
     return sections
+
+
+def victims_counted(victims: int) -> str:
+    """"5 victims", as a paper leaving the office says it: "fewer than 3 victims" for one or two
+    (``disclosure.count_given``)."""
+    given = count_given(victims)
+    return f"{given} victims" if isinstance(given, str) else counted(given, "victim")
 
 
 @dataclass(frozen=True)
@@ -222,7 +231,7 @@ class _AreaPart:
         from safer_desk.services.funds import OTHER_DISTRICTS
 
         where = "this office's areas" if areas.kind == "office" else areas.label
-        part = (f"{format_money(self.spent_pence)} supporting {counted(self.victims, 'victim')}"
+        part = (f"{format_money(self.spent_pence)} supporting {victims_counted(self.victims)}"
                 if self.spent_pence or self.victims else "none that the figures place there" if self.unplaced_pence
                 else "nothing yet")
         if figures.spent_pence and not self.unplaced_pence and (self.spent_pence, self.victims) == (
@@ -234,7 +243,7 @@ class _AreaPart:
         return (f"{fund_name} is a pooled fund: its contributions, balance, spend per month and forecast below are the "
                 f"whole fund's, across every district it spent in, not only in {where}. Spent in {where}: {part}, "
                 f"of the fund's {format_money(figures.spent_pence)} and "
-                f"{counted(figures.victims, 'victim')}."
+                f"{victims_counted(figures.victims)}."
                 + (f" {format_money(self.unplaced_pence)} of the fund's spend is held only under "
                    f"“{OTHER_DISTRICTS}” (spend of fewer than three victims, merged so that "
                    f"no one can be told apart), which names no district: some of it may have been spent in "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from safer_desk.domain.disclosure import count_given, total_given
 from safer_desk.domain.money import table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
 from safer_desk.domain.text import counted, in_words
@@ -219,7 +220,7 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
     from safer_desk.services.report_sections.costs import _day_words
 
     day, past = fund_day(areas, today)
-    rows, victims, spent, unspent, words = [], 0, 0, [], []
+    rows, spent, unspent, words = [], 0, [], []
     for fund in running_funds(store, year, areas):
         figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
         if not figures.by_district:
@@ -229,7 +230,6 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
         words += [w for w in (funds.OTHER_DISTRICTS_WORDS, funds.SMALL_DISTRICTS_WORDS) if w in said and w not in words]
         for district, n, pence in shared:
             rows.append([district, fund.name_said, n, pence])
-            victims += n
             spent += pence
     if not rows:
         return None
@@ -244,9 +244,12 @@ def fund_spend_table(store: Store, year: FinancialYear | None, areas: ReportArea
     if unspent:
         notes.append(f"Nothing spent {f'by {format_uk_date(day)}' if past else 'yet'} in {in_words(unspent)}.")
     notes += words  # why a row names no district, as each burn-down says
+    # A fund of fewer than three victims in all says so, not 1 or 2, and the total then gives only what it is at
+    # least, so that it less the rows given tells no one's (disclosure.count_given, total_given).
     return ReportTable("Pooled-fund spend per district", ["District", "Fund", "Victims", "Spend"],
-                       [[district, fund, str(n), money(pence)] for district, fund, n, pence in rows],
-                       ["l", "l", "r", "r"], total_row=["Total", "", str(victims), money(spent)],
+                       [[district, fund, str(count_given(n)), money(pence)] for district, fund, n, pence in rows],
+                       ["l", "l", "r", "r"],
+                       total_row=["Total", "", str(total_given(r[2] for r in rows)), money(spent)],
                        note=" ".join(notes))
 
 

@@ -1,0 +1,140 @@
+"""S71 (privacy4): a pooled fund's counts of one or two victims never leave the office file.
+
+1. A fund of fewer than three victims in all kept its count: the board report as at 10/04/2018 (the example's pilot,
+   one victim helped by then) said "spent £160 supporting 1 victim (mean £160 per victim)", "Apr-18: 1" and
+   "Not given by district (small numbers): 1", and the fund's workbook the same (victims 1, mean £160, per month 1,
+   per district 1, "£100 to £300: 1"). The disclosure rules merge rows until none counts one or two, which a fund of
+   one or two in all cannot reach. Such a count is now said "fewer than 3" (``disclosure.count_given``) and the mean
+   left out; the money is kept (the fund's spend is its contributions less its balance, which the partners see).
+2. A month of no victim first supported whose spend was on one or two victims helped before was given on its own
+   ("Jul-18: 0 victims, £45" told what was spent on the one victim helped again in July). A month is now small by the
+   victims its spend was on too, as the county export's rows are, and joins the months next to it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.funds import FundsPresenter
+from safer_desk.services import funds
+from safer_desk.services.report import build_report
+
+PILOT = "Suffolk Target Hardening Pilot"
+FEWER_THAN_SMALL = "fewer than 3"  # a count of one or two as it leaves the office
+ONE_VICTIM_DAY = date(2018, 4, 10)  # only TH-2018-001 (£160 on 09/04/2018) helped by then
+
+
+def _section(doc, title):
+    return next(s for s in doc.sections if s.title == title)
+
+
+def _victim_counts(doc) -> list[str]:
+    return [r[i] for s in doc.sections for t in s.tables for i, h in enumerate(t.header) if "Victims" in h
+            for r in [*t.rows, *([t.total_row] if t.total_row else [])]]
+
+
+def test_the_board_report_gives_a_fund_of_one_victim_no_count(demo_store):
+    doc = build_report(demo_store, year="2018/19", today=ONE_VICTIM_DAY)
+    section = _section(doc, f"{PILOT}: burn-down")
+    said = " ".join(section.paragraphs)
+    assert "supporting fewer than 3 victims" in said and "1 victim" not in said and "mean" not in said
+    assert "spent £160" in said  # the money is kept
+    months = next(t for t in section.tables if t.title == "Spend per month")
+    assert months.rows == [["Apr-18", FEWER_THAN_SMALL, "£160"]]
+    assert months.total_row == ["Total", FEWER_THAN_SMALL, "£160"]
+    assert "fewer than 3 victims in all" in months.note
+    counts = _victim_counts(doc)
+    assert counts and not {"1", "2"} & set(counts)
+
+
+def test_the_workbook_and_its_csv_give_a_fund_of_one_victim_no_count(demo_store, tmp_path):
+    p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: ONE_VICTIM_DAY)
+    p.reload(select=funds.fund_by_name(demo_store, PILOT).id)
+    assert p.data.figures.victims == 1  # the office's own page keeps the count
+    sheets = {s.name: s for s in p.report_sheets()}
+    figures = {r[0]: r for r in sheets["Figures"].rows}
+    assert figures["victims"][2] == FEWER_THAN_SMALL
+    assert figures["mean_spend_per_victim"][1] is None
+    assert figures["spend"][1] == 16_000
+    assert sheets["Per month"].rows == [["Apr 2018", FEWER_THAN_SMALL, 16_000], ["Total", FEWER_THAN_SMALL, 16_000]]
+    assert [r[1] for r in sheets["Per district"].rows] == [FEWER_THAN_SMALL, FEWER_THAN_SMALL]
+    assert [r[1] for r in sheets["Per victim"].rows] == [FEWER_THAN_SMALL]
+    assert "fewer than 3 victims in all" in sheets["Per victim"].title
+    counts = [r[i] for s in sheets.values() for i, h in enumerate(s.header) if "Victims" in h for r in s.rows]
+    assert counts and not {1, 2} & set(counts)
+    rows = dict(r.split(",", 1) for r in p.export(tmp_path / "pilot.csv").read_text("utf-8-sig").splitlines()[1:])
+    assert rows["victims"] == FEWER_THAN_SMALL and rows["mean_spend_per_victim"] == ""
+    assert rows["spend"] == "160"
+
+
+@pytest.fixture
+def helped_again(demo_store):
+    """The pilot with one victim of April helped again in July (a door viewer): July counts no victim first supported,
+    but its spend is on that one victim."""
+    fund = funds.fund_by_name(demo_store, PILOT).id
+    referral = demo_store.scalar("SELECT id FROM fund_referrals WHERE reference = 'TH-2018-001'")
+    funds.add_spend_line(demo_store, referral, spent_on="03/07/2018", item="Door viewer", amount="45")
+    return fund
+
+
+def test_a_month_of_spend_on_one_victim_helped_before_is_not_given_alone(demo_store, helped_again):
+    today = date(2018, 8, 20)
+    figures = funds.fund_figures(demo_store, helped_again, today=today)
+    assert (7, 0, 4_500) in [(m.month, v, p) for m, v, p in figures.month_rows]  # the office's own page
+    months, notes = funds.months_shared(figures)
+    assert [(m, p) for m, _, p in months if m.startswith("Jul")] == []
+    assert sum(p for *_, p in months) == figures.spent_pence and sum(v for _, v, _ in months) == figures.victims
+    assert any("Small numbers are suppressed" in n for n in notes)
+    doc = build_report(demo_store, year="2018/19", today=today)
+    table = next(t for t in _section(doc, f"{PILOT}: burn-down").tables if t.title == "Spend per month")
+    assert "Jul-18" not in [r[0] for r in table.rows]
+    p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: today)
+    p.reload(select=helped_again)
+    sheet = next(s for s in p.report_sheets() if s.name == "Per month")
+    assert "Jul 2018" not in [r[0] for r in sheet.rows]
+
+
+def test_a_month_of_spend_on_three_victims_helped_before_is_given(demo_store, helped_again):
+    for reference in ("TH-2018-002", "TH-2018-003"):
+        referral = demo_store.scalar("SELECT id FROM fund_referrals WHERE reference = ?", (reference,))
+        funds.add_spend_line(demo_store, referral, spent_on="04/07/2018", item="Door viewer", amount="45")
+    figures = funds.fund_figures(demo_store, helped_again, today=date(2018, 8, 20))
+    months, _ = funds.months_shared(figures)
+    assert ("Jul-18", 0, 13_500) in months  # three victims' spend: no one told apart
+
+
+def test_the_county_overviews_total_never_tells_a_fund_of_fewer_than_three(demo_path, tmp_path):
+    """A county file's own fund of one victim beside the office's pilot of 15: the overview's *Pooled-fund spend per
+    district* gave "1" for it and a total of 16, the total less the pilot's 15 telling the one even if the row did
+    not."""
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.services.report_sections import office_areas_for
+    from safer_desk.services.report_sections.county import fund_spend_table
+    from safer_desk.storage.store import open_store
+    from tests.exchange.district_offices import export, merge
+
+    office = open_store(demo_path)
+    try:
+        sent = export(office, tmp_path / "export.sqlite")
+    finally:
+        office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [sent])
+        funds.save_item(county, "Door lock", usual_price="95", supplier=None)
+        fund = funds.add_fund(county, name="County sanctuary", starts_on="01/04/2018", ends_on="31/03/2019")
+        referral = funds.add_referral(county, fund, reference="CS-2018-001", district="Babergh",
+                                      referred_on="02/05/2018", risk_level="high", at_marac="yes",
+                                      idva_assigned="yes", perpetrator_resident="no")
+        funds.add_spend_line(county, referral, spent_on="03/05/2018", item="Door lock", amount="100")
+        year = FinancialYear.parse("2018/19")
+        table = fund_spend_table(county, year, office_areas_for(county, year, None), date(2018, 8, 20))
+    finally:
+        county.close()
+    assert [r[2:] for r in table.rows if r[1] == "County sanctuary"] == [[FEWER_THAN_SMALL, "£100"]]
+    pilot = sum(int(r[2]) for r in table.rows if r[1] != "County sanctuary")
+    assert table.total_row[2] == f"at least {pilot + 1}"
+    assert not {"1", "2"} & {r[2] for r in table.rows}
