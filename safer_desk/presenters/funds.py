@@ -858,15 +858,20 @@ def figures_rows(figures: funds.FundFigures, *, shared: bool = False) -> list[li
 
 # A copy of referrals or spend lines without these columns names no victim's. A referral's Eligibility too: an
 # override's reason ("⚠ Override: medium risk, but …") is free text about one victim, which the county export also
-# leaves out unless individual referrals are included.
-COPY_LEAVES_OUT = {"referral": ("reference", "district", "eligibility"), "spend line": ("reference", "district")}
+# leaves out unless individual referrals are included; and a spend line's Invoice: the supplier's reference, free text
+# typed from their invoice, which may carry the job's address or the victim's name ("LOCKS-12ACACIA"). The rest of a
+# row is a date, an amount, an item or a supplier's name (a firm's, from the catalogue).
+COPY_LEAVES_OUT = {"referral": ("reference", "district", "eligibility"),
+                   "spend line": ("reference", "district", "invoice_ref")}
+_ALSO_LEFT_OUT = {"eligibility": (" and eligibility (with any override's reason)",) * 2,
+                  "invoice_ref": (" and the supplier's invoice reference", " and the suppliers' invoice references")}
 
 
 def victim_level_copy_question(rows: int, what: str) -> str:
     """What a copy of the Referrals or Spend lines table asks first, as the History of Changes' copy does: the rows
-    are victim-level (a referral's reference and district, its eligibility with any override's reason), left out
-    unless the answer is Include it."""
-    also = " and eligibility (with any override's reason)" if "eligibility" in COPY_LEAVES_OUT[what] else ""
+    are victim-level (a referral's reference and district, its eligibility with any override's reason, a spend
+    line's invoice reference), left out unless the answer is Include it."""
+    also = "".join(_ALSO_LEFT_OUT[key][rows != 1] for key in COPY_LEAVES_OUT[what] if key in _ALSO_LEFT_OUT)
     said = (f"The {what} copied is victim-level: the copy leaves out its referral reference and district{also}, and "
             "gives the rest of the row." if rows == 1 else
             f"The {counted(rows, what)} copied are victim-level: the copy leaves out their referral references and "
