@@ -251,8 +251,10 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
         if label:
             faults.boundary(f"{label}:temp-written")
         fsync_file(tmp)
-        if not private:
-            os.chmod(tmp, _mode_for(target))
+        # The mode the old target had (or a new file's) is given once the file is in place, not before: until then
+        # it stays owner-only, so that a run killed before the move (an export with individual referrals, whole
+        # and flushed) leaves a copy no one else can read until the next start removes it.
+        mode = None if private else _mode_for(target)
         if before_replace is not None:
             before_replace()
         if label:
@@ -268,6 +270,9 @@ def atomic_path(target: Path | str, *, label: str | None = None, private: bool =
                               "read-only): close it there and try again", target, what=what,
                               happened=f"{target.name} was open in another program, such as Excel, or marked "
                                        "read-only") from exc
+        if mode is not None:
+            with contextlib.suppress(OSError):  # in place already: left owner-only rather than failed
+                os.chmod(target, mode)
         leftovers.forget(tmp)
         fsync_folder(target.parent)
         if label:
