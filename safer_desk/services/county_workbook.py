@@ -569,17 +569,27 @@ def dhr_partners_sheet(store: Store, today: date, origins: Origins | None = None
                          note=f"Figures as at {today.strftime('%d/%m/%Y')}.{said}")
 
 
+# Under a sheet where a count of one or two victims is withheld (domain.disclosure.count_given).
+FEWER_VICTIMS_WORDS = ("Small numbers are suppressed: a count of one or two victims is given as “fewer than 3” "
+                       "(its money as it is), and the total of victims leaves it out.")
+
+
 def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> WorkbookSheet | None:
     """Each pooled fund's contributions, spend and balance, as its page and the board report's burn-down give them
     (a fund with nothing spent yet too)."""
+    from safer_desk.domain.disclosure import count_given, small_count
     from safer_desk.services import funds
 
     rows = []
     names = fund_names(store, origins)
+    fewer = False
     for fund in sorted(funds.list_funds(store), key=lambda f: names[f.id].casefold()):
         figures = funds.fund_figures(store, fund.id, today=today)
+        # The workbook leaves the office (or the county): a fund of one or two victims says "fewer than 3"
+        fewer = fewer or small_count(figures.victims)
         rows.append([names[fund.id], fund.starts_on, fund.ends_on, figures.contributions_pence,
-                     figures.not_received_pence, figures.spent_pence, figures.victims, figures.balance_pence]
+                     figures.not_received_pence, figures.spent_pence, count_given(figures.victims),
+                     figures.balance_pence]
                     + ([_merged_from(origins, "funds", fund.id)] if origins else []))
     if not rows:
         return None
@@ -592,7 +602,8 @@ def funds_sheet(store: Store, today: date, origins: Origins | None = None) -> Wo
     return WorkbookSheet("Funds", "Pooled funds: contributions, spend and balance", "Each pooled fund: its period, "
                          "the contributions (and those not received yet), what has been spent and on how many "
                          "victims, and the balance.",
-                         columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}.")
+                         columns, [Block(rows)], note=f"Figures as at {today.strftime('%d/%m/%Y')}."
+                         + (f" {FEWER_VICTIMS_WORDS}" if fewer else ""))
 
 
 def fund_sheet(store: Store, today: date | None = None, origins: Origins | None = None) -> WorkbookSheet | None:
@@ -635,12 +646,20 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
                Column("Spend (£)", "money", total=True), Column("Includes spend of")]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
     rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (names[k[0]], k[2], k[1]))]
+    # A row of one or two victims first supported (a fund of fewer than three in all, one row for its whole period)
+    # says "fewer than 3", as the board report does (domain.disclosure.count_given).
+    from safer_desk.domain.disclosure import count_given, small_count
+
+    fewer = any(small_count(r[3]) for r in rows)
+    for r in rows:
+        r[3] = count_given(r[3])
+    note = (f"Spend as at {today.strftime('%d/%m/%Y')}, as the Funds sheet gives it: spend dated after that day is "
+            "not counted." if today is not None else "")
     return WorkbookSheet("Fund spend", "Pooled funds: spend per district and month", "Each pooled fund's spend "
                          "per district and month, with the victims first supported that month. Where a month held "
                          "fewer than three victims its spend is merged into the quarter (or the whole period), and "
                          "the row it lands in says which months it includes.", columns, [Block(rows)],
-                         note=f"Spend as at {today.strftime('%d/%m/%Y')}, as the Funds sheet gives it: spend dated "
-                              "after that day is not counted." if today is not None else "")
+                         note=" ".join(filter(None, [note, FEWER_VICTIMS_WORDS if fewer else ""])))
 
 
 def referrals_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:

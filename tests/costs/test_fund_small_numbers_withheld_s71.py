@@ -138,3 +138,32 @@ def test_the_county_overviews_total_never_tells_a_fund_of_fewer_than_three(demo_
     pilot = sum(int(r[2]) for r in table.rows if r[1] != "County sanctuary")
     assert table.total_row[2] == f"at least {pilot + 1}"
     assert not {"1", "2"} & {r[2] for r in table.rows}
+
+
+def test_the_county_workbook_gives_a_fund_of_two_victims_no_count(demo_store, tmp_path):
+    """*Export for the County…* as a workbook (OUT.xlsx) of an office with the Sanctuary Fund (two victims, May and
+    June 2018): its Funds sheet said "Victims supported: 2" and its Fund spend sheet "May 2018: 2", a workbook anyone
+    the office sends it to can read. Both now say "fewer than 3" and why; the money is kept."""
+    import openpyxl
+
+    from safer_desk.services.county import export_for_county
+    from tests.costs.test_funds_round22 import sanctuary_fund
+
+    sanctuary_fund(demo_store)
+    book = openpyxl.load_workbook(export_for_county(demo_store, tmp_path / "county.xlsx").path, read_only=True)
+
+    def rows(sheet):
+        return [[c for c in r] for r in book[sheet].iter_rows(values_only=True)]
+
+    funds_rows = rows("Funds")
+    header = next(r for r in funds_rows if r and r[0] == "Fund")
+    victims, spent = header.index("Victims supported"), header.index("Spent (£)")
+    [sanctuary] = [r for r in funds_rows if r[0] == "Sanctuary Fund"]
+    assert sanctuary[victims] == FEWER_THAN_SMALL and sanctuary[spent] == 1_900
+    assert any("Small numbers are suppressed" in str(r[0]) for r in funds_rows if r and r[0])
+    spend_rows = rows("Fund spend")
+    header = next(r for r in spend_rows if r and r[0] == "Fund")
+    victims = header.index("Victims first supported")
+    assert [r[victims] for r in spend_rows if r[0] == "Sanctuary Fund"] == [FEWER_THAN_SMALL]
+    counts = [r[victims] for r in spend_rows[spend_rows.index(header) + 1:] if r[0] not in (None, "Total")]
+    assert counts and not {1, 2} & set(counts)
