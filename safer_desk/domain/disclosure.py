@@ -133,6 +133,35 @@ def districts_with_disclosure_control(rows: Iterable[tuple[str, int, int]],
     return [*named, (other, victims, pence)]
 
 
+def groups_with_disclosure_control(rows: Iterable[tuple[str, int, int]], described: Mapping[str, frozenset],
+                                   other: str) -> list[tuple[str, int, int]]:
+    """Unordered rows of (name, count, pence) that are not counts of victims (a fund's items with their spend lines)
+    as a report or export may give them outside the office file, by the rule of the summary above: a row whose spend
+    was on one or two victims (``described``: each row's, as whatever tells them apart; a row with none known, from
+    an office's summary, is never small) is not named but merged into ``other`` (a row of no name, last, joining any
+    such row given), and should that row then describe one or two, the rows of fewest victims join it until it
+    describes at least SMALL_NUMBER (or every row is in it: a fund of fewer in all). The counts and pence add up to
+    the rows given; with no row small they come back as they were."""
+    rows = [tuple(r) for r in rows]
+
+    def people(name: str) -> frozenset:
+        return described.get(name, frozenset())
+
+    named = [r for r in rows if r[0] != other and not small_count(len(people(r[0])))]
+    rest = [r for r in rows if r[0] == other or small_count(len(people(r[0])))]
+    if not any(small_count(len(people(r[0]))) for r in rest):
+        return rows
+    joined = frozenset().union(*(people(r[0]) for r in rest))
+    while small_count(len(joined)) and named:
+        # The row adding fewest victims not already in it; a row of none known only when no other is left
+        fewest = min(named, key=lambda r: (not people(r[0]), len(people(r[0]) - joined), len(people(r[0])), r[2],
+                                           r[0]))
+        named.remove(fewest)
+        rest.append(fewest)
+        joined |= people(fewest[0])
+    return [*named, (other, sum(r[1] for r in rest), sum(r[2] for r in rest))]
+
+
 def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hashable] | None = None,
                                   described: Sequence[frozenset] | None = None) -> list[range]:
     """Ordered rows of a table (months, spend bands) as a report or export may give them outside the office file, by

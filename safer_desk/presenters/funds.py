@@ -692,6 +692,7 @@ class FundsPresenter(FormScreen):
         # The workbook leaves the office: no month or spend band of one or two victims (the page shows each).
         months, month_notes = funds.months_shared(f, month_name)
         bands, bands_words = funds.distribution_shared(f)
+        items, items_words = funds.items_shared(f)
         return [
             Sheet("Figures", ["Name", "Amount", "Value"], figures_rows(f, shared=True), money_columns={1},
                   title=f.fund.name_said),
@@ -703,7 +704,9 @@ class FundsPresenter(FormScreen):
             # The workbook leaves the office: no district of one or two victims named (the page shows each).
             Sheet("Per district", ["District", "Victims", "Spend"], _with_total(shared, shared=True),
                   money_columns={2}, title=shared_words or None),
-            Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(f.by_item), money_columns={2}),
+            # Nor an item bought for one or two victims (the county export merges them into "Other items").
+            Sheet("Per item", ["Item", "Spend lines", "Spend"], _with_total(items), money_columns={2},
+                  title=items_words or None),
             Sheet("Per victim", ["Spend per victim", "Victims"], [[band, count_given(n)] for band, n in bands],
                   title=" ".join(filter(None, [per_victim_note(f), bands_words])) or None),
             self._contributions_sheet(f),

@@ -118,6 +118,22 @@ def distribution_shared(figures: "FundFigures") -> tuple[list[tuple[str, int]], 
     return rows, SMALL_BANDS_WORDS if len(spans) < len(bands) else ""
 
 
+OTHER_ITEMS_SHARED = "Other items (small numbers)"
+SMALL_ITEMS_WORDS = (f"Small numbers are suppressed: an item bought for one or two victims is not named but counted "
+                     f"under “{OTHER_ITEMS_SHARED}”, so that no one can be told apart by what they were given.")
+
+
+def items_shared(figures: "FundFigures") -> tuple[list[tuple[str, int, int]], str]:
+    """A fund's spend per item (``by_item``: item, spend lines, pence) as it may leave the office file (the fund's
+    workbook): an item whose spend was on one or two victims merged into OTHER_ITEMS_SHARED, as the county export
+    merges such rows into "Other items" (``disclosure.groups_with_disclosure_control``), and the words saying so
+    ("" when nothing was merged). The office's own page names every item."""
+    from safer_desk.domain.disclosure import groups_with_disclosure_control
+
+    shared = groups_with_disclosure_control(figures.by_item, figures.item_described, OTHER_ITEMS_SHARED)
+    return shared, SMALL_ITEMS_WORDS if shared != [tuple(r) for r in figures.by_item] else ""
+
+
 def victims_shared(figures: "FundFigures") -> tuple[int | str, int | None]:
     """A fund's victims and mean spend per victim as a report or export gives them outside the office file: a fund
     of one or two victims in all says "fewer than 3" and gives no mean (the mean of one is what was spent on them, and
@@ -1025,6 +1041,7 @@ class FundFigures:
     # The victims each month's spend was on (opaque referral ids, detailed rows only): what a month describes, which
     # may be more than those first supported in it. Never given out: only counted by months_shared.
     month_described: dict[Month, frozenset[str]] = field(default_factory=dict, repr=False)
+    item_described: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # the same, by item
 
     @property
     def not_begun(self) -> bool:
@@ -1333,11 +1350,13 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         "SELECT sum(s.amount_pence) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
         "WHERE r.fund_id = ? AND s.spent_on <= ? GROUP BY r.id", (fund_id, today.isoformat()))]
     described: dict[Month, set[str]] = {}
-    for month, referral in store.rows(
-            "SELECT DISTINCT substr(s.spent_on, 1, 7), s.referral_id FROM fund_spend_lines s "
-            "JOIN fund_referrals r ON r.id = s.referral_id WHERE r.fund_id = ? AND s.spent_on <= ?",
-            (fund_id, today.isoformat())):
+    item_described: dict[str, set[str]] = {}
+    for month, item, referral in store.rows(
+            "SELECT DISTINCT substr(s.spent_on, 1, 7), i.name, s.referral_id FROM fund_spend_lines s "
+            "JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id "
+            "WHERE r.fund_id = ? AND s.spent_on <= ?", (fund_id, today.isoformat())):
         described.setdefault(Month.parse(month), set()).add(referral)
+        item_described.setdefault(item, set()).add(referral)
     summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
@@ -1397,7 +1416,8 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                        keyed_to, every_month(fund, by_month, merged, last=last),
                        int(not_received), money, not_spent, today > fund.ends_on, today,
                        [(pence, who) for on, _, pence, who in dated if on is not None and fund.ends_on < on <= today],
-                       {m: frozenset(v) for m, v in described.items()})
+                       {m: frozenset(v) for m, v in described.items()},
+                       {k: frozenset(v) for k, v in item_described.items()})
 
 
 def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool) -> str:

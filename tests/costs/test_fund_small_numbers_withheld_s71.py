@@ -167,3 +167,21 @@ def test_the_county_workbook_gives_a_fund_of_two_victims_no_count(demo_store, tm
     assert [r[victims] for r in spend_rows if r[0] == "Sanctuary Fund"] == [FEWER_THAN_SMALL]
     counts = [r[victims] for r in spend_rows[spend_rows.index(header) + 1:] if r[0] not in (None, "Total")]
     assert counts and not {1, 2} & set(counts)
+
+
+def test_the_workbooks_per_item_names_no_item_bought_for_one_or_two(demo_store):
+    """As at 20/04/2018 the pilot had helped three victims (TH-2018-001 to 003), and its workbook's Per item sheet
+    said "Personal alarm: 1 spend line, £40": what the one victim given an alarm had (and "Door chain: 2", "Fireproof
+    letterbox: 2"). The county export merges such rows into "Other items"; the workbook now does the same."""
+    p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: date(2018, 4, 20))
+    p.reload(select=funds.fund_by_name(demo_store, PILOT).id)
+    assert ("Personal alarm", 1, 4_000) in p.data.figures.by_item  # the office's own page names it
+    sheet = next(s for s in p.report_sheets() if s.name == "Per item")
+    assert sheet.rows == [["Replacement door locks", 3, 28_500], ["Other items (small numbers)", 5, 22_000],
+                          ["Total", 8, 50_500]]
+    assert "Small numbers are suppressed" in sheet.title
+    # With every item bought for three or more, each is named as before.
+    p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: date(2018, 8, 20))
+    p.reload(select=funds.fund_by_name(demo_store, PILOT).id)
+    sheet = next(s for s in p.report_sheets() if s.name == "Per item")
+    assert [r[0] for r in sheet.rows[:-1]] == [r[0] for r in p.data.figures.by_item] and sheet.title is None
