@@ -712,7 +712,9 @@ class FundsPresenter(FormScreen):
             self._contributions_sheet(f),
             # An ended fund's months past its burn rate's are a projection, as its chart's "Projected from Jun-18";
             # the chart's fund line too, the money received by each month (a top-up counts from its month).
-            Sheet("Forecast", list(FORECAST_HEADER), forecast_rows(f), money_columns={1, 3}),
+            # Nor the spend to date at a month given only together with the next (it would tell that month's).
+            Sheet("Forecast", list(FORECAST_HEADER), forecast_rows(f, withheld=funds.months_within_spans(f)),
+                  money_columns={1, 3}, title=funds.SMALL_MONTHS_WORDS if funds.months_within_spans(f) else None),
         ]
 
     def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
@@ -746,11 +748,13 @@ class FundsPresenter(FormScreen):
 FORECAST_HEADER = ("Month", "Cumulative spend", "Kind", "Fund")
 
 
-def forecast_rows(f: funds.FundFigures) -> list[list[Any]]:
+def forecast_rows(f: funds.FundFigures, withheld: set = frozenset()) -> list[list[Any]]:
     """The chart's lines month by month (the Forecast sheet's rows): the month as the page names it, the cumulative
     spend (pence), actual then forecast (or projected: an ended fund's months past its burn rate's, as its chart's
-    "Projected from Jun 2018"), and the money in the fund by that month (a top-up counts from its month)."""
-    return ([[month_name(m), p, "actual", _fund_by(f, m)] for m, p in f.forecast.cumulative
+    "Projected from Jun 2018"), and the money in the fund by that month (a top-up counts from its month).
+    ``withheld``: months whose spend to date is left blank (the workbook's: ``funds.months_within_spans``)."""
+    return ([[month_name(m), None if m in withheld else p, "actual", _fund_by(f, m)]
+             for m, p in f.forecast.cumulative
              # no burn rate yet: the months over at £0 spent, as the chart draws them
              or [(m, 0) for m in funds.months_over_at_nothing(f)]]
             + [[month_name(m), p, "projected" if f.projected else "forecast", _fund_by(f, m)]

@@ -72,6 +72,25 @@ SMALL_BANDS_WORDS = ("Small numbers are suppressed: a band of one or two victims
                      "next to it, so that no one can be told apart.")
 
 
+def _month_spans(figures: "FundFigures") -> list[range]:
+    """The fund's month rows as a paper may give them (``disclosure.spans_with_disclosure_control``, in its quarter
+    first). A month is small by the victims it describes too (spend on one or two supported before), not only by
+    those first supported in it. The counts are given with ``disclosure.count_given`` (a fund of fewer than 3)."""
+    from safer_desk.domain.disclosure import quarter_start, spans_with_disclosure_control
+
+    months = figures.month_rows
+    return spans_with_disclosure_control([v for _, v, _ in months], [quarter_start(m.iso) for m, _, _ in months],
+                                         [figures.month_described.get(m, frozenset()) for m, _, _ in months])
+
+
+def months_within_spans(figures: "FundFigures") -> set[Month]:
+    """The months a paper gives only together with the months after them (``months_shared``: each joined span's
+    months but its last), whose spend to date it may therefore not give either: the cumulative spend at such a month
+    less the month before's is that month's spend ("Jul 2018: £150", the one victim helped in July)."""
+    months = figures.month_rows
+    return {months[i][0] for span in _month_spans(figures) for i in span if i != span.stop - 1}
+
+
 def months_shared(figures: "FundFigures", said: Callable[[Month], str] = lambda m: m.label
                   ) -> tuple[list[tuple[str, int, int]], list[str]]:
     """A fund's spend per month (its ``month_rows``) as it may leave the office file (the board report, the fund's
@@ -80,13 +99,8 @@ def months_shared(figures: "FundFigures", said: Callable[[Month], str] = lambda 
     named "May 2018 to Jun 2018". Rows of (month or span said, victims, pence), a month holding spend merged from
     other months at the county marked "*"; and the notes under the table: what each such month holds, and that small
     numbers are suppressed when a month was joined. The office's own page shows every month."""
-    from safer_desk.domain.disclosure import quarter_start, spans_with_disclosure_control
-
     months = figures.month_rows
-    # A month is small by the victims it describes too (spend on one or two supported before), not only by those
-    # first supported in it. The counts are given with ``disclosure.count_given`` (a fund of fewer than 3 in all).
-    spans = spans_with_disclosure_control([v for _, v, _ in months], [quarter_start(m.iso) for m, _, _ in months],
-                                          [figures.month_described.get(m, frozenset()) for m, _, _ in months])
+    spans = _month_spans(figures)
     rows = []
     for span in spans:
         first, last = months[span.start][0], months[span.stop - 1][0]

@@ -185,3 +185,28 @@ def test_the_workbooks_per_item_names_no_item_bought_for_one_or_two(demo_store):
     p.reload(select=funds.fund_by_name(demo_store, PILOT).id)
     sheet = next(s for s in p.report_sheets() if s.name == "Per item")
     assert [r[0] for r in sheet.rows[:-1]] == [r[0] for r in p.data.figures.by_item] and sheet.title is None
+
+
+def test_the_spend_to_date_gives_no_month_the_per_month_table_joins(demo_store):
+    """The pilot with one more victim in July 2018 (£150): Per month joined June and July (s70), but the workbook's
+    Forecast sheet still gave the spend to date at June (£2,417) and at July (£2,567), and the board report's chart
+    the same: £150 in July, the one victim's. The spend to date at June is now left blank (the chart's line runs
+    straight from May to July); July's, the end of the joined months, is given."""
+    fund = funds.fund_by_name(demo_store, PILOT).id
+    referral = funds.add_referral(demo_store, fund, reference="TH-2018-JUL-01", district="Ipswich",
+                                  referred_on="02/07/2018", risk_level="high", at_marac="yes",
+                                  idva_assigned="yes", perpetrator_resident="no")
+    funds.add_spend_line(demo_store, referral, spent_on="03/07/2018", item="Door chain", amount="150")
+    today = date(2018, 8, 20)
+    p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: today)
+    p.reload(select=fund)
+    sheets = {s.name: s for s in p.report_sheets()}
+    assert [r[0] for r in sheets["Per month"].rows][:3] == ["Apr 2018", "May 2018", "Jun 2018 to Jul 2018"]
+    actual = {r[0]: r[1] for r in sheets["Forecast"].rows if r[2] == "actual"}
+    assert actual == {"Apr 2018": 79_500, "May 2018": 163_000, "Jun 2018": None, "Jul 2018": 256_700}
+    doc = build_report(demo_store, year="2018/19", today=today)
+    [chart] = _section(doc, f"{PILOT}: burn-down").charts
+    spend = next(s for s in chart.series if s.name == "Spend to date")
+    at = dict(zip(chart.categories, zip(spend.values, spend.texts)))
+    assert at["Jun-18"] == ((1_630 + 2_567) / 2, "") and at["Jul-18"] == (2_567, "£2,567")
+    assert at["May-18"] == (1_630, "£1,630")

@@ -307,6 +307,7 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     """Spend to date, the forecast at the recent rate and the fund's level; before any complete month of spend,
     the fund's level over its period with spend at £0 to date (as the window's fund page draws it, and an axis
     from £0), never an empty chart."""
+    from safer_desk.services import funds
     from safer_desk.services.funds import forecast_series_name, received_by
 
     f = figures.forecast
@@ -329,10 +330,14 @@ def _burn_down_chart(fund, figures) -> ReportChart:
     months = [m for m, _ in f.cumulative] + [m for m, _ in line[1:]]
     categories = [m.label for m in months]
     n_actual = len(f.cumulative)
-    actual = [p / 100 for _, p in f.cumulative] + [None] * (len(categories) - n_actual)
+    # A month the paper gives only together with the next (small numbers) gives no spend to date either: its own
+    # spend would be the difference. The line runs straight across it; the figures table leaves it blank.
+    withheld = funds.months_within_spans(figures)
+    cumulative = _straight_across(f.cumulative, withheld)
+    actual = [p / 100 for p in cumulative] + [None] * (len(categories) - n_actual)
     forecast = [None] * (n_actual - 1) + [p / 100 for _, p in line] if line else []
     # The figures table in money as the tables show it (£3,222.67, not 3,222.67).
-    shown = [format_money(p) for _, p in f.cumulative]
+    shown = ["" if m in withheld else format_money(p) for m, p in f.cumulative]
     shown_forecast = [""] * (n_actual - 1) + [format_money(p) for _, p in line] if line else []
     # No forecast (a closed fund, or one ended with its burn rate to its last month): no legend for a line not there.
     drawn = [ReportSeries(forecast_series_name(figures), forecast, "dashed", shown_forecast)] if line else []
@@ -341,6 +346,26 @@ def _burn_down_chart(fund, figures) -> ReportChart:
                        [ReportSeries("Spend to date", actual, "line", shown), *drawn, level(months)],
                        y_label="£", note=f"Period {'ended' if figures.period_ended else 'ends'} {f.pilot_end.label}."
                        + past)
+
+
+def _straight_across(cumulative: list, withheld: set) -> list[float]:
+    """The spend to date of each month, those ``withheld`` put on the straight line from the month before them to the
+    first month after them that is given (so the line tells nothing of how the spend fell across them)."""
+    values = [float(p) for _, p in cumulative]
+    i = 0
+    while i < len(values):
+        if cumulative[i][0] not in withheld:
+            i += 1
+            continue
+        start = i
+        while i < len(values) and cumulative[i][0] in withheld:
+            i += 1
+        before = values[start - 1] if start else 0.0
+        after = values[i] if i < len(values) else values[start - 1] if start else 0.0
+        steps = i - start + 1
+        for k in range(start, i):
+            values[k] = before + (after - before) * (k - start + 1) / steps
+    return values
 
 
 def _forecast_shown(figures) -> tuple[list, str]:
