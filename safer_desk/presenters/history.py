@@ -41,7 +41,7 @@ from safer_desk.presenters.office import ORGANISATION_KINDS, PARTNERSHIP_KINDS
 from safer_desk.services import allocation as allocations
 from safer_desk.services import history as service
 from safer_desk.services import reference
-from safer_desk.services.dhr import review_label
+from safer_desk.services.dhr import case_date_fields, review_label
 from safer_desk.services.history import ActionEntry, AuditEntry, RecordFacts
 from safer_desk.services.projects import sentence_titles
 from safer_desk.storage.schema.yes_no import YES_NO, yes_no_named, yes_no_sentence, yes_no_value
@@ -248,6 +248,20 @@ def column_words(column: str, table: str = "") -> str:
     return column.replace("_", " ")
 
 
+# Names Edit case gives its stage dates that stay as they are in a sentence ("the Home Office told date").
+_PROPER_STARTS = ("Home Office", "Welsh Government", "QA")
+
+
+def case_date_words(label: str) -> dict[str, str]:
+    """A review's stage dates (dhr_cases columns) as Edit case names them for reviews called ``label``, in a
+    sentence: "referred date", "Welsh Government told date" for a SUSR; "Home Office told date" for a DHR."""
+    words = {}
+    for column, field in case_date_fields(label).items():
+        said = field if field.endswith(" date") else f"{field} date"
+        words[column] = said if said.startswith(_PROPER_STARTS) else _lower_first(said)
+    return words
+
+
 def area_words(store) -> tuple[dict[str, str], dict[str, str]]:
     """(labels, names): id -> each area as the Indicators tab and View > Populations… name it ("Suffolk (county)",
     "Babergh"), a district with its kind where another area has its name ("Cornwall (district)", as the board report
@@ -376,6 +390,8 @@ class Namer:
         self.tz = tz
         # The review stages as the file's reviews are named now: a SUSR's as its guidance names them
         self.stage_names = {stage.key: stage.label for stage in stages_for(review_label(store))}
+        # and their dates as Edit case names them ("referred date", not the column's "notified date")
+        self.case_dates = case_date_words(review_label(store))
         # Two projects of one title in an office's own file ("Outreach worker" 16 and 17) by ref and title, as the
         # register and Commissioning name them ("17. Outreach worker"); a county file's as they always were.
         self.project_titles = sentence_titles(store, county=False)
@@ -608,6 +624,12 @@ class Namer:
             return None
         return str(indicator.values["unit"]), indicator.values.get("rate_per")
 
+    def column(self, column: str, table: str) -> str:
+        """A column in words, a review's stage date as the file's Edit case names it (column_words for the rest)."""
+        if table == "dhr_cases" and column in self.case_dates:
+            return self.case_dates[column]
+        return column_words(column, table)
+
     def record_label(self, table: str, row_id: str | None, values: dict[str, Any] | None = None) -> str:
         name = self.name(table, row_id, values)
         return f"{noun(table)} {name}" if name else noun(table)
@@ -725,7 +747,7 @@ class Describer:
         if e.action == "update":
             if e.column_name in QUIET_COLUMNS:
                 return []
-            what = column_words(e.column_name or "", e.table_name)
+            what = n.column(e.column_name or "", e.table_name)
             record = n.record_label(e.table_name, e.row_id)
             sentence = yes_no_sentence(e.table_name, e.column_name, e.old_value, e.new_value, record)
             if sentence is not None:
@@ -806,7 +828,7 @@ class Describer:
             # 3" went unsaid after "scenario Option 3").
             if shown not in said:
                 said.add(shown)
-                facts.append(f"{column_words(c, table)} {shown}")
+                facts.append(f"{n.column(c, table)} {shown}")
         return facts
 
     def _renamed(self, e: AuditEntry, what: str, fact: RecordFacts | None, *, whole: bool = False) -> str | None:
@@ -847,7 +869,7 @@ class Describer:
             parts += [_lower_first(self._detail(e)[0]) for e in updates]
         elif len(records) == 1:
             table, row_id = records[0]
-            fields = list(dict.fromkeys(column_words(e.column_name or "", table) for e in updates))
+            fields = list(dict.fromkeys(n.column(e.column_name or "", table) for e in updates))
             parts.append(f"changed {n.fields_of(fields, table, row_id)}")
         elif records:
             for table in _tables_in_order(updates):
