@@ -390,7 +390,17 @@ class DistrictPicker:
                 return f"{elsewhere}. Press Esc to clear the filter."
             return f'No district\'s name contains "{text}". Press Esc to clear the filter.'
         verb = "contains" if shown == 1 else "contain"
-        return f'{shown} of {counted(len(self.choices), "district")} {verb} "{text}".'
+        # A district found by its Welsh name only ("Caerdydd": Cardiff) does not contain the text: said so.
+        loose = reference.loose_name(text.casefold().replace("&", " and "))
+        listed = {r.name for r in rows}
+        welsh: dict[str, str] = {}
+        for name, english in WELSH_NAMES.items():
+            if english in listed and loose and loose in reference.loose_name(name) \
+                    and loose not in reference.loose_name(english):
+                welsh.setdefault(english, name)
+        said = "; ".join(f"{name} is {english}" for english, name in welsh.items())
+        also = f", in English or in Welsh ({said})" if said else ""
+        return f'{shown} of {counted(len(self.choices), "district")} {verb} "{text}"{also}.'
 
 
 # -- the Partnerships page's changes (View > Districts, Partnerships and Partners…), each one undoable step ----------
