@@ -98,6 +98,12 @@ _SUSR_STAGE_HAPPENED = {**_STAGE_HAPPENED, "notified_on": "a referral",
                         "qa_letter_on": "the quality assurance letter"}
 _SUSR_CASE_DATE_KEYS = {**_CASE_DATE_KEYS, "notified_on": "f", "home_office_told_on": "G"}
 
+def _example_reference(label: str) -> str:
+    """A case reference to follow on New case: a SUSR's for a Welsh office's SUSRs (the guide's Cardiff and Vale
+    one), not a Suffolk DHR's."""
+    return "CV-SUSR-2025-01" if label == rules.SUSR else "WSCSP-DHR-2019-01"
+
+
 # (stage date, the one it follows, that one in words): a slip of the year more often than not.
 _CASE_DATE_ORDER = (("qa_letter_on", "qa_submitted_on", "the report went to the QA Panel"),
                     ("published_on", "qa_letter_on", "the QA Panel's letter"))
@@ -589,9 +595,10 @@ class DhrPresenter(FormScreen):
         store = self.store
         susr = self.label == rules.SUSR  # its stage dates named as its stages are
         alt, happened = (_SUSR_CASE_DATE_KEYS, _SUSR_STAGE_HAPPENED) if susr else (_CASE_DATE_KEYS, _STAGE_HAPPENED)
+        example = _example_reference(self.label)
         return [
-            Field("reference", "&Reference", required=True, placeholder="e.g. WSCSP-DHR-2019-01",
-                  help="A code such as WSCSP-DHR-2019-01 — never the victim's name"),
+            Field("reference", "&Reference", required=True, placeholder=f"e.g. {example}",
+                  help=f"A code such as {example} — never the victim's name"),
             Field("kind", "&Kind", FieldKind.CHOICE, choices=tuple(CaseKind.choices())),
             Field("district", "&District", FieldKind.CHOICE, choices=choices([d.name for d in list_districts(store)],
                                                                              blank="")),
@@ -618,7 +625,7 @@ class DhrPresenter(FormScreen):
                                               **_partnership_not_then(self.store, v),
                                               "reference": dhr.reference_warnings(v["reference"])},
                           heading=f"New {self.label.lower()} — not saved yet. Use a reference, never the victim's "
-                                  "name: a form like WSCSP-DHR-2019-01.",
+                                  f"name: a form like {_example_reference(self.label)}.",
                           values={"kind": CaseKind.REVIEW.value, "decision": Decision.PENDING.value})
 
     def edit_case_form(self) -> CostForm:
