@@ -44,6 +44,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from safer_desk.domain.text import folded as without_accents
+
 NAMES_RESOURCE = ("privacy", "uk-first-names.txt")
 # The districts (current and former) and counties of England and Wales: a place's name with a letter is a code.
 PLACES_RESOURCES = (("lookups", "lsoa_district_current.csv", ("lsoa_district", "current_name")),
@@ -191,15 +193,17 @@ class NameDetector:
     """Finds a person's name in text, using a set of first names (see the module's notes for the shapes)."""
 
     def __init__(self, first_names: Iterable[str], places: Iterable[str] = ()):
-        self.first_names = frozenset(n.strip().casefold() for n in first_names if n.strip())
+        # Without accents, as a name is compared ("Siân" is the list's Sian, "Zoë" its Zoe)
+        self.first_names = frozenset(without_accents(n.strip()) for n in first_names if n.strip())
         # Places named in one word ("Ipswich", "Suffolk"): with a letter, an area's code ("CCG-Ipswich-A"), not a name.
         self.places = frozenset(p.strip().casefold().replace("’", "'") for p in places if p.strip())
 
     def is_first_name(self, token: _Token) -> bool:
-        parts = token.folded.split("-")  # Anne-Marie
+        plain = without_accents(token.folded)
+        parts = plain.split("-")  # Anne-Marie
         if not any(p in self.first_names for p in parts):
             return False
-        if token.folded in AMBIGUOUS_FIRST_NAMES and token.lower:
+        if plain in AMBIGUOUS_FIRST_NAMES and token.lower:
             return False
         return True
 
