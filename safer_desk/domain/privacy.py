@@ -82,7 +82,7 @@ class NameFound:
 # First names that are also ordinary English words: a name only when capitalised.
 AMBIGUOUS_FIRST_NAMES = frozenset("""
 amber bill carol dale dawn dean frank gail glen grace guy hazel heather holly jack jade jay jean june kim
-lee mark max mo nick pat ray rob robin ross sally sandy sue terry victor will summer joy faith hope rose
+lee mark max mo nick pat ray rob robin ross sally sandy sue terry victor will summer joy faith hope rose seren
 """.split())
 
 # Words that never stand for a surname after a first name or initial: function words, and the words of
