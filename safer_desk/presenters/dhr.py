@@ -479,7 +479,15 @@ class DhrPresenter(FormScreen):
             return
         store = self.store
         self.perform(Action(f"Call the reviews {label}s", lambda: dhr.set_review_label(store, label),
-                            lambda: dhr.set_review_label(store, old), TAB, after=self.data_changed.emit))
+                            lambda: dhr.set_review_label(store, old), TAB, after=self._relabelled))
+
+    def _relabelled(self) -> None:
+        """The reviews named anew (or the naming undone or redone): the list read again, as at the day it shows, so
+        the chosen review's stages and every Stage reached are named as the name chosen names them (a SUSR's "Referred
+        to the Regional Safeguarding Board" stayed on a page retitled Domestic Homicide Reviews)."""
+        case = self.selected_case
+        self.reload(select=case.id if case is not None else None)
+        self.data_changed.emit()
 
     def delete_case_question(self) -> str:
         """What the window asks before deleting the selected case, with the budget lines that count it."""
