@@ -35,6 +35,12 @@ SUSR = "Single Unified Safeguarding Review"
 LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review", SUSR)
 
 
+def first_stage_done(label: str) -> str:
+    """A review's first stage done, in a sentence ("a review referred after 01/10/2017"): a SUSR is referred to the
+    Regional Safeguarding Board (and is not always about a death); the others are notified."""
+    return "referred" if label == SUSR else "notified"
+
+
 # The Welsh Government's own Welsh name for a SUSR (llyw.cymru, "Adolygiad Diogelu Unedig Sengl (ADUS)"): said beside
 # the English where the reviews are named, as a Welsh office's papers pair them.
 WELSH_NAMES = {SUSR: ("Adolygiad Diogelu Unedig Sengl", "ADUS")}

@@ -73,6 +73,12 @@ def _before_notified(store, case_id: str, values: dict, key: str) -> dict[str, l
     return {}
 
 
+def _first_done(label: str) -> str:
+    """A review's first stage done, as a clause ("not when …", ", when …"): a SUSR's is its referral."""
+    return ("the review was referred to the Regional Safeguarding Board" if label == rules.SUSR
+            else "the death was notified")
+
+
 def _first_words(label: str) -> str:
     """A review's first stage said after "before": a SUSR's is its referral (rules.SUSR_STAGE_LABELS)."""
     return "it was referred to the Regional Safeguarding Board" if label == rules.SUSR else "the death was notified"
@@ -151,8 +157,9 @@ def _partnership_not_then(store, values: dict) -> dict[str, list[str]]:
     if (first is None or first <= day) and (last is None or day <= last):
         return {}
     dates = " to ".join(_uk(d) for d in (first, last) if d)
-    return {"partnership": [f"{found.name} was in being {'from ' if last is None else ''}{dates}, not when the death "
-                            f"was notified ({_uk(day)}): check it is the partnership conducting the review."]}
+    return {"partnership": [f"{found.name} was in being {'from ' if last is None else ''}{dates}, not when "
+                            f"{_first_done(dhr.review_label(store))} ({_uk(day)}): check it is the partnership "
+                            "conducting the review."]}
 
 
 class SplitKind(LabelledEnum):
@@ -250,6 +257,7 @@ class ReviewsShown:
     read_only: bool = False  # the file cannot be changed: no list is where changes are made
     origins: RowOrigins = NOT_A_COUNTY_FILE  # in a county file, the office each review came from
     caveats: tuple[str, ...] = ()  # what Costs > Ledger says as at the day of what an earlier Safer Desk did not keep
+    label: str = rules.LABELS[0]  # what the reviews are called: a SUSR left out is one referred after the day
 
     @property
     def note(self) -> str:
@@ -258,8 +266,8 @@ class ReviewsShown:
         if not self.past:
             return ""
         day = _uk(self.day)
-        left = (f" {counted(self.later, 'review')} notified after {day} {'is' if self.later == 1 else 'are'} left out."
-                if self.later else "")
+        left = (f" {counted(self.later, 'review')} {rules.first_stage_done(self.label)} after {day} "
+                f"{'is' if self.later == 1 else 'are'} left out." if self.later else "")
         where = "" if self.read_only else ", where changes are made"
         return " ".join([f"As at {day}, not today's list: each review as it stood that day, as Costs > Ledger and the "
                          f"board report count it (nothing dated after it).{left} Clear the date for today's "
@@ -312,7 +320,7 @@ class DhrPresenter(FormScreen):
             as_at = day if past else None
             return ReviewsShown(day, past, dhr.list_cases(store, today=day, as_at=as_at),
                                 len(dhr.notified_after(store, as_at)), read_only, row_origins(store, REVIEWS),
-                                as_at_caveats(store, as_at) if as_at is not None else ())
+                                as_at_caveats(store, as_at) if as_at is not None else (), dhr.review_label(store))
 
         return read
 
@@ -1567,8 +1575,9 @@ class SplitPresenter:
         record = dhr.case_record(self.store, self.case.id)
         notified = date.fromisoformat(record["notified_on"]) if record["notified_on"] else None
         own = dhr.review_day(self.store, self.case.id)
-        why = ("" if self.partners_on != own else ", when the death was notified" if own == notified else
-               f", the first day it had statutory partners after the death was notified ({_uk(notified)})")
+        first = _first_done(dhr.review_label(self.store))
+        why = ("" if self.partners_on != own else f", when {first}" if own == notified else
+               f", the first day it had statutory partners after {first} ({_uk(notified)})")
         pname = self.store.scalar("SELECT name FROM partnerships WHERE id = ?", (self.partnership_id,))
         changes = [f"{' and '.join(sorted(names[i] for i in ids))} would {word}" for ids, names, word in (
             (set(now) - set(listed), now, "be billed"), (set(listed) - set(now), listed, "not"))
@@ -1938,7 +1947,8 @@ class LedgerShown:
         said = ("invoices, payments, refunds, refusals and write-offs dated after it are not counted, so a line "
                 "recorded now shows only as at a later day (clear the date for today). Each review's stage is the one "
                 "it had reached by then, and its cost is its cost lines dated on or before it or billed to the "
-                "partners by then. A review notified after it is not listed, nor its invoices counted.")
+                f"partners by then. A review {rules.first_stage_done(self.label)} after it is not listed, nor its "
+                "invoices counted.")
         if not self.partners:
             return f"Nothing had been billed to the partners by {day}, so every partner's figures are £0; {said}"
         return f"As at {day}: {said}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from safer_desk.domain.disclosure import count_given
-from safer_desk.domain.dhr import timescales_words, welsh_name_words
+from safer_desk.domain.dhr import LABELS, first_stage_done, timescales_words, welsh_name_words
 from safer_desk.domain.funds import KEYED_TO_ON_THE_COMMAND_LINE
 from safer_desk.domain.money import format_money, table_money
 from safer_desk.domain.periods import FinancialYear, format_uk_date
@@ -137,7 +137,7 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         sections.append(ReportSection(
             title=f"{label}s: cost recovery",
             paragraphs=[f"{review_kinds_words(reviews, len(cases) - reviews)}. Costs are shared "
-                        f"between the partnership's statutory partners; {_as_at_words(day, as_at, year, today)} "
+                        f"between the partnership's statutory partners; {_as_at_words(day, as_at, year, today, label)} "
                         "Net billed is what was billed less what was refused or written off (shares re-split "
                         "from a refusal are billed again), so once every refusal is dealt with it equals the cost.",
                         *(["Refunded is what was given back to a partner that paid more than its share (billed again "
@@ -464,13 +464,15 @@ def _case_open_during(row, year: FinancialYear) -> bool:
     return not (published and date.fromisoformat(published) < year.first_day)
 
 
-def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, today: date) -> str:
+def _as_at_words(day: date, as_at: date | None, year: FinancialYear | None, today: date,
+                 label: str = LABELS[0]) -> str:
     """"figures as at 01/12/2026 (today).", "figures as at 31/03/2018, the end of 2017/18. Invoices, …" for a
     past day, in the words of Costs > Ledger's note (``presenters.dhr.LedgerShown.note``)."""
     if as_at is None or as_at >= today:
         return f"figures as at {format_uk_date(day)} (today)."
     return (f"figures as at {_day_words(as_at, year)}. Invoices, payments, refunds, refusals and write-offs dated "
-            "after it are not counted, and a review notified after it is not listed. Each review's stage is the one "
+            f"after it are not counted, and a review {first_stage_done(label)} after it is not listed. Each "
+            "review's stage is the one "
             "it had reached by then (a stage, a panel meeting, a workshop or a recommendation completed after it is "
             "not yet reached), overdue is counted on that day, and its cost is its cost lines dated on or before it "
             "or billed to the partners by then.")
