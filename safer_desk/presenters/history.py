@@ -30,7 +30,7 @@ from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS,
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
-from safer_desk.domain.text import as_typed, counted, in_words
+from safer_desk.domain.text import as_typed, counted, folded, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
 from safer_desk.presenters.dhr import SHARE_KINDS, CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
@@ -380,7 +380,8 @@ class HistoryLine:
 
     @cached_property  # worked out once (a paste of 100,000 changes is 8 MB of words), not per key typed
     def search_text(self) -> str:
-        return " ".join((self.when, self.who, self.action, self.summary, self.area, *self.details)).casefold()
+        # without accents, as Find reads names: "ynys mon" typed on an English keyboard finds "Ynys Môn"
+        return folded(" ".join((self.when, self.who, self.action, self.summary, self.area, *self.details)))
 
 
 class Namer:
@@ -1388,7 +1389,7 @@ def _is_whole(value: Any) -> bool:
 def filter_predicate(area: str = "", text: str = "", since: date | None = None,
                      until: date | None = None) -> Callable[[HistoryLine], bool] | None:
     """Which lines the History window's filters keep (None when nothing filters)."""
-    words = as_typed((text or "").casefold()).split()  # "pastors" finds “pastors” as the papers write it, and back
+    words = as_typed(folded(text or "")).split()  # "pastors" finds “pastors” as the papers write it, and back
     if not (area or words or since or until):
         return None
     # "(6,957)", a negative amount as the papers write it, finds -£6,957 as the history says it
