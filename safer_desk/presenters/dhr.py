@@ -104,6 +104,7 @@ _SUSR_STAGE_HAPPENED = {**_STAGE_HAPPENED, "notified_on": "a referral",
                         "qa_letter_on": "the quality assurance letter"}
 _SUSR_CASE_DATE_KEYS = {**_CASE_DATE_KEYS, "notified_on": "f", "home_office_told_on": "G"}
 
+
 def _example_reference(label: str) -> str:
     """A case reference to follow on New case: a SUSR's for a Welsh office's SUSRs (the guide's Cardiff and Vale
     one), not a Suffolk DHR's."""
@@ -452,6 +453,12 @@ class DhrPresenter(FormScreen):
     @property
     def label(self) -> str:
         return dhr.review_label(self.store)
+
+    def as_at_tip(self) -> str:
+        """What Reviews as at does, said beside it: a SUSR left out is one referred after the day."""
+        return ("Each review as it stood on this day: its stage, status and overdue on that day, only costs, invoices, "
+                f"payments and refusals dated on or before it; a review {rules.first_stage_done(self.label)} after it "
+                "is left out. Clear it for today's list.")
 
     # -- actions ------------------------------------------------------------------------------------
     def _refreshed(self, case_id: str | None, share_id: str | None = None) -> None:

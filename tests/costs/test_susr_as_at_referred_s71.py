@@ -14,6 +14,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.dhr import DhrPresenter, LedgerPresenter
 from safer_desk.services import dhr
 from safer_desk.services.report import build_report
+from tests.costs.test_costs_tab import settle, tab  # noqa: F401 - the fixtures
 
 SUSR = "Single Unified Safeguarding Review"
 TODAY = date(2026, 12, 7)
@@ -72,3 +73,16 @@ def test_a_susrs_split_says_its_partners_are_those_of_its_referral(demo_store):
     said = presenter.split_form().partners_said()
     assert "13/11/2017, when the review was referred to the Regional Safeguarding Board." in said, said
     assert "death" not in said, said
+
+
+def test_the_as_at_fields_tip_says_referred_for_susrs(tab, settle):  # noqa: F811
+    """Reviews as at's tip said "a review notified after it is left out" with the reviews called SUSRs."""
+    page = tab.reviews
+    assert "a review notified after it is left out" in page.as_at.edit.toolTip()
+    page.label_combo.setCurrentText(SUSR)
+    settle()
+    tip = page.as_at.edit.toolTip()
+    assert "a review referred after it is left out" in tip and "notified" not in tip, tip
+    tab.window().session.undo_stack.undo()
+    settle()
+    assert "a review notified after it is left out" in page.as_at.edit.toolTip()

@@ -190,10 +190,7 @@ class DhrPage(QWidget):
         self.overdue_only.setToolTip("Only cases with overdue stages, actions or payments")
         top.addWidget(self.overdue_only)
         # The board paper's "as at 31 March", as Costs > Ledger's (each page keeps its own day).
-        self.as_at = AsAtField(self, "Reviews as at", "Each review as it stood on this day: its stage, status and "
-                               "overdue on that day, only costs, invoices, payments and refusals dated on or before "
-                               "it; a review notified after it is left out. Clear it for today's list.",
-                               self.choose_day, self._put_back_day)
+        self.as_at = AsAtField(self, "Reviews as at", p.as_at_tip(), self.choose_day, self._put_back_day)
         top.addWidget(self.as_at.labelled("Revie&ws as at:"))  # Alt+T is Edit case… here
         top.addWidget(self.as_at)
         layout.addLayout(top)
@@ -809,6 +806,7 @@ class DhrPage(QWidget):
     def _label_changed(self) -> None:
         label = self.presenter.label
         self.label_combo.setToolTip(label)
+        self.as_at.edit.setToolTip(self.presenter.as_at_tip())  # a SUSR left out is one referred after the day
         if self.label_combo.currentText() != label:
             self.label_combo.blockSignals(True)
             self.label_combo.setCurrentText(label)
