@@ -745,9 +745,11 @@ class DhrPresenter(FormScreen):
     def panel_meeting_form(self) -> CostForm:
         case = self.need_case()
         fields = [Field("met_on", "&Date", FieldKind.DATE, required=True), Field("note", "&Note")]
+        # a meeting before the review's first stage, as any stage dated so: a slip of the year, asked about once
         return self._form(fields, f"Panel meeting for {case.reference}", lambda v: self.case_action(
             f"Add panel meeting to {case.reference}", case.id,
-            lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"], v["note"])))
+            lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"], v["note"])),
+            warnings=lambda v: _before_notified(self.store, case.id, v, "met_on"))
 
     def edit_panel_meeting_form(self, meeting: dict) -> CostForm:
         """A panel meeting's date or note, corrected (Enter or a double-click on it)."""
@@ -757,7 +759,9 @@ class DhrPresenter(FormScreen):
         return self._form(fields, f"Panel meeting for {case.reference}", lambda v: self.case_action(
             f"Change the panel meeting of {values['met_on']} in {case.reference}", case.id,
             lambda: dhr.update_panel_meeting(self.store, meeting["id"], met_on=v["met_on"], note=v["note"])),
-            values=values, correcting=True)
+            values=values, correcting=True,
+            warnings=lambda v: {} if _as_kept(v, values, "met_on") else _before_notified(self.store, case.id, v,
+                                                                                         "met_on"))
 
     @staticmethod
     def _recommendation_fields() -> list[Field]:
