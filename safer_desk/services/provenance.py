@@ -128,7 +128,7 @@ def names_said(rows, origins: RowOrigins) -> dict[str, str]:
 
 def merged_into(store: "Store") -> bool:
     """Whether anything was merged into the file (a county file): two queries, nothing county-related imported."""
-    from safer_desk.storage.schema.exchange import PROVENANCE_TABLE
+    from safer_desk.storage.schema import PROVENANCE_TABLE
 
     return bool(store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (PROVENANCE_TABLE,))
                 and store.scalar(f"SELECT 1 FROM {PROVENANCE_TABLE} LIMIT 1"))

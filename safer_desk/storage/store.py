@@ -586,7 +586,7 @@ def inspect_to_write(path: Path) -> tuple[FileCheck, sqlite3.Connection | None]:
 
 def _manifest_table() -> str:
     """The table only an export for the county has."""
-    from safer_desk.storage.schema.exchange import MANIFEST_TABLE
+    from safer_desk.storage.schema import MANIFEST_TABLE
 
     return MANIFEST_TABLE
 

@@ -36,6 +36,14 @@ def test_blank_file_migrates_to_the_exact_core_columns(store):
     assert len(store.office_id) == 32
 
 
+def test_the_step_names_opening_checks_are_the_schema_modules_own():
+    """Opening a file checks its steps against schema.STEP_NAMES, so that start-up need not import the seven modules
+    of SQL (issue 16): the table is each set's steps, named and ordered as the modules declare and apply them. A step
+    added to a module and not to the table would make every file it migrates refused as a newer version's."""
+    assert schema_module.STEP_NAMES == tuple((s.name, tuple(s.names())) for s in schema_module.all_sets())
+    assert known_steps() == {(s.name, name) for s in schema_module.all_sets() for name in s.names()}
+
+
 def test_every_user_table_is_strict_and_audited(store):
     tables = [r[0] for r in store.conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'")]

@@ -409,6 +409,10 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "safer_desk.presenters.funders",  # the editor's summary of the funders' shares (11 M with presenters.start)
     "safer_desk.presenters.start",  # the start page's steps; the status bar's file name is presenters.recent's
     "safer_desk.storage.audit_chain",  # checking the trail's hash chain, and its repair: 9 M
+    # the schema's SQL, for applying steps: an up-to-date file's are checked against schema.STEP_NAMES (4 M)
+    "safer_desk.storage.schema.core", "safer_desk.storage.schema.projects", "safer_desk.storage.schema.allocation",
+    "safer_desk.storage.schema.costs", "safer_desk.storage.schema.indicators", "safer_desk.storage.schema.exchange",
+    "safer_desk.storage.schema.budgets",
     "pandas", "numpy", "sqlite_utils", "pyqtgraph",
 )
 

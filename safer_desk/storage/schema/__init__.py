@@ -16,6 +16,12 @@ from typing import Callable
 
 MigrationFn = Callable[[object], None]  # receives a sqlite_utils.Database
 
+# The exchange set's tables that opening a file looks for (schema.exchange makes them), named here so that opening
+# does not import the set's SQL: where merged rows came from, and, only in an export file, what the export is (its
+# presence is what makes a file an export).
+PROVENANCE_TABLE = "_county_provenance"
+MANIFEST_TABLE = "_export_manifest"
+
 
 @dataclass
 class MigrationSet:
@@ -44,8 +50,36 @@ def all_sets() -> list[MigrationSet]:
             indicators.migrations, exchange.migrations, budgets.migrations]
 
 
+# Every set's steps by name, in all_sets()'s order. Opening an up-to-date file checks its applied steps against
+# these and needs nothing else of the schema, so the seven modules of SQL are imported only when steps are to be
+# applied (all_sets): 4 M instructions of every start. test_storage holds this to the modules' own lists, so a step
+# added to a module and not here fails there (and a file it made would be refused as a newer version's).
+STEP_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("safer_desk.core", ("create_meta_and_audit", "create_reference_data", "create_illustrative_marks",
+                         "create_office_areas", "chain_the_audit_trail")),
+    ("safer_desk.projects", ("create_project_register", "add_funders_awards_and_shares",
+                             "keep_a_scale_typed_as_an_amount")),
+    ("safer_desk.allocation", ("create_allocation_scenarios", "create_allocation_top_slices",
+                               "create_allocation_draft")),
+    ("safer_desk.costs", ("create_dhr_tables", "create_fund_tables", "add_fund_spend_keyed_to",
+                          "add_dhr_first_billed_on", "create_dhr_refunds", "create_dhr_withdrawn_invoices",
+                          "create_dhr_deleted_cost_lines", "create_dhr_cost_line_versions",
+                          "add_dhr_safeguarding_board")),
+    ("safer_desk.indicators", ("create_indicator_tables", "move_police_counts_to_internal_table",
+                               "key_police_counts_by_what_they_count", "add_performance_framework",
+                               "keep_police_vintages")),
+    ("safer_desk.exchange", ("create_county_bookkeeping", "create_signing_register",
+                             "keep_conflicts_in_words_and_decisions", "keep_row_origins_slim",
+                             "rehash_rows_merged_before_columns_were_added",
+                             "keep_rows_several_offices_hold_by_what_they_are", "keep_which_offices_hold_shared_rows")),
+    ("safer_desk.budgets", ("create_budget_plans", "keep_each_offices_part_of_a_funds_spend",
+                            "link_a_line_to_one_funders_share")),
+)
+
+
 def known_steps() -> set[tuple[str, str]]:
-    return {(s.name, name) for s in all_sets() for name in s.names()}
+    """Every (set, step) this program knows: what a file's applied steps are checked against."""
+    return {(set_name, name) for set_name, names in STEP_NAMES for name in names}
 
 
 def schema_version() -> int:

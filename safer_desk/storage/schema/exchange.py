@@ -7,15 +7,14 @@ Every office file has them (empty until it is used as a county file), so any fil
 
 from __future__ import annotations
 
+from safer_desk.storage.schema import MANIFEST_TABLE as MANIFEST_TABLE  # named there: opening a file reads them
+from safer_desk.storage.schema import PROVENANCE_TABLE as PROVENANCE_TABLE
 from safer_desk.storage.schema import MigrationSet
 
 migrations = MigrationSet("safer_desk.exchange")
 
-PROVENANCE_TABLE = "_county_provenance"
 IMPORTS_TABLE = "_county_imports"
 CONFLICTS_TABLE = "_county_conflicts"
-# Only in export files: what the export is (its presence is what makes a file an export).
-MANIFEST_TABLE = "_export_manifest"
 
 
 @migrations.step
