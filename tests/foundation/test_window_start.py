@@ -399,6 +399,7 @@ sys.exit(main(sys.argv[1:]))
 NOT_BEFORE_THE_FIRST_SCREEN = (
     "hashlib",  # OpenSSL's, for the audit chain's hashes: 5 ms
     "secrets", "html",
+    "safer_desk.domain.scales",  # a project's scale in a scenario (its dataclass: 4 M), for commissioning
     "safer_desk.domain.quarters",  # an ordered dataclass (5 M); the register shows months and years, no quarter
     "signal",  # its enum classes: 3 M instructions; the window's Ctrl+C and closing use _signal, the module it wraps
     "safer_desk.services.history",  # the History of Changes (its records), for a change's name in it
