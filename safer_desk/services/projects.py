@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
@@ -1185,10 +1185,10 @@ def get_project(store: Store, project_id: str) -> Project:
 
 # -- writing -------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ProjectSnapshot:
+class ProjectSnapshot(NamedTuple):
     """A project's rows as they were (parts None: it did not exist), with the scenarios' ticks of it and the budget
-    lines linked to it, so a change, an add or a delete is undone and redone exactly (ids and all)."""
+    lines linked to it, so a change, an add or a delete is undone and redone exactly (ids and all). (A NamedTuple:
+    a frozen dataclass is 3 M instructions to make as this module loads, at every start; see PasteReading.)"""
 
     project_id: str
     parts: tuple[snapshots.Part, ...] | None
@@ -1527,13 +1527,15 @@ _LABEL_TO_KEY.update({"project / initiative": "title", "project": "title", "suit
                       "lead officer": "officers", "comments": "notes", "comment": "notes", "note": "notes"})
 
 
-@dataclass(frozen=True)
-class PasteReading:
+class PasteReading(NamedTuple):
     """How pasted rows are read: which field each column goes to, and whether the first row is headings.
 
     ``heading_row`` is True when the first row names the columns (it recognised a title column),
     False when the first row is data, and None when it looks like headings the register does not
     know: the person is asked, and it is never stored as a project.
+
+    A NamedTuple, not a frozen dataclass: this module loads at every start, and Python 3.11 compiles a dataclass's
+    methods as it is made (3 M instructions); nothing is pasted before the first screen.
     """
 
     rows: tuple[tuple[str, ...], ...]
