@@ -25,9 +25,8 @@ import stat
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from safer_desk.domain.text import LazyPattern
 
@@ -70,15 +69,15 @@ def work_root() -> Path:
     return data_folder() / "work"
 
 
-@dataclass
-class _Session:
-    """This run's own session: its folder of notes, and the lock that says the run is alive."""
+class _Session(NamedTuple):
+    """This run's own session: its folder of notes, and the lock that says the run is alive. (Not a dataclass: this
+    module loads at every start, and Python 3.11 compiles a dataclass's methods as it is made, 2 M instructions.)"""
     root: Path
     id: str
     lock: object  # a storage.locking.OfficeLock held for the life of the process
     folder: Path
     pending: Path
-    notes: dict[str, Path] = field(default_factory=dict)  # temporary file -> its note
+    notes: dict[str, Path]  # temporary file -> its note
 
 
 _sessions: dict[Path, _Session] = {}
@@ -126,7 +125,7 @@ def _start_session(root: Path) -> _Session:
             with contextlib.suppress(OSError):
                 root.rmdir()
             raise
-        return _Session(root, sid, lock, folder, pending)
+        return _Session(root, sid, lock, folder, pending, {})
     raise OSError(f"could not start a working session in {root}")  # pragma: no cover
 
 
@@ -355,12 +354,13 @@ def private_workspace(prefix: str = "work") -> Iterator[Path]:
 
 # -- the next start ----------------------------------------------------------------------------
 
-@dataclass
 class CleanUp:
-    """What ``remove_leftovers`` removed (paths), for tests and the log."""
+    """What ``remove_leftovers`` removed (paths), for tests and the log. (A plain class, as _Session is no
+    dataclass.)"""
 
-    removed: list[Path] = field(default_factory=list)
-    sessions: int = 0  # ended runs whose notes were read
+    def __init__(self) -> None:
+        self.removed: list[Path] = []
+        self.sessions = 0  # ended runs whose notes were read
 
 
 def _session_ended(root: Path, sid: str, cache: dict[str, bool]) -> bool:
