@@ -426,7 +426,8 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
 # The dataclasses made before the first screen. Python 3.11 compiles each generated method (a frozen dataclass's six,
 # an ordered one's ten) as the class is made: 2-5 M instructions each, so one the first screen does not use belongs
 # in a module it does not load (domain.quarters, domain.scales), or is a NamedTuple (storage.audit.TriggerProblem,
-# services.projects.PasteReading and ProjectSnapshot, storage.leftovers._Session) or a plain class.
+# services.projects.PasteReading and ProjectSnapshot, storage.leftovers._Session,
+# domain.checks.Slip) or a plain class.
 MADE_BEFORE_THE_FIRST_SCREEN = {
     # what the register shows and the file it is read from
     "safer_desk.domain.money.Cost", "safer_desk.domain.periods.FinancialYear", "safer_desk.domain.periods.Month",
@@ -438,7 +439,7 @@ MADE_BEFORE_THE_FIRST_SCREEN = {
     "safer_desk.storage.schema.MigrationSet", "safer_desk.storage.store.FileCheck",
     "safer_desk.presenters.forms.Field", "safer_desk.ui.kit.tables.Column", "safer_desk.ui.tabs.TabSpec",
     # not made use of before it, but in modules the first screen needs for other things
-    "safer_desk.domain.checks.Slip", "safer_desk.presenters.actions.Action", "safer_desk.storage.audit.Batch",
+    "safer_desk.presenters.actions.Action", "safer_desk.storage.audit.Batch",
 }
 
 
