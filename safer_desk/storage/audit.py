@@ -194,9 +194,21 @@ class Batch:
 class AuditState:
     """What the audit functions of one connection know: who writes and the batch, if one is open."""
 
-    def __init__(self, user: str):
-        self.user = user
+    def __init__(self, user: str | None = None):
+        self._user = user
         self.batch: Batch | None = None
+
+    @property
+    def user(self) -> str:
+        """Who writes: the one given, else the operating-system user, looked up at the first write (getpass, with
+        termios and pwd, is 2 M instructions of every start, and a file opened is not written before it is shown)."""
+        if self._user is None:
+            self._user = current_user()
+        return self._user
+
+    @user.setter
+    def user(self, user: str) -> None:
+        self._user = user
 
     def audit_row(self, table: str, action: str) -> int:
         batch = self.batch
@@ -240,7 +252,7 @@ def rows_counted_by_caller(conn: sqlite3.Connection, state: AuditState) -> Itera
 
 def register_functions(conn: sqlite3.Connection, user: str | None = None) -> AuditState:
     """Register the functions the audit triggers call; without them no audited table can be written."""
-    state = AuditState(user or current_user())
+    state = AuditState(user or None)
     conn.create_function("safer_desk_user", 0, lambda: state.user, deterministic=False)
     conn.create_function("safer_desk_action_id", 0, _action_id, deterministic=False)
     conn.create_function("safer_desk_action_label", 0, _action_label, deterministic=False)
