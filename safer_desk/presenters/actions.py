@@ -7,7 +7,6 @@ Edit > Undo names it and brings its tab into view; in tests it simply runs ``do`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 
@@ -19,21 +18,25 @@ def user_action(label: str):
     return grouped(label)
 
 
-@dataclass
 class Action:
     """``text`` names the action as the Edit menu says it ("Save project Suffolk Strive").
 
     ``do`` performs it (and is called again on redo), ``undo`` reverses it, ``after`` refreshes
     the screen after either; ``tab`` is the key of the tab where it happened.
+
+    A plain class: this module loads at every start, and Python 3.11 compiles a dataclass's methods as it is made
+    (2 M instructions); no action is made before the first screen.
     """
 
-    text: str
-    do: Callable[[], Any]
-    undo: Callable[[], Any]
-    tab: str = ""
-    after: Callable[[], None] | None = None
-    # Set by its first ``do`` when the file is as it was (figures saved as held): no step to undo, Redo kept.
-    changed_nothing: bool = False
+    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[], Any], tab: str = "",
+                 after: Callable[[], None] | None = None, changed_nothing: bool = False) -> None:
+        self.text = text
+        self.do = do
+        self.undo = undo
+        self.tab = tab
+        self.after = after
+        # Set by its first ``do`` when the file is as it was (figures saved as held): no step to undo, Redo kept.
+        self.changed_nothing = changed_nothing
 
     def perform_do(self) -> Any:
         """``do``, with every audit entry it writes grouped as this one action in the file's history."""

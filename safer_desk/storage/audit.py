@@ -52,7 +52,6 @@ import operator
 import os
 import sqlite3
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, NamedTuple
 
 AUDIT_TABLE = "audit_log"
@@ -163,15 +162,17 @@ def current_action() -> tuple[str, str | None] | None:
     return _ACTION.get()
 
 
-@dataclass
 class Batch:
-    """An open batch: the rows its writes touched, per table and kind, instead of one entry per row."""
+    """An open batch: the rows its writes touched, per table and kind, instead of one entry per row. (A plain class:
+    this module loads at every start, and Python 3.11 compiles a dataclass's methods as it is made, 2 M instructions;
+    no batch is open before the first screen.)"""
 
-    label: str
-    source: str | None = None
-    source_hash: str | None = None
-    rows: dict[str, dict[str, int]] = field(default_factory=dict)
-    details: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, label: str, source: str | None = None, source_hash: str | None = None) -> None:
+        self.label = label
+        self.source = source
+        self.source_hash = source_hash
+        self.rows: dict[str, dict[str, int]] = {}
+        self.details: dict[str, Any] = {}
 
     def count(self, table: str, action: str, n: int = 1) -> None:
         per_table = self.rows.setdefault(table, {})

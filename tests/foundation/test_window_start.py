@@ -428,9 +428,8 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
 # an ordered one's ten) as the class is made: 2-5 M instructions each, so one the first screen does not use belongs
 # in a module it does not load (domain.quarters, domain.scales), or is a NamedTuple (storage.audit.TriggerProblem,
 # services.projects.PasteReading and ProjectSnapshot, storage.leftovers._Session,
-# domain.checks.Slip) or a plain class.
-MADE_BEFORE_THE_FIRST_SCREEN = {
-    # what the register shows and the file it is read from
+# domain.checks.Slip) or a plain class (storage.audit.Batch, presenters.actions.Action).
+MADE_BEFORE_THE_FIRST_SCREEN = {  # what the register shows and the file it is read from
     "safer_desk.domain.money.Cost", "safer_desk.domain.periods.FinancialYear", "safer_desk.domain.periods.Month",
     "safer_desk.domain.projects.Criterion", "safer_desk.domain.projects.LineAmount",
     "safer_desk.domain.projects.Reconciliation", "safer_desk.services.projects.Project",
@@ -439,8 +438,6 @@ MADE_BEFORE_THE_FIRST_SCREEN = {
     "safer_desk.services.provenance.RowOrigins", "safer_desk.services.files.OpenedFile",
     "safer_desk.storage.schema.MigrationSet", "safer_desk.storage.store.FileCheck",
     "safer_desk.presenters.forms.Field", "safer_desk.ui.kit.tables.Column", "safer_desk.ui.tabs.TabSpec",
-    # not made use of before it, but in modules the first screen needs for other things
-    "safer_desk.presenters.actions.Action", "safer_desk.storage.audit.Batch",
 }
 
 
