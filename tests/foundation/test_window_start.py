@@ -428,14 +428,13 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
 # an ordered one's ten) as the class is made: 2-5 M instructions each, so one the first screen does not use belongs
 # in a module it does not load (domain.quarters, domain.scales), or is a NamedTuple (storage.audit.TriggerProblem,
 # services.projects.PasteReading and ProjectSnapshot, storage.leftovers._Session, domain.checks.Slip; and, used,
-# storage.store.FileCheck, services.files.OpenedFile, ui.tabs.TabSpec) or a plain class (storage.audit.Batch,
-# presenters.actions.Action).
+# storage.store.FileCheck, services.files.OpenedFile, ui.tabs.TabSpec, the register's Officer, LineAmount
+# and Reconciliation) or a plain class (storage.audit.Batch, presenters.actions.Action).
 MADE_BEFORE_THE_FIRST_SCREEN = {  # what the register shows and the file it is read from
     "safer_desk.domain.money.Cost", "safer_desk.domain.periods.FinancialYear", "safer_desk.domain.periods.Month",
-    "safer_desk.domain.projects.Criterion", "safer_desk.domain.projects.LineAmount",
-    "safer_desk.domain.projects.Reconciliation", "safer_desk.services.projects.Project",
+    "safer_desk.domain.projects.Criterion", "safer_desk.services.projects.Project",
     "safer_desk.services.projects.CostLine", "safer_desk.services.projects.FundingSource",
-    "safer_desk.services.projects.Officer", "safer_desk.services.projects.StatusChange",
+    "safer_desk.services.projects.StatusChange",
     "safer_desk.services.provenance.RowOrigins", "safer_desk.storage.schema.MigrationSet",
     "safer_desk.presenters.forms.Field", "safer_desk.ui.kit.tables.Column",
 }
