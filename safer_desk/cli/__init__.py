@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-# The C module the standard library's signal wraps: the same calls and numbers, without the three enum classes
-# signal makes as it loads (3 M instructions of every start). It takes and gives plain ints (SIG_IGN, SIG_DFL): only
-# what it gave back is handed to it again.
-import _signal as signal
+import signal
 import sqlite3
 import sys
 from typing import TYPE_CHECKING

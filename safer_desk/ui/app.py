@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-# The standard library's signal without its enum classes (3 M instructions of every start): see safer_desk.cli.
-import _signal as signal
+import signal
 import sys
 import time
 from pathlib import Path

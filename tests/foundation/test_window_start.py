@@ -405,7 +405,6 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "safer_desk.domain.scales",  # a project's scale in a scenario (its dataclass: 4 M), for commissioning
     "safer_desk.domain.quarters",  # an ordered dataclass (5 M); the register shows months and years, no quarter
     "getpass",  # with termios and pwd (2 M), for the user name the audit trail records: looked up at the first write
-    "signal",  # its enum classes: 3 M instructions; the window's Ctrl+C and closing use _signal, the module it wraps
     "safer_desk.services.history",  # the History of Changes (its records), for a change's name in it
     "safer_desk.exchange.files", "safer_desk.ui.kit.exports",  # copy, paste and export
     "safer_desk.ui.projects.editor",  # built once the register is on screen
