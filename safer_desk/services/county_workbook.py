@@ -549,18 +549,21 @@ def dhr_partners_sheet(store: Store, today: date, origins: Origins | None = None
     def came_from(case_id: str) -> list[str]:
         return [_merged_from(origins, "dhr_cases", case_id)] if origins else []
 
-    rows = [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
+    def kind(stored: str) -> str:  # as Costs' Shares and payments says it ("Carried by the lead authority")
+        return dhr.SHARE_KIND_WORDS.get(stored, stored)
+
+    rows = [[s.partner, s.case_reference, kind(s.kind), s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
              s.amount_pence, s.paid_pence, s.closed_pence, s.outstanding_pence, s.overdue_pence]
             + ([None] if refunds else []) + came_from(s.case_id) for s in shares]
     # each invoice billing again withdrew, as Shares and payments lists it: its Status says so and what it was sent
     # for, no money in the columns, so a partner's rows still add up to its line of the ledger
-    rows += [[s.partner, s.case_reference, s.kind, s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
+    rows += [[s.partner, s.case_reference, kind(s.kind), s.invoice_ref, s.invoiced_on, s.due_on, s.status_text,
               None, None, None, None, None] + ([None] if refunds else []) + came_from(s.case_id)
              for s in dhr.withdrawn_shares(store) if s.case_id in references]
-    rows += [[r.partner, references[r.case_id], "refund", r.reference, None, None,
+    rows += [[r.partner, references[r.case_id], kind("refund"), r.reference, None, None,
               f"Refunded {r.refunded_on.strftime('%d/%m/%Y')}", None, None, None, None, None, r.amount_pence]
              + came_from(r.case_id) for r in refunds]
-    rows.sort(key=lambda row: (row[0].casefold(), row[1], row[2] == "refund"))
+    rows.sort(key=lambda row: (row[0].casefold(), row[1], row[2] == kind("refund")))
     said = (" Refunded is what was given back to a partner that paid beyond its share of the review: what the "
             "partner kept is Paid less Refunded.") if refunds else ""
     return WorkbookSheet("Who owes what", "Review costs: who owes what", "Each partner's share of each review: "

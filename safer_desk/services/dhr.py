@@ -214,8 +214,10 @@ DECISIONS = ("pending", "hold", "not held")
 KIND_WORDS = {"review": "Review", "learning review": "Learning review"}
 DECISION_WORDS = {"pending": "Pending", "hold": "Hold a review", "not held": "Not held"}
 # A partner's share's kind: billed as first split, re-split among the others after a refusal, or carried by the lead
-# authority (Costs' Shares and payments, the history).
-SHARE_KIND_WORDS = {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority"}
+# authority (Costs' Shares and payments, the history, the workbook's Who owes what); "refund" is that sheet's row of a
+# refund to a partner that paid beyond its share (Refund excess…).
+SHARE_KIND_WORDS = {"share": "Share", "re-split": "Re-split", "carried": "Carried by the lead authority",
+                    "refund": "Refund"}
 
 
 def _lookup(store: Store, table: str, value: str | None, what: str, *, required: bool = False) -> str | None:

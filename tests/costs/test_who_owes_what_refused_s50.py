@@ -29,16 +29,16 @@ def test_each_row_adds_up_with_what_was_refused_or_written_off(demo_store):
     share, paid, closed, outstanding = (names.index(n) for n in ("Share (£)", "Paid (£)",
                                                                    "Refused or written off (£)", "Outstanding (£)"))
     rows = sheet.blocks[0].rows
-    (county_row,) = [r for r in rows if r[0] == "Suffolk County Council" and r[1] == REVIEW and r[2] != "re-split"]
+    (county_row,) = [r for r in rows if r[0] == "Suffolk County Council" and r[1] == REVIEW and r[2] != "Re-split"]
     assert (county_row[share], county_row[paid], county_row[closed], county_row[outstanding]) == \
         (684_14, 400_00, 284_14, 0)
-    (ccg,) = [r for r in rows if r[0] == "West Suffolk CCG" and r[1] == REVIEW and r[2] == "share"]
+    (ccg,) = [r for r in rows if r[0] == "West Suffolk CCG" and r[1] == REVIEW and r[2] == "Share"]
     assert (ccg[closed], ccg[outstanding], ccg[6]) == (684_14, 0, "Written off")
-    (probation,) = [r for r in rows if r[0] == "National Probation Service" and r[1] == REVIEW and r[2] == "share"]
+    (probation,) = [r for r in rows if r[0] == "National Probation Service" and r[1] == REVIEW and r[2] == "Share"]
     assert probation[closed] == 684_14  # refused in the example
     for row in rows:
         if row[2] != "refund":
             assert row[share] == row[paid] + row[closed] + row[outstanding], row
     ledger = {line.partner: line for line in dhr.partner_ledger(demo_store, today=TODAY)}
-    mine = [r for r in rows if r[0] == "Suffolk County Council" and r[2] != "refund"]
+    mine = [r for r in rows if r[0] == "Suffolk County Council" and r[2] != "Refund"]
     assert sum(r[closed] for r in mine) == ledger["Suffolk County Council"].refused_pence

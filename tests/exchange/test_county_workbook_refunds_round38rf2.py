@@ -73,5 +73,5 @@ def test_who_owes_what_says_the_refund_in_a_row_of_its_own(demo_master, tmp_path
         store.close()
     ws = openpyxl.load_workbook(tmp_path / "county.xlsx")["Who owes what"]
     # (round 41: its refunds too, so a partner's rows add up to its line of the ledger)
-    refunds = [r for r in ws.iter_rows(values_only=True) if len(r) > 2 and r[2] == "refund"]
+    refunds = [r for r in ws.iter_rows(values_only=True) if len(r) > 2 and r[2] == "Refund"]
     assert [(r[0], r[3], r[-1]) for r in refunds] == [("Babergh District Council", "BACS 4471", 227.27)]

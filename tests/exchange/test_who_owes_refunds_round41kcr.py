@@ -48,7 +48,7 @@ def test_the_workbook_who_owes_what_has_the_refund_and_a_partner_adds_up_to_the_
     who = _sheet(path, "Who owes what", "Partner")
     rows = [r for r in who if r["Partner"] != "Total"]
     reference = dhr.list_cases(county, today=TODAY)[0].reference
-    [refund] = [r for r in rows if r["Kind of share"] == "refund"]
+    [refund] = [r for r in rows if r["Kind of share"] == "Refund"]
     assert (refund["Partner"], refund["Review"], refund["Invoice"], refund["Status"]) == (
         "Babergh District Council", reference, "BACS 4471", "Refunded 15/10/2025")
     assert _pence(refund["Refunded (£)"]) == 25000 and refund["Share (£)"] is None and refund["Paid (£)"] is None
