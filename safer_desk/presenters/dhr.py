@@ -73,6 +73,16 @@ def _before_notified(store, case_id: str, values: dict, key: str) -> dict[str, l
     return {}
 
 
+def _panel_meeting_doubts(store, case_id: str, values: dict, today: date) -> dict[str, list[str]]:
+    """A panel meeting dated before the review's first stage (a slip of the year), or after today: a meeting records
+    one held (Stage reached moves on with it), so one not held yet is asked about once, in a meeting's words (not a
+    payment's "cannot have been made yet")."""
+    day = values.get("met_on")
+    if isinstance(day, date) and day > today:
+        return {"met_on": [f"{_uk(day)} is after today ({_uk(today)}): a panel meeting not yet held?"]}
+    return _before_notified(store, case_id, values, "met_on")
+
+
 def _first_done(label: str) -> str:
     """A review's first stage done, as a clause ("not when …", ", when …"): a SUSR's is its referral."""
     return ("the review was referred to the Regional Safeguarding Board" if label == rules.SUSR
@@ -745,11 +755,12 @@ class DhrPresenter(FormScreen):
     def panel_meeting_form(self) -> CostForm:
         case = self.need_case()
         fields = [Field("met_on", "&Date", FieldKind.DATE, required=True), Field("note", "&Note")]
-        # a meeting before the review's first stage, as any stage dated so: a slip of the year, asked about once
+        # a meeting before the review's first stage, as any stage dated so (a slip of the year), or after today (not
+        # held yet): asked about once
         return self._form(fields, f"Panel meeting for {case.reference}", lambda v: self.case_action(
             f"Add panel meeting to {case.reference}", case.id,
             lambda: dhr.add_panel_meeting(self.store, case.id, v["met_on"], v["note"])),
-            warnings=lambda v: _before_notified(self.store, case.id, v, "met_on"))
+            warnings=lambda v: _panel_meeting_doubts(self.store, case.id, v, self.today()))
 
     def edit_panel_meeting_form(self, meeting: dict) -> CostForm:
         """A panel meeting's date or note, corrected (Enter or a double-click on it)."""
@@ -760,8 +771,8 @@ class DhrPresenter(FormScreen):
             f"Change the panel meeting of {values['met_on']} in {case.reference}", case.id,
             lambda: dhr.update_panel_meeting(self.store, meeting["id"], met_on=v["met_on"], note=v["note"])),
             values=values, correcting=True,
-            warnings=lambda v: {} if _as_kept(v, values, "met_on") else _before_notified(self.store, case.id, v,
-                                                                                         "met_on"))
+            warnings=lambda v: {} if _as_kept(v, values, "met_on") else _panel_meeting_doubts(self.store, case.id, v,
+                                                                                              self.today()))
 
     @staticmethod
     def _recommendation_fields() -> list[Field]:
