@@ -1025,7 +1025,8 @@ class BudgetsPresenter(ScreenPresenter):
         own = sum(1 for r in self.rows if r.kind in ("line", "stated", "stated-total") and r.cells
                   and r.cells[position].stated_change)
         later, changes = service.changes_printed_on(self.view.plan, self.view.plan.columns[position].id)
-        if not (figures or printed or own or changes):
+        outside = self._actuals_left_outside(position)
+        if not (figures or printed or own or changes or outside):
             return ""
         held = in_words([x for x in (counted(figures, "figure") if figures else "",
                                      counted(printed, "printed total") if printed else "",
@@ -1033,7 +1034,24 @@ class BudgetsPresenter(ScreenPresenter):
         was, goes = ("was", "goes") if changes == 1 else ("were", "go")
         going = (f" The {counted(changes, 'change')} the paper printed into “{later.label}” {was} on “{label}”, and "
                  f"{goes} with it." if changes else "")
-        return f"Remove the year “{label}”{f' with its {held}' if held else ''}?{going} Edit > Undo brings it back."
+        return (f"Remove the year “{label}”{f' with its {held}' if held else ''}?{going}{outside} Edit > Undo brings it "
+                "back.")
+
+    def _actuals_left_outside(self, position: int) -> str:
+        """What the linked lines actually show in the year at ``position``, said as falling outside the plan once the
+        year goes (no other column of the plan is that year): said only afterwards, in the line's tooltip, it came
+        too late to keep the year (service._outside_the_plan says the same of what is outside)."""
+        columns = self.view.plan.columns
+        year = columns[position].financial_year
+        if not year or any(c.financial_year == year for i, c in enumerate(columns) if i != position):
+            return ""
+        said = [f" {r.label} actually shows {format_money(r.cells[position].actual_pence)} in {year} "
+                f"({'; '.join(link.describe() for link in r.links)}): with the year gone it falls outside the plan, "
+                "and no year's actual here counts it."
+                for r in self.rows if r.kind == "line" and r.links and r.cells[position].actual_pence]
+        more = len(said) - 3  # a question, not a list: the lines' tooltips say each once the year is gone
+        return "".join(said[:3]) + (f" So does what {counted(more, 'more linked line')} actually "
+                                    f"{'shows' if more == 1 else 'show'} in {year}." if more > 0 else "")
 
     def remove_year(self, position: int) -> bool:
         plan_id, label = self.selected, self.column_at(position)
