@@ -1212,9 +1212,12 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
 
     if link.kind == "project":
         from safer_desk.services.projects import load_projects
+        from safer_desk.services.projects_commissioning import NOT_GOING_AHEAD
 
         found = load_projects(store, [link.target_id])
-        if found and link.measure == "share":
+        if found and found[0].status in NOT_GOING_AHEAD:
+            pass  # counts nothing, as in Commissioning and the board report's Funders' shares (``not_going_ahead``)
+        elif found and link.measure == "share":
             for year, pence in share_by_year(found[0], link.funder).items():
                 add(year, pence)
         elif found:
@@ -1292,6 +1295,27 @@ def share_gone(store: Store, link: LineLink) -> str:
         return (f"{link.describe()}: part of the share is not known yet ({'; '.join(words)}), so the line's actual "
                 "counts the known part only.")
     return ""
+
+
+def not_going_ahead(store: Store, link: LineLink) -> str:
+    """Why a link to a declined or withdrawn project shows no actual, in a sentence ("" for any other link): such a
+    project commits nothing in Commissioning and its shares count nothing in the board report, so its cost or a
+    funder's share is not money spent (a line still showed the withdrawn project's £60,000 as its actual)."""
+    if link.kind != "project":
+        return ""
+    from safer_desk.domain.projects import STATUS_LABELS
+    from safer_desk.services.projects import load_projects
+    from safer_desk.services.projects_commissioning import NOT_GOING_AHEAD
+
+    found = load_projects(store, [link.target_id])
+    if not found or found[0].status not in NOT_GOING_AHEAD:
+        return ""
+    project = found[0]
+    status = STATUS_LABELS.get(project.status, project.status).lower()
+    when = (f"on {date.fromisoformat(project.status_date).strftime('%d/%m/%Y')}" if project.status_date
+            else "(no date given)")
+    return (f"{link.describe()}: {status} {when}: no actual, as Commissioning and the board report count nothing "
+            f"for a project {status}.")
 
 
 def undated_actual(store: Store, link: LineLink) -> str:
@@ -1453,7 +1477,8 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
             across = _figure_cell(totals.lines[line.id], unit) if plan.show_total_column else None
             line_links_ = tuple(links.get(line.id, ()))
             actuals: tuple[ViewCell, ...] = ()
-            said = [undated_actual(store, link) or share_gone(store, link) for link in line_links_]
+            said = [not_going_ahead(store, link) or undated_actual(store, link) or share_gone(store, link)
+                    for link in line_links_]
             if line_links_:
                 per_year: dict[str, int] = {}
                 for link in line_links_:
