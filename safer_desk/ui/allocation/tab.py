@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QButtonGroup, QComboBox,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QBoxLayout, QButtonGroup, QComboBox,
                                QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QScrollArea, QSplitter, QStyle, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -229,6 +229,7 @@ def _explain_choice(combo: QComboBox) -> None:
     combo.setAccessibleDescription(tip)
 
 
+FACTOR_NAME_WHOLE = "Non-crime demand"  # the longest factor's name the factors' table shows whole (over two lines)
 SPLITTER_KEY = "allocation/splitter"  # the inputs' and the pages' heights, as the officer left them
 RESULTS_SPLITTER_KEY = "allocation/results-splitter"  # the results table's and the chart's widths, as left
 
@@ -563,11 +564,13 @@ class AllocationTab(TabBase):
             action.triggered.connect(slot)
             action.setEnabled(not self.read_only)
             self.factors_table.addAction(action)
-        self.factors_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The weights' width set by ``_fit_factors``: its heading in bold whole (fitted to its contents, "Weigh").
+        self.factors_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         # The buttons under one another and the words over the table on two lines when need be: the column is no
         # wider than "Remove (Z)", so the inputs beside have the room for every column at 1093x582.
-        factor_buttons = QVBoxLayout()
+        factor_buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         factor_buttons.setSpacing(2)
+        self._factor_buttons = factor_buttons
         # Under the factors' table "Add" and "Remove" say enough: "Remove Factor (Z)" took the room the inputs need.
         for words, slot, key, tip in (("Add", self.add_factor, "J", "Add a factor"),
                                       ("Remove", self.remove_factor, "Z", "Remove the factor chosen")):
@@ -610,8 +613,15 @@ class AllocationTab(TabBase):
         grid.addLayout(form2, 2 if narrow else 1, 0 if narrow else 1, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(factors, 0, 1 if narrow else 2, 3 if narrow else 2, 1)
         grid.addWidget(self.problem_label, 3 if narrow else 2, 0, 1, 2 if narrow else 3)
-        for column, stretch in enumerate((3, 2, 0) if narrow else (5, 3, 2)):
+        # Beside the inputs, Rounding, Unit and Damping have their words over them and the factors the room so won
+        # and any to spare: with three factors at 1093x582 the factors had 85 pixels, "P…" under "acto" and "Weigh".
+        form2.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows if narrow
+                               else QFormLayout.RowWrapPolicy.WrapAllRows)
+        self._factor_buttons.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                          else QBoxLayout.Direction.LeftToRight)
+        for column, stretch in enumerate((3, 2, 0) if narrow else (0, 0, 1)):
             grid.setColumnStretch(column, stretch)
+        self._fit_factors()
         # Export… and Copy Table after Save as new where narrow: the scenario bar, with Rename… and the buttons' keys
         # shown after their words, needed 1,062 of the 896 there and the tab scrolled sideways.
         row = self._scenario_rows[1 if narrow else 0]
@@ -939,8 +949,31 @@ class AllocationTab(TabBase):
                         item.setText(text)
                 self.factors_table.item(i, 0).setToolTip(f.title)  # the column is narrow: the name whole
             self.factors_table.blockSignals(False)
+            self._fit_factors()
         finally:
             self._syncing = False
+
+    def _fit_factors(self) -> None:
+        """Beside the inputs, the factors' table at least as wide as its headings, its weights and its names over two
+        lines, a name no longer than "Non-crime demand" taken whole (a longer one is whole when pointed at): the
+        inputs keep the room for their columns with two factors. Under them (the window narrower still) as narrow as
+        its buttons."""
+        table = self.factors_table
+        header, cells = table.horizontalHeader(), table.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # Qt draws the chosen cell's heading bold
+        weights = [table.item(r, 1).text() for r in range(table.rowCount()) if table.item(r, 1)]
+        weight = max([QFontMetrics(bold).horizontalAdvance("Weight") + HEADING_PAD]
+                     + [cells.horizontalAdvance(w) + CELL_PAD for w in weights])
+        header.resizeSection(1, weight)
+        if self._options_narrow is not False:
+            table.setMinimumWidth(0)
+            return
+        names = [table.item(r, 0).text() for r in range(table.rowCount()) if table.item(r, 0)]
+        cap = two_line_width(cells, FACTOR_NAME_WHOLE)  # a name over two lines, as a row has room for
+        name = max([QFontMetrics(bold).horizontalAdvance("Factor") + HEADING_PAD]
+                   + [min(two_line_width(cells, n), cap) + 8 for n in names])  # a cell's text margins
+        table.setMinimumWidth(name + weight + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width())
 
     def _show_problem(self) -> None:
         self.problem_label.setText(f"⚠ {self.problem}" if self.problem else "")
