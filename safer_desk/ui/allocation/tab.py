@@ -8,7 +8,7 @@ state pushed on the window's undo stack, and the result is recomputed at once.
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QBoxLayout, QButtonGroup, QComboBox,
                                QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -350,7 +350,7 @@ class AllocationTab(TabBase):
             return
         inputs_short = inputs.verticalHeader().length() - inputs.viewport().height()
         rows_short = table.verticalHeader().length() - table.viewport().height()
-        overflow = (self._results_page_need() - self.summary_label.parentWidget().height() if table is results
+        overflow = (self._results_page_need() - self._results_page.height() if table is results
                     else rows_short)
         results_short = max(rows_short, overflow)
         top, pages = self.splitter.sizes()
@@ -368,10 +368,10 @@ class AllocationTab(TabBase):
 
     def _results_page_need(self) -> int:
         """The Results page's least height: the line above (its lines at the page's width) and the table's least."""
-        page = self.summary_label.parentWidget()
-        layout, summary = page.layout(), self.summary_label
+        page = self._results_page
+        layout = page.layout()
         margins = layout.contentsMargins()
-        return (margins.top() + margins.bottom() + summary.heightForWidth(summary.width()) + layout.spacing()
+        return (margins.top() + margins.bottom() + self.summary_area.whole_height() + layout.spacing()
                 + self.results_split.minimumSizeHint().height())
 
     def _button(self, text: str, slot, *, tip: str = "", writes: bool = False, key: str = "") -> QPushButton:
@@ -713,8 +713,10 @@ class AllocationTab(TabBase):
         layout.setSpacing(2)
         # The line above the whole page, over the chart too: with two factors its notes ran to four lines over the
         # table alone, and the table past the page's foot at 1093x582 (round 38).
-        layout.addWidget(self.summary_label)
+        self.summary_area = _NoteArea(self.summary_label, page)
+        layout.addWidget(self.summary_area)
         layout.addWidget(splitter, 1)
+        self._results_page = page
         return page
 
     def _build_compare(self) -> QWidget:
@@ -989,6 +991,7 @@ class AllocationTab(TabBase):
         text = summary_text(self.result, self.problem, self.presenter.last_year_warnings())
         if text != self.summary_label.text():
             self.summary_label.setText(text)
+            self.summary_area.updateGeometry()  # as tall as its lines, where there is room
             self._share_later.start()  # a line longer or shorter: the split again, once laid out
 
     def _size_results(self) -> None:
@@ -1683,6 +1686,36 @@ def _table_text(model, *, total_label: str | None = None) -> str:
     if total_label is not None and rows:
         rows[-1][0] = total_label
     return to_tsv([header, *rows])
+
+
+class _NoteArea(QScrollArea):
+    """The line above the results: as tall as its lines where the page has the room, else two lines of it at least
+    and the rest scrolled to. Its whole height taken, seven lines (three factors, damping, the weights' warning) ran
+    the results table past the page's foot at 1093x582: the Totals row out of sight."""
+
+    def __init__(self, note: QLabel, parent: QWidget):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(note)
+        self.setAccessibleName(note.accessibleName())
+
+    def whole_height(self) -> int:
+        """The note's height at this width, every line of it."""
+        return self.widget().heightForWidth(max(1, self.width()))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), self.whole_height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(),
+                     min(self.whole_height(), 2 * self.widget().fontMetrics().lineSpacing()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its lines at the new width
 
 
 class _BesideTabs(QWidget):
