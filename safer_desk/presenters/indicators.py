@@ -275,6 +275,9 @@ class FiguresEditor:
         self.slips: dict[tuple[str, int], Slip] = {}
         self._confirmed: dict[tuple[str, int], str] = {}
         self.form_message = ""
+        # A refused paste or keys' words, while said, and what the line said before them (``take_back_refusal``).
+        self._refusal: str | None = None
+        self._before_refusal = ""
         self.title = ""
         self.changed = Event()
         self.saved = Event()
@@ -565,8 +568,23 @@ class FiguresEditor:
 
     def refuse_paste(self, why: str) -> None:
         """A paste with nothing to read (the clipboard empty, or a web page's table with no text): said why."""
-        self.form_message = why
+        self._say_of_action(why)
+
+    def _say_of_action(self, words: str) -> None:
+        """What a paste or keys on the grid did not do, said until the person acts on the grid again."""
+        if self._refusal is None or self.form_message != self._refusal:
+            self._before_refusal = self.form_message  # "Not saved yet: … Save again to keep them.", said again after
+        self._refusal = self.form_message = words
         self.changed.emit()
+
+    def take_back_refusal(self) -> None:
+        """The person acted on the grid again (another cell, Esc, a click): a refused paste's or keys' words are no
+        longer said (they stayed until some later edit, unlike the other tables'), and what the line said before them
+        is said again: the Save again prompt of figures queried, which Save again still keeps."""
+        refusal, self._refusal = self._refusal, None
+        if refusal is not None and self.form_message == refusal:
+            self.form_message = self._before_refusal
+            self.changed.emit()
 
     def paste(self, start_key: str, start_col: int, rows: list[list[str]], ask_total: AskTotal | None = None) -> int:
         """Cells copied from Excel typed in from a cell on (a row of twelve months fills the year); how many.
@@ -611,8 +629,7 @@ class FiguresEditor:
                 rows = [cells[:totals[r]] if r in totals else cells for r, cells in enumerate(rows)]
         refused = refused or self._paste_overflow(keys, start_col, rows)
         if refused:
-            self.form_message = refused
-            self.changed.emit()
+            self._say_of_action(refused)
             return 0
         self.form_message = ""
         pasted = 0
@@ -632,11 +649,10 @@ class FiguresEditor:
                 self.set_text(key, col, text)
                 pasted += 1
         if left_out:
-            self.form_message = " ".join(
+            self._say_of_action(" ".join(
                 f"{counted(len(at), 'comment' if at[0][0] == svc.GRID_COMMENT else 'figure')} "
                 f"{'was' if len(at) == 1 else 'were'} not pasted ({in_words([self.grid.labels[c] for _, c in at])}): "
-                f"{why}." for why, at in left_out.items())
-            self.changed.emit()
+                f"{why}." for why, at in left_out.items()))
         return pasted
 
     def refuse_typing(self, key: str, col: int) -> None:

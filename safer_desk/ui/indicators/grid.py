@@ -18,7 +18,7 @@ from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
 from safer_desk.ui.kit import clipboard_without_text, copy_to_clipboard
 from safer_desk.ui.kit.colours import on_pale
-from safer_desk.ui.kit.table_view import menu_key_on_current_cell, show_whole_figures
+from safer_desk.ui.kit.table_view import MODIFIER_KEYS, menu_key_on_current_cell, show_whole_figures
 
 
 SHOWN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -204,10 +204,24 @@ class ValuesGrid(QTableWidget):
 
     def event(self, event) -> bool:
         """The Menu key (Shift+F10) opens the menu on the current cell, as the kit's tables do (it opened the row
-        labels' width to the right of the cell, and the headings' height below it)."""
+        labels' width to the right of the cell, and the headings' height below it). Any other key but Ctrl+V (another
+        cell, Esc) first takes back what a refused paste or keys said, as the kit's tables do (``_moved_on``)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS \
+                and not event.matches(QKeySequence.StandardKey.Paste):
+            self._moved_on()
         if event.type() == QEvent.Type.ContextMenu and menu_key_on_current_cell(self, event):
             return True
         return super().event(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:  # another cell chosen (a right-click opens the menu: Paste)
+            self._moved_on()
+        super().mousePressEvent(event)
+
+    def _moved_on(self) -> None:
+        """The person acted on the grid again: "The clipboard is empty…" under it stayed said until a later edit."""
+        if self.editor is not None:
+            self.editor.take_back_refusal()
 
     def _typed_in_vain(self, event, item) -> bool:
         """A character typed (no Ctrl, Alt or Meta) on a cell that cannot be typed in."""

@@ -24,7 +24,7 @@ from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, RowTableModel, SortProxy
 
 _HORIZONTAL = Qt.Orientation.Horizontal
-_MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
+MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr)
 
 
 def _source_copy(index: QModelIndex) -> str:
@@ -458,7 +458,7 @@ class DataTableView(CopiesSelection, QTableView):
     def event(self, event) -> bool:
         # Esc, another cell chosen, any other key (before a table's own keys: the inputs' Del): a refused paste or
         # delete is no longer said. Not Ctrl+V: pasted again, the same cells are kept where a question asked so.
-        if event.type() == QEvent.Type.KeyPress and event.key() not in _MODIFIER_KEYS \
+        if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS \
                 and not event.matches(QKeySequence.StandardKey.Paste):
             self._moved_on()
         if event.type() == QEvent.Type.ContextMenu and (
