@@ -32,8 +32,8 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
-from safer_desk.ui.kit.table_view import (CELL_PAD, HEADING_PAD, REFUSED, DataTableView, WholeNumbers, _source_copy,
-                                          two_line_width)
+from safer_desk.ui.kit.table_view import (CELL_PAD, HEADING_PAD, MODIFIER_KEYS, REFUSED, DataTableView, WholeNumbers,
+                                          _source_copy, two_line_width)
 from safer_desk.ui.kit.tables import COPY_ROLE, Column, RowTableModel, SortProxy
 from safer_desk.ui.tabs import TabBase
 from safer_desk.ui.kit.typing_undo import shows_held
@@ -182,7 +182,35 @@ class FactorsTable(SheetTable):
     def __init__(self, tab: AllocationTab):
         super().__init__(0, 2, tab)
         self._tab = tab
+        self._action_said = False  # a paste or Del done, and nothing since (``_moved_on``)
         self.setItemDelegate(FactorCells(self))
+
+    def on_paste(self) -> None:
+        """Ctrl+V, Edit > Paste (the window's, as a kit table's own)."""
+        self._act(self.paste_rows)
+
+    def _act(self, action) -> None:
+        """A paste or Del: what it said beside the options lasts until the officer acts on the table again."""
+        action()
+        self._action_said = True
+
+    def _moved_on(self) -> None:
+        """Another key or a click on the factors after a paste or Del: "⚠ The clipboard is empty…" stayed said,
+        beside factors all fine, until some later edit (the inputs' table beside takes it back so, as the kit's do)."""
+        if self._action_said:
+            self._action_said = False
+            self._tab.refusal_taken_back()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS \
+                and not event.matches(QKeySequence.StandardKey.Paste):
+            self._moved_on()  # another cell, Esc, any other key; not Ctrl+V (pasted again, said again)
+        return super().event(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:  # a right-click opens the menu
+            self._moved_on()
+        super().mousePressEvent(event)
 
     def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt's name
         refused = bool(editor.property(REFUSED))
@@ -201,12 +229,12 @@ class FactorsTable(SheetTable):
     def keyPressEvent(self, event) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
             if event.matches(QKeySequence.StandardKey.Paste):
-                self.paste_rows()
+                self.on_paste()
                 event.accept()
                 return
             chosen = self.selectedIndexes() or [self.currentIndex()]
             if event.matches(QKeySequence.StandardKey.Delete) and chosen[0].isValid():
-                self._tab.empty_factor_cells([(i.row(), i.column()) for i in chosen])
+                self._act(lambda: self._tab.empty_factor_cells([(i.row(), i.column()) for i in chosen]))
                 event.accept()
                 return
         super().keyPressEvent(event)
