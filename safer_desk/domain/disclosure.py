@@ -229,6 +229,22 @@ def spans_with_disclosure_control(victims: Sequence[int], groups: Sequence[Hasha
     return given
 
 
+def run_given(first, last, stretches: Iterable[tuple]) -> tuple:
+    """A run of rows (``first`` to ``last``, inclusive: a burn rate's window of months) as a figure over it may be
+    given outside the office file beside a table whose rows ``stretches`` (each a joined span's first and last row,
+    ``spans_with_disclosure_control``) gives only together: widened to the whole stretches it cuts, its first row back
+    to the first of the stretch it falls inside and its last on to the last of its. A figure over part of a stretch
+    less the rows given alone beside it would tell what the table withholds (a 3-month burn rate to October times 3,
+    less September and October, is August's spend, given only with July's: July's one victim's). Over whole
+    stretches it tells only sums the table gives. Rows are anything ordered (months, their indexes)."""
+    for a, b in stretches:
+        if a < first <= b:
+            first = a
+        if a <= last < b:
+            last = b
+    return first, last
+
+
 def quarter_start(month: str) -> str:
     """The first month of the financial quarter (Apr-Jun, Jul-Sep, Oct-Dec, Jan-Mar) that month is in."""
     year, m = int(month[:4]), int(month[5:7])

@@ -685,7 +685,9 @@ class FundsPresenter(FormScreen):
 
     # -- export: the kit's one export path --------------------------------------------------------------
     def report_sheets(self) -> list[Sheet]:
+        # The workbook leaves the office: its burn rate and forecast over whole stretches of the months it joins.
         f = self.data.figures if self.data is not None else None
+        f = f.shared if f is not None else None
         if f is None:
             raise LookupError("There is no fund to export.")
         shared, shared_words = funds.districts_shared(f.by_district)
@@ -738,7 +740,7 @@ class FundsPresenter(FormScreen):
         pounds, with merged_from last in a county file (and the byte-order mark every tab's CSV has, for Excel)."""
         target, sheets = Path(target), self.report_sheets()
         if target.suffix.lower() != ".xlsx":
-            rows = [list(r) for r in funds.fund_report_rows(self.data.figures, shared=True)]
+            rows = [list(r) for r in funds.fund_report_rows(self.data.figures.shared, shared=True)]
             if (origins := self.data.origins).shown:
                 rows.append(["merged_from", origins.of(self.data.figures.fund.id)])
             sheets[0] = Sheet("Figures", ["name", "value"], rows)
@@ -851,8 +853,8 @@ def figures_rows(figures: funds.FundFigures, *, shared: bool = False) -> list[li
         # With no complete month there is no burn rate, so no forecast of what is left at the end.
         ["left_at_period_end", figures.left_at_end_pence, None],
         ["spend_keyed_to", None, figures.keyed_to],
-        ["incomplete_months_left_out", None, "; ".join(f"{month(m)}: {format_money(v)}" for m, v in f.incomplete)
-         or None],
+        ["incomplete_months_left_out", None, "; ".join(f"{funds.incomplete_said(figures, m, month_name)}: "
+                                                       f"{format_money(v)}" for m, v in f.incomplete) or None],
     ]
     for window, ranged in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
         rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence if ranged.as_at is not None else None, None],

@@ -1056,6 +1056,19 @@ class FundFigures:
     # may be more than those first supported in it. Never given out: only counted by months_shared.
     month_described: dict[Month, frozenset[str]] = field(default_factory=dict, repr=False)
     item_described: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # the same, by item
+    # The months a paper leaving the office gives the spend of months not complete over (``joined`` in fund_figures):
+    # the first month of a joined stretch, with its last. Only in ``given``'s figures.
+    joined_until: dict[Month, Month] = field(default_factory=dict)
+    # The figures as they may leave the office (``shared``), when they differ from these (the office's own).
+    given: "FundFigures | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def shared(self) -> "FundFigures":
+        """The figures as a paper leaving the office gives them (the board report, the fund's workbook and its CSV):
+        the same but for the burn rate and forecast, worked out over whole stretches of the months its Per month
+        table joins for small numbers (``fund_figures``' ``joined``), so that no rate, run-out or spend so far
+        less the months given alone tells what the table withholds. The office's own page shows these figures."""
+        return self.given or self
 
     @property
     def not_begun(self) -> bool:
@@ -1314,7 +1327,8 @@ def every_month(fund: Fund, by_month: list[tuple[Month, int, int]], merged: dict
 
 
 def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3,
-                 today: date | None = None, keyed_to: date | None = None, day_named: bool = False) -> FundFigures:
+                 today: date | None = None, keyed_to: date | None = None, day_named: bool = False,
+                 joined: tuple[tuple[Month, Month], ...] = ()) -> FundFigures:
     """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
 
     ``today``: the day the figures are the position on (None: the machine's). ``day_named``: the warnings name it
@@ -1326,12 +1340,29 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     are incomplete: left out of the burn rate, and said to be (a fund's last month is complete once keyed to, or
     past, the fund's last day). The forecast is also given over 3-, 6-
     and 12-month windows (``ranges``).
+
+    ``joined``: the stretches of months (first, last) a paper leaving the office gives only together (small numbers:
+    ``months_shared``); the figures are then worked out as that paper may give them (``FundFigures.shared``): a
+    stretch running into a month not complete is not complete as a whole, its spend so far given for the stretch,
+    never a month of it alone; a burn-rate window (each of the range's too) cutting a stretch is widened to take it
+    whole (``disclosure.run_given``: "the 4 months to Oct-18"); a month chosen inside a stretch runs to its end, or
+    to the month before it when the stretch runs into a month not complete. Without it, and the table joining months,
+    those figures are worked out too (``given``).
     """
+    from safer_desk.domain.disclosure import run_given
+
     fund = get_fund(store, fund_id)
     today = today or date.today()
     keyed_to = keyed_to or fund.spend_keyed_to
     incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to, ends_on=fund.ends_on,
                                                    day_over=day_named)
+    for first, last in joined:  # a stretch given together runs into a month not complete: not complete as a whole
+        if incomplete_from is not None and first < incomplete_from <= last:
+            incomplete_from = first
+    for first, last in joined:  # a month chosen inside a stretch: its end, or before it when that is not complete
+        if as_at is not None and first <= as_at < last:
+            as_at = last if incomplete_from is None or last < incomplete_from else (
+                first.plus(-1) if first > fund.start_month else None)
     # Said to be keyed to a date: the months up to it are complete, those with no spend too (spend that stopped).
     complete_to = incomplete_from.plus(-1) if keyed_to else None
     contributors = [(r[0], int(r[1])) for r in store.rows(
@@ -1377,11 +1408,32 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     # Spend an office's summary merged across months (small numbers) is spread over them for the burn rate.
     moved = [r for r in moved_rows(store, fund_id) if r[0] <= Month.of(today)] if summary_rows else []
     monthly = domain.spread_merged_spend({m: v for m, _, v in by_month}, moved, incomplete_from=incomplete_from)
-    forecast = domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
-                                    as_at=as_at, window=window, incomplete_from=incomplete_from,
-                                    complete_to=complete_to, over_before=Month.of(today))
-    ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
-                                   as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
+    joined_until = {}
+    for first, last in joined:  # months not complete given together: their spend so far as one, at the first
+        if incomplete_from is not None and first >= incomplete_from:
+            monthly[first] = sum(monthly.pop(first.plus(k), 0) for k in range(last.minus(first) + 1))
+            joined_until[first] = last
+
+    def window_given(w: int, at: Month | None) -> int:  # a window cutting a stretch given together takes it whole
+        if at is None or not joined:
+            return w
+        first = fund.start_month if w > at.minus(fund.start_month) else at.plus(-(w - 1))
+        return max(w, at.minus(run_given(first, at, joined)[0]) + 1)
+
+    def forecast_over(w: int) -> FundForecast:
+        return domain.forecast_fund(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
+                                    as_at=as_at, window=w, incomplete_from=incomplete_from, complete_to=complete_to,
+                                    over_before=Month.of(today))
+
+    forecast = forecast_over(window)
+    if (widened := window_given(window, forecast.as_at)) != window:
+        forecast = forecast_over(widened)
+    if joined:
+        ranges = domain.ForecastRange(tuple(forecast_over(window_given(w, forecast.as_at))
+                                            for w in domain.FORECAST_WINDOWS), domain.FORECAST_WINDOWS)
+    else:
+        ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
+                                       as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
     dated = _dated_receipts(store, fund)  # read once: the money by month, in hand today, and still to come
     money = [(month, pence, who) for _, month, pence, who in dated]
     if fund.status == "closed":  # its spend is as reported: the money received by the period's end less it is left
@@ -1425,13 +1477,46 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     # The months to list: to the as-at month (the last keyed), never past the fund's end or the current month.
     last = min(forecast.as_at, fund.end_month, Month.of(today or date.today())) if forecast.as_at else None
-    return FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
-                       summary_rows, forecast, contributors, ranges, incomplete_from, merged,
-                       keyed_to, every_month(fund, by_month, merged, last=last),
-                       int(not_received), money, not_spent, today > fund.ends_on, today,
-                       [(pence, who) for on, _, pence, who in dated if on is not None and fund.ends_on < on <= today],
-                       {m: frozenset(v) for m, v in described.items()},
-                       {k: frozenset(v) for k, v in item_described.items()})
+    if joined_until:
+        forecast = replace(forecast, warnings=tuple(_joined_words(w, joined_until) for w in forecast.warnings))
+        if ranges is not None:
+            ranges = replace(ranges, forecasts=tuple(
+                replace(f, warnings=tuple(_joined_words(w, joined_until) for w in f.warnings))
+                for f in ranges.forecasts))
+    figures = FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
+                          summary_rows, forecast, contributors, ranges, incomplete_from, merged,
+                          keyed_to, every_month(fund, by_month, merged, last=last),
+                          int(not_received), money, not_spent, today > fund.ends_on, today,
+                          [(pence, who) for on, _, pence, who in dated
+                           if on is not None and fund.ends_on < on <= today],
+                          {m: frozenset(v) for m, v in described.items()},
+                          {k: frozenset(v) for k, v in item_described.items()}, joined_until)
+    if joined:
+        return figures
+    months = figures.month_rows
+    stretches = tuple((months[s.start][0], months[s.stop - 1][0]) for s in _month_spans(figures) if len(s) > 1)
+    if not stretches:
+        return figures
+    given = fund_figures(store, fund_id, as_at=as_at, window=window, today=today, keyed_to=keyed_to,
+                         day_named=day_named, joined=stretches)
+    # The table's rows are the office's (the same spans): only the forecast and what it counts as complete differ.
+    return replace(figures, given=replace(figures, forecast=given.forecast, ranges=given.ranges,
+                                          incomplete_from=given.incomplete_from, joined_until=given.joined_until))
+
+
+def _joined_words(said: str, joined_until: dict[Month, Month]) -> str:
+    """A forecast's words of spend keyed in a month not complete, for months given together (``joined_until``: each
+    stretch's first month, where its spend so far is counted, and its last): "Jul-18 to Aug-18 are not complete: the
+    £450 keyed in them so far …", never one month's spend alone."""
+    import re
+
+    for first, last in joined_until.items():
+        if first == last:
+            continue
+        said = re.sub(rf"^{re.escape(first.label)} is not complete: the (\S+) keyed in it so far",
+                      rf"{first.label} to {last.label} are not complete: the \1 keyed in them so far", said)
+        said = said.replace(f"counts it as {first.label}'s spend", f"counts it as spent in {first.label}")
+    return said
 
 
 def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool) -> str:
@@ -1499,7 +1584,8 @@ def fund_report_rows(figures: FundFigures, *, shared: bool = False) -> list[tupl
         # With no complete month there is no burn rate, so no forecast of what is left at the end.
         ("left_at_period_end", "" if (left := figures.left_at_end_pence) is None else format_pounds_plain(left)),
         ("spend_keyed_to", figures.keyed_to.isoformat() if figures.keyed_to else ""),
-        ("incomplete_months_left_out", "; ".join(f"{m.iso}: {format_pounds_plain(v)}" for m, v in f.incomplete)),
+        ("incomplete_months_left_out", "; ".join(f"{incomplete_said(figures, m, lambda m: m.iso)}: "
+                                                 f"{format_pounds_plain(v)}" for m, v in f.incomplete)),
         *_range_rows(figures),
         ("forecast_warnings", " ".join(f.warnings)),
         *kind_rows(figures),  # after every row there was: what each run-out month and the end's figure is
@@ -1510,6 +1596,13 @@ def fund_report_rows(figures: FundFigures, *, shared: bool = False) -> list[tupl
         # "spend" yet; spend plus this is every line recorded.
         ("spend_dated_after_today", format_pounds_plain(figures.not_spent_pence)),
     ]
+
+
+def incomplete_said(figures: FundFigures, month: Month, said: Callable[[Month], str] = lambda m: m.label) -> str:
+    """A month not complete as the figures list its spend so far: "2018-07", or for months a paper gives together
+    (``FundFigures.joined_until``: their spend so far counted at the first) "2018-07 to 2018-08"."""
+    last = figures.joined_until.get(month, month)
+    return said(month) + (f" to {said(last)}" if last != month else "")
 
 
 def kind_rows(figures: FundFigures) -> list[tuple[str, str]]:

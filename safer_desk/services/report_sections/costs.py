@@ -162,7 +162,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             continue
         # As at a day gone by (the reviews' too), the figures say which: the board's paper for a year is its end's.
         past = as_at is not None and as_at < today
-        figures = funds.fund_figures(store, fund.id, today=day, day_named=past)
+        # The paper leaves the office: the burn rate and forecast over whole stretches of the months it joins.
+        figures = funds.fund_figures(store, fund.id, today=day, day_named=past).shared
         when = f"As at {_day_words(as_at, year)}: c" if past else "C"
         money = table_money([*(p for *_, p in figures.by_month), *(p for *_, p in figures.by_district),
                              figures.spent_pence])
