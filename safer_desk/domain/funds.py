@@ -565,15 +565,20 @@ class ForecastRange:
         if not dated:
             return ""
 
+        def widened(w: int, f: FundForecast) -> str:
+            """A window a paper leaving the office widened to take months given together whole (small numbers)."""
+            return f" (widened to {f.window_months} so that months given together are not split)" \
+                if f.window_months > w else ""
+
         def said(w: int, f: FundForecast) -> str:
             short = f" (only {f.window_months} month{'s' if f.window_months != 1 else ''} of spend)" \
-                if f.window_months < w else ""
+                if f.window_months < w else widened(w, f)
             return f"{f.exhaustion_month.label} on {w} months{short}"
 
         over = [(w, f) for w, f in dated if over_before is not None and f.exhaustion_month < over_before]
         coming = [(w, f) for w, f in dated if over_before is None or not f.exhaustion_month < over_before]
         parts = [said(w, f) for w, f in coming]
-        parts += [f"on {w} months ({_money(f.burn_rate_pence)} a month) it does not run out"
+        parts += [f"on {w} months{widened(w, f)} ({_money(f.burn_rate_pence)} a month) it does not run out"
                   for w, f in zip(self.windows, self.forecasts) if f.exhaustion_month is None and f.lasts_past]
         months = sorted(f.exhaustion_month for _, f in coming)
         if not over:

@@ -77,6 +77,8 @@ def test_a_rate_whose_window_cuts_joined_months_told_the_month_withheld(demo_sto
     doc = build_report(demo_store, year="2018/19", today=today)
     said = " ".join(next(s for s in doc.sections if s.title == f"{PILOT}: burn-down").paragraphs)
     assert "At £277.50 a month (the 4 months to Oct-18)" in said and "3 months to Oct-18" not in said
+    # The range says a window it widened, not "on 3 months" of four.
+    assert "on 3 months (widened to 4 so that months given together are not split)" in said
     p = FundsPresenter(demo_store, perform=ActionLog(), today=lambda: today)
     p.reload(select=autumn)
     assert p.data.figures.forecast.window_months == 3  # the office's own page keeps its window
