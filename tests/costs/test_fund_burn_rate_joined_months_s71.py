@@ -118,3 +118,15 @@ def test_a_month_not_complete_joined_with_the_last_complete_one_is_not_told(demo
     for forecast in (shared.forecast, *shared.ranges.forecasts):
         assert _told(shared, forecast) is None
     assert [(m, v) for m, v in shared.forecast.incomplete] == [(Month(2018, 6), 93_700)]
+
+
+def test_a_month_chosen_inside_joined_months_runs_to_their_end(demo_store, autumn):
+    """The page's burn rate as at Jul-18 (chosen), exported: July is given only with August, so the workbook's rate
+    runs to August (the months' end), not to July (which, less the months before, is July's one victim's £150)."""
+    office = funds.fund_figures(demo_store, autumn, today=date(2018, 11, 20), as_at=Month(2018, 7), window=1)
+    assert (office.forecast.as_at, office.forecast.burn_rate_pence) == (Month(2018, 7), 15_000)  # the page's own
+    shared = office.shared
+    assert (shared.forecast.as_at, shared.forecast.window_months) == (Month(2018, 8), 2)
+    assert shared.forecast.burn_rate_pence == 25_500  # July and August, £510 over 2 months
+    for forecast in (shared.forecast, *shared.ranges.forecasts):
+        assert _told(shared, forecast) is None
