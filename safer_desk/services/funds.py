@@ -1477,12 +1477,13 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
     # The months to list: to the as-at month (the last keyed), never past the fund's end or the current month.
     last = min(forecast.as_at, fund.end_month, Month.of(today or date.today())) if forecast.as_at else None
-    if joined_until:
-        forecast = replace(forecast, warnings=tuple(_joined_words(w, joined_until) for w in forecast.warnings))
+    if joined:
+        def words(f: FundForecast) -> FundForecast:
+            return replace(f, warnings=tuple(_joined_words(w, joined_until, joined, f.as_at) for w in f.warnings))
+
+        forecast = words(forecast)
         if ranges is not None:
-            ranges = replace(ranges, forecasts=tuple(
-                replace(f, warnings=tuple(_joined_words(w, joined_until) for w in f.warnings))
-                for f in ranges.forecasts))
+            ranges = replace(ranges, forecasts=tuple(map(words, ranges.forecasts)))
     figures = FundFigures(fund, contributions_total, spent, victims, by_district, by_item, by_month, per_victim,
                           summary_rows, forecast, contributors, ranges, incomplete_from, merged,
                           keyed_to, every_month(fund, by_month, merged, last=last),
@@ -1504,11 +1505,18 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                                           incomplete_from=given.incomplete_from, joined_until=given.joined_until))
 
 
-def _joined_words(said: str, joined_until: dict[Month, Month]) -> str:
+def _joined_words(said: str, joined_until: dict[Month, Month], joined: tuple[tuple[Month, Month], ...] = (),
+                  as_at: Month | None = None) -> str:
     """A forecast's words of spend keyed in a month not complete, for months given together (``joined_until``: each
     stretch's first month, where its spend so far is counted, and its last): "Jul-18 to Aug-18 are not complete: the
-    £450 keyed in them so far …", never one month's spend alone."""
+    £450 keyed in them so far …", never one month's spend alone. Nor the as-at month's spend against the average of
+    the months before it ("Aug-18's spend (£60) is under half …") when those months are given together with others
+    (``joined``): August's £60 less the joined row would be July's; the words stay, without the figures."""
     import re
+
+    if as_at is not None and any(a <= as_at and as_at.plus(-3) <= b and a != b for a, b in joined):
+        said = re.sub(rf"^{re.escape(as_at.label)}'s spend \(\S+\) is under half the average of the months before "
+                      r"it \(\S+\)", f"{as_at.label}'s spend is under half the average of the months before it", said)
 
     for first, last in joined_until.items():
         if first == last:
