@@ -278,6 +278,9 @@ class FiguresEditor:
         # A refused paste or keys' words, while said, and what the line said before them (``take_back_refusal``).
         self._refusal: str | None = None
         self._before_refusal = ""
+        # The cells an undo or redo of saved figures put back, by row and period, while the grid is shown again
+        # after it: the grid chooses them (``undone_positions``), as the Budgets grid chooses its cells undone.
+        self.undone_cells: tuple[tuple[str, Any], ...] = ()
         self.title = ""
         self.changed = Event()
         self.saved = Event()
@@ -366,6 +369,15 @@ class FiguresEditor:
         return f"{self.grid.labels[col]}, {self.grid.row(key).label}"
 
     # -- dirty ------------------------------------------------------------------------------------------
+    def undone_positions(self) -> list[tuple[str, int]]:
+        """The cells an undo or redo put back, as (row key, column) of the grid shown: none of a period or row it
+        does not show (the same indicator's figures of another year in view)."""
+        if self.grid is None:
+            return []
+        periods = list(self.grid.periods)
+        return [(key, periods.index(period)) for key, period in self.undone_cells
+                if key in self.grid.keys and period in periods]
+
     def dirty_cells(self) -> list[tuple[str, int]]:
         return [k for k, text in self.texts.items() if text.strip() != self.loaded.get(k, "").strip()]
 
@@ -544,14 +556,28 @@ class FiguresEditor:
             self.changed.emit()
             return False
         periods, year = [pv.period for pv in values], v.year
-        # Undone or redone, the figures are brought into view (the indicator, area and year they are of), as the
-        # other tabs bring their record: an undo of another indicator's figures changed nothing to be seen.
+        keys = self.grid.keys
+        cells = tuple((key, self.grid.periods[col]) for key, col in sorted(self.dirty_cells(),
+                                                                            key=lambda kc: (kc[1], keys.index(kc[0]))))
+        shown: list[bool] = []
+
+        def after(_key) -> None:
+            """Undone or redone, the figures are brought into view (the indicator, area and year they are of), as the
+            other tabs bring their record: an undo of another indicator's figures changed nothing to be seen; and
+            their cells chosen (not when first saved: the keys stay where the officer left them)."""
+            self.undone_cells = cells if shown else ()
+            shown.append(True)
+            try:
+                self.owner.bring_into_view(ind.id, area_id, year)
+            finally:
+                self.undone_cells = ()
+
         action = snapshot_action(
             f"Save figures of {ind.name} for {v.area_name}, {year.label}", key=(ind.id, area_id),
             snap=lambda k: svc.snapshot_value_rows(store, [(*k, periods)]),
             restore=lambda rows: svc.put_back_value_rows(store, rows), absent=lambda k: None,
             change=lambda: svc.save_values(store, ind.id, area_id, values),
-            after=lambda k: self.owner.bring_into_view(ind.id, area_id, year), tab=TAB)
+            after=after, tab=TAB)
         try:
             self.owner.perform(action)
         except (IndicatorError, ValueError) as exc:

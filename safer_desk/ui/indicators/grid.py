@@ -132,8 +132,20 @@ class ValuesGrid(QTableWidget):
                 self.setColumnWidth(c, max([width, *(fm.horizontalAdvance(t) + 10 for t in texts if t)]))
             height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount())) + 4
             self.setMaximumHeight(height + self.horizontalScrollBar().sizeHint().height())
+            self._choose(editor.undone_positions())
         finally:
             self._loading = False
+
+    def _choose(self, cells: list[tuple[str, int]]) -> None:
+        """The cells an undo or a redo put back, chosen (the first current, in view), so the officer sees what went
+        back, as the Budgets grid does: the keys stayed on the cell moved to, and nothing showed which figure it was."""
+        if not cells:
+            return
+        items = [self.item(self.keys.index(key), col) for key, col in cells]
+        self.setCurrentItem(items[0])
+        for item in items[1:]:
+            item.setSelected(True)
+        self.scrollToItem(items[0])
 
     def edit_text(self, key: str, col: int, text: str) -> None:
         """Type ``text`` into a cell as a person would (tests use the keyboard; this is for code)."""
