@@ -155,7 +155,9 @@ TABLE_COLUMN_WORDS = {("budget_cells", "text"): "figure as written",
                       # a top-slice's, as the Allocation tab's page and its results say them: the grant, and the
                       # name of its results' row for what is left after the slices ("remainder label Remainder")
                       ("allocation_top_slices", "total_pence"): "total grant",
-                      ("allocation_top_slices", "remainder_label"): "name of the rest"}
+                      ("allocation_top_slices", "remainder_label"): "name of the rest",
+                      # a panel meeting's, as Panel meeting… asks for it ("met date" named the file's column)
+                      ("dhr_panel_meetings", "met_on"): "date"}
 # An indicator's figures, said in its unit as the Indicators tab says them ("88.9%", "4.2 per 1,000").
 INDICATOR_FIGURES = {("indicator_values", "value"), ("indicator_targets", "value"), ("indicator_baselines", "value"),
                      ("indicator_benchmarks", "value"), ("indicator_trajectory", "cumulative")}
