@@ -8,7 +8,7 @@ exactly to the whole (largest remainder, ties broken by key, never by position).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Callable, Hashable, Iterable, Mapping, TypeVar
@@ -408,23 +408,52 @@ def check_within_bounds(pence: int, text: str | None = None) -> int:
     return pence
 
 
-@dataclass(frozen=True)
 class Cost:
-    """A stated cost: a single amount, a range ("£54,372 - £62,372") or a minimum ("Minimum £50,000")."""
+    """A stated cost: a single amount, a range ("£54,372 - £62,372") or a minimum ("Minimum £50,000").
 
+    Frozen, compared and hashed as the tuple (kind, min_pence, max_pence), as the ``@dataclass(frozen=True)`` it was:
+    written out, its methods are compiled into the .pyc, where a dataclass's are compiled each start (issue 16)."""
+
+    __slots__ = ("kind", "min_pence", "max_pence")
+    __match_args__ = ("kind", "min_pence", "max_pence")
     kind: str  # "amount" | "range" | "minimum"
     min_pence: int
     max_pence: int | None  # None for a minimum (no upper bound)
 
-    def __post_init__(self) -> None:
-        if self.kind not in ("amount", "range", "minimum"):
-            raise ValueError(f"unknown kind of cost: {self.kind}")
-        if self.kind == "amount" and self.max_pence != self.min_pence:
+    def __init__(self, kind: str, min_pence: int, max_pence: int | None) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "min_pence", min_pence)
+        object.__setattr__(self, "max_pence", max_pence)
+        if kind not in ("amount", "range", "minimum"):
+            raise ValueError(f"unknown kind of cost: {kind}")
+        if kind == "amount" and max_pence != min_pence:
             raise ValueError("a single amount has equal minimum and maximum")
-        if self.kind == "range" and (self.max_pence is None or self.max_pence < self.min_pence):
+        if kind == "range" and (max_pence is None or max_pence < min_pence):
             raise ValueError("a range needs a maximum at least its minimum")
-        if self.kind == "minimum" and self.max_pence is not None:
+        if kind == "minimum" and max_pence is not None:
             raise ValueError("a minimum has no maximum")
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(kind={self.kind!r}, min_pence={self.min_pence!r}, "
+                f"max_pence={self.max_pence!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return ((self.kind, self.min_pence, self.max_pence)
+                    == (other.kind, other.min_pence, other.max_pence))  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.min_pence, self.max_pence))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.kind, self.min_pence, self.max_pence))
 
     @classmethod
     def amount(cls, pence: int) -> "Cost":

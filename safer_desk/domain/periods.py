@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,18 +30,64 @@ class YearOutOfRange(PeriodError):
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a month, and so a date, can be in
 
 
-@dataclass(frozen=True, order=True)
 class Month:
-    """A calendar month, stored as "YYYY-MM"."""
+    """A calendar month, stored as "YYYY-MM".
 
+    Frozen, compared and ordered as the tuple (year, month), as the ``@dataclass(frozen=True, order=True)`` it was:
+    written out, its methods are compiled into the .pyc, where a dataclass's are compiled each start (issue 16)."""
+
+    __slots__ = ("year", "month")
+    __match_args__ = ("year", "month")
     year: int
     month: int
 
-    def __post_init__(self) -> None:
-        if not 1 <= self.month <= 12:
-            raise PeriodError(f"month must be 1 to 12, not {self.month}")
-        if not FIRST_YEAR <= self.year <= LAST_YEAR:
-            raise PeriodError(f"year {self.year} is out of range")
+    def __init__(self, year: int, month: int) -> None:
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+        if not 1 <= month <= 12:
+            raise PeriodError(f"month must be 1 to 12, not {month}")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise PeriodError(f"year {year} is out of range")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(year={self.year!r}, month={self.month!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.year, self.month) == (other.year, other.month)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.year, self.month) < (other.year, other.month)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.year, self.month) <= (other.year, other.month)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.year, self.month) > (other.year, other.month)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.year, self.month) >= (other.year, other.month)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.year, self.month))
 
     @classmethod
     def parse(cls, text: str) -> "Month":
@@ -103,11 +149,58 @@ class Month:
         return self.iso
 
 
-@dataclass(frozen=True, order=True)
 class FinancialYear:
-    """The year from 1 April of start_year to 31 March of the next, labelled "2018/19"."""
+    """The year from 1 April of start_year to 31 March of the next, labelled "2018/19".
 
+    Frozen, compared and ordered as the tuple (start_year,), as the ``@dataclass(frozen=True, order=True)`` it was
+    (written out as ``Month`` is)."""
+
+    __slots__ = ("start_year",)
+    __match_args__ = ("start_year",)
     start_year: int
+
+    def __init__(self, start_year: int) -> None:
+        object.__setattr__(self, "start_year", start_year)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(start_year={self.start_year!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start_year,) == (other.start_year,)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start_year,) < (other.start_year,)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start_year,) <= (other.start_year,)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start_year,) > (other.start_year,)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start_year,) >= (other.start_year,)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.start_year,))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.start_year,))
 
     @classmethod
     def parse(cls, text: str) -> "FinancialYear":

@@ -8,7 +8,7 @@ qualifier such as "for Ipswich only" (seed 000 table).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from typing import Iterable, NamedTuple
 
 from safer_desk.domain.enums import LabelledEnum
@@ -79,16 +79,42 @@ def _digits(number: str) -> str:
     return "".join(str(unicodedata.decimal(c)) for c in number).lstrip("0") or "0"
 
 
-@dataclass(frozen=True)
 class Criterion:
-    """One board criterion: yes / no / unknown / blank and an optional qualifier."""
+    """One board criterion: yes / no / unknown / blank and an optional qualifier.
 
-    value: str = BLANK
-    qualifier: str = ""
+    Frozen, compared and hashed as the tuple (value, qualifier), as the ``@dataclass(frozen=True)`` it was: written
+    out, its methods are compiled into the .pyc, where a dataclass's are compiled each start (issue 16)."""
 
-    def __post_init__(self) -> None:
-        if self.value not in CRITERION_VALUES:
-            raise ProjectError(f"“{self.value}” is not a criterion value (use √, X, ? or leave it blank).")
+    __slots__ = ("value", "qualifier")
+    __match_args__ = ("value", "qualifier")
+    value: str
+    qualifier: str
+
+    def __init__(self, value: str = BLANK, qualifier: str = "") -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "qualifier", qualifier)
+        if value not in CRITERION_VALUES:
+            raise ProjectError(f"“{value}” is not a criterion value (use √, X, ? or leave it blank).")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(value={self.value!r}, qualifier={self.qualifier!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.value, self.qualifier) == (other.value, other.qualifier)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.qualifier))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.value, self.qualifier))
 
     @property
     def symbol(self) -> str:
