@@ -11,7 +11,7 @@ their field: the first Save shows the question and saves nothing; Save again kee
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
@@ -39,23 +39,73 @@ class FieldKind(LabelledEnum):
     CUSTOM = ("custom", "Shown by the screen's own widget")
 
 
-@dataclass(frozen=True)
 class Field:
-    """One field of a form. ``label`` may hold an "&" before its Alt letter."""
+    """One field of a form. ``label`` may hold an "&" before its Alt letter.
 
+    Frozen, compared and hashed as the tuple of its fields, as the ``@dataclass(frozen=True)`` it was: written out,
+    its methods are compiled into the .pyc, where a dataclass's are compiled each start (issue 16)."""
+
+    __slots__ = ('key', 'label', 'kind', 'required', 'choices', 'placeholder', 'help', 'allow_negative', 'slip_years',
+                 'happened', 'refused_words')
+    __match_args__ = ('key', 'label', 'kind', 'required', 'choices', 'placeholder', 'help', 'allow_negative',
+                      'slip_years', 'happened', 'refused_words')
     key: str
     label: str
-    kind: FieldKind = FieldKind.TEXT
-    required: bool = False
-    choices: tuple[tuple[str, str], ...] = ()  # (stored value, label) for CHOICE / EDITABLE_CHOICE
-    placeholder: str = ""
-    help: str = ""
-    allow_negative: bool = False
-    slip_years: int = 10  # a DATE further than this from the year in view is queried
-    happened: str = ""  # a DATE of something done ("a payment"): one after today is queried, naming it
+    kind: FieldKind
+    required: bool
+    choices: tuple[tuple[str, str], ...]  # (stored value, label) for CHOICE / EDITABLE_CHOICE
+    placeholder: str
+    help: str
+    allow_negative: bool
+    slip_years: int  # a DATE further than this from the year in view is queried
+    happened: str  # a DATE of something done ("a payment"): one after today is queried, naming it
     # A MONEY field's own words for what its parser refuses ("" leaves the parser's): "TBC" in a field that must
     # hold more than £0 cannot be left blank or typed as £0, as the parser's words say
-    refused_words: Callable[[str], str] | None = None
+    refused_words: Callable[[str], str] | None
+
+    def __init__(self, key: str, label: str, kind: FieldKind = FieldKind.TEXT, required: bool = False,
+                 choices: tuple[tuple[str, str], ...] = (), placeholder: str = "", help: str = "",
+                 allow_negative: bool = False, slip_years: int = 10, happened: str = "",
+                 refused_words: Callable[[str], str] | None = None) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "required", required)
+        object.__setattr__(self, "choices", choices)
+        object.__setattr__(self, "placeholder", placeholder)
+        object.__setattr__(self, "help", help)
+        object.__setattr__(self, "allow_negative", allow_negative)
+        object.__setattr__(self, "slip_years", slip_years)
+        object.__setattr__(self, "happened", happened)
+        object.__setattr__(self, "refused_words", refused_words)
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(key={self.key!r}, label={self.label!r}, kind={self.kind!r}, "
+                f"required={self.required!r}, choices={self.choices!r}, placeholder={self.placeholder!r}, "
+                f"help={self.help!r}, allow_negative={self.allow_negative!r}, slip_years={self.slip_years!r}, "
+                f"happened={self.happened!r}, refused_words={self.refused_words!r})")
+
+    def _fields(self) -> tuple:
+        return (self.key, self.label, self.kind, self.required, self.choices, self.placeholder, self.help,
+                self.allow_negative, self.slip_years, self.happened, self.refused_words)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._fields() == other._fields()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), self._fields())
+
 
     @property
     def plain_label(self) -> str:

@@ -93,3 +93,52 @@ def test_a_criterion_is_as_its_dataclass_was():
     with pytest.raises(ProjectError, match="is not a criterion value"):
         Criterion("maybe")
     assert not dataclasses.is_dataclass(Criterion)
+
+
+def _words(text: str) -> str:
+    return "more than £0"
+
+
+def _get(row: dict) -> object:
+    return row["x"]
+
+
+def test_a_form_field_is_as_its_dataclass_was():
+    from safer_desk.presenters.forms import Field, FieldKind
+
+    _same_as_the_dataclass(Field, [
+        ("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None),
+        ("name", "&Name", FieldKind.TEXT, True, (), "", "", False, 10, "", None),
+        ("cost", "&Cost", FieldKind.MONEY, True, (), "e.g. £5,000", "help", True, 5, "a payment", _words),
+        ("kind", "&Kind", FieldKind.CHOICE, False, (("a", "A"), ("b", "B")), "", "", False, 10, "", None),
+        ("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None)], order=False)
+    assert Field("name", "&Name") == Field("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None)
+    assert Field("a", "A&&&B").plain_label == "A&B" and not dataclasses.is_dataclass(Field)
+
+
+def test_a_table_column_is_as_its_dataclass_was():
+    from safer_desk.presenters.formats import Unit
+    from safer_desk.ui.allocation.models import _SignedMoney
+    from safer_desk.ui.costs.dhr_page import BlankAs
+    from safer_desk.ui.kit.tables import LEFT, RIGHT, Column, money_column
+
+    get = _get
+    base = ("x", "X", None, None, LEFT, None, Unit.TEXT, None, None, (), None)
+    money = ("x", "X", get, str, RIGHT, get, Unit.MONEY, None, None, (("Y", str),), "Excel's X")
+    for cls in (Column, _SignedMoney):
+        _same_as_the_dataclass(cls, [base, money, base, ("y", *base[1:])], order=False)
+    _same_as_the_dataclass(BlankAs, [(*base, ""), (*base, "Not yet known"), (*money, ""), (*base, "")], order=False)
+    assert Column("x", "X") == Column(*base) and money_column("x", "X") == Column("x", "X", align=RIGHT,
+                                                                                   unit=Unit.MONEY)
+    assert Column(*base) != _SignedMoney(*base) != BlankAs(*base)  # another class, as between the dataclasses
+    assert BlankAs("x", "X", blank="none") == BlankAs(*base, "none")
+    # replace, for dataclasses.replace: a copy of the same class with the fields changed
+    old = _as_dataclass("Column", Column.__match_args__, order=False)
+    assert Column(*money).replace(tooltip=None, key="k")._fields() == dataclasses.astuple(
+        dataclasses.replace(old(*money), tooltip=None, key="k"))
+    kept = BlankAs(*money, "Not yet known").replace(tooltip=None)
+    assert type(kept) is BlankAs and kept == BlankAs(*money[:5], None, *money[6:], "Not yet known")
+    assert type(_SignedMoney(*base).replace(header="Y")) is _SignedMoney
+    with pytest.raises(TypeError):
+        Column(*base).replace(nothing=1)
+    assert not any(dataclasses.is_dataclass(c) for c in (Column, BlankAs, _SignedMoney))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Callable
@@ -100,10 +99,11 @@ class InputsModel(QAbstractTableModel):
         return None
 
 
-@dataclass(frozen=True)
 class _SignedMoney(Column):
     """A change ("+£1" beside "-£4"), shown as the kit shows money: pence down the whole column when any row has them
     ("+£3,271.00" over "-£5,616.67"), so its figures line up at the pound."""
+
+    __slots__ = ()
 
     def text(self, row: Any, *, show_pence: bool = False) -> str:
         shown = super().text(row, show_pence=show_pence)

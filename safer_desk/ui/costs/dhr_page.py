@@ -6,7 +6,6 @@ open form and every change as a named Action; this page shows them and forwards 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
 from safer_desk.presenters.dhr import (EMPTY, SHARE_KINDS, DhrPresenter, LedgerPresenter, LedgerShown,
                                       SplitPresenter, ledger_sheets)
+from safer_desk.presenters.formats import Unit
 from safer_desk.services.dhr import KIND_WORDS
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE
 from safer_desk.ui import prompts
@@ -34,17 +34,31 @@ from safer_desk.ui.kit.colours import alert_style
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import Shown, shown_rows
 from safer_desk.ui.kit.labels import NamedLabel
-from safer_desk.ui.kit.tables import Column, money_column
+from safer_desk.ui.kit.tables import LEFT, Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
 NOT_KNOWN = "Not yet known"
 
 
-@dataclass(frozen=True)
 class BlankAs(Column):
-    """A column whose blank raw value reads as words ("Not yet known"), not as £0 or nothing."""
+    """A column whose blank raw value reads as words ("Not yet known"), not as £0 or nothing: a Column with one more
+    field, ``blank``, last (compared, hashed, shown and frozen as the dataclass it was)."""
 
-    blank: str = ""
+    __slots__ = ("blank",)
+    __match_args__ = (*Column.__match_args__, "blank")
+    blank: str
+
+    def __init__(self, key: str, header: str, get: Any = None, show: Any = None, align: Any = LEFT, tooltip: Any = None,
+                 unit: Unit = Unit.TEXT, text_of: Any = None, copy_of: Any = None, copy_beside: tuple = (),
+                 copy_header: str | None = None, blank: str = "") -> None:
+        super().__init__(key, header, get, show, align, tooltip, unit, text_of, copy_of, copy_beside, copy_header)
+        object.__setattr__(self, "blank", blank)
+
+    def __repr__(self) -> str:
+        return f"{super().__repr__()[:-1]}, blank={self.blank!r})"
+
+    def _fields(self) -> tuple:
+        return (*super()._fields(), self.blank)
 
     def text(self, row: Any, *, show_pence: bool = False) -> str:
         if self.raw(row) is None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -245,7 +244,7 @@ CHART_WIDTH = 320  # the chart beside the tables on a laptop (its least is 300):
 def elided(column: Column) -> Column:
     """A free-text column (a supplier, an override's reason, the offices a row came from): cut short when the tables
     need the room, its whole text in the cell's tooltip."""
-    return replace(column, tooltip=lambda row: column.text(row) or None)
+    return column.replace(tooltip=lambda row: column.text(row) or None)
 
 
 def _spent_later_words(row: Any) -> str | None:
@@ -376,7 +375,7 @@ class FundPage(QWidget):
         right_layout.addLayout(search_row)
         self.referrals = make_table([
             Column("reference", "Reference"), elided(Column("eligibility", "Eligibility")),
-            replace(money_column("spent_pence", "Spent"), tooltip=_spent_later_words),
+            money_column("spent_pence", "Spent").replace(tooltip=_spent_later_words),
             elided(Column("district", "District")),
             date_col("referred_on", "Referred"), Column("risk_level", "Risk"),
             Column("at_marac", "MARAC", show=_yes), Column("idva_assigned", "IDVA", show=_yes),

@@ -12,7 +12,7 @@ inside a QVariant-free Python object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -57,21 +57,77 @@ def _default_get(row: Any, key: str) -> Any:
         return getattr(row, key, None)
 
 
-@dataclass(frozen=True)
 class Column:
-    """One column: its key, header, how to get the raw value and how to show it."""
+    """One column: its key, header, how to get the raw value and how to show it.
 
+    Frozen, compared and hashed as the tuple of its fields, as the ``@dataclass(frozen=True)`` it was: written out,
+    its methods are compiled into the .pyc, where a dataclass's are compiled each start (issue 16). ``replace``
+    for ``dataclasses.replace``."""
+
+    __slots__ = ('key', 'header', 'get', 'show', 'align', 'tooltip', 'unit', 'text_of', 'copy_of', 'copy_beside',
+                 'copy_header')
+    __match_args__ = ('key', 'header', 'get', 'show', 'align', 'tooltip', 'unit', 'text_of', 'copy_of', 'copy_beside',
+                      'copy_header')
     key: str
     header: str
-    get: Callable[[Any], Any] | None = None
-    show: Callable[[Any], str] | None = None
-    align: Qt.AlignmentFlag = LEFT
-    tooltip: Callable[[Any], str | None] | None = None
-    unit: Unit = Unit.TEXT
-    text_of: Callable[[Any], str] | None = None  # shown text worked out from the whole row
-    copy_of: Callable[[Any], str] | None = None  # copied text worked out from the whole row
-    copy_beside: tuple[tuple[str, Callable[[Any], str]], ...] = ()  # further copied columns: (heading, cell of a row)
-    copy_header: str | None = None  # the heading Copy gives Excel where the screen's is short ("A": a scenario's name)
+    get: Callable[[Any], Any] | None
+    show: Callable[[Any], str] | None
+    align: Qt.AlignmentFlag
+    tooltip: Callable[[Any], str | None] | None
+    unit: Unit
+    text_of: Callable[[Any], str] | None  # shown text worked out from the whole row
+    copy_of: Callable[[Any], str] | None  # copied text worked out from the whole row
+    copy_beside: tuple[tuple[str, Callable[[Any], str]], ...]  # further copied columns: (heading, cell of a row)
+    copy_header: str | None  # the heading Copy gives Excel where the screen's is short ("A": a scenario's name)
+
+    def __init__(self, key: str, header: str, get: Callable[[Any], Any] | None = None,
+                 show: Callable[[Any], str] | None = None, align: Qt.AlignmentFlag = LEFT,
+                 tooltip: Callable[[Any], str | None] | None = None, unit: Unit = Unit.TEXT,
+                 text_of: Callable[[Any], str] | None = None, copy_of: Callable[[Any], str] | None = None,
+                 copy_beside: tuple[tuple[str, Callable[[Any], str]], ...] = (),
+                 copy_header: str | None = None) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "header", header)
+        object.__setattr__(self, "get", get)
+        object.__setattr__(self, "show", show)
+        object.__setattr__(self, "align", align)
+        object.__setattr__(self, "tooltip", tooltip)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "text_of", text_of)
+        object.__setattr__(self, "copy_of", copy_of)
+        object.__setattr__(self, "copy_beside", copy_beside)
+        object.__setattr__(self, "copy_header", copy_header)
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(key={self.key!r}, header={self.header!r}, get={self.get!r}, "
+                f"show={self.show!r}, align={self.align!r}, tooltip={self.tooltip!r}, unit={self.unit!r}, "
+                f"text_of={self.text_of!r}, copy_of={self.copy_of!r}, copy_beside={self.copy_beside!r}, "
+                f"copy_header={self.copy_header!r})")
+
+    def _fields(self) -> tuple:
+        return (self.key, self.header, self.get, self.show, self.align, self.tooltip, self.unit, self.text_of,
+                self.copy_of, self.copy_beside, self.copy_header)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._fields() == other._fields()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), self._fields())
+
+    def replace(self, **changes: Any) -> "Column":
+        """A copy with some fields changed, of the same class (as ``dataclasses.replace`` made it)."""
+        return type(self)(**{**dict(zip(self.__match_args__, self._fields())), **changes})
 
     def raw(self, row: Any) -> Any:
         return self.get(row) if self.get else _default_get(row, self.key)
