@@ -10,7 +10,7 @@ said.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import FrozenInstanceError, replace
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 if TYPE_CHECKING:
@@ -26,13 +26,44 @@ MERGED_FROM = "Merged from"
 SEVERAL_OFFICES = "Several offices"
 
 
-@dataclass(frozen=True)
 class RowOrigins:
-    """The office each row of one table came from, by row id; ``shown`` only in a county file (something merged)."""
+    """The office each row of one table came from, by row id; ``shown`` only in a county file (something merged).
 
-    by_key: Mapping[str, str] = field(default_factory=dict)
-    shown: bool = False
-    typed: str = ""  # the words for a row typed in the county file (services.county_workbook.TYPED_AT_COUNTY)
+    Frozen, compared (and, its mapping being a dict, not hashable) as the tuple of its fields, as the
+    ``@dataclass(frozen=True)`` it was: written out, its methods are compiled into the .pyc, where a dataclass's are
+    compiled each start (issue 16)."""
+
+    __slots__ = ("by_key", "shown", "typed")
+    __match_args__ = ("by_key", "shown", "typed")
+    by_key: Mapping[str, str]
+    shown: bool
+    typed: str  # the words for a row typed in the county file (services.county_workbook.TYPED_AT_COUNTY)
+
+    def __init__(self, by_key: Mapping[str, str] | None = None, shown: bool = False, typed: str = "") -> None:
+        object.__setattr__(self, "by_key", {} if by_key is None else by_key)
+        object.__setattr__(self, "shown", shown)
+        object.__setattr__(self, "typed", typed)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(by_key={self.by_key!r}, shown={self.shown!r}, typed={self.typed!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return ((self.by_key, self.shown, self.typed)
+                    == (other.by_key, other.shown, other.typed))  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.by_key, self.shown, self.typed))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return (type(self), (self.by_key, self.shown, self.typed))
 
     def of(self, key: str | None) -> str:
         """The row's *Merged from* words ("Babergh office"; "Typed in the county file"); "" in an office's own file."""

@@ -430,12 +430,12 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
 # storage.store.FileCheck, services.files.OpenedFile, ui.tabs.TabSpec, the register's Officer, LineAmount
 # and Reconciliation) or a plain class (storage.audit.Batch, presenters.actions.Action; and, used, written out to
 # behave as the dataclasses they were: domain.periods.Month and FinancialYear, domain.money.Cost,
-# domain.projects.Criterion, presenters.forms.Field, the kit's ui.kit.tables.Column; test_written_out_dataclasses_s71).
+# domain.projects.Criterion, presenters.forms.Field, the kit's ui.kit.tables.Column, services.provenance.RowOrigins,
+# storage.schema.MigrationSet; test_written_out_dataclasses_s71).
 MADE_BEFORE_THE_FIRST_SCREEN = {  # what the register shows and the file it is read from
     "safer_desk.services.projects.Project",
     "safer_desk.services.projects.CostLine", "safer_desk.services.projects.FundingSource",
     "safer_desk.services.projects.StatusChange",
-    "safer_desk.services.provenance.RowOrigins", "safer_desk.storage.schema.MigrationSet",
 }
 
 

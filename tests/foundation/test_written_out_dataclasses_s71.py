@@ -142,3 +142,39 @@ def test_a_table_column_is_as_its_dataclass_was():
     with pytest.raises(TypeError):
         Column(*base).replace(nothing=1)
     assert not any(dataclasses.is_dataclass(c) for c in (Column, BlankAs, _SignedMoney))
+
+
+def test_where_rows_came_from_is_as_its_dataclass_was():
+    from safer_desk.services.provenance import NOT_A_COUNTY_FILE, RowOrigins
+
+    old = _as_dataclass("RowOrigins", RowOrigins.__match_args__, order=False)
+    for values in (({"p1": "Babergh office"}, True, "Typed in the county file"), ({}, False, "")):
+        new, was = RowOrigins(*values), old(*values)
+        assert repr(new) == repr(was) and new == RowOrigins(*values) and new != was
+        with pytest.raises(TypeError):  # its mapping is a dict: not a key, as the dataclass was not
+            hash(new)
+        for name in (*RowOrigins.__match_args__, "other"):
+            with pytest.raises(dataclasses.FrozenInstanceError, match=f"cannot assign to field '{name}'"):
+                setattr(new, name, 1)
+    assert NOT_A_COUNTY_FILE == RowOrigins() == RowOrigins({}, False, "") != RowOrigins({}, True, "")
+    assert RowOrigins().by_key == {} and RowOrigins().by_key is not RowOrigins().by_key  # a new dict each
+    assert not dataclasses.is_dataclass(RowOrigins)
+
+
+def test_a_set_of_schema_steps_is_as_its_dataclass_was():
+    from safer_desk.storage.schema import MigrationSet
+
+    def m001_first(db) -> None:
+        pass
+
+    made, again = MigrationSet("core"), MigrationSet("core")
+    assert made.steps == [] and made.steps is not again.steps  # a new list each, as default_factory made
+    made.step(m001_first)
+    assert made != again and made.names() == ["m001_first"]
+    again.step(m001_first)
+    assert made == again and repr(made) == f"MigrationSet(name='core', steps={made.steps!r})"
+    assert made != MigrationSet("projects", list(made.steps)) and (made == ("core", made.steps)) is False
+    with pytest.raises(TypeError):  # mutable: not hashable, as the dataclass was not
+        hash(made)
+    made.name = "renamed"  # not frozen, as the dataclass was not
+    assert made.name == "renamed" and not dataclasses.is_dataclass(MigrationSet)

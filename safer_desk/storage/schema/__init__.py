@@ -11,7 +11,6 @@ newer Safer Desk and is refused untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable
 
 MigrationFn = Callable[[object], None]  # receives a sqlite_utils.Database
@@ -23,12 +22,28 @@ PROVENANCE_TABLE = "_county_provenance"
 MANIFEST_TABLE = "_export_manifest"
 
 
-@dataclass
 class MigrationSet:
-    """An ordered list of named steps; applied with sqlite-utils Migrations under this set's name."""
+    """An ordered list of named steps; applied with sqlite-utils Migrations under this set's name.
+
+    Compared as (name, steps) and not hashable, as the ``@dataclass`` it was: written out, its methods are compiled
+    into the .pyc, where a dataclass's are compiled each start (issue 16)."""
 
     name: str
-    steps: list[tuple[str, MigrationFn]] = field(default_factory=list)
+    steps: list[tuple[str, MigrationFn]]
+
+    def __init__(self, name: str, steps: list[tuple[str, MigrationFn]] | None = None) -> None:
+        self.name = name
+        self.steps = [] if steps is None else steps
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(name={self.name!r}, steps={self.steps!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.name, self.steps) == (other.name, other.steps)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # changed as steps are added: not a key
 
     def step(self, fn: MigrationFn) -> MigrationFn:
         """Register a migration step; its function name is its permanent name."""
