@@ -1034,8 +1034,8 @@ class BudgetsPresenter(ScreenPresenter):
         was, goes = ("was", "goes") if changes == 1 else ("were", "go")
         going = (f" The {counted(changes, 'change')} the paper printed into “{later.label}” {was} on “{label}”, and "
                  f"{goes} with it." if changes else "")
-        return (f"Remove the year “{label}”{f' with its {held}' if held else ''}?{going}{outside} Edit > Undo brings it "
-                "back.")
+        return (f"Remove the year “{label}”{f' with its {held}' if held else ''}?{going}{outside} "
+                "Edit > Undo brings it back.")
 
     def _actuals_left_outside(self, position: int) -> str:
         """What the linked lines actually show in the year at ``position``, said as falling outside the plan once the

@@ -49,8 +49,8 @@ def test_a_year_of_no_figures_is_asked_about_when_a_linked_line_shows_money_in_i
     svc.link_line(store, line, review=case)
     p = _presenter(store, "Community safety budget")
     question = p.remove_year_question(p.columns.index("2018/19"))
-    assert question == ("Remove the year “2018/19”? Reviews actually shows £1,200 in 2018/19 (Review WSCSP-DHR-2018-01: "
-                        "cost): with the year gone it falls outside the plan, and no year's actual here counts it. "
+    assert question == ("Remove the year “2018/19”? Reviews actually shows £1,200 in 2018/19 "
+                        "(Review WSCSP-DHR-2018-01: cost): with the year gone it falls outside the plan, and no year's actual here counts it. "
                         "Edit > Undo brings it back."), question
     assert "actually shows" not in p.remove_year_question(p.columns.index("2017/18"))
 
