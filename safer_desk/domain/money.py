@@ -8,11 +8,11 @@ exactly to the whole (largest remainder, ties broken by key, never by position).
 from __future__ import annotations
 
 import re
-from dataclasses import FrozenInstanceError
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, Callable, Hashable, Iterable, Mapping, TypeVar
 
+from safer_desk.domain.frozen import Frozen
 from safer_desk.domain.text import LazyPattern, thousands_spaces_as_commas
 
 K = TypeVar("K", bound=Hashable)
@@ -408,7 +408,7 @@ def check_within_bounds(pence: int, text: str | None = None) -> int:
     return pence
 
 
-class Cost:
+class Cost(Frozen):
     """A stated cost: a single amount, a range ("£54,372 - £62,372") or a minimum ("Minimum £50,000").
 
     Frozen, compared and hashed as the tuple (kind, min_pence, max_pence), as the ``@dataclass(frozen=True)`` it was:
@@ -437,23 +437,8 @@ class Cost:
         return (f"{type(self).__qualname__}(kind={self.kind!r}, min_pence={self.min_pence!r}, "
                 f"max_pence={self.max_pence!r})")
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return ((self.kind, self.min_pence, self.max_pence)
-                    == (other.kind, other.min_pence, other.max_pence))  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.min_pence, self.max_pence))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), (self.kind, self.min_pence, self.max_pence))
+    def _fields(self) -> tuple:
+        return (self.kind, self.min_pence, self.max_pence)
 
     @classmethod
     def amount(cls, pence: int) -> "Cost":

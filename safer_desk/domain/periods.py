@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import FrozenInstanceError
 from datetime import date
 from typing import TYPE_CHECKING
 
+from safer_desk.domain.frozen import Ordered
 from safer_desk.domain.text import LazyPattern
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class YearOutOfRange(PeriodError):
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a month, and so a date, can be in
 
 
-class Month:
+class Month(Ordered):
     """A calendar month, stored as "YYYY-MM".
 
     Frozen, compared and ordered as the tuple (year, month), as the ``@dataclass(frozen=True, order=True)`` it was:
@@ -52,42 +52,8 @@ class Month:
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}(year={self.year!r}, month={self.month!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.year, self.month) == (other.year, other.month)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __lt__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.year, self.month) < (other.year, other.month)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __le__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.year, self.month) <= (other.year, other.month)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __gt__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.year, self.month) > (other.year, other.month)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __ge__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.year, self.month) >= (other.year, other.month)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.year, self.month))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), (self.year, self.month))
+    def _fields(self) -> tuple:
+        return (self.year, self.month)
 
     @classmethod
     def parse(cls, text: str) -> "Month":
@@ -149,7 +115,7 @@ class Month:
         return self.iso
 
 
-class FinancialYear:
+class FinancialYear(Ordered):
     """The year from 1 April of start_year to 31 March of the next, labelled "2018/19".
 
     Frozen, compared and ordered as the tuple (start_year,), as the ``@dataclass(frozen=True, order=True)`` it was
@@ -165,42 +131,8 @@ class FinancialYear:
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}(start_year={self.start_year!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start_year,) == (other.start_year,)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __lt__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start_year,) < (other.start_year,)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __le__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start_year,) <= (other.start_year,)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __gt__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start_year,) > (other.start_year,)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __ge__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start_year,) >= (other.start_year,)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.start_year,))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), (self.start_year,))
+    def _fields(self) -> tuple:
+        return (self.start_year,)
 
     @classmethod
     def parse(cls, text: str) -> "FinancialYear":

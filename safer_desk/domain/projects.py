@@ -8,10 +8,10 @@ qualifier such as "for Ipswich only" (seed 000 table).
 from __future__ import annotations
 
 import re
-from dataclasses import FrozenInstanceError
 from typing import Iterable, NamedTuple
 
 from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.frozen import Frozen
 from safer_desk.domain.money import Cost, MoneyError, format_money, parse_cost
 from safer_desk.domain.text import LazyPattern, counted
 
@@ -79,7 +79,7 @@ def _digits(number: str) -> str:
     return "".join(str(unicodedata.decimal(c)) for c in number).lstrip("0") or "0"
 
 
-class Criterion:
+class Criterion(Frozen):
     """One board criterion: yes / no / unknown / blank and an optional qualifier.
 
     Frozen, compared and hashed as the tuple (value, qualifier), as the ``@dataclass(frozen=True)`` it was: written
@@ -99,22 +99,8 @@ class Criterion:
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}(value={self.value!r}, qualifier={self.qualifier!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.value, self.qualifier) == (other.value, other.qualifier)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.value, self.qualifier))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), (self.value, self.qualifier))
+    def _fields(self) -> tuple:
+        return (self.value, self.qualifier)
 
     @property
     def symbol(self) -> str:

@@ -11,7 +11,6 @@ their field: the first Save shows the question and saves nothing; Save again kee
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
@@ -19,6 +18,7 @@ from typing import Any, Callable, Mapping, Sequence
 from safer_desk.domain.checks import (NumberError, Slip, date_slip, future_slip, parse_number, parse_percentage,
                                      percentage_slip)
 from safer_desk.domain.enums import LabelledEnum
+from safer_desk.domain.frozen import Frozen
 from safer_desk.domain.money import MoneyError, parse_cost, parse_pence
 from safer_desk.domain.periods import PeriodError, parse_uk_date
 from safer_desk.presenters.events import Event
@@ -39,7 +39,7 @@ class FieldKind(LabelledEnum):
     CUSTOM = ("custom", "Shown by the screen's own widget")
 
 
-class Field:
+class Field(Frozen):
     """One field of a form. ``label`` may hold an "&" before its Alt letter.
 
     Frozen, compared and hashed as the tuple of its fields, as the ``@dataclass(frozen=True)`` it was: written out,
@@ -88,24 +88,6 @@ class Field:
     def _fields(self) -> tuple:
         return (self.key, self.label, self.kind, self.required, self.choices, self.placeholder, self.help,
                 self.allow_negative, self.slip_years, self.happened, self.refused_words)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._fields() == other._fields()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), self._fields())
-
 
     @property
     def plain_label(self) -> str:

@@ -10,8 +10,10 @@ said.
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping, Sequence
+
+from safer_desk.domain.frozen import Frozen
 
 if TYPE_CHECKING:
     from safer_desk.exchange.files import Sheet
@@ -26,7 +28,7 @@ MERGED_FROM = "Merged from"
 SEVERAL_OFFICES = "Several offices"
 
 
-class RowOrigins:
+class RowOrigins(Frozen):
     """The office each row of one table came from, by row id; ``shown`` only in a county file (something merged).
 
     Frozen, compared (and, its mapping being a dict, not hashable) as the tuple of its fields, as the
@@ -47,23 +49,8 @@ class RowOrigins:
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}(by_key={self.by_key!r}, shown={self.shown!r}, typed={self.typed!r})"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return ((self.by_key, self.shown, self.typed)
-                    == (other.by_key, other.shown, other.typed))  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.by_key, self.shown, self.typed))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), (self.by_key, self.shown, self.typed))
+    def _fields(self) -> tuple:
+        return (self.by_key, self.shown, self.typed)
 
     def of(self, key: str | None) -> str:
         """The row's *Merged from* words ("Babergh office"; "Typed in the county file"); "" in an office's own file."""

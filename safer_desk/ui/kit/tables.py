@@ -12,7 +12,6 @@ inside a QVariant-free Python object.
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -20,6 +19,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
+from safer_desk.domain.frozen import Frozen
 from safer_desk.domain.money import any_pence
 from safer_desk.domain.text import folded
 from safer_desk.presenters.formats import Unit, display, plain
@@ -57,7 +57,7 @@ def _default_get(row: Any, key: str) -> Any:
         return getattr(row, key, None)
 
 
-class Column:
+class Column(Frozen):
     """One column: its key, header, how to get the raw value and how to show it.
 
     Frozen, compared and hashed as the tuple of its fields, as the ``@dataclass(frozen=True)`` it was: written out,
@@ -107,23 +107,6 @@ class Column:
     def _fields(self) -> tuple:
         return (self.key, self.header, self.get, self.show, self.align, self.tooltip, self.unit, self.text_of,
                 self.copy_of, self.copy_beside, self.copy_header)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._fields() == other._fields()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return (type(self), self._fields())
 
     def replace(self, **changes: Any) -> "Column":
         """A copy with some fields changed, of the same class (as ``dataclasses.replace`` made it)."""
