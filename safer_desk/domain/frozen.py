@@ -2,13 +2,24 @@
 Python compiling each class's generated methods as its module loads (2 to 5 M instructions a class before the
 window's first screen on Python 3.11: docs/architecture.md, start-up).
 
-A subclass sets ``__slots__`` to its fields, assigns them in ``__init__`` with ``object.__setattr__``, writes its own
-``__repr__`` as the dataclass would, and gives its fields' values in order from ``_fields()``.
+A subclass sets ``__slots__`` to its own fields, names all of them in order in ``__match_args__`` (as the dataclass
+did) and assigns them in ``__init__`` with ``object.__setattr__``; its ``__repr__`` and its fields' values in order
+(``_fields()``) come from those names.
 """
 
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
+from operator import attrgetter
+from typing import Any, Callable
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[Any], tuple]:
+    """The fields' values in order, read in C (``attrgetter``), as a tuple even for one field."""
+    get = attrgetter(*names)
+    if len(names) == 1:
+        return lambda self: (get(self),)
+    return lambda self: get(self)
 
 
 class Frozen:
@@ -16,9 +27,19 @@ class Frozen:
     assignment and deletion as a frozen dataclass does, copied and pickled through its constructor."""
 
     __slots__ = ()
+    __match_args__: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__match_args__:  # not a base without fields (Ordered)
+            cls._fields = _values_of(cls.__match_args__)  # type: ignore[method-assign]
 
     def _fields(self) -> tuple:
-        raise NotImplementedError
+        return ()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}" for name, value in zip(self.__match_args__, self._fields()))
+        return f"{type(self).__qualname__}({shown})"
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:

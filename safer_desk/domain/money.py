@@ -433,13 +433,6 @@ class Cost(Frozen):
         if kind == "minimum" and max_pence is not None:
             raise ValueError("a minimum has no maximum")
 
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(kind={self.kind!r}, min_pence={self.min_pence!r}, "
-                f"max_pence={self.max_pence!r})")
-
-    def _fields(self) -> tuple:
-        return (self.kind, self.min_pence, self.max_pence)
-
     @classmethod
     def amount(cls, pence: int) -> "Cost":
         return cls("amount", pence, pence)

@@ -49,12 +49,6 @@ class Month(Ordered):
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise PeriodError(f"year {year} is out of range")
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(year={self.year!r}, month={self.month!r})"
-
-    def _fields(self) -> tuple:
-        return (self.year, self.month)
-
     @classmethod
     def parse(cls, text: str) -> "Month":
         """Parse "2016-04", "2016/04", "Apr-16", "Apr 2016" or "April 2016"."""
@@ -127,12 +121,6 @@ class FinancialYear(Ordered):
 
     def __init__(self, start_year: int) -> None:
         object.__setattr__(self, "start_year", start_year)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(start_year={self.start_year!r})"
-
-    def _fields(self) -> tuple:
-        return (self.start_year,)
 
     @classmethod
     def parse(cls, text: str) -> "FinancialYear":

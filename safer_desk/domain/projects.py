@@ -96,12 +96,6 @@ class Criterion(Frozen):
         if value not in CRITERION_VALUES:
             raise ProjectError(f"“{value}” is not a criterion value (use √, X, ? or leave it blank).")
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(value={self.value!r}, qualifier={self.qualifier!r})"
-
-    def _fields(self) -> tuple:
-        return (self.value, self.qualifier)
-
     @property
     def symbol(self) -> str:
         return SYMBOLS[self.value]

@@ -79,16 +79,6 @@ class Field(Frozen):
         object.__setattr__(self, "happened", happened)
         object.__setattr__(self, "refused_words", refused_words)
 
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(key={self.key!r}, label={self.label!r}, kind={self.kind!r}, "
-                f"required={self.required!r}, choices={self.choices!r}, placeholder={self.placeholder!r}, "
-                f"help={self.help!r}, allow_negative={self.allow_negative!r}, slip_years={self.slip_years!r}, "
-                f"happened={self.happened!r}, refused_words={self.refused_words!r})")
-
-    def _fields(self) -> tuple:
-        return (self.key, self.label, self.kind, self.required, self.choices, self.placeholder, self.help,
-                self.allow_negative, self.slip_years, self.happened, self.refused_words)
-
     @property
     def plain_label(self) -> str:
         return self.label.replace("&&", "\0").replace("&", "").replace("\0", "&")

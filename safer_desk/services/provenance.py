@@ -46,12 +46,6 @@ class RowOrigins(Frozen):
         object.__setattr__(self, "shown", shown)
         object.__setattr__(self, "typed", typed)
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(by_key={self.by_key!r}, shown={self.shown!r}, typed={self.typed!r})"
-
-    def _fields(self) -> tuple:
-        return (self.by_key, self.shown, self.typed)
-
     def of(self, key: str | None) -> str:
         """The row's *Merged from* words ("Babergh office"; "Typed in the county file"); "" in an office's own file."""
         if not self.shown:

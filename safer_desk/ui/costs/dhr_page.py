@@ -54,12 +54,6 @@ class BlankAs(Column):
         super().__init__(key, header, get, show, align, tooltip, unit, text_of, copy_of, copy_beside, copy_header)
         object.__setattr__(self, "blank", blank)
 
-    def __repr__(self) -> str:
-        return f"{super().__repr__()[:-1]}, blank={self.blank!r})"
-
-    def _fields(self) -> tuple:
-        return (*super()._fields(), self.blank)
-
     def text(self, row: Any, *, show_pence: bool = False) -> str:
         if self.raw(row) is None:
             return self.blank

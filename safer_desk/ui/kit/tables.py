@@ -98,16 +98,6 @@ class Column(Frozen):
         object.__setattr__(self, "copy_beside", copy_beside)
         object.__setattr__(self, "copy_header", copy_header)
 
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(key={self.key!r}, header={self.header!r}, get={self.get!r}, "
-                f"show={self.show!r}, align={self.align!r}, tooltip={self.tooltip!r}, unit={self.unit!r}, "
-                f"text_of={self.text_of!r}, copy_of={self.copy_of!r}, copy_beside={self.copy_beside!r}, "
-                f"copy_header={self.copy_header!r})")
-
-    def _fields(self) -> tuple:
-        return (self.key, self.header, self.get, self.show, self.align, self.tooltip, self.unit, self.text_of,
-                self.copy_of, self.copy_beside, self.copy_header)
-
     def replace(self, **changes: Any) -> "Column":
         """A copy with some fields changed, of the same class (as ``dataclasses.replace`` made it)."""
         return type(self)(**{**dict(zip(self.__match_args__, self._fields())), **changes})
