@@ -618,6 +618,7 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
 
     rows_by_key: dict[tuple, list] = {}
     spans: dict[str, dict] = {}
+    covers: dict[int, tuple[Month, Month]] = {}  # each row's first and last month of spend (merged across months)
     # A blank district is the summary's "other districts": rows of fewer than three victims merged
     # (domain.disclosure), never an unknown one. Such a row may hold spend of other months, merged into its quarter
     # (or the whole period): said beside it.
@@ -639,6 +640,8 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
         row[3] += r[4]
         row[4] += r[5]
         row[5] += r[6]
+        first, last = covers.get(id(row), (month, month))
+        covers[id(row)] = (min(first, span[0]), max(last, span[1])) if span is not None else (first, last)
         if span is not None:
             # in the words of the Month column ("mmm yyyy"), as the fund page says them
             row[6] = month_name(span[0]) if span[0] == span[1] else f"{month_name(span[0])} to {month_name(span[1])}"
@@ -648,7 +651,10 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
                Column("Victims first supported", "count", total=True), Column("Spend lines", "count", total=True),
                Column("Spend (£)", "money", total=True), Column("Includes spend of")]
     columns += [Column(MERGED_FROM, width=30)] if origins else []
-    rows = [rows_by_key[k] for k in sorted(rows_by_key, key=lambda k: (names[k[0]], k[2], k[1]))]
+    by_fund: dict[str, list[list]] = {}
+    for k in sorted(rows_by_key, key=lambda k: (names[k[0]], k[2], k[1])):
+        by_fund.setdefault(k[0], []).append(rows_by_key[k])
+    rows = [row for fund_rows in by_fund.values() for row in _fund_rows_given(fund_rows, covers)]
     # A row of one or two victims first supported (a fund of fewer than three in all, one row for its whole period)
     # says "fewer than 3", as the board report does (domain.disclosure.count_given).
     from safer_desk.domain.disclosure import count_given, small_count
@@ -663,6 +669,58 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
                          "fewer than three victims its spend is merged into the quarter (or the whole period), and "
                          "the row it lands in says which months it includes.", columns, [Block(rows)],
                          note=" ".join(filter(None, [note, FEWER_VICTIMS_WORDS if fewer else ""])))
+
+
+def _fund_rows_given(rows: list[list], covers: dict[int, tuple[Month, Month]]) -> list[list]:
+    """One fund's Fund spend rows (fund, district, month's first day, victims, spend lines, pence, includes …) with no
+    row of one or two victims first supported, nor of one or two spend lines (spend on one or two victims), unless the
+    fund has fewer than three victims in all (said "fewer than 3"). An office's own part of a fund it holds as a copy
+    (the county adds the offices' parts, so each is sent apart) can be one victim in a row of its own, and so can a
+    county's part of an office: such a row is given, as the board report's Spend per month gives it, under no
+    district for its month, then together with the nearest month (a district's row only when no other is left), the
+    row saying which months it holds. The totals are unchanged. ``covers``: each row's first and last month."""
+    from safer_desk.domain.disclosure import small_count
+    from safer_desk.services.funds import OTHER_DISTRICTS, month_name
+
+    def small(row: list) -> bool:
+        return small_count(row[3]) or small_count(row[4])
+
+    if small_count(sum(r[3] for r in rows)) or not any(small(r) for r in rows):
+        return rows
+
+    def month_of(row: list) -> Month:
+        return covers.get(id(row), (Month.of(row[2]),) * 2)[0]
+
+    def join(into: list, row: list) -> None:
+        (a, b), (c, d) = covers.get(id(into), (Month.of(into[2]),) * 2), covers.get(id(row), (Month.of(row[2]),) * 2)
+        first, last = min(a, c), max(b, d)
+        into[1], into[2] = OTHER_DISTRICTS, first.first_day
+        into[3], into[4], into[5] = into[3] + row[3], into[4] + row[4], into[5] + row[5]
+        covers[id(into)] = (first, last)
+        into[6] = month_name(first) if first == last else f"{month_name(first)} to {month_name(last)}"
+
+    named = [r for r in rows if r[1] != OTHER_DISTRICTS]
+    others = {r[2]: r for r in rows if r[1] == OTHER_DISTRICTS}
+    for row in [r for r in named if small(r)]:  # a district of one or two that month: under no district
+        named = [r for r in named if r is not row]
+        target = others.get(row[2])
+        if target is None:
+            others[row[2]] = target = [row[0], OTHER_DISTRICTS, row[2], 0, 0, 0, None, *row[7:]]
+            covers[id(target)] = covers.get(id(row), (Month.of(row[2]),) * 2)
+        join(target, row)
+        if target[6] == month_name(Month.of(target[2])) and row[6] is None:
+            target[6] = None  # its own month only: nothing to say
+    given = sorted(others.values(), key=lambda r: r[2])
+    while (still := next((r for r in given if small(r)), None)) is not None:
+        # The nearest month of no district, else (none left) the nearest district's row
+        pool = [r for r in given if r is not still] or named
+        if not pool:
+            break
+        near = min(pool, key=lambda r: (abs(month_of(r).minus(month_of(still))), r[2], r[1]))
+        given, named = [r for r in given if r is not near], [r for r in named if r is not near]
+        join(still, near)
+        given.sort(key=lambda r: r[2])
+    return sorted(named + given, key=lambda r: (r[2], r[1]))
 
 
 def referrals_sheet(store: Store, origins: Origins | None = None) -> WorkbookSheet | None:

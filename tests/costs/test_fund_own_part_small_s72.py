@@ -1,0 +1,70 @@
+"""S72 (privacy5): an office's own part of a pooled fund it holds as a copy never names one victim in a workbook.
+
+An office that began from the example (or a copy of another office's file) holds the Suffolk pilot's £2,417 on 15
+victims as no office's part, and keys one door chain itself (£25, 03/07/2018): the pilot has 16 victims. The export
+for the county sends the office's own part apart (the county adds the offices' parts), one row for its one victim.
+*Export for the County…* as a workbook (OUT.xlsx) then gave that row on its own in its Fund spend sheet: "Not given
+by district, Jul 2018: fewer than 3, 1 spend line, £25", and the column's total 15 beside the Funds sheet's 16: what
+was spent on the one victim first supported in July, and that it was one. The board report joins such a month with
+the months next to it; the Fund spend sheet now does the same, so its counts add up to the Funds sheet's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import openpyxl
+
+from safer_desk.services import funds
+from safer_desk.services.county import export_for_county
+
+PILOT = "Suffolk Target Hardening Pilot"
+
+
+def _own_door_chain(store, day: str = "03/07/2018", amount: str = "£25") -> None:
+    fund = funds.fund_by_name(store, PILOT).id
+    referral = funds.add_referral(store, fund, reference="BAB-TH-2018-099", district="Babergh", referred_on=day,
+                                  risk_level="high", at_marac="yes", idva_assigned="yes", perpetrator_resident="no")
+    funds.add_spend_line(store, referral, spent_on=day, item="Door chain", amount=amount)
+
+
+def _table(book, sheet: str) -> tuple[list, list[list]]:
+    rows = [list(r) for r in book[sheet].iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r and r[0] == "Fund")
+    body = [r for r in rows[start + 1:] if r[0] not in (None, "Total")]
+    return rows[start], body
+
+
+def test_the_fund_spend_sheet_gives_no_row_of_the_offices_one_victim(demo_store, tmp_path):
+    _own_door_chain(demo_store)
+    book = openpyxl.load_workbook(export_for_county(demo_store, tmp_path / "county.xlsx").path)
+    header, funds_rows = _table(book, "Funds")
+    [pilot] = [r for r in funds_rows if r[0] == PILOT]
+    assert pilot[header.index("Victims supported")] == 16 and pilot[header.index("Spent (£)")] == 2_442
+    header, spend_rows = _table(book, "Fund spend")
+    victims, lines = header.index("Victims first supported"), header.index("Spend lines")
+    rows = [r for r in spend_rows if r[0] == PILOT]
+    # No row of one or two victims, or of spend on one or two (a row of 1 or 2 spend lines): the counts add up to
+    # the fund's 16, and the money to its £2,442
+    assert all(isinstance(r[victims], int) and r[victims] not in (1, 2) and r[lines] not in (1, 2) for r in rows)
+    assert sum(r[victims] for r in rows) == 16 and sum(r[header.index("Spend (£)")] for r in rows) == 2_442
+    # July's one victim is given together with the month next to it, and the row says which months it holds
+    [joined] = [r for r in rows if r[header.index("Includes spend of")]]
+    assert joined[header.index("Month")] == datetime(2018, 6, 1)
+    assert joined[header.index("Includes spend of")] == "Jun 2018 to Jul 2018"
+    assert (joined[victims], joined[lines], joined[header.index("Spend (£)")]) == (6, 14, 812)
+
+
+def test_a_fund_of_three_or_more_own_victims_keeps_its_rows(demo_store, tmp_path):
+    """Three door chains keyed in July: a row of three victims, given on its own as before."""
+    fund = funds.fund_by_name(demo_store, PILOT).id
+    for n, amount in enumerate(("£25", "£30", "£35"), start=1):
+        referral = funds.add_referral(demo_store, fund, reference=f"BAB-TH-2018-09{n}", district="Babergh",
+                                      referred_on="03/07/2018", risk_level="high", at_marac="yes",
+                                      idva_assigned="yes", perpetrator_resident="no")
+        funds.add_spend_line(demo_store, referral, spent_on="03/07/2018", item="Door chain", amount=amount)
+    book = openpyxl.load_workbook(export_for_county(demo_store, tmp_path / "county.xlsx").path)
+    header, spend_rows = _table(book, "Fund spend")
+    july = [r for r in spend_rows if r[0] == PILOT and r[header.index("Month")] == datetime(2018, 7, 1)]
+    assert [(r[header.index("Victims first supported")], r[header.index("Spend (£)")]) for r in july] == [(3, 90)]
+    assert not any(r[header.index("Includes spend of")] for r in spend_rows if r[0] == PILOT)
