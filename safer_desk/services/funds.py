@@ -1326,9 +1326,56 @@ def every_month(fund: Fund, by_month: list[tuple[Month, int, int]], merged: dict
     return rows
 
 
+@dataclass(frozen=True)
+class _FundReads:
+    """What ``fund_figures`` reads of one fund from the file on a day: read once, then worked out as the office's
+    figures and, when the Per month table joins months, again as a paper leaving the office may give them. Values
+    only, never the connection: the Pooled funds page reads them on its worker thread and hands them on."""
+
+    fund: Fund
+    contributors: list[tuple[str, int]]
+    district_names: dict[str, str]
+    spend_rows: list[tuple]  # district_id, month, item, victims, spend_lines, amount_pence (to today)
+    per_victim: list[int]
+    described: list[tuple]  # month, item, referral of each spend line to today
+    summary_rows: int
+    moved: list[tuple[Month, Month, Month, int]]
+    dated: list[tuple[date | None, Month, int, str]]
+    not_received: tuple[int, str | None]  # pence dated after today, and the first such day
+    not_spent: tuple[int, str]
+    merged: dict[Month, tuple[Month, Month]]
+
+
+def _fund_reads(store: Store, fund_id: str, today: date, day_named: bool) -> _FundReads:
+    fund = get_fund(store, fund_id)
+    contributors = [(r[0], int(r[1])) for r in store.rows(
+        "SELECT o.name, sum(c.amount_pence) FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+        "WHERE c.fund_id = ? GROUP BY o.name ORDER BY o.name", (fund_id,))]
+    # One pass over the summarised rows (detail through the live view, plus received summaries).
+    spend_rows = [tuple(r) for r in store.rows(
+        f"SELECT district_id, month, item, victims, spend_lines, amount_pence FROM "
+        f"({spend_sql(store, until=today)}) WHERE fund_id = ?", (fund_id,))]
+    per_victim = [int(r[0]) for r in store.rows(
+        "SELECT sum(s.amount_pence) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
+        "WHERE r.fund_id = ? AND s.spent_on <= ? GROUP BY r.id", (fund_id, today.isoformat()))]
+    described = [tuple(r) for r in store.rows(
+        "SELECT DISTINCT substr(s.spent_on, 1, 7), i.name, s.referral_id FROM fund_spend_lines s "
+        "JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id "
+        "WHERE r.fund_id = ? AND s.spent_on <= ?", (fund_id, today.isoformat()))]
+    summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
+    moved = [r for r in moved_rows(store, fund_id) if r[0] <= Month.of(today)] if summary_rows else []
+    not_received = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM fund_contributions "
+                             "WHERE fund_id = ? AND received_on > ?", (fund_id, today.isoformat()))
+    return _FundReads(fund, contributors, {r[0]: r[1] for r in store.rows("SELECT id, name FROM districts")},
+                      spend_rows, per_victim, described, summary_rows, moved,
+                      _dated_receipts(store, fund),  # the money by month, in hand today, and still to come
+                      (int(not_received[0]), not_received[1]),
+                      not_spent_yet(store, fund_id, today, day_named=day_named),
+                      merged_months(store, fund_id) if summary_rows else {})
+
+
 def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, window: int = 3,
-                 today: date | None = None, keyed_to: date | None = None, day_named: bool = False,
-                 joined: tuple[tuple[Month, Month], ...] = ()) -> FundFigures:
+                 today: date | None = None, keyed_to: date | None = None, day_named: bool = False) -> FundFigures:
     """Balance, spend by district/item/month, victims, burn rate and forecast (detail plus summaries).
 
     ``today``: the day the figures are the position on (None: the machine's). ``day_named``: the warnings name it
@@ -1346,13 +1393,30 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     stretch running into a month not complete is not complete as a whole, its spend so far given for the stretch,
     never a month of it alone; a burn-rate window (each of the range's too) cutting a stretch is widened to take it
     whole (``disclosure.run_given``: "the 4 months to Oct-18"); a month chosen inside a stretch runs to its end, or
-    to the month before it when the stretch runs into a month not complete. Without it, and the table joining months,
-    those figures are worked out too (``given``).
+    to the month before it when the stretch runs into a month not complete. The office's figures carry them
+    (``given``) when the table joins months, worked out from the same reads of the file: it is read once.
     """
+    today = today or date.today()
+    reads = _fund_reads(store, fund_id, today, day_named)
+    figures = _figures_from(reads, as_at=as_at, window=window, today=today, keyed_to=keyed_to, day_named=day_named)
+    months = figures.month_rows
+    stretches = tuple((months[s.start][0], months[s.stop - 1][0]) for s in _month_spans(figures) if len(s) > 1)
+    if not stretches:
+        return figures
+    given = _figures_from(reads, as_at=as_at, window=window, today=today, keyed_to=keyed_to, day_named=day_named,
+                          joined=stretches)
+    # The table's rows are the office's (the same spans): only the forecast and what it counts as complete differ.
+    return replace(figures, given=replace(figures, forecast=given.forecast, ranges=given.ranges,
+                                          incomplete_from=given.incomplete_from, joined_until=given.joined_until))
+
+
+def _figures_from(reads: _FundReads, *, as_at: Month | None, window: int, today: date, keyed_to: date | None,
+                  day_named: bool, joined: tuple[tuple[Month, Month], ...] = ()) -> FundFigures:
+    """``fund_figures`` worked out from what it read (``joined``: the stretches a paper leaving the office gives
+    together, as its docstring says)."""
     from safer_desk.domain.disclosure import run_given
 
-    fund = get_fund(store, fund_id)
-    today = today or date.today()
+    fund = reads.fund
     keyed_to = keyed_to or fund.spend_keyed_to
     incomplete_from = domain.first_incomplete_month(today=today, keyed_to=keyed_to, ends_on=fund.ends_on,
                                                    day_over=day_named)
@@ -1365,17 +1429,13 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                 first.plus(-1) if first > fund.start_month else None)
     # Said to be keyed to a date: the months up to it are complete, those with no spend too (spend that stopped).
     complete_to = incomplete_from.plus(-1) if keyed_to else None
-    contributors = [(r[0], int(r[1])) for r in store.rows(
-        "SELECT o.name, sum(c.amount_pence) FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
-        "WHERE c.fund_id = ? GROUP BY o.name ORDER BY o.name", (fund_id,))]
+    contributors = reads.contributors
     contributions_total = sum(v for _, v in contributors)
-    # One pass over the summarised rows (detail through the live view, plus received summaries).
-    district_names = {r[0]: r[1] for r in store.rows("SELECT id, name FROM districts")}
+    district_names = reads.district_names
     districts: dict[str | None, list[int]] = {}
     items: dict[str, list[int]] = {}
     months: dict[str, list[int]] = {}
-    for r in store.rows(f"SELECT district_id, month, item, victims, spend_lines, amount_pence FROM "
-                        f"({spend_sql(store, until=today)}) WHERE fund_id = ?", (fund_id,)):
+    for r in reads.spend_rows:
         d = districts.setdefault(r[0], [0, 0])
         d[0] += r[3]
         d[1] += r[5]
@@ -1391,22 +1451,17 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                          key=lambda t: district_order(t[0]))
     by_item = sorted(((k, v[0], v[1]) for k, v in items.items()), key=lambda t: t[0].casefold())
     by_month = sorted((Month.parse(k), v[0], v[1]) for k, v in months.items())
-    per_victim = [int(r[0]) for r in store.rows(
-        "SELECT sum(s.amount_pence) FROM fund_spend_lines s JOIN fund_referrals r ON r.id = s.referral_id "
-        "WHERE r.fund_id = ? AND s.spent_on <= ? GROUP BY r.id", (fund_id, today.isoformat()))]
+    per_victim = list(reads.per_victim)
     described: dict[Month, set[str]] = {}
     item_described: dict[str, set[str]] = {}
-    for month, item, referral in store.rows(
-            "SELECT DISTINCT substr(s.spent_on, 1, 7), i.name, s.referral_id FROM fund_spend_lines s "
-            "JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id "
-            "WHERE r.fund_id = ? AND s.spent_on <= ?", (fund_id, today.isoformat())):
+    for month, item, referral in reads.described:
         described.setdefault(Month.parse(month), set()).add(referral)
         item_described.setdefault(item, set()).add(referral)
-    summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
+    summary_rows = reads.summary_rows
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
     # Spend an office's summary merged across months (small numbers) is spread over them for the burn rate.
-    moved = [r for r in moved_rows(store, fund_id) if r[0] <= Month.of(today)] if summary_rows else []
+    moved = reads.moved
     monthly = domain.spread_merged_spend({m: v for m, _, v in by_month}, moved, incomplete_from=incomplete_from)
     joined_until = {}
     for first, last in joined:  # months not complete given together: their spend so far as one, at the first
@@ -1434,7 +1489,7 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
     else:
         ranges = domain.forecast_range(contributions_total, monthly, start=fund.start_month, end=fund.end_month,
                                        as_at=as_at, incomplete_from=incomplete_from, complete_to=complete_to)
-    dated = _dated_receipts(store, fund)  # read once: the money by month, in hand today, and still to come
+    dated = reads.dated
     money = [(month, pence, who) for _, month, pence, who in dated]
     if fund.status == "closed":  # its spend is as reported: the money received by the period's end less it is left
         left = received_by(money, fund.end_month) - spent
@@ -1457,21 +1512,19 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
             forecast = to_end(forecast)
             if ranges is not None:
                 ranges = replace(ranges, forecasts=tuple(map(to_end, ranges.forecasts)))
-    day = (today or date.today()).isoformat()
-    not_received, first_due = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM "
-                                        "fund_contributions WHERE fund_id = ? AND received_on > ?", (fund_id, day))
+    not_received, first_due = reads.not_received
     if not_received:
         forecast = replace(forecast, warnings=(*forecast.warnings, (
             f"{format_money(not_received)} of the contributions is dated after {_day_said(today, day_named)} (the "
             "first on "
             f"{date.fromisoformat(first_due):%d/%m/%Y}): it is not in the balance until it is received.")))
-    not_spent, later = not_spent_yet(store, fund_id, today, day_named=day_named)
+    not_spent, later = reads.not_spent
     if later:
         forecast = replace(forecast, warnings=(*forecast.warnings, later))
     if said := _run_out_over_words(forecast, contributions_total - int(not_received) - spent, today,
                                    closed=fund.status == "closed" or today > fund.ends_on):
         forecast = replace(forecast, warnings=(*forecast.warnings, said))
-    merged = merged_months(store, fund_id) if summary_rows else {}
+    merged = reads.merged
     spans = [(first, last) for _, first, last, _ in moved]
     if spans and _moved_months_change(spans, [forecast, *ranges.forecasts]):
         forecast = replace(forecast, warnings=(*forecast.warnings, MONTHS_MERGED))
@@ -1492,17 +1545,7 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                            if on is not None and fund.ends_on < on <= today],
                           {m: frozenset(v) for m, v in described.items()},
                           {k: frozenset(v) for k, v in item_described.items()}, joined_until)
-    if joined:
-        return figures
-    months = figures.month_rows
-    stretches = tuple((months[s.start][0], months[s.stop - 1][0]) for s in _month_spans(figures) if len(s) > 1)
-    if not stretches:
-        return figures
-    given = fund_figures(store, fund_id, as_at=as_at, window=window, today=today, keyed_to=keyed_to,
-                         day_named=day_named, joined=stretches)
-    # The table's rows are the office's (the same spans): only the forecast and what it counts as complete differ.
-    return replace(figures, given=replace(figures, forecast=given.forecast, ranges=given.ranges,
-                                          incomplete_from=given.incomplete_from, joined_until=given.joined_until))
+    return figures
 
 
 def _joined_words(said: str, joined_until: dict[Month, Month], joined: tuple[tuple[Month, Month], ...] = (),
