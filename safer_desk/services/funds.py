@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from safer_desk.domain import funds as domain
 from safer_desk.domain.dhr import DhrError, check_reference, reference_key
+from safer_desk.domain.disclosure import SMALL_NUMBER
 from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, FundForecast
 from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
@@ -1338,6 +1339,9 @@ class _FundReads:
     spend_rows: list[tuple]  # district_id, month, item, victims, spend_lines, amount_pence (to today)
     per_victim: list[int]
     described: list[tuple]  # month, item, referral of each spend line to today
+    # Summary rows of one or two spend lines to today (id, month, item, spend lines): spend on one or two victims the
+    # file holds no referral of (an office's part of a fund at the county).
+    few_lines: list[tuple[str, str, str, int]]
     summary_rows: int
     moved: list[tuple[Month, Month, Month, int]]
     dated: list[tuple[date | None, Month, int, str]]
@@ -1363,11 +1367,14 @@ def _fund_reads(store: Store, fund_id: str, today: date, day_named: bool) -> _Fu
         "JOIN fund_referrals r ON r.id = s.referral_id JOIN fund_items i ON i.id = s.item_id "
         "WHERE r.fund_id = ? AND s.spent_on <= ?", (fund_id, today.isoformat()))]
     summary_rows = int(store.scalar(f"SELECT count(*) FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ?", (fund_id,)))
+    few_lines = [(str(r[0]), r[1], r[2], int(r[3])) for r in store.rows(
+        f"SELECT id, month, item, spend_lines FROM {FUND_SUMMARY_TABLE} WHERE fund_id = ? AND spend_lines > 0 "
+        "AND spend_lines < ? AND month <= ?", (fund_id, SMALL_NUMBER, Month.of(today).iso))] if summary_rows else []
     moved = [r for r in moved_rows(store, fund_id) if r[0] <= Month.of(today)] if summary_rows else []
     not_received = store.one("SELECT coalesce(sum(amount_pence), 0), min(received_on) FROM fund_contributions "
                              "WHERE fund_id = ? AND received_on > ?", (fund_id, today.isoformat()))
     return _FundReads(fund, contributors, {r[0]: r[1] for r in store.rows("SELECT id, name FROM districts")},
-                      spend_rows, per_victim, described, summary_rows, moved,
+                      spend_rows, per_victim, described, few_lines, summary_rows, moved,
                       _dated_receipts(store, fund),  # the money by month, in hand today, and still to come
                       (int(not_received[0]), not_received[1]),
                       not_spent_yet(store, fund_id, today, day_named=day_named),
@@ -1457,6 +1464,12 @@ def _figures_from(reads: _FundReads, *, as_at: Month | None, window: int, today:
     for month, item, referral in reads.described:
         described.setdefault(Month.parse(month), set()).add(referral)
         item_described.setdefault(item, set()).add(referral)
+    # A summary row of one or two spend lines was spent on one or two victims, though the file holds none of their
+    # referrals (the county's, of an office's part: "Jul-18: 0 victims, £45" on one helped before): each line one.
+    for row_id, month, item, lines in reads.few_lines:
+        victims = {f"{row_id}#{k}" for k in range(lines)}
+        described.setdefault(Month.parse(month), set()).update(victims)
+        item_described.setdefault(item, set()).update(victims)
     summary_rows = reads.summary_rows
     spent = sum(v for _, _, v in by_month)
     victims = sum(v for _, v, _ in by_month)
