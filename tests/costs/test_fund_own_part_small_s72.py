@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import openpyxl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from safer_desk.services import funds
 from safer_desk.services.county import export_for_county
@@ -68,3 +70,37 @@ def test_a_fund_of_three_or_more_own_victims_keeps_its_rows(demo_store, tmp_path
     july = [r for r in spend_rows if r[0] == PILOT and r[header.index("Month")] == datetime(2018, 7, 1)]
     assert [(r[header.index("Victims first supported")], r[header.index("Spend (£)")]) for r in july] == [(3, 90)]
     assert not any(r[header.index("Includes spend of")] for r in spend_rows if r[0] == PILOT)
+
+
+_DISTRICTS = ["Babergh", "Ipswich", "Mid Suffolk", "Not given by district (small numbers)"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_DISTRICTS), st.integers(0, 11), st.integers(0, 5), st.integers(1, 90_000)),
+                min_size=1, max_size=12, unique_by=lambda r: (r[0], r[1])))
+def test_the_fund_spend_rows_given_add_up_and_none_is_of_one_or_two(cells):
+    """Any rows of a fund (district, month, victims, spend lines at least as many, pence): the rows given add up to the
+    same victims, spend lines and pence, and none counts one or two victims or spend lines unless the fund has one or
+    two victims in all (or too few lines to make three)."""
+    from safer_desk.domain.periods import Month
+    from safer_desk.services.county_workbook import _fund_rows_given
+
+    rows, covers = [], {}
+    for district, month, victims, pence in cells:
+        lines = victims + (pence % 3)
+        if not lines:
+            continue
+        at = Month.parse("2018-04").plus(month)
+        row = [PILOT, district, at.first_day, victims, lines, pence, None]
+        rows.append(row)
+        covers[id(row)] = (at, at)
+    if not rows:
+        return
+    totals = [sum(r[k] for r in rows) for k in (3, 4, 5)]
+    victims, lines = totals[0], totals[1]
+    given = _fund_rows_given(rows, covers)
+    assert [sum(r[k] for r in given) for k in (3, 4, 5)] == totals
+    if not (0 < victims < 3) and lines >= 3:
+        assert not [r for r in given if 0 < r[3] < 3 or 0 < r[4] < 3]
+    # A row that took another month's spend says which months it holds
+    assert all(r[6] for r in given if covers[id(r)][0] != covers[id(r)][1])
