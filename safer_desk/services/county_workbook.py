@@ -640,8 +640,9 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
         row[3] += r[4]
         row[4] += r[5]
         row[5] += r[6]
-        first, last = covers.get(id(row), (month, month))
-        covers[id(row)] = (min(first, span[0]), max(last, span[1])) if span is not None else (first, last)
+        held = span if span is not None else (month, month)  # a row merged across months holds its span's spend
+        first, last = covers.get(id(row), held)
+        covers[id(row)] = (min(first, held[0]), max(last, held[1]))
         if span is not None:
             # in the words of the Month column ("mmm yyyy"), as the fund page says them
             row[6] = month_name(span[0]) if span[0] == span[1] else f"{month_name(span[0])} to {month_name(span[1])}"
@@ -674,7 +675,8 @@ def fund_sheet(store: Store, today: date | None = None, origins: Origins | None 
 def _fund_rows_given(rows: list[list], covers: dict[int, tuple[Month, Month]]) -> list[list]:
     """One fund's Fund spend rows (fund, district, month's first day, victims, spend lines, pence, includes …) with no
     row of one or two victims first supported, nor of one or two spend lines (spend on one or two victims), unless the
-    fund has fewer than three victims in all (said "fewer than 3"). An office's own part of a fund it holds as a copy
+    fund has fewer than three victims in all: it is then one row (said "fewer than 3"), as an office's export sends
+    such a fund, not a row for each office's part. An office's own part of a fund it holds as a copy
     (the county adds the offices' parts, so each is sent apart) can be one victim in a row of its own, and so can a
     county's part of an office: such a row is given, as the board report's Spend per month gives it, under no
     district for its month, then together with the nearest month (a district's row only when no other is left), the
@@ -685,7 +687,7 @@ def _fund_rows_given(rows: list[list], covers: dict[int, tuple[Month, Month]]) -
     def small(row: list) -> bool:
         return small_count(row[3]) or small_count(row[4])
 
-    if small_count(sum(r[3] for r in rows)) or not any(small(r) for r in rows):
+    if not any(small(r) for r in rows) or len(rows) == 1:
         return rows
 
     def month_of(row: list) -> Month:
@@ -694,7 +696,7 @@ def _fund_rows_given(rows: list[list], covers: dict[int, tuple[Month, Month]]) -
     def join(into: list, row: list) -> None:
         (a, b), (c, d) = covers.get(id(into), (Month.of(into[2]),) * 2), covers.get(id(row), (Month.of(row[2]),) * 2)
         first, last = min(a, c), max(b, d)
-        into[1], into[2] = OTHER_DISTRICTS, first.first_day
+        into[1], into[2] = OTHER_DISTRICTS, min(into[2], row[2])  # dated as the earlier row is
         into[3], into[4], into[5] = into[3] + row[3], into[4] + row[4], into[5] + row[5]
         covers[id(into)] = (first, last)
         into[6] = month_name(first) if first == last else f"{month_name(first)} to {month_name(last)}"

@@ -102,5 +102,29 @@ def test_the_fund_spend_rows_given_add_up_and_none_is_of_one_or_two(cells):
     assert [sum(r[k] for r in given) for k in (3, 4, 5)] == totals
     if not (0 < victims < 3) and lines >= 3:
         assert not [r for r in given if 0 < r[3] < 3 or 0 < r[4] < 3]
+    elif any(0 < r[3] < 3 or 0 < r[4] < 3 for r in rows):  # a fund of one or two in all: one row
+        assert len(given) == 1
     # A row that took another month's spend says which months it holds
     assert all(r[6] for r in given if covers[id(r)][0] != covers[id(r)][1])
+
+
+def test_the_county_workbook_gives_a_fund_of_two_offices_one_victim_each_in_one_row(tmp_path):
+    """Babergh office (a door chain, £100, May 2025) and Mid Suffolk office (£50, August 2025) each spent on one
+    victim from the "Sanctuary fund": the county's workbook gave two rows, "Apr 2025: fewer than 3, 1 spend line,
+    £100" and "Jul 2025: fewer than 3, 1 spend line, £50" (each office's part merged into its quarter), so each row
+    was one victim's spend. A fund of fewer than three in all is now one row, as an office's export sends it."""
+    from safer_desk.storage.store import open_store
+    from tests.exchange.district_offices import merge
+    from tests.exchange.test_fund_parts_by_office_s68 import FUND, _two_offices
+
+    paths, _own = _two_offices(tmp_path, [("Babergh", "100", "05/05/2025")], [("Mid Suffolk", "50", "06/08/2025")])
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        assert merge(county, paths).conflicts == []
+        book = openpyxl.load_workbook(export_for_county(county, tmp_path / "county.xlsx").path)
+    finally:
+        county.close()
+    header, rows = _table(book, "Fund spend")
+    given = [[r[header.index(c)] for c in ("Month", "Victims first supported", "Spend lines", "Spend (£)",
+                                           "Includes spend of")] for r in rows if r[0] == FUND]
+    assert given == [[datetime(2025, 4, 1), "fewer than 3", 2, 150, "May 2025 to Aug 2025"]]
