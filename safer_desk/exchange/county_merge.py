@@ -4371,6 +4371,9 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
             _hold_as_kept(conn, t, conflict.county_key, conflict, "county")
     now, who = decided_at or utc_now(), audit.current_user()
     record_decision(conn, conflict, choice, kept, set_aside, decided_at=now, decided_by=who)
+    held = (conflict.incoming_row or {}).get(BILLING_HELD) if t == "dhr_cost_lines" else None
+    if choice == "county" and isinstance(held, dict):
+        _set_aside_billing_held(conn, conflict, held, decided_at=now, decided_by=who)
     conn.execute(f"DELETE FROM {CONFLICTS_TABLE} WHERE id = ?", (conflict.id,))
     if t == "dhr_shares":
         # An office's refusal of a share and its re-split held back are one disagreement (the same two versions of
@@ -4383,6 +4386,27 @@ def apply_decision(county: Store, conflict: Conflict, choice: str, *, replace_ty
         "conflict": conflict.detail, "kept": "the county's version" if choice == "county" else
         f"{conflict.office_name}'s version", "office": conflict.office_name, "group": conflict.group_words,
         "table": t, "row": conflict.county_key or conflict.row_key})
+
+
+def _set_aside_billing_held(conn: sqlite3.Connection, c: Conflict, held: dict, *, decided_at: str,
+                            decided_by: str) -> None:
+    """Keep County Version of a cost line sets aside the office's billing that waited with it, as the version of the
+    review's billing the lead decided against (Merger.raise_billing_beyond_cost compares the same): the office
+    sending that same billing again, where the county's ledger cannot take it, is not asked about again; a billing it
+    changes since is."""
+    from safer_desk.exchange.county_conflicts import record_decision
+
+    info = table_info(conn, "dhr_cases")
+    found = conn.execute("SELECT * FROM main.dhr_cases WHERE id = ?", (str(held["case"]),)).fetchone()
+    if found is None:
+        return
+    case_row = dict(zip(info.columns, tuple(found)))
+    county_billing = billing_of(conn, str(held["case"]))
+    billing = replace(c, subject_key=subject_key_of(info, case_row),
+                      county_version=version_of(info, {**case_row, MAKE_UP: _billing_digest(county_billing)}))
+    record_decision(conn, billing, "county", billing.county_version,
+                    version_of(info, {**case_row, MAKE_UP: _billing_digest(held)}),
+                    decided_at=decided_at, decided_by=decided_by)
 
 
 def _hold_as_kept(conn: sqlite3.Connection, table: str, key: str, c: Conflict, choice: str) -> None:

@@ -43,6 +43,13 @@ def _billing_conflicts(store) -> list:
     return [c for c in list_conflicts(store) if c.kind == "billing-cannot-take"]
 
 
+def _paid_at_the_office(store, case: str) -> None:
+    """A partner pays £100 of one of the office's new invoices: a billing other than the one the lead set aside with
+    its cost line (session 72: that same billing sent again is not asked about again)."""
+    share = next(s for s in dhr.list_shares(store, today=TODAY, case_id=case) if s.status == "invoiced")
+    dhr.record_payment(store, share.id, paid_on="2025-10-10", amount="100", reference="BACS 9")
+
+
 def test_kept_at_the_county_the_office_billing_again_never_comes_in_beside_the_other_office_invoices(offices):
     o = offices
     case = dhr.case_id_by_reference(o.babergh, REFERENCE)
@@ -52,7 +59,11 @@ def test_kept_at_the_county_the_office_billing_again_never_comes_in_beside_the_o
     [conflict] = list_conflicts(o.county)
     resolve_conflicts(o.county, "county", which=conflict.id)
     assert _never_billed_twice(o.county, case) == {"cost": 752558, "billed": 752558, "unbilled": 0}
+    merge(o.county, [o.send(o.babergh)])  # the same billing again: set aside with its cost line, not asked again
+    assert list_conflicts(o.county) == []
+    assert _never_billed_twice(o.county, case) == {"cost": 752558, "billed": 752558, "unbilled": 0}
 
+    _paid_at_the_office(o.babergh, case)
     merge(o.county, [o.send(o.babergh)])  # its next file: its invoices would be billed beside Mid Suffolk's
     assert _never_billed_twice(o.county, case) == {"cost": 752558, "billed": 752558, "unbilled": 0}
     [held] = _billing_conflicts(o.county)
@@ -82,6 +93,7 @@ def test_once_the_other_office_bills_again_too_its_billing_comes_in_once(offices
     _bill_again(o.babergh, case, -250000, "2025-10-01")
     merge(o.county, [o.send(o.babergh)])
     resolve_conflicts(o.county, "county")
+    _paid_at_the_office(o.babergh, case)
     merge(o.county, [o.send(o.babergh)])
     _bill_again(o.mid, case, -250000, "2025-10-01")
     merge(o.county, [o.send(o.mid)])
@@ -144,6 +156,7 @@ def test_in_the_conflicts_window_keep_district_is_refused_in_words_and_keep_coun
     _bill_again(o.babergh, case, -250000, "2025-10-01")
     merge(o.county, [o.send(o.babergh)])
     resolve_conflicts(o.county, "county")
+    _paid_at_the_office(o.babergh, case)
     merge(o.county, [o.send(o.babergh)])
     path = o.county.path
     o.county.close()  # the window opens the county file (the fixture closes what it holds at the end)
