@@ -3363,6 +3363,10 @@ class _Merger:
             self.uncount(t, "replaced", sum(1 for k in new if k in was and new[k] != was[k]))
             self.gone[t] = [(k, r) for k, r in self.gone.get(t, []) if k not in was]
             self.replaced[t] = [k for k in self.replaced.get(t, []) if k not in keys[t]]
+            if t in self.added_again:  # not added after all: the summary does not say them added again
+                self.added_again[t] = [(k, r) for k, r in self.added_again[t] if str(k) not in new or str(k) in was]
+                if not self.added_again[t]:
+                    del self.added_again[t]
         for table, verb in ((ORIGINS_TABLE, "INSERT OR REPLACE"), (HOLDERS_TABLE, "INSERT OR IGNORE")):
             rows = [r for r in before["origins" if table == ORIGINS_TABLE else "holders"]
                     if str(r[1]) in keys.get(r[0], ())]

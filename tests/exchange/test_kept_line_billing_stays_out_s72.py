@@ -52,6 +52,19 @@ def test_the_same_files_merged_again_raise_nothing_new(offices):
     assert "already decided by the county lead: not raised again" in report.text(), report.text()
 
 
+def test_the_invoices_held_out_are_not_said_to_be_added_again(offices):
+    """The county's billing again withdrew the review's old invoices; the offices' files still hold them, held out
+    with the conflicts. The summary said "Added again, though deleted in the county file since it was merged: 8
+    shares of review costs" beside "0 added", each merge: they were not added."""
+    o = offices
+    case = dhr.case_id_by_reference(o.babergh, REFERENCE)
+    merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    _bill_again(o.county, case, -250000, "2025-10-01")
+    report = merge(o.county, [o.send(o.babergh), o.send(o.mid)])
+    assert report.added == 0 and "Added again" not in report.text(), report.text()
+    assert ledger_adds_up(o.county, case) == {"cost": 502558, "billed": 502558, "unbilled": 0}
+
+
 def test_a_billing_changed_since_is_asked_about(offices):
     o = offices
     case, _, left = _kept_county_line(o)
