@@ -984,9 +984,15 @@ def conflicts_text(conflicts: Iterable[Conflict], conn: sqlite3.Connection | Non
     lines = [f"{counted(len(conflicts), 'conflict')}{alike}: the county's version is kept until you decide. Keep one "
              "side or the other per conflict or per group (File > Conflicts…, or safer-desk conflicts COUNTY_FILE "
              "--keep county|district --conflict NUMBER|GROUP)."]
+    by_id = {c.id: c for c in conflicts}
     for group, words, members in conflict_groups(causes):
         lines.append(f"{words} ({len(members)}) [group {group}]:")
-        lines += [f"  #{c.id} {c.detail}" for c in members]
+        for c in members:
+            lines.append(f"  #{c.id} {c.detail}")
+            # Each said with it is decided with it, or alone by its number: which number is which (a partner's share
+            # from one office, say) is listed under it, so that a number typed at --conflict is the one meant.
+            lines += [f"      #{o.id} {o.office_name}: {o.subject or o.detail}"
+                      for o in sorted((by_id[i] for i in c.said_with if i in by_id), key=lambda o: o.id)]
     return lines
 
 

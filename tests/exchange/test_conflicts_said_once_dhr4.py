@@ -74,7 +74,8 @@ def test_the_first_merge_says_the_correction_once_naming_the_offices_and_every_n
                             text=True, check=True).stdout.splitlines()
     assert listed[0].startswith("28 conflicts, said as 1 (those several offices raised alike, or that wait with "
                                 "another, are said once with their numbers): ")
-    assert listed[1:] == ["Reviews and their costs (1) [group dhr]:", f"  #{said.id} {said.detail}"]
+    assert listed[1:3] == ["Reviews and their costs (1) [group dhr]:", f"  #{said.id} {said.detail}"]
+    assert len(listed) == 3 + len(said.said_with)  # then each said with it, by number (session 72)
 
 
 @pytest.mark.parametrize("choice", ["county", "district"])
