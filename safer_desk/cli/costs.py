@@ -1,12 +1,12 @@
-"""The costs subcommands of `safer-desk` (see DESIGN.md §4): dhr-ledger and fund."""
+"""The costs subcommands of `safer-desk` (see DESIGN.md §4): dhr-ledger, dhr-costs and fund."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from safer_desk.cli.common import (CliError, open_existing, option_type, print_csv, read_count, read_date, read_month,
-                                   refuse_name_first)
+from safer_desk.cli.common import (CliError, open_existing, option_type, print_csv, read_amount, read_count,
+                                   read_date, read_month, refuse_name_first)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +35,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "or before it (or billed by then)")
     ledger.add_argument("--by-case", action="store_true", help="one row per review instead of per partner")
     ledger.set_defaults(run=run_ledger)
+
+    costs = subparsers.add_parser(
+        "dhr-costs", help="a review's cost lines as CSV, or correct one (as Edit cost line… does)",
+        description="Print the cost lines of the review CASE (its reference) as CSV: line,category,description,"
+                    "supplier,invoice_ref,invoiced_on,amount (pounds), line being each one's number. With --correct "
+                    "LINE, correct that line as Edit cost line… on the Costs page does: the options given replace "
+                    "its values, the others stay. A correction is refused as there: a line dated before a "
+                    "correction of it already kept, a cost below what the partners have paid. A cost corrected "
+                    "below what the partners were billed bills them again today with the review's own split "
+                    "(unpaid invoices cancelled, each partner billed what it is short of its share): said first, "
+                    "and done only with --bill-again.")
+    costs.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    costs.add_argument("case", metavar="CASE", help="the review's reference, e.g. WSCSP-DHR-2017-01")
+    costs.add_argument("--correct", metavar="LINE", type=option_type(read_count, "--correct"),
+                       help="the number of the cost line to correct, as the list gives it")
+    costs.add_argument("--amount", metavar="AMOUNT", type=option_type(read_amount, "--amount", keep_text=True),
+                       help="its amount in pounds (6000 or £6,000.00)")
+    costs.add_argument("--category", metavar="TEXT", help="what the cost was for (e.g. Independent chair/author)")
+    costs.add_argument("--description", metavar="TEXT", help="its description")
+    costs.add_argument("--supplier", metavar="TEXT", help="its supplier")
+    costs.add_argument("--invoice-ref", metavar="TEXT", help="the supplier's invoice reference")
+    costs.add_argument("--invoice-date", metavar="DATE", type=option_type(read_date, "--invoice-date"),
+                       help="the invoice's date (29/03/2018 or 2018-03-29)")
+    costs.add_argument("--bill-again", action="store_true",
+                       help="with --correct: where the corrected cost is below what the partners were billed, bill "
+                            "them again today with the review's own split (without it, that is said and refused)")
+    costs.set_defaults(run=run_costs)
 
     fund = subparsers.add_parser(
         "fund", help="a pooled fund's figures as CSV of name,value",
@@ -133,6 +160,110 @@ def run_ledger(args: argparse.Namespace) -> int:
               [[r.partner, *(format_pounds_plain(v) for v in line)] for r, line in zip(rows, values)]
               + [["Total", *(format_pounds_plain(v) for v in total)]])
     return 0
+
+
+_LINE_FIELDS = ("category", "description", "supplier", "invoice_ref", "invoiced_on", "amount")
+
+
+def run_costs(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from safer_desk.domain import dhr as rules
+    from safer_desk.domain.money import format_pounds_plain
+    from safer_desk.services import dhr
+
+    typed = {"category": args.category, "description": args.description, "supplier": args.supplier,
+             "invoice_ref": args.invoice_ref, "invoiced_on": args.invoice_date, "amount": args.amount}
+    correcting = args.correct is not None
+    if not correcting and (args.bill_again or any(v is not None for v in typed.values())):
+        raise CliError("--amount, --category, --description, --supplier, --invoice-ref, --invoice-date and "
+                       "--bill-again correct a cost line: give its number with --correct", code=2)
+    if args.amount is not None and (estimate := rules.cost_estimate_words(args.amount)):
+        raise CliError(f"--amount: {estimate}")  # refused as the window refuses it beside the Amount
+    refuse_name_first(args.file, args.case, what="CASE", usage="safer-desk dhr-costs FILE CASE")
+    store = open_existing(args.file, read_only=not correcting)
+    try:
+        case_id = dhr.case_id_by_reference(store, args.case.strip())
+        if case_id is None:
+            from safer_desk.domain.text import meant_words
+
+            known = [c.reference for c in dhr.list_cases(store, today=date.today())]
+            raise CliError(f"there is no review with the reference “{args.case}”{meant_words(args.case, known)} "
+                           f"(known: {', '.join(known) or 'none yet'}).")
+        lines = dhr.cost_lines(store, case_id)
+        if correcting:
+            if args.correct > len(lines):
+                raise CliError(f"--correct: {args.case.strip()} has {len(lines)} cost line"
+                               f"{'' if len(lines) == 1 else 's'}; give the number of one of them, as "
+                               f"`safer-desk dhr-costs FILE {args.case.strip()}` lists them.")
+            _correct_line(store, args, lines[args.correct - 1], typed)
+            return 0
+    finally:
+        store.close()
+    print_csv(["line", "category", "description", "supplier", "invoice_ref", "invoiced_on", "amount"],
+              [[n, r["category"], r["description"] or "", r["supplier"] or "", r["invoice_ref"] or "",
+                r["invoiced_on"] or "", format_pounds_plain(r["amount_pence"])] for n, r in enumerate(lines, 1)])
+    return 0
+
+
+def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> None:
+    """The cost line corrected as Edit cost line… corrects it (services.dhr.update_cost_line, billed again today only
+    with --bill-again), one action in the history named as the window names it; its questions said as warnings."""
+    from datetime import date
+
+    from safer_desk.domain import dhr as rules
+    from safer_desk.domain.money import format_money
+    from safer_desk.services import dhr
+
+    values = {k: line[k] or "" for k in _LINE_FIELDS if k != "amount"} | {"amount": line["amount_pence"]}
+    values.update({k: v for k, v in typed.items() if v is not None})
+    reference = args.case.strip()
+    try:
+        new_pence = dhr.as_pence(values["amount"], "--amount", allow_zero=False)
+        today = date.today()
+        plan = dhr.correction_rebilling(store, line["id"], category=values["category"], amount_pence=new_pence,
+                                        on=today)
+        if plan is not None and not args.bill_again:
+            raise CliError(f"the costs would come to {format_money(sum(plan.shares.values()))}, less than the "
+                           f"partners were billed, so they would be billed again today with the review's own split: "
+                           f"{plan.summary()} Give --bill-again to do so.")
+        said = f"{line['category']} cost of {format_money(line['amount_pence'])} for {reference}"
+        capped = dhr.capped_part_after(store, line["id"], category=values["category"], amount_pence=new_pence)
+        with store.action(f"Change the {said}"):
+            kept = dhr.update_cost_line(store, line["id"], bill_again_on=today if plan is not None else None,
+                                        **{**values, "amount": new_pence})
+    except rules.DhrError as exc:
+        raise CliError(_as_options(str(exc))) from exc
+    for doubt in (*dhr.name_warnings(supplier=kept["supplier"]),
+                  *([rules.cost_line_doubt(new_pence)] if new_pence != line["amount_pence"] else []), capped):
+        if doubt:
+            print(f"safer-desk: warning: {doubt}", file=sys.stderr)
+    changed = [f"{k.replace('_', ' ')} {_said(line, k)} → {_said(kept, k)}" for k in _LINE_FIELDS
+               if _said(line, k) != _said(kept, k)]
+    print(f"corrected the {said}: {'; '.join(changed) or 'nothing changed'}"
+          + (f"; billed again today: {plan.summary()}" if plan is not None else ""))
+
+
+def _said(row: dict, field: str) -> str:
+    from safer_desk.domain.money import format_money
+    from safer_desk.domain.periods import format_uk_date
+
+    if field == "amount":
+        return format_money(row["amount_pence"])
+    if field == "invoiced_on":
+        from datetime import date
+
+        return format_uk_date(date.fromisoformat(row["invoiced_on"])) if row["invoiced_on"] else "none"
+    return f"“{row[field]}”" if row[field] else "none"
+
+
+def _as_options(text: str) -> str:
+    """A refusal worded beside the window's fields, said of the options that typed them."""
+    for field, option in (("Amount:", "--amount:"), ("Invoice date:", "--invoice-date:"), ("Category:", "--category:"),
+                          ("Description:", "--description:"), ("Invoice reference:", "--invoice-ref:")):
+        if text.startswith(field):
+            return option + text[len(field):]
+    return text
 
 
 def run_fund(args: argparse.Namespace) -> int:
