@@ -3483,12 +3483,17 @@ class _Merger:
         sources = {latest_office_name(self.dst, r[0]) or "another office" for r in self.dst.execute(
             f"SELECT DISTINCT h.office_id FROM {HOLDERS_TABLE} h JOIN main.dhr_shares s ON h.table_name = 'dhr_shares' "
             "AND h.row_key = s.id WHERE s.case_id = ? AND h.office_id <> ?", (case, self.m.office_id))}
+        typed_here = False  # an invoice no office sent: the county billed it (billing again there, say)
         for row in then["dhr_shares"]:
             p = self.owner("dhr_shares", str(row["id"]))
             if p is not None and not p.shared and p.office_id != self.m.office_id:
                 sources.add(p.office_name)
+            typed_here = typed_here or p is None
         sources = sorted(sources, key=str.casefold)
-        came_from = f" (its invoices from {in_words(sources)})" if sources else ""
+        whence = [f"from {in_words(sources)}"] if sources else []
+        if typed_here:  # not said to come from an office: the county's own invoices are said as its own
+            whence.append("those billed in the county file" if sources else "billed in the county file")
+        came_from = f" (its invoices {in_words(whence)})" if whence else ""
         cost_words = format_money(cost, show_pence=True)
         county_side = f"billed {_billed_words(then['dhr_shares'])} for its cost of {cost_words}"
         district_side = f"{_billed_words(held['dhr_shares'])} billed again from {office}"
