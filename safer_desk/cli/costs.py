@@ -200,6 +200,8 @@ def run_costs(args: argparse.Namespace) -> int:
             return 0
     finally:
         store.close()
+    if not lines:  # a heading alone: said why, as other commands say it
+        print(f"safer-desk: note: {args.case.strip()} has no cost lines yet.", file=sys.stderr)
     print_csv(["line", "category", "description", "supplier", "invoice_ref", "invoiced_on", "amount"],
               [[n, r["category"], r["description"] or "", r["supplier"] or "", r["invoice_ref"] or "",
                 r["invoiced_on"] or "", format_pounds_plain(r["amount_pence"])] for n, r in enumerate(lines, 1)])

@@ -102,3 +102,9 @@ def test_the_window_refusals_hold(demo_path, capsys):
     assert code == 1 and err.startswith(f"safer-desk: --correct: {CASE} has 3 cost lines"), err
     code, _, err = run(capsys, "dhr-costs", str(demo_path), CASE, "--amount", "5")
     assert code == 2 and "give its number with --correct" in err, err
+
+
+def test_a_review_without_cost_lines_is_said_so(demo_path, capsys):
+    code, out, err = run(capsys, "dhr-costs", str(demo_path), "WSCSP-DHR-2017-02")
+    assert code == 0 and out.strip() == "line,category,description,supplier,invoice_ref,invoiced_on,amount"
+    assert err == "safer-desk: note: WSCSP-DHR-2017-02 has no cost lines yet.\n"
