@@ -30,8 +30,8 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       audit_trigger_problems, cut_short, header_overwritten,
                                       header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
-                                      name_too_long, remove_side_files_left, repair_audit_trail, where_to_get_whole,
-                                      where_to_restore, words_for_limit)
+                                      name_too_long, remove_side_files_left, remove_unmarked_journal,
+                                      repair_audit_trail, where_to_get_whole, where_to_restore, words_for_limit)
 from safer_desk.storage.schema.costs import versions_gap_repaired, versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
@@ -155,6 +155,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.bad(f"{short[0].upper()}{short[1:]}. {where_to_get_whole(path)}" if short else
                    f"SQLite cannot read it ({exc}). {where_to_restore(path)}")
         return report
+    remove_unmarked_journal(path)  # a killed run's journal SQLite never reads: said below as the change undone
     if left_by := remove_lock_left(path):  # a killed run's lock: no one holds it, so it goes (as a writer's would)
         report.good(f"it was left open by {left_by}, which ended without closing it (the program was stopped, or the "
                     "computer switched off): the lock it left is removed. Every change saved before then is in it")

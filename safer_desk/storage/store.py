@@ -216,16 +216,55 @@ def refuse_other_kind_of_name(path: Path) -> None:
 
 
 def journal_beside(path: Path) -> Path | None:
-    """The journal lying beside path that holds something (FILE-wal, else FILE-journal), or None: an empty one, or
-    none, SQLite reads nothing from."""
+    """The journal lying beside path that holds something (FILE-wal, else FILE-journal), or None: an empty one, an
+    unmarked one (``journal_unmarked``), or none, SQLite reads nothing from."""
     for side in ("-wal", "-journal"):
         journal = Path(f"{path}{side}")
         try:
-            if journal.stat().st_size:
+            if journal.stat().st_size and not (side == "-journal" and journal_unmarked(journal)):
                 return journal
         except OSError:
             continue  # not there (or its folder is not one: the checks that follow say so)
     return None
+
+
+def journal_unmarked(journal: Path) -> bool:
+    """Whether a rollback journal (FILE-journal) holds something but is not marked as one to play back: its first
+    byte still 0. SQLite writes a journal so, and marks it only once it is on disk, just before the change reaches
+    the file; a run killed before then (inside its first change to a file: a police import, a merge) left the file
+    whole and this journal beside it, which SQLite never reads (nor removes)."""
+    try:
+        with open(journal, "rb") as fh:
+            return fh.read(1) == b"\x00"
+    except OSError:
+        return False
+
+
+def remove_unmarked_journal(path: Path) -> bool:
+    """Remove FILE-journal left unmarked beside path by a killed run (``journal_unmarked``), when no connection is
+    writing to path (one that is has its journal under way, unmarked until it is on disk): held so by SQLite's own
+    write lock, taken without waiting. True when one was removed; False when there was none, or it stays (the
+    file busy, a read-only disk, a journal another program holds open on Windows)."""
+    journal = Path(f"{path}-journal")
+    if not journal_unmarked(journal):
+        return False  # the common case: one failed open
+    try:
+        conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # no other connection writing: the journal is no run's
+        try:
+            if not journal_unmarked(journal):
+                return False
+            journal.unlink()
+            return True
+        finally:
+            conn.execute("ROLLBACK")
+    except (OSError, sqlite3.Error):
+        return False
+    finally:
+        conn.close()
 
 
 def _wal_mode_on_disk(path: Path) -> bool:
@@ -267,7 +306,9 @@ def refuse_journal_left_beside(path: Path) -> None:
     deleted or moved): SQLite would take its pages as the new file's (File > New then stopped with "no such table"),
     and it holds that file's last saves, which are not to be written over. Nor does a new file (a copy, the example)
     replace a file whose journal lies beside it (its window was killed): the copy took the journal's pages too.
-    The caller holds path's lock when path may be open in a window (whose journal it is, while it is open)."""
+    The caller holds path's lock when path may be open in a window (whose journal it is, while it is open). A journal
+    a killed run left unmarked holds nothing SQLite reads: it goes, and refuses nothing."""
+    remove_unmarked_journal(path)
     if (journal := journal_beside(path)) is not None:
         if path.exists():
             raise StoreError(
@@ -1461,6 +1502,8 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
         lock.acquire()
     except FileInUse as exc:
         raise FileLocked(str(exc), exc.command) from exc
+    if check.exists:
+        remove_unmarked_journal(path)  # a killed run's, beside the file for ever after (SQLite leaves it)
     try:
         if not check.exists or check.empty:
             # Built whole in a temporary file and moved into place: a full disk or a kill leaves no
