@@ -177,18 +177,21 @@ def main(argv: list[str] | None = None) -> int:
             _refuse_option_before_command(argv, commands)
         try:
             args, extras = parser.parse_known_args(argv)
+            # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
+            trailing = getattr(args, "trailing_positional", None)
+            if extras and trailing and getattr(args, trailing) is None and len(extras) == 1 \
+                    and not extras[0].startswith("-"):
+                setattr(args, trailing, extras.pop())
+            if extras:  # said with the usage of the command typed, as a missing argument is
+                said_by = subparsers.choices.get(args.command) or parser
+                said_by.error(_unrecognized(said_by, extras, ("--demo",) if said_by is parser else ()))
         except SystemExit as exc:
             if exc.code == 2 and also_a_file:  # `safer-desk Export` meaning the file Export.sqlite there
                 print(_file_named_as_command(typed, also_a_file), file=sys.stderr)
+            if exc.code == 2:
+                for name in _dash_file_names(argv):
+                    print(_dash_name_note(name), file=sys.stderr)
             raise
-        # argparse cannot take an optional positional after options ("screenshot OUT --tab x FILE").
-        trailing = getattr(args, "trailing_positional", None)
-        if extras and trailing and getattr(args, trailing) is None and len(extras) == 1 \
-                and not extras[0].startswith("-"):
-            setattr(args, trailing, extras.pop())
-        if extras:  # said with the usage of the command typed, as a missing argument is
-            said_by = subparsers.choices.get(args.command) or parser
-            said_by.error(_unrecognized(said_by, extras, ("--demo",) if said_by is parser else ()))
         if args.command is None:
             parser.print_help()
             return 0
@@ -456,11 +459,45 @@ def looks_like_window(argv: list[str]) -> bool:
     if not argv or argv[0] == "--demo":
         return True
     first = argv[0]
-    if first.startswith("-"):
-        return False
+    if first.startswith("-"):  # an option, or `safer-desk -- -office.sqlite`, or that file given alone
+        return first == "--" or _dash_file_there(argv)
     import os.path
 
     return "/" in first or "\\" in first or bool(os.path.splitext(first)[1])
+
+
+def _dash_file_name(word: str) -> bool:
+    """Whether a word beginning with a dash reads as a file's name ("-office.sqlite", "-x/y"), not an option
+    ("--help", "--pot=5.5") or a negative amount ("-7525.58")."""
+    import os.path
+
+    if not word.startswith("-") or word == "--" or "=" in word:
+        return False
+    try:
+        float(word.replace(",", ""))
+        return False
+    except ValueError:
+        pass
+    return "/" in word or "\\" in word or bool(os.path.splitext(word)[1])
+
+
+def _dash_file_there(argv: list[str]) -> bool:
+    """`safer-desk -office.sqlite` where that file is: it opens, as any file named alone does (no option has a
+    suffix, so none is taken for one)."""
+    return len(argv) == 1 and _dash_file_name(argv[0]) and _exists(argv[0])
+
+
+def _dash_file_names(argv: list[str]) -> list[str]:
+    """The words of a refused command line that argparse read as options though they are files' names."""
+    before = argv[:argv.index("--")] if "--" in argv else argv  # (after --, every word is a name already)
+    return [word for word in before if _dash_file_name(word)]
+
+
+def _dash_name_note(name: str) -> str:
+    import os.path
+
+    return (f"safer-desk: note: {name} begins with -, so it is read as an option: give it as "
+            f"{os.path.join('.', name)} (or put -- before it)")
 
 
 def _file_named_as_command(command: str, name: str) -> str:
@@ -529,8 +566,10 @@ def _simple_window_args(argv: list[str]) -> tuple[str | None, bool] | None:
         return None, False
     if argv == ["--demo"]:
         return None, True
-    if len(argv) == 1 and not argv[0].startswith("-"):
+    if len(argv) == 1 and (not argv[0].startswith("-") or _dash_file_there(argv)):
         return argv[0], False
+    if len(argv) == 2 and argv[0] == "--":  # `safer-desk -- -office.sqlite`: a file whose name begins with a dash
+        return argv[1], False
     return None
 
 
