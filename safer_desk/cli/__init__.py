@@ -690,9 +690,9 @@ def _start_window(file: str | None, demo: bool) -> int:
         # Qt first: if it cannot start (missing system libraries) it says so before any file is made.
         ensure_app()
     if demo:
-        from safer_desk.services.example_copy import example_copy
+        from safer_desk.services.example_copy import example_copy_said
 
-        with _signals_end_the_run(), example_copy() as path:
+        with _signals_end_the_run(), example_copy_said(CliError) as path:
             return run_window(path)
     if file and _police_data(path):
         # A street file given to the window (dragged onto the desktop shortcut): a file to import, not to open. The

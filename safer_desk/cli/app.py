@@ -126,13 +126,13 @@ def _screenshot(args: argparse.Namespace, pressed, saved: list[Path]) -> int:
     if args.demo:
         import os
 
-        from safer_desk.services.example_copy import example_copy
+        from safer_desk.services.example_copy import example_copy_said
         from safer_desk.ui.app import ensure_app
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         ensure_app()  # Qt first: if it cannot start, no example copy has been made yet
 
-        with example_copy() as path:
+        with example_copy_said(CliError) as path:
             return shoot(path)
     path = Path(args.file) if args.file else default_file()
     if not path.exists():

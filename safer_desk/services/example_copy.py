@@ -76,6 +76,27 @@ def example_copy() -> Iterator[Path]:
         remove_temp_folder(folder)
 
 
+@contextlib.contextmanager
+def example_copy_said(refuse: type[Exception]) -> Iterator[Path]:
+    """example_copy() for the command line: a copy that cannot be made (the temporary folder's disk full or refused)
+    raised as refuse(words naming the example's copy and the folder), not as an unnamed file's "could not be written";
+    errors of the work done with the copy pass as they are."""
+    with contextlib.ExitStack() as stack:
+        try:
+            path = stack.enter_context(example_copy())
+        except OSError as exc:
+            raise refuse(example_not_copied(exc)) from exc
+        yield path
+
+
+def example_not_copied(exc: OSError) -> str:
+    """Why the example could not be opened: its copy could not be made in the temporary folder."""
+    from safer_desk.storage.safe_write import cause_of
+
+    return (f"The example could not be copied into the temporary folder {copies_folder()}: {cause_of(exc)[1]}. "
+            "Your own file is as it was.")
+
+
 def remove_stale_copies(*, older_than_s: float = STALE_AFTER_S) -> list[Path]:
     """Remove `--demo` folders left by runs that were killed: only our own names in the temporary
     folder, only when they hold nothing but our files and nobody has the copy open."""
