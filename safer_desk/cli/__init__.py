@@ -684,6 +684,8 @@ def _start_window(file: str | None, demo: bool) -> int:
             path = Path(named)
         if not path.exists():
             raise CliError(f"there is no file at {path} (use File > New in the window to make one)")
+        if path.is_dir():
+            _refuse_folder_without_police_data(path)
     with ctrl_c_held(), qt_libraries_said():
         from safer_desk.ui.app import ensure_app, run_window
 
@@ -701,6 +703,18 @@ def _start_window(file: str | None, demo: bool) -> int:
     if file:
         return run_window(path)
     return run_window(None, create=True)
+
+
+def _refuse_folder_without_police_data(path) -> None:
+    """`safer-desk .`, `safer-desk ~`: a folder opens nothing; it is offered for import only if it may hold a
+    police.uk download (it was asked "Import  into office.sqlite?" of any folder, and read through all of it)."""
+    from safer_desk.exchange.police_uk import folder_may_hold_street_files
+
+    if not folder_may_hold_street_files(path):
+        folder = path.resolve()
+        raise CliError(f"{folder} is a folder, not a Safer Desk file, and holds no police.uk data to import (no .csv "
+                       f"or .zip files). Give the file's own name (for example {folder / 'office.sqlite'}), or "
+                       "open it with File > Open in the window.")
 
 
 def _police_data(path) -> bool:

@@ -467,6 +467,31 @@ def files_passed_over(folder: Path) -> list[str]:
     return [f.as_posix() for f in inside if f.suffix.lower() not in (".csv", ".zip") and not _mac_leftover(f.parts)]
 
 
+def folder_may_hold_street_files(folder: Path | str, *, depth: int = 2) -> bool:
+    """Whether a folder given to the window may be a police.uk download to import: a .csv or .zip in it or in its
+    folders (a download unpacked is month folders of street files), looked for no deeper than depth and stopped at
+    the first, so a home folder given by mistake is not read through. A folder holding none is not police data."""
+    try:
+        with os.scandir(folder) as entries:
+            inside = list(entries)
+    except OSError:
+        return False
+    for entry in inside:
+        if not _mac_leftover((entry.name,)) and entry.name.lower().endswith((".csv", ".zip")):
+            with contextlib.suppress(OSError):
+                if entry.is_file():
+                    return True
+    return depth > 1 and any(folder_may_hold_street_files(entry.path, depth=depth - 1) for entry in inside
+                             if entry.name != "__MACOSX" and _is_folder(entry))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def _mac_leftover(parts: tuple[str, ...]) -> bool:
     """A file a Mac writes beside the real ones (a resource fork under __MACOSX/ or named ._*, the Finder's
     .DS_Store) when it copies or compresses a folder: not a file of the download, so not named or read."""
