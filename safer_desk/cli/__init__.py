@@ -371,6 +371,20 @@ def _commits_made() -> int:
     return store.commits_made() if store is not None else 0
 
 
+_PIECE = 1024  # characters: at most 4,096 bytes in UTF-8, within the output's buffer (the disk's block, 4,096 or more)
+
+
+def _regular_file(stream) -> bool:
+    """Whether stream writes to a file on disk (standard output redirected), not a console or a pipe."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, AttributeError, ValueError):  # (a test's capture, a closed stream)
+        return False
+
+
 class _ReaderMayStop:
     """An output, for a reader that may stop reading (`safer-desk conflicts … | head -1`, `2>&1 | head -1` for
     standard error as well): what is printed after
@@ -379,10 +393,19 @@ class _ReaderMayStop:
 
     def __init__(self, stream):
         self._stream = stream
+        self._to_a_file = _regular_file(stream)
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            if not self._to_a_file:
+                return self._stream.write(text)
+            # Redirected to a file (`> figures.csv`): Python's text output drops what the file refuses part-way
+            # through a large write (a disk filling up) without raising, and the command exited 0 with half a CSV.
+            # Handed over a piece at a time, each flushed, a piece always fits the buffer and the refusal is raised.
+            for start in range(0, len(text), _PIECE):
+                self._stream.write(text[start:start + _PIECE])
+                self._stream.flush()
+            return len(text)
         except OSError as exc:
             self._gone_unless_other(exc)
             return len(text)
