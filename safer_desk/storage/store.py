@@ -249,7 +249,10 @@ def remove_unmarked_journal(path: Path) -> bool:
     if not journal_unmarked(journal):
         return False  # the common case: one failed open
     try:
-        conn = sqlite3.connect(str(path), timeout=0, isolation_level=None)
+        # Never made by this look (mode=rw): a file gone from beside its journal has no lock to take, and made here
+        # (0 bytes) it stopped the command that was to create it ("already exists"). That journal stays, unread.
+        conn = sqlite3.connect(sqlite_uri_for(Path(path).resolve().as_posix(), {"mode": "rw"}), uri=True, timeout=0,
+                               isolation_level=None)
     except sqlite3.Error:
         return False
     try:

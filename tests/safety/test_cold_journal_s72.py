@@ -66,3 +66,17 @@ def test_demo_replace_is_not_refused_for_it_and_keeps_one_backup(demo_path, tmp_
     assert not journal.exists()
     assert len(list((demo_path.parent / "backups").iterdir())) == 1
 
+
+
+def test_a_new_file_is_made_where_a_removed_files_unmarked_journal_lies(tmp_path):
+    # Removing such a journal opened the file it was beside, and where that file was gone, made it (0 bytes): the
+    # command that was to create it then said "new.sqlite already exists; it has not been changed" and left it there.
+    target = tmp_path / "new.sqlite"
+    journal = Path(f"{target}-journal")
+    journal.write_bytes(b"\x00" * 8 + b"x" * 4088)  # what a killed first change leaves, its file since removed
+    street = Path(__file__).resolve().parents[1] / "fixtures" / "police" / "suffolk-2021-01"
+    result = run_cli(["import-police", str(target), str(street)], home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert _titles(target) == []  # a whole new file, with the import in it
+    with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT count(*) FROM indicator_values").fetchone()[0] > 0
