@@ -3815,6 +3815,9 @@ class GridCell:
     tooltip: str = ""
     needs_comment: bool = False  # red against target with no comment
     illustrative: bool = False  # invented for the example file, not from a paper
+    # Worked out, not typed (a ratio of its numerator and denominator, a sum of districts', a target spread over the
+    # year): copied as shown (308.3, never 308.3333333333333), as the change and the cumulative figures are.
+    worked_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -3845,6 +3848,14 @@ class EntryGrid:
         return [r.key for r in self.rows]
 
 
+def _last_worked_out(v: YearView, i: int) -> bool:
+    """Last year's figure of period ``i`` is worked out, not typed: a ratio, or the districts' figures added up."""
+    f = v.last_year[i]
+    # A partnership's own figure wins over its districts' (then it is not theirs); a district formed since has theirs.
+    derived = any(i < len(ds) and ds[i] is not None and ds[i].figure == f for ds in (v.last_derived, v.last_group))
+    return f is not None and (f.is_ratio or derived)
+
+
 def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYear, *, read_only: bool = False,
                today: date | None = None) -> EntryGrid:
     """The entry grid's data: rows this year, numerator/denominator (ratios), comment, last year, monthly
@@ -3871,8 +3882,10 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         for i, f in enumerate(figs):
             x = None if f is None else getattr(f, attr)
             text = "" if x is None else (compared_text(i, 0) if attr == "value" else _value_text(x))
+            worked_out = attr == "value" and f is not None and (f.is_ratio or v.is_derived_at(i))
             out.append(GridCell(text, x, editable and editable_at[i] and not (attr == "value" and f is not None
                                                                                and f.is_ratio),
+                                worked_out=worked_out and x is not None,
                                 illustrative=bool(ids[i] and ids[i] in marked) if figs is v.this_year else False,
                                 tooltip=("" if v.sources[i] is None else v.sources[i].label)
                                 if figs is v.this_year else ""))
@@ -3910,7 +3923,8 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         for i in range(n)), True))
     # A district formed since: last year is the districts' it replaced, named, each period saying whose it is.
     rows.append(GridRow(GRID_LAST_YEAR, v.last_year_label(), tuple(
-        replace(cell, tooltip=cell.tooltip or v.last_year_tooltip(i, not_held))
+        replace(cell, tooltip=cell.tooltip or v.last_year_tooltip(i, not_held),
+                worked_out=cell.value is not None and _last_worked_out(v, i))
         for i, cell in enumerate(number_cells(v.values_last)))))
     change_label = {"monthly": "Monthly change", "quarterly": "Quarterly change"}.get(ind.frequency, "Change") \
         if adds else "Change on last year"
@@ -3931,7 +3945,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
     if v.target is not None and v.target.is_set:
         cum_target = adds and (v.target.kind != "threshold" or _per_period_threshold(ind, v.target))
         rows.append(GridRow(GRID_TARGET, "Target (cum.)" if cum_target else "Target",
-                            tuple(GridCell(shown[i][1], x) if x is not None else GridCell("")
+                            tuple(GridCell(shown[i][1], x, worked_out=True) if x is not None else GridCell("")
                                   for i, x in enumerate(v.target_at))))
         # Shown only where the figure to date is compared with the target, as the RAG and the sentence say: not for
         # a period without a figure (its cumulative carried over) or a total short by missing periods (the cell

@@ -181,7 +181,7 @@ class ValuesGrid(QTableWidget):
             for c in range(r.leftColumn(), r.rightColumn() + 1):
                 cell = grid.rows[row].cells[c]
                 typed = (key, c) in self.editor.dirty_cells()
-                if key in SHOWN_AS_COPIED and cell.value is not None:
+                if (key in SHOWN_AS_COPIED or cell.worked_out) and cell.value is not None and not typed:
                     line.append(plain_shown(cell.text))
                 elif cell.value is not None and not typed:
                     line.append(plain(cell.value, Unit.NUMBER))
