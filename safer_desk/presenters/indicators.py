@@ -161,8 +161,13 @@ def area_label(kind: str, name: str, derived: bool = False) -> str:
 def status_words(view: svc.YearView) -> str:
     """The RAG in plain words for Excel (Copy and Export): "Red", "No target", and "Est. Green" for a paper's
     estimated RAG, as the window's "Est. ● Green" without its symbol."""
+    return rag_words(view.status_label())
+
+
+def rag_words(label: str) -> str:
+    """A RAG as the window shows it ("▲ Red", "Est. ● Green") in plain words for Excel: "Red", "Est. Green"."""
     symbols = {rag.symbol for rag in Rag}
-    return " ".join(word for word in view.status_label().split(" ") if word not in symbols)
+    return " ".join(word for word in label.split(" ") if word not in symbols)
 
 
 def shown_figure(text: str):

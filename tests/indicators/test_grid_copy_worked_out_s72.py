@@ -63,3 +63,18 @@ def test_last_year_s_percentage_worked_out_is_copied_as_shown(demo_window):
     tab = demo_window.show_tab("indicators")
     assert tab.select_area(PLYMOUTH) and tab.select_year(FinancialYear(2017)) and tab.select_indicator(ind)
     assert _copied_rows(tab)["2016/17"][:1] == ["88.9"]
+
+
+def test_the_rag_row_is_copied_in_words_as_the_summary_s_rag_is(demo_window):
+    """The RAG row pasted "▲ Red" and "◆ Amber" into Excel, where the summary's Copy gives "Red" and "Amber": a
+    COUNTIF of "Red" over the pasted months found none."""
+    store = demo_window.session.store
+    ind = svc.save_indicator(store, "Thefts reported", unit="count", polarity="lower")
+    svc.save_values(store, ind, PLYMOUTH, [svc.PeriodValue("2016-04", value=349),
+                                           svc.PeriodValue("2016-05", value=288)], require_red_comments=False)
+    svc.set_target(store, ind, PLYMOUTH, FY16, kind="annual", value=3700)
+    tab = demo_window.show_tab("indicators")
+    assert tab.select_area(PLYMOUTH) and tab.select_year(FY16) and tab.select_indicator(ind)
+    rag = tab.grid.keys.index(svc.GRID_RAG)
+    assert [tab.grid.item(rag, c).text() for c in (0, 1)] == ["\u25b2 Red", "\u25c6 Amber"]
+    assert _copied_rows(tab)["RAG"][:3] == ["Red", "Amber", ""]

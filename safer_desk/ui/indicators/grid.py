@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableWidget, QTableWidg
 
 from safer_desk.exchange.files import parse_tsv, to_tsv
 from safer_desk.presenters.formats import Unit, plain, plain_shown
-from safer_desk.presenters.indicators import FiguresEditor, PasteTotal
+from safer_desk.presenters.indicators import FiguresEditor, PasteTotal, rag_words
 from safer_desk.services import indicators as svc
 from safer_desk.ui.indicators.models import RAG_COLOURS
 from safer_desk.ui.kit import clipboard_without_text, copy_to_clipboard
@@ -183,6 +183,8 @@ class ValuesGrid(QTableWidget):
                 typed = (key, c) in self.editor.dirty_cells()
                 if (key in SHOWN_AS_COPIED or cell.worked_out) and cell.value is not None and not typed:
                     line.append(plain_shown(cell.text))
+                elif cell.rag is not None:  # in words, as the summary's RAG is copied: "Red", never "▲ Red"
+                    line.append(rag_words(self.item(row, c).text()))
                 elif cell.value is not None and not typed:
                     line.append(plain(cell.value, Unit.NUMBER))
                 else:
