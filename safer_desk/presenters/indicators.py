@@ -629,6 +629,10 @@ class FiguresEditor:
         if self.owner.read_only:  # every cell greyed: the paste said nothing, or blamed the clipboard's shape
             self.refuse_paste(read_only_words("Paste"))
             return 0
+        rows, elsewhere = self._without_periods_copied(start_col, rows)
+        if elsewhere:
+            self.refuse_paste(elsewhere)
+            return 0
         keys = [k for k in self.grid.keys if k in EDITABLE_ROWS]
         if start_key == svc.GRID_LAST_YEAR:  # last year's figures, sent to this year's row, were saved as this year's
             _, whose = self._last_year_typed(start_col)
@@ -728,6 +732,28 @@ class FiguresEditor:
         if key == svc.GRID_VALUE and any(k in self.grid.keys for k in (svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR)):
             return "a figure worked out from its numerator and denominator: paste those on their rows"
         return "the cell cannot be typed in"
+
+    def _without_periods_copied(self, start_col: int, rows: list[list[str]]) -> tuple[list[list[str]], str]:
+        """Cells copied from this grid (its Copy puts the periods over the figures and each row's label before them,
+        for Excel), or a sheet's block shaped so, without those periods and labels; with why not, where the first
+        period copied is not the cell's period of the year (Apr-16's figures pasted on May-17 would land a month late).
+        Other cells as they are, with ""."""
+        assert self.grid is not None
+        header = [c.strip() for c in rows[0]] if rows else []
+        if len(rows) < 2 or len(header) < 2 or header[0] or not all(header[1:]):
+            return rows, ""
+        frequency = self.grid.view.indicator.frequency
+        try:
+            copied = [svc.parse_period(text, frequency) for text in header[1:]]
+        except IndicatorError:
+            return rows, ""
+        first = copied[0]
+        at = svc.year_periods(frequency, svc.year_of_period(first)).index(first)
+        if at != start_col:
+            return rows, (f"Nothing was pasted: the figures copied start at {svc.period_label(first)}, so pasted on "
+                          f"{self.grid.labels[start_col]} they would land on the wrong periods. Select "
+                          f"{self.grid.labels[at]}'s cell and paste again.")
+        return [cells[1:] for cells in rows[1:]], ""
 
     def _label_copied(self, rows: list[list[str]]) -> str:
         """Why a row copied with its label ("Police recorded hate crime", then the months' figures) is not pasted
