@@ -219,6 +219,10 @@ class FormPresenter:
             return self.values != self.saved_values
         return any(self._as_held(k, v) != self._as_held(k, self.saved_values[k]) for k, v in self.values.items())
 
+    def differs_from_saved(self, keys: Sequence[str]) -> bool:
+        """Whether any of these fields holds other than what was saved, as the file would hold it."""
+        return any(self._as_held(k, self.values.get(k)) != self._as_held(k, self.saved_values.get(k)) for k in keys)
+
     def _as_held(self, key: str, value: Any) -> Any:
         """A value as the file would hold it: a choice by its stored value (held by its label, picked from the list),
         text by its lines (held with Windows line endings, shown and typed with new lines), so a character typed and

@@ -1860,6 +1860,10 @@ def _new_name_slip(store, ind: "svc.Indicator | None", name: str | None) -> Slip
                 "its figures (an indicator is not renamed).")
 
 
+# The fields of Indicator and Target… that say the area's target for the year.
+TARGET_FIELDS = ("target_kind", "target_value", "profile", "trajectory")
+
+
 class IndicatorForm:
     """Builds the form presenter of the Indicator and Target dialog for the indicator in view (or a new one)."""
 
@@ -1962,9 +1966,13 @@ class IndicatorForm:
             # Undo puts back the indicator's row and its targets exactly as they were (its tolerance's kind, a
             # trajectory's points), and its figures too where the unit changed (a ratio's figure worked out again).
             figures = before_ind is not None and before_ind["unit"] != fields["unit"]
+            # A target set or taken away is named with its area and year: undone from another area's view, the step
+            # said only "Save indicator All crime", as for its name or Amber within alone.
+            target_words = f" and its target{where}" if where and form.differs_from_saved(TARGET_FIELDS) else ""
             try:
                 perform(snapshot_action(
-                    f"Save indicator {name}" + (" and spread its target again" if respread else ""), key=indicator_id,
+                    f"Save indicator {name}" + (" and spread its target again" if respread else target_words),
+                    key=indicator_id,
                     snap=lambda k: svc.snapshot_indicator(store, k, figures=figures),
                     restore=lambda parts: svc.restore_indicator(store, indicator_id, parts), absent=lambda k: None,
                     change=change, after=lambda k: after(indicator_id) if after is not None else None, tab=TAB))
