@@ -747,6 +747,8 @@ class FiguresEditor:
             copied = [svc.parse_period(text, frequency) for text in header[1:]]
         except IndicatorError:
             return rows, ""
+        if not all(self._grid_row_label(cells[0]) for cells in rows[1:] if cells and "".join(cells).strip()):
+            return rows, ""  # rows of other things (indicators, areas) under the periods: not this grid's rows
         first = copied[0]
         at = svc.year_periods(frequency, svc.year_of_period(first)).index(first)
         if at != start_col:
@@ -754,6 +756,19 @@ class FiguresEditor:
                           f"{self.grid.labels[start_col]} they would land on the wrong periods. Select "
                           f"{self.grid.labels[at]}'s cell and paste again.")
         return [cells[1:] for cells in rows[1:]], ""
+
+    def _grid_row_label(self, label: str) -> bool:
+        """Whether ``label`` names a row as the grid's Copy names it: a year ("2016/17", "2018/19: Suffolk Coastal and
+        Waveney", "2016/17 cumulative") or a row of its own ("Numerator", "Comment", "Target (cum.)")."""
+        assert self.grid is not None
+        label = label.strip()
+        if label in {row.label for row in self.grid.rows} | {"Numerator", "Denominator", "Population", "Comment"}:
+            return True
+        try:
+            FinancialYear.parse(label.split(":")[0].split(" ")[0])
+        except (PeriodError, ValueError):
+            return False
+        return True
 
     def _label_copied(self, rows: list[list[str]]) -> str:
         """Why a row copied with its label ("Police recorded hate crime", then the months' figures) is not pasted

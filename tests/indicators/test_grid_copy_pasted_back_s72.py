@@ -70,3 +70,19 @@ def test_figures_copied_from_the_grid_pasted_on_another_month_say_where_they_go(
     said = tab.grid_messages.text()
     assert "Nothing was pasted" in said and "Apr-16" in said and "Apr-17" in said, said
     assert not tab.presenter.figures.is_dirty
+
+
+def test_a_sheet_of_several_indicators_under_the_months_is_still_refused_by_its_labels(qtbot, demo_window):
+    """Rows named for other things (two indicators under the months) are not the grid's rows: left as they are, the
+    first label is refused as words, never Robbery's figures pasted as a percentage's numerators."""
+    from safer_desk.services import indicators as svc
+
+    store = demo_window.session.store
+    ind = svc.save_indicator(store, "Victims satisfied", unit="percentage", polarity="higher")
+    svc.save_values(store, ind, PLYMOUTH, [svc.PeriodValue("2016-04", value=85.0)], require_red_comments=False)
+    tab = _tab(demo_window)
+    assert tab.select_indicator(ind)
+    QGuiApplication.clipboard().setText("\tApr-16\tMay-16\nBurglary\t12\t15\nRobbery\t3\t4\n")
+    _paste(qtbot, tab, 0)
+    assert "“Burglary”, is words" in tab.grid_messages.text(), tab.grid_messages.text()
+    assert not tab.presenter.figures.is_dirty
