@@ -359,7 +359,10 @@ def wait_until_idle(window, guard_ms: int = LOADING_GUARD_MS) -> None:
     guard = QTimer()
     guard.setSingleShot(True)
     guard.timeout.connect(loop.quit)
-    watched: list = []
+    # Each page's and task's signal connected once, kept with what sends it: a second turn that found it still
+    # loading connected it again, and Qt takes every connection of the slot out at the first disconnect, so the
+    # second warned "Failed to disconnect" (PySide6 warns, not raises, of a slot not connected)
+    watched: dict[int, tuple] = {}
     settled = 0  # turns in a row with nothing loading: work left for the next turn (a page's least size) done too
     try:
         while settled < 3:
@@ -370,10 +373,11 @@ def wait_until_idle(window, guard_ms: int = LOADING_GUARD_MS) -> None:
                 settled += 1
                 continue
             settled = 0
-            signals = [tab.loaded for tab in window.tab_widgets.values()] + [t.signals.finished for t in tasks]
-            for signal in signals:
-                signal.connect(loop.quit)
-            watched.extend(signals)
+            senders = [(tab, tab.loaded) for tab in window.tab_widgets.values()]
+            for sender, signal in senders + [(t.signals, t.signals.finished) for t in tasks]:
+                if id(sender) not in watched:
+                    signal.connect(loop.quit)
+                    watched[id(sender)] = (sender, signal)
             guard.start(guard_ms)
             loop.exec()  # until a tab says it has loaded, or a task has finished
             if not guard.isActive():
@@ -382,10 +386,10 @@ def wait_until_idle(window, guard_ms: int = LOADING_GUARD_MS) -> None:
             guard.stop()
     finally:
         guard.stop()
-        for signal in watched:
+        for _sender, signal in watched.values():
             try:
                 signal.disconnect(loop.quit)
-            except (RuntimeError, TypeError):  # gone with its tab or task, or disconnected already
+            except RuntimeError:  # gone with its tab or task (its C++ object deleted)
                 pass
 
 
