@@ -42,6 +42,8 @@ from safer_desk.ui.kit.colours import alert_style
 
 UNSAVED = ""
 TITLE_MOST = 640  # a project's title is read whole up to this width, where the window has room
+SECOND_SCENARIO_ASKED = "Save a second scenario to compare this one with (Save as new… keeps both)."
+TWO_SCENARIOS_ASKED = "Save two scenarios to compare them (Save, then Save as new… keeps both)."
 SPLITTER_KEY = "projects/commissioning-splitter"  # the list's height over the years and comparison, as left
 
 
@@ -294,6 +296,7 @@ class CommissioningPage(QWidget):
         self.compare_a.setAccessibleName("First scenario to compare")
         self.compare_b = ChoiceBox()
         self.compare_b.setAccessibleName("Second scenario to compare")
+        self.compare_b.setPlaceholderText("(save a second scenario to compare)")  # while fewer than two are saved
         self.compare_button = QPushButton("Compa&re")
         self.compare_button.setAccessibleName("Compare")
         self.compare_button.clicked.connect(self.compare)
@@ -515,6 +518,13 @@ class CommissioningPage(QWidget):
         self.scenarios.setCurrentIndex(max(0, self.scenarios.findData(self.scenario_id or UNSAVED)))
         if len(saved) >= 2 and self.compare_a.currentIndex() == self.compare_b.currentIndex():
             self.compare_b.setCurrentIndex(1 if self.compare_a.currentIndex() == 0 else 0)  # another than A
+        # One saved stood in A and B alike, compared with itself: B stays empty and Compare greyed, saying why
+        enough = len(saved) >= 2
+        if not enough:
+            self.compare_b.clear()
+        for widget in (self.compare_b, self.compare_button):
+            widget.setEnabled(enough)
+        self.compare_button.setToolTip("" if enough else SECOND_SCENARIO_ASKED if saved else TWO_SCENARIOS_ASKED)
         self._show_comparison(saved)
 
     def load_scenario(self, scenario_id: str) -> None:
@@ -703,14 +713,8 @@ class CommissioningPage(QWidget):
     # -- compare, export, print ----------------------------------------------------------------------------
     def compare(self) -> None:
         a_id, b_id = self.compare_a.currentData(), self.compare_b.currentData()
-        if not a_id or not b_id:
-            self._say("Save at least two scenarios to compare them.")
-            return
-        if self.compare_a.count() < 2:  # the one scenario on both sides: there is no other to choose
-            self._compared = None
-            self._head_comparison()
-            self.comparison.set_rows([])
-            self._say("Save a second scenario to compare this one with (Save as new… keeps both).")
+        if not a_id or not b_id:  # Compare is greyed then; its key may still be pressed
+            self._say(SECOND_SCENARIO_ASKED if a_id else TWO_SCENARIOS_ASKED)
             return
         self._compared = (a_id, b_id)
         self._show_comparison()
