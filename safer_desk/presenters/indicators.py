@@ -24,7 +24,7 @@ from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, 
                                           period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, format_uk_date
 from safer_desk.domain.text import counted, filled_width, in_words, shortened
-from safer_desk.presenters.actions import Action, run_now, snapshot_action
+from safer_desk.presenters.actions import Action, change_text, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.formats import Unit, plain, plain_shown
 from safer_desk.presenters.screens import READ_ONLY_REMEDY, AskUnsaved, ScreenPresenter, read_only_refusal
@@ -578,7 +578,7 @@ class FiguresEditor:
                 self.undone_cells = ()
 
         action = snapshot_action(
-            f"Save figures of {ind.name} for {v.area_name}, {year.label}", key=(ind.id, area_id),
+            self._save_text(f"{ind.name} for {v.area_name}, {year.label}"), key=(ind.id, area_id),
             snap=lambda k: svc.snapshot_value_rows(store, [(*k, periods)]),
             restore=lambda rows: svc.put_back_value_rows(store, rows), absent=lambda k: None,
             change=lambda: svc.save_values(store, ind.id, area_id, values),
@@ -591,6 +591,28 @@ class FiguresEditor:
             return False
         self.saved.emit()
         return True
+
+    def _save_text(self, of: str) -> str:
+        """A save as Edit > Undo and the History name it, saying what it changed ("Change Apr 2016 of All crime for
+        Plymouth, 2016/17 to 1,480"; "Change Apr 2016, May 2016 and 2 more of …"): each save of a year read "Save
+        figures of All crime for Plymouth, 2016/17" alike. A comment is named without its words, as a project's
+        notes are."""
+        keys, frequency = self.grid.keys, self.grid.view.indicator.frequency
+        labels = [month_label(period, frequency) for period in self.grid.periods]  # "Apr 2016", not "Apr-16"
+        named = {svc.GRID_VALUE: "", svc.GRID_NUMERATOR: " numerator", svc.GRID_DENOMINATOR: " denominator",
+                 svc.GRID_COMMENT: " comment"}
+        changed = [(f"{labels[col]}{named.get(key, '')}", None if key == svc.GRID_COMMENT else self._said(key, col))
+                   for key, col in sorted(self.dirty_cells(), key=lambda kc: (kc[1], keys.index(kc[0])))]
+        return change_text(changed, of) if changed else f"Save figures of {of}"
+
+    def _said(self, key: str, col: int) -> str:
+        """A figure saved as the grid shows it once saved ("1,480" typed 1480; "88.5%"); "" taken out."""
+        ind, value = self.indicator, self._read(key, col)[0]
+        if value is None or ind is None:
+            return ""
+        if key == svc.GRID_VALUE:
+            return format_value(value, ind.unit, rate_per=ind.rate_per)
+        return format_number(value, 0 if value == value.to_integral_value() else 1)
 
     def discard(self) -> None:
         self.texts = dict(self.loaded)

@@ -18,7 +18,7 @@ from tests.window_sizes import resize_window
 
 NAME = ("People who agree the police and local council are dealing with the anti-social behaviour and crime issues "
         "that matter in their area")
-WHOLE = f"Save figures of {NAME} for Suffolk, 2010/11"
+WHOLE = f"Change Q1 2010/11 of {NAME} for Suffolk, 2010/11 to 45%"  # session 72: what the save changed
 
 
 def test_a_long_step_is_shortened_in_the_edit_menu_and_the_status_bar_and_whole_in_the_history(demo_window):
@@ -32,24 +32,24 @@ def test_a_long_step_is_shortened_in_the_edit_menu_and_the_status_bar_and_whole_
     assert tab.save_figures()
     assert window.session.undo_stack.undoText() == WHOLE
     menu = window.undo_action.text()
-    assert menu.startswith("&Undo save figures of People who agree") and menu.endswith(" for Suffolk, 2010/11")
+    assert menu.startswith("&Undo change Q1 2010/11 of People who") and menu.endswith(" Suffolk, 2010/11 to 45%")
     assert "… " in menu and len(menu) <= len("&Undo ") + UNDO_TEXT_MOST, menu
     assert window.edit_menu.sizeHint().width() < window.width(), window.edit_menu.sizeHint().width()
 
     window.undo_action.trigger()
     said = window.statusBar().currentMessage()
-    assert said.startswith("Undone: “Save figures of People who") and said.endswith("”. Edit > Redo puts it back.")
+    assert said.startswith("Undone: “Change Q1 2010/11 of People") and said.endswith("”. Edit > Redo puts it back.")
     assert len(said) <= len("Undone: “”. Edit > Redo puts it back.") + STATUS_TEXT_MOST, said
-    assert window.redo_action.text().startswith("&Redo save figures of") and "… " in window.redo_action.text()
-    assert history_lines(window.session.store)[0].action == f"Undo s{WHOLE[1:]}"  # the history keeps it whole
+    assert window.redo_action.text().startswith("&Redo change Q1 2010/11 of") and "… " in window.redo_action.text()
+    assert history_lines(window.session.store)[0].action == f"Undo c{WHOLE[1:]}"  # the history keeps it whole
 
 
 def test_words_are_cut_in_the_middle_at_a_space_and_short_ones_are_left_alone():
     short = "Add NHS Suffolk and North East Essex ICB to Western Suffolk CSP from 01/07/2022"
     assert undo_words(short) == short
     said = undo_words(WHOLE, 80)
-    assert len(said) <= 80 and said.startswith("Save figures of People who agree")
-    assert said.endswith(" Suffolk, 2010/11") and "… " in said
+    assert len(said) <= 80 and said.startswith("Change Q1 2010/11 of People who agree")
+    assert said.endswith(" Suffolk, 2010/11 to 45%") and "… " in said
     head, tail = said.split("… ")
     assert WHOLE.startswith(head) and WHOLE.endswith(" " + tail)
     assert undo_words("Delete  the\n  project") == "Delete the project"  # on one line

@@ -80,7 +80,7 @@ def test_a_typed_figure_is_not_lost_when_another_indicator_is_clicked(demo_windo
     click_indicator(tab, qtbot, "Anti-social behaviour")
     assert stored(store, "2016-12") == 1480
     assert selected_name(tab) == "Anti-social behaviour" and not demo_window.isWindowModified()
-    assert demo_window.undo_action.text() == "&Undo save figures of All crime for Plymouth, 2016/17"
+    assert demo_window.undo_action.text() == "&Undo change Dec 2016 of All crime for Plymouth, 2016/17 to 1,480"
 
 
 def test_discard_goes_on_and_forgets_the_figure(demo_window, tab, qtbot, prompts):
@@ -213,7 +213,7 @@ def test_ctrl_s_while_a_figure_is_still_being_typed_saves_it(demo_window, tab, q
     assert demo_window.statusBar().currentMessage() == "Saved."
     assert not demo_window.isWindowModified() and not demo_window.has_unsaved_changes()
     assert tab.grid.item(row, 8).text() == "1,500"
-    assert demo_window.undo_action.text() == "&Undo save figures of All crime for Plymouth, 2016/17"
+    assert demo_window.undo_action.text() == "&Undo change Dec 2016 of All crime for Plymouth, 2016/17 to 1,500"
 
 
 def test_discard_typed_asks_first_and_cancel_keeps_the_figure(demo_window, tab, qtbot, prompts):

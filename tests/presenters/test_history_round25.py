@@ -34,7 +34,7 @@ def test_each_month_of_a_figure_is_named_with_its_month_and_said_as_the_tab_show
     assert "Changed the value of indicator figure of Plymouth, All crime, May 2016 from 1,576 to 1,234" in line.details
     log.undo()
     undone = history_lines(demo_store)[0]
-    assert undone.action == "Undo save figures of All crime for Plymouth, 2016/17"
+    assert undone.action == "Undo change Apr 2016 and May 2016 of All crime for Plymouth, 2016/17"
     assert "Changed the value of indicator figure of Plymouth, All crime, May 2016 from 1,234 to 1,576" in \
         undone.details
     assert filter_predicate(text="may 2016 1234")(undone)

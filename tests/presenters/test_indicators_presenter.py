@@ -63,7 +63,7 @@ def test_a_typed_figure_is_kept_until_saved_discarded_or_cancelled(presenter, de
     assert stored(demo_store, "2016-12") is None  # nothing written while asking
     assert presenter.choose_indicator("indicator:anti-social-behaviour", answers(UnsavedChoice.SAVE))
     assert stored(demo_store, "2016-12") == 1480
-    assert log.undo_text == "Undo save figures of All crime for Plymouth, 2016/17"
+    assert log.undo_text == "Undo change Dec 2016 of All crime for Plymouth, 2016/17 to 1,480"
     assert log.done[-1].tab == "indicators"
     assert presenter.selected == "indicator:anti-social-behaviour"
 
@@ -123,7 +123,7 @@ def test_undo_puts_back_the_figures_and_names_the_action(presenter, demo_store, 
     assert presenter.save()
     assert stored(demo_store) == 1400 and not presenter.has_unsaved_changes()
     assert presenter.figures.texts[("value", 0)] == "1,400"  # the grid shows the file again
-    assert log.undo_text == "Undo save figures of All crime for Plymouth, 2016/17"
+    assert log.undo_text == "Undo change Apr 2016 and Apr 2016 comment of All crime for Plymouth, 2016/17"
     log.undo()
     assert stored(demo_store) == 1335
     assert presenter.figures.texts[("value", 0)] == "1,335"
