@@ -130,6 +130,10 @@ def set_widget_text(widget: QWidget, text: str) -> None:
         widget.setPlainText(text)
     else:
         widget.setText(text)
+        if isinstance(widget, QLineEdit) and not widget.hasFocus():
+            # setText leaves the cursor, and the view, at the end: a title longer than its field read "initiative:
+            # Prostitution Support via ICENI Project", its start out of sight
+            widget.setCursorPosition(0)
 
 
 class WrappedLabel(NamedLabel):
