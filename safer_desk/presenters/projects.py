@@ -662,9 +662,14 @@ class ProjectsPresenter(ScreenPresenter):
         return text + f" (Edit > Undo puts {'it' if len(ids) == 1 else 'them'} back.)"
 
     def describe_many(self, ids: Sequence[str]) -> str:
+        """The projects a delete names: one by its name, two or three by theirs ("2 projects (Suffolk Recre8 and
+        Suffolk Strive)": "Delete 2 projects" read alike in Edit > Undo and the History for any two), more counted."""
         if len(ids) == 1:
             p = self.project(ids[0])
             return f"project {self.said(p)}" if p else "1 project"
+        named = [p for p in map(self.project, ids) if p is not None]
+        if len(ids) <= 3 and len(named) == len(ids):
+            return f"{len(ids)} projects ({in_words([self.said(p) for p in named])})"
         return f"{len(ids)} projects"
 
     def add_pasted(self, projects: Sequence[Project]) -> None:

@@ -67,7 +67,8 @@ def test_a_project_typed_in_the_county_file_is_asked_about_as_before(county):
     assert presenter.delete_question([typed.id]) == ("Delete project County-wide review of diversion from the "
                                                      "register? (Edit > Undo puts it back.)")
     several = presenter.delete_question([typed.id, _project_id(county, "Babergh youth diversion")])
-    assert several == ("Delete 2 projects from the register? 1 of them was merged from Babergh office, whose file "
+    assert several == ("Delete 2 projects (County-wide review of diversion and Babergh youth diversion) from the "
+                       "register? 1 of them was merged from Babergh office, whose file "
                        "still has it: its next export, merged, puts it back. To remove it for good, ask Babergh office "
                        "to delete it in its own file. (Edit > Undo puts them back.)")
 

@@ -211,8 +211,8 @@ def test_a_read_only_file_offers_no_changes(demo_store, log):
 
 
 def test_describing_and_filtering_several_projects(presenter):
-    ids = [r.id for r in presenter.rows[:3]]
-    assert presenter.describe_many(ids) == "3 projects"
+    ids = [r.id for r in presenter.rows[:4]]
+    assert presenter.describe_many(ids) == "4 projects"  # up to three named (session 72)
     assert presenter.describe_many([ids[0]]) == f"project {presenter.rows[0].title}"
     ssp = presenter.filter_predicate(route="SSPB", area="Ipswich")
     assert {p.funding_route for p in presenter.rows if ssp(p)} == {"SSPB"}
@@ -254,7 +254,8 @@ def test_the_delete_question_names_the_scenarios_and_budget_lines_that_count_a_p
     assert svc.what_counts(demo_store, [alcohol.id]) == [f"linked to the budget line “{label}” of "
                                                           f"“{budgets_plan_of(demo_store, line)}”"]
     question = presenter.delete_question([coordinators.id, alcohol.id])
-    assert question.startswith("Delete 2 projects from the register? They are ticked in the saved scenario "
+    assert question.startswith("Delete 2 projects (Local Domestic Violence Coordinators and PPO alcohol worker) "
+                               "from the register? They are ticked in the saved scenario "
                                "“Retained budget 2009/10: pilot and DV coordinators” and linked to the budget line")
     assert question.endswith("which will no longer count them. (Edit > Undo puts them back.)")
     assert presenter.delete_question([by_title(presenter, "Suffolk Strive").id]) == (

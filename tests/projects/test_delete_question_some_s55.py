@@ -15,7 +15,9 @@ def test_some_of_the_projects_ticked_says_how_many(demo_store):
     p = ProjectsPresenter(demo_store)
     p.reload()
     question = p.delete_question(_ids(p, "1", "4", "10"))  # 4 and 10 are ticked in the example's scenario
-    assert question.startswith("Delete 3 projects from the register? 2 of them are ticked in the saved scenario "
+    assert question.startswith("Delete 3 projects (Homeshield Plus, Local Domestic Violence Coordinators and "
+                               "Supported accommodation for young offenders.) from the register? "
+                               "2 of them are ticked in the saved scenario "
                                "“Retained budget 2009/10: pilot and DV coordinators”, which will no longer count "
                                "them."), question
 
@@ -24,7 +26,8 @@ def test_all_of_them_ticked_says_they_are(demo_store):
     p = ProjectsPresenter(demo_store)
     p.reload()
     question = p.delete_question(_ids(p, "4", "10"))
-    assert "Delete 2 projects from the register? They are ticked in the saved scenario" in question, question
+    assert ("Delete 2 projects (Local Domestic Violence Coordinators and Supported accommodation for young "
+            "offenders.) from the register? They are ticked in the saved scenario") in question, question
 
 
 def test_one_of_them_ticked_says_one_is(demo_store):

@@ -560,8 +560,8 @@ class RegisterPage(QWidget):
             prompts.show_error(self, "Delete projects", self.presenter.read_only_refusal())
             return
         ids = [p.id for p in projects]
-        names = self.presenter.describe_many(ids)
-        if not prompts.ask(self, f"Delete {names}", self.presenter.delete_question(ids), yes="Delete"):
+        title = f"Delete {self.presenter.describe_many(ids) if len(ids) == 1 else f'{len(ids)} projects'}"
+        if not prompts.ask(self, title, self.presenter.delete_question(ids), yes="Delete"):  # the question names them
             return
         self.presenter.editor.discard()  # the record is going: its unsaved edits go with it
         self.presenter.delete(ids)
