@@ -341,6 +341,13 @@ class CommissioningPresenter(ScreenPresenter):
             status = CHANGED if self.is_modified() else ""
         return WHAT_IF if status and self.read_only else status
 
+    def paper_title(self, result: ScenarioResult) -> str:
+        """The title Export… and Print to PDF… give the set: its name, and what is said beside it when it is not the
+        scenario saved under that name ("Retained budget 2009/10 (changed since saved)"): titled with the name
+        alone, a board took £195,000 committed for the saved scenario's £65,000."""
+        status = self.status_text()
+        return f"{result.name} ({status})" if status and result.name else result.name
+
     def not_saved_why(self) -> str:
         """Why File > Save (Ctrl+S) saves nothing of a set ticked or changed in a file open read-only (it is no
         unsaved change to ask about: it cannot be saved); "" when there is no such what-if."""

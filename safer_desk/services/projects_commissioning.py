@@ -826,10 +826,11 @@ def scenario_html(result: ScenarioResult, title: str = "", *, origins: RowOrigin
               "amounts across financial years are split by largest remainder so they add up.</p></body></html>")
 
 
-def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_FILE) -> list:
+def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_FILE, *, title: str = "") -> list:
     """The scenario's board table and its summary as sheets for the one export path (``exchange.tables``); in a
     county file (``origins`` shown) with *Merged from*, as the page shows it. What the page says under the table (its
-    problems and how it was counted) is a Notes sheet, when there is any."""
+    problems and how it was counted) is a Notes sheet, when there is any. ``title``: the name as the paper gives it
+    ("… (changed since saved)"), else the scenario's."""
     from safer_desk.exchange.files import Sheet
 
     table = board_table(result, plain=False, origins=origins)
@@ -842,7 +843,7 @@ def scenario_sheets(result: ScenarioResult, origins: RowOrigins = NOT_A_COUNTY_F
     under = [["", label, *[""] * (committed - 2), pence, *[""] * (len(table.header) - committed - 1)]
              for label, pence in (("Fund", c.fund_pence), left)]
     return [Sheet(result.name or "Scenario", table.header, [*table.rows, table.total, *under], table.money_columns,
-                  title=f"{result.name} — {result.fund_label}".strip(" —")),
+                  title=f"{title or result.name} — {result.fund_label}".strip(" —")),
             Sheet("Summary", ["", "Amount"], summary, {1}),
             *([Sheet("Notes", ["Said of the scenario, as on the Commissioning page"],
                      [[said] for said in (*result.problems, *result.notes)])]

@@ -752,7 +752,8 @@ class CommissioningPage(QWidget):
         result = self.result()
         if result is None:
             return
-        sheets = service.scenario_sheets(result, self.presenter.origins)  # in a county file with Merged from
+        sheets = service.scenario_sheets(result, self.presenter.origins,  # in a county file with Merged from
+                                         title=self.presenter.paper_title(result))
         path = export_to_chosen_file(self, "Export the scenario", f"{file_name_from(result.name or 'scenario')}.xlsx",
                                      lambda t: write_table(t, sheets), failed="The scenario was not saved")
         if path is not None:
@@ -765,11 +766,12 @@ class CommissioningPage(QWidget):
         name = prompts.save_file_name(self, "Print the scenario to PDF", "PDF (*.pdf)",
                                       f"{file_name_from(result.name or 'scenario')}.pdf")
         if name:
-            self.write_pdf(result, Path(name), self.presenter.origins)
+            self.write_pdf(result, Path(name), self.presenter.origins, title=self.presenter.paper_title(result))
             prompts.show_info(self, "Print", f"Saved the scenario to {name}.")
 
     @staticmethod
-    def write_pdf(result: ScenarioResult, target: Path, origins: RowOrigins = NOT_A_COUNTY_FILE) -> Path:
+    def write_pdf(result: ScenarioResult, target: Path, origins: RowOrigins = NOT_A_COUNTY_FILE, *,
+                  title: str = "") -> Path:
         """The board's table as a landscape A4 PDF, written atomically (in a county file with *Merged from*)."""
         from safer_desk.exchange.files import atomic_path
 
@@ -777,7 +779,7 @@ class CommissioningPage(QWidget):
 
         document = QTextDocument()
         document.setDefaultFont(report_font(9))  # the report's type, ligatures off: "Suffolk" copies as typed
-        document.setHtml(service.scenario_html(result, origins=origins))
+        document.setHtml(service.scenario_html(result, title, origins=origins))
         with atomic_path(target) as tmp:
             writer = QPdfWriter(str(tmp))
             writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
