@@ -73,6 +73,12 @@ def in_words(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def as_subject(title: str) -> str:
+    """A title as it heads a sentence with a colon after it: a single full stop it ends with left out ("Supported
+    accommodation for young offenders." read "… offenders.: no share …"); "…" and "..." stay."""
+    return title[:-1] if title.endswith(".") and not title.endswith("..") else title
+
+
 def shortened(text: str, most: int = 60) -> str:
     """A name as a line says it (an Edit > Undo entry, a question): on one line, and cut at a word with "…" when it is
     longer than ``most`` characters (a title pasted whole from a bid), so the line stays one a screen can show."""

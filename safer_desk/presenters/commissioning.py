@@ -19,7 +19,7 @@ from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_percent, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
-from safer_desk.domain.text import LazyPattern, counted
+from safer_desk.domain.text import LazyPattern, as_subject, counted
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters import screens
@@ -122,7 +122,7 @@ class CommissioningPresenter(ScreenPresenter):
         """A project as a sentence about it names it: its title, with where it came from where another project of a
         county file has that title too ("Outreach worker (merged from Babergh office): no cost is stated …"), with
         its ref where another of an office's own file has it ("17. Outreach worker: …"): ``titles_said``."""
-        return self.sentence_titles().get(project.id, project.title)
+        return as_subject(self.sentence_titles().get(project.id, project.title))  # "offenders.: …" read twice stopped
 
     def sentence_titles(self) -> dict[str, str]:
         """The projects whose title alone does not say which they are (another has it too), by id, each as a

@@ -23,7 +23,7 @@ from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, split_by_weights
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date
 from safer_desk.domain.projects import CRITERIA, CRITERIA_KEYS, STATUS_LABELS, Scale, fund_variant
-from safer_desk.domain.text import in_words
+from safer_desk.domain.text import as_subject, in_words
 from safer_desk.services.projects import Project, load_projects, year_cost_by_lines
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.storage import snapshots
@@ -416,7 +416,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         project = by_id.get(item.project_id)
         if project is None:
             continue
-        title = names.get(project.id, project.title)
+        title = as_subject(names.get(project.id, project.title))  # each sentence about it begins "title: …"
         c = counted_figure(project, award, year, range_end, title=title)
         ranged = ranged or counted_figure(project, award, year, other_end).cost_pence != c.cost_pence
         going_ahead = project.status not in NOT_GOING_AHEAD  # else what its cost or share would count is moot
@@ -445,7 +445,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), words,
                                 c.share_pence, c.share_whole))
     rows.sort(key=lambda r: _order(r.project))
-    titled = lambda r: names.get(r.project.id, r.project.title)  # noqa: E731
+    titled = lambda r: as_subject(names.get(r.project.id, r.project.title))  # noqa: E731
     if award is not None:
         from safer_desk.services.funders import shares_of
 

@@ -38,9 +38,9 @@ def test_a_new_title_is_not_said_to_be_in_the_register(demo_store):
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("£105K", "Supported accommodation for young offenders.: £105,000 of £105,000: the whole of it."),
-    ("£0", "Supported accommodation for young offenders.: £0 of £105,000: none of it."),
-    ("£35K", "Supported accommodation for young offenders.: £35,000 of £105,000: committed as typed (1/3 of it "
+    ("£105K", "Supported accommodation for young offenders: £105,000 of £105,000: the whole of it."),
+    ("£0", "Supported accommodation for young offenders: £0 of £105,000: none of it."),
+    ("£35K", "Supported accommodation for young offenders: £35,000 of £105,000: committed as typed (1/3 of it "
              "now)."),
 ])
 def test_an_amount_typed_as_a_scale_says_the_whole_or_none_in_words(demo_store, typed, said):
