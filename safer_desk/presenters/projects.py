@@ -110,12 +110,15 @@ class ProjectEditorPresenter(FormPresenter):
         self.is_new = False
         self.load_project(None)
 
-    def load_project(self, project: Project | None, *, new: bool = False) -> None:
+    def load_project(self, project: Project | None, *, new: bool = False, chosen: int = 0) -> None:
+        """``chosen``: the register's rows chosen, when none is shown here (two chosen said "Select a project …",
+        as if the choice had not been taken)."""
         self.project, self.is_new = project, new
         self.enabled = project is not None
         self.read_only = self.owner.read_only
         if project is None:
-            self.load({}, title="", heading="Select a project in the register, or add one.")
+            self.load({}, title="", heading=f"{chosen} projects chosen: choose one to edit it. Delete and Copy rows "
+                      f"act on all {chosen}." if chosen > 1 else "Select a project in the register, or add one.")
         elif new:
             self.load(editor_values(project), title="New project", dirty=True,
                       heading="New project — not saved yet: give it a title, then Save.")
@@ -549,12 +552,18 @@ class ProjectsPresenter(ScreenPresenter):
         return f"qualifier, e.g. for {names[0]} only" if len(names) > 1 else QUALIFIER_EXAMPLE
 
     # -- selection ---------------------------------------------------------------------------------
-    def select(self, project_id: str | None) -> None:
-        """Show a project in the editor (the window asks about unsaved edits before calling this)."""
+    def select(self, project_id: str | None, *, chosen: int = 0) -> None:
+        """Show a project in the editor (the window asks about unsaved edits before calling this); none, with how many
+        rows are ``chosen`` when several are."""
         project = self.project(project_id)
         self.selected = project.id if project is not None else None
-        self.editor.load_project(project)
+        self.editor.load_project(project, chosen=chosen)
         self.selection_changed.emit(self.selected)
+
+    def show_chosen(self, chosen: int) -> None:
+        """Rows chosen again with none shown in the editor (two, then three, then none): the editor says so."""
+        if self.editor.project is None:
+            self.editor.load_project(None, chosen=chosen)
 
     @property
     def selected_project(self) -> Project | None:

@@ -427,6 +427,8 @@ class RegisterPage(QWidget):
         selected = self.selected_projects()
         wanted = selected[0].id if len(selected) == 1 else None
         if wanted == self.presenter.selected and not self.presenter.editor.is_new:
+            if wanted is None:
+                self.presenter.show_chosen(len(selected))  # two, then three, then none chosen
             return
         hidden = wanted is None and self.presenter.selected is not None and not self._shown(self.presenter.selected)
         left = self._may_leave_for_filter() if hidden else self.may_leave_record()
@@ -436,7 +438,7 @@ class RegisterPage(QWidget):
         if hidden and self._shown(self.presenter.selected):
             self._show_selection(self.presenter.selected)  # saved, it now matches the filter: still chosen
             return
-        self.presenter.select(wanted)
+        self.presenter.select(wanted, chosen=len(selected))
 
     def _stay(self, project_id: str | None) -> None:
         """Cancel answered: the record being edited shown chosen again, now and once the key or click that moved off
