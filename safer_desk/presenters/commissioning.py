@@ -19,7 +19,7 @@ from safer_desk.domain.commissioning import FundingError
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import MoneyError, format_money, format_percent, parse_pence
 from safer_desk.domain.projects import ProjectError, Scale, parse_scale
-from safer_desk.domain.text import LazyPattern, as_subject, counted
+from safer_desk.domain.text import LazyPattern, as_subject, counted, in_words
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters import screens
@@ -599,7 +599,14 @@ class CommissioningPresenter(ScreenPresenter):
     def accept(self, project_ids: Sequence[str]) -> None:
         before = self._state()
         self.ticks = {pid: Scale() for pid in project_ids}
-        self._tick_step("Accept the suggestion of What fits?", before)
+        # What it ticked, as "Tick Suffolk Strive" names one: "Accept the suggestion of What fits?" read as a question,
+        # and alike for any two suggestions accepted
+        by_id = {p.id: p for p in self.projects}
+        names = [self.titled(by_id[pid]) for pid in project_ids if pid in by_id]
+        if len(names) > 3:
+            names = [*names[:2], f"{len(names) - 2} more"]
+        self._tick_step(f"Accept suggestion: tick {in_words(names)}" if names else "Accept suggestion: tick none",
+                        before)
         self._changed()
 
     def suggest(self):

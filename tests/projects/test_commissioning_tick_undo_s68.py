@@ -66,7 +66,7 @@ def test_presenter_takes_back_ticks_scales_and_a_suggestion_until_saved(demo_sto
     p.tick(a.id)
     assert p.set_scale(a.id, "1/2")
     p.accept([b.id])
-    assert p.tick_undo_text == "Accept the suggestion of What fits?"
+    assert p.tick_undo_text == f"Accept suggestion: tick {b.title}"  # session 72: what it ticked
     assert p.undo_tick() and set(p.ticks) == {a.id} and p.ticks[a.id].describe() == "1/2"
     assert p.undo_tick() == f"Scale {a.title} to 1/2" and p.ticks[a.id].is_whole
     assert p.undo_tick() == f"Tick {a.title}" and p.ticks == {} and p.tick_undo_text == ""
