@@ -673,19 +673,25 @@ class ProjectsPresenter(ScreenPresenter):
     def describe_many(self, ids: Sequence[str]) -> str:
         """The projects a delete names: one by its name, two or three by theirs ("2 projects (Suffolk Recre8 and
         Suffolk Strive)": "Delete 2 projects" read alike in Edit > Undo and the History for any two), more counted."""
-        if len(ids) == 1:
-            p = self.project(ids[0])
-            return f"project {self.said(p)}" if p else "1 project"
-        named = [p for p in map(self.project, ids) if p is not None]
-        if len(ids) <= 3 and len(named) == len(ids):
-            return f"{len(ids)} projects ({in_words([self.said(p) for p in named])})"
-        return f"{len(ids)} projects"
+        return self.named_few([p for p in map(self.project, ids) if p is not None], len(ids))
+
+    def named_few(self, projects: Sequence[Project], count: int | None = None) -> str:
+        """``count`` projects (all of them ``projects`` when it is None) as a delete or a paste names them: one by its
+        name, two or three by theirs, more counted; counted too where some of them are not at hand."""
+        count = len(projects) if count is None else count
+        if len(projects) != count:
+            return f"{count} project{'s' if count != 1 else ''}"
+        if count == 1:
+            return f"project {self.said(projects[0])}"
+        if count <= 3:
+            return f"{count} projects ({in_words([self.said(p) for p in projects])})"
+        return f"{count} projects"
 
     def add_pasted(self, projects: Sequence[Project]) -> None:
         if not projects or self.read_only:
             return
         store, ids = self.store, [p.id for p in projects]
-        self.perform(self.rows_action(f"Paste {len(ids)} project{'s' if len(ids) != 1 else ''}", ids,
+        self.perform(self.rows_action(f"Paste {self.named_few(list(projects))}", ids,  # which: "Paste 2 projects" alike
                                       lambda: service.add_projects(store, list(projects)), ids[0]))
 
     def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":

@@ -109,7 +109,7 @@ def test_delete_and_paste_are_named_actions(presenter, demo_store, log):
     assert presenter.project(p.id) is not None
     preview = presenter.paste_preview([["Title", "Cost"], ["Nightsafe", "£4,000"]])
     presenter.add_pasted(preview.projects())
-    assert log.undo_text == "Undo paste 1 project"
+    assert log.undo_text == "Undo paste project Nightsafe"  # named (session 72)
 
 
 def test_an_unrecognised_heading_row_is_asked_about_never_stored(presenter):

@@ -234,7 +234,8 @@ def test_pasted_headings_the_register_does_not_know_are_asked_about_and_read_by_
     assert added["Street Pastors night-time economy"].lead_organisation == "Ipswich Borough Council"
     assert added["Youth diversion summer scheme"].cost.describe() == "£8,000 - £10,000"
     assert added["Youth diversion summer scheme"].start_date == "2026-06-01"
-    assert tab.session.undo_stack.undoText() == "Paste 2 projects"
+    assert tab.session.undo_stack.undoText() == \
+        "Paste 2 projects (Street Pastors night-time economy and Youth diversion summer scheme)"
 
 
 def test_recre8_query_accepted_in_one_step_and_undone(tab, page, qtbot):
