@@ -217,6 +217,27 @@ def format_amount(pence: int, unit: str = "pound") -> str:
     return format_money(pence)
 
 
+def actual_as_said(pence: int, unit: str = "pound") -> int:
+    """What a linked line actually shows, as the plan says it: to the pound in a table in £'000 (half a pound
+    away from zero), to the penny in pounds. A £'000 tooltip said £12,345.67 as "12.34567"; the exact pence stay
+    with the command line, the workbook and Export…."""
+    if unit != "thousand":
+        return pence
+    pounds = (Decimal(pence) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return int(pounds) * 100
+
+
+def format_actual(pence: int, unit: str = "pound") -> str:
+    """An actual in the plan's unit, to the pound in £'000 ("12.346" for £12,345.67), as ``actual_as_said``."""
+    return format_amount(actual_as_said(pence, unit), unit)
+
+
+def format_actual_total(pences: Iterable[int], unit: str = "pound") -> str:
+    """The total of a line's actuals across the years, as the sum of the years as said: a row in £'000 adds up as
+    printed (1.001 + 1.001 reads 2.002, not the 2.001 of £2,001.20 rounded)."""
+    return format_amount(sum(actual_as_said(p, unit) for p in pences), unit)
+
+
 # "£(1,234)": the pound sign before the brackets of a negative amount, as some spreadsheets print it ("(£1,234)").
 _POUND_BEFORE_BRACKETS = re.compile(r"^\s*£\s*\((?P<inner>[^()]*)\)\s*$")
 

@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
-from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, change_basis, change_heading,
-                                       change_spans, column_year, format_amount, format_change,
+from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, actual_as_said, change_basis,
+                                       change_heading, change_spans, column_year, format_actual_total,
+                                       format_amount, format_change,
                                        names_a_worked_out_total, negative_taken_away_query, parse_cell,
                                        pounds_in_thousands_query)
 from safer_desk.domain.money import format_money, parse_pence
@@ -211,7 +212,8 @@ def _cells(row, unit: str) -> tuple[GridCell, ...]:
 def _difference_words(actual: service.FigureActual, cell: GridCell, unit: str) -> str:
     """"£1,000 more than the paper's £7,525.58" (an overspend on a spending line), "£500 less than …"; "" when the
     actual is the paper's figure, or the paper's is not a figure (TBC, N/K, blank)."""
-    difference = actual.difference_pence
+    # To the pound in a plan in £'000, as the actual is said beside it: "871.654 less", not "871.65433 less".
+    difference = actual_as_said(actual.difference_pence, unit) if actual.difference_pence else 0
     if not difference or cell.pence is None:
         return ""
     more = "more" if difference > 0 else "less"
@@ -225,7 +227,7 @@ def _across(row, unit: str) -> GridCell | None:
         return None
     across = _cell(row.across, unit)
     shown = [a.pence for a in row.actuals if a.pence is not None]
-    return replace(across, actual=format_amount(sum(shown), unit)) if shown else across
+    return replace(across, actual=format_actual_total(shown, unit)) if shown else across
 
 
 class BudgetsPresenter(ScreenPresenter):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
 from safer_desk.domain.budgets import (BudgetError, Cell, Change, Column, Figure, Line, Plan, PlanTotals, Section,
-                                       format_amount, names_a_worked_out_total)
+                                       names_a_worked_out_total)
 from safer_desk.domain.commissioning import UNDATED, funder_key, same_funder
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import format_money, format_pounds_plain, split_by_weights
@@ -1486,8 +1486,9 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
                     for year, pence in shown.items():
                         per_year[year] = per_year.get(year, 0) + pence
                     said.append(_outside_the_plan(link, shown, plan))
-                actuals = tuple(ViewCell(format_amount(per_year[c.financial_year], unit), per_year[c.financial_year],
-                                         "actual") if c.financial_year in per_year else ViewCell("")
+                actuals = tuple(ViewCell(rules.format_actual(per_year[c.financial_year], unit),
+                                         per_year[c.financial_year], "actual") if c.financial_year in per_year
+                                else ViewCell("")
                                 for c in plan.columns)
             actuals_note = " ".join(filter(None, said))
             rows.append(ViewRow("line", line.label, cells, across, section.id, line.id, line.notes, line_links_,

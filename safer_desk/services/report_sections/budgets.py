@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from safer_desk.domain.budgets import change_spans, change_word, format_amount, format_change, skipped_years_sentence
+from safer_desk.domain.budgets import (change_spans, change_word, format_actual_total, format_change,
+                                      skipped_years_sentence)
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted
 from safer_desk.services.provenance import row_origins
@@ -161,7 +162,7 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
                 if column.id in change_after:
                     actual.append("")
             if plan.show_total_column:
-                actual.append(format_amount(sum(a.pence or 0 for a in row.actuals), plan.unit)
+                actual.append(format_actual_total((a.pence for a in row.actuals if a.pence is not None), plan.unit)
                               if any(a.pence is not None for a in row.actuals) else "")
             rows.append(actual)
     unit = "£'000" if plan.unit == "thousand" else "£"
