@@ -244,6 +244,8 @@ class BudgetsPresenter(ScreenPresenter):
         self._query: tuple[str | None, ...] | None = None  # a figure asked about once (its cell, text): again, kept
         self.added_section: str | None = None  # the section last added: the one the next line goes into
         self.split_notes: list = []  # cells whose note states a split an older version did not read as one
+        # Link line…'s projects declined or withdrawn, greyed with the reason: (id, name, "withdrawn on 01/06/2017")
+        self.projects_held_back: list[tuple[str, str, str]] = []
         self.plans_changed = Event()
         # The cells an undo or a redo changed, while it redraws: the grid chooses them, in their plan (``_change``).
         self.undone_cells: tuple[CellAt, ...] = ()
@@ -1114,8 +1116,12 @@ class BudgetsPresenter(ScreenPresenter):
         projects = load_projects(self.store, [i for i, _ in choices["project"]])
         names = service.project_names(self.store, [p.id for p in projects], projects)
         # Alike in the register's order (ref, title), then by the office: the same each time the list is shown.
-        choices["project"] = [(p.id, names[p.id]) for p in sorted(projects, key=lambda p: (register_order(p)[:3],
-                                                                                           names[p.id]))]
+        ordered = sorted(projects, key=lambda p: (register_order(p)[:3], names[p.id]))
+        # A project declined or withdrawn counts no actual (Commissioning and the board report count nothing for
+        # it): offered, the line linked to it showed none and said why only afterwards. Held back, with the reason.
+        choices["project"] = [(p.id, names[p.id]) for p in ordered if not service.not_going_ahead_words(p)]
+        self.projects_held_back = [(p.id, names[p.id], why) for p in ordered
+                                   if (why := service.not_going_ahead_words(p))]
         return choices
 
     def measures(self, kind: str) -> tuple[str, ...]:
@@ -1150,6 +1156,13 @@ class BudgetsPresenter(ScreenPresenter):
             self.changed.emit()
             return False
         name = next((n for i, n in self.link_choices().get(kind, ()) if i == target_id), target_id)
+        held = next(((n, why) for i, n, why in self.projects_held_back if i == target_id), None)
+        if kind == "project" and held is not None:
+            self.error = (f"Link: {held[0]} was {held[1]}, and Commissioning and the board report count nothing for "
+                          f"it, so the line “{row.label}” would show no actual. Link it once the project goes ahead "
+                          "again (its status on the Projects tab).")
+            self.changed.emit()
+            return False
         counts = measure or self.measures(kind)[0]
         what = f"{kind} {name}" + (f" ({counts}{f' from {organisation}' if organisation else ''})"
                                    if counts != self.measures(kind)[0] or organisation else "")

@@ -1310,12 +1310,23 @@ def not_going_ahead(store: Store, link: LineLink) -> str:
     found = load_projects(store, [link.target_id])
     if not found or found[0].status not in NOT_GOING_AHEAD:
         return ""
-    project = found[0]
+    status = STATUS_LABELS.get(found[0].status, found[0].status).lower()
+    return (f"{link.describe()}: {not_going_ahead_words(found[0])}: no actual, as Commissioning and the board report "
+            f"count nothing for a project {status}.")
+
+
+def not_going_ahead_words(project) -> str:
+    """"withdrawn on 01/06/2017" for a project declined or withdrawn, "" for one going ahead: why a line linked to it
+    shows no actual (``not_going_ahead``), and why Link line… greys it out."""
+    from safer_desk.domain.projects import STATUS_LABELS
+    from safer_desk.services.projects_commissioning import NOT_GOING_AHEAD
+
+    if project.status not in NOT_GOING_AHEAD:
+        return ""
     status = STATUS_LABELS.get(project.status, project.status).lower()
     when = (f"on {date.fromisoformat(project.status_date).strftime('%d/%m/%Y')}" if project.status_date
             else "(no date given)")
-    return (f"{link.describe()}: {status} {when}: no actual, as Commissioning and the board report count nothing "
-            f"for a project {status}.")
+    return f"{status} {when}"
 
 
 def undated_actual(store: Store, link: LineLink) -> str:

@@ -74,6 +74,13 @@ class LinkDialog(QDialog):
         self.target.clear()
         for target_id, name in self.choices.get(kind, ()):
             self.target.addItem(name, target_id)
+        if kind == "project":  # declined or withdrawn: shown greyed with why, not chosen (it would count nothing)
+            for target_id, name, why in self.presenter.projects_held_back:
+                self.target.addItem(f"{name} ({why}: no actual)", target_id)
+                item = self.target.model().item(self.target.count() - 1)
+                item.setEnabled(False)
+                item.setToolTip(f"{name} was {why}: Commissioning and the board report count nothing for it, so "
+                                "a line linked to it would show no actual.")
         self.target.blockSignals(False)
         self.measure.blockSignals(True)
         self.measure.clear()
