@@ -1343,6 +1343,23 @@ def undated_actual(store: Store, link: LineLink) -> str:
             "no year's actual; give the review's cost its invoice date to count it.")
 
 
+def _spend_beside_contributions(links: Sequence[LineLink]) -> set[str]:
+    """The links of one line that count a fund's spend beside contributions into the same fund: refused since
+    session 71 (``_refuse_spend_beside_contributions``), but a file linked before holds them, and its line read the
+    money in added to the money out (seed 002's £4,000 in and £2,417 spent as £6,417), a figure of neither."""
+    spent = {k.target_id for k in links if k.kind == "fund" and k.measure == "spend"}
+    given = {k.target_id for k in links if k.kind == "fund" and k.measure == "contributions"}
+    both = spent & given
+    return {k.id for k in links if k.kind == "fund" and k.target_id in both}
+
+
+def _counted_neither(link: LineLink) -> str:
+    """What a line linked to a fund's spend beside its contributions says: neither counts, and how to choose."""
+    return (f"{link.describe().removesuffix(': spend')}: its spend and contributions into it are both linked: added, "
+            "they would be a figure of neither (the money that went out and the money that came in), so neither "
+            "counts. Unlink the one that should not count (right-click the line).")
+
+
 def _outside_the_plan(link: LineLink, shown: Mapping[str, int], plan: Plan) -> str:
     """What a link shows in years the plan has no column for, in a sentence ("" when none): a project costed in
     2009/10 linked to a 2017/18 – 2019/20 plan showed no actual anywhere, as if it had cost nothing."""
@@ -1490,9 +1507,13 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
             actuals: tuple[ViewCell, ...] = ()
             said = [not_going_ahead(store, link) or undated_actual(store, link) or share_gone(store, link)
                     for link in line_links_]
+            apart = _spend_beside_contributions(line_links_)
+            said += [_counted_neither(link) for link in line_links_ if link.id in apart and link.measure == "spend"]
             if line_links_:
                 per_year: dict[str, int] = {}
                 for link in line_links_:
+                    if link.id in apart:  # linked before the refusal: counted neither, said (``_counted_neither``)
+                        continue
                     shown = link_actuals(store, link)
                     for year, pence in shown.items():
                         per_year[year] = per_year.get(year, 0) + pence
