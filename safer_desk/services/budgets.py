@@ -1343,21 +1343,43 @@ def undated_actual(store: Store, link: LineLink) -> str:
             "no year's actual; give the review's cost its invoice date to count it.")
 
 
-def _spend_beside_contributions(links: Sequence[LineLink]) -> set[str]:
-    """The links of one line that count a fund's spend beside contributions into the same fund: refused since
-    session 71 (``_refuse_spend_beside_contributions``), but a file linked before holds them, and its line read the
-    money in added to the money out (seed 002's £4,000 in and £2,417 spent as £6,417), a figure of neither."""
-    spent = {k.target_id for k in links if k.kind == "fund" and k.measure == "spend"}
-    given = {k.target_id for k in links if k.kind == "fund" and k.measure == "contributions"}
-    both = spent & given
-    return {k.id for k in links if k.kind == "fund" and k.target_id in both}
-
-
-def _counted_neither(link: LineLink) -> str:
-    """What a line linked to a fund's spend beside its contributions says: neither counts, and how to choose."""
-    return (f"{link.describe().removesuffix(': spend')}: its spend and contributions into it are both linked: added, "
-            "they would be a figure of neither (the money that went out and the money that came in), so neither "
-            "counts. Unlink the one that should not count (right-click the line).")
+def _overlapping_links(links: Sequence[LineLink]) -> tuple[set[str], list[str]]:
+    """The links of one line that overlap, as linking them now is refused, and what the line says of each pair: a
+    file linked before the refusals (or a county file whose offices each linked the line) holds them, and its line
+    added them up without a word. A fund's spend beside contributions into it added the money that came in to the
+    money that went out (seed 002's £4,000 in and £2,417 spent read £6,417, a figure of neither); contributions from
+    every organisation beside one's counted that one's twice; a project's whole cost beside a funder's share of it
+    counted the share twice. Such links count nothing on the line until one is unlinked."""
+    apart: set[str] = set()
+    said: list[str] = []
+    choose = "so neither counts. Unlink the one that should not count (right-click the line)."
+    funds_ = {k.target_id: [x for x in links if x.kind == "fund" and x.target_id == k.target_id]
+              for k in links if k.kind == "fund"}
+    for fund in funds_.values():
+        spend = [k for k in fund if k.measure == "spend"]
+        given = [k for k in fund if k.measure == "contributions"]
+        every = [k for k in given if not k.organisation]
+        name = f"Fund {fund[0].target}"
+        if spend and given:
+            apart.update(k.id for k in fund)
+            said.append(f"{name}: its spend and contributions into it are both linked: added, they would be a figure "
+                        f"of neither (the money that went out and the money that came in), {choose}")
+        elif every and len(given) > len(every):
+            apart.update(k.id for k in given)
+            ones = [k.organisation for k in given if k.organisation]
+            whose = " and ".join(ones)
+            said.append(f"{name}: contributions from every organisation are linked beside those from {whose} "
+                        f"alone: added, {whose}'s would count twice, {choose}")
+    projects = {k.target_id: [x for x in links if x.kind == "project" and x.target_id == k.target_id]
+                for k in links if k.kind == "project"}
+    for project in projects.values():
+        shares = [k for k in project if k.measure == "share"]
+        if shares and len(shares) < len(project):
+            apart.update(k.id for k in project)
+            whose = " and ".join(f"{k.funder}'s" for k in shares)
+            said.append(f"Project {project[0].target}: its whole cost is linked beside {whose} share of it: added, "
+                        f"the share{'s' if len(shares) > 1 else ''} would count twice, {choose}")
+    return apart, said
 
 
 def _outside_the_plan(link: LineLink, shown: Mapping[str, int], plan: Plan) -> str:
@@ -1507,12 +1529,12 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
             actuals: tuple[ViewCell, ...] = ()
             said = [not_going_ahead(store, link) or undated_actual(store, link) or share_gone(store, link)
                     for link in line_links_]
-            apart = _spend_beside_contributions(line_links_)
-            said += [_counted_neither(link) for link in line_links_ if link.id in apart and link.measure == "spend"]
+            apart, overlaps = _overlapping_links(line_links_)
+            said += overlaps
             if line_links_:
                 per_year: dict[str, int] = {}
                 for link in line_links_:
-                    if link.id in apart:  # linked before the refusal: counted neither, said (``_counted_neither``)
+                    if link.id in apart:  # linked before the refusal: counted neither, said (``_overlapping_links``)
                         continue
                     shown = link_actuals(store, link)
                     for year, pence in shown.items():
