@@ -16,7 +16,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, actual_as_said, change_basis,
                                        change_heading, change_spans, column_year, format_actual_total,
-                                       format_amount, format_change,
+                                       format_amount, format_change, parse_change,
                                        names_a_worked_out_total, negative_taken_away_query, parse_cell,
                                        pounds_in_thousands_query)
 from safer_desk.domain.money import format_money, parse_pence
@@ -51,6 +51,9 @@ NOTES_HEADING = "Notes"  # Export…'s last column: what the grid says in its ti
 _IN_POUNDS = re.compile(r"\s*\((?:%|£)\)$")  # "Change to 2018/19 (%)"; a workbook's "2017/18 (£)"
 _PLAIN_POUNDS = re.compile(r"-?\d+(?:\.\d\d)?")  # a figure as the grid copies it (``format_pounds_plain``)
 _CHANGE_HEADING = re.compile(r"^(?:\d+-year change|change) to .+$", re.I)
+# The paper's own change column between its years (seed 004: "Annual Change", its units row "%").
+_PAPER_CHANGE_HEADING = re.compile(r"^(?:annual\s+)?(?:change|variance)(?:\s*(?:%|\(%\)))?$", re.I)
+_UNIT_WORDS = {"£", "£'000", "£’000", "£000", "£k", "%"}  # a paper's row of units under its heading
 TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
 PRINTED_CHANGE_KINDS = ("line", "stated", "stated-total")  # rows whose figures are the paper's: a change printed too
 
@@ -472,10 +475,16 @@ class BudgetsPresenter(ScreenPresenter):
             rows.pop()
         row = self.rows[start] if self.view is not None and 0 <= start < len(self.rows) else None
         columns = self.view.plan.columns if self.view is not None else ()
+        printed: list[tuple[int, int, str]] = []  # the paper's Annual Change: (row copied, plan column, text)
         if (grid := self._grid_copy(rows, columns)) is not None:  # this grid's own rows, with its heading row
             if isinstance(grid, str):
                 return self._refused(grid)
             rows, position, with_names = *grid, True
+        elif (paper := self._paper_copy(rows, columns)) is not None:  # the paper's rows, with its heading row
+            if isinstance(paper, str):
+                return self._refused(paper)
+            rows, position, printed = paper
+            with_names, grid = True, paper
         elif with_names:
             position = 0
         if self.read_only:
@@ -534,8 +543,13 @@ class BudgetsPresenter(ScreenPresenter):
             return self._refused(f"{wide} figures were copied across, but from {columns[position].label} the plan has "
                                  f"only {counted(left, 'year')}: nothing was pasted. "
                                  + ("The first cell copied is the line's name: choose the line's name and paste "
-                                    "again." if named else "Choose the cell of the year the first figure belongs to, "
-                                    "or add the years first (Add year…)."))
+                                    "again." if named else
+                                    # seed 004's "878 (0.7) 884 (27.5) …": the paper's annual change between years
+                                    "If the paper prints an annual change between its years, copy its heading row "
+                                    "of years with the rows (and their names) and paste on the first line's name: "
+                                    "each change then goes beside its year." if wide == 2 * left - 1 else
+                                    "Choose the cell of the year the first figure belongs to, or add the years first "
+                                    "(Add year…)."))
         # Cells after the block's last filled column (a trailing tab) are not the block's: they empty nothing.
         cells = [(line, columns[position + c], text) for line, copied in zip(lines, rows)
                  for c, text in enumerate(copied[:wide]) if text is not None]  # None: a year not copied
@@ -547,6 +561,13 @@ class BudgetsPresenter(ScreenPresenter):
                     parse_cell(text, unit=self.view.plan.unit)
                 except BudgetError as exc:
                     return self._refused(f"{line.label}, {column.label}: {exc} Nothing was pasted.")
+        changes = [(lines[at], columns[column], text) for at, column, text in printed if at < len(lines)]
+        for line, column, text in changes:
+            try:
+                parse_change(text)
+            except BudgetError as exc:
+                return self._refused(f"{line.label}, {self.change_heading(columns.index(column))}: {exc} Nothing "
+                                     "was pasted.")
         key = ("block", row.line_id, position, tuple(map(tuple, rows)))
         asked = [(line, column, text) for line, column, text in cells
                  if text and self._query_about(text, line.line_id, column.id)]
@@ -569,9 +590,12 @@ class BudgetsPresenter(ScreenPresenter):
             return False
         where = _from_to(lines[0].label, lines[len(rows) - 1].label)
         years = _from_to(cells[0][1].label, max((c for _, c, _ in cells), key=columns.index).label)
-        return self._change(f"Paste {counted(len(cells), 'figure')} into {where}, {years}", self.selected,
+        also = f" and {counted(len(changes), 'printed change')}" if changes else ""
+        return self._change(f"Paste {counted(len(cells), 'figure')}{also} into {where}, {years}", self.selected,
                             lambda: service.set_cells(self.store, [(line.line_id, column.id, text)
-                                                                   for line, column, text in cells]),
+                                                                   for line, column, text in cells],
+                                                      changes=[(line.line_id, column.id, text)
+                                                               for line, column, text in changes]),
                             [CellAt("line", line.line_id, None, column.label) for line, column, _ in cells])
 
     def _grid_copy(self, rows: Sequence[Sequence[str]], columns: Sequence) -> tuple[list[list], int] | str | None:
@@ -620,6 +644,76 @@ class BudgetsPresenter(ScreenPresenter):
             return format_amount(parse_pence(text), unit)
 
         return [[r[0] if r else "", *(figure(r, at) for at in range(first, last + 1))] for r in rows[1:]], first
+
+    def _paper_copy(self, rows: Sequence[Sequence[str]], columns: Sequence
+                    ) -> tuple[list[list], int, list[tuple[int, int, str]]] | str | None:
+        """The paper's own rows copied with its heading row: the table's caption over the lines' names, then its years
+        with its Total or the annual change it prints between them (seed 004: "Revenue | 2010/11 Budget | Annual
+        Change | 2011/12 Budget …", seed 002: "Revenue/Capital/ Expenditure/Income Item | Total | 2017/18 …"), and
+        under it perhaps a row of units ("£'000 | % | …"). As ``_grid_copy`` gives them: each row's name and its
+        figures from the plan's first year copied on, that year's position, and the changes printed, (row, plan
+        column, text), each into the year it is between and that the change is to (the paper's Annual Change before
+        its year; after it, where the first year is followed by a year). The paper's figures are in the plan's unit;
+        the Total is worked out and left aside. A refusal (str) when a year copied is not the plan's. None for
+        anything else, a heading of years alone among it (refused as the heading row, as before)."""
+        head = [c.strip() for c in rows[0]] if rows else []
+        if len(head) < 2 or not any(head[1:]):
+            return None
+        try:
+            column_year(head[0])
+            return None  # figures copied with their years over them, no names: said as the heading row
+        except BudgetError:
+            pass
+        years: dict[int, str] = {}
+        changes: list[int] = []
+        totals = 0
+        for c, text in enumerate(head[1:], start=1):
+            if not text:
+                continue
+            if _PAPER_CHANGE_HEADING.match(text):
+                changes.append(c)
+            elif looks_like_total_line(text):
+                totals += 1
+            else:
+                try:
+                    years[c] = column_year(text)
+                except BudgetError:
+                    return None  # not a heading row of years
+        if not years or not (changes or totals):
+            return None
+        labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
+        by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns)))
+                   if column.financial_year}
+        into = {c: labels.get(typed_name_key(head[c]), by_year.get(year)) for c, year in years.items()}
+        missing = [head[c] for c, at in into.items() if at is None]
+        if missing:
+            return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
+                    "Add the year first (Add year…), then paste again; each figure goes in its own year.")
+        order = sorted(years)
+        before_its_year = len(order) < 2 or any(order[0] < c < order[1] for c in changes)
+        change_into: dict[int, int] = {}
+        for c in changes:
+            year = min((y for y in order if y > c), default=None) if before_its_year else \
+                max((y for y in order if y < c), default=None)
+            if year is None or into[year] == 0:
+                return (f"The “{head[c]}” copied is not between two of the years copied, so the year it is a change "
+                        "to is not known: nothing was pasted. Copy the rows with the years either side of it.")
+            change_into[c] = into[year]
+        body = [list(r) for r in rows[1:]]
+        while body and not (body[0][0].strip() if body[0] else "") and all(
+                x.strip() in _UNIT_WORDS for x in body[0] if x.strip()):
+            body.pop(0)  # "£'000 | % | £'000 …" under the heading
+        first, last = min(into.values()), max(into.values())
+        source = {at: c for c, at in into.items()}
+
+        def figure(r: Sequence[str], at: int) -> str | None:
+            if at not in source:
+                return None
+            return r[source[at]] if source[at] < len(r) else ""
+
+        printed = [(n, change_into[c], r[c].strip()) for n, r in enumerate(body) for c in changes
+                   if c < len(r) and r[c].strip()]
+        return [[r[0] if r else "", *(figure(r, at) for at in range(first, last + 1))] for r in body], first, printed
 
     def _names_a_total(self, name: str, section_id: str | None) -> bool:
         """A row copied with its name that is a total (“Total Expenditure”, “Total”, “Drugs and alcohol subtotal”)."""

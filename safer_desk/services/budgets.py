@@ -830,15 +830,20 @@ def _keeping_what_was_not_typed(cell: Cell, before: Cell | None, text: str | Cel
                    else before.stated_change)
 
 
-def set_cells(store: Store, cells: Sequence[tuple[str, str, str]]) -> int:
+def set_cells(store: Store, cells: Sequence[tuple[str, str, str]],
+              changes: Sequence[tuple[str, str, str]] = ()) -> int:
     """Several line cells at once, (line, column, text) each as ``set_cell`` takes it, blank text emptying the cell (a
-    block pasted from Excel): all or none, in one transaction. Returns how many."""
+    block pasted from Excel), then the ``changes`` the paper prints beside them, (line, column, text) each as
+    ``set_printed_change`` takes it (seed 004's Annual Change copied with its rows): all or none, in one
+    transaction. Returns how many cells."""
     with store.transaction():
         for line_id, column, text in cells:
             if (text or "").strip():
                 set_cell(store, line_id, column, text)
             else:
                 clear_cell(store, line_id, column)
+        for line_id, column, text in changes:
+            set_printed_change(store, _line_row(store, line_id)["plan_id"], column, text, line_id=line_id)
     return len(cells)
 
 

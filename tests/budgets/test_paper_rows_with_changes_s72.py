@@ -1,0 +1,90 @@
+"""Session 72: the paper's table copied with its heading row and its Annual Change columns pastes, changes and all.
+
+Seed 004's revenue table (Data Tables 1.11) prints each year's budget in £'000 with the annual change between the
+years: "Revenue | 2010/11 Budget | Annual Change | 2011/12 Budget | …", a row of units "£'000 | % | …", then
+"A Budget Net | 878 | (0.7) | 884 | (27.5) | 641 …". Copied from the paper as it stands and pasted on the first
+line's name, it was refused with words that were not true: "3 rows were copied, but from A Budget Net the section
+Revenue has only 2 lines" (the heading row counted as a line); copied without the heading, "9 figures were copied
+across, but … the plan has only 5 years … add the years first" (the years were there; four of the nine were the
+paper's changes). Now the heading row places each figure in its year and each Annual Change beside the year it is
+into, as a printed change (checked, and (0.7) for 878 to 884 flagged as typed in would be), the units row left
+aside; one step of Edit > Undo. Without the heading the refusal says what the extra figures may be.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+HEAD = ("Revenue\t2010/11 Budget\tAnnual Change\t2011/12 Budget\tAnnual Change\t2012/13 Budget\tAnnual Change\t"
+        "2013/14 Budget\tAnnual Change\t2014/15 Budget")
+UNITS = "\t£'000\t%\t£'000\t%\t£'000\t%\t£'000\t%\t£'000"
+ROWS = ("A Budget Net\t878\t(0.7)\t884\t(27.5)\t641\t1.7\t652\t(0.6)\t648\n"
+        "B Income or specific grant\t582\t(45.5)\t317\t(69.4)\t97\t(36.1)\t62\t-\t62")
+YEARS = "2010/11 Budget, 2011/12 Budget, 2012/13 Budget, 2013/14 Budget, 2014/15 Budget"
+
+
+def _plan(tab):
+    p = tab.presenter
+    assert p.new_plan("East Sussex revenue budget", YEARS, unit="thousand"), p.error
+    assert p.add_section("Revenue"), p.error
+    assert p.add_line(p.added_section, "A Budget Net\nB Income or specific grant"), p.error
+    return p
+
+
+def _paste(tab, text: str, column: int = 0) -> bool:
+    QGuiApplication.clipboard().setText(text)
+    first = next(r for r, row in enumerate(tab.presenter.rows) if row.kind == "line")
+    tab.view.setCurrentIndex(tab.model.index(first, column))
+    tab.view.paste_rows()
+    return not tab.presenter.error
+
+
+def _lines(p):
+    return {r.label: [(c.text, c.stated_change) for c in r.cells] for r in p.rows if r.kind == "line"}
+
+
+def test_the_papers_rows_paste_with_their_heading_and_changes(empty_tab, new_file_window):
+    p = _plan(empty_tab)
+    assert _paste(empty_tab, "\n".join((HEAD, UNITS, ROWS))), p.error
+    assert _lines(p) == {
+        "A Budget Net": [("878", ""), ("884", "(0.7)"), ("641", "(27.5)"), ("652", "1.7"), ("648", "(0.6)")],
+        "B Income or specific grant": [("582", ""), ("317", "(45.5)"), ("97", "(69.4)"), ("62", "(36.1)"),
+                                       ("62", "-")]}
+    a = next(r for r in p.rows if r.label == "A Budget Net")
+    assert a.cells[1].flag and "(0.7)" in a.cells[1].flag  # the paper's (0.7) for a rise, flagged as typed
+    assert new_file_window.session.undo_stack.undoText().startswith(
+        "Paste 10 figures and 8 printed changes into A Budget Net – B Income or specific grant"), \
+        new_file_window.session.undo_stack.undoText()
+    new_file_window.undo_action.trigger()  # one step: figures and changes go together
+    assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
+
+
+def test_without_the_heading_the_refusal_says_what_the_extra_figures_may_be(empty_tab):
+    p = _plan(empty_tab)
+    assert not _paste(empty_tab, ROWS)
+    assert "9 figures were copied across" in p.error and "annual change" in p.error.lower(), p.error
+    assert "heading row" in p.error
+    assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
+
+
+SUFFOLK = ("Revenue/Capital/ Expenditure/Income Item\tTotal\t2017/18\t2018/19\t2019/20\n"
+           "Domestic Homicide Reviews (DHRs)\t\t£7525.58 (Cost to be reimbursed from WSCSP key statutory partners)\t"
+           "TBC\tN/K\n"
+           "Target Hardening for High Risk DV Victims\t\t£0\t£4,000 (£2,000 per District)\tN/K\n"
+           "E-CINS/Athena Partnership Platform\t\t£5,000 (£2,500 per District)\t£5,000 (£2,500 per District)\tN/K")
+
+
+def test_seed_002s_table_with_its_heading_and_empty_total_column(empty_tab):
+    """Seed 002's Financial Implications copied with its heading row: its Total column (empty in the paper) before
+    the years; the rows were refused as "4 rows were copied, but … only 3 lines"."""
+    p = empty_tab.presenter
+    assert p.new_plan("Western Suffolk CSP", "2017/18, 2018/19, 2019/20"), p.error
+    assert p.add_section("Items"), p.error
+    names = [r.split("\t")[0] for r in SUFFOLK.splitlines()[1:]]
+    assert p.add_line(p.added_section, "\n".join(names)), p.error
+    assert _paste(empty_tab, SUFFOLK), p.error
+    assert {k: [t for t, _ in v] for k, v in _lines(p).items()} == {
+        names[0]: ["£7,525.58", "TBC", "N/K"], names[1]: ["£0", "£4,000 (£2,000 per district)", "N/K"],
+        names[2]: ["£5,000 (£2,500 per district)", "£5,000 (£2,500 per district)", "N/K"]}
+    total = next(r for r in p.rows if r.kind == "total")
+    assert [c.text for c in total.cells] == ["£12,525.58", "£9,000 + TBC", "N/K"]
