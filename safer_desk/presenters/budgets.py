@@ -655,7 +655,9 @@ class BudgetsPresenter(ScreenPresenter):
         column, text), each into the year it is between and that the change is to (the paper's Annual Change before
         its year; after it, where the first year is followed by a year). The paper's figures are in the plan's unit;
         the Total is worked out and left aside. A refusal (str) when a year copied is not the plan's. None for
-        anything else, a heading of years alone among it (refused as the heading row, as before)."""
+        anything else, figures copied under their years without their names among it (said as the heading row): the
+        MTFP's rows under "Community Safety including Drugs and Alcohol Portfolio | 11/12 £ | 12/13 £ …" were refused
+        as "3 rows were copied, but … only 2 lines", the heading counted as a line."""
         head = [c.strip() for c in rows[0]] if rows else []
         if len(head) < 2 or not any(head[1:]):
             return None
@@ -666,20 +668,17 @@ class BudgetsPresenter(ScreenPresenter):
             pass
         years: dict[int, str] = {}
         changes: list[int] = []
-        totals = 0
         for c, text in enumerate(head[1:], start=1):
-            if not text:
+            if not text or looks_like_total_line(text):
                 continue
             if _PAPER_CHANGE_HEADING.match(text):
                 changes.append(c)
-            elif looks_like_total_line(text):
-                totals += 1
             else:
                 try:
                     years[c] = column_year(text)
                 except BudgetError:
                     return None  # not a heading row of years
-        if not years or not (changes or totals):
+        if not years:
             return None
         labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
         by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns)))

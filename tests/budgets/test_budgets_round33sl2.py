@@ -101,8 +101,11 @@ def test_a_block_copied_with_its_years_heading_is_refused_naming_the_heading(sto
                        "pasted. Copy the lines' figures without the heading row, and paste again."), p.error
 
 
-def test_rows_copied_with_their_names_and_the_heading_are_refused_naming_the_heading(store):
+def test_rows_copied_with_their_names_and_the_heading_paste_by_their_years(store):
+    """Refused once as the heading row; since session 72 the paper's rows with its heading row paste as the grid's
+    own rows do, each figure in its year (test_paper_rows_with_changes_s72)."""
     p, employees = _presenter(store)
-    block = [["", "2011/12", "2012/13"], ["Employees", "327,800", "384,300"]]
-    assert not p.paste_block(employees, None, block, with_names=True)
-    assert p.error.startswith("The first row copied is the plan's years (2011/12 – 2012/13), not figures"), p.error
+    block = [["", "2012/13", "2013/14"], ["Employees", "327,800", "384,300"]]
+    assert p.paste_block(employees, None, block, with_names=True), p.error
+    assert [c.text for c in next(r for r in p.rows if r.label == "Employees").cells] == [
+        "", "£327,800", "£384,300", ""]

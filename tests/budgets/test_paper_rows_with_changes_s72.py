@@ -88,3 +88,22 @@ def test_seed_002s_table_with_its_heading_and_empty_total_column(empty_tab):
         names[2]: ["£5,000 (£2,500 per district)", "£5,000 (£2,500 per district)", "N/K"]}
     total = next(r for r in p.rows if r.kind == "total")
     assert [c.text for c in total.cells] == ["£12,525.58", "£9,000 + TBC", "N/K"]
+
+
+def test_seed_004s_mtfp_rows_under_its_heading_of_short_years(store):
+    """The MTFP (seed 004, Appendix 1) heads its years "11/12 £": its rows copied with that heading were refused as
+    "3 rows were copied, but from Employees the section Community Safety has only 2 lines"."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.budgets import BudgetsPresenter
+
+    p = BudgetsPresenter(store, perform=ActionLog())
+    p.reload()
+    assert p.new_plan("MTFP", "2011/12, 2012/13, 2013/14, 2014/15"), p.error
+    assert p.add_section("Community Safety"), p.error
+    assert p.add_line(p.added_section, "Employees\nTransport"), p.error
+    block = [["Community Safety including Drugs and Alcohol Portfolio", "11/12 £", "12/13 £", "13/14 £", "14/15 £"],
+             ["Employees", "327,800", "384,300", "393,200", "393,200"], ["Transport", "5,000", "5,000", "5,000", "5,000"]]
+    employees = next(i for i, r in enumerate(p.rows) if r.label == "Employees")
+    assert p.paste_block(employees, None, block, with_names=True), p.error
+    assert [c.text for c in next(r for r in p.rows if r.kind == "total").cells] == [
+        "£332,800", "£389,300", "£398,200", "£398,200"]
