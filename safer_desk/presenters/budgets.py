@@ -513,6 +513,13 @@ class BudgetsPresenter(ScreenPresenter):
                                  "paste again.")
         lines = [r for r in self.rows[start:] if r.kind == "line" and r.section_id == row.section_id]
         section = next((s.name for s in self.view.plan.sections if s.id == row.section_id), "")
+        while with_names and len(rows) > len(lines) and not filled_width(rows[-1][1:]):
+            rows.pop()  # seed 002's "Net Effect" row, blank in the paper, under the lines copied: nothing to paste
+        if with_names and len(rows) > len(lines) and self._names_a_total(rows[len(lines)][0], row.section_id):
+            return self._refused(f"The row copied as “{rows[len(lines)][0]}” is the paper's total, which the plan "
+                                 "works out (pasted on a line, it would count every line twice). Nothing was pasted: "
+                                 "copy the lines without their total row and paste again (to keep the total the "
+                                 "paper printed, type it over the worked-out one).")
         if len(rows) > len(lines):
             return self._refused(f"{len(rows)} rows were copied, but from {row.label} the section {section} has only "
                                  f"{counted(len(lines), 'line')}: nothing was pasted. Copy one section's lines at a "

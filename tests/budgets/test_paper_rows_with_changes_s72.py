@@ -102,8 +102,31 @@ def test_seed_004s_mtfp_rows_under_its_heading_of_short_years(store):
     assert p.add_section("Community Safety"), p.error
     assert p.add_line(p.added_section, "Employees\nTransport"), p.error
     block = [["Community Safety including Drugs and Alcohol Portfolio", "11/12 £", "12/13 £", "13/14 £", "14/15 £"],
-             ["Employees", "327,800", "384,300", "393,200", "393,200"], ["Transport", "5,000", "5,000", "5,000", "5,000"]]
+             ["Employees", "327,800", "384,300", "393,200", "393,200"],
+             ["Transport", "5,000", "5,000", "5,000", "5,000"]]
     employees = next(i for i, r in enumerate(p.rows) if r.label == "Employees")
     assert p.paste_block(employees, None, block, with_names=True), p.error
     assert [c.text for c in next(r for r in p.rows if r.kind == "total").cells] == [
         "£332,800", "£389,300", "£398,200", "£398,200"]
+
+
+def test_the_whole_table_with_its_blank_net_effect_row_and_a_total_row_said_as_such(store):
+    """Seed 002's table ends with "Net Effect", blank in the paper: copied whole, it was refused as "4 rows were
+    copied, but … only 3 lines". A blank named row under the lines has nothing to paste and is left aside; the
+    paper's total row with figures under them is said to be the total, not a fourth line."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.budgets import BudgetsPresenter
+
+    p = BudgetsPresenter(store, perform=ActionLog())
+    p.reload()
+    assert p.new_plan("Western Suffolk CSP", "2017/18, 2018/19, 2019/20"), p.error
+    assert p.add_section("Items"), p.error
+    table = [r.split("\t") for r in SUFFOLK.splitlines()]
+    assert p.add_line(p.added_section, "\n".join(r[0] for r in table[1:])), p.error
+    first = next(i for i, r in enumerate(p.rows) if r.kind == "line")
+    totalled = [*table, ["Total Expenditure", "", "£12,525.58", "£9,000", ""]]
+    assert not p.paste_block(first, None, totalled, with_names=True)
+    assert p.error.startswith("The row copied as “Total Expenditure” is the paper's total"), p.error
+    assert p.paste_block(first, None, [*table, ["Net Effect", "", "", "", ""]], with_names=True), p.error
+    assert [c.text for c in next(r for r in p.rows if r.kind == "total").cells] == [
+        "£12,525.58", "£9,000 + TBC", "N/K"]
