@@ -52,7 +52,7 @@ _IN_POUNDS = re.compile(r"\s*\((?:%|£)\)$")  # "Change to 2018/19 (%)"; a workb
 _PLAIN_POUNDS = re.compile(r"-?\d+(?:\.\d\d)?")  # a figure as the grid copies it (``format_pounds_plain``)
 _CHANGE_HEADING = re.compile(r"^(?:\d+-year change|change) to .+$", re.I)
 # The paper's own change column between its years (seed 004: "Annual Change", its units row "%").
-_PAPER_CHANGE_HEADING = re.compile(r"^(?:annual\s+)?(?:change|variance)(?:\s*(?:%|\(%\)))?$", re.I)
+_PAPER_CHANGE_HEADING = re.compile(r"^(?:annual\s+)?change(?:\s*(?:%|\(%\)))?$", re.I)
 _UNIT_WORDS = {"£", "£'000", "£’000", "£000", "£k", "%"}  # a paper's row of units under its heading
 TOTAL_KINDS = ("subtotal", "stated", "total", "stated-total")  # rows whose figures are totals: typed over, printed
 PRINTED_CHANGE_KINDS = ("line", "stated", "stated-total")  # rows whose figures are the paper's: a change printed too
@@ -695,6 +695,11 @@ class BudgetsPresenter(ScreenPresenter):
         if missing:
             return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
                     "Add the year first (Add year…), then paste again; each figure goes in its own year.")
+        twice = [head[c] for c, at in into.items() if list(into.values()).count(at) > 1]
+        if twice:  # "2017/18 Budget" beside "2017/18 Actual": one would be pasted over the other
+            return (f"The rows copied hold {in_words(twice)}, which would go in the same year of this plan: nothing "
+                    "was pasted. Copy one column for each year (the plan's figures, not what was spent: Link line… "
+                    "sets what actually happened beside them).")
         order = sorted(years)
         before_its_year = len(order) < 2 or any(order[0] < c < order[1] for c in changes)
         change_into: dict[int, int] = {}

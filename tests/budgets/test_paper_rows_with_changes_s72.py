@@ -130,3 +130,21 @@ def test_the_whole_table_with_its_blank_net_effect_row_and_a_total_row_said_as_s
     assert p.paste_block(first, None, [*table, ["Net Effect", "", "", "", ""]], with_names=True), p.error
     assert [c.text for c in next(r for r in p.rows if r.kind == "total").cells] == [
         "£12,525.58", "£9,000 + TBC", "N/K"]
+
+
+def test_two_columns_of_one_year_are_refused_not_one_pasted_over_the_other(store):
+    """A paper's "2017/18 Budget | 2017/18 Actual" both read as 2017/18: the actual went over the budget figure."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.budgets import BudgetsPresenter
+
+    p = BudgetsPresenter(store, perform=ActionLog())
+    p.reload()
+    assert p.new_plan("Western Suffolk CSP", "2017/18, 2018/19"), p.error
+    assert p.add_section("Items"), p.error
+    assert p.add_line(p.added_section, "Target hardening"), p.error
+    first = next(i for i, r in enumerate(p.rows) if r.kind == "line")
+    block = [["Item", "2017/18 Budget", "2017/18 Actual", "Total"], ["Target hardening", "4,000", "2,417", ""]]
+    assert not p.paste_block(first, None, block, with_names=True)
+    assert p.error.startswith("The rows copied hold 2017/18 Budget and 2017/18 Actual, which would go in the same "
+                              "year of this plan: nothing was pasted."), p.error
+    assert [c.text for c in next(r for r in p.rows if r.kind == "line").cells] == ["", ""]
