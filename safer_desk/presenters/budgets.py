@@ -182,6 +182,21 @@ def _rows_counted(rows: Sequence[GridRow]) -> str:
     return counted(len(rows), "line" if kinds == {"line"} else "section" if kinds == {"section"} else "row")
 
 
+def _years_of_heading_row(row: str) -> tuple[list[str], bool]:
+    """A paper's heading row pasted into Years (cells between tabs) as its years alone, and whether it has a Total
+    column: its caption over the line names ("Revenue/Capital/ Expenditure/Income Item", seed 002), its "Total" and
+    the "Annual Change" between its years (seed 004) left aside; each was refused as a column with no year in it."""
+    cells = [c.strip() for c in re.split(r"[\t\r\n]", row)]
+    total = any(looks_like_total_line(c) for c in cells if c)
+    kept = [c for c in cells if c and not looks_like_total_line(c) and not _PAPER_CHANGE_HEADING.match(c)]
+    if kept:
+        try:
+            column_year(kept[0])
+        except BudgetError:
+            kept = kept[1:]  # the caption over the names, in the first cell
+    return kept, total
+
+
 def _from_to(first: str, last: str) -> str:
     """"Employees – Support Services", or "Employees" alone."""
     return first if first == last else f"{first} – {last}"
@@ -818,6 +833,10 @@ class BudgetsPresenter(ScreenPresenter):
         # Commas between the years, or the cells of the paper's heading row copied from Excel (tabs; a column of them,
         # line ends): pasted, "2011/12<tab>2012/13…" was refused as one heading naming four years. A semicolon
         # separates them as a comma does: "2026/27; 2027/28" headed a column "2026/27;".
+        if isinstance(years, str) and "\t" in years:  # the paper's heading row copied whole from Excel
+            years, total = _years_of_heading_row(years)
+            if total and "show_total_column" not in fields:  # the paper has a Total column: the plan shows one
+                fields = {**fields, "show_total_column": True}
         columns = [y.strip() for y in (re.split(r"[,;\t\r\n]", years) if isinstance(years, str) else years)
                    if y.strip()]
         columns = [c for column in columns for c in _spaced_years(column)]
