@@ -197,6 +197,16 @@ def _years_of_heading_row(row: str) -> tuple[list[str], bool]:
     return kept, total
 
 
+_THOUSANDS_MARK = re.compile(r"\(?\s*£\s*['’]?(?:000|k)\s*\)?\s*$", re.I)  # "2011/12 £'000", "(£000)"
+
+
+def _thousands_marked(columns: Sequence[str]) -> bool:
+    """Every year heading marks thousands ("2011/12 £'000", "2013/14 Budget (£000)"): the plan is in £'000. Made in
+    pounds, it stood under headings saying thousands, and 884 typed read as £884. The headings stay as the paper
+    prints them ("11/12 £" too, round 22)."""
+    return bool(columns) and all((m := _THOUSANDS_MARK.search(c)) and m.start() > 0 for c in columns)
+
+
 def _from_to(first: str, last: str) -> str:
     """"Employees – Support Services", or "Employees" alone."""
     return first if first == last else f"{first} – {last}"
@@ -840,6 +850,8 @@ class BudgetsPresenter(ScreenPresenter):
         columns = [y.strip() for y in (re.split(r"[,;\t\r\n]", years) if isinstance(years, str) else years)
                    if y.strip()]
         columns = [c for column in columns for c in _spaced_years(column)]
+        if "unit" not in fields and _thousands_marked(columns):
+            fields = {**fields, "unit": "thousand"}
         if not columns:  # a plan made without years has no cell to type in, and nothing here adds a column later
             self.error = ("Years: give the plan's financial years as its paper heads the columns, with commas between "
                           "them (2017/18, 2018/19, 2019/20).")
