@@ -736,9 +736,18 @@ class BudgetsPresenter(ScreenPresenter):
                         "to is not known: nothing was pasted. Copy the rows with the years either side of it.")
             change_into[c] = into[year]
         body = [list(r) for r in rows[1:]]
+        units: set[str] = set()
         while body and not (body[0][0].strip() if body[0] else "") and all(
                 x.strip() in _UNIT_WORDS for x in body[0] if x.strip()):
+            units |= {body[0][c].strip() for c in years if c < len(body[0]) and body[0][c].strip()}
             body.pop(0)  # "£'000 | % | £'000 …" under the heading
+        unit = self.view.plan.unit if self.view is not None else "pound"
+        said = {"thousand" if "000" in u or u.lower() == "£k" else "pound" for u in units if u != "%"}
+        if len(said) == 1 and unit not in said:  # 878 under "£'000" pasted into a plan in pounds read as £878
+            theirs, ours = ("£'000", "pounds") if "thousand" in said else ("pounds", "£'000")
+            return (f"The rows copied are in {theirs}, as their row of units says, but this plan is in {ours}: "
+                    f"nothing was pasted. Set the plan's Unit to {theirs} (Plan settings…) and paste again, or copy "
+                    f"figures in {ours}.")
         first, last = min(into.values()), max(into.values())
         source = {at: c for c, at in into.items()}
 

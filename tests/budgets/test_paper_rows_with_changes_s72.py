@@ -148,3 +148,15 @@ def test_two_columns_of_one_year_are_refused_not_one_pasted_over_the_other(store
     assert p.error.startswith("The rows copied hold 2017/18 Budget and 2017/18 Actual, which would go in the same "
                               "year of this plan: nothing was pasted."), p.error
     assert [c.text for c in next(r for r in p.rows if r.kind == "line").cells] == ["", ""]
+
+
+def test_rows_in_thousands_by_their_units_row_are_refused_in_a_plan_in_pounds(empty_tab):
+    """The units row says £'000: pasted into a plan in pounds, 878 would read as £878, not £878,000."""
+    p = empty_tab.presenter
+    assert p.new_plan("East Sussex revenue budget", YEARS), p.error
+    assert p.add_section("Revenue"), p.error
+    assert p.add_line(p.added_section, "A Budget Net\nB Income or specific grant"), p.error
+    assert not _paste(empty_tab, "\n".join((HEAD, UNITS, ROWS)))
+    assert p.error.startswith("The rows copied are in £'000, as their row of units says, but this plan is in "
+                              "pounds: nothing was pasted."), p.error
+    assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
