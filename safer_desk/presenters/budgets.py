@@ -197,6 +197,7 @@ def _years_of_heading_row(row: str) -> tuple[list[str], bool]:
     return kept, total
 
 
+_POUNDS_MARK = re.compile(r"\(?\s*£\s*\)?\s*$")  # "11/12 £" (seed 004's MTFP), "2011/12 (£)"
 _THOUSANDS_MARK = re.compile(r"\(?\s*£\s*['’]?(?:000|k)\s*\)?\s*$", re.I)  # "2011/12 £'000", "(£000)"
 
 
@@ -743,9 +744,14 @@ class BudgetsPresenter(ScreenPresenter):
             body.pop(0)  # "£'000 | % | £'000 …" under the heading
         unit = self.view.plan.unit if self.view is not None else "pound"
         said = {"thousand" if "000" in u or u.lower() == "£k" else "pound" for u in units if u != "%"}
+        where = "their row of units says"
+        if not said and all(_THOUSANDS_MARK.search(head[c]) for c in years):  # "2011/12 £'000" over the figures
+            said, where = {"thousand"}, "their headings say"
+        elif not said and all(_POUNDS_MARK.search(head[c]) for c in years):  # the MTFP's "11/12 £"
+            said, where = {"pound"}, "their headings say"
         if len(said) == 1 and unit not in said:  # 878 under "£'000" pasted into a plan in pounds read as £878
             theirs, ours = ("£'000", "pounds") if "thousand" in said else ("pounds", "£'000")
-            return (f"The rows copied are in {theirs}, as their row of units says, but this plan is in {ours}: "
+            return (f"The rows copied are in {theirs}, as {where}, but this plan is in {ours}: "
                     f"nothing was pasted. Set the plan's Unit to {theirs} (Plan settings…) and paste again, or copy "
                     f"figures in {ours}.")
         first, last = min(into.values()), max(into.values())

@@ -160,3 +160,21 @@ def test_rows_in_thousands_by_their_units_row_are_refused_in_a_plan_in_pounds(em
     assert p.error.startswith("The rows copied are in £'000, as their row of units says, but this plan is in "
                               "pounds: nothing was pasted."), p.error
     assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
+
+
+def test_the_mtfps_rows_under_pound_headings_are_refused_in_a_plan_in_thousands(store):
+    """The MTFP heads its years "11/12 £": its 327,800 pasted into a plan in £'000 read as £327.8 million."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.budgets import BudgetsPresenter
+
+    p = BudgetsPresenter(store, perform=ActionLog())
+    p.reload()
+    assert p.new_plan("MTFP", "2011/12, 2012/13", unit="thousand"), p.error
+    assert p.add_section("Community Safety"), p.error
+    assert p.add_line(p.added_section, "Employees"), p.error
+    block = [["Community Safety including Drugs and Alcohol Portfolio", "11/12 £", "12/13 £"],
+             ["Employees", "327,800", "384,300"]]
+    employees = next(i for i, r in enumerate(p.rows) if r.label == "Employees")
+    assert not p.paste_block(employees, None, block, with_names=True)
+    assert p.error.startswith("The rows copied are in pounds, as their headings say, but this plan is in £'000"), \
+        p.error
