@@ -681,7 +681,7 @@ class BudgetsPresenter(ScreenPresenter):
     def _paper_copy(self, rows: Sequence[Sequence[str]], columns: Sequence
                     ) -> tuple[list[list], int, list[tuple[int, int, str]]] | str | None:
         """The paper's own rows copied with its heading row: the table's caption over the lines' names, then its years
-        with its Total or the annual change it prints between them (seed 004: "Revenue | 2010/11 Budget | Annual
+        with any Total or annual change it prints between them (seed 004: "Revenue | 2010/11 Budget | Annual
         Change | 2011/12 Budget …", seed 002: "Revenue/Capital/ Expenditure/Income Item | Total | 2017/18 …"), and
         under it perhaps a row of units ("£'000 | % | …"). As ``_grid_copy`` gives them: each row's name and its
         figures from the plan's first year copied on, that year's position, and the changes printed, (row, plan
