@@ -6,6 +6,8 @@ and ``OpenedFile.upgraded_from`` says so, so the window can tell the person.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,15 +19,46 @@ from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, CopyNotWritten, FileEmpty, FileLocked, FileMissing,
                                       FileReadOnly, IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError,
                                       backups_of, inspect_file, inspect_to_write, journal_went_missing,
-                                      leftover_folders, make_backup, open_store, open_upgraded_copy, repair_audit_trail)
+                                      leftover_folders, make_backup, on_read_only_disk, open_store, open_upgraded_copy,
+                                      repair_audit_trail)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing",
            "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
-           "back_up", "folder_said", "open_office_file", "leftover_folders", "program_schema_version",
+           "back_up", "folder_said", "open_office_file", "leftover_folders", "own_file_not_made", "program_schema_version",
            "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
+
+
+def _system_refusal(exc: BaseException | None) -> int | None:
+    """The errno of the system's refusal behind exc (raised as it is, or the cause of the StoreError said of it)."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, (OSError, sqlite3.Error)) and (code := cause_of(exc)[0]) is not None:
+            return code
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
+def own_file_not_made(folder: Path, exc: BaseException) -> str:
+    """Why the officer's own file could not be made in Safer Desk's data folder on a first start, and what to do: the
+    folder is named in full (the person never chose it), the cause comes from the system's error (a read-only disk,
+    no permission, a full disk), and the advice is to work in a file kept elsewhere or to move the data folder."""
+    code = _system_refusal(exc)
+    if code is None:  # refused before anything was tried there (the folder's permissions were looked at first)
+        code = (errno.EROFS if on_read_only_disk(folder) else
+                errno.EACCES if os.path.isdir(folder) and not os.access(folder, os.W_OK) else None)
+    cause = {errno.EROFS: "the disk it is on is read-only (a write-protected drive or a read-only share)",
+             errno.EACCES: "you do not have permission to write in it",
+             errno.EPERM: "you do not have permission to write in it",
+             errno.ENOSPC: "the disk it is on is full"}.get(code) or write_refused(exc) or str(exc)
+    access = (" or ask your IT team for write access to it"
+              if code in (errno.EACCES, errno.EPERM) else "")
+    return (f"Safer Desk could not make your own file in its data folder {folder}: {cause}. Nothing was made or "
+            "changed.\n\nYou can still work in a file kept elsewhere: File > Open opens one, File > New makes one in a "
+            "folder you choose. To keep your own file in another folder, start Safer Desk with SAFER_DESK_HOME set to "
+            f"that folder (see \"Your file\" in the user guide){access}.")
 
 
 class OpenNotWritten(StoreError):

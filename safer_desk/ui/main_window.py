@@ -24,7 +24,8 @@ from safer_desk.domain.text import step_words
 from safer_desk.presenters.actions import lower_first
 from safer_desk.services.files import (OFFICE_SUFFIXES, AuditTrailDamaged, FileEmpty, FileLocked, FileReadOnly,
                                        IsAnExport, OpenNotWritten, Store, StoreError, back_up, open_office_file,
-                                       program_schema_version, repair_audit_trail, write_refused)
+                                       own_file_not_made, program_schema_version, repair_audit_trail,
+                                       write_refused)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import shown_as_typed
 from safer_desk.ui.kit.typing_undo import install_typing_undo
@@ -727,15 +728,10 @@ class MainWindow(QMainWindow):
         path = default_file()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a locked-down or redirected profile folder: nothing was changed, so say only that
-            cause = ("you do not have permission to make it there" if isinstance(exc, PermissionError)
-                     else write_refused(exc))
-            prompts.show_error(self, "Cannot make your data folder",
-                               f"Safer Desk cannot make its data folder {path.parent}, where your own file is kept: "
-                               f"{cause}. Nothing was made or changed. Ask your IT team for write access to that "
-                               "folder; until then you can open a file kept elsewhere with File > Open.")
+        except OSError as exc:  # a locked-down or redirected profile folder, a read-only disk: nothing was changed
+            prompts.show_error(self, "Cannot make your data folder", own_file_not_made(path.parent, exc))
             return False
-        return self.open_path(path, create=True, verify_later=verify_later)
+        return self.open_path(path, create=True, verify_later=verify_later, own_file=True)
 
     def open_for_import(self, *, verify_later: bool = False) -> bool:
         """Police.uk files given on the command line: open the file last used, if it is still there (not the
@@ -766,7 +762,7 @@ class MainWindow(QMainWindow):
             start_import(self, list(paths))
 
     def open_path(self, path: Path, *, create: bool = False, read_only: bool = False,
-                  replace_empty: bool = False, verify_later: bool = False) -> bool:
+                  replace_empty: bool = False, verify_later: bool = False, own_file: bool = False) -> bool:
         """Open a file, asking to open it read-only when it is in use or cannot be written, and asking
         before an empty (zero-byte) file is made a new Safer Desk file.
 
@@ -774,6 +770,9 @@ class MainWindow(QMainWindow):
         triggers) wait for ``verify_open_file``, which the start-up runs as soon as the first screen is drawn,
         before any input is handled; the file cannot be written before they pass (its store's write gate). What
         killed runs left beside the file is removed then too (``app._remove_leftovers``), not before its first screen.
+
+        ``own_file``: the officer's own file in Safer Desk's data folder (``open_default``): refused when it is to be made,
+        the words name that folder, which the person never chose, and say what to do instead.
         """
         # A name typed in a command prompt: Open Recent must find it from anywhere, and list it once (never also as
         # "…\a\..\a\office.sqlite"). Not resolve(): that would show a mapped drive's file by its server path.
@@ -792,6 +791,8 @@ class MainWindow(QMainWindow):
         except OSError:  # a name longer than the disk allows is not there: refused below, saying why
             making = create and not read_only
         refused = "Cannot make file" if making else "Cannot open file"
+        if making and own_file:
+            refused = "Cannot make your own file"
         try:
             opened = open_office_file(path, create=create, read_only=read_only, replace_empty=replace_empty,
                                       defer_checks=verify_later, leftovers_later=verify_later)
@@ -804,7 +805,7 @@ class MainWindow(QMainWindow):
             # OpenNotWritten: an older file the disk has no room to upgrade (or back up) is read through an upgraded
             # copy in memory, as the command line reads it; a new file the disk refused has nothing to read.
             if isinstance(exc, OpenNotWritten) and (read_only or not path.is_file()):
-                prompts.show_error(self, refused, str(exc))
+                prompts.show_error(self, refused, own_file_not_made(path.parent, exc) if own_file else str(exc))
                 return False
             if not prompts.ask(self, "Open read-only?", f"{exc}\n\nOpen it read-only?", yes="Open Read-Only"):
                 return False
@@ -818,13 +819,14 @@ class MainWindow(QMainWindow):
             if not making and (police := police_data_kind(path)):  # the month's download, opened as a file
                 said = (f"{said} It is {police}: import it into the office's file with File > Import Police Data… "
                         "(or drop it on the window).")
-            prompts.show_error(self, refused, said)
+            prompts.show_error(self, refused, own_file_not_made(path.parent, exc) if making and own_file else said)
             return False
         except OSError as exc:  # the system refused the name itself (too long): it went to the unexpected-error report
             from safer_desk.services.files import folder_said, write_refused
 
             done = "made" if making else "opened"
-            prompts.show_error(self, refused, f"{path.name} cannot be {done} in {folder_said(path)}: "
+            prompts.show_error(self, refused, own_file_not_made(path.parent, exc) if making and own_file else
+                               f"{path.name} cannot be {done} in {folder_said(path)}: "
                                f"{write_refused(exc) or exc}. Nothing was changed.")
             return False
         if opened.store.read_only and not verify_later:

@@ -89,7 +89,7 @@ def test_a_data_folder_that_cannot_be_made_is_said_plainly(window, prompts, monk
     assert window.session.store is None
     [(title, text)] = prompts.errors
     assert title == "Cannot make your data folder"
-    assert str(in_the_way / "Safer Desk") in text and "not a folder" in text and "IT" in text
+    assert str(in_the_way / "Safer Desk") in text and "not a folder" in text and "File > Open" in text
     assert "not saved" not in text
 
 
