@@ -402,7 +402,9 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int,
     from safer_desk.ui.main_window import MainWindow
     from safer_desk.services.files import FileLocked, FileReadOnly, IsAnExport, open_office_file
     from safer_desk.services.progress import check_cancelled
-    from safer_desk.exchange.files import WriteFailed, atomic_path
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from safer_desk.exchange.files import WriteFailed, write_bytes_atomically
 
     check_cancelled(cancelled)
 
@@ -424,9 +426,15 @@ def screenshot(out: Path, path: Path, *, tab: str = "projects", size: tuple[int,
         check_cancelled(cancelled)
         image = window.grab()
         out = Path(out)
-        with atomic_path(out, what=f"The picture {out.name}") as tmp:
-            if not image.save(str(tmp), "PNG"):
-                raise WriteFailed(None, "Qt could not write the picture", out)
+        # Drawn into memory, then written by Safer Desk's checked write: Qt never writes the disk itself (on a full
+        # disk it printed "libpng error: Write Error" before the message, and gave no cause).
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, "PNG"):
+            raise WriteFailed(None, "Qt could not draw the picture", out, what=f"The picture {out.name}")
+        buffer.close()
+        write_bytes_atomically(out, data.data(), what=f"The picture {out.name}")
     finally:
         window.close()  # closes the file too, so a --demo copy can be removed
         window.session.close()
