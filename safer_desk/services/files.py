@@ -27,7 +27,8 @@ DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing",
            "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
-           "back_up", "folder_said", "open_office_file", "leftover_folders", "own_file_not_made", "program_schema_version",
+           "back_up", "folder_said", "open_office_file", "leftover_folders", "own_file_not_made",
+           "program_schema_version",
            "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
 
 
@@ -41,10 +42,11 @@ def _system_refusal(exc: BaseException | None) -> int | None:
     return None
 
 
-def own_file_not_made(folder: Path, exc: BaseException) -> str:
+def own_file_not_made(folder: Path, exc: BaseException, *, folder_made: bool = True) -> str:
     """Why the officer's own file could not be made in Safer Desk's data folder on a first start, and what to do: the
     folder is named in full (the person never chose it), the cause comes from the system's error (a read-only disk,
-    no permission, a full disk), and the advice is to work in a file kept elsewhere or to move the data folder."""
+    no permission, a full disk; ``folder_made`` False: the folder itself could not be made), and the advice is to
+    work in a file kept elsewhere or to move the data folder."""
     code = _system_refusal(exc)
     if code is None:  # refused before anything was tried there (the folder's permissions were looked at first)
         code = (errno.EROFS if on_read_only_disk(folder) else
@@ -55,7 +57,9 @@ def own_file_not_made(folder: Path, exc: BaseException) -> str:
              errno.ENOSPC: "the disk it is on is full"}.get(code) or write_refused(exc) or str(exc)
     access = (" or ask your IT team for write access to it"
               if code in (errno.EACCES, errno.EPERM) else "")
-    return (f"Safer Desk could not make your own file in its data folder {folder}: {cause}. Nothing was made or "
+    where = (f"your own file in its data folder {folder}" if folder_made else
+             f"its data folder {folder}, where your own file is kept")
+    return (f"Safer Desk could not make {where}: {cause}. Nothing was made or "
             "changed.\n\nYou can still work in a file kept elsewhere: File > Open opens one, File > New makes one in a "
             "folder you choose. To keep your own file in another folder, start Safer Desk with SAFER_DESK_HOME set to "
             f"that folder (see \"Your file\" in the user guide){access}.")

@@ -729,7 +729,8 @@ class MainWindow(QMainWindow):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # a locked-down or redirected profile folder, a read-only disk: nothing was changed
-            prompts.show_error(self, "Cannot make your data folder", own_file_not_made(path.parent, exc))
+            prompts.show_error(self, "Cannot make your data folder",
+                               own_file_not_made(path.parent, exc, folder_made=False))
             return False
         return self.open_path(path, create=True, verify_later=verify_later, own_file=True)
 
@@ -771,8 +772,8 @@ class MainWindow(QMainWindow):
         before any input is handled; the file cannot be written before they pass (its store's write gate). What
         killed runs left beside the file is removed then too (``app._remove_leftovers``), not before its first screen.
 
-        ``own_file``: the officer's own file in Safer Desk's data folder (``open_default``): refused when it is to be made,
-        the words name that folder, which the person never chose, and say what to do instead.
+        ``own_file``: the officer's own file in Safer Desk's data folder (``open_default``): refused when it is to be
+        made, the words name that folder, which the person never chose, and say what to do instead.
         """
         # A name typed in a command prompt: Open Recent must find it from anywhere, and list it once (never also as
         # "…\a\..\a\office.sqlite"). Not resolve(): that would show a mapped drive's file by its server path.

@@ -24,7 +24,8 @@ def refuse_writes_in(monkeypatch, folder: Path, code: int) -> None:
 
 
 @pytest.mark.parametrize(("code", "cause"), [(errno.EROFS, "read-only"), (errno.EACCES, "permission"),
-                                             (errno.ENOSPC, "disk it is on is full")], ids=["read-only", "no-access", "full"])
+                                             (errno.ENOSPC, "disk it is on is full")],
+                         ids=["read-only", "no-access", "full"])
 def test_own_file_refused_by_its_data_folder_names_it_says_why_and_what_to_do(
         window, prompts, private_home, monkeypatch, tmp_path, code, cause):
     refuse_writes_in(monkeypatch, private_home, code)
@@ -51,7 +52,8 @@ def test_a_data_folder_that_cannot_be_made_says_what_to_do(window, prompts, monk
     monkeypatch.setenv("SAFER_DESK_HOME", str(in_the_way / "Safer Desk"))
     assert window.open_default() is False
     [(title, text)] = prompts.errors
-    assert f"data folder {in_the_way / 'Safer Desk'}" in text and "not a folder" in text
+    assert title == "Cannot make your data folder"
+    assert f"data folder {in_the_way / 'Safer Desk'}, where your own file is kept" in text and "not a folder" in text
     assert "File > Open" in text and "File > New" in text and "SAFER_DESK_HOME" in text
 
 
