@@ -259,6 +259,19 @@ def _across(row, unit: str) -> GridCell | None:
     return replace(across, actual=format_actual_total(shown, unit)) if shown else across
 
 
+def _years_into(heading: Sequence[str], years: dict[int, str], columns: Sequence) -> dict[int, int] | str:
+    """Where each year copied goes (the heading's column -> the plan's column of that heading, "2017/18 Budget", else
+    the first of its financial year), or a refusal naming the years copied that this plan has none of."""
+    labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
+    by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns))) if column.financial_year}
+    into = {c: labels.get(typed_name_key(heading[c]), by_year.get(year)) for c, year in years.items()}
+    missing = [heading[c] for c, at in into.items() if at is None]
+    if missing:
+        return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
+                "Add the year first (Add year…), then paste again; each figure goes in its own year.")
+    return into  # type: ignore[return-value]
+
+
 class BudgetsPresenter(ScreenPresenter):
     tab = "budgets"
 
@@ -656,14 +669,9 @@ class BudgetsPresenter(ScreenPresenter):
                 return None  # not the grid's heading row
         if not years:
             return None
-        labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
-        by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns)))
-                   if column.financial_year}
-        into = {c: labels.get(typed_name_key(words[c]), by_year.get(year)) for c, year in years.items()}
-        missing = [words[c] for c, at in into.items() if at is None]
-        if missing:
-            return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
-                    "Add the year first (Add year…), then paste again; each figure goes in its own year.")
+        into = _years_into(words, years, columns)
+        if isinstance(into, str):
+            return into
         first, last = min(into.values()), max(into.values())
         source = {at: c for c, at in into.items()}
         unit = self.view.plan.unit if self.view is not None else "pound"
@@ -713,14 +721,9 @@ class BudgetsPresenter(ScreenPresenter):
                     return None  # not a heading row of years
         if not years:
             return None
-        labels = {typed_name_key(column.label): i for i, column in enumerate(columns)}
-        by_year = {column.financial_year: i for i, column in reversed(list(enumerate(columns)))
-                   if column.financial_year}
-        into = {c: labels.get(typed_name_key(head[c]), by_year.get(year)) for c, year in years.items()}
-        missing = [head[c] for c, at in into.items() if at is None]
-        if missing:
-            return (f"The rows copied hold {in_words(missing)}, which this plan has no year for: nothing was pasted. "
-                    "Add the year first (Add year…), then paste again; each figure goes in its own year.")
+        into = _years_into(head, years, columns)
+        if isinstance(into, str):
+            return into
         twice = [head[c] for c, at in into.items() if list(into.values()).count(at) > 1]
         if twice:  # "2017/18 Budget" beside "2017/18 Actual": one would be pasted over the other
             return (f"The rows copied hold {in_words(twice)}, which would go in the same year of this plan: nothing "
