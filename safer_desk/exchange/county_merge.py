@@ -1705,6 +1705,16 @@ class _Merger:
             county_side, district_side, text = conflict_words(self.describer, t, subject, county_row, row, county_from,
                                                               office)
         group = group_of(t, kind)
+        if kind in ROW_CONFLICT_KINDS:
+            # The office's open conflict about this row, said under another of these kinds (the row came to be held
+            # by two offices since, say), is this one: it keeps its number, which the lead may have given the office.
+            open_kinds = dict(self.dst.execute(
+                f"SELECT kind, id FROM {CONFLICTS_TABLE} WHERE office_id = ? AND table_name = ? AND row_key = ? "
+                f"AND kind IN ({', '.join('?' * len(ROW_CONFLICT_KINDS))}) ORDER BY id DESC",
+                (self.m.office_id, t, row_key, *ROW_CONFLICT_KINDS)).fetchall())
+            if open_kinds and kind not in open_kinds:
+                self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET kind = ? WHERE id = ?",
+                                 (kind, min(open_kinds.values())))
         self.dst.execute(
             f"INSERT INTO {CONFLICTS_TABLE}(export_id, office_id, office_name, table_name, row_key, kind, "
             "other_office, detail, incoming_row, found_at, county_key, conflict_group, subject, county_side, "
