@@ -1632,6 +1632,8 @@ class _Merger:
             _rename_office(self.dst, manifest.office_id, manifest.office_name)
             self.summary.conflict_notes.append(f"The office is now called {manifest.office_name} (was {was}).")
         self.offices = _offices_by_import(self.dst)
+        if was is not None and was != manifest.office_name:
+            retell_after_rename(self.dst, self.describer, manifest.office_id, was, self.offices)
         self.my_imports = [n for n, (office_id, _) in self.offices.items() if office_id == manifest.office_id]
         # The office's first export, numbered by this merge: an origin names the import that brought its row (an
         # import is never taken out of the register), so no row of the county can be the office's yet.
@@ -4335,6 +4337,46 @@ def _say_who_sends_it_alike(conn: sqlite3.Connection, describer: Describer, info
         return
     conn.execute(f"UPDATE {CONFLICTS_TABLE} SET county_side = ?, detail = ? WHERE id = ?",
                  (side, f"{subject}: {side}{detail[len(start):]}", conflict_id))
+
+
+def retell_after_rename(conn: sqlite3.Connection, describer: Describer, office_id: str, was: str,
+                        offices: dict[int, tuple[str, str]]) -> None:
+    """Other offices' open conflicts about rows the renamed office sent say their county side again, naming it by
+    its new name (guide: what the county says of the rows it sent names it so). Only the county side is told again:
+    the other office's side was read with its own file attached."""
+    kinds = ", ".join(f"'{k}'" for k in ROW_CONFLICT_KINDS)
+    name = next((n for o, n in offices.values() if o == office_id), was)
+    found = conn.execute(
+        f"SELECT id, table_name, coalesce(nullif(county_key, ''), row_key), office_id, office_name, incoming_row, "
+        f"subject, county_side, detail, other_office FROM {CONFLICTS_TABLE} WHERE office_id != ? "
+        f"AND kind IN ({kinds}) AND (other_office = ? OR instr(county_side, ?) > 0)",
+        (office_id, was, was)).fetchall()
+    for conflict_id, table, key, their_id, their_name, incoming_text, subject, said_side, detail, other in found:
+        if other == was:
+            conn.execute(f"UPDATE {CONFLICTS_TABLE} SET other_office = ? WHERE id = ?", (name, conflict_id))
+        info = describer.info(table)
+        current = county_row_of(conn, info, key)
+        try:
+            incoming = json.loads(incoming_text) if incoming_text else None
+        except ValueError:
+            continue
+        p = origin_of(conn, table, key, offices)
+        if current is None or not isinstance(incoming, dict) or p is None or p.office_id != office_id \
+                and not p.shared:
+            continue
+        if table in REFERENCE_TABLES:
+            county_from = reference_came_from(conn, info, key, current, p, their_id)
+        elif p.shared:
+            county_from = shared_came_from(conn, info, key, current, p, office_id=their_id)
+        elif short_hash(row_hash(info.columns, [current[c] for c in info.columns])) == p.row_hash:
+            county_from = f"from {p.office_name}"
+        else:
+            county_from = f"at the county (edited there since it came from {p.office_name})"
+        side = conflict_words(describer, table, subject, current, incoming, county_from, their_name)[0]
+        start = f"{subject}: {said_side}"
+        if side != said_side and detail.startswith(start):
+            conn.execute(f"UPDATE {CONFLICTS_TABLE} SET county_side = ?, detail = ? WHERE id = ?",
+                         (side, f"{subject}: {side}{detail[len(start):]}", conflict_id))
 
 
 def shared_rows_in_conflict(conn: sqlite3.Connection, besides_office: str) -> dict[str, list[str]]:
