@@ -210,6 +210,9 @@ class MergeReport:
     # merge_district_files): two files of one office raising one conflict, or a later file closing it, leave one
     # conflict, or none, not each file's telling of it.
     open_after: list[Conflict] | None = None
+    # Open conflicts the files merged did not raise (other offices' from files merged before): said after the list, so
+    # the count above is not taken for all the county lead has to decide.
+    open_besides: int = 0
     # Files that passed their checks but were not merged, because another file given with them was refused (for
     # a reason no question answers): nothing is merged then, in the window as by `safer-desk merge`.
     held_back: list[str] = field(default_factory=list)
@@ -285,7 +288,20 @@ class MergeReport:
         if self.conflicts:
             lines.append("")
             lines += conflicts_text(self.conflicts)
+        if self.merged and self.open_besides:
+            lines += [] if self.conflicts else [""]
+            lines.append(self.open_besides_words())
         return "\n".join(lines)
+
+    def open_besides_words(self) -> str:
+        """The open conflicts these files did not raise, in words ("" when none)."""
+        if not self.open_besides:
+            return ""
+        n = self.open_besides
+        besides = "" if not self.conflicts else "Besides this, " if len(self.conflicts) == 1 else "Besides these, "
+        return (f"{besides}{counted(n, 'conflict')} from files merged before "
+                f"{'is' if n == 1 else 'are'} still open: File > Conflicts… (or safer-desk conflicts COUNTY_FILE) "
+                "lists every open conflict.")
 
 
 def held_back_words(passed: list[str]) -> str:
@@ -498,7 +514,9 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
         _merge_checked(store, manifests, report, progress, cancelled, accept_keys, accept_restored)
     if report.merged:
         raised = {c.id for s in report.merged for c in s.conflicts}
-        report.open_after = [c for c in list_conflicts(store) if c.id in raised]
+        open_now = list_conflicts(store)
+        report.open_after = [c for c in open_now if c.id in raised]
+        report.open_besides = len(open_now) - len(report.open_after)
     # Beside files that went in, a refused file's "The county file has not been changed" is no longer true.
     merged = [s.file_name for s in report.merged]
     report.refused = [(name, county_merge.refused_beside(why, merged)) for name, why in report.refused]

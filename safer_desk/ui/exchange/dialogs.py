@@ -295,9 +295,9 @@ class MergeResultDialog(QDialog):
         self.view.setModel(self.proxy)
         self.view.size_columns_to_visible(max_width=620)
         groups = "; ".join(f"{words} {len(members)}" for _, words, members in conflict_groups(conflicts))
-        heading = QLabel(f"{counted(len(conflicts), 'conflict')} ({groups}): the county's version is kept until you "
-                         "decide."
-                         if conflicts else "No conflicts.", self)
+        heading = QLabel(" ".join(filter(None, [
+            f"{counted(len(conflicts), 'conflict')} ({groups}): the county's version is kept until you decide."
+            if conflicts else "No conflicts.", report.open_besides_words()])), self)
         heading.setWordWrap(True)
         # The selected conflict in full (the table cuts long sentences short).
         self.detail_label = NamedLabel(parent=self)
@@ -309,7 +309,7 @@ class MergeResultDialog(QDialog):
         self.decide_button = buttons.addButton("&Decide Conflicts…", QDialogButtonBox.ButtonRole.ActionRole)
         self.decide_button.setAccessibleName("Decide the conflicts: keep the county's or the district's version")
         self.decide_button.clicked.connect(self.open_conflicts)
-        self.decide_button.setVisible(bool(conflicts) and session is not None)
+        self.decide_button.setVisible(bool(conflicts or report.open_besides) and session is not None)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
