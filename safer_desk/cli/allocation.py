@@ -153,13 +153,15 @@ def run_allocate(args: argparse.Namespace) -> int:
         options = service.build_options(pot=args.pot, previous_total=args.previous_total, retain=args.retain,
                                         fixed_share=args.fixed_share, rounding=args.rounding, unit=args.unit,
                                         factors=factors or None, damping=args.damping, names=OPTION_NAMES)
-        partnerships = service.read_input_csv(args.input, factors=[f.name for f in factors] or None)
+        read_notes: list[str] = []
+        partnerships = service.read_input_csv(args.input, factors=[f.name for f in factors] or None,
+                                              notes=read_notes)
         result = service.calculate(partnerships, options, take_sum=_take_sum)
     except AllocationError as exc:
         raise CliError(_name_option(str(exc))) from exc
     import sys
 
-    for note in result.notes:
+    for note in (*read_notes, *result.notes):
         print(f"safer-desk: note: {note}", file=sys.stderr)
     if damped := service.damping_in_variable_note(result):
         print(f"safer-desk: note: {damped}", file=sys.stderr)

@@ -53,12 +53,12 @@ def _headings(rows: Sequence[Sequence[str]]) -> tuple[list, Iterator[tuple[int, 
 
 
 def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | None = None,
-                    source: str = "the input") -> list[PartnershipInput]:
+                    source: str = "the input", notes: list[str] | None = None) -> list[PartnershipInput]:
     """Rows of text with a header (partnership, fixed_units, basis or factor columns[, previous or Last year]) as
     inputs.
 
     A title and blank rows above the headings are passed over. Every problem names the row (as a spreadsheet
-    numbers it) and the column.
+    numbers it) and the column. Columns not read are named in ``notes`` (``unread_columns_note``).
     """
     _refuse_empty(rows, source)
     heading, body = _headings(rows)
@@ -76,6 +76,8 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
                               + _factor_hint(heading, header, missing, factors) + ".")
     _refuse_repeated_columns(header, ["partnership", "fixed_units", *(_clean_header(f) for f in wanted), "previous"],
                              source)
+    if notes is not None and (unread := unread_columns_note(heading, header, wanted, source)):
+        notes.append(unread)
     result: list[PartnershipInput] = []
     numbers: list[int] = []
     for number, row in body:
@@ -136,6 +138,23 @@ def read_input_rows(rows: Sequence[Sequence[str]], *, factors: Sequence[str] | N
         if (total := others_total_message(result, at, totals)) is not None:
             raise AllocationError(f"{source} row {number} ({result[at].name}): {total}.")
     return result
+
+
+def unread_columns_note(heading: Sequence[str], header: Sequence[str], wanted: Sequence[str], source: str) -> str:
+    """The headed columns the calculation passes over, named ("" when none): last year's money headed "Previous (£)"
+    was passed over unsaid, and the previous and variance columns came out empty with no reason given."""
+    read = ["partnership", "fixed_units", *(_clean_header(f) for f in wanted)]
+    if "previous" in header:
+        read.append("previous")
+    unread = [str(h).strip() for h, clean in zip(heading, header) if clean and clean not in read]
+    if not unread:
+        return ""
+    columns = "column" if len(unread) == 1 else "columns"
+    hint = ("" if "previous" in read else
+            f" If {'it holds' if len(unread) == 1 else 'one holds'} last year's allocations, head it “previous” to "
+            "compare with them.")
+    return (f"{source}: the {columns} {in_words([f'“{h}”' for h in unread])} {'is' if len(unread) == 1 else 'are'} "
+            f"not read (the columns read: {', '.join(read)}).{hint}")
 
 
 def _factor_hint(heading: Sequence[str], header: Sequence[str], missing: Sequence[str],
@@ -215,8 +234,10 @@ def _refuse_workbook(data: bytes, name: str) -> None:
                           "give that.")
 
 
-def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) -> list[PartnershipInput]:
-    """Read INPUT.csv as Excel saves it (UTF-8 with or without its byte-order mark, or Windows-1252)."""
+def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None,
+                   notes: list[str] | None = None) -> list[PartnershipInput]:
+    """Read INPUT.csv as Excel saves it (UTF-8 with or without its byte-order mark, or Windows-1252); columns not
+    read are named in ``notes``."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -247,7 +268,7 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None) ->
     for number, row in body:
         if (split := split_row_message(row, len(heading))) is not None:
             raise AllocationError(f"{path.name} row {number}: {split}.")
-    return read_input_rows(rows, factors=factors, source=path.name)
+    return read_input_rows(rows, factors=factors, source=path.name, notes=notes)
 
 
 # -- options as people type them ------------------------------------------------------------
