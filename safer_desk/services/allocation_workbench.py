@@ -181,16 +181,8 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     A first row that repeats the table's headers is skipped. Nothing is applied if any cell is refused.
     """
     columns = state.input_columns()
-    table = [list(r) for r in table]
-    first = 1  # the number of the first line kept, as copied: a refusal names the line the officer sees in Excel
-    if table and _is_heading_row(state, at_column, table[0]):
-        _refuse_headings_elsewhere(state, at_column, table[0])
-        table, first = table[1:], 2
+    table, first = pasted_rows(state, at_row, at_column, table)
     rows = list(state.partnerships)
-    # Empty rows copied below the last filled one add no partnership past the end (each would take a fixed fee);
-    # over the table's own rows they blank what they cover, as typing nothing does.
-    while len(table) > len(rows) - at_row and not any(cell.strip() for cell in table[-1]):
-        table.pop()
     shown = state.input_headers()
     for offset, cells in enumerate(table):  # a figure past the last column would be lost: refused, never dropped
         lost = [t.strip() for t in cells[len(columns) - at_column:] if t.strip()]
@@ -232,6 +224,22 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     if duplicate:
         raise AllocationError(f"Pasting would list {duplicate} twice.")
     return replace(state, partnerships=tuple(rows))
+
+
+def pasted_rows(state: WorkState, at_row: int, at_column: int,
+                table: Sequence[Sequence[str]]) -> tuple[list[list[str]], int]:
+    """The lines of a paste that go on partnerships' rows, and the number of the first as copied: a first line
+    repeating the table's headings is not one (a heading naming another column is refused), nor are the empty lines
+    copied below the last filled one past the table's end (each would be a partnership taking a fixed fee); over the
+    table's own rows they blank what they cover, as typing nothing does. Edit > Undo names and chooses these rows."""
+    table = [list(r) for r in table]
+    first = 1  # the number of the first line kept, as copied: a refusal names the line the officer sees in Excel
+    if table and _is_heading_row(state, at_column, table[0]):
+        _refuse_headings_elsewhere(state, at_column, table[0])
+        table, first = table[1:], 2
+    while len(table) > len(state.partnerships) - at_row and not any(cell.strip() for cell in table[-1]):
+        table.pop()
+    return table, first
 
 
 def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row: int, at_column: int,

@@ -1232,7 +1232,10 @@ class AllocationTab(TabBase):
         except AllocationError as exc:
             self._refuse(exc)
             return
-        width = max(len(r) for r in table)
+        # The rows that took figures: "Undo paste 7 rows" named four partnerships copied with their heading and blank
+        # lines, and undoing chose a row the paste never touched.
+        table, _ = bench.pasted_rows(self.state, row, column, table)
+        width = max((len(r) for r in table), default=0)  # the headings alone: nothing pasted, nothing to undo
         self.apply(new_state, f"Paste {counted(len(table), 'row')}",
                    EditedAt("inputs", tuple(range(row, row + len(table))),
                             tuple(new_state.input_columns()[column:column + width])))
