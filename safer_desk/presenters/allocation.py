@@ -15,8 +15,9 @@ from fractions import Fraction
 from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
-                                          format_weight, parse_percent, redistribute_uncommitted, setting_percent_text,
-                                          top_slice)
+                                          format_weight, parse_percent, parse_units, redistribute_uncommitted,
+                                          setting_percent_text, top_slice)
+from safer_desk.domain.checks import NumberError
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
 from safer_desk.domain.enums import LabelledEnum
 from safer_desk.domain.periods import FinancialYear
@@ -859,10 +860,15 @@ def _read_top_slice(fields: dict[str, str], remainder_label: str) -> tuple[dict[
         raise AllocationError(f"Total grant: “{fields['total'].strip()}” is negative.")
     if not fields["partners"].strip():
         raise AllocationError("Equal shares: nothing was given.")
+    # Read as the command's --partners and Fixed units are ("9.0" is nine; "1_0" and "+9" are no count): int() took
+    # "1_0" as ten partners and refused "9.0".
+    typed = fields["partners"].strip()
     try:
-        partners = int(fields["partners"].strip())
+        partners = parse_units(typed)
+    except NumberError as exc:  # a % sign, a space out of place: said with what to type
+        raise AllocationError(f"Equal shares: {exc}") from None
     except ValueError:
-        raise AllocationError(f"Equal shares: “{fields['partners']}” is not a whole number.") from None
+        raise AllocationError(f"Equal shares: “{typed}” is not a whole number.") from None
     shape = dict(slices=((fields["slice_label"].strip() or "First slice",
                           parse_percent(fields["slice"], what="First slice %")),),
                  remainder_label=remainder_label, retained=parse_percent(fields["retained"], what="Retained %"),
