@@ -774,6 +774,9 @@ class AllocationTab(TabBase):
         self.compare_view.on_export = self.export_results  # the right-click menu's Export…, as the button
         self.compare_view.setModel(self.compare_model)
         self.compare_view.setSortingEnabled(False)
+        # A scenario's title longer than its column was cut at both ends of the centred heading ("- Option 2 - As per
+        # 2008/09 with updated crime figures, 10%"): the year, which tells the two apart, was lost. Cut at its end.
+        self.compare_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.compare_note = QLabel(page)
         self.compare_note.setWordWrap(True)
         layout = QVBoxLayout(page)
