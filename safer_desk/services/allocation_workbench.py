@@ -9,6 +9,7 @@ undoable and the logic is tested without a window.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -119,6 +120,11 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
             raise AllocationError(f"{where}: a partnership needs a name.")
         if (total := total_line_message(text)) is not None:
             raise AllocationError(f"{where}: {total}.")
+        if separator := _separated_values(text):
+            raise AllocationError(
+                f"{where}: “{text}” is a line of values separated by {separator}, not cells, and would be one "
+                "partnership's name. Open the file in Excel and copy the cells from there (Excel copies them with tabs "
+                "between).")
         return replace(p, name=text)
     if key != PREVIOUS and not text:  # a count left blank is not a count of none (as on the command line)
         what = "fixed units" if key == UNITS else heading or key.removeprefix("factor:")
@@ -148,6 +154,24 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
         raise AllocationError(f"{where}, {heading or factor}: {said}")
     value = parse_number(text, what=f"{where}, {heading or factor}")
     return replace(p, values={**p.values, factor: value})
+
+
+_FIGURE = re.compile(r"[£$]?\s*-?\s*[£$]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?")
+_COLUMN_WORDS = {"partnership", "fixed_units", "fixed units", "basis", "previous", "last year"}
+
+
+def _separated_values(text: str) -> str | None:
+    """"commas" or "semicolons" when a name is a line of a CSV file (a name and figures, or the command's header
+    line), copied from Notepad or an e-mail rather than as Excel's cells: three or more values, one of them a figure
+    or a column's heading. A name with a comma in it ("Babergh, Mid Suffolk") is none."""
+    for separator, words in ((",", "commas"), (";", "semicolons")):
+        values = [v.strip() for v in next(csv.reader([text], delimiter=separator))]
+        if len(values) < 3:
+            continue
+        if any(v and any(ch.isdigit() for ch in v) and _FIGURE.fullmatch(v) for v in values[1:]) or \
+                sum(v.casefold() in _COLUMN_WORDS for v in values) >= 2:
+            return words
+    return None
 
 
 def _heading(state: WorkState, key: str) -> str:
