@@ -489,6 +489,14 @@ def factor_title_message(state: WorkState, index: int, title: str) -> str | None
     """Why ``title`` cannot head the factor at ``index`` (another column is headed so, whatever its case, dashes or
     spacing), or None."""
     key = typed_name_key(title)
+    for separator, said in ((",", "a comma"), (";", "a semicolon")):
+        name, found, weight = title.rpartition(separator)
+        weight = weight.strip()
+        if found and name.strip() and any(ch.isdigit() for ch in weight) and _FIGURE.fullmatch(weight) \
+                and not re.fullmatch(r"(19|20)\d\d", weight):  # "Crime, 2008": a year, named
+            # "Population,50" from a CSV line or an e-mail: a factor named so and weighted 1, not 50
+            return (f"Factor: “{title}” is a name and a weight separated by {said}, not cells: type the weight in "
+                    "the Weight column (or copy the cells from Excel, which copies them with tabs between).")
     what = "name the factor for what it counts (“Population”, “Crime 2008/09”), so each column has a heading of its own"
     if key in TAKEN_HEADINGS:
         return f"Factor: “{title}” already names the {TAKEN_HEADINGS[key]} column: {what}."

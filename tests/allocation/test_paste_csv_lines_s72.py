@@ -46,3 +46,20 @@ def test_typed_as_a_name_it_is_refused_too(state):
 def test_a_name_with_a_comma_is_still_a_name(state, name):
     pasted = bench.with_pasted(state, 5, 0, [[name, "1", "10", ""]])
     assert pasted.partnerships[5].name == name
+
+
+@pytest.mark.parametrize(("line", "said"), [("Population,50", "a comma"), ("Crime; 25%", "a semicolon")])
+def test_a_factor_and_its_weight_on_one_line_are_refused_as_a_factors_name(state, line, said):
+    """"Population,50" pasted (or typed) as a factor's name was a factor named so, weighted 1, not 50."""
+    with pytest.raises(AllocationError) as refused:
+        bench.with_factors_pasted(state, 1, 0, [[line]])
+    assert str(refused.value) == (
+        f"Pasted row 1: Factor: “{line}” is a name and a weight separated by {said}, not cells: type the weight in "
+        "the Weight column (or copy the cells from Excel, which copies them with tabs between).")
+    with pytest.raises(AllocationError, match="is a name and a weight"):
+        bench.with_factor_title(state, 0, line)
+
+
+@pytest.mark.parametrize("title", ["Crime, 2008/09", "Crime, 2008", "Population; census"])
+def test_a_factor_named_with_a_comma_and_a_year_is_still_a_name(state, title):
+    assert bench.with_factor_title(state, 0, title).options.factors[0].title == title
