@@ -37,6 +37,10 @@ class Action:
         self.after = after
         # Set by its first ``do`` when the file is as it was (figures saved as held): no step to undo, Redo kept.
         self.changed_nothing = changed_nothing
+        # Where on its tab it happened ("register" on Projects), and the records it changed (the projects' ids): an
+        # undo asks only about unsaved edits there, and chooses every one of them again.
+        self.page = ""
+        self.keys: tuple[str, ...] = ()
 
     def perform_do(self) -> Any:
         """``do``, with every audit entry it writes grouped as this one action in the file's history."""

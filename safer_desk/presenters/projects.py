@@ -430,6 +430,7 @@ class ProjectsPresenter(ScreenPresenter):
         self.origins: RowOrigins = NOT_A_COUNTY_FILE
         self.rows_changed = Event()  # ids re-read (None: every row)
         self.selection_changed = Event()  # the project id now selected (None: nothing)
+        self.rows_chosen = Event()  # several projects chosen again (an undo or redo of a delete or paste of them)
         self._known_areas: dict[str, str] | None = None  # ``known_areas``: read again with the rows
         self._own_names: tuple[tuple[str, ...], bool] | None = None  # the examples' areas: read again with them too
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
@@ -498,12 +499,21 @@ class ProjectsPresenter(ScreenPresenter):
                 return p
         return None
 
-    def refresh(self, ids: Sequence[str], select: str | None = None) -> None:
-        """Re-read these projects after a change or its undo; select one of them when asked."""
+    def refresh(self, ids: Sequence[str], select: str | Sequence[str] | None = None) -> None:
+        """Re-read these projects after a change or its undo; select one of them when asked. Several named (the
+        projects a delete or paste names): those in the register are all chosen (``rows_chosen``), none in the
+        editor, as when they were chosen by hand."""
         fresh = {p.id: p for p in service.load_projects(self.store, list(ids))}
         kept = [fresh.pop(p.id, p) if p.id in ids else p for p in self.rows if p.id not in ids or p.id in fresh]
         self.rows = kept + [p for pid, p in fresh.items() if all(r.id != pid for r in kept)]
         self.rows_changed.emit(list(ids))
+        if select is not None and not isinstance(select, str):
+            present = [i for i in select if self.project(i) is not None]
+            select = present[0] if len(present) == 1 else None
+            if len(present) > 1:
+                self.rows_chosen.emit(present)
+                self.select(None, chosen=len(present))
+                return
         if select is not None and self.project(select) is not None:
             self.select(select)
         elif self.selected is not None and self.project(self.selected) is None:
@@ -586,14 +596,17 @@ class ProjectsPresenter(ScreenPresenter):
         self.selection_changed.emit(None)
 
     # -- actions -------------------------------------------------------------------------------------
-    def rows_action(self, text: str, ids: Sequence[str], change: Callable[[], Any], select: str | None) -> Action:
+    def rows_action(self, text: str, ids: Sequence[str], change: Callable[[], Any],
+                    select: str | Sequence[str] | None) -> Action:
         """One undoable step on these projects: undo and redo put their rows back exactly as they were either side
-        (ids, scenarios' ticks and budget lines' links included)."""
+        (ids, scenarios' ticks and budget lines' links included), the projects ``select`` names chosen again."""
         store, ids = self.store, tuple(ids)
-        return snapshot_action(
+        action = snapshot_action(
             text, key=ids, snap=lambda k: [service.snapshot(store, i) for i in k],
             restore=lambda snaps: service.restore_projects(store, snaps), absent=lambda k: None, change=change,
             after=lambda k: self.refresh(ids, select=select), tab=self.tab)
+        action.page, action.keys = "register", ids
+        return action
 
     def save_project(self, after: Project, *, new: bool, loaded: Project | None = None) -> None:
         """Add a project, or save a change of ``loaded`` (the record as the editor read it): only what differs from
@@ -652,7 +665,7 @@ class ProjectsPresenter(ScreenPresenter):
             return
         names = self.describe_many(ids)
         store = self.store
-        self.perform(self.rows_action(f"Delete {names}", ids, lambda: service.delete_projects(store, ids), ids[0]))
+        self.perform(self.rows_action(f"Delete {names}", ids, lambda: service.delete_projects(store, ids), ids))
 
     def delete_question(self, ids: Sequence[str]) -> str:
         """What the window asks before deleting: the projects, and what else counts them (a saved scenario's
@@ -692,7 +705,7 @@ class ProjectsPresenter(ScreenPresenter):
             return
         store, ids = self.store, [p.id for p in projects]
         self.perform(self.rows_action(f"Paste {self.named_few(list(projects))}", ids,  # which: "Paste 2 projects" alike
-                                      lambda: service.add_projects(store, list(projects)), ids[0]))
+                                      lambda: service.add_projects(store, list(projects)), ids))
 
     def paste_preview(self, rows: Sequence[Sequence[str]]) -> "PastePreview":
         return PastePreview(service.read_paste(rows), today=self.today, existing=self.rows, known=self.known_areas)

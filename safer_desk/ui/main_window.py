@@ -530,6 +530,10 @@ class MainWindow(QMainWindow):
         command = self.session.undo_stack.command(index)
         return getattr(command, "tab", "") or ""
 
+    def _command_action(self, index: int):
+        """The action an undo or redo takes back or puts back (None: a step that is not a service's action)."""
+        return getattr(self.session.undo_stack.command(index), "action", None)
+
     def _own_text(self, redo: bool = False) -> str:
         """What the tab in view takes back (``redo``: puts back) of its own before the file's steps ("" none)."""
         tab = self.current_tab() if hasattr(self, "tab_widgets") else None
@@ -553,14 +557,16 @@ class MainWindow(QMainWindow):
         if self._step_own("Undo"):
             return
         stack = self.session.undo_stack
-        if stack.canUndo() and self._ready_to_step(self._command_tab(stack.index() - 1)):
+        if stack.canUndo() and self._ready_to_step(self._command_tab(stack.index() - 1),
+                                                   self._command_action(stack.index() - 1)):
             self._step(undo_step, "Undo", stack.undoText(), "undone")
 
     def redo(self) -> None:
         if self._step_own("Redo"):
             return
         stack = self.session.undo_stack
-        if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index())):
+        if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index()),
+                                                   self._command_action(stack.index())):
             self._step(redo_step, "Redo", stack.redoText(), "redone")
 
     def _step(self, step, verb: str, text: str, done: str) -> None:
@@ -578,12 +584,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(said, 10000)
         self._step_said = (said, self.session.undo_stack.index())
 
-    def _ready_to_step(self, tab: str) -> bool:
+    def _ready_to_step(self, tab: str, action=None) -> bool:
         """Before an undo or redo: its tab in view, and that tab's unsaved edits asked about.
 
         Undoing re-reads the records it touches, which would silently replace what is typed in the
         editor; so Save / Discard / Cancel first. After Save the saved edit is the last action: the
-        person presses Undo again to undo it, nothing else is undone behind their back.
+        person presses Undo again to undo it, nothing else is undone behind their back. Only what the step
+        re-reads is asked about (``TabBase.may_step``): a register step leaves Commissioning's unsaved set be.
         """
         from safer_desk.ui.workers import running_tasks
 
@@ -615,7 +622,8 @@ class MainWindow(QMainWindow):
         widget = self.current_tab()
         if widget is None or not widget.has_unsaved_changes():
             return True
-        if not widget.may_leave(self._ask_unsaved):
+        ask = self._ask_unsaved
+        if not (widget.may_step(action, ask) if action is not None else widget.may_leave(ask)):
             return False
         if self.session.undo_stack.index() != depth:
             self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)

@@ -117,6 +117,11 @@ class TabBase(QWidget):
         """Ask about unsaved edits (Save / Discard / Cancel); True when the tab may be left."""
         return self.presenter.may_leave(ask) if self.presenter is not None else True
 
+    def may_step(self, action, ask) -> bool:
+        """Before Edit > Undo or Redo of ``action`` (a step made on this tab): its unsaved edits that the step would
+        re-read asked about, as ``may_leave`` (a tab of two pages asks only about the page the step re-reads)."""
+        return self.may_leave(ask)
+
     def may_close(self, ask) -> bool:
         """Before the file closes (another file, the program, a copy made): as ``may_leave``, and what the tab keeps
         typed while it is only left (Allocation's top-slice figures) asked about too."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -147,6 +147,7 @@ class RegisterPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.presenter.rows_changed.connect(self._rows_changed)
         self.presenter.selection_changed.connect(self._show_selection)
+        self.presenter.rows_chosen.connect(self._show_rows_chosen)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
@@ -388,6 +389,31 @@ class RegisterPage(QWidget):
     def select_project(self, project_id: str) -> None:
         """Select a project in the table and the editor (the caller has dealt with unsaved edits)."""
         self.presenter.select(project_id)
+
+    def _show_rows_chosen(self, ids) -> None:
+        """Several projects chosen again by an undo or redo (the two a delete named, put back): every one of their
+        rows, the first current and in view (only the first was chosen); a filter hiding any is cleared, as for one."""
+        rows = [self.model.row_of(pid) for pid in ids]
+        indexes = [self.proxy.mapFromSource(self.model.index(i, 0)) for i in rows if i >= 0]
+        if not indexes:
+            return
+        if not all(ix.isValid() for ix in indexes):
+            self.clear_filters()
+            indexes = [self.proxy.mapFromSource(self.model.index(i, 0)) for i in rows if i >= 0]
+        self._syncing = True
+        try:
+            selection = self.view.selectionModel()
+            flags = QItemSelectionModel.SelectionFlag
+            chosen = QItemSelection()
+            for ix in indexes:
+                chosen.select(ix, ix)
+            selection.select(chosen, flags.ClearAndSelect | flags.Rows)
+            first = min(indexes, key=lambda ix: ix.row())
+            selection.setCurrentIndex(first.siblingAtColumn(max(0, self.view.currentIndex().column())),
+                                      flags.NoUpdate)
+            self.view.scrollTo(first)
+        finally:
+            self._syncing = False
 
     def _show_selection(self, project_id: str | None) -> None:
         """The presenter's selection, shown in the table without asking again."""
@@ -765,6 +791,23 @@ class ProjectsTab(TabBase):
             if not presenter.may_leave(ask, save):
                 return False
         return True
+
+    def may_step(self, action, ask) -> bool:
+        """Before Edit > Undo or Redo of a register step: only a change typed on the Register page is asked about,
+        with that page in view, as the step re-reads its rows. Commissioning keeps its ticks through that re-reading,
+        so its unsaved set is not asked about (the undo of a delete jumped to Commissioning to ask about a set neither
+        project was ticked in), unless one of the step's projects is ticked in it: then its figures, or the project
+        itself, change under the set, and both pages are asked about, as before. A scenario's step asks about both."""
+        if getattr(action, "page", "") != "register":
+            return self.may_leave(ask)
+        commissioning = self._commissioning.presenter if self._commissioning is not None else None
+        if commissioning is not None and commissioning.has_unsaved_changes() \
+                and set(getattr(action, "keys", ())) & set(commissioning.ticks):
+            return self.may_leave(ask)
+        self.pages.setCurrentWidget(self.register)
+        if self.pages.currentWidget() is not self.register:
+            return False  # a scale typed on Commissioning and refused: that page says why
+        return self.register.presenter.may_leave(ask, self.register.presenter.save)
 
     # The window's Edit > Copy / Paste find these on the focused widget's parents.
     def copy_selection(self) -> bool:
