@@ -30,7 +30,7 @@ from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS,
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
-from safer_desk.domain.text import as_typed, counted, folded, in_words
+from safer_desk.domain.text import as_subject, as_typed, counted, folded, in_words
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
 from safer_desk.presenters.dhr import SHARE_KINDS, CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
@@ -519,7 +519,7 @@ class Namer:
             if period is not None and period != number:  # one month's figure of an indicator, not another's
                 parents.append(period_words(period))
             if parents:
-                return (f"{_short(number)} " if number else "") + "of " + ", ".join(parents)
+                return (f"{_short(number)} " if number else "") + "of " + _run_on(parents, ", ")
         return ""
 
     def value(self, table: str, column: str | None, value: Any, row: dict[str, Any] | None = None) -> str:
@@ -698,6 +698,17 @@ def _json_values(text: Any) -> dict[str, Any] | None:
     return values if isinstance(values, dict) else None
 
 
+# A project's and a scenario's rows (a status change, a funding source, a tick) are named by the project and scenario
+# they are of: their facts do not say it again ("status change of Homeshield Plus: project Homeshield Plus; …").
+NAMED_IN_LABEL = frozenset({"projects", "commissioning_scenarios"})
+
+
+def _run_on(parts: Sequence[str], joint: str) -> str:
+    """Parts said one after another: a title's full stop left out where more follows it ("of Supported accommodation
+    for young offenders, 2009/10", not "… offenders., 2009/10")."""
+    return joint.join([as_subject(p) for p in parts[:-1]] + list(parts[-1:]))
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -735,8 +746,9 @@ class Describer:
             values = _cost_as_one(e.table_name, _scale_as_one(e.table_name, _json_values(e.new_value) or {}))
             label = n.record_label(e.table_name, e.row_id, values or None)
             facts = self._facts(e.table_name, values, label)
-            return [f"Added {label}"
-                    + (": " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "") if facts else "")]
+            if not facts:
+                return [f"Added {label}"]
+            return [f"Added {as_subject(label)}: " + "; ".join(facts[:6]) + (" …" if len(facts) > 6 else "")]
         if e.action == "delete":
             values = _json_values(e.old_value) or None
             label = n.record_label(e.table_name, e.row_id, values)
@@ -746,7 +758,7 @@ class Describer:
             # amount, a recommendation's words), each value whole as the trail keeps it (DESIGN §3).
             facts = self._facts(e.table_name, _cost_as_one(e.table_name, _scale_as_one(e.table_name, values)), label,
                                 whole=True)
-            return [f"Deleted {label}" + (": " + "; ".join(facts) if facts else "")]
+            return [f"Deleted {as_subject(label)}: " + "; ".join(facts) if facts else f"Deleted {label}"]
         if e.action == "update":
             if e.column_name in QUIET_COLUMNS:
                 return []
@@ -825,6 +837,11 @@ class Describer:
             if whole and isinstance(v, str) and shown == _short(v):
                 shown = " ".join(v.split())
             if c in naming and named_by is None and re.search(rf"(?<![\w£]){re.escape(shown)}(?![\w%])", label):
+                continue
+            # The record it is of, when its name says it already ("status change of Homeshield Plus", then "project
+            # Homeshield Plus" again; a scenario's tick, of its project and its scenario).
+            if n.links.get(table, {}).get(c) in NAMED_IN_LABEL and named_by is None and re.search(
+                    rf"(?<![\w£]){re.escape(as_subject(shown))}(?![\w%])", label):
                 continue
             # A value said already is not said again ("partnership X" as text and as its link, a cost line's lowest and
             # highest amounts when they are its amount): the very value, not one that ends as it does ("fixed units

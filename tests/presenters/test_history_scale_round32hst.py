@@ -25,7 +25,7 @@ def test_a_scale_typed_as_an_amount_reads_as_the_scale_it_saved(demo_store):
     line = history_lines(demo_store, limit=1)[0]
     assert line.action == "Save scenario “Retained budget 2009/10: pilot and DV coordinators”"
     changes = [d for d in line.details if "scale" in d]
-    assert changes == ["Changed the scale of scenario project of Supported accommodation for young offenders., "
+    assert changes == ["Changed the scale of scenario project of Supported accommodation for young offenders, "
                        "Retained budget 2009/10: pilot and DV coordinators from 1/3 to £70,000"], line.details
     log.undo()
     undone = history_lines(demo_store, limit=1)[0]
