@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         if stack.canUndo() and self._ready_to_step(self._command_tab(stack.index() - 1),
                                                    self._command_action(stack.index() - 1)):
-            self._step(undo_step, "Undo", stack.undoText(), "undone")
+            self._step(undo_step, "Undo", stack.undoText(), "undone", self._command_action(stack.index() - 1))
 
     def redo(self) -> None:
         if self._step_own("Redo"):
@@ -567,10 +567,13 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index()),
                                                    self._command_action(stack.index())):
-            self._step(redo_step, "Redo", stack.redoText(), "redone")
+            self._step(redo_step, "Redo", stack.redoText(), "redone", self._command_action(stack.index()))
 
-    def _step(self, step, verb: str, text: str, done: str) -> None:
-        """Undo or redo one action; when it fails (the disk full …) say so: nothing moved, Edit still offers it."""
+    def _step(self, step, verb: str, text: str, done: str, action=None) -> None:
+        """Undo or redo one action; when it fails (the disk full …) say so: nothing moved, Edit still offers it. What
+        it changed that its tab keeps unsaved elsewhere (``TabBase.stepped_words``) is said after it."""
+        tab = self.current_tab()
+        before = tab.before_step(action) if tab is not None and action is not None else None
         try:
             step(self.session.undo_stack)
         except Exception as exc:  # noqa: BLE001 - every failure is said; the stack is as it was
@@ -581,7 +584,9 @@ class MainWindow(QMainWindow):
         # Ctrl+Z and Ctrl+Y change the file with the Edit menu shut: what went back (or came back) is said.
         again = "Edit > Redo puts it back" if verb == "Undo" else "Edit > Undo takes it back"
         said = f"{done.capitalize()}: “{undo_words(text, STATUS_TEXT_MOST)}”. {again}."
-        self.statusBar().showMessage(said, 10000)
+        more = tab.stepped_words(before) if before is not None else ""
+        said += f" {more}" if more else ""
+        self.statusBar().showMessage(said, 15000 if more else 10000)
         self._step_said = (said, self.session.undo_stack.index())
 
     def _ready_to_step(self, tab: str, action=None) -> bool:

@@ -122,6 +122,14 @@ class TabBase(QWidget):
         re-read asked about, as ``may_leave`` (a tab of two pages asks only about the page the step re-reads)."""
         return self.may_leave(ask)
 
+    def before_step(self, action):
+        """What ``stepped_words`` needs from before an undo or redo of ``action`` (None: nothing to say after it)."""
+        return None
+
+    def stepped_words(self, before) -> str:
+        """After the step: what it changed that the tab keeps unsaved elsewhere, in words ("" nothing)."""
+        return ""
+
     def may_close(self, ask) -> bool:
         """Before the file closes (another file, the program, a copy made): as ``may_leave``, and what the tab keeps
         typed while it is only left (Allocation's top-slice figures) asked about too."""

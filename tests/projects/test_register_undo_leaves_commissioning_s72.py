@@ -93,3 +93,27 @@ def test_presenter_chooses_every_project_of_a_step_again(demo_store):
     one = [replace(p.project(_ids(p, "5")[0]), id=new_id(), ref="")]
     p.add_pasted(one)
     assert len(chosen) == 3 and p.selected == one[0].id  # one alone: chosen and in the editor, as before
+
+
+def test_a_step_on_a_ticked_project_says_what_the_set_now_counts(demo_window, page, qtbot, prompts):  # noqa: F811
+    """Recre8 ticked in the set, not saved, then deleted on the Register page: Ctrl+Z asks nothing, the tick stays,
+    and the status bar says the set counts Recre8 again; Ctrl+Y that it no longer does."""
+    tab = demo_window.show_tab("projects")
+    register = tab.register
+    recre8 = _ids(register.presenter, "7")[0]
+    tick(page, qtbot, "7")
+    assert recre8 in page.presenter.ticks and page.presenter.has_unsaved_changes()
+    tab.pages.setCurrentWidget(register)
+    register.presenter.delete([recre8])
+    register.view.setFocus()
+    qtbot.keyClick(register.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert prompts.unsaved_questions == [] and tab.pages.currentWidget() is register
+    assert recre8 in page.presenter.ticks
+    said = demo_window.statusBar().currentMessage()
+    assert said.endswith("Edit > Redo puts it back. The Commissioning set not saved counts Suffolk Recre8 again."), said
+    demo_window.redo_action.trigger()
+    said = demo_window.statusBar().currentMessage()
+    assert said.endswith("The Commissioning set not saved no longer counts Suffolk Recre8 (still ticked there)."), said
+    assert recre8 in page.presenter.ticks and prompts.unsaved_questions == []
+    tab.pages.setCurrentWidget(tab._commissioning_holder)
+    assert recre8 not in {i.project_id for i in page.presenter.items()}  # not counted while it is out

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import as_subject, counted, in_words
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
@@ -796,18 +796,43 @@ class ProjectsTab(TabBase):
         """Before Edit > Undo or Redo of a register step: only a change typed on the Register page is asked about,
         with that page in view, as the step re-reads its rows. Commissioning keeps its ticks through that re-reading,
         so its unsaved set is not asked about (the undo of a delete jumped to Commissioning to ask about a set neither
-        project was ticked in), unless one of the step's projects is ticked in it: then its figures, or the project
-        itself, change under the set, and both pages are asked about, as before. A scenario's step asks about both."""
+        project was ticked in). A project of the step ticked there keeps its tick, whether the step takes it out or
+        puts it back (``CommissioningPresenter._in_register``): the status bar says what the set now counts
+        (``stepped_words``). A scenario's step asks about both pages."""
         if getattr(action, "page", "") != "register":
-            return self.may_leave(ask)
-        commissioning = self._commissioning.presenter if self._commissioning is not None else None
-        if commissioning is not None and commissioning.has_unsaved_changes() \
-                and set(getattr(action, "keys", ())) & set(commissioning.ticks):
             return self.may_leave(ask)
         self.pages.setCurrentWidget(self.register)
         if self.pages.currentWidget() is not self.register:
             return False  # a scale typed on Commissioning and refused: that page says why
         return self.register.presenter.may_leave(ask, self.register.presenter.save)
+
+    def before_step(self, action):
+        """A register step's projects ticked in Commissioning's unsaved set, each with whether it is in the register
+        before the step (None: none such)."""
+        presenter = self._commissioning.presenter if self._commissioning is not None else None
+        if getattr(action, "page", "") != "register" or presenter is None or not presenter.has_unsaved_changes():
+            return None
+        listed = {p.id for p in self.register.presenter.rows}
+        ticked = {k: k in listed for k in getattr(action, "keys", ()) if k in presenter.ticks}
+        return ticked or None
+
+    def stepped_words(self, before) -> str:
+        """What Commissioning's unsaved set counts now of the step's projects ticked in it: "The Commissioning set
+        not saved counts Suffolk Recre8 again." / "… no longer counts Suffolk Recre8 (still ticked there)." / "…
+        counts Suffolk Recre8 as the register now holds it." (its cost, its status)."""
+        rows = {p.id: p for p in self.register.presenter.rows}
+        titles = {p.id: p.title for p in self._commissioning.presenter.projects} | {k: p.title for k, p in rows.items()}
+        groups: dict[str, list[str]] = {"again": [], "gone": [], "changed": []}
+        for pid, was_listed in before.items():
+            group = "changed" if was_listed and pid in rows else "again" if pid in rows else "gone"
+            groups[group].append(as_subject(titles.get(pid, "a project")))
+        said = [f"counts {in_words(groups['again'])} again"] if groups["again"] else []
+        if groups["changed"]:
+            said.append(f"counts {in_words(groups['changed'])} as the register now holds "
+                        f"{'it' if len(groups['changed']) == 1 else 'them'}")
+        if groups["gone"]:
+            said.append(f"no longer counts {in_words(groups['gone'])} (still ticked there)")
+        return f"The Commissioning set not saved {in_words(said)}." if said else ""
 
     # The window's Edit > Copy / Paste find these on the focused widget's parents.
     def copy_selection(self) -> bool:
