@@ -814,7 +814,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
 def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
     """Why an export does not follow on from the office's last one merged (another export of its number, an earlier
     history, an older number, an audit trail that does not extend), or ""."""
-    made = f"made {_clock_words(last['exported_at'])}"
+    made = f"made {clock_words(last['exported_at'])}"
     if m.sequence == last["sequence"]:
         return (f"a different export number {m.sequence} of {m.office_name} has already been merged ({made}): "
                 f"{FORKED_FILE}")
@@ -830,7 +830,7 @@ def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
                  f"its number {last['sequence']}, {made}): an older one would roll its figures back")
         merged_at, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
         if merged_at is not None and this is not None and this > merged_at:  # a file sent again was made before
-            older += (f". It was made after that export ({_clock_words(m.exported_at)}), as the export of a backup "
+            older += (f". It was made after that export ({clock_words(m.exported_at)}), as the export of a backup "
                       f"the office restored is: {RESTORED_WAY}")
         return older
     if last["audit_head_id"] and _chain_hash_at(path, int(last["audit_head_id"])) != last["audit_head_hash"]:
@@ -853,8 +853,8 @@ def _restored_acceptable(county: Store | None, m: ExportManifest, last: sqlite3.
     if made is None or this is None or this <= made:
         raise _refuse(path, f"{why}. With --accept-restored too: an office's restored file makes its exports after "
                             f"its last export merged (number {last['sequence']}, made "
-                            f"{_clock_words(last['exported_at'])}), and this one was made before it "
-                            f"({_clock_words(m.exported_at)}), as a file sent again or replayed is")
+                            f"{clock_words(last['exported_at'])}), and this one was made before it "
+                            f"({clock_words(m.exported_at)}), as a file sent again or replayed is")
     named = sorted((int(r[1]), r[0], r[2], r[3]) for r in county.conn.execute(
         f"SELECT export_id, sequence, audit_head_id, audit_head_hash FROM {IMPORTS_TABLE} WHERE office_id = ? AND "
         "sequence IS NOT NULL", (m.office_id,)) if m.previous_exports.get(int(r[1])) == r[0])
@@ -882,7 +882,7 @@ def restored_words(m: ExportManifest, last: sqlite3.Row) -> str:
     """What accepting the export of a restored file means, for the merge summary and the audit trail."""
     return (f"{m.office_name} restored a backup of its file: this export (its number {m.sequence}) was made from it "
             f"after the county had merged its export number {last['sequence']} (made "
-            f"{_clock_words(last['exported_at'])}), "
+            f"{clock_words(last['exported_at'])}), "
             f"and was accepted as the export of its restored file. {m.office_name}'s figures are now those of its "
             "restored file: "
             "what its earlier exports sent and the restored file no longer holds is taken out (removed above); ask "
@@ -1219,7 +1219,7 @@ def _later_import(later: _Vintage, earlier: _Vintage) -> tuple[str, str]:
     return "no earlier", ""
 
 
-def _clock_words(stamp: str) -> str:
+def clock_words(stamp: str) -> str:
     """An export's time as the county lead reads times, on this computer's clock as the rest of the program gives
     them: 01/12/2026 05:23 for 04:23 UTC in summer (as stored, when it is not a time)."""
     try:

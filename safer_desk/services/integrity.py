@@ -286,7 +286,7 @@ def _check_export(path: Path, report: CheckReport) -> None:
         report.bad(str(exc).replace(" The county file has not been changed.", ""))
         return
     report.good(f"signed by key {m.key_fingerprint} ({m.exported_by or 'unnamed officer'}) for {m.office_name}, "
-                f"export number {m.sequence}, made {m.exported_at[:16].replace('T', ' ')} UTC; the signature "
+                f"export number {m.sequence}, made {county_merge.clock_words(m.exported_at)}; the signature "
                 "matches and nothing was changed since (whether the county has registered this key is checked "
                 "when it is merged)")
     report.good(f"{m.total_rows:,} rows in {len(m.tables)} tables match the signed counts and checksums; "
@@ -414,8 +414,9 @@ def _check_anchors(conn: sqlite3.Connection, report: CheckReport) -> None:
         row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (head_id,)).fetchone()
         if row is None or row[0] != head_hash:
             bad += 1
-            report.bad(f"the audit trail was changed or cut short before export number {sequence} "
-                       f"({exported_at[:10]}): entry {head_id} " + ("is gone" if row is None else "is not what was exported"))
+            day = county_merge.clock_words(exported_at)[:10]  # 07/12/2026, on the computer's clock as the merge says
+            report.bad(f"the audit trail was changed or cut short before export number {sequence} ({day}): entry "
+                       f"{head_id} " + ("is gone" if row is None else "is not what was exported"))
     meta = conn.execute("SELECT value FROM meta WHERE key = 'export_sequence'").fetchone()
     recorded = max([a[0] for a in anchors], default=0)
     if meta is not None and int(meta[0] or 0) != recorded:
