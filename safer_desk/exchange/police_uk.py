@@ -546,8 +546,7 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise PoliceFileError(f"{label} is damaged or is not a zip file ({exc}), perhaps cut short while downloading: "
-                              "download it again; nothing was imported.") from exc
+        raise PoliceFileError(_not_whole_zip(path, label)) from exc
     except OSError as exc:  # not the zip's fault (a file open in another program): said as for any file
         raise cannot_read(label, exc) from exc
     with archive:
@@ -661,8 +660,33 @@ def _unpacking_failed(label: str, member: str, exc: Exception) -> PoliceFileErro
     if isinstance(exc, OSError):
         return PoliceFileError(f"{label} could not be unpacked into the temporary folder ({exc.strerror or exc}); "
                                "nothing was imported.")
-    return PoliceFileError(f"{label} is damaged: {member} cannot be unpacked ({exc}). Download it again; nothing "
+    # zipfile's own words ("Bad magic number for file header", "Error -3 while decompressing data …") said plainly
+    why = ("its packed data is spoilt" if isinstance(exc, (zlib.error, EOFError)) or "CRC" in str(exc)
+           else "it is not where the zip's list of its files says it is")
+    return PoliceFileError(f"{label} is damaged: {member} cannot be unpacked ({why}). Download it again; nothing "
                            "was imported.")
+
+
+def _not_whole_zip(path: Path, label: str) -> str:
+    """Why a zip that zipfile cannot open is refused, from what the file begins with: empty, a zip cut short (it
+    begins as one, and lacks the list of its files every zip ends with), or not a zip at all."""
+    try:
+        with path.open("rb") as fh:
+            start = fh.read(4)
+            fh.seek(max(0, path.stat().st_size - (1 << 16) - 22))  # a zip's end record, and the comment it may have
+            whole = b"PK\x05\x06" in fh.read()
+    except OSError:
+        start, whole = b"PK", False
+    again = "Download it again from data.police.uk; nothing was imported."
+    if not start:
+        return f"{label} is empty (0 bytes): the download did not finish. {again}"
+    if start.startswith(b"PK") and whole:
+        return f"{label} is damaged: the list of the files it holds cannot be read. {again}"
+    if start.startswith(b"PK"):
+        return (f"{label} is damaged: it stops before the end every zip has, so it was cut short while it was "
+                f"downloaded or copied. {again}")
+    return (f"{label} is not a zip file, whatever its name says (a download that failed can save a web page under "
+            f"the zip's name). {again}")
 
 
 def _batches(files: list[StreetFile]) -> list[list[StreetFile]]:

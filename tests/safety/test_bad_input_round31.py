@@ -179,7 +179,7 @@ def test_a_download_cut_short_says_to_download_it_again(store, tmp_path):
     path.write_bytes(buffer.getvalue()[:len(buffer.getvalue()) // 2])
     with pytest.raises(PoliceFileError) as caught:
         import_police_files(store, [path])
-    assert "download.zip is damaged" in str(caught.value) and "download it again" in str(caught.value), caught.value
+    assert "download.zip is damaged" in str(caught.value) and "Download it again" in str(caught.value), caught.value
     assert store.scalar("SELECT count(*) FROM indicator_values") == 0
 
 
