@@ -229,6 +229,13 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
                 rows[r] = _parsed_partnership(rows[r], columns[c], text, f"Pasted row {offset + first}",
                                               _heading(state, columns[c]))
             except AllocationError as exc:
+                # A blank row among those copied, a new partnership's or over a name: no name was typed to forget.
+                # (A blank cell over a count is that cell's to say: "type 0 if …".)
+                if not any(t.strip() for t in cells) and (r >= len(state.partnerships) or at_column == 0):
+                    raise AllocationError(
+                        f"Pasted row {offset + first} is blank: row {offset + first} of what was copied has nothing "
+                        "in it, and each row pasted goes on a partnership's row. Delete the blank row in the sheet (or "
+                        "copy the rows above and below it one block at a time) and paste again.") from None
                 if offset or columns[c] == NAME or not _heading_like(text):
                     raise
                 # Words (or a year) where a figure goes, on the first row: a heading the table does not know.
