@@ -670,10 +670,6 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
                                            options.damping, unit)
         if note:
             notes.append(note)
-        if legacy_note is not None and damped != formula:
-            # "the odd 37p to Ipswich", then damping moved amounts and the warning said "Babergh has the odd 37p".
-            notes[legacy_note] += (" That was before damping, which then moved amounts between partnerships: where "
-                                   "any odd pence end up is said below.")
 
     rows = tuple(
         PartnershipAllocation(
@@ -691,6 +687,11 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     odd = odd_pence_warning(rows, unit, pot, rule)
     if odd:
         warnings.append(odd)
+    if legacy_note is not None and damped != formula:
+        # "the odd 37p to Ipswich", then damping moved amounts and the warning said "Babergh has the odd 37p"; with no
+        # odd pence (whole pounds of a pot in pounds, or pennies) nothing below says where they are.
+        notes[legacy_note] += (" That was before damping, which then moved amounts between partnerships"
+                               + (": where any odd pence end up is said below." if odd else "."))
     unknown = variance_warning(rows)
     if unknown:
         warnings.append(unknown)
