@@ -554,6 +554,12 @@ class BudgetsPresenter(ScreenPresenter):
         section = next((s.name for s in self.view.plan.sections if s.id == row.section_id), "")
         while with_names and len(rows) > len(lines) and not filled_width(rows[-1][1:]):
             rows.pop()  # seed 002's "Net Effect" row, blank in the paper, under the lines copied: nothing to paste
+        if with_names and (at := self._unnamed_subtotal(rows)):  # the MTFP's subtotal: figures with no name
+            return self._refused(f"The row copied with no name under “{rows[at - 1][0]}” adds up the "
+                                 f"{counted(at, 'row')} above it: it is the paper's subtotal, which the plan works out "
+                                 "(pasted on a line, it would count every line twice). Nothing was pasted: copy the "
+                                 "lines without it and paste again (to keep the subtotal the paper printed, type it "
+                                 "over the worked-out one).")
         if with_names and len(rows) > len(lines) and self._names_a_total(rows[len(lines)][0], row.section_id):
             return self._refused(f"The row copied as “{rows[len(lines)][0]}” is the paper's total, which the plan "
                                  "works out (pasted on a line, it would count every line twice). Nothing was pasted: "
@@ -774,6 +780,32 @@ class BudgetsPresenter(ScreenPresenter):
         section = next((s for s in self.view.plan.sections if s.id == section_id), None) if self.view else None
         return looks_like_total_line(name) or section is not None and names_a_worked_out_total(
             name, section.name, section.subtotal_label, self.view.plan.total_label)
+
+    def _unnamed_subtotal(self, rows: Sequence[Sequence[str | None]]) -> int:
+        """Where a row copied with names has figures and no name, and each of its figures adds up the named rows above
+        it (two or more, every figure known, not all £0): the paper's subtotal. 0 when there is none."""
+        unit = self.view.plan.unit if self.view is not None else "pound"
+        for at, copied in enumerate(rows):
+            if at < 2 or (copied[0] if copied else "") or not filled_width(copied[1:]):
+                continue
+            above = rows[:at]
+            if not all(r and r[0] for r in above):
+                return 0
+            try:
+                sums = []
+                for c, text in enumerate(copied[1:], start=1):
+                    if not text:
+                        continue
+                    cells = [parse_cell(r[c], unit=unit) for r in above if c < len(r) and r[c]]
+                    total = parse_cell(text, unit=unit)
+                    if not total.known or not all(cell.known for cell in cells) or \
+                            sum(cell.pence for cell in cells) != total.pence:
+                        return 0
+                    sums.append(total.pence)
+            except BudgetError:
+                return 0
+            return at if any(sums) else 0
+        return 0
 
     def _total_row_query(self, rows: Sequence[Sequence[str]], line: str) -> str:
         """What to ask when the last row of a block adds up the rows above it (two or more, every figure known): the
