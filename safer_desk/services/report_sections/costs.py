@@ -400,7 +400,9 @@ def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
     own, wherever in the county it was spent (a county-wide fund an office coordinates, its victims all in other
     districts): the office's report lists it, and its part says none of it was spent in the office's areas. Spend a
     county holds only as "Other districts" (the small-number rule names no district), or no spend yet, places a
-    merged fund by the office it came from: that office's districts."""
+    merged fund by the office it came from: that office's districts, in the counties of the areas the fund was set up
+    for where the file records them (``fund_set_up_district_ids``): a Suffolk fund an Exeter office also sent is not
+    Exeter's."""
     from safer_desk.services.reference import county_names_of
 
     districts = fund_district_ids(store, fund_id)
@@ -411,7 +413,21 @@ def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
         return areas.office and (not districts or any(map(areas.covers_county, county_names_of(store, districts))))
     unplaced = not districts or store.scalar(
         "SELECT 1 FROM fund_spend_summary WHERE fund_id = ? AND district_id IS NULL LIMIT 1", (fund_id,))
-    return bool(unplaced and origin & areas.district_ids)
+    here = origin & areas.district_ids if unplaced else set()
+    # An office may hold a fund of another county's (a file copied from the example): the fund belongs to the areas
+    # it was set up for, so only the sending offices' districts in the counties of those areas place it.
+    counties = county_names_of(store, fund_set_up_district_ids(store, fund_id))
+    return bool(here and (not counties or county_names_of(store, here) & counties))
+
+
+def fund_set_up_district_ids(store: Store, fund_id: str) -> set[str]:
+    """The districts a pooled fund was set up for, as far as the file records them: those it spent in, and those of
+    the partnerships its contributors are members of (a fund of district councils, the county council and the PCC
+    is their partnerships'); none when it records neither."""
+    return fund_district_ids(store, fund_id) | {r[0] for r in store.rows(
+        "SELECT DISTINCT pd.district_id FROM fund_contributions c "
+        "JOIN partnership_members m ON m.organisation_id = c.organisation_id "
+        "JOIN partnership_districts pd ON pd.partnership_id = m.partnership_id WHERE c.fund_id = ?", (fund_id,))}
 
 
 def fund_origin_offices(store: Store, fund_id: str) -> set[str] | None:
