@@ -58,3 +58,21 @@ def test_a_suffolk_fund_is_not_in_a_devon_districts_report(demo_path, tmp_path):
     section = next(s for s in babergh.sections if s.title == f"{FUND}: burn-down")
     assert section.paragraphs[0].endswith("which names no district: some of it may have been spent in Babergh.")
     assert f"{DEVON_FUND}: burn-down" not in [s.title for s in babergh.sections]
+
+
+def test_a_district_the_fund_was_set_up_for_lists_it_though_no_office_of_its_sent_it(demo_path, tmp_path):
+    """Mid Suffolk District Council gave the pilot £2,000 as a member of Western Suffolk CSP, and the paper names 2
+    of its victims; at a county whose files came from Babergh and Exeter offices, Mid Suffolk's report left the fund
+    out, as if none of its spend could be Mid Suffolk's. Its spend is held under no district, so some of it may be."""
+    county = _county(demo_path, tmp_path)
+    try:
+        mid = build_report(county, area="Mid Suffolk", today=TODAY)
+    finally:
+        county.close()
+    section = next((s for s in mid.sections if s.title == f"{FUND}: burn-down"), None)
+    assert section is not None, [s.title for s in mid.sections]
+    first = section.paragraphs[0]
+    assert "Spent in Mid Suffolk: none that the figures place there, of the fund's £2,417 and 15 victims." in first
+    assert first.endswith("which names no district: some of it may have been spent in Mid Suffolk.")
+    # Exeter's own fund, which records no areas and no spend, is no Suffolk district's.
+    assert f"{DEVON_FUND}: burn-down" not in [s.title for s in mid.sections]

@@ -402,17 +402,21 @@ def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
     county holds only as "Other districts" (the small-number rule names no district), or no spend yet, places a
     merged fund by the office it came from: that office's districts, in the counties of the areas the fund was set up
     for where the file records them (``fund_set_up_district_ids``): a Suffolk fund an Exeter office also sent is not
-    Exeter's."""
+    Exeter's. Such spend also places it in the districts it was set up for (its contributors' partnerships'), whichever
+    offices sent it: some of it may have been spent there."""
     from safer_desk.services.reference import county_names_of
 
     districts = fund_district_ids(store, fund_id)
     if districts & areas.district_ids:
         return True
+    held_unplaced = store.scalar(
+        "SELECT 1 FROM fund_spend_summary WHERE fund_id = ? AND district_id IS NULL LIMIT 1", (fund_id,))
+    if held_unplaced and fund_set_up_district_ids(store, fund_id, local=True) & areas.district_ids:
+        return True  # a district it was set up for: its spend held under no district may be that district's
     origin = fund_origin_district_ids(store, fund_id)
     if not origin:  # the office's own file, an export, a fund typed at the county, or an office with no scope
         return areas.office and (not districts or any(map(areas.covers_county, county_names_of(store, districts))))
-    unplaced = not districts or store.scalar(
-        "SELECT 1 FROM fund_spend_summary WHERE fund_id = ? AND district_id IS NULL LIMIT 1", (fund_id,))
+    unplaced = not districts or held_unplaced
     here = origin & areas.district_ids if unplaced else set()
     # An office may hold a fund of another county's (a file copied from the example): the fund belongs to the areas
     # it was set up for, so only the sending offices' districts in the counties of those areas place it.
@@ -420,14 +424,18 @@ def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
     return bool(here and (not counties or county_names_of(store, here) & counties))
 
 
-def fund_set_up_district_ids(store: Store, fund_id: str) -> set[str]:
+def fund_set_up_district_ids(store: Store, fund_id: str, *, local: bool = False) -> set[str]:
     """The districts a pooled fund was set up for, as far as the file records them: those it spent in, and those of
     the partnerships its contributors are members of (a fund of district councils, the county council and the PCC
-    is their partnerships'); none when it records neither."""
+    is their partnerships'); none when it records neither. ``local``: only the partnerships of its district and
+    unitary councils, since a county council or a PCC sits on every partnership of its county, whichever district a
+    fund it pays into is for."""
+    only_local = " AND o.kind IN ('district council', 'unitary council')" if local else ""
     return fund_district_ids(store, fund_id) | {r[0] for r in store.rows(
-        "SELECT DISTINCT pd.district_id FROM fund_contributions c "
+        "SELECT DISTINCT pd.district_id FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
         "JOIN partnership_members m ON m.organisation_id = c.organisation_id "
-        "JOIN partnership_districts pd ON pd.partnership_id = m.partnership_id WHERE c.fund_id = ?", (fund_id,))}
+        "JOIN partnership_districts pd ON pd.partnership_id = m.partnership_id "
+        f"WHERE c.fund_id = ?{only_local}", (fund_id,))}
 
 
 def fund_origin_offices(store: Store, fund_id: str) -> set[str] | None:
