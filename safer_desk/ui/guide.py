@@ -172,6 +172,15 @@ class GuideWindow(QDialog):
         else:
             self.browser.setPlainText(f"The user guide is missing from this installation (looked in {self.folder}).")
 
+    def keyPressEvent(self, event) -> None:
+        """Enter does what the control it is pressed in does (Find finds the next place, a page in the list is
+        shown, a button focused presses itself): the guide has no default button, so Enter never also pressed Back
+        (the dialog's first button) and took the officer off the page they were reading."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- pages ---------------------------------------------------------------------------------------------
     def go_home(self) -> None:
         if self.pages:
