@@ -689,6 +689,10 @@ class AllocationTab(TabBase):
         self.summary_label = NamedLabel(parent=page)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("How the pot was split")
+        # The line above the whole page, over the chart too: with two factors its notes ran to four lines over the
+        # table alone, and the table past the page's foot at 1093x582 (round 38). Made before the table, so Tab
+        # reads it first, as the page does (made last, Tab reached the pot after the table and the explanation).
+        self.summary_area = _NoteArea(self.summary_label, page)
         self.results_model = ResultsModel(self)
         self.results_proxy = SortProxy(self)
         self.results_proxy.setSourceModel(self.results_model)
@@ -739,9 +743,6 @@ class AllocationTab(TabBase):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
-        # The line above the whole page, over the chart too: with two factors its notes ran to four lines over the
-        # table alone, and the table past the page's foot at 1093x582 (round 38).
-        self.summary_area = _NoteArea(self.summary_label, page)
         layout.addWidget(self.summary_area)
         layout.addWidget(splitter, 1)
         self._results_page = page
