@@ -637,6 +637,18 @@ class SigningKeysDialog(QDialog):
         self.refresh()
         self.resize(*fitting_size(parent, 900, 420))
 
+    def reject(self) -> None:
+        """Esc, Close or the close box: a reason typed and no key withdrawn is asked about first (it was thrown away
+        without a word, as no other form in the program does); Keep Open (Enter's answer) leaves it in its box."""
+        reason = self.reason_edit.text().strip()
+        if reason and self.withdraw_button.isEnabled() and not prompts.ask(
+                self, "Signing Keys", f"You typed a reason for withdrawing a key (“{reason}”) but have withdrawn "
+                "none. Close, letting the reason go? To withdraw, choose the key and press Withdraw Key….",
+                yes="Close", no="Keep Open", cautious=True):
+            self.reason_edit.setFocus()
+            return
+        super().reject()
+
     def keyPressEvent(self, event) -> None:
         """Enter withdraws only from the Reason box or on Withdraw Key… itself: on a key's row it pressed the
         button, whose question answers Withdraw to Enter, so Enter, Enter withdrew a key with no reason."""
