@@ -47,6 +47,7 @@ LEVEL = "#2e7d32"
 END = "#7b1fa2"
 OUT = "#b71c1c"
 EXPORT_TIP = "Export the fund report (Excel or CSV)"
+FILTERS_TIP = "The search and the district choose rows of Referrals and Spend lines only, not of this table."
 NO_FUND_TIP = "There is no fund yet: add one first with More > New fund…"
 
 
@@ -621,6 +622,16 @@ class FundPage(QWidget):
 
     def _table_shown(self, index: int) -> None:
         self.fitters[self.stack.widget(index)].fit()
+        self._offer_filters()
+
+    def _offer_filters(self) -> None:
+        """The search and the district filter choose rows of Referrals and Spend lines only: on the other tables
+        (the whole fund's figures, its contributions and catalogue) they are greyed, saying so, so that "Ipswich"
+        never stands over the whole pilot's months; what they hold is kept for when those tables are shown again."""
+        filtered = self.stack.currentWidget() in (self.referrals.view, self.lines.view)
+        for box, tip in ((self.search, ""), (self.district_filter, "Show the referrals and spend of one district")):
+            box.setEnabled(filtered)
+            box.setToolTip(tip if filtered else FILTERS_TIP)
 
     def _fund_chosen(self, index: int) -> None:
         if self.presenter.select(self.fund_combo.itemData(index)):
