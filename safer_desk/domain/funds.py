@@ -125,13 +125,18 @@ def eligibility_failures(rules: EligibilityRules, answers: EligibilityAnswers) -
 
 
 def check_eligibility(rules: EligibilityRules, answers: EligibilityAnswers, override_reason: str) -> str:
-    """Accept an eligible referral, or an ineligible one only with a reason for the override."""
+    """Accept an eligible referral, or an ineligible one only with a reason for the override: the reason to keep.
+
+    An eligible referral keeps none ("" whatever was typed): a reason left in the form from an override since put right
+    was seen nowhere, went out with the county's export, and would read as the override of a rule made stricter later
+    (a reason about MARAC standing for a medium risk no one agreed), hiding the referral from Fund settings' question.
+    """
     failures = eligibility_failures(rules, answers)
     reason = (override_reason or "").strip()
     if failures and not reason:
         raise FundError("This referral does not meet the fund's rules (" + "; ".join(failures) + "). "
                         "Give a reason for accepting it anyway, or do not accept it.")
-    return reason
+    return reason if failures else ""
 
 
 def contribution_amount_words(typed: str) -> str:

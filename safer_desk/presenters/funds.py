@@ -455,7 +455,9 @@ class FundsPresenter(FormScreen):
                   "override_reason": referral.get("override_reason") or ""}
 
         def commit(v: dict) -> dict:
-            changed = _referral_changes(values, v)
+            # The reason left in the form of a referral that now meets the rules is not kept: its undo says removed.
+            kept = funds.reason_kept(fund, v)
+            changed = _referral_changes(values, v if kept is None else {**v, "override_reason": kept})
             return self.rows_action(f"Change referral {referral['reference']} in {fund.name_said}"
                                     + (f": {changed}" if changed else ""), "referral",
                                     referral["id"], lambda: funds.update_referral(self.store, referral["id"], **v))

@@ -702,6 +702,17 @@ def _referral_values(store: Store, fund: Fund, *, reference: str, district: str,
             "override_reason": domain.check_eligibility(fund.rules, answers, override_reason)}
 
 
+def reason_kept(fund: Fund, fields: dict[str, Any]) -> str | None:
+    """The reason to accept a referral typed so (a form's values) keeps: "" when its answers meet the fund's rules,
+    for a reason typed is kept only while a rule is not met; None when the answers are not read or need a reason not
+    given (refused on save, in its own words)."""
+    try:
+        answers = _answers(fields)
+        return domain.check_eligibility(fund.rules, answers, str(fields.get("override_reason") or ""))
+    except FundError:
+        return None
+
+
 def add_referral(store: Store, fund_id: str, **fields: Any) -> str:
     """A victim referred to the fund, by pseudonymous reference and district only (the fields of
     ``_referral_values``)."""
