@@ -639,7 +639,9 @@ class FundsPresenter(FormScreen):
 
         def commit(v: dict) -> dict:
             supplier = (v.pop("supplier") or "").strip() or None
-            return self.rows_action(f"Change the spend line {said} in {fund.name_said}", "referral",
+            changed = funds.spend_line_changes(self.store, line["id"], supplier=supplier, **v)
+            return self.rows_action(f"Change the spend line {said} in {fund.name_said}"
+                                    + (f": {changed}" if changed else ""), "referral",
                                     line["referral_id"],
                                     lambda: funds.update_spend_line(self.store, line["id"], supplier=supplier, **v))
 

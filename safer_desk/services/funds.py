@@ -883,6 +883,32 @@ def _fund_of_spend_line(store: Store, line_id: str) -> Fund | None:
     return None if fund_id is None else get_fund(store, fund_id)
 
 
+def spend_line_changes(store: Store, line_id: str, **fields: Any) -> str:
+    """What saving a spend line's correction typed so (``update_spend_line``'s fields) changes, in words for its undo:
+    "amount £30, invoice changed" (the date, item and amount as the tables show them; the supplier and invoice, free
+    text, named only). "" when it changes nothing, or what is typed is refused on save (in its own words)."""
+    fund = _fund_of_spend_line(store, line_id)
+    row = store.one("SELECT * FROM fund_spend_lines WHERE id = ?", (line_id,))
+    try:
+        values = _spend_values(store, fund, **fields) if fund is not None and row is not None else None
+    except ValueError:
+        return ""
+    if values is None:
+        return ""
+    said = []
+    if values["spent_on"] != row["spent_on"]:
+        said.append(f"date {date.fromisoformat(values['spent_on']):%d/%m/%Y}")
+    if values["item_id"] != row["item_id"]:
+        said.append(f"item {store.scalar('SELECT name FROM fund_items WHERE id = ?', (values['item_id'],))}")
+    if values["amount_pence"] != row["amount_pence"]:
+        said.append(f"amount {format_money(values['amount_pence'])}")
+    for key, words in (("supplier", "supplier"), ("invoice_ref", "invoice")):
+        old, new = (row[key] or "").strip(), (values[key] or "").strip()
+        if old != new:
+            said.append(f"{words} " + ("removed" if not new else "given" if not old else "changed"))
+    return ", ".join(said)
+
+
 def update_spend_line(store: Store, line_id: str, **fields: Any) -> dict[str, Any]:
     """Correct a spend line keyed wrongly (its date, item, amount, supplier or invoice), checked as a new one is;
     it stays with its referral. Returns the stored values."""
