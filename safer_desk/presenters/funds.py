@@ -367,7 +367,9 @@ class FundsPresenter(FormScreen):
                   if contribution["received_on"] else "", "note": contribution["note"] or ""}
 
         def commit(v: dict) -> dict:
-            return self.rows_action(f"Change the contribution of {said} to {fund.name_said}", "fund", fund.id,
+            changed = funds.contribution_changes(self.store, contribution["id"], **v)
+            return self.rows_action(f"Change the contribution of {said} to {fund.name_said}"
+                                    + (f": {changed}" if changed else ""), "fund", fund.id,
                                     lambda: funds.update_contribution(self.store, contribution["id"], **v),
                                     select_fund=True)
 

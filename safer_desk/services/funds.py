@@ -552,6 +552,32 @@ def add_contribution(store: Store, fund_id: str, **fields: Any) -> str:
     return contribution_id
 
 
+def contribution_changes(store: Store, contribution_id: str, **fields: Any) -> str:
+    """What saving a contribution's correction typed so changes, in words for its undo: "amount £2,500, received
+    01/06/2018" (the contributor, amount and day as the Contributions table shows them; the note named only). ""
+    when it changes nothing, or what is typed is refused on save (in its own words)."""
+    row = store.one("SELECT * FROM fund_contributions WHERE id = ?", (contribution_id,))
+    try:
+        values = _contribution_values(store, **fields) if row is not None else None
+    except ValueError:
+        return ""
+    if values is None:
+        return ""
+    said = []
+    if values["organisation_id"] != row["organisation_id"]:
+        name = store.scalar("SELECT name FROM organisations WHERE id = ?", (values["organisation_id"],))
+        said.append(f"contributor {name}")
+    if values["amount_pence"] != row["amount_pence"]:
+        said.append(f"amount {format_money(values['amount_pence'])}")
+    if values["received_on"] != row["received_on"]:
+        said.append(f"received {date.fromisoformat(values['received_on']):%d/%m/%Y}" if values["received_on"]
+                    else "date received removed")
+    old, new = (row["note"] or "").strip(), (values["note"] or "").strip()
+    if old != new:
+        said.append("note " + ("removed" if not new else "given" if not old else "changed"))
+    return ", ".join(said)
+
+
 def update_contribution(store: Store, contribution_id: str, **fields: Any) -> dict[str, Any]:
     """Correct a contribution keyed wrongly (its contributor, amount, date or note). Returns the stored values."""
     if store.scalar("SELECT 1 FROM fund_contributions WHERE id = ?", (contribution_id,)) is None:
