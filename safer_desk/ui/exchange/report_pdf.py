@@ -394,6 +394,11 @@ def layout_section(section, number: int, width: float, height: float, device=Non
         doc, charts = _section_document(section, number, width, height, device, breaks)
         split = _split_table_row(doc, height, section.tables, breaks)
         if split is None:
+            first = _lone_first_row(doc, height, section.tables, breaks)
+            if first is not None:
+                # The table begins the next page, title and all: breaks worked out where it began are void.
+                breaks[first] = {0}
+                continue
             lone = _lone_total_row(doc, height, section.tables, breaks)
             if lone is None:
                 break
@@ -609,17 +614,13 @@ def _splits(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int
             yield k, new_page
 
 
-def _lone_total_row(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]
-                    ) -> tuple[int, int] | None:
-    """A table whose total row begins a page its other rows are not on (the header again over "Total" alone, apart
-    from the figures it adds up), as (table index, its last row before the total, to begin that page); or None.
-
-    Rows are counted as _part_starts counts them. A table of one row, or whose last row already begins a page (the
-    two cannot share one), is left as it is."""
+def _row_pages(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]) -> dict[tuple[int, int], int]:
+    """The page each body row's first line is on, as (table index, row) -> page; rows counted as _part_starts
+    counts them (the total row is len(rows))."""
     parts = [(k, start) for k, t in enumerate(tables) for start in _part_starts(t, breaks.get(k, ()))]
     layout = doc.documentLayout()
     order: dict[int, int] = {}  # a QTextTable's first position -> its place in parts (tables come in order)
-    pages: dict[tuple[int, int], int] = {}  # (table index, row) -> the page its first line is on
+    pages: dict[tuple[int, int], int] = {}
     block = doc.begin()
     while block.isValid():
         cursor = QTextCursor(block)
@@ -633,6 +634,30 @@ def _lone_total_row(doc: QTextDocument, height: float, tables, breaks: dict[int,
                 y = layout.blockBoundingRect(block).top() + line.y() + line.height() / 2
                 pages.setdefault((k, start + row - 1), int(y // height))
         block = block.next()
+    return pages
+
+
+def _lone_first_row(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]) -> int | None:
+    """A table whose title and header stand at a page's foot over its first row alone, the rest on the next page
+    (the county overview's indicators per district: "All crime" at the foot of one page, the other fourteen on
+    the next), as its index, to begin the next page whole; or None. A table already moved to a new page is left."""
+    pages = _row_pages(doc, height, tables, breaks)
+    for k, t in enumerate(tables):
+        if 0 in breaks.get(k, ()) or (k, 0) not in pages or (k, 1) not in pages:
+            continue
+        if pages[(k, 0)] != pages[(k, 1)]:
+            return k
+    return None
+
+
+def _lone_total_row(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]
+                    ) -> tuple[int, int] | None:
+    """A table whose total row begins a page its other rows are not on (the header again over "Total" alone, apart
+    from the figures it adds up), as (table index, its last row before the total, to begin that page); or None.
+
+    Rows are counted as _part_starts counts them. A table of one row, or whose last row already begins a page (the
+    two cannot share one), is left as it is."""
+    pages = _row_pages(doc, height, tables, breaks)
     for k, t in enumerate(tables):
         total, last = len(t.rows), len(t.rows) - 1
         if not t.total_row or last < 1 or last in breaks.get(k, ()):
