@@ -366,10 +366,12 @@ def _section_html(section, number: int, width: float, device, breaks: dict[int, 
     w = min(width, CHART_W)
     h = CHART_H * w / CHART_W
     for k, chart in enumerate(section.charts):
-        # A placeholder of the chart's size, turned into a chart object once the HTML is read.
-        parts.append(f'<p><img src="chart:{k}" width="{w:.0f}" height="{h:.0f}"></p>')
-        if chart.note:
-            parts.append(f'<p style="font-size: 8pt; color: #333333;">{escape(chart.note)}</p>')
+        # A placeholder of the chart's size, turned into a chart object once the HTML is read. Its note is a line
+        # of the same paragraph, so that _keep_paragraphs_whole keeps the two on one page ("Period ends Sep-19."
+        # was a page of its own after the fund's burn-down chart).
+        note = (f'<br/><span style="font-size: 8pt; color: #333333;">{escape(chart.note)}</span>'
+                if chart.note else "")
+        parts.append(f'<p><img src="chart:{k}" width="{w:.0f}" height="{h:.0f}">{note}</p>')
     return "".join(parts)
 
 
