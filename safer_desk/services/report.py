@@ -506,6 +506,14 @@ def _build_report(store: Store, *, year: str | FinancialYear | None, area: str |
     areas = replace(report_areas(store, choice, fy), as_at=report_day(fy, as_at, today))
     sections = [s for s in report_sections.all_sections(store, year=fy, areas=areas, today=today, progress=progress,
                                                         cancelled=cancelled) if not s.is_empty]
+    if sections and choice.id is not None and fy is not None and not not_that_year_words(store, choice, fy) \
+            and not any(s.title.startswith("Indicators") for s in sections):
+        # The area the report is for, with no indicator figures for the year (`--area "Mid Suffolk" --year
+        # 2018/19`): said where the tab's section would be, not left out of the contents without a word.
+        later = [i for i, s in enumerate(sections) if s.title in ("Budgets and plans", "County overview")]
+        sections.insert(later[0] if later else len(sections), ReportSection(
+            f"Indicators: {label}", paragraphs=[f"No indicator figures or targets are held for {choice.name} for "
+                                                f"{fy.label}."]))
     if not sections:
         sections = [ReportSection("No figures", paragraphs=[not_that_year_words(store, choice, fy) or (
             "This file has no projects, allocations, costs, budgets or indicator figures for "

@@ -42,7 +42,8 @@ def test_report_collects_the_tabs_sections_for_a_year_and_area(demo_store, monke
     assert seen["year"].label == "2009/10" and seen["areas"].kind == "partnership"
     assert seen["areas"].partnership_ids == {"partnership:western-csp"}
     assert seen["areas"].district_ids == {"district:mid-suffolk", "district:forest-heath", "district:st-edmundsbury"}
-    assert [s.title for s in doc.sections] == ["Allocation"]  # empty sections are left out
+    # empty sections are left out; the area's want of indicator figures for the year is said (s72)
+    assert [s.title for s in doc.sections] == ["Allocation", "Indicators: Western CSP"]
     assert (doc.year_label, doc.area_label) == ("2009/10", "Western CSP")
     assert doc.office_name == "Example office (seed papers)"
     assert re.fullmatch(r"\d\d/\d\d/\d{4}", doc.prepared_on)
