@@ -14,7 +14,10 @@ def test_tab_goes_from_the_buttons_to_the_chart_then_the_search(demo_window, qtb
     costs = window.show_tab("costs")
     costs.pages.setCurrentIndex(2)
     page = costs.funds
-    qtbot.waitUntil(lambda: page.chart is not None and not window.is_busy(), timeout=10000)
+    # The chart is added to a page already shown: Qt shows it at the next turn of the event loop (a hidden widget
+    # is no Tab stop), as a person sees it.
+    qtbot.waitUntil(lambda: page.chart is not None and page.chart.isVisible() and not window.is_busy(),
+                    timeout=10000)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     page.more.setFocus()
