@@ -507,8 +507,9 @@ class FundPage(QWidget):
         if self.chart is None:
             self.chart = FundChart(self._chart_holder)
             self._chart_holder.layout().addWidget(self.chart)
-            # Made after the first paint, it came last by Tab, after the tables on its right: put where it stands.
-            QWidget.setTabOrder(self.more, self.chart)
+            # Made after the first paint, it came last by Tab, after the tables on its right: put where it stands,
+            # after the sentence above it (a stop of its own when cut short) and before the search and tables.
+            QWidget.setTabOrder(self.sentence_box, self.chart)
             if self.data is not None:
                 self.chart.show_forecast(self.data.figures)
         return self.chart
