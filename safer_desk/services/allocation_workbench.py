@@ -165,7 +165,10 @@ def _separated_values(text: str) -> str | None:
     line), copied from Notepad or an e-mail rather than as Excel's cells: three or more values, one of them a figure
     or a column's heading. A name with a comma in it ("Babergh, Mid Suffolk") is none."""
     for separator, words in ((",", "commas"), (";", "semicolons")):
-        values = [v.strip() for v in next(csv.reader([text], delimiter=separator))]
+        try:
+            values = [v.strip() for v in next(csv.reader([text], delimiter=separator))]
+        except csv.Error:  # a line break inside the text ("Babergh\nCSP"): no CSV line, whatever else it is
+            continue
         if len(values) < 3:
             continue
         if any(v and any(ch.isdigit() for ch in v) and _FIGURE.fullmatch(v) for v in values[1:]) or \
