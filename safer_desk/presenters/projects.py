@@ -18,7 +18,7 @@ from safer_desk.domain.money import MoneyError, amounts_shown, format_money, par
 from safer_desk.domain.periods import FinancialYear, PeriodError, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (CRITERIA, CRITERIA_KEYS, SYMBOLS, CriterionValue, ProjectError, ProjectStatus,
                                         read_line_amount, ref_key, year_totals_words)
-from safer_desk.domain.text import LazyPattern, as_typed, found_as_typed, in_words, shortened, typed_name_key
+from safer_desk.domain.text import LazyPattern, as_typed, counted, found_as_typed, in_words, shortened, typed_name_key
 from safer_desk.presenters.actions import Action, change_text, run_now, snapshot_action
 from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter, correct_marked
@@ -433,6 +433,7 @@ class ProjectsPresenter(ScreenPresenter):
         self.rows_chosen = Event()  # several projects chosen again (an undo or redo of a delete or paste of them)
         self._known_areas: dict[str, str] | None = None  # ``known_areas``: read again with the rows
         self._own_names: tuple[tuple[str, ...], bool] | None = None  # the examples' areas: read again with them too
+        self._outside: tuple[frozenset[str], tuple[str, ...]] | None = None  # ``outside_areas``: read again with them
         self.editor: ProjectEditorPresenter = ProjectEditorPresenter(self)
 
     # -- rows --------------------------------------------------------------------------------------
@@ -471,7 +472,7 @@ class ProjectsPresenter(ScreenPresenter):
         ``ProjectEditorPresenter.file_changed``)."""
         self.rows = service.load_projects(self.store)
         self.origins = self.read_origins(self.store)  # a merge brings rows from another office
-        self._known_areas = self._own_names = None  # and its areas (Office Details…)
+        self._known_areas = self._own_names = self._outside = None  # and its areas (Office Details…)
         self.rows_changed.emit(None)
         editor = self.editor
         if editor.project is not None and not editor.is_new:
@@ -486,7 +487,7 @@ class ProjectsPresenter(ScreenPresenter):
     def show_rows(self, projects: Sequence[Project], origins: RowOrigins | None = None) -> None:
         """Show these projects (``origins``: where each came from, read with them; the ones held kept if None)."""
         self.rows = list(projects)
-        self._known_areas = self._own_names = None
+        self._known_areas = self._own_names = self._outside = None
         if origins is not None:
             self.origins = origins
         self.rows_changed.emit(None)
@@ -506,6 +507,7 @@ class ProjectsPresenter(ScreenPresenter):
         fresh = {p.id: p for p in service.load_projects(self.store, list(ids))}
         kept = [fresh.pop(p.id, p) if p.id in ids else p for p in self.rows if p.id not in ids or p.id in fresh]
         self.rows = kept + [p for pid, p in fresh.items() if all(r.id != pid for r in kept)]
+        self._outside = None  # a project's areas may have changed
         self.rows_changed.emit(list(ids))
         if select is not None and not isinstance(select, str):
             present = [i for i in select if self.project(i) is not None]
@@ -546,6 +548,35 @@ class ProjectsPresenter(ScreenPresenter):
                 districts = ref.office_districts(self.store, FinancialYear.of(self.today()))
                 self._own_names = (tuple(a.name for a in districts), ref.office_county(self.store) is not None)
         return self._own_names
+
+    def outside_areas(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """In a county file, the projects of no area of the county's (those the board report's "All areas" leaves
+        out: the example's Plymouth projects an office sent with its copy of the example) and the areas they name;
+        none in an office's own file, whose register lists every project it holds as it always has."""
+        if self._outside is None:
+            from safer_desk.services import reference as ref
+
+            self._outside = (frozenset(), ())
+            if self.rows and ref.office_scope(self.store).is_county_file:
+                from safer_desk.services.report import report_areas
+                from safer_desk.services.report_sections.projects import projects_in_areas
+
+                inside = {p.id for p in projects_in_areas(self.store, self.rows, report_areas(self.store, None))}
+                outside = [p for p in self.rows if p.id not in inside]
+                names = sorted({a.strip() for p in outside for a in p.areas if a.strip()}, key=str.casefold)
+                self._outside = (frozenset(p.id for p in outside), tuple(names))
+        return self._outside
+
+    def outside_areas_note(self) -> str:
+        """What the register's "All areas" leaves out in a county file, and how to see it; "" when nothing."""
+        ids, names = self.outside_areas()
+        if not ids:
+            return ""
+        where = f" ({in_words(list(names[:3]) + ([f'{len(names) - 3} more'] if len(names) > 3 else []))})" \
+            if names else ""
+        return (f"{counted(len(ids), 'project')} of areas outside this county file's{where} "
+                f"{'is' if len(ids) == 1 else 'are'} not listed under All areas, as the board report leaves "
+                f"{'it' if len(ids) == 1 else 'them'} out: choose the area to see {'it' if len(ids) == 1 else 'them'}.")
 
     def areas_example(self) -> str:
         """*Areas covered*'s example in the office's own areas: "Countywide; Cherwell" for an Oxfordshire office,
@@ -762,7 +793,10 @@ class ProjectsPresenter(ScreenPresenter):
         # and a year so written in a project ("Youth diversion 2020-21") is found by "2020/21" too.
         years = [FinancialYear.label_of_word(w) for w in words]
         words = [label or w for w, label in zip(words, years)]
-        if not any((status, route, criterion, area, words, codes)):
+        # In a county file "All areas" is the county's, as its board report's: a project of another area (an office's
+        # copy of the example's Plymouth projects) is found by choosing its area.
+        outside = self.outside_areas()[0] if not area else frozenset()
+        if not any((status, route, criterion, area, words, codes, outside)):
             return None
         origins = self.origins
         # a county-wide project of the area's county covers it too, as its board report counts it
@@ -803,6 +837,8 @@ class ProjectsPresenter(ScreenPresenter):
             if route and p.funding_route != route:
                 return False
             if area and area not in p.areas and (in_area is None or p.id not in in_area):
+                return False
+            if p.id in outside:
                 return False
             if criterion == "all" and p.criteria_met < 5:
                 return False

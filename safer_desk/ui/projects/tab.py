@@ -548,7 +548,14 @@ class RegisterPage(QWidget):
         self.apply_filters()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{len(self.proxy.source_rows())} of {counted(len(self.model.rows), 'project')}")
+        text = f"{len(self.proxy.source_rows())} of {counted(len(self.model.rows), 'project')}"
+        # A county file's "All areas" leaves out the projects of other areas, as its board report does: said here.
+        note = self.presenter.outside_areas_note() if (self.area_filter.currentData() or ALL) == ALL else ""
+        if note:
+            text += f" ({len(self.presenter.outside_areas()[0])} of other areas)"
+        self.count.setText(text)
+        self.count.setToolTip(note)
+        self.count.setAccessibleDescription(note)
 
     # -- actions -------------------------------------------------------------------------------------------
     def add_project(self) -> None:

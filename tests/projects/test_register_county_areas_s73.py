@@ -1,0 +1,66 @@
+"""Session 73: a county file's register and board report disagreed on what the county holds.
+
+Babergh's and Mid Suffolk's offices began their files from the example, so each sent the Plymouth projects (P1-P8)
+the example holds as another office's. The county's register under "All areas" listed all 23 projects ("23 of 23
+projects"), the eight Plymouth ones among them, while the board report's "All areas" (the districts merged into the
+county file) listed the 15 Suffolk ones and said nothing of the rest. "All areas" is the county's areas in both
+(DESIGN §3: lists, reports and "All areas" mean the office's areas): the register keeps the report's 12, says how many
+it leaves out and where they are, and choosing Plymouth still shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from safer_desk.presenters.actions import ActionLog
+from safer_desk.presenters.projects import ProjectsPresenter
+from safer_desk.services.report import build_report
+from safer_desk.storage.store import open_store
+from tests.exchange.district_offices import export, merge, office_from
+
+
+def _county(demo_path, tmp_path):
+    sent = []
+    for name, district in (("Babergh office", "Babergh"), ("Mid Suffolk office", "Mid Suffolk")):
+        office = office_from(demo_path, tmp_path / f"{district}.sqlite", name, districts=[district])
+        try:
+            sent.append(export(office, tmp_path / f"{district}-export.sqlite"))
+        finally:
+            office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    merge(county, sent)
+    return county
+
+
+def _reported_titles(store) -> set[str]:
+    report = build_report(store, today=date(2026, 12, 7))
+    table = next(t for s in report.sections for t in s.tables if t.title == "Projects and the board's criteria")
+    return {row[1] for row in table.rows}
+
+
+def test_the_county_register_lists_what_its_report_lists(demo_path, tmp_path):
+    county = _county(demo_path, tmp_path)
+    try:
+        presenter = ProjectsPresenter(county, perform=ActionLog())
+        presenter.reload()
+        assert len(presenter.rows) == 23
+        keep = presenter.filter_predicate()
+        assert keep is not None, "All areas kept every project of the file, Plymouth's too"
+        shown = {p.title for p in presenter.rows if keep(p)}
+        assert shown == _reported_titles(county)
+        # Ipswich's two projects (14, 15) and the Ipswich-only 9 too: no Ipswich office has sent its file yet
+        assert {p.ref for p in presenter.rows if not keep(p)} == {"9", "14", "15", *(f"P{n}" for n in range(1, 9))}
+        assert presenter.outside_areas_note() == (
+            "11 projects of areas outside this county file's (Ipswich and Plymouth) are not listed under All areas, "
+            "as the board report leaves them out: choose the area to see them.")
+        plymouth = presenter.filter_predicate(area="Plymouth")
+        assert {p.ref for p in presenter.rows if plymouth(p)} == {f"P{n}" for n in range(1, 9)}
+    finally:
+        county.close()
+
+
+def test_an_office_file_still_lists_every_project(demo_store):
+    presenter = ProjectsPresenter(demo_store, perform=ActionLog())
+    presenter.reload()
+    assert presenter.filter_predicate() is None
+    assert presenter.outside_areas_note() == ""
