@@ -425,17 +425,40 @@ def _fund_in_areas(store: Store, fund_id: str, areas: ReportAreas) -> bool:
 
 
 def fund_set_up_district_ids(store: Store, fund_id: str, *, local: bool = False) -> set[str]:
-    """The districts a pooled fund was set up for, as far as the file records them: those it spent in, and those of
-    the partnerships its contributors are members of (a fund of district councils, the county council and the PCC
-    is their partnerships'); none when it records neither. ``local``: only the partnerships of its district and
-    unitary councils, since a county council or a PCC sits on every partnership of its county, whichever district a
-    fund it pays into is for."""
-    only_local = " AND o.kind IN ('district council', 'unitary council')" if local else ""
-    return fund_district_ids(store, fund_id) | {r[0] for r in store.rows(
-        "SELECT DISTINCT pd.district_id FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+    """The districts a pooled fund was set up for, as far as the file records them: those it spent in, those its
+    district and unitary councils are named for (Babergh District Council's is Babergh, East Suffolk Council's East
+    Suffolk: a council is its district's, whichever partnerships the file records it in, or none), and for any other
+    contributor those of the partnerships it is a member of (a fund of district councils, the county council and the
+    PCC is their partnerships'); none when it records none of them. ``local``: the councils' districts only, since a
+    county council or a PCC sits on every partnership of its county, whichever district a fund it pays into is for;
+    a council named for no district of the file is read by its partnerships, as before."""
+    councils = {r[0]: r[1] for r in store.rows(
+        "SELECT DISTINCT o.id, o.name FROM fund_contributions c JOIN organisations o ON o.id = c.organisation_id "
+        "WHERE c.fund_id = ? AND o.kind IN ('district council', 'unitary council')", (fund_id,))}
+    named = {org_id: district for org_id, name in councils.items()
+             if (district := _district_named_by(store, name)) is not None}
+    by_partnership = {(r[0], r[1]) for r in store.rows(
+        "SELECT DISTINCT c.organisation_id, pd.district_id FROM fund_contributions c "
         "JOIN partnership_members m ON m.organisation_id = c.organisation_id "
-        "JOIN partnership_districts pd ON pd.partnership_id = m.partnership_id "
-        f"WHERE c.fund_id = ?{only_local}", (fund_id,))}
+        "JOIN partnership_districts pd ON pd.partnership_id = m.partnership_id WHERE c.fund_id = ?", (fund_id,))}
+    return fund_district_ids(store, fund_id) | set(named.values()) | {
+        district for org_id, district in by_partnership
+        if org_id not in named and (org_id in councils or not local)}
+
+
+def _district_named_by(store: Store, organisation: str) -> str | None:
+    """The district a council's name names ("Mid Suffolk District Council": Mid Suffolk; "Bristol City Council":
+    Bristol, City of, as the file spells it; "East Suffolk Council"), the longest such name; None for none."""
+    from safer_desk.domain.text import typed_name_key
+
+    said = typed_name_key(organisation)
+    best: tuple[int, str] | None = None
+    for district_id, name in store.rows("SELECT id, name FROM districts"):
+        for form in {name, name.split(",")[0]}:  # "Bristol, City of" is Bristol City Council's
+            key = typed_name_key(form)
+            if key and (said == key or said.startswith(key + " ")) and (best is None or len(key) > best[0]):
+                best = (len(key), district_id)
+    return best[1] if best else None
 
 
 def fund_origin_offices(store: Store, fund_id: str) -> set[str] | None:
