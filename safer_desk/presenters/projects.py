@@ -578,6 +578,12 @@ class ProjectsPresenter(ScreenPresenter):
                 f"{'is' if len(ids) == 1 else 'are'} not listed under All areas, as the board report leaves "
                 f"{'it' if len(ids) == 1 else 'them'} out: choose the area to see {'it' if len(ids) == 1 else 'them'}.")
 
+    def outside_areas_filter(self) -> str:
+        """All areas said as a filter (the register's Export… title) in a county file that leaves projects out; ""."""
+        ids = self.outside_areas()[0]
+        return (f"the county file's areas only, leaving out {counted(len(ids), 'project')} of other areas"
+                if ids else "")
+
     def areas_example(self) -> str:
         """*Areas covered*'s example in the office's own areas: "Countywide; Cherwell" for an Oxfordshire office,
         "Plymouth" for a unitary naming no county (its county-wide is its whole area). "Countywide; Ipswich" was

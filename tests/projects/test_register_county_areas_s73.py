@@ -64,3 +64,31 @@ def test_an_office_file_still_lists_every_project(demo_store):
     presenter.reload()
     assert presenter.filter_predicate() is None
     assert presenter.outside_areas_note() == ""
+
+
+def test_the_county_window_says_what_all_areas_leaves_out(demo_path, tmp_path, window, qtbot, monkeypatch):
+    import openpyxl
+
+    from safer_desk.ui.kit import exports
+
+    _county(demo_path, tmp_path).close()
+    assert window.open_path(tmp_path / "county.sqlite")
+    page = window.show_tab("projects").register
+    assert page.count.text() == "12 of 23 projects (11 of other areas)"
+    assert page.count.toolTip().startswith("11 projects of areas outside this county file's (Ipswich and Plymouth)")
+    target = tmp_path / "register.xlsx"
+
+    def chosen(_parent, _caption, _name, write, failed="", refusals=()):
+        write(target)
+        return target
+
+    said = []
+    monkeypatch.setattr(exports, "export_to_chosen_file", chosen)
+    monkeypatch.setattr("safer_desk.ui.projects.tab.prompts.show_info", lambda _p, _t, text: said.append(text))
+    page.export_register()
+    assert said == [f"Saved 12 of 23 projects (as filtered: the county file's areas only, leaving out 11 projects of "
+                    f"other areas) to {target}."]
+    title = str(openpyxl.load_workbook(target).worksheets[0].cell(1, 1).value)
+    assert "leaving out 11 projects of other areas" in title, title
+    page.area_filter.setCurrentIndex(page.area_filter.findData("Plymouth"))
+    assert page.count.text() == "8 of 23 projects" and page.count.toolTip() == ""

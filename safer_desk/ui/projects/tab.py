@@ -637,8 +637,10 @@ class RegisterPage(QWidget):
             return
         shown = self.proxy.source_rows()
         combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
-        said = shown_rows(self.proxy, "project", search=self.search.text(),
-                          chosen=[c.currentText() for c in combos if (c.currentData() or ALL) != ALL])
+        chosen = [c.currentText() for c in combos if (c.currentData() or ALL) != ALL]
+        if (self.area_filter.currentData() or ALL) == ALL:  # a county file's All areas leaves other areas out
+            chosen.append(self.presenter.outside_areas_filter())
+        said = shown_rows(self.proxy, "project", search=self.search.text(), chosen=chosen)
         target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx",
                                        lambda t: self.presenter.export(t, shown, said=str(said) if said.hidden else ""),
                                        failed="The register was not saved", refusals=(ProjectError,))
