@@ -334,7 +334,8 @@ def _say_closed(closed: list[str]) -> None:
 
 def run_merge(args: argparse.Namespace) -> int:
     from safer_desk.services.county import (NO_COUNTY_FILE_YET, CountyError, check_district_files, held_back_words,
-                                            merge_district_files, refusal_holds_back, refuse_office_file)
+                                            merge_district_files, refusal_holds_back, refusals_words,
+                                            refuse_office_file)
     from safer_desk.storage.store import NeedsUpgrade, StoreError, inspect_file, open_store, refuse_export
 
     _check_keep(args)
@@ -375,7 +376,7 @@ def run_merge(args: argparse.Namespace) -> int:
         # The files that passed are not merged either: said, or the lead takes them for merged (or for refused).
         # (No question is asked here: a key to accept is --accept-key, a restored file's export --accept-restored.)
         passed = refusal_holds_back(manifests, refused)
-        raise CliError(_none_made("\n".join(_keys_of_none(accept, manifests, offers) + [
+        raise CliError(_none_made(refusals_words(_keys_of_none(accept, manifests, offers) + [
             why for _, why in refused] + ([held_back_words(passed)] if passed else [])), county_path))
     unused = accept - {m.key_fingerprint for m in manifests}
     for fp in sorted(unused):

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from safer_desk.domain.text import counted, in_words, ranges_text, shell_word
 from safer_desk.exchange import county_export, county_merge, county_workbook, signing
@@ -309,6 +309,16 @@ def held_back_words(passed: list[str]) -> str:
     return (f"{in_words(passed)} passed the checks but {'was' if len(passed) == 1 else 'were'} not merged either: "
             f"nothing is merged while a file given is refused. Merge {'it' if len(passed) == 1 else 'them'} again "
             "without the files refused above.")
+
+
+def refusals_words(whys: Sequence[str], sep: str = "\n") -> str:
+    """Several refusals in one message: each says why its file was refused, and that the county file is as it was
+    (``county_merge.UNCHANGED``, each refusal's last words) is said once, last; three files refused together
+    said it three times. One refusal (beside the words of the files held back) is said as it is."""
+    unchanged = county_merge.UNCHANGED
+    if sum(1 for w in whys if w.endswith(unchanged)) < 2:
+        return sep.join(whys)
+    return sep.join([*(w[:-len(unchanged)].rstrip() if w.endswith(unchanged) else w for w in whys), unchanged])
 
 
 def refusal_holds_back(manifests: list[ExportManifest], refused: list[tuple[str, str]],

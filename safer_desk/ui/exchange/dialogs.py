@@ -352,7 +352,7 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
     asked about (as `safer-desk merge --accept-restored`), and on Yes merged on its own as that.
     """
     from safer_desk.services.county import (CountyError, held_back_words, list_imports, merge_district_files,
-                                            refuse_office_file)
+                                            refusals_words, refuse_office_file)
 
     session: Session = window.session
     store = session.store
@@ -403,7 +403,8 @@ def import_district_files(window, paths: list[str] | None = None, accept_keys=()
             window.merge_result = MergeResultDialog(report, window, session, note=closed)
             window.merge_result.show()
         if other_refusals or not (report.merged or report.key_offers or restored):
-            prompts.show_error(window, "Import District Files", "\n\n".join(other_refusals) or "Nothing was merged.")
+            prompts.show_error(window, "Import District Files",
+                               refusals_words(other_refusals, sep="\n\n") or "Nothing was merged.")
         if report.key_offers:
             offers = report.key_offers
             confirm_keys(window, offers, lambda accepted: _merge_accepted(window, offers, accepted, accepted_before))
