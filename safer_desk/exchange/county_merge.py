@@ -2121,7 +2121,10 @@ class _Merger:
         if not rows:
             return
         info = self.layouts.info(self.dst, FUND_SUMMARY_TABLE)
+        kept = self.kept_for_others.get(FUND_SUMMARY_TABLE, [])
         for key, _name in rows:
+            if key in kept:  # set aside, not kept for the offices that still send it: said once, as set aside
+                kept.remove(key)
             self.dst.execute(f"DELETE FROM {FUND_SUMMARY_TABLE} WHERE {self.where_key(info)}",
                              self.key_values(info, key))
             drop_origin(self.dst, FUND_SUMMARY_TABLE, key)
@@ -2170,10 +2173,10 @@ class _Merger:
         check_cancelled(self.cancelled)
         self.let_go_of_shared(tables, infos)  # (after the merge: rows matched under other ids are known by then)
         self.billing_beyond_cost(billing_before, billed_before)  # (after: the invoices no office holds are gone)
+        self.set_aside_summaries()  # (before the words: a summary row set aside is not one kept for other offices)
         self.summary.conflict_notes[said_at:said_at] = self.removed_words(tables) + self.kept_for_others_words() \
             + self.kept_named_words() \
             + self.added_again_words(tables)
-        self.set_aside_summaries()
         self.raise_held_resplits()
         self.keep_held_parts()
         self.merge_police()
@@ -2559,11 +2562,12 @@ class _Merger:
 
     def kept_for_others_words(self) -> list[str]:
         """The rows this office no longer has that stay, as other offices still send them (let_go_of_shared)."""
-        if not self.kept_for_others:
+        if not any(self.kept_for_others.values()):
             return []
         order = {t: n for n, t in enumerate(ROW_WORDS)}  # a project, then its parts, as removed_words says them
         words = []
-        for t in sorted(self.kept_for_others, key=lambda t: order.get(t, len(order))):
+        held = [t for t, keys in self.kept_for_others.items() if keys]  # (a table's rows all set aside: none)
+        for t in sorted(held, key=lambda t: order.get(t, len(order))):
             keys = self.kept_for_others[t]
             said = rows_counted(t, len(keys))
             if t in NAMED_WHEN_COUNTED:
