@@ -559,11 +559,19 @@ class ProjectsPresenter(ScreenPresenter):
             self._outside = (frozenset(), ())
             if self.rows and ref.office_scope(self.store).is_county_file:
                 from safer_desk.services.report import report_areas
-                from safer_desk.services.report_sections.projects import projects_in_areas
+                from safer_desk.services.reference import COUNTYWIDE_WORDS
+                from safer_desk.services.report_sections.projects import origin_counties, projects_in_areas
 
-                inside = {p.id for p in projects_in_areas(self.store, self.rows, report_areas(self.store, None))}
+                came_from = origin_counties(self.store)
+                inside = {p.id for p in projects_in_areas(self.store, self.rows, report_areas(self.store, None),
+                                                          came_from)}
                 outside = [p for p in self.rows if p.id not in inside]
-                names = sorted({a.strip() for p in outside for a in p.areas if a.strip()}, key=str.casefold)
+                # "Countywide" of another county's office is that county's: "Devon county-wide", not an area called
+                # Countywide outside the county file's
+                names = sorted({f"{county} county-wide" if a.strip().casefold() in COUNTYWIDE_WORDS else a.strip()
+                                for p in outside for a in p.areas if a.strip()
+                                for county in (sorted(came_from.get(p.id, ())) or ["another county's"])},
+                               key=str.casefold)
                 self._outside = (frozenset(p.id for p in outside), tuple(names))
         return self._outside
 

@@ -92,3 +92,34 @@ def test_the_county_window_says_what_all_areas_leaves_out(demo_path, tmp_path, w
     assert "leaving out 11 projects of other areas" in title, title
     page.area_filter.setCurrentIndex(page.area_filter.findData("Plymouth"))
     assert page.count.text() == "8 of 23 projects" and page.count.toolTip() == ""
+
+
+def test_another_county_offices_county_wide_project_is_named_by_its_county(demo_path, tmp_path):
+    """An Exeter (Devon) office's "Countywide" project is Devon's, in neither the Suffolk county's report nor its
+    register's All areas; the count's words named it as an area called "Countywide" outside the county file's."""
+    from safer_desk.services import reference
+    from safer_desk.services.projects import add_projects, project_from_fields
+
+    sent = []
+    for name, district, county in (("Babergh office", "Babergh", "Suffolk"), ("Exeter office", "Exeter", "Devon")):
+        office = office_from(demo_path, tmp_path / f"{district}.sqlite", name, districts=[district], county=county)
+        try:
+            if district == "Exeter":
+                add_projects(office, [project_from_fields({"title": "Devon sanctuary scheme", "ref": "D1",
+                                                           "cost": "£9,000", "areas": "Countywide"})])
+            sent.append(export(office, tmp_path / f"{district}-export.sqlite"))
+        finally:
+            office.close()
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, sent)
+        reference.set_office_scope(county, county="Suffolk")  # the county team names its county
+        presenter = ProjectsPresenter(county, perform=ActionLog())
+        presenter.reload()
+        keep = presenter.filter_predicate()
+        assert "Devon sanctuary scheme" not in {p.title for p in presenter.rows if keep(p)}
+        assert "Devon sanctuary scheme" not in _reported_titles(county)
+        assert presenter.outside_areas_note().startswith(
+            "12 projects of areas outside this county file's (Devon county-wide, Ipswich and Plymouth) are not listed")
+    finally:
+        county.close()
