@@ -21,7 +21,7 @@ from safer_desk.domain.ids import seeded_ids
 from safer_desk.services.demo_data import allocation, budgets, costs, indicators, projects, reference
 from safer_desk.storage import audit
 from safer_desk.storage.locking import FileInUse, OfficeLock
-from safer_desk.storage.store import (Store, StoreError, create_file, refuse_name_too_long,
+from safer_desk.storage.store import (Store, StoreError, create_file, refuse_journal_left_beside, refuse_name_too_long,
                                      refuse_new_file_in_unwritable_folder)
 
 # Each tab adds its own examples; order matters only where one tab uses another's rows.
@@ -79,6 +79,9 @@ def _build_demo(path: Path, *, overwrite: bool, keep: bool, own_office: bool = T
             from None
     try:
         with _commits_count_once_in_place(path):
+            # Refused for a journal holding saves before the backup, not after it: each refused try kept another
+            # copy, and five a file push the real backups out.
+            refuse_journal_left_beside(path)
             kept = keep_before_replacing(path) if keep else None
             create_file(path, EXAMPLE_OFFICE, fill=fill_own_demo if own_office else fill_demo, replace=overwrite,
                         label="demo")
