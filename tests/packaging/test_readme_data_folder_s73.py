@@ -1,4 +1,4 @@
-"""The README's "Where your data lives" (session 73): the folder it gives for each system is the one Safer Desk uses
+"""The README's set-up for IT (session 73). "Where your data lives": the folder it gives for each system is the one Safer Desk uses
 there (platformdirs' branch for that system, forced here), and it names SAFER_DESK_HOME, the way IT keeps the own
 file, the signing key and errors.log elsewhere (a network home drive, a roaming profile): the user guide said so,
 the README, which IT reads, did not."""
@@ -52,3 +52,22 @@ def test_safer_desk_home_is_where_the_own_file_key_and_log_go(monkeypatch, tmp_p
     monkeypatch.setenv("SAFER_DESK_HOME", str(tmp_path / "H drive" / "Safer Desk"))
     assert paths.default_file() == tmp_path / "H drive" / "Safer Desk" / "safer-desk.sqlite"
     assert paths.keys_folder() == tmp_path / "H drive" / "Safer Desk" / "keys"
+
+
+def _macos_bullet() -> str:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("\n## Set up\n", 1)[1].split("\n## ", 1)[0]
+    return section.split("- **macOS**", 1)[1].split("\n- **", 1)[0]
+
+
+def test_the_macos_python_it_names_is_the_python3_the_commands_run():
+    """The Linux and macOS commands run `python3`. Homebrew's versioned formulae (`brew install python@3.12`) put
+    only `python3.12` on the path (Homebrew/homebrew-core#149998: "expected behaviour"), so on a stock Mac
+    `python3` stayed Apple's /usr/bin/python3 (3.9): the venv was made with it and pip refused Safer Desk
+    ("requires a different Python: 3.9.6 not in '>=3.11'") after the README had said that Python would do."""
+    bullet = _macos_bullet()
+    for formula in re.findall(r"brew install ([\w@.]+)", bullet):
+        if formula != "python":  # the unversioned formula is the one that gives `python3`
+            version = formula.split("@", 1)[1]
+            assert f"`python{version}`" in bullet and "in place of `python3`" in bullet, bullet
+    assert "/usr/bin/python3" in bullet and "python3 --version" in bullet, bullet
