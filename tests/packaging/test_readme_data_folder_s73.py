@@ -1,7 +1,7 @@
-"""The README's set-up for IT (session 73). "Where your data lives": the folder it gives for each system is the one Safer Desk uses
-there (platformdirs' branch for that system, forced here), and it names SAFER_DESK_HOME, the way IT keeps the own
-file, the signing key and errors.log elsewhere (a network home drive, a roaming profile): the user guide said so,
-the README, which IT reads, did not."""
+"""The README's set-up for IT (session 73). "Where your data lives": the folder it gives for each system is the one
+Safer Desk uses there (platformdirs' branch for that system, forced here), and it names SAFER_DESK_HOME, the way IT
+keeps the own file, the signing key and errors.log elsewhere (a network home drive, a roaming profile): the user
+guide said so, the README, which IT reads, did not. The macOS line names a Python the commands' `python3` runs."""
 
 from __future__ import annotations
 
