@@ -734,10 +734,13 @@ def _refuse_folder_without_police_data(path) -> None:
     from safer_desk.exchange.police_uk import folder_may_hold_street_files
 
     if not folder_may_hold_street_files(path):
+        from safer_desk.storage.store import files_held_words, sqlite_files_in
+
         folder = path.resolve()
+        held = sqlite_files_in(folder)  # the name to give, when the folder holds one: not an example it lacks
+        name = files_held_words(held) if held else f"Give the file's own name (for example {folder / 'office.sqlite'})"
         raise CliError(f"{folder} is a folder, not a Safer Desk file, and holds no police.uk data to import (no .csv "
-                       f"or .zip files). Give the file's own name (for example {folder / 'office.sqlite'}), or "
-                       "open it with File > Open in the window.")
+                       f"or .zip files). {name}, or open it with File > Open in the window.")
 
 
 def _police_data(path) -> bool:

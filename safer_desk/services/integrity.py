@@ -27,7 +27,7 @@ from safer_desk.exchange import county_merge
 from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.locking import remove_lock_left
 from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
-                                      audit_trigger_problems, cut_short, header_overwritten,
+                                      audit_trigger_problems, folder_given, cut_short, header_overwritten,
                                       header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, remove_unmarked_journal,
@@ -97,7 +97,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
     try:
         if not path.is_file():
             report.kind = "a folder" if path.is_dir() else "missing"
-            report.bad(f"{path} is a folder, not a Safer Desk file" if path.is_dir() else f"there is no file at {path}")
+            report.bad(folder_given(path, end="") if path.is_dir() else f"there is no file at {path}")
             return report
         with path.open("rb") as fh:
             head = fh.read(100)

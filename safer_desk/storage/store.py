@@ -516,13 +516,52 @@ def not_sqlite_words(path: Path, header: bytes) -> str:
         f"it is {kind}, not an SQLite database"
 
 
+_FOLDER_LOOK_LIMIT = 200  # entries of a folder looked at for its files (a network share's may hold thousands)
+
+
+def folder_given(folder: Path, *, end: str = ".") -> str:
+    """What a folder given where a Safer Desk file belongs is: said so, with the SQLite files it holds (told by their
+    first bytes, not their ending), whose name to give instead. "H:\\CSP is a folder" alone left the person to find
+    the file's name, and an example name ("office.sqlite") was one the folder did not hold."""
+    held = sqlite_files_in(folder)
+    said = f"{folder} is a folder, not a Safer Desk file"
+    return f"{said}. {files_held_words(held)}." if held else said + end
+
+
+def files_held_words(held: list[Path]) -> str:
+    """"It holds X: give that file's name (FOLDER/X)", of the SQLite files a folder given for a file holds."""
+    names = " and ".join(filter(None, [", ".join(p.name for p in held[:-1]), held[-1].name]))
+    which = f"that file's name ({held[0]})" if len(held) == 1 else f"one file's name (such as {held[0]})"
+    return f"It holds {names}: give {which}"
+
+
+def sqlite_files_in(folder: Path, most: int = 3) -> list[Path]:
+    """Up to ``most`` files directly in folder that are SQLite files (by their first bytes), by name."""
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for n, entry in enumerate(entries):
+                if n >= _FOLDER_LOOK_LIMIT:
+                    break
+                try:
+                    if entry.is_file():
+                        with open(entry.path, "rb") as fh:
+                            if fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+                                found.append(Path(entry.path))
+                except OSError:
+                    continue
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name.casefold())[:most]
+
+
 def inspect_file(path: Path) -> FileCheck:
     """Look at a file without changing it; raise a StoreError when it cannot be used."""
     path = Path(path)
     if not path.exists():
         return FileCheck(False, False, sorted(known_steps()))
     if path.is_dir():
-        raise NotADatabase(f"{path} is a folder, not a Safer Desk file.")
+        raise NotADatabase(folder_given(path))
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
