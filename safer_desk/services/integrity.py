@@ -31,7 +31,8 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, remove_unmarked_journal,
-                                      repair_audit_trail, where_to_get_whole, where_to_restore, words_for_limit)
+                                      repair_audit_trail, wal_holds_unwritten, where_to_get_whole, where_to_restore,
+                                      words_for_limit)
 from safer_desk.storage.schema.costs import versions_gap_repaired, versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
@@ -228,9 +229,10 @@ def _saves_in_wal(path: Path) -> int:
             while len(frame := fh.read(24)) == 24 and frame[8:16] == salts:
                 saves += int.from_bytes(frame[4:8], "big") > 0  # the file's size after a commit: 0 mid-transaction
                 fh.seek(page_size, 1)
-            return saves
     except OSError:
         return 0
+    # Saves whose pages are all in the file already (a window killed after saving) are no saves left in the -wal.
+    return saves if saves and wal_holds_unwritten(path) else 0
 
 
 def _wal_note(path: Path) -> str:

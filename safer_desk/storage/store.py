@@ -270,6 +270,64 @@ def remove_unmarked_journal(path: Path) -> bool:
         conn.close()
 
 
+WAL_HEADER_SIZE, WAL_FRAME_HEADER_SIZE = 32, 24  # a -wal's header; each frame is a 24-byte header and a page
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def wal_holds_unwritten(path: Path) -> bool:
+    """Whether FILE-wal beside path holds a save not yet in the file itself: a page of its committed frames (its
+    current run: their salts the header's) that differs from the file's page. SQLite writes a save's pages into the
+    file at its checkpoint (at once here: ``wal_autocheckpoint = 1``) and keeps them in the -wal until the next save,
+    so a window killed after saving leaves a -wal whose every page is in the file already. True when it cannot tell
+    (the -wal or the file unreadable)."""
+    try:
+        with open(f"{path}-wal", "rb") as wal, open(path, "rb") as db:
+            header = wal.read(WAL_HEADER_SIZE)
+            if len(header) < WAL_HEADER_SIZE or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
+                return False  # no frames SQLite would read
+            page_size, salts = int.from_bytes(header[8:12], "big") or 65536, header[16:24]
+            pending: dict[int, bytes] = {}  # the frames of a transaction not yet committed in the -wal
+            committed: dict[int, bytes] = {}
+            while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
+                page = wal.read(page_size)
+                if len(page) < page_size:
+                    break
+                pending[int.from_bytes(frame[:4], "big")] = page
+                if int.from_bytes(frame[4:8], "big"):  # the file's size after a commit: 0 mid-transaction
+                    committed.update(pending)
+                    pending.clear()
+            for number, page in committed.items():
+                db.seek((number - 1) * page_size)
+                if db.read(page_size) != page:
+                    return True
+            return False
+    except OSError:
+        return True
+
+
+def settle_written_wal(path: Path) -> bool:
+    """Let SQLite take away FILE-wal (and FILE-shm) beside path when every save in it is in the file already
+    (``wal_holds_unwritten``): what closing the file in a window would have done. The last connection to leave WAL
+    mode removes them, and only when no other program has the file open (SQLite's exclusive lock, not waited for).
+    True when they went."""
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.stat().st_size or not Path(path).is_file() or wal_holds_unwritten(path):
+            return False
+        conn = sqlite3.connect(sqlite_uri_for(Path(path).resolve().as_posix(), {"mode": "rw"}), uri=True, timeout=0,
+                               isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # pages the file holds already: nothing of it changes
+        conn.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return not wal.exists()
+
+
 def _wal_mode_on_disk(path: Path) -> bool:
     """Whether path's header says WAL mode (byte 18 is 2): a file left so at rest by a writer killed after its first
     change, or closed while another program read it; False for a file that cannot be read."""
@@ -310,8 +368,10 @@ def refuse_journal_left_beside(path: Path) -> None:
     and it holds that file's last saves, which are not to be written over. Nor does a new file (a copy, the example)
     replace a file whose journal lies beside it (its window was killed): the copy took the journal's pages too.
     The caller holds path's lock when path may be open in a window (whose journal it is, while it is open). A journal
-    a killed run left unmarked holds nothing SQLite reads: it goes, and refuses nothing."""
+    a killed run left unmarked holds nothing SQLite reads: it goes, and refuses nothing; so does a -wal whose saves
+    are all in the file (a window killed after saving), through SQLite, as closing the window would have."""
     remove_unmarked_journal(path)
+    settle_written_wal(path)
     if (journal := journal_beside(path)) is not None:
         if path.exists():
             raise StoreError(

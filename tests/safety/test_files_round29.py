@@ -79,18 +79,22 @@ def test_opening_an_export_to_look_at_never_changes_it(demo_store, demo_path, tm
 
 
 def _left_by_a_killed_window(path: Path) -> None:
-    """path's -wal as a window killed after its last saves leaves it (with the -shm beside it)."""
+    """path's -wal as a window killed after its last saves leaves it (with the -shm beside it), the saves not yet
+    written into the file (a tab was reading): only in the -wal. (Session 73: the file was put back as closing left
+    it, the saves written into it, and a -wal whose saves are all in the file no longer refuses a name.)"""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA wal_autocheckpoint = 0")
+        before = path.read_bytes()  # the file as it was before the saves (in WAL mode)
         conn.execute("BEGIN")
         conn.execute("CREATE TABLE last_saves(x)")
         conn.execute("INSERT INTO last_saves VALUES (1)")
         conn.execute("COMMIT")
         kept = {side: Path(f"{path}{side}").read_bytes() for side in ("-wal", "-shm")}
     finally:
-        conn.close()  # writes the -wal into the file and removes it: put back as the killed window left it
+        conn.close()  # writes the -wal into the file and removes it: put back as the killed window left them
+    path.write_bytes(before)
     for side, data in kept.items():
         Path(f"{path}{side}").write_bytes(data)
 

@@ -17,14 +17,17 @@ from tests.safety.helpers import run_cli, run_python
 KILLED = 86
 
 
-def _killed_with_saves_in_its_journal(path: Path, home: Path) -> Path:
-    """A window killed with its last save still in FILE-wal (not yet written into the file: a tab was reading)."""
+def _killed_with_saves_in_its_journal(path: Path, home: Path, *, written: bool = False) -> Path:
+    """A window killed with its last save still in FILE-wal (not yet written into the file: a tab was reading), or
+    (written) with its saves written into the file, the -wal still holding their pages as SQLite leaves it until the
+    next save: the way every window killed after a save (the task manager, a power cut) leaves its file."""
+    held_back = "" if written else "store.conn.execute('PRAGMA wal_autocheckpoint = 0')  # a reader holds it back\n"
     code = ("import os\n"
             "from safer_desk.storage.store import open_store\n"
             f"store = open_store({str(path)!r})\n"
             "with store.transaction():  # the first change switches the file to WAL\n"
             "    store.conn.execute(\"UPDATE projects SET title = title || ' (1)'\")\n"
-            "store.conn.execute('PRAGMA wal_autocheckpoint = 0')  # as a reader holding the checkpoint back does\n"
+            f"{held_back}"
             "with store.transaction():\n"
             "    store.conn.execute(\"UPDATE projects SET title = title || ' (2)'\")\n"
             f"os._exit({KILLED})\n")
@@ -61,3 +64,55 @@ def test_after_the_advice_the_replace_goes_ahead_with_the_saves_in_its_backup(de
     with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as conn:  # the killed window's last save is kept
         titles = [r[0] for r in conn.execute("SELECT title FROM projects")]
     assert titles and all(t.endswith(" (1) (2)") for t in titles)
+
+
+# -- a journal whose saves are all in the file already -----------------------------------------------------------------
+# A window killed after a save leaves FILE-wal (45 KB) beside its file: SQLite wrote its pages into the file at once
+# (Safer Desk checkpoints every commit) but keeps them in the -wal until the next save. `demo FILE --replace` refused
+# the file for it ("o.sqlite-wal lies beside it, holding saves of o.sqlite not yet written into it"), and `check` said
+# "1 save … is in its journal beside it … never delete the -wal file", of saves that were in the file.
+
+
+def _titles(path: Path) -> list[str]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return [r[0] for r in conn.execute("SELECT title FROM projects ORDER BY title")]
+
+
+def test_demo_replace_goes_ahead_over_a_journal_whose_saves_are_in_the_file(demo_path, tmp_path):
+    home = tmp_path / "home"
+    wal = _killed_with_saves_in_its_journal(demo_path, home, written=True)
+    result = run_cli(["demo", str(demo_path), "--replace"], home=home)
+    assert result.returncode == 0, result.stderr
+    assert not wal.exists() and not Path(f"{demo_path}-shm").exists()  # nothing of the old file left beside it
+    (backup,) = (demo_path.parent / "backups").iterdir()
+    assert all(t.endswith(" (1) (2)") for t in _titles(backup))  # the killed window's saves are kept
+    assert not any(t.endswith(")") and " (1)" in t for t in _titles(demo_path))  # the example, as built
+    check = run_cli(["check", str(demo_path)], home=home)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_check_does_not_call_saves_already_in_the_file_unwritten(demo_path, tmp_path):
+    home = tmp_path / "home"
+    _killed_with_saves_in_its_journal(demo_path, home, written=True)
+    result = run_cli(["check", str(demo_path)], home=home)
+    assert result.returncode == 0, result.stderr
+    assert "in its journal beside it" not in result.stdout, result.stdout
+
+
+def test_check_still_says_saves_that_are_only_in_the_journal(demo_path, tmp_path):
+    home = tmp_path / "home"
+    _killed_with_saves_in_its_journal(demo_path, home)
+    result = run_cli(["check", str(demo_path)], home=home)
+    assert "1 save made by a Safer Desk that did not close" in result.stdout, result.stdout
+
+
+def test_save_a_copy_over_such_a_file_writes_the_copy_and_leaves_no_journal_beside_it(demo_store, demo_master,
+                                                                                      tmp_path):
+    import shutil
+
+    target = tmp_path / "copy.sqlite"
+    shutil.copyfile(demo_master, target)
+    _killed_with_saves_in_its_journal(target, tmp_path / "home", written=True)
+    demo_store.backup_to(target)  # File > Save a Copy, Replace chosen
+    assert not Path(f"{target}-wal").exists() and not Path(f"{target}-shm").exists()
+    assert _titles(target) == _titles(demo_store.path)  # the copy, whole, with nothing of the old file's -wal
