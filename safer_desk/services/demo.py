@@ -120,9 +120,20 @@ def _file_state(path: Path) -> tuple[int, int, int] | None:
 def keep_before_replacing(path: Path | str) -> Path | None:
     """Before `demo OUT --force` replaces a Safer Desk file: a backup of it in the backups folder beside it (its
     path; None when there is no such file there to keep). A file named by mistake is never lost with no copy."""
-    from safer_desk.storage.store import holds_data, inspect_file, make_backup
+    from safer_desk.storage.store import remove_side_files_left
 
     path = Path(path)
+    try:
+        return _keep(path)
+    finally:
+        # A file left in WAL mode at rest: the look at it made FILE-shm and an empty FILE-wal, which would stay beside
+        # the new file (not in WAL mode, nothing reads them).
+        remove_side_files_left(path)
+
+
+def _keep(path: Path) -> Path | None:
+    from safer_desk.storage.store import holds_data, inspect_file, make_backup
+
     if not path.is_file():
         return None
     try:

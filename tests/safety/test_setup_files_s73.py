@@ -116,3 +116,17 @@ def test_save_a_copy_over_such_a_file_writes_the_copy_and_leaves_no_journal_besi
     demo_store.backup_to(target)  # File > Save a Copy, Replace chosen
     assert not Path(f"{target}-wal").exists() and not Path(f"{target}-shm").exists()
     assert _titles(target) == _titles(demo_store.path)  # the copy, whole, with nothing of the old file's -wal
+
+
+def test_demo_replace_over_a_file_left_in_wal_mode_leaves_nothing_beside_the_new_file(demo_path, tmp_path):
+    # A file left in WAL mode at rest (its window killed after its saves were in it, or closed while another program
+    # read it): the look at it before its backup made example.sqlite-shm (32 KB) and an empty example.sqlite-wal,
+    # which stayed beside the new example file (nothing read them: it is not in WAL mode).
+    with sqlite3.connect(demo_path) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    beside = lambda: sorted(p.name for p in demo_path.parent.iterdir() if p.name != "home")  # noqa: E731
+    assert beside() == ["example.sqlite"]
+    result = run_cli(["demo", str(demo_path), "--replace"], home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert beside() == ["backups", "example.sqlite"]
