@@ -185,7 +185,9 @@ def new_office_file_name(name: Path | str) -> Path:
     path = Path(name)
     if path.suffix.lower() in OFFICE_SUFFIXES or names_another_kind(path):
         return path
-    return path.with_name(path.name + ".sqlite")
+    # A dot or space typed at the end ("office.", as a sentence ends) is no part of the name: Windows drops them
+    # ("office." is "office" there), and .sqlite after them made "office..sqlite".
+    return path.with_name((path.name.rstrip(". ") or path.name) + ".sqlite")
 
 
 def names_another_kind(path: Path | str) -> bool:
