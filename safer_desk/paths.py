@@ -10,10 +10,13 @@ DEFAULT_FILE_NAME = "safer-desk.sqlite"
 
 
 def data_folder() -> Path:
-    """The user's own data folder (no admin rights needed); SAFER_DESK_HOME overrides it."""
-    override = os.environ.get("SAFER_DESK_HOME")
-    if override:
-        return Path(override)
+    """The user's own data folder (no admin rights needed); SAFER_DESK_HOME overrides it, read as a path typed in a
+    field is: `set SAFER_DESK_HOME="H:\\Safer Desk"` in Command Prompt keeps the quotes in the value, and a value
+    no shell reads (Windows' environment variables dialog, a shortcut) keeps its ~. Taken as they were, a folder
+    named " or ~ was made where the program started, and the own file and signing key kept in it."""
+    override = os.environ.get("SAFER_DESK_HOME", "")
+    if override.strip():
+        return Path(typed_path(override))
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Safer Desk", appauthor=False, roaming=False))
