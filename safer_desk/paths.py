@@ -79,7 +79,22 @@ def typed_path(text: str, *, windows: bool | None = None) -> str:
         # Command Prompt, and Python reading a Windows command line, take "C:\folder\" as C:\folder": the
         # backslash keeps the closing quote as part of the word. A Windows name never holds a quote.
         text = text[:-1].rstrip()
-    return _home_read(text, windows)
+    return _home_read(_variables_read(text) if windows else text, windows)
+
+
+def _variables_read(text: str) -> str:
+    """%NAME% of an environment variable that is set, as Explorer and Command Prompt read it on Windows
+    ("%LOCALAPPDATA%\\Safer Desk", as the README names the data folder): PowerShell, and a path field, pass it on as
+    typed. A % elsewhere ("100% plan.sqlite") or of a variable not set stays as typed."""
+    if text.count("%") < 2:
+        return text
+    import re
+
+    def value(match: re.Match) -> str:
+        name = match.group(1)
+        return os.environ.get(name) or os.environ.get(name.upper()) or match.group(0)
+
+    return re.sub(r"%([A-Za-z_][A-Za-z0-9_()]*)%", value, text)
 
 
 def _home_read(text: str, windows: bool) -> str:
