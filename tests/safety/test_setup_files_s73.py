@@ -4,7 +4,9 @@
 tab was reading) is refused: the example would take the journal's pages as its own. It was refused only after a
 backup of the file had been made, so each try (a script retrying, a person trying again) wrote another 4.5 MB copy
 into the backups folder, which keeps five a file: the real backups were pushed out by copies of a refusal, and the
-message said "Nothing was written".
+message said "Nothing was written". A -wal whose saves are all in the file already (most killed windows leave one)
+refused the replace and was said by `check` to hold saves; and a file left in WAL mode at rest had its -shm and an
+empty -wal left beside the example that replaced it.
 """
 
 from __future__ import annotations
