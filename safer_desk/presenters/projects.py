@@ -24,7 +24,8 @@ from safer_desk.presenters.events import Event
 from safer_desk.presenters.forms import Field, FieldKind, FormError, FormPresenter, correct_marked
 from safer_desk.presenters.screens import ScreenPresenter
 from safer_desk.services import projects as service
-from safer_desk.services.provenance import NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, row_origins, titles_said
+from safer_desk.services.provenance import (NOT_A_COUNTY_FILE, PROJECTS, RowOrigins, merged_into, row_origins,
+                                            titles_said)
 from safer_desk.services.projects import (ChangedInFile, FieldProblems, NoLongerInFile, PasteReading, Project,
                                          project_name)
 
@@ -554,10 +555,10 @@ class ProjectsPresenter(ScreenPresenter):
         out: the example's Plymouth projects an office sent with its copy of the example) and the areas they name;
         none in an office's own file, whose register lists every project it holds as it always has."""
         if self._outside is None:
-            from safer_desk.services import reference as ref
-
             self._outside = (frozenset(), ())
-            if self.rows and ref.office_scope(self.store).is_county_file:
+            # merged_into first: two queries, where the office's scope would load reference's classes on the way to
+            # an office file's first screen (nothing is outside an office's own register)
+            if self.rows and merged_into(self.store) and self._scope().is_county_file:
                 from safer_desk.services.report import report_areas
                 from safer_desk.services.reference import COUNTYWIDE_WORDS
                 from safer_desk.services.report_sections.projects import origin_counties, projects_in_areas
@@ -574,6 +575,11 @@ class ProjectsPresenter(ScreenPresenter):
                                key=str.casefold)
                 self._outside = (frozenset(p.id for p in outside), tuple(names))
         return self._outside
+
+    def _scope(self):
+        from safer_desk.services import reference as ref
+
+        return ref.office_scope(self.store)
 
     def outside_areas_note(self) -> str:
         """What the register's "All areas" leaves out in a county file, and how to see it; "" when nothing."""
