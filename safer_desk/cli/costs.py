@@ -39,7 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     costs = subparsers.add_parser(
         "dhr-costs", help="a review's cost lines as CSV, or correct one (as Edit cost line… does)",
         description="Print the cost lines of the review CASE (its reference) as CSV: line,category,description,"
-                    "supplier,invoice_ref,invoiced_on,amount (pounds), line being each one's number. With --correct "
+                    "supplier,invoice_ref,invoiced_on,amount (pounds), line being each one's number: 1, 2 … in the "
+                    "order the lines were added, kept when a line is corrected (its date or category too). With "
+                    "--correct "
                     "LINE, correct that line as Edit cost line… on the Costs page does: the options given replace "
                     "its values, the others stay. A correction is refused as there: a line dated before a "
                     "correction of it already kept, a cost below what the partners have paid. A cost corrected "
@@ -49,15 +51,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     costs.add_argument("file", metavar="FILE", help="the Safer Desk file")
     costs.add_argument("case", metavar="CASE", help="the review's reference, e.g. WSCSP-DHR-2017-01")
     costs.add_argument("--correct", metavar="LINE", type=option_type(read_count, "--correct"),
-                       help="the number of the cost line to correct, as the list gives it")
-    costs.add_argument("--amount", metavar="AMOUNT", type=option_type(read_amount, "--amount", keep_text=True),
+                       help="the number of the cost line to correct, as the list gives it (a line keeps its number "
+                            "when it is corrected)")
+    costs.add_argument("--amount", metavar="AMOUNT", type=option_type(_read_cost_amount, "--amount", keep_text=True),
                        help="its amount in pounds (6000 or £6,000.00)")
     costs.add_argument("--category", metavar="TEXT", help="what the cost was for (e.g. Independent chair/author)")
     costs.add_argument("--description", metavar="TEXT", help="its description")
     costs.add_argument("--supplier", metavar="TEXT", help="its supplier")
     costs.add_argument("--invoice-ref", metavar="TEXT", help="the supplier's invoice reference")
-    costs.add_argument("--invoice-date", metavar="DATE", type=option_type(read_date, "--invoice-date"),
-                       help="the invoice's date (29/03/2018 or 2018-03-29)")
+    costs.add_argument("--invoice-date", metavar="DATE", type=option_type(_read_invoice_date, "--invoice-date"),
+                       help="the invoice's date (29/03/2018 or 2018-03-29); \"\" or none takes the date off the line")
     costs.add_argument("--bill-again", action="store_true",
                        help="with --correct: where the corrected cost is below what the partners were billed, bill "
                             "them again today with the review's own split (without it, that is said and refused)")
@@ -168,7 +171,6 @@ _LINE_FIELDS = ("category", "description", "supplier", "invoice_ref", "invoiced_
 def run_costs(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from safer_desk.domain import dhr as rules
     from safer_desk.domain.money import format_pounds_plain
     from safer_desk.services import dhr
 
@@ -178,8 +180,8 @@ def run_costs(args: argparse.Namespace) -> int:
     if not correcting and (args.bill_again or any(v is not None for v in typed.values())):
         raise CliError("--amount, --category, --description, --supplier, --invoice-ref, --invoice-date and "
                        "--bill-again correct a cost line: give its number with --correct", code=2)
-    if args.amount is not None and (estimate := rules.cost_estimate_words(args.amount)):
-        raise CliError(f"--amount: {estimate}")  # refused as the window refuses it beside the Amount
+    if args.amount is not None and (refused := _cost_amount_refusal(args.amount)):
+        raise CliError(f"--amount: {refused}")  # refused as the window refuses it beside the Amount, said for here
     refuse_name_first(args.file, args.case, what="CASE", usage="safer-desk dhr-costs FILE CASE")
     store = open_existing(args.file, read_only=not correcting)
     try:
@@ -190,13 +192,13 @@ def run_costs(args: argparse.Namespace) -> int:
             known = [c.reference for c in dhr.list_cases(store, today=date.today())]
             raise CliError(f"there is no review with the reference “{args.case}”{meant_words(args.case, known)} "
                            f"(known: {', '.join(known) or 'none yet'}).")
-        lines = dhr.cost_lines(store, case_id)
+        lines = dhr.numbered_cost_lines(store, case_id)
         if correcting:
             if args.correct > len(lines):
                 raise CliError(f"--correct: {args.case.strip()} has {len(lines)} cost line"
                                f"{'' if len(lines) == 1 else 's'}; give the number of one of them, as "
                                f"`safer-desk dhr-costs FILE {args.case.strip()}` lists them.")
-            _correct_line(store, args, lines[args.correct - 1], typed)
+            _correct_line(store, args, lines[args.correct - 1][1], typed)
             return 0
     finally:
         store.close()
@@ -204,8 +206,36 @@ def run_costs(args: argparse.Namespace) -> int:
         print(f"safer-desk: note: {args.case.strip()} has no cost lines yet.", file=sys.stderr)
     print_csv(["line", "category", "description", "supplier", "invoice_ref", "invoiced_on", "amount"],
               [[n, r["category"], r["description"] or "", r["supplier"] or "", r["invoice_ref"] or "",
-                r["invoiced_on"] or "", format_pounds_plain(r["amount_pence"])] for n, r in enumerate(lines, 1)])
+                r["invoiced_on"] or "", format_pounds_plain(r["amount_pence"])] for n, r in lines])
     return 0
+
+
+# What to do on the command line with a cost line's amount not known yet (the window's words say "Cancel").
+_CORRECT_ONCE_KNOWN = "Leave --amount out, and correct the amount once the figure is known."
+
+
+def _cost_amount_refusal(typed: str) -> str:
+    """Why --amount is no cost line's amount ("" when it is one): a figure not known yet ("TBC"), a range, a minimum
+    or an estimate, refused as Edit cost line… refuses it beside its Amount, in words for the command line."""
+    from safer_desk.domain import dhr as rules
+
+    return (rules.cost_amount_words(typed, then=_CORRECT_ONCE_KNOWN)
+            or rules.cost_estimate_words(typed, then=_CORRECT_ONCE_KNOWN))
+
+
+def _read_cost_amount(text: str) -> int | None:
+    """--amount: an amount (read_amount); one a cost line cannot take is left to run_costs to refuse (exit 1, as an
+    estimate was), not read by the money parser, whose words ("leave the amount blank", "type £0") a cost line has
+    no use for."""
+    return None if _cost_amount_refusal(text) else read_amount(text)
+
+
+NO_DATE = ""  # --invoice-date "" or none: the line's invoice date taken off (not None: "not given, kept")
+
+
+def _read_invoice_date(text: str):
+    """--invoice-date: a date (read_date), or "" or none to take the date off the line (the window's field emptied)."""
+    return NO_DATE if text.strip().casefold() in ("", "none") else read_date(text)
 
 
 def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> None:

@@ -74,14 +74,18 @@ COST_CATEGORIES = ("Independent chair/author", "Overview report writer", "Admini
                    "Venue and travel", "Other")
 
 
-def cost_amount_words(typed: str) -> str:
+# What to do with a cost line's amount not known yet, in the window (the form's Cancel); the command line says its own.
+ADD_ONCE_KNOWN = "Cancel, and add it once the figure is known."
+
+
+def cost_amount_words(typed: str, *, then: str = ADD_ONCE_KNOWN) -> str:
     """Why a cost line's Amount as typed is not one, in words that say what can be done ("" for the money parser's
     own): a figure not known yet ("TBC", "N/A", "nil") or an estimate (a range, a minimum). A cost line is a cost
-    known to the penny, more than £0, so the parser's "leave the amount blank" or "type £0" cannot be done here."""
+    known to the penny, more than £0, so the parser's "leave the amount blank" or "type £0" cannot be done here.
+    ``then``: what to do instead where it was typed."""
     from safer_desk.domain.money import MoneyError, no_figure_words, parse_cost
 
     text = (typed or "").strip()
-    then = "Cancel, and add it once the figure is known."
     if no_figure_words(text):
         return f"“{text}” is not an amount: a cost line is a cost known to the penny. {then}"
     try:
@@ -94,17 +98,16 @@ def cost_amount_words(typed: str) -> str:
     return f"“{text}” is {said}: a cost line is one amount, known to the penny. {then}"
 
 
-def cost_estimate_words(typed: str) -> str:
+def cost_estimate_words(typed: str, *, then: str = ADD_ONCE_KNOWN) -> str:
     """Why a cost line's Amount typed as an estimate ("c. £5,000", "£4,500 (est.)") is refused ("" when it is not
     one): the money parser reads such a figure as the figure (a planning figure elsewhere), but a cost line is billed
-    to the partners, so it is the invoice's amount, known to the penny."""
+    to the partners, so it is the invoice's amount, known to the penny. ``then``: what to do instead."""
     from safer_desk.domain.money import approximate_figure
 
     text = (typed or "").strip()
     if approximate_figure(text) is None:
         return ""
-    return (f"“{text}” is an estimate: a cost line is one amount, known to the penny. Cancel, and add it once the "
-            "figure is known.")
+    return f"“{text}” is an estimate: a cost line is one amount, known to the penny. {then}"
 
 
 # Reviews cost £10k–£15k nationally (DESIGN.md 2.3): a cost line beyond this is asked about once, as a nought too

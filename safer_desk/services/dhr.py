@@ -2207,6 +2207,15 @@ def cost_lines(store: Store, case_id: str, *, as_at: date | None = None) -> list
 TAKEN_OFF = "Taken off since"  # cost_lines as at a day: what lines deleted since came to, billed by then
 
 
+def numbered_cost_lines(store: Store, case_id: str) -> list[tuple[int, dict]]:
+    """The review's cost lines, each with its number (1, 2 …) in the order they were added (rowid: a correction
+    updates a line where it stands), so a line keeps its number however its date, category or amount is corrected;
+    `safer-desk dhr-costs` lists and corrects them by it (numbered in cost_lines' date order, a date corrected
+    renumbered them, and a script's next --correct of the same number changed another line)."""
+    rows = store.rows("SELECT * FROM dhr_cost_lines WHERE case_id = ? ORDER BY rowid", (case_id,))
+    return [(number, dict(row)) for number, row in enumerate(rows, 1)]
+
+
 def recommendations(store: Store, case_id: str, *, today: date, as_at: date | None = None) -> list[dict]:
     """The action plan, each recommendation's status counted at ``today``; as at a day, one completed after it is
     still open (``rules.reached_by``)."""
