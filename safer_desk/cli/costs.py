@@ -40,8 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "dhr-costs", help="a review's cost lines as CSV, or correct one (as Edit cost line… does)",
         description="Print the cost lines of the review CASE (its reference) as CSV: line,category,description,"
                     "supplier,invoice_ref,invoiced_on,amount (pounds), line being each one's number: 1, 2 … in the "
-                    "order the lines were added, kept when a line is corrected (its date or category too). With "
-                    "--correct "
+                    "order the lines were added, kept when a line is corrected (its date or category too; only "
+                    "deleting a line in the window renumbers those added after it). With --correct "
                     "LINE, correct that line as Edit cost line… on the Costs page does: the options given replace "
                     "its values, the others stay. A correction is refused as there: a line dated before a "
                     "correction of it already kept, a cost below what the partners have paid. A cost corrected "
