@@ -348,7 +348,8 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         box = tab.search_box() if tab is not None else None
         if box is None:
-            self.statusBar().showMessage("This page has no search box.", 4000)
+            self.statusBar().showMessage(tab.no_search_box() if tab is not None else "This page has no search box.",
+                                         4000)
             return False
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         box.selectAll()

@@ -96,6 +96,11 @@ class TabBase(QWidget):
                 return box
         return None
 
+    def no_search_box(self) -> str:
+        """What Edit > Find says when ``search_box`` finds none on the page in view (a page may move the keyboard to
+        where a search can be had)."""
+        return "This page has no search box."
+
     def describe_unsaved(self) -> str:
         return self.presenter.describe_unsaved() if self.presenter is not None else ""
 

@@ -634,6 +634,15 @@ class FundPage(QWidget):
             box.setEnabled(filtered)
             box.setToolTip(tip if filtered else FILTERS_TIP)
 
+    def no_search_box(self) -> str:
+        """Edit > Find with the search greyed (a table of the whole fund in view): what the search finds, the keyboard
+        on the list of tables, Referrals or Spend lines an arrow key away; "" when the search is not greyed."""
+        if self.search.isEnabled():
+            return ""
+        self.table_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return ("The search finds referrals and spend lines only: choose Referrals or Spend lines in the list of "
+                "tables (the keyboard is there), then Ctrl+F.")
+
     def _fund_chosen(self, index: int) -> None:
         if self.presenter.select(self.fund_combo.itemData(index)):
             self.refresh()

@@ -108,5 +108,10 @@ class CostsTab(TabBase):
                 self._funds.districts_changed()
                 self._funds.refresh()
 
+    def no_search_box(self) -> str:
+        if self.pages.currentIndex() == FUNDS and self._funds is not None:
+            return self._funds.no_search_box() or super().no_search_box()
+        return super().no_search_box()
+
     def is_busy(self) -> bool:
         return any(page is not None and page.is_busy() for page in (self.reviews, self._ledger, self._funds))
