@@ -218,6 +218,30 @@ def _copy_fund_summary(conn: sqlite3.Connection, office_id: str) -> int:
     return len(out)
 
 
+def _drop_reasons_of_referrals_meeting_rules(conn: sqlite3.Connection) -> int:
+    """Blank the reason to accept of each referral sent that meets its fund's rules (how many): a reason is kept only
+    while a rule is not met, but a file from before that rule (s72) may still hold one, about a victim, standing for
+    no override at all. A referral whose answers or fund's rules are not read (a value a merge brought) keeps its."""
+    from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, eligibility_failures
+
+    if not (has_table(conn, "fund_referrals") and has_table(conn, "funds")):
+        return 0
+    stale = []
+    for row in conn.execute(
+            "SELECT r.id, r.risk_level, r.at_marac, r.idva_assigned, r.perpetrator_resident, f.risk_levels, "
+            "f.require_marac, f.require_idva, f.require_perpetrator_not_resident FROM fund_referrals r "
+            "JOIN funds f ON f.id = r.fund_id WHERE coalesce(r.override_reason, '') <> ''").fetchall():
+        try:
+            rules = EligibilityRules(frozenset(x for x in (row[5] or "").split(",") if x), *map(bool, row[6:9]))
+            answers = EligibilityAnswers(row[1], *map(bool, row[2:5]))
+        except FundError:
+            continue
+        if not eligibility_failures(rules, answers):
+            stale.append((row[0],))
+    conn.executemany("UPDATE fund_referrals SET override_reason = '' WHERE id = ?", stale)
+    return len(stale)
+
+
 def _case_notes(conn: sqlite3.Connection, *, leave_out: bool) -> int:
     """How many of the copy's case notes (CASE_NOTES) hold any text; blanked when leave_out."""
     held = 0
@@ -564,6 +588,8 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
                 # spend lines' marks stay: the county's board report says from them that the fund's totals are the
                 # example's (the summary counts the lines anyway).
                 out.execute("DELETE FROM illustrative_marks WHERE table_name = 'fund_referrals'")
+        if include_referrals and private:
+            _drop_reasons_of_referrals_meeting_rules(out)
         notes_left_out = 0 if include_referrals else _case_notes(out, leave_out=True)
         notes_sent = _case_notes(out, leave_out=False) if include_referrals else 0
         check_cancelled(cancelled)

@@ -430,9 +430,18 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
                         f"would fall outside the fund's period ({date.fromisoformat(starts):%d/%m/%Y} to "
                         f"{date.fromisoformat(ends):%d/%m/%Y}): correct their dates or delete them first (Edit spend "
                         "line… on the Spend lines page), or keep the period as it was.")
+    rules_changed = any(k in values and values[k] != held for k, held in (
+        ("risk_levels", ",".join(r for r in domain.RISK_LEVELS if r in fund.rules.risk_levels)),
+        *((k, int(getattr(fund.rules, k))) for k in ("require_marac", "require_idva",
+                                                      "require_perpetrator_not_resident"))))
+    # A reason is kept only while a rule is not met: one a referral meeting the rules as they were still holds goes
+    # with the change of rules, not read afterwards as the reason for a rule it never answered.
+    stale = _reasons_held_while_met(store, fund) if rules_changed else []
     if values:
         with store.transaction():
             records.update(store.conn, "funds", fund_id, values)
+            for referral_id in stale:
+                records.update(store.conn, "fund_referrals", referral_id, {"override_reason": ""})
     return values
 
 
@@ -447,15 +456,32 @@ def referrals_left_out(store: Store, fund_id: str, **rules: Any) -> list[tuple[s
                            *(bool(given.get(key, getattr(fund.rules, key))) for key in (
                                "require_marac", "require_idva", "require_perpetrator_not_resident")))
     left_out = []
+    # A referral meeting the rules now is named whatever reason it holds: one kept from before a reason was dropped
+    # once the rules were met (a file from before s72) is no reason given for what the new rules ask.
     for r in store.rows("SELECT reference, risk_level, at_marac, idva_assigned, perpetrator_resident FROM "
-                        "fund_referrals WHERE fund_id = ? AND coalesce(override_reason, '') = '' ORDER BY reference",
-                        (fund_id,)):
+                        "fund_referrals WHERE fund_id = ? ORDER BY reference", (fund_id,)):
         answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
                                      bool(r["perpetrator_resident"]))
         if not domain.eligibility_failures(fund.rules, answers) and (
                 failures := domain.eligibility_failures(new, answers)):
             left_out.append((r["reference"], failures))
     return left_out
+
+
+def _reasons_held_while_met(store: Store, fund: Fund) -> list[str]:
+    """The fund's referrals that meet its rules yet hold a reason to accept them: kept from a file made before a
+    reason was dropped once the rules were met, it would read as the override of a rule made stricter."""
+    held = []
+    for r in store.rows("SELECT id, risk_level, at_marac, idva_assigned, perpetrator_resident FROM fund_referrals "
+                        "WHERE fund_id = ? AND coalesce(override_reason, '') <> ''", (fund.id,)):
+        try:
+            answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
+                                         bool(r["perpetrator_resident"]))
+        except FundError:  # a risk level not in the list (a merge): not known to meet the rules, its reason kept
+            continue
+        if not domain.eligibility_failures(fund.rules, answers):
+            held.append(r["id"])
+    return held
 
 
 def _keyed_to_date(value: Any, starts_on: date, ends_on: date) -> date | None:
@@ -1986,7 +2012,9 @@ class RowsSnapshot:
 
 
 # Each kind's own table first, then the rows that belong to it.
-_ROWS = {"fund": ("funds", {"funds": "id = ?", "fund_contributions": "fund_id = ?"}),
+# A fund's referrals are in its rows for Fund settings, whose change of rules takes a reason off a referral meeting
+# them (``update_fund``).
+_ROWS = {"fund": ("funds", {"funds": "id = ?", "fund_contributions": "fund_id = ?", "fund_referrals": "fund_id = ?"}),
          "referral": ("fund_referrals", {"fund_referrals": "id = ?", "fund_spend_lines": "referral_id = ?"}),
          "item": ("fund_items", {"fund_items": "id = ?"})}
 
