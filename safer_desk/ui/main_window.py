@@ -300,15 +300,17 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.find_action)
 
         self.view_menu = bar.addMenu("&View")
+        # Each item its own Alt letter in the menu, as Windows has it: P and C are Populations' and Compare Areas'.
+        letters = {"projects": "P&rojects", "costs": "C&osts"}
         for i, spec in enumerate(TAB_SPECS, start=1):
-            self.view_menu.addAction(self._action(spec.title.replace("&", ""), lambda _=False, k=spec.key: self.show_tab(k),
-                                                  f"Ctrl+{i}"))
+            self.view_menu.addAction(self._action(letters.get(spec.key, spec.title),
+                                                  lambda _=False, k=spec.key: self.show_tab(k), f"Ctrl+{i}"))
         self.view_menu.addSeparator()
         self.history_action = self._action("&History of Changes…", self.show_history, "Ctrl+H")
         self.view_menu.addAction(self.history_action)
         self.reference_action = self._action("&Districts, Partnerships and Partners…", self.show_reference)
         self.view_menu.addAction(self.reference_action)
-        self.awards_action = self._action("Funders' &Awards…", self.show_awards,
+        self.awards_action = self._action("&Funders' Awards…", self.show_awards,
                                           tip="The awards Commissioning counts each funder's share against")
         self.view_menu.addAction(self.awards_action)
 
