@@ -149,6 +149,44 @@ def _referral_changes(shown: dict, typed: dict) -> str:
     return ", ".join(said)
 
 
+# What Fund settings changed, for its undo text, in the form's words ("status Closed"): the purpose, free text, named.
+_SETTINGS_CHANGE_WORDS: dict[str, Callable[[str], str]] = {
+    "name": lambda v: f"name {v}", "purpose": lambda v: "purpose " + ("given" if v else "removed"),
+    "starts_on": lambda v: f"starts {v}", "ends_on": lambda v: f"ends {v}",
+    "spend_keyed_to": lambda v: f"spend keyed to {v or 'removed'}",
+    "status": lambda v: f"status {_label(FundStatus, v)}",
+    "risk_levels": lambda v: f"risk levels accepted {_label(RiskLevels, v)}",
+    "require_marac": lambda v: f"must be at MARAC {v}", "require_idva": lambda v: f"must have an IDVA assigned {v}",
+    "require_perpetrator_not_resident": lambda v: f"perpetrator must not live there {v}",
+}
+
+
+def _label(kind: type[LabelledEnum], value: str) -> str:
+    """A choice's words as the form lists it ("Closed"); a value the list does not offer, as it is."""
+    try:
+        return kind.parse(value).label
+    except ValueError:
+        return value
+
+
+def _settings_changes(shown: dict, typed: dict, reasons_removed: int) -> str:
+    """"status Closed, spend keyed to 30/06/2018": the fields of Fund settings saved with another value than it
+    opened with (``shown``, the form's words; ``typed``, as read: a date as a date), then the reasons to accept the
+    change of rules takes off referrals that meet them (``reasons_removed``)."""
+    said = []
+    for key, words in _SETTINGS_CHANGE_WORDS.items():
+        if key not in typed:
+            continue
+        value = typed[key]
+        text = _uk(value) if isinstance(value, date) else ("" if value is None else str(value).strip())
+        old = str(shown.get(key) or "").strip()
+        if text != old:
+            said.append("purpose changed" if key == "purpose" and text and old else words(text))
+    if reasons_removed:
+        said.append(f"reason to accept removed from {counted(reasons_removed, 'referral')}")
+    return ", ".join(said)
+
+
 class FundsPresenter(FormScreen):
     """The pooled fund page: the fund shown, the burn-rate window, the open form and the actions."""
 
@@ -313,10 +351,16 @@ class FundsPresenter(FormScreen):
                   "require_marac": yes_no(fund.rules.require_marac), "require_idva": yes_no(fund.rules.require_idva),
                   "require_perpetrator_not_resident": yes_no(fund.rules.require_perpetrator_not_resident),
                   "spend_keyed_to": format_uk_date(fund.spend_keyed_to) if fund.spend_keyed_to else ""}
-        return self._form(self._fund_fields(settings=True), f"Settings of {fund.name_said}", lambda v: self.rows_action(
-            f"Change the settings of {fund.name_said}", "fund", fund.id,
-            lambda: funds.update_fund(self.store, fund.id, **v), select_fund=True), values=values, correcting=True,
-            warnings=lambda v: self._stricter_rules_doubts(fund, values, v))
+        def commit(v: dict) -> dict:
+            rules_changed = any(str(v.get(k) or "") != str(values.get(k) or "") for k in RULE_FIELDS)
+            removed = len(funds.reasons_held_while_met(self.store, fund)) if rules_changed else 0
+            changed = _settings_changes(values, v, removed)
+            return self.rows_action(f"Change the settings of {fund.name_said}" + (f": {changed}" if changed else ""),
+                                    "fund", fund.id, lambda: funds.update_fund(self.store, fund.id, **v),
+                                    select_fund=True)
+
+        return self._form(self._fund_fields(settings=True), f"Settings of {fund.name_said}", commit, values=values,
+                          correcting=True, warnings=lambda v: self._stricter_rules_doubts(fund, values, v))
 
     def _stricter_rules_doubts(self, fund: funds.Fund, saved: dict, typed: dict) -> dict[str, list[str]]:
         """Asked once, beside the first rule changed: the referrals accepted under the rules as they were that the

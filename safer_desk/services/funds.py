@@ -436,7 +436,7 @@ def update_fund(store: Store, fund_id: str, **fields: Any) -> dict[str, Any]:
                                                       "require_perpetrator_not_resident"))))
     # A reason is kept only while a rule is not met: one a referral meeting the rules as they were still holds goes
     # with the change of rules, not read afterwards as the reason for a rule it never answered.
-    stale = _reasons_held_while_met(store, fund) if rules_changed else []
+    stale = reasons_held_while_met(store, fund) if rules_changed else []
     if values:
         with store.transaction():
             records.update(store.conn, "funds", fund_id, values)
@@ -468,7 +468,7 @@ def referrals_left_out(store: Store, fund_id: str, **rules: Any) -> list[tuple[s
     return left_out
 
 
-def _reasons_held_while_met(store: Store, fund: Fund) -> list[str]:
+def reasons_held_while_met(store: Store, fund: Fund) -> list[str]:
     """The fund's referrals that meet its rules yet hold a reason to accept them: kept from a file made before a
     reason was dropped once the rules were met, it would read as the override of a rule made stricter."""
     held = []

@@ -67,7 +67,7 @@ def test_spend_keyed_to_is_set_in_fund_settings_as_one_undoable_step(demo_store)
     assert funds.get_fund(demo_store, fund.id).spend_keyed_to == date(2018, 6, 30)
     figures = funds.fund_figures(demo_store, fund.id, today=date(2018, 8, 20))
     assert figures.forecast.exhaustion_month == Month(2020, 4) and figures.forecast.incomplete  # July left out
-    assert log.done[-1].text == f"Change the settings of {PILOT}"
+    assert log.done[-1].text == f"Change the settings of {PILOT}: spend keyed to 30/06/2018"  # s73: says what
     log.undo()
     assert funds.get_fund(demo_store, fund.id).spend_keyed_to is None
     log.redo()
@@ -261,7 +261,7 @@ def test_fund_settings_in_the_window_offers_spend_keyed_to(demo_window, qtbot):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     assert funds.fund_by_name(page.store, PILOT).spend_keyed_to == date(2018, 6, 30)
-    assert demo_window.session.undo_stack.undoText() == f"Change the settings of {PILOT}"
+    assert demo_window.session.undo_stack.undoText() == f"Change the settings of {PILOT}: spend keyed to 30/06/2018"
 
 
 # -- 6. a fund renamed: the same duplicate check as a new fund ----------------------------------------------------

@@ -54,12 +54,13 @@ def test_a_fund_closed_and_its_risk_levels_read_as_fund_settings_says_them(demo_
     assert form.save(), form.form_message
     log.undo()
     undone, closed = history_lines(demo_store, limit=2)
-    assert closed.action == "Change the settings of Suffolk Target Hardening Pilot"
+    assert closed.action == ("Change the settings of Suffolk Target Hardening Pilot: ends 31/03/2020, status Closed, "
+                             "risk levels accepted High and medium risk")  # s73: what changed, as the form words it
     assert closed.details == (
         "Changed the end date of fund Suffolk Target Hardening Pilot from 30 Sep 2019 to 31 Mar 2020",
         "Changed the status of fund Suffolk Target Hardening Pilot from Open to Closed",
         "Changed the risk levels of fund Suffolk Target Hardening Pilot from High risk only to High and medium risk")
-    assert undone.action == "Undo change the settings of Suffolk Target Hardening Pilot"
+    assert undone.action == "Undo " + closed.action[0].lower() + closed.action[1:]
     assert undone.details == (
         "Changed the end date of fund Suffolk Target Hardening Pilot from 31 Mar 2020 to 30 Sep 2019",
         "Changed the status of fund Suffolk Target Hardening Pilot from Closed to Open",
