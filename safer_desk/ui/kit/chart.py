@@ -536,9 +536,10 @@ class Chart(QWidget):
         for stride in (1, 2, 3, 4, 6, 12, 24, 48, 120):
             chosen = candidates[::stride]
             ok = True
-            # Neighbours, and the labels either side of one a line lower (on one line, a slot apart).
+            # Neighbours, and the labels either side of one a line lower (on one line, a slot apart), where they are
+            # drawn: one at an edge moved in (``x_label_rect``).
             for (xa, ta), (xb, tb) in [*zip(chosen, chosen[1:]), *zip(chosen, chosen[2:])]:
-                pa, pb = layout.to_px(xa, 0).x(), layout.to_px(xb, 0).x()
+                pa, pb = (self.x_label_rect(layout, fm, x, t).center().x() for x, t in ((xa, ta), (xb, tb)))
                 if pb - pa < (widest(ta) + widest(tb)) / 2 + gap and not _staggered(ta, tb):
                     ok = False
                     break
@@ -609,6 +610,18 @@ class Chart(QWidget):
         y0 = layout.to_px(layout.x_range[0], zero).y()
         painter.drawLine(QPointF(plot.left(), y0), QPointF(plot.right(), y0))
 
+    def x_label_rect(self, layout: Layout, fm: QFontMetricsF, x: float, text: str) -> QRectF:
+        """Where the label of ``x`` is drawn: centred under its tick, or moved in from the chart's edge so that it
+        is drawn whole (the last month of a fund's chart at the plot's right end read "Apr 202")."""
+        lines = text.split("\n")
+        w = max(fm.horizontalAdvance(part) for part in lines) + 4
+        edge = layout.plot.right() + self.PAD + fm.horizontalAdvance("0") * 2  # the chart's width (``layout_for``)
+        left = max(0.0, min(layout.to_px(x, 0).x() - w / 2, edge - w))
+        return QRectF(left, layout.plot.bottom() + 4, w, fm.height() * len(lines))
+
+    def x_label_rects(self, layout: Layout, fm: QFontMetricsF) -> list[QRectF]:
+        return [self.x_label_rect(layout, fm, x, text) for x, text in layout.x_ticks]
+
     def _paint_x_axis(self, painter: QPainter, layout: Layout, fm: QFontMetricsF) -> None:
         plot = layout.plot
         painter.setPen(TEXT_COLOUR)
@@ -617,9 +630,7 @@ class Chart(QWidget):
             painter.setPen(QPen(AXIS_COLOUR, 1))
             painter.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 3))
             painter.setPen(TEXT_COLOUR)
-            lines = text.split("\n")
-            w = max(fm.horizontalAdvance(part) for part in lines) + 4
-            painter.drawText(QRectF(px - w / 2, plot.bottom() + 4, w, fm.height() * len(lines)),
+            painter.drawText(self.x_label_rect(layout, fm, x, text),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     def _bar_rects(self, layout: Layout) -> list[tuple[BarSeries, float, float, QRectF]]:
