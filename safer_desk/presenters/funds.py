@@ -450,19 +450,20 @@ class FundsPresenter(FormScreen):
                 Field("override_reason", "Reason to &accept if a rule is not met", FieldKind.LONG_TEXT)]
 
     def _referral_form(self, fund: funds.Fund, title: str, commit, values: dict, *,
-                       correcting: bool = False) -> CostForm:
+                       correcting: bool = False, referral_id: str | None = None) -> CostForm:
         def outside(v: dict) -> dict[str, list[str]]:
             # A reference as kept is not asked about again at each correction of the referral.
             kept = (v["reference"] or "").strip() == (values.get("reference") or "").strip() and correcting
             doubts = {"reference": [] if kept else funds.reference_warnings(v["reference"])}
             day = v["referred_on"]
+            early = [early] if (early := self._spend_before(referral_id, values, day)) else []
             if day and day < fund.starts_on:
                 return {**doubts, "referred_on": [f"{_uk(day)} is before {fund.name_said} started "
                                                   f"({_uk(fund.starts_on)})."]}
             if day and day > fund.ends_on:
                 return {**doubts, "referred_on": [f"{_uk(day)} is after {fund.name_said} ended "
-                                                  f"({_uk(fund.ends_on)}): no spend can be made on it."]}
-            return {**doubts, "referred_on": []}
+                                                  f"({_uk(fund.ends_on)}): no spend can be made on it.", *early]}
+            return {**doubts, "referred_on": early}
 
         fields = self._referral_fields()
         none = not next(f for f in fields if f.key == "district").choices  # a new file: no district to choose yet
@@ -471,6 +472,19 @@ class FundsPresenter(FormScreen):
                           note=f"This fund accepts: {fund.rules.describe()}." + (f" {NO_DISTRICTS}" if none else ""),
                           values=values, correcting=correcting,
                           check=lambda v: {"district": NO_DISTRICTS} if none and not v.get("district") else {})
+
+    def _spend_before(self, referral_id: str | None, saved: dict, day: date | None) -> str:
+        """A referral's date corrected to after some of its spend lines: asked once, as a line keyed before its
+        referral is ("" when the date is as saved, or leaves no line before it)."""
+        if referral_id is None or day is None or _uk(day) == saved.get("referred_on"):
+            return ""
+        before = sorted(r["spent_on"] for r in (self.data.lines if self.data else [])
+                        if r["referral_id"] == referral_id and r["spent_on"] < day.isoformat())
+        if not before:
+            return ""
+        lines = counted(len(before), "spend line")
+        return (f"{lines} of {saved.get('reference')} {'is' if len(before) == 1 else 'are'} dated before {_uk(day)} "
+                f"(the first on {_uk(date.fromisoformat(before[0]))}): saved so, its spend is before its referral.")
 
     def _office_district(self) -> str:
         """The district a new referral opens on: the office's own (this year's first), as every district of the file
@@ -509,7 +523,7 @@ class FundsPresenter(FormScreen):
                                     referral["id"], lambda: funds.update_referral(self.store, referral["id"], **v))
 
         return self._referral_form(fund, f"Referral {referral['reference']} in {fund.name_said}", commit, values,
-                                   correcting=True)
+                                   correcting=True, referral_id=referral["id"])
 
     @staticmethod
     def delete_referral_question(referral: dict) -> str:
