@@ -187,6 +187,19 @@ def _settings_changes(shown: dict, typed: dict, reasons_removed: int) -> str:
     return ", ".join(said)
 
 
+def _item_changes(held: dict, typed: dict) -> str:
+    """"usual price £30, supplier changed": what saving a catalogue item's form changes in the item held."""
+    said = []
+    price = typed.get("usual_price")
+    price = None if price in (None, "") else price
+    if price != held.get("usual_price_pence"):
+        said.append(f"usual price {format_money(price)}" if price is not None else "usual price removed")
+    old, new = (held.get("supplier") or "").strip(), (typed.get("supplier") or "").strip()
+    if old != new:
+        said.append("supplier " + ("removed" if not new else "given" if not old else "changed"))
+    return ", ".join(said)
+
+
 class FundsPresenter(FormScreen):
     """The pooled fund page: the fund shown, the burn-rate window, the open form and the actions."""
 
@@ -722,7 +735,10 @@ class FundsPresenter(FormScreen):
 
         def commit(v: dict) -> str:
             existing = (held := funds.item_by_name(self.store, v["name"])) and held["id"]
-            return self.rows_action(f"{'Change' if existing else 'Add'} catalogue item {v['name'].strip()}", "item",
+            # A change says what it changes, as a spend line's correction does; the supplier, free text, named only.
+            said = _item_changes(held, v) if held else ""
+            return self.rows_action(f"Change catalogue item {held['name']}" + (f": {said}" if said else "")
+                                    if existing else f"Add catalogue item {v['name'].strip()}", "item",
                                     existing,
                                     lambda: funds.save_item(self.store, v["name"], usual_price=v["usual_price"],
                                                             supplier=v["supplier"]))

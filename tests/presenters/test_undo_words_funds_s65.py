@@ -64,9 +64,9 @@ def test_a_catalogue_item_added_or_changed_says_which(fund_page, demo_store, log
     form = fund_page.item_form(item)
     form.set_value("usual_price", "31")
     assert form.save(), (form.errors, form.form_message)
-    assert log.undo_text == "Undo change catalogue item Door chain"
+    assert log.undo_text == "Undo change catalogue item Door chain: usual price £31"  # s73: what it changed
     assert [line.action for line in history_lines(demo_store)[:2]] == [
-        "Change catalogue item Door chain", "Add catalogue item Smart doorbell camera"]
+        "Change catalogue item Door chain: usual price £31", "Add catalogue item Smart doorbell camera"]
 
 
 def test_the_export_leaves_the_spend_line_s_reference_and_amount_out_of_its_name(fund_page, demo_store, tmp_path):
