@@ -373,7 +373,16 @@ class FundsPresenter(FormScreen):
                                     select_fund=True)
 
         return self._form(self._fund_fields(settings=True), f"Settings of {fund.name_said}", commit, values=values,
-                          correcting=True, warnings=lambda v: self._stricter_rules_doubts(fund, values, v))
+                          correcting=True, warnings=lambda v: {**self._keyed_to_doubts(values, v),
+                                                               **self._stricter_rules_doubts(fund, values, v)})
+
+    def _keyed_to_doubts(self, saved: dict, typed: dict) -> dict[str, list[str]]:
+        """*Spend keyed to* after today, changed: asked once, as a spend line dated after today is."""
+        day, today = typed.get("spend_keyed_to"), self.today()
+        if not isinstance(day, date) or day <= today or _uk(day) == saved.get("spend_keyed_to"):
+            return {}
+        return {"spend_keyed_to": [f"{_uk(day)} is after today ({_uk(today)}): spend cannot be keyed to a day not "
+                                   "yet come. Is the date right?"]}
 
     def _stricter_rules_doubts(self, fund: funds.Fund, saved: dict, typed: dict) -> dict[str, list[str]]:
         """Asked once, beside the first rule changed: the referrals accepted under the rules as they were that the
