@@ -162,6 +162,8 @@ class PoliceImportResult:
     # named when saying so; none in a file whose office names no districts.
     outside: list[str] = field(default_factory=list)
     office_districts: list[str] = field(default_factory=list)
+    # Each of those forces' crimes in the import, and the months they are of: what asking about it says.
+    outside_rows: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
 
     @property
     def nothing_new(self) -> bool:
@@ -533,14 +535,55 @@ def police_data_kind(path: Path | str) -> str:
     return "a data.police.uk street-level crime file"
 
 
+class OtherForceFiles(PoliceFileError):
+    """An import refused before it changed anything: its files are another force's, one that polices none of the
+    office's districts (a Suffolk office's wrong folder: Devon & Cornwall's download), and an import is no step of
+    Edit > Undo. The window asks whether to import them all the same; the command line says how (--other-force)."""
+
+    def __init__(self, forces: list[str], result: PoliceImportResult):
+        self.forces, self.office_districts = list(forces), list(result.office_districts)
+        self.rows = {force: result.outside_rows.get(force, (0, [])) for force in self.forces}
+        super().__init__(self.refusal())
+
+    def what(self) -> str:
+        """What the files are: "Devon & Cornwall Police polices none of this office's districts (Babergh, …): its
+        30,135 rows of 2020-01 to 2020-03 would be counted under its own areas, and none in your districts' figures"."""
+        more = len(self.office_districts) - _GONE_NAMED
+        shown = self.office_districts[:_GONE_NAMED] + ([f"{more} more"] if more > 0 else [])
+        crimes = []
+        for force in self.forces:
+            rows, months = self.rows[force]
+            span = " to ".join(dict.fromkeys(months[:1] + months[-1:]))
+            crimes.append(f"{force + chr(39) + 's' if len(self.forces) > 1 else 'its'} {counted_words(rows, 'row')} "
+                          f"of {span}")
+        many = len(self.forces) > 1
+        return (f"{in_words(self.forces)} {'police' if many else 'polices'} none of this office's districts "
+                f"({in_words(shown)}): {in_words(crimes)} would be counted under "
+                f"{'their' if many else 'its'} own areas, and none in your districts' figures.")
+
+    def refusal(self) -> str:
+        return (f"{self.what()} Nothing was imported. For your districts' figures, import your own force's files from "
+                "data.police.uk; to import these all the same, run again with --other-force.")
+
+    def question(self, file_name: str) -> str:
+        """What the window asks before importing them."""
+        return (f"{self.what()}\n\nImport them into {file_name} all the same? An import is not a step of Edit > "
+                "Undo: once imported, the counts stay in the file. For your districts' figures, choose Don't Import "
+                "and import your own force's files from data.police.uk.")
+
+
 def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: Progress = no_progress,
                         cancelled: CancelCheck = never_cancelled,
-                        replace_typed: bool | Collection[FigureKey] = False) -> PoliceImportResult:
+                        replace_typed: bool | Collection[FigureKey] = False,
+                        other_forces: bool = False) -> PoliceImportResult:
     """Import street CSVs, folders of them and data.police.uk download zips; all or nothing.
 
-    Raises PoliceFileError for a bad file (nothing changed), Cancelled when cancelled() said so.
+    Raises PoliceFileError for a bad file (nothing changed), Cancelled when cancelled() said so, OtherForceFiles
+    (nothing changed) for a force that polices none of the office's districts and that the file holds no counts of
+    yet, unless ``other_forces``.
     """
     paths = [Path(p) for p in paths]
+    held_forces = {r[0] for r in store.rows("SELECT DISTINCT force FROM _police_vintages")}
     with police_uk.street_files_in(paths) as found:
         if not found.street:
             raise PoliceFileError(_none_to_import(paths, found))
@@ -571,6 +614,11 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
                     raise PoliceFileError(_no_crimes(found.street))
                 writer.finish()
                 _say_forces_outside(store, result)
+                # Asked before anything is kept (an import is no step of Edit > Undo); a force whose counts the file
+                # holds already was asked about, or imported, before
+                asked = [force for force in result.outside if force not in held_forces]
+                if asked and not other_forces:
+                    raise OtherForceFiles(asked, result)
                 result.source_hash = batch.source_hash = reader.source_hash()
                 result.wrote = bool(batch.rows)  # the same download again writes nothing (said: nothing_new)
                 # The History of Changes says which months the import counted and what it replaced
@@ -614,6 +662,7 @@ def _say_forces_outside(store: Store, result: PoliceImportResult) -> None:
             (*sorted(own), force, *sorted(held)))
         if total and (inside or 0) * OWN_AREA_SHARE < total and not police_uk.force_named_for(force, own_places):
             result.outside.append(force)
+            result.outside_rows[force] = (sum(v.rows for v in result.vintages if v.force == force), sorted(held))
     if result.outside:
         named = office_districts(store, FinancialYear.of(date.today())) or office_districts(store)
         result.office_districts = [a.name for a in named]

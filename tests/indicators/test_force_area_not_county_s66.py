@@ -34,7 +34,7 @@ def _download(folder, force: str, slug: str, home: str, over_border: str):
 def test_a_force_named_for_the_county_but_not_policing_the_district_is_another_force(
         store, tmp_path, force, slug, home, district):
     ref.set_office_scope(store, districts=[district])
-    result = import_police_files(store, [_download(tmp_path, force, slug, home, district)])
+    result = import_police_files(store, [_download(tmp_path, force, slug, home, district)], other_forces=True)
     assert any(OUTSIDE in line and force in line for line in result.summary_lines()), result.summary_lines()
     area_id = f"district:{district.casefold().replace(' ', '-')}"
     view = svc.year_view(store, svc.get_indicator(store, "All crime"), area_id, FinancialYear(2024))

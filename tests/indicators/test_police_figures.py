@@ -235,7 +235,7 @@ def test_the_demo_s_plymouth_1335_survives_a_police_import(demo_store, tmp_path)
     path = tmp_path / "2016-04-devon-and-cornwall-street.csv"
     path.write_bytes(text)
     assert value(demo_store, ALL, PLYMOUTH, "2016-04") == (1335.0, "seed 003")
-    result = import_police_files(demo_store, [path])
+    result = import_police_files(demo_store, [path], other_forces=True)  # Devon & Cornwall's: not Suffolk's
     assert value(demo_store, ALL, PLYMOUTH, "2016-04") == (1335.0, "seed 003")
     police = independent_counts(path)[("All crime", "Plymouth", "2016-04")]
     assert ("All crime", "Plymouth", "2016-04", 1335.0, police) in [

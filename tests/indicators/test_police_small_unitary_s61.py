@@ -22,5 +22,5 @@ def test_the_isles_of_scilly_are_policed_by_devon_and_cornwall(store):
 
 def test_a_district_of_another_force_is_still_said_to_be_outside_it(store):
     ref.set_office_scope(store, districts=["Ceredigion"])
-    result = import_police_files(store, [DOWNLOAD])
+    result = import_police_files(store, [DOWNLOAD], other_forces=True)
     assert any(OUTSIDE in line and "Devon & Cornwall Police" in line for line in result.summary_lines())

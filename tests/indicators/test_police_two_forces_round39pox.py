@@ -62,6 +62,7 @@ def test_the_window_and_the_command_line_say_it(demo_window, prompts, qtbot, tmp
     capsys.readouterr()
     assert main(["import-police", str(tmp_path / "office.sqlite"), str(folder)]) == 0
     assert "No file for Norfolk Constabulary 2025-02, between " in capsys.readouterr().out
+    prompts.answers.append(True)  # Import Anyway: Norfolk's files in the Suffolk example's file (asked first, s73)
     infos, errors = import_in_window(demo_window, prompts, qtbot, folder, folder=True)
     assert not errors
     assert "No file for Norfolk Constabulary 2025-02, between " in "\n".join(str(i) for i in infos)

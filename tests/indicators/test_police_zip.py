@@ -196,6 +196,7 @@ def test_a_refused_zip_in_the_service_changes_nothing(store, tmp_path, own_temp_
 
 def test_the_window_imports_a_zip(demo_window, prompts, qtbot, tmp_path):
     archive = download_zip(tmp_path / "download.zip", fixture("suffolk-2021-01"), fixture("thames-valley-2022-01"))
+    prompts.answers.append(True)  # Import Anyway: Thames Valley's file in the Suffolk example's (asked first, s73)
     import_in_window(demo_window, prompts, qtbot, archive)
     assert not prompts.errors
     title, text = prompts.infos[-1]

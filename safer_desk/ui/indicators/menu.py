@@ -108,10 +108,13 @@ def choose_and_import(window, *, folder: bool) -> None:
         start_import(window, paths)
 
 
-def start_import(window, paths):
-    """Import in the background; returns the running Task (tests wait on its signals)."""
+def start_import(window, paths, *, other_forces: bool = False):
+    """Import in the background; returns the running Task (tests wait on its signals). Files of a force that polices
+    none of the office's districts are asked about first (nothing is imported until the person says so), unless
+    ``other_forces``."""
     from pathlib import Path
 
+    from safer_desk.domain.text import in_words
     from safer_desk.ui import prompts
     from safer_desk.ui.workers import run_task
 
@@ -128,7 +131,8 @@ def start_import(window, paths):
         gc.freeze()
         own = store.connect_for_thread()
         try:
-            return import_police_files(own, [Path(p) for p in paths], progress=progress, cancelled=cancelled)
+            return import_police_files(own, [Path(p) for p in paths], progress=progress, cancelled=cancelled,
+                                       other_forces=other_forces)
         finally:
             own.close()
             gc.unfreeze()
@@ -156,7 +160,16 @@ def start_import(window, paths):
 
     def failed(exc, _trace):
         from safer_desk.presenters.indicators import import_failed_text
+        from safer_desk.services.police_import import OtherForceFiles
 
+        if isinstance(exc, OtherForceFiles):  # nothing imported yet: asked, as an import cannot be undone
+            if prompts.ask(window, "Import another force's data?", exc.question(store.path.name),
+                           yes="Import Anyway", no="Don't Import", cautious=True):
+                start_import(window, paths, other_forces=True)
+            else:
+                window.statusBar().showMessage(f"{in_words(exc.forces)}'s files not imported: nothing was changed.",
+                                               30000)
+            return
         prompts.show_error(window, "Police data not imported", import_failed_text(exc, store.path.name))
 
     def cancelled():
