@@ -583,10 +583,10 @@ def import_police_files(store: Store, paths: Iterable[Path | str], *, progress: 
     yet, unless ``other_forces``.
     """
     paths = [Path(p) for p in paths]
-    held_forces = {r[0] for r in store.rows("SELECT DISTINCT force FROM _police_vintages")}
     with police_uk.street_files_in(paths) as found:
         if not found.street:
             raise PoliceFileError(_none_to_import(paths, found))
+        held_forces = {r[0] for r in store.rows("SELECT DISTINCT force FROM _police_vintages")}
         result = PoliceImportResult(skipped=list(found.skipped), sources=[p.name or str(p) for p in paths])
         total = sum(f.size for f in found.street) or 1
         progress(0, total, "Reading police.uk files…")
