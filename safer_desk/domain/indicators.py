@@ -299,11 +299,29 @@ def places_against_target(value: float, target: float, unit: str, polarity: str,
         return rag_status(*shown, polarity, tolerance, tolerance_kind) is status
 
     if reads_as_judged(pv, pt):
-        return max(pv, pc), pt
+        return places_adding_up(value, target, max(pv, pc), pt)[:2]
     most = next((p for p in range(max(pv, pt) + 1, 10) if reads_as_judged(p, p)), 9)
     # Each with as few places as give the same number (0.80 is the target 0.8).
-    return (max(pc, next(q for q in range(pv, most + 1) if round_half_up(value, q) == round_half_up(value, most))),
-            next(q for q in range(pt, most + 1) if round_half_up(target, q) == round_half_up(target, most)))
+    pv = max(pc, next(q for q in range(pv, most + 1) if round_half_up(value, q) == round_half_up(value, most)))
+    pt = next(q for q in range(pt, most + 1) if round_half_up(target, q) == round_half_up(target, most))
+    return places_adding_up(value, target, pv, pt)[:2]
+
+
+def places_adding_up(value: float, target: float, value_places: int, target_places: int) -> tuple[int, int, int]:
+    """The places a figure, its target and the gap between them (figure minus target) read with, so that the three
+    add up as read: the gap with the places of the figure or the target, whichever has more (0.98 per 1,000, "1",
+    against 3 is a gap of "−2", not a rate's usual "−2.0", which says the figure is not 1), and the figure or the
+    target, or both, with as many more as the gap then takes where their own places would not add up (0.94 against
+    2.46 per 1,000 is a gap of −1.52, never "0.9" and "2.5" beside "−1.5": "0.94", "2.46", "−1.52"). Nine at most."""
+    gap = Fraction(str(value)) - Fraction(str(target))
+    # a gap that is not none never reads as none: 0.845 against 0.8 is "+0.05", so they read "0.85" and "0.8"
+    for places in range(non_zero_places(gap, max(value_places, target_places)), 10):
+        shown_gap = round_half_up(gap, places)
+        for figure, aim in dict.fromkeys(((value_places, target_places), (places, target_places),
+                                          (value_places, places), (places, places))):
+            if round_half_up(value, figure) - round_half_up(target, aim) == shown_gap:
+                return figure, aim, places
+    return 9, 9, 9
 
 
 def format_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,

@@ -2508,13 +2508,13 @@ class YearView:
         gap = Change(value - target, 0, ind.unit, ind.polarity, ind.rate_per)
         if not self.period_rags[index].judged:
             return gap.signed_text()
-        natural = dom.format_value(value, ind.unit), dom.format_value(target, ind.unit)
         places = dom.places_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
                                            ind.tolerance_kind)
-        shown = (dom.format_value(value, ind.unit, places[0]), dom.format_value(target, ind.unit, places[1]))
-        if shown == natural or gap.difference == 0:
+        if gap.difference == 0:
             return gap.signed_text()
-        body = dom.format_number(abs(gap.difference), max(places))
+        # With the places the figure and target read with, so the three add up as read: 0.98 per 1,000 ("1") against
+        # 3 is a gap of "−2", where a rate's usual one place said "−2.0" beside them
+        body = dom.format_number(abs(gap.difference), dom.places_adding_up(value, target, *places)[2])
         return ("+" if gap.difference > 0 else "\u2212") + body + (" pts" if ind.unit == "percentage" else "")
 
     def period_text(self, index: int, *, last_year: bool = False) -> str:

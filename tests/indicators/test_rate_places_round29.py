@@ -67,8 +67,9 @@ def test_the_change_between_two_rates_reads_with_their_places():
 
 
 def test_a_rate_judged_against_its_target_reads_against_last_year_too():
-    # Green against 0.8, as before; beside last year's 0.817 it is 0.75, not the "0.8" last year reads too.
-    assert dom.format_against_target(0.75, 0.8, "rate", "lower", 5) == ("0.8 per 1,000", "0.8 per 1,000")
+    # Green against 0.8, as before; "0.75", never "0.8" beside the target's "0.8" and a gap of -0.05 (s73); and beside
+    # last year's 0.817 it is 0.75, not the "0.8" last year reads too.
+    assert dom.format_against_target(0.75, 0.8, "rate", "lower", 5) == ("0.75 per 1,000", "0.8 per 1,000")
     assert dom.format_against_target(per_1000(78), 0.8, "rate", "lower", 5, compared=[per_1000(85)]) == \
         ("0.75 per 1,000", "0.8 per 1,000")
     # Red against 0.8: the places its RAG needs stand where last year needs none more.
