@@ -245,6 +245,9 @@ def edit_text(value: float | None, row: str, indicator: svc.Indicator) -> str:
     return format_number(value, 4).rstrip("0").rstrip(".")
 
 
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")  # 100000 or 100,000 typed in a Numerator or Population cell
+
+
 def start_text(cell: "svc.GridCell", row: str, indicator: svc.Indicator) -> str:
     """What a cell of an editable row shows before anything is typed: a comment as written; a period's figure as it
     reads beside last year's (the service's text: 0.25 against 0.34 per 1,000, not the "0.3" of a rate's usual one
@@ -339,6 +342,10 @@ class FiguresEditor:
         text = self.texts.get((key, col), c.text)
         if (key, col) in self.texts and not c.editable:
             text = start_text(c, key, self.grid.view.indicator)
+        elif key in (svc.GRID_NUMERATOR, svc.GRID_DENOMINATOR) and _WHOLE_NUMBER.fullmatch(text.strip()):
+            # A population typed "100000" read so beside its neighbours' "100,000" until saved: a whole number typed
+            # is shown as every figure is (what was typed stays the text that is saved)
+            text = format_number(int(text.strip().replace(",", "")), 0)
         return CellState(text, c.editable and not self.owner.read_only, c.rag, c.tooltip, c.needs_comment,
                          self.message(key, col))
 
