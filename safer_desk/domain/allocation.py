@@ -798,7 +798,8 @@ def previous_total_warning(previous_total: int | None, rows: Sequence[Partnershi
 
 
 def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: Mapping[str, int],
-                  unit: int) -> tuple[dict[str, int], str]:
+                  unit: int, *, part: str = "the variable part",
+                  whole: str = "the allocation adds up exactly to the pot") -> tuple[dict[str, int], str]:
     """The legacy spreadsheet: amount = variable × share rounded to 0.01 %, rounded half up to the unit.
 
     ``basis_points`` are the shares as printed (9.08 % is 908); ``exact`` the exact
@@ -852,8 +853,7 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
             how = f" ({odd_words})"
         else:
             how = f" {steps}"
-    note = (f"The two-decimal percentages did not add up to the variable part: {moved}{how} "
-            "so that the allocation adds up exactly to the pot.")
+    note = f"The two-decimal percentages did not add up to {part}: {moved}{how} so that {whole}."
     return amounts, note
 
 
@@ -1151,6 +1151,17 @@ def redistribute_uncommitted(amount_pence: int, result: AllocationResult, *, met
     allocate funding according to distribution of BCS comparator crimes"; the paper is
     ambiguous, so both readings are offered. The parts add up exactly to the amount.
     """
+    return redistribution_shares(amount_pence, result, method=method, unit=unit)[0]
+
+
+def redistribution_shares(amount_pence: int, result: AllocationResult, *, method: str = "basis",
+                          unit: str | None = None) -> tuple[dict[str, int], str]:
+    """``redistribute_uncommitted``'s shares, and what was done to make them add up ("" when nothing was).
+
+    By the basis, an allocation rounded as the legacy spreadsheet rounds (two-decimal percentages) shares back by
+    the percentages as printed, as "the formula used to allocate funding" did (seed 000: 9.08% of the amount to
+    Babergh), made to add up as its variable part is; an exact allocation by the exact shares.
+    """
     if amount_pence < 0:
         raise AllocationError("The amount to redistribute cannot be negative.")
     step = UNITS[unit or result.options.unit]
@@ -1162,7 +1173,13 @@ def redistribute_uncommitted(amount_pence: int, result: AllocationResult, *, met
         raise AllocationError(f"method: “{method}” is not known; use basis or allocation.")
     if sum(weights.values()) == 0:
         raise AllocationError("There is no basis to redistribute by: every share is zero.")
-    return split_by_weights(amount_pence, weights, unit=step)
+    if method == "basis" and result.options.rounding == "percent-2dp":
+        scale = lcm(*(w.denominator for w in weights.values()))
+        exact = {n: int(w * scale) for n, w in weights.items()}
+        printed = {r.name: int(r.share_pct.replace(".", "")) for r in result.rows}  # "9.08" is 908 basis points
+        return _legacy_split(amount_pence, printed, exact, step, part="the amount shared back",
+                             whole="the shares add up exactly to it")
+    return split_by_weights(amount_pence, weights, unit=step), ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.allocation import (AllocationError, AllocationResult, TopSliceResult, equal_shares_note,
-                                          format_weight, parse_percent, parse_units, redistribute_uncommitted,
+                                          format_weight, parse_percent, parse_units, redistribution_shares,
                                           setting_percent_text, top_slice)
 from safer_desk.domain.checks import NumberError
 from safer_desk.domain.money import MoneyError, format_money, parse_pence
@@ -737,13 +737,20 @@ def redistribution(result: AllocationResult | None, amount_text: str, method: st
                     "not committed by the deadline to share it back.")
     try:
         amount = parse_pence(text) if text else result.retained_pence
-        shares = redistribute_uncommitted(amount, result, method=SplitRule.parse(method).value)
+        rule = SplitRule.parse(method).value
+        shares, adjusted = redistribution_shares(amount, result, method=rule)
     except (MoneyError, AllocationError, ValueError) as exc:
         return [], f"⚠ {exc}"
     rows = [(r.name, shares[r.name]) for r in result.rows] + [("Total", sum(shares.values()))]
     unit = result.options.unit_pence
+    # Seed 000's rounding shares back by the percentages as printed (the Results' 9.08%), not the exact shares: said,
+    # with how they were made to add up, which names any odd pence (so they are not said twice).
+    printed = rule == "basis" and result.options.rounding == "percent-2dp"
+    how = (" by the shares as printed (percentages to two decimals, as this allocation is rounded)" if printed else "")
+    added = f". {adjusted}" if adjusted else "; the shares add up exactly."
     # In whole pounds an amount with pence leaves odd pence to one partnership: said, as the Results page says it.
-    odd = next(((r.name, shares[r.name] % unit) for r in result.rows if shares[r.name] % unit), None)
+    odd = None if printed else next(((r.name, shares[r.name] % unit) for r in result.rows if shares[r.name] % unit),
+                                    None)
     odd_words = (f" In whole pounds the odd {format_money(odd[1]) if odd[1] >= 100 else f'{odd[1]}p'} goes to "
                  f"{odd[0]} (the next in line for a whole pound, by largest remainder)." if odd else "")
     # Seed 000: the board shares back retained money not committed by the deadline, so at most what it retained;
@@ -752,7 +759,7 @@ def redistribution(result: AllocationResult | None, amount_text: str, method: st
     over_words = (f" ⚠ That is {format_money(over) if over >= 100 else f'{over}p'} more than the "
                   f"{format_money(result.retained_pence)} retained: only retained money not committed by the deadline "
                   "is shared back. Check the amount (leave it blank for the retained amount)." if over > 0 else "")
-    return rows, (f"{format_money(amount)} shared back; the shares add up exactly.{odd_words}{over_words}"
+    return rows, (f"{format_money(amount)} shared back{how}{added}{odd_words}{over_words}"
                   + ("" if text else " (The retained amount; type another to change it.)"))
 
 

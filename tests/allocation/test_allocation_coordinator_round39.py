@@ -227,7 +227,8 @@ def test_warwickshire_from_the_command_line(capsys, tmp_path):
 # -- 8. Redistribute's odd pence ---------------------------------------------------------------------------------------
 
 def test_redistribute_says_who_has_the_odd_pence():
-    result = allocate_by_formula(partnerships(), seed_options())
+    # Exact shares; under the paper's rounding the note on the printed percentages names them (session 73)
+    result = allocate_by_formula(partnerships(), seed_options(rounding="exact"))
     # An amount with pence within the £65,512 retained (session 60: £65,512.50, 50p more than retained, is said to be
     # more, after this same sentence: test_redistribute_over_retained_s60).
     rows, note = redistribution(result, "£65,511.50", "basis")
@@ -237,6 +238,10 @@ def test_redistribute_says_who_has_the_odd_pence():
     assert note == ("£65,511.50 shared back; the shares add up exactly. In whole pounds the odd 50p goes to "
                     f"{odd[0]} (the next in line for a whole pound, by largest remainder).")
     assert redistribution(result, "£65,512", "basis")[1] == "£65,512 shared back; the shares add up exactly."
+    legacy = allocate_by_formula(partnerships(), seed_options())
+    rows, note = redistribution(legacy, "£65,511.50", "basis")
+    odd = [name for name, pence in rows[:-1] if pence % 100]
+    assert len(odd) == 1 and note.count("odd 50p") == 1 and f"the odd 50p to {odd[0]}" in note
 
 
 # -- 9. last year's total and the Last year column ---------------------------------------------------------------------

@@ -18,15 +18,17 @@ OVER = ("⚠ That is £589,608 more than the £65,512 retained: only retained mo
         "shared back. Check the amount (leave it blank for the retained amount).")
 
 
+# Exact shares: under the paper's rounding the note also says the shares are the printed percentages (session 73,
+# test_redistribute_printed_shares_s73); what is said of the amount over comes after it the same way.
 def test_more_than_retained_is_said_and_the_split_still_shown():
-    result = allocate_by_formula(partnerships(), seed_options())
+    result = allocate_by_formula(partnerships(), seed_options(rounding="exact"))
     rows, note = redistribution(result, "£655,120", "basis")
     assert rows[-1] == ("Total", 655_120_00)
     assert note == f"£655,120 shared back; the shares add up exactly. {OVER}"
 
 
 def test_pence_over_are_said_with_the_odd_pence():
-    result = allocate_by_formula(partnerships(), seed_options())
+    result = allocate_by_formula(partnerships(), seed_options(rounding="exact"))
     rows, note = redistribution(result, "£65,512.50", "basis")
     odd = [name for name, pence in rows[:-1] if pence % 100]
     assert note == ("£65,512.50 shared back; the shares add up exactly. In whole pounds the odd 50p goes to "
@@ -41,11 +43,18 @@ def test_the_retained_amount_or_less_says_nothing_more():
         assert "⚠" not in redistribution(result, text, "basis")[1], text
 
 
+def test_more_than_retained_is_said_under_the_papers_rounding_too():
+    result = allocate_by_formula(partnerships(), seed_options())
+    rows, note = redistribution(result, "£655,120", "basis")
+    assert rows[-1] == ("Total", 655_120_00)
+    assert note.startswith("£655,120 shared back by the shares as printed") and note.endswith(f"exactly to it. {OVER}")
+
+
 def test_with_nothing_retained_any_amount_is_shared_unsaid():
     """A pot given with nothing retained by the formula: the money shared back is held elsewhere, so there is
     nothing here to measure it against."""
     result = allocate_by_formula(partnerships(), seed_options(previous_total_pence=None, retain=0,
-                                                              pot_pence=589_608_00))
+                                                              pot_pence=589_608_00, rounding="exact"))
     assert result.retained_pence == 0
     assert redistribution(result, "£20,000", "basis")[1] == "£20,000 shared back; the shares add up exactly."
 
