@@ -148,11 +148,11 @@ def windows_text_doubt(data: bytes, text: str, name: str) -> str:
             f"{SAVE_AS_CSV} and import it again.")
 
 
-def csv_rows(text: str, name: str, error: type[ValueError]) -> Iterator[list[str]]:
-    """The rows of a CSV file's text, as it is read; ``error`` naming the line where a row cannot be read. A quote
-    mark opening a value and never closed makes every line after it part of that value: past the csv reader's limit
-    (131,072 characters) it stopped the command with a traceback."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def csv_rows(text: str, name: str, error: type[ValueError], *, delimiter: str = ",") -> Iterator[list[str]]:
+    """The rows of a CSV file's text (or, with ``delimiter`` a tab, tab-separated text), as it is read; ``error``
+    naming the line where a row cannot be read. A quote mark opening a value and never closed makes every line after
+    it part of that value: past the csv reader's limit (131,072 characters) it stopped the command with a traceback."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     start = 1  # the line the next row begins on
     while True:
         try:

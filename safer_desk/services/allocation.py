@@ -28,7 +28,7 @@ from safer_desk.domain.money import (MoneyError, format_money, format_pounds_pla
 from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import column_letter, find_typed, in_words, typed_name_key
 from safer_desk.services.district_counties import english_name
-from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings,
+from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings, is_utf16,
                                       other_separator, refuse_other_kind)
 from safer_desk.storage.kinds import SQLITE_START
 from safer_desk.storage import snapshots
@@ -234,10 +234,32 @@ def _refuse_workbook(data: bytes, name: str) -> None:
                           "give that.")
 
 
+def _names_partnership(heading: Sequence[str]) -> bool:
+    return "partnership" in {_clean_header(h) for h in heading}
+
+
+def _rows_by_separator(text: str, name: str) -> list[list[str]]:
+    """The file's rows split at commas, or at tabs when that is how its heading row is split (Excel's "Text (Tab
+    delimited)" and "Unicode Text"): a tab is never part of a figure, so it cannot be misread. It was refused, saying
+    to save the sheet again as CSV. Semicolons are still refused: "2,442" in a sheet whose lists use semicolons may
+    be 2.442, which cannot be told."""
+    rows = list(csv_rows(text, name, AllocationError))
+    if not text or "\t" not in text or _names_partnership(_headings(rows)[0]):
+        return rows
+    try:
+        tabbed = list(csv_rows(text, name, AllocationError, delimiter="\t"))
+    except AllocationError:  # not tab-separated text after all: said as the CSV it was read as
+        return rows
+    tab_heading = _headings(tabbed)[0]
+    if (len(tab_heading) > 1 and _names_partnership(tab_heading)) or other_separator(_headings(rows)[0]) == "tabs":
+        return tabbed
+    return rows
+
+
 def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None,
                    notes: list[str] | None = None) -> list[PartnershipInput]:
-    """Read INPUT.csv as Excel saves it (UTF-8 with or without its byte-order mark, or Windows-1252); columns not
-    read are named in ``notes``."""
+    """Read INPUT.csv as Excel saves it (UTF-8 with or without its byte-order mark, or Windows-1252; comma- or
+    tab-separated, or "Unicode Text"); columns not read are named in ``notes``."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -258,10 +280,13 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None,
         if data:  # 0 bytes: said below to be empty, as a file of blank lines is
             refuse_other_kind(data, path.name, AllocationError, "save it as “CSV UTF-8 (Comma delimited)”")
             _refuse_workbook(data, path.name)
-        text = csv_text_of(data, path.name) if data else ""
-    except NotCsvText as exc:
-        raise AllocationError(str(exc)) from None
-    rows = list(csv_rows(text, path.name, AllocationError))
+        # Excel's "Unicode Text" is UTF-16 with its byte-order mark, tab-separated: read, as its "Text (Tab
+        # delimited)" is (csv_text_of refuses UTF-16 for the files that must be comma-separated).
+        text = (data.decode("utf-16") if is_utf16(data) else csv_text_of(data, path.name)) if data else ""
+    except (NotCsvText, UnicodeDecodeError) as exc:
+        raise AllocationError(str(exc) if isinstance(exc, NotCsvText) else
+                              f"{path.name} cannot be read as UTF-16 text; {SAVE_AS_CSV}.") from None
+    rows = _rows_by_separator(text, path.name)
     _refuse_empty(rows, path.name)
     heading, body = _headings(rows)
     _refuse_other_separator(heading, path.name)  # first: "£70,725" in a semicolon file looks like a split value
