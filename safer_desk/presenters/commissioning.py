@@ -279,6 +279,16 @@ class CommissioningPresenter(ScreenPresenter):
                 return []
         return service.fund_presets()
 
+    def chosen_preset(self, offered: Sequence[tuple[str, int]] | None = None) -> tuple[str, int] | None:
+        """The fund offered (``fund_presets``, or ``offered`` as the box holds them) that is the fund, while it is:
+        chosen, or saved so; None once another amount is typed or an award gives the fund (the box, left on "PRG
+        share: £145,034.60" beside a fund of £100,000 typed, named two funds)."""
+        if not self.fund_label:
+            return None
+        pence = self.fund_pence()
+        return next(((label, amount) for label, amount in (self.fund_presets() if offered is None else offered)
+                     if label == self.fund_label and amount == pence), None)
+
     def fund_presets_prompt(self) -> str:
         """The first line of the box of funds: where they come from."""
         papers = bool(self.paper_funds())

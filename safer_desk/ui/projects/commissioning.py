@@ -370,6 +370,7 @@ class CommissioningPage(QWidget):
             self.fund.setReadOnly(p.read_only)
             self.fund.setEnabled(not from_award)
             self.presets.setEnabled(not from_award and not p.read_only)
+            self._show_preset_chosen()
             self.fund.setToolTip(from_award)
             self.presets.setToolTip(from_award)
             self.model.sync(evaluation)
@@ -551,13 +552,20 @@ class CommissioningPage(QWidget):
         """The seed's funds, for a Suffolk office, and each saved top-slice's partner shares
         (``CommissioningPresenter.fund_presets``); the box hidden when there are none."""
         presets = self.presenter.fund_presets()
+        self._presets = presets
         self.presets.clear()
         self.presets.addItem(self.presenter.fund_presets_prompt(), None)
         for label, pence in presets:
             self.presets.addItem(f"{label}: {format_money(pence)}", pence)
         self.presets.setVisible(bool(presets))
+        self._show_preset_chosen()
         # Alone on its row (16777215: no limit, Qt's QWIDGETSIZE_MAX), the amount's box is not the window's width.
         self.fund.setMaximumWidth(16777215 if presets else 3 * self.fund.minimumWidth())
+
+    def _show_preset_chosen(self) -> None:
+        """The fund chosen from the box while it is the fund, else the box's prompt: never another fund beside it."""
+        chosen = self.presenter.chosen_preset(self._presets)
+        self.presets.setCurrentIndex(0 if chosen is None else 1 + self._presets.index(chosen))
 
     def _preset_chosen(self, index: int) -> None:
         pence = self.presets.itemData(index)
