@@ -26,7 +26,8 @@ from safer_desk.domain.ids import new_id, reference_id
 from safer_desk.domain.money import (MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
                                     parse_pence, table_money)
 from safer_desk.domain.periods import FinancialYear, PeriodError
-from safer_desk.domain.text import column_letter, find_typed, in_words, typed_name_key
+from safer_desk.domain.text import (column_letter, counted, filled_width, find_typed, in_words, shortened,
+                                typed_name_key)
 from safer_desk.services.district_counties import english_name
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings, is_utf16,
                                       other_separator, refuse_other_kind)
@@ -238,22 +239,34 @@ def _names_partnership(heading: Sequence[str]) -> bool:
     return "partnership" in {_clean_header(h) for h in heading}
 
 
-def _rows_by_separator(text: str, name: str) -> list[list[str]]:
+def _rows_by_separator(text: str, name: str) -> tuple[list[list[str]], bool]:
     """The file's rows split at commas, or at tabs when that is how its heading row is split (Excel's "Text (Tab
     delimited)" and "Unicode Text"): a tab is never part of a figure, so it cannot be misread. It was refused, saying
     to save the sheet again as CSV. Semicolons are still refused: "2,442" in a sheet whose lists use semicolons may
-    be 2.442, which cannot be told."""
+    be 2.442, which cannot be told. With whether it was split at tabs."""
     rows = list(csv_rows(text, name, AllocationError))
     if not text or "\t" not in text or _names_partnership(_headings(rows)[0]):
-        return rows
+        return rows, False
     try:
         tabbed = list(csv_rows(text, name, AllocationError, delimiter="\t"))
     except AllocationError:  # not tab-separated text after all: said as the CSV it was read as
-        return rows
+        return rows, False
     tab_heading = _headings(tabbed)[0]
     if (len(tab_heading) > 1 and _names_partnership(tab_heading)) or other_separator(_headings(rows)[0]) == "tabs":
-        return tabbed
-    return rows
+        return tabbed, True
+    return rows, False
+
+
+def _unheaded_value_message(row: Sequence[str], columns: int) -> str | None:
+    """Why a tab-separated row with a value past the last heading cannot be read, or None: no comma split it (as in a
+    CSV, split_row_message), so it is a value with no heading, which cannot be told for what it is."""
+    width = filled_width(row)
+    if width <= columns:
+        return None
+    at = next(i for i in range(columns, width) if str(row[i] or "").strip())
+    return (f"it has {width} values but the heading row names {counted(columns, 'column')}: the value in column "
+            f"{column_letter(at)} (“{shortened(str(row[at]).strip())}”) has no heading, so what it is cannot be told. "
+            "Give its column a heading (a column not read is passed over and named) or delete it, and run again")
 
 
 def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None,
@@ -286,12 +299,13 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None,
     except (NotCsvText, UnicodeDecodeError) as exc:
         raise AllocationError(str(exc) if isinstance(exc, NotCsvText) else
                               f"{path.name} cannot be read as UTF-16 text; {SAVE_AS_CSV}.") from None
-    rows = _rows_by_separator(text, path.name)
+    rows, tabbed = _rows_by_separator(text, path.name)
     _refuse_empty(rows, path.name)
     heading, body = _headings(rows)
     _refuse_other_separator(heading, path.name)  # first: "£70,725" in a semicolon file looks like a split value
+    too_wide = _unheaded_value_message if tabbed else split_row_message
     for number, row in body:
-        if (split := split_row_message(row, len(heading))) is not None:
+        if (split := too_wide(row, len(heading))) is not None:
             raise AllocationError(f"{path.name} row {number}: {split}.")
     return read_input_rows(rows, factors=factors, source=path.name, notes=notes)
 
