@@ -39,17 +39,18 @@ FORM_HINT = " (try a form like £1,234.56)"
 # An amount written with its own scale ("£30K", "£1.5m", "50p"), which says how much it is wherever it is typed.
 _OWN_SCALE = LazyPattern(r"\d\s*(?:" + "|".join([*_SUFFIXES, "p"]) + r")\s*\)?\s*$", re.I)
 # An approximate or estimated figure, as the papers write one: "approx £50,000" (seed 000: InnKeeper's anticipated
-# cost), "c. £2,500", "~£2,500", "£2,500 (est)", "est. £2,500", "£2,500 approx". Such a figure is read as the figure
+# cost; its "£30K aprox", so spelt, for a Probation Support Officer), "c. £2,500", "~£2,500", "£2,500 (est)",
+# "est. £2,500", "£2,500 approx". Such a figure is read as the figure
 # it states, in every money field alike: it is the one the paper plans with (seed 000's ELEV8 lines are "approx.
 # £18,000 per year" and add up to the stated £46,500), and a planning figure is not one to defend to the penny, so
 # making the officer strip the word first (as "£2,500 (est)" once was, while "about £2,500" was read) only made the
 # same figure read in one spelling and not another. Where a field keeps words beside its figure (a budget cell's
 # note) the word is kept there (``approximate_figure``); a figure not known at all is "TBC", refused below.
-_APPROX_BEFORE = LazyPattern(r"^(?P<word>approx\.?|approximately|about|around|roughly|circa|ca\.|c\.|~|\u2248|"
+_APPROX_BEFORE = LazyPattern(r"^(?P<word>approx\.?|aprox\.?|approximately|about|around|roughly|circa|ca\.|c\.|~|\u2248|"
                              r"estimated|estimate\s*:|est\.?)\s*(?P<figure>[^a-z\s].*)$", re.I)
-_APPROX_AFTER = LazyPattern(r"^(?P<figure>.*[\d)kKmMnNpP])\s*(?:\(\s*(?P<bracketed>approx\.?|approximately|circa|"
-                            r"estimated|estimate|estimation|est\.?)\s*\)|(?P<word>approx\.?|approximately|estimated|"
-                            r"estimate|est\.?))$", re.I)
+_APPROX_AFTER = LazyPattern(r"^(?P<figure>.*[\d)kKmMnNpP])\s*(?:\(\s*(?P<bracketed>approx\.?|aprox\.?|approximately|"
+                            r"circa|estimated|estimate|estimation|est\.?)\s*\)|"
+                            r"(?P<word>approx\.?|aprox\.?|approximately|estimated|estimate|est\.?))$", re.I)
 
 
 def approximate_figure(text: str) -> tuple[str, str] | None:
