@@ -825,8 +825,9 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
     # How far each amount is below its exact share (scaled by the weights' total, so in integers).
     shortfall = {n: variable_total * exact[n] - amounts[n] * exact_total for n in amounts}
     order = sorted(amounts, key=lambda n: (-(direction * shortfall[n]), n))
-    first = min(amounts, key=lambda n: (-shortfall[n], n)) if odd else None  # the furthest below its exact share
-    eligible = [n for n in order if direction > 0 or amounts[n] >= unit]
+    # A pound added goes to a partnership with a share: one with nothing to share by (0 crimes, 0.00%) is never below
+    # its share, and was given pounds (and odd pence) the others' rounding left (session 73).
+    eligible = [n for n in order if (exact[n] > 0 if direction > 0 else amounts[n] >= unit)]
     if whole_units <= len(eligible):
         for n in eligible[:whole_units]:
             amounts[n] += direction * unit
@@ -834,7 +835,12 @@ def _legacy_split(variable_total: int, basis_points: Mapping[str, int], exact: M
         gap = split_by_weights(whole_units * unit, {n: exact[n] for n in eligible}, unit=unit)
         for n, pence in gap.items():
             amounts[n] += direction * pence
-    if first is not None:
+    # The odd pence to the one furthest below its exact share once the whole pounds are put right (before, £1 taken
+    # from the only partnership with a share left the one with none "furthest below" and given the pence).
+    first = None
+    if odd:
+        below = {n: variable_total * exact[n] - amounts[n] * exact_total for n in amounts}
+        first = min(amounts, key=lambda n: (-below[n], n))
         amounts[first] += odd
     if any(v < 0 for v in amounts.values()):  # pragma: no cover - a safety net: never hand out a negative part
         amounts = split_by_weights(variable_total, dict(exact), unit=unit)
