@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(amounts in pounds), ending with a Totals row. Warnings (factor weights rescaled, odd pence "
                     "placed) go to standard error.")
     parser.add_argument("input", metavar="INPUT.csv",
-                        help="the partnerships, a CSV file as Excel saves it (UTF-8 or Windows-1252)")
+                        help="the partnerships, a CSV file as Excel saves it (UTF-8 or Windows-1252), or its "
+                             "“Text (Tab delimited)” or “Unicode Text” (.txt)")
     parser.add_argument("--pot", metavar="AMOUNT", type=_amount("--pot"),
                         help="the pot to split, in pounds (589608 or £589,608)")
     parser.add_argument("--previous-total", metavar="AMOUNT", type=_amount("--previous-total"),

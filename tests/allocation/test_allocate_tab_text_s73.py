@@ -100,3 +100,8 @@ def test_a_value_past_the_headings_is_said_as_one_with_no_heading_not_a_split_fi
                    "column D (“check with Jo”) has no heading, so what it is cannot be told. Give its column a heading "
                    "(a column not read is passed over and named) or delete it, and run again.\n")
     assert "comma" not in err
+
+
+def test_the_commands_help_says_so(capsys):
+    code, out, _ = run(capsys, "allocate", "--help")
+    assert code == 0 and "Text (Tab delimited)" in " ".join(out.split())
