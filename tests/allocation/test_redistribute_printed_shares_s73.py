@@ -90,3 +90,19 @@ def test_the_page_says_how_the_printed_shares_were_made_to_add_up():
                     "rounded). The two-decimal percentages did not add up to the amount shared back: £1 was added in "
                     "steps of £1 by largest remainder so that the shares add up exactly to it. (The retained amount; "
                     "type another to change it.)")
+
+
+def test_the_window_shares_back_by_the_rounding_chosen(demo_window, qtbot):
+    """The example's 2009/10 scenario is the paper's (shares to 0.01%): £27,000 typed gives Babergh £2,452; Exact
+    shares chosen gives £2,451, and the page's words follow."""
+    tab = demo_window.show_tab("allocation")
+    assert tab.rounding_combo.currentText() == "Shares to 0.01%"
+    tab.redistribute_amount.setText("£27,000")
+    tab.redistribute_amount.editingFinished.emit()
+    shares = dict(tab.redistribute_model.rows)
+    assert shares["Babergh CSP"] == 2_452_00 and shares["Western CSP"] == 8_367_00 and shares["Total"] == 27_000_00
+    assert "by the shares as printed" in tab.redistribute_note.text()
+    tab.rounding_combo.setCurrentIndex(tab.rounding_combo.findText("Exact shares"))
+    qtbot.waitUntil(lambda: dict(tab.redistribute_model.rows)["Babergh CSP"] == 2_451_00)
+    assert dict(tab.redistribute_model.rows)["Western CSP"] == 8_368_00
+    assert tab.redistribute_note.text() == "£27,000 shared back; the shares add up exactly."
