@@ -96,9 +96,9 @@ def test_a_value_past_the_headings_is_said_as_one_with_no_heading_not_a_split_fi
     path.write_text("partnership\tfixed_units\tbasis\r\nBabergh\t1\t2442\tcheck with Jo\r\n", encoding="utf-8")
     code, out, err = run(capsys, "allocate", path, "--pot", "100000")
     assert code == 1 and out == ""
-    assert err == ("safer-desk: allocation.txt row 2: it has 4 values but the heading row names 3 columns: the value in "
-                   "column D (“check with Jo”) has no heading, so what it is cannot be told. Give its column a heading "
-                   "(a column not read is passed over and named) or delete it, and run again.\n")
+    assert err == ("safer-desk: allocation.txt row 2: it has 4 values but the heading row names 3 columns: the value "
+                   "in column D (“check with Jo”) has no heading, so what it is cannot be told. Give its column a "
+                   "heading (a column not read is passed over and named) or delete it, and run again.\n")
     assert "comma" not in err
 
 
