@@ -392,11 +392,12 @@ class MainWindow(QMainWindow):
         if left is None:
             return True
         typed = left.finish_typing()  # False: a cell's figure refused or asked about, back to it
-        if not typed or not left.may_leave(self._ask_unsaved):
-            if not typed:
-                left.finish_typing_refused()
+        if not typed:
+            left.finish_typing_refused()
             return False
-        return True
+        # Any other cell still being typed in goes in first, so it is asked about here (a project's cost line typed
+        # and Ctrl+2 pressed went to Allocation unasked, the editor left open on the hidden tab).
+        return self._put_in_cells(left) and left.may_leave(self._ask_unsaved)
 
     def _show_tab_unasked(self, index: int) -> None:
         """To a tab without asking about the one in view (the one left stays as it was), made the one in view."""
@@ -465,42 +466,27 @@ class MainWindow(QMainWindow):
                     self._show_tab_unasked(TAB_KEYS.index(key))
                 widget.finish_typing_refused()
                 return False
-        from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QLineEdit
+        return self._put_in_cells(self)
 
-        for view in self.findChildren(QAbstractItemView):
-            if view.state() != QAbstractItemView.State.EditingState:
-                continue
-            index = view.currentIndex()
-            editor = view.indexWidget(index)
-            if editor is not None:
-                delegate = view.itemDelegateForIndex(index)
-                if isinstance(editor, QLineEdit):
-                    if editor.isModified() and self._cell_refused(view, index, editor.text()):
-                        return False
-                else:
-                    delegate.commitData.emit(editor)
-                delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        return True
+    def _put_in_cells(self, root: QWidget) -> bool:
+        """Every table cell still being typed in under ``root`` put in, as Enter would (``kit.put_in_open_cells``);
+        False when a model refused what was typed (an Allocation figure typed "£5,000", a commissioning scale): the
+        window goes back to its tab, the editor open on what was typed, so that leaving, closing, Save or Undo does
+        not go on without it (it closed the window unsaid)."""
+        from safer_desk.ui.kit.cell_editors import put_in_open_cells
 
-    def _cell_refused(self, view, index, typed: str) -> bool:
-        """What was typed in a cell put in, as Enter would; True when its model refused it (an Allocation figure
-        typed "£5,000", a commissioning scale): the model said why, and the window goes back to the editor, open on
-        what was typed, so that closing, Save or Undo does not go on without it (it closed the window unsaid)."""
-        from PySide6.QtCore import Qt
-
-        if view.model().setData(index, typed, Qt.ItemDataRole.EditRole):
-            return False
-        if typed == str(index.data(Qt.ItemDataRole.EditRole) or ""):
-            return False  # as the cell holds it: nothing to put in
+        view = put_in_open_cells(root)
+        if view is None:
+            return True
         for key, widget in self.tab_widgets.items():
             if widget.isAncestorOf(view):
                 if key != self.current_tab_key():
                     self._show_tab_unasked(TAB_KEYS.index(key))
                 break
-        editor = view.indexWidget(index)
+        editor = view.indexWidget(view.currentIndex())
         if editor is not None:
             editor.setFocus()
-        return True
+        return False
 
     def _update_modified(self) -> None:
         self.setWindowModified(self.has_unsaved_changes())

@@ -723,7 +723,10 @@ class ProjectsTab(TabBase):
                 self._commissioning.finish_typing_refused()
                 return False
             return True
-        return self.register.may_leave_record()
+        from safer_desk.ui.kit.cell_editors import put_in_open_cells
+
+        # A cost line still being typed in goes in first, so it is asked about (Alt+2 went to Commissioning unasked).
+        return put_in_open_cells(self.register) is None and self.register.may_leave_record()
 
     def _page_shown(self, index: int) -> None:
         if self.pages.widget(index) is self._commissioning_holder:
