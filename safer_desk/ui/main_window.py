@@ -894,8 +894,8 @@ class MainWindow(QMainWindow):
         self.session.set_store(store)
 
     def new_file(self) -> None:
-        if not self.may_close_file():
-            return
+        # What is typed on the tabs is asked about once the new file is named (``open_path``), not before: Discard
+        # answered, then the file window cancelled, had made nothing and lost the typing.
         # The dialog does not ask to replace a file that is there: New never replaces one (it is refused below), and
         # "Do you want to replace it?" answered Yes was then refused. Suggested in the folder last used, else
         # Documents: not the program's own data folder, which Windows hides (the new file could not be found).
@@ -914,16 +914,15 @@ class MainWindow(QMainWindow):
         self.open_path(path, create=True)
 
     def choose_and_open(self) -> None:
-        if not self.may_close_file():
-            return
+        # Asked about what is typed once a file is chosen (``open_path``), as for New.
         name = prompts.open_file_name(self, "Open Safer Desk file", FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
     def save_copy(self) -> None:
         store = self.session.store
-        if store is None or not self.may_close_file():  # an edit on screen, not saved, is asked about: the copy is
-            return  # of the file, and would go without it
+        if store is None:
+            return
         # The dialog does not ask before replacing a file: the open file itself is refused first, and any other
         # asked about below (it asked "replace?" of the open file, and Safer Desk refused only after Yes).
         name = prompts.save_file_name(self, "Save a copy", FILE_FILTER,
@@ -944,6 +943,10 @@ class MainWindow(QMainWindow):
         if _exists(target) and not prompts.ask(
                 self, "Save a copy", f"{target} already exists. Replace it with a copy of {store.path.name}?",
                 yes="Replace", no="Keep It", cautious=True):
+            return
+        # An edit on screen, not saved, is asked about once the copy is named: the copy is of the file, and would go
+        # without it (asked first, Discard then the file window cancelled lost the typing and copied nothing).
+        if not self.may_close_file():
             return
 
         def work(progress, cancelled):

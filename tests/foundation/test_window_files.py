@@ -109,12 +109,14 @@ def test_file_open_asks_for_a_file_and_cancel_opens_nothing(window, tmp_path, pr
 def test_unsaved_edits_keep_the_file_open_when_the_person_cancels(demo_window, qtbot, prompts, tmp_path):
     page = edited_register(demo_window, qtbot)
     other = make_file(tmp_path / "other.sqlite")
-    for action in (demo_window.choose_and_open, demo_window.new_file):
+    # Asked once the file is chosen (session 73): New is given a name not there yet, and Cancel makes nothing.
+    for action, name in ((demo_window.choose_and_open, other), (demo_window.new_file, tmp_path / "new.sqlite")):
         prompts.unsaved_answers.append(UnsavedChoice.CANCEL)
-        prompts.file_names.append(str(other))
+        prompts.file_names.append(str(name))
         action()
         assert demo_window.session.store.path.name == "example.sqlite"
         prompts.file_names.clear()
+    assert not (tmp_path / "new.sqlite").exists()
     assert page.editor.widgets["title"].text() == "Homeshield Plus renamed"
     assert [q[1] for q in prompts.unsaved_questions] == ["Project Homeshield Plus has unsaved changes to Title."] * 2
 
