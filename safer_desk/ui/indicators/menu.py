@@ -74,7 +74,7 @@ def open_populations(window):
     return window.populations_dialog
 
 
-def may_import(window) -> bool:
+def can_import(window) -> bool:
     """A file that can be changed is open (else the person is told to open one, or why the open one cannot be)."""
     from safer_desk.presenters.screens import read_only_refusal
     from safer_desk.ui import prompts
@@ -83,6 +83,15 @@ def may_import(window) -> bool:
     if store is None or store.read_only:
         why = "" if store is None else read_only_refusal("Import Police Data") + " "
         prompts.show_error(window, "Import Police Data", f"{why}Open a file you can change first.")
+        return False
+    return True
+
+
+def may_import(window) -> bool:
+    """``can_import``, and the figures typed on the Indicators tab and not saved asked about."""
+    from safer_desk.ui import prompts
+
+    if not can_import(window):
         return False
     # Figures typed in the grid and not saved asked about first, as Import Figures… does: they stayed in the grid
     # over the counts the import brought, and Save Figures then wrote them over the counts as typed figures. A figure
@@ -96,7 +105,7 @@ def may_import(window) -> bool:
 def choose_and_import(window, *, folder: bool) -> None:
     from safer_desk.ui import prompts
 
-    if not may_import(window):
+    if not can_import(window):
         return
     if folder:
         chosen = prompts.existing_folder(window, "Import Police Data Folder")
@@ -104,7 +113,9 @@ def choose_and_import(window, *, folder: bool) -> None:
     else:
         paths = prompts.open_file_names(window, "Import Police Data",
                                         "police.uk street files or download (*.csv *.zip);;All files (*)")
-    if paths:
+    # The figures typed are asked about once the files are chosen: asked first, Discard then the file window cancelled
+    # imported nothing and lost them.
+    if paths and may_import(window):
         start_import(window, paths)
 
 

@@ -546,15 +546,16 @@ class IndicatorsTab(TabBase):
         return self.session.read_only
 
     def import_figures(self):
-        """Import Figures…: typed figures asked about first (Save / Discard / Cancel), as for Indicator and
-        Target…: an import with them still typed kept them in the grid over the figures it brought, and Save wrote
-        them over the import. Returns the Task reading the file chosen, or None."""
+        """Import Figures…: typed figures asked about once the file is chosen (Save / Discard / Cancel), as for
+        Indicator and Target…: an import with them still typed kept them in the grid over the figures it brought, and
+        Save wrote them over the import. Returns the Task reading the file chosen, or None."""
         if self._refused("Import Figures"):  # the button is greyed: asked all the same, said why
             return None
-        if not self.presenter.may_leave(self._ask):
-            return None
         name = prompts.open_file_name(self, "Import Figures", "Figures (*.csv *.xlsx);;All files (*)")
-        return self.import_figures_from(name) if name else None
+        # Asked once the file is chosen: Discard, then the file window cancelled, had lost the figures for nothing.
+        if not name or not self.presenter.may_leave(self._ask):
+            return None
+        return self.import_figures_from(name)
 
     def import_figures_from(self, name):
         """The file is read and checked on a worker thread; the dialog opens with its preview. Returns the Task."""
