@@ -22,11 +22,14 @@ from safer_desk.ui import prompts
 
 
 def export_to_chosen_file(parent, title: str, default_name: str, write: Callable[[Path], Any], *, failed: str,
-                          refusals: tuple[type[BaseException], ...] = ()) -> Path | None:
+                          refusals: tuple[type[BaseException], ...] = (),
+                          ready: Callable[[], bool] | None = None) -> Path | None:
     """``failed`` starts the message when writing fails ("The register was not saved"); ``refusals`` are the
-    service's own errors to say the same way (OSError and an unsupported suffix always are)."""
+    service's own errors to say the same way (OSError and an unsupported suffix always are). ``ready``: asked once
+    the file is named, before anything is written (what is typed and not saved: Save, Discard or Cancel); False
+    writes nothing. Asked before the file window, Discard then Cancel there lost the typing and exported nothing."""
     name = prompts.save_file_name(parent, title, table_file_filter(), default_name)
-    if not name:
+    if not name or (ready is not None and not ready()):
         return None
     target = table_target(name)
     try:

@@ -633,19 +633,24 @@ class RegisterPage(QWidget):
     def export_register(self) -> None:
         from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
 
-        if not self.may_leave_record():  # the export is read from the file: a change typed and not saved is asked about
-            return
-        shown = self.proxy.source_rows()
         combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
-        chosen = [c.currentText() for c in combos if (c.currentData() or ALL) != ALL]
-        if (self.area_filter.currentData() or ALL) == ALL:  # a county file's All areas leaves other areas out
-            chosen.append(self.presenter.outside_areas_filter())
-        said = shown_rows(self.proxy, "project", search=self.search.text(), chosen=chosen)
-        target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx",
-                                       lambda t: self.presenter.export(t, shown, said=str(said) if said.hidden else ""),
-                                       failed="The register was not saved", refusals=(ProjectError,))
+        said = []
+
+        def write(target):
+            # The rows as shown once a change typed was asked about (``ready``): a title saved is exported as saved.
+            chosen = [c.currentText() for c in combos if (c.currentData() or ALL) != ALL]
+            if (self.area_filter.currentData() or ALL) == ALL:  # a county file's All areas leaves other areas out
+                chosen.append(self.presenter.outside_areas_filter())
+            said.append(shown_rows(self.proxy, "project", search=self.search.text(), chosen=chosen))
+            return self.presenter.export(target, self.proxy.source_rows(),
+                                         said=str(said[0]) if said[0].hidden else "")
+
+        # The export is read from the file: a change typed and not saved is asked about once the file is named.
+        target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx", write,
+                                       failed="The register was not saved", refusals=(ProjectError,),
+                                       ready=self.may_leave_record)
         if target is not None:  # the projects shown: a filter that hides some is said (and in the title)
-            prompts.show_info(self, "Export", f"Saved {said} to {target}.")
+            prompts.show_info(self, "Export", f"Saved {said[0]} to {target}.")
 
 
 class ProjectsTab(TabBase):
