@@ -439,12 +439,19 @@ class MainWindow(QMainWindow):
 
     def may_close_file(self) -> bool:
         """Before another file is opened, the program closes or a copy is made: every tab's unsaved edits are asked
-        about."""
+        about, the tab in view first, then each other in its own view; Cancel to any question ends them all.
+
+        Going to another tab first had asked about the tab in view on leaving it: Cancel there stayed, yet the other
+        tab was asked about next, over the tab in view, and the closing went on."""
         if not self.finish_cell_edits():
             return False
-        for key, widget in list(self.tab_widgets.items()):
+        here = self.current_tab_key()
+        for key, widget in sorted(self.tab_widgets.items(), key=lambda item: item[0] != here):
             if widget.has_unsaved_changes():
-                self.show_tab(key)
+                if self.current_tab_key() != key:
+                    self.show_tab(key)
+                    if self.current_tab_key() != key:
+                        return False  # the tab in view was asked about on leaving it, and Cancel kept it in view
                 if not widget.may_close(self._ask_unsaved):
                     return False
         # A form typed in over its own window stayed open over the closed file, unasked: its Save then failed.
