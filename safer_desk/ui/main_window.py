@@ -606,6 +606,15 @@ class MainWindow(QMainWindow):
                                          8000)
             return False
         depth = self.session.undo_stack.index()
+        # A form open over the window (a cost line's Edit dialog) is closed first, as Ctrl+Z in it closes it: the step
+        # may change the very record it shows, and its Save then put back what was undone.
+        from safer_desk.ui.kit.dialogs import forms_closed_before_step
+
+        if not forms_closed_before_step(self):
+            return False  # Cancel, or a save refused: the form stays open, and nothing is undone
+        if self.session.undo_stack.index() != depth:
+            self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
+            return False
         # A cell still being typed in (Edit > Undo chosen from the menu) goes in first, as Enter would: the undo
         # re-reads its grid, and the open editor, with what was typed, went with it unsaid.
         if not self.finish_cell_edits():

@@ -56,6 +56,8 @@ def share_undo(dialog: QWidget, *, form: bool = False) -> None:
     window = window_with_undo(dialog.parentWidget())
     if window is None:
         return
+    if form:
+        dialog.setProperty(CLOSED_BEFORE_STEP, True)  # an undo from another window closes it first too
     for shared in (window.undo_action, window.redo_action):
         if not form:
             dialog.addAction(shared)
@@ -64,6 +66,32 @@ def share_undo(dialog: QWidget, *, form: bool = False) -> None:
         own.setShortcuts(shared.shortcuts())
         own.triggered.connect(partial(_close_then_step, dialog, window, shared))
         dialog.addAction(own)
+
+
+# A form's property: an undo or redo closes it first, wherever it is asked for (``forms_closed_before_step``).
+CLOSED_BEFORE_STEP = "closed_before_step"
+
+
+def forms_closed_before_step(window: QWidget) -> bool:
+    """Before an undo or redo asked for anywhere (the History of Changes' Ctrl+Z, which a form open over the window
+    does not block): every form open over ``window`` closed by its ``reject``, which asks about what is typed (Save,
+    Discard or Cancel). Left open, a form on the record the step changed showed it as it was before the step, and its
+    Save put that back (a cost line's correction undone, then saved again with the supplier typed). False when one
+    stays open (Cancel, or a save refused beside its fields): nothing is to be undone then."""
+    from PySide6.QtWidgets import QApplication
+
+    for form in QApplication.topLevelWidgets():
+        if not form.property(CLOSED_BEFORE_STEP) or not form.isVisible():
+            continue
+        owner = form.parentWidget()
+        while owner is not None and owner is not window:
+            owner = owner.parentWidget()
+        if owner is None:
+            continue  # another window's
+        form.reject()
+        if form.isVisible():
+            return False
+    return True
 
 
 def _close_then_step(form: QDialog, window, shared: QAction) -> None:
@@ -146,4 +174,4 @@ class GuardedDialog(QDialog):
             super().reject()
 
 
-__all__ = ["GuardedDialog", "share_undo", "window_with_undo"]
+__all__ = ["GuardedDialog", "forms_closed_before_step", "share_undo", "window_with_undo"]
