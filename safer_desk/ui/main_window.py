@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
             return
         stack = self.session.undo_stack
         if stack.canRedo() and self._ready_to_step(self._command_tab(stack.index()),
-                                                   self._command_action(stack.index())):
+                                                   self._command_action(stack.index()), redo=True):
             self._step(redo_step, "Redo", stack.redoText(), "redone", self._command_action(stack.index()))
 
     def _step(self, step, verb: str, text: str, done: str, action=None) -> None:
@@ -585,7 +585,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(said, 15000 if more else 10000)
         self._step_said = (said, self.session.undo_stack.index())
 
-    def _ready_to_step(self, tab: str, action=None) -> bool:
+    def _ready_to_step(self, tab: str, action=None, *, redo: bool = False) -> bool:
         """Before an undo or redo: its tab in view, and that tab's unsaved edits asked about.
 
         Undoing re-reads the records it touches, which would silently replace what is typed in the
@@ -594,6 +594,11 @@ class MainWindow(QMainWindow):
         re-reads is asked about (``TabBase.may_step``): a register step leaves Commissioning's unsaved set be.
         """
         from safer_desk.ui.workers import running_tasks
+
+        # What is typed saved first is a new change: an undo goes back to it, a redo has nothing left to put back (a
+        # change clears Redo), and Redo said "Undo again", as if the step asked for were still on offer.
+        saved = ("Saved. That is a new change, so Edit > Redo has nothing to put back now; Edit > Undo undoes the "
+                 "save.") if redo else "Saved. Undo again to undo it."
 
         # Work with a progress window holds the window only once that shows (400 ms in): an undo before then went
         # through while an import was writing, and the import's end then cleared Redo. It waits, saying why. Work
@@ -613,21 +618,21 @@ class MainWindow(QMainWindow):
         if not forms_closed_before_step(self):
             return False  # Cancel, or a save refused: the form stays open, and nothing is undone
         if self.session.undo_stack.index() != depth:
-            self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
+            self.statusBar().showMessage(saved, 8000)
             return False
         # A cell still being typed in (Edit > Undo chosen from the menu) goes in first, as Enter would: the undo
         # re-reads its grid, and the open editor, with what was typed, went with it unsaid.
         if not self.finish_cell_edits():
             return False  # what was typed was refused or asked about: its tab says why, and nothing is undone
         if self.session.undo_stack.index() != depth:
-            self.statusBar().showMessage("Saved what was being typed. Undo again to undo it.", 8000)
+            self.statusBar().showMessage(f"Saved what was being typed{saved.removeprefix('Saved')}", 8000)
             return False
         if tab and tab in self.tab_pages and tab != self.current_tab_key():
             self.show_tab(tab)
             if self.current_tab_key() != tab:
                 return False  # the person chose to stay with unsaved edits on the tab in view
             if self.session.undo_stack.index() != depth:  # Save answered for the tab left: that save is next
-                self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
+                self.statusBar().showMessage(saved, 8000)
                 return False
         widget = self.current_tab()
         if widget is None or not widget.has_unsaved_changes():
@@ -636,7 +641,7 @@ class MainWindow(QMainWindow):
         if not (widget.may_step(action, ask) if action is not None else widget.may_leave(ask)):
             return False
         if self.session.undo_stack.index() != depth:
-            self.statusBar().showMessage("Saved. Undo again to undo it.", 8000)
+            self.statusBar().showMessage(saved, 8000)
             return False
         return True
 
