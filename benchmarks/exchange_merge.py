@@ -85,7 +85,7 @@ def force_template(path: Path, folders: list[Path], months: list[str]) -> tuple[
     store = open_store(path, create=True, office_name="template")
     try:
         reference.add_examples(store)
-        import_police_files(store, folders)
+        import_police_files(store, folders, other_forces=True)  # whichever force the benchmark chose
         conn = store.conn
         force = conn.execute("SELECT force FROM _police_vintages GROUP BY force ORDER BY sum(rows) DESC").fetchone()[0]
         sources = [r[0] for r in conn.execute("SELECT month FROM _police_vintages WHERE force = ? ORDER BY month",

@@ -550,7 +550,8 @@ def police_data_kind(path: Path | str) -> str:
 class OtherForceFiles(PoliceFileError):
     """An import refused before it changed anything: its files are another force's, one that polices none of the
     office's districts (a Suffolk office's wrong folder: Devon & Cornwall's download), and an import is no step of
-    Edit > Undo. The window asks whether to import them all the same; the command line says how (--other-force)."""
+    Edit > Undo. The window asks whether to import them all the same (``other_forces``); the command line imports
+    what a script names, and its summary says whose files they are."""
 
     def __init__(self, forces: list[str], result: PoliceImportResult):
         self.forces, self.office_districts = list(forces), list(result.office_districts)
@@ -575,7 +576,7 @@ class OtherForceFiles(PoliceFileError):
 
     def refusal(self) -> str:
         return (f"{self.what()} Nothing was imported. For your districts' figures, import your own force's files from "
-                "data.police.uk; to import these all the same, run again with --other-force.")
+                "data.police.uk.")
 
     def question(self, file_name: str) -> str:
         """What the window asks before importing them."""

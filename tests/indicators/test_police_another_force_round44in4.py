@@ -15,7 +15,7 @@ OUTSIDE = "none of this office's districts"
 
 def test_another_forces_download_says_none_of_the_offices_districts_is_in_it(demo_path, capsys):
     download = shared_data("police-uk", "devon-and-cornwall-2020-q1", "download-a")
-    code, out, err = run(capsys, "import-police", demo_path, download, "--other-force")  # refused without (s73)
+    code, out, err = run(capsys, "import-police", demo_path, download)
     assert code == 0, err
     said = [line for line in out.splitlines() if OUTSIDE in line]
     assert len(said) == 1, out
@@ -37,8 +37,7 @@ def test_the_offices_own_force_says_nothing_of_the_sort(demo_path, capsys):
 def test_own_force_beside_a_neighbours_names_only_the_neighbour(demo_path, capsys):
     # Suffolk's month beside Thames Valley's: only Thames Valley is outside the office's districts.
     code, out, err = run(capsys, "import-police", demo_path, shared_data("police-uk", "suffolk-2021-01"),
-                         shared_data("police-uk", "thames-valley-2022-01", "2022-01-thames-valley-street.csv"),
-                         "--other-force")
+                         shared_data("police-uk", "thames-valley-2022-01", "2022-01-thames-valley-street.csv"))
     assert code == 0, err
     said = [line for line in out.splitlines() if OUTSIDE in line]
     assert len(said) == 1 and "Thames Valley Police" in said[0] and "Suffolk Constabulary" not in said[0], out
