@@ -51,7 +51,7 @@ def first_line_in_file(store) -> int:
 
 
 def view_action(window, title: str):
-    return next(a for a in window.view_menu.actions() if a.text() == title)
+    return next(a for a in window.view_menu.actions() if a.text().replace("&", "") == title)
 
 
 @pytest.mark.parametrize("answer", [UnsavedChoice.CANCEL, UnsavedChoice.SAVE, UnsavedChoice.DISCARD])

@@ -78,7 +78,8 @@ def test_the_county_window_says_what_all_areas_leaves_out(demo_path, tmp_path, w
     assert page.count.toolTip().startswith("11 projects of areas outside this county file's (Ipswich and Plymouth)")
     target = tmp_path / "register.xlsx"
 
-    def chosen(_parent, _caption, _name, write, failed="", refusals=()):
+    def chosen(_parent, _caption, _name, write, failed="", refusals=(), ready=None):
+        assert ready is None or ready()
         write(target)
         return target
 
