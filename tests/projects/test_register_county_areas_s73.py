@@ -76,6 +76,8 @@ def test_the_county_window_says_what_all_areas_leaves_out(demo_path, tmp_path, w
     page = window.show_tab("projects").register
     assert page.count.text() == "12 of 23 projects (11 of other areas)"
     assert page.count.toolTip().startswith("11 projects of areas outside this county file's (Ipswich and Plymouth)")
+    # read out as shown, then what All areas leaves out (the count's own words stay its description)
+    assert page.count.accessibleDescription().startswith("12 of 23 projects (11 of other areas). 11 projects of areas")
     target = tmp_path / "register.xlsx"
 
     def chosen(_parent, _caption, _name, write, failed="", refusals=(), ready=None):

@@ -553,9 +553,10 @@ class RegisterPage(QWidget):
         note = self.presenter.outside_areas_note() if (self.area_filter.currentData() or ALL) == ALL else ""
         if note:
             text += f" ({len(self.presenter.outside_areas()[0])} of other areas)"
-        self.count.setText(text)
+        self.count.setText(text)  # (its words are its accessible description: the count is read out)
         self.count.setToolTip(note)
-        self.count.setAccessibleDescription(note)
+        if note:  # and what All areas leaves out, after them
+            self.count.setAccessibleDescription(f"{text}. {note}")
 
     # -- actions -------------------------------------------------------------------------------------------
     def add_project(self) -> None:
