@@ -96,7 +96,7 @@ def test_the_actuals_are_the_windows_and_the_board_reports(demo_path, capsys):
     assert window[(DHR, "2017/18")] == "£8,525.58" and cli[(DHR, "2017/18")] == "8525.58"
     assert {k: v.replace("£", "").replace(",", "") for k, v in window.items()} == cli
     (actual_row,) = [r for r in report.rows if r[0].startswith("    actual: Review")]
-    assert actual_row[1:4] == ["£8,525.58", "£500", ""]
+    assert actual_row[1:4] == ["£8,525.58", "£500.00", ""]  # the table has pence (s73)
 
 
 def test_a_share_taken_out_of_its_project_is_said_and_a_blank_year_with_an_actual_listed(store, capsys):

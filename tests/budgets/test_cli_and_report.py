@@ -78,7 +78,7 @@ def test_report_shows_each_plan_in_the_papers_shape(demo_store):
     implications = tables[demo.IMPLICATIONS]
     assert implications.header == ["", "2017/18", "2018/19", "2019/20", "Total"]
     net = next(r for r in implications.rows if r[0] == "Net Effect")
-    assert net[1:] == ["£12,525.58", "£9,000 + TBC", "N/K", "£21,525.58 + TBC + N/K"]
+    assert net[1:] == ["£12,525.58", "£9,000.00 + TBC", "N/K", "£21,525.58 + TBC + N/K"]  # pence throughout (s73)
     actual = next(r for r in implications.rows if "actual: Review WSCSP-DHR-2017-01" in r[0])
     assert actual[1] == "£7,525.58"
 

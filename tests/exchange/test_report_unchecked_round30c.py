@@ -44,7 +44,7 @@ def test_the_report_does_not_say_every_printed_figure_agrees_when_one_could_not_
                                           "marked “not checked”).")
     table = section.tables[0]
     printed = next(r for r in table.rows if r[0] == "Net Effect (as printed)")
-    assert printed[table.header.index("2018/19")] == "£12,000 (not checked)"
+    assert printed[table.header.index("2018/19")] == "£12,000.00 (not checked)"  # the table has pence (s73)
     assert WHY in table.note
 
 
