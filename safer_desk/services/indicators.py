@@ -2815,9 +2815,12 @@ class YearView:
         """"no figures yet for 2025/26", or for a year over "no figures were recorded for 2011/12"."""
         return f"no figures {'were recorded' if self.year_over else 'yet'} for {self.year.label}"
 
-    def headline(self, *, replaced_said: bool = False) -> str:
+    def headline(self, *, replaced_said: bool = False, figure_shown: bool = False) -> str:
         """One paragraph as a board paper would write it, with the figures computed, not typed. ``replaced_said``:
-        whose last year's figures are was said once above (the board report's section), so only a gap is said."""
+        whose last year's figures are was said once above (the board report's section), so only a gap is said.
+        ``figure_shown``: the period and the figure to date are in a table beside it (the board report's performance
+        summary), so the paragraph says only what that row does not: "an increase of 570 (4.7%) on the same period
+        last year (worse)", not "Apr-16 to Nov-16: 12,586 in total" again; "" when the row says it all."""
         ind = self.indicator
         parts: list[str] = []
         if ind.measure == "milestone":
@@ -2827,9 +2830,9 @@ class YearView:
             parts.append(words[:1].upper() + words[1:] + ".")
         else:
             what = self.ytd_text()
-            text = f"{self.range_text()}: {what}"
+            text = "" if figure_shown else f"{self.range_text()}: {what}"
             if ind.unit == "count" and self.periods_to_date > 1 and ind.adds_up:
-                text = f"{self.range_text()}: {what} in total"
+                text = "" if figure_shown else f"{self.range_text()}: {what} in total"
             elif ind.figure_basis == "rolling12":
                 text += f" in the 12 months to {self.latest_label}"
             averaged = [f for f in self.this_year[:self.periods_to_date] if _held(f)]
@@ -2846,7 +2849,9 @@ class YearView:
                 text += f", {self.movement.words(self.movement_from, 'since')}"
                 if self.movement.judgement:
                     text += f" ({self.movement.judgement})"
-            parts.append(text + ".")
+            text = text.removeprefix(", ").strip()
+            if text:
+                parts.append(text[:1].upper() + text[1:] + ".")
         made_at, own, part = self._last_year_parts()
         words = self.last_year_words()
         if part:  # said on its own, after whose the others are

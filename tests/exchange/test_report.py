@@ -393,7 +393,7 @@ def test_the_full_2025_report_is_sized_for_email(demo_store, tmp_path):
     import_police_files(demo_store, [suffolk])
     out = tmp_path / "board.pdf"
     pages = write_pdf(build_report(demo_store, year="2025/26"), out)
-    assert pages > 50 and out.stat().st_size < 2_000_000
+    assert pages > 40 and out.stat().st_size < 2_000_000  # 50 since its indicator sentences say no row again (s73)
     text = pdf_text(out)
     assert "Indicators: Suffolk" in text and not [c for c in LIGATURES if c in text]
 

@@ -109,7 +109,10 @@ def test_the_board_report_adds_up_the_quarter(store):
     section = next(s for s in doc.sections if s.title == "Indicators: Suffolk")
     said = " ".join(section.paragraphs)
     assert "could not be derived" not in said
-    assert "Hate incidents: Q1 2019/20 to Q4 2019/20: 220 in total" in said
+    # The period and 220 are the summary row's (s73): the sentence says the change on it.
+    row = next(r for r in section.tables[0].rows if r[1].startswith("Hate incidents"))
+    assert row[2:4] == ["Q1 2019/20 to Q4 2019/20", "220"], row
+    assert "Hate incidents: A reduction of 60 (21.4%) on the same period last year (better)." in said
     assert "from Jul-19: Babergh, East Suffolk, Ipswich, Mid Suffolk, West Suffolk" in said
 
 

@@ -507,14 +507,18 @@ def _section(store: Store, area: svc.Area, year: FinancialYear, rows: list[svc.S
         if v.ytd is None and v.estimate is None and v.milestone is None and \
                 (v.target is None or v.target.status == "set"):
             continue
-        text = f"{r.indicator.label}: {v.headline(replaced_said=bool(replaced))}"
-        text = text if text.endswith(".") else text + "."
+        # The period and figure to date are the summary table's row: said again here, each sentence read as its row
+        # ("All crime: Apr-25 to Dec-25: 32,948 in total."); only what the row does not say is said.
+        said = [v.headline(replaced_said=bool(replaced), figure_shown=True)]
+        said[0] = said[0] if not said[0] or said[0].endswith(".") else said[0] + "."
         if r.indicator.unit == "rate" and v.ytd is not None:
-            text += f" Rate {v.population_text()}."
+            said.append(f"Rate {v.population_text()}.")
         if v.rag.key == "red" and r.indicator.measure != "milestone":
             comment = v.comments[v.periods_to_date - 1].strip() if v.periods_to_date else ""
-            text += f" Comment: {comment}" if comment else " (No comment has been given for this red figure.)"
-        paragraphs.append(text)
+            said.append(f"Comment: {comment}" if comment else "(No comment has been given for this red figure.)")
+        text = " ".join(filter(None, said))
+        if text:
+            paragraphs.append(f"{r.indicator.label}: {text}")
         if v.ytd is None:
             continue
         labels = [_month_only(label) for label in v.labels]
