@@ -403,7 +403,11 @@ def layout_section(section, number: int, width: float, height: float, device=Non
                 continue
             lone = _lone_total_row(doc, height, section.tables, breaks)
             if lone is None:
-                break
+                lone = _lone_note(doc, height, section.tables, breaks)
+                if lone is None:
+                    break
+                breaks.setdefault(lone[0], set()).add(lone[1])  # its last row goes over with the note
+                continue
             # The last row goes over with it: not a page of the header and "Total" alone (a break before the total
             # row itself, made to keep it whole, gives way to this one).
             breaks.setdefault(lone[0], set()).discard(lone[1] + 1)
@@ -666,6 +670,42 @@ def _lone_total_row(doc: QTextDocument, height: float, tables, breaks: dict[int,
             continue
         if (k, total) in pages and (k, last) in pages and pages[(k, total)] != pages[(k, last)]:
             return k, last
+    return None
+
+
+def _lone_note(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]) -> tuple[int, int] | None:
+    """A table whose note begins (or, kept whole by _keep_paragraphs_whole, is moved to) a page its last row is not on:
+    the note at the top of the next page under the page's header, apart from the figures it explains ("Amounts in £.
+    Source: … * Domestic Homicide Reviews (DHRs), 2017/18: Cost to be reimbursed …"). As (table index, the row to
+    begin that page: its last row, or the one before a total row, which would stand alone over it otherwise); or None.
+    A table whose row to move already begins a page is left: its note is taller than what room it could gain."""
+    layout = doc.documentLayout()
+    parts = [(k, start) for k, t in enumerate(tables) for start in _part_starts(t, breaks.get(k, ()))]
+    order: dict[int, int] = {}  # a QTextTable's first position -> its place in parts
+    last_page: dict[int, int] = {}  # table index -> the page its last row's lines end on
+    after: int | None = None  # the table whose last part the blocks just read are in, until a paragraph follows it
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        lines = block.layout()
+        if table is not None:
+            part = order.setdefault(table.firstPosition(), len(order))
+            k = parts[part][0] if part < len(parts) else None
+            after = k if k is not None and (part + 1 == len(parts) or parts[part + 1][0] != k) else None
+            if after is not None and lines.lineCount() and table.cellAt(cursor).row() == table.rows() - 1:
+                line = lines.lineAt(lines.lineCount() - 1)
+                y = layout.blockBoundingRect(block).top() + line.y() + line.height() / 2
+                last_page[after] = max(last_page.get(after, 0), int(y // height))
+        elif lines.lineCount() and block.text().strip():
+            k, after = after, None
+            if k is not None and tables[k].note and k in last_page:
+                line = lines.lineAt(0)
+                y = layout.blockBoundingRect(block).top() + line.y() + line.height() / 2
+                row = max(len(tables[k].rows) - 1, 0)
+                if int(y // height) != last_page[k] and row not in breaks.get(k, ()):
+                    return k, row
+        block = block.next()
     return None
 
 
