@@ -283,6 +283,9 @@ class BudgetsPresenter(ScreenPresenter):
         self.view: service.PlanView | None = None
         self.rows: list[GridRow] = []
         self.error = ""
+        # What a change that went through read in a way to be told (a paste's Annual Change columns placed from the
+        # plan's years, its Total column left aside): shown under the grid until the next change or another plan.
+        self.told = ""
         self._query: tuple[str | None, ...] | None = None  # a figure asked about once (its cell, text): again, kept
         self.added_section: str | None = None  # the section last added: the one the next line goes into
         self.split_notes: list = []  # cells whose note states a split an older version did not read as one
@@ -301,6 +304,8 @@ class BudgetsPresenter(ScreenPresenter):
         self.select(self.selected or (self.plans[0].id if self.plans else None))
 
     def select(self, plan_id: str | None) -> None:
+        if plan_id != self.selected:
+            self.told = ""
         self.selected = plan_id
         self.view = service.plan_view(self.store, plan_id) if plan_id else None
         unit = self.view.plan.unit if self.view else "pound"
@@ -439,7 +444,7 @@ class BudgetsPresenter(ScreenPresenter):
     def _perform(self, action: Action) -> bool:
         # Cleared first: a change that succeeds redraws through its ``after`` (select), and a refusal left on screen
         # then had an officer believing it, and adding the line again.
-        self.error = ""
+        self.error = self.told = ""
         try:
             self.perform(action)
         except BudgetError as exc:
@@ -515,6 +520,8 @@ class BudgetsPresenter(ScreenPresenter):
         row = self.rows[start] if self.view is not None and 0 <= start < len(self.rows) else None
         columns = self.view.plan.columns if self.view is not None else ()
         printed: list[tuple[int, int, str]] = []  # the paper's Annual Change: (row copied, plan column, text)
+        stated: list[tuple[int, str, str]] = []  # the paper's Total column: (row copied, its heading, text)
+        between = ""  # the changes read between the years of rows copied without their heading: how, to be told
         if (grid := self._grid_copy(rows, columns)) is not None:  # this grid's own rows, with its heading row
             if isinstance(grid, str):
                 return self._refused(grid)
@@ -522,7 +529,7 @@ class BudgetsPresenter(ScreenPresenter):
         elif (paper := self._paper_copy(rows, columns)) is not None:  # the paper's rows, with its heading row
             if isinstance(paper, str):
                 return self._refused(paper)
-            rows, position, printed = paper
+            rows, position, printed, stated = paper
             with_names, grid = True, paper
         elif with_names:
             position = 0
@@ -552,6 +559,10 @@ class BudgetsPresenter(ScreenPresenter):
                                  "paste again.")
         lines = [r for r in self.rows[start:] if r.kind == "line" and r.section_id == row.section_id]
         section = next((s.name for s in self.view.plan.sections if s.id == row.section_id), "")
+        heading_row = ""
+        if with_names and len(rows) > 1 and rows[0] and not filled_width(rows[0][1:]) and lines \
+                and typed_name_key(rows[0][0] or "") == typed_name_key(section) != typed_name_key(lines[0].label):
+            heading_row = rows.pop(0)[0]  # the MTFP's "Community Safety" alone over its lines: the section's heading
         while with_names and len(rows) > len(lines) and not filled_width(rows[-1][1:]):
             rows.pop()  # seed 002's "Net Effect" row, blank in the paper, under the lines copied: nothing to paste
         if with_names and (at := self._unnamed_subtotal(rows)):  # the MTFP's subtotal: figures with no name
@@ -583,6 +594,9 @@ class BudgetsPresenter(ScreenPresenter):
                                          "the figures without their names and paste them on the line's first year.")
             rows = [copied[1:] for copied in rows]
         wide, left = max(map(filled_width, rows), default=0), len(columns) - position
+        if grid is None and wide > left and (placed := self._changes_between(rows, wide, left, position)):
+            rows, printed, between = placed  # seed 004's "878 (0.7) 884 …" without its heading row
+            wide = max(map(filled_width, rows), default=0)
         summing = self._adds_up_across(rows, wide)  # rows whose last figure adds up those before it (0: not every row)
         total_column = summing > 1  # asked about: on one row ("100 200 300"), the years may simply add up
         if summing and wide > left:  # refused anyway, too wide: one row is reason enough to say what it looks like
@@ -623,9 +637,11 @@ class BudgetsPresenter(ScreenPresenter):
         key = ("block", row.line_id, position, tuple(map(tuple, rows)))
         asked = [(line, column, text) for line, column, text in cells
                  if text and self._query_about(text, line.line_id, column.id)]
+        stated_asked, stated_told = self._paper_total_column(stated, rows, lines)
         # The paper's total row and its Total column, copied with the figures.
         totals = [q for q in (self._total_row_query(rows, lines[len(rows) - 1].label),
-                              self._total_column_query(columns[position + wide - 1].label) if total_column else "")
+                              self._total_column_query(columns[position + wide - 1].label) if total_column else "",
+                              stated_asked)
                   if q]
         summed = " ".join(totals)
         if (asked or summed) and self._query != key:  # every figure asked about is named: pasted again, all are kept
@@ -643,12 +659,92 @@ class BudgetsPresenter(ScreenPresenter):
         where = _from_to(lines[0].label, lines[len(rows) - 1].label)
         years = _from_to(cells[0][1].label, max((c for _, c, _ in cells), key=columns.index).label)
         also = f" and {counted(len(changes), 'printed change')}" if changes else ""
-        return self._change(f"Paste {counted(len(cells), 'figure')}{also} into {where}, {years}", self.selected,
+        done = self._change(f"Paste {counted(len(cells), 'figure')}{also} into {where}, {years}", self.selected,
                             lambda: service.set_cells(self.store, [(line.line_id, column.id, text)
                                                                    for line, column, text in cells],
                                                       changes=[(line.line_id, column.id, text)
                                                                for line, column, text in changes]),
                             [CellAt("line", line.line_id, None, column.label) for line, column, _ in cells])
+        headed = (f"The row “{heading_row}” copied over the lines, with no figures, is the section's heading: left "
+                  "aside.") if heading_row else ""
+        if done and (between or stated_told or headed):
+            self.told = " ".join(filter(None, (between, stated_told, headed)))
+            self.changed.emit()
+        return done
+
+    def _changes_between(self, rows: list[list[str | None]], wide: int, left: int, position: int
+                         ) -> tuple[list[list[str | None]], list[tuple[int, int, str]], str] | None:
+        """Rows copied without their heading, too wide for the years from ``position``, read as the paper's years
+        with its annual change between each two (seed 004: "878 (0.7) 884 (27.5) 641 1.7 652 (0.6) 648", nine figures
+        for five years): the years' figures, each change (row, plan column of the year it is into, text) and what to
+        tell. Only when the years fit, a change stands between every two of them on every row, and every one of them
+        reads as a printed change ("(0.7)", "1.7", "-", never "12,000" or "£5,000"); None otherwise."""
+        years = (wide + 1) // 2
+        if wide % 2 == 0 or years < 2 or years > left or self.view is None:
+            return None
+        figures, printed, shown = [], [], []
+        for n, copied in enumerate(rows):
+            cells = list(copied[:wide]) + [""] * (wide - len(copied))
+            for k, text in enumerate(cells[1::2]):
+                if not text:
+                    continue
+                if "," in text or "£" in text:
+                    return None
+                try:
+                    parse_change(text)
+                except BudgetError:
+                    return None
+                printed.append((n, position + k + 1, text))
+                shown.append(text)
+            figures.append(cells[0::2])
+        if not printed:
+            return None
+        columns = self.view.plan.columns
+        into = _from_to(columns[position + 1].label, columns[position + years - 1].label)
+        told = (f"The {wide} figures copied across each row were read as the paper's {years} years with its annual "
+                f"change (%) between each two, as its Annual Change columns print it: each change (“{shown[0]}” "
+                f"first) is in the Change to column of the year after it ({into}), checked as if typed there. If "
+                "they were not changes, undo the paste (Ctrl+Z).")
+        return figures, printed, told
+
+    def _paper_total_column(self, stated: list[tuple[int, str, str]], rows: list[list[str | None]],
+                            lines: Sequence[GridRow]) -> tuple[str, str]:
+        """The paper's Total column copied with its heading row (left aside: the plan works it out) checked against
+        the years copied beside it, as (what to ask first: the lines whose Total disagrees with their years, "" when
+        none does; what to tell once pasted). Both "" when the column is empty (seed 002's)."""
+        if not stated or self.view is None:
+            return "", ""
+        unit, heading = self.view.plan.unit, stated[0][1]
+        differ, unchecked, agree = [], [], 0
+        for n, _, text in stated:
+            if n >= len(rows) or n >= len(lines):
+                continue
+            try:
+                total = parse_cell(text, unit=unit)
+                years = [parse_cell(t, unit=unit) for t in rows[n] if t]
+            except BudgetError:
+                unchecked.append(lines[n].label)
+                continue
+            if not total.known or not years or not all(cell.known for cell in years):
+                unchecked.append(lines[n].label)
+                continue
+            added = sum(cell.pence for cell in years)
+            if added == total.pence:
+                agree += 1
+            else:
+                differ.append(f"{lines[n].label}, {heading} {format_money(total.pence)} but its years copied add up "
+                              f"to {format_money(added)}")
+        left_aside = (f"The paper's “{heading}” column was not pasted: the plan works each line's total out (Plan "
+                      "settings… shows it).")
+        checked = [f"{'Its figures agree' if agree > 1 else 'Its figure agrees'} with the years copied."
+                   if agree and not differ else "",
+                   f"It disagrees with its own rows: {'; '.join(differ)}." if differ else "",
+                   f"Not checked for {in_words(unchecked)}: a TBC or N/K among the figures." if unchecked else ""]
+        told = " ".join(filter(None, [left_aside, *checked]))
+        asked = (f"The paper's “{heading}” column copied disagrees with its own rows: {'; '.join(differ)}. The "
+                 "Total is not pasted either way (the plan works it out): check the rows copied are the paper's "
+                 "whole rows, each figure under its year; pasted again, the years go in as copied.") if differ else ""
+        return asked, told
 
     def _grid_copy(self, rows: Sequence[Sequence[str]], columns: Sequence) -> tuple[list[list], int] | str | None:
         """Rows copied from this grid (Ctrl+C copies whole rows under the grid's heading row: Line, the years, each
@@ -715,7 +811,10 @@ class BudgetsPresenter(ScreenPresenter):
             pass
         years: dict[int, str] = {}
         changes: list[int] = []
+        totals: list[int] = []  # the paper's Total column: left aside, its figures checked against the years
         for c, text in enumerate(head[1:], start=1):
+            if text and looks_like_total_line(text):
+                totals.append(c)
             if not text or looks_like_total_line(text):
                 continue
             if _PAPER_CHANGE_HEADING.match(text):
@@ -773,7 +872,10 @@ class BudgetsPresenter(ScreenPresenter):
 
         printed = [(n, change_into[c], r[c].strip()) for n, r in enumerate(body) for c in changes
                    if c < len(r) and r[c].strip()]
-        return [[r[0] if r else "", *(figure(r, at) for at in range(first, last + 1))] for r in body], first, printed
+        stated = [(n, head[c], r[c].strip()) for n, r in enumerate(body) for c in totals[-1:]
+                  if c < len(r) and r[c].strip()]
+        return ([[r[0] if r else "", *(figure(r, at) for at in range(first, last + 1))] for r in body], first, printed,
+                stated)
 
     def _names_a_total(self, name: str, section_id: str | None) -> bool:
         """A row copied with its name that is a total (“Total Expenditure”, “Total”, “Drugs and alcohol subtotal”)."""
@@ -1116,8 +1218,8 @@ class BudgetsPresenter(ScreenPresenter):
         """The cell a refusal or a question beside the grid was about left as it was (Esc, another cell chosen): what
         was typed is gone, and what was said of it with it ("“12x4” is not an amount of money" stayed beside figures
         all fine until some later edit)."""
-        if self.error or self._query is not None:
-            self._query, self.error = None, ""
+        if self.error or self.told or self._query is not None:  # what a paste told of how it read, as well
+            self._query, self.error, self.told = None, "", ""
             self.changed.emit()
 
     def _asked_about_pounds(self, key: tuple[str | None, ...], where: str, text: str) -> bool:

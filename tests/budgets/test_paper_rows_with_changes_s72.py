@@ -59,12 +59,14 @@ def test_the_papers_rows_paste_with_their_heading_and_changes(empty_tab, new_fil
     assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
 
 
-def test_without_the_heading_the_refusal_says_what_the_extra_figures_may_be(empty_tab):
+def test_without_the_heading_the_changes_are_placed_and_said(empty_tab):
+    """S73: refused before ("9 figures were copied across … copy its heading row"); nine figures over five years
+    are the years with a change between each two, placed so and said under the grid."""
     p = _plan(empty_tab)
-    assert not _paste(empty_tab, ROWS)
-    assert "9 figures were copied across" in p.error and "annual change" in p.error.lower(), p.error
-    assert "heading row" in p.error
-    assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
+    assert _paste(empty_tab, ROWS), p.error  # on the first line's name, the rows with their names
+    assert _lines(p)["A Budget Net"][1] == ("884", "(0.7)")
+    assert empty_tab.message.isVisibleTo(empty_tab) and "annual change" in empty_tab.message.text(), \
+        empty_tab.message.text()
 
 
 SUFFOLK = ("Revenue/Capital/ Expenditure/Income Item\tTotal\t2017/18\t2018/19\t2019/20\n"
