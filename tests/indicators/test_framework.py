@@ -215,7 +215,8 @@ def test_no_target_no_figure_yet_and_withdrawn_are_told_apart_in_the_report(demo
     rows, section = table_rows(EAST_SUSSEX, FY10)
     admissions = rows["Alcohol-related hospital admissions"]
     assert admissions[3:7] == ["1,610 per 100,000", "1,448 per 100,000", "+162", "+11.2%"]
-    assert any("An increase of 162 (11.2%) on 2009/10 (worse)" in p for p in section.paragraphs)  # 1,610 in its row (s73)
+    # 1,610 per 100,000 is in its row: the sentence says the change (s73)
+    assert any("An increase of 162 (11.2%) on 2009/10 (worse)" in p for p in section.paragraphs)
     population = [r for r in section.tables[1].rows if r[0] == "Alcohol-related hospital admissions"][0][5]
     assert population.endswith("\u2020")  # the population is not from the paper
     assert any(p.startswith("\u2020 Illustrative, not from a board paper") for p in section.paragraphs)
