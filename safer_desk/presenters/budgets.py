@@ -208,6 +208,25 @@ def _thousands_marked(columns: Sequence[str]) -> bool:
     return bool(columns) and all((m := _THOUSANDS_MARK.search(c)) and m.start() > 0 for c in columns)
 
 
+def _units_row(row: Sequence[str | None], with_names: bool) -> set[str]:
+    """The units a paper's row of units copied with its rows says ("£'000 | % | £'000 …", under no name): empty when
+    ``row`` is not one."""
+    if with_names and (row[0] if row else ""):
+        return set()
+    cells = {str(c).strip() for c in (row[1:] if with_names else row) if c and str(c).strip()}
+    return cells if cells and cells <= _UNIT_WORDS else set()
+
+
+def _other_unit(said: set[str], unit: str, where: str) -> str:
+    """The refusal of figures whose units (``said``: "thousand", "pound") are not the plan's ``unit``: 878 under
+    "£'000" pasted into a plan in pounds read as £878. "" when they are the plan's, or not said."""
+    if len(said) != 1 or unit in said:
+        return ""
+    theirs, ours = ("£'000", "pounds") if "thousand" in said else ("pounds", "£'000")
+    return (f"The rows copied are in {theirs}, as {where}, but this plan is in {ours}: nothing was pasted. Set the "
+            f"plan's Unit to {theirs} (Plan settings…) and paste again, or copy figures in {ours}.")
+
+
 def _from_to(first: str, last: str) -> str:
     """"Employees – Support Services", or "Employees" alone."""
     return first if first == last else f"{first} – {last}"
@@ -533,6 +552,14 @@ class BudgetsPresenter(ScreenPresenter):
             with_names, grid = True, paper
         elif with_names:
             position = 0
+        if grid is None and len(rows) > 1 and (units := _units_row(rows[0], with_names)):
+            # Seed 004's "£'000 | % | £'000 …" copied over the rows without the heading above it: not a line.
+            rows = rows[1:]
+            if refusal := _other_unit({"thousand" if "000" in u or u.lower() == "£k" else "pound"
+                                       for u in units if u != "%"},
+                                      self.view.plan.unit if self.view is not None else "pound",
+                                      "their row of units says"):
+                return self._refused(refusal)
         if self.read_only:
             return self._refused("The file is open read-only: nothing is pasted.")
         if row is None or row.kind != "line" or position is None or not 0 <= position < len(columns):
@@ -563,6 +590,8 @@ class BudgetsPresenter(ScreenPresenter):
         if with_names and len(rows) > 1 and rows[0] and not filled_width(rows[0][1:]) and lines \
                 and typed_name_key(rows[0][0] or "") == typed_name_key(section) != typed_name_key(lines[0].label):
             heading_row = rows.pop(0)[0]  # the MTFP's "Community Safety" alone over its lines: the section's heading
+            printed = [(n - 1, column, text) for n, column, text in printed if n > 0]  # counted from the first line
+            stated = [(n - 1, heading, text) for n, heading, text in stated if n > 0]
         while with_names and len(rows) > len(lines) and not filled_width(rows[-1][1:]):
             rows.pop()  # seed 002's "Net Effect" row, blank in the paper, under the lines copied: nothing to paste
         if with_names and (at := self._unnamed_subtotal(rows)):  # the MTFP's subtotal: figures with no name
@@ -857,11 +886,8 @@ class BudgetsPresenter(ScreenPresenter):
             said, where = {"thousand"}, "their headings say"
         elif not said and all(_POUNDS_MARK.search(head[c]) for c in years):  # the MTFP's "11/12 £"
             said, where = {"pound"}, "their headings say"
-        if len(said) == 1 and unit not in said:  # 878 under "£'000" pasted into a plan in pounds read as £878
-            theirs, ours = ("£'000", "pounds") if "thousand" in said else ("pounds", "£'000")
-            return (f"The rows copied are in {theirs}, as {where}, but this plan is in {ours}: "
-                    f"nothing was pasted. Set the plan's Unit to {theirs} (Plan settings…) and paste again, or copy "
-                    f"figures in {ours}.")
+        if refusal := _other_unit(said, unit, where):
+            return refusal
         first, last = min(into.values()), max(into.values())
         source = {at: c for c, at in into.items()}
 

@@ -145,3 +145,39 @@ def test_the_mtfps_section_heading_row_copied_over_its_lines_is_left_aside(store
     assert [c.text for c in next(r for r in p.rows if r.kind == "total").cells] == [
         "£924,500", "£845,300", "£834,200", "£834,200"]  # the paper's Total Expenditure
     assert "“Community Safety”" in p.told and "heading" in p.told, p.told
+
+
+UNITS = ["", "£'000", "%", "£'000", "%", "£'000", "%", "£'000", "%", "£'000"]
+
+
+def test_the_row_of_units_copied_over_the_rows_without_their_heading(revenue):
+    """Seed 004's revenue rows copied from under the heading with their units row ("£'000 | % | £'000 …"): refused
+    as "3 rows were copied, but from A Budget Net the section Revenue has only 2 lines", the units counted as a line."""
+    p = revenue
+    named = [UNITS, ["A Budget Net", *ROWS[0]], ["B Income or specific grant", *ROWS[1]]]
+    assert p.paste_block(_first(p), None, named, with_names=True), p.error
+    assert _lines(p) == PLACED
+
+
+def test_figures_with_their_units_row_on_the_first_year(revenue):
+    p = revenue
+    assert p.paste_block(_first(p), 0, [UNITS[1:], *ROWS]), p.error
+    assert _lines(p) == PLACED
+
+
+def test_a_units_row_in_pounds_over_a_plan_in_thousands_is_refused_saying_so(revenue):
+    p = revenue
+    pounds = ["£", "%", "£", "%", "£", "%", "£", "%", "£"]
+    assert not p.paste_block(_first(p), 0, [pounds, *ROWS])
+    assert p.error.startswith("The rows copied are in pounds, as their row of units says, but this plan is in £'000"), \
+        p.error
+
+
+def test_the_total_column_under_a_section_heading_row_is_checked_against_its_own_line(mtfp):
+    """With the section's heading row left aside, each Total is still checked against its own line's years."""
+    p = mtfp
+    block = [MTFP_HEAD, ["Community Safety", "", "", "", "", ""],
+             ["Employees", "327,800", "384,300", "393,200", "393,200", "1,498,500"],
+             ["Transport", "5,000", "5,000", "5,000", "5,000", "20,000"]]
+    assert p.paste_block(_first(p), None, block, with_names=True), p.error
+    assert "agree" in p.told and "disagrees" not in p.told, p.told
