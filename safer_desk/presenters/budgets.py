@@ -717,7 +717,9 @@ class BudgetsPresenter(ScreenPresenter):
             for k, text in enumerate(cells[1::2]):
                 if not text:
                     continue
-                if "," in text or "£" in text:
+                # In the paper's form of a change ("(0.7)", "1.7", "-", "5%"), never a figure that may be a year's
+                # own ("884" in £'000, "12,000", "£5,000"): seven figures of a £'000 line are no years and changes.
+                if "," in text or "£" in text or not (text in ("-", "–", "—") or any(c in text for c in "(.%")):
                     return None
                 try:
                     parse_change(text)

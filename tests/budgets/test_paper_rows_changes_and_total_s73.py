@@ -69,6 +69,9 @@ def test_figures_where_a_change_would_be_are_refused_as_before(revenue):
     assert not p.paste_block(_first(p), 0, wide)
     assert "9 figures were copied across" in p.error, p.error
     assert all(c == ("", "") for cells in _lines(p).values() for c in cells)
+    years = [["878", "884", "641", "652", "648", "582", "317"]]  # a £'000 line's figures, more than the years
+    assert not p.paste_block(_first(p), 1, years)
+    assert "7 figures were copied across" in p.error, p.error
 
 
 MTFP_HEAD = ["Community Safety including Drugs and Alcohol Portfolio", "11/12 £", "12/13 £", "13/14 £", "14/15 £",
