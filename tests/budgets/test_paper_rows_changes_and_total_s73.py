@@ -54,6 +54,8 @@ def test_the_papers_rows_without_their_heading_place_the_changes_between_the_yea
     assert "annual change" in p.told and "(0.7)" in p.told and "2011/12 Budget" in p.told, p.told
     a = next(r for r in p.rows if r.label == "A Budget Net")
     assert a.cells[1].flag and "(0.7)" in a.cells[1].flag  # the paper's (0.7) for a rise, flagged as typed
+    p.typing_taken_back()  # another cell chosen, Esc: what the paste said goes, as a refusal does
+    assert p.told == ""
 
 
 def test_with_their_names_on_the_first_lines_name(revenue):
