@@ -61,7 +61,7 @@ tr.total { page-break-before: avoid; break-before: avoid; }
 h2, h3 { page-break-after: avoid; break-after: avoid; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
-.note { font-size: 9pt; color: #333; }
+.note { font-size: 9pt; color: #333; page-break-before: avoid; break-before: avoid; }
 h1, h2, h3, p, li, figcaption { overflow-wrap: anywhere; }
 .long { overflow-wrap: anywhere; }
 figure { margin: 3mm 0 5mm 0; page-break-inside: avoid; }
