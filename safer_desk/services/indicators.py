@@ -2834,7 +2834,9 @@ class YearView:
             if ind.unit == "count" and self.periods_to_date > 1 and ind.adds_up:
                 text = "" if figure_shown else f"{self.range_text()}: {what} in total"
             elif ind.figure_basis == "rolling12":
-                text += f" in the 12 months to {self.latest_label}"
+                # Beside its row, what the figure shown there counts: the 12 months to its period, not the year's.
+                text = f"the figure is for the 12 months to {self.latest_label}" if figure_shown else \
+                    f"{text} in the 12 months to {self.latest_label}"
             averaged = [f for f in self.this_year[:self.periods_to_date] if _held(f)]
             if ind.unit == "percentage" and ind.adds_up and len(averaged) > 1 and not self.ytd.is_ratio:
                 # Never the ratio of sums DESIGN §2.4 asks for, as the figures have no parts: said, not passed off.

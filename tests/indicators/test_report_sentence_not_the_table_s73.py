@@ -38,3 +38,11 @@ def test_an_indicator_whose_row_says_it_all_has_no_sentence(demo_store):
     section = _paragraphs(demo_store, "2025/26", "Babergh")
     assert section.tables[0].rows, "the summary table is there"
     assert not [p for p in section.paragraphs if " in total." in p or p.startswith("All crime:")], section.paragraphs
+
+
+def test_a_rolling_figure_says_what_it_counts_beside_its_row(demo_store):
+    """MARAC cases are a rolling 12 months: the row reads "Q1 2010/11 | 174"; the sentence said "In the 12 months to
+    Q1 2010/11." once the figure was left to the row, a fragment."""
+    section = _paragraphs(demo_store, "2010/11", "Suffolk")
+    assert "Cases supported through MARAC: The figure is for the 12 months to Q1 2010/11." in section.paragraphs, \
+        section.paragraphs
