@@ -746,7 +746,7 @@ class BudgetsPresenter(ScreenPresenter):
         if not stated or self.view is None:
             return "", ""
         unit, heading = self.view.plan.unit, stated[0][1]
-        differ, unchecked, agree = [], [], 0
+        differ, unchecked, agree = [], [], []
         for n, _, text in stated:
             if n >= len(rows) or n >= len(lines):
                 continue
@@ -761,14 +761,14 @@ class BudgetsPresenter(ScreenPresenter):
                 continue
             added = sum(cell.pence for cell in years)
             if added == total.pence:
-                agree += 1
+                agree.append(lines[n].label)
             else:
                 differ.append(f"{lines[n].label}, {heading} {format_money(total.pence)} but its years copied add up "
                               f"to {format_money(added)}")
         left_aside = (f"The paper's “{heading}” column was not pasted: the plan works each line's total out (Plan "
                       "settings… shows it).")
-        checked = [f"{'Its figures agree' if agree > 1 else 'Its figure agrees'} with the years copied."
-                   if agree and not differ else "",
+        checked = [("Its figures agree with the years copied." if not unchecked else
+                    f"It agrees with the years copied for {in_words(agree)}.") if agree and not differ else "",
                    f"It disagrees with its own rows: {'; '.join(differ)}." if differ else "",
                    f"Not checked for {in_words(unchecked)}: a TBC or N/K among the figures." if unchecked else ""]
         told = " ".join(filter(None, [left_aside, *checked]))

@@ -186,3 +186,20 @@ def test_the_total_column_under_a_section_heading_row_is_checked_against_its_own
              ["Transport", "5,000", "5,000", "5,000", "5,000", "20,000"]]
     assert p.paste_block(_first(p), None, block, with_names=True), p.error
     assert "agree" in p.told and "disagrees" not in p.told, p.told
+
+
+def test_a_total_column_partly_checked_names_the_lines_it_agrees_for(store):
+    """Seed 002's table with its Total column filled in: two rows hold a TBC or N/K and cannot be checked; the one
+    that can was said as "Its figure agrees", not saying whose."""
+    p = BudgetsPresenter(store, perform=ActionLog())
+    p.reload()
+    assert p.new_plan("Western Suffolk CSP", "2017/18, 2018/19, 2019/20"), p.error
+    assert p.add_section("Items"), p.error
+    block = [["Revenue/Capital/ Expenditure/Income Item", "Total", "2017/18", "2018/19", "2019/20"],
+             ["Domestic Homicide Reviews (DHRs)", "£7,525.58", "£7525.58", "TBC", "N/K"],
+             ["E-CINS/Athena Partnership Platform", "£10,000", "£5,000 (£2,500 per District)",
+              "£5,000 (£2,500 per District)", ""]]
+    assert p.add_line(p.added_section, "\n".join(r[0] for r in block[1:])), p.error
+    assert p.paste_block(_first(p), None, block, with_names=True), p.error
+    assert "agrees with the years copied for E-CINS/Athena Partnership Platform" in p.told, p.told
+    assert "Not checked for Domestic Homicide Reviews (DHRs)" in p.told, p.told
