@@ -406,6 +406,13 @@ def cap_percent_to_bp(text: str) -> int:
     return percent_to_bp(text)
 
 
+def equal_percent_bp(partners: int) -> int | None:
+    """Each of ``partners`` equal parts of 100% in basis points, or None where 100% to two decimals cannot be so
+    split (six partners: 16.67% four times and 16.66% twice bill £1,389.17 against £1,388.33 of £8,333.35, not an
+    equal share): an equal split is then Equal shares, which bills each within a penny (``split_equally``)."""
+    return 10000 // partners if partners > 0 and 10000 % partners == 0 else None
+
+
 def format_bp(bp: int) -> str:
     whole, rest = divmod(bp, 100)
     return f"{whole}%" if rest == 0 else f"{whole}.{rest:02d}".rstrip("0") + "%"

@@ -173,6 +173,11 @@ def _partnership_not_then(store, values: dict) -> dict[str, list[str]]:
                             "conducting the review."]}
 
 
+def _times(count: int) -> str:
+    """"once", "twice", "four times"."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
 class SplitKind(LabelledEnum):
     """How a review's cost is shared (stored in dhr_cases.split_rule)."""
 
@@ -1681,17 +1686,44 @@ class SplitPresenter:
         self.changed.emit()
 
     def share_equally(self) -> None:
-        """Fill the percentages with equal parts that add up to exactly 100% (hundredths spread from the top)."""
-        from safer_desk.domain.money import split_equally
-
+        """Share the cost equally: percentages filled with equal parts of 100% where two decimals allow it (four
+        partners, 25% each), else the review switched to Equal shares, said with why: 16.67% four times and 16.66%
+        twice among six billed 84p apart for what was asked to be equal (``rules.equal_percent_bp``)."""
         if not self.partners:  # the window's button waits for partners; said here all the same
             self.form_message = self.problem()
             self.changed.emit()
             return
-        parts = split_equally(10000, [oid for oid, _ in self.partners])
-        for oid, bp in parts.items():
-            self.percents[oid] = rules.format_bp(bp).rstrip("%")
+        if (bp := rules.equal_percent_bp(len(self.partners))) is not None:
+            for oid, _ in self.partners:
+                self.percents[oid] = rules.format_bp(bp).rstrip("%")
+            self.form_message = ""
+            self.changed.emit()
+            return
+        self.kind = SplitKind.EQUAL
+        self.form_message = self._equal_shares_said()
         self.changed.emit()
+
+    def _equal_shares_said(self) -> str:
+        """Why Share equally chose Equal shares: the nearest percentages to two decimals, and what they would bill
+        against the equal shares, for the review's cost as it stands."""
+        from safer_desk.domain.money import split_equally
+
+        ids = [oid for oid, _ in self.partners]
+        count = len(ids)
+        percents = split_equally(10000, ids)
+        high, low = max(percents.values()), min(percents.values())
+        highs = sum(1 for v in percents.values() if v == high)
+        nearest = (f"{rules.format_bp(high)} {_times(highs)} and {rules.format_bp(low)} {_times(count - highs)}")
+        said = (f"Split changed to Equal shares: {count} partners cannot have equal percentages to two decimals "
+                f"({nearest})")
+        if self.cost_pence <= 0:
+            return said + ", so each will be billed an equal share, to the penny."
+        shares = sorted(set(split_equally(self.cost_pence, ids).values()))
+        by_percent = rules.dhr_cost_shares(self.cost_pence, ids, rules.SplitRule("percentages", percents))
+        equal = " or ".join(format_money(v, show_pence=True) for v in shares)
+        return (f"{said}, which would bill {format_money(max(by_percent.values()), show_pence=True)} against "
+                f"{format_money(min(by_percent.values()), show_pence=True)}. Each partner is billed {equal} of "
+                f"{format_money(self.cost_pence, show_pence=True)}.")
 
     def set_cap(self, *, payer: str | None = None, percent: str | None = None, amount: str | None = None) -> None:
         if payer is not None:

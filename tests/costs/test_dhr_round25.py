@@ -21,6 +21,7 @@ from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 from tests.costs.test_new_case_then_cost_line import button, field, type_into
 from tests.costs.test_partners_on_billing_date import ICB, ICB_NAME, ccgs_became_the_icb, costed_case
+from tests.costs.test_dhr_share_equally_bills_equally_s73 import type_percentages_to_100
 from tests.costs.test_search_choice_round22 import reviews_page
 
 TODAY = date(2018, 9, 1)
@@ -170,7 +171,7 @@ def test_the_split_grid_checks_the_split_on_its_own_day(changed):
     split = presenter_on(changed, UNDER_WAY, date(2022, 6, 15)).split_form()
     assert "West Suffolk CCG" in {r.partner for r in split.rows()}
     split.set_kind("percentages")
-    split.share_equally()
+    type_percentages_to_100(split)
     assert split.save(), split.form_message
     assert "org:west-suffolk-ccg" in dhr.split_rule(changed, split.case.id).percent_bp
 

@@ -88,7 +88,8 @@ def test_enter_in_partners_on_takes_the_day_and_saves_nothing(demo_window, qtbot
     page, case_id, dialog = costed_case_split_dialog(demo_window, qtbot)
     try:
         dialog.kind.setCurrentIndex(dialog.kind.findData(SplitKind.PERCENTAGES.value))
-        qtbot.mouseClick(dialog.equal_button, Qt.MouseButton.LeftButton)
+        for edit in list(dialog.percent_edits.values())[:10]:  # Share equally makes eleven Equal shares
+            qtbot.keyClicks(edit, "10")
         assert dialog.split.total_bp == 10000
         for day, partners in (("20/09/2018", 11), (TODAY.strftime("%d/%m/%Y"), 10)):
             dialog.partners_on.setFocus()

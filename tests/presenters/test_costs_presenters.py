@@ -13,6 +13,7 @@ from safer_desk.presenters.forms import Field, FieldKind
 from safer_desk.presenters.funds import FundsPresenter
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.services import dhr, funds
+from tests.costs.test_dhr_share_equally_bills_equally_s73 import type_percentages_to_100
 
 TODAY = date(2018, 9, 1)
 BILLED = "WSCSP-DHR-2017-01"
@@ -202,7 +203,7 @@ def test_split_grid_live_total_and_exact_preview(reviews, demo_store, log):
     assert len(rows) == 11 and sum(r.share_pence for r in rows) == 100000  # equal: exact to the penny
     split.set_kind(SplitKind.PERCENTAGES)
     assert split.total_text() == "Total 0% — 100% still to share" and split.problem()
-    split.share_equally()
+    type_percentages_to_100(split)  # Share equally now chooses Equal shares for eleven
     assert split.total_text() == "Total 100%" and split.problem() == ""
     assert split.preview_total_pence() == 100000
     police = next(r.organisation_id for r in split.rows() if r.partner == "Suffolk Constabulary")
@@ -211,7 +212,7 @@ def test_split_grid_live_total_and_exact_preview(reviews, demo_store, log):
     assert "add up to" in split.form_message
     split.set_percent(police, "abc")
     assert next(r for r in split.rows() if r.organisation_id == police).problem.startswith("“abc” is not a percentage")
-    split.share_equally()
+    type_percentages_to_100(split)  # Share equally now chooses Equal shares for eleven
     assert split.is_dirty and split.save()
     assert dhr.split_rule(demo_store, split.case.id).kind == "percentages"
     assert log.undo_text == "Undo split the cost of WSCSP-DHR-2017-02: a percentage per partner"

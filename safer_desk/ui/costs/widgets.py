@@ -370,7 +370,8 @@ class SplitDialog(_GuardedDialog):
         self.partners_on.edit.editingFinished.connect(self._partners_day_typed)
         self.partners_on.calendar.clicked.connect(lambda *_: self._partners_day_typed())
         self.equal_button = action_button(self, "Share &equally", split.share_equally,
-                                          "Fill the percentages with equal parts adding up to 100%")
+                                          "Equal parts adding up to 100%, or Equal shares where two decimals "
+                                          "cannot make the parts equal (six partners)")
         row.addWidget(self.equal_button)
         layout.addLayout(row)
         self.partners_note = NamedLabel("", self, name="Whose partners these are")
