@@ -62,9 +62,9 @@ def as_pence(value: Any, field: str, *, allow_zero: bool = True) -> int:
         except MoneyError as exc:
             raise DhrError(f"{field}: {exc}") from None
     if pence < 0:
-        raise DhrError(f"{field}: an amount cannot be negative ({format_money(pence)}).")
+        raise DhrError(f"{field}: cannot be negative ({format_money(pence)}).")
     if pence == 0 and not allow_zero:
-        raise DhrError(f"{field}: the amount must be more than £0.")
+        raise DhrError(f"{field}: must be more than £0.")
     return pence
 
 

@@ -202,7 +202,7 @@ def test_a_0_contribution_is_refused_beside_the_amount(demo_store):
     form = p.contribution_form()
     fill(form, {"organisation": "Ipswich Borough Council", "amount": "0"})
     assert not form.save()
-    assert form.message("amount") == "Amount: the amount must be more than £0."
+    assert form.message("amount") == "Amount: must be more than £0."
     assert form.form_message == "Not saved: correct the field marked."
 
 
