@@ -35,6 +35,32 @@ SUSR = "Single Unified Safeguarding Review"
 LABELS = ("Domestic Homicide Review", "Domestic Abuse Related Death Review", SUSR)
 
 
+# The day each kind of review began: a DHR's statutory duty (s9 Domestic Violence, Crime and Victims Act 2004, in
+# force 13 April 2011; a DARDR is the same review renamed), a SUSR's launch in Wales (1 October 2024).
+DUTY_BEGAN = date(2011, 4, 13)
+SUSR_BEGAN = date(2024, 10, 1)
+
+
+def reviews_began(label: str) -> date:
+    """The first day reviews called ``label`` were held."""
+    return SUSR_BEGAN if label == SUSR else DUTY_BEGAN
+
+
+def before_reviews_began_words(day: date | None, label: str) -> str:
+    """The question about a review notified (a SUSR: referred) before reviews called ``label`` began ("" when it was
+    not): a slip of the year more often than not ("01/03/2011" for 01/03/2021), asked once, as a review held of the
+    office's own accord before the duty may be recorded all the same."""
+    began = reviews_began(label)
+    if day is None or day >= began:
+        return ""
+    uk = "{:%d/%m/%Y}".format
+    if label == SUSR:
+        return (f"{uk(day)} is before {uk(began)}, when Single Unified Safeguarding Reviews began in Wales: "
+                "a slip of the year?")
+    return (f"{uk(day)} is before {uk(began)}, when the duty to hold Domestic Homicide Reviews began (s9 Domestic "
+            "Violence, Crime and Victims Act 2004): a slip of the year?")
+
+
 def first_stage_done(label: str) -> str:
     """A review's first stage done, in a sentence ("a review referred after 01/10/2017"): a SUSR is referred to the
     Regional Safeguarding Board (and is not always about a death); the others are notified."""

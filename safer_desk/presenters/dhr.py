@@ -647,10 +647,16 @@ class DhrPresenter(FormScreen):
             Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
             *([Field("safeguarding_board", "Regional Safeguarding &Board", placeholder="e.g. Gwent Safeguarding Board",
                      help="The Regional Safeguarding Board that commissioned the review")] if board else []),
-            *[Field(key, label.replace(alt[key], "&" + alt[key], 1), FieldKind.DATE, happened=happened.get(key, ""))
+            *[Field(key, label.replace(alt[key], "&" + alt[key], 1), FieldKind.DATE, happened=happened.get(key, ""),
+                    date_doubt=self._before_reviews_began if key == "notified_on" else None)
               for key, label in dhr.case_date_fields(self.label).items()],
             Field("notes", "&Notes", FieldKind.LONG_TEXT),
         ]
+
+    def _before_reviews_began(self, day: date) -> str:
+        """The question about a review notified (a SUSR: referred) before such reviews began: asked once beside the
+        date, in place of the far-year one (``rules.before_reviews_began_words``)."""
+        return rules.before_reviews_began_words(day, self.label)
 
     def new_case_form(self) -> CostForm:
         """An empty case form; the case is written on Save, then selected and shown."""

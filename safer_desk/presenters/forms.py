@@ -46,9 +46,9 @@ class Field(Frozen):
     its methods are compiled into the .pyc, where a dataclass's are compiled each start (issue 16)."""
 
     __slots__ = ('key', 'label', 'kind', 'required', 'choices', 'placeholder', 'help', 'allow_negative', 'slip_years',
-                 'happened', 'refused_words')
+                 'happened', 'refused_words', 'date_doubt')
     __match_args__ = ('key', 'label', 'kind', 'required', 'choices', 'placeholder', 'help', 'allow_negative',
-                      'slip_years', 'happened', 'refused_words')
+                      'slip_years', 'happened', 'refused_words', 'date_doubt')
     key: str
     label: str
     kind: FieldKind
@@ -62,11 +62,15 @@ class Field(Frozen):
     # A MONEY field's own words for what its parser refuses ("" leaves the parser's): "TBC" in a field that must
     # hold more than £0 cannot be left blank or typed as £0, as the parser's words say
     refused_words: Callable[[str], str] | None
+    # A DATE field's own question about a date read ("" when none), asked once in place of the far-year one: a review
+    # notified before the statutory duty began says so, not only "more than 10 years from the year in view"
+    date_doubt: Callable[[date], str] | None
 
     def __init__(self, key: str, label: str, kind: FieldKind = FieldKind.TEXT, required: bool = False,
                  choices: tuple[tuple[str, str], ...] = (), placeholder: str = "", help: str = "",
                  allow_negative: bool = False, slip_years: int = 10, happened: str = "",
-                 refused_words: Callable[[str], str] | None = None) -> None:
+                 refused_words: Callable[[str], str] | None = None,
+                 date_doubt: Callable[[date], str] | None = None) -> None:
         object.__setattr__(self, "key", key)
         object.__setattr__(self, "label", label)
         object.__setattr__(self, "kind", kind)
@@ -78,6 +82,7 @@ class Field(Frozen):
         object.__setattr__(self, "slip_years", slip_years)
         object.__setattr__(self, "happened", happened)
         object.__setattr__(self, "refused_words", refused_words)
+        object.__setattr__(self, "date_doubt", date_doubt)
 
     @property
     def plain_label(self) -> str:
@@ -118,7 +123,8 @@ def read_value(field: Field, text: Any, *, today: date) -> tuple[Any, str, Slip 
             return parse_cost(s), "", None
         if field.kind == FieldKind.DATE:
             day = parse_uk_date(s)
-            slip = date_slip(day, around=today, years=field.slip_years)
+            own = field.date_doubt(day) if field.date_doubt is not None else ""
+            slip = Slip(own) if own else date_slip(day, around=today, years=field.slip_years)
             return day, "", slip or (future_slip(day, today=today, what=field.happened) if field.happened else None)
         if field.kind == FieldKind.NUMBER:
             value = parse_number(s)
