@@ -73,6 +73,26 @@ def _before_notified(store, case_id: str, values: dict, key: str) -> dict[str, l
     return {}
 
 
+def _let_off_billed_words(store, case_id: str, billed: Sequence[str], names: Mapping[str, str], today: date) -> str:
+    """Under further invoices: the partners billed that refused a share of the review or had one written off, billed
+    their part of the costs added since all the same (" …", "" when none). A refusal or a write-off is of that invoice:
+    the partner still shares the review's cost among the statutory partners (DESIGN 2.3), as a new cost is its own
+    part, not another's refusal re-split (which leaves it out: ``dhr.resolve_refusal``)."""
+    closed = {}
+    for share in dhr.list_shares(store, today=today, case_id=case_id):
+        if share.organisation_id in billed and share.status in ("refused", "written off"):
+            closed.setdefault(share.organisation_id, share.status)
+    if not closed:
+        return ""
+    said = [f"{names.get(k, k)}, {'which refused its share' if v == 'refused' else 'whose share was written off'}"
+            for k, v in sorted(closed.items(), key=lambda kv: names.get(kv[0], kv[0]))]
+    one = len(said) == 1
+    return (f" {in_words(said)}, {'is' if one else 'are'} billed {'its' if one else 'their'} part of the costs added "
+            "since, as every partner sharing the review's cost is: a refusal or a write-off is of the invoice it was "
+            f"on. If {'it is' if one else 'one is'} not to pay this either, refuse or write off that invoice in turn "
+            "(Refused…, or More > Write off a share…), once billed.")
+
+
 def _panel_meeting_doubts(store, case_id: str, values: dict, today: date) -> dict[str, list[str]]:
     """A panel meeting dated before the review's first stage (a slip of the year), or after today: a meeting records
     one held (Stage reached moves on with it), so one not held yet is asked about once, in a meeting's words (not a
@@ -959,6 +979,7 @@ class DhrPresenter(FormScreen):
                          f"Costs of {format_money(unbilled)} added since the partners were billed, as further "
                          f"invoices: {shares}") + (f". Days to pay: those of the invoices before ({terms})."
                                                    if terms is not None else ""))
+                note += _let_off_billed_words(self.store, case.id, [k for k, v in sent.items() if v], names, today)
                 if changed:  # the shares listed are those of today's partners: Shared by chooses
                     note += (f" The partnership's statutory partners on {_uk(today)} are not those first billed: the "
                              "costs added since are shared as Shared by says (listed: among the partners on "
