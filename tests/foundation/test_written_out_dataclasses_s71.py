@@ -107,12 +107,13 @@ def test_a_form_field_is_as_its_dataclass_was():
     from safer_desk.presenters.forms import Field, FieldKind
 
     _same_as_the_dataclass(Field, [
-        ("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None),
-        ("name", "&Name", FieldKind.TEXT, True, (), "", "", False, 10, "", None),
-        ("cost", "&Cost", FieldKind.MONEY, True, (), "e.g. £5,000", "help", True, 5, "a payment", _words),
-        ("kind", "&Kind", FieldKind.CHOICE, False, (("a", "A"), ("b", "B")), "", "", False, 10, "", None),
-        ("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None)], order=False)
-    assert Field("name", "&Name") == Field("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None)
+        ("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None, None),
+        ("name", "&Name", FieldKind.TEXT, True, (), "", "", False, 10, "", None, None),
+        ("cost", "&Cost", FieldKind.MONEY, True, (), "e.g. £5,000", "help", True, 5, "a payment", _words, _words),
+        ("kind", "&Kind", FieldKind.CHOICE, False, (("a", "A"), ("b", "B")), "", "", False, 10, "", None, None),
+        ("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None, None)], order=False)
+    assert Field("name", "&Name") == Field("name", "&Name", FieldKind.TEXT, False, (), "", "", False, 10, "", None,
+                                           None)
     assert Field("a", "A&&&B").plain_label == "A&B" and not dataclasses.is_dataclass(Field)
 
 
