@@ -84,7 +84,8 @@ class Table:
 
     def _apply(self) -> None:
         keep = self._keep
-        self.model.set_rows(self._all if keep is None else [r for r in self._all if keep(r)])  # in the heading's sort
+        # in the heading's sort; the totals line says of how many when the filter hides some
+        self.model.set_rows(self._all if keep is None else [r for r in self._all if keep(r)], of=len(self._all))
 
     @property
     def rows(self) -> list[Any]:

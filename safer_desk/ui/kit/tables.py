@@ -133,7 +133,9 @@ class RowTableModel(QAbstractTableModel):
     """A read-only table over a list of rows; edit through services, then update the rows here.
 
     ``totals(rows)`` (optional) returns a row for the totals line: it is shown last, in bold,
-    whatever the sort, and sums the rows the proxy shows (``update_total``).
+    whatever the sort, and sums the rows the proxy shows (``update_total``). While a search or filter hides rows,
+    its label ("Total") reads "Total of 4 shown", in the window and in Copy: pasted into a paper, a plain "Total"
+    over 4 of 9 rows passed for the whole.
     Each money column shows pence when any of its rows has them; with ``pence_together`` (a ledger, whose
     columns add up to one another) every money column shows them when any money cell has them.
     """
@@ -148,6 +150,8 @@ class RowTableModel(QAbstractTableModel):
         self._total: Any = None
         self._pence: list[bool] = []
         self._total_over: list[Any] | None = None
+        self._whole: int | None = None  # the rows before a filter, when the rows held are those it kept (set_rows)
+        self._label_column: int | None = None  # the totals line's column saying "Total"
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # the column and order the heading asked for
         self._refresh_derived()
 
@@ -158,6 +162,7 @@ class RowTableModel(QAbstractTableModel):
             if self._total is not None:
                 self._pence = [p or (c.unit == Unit.MONEY and any_pence([c.raw(self._total)]))
                                for p, c in zip(self._pence, self.columns)]
+            self._label_column = self._total_label_column()
         if self._pence_together and any(self._pence):
             self._pence = [c.unit == Unit.MONEY for c in self.columns]
 
@@ -172,6 +177,31 @@ class RowTableModel(QAbstractTableModel):
 
     def is_total_row(self, i: int) -> bool:
         return self.has_total and i == len(self._rows)
+
+    def _total_label_column(self) -> int | None:
+        if self._total is None:
+            return None
+        for c, column in enumerate(self.columns):
+            if column.unit == Unit.TEXT and column.text(self._total).startswith("Total"):
+                return c
+        return None
+
+    @property
+    def totalled_of(self) -> tuple[int, int]:
+        """How many rows the totals line adds up, and of how many: (4, 9) while a filter hides 5."""
+        if self._total_over is not None:
+            return len(self._total_over), len(self._rows)
+        return len(self._rows), max(self._whole or 0, len(self._rows))
+
+    def _total_label(self, role: int) -> str | None:
+        """The totals line's label while rows are hidden ("Total of 4 shown"); None when none is."""
+        shown, whole = self.totalled_of
+        if shown >= whole:
+            return None
+        if role == _TOOLTIP:
+            rows = "row" if shown == 1 else "rows"
+            return f"The total of the {shown:,} {rows} shown: a search or filter hides {whole - shown:,} more."
+        return f"Total of {shown:,} shown"
 
     def update_total(self, shown: Sequence[Any] | None = None) -> None:
         """Work the totals row out again over ``shown`` (the rows a filter keeps; None for every row)."""
@@ -215,6 +245,10 @@ class RowTableModel(QAbstractTableModel):
         else:
             return None
         column = self.columns[index.column()]
+        if total and index.column() == self._label_column and role in (_DISPLAY, _ACCESSIBLE, COPY_ROLE, _TOOLTIP):
+            label = self._total_label(role)
+            if label is not None:
+                return label
         if role == _DISPLAY or role == _ACCESSIBLE:
             return column.text(row, show_pence=self.shows_pence(index.column()))
         if role == RAW_ROLE:
@@ -260,10 +294,12 @@ class RowTableModel(QAbstractTableModel):
     def row(self, i: int) -> Any:
         return self._total if i == len(self._rows) and self.has_total else self._rows[i]
 
-    def set_rows(self, rows: Iterable[Any]) -> None:
-        """Show these rows: in the order given, or in the sort the heading shows once one was asked for."""
+    def set_rows(self, rows: Iterable[Any], *, of: int | None = None) -> None:
+        """Show these rows: in the order given, or in the sort the heading shows once one was asked for. ``of``: the
+        number of rows before a filter, when these are the rows it kept (a large table filtered in Python)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._whole = of
         self._apply_sort()
         self._total_over = None
         self._refresh_derived()

@@ -1,0 +1,89 @@
+"""S73 (kitb): under a search or filter, a kit table's totals line read "Total" while it added only the rows shown
+(Costs > Reviews searched to 2 of the cases: "Total" over those 2; Pooled funds' Referrals filtered to one district:
+"Total" over that district's referrals), and Copy put the same "Total" on the clipboard, so an officer pasting it into
+a paper gave a part as the whole. The kit's totals line now says "Total of 2 shown" whenever rows are hidden, in the
+window and in Copy, on every table using it; with nothing hidden it reads "Total" as before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from safer_desk.ui.costs.widgets import make_table, sum_row
+from safer_desk.ui.kit.tables import Column, money_column
+from tests.clipboard import copied_with_ctrl_c
+from tests.costs.test_search_choice_round22 import reviews_page
+
+ROWS = [{"id": i, "name": name, "amount_pence": pence}
+        for i, (name, pence) in enumerate([("Babergh", 10_000), ("Ipswich", 20_000), ("Ipswich North", 30_000),
+                                           ("Waveney", 4_000)], 1)]
+
+
+def _total_line(table) -> list[str]:
+    shown = table.shown
+    last = shown.rowCount() - 1
+    return [shown.index(last, c).data() or "" for c in range(shown.columnCount())]
+
+
+def _table(qtbot, *, large: bool = False):
+    table = make_table([Column("name", "Name"), money_column("amount_pence", "Amount")], "Grants",
+                       totals=sum_row("name", ["amount_pence"]), large=large)
+    qtbot.addWidget(table.view)
+    table.set_rows(ROWS)
+    return table
+
+
+def test_a_search_makes_the_total_line_say_of_how_many_shown(qtbot):
+    table = _table(qtbot)
+    assert _total_line(table) == ["Total", "£640"]
+    table.proxy.set_search_text("ipswich")
+    assert _total_line(table) == ["Total of 2 shown", "£500"]
+    tip = table.shown.index(table.shown.rowCount() - 1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "The total of the 2 rows shown: a search or filter hides 2 more."
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of 2 shown", "500"]
+    table.proxy.set_search_text("")
+    assert _total_line(table) == ["Total", "£640"]
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total", "640"]
+
+
+def test_a_large_table_filtered_in_python_says_so_too(qtbot):
+    table = _table(qtbot, large=True)
+    table.filter(lambda r: r["name"] != "Waveney")
+    assert _total_line(table) == ["Total of 3 shown", "£600"]
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of 3 shown", "600"]
+    table.set_rows([*ROWS, {"id": 5, "name": "Forest Heath", "amount_pence": 1}])  # read anew, the filter kept
+    assert _total_line(table) == ["Total of 4 shown", "£600.01"]
+    table.filter(None)
+    assert _total_line(table) == ["Total", "£640.01"]
+
+
+def test_reviews_searched_say_the_total_is_of_the_cases_shown(demo_window, qtbot):
+    page = reviews_page(demo_window, qtbot, date(2018, 9, 1))
+    everything = len(page.cases.model.rows)
+    assert _total_line(page.cases)[0] == "Total"
+    page.search.setText("WSCSP-DHR-2017")
+    page.refilter()
+    shown = len(page.cases.source_rows())
+    assert 0 < shown < everything
+    assert _total_line(page.cases)[0] == f"Total of {shown} shown"
+    assert copied_with_ctrl_c(qtbot, page.cases.view)[-1][0] == f"Total of {shown} shown"
+
+
+def test_referrals_of_one_district_say_the_total_is_of_those_shown(demo_window, qtbot, prompts):
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(2)
+    page = tab.funds
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy() and page.data is not None and page.referrals.model.rowCount() > 0,
+                    timeout=10000)
+    everything = len(page.referrals.rows)
+    page.district_filter.setCurrentIndex(page.district_filter.findText("Babergh"))
+    shown = len(page.referrals.source_rows())
+    assert 0 < shown < everything
+    assert _total_line(page.referrals)[0] == f"Total of {shown} shown"
+    prompts.answers.append(True)  # the victim-level copy: Include it
+    assert copied_with_ctrl_c(qtbot, page.referrals.view)[-1][0] == f"Total of {shown} shown"
+    page.district_filter.setCurrentIndex(0)
+    assert _total_line(page.referrals)[0] == "Total"
