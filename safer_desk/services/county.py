@@ -109,6 +109,12 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
                                                          raw_tables=raw_tables, views=views,
                                                          progress=progress, cancelled=cancelled,
                                                          left_out=scope.facts)
+        # An earlier export in WAL mode (switched by another program) gets an empty -wal and -shm from the looks at
+        # it above (and the window's or the command's before): a look cannot remove them, and replacing the file
+        # left them beside the new export. They go first, while that file is still there to close them with.
+        from safer_desk.storage.store import remove_side_files_left
+
+        remove_side_files_left(target)
         return county_export.write_county_export(store, target, include_referrals=include_referrals,
                                                  progress=progress, cancelled=cancelled)
     except (ExportBlocked, signing.KeyFileError) as exc:
