@@ -87,3 +87,26 @@ def test_referrals_of_one_district_say_the_total_is_of_those_shown(demo_window, 
     assert copied_with_ctrl_c(qtbot, page.referrals.view)[-1][0] == f"Total of {shown} shown"
     page.district_filter.setCurrentIndex(0)
     assert _total_line(page.referrals)[0] == "Total"
+
+
+def test_referrals_copied_without_references_keep_the_total_lines_words(demo_window, qtbot, prompts):
+    """Answered Leave it out, a copy of the Referrals drops the Reference column, the one saying "Total": the totals
+    line pasted as bare figures, a part of the fund's spend with nothing to say it is a total, nor of how many. Its
+    words now go in the line's first blank cell copied (under Referred: its figures keep their columns)."""
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(2)
+    page = tab.funds
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy() and page.data is not None and page.referrals.model.rowCount() > 0,
+                    timeout=10000)
+    pasted = copied_with_ctrl_c(qtbot, page.referrals.view)  # the question closed: Leave it out
+    heading = pasted[0]
+    assert "Reference" not in heading and heading[:2] == ["Spent", "Referred"]
+    assert pasted[-1][:2] == ["2417", "Total"]  # the fund's £2,417
+    page.district_filter.setCurrentIndex(page.district_filter.findText("Babergh"))
+    shown = page.referrals.source_rows()
+    pasted = copied_with_ctrl_c(qtbot, page.referrals.view)
+    assert len(pasted) == len(shown) + 2 and pasted[-1][:2] == ["205", f"Total of {len(shown)} shown"]
+    referred = page.referrals.model.columns[page.referrals.model.column_index("referred_on")]
+    assert [row[1] for row in pasted[1:-1]] == [referred.plain(r) for r in shown]  # the rows' own, untouched

@@ -334,6 +334,11 @@ class DataTableView(CopiesSelection, QTableView):
         columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c) and c not in leave_out]
         source = model.sourceModel() if isinstance(model, SortProxy) else model
         beside = {c: list(source.headerData(c, _HORIZONTAL, COPY_BESIDE_ROLE) or ()) for c in columns}
+        # The totals line's words ("Total of 4 shown") where their column is not copied (the Referrals' references,
+        # left out as victim-level): pasted, the line was bare figures, nothing saying they were a total, or of what.
+        label_at = source.total_label_column if isinstance(source, RowTableModel) else None
+        if label_at is not None and label_at in columns:
+            label_at = None
         table = []
         if with_header:
             # a heading may copy longer than it shows (a comparison's "A": the scenario's name, for Excel)
@@ -346,6 +351,10 @@ class DataTableView(CopiesSelection, QTableView):
                 line.append(_source_copy(index))
                 if beside[c]:  # a column that copies as more than one cell (a change in £, then in %)
                     line += list(index.data(COPY_BESIDE_ROLE) or [""] * len(beside[c]))
+            if label_at is not None and "" in line:
+                at = model.mapToSource(model.index(r, 0)).row() if isinstance(model, SortProxy) else r
+                if source.is_total_row(at):  # in its first blank cell: the figures keep their columns
+                    line[line.index("")] = _source_copy(source.index(at, label_at))
             table.append(line)
         from safer_desk.exchange.files import to_tsv  # here: the file formats are not needed for the first screen
 

@@ -187,6 +187,11 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     @property
+    def total_label_column(self) -> int | None:
+        """The column of the totals line's label ("Total"), or None (no totals line, or none says "Total")."""
+        return self._label_column if self.has_total else None
+
+    @property
     def totalled_of(self) -> tuple[int, int]:
         """How many rows the totals line adds up, and of how many: (4, 9) while a filter hides 5."""
         if self._total_over is not None:
