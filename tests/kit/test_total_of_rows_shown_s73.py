@@ -110,3 +110,18 @@ def test_referrals_copied_without_references_keep_the_total_lines_words(demo_win
     assert len(pasted) == len(shown) + 2 and pasted[-1][:2] == ["205", f"Total of {len(shown)} shown"]
     referred = page.referrals.model.columns[page.referrals.model.column_index("referred_on")]
     assert [row[1] for row in pasted[1:-1]] == [referred.plain(r) for r in shown]  # the rows' own, untouched
+
+
+def test_the_ledger_searched_says_so_in_the_window_in_ctrl_c_and_in_copy_ledger(demo_window, qtbot):
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(1)
+    page = tab.ledger
+    qtbot.waitUntil(lambda: not tab.is_busy() and page.partners.model.rowCount() > 1, timeout=10000)
+    everything = len(page.partners.rows)
+    page.search.setText("council")
+    shown = len(page.partners.source_rows())
+    assert 0 < shown < everything
+    assert _total_line(page.partners)[0] == f"Total of {shown} shown"
+    assert copied_with_ctrl_c(qtbot, page.partners.view)[-1][0] == f"Total of {shown} shown"
+    assert f"Total of the {shown} shown (of {everything} partners)" in page.copy_all()  # the export's words
