@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from safer_desk.ui.costs.widgets import make_table, sum_row
-from safer_desk.ui.kit.tables import Column, money_column
+from safer_desk.ui.kit.tables import RAW_ROLE, Column, money_column
 from tests.clipboard import copied_with_ctrl_c
 from tests.costs.test_search_choice_round22 import reviews_page
 
@@ -125,3 +125,45 @@ def test_the_ledger_searched_says_so_in_the_window_in_ctrl_c_and_in_copy_ledger(
     assert _total_line(page.partners)[0] == f"Total of {shown} shown"
     assert copied_with_ctrl_c(qtbot, page.partners.view)[-1][0] == f"Total of {shown} shown"
     assert f"Total of the {shown} shown (of {everything} partners)" in page.copy_all()  # the export's words
+
+
+def test_the_total_stays_of_the_rows_shown_when_rows_change_under_a_search(qtbot):
+    """A row edited, added or read anew while a search was on put the totals line back over every row, hidden ones
+    too: "Ipswich" searched showed its 2 rows (£500) over a totals line of £650 once a hidden row was corrected."""
+    table = _table(qtbot)
+    table.proxy.set_search_text("ipswich")
+    table.model.replace_row(0, {**ROWS[0], "amount_pence": 11_000})  # Babergh, hidden, corrected
+    assert _total_line(table) == ["Total of 2 shown", "£500"]
+    table.model.replace_row(1, {**ROWS[1], "amount_pence": 21_000})  # Ipswich, shown
+    assert _total_line(table) == ["Total of 2 shown", "£510"]
+    table.model.insert_row(0, {"id": 9, "name": "Ipswich South", "amount_pence": 100})
+    assert _total_line(table) == ["Total of 3 shown", "£511"]
+    table.set_rows(ROWS)  # the file read anew (after a change, or an undo)
+    assert _total_line(table) == ["Total of 2 shown", "£500"]
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of 2 shown", "500"]
+    table.proxy.set_search_text("nobody")  # a search keeping nothing: no totals line, as before
+    assert table.shown.rowCount() == 0
+    table.set_rows(ROWS)
+    assert table.shown.rowCount() == 0
+    table.proxy.set_search_text("")
+    assert _total_line(table) == ["Total", "£640"]
+
+
+def test_the_ledger_read_anew_under_a_search_totals_the_partners_shown(demo_window, qtbot):
+    """The ledger read anew (a payment recorded, an undo, another day chosen) while searched: its totals line went
+    back to every partner's sums under the partners the search shows."""
+    tab = demo_window.show_tab("costs")
+    qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
+    tab.pages.setCurrentIndex(1)
+    page = tab.ledger
+    qtbot.waitUntil(lambda: not tab.is_busy() and page.partners.model.rowCount() > 1, timeout=10000)
+    page.search.setText("council")
+    shown = page.partners.source_rows()
+    page.refresh()
+    assert page.is_busy()  # read off the window's thread
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+    assert [p.partner for p in page.partners.source_rows()] == [p.partner for p in shown]
+    proxy = page.partners.proxy
+    column = page.partners.model.column_index("billed")
+    assert _total_line(page.partners)[0] == f"Total of {len(shown)} shown"
+    assert proxy.index(proxy.rowCount() - 1, column).data(RAW_ROLE) == sum(p.billed_pence for p in shown)

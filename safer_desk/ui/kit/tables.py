@@ -152,12 +152,17 @@ class RowTableModel(QAbstractTableModel):
         self._total_over: list[Any] | None = None
         self._whole: int | None = None  # the rows before a filter, when the rows held are those it kept (set_rows)
         self._label_column: int | None = None  # the totals line's column saying "Total"
+        # The rows the kit's proxy over this model keeps (None while no filter is set), set by the proxy: a row
+        # changed, added or read anew under a search is totalled over those, as the proxy shows them.
+        self.kept_by_filter: Callable[[Sequence[Any]], list[Any] | None] | None = None
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # the column and order the heading asked for
         self._refresh_derived()
 
     def _refresh_derived(self) -> None:
         self._pence = [c.unit == Unit.MONEY and any_pence(c.raw(r) for r in self._rows) for c in self.columns]
         if self._totals is not None:
+            if self._total_over is None and self.kept_by_filter is not None:
+                self._total_over = self.kept_by_filter(self._rows)
             self._total = self._totals(self._rows if self._total_over is None else self._total_over)
             if self._total is not None:
                 self._pence = [p or (c.unit == Unit.MONEY and any_pence([c.raw(self._total)]))
@@ -489,6 +494,8 @@ class SortProxy(QSortFilterProxyModel):
             signal.connect(self._drop_answers)
         super().setSourceModel(model)
         self._kit_source = model if isinstance(model, RowTableModel) else None
+        if self._kit_source is not None:
+            self._kit_source.kept_by_filter = self._kept_of
 
     def _drop_answers(self, *_) -> None:
         self._accepted = None
@@ -632,6 +639,17 @@ class SortProxy(QSortFilterProxyModel):
                     return False
             elif not self._predicate(row):
                 return False
+        return self._keeps_text(model, row)
+
+    def _kept_of(self, rows: Sequence[Any]) -> list[Any] | None:
+        """The rows of ``rows`` the filter keeps (the source's totals then add those up); None while none is set."""
+        model = self._kit_source
+        if model is None or (self._predicate is None and not self._needle and not self._column_filters):
+            return None
+        predicate = self._predicate
+        return [r for r in rows if (predicate is None or predicate(r)) and self._keeps_text(model, r)]
+
+    def _keeps_text(self, model: RowTableModel, row: Any) -> bool:
         # The text as the cell shows it (£6,250.00 in a column with pence), so what is typed as seen is found.
         for c, needle in self._column_filters.items():
             if needle not in model.columns[c].text(row, show_pence=model.shows_pence(c)).casefold():
