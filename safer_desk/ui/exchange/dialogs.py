@@ -90,10 +90,11 @@ class ExportDialog(QDialog):
 
     finished_export = Signal(object)  # the ExportResult
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *, ready=None):
         super().__init__(parent)
         self.session = session
         self.task = None
+        self.ready = ready  # asked once Export is pressed and the choices pass: what is typed and not saved
         self.setWindowTitle("Export for County")
         store = session.store
         # Named after the office (as the county lists it), not its file: every office keeping the default file
@@ -166,6 +167,8 @@ class ExportDialog(QDialog):
             return
         if _folder_missing(self, "Export for County", target) or \
                 _replacing_refused(self, "Export for County", target, ""):
+            return
+        if self.ready is not None and not self.ready():  # the export is read from the file: Cancel keeps the dialog
             return
         include = self.referrals_check.isChecked()
         window = self.parentWidget()

@@ -52,13 +52,14 @@ def install(window) -> None:
 def _open_dialog(window, title: str, attribute: str, make, *, from_the_file: bool = False):
     """Show the dialog make(session, window) builds, kept as window.<attribute>; refused with no file open.
     ``from_the_file``: what the dialog makes (an export, a board report) is read from the file, so an edit on screen
-    not saved is asked about first, as Save a Copy and Back Up Now ask (it was left out without a word)."""
+    not saved is asked about (it was left out without a word): by the dialog, once Export or Write Report is pressed
+    (its ``ready``), as Save a Copy asks once named. Asked before it opened, Discard then Cancel in the dialog lost
+    the typing and made nothing."""
     if window.session.store is None:
         prompts.show_error(window, title, "Open a file first.")
         return None
-    if from_the_file and not window.may_close_file():
-        return None
-    dialog = make(window.session, window)
+    dialog = make(window.session, window, ready=window.may_close_file) if from_the_file else \
+        make(window.session, window)
     setattr(window, attribute, dialog)
     dialog.open()
     return dialog

@@ -120,11 +120,12 @@ class ReportDialog(QDialog):
     written = Signal(object)  # the path
     stopped = Signal(str)  # not written: "cancelled", or why it failed
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, *, ready=None):
         super().__init__(parent)
         from safer_desk.services.report import area_choices
 
         self.session = session
+        self.ready = ready  # asked once Write Report is pressed and the choices pass: what is typed and not saved
         self.task: Task | None = None
         self.busy = False
         self.setWindowTitle("Board Report")
@@ -244,6 +245,8 @@ class ReportDialog(QDialog):
             return
         # Asked only of a report that would be written (asked first, Replace was clicked for choices then refused).
         if _replacing_refused(self, "Board Report", target, self.browsed):
+            return
+        if self.ready is not None and not self.ready():  # the report is read from the file: Cancel keeps the dialog
             return
         # The area's id, not its name: Cornwall the county and Cornwall the district share one (None: all areas).
         request = ReportRequest(target, year, self.area_combo.currentData(), self.title_edit.text(),
