@@ -20,9 +20,10 @@ COLUMN_WIDTH = 190  # room for the longest field name in the choice above each c
 class PastePreviewDialog(QDialog):
     """One combo per column says which field it fills; a heading row the register does not know is asked about."""
 
-    def __init__(self, preview: PastePreview, parent: QWidget | None = None):
+    def __init__(self, preview: PastePreview, parent: QWidget | None = None, *, ready=None):
         super().__init__(parent)
         self.preview = preview
+        self.ready = ready  # asked once Add is pressed and the rows read: the editor's changes not saved
         self.projects: list = []
         self.setWindowTitle(preview.title())
         self.resize(*fitting_size(parent, 900, 460))
@@ -183,5 +184,8 @@ class PastePreviewDialog(QDialog):
             self.projects = self.preview.projects()
         except ProjectError as exc:
             self.problems.setText(str(exc))
+            return
+        if self.ready is not None and not self.ready():  # Cancel: the rows stay here to add, the typing on screen
+            self.projects = []
             return
         self.accept()

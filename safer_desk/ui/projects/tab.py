@@ -624,10 +624,9 @@ class RegisterPage(QWidget):
         except ProjectError as exc:
             prompts.show_error(self, "Paste projects", str(exc))
             return
-        if not self.may_leave_record():  # the pasted rows are shown once added: unsaved edits asked about first
-            return
-
-        self.paste_dialog = PastePreviewDialog(preview, self)
+        # The pasted rows are shown once added: unsaved edits are asked about once Add is pressed (asked before the
+        # preview, Discard then Cancel there lost the typing and added nothing).
+        self.paste_dialog = PastePreviewDialog(preview, self, ready=self.may_leave_record)
         self.paste_dialog.accepted.connect(lambda d=self.paste_dialog: self.presenter.add_pasted(d.projects))
         self.paste_dialog.open()
 
