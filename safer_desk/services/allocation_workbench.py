@@ -391,6 +391,20 @@ def option_text(options: AllocationOptions, key: str) -> str:
     raise KeyError(key)
 
 
+def option_step_name(options: AllocationOptions, key: str) -> str:
+    """Edit > Undo's name for a figure option changed to what ``options`` hold, with the figure, as other steps give
+    theirs ("Change Retained % to 12.5%", "Change Pot to £600,000"); "Clear Damping limit %" when left blank."""
+    label = OPTION_LABELS.get(key, key.replace("_", " "))
+    if key in ("retain", "damping"):
+        value = options.retain if key == "retain" else options.damping
+        shown = "" if value is None else f"{setting_percent_text(value)}%"
+    elif key in ("pot", "previous_total", "fixed_share"):
+        shown = field_text(options, key)
+    else:  # a choice (rounding, its unit, the pot's mode): named by the field alone
+        return f"Change {label}"
+    return f"Change {label} to {shown}" if shown else f"Clear {label}"
+
+
 def field_text(options: AllocationOptions, key: str) -> str:
     """What an option's field shows in the window: as ``option_text``, but a pot or last year's total of £0 (one
     cleared, or a new file's) is blank, as the officer left it: the line above the table says it is not given,

@@ -21,11 +21,11 @@ def test_open_on_the_scenario_as_saved_is_no_step_and_keeps_the_redo(qtbot, demo
     assert tab.scenario_status.text() == "✓ as saved"
     retype(qtbot, tab.option_edits["retain"], "5")
     demo_window.undo_action.trigger()
-    assert demo_window.redo_action.text() == "&Redo change Retained %"
+    assert demo_window.redo_action.text() == "&Redo change Retained % to 5%"
     assert tab.scenario_combo.currentData() == tab.presenter.loaded.id
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
     assert demo_window.undo_action.text() == "&Undo" and not demo_window.undo_action.isEnabled()
-    assert demo_window.redo_action.text() == "&Redo change Retained %"
+    assert demo_window.redo_action.text() == "&Redo change Retained % to 5%"
     demo_window.redo_action.trigger()
     assert tab.option_edits["retain"].text() == "5"
 

@@ -1111,7 +1111,7 @@ class AllocationTab(TabBase):
             if (edit := self.option_edits.get(key)) is not None and edit.isVisible():
                 edit.setFocus()
             return
-        if not self.apply(new_state, f"Change {bench.OPTION_LABELS.get(key, key.replace('_', ' '))}",
+        if not self.apply(new_state, bench.option_step_name(new_state.options, key),  # "… to 12.5%"
                           EditedAt("option", (), (key,))):
             self._sync_options()  # the same figure typed another way ("10%" over 10): shown as kept, nothing pending
 
