@@ -319,11 +319,13 @@ class IndicatorFormDialog(GuardedDialog):
     box throws typing away. Indicator and Target… and Baseline and Benchmarks… are this. On a file open read-only
     it is there to be read, as the other records' dialogs are (``FormView.close_only``)."""
 
-    def __init__(self, session, presenter, parent, size: tuple[int, int], **view):
+    def __init__(self, session, presenter, parent, size: tuple[int, int], *, ready=None, **view):
         presenter.read_only = session.read_only
         super().__init__(parent, presenter)
         self.session, self.presenter = session, presenter
-        self.form = FormView(self.presenter, self, save_text="&Save", discard_text="Re&vert", **view)
+        self.ready = ready  # asked once Save is pressed and the fields pass: the grid's figures typed, not saved
+        self.form = FormView(self.presenter, self, save_text="&Save", discard_text="Re&vert",
+                             on_save=self._save_when_ready, **view)
         cancel = QPushButton("Cancel", self)
         cancel.clicked.connect(self.reject)
         self.form.button_bar.addWidget(cancel)
@@ -332,6 +334,14 @@ class IndicatorFormDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.resize(*fitting_size(parent, *size))
+
+    def _save_when_ready(self) -> bool:
+        """The form saved once ``ready`` agrees (Cancel: nothing saved, the dialog and the figures typed stay); a
+        problem in the form is said beside its field first, unasked."""
+        if self.ready is not None and not self.presenter.read_only and self.presenter.validate() is not None \
+                and not self.ready():
+            return False
+        return self.presenter.save()
 
     def save(self) -> bool:
         return self.form.save()  # the view's save: a problem puts the focus on its field

@@ -20,11 +20,11 @@ class FrameworkDialog(IndicatorFormDialog):
     """Record, change or clear the baseline, regional and national benchmarks, a milestone's date and achievement,
     an estimated RAG with its basis, and the year's target withdrawn, for the indicator in view."""
 
-    def __init__(self, session, view: svc.YearView, area_id: str, year: FinancialYear, parent=None):
+    def __init__(self, session, view: svc.YearView, area_id: str, year: FinancialYear, parent=None, *, ready=None):
         presenter = FrameworkForm.make(session.store, view, area_id, year, read_only=session.read_only,
                                        perform=lambda action: push_action(session.undo_stack, action),
                                        after=lambda _indicator_id: session.notify("indicators"))
-        super().__init__(session, presenter, parent, (560, 560))
+        super().__init__(session, presenter, parent, (560, 560), ready=ready)
         self.setWindowTitle(presenter.title)
         for key in ("baseline_value", "regional_value", "national_value"):  # text fields but a percentage's: figures
             self.form.widgets[key].setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -591,9 +591,10 @@ class IndicatorsTab(TabBase):
         if p.view is None:
             prompts.show_error(self, "Baseline and Benchmarks", "Choose an indicator in the list first.")
             return
-        if not p.may_leave(self._ask):  # typed figures asked about first, as for Indicator and Target…
-            return
-        dialog = FrameworkDialog(self.session, p.view, p.area_id, p.year, self)
+        # Typed figures are asked about once the dialog's Save is pressed: nothing in it is worked out from them (the
+        # Benchmarks for period is shown, to change), and asked first, Discard then Cancel there lost them for nothing.
+        dialog = FrameworkDialog(self.session, p.view, p.area_id, p.year, self,
+                                 ready=lambda: self.presenter.may_leave(self._ask))
         dialog.open()
         self._framework_dialog = dialog
 
