@@ -575,7 +575,9 @@ class IndicatorsTab(TabBase):
         if p.view is None and self._refused("New indicator"):  # a new indicator to type in vain: said why not
             return
         # Typed figures asked about first, as for Delete: a form saved under a new name shows the new indicator,
-        # and one saved with another frequency puts April's typed figure in Q1.
+        # and one saved with another frequency puts April's typed figure in Q1. First, not at the form's Save (as
+        # Baseline and Benchmarks… asks): the form's spread again from last year's figures (typed on last year's row
+        # too) is worked out from the figures saved when it opens.
         if not p.may_leave(self._ask):
             return
         dialog = IndicatorDialog(self.session, p.view, p.area_id, p.year, self)
