@@ -5,8 +5,9 @@ opened, Discard answered, then Cancel in the preview added nothing, yet the titl
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
-from tests.projects.test_register_round26 import in_file, page, retitle_strive_then_paste  # noqa: F401 (fixture)
+from tests.projects.test_register_round26 import in_file, page, retitle_strive_then_paste, select  # noqa: F401
 
 TYPED = "Suffolk Strive (young people)"
 ASKED = [("Unsaved changes", "Project Suffolk Strive has unsaved changes to Title.")]
@@ -38,3 +39,21 @@ def test_discard_answered_at_add_adds_the_rows(demo_window, qtbot, page, prompts
     assert prompts.unsaved_questions == ASKED and not page.paste_dialog.isVisible()
     assert in_file(demo_window, "6").title == "Suffolk Strive"
     assert [p.title for p in page.selected_projects()] == ["Night bus"] and page.count.text() == "24 of 24 projects"
+
+
+def test_a_ref_saved_at_the_question_is_checked_before_the_rows_are_added(demo_window, qtbot, page, prompts):  # noqa
+    """Strive's ref typed as NB-1 and a row with ref NB-1 pasted: the preview read the register as saved (no NB-1),
+    then Save at Add put NB-1 on Strive. The rows are read again against the register as saved: the clash is said in
+    the preview, which stays, and nothing is added."""
+    select(page, "6")
+    ref = page.editor.widgets["ref"]
+    ref.selectAll()
+    ref.insert("NB-1")
+    QGuiApplication.clipboard().setText("Ref\tTitle\tCost\nNB-1\tNight bus\t£54,372\n")
+    page.paste_rows()
+    prompts.unsaved_answers.append("save")
+    qtbot.mouseClick(page.paste_dialog.add_button, Qt.MouseButton.LeftButton)
+    assert in_file(demo_window, "NB-1").title.startswith("Suffolk Strive")
+    assert page.paste_dialog.isVisible() and "NB-1" in page.paste_dialog.problems.text()
+    assert page.count.text() == "23 of 23 projects" and prompts.errors == []
+    page.paste_dialog.reject()

@@ -185,7 +185,13 @@ class PastePreviewDialog(QDialog):
         except ProjectError as exc:
             self.problems.setText(str(exc))
             return
-        if self.ready is not None and not self.ready():  # Cancel: the rows stay here to add, the typing on screen
-            self.projects = []
-            return
+        if self.ready is not None:
+            if not self.ready():  # Cancel: the rows stay here to add, the typing on screen
+                self.projects = []
+                return
+            try:  # read again against the register as the answer left it (a ref saved there is taken)
+                self.projects = self.preview.projects()
+            except ProjectError as exc:
+                self.problems.setText(str(exc))
+                return
         self.accept()

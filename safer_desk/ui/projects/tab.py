@@ -626,7 +626,13 @@ class RegisterPage(QWidget):
             return
         # The pasted rows are shown once added: unsaved edits are asked about once Add is pressed (asked before the
         # preview, Discard then Cancel there lost the typing and added nothing).
-        self.paste_dialog = PastePreviewDialog(preview, self, ready=self.may_leave_record)
+        def ready() -> bool:
+            if not self.may_leave_record():
+                return False
+            preview.existing = self.presenter.rows  # the register as Save or Discard left it
+            return True
+
+        self.paste_dialog = PastePreviewDialog(preview, self, ready=ready)
         self.paste_dialog.accepted.connect(lambda d=self.paste_dialog: self.presenter.add_pasted(d.projects))
         self.paste_dialog.open()
 
