@@ -71,7 +71,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "begun), is listed by line and nothing is imported, unless "
                                           "--skip-refused or --accept-queried is given.")
     p.add_argument("file", metavar="FILE", help="the Safer Desk file (it must exist, holding the indicators named)")
-    p.add_argument("sheet", metavar="SHEET_OR_CSV", help="the figures: a CSV (UTF-8 or Windows-1252) or .xlsx file")
+    p.add_argument("sheet", metavar="SHEET_OR_CSV", help="the figures: a CSV (UTF-8 or Windows-1252), Excel's "
+                   "“Text (Tab delimited)” or “Unicode Text”, or an .xlsx file")
     p.add_argument("--skip-refused", action="store_true",
                    help="import the good rows and leave out the refused ones (listed), as the window's Import Good "
                         "Rows does")

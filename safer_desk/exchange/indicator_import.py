@@ -15,7 +15,8 @@ from typing import Any, Iterable, Iterator
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.text import column_letter, in_words
 from safer_desk.exchange.files import (HEADING_SEARCH, SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of,
-                                       find_headings, other_separator, refuse_other_kind, windows_text_doubt)
+                                       find_headings, is_utf16, other_separator, refuse_other_kind,
+                                       windows_text_doubt)
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -352,6 +353,8 @@ def _unsaved_formulas(data: bytes, title: str, header: list, rows: list[LongRow]
 
 
 def _is_text(data: bytes, path: Path) -> bool:
+    if is_utf16(data):  # Excel's "Unicode Text"
+        return True
     try:
         csv_text_of(data, path.name)
     except NotCsvText:
@@ -360,8 +363,8 @@ def _is_text(data: bytes, path: Path) -> bool:
 
 
 def read_long_rows(path: Path | str) -> list[LongRow]:
-    """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252) or .xlsx file (its first sheet with the
-    headings) in long form."""
+    """Rows of a CSV (UTF-8, Excel's BOM allowed, or Windows-1252; comma- or tab-separated, or Excel's "Unicode
+    Text") or .xlsx file (its first sheet with the headings) in long form."""
     return _read_long_rows(Path(path), [])
 
 
@@ -444,12 +447,42 @@ def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
         finally:
             wb.close()
     try:
-        text = csv_text_of(data, path.name)
+        # Excel's "Unicode Text" is UTF-16 with its byte-order mark (csv_text_of refuses UTF-16 for the files that
+        # must be comma-separated)
+        text = data.decode("utf-16") if is_utf16(data) else csv_text_of(data, path.name)
     except NotCsvText as exc:
         raise ValuesFileError(str(exc)) from None
-    header, body = _headings(path, csv_rows(text, path.name, ValuesFileError))
+    except UnicodeDecodeError:  # an odd byte at the end: cut short
+        raise ValuesFileError(f"{path.name} cannot be read as UTF-16 text (Excel's “Unicode Text”): it may be cut "
+                              f"short by a download or a copy; {SAVE_AS_CSV}.") from None
+    header, body, tabbed = _text_headings(path, text)
     if sep := other_separator(header):
         raise ValuesFileError(f"{path.name} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
-    if doubt := windows_text_doubt(data, text, path.name):
+    if not is_utf16(data) and (doubt := windows_text_doubt(data, text, path.name)):
         doubts.append(doubt)
-    return _rows_from(path, header, body, csv_text=True)
+    # Between tabs a comma cannot split a figure: a tab-separated line is read as a sheet's row is.
+    return _rows_from(path, header, body, csv_text=not tabbed)
+
+
+def _text_headings(path: Path, text: str) -> tuple[list, Iterator[tuple[int, Any]], bool]:
+    """The heading row and the rows below it of a CSV's text, or of Excel's "Text (Tab delimited)" or "Unicode
+    Text" (tabs between the columns: True), which were refused, saying to save the sheet again as CSV. Tabs are
+    taken when the headings are found split at them, or the first line is one cell of values between tabs (said
+    then as the sheet split at tabs it is: "it has no period column"). Semicolons are still refused: "1,234" in a
+    sheet whose lists use semicolons may be 1.234, which cannot be told."""
+    try:
+        header, body = _headings(path, csv_rows(text, path.name, ValuesFileError))
+        failed = None
+    except ValuesFileError as exc:  # a quote mark that is no CSV's in the first lines, perhaps between tabs
+        header, body, failed = [], iter(()), exc
+    if "\t" in text and not _is_heading(header):
+        try:
+            tab_header, tab_body = find_headings(csv_rows(text, path.name, ValuesFileError, delimiter="\t"),
+                                                 _is_heading)
+        except ValuesFileError:
+            tab_header, tab_body = [], iter(())
+        if _is_heading(tab_header) or (other_separator(header) == "tabs" and len(tab_header) > 1):
+            return tab_header, tab_body, True
+    if failed is not None:
+        raise failed
+    return header, body, False

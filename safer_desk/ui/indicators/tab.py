@@ -551,7 +551,7 @@ class IndicatorsTab(TabBase):
         Save wrote them over the import. Returns the Task reading the file chosen, or None."""
         if self._refused("Import Figures"):  # the button is greyed: asked all the same, said why
             return None
-        name = prompts.open_file_name(self, "Import Figures", "Figures (*.csv *.xlsx);;All files (*)")
+        name = prompts.open_file_name(self, "Import Figures", "Figures (*.csv *.xlsx *.txt *.tsv);;All files (*)")
         # Asked once the file is chosen: Discard, then the file window cancelled, had lost the figures for nothing.
         if not name or not self.presenter.may_leave(self._ask):
             return None
