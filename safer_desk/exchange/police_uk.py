@@ -378,6 +378,15 @@ def _headings_in_other_letters(header: Iterable[str]) -> str:
     return ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
 
 
+def saved_again(reason: str) -> bool:
+    """Whether ``refusal_for`` said a file is a street file saved again by another program (semicolons, tabs, its
+    headings in other letters): a street file, which cannot be imported as it is."""
+    return _SAVED_AGAIN in reason
+
+
+_SAVED_AGAIN = " is a police.uk street-level crime file "
+
+
 # What to choose instead of a file that is not a street file, chosen (or named) on its own.
 CHOOSE = ("Choose the *-street.csv files of a data.police.uk download, the folder they are in, or the download's .zip; "
           "nothing was imported.")
@@ -604,7 +613,10 @@ def _unpack_zip(path: Path, found: FoundFiles, scratch: Callable[[], Path], inde
             if odd:  # a street file saved again with another heading (semicolons, a column renamed): say so
                 more = len(odd) - 3
                 also = f" So {'is' if more == 1 else 'are'} {counted_words(more, 'other file')}." if more > 0 else ""
-                why = f"{label} holds no police.uk street-level crime files (*-street.csv): {' '.join(odd[:3])}{also}"
+                # One said to be a street file saved again is not said to be none: it cannot be imported as it is.
+                none = ("no police.uk street-level crime file that can be imported as it is" if any(
+                    saved_again(reason) for reason in odd) else "no police.uk street-level crime files (*-street.csv)")
+                why = f"{label} holds {none}: {' '.join(odd[:3])}{also}"
             else:
                 why = (f"{label} holds no police.uk street-level crime files (*-street.csv)"
                        + (f": its {counted_words(others, 'file')} {'is' if others == 1 else 'are'} outcomes, "

@@ -717,9 +717,15 @@ def _none_to_import(paths: list[Path], found: police_uk.FoundFiles) -> str:
                             "choose the folder linked to.")
             else:
                 said.append(f"{name} is empty.")
+    # A zip in a folder says its files' reasons again in its own: said once, in the zip's words
+    said = [reason for reason in said if not any(reason != other and reason in other for other in said)]
+    if any(police_uk.saved_again(reason) for reason in said):  # there is a street file: it cannot be imported as is
+        opening = "There are no police.uk street-level crime files that can be imported as they are: "
+        if all("download it again" in reason for reason in said):  # each says what to do
+            return f"{opening}{' '.join(said)} Nothing was imported."
+        return f"{opening}{' '.join(said)} {police_uk.CHOOSE}"
     return (f"There are no police.uk street-level crime files to import{': ' if said else '. '}{' '.join(said)}"
-            f"{' ' if said else ''}Choose the *-street.csv files of a data.police.uk download, the folder they are "
-            "in, or the download's .zip; nothing was imported.")
+            f"{' ' if said else ''}{police_uk.CHOOSE}")
 
 
 def _no_crimes(street: list) -> str:

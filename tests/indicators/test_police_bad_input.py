@@ -299,7 +299,8 @@ def test_a_zip_whose_street_file_has_an_edited_heading_says_why(store, tmp_path)
     with pytest.raises(PoliceFileError) as refused:
         import_police_files(store, [archive])
     assert str(refused.value) == (
-        "download.zip holds no police.uk street-level crime files (*-street.csv): 2025-01/2025-01-suffolk-street.csv "
+        "download.zip holds no police.uk street-level crime file that can be imported as it is: "
+        "2025-01/2025-01-suffolk-street.csv "
         "(in download.zip) is a police.uk street-level crime file saved again with its columns separated by "
         "semicolons, not commas (as another program, Excel say, saves it): download it again from data.police.uk and "
         "import it without saving it. Nothing was imported.")
