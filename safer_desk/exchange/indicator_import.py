@@ -116,7 +116,8 @@ def _or_words(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> list[LongRow]:
+def _rows_from(path: Path, header: list, body, *, csv_text: bool = False, lines: bool = False) -> list[LongRow]:
+    """The rows below the headings (``lines``: of a text file, said as lines, not a sheet's rows)."""
     names = _normalise(header)
     _check_headings(path, header, names)
     missing = [c for c in REQUIRED if c not in names]
@@ -129,6 +130,13 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
                               "import it with File > Import Police Data… (on the command line, safer-desk "
                               "import-police), which counts its crimes by month, district and crime type.")
     no_figures = "value" not in names and "numerator" not in names
+    if missing and not _is_heading(header):  # headings below the tenth row (a long note above them): said where
+        body = list(body)
+        if later := next((line for line, cells in body if _is_heading(list(cells or []))), None):
+            row = "line" if lines else "row"
+            raise ValuesFileError(f"{path.name} has its headings (indicator, area, period …) on {row} {later}: Safer "
+                                  f"Desk looks for them in the first ten {row}s. Delete the {row}s above them that "
+                                  "are not needed, and import again.")
     if missing:
         raise ValuesFileError(f"{path.name} needs the columns indicator, area, period and value (or numerator "
                               f"and denominator); it has no {_or_words(missing)} column."
@@ -148,6 +156,10 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False) -> lis
                 fields[name] = "" if cell is None else (str(cell).strip() if not isinstance(cell, float)
                                                        else _float_text(cell))
         split = (split_row_message(cells, len(names)) or _split_into_next(names, cells)) if csv_text else None
+        if _is_heading(cells):  # two tables pasted one below the other: it was "no indicator called “indicator”"
+            shown = ", ".join(str(c).strip() for c in cells if str(c or "").strip())
+            split = (f"this line repeats the heading row (“{shown}”), as a second table pasted below the first "
+                     "does: it holds no figure, so it is not imported (delete it from the sheet)")
         if isinstance(shows := dict(zip(names, cells)).get("period"), _NoYear):
             split = (f"the period cell shows “{shows}”, a date with no year (Excel takes “Apr-19” typed as 19 "
                      "April of the year it is typed in): type the month as text, 2019-04 or Apr 2019, or format the "
@@ -461,7 +473,7 @@ def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
     if not is_utf16(data) and (doubt := windows_text_doubt(data, text, path.name)):
         doubts.append(doubt)
     # Between tabs a comma cannot split a figure: a tab-separated line is read as a sheet's row is.
-    return _rows_from(path, header, body, csv_text=not tabbed)
+    return _rows_from(path, header, body, csv_text=not tabbed, lines=True)
 
 
 def _text_headings(path: Path, text: str) -> tuple[list, Iterator[tuple[int, Any]], bool]:
