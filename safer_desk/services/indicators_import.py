@@ -560,6 +560,8 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
     if isinstance(area, str):
         raise IndicatorError(area)
     _check_name_free(store, area, names)
+    if not f.get("period", "").strip():  # a month merged down a block of rows, as an indicator or area may be
+        raise IndicatorError(f"the period is blank{_EVERY_ROW.replace('a name', 'a period')}")
     period = svc.parse_period(f.get("period", ""), ind.frequency)
     _check_year_held(period, f.get("period", ""))
     pv = PeriodValue(period, *(_number(ind, f.get(row, ""), row)

@@ -49,3 +49,18 @@ def test_headings_below_the_tenth_row_are_said_where_they_are(office, tmp_path, 
                    "for them in the first ten lines. Delete the lines above them that are not needed, and import "
                    "again. Nothing was imported.\n")
     assert _digest(office) == before
+
+
+def test_a_period_merged_over_rows_is_said_as_the_indicator_and_area_are(office, tmp_path, capsys):  # noqa: F811
+    """A month merged down a block of indicators (one month, several rows) leaves the period in the first row only:
+    a blank indicator or area said so ("give it on every row (a merged cell, …)"), a blank period said only "The
+    period is blank."."""
+    from safer_desk.exchange.files import Sheet, write_xlsx
+
+    sheet = tmp_path / "figures.xlsx"
+    write_xlsx(sheet, [Sheet("Figures", ["indicator", "area", "period", "value"],
+                             [["Burglary", "Mid Suffolk", "2016-05", 14], ["Satisfaction", "Mid Suffolk", None, 80]])])
+    code, out, err = _run(office, sheet, capsys)
+    assert code == 1 and out == ""
+    assert ("Line 3: The period is blank: give it on every row (a merged cell, or a period typed once above the rows "
+            "it is for, holds it in its first row only).") in err
