@@ -468,12 +468,32 @@ def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
         raise ValuesFileError(f"{path.name} cannot be read as UTF-16 text (Excel's “Unicode Text”): it may be cut "
                               f"short by a download or a copy; {SAVE_AS_CSV}.") from None
     header, body, tabbed = _text_headings(path, text)
+    if said := _street_file_saved_again(path, header, tabbed):
+        raise ValuesFileError(said)
     if sep := other_separator(header):
         raise ValuesFileError(f"{path.name} has its columns separated by {sep}, not commas; {SAVE_AS_CSV}.")
     if not is_utf16(data) and (doubt := windows_text_doubt(data, text, path.name)):
         doubts.append(doubt)
     # Between tabs a comma cannot split a figure: a tab-separated line is read as a sheet's row is.
     return _rows_from(path, header, body, csv_text=not tabbed, lines=True)
+
+
+def _street_file_saved_again(path: Path, header: list, tabbed: bool) -> str | None:
+    """Why a data.police.uk street file saved again from Excel with tabs or semicolons is no sheet of figures, and
+    where it is imported once downloaded again; None for any other file. Tab-separated it was sent to Import Police
+    Data…, which refuses it as saved again; semicolon-separated, told to save it as CSV, as a sheet of figures."""
+    from safer_desk.exchange.police_uk import file_kind
+
+    sep = "tabs" if tabbed else other_separator(header)
+    if sep is None:
+        return None
+    cells = header if tabbed else str(header[0]).split(";" if sep == "semicolons" else "\t")
+    if file_kind([str(c or "").strip().lstrip("\ufeff") for c in cells]) != "street":
+        return None
+    return (f"{path.name} is a data.police.uk street-level crime file saved again with its columns separated by {sep}, "
+            "not commas (as another program, Excel say, saves it), not a sheet of figures: download it again from "
+            "data.police.uk and import it with File > Import Police Data… (on the command line, safer-desk "
+            "import-police) without saving it.")
 
 
 def _text_headings(path: Path, text: str) -> tuple[list, Iterator[tuple[int, Any]], bool]:

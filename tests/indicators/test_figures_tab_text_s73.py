@@ -160,3 +160,24 @@ def test_the_window_offers_and_imports_excels_text(demo_window, qtbot, prompts, 
     assert dialog.preview is not None and len(dialog.preview.good) == 1 and not dialog.preview.refusals
     assert (dialog.preview.good[0].area_name, dialog.preview.good[0].value.value) == ("Plymouth", 1480)
     dialog.reject()
+
+
+@pytest.mark.parametrize("separator, words", [("\t", "tabs"), (";", "semicolons")])
+def test_a_police_file_saved_again_is_said_so(office, tmp_path, capsys, separator, words):  # noqa: F811
+    """A data.police.uk street file opened in Excel and saved as text: tab-separated it was sent to Import Police
+    Data…, which refuses it as saved again; semicolon-separated it was told to be saved as CSV UTF-8, as if a sheet of
+    figures. Either way it is the police's file saved again: downloaded again, it is imported there."""
+    from tests.indicators.police_helpers import HEADER, suffolk_row
+
+    before = _digest(office)
+    sheet = tmp_path / "2025-01-suffolk-street.txt"
+    sheet.write_text(HEADER.replace(",", separator) + "\r\n" + suffolk_row().replace(",", separator) + "\r\n",
+                     encoding="utf-8")
+    code, out, err = _run(office, sheet, capsys)
+    assert code == 1 and out == ""
+    assert err == (f"safer-desk: 2025-01-suffolk-street.txt is a data.police.uk street-level crime file saved again "
+                   f"with its columns separated by {words}, not commas (as another program, Excel say, saves it), "
+                   "not a sheet of figures: download it again from data.police.uk and import it with File > Import "
+                   "Police Data… (on the command line, safer-desk import-police) without saving it. Nothing was "
+                   "imported.\n")
+    assert _digest(office) == before
