@@ -160,6 +160,14 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False, lines:
             shown = ", ".join(str(c).strip() for c in cells if str(c or "").strip())
             split = (f"this line repeats the heading row (“{shown}”), as a second table pasted below the first "
                      "does: it holds no figure, so it is not imported (delete it from the sheet)")
+        if figure := next(((n, c) for n, c in zip(names, cells) if n in FIGURES and isinstance(c, _DateShown)),
+                          None):  # said as the date it shows: it was "“1900-02-09” is not a figure", no more
+            name, shown = figure
+            held = f"{shown.serial:.15g}"  # as Excel shows it in a cell formatted General
+            split = (f"the {name} cell is formatted as a date, so it shows “{shown}”, not a figure (it holds {held}, "
+                     "as Excel holds that date): a number in a cell formatted as dates shows as one, and Excel takes "
+                     f"some figures typed (“12/5”, “1-2”) as dates. Format the {name} cells as Number, check the "
+                     "figures, and import again")
         if isinstance(shows := dict(zip(names, cells)).get("period"), _NoYear):
             split = (f"the period cell shows “{shows}”, a date with no year (Excel takes “Apr-19” typed as 19 "
                      "April of the year it is typed in): type the month as text, 2019-04 or Apr 2019, or format the "
@@ -228,9 +236,22 @@ def _headings(path: Path, rows: Iterable) -> tuple[list, Iterator[tuple[int, Any
     return header, body
 
 
-class _NoYear(str):
+class _DateShown(str):
+    """A date cell as it shows (the period it falls in is meant), with the number Excel holds for it (``serial``)."""
+    serial: float = 0
+
+
+class _NoYear(_DateShown):
     """A date cell as it shows, without its year ("19-Apr"): Excel takes "Apr-19" typed as 19 April of the year it
     was typed in, so the year the cell holds is one nobody typed."""
+
+
+def _date_shown(kind: type[_DateShown], text: str, value: date) -> _DateShown:
+    from openpyxl.utils.datetime import to_excel
+
+    shown = kind(text)
+    shown.serial = to_excel(value)
+    return shown
 
 
 def _shown(cell: Any) -> Any:
@@ -241,8 +262,9 @@ def _shown(cell: Any) -> Any:
     value = getattr(cell, "value", None)
     if isinstance(value, (datetime, date)):
         if "y" not in (cell.number_format or "").lower():
-            return _NoYear(f"{value.day}-{value:%b}" if "d" in cell.number_format.lower() else f"{value:%b}")
-        return value.strftime("%Y-%m-%d")
+            return _date_shown(_NoYear, f"{value.day}-{value:%b}" if "d" in cell.number_format.lower()
+                               else f"{value:%b}", value)
+        return _date_shown(_DateShown, value.strftime("%Y-%m-%d"), value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
         if _scales_by_100(cell.number_format):
             return f"{(Decimal(repr(value)) * 100).normalize():f}%"

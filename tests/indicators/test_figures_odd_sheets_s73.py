@@ -64,3 +64,31 @@ def test_a_period_merged_over_rows_is_said_as_the_indicator_and_area_are(office,
     assert code == 1 and out == ""
     assert ("Line 3: The period is blank: give it on every row (a merged cell, or a period typed once above the rows "
             "it is for, holds it in its first row only).") in err
+
+
+def test_a_figure_in_a_date_cell_is_said_so(office, tmp_path, capsys):  # noqa: F811
+    """A figure column formatted as dates (the figures pasted into last year's sheet, whose column held dates): 40
+    shows as 09/02/1900, and "12/5" typed is taken as 12 May. Each was refused as "“1900-02-09” is not a figure (try a
+    form like 1,234 or 88.9)", which does not say why the sheet shows it, or what to do."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["indicator", "area", "period", "value"])
+    ws.append(["Burglary", "Mid Suffolk", "2016-05", datetime(1900, 2, 9)])
+    ws["D2"].number_format = "dd/mm/yyyy"
+    ws.append(["Burglary", "Mid Suffolk", "2016-06", datetime(2016, 5, 12)])
+    ws["D3"].number_format = "d-mmm"
+    sheet = tmp_path / "figures.xlsx"
+    wb.save(sheet)
+    before = _digest(office)
+    code, out, err = _run(office, sheet, capsys)
+    assert code == 1 and out == ""
+    assert ("Line 2: The value cell is formatted as a date, so it shows “1900-02-09”, not a figure (it holds 40, "
+            "as Excel holds that date): a number in a cell formatted as dates shows as one, and Excel takes some "
+            "figures typed (“12/5”, “1-2”) as dates. Format the value cells as Number, check the figures, and import "
+            "again.") in err
+    assert "Line 3: The value cell is formatted as a date, so it shows “12-May”, not a figure (it holds 42502," in err
+    assert _digest(office) == before
