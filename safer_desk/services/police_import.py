@@ -267,8 +267,9 @@ class PoliceImportResult:
                   "from data.police.uk again." for force, month, before, before_rows, rows in self.shrunk]
         lines += [self._absent_line(force, month, areas) for (force, month), areas in sorted(self.absent.items())]
         lines += [f"{shown} has no crimes without a location ({counted_words(rows, 'row')}), where every "
-                  "data.police.uk street file ends with them: it was probably cut short at the end of a line while downloading or "
-                  "copying, and its month's figures are short by the rows after the cut. Its counts were imported; "
+                  "data.police.uk street file ends with them: it was probably cut short at the end of a line while "
+                  "downloading or copying, and its month's figures are short by the rows after the cut. Its counts were "
+                  "imported; "
                   "download it again from data.police.uk and import it, which replaces them."
                   for shown, rows in self.no_location_missing]
         if self.unchanged and not self.nothing_new:

@@ -17,8 +17,8 @@ from safer_desk.exchange.police_uk import PoliceFileError
 from safer_desk.services.police_import import import_police_files
 from tests.indicators.police_helpers import HEADER, fixture, make_zip, snapshot, suffolk_row
 
-SAVED_AGAIN = ("is a police.uk street-level crime file saved again with its columns separated by semicolons, not commas "
-               "(as another program, Excel say, saves it): download it again from data.police.uk and import it "
+SAVED_AGAIN = ("is a police.uk street-level crime file saved again with its columns separated by semicolons, not "
+               "commas (as another program, Excel say, saves it): download it again from data.police.uk and import it "
                "without saving it.")
 CHOOSE = ("Choose the *-street.csv files of a data.police.uk download, the folder they are in, or the download's "
           ".zip; nothing was imported.")
