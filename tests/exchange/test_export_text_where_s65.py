@@ -22,8 +22,10 @@ def test_a_name_in_a_review_s_notes_or_a_referral_says_which_one(tmp_path):
     finally:
         store.close()
     edit_outside(office, "UPDATE dhr_cases SET notes = ? WHERE id = ?", ("Jane Smith of 12 High Street", case_id))
-    edit_outside(office, "UPDATE fund_referrals SET override_reason = ? WHERE id = ?", ("Jane Smith agreed",
-                                                                                       referral_id))
+    # a real override (no IDVA yet, against the fund's rules): a reason on a referral that meets them does not leave
+    # the office at all (s73)
+    edit_outside(office, "UPDATE fund_referrals SET override_reason = ?, idva_assigned = 0 WHERE id = ?",
+                 ("Jane Smith agreed", referral_id))
     code, _, err = cli_output(["export", str(office), str(tmp_path / "out.sqlite"), "--include-referrals"])
     assert code == 1 and "Jane" not in err and "Smith" not in err, err
     assert "Notes of review WSCSP-DHR-2017-02 (table dhr_cases" in err, err

@@ -245,7 +245,9 @@ def test_board_report_section_like_the_paper(demo_store):
     asb = [r for r in table.rows if r[1] == "Anti-social behaviour"][0]
     assert asb[2:7] == ["Apr-16 to Nov-16", "7,170", "6,803", "+367", "+5.4%"]
     assert table.rows[0][0].endswith("Amber")  # sorted by RAG
-    assert any("an increase of 367 (5.4%) on the same period last year" in p for p in s.paragraphs)
+    # the sentence says what the row does not, from its start (s73): "Anti-social behaviour: An increase of 367 …"
+    assert any("Anti-social behaviour: An increase of 367 (5.4%) on the same period last year" in p
+               for p in s.paragraphs)
     chart = [c for c in s.charts if c.title.startswith("Level Two \u201cist\u201d incidents reported: 2016/17 cumulative")][0]
     assert chart.series[1].values[-1] == 640 and chart.series[1].style == "dashed"
     assert chart.categories[0] == "Apr"  # the month: the title names the year ("Apr-16" read as a date)
