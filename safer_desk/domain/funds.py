@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from itertools import pairwise
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from safer_desk.domain.periods import LAST_YEAR, Month
 from safer_desk.domain.privacy import as_read, find_name
@@ -107,6 +107,18 @@ class EligibilityAnswers:
     def __post_init__(self) -> None:
         if self.risk_level not in RISK_LEVELS:
             raise FundError(f"Risk level must be one of {', '.join(RISK_LEVELS)}, not “{self.risk_level}”.")
+
+
+def meets_rules_as_held(rules: EligibilityRules, risk_level: str, at_marac: Any, idva_assigned: Any,
+                        perpetrator_resident: Any) -> bool:
+    """Whether a referral's answers as a file holds them meet the fund's rules: False for a risk level not in the list
+    (a value a merge brought), as it is not known to meet them. A reason to accept held beside answers that meet the
+    rules stands for no override (``services.funds.reasons_held_while_met``, the county export's copy)."""
+    try:
+        answers = EligibilityAnswers(risk_level, bool(at_marac), bool(idva_assigned), bool(perpetrator_resident))
+    except FundError:
+        return False
+    return not eligibility_failures(rules, answers)
 
 
 def eligibility_failures(rules: EligibilityRules, answers: EligibilityAnswers) -> list[str]:

@@ -222,7 +222,7 @@ def _drop_reasons_of_referrals_meeting_rules(conn: sqlite3.Connection) -> int:
     """Blank the reason to accept of each referral sent that meets its fund's rules (how many): a reason is kept only
     while a rule is not met, but a file from before that rule (s72) may still hold one, about a victim, standing for
     no override at all. A referral whose answers or fund's rules are not read (a value a merge brought) keeps its."""
-    from safer_desk.domain.funds import EligibilityAnswers, EligibilityRules, FundError, eligibility_failures
+    from safer_desk.domain.funds import EligibilityRules, FundError, meets_rules_as_held
 
     if not (has_table(conn, "fund_referrals") and has_table(conn, "funds")):
         return 0
@@ -233,10 +233,9 @@ def _drop_reasons_of_referrals_meeting_rules(conn: sqlite3.Connection) -> int:
             "JOIN funds f ON f.id = r.fund_id WHERE coalesce(r.override_reason, '') <> ''").fetchall():
         try:
             rules = EligibilityRules(frozenset(x for x in (row[5] or "").split(",") if x), *map(bool, row[6:9]))
-            answers = EligibilityAnswers(row[1], *map(bool, row[2:5]))
         except FundError:
             continue
-        if not eligibility_failures(rules, answers):
+        if meets_rules_as_held(rules, *row[1:5]):
             stale.append((row[0],))
     conn.executemany("UPDATE fund_referrals SET override_reason = '' WHERE id = ?", stale)
     return len(stale)

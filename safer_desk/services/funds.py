@@ -471,17 +471,10 @@ def referrals_left_out(store: Store, fund_id: str, **rules: Any) -> list[tuple[s
 def reasons_held_while_met(store: Store, fund: Fund) -> list[str]:
     """The fund's referrals that meet its rules yet hold a reason to accept them: kept from a file made before a
     reason was dropped once the rules were met, it would read as the override of a rule made stricter."""
-    held = []
-    for r in store.rows("SELECT id, risk_level, at_marac, idva_assigned, perpetrator_resident FROM fund_referrals "
-                        "WHERE fund_id = ? AND coalesce(override_reason, '') <> ''", (fund.id,)):
-        try:
-            answers = EligibilityAnswers(r["risk_level"], bool(r["at_marac"]), bool(r["idva_assigned"]),
-                                         bool(r["perpetrator_resident"]))
-        except FundError:  # a risk level not in the list (a merge): not known to meet the rules, its reason kept
-            continue
-        if not domain.eligibility_failures(fund.rules, answers):
-            held.append(r["id"])
-    return held
+    return [r["id"] for r in store.rows(
+        "SELECT id, risk_level, at_marac, idva_assigned, perpetrator_resident FROM fund_referrals "
+        "WHERE fund_id = ? AND coalesce(override_reason, '') <> ''", (fund.id,))
+        if domain.meets_rules_as_held(fund.rules, *tuple(r)[1:])]
 
 
 def _keyed_to_date(value: Any, starts_on: date, ends_on: date) -> date | None:
