@@ -1640,12 +1640,14 @@ def resolve_refusal(store: Store, share_id: str, handling: str, *, on: Any,
         rule = split_rule(store, row["case_id"])
         remaining = [p for p in _sharing_partners(store, row["case_id"])
                      if p not in refused_orgs and not _agreed_nothing(rule, p)]
-        # what each is billed for the review so far (less refunds): the re-split's odd pennies go to those billed
-        # least, not again to those the first split gave them
+        # what each is billed as its part of the review so far (less refunds): the re-split's odd pennies go to
+        # those billed least, not again to those the first split gave them. A refusal the lead authority carried is
+        # not its part of the cost (DESIGN 2.3: re-split *or* carried), so it stays out: counted, it left the lead
+        # 2p below the others in an equal split.
         refunded = refunded_by_partner(store, row["case_id"])
         held = {r[0]: int(r[1]) - refunded.get(r[0], 0) for r in store.rows(
-            "SELECT organisation_id, sum(amount_pence) FROM dhr_shares WHERE case_id = ? GROUP BY organisation_id",
-            (row["case_id"],))}
+            "SELECT organisation_id, sum(amount_pence) FROM dhr_shares WHERE case_id = ? AND kind != 'carried' "
+            "GROUP BY organisation_id", (row["case_id"],))}
         parts = rules.resplit_refusal(amount, remaining, rule, held=held)
         parts = {k: v for k, v in parts.items() if v}
         due = _iso(_due_after(day, due_days))
