@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safer_desk.domain.dhr import SplitRule, dhr_cost_shares, resplit_refusal
 from safer_desk.services import dhr
 
 TODAY = date(2026, 12, 7)
@@ -51,3 +55,26 @@ def test_a_carried_refusal_is_not_the_leads_share_in_a_later_re_split(demo_store
     ledger = {r.partner: r for r in dhr.partner_ledger(demo_store, today=TODAY, case_id=case_id)}
     assert ledger["Plymouth City Council"].billed_pence == 20834 + 16667  # it still carries the ICB's share
     assert sum(r.billed_pence - r.refused_pence - r.written_off_pence for r in ledger.values()) == 100004
+
+
+partner_lists = st.lists(st.text("abcdefgh", min_size=1, max_size=4), min_size=3, max_size=12, unique=True)
+
+
+@given(total=st.integers(0, 10**8), partners=partner_lists, data=st.data())
+def test_refusals_carried_or_re_split_in_turn_leave_equal_shares_within_a_penny(total, partners, data):
+    """Any run of refusals, each carried by the lead or re-split with what each holds as its share (the carried
+    left out): the partners left stand within a penny of each other, and shares and carried add up to the cost."""
+    held = dhr_cost_shares(total, partners, SplitRule("equal"))
+    lead = data.draw(st.sampled_from(partners))
+    carried = 0
+    for _ in range(data.draw(st.integers(1, len(partners) - 1))):
+        refuser = data.draw(st.sampled_from(sorted(p for p in held if p != lead)))
+        amount = held.pop(refuser)
+        if data.draw(st.booleans()):
+            carried += amount
+            continue
+        parts = resplit_refusal(amount, list(held), SplitRule("equal"), held=held)
+        assert sum(parts.values()) == amount and min(parts.values()) >= 0
+        held = {p: held[p] + parts[p] for p in held}
+        assert max(held.values()) - min(held.values()) <= 1, held
+    assert sum(held.values()) + carried == total
