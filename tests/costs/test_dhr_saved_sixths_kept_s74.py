@@ -1,8 +1,8 @@
 """Session 74: a review saved before session 73 with 16.67% four times and 16.66% twice (the old Share equally among
 six) keeps its percentages and what it billed.
 
-Such a review was billed £1,389.17 to four partners and £1,388.33 or £1,388.34 to two of £8,333.35. Nothing in the file says
-whether the percentages came from the old button or were agreed by the partnership (DESIGN.md 2.3: other areas split
+Such a review was billed £1,389.17 to four partners and £1,388.33 or £1,388.34 to two of £8,333.35. Nothing in the
+file says whether the percentages came from the old button or were agreed by the partnership (DESIGN.md 2.3: areas split
 "a percentage per partner"), the invoices were sent and may be paid, and billed figures never change silently. So
 opening the review or its Split… changes nothing: the percentages show as saved, the split is not unsaved, the file
 is as it was, and a cost added since is billed by the same percentages. To bill equal shares from now the officer
