@@ -244,7 +244,7 @@ def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> N
     from datetime import date
 
     from safer_desk.domain import dhr as rules
-    from safer_desk.domain.money import format_money
+    from safer_desk.domain.money import any_pence, format_money
     from safer_desk.services import dhr
 
     values = {k: line[k] or "" for k in _LINE_FIELDS if k != "amount"} | {"amount": line["amount_pence"]}
@@ -261,6 +261,8 @@ def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> N
                            f"{plan.summary()} Give --bill-again to do so.")
         said = f"{line['category']} cost of {format_money(line['amount_pence'])} for {reference}"
         capped = dhr.capped_part_after(store, line["id"], category=values["category"], amount_pence=new_pence)
+        billed = bool(dhr.list_shares(store, today=today, case_id=line["case_id"]))
+        unbilled = dhr.unbilled_pence(store, line["case_id"])
         with store.action(f"Change the {said}"):
             kept = dhr.update_cost_line(store, line["id"], bill_again_on=today if plan is not None else None,
                                         **{**values, "amount": new_pence})
@@ -272,8 +274,14 @@ def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> N
             print(f"safer-desk: warning: {doubt}", file=sys.stderr)
     changed = [f"{k.replace('_', ' ')} {_said(line, k)} → {_said(kept, k)}" for k in _LINE_FIELDS
                if _said(line, k) != _said(kept, k)]
+    # A cost raised on a billed review is billed as further invoices (the window's Edit cost line… says so first):
+    # said, or the officer is not told the partners owe more than they were billed.
+    later = dhr.unbilled_pence(store, line["case_id"]) if billed and plan is None else 0
     print(f"corrected the {said}: {'; '.join(changed) or 'nothing changed'}"
-          + (f"; billed again today: {plan.summary()}" if plan is not None else ""))
+          + (f"; billed again today: {plan.summary()}" if plan is not None else "")
+          + (f"; {format_money(later, show_pence=any_pence([later]))} of the review's costs is not yet billed to the "
+             "partners: Bill partners (charge)… in the window bills it as further invoices"
+             if later > unbilled else ""))
 
 
 def _said(row: dict, field: str) -> str:
