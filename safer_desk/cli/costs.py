@@ -269,7 +269,8 @@ def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> N
     except rules.DhrError as exc:
         raise CliError(_as_options(str(exc))) from exc
     for doubt in (*dhr.name_warnings(supplier=kept["supplier"]),
-                  *([rules.cost_line_doubt(new_pence)] if new_pence != line["amount_pence"] else []), capped):
+                  *([rules.cost_line_doubt(new_pence)] if new_pence != line["amount_pence"] else []), capped,
+                  *_invoice_date_doubts(store, line, kept, today)):
         if doubt:
             print(f"safer-desk: warning: {doubt}", file=sys.stderr)
     changed = [f"{k.replace('_', ' ')} {_said(line, k)} → {_said(kept, k)}" for k in _LINE_FIELDS
@@ -282,6 +283,22 @@ def _correct_line(store, args: argparse.Namespace, line: dict, typed: dict) -> N
           + (f"; {format_money(later, show_pence=any_pence([later]))} of the review's costs is not yet billed to the "
              "partners: Bill partners (charge)… in the window bills it as further invoices"
              if later > unbilled else ""))
+
+
+def _invoice_date_doubts(store, line: dict, kept: dict, today) -> list[str]:
+    """An invoice date corrected to before the death was notified, or after today: asked once beside the date in
+    Edit cost line…, warned here in its words (a date kept as it was is not asked again)."""
+    from datetime import date
+
+    from safer_desk.domain.checks import future_slip
+    from safer_desk.presenters.dhr import before_notified_words
+
+    if not kept["invoiced_on"] or kept["invoiced_on"] == line["invoiced_on"]:
+        return []
+    day = date.fromisoformat(kept["invoiced_on"])
+    later = future_slip(day, today=today, what="the invoice")
+    return [f"--invoice-date: {said}" for said in (before_notified_words(store, line["case_id"], day),
+                                                   later.message if later is not None else "") if said]
 
 
 def _said(row: dict, field: str) -> str:

@@ -67,10 +67,17 @@ def _before_first_invoices(store, case_id: str, values: dict) -> dict[str, str]:
 def _before_notified(store, case_id: str, values: dict, key: str) -> dict[str, list[str]]:
     """A cost or an invoice dated before the death was notified: a slip of the year more often than not (asked once,
     beside the date, as a stage's date before it is)."""
-    day, notified = values.get(key), dhr.case_record(store, case_id)["notified_on"]
+    said = before_notified_words(store, case_id, values.get(key))
+    return {key: [said]} if said else {}
+
+
+def before_notified_words(store, case_id: str, day: Any) -> str:
+    """"29/03/2008 is before the death was notified (06/03/2017)." for a cost dated so ("" when it is not): asked
+    beside the date on Cost line…, warned by `dhr-costs --correct --invoice-date`."""
+    notified = dhr.case_record(store, case_id)["notified_on"]
     if isinstance(day, date) and notified and day < date.fromisoformat(notified):
-        return {key: [f"{_uk(day)} is before {_first_words(dhr.review_label(store))} ({_uk(notified)})."]}
-    return {}
+        return f"{_uk(day)} is before {_first_words(dhr.review_label(store))} ({_uk(notified)})."
+    return ""
 
 
 def _let_off_billed_words(store, case_id: str, billed: Sequence[str], names: Mapping[str, str], today: date) -> str:
