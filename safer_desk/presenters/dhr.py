@@ -1331,6 +1331,7 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
         figures: list[str] = []  # the amounts as pasted
         rest: list[str] = []
         unread: list[str] = []  # why a cell that reads as money, with something more ("684.15 CR"), was not read
+        misdated: list[str] = []  # a date with a day its month has not (29/02/2019): said, never a reference
         for column, cell in placed:
             found = by_ref.get(cell.casefold())
             if named and found is share:
@@ -1355,8 +1356,10 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 days.append(parse_uk_date(cell))
                 dated.append((cell, headings.get(column, "")))
                 continue
-            except PeriodError:
-                pass
+            except PeriodError as exc:
+                if " is not a date: " in str(exc):  # a date's form, not a day of its month ("no date paid" was said)
+                    misdated.append(str(exc))
+                    continue
             try:
                 amounts.append(parse_pence(cell))
                 figures.append(cell)
@@ -1382,6 +1385,9 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                 if len(placed) > 1:  # a heading row (a note is one cell): the columns below are read by it
                     headings = dict(placed)
             continue
+        if misdated:  # beside the invoice's own date it was kept as the reference, the invoice's date taken as paid
+            raise rules.DhrError(f"Line {number} {said}: {misdated[0]} Correct the date in the sheet and paste the rows "
+                                 "again." + nothing)
         if len(days) > 1:
             paid = _date_paid(days, [heading for _, heading in dated], share)
             if paid is None:
