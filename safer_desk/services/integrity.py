@@ -31,8 +31,8 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, remove_unmarked_journal,
-                                      repair_audit_trail, wal_holds_unwritten, where_to_get_whole, where_to_restore,
-                                      words_for_limit)
+                                      repair_audit_trail, wal_holds_unwritten, wal_saves, where_to_get_whole,
+                                      where_to_restore, words_for_limit)
 from safer_desk.storage.schema.costs import versions_gap_repaired, versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
@@ -211,24 +211,11 @@ def _unreadable_text(conn: sqlite3.Connection) -> list[str]:
     return tables
 
 
-WAL_HEADER = 32  # a -wal's header; each frame is a 24-byte header and a page
-WAL_MAGIC = (0x377F0682, 0x377F0683)
-
-
 def _saves_in_wal(path: Path) -> int:
-    """How many saves (committed transactions) the -wal beside path holds: frames of its current run (their salts
-    the header's) that end a transaction. SQLite reads them as part of the file until they are written into it."""
+    """How many saves (committed transactions) the -wal beside path holds (``storage.store.wal_saves``). SQLite
+    reads them as part of the file until they are written into it."""
     try:
-        with open(f"{path}-wal", "rb") as fh:
-            header = fh.read(WAL_HEADER)
-            if len(header) < WAL_HEADER or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
-                return 0
-            page_size = int.from_bytes(header[8:12], "big") or 65536
-            salts = header[16:24]
-            saves = 0
-            while len(frame := fh.read(24)) == 24 and frame[8:16] == salts:
-                saves += int.from_bytes(frame[4:8], "big") > 0  # the file's size after a commit: 0 mid-transaction
-                fh.seek(page_size, 1)
+        saves = len(wal_saves(path)[1])
     except OSError:
         return 0
     # Saves whose pages are all in the file already (a window killed after saving) are no saves left in the -wal.

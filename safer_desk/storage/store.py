@@ -274,28 +274,42 @@ WAL_HEADER_SIZE, WAL_FRAME_HEADER_SIZE = 32, 24  # a -wal's header; each frame i
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 
 
+def wal_saves(path: Path) -> tuple[int, list[dict[int, bytes]]]:
+    """The saves (committed transactions) the -wal beside path holds, as SQLite would read them: its page size and,
+    per save, its pages by page number. Only frames of the -wal's current run count (their salts the header's: a
+    frame left from an earlier run, or from another file's -wal, is not read), a save is one only once its last
+    frame (the file's size after it, 0 mid-transaction) is whole, and a frame cut short (a torn write) ends the
+    reading. No -wal, or not one SQLite would read: (0, []). OSError when it cannot be read."""
+    with open(f"{path}-wal", "rb") as wal:
+        header = wal.read(WAL_HEADER_SIZE)
+        if len(header) < WAL_HEADER_SIZE or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
+            return 0, []  # no frames SQLite would read
+        page_size, salts = int.from_bytes(header[8:12], "big") or 65536, header[16:24]
+        saves: list[dict[int, bytes]] = []
+        pending: dict[int, bytes] = {}  # the frames of a transaction not yet committed in the -wal
+        while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
+            page = wal.read(page_size)
+            if len(page) < page_size:
+                break
+            pending[int.from_bytes(frame[:4], "big")] = page
+            if int.from_bytes(frame[4:8], "big"):
+                saves.append(pending)
+                pending = {}
+        return page_size, saves
+
+
 def wal_holds_unwritten(path: Path) -> bool:
-    """Whether FILE-wal beside path holds a save not yet in the file itself: a page of its committed frames (its
-    current run: their salts the header's) that differs from the file's page. SQLite writes a save's pages into the
-    file at its checkpoint (at once here: ``wal_autocheckpoint = 1``) and keeps them in the -wal until the next save,
-    so a window killed after saving leaves a -wal whose every page is in the file already. True when it cannot tell
-    (the -wal or the file unreadable)."""
+    """Whether FILE-wal beside path holds a save not yet in the file itself: a page of its saves (``wal_saves``)
+    that differs from the file's page. SQLite writes a save's pages into the file at its checkpoint (at once here:
+    ``wal_autocheckpoint = 1``) and keeps them in the -wal until the next save, so a window killed after saving
+    leaves a -wal whose every page is in the file already. True when it cannot tell (the -wal or the file
+    unreadable)."""
     try:
-        with open(f"{path}-wal", "rb") as wal, open(path, "rb") as db:
-            header = wal.read(WAL_HEADER_SIZE)
-            if len(header) < WAL_HEADER_SIZE or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
-                return False  # no frames SQLite would read
-            page_size, salts = int.from_bytes(header[8:12], "big") or 65536, header[16:24]
-            pending: dict[int, bytes] = {}  # the frames of a transaction not yet committed in the -wal
-            committed: dict[int, bytes] = {}
-            while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
-                page = wal.read(page_size)
-                if len(page) < page_size:
-                    break
-                pending[int.from_bytes(frame[:4], "big")] = page
-                if int.from_bytes(frame[4:8], "big"):  # the file's size after a commit: 0 mid-transaction
-                    committed.update(pending)
-                    pending.clear()
+        page_size, saves = wal_saves(path)
+        committed: dict[int, bytes] = {}
+        for save in saves:
+            committed.update(save)
+        with open(path, "rb") as db:
             for number, page in committed.items():
                 db.seek((number - 1) * page_size)
                 if db.read(page_size) != page:
