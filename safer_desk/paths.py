@@ -13,13 +13,32 @@ def data_folder() -> Path:
     """The user's own data folder (no admin rights needed); SAFER_DESK_HOME overrides it, read as a path typed in a
     field is: `set SAFER_DESK_HOME="H:\\Safer Desk"` in Command Prompt keeps the quotes in the value, and a value
     no shell reads (Windows' environment variables dialog, a shortcut) keeps its ~. Taken as they were, a folder
-    named " or ~ was made where the program started, and the own file and signing key kept in it."""
+    named " or ~ was made where the program started, and the own file and signing key kept in it. A relative folder
+    is the one in the current folder (``settle_home_folder`` fixes it as the program starts)."""
     override = os.environ.get("SAFER_DESK_HOME", "")
     if override.strip():
-        return Path(typed_path(override))
+        return Path(_full_path(typed_path(override)))
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Safer Desk", appauthor=False, roaming=False))
+
+
+def settle_home_folder() -> None:
+    """SAFER_DESK_HOME given as a relative folder (`set SAFER_DESK_HOME=office data`) names that folder in the folder
+    Safer Desk was started in, fixed once as it starts: read each time it was wanted, it named another folder after
+    the current folder changed (a Windows file dialog moves it), and the own file, signing key and errors.log went
+    with it; the helper processes given it read the same folder."""
+    override = os.environ.get("SAFER_DESK_HOME", "")
+    if override.strip():
+        os.environ["SAFER_DESK_HOME"] = _full_path(typed_path(override))
+
+
+def _full_path(text: str) -> str:
+    """text as a full path from the current folder (Windows' rules on Windows)."""
+    import ntpath
+    import posixpath
+
+    return (ntpath if ON_WINDOWS else posixpath).abspath(text)
 
 
 def default_file() -> Path:

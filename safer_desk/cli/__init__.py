@@ -37,7 +37,11 @@ SUBCOMMAND_MODULES = (
 
 WINDOW_USAGE = """\
   safer-desk [FILE]          open the window (the default file if none)
-  safer-desk --demo          open the window on a fresh copy of the example data"""
+  safer-desk --demo          open the window on a fresh copy of the example data
+
+Your own file, signing key and errors.log are kept in your user data folder, or in the
+folder the environment variable SAFER_DESK_HOME names; a relative one (office data) is
+that folder in the folder Safer Desk was started in."""
 
 
 def _whole_words_parser() -> type:
@@ -134,6 +138,9 @@ def build_window_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from safer_desk.paths import settle_home_folder
+
+    settle_home_folder()  # a relative SAFER_DESK_HOME: the folder started in, whatever the current folder becomes
     # Output redirected on Windows uses the code page (cp1252), which lacks characters people type
     # ("√", "−", "→"): written as plain stand-ins ("-", "->"; a CSV as "?": print_csv) rather than crash half-way
     # through a CSV.
