@@ -121,7 +121,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
                                        prog="safer-desk")
     for module in SUBCOMMAND_MODULES:
         importlib.import_module(module).register(subparsers)
+    for name in CSV_COMMANDS:
+        subparsers.choices[name].add_argument(
+            "-o", "--output", metavar="OUT.csv",
+            help="write the CSV to OUT.csv instead of printing it: UTF-8 with the mark Excel and Windows PowerShell "
+                 "read it by, so £ stays £ (PowerShell's > turned a printed £ into ú)")
     return parser, subparsers
+
+
+# The commands that print a CSV, and take --output OUT.csv to write it to a file instead (print_csv).
+CSV_COMMANDS = ("projects", "awards", "allocate", "top-slice", "dhr-ledger", "dhr-costs", "fund", "indicators",
+                "populations", "framework", "keys", "budget")
 
 
 def build_window_parser() -> argparse.ArgumentParser:
@@ -161,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     noting = held_as = None
     common.OPENED_TO_CHANGE.clear()
     common.UPGRADED.clear()
+    common.CSV_OUTPUT.clear()
     try:
         _refuse_words_beside_version(argv)
         if looks_like_window(argv):  # the common case: no subcommand module is imported
@@ -206,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         _refuse_empty_paths(subparsers.choices[args.command], args)
         _refuse_new_file_named_as_folder(args)
         _with_office_ending(args)
+        _csv_output(args)
         if args.command != "screenshot":  # (which draws the window)
             from safer_desk.storage.locking import hold_as_command
 
@@ -250,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # The arguments that name a file or folder: an empty one ("$FILE" unset in a script) would be read as "." (the
 # current folder), which import-police would read whole and the others would call a folder.
-PATH_ARGUMENTS = ("file", "out", "county", "districts", "input", "sheet", "sources")
+PATH_ARGUMENTS = ("file", "out", "county", "districts", "input", "sheet", "sources", "output")
 
 
 def _unquote_paths(command: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -301,6 +313,28 @@ def _refuse_empty_paths(command: argparse.ArgumentParser, args: argparse.Namespa
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not v.strip() for v in values):
             command.error(f"{action.metavar or action.dest.upper()}: an empty name is not a file")
+
+
+def _csv_output(args: argparse.Namespace) -> None:
+    """--output OUT.csv: the CSV written there (common.print_csv). A name not ending .csv or .txt is refused: a slip
+    such as `-o office.sqlite` would have written the CSV over the office's own file."""
+    from pathlib import Path
+
+    from safer_desk.paths import same_file
+
+    output = getattr(args, "output", None)
+    if not output:
+        return
+    if Path(output).suffix.lower() not in (".csv", ".txt"):
+        raise CliError(f"--output {output}: give the name of the CSV file to write, ending .csv (for example "
+                       f"{Path(output).with_suffix('.csv').name}). Nothing was written.", code=2)
+    for given in (getattr(args, dest, None) for dest in ("file", "input", "county")):
+        if isinstance(given, str) and given and same_file(given, output):
+            raise CliError(f"--output {output} is the file the command reads: name another file for the CSV. "
+                           "Nothing was written.", code=2)
+    if Path(output).is_dir():
+        raise CliError(f"--output {output} is a folder: name the CSV file to write in it. Nothing was written.", code=2)
+    common.CSV_OUTPUT.append(Path(output))
 
 
 def _refuse_new_file_named_as_folder(args: argparse.Namespace) -> None:

@@ -497,9 +497,18 @@ def store_for_writing(path: str | Path):
     store.close()
 
 
+# The file a command's --output names (``csv_output_option``): its CSV is written there instead of printed.
+CSV_OUTPUT: list[Path] = []
+
+
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     from safer_desk.exchange.files import csv_text
 
+    if CSV_OUTPUT:  # UTF-8 with its mark, written whole or not at all: £ read as £ by Excel and Windows PowerShell
+        from safer_desk.exchange.files import write_csv
+
+        write_csv(CSV_OUTPUT[-1], header, rows)
+        return
     if sys.stdout is None:  # no output at all (the build without a console, `>&-`): nowhere to write, as print
         return
     text = csv_text(header, rows)
