@@ -34,11 +34,15 @@ def settle_home_folder() -> None:
 
 
 def _full_path(text: str) -> str:
-    """text as a full path from the current folder (Windows' rules on Windows)."""
+    """text as a full path from the current folder (Windows' rules on Windows); as it is when the current folder is
+    gone (removed, a network drive disconnected): what needs the folder then says it cannot be reached."""
     import ntpath
     import posixpath
 
-    return (ntpath if ON_WINDOWS else posixpath).abspath(text)
+    try:
+        return (ntpath if ON_WINDOWS else posixpath).abspath(text)
+    except OSError:
+        return text
 
 
 def default_file() -> Path:

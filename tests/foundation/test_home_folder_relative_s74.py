@@ -67,3 +67,18 @@ def test_a_folder_given_in_full_is_kept_as_given(tmp_path, private_home, monkeyp
 def test_read_before_the_start_it_is_still_a_full_path(started_in):
     start, _ = started_in
     assert paths.data_folder() == start / "office data" and paths.data_folder().is_absolute()
+
+
+def test_started_in_a_folder_since_removed_it_still_starts(tmp_path, private_home):
+    # The folder started in was removed (a network drive disconnected): `--version` ended in a traceback as the
+    # relative folder was fixed; it is left as given, for what needs it to say it cannot be reached.
+    start = tmp_path / "gone"
+    start.mkdir()
+    env = _child_env(private_home)
+    env.update(SAFER_DESK_HOME="office data", PYTHONPATH=str(REPO))
+    code = "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); from safer_desk.cli import main; " \
+           "sys.exit(main(['--version']))"
+    result = subprocess.run([sys.executable, "-c", code, str(start)], env=env, capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.startswith("safer-desk ")
