@@ -282,9 +282,9 @@ def wal_saves(path: Path) -> tuple[int, list[dict[int, bytes]]]:
     reading. No -wal, or not one SQLite would read: (0, []). OSError when it cannot be read."""
     with open(f"{path}-wal", "rb") as wal:
         header = wal.read(WAL_HEADER_SIZE)
-        if len(header) < WAL_HEADER_SIZE or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
+        if not _wal_header_read(header):
             return 0, []  # no frames SQLite would read
-        page_size, salts = int.from_bytes(header[8:12], "big") or 65536, header[16:24]
+        page_size, salts = int.from_bytes(header[8:12], "big"), header[16:24]
         saves: list[dict[int, bytes]] = []
         pending: dict[int, bytes] = {}  # the frames of a transaction not yet committed in the -wal
         while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
@@ -296,6 +296,23 @@ def wal_saves(path: Path) -> tuple[int, list[dict[int, bytes]]]:
                 saves.append(pending)
                 pending = {}
         return page_size, saves
+
+
+def _wal_header_read(header: bytes) -> bool:
+    """Whether SQLite reads a -wal with this header at all: its magic number, a page size it can have (a power of two
+    from 512 to 65536) and the header's own checksum (its first 24 bytes, as 32-bit words in the order the magic
+    number names). A header failing any is a -wal SQLite treats as empty."""
+    if len(header) < WAL_HEADER_SIZE or (magic := int.from_bytes(header[:4], "big")) not in WAL_MAGIC:
+        return False
+    page_size = int.from_bytes(header[8:12], "big")
+    if not 512 <= page_size <= 65536 or page_size & (page_size - 1):
+        return False
+    words = [int.from_bytes(header[i:i + 4], "big" if magic & 1 else "little") for i in range(0, 24, 4)]
+    s1 = s2 = 0
+    for first, second in zip(words[::2], words[1::2]):
+        s1 = (s1 + first + s2) & 0xFFFFFFFF
+        s2 = (s2 + second + s1) & 0xFFFFFFFF
+    return header[24:32] == s1.to_bytes(4, "big") + s2.to_bytes(4, "big")
 
 
 def wal_holds_unwritten(path: Path) -> bool:

@@ -127,3 +127,28 @@ def test_a_wal_with_no_frames_sqlite_reads(tmp_path):
     assert wal_saves(path) == (0, []) and not wal_holds_unwritten(path) and _saves_in_wal(path) == 0
     Path(f"{path}-wal").unlink()
     assert _saves_in_wal(path) == 0 and wal_holds_unwritten(path)  # cannot tell: kept as it was
+
+
+def test_a_wal_whose_header_fails_its_checksum_is_not_read(tmp_path):
+    # A -wal's header written over in part (here its checkpoint number): SQLite reads no frame of it, and the file
+    # is as it was before the saves. Read without the header's checksum, its two saves were counted.
+    path = _plain_file(tmp_path)
+    _killed_after(path, "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)")
+    assert len(wal_saves(path)[1]) == 2
+    wal = Path(f"{path}-wal")
+    data = bytearray(wal.read_bytes())
+    data[15] ^= 0x01
+    wal.write_bytes(bytes(data))
+    assert _sqlite_reads(path, tmp_path, "SELECT x FROM t") == []
+    assert wal_saves(path) == (0, []) and _saves_in_wal(path) == 0 and not wal_holds_unwritten(path)
+
+
+def test_a_wal_with_a_page_size_sqlite_never_writes_is_not_read(tmp_path):
+    path = _plain_file(tmp_path)
+    _killed_after(path, "INSERT INTO t VALUES (1)")
+    wal = Path(f"{path}-wal")
+    data = bytearray(wal.read_bytes())
+    data[8:12] = (1000).to_bytes(4, "big")
+    wal.write_bytes(bytes(data))
+    assert _sqlite_reads(path, tmp_path, "SELECT x FROM t") == []
+    assert wal_saves(path) == (0, [])
