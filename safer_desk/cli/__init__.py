@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     common.OPENED_TO_CHANGE.clear()
     common.UPGRADED.clear()
     common.CSV_OUTPUT.clear()
+    common.CSV_WRITTEN.clear()
     try:
         _refuse_words_beside_version(argv)
         if looks_like_window(argv):  # the common case: no subcommand module is imported
@@ -223,7 +224,11 @@ def main(argv: list[str] | None = None) -> int:
 
             held_as = hold_as_command(f"safer-desk {args.command}")
         _remove_leftovers()
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        if common.CSV_OUTPUT and not common.CSV_WRITTEN and not code:
+            print(f"safer-desk: note: nothing was written to {common.CSV_OUTPUT[0]}: what this command did prints no "
+                  "CSV (--output is for the CSV a command lists)", file=sys.stderr)
+        return code
     except CliError as exc:
         if _CTRL_C and exc.code != 130 and _failure_of_disk_or_file(exc):  # what Ctrl+C caused, said as such
             return _say_interrupted(commits_before)

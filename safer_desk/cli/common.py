@@ -499,6 +499,7 @@ def store_for_writing(path: str | Path):
 
 # The file a command's --output names (``csv_output_option``): its CSV is written there instead of printed.
 CSV_OUTPUT: list[Path] = []
+CSV_WRITTEN: list[Path] = []  # the file, once its CSV is written
 
 
 def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -507,7 +508,7 @@ def print_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     if CSV_OUTPUT:  # UTF-8 with its mark, written whole or not at all: £ read as £ by Excel and Windows PowerShell
         from safer_desk.exchange.files import write_csv
 
-        write_csv(CSV_OUTPUT[-1], header, rows)
+        CSV_WRITTEN.append(write_csv(CSV_OUTPUT[0], header, rows))
         return
     if sys.stdout is None:  # no output at all (the build without a console, `>&-`): nowhere to write, as print
         return

@@ -90,3 +90,11 @@ def test_a_full_disk_leaves_no_half_csv(demo_path, tmp_path, monkeypatch, capsys
     assert "full" in said and "Traceback" not in said, said
     assert out.read_bytes() == b"the CSV written last week" and os.listdir(tmp_path).count("register.csv") == 1
     assert not [name for name in os.listdir(tmp_path) if name not in ("register.csv", "example.sqlite", "home")]
+
+
+def test_output_given_to_a_change_that_lists_nothing_says_no_file_was_written(demo_path, tmp_path, capsys):
+    out = tmp_path / "awards.csv"
+    assert cli.main(["awards", str(demo_path), "--add", "Test award", "--funder", "OPCC", "--year",
+                     "2017/18=£1,000", "--output", str(out)]) == 0
+    assert not out.exists()
+    assert f"nothing was written to {out}" in capsys.readouterr().err
