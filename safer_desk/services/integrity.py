@@ -32,7 +32,7 @@ from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooN
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
                                       name_too_long, remove_side_files_left, remove_unmarked_journal,
                                       repair_audit_trail, wal_holds_unwritten, wal_saves, where_to_get_whole,
-                                      where_to_restore, words_for_limit)
+                                      where_to_restore, whole_without_its_wal, words_for_limit)
 from safer_desk.storage.schema.costs import versions_gap_repaired, versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
@@ -163,7 +163,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
     if interrupted and not journal.exists():
         report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "
                     "it was before that change")
-    if wal_note:
+    if wal_note and (integrity == ["ok"] or not whole_without_its_wal(path)):  # (else the -wal is the damage, said)
         report.good(wal_note)
     if as_it_lies:
         for side in ("-wal", "-journal"):

@@ -1427,14 +1427,40 @@ def cut_short(path: Path) -> str:
 
 
 def where_to_restore(path: Path) -> str:
-    """What a person does with a damaged file: open its latest backup (named), else ask IT for theirs."""
+    """What a person does with a damaged file: open its latest backup (named), else ask IT for theirs; first, when the
+    damage is what the -wal beside it adds (``whole_without_its_wal``), to move the -wal aside."""
     path = Path(path).absolute()  # a name typed in a command prompt: the folder said in full
+    if whole_without_its_wal(path):
+        return (f"The file on its own is whole: the damage is in what {path.name}-wal beside it adds, the journal of a "
+                "Safer Desk that did not close, which SQLite reads as part of the file. If the file was replaced "
+                "since (a backup or a copy put in its place), that journal is the old file's: move "
+                f"{path.name}-wal and {path.name}-shm to another folder (keep them: they hold that run's last "
+                "saves) and open the file again.")
     backups = backups_of(path)
     if backups:
         return (f"Open its latest backup instead, {backups[-1].name}, in the backups folder beside it "
                 f"({backups_folder(path)}), or ask IT for the copy on the network drive.")
     return (f"There is no backup of it in the backups folder beside it ({backups_folder(path)}): ask IT for the "
             "copy on the network drive.")
+
+
+def whole_without_its_wal(path: Path) -> bool:
+    """Whether a file is whole on its own, without the saves of the -wal beside it (False when it holds none). Asked
+    of a file found damaged: a killed window's -wal left beside a file replaced since (a backup copied over it) has
+    its pages read over another file's. Read as immutable, SQLite leaves the -wal alone."""
+    try:
+        if not wal_saves(path)[1]:
+            return False
+        conn = sqlite3.connect(sqlite_uri_for(Path(path).resolve().as_posix(), {"mode": "ro", "immutable": "1"}),
+                               uri=True, timeout=0)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def where_to_get_whole(path: Path) -> str:

@@ -1,0 +1,79 @@
+"""A killed window's -wal left beside a file that was then replaced (session 74). Safer Desk was stopped with the
+office file open, its last saves in office.sqlite-wal; the officer then copied a backup (or a colleague's copy) over
+office.sqlite. SQLite reads the -wal as part of whatever file lies beside it, so the copy was refused as damaged,
+"ask IT for the copy on the network drive": a copy from IT put there met the same -wal and was refused too. The
+words now say the file is whole on its own and to move the -wal (and -shm) aside, keeping them."""
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from safer_desk.services.integrity import check_file
+from safer_desk.storage.store import StoreError, create_file, whole_without_its_wal, wal_saves
+from tests.safety.helpers import run_cli, run_python
+
+
+def _killed_with_saves_in_wal(path: Path, home: Path) -> None:
+    code = ("import os\nfrom safer_desk.storage.store import open_store\n"
+            f"s = open_store({str(path)!r})\n"
+            "s.conn.execute('PRAGMA wal_autocheckpoint = 0')  # a tab reading: the saves not yet in the file\n"
+            "for t in 'abcdefghij':\n"
+            "    with s.transaction():\n"
+            "        s.conn.execute('UPDATE projects SET title = title || ?, description = "
+            "coalesce(description, \\'\\') || ?', (' ' + t, 'x' * 500))\n"
+            "os._exit(9)\n")
+    assert run_python(code, home=home).returncode == 9
+    assert wal_saves(path)[1]
+
+
+@pytest.fixture
+def replaced(demo_path, private_home, tmp_path):
+    _killed_with_saves_in_wal(demo_path, private_home)
+    (tmp_path / "other").mkdir()
+    other = create_file(tmp_path / "other" / "copy.sqlite", "Another office")
+    shutil.copyfile(other, demo_path)  # the copy put in its place, the -wal left beside it
+    conn = sqlite3.connect(f"file:{demo_path}?mode=ro", uri=True)
+    try:  # SQLite reads the -wal over it: damaged
+        assert conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        conn.close()
+    return demo_path
+
+
+def test_check_says_the_wal_beside_a_replaced_file_is_the_damage(replaced, private_home):
+    assert whole_without_its_wal(replaced)
+    result = run_cli(["check", str(replaced)], home=private_home)
+    assert result.returncode == 1
+    said = result.stdout + result.stderr
+    assert "The file on its own is whole" in said and "move example.sqlite-wal and example.sqlite-shm" in said
+    assert "ask IT" not in said and "never delete the -wal" not in said, said
+
+
+def test_the_window_opening_it_says_so_and_nothing_is_changed(replaced, private_home):
+    from safer_desk.services.files import open_office_file
+
+    before = {side: Path(f"{replaced}{side}").read_bytes() for side in ("", "-wal")}
+    with pytest.raises(StoreError) as refused:
+        open_office_file(replaced).store.close()
+    assert "The file on its own is whole" in str(refused.value), str(refused.value)
+    assert {side: Path(f"{replaced}{side}").read_bytes() for side in ("", "-wal")} == before
+
+
+def test_moved_aside_as_said_the_file_opens(replaced, tmp_path):
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    for side in ("-wal", "-shm"):
+        Path(f"{replaced}{side}").replace(aside / f"example.sqlite{side}")
+    report = check_file(replaced)
+    assert report.ok, report.lines()
+
+
+def test_a_file_damaged_on_its_own_is_not_blamed_on_its_wal(demo_path, private_home):
+    _killed_with_saves_in_wal(demo_path, private_home)
+    data = bytearray(demo_path.read_bytes())
+    data[4096 * 3:4096 * 6] = b"\xff" * (4096 * 3)  # pages of the file itself written over
+    demo_path.write_bytes(bytes(data))
+    assert not whole_without_its_wal(demo_path)
