@@ -55,6 +55,9 @@ def own_file_not_made(folder: Path, exc: BaseException, *, folder_made: bool = T
              errno.EACCES: "you do not have permission to write in it",
              errno.EPERM: "you do not have permission to write in it",
              errno.ENOSPC: "the disk it is on is full"}.get(code) or write_refused(exc) or str(exc)
+    if os.path.isfile(folder):  # SAFER_DESK_HOME naming a file (the own file itself): not "The folder … is a file".
+        cause = "that is a file, not a folder"
+    cause = cause.rstrip(".")
     access = (" or ask your IT team for write access to it"
               if code in (errno.EACCES, errno.EPERM) else "")
     where = (f"your own file in its data folder {folder}" if folder_made else
