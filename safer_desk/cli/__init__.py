@@ -328,7 +328,7 @@ def _csv_output(args: argparse.Namespace) -> None:
     from safer_desk.paths import same_file
 
     output = getattr(args, "output", None)
-    if not output:
+    if not output or output == "-":  # "-": standard output, as printed
         return
     if Path(output).suffix.lower() not in (".csv", ".txt"):
         raise CliError(f"--output {output}: give the name of the CSV file to write, ending .csv (for example "

@@ -98,3 +98,8 @@ def test_output_given_to_a_change_that_lists_nothing_says_no_file_was_written(de
                      "2017/18=£1,000", "--output", str(out)]) == 0
     assert not out.exists()
     assert f"nothing was written to {out}" in capsys.readouterr().err
+
+
+def test_output_dash_is_standard_output(demo_path, capsys):
+    assert cli.main(["projects", str(demo_path), "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("id,title,")
