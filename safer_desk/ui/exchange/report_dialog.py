@@ -236,17 +236,22 @@ class ReportDialog(QDialog):
             as_at = self._as_at_day(today)
             if as_at is not None and (before := as_at_before_year_words(chosen, as_at)):
                 raise ReportError(f"As at: {before}")
-            # A year the file holds nothing of (next year, or one before the office's records) made a paper of
-            # nothing but the reviews still open: refused as `report --year` refuses it.
-            if chosen is not None and (not_held := year_not_held_words(self.session.store, chosen, today)):
-                raise ReportError(f"{not_held} Choose another year, or All years.")
         except ReportError as exc:
             prompts.show_error(self, "Board Report", f"The report was not written: {exc}")
             return
+        # The report is read from the file: what is typed and not saved is asked about (Cancel keeps the dialog)
+        # before the year is looked for in it, so a figure typed for the year and saved now counts as held (asked
+        # after, the year was said missing for want of the figure the officer had just typed).
+        if self.ready is not None and not self.ready():
+            return
+        # A year the file holds nothing of (next year, or one before the office's records) made a paper of
+        # nothing but the reviews still open: refused as `report --year` refuses it.
+        if chosen is not None and (not_held := year_not_held_words(self.session.store, chosen, today)):
+            prompts.show_error(self, "Board Report", f"The report was not written: {not_held} Choose another year, "
+                                                     "or All years.")
+            return
         # Asked only of a report that would be written (asked first, Replace was clicked for choices then refused).
         if _replacing_refused(self, "Board Report", target, self.browsed):
-            return
-        if self.ready is not None and not self.ready():  # the report is read from the file: Cancel keeps the dialog
             return
         # The area's id, not its name: Cornwall the county and Cornwall the district share one (None: all areas).
         request = ReportRequest(target, year, self.area_combo.currentData(), self.title_edit.text(),
