@@ -96,24 +96,25 @@ def done_after(stored: str, today: date) -> bool:
 
 
 def _loaded_benchmarks(view: svc.YearView) -> dict[str, svc.Benchmark]:
-    """The regional and national benchmark the form shows: the first of each kind, of the latest period held."""
-    held = [b for b in view.benchmarks if b.kind in BENCHMARKS]
-    if not held:
-        return {}
-    period = max(b.period for b in held)
+    """The regional and national benchmark the form shows: the first of each kind of the period in view
+    (``_period_in_view``); the year's others are named in the heading as kept."""
+    period = _period_in_view(view)
     shown: dict[str, svc.Benchmark] = {}
-    for b in held:
-        if b.period == period:
+    for b in view.benchmarks:
+        if b.kind in BENCHMARKS and b.period == period:
             shown.setdefault(b.kind, b)
     return shown
 
 
-def _default_period(view: svc.YearView, shown: dict[str, svc.Benchmark]) -> str:
-    if shown:
-        return next(iter(shown.values())).period
+def _period_in_view(view: svc.YearView) -> str:
+    """The period the tab looks at: the year's latest figure, which its year to date and RAG are judged at (DESIGN
+    §2.4). The last benchmarks saved had been offered instead (Oct-16, with October's figures in the fields, while
+    the tab spoke of Nov-16): this month's typed there changed October's. A year without a figure yet: its latest
+    benchmarks, else its last period."""
     if view.periods_to_date:
         return view.periods[view.periods_to_date - 1]
-    return view.periods[-1]
+    held = [b.period for b in view.benchmarks if b.kind in BENCHMARKS]
+    return max(held) if held else view.periods[-1]
 
 
 class FrameworkForm:
@@ -328,7 +329,7 @@ class FrameworkForm:
         values = {
             "baseline_value": "" if base is None else plain(float(base.value), Unit.NUMBER),
             "baseline_period": base.period if base is not None else "",
-            "benchmark_period": svc.period_label(_default_period(view, shown)),
+            "benchmark_period": svc.period_label(_period_in_view(view)),
             "due": milestone.due_text if milestone is not None else "",
             "achieved": svc.day_or_month_text(milestone.achieved_on) if milestone is not None else "",
             "estimate_rag": est.rag.key if est is not None else "",
