@@ -787,9 +787,20 @@ def previous_total_warning(previous_total: int | None, rows: Sequence[Partnershi
     year add up to (the Totals row's Last year): a figure mistyped in one or the other; "" when they agree, or when
     some have no figure (``variance_warning`` says so: the total may well hold what they had)."""
     known = [r.previous_pence for r in rows if r.previous_pence is not None]
-    if previous_total is None or not known or len(known) < len(rows) or sum(known) == previous_total:
+    if previous_total is None or not known or sum(known) == previous_total:
         return ""
     column = sum(known)
+    if len(known) < len(rows):
+        if column < previous_total:
+            return ""
+        # The figures given already add up to more than the total: wrong whatever the others had (a newcomer's
+        # none, s74), so the figure mistyped is said, though taking their sum would leave the others out.
+        missing = in_words([r.name for r in rows if r.previous_pence is None])
+        have = "has" if " and " not in missing else "have"
+        return (f"Last year's total, {format_money(previous_total)}, is less than what the partnerships' figures for "
+                f"last year add up to ({format_money(column)}), though {missing} {have} none: the pot is last year's "
+                "total less the retained %, so a figure in one or the other is wrong. Put right the figure that is "
+                "wrong.")
     off = f"{format_money(abs(column - previous_total))} {'less' if column < previous_total else 'more'}"
     return (f"Last year's total, {format_money(previous_total)}, is not what the partnerships' figures for last year "
             f"add up to ({format_money(column)}, {off}): the pot is last year's total less the retained %, but the "
