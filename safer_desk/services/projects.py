@@ -1887,6 +1887,11 @@ def projects_from_reading(reading: PasteReading, keys: Sequence[str | None] | No
         except ProjectError as exc:
             problems.append((n, f"Row {n}: " + str(exc).replace("\n", f"\nRow {n}: ")))
             continue
+        if "status_date" in fields and not fields["status_date"].strip():
+            # A Status date column left blank says the status is undated (the register's own export of the paper's
+            # proposals): dated the day of the paste, every project came back "Proposed since" today (s74). Rows
+            # with no such column are dated the day they are added, as a project typed in is.
+            project = replace(project, status_history=())
         holder = ref_holder(held, project.ref, project.id)
         above = None if holder else ref_holder(projects, project.ref, project.id)
         if holder or above:
