@@ -642,21 +642,25 @@ class RegisterPage(QWidget):
         combos = (self.status_filter, self.route_filter, self.criterion_filter, self.area_filter)
         said = []
 
+        left_out = []
+
         def write(target):
             # The rows as shown once a change typed was asked about (``ready``): a title saved is exported as saved.
             chosen = [c.currentText() for c in combos if (c.currentData() or ALL) != ALL]
             if (self.area_filter.currentData() or ALL) == ALL:  # a county file's All areas leaves other areas out
                 chosen.append(self.presenter.outside_areas_filter())
             said.append(shown_rows(self.proxy, "project", search=self.search.text(), chosen=chosen))
-            return self.presenter.export(target, self.proxy.source_rows(),
-                                         said=str(said[0]) if said[0].hidden else "")
+            projects = self.proxy.source_rows()
+            written = self.presenter.export(target, projects, said=str(said[0]) if said[0].hidden else "")
+            left_out.append(service.left_out_of_one_table(projects, written))  # a CSV's cost lines, left out unsaid
+            return written
 
         # The export is read from the file: a change typed and not saved is asked about once the file is named.
         target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx", write,
                                        failed="The register was not saved", refusals=(ProjectError,),
                                        ready=self.may_leave_record)
         if target is not None:  # the projects shown: a filter that hides some is said (and in the title)
-            prompts.show_info(self, "Export", f"Saved {said[0]} to {target}.")
+            prompts.show_info(self, "Export", " ".join(x for x in (f"Saved {said[0]} to {target}.", *left_out) if x))
 
 
 class ProjectsTab(TabBase):
