@@ -81,6 +81,21 @@ def table_target(name: str | Path, default_suffix: str = ".xlsx") -> Path:
     return target.with_name(target.name + default_suffix)
 
 
+def left_out_of_one_table(target: Path | str, sheets: Sequence[Sheet]) -> str:
+    """What a CSV or tab-separated file of an export leaves out, to say beside where it was saved: ``sheets`` are
+    the export's sheets after the first that hold what the first does not (its notes, its explanations); "" for a
+    workbook, or when they are empty. Such a file holds the first sheet alone, and the rest went unsaid (s74)."""
+    suffix = Path(target).suffix.lower()
+    names = [f"“{sheet.name}”" for sheet in sheets if sheet.rows]
+    if suffix not in (".csv", ".tsv") or not names:
+        return ""
+    kind = "A CSV file" if suffix == ".csv" else "A tab-separated file"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    one = len(names) == 1
+    return (f"{kind} holds one table: the {listed} sheet{'' if one else 's'} {'is' if one else 'are'} not in it (an "
+            f"Excel workbook, .xlsx, has {'it' if one else 'them'}).")
+
+
 def write_table(target: Path | str, sheets: Sequence[Sheet], *, suffixes: Sequence[str] = tuple(TABLE_FORMATS)) -> Path:
     """Write ``sheets`` in the format the suffix names (atomically); UnsupportedFormat for any other suffix."""
     target = Path(target)

@@ -19,7 +19,7 @@ from safer_desk.domain.allocation import AllocationError, format_weight
 from safer_desk.domain.money import format_money
 from safer_desk.domain.text import counted
 from safer_desk.exchange.files import parse_tsv, to_tsv
-from safer_desk.exchange.tables import write_table
+from safer_desk.exchange.tables import left_out_of_one_table, write_table
 from safer_desk.services import allocation as service
 from safer_desk.services import allocation_workbench as bench
 from safer_desk.ui import prompts, settings
@@ -1661,13 +1661,17 @@ class AllocationTab(TabBase):
         # What the table shows, in its order (a filter said in the title and on the totals line), as Copy Table
         # copies it: it wrote every partnership whatever the filter.
         names = [row["name"] for row in self.results_proxy.source_rows()]
-        path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx",
-                                     lambda t: write_table(t, self.presenter.export_sheets(
-                                         result, workbook=t.suffix.lower() == ".xlsx", names=names,
-                                         said=str(said) if said.hidden else "",
-                                         total_label=said.total_label if said.hidden else "Totals")),
+        written = []
+
+        def write(target):
+            written[:] = self.presenter.export_sheets(result, workbook=target.suffix.lower() == ".xlsx", names=names,
+                                                      said=str(said) if said.hidden else "",
+                                                      total_label=said.total_label if said.hidden else "Totals")
+            return write_table(target, written)
+
+        path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx", write,
                                      failed="The file could not be written")
-        self._say_exported(path, said=str(said) if said.hidden else "")
+        self._say_exported(path, said=str(said) if said.hidden else "", sheets=written)
 
     def _export_page(self, view) -> None:
         if not view.model().rowCount():
@@ -1685,7 +1689,7 @@ class AllocationTab(TabBase):
             sheets = top_slice_sheets(self.top_slice_model.rows, self.top_slice_problem.text(), self._top_slice_title())
             title, name = "Export top-slice", "top-slice.xlsx"
         self._say_exported(export_to_chosen_file(self, title, name, lambda t: write_table(t, sheets),
-                                                 failed="The file could not be written"))
+                                                 failed="The file could not be written"), sheets=sheets)
 
     def _top_slice_title(self) -> str:
         """The saved top-slice the page's figures are, as listed; "" for figures typed (a grant tried, or those of one
@@ -1703,13 +1707,16 @@ class AllocationTab(TabBase):
             view, self.top_slice_problem)
         return label.text().removeprefix("⚠ ") or "There is nothing on this page to export."
 
-    def _say_exported(self, path, *, said: str = "") -> None:
-        """``said``: "1 of 5 partnerships (as filtered: …)" when a filter hid some."""
+    def _say_exported(self, path, *, said: str = "", sheets=()) -> None:
+        """``said``: "1 of 5 partnerships (as filtered: …)" when a filter hid some. ``sheets``: those written; a CSV's
+        left out after the first (the explanations, the notes) are said, and for longer."""
         if path is None:
             return
+        left_out = left_out_of_one_table(path, sheets[1:])
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"Exported {said} to {path}" if said else f"Exported to {path}", 8000)
+            text = f"Exported {said} to {path}" if said else f"Exported to {path}"
+            window.statusBar().showMessage(f"{text}. {left_out}" if left_out else text, 20000 if left_out else 8000)
 
 
 def _table_text(model, *, total_label: str | None = None) -> str:

@@ -22,7 +22,7 @@ from safer_desk.domain.commissioning import UNDATED, Suggestion
 from safer_desk.domain.money import format_money, format_pounds_plain
 from safer_desk.domain.projects import CRITERIA_KEYS
 from safer_desk.domain.text import file_name_from
-from safer_desk.exchange.tables import write_table
+from safer_desk.exchange.tables import left_out_of_one_table, write_table
 from safer_desk.presenters.commissioning import FUND_EXAMPLE, WHAT_IF, CommissioningPresenter
 from safer_desk.services import projects_commissioning as service
 from safer_desk.services.projects_commissioning import ScenarioResult
@@ -764,8 +764,9 @@ class CommissioningPage(QWidget):
                                          title=self.presenter.paper_title(result))
         path = export_to_chosen_file(self, "Export the scenario", f"{file_name_from(result.name or 'scenario')}.xlsx",
                                      lambda t: write_table(t, sheets), failed="The scenario was not saved")
-        if path is not None:
-            prompts.show_info(self, "Export", f"Saved the scenario to {path}.")
+        if path is not None:  # a CSV's Notes (how it was counted) said left out; its Summary is under the table
+            left_out = left_out_of_one_table(path, [sheet for sheet in sheets[1:] if sheet.name != "Summary"])
+            prompts.show_info(self, "Export", " ".join(x for x in (f"Saved the scenario to {path}.", left_out) if x))
 
     def print_pdf(self) -> None:
         result = self.result()
