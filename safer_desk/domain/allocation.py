@@ -1243,9 +1243,13 @@ def top_slice(total_pence: int, *, slices: Sequence[tuple[str, Fraction]] = (("L
     if scenario < 0:
         raise AllocationError("scenario: the scenario cannot be negative.")
     lines = [TopSliceLine("Total", total_pence)]
-    left = total_pence
+    left, taken, so_far = total_pence, 0, Fraction(0)
     for label, share in slices:
-        amount = _round_half_up(total_pence * Fraction(share))
+        # Each slice is the running total rounded less the slices before it: rounded each half up, two halves of
+        # £2,900,692.01 took £0.02 more than the grant and left a remainder of -£0.01 (s74). The first is as it was.
+        so_far += Fraction(share)
+        amount = _round_half_up(total_pence * so_far) - taken
+        taken += amount
         lines.append(TopSliceLine(label, amount))
         left -= amount
     lines.append(TopSliceLine(remainder_label, left))
