@@ -1,7 +1,7 @@
 """s74: File > Board Report… checked "this file holds nothing of 2015/16" against the saved figures before asking
 about figures typed and not saved: an officer whose file held 2016/17 and who had typed a 2015/16 figure into the
-Indicators grid was told the year was missing and never asked to save it. Typing is now asked about first (Save, then the year holds a figure);
-Cancel there writes nothing and keeps the typing."""
+Indicators grid was told the year was missing and never asked to save it. Typing is now asked about first (Save,
+then the year holds a figure); Cancel there writes nothing and keeps the typing."""
 
 from __future__ import annotations
 
