@@ -67,6 +67,18 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def shown_total_label(shown: int, whole: int, noun: str = "row", plural: str | None = None, *,
+                      label: str = "Total") -> str:
+    """A table's totals line as every window, copy and export words it: ``label`` with every row shown, "Total of the
+    2 shown (of 11 partners)" while a search or filter hides some, "None shown (of 11 partners)" when it hides all
+    (never a line of zeros passing for real figures). A part pasted into a paper must never pass for the whole."""
+    if shown >= whole:
+        return label
+    if shown <= 0:
+        return f"None shown (of {counted(whole, noun, plural)})"
+    return f"Total of the {shown:,} shown (of {counted(whole, noun, plural)})"
+
+
 def in_words(items: Sequence[str]) -> str:
     """"Babergh", "Babergh and Ipswich", "Babergh, Ipswich and Waveney" ("" for none)."""
     items = list(items)

@@ -2158,8 +2158,12 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
             # costs none of which is known total blank (not £0), as the window's Total row says "Not yet known"
             rows.append([total_label, *((None if all(r[i] is None for r in rows) else sum(r[i] or 0 for r in rows))
                                         if i in summed else "" for i in range(1, len(rows[0])))])
+    # A search hiding every row ("None shown (of 11 partners)", as the window's line): that line with no figures, never
+    # zeros that read as real sums.
+    if not c_rows and cases_total != "Total":
+        c_rows.append([cases_total, *[None] * (len(CASE_HEADER) - 1 + (1 if origins.shown else 0))])
     if not p_rows:  # nothing billed (by the day): a totals line of zeros, as `dhr-ledger` prints
-        p_rows.append([partners_total, *[0] * 7])
+        p_rows.append([partners_total, *([0] if partners_total == "Total" else [None]) * 7])
     as_at, called = format_uk_date(day), rules.short_label(label)  # "DARDR ledger …"
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=p_money,
                   title=f"{called} ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),

@@ -564,6 +564,8 @@ def _part_rows(result: AllocationResult, chosen: Sequence, *, money, number, per
     rows = [whole[index[r.name]] for r in chosen]
     if not totals:
         return rows
+    if not chosen:  # a filter hiding every partnership: "None shown (of 5 partnerships)", no sums of nothing
+        return [[total_label, *[""] * (len(whole[0]) - 1 if whole else 0)]]
     factors = result.options.factors
 
     def added(pence) -> int | None:

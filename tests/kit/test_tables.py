@@ -107,15 +107,15 @@ def test_totals_follow_the_filter_and_stay_last_whatever_the_sort():
     model = RowTableModel(columns(), PARTNERS, totals=totals)
     proxy = proxy_over(model)
     proxy.set_column_filter(0, "suffolk co")  # Suffolk County Council, Suffolk Constabulary
-    assert shown(proxy) == ["Suffolk County Council", "Suffolk Constabulary", "Total of 2 shown"]  # s73: not all
+    assert shown(proxy) == ["Suffolk County Council", "Suffolk Constabulary", "Total of the 2 shown (of 5 rows)"]  # s73
     assert proxy.index(2, 2).data() == "£1,075.08"
     proxy.set_predicate(lambda r: r["kind"] != "County")
-    assert shown(proxy) == ["Suffolk Constabulary", "Total of 1 shown"]
+    assert shown(proxy) == ["Suffolk Constabulary", "Total of the 1 shown (of 5 rows)"]
     assert proxy.index(1, 2).data() == "£0.00"  # pence, because other rows of the column have them
     proxy.set_predicate(None)
     proxy.clear_column_filters()
     proxy.set_search_text("mid suffolk")  # free text searches every column
-    assert shown(proxy) == ["Mid Suffolk District Council", "Total of 1 shown"]
+    assert shown(proxy) == ["Mid Suffolk District Council", "Total of the 1 shown (of 5 rows)"]
     assert proxy.index(1, 2).data() == "£1,075.09"
     proxy.set_search_text("")
     assert proxy.index(proxy.rowCount() - 1, 2).data() == "£1,375.09"  # every row again
@@ -131,10 +131,12 @@ def test_the_totals_row_appears_and_goes_as_rows_come_and_go():
     assert model.rowCount() == 0
     model.insert_row(0, PARTNERS[0])
     assert model.rowCount() == 2 and model.index(1, 2).data() == "£1,075.09"
+    assert proxy.rowCount() == 2  # s74: the line coming was said, so the proxy shows it too (it showed the row alone)
     model.replace_row(0, {**PARTNERS[0], "owed": 50_000})
     assert model.index(1, 2).data() == "£500"
-    proxy.set_column_filter(0, "nobody matches")  # a filter that keeps nothing: no totals line either
-    assert proxy.rowCount() == 0
+    proxy.set_column_filter(0, "nobody matches")  # a filter that keeps nothing: a line saying so, no figures (s74)
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "None shown (of 1 row)"
+    assert proxy.index(0, 2).data() is None
     proxy.clear_column_filters()  # the totals line comes back with the rows
     assert proxy.rowCount() == 2 and proxy.index(1, 2).data() == "£500"
     model.remove_row(0)

@@ -1,8 +1,9 @@
 """S73 (kitb): under a search or filter, a kit table's totals line read "Total" while it added only the rows shown
 (Costs > Reviews searched to 2 of the cases: "Total" over those 2; Pooled funds' Referrals filtered to one district:
 "Total" over that district's referrals), and Copy put the same "Total" on the clipboard, so an officer pasting it into
-a paper gave a part as the whole. The kit's totals line now says "Total of 2 shown" whenever rows are hidden, in the
-window and in Copy, on every table using it; with nothing hidden it reads "Total" as before."""
+a paper gave a part as the whole. The kit's totals line now says "Total of the 2 shown (of 4 rows)" (s74: as the
+exports word it) whenever rows are hidden, in the window and in Copy, on every table using it; with nothing hidden it
+reads "Total" as before."""
 
 from __future__ import annotations
 
@@ -38,10 +39,10 @@ def test_a_search_makes_the_total_line_say_of_how_many_shown(qtbot):
     table = _table(qtbot)
     assert _total_line(table) == ["Total", "£640"]
     table.proxy.set_search_text("ipswich")
-    assert _total_line(table) == ["Total of 2 shown", "£500"]
+    assert _total_line(table) == ["Total of the 2 shown (of 4 rows)", "£500"]
     tip = table.shown.index(table.shown.rowCount() - 1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "The total of the 2 rows shown: a search or filter hides 2 more."
-    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of 2 shown", "500"]
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of the 2 shown (of 4 rows)", "500"]
     table.proxy.set_search_text("")
     assert _total_line(table) == ["Total", "£640"]
     assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total", "640"]
@@ -50,10 +51,10 @@ def test_a_search_makes_the_total_line_say_of_how_many_shown(qtbot):
 def test_a_large_table_filtered_in_python_says_so_too(qtbot):
     table = _table(qtbot, large=True)
     table.filter(lambda r: r["name"] != "Waveney")
-    assert _total_line(table) == ["Total of 3 shown", "£600"]
-    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of 3 shown", "600"]
+    assert _total_line(table) == ["Total of the 3 shown (of 4 rows)", "£600"]
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of the 3 shown (of 4 rows)", "600"]
     table.set_rows([*ROWS, {"id": 5, "name": "Forest Heath", "amount_pence": 1}])  # read anew, the filter kept
-    assert _total_line(table) == ["Total of 4 shown", "£600.01"]
+    assert _total_line(table) == ["Total of the 4 shown (of 5 rows)", "£600.01"]
     table.filter(None)
     assert _total_line(table) == ["Total", "£640.01"]
 
@@ -66,8 +67,9 @@ def test_reviews_searched_say_the_total_is_of_the_cases_shown(demo_window, qtbot
     page.refilter()
     shown = len(page.cases.source_rows())
     assert 0 < shown < everything
-    assert _total_line(page.cases)[0] == f"Total of {shown} shown"
-    assert copied_with_ctrl_c(qtbot, page.cases.view)[-1][0] == f"Total of {shown} shown"
+    assert _total_line(page.cases)[0] == f"Total of the {shown} shown (of {everything} cases)"
+    said = f"Total of the {shown} shown (of {everything} cases)"
+    assert copied_with_ctrl_c(qtbot, page.cases.view)[-1][0] == said
 
 
 def test_referrals_of_one_district_say_the_total_is_of_those_shown(demo_window, qtbot, prompts):
@@ -82,9 +84,10 @@ def test_referrals_of_one_district_say_the_total_is_of_those_shown(demo_window, 
     page.district_filter.setCurrentIndex(page.district_filter.findText("Babergh"))
     shown = len(page.referrals.source_rows())
     assert 0 < shown < everything
-    assert _total_line(page.referrals)[0] == f"Total of {shown} shown"
+    assert _total_line(page.referrals)[0] == f"Total of the {shown} shown (of {everything} referrals)"
     prompts.answers.append(True)  # the victim-level copy: Include it
-    assert copied_with_ctrl_c(qtbot, page.referrals.view)[-1][0] == f"Total of {shown} shown"
+    said = f"Total of the {shown} shown (of {everything} referrals)"
+    assert copied_with_ctrl_c(qtbot, page.referrals.view)[-1][0] == said
     page.district_filter.setCurrentIndex(0)
     assert _total_line(page.referrals)[0] == "Total"
 
@@ -107,7 +110,8 @@ def test_referrals_copied_without_references_keep_the_total_lines_words(demo_win
     page.district_filter.setCurrentIndex(page.district_filter.findText("Babergh"))
     shown = page.referrals.source_rows()
     pasted = copied_with_ctrl_c(qtbot, page.referrals.view)
-    assert len(pasted) == len(shown) + 2 and pasted[-1][:2] == ["205", f"Total of {len(shown)} shown"]
+    said = f"Total of the {len(shown)} shown (of {len(page.referrals.rows)} referrals)"
+    assert len(pasted) == len(shown) + 2 and pasted[-1][:2] == ["205", said]
     referred = page.referrals.model.columns[page.referrals.model.column_index("referred_on")]
     assert [row[1] for row in pasted[1:-1]] == [referred.plain(r) for r in shown]  # the rows' own, untouched
 
@@ -122,8 +126,9 @@ def test_the_ledger_searched_says_so_in_the_window_in_ctrl_c_and_in_copy_ledger(
     page.search.setText("council")
     shown = len(page.partners.source_rows())
     assert 0 < shown < everything
-    assert _total_line(page.partners)[0] == f"Total of {shown} shown"
-    assert copied_with_ctrl_c(qtbot, page.partners.view)[-1][0] == f"Total of {shown} shown"
+    assert _total_line(page.partners)[0] == f"Total of the {shown} shown (of {everything} partners)"
+    said = f"Total of the {shown} shown (of {everything} partners)"
+    assert copied_with_ctrl_c(qtbot, page.partners.view)[-1][0] == said
     assert f"Total of the {shown} shown (of {everything} partners)" in page.copy_all()  # the export's words
 
 
@@ -133,18 +138,18 @@ def test_the_total_stays_of_the_rows_shown_when_rows_change_under_a_search(qtbot
     table = _table(qtbot)
     table.proxy.set_search_text("ipswich")
     table.model.replace_row(0, {**ROWS[0], "amount_pence": 11_000})  # Babergh, hidden, corrected
-    assert _total_line(table) == ["Total of 2 shown", "£500"]
+    assert _total_line(table) == ["Total of the 2 shown (of 4 rows)", "£500"]
     table.model.replace_row(1, {**ROWS[1], "amount_pence": 21_000})  # Ipswich, shown
-    assert _total_line(table) == ["Total of 2 shown", "£510"]
+    assert _total_line(table) == ["Total of the 2 shown (of 4 rows)", "£510"]
     table.model.insert_row(0, {"id": 9, "name": "Ipswich South", "amount_pence": 100})
-    assert _total_line(table) == ["Total of 3 shown", "£511"]
+    assert _total_line(table) == ["Total of the 3 shown (of 5 rows)", "£511"]
     table.set_rows(ROWS)  # the file read anew (after a change, or an undo)
-    assert _total_line(table) == ["Total of 2 shown", "£500"]
-    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of 2 shown", "500"]
-    table.proxy.set_search_text("nobody")  # a search keeping nothing: no totals line, as before
-    assert table.shown.rowCount() == 0
+    assert _total_line(table) == ["Total of the 2 shown (of 4 rows)", "£500"]
+    assert copied_with_ctrl_c(qtbot, table.view)[-1] == ["Total of the 2 shown (of 4 rows)", "500"]
+    table.proxy.set_search_text("nobody")  # a search keeping nothing: a line saying so, no figures (s74)
+    assert _total_line(table) == ["None shown (of 4 rows)", ""]
     table.set_rows(ROWS)
-    assert table.shown.rowCount() == 0
+    assert _total_line(table) == ["None shown (of 4 rows)", ""]
     table.proxy.set_search_text("")
     assert _total_line(table) == ["Total", "£640"]
 
@@ -165,5 +170,5 @@ def test_the_ledger_read_anew_under_a_search_totals_the_partners_shown(demo_wind
     assert [p.partner for p in page.partners.source_rows()] == [p.partner for p in shown]
     proxy = page.partners.proxy
     column = page.partners.model.column_index("billed")
-    assert _total_line(page.partners)[0] == f"Total of {len(shown)} shown"
+    assert _total_line(page.partners)[0] == f"Total of the {len(shown)} shown (of {len(page.partners.rows)} partners)"
     assert proxy.index(proxy.rowCount() - 1, column).data(RAW_ROLE) == sum(p.billed_pence for p in shown)

@@ -193,7 +193,7 @@ class ResultsModel(RowTableModel):
 
     def __init__(self, parent=None):
         self.result: AllocationResult | None = None
-        super().__init__([], [], parent, totals=self._totals)
+        super().__init__([], [], parent, totals=self._totals, noun="partnership")
 
     def _totals(self, shown):
         return totals_row(self.result, list(shown)) if self.result is not None else None

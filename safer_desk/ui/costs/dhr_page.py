@@ -279,7 +279,7 @@ class DhrPage(QWidget):
             Column("kind", "Kind", lambda c: KIND_WORDS.get(getattr(c, "kind", ""), getattr(c, "kind", ""))),
             count_col("actions", "Open actions", lambda c: getattr(c, "open_recommendations", None)),
             Column("merged_from", MERGED_FROM, lambda c: p.merged_from(c) if hasattr(c, "id") else ""),
-        ], "Cases", splitter, totals=_case_total, on_edit=today(self.edit_case_dialog),
+        ], "Cases", splitter, totals=_case_total, noun="case", on_edit=today(self.edit_case_dialog),
             on_delete=today(self.delete_case), read_only=session.read_only)
         self.cases.view.horizontalHeader().setStretchLastSection(False)  # Open actions last in an office's own file
         self.cases.view.keep_in_sight(self.cases.model.column_index("reference"))  # in sight, scrolled sideways
@@ -312,7 +312,7 @@ class DhrPage(QWidget):
             # (sorted by the day of the change, not by its words' day-first date)
             Column("since", "Changed since", DhrPresenter.since_day, text_of=lambda line: line.get("since") or "",
                    tooltip=lambda line: DhrPresenter.deleted_line_words(line) or None),
-        ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]),
+        ], "Cost lines", self.details, totals=sum_row("category", ["amount_pence"]), noun="cost line",
             on_edit=today(self.edit_cost_line_dialog), on_delete=today(self.delete_cost_line),
             read_only=session.read_only)
         self.shares = make_table([
@@ -329,7 +329,7 @@ class DhrPage(QWidget):
             Column("reason", "Reason", lambda s: getattr(s, "reason", "")),
         ], "Partners' shares", self.details, on_edit=today(self.open_share_dialog), on_delete=self.delete_share,
             # Ctrl+V: More > Paste payments from Excel… (the window's Ctrl+V never reaches a table), asked before saved
-            on_paste=today(self.paste_payments), read_only=session.read_only, totals=lambda rows: {
+            on_paste=today(self.paste_payments), read_only=session.read_only, noun="share", totals=lambda rows: {
             "partner": "Total", "amount_pence": sum(r.amount_pence for r in rows if r.counted),
             "paid_pence": sum(r.paid_pence for r in rows if r.counted),
             "outstanding_pence": sum(r.outstanding_pence for r in rows if r.counted)} if rows else None)
@@ -862,7 +862,7 @@ class LedgerPage(QWidget):
             money_column("refused", "Refused", lambda p: _v(p, "refused_pence")),
             money_column("written_off", "Written off", lambda p: _v(p, "written_off_pence")),
             money_column("refunded", "Refunded", lambda p: _v(p, "refunded_pence")),
-        ], "Ledger per partner", self, totals=_ledger_total, on_export=self.export)
+        ], "Ledger per partner", self, totals=_ledger_total, on_export=self.export, noun="partner")
         layout.addWidget(QLabel("Per partner (overdue: past the date the invoice was due)", self))
         layout.addWidget(self.partners.view, 2)
         layout.addWidget(QLabel("Per case", self))
@@ -880,7 +880,7 @@ class LedgerPage(QWidget):
             money_column("refunded", "Refunded", lambda c: _v(c, "refunded_pence")),
             # in a county file the office each review came from, as on Costs > Reviews (hidden in an office's own)
             Column("merged_from", MERGED_FROM, self._merged_from),
-        ], "Cost recovery per case", self, totals=_case_total, on_export=self.export)
+        ], "Cost recovery per case", self, totals=_case_total, on_export=self.export, noun="case")
         self.merged_column = self.per_case.model.column_index("merged_from")
         self.per_case.view.setColumnHidden(self.merged_column, True)
         self.per_case.view.keep_in_sight(self.per_case.model.column_index("reference"))  # in sight, scrolled sideways

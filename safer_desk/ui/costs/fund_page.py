@@ -383,7 +383,7 @@ class FundPage(QWidget):
             Column("perpetrator_resident", "Perpetrator lives there", show=_yes),
             count_col("lines", "Spend lines"),
             elided(Column("merged_from", MERGED_FROM, self._merged_from("referral_origins"))),
-        ], "Referrals", right, totals=sum_row("reference", ["spent_pence", "spent_later_pence"]),
+        ], "Referrals", right, totals=sum_row("reference", ["spent_pence", "spent_later_pence"]), noun="referral",
             large=True,
             on_edit=self.edit_referral_dialog, on_delete=self.delete_referral,
             read_only=session.read_only)
@@ -402,11 +402,11 @@ class FundPage(QWidget):
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
                                        count_col("victims", "Victims", lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                        money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
-                                      "Spend per district", right, totals=_tuple_total)
+                                      "Spend per district", right, totals=_tuple_total, noun="district")
         self.by_item = make_table([Column("item", "Item", _tuple_part(0)),
                                    count_col("lines", "Spend lines", _tuple_part(1)),
                                    money_column("spend", "Spend", _tuple_part(2))],
-                                  "Spend per item", right, totals=_tuple_total)
+                                  "Spend per item", right, totals=_tuple_total, noun="item")
         # A month holding spend merged from other months (small numbers, at the county) is marked and says which.
         self._merged_words: Callable[[Month], str] = lambda m: ""
         self.by_month = make_table([Column("month", "Month", lambda r: r[0] if isinstance(r, tuple) else r["d"],
@@ -417,7 +417,7 @@ class FundPage(QWidget):
                                     count_col("victims", "Victims first supported",
                                               lambda r: r[1] if isinstance(r, tuple) else r["v"]),
                                     money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
-                                   "Spend per month", right, totals=_tuple_total)
+                                   "Spend per month", right, totals=_tuple_total, noun="month")
         self.per_victim = make_table([Column("band", "Spend per victim", lambda r: r[0]),
                                       count_col("victims", "Victims", lambda r: r[1])], "Spend per victim", right)
         self.contributions = make_table([elided(Column("organisation", "Contributor")),
@@ -426,6 +426,7 @@ class FundPage(QWidget):
                                          elided(Column("merged_from", MERGED_FROM,
                                                        self._merged_from("contribution_origins")))],
                                         "Contributions", right, totals=sum_row("organisation", ["amount_pence"]),
+                                        noun="contribution",
                                         on_edit=self.edit_contribution_dialog, on_delete=self.delete_contribution,
             read_only=session.read_only)
         self.items = make_table([elided(Column("name", "Item")), money_column("usual_price_pence", "Usual price"),

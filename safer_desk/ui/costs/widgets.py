@@ -168,14 +168,16 @@ class Table:
 def make_table(columns: Sequence[Column], name: str, parent: QWidget | None = None, *,
                totals: Callable[[Sequence[Any]], Any] | None = None, on_edit: Callable[[], None] | None = None,
                on_delete: Callable[[], None] | None = None, on_export: Callable[[], None] | None = None,
-               on_paste: Callable[[], None] | None = None, large: bool = False, read_only: bool = False) -> Table:
+               on_paste: Callable[[], None] | None = None, large: bool = False, read_only: bool = False,
+               noun: str = "row", plural: str | None = None) -> Table:
     """``large``: tens of thousands of rows, filtered in Python without a proxy (see ``Table``). The tables are
     ledgers: pence in every money column when any has them. ``on_paste``: what Ctrl+V on the table does (the page's
     paste of rows copied from Excel). ``read_only`` (a file open read-only): Del, Ctrl+V and the menu's Delete are
-    not offered; Edit… still opens a record to read."""
+    not offered; Edit… still opens a record to read. ``noun``: what a row is, as the totals line says it under a
+    filter ("Total of the 2 shown (of 11 partners)")."""
     if read_only:
         on_delete = on_paste = None
-    model = RowTableModel(columns, parent=parent, totals=totals, pence_together=True)
+    model = RowTableModel(columns, parent=parent, totals=totals, pence_together=True, noun=noun, plural=plural)
     proxy = None if large else SortProxy(parent)
     if proxy is not None:
         proxy.setSourceModel(model)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, shown_total_label
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.ui import prompts
 
@@ -63,10 +63,9 @@ class Shown:
 
     @property
     def total_label(self) -> str:
-        """The totals line's label: "Total", or "Total of the 5 shown (of 11 partners)" when a filter hides some."""
-        if not self.hidden:
-            return "Total"
-        return f"Total of the {self.shown:,} shown (of {counted(self.total, self.noun, self.plural)})"
+        """The totals line's label: "Total", or "Total of the 5 shown (of 11 partners)" when a filter hides some, or
+        "None shown (of 11 partners)" when it hides all: worded as the window's totals line is, by one function."""
+        return shown_total_label(self.shown, self.total, self.noun, self.plural)
 
 
 def shown_rows(proxy, noun: str, *, search: str = "", chosen: Sequence[str] = (), plural: str | None = None) -> Shown:

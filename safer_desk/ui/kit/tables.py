@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from safer_desk.domain.frozen import Frozen
 from safer_desk.domain.money import any_pence
-from safer_desk.domain.text import folded
+from safer_desk.domain.text import counted, folded, shown_total_label
 from safer_desk.presenters.formats import Unit, display, plain
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,6 +46,9 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 CELL_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _FONT, _ALIGNMENT, _TOOLTIP, RAW_ROLE, ROW_ROLE, COPY_ROLE,
                         COPY_BESIDE_ROLE})
 HEADING_ROLES = frozenset({_DISPLAY, COPY_ROLE, COPY_BESIDE_ROLE})
+# The totals line while a search or filter hides every row: its label says none is shown, its figures are blank (a
+# line of £0.00 read as real figures, an empty table as nothing held).
+NONE_SHOWN = object()
 
 
 def _default_get(row: Any, key: str) -> Any:
@@ -134,15 +137,19 @@ class RowTableModel(QAbstractTableModel):
 
     ``totals(rows)`` (optional) returns a row for the totals line: it is shown last, in bold,
     whatever the sort, and sums the rows the proxy shows (``update_total``). While a search or filter hides rows,
-    its label ("Total") reads "Total of 4 shown", in the window and in Copy: pasted into a paper, a plain "Total"
-    over 4 of 9 rows passed for the whole.
+    its label ("Total") reads "Total of the 4 shown (of 9 partners)" (``noun``: what a row is; "rows" unless told),
+    and "None shown (of 9 partners)" with no figures when every row is hidden, in the window, in Copy and to a
+    screen reader, worded as the exports word it (``domain.text.shown_total_label``): pasted into a paper, a plain
+    "Total" over 4 of 9 rows passed for the whole.
     Each money column shows pence when any of its rows has them; with ``pence_together`` (a ledger, whose
     columns add up to one another) every money column shows them when any money cell has them.
     """
 
     def __init__(self, columns: Sequence[Column], rows: Iterable[Any] = (), parent=None, *,
-                 totals: Callable[[Sequence[Any]], Any] | None = None, pence_together: bool = False):
+                 totals: Callable[[Sequence[Any]], Any] | None = None, pence_together: bool = False,
+                 noun: str = "row", plural: str | None = None):
         super().__init__(parent)
+        self.noun, self.plural = noun, plural
         self._pence_together = pence_together
         self.columns = list(columns)
         self._rows = list(rows)
@@ -163,11 +170,18 @@ class RowTableModel(QAbstractTableModel):
         if self._totals is not None:
             if self._total_over is None and self.kept_by_filter is not None:
                 self._total_over = self.kept_by_filter(self._rows)
-            self._total = self._totals(self._rows if self._total_over is None else self._total_over)
-            if self._total is not None:
-                self._pence = [p or (c.unit == Unit.MONEY and any_pence([c.raw(self._total)]))
-                               for p, c in zip(self._pence, self.columns)]
-            self._label_column = self._total_label_column()
+            over = self._rows if self._total_over is None else self._total_over
+            if not over and self.totalled_of[1] > 0:  # a search or filter hides every row
+                self._total = NONE_SHOWN
+                if self._label_column is None:  # none found yet: the first column of words
+                    self._label_column = next((c for c, column in enumerate(self.columns)
+                                               if column.unit == Unit.TEXT), 0)
+            else:
+                self._total = self._totals(over)
+                if self._total is not None:
+                    self._pence = [p or (c.unit == Unit.MONEY and any_pence([c.raw(self._total)]))
+                                   for p, c in zip(self._pence, self.columns)]
+                self._label_column = self._total_label_column()
         if self._pence_together and any(self._pence):
             self._pence = [c.unit == Unit.MONEY for c in self.columns]
 
@@ -186,6 +200,8 @@ class RowTableModel(QAbstractTableModel):
     def _total_label_column(self) -> int | None:
         if self._total is None:
             return None
+        if self._total is NONE_SHOWN:
+            return self._label_column
         for c, column in enumerate(self.columns):
             if column.unit == Unit.TEXT and column.text(self._total).startswith("Total"):
                 return c
@@ -204,14 +220,16 @@ class RowTableModel(QAbstractTableModel):
         return len(self._rows), max(self._whole or 0, len(self._rows))
 
     def _total_label(self, role: int) -> str | None:
-        """The totals line's label while rows are hidden ("Total of 4 shown"); None when none is."""
+        """The totals line's label while rows are hidden ("Total of the 4 shown (of 9 rows)"); None when none is."""
         shown, whole = self.totalled_of
         if shown >= whole:
             return None
         if role == _TOOLTIP:
+            if not shown:
+                return f"A search or filter hides every one of the {counted(whole, self.noun, self.plural)}."
             rows = "row" if shown == 1 else "rows"
             return f"The total of the {shown:,} {rows} shown: a search or filter hides {whole - shown:,} more."
-        return f"Total of {shown:,} shown"
+        return shown_total_label(shown, whole, self.noun, self.plural)
 
     def update_total(self, shown: Sequence[Any] | None = None) -> None:
         """Work the totals row out again over ``shown`` (the rows a filter keeps; None for every row)."""
@@ -250,6 +268,8 @@ class RowTableModel(QAbstractTableModel):
             if not self.has_total:  # asked of the totals line only
                 return None
             row = self._total
+            if row is NONE_SHOWN:
+                return self._none_shown_data(index.column(), role)
         elif 0 <= at < len(rows):
             row = rows[at]
         else:
@@ -280,6 +300,20 @@ class RowTableModel(QAbstractTableModel):
         if role == _TOOLTIP and column.tooltip:
             return column.tooltip(row)
         return None
+
+    def _none_shown_data(self, column: int, role: int) -> Any:
+        """The totals line while every row is hidden: its words in the label's column, nothing in the others."""
+        if column == self._label_column and role in (_DISPLAY, _ACCESSIBLE, COPY_ROLE, _TOOLTIP):
+            return self._total_label(role)
+        if role == _FONT:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == _ALIGNMENT:
+            return int(self.columns[column].align)
+        return "" if role == COPY_ROLE else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in HEADING_ROLES:
@@ -324,9 +358,15 @@ class RowTableModel(QAbstractTableModel):
     def _rows_changed(self) -> None:
         """After a row is added, replaced or removed: pence per column and the totals row again."""
         before = list(self._pence)
-        had_total = self.has_total
+        had_total, old_total = self.has_total, self._total
         self._total_over = None
         self._refresh_derived()
+        if had_total != self.has_total:  # the totals line came or went: said, so a proxy over the model shows it
+            new_total, at = self._total, len(self._rows)
+            self._total = old_total if had_total else None
+            (self.beginRemoveRows if had_total else self.beginInsertRows)(QModelIndex(), at, at)
+            self._total = new_total
+            (self.endRemoveRows if had_total else self.endInsertRows)()
         if before != self._pence and self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
         elif had_total and self.has_total:
