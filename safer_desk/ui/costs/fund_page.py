@@ -396,7 +396,8 @@ class FundPage(QWidget):
             elided(Column("supplier", "Supplier")), elided(Column("invoice_ref", "Invoice")),
             elided(Column("merged_from", MERGED_FROM, self._merged_from("line_origins"))),
         ], "Spend lines", right, on_edit=self.edit_spend_dialog, on_delete=self.delete_spend_line, large=True,
-            read_only=session.read_only)
+            # the amounts of the one fund shown: totalled as its other money tables are
+            totals=sum_row("reference", ["amount_pence"]), noun="spend line", read_only=session.read_only)
         for table, what in ((self.referrals, "referral"), (self.lines, "spend line")):
             table.view.copy_leaves_out = functools.partial(self._copy_leaves_out, table, what)
         self.by_district = make_table([Column("district", "District", lambda r: r[0] if isinstance(r, tuple) else r["d"]),
