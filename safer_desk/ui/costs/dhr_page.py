@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain import dhr as rules
@@ -34,6 +34,7 @@ from safer_desk.ui.kit.colours import alert_style
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import Shown, shown_rows
 from safer_desk.ui.kit.labels import NamedLabel
+from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import LEFT, Column, money_column
 from safer_desk.ui.kit.undo import push_action
 
@@ -183,7 +184,7 @@ class DhrPage(QWidget):
         self.label_combo.currentTextChanged.connect(self.change_label)
         self.label_combo.setEnabled(not session.read_only)
         top.addWidget(self.label_combo, 1)
-        self.search = QLineEdit(self)
+        self.search = SearchBox(self)
         self.search.setPlaceholderText("Search cases…")
         self.search.setAccessibleName("Search cases")
         self.search.setClearButtonEnabled(True)
@@ -283,6 +284,7 @@ class DhrPage(QWidget):
             on_delete=today(self.delete_case), read_only=session.read_only)
         self.cases.view.horizontalHeader().setStretchLastSection(False)  # Open actions last in an office's own file
         self.cases.view.keep_in_sight(self.cases.model.column_index("reference"))  # in sight, scrolled sideways
+        self.search.table = self.cases.view  # Down from the search: into the cases
         self.merged_column = self.cases.model.column_index("merged_from")
         self.cases.view.setColumnHidden(self.merged_column, True)  # shown in a county file only
         self.refunded_column = self.cases.model.column_index("refunded")
@@ -842,7 +844,7 @@ class LedgerPage(QWidget):
         row.addWidget(self.as_at.labelled())
         row.addWidget(self.as_at)
         row.addStretch(1)
-        self.search = QLineEdit(self)
+        self.search = SearchBox(self)
         self.search.setPlaceholderText("Search partners…")
         self.search.setAccessibleName("Search partners")
         self.search.textChanged.connect(lambda t: self.partners.proxy.set_search_text(t))
@@ -883,6 +885,7 @@ class LedgerPage(QWidget):
         ], "Cost recovery per case", self, totals=_case_total, on_export=self.export, noun="case")
         self.merged_column = self.per_case.model.column_index("merged_from")
         self.per_case.view.setColumnHidden(self.merged_column, True)
+        self.search.table = self.partners.view  # Down from the search: into the partners it searches
         self.per_case.view.keep_in_sight(self.per_case.model.column_index("reference"))  # in sight, scrolled sideways
         self.partners.view.keep_in_sight(self.partners.model.column_index("partner"))
         layout.addWidget(self.per_case.view, 1)

@@ -15,8 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSplitter,
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
@@ -38,6 +37,7 @@ from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
+from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, two_line_width
 from safer_desk.ui.kit.undo import push_action
@@ -364,7 +364,7 @@ class FundPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         search_row = QHBoxLayout()
-        self.search = QLineEdit(right)
+        self.search = SearchBox(right)
         self.search.setPlaceholderText("Search referrals and spend…")
         self.search.setAccessibleName("Search referrals and spend")
         self.search.setClearButtonEnabled(True)
@@ -389,6 +389,9 @@ class FundPage(QWidget):
             read_only=session.read_only)
         # Spend lines, a count, last as before: not stretched (the Merged from after it is hidden in an office's file).
         self.referrals.view.horizontalHeader().setStretchLastSection(False)
+        # Down from the search: into the table it searches, Referrals or Spend lines, whichever is shown
+        self.search.table = lambda: self.lines.view if self.stack.currentWidget() is self.lines.view \
+            else self.referrals.view
         self.lines = make_table([
             date_col("spent_on", "Date"), Column("reference", "Referral"),
             money_column("amount_pence", "Amount"),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
@@ -27,6 +27,7 @@ from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.pages import LeaveGuard
+from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.table_view import CELL_PAD, DataTableView, heading_width, heading_widths
 from safer_desk.ui.kit.tables import SortProxy
 from safer_desk.ui.kit.undo import push_action
@@ -65,7 +66,7 @@ class RegisterPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         filters = QHBoxLayout()
         layout.addLayout(filters)
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setPlaceholderText("Search titles, officers, indicators…")
         self.search.setAccessibleName("Search the register")
         self.search.setClearButtonEnabled(True)
@@ -123,6 +124,7 @@ class RegisterPage(QWidget):
                                   on_delete=self.delete_selected, on_export=self.export_register,
                                   on_paste=self.paste_rows)  # Ctrl+V: rows copied from Excel, as Paste rows…
         self.view.setModel(self.proxy)
+        self.search.table = self.view  # Down from the search: into the register
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setColumnHidden(RegisterModel.MERGED_FROM, True)  # shown in a county file only
         self.view.keep_in_sight(self.model.column_index("title"))  # scrolled sideways, the titles stay in sight
