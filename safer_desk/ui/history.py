@@ -13,7 +13,7 @@ from dataclasses import replace
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
                                QSplitter, QVBoxLayout)
 
 from safer_desk.domain.periods import format_uk_date
@@ -26,6 +26,7 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.dialogs import enter_presses_focused_button, share_undo
 from safer_desk.ui.kit.exports import export_to_chosen_file, shown_rows
+from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
@@ -126,7 +127,7 @@ class HistoryDialog(QDialog):
         self.area_combo.addItem(ALL_AREAS, "")
         for area in AREAS:
             self.area_combo.addItem(area, area)
-        self.search = QLineEdit(self)
+        self.search = SearchBox(self)
         self.search.setPlaceholderText("A name, a project, a partner, an amount…")
         self.search.setAccessibleName("Search the history")
         self.search.setClearButtonEnabled(True)
@@ -137,6 +138,7 @@ class HistoryDialog(QDialog):
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = HistoryTable(self)
+        self.search.table = self.view  # Down from the search: into the changes
         self.view.setModel(self.proxy)
         self.view.verticalHeader().hide()
         self.detail = HistoryDetail(self)

@@ -59,3 +59,20 @@ def _nth(demo_window, qtbot, which):
         if i == which:
             return found
     raise IndexError(which)
+
+
+def test_the_history_search_too_and_a_second_esc_closes_the_window(demo_window, qtbot):
+    demo_window.show()
+    demo_window.show_history()
+    dialog = demo_window._history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    dialog.search.setFocus()
+    qtbot.keyClicks(dialog.search, "elev8")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
+    assert dialog.search.text() == "" and dialog.isVisible()  # emptied, the window still open
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(dialog.view.hasFocus)
+    dialog.search.setFocus()
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)  # nothing typed: Esc closes the window, as before
+    qtbot.waitUntil(lambda: not dialog.isVisible())
