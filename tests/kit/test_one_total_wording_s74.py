@@ -135,3 +135,24 @@ def test_allocation_results_filtered_to_nothing_say_none_shown(demo_window, qtbo
     line = next(row for row in rows if row[0].startswith("None shown"))
     assert line[0] == said and not any(cell.strip() for cell in line[1:]), line
     assert not any(row[0] in ("Totals", "Babergh CSP") for row in rows)
+
+
+def test_the_totals_words_under_a_search_are_read_whole(demo_window, qtbot):
+    """The ledger searched for "council": its Partner column, sized to the partners' names, cut the line to "Total of
+    the 5 shown (of 11 p…", the count of what was hidden lost. The line's column widens to its words, as a column of
+    figures widens to a larger Total."""
+    from PySide6.QtGui import QFontMetrics
+
+    page = _ledger(demo_window, qtbot)
+    demo_window.resize(1280, 720)
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    view = page.partners.view
+    page.search.setText("council")
+    index = page.partners.shown.index(page.partners.shown.rowCount() - 1, 0)
+    words = index.data()
+    needed = QFontMetrics(index.data(Qt.ItemDataRole.FontRole)).horizontalAdvance(words) + 16
+    qtbot.waitUntil(lambda: view.columnWidth(0) >= needed, timeout=3000)
+    page.search.setText("")  # nothing jumps back as the search is emptied
+    qtbot.waitUntil(lambda: not view._follow.isActive())
+    assert view.columnWidth(0) >= needed

@@ -568,8 +568,10 @@ class DataTableView(CopiesSelection, QTableView):
     def _follow_rows(self) -> None:
         """After the rows changed: a table sized while empty is sized to its rows once they come (a new file's
         first case read "BCSP-DHR-…"), and a column of figures (money, counts, dates) whose figures no longer fit is
-        widened (sized when every figure was £0, a £3,000 payment read "£3,0…" in the bold Total). Columns never
-        narrow here, so nothing jumps as a filter is typed; a column the person resized keeps their width."""
+        widened (sized when every figure was £0, a £3,000 payment read "£3,0…" in the bold Total), as is the column of
+        the totals line's words once a filter makes them longer ("Total of the 5 shown (of 11 p…", the count hidden
+        cut off). Columns never narrow here, so nothing jumps as a filter is typed; a column the person resized keeps
+        their width."""
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
@@ -581,8 +583,9 @@ class DataTableView(CopiesSelection, QTableView):
             return
         first = max(0, self.rowAt(0))
         last = min(model.rowCount(), first + 60)
+        label = source.total_label_column
         figures = [c for c, column in enumerate(source.columns)
-                   if column.unit != Unit.TEXT and self._heading(c) not in self.widths_by_hand
+                   if (column.unit != Unit.TEXT or c == label) and self._heading(c) not in self.widths_by_hand
                    and not self.isColumnHidden(c)]
         self._sizing = True
         try:
