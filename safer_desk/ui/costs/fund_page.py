@@ -15,8 +15,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QListView,
+                               QListWidget, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import Month, format_uk_date

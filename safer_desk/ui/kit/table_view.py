@@ -324,6 +324,19 @@ class DataTableView(CopiesSelection, QTableView):
             return []
         return sorted({index.row() for index in self.selectionModel().selectedIndexes()})
 
+    def _is_totals_line(self, row: int) -> bool:
+        """Whether the view's ``row`` is a kit table's totals line (no one's row: nothing to open or delete)."""
+        model = self.model()
+        if isinstance(model, SortProxy):
+            source, row = model.sourceModel(), model.mapToSource(model.index(row, 0)).row()
+        else:
+            source = model
+        return isinstance(source, RowTableModel) and source.is_total_row(row)
+
+    def _rows_chosen(self) -> bool:
+        """Whether a row other than the totals line is selected: what Enter, Del, Edit… and Delete act on."""
+        return any(not self._is_totals_line(r) for r in self._selected_rows())
+
     def selected_rows_text(self, *, with_header: bool = True, leave_out: Collection[int] = ()) -> str:
         """The selected rows (in the order shown) as tab-separated text Excel reads cell by cell, without the columns
         ``leave_out`` names."""
@@ -372,11 +385,17 @@ class DataTableView(CopiesSelection, QTableView):
         deleting = event.matches(QKeySequence.StandardKey.Delete)
         opening = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if deleting or opening:  # the selection is only looked at for these keys (not at every arrow key)
-            chosen = bool(self._selected_rows()) and self.state() != QAbstractItemView.State.EditingState
+            # the totals line alone chosen is no one's row: on a fund's Referrals Enter on it said "Select a referral
+            # on the Referrals page first." as the officer stood on that table
+            chosen = self._rows_chosen() and self.state() != QAbstractItemView.State.EditingState
             act = self.on_delete if deleting else self.on_edit  # as the menu's Delete (Del) and Edit… say
             if act is not None and chosen:
                 act()
                 event.accept()
+                return
+            if act is not None and self._selected_rows() and not chosen \
+                    and self.state() != QAbstractItemView.State.EditingState:
+                event.accept()  # the totals line: nothing to open or delete (nor an Enter for the dialog around)
                 return
             if deleting and self.on_delete is None and self.clear_current_cell():
                 event.accept()  # a table edited in place: Del empties the cell, as in a spreadsheet
@@ -409,7 +428,7 @@ class DataTableView(CopiesSelection, QTableView):
         """A double-click on a row opens it, as Edit… does (a cell edited in place is edited instead)."""
         model = self.model()
         editable = model is not None and bool(model.flags(index) & Qt.ItemFlag.ItemIsEditable)
-        if self.on_edit is not None and index.isValid() and not editable:
+        if self.on_edit is not None and index.isValid() and not editable and not self._is_totals_line(index.row()):
             self.on_edit()
 
     def _move_current(self, step: int) -> None:
@@ -436,11 +455,11 @@ class DataTableView(CopiesSelection, QTableView):
         if self.on_edit is not None or self.on_delete is not None:
             menu.addSeparator()
         if self.on_edit is not None:
-            menu.addAction("E&dit…", self.on_edit).setEnabled(has_rows)
+            menu.addAction("E&dit…", self.on_edit).setEnabled(self._rows_chosen())
         if self.on_delete is not None:
             delete = menu.addAction("De&lete", self.on_delete)
             delete.setShortcut(QKeySequence.StandardKey.Delete)
-            delete.setEnabled(has_rows)
+            delete.setEnabled(self._rows_chosen())
         if isinstance(self.model(), SortProxy) and column >= 0:
             menu.addSeparator()
             self._add_filter_entry(menu, column)
