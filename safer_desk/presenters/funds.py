@@ -808,6 +808,12 @@ class FundsPresenter(FormScreen):
                   money_columns={1, 3}, title=funds.SMALL_MONTHS_WORDS if funds.months_within_spans(f) else None),
         ]
 
+    def sheet(self, name: str) -> Sheet:
+        """One sheet of the fund report (``report_sheets``) by its name: what every copy of the page's figures gives
+        (Copy figures, Ctrl+C on the chart, a figures table or a figure), so that no copy tells what the export
+        suppresses."""
+        return next(s for s in self.report_sheets() if s.name == name)
+
     def _contributions_sheet(self, f: funds.FundFigures) -> Sheet:
         """Each contribution, as the page's Contributions table lists it: the contributor, the amount, the day its
         money is received (a top-up still to come is not money in the fund yet) and the note; in a county file the
@@ -852,13 +858,32 @@ def forecast_rows(f: funds.FundFigures, withheld: set = frozenset()) -> list[lis
                for m, p in f.forecast.forecast_line[1:]])
 
 
-def copied_chart_rows(f: funds.FundFigures) -> list[list[str]]:
-    """What Ctrl+C on the burn-down chart copies: its lines as a table with its heading (the Forecast sheet's rows),
-    money in plain pounds that Excel adds up, as Copy figures puts it."""
+def suppresses_small_numbers(sheet: Sheet) -> bool:
+    """Whether a figures sheet of the fund report gives its table otherwise than the page shows it: a row of one or
+    two victims joined with others, or a count said "fewer than 3" (its words under it say so)."""
+    return any(words in (sheet.title or "") for words in (
+        funds.SMALL_DISTRICTS_WORDS, funds.SMALL_MONTHS_WORDS, funds.FEWER_IN_ALL_WORDS, funds.SMALL_BANDS_WORDS,
+        funds.SMALL_ITEMS_WORDS))
+
+
+def copied_sheet_rows(sheet: Sheet, *, figures: bool = False) -> list[list[str]]:
+    """A sheet of the fund report as a copy puts it on the clipboard, its heading first: money in plain pounds that
+    Excel adds up, days as "01/04/2018", a blank for a figure withheld or not there. ``figures``: the Figures sheet
+    as Copy figures gives it, "Figure" and "Value" (a money figure's pounds, else its value)."""
     from safer_desk.domain.money import format_pounds_plain
 
-    return [list(FORECAST_HEADER), *([month, format_pounds_plain(spent), kind, format_pounds_plain(level)]
-                                     for month, spent, kind, level in forecast_rows(f))]
+    def cell(value: Any, money: bool) -> str:
+        if value is None:
+            return ""
+        if money:
+            return format_pounds_plain(value)
+        return _uk(value) if isinstance(value, date) else str(value)
+
+    if figures:
+        return [["Figure", "Value"], *([name, cell(pence, True) if pence is not None else cell(value, False)]
+                                       for name, pence, value in sheet.rows)]
+    return [list(sheet.header), *([cell(v, i in sheet.money_columns) for i, v in enumerate(row)]
+                                  for row in sheet.rows)]
 
 
 def _fund_by(figures: funds.FundFigures, month) -> int:
@@ -989,19 +1014,6 @@ def burn_rate_text(figures: funds.FundFigures) -> str:
         return "—"
     part = "part month" if len(f.incomplete) == 1 else "months not complete"
     return f"{format_money(sum(v for _, v in f.incomplete))} so far ({part})"
-
-
-def copied_figures_rows(figures: funds.FundFigures) -> list[list[str]]:
-    """The Figures sheet's rows as Copy figures puts them on the clipboard: the command line's names and plain pounds
-    (``fund_report_rows``), but months ("Jun 2018") and days ("01/04/2018") as the page and the workbook name them."""
-    from safer_desk.domain.money import format_pounds_plain
-
-    def said(pence: int | None, value: Any) -> str:
-        if pence is not None:
-            return format_pounds_plain(pence)
-        return _uk(value) if isinstance(value, date) else "" if value is None else str(value)
-
-    return [[name, said(pence, value)] for name, pence, value in figures_rows(figures)]
 
 
 def fund_level(receipts: list[tuple[Any, int, str]], start, right: float,

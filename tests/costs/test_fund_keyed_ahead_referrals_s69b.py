@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from safer_desk.presenters.funds import FundsPresenter, copied_figures_rows
+from safer_desk.presenters.funds import FundsPresenter, copied_sheet_rows
 from safer_desk.services import funds
 from tests.costs.test_cli import run
 
@@ -64,7 +64,7 @@ def test_the_command_line_export_and_copy_name_the_spend_keyed_ahead(demo_store,
     values = dict(csv.reader(io.StringIO(out)))
     assert (values["spend"], values["spend_dated_after_today"]) == ("450", "300")
     presenter = _presenter(demo_store, fund)
-    assert dict(copied_figures_rows(presenter.data.figures))["spend_dated_after_today"] == "300"
+    assert dict(copied_sheet_rows(presenter.sheet("Figures"), figures=True))["spend_dated_after_today"] == "300"
     exported = presenter.export(tmp_path / "fund.csv").read_text(encoding="utf-8-sig")
     assert dict(csv.reader(io.StringIO(exported)))["spend_dated_after_today"] == "300"
 

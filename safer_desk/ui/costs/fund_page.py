@@ -25,8 +25,9 @@ from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.presenters.funds import (COPY_LEAVES_OUT, WINDOWS, FundData, FundsPresenter, burn_rate_text,
-                                         copied_chart_rows, copied_figures_rows, fund_level, load_fund_data, month_name,
-                                         months_as_the_window_names_them, search_keeps, victim_level_copy_question)
+                                         copied_sheet_rows, fund_level, load_fund_data, month_name,
+                                         months_as_the_window_names_them, search_keeps, suppresses_small_numbers,
+                                         victim_level_copy_question)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -110,6 +111,8 @@ class FundChart(Chart):
         # Reached by Tab and by a click, so Ctrl+C (Edit > Copy) there copies its lines as a table (copy_selection).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.figures: funds.FundFigures | None = None
+        # What Ctrl+C gives: the fund report's Forecast sheet, as the export gives it (the page sets it).
+        self.copied_rows: Callable[[], list[list[str]]] | None = None
         self.set_value_label("£")  # as the board report names it: three lines, money spent and money received
         self.spend_curve = self.add_line("Spend to date", SPEND, marker="o", marker_size=6)
         self.forecast_curve = self.add_line(funds.FORECAST_SERIES, SPEND, style="dash")
@@ -137,10 +140,10 @@ class FundChart(Chart):
 
     def copy_selection(self) -> bool:
         """Ctrl+C (Edit > Copy) on the chart: its lines month by month as a table that pastes into Excel cell by
-        cell (the fund report's Forecast sheet): the chart's own figures, not a picture of them."""
-        if self.figures is None:
+        cell (the fund report's Forecast sheet, small numbers suppressed as there): figures, not a picture of them."""
+        if self.figures is None or self.copied_rows is None:
             return False
-        copy_to_clipboard(to_tsv(copied_chart_rows(self.figures)))
+        copy_to_clipboard(to_tsv(self.copied_rows()))
         return True
 
     def show_forecast(self, figures: funds.FundFigures | None) -> None:
@@ -340,6 +343,7 @@ class FundPage(QWidget):
                 value.setWordWrap(True)
             self.figure_labels[key] = value
             self.figures.add(QLabel(f"{title}:", self.figures), value)
+        self.figures.given = self._figure_given
         layout.addWidget(self.figures)
         self.sentence_box = SentenceBox(self)
         self.sentence = self.sentence_box.label
@@ -438,6 +442,10 @@ class FundPage(QWidget):
                                  elided(Column("supplier", "Supplier"))], "Catalogue", right, on_edit=self.item_dialog,
                                 on_delete=self.delete_item,
             read_only=session.read_only)
+        # The figures tables copy as the export gives them when it suppresses small numbers in them.
+        for title, table in (("Per district", self.by_district), ("Per item", self.by_item),
+                             ("Per month", self.by_month), ("Per victim", self.per_victim)):
+            table.view.copy_given = functools.partial(self._copy_given, title)
         # Eight tables: a list of them along the top, over two lines when narrow (tabs would overflow behind arrows
         # at 1093×582; beside the tables, the list took the room of a column or two).
         self.table_list = QListWidget(right)
@@ -512,6 +520,7 @@ class FundPage(QWidget):
     def ensure_chart(self) -> FundChart:
         if self.chart is None:
             self.chart = FundChart(self._chart_holder)
+            self.chart.copied_rows = lambda: copied_sheet_rows(self.presenter.sheet("Forecast"))
             self._chart_holder.layout().addWidget(self.chart)
             # Made after the first paint, it came last by Tab, after the tables on its right: put where it stands,
             # after the sentence above it (a stop of its own when cut short) and before the search and tables.
@@ -847,10 +856,35 @@ class FundPage(QWidget):
             return []
         return [table.model.column_index(key) for key in COPY_LEAVES_OUT[what]]
 
+    def _figure_given(self, label: QLabel) -> str | None:
+        """Ctrl+C on a figure of a fund of one or two victims: its count, mean and median as the export gives them
+        ("fewer than 3", none: ``funds.victims_shared``); None for any other figure."""
+        f = self.data.figures if self.data is not None else None
+        if f is None:
+            return None
+        victims, mean = funds.victims_shared(f)
+        if mean is not None or f.mean_per_victim_pence is None:
+            return None
+        labels = self.figure_labels
+        return {labels["victims"]: str(victims), labels["mean"]: "—", labels["median"]: "—"}.get(label)
+
+    def _copy_given(self, title: str, with_header: bool) -> str | None:
+        """A copy of the Per district, Per item, Per month or Per victim table: where the fund report suppresses small
+        numbers in it (a district or month of one or two victims joined, a count said "fewer than 3"), the whole table
+        as the report gives it, with the words saying so under it; else None (the rows chosen copy as shown)."""
+        if self.data is None or self.data.figures is None:
+            return None
+        sheet = self.presenter.sheet(title)
+        if not suppresses_small_numbers(sheet):
+            return None
+        rows = copied_sheet_rows(sheet)[0 if with_header else 1:]
+        return to_tsv([*rows, [], [sheet.title]])
+
     def copy_figures(self) -> str:
         if self.data is None or self.data.figures is None:
             return ""
-        text = to_tsv([["Figure", "Value"], *copied_figures_rows(self.data.figures)])
+        # The export's Figures sheet: a fund of one or two victims gives no count and no mean (small numbers).
+        text = to_tsv(copied_sheet_rows(self.presenter.sheet("Figures"), figures=True))
         copy_to_clipboard(text)
         return text
 
@@ -917,6 +951,9 @@ class FigureGrid(QWidget):
         self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetNoConstraint)  # its least width is minimumSizeHint's
         self.pairs: list[tuple[QLabel, QLabel]] = []
         self.per_line = 5
+        # A figure a copy gives otherwise than shown (a fund of one or two victims: its count and mean, as the
+        # export gives them), or None: the page sets it.
+        self.given: Callable[[QLabel], str | None] = lambda label: None
 
     def add(self, name: QLabel, value: QLabel) -> None:
         self.pairs.append((name, value))
@@ -928,7 +965,10 @@ class FigureGrid(QWidget):
         focused = QApplication.focusWidget()
         for name, value in self.pairs:
             if focused in (name, value):
-                text = focused.selectedText() or to_tsv([[name.text().rstrip(":"), value.text()]])
+                if (given := self.given(value)) is not None:  # withheld: not even the part selected
+                    text = to_tsv([[name.text().rstrip(":"), given]])
+                else:
+                    text = focused.selectedText() or to_tsv([[name.text().rstrip(":"), value.text()]])
                 copy_to_clipboard(text)
                 return True
         return False

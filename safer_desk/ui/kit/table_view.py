@@ -283,6 +283,9 @@ class DataTableView(CopiesSelection, QTableView):
         # A table of victim-level rows (a fund's referrals): asked before every copy of rows (Ctrl+C, Edit > Copy, the
         # menu's), as History's copies are: it returns the columns the copy leaves out.
         self.copy_leaves_out: Callable[[], Collection[int]] | None = None
+        # A table whose figures leave the window as an export gives them (a fund's per-district counts, small numbers
+        # suppressed): the text a copy of rows gives instead of the rows shown, or None to copy them as shown.
+        self.copy_given: Callable[[bool], str | None] | None = None
         self.setSortingEnabled(True)
         # No sort shown until one is asked for: Qt's heading starts with ▲ on the first column, which a table given
         # its rows in a presenter's order (the indicators as entered) never follows. A table sorted from the start
@@ -374,6 +377,9 @@ class DataTableView(CopiesSelection, QTableView):
         return to_tsv(table) if rows else ""
 
     def copy_text(self, *, with_header: bool = True) -> str:
+        given = self.copy_given(with_header) if self.copy_given is not None and self._selected_rows() else None
+        if given is not None:
+            return given
         if not self._selected_rows() or self.copy_leaves_out is None:
             return self.selected_rows_text(with_header=with_header)
         return self.selected_rows_text(with_header=with_header, leave_out=self.copy_leaves_out())
