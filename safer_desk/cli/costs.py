@@ -89,6 +89,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund.add_argument("--keyed-to", metavar="DATE", type=option_type(read_date, "--keyed-to"),
                       help="spend is fully keyed to this date (30/06/2018 or 2018-06-30), within the fund's period "
                            "(default: as recorded for the fund); later spend is left out of the burn rate")
+    fund.add_argument("--as-exported", action="store_true",
+                      help="the figures as Export fund report… writes them as CSV, for a paper: a count of one or "
+                           "two victims said \"fewer than 3\" with no mean, and the burn rate and forecast over the "
+                           "months the export gives together (default: the office's own figures, as the page shows)")
     fund.set_defaults(run=run_fund)
 
 
@@ -360,10 +364,12 @@ def run_fund(args: argparse.Namespace) -> int:
         origins = row_origins(store, FUNDS)  # a county file's only: an office's own output is as it was
     finally:
         store.close()
+    if args.as_exported:  # small numbers suppressed, as the page's CSV export (presenters.funds export)
+        figures = figures.shared
     for warning in (*([said] if (said := funds.overspent_words(figures)) else []), *figures.forecast.warnings):
         print(f"safer-desk: warning: {warning}", file=sys.stderr)
     # In a county file a last row says which office the fund came from, as the Funds page and the board report say.
-    print_csv(["name", "value"], [*funds.fund_report_rows(figures),
+    print_csv(["name", "value"], [*funds.fund_report_rows(figures, shared=args.as_exported),
                                   *([["merged_from", origins.of(fund.id)]] if origins.shown else [])])
     return 0
 
