@@ -141,3 +141,26 @@ def test_ctrl_c_on_the_items_names_no_item_bought_for_one_victim(page, qtbot, pr
     pasted = copied_with_ctrl_c(qtbot, page.by_item.view)
     assert own and not set(own) & {r[0] for r in pasted if r}
     assert pasted[-1] == [page.presenter.sheet("Per item").title]  # the words saying why
+
+
+def test_ctrl_c_pressed_on_the_victims_figure_with_its_text_selected(page, qtbot):
+    """The key, not only Edit > Copy: a label's own copy of its selected text would give the page's "1"."""
+    label = page.figure_labels["victims"]
+    label.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(label.hasFocus, timeout=5000)
+    qtbot.mouseDClick(label, Qt.MouseButton.LeftButton)  # a double-click selects a figure's word
+    assert not label.hasSelectedText()  # withheld: nothing of it to select (nor a right-click Copy of it)
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() in ("before", f"Victims supported\t{FEWER}\n")
+    assert label.contextMenuPolicy() != Qt.ContextMenuPolicy.DefaultContextMenu or not (
+        label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse)
+
+
+def test_a_fund_of_three_keeps_its_figures_selectable(page, qtbot):
+    page.today = date(2018, 4, 20)  # three victims helped by then
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy() and page.data.figures.today == date(2018, 4, 20), timeout=10000)
+    assert page.data.figures.victims >= 3
+    label = page.figure_labels["victims"]
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse

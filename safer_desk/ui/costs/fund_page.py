@@ -684,6 +684,13 @@ class FundPage(QWidget):
         labels["victims"].setText(str(f.victims))
         labels["mean"].setText("—" if mean is None else format_money(mean))
         labels["median"].setText("—" if median is None else format_money(median))
+        # Withheld outside the office file: not selectable, so that the label's own copy (Ctrl+C on its selection, its
+        # right-click Copy) cannot give the page's count; Edit > Copy there gives the export's (``_figure_given``).
+        withheld = _victims_withheld(f)
+        for key in ("victims", "mean", "median"):
+            labels[key].setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if withheld
+                                                else Qt.TextInteractionFlag.TextSelectableByMouse)
+            labels[key].setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # still reached by a click, for Edit > Copy
         labels["burn"].setText(burn_rate_text(f))  # spend only in a part month: so far, not a rate
         labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
         # The period over, the forecast from a month before its last is a projection (the sentence says of what); a
@@ -860,13 +867,11 @@ class FundPage(QWidget):
         """Ctrl+C on a figure of a fund of one or two victims: its count, mean and median as the export gives them
         ("fewer than 3", none: ``funds.victims_shared``); None for any other figure."""
         f = self.data.figures if self.data is not None else None
-        if f is None:
-            return None
-        victims, mean = funds.victims_shared(f)
-        if mean is not None or f.mean_per_victim_pence is None:
+        if not _victims_withheld(f):
             return None
         labels = self.figure_labels
-        return {labels["victims"]: str(victims), labels["mean"]: "—", labels["median"]: "—"}.get(label)
+        given = str(funds.victims_shared(f)[0])
+        return {labels["victims"]: given, labels["mean"]: "—", labels["median"]: "—"}.get(label)
 
     def _copy_given(self, title: str, with_header: bool) -> str | None:
         """A copy of the Per district, Per item, Per month or Per victim table: where the fund report suppresses small
@@ -1097,6 +1102,13 @@ class FitsColumns(QObject):
         font = index.data(Qt.ItemDataRole.FontRole)  # a bold total is wider than the plain lines
         metrics = self.view.fontMetrics() if font is None else QFontMetrics(font)
         return metrics.horizontalAdvance(str(index.data() or "")) + CELL_PAD
+
+
+def _victims_withheld(figures: funds.FundFigures | None) -> bool:
+    """Whether the fund's count of victims and its mean leave the window withheld (one or two victims in all:
+    ``funds.victims_shared``), though the page shows them."""
+    return (figures is not None and figures.mean_per_victim_pence is not None
+            and funds.victims_shared(figures)[1] is None)
 
 
 def _tuple_part(place: int) -> Callable[[Any], Any]:
