@@ -948,7 +948,7 @@ def figures_rows(figures: funds.FundFigures, *, shared: bool = False) -> list[li
     """The figures ``funds.fund_report_rows`` names, in its order, for the workbook: money as pence in the Amount
     column (a £ number Excel adds up), counts as numbers, a date as a date and a month as "Apr 2020" in the Value
     column; a figure with no value is blank. ``shared``: the workbook leaving the office file, where a fund of one
-    or two victims says "fewer than 3" and gives no mean (``funds.victims_shared``); Copy figures copies the page's."""
+    or two victims says "fewer than 3" and gives no mean (``funds.victims_shared``), as Copy figures copies it."""
     f, fund = figures.forecast, figures.fund
     victims, mean = funds.victims_shared(figures) if shared else (figures.victims, figures.mean_per_victim_pence)
 
