@@ -164,3 +164,29 @@ def test_a_fund_of_three_keeps_its_figures_selectable(page, qtbot):
     assert page.data.figures.victims >= 3
     label = page.figure_labels["victims"]
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_ctrl_c_on_the_burn_rate_gives_the_rate_over_the_months_the_export_joins(demo_window, page, qtbot):
+    """July's one victim (£150) is given only with August: the page's rate over the 3 months to October less
+    September and October told August's spend, and the joined row less it July's. The copy gives the export's rate,
+    over the 4 months to October (tests/costs/test_fund_burn_rate_joined_months_s71.py)."""
+    from tests.costs.test_fund_burn_rate_joined_months_s71 import _victims
+
+    store = page.presenter.store
+    fund = funds.fund_by_name(store, PILOT).id
+    for month, amounts in ((7, ["150"]), (8, ["100", "120", "140"]), (9, ["110"] * 3), (10, ["80", "90", "100"])):
+        _victims(store, fund, month, amounts)
+    page.today = date(2018, 11, 20)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy() and page.data.figures.today == date(2018, 11, 20), timeout=10000)
+    label = page.figure_labels["burn"]
+    assert label.text() == "£320 a month"  # the office's own: the 3 months to October
+    assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    QGuiApplication.clipboard().setText("before")
+    label.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(label.hasFocus, timeout=5000)
+    demo_window.copy_action.trigger()
+    copied = QGuiApplication.clipboard().text().strip().split("\t")[1]
+    figures = dict((r[0], r[1]) for r in page.presenter.sheet("Figures").rows)
+    assert copied == f"£{figures['monthly_burn_rate'] / 100:,.2f} a month" != "£320 a month"
+    assert page.figure_labels["balance"].textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse

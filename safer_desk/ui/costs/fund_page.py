@@ -676,37 +676,15 @@ class FundPage(QWidget):
             self.sentence_box.set_text("There are no funds in this file yet: add one with More > New fund.")
             self.summary_note.hide()
             return
-        fc = f.forecast
-        mean, median = f.mean_per_victim_pence, f.median_per_victim_pence
-        labels["contributions"].setText(format_money(f.contributions_pence))
-        labels["spent"].setText(format_money(f.spent_pence))
-        labels["balance"].setText(format_money(f.balance_pence))
-        labels["victims"].setText(str(f.victims))
-        labels["mean"].setText("—" if mean is None else format_money(mean))
-        labels["median"].setText("—" if median is None else format_money(median))
+        for key, text in figure_texts(f).items():
+            labels[key].setText(text)
         # Withheld outside the office file: not selectable, so that the label's own copy (Ctrl+C on its selection, its
-        # right-click Copy) cannot give the page's count; Edit > Copy there gives the export's (``_figure_given``).
-        withheld = _victims_withheld(f)
-        for key in ("victims", "mean", "median"):
-            labels[key].setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if withheld
-                                                else Qt.TextInteractionFlag.TextSelectableByMouse)
-            labels[key].setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # still reached by a click, for Edit > Copy
-        labels["burn"].setText(burn_rate_text(f))  # spend only in a part month: so far, not a rate
-        labels["last_funded"].setText(month_name(fc.last_funded_month) if fc.last_funded_month else "—")
-        # The period over, the forecast from a month before its last is a projection (the sentence says of what); a
-        # month over that the spend recorded reached is when it ran out.
-        projected = " (projected)" if f.projected or f.run_out_projected else ""
-        ran_out = fc.exhaustion_month is not None and funds.exhaustion_words(f) == "Ran out"
-        labels["runs_out"].setText(f"⚠ Ran out in {month_name(fc.exhaustion_month)}" if ran_out  # a month over
-                                   else ("⚠ Before the end: " if fc.runs_out_before_end else "")
-                                   + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
-                                   else "Closed" if fc.closed  # nothing more is spent from it
-                                   else "Period ended" if f.spent_to_end  # spend keyed to its last day
-                                   else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
-                                   else "Not at this rate" + projected)
-        left = f.left_at_end_pence  # None: no burn rate yet, so no forecast of the end
-        labels["at_end"].setText("—" if left is None else f"{format_money(left)} left{projected}" if left >= 0
-                                 else f"⚠ {format_money(-left)} missing{projected}")
+        # right-click Copy) cannot give the page's figure; Edit > Copy there gives the export's (``_figure_given``).
+        withheld = withheld_figures(f)
+        for key, label in labels.items():
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if key in withheld
+                                          else Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # still reached by a click, for Edit > Copy
         status = {"open": "open", "closed": "CLOSED", "ended": "period ended",
                   "not_begun": "not begun"}[funds.status_word(f)]
         self.sentence_box.set_text(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
@@ -864,14 +842,11 @@ class FundPage(QWidget):
         return [table.model.column_index(key) for key in COPY_LEAVES_OUT[what]]
 
     def _figure_given(self, label: QLabel) -> str | None:
-        """Ctrl+C on a figure of a fund of one or two victims: its count, mean and median as the export gives them
-        ("fewer than 3", none: ``funds.victims_shared``); None for any other figure."""
+        """Ctrl+C on a figure the export gives otherwise (``withheld_figures``): the export's ("fewer than 3" victims,
+        no mean; the burn rate and forecast over the months it gives together); None for any other figure."""
         f = self.data.figures if self.data is not None else None
-        if not _victims_withheld(f):
-            return None
-        labels = self.figure_labels
-        given = str(funds.victims_shared(f)[0])
-        return {labels["victims"]: given, labels["mean"]: "—", labels["median"]: "—"}.get(label)
+        key = next((k for k, shown in self.figure_labels.items() if shown is label), None)
+        return withheld_figures(f).get(key) if f is not None else None
 
     def _copy_given(self, title: str, with_header: bool) -> str | None:
         """A copy of the Per district, Per item, Per month or Per victim table: where the fund report suppresses small
@@ -1104,11 +1079,50 @@ class FitsColumns(QObject):
         return metrics.horizontalAdvance(str(index.data() or "")) + CELL_PAD
 
 
-def _victims_withheld(figures: funds.FundFigures | None) -> bool:
-    """Whether the fund's count of victims and its mean leave the window withheld (one or two victims in all:
-    ``funds.victims_shared``), though the page shows them."""
-    return (figures is not None and figures.mean_per_victim_pence is not None
-            and funds.victims_shared(figures)[1] is None)
+def figure_texts(f: funds.FundFigures) -> dict[str, str]:
+    """The page's figures as it shows them, by key (``FIGURES``)."""
+    fc = f.forecast
+    mean, median = f.mean_per_victim_pence, f.median_per_victim_pence
+    # The period over, the forecast from a month before its last is a projection (the sentence says of what); a
+    # month over that the spend recorded reached is when it ran out.
+    projected = " (projected)" if f.projected or f.run_out_projected else ""
+    ran_out = fc.exhaustion_month is not None and funds.exhaustion_words(f) == "Ran out"
+    left = f.left_at_end_pence  # None: no burn rate yet, so no forecast of the end
+    return {
+        "contributions": format_money(f.contributions_pence), "spent": format_money(f.spent_pence),
+        "balance": format_money(f.balance_pence), "victims": str(f.victims),
+        "mean": "—" if mean is None else format_money(mean),
+        "median": "—" if median is None else format_money(median),
+        "burn": burn_rate_text(f),  # spend only in a part month: so far, not a rate
+        "last_funded": month_name(fc.last_funded_month) if fc.last_funded_month else "—",
+        "runs_out": (f"⚠ Ran out in {month_name(fc.exhaustion_month)}" if ran_out  # a month over
+                     else ("⚠ Before the end: " if fc.runs_out_before_end else "")
+                     + month_name(fc.exhaustion_month) + projected if fc.exhaustion_month
+                     else "Closed" if fc.closed  # nothing more is spent from it
+                     else "Period ended" if f.spent_to_end  # spend keyed to its last day
+                     else "—" if fc.as_at is None  # no burn rate yet: nothing to last at
+                     else "Not at this rate" + projected),
+        "at_end": ("—" if left is None else f"{format_money(left)} left{projected}" if left >= 0
+                   else f"⚠ {format_money(-left)} missing{projected}"),
+    }
+
+
+FORECAST_FIGURES = ("burn", "last_funded", "runs_out", "at_end")
+
+
+def withheld_figures(f: funds.FundFigures | None) -> dict[str, str]:
+    """The page's figures the export gives otherwise, with what it gives: a fund of one or two victims its count as
+    "fewer than 3" and no mean or median (``funds.victims_shared``); where its Per month table joins months, the
+    burn rate and forecast worked out over them (``FundFigures.shared``), where they differ from the page's."""
+    if f is None:
+        return {}
+    given: dict[str, str] = {}
+    if f.given is not None:
+        own, shared = figure_texts(f), figure_texts(f.shared)
+        given.update({key: shared[key] for key in FORECAST_FIGURES if shared[key] != own[key]})
+    if f.mean_per_victim_pence is not None and funds.victims_shared(f)[1] is None:
+        given.update(victims=str(funds.victims_shared(f)[0]), mean="—", median="—")
+    return given
 
 
 def _tuple_part(place: int) -> Callable[[Any], Any]:
