@@ -658,13 +658,14 @@ def save_item(store: Store, name: str, *, usual_price: Any = None, supplier: str
     if not name:
         raise FundError("Item: a name is required.")
     name = _no_names(name, "Item")  # the catalogue travels to the county whole
+    supplier = supplier_text(supplier)
     price = None if usual_price in (None, "") else _pence(usual_price, "Usual price")
     held = item_by_name(store, name)
     item_id = held["id"] if held is not None else _new_item_id(store, name)
     with store.transaction():
         store.conn.execute("INSERT INTO fund_items(id, name, usual_price_pence, supplier) VALUES (?, ?, ?, ?) "
                            "ON CONFLICT(id) DO UPDATE SET usual_price_pence = excluded.usual_price_pence, "
-                           "supplier = excluded.supplier", (item_id, name, price, (supplier or "").strip()))
+                           "supplier = excluded.supplier", (item_id, name, price, supplier))
     return item_id
 
 
@@ -853,6 +854,19 @@ def spend_date_refusal(fund: Fund, day: date | None) -> str:
             f"({fund.starts_on:%d/%m/%Y} to {fund.ends_on:%d/%m/%Y}).")
 
 
+def supplier_text(value: Any) -> str:
+    """A supplier as typed, stripped: FundError when it holds where a household lives (an address or a postcode:
+    the job's, "Locks fitted at 12 Acacia Avenue"), as an invoice reference is refused it. A supplier travels to the
+    county with the catalogue and is copied with a spend line, being a firm's name; a firm's own telephone number or
+    e-mail is its own, and kept."""
+    text = (value or "").strip()
+    found = domain.household_detail(text)
+    if found is not None and found[1] in ("an address", "a postcode"):
+        raise FundError(f"Supplier: “{found[0]}” looks like {found[1]}. Give the firm's name only: never where the "
+                        "work was done (the supplier travels to the county with the catalogue).")
+    return text
+
+
 def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount: Any = None,
                   supplier: str | None = None, invoice_ref: str = "") -> dict[str, Any]:
     """A spend line's columns as typed, checked: refused on a closed fund or dated outside the fund's period; a blank
@@ -881,7 +895,7 @@ def _spend_values(store: Store, fund: Fund, *, spent_on: Any, item: str, amount:
         raise FundError(str(exc)) from None
     invoice_ref = domain.refuse_household_detail(invoice_ref, "Invoice")
     return {"spent_on": day.isoformat(), "item_id": item_row["id"],
-            "supplier": item_row["supplier"] if supplier is None else supplier.strip(), "amount_pence": pence,
+            "supplier": item_row["supplier"] if supplier is None else supplier_text(supplier), "amount_pence": pence,
             "invoice_ref": invoice_ref}
 
 
