@@ -190,12 +190,12 @@ def format_number(value: float | None, places: int = 0) -> str:
     return f"{d:,.{places}f}"
 
 
-def _places(value: float, places: int | None, most: int = 2) -> int:
+def _places(value: float, places: int | None, most: int = 2, computed: int = 1) -> int:
     """The decimals a figure needs: none for 17.0, two for a typed 88.75, one for a computed 88.888…"""
     if places is not None:
         return places
     if round_half_up(value, most) != Decimal(str(value)):
-        most = 1  # a computed ratio: one decimal, as the papers print them
+        most = computed  # a computed ratio: one decimal, as the papers print them (a rate: _rate_places)
     for p in range(most + 1):
         if round_half_up(value, p) == round_half_up(value, most):
             break
@@ -213,6 +213,13 @@ def non_zero_places(value: float | Fraction | Decimal, places: int, most: int = 
     return places
 
 
+def _rate_places(value: float, places: int | None) -> int:
+    """The decimals a rate needs: those it has up to two, so a typed or exact 0.98 per 1,000 reads "0.98" and never
+    the "1" one place gives; a computed one under 10 two (0.944 is "0.94", not "0.9", a twentieth out), one from 10
+    up (12.3 per 1,000), as the papers print them."""
+    return _places(value, places, 2, 2 if abs(value) < 10 else 1)
+
+
 def format_value(value: float | None, unit: str, places: int | None = None, rate_per: int | None = None) -> str:
     """A figure as the papers show it: 12,586; 93%; 88.75%; 1,610 per 100,000; 4.2 per 1,000."""
     if value is None:
@@ -220,7 +227,7 @@ def format_value(value: float | None, unit: str, places: int | None = None, rate
     if unit == "percentage":
         return f"{format_number(value, _places(value, places))}%"
     if unit == "rate":
-        return f"{format_number(value, _places(value, places, 1))} {rate_label(rate_per)}"
+        return f"{format_number(value, _rate_places(value, places))} {rate_label(rate_per)}"
     p = places if places is not None else (0 if float(value).is_integer() else 1)
     return format_number(value, p)
 
@@ -230,7 +237,7 @@ def natural_places(value: float, unit: str) -> int:
     if unit == "percentage":
         return _places(value, None)
     if unit == "rate":
-        return _places(value, None, 1)
+        return _rate_places(value, None)
     return 0 if float(value).is_integer() else 1
 
 
@@ -309,8 +316,8 @@ def places_against_target(value: float, target: float, unit: str, polarity: str,
 
 def places_adding_up(value: float, target: float, value_places: int, target_places: int) -> tuple[int, int, int]:
     """The places a figure, its target and the gap between them (figure minus target) read with, so that the three
-    add up as read: the gap with the places of the figure or the target, whichever has more (0.98 per 1,000, "1",
-    against 3 is a gap of "−2", not a rate's usual "−2.0", which says the figure is not 1), and the figure or the
+    add up as read: the gap with the places of the figure or the target, whichever has more (1 per 1,000 against
+    3 is a gap of "−2", not "−2.0", which says the figure is not 1), and the figure or the
     target, or both, with as many more as the gap then takes where their own places would not add up (0.94 against
     2.46 per 1,000 is a gap of −1.52, never "0.9" and "2.5" beside "−1.5": "0.94", "2.46", "−1.52"). Nine at most."""
     gap = Fraction(str(value)) - Fraction(str(target))

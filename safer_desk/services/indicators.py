@@ -2512,8 +2512,8 @@ class YearView:
                                            ind.tolerance_kind)
         if gap.difference == 0:
             return gap.signed_text()
-        # With the places the figure and target read with, so the three add up as read: 0.98 per 1,000 ("1") against
-        # 3 is a gap of "−2", where a rate's usual one place said "−2.0" beside them
+        # With the places the figure and target read with, so the three add up as read: 1 per 1,000 against 3 is a
+        # gap of "−2", never "−2.0" beside them
         body = dom.format_number(abs(gap.difference), dom.places_adding_up(value, target, *places)[2])
         return ("+" if gap.difference > 0 else "\u2212") + body + (" pts" if ind.unit == "percentage" else "")
 

@@ -128,7 +128,7 @@ def test_compare_areas_shows_a_rate_under_a_twentieth_as_itself_not_0(store):
     assert presenter.bar_texts() == ["0.03 per 1,000"]
     assert "(0.03 per 1,000)" in presenter.summary()
     presenter.set_rate_per(100000)
-    assert presenter.rows[0].rate_text == "2.9 per 100,000"  # the usual places where they show it
+    assert presenter.rows[0].rate_text == "2.88 per 100,000"  # a rate under 10 reads with two places (s74)
 
 
 # -- a rate's count over an earlier year's population, the year's recorded later --------------------------------------

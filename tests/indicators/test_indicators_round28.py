@@ -31,14 +31,14 @@ def test_compare_areas_copies_the_figures_and_rates_it_shows(store, qtbot):
     dialog = AreaComparisonDialog(store, indicator_id=crime)
     qtbot.addWidget(dialog)
     [row] = dialog.model.rows
-    assert (row.figure_text, row.rate_text) == ("225", "2.3 per 1,000")  # 2.25 per 1,000, half up as shown
+    assert (row.figure_text, row.rate_text) == ("225", "2.25 per 1,000")  # 2.25 per 1,000 as it is (s74)
     view = dialog.view
     view.selectionModel().select(view.model().index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                                  | QItemSelectionModel.SelectionFlag.Rows)
     heading, line = [cells.split("\t") for cells in view.copy_text().splitlines()]
     copied = dict(zip(heading, line))
     assert copied["Year to date"] == "225"  # was 225.00
-    assert copied["Rate"] == "2.3"  # was 2.2: the table says 2.3 per 1,000
+    assert copied["Rate"] == "2.25"  # was 2.2: the table says 2.25 per 1,000
 
 
 def test_compare_areas_copies_a_percentage_as_shown(store, qtbot):

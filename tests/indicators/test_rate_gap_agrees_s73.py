@@ -36,15 +36,15 @@ def grid(store):
 
 
 def test_the_figure_target_and_gap_read_alike(grid):
-    assert grid.cell(svc.GRID_CUMULATIVE, 0).text == "1 per 1,000"
+    assert grid.cell(svc.GRID_CUMULATIVE, 0).text == "0.98 per 1,000"  # "1" until s74
     assert grid.cell(svc.GRID_TARGET, 0).text == "3 per 1,000"
-    assert grid.cell(svc.GRID_GAP, 0).text == "\u22122"
+    assert grid.cell(svc.GRID_GAP, 0).text == "\u22122.02"
 
 
 @pytest.mark.parametrize(("value", "target", "shown"), [
-    (0.98, 3, ("1 per 1,000", "3 per 1,000", "\u22122")),
+    (0.98, 3, ("0.98 per 1,000", "3 per 1,000", "\u22122.02")),
     (0.94, 2.46, ("0.94 per 1,000", "2.46 per 1,000", "\u22121.52")),
-    (0.944, 2.5, ("0.9 per 1,000", "2.5 per 1,000", "\u22121.6")),
+    (0.944, 2.5, ("0.94 per 1,000", "2.5 per 1,000", "\u22121.56")),
 ])
 def test_the_three_add_up_as_read(value, target, shown):
     figure, target_text = dom.format_against_target(value, target, "rate", "lower", 5, "relative", 1000)

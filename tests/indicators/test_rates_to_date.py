@@ -63,7 +63,7 @@ def test_the_year_view_of_a_monthly_rate(store, area, rate):
     assert view.cumulative[:3] == [pytest.approx(0.5), pytest.approx(0.75), None]
     assert view.ytd.value == pytest.approx(0.75) and view.ytd_last.value == pytest.approx(0.75)
     assert view.ytd.denominator == 104000
-    assert view.headline().startswith("Apr-16 to May-16: 0.8 per 1,000, no change")  # one decimal, as printed
+    assert view.headline().startswith("Apr-16 to May-16: 0.75 per 1,000, no change")  # as it is, not "0.8" (s74)
 
 
 def test_an_annual_target_for_a_rate_is_spread_through_the_year_and_judged_to_date(store, area, rate):
