@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.text import column_letter, in_words
@@ -291,6 +291,45 @@ def _shown_rows(sheet) -> Iterator[tuple]:
     return (tuple(_shown(c) for c in row) for row in sheet.iter_rows())
 
 
+def _heading_row_below(sheet) -> int | None:
+    """The row of a sheet with the headings below the first ten (a long note above them), or None."""
+    return next((number for number, cells in enumerate(_shown_rows(sheet), start=1)
+                 if number > HEADING_SEARCH and _is_heading(list(cells or []))), None)
+
+
+def _first_row_words(sheet) -> str:
+    """" (its first row reads “Indicator”, “District”, “Month” …)" for a sheet with a row in its first ten, or ""."""
+    for number, cells in enumerate(_shown_rows(sheet), start=1):
+        shown = [str(c).strip() for c in cells or () if str(c if c is not None else "").strip()]
+        if shown:
+            more = " …" if len(shown) > 5 else ""
+            return f" (its first row reads {', '.join(f'“{c}”' for c in shown[:5])}{more})"
+        if number >= HEADING_SEARCH:
+            break
+    return ""
+
+
+def _no_sheet_headed(name: str, sheets: Sequence) -> str:
+    """A workbook none of whose sheets has the headings in its first ten rows, said sheet by sheet: where each one's
+    headings seem to be (below the tenth row) or that it has none, and what to do. It said only that none had them,
+    which left the officer to search every sheet for why."""
+    below = {sheet.title: _heading_row_below(sheet) for sheet in sheets}
+    said = "; ".join(f"“{sheet.title}” has them on row {below[sheet.title]}" if below[sheet.title]
+                     else f"“{sheet.title}” has none{_first_row_words(sheet)}" for sheet in sheets)
+    found = [title for title, row in below.items() if row]
+    if not found:
+        return (f"No sheet of {name} has the columns indicator, area and period: {said}. Head the columns of figures "
+                "indicator, area, period and value, in a row of their own within the first ten rows of the sheet, "
+                "and import again.")
+    todo = (f"Delete the rows above them on “{found[0]}” that are not needed (a title or notes), so that they are "
+            "within its first ten rows, and import again" if len(found) == 1 else
+            "Copy the figures of those sheets onto one sheet, one below the other, with the headings once within its "
+            "first ten rows (Safer Desk imports the figures of one sheet), and import that; or save each sheet as a "
+            "workbook of its own with its headings moved up, and import each")
+    return (f"No sheet of {name} has the columns indicator, area and period in its first ten rows, where Safer Desk "
+            f"looks for them: {said}. {todo}.")
+
+
 # A number as a sheet gives one: 12, "1,234", "88.5%", "£3,250", "(2,442)".
 _FIGURE_LIKE = re.compile(r"^\(?[-+]?£?\s*(?:\d[\d,]*)?\.?\d+\s*%?\)?$")
 
@@ -475,9 +514,7 @@ def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
                 return [replace(r, hidden=True) if r.line in hidden else r for r in rows] if hidden else rows
             if len(wb.worksheets) == 1:  # its own message says what it lacks
                 return _rows_from(path, *_headings(path, _shown_rows(wb.worksheets[0])))
-            names = ", ".join(f"“{sheet.title}”" for sheet in wb.worksheets)
-            raise ValuesFileError(f"No sheet of {path.name} ({names}) has the columns indicator, area and period "
-                                  "in its first ten rows.")
+            raise ValuesFileError(_no_sheet_headed(path.name, wb.worksheets))
         finally:
             wb.close()
     try:

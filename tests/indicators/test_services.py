@@ -193,8 +193,9 @@ def test_a_workbook_with_notes_before_its_figures_is_read_from_the_sheet_with_th
                       Sheet("Data", ["Indicator", "District", "Month", "Value"], [row])])
     with pytest.raises(ValueError) as caught:
         preview_values(store, xlsx)
-    assert str(caught.value) == ("No sheet of return.xlsx (“Notes”, “Data”) has the columns indicator, area and "
-                                 "period in its first ten rows.")
+    assert str(caught.value).startswith(
+        "No sheet of return.xlsx has the columns indicator, area and period: “Notes” has none (its first row reads "
+        "“About these figures”); “Data” has none (its first row reads “Indicator”, “District”, “Month”, “Value”).")
 
 
 def test_import_figures_from_xlsx(store, area, tmp_path):
