@@ -51,9 +51,36 @@ class NotCsvText(ValueError):
     """A CSV file's bytes are not text a spreadsheet writes; the message names the file and says how to save it."""
 
 
+def utf16_codec(data: bytes) -> str | None:
+    """The codec of UTF-16 text: Excel's "Unicode Text" (with its byte-order mark, and tabs between the columns), or
+    the same saved by another program without the mark, told by a NUL in every other byte where its letters are
+    plain (English and Welsh text, figures, tabs and commas). Such a file was refused as "not text a spreadsheet
+    writes"; read as UTF-16 it is the sheet it came from. No file of other text is taken for it: UTF-8 and
+    Windows-1252 text holds no NUL, and bytes that UTF-16 does not read as almost all plain letters are left alone
+    (a UTF-32 file's NUL pairs read as NULs)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # UTF-32's mark starts as UTF-16's does
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:4096]
+    if b"\x00" not in sample:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample[:len(sample) // 2 * 2].decode(codec, errors="replace")
+        plain = sum(c.isascii() and (c.isprintable() or c in "\r\n\t") for c in text)
+        if text.strip() and "\x00" not in text and plain >= 0.95 * len(text):
+            return codec
+    return None
+
+
 def is_utf16(data: bytes) -> bool:
-    """Excel's "Unicode Text": UTF-16 with its byte-order mark (and tabs between the columns)."""
-    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    """UTF-16 text, with or without its byte-order mark (``utf16_codec``)."""
+    return utf16_codec(data) is not None
+
+
+def utf16_text(data: bytes) -> str:
+    """The text of UTF-16 bytes (``is_utf16``); UnicodeDecodeError for a file cut short in a letter."""
+    return data.decode(utf16_codec(data) or "utf-16")
 
 
 def refuse_other_kind(data: bytes, name: str, error: type[ValueError], save_as: str = SAVE_AS_CSV) -> None:

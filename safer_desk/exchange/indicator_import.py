@@ -16,7 +16,7 @@ from safer_desk.domain.checks import split_row_message
 from safer_desk.domain.text import column_letter, in_words
 from safer_desk.exchange.files import (HEADING_SEARCH, SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of,
                                        find_headings, is_utf16, other_separator, refuse_other_kind,
-                                       windows_text_doubt)
+                                       utf16_text, windows_text_doubt)
 
 REQUIRED = ("indicator", "area", "period")
 OPTIONAL = ("value", "numerator", "denominator", "comment")
@@ -518,9 +518,9 @@ def _read_long_rows(path: Path, doubts: list[str]) -> list[LongRow]:
         finally:
             wb.close()
     try:
-        # Excel's "Unicode Text" is UTF-16 with its byte-order mark (csv_text_of refuses UTF-16 for the files that
-        # must be comma-separated)
-        text = data.decode("utf-16") if is_utf16(data) else csv_text_of(data, path.name)
+        # Excel's "Unicode Text" is UTF-16 with its byte-order mark, other programs' the same without it
+        # (files.utf16_codec; csv_text_of refuses UTF-16 for the files that must be comma-separated)
+        text = utf16_text(data) if is_utf16(data) else csv_text_of(data, path.name)
     except NotCsvText as exc:
         raise ValuesFileError(str(exc)) from None
     except UnicodeDecodeError:  # an odd byte at the end: cut short

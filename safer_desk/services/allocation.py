@@ -30,7 +30,7 @@ from safer_desk.domain.text import (column_letter, counted, filled_width, find_t
                                 typed_name_key)
 from safer_desk.services.district_counties import english_name
 from safer_desk.exchange.files import (SAVE_AS_CSV, NotCsvText, csv_rows, csv_text_of, find_headings, is_utf16,
-                                      other_separator, refuse_other_kind)
+                                      other_separator, refuse_other_kind, utf16_text)
 from safer_desk.storage.kinds import SQLITE_START
 from safer_desk.storage import snapshots
 from safer_desk.storage.store import Store
@@ -295,7 +295,7 @@ def read_input_csv(path: Path | str, *, factors: Sequence[str] | None = None,
             _refuse_workbook(data, path.name)
         # Excel's "Unicode Text" is UTF-16 with its byte-order mark, tab-separated: read, as its "Text (Tab
         # delimited)" is (csv_text_of refuses UTF-16 for the files that must be comma-separated).
-        text = (data.decode("utf-16") if is_utf16(data) else csv_text_of(data, path.name)) if data else ""
+        text = (utf16_text(data) if is_utf16(data) else csv_text_of(data, path.name)) if data else ""
     except (NotCsvText, UnicodeDecodeError) as exc:
         raise AllocationError(str(exc) if isinstance(exc, NotCsvText) else
                               f"{path.name} cannot be read as UTF-16 text; {SAVE_AS_CSV}.") from None
