@@ -416,6 +416,21 @@ def _is_zip(path: Path) -> bool:
 
 
 # -- finding files: files, folders and zips -----------------------------------------------------------
+# A browser's name for a file downloaded again beside the first: "2020-01-devon-and-cornwall-street (1).csv".
+_BROWSER_COPY = re.compile(r"^(?P<name>.*) \((?P<copy>\d+)\)(?P<ext>\.[^.]*)?$")
+
+
+def _download_order(path: Path) -> tuple:
+    """A folder's files in name order, with a browser's numbered copy of a file straight after it, in its
+    numbers' order: "… (1).csv" is the later download, which counts where two give a month, but sorted by name it
+    came before the file it copies (" " before "."), so the earlier download was counted as the later one."""
+    named = _BROWSER_COPY.match(path.name)
+    if named is None:
+        return path.parts, 0
+    return (*path.parent.parts, named["name"] + (named["ext"] or "")), int(named["copy"])
+
+
+
 @contextlib.contextmanager
 def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
     """Street files to import among the files, folders and zips given, and the other files left out.
@@ -442,7 +457,7 @@ def street_files_in(paths: Iterable[Path | str]) -> Iterator[FoundFiles]:
         for given in paths:
             p = Path(given)
             if p.is_dir():
-                for f in sorted(p.rglob("*")):
+                for f in sorted(p.rglob("*"), key=_download_order):
                     inside = f.relative_to(p)
                     if not f.is_file() or _mac_leftover(inside.parts):
                         continue
