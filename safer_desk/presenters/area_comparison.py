@@ -49,10 +49,15 @@ class ComparisonRow:
     rag_order: int = 0  # red first, then amber, green and the states without a judgement (Rag.sort_key)
     # Beside a partnership's or county's blank population (a count's): why, when some of its districts have one
     population_missing: str = ""
+    # Beside a county's blank population where the file does not hold all its districts: which
+    districts_absent: tuple[str, ...] = ()
 
     @property
     def population_tip(self) -> str:
         """Beside the population, why it is an earlier year's, or why there is none ("" when it is the year's own)."""
+        if self.districts_absent and self.population is None:
+            return (f"The file does not hold every district of {self.area} (not {in_words(list(self.districts_absent))})"
+                    f": the districts' populations it holds added up are not {self.area}'s.")
         if self.population_missing:
             return self.population_missing
         if self.population_partly:
@@ -164,7 +169,7 @@ class AreaComparisonPresenter:
                 population_text=_population_text(item.population, item.population_years, item.population_partly),
                 population_years=item.population_years, population_partly=item.population_partly,
                 change=None if change is None else change.difference, rag_order=view.rag.sort_key,
-                population_missing=self._missing_words(item)))
+                population_missing=self._missing_words(item), districts_absent=item.districts_absent))
         self.changed.emit()
 
     def _missing_words(self, item: ind.AreaComparison) -> str:

@@ -3263,6 +3263,9 @@ class AreaComparison:
     # A partnership's or county's districts with no population for the year (nor an earlier one) where others have
     # one, so that it has none: their names ("West Devon"); () when it has one, or none of them has
     population_missing: tuple[str, ...] = ()
+    # A county's districts the file does not hold (groups.county_districts_absent): the sum of those it holds is not
+    # the county's population, so it has none
+    districts_absent: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -3303,7 +3306,9 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
         pops = [pop] if pop else []
         population = pop.population if pop else None
         missing: tuple[str, ...] = ()
-        if population is None and area.is_group:
+        # Suffolk with only its three districts an office holds is not Suffolk: 335,400 was shown as its population
+        absent = tuple(groups.county_districts_absent(area))
+        if population is None and area.is_group and not absent:
             members = sorted({d for m in year.months for d in groups.membership(area, m.iso).districts})
             pops = [groups.population(d, year) for d in members]
             if members and all(pops):
@@ -3316,7 +3321,7 @@ def area_comparison(store: Store, indicator_id: str, area_ids: Sequence[str] | N
         stand_ins = [p for p in pops if p and p.year and p.year != year.label] if population else []
         earlier = sorted({p.year for p in stand_ins})
         partly = tuple(groups.name(p.area_id) for p in stand_ins) if len(stand_ins) < len(pops) else ()
-        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier), partly, missing))
+        out.append(AreaComparison(area, v, population, rate, rate_per, tuple(earlier), partly, missing, absent))
     return out
 
 
