@@ -2748,6 +2748,12 @@ class YearView:
             return f"No figures for the same period last year to compare with ({words})."
         return self.change.sentence(self._compared_with())
 
+    def _last_year_partly_held(self) -> bool:
+        """Last year holds figures, but not for every period this year's to date covers, so there is no change to
+        date (and no whose-figures reason: last_year_words)."""
+        return (self.change is None and self.ytd is not None and not self.last_year_words()
+                and any(f is not None and f.value is not None for f in self.last_year))
+
     def last_year_held_words(self) -> str:
         """"2024/25's are for Jan-25 to Mar-25 only", or "none is held for 2024/25": what last year holds."""
         last = self.year.previous()
@@ -2851,6 +2857,10 @@ class YearView:
                 text += f", {self.movement.words(self.movement_from, 'since')}"
                 if self.movement.judgement:
                     text += f" ({self.movement.judgement})"
+            elif not figure_shown and self._last_year_partly_held():
+                # The grid shows last year's January to March and their monthly change, the table no change to
+                # date: said why, as the board report's note says it
+                text += f"; no figures for the same period last year to compare with ({self.last_year_held_words()})"
             text = text.removeprefix(", ").strip()
             if text:
                 parts.append(text[:1].upper() + text[1:] + ".")
