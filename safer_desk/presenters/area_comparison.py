@@ -56,8 +56,9 @@ class ComparisonRow:
     def population_tip(self) -> str:
         """Beside the population, why it is an earlier year's, or why there is none ("" when it is the year's own)."""
         if self.districts_absent and self.population is None:
-            return (f"The file does not hold every district of {self.area} (not {in_words(list(self.districts_absent))})"
-                    f": the districts' populations it holds added up are not {self.area}'s.")
+            absent = in_words(list(self.districts_absent))
+            return (f"The file does not hold every district of {self.area} (not {absent}): the districts' "
+                    f"populations it holds added up are not {self.area}'s.")
         if self.population_missing:
             return self.population_missing
         if self.population_partly:
