@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from safer_desk.cli.common import open_existing, option_type, print_csv, read_amount, read_financial_year
+from safer_desk.cli.common import (open_existing, option_type, print_csv, read_amount, read_financial_year,
+                                   refuse_empty_area)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,8 +19,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(“OPCC (2017/18): 110000”, or the paper's words when not known). In a county file (one that "
                     "district exports were merged into) a last column, merged_from, says which office each project "
                     "came from (“Babergh office”; every office that sent it alike; or “Typed in the county file”); "
-                    "an office's own file has no such column.")
+                    "an office's own file has no such column. --area keeps the projects the register's area "
+                    "choice keeps.")
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
+    parser.add_argument("--area", metavar="NAME",
+                        help="only the projects of this area, as the register's area choice shows them (those naming "
+                             "it, and its county's county-wide ones); an area no project names is refused")
     parser.set_defaults(run=run_projects)
     register_awards(subparsers)
 
@@ -28,13 +33,38 @@ def run_projects(args: argparse.Namespace) -> int:
     from safer_desk.services.funders import register_cli_header, register_cli_rows
     from safer_desk.services.provenance import PROJECTS, row_origins
 
+    refuse_empty_area(args.area)
     store = open_existing(args.file)
     try:
         origins = row_origins(store, PROJECTS)  # a county file's only: an office's own output is as it always was
-        print_csv(register_cli_header(origins), register_cli_rows(store, origins))
+        rows = register_cli_rows(store, origins)
+        if args.area is not None:
+            kept = _projects_of_area(store, args.area)
+            rows = [r for r in rows if r[0] in kept]
+        print_csv(register_cli_header(origins), rows)
     finally:
         store.close()
     return 0
+
+
+def _projects_of_area(store, area: str) -> set[str]:
+    """The ids of the projects the register's area choice keeps for ``area`` (the window's own rule: those naming it,
+    and the county-wide ones of its county); an area the choice does not offer is refused, naming those it does."""
+    from safer_desk.cli.common import CliError
+    from safer_desk.domain.text import in_words, meant_words
+    from safer_desk.presenters.projects import ProjectsPresenter
+
+    presenter = ProjectsPresenter(store, read_only=True)
+    presenter.reload()
+    held = presenter.areas()
+    chosen = next((name for name in held if name.casefold() == " ".join(area.split()).casefold()), None)
+    if chosen is None:
+        offered = f"the areas the register's projects name are {in_words(held)}" if held else \
+            "no project in it names an area"
+        raise CliError(f"--area: no project in the register names an area called “{area.strip()}”"
+                       f"{meant_words(area.strip(), held)} ({offered}). Nothing was printed.")
+    keep = presenter.filter_predicate(area=chosen)
+    return {p.id for p in presenter.rows if keep is None or keep(p)}
 
 
 def register_awards(subparsers: argparse._SubParsersAction) -> None:
