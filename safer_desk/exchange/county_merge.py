@@ -374,6 +374,28 @@ def _newer_than_this(app_version: str) -> bool:
     return theirs is not None and ours is not None and theirs > ours
 
 
+def _format_refusal(version: str, app_version: str) -> str:
+    """Why a signed export in another format than this version's is refused, as it is: made by a newer version (the
+    same file would come again: install it), or signed as made by this or an older version in a format none of those
+    writes, an older format than signed exports use, or a format version that is not one (not made as it says, or
+    changed). "A newer version of Safer Desk (0.2.8)" was said of each, naming this very version as newer."""
+    changed = "it was not made by Safer Desk as it says, or was changed after it was made"
+    if not version.strip():
+        return f"its export format version is blank (this version reads format {EXPORT_FORMAT_VERSION}): {changed}"
+    if not (version.isascii() and version.isdecimal()) or str(int(version)) != version:
+        return (f"its export format “{version}” is not a format version Safer Desk writes (this version reads format "
+                f"{EXPORT_FORMAT_VERSION}): {changed}")
+    if int(version) < int(EXPORT_FORMAT_VERSION):
+        return (f"it says it is in export format {version}, an older format than signed exports use (format "
+                f"{EXPORT_FORMAT_VERSION}): {changed}")
+    if _newer_than_this(app_version):  # not a damaged manifest: asking the office again would bring the same file
+        return (f"it was made by a newer version of Safer Desk ({app_version}), which writes exports in a format this "
+                f"version does not read (format {version}); install the newer version at the county first")
+    made = f"Safer Desk {app_version}" if app_version.strip() else "a version of Safer Desk it does not name"
+    return (f"it is signed as made by {made}, but says it is in export format {version}, which no version of Safer "
+            f"Desk up to this one ({__version__}) writes: {changed}")
+
+
 def _signed_manifest(path: Path, rows: dict[str, str]) -> dict[str, str]:
     """The manifest as signed, after checking the signature and that every row says what was signed."""
     if "signed_statement" not in rows or "signature" not in rows:
@@ -487,13 +509,10 @@ def _check_export(path: Path, conn: sqlite3.Connection) -> ExportManifest:
                 "internal_tables", "internal_checksum", "schema_hash", "include_referrals", "audit_entries",
                 "audit_head_id", "audit_head_hash", "key_fingerprint", "public_key")
     missing = [k for k in required if k not in m]
-    if not missing and m["format_version"].isdecimal() and int(m["format_version"]) > int(EXPORT_FORMAT_VERSION):
-        # Not a damaged manifest: asking the office for the file again would bring the same file.
-        raise _refuse(path, f"it was made by a newer version of Safer Desk ({m.get('app_version', '?')}), which "
-                            "writes exports in a format this version does not read (format "
-                            f"{int(m['format_version'])}); install the newer version at the county first")
-    if missing or m["format_version"] != EXPORT_FORMAT_VERSION:
-        raise _refuse(path, f"its manifest is missing or incomplete ({', '.join(missing) or 'format version'})")
+    if missing:
+        raise _refuse(path, f"its manifest is missing or incomplete ({', '.join(missing)})")
+    if m["format_version"] != EXPORT_FORMAT_VERSION:
+        raise _refuse(path, _format_refusal(m["format_version"], m.get("app_version", "")))
     _check_manifest_shape(path, m)
     exported = _parse_time(m["exported_at"])
     if exported is None:
