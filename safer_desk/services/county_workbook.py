@@ -90,7 +90,8 @@ def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cas
     row several offices sent alike names them all); {} for an office's own file (nothing merged into it).
     ``tables``: only these (the window's register reads its own, not every indicator figure's)."""
     from safer_desk.exchange.county_merge import latest_office_name
-    from safer_desk.services.provenance import SEVERAL_OFFICES, merged_into
+    from safer_desk.services.example_rows import example_only_offices
+    from safer_desk.services.provenance import EXAMPLE_DATA, SEVERAL_OFFICES, merged_into
     from safer_desk.storage.schema.exchange import HOLDERS_TABLE, PROVENANCE_TABLE
 
     if not merged_into(store):
@@ -102,21 +103,25 @@ def merged_origins(store: Store, tables: tuple[str, ...] = ("projects", "dhr_cas
             names[office_id] = latest_office_name(store.conn, office_id) or given
         return names[office_id]
 
+    # Offices that sent only their copy of the example, unchanged, are not named as where a row came from: a row only
+    # they hold is "Example data" ("Merged from 4 offices" counted three that had only looked around the example).
+    example_only = example_only_offices(store)
     holders: dict[tuple[str, str], list[str]] = {}
     if store.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (HOLDERS_TABLE,)):
         for table, key, office_id in store.rows(
                 f"SELECT table_name, row_key, office_id FROM {HOLDERS_TABLE} WHERE table_name IN "
                 f"({','.join('?' * len(tables))})", tables):
-            holders.setdefault((table, key), []).append(name(office_id, office_id))
+            holders.setdefault((table, key), []).append(office_id)
     out: Origins = {t: {} for t in tables}
     for table, key, office_id, office_name, shared in store.rows(
             f"SELECT table_name, row_key, office_id, office_name, shared FROM {PROVENANCE_TABLE} "
             f"WHERE table_name IN ({','.join('?' * len(tables))})", tables):
         if shared:
-            held = sorted(holders.get((table, key), []), key=str.casefold)
-            out[table][key] = ", ".join(held) if held else SEVERAL_OFFICES
+            ids = holders.get((table, key), [])
+            held = sorted((name(i, i) for i in ids if i not in example_only), key=str.casefold)
+            out[table][key] = ", ".join(held) if held else EXAMPLE_DATA if ids else SEVERAL_OFFICES
         else:
-            out[table][key] = name(office_id, office_name)
+            out[table][key] = EXAMPLE_DATA if office_id in example_only else name(office_id, office_name)
     return out
 
 

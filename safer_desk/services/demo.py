@@ -7,6 +7,9 @@ shipped file keeps the seeded one. A test checks that the shipped file equals wh
 the office id set aside; after changing the example data, rebuild it with
 
     python -m safer_desk.services.demo --write-resource
+
+which writes resources/example/example-rows.json too (services.example_rows: how a county tells an office that
+sent only its copy of the example; a test checks it against a fresh merge of two copies).
 """
 
 from __future__ import annotations
@@ -195,8 +198,13 @@ def write_resource(out: Path | None = None) -> Path:
     from safer_desk.services.example_copy import RESOURCE_PARTS
     from safer_desk.storage.safe_write import write_built_resource
 
-    return write_built_resource(RESOURCE_PARTS, lambda path: build_demo(path, own_office=False), out,
-                                refuse=DemoError)
+    written = write_built_resource(RESOURCE_PARTS, lambda path: build_demo(path, own_office=False), out,
+                                   refuse=DemoError)
+    if out is None:  # the county's way of telling an office that sent only its copy of the example (example_rows)
+        from safer_desk.services.example_rows import write_example_hashes
+
+        write_example_hashes()
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,9 @@ AWARDS, ALLOCATIONS, TOP_SLICES = "funding_awards", "allocation_scenarios", "all
 MERGED_FROM = "Merged from"
 # A row several offices sent alike, in a county file merged before the county kept which (county_workbook's words).
 SEVERAL_OFFICES = "Several offices"
+# A row only offices' copies of the example sent, unchanged (services.example_rows): no office's own work.
+EXAMPLE_DATA = "Example data"
+EXAMPLE_PHRASE = "example data, as copies of Safer Desk's example sent it"
 
 
 class RowOrigins(Frozen):
@@ -58,6 +61,8 @@ class RowOrigins(Frozen):
         words = self.of(key)
         if not words:
             return ""
+        if words == EXAMPLE_DATA:  # not "merged from Example data"
+            return EXAMPLE_PHRASE
         words = words.lower() if words == SEVERAL_OFFICES else words  # "merged from several offices"
         said = words if words == self.typed else f"{MERGED_FROM} {words}"
         return f"{said[0].lower()}{said[1:]}"
@@ -78,8 +83,18 @@ class RowOrigins(Frozen):
             return ""
         from safer_desk.domain.text import in_words
 
-        offices = sorted({o for k in merged for o in self.by_key[k].split(", ")} - {SEVERAL_OFFICES}, key=str.casefold)
-        unrecorded = any(self.by_key[k] == SEVERAL_OFFICES for k in merged)  # which is not recorded: never one
+        if all(self.by_key[k] == EXAMPLE_DATA for k in merged):  # only copies of the example hold them
+            it, one = ("it", "It is") if len(merged) == 1 else ("them", "They are")
+            who = one if len(merged) == len(keys) else \
+                f"{len(merged)} of them {'is' if len(merged) == 1 else 'are'}"
+            return (f"{who} the example data, which the offices that sent their copies of Safer Desk's example "
+                    f"still hold: their next exports, merged, put {it} back. To remove {it} for good, ask those "
+                    f"offices to delete {it} in their own files.")
+
+        offices = sorted({o for k in merged for o in self.by_key[k].split(", ")} - {SEVERAL_OFFICES, EXAMPLE_DATA},
+                         key=str.casefold)
+        # which is not recorded (never one), or copies of the example
+        unrecorded = any(self.by_key[k] in (SEVERAL_OFFICES, EXAMPLE_DATA) for k in merged)
         if unrecorded:
             offices.append("other offices" if offices else "several offices")
         it = "it" if len(merged) == 1 else "them"

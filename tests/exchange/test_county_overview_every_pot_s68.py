@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from safer_desk.domain.allocation import AllocationOptions, PartnershipInput
 from safer_desk.services import allocation as service
+from safer_desk.services.projects import Project, add_projects
 from safer_desk.services.report import build_report
 from safer_desk.storage.store import open_store
 from tests.exchange.district_offices import export, merge, office_from, template
@@ -29,6 +30,9 @@ def _sent(office, path):
 
 def _county(tmp_path, demo_path, *, ipswich_agreed: bool = True):
     western = office_from(demo_path, tmp_path / "western.sqlite", "Western CSP office", partnerships=["Western CSP"])
+    # An office at work on the example's papers (a project of its own): one that sent only its copy of the example
+    # is not named as where a row came from (s74, test_example_only_offices_s74).
+    add_projects(western, [Project(id="p-western-own", title="Western CSP street pastors", areas=("Western CSP",))])
     sent = [_sent(western, tmp_path / "western-export.sqlite")]
     ipswich = office_from(template(tmp_path), tmp_path / "ipswich.sqlite", "Ipswich office",
                           partnerships=["Ipswich CSP"])

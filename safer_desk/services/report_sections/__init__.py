@@ -68,15 +68,19 @@ def merged_from_cells(origins, keys) -> tuple[list[str], str]:
     the five names in full, in a column a portrait page gives a few letters, made each such row some 25 lines tall
     and the county's 15 projects six pages. "" words when no row is shortened; no cells in an office's own file."""
     from safer_desk.domain.text import in_words
-    from safer_desk.services.provenance import SEVERAL_OFFICES
+    from safer_desk.services.provenance import EXAMPLE_DATA, SEVERAL_OFFICES
 
     cells = [origins.of(k) for k in keys]
     if not origins.shown:
         return cells, ""
-    named = {k: set(origins.by_key[k].split(", ")) - {SEVERAL_OFFICES} for k in keys if k in origins.by_key}
+    # "Example data": rows only offices' copies of the example sent (services.example_rows), counted as no office.
+    example = (f"“{EXAMPLE_DATA}”: sent only by offices' copies of Safer Desk's example, which are not "
+               "counted as offices the rows came from." if EXAMPLE_DATA in cells else "")
+    named = {k: set(origins.by_key[k].split(", ")) - {SEVERAL_OFFICES, EXAMPLE_DATA}
+             for k in keys if k in origins.by_key}
     offices = sorted(set().union(*named.values()), key=str.casefold)
     if len(offices) < 3 or not any(len(n) == len(offices) for n in named.values()):
-        return cells, ""
+        return cells, example
     every = f"{len(offices)} offices"  # not "All": the table's offices, which need not be every office merged
     cells = [every if len(named.get(k, ())) == len(offices) else cell for k, cell in zip(keys, cells)]
-    return cells, f"“{every}”: sent alike by {in_words(offices)}."
+    return cells, " ".join(filter(None, [f"“{every}”: sent alike by {in_words(offices)}.", example]))

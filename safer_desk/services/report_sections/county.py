@@ -92,16 +92,26 @@ def merged_offices_words(store: Store, today: date, *, as_at: date | None = None
     that are as at it (``kinds``: "reviews", "funds"), as the title page does, and the day the report was made for the
     rest, as "as recorded on": the day it was made, said as the day the figures were as at, was taken for the day
     of the recovery table under it."""
+    from safer_desk.domain.text import in_words
+    from safer_desk.services.example_rows import example_only_offices
     from safer_desk.services.report import as_at_words
 
     latest = {r[0]: r[1] for r in store.rows("SELECT office_id, office_name FROM _county_imports ORDER BY imported_at")}
-    merged = sorted(latest.values(), key=str.casefold)
+    # An office that sent only its copy of the example, unchanged, is said apart, not counted among the offices
+    # whose figures these are ("4 office files" counted three that had only looked around the example).
+    example = example_only_offices(store)
+    merged = sorted((n for o, n in latest.items() if o not in example), key=str.casefold)
+    copies = sorted((n for o, n in latest.items() if o in example), key=str.casefold)
     files = "office file" if len(merged) == 1 else counted(len(merged), "office file")
     head = f"Figures from the {files} merged into this county file ({', '.join(merged)})"
+    # (never every office: a county file of copies of the example alone names them, example_only_offices)
+    tail = (f" {in_words(copies)} sent only {'its copy' if len(copies) == 1 else 'their copies'} of Safer Desk's "
+            f"example data: {'it is' if len(copies) == 1 else 'they are'} not counted among the offices the figures "
+            "came from." if copies else "")
     if as_at is None or as_at >= today:
-        return f"{head}, as at {format_uk_date(today)}."
+        return f"{head}, as at {format_uk_date(today)}.{tail}"
     words = as_at_words(store, kinds or set(), year, as_at, today)
-    return f"{head}. {words}." if words else f"{head}, as recorded on {format_uk_date(today)}."
+    return (f"{head}. {words}.{tail}" if words else f"{head}, as recorded on {format_uk_date(today)}.{tail}")
 
 
 def open_conflicts_words(store: Store) -> str:
