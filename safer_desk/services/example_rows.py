@@ -60,8 +60,8 @@ def example_only_offices(store: "Store") -> dict[str, str]:
     is its own, and it holds some of the example's work (a project, a review, a fund …), not its reference data
     alone. {} in an office's own file, and in a county file of such offices alone, which names them as before (a
     lead trying the county's side with copies of the example). Rows every file holds alike (districts, partnerships:
-    kept with no holders) tell nothing and are not read. An office that deleted some of the example's rows and did nothing else still sent
-    only the example's data."""
+    kept with no holders) tell nothing and are not read. An office that deleted some of the example's rows and did
+    nothing else still sent only the example's data."""
     from safer_desk.services.provenance import merged_into
 
     hashes, counted_only = _resource()
