@@ -1356,6 +1356,17 @@ def origin_of(conn: sqlite3.Connection, table: str, key: str,
     return Origin(office_id, office_name, found[0], bytes(found[1]), bool(found[2]))
 
 
+# Whether an open conflict raised again differs from the one held (county_merge._Merger.conflict's upsert): any column,
+# its office's row compared without the parts kept with it.
+_CONFLICT_RAISED_ANEW = " OR ".join(
+    [f"_county_conflicts.{c} IS NOT excluded.{c}" for c in (
+        "export_id", "other_office", "detail", "county_key", "conflict_group", "subject", "county_side",
+        "district_side", "subject_key", "county_version", "incoming_version")]
+    + ["(CASE WHEN json_valid(_county_conflicts.incoming_row) AND json_valid(excluded.incoming_row) "
+       f"THEN json_remove(_county_conflicts.incoming_row, '$.{PARTS}') IS NOT json(excluded.incoming_row) "
+       "ELSE _county_conflicts.incoming_row IS NOT excluded.incoming_row END)"])
+
+
 _SET_ORIGIN_SQL = (f"INSERT INTO {ORIGINS_TABLE}(table_name, row_key, import_number, row_hash, shared) "
                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(table_name, row_key) DO UPDATE SET "
                    "import_number = excluded.import_number, row_hash = excluded.row_hash, shared = excluded.shared")
@@ -1748,7 +1759,10 @@ class _Merger:
             "subject_key = excluded.subject_key, county_version = excluded.county_version, "
             "incoming_version = excluded.incoming_version, "
             "found_at = CASE WHEN _county_conflicts.detail = excluded.detail THEN _county_conflicts.found_at "
-            "ELSE excluded.found_at END",
+            "ELSE excluded.found_at END "
+            # The same conflict raised again as it stands (an export merged a second time) is not written: its row
+            # held with its parts (keep_held_parts) reads as the row raised, and the file is left as it was.
+            f"WHERE {_CONFLICT_RAISED_ANEW}",
             (self.m.export_id, self.m.office_id, office, t, row_key, kind, other, text,
              json.dumps(row, default=str, ensure_ascii=False) if row is not None else "", self.now, county_key,
              group, subject, county_side, district_side, subject_key, county_version, incoming_version))
@@ -2001,8 +2015,11 @@ class _Merger:
                 info = self.layouts.info(self.dst, part)
                 parts[part] = [self.apply_remap(info, row)[0] for row in iter_rows(
                     self.dst, info, parts_where(c.table, part, schema=SRC, keys=f"= {sql_text(c.row_key)}"), SRC)]
-            self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = ? WHERE id = ?",
-                             (json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False), c.id))
+            # Written only when it differs: an export merged again, its conflict still open, leaves the file as it was.
+            self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET incoming_row = :row "
+                             "WHERE id = :id AND incoming_row IS NOT :row",
+                             {"row": json.dumps({**c.incoming_row, PARTS: parts}, default=str, ensure_ascii=False),
+                              "id": c.id})
             self.say_plan_figures(c, parts)
             held = [(part, len(rows)) for part, rows in parts.items() if rows]
             if held:  # not merged, so in no count: said, so the counts and the file's rows add up
