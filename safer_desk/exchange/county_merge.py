@@ -56,6 +56,7 @@ from safer_desk.domain.text import counted, in_words, ranges_text, tidy_spaces
 from safer_desk.exchange import signing
 from safer_desk.exchange.county_conflicts import (CHILD_KEYS, DEALT_WORDS, DECISIONS_TABLE, HANDLING_OF_FOLLOWER,
                                                   KIND_WORDS, LOCAL_COLUMNS, MAKE_UP, NAMED_WHEN_COUNTED, NATURAL_KEYS,
+                                                  NOUNS,
                                                   PARTS, PAYMENTS_HELD, REFERENCE_GROUP_TABLES, RESPLIT_HELD,
                                                   ROW_WORDS, WHOLES, Conflict, Describer, column_words, dealings_words,
                                                   figure_phrase, group_of, held_dealings, held_payments,
@@ -2027,8 +2028,29 @@ class _Merger:
                 self.held_notes[c.id] = (
                     f"{counted(n, 'row')} held with conflict #{c.id} ({c.subject}), not counted above: "
                     f"{in_words([rows_counted(part, k) for part, k in held])} of {self.m.office_name}'s version, "
-                    "which come in with it if it is kept.")
+                    f"which come in with it if it is kept{self.parts_alike_words(c, parts, n)}.")
                 self.summary.conflict_notes.append(self.held_notes[c.id])
+
+    def parts_alike_words(self, c: Conflict, parts: dict[str, list[dict]], n: int) -> str:
+        """" (all 3 as the county file holds them: only the project itself differs)", or " (2 of them …)", when parts
+        held with a conflict are the county's own, row for row: a project only retitled or given a new status held its
+        unchanged officers and cost lines, which read as changes of the office's; "" when none is alike."""
+        key = c.county_key or c.row_key
+        alike = 0
+        for part, rows in parts.items():
+            if not rows:
+                continue
+            info = self.layouts.info(self.dst, part)
+            county = {json.dumps(r, sort_keys=True, default=str) for r in iter_rows(
+                self.dst, info, parts_where(c.table, part, keys=f"= {sql_text(key)}"))}
+            alike += sum(1 for r in rows if json.dumps(r, sort_keys=True, default=str) in county)
+        if not alike:
+            return ""
+        if alike == n:
+            thing = (c.subject.split(" '")[0] if " '" in c.subject else NOUNS.get(c.table, "thing")).lower()
+            return f" (all {n} as the county file holds them: only the {thing} itself differs)" if n > 1 else \
+                f" (as the county file holds it: only the {thing} itself differs)"
+        return f" ({alike} of them as the county file holds them)"
 
     def say_plan_figures(self, c: Conflict, parts: dict[str, list[dict]]) -> None:
         """A conflict about a whole plan says the figures keeping the office's version would change, besides its

@@ -44,7 +44,8 @@ def test_the_parts_held_with_a_project_s_conflict_are_said_and_counted(tmp_path)
         held = [n for n in summary.conflict_notes if "held with" in n]
         assert held == [f"3 rows held with conflict #{conflict.id} (Project 'Western Suffolk youth work'), not counted "
                         "above: 2 project officers and 1 project funding source of Mid Suffolk office's version, "
-                        "which come in with it if it is kept."]
+                        "which come in with it if it is kept (all 3 as the county file holds them: only the project "
+                        "itself differs)."]
         assert held[0] in report.text()
     finally:
         county.close()
