@@ -184,6 +184,21 @@ def key_questions(offers: Iterable[KeyOffer]) -> list[list[KeyOffer]]:
     return list(groups.values())
 
 
+def example_only_words(store: Store, offices: set[str]) -> list[str]:
+    """The merged offices (of ``offices``, by name) that sent only their copy of Safer Desk's example, said once they
+    are in: the county's words do not name them where rows came from (services.example_rows); [] for none."""
+    from safer_desk.services.example_rows import example_only_offices
+
+    copies = sorted((n for n in example_only_offices(store).values() if n in offices), key=str.casefold)
+    if not copies:
+        return []
+    one = len(copies) == 1
+    return [f"{in_words(copies)} sent only {'its copy' if one else 'their copies'} of Safer Desk's example data, "
+            f"nothing of {'its' if one else 'their'} own: {'it is' if one else 'they are'} not named as where the "
+            "county's rows came from, and the board report does not count "
+            f"{'it' if one else 'them'} among the offices its figures came from."]
+
+
 def keys_not_accepted_words(kept_out: list[KeyOffer]) -> str:
     """The status bar's sentence after Do Not Accept: which files were not merged, whose keys, and what merges them
     later ("" when every key was accepted)."""
@@ -541,7 +556,7 @@ def merge_district_files(store: Store, paths: list[Path | str], *, progress: Pro
 
         offices = {s.office_name for s in report.merged}
         report.county_notes = outside_county_words(store, offices=offices) \
-            + districts_claimed_twice_words(store, offices=offices)
+            + districts_claimed_twice_words(store, offices=offices) + example_only_words(store, offices)
         # Said as the first files go in (`safer-desk report` says it again): not in every merge summary after.
         report.county_notes += [words] if first_merge and (words := unnamed_file_words(store)) else []
     return report

@@ -45,7 +45,7 @@ def _own_project(store) -> None:
 
 def _county(folder, sent):
     county = open_store(folder / "county.sqlite", create=True, office_name="Suffolk county team")
-    merge(county, sent)
+    county.merge_report = merge(county, sent)
     return county
 
 
@@ -67,6 +67,10 @@ def test_offices_that_sent_only_the_example_are_not_counted(tmp_path):
                                 "07/12/2026."), words
         assert ("Ipswich office and Suffolk office sent only their copies of Safer Desk's example data: they are "
                 "not counted among the offices the figures came from.") in words
+        # said as they go in, too
+        assert ("Ipswich office and Suffolk office sent only their copies of Safer Desk's example data, nothing of "
+                "their own: they are not named as where the county's rows came from, and the board report does not "
+                "count them among the offices its figures came from.") in county.merge_report.text()
     finally:
         county.close()
 
