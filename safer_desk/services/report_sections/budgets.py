@@ -15,7 +15,7 @@ from datetime import date
 from safer_desk.domain.budgets import (change_spans, change_word, format_actual_total, format_change,
                                       skipped_years_sentence)
 from safer_desk.domain.periods import FinancialYear
-from safer_desk.domain.text import counted
+from safer_desk.domain.text import counted, in_words
 from safer_desk.services.provenance import row_origins
 from safer_desk.services.report_model import ReportAreas, ReportSection, ReportTable
 from safer_desk.storage.store import Store
@@ -52,8 +52,9 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
 
     areas = office_areas_for(store, year, areas)
     plans = [p for p in budgets.list_plans(store) if _plan_in(store, p.id, year, areas)]
+    absent = _partnership_plans_left_out(store, year, areas, plans)
     if not plans:
-        return []
+        return [ReportSection("Budgets and plans", [absent])] if absent else []
     marked = illustrative_rows(store, "budget_cells")
     origins = row_origins(store, "budget_plans")  # in a county file, the office each plan came from
     tables, views = [], []
@@ -61,13 +62,80 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
         view = budgets.plan_view(store, summary.id)
         views.append(view)
         table = plan_table(view, marked_cells=_marked_cells(store, summary.id, marked))
-        if said := origins.sentence(summary.id):  # as a fund's burn-down and the register say it
-            table = replace(table, note=" ".join(filter(None, [table.note, said])))
+        whose = _partnership_label(store, summary.id, year, areas)
+        said = origins.sentence(summary.id)  # as a fund's burn-down and the register say it
+        if whose or said:
+            table = replace(table, note=" ".join(filter(None, [whose, table.note, said])))
         tables.append(table)
     paragraphs = ["Each plan as its paper sets it out. Subtotals and totals are worked out from the lines and shown "
                   "beside the totals the paper printed (“as printed”); TBC and N/K cells are carried, so a total that "
                   "depends on them says so. " + _checks_sentence(sum(p.flags for p in plans), views)]
+    if absent:
+        paragraphs.append(absent)
     return [ReportSection("Budgets and plans", paragraphs, tables)]
+
+
+def _plan_partnership(store: Store, plan_id: str) -> tuple[str, str] | None:
+    """The partnership a plan is the plan of, as (id, name), or None for a district's, a county's or the office's."""
+    r = store.rows("SELECT p.id, p.name FROM budget_plans b JOIN partnerships p ON p.id = b.area_id WHERE b.id = ?",
+                   (plan_id,))
+    return (r[0][0], r[0][1]) if r else None
+
+
+def _members_in_report(store: Store, partnership_id: str, year: FinancialYear | None, areas: ReportAreas) -> list[str]:
+    """The report's districts that the partnership covered in the year (any year when None), by name."""
+    from safer_desk.services import reference as ref
+
+    ids = set(ref.partnership_district_ids(store, partnership_id, year)) & areas.district_ids
+    names = [r[0] for r in store.rows("SELECT name FROM districts WHERE id IN (%s)" % ",".join("?" * len(ids)),
+                                      tuple(ids))] if ids else []
+    return sorted(names, key=str.casefold)
+
+
+def _partnership_label(store: Store, plan_id: str, year: FinancialYear | None, areas: ReportAreas) -> str:
+    """A partnership's plan in a report that is not that partnership's (a district office's "All areas", a county's):
+    whose plan it is, so its amounts are not read as the district's own."""
+    owner = _plan_partnership(store, plan_id)
+    if owner is None or areas.kind == "partnership" or areas.unnamed:
+        return ""
+    from safer_desk.services import reference as ref
+
+    if owner[0] in {p.id for p in ref.office_scope(store).partnerships}:
+        return ""  # the office's own partnership, named as such
+    members = _members_in_report(store, owner[0], year, areas)
+    if not members:
+        return ""
+    verb = "is" if len(members) == 1 else "are"
+    return (f"The plan of {owner[1]}, the partnership {in_words(members)} {verb} part of: its amounts are the "
+            "partnership's, not one district's (a “per district” figure is each district's part).")
+
+
+def _partnership_plans_left_out(store: Store, year: FinancialYear | None, areas: ReportAreas, shown) -> str:
+    """A district's report shows the district's own figures, not its partnership's plan: it says which plan it leaves
+    out and where it is, rather than leaving the budgets out without a word."""
+    if areas.kind != "district" or areas.unnamed:
+        return ""
+    from safer_desk.services import budgets
+    from safer_desk.services import reference as ref
+
+    partnerships = {p.id: p.name for p in ref.partnerships_of(store, areas.district_ids, year)}
+    shown_ids = {p.id for p in shown}
+    left = []
+    for plan in budgets.list_plans(store):
+        owner = _plan_partnership(store, plan.id)
+        if plan.id in shown_ids or owner is None or owner[0] not in partnerships:
+            continue
+        whole = replace(areas, partnership_ids=frozenset({owner[0]}))
+        if _plan_in(store, plan.id, year, whole):  # in the partnership's report of this year
+            left.append((plan.name, owner[1]))
+    if not left:
+        return ""
+    owners = sorted({o for _, o in left}, key=str.casefold)
+    named = in_words([f"“{n}”" for n, _ in left])
+    return (f"Not shown: {named}, the {'plan' if len(left) == 1 else 'plans'} of {in_words(owners)}, the "
+            f"{'partnership' if len(owners) == 1 else 'partnerships'} {areas.label} is part of. This report shows "
+            f"{areas.label}'s own figures only; the partnership's report ({in_words(owners)}) shows "
+            f"{'it' if len(left) == 1 else 'them'}.")
 
 
 def _checks_sentence(flagged: int, views: list) -> str:
