@@ -252,7 +252,8 @@ def _cells(row, unit: str) -> tuple[GridCell, ...]:
     cells = tuple(_cell(c, unit) for c in row.cells)
     if not row.actuals:
         return cells
-    return tuple(replace(c, actual=a.text, actual_pence=a.pence,
+    return tuple(replace(c, actual=a.text + (" (not started)" if a.status == "not-started" else ""),
+                         actual_pence=a.pence,
                          actual_difference=_difference_words(service.figure_actual(row, i), c, unit))
                  if a.text else c for i, (c, a) in enumerate(zip(cells, row.actuals)))
 

@@ -14,6 +14,7 @@ Removing a column, section or line returns the snapshot taken before it, so the 
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -1262,6 +1263,39 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
     return out
 
 
+# A linked line's actual in a year before what it is linked to began (Western Suffolk's target hardening in
+# 2017/18, the Suffolk pilot from April 2018): not a figure missing, nothing to show yet.
+NOT_STARTED = "—"
+
+
+def _began(store: Store, links: Sequence[LineLink]) -> tuple[str, str] | None:
+    """When the line's links began, as (financial year, words), where every link is a pooled fund's (a fund has a
+    first month; a project's or a review's cost may be dated before it starts): the earliest fund's."""
+    if not links or any(link.kind != "fund" for link in links):
+        return None
+    from safer_desk.services.funds import FundError, get_fund
+
+    try:
+        funds = {link.target_id: get_fund(store, link.target_id) for link in links}
+    except FundError:
+        return None
+    first = min(funds.values(), key=lambda f: f.start_month)
+    month = first.start_month
+    return month.financial_year.label, f"{first.name_said} began in {calendar.month_name[month.month]} {month.year}"
+
+
+def _before(year: str, began: tuple[str, str] | None) -> bool:
+    return bool(year and began and year < began[0])
+
+
+def _not_started_words(years: Sequence[str], began: tuple[str, str] | None) -> str:
+    if not years or began is None:
+        return ""
+    from safer_desk.domain.text import in_words
+
+    return f"“{NOT_STARTED}” (not started) in {in_words(years)}: {began[1]}."
+
+
 def share_by_year(project, funder: str) -> dict[str, int]:
     """One funder's share of a project by financial year (pence): a share for a year in that year; a share with no
     year across the years the project's cost falls in, in its proportions (as ``link_actuals`` splits the cost), or
@@ -1545,10 +1579,15 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
                     for year, pence in shown.items():
                         per_year[year] = per_year.get(year, 0) + pence
                     said.append(_outside_the_plan(link, shown, plan))
+                counted = [link for link in line_links_ if link.id not in apart]
+                began = _began(store, counted)
                 actuals = tuple(ViewCell(rules.format_actual(per_year[c.financial_year], unit),
                                          per_year[c.financial_year], "actual") if c.financial_year in per_year
+                                else ViewCell(NOT_STARTED, None, "not-started") if _before(c.financial_year, began)
                                 else ViewCell("")
                                 for c in plan.columns)
+                said.append(_not_started_words([c.financial_year for c, a in zip(plan.columns, actuals)
+                                                if a.status == "not-started"], began))
             actuals_note = " ".join(filter(None, said))
             rows.append(ViewRow("line", line.label, cells, across, section.id, line.id, line.notes, line_links_,
                                 actuals, actuals_note))

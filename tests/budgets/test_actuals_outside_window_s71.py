@@ -94,6 +94,8 @@ def test_the_actuals_are_the_windows_and_the_board_reports(demo_path, capsys):
     finally:
         store.close()
     assert window[(DHR, "2017/18")] == "£8,525.58" and cli[(DHR, "2017/18")] == "8525.58"
+    # 2017/18, before the target-hardening fund began: "— (not started)" in the window, no figure on the command line
+    assert window.pop((HARDENING, "2017/18")) == "— (not started)" and cli.pop((HARDENING, "2017/18")) == ""
     assert {k: v.replace("£", "").replace(",", "") for k, v in window.items()} == cli
     (actual_row,) = [r for r in report.rows if r[0].startswith("    actual: Review")]
     assert actual_row[1:4] == ["£8,525.58", "£500.00", ""]  # the table has pence (s73)

@@ -242,7 +242,8 @@ def test_a_line_is_linked_to_one_councils_contributions_through_the_window(qtbot
         f"link line E-CINS/Athena Partnership Platform to fund {FUND} (contributions from Babergh District Council) in "
         f"plan {WSCSP}")
     tip = tab.model.index(at, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == f"Linked to Fund {FUND}: contributions from Babergh District Council"
+    assert tip == f"Linked to Fund {FUND}: contributions from Babergh District Council\n" \
+        f"“—” (not started) in 2017/18: {FUND} began in April 2018."
     assert "Actually (what the line is linked to shows): £2,000" in tab.model.index(
         at, tab.model.year_columns[1]).data(Qt.ItemDataRole.ToolTipRole)
     menu = tab.view.context_menu(tab.model.year_columns[1])

@@ -91,7 +91,7 @@ def test_contributions_from_every_organisation_are_refused_beside_one_organisati
         svc.link_line(demo_store, row.line_id, fund=fund, measure="contributions")
     assert "Babergh District Council" in str(refused.value)
     _, after = _target_hardening(demo_store)
-    assert [c.text for c in after.actuals] == ["", "£4,000", ""]
+    assert [c.text for c in after.actuals] == ["—", "£4,000", ""]  # 2017/18: before the fund began
 
 
 def test_one_organisations_contributions_are_refused_beside_every_organisations(demo_store):
@@ -104,7 +104,7 @@ def test_one_organisations_contributions_are_refused_beside_every_organisations(
         svc.link_line(demo_store, row.line_id, fund=fund, measure="contributions",
                       organisation="Babergh District Council")
     _, after = _target_hardening(demo_store)
-    assert [c.text for c in after.actuals] == ["", "£20,000", ""]
+    assert [c.text for c in after.actuals] == ["—", "£20,000", ""]  # 2017/18: before the fund began
     assert len(after.links) == 1
 
 

@@ -47,7 +47,9 @@ def test_a_linked_projects_cost_in_a_year_the_plan_has_not_is_said_beside_the_ac
 def test_actuals_in_the_plans_own_years_are_not_said_as_left_out(demo_store):
     p = _presenter(demo_store)
     row = next(r for r in p.rows if r.kind == "line" and r.label.startswith(LINE))  # its fund contributions, 2018/19
-    assert row.links and row.actuals_note == ""
+    # Nothing left out; only 2017/18's "—" said, a year before the fund began (s74)
+    assert row.links and row.actuals_note == ("“—” (not started) in 2017/18: Suffolk Target Hardening Pilot began in "
+                                              "April 2018.")
 
 
 def test_the_grid_tooltip_says_what_the_linked_actual_leaves_out(window, demo_path):
