@@ -627,6 +627,8 @@ class BudgetsPresenter(ScreenPresenter):
         if grid is None and wide > left and (placed := self._changes_between(rows, wide, left, position)):
             rows, printed, between = placed  # seed 004's "878 (0.7) 884 …" without its heading row
             wide = max(map(filled_width, rows), default=0)
+        elif grid is None and wide <= left and (either := self._either_reading(rows, wide, position, row.line_id)):
+            return self._refused(either)
         summing = self._adds_up_across(rows, wide)  # rows whose last figure adds up those before it (0: not every row)
         total_column = summing > 1  # asked about: on one row ("100 200 300"), the years may simply add up
         if summing and wide > left:  # refused anyway, too wide: one row is reason enough to say what it looks like
@@ -701,6 +703,31 @@ class BudgetsPresenter(ScreenPresenter):
             self.told = " ".join(filter(None, (between, stated_told, headed)))
             self.changed.emit()
         return done
+
+    def _either_reading(self, rows: list[list[str | None]], wide: int, position: int, line_id: str | None) -> str:
+        """Rows copied without their heading that fit the years from ``position`` either way: as that many years'
+        figures, or as the paper's years with its annual change between each two ("878 | (0.7) | 884": 2010/11, its
+        change into 2011/12 and 2011/12's, or three years). Nothing copied tells which, so the first paste asks, naming
+        both and how to get each; pasting the same cells again keeps them as the years' figures. "" when only one
+        reading fits, or when asked already."""
+        key = ("block", line_id, position, tuple(map(tuple, rows)))
+        asked = ("either",) + key
+        if self._query in (key, asked) or self.view is None:
+            return ""
+        if self._changes_between(rows, wide, wide, position) is None:
+            return ""
+        self._query = asked
+        years = (wide + 1) // 2
+        columns = self.view.plan.columns
+        first = next(r for r in rows if filled_width(r))
+        shown = ", ".join(f"“{c}”" for c in first[:wide] if c)
+        return (f"The {wide} figures copied across ({shown}) read two ways, and nothing copied tells which: as "
+                f"{wide} years' figures ({_from_to(columns[position].label, columns[position + wide - 1].label)}), or "
+                f"as the paper's {years} years with its annual change (%) between them, as its Annual Change columns "
+                f"print it ({_from_to(columns[position].label, columns[position + years - 1].label)}). Nothing was "
+                "pasted. To place each change beside its year, copy the heading row of years with them (and the "
+                "lines' names) and paste on the first line's name; to take them as the years' figures, paste the same "
+                "cells again.")
 
     def _changes_between(self, rows: list[list[str | None]], wide: int, left: int, position: int
                          ) -> tuple[list[list[str | None]], list[tuple[int, int, str]], str] | None:
