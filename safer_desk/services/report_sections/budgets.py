@@ -242,6 +242,13 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
         rows = [[row[0], *(_WHOLE_POUNDS.sub(r"\1.00", text) for text in row[1:])] for row in rows]
     unit = "£'000" if plan.unit == "thousand" else "£"
     notes = [f"Amounts in {unit}." + (f" Source: {plan.source}." if plan.source else "")]
+    # A year with nothing typed in it yet prints a blank column, its totals blank too: said, not read as figures lost.
+    typed = [row for row in view.rows if row.kind in ("line", "stated", "stated-total")]
+    empty = [column.label for i, column in enumerate(plan.columns)
+             if typed and all(i >= len(row.cells) or not row.cells[i].text for row in typed)]
+    if empty and len(empty) < len(plan.columns):
+        notes.append(f"No figures are entered for {in_words(empty)} yet: "
+                     + ("its column is blank." if len(empty) == 1 else "their columns are blank."))
     cell_notes = [f"* {row.label}, {column.label}: " + "; ".join(filter(None, (
                       cell.words and f"the paper states “{cell.words}” ({cell.text})", cell.note)))
                   for row in view.rows if row.kind == "line"
