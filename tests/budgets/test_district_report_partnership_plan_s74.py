@@ -38,3 +38,11 @@ def test_the_partnerships_own_report_does_not_say_the_plan_is_someone_elses(demo
     section = _section(build_report(demo_store, year="2018/19", area="Western Suffolk CSP"), "Budgets and plans")
     [table] = section.tables
     assert "The plan of" not in table.note and "is part of" not in " ".join(section.paragraphs)
+
+
+def test_a_county_boards_report_names_the_partnerships_districts(demo_store):
+    # The example office is the county's board: the plan is Western Suffolk CSP's, of its four districts in 2018/19.
+    section = _section(build_report(demo_store, year="2018/19"), "Budgets and plans")
+    [table] = section.tables
+    assert table.note.startswith("The plan of Western Suffolk CSP, the partnership of Babergh, Forest Heath, Mid "
+                                 "Suffolk and St Edmundsbury: its amounts are the partnership's, not one district's")

@@ -105,9 +105,10 @@ def _partnership_label(store: Store, plan_id: str, year: FinancialYear | None, a
     members = _members_in_report(store, owner[0], year, areas)
     if not members:
         return ""
-    verb = "is" if len(members) == 1 else "are"
-    return (f"The plan of {owner[1]}, the partnership {in_words(members)} {verb} part of: its amounts are the "
-            "partnership's, not one district's (a “per district” figure is each district's part).")
+    whose = f"the partnership {members[0]} is part of" if len(members) == 1 else \
+        f"the partnership of {in_words(members)}"
+    return (f"The plan of {owner[1]}, {whose}: its amounts are the partnership's, not one district's (a “per "
+            "district” figure is each district's part).")
 
 
 def _partnership_plans_left_out(store: Store, year: FinancialYear | None, areas: ReportAreas, shown) -> str:
