@@ -58,6 +58,7 @@ td.r, th.r { text-align: right; font-variant-numeric: tabular-nums; }
 td.c, th.c { text-align: center; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
 tr.total { page-break-before: avoid; break-before: avoid; }
+tr.keep { page-break-after: avoid; break-after: avoid; }
 h2, h3 { page-break-after: avoid; break-after: avoid; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -99,9 +100,11 @@ def table_html(table, ident: str = "") -> str:
     parts.append("<thead><tr>" + "".join(f"<th{_cell_class(table.align, i)} scope=\"col\">{escape(h)}</th>"
                                          if str(h).strip() else "<td></td>"
                                          for i, h in enumerate(table.header)) + "</tr></thead><tbody>")
-    for row in table.rows:
-        parts.append("<tr>" + "".join(f"<td{_cell_class(table.align, i)}>{_cell(v)}</td>"
-                                      for i, v in enumerate(row)) + "</tr>")
+    keep = set(table.keep_with_next)
+    for n, row in enumerate(table.rows):
+        parts.append(('<tr class="keep">' if n in keep else "<tr>")
+                     + "".join(f"<td{_cell_class(table.align, i)}>{_cell(v)}</td>" for i, v in enumerate(row))
+                     + "</tr>")
     if table.total_row:
         parts.append('<tr class="total">' + "".join(f"<td{_cell_class(table.align, i)}>{_cell(v)}</td>"
                                                     for i, v in enumerate(table.total_row)) + "</tr>")

@@ -23,6 +23,10 @@ class ReportTable:
     align: list[Literal["l", "r", "c"]] = field(default_factory=list)  # per column; default left
     total_row: list[str] | None = None  # shown bold under the rows
     note: str = ""
+    # Rows that stand on a page with the row after them: a plan's section heading ("Community Safety:") over its
+    # first line, a linked line over its "actual:" row. The PDF moves such a row to the next page rather than end a
+    # page with it; the web page asks a browser's print the same.
+    keep_with_next: tuple[int, ...] = ()
 
 
 @dataclass

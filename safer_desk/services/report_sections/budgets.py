@@ -195,10 +195,11 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             header.append(heading)
     if plan.show_total_column:
         header.append("Total")
-    rows, illustrative = [], False
+    rows, illustrative, keep = [], False, []
     for row in view.rows:
         if row.kind == "section":
             if len(plan.sections) > 1:  # a heading row, as the paper's "Community Safety" row
+                keep.append(len(rows))
                 rows.append([f"{row.label}:", *[""] * (len(header) - 1)])
             continue
         label = {"subtotal": row.label, "stated": row.label, "total": row.label,
@@ -226,6 +227,7 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
             out.append(row.across.text if row.across is not None else "")
         rows.append(out)
         if row.actuals and any(a.text for a in row.actuals):
+            keep.append(len(rows) - 1)  # the line stays with its actual
             actual = ["    actual: " + "; ".join(link.describe() for link in row.links)]
             for column, cell in zip(plan.columns, row.actuals):
                 if column.id in change_before:
@@ -269,7 +271,7 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
         notes.append("Figures marked (illustrative) are example figures, not taken from a paper.")
     # A note typed without a full stop ("… key statutory partners") would run into the next ("Merged from …").
     return ReportTable(plan.name, header, rows, ["l", *["r"] * (len(header) - 1)],
-                       note=" ".join(_as_sentence(n) for n in notes if n))
+                       note=" ".join(_as_sentence(n) for n in notes if n), keep_with_next=tuple(keep))
 
 
 def _as_sentence(words: str) -> str:

@@ -401,6 +401,10 @@ def layout_section(section, number: int, width: float, height: float, device=Non
                 # The table begins the next page, title and all: breaks worked out where it began are void.
                 breaks[first] = {0}
                 continue
+            kept = _kept_row_apart(doc, height, section.tables, breaks)
+            if kept is not None:
+                breaks.setdefault(kept[0], set()).add(kept[1])  # it begins the next page, over the row it keeps
+                continue
             lone = _lone_total_row(doc, height, section.tables, breaks)
             if lone is None:
                 lone = _lone_note(doc, height, section.tables, breaks)
@@ -653,6 +657,21 @@ def _lone_first_row(doc: QTextDocument, height: float, tables, breaks: dict[int,
             continue
         if pages[(k, 0)] != pages[(k, 1)]:
             return k
+    return None
+
+
+def _kept_row_apart(doc: QTextDocument, height: float, tables, breaks: dict[int, set[int]]
+                    ) -> tuple[int, int] | None:
+    """A row kept with the next (``ReportTable.keep_with_next``: a plan's "Drugs and alcohol:" heading, a line over its
+    "actual:" row) that ends a page the next row is not on, as (table index, that row, to begin the next page); or
+    None. A row that already begins a page is left: the two cannot share one."""
+    pages = _row_pages(doc, height, tables, breaks)
+    for k, t in enumerate(tables):
+        for row in t.keep_with_next:
+            if row in breaks.get(k, ()) or row == 0:
+                continue
+            if (k, row) in pages and (k, row + 1) in pages and pages[(k, row)] != pages[(k, row + 1)]:
+                return k, row
     return None
 
 
