@@ -485,9 +485,12 @@ def _next_sequence(store: Store) -> int:
 
 def _record_export(store: Store, result: ExportResult) -> None:
     """Record the export's number in the office's file, with the head of its audit chain (one transaction)."""
-    # The History of Changes says where the export went and whether the victim-level detail went with it
+    # The History of Changes says where the export went, whether the victim-level detail went with it, and which
+    # key signed it (several officers may sign for one office: the county asks which key signed export number n)
     sent = "included" if result.include_referrals else "left out"
-    label = f"Export for the county to {result.path.name} (individual referrals and the reviews' notes {sent})"
+    signed = f", signed with key {result.key_fingerprint}" if result.key_fingerprint else ""
+    label = (f"Export for the county to {result.path.name} (individual referrals and the reviews' notes {sent})"
+             f"{signed}")
     with store.action(label), store.transaction():
         if _next_sequence(store) != result.sequence:
             raise ExportBlocked(f"Another export was made from {store.path.name} while this one was being made, and "

@@ -12,6 +12,7 @@ page says it is against the whole award, and a new scenario "range end upper" wh
 from datetime import date
 
 from safer_desk.cli import main
+from safer_desk.exchange.signing import existing_officer_key
 from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.commissioning import CommissioningPresenter
 from safer_desk.presenters.dhr import DhrPresenter
@@ -38,9 +39,9 @@ def test_the_office_renamed_and_its_exports_read_in_words_not_as_file_settings(d
     assert renamed.action == "Set whose file this is"
     assert renamed.details == (f"Changed the office name from Example office (seed papers) to {NEW_NAME}",)
     assert renamed.summary == renamed.details[0]
-    # (Since round 32 the action names the file and whether the victim-level detail went with it.)
+    # (Since round 32 the action names the file and whether the victim-level detail went with it; since s74 the key.)
     assert first.action == ("Export for the county to first.sqlite (individual referrals and the reviews' notes "
-                            "left out)")
+                            f"left out), signed with key {existing_officer_key().fingerprint}")
     assert second.action == first.action.replace("first.sqlite", "second.sqlite")
     assert first.details == ("Made export number 1 for the county",) and first.summary == first.details[0]
     assert second.details == ("Made export number 2 for the county",) and second.summary == second.details[0]

@@ -8,6 +8,7 @@ either went to. The words belong in the action's name, which the export gives (e
 from __future__ import annotations
 
 
+from safer_desk.exchange.signing import existing_officer_key
 from safer_desk.presenters.history import history_lines
 from safer_desk.services.county import export_for_county
 
@@ -16,8 +17,9 @@ def test_each_export_says_its_file_and_whether_the_victim_level_detail_went(demo
     export_for_county(demo_store, tmp_path / "to-county.sqlite")
     export_for_county(demo_store, tmp_path / "with-referrals.sqlite", include_referrals=True)
     second, first = history_lines(demo_store, limit=2)
+    signed = f", signed with key {existing_officer_key().fingerprint}"  # (s74: the key that signed it)
     assert first.action == ("Export for the county to to-county.sqlite (individual referrals and the reviews' notes "
-                            "left out)")
+                            "left out)" + signed)
     assert second.action == ("Export for the county to with-referrals.sqlite (individual referrals and the reviews' "
-                             "notes included)")
+                             "notes included)" + signed)
     assert first.details == ("Made export number 1 for the county",)
