@@ -507,7 +507,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
 
 
 def run_key(args: argparse.Namespace) -> int:
-    from safer_desk.services.county import CountyError, officer_fingerprint, officer_key_path, replace_withdrawn_key
+    from safer_desk.services.county import CountyError, officer_key_path, officer_key_words, replace_withdrawn_key
 
     if args.replace_withdrawn:
         try:
@@ -520,10 +520,12 @@ def run_key(args: argparse.Namespace) -> int:
               "fingerprint before merging your next export)", file=sys.stderr)
         return 0
     try:
-        fingerprint = officer_fingerprint()
+        fingerprint, privacy_note = officer_key_words()
     except CountyError as exc:
         raise CliError(str(exc)) from exc
     print(fingerprint)
+    if privacy_note:
+        print(privacy_note, file=sys.stderr)
     print(f"(your signing key, kept in {officer_key_path().parent}; read the fingerprint to the county lead when "
           "they ask)", file=sys.stderr)
     return 0

@@ -68,6 +68,7 @@ class OfficerKey:
 
     private_key: Any  # cryptography's Ed25519PrivateKey
     path: Path | None = None
+    privacy_note: str = ""  # what reading it found of who else could read it, and did (``keep_private``)
 
     @property
     def public_raw(self) -> bytes:
@@ -126,7 +127,36 @@ def existing_officer_key(folder: Path | None = None) -> OfficerKey | None:
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileDamaged(f"{path} is not a Safer Desk signing key (another program's key has that name). "
                              f"{move_aside}")
-    return OfficerKey(key, path)
+    return OfficerKey(key, path, keep_private(path))
+
+
+def keep_private(path: Path) -> str:
+    """Make the key file owner-only again (0600, its folder 0700) where other accounts could read it: one put back
+    from a backup, copied from another computer or unzipped keeps the permissions the copy gave it, and anyone who
+    can read it can sign as the officer. Returns what was found and done, in words ("" when it was private, and on
+    Windows, where the user's data folder is private already)."""
+    if os.name == "nt":
+        return ""
+    import stat
+
+    opened = []
+    try:
+        for place, private in ((path, 0o600), (path.parent, 0o700)):
+            if stat.S_IMODE(place.stat().st_mode) & 0o077:
+                opened.append((place, private))
+    except OSError:
+        return ""
+    if not opened:
+        return ""
+    try:
+        for place, private in opened:
+            os.chmod(place, private)
+    except OSError as exc:
+        return (f"Your signing key at {path} could be read by other accounts on this computer, and could not be made "
+                f"private: {_cause(exc)}. Anyone who can read it can sign exports as you: ask IT to make it readable "
+                "by your account alone.")
+    return (f"Your signing key at {path} could be read by other accounts on this computer (as a copy from a backup or "
+            "another computer leaves it): now it can be read by your account alone.")
 
 
 def officer_key(folder: Path | None = None) -> OfficerKey:

@@ -34,7 +34,7 @@ EXPORT_SUFFIXES = {".sqlite": "sqlite", ".xlsx": "xlsx"}  # DESIGN §4: OUT.sqli
 __all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict", "KeyOffer",
            "export_for_county", "check_district_files", "merge_district_files", "key_questions", "list_conflicts",
            "list_imports", "county_checksum", "county_row_counts", "provenance_counts", "officer_fingerprint",
-           "registered_keys", "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text",
+           "officer_key_words", "registered_keys", "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text",
            "ConflictsPresenter"]
 
 
@@ -802,6 +802,16 @@ def officer_fingerprint() -> str:
         return signing.officer_key().fingerprint
     except signing.KeyFileError as exc:
         raise CountyError(str(exc)) from exc
+
+
+def officer_key_words() -> tuple[str, str]:
+    """This officer's signing-key fingerprint, and what was found and done if other accounts could read the key ("" when
+    it was private): the key is made now if this computer has none yet."""
+    try:
+        key = signing.officer_key()
+    except signing.KeyFileError as exc:
+        raise CountyError(str(exc)) from exc
+    return key.fingerprint, key.privacy_note
 
 
 def replace_withdrawn_key(withdrawn: str) -> tuple[str, str, Path]:
