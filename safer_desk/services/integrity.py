@@ -335,7 +335,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         if not chain.problems:
             report.good(f"the audit trail's hash chain is whole ({counted(chain.entries, 'entry', 'entries')}"
                         + (f", {counted(chain.repairs, 'repair')} recorded" if chain.repairs else "") + ")")
-        _check_anchors(conn, report)
+        _check_anchors(conn, report, min((p.entry_id for p in chain.problems), default=None))
         _check_versions(conn, report)
     finally:
         conn.close()
@@ -392,22 +392,34 @@ def _needs_repair(path: Path) -> bool:
         conn.close()
 
 
-def _check_anchors(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_anchors(conn: sqlite3.Connection, report: CheckReport, first_broken: int | None = None) -> None:
+    """Each export's recorded head still in the trail, and (first_broken: the first entry whose hash no longer follows)
+    the chain whole up to it: an entry altered before an export leaves the head's stored hash as it was, yet the trail
+    the county was sent is not the one the file holds (the county refuses the office's next export)."""
     has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_export_anchors'").fetchone()
     if not has:
         return
     anchors = conn.execute("SELECT sequence, exported_at, audit_head_id, audit_head_hash FROM _export_anchors "
                            "ORDER BY sequence").fetchall()
     bad = 0
+    after_change: list[tuple[int, str]] = []  # exports made after an entry now altered (number, day)
     for sequence, exported_at, head_id, head_hash in anchors:
         if not head_id:
             continue
         row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (head_id,)).fetchone()
+        day = county_merge.clock_words(exported_at)[:10]  # 07/12/2026, on the computer's clock as the merge says
         if row is None or row[0] != head_hash:
             bad += 1
-            day = county_merge.clock_words(exported_at)[:10]  # 07/12/2026, on the computer's clock as the merge says
             report.bad(f"the audit trail was changed or cut short before export number {sequence} ({day}): entry "
                        f"{head_id} " + ("is gone" if row is None else "is not what was exported"))
+        elif first_broken is not None and first_broken <= head_id:
+            bad += 1
+            after_change.append((sequence, day))
+    if after_change:  # said once, at the first export it reaches (each later one was made on top of it)
+        (sequence, day), since = after_change[0], len(after_change) - 1
+        later = f" and the {counted(since, 'export')} since" if since else ""
+        report.bad(f"the audit trail was changed before export number {sequence} ({day}){later}: entry "
+                   f"{first_broken}, written before {'them' if since else 'it'}, is not as it was then")
     meta = conn.execute("SELECT value FROM meta WHERE key = 'export_sequence'").fetchone()
     recorded = max([a[0] for a in anchors], default=0)
     if meta is not None and int(meta[0] or 0) != recorded:
