@@ -44,3 +44,15 @@ def test_a_key_read_to_sign_is_made_private_too(tmp_path, monkeypatch):
     key = signing.officer_key()
     assert key.fingerprint == made.fingerprint and stat.S_IMODE(key.path.stat().st_mode) == 0o600
     assert "could be read by other accounts" in key.privacy_note
+
+
+def test_file_signing_keys_says_a_key_others_could_read_was_made_private(demo_window, qtbot):
+    from safer_desk.ui.exchange.dialogs import SigningKeysDialog
+
+    made = signing.officer_key()
+    os.chmod(made.path, 0o644)
+    dialog = SigningKeysDialog(demo_window.session, demo_window)
+    qtbot.addWidget(dialog)
+    text = dialog.own_label.text()
+    assert made.fingerprint in text and "now it can be read by your account alone" in text, text
+    assert stat.S_IMODE(made.path.stat().st_mode) == 0o600

@@ -592,12 +592,15 @@ class SigningKeysDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        from safer_desk.services.county import CountyError, officer_fingerprint
+        from safer_desk.services.county import CountyError, officer_key_words
 
         self.session = session
         self.setWindowTitle("Signing Keys")
         try:
-            mine = f"Your signing key (read it to the county lead when they phone): {officer_fingerprint()}"
+            fingerprint, privacy_note = officer_key_words()
+            mine = f"Your signing key (read it to the county lead when they phone): {fingerprint}"
+            if privacy_note:  # a copy from a backup others could read, made the officer's alone again
+                mine += f"\n{privacy_note}"
         except CountyError as exc:  # what is wrong with the key, never offered as a fingerprint to read out
             mine = str(exc)
         self.own_label = NamedLabel(mine, self)
