@@ -692,6 +692,86 @@ def registered_keys(conn: sqlite3.Connection, fingerprint: str | None = None) ->
     return [RegisteredKey(*tuple(r)) for r in conn.execute(sql, (fingerprint,) if fingerprint else ())]
 
 
+def _key_events(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str, str, dict[str, Any], int]]:
+    """Each (fingerprint, office id)'s last key event in the audit trail: (what, at, who, details, entry id). The
+    register is the county's own bookkeeping, which no row trigger records: its acceptances and withdrawals are
+    recorded as these events, in the hash-chained trail."""
+    try:
+        rows = conn.execute("SELECT id, at, who, column_name, new_value FROM audit_log WHERE table_name = ? AND "
+                            "action = 'event' AND column_name IN ('key accepted', 'key withdrawn') ORDER BY id",
+                            (KEYS_TABLE,)).fetchall()
+    except sqlite3.Error:  # no trail (an export's copy): nothing to hold the register against
+        return {}
+    last: dict[tuple[str, str], tuple[str, str, str, dict[str, Any], int]] = {}
+    for entry_id, at, who, what, value in rows:
+        try:
+            details = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            details = {}
+        if not isinstance(details, dict):
+            details = {}
+        fp = signing.normal_fingerprint(str(details.get("fingerprint") or ""))
+        if fp:
+            last[(fp, str(details.get("office_id") or ""))] = (str(what), str(at), str(who), details, int(entry_id))
+    return last
+
+
+def key_register_disagreements(conn: sqlite3.Connection) -> list[tuple[RegisteredKey | None, str]]:
+    """Where the register of keys and the audit trail's key events disagree (a key accepted, withdrawn, put back or
+    removed with another tool), each said in words: what `check` reports. [] when they agree."""
+    events = _key_events(conn)
+    found: list[tuple[RegisteredKey | None, str]] = []
+    held = set()
+    for k in registered_keys(conn):
+        held.add((k.fingerprint, k.office_id))
+        event = events.get((k.fingerprint, k.office_id))
+        said = f"signing key {k.fingerprint} of {k.office_name}"
+        if event is None:
+            found.append((k, f"{said} is in the register of keys, but the audit trail has no record of its being "
+                             "accepted: it was put into the file outside Safer Desk, and exports signed with it are "
+                             "refused as signed with an unregistered key"))
+        elif event[0] == "key withdrawn" and k.active:
+            found.append((k, f"{said} is active in the register of keys, but the audit trail records it withdrawn "
+                             f"(entry {event[4]}, {clock_words(event[1])}): the register was changed outside Safer "
+                             "Desk, and exports signed with it are refused as the trail says"))
+        elif event[0] == "key accepted" and not k.active:
+            found.append((k, f"{said} is withdrawn in the register of keys, but the audit trail does not record its "
+                             "withdrawal: the register was changed outside Safer Desk (exports signed with it are "
+                             "refused: withdraw it again with safer-desk keys --withdraw to record it)"))
+    for (fp, office_id), (what, at, _, details, entry_id) in events.items():
+        if (fp, office_id) not in held:
+            state = "withdrawn" if what == "key withdrawn" else "accepted"
+            found.append((None, f"signing key {fp} of {details.get('office') or 'an office'} is in the audit trail "
+                                f"({state}, entry {entry_id}) but no longer in the register of keys: it was removed "
+                                "outside Safer Desk"))
+    return found
+
+
+def trusted_keys(conn: sqlite3.Connection, fingerprint: str) -> list[RegisteredKey]:
+    """The register's keys of this fingerprint as the audit trail records them: one accepted with no record in the
+    trail is not trusted, and one the trail records withdrawn stays withdrawn (or, removed from the register, comes
+    back as withdrawn), whatever another tool has since written into the register."""
+    events = _key_events(conn)
+    if not events:  # a register with no trail to hold it against (a file without one): as it stands
+        return registered_keys(conn, fingerprint)
+    keys = []
+    held = set()
+    for k in registered_keys(conn, fingerprint):
+        held.add(k.office_id)
+        event = events.get((k.fingerprint, k.office_id))
+        if event is None:
+            continue
+        what, at, who, details, _ = event
+        if what == "key withdrawn" and k.active:
+            k = replace(k, withdrawn_at=at, withdrawn_by=who, withdrawn_reason=str(details.get("reason") or ""))
+        keys.append(k)
+    for (fp, office_id), (what, at, who, details, _) in events.items():
+        if fp == fingerprint and office_id not in held and what == "key withdrawn":
+            keys.append(RegisteredKey(fp, office_id, str(details.get("office") or ""), "", "", at, who, at, who,
+                                      str(details.get("reason") or "")))
+    return keys
+
+
 def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
     cursor = conn.execute(
         f"SELECT export_id, sequence, exported_at, imported_at, audit_head_id, audit_head_hash, office_name "
@@ -741,7 +821,7 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
     path, m = manifest.path, manifest
     if county is not None and m.office_id == county.office_id:
         raise _refuse(path, "it was exported from this very file")
-    keys = registered_keys(county.conn, m.key_fingerprint) if county is not None else []
+    keys = trusted_keys(county.conn, m.key_fingerprint) if county is not None else []
     withdrawn = [k for k in keys if not k.active]
     if withdrawn:
         k = next((k for k in withdrawn if k.office_id == m.office_id), withdrawn[0])
@@ -949,9 +1029,14 @@ def register_key(county: Store, manifest: ExportManifest) -> None:
     """Register the export's key for its office, and record that in the audit trail (inside a transaction)."""
     m = manifest
     now, who = utc_now(), audit.current_user()
+    # (A row of this key and office that the trail has no record of, put there with another tool, is not trusted
+    # (``trusted_keys``): the key accepted now takes its place.)
     county.conn.execute(
         f"INSERT INTO {KEYS_TABLE}(fingerprint, office_id, office_name, public_key, first_signed_by, accepted_at, "
-        "accepted_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "accepted_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint, office_id) DO UPDATE SET "
+        "office_name = excluded.office_name, public_key = excluded.public_key, first_signed_by = "
+        "excluded.first_signed_by, accepted_at = excluded.accepted_at, accepted_by = excluded.accepted_by, "
+        "withdrawn_at = NULL, withdrawn_by = NULL, withdrawn_reason = ''",
         (m.key_fingerprint, m.office_id, m.office_name, m.public_key, m.exported_by, now, who))
     with audit.user_action(f"Accept the signing key of {m.office_name}"):
         audit.record_event(county.conn, KEYS_TABLE, m.key_fingerprint, "key accepted", {

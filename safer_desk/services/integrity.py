@@ -336,6 +336,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
             report.good(f"the audit trail's hash chain is whole ({counted(chain.entries, 'entry', 'entries')}"
                         + (f", {counted(chain.repairs, 'repair')} recorded" if chain.repairs else "") + ")")
         _check_anchors(conn, report, min((p.entry_id for p in chain.problems), default=None))
+        _check_key_register(conn, report)
         _check_versions(conn, report)
     finally:
         conn.close()
@@ -357,6 +358,22 @@ def _problem_words(conn: sqlite3.Connection, problem: audit.ChainProblem) -> str
     moment = uk_time(at) if isinstance(at, str) else None
     when = f", made at {moment:%H:%M on %d/%m/%Y}" if moment else ""
     return f"entry {problem.entry_id} (its record of {what}{when}) was changed after it was written"
+
+
+def _check_key_register(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """A county file's register of signing keys against the trail's record of each key accepted and withdrawn: the
+    register is not recorded by row triggers, so a withdrawn key put back in service with another tool (or a key put
+    in) left the chain whole."""
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                       (county_merge.KEYS_TABLE,)).fetchone()
+    if not has:
+        return
+    found = county_merge.key_register_disagreements(conn)
+    for _, words in found:
+        report.bad(words)
+    keys = conn.execute(f"SELECT count(*) FROM {county_merge.KEYS_TABLE}").fetchone()[0]
+    if keys and not found:
+        report.good(f"the register of signing keys agrees with the audit trail ({counted(keys, 'key')})")
 
 
 def _check_versions(conn: sqlite3.Connection, report: CheckReport) -> None:

@@ -1,0 +1,76 @@
+"""The county's register of signing keys is checked against the audit trail (s74, audit).
+
+The register (`_county_keys`) is the county's own bookkeeping, which the row triggers do not record: a key's
+acceptance and withdrawal are recorded as events in the trail instead. Found with the sqlite3 tool on a county file
+whose Babergh key had been withdrawn ("laptop stolen"): `UPDATE _county_keys SET withdrawn_at = NULL …` put the stolen
+key back in service, `safer-desk check` said "All checks passed", `keys` listed it as active, and the next export
+signed with it merged. A key inserted the same way (a forger's own, for Babergh) did as well. `check` now replays the
+trail's key events against the register and names each disagreement; the merge trusts the trail where they differ.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from safer_desk.services.county import export_for_county
+from tests.exchange.helpers import accept_key_args, cli_output, file_sha256, new_office, officer_keys
+
+
+@pytest.fixture
+def county_with_babergh(district, tmp_path):
+    """A county file into which Babergh's first export has been merged (its key accepted)."""
+    county = tmp_path / "county.sqlite"
+    new_office(county, "Suffolk county").close()
+    first = export_for_county(district, tmp_path / "babergh-1.sqlite").path
+    code, out, err = cli_output(["merge", str(county), str(first), *accept_key_args()])
+    assert code == 0, err
+    return county
+
+
+def _sqlite3(path, *statements):
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    for sql in statements:
+        conn.execute(sql)
+    conn.close()
+
+
+def test_a_withdrawn_key_put_back_with_sqlite3_is_found_and_still_refused(district, county_with_babergh, tmp_path):
+    fingerprint = officer_keys()[0]
+    code, _, err = cli_output(["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason",
+                               "laptop stolen"])
+    assert code == 0, err
+    assert cli_output(["check", str(county_with_babergh)])[0] == 0
+    _sqlite3(county_with_babergh, "UPDATE _county_keys SET withdrawn_at = NULL, withdrawn_by = NULL, "
+                                  "withdrawn_reason = ''")
+    code, out, err = cli_output(["check", str(county_with_babergh)])
+    assert code == 1 and "All checks passed" not in out
+    assert (f"signing key {fingerprint} of Babergh office is active in the register of keys, but the audit trail "
+            "records it withdrawn") in err, err
+    later = export_for_county(district, tmp_path / "babergh-2.sqlite").path
+    before = file_sha256(county_with_babergh)
+    code, out, err = cli_output(["merge", str(county_with_babergh), str(later)])
+    assert code == 1 and "withdrawn for Babergh office" in err and "laptop stolen" in err, (out, err)
+    assert file_sha256(county_with_babergh) == before
+
+
+def test_a_key_put_into_the_register_with_sqlite3_is_found_and_not_trusted(district, county_with_babergh, tmp_path):
+    fingerprint = officer_keys()[0]
+    # the trail's record of its acceptance gone from the register's point of view: the row made again under another
+    # office's id, as a forger registering a key of their own would
+    _sqlite3(county_with_babergh,
+             "INSERT INTO _county_keys(fingerprint, office_id, office_name, public_key, first_signed_by, accepted_at, "
+             "accepted_by) SELECT 'AAAA BBBB CCCC DDDD EEEE FFFF', office_id, office_name, public_key, 'forger', "
+             "accepted_at, 'forger' FROM _county_keys")
+    code, out, err = cli_output(["check", str(county_with_babergh)])
+    assert code == 1 and "All checks passed" not in out
+    assert ("signing key AAAA BBBB CCCC DDDD EEEE FFFF of Babergh office is in the register of keys, but the audit "
+            "trail has no record of its being accepted") in err, err
+    assert f"{fingerprint}" not in err  # the key accepted at the merge agrees with the trail
+
+
+def test_a_register_that_agrees_with_the_trail_is_said_to(county_with_babergh):
+    code, out, err = cli_output(["check", str(county_with_babergh)])
+    assert code == 0, err
+    assert "ok: the register of signing keys agrees with the audit trail (1 key)" in out, out
