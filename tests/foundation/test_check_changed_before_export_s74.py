@@ -6,7 +6,8 @@ altered (who made the change), the guard made again. `check` said "PROBLEM: audi
 after it was written" and, on the next line, "ok: the trail still passes through the heads recorded at its 1
 export": the head's stored hash was compared, not the chain that leads to it, so the one thing the county cares
 about (a history changed before what it was sent, which makes it refuse the office's next export) read as sound;
-only after --repair did it say "changed … before export number 1". It now says so before, naming the export and the entry.
+only after --repair did it say "changed … before export number 1". It now says so before, naming the export and
+the entry.
 """
 
 from __future__ import annotations
