@@ -733,7 +733,8 @@ def key_register_disagreements(conn: sqlite3.Connection) -> list[tuple[Registere
         elif event[0] == "key withdrawn" and k.active:
             found.append((k, f"{said} is active in the register of keys, but the audit trail records it withdrawn "
                              f"(entry {event[4]}, {clock_words(event[1])}): the register was changed outside Safer "
-                             "Desk, and exports signed with it are refused as the trail says"))
+                             "Desk, and exports signed with it are refused as the trail says (safer-desk keys "
+                             f'COUNTY_FILE --withdraw "{k.fingerprint}" records its withdrawal again)'))
         elif event[0] == "key accepted" and not k.active:
             found.append((k, f"{said} is withdrawn in the register of keys, but the audit trail does not record its "
                              "withdrawal: the register was changed outside Safer Desk (exports signed with it are "

@@ -48,11 +48,16 @@ def test_a_withdrawn_key_put_back_with_sqlite3_is_found_and_still_refused(distri
     assert code == 1 and "All checks passed" not in out
     assert (f"signing key {fingerprint} of Babergh office is active in the register of keys, but the audit trail "
             "records it withdrawn") in err, err
+    assert f'safer-desk keys COUNTY_FILE --withdraw "{fingerprint}" records its withdrawal again' in err, err
     later = export_for_county(district, tmp_path / "babergh-2.sqlite").path
     before = file_sha256(county_with_babergh)
     code, out, err = cli_output(["merge", str(county_with_babergh), str(later)])
     assert code == 1 and "withdrawn for Babergh office" in err and "laptop stolen" in err, (out, err)
     assert file_sha256(county_with_babergh) == before
+    code, _, err = cli_output(["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason", "again"])
+    assert code == 0, err
+    code, out, err = cli_output(["check", str(county_with_babergh)])
+    assert code == 0 and "the register of signing keys agrees with the audit trail (1 key)" in out, err
 
 
 def test_a_key_put_into_the_register_with_sqlite3_is_found_and_not_trusted(district, county_with_babergh, tmp_path):
