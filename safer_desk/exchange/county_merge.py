@@ -773,6 +773,39 @@ def trusted_keys(conn: sqlite3.Connection, fingerprint: str) -> list[RegisteredK
     return keys
 
 
+def merges_gone_from_record(conn: sqlite3.Connection, office_id: str | None = None) -> list[str]:
+    """The merges the audit trail records (one batch entry each, with the export's id and number) that the county's
+    record of merges (``_county_imports``, which no row trigger records) no longer holds, or holds as another number,
+    each in words: removed with another tool, an older export of that office would no longer be refused as older.
+    office_id: that office's alone."""
+    try:
+        rows = conn.execute("SELECT id, at, new_value FROM audit_log WHERE table_name = 'batch' AND action = 'batch' "
+                            "AND column_name LIKE 'Merge %' ORDER BY id").fetchall()
+        held = {r[0]: r[1] for r in conn.execute(f"SELECT export_id, sequence FROM {IMPORTS_TABLE}")}
+    except sqlite3.Error:  # no trail, or no record of merges: nothing to hold one against the other
+        return []
+    found = []
+    for entry_id, at, value in rows:
+        try:
+            details = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            continue
+        if not isinstance(details, dict) or not details.get("export_id"):
+            continue
+        if office_id is not None and details.get("office_id") != office_id:
+            continue
+        export_id, number = str(details["export_id"]), details.get("export_number")
+        office = details.get("office") or "an office"
+        said = f"{office}'s export number {number}, merged {clock_words(at)} (audit trail entry {entry_id})"
+        if export_id not in held:
+            found.append(f"the county's record of its merges no longer holds {said}: it was removed outside Safer "
+                         "Desk")
+        elif number is not None and held[export_id] is not None and held[export_id] != number:
+            found.append(f"the county's record of its merges holds {said} as export number {held[export_id]}: it "
+                         "was changed outside Safer Desk")
+    return found
+
+
 def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
     cursor = conn.execute(
         f"SELECT export_id, sequence, exported_at, imported_at, audit_head_id, audit_head_hash, office_name "
@@ -900,6 +933,12 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
         register = True
     if county is not None:
         _same_export_as_merged(county.conn, manifest)
+    if county is not None:
+        gone = merges_gone_from_record(county.conn, m.office_id)
+        if gone:  # the record an older export is refused by was changed: the trail says what was merged
+            raise _refuse(path, f"{gone[0]}, so whether this export follows on from the ones merged cannot be "
+                                f"told. Run safer-desk check on the county file and talk to whoever looks after "
+                                "Safer Desk for you")
     last = last_import(county.conn, m.office_id) if county is not None else None
     why = _not_following_on(path, m, last) if last is not None and last["export_id"] != m.export_id else ""
     if accept_restored:

@@ -371,6 +371,8 @@ def _check_key_register(conn: sqlite3.Connection, report: CheckReport) -> None:
     found = county_merge.key_register_disagreements(conn)
     for _, words in found:
         report.bad(words)
+    for words in county_merge.merges_gone_from_record(conn):  # the record an older export is refused by
+        report.bad(words + ": an older export of that office would no longer be refused as older")
     keys = conn.execute(f"SELECT count(*) FROM {county_merge.KEYS_TABLE}").fetchone()[0]
     if keys and not found:
         report.good(f"the register of signing keys agrees with the audit trail ({counted(keys, 'key')})")

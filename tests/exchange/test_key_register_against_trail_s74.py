@@ -79,3 +79,27 @@ def test_a_register_that_agrees_with_the_trail_is_said_to(county_with_babergh):
     code, out, err = cli_output(["check", str(county_with_babergh)])
     assert code == 0, err
     assert "ok: the register of signing keys agrees with the audit trail (1 key)" in out, out
+
+
+def test_a_merge_removed_from_the_countys_record_with_sqlite3_is_found_and_refuses(district, county_with_babergh,
+                                                                                 tmp_path):
+    """The county's record of the exports it merged (`_county_imports`) is what an older export is refused by, and no
+    row trigger records it: the record of Babergh's export number 3 deleted with sqlite3 passed `check`, and the
+    older export number 2 was no longer refused as older. The trail's merge entries now hold the record."""
+    older = export_for_county(district, tmp_path / "babergh-older.sqlite").path  # number 2
+    with district.transaction():  # a figure changed since, so the newer export's merge changes the county file
+        district.conn.execute("UPDATE x_projects SET cost_pence = cost_pence + 100 WHERE rowid = "
+                              "(SELECT min(rowid) FROM x_projects)")
+    newer = export_for_county(district, tmp_path / "babergh-newer.sqlite").path  # number 3
+    code, _, err = cli_output(["merge", str(county_with_babergh), str(newer)])
+    assert code == 0, err
+    _sqlite3(county_with_babergh, "DELETE FROM _county_imports WHERE sequence = 3")
+    code, out, err = cli_output(["check", str(county_with_babergh)])
+    assert code == 1 and "All checks passed" not in out, (out, err)
+    assert ("the county's record of its merges no longer holds Babergh office's export number 3, merged " in err
+            and "it was removed outside Safer Desk: an older export of that office would no longer be refused as "
+                "older" in err), err
+    before = file_sha256(county_with_babergh)
+    code, out, err = cli_output(["merge", str(county_with_babergh), str(older)])
+    assert code == 1 and "no longer holds Babergh office's export number 3" in err, (out, err)
+    assert "has not been changed" in err and file_sha256(county_with_babergh) == before
