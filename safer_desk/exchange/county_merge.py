@@ -752,9 +752,7 @@ def trusted_keys(conn: sqlite3.Connection, fingerprint: str) -> list[RegisteredK
     """The register's keys of this fingerprint as the audit trail records them: one accepted with no record in the
     trail is not trusted, and one the trail records withdrawn stays withdrawn (or, removed from the register, comes
     back as withdrawn), whatever another tool has since written into the register."""
-    events = _key_events(conn)
-    if not events:  # a register with no trail to hold it against (a file without one): as it stands
-        return registered_keys(conn, fingerprint)
+    events = _key_events(conn)  # (every key was recorded accepted in the trail since the register was made)
     keys = []
     held = set()
     for k in registered_keys(conn, fingerprint):

@@ -103,3 +103,23 @@ def test_a_merge_removed_from_the_countys_record_with_sqlite3_is_found_and_refus
     code, out, err = cli_output(["merge", str(county_with_babergh), str(older)])
     assert code == 1 and "no longer holds Babergh office's export number 3" in err, (out, err)
     assert "has not been changed" in err and file_sha256(county_with_babergh) == before
+
+
+def test_a_key_put_into_a_new_county_files_register_is_not_trusted(district, tmp_path):
+    """A county file that has merged nothing yet has no key events in its trail: a key put into its register with
+    sqlite3 is no more trusted there than in one that has."""
+    from safer_desk.exchange import county_merge
+
+    county = tmp_path / "county.sqlite"
+    new_office(county, "Suffolk county").close()
+    first = export_for_county(district, tmp_path / "babergh-1.sqlite").path
+    manifest = county_merge.read_export(first)
+    _sqlite3(county, "INSERT INTO _county_keys(fingerprint, office_id, office_name, public_key, first_signed_by, "
+                     f"accepted_at, accepted_by) VALUES ('{manifest.key_fingerprint}', '{manifest.office_id}', "
+                     f"'Babergh office', '{manifest.public_key}', 'forger', '2026-12-01T10:00:00+00:00', 'forger')")
+    before = file_sha256(county)
+    code, out, err = cli_output(["merge", str(county), str(first)])
+    assert code == 1 and "not registered" in err, (out, err)
+    assert file_sha256(county) == before
+    code, out, err = cli_output(["check", str(county)])
+    assert code == 1 and "the audit trail has no record of its being accepted" in err, err
