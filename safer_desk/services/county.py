@@ -34,8 +34,8 @@ EXPORT_SUFFIXES = {".sqlite": "sqlite", ".xlsx": "xlsx"}  # DESIGN §4: OUT.sqli
 __all__ = ["CountyError", "ExportRefused", "ExportResult", "MergeReport", "MergeSummary", "Conflict", "KeyOffer",
            "export_for_county", "check_district_files", "merge_district_files", "key_questions", "list_conflicts",
            "list_imports", "county_checksum", "county_row_counts", "provenance_counts", "officer_fingerprint",
-           "officer_key_words", "registered_keys", "withdraw_key", "conflict_groups", "resolve_conflicts", "conflicts_text",
-           "ConflictsPresenter"]
+           "officer_key_words", "registered_keys", "withdraw_key", "conflict_groups", "resolve_conflicts",
+           "conflicts_text", "ConflictsPresenter"]
 
 
 class CountyError(ValueError):
