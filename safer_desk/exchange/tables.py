@@ -85,15 +85,22 @@ def left_out_of_one_table(target: Path | str, sheets: Sequence[Sheet]) -> str:
     """What a CSV or tab-separated file of an export leaves out, to say beside where it was saved: ``sheets`` are
     the export's sheets after the first that hold what the first does not (its notes, its explanations); "" for a
     workbook, or when they are empty. Such a file holds the first sheet alone, and the rest went unsaid (s74)."""
-    suffix = Path(target).suffix.lower()
     names = [f"“{sheet.name}”" for sheet in sheets if sheet.rows]
-    if suffix not in (".csv", ".tsv") or not names:
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return one_table_leaves_out(target, f"the {listed} sheet{'' if len(names) == 1 else 's'}", several=len(names) > 1)
+
+
+def one_table_leaves_out(target: Path | str, what: str, *, several: bool, where: str = "") -> str:
+    """"A CSV file holds one table: {what} is not in it (an Excel workbook, .xlsx, has it{where})." for a CSV or
+    tab-separated ``target``, "" for a workbook: the one wording of what such a file leaves out."""
+    suffix = Path(target).suffix.lower()
+    if suffix not in (".csv", ".tsv", ".txt"):
         return ""
     kind = "A CSV file" if suffix == ".csv" else "A tab-separated file"
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    one = len(names) == 1
-    return (f"{kind} holds one table: the {listed} sheet{'' if one else 's'} {'is' if one else 'are'} not in it (an "
-            f"Excel workbook, .xlsx, has {'it' if one else 'them'}).")
+    return (f"{kind} holds one table: {what} {'are' if several else 'is'} not in it (an Excel workbook, .xlsx, has "
+            f"{'them' if several else 'it'}{where}).")
 
 
 def write_table(target: Path | str, sheets: Sequence[Sheet], *, suffixes: Sequence[str] = tuple(TABLE_FORMATS)) -> Path:

@@ -1992,15 +1992,14 @@ def register_sheets(projects: Sequence[Project], office_name: str, *, said: str 
 def left_out_of_one_table(projects: Sequence[Project], target: Path | str) -> str:
     """What a CSV or tab-separated export of these projects leaves out, said after where it was saved ("" for a
     workbook, or when none has cost lines): such a file holds the first sheet only, and the cost lines went unsaid."""
-    if Path(target).suffix.lower() not in (".csv", ".tsv", ".txt"):
-        return ""
+    from safer_desk.exchange.tables import one_table_leaves_out
+
     having = [p for p in projects if p.cost_lines]
-    if not having:
+    lines = sum(len(p.cost_lines) for p in having)
+    if not lines:
         return ""
-    kind = "A CSV file" if Path(target).suffix.lower() == ".csv" else "A tab-separated file"
-    lines = counted(sum(len(p.cost_lines) for p in having), "cost line")
-    return (f"{kind} holds one table: the {lines} of {counted(len(having), 'project')} are not in it (an Excel "
-            "workbook, .xlsx, has them on its Cost lines sheet).")
+    return one_table_leaves_out(target, f"the {counted(lines, 'cost line')} of {counted(len(having), 'project')}",
+                                several=lines > 1, where=" on its Cost lines sheet")
 
 
 def export_register(store: Store, target: Path | str, projects: Sequence[Project] | None = None, *,
