@@ -2135,11 +2135,13 @@ class LedgerPresenter(AsAtDay):
 
 def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.CaseSummary], day: date, *,
                   partners_said: str = "", partners_total: str = "Total", cases_said: str = "",
-                  cases_total: str = "Total", origins: RowOrigins = NOT_A_COUNTY_FILE,
-                  label: str = rules.LABELS[0]) -> list:
+                  cases_total: str = "Total", partners_filtered: bool = False, cases_filtered: bool = False,
+                  origins: RowOrigins = NOT_A_COUNTY_FILE, label: str = rules.LABELS[0]) -> list:
     """The DHR ledger as sheets (per partner first, each with its totals row) for ``write_table``. ``*_said`` ("5 of
     11 partners (as filtered: …)") goes in a sheet's title and ``*_total`` labels its totals row when a filter left
-    rows out, so the file says it is a part. In a county file (``origins``) each case says where it came from, as
+    rows out, so the file says it is a part. ``*_filtered``: a search or filter hides some of that sheet's rows (told,
+    never guessed from the label's words); with none left its totals line is the label with no figures, and with
+    nothing billed and nothing filtered the partners' line is the zeros ``dhr-ledger`` prints. In a county file (``origins``) each case says where it came from, as
     the page's *Merged from* column does; a partner's figures add up every office's reviews, so say none. The titles
     name the reviews as they are called (``label``: "DARDR ledger …")."""
     from safer_desk.domain.periods import format_uk_date
@@ -2160,10 +2162,10 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
                                         if i in summed else "" for i in range(1, len(rows[0])))])
     # A search hiding every row ("None shown (of 11 partners)", as the window's line): that line with no figures, never
     # zeros that read as real sums.
-    if not c_rows and cases_total != "Total":
+    if not c_rows and cases_filtered:
         c_rows.append([cases_total, *[None] * (len(CASE_HEADER) - 1 + (1 if origins.shown else 0))])
     if not p_rows:  # nothing billed (by the day): a totals line of zeros, as `dhr-ledger` prints
-        p_rows.append([partners_total, *([0] if partners_total == "Total" else [None]) * 7])
+        p_rows.append([partners_total, *([None] if partners_filtered else [0]) * 7])
     as_at, called = format_uk_date(day), rules.short_label(label)  # "DARDR ledger …"
     return [Sheet("Per partner", LEDGER_HEADER, p_rows, money_columns=p_money,
                   title=f"{called} ledger per partner as at {as_at}" + (f": {partners_said}" if partners_said else "")),

@@ -975,6 +975,7 @@ class LedgerPage(QWidget):
                              partners_said=str(partners) if partners.hidden else "",
                              partners_total=partners.total_label,
                              cases_said=str(cases) if cases.hidden else "", cases_total=cases.total_label,
+                             partners_filtered=partners.hidden, cases_filtered=cases.hidden,
                              origins=self.shown_day.origins if self.shown_day is not None else NOT_A_COUNTY_FILE,
                              label=self._label())
 
