@@ -85,7 +85,7 @@ def test_a_status_no_project_has_shows_none_and_says_so(page, qtbot, prompts):
     choose_status(page, "Commissioned")
     assert "Suffolk Strive 2" in titles_in_file(page)
     assert page.status_filter.currentText() == "Commissioned"  # the empty table is the filter's, and says so
-    assert titles_shown(page) == [] and page.count.text() == "0 of 23 projects"
+    assert titles_shown(page) == [] and page.count.text() == "None shown (of 23 projects)"
     choose_status(page, "All statuses")
     assert len(titles_shown(page)) == 23 and "Suffolk Strive 2" in titles_shown(page)
     assert page.count.text() == "23 of 23 projects"

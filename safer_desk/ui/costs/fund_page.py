@@ -428,7 +428,8 @@ class FundPage(QWidget):
                                     money_column("spend", "Spend", lambda r: r[2] if isinstance(r, tuple) else r["s"])],
                                    "Spend per month", right, totals=_tuple_total, noun="month")
         self.per_victim = make_table([Column("band", "Spend per victim", lambda r: r[0]),
-                                      count_col("victims", "Victims", lambda r: r[1])], "Spend per victim", right)
+                                      count_col("victims", "Victims", lambda r: r[1])], "Spend per victim", right,
+                                     noun="band")
         self.contributions = make_table([elided(Column("organisation", "Contributor")),
                                          money_column("amount_pence", "Amount"), date_col("received_on", "Received"),
                                          elided(Column("note", "Note")),
@@ -440,7 +441,7 @@ class FundPage(QWidget):
             read_only=session.read_only)
         self.items = make_table([elided(Column("name", "Item")), money_column("usual_price_pence", "Usual price"),
                                  elided(Column("supplier", "Supplier"))], "Catalogue", right, on_edit=self.item_dialog,
-                                on_delete=self.delete_item,
+                                on_delete=self.delete_item, noun="catalogue item",
             read_only=session.read_only)
         # The figures tables copy as the export gives them when it suppresses small numbers in them.
         for title, table in (("Per district", self.by_district), ("Per item", self.by_item),

@@ -14,11 +14,13 @@ from __future__ import annotations
 from typing import Callable, Collection
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import (QAction, QContextMenuEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPainter,
+                           QPalette)
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QHeaderView, QLineEdit,
                                QMenu, QStyle, QStyledItemDelegate, QStyleOptionHeader, QStyleOptionViewItem, QTableView,
                                QWidget, QWidgetAction)
 
+from safer_desk.domain.text import shown_total_label
 from safer_desk.presenters.formats import Unit
 from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.tables import COPY_BESIDE_ROLE, COPY_ROLE, RowTableModel, SortProxy
@@ -376,7 +378,42 @@ class DataTableView(CopiesSelection, QTableView):
 
         return to_tsv(table) if rows else ""
 
+    def none_shown_words(self) -> str | None:
+        """"None shown (of 4 catalogue items)" while a search or filter hides every row of a table with no totals line
+        (a totals line says it itself), worded as that line is; None otherwise (rows shown, or none to show)."""
+        model = self.model()
+        if model is None or model.rowCount() > 0:
+            return None
+        source = model.sourceModel() if isinstance(model, SortProxy) else model
+        if not isinstance(source, RowTableModel):
+            return None
+        whole = max(len(source.rows), source.totalled_of[1])
+        return shown_total_label(0, whole, source.noun, source.plural) if whole else None
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The empty grid of a table whose every row a filter hides says so: it read as an empty file."""
+        super().paintEvent(event)
+        words = self.none_shown_words()
+        if words:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), flags, words)
+            painter.end()
+
+    def _none_shown_text(self, words: str, with_header: bool) -> str:
+        """Ctrl+C on a table a filter empties: its headings and the words, as a totals table's "None shown" line."""
+        model = self.model()
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        line = [words, *[""] * (len(columns) - 1)]
+        from safer_desk.exchange.files import to_tsv  # here: the file formats are not needed for the first screen
+
+        headings = [[str(model.headerData(c, _HORIZONTAL) or "") for c in columns]] if with_header else []
+        return to_tsv(headings + [line])
+
     def copy_text(self, *, with_header: bool = True) -> str:
+        if not self._selected_rows() and (words := self.none_shown_words()) is not None:
+            return self._none_shown_text(words, with_header)
         given = self.copy_given(with_header) if self.copy_given is not None and self._selected_rows() else None
         if given is not None:
             return given
@@ -450,7 +487,7 @@ class DataTableView(CopiesSelection, QTableView):
     def context_menu(self, column: int = -1) -> QMenu:
         """The right-click menu (built fresh each time; tests read its actions)."""
         menu = QMenu(self)
-        has_rows = bool(self._selected_rows())
+        has_rows = bool(self._selected_rows()) or self.none_shown_words() is not None
         copy = menu.addAction("&Copy", lambda: self.copy_selection(with_header=False))
         copy_headings = menu.addAction("Copy with &Headings", lambda: self.copy_selection(with_header=True))
         copy_headings.setShortcut(QKeySequence.StandardKey.Copy)  # what Ctrl+C (and Edit > Copy) copies

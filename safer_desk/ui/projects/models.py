@@ -96,7 +96,7 @@ class RegisterModel(RowTableModel):
 
     def __init__(self, projects: list[Project] = (), parent=None):
         self.origins: RowOrigins = NOT_A_COUNTY_FILE  # where each project came from, in a county file
-        super().__init__(register_columns(lambda p: self.origins.of(p.id)), projects, parent)
+        super().__init__(register_columns(lambda p: self.origins.of(p.id)), projects, parent, noun="project")
 
     def set_rows(self, rows, origins: RowOrigins | None = None) -> None:
         """Every row anew (``origins``: where each came from, read with them; the ones held kept if None)."""

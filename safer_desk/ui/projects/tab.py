@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
-from safer_desk.domain.text import as_subject, counted, in_words
+from safer_desk.domain.text import as_subject, counted, in_words, shown_total_label
 from safer_desk.presenters.projects import ProjectsPresenter
 from safer_desk.services.files import reading_connection
 from safer_desk.services import projects as service
@@ -550,7 +550,10 @@ class RegisterPage(QWidget):
         self.apply_filters()
 
     def _update_count(self) -> None:
-        text = f"{len(self.proxy.source_rows())} of {counted(len(self.model.rows), 'project')}"
+        shown, whole = len(self.proxy.source_rows()), len(self.model.rows)
+        # every project hidden: the words a table's empty grid and totals line say ("None shown (of 23 projects)")
+        text = (shown_total_label(0, whole, "project") if whole and not shown
+                else f"{shown} of {counted(whole, 'project')}")
         # A county file's "All areas" leaves out the projects of other areas, as its board report does: said here.
         note = self.presenter.outside_areas_note() if (self.area_filter.currentData() or ALL) == ALL else ""
         if note:
