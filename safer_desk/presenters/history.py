@@ -30,7 +30,7 @@ from safer_desk.domain.indicators import (FIGURE_BASIS_LABELS, FREQUENCY_LABELS,
 from safer_desk.domain.money import COST_COLUMNS, format_money, stated_cost_words
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, Quarter, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import ProjectError, ProjectStatus, Scale
-from safer_desk.domain.text import as_subject, as_typed, counted, folded, in_words
+from safer_desk.domain.text import as_subject, as_typed, counted, folded, in_words, shown_total_label
 from safer_desk.presenters.allocation import Rounding, RoundingUnit
 from safer_desk.presenters.budgets import SECTION_KINDS, UNIT_CHOICES
 from safer_desk.presenters.dhr import SHARE_KINDS, CaseKind, Decision, RefusalHandling, ShareStatus, SplitKind
@@ -1630,6 +1630,8 @@ class HistoryPresenter:
         more = (f" (the {self.limit:,} most recent actions; older ones are in the file)" if self.maybe_more else "")
         if shown == len(self.lines):
             return f"{shown:,} action{'s' if shown != 1 else ''}{more}"
+        if not shown:  # as the table's empty grid says it (a filter hiding every line): never "0 of 15 actions"
+            return shown_total_label(0, len(self.lines), "action") + more
         return f"{shown:,} of {len(self.lines):,} actions{more}"
 
     def detail_text(self, line: HistoryLine | None, shown: int | None = None) -> str:

@@ -134,7 +134,7 @@ class HistoryDialog(QDialog):
         self.since = DateField(self, accessible_name="From", placeholder="from dd/mm/yyyy")
         self.until = DateField(self, accessible_name="To", placeholder="to dd/mm/yyyy")
 
-        self.model = RowTableModel(COLUMNS, parent=self)
+        self.model = RowTableModel(COLUMNS, parent=self, noun="action")
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = HistoryTable(self)

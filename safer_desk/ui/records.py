@@ -34,6 +34,7 @@ class RecordsDialog(QDialog):
     (``add``, ``edit`` and ``delete_question``/``delete`` of a row)."""
 
     area = ""
+    noun = "row"  # what a row is, as "None shown (of 12 awards)" says it under a filter hiding every one
     words: tuple[tuple[str, str], tuple[str, str], tuple[str, str]] = (
         ("&Add…", "Add"), ("&Change…", "Change"), ("&Delete", "Delete"))
 
@@ -52,7 +53,7 @@ class RecordsDialog(QDialog):
         self.summary = NamedLabel(parent=self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(names[0])
-        self.model = RowTableModel(list(columns), parent=self)
+        self.model = RowTableModel(list(columns), parent=self, noun=self.noun)
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name=names[1], on_edit=self.edit_selected,

@@ -58,8 +58,8 @@ def _checked(widget: QListWidget) -> list[str]:
 class _TippedModel(RowTableModel):
     """A table whose column headers say more when pointed at (``tips``: header text by column key)."""
 
-    def __init__(self, columns: list[Column], tips: dict[str, str], parent=None):
-        super().__init__(columns, parent=parent)
+    def __init__(self, columns: list[Column], tips: dict[str, str], parent=None, *, noun: str = "row"):
+        super().__init__(columns, parent=parent, noun=noun)
         self.tips = tips
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,7 +78,7 @@ class _Page(QWidget):
     def __init__(self, dialog: "ReferenceDialog", columns: list[Column]):
         super().__init__(dialog)
         self.dialog = dialog
-        self.model = _TippedModel(columns, self.header_tips, parent=self)
+        self.model = _TippedModel(columns, self.header_tips, parent=self, noun=self.kind or "row")
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name=f"{self.kind.title()}s")

@@ -25,6 +25,8 @@ class PopulationsDialog(RecordsDialog):
     area = "indicators"
     words = (("&Add…", "Add population"), ("&Change…", "Change population"), ("&Remove", "Remove population"))
 
+    noun = "population figure"
+
     def __init__(self, session: Session, parent: QWidget | None = None, *, area_id: str | None = None,
                  year: FinancialYear | None = None):
         self.area_id, self.year = area_id, year  # in view on the tab: what Add… starts with

@@ -93,7 +93,7 @@ class IndicatorsTab(TabBase):
         for b in (self.indicator_button, self.framework_button, self.import_button):
             top.addWidget(b)
 
-        self.summary_model = SummaryModel(summary_columns(), [], self)
+        self.summary_model = SummaryModel(summary_columns(), [], self, noun="indicator")
         self.summary_proxy = SortProxy(self)
         self.summary_proxy.setSourceModel(self.summary_model)
         # Ctrl+V: the chosen indicator's figures, as Edit > Paste from here (the window's Ctrl+V never reaches a table).

@@ -26,6 +26,8 @@ class AwardsDialog(RecordsDialog):
     area = "projects"
     words = (("&Add Award…", "Add Award"), ("&Edit…", "Edit"), ("&Delete", "Delete"))
 
+    noun = "award"
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         # In a county file, the office each award came from (hidden in an office's own file), before the conditions
         merged = Column("merged_from", MERGED_FROM, get=lambda a: self.presenter.merged_from(a))
