@@ -81,3 +81,22 @@ def test_the_register_searched_to_nothing_says_none_shown(demo_window, qtbot):
     said = f"None shown (of {whole} projects)"
     assert page.count.text() == said  # was "0 of 23 projects", beside a blank register
     assert page.view.none_shown_words() == said
+
+
+def test_the_register_exported_searched_to_nothing_says_none_shown_in_its_title(demo_window, qtbot, prompts, tmp_path):
+    from openpyxl import load_workbook
+
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    page = demo_window.show_tab("projects").register
+    qtbot.waitUntil(lambda: bool(page.model.rows), timeout=10000)
+    whole = len(page.model.rows)
+    page.search.setText("zzqqxx")
+    target = tmp_path / "register.xlsx"
+    prompts.file_names.append(str(target))
+    page.export_register()
+    assert not prompts.errors
+    sheet = load_workbook(target).worksheets[0]
+    title = next(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    # was "…: 0 of 23 projects (as filtered: search “zzqqxx”)" over an empty register
+    assert title.endswith(f": None shown (of {whole} projects, as filtered: search “zzqqxx”)"), title

@@ -62,6 +62,15 @@ class Shown:
         return f"{self.shown:,} of {counted(self.total, self.noun, self.plural)} ({why})"
 
     @property
+    def title(self) -> str:
+        """What a file's title says of a table with no totals line: as ``str``, but "None shown (of 23 projects, as
+        filtered: search “x”)" when a filter hides every row, worded as the table's empty grid says it."""
+        if self.shown > 0 or not self.total:
+            return str(self)
+        why = f", as filtered: {self.filters}" if self.filters else ", as filtered"
+        return f"{self.total_label[:-1]}{why})"
+
+    @property
     def total_label(self) -> str:
         """The totals line's label: "Total", or "Total of the 5 shown (of 11 partners)" when a filter hides some, or
         "None shown (of 11 partners)" when it hides all: worded as the window's totals line is, by one function."""

@@ -656,7 +656,7 @@ class RegisterPage(QWidget):
                 chosen.append(self.presenter.outside_areas_filter())
             said.append(shown_rows(self.proxy, "project", search=self.search.text(), chosen=chosen))
             projects = self.proxy.source_rows()
-            written = self.presenter.export(target, projects, said=str(said[0]) if said[0].hidden else "")
+            written = self.presenter.export(target, projects, said=said[0].title if said[0].hidden else "")
             left_out.append(service.left_out_of_one_table(projects, written))  # a CSV's cost lines, left out unsaid
             return written
 
