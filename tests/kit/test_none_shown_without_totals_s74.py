@@ -37,9 +37,10 @@ def test_a_filter_hiding_every_row_says_none_shown_in_the_view_and_the_copy(qtbo
     said = "None shown (of 4 catalogue items)"
     assert table.view.none_shown_words() == said
     assert _colours(table.view) > 1  # the words are painted (an empty grid is one colour)
+    assert table.view.accessibleDescription() == said  # and read out
     assert copied_with_ctrl_c(qtbot, table.view) == [["Item", "Usual price"], [said, ""]]  # was nothing at all
     table.proxy.set_search_text("")
-    assert table.view.none_shown_words() is None
+    assert table.view.none_shown_words() is None and table.view.accessibleDescription() == ""
 
 
 def test_a_table_with_no_rows_at_all_stays_plain(qtbot):

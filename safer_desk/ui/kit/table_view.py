@@ -569,12 +569,23 @@ class DataTableView(CopiesSelection, QTableView):
         if old is not None:
             for signal in (old.modelReset, old.rowsInserted, old.dataChanged, old.layoutChanged):
                 signal.disconnect(self._follow.start)
+            for signal in (old.modelReset, old.rowsInserted, old.rowsRemoved, old.layoutChanged):
+                signal.disconnect(self._say_none_shown)
         super().setModel(model)
         if model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
                 signal.connect(self._follow.start)
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+                signal.connect(self._say_none_shown)
         if self.kept_in_sight is not None:
             self.kept_in_sight.take_model(model)
+        self._say_none_shown()
+
+    def _say_none_shown(self, *_) -> None:
+        """A screen reader is told what the empty grid shows ("None shown (of 4 catalogue items)"), as it is read."""
+        words = self.none_shown_words() or ""
+        if self.accessibleDescription() != words:
+            self.setAccessibleDescription(words)
 
     # -- names kept in sight --------------------------------------------------------------------------
     def keep_in_sight(self, column: int) -> None:
