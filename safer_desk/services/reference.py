@@ -1995,10 +1995,30 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
         if area.id not in {a.id for a, _ in new}:
             new.append((area, ons_code))
         return area
+    if said := _county_as_district(store, text):
+        raise ReferenceError(said)
     meant = _meant(text, [*(r[0] for r in store.rows("SELECT name FROM districts")), *(d for d, _ in national)])
     raise ReferenceError(f"There is no district called “{text}”{meant}, in this file's reference data or among the "
                          "current districts the police.uk import knows. Type its name as the council spells it (or "
                          "tick it in File > Office Details…).")
+
+
+def _county_as_district(store: Store, text: str) -> str:
+    """What to say of a county's name typed for a district ("Suffolk": a county lead's first guess): that it is a
+    county, named as the office's county, and its districts to name; "" for a name no county has. Said before the
+    nearest district's name, which for "Suffolk" was Mid Suffolk, a scope of one district."""
+    from safer_desk.services.district_counties import county_districts
+
+    key = typed_name_key(text)
+    county = next((c for c in [*county_names(store), *national_counties()] if typed_name_key(c) == key), None)
+    if county is None:
+        return ""
+    option = f'"{county}"' if " " in county else county
+    districts = county_districts(county)
+    theirs = f" ({county}'s are {in_words(districts)})" if districts else ""
+    return (f"“{tidy_spaces(text)}” is a county, not a district: name it as the office's county (--county {option}, "
+            f"or County in File > Office Details…), whose figures are added up from its districts', and name the "
+            f"office's own districts with --district{theirs}.")
 
 
 def _lookup_district(text: str) -> tuple[str, str] | None:
