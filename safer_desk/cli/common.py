@@ -31,7 +31,8 @@ def refusal_words(text: str) -> str:
     if first and first.group(0) in _SENTENCE_WORDS:
         rest = rest[0].lower() + rest[1:]
     said = head + rest
-    return said if not said or said[-1] in ".?!…" else said + "."
+    # A bracketed sentence ends it with its own stop: "(To keep Waveney …, add it ….)"
+    return said if not said or said[-1] in ".?!…" or said.endswith((".)", "?)")) else said + "."
 
 
 class CliError(Exception):

@@ -84,6 +84,10 @@ def run_office(args: argparse.Namespace) -> int:
         print("\n".join(scope.lines(districts, year.label, ref.reported_county_words(store))))
         for said in ref.idle_partnership_words(store, year, date.today()):  # as Office Details… marks it
             print(f"safer-desk: note: {said}.", file=sys.stderr)
+        for district in districts:  # East Suffolk of 2018/19: the districts its area was then (as the report says)
+            if said := ref.began_within_words(store, district.id, district.name, year,
+                                              shown=[d.name for d in districts]):
+                print(f"safer-desk: note: {said}", file=sys.stderr)
         for said in ref.abolished_words(store):  # as Office Details… lists "Forest Heath (now West Suffolk)"
             print(f"safer-desk: note: {said}", file=sys.stderr)
     finally:

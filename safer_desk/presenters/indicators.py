@@ -1323,7 +1323,11 @@ class IndicatorsPresenter(ScreenPresenter):
         names = [n for n in svc.source_names(self.store, v.area_id) if n and n != v.area_name]
         if names:
             bits.append("police counts include " + ", ".join(names))
-        return " · ".join(b for b in bits if b) + self._unplaced_words(v)
+        area = svc.find_area(self.store, v.area_id)
+        # East Suffolk's 2018/19: the districts its area was before it began, as the board report says it
+        began = reference.began_within_words(self.store, v.area_id, v.area_name, v.year) \
+            if area is not None and area.kind == "district" else ""
+        return " · ".join(b for b in bits if b) + self._unplaced_words(v) + (f"\n{began}" if began else "")
 
     def _unplaced_words(self, v) -> str:
         """A county's derived all crime: what the force's own police.uk files hold that is in none of its districts,

@@ -2050,6 +2050,37 @@ DISTRICTS_BEGAN = {
 }
 
 
+def began_within_words(store: Store, district_id: str, name: str, year: FinancialYear, *,
+                       shown: Iterable[str] = ()) -> str:
+    """"East Suffolk began on 01/04/2019: before then its area was Suffolk Coastal and Waveney, …" for a district
+    shown for a year it began after the start of (police.uk's files of those months count the old districts' crimes
+    under it, so it has figures then); "" for one in being all the year. Its day and the districts it was made from
+    are the file's, else the police.uk lookup's (a new file's East Suffolk, added from it, is undated). ``shown``:
+    the names listed beside it; "" when those it was made from are among them (a merger part-way through the year
+    lists Waveney and Suffolk Coastal with East Suffolk, which says it already)."""
+    row = store.one("SELECT valid_from FROM districts WHERE id = ?", (district_id,))
+    began = _day(row["valid_from"]) if row is not None and row["valid_from"] else DISTRICTS_BEGAN.get(name)
+    if began is None or began <= year.first_day:
+        return ""
+    made_from = [r[0] for r in store.rows("SELECT name FROM districts WHERE successor_id = ?", (district_id,))] or \
+        [old for old, (current, _) in _lookup_items() if current == name and old != name]
+    if made_from and set(made_from) <= set(shown):
+        return ""
+    if not made_from:
+        return f"{name} began on {format_uk_date(began)}: its figures before then are of its area before it began."
+    made_from = sorted(set(made_from), key=str.casefold)
+    theirs = "theirs" if len(made_from) > 1 else "its"
+    return (f"{name} began on {format_uk_date(began)}: before then its area was {in_words(made_from)}, and its "
+            f"{year.label} figures for those months are {theirs} (police.uk's files count their crimes under {name}, "
+            "the current district).")
+
+
+def _lookup_items() -> list[tuple[str, tuple[str, str]]]:
+    from safer_desk.exchange.police_uk import district_lookup
+
+    return list(district_lookup().items())
+
+
 def became_words(text: str) -> str:
     """"Waveney is part of East Suffolk now" for the name of a district since merged or renamed that the police.uk
     lookup knows (a list of today's districts does not hold it); "" for any other text."""

@@ -29,3 +29,97 @@ def test_a_county_named_as_a_district_is_said_to_be_a_county_with_the_option_to_
     assert "Babergh, East Suffolk, Ipswich, Mid Suffolk and West Suffolk" in err, err  # its districts, to choose from
     code, out, _ = run(capsys, "office", path)
     assert code == 0 and "Districts named" not in out and "County: not named" in out  # nothing was changed
+
+
+def _report_text(path) -> str:
+    import html
+    import re
+
+    text = re.sub(r"<style.*?</style>|<svg.*?</svg>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def _month_of_2018(tmp_path):
+    """Suffolk's January 2021 street file (2011 LSOA names: Waveney, Suffolk Coastal …) as June 2018's, before East
+    and West Suffolk began on 01/04/2019: the test's own copy."""
+    from tests.conftest import shared_data
+
+    folder = tmp_path / "police-2018"
+    folder.mkdir()
+    source = shared_data("police-uk", "suffolk-2021-01", "2021-01-suffolk-street.csv").read_text(encoding="ascii")
+    (folder / "2018-06-suffolk-street.csv").write_text(source.replace(",2021-01,", ",2018-06,"), encoding="ascii")
+    return folder
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(heading, text.index("1. "))  # past the contents
+    end = text.find(" Indicators: ", start + len(heading))
+    return text[start:end if end > 0 else len(text)]
+
+
+def test_a_district_reported_for_a_year_before_it_began_says_whose_area_it_was(demo_path, tmp_path, capsys):
+    """The example's 2018/19 report had sections "Indicators: East Suffolk" and "Indicators: West Suffolk" with
+    June 2018's crimes (931 and 827) and no word that neither district began until 01/04/2019: the board read
+    them as the councils' own figures of that year."""
+    code, _, err = run(capsys, "import-police", demo_path, _month_of_2018(tmp_path))
+    assert code == 0, err
+    out = tmp_path / "board.html"
+    code, _, err = run(capsys, "report", demo_path, out, "--year", "2018/19")
+    assert code == 0, err
+    text = _report_text(out)
+    east = _section(text, "Indicators: East Suffolk")
+    assert "All crime Jun-18 (no figures for Apr-18 to May-18) 931" in east  # 703 + 430 raw rows, less 202 ASB
+    assert "East Suffolk began on 01/04/2019: before then its area was Suffolk Coastal and Waveney" in east, east
+    west = _section(text, "Indicators: West Suffolk")
+    assert "West Suffolk began on 01/04/2019: before then its area was Forest Heath and St Edmundsbury" in west
+    babergh = _section(text, "Indicators: Babergh")
+    assert "began on" not in babergh  # a district of the year says nothing
+    code, _, err = run(capsys, "report", demo_path, tmp_path / "later.html", "--year", "2019/20")
+    assert "began on 01/04/2019: before then" not in _report_text(tmp_path / "later.html")  # its first year: nothing
+
+
+def test_a_new_files_district_named_for_a_year_before_it_began_says_so_from_the_lookup(tmp_path, capsys):
+    """A new file's East Suffolk office, its district added from the police.uk lookup (undated): the 2018/19 report
+    and `office --year 2018/19` gave East Suffolk as the district of a year before it began, without saying so."""
+    path = tmp_path / "east.sqlite"
+    code, _, err = run(capsys, "import-police", path, _month_of_2018(tmp_path))
+    assert code == 0, err
+    code, out, err = run(capsys, "office", path, "--name", "East Suffolk CSP office", "--district", "East Suffolk",
+                         "--year", "2018/19")
+    assert code == 0 and "Districts 2018/19: East Suffolk" in out
+    assert "East Suffolk began on 01/04/2019: before then its area was Suffolk Coastal and Waveney" in err, err
+    code, _, err = run(capsys, "report", path, tmp_path / "east.html", "--year", "2018/19")
+    east = _section(_report_text(tmp_path / "east.html"), "Indicators: East Suffolk")
+    assert "East Suffolk began on 01/04/2019: before then its area was Suffolk Coastal and Waveney" in east, east
+    code, out, err = run(capsys, "office", path, "--year", "2019/20")
+    assert "began on" not in err
+
+
+def test_a_refusal_ending_in_a_sentence_in_brackets_gets_no_second_full_stop(tmp_path, capsys):
+    """`office --district Waveney` ended "… with its To and Became East Suffolk.)." : the full stop every refusal
+    is given was added after the bracketed sentence's own."""
+    code, _, err = run(capsys, "office", _new_file(tmp_path), "--district", "Waveney")
+    assert code == 1 and "part of East Suffolk now" in err
+    assert err.rstrip().endswith("Became East Suffolk.)"), err
+
+
+def test_the_indicators_tab_says_a_district_shown_for_a_year_before_it_began(demo_path, tmp_path, capsys):
+    """The Indicators tab's East Suffolk, 2018/19 showed June 2018's 931 crimes with "police counts include Suffolk
+    Coastal, Waveney" (of any year), never that East Suffolk began only on 01/04/2019: said as the report says it."""
+    from datetime import date
+
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    assert run(capsys, "import-police", demo_path, _month_of_2018(tmp_path))[0] == 0
+    store = open_store(demo_path)
+    try:
+        p = IndicatorsPresenter(store, today=lambda: date(2026, 12, 7))
+        p.load("district:east-suffolk", FinancialYear.parse("2018/19"))
+        assert p.choose_indicator("indicator:all-crime", lambda text: True)
+        assert p.view.ytd.value == 931
+        assert "East Suffolk began on 01/04/2019: before then its area was Suffolk Coastal and Waveney" in p.details()
+        p.load("district:east-suffolk", FinancialYear.parse("2019/20"))
+        assert "began on" not in p.details()
+    finally:
+        store.close()

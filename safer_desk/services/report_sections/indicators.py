@@ -24,6 +24,7 @@ from safer_desk.domain.text import counted, in_words, ranges_text
 from safer_desk.services import indicators as svc
 from safer_desk.services.illustrative import illustrative_rows
 from safer_desk.services.police_import import unplaced_crime_words
+from safer_desk.services.reference import began_within_words
 from safer_desk.services.report_model import ReportChart, ReportSection, ReportSeries, ReportTable
 from safer_desk.storage.store import Store
 
@@ -192,6 +193,8 @@ def board_report_sections(store: Store, *, year: FinancialYear | None = None, ar
             legend_of = headed[area.id]
         if area.is_group and (not_given := not_derived_words(store, area, year, rows)):
             sections[-1].paragraphs.append(not_given)
+        if area.kind == "district" and (began := began_within_words(store, area.id, area.name, year)):
+            sections[-1].paragraphs.insert(0, began)  # East Suffolk's 2018/19: Waveney's and Suffolk Coastal's
         if strays:
             sections[-1].paragraphs.append(_other_forces_words(
                 area, year, [r for r in rows if r.indicator.id in strays], strays, bool(kept)))
