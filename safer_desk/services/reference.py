@@ -1900,6 +1900,8 @@ def _known(store: Store, table: str, kind: str, name: str) -> AreaRef:
             raise ReferenceError(f"There is no partnership called “{text}”: this file has none yet. Add it with "
                                  "its districts in the window (View > Districts, Partnerships and Partners…), or "
                                  "name the office's districts instead.")
+        if kind == "partnership" and (said := _district_or_county_as_partnership(store, text)):
+            raise ReferenceError(said)
         meant = _meant(text, [r["name"] for r in rows])
         raise ReferenceError(f"There is no {kind} called “{text}”{meant} (known: {known or 'none yet'}).")
     return AreaRef(row["id"], row["name"], kind)
@@ -1997,13 +1999,33 @@ def _known_district(store: Store, name: str, new: list[tuple[AreaRef, str]]) -> 
         return area
     if said := _county_as_district(store, text):
         raise ReferenceError(said)
+    partnerships = store.rows("SELECT id, name FROM partnerships ORDER BY name")
+    if row := find_typed(partnerships, text, lambda r: r["name"]) or \
+            _loosely_typed(partnerships, text, lambda r: r["name"]):  # "Western Suffolk CSP" typed for a district
+        option = f'"{row["name"]}"' if " " in row["name"] else row["name"]
+        raise ReferenceError(f"“{tidy_spaces(text)}” is a partnership, not a district: name it with --partnership "
+                             f"{option} (or tick it under Partnerships in File > Office Details…).")
     meant = _meant(text, [*(r[0] for r in store.rows("SELECT name FROM districts")), *(d for d, _ in national)])
     raise ReferenceError(f"There is no district called “{text}”{meant}, in this file's reference data or among the "
                          "current districts the police.uk import knows. Type its name as the council spells it (or "
                          "tick it in File > Office Details…).")
 
 
-def _county_as_district(store: Store, text: str) -> str:
+def _district_or_county_as_partnership(store: Store, text: str) -> str:
+    """What to say of a county's or district's name typed for a partnership ("Suffolk", "Babergh"): which it is,
+    and the option that names it; "" for any other name."""
+    if said := _county_as_district(store, text, kind="partnership"):
+        return said
+    try:
+        area = _known_district(store, text, [])
+    except ReferenceError:
+        return ""
+    option = f'"{area.name}"' if " " in area.name else area.name
+    return (f"“{tidy_spaces(text)}” is a district, not a partnership: name it with --district {option} (or tick it "
+            "under Districts in File > Office Details…).")
+
+
+def _county_as_district(store: Store, text: str, *, kind: str = "district") -> str:
     """What to say of a county's name typed for a district ("Suffolk": a county lead's first guess): that it is a
     county, named as the office's county, and its districts to name; "" for a name no county has. Said before the
     nearest district's name, which for "Suffolk" was Mid Suffolk, a scope of one district."""
@@ -2016,7 +2038,7 @@ def _county_as_district(store: Store, text: str) -> str:
     option = f'"{county}"' if " " in county else county
     districts = county_districts(county)
     theirs = f" ({county}'s are {in_words(districts)})" if districts else ""
-    return (f"“{tidy_spaces(text)}” is a county, not a district: name it as the office's county (--county {option}, "
+    return (f"“{tidy_spaces(text)}” is a county, not a {kind}: name it as the office's county (--county {option}, "
             f"or County in File > Office Details…), whose figures are added up from its districts', and name the "
             f"office's own districts with --district{theirs}.")
 

@@ -123,3 +123,19 @@ def test_the_indicators_tab_says_a_district_shown_for_a_year_before_it_began(dem
         assert "began on" not in p.details()
     finally:
         store.close()
+
+
+def test_a_partnership_named_as_a_district_or_a_district_or_county_as_a_partnership_says_which_option(
+        demo_path, capsys):
+    """`--district "Western Suffolk CSP"` was refused as no district of that name, with no word that it is one of the
+    file's partnerships; `--partnership Suffolk` (the county) and `--partnership Babergh` (a district) listed the
+    partnerships without saying which option takes the name."""
+    code, out, err = run(capsys, "office", demo_path, "--district", "western suffolk csp")
+    assert code == 1 and not out
+    assert "“western suffolk csp” is a partnership, not a district" in err, err
+    assert '--partnership "Western Suffolk CSP"' in err
+    code, out, err = run(capsys, "office", demo_path, "--partnership", "Suffolk")
+    assert code == 1 and "“Suffolk” is a county, not a partnership" in err and "--county Suffolk" in err, err
+    code, out, err = run(capsys, "office", demo_path, "--partnership", "Babergh")
+    assert code == 1 and "“Babergh” is a district, not a partnership" in err and "--district Babergh" in err, err
+    assert "Partnerships: Safer Suffolk Partnership Board" in run(capsys, "office", demo_path)[1]  # unchanged
