@@ -139,3 +139,37 @@ def test_a_partnership_named_as_a_district_or_a_district_or_county_as_a_partners
     code, out, err = run(capsys, "office", demo_path, "--partnership", "Babergh")
     assert code == 1 and "“Babergh” is a district, not a partnership" in err and "--district Babergh" in err, err
     assert "Partnerships: Safer Suffolk Partnership Board" in run(capsys, "office", demo_path)[1]  # unchanged
+
+
+def test_populations_says_which_of_two_offices_populations_is_listed_while_they_disagree(tmp_path, capsys):
+    """Two offices recorded Exeter's 2019/20 population differently (131,000 ONS; 133,000 a council estimate): the
+    county's `safer-desk populations` listed 131,000 alone, never saying that another office sends 133,000 and the
+    county's is the one kept until the conflict is decided."""
+    from safer_desk.services.county import export_for_county
+    from tests.exchange.helpers import merge_accepting
+
+    exports = []
+    for name, population, source in (("Exeter office", 131000, "ONS mid-2019"),
+                                     ("Plymouth office", 133000, "council estimate")):
+        path = tmp_path / f"{name.split()[0].lower()}.sqlite"
+        open_store(path, create=True, office_name=name).close()
+        assert run(capsys, "office", path, "--district", "Exeter")[0] == 0
+        assert run(capsys, "population", path, "Exeter", "2019/20", population, "--source", source)[0] == 0
+        store = open_store(path)
+        try:
+            export_for_county(store, tmp_path / f"{path.stem}-export.sqlite")
+        finally:
+            store.close()
+        exports.append(tmp_path / f"{path.stem}-export.sqlite")
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Devon county team")
+    try:
+        merge_accepting(county, exports)
+    finally:
+        county.close()
+    code, out, err = run(capsys, "populations", tmp_path / "county.sqlite")
+    assert code == 0 and "Exeter,2019/20,131000,ONS mid-2019" in out
+    assert "Exeter, 2019/20: 131,000 (ONS mid-2019, from Exeter office) is listed" in err, err
+    assert "Plymouth office sends 133,000 (council estimate)" in err and "conflict #1" in err, err
+    assert run(capsys, "conflicts", tmp_path / "county.sqlite", "--keep", "district", "--conflict", "1")[0] == 0
+    code, out, err = run(capsys, "populations", tmp_path / "county.sqlite")
+    assert "Exeter,2019/20,133000,council estimate" in out and not err  # decided: nothing to say
