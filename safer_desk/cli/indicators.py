@@ -398,35 +398,15 @@ def run_populations(args: argparse.Namespace) -> int:
         held = list_populations(store)
         names = csv_area_names(store, [p.area_id for p in held])  # as `indicators` names them
         rows = [[names.get(p.area_id, p.area_id), p.year, p.population, p.source] for p in held]
-        disagreeing = _populations_disagreeing(store, args.file, held, names)
+        from safer_desk.services.county import populations_disagreeing_words
+
+        disagreeing = populations_disagreeing_words(store, held, names, file=args.file)
     finally:
         store.close()
     print_csv(["area", "year", "population", "source"], rows)
     for said in disagreeing:
         print(f"safer-desk: note: {said}", file=sys.stderr)
     return 0
-
-
-def _populations_disagreeing(store, file: str, held, names: dict[str, str]) -> list[str]:
-    """In a county file, each population listed that another office sends otherwise (an open conflict): which one
-    is listed, the other, and how to decide (two offices' 131,000 and 133,000 for Exeter's 2019/20, one listed
-    without a word)."""
-    from safer_desk.services.county import list_conflicts
-
-    by_key = {(p.area_id, p.year): p for p in held}
-    said = []
-    for c in list_conflicts(store):
-        row = c.incoming_row or {}
-        listed = by_key.get((row.get("area_id"), row.get("year"))) if c.table == "indicator_populations" else None
-        if listed is None or not isinstance(row.get("population"), int):
-            continue
-        whose = ", ".join(x for x in (listed.source, f"from {c.other}" if c.other else "") if x)
-        theirs = f" ({row['source']})" if row.get("source") else ""
-        said.append(f"{names.get(listed.area_id, listed.area_id)}, {listed.year}: {listed.population:,}"
-                    f"{f' ({whose})' if whose else ''} is listed, the county's until conflict #{c.id} is decided; "
-                    f"{c.office_name} sends {row['population']:,}{theirs}. Decide it in File > Conflicts…, or "
-                    f"with `safer-desk conflicts {file} --keep county|district --conflict {c.id}`.")
-    return said
 
 
 def run_framework(args: argparse.Namespace) -> int:

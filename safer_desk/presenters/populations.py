@@ -71,7 +71,18 @@ class PopulationsPresenter(RecordsScreen):
                 "saved over.")
         if not rows:
             return f"No populations recorded yet. {said}"
-        return f"{counted(len(rows), 'population')} recorded. {said}"
+        return f"{counted(len(rows), 'population')} recorded. {said}" + "".join(
+            f"\n{w}" for w in self._disagreeing(rows))
+
+    def _disagreeing(self, rows: list[PopulationRow]) -> list[str]:
+        """A county file's populations another office sends otherwise, said as `safer-desk populations` says them."""
+        from safer_desk.services.county import populations_disagreeing_words
+        from safer_desk.services.provenance import merged_into
+
+        if not merged_into(self.store):
+            return []
+        return populations_disagreeing_words(self.store, svc.list_populations(self.store),
+                                             {r.area_id: r.area for r in rows})
 
     # -- the forms ------------------------------------------------------------------------------------------
     def _fields(self, extra: tuple[str, str] | None = None) -> tuple[Field, ...]:

@@ -943,6 +943,27 @@ def list_conflicts(store: Store, *, offices: Iterable[str] | None = None) -> lis
     return sorted(found, key=conflict_order)
 
 
+def populations_disagreeing_words(store: Store, held: Sequence, names: dict[str, str], *, file: str = "") -> list[str]:
+    """In a county file, for each population listed (``held``: services.indicators.Population, ``names``: their areas'
+    names) that another office sends otherwise (an open conflict): which one is listed and whose, the other, and how
+    to decide (two offices' 131,000 and 133,000 for Exeter's 2019/20 were listed as one, without a word). ``file``:
+    the command line's file, to name the command that decides it."""
+    by_key = {(p.area_id, p.year): p for p in held}
+    said = []
+    for c in list_conflicts(store):
+        row = c.incoming_row or {}
+        listed = by_key.get((row.get("area_id"), row.get("year"))) if c.table == "indicator_populations" else None
+        if listed is None or not isinstance(row.get("population"), int):
+            continue
+        whose = ", ".join(x for x in (listed.source, f"from {c.other}" if c.other else "") if x)
+        theirs = f" ({row['source']})" if row.get("source") else ""
+        how = f", or with `safer-desk conflicts {file} --keep county|district --conflict {c.id}`" if file else ""
+        said.append(f"{names.get(listed.area_id, listed.area_id)}, {listed.year}: {listed.population:,}"
+                    f"{f' ({whose})' if whose else ''} is listed, the county's until conflict #{c.id} is decided; "
+                    f"{c.office_name} sends {row['population']:,}{theirs}. Decide it in File > Conflicts…{how}.")
+    return said
+
+
 def conflict_order(c: Conflict) -> tuple:
     """The one order conflicts are listed in, wherever they are (the merge's summary, `safer-desk conflicts`, the
     Conflicts window): by group, then office, then what they are about, then number."""

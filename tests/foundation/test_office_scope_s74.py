@@ -141,10 +141,8 @@ def test_a_partnership_named_as_a_district_or_a_district_or_county_as_a_partners
     assert "Partnerships: Safer Suffolk Partnership Board" in run(capsys, "office", demo_path)[1]  # unchanged
 
 
-def test_populations_says_which_of_two_offices_populations_is_listed_while_they_disagree(tmp_path, capsys):
-    """Two offices recorded Exeter's 2019/20 population differently (131,000 ONS; 133,000 a council estimate): the
-    county's `safer-desk populations` listed 131,000 alone, never saying that another office sends 133,000 and the
-    county's is the one kept until the conflict is decided."""
+def _two_offices_populations(tmp_path, capsys) -> None:
+    """county.sqlite, merged from two offices that recorded Exeter's 2019/20 population differently."""
     from safer_desk.services.county import export_for_county
     from tests.exchange.helpers import merge_accepting
 
@@ -166,6 +164,13 @@ def test_populations_says_which_of_two_offices_populations_is_listed_while_they_
         merge_accepting(county, exports)
     finally:
         county.close()
+
+
+def test_populations_says_which_of_two_offices_populations_is_listed_while_they_disagree(tmp_path, capsys):
+    """Two offices recorded Exeter's 2019/20 population differently (131,000 ONS; 133,000 a council estimate): the
+    county's `safer-desk populations` listed 131,000 alone, never saying that another office sends 133,000 and the
+    county's is the one kept until the conflict is decided."""
+    _two_offices_populations(tmp_path, capsys)
     code, out, err = run(capsys, "populations", tmp_path / "county.sqlite")
     assert code == 0 and "Exeter,2019/20,131000,ONS mid-2019" in out
     assert "Exeter, 2019/20: 131,000 (ONS mid-2019, from Exeter office) is listed" in err, err
@@ -173,3 +178,18 @@ def test_populations_says_which_of_two_offices_populations_is_listed_while_they_
     assert run(capsys, "conflicts", tmp_path / "county.sqlite", "--keep", "district", "--conflict", "1")[0] == 0
     code, out, err = run(capsys, "populations", tmp_path / "county.sqlite")
     assert "Exeter,2019/20,133000,council estimate" in out and not err  # decided: nothing to say
+
+
+def test_view_populations_says_the_same_of_two_offices_populations(tmp_path, capsys):
+    """View > Populations… listed the county's 131,000 for Exeter's 2019/20 with no word of Plymouth office's
+    133,000: its summary says it as `safer-desk populations` does, without the command."""
+    from safer_desk.presenters.populations import PopulationsPresenter
+
+    _two_offices_populations(tmp_path, capsys)
+    store = open_store(tmp_path / "county.sqlite")
+    try:
+        summary = PopulationsPresenter(store).summary()
+    finally:
+        store.close()
+    assert "Exeter, 2019/20: 131,000 (ONS mid-2019, from Exeter office) is listed, the county's until conflict #1 " \
+           "is decided; Plymouth office sends 133,000 (council estimate). Decide it in File > Conflicts…." in summary
