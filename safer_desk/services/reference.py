@@ -2084,17 +2084,23 @@ def began_within_words(store: Store, district_id: str, name: str, year: Financia
     began = _day(row["valid_from"]) if row is not None and row["valid_from"] else DISTRICTS_BEGAN.get(name)
     if began is None or began <= year.first_day:
         return ""
-    made_from = [r[0] for r in store.rows("SELECT name FROM districts WHERE successor_id = ?", (district_id,))] or \
-        [old for old, (current, _) in _lookup_items() if current == name and old != name]
+    made_from = [r[0] for r in store.rows("SELECT name FROM districts WHERE successor_id = ?", (district_id,))]
     if made_from and set(made_from) <= set(shown):
         return ""
-    if not made_from:
+    if made_from:
+        made_from = sorted(made_from, key=str.casefold)
+        theirs = "theirs" if len(made_from) > 1 else "its"
+        return (f"{name} began on {format_uk_date(began)}: before then its area was {in_words(made_from)}, and its "
+                f"{year.label} figures for those months are {theirs} (police.uk's files count their crimes under "
+                f"{name}, the current district).")
+    # The file does not record them: the names the police.uk lookup files under it, of any year since 2011 (Somerset's
+    # include Taunton Deane, merged into Somerset West and Taunton in 2019, which 2011 LSOA names still use)
+    named = sorted({old for old, (current, _) in _lookup_items() if current == name and old != name}, key=str.casefold)
+    if not named:
         return f"{name} began on {format_uk_date(began)}: its figures before then are of its area before it began."
-    made_from = sorted(set(made_from), key=str.casefold)
-    theirs = "theirs" if len(made_from) > 1 else "its"
-    return (f"{name} began on {format_uk_date(began)}: before then its area was {in_words(made_from)}, and its "
-            f"{year.label} figures for those months are {theirs} (police.uk's files count their crimes under {name}, "
-            "the current district).")
+    return (f"{name} began on {format_uk_date(began)}: before then its area was that of the districts police.uk's "
+            f"files name there ({in_words(named)}), and its {year.label} figures for those months are the crimes "
+            f"those files place in them, counted under {name}, the current district.")
 
 
 def _lookup_items() -> list[tuple[str, tuple[str, str]]]:
