@@ -948,11 +948,15 @@ def indicators_sheet(store: Store, origins: Origins | None = None) -> WorkbookSh
 def _not_derived(store: Store, area, year: FinancialYear, summary: list, *, monthly: bool = False) -> list[str]:
     """A partnership's or county's indicators left out because its figure, added up from its districts', is not
     given where one of them has none (police.uk lists no row for a crime type a district had none of in a month):
-    said, with the year, as the board report says it ([] when none is left out so, or for a district)."""
+    said, with the year, as the board report says it ([] when none is left out so); for a district, the year it
+    began after the start of, and whose area it was before (``reference.began_within_words``)."""
     from safer_desk.services.report_sections.indicators import not_derived_words
 
-    if not area.is_group:
-        return []
+    if not area.is_group:  # a district shown for a year before it began (East Suffolk's 2018/19), as the report says
+        from safer_desk.services.reference import began_within_words
+
+        began = began_within_words(store, area.id, area.name, year) if summary and area.kind == "district" else ""
+        return [f"{year.label}: {began}"] if began else []
     words = not_derived_words(store, area, year, summary, monthly=monthly)
     return [f"{year.label}: {words}"] if words else []
 

@@ -195,3 +195,22 @@ def test_view_populations_says_the_same_of_two_offices_populations(tmp_path, cap
         store.close()
     assert "Exeter, 2019/20: 131,000 (ONS mid-2019, from Exeter office) is listed, the county's until conflict #1 " \
            "is decided; Plymouth office sends 133,000 (council estimate). Decide it in File > Conflicts…." in summary
+
+
+def test_the_workbook_says_a_district_shown_for_a_year_before_it_began(demo_path, tmp_path, capsys):
+    """The Excel workbook's indicator sheets gave East Suffolk's 2018/19 figures (931 crimes in June 2018) with no word
+    that East Suffolk began only on 01/04/2019, where the board report now says it."""
+    import openpyxl
+
+    assert run(capsys, "import-police", demo_path, _month_of_2018(tmp_path))[0] == 0
+    code, _, err = run(capsys, "export", demo_path, tmp_path / "county.xlsx")
+    assert code == 0, err
+    book = openpyxl.load_workbook(tmp_path / "county.xlsx", read_only=True)
+    try:
+        for name in ("Indicator summary", "Indicators by month"):
+            note = next(book[name].iter_rows(min_row=2, max_row=2, values_only=True))[0] or ""
+            assert "2018/19: East Suffolk began on 01/04/2019: before then its area was Suffolk Coastal and Waveney" \
+                in note, (name, note)
+            assert "2024/25: East Suffolk began" not in note
+    finally:
+        book.close()
