@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from safer_desk.domain.ids import reference_id
 from safer_desk.domain.indicators import RATE_PERS, natural_places, rate_label
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, in_words
@@ -140,7 +141,13 @@ class AreaComparisonPresenter:
         indicator = ind.get_indicator(self.store, self.indicator_id)
         self.unit = indicator.unit
         own = self.areas()
-        found = ind.area_comparison(self.store, self.indicator_id, [a.id for a in own] or None, self.year,
+        # A district whose crimes of the year police.uk's files name it for are counted under the district it became
+        # (Waveney's of 2018/19 under East Suffolk): that one is listed too, so the districts add up to the county's.
+        under = {a.id: u[0] for a in own if a.kind == "district" and (u := ind.counted_under(self.store, a.id,
+                                                                                               self.year))}
+        became = [i for i in (reference_id("district", n) for n in sorted(set(under.values()), key=str.casefold))
+                  if i not in {a.id for a in own}]
+        found = ind.area_comparison(self.store, self.indicator_id, [a.id for a in own] + became or None, self.year,
                                     rate_per=self.rate_per, today=self.today())
         kinds = {a.id: a.kind for a in own}
         # One column, one number of places: "38.0 per 1,000" beside "42.5", not "38" (as the papers' tables print)
@@ -159,6 +166,7 @@ class AreaComparisonPresenter:
                 area_id=item.area.id, area=name, kind=KIND_WORDS.get(kind, kind.title()), figure=value,
                 # As the tab shows it: with the places its RAG needs (0.845 per 1,000, red against 0.8, is "0.85").
                 figure_text=view.ytd_text() if value is not None else
+                f"Counted in {under[item.area.id]}'s figure" if item.area.id in under else
                 "No figure recorded" if view.year_over else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(places),
                 # Whose last year is, said beside a figure: a year with none yet is not the predecessors' doing.

@@ -214,3 +214,26 @@ def test_the_workbook_says_a_district_shown_for_a_year_before_it_began(demo_path
             assert "2024/25: East Suffolk began" not in note
     finally:
         book.close()
+
+
+def test_compare_areas_of_a_year_before_a_merger_adds_up_to_the_county(demo_path, tmp_path, capsys):
+    """Compare Areas for 2018/19 (June 2018's police.uk file, which names Waveney, Suffolk Coastal, Forest Heath and
+    St Edmundsbury) gave those four "No figure recorded" and the districts shown added up to 1,481 against
+    Suffolk's 3,239: their 1,758 crimes are counted under East Suffolk and West Suffolk, which were not listed."""
+    from safer_desk.domain.periods import FinancialYear
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+
+    assert run(capsys, "import-police", demo_path, _month_of_2018(tmp_path))[0] == 0
+    store = open_store(demo_path, read_only=True)
+    try:
+        p = AreaComparisonPresenter(store)
+        p.load("indicator:all-crime", FinancialYear.parse("2018/19"))
+        rows = {r.area: r for r in p.rows}
+    finally:
+        store.close()
+    assert rows["Suffolk (derived)"].figure == 3239
+    districts = [r for r in p.rows if r.kind == "District"]
+    assert sum(r.figure or 0 for r in districts) == 3239, [(r.area, r.figure) for r in districts]
+    assert rows["East Suffolk"].figure == 931 and rows["West Suffolk"].figure == 827
+    assert rows["Waveney"].figure is None and rows["Waveney"].figure_text == "Counted in East Suffolk's figure"
+    assert rows["Forest Heath"].figure_text == "Counted in West Suffolk's figure"
