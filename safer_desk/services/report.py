@@ -325,9 +325,13 @@ def unnamed_office_words(store: Store, shown: Sequence[AreaRef] = (), what: str 
         return ""
     given = (f", so {what} gives every area the file holds figures for: {in_words([a.name for a in shown])}"
              if shown else "")
-    return (f"This file's office names no districts yet{given}. To report on the office's own areas, set its "
-            f"districts (or partnership) and county in File > Office Details… (on the command line: safer-desk "
-            f"office {shell_word(str(store.path))} --district NAME).")
+    # The file by its name alone: its folders can hold the user's name, and mean nothing to a board. An office not
+    # named yet is called after its file, as the start page and the county's note say it.
+    office = (f"The office, still called “{store.office_name}” after its file,"
+              if store.office_name == store.path.stem else "This file's office")
+    return (f"{office} names no districts yet{given}. To report on the office's own areas, set its "
+            f"districts (or partnership) and county in File > Office Details… (on the command line, in the file's "
+            f"folder: safer-desk office {shell_word(store.path.name)} --district NAME).")
 
 
 def _name_of(store: Store, area_id: str) -> str:

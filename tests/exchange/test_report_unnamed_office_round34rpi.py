@@ -116,3 +116,28 @@ def test_file_board_report_in_the_window_says_the_same(window, new_file, qtbot, 
     assert "Performance summary, Babergh, 2025/26" in page and "BDH-DHR-2025-01" in page
     assert SET_UP in page and "names no districts" in page
     assert "has no projects, allocations, costs, budgets or indicator figures" not in page
+
+
+def test_an_unnamed_offices_report_names_its_file_without_the_folders_it_lies_in(tmp_path):
+    """Round 74: an office file with no name (called after its file) printed its full path in the report's "The
+    office's areas" sentence, a folder holding the user's name, which means nothing to a board. The report and the
+    workbook now say the office is still called after its file, and give the file's name alone."""
+    folder = tmp_path / "jo-smith" / "Documents"
+    folder.mkdir(parents=True)
+    path = folder / "new office.sqlite"
+    store = open_store(path, create=True)
+    try:
+        asb = svc.save_indicator(store, "ASB incidents", unit="count", polarity="lower", frequency="monthly")
+        svc.save_values(store, asb, svc.ensure_area(store, "Babergh"), [svc.PeriodValue("2025-04", 40)])
+        document = build_report(store)
+    finally:
+        store.close()
+    words = " ".join(p for s in document.sections if s.title == "The office's areas" for p in s.paragraphs)
+    assert "still called “new office” after its file" in words
+    assert "safer-desk office 'new office.sqlite' --district NAME" in words
+    assert "jo-smith" not in words and str(tmp_path) not in words
+    out = tmp_path / "export.xlsx"
+    assert main(["export", str(path), str(out)]) == 0
+    cells = [c for ws in openpyxl.load_workbook(out) for row in ws.iter_rows(values_only=True) for c in row
+             if isinstance(c, str) and "names no districts" in c]
+    assert cells and not any("jo-smith" in c for c in cells)
