@@ -1269,19 +1269,39 @@ NOT_STARTED = "—"
 
 
 def _began(store: Store, links: Sequence[LineLink]) -> tuple[str, str] | None:
-    """When the line's links began, as (financial year, words), where every link is a pooled fund's (a fund has a
-    first month; a project's or a review's cost may be dated before it starts): the earliest fund's."""
-    if not links or any(link.kind != "fund" for link in links):
+    """When the line's links began, as (financial year, words): the earliest of its pooled funds' first months, its
+    projects' start dates and its reviews' notification dates; None when one of them has no such date (or is a
+    project not going ahead, which counts nothing). A project's or a review's cost dated before it began still shows
+    as a figure: only a year with nothing is "not started"."""
+    if not links:
         return None
     from safer_desk.services.funds import FundError, get_fund
+    from safer_desk.services.projects import load_projects
+    from safer_desk.services.projects_commissioning import NOT_GOING_AHEAD
 
-    try:
-        funds = {link.target_id: get_fund(store, link.target_id) for link in links}
-    except FundError:
-        return None
-    first = min(funds.values(), key=lambda f: f.start_month)
-    month = first.start_month
-    return month.financial_year.label, f"{first.name_said} began in {calendar.month_name[month.month]} {month.year}"
+    starts: list[tuple[date, str]] = []
+    for link in links:
+        if link.kind == "fund":
+            try:
+                fund = get_fund(store, link.target_id)
+            except FundError:
+                return None
+            month = fund.start_month
+            starts.append((date(month.year, month.month, 1), f"{fund.name_said} began in"))
+        elif link.kind == "project":
+            found = load_projects(store, [link.target_id])
+            if not found or not found[0].start_date or found[0].status in NOT_GOING_AHEAD:
+                return None
+            starts.append((date.fromisoformat(found[0].start_date[:10]), f"project {link.target} began in"))
+        elif link.kind == "review":
+            notified = store.scalar("SELECT notified_on FROM dhr_cases WHERE id = ?", (link.target_id,))
+            if not notified:
+                return None
+            starts.append((date.fromisoformat(notified[:10]), f"review {link.target} was notified in"))
+        else:
+            return None
+    day, words = min(starts, key=lambda s: s[0])
+    return FinancialYear.of(day).label, f"{words} {calendar.month_name[day.month]} {day.year}"
 
 
 def _before(year: str, began: tuple[str, str] | None) -> bool:
@@ -1581,6 +1601,8 @@ def plan_view(store: Store, plan_id: str, *, with_actuals: bool = True,
                     said.append(_outside_the_plan(link, shown, plan))
                 counted = [link for link in line_links_ if link.id not in apart]
                 began = _began(store, counted)
+                if began and any(year[:1].isdigit() and year < began[0] for year in per_year):
+                    began = None  # a review invoiced years before it was notified: its start says nothing of the line
                 actuals = tuple(ViewCell(rules.format_actual(per_year[c.financial_year], unit),
                                          per_year[c.financial_year], "actual") if c.financial_year in per_year
                                 else ViewCell(NOT_STARTED, None, "not-started") if _before(c.financial_year, began)
