@@ -46,6 +46,8 @@ body { font-family: "Segoe UI", Arial, "DejaVu Sans", sans-serif; font-size: 10.
 .title-page .meta { color: #333; }
 .contents ol { padding-left: 6mm; }
 section { page-break-before: always; break-before: page; }
+section.follows { page-break-before: auto; break-before: auto; page-break-inside: avoid; break-inside: avoid;
+                  margin-top: 10mm; }
 @page wide { size: A4 landscape; }
 section.wide { page: wide; }
 svg { max-width: 100%; height: auto; }
@@ -355,9 +357,24 @@ def chart_figures_table(chart) -> str:
     return "".join(rows)
 
 
+# A section this short (no chart, a few lines and table rows) prints on from the one before it, kept whole (the
+# 2009/10 report's one-sentence Indicators section took a page alone); the PDF measures it (place_sections).
+SHORT_ROWS, SHORT_WORDS = 10, 700  # table rows (headers and totals too), and characters of paragraphs and notes
+
+
+def follows(section, number: int | None) -> bool:
+    """Whether a section may print on the page the one before it ends on (when it fits, whole)."""
+    rows = sum(1 + len(t.rows) + bool(t.total_row) for t in section.tables)
+    words = sum(len(p) for p in section.paragraphs) + sum(len(t.note) + len(t.title) for t in section.tables)
+    return bool(number and number > 1 and not section.charts and rows <= SHORT_ROWS and words <= SHORT_WORDS
+                and not any(len(t.header) > WIDE_COLUMNS for t in section.tables))
+
+
 def section_html(section, number: int | None = None) -> str:
     heading = f"{number}. {section.title}" if number else section.title
-    wide = ' class="wide"' if any(len(t.header) > WIDE_COLUMNS for t in section.tables) else ""
+    kinds = ["wide"] if any(len(t.header) > WIDE_COLUMNS for t in section.tables) else []
+    kinds += ["follows"] if follows(section, number) else []
+    wide = f' class="{" ".join(kinds)}"' if kinds else ""
     parts = [f'<section id="section-{number}"{wide}>' if number else f"<section{wide}>", f"<h2>{escape(heading)}</h2>"]
     parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
     parts += [table_html(t, f"table-{number}-{k}" if number else "") for k, t in enumerate(section.tables, start=1)]

@@ -32,4 +32,4 @@ def test_a_long_contents_entry_wraps_clear_of_its_page_number(qapp, tmp_path):
     words = " ".join(re.sub(r"\s\d+\s*$", "", line).strip() for line in contents.splitlines()[1:] if line.strip())
     assert f"2. {LONG} 3." in re.sub(r"\s+", " ", words), contents
     numbers = [int(m) for m in re.findall(r"\s(\d+)\s*$", contents, flags=re.M)]
-    assert numbers == [2, 3, 4], contents
+    assert numbers == [2, 2, 2], contents  # three short sections on one page (s74)

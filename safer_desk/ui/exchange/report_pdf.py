@@ -1,8 +1,9 @@
 """The board report as PDF through Qt's own QPdfWriter, QTextDocument and QPainter (no external tool).
 
 Page 1 is the title page (title, area, year, date, contents with the page each section starts on); the
-sections follow, each laid out by its own QTextDocument from a new page and painted page by page under a
-running header and a "Page n of N" footer.
+sections follow, each laid out by its own QTextDocument from a new page (a short one that fits whole in the room
+left on the page before follows there: place_sections) and painted page by page under a running header and a
+"Page n of N" footer.
 
 Charts are the same SVG as in the HTML report, drawn as vectors onto the PDF's own painter: QSvgRenderer
 paints the shapes and QPainter writes the words in the report's fonts. A chart costs a few kilobytes instead
@@ -357,6 +358,41 @@ class SectionLayout:
             self.charts.page = QRectF()
         if self.charts.error is not None:
             raise self.charts.error
+
+    @property
+    def bottom(self) -> float:
+        """How far down its last page the section's lines, tables and charts reach."""
+        layout, lowest = self.document.documentLayout(), 0.0
+        block = self.document.begin()
+        while block.isValid():
+            if block.text().strip():
+                lowest = max(lowest, layout.blockBoundingRect(block).bottom())
+            block = block.next()
+        return lowest - (self.pages - 1) * self.page_height
+
+
+SECTION_GAP = 30.0  # px between a section and a short one following it on its page
+SHORT_SECTION = 0.5  # of a page: a section no taller may follow the one before it on its page
+
+
+def place_sections(layouts: list[SectionLayout], height: float) -> list[tuple[int, float]]:
+    """Where each section begins, as (page of the body, 0-based, after the title page; its top on that page).
+
+    A section begins a new page, but for a short one (one page, at most SHORT_SECTION of it) that fits whole in
+    the room the section before it left on its last page: it follows there (the 2009/10 report's one-sentence
+    Indicators section took page 10 alone). Whole, so no heading or table is split from what it heads."""
+    places: list[tuple[int, float]] = []
+    page, used = -1, height
+    for layout in layouts:
+        tall = layout.bottom
+        if places and layout.pages == 1 and tall <= height * SHORT_SECTION and used + SECTION_GAP + tall <= height:
+            places.append((page, used + SECTION_GAP))
+            used += SECTION_GAP + tall
+        else:
+            places.append((page + 1, 0.0))
+            page += layout.pages
+            used = layout.bottom
+    return places
 
 
 def _section_html(section, number: int, width: float, device, breaks: dict[int, set[int]]) -> str:
@@ -890,10 +926,13 @@ def render_pdf(document, *, progress: Progress = no_progress,
         laying_out(i, count, said)
         within = (lambda done, of, rows, i=i, said=said: laying_out(i * of + done, count * of, f"{said}: {rows}"))
         sections.append(layout_section(section, i + 1, page.width(), body_h, writer, cancelled, within))
-    starts, total = [], 1
-    for layout in sections:
-        starts.append(total + 1)
-        total += layout.pages
+    places = place_sections(sections, body_h)
+    starts = [at + 2 for at, _ in places]  # the title page is page 1
+    total = 1 + max((at + layout.pages for (at, _), layout in zip(places, sections)), default=0)
+    drawn: dict[int, list[tuple[SectionLayout, int, float]]] = {}  # page of the body -> what is drawn on it
+    for (at, top), layout in zip(places, sections):
+        for p in range(layout.pages):
+            drawn.setdefault(at + p, []).append((layout, p, top if p == 0 else 0.0))
     check_cancelled(cancelled)
     painter = QPainter()
     if not painter.begin(writer):
@@ -901,22 +940,21 @@ def render_pdf(document, *, progress: Progress = no_progress,
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         _title_page(painter, document, page, starts)
-        number = 1
-        for layout in sections:
-            for p in range(layout.pages):
-                number += 1
-                check_cancelled(cancelled)
-                drawing(number - 1, total, f"Drawing page {number} of {total}")
-                if not writer.newPage():
-                    raise PdfWriteError(errno.EIO, f"Qt's PDF writer could not start page {number}")
-                _header(painter, document, page)
+        for body in range(total - 1):
+            number = body + 2
+            check_cancelled(cancelled)
+            drawing(number - 1, total, f"Drawing page {number} of {total}")
+            if not writer.newPage():
+                raise PdfWriteError(errno.EIO, f"Qt's PDF writer could not start page {number}")
+            _header(painter, document, page)
+            for layout, p, top in drawn.get(body, ()):
                 painter.save()
-                painter.translate(0, HEADER_H)
+                painter.translate(0, HEADER_H + top)
                 try:
                     layout.draw_page(painter, p, page.width())
                 finally:
                     painter.restore()
-                _footer(painter, page, number, total)
+            _footer(painter, page, number, total)
     finally:
         finished = painter.end()
     if not finished:
