@@ -4,13 +4,16 @@ Qt's QComboBox takes the wheel whenever the pointer is over it, clicked or not: 
 form on a laptop turned Recre8's Status from Proposed to Live, and one notch over the Allocation tab's Rounding
 re-split the pot, with nothing clicked. As in Windows' and Office's forms, a list not chosen (by a click or Tab)
 leaves the wheel to the form or page around it, which scrolls; once chosen, the wheel steps through it as before.
+
+A choice cut short by the list's width (a scenario's title on a 1366x768 laptop at 125%) is shown whole when pointed
+at, as a table's cut cell is; a tooltip the page gives the list is left to show instead.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QToolTip, QWidget
 
 
 class ChoiceBox(QComboBox):
@@ -25,6 +28,24 @@ class ChoiceBox(QComboBox):
             super().wheelEvent(event)
         else:
             event.ignore()  # passed on to the form or page under it, which scrolls
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.toolTip():
+            text = self.currentText()
+            if text and self.choice_cut_short():
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def choice_cut_short(self) -> bool:
+        """Whether the chosen text is wider than the part of the list that shows it."""
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        shown = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > shown.width()
 
 
 __all__ = ["ChoiceBox"]
