@@ -60,7 +60,7 @@ def undo_words(text: str, most: int = UNDO_TEXT_MOST) -> str:
 
 
 def quit_text(platform: str = sys.platform) -> str:
-    """File > Exit on Windows (Alt+F4 closes), File > Quit elsewhere (Ctrl+Q), as each system's programs say it."""
+    """File > Exit on Windows, File > Quit elsewhere, as each system's programs say it (Ctrl+Q on both)."""
     return "E&xit" if platform == "win32" else "&Quit"
 
 
@@ -271,7 +271,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self._extension_anchor = self.file_menu.addSeparator()
-        self.file_menu.addAction(self._action(quit_text(), self.close, QKeySequence.StandardKey.Quit))
+        quit_action = self._action(quit_text(), self.close)
+        # Ctrl+Q first (the key the menu shows), then the system's own Quit keys, each once: Windows and a Linux
+        # desktop without a theme of its own have none, and Ctrl+Q there did nothing. (Alt+F4 is the system's.)
+        quit_keys = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)]
+        quit_action.setShortcuts([QKeySequence(k) for k in dict.fromkeys(["Ctrl+Q", *quit_keys])])
+        self.file_menu.addAction(quit_action)
 
         self.edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
