@@ -300,6 +300,7 @@ class DhrPage(QWidget):
         self.billing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lower_layout.addWidget(self.billing)
         self.details = QTabWidget(lower)
+        self.details.setAccessibleName("Pages of the selected case")  # a stop of Tab: said where it is
         lower_layout.addWidget(self.details, 1)
         self.stages = make_table([
             Column("stage", "Stage", lambda s: s.stage.label),
