@@ -1002,8 +1002,11 @@ class DhrPresenter(FormScreen):
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
 
     @staticmethod
-    def _counted(share: dhr.ShareRow) -> dhr.ShareRow:
-        """The share, unless it is an invoice billing again withdrew: nothing is recorded on one (said why)."""
+    def _counted(share: dhr.ShareRow | None) -> dhr.ShareRow:
+        """The share, unless it is an invoice billing again withdrew: nothing is recorded on one (said why); with no
+        share and no case chosen (a new file's Payment…, or a search matching no review), to choose a case first."""
+        if share is None:
+            raise LookupError("Select a case in the list first.")
         if not share.counted:
             raise NothingTo("Invoice withdrawn", DhrPresenter.withdrawn_words(share))
         return share
