@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         # A tab's own steps (Commissioning's ticks) come and go with its changes and with the tab in view.
         self.session.unsaved_changed.connect(self._update_undo_actions)
         self.tabs.currentChanged.connect(self._update_undo_actions)
+        self.tabs.currentChanged.connect(self._start_banner_letters)
         self.session.data_changed.connect(self._update_start_banner)
         self.session.undo_stack.indexChanged.connect(self._update_start_banner)
         self._restore_state()
@@ -682,6 +683,9 @@ class MainWindow(QMainWindow):
         area = self.tabs.widget(TAB_KEYS.index(key))
         QTimer.singleShot(0, widget, lambda: area.watch(widget))
         self.tab_widgets[key] = widget
+        if key == "projects":  # Register or Commissioning: the start page's letters are the Register's alone
+            widget.pages.currentChanged.connect(self._start_banner_letters)
+            self._start_banner_letters()
 
     def _store_changed(self) -> None:
         self._close_file_windows()
@@ -728,7 +732,19 @@ class MainWindow(QMainWindow):
                 Step.PROJECT: self.add_first_project, Step.PLACES: self.office_details, Step.NEW: self.new_file,
                 Step.OPEN: self.choose_and_open, Step.MERGE: self._import_district_files}, self)
             self._frame_layout.insertWidget(0, self._start_banner)
+            self._start_banner_letters()
         return self._start_banner
+
+    def _start_banner_letters(self, *_: object) -> None:
+        """The start page's Alt letters while the project register is in view: they were chosen beside its keys, and
+        over another tab or page they were its own (Costs' Alt+Y Payment…, Commissioning's Alt+Y Year): a letter
+        shown twice presses neither."""
+        if self._start_banner is None:
+            return
+        projects = self.tab_widgets.get("projects")
+        pages = getattr(projects, "pages", None)
+        self._start_banner.show_letters(self.current_tab_key() == "projects"
+                                        and (pages is None or pages.currentIndex() == 0))
 
     def _import_district_files(self) -> None:
         """The start page's Import District Files… (a county file's first step), as File > Import District Files…."""

@@ -40,6 +40,7 @@ class StartBanner(QFrame):
         layout.addLayout(self.grid)
         # True while the program starts: the file is about to open, so "No file is open" would only flash
         self.suspended = False
+        self.letters = True  # the steps' Alt letters shown: only while the Projects tab is in view (show_letters)
         self.hide()
 
     def show_for(self, store) -> None:
@@ -54,11 +55,12 @@ class StartBanner(QFrame):
         self.reminder.setVisible(bool(page.reminder))
         for widget in list(self.buttons.values()) + list(self.notes.values()):
             self.grid.removeWidget(widget)
+            widget.hide()  # at once: until deleted, an old step's button kept its Alt letter beside the new ones
             widget.deleteLater()
         self.buttons.clear()
         self.notes.clear()
         for row, step in enumerate(page.steps):
-            button = QPushButton(step.label, self)
+            button = QPushButton(self._text(step), self)
             button.setAccessibleName(step.label.replace("&", "").rstrip("…"))
             button.clicked.connect(lambda _=False, s=step: self.actions[s]())
             note = QLabel(page.note(step), self)
@@ -68,6 +70,18 @@ class StartBanner(QFrame):
             self.buttons[step] = button
             self.notes[step] = note
         self.show()
+
+    def show_letters(self, shown: bool) -> None:
+        """The steps' Alt letters shown (the Projects tab in view, beside whose keys they were chosen) or not: over
+        another tab they were that tab's own (Alt+Y Costs' Payment…, Alt+K Allocation's Working on), and a letter
+        shown twice presses neither."""
+        if shown != self.letters:
+            self.letters = shown
+            for step, button in self.buttons.items():
+                button.setText(self._text(step))
+
+    def _text(self, step: Step) -> str:
+        return step.label if self.letters else step.label.replace("&", "")
 
     def button(self, step: Step) -> QPushButton:
         return self.buttons[step]
