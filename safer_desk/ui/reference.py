@@ -818,7 +818,8 @@ class ReferenceDialog(QDialog):
         note = QLabel("Shared by every tab. Names are matched across offices' files when the county merges them.", self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("C&lose")  # Alt+C is End distri&ct's
+        # No Alt letter, as every dialog's Close and Cancel (Esc presses it); Qt's own "&Close" took End distri&ct's C.
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Close")
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
