@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.awards_action)
 
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("User &Guide", self.show_guide, QKeySequence.StandardKey.HelpContents))
+        self.guide_action = self._action("User &Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
 
     def add_file_actions(self, actions: list[QAction]) -> None:

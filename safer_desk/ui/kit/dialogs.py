@@ -3,7 +3,8 @@
 Used by the Costs dialogs (``ui/costs/widgets.py``) and the Indicator and Target dialog
 (``ui/indicators/dialogs.py``): one guard, one question (Save / Discard / Cancel, ``prompts.ask_unsaved``).
 
-``share_undo`` gives a window of its own the main window's Edit > Undo and Redo keys.
+``share_undo`` gives a window of its own the main window's Edit > Undo and Redo keys (and, to one left open beside
+the window, F1 for the user guide).
 """
 
 from __future__ import annotations
@@ -52,10 +53,16 @@ def share_undo(dialog: QWidget, *, form: bool = False) -> None:
     window. A ``form`` (typed, then saved as one step: an award, Office Details) is closed first by its ``reject``,
     which asks about what is typed: the step undone may be the very record it shows, which it would then show as it
     was. Save answered saves, and that save is the next step to undo, as on a tab; Cancel leaves it all as it was.
-    With nothing to undo the form stays open."""
+    With nothing to undo the form stays open.
+
+    A window that is not a form (a list left open beside the window: History of Changes, Funders' Awards) takes
+    Help > User Guide's F1 too: it did nothing there. (A form is modal: the guide opened from it could not be read.)"""
     window = window_with_undo(dialog.parentWidget())
     if window is None:
         return
+    guide = getattr(window, "guide_action", None)
+    if not form and guide is not None:
+        dialog.addAction(guide)
     if form:
         dialog.setProperty(CLOSED_BEFORE_STEP, True)  # an undo from another window closes it first too
     for shared in (window.undo_action, window.redo_action):
