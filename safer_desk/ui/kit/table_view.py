@@ -224,7 +224,37 @@ class _Headings(QHeaderView):
             self.held = True
         elif kind == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
             self.held = False
+        elif kind == QEvent.Type.ToolTip and self.orientation() == Qt.Orientation.Horizontal:
+            text = self.cut_heading(self.logicalIndexAt(event.pos()))
+            if text:
+                from PySide6.QtWidgets import QToolTip  # when first pointed at, not on the way to the first screen
+
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+                return True
         return super().viewportEvent(event)
+
+    def cut_heading(self, section: int) -> str:
+        """The heading of ``section`` when it is drawn cut short ("BCS comparator offe…") and has no tooltip of its
+        own, else "": pointed at, it is shown whole, as a cut cell is (a heading wrapped whole onto two lines is not
+        cut)."""
+        model = self.model()
+        if section < 0 or model is None:
+            return ""
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        if not text.strip() or model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole):
+            return ""
+        option = QStyleOptionHeader()
+        self.initStyleOptionForIndex(option, section)
+        option.rect = QRect(0, 0, self.sectionSize(section), self.height())
+        room = self.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, self)
+        font = QFont(self.font())
+        font.setBold(font.bold() or bool(option.state & QStyle.StateFlag.State_On))  # drawn bold over a chosen cell
+        metrics = QFontMetrics(font)
+        if self.defaultAlignment() & Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value):
+            needed = metrics.boundingRect(QRect(0, 0, max(room.width(), 1), 10_000), int(Qt.TextFlag.TextWordWrap),
+                                          text)
+            return text if needed.width() > room.width() or needed.height() > room.height() else ""
+        return text if max(metrics.horizontalAdvance(line) for line in text.splitlines()) > room.width() else ""
 
 
 class DataTableView(CopiesSelection, QTableView):
