@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QToolTip, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 
 class ChoiceBox(QComboBox):
@@ -31,6 +31,8 @@ class ChoiceBox(QComboBox):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and not self.toolTip():
+            from PySide6.QtWidgets import QToolTip  # when first pointed at, not on the way to the first screen
+
             text = self.currentText()
             if text and self.choice_cut_short():
                 QToolTip.showText(event.globalPos(), text, self)
@@ -41,6 +43,8 @@ class ChoiceBox(QComboBox):
 
     def choice_cut_short(self) -> bool:
         """Whether the chosen text is wider than the part of the list that shows it."""
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         shown = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
