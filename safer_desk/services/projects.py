@@ -1686,6 +1686,53 @@ def _heading_key(heading: str) -> str | None:
 # office each project came from (services.provenance.MERGED_FROM), which the file pasted into keeps for itself.
 NOT_PASTED = {_folded_heading(MERGED_FROM): f"{MERGED_FROM} is where a county file's project came from; it is not "
                                             "pasted."}
+NOT_PASTED["merged_from"] = NOT_PASTED[_folded_heading(MERGED_FROM)]  # as `safer-desk projects` heads it
+NOT_PASTED["id"] = ("id is each project's own number in the file it was printed from; it is not pasted (the file "
+                    "pasted into numbers its projects itself).")
+
+# `safer-desk projects FILE`'s own columns (services.funders.register_cli_header) that are not the register's
+# headings: the cost in two columns of plain pounds, each criterion's qualifier beside it, the funders' shares.
+_CLI_QUALIFIERS = {f"{k}_qualifier": k for k in CRITERIA_KEYS}
+
+
+def _from_the_command_line(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """Rows of `safer-desk projects`' CSV in the register's own columns, and the headings set aside (its id): pasted
+    as printed, cost_min and cost_max were headings the register did not know and every project's cost was lost.
+    Now they are one Cost ("£54,372 - £62,372", "Minimum £50,000"), each criterion carries its qualifier ("yes (in
+    some areas)") and funders is Funding sources. Other rows are as they were."""
+    first = [_folded_heading(h) for h in rows[0]]
+    if "cost_min" not in first or "cost_max" not in first or "title" not in first:
+        return rows, ()
+    low, high = first.index("cost_min"), first.index("cost_max")
+    qualifiers = {c: first.index(_CLI_QUALIFIERS[h]) for c, h in enumerate(first)
+                  if h in _CLI_QUALIFIERS and _CLI_QUALIFIERS[h] in first}
+    aside = {c for c, h in enumerate(first) if h == "id"}
+    dropped = {high, *qualifiers, *aside}
+    out = []
+    for n, row in enumerate(rows):
+        cells = list(row) + [""] * (len(first) - len(row))
+        if n == 0:
+            cells[low] = FIELD_LABELS["cost"]
+            cells = [FIELD_LABELS["funding_sources"] if h == "funders" else cells[c] for c, h in enumerate(first)]
+        else:
+            cells[low] = _cost_of_bounds(cells[low], cells[high])
+            for c, criterion in qualifiers.items():
+                cells[criterion] = " ".join(t for t in (cells[criterion], cells[c]) if t)
+        out.append(tuple(cell for c, cell in enumerate(cells) if c not in dropped))
+    return tuple(out), tuple(rows[0][c] for c in sorted(aside))
+
+
+def _cost_of_bounds(low: str, high: str) -> str:
+    """The Cost the command line's cost_min and cost_max say: both alike an amount, cost_max empty a minimum, both
+    empty no cost stated; figures that do not read are passed on as they are, for the paste to say what is wrong."""
+    if not high:
+        return f"Minimum {low}" if low else ""
+    try:
+        cost = (Cost("amount", parse_pence(low), parse_pence(low)) if low == high
+                else Cost("range", parse_pence(low), parse_pence(high)))
+    except (MoneyError, ValueError):
+        return f"{low} - {high}"
+    return cost.describe()
 
 
 def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
@@ -1695,7 +1742,7 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
     clean = tuple(tuple(cell_as_typed((c or "").strip()) for c in r) for r in rows if any((c or "").strip() for c in r))
     if not clean:
         raise ProjectError("There are no rows to paste.")
-    clean = _below_a_title(clean)
+    clean, printed_ids = _from_the_command_line(_below_a_title(clean))
     widths = tuple(len(r) for r in clean)
     width = max(widths)
     clean = tuple(r + ("",) * (width - len(r)) for r in clean)
@@ -1712,7 +1759,8 @@ def read_paste(rows: Sequence[Sequence[str]]) -> PasteReading:
             widths = tuple(w - sum(1 for c in aside if c < w) for w in widths)
             known = [k for c, k in enumerate(known) if c not in aside]
         unknown = tuple(h for h, k in zip(clean[0], known) if h and k is None)
-        return PasteReading(clean, tuple(known), True, unknown, widths, tuple(first[c] for c in sorted(aside)))
+        return PasteReading(clean, tuple(known), True, unknown, widths,
+                            (*printed_ids, *(first[c] for c in sorted(aside))))
     if width == 1:
         return PasteReading(clean, ("title",), False, widths=widths)
     guessed = _by_place(clean, width)
