@@ -799,7 +799,9 @@ def board_table(result: ScenarioResult, *, plain: bool = False,
         share = ([format_money(r.share_pence) if r.share_whole else r.counted] if share_header else [])
         came = [origins.of(p.id)] if merged else []
         rows.append([p.ref, p.title, *came, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
-                     p.cost_text, *share, scale(r.scale), m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
+                     # withdrawn or declined since it was ticked: "nothing (withdrawn)", not "in full" beside £0
+                     p.cost_text, *share, r.counted if p.status in NOT_GOING_AHEAD else scale(r.scale),
+                     m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
     total = ["", "Total committed", *[""] * len(merged), *[""] * len(CRITERIA_KEYS), "", "", *[""] * len(share_header),
              "", m(c.committed_pence), *[m(c.by_year.get(y, 0)) for y in years]]
