@@ -58,3 +58,33 @@ def test_the_ids_of_the_file_printed_are_set_aside_and_said_so(demo_path, capsys
     reading = svc.read_paste(_cli_rows(capsys, demo_path))
     assert "id" in reading.not_pasted
     assert "it is not pasted" in reading.not_pasted_note()
+
+
+def test_paste_rows_shows_the_command_lines_csv_as_the_registers_columns(demo_path, tmp_path, qtbot, capsys):
+    from safer_desk.presenters.projects import ProjectsPresenter
+    from safer_desk.ui.projects.paste import PastePreviewDialog
+
+    rows = _cli_rows(capsys, demo_path)
+    office = open_store(tmp_path / "office.sqlite", create=True, office_name="Ipswich office")
+    try:
+        presenter = ProjectsPresenter(office)
+        presenter.reload()
+        dialog = PastePreviewDialog(presenter.paste_preview(rows))
+        qtbot.addWidget(dialog)
+        headings = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+        assert "Cost" in headings and not {"id", "cost_min", "cost_max", "funders"} & set(headings), headings
+        said = dialog.problems.text()
+        assert "id is each project's own number" in said and "cost_min" not in said, said
+        dialog.add()
+        pasted = {p.ref: p for p in dialog.projects}
+        assert pasted["13"].cost_text == "£54,372 - £62,372" and pasted["3"].cost_text == "Minimum £50,000"
+    finally:
+        office.close()
+
+
+def test_a_county_files_merged_from_column_is_set_aside_as_the_register_sets_its_own_aside():
+    reading = svc.read_paste([["id", "title", "status", "cost_min", "cost_max", "merged_from"],
+                              ["a1", "Babergh night safe", "proposed", "4000", "4000", "Babergh office"]])
+    assert reading.not_pasted == ("id", "merged_from") and reading.unknown_headings == ()
+    [project] = svc.projects_from_reading(reading, today=TODAY)
+    assert (project.title, project.cost_text) == ("Babergh night safe", "£4,000")
