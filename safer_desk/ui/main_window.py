@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = settings.read_list("files/recent")
+        recent = settings.read_recent()
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
         from safer_desk.presenters.recent import recent_label

@@ -99,6 +99,21 @@ def add_recent_file(path: str) -> list[str]:
     return _keep_recent(s, recent[:RECENT_LIMIT])
 
 
+def read_recent() -> list[str]:
+    """File > Open Recent's list as the menu shows it: at most RECENT_LIMIT files, each once, never an example's
+    temporary copy. A list written by an older version or by hand (fourteen entries, one twice, a `--demo` copy gone
+    with its run) was shown whole; it is rewritten only when the next file opens (``add_recent_file``)."""
+    from safer_desk.services.example_copy import is_demo_copy
+
+    shown: list[str] = []
+    for path in read_list("files/recent"):
+        if len(shown) == RECENT_LIMIT:
+            break
+        if not is_demo_copy(path) and not any(_same_listed(kept, path) for kept in shown):
+            shown.append(path)
+    return shown
+
+
 def _same_listed(listed: str, path: str) -> bool:
     """Whether a listed entry is the file at path by another name (through a linked folder, another case on
     Windows), so it is listed once. Only an entry of the same file name on the same drive is looked at on the disk:
