@@ -1005,7 +1005,17 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         store = self.session.store
-        if store is None or not self.may_close_file():  # as Save a Copy: a backup without the edit on screen is
+        if store is None:
+            return
+        from safer_desk.services.example_copy import is_demo_copy
+
+        if is_demo_copy(store.path):  # its backups folder is in the temporary folder, removed with the copy; refused
+            # before any edit on screen is asked about (asked, then refused, the answer went for nothing)
+            prompts.show_error(self, "Back up", "This is a copy of the example, removed when Safer Desk closes, and "
+                               "a backup made beside it would be removed with it. To keep what is in it, use "
+                               "File > Save a Copy and choose a folder of your own. Nothing was written.")
+            return
+        if not self.may_close_file():  # as Save a Copy: a backup without the edit on screen is
             return  # not the one the person means to keep
         path = store.path
 

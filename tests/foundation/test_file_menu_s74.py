@@ -1,6 +1,7 @@
 """File menu, session 74: what Open Recent lists when its settings hold more than it keeps, and Back Up Now on the
 example's temporary copy."""
 
+from safer_desk.storage.store import backups_of
 from safer_desk.ui import settings
 from tests.foundation.test_window_files import make_file, recent_entries
 
@@ -19,3 +20,15 @@ def test_open_recent_lists_at_most_its_limit_once_each_and_never_an_example_copy
     assert not any("example" in text for text in shown)
     assert [text.split(" ", 1)[1] for text in shown] == own[:settings.RECENT_LIMIT]
 
+
+def test_back_up_now_on_the_example_copy_says_the_backup_would_go_with_it(window, prompts):
+    """Back Up Now on the example's copy said "Backup written to /tmp/safer-desk-demo-…/backups/…": a backup in the
+    temporary folder removed, with the copy, when Safer Desk closes. An officer who typed into the example and backed
+    it up to keep it lost it. It is refused, saying why and that Save a Copy keeps it; nothing is written."""
+    assert window.open_example()
+    path = window.session.store.path
+    window.backup_action.trigger()
+    assert backups_of(path) == []
+    title, text = prompts.errors[-1]
+    assert title == "Back up" and "removed when Safer Desk closes" in text and "File > Save a Copy" in text
+    assert "Backup written" not in window.statusBar().currentMessage()
