@@ -1505,9 +1505,28 @@ def rotate_backups(path: Path, made: Path) -> None:
     """Keep the last KEEP_BACKUPS backups of path, made (the one just made) among them."""
     # Never the one just made: stamped before others when they were made while the clock was ahead (a clock set
     # wrong, then put right; the hour the clocks go back), it would be the "oldest", and go at once.
-    for old in [b for b in backups_of(path) if b.name != made.name][:-(KEEP_BACKUPS - 1)]:
+    # Nor one open in a window (restored by opening it from the backups folder, as the guide says): removed as the
+    # oldest, it went from under that window, and on Linux and macOS the work done in it since went when it closed.
+    for old in [b for b in backups_of(path) if b.name != made.name and not _held_open(b)][:-(KEEP_BACKUPS - 1)]:
         with contextlib.suppress(OSError):
             old.unlink(missing_ok=True)
+
+
+def _held_open(backup: Path) -> bool:
+    """Whether a Safer Desk window or command holds backup open (its lock beside it is held); a lock a killed run
+    left is not held. Only a backup with a lock file beside it is asked about: the usual one has none."""
+    from safer_desk.storage.locking import lock_path
+
+    lock_file = lock_path(backup)
+    if not lock_file.exists():
+        return False
+    lock = OfficeLock(backup, lock_file=lock_file)
+    try:
+        lock.acquire()
+    except (FileInUse, OSError):
+        return True  # held, or not to be told: kept (a backup too many is better than one too few)
+    lock.release()
+    return False
 
 
 def _drop_backup_of_no_upgrade(path: Path, backup: Path, folder_made: bool, pending: list) -> None:

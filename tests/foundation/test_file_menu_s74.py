@@ -32,3 +32,24 @@ def test_back_up_now_on_the_example_copy_says_the_backup_would_go_with_it(window
     title, text = prompts.errors[-1]
     assert title == "Back up" and "removed when Safer Desk closes" in text and "File > Save a Copy" in text
     assert "Backup written" not in window.statusBar().currentMessage()
+
+
+def test_a_backup_opened_to_restore_it_is_never_removed_as_an_old_backup(tmp_path, private_home):
+    """The guide says to restore a backup by opening it from the backups folder. Open there (the officer working in
+    it), five more backups of the file it was made from (Back Up Now, an upgrade's) removed it as the oldest, from
+    under the window: on Linux and macOS its changes since then went with it when it closed. A backup open in a window
+    is kept, the others still rotated."""
+    from safer_desk.storage.store import KEEP_BACKUPS, make_backup, open_store
+
+    office = make_file(tmp_path / "office.sqlite")
+    restored = make_backup(office, reason="on-demand")
+    opened = open_store(restored)  # as File > Open of it holds it
+    try:
+        for _ in range(KEEP_BACKUPS + 1):
+            made = make_backup(office, reason="on-demand")
+        assert restored.exists() and made.exists()
+        assert len(backups_of(office)) == KEEP_BACKUPS + 1  # the open one kept beside the last five
+    finally:
+        opened.close()
+    make_backup(office, reason="on-demand")
+    assert not restored.exists() and len(backups_of(office)) == KEEP_BACKUPS  # closed: an old backup again
