@@ -20,7 +20,7 @@ from safer_desk.storage.store import (AuditTrailDamaged, CopyNotWritten, FileEmp
                                       FileReadOnly, IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError,
                                       backups_of, inspect_file, inspect_to_write, journal_went_missing,
                                       leftover_folders, make_backup, on_read_only_disk, open_store, open_upgraded_copy,
-                                      repair_audit_trail)
+                                      repair_audit_trail, why_copy_refused)
 
 # What a failed read or write of the file raises, for the window to catch without importing sqlite3.
 DatabaseError = sqlite3.Error
@@ -29,7 +29,8 @@ __all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", 
            "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
            "back_up", "folder_said", "open_office_file", "leftover_folders", "own_file_not_made",
            "program_schema_version",
-           "reading_connection", "remove_leftovers", "repair_audit_trail", "write_chunks", "write_refused"]
+           "reading_connection", "remove_leftovers", "repair_audit_trail", "why_copy_refused", "write_chunks",
+           "write_refused"]
 
 
 def _system_refusal(exc: BaseException | None) -> int | None:

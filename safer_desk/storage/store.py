@@ -130,6 +130,38 @@ def refuse_copy_where_it_cannot_be_made(target: Path) -> None:
         raise CopyNotWritten(folder_refuses_new_file(target))
 
 
+def why_copy_refused(target: Path) -> str | None:
+    """Why a copy (File > Save a Copy) cannot be written at target, in the words the copy itself would fail with, or
+    None: asked before the person is asked whether to replace a file there (asked, answered Replace, then refused,
+    the answer went for nothing). A folder there, a folder that cannot take it, a file another Safer Desk holds."""
+    target = Path(target)
+    try:
+        refuse_copy_where_it_cannot_be_made(target)
+    except CopyNotWritten as exc:
+        return str(exc)
+    if target.is_dir():
+        return (f"The copy {target.name} could not be written: there is a folder of that name in "
+                f"{full_folder(target)}. Choose another name. Nothing was written.")
+    if not target.exists():
+        return None
+    lock = OfficeLock(target)
+    try:
+        lock.acquire()
+    except FileInUse as exc:
+        return str(_copy_target_held(target, exc))
+    except OSError:
+        return None  # said by the copy itself, in its words, if it fails there
+    lock.release()
+    return None
+
+
+def _copy_target_held(target: Path, exc: FileInUse) -> FileLocked:
+    one = "window or command" if exc.command else "window"
+    return FileLocked(f"{target.name} is open for writing in {exc.who}{exc.holder}: a copy cannot replace it. "
+                      f"Only one {one} can change a file at a time; {exc.what_to_do}, or choose another name.",
+                      exc.command)
+
+
 def copy_not_written(exc: OSError, target: Path) -> CopyNotWritten:
     """The folder refused the copy's lock file where os.access did not see it would (a network share; a system
     folder even root cannot write in): said of the copy, with what to do when it is a matter of permission."""
@@ -1260,10 +1292,7 @@ class Store:
         try:
             lock.acquire()
         except FileInUse as exc:
-            one = "window or command" if exc.command else "window"
-            raise FileLocked(f"{target.name} is open for writing in {exc.who}{exc.holder}: a copy cannot replace it. "
-                             f"Only one {one} can change a file at a time; {exc.what_to_do}, or choose another name.",
-                             exc.command) from exc
+            raise _copy_target_held(target, exc) from exc
         except OSError as exc:
             raise copy_not_written(exc, target) from exc
         try:

@@ -983,6 +983,11 @@ class MainWindow(QMainWindow):
         if same_file(target, store.path):
             prompts.show_error(self, "Save a copy", "Choose a different file from the one that is open.")
             return
+        from safer_desk.services.files import why_copy_refused
+
+        if refused := why_copy_refused(target):  # before Replace is asked: a file another window holds, a folder
+            prompts.show_error(self, "Save a copy", refused)
+            return
         if _exists(target) and not prompts.ask(
                 self, "Save a copy", f"{target} already exists. Replace it with a copy of {store.path.name}?",
                 yes="Replace", no="Keep It", cautious=True):

@@ -53,3 +53,35 @@ def test_a_backup_opened_to_restore_it_is_never_removed_as_an_old_backup(tmp_pat
         opened.close()
     make_backup(office, reason="on-demand")
     assert not restored.exists() and len(backups_of(office)) == KEEP_BACKUPS  # closed: an old backup again
+
+
+def test_save_a_copy_refuses_a_file_another_window_holds_or_a_folder_before_asking_to_replace_it(demo_window, prompts,
+                                                                                               tmp_path):
+    """Save a Copy onto a colleague's file open in another window asked "colleague.sqlite already exists. Replace it
+    with a copy of example.sqlite?" and, answered Replace, then refused: only one window can change a file at a time.
+    A folder of that name was asked about alike, then refused. Each is refused at once now, nothing asked, nothing
+    written."""
+    from safer_desk.storage.store import open_store
+
+    theirs = tmp_path / "colleague.sqlite"
+    held = open_store(theirs, create=True)  # another window's lock (a second lock in one process is refused alike)
+    try:
+        prompts.file_names.append(str(theirs))
+        prompts.answers.append(True)
+        demo_window.save_copy()
+        assert prompts.questions == []
+        title, text = prompts.errors[-1]
+        assert title == "Save a copy" and "Only one window can change a file at a time" in text
+        assert held.scalar("SELECT count(*) FROM projects") == 0
+    finally:
+        held.close()
+    assert not theirs.with_name(theirs.name + ".lock").exists()  # the look at it took no lock it left
+    folder = tmp_path / "reports.sqlite"
+    folder.mkdir()
+    prompts.file_names.append(str(folder))
+    prompts.answers.append(True)
+    demo_window.save_copy()
+    assert prompts.questions == []
+    title, text = prompts.errors[-1]
+    assert title == "Save a copy" and "there is a folder of that name" in text and "Nothing was" in text
+    assert list(folder.iterdir()) == []
