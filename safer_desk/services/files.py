@@ -27,7 +27,7 @@ DatabaseError = sqlite3.Error
 
 __all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", "FileLocked", "FileMissing",
            "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
-           "back_up", "folder_said", "open_office_file", "leftover_folders", "own_file_not_made",
+           "back_up", "folder_said", "open_office_file", "leftover_folders", "no_longer_there", "own_file_not_made",
            "program_schema_version",
            "reading_connection", "remove_leftovers", "repair_audit_trail", "why_copy_refused", "write_chunks",
            "write_refused"]
@@ -213,6 +213,18 @@ def back_up(path: Path, *, reason: str = "on-demand", store: Store | None = None
         if (missing := journal_went_missing(path, exc)) is not None:
             raise missing from exc
         raise
+
+
+def no_longer_there(store: Store) -> str | None:
+    """Why the open file's path no longer names it (moved, deleted, replaced by another copy), in words; None while
+    it does. The window still holds the file itself then: Save a Copy writes it from there."""
+    from safer_desk.storage.locking import FileMoved
+
+    try:
+        store.check_still_there()
+    except FileMoved as exc:
+        return str(exc)
+    return None
 
 
 def program_schema_version() -> int:

@@ -996,6 +996,11 @@ class MainWindow(QMainWindow):
         # without it (asked first, Discard then the file window cancelled lost the typing and copied nothing).
         if not self.may_close_file():
             return
+        from safer_desk.services.files import no_longer_there
+
+        if no_longer_there(store) is not None:
+            self._copy_as_held(store, target)
+            return
 
         def work(progress, cancelled):
             from safer_desk.services.files import reading_connection
@@ -1007,6 +1012,21 @@ class MainWindow(QMainWindow):
 
         self._run_file_task("Save a copy", work, lambda done: f"Copy saved to {done}",
                             "The copy could not be written", store.path, target)
+
+    def _copy_as_held(self, store, target: Path) -> None:
+        """Save a Copy of a file whose path no longer names it (deleted, moved, another copy put in its place): every
+        save is refused, and closing would lose what the window holds. The copy is written from the window's own
+        connection, on this thread (a new one to the path read nothing, or the other file), and said so."""
+        from safer_desk.services.files import DatabaseError, says_itself
+
+        try:
+            store.backup_to(target)
+        except (OSError, StoreError, DatabaseError) as exc:
+            prompts.show_error(self, "Save a copy", str(exc) if says_itself(exc) else
+                               f"The copy could not be written: {exc}")
+            return
+        self.statusBar().showMessage(f"Copy saved to {target}. {store.path.name} is no longer where it was opened: "
+                                     "the copy holds everything saved in it in this window.", 15000)
 
     def backup_now(self) -> None:
         store = self.session.store

@@ -85,3 +85,71 @@ def test_save_a_copy_refuses_a_file_another_window_holds_or_a_folder_before_aski
     title, text = prompts.errors[-1]
     assert title == "Save a copy" and "there is a folder of that name" in text and "Nothing was" in text
     assert list(folder.iterdir()) == []
+
+
+def _drive_with_office(tmp_path, demo_master):
+    import shutil
+
+    folder = tmp_path / "H"
+    folder.mkdir()
+    shutil.copyfile(demo_master, folder / "office.sqlite")
+    return folder / "office.sqlite"
+
+
+def _projects_in(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_save_a_copy_keeps_what_a_file_deleted_while_open_held(window, prompts, tmp_path, demo_master):
+    """A file deleted while open (a colleague tidying the shared folder; a sync tool moving it): every save was
+    refused, rightly, and Save a Copy too ("put it back where it was … and try again"), which no one can do for a
+    deleted file: the window held all of it, and closing lost it. Save a Copy now writes the file as the window holds
+    it, saying so; the deleted file is not made again."""
+    office = _drive_with_office(tmp_path, demo_master)
+    assert window.open_path(office)
+    held = _projects_in(office)
+    assert held > 0
+    office.unlink()
+    kept = tmp_path / "kept.sqlite"
+    prompts.file_names.append(str(kept))
+    window.save_copy()
+    assert prompts.errors == []
+    assert _projects_in(kept) == held and not office.exists()
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Copy saved to {kept}") and "no longer where it was opened" in said
+
+
+def test_save_a_copy_of_a_file_replaced_while_open_is_of_the_windows_own_file(window, prompts, tmp_path,
+                                                                            demo_master):
+    """Another copy put in the open file's place: Save a Copy writes the file the window holds, not the one now at
+    that name (an empty file here), and leaves that one as it is."""
+    import os
+
+    from safer_desk.storage.store import open_store
+
+    office = _drive_with_office(tmp_path, demo_master)
+    assert window.open_path(office)
+    held = _projects_in(office)
+    open_store(tmp_path / "other.sqlite", create=True).close()
+    os.replace(tmp_path / "other.sqlite", office)
+    kept = tmp_path / "kept.sqlite"
+    prompts.file_names.append(str(kept))
+    window.save_copy()
+    assert prompts.errors == [] and _projects_in(kept) == held and _projects_in(office) == 0
+
+
+def test_a_save_refused_for_a_file_deleted_while_open_names_save_a_copy(tmp_path):
+    """The refusal said only "put it back where it was … and try again": for a deleted file nothing can be, and
+    the officer did not know Save a Copy still keeps all of it."""
+    from safer_desk.storage.locking import FileMoved
+    from safer_desk.ui.kit.errors import words_for
+
+    title, text = words_for(FileMoved(tmp_path / "office.sqlite"), "office.sqlite")
+    assert title == "Change not saved" and "File > Save a Copy" in text
+    assert "File > Save a Copy" not in words_for(OSError(28, "No space left on device"), "office.sqlite")[1]

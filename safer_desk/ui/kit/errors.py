@@ -57,10 +57,13 @@ def words_for(exc: BaseException, file_name: str = "") -> tuple[str, str]:
         # The example only where it is the cause: a file moved from under the window has nothing to do with space.
         about_space = any(word in cause for word in ("full", "space", "quota"))
         example = " (for example, free some space on the disk)" if about_space else ""
+        # A file deleted cannot be put back, but the window still holds it: Save a Copy writes it from there.
+        keep = (" If it cannot be put back (it was deleted), File > Save a Copy writes everything saved in it so far "
+                "to a file you choose." if "no longer where it was opened" in cause else "")
         return ("Change not saved",
                 f"{where} could not be written: {cause}. Your last change was not saved and the file is as it "
                 f"was before it; anything you typed is still on the screen. Deal with the cause{example}, then try "
-                "again.")
+                f"again.{keep}")
     return ("Something went wrong",
             f"Safer Desk met an error it did not expect, so what you just did may not have been done "
             f"({type(exc).__name__}: {exc}). The file is safe: each change is saved whole or not at all. "
