@@ -1040,6 +1040,13 @@ class MainWindow(QMainWindow):
                                "a backup made beside it would be removed with it. To keep what is in it, use "
                                "File > Save a Copy and choose a folder of your own. Nothing was written.")
             return
+        from safer_desk.services.files import no_longer_there
+
+        if (gone := no_longer_there(store)) is not None:  # its backups folder is beside a file no longer there
+            prompts.show_error(self, "Back up", f"The backup could not be written: {gone} If it cannot be put back "
+                               "(it was deleted), File > Save a Copy writes everything saved in it so far to a file "
+                               "you choose.")
+            return
         if not self.may_close_file():  # as Save a Copy: a backup without the edit on screen is
             return  # not the one the person means to keep
         path = store.path

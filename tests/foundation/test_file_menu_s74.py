@@ -153,3 +153,15 @@ def test_a_save_refused_for_a_file_deleted_while_open_names_save_a_copy(tmp_path
     title, text = words_for(FileMoved(tmp_path / "office.sqlite"), "office.sqlite")
     assert title == "Change not saved" and "File > Save a Copy" in text
     assert "File > Save a Copy" not in words_for(OSError(28, "No space left on device"), "office.sqlite")[1]
+
+
+def test_back_up_now_of_a_file_deleted_while_open_names_save_a_copy(window, prompts, tmp_path, demo_master):
+    """Back Up Now of a file deleted while open is refused (its backups folder is beside a file no longer there) and
+    said only "put it back where it was": it now names Save a Copy, which keeps what the window holds."""
+    office = _drive_with_office(tmp_path, demo_master)
+    assert window.open_path(office)
+    office.unlink()
+    window.backup_action.trigger()
+    title, text = prompts.errors[-1]
+    assert title == "Back up" and "no longer where it was opened" in text and "File > Save a Copy" in text
+    assert not (office.parent / "backups").exists() and not office.exists()
