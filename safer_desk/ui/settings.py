@@ -140,9 +140,11 @@ def _name_as_typed(path: str) -> str:
 
 
 def remove_recent_file(path: str) -> list[str]:
-    """Take path off File > Open Recent (a file that is gone, when the person says so); returns the list left."""
+    """Take path off File > Open Recent (a file that is gone, when the person says so), by every name it is listed
+    under (the menu shows it once: another spelling left behind came back at once); returns the list left."""
     s = app_settings()
-    return _keep_recent(s, [str(p) for p in (s.value("files/recent", [], type=list) or []) if p and str(p) != path])
+    return _keep_recent(s, [str(p) for p in (s.value("files/recent", [], type=list) or [])
+                            if p and not _same_listed(str(p), path)])
 
 
 def _keep_recent(s, recent: list[str]) -> list[str]:

@@ -165,3 +165,20 @@ def test_back_up_now_of_a_file_deleted_while_open_names_save_a_copy(window, prom
     title, text = prompts.errors[-1]
     assert title == "Back up" and "no longer where it was opened" in text and "File > Save a Copy" in text
     assert not (office.parent / "backups").exists() and not office.exists()
+
+
+def test_taking_a_gone_file_off_open_recent_takes_it_off_by_every_name_listed(monkeypatch):
+    """A list from an older version held E:\\CSP\\Office.sqlite and e:\\csp\\office.sqlite, one file on Windows, the
+    stick since lost: the menu shows it once, and Take It Off took off only that spelling, so the other came back
+    at once. Every name of it goes."""
+    import ntpath
+    import types
+
+    from safer_desk import paths
+
+    monkeypatch.setattr(settings, "os", types.SimpleNamespace(path=ntpath))
+    monkeypatch.setattr(paths, "same_file", lambda a, b: False)
+    kept = r"C:\Users\ann\budget.sqlite"
+    settings.write("files/recent", [r"E:\CSP\Office.sqlite", kept, r"e:\csp\office.sqlite"])
+    assert settings.remove_recent_file(r"E:\CSP\Office.sqlite") == [kept]
+    assert settings.read_list("files/recent") == [kept]
