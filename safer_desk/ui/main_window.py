@@ -1118,7 +1118,10 @@ class MainWindow(QMainWindow):
             # ten seconds of its message: work typed into it, taken for the officer's own file, went when it closed.
             example = is_demo_copy(store.path)
             said = " (a copy of the example)" if example else ""
-            self.setWindowTitle(f"{store.path.name}[*]{said}{suffix} — {APP_NAME}")
+            # "[*]" in a name (Linux and macOS allow it) is Qt's mark of where unsaved typing shows: doubled, it
+            # shows as it is ("Plan [*] v2.sqlite" was titled "Plan  v2.sqlite").
+            name = store.path.name.replace("[*]", "[*][*]")
+            self.setWindowTitle(f"{name}[*]{said}{suffix} — {APP_NAME}")
             # A path deep in folders, shortened in the middle as Open Recent lists it: whole, a OneDrive path filled
             # the bar and left its messages no room.
             from safer_desk.presenters.recent import STATUS_MOST, recent_label

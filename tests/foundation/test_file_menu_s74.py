@@ -182,3 +182,16 @@ def test_taking_a_gone_file_off_open_recent_takes_it_off_by_every_name_listed(mo
     settings.write("files/recent", [r"E:\CSP\Office.sqlite", kept, r"e:\csp\office.sqlite"])
     assert settings.remove_recent_file(r"E:\CSP\Office.sqlite") == [kept]
     assert settings.read_list("files/recent") == [kept]
+
+
+def test_the_title_shows_a_file_name_holding_qts_modified_mark_as_it_is(window, qtbot, tmp_path):
+    """Qt takes "[*]" in a title for where the unsaved-typing mark goes: a file named "Plan [*] v2.sqlite" (a name
+    Linux and macOS allow; Safer Desk makes none, but opens one named so elsewhere) was titled "Plan  v2.sqlite", and
+    "Plan * v2.sqlite*" with typing unsaved. Its name shows as it is; the mark goes only after it."""
+    path = tmp_path / "Plan [*] v2.sqlite"
+    make_file(tmp_path / "plan.sqlite").rename(path)
+    window.show()
+    assert window.open_path(path)
+    assert window.windowHandle().title().startswith("Plan [*] v2.sqlite — ")
+    window.setWindowModified(True)
+    assert window.windowHandle().title().startswith("Plan [*] v2.sqlite* — ")
