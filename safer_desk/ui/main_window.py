@@ -998,8 +998,8 @@ class MainWindow(QMainWindow):
             return
         from safer_desk.services.files import no_longer_there
 
-        if no_longer_there(store) is not None:
-            self._copy_as_held(store, target)
+        if (gone := no_longer_there(store)) is not None:
+            self._copy_as_held(store, target, gone)
             return
 
         def work(progress, cancelled):
@@ -1013,7 +1013,7 @@ class MainWindow(QMainWindow):
         self._run_file_task("Save a copy", work, lambda done: f"Copy saved to {done}",
                             "The copy could not be written", store.path, target)
 
-    def _copy_as_held(self, store, target: Path) -> None:
+    def _copy_as_held(self, store, target: Path, gone: str) -> None:
         """Save a Copy of a file whose path no longer names it (deleted, moved, another copy put in its place): every
         save is refused, and closing would lose what the window holds. The copy is written from the window's own
         connection, on this thread (a new one to the path read nothing, or the other file), and said so."""
@@ -1021,9 +1021,9 @@ class MainWindow(QMainWindow):
 
         try:
             store.backup_to(target)
-        except (OSError, StoreError, DatabaseError) as exc:
+        except (OSError, StoreError, DatabaseError) as exc:  # the window cannot read it either (its drive went)
             prompts.show_error(self, "Save a copy", str(exc) if says_itself(exc) else
-                               f"The copy could not be written: {exc}")
+                               f"The copy could not be written ({exc}): {gone} Nothing was written.")
             return
         self.statusBar().showMessage(f"Copy saved to {target}. {store.path.name} is no longer where it was opened: "
                                      "the copy holds everything saved in it in this window.", 15000)

@@ -195,3 +195,26 @@ def test_the_title_shows_a_file_name_holding_qts_modified_mark_as_it_is(window, 
     assert window.windowHandle().title().startswith("Plan [*] v2.sqlite — ")
     window.setWindowModified(True)
     assert window.windowHandle().title().startswith("Plan [*] v2.sqlite* — ")
+
+
+def test_save_a_copy_of_a_file_whose_drive_went_says_why_in_words(window, prompts, tmp_path, demo_master,
+                                                                   monkeypatch):
+    """Its USB stick pulled out, the window cannot read the file either: the copy's refusal said only "disk I/O
+    error". It says the file is no longer where it was opened and to connect its drive again; nothing is written."""
+    import sqlite3
+
+    office = _drive_with_office(tmp_path, demo_master)
+    assert window.open_path(office)
+    office.unlink()
+    store = window.session.store
+
+    def unreadable(target):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "backup_to", unreadable)
+    kept = tmp_path / "kept.sqlite"
+    prompts.file_names.append(str(kept))
+    window.save_copy()
+    title, text = prompts.errors[-1]
+    assert title == "Save a copy" and "no longer where it was opened" in text and "connect its drive again" in text
+    assert not kept.exists() and "Copy saved" not in window.statusBar().currentMessage()
