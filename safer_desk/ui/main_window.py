@@ -50,6 +50,10 @@ OUTLIVES_FILE = "outlives_file"  # a dialog's property: it stays open when anoth
 # still made Edit about 900 pixels wide, most of a 1093-pixel window (a 1366x768 laptop at 125%): 80, as the status
 # bar's, keep it near half of one, its keys in sight beside it, and name whole the steps most names make.
 UNDO_TEXT_MOST = 80
+# What a greyed Edit > Undo / Redo says when pointed at: the steps go with the window, not the file.
+NOTHING_TO_UNDO = ("Nothing to undo since the file was opened: Edit > Undo takes back only the changes made since. "
+                   "View > History of Changes lists every change made to the file.")
+NOTHING_TO_REDO = "Nothing to redo: Edit > Redo puts back a change just undone, until another change is made."
 STATUS_TEXT_MOST = 80
 
 
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         for signal in (stack.indexChanged, stack.cleanChanged, stack.undoTextChanged, stack.redoTextChanged):
             signal.connect(self._update_undo_actions)
         self._update_undo_actions()
+        self.edit_menu.setToolTipsVisible(True)  # a greyed Undo or Redo says why (_update_undo_actions)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -660,6 +665,12 @@ class MainWindow(QMainWindow):
             action.setText(f"{verb} {shown_as_typed(lower_first(undo_words(text)))}" if text else verb)
         self.undo_action.setEnabled(bool(own_undo) or stack.canUndo())
         self.redo_action.setEnabled(bool(own_redo) or stack.canRedo())
+        # Greyed, they say why when pointed at (the Edit menu shows tooltips): after the file is opened again an
+        # officer saw a bare "Undo" and could not tell whether a change was lost or why it could not be taken back.
+        # Enabled, the tooltip is the item's own words (Qt's default).
+        opened = self.session.store is not None
+        self.undo_action.setToolTip("" if self.undo_action.isEnabled() or not opened else NOTHING_TO_UNDO)
+        self.redo_action.setToolTip("" if self.redo_action.isEnabled() or not opened else NOTHING_TO_REDO)
         # A change made since an undo or redo said "Edit > Redo puts it back" (Redo is greyed now): no longer true.
         said = self._step_said
         if said is not None and stack.index() != said[1]:
@@ -698,6 +709,7 @@ class MainWindow(QMainWindow):
         self._update_start_banner()
         self._realise_current_tab()
         self._update_modified()
+        self._update_undo_actions()  # an empty stack cleared says nothing: a greyed Undo's words follow the file
 
     def _close_file_windows(self) -> None:
         """Another file (or none) is open: every window showing the one that was open closes. That is each dialog of
