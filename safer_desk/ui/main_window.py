@@ -53,6 +53,9 @@ UNDO_TEXT_MOST = 80
 # What a greyed Edit > Undo / Redo says when pointed at: the steps go with the window, not the file.
 NOTHING_TO_UNDO = ("Nothing to undo since the file was opened: Edit > Undo takes back only the changes made since. "
                    "View > History of Changes lists every change made to the file.")
+NOTHING_PAST_WORK = ("Nothing to undo: an import of police.uk data or a merge of district files is not a step of "
+                     "Edit > Undo, and the changes made before it can no longer be undone. View > History of Changes "
+                     "lists every change made to the file.")
 NOTHING_TO_REDO = "Nothing to redo: Edit > Redo puts back a change just undone, until another change is made."
 STATUS_TEXT_MOST = 80
 
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         self.session.unsaved_changed.connect(self._update_modified)
         # A tab's own steps (Commissioning's ticks) come and go with its changes and with the tab in view.
         self.session.unsaved_changed.connect(self._update_undo_actions)
+        self.session.undo_closed.connect(self._update_undo_actions)
         self.tabs.currentChanged.connect(self._update_undo_actions)
         self.tabs.currentChanged.connect(self._start_banner_letters)
         self.session.data_changed.connect(self._update_start_banner)
@@ -669,7 +673,8 @@ class MainWindow(QMainWindow):
         # officer saw a bare "Undo" and could not tell whether a change was lost or why it could not be taken back.
         # Enabled, the tooltip is the item's own words (Qt's default).
         opened = self.session.store is not None
-        self.undo_action.setToolTip("" if self.undo_action.isEnabled() or not opened else NOTHING_TO_UNDO)
+        greyed = NOTHING_PAST_WORK if self.session.changed_by_work else NOTHING_TO_UNDO
+        self.undo_action.setToolTip("" if self.undo_action.isEnabled() or not opened else greyed)
         self.redo_action.setToolTip("" if self.redo_action.isEnabled() or not opened else NOTHING_TO_REDO)
         # A change made since an undo or redo said "Edit > Redo puts it back" (Redo is greyed now): no longer true.
         said = self._step_said

@@ -44,3 +44,20 @@ def test_the_greyed_undo_shows_its_words_when_pointed_at(demo_window, qtbot):
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text().startswith(NOTHING_SINCE)
     menu.close()
+
+
+def test_after_an_import_the_greyed_undo_says_the_import_is_not_a_step(demo_window, prompts, qtbot):
+    """police.uk data imported into a file just opened: the summary said nothing of Edit > Undo, whose greyed item
+    then read as if nothing had changed since the file was opened; the officer pressing Ctrl+Z to take the import
+    back was told nothing. Both now say an import is not a step of Edit > Undo."""
+    from safer_desk.ui.indicators.menu import start_import
+    from tests.indicators.police_helpers import FIXTURES
+
+    start_import(demo_window, [str(FIXTURES / "suffolk-2021-01" / "2021-01-suffolk-street.csv")])
+    qtbot.waitUntil(lambda: bool(prompts.errors or prompts.infos), timeout=20000)
+    title, text = prompts.infos[-1]
+    assert title == "Police data imported"
+    assert "Edit > Undo does not take back an import" in text
+    assert not demo_window.undo_action.isEnabled()
+    tip = demo_window.undo_action.toolTip()
+    assert NOTHING_SINCE not in tip and "an import of police.uk data or a merge of district files" in tip, tip
