@@ -378,10 +378,19 @@ def save_award(store: Store, award: Award) -> Award:
             "notes = excluded.notes, updated_at = excluded.updated_at",
             (award.id, award.funder, award.name, award.total_pence, award.first_year, award.last_year,
              award.conditions, award.revenue_bp, award.capital_bp, award.notes, now, now))
-        store.conn.execute("DELETE FROM funding_award_years WHERE award_id = ?", (award.id,))
+        # Each year's row keeps its identity, as a project's cost lines do: a note added deleted every year and added
+        # it again under a new id, which the audit trail (and the county it is sent to) recorded as years removed.
+        held = dict(store.conn.execute("SELECT financial_year, amount_pence FROM funding_award_years "
+                                       "WHERE award_id = ?", (award.id,)).fetchall())
+        store.conn.executemany(
+            "UPDATE funding_award_years SET amount_pence = ? WHERE award_id = ? AND financial_year = ?",
+            [(pence, award.id, year) for year, pence in sorted(award.years.items())
+             if year in held and held[year] != pence])
+        store.conn.executemany("DELETE FROM funding_award_years WHERE award_id = ? AND financial_year = ?",
+                               [(award.id, year) for year in sorted(held) if year not in award.years])
         store.conn.executemany(
             "INSERT INTO funding_award_years(id, award_id, financial_year, amount_pence) VALUES (?, ?, ?, ?)",
-            [(new_id(), award.id, year, pence) for year, pence in sorted(award.years.items())])
+            [(new_id(), award.id, year, pence) for year, pence in sorted(award.years.items()) if year not in held])
     return get_award(store, award.id)
 
 
