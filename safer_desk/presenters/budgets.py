@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from fractions import Fraction
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -16,10 +17,10 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, actual_as_said, change_basis,
                                        change_heading, change_spans, column_year, format_actual_total,
-                                       format_amount, format_change, parse_change,
+                                       change_places, format_amount, format_change, parse_change,
                                        names_a_worked_out_total, negative_taken_away_query, parse_cell,
                                        pounds_in_thousands_query)
-from safer_desk.domain.money import format_money, parse_pence
+from safer_desk.domain.money import format_money, parse_pence, states_its_scale
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
 from safer_desk.exchange.files import Sheet
@@ -714,7 +715,13 @@ class BudgetsPresenter(ScreenPresenter):
         asked = ("either",) + key
         if self._query in (key, asked) or self.view is None:
             return ""
-        if self._changes_between(rows, wide, wide, position) is None:
+        if (read := self._changes_between(rows, wide, wide, position)) is None:
+            return ""
+        figures, printed, _ = read
+        unit = self.view.plan.unit
+        # Excel shows a year of £0 as "-": "12,000 | - | 13,000" is no change between two figures that differ.
+        if not all(_may_be_the_change(figures[n][c - position - 1], figures[n][c - position], text, unit)
+                   for n, c, text in printed):
             return ""
         self._query = asked
         years = (wide + 1) // 2
@@ -1815,6 +1822,32 @@ class BudgetsPresenter(ScreenPresenter):
             return write_table(target, [sheet])
         except UnsupportedFormat as exc:
             raise BudgetError(str(exc)) from None
+
+
+def _may_be_the_change(before: str | None, after: str | None, text: str, unit: str) -> bool:
+    """Whether ``text`` may be the paper's annual change (%) from the year ``before`` to the year ``after`` as copied:
+    to the figures' rounding (in £'000, 62 may be 61.5 or 62.499) and the change's printed places, its sign aside (seed
+    004 prints "(0.7)" for 878 to 884). True when it cannot be told (a figure not an amount, or from £0)."""
+    try:
+        change = parse_change(text)
+        was, now = parse_cell(before or "", unit=unit), parse_cell(after or "", unit=unit)
+    except BudgetError:
+        return True
+    if change is None or was.status != "amount" or now.status != "amount" \
+            or states_its_scale(before or "") or states_its_scale(after or ""):
+        return True
+    halves = []
+    for typed in (before or "", after or ""):
+        places = re.search(r"\.(\d+)", typed)
+        decimals = len(places.group(1)) if places else 0
+        halves.append(Fraction(100_000 if unit == "thousand" else 100, 2 * 10 ** decimals))
+    low_was, high_was = was.amount_pence - halves[0], was.amount_pence + halves[0]
+    if low_was <= 0:
+        return True
+    low = (now.amount_pence - halves[1]) / high_was * 100 - 100
+    high = (now.amount_pence + halves[1]) / low_was * 100 - 100
+    slack = Fraction(1, 2 * 10 ** change_places(text))
+    return any(low <= size + slack and size - slack <= high for size in (abs(change), -abs(change)))
 
 
 def _figure(cell: GridCell) -> Any:
