@@ -766,6 +766,19 @@ def column_year(heading: str) -> str:
     return years[0]
 
 
+def heading_after(heading: str) -> str:
+    """The heading of the year after ``heading``'s, written as it is ("2011/12 Budget" → "2012/13 Budget", "11/12 £" →
+    "12/13 £", "2024-25" → "2025-26"): Add year offers it, so the plan's headings stay alike. Refused as
+    ``column_year`` refuses a heading."""
+    year = FinancialYear.parse(column_year(heading)).next()
+    found = next(m for m in _YEAR_IN_HEADING.finditer(heading) if FinancialYear.parse(m.group(0)).next() == year)
+    first, between, second = re.fullmatch(r"(\d+)(\D+)(\d+)", found.group(0)).groups()
+    start, end = year.start_year, year.start_year + 1
+    written = f"{start if len(first) == 4 else f'{start % 100:02d}'}{between}" \
+              f"{end if len(second) == 4 else f'{end % 100:02d}'}"
+    return heading[:found.start()] + written + heading[found.end():]
+
+
 # -- adding up -------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

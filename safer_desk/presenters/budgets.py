@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple, Sequence
 
 from safer_desk.domain.budgets import (COLUMN_FORMS, UNIT_LABELS, BudgetError, actual_as_said, change_basis,
-                                       change_heading, change_spans, column_year, format_actual_total,
-                                       change_places, format_amount, format_change, parse_change,
+                                       change_heading, change_places, change_spans, column_year,
+                                       format_actual_total, format_amount, format_change, heading_after, parse_change,
                                        names_a_worked_out_total, negative_taken_away_query, parse_cell,
                                        pounds_in_thousands_query)
 from safer_desk.domain.money import format_money, parse_pence, states_its_scale
-from safer_desk.domain.periods import FinancialYear
+from safer_desk.domain.periods import FinancialYear, PeriodError
 from safer_desk.domain.text import counted, filled_width, in_words, looks_like_total_line, typed_name_key
 from safer_desk.exchange.files import Sheet
 from safer_desk.presenters.actions import Action, run_now, snapshot_action
@@ -1332,10 +1332,17 @@ class BudgetsPresenter(ScreenPresenter):
 
     # -- years: a column added or removed ------------------------------------------------------------------
     def next_year(self) -> str:
-        """What Add year offers: the year after the plan's latest ("2020/21" after 2019/20), or "" with no year."""
-        years = [c.financial_year for c in self.view.plan.year_columns] if self.view else []
-        # the stored label's start year, not parsed again: a year kept from before 1850/51 was refused is still a year
-        return FinancialYear(int(max(years)[:4])).next().label if years else ""
+        """What Add year offers: the year after the plan's latest, headed as it is ("2020/21" after 2019/20, "2012/13
+        Budget" after "2011/12 Budget", "26/27" after "25/26"), or "" with no year."""
+        columns = self.view.plan.year_columns if self.view else ()
+        if not columns:
+            return ""
+        latest = max(c.financial_year for c in columns)
+        try:
+            return heading_after(next(c.label for c in columns if c.financial_year == latest))
+        except (BudgetError, PeriodError):
+            # the stored start year, not parsed again: a year kept from before 1850/51 was refused is still a year
+            return FinancialYear(int(latest[:4])).next().label
 
     def add_year(self, heading: str) -> bool:
         """A year's column (a financial year, or a heading with its year: "2020/21 Budget"), put among the years
