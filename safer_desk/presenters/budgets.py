@@ -1848,11 +1848,14 @@ def _may_be_the_change(before: str | None, after: str | None, text: str, unit: s
         places = re.search(r"\.(\d+)", typed)
         decimals = len(places.group(1)) if places else 0
         halves.append(Fraction(100_000 if unit == "thousand" else 100, 2 * 10 ** decimals))
-    low_was, high_was = was.amount_pence - halves[0], was.amount_pence + halves[0]
+    before_pence, after_pence = was.amount_pence, now.amount_pence
+    if before_pence < 0 and after_pence < 0:  # "(1,200) | - | (1,300)": a credit line's change is the same size
+        before_pence, after_pence = -before_pence, -after_pence
+    low_was, high_was = before_pence - halves[0], before_pence + halves[0]
     if low_was <= 0:
         return True
-    low = (now.amount_pence - halves[1]) / high_was * 100 - 100
-    high = (now.amount_pence + halves[1]) / low_was * 100 - 100
+    low = (after_pence - halves[1]) / high_was * 100 - 100
+    high = (after_pence + halves[1]) / low_was * 100 - 100
     slack = Fraction(1, 2 * 10 ** change_places(text))
     return any(low <= size + slack and size - slack <= high for size in (abs(change), -abs(change)))
 

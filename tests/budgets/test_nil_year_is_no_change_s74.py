@@ -37,6 +37,7 @@ def _figures(p) -> list[list[str]]:
     (["12,000", "-", "13,000"], ["£12,000", "nil", "£13,000"]),  # "-" between two figures that differ
     (["15,000", "(10)", "12,000"], ["£15,000", "-£10", "£12,000"]),  # a fall of 20%, not 10%
     (["500", "2.5", "500"], ["£500", "£2.50", "£500"]),  # no change, not 2.5%
+    (["(1,200)", "-", "(1,300)"], ["-£1,200", "nil", "-£1,300"]),  # Excel's negatives either side of a nil
 ])
 def test_a_year_that_cannot_be_the_change_between_its_neighbours_is_pasted_unasked(plan, copied, shown):
     p = plan
