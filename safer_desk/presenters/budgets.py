@@ -415,8 +415,16 @@ class BudgetsPresenter(ScreenPresenter):
         if unchecked:
             return head + f": {not_checked}{others}."
         # A plan printing no totals of its own has nothing to agree: "every printed figure agrees" claimed a check.
-        return head + (": every printed figure agrees with its lines." if checked else
-                       ": it prints no totals of its own to check against its lines.")
+        if checked:
+            return head + ": every printed figure agrees with its lines."
+        # The paper's total printed as TBC or N/K is in its "(as printed)" row: printed, though not checked.
+        words = sum(1 for r in self.rows if r.kind in ("stated", "stated-total")
+                    for c in (*r.cells, *((r.across,) if r.across else ())) if c.text and c.pence is None)
+        if words:
+            return head + (f": {counted(words, 'printed total')} {'is' if words == 1 else 'are'} TBC or N/K as the "
+                           f"paper prints {'it' if words == 1 else 'them'}, so "
+                           f"{'it was' if words == 1 else 'they were'} not checked against its lines.")
+        return head + ": it prints no totals of its own to check against its lines."
 
     # -- changes ---------------------------------------------------------------------------------------
     def _change(self, text: str, plan_id: str, do: Callable[[], Any], cells: Sequence[CellAt] = (), *,
