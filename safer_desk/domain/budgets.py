@@ -771,8 +771,12 @@ def heading_after(heading: str) -> str:
     "12/13 £", "2024-25" → "2025-26"): Add year offers it, so the plan's headings stay alike. Refused as
     ``column_year`` refuses a heading."""
     year = FinancialYear.parse(column_year(heading)).next()
-    found = next(m for m in _YEAR_IN_HEADING.finditer(heading) if FinancialYear.parse(m.group(0)).next() == year)
-    first, between, second = re.fullmatch(r"(\d+)(\D+)(\d+)", found.group(0)).groups()
+    found = next((m for m in _YEAR_IN_HEADING.finditer(heading) if FinancialYear.parse(m.group(0)).next() == year),
+                 None)
+    parts = re.fullmatch(r"(\d+)(\D+)(\d+)", found.group(0)) if found else None
+    if parts is None:
+        raise BudgetError(f"Column “{heading}”: its year is not written as a year can be followed.")
+    first, between, second = parts.groups()
     start, end = year.start_year, year.start_year + 1
     written = f"{start if len(first) == 4 else f'{start % 100:02d}'}{between}" \
               f"{end if len(second) == 4 else f'{end % 100:02d}'}"
