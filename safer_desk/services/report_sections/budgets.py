@@ -141,22 +141,31 @@ def _partnership_plans_left_out(store: Store, year: FinancialYear | None, areas:
 
 def _checks_sentence(flagged: int, views: list) -> str:
     """The printed figures against their lines, as the Budgets tab's summary says it: not "every printed figure
-    agrees" when some could not be checked (a TBC or N/K in their lines)."""
-    unchecked = sum(len(v.unchecked) for v in views)
+    agrees" when some could not be checked (a TBC or N/K in their lines), and a total the paper prints as TBC or N/K
+    said as such, not as a TBC in the lines."""
+    printed_words = sum(1 for v in views for c in (*v.plan.stated_totals.values(),
+                                                   *(x for section in v.plan.sections for x in section.stated.values()))
+                        if not c.known)
+    unchecked = max(0, sum(len(v.unchecked) for v in views) - printed_words)
     not_checked = f"{counted(unchecked, 'printed total')} could not be checked (a TBC or N/K in the lines, marked " \
         "“not checked”)"
+    as_words = (f"{counted(printed_words, 'printed total')} {'is' if printed_words == 1 else 'are'} TBC or N/K as the "
+                f"paper prints {'it' if printed_words == 1 else 'them'}, so not checked") if printed_words else ""
     if flagged:
         verb = "disagrees" if flagged == 1 else "disagree"
         return f"{counted(flagged, 'printed figure')} {verb} with the lines (marked ⚠)" + \
-            (f"; {not_checked}." if unchecked else ".")
+            "".join(f"; {s}" for s in (not_checked if unchecked else "", as_words) if s) + "."
     # "agrees" only when some printed figure was checked and agreed: of none, it misleads.
     others = any(c.agrees for v in views for c in v.totals.checks)
+    if not unchecked and not others and as_words:
+        return as_words[0].upper() + as_words[1:] + "."
     if not unchecked:
         # A plan printing no totals of its own has nothing to agree, as the Budgets tab says of it.
-        return "Every printed figure agrees with its lines." if others else (
-            "The plan prints no totals of its own to check against its lines." if len(views) == 1 else
-            "The plans print no totals of their own to check against their lines.")
-    return not_checked + ("; the others agree with their lines." if others else ".")
+        return ("Every printed figure agrees with its lines" + (f"; {as_words}." if as_words else ".")) if others \
+            else ("The plan prints no totals of its own to check against its lines." if len(views) == 1 else
+                  "The plans print no totals of their own to check against their lines.")
+    return not_checked + ("; the others agree with their lines" if others else "") + \
+        (f"; {as_words}." if as_words else ".")
 
 
 def _marked_cells(store: Store, plan_id: str, marked: dict[str, str]) -> dict[tuple[str, str], str]:
