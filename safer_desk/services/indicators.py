@@ -275,8 +275,11 @@ def area_by_code(store: Store, code: str) -> Area | None:
     return None if r is None else find_area(store, r["id"])
 
 
-# What a council's own name adds to the area's ("East Sussex County Council", "Plymouth City", "Babergh CSP").
+# What a council's own name adds to the area's ("East Sussex County Council", "Plymouth City", "Babergh CSP"), and
+# its short forms ("Babergh DC", "Ipswich B.C.", "Suffolk CC"): "Babergh DC" was met with "did you mean “Babergh
+# CSP”?", the partnership a letter nearer than the district.
 _COUNCIL_WORDS = re.compile(r"(\s+(city|county|borough|district|metropolitan borough))?(\s+council)?"
+                            r"(\s+(m\.?|c\.?)?[dbc]\.?c\.?)?"
                             r"(\s+(csp|community safety partnership))?\s*$", re.IGNORECASE)
 
 
