@@ -645,8 +645,16 @@ def _indicator_as_typed(store: Store, text: str):
     """The one indicator whose name is ``text`` but for its quotes, dashes and spacing (typed_name_key): a partner's
     sheet typed in Excel gives 'Level Two "ist" incidents' for the paper's “ist”; None when none is, or several."""
     key = typed_name_key(text)
-    found = [r for r in store.rows("SELECT * FROM indicators") if typed_name_key(r["name"]) == key]
+    rows = store.rows("SELECT * FROM indicators")
+    found = [r for r in rows if typed_name_key(r["name"]) == key]
+    if not found and (code := _code_key(text)):  # "NI32", "ni-32" or "N.I. 32" for NI 32: refused, "add it first"
+        found = [r for r in rows if r["code"] and _code_key(r["code"]) == code]
     return found[0] if len(found) == 1 else None
+
+
+def _code_key(text: str) -> str:
+    """An indicator's code but for its spacing, dots, dashes and case ("NI 32", "ni-32", "N.I.32": "ni32")."""
+    return re.sub(r"[\W_]+", "", text).lower()
 
 
 def delete_indicator(store: Store, indicator_id: str) -> None:
