@@ -391,7 +391,19 @@ class FiguresEditor:
                 if key in self.grid.keys and period in periods]
 
     def dirty_cells(self) -> list[tuple[str, int]]:
-        return [k for k, text in self.texts.items() if text.strip() != self.loaded.get(k, "").strip()]
+        return [k for k, text in self.texts.items() if text.strip() != self.loaded.get(k, "").strip()
+                and not self._same_figure(k[0], text, self.loaded.get(k, ""))]
+
+    def _same_figure(self, key: str, typed: str, held: str) -> bool:
+        """Whether a figure typed another way ("349.0", "0349") is the figure the cell held (349): it marked the
+        figures unsaved, and leaving them asked about "unsaved changes", though Save Figures wrote nothing."""
+        if key == svc.GRID_COMMENT or self.indicator is None or not typed.strip() or not held.strip():
+            return False
+        try:
+            return svc.parse_figure(self.indicator, typed.strip(), key) == \
+                svc.parse_figure(self.indicator, held.strip(), key)
+        except (NumberError, IndicatorError, ValueError):
+            return False
 
     @property
     def is_dirty(self) -> bool:
