@@ -647,6 +647,9 @@ def _indicator_as_typed(store: Store, text: str):
     key = typed_name_key(text)
     rows = store.rows("SELECT * FROM indicators")
     found = [r for r in rows if typed_name_key(r["name"]) == key]
+    if not found:  # 'ist' for the paper's “ist”: single quotes for double ones, refused "did you mean …?"
+        quoted = key.replace('"', "'")
+        found = [r for r in rows if typed_name_key(r["name"]).replace('"', "'") == quoted]
     if not found and (code := _code_key(text)):  # "NI32", "ni-32" or "N.I. 32" for NI 32: refused, "add it first"
         found = [r for r in rows if r["code"] and _code_key(r["code"]) == code]
     return found[0] if len(found) == 1 else None
