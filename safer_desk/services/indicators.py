@@ -770,8 +770,25 @@ def parse_period(text: str, frequency: str | None = None) -> str:
         if frequency == "annual":
             return FinancialYear.of(day).label
         return Month.of(day).iso
+    if (alone := _month_alone(s)) is not None:  # "November": refused as "not a month", though it is one
+        number, full = alone
+        raise IndicatorError(f"“{s}” names a month but not its year: give the year too ({MONTH_ABBR[number - 1]}-16 "
+                             f"or 2016-{number:02d} for {full} 2016).")
     raise IndicatorError(f"“{s}” is not a month (2016-04), quarter (2016/17 Q1) or financial year (2016/17)"
                          f"{_excel_serial_words(s)}.")
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")  # in English whatever the machine's language (calendar's follow it)
+
+
+def _month_alone(text: str) -> tuple[int, str] | None:
+    """(number, full name) of a month named with no year ("November", "Sept", "apr"), else None."""
+    word = text.strip().rstrip(".").lower()
+    for number, full in enumerate(_MONTH_NAMES, start=1):
+        if len(word) >= 3 and (full.lower().startswith(word) or word == "sept" and number == 9):
+            return number, full
+    return None
 
 
 def _excel_serial_words(text: str) -> str:
