@@ -1696,7 +1696,7 @@ def target_figure(text: str, unit: str, rate_per: int | None = None) -> tuple[De
         s = s[: -len(label)].strip()
     elif unit == "rate" and (problem := svc.rate_base_problem(s, rate_per)):
         return None, problem, None
-    if unit != "percentage" and s.endswith("%"):
+    if unit != "percentage" and "%" in s:  # "5% reduction", as papers word it: refused as "not a target figure"
         what = "a count" if unit == "count" else f"a rate {rate_label(rate_per)}"
         return None, (f"“{s}” is a percentage, but this indicator is {what}: give the target as the figure it "
                       "comes to (a 5% reduction on 1,322 is 1,256), or choose the unit Percentage."), None
