@@ -1,6 +1,7 @@
 """Session 74 (figures): a sheet of monthly figures whose period column names the month alone ("November", "Sept"),
 the year being in its title, had each line refused "“November” is not a month (2016-04), quarter (2016/17 Q1) or
-financial year (2016/17)": it is a month, and what it lacks is its year. The refusal now says so, and how to write it."""
+financial year (2016/17)": it is a month, and what it lacks is its year. The refusal now says so, and how to write
+it."""
 
 from __future__ import annotations
 
