@@ -116,6 +116,9 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
     factor's key, "basis" or "factor2", is a word the table shows nowhere)."""
     text = (text or "").strip()
     if key == NAME:
+        # A line break in the Excel cell (Alt+Enter, a long name wrapped in a narrow column) or a tab: one line,
+        # as the name would be typed; kept, it was two lines in the results, the chart and every export.
+        text = " ".join(text.split())
         if not text:
             raise AllocationError(f"{where}: a partnership needs a name.")
         if (total := total_line_message(text)) is not None:
