@@ -1449,7 +1449,8 @@ class AllocationTab(TabBase):
                 self.presenter.unadopt(scenario_id)
             else:
                 question = self.presenter.adopt_question(scenario_id)
-                if question and not prompts.ask(self, "Mark as agreed", question, yes="Mark it as saved"):
+                if question and not prompts.ask(self, "Mark as agreed", question,
+                                                yes="Mark the saved one as agreed"):
                     return
                 self.presenter.adopt(scenario_id)
             self._fill_scenarios(scenario_id)
