@@ -241,7 +241,8 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
                     raise AllocationError(
                         f"Pasted row {offset + first} is blank: row {offset + first} of what was copied has nothing "
                         "in it, and each row pasted goes on a partnership's row. Delete the blank row in the sheet (or "
-                        "copy the rows above and below it one block at a time) and paste again.") from None
+                        "copy the rows above and below it one block at a time) and paste again."
+                        + _total_line_below(table, offset, first, at_column)) from None
                 if offset or columns[c] == NAME or not _heading_like(text):
                     raise
                 # Words (or a year) where a figure goes, on the first row: a heading the table does not know.
@@ -261,6 +262,19 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
     if duplicate:
         raise AllocationError(f"Pasting would list {duplicate} twice.")
     return replace(state, partnerships=tuple(rows))
+
+
+def _total_line_below(table: Sequence[Sequence[str]], blank: int, first: int, at_column: int) -> str:
+    """A board paper's total line under the blank row refused (the sheet's layout): said with it, so one change to
+    the copy puts both right; refused only once the blank row was gone, the officer pasted twice. "" when none."""
+    if at_column:
+        return ""
+    for offset in range(blank + 1, len(table)):
+        name = table[offset][0].strip() if table[offset] else ""
+        if name and total_line_message(name) is not None:
+            return (f" Row {offset + first} of what was copied, “{name}”, is the table's total line: leave it out too "
+                    "(the totals are added up here).")
+    return ""
 
 
 def pasted_rows(state: WorkState, at_row: int, at_column: int,
