@@ -21,7 +21,7 @@ from safer_desk.domain.allocation import (AllocationError, AllocationOptions, Al
                                           parse_units, parse_weight, setting_percent_text, share_text,
                                           total_line_message, units_problem)
 from safer_desk.domain.money import MoneyError, format_money, not_a_value_from_the_sheet, parse_pence
-from safer_desk.domain.text import in_words, typed_name_key
+from safer_desk.domain.text import in_words, looks_like_total_line, typed_name_key
 from safer_desk.services.allocation import amount_option
 
 NAME, UNITS, PREVIOUS = "name", "fixed_units", "previous"
@@ -595,6 +595,10 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
         if lost := [t.strip() for t in cells[len(FACTOR_HEADINGS) - at_column:] if t.strip()]:
             raise AllocationError(f"Pasted row {offset + first} has cells past the factors' Weight column: “{lost[0]}” "
                                   "would be lost. Copy a factor's name and weight, and paste from the Factor column.")
+    if at_column == 0 and (total := _weights_total_line(table)) is not None:
+        offset, name = total
+        raise AllocationError(f"Pasted row {offset + first}: “{name}” looks like the weights' total line, not a factor: "
+                              "leave it out (the weights are added up here).")
     for offset, cells in enumerate(table):
         r = at_row + offset
         if r >= len(state.options.factors):
@@ -606,6 +610,28 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
         except AllocationError as exc:
             raise AllocationError(f"Pasted row {offset + first}: {exc}") from None
     return state
+
+
+def _weights_total_line(table: Sequence[Sequence[str]]) -> tuple[int, str] | None:
+    """(offset, name) of a factors' paste line that is the paper's total of the weights ("Total 100%"): named just
+    so, or named as a total ("Oxfordshire total") weighing what the other lines pasted add up to. It became a factor
+    weighing as much as the rest together. A factor named with the word ("All crime total", "Total crime") is one."""
+    def weight(cells: Sequence[str]) -> Fraction | None:
+        try:
+            return parse_weight(cells[1]) if len(cells) > 1 and cells[1].strip() else None
+        except (AllocationError, ValueError):
+            return None
+
+    weights = [weight(cells) for cells in table]
+    for offset, cells in enumerate(table):
+        name = cells[0].strip() if cells else ""
+        if not name or not looks_like_total_line(name):
+            continue
+        others = [w for i, w in enumerate(weights) if i != offset and w is not None]
+        if typed_name_key(name).rstrip(":").strip() in ("total", "totals", "grand total") or (
+                others and weights[offset] is not None and weights[offset] == sum(others)):
+            return offset, name
+    return None
 
 
 def with_new_factor(state: WorkState, title: str = "") -> WorkState:
