@@ -558,7 +558,7 @@ def factor_title_message(state: WorkState, index: int, title: str) -> str | None
 
 
 def with_factor_title(state: WorkState, index: int, text: str) -> WorkState:
-    title = (text or "").strip()
+    title = " ".join((text or "").split())  # a name over two lines of its Excel cell heads its column on one
     if not title:
         raise AllocationError("A factor needs a name.")
     if (taken := factor_title_message(state, index, title)) is not None:

@@ -16,3 +16,11 @@ def test_a_name_typed_with_a_tab_or_break_is_one_line():
     state = bench.with_pasted(bench.empty_state(), 0, 0, [["Babergh", "1", "2442", "70725"]])
     state = bench.with_cell(state, 0, bench.NAME, "West\tSuffolk\nCSP ")
     assert state.partnerships[0].name == "West Suffolk CSP"
+
+
+def test_a_factor_named_over_two_lines_in_its_cell_is_one_line():
+    state = bench.with_pasted(bench.empty_state(), 0, 0, [["Babergh", "1", "2442", "70725"]])
+    text = '"BCS comparator\noffences 2007-08"\t1\r\n"Non-crime\r\ndemand"\t1\r\n'
+    state = bench.with_factors_pasted(state, 0, 0, parse_tsv(text, keep_blank_rows=True))
+    assert [f.title for f in state.options.factors] == ["BCS comparator offences 2007-08", "Non-crime demand"]
+    assert state.input_headers()[2:4] == ["BCS comparator offences 2007-08", "Non-crime demand"]
