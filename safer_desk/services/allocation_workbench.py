@@ -597,8 +597,8 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
                                   "would be lost. Copy a factor's name and weight, and paste from the Factor column.")
     if at_column == 0 and (total := _weights_total_line(table)) is not None:
         offset, name = total
-        raise AllocationError(f"Pasted row {offset + first}: “{name}” looks like the weights' total line, not a factor: "
-                              "leave it out (the weights are added up here).")
+        raise AllocationError(f"Pasted row {offset + first}: “{name}” looks like the weights' total line, not a "
+                              "factor: leave it out (the weights are added up here).")
     for offset, cells in enumerate(table):
         r = at_row + offset
         if r >= len(state.options.factors):
