@@ -285,12 +285,26 @@ def pasted_rows(state: WorkState, at_row: int, at_column: int,
     table's own rows they blank what they cover, as typing nothing does. Edit > Undo names and chooses these rows."""
     table = [list(r) for r in table]
     first = 1  # the number of the first line kept, as copied: a refusal names the line the officer sees in Excel
+    if title := _title_lines(state, at_column, table):  # a paper's title above its headings, as the command's CSV
+        table, first = table[title:], title + 1
     if table and _is_heading_row(state, at_column, table[0]):
         _refuse_headings_elsewhere(state, at_column, table[0])
-        table, first = table[1:], 2
+        table, first = table[1:], first + 1
     while len(table) > len(state.partnerships) - at_row and not any(cell.strip() for cell in table[-1]):
         table.pop()
     return table, first
+
+
+def _title_lines(state: WorkState, at_column: int, table: Sequence[Sequence[str]]) -> int:
+    """How many lines above the headings a copy holds that are a title or blank (one cell filled at most: "Suffolk
+    CSP allocations 2009/10"), as a board paper's table copied whole has; 0 when its headings (if any) come first.
+    Read as a row, a title took the headings below it for figures ("“Districts” is not a whole number")."""
+    for i in range(1, min(len(table), 10)):
+        if sum(1 for cell in table[i - 1] if cell.strip()) > 1:
+            return 0
+        if _is_heading_row(state, at_column, table[i]):
+            return i
+    return 0
 
 
 def _refuse_a_total_below(state: WorkState, rows: list[PartnershipInput], at_row: int, at_column: int,
