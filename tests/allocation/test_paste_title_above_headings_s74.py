@@ -40,3 +40,20 @@ def test_names_alone_are_still_partnerships():
     state = bench.WorkState((), suffolk_options())
     pasted = bench.with_pasted(state, 0, 0, [["Babergh"], ["Ipswich"]])
     assert [p.name for p in pasted.partnerships] == ["Babergh", "Ipswich"]
+
+
+def test_ctrl_v_in_the_window_takes_the_rows_under_the_title_as_one_step(qtbot, demo_window, prompts):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    tab = demo_window.show_tab("allocation")
+    view = tab.inputs_view
+    view.setFocus()
+    view.selectAll()
+    tab.remove_partnerships()
+    view.setCurrentIndex(tab.inputs_model.index(0, 0))
+    QGuiApplication.clipboard().setText("Suffolk CSP allocations 2009/10\r\n\r\n" + HEADINGS + ROWS)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert not prompts.errors and "⚠" not in tab.problem
+    assert [p.name for p in tab.state.partnerships] == ["Babergh", "Ipswich"]
+    assert demo_window.undo_action.text() == "&Undo paste 2 rows"
