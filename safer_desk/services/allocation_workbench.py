@@ -220,6 +220,7 @@ def with_pasted(state: WorkState, at_row: int, at_column: int, table: Sequence[S
             raise AllocationError(
                 f"Pasted row {offset + first} has cells past the table's last column ({shown[-1]}): “{lost[0]}” would "
                 "be lost. Paste from the column the first cell belongs in, or add the factor first (Factors).")
+    _refuse_a_title(state, at_row, at_column, table, first)
     used = {p.name.casefold() for p in rows}
     for offset, cells in enumerate(table):
         r = at_row + offset
@@ -293,6 +294,23 @@ def pasted_rows(state: WorkState, at_row: int, at_column: int,
     while len(table) > len(state.partnerships) - at_row and not any(cell.strip() for cell in table[-1]):
         table.pop()
     return table, first
+
+
+def _refuse_a_title(state: WorkState, at_row: int, at_column: int, table: Sequence[Sequence[str]],
+                    first: int) -> None:
+    """A paper's title copied over its rows without the headings ("Suffolk CSP allocations 2009/10"): a first line
+    past the table's end, a name with figures in it and no other cell, over rows each with its figures. It became a
+    partnership of one fixed unit, taking a fixed fee from the pot unsaid. Names alone stay partnerships."""
+    if at_column or at_row < len(state.partnerships) or len(table) < 2 or not table[0]:
+        return
+    name = table[0][0].strip()
+    if not any(ch.isdigit() for ch in name) or any(cell.strip() for cell in table[0][1:]):
+        return
+    if all(sum(1 for cell in cells if cell.strip()) > 1 for cells in table[1:]):
+        raise AllocationError(
+            f"Pasted row {first}, “{name}”, has no figures while the rows under it have theirs: it looks like the "
+            "table's title. Copy the partnerships' rows without it (a partnership so named: paste the rows under it, "
+            "then add it with Add Partnership).")
 
 
 def _title_lines(state: WorkState, at_column: int, table: Sequence[Sequence[str]]) -> int:
