@@ -23,7 +23,8 @@ def test_a_title_above_the_headings_is_passed_over(above):
     state = bench.WorkState((), suffolk_options())
     table = parse_tsv(above + HEADINGS + ROWS, keep_blank_rows=True)
     pasted = bench.with_pasted(state, 0, 0, table)
-    assert [(p.name, p.previous_pence) for p in pasted.partnerships] == [("Babergh", 70_725_00), ("Ipswich", 160_607_00)]
+    assert [(p.name, p.previous_pence) for p in pasted.partnerships] == [("Babergh", 70_725_00),
+                                                                         ("Ipswich", 160_607_00)]
     rows, first = bench.pasted_rows(state, 0, 0, table)
     assert rows == table[-2:] and first == len(table) - 1  # Undo names "paste 2 rows"; a refusal, the row as copied
 
