@@ -111,6 +111,12 @@ def cell_raw(partnership: PartnershipInput, key: str):
     return partnership.value(key.removeprefix("factor:"))
 
 
+def _one_line(text: str) -> str:
+    """A name as one line: the line breaks and tabs of an Excel cell (Alt+Enter) and the spaces around them made one
+    space; spacing typed within a line is kept as typed (refusals say the name as the officer wrote it)."""
+    return re.sub(r"[ ]*[\r\n\t\v\f]+[\s]*", " ", text).strip()
+
+
 def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, heading: str = "") -> PartnershipInput:
     """``heading``: the column as the table heads it ("BCS comparator offences 2007-08"), for a refusal to name it (the
     factor's key, "basis" or "factor2", is a word the table shows nowhere)."""
@@ -118,7 +124,7 @@ def _parsed_partnership(p: PartnershipInput, key: str, text: str, where: str, he
     if key == NAME:
         # A line break in the Excel cell (Alt+Enter, a long name wrapped in a narrow column) or a tab: one line,
         # as the name would be typed; kept, it was two lines in the results, the chart and every export.
-        text = " ".join(text.split())
+        text = _one_line(text)
         if not text:
             raise AllocationError(f"{where}: a partnership needs a name.")
         if (total := total_line_message(text)) is not None:
@@ -505,7 +511,10 @@ def with_option(state: WorkState, key: str, text: str) -> WorkState:
         else:
             new = replace(o, fixed_share=parse_fraction(text or "0", what=label), fixed_per_unit_pence=None)
     elif key == "damping":
-        new = replace(o, damping=damping_limit(text, what=label))
+        # "none", as the empty field shows it in grey (or Excel's "-" for nothing), takes the limit off as emptying
+        # it does: typed, it was "not a percentage". The command's --damping reads as it did.
+        none = (text or "").strip().casefold() in ("none", "-")
+        new = replace(o, damping=None if none else damping_limit(text, what=label))
     elif key == "rounding":
         new = replace(o, rounding=text)
     elif key == "unit":
@@ -590,7 +599,7 @@ def factor_title_message(state: WorkState, index: int, title: str) -> str | None
 
 
 def with_factor_title(state: WorkState, index: int, text: str) -> WorkState:
-    title = " ".join((text or "").split())  # a name over two lines of its Excel cell heads its column on one
+    title = _one_line((text or "").strip())  # a name over two lines of its Excel cell heads its column on one
     if not title:
         raise AllocationError("A factor needs a name.")
     if (taken := factor_title_message(state, index, title)) is not None:
