@@ -636,6 +636,11 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
         if lost := [t.strip() for t in cells[len(FACTOR_HEADINGS) - at_column:] if t.strip()]:
             raise AllocationError(f"Pasted row {offset + first} has cells past the factors' Weight column: “{lost[0]}” "
                                   "would be lost. Copy a factor's name and weight, and paste from the Factor column.")
+    if at_column == 0 and len(table) > 1 and table[0] \
+            and any(ch.isdigit() for ch in table[0][0]) and not any(t.strip() for t in table[0][1:]) \
+            and all(len(cells) > 1 and cells[1].strip() for cells in table[1:]):
+        raise AllocationError(f"Pasted row {first}, “{table[0][0].strip()}”, has no weight while the lines under it "
+                              "have theirs: it looks like a title. Copy the factors' lines without it.")
     if at_column == 0 and (total := _weights_total_line(table)) is not None:
         offset, name = total
         raise AllocationError(f"Pasted row {offset + first}: “{name}” looks like the weights' total line, not a "
@@ -649,7 +654,10 @@ def with_factors_pasted(state: WorkState, at_row: int, at_column: int, table: Se
                 edit = with_factor_title if at_column + c_offset == 0 else with_factor_weight
                 state = edit(state, r, text)
         except AllocationError as exc:
-            raise AllocationError(f"Pasted row {offset + first}: {exc}") from None
+            heading = not offset and first == 1 and any(
+                at_column + i == 1 and _heading_like(text) for i, text in enumerate(cells))
+            also = " The first row pasted looks like a heading: copy the factors without it." if heading else ""
+            raise AllocationError(f"Pasted row {offset + first}: {exc}{also}") from None
     return state
 
 
