@@ -1389,8 +1389,8 @@ def read_pasted_payments(text: str, reference: str, shares: Sequence[dhr.ShareRo
                     headings = dict(placed)
             continue
         if misdated:  # beside the invoice's own date it was kept as the reference, the invoice's date taken as paid
-            raise rules.DhrError(f"Line {number} {said}: {misdated[0]} Correct the date in the sheet and paste the rows "
-                                 "again." + nothing)
+            raise rules.DhrError(f"Line {number} {said}: {misdated[0]} Correct the date in the sheet and paste the "
+                                 "rows again." + nothing)
         if len(days) > 1:
             paid = _date_paid(days, [heading for _, heading in dated], share)
             if paid is None:
@@ -2144,8 +2144,9 @@ def ledger_sheets(partners: Sequence[dhr.PartnerLedger], cases: Sequence[dhr.Cas
     11 partners (as filtered: …)") goes in a sheet's title and ``*_total`` labels its totals row when a filter left
     rows out, so the file says it is a part. ``*_filtered``: a search or filter hides some of that sheet's rows (told,
     never guessed from the label's words); with none left its totals line is the label with no figures, and with
-    nothing billed and nothing filtered the partners' line is the zeros ``dhr-ledger`` prints. In a county file (``origins``) each case says where it came from, as
-    the page's *Merged from* column does; a partner's figures add up every office's reviews, so say none. The titles
+    nothing billed and nothing filtered the partners' line is the zeros ``dhr-ledger`` prints. In a county file
+    (``origins``) each case says where it came from, as the page's *Merged from* column does; a partner's figures add
+    up every office's reviews, so say none. The titles
     name the reviews as they are called (``label``: "DARDR ledger …")."""
     from safer_desk.domain.periods import format_uk_date
     from safer_desk.exchange.files import Sheet
