@@ -390,6 +390,13 @@ class FiguresEditor:
         return [(key, periods.index(period)) for key, period in self.undone_cells
                 if key in self.grid.keys and period in periods]
 
+    def show_as_held(self) -> None:
+        """Figures typed another way than the file holds them ("1335" over 1,335: no change) shown as held again, as
+        a save of them writes nothing: they stayed as typed beside the saved ones."""
+        dirty = set(self.dirty_cells())
+        self.texts.update({k: self.loaded[k] for k, text in self.texts.items()
+                           if k in self.loaded and text != self.loaded[k] and k not in dirty})
+
     def dirty_cells(self) -> list[tuple[str, int]]:
         return [k for k, text in self.texts.items() if text.strip() != self.loaded.get(k, "").strip()
                 and not self._same_figure(k[0], text, self.loaded.get(k, ""))]
@@ -919,6 +926,10 @@ class IndicatorsPresenter(ScreenPresenter):
         self._provisional = False
         self._latest_own: frozenset[str] = frozenset()  # the area's indicators of its latest year listed
         self._year_chosen = False
+
+    def save(self) -> bool:
+        self.figures.show_as_held()
+        return super().save()
 
     # -- areas and years ---------------------------------------------------------------------------------
     def area_choices(self) -> list[AreaChoice]:
