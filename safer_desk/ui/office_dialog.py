@@ -9,7 +9,6 @@ only shows that and passes on what the user types and ticks.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
@@ -19,36 +18,13 @@ from safer_desk.services.reference import ReferenceError
 from safer_desk.ui import prompts
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.dialogs import share_undo
+from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.session import Session
 from safer_desk.ui.kit import fitting_size
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the district's own name ("Forest Heath"), whatever the label adds
-
-
-class FilterBox(QLineEdit):
-    """A filter above a list: Down (or Enter) moves into the list; Escape clears the text before it closes the
-    dialog."""
-
-    def __init__(self, target: QListWidget, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.target = target
-        self.setClearButtonEnabled(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        key = event.key()
-        if key == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            # Enter would otherwise press Save, the dialog's default button, half-way through choosing.
-            if self.target.count():
-                if self.target.currentRow() < 0:
-                    self.target.setCurrentRow(0)
-                self.target.setFocus(Qt.FocusReason.TabFocusReason)
-            return
-        super().keyPressEvent(event)
 
 
 class OfficeDialog(QDialog):
@@ -88,7 +64,8 @@ class OfficeDialog(QDialog):
         self.district_list = QListWidget(self)
         self.district_list.setAccessibleName("Districts the partnerships do not cover")
         self.district_list.itemChanged.connect(self._district_ticked)
-        self.district_filter = FilterBox(self.district_list, self)
+        # Enter goes into the list too, as Down does: it would otherwise press Save half-way through choosing.
+        self.district_filter = SearchBox(self, table=self.district_list, enter_goes_in=True)
         self.district_filter.setPlaceholderText(self.picker.filter_example)  # the county chosen's
         self.district_filter.setAccessibleName("Filter the districts")
         self.district_filter.setToolTip("Shows the districts whose name contains this text. "
