@@ -664,8 +664,9 @@ class RegisterPage(QWidget):
         target = export_to_chosen_file(self, "Export the project register", "project-register.xlsx", write,
                                        failed="The register was not saved", refusals=(ProjectError,),
                                        ready=self.may_leave_record)
-        if target is not None:  # the projects shown: a filter that hides some is said (and in the title)
-            prompts.show_info(self, "Export", " ".join(x for x in (f"Saved {said[0]} to {target}.", *left_out) if x))
+        # The projects shown: a filter that hides some is said (and in the title); one hiding all, as the grid says it
+        if target is not None:
+            prompts.show_info(self, "Export", " ".join(x for x in (said[0].saved_to(target), *left_out) if x))
 
 
 class ProjectsTab(TabBase):
