@@ -103,7 +103,7 @@ def remove_stale_copies(*, older_than_s: float = STALE_AFTER_S) -> list[Path]:
     import shutil
     import time
 
-    from safer_desk.storage.locking import FileInUse, OfficeLock
+    from safer_desk.storage.locking import OfficeLock
 
     removed = []
     now = time.time()
@@ -117,12 +117,8 @@ def remove_stale_copies(*, older_than_s: float = STALE_AFTER_S) -> list[Path]:
                 continue
             if not _holds_only_our_files(folder):
                 continue
-            lock = OfficeLock(folder / COPY_NAME)
-            try:
-                lock.acquire()
-            except FileInUse:
+            if OfficeLock.held_by(folder / COPY_NAME):
                 continue  # another window has this example open
-            lock.release()
             shutil.rmtree(folder)
             removed.append(folder)
         except OSError:

@@ -347,6 +347,31 @@ class OfficeLock:
     def is_locked(self) -> bool:
         return self._fd is not None
 
+    @classmethod
+    def held_by(cls, path: Path | str, *, beside_only: bool = False) -> FileInUse | None:
+        """Who holds the file at path open for writing, another window or command (this process's own lock on it
+        too: it is not re-entrant): the FileInUse a lock taken now is refused with (its ``holder``, ``who``,
+        ``command``), or None when nobody does. Asked by taking the lock and letting go of it at once, which tidies
+        a lock a killed run left. OSError when it cannot be told (a folder that refuses the lock file): what that
+        means is the caller's to say (a copy refuses in its own words, a backup is kept, an example left alone).
+
+        beside_only: ask only the lock file beside it, and only when it is there (a backup: the usual one has none,
+        and none is made beside it to ask)."""
+        path = Path(path)
+        if beside_only:
+            lock_file = lock_path(path)
+            if not lock_file.exists():
+                return None
+            lock = cls(path, lock_file=lock_file)
+        else:
+            lock = cls(path)
+        try:
+            lock.acquire()
+        except FileInUse as exc:
+            return exc
+        lock.release()
+        return None
+
     def acquire(self) -> None:
         if self._fd is not None:
             return

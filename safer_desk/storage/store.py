@@ -144,15 +144,11 @@ def why_copy_refused(target: Path) -> str | None:
                 f"{full_folder(target)}. Choose another name. Nothing was written.")
     if not target.exists():
         return None
-    lock = OfficeLock(target)
     try:
-        lock.acquire()
-    except FileInUse as exc:
-        return str(_copy_target_held(target, exc))
+        held = OfficeLock.held_by(target)
     except OSError:
         return None  # said by the copy itself, in its words, if it fails there
-    lock.release()
-    return None
+    return str(_copy_target_held(target, held)) if held else None
 
 
 def _copy_target_held(target: Path, exc: FileInUse) -> FileLocked:
@@ -1544,18 +1540,10 @@ def rotate_backups(path: Path, made: Path) -> None:
 def _held_open(backup: Path) -> bool:
     """Whether a Safer Desk window or command holds backup open (its lock beside it is held); a lock a killed run
     left is not held. Only a backup with a lock file beside it is asked about: the usual one has none."""
-    from safer_desk.storage.locking import lock_path
-
-    lock_file = lock_path(backup)
-    if not lock_file.exists():
-        return False
-    lock = OfficeLock(backup, lock_file=lock_file)
     try:
-        lock.acquire()
-    except (FileInUse, OSError):
-        return True  # held, or not to be told: kept (a backup too many is better than one too few)
-    lock.release()
-    return False
+        return OfficeLock.held_by(backup, beside_only=True) is not None
+    except OSError:
+        return True  # not to be told: kept (a backup too many is better than one too few)
 
 
 def _drop_backup_of_no_upgrade(path: Path, backup: Path, folder_made: bool, pending: list) -> None:
