@@ -18,7 +18,7 @@ from safer_desk.storage.safe_write import cause_of, folder_said, is_write_error,
 from safer_desk.storage.schema import schema_version
 from safer_desk.storage.store import (AuditTrailDamaged, CopyNotWritten, FileEmpty, FileLocked, FileMissing,
                                       FileReadOnly, IsAnExport, JournalMissing, NeedsUpgrade, Store, StoreError,
-                                      backups_of, inspect_file, inspect_to_write, journal_went_missing,
+                                      backup_made_of, backups_of, inspect_file, inspect_to_write, journal_went_missing,
                                       leftover_folders, make_backup, on_read_only_disk, open_store, open_upgraded_copy,
                                       repair_audit_trail, why_copy_refused)
 
@@ -208,7 +208,9 @@ def back_up(path: Path, *, reason: str = "on-demand", store: Store | None = None
     if store is not None:
         store.check_still_there()
     try:
-        return make_backup(path, reason=reason)
+        # A backup opened to restore it is backed up beside it, as a backup of its file: not in backups/backups, where
+        # no one looked for it and the file's last five did not count it.
+        return make_backup(path, reason=reason, of=backup_made_of(path))
     except Exception as exc:
         if (missing := journal_went_missing(path, exc)) is not None:
             raise missing from exc

@@ -1429,6 +1429,17 @@ def backups_of(path: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+def backup_made_of(path: Path) -> Path | None:
+    """The file a backup in a backups folder was made of (a backup opened from there to restore it), as its backups
+    name it: the folder above, its stem, ".sqlite" (its own ending is not in the backup's name); None for any other
+    file, one named so outside a backups folder too."""
+    path = Path(path)
+    match = _BACKUP_NAME.match(path.name)
+    if match is None or path.parent.name != backups_folder(path).name:
+        return None
+    return path.parent.parent / f"{match.group('stem')}.sqlite"
+
+
 def cut_short(path: Path) -> str:
     """Words for a file that ends before the pages its header gives ("it is cut short, 1,465,002 bytes of the
     4,395,008 it should have: a copy, a download or an e-mail attachment that did not finish"), else "": SQLite
@@ -1498,12 +1509,14 @@ def where_to_get_whole(path: Path) -> str:
             f"is your own Safer Desk file: {restore[:1].lower()}{restore[1:]}")
 
 
-def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True) -> Path:
+def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True, of: Path | None = None) -> Path:
     """A timestamped copy of the file in the backups folder beside it; keeps the last KEEP_BACKUPS of this file
-    (``rotate=False``: the older ones stay until ``rotate_backups``, once what it was made for is written)."""
+    (``rotate=False``: the older ones stay until ``rotate_backups``, once what it was made for is written).
+    ``of``: the file the copy is named, placed and kept as a backup of, when not path itself (``backup_made_of``)."""
     path = Path(path)
+    of = path if of is None else Path(of)
     stamp = datetime.now().strftime(BACKUP_STAMP)
-    target = backups_folder(path) / f"{backup_stem(path)}.{stamp}.{reason}.sqlite"
+    target = backups_folder(of) / f"{backup_stem(of)}.{stamp}.{reason}.sqlite"
     made = not target.parent.exists()
     try:
         target.parent.mkdir(exist_ok=True)  # ours to make, beside the file (a write makes no other folder)
@@ -1522,7 +1535,7 @@ def make_backup(path: Path, *, reason: str = "backup", rotate: bool = True) -> P
     finally:
         src.close()
     if rotate:
-        rotate_backups(path, target)
+        rotate_backups(of, target)
     return target
 
 
