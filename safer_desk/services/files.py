@@ -29,8 +29,8 @@ __all__ = ["AuditTrailDamaged", "CopyNotWritten", "DatabaseError", "FileEmpty", 
            "FileReadOnly", "IsAnExport", "JournalMissing", "OpenNotWritten", "OpenedFile", "Store", "StoreError",
            "back_up", "folder_said", "open_office_file", "leftover_folders", "no_longer_there", "own_file_not_made",
            "program_schema_version",
-           "reading_connection", "remove_leftovers", "repair_audit_trail", "why_copy_refused", "write_chunks",
-           "write_refused"]
+           "reading_connection", "remove_leftovers", "repair_audit_trail", "why_copy_refused", "work_in_copy",
+           "write_chunks", "write_refused"]
 
 
 def _system_refusal(exc: BaseException | None) -> int | None:
@@ -227,6 +227,13 @@ def no_longer_there(store: Store) -> str | None:
     except FileMoved as exc:
         return str(exc)
     return None
+
+
+def work_in_copy(store: Store, copy: Path) -> None:
+    """The window's file, no longer where it was opened, is worked on in its copy (just written from the window's
+    own connection) from now on: what is typed on screen can be saved there, and nowhere else. StoreError when the
+    copy cannot be opened to change (the window then stays on the file it held)."""
+    store.work_in(open_store(copy))
 
 
 def program_schema_version() -> int:

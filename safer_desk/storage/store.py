@@ -1265,6 +1265,18 @@ class Store:
         if self._lock is not None:
             self._lock.check_still_there()
 
+    def work_in(self, copy: "Store") -> None:
+        """This store now works in copy's file (File > Save a Copy of a file its path no longer names, with typing
+        on screen that can be saved nowhere else): copy's connection, lock and path are taken over, and copy closes
+        what this store held. Whatever holds this store (each screen, every step of Edit > Undo) goes on, in the copy,
+        which holds the same rows under the same ids."""
+        for name in ("path", "conn", "read_only", "_lock", "left_open_by", "_db", "_savepoints", "_journal_left",
+                     "gate", "audit_state"):
+            mine, theirs = getattr(self, name), getattr(copy, name)
+            setattr(self, name, theirs)
+            setattr(copy, name, mine)
+        copy.close()
+
     def connect_for_thread(self) -> "Store":
         """Another connection to the same file for a worker thread (one connection per thread).
 

@@ -453,9 +453,10 @@ class MainWindow(QMainWindow):
             found.append(reference)
         return found
 
-    def may_close_file(self) -> bool:
+    def may_close_file(self, ask=None) -> bool:
         """Before another file is opened, the program closes or a copy is made: every tab's unsaved edits are asked
         about, the tab in view first, then each other in its own view; Cancel to any question ends them all.
+        ``ask``: the question in other words than the usual (Save / Discard / Cancel all the same).
 
         Going to another tab first had asked about the tab in view on leaving it: Cancel there stayed, yet the other
         tab was asked about next, over the tab in view, and the closing went on."""
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
                     self.show_tab(key)
                     if self.current_tab_key() != key:
                         return False  # the tab in view was asked about on leaving it, and Cancel kept it in view
-                if not widget.may_close(self._ask_unsaved):
+                if not widget.may_close(ask or self._ask_unsaved):
                     return False
         # A form typed in over its own window stayed open over the closed file, unasked: its Save then failed.
         return all(dialog.may_close() for dialog in self._forms_typed_in())
@@ -1009,14 +1010,14 @@ class MainWindow(QMainWindow):
                 self, "Save a copy", f"{target} already exists. Replace it with a copy of {store.path.name}?",
                 yes="Replace", no="Keep It", cautious=True):
             return
+        from safer_desk.services.files import no_longer_there
+
+        if (gone := no_longer_there(store)) is not None:  # nothing can be saved in it: what is typed is asked after
+            self._copy_as_held(store, target, gone)
+            return
         # An edit on screen, not saved, is asked about once the copy is named: the copy is of the file, and would go
         # without it (asked first, Discard then the file window cancelled lost the typing and copied nothing).
         if not self.may_close_file():
-            return
-        from safer_desk.services.files import no_longer_there
-
-        if (gone := no_longer_there(store)) is not None:
-            self._copy_as_held(store, target, gone)
             return
 
         def work(progress, cancelled):
@@ -1034,16 +1035,34 @@ class MainWindow(QMainWindow):
         """Save a Copy of a file whose path no longer names it (deleted, moved, another copy put in its place): every
         save is refused, and closing would lose what the window holds. The copy is written from the window's own
         connection, on this thread (a new one to the path read nothing, or the other file), and said so."""
-        from safer_desk.services.files import DatabaseError, says_itself
+        from safer_desk.services.files import DatabaseError, says_itself, work_in_copy
 
+        # Typing on screen can be saved nowhere but in the copy: asked with Save / Discard / Cancel once the window
+        # works in it (asked before, Save was refused, the file being gone, and only Discard led to a copy).
+        typed = self.has_unsaved_changes()
         try:
             store.backup_to(target)
         except (OSError, StoreError, DatabaseError) as exc:  # the window cannot read it either (its drive went)
             prompts.show_error(self, "Save a copy", str(exc) if says_itself(exc) else
                                f"The copy could not be written ({exc}): {gone} Nothing was written.")
             return
-        self.statusBar().showMessage(f"Copy saved to {target}. {store.path.name} is no longer where it was opened: "
-                                     "the copy holds everything saved in it in this window.", 15000)
+        held = (f"{store.path.name} is no longer where it was opened: the copy holds everything saved in it in this "
+                "window")
+        if not typed:
+            self.statusBar().showMessage(f"Copy saved to {target}. {held}.", 15000)
+            return
+        try:
+            work_in_copy(store, target)
+        except (OSError, StoreError) as exc:
+            prompts.show_error(self, "Save a copy", f"Copy saved to {target}. {held}, but not what you typed, which "
+                               f"is still on screen: the copy could not be opened to save it in ({exc}).")
+            return
+        settings.add_recent_file(str(target))
+        self._update_title()
+        lead = (f"Copy saved to {target}. {held}, and this window now works in the copy, so what you typed can be "
+                "saved in it.")
+        self.statusBar().showMessage(lead, 15000)
+        self.may_close_file(ask=lambda text: prompts.ask_unsaved(self, "Unsaved changes", f"{lead}\n\n{text}"))
 
     def backup_now(self) -> None:
         store = self.session.store
