@@ -8,29 +8,21 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import sys
 
 import pytest
 from PySide6.QtCore import Qt
 
-from safer_desk.ui.kit import errors
+from tests.safety.test_file_gone_round31 import drive, hook  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.qt_no_exception_capture  # the window's own hook says what is refused, as on a desk
+# The window's own hook says what is refused, as on a desk.
+pytestmark = [pytest.mark.qt_no_exception_capture, pytest.mark.usefixtures("hook")]
 
 TYPED = "Typed into a file since deleted"
 
 
 @pytest.fixture
-def hook(monkeypatch, window):
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
-    return errors.install(window.session)
-
-
-@pytest.fixture
-def office(tmp_path, demo_master):
-    folder = tmp_path / "H"
-    folder.mkdir()
-    return shutil.copyfile(demo_master, folder / "office.sqlite")
+def office(drive):  # noqa: F811
+    return drive / "office.sqlite"
 
 
 def titles(path):
@@ -64,7 +56,7 @@ def save_a_copy_from_the_file_menu(window, qtbot):
     qtbot.waitUntil(lambda: not window.file_menu.isVisible())
 
 
-def test_save_puts_what_was_typed_in_the_copy(window, hook, prompts, qtbot, office, tmp_path, demo_master):
+def test_save_puts_what_was_typed_in_the_copy(window, prompts, qtbot, office, tmp_path, demo_master):
     page = type_title_then_delete_the_file(window, qtbot, office)
     kept = tmp_path / "kept.sqlite"
     prompts.file_names.append(str(kept))
@@ -83,8 +75,8 @@ def test_save_puts_what_was_typed_in_the_copy(window, hook, prompts, qtbot, offi
     assert prompts.errors == [] and titles(kept) == titles(demo_master)
 
 
-def test_discard_writes_the_copy_without_it_and_cancel_keeps_it_on_screen(window, hook, prompts, qtbot, office,
-                                                                         tmp_path, demo_master):
+def test_discard_writes_the_copy_without_it_and_cancel_keeps_it_on_screen(window, prompts, qtbot, office, tmp_path,
+                                                                         demo_master):
     page = type_title_then_delete_the_file(window, qtbot, office)
     kept = tmp_path / "kept.sqlite"
     prompts.file_names.append(str(kept))
