@@ -30,7 +30,9 @@ Against the county file (``verify_for_county``): the key must be registered for 
 registered only when the county lead accepts its fingerprint, confirmed with the office by phone, for that office
 alone; a key withdrawn for any office is refused for every office), the sequence number must be newer than the
 last merged from that office, and the office's audit chain must still pass through the head the county saw last
-time. Every check reads; nothing is written to the county file before all of them pass.
+time and, for a later number, go further (each export is recorded in the office's trail: a later number on a trail no
+longer is an earlier export numbered again and signed with the office's key, which would shut out its real exports).
+Every check reads; nothing is written to the county file before all of them pass.
 """
 
 from __future__ import annotations
@@ -939,6 +941,9 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                                 "Safer Desk for you")
     last = last_import(county.conn, m.office_id) if county is not None else None
     why = _not_following_on(path, m, last) if last is not None and last["export_id"] != m.export_id else ""
+    stale = _trail_not_past(m, last) if last is not None and not why and last["export_id"] != m.export_id else ""
+    if stale:  # never offered as a restored file's: a restored file's exports take numbers merged already
+        raise _refuse(path, stale)
     if accept_restored:
         _restored_acceptable(county, m, last, why)
     elif why:
@@ -976,6 +981,27 @@ def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
                 f"{last['sequence']}: entry {last['audit_head_id']} or an entry before it was changed or removed since "
                 "(the office's log was edited or cut short)")
     return ""
+
+
+def _trail_not_past(m: ExportManifest, last: sqlite3.Row) -> str:
+    """Why an export numbered after the office's last one merged, whose history agrees with it, was not made after
+    it, as its audit trail proves: each export Safer Desk makes is recorded in the office's trail, so the office's next
+    export carries at least one entry more than the one before (its number and date are what it says; its trail is
+    what the office's file did). "" when the trail goes further, or the last merged export named no trail's head."""
+    head = int(last["audit_head_id"] or 0)
+    if m.sequence <= last["sequence"] or not head or m.audit_head_id > head:
+        return ""
+    signer = f", signed by {m.exported_by}" if m.exported_by else ""
+    return (f"it says it is {m.office_name}'s export number {m.sequence}, but its audit trail goes no further than "
+            f"that of its export number {last['sequence']} already merged (made {clock_words(last['exported_at'])}; "
+            f"entry {head}): every export is recorded in the office's audit trail, so a later one's always goes "
+            f"further. It was not made by {m.office_name}'s Safer Desk after that export: it is an earlier export "
+            f"numbered {m.sequence}, dated {clock_words(m.exported_at)} and signed again with the office's key "
+            f"(fingerprint {m.key_fingerprint}{signer}); merged, it would have the office's real exports refused as "
+            "older. "
+            f"Nothing of it is merged: phone {m.office_name} (on a number you already have) to ask what they sent; "
+            "their own next export merges as usual. If it was not theirs, someone else holds that key: withdraw it "
+            "(File > Signing Keys…) and ask the office for a new one")
 
 
 def _restored_acceptable(county: Store | None, m: ExportManifest, last: sqlite3.Row | None, why: str) -> None:

@@ -1,0 +1,62 @@
+"""An export numbered after the office's last one merged but whose audit trail goes no further than that one's: what
+the office's file proves (its audit chain) said against what its manifest claims (its number, its date).
+
+Every export the office's Safer Desk makes records itself in the office's audit trail, so the office's next export
+always carries at least one entry more than the one before. Someone holding the office's signing key could take a copy
+of an export already merged, number it later, back-date it and sign it again: the county merged it, and the office's
+real next export was then refused as "older than an export already merged".
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from safer_desk.services.county import export_for_county
+from tests.exchange.helpers import accept_key_args, cli_output, copy_file, file_sha256, new_office, resign_export
+
+
+@pytest.fixture
+def county_with_babergh(district, tmp_path):
+    """A county file into which Babergh's export number 1 has been merged (its key accepted), and that export."""
+    county = tmp_path / "county.sqlite"
+    new_office(county, "Suffolk county").close()
+    first = export_for_county(district, tmp_path / "babergh-1.sqlite").path
+    code, out, err = cli_output(["merge", str(county), str(first), *accept_key_args()])
+    assert code == 0, err
+    return county, first
+
+
+def renumbered(first, tmp_path, number: str, exported_at: str):
+    """The merged export, numbered later, dated as given and signed again with the office's own key."""
+    return resign_export(copy_file(first, tmp_path / f"babergh-{number}.sqlite"), sequence=number,
+                         export_id=uuid.uuid4().hex, exported_at=exported_at)
+
+
+@pytest.mark.parametrize("exported_at", ["2001-01-01T00:00:00.000000+00:00", None])
+def test_a_later_number_on_an_audit_trail_no_longer_is_held(district, county_with_babergh, tmp_path, exported_at):
+    county, first = county_with_babergh
+    when = exported_at or _manifest(first, "exported_at")  # dated as the real one: its number alone says later
+    forged = renumbered(first, tmp_path, "7", when)
+    before = file_sha256(county)
+    code, out, err = cli_output(["merge", str(county), str(forged)])
+    assert code == 1, (out, err)
+    assert file_sha256(county) == before
+    assert "it says it is Babergh office's export number 7, but its audit trail goes no further than" in err
+    assert "export number 1 already merged" in err
+    assert "phone Babergh office" in err
+    # The office's real next export still follows on from its number 1 and merges.
+    real = export_for_county(district, tmp_path / "babergh-2.sqlite").path
+    code, out, err = cli_output(["merge", str(county), str(real)])
+    assert code == 0, err
+
+
+def _manifest(path, key):
+    import sqlite3
+
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("SELECT value FROM _export_manifest WHERE key = ?", (key,)).fetchone()[0]
+    finally:
+        conn.close()
