@@ -9,7 +9,8 @@ when several offices send them alike (the tables whose rows it records holders o
 which every file holds). An office whose rows at the county are exactly those, every one unchanged, sent only the
 example: the county's words do not name it as where a row came from, and a row only such offices hold is "Example
 data" ("Merged from 4 offices" counted three offices that had only looked around the example). An office that added,
-changed or deleted a row, or sent an older version's example that hashes otherwise, is counted as before.
+changed or deleted a row (one holding fewer of the example's rows than the example has), changed a setting, or sent an
+older version's example that hashes otherwise, is counted as before.
 Written again with the example file
 (``python -m safer_desk.services.demo --write-resource``); a test checks it against a fresh merge of two copies.
 """
@@ -60,8 +61,8 @@ def example_only_offices(store: "Store") -> dict[str, str]:
     is its own, and it holds some of the example's work (a project, a review, a fund …), not its reference data
     alone. {} in an office's own file, and in a county file of such offices alone, which names them as before (a
     lead trying the county's side with copies of the example). Rows every file holds alike (districts, partnerships:
-    kept with no holders) tell nothing and are not read. An office that deleted some of the example's rows and did
-    nothing else still sent only the example's data."""
+    kept with no holders) tell nothing and are not read. An office that deleted some of the example's rows (the
+    projects it does not run, say) did work of its own, and is counted as before."""
     from safer_desk.services.provenance import merged_into
 
     hashes, counted_only = _resource()
@@ -114,7 +115,8 @@ def _example_only_offices(store: "Store", hashes: dict[str, dict[str, frozenset[
         rows.setdefault(office_id, []).append((table, key, row_hash, bool(shared)))
     alike_to = _AlikeToTheExample(store, hashes)
     only = [office for office in candidates if all(alike_to(*row) for row in rows.get(office, ()))
-            and alike_to.conflicts_offer_the_example(office) and not alike_to.keyed_spend(office)]
+            and alike_to.conflicts_offer_the_example(office) and not alike_to.keyed_spend(office)
+            and not alike_to.deleted_some(office, rows.get(office, ()))]
     # A county file of copies of the example alone (a lead trying the county's side) names them as it always has:
     # there is no office's own work for them to be counted beside.
     merged = {r[0] for r in store.rows("SELECT DISTINCT office_id FROM _county_imports")}
@@ -163,6 +165,53 @@ class _AlikeToTheExample:
             if short_hash(shared_row_hash(table, columns, [row.get(c) for c in columns])).hex() not in example:
                 return False
         return True
+
+    def deleted_some(self, office_id: str, held) -> bool:
+        """Whether the office's copy lacks some of the example's rows, deleted there (work of its own): each of them
+        neither held at the county for it (held: its (table, key, hash, shared) rows), nor its version in an open
+        conflict, nor part of a thing in conflict (a project's lines come with the project), nor one of its versions
+        the county lead set aside."""
+        from safer_desk.exchange.county_conflicts import DECISIONS_TABLE
+        from safer_desk.storage.schema.exchange import CONFLICTS_TABLE
+
+        covered = {(table, key) for table, key, _, _ in held}
+        conflicted = {(r[0], r[1]) for r in self.store.rows(
+            f"SELECT table_name, row_key FROM {CONFLICTS_TABLE} WHERE office_id = ?", (office_id,))}
+        decided: dict[str, int] = {}  # a decision names its row by what it is about: counted per table
+        for (subject,) in self.store.rows(f"SELECT subject_key FROM {DECISIONS_TABLE} WHERE office_id = ?",
+                                          (office_id,)):
+            try:
+                table = json.loads(subject)[0]
+            except (ValueError, TypeError, IndexError, KeyError):
+                continue
+            decided[table] = decided.get(table, 0) + 1
+        for table, keys in self.hashes.items():
+            missing = [key for key in keys if (table, key) not in covered and (table, key) not in conflicted]
+            if conflicted:
+                missing = [key for key in missing if not self._under(table, key, conflicted)]
+            if len(missing) > decided.get(table, 0):
+                return True
+        return False
+
+    def _under(self, table: str, key: str, conflicted: set[tuple[str, str]], depth: int = 4) -> bool:
+        """Whether the county's row (table, key) belongs to a row in conflict (its parent, or its parent's …)."""
+        from safer_desk.exchange.county_schema import quote, table_info
+
+        info = table_info(self.store.conn, table)
+        if depth <= 0 or len(info.primary_key) != 1 or info.primary_key == ("rowid",):
+            return False
+        row = self.store.conn.execute(f"SELECT * FROM {quote(table)} WHERE {quote(info.primary_key[0])} = ?",
+                                      (key,)).fetchone()
+        if row is None:
+            return False
+        values = dict(zip(info.columns, row))
+        for fk in info.foreign_keys:
+            if len(fk.columns) != 1 or values.get(fk.columns[0]) is None:
+                continue
+            parent = (fk.table, str(values[fk.columns[0]]))
+            if parent in conflicted or self._under(*parent, conflicted, depth - 1):
+                return True
+        return False
 
     def keyed_spend(self, office_id: str) -> bool:
         """Whether part of a fund's spend at the county is the office's own (lines it keyed: the example's are no
