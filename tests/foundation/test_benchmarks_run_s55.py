@@ -26,6 +26,7 @@ SMALLEST = {
     "costs_tab.py": (["--lines", "300", "--cases", "10", "--repeat", "1"], ""),
     "dependencies.py": (["--runs", "1"], "platformdirs"),
     "exchange_merge.py": (["--districts", "2", "--years", "1", "--runs", "1", "--data", "{data}"], "merge"),
+    "example_only_offices.py": (["--sizes", "1", "2", "--runs", "1"], "the rule costs"),
     "indicators_charts.py": ([], ""),
     "indicators_import.py": (["--rows", "5000", "--runs", "1", "--data", "{data}"], "floor"),
     "new_file.py": (["--runs", "1"], ""),
