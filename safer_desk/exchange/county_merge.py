@@ -972,6 +972,21 @@ def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
         older = (f"it is older than an export from {office} already merged (it is export number {m.sequence}; "
                  f"its number {last['sequence']}, {made}): an older one would roll its figures back")
         merged_at, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
+        head = int(last["audit_head_id"] or 0)
+        if head and m.audit_head_id > head and _chain_hash_at(path, head) == last["audit_head_hash"]:
+            # What this file proves: its trail passes through that export's and goes further, as a later export's
+            # does (merged by a version that took numbers alone: _trail_not_past refuses such an export now).
+            way = ("merge this file on its own as the one that follows on (the window asks whether to merge it as "
+                   "the office's restored file; on the command line: safer-desk merge COUNTY_FILE FILE "
+                   "--accept-restored), then " if merged_at is not None and this is not None and this > merged_at
+                   else "")
+            return (f"{older}. Yet its audit trail passes through that export's and goes further (to entry "
+                    f"{m.audit_head_id}, that export's to entry {head}): this one was made after it, and the export "
+                    f"merged as number {last['sequence']} was not made by {office}'s Safer Desk as it says (an "
+                    "earlier export numbered again and signed with the office's key). Phone the office (on a number "
+                    f"you already have) before anything else. If this file is theirs and that export was not, {way}"
+                    "withdraw the key that signed that export (File > Signing Keys…) and register the office's new "
+                    "one")
         if merged_at is not None and this is not None and this > merged_at:  # a file sent again was made before
             older += (f". It was made after that export ({clock_words(m.exported_at)}), as the export of a backup "
                       f"the office restored is: {RESTORED_WAY}")

@@ -60,3 +60,29 @@ def _manifest(path, key):
         return conn.execute("SELECT value FROM _export_manifest WHERE key = ?", (key,)).fetchone()[0]
     finally:
         conn.close()
+
+
+def test_a_real_export_refused_after_a_renumbered_one_was_merged_says_so(district, county_with_babergh, tmp_path,
+                                                                        monkeypatch):
+    # A county file that merged the renumbered export before this check: the office's real export is refused as
+    # older, and the words now say what its own audit trail proves.
+    from safer_desk.exchange import county_merge
+
+    county, first = county_with_babergh
+    forged = renumbered(first, tmp_path, "7", "2001-01-01T00:00:00.000000+00:00")
+    with monkeypatch.context() as patch:
+        patch.setattr(county_merge, "_trail_not_past", lambda m, last: "")
+        assert cli_output(["merge", str(county), str(forged)])[0] == 0
+    real = export_for_county(district, tmp_path / "babergh-2.sqlite").path
+    before = file_sha256(county)
+    code, out, err = cli_output(["merge", str(county), str(real)])
+    assert code == 1 and file_sha256(county) == before
+    assert "it is older than an export from Babergh office already merged (it is export number 2; its number 7" in err
+    assert "Yet its audit trail passes through that export's and goes further" in err
+    assert "the export merged as number 7 was not made by Babergh office's Safer Desk as it says" in err
+    assert "If this file is theirs and that export was not, merge this file on its own" in err
+    # The way out: the office's real export taken as the one its later exports follow on from.
+    code, out, err = cli_output(["merge", str(county), str(real), "--accept-restored"])
+    assert code == 0, err
+    later = export_for_county(district, tmp_path / "babergh-3.sqlite").path
+    assert cli_output(["merge", str(county), str(later)])[0] == 0
