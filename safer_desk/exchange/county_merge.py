@@ -258,6 +258,7 @@ class MergeSummary:
     still_open: int = 0  # of its conflicts, those open before it between the same two versions (nothing new)
     restored: str = ""  # merged with --accept-restored: what the office's restored backup means for its figures
     not_merged: str = ""  # the office's export numbers between its last one merged and this one, said in words
+    dated_before: str = ""  # dated before the office's last export merged, which its audit trail follows: in words
 
     @property
     def changed(self) -> bool:
@@ -1055,6 +1056,20 @@ def numbers_not_merged_words(m: ExportManifest, last: sqlite3.Row) -> str:
     return (f"{numbers} not been merged into this county file (the last merged was its number {last['sequence']}). "
             "Nothing is missing: each export holds all of the office's figures, and this one brings them up to date. "
             "(An export stopped as it was being finished uses up its number too.)")
+
+
+def dated_before_words(m: ExportManifest, last: sqlite3.Row) -> str:
+    """An export that follows on from the office's last one merged (its number and its audit trail say so) but is
+    dated before it, said for the county lead to look at: the clock of the computer that made it was behind, or it
+    was dated back by someone holding the office's key. Merged all the same, as what the file proves (its audit trail
+    passes through that export's and goes further) outweighs what a clock said; "" when dated after."""
+    made, this = _parse_time(last["exported_at"]), _parse_time(m.exported_at)
+    if made is None or this is None or this >= made or m.export_id == last["export_id"]:
+        return ""
+    return (f"It is dated {clock_words(m.exported_at)}, before {m.office_name}'s export number {last['sequence']} "
+            f"merged earlier (made {clock_words(last['exported_at'])}); its number and audit trail show it was made "
+            "after that one, so it was merged as the later. The clock of the computer that made it was behind, or it "
+            f"was dated back: ask {m.office_name} to check that computer's date and time.")
 
 
 def restored_words(m: ExportManifest, last: sqlite3.Row) -> str:
@@ -4305,6 +4320,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 summary.key_accepted = register
                 if last is None and before is not None:
                     summary.not_merged = numbers_not_merged_words(manifest, before)
+                    summary.dated_before = dated_before_words(manifest, before)
                 if last is not None:  # said where the office's rows removed are counted, and kept in the trail
                     summary.restored = restored_words(manifest, last)
                     with audit.user_action(f"Accept the export of {manifest.office_name}'s restored file"):

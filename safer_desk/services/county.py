@@ -285,6 +285,8 @@ class MergeReport:
                 lines.append(f"  {s.restored}")
             if s.not_merged:
                 lines.append(f"  {s.not_merged}")
+            if s.dated_before:
+                lines.append(f"  {s.dated_before}")
             if s.public:
                 p = s.public
                 older = f", {p['older']:,} older than the county's (kept the county's)" if p.get("older") else ""

@@ -86,3 +86,24 @@ def test_a_real_export_refused_after_a_renumbered_one_was_merged_says_so(distric
     assert code == 0, err
     later = export_for_county(district, tmp_path / "babergh-3.sqlite").path
     assert cli_output(["merge", str(county), str(later)])[0] == 0
+
+
+def test_a_later_export_dated_before_the_last_merged_is_merged_and_said(district, county_with_babergh, tmp_path,
+                                                                         monkeypatch):
+    # Export number 2 made on a computer whose clock was behind (or dated back by someone holding the key): its number
+    # and audit trail follow on from number 1, so it is merged as the later, as before; the summary now says its date
+    # is before number 1's, where nothing was said.
+    from safer_desk.exchange import county_export
+
+    county, _ = county_with_babergh
+    with monkeypatch.context() as patch:
+        patch.setattr(county_export, "utc_now", lambda: "2020-01-01T09:00:00.000000+00:00")
+        behind = export_for_county(district, tmp_path / "babergh-2.sqlite").path
+    code, out, err = cli_output(["merge", str(county), str(behind)])
+    assert code == 0, err
+    assert "before Babergh office's export number 1 merged earlier" in out
+    assert "its number and audit trail show it was made after that one, so it was merged as the later" in out
+    assert "ask Babergh office to check that computer's date and time" in out
+    later = export_for_county(district, tmp_path / "babergh-3.sqlite").path
+    code, out, err = cli_output(["merge", str(county), str(later)])
+    assert code == 0 and "merged earlier" not in out
