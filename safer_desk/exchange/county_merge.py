@@ -1068,8 +1068,9 @@ def dated_before_words(m: ExportManifest, last: sqlite3.Row) -> str:
         return ""
     return (f"It is dated {clock_words(m.exported_at)}, before {m.office_name}'s export number {last['sequence']} "
             f"merged earlier (made {clock_words(last['exported_at'])}); its number and audit trail show it was made "
-            "after that one, so it was merged as the later. The clock of the computer that made it was behind, or it "
-            f"was dated back: ask {m.office_name} to check that computer's date and time.")
+            "after that one, so it was merged as the later. The clock of the computer that made one of the two was "
+            f"wrong (this one's behind, or the other's ahead), or it was dated back: ask {m.office_name} to check "
+            "that computer's date and time.")
 
 
 def restored_words(m: ExportManifest, last: sqlite3.Row) -> str:
