@@ -689,7 +689,8 @@ def _refuse_parts_for_others(store: Store, case, rule: SplitRule, partners: list
 def split_rule(store: Store, case_id: str) -> SplitRule:
     case = _require_case(store, case_id)
     percents = {r["organisation_id"]: r["percent_bp"] for r in store.rows(
-        "SELECT organisation_id, percent_bp FROM dhr_split_percentages WHERE case_id = ?", (case_id,))}
+        "SELECT organisation_id, percent_bp FROM dhr_split_percentages WHERE case_id = ? ORDER BY organisation_id",
+        (case_id,))}
     try:
         return SplitRule(case["split_rule"], percents, case["cap_organisation_id"], case["cap_percent_bp"],
                          case["cap_pence"])
@@ -771,10 +772,19 @@ def _store_split_rule(store: Store, case_id: str, rule: SplitRule, cap_category:
         store.conn.execute("UPDATE dhr_cases SET split_rule = ?, cap_organisation_id = ?, cap_percent_bp = ?, "
                            "cap_pence = ?, cap_category = ? WHERE id = ?",
                            (rule.kind, rule.cap_payer, rule.cap_percent_bp, rule.cap_pence, cap_category, case_id))
-        store.conn.execute("DELETE FROM dhr_split_percentages WHERE case_id = ?", (case_id,))
-        for org_id, bp in rule.percent_bp.items():
-            store.conn.execute("INSERT INTO dhr_split_percentages(id, case_id, organisation_id, percent_bp) "
-                               "VALUES (?, ?, ?, ?)", (new_id(), case_id, org_id, bp))
+        # Each partner's percentage keeps its row, as an award's years do: a split saved unchanged deleted every
+        # percentage and added it again under a new id, which the audit trail (and the county) read as removed.
+        held = dict(store.conn.execute("SELECT organisation_id, percent_bp FROM dhr_split_percentages "
+                                       "WHERE case_id = ? ORDER BY organisation_id", (case_id,)).fetchall())
+        wanted = dict(sorted(rule.percent_bp.items()))
+        store.conn.executemany("DELETE FROM dhr_split_percentages WHERE case_id = ? AND organisation_id = ?",
+                               [(case_id, org_id) for org_id in held if org_id not in wanted])
+        store.conn.executemany(
+            "UPDATE dhr_split_percentages SET percent_bp = ? WHERE case_id = ? AND organisation_id = ?",
+            [(bp, case_id, org_id) for org_id, bp in wanted.items() if org_id in held and held[org_id] != bp])
+        store.conn.executemany(
+            "INSERT INTO dhr_split_percentages(id, case_id, organisation_id, percent_bp) VALUES (?, ?, ?, ?)",
+            [(new_id(), case_id, org_id, bp) for org_id, bp in wanted.items() if org_id not in held])
 
 
 def case_cost_pence(store: Store, case_id: str) -> int:
