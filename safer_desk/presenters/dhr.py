@@ -36,10 +36,17 @@ def _before_invoice(share: dhr.ShareRow, values: dict, key: str) -> dict[str, li
     return {key: []}
 
 
+# A payment or refund of £0, refused beside the form's Amount before any question about its date (the service refuses
+# it all the same, naming "Amount paid", which no field of the form is called, so it was said above the form).
+NOUGHT_AMOUNT = {"amount": "Amount: must be more than £0."}
+
+
 def _beyond_outstanding(share: dhr.ShareRow, values: dict) -> dict[str, str]:
     """A payment of more than is outstanding on the share, refused beside the amount however it was typed ("300" is
-    said "£300"), and before any question about its date (the service refuses it all the same)."""
+    said "£300"), and before any question about its date (the service refuses it all the same); one of £0 too."""
     pence = values.get("amount")
+    if pence == 0:
+        return dict(NOUGHT_AMOUNT)
     if share.status != ShareStatus.INVOICED.value or not pence or pence <= share.outstanding_pence:
         return {}
     try:
@@ -1096,6 +1103,8 @@ class DhrPresenter(FormScreen):
 
         def beyond_credit(v: dict) -> dict[str, str]:
             pence = v.get("amount")
+            if pence == 0:
+                return dict(NOUGHT_AMOUNT)
             if not pence:
                 return {}
             try:
