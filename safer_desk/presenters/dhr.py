@@ -56,6 +56,20 @@ def _beyond_outstanding(share: dhr.ShareRow, values: dict) -> dict[str, str]:
     return {}
 
 
+def _days_to_pay_refused(values: dict) -> dict[str, str]:
+    """Days to pay that are no whole number of days, or more than ten years, refused beside the field before any
+    question about the date (the form's save and the service refuse them all the same: asked first, Save again only
+    led to the refusal)."""
+    days = values.get("due_days")
+    if days is None or days == "":
+        return {}
+    if int(days) != days:
+        return {"due_days": "A whole number of days."}
+    if days > dhr.MAX_DUE_DAYS:
+        return {"due_days": f"Days to pay: at most {dhr.MAX_DUE_DAYS:,} (ten years)."}
+    return {}
+
+
 def _before_payment(store, share: dhr.ShareRow, values: dict, status: str) -> dict[str, str]:
     """A refusal or write-off dated before a payment on the share, refused beside the date before any question about
     it (the service refuses it all the same)."""
@@ -1003,7 +1017,8 @@ class DhrPresenter(FormScreen):
         except rules.DhrError as exc:
             note = str(exc)
         return self._form(fields, f"Bill the partners for {case.reference}", commit, note=note,
-                          warnings=other_partners, check=lambda v: _before_first_invoices(self.store, case.id, v),
+                          warnings=other_partners,
+                          check=lambda v: _days_to_pay_refused(v) | _before_first_invoices(self.store, case.id, v),
                           values={"invoiced_on": _uk(today), **({"sharing": dhr.ON_THE_DAY} if changed else {}),
                                   "due_days": str(dhr.DEFAULT_DUE_DAYS if terms is None else terms),
                                   "prefix": dhr.case_invoice_prefix(self.store, case.id)})
@@ -1184,7 +1199,7 @@ class DhrPresenter(FormScreen):
                           note=f"{format_money(share.closed_pence)} refused. Days to pay: for the re-split invoices "
                                f"(those of {share.invoice_ref}: {terms}).",
                           values={"handling": RefusalHandling.RESPLIT.value, "on": _uk(self.today()),
-                                  "due_days": str(max(terms, 0))})
+                                  "due_days": str(max(terms, 0))}, check=_days_to_pay_refused)
 
     def delete_payment_form(self, share: dhr.ShareRow) -> CostForm:
         """Choose one of the share's payments to delete (keyed on the wrong partner, or the wrong amount)."""
