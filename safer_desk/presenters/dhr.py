@@ -36,8 +36,8 @@ def _before_invoice(share: dhr.ShareRow, values: dict, key: str) -> dict[str, li
     return {key: []}
 
 
-# A payment or refund of £0, refused beside the form's Amount before any question about its date (the service refuses
-# it all the same, naming "Amount paid", which no field of the form is called, so it was said above the form).
+# An amount of £0 (a payment, a refund, a cost line), refused beside the form's Amount before any question (the service
+# refuses it all the same, after the questions: a payment's naming "Amount paid", which no field is called).
 NOUGHT_AMOUNT = {"amount": "Amount: must be more than £0."}
 
 
@@ -757,10 +757,13 @@ class DhrPresenter(FormScreen):
                 "them with Bill partners (charge)… as further invoices." if billed else "")
 
     @staticmethod
-    def _estimate_refused(form: CostForm) -> dict[str, str]:
-        """An Amount typed as an estimate ("c. £5,000"), refused beside it: the parser reads it as its figure."""
+    def _estimate_refused(form: CostForm, values: Mapping[str, Any] | None = None) -> dict[str, str]:
+        """An Amount typed as an estimate ("c. £5,000"), refused beside it: the parser reads it as its figure; and one of
+        £0 (``values``: as read), which the service refuses, said before any question (Save again only led to it)."""
         said = rules.cost_estimate_words(str(form.value("amount") or ""))
-        return {"amount": said} if said else {}
+        if said:
+            return {"amount": said}
+        return dict(NOUGHT_AMOUNT) if values is not None and values.get("amount") == 0 else {}
 
     def cost_line_form(self) -> CostForm:
         case = self.need_case()
@@ -769,7 +772,7 @@ class DhrPresenter(FormScreen):
             f"Add {format_money(v['amount'])} cost line to {case.reference}", case.id,
             lambda: dhr.add_cost_line(self.store, case.id, **v)), note=self._billed_note(case, "a cost added now is"),
             heading=f"{title} (cost so far {_cost_text(case)})", values={"category": rules.COST_CATEGORIES[0]},
-            check=lambda v: self._estimate_refused(form),
+            check=lambda v: self._estimate_refused(form, v),
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]),
                                 "amount": list(filter(None, [rules.cost_line_doubt(v["amount"])])),
                                 **_before_notified(self.store, case.id, v, "invoiced_on")})
@@ -788,7 +791,7 @@ class DhrPresenter(FormScreen):
                       amount=format_money(line["amount_pence"]))
 
         def refused(v: dict) -> dict[str, str]:  # beside the amount, before anything is asked about it
-            if estimate := self._estimate_refused(form):
+            if estimate := self._estimate_refused(form, v):
                 return estimate
             try:
                 self._rebilling_said(line, category=v["category"], amount_pence=v["amount"])
@@ -801,7 +804,7 @@ class DhrPresenter(FormScreen):
             lambda: dhr.update_cost_line(self.store, line["id"], bill_again_on=self.today(), **v)),
             note=self._billed_note(case, "a cost corrected below that bills them again with the review's split "
                                          "(asked first), and a cost raised now is"), values=values, correcting=True,
-            check=lambda v: refused(v) if v.get("amount") and v.get("category") else {},
+            check=lambda v: refused(v) if v.get("amount") is not None and v.get("category") else {},
             warnings=lambda v: {"supplier": dhr.name_warnings(supplier=v["supplier"]), "amount": list(filter(None, [
                 # an amount kept as it is was asked about when it was typed
                 rules.cost_line_doubt(v["amount"]) if v["amount"] != line["amount_pence"] else "",
