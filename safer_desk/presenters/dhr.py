@@ -758,8 +758,8 @@ class DhrPresenter(FormScreen):
 
     @staticmethod
     def _estimate_refused(form: CostForm, values: Mapping[str, Any] | None = None) -> dict[str, str]:
-        """An Amount typed as an estimate ("c. £5,000"), refused beside it: the parser reads it as its figure; and one of
-        £0 (``values``: as read), which the service refuses, said before any question (Save again only led to it)."""
+        """An Amount typed as an estimate ("c. £5,000"), refused beside it: the parser reads it as its figure; and one
+        of £0 (``values``: as read), which the service refuses, said before any question (Save again only led to it)."""
         said = rules.cost_estimate_words(str(form.value("amount") or ""))
         if said:
             return {"amount": said}

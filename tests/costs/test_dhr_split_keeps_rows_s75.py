@@ -2,8 +2,9 @@
 
 Costs > a review > Split…, Save with nothing changed: the save deleted every partner's percentage and added it again
 under a new id, so the file's audit trail (what the county is sent, what `safer-desk check` reads) recorded
-percentages removed and added that nobody removed or added, and Edit > Undo offered a step that changed nothing. Now only a percentage added, changed or taken out is
-written, as an award's years and a project's cost lines are; the odd penny stays with the partner it was with.
+percentages removed and added that nobody removed or added, and Edit > Undo offered a step that changed nothing.
+Now only a percentage added, changed or taken out is written, as an award's years and a project's cost lines are;
+the odd penny stays with the partner it was with.
 """
 
 from __future__ import annotations
