@@ -1048,6 +1048,8 @@ class DhrPresenter(FormScreen):
     def payment_form(self, share: dhr.ShareRow) -> CostForm:
         self._counted(share)
         case = self.need_case()
+        if why := self.share_opened_words(share):  # as Enter on it says: a form of £0 could only be refused
+            raise NothingTo("Nothing outstanding", why)
         fields = [Field("paid_on", "&Paid on", FieldKind.DATE, required=True, happened="a payment"),
                   Field("amount", "A&mount", FieldKind.MONEY, required=True), Field("reference", "&Reference")]
         title = f"Payment from {share.partner} for {case.reference}"

@@ -236,7 +236,7 @@ def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, de
         assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
         opened = []
         for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog,
-                     reviews.split_dialog, reviews.bill_dialog, reviews.payment_dialog, reviews.refuse_dialog,
+                     reviews.split_dialog, reviews.bill_dialog, reviews.refuse_dialog,
                      reviews.write_off_dialog, reviews.resolve_dialog, reviews.panel_meeting_dialog,
                      reviews.recommendation_dialog, reviews.stage_rule_dialog, fund_page.new_fund_dialog,
                      fund_page.edit_fund_dialog, fund_page.contribution_dialog, fund_page.referral_dialog,
@@ -244,7 +244,10 @@ def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, de
                      lambda: fund_page.referrals.select_where(lambda r: r["reference"] == "TH-2018-001")
                      and fund_page.edit_referral_dialog(),
                      lambda: reviews.shares.select_where(lambda s: getattr(s, "paid_pence", 0) > 0)
-                     and reviews.delete_payment_dialog()):
+                     and reviews.delete_payment_dialog(),
+                     # Payment… on a share with something outstanding (on the refused one it says there is nothing)
+                     lambda: reviews.shares.select_where(lambda s: getattr(s, "outstanding_pence", 0) > 0)
+                     and reviews.payment_dialog()):
             dialog = make()
             assert dialog is not None and dialog.isVisible()
             opened.append(dialog.windowTitle())
@@ -321,11 +324,14 @@ def test_no_alt_letter_clashes_in_the_costs_dialogs(tab, qtbot):
     assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
     clashes = []
     for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog, reviews.split_dialog,
-                 reviews.bill_dialog, reviews.payment_dialog, reviews.refuse_dialog, reviews.write_off_dialog,
+                 reviews.bill_dialog, reviews.refuse_dialog, reviews.write_off_dialog,
                  reviews.resolve_dialog, reviews.panel_meeting_dialog, reviews.recommendation_dialog,
                  reviews.stage_rule_dialog, fund_page.new_fund_dialog, fund_page.edit_fund_dialog,
                  fund_page.contribution_dialog, fund_page.referral_dialog, fund_page.spend_dialog,
-                 fund_page.item_dialog):
+                 fund_page.item_dialog,
+                 # Payment… on a share with something outstanding (on the refused one it says there is nothing)
+                 lambda: reviews.shares.select_where(lambda s: getattr(s, "outstanding_pence", 0) > 0)
+                 and reviews.payment_dialog()):
         dialog = make()
         letters = dialog_letters(dialog)
         seen = {}
