@@ -16,6 +16,7 @@ import os
 import re
 import sqlite3
 import stat
+import struct
 import sys
 import threading
 from datetime import datetime, timezone
@@ -306,24 +307,58 @@ def wal_saves(path: Path) -> tuple[int, list[dict[int, bytes]]]:
     """The saves (committed transactions) the -wal beside path holds, as SQLite would read them: its page size and,
     per save, its pages by page number. Only frames of the -wal's current run count (their salts the header's: a
     frame left from an earlier run, or from another file's -wal, is not read), a save is one only once its last
-    frame (the file's size after it, 0 mid-transaction) is whole, and a frame cut short (a torn write) ends the
-    reading. No -wal, or not one SQLite would read: (0, []). OSError when it cannot be read."""
+    frame (the file's size after it, 0 mid-transaction) is whole, and the reading ends at a frame cut short (a torn
+    write) or whose checksum, which runs on from the header through every frame before it, does not match (a page
+    written in part, a frame header written over). No -wal, or not one SQLite would read: (0, []). OSError when it
+    cannot be read."""
     with open(f"{path}-wal", "rb") as wal:
         header = wal.read(WAL_HEADER_SIZE)
         if not _wal_header_read(header):
             return 0, []  # no frames SQLite would read
         page_size, salts = int.from_bytes(header[8:12], "big"), header[16:24]
+        order = ">" if int.from_bytes(header[:4], "big") & 1 else "<"
+        # Only frames up to the last save's are summed (a killed import's uncommitted frames are no save whatever
+        # their checksums): the first pass reads the frames' headers alone.
+        frames = _wal_frames_to_last_save(wal, page_size, salts)
+        wal.seek(WAL_HEADER_SIZE)
+        s1, s2 = int.from_bytes(header[24:28], "big"), int.from_bytes(header[28:32], "big")
         saves: list[dict[int, bytes]] = []
         pending: dict[int, bytes] = {}  # the frames of a transaction not yet committed in the -wal
-        while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
+        for _ in range(frames):
+            frame = wal.read(WAL_FRAME_HEADER_SIZE)
             page = wal.read(page_size)
-            if len(page) < page_size:
+            s1, s2 = _wal_checksum(frame[:8] + page, s1, s2, order)
+            if len(page) < page_size or frame[16:24] != s1.to_bytes(4, "big") + s2.to_bytes(4, "big"):
                 break
             pending[int.from_bytes(frame[:4], "big")] = page
             if int.from_bytes(frame[4:8], "big"):
                 saves.append(pending)
                 pending = {}
         return page_size, saves
+
+
+def _wal_frames_to_last_save(wal: Any, page_size: int, salts: bytes) -> int:
+    """How many frames, from the first, run to the last whole frame of the -wal's current run that ends a save (its
+    salts the header's, the file's size after it not 0); 0 when none does. The pages are not read."""
+    count = last_save = 0
+    while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
+        if len(wal.read(page_size)) < page_size:
+            break
+        count += 1
+        if int.from_bytes(frame[4:8], "big"):
+            last_save = count
+    return last_save
+
+
+def _wal_checksum(data: bytes, s1: int, s2: int, order: str) -> tuple[int, int]:
+    """SQLite's -wal checksum of data (its 32-bit words in the order the -wal's magic number names) run on from
+    (s1, s2). About 0.27 ms a 4 KiB frame on a 2-core machine (a 506-frame -wal: 1 ms read by its salts alone, 135
+    ms with its checksums); numpy would be 15 times faster but is left out of the packaged build."""
+    words = struct.unpack(f"{order}{len(data) // 4}I", data)
+    for first, second in zip(words[::2], words[1::2]):
+        s1 = (s1 + first + s2) & 0xFFFFFFFF
+        s2 = (s2 + second + s1) & 0xFFFFFFFF
+    return s1, s2
 
 
 def _wal_header_read(header: bytes) -> bool:
@@ -335,11 +370,7 @@ def _wal_header_read(header: bytes) -> bool:
     page_size = int.from_bytes(header[8:12], "big")
     if not 512 <= page_size <= 65536 or page_size & (page_size - 1):
         return False
-    words = [int.from_bytes(header[i:i + 4], "big" if magic & 1 else "little") for i in range(0, 24, 4)]
-    s1 = s2 = 0
-    for first, second in zip(words[::2], words[1::2]):
-        s1 = (s1 + first + s2) & 0xFFFFFFFF
-        s2 = (s2 + second + s1) & 0xFFFFFFFF
+    s1, s2 = _wal_checksum(header[:24], 0, 0, ">" if magic & 1 else "<")
     return header[24:32] == s1.to_bytes(4, "big") + s2.to_bytes(4, "big")
 
 

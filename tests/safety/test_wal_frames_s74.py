@@ -152,3 +152,51 @@ def test_a_wal_with_a_page_size_sqlite_never_writes_is_not_read(tmp_path):
     wal.write_bytes(bytes(data))
     assert _sqlite_reads(path, tmp_path, "SELECT x FROM t") == []
     assert wal_saves(path) == (0, [])
+
+
+def _frame_offset(index: int, page_size: int) -> int:
+    return WAL_HEADER_SIZE + index * (WAL_FRAME_HEADER_SIZE + page_size)
+
+
+def test_a_frame_whose_page_fails_its_checksum_ends_the_reading_s75(tmp_path):
+    # The power went as the second save's page was written: its frame header (salts and all) is whole, part of its
+    # page is not what was written. SQLite checks each frame's cumulative checksum and reads the first save only;
+    # read by the salts alone, the second counted as a save ("2 saves … in its journal").
+    path = _plain_file(tmp_path)
+    _killed_after(path, "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)")
+    page_size, saves = wal_saves(path)
+    assert [list(save) for save in saves] == [[2], [2]]
+    wal = Path(f"{path}-wal")
+    data = bytearray(wal.read_bytes())
+    data[_frame_offset(1, page_size) + WAL_FRAME_HEADER_SIZE + 100] ^= 0xFF  # the second frame's page, torn
+    wal.write_bytes(bytes(data))
+    assert _sqlite_reads(path, tmp_path, "SELECT x FROM t") == [(1,)]
+    assert len(wal_saves(path)[1]) == 1 and _saves_in_wal(path) == 1
+
+
+def test_a_frame_after_a_failing_one_is_not_read_though_its_checksum_was_right_s75(tmp_path):
+    # A frame's checksum runs on from the frame before it: once one fails SQLite reads none after it, so a save
+    # written whole after a torn one is no save (its own checksum is what it was written with, and no longer follows).
+    path = _plain_file(tmp_path)
+    _killed_after(path, "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)", "INSERT INTO t VALUES (3)")
+    page_size = wal_saves(path)[0]
+    wal = Path(f"{path}-wal")
+    data = bytearray(wal.read_bytes())
+    data[_frame_offset(0, page_size) + WAL_FRAME_HEADER_SIZE + 200] ^= 0x01
+    wal.write_bytes(bytes(data))
+    assert _sqlite_reads(path, tmp_path, "SELECT x FROM t") == []
+    assert wal_saves(path)[1] == [] and _saves_in_wal(path) == 0 and not wal_holds_unwritten(path)
+
+
+def test_a_frame_header_whose_checksum_was_written_over_is_not_read_s75(tmp_path):
+    # Salts right, page as written, the checksum itself garbage (a frame header written over in part)
+    path = _plain_file(tmp_path)
+    _killed_after(path, "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)")
+    page_size = wal_saves(path)[0]
+    wal = Path(f"{path}-wal")
+    data = bytearray(wal.read_bytes())
+    data[_frame_offset(1, page_size) + 20] ^= 0x10  # the second frame's checksum-2
+    wal.write_bytes(bytes(data))
+    assert _sqlite_reads(path, tmp_path, "SELECT x FROM t") == [(1,)]
+    assert len(wal_saves(path)[1]) == 1
+
