@@ -103,8 +103,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "signature and contents. Exit 0 when all is well, 1 when something is wrong.")
     check.add_argument("file", metavar="FILE", help="a Safer Desk file, or an export for the county")
     check.add_argument("--repair", action="store_true",
-                       help="make missing audit triggers again, re-seal a broken chain and record the gap "
-                            "(a backup is made first)")
+                       help="make missing audit triggers again, re-seal a broken chain and record the gap, and "
+                            "put a county's register of signing keys back as a whole trail records it (a backup is "
+                            "made first)")
     check.set_defaults(run=run_check)
 
     report = subparsers.add_parser(

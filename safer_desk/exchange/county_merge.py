@@ -741,7 +741,7 @@ def key_register_disagreements(conn: sqlite3.Connection) -> list[tuple[Registere
         elif event[0] == "key accepted" and not k.active:
             found.append((k, f"{said} is withdrawn in the register of keys, but the audit trail does not record its "
                              "withdrawal: the register was changed outside Safer Desk (exports signed with it are "
-                             "refused: withdraw it again with safer-desk keys --withdraw to record it)"))
+                             "refused)"))
     for (fp, office_id), (what, at, _, details, entry_id) in events.items():
         if (fp, office_id) not in held:
             state = "withdrawn" if what == "key withdrawn" else "accepted"
@@ -772,6 +772,78 @@ def trusted_keys(conn: sqlite3.Connection, fingerprint: str) -> list[RegisteredK
             keys.append(RegisteredKey(fp, office_id, str(details.get("office") or ""), "", "", at, who, at, who,
                                       str(details.get("reason") or "")))
     return keys
+
+
+KEY_REGISTER_REPAIR_LABEL = "Repair the register of signing keys"
+
+
+def _keys_accepted(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str, dict[str, Any]]]:
+    """Each (fingerprint, office id)'s last 'key accepted' event in the trail: (at, who, details)."""
+    accepted: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
+    for at, who, value in conn.execute("SELECT at, who, new_value FROM audit_log WHERE table_name = ? AND action = "
+                                       "'event' AND column_name = 'key accepted' ORDER BY id", (KEYS_TABLE,)):
+        try:
+            details = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            continue
+        if isinstance(details, dict) and (fp := signing.normal_fingerprint(str(details.get("fingerprint") or ""))):
+            accepted[(fp, str(details.get("office_id") or ""))] = (str(at), str(who), details)
+    return accepted
+
+
+def mend_key_register(conn: sqlite3.Connection) -> list[str]:
+    """Put the register of keys back as the audit trail's key events record it (inside the caller's transaction, the
+    trail whole), each change said in words; [] when they agree (``key_register_disagreements``). A key withdrawn in
+    the register with another tool stays withdrawn, its withdrawal recorded now: a repair never puts a key back in
+    service. The public key of a key taken out is not in the trail: it is put back without it (only its
+    fingerprint is ever compared)."""
+    events, accepted = _key_events(conn), _keys_accepted(conn)
+    done: list[str] = []
+    held = set()
+    with audit.user_action(KEY_REGISTER_REPAIR_LABEL):
+        for k in registered_keys(conn):
+            held.add((k.fingerprint, k.office_id))
+            event = events.get((k.fingerprint, k.office_id))
+            said = f"signing key {k.fingerprint} of {k.office_name}"
+            if event is None:
+                conn.execute(f"DELETE FROM {KEYS_TABLE} WHERE fingerprint = ? AND office_id = ?",
+                             (k.fingerprint, k.office_id))
+                done.append(f"{said}, put into the register outside Safer Desk (the audit trail has no record of its "
+                            "being accepted), is taken out of it")
+            elif event[0] == "key withdrawn" and k.active:
+                _, at, who, details, entry_id = event
+                reason = str(details.get("reason") or "")
+                conn.execute(f"UPDATE {KEYS_TABLE} SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? "
+                             "WHERE fingerprint = ? AND office_id = ?", (at, who, reason, k.fingerprint, k.office_id))
+                done.append(f"{said} is withdrawn again, as the audit trail records it (entry {entry_id}, "
+                            f"{clock_words(at)}, by {who}{f': {reason}' if reason else ''}): it had been put back in "
+                            "service outside Safer Desk")
+            elif event[0] == "key accepted" and not k.active:
+                audit.record_event(conn, KEYS_TABLE, k.fingerprint, "key withdrawn", {
+                    "office": k.office_name, "office_id": k.office_id, "fingerprint": k.fingerprint,
+                    "reason": k.withdrawn_reason, "found": "withdrawn in the register outside Safer Desk",
+                    "withdrawn_at": k.withdrawn_at, "withdrawn_by": k.withdrawn_by})
+                done.append(f"{said}, withdrawn in the register outside Safer Desk, stays withdrawn: its withdrawal is "
+                            "now recorded in the audit trail (a repair never puts a key back in service)")
+        for (fp, office_id), (what, at, who, details, entry_id) in events.items():
+            if (fp, office_id) in held:
+                continue
+            office = latest_office_name(conn, office_id) or str(details.get("office") or "")
+            accepted_at, accepted_by, first = accepted.get((fp, office_id), (at, who, details))
+            withdrawn = what == "key withdrawn"
+            conn.execute(
+                f"INSERT INTO {KEYS_TABLE}(fingerprint, office_id, office_name, public_key, first_signed_by, "
+                "accepted_at, accepted_by, withdrawn_at, withdrawn_by, withdrawn_reason) VALUES (?, ?, ?, '', ?, ?, ?, "
+                "?, ?, ?)", (fp, office_id, office, str(first.get("first_signed_by") or ""), accepted_at, accepted_by,
+                             at if withdrawn else None, who if withdrawn else None,
+                             str(details.get("reason") or "") if withdrawn else ""))
+            state = (f"withdrawn {clock_words(at)}" + (f": {details.get('reason')}" if details.get("reason") else "")
+                     if withdrawn else f"accepted {clock_words(accepted_at)}")
+            done.append(f"signing key {fp} of {office or 'an office'}, taken out of the register outside Safer Desk, "
+                        f"is put back as the audit trail records it ({state}, entry {entry_id})")
+        if done:
+            audit.record_event(conn, KEYS_TABLE, None, "register repaired", {"changes": done})
+    return done
 
 
 def merges_gone_from_record(conn: sqlite3.Connection, office_id: str | None = None) -> list[str]:

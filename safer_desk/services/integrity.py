@@ -8,8 +8,8 @@ county makes before merging (the file opened as hostile, signature, manifest, sc
 chain) except the county's own key register, which only the county file holds.
 
 ``repair`` (office and county files only) backs the file up, makes the triggers again, re-seals a broken
-chain and records the gap in the trail; a recorded head that no longer matches stays reported, because
-that is evidence, not damage.
+chain and records the gap in the trail, and puts a county's register of keys back as a whole trail records it;
+a recorded head that no longer matches stays reported, because that is evidence, not damage.
 """
 
 from __future__ import annotations
@@ -304,19 +304,8 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
     if check.pending:
         report.good(f"made by an older version of Safer Desk ({counted(len(check.pending), 'layout step')} to apply "
                     "when it is next opened for writing)")
-    if repair and _needs_repair(path):
-        try:
-            done = repair_audit_trail(path)
-        except StoreError as exc:
-            report.bad(f"could not be repaired: {exc}")
-        else:
-            report.repaired += [p.text for p in done.triggers]
-            if done.resealed_from is not None:
-                report.repaired.append(f"the chain was sealed again from entry {done.resealed_from} (entries found "
-                                       "changed are kept as they now stand)")
-            if done.entry_id is not None:
-                report.repaired.append(f"the gap is recorded in the trail as entry {done.entry_id} (a backup was "
-                                       "made first)")
+    if repair:
+        _repair(path, report)
     problems = audit_trigger_problems(path)
     if problems:
         for p in problems:
@@ -336,10 +325,81 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
             report.good(f"the audit trail's hash chain is whole ({counted(chain.entries, 'entry', 'entries')}"
                         + (f", {counted(chain.repairs, 'repair')} recorded" if chain.repairs else "") + ")")
         _check_anchors(conn, report, min((p.entry_id for p in chain.problems), default=None))
-        _check_key_register(conn, report)
+        _check_key_register(conn, report, mendable=not chain.problems)
         _check_versions(conn, report)
     finally:
         conn.close()
+
+
+def _repair(path: Path, report: CheckReport) -> None:
+    """`check --repair` of an office or county file: the triggers made again, a broken chain sealed again and the
+    gap recorded, and a county's register of keys put back as the trail records it, in one transaction after a
+    backup; each change said."""
+    mend_keys, refusal = _register_to_mend(path)
+    if refusal:
+        report.bad(refusal)
+    if not mend_keys and not _needs_repair(path):
+        return
+    mended: list[str] = []
+    try:
+        done = repair_audit_trail(path, also=(lambda conn: mended.extend(county_merge.mend_key_register(conn)))
+                                  if mend_keys else None)
+    except StoreError as exc:
+        report.bad(f"could not be repaired: {exc}")
+        return
+    report.repaired += [p.text for p in done.triggers]
+    if done.resealed_from is not None:
+        report.repaired.append(f"the chain was sealed again from entry {done.resealed_from} (entries found "
+                               "changed are kept as they now stand)")
+    if done.entry_id is not None:
+        report.repaired.append(f"the gap is recorded in the trail as entry {done.entry_id} (a backup was "
+                               "made first)")
+    report.repaired += mended
+    if mended:
+        report.repaired.append(f"{'these changes' if len(mended) > 1 else 'this change'} to the register of signing "
+                               "keys " + ("are" if len(mended) > 1 else "is") + " recorded in the audit trail"
+                               + ("" if done.entry_id is not None else " (a backup was made first)"))
+
+
+def _register_to_mend(path: Path) -> tuple[bool, str]:
+    """Whether `--repair` puts a county's register of keys back as the trail records it, or (False, why not) when
+    it disagrees with a trail that is not whole: what such a trail says of the keys is not evidence."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (county_merge.KEYS_TABLE,)).fetchone()
+        if not has or not audit.chain_ready(conn) or not county_merge.key_register_disagreements(conn):
+            return False, ""
+        not_put_back = "the register of signing keys was not put back: the audit trail was "
+        advice = ("Put it right with safer-desk keys COUNTY_FILE --withdraw and merge --accept-key (the fingerprint "
+                  "confirmed with the office by phone), or go back to a backup from before the change")
+        if not audit_chain.verify_chain(conn, limit=1).ok:
+            return False, (f"{not_put_back}found changed, so its record of the keys cannot be trusted to mend it. "
+                           f"{advice}")
+        resealed = _trail_resealed_at(conn)
+        if resealed:
+            return False, (f"{not_put_back}sealed again {resealed} after it was found changed, so its record of the "
+                           f"keys cannot be trusted to mend it. {advice}")
+        return True, ""
+    finally:
+        conn.close()
+
+
+def _trail_resealed_at(conn: sqlite3.Connection) -> str:
+    """When a recorded repair last sealed the chain again over entries found changed (its time in words), "" if
+    never: the trail it sealed is whole again, but not evidence of what was before."""
+    import json
+
+    last = ""
+    for at, value in conn.execute("SELECT at, new_value FROM audit_log WHERE action = 'event' AND column_name = "
+                                  "'repair' ORDER BY id"):
+        try:
+            details = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            details = {}
+        if isinstance(details, dict) and details.get("chain"):
+            last = county_merge.clock_words(at)
+    return last
 
 
 def _problem_words(conn: sqlite3.Connection, problem: audit.ChainProblem) -> str:
@@ -360,7 +420,7 @@ def _problem_words(conn: sqlite3.Connection, problem: audit.ChainProblem) -> str
     return f"entry {problem.entry_id} (its record of {what}{when}) was changed after it was written"
 
 
-def _check_key_register(conn: sqlite3.Connection, report: CheckReport) -> None:
+def _check_key_register(conn: sqlite3.Connection, report: CheckReport, mendable: bool = True) -> None:
     """A county file's register of signing keys against the trail's record of each key accepted and withdrawn: the
     register is not recorded by row triggers, so a withdrawn key put back in service with another tool (or a key put
     in) left the chain whole."""
@@ -371,6 +431,9 @@ def _check_key_register(conn: sqlite3.Connection, report: CheckReport) -> None:
     found = county_merge.key_register_disagreements(conn)
     for _, words in found:
         report.bad(words)
+    if found and mendable and not _trail_resealed_at(conn):  # (else --repair leaves it, and says why)
+        report.bad(f'the register of signing keys can be put back as the audit trail records it: run safer-desk '
+                   f'check "{report.path}" --repair')
     for words in county_merge.merges_gone_from_record(conn):  # the record an older export is refused by
         report.bad(words + ": an older export of that office would no longer be refused as older")
     keys = conn.execute(f"SELECT count(*) FROM {county_merge.KEYS_TABLE}").fetchone()[0]

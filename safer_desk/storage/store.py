@@ -2143,9 +2143,10 @@ def _refuse_damaged_audit(path: Path, problems: list) -> None:
         raise AuditTrailDamaged(path, problems)
 
 
-def repair_audit_trail(path: Path | str) -> "RepairReport":
+def repair_audit_trail(path: Path | str, also: Callable[[sqlite3.Connection], Any] | None = None) -> "RepairReport":
     """Back the file up, make its audit triggers again, re-seal a broken chain and record the gap.
 
+    ``also``: more mending (the county's register of keys), run in the same transaction after the trail's.
     Raises a StoreError when the file cannot be opened for writing (missing, in use, read-only …).
     """
     from safer_desk.storage.audit_chain import repair  # (not on the way to the first screen)
@@ -2171,6 +2172,8 @@ def repair_audit_trail(path: Path | str) -> "RepairReport":
             conn.execute("BEGIN IMMEDIATE")
             try:
                 report = repair(conn, known=before)
+                if also is not None:
+                    also(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
