@@ -1494,7 +1494,13 @@ def cut_short(path: Path) -> str:
             header = fh.read(100)
     except OSError:
         return ""
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER) or header[24:28] != header[92:96]:
+    if not header.startswith(SQLITE_HEADER):
+        return ""
+    if len(header) < 100:  # no SQLite file is shorter than its header: cut short, whatever size it would have said
+        return (f"it is cut short, {size:,} bytes, less than the 100 of the header every SQLite file begins with: a "
+                "copy, a download or an e-mail attachment that did not finish (copy it again, or ask for it to be "
+                "sent again)")
+    if header[24:28] != header[92:96]:
         return ""
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
