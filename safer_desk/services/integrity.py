@@ -118,7 +118,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         return report
     if header != SQLITE_HEADER:
         report.kind = "not an SQLite database"
-        report.bad(f"{not_sqlite_words(path, head)}, so not a Safer Desk file")
+        report.bad(_journal_or_packed_words(path, head) or f"{not_sqlite_words(path, head)}, so not a Safer Desk file")
         return report
     journal = Path(f"{path}-journal")
     too_long = name_too_long(path)  # renamed by hand: read as ever, but no change to it could be saved
@@ -191,6 +191,43 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
             # held is not quoted, it is damage.
             report.bad(f"it is damaged: part of it cannot be read. {where_to_restore(path)}")
     return report
+
+
+WAL_STARTS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # a -wal's magic number, either byte order
+JOURNAL_START = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's, once marked to be played back
+GZIP_START = b"\x1f\x8b"
+
+
+def _journal_or_packed_words(path: Path, head: bytes) -> str:
+    """What `check` says of a file's journal given in its place (FILE-wal, FILE-journal, FILE-shm: told by its name,
+    and a -wal by its first bytes too), or of an SQLite database compressed with gzip (the example ships so), with
+    the file to give instead; "" for any other file."""
+    name = path.name
+    side = next((s for s in ("-wal", "-journal", "-shm") if name.endswith(s) and len(name) > len(s)), "")
+    marked = {"-wal": head[:4] in WAL_STARTS, "-journal": head.startswith(JOURNAL_START)}.get(side, False)
+    main = path.with_name(name[:-len(side)]) if side else path
+    if side and (marked or main.is_file()):  # (a -shm has no mark of its own: only beside its file)
+        holds = {"-wal": "that file's last saves, read with it",
+                 "-journal": "what undoes a change to that file that was interrupted",
+                 "-shm": "SQLite's index of that file's -wal"}[side]
+        if main.is_file():
+            return (f"it is the journal ({side}) of {main.name} beside it ({holds}), not a file of its own: check "
+                    f"{main.name} instead, and keep the two together (never delete the journal)")
+        return (f"it is the journal ({side}) of a file {main.name} that is not beside it, not a file of its own: it "
+                "belongs with that file, so keep it")
+    if head.startswith(GZIP_START):
+        import gzip
+        import zlib
+
+        try:
+            with gzip.open(path, "rb") as packed:
+                inside = packed.read(len(SQLITE_HEADER))
+        except (OSError, EOFError, zlib.error):
+            return ""
+        if inside == SQLITE_HEADER:
+            return ("it is an SQLite database compressed with gzip (.gz): uncompress it first (7-Zip does it on "
+                    "Windows) and check the file inside")
+    return ""
 
 
 def _unreadable_text(conn: sqlite3.Connection) -> list[str]:
