@@ -130,6 +130,11 @@ def test_a_register_is_not_mended_from_a_trail_that_is_not_whole(county_with_bab
     assert ("the register of signing keys was not put back: the audit trail was found changed, so its record of the "
             "keys cannot be trusted to mend it") in err, err
     assert _register(county_with_babergh)[0][2] == 1  # left as it was
+    # The repair sealed the chain again over the entry changed: whole now, but no more evidence of the keys than before
+    code, out, err = cli_output(["check", str(county_with_babergh), "--repair"])
+    assert code == 1 and "the register of signing keys was not put back: the audit trail was sealed again" in err, err
+    assert "can be put back as the audit trail records it" not in err, err
+    assert _register(county_with_babergh)[0][2] == 1
 
 
 def test_repair_of_a_sound_county_file_changes_nothing(county_with_babergh):
