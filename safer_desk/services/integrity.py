@@ -252,11 +252,11 @@ def _saves_in_wal(path: Path) -> int:
     """How many saves (committed transactions) the -wal beside path holds (``storage.store.wal_saves``). SQLite
     reads them as part of the file until they are written into it."""
     try:
-        saves = len(wal_saves(path)[1])
+        read = wal_saves(path)
     except OSError:
         return 0
     # Saves whose pages are all in the file already (a window killed after saving) are no saves left in the -wal.
-    return saves if saves and wal_holds_unwritten(path) else 0
+    return len(read[1]) if read[1] and wal_holds_unwritten(path, read) else 0
 
 
 def _wal_note(path: Path) -> str:

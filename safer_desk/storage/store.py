@@ -374,14 +374,14 @@ def _wal_header_read(header: bytes) -> bool:
     return header[24:32] == s1.to_bytes(4, "big") + s2.to_bytes(4, "big")
 
 
-def wal_holds_unwritten(path: Path) -> bool:
+def wal_holds_unwritten(path: Path, read: tuple[int, list[dict[int, bytes]]] | None = None) -> bool:
     """Whether FILE-wal beside path holds a save not yet in the file itself: a page of its saves (``wal_saves``)
     that differs from the file's page. SQLite writes a save's pages into the file at its checkpoint (at once here:
     ``wal_autocheckpoint = 1``) and keeps them in the -wal until the next save, so a window killed after saving
     leaves a -wal whose every page is in the file already. True when it cannot tell (the -wal or the file
-    unreadable)."""
+    unreadable). ``read``: what ``wal_saves`` has read of it already (its checksums are not summed twice)."""
     try:
-        page_size, saves = wal_saves(path)
+        page_size, saves = read if read is not None else wal_saves(path)
         committed: dict[int, bytes] = {}
         for save in saves:
             committed.update(save)
