@@ -126,6 +126,11 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.bad(f"{too_long} Rename it ({words_for_limit(path)}): until then no change to it can be saved")
     interrupted = not too_long and journal.exists()  # (no journal can lie beside it)
     as_it_lies = read_as_it_lies(path)  # an export, another program's file: its journals are not read with it
+    if not as_it_lies and (foreign := _wal_of_another_page_size(path, head)):
+        # (read with it, the file reads as that other file: "not a Safer Desk file", its saves "made by a Safer Desk")
+        report.kind = "file with another file's journal beside it"
+        report.bad(foreign)
+        return report
     wal_note = "" if as_it_lies or too_long else _wal_note(path)
     try:
         # A write left interrupted beside the file (its hot journal) is first played back, as any opener does.
@@ -257,6 +262,25 @@ def _saves_in_wal(path: Path) -> int:
         return 0
     # Saves whose pages are all in the file already (a window killed after saving) are no saves left in the -wal.
     return len(read[1]) if read[1] and wal_holds_unwritten(path, read) else 0
+
+
+def _wal_of_another_page_size(path: Path, head: bytes) -> str:
+    """What `check` says of a -wal beside path whose saves are of pages of another size than the file's: another
+    file's (SQLite never writes one of another size for a file, and cannot change a file's page size in WAL mode),
+    which SQLite reads all the same, so that the file reads as that other file. "" for any other."""
+    try:
+        wal_page_size, saves = wal_saves(path)
+    except OSError:
+        return ""
+    own = int.from_bytes(head[16:18], "big")
+    own = 65536 if own == 1 else own
+    if not saves or len(head) < 100 or wal_page_size == own:
+        return ""
+    wal = f"{path.name}-wal"
+    return (f"the journal beside it, {wal}, is another file's: its pages are of {wal_page_size:,} bytes and this "
+            f"file's of {own:,}, which SQLite never writes for one file, yet it reads the two together, so this file "
+            f"reads as that other one (nothing of it was checked). Move {wal} and {path.name}-shm to another folder "
+            "(keep them: they may hold that other file's last saves), then check it again")
 
 
 def _wal_note(path: Path) -> str:

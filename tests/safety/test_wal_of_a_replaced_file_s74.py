@@ -77,3 +77,36 @@ def test_a_file_damaged_on_its_own_is_not_blamed_on_its_wal(demo_path, private_h
     data[4096 * 3:4096 * 6] = b"\xff" * (4096 * 3)  # pages of the file itself written over
     demo_path.write_bytes(bytes(data))
     assert not whole_without_its_wal(demo_path)
+
+
+def test_check_says_a_wal_of_another_page_size_is_another_files_s75(demo_path, tmp_path, capsys):
+    # A -wal of a file of 1,024-byte pages (another program's) beside an office file of 4,096: SQLite reads its pages
+    # all the same, so the office file read as that file. check said "4 saves made by a Safer Desk that did not close
+    # … never delete the -wal file", "SQLite's integrity check found no damage" and "PROBLEM: example.sqlite is an
+    # SQLite database but not a Safer Desk file" of an office file that is whole on its own.
+    import sqlite3
+
+    from tests.cli_run import run
+    from tests.safety.helpers import sha256
+
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA page_size = 1024")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    for statement in ("CREATE TABLE t(x)", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"):
+        conn.execute(statement)  # each a save, in the -wal only
+    wal = Path(f"{other}-wal").read_bytes()
+    conn.close()
+    Path(f"{demo_path}-wal").write_bytes(wal)
+    before = sha256(demo_path), sha256(Path(f"{demo_path}-wal"))
+    code, out, err = run(capsys, "check", demo_path)
+    assert code == 1, (out, err)
+    assert ("the journal beside it, example.sqlite-wal, is another file's: its pages are of 1,024 bytes and this "
+            "file's of 4,096") in err, err
+    assert "Move example.sqlite-wal and example.sqlite-shm to another folder" in err, err
+    assert "not a Safer Desk file" not in out + err and "made by a Safer Desk that did not close" not in out, (out, err)
+    assert (sha256(demo_path), sha256(Path(f"{demo_path}-wal"))) == before
+    Path(f"{demo_path}-wal").unlink()
+    Path(f"{demo_path}-shm").unlink(missing_ok=True)
+    assert run(capsys, "check", demo_path)[0] == 0
