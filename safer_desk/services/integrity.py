@@ -26,7 +26,7 @@ from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.locking import remove_lock_left
-from safer_desk.storage.store import (BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
+from safer_desk.storage.store import (APP_ID, BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
                                       audit_trigger_problems, folder_given, cut_short, header_overwritten,
                                       header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
                                       interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
@@ -141,6 +141,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
             unreadable = _unreadable_text(conn) if integrity == ["ok"] else []
             is_export = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                      (MANIFEST_TABLE,)).fetchone() is not None
+            ours = _app_of(conn) == APP_ID
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -168,6 +169,15 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
     if interrupted and not journal.exists():
         report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "
                     "it was before that change")
+    if wal_note and not ours and _app_of_file_alone(path) == APP_ID:
+        # Safer Desk never saves what makes its file another program's: the -wal is another file's
+        report.kind = "file with another file's journal beside it"
+        wal = f"{path.name}-wal"
+        report.bad(f"the journal beside it, {wal}, is another file's: read on its own, {path.name} is a Safer Desk "
+                   "file, but read with it (as SQLite reads the two) it is not one, so nothing of it was checked. "
+                   f"Move {wal} and {path.name}-shm to another folder (keep them: they may hold that other file's "
+                   "last saves), then check it again")
+        return report
     if wal_note and (integrity == ["ok"] or not whole_without_its_wal(path)):  # (else the -wal is the damage, said)
         report.good(wal_note)
     if as_it_lies:
@@ -262,6 +272,27 @@ def _saves_in_wal(path: Path) -> int:
         return 0
     # Saves whose pages are all in the file already (a window killed after saving) are no saves left in the -wal.
     return len(read[1]) if read[1] and wal_holds_unwritten(path, read) else 0
+
+
+def _app_of(conn: sqlite3.Connection) -> str | None:
+    """The program a file says it is of (meta's app), None when it says none."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _app_of_file_alone(path: Path) -> str | None:
+    """``_app_of`` the file read on its own, without the journal beside it (immutable: SQLite leaves it be)."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _app_of(conn)
+    finally:
+        conn.close()
 
 
 def _wal_of_another_page_size(path: Path, head: bytes) -> str:

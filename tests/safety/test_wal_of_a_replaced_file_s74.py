@@ -110,3 +110,29 @@ def test_check_says_a_wal_of_another_page_size_is_another_files_s75(demo_path, t
     Path(f"{demo_path}-wal").unlink()
     Path(f"{demo_path}-shm").unlink(missing_ok=True)
     assert run(capsys, "check", demo_path)[0] == 0
+
+
+def test_check_says_a_wal_that_makes_an_office_file_another_kind_is_another_files_s75(demo_path, tmp_path, capsys):
+    # Another program's -wal of the same page size beside an office file: its first page (the schema) read over the
+    # file's, the office file was "an SQLite database but not a Safer Desk file", its saves "made by a Safer Desk".
+    # Safer Desk never writes a save that makes its file another program's: on its own the file is a Safer Desk file.
+    import sqlite3
+
+    from tests.cli_run import run
+    from tests.safety.helpers import sha256
+
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE t(x)")
+    wal = Path(f"{other}-wal").read_bytes()
+    conn.close()
+    Path(f"{demo_path}-wal").write_bytes(wal)
+    before = sha256(demo_path), sha256(Path(f"{demo_path}-wal"))
+    code, out, err = run(capsys, "check", demo_path)
+    assert code == 1, (out, err)
+    assert ("the journal beside it, example.sqlite-wal, is another file's: read on its own, example.sqlite is a Safer "
+            "Desk file, but read with it (as SQLite reads the two) it is not one") in err, err
+    assert "made by a Safer Desk that did not close" not in out, out
+    assert (sha256(demo_path), sha256(Path(f"{demo_path}-wal"))) == before
