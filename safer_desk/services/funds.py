@@ -1184,7 +1184,8 @@ class FundFigures:
     def run_out_projected(self) -> bool:
         """Whether the run-out is a month already over while the spend recorded leaves money in the fund: a projection
         from the burn rate's month, not a forecast (``_run_out_over_words`` says so)."""
-        return self.run_out_over and self.balance_pence > 0
+        return (self.run_out_over and self.balance_pence > 0
+                and not spent_past_money(self.forecast, self.receipts, self.forecast.exhaustion_month))
 
     @property
     def projected(self) -> bool:
@@ -1313,6 +1314,16 @@ def _dated_receipts(store: Store, fund: Fund) -> list[tuple[date | None, Month, 
 def received_by(money: list[tuple[Month, int, str]], month: Month) -> int:
     """The pence of ``receipts`` there by ``month`` (money counts from the month it is received)."""
     return sum(p for m, p, _ in money if m <= month)
+
+
+def spent_past_money(forecast: FundForecast, money: list[tuple[Month, int, str]], month: Month | None) -> int:
+    """The pence the spend recorded to the end of ``month`` (one to the burn rate's month) went past the money
+    ``receipts`` says was received by then: 0 when it did not, or for a month past the burn rate's (a projection). A
+    run-out the spend recorded reached stays one when money received since leaves the fund a balance."""
+    if month is None or forecast.as_at is None or month > forecast.as_at or not money:
+        return 0
+    spent = max((p for m, p in forecast.cumulative if m <= month), default=0)
+    return max(0, spent - received_by(money, month))
 
 
 def money_as_received(forecast: FundForecast, money: list[tuple[Month, int, str]], *,
@@ -1631,7 +1642,7 @@ def _figures_from(reads: _FundReads, *, as_at: Month | None, window: int, today:
     if later:
         forecast = replace(forecast, warnings=(*forecast.warnings, later))
     if said := _run_out_over_words(forecast, contributions_total - int(not_received) - spent, today,
-                                   closed=fund.status == "closed" or today > fund.ends_on):
+                                   closed=fund.status == "closed" or today > fund.ends_on, money=money):
         forecast = replace(forecast, warnings=(*forecast.warnings, said))
     merged = reads.merged
     spans = [(first, last) for _, first, last, _ in moved]
@@ -1679,13 +1690,16 @@ def _joined_words(said: str, joined_until: dict[Month, Month], joined: tuple[tup
     return said
 
 
-def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool) -> str:
+def _run_out_over_words(forecast: FundForecast, balance_pence: int, today: date, *, closed: bool,
+                        money: list[tuple[Month, int, str]] = ()) -> str:
     """What the forecast says when its run-out month is already over while the spend recorded to ``today`` leaves
     money in the fund (``balance_pence``): a projection from the burn rate's month that the spend recorded since does
     not bear out (spend not keyed, or stopped), not a forecast. "" otherwise: a closed or ended fund says what it is,
     and a run-out the spend recorded reached is what happened (``forecast_sentence`` says it ran out)."""
     out = forecast.exhaustion_month
     if closed or out is None or forecast.as_at is None or not out < Month.of(today) or balance_pence <= 0:
+        return ""
+    if spent_past_money(forecast, list(money), out):  # it ran out, money received since making the balance
         return ""
     return (f"At this rate the money would have run out in {out.label}, a month already over, yet "
             f"{format_money(balance_pence)} is left as recorded on {today:%d/%m/%Y}: the run-out is a projection from "
@@ -1785,7 +1799,9 @@ def run_out_kind(figures: FundFigures, month: Month | None) -> str:
     this_month = Month.of(figures.today) if figures.today is not None else None
     if this_month is None or (not figures.period_ended and not month < this_month):
         return "forecast"
-    return "ran_out" if figures.balance_pence <= 0 and month <= this_month else "projected"
+    # Past the money received by then on the spend recorded, it ran out, whatever money came since (a top-up).
+    reached = spent_past_money(figures.forecast, figures.receipts, month)
+    return "ran_out" if reached or (figures.balance_pence <= 0 and month <= this_month) else "projected"
 
 
 def left_at_end_kind(figures: FundFigures) -> str:
@@ -1896,6 +1912,11 @@ def _open_forecast_sentence(figures: FundFigures) -> str:
                       f"more than the {format_money(received)} received is spent")
         elif figures.balance_pence == 0:
             covers = f"{covered} and has nothing left"
+        elif past := spent_past_money(f, figures.receipts, f.exhaustion_month):  # topped up since it ran out
+            received = received_by(figures.receipts, f.exhaustion_month)
+            covers = (f"{covered} and ran out in {f.exhaustion_month.label}: {format_money(past)} more than the "
+                      f"{format_money(received)} received by then was spent; money received since makes the "
+                      f"balance {format_money(figures.balance_pence)}")
         else:  # run_out_projected: the warning says what it is
             covers = (f"the fund would have covered spending to {f.last_funded_month.label} and run out in "
                       f"{f.exhaustion_month.label}")
