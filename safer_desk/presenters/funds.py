@@ -450,7 +450,8 @@ class FundsPresenter(FormScreen):
 
         fields = self._contribution_fields()
         return self._form(fields, f"Contribution of {said} to {fund.name_said}", commit,
-                          values=values, correcting=True, check=_contribution_check(fields), warnings=twin)
+                          values=values, correcting=True, check=_contribution_check(fields, correcting=True),
+                          warnings=twin)
 
     def _keyed_before(self, fund: funds.Fund, v: dict, *, other_than: str | None = None) -> list[str]:
         """The contribution typed, already recorded for the fund (the same contributor, amount and day): asked once."""
@@ -629,13 +630,13 @@ class FundsPresenter(FormScreen):
                 Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
 
     @staticmethod
-    def _spend_check(fund: funds.Fund) -> Callable[[dict], dict[str, str]]:
+    def _spend_check(fund: funds.Fund, *, correcting: bool = False) -> Callable[[dict], dict[str, str]]:
         """A spend line dated outside the fund's period is refused at the first Save, before any query about its
-        date (before the referral, after today) could offer to keep it."""
+        date (before the referral, after today) could offer to keep it; a correction to £0 too (``_refund_check``)."""
         def check(v: dict) -> dict[str, str]:
             refusal = funds.spend_date_refusal(fund, v.get("spent_on"))
             return {**({"spent_on": refusal} if refusal else {}), **({} if v.get("item") else {"item": NO_ITEMS}),
-                    **_refund_check("spend line")(v)}
+                    **_refund_check("spend line", correcting=correcting)(v)}
 
         return check
 
@@ -733,7 +734,7 @@ class FundsPresenter(FormScreen):
                                   "invoice_ref": line["invoice_ref"] or ""}, correcting=True,
                           warnings=self._spend_doubts(fund, lambda v: line["reference"], line["amount_pence"],
                                                       date.fromisoformat(line["spent_on"]), line=line),
-                          check=self._spend_check(fund))
+                          check=self._spend_check(fund, correcting=True))
 
     def _reference(self, referral_id: str) -> str:
         return self.store.scalar("SELECT reference FROM fund_referrals WHERE id = ?", (referral_id,)) or "a referral"
@@ -904,10 +905,11 @@ def _with_total(rows, *, shared: bool = False) -> list[list[Any]]:
     return rows + [total]
 
 
-def _contribution_check(fields: list[Field]) -> Callable[[dict], dict[str, str]]:
-    """A contribution's first-Save refusals: a negative amount (``_refund_check``), and with no partner in the file to
-    choose as its contributor, where to add one (the box is empty: "This field is needed" said nothing of where)."""
-    refund = _refund_check("contribution")
+def _contribution_check(fields: list[Field], *, correcting: bool = False) -> Callable[[dict], dict[str, str]]:
+    """A contribution's first-Save refusals: a negative amount (``_refund_check``; corrected to £0 too), and with no
+    partner in the file to choose as its contributor, where to add one (the box is empty: "This field is needed" said
+    nothing of where)."""
+    refund = _refund_check("contribution", correcting=correcting)
     none = not next(f for f in fields if f.key == "organisation").choices
 
     def check(v: dict) -> dict[str, str]:
@@ -916,10 +918,12 @@ def _contribution_check(fields: list[Field]) -> Callable[[dict], dict[str, str]]
     return check
 
 
-def _refund_check(what: str) -> Callable[[dict], dict[str, str]]:
-    """A negative Amount refused at the first Save, saying how a refund (or money withdrawn) is recorded instead."""
+def _refund_check(what: str, *, correcting: bool = False) -> Callable[[dict], dict[str, str]]:
+    """A negative Amount refused at the first Save, saying how a refund (or money withdrawn) is recorded instead; in a
+    correction (``correcting``), £0 too, saying that all of it given back is deleted."""
     def check(v: dict) -> dict[str, str]:
-        refusal = funds.negative_amount_refusal(v.get("amount"), what)
+        refusal = (funds.negative_amount_refusal(v.get("amount"), what)
+                   or (funds.zero_correction_refusal(v.get("amount"), what) if correcting else ""))
         return {"amount": refusal} if refusal else {}
 
     return check

@@ -241,6 +241,18 @@ def negative_amount_refusal(pence: int | None, what: str) -> str:
     return f"Amount: a {what} cannot be negative ({format_money(pence)}): {_GIVEN_BACK[what]}."
 
 
+# All of it given back: the line or contribution goes (a £0 line would count its victim as supported for nothing).
+_ALL_BACK = {"spend line": "a spend line refunded in full is deleted (More > Delete spend line), not kept at £0",
+             "contribution": "a contribution withdrawn in full is deleted (More > Delete contribution), not kept at "
+                             "£0"}
+
+
+def zero_correction_refusal(pence: int | None, what: str) -> str:
+    """Why a ``what`` ("spend line" or "contribution") cannot be corrected to £0, saying that one given back in full
+    is deleted instead; "" for any other amount."""
+    return f"Amount: must be more than £0: {_ALL_BACK[what]}." if pence == 0 else ""
+
+
 def _amount_pence(value: Any, what: str) -> int:
     """A spend line's or contribution's amount as typed: more than £0 (a negative one says what to do instead)."""
     try:
