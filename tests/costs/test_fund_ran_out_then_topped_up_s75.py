@@ -91,3 +91,14 @@ def test_a_projection_with_money_left_all_along_is_still_one(demo_store):
     assert funds.run_out_kind(f, Month(2020, 4)) == "projected"
     assert f.run_out_projected
     assert "does not bear out" in funds.forecast_sentence(f)
+
+
+def test_the_chart_marks_it_ran_out(topped_up, qtbot):
+    from safer_desk.ui.costs.fund_page import FundChart
+
+    s, fid = topped_up
+    chart = FundChart()
+    qtbot.addWidget(chart)
+    chart.show_forecast(funds.fund_figures(s, fid, today=date(2024, 12, 1)))
+    assert chart.out_line.label == "Ran out Aug 2024"
+    assert chart.summary.startswith("£1,116.68 of the £1,500.01 fund spent by Aug 2024; it ran out in Aug 2024")
