@@ -280,25 +280,40 @@ def places_compared(values: Iterable[float | None], unit: str) -> int | None:
     return next((p for p in range(max(usual) + 1, 10) if reads_consistently([p] * len(figures))), 9)
 
 
-def format_compared(values: Sequence[float | None], unit: str, rate_per: int | None = None) -> list[str]:
+def column_places(values: Iterable[float | None], unit: str) -> int | None:
+    """The places a rate's figures read with side by side (a grid's row of periods, this year's above last year's):
+    the most any of them reads with on its own (natural_places: those it is held with, two at most under 10 when
+    worked out), so 0.5 beside 0.48 reads "0.50", never a rougher-looking "0.5". None for other units, and for none."""
+    if unit != "rate":
+        return None
+    return max((natural_places(v, unit) for v in values if v is not None), default=None)
+
+
+def format_compared(values: Sequence[float | None], unit: str, rate_per: int | None = None,
+                    at_least: int | None = None) -> list[str]:
     """Figures shown side by side (this year's and last year's to date, a period's and the same period last
     year's) as they read beside the change between them: "0.75 per 1,000" and "0.82 per 1,000" where one place
-    would give "0.8" twice (places_compared); otherwise each as format_value shows it."""
+    would give "0.8" twice (places_compared); otherwise each as format_value shows it. ``at_least``: the places
+    of the row or column they stand in (column_places)."""
     places = places_compared(values, unit)
+    if at_least is not None:
+        places = max(places or 0, at_least)
     return [format_value(v, unit, places, rate_per) for v in values]
 
 
 def places_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
-                          tolerance_kind: str = "relative", compared: Iterable[float | None] = ()) -> tuple[int, int]:
+                          tolerance_kind: str = "relative", compared: Iterable[float | None] = (),
+                          at_least: int | None = None) -> tuple[int, int]:
     """The places to show a figure and the target it is judged against with: each unit's usual places, or more
     where those would read as another status (0.845 per 1,000, red against 0.8, read "0.8"), or where the figure
     would read as the one it is compared with beside a change (places_compared: last year's to date).
 
     The figure and target as shown, judged by rag_status, get the status the figures themselves get (nine
-    places at most: worse_by compares no finer).
+    places at most: worse_by compares no finer). ``at_least``: the places of the row the figure stands in
+    (column_places: "0.50" beside "0.48").
     """
     status = rag_status(value, target, polarity, tolerance, tolerance_kind)
-    pv, pt = natural_places(value, unit), natural_places(target, unit)
+    pv, pt = max(natural_places(value, unit), at_least or 0), natural_places(target, unit)
     pc = places_compared([value, *compared], unit) or 0
 
     def reads_as_judged(v_places: int, t_places: int) -> bool:
@@ -333,10 +348,10 @@ def places_adding_up(value: float, target: float, value_places: int, target_plac
 
 def format_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
                           tolerance_kind: str = "relative", rate_per: int | None = None,
-                          compared: Iterable[float | None] = ()) -> tuple[str, str]:
+                          compared: Iterable[float | None] = (), at_least: int | None = None) -> tuple[str, str]:
     """A figure and its target as shown side by side: 0.845 per 1,000, red against 0.8, is "0.85", never the
     target's own "0.8"; a computed 28.02%, amber against 28%, is "28.02%" (places_against_target)."""
-    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind, compared)
+    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind, compared, at_least)
     return format_value(value, unit, pv, rate_per), format_value(target, unit, pt, rate_per)
 
 

@@ -2496,6 +2496,17 @@ class YearView:
         return [None if f is None else f.value for f in self.last_year]
 
     @property
+    def period_places(self) -> int | None:
+        """The places a rate's periods' own figures read with, this year's and last year's: the most any is held
+        with ("0.50" beside "0.48", dom.column_places); None for other units."""
+        return dom.column_places([*self.values, *self.values_last], self.indicator.unit)
+
+    @property
+    def cumulative_places(self) -> int | None:
+        """The places a rate's figures to date read with, this year's and last year's (dom.column_places)."""
+        return dom.column_places([*self.cumulative_held, *self.cumulative_last], self.indicator.unit)
+
+    @property
     def cumulative_held(self) -> list[float | None]:
         """The figures to date at the periods with a figure of their own, None at the others: a gap in a chart, as
         the grid's "No figure", never the total before it carried flat (read as a period of none)."""
@@ -2518,9 +2529,10 @@ class YearView:
         if compared is None and index < len(self.cumulative_last):
             compared = self.cumulative_last[index]
         if value is None or target is None or not self.period_rags[index].judged:
-            return dom.format_compared([value, compared], ind.unit, ind.rate_per)[0], ind.format(target)
+            return (dom.format_compared([value, compared], ind.unit, ind.rate_per, self.cumulative_places)[0],
+                    ind.format(target))
         return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                         ind.tolerance_kind, ind.rate_per, [compared])
+                                         ind.tolerance_kind, ind.rate_per, [compared], self.cumulative_places)
 
     def cumulative_last_text(self, index: int) -> str:
         """Last year's figure to date at a period as the grid's row shows it beside this year's (a rate with the
@@ -2529,7 +2541,8 @@ class YearView:
         if last is None:
             return ""
         this = self.cumulative[index] if index < len(self.cumulative) else None
-        return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per)[1]
+        return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per,
+                                   self.cumulative_places)[1]
 
     def gap_text(self, index: int) -> str:
         """The "Gap to target" cell ("+0.05"): with the places the figure and target are shown with."""
@@ -2540,7 +2553,7 @@ class YearView:
         if not self.period_rags[index].judged:
             return gap.signed_text()
         places = dom.places_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                           ind.tolerance_kind)
+                                           ind.tolerance_kind, at_least=self.cumulative_places)
         if gap.difference == 0:
             return gap.signed_text()
         # With the places the figure and target read with, so the three add up as read: 1 per 1,000 against 3 is a
@@ -2556,7 +2569,8 @@ class YearView:
         last = self.values_last[index] if index < len(self.values_last) else None
         if (last if last_year else this) is None:
             return ""
-        return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per)[int(last_year)]
+        return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per,
+                                   self.period_places)[int(last_year)]
 
     def ytd_text(self) -> str:
         """The year-to-date figure as shown: the unit's format, with the places its status needs (cumulative_text)."""
@@ -2564,7 +2578,8 @@ class YearView:
             return ""
         last = None if self.ytd_last is None else self.ytd_last.value
         if not self.periods_to_date or not self.rag.judged:
-            return dom.format_compared([self.ytd.value, last], self.indicator.unit, self.indicator.rate_per)[0]
+            return dom.format_compared([self.ytd.value, last], self.indicator.unit, self.indicator.rate_per,
+                                       self.cumulative_places)[0]
         shown, _ = self.cumulative_text(self.periods_to_date - 1, last)
         return shown
 
@@ -2573,7 +2588,7 @@ class YearView:
         if self.ytd_last is None:
             return ""
         ind, this = self.indicator, None if self.ytd is None else self.ytd.value
-        return dom.format_compared([this, self.ytd_last.value], ind.unit, ind.rate_per)[1]
+        return dom.format_compared([this, self.ytd_last.value], ind.unit, ind.rate_per, self.cumulative_places)[1]
 
     def ytd_target_text(self) -> str:
         """The target to date the year-to-date figure is judged against, as shown beside it."""
@@ -3944,12 +3959,13 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                                 if figs is v.this_year else ""))
         return tuple(out)
 
-    def compared_text(i: int, side: int, pairs=(v.values, v.values_last)) -> str:
+    def compared_text(i: int, side: int, pairs=(v.values, v.values_last), at_least=v.period_places) -> str:
         """A period's figure as it reads beside the same period's other year (0.50 against 0.53 per 1,000:
         ``YearView.period_text`` for the periods' own figures)."""
-        return dom.format_compared([pairs[0][i], pairs[1][i]], ind.unit, ind.rate_per)[side]
+        return dom.format_compared([pairs[0][i], pairs[1][i]], ind.unit, ind.rate_per, at_least)[side]
 
-    def number_cells(values, signed=False, pairs=(v.values, v.values_last)) -> tuple[GridCell, ...]:
+    def number_cells(values, signed=False, pairs=(v.values, v.values_last),
+                     at_least=v.period_places) -> tuple[GridCell, ...]:
         out = []
         for i, x in enumerate(values):
             if x is None:
@@ -3958,7 +3974,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
                 c = Change(pairs[0][i], pairs[1][i], ind.unit, ind.polarity, ind.rate_per)
                 out.append(GridCell(c.signed_text(), x))
             else:
-                out.append(GridCell(compared_text(i, 1, pairs), x))
+                out.append(GridCell(compared_text(i, 1, pairs, at_least), x))
         return tuple(out)
 
     rows = [GridRow(GRID_VALUE, f"{this_name}", fig_cells(v.this_year, "value", True), True)]
@@ -3994,7 +4010,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
         rows.append(GridRow(GRID_CUMULATIVE, f"{this_name} cumulative", tuple(
             _cumulative_cell(v, i, shown[i][0]) for i in range(n))))
         rows.append(GridRow(GRID_CUMULATIVE_LAST, v.last_year_label("cumulative"), _cumulative_last_cells(
-            v, number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last)))))
+            v, number_cells(v.cumulative_last, pairs=(v.cumulative, v.cumulative_last), at_least=v.cumulative_places))))
     if v.target is not None and v.target.is_set:
         cum_target = adds and (v.target.kind != "threshold" or _per_period_threshold(ind, v.target))
         rows.append(GridRow(GRID_TARGET, "Target (cum.)" if cum_target else "Target",

@@ -32,7 +32,7 @@ def test_the_reports_chart_figures_read_each_period_apart_from_last_years(rate_o
                 if c.title == "Violent crime rate: 2025/26 against 2024/25"]
     last, this = chart.series
     assert [t for t in last.texts if t] == ["0.48 per 1,000", "0.34 per 1,000"]
-    assert [t for t in this.texts if t] == ["0.5 per 1,000", "0.25 per 1,000"]
+    assert [t for t in this.texts if t] == ["0.50 per 1,000", "0.25 per 1,000"]
 
 
 def test_the_windows_grid_and_chart_words_read_them_apart(rate_office):  # noqa: F811
@@ -40,7 +40,7 @@ def test_the_windows_grid_and_chart_words_read_them_apart(rate_office):  # noqa:
     p = IndicatorsPresenter(rate_office, perform=ActionLog(), today=lambda: TODAY)
     p.load(BABERGH, FY25)
     assert p.choose_indicator(rate, lambda *a: True)
-    assert [p.figures.cell(svc.GRID_VALUE, c).text for c in (0, 1)] == ["0.5 per 1,000", "0.25 per 1,000"]
+    assert [p.figures.cell(svc.GRID_VALUE, c).text for c in (0, 1)] == ["0.50 per 1,000", "0.25 per 1,000"]
     assert [p.figures.cell(svc.GRID_LAST_YEAR, c).text for c in (0, 1)] == ["0.48 per 1,000", "0.34 per 1,000"]
     assert not p.figures.dirty_cells()  # shown with more places, nothing counts as typed
     said = chart_summary(p.chart(ChartMode.YEAR))

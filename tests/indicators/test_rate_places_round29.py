@@ -101,9 +101,9 @@ def test_the_grid_reads_each_pair_with_the_places_its_change_needs(worked_case):
     def texts(key):
         return [c.text.removesuffix(" per 1,000") for c in grid.row(key).cells[:2]]
 
-    assert texts(svc.GRID_VALUE) == ["0.5", "0.25"] and texts(svc.GRID_LAST_YEAR) == ["0.53", "0.29"]
+    assert texts(svc.GRID_VALUE) == ["0.50", "0.25"] and texts(svc.GRID_LAST_YEAR) == ["0.53", "0.29"]
     assert texts(svc.GRID_CHANGE) == ["\u22120.03", "\u22120.04"]
-    assert texts(svc.GRID_CUMULATIVE) == ["0.5", "0.75"] and texts(svc.GRID_CUMULATIVE_LAST) == ["0.53", "0.82"]
+    assert texts(svc.GRID_CUMULATIVE) == ["0.50", "0.75"] and texts(svc.GRID_CUMULATIVE_LAST) == ["0.53", "0.82"]
 
 
 def test_the_summary_the_board_report_and_compare_areas_read_the_pair_as_the_sentence_does(worked_case):
