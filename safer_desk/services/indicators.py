@@ -753,6 +753,10 @@ def parse_period(text: str, frequency: str | None = None) -> str:
             raise IndicatorError(f"“{s}” is {_a('monthly')} period but the indicator is {frequency}.")
         with contextlib.suppress(PeriodError):  # a year no month can be in: refused below, as any other
             return Month(typed[1], typed[0]).iso
+    if (spelled := _month_spelled(s)) is not None:
+        if frequency not in (None, "monthly"):
+            raise IndicatorError(f"“{s}” is {_a('monthly')} period but the indicator is {frequency}.")
+        return spelled
     for kind, parse in parsers:
         try:
             stored = parse(s)
@@ -780,6 +784,49 @@ def parse_period(text: str, frequency: str | None = None) -> str:
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")  # in English whatever the machine's language (calendar's follow it)
+
+
+# A month's name as sheets write it: "Jun", "June", "JUNE", "Jun.", "Sept." (checked against the names: not "Junk")
+_MONTH_WORD = r"([A-Za-z]{3,9})\.?"
+_NAME_THEN_YEAR = re.compile(_MONTH_WORD + r"[\s,'/\-]*(\d{4}|\d{2})")  # Jun 2025, June, 2025, Jun/25, JUNE2025
+_YEAR_THEN_NAME = re.compile(r"(\d{4})[\s,/\-]*" + _MONTH_WORD)  # 2025 Jun, 2025-June (ONS writes "2025 JUN")
+_YEAR_THEN_NUMBER = re.compile(r"(\d{4})\s+(\d{1,2})")  # 2025 06
+_DAY_THEN_NAME = re.compile(r"(\d{1,2})[\s/\-]*" + _MONTH_WORD)  # 25-Jun: Excel's d-mmm, a day with no year
+
+
+def _month_spelled(text: str) -> str | None:
+    """The stored month ("2025-06") of one spelled with its name and year either way round, in any case, with a
+    point, comma or slash ("2025 Jun", "JUNE 2025", "Sept. 2025", "Jun/25"), or year then number ("2025 06"); None
+    for anything else. A day and a month's name ("25-Jun", as Excel shows a date formatted d-mmm) is refused: it
+    may be 25 June of a year not shown, or June 2025, and taking the one for the other files a month's figures under
+    another year."""
+    year = number = None
+    if m := _NAME_THEN_YEAR.fullmatch(text):
+        word, year = m.group(1), full_year(m.group(2))
+    elif m := _YEAR_THEN_NAME.fullmatch(text):
+        year, word = int(m.group(1)), m.group(2)
+    elif m := _YEAR_THEN_NUMBER.fullmatch(text):
+        year, number, word = int(m.group(1)), int(m.group(2)), ""
+    elif (m := _DAY_THEN_NAME.fullmatch(text)) and (alone := _month_alone(m.group(2))) is not None:
+        day, (month, full) = int(m.group(1)), alone
+        if 1 <= day <= 31:
+            raise IndicatorError(
+                f"“{text}” may be {day} {full} (a day, as Excel shows a date formatted as day and month, its year not "
+                f"shown) or {full} 20{day:02d}, so it is not read as either: type the month as {MONTH_ABBR[month - 1]}"
+                f" 20{day:02d} or 20{day:02d}-{month:02d} if that is the one meant, or format the date cells to show "
+                "their year (mmm-yy).")
+        return None
+    else:
+        return None
+    if number is None:
+        alone = _month_alone(word)
+        if alone is None:
+            return None
+        number = alone[0]
+    try:
+        return Month(year, number).iso
+    except PeriodError:
+        return None
 
 
 def _month_alone(text: str) -> tuple[int, str] | None:
