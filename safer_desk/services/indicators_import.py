@@ -29,6 +29,7 @@ class GoodRow:
     area_kind: str
     area_id: str
     value: PeriodValue
+    shown: str = ""  # the figure as it will be held and the grid shows it ("85.5%": held_text)
 
 
 @dataclass
@@ -132,6 +133,16 @@ def figure_text(pv: PeriodValue) -> str:
     if pv.numerator is not None:
         return f"{_full(pv.numerator)}/{_full(pv.denominator)}"
     return "" if pv.value is None else _full(pv.value)
+
+
+def held_text(indicator: svc.Indicator, pv: PeriodValue) -> str:
+    """A good row's figure as it will be held and as the grid shows it: "85.5%" for a percentage's 85.5, its ratio
+    with the figures it is worked out from ("85.7% (12 of 14)"), "1,234", "612.5 per 100,000"."""
+    if pv.numerator is not None and pv.denominator:
+        ratio = dom.figure_value(pv.numerator, pv.denominator, indicator.unit, indicator.rate_per)
+        if ratio is not None:
+            return f"{indicator.format(ratio)} ({_full(pv.numerator)} of {_full(pv.denominator)})"
+    return figure_text(pv) if pv.value is None else indicator.format(pv.value)
 
 
 def _full(value: float | None) -> str:
@@ -577,7 +588,7 @@ def _check_row(store: Store, row: LongRow, areas: dict, names: dict) -> tuple[Go
     _check_value_agrees(ind, f.get(svc.GRID_VALUE, ""), pv, counted_alone)
     pv = _stored_ratio(store, ind, area[0], pv, f.get(svc.GRID_VALUE, ""))
     names.setdefault(area[1], (area[0], area[2], row.line))
-    return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv), ind
+    return GoodRow(row.line, ind.id, ind.name, area[1], area[2], area[0], pv, held_text(ind, pv)), ind
 
 
 def _stored_ratio(store: Store, indicator: svc.Indicator, area_id: str, pv: PeriodValue, typed: str) -> PeriodValue:

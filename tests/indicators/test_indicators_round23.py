@@ -111,8 +111,9 @@ def test_the_import_preview_shows_large_figures_in_full(demo_window, prompts, tm
                     encoding="utf-8")
     _, rows = preview_of(demo_window, path)
     assert rows[2]["value"] == "1,234,567"  # was "1.23457e+06"
-    assert rows[3]["value"] == "845/1,000,000"  # was "845/1e+06"
-    assert rows[4]["value"] == "88.8889"
+    # as the grid will show them (session 75), the ratio's figures in full
+    assert rows[3]["value"] == "0.1% (845 of 1,000,000)"  # was "845/1e+06"
+    assert rows[4]["value"] == "88.9%"
 
 
 def test_a_negative_rate_is_refused_by_the_import_as_by_the_grid(store, red_rate, tmp_path):

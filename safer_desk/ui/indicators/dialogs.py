@@ -154,7 +154,7 @@ class ImportFiguresDialog(QDialog):
         uncommented = preview.uncommented
         rows = [dict(line=g.line, status="Check" if g.line in queried else "Unchanged" if g.line in preview.unchanged
                      else "Needs comment" if g.line in uncommented else "OK", indicator=g.indicator, area=g.area_name,
-                     period=svc.period_label(g.value.period), value=figure_text(g.value),
+                     period=svc.period_label(g.value.period), value=g.shown or figure_text(g.value),
                      replaces=preview.replaced_text(g.line), held=preview.replaced_text(g.line, full=True),
                      why=_sentences(queried.get(g.line), uncommented.get(g.line)))
                 for g in preview.good]
