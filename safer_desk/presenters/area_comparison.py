@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from safer_desk.domain.ids import reference_id
-from safer_desk.domain.indicators import RATE_PERS, natural_places, rate_label
+from safer_desk.domain.indicators import RATE_PERS, column_places, natural_places, rate_label
 from safer_desk.domain.periods import FinancialYear
 from safer_desk.domain.text import counted, in_words
 from safer_desk.presenters.events import Event
@@ -152,6 +152,8 @@ class AreaComparisonPresenter:
         kinds = {a.id: a.kind for a in own}
         # One column, one number of places: "38.0 per 1,000" beside "42.5", not "38" (as the papers' tables print)
         places = max((natural_places(i.rate, "rate") for i in found if i.rate is not None), default=None)
+        # So is the Figure column of a rate indicator: "0.50 per 1,000" beside "0.48", never "0.5"
+        figure_places = column_places([i.view.ytd.value for i in found if i.view.ytd is not None], self.unit)
         for item in found:
             view = item.view
             value = None if view.ytd is None else view.ytd.value
@@ -165,7 +167,7 @@ class AreaComparisonPresenter:
             self.rows.append(ComparisonRow(
                 area_id=item.area.id, area=name, kind=KIND_WORDS.get(kind, kind.title()), figure=value,
                 # As the tab shows it: with the places its RAG needs (0.845 per 1,000, red against 0.8, is "0.85").
-                figure_text=view.ytd_text() if value is not None else
+                figure_text=view.ytd_text(figure_places) if value is not None else
                 f"Counted in {under[item.area.id]}'s figure" if item.area.id in under else
                 "No figure recorded" if view.year_over else "No figure yet",
                 population=item.population, rate=item.rate, rate_text=item.rate_text(places),

@@ -2567,7 +2567,8 @@ class YearView:
     def ytd_target(self) -> float | None:
         return self.target_at[self.periods_to_date - 1] if self.periods_to_date else None
 
-    def cumulative_text(self, index: int, compared: float | None = None) -> tuple[str, str]:
+    def cumulative_text(self, index: int, compared: float | None = None,
+                        at_least: int | None = None) -> tuple[str, str]:
         """A period's figure to date and its target as shown side by side: where the unit's usual places would
         make a figure judged against the target read as another status (0.845 per 1,000, red against 0.8, as
         "0.8"), as many more as tell them apart ("0.85"); a rate with the places that tell it from last year's
@@ -2575,11 +2576,12 @@ class YearView:
         ind, value, target = self.indicator, self.cumulative[index], self.target_at[index]
         if compared is None and index < len(self.cumulative_last):
             compared = self.cumulative_last[index]
+        # at_least: the places of the column it stands in (Compare Areas' Figure: "0.50" beside "0.48")
+        places = max((p for p in (self.cumulative_places, at_least) if p is not None), default=None)
         if value is None or target is None or not self.period_rags[index].judged:
-            return (dom.format_compared([value, compared], ind.unit, ind.rate_per, self.cumulative_places)[0],
-                    ind.format(target))
+            return dom.format_compared([value, compared], ind.unit, ind.rate_per, places)[0], ind.format(target)
         return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                         ind.tolerance_kind, ind.rate_per, [compared], self.cumulative_places)
+                                         ind.tolerance_kind, ind.rate_per, [compared], places)
 
     def cumulative_last_text(self, index: int) -> str:
         """Last year's figure to date at a period as the grid's row shows it beside this year's (a rate with the
@@ -2619,15 +2621,17 @@ class YearView:
         return dom.format_compared([this, last], self.indicator.unit, self.indicator.rate_per,
                                    self.period_places)[int(last_year)]
 
-    def ytd_text(self) -> str:
-        """The year-to-date figure as shown: the unit's format, with the places its status needs (cumulative_text)."""
+    def ytd_text(self, at_least: int | None = None) -> str:
+        """The year-to-date figure as shown: the unit's format, with the places its status needs (cumulative_text);
+        ``at_least``: those of the column it stands in (Compare Areas' Figure column, dom.column_places)."""
         if self.ytd is None:
             return ""
         last = None if self.ytd_last is None else self.ytd_last.value
         if not self.periods_to_date or not self.rag.judged:
+            places = max((p for p in (self.cumulative_places, at_least) if p is not None), default=None)
             return dom.format_compared([self.ytd.value, last], self.indicator.unit, self.indicator.rate_per,
-                                       self.cumulative_places)[0]
-        shown, _ = self.cumulative_text(self.periods_to_date - 1, last)
+                                       places)[0]
+        shown, _ = self.cumulative_text(self.periods_to_date - 1, last, at_least)
         return shown
 
     def ytd_last_text(self) -> str:

@@ -54,3 +54,16 @@ def test_a_rate_in_whole_numbers_stays_whole(store):
     svc.save_values(store, ind, area, [PeriodValue("2016-04", value=5.0), PeriodValue("2016-05", value=4.0)])
     view = svc.year_view(store, ind, area, FY16, today=date(2017, 1, 10))
     assert [view.period_text(i) for i in range(2)] == ["5 per 1,000", "4 per 1,000"]
+
+
+def test_compare_areas_figure_column_reads_with_one_number_of_places(store):
+    from safer_desk.presenters.area_comparison import AreaComparisonPresenter
+
+    ind = svc.save_indicator(store, "Violent crime rate", unit="rate", rate_per=1000, polarity="lower")
+    for name, figure in (("Babergh", 0.5), ("Ipswich", 0.48)):
+        area = svc.ensure_area(store, name, "district")
+        svc.save_values(store, ind, area, [PeriodValue("2016-04", value=figure)])
+    p = AreaComparisonPresenter(store, today=lambda: date(2016, 5, 10))
+    p.load(ind, FY16)
+    shown = {r.area: r.figure_text for r in p.rows}
+    assert shown == {"Babergh": "0.50 per 1,000", "Ipswich": "0.48 per 1,000"}
