@@ -303,17 +303,17 @@ def format_compared(values: Sequence[float | None], unit: str, rate_per: int | N
 
 def places_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
                           tolerance_kind: str = "relative", compared: Iterable[float | None] = (),
-                          at_least: int | None = None) -> tuple[int, int]:
+                          at_least: int | None = None, target_at_least: int | None = None) -> tuple[int, int]:
     """The places to show a figure and the target it is judged against with: each unit's usual places, or more
     where those would read as another status (0.845 per 1,000, red against 0.8, read "0.8"), or where the figure
     would read as the one it is compared with beside a change (places_compared: last year's to date).
 
     The figure and target as shown, judged by rag_status, get the status the figures themselves get (nine
     places at most: worse_by compares no finer). ``at_least``: the places of the row the figure stands in
-    (column_places: "0.50" beside "0.48").
+    (column_places: "0.50" beside "0.48"); ``target_at_least`` those of the target's row ("5.00" beside "6.67").
     """
     status = rag_status(value, target, polarity, tolerance, tolerance_kind)
-    pv, pt = max(natural_places(value, unit), at_least or 0), natural_places(target, unit)
+    pv, pt = max(natural_places(value, unit), at_least or 0), max(natural_places(target, unit), target_at_least or 0)
     pc = places_compared([value, *compared], unit) or 0
 
     def reads_as_judged(v_places: int, t_places: int) -> bool:
@@ -348,10 +348,12 @@ def places_adding_up(value: float, target: float, value_places: int, target_plac
 
 def format_against_target(value: float, target: float, unit: str, polarity: str, tolerance: float,
                           tolerance_kind: str = "relative", rate_per: int | None = None,
-                          compared: Iterable[float | None] = (), at_least: int | None = None) -> tuple[str, str]:
+                          compared: Iterable[float | None] = (), at_least: int | None = None,
+                          target_at_least: int | None = None) -> tuple[str, str]:
     """A figure and its target as shown side by side: 0.845 per 1,000, red against 0.8, is "0.85", never the
     target's own "0.8"; a computed 28.02%, amber against 28%, is "28.02%" (places_against_target)."""
-    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind, compared, at_least)
+    pv, pt = places_against_target(value, target, unit, polarity, tolerance, tolerance_kind, compared, at_least,
+                                   target_at_least)
     return format_value(value, unit, pv, rate_per), format_value(target, unit, pt, rate_per)
 
 

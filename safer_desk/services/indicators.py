@@ -2550,8 +2550,9 @@ class YearView:
 
     @property
     def cumulative_places(self) -> int | None:
-        """The places a rate's figures to date read with, this year's and last year's (dom.column_places)."""
-        return dom.column_places([*self.cumulative_held, *self.cumulative_last], self.indicator.unit)
+        """The places a rate's figures to date read with, this year's, last year's and the targets to date they are
+        judged against ("1.60" above "1.67", "5.00" beside "6.67": dom.column_places)."""
+        return dom.column_places([*self.cumulative_held, *self.cumulative_last, *self.target_at], self.indicator.unit)
 
     @property
     def cumulative_held(self) -> list[float | None]:
@@ -2579,9 +2580,10 @@ class YearView:
         # at_least: the places of the column it stands in (Compare Areas' Figure: "0.50" beside "0.48")
         places = max((p for p in (self.cumulative_places, at_least) if p is not None), default=None)
         if value is None or target is None or not self.period_rags[index].judged:
-            return dom.format_compared([value, compared], ind.unit, ind.rate_per, places)[0], ind.format(target)
+            return (dom.format_compared([value, compared], ind.unit, ind.rate_per, places)[0],
+                    ind.format(target, self.cumulative_places))
         return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                         ind.tolerance_kind, ind.rate_per, [compared], places)
+                                         ind.tolerance_kind, ind.rate_per, [compared], places, self.cumulative_places)
 
     def cumulative_last_text(self, index: int) -> str:
         """Last year's figure to date at a period as the grid's row shows it beside this year's (a rate with the
@@ -2602,7 +2604,8 @@ class YearView:
         if not self.period_rags[index].judged:
             return gap.signed_text()
         places = dom.places_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                           ind.tolerance_kind, at_least=self.cumulative_places)
+                                           ind.tolerance_kind, at_least=self.cumulative_places,
+                                           target_at_least=self.cumulative_places)
         if gap.difference == 0:
             return gap.signed_text()
         # With the places the figure and target read with, so the three add up as read: 1 per 1,000 against 3 is a

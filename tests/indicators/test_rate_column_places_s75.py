@@ -67,3 +67,17 @@ def test_compare_areas_figure_column_reads_with_one_number_of_places(store):
     p.load(ind, FY16)
     shown = {r.area: r.figure_text for r in p.rows}
     assert shown == {"Babergh": "0.50 per 1,000", "Ipswich": "0.48 per 1,000"}
+
+
+def test_a_rate_target_row_reads_with_one_number_of_places(store):
+    area = svc.ensure_area(store, "Babergh", "district")
+    ind = svc.save_indicator(store, "Violent crime rate", unit="rate", rate_per=1000, polarity="lower")
+    svc.set_target(store, ind, area, FY16, kind="annual", value=20)
+    svc.save_values(store, ind, area, [PeriodValue("2016-04", value=1.6)])
+    grid = svc.entry_grid(store, ind, area, FY16, today=date(2016, 5, 10))
+    targets = [c.text.removesuffix(" per 1,000") for c in grid.row(svc.GRID_TARGET).cells]
+    # was "1.67", "3.33", "5", "6.67", "8.33", "10", "11.7", "13.3", "15", "16.7", "18.3", "20"
+    assert targets == ["1.67", "3.33", "5.00", "6.67", "8.33", "10.00", "11.67", "13.33", "15.00", "16.67", "18.33",
+                       "20.00"]
+    assert grid.row(svc.GRID_CUMULATIVE).cells[0].text == "1.60 per 1,000"
+    assert grid.row(svc.GRID_GAP).cells[0].text == "\u22120.07"

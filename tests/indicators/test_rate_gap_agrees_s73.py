@@ -37,7 +37,7 @@ def grid(store):
 
 def test_the_figure_target_and_gap_read_alike(grid):
     assert grid.cell(svc.GRID_CUMULATIVE, 0).text == "0.98 per 1,000"  # "1" until s74
-    assert grid.cell(svc.GRID_TARGET, 0).text == "3 per 1,000"
+    assert grid.cell(svc.GRID_TARGET, 0).text == "3.00 per 1,000"  # the figure's places (s75)
     assert grid.cell(svc.GRID_GAP, 0).text == "\u22122.02"
 
 

@@ -54,7 +54,7 @@ def test_the_grid_export_and_report_say_0_98(babergh, tmp_path):
     p.choose_indicator(ind, lambda *a: True)
     grid = p.figures
     assert grid.cell(svc.GRID_CUMULATIVE, 0).text == "0.98 per 1,000"
-    assert grid.cell(svc.GRID_TARGET, 0).text == "3 per 1,000"
+    assert grid.cell(svc.GRID_TARGET, 0).text == "3.00 per 1,000"  # the figure's places (s75)
     assert grid.cell(svc.GRID_GAP, 0).text == "\u22122.02"
     assert p.view.ytd_text() == "0.98 per 1,000"
     exported = list(csv.reader(p.export_summary(tmp_path / "summary.csv").open(encoding="utf-8-sig")))

@@ -91,15 +91,17 @@ def test_a_rate_judged_red_never_reads_the_same_as_its_target(store, area, rate)
                     require_red_comments=False)
     view = svc.year_view(store, rate, area, FY16)
     assert view.rag is Rag.RED and view.ytd.value == pytest.approx(0.845)
-    assert view.headline() == "Apr-16 to May-16: 0.85 per 1,000. Against target (0.8 per 1,000 by May-16): red."
-    assert (view.ytd_text(), view.ytd_target_text()) == ("0.85 per 1,000", "0.8 per 1,000")
-    assert [view.cumulative_text(i) for i in range(3)] == [("0.42 per 1,000", "0.4 per 1,000"),
-                                                           ("0.85 per 1,000", "0.8 per 1,000"), ("", "1.2 per 1,000")]
+    # the targets with the figures' places, one column one number of places (s75): "0.80", not "0.8"
+    assert view.headline() == "Apr-16 to May-16: 0.85 per 1,000. Against target (0.80 per 1,000 by May-16): red."
+    assert (view.ytd_text(), view.ytd_target_text()) == ("0.85 per 1,000", "0.80 per 1,000")
+    assert [view.cumulative_text(i) for i in range(3)] == [("0.42 per 1,000", "0.40 per 1,000"),
+                                                           ("0.85 per 1,000", "0.80 per 1,000"),
+                                                           ("", "1.20 per 1,000")]
     # The grid's rows say the same, the gap included (0.045 was "+0.0").
     grid = svc.entry_grid(store, rate, area, FY16)
     assert [c.text for c in grid.row(svc.GRID_CUMULATIVE).cells[:3]] == ["0.42 per 1,000", "0.85 per 1,000", ""]
-    assert [c.text for c in grid.row(svc.GRID_TARGET).cells[:3]] == ["0.4 per 1,000", "0.8 per 1,000",
-                                                                      "1.2 per 1,000"]
+    assert [c.text for c in grid.row(svc.GRID_TARGET).cells[:3]] == ["0.40 per 1,000", "0.80 per 1,000",
+                                                                      "1.20 per 1,000"]
     assert [c.text for c in grid.row(svc.GRID_GAP).cells[:3]] == ["+0.02", "+0.05", ""]
     assert [c.text for c in grid.row(svc.GRID_RAG).cells[:2]] == ["\u25c6 Amber", "\u25b2 Red"]
 

@@ -171,9 +171,9 @@ def test_the_chart_in_words_uses_the_places_the_table_uses_against_target(knife_
     p = presenter_on(store, area, FY16)
     assert p.view.ytd_text() == "0.85 per 1,000"
     cumulative = p.chart(ChartMode.CUMULATIVE)
-    assert "latest 0.85 per 1,000" in cumulative.summary and "latest 0.8 per 1,000 (2016/17)" in cumulative.summary
+    assert "latest 0.85 per 1,000" in cumulative.summary and "latest 0.80 per 1,000 (2016/17)" in cumulative.summary
     assert cumulative.text("2016/17 cumulative", 0) == "0.85 per 1,000"
-    assert cumulative.text("Target 2016/17", 0) == "0.8 per 1,000"
+    assert cumulative.text("Target 2016/17", 0) == "0.80 per 1,000"  # the figure's places (s75)
     year = p.chart(ChartMode.YEAR)
     assert year.text("2016/17", 0) == "0.85 per 1,000" and "latest 0.85 per 1,000" in year.summary
     areas = p.chart(ChartMode.AREAS)
@@ -196,7 +196,7 @@ def test_the_hover_says_the_rate_base_and_the_places_against_target(window, knif
     tab = indicators_tab_on(window, store, area)
     tab.set_mode("cumulative")
     assert tab.chart.hover_text(0) == ("Year\n2016/17 cumulative: 0.85 per 1,000\n2015/16 cumulative: —\n"
-                                       "Target 2016/17: 0.8 per 1,000")
+                                       "Target 2016/17: 0.80 per 1,000")
     tab.set_mode("year")
     assert tab.chart.hover_text(0) == "Year\n2015/16: —\n2016/17: 0.85 per 1,000"
     assert window.open_path(demo_path)
