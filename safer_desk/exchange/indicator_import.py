@@ -176,9 +176,10 @@ def _rows_from(path: Path, header: list, body, *, csv_text: bool = False, lines:
     return out
 
 
-# A month as a heading shows it: "Apr", "April", "Apr-16", "April 2016", "2016-04", a date cell (shown 2016-04-01).
-_MONTH_HEADING = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:[ ,'/-]*\d{2,4})?"
-                            r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{1,2}/\d{2,4})$", re.IGNORECASE)
+# A month as a heading shows it: "Apr", "April", "Apr-16", "April 2016", "2016 Apr" (year first, as ONS tables),
+# "2016-04", a date cell (shown 2016-04-01).
+_MONTH_HEADING = re.compile(r"^(?:(?:\d{4}[ ,/-]*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                            r"(?:[ ,'/-]*\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{1,2}/\d{2,4})$", re.IGNORECASE)
 
 
 def _months_across(path: Path, rows: list[tuple[int, Any]]) -> str | None:

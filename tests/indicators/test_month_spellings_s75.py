@@ -59,3 +59,13 @@ def test_import_figures_reads_year_first_months(tmp_path):
     code, out, err = cli_output(["import-figures", str(path), str(sheet)])
     assert (code, err) == (0, "")
     assert out.startswith("2 rows imported from figures.csv; 0 refused.")
+
+
+def test_months_across_a_sheet_spelled_year_first_are_said_as_that(store, tmp_path):
+    from safer_desk.exchange.indicator_import import ValuesFileError
+    from safer_desk.services.indicators_import import preview_values
+
+    sheet = tmp_path / "wide.csv"
+    sheet.write_text("Indicator,Area,2025 Apr,2025 May,2025 Jun\nAll crime,Babergh,1,2,3\n", encoding="utf-8")
+    with pytest.raises(ValuesFileError, match=r"the months across the sheet \(row 1, columns C to E\)"):
+        preview_values(store, sheet)
