@@ -606,7 +606,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.county import unnamed_file_words
-    from safer_desk.services.report import ReportAreaError, ReportError, build_report, year_not_held_words
+    from safer_desk.services.report import (ReportAreaError, ReportError, build_report, nothing_to_report_words,
+                                           year_not_held_words)
 
     refuse_out_first(args.file, args.out, outputs=(".pdf", ".html", ".htm"),
                      usage="safer-desk report FILE OUT.pdf|OUT.html")
@@ -645,6 +646,8 @@ def run_report(args: argparse.Namespace) -> int:
                                     as_at=args.as_at, today=today)
         except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
             raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
+        if nothing := nothing_to_report_words(document):  # a paper of one "No figures" sentence: refused, as a
+            raise CliError(f"{nothing} Nothing was written.")  # year outside the file's is, and the window does
         unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same
     finally:
         store.close()

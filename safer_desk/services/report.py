@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from safer_desk.services.reference import AreaRef
 
 REPORT_TITLE = "Community Safety Partnership board report"
+NO_FIGURES = "No figures"  # the one page of a report with nothing in it: refused, never written (nothing_to_report_words)
 
 
 class ReportError(ValueError):
@@ -419,6 +420,15 @@ def year_not_held_words(store: Store, year: FinancialYear, today: date | None = 
     return f"This file holds nothing of {year.label}: its records and figures are of {span}."
 
 
+def nothing_to_report_words(document: ReportDocument) -> str:
+    """Why a report is not written: its one "No figures" page's words ("" for a report with something in it). A year
+    inside the years the file holds with nothing in it (the example's 2012/13), or a partnership's before it began,
+    made a paper of that one sentence, exit 0, where a year outside them is refused (``year_not_held_words``);
+    `report` and File > Board Report… refuse both."""
+    nothing = [s for s in document.sections if s.title == NO_FIGURES]
+    return str(nothing[0].paragraphs[0]) if nothing and nothing[0].paragraphs else ""
+
+
 def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tuple[FinancialYear | None, str]:
     """The financial year (None: all years) and the meeting's date as the paper prints it ("" when not given).
 
@@ -519,7 +529,7 @@ def _build_report(store: Store, *, year: str | FinancialYear | None, area: str |
             f"Indicators: {label}", paragraphs=[f"No indicator figures or targets are held for {choice.name} for "
                                                 f"{fy.label}."]))
     if not sections:
-        sections = [ReportSection("No figures", paragraphs=[not_that_year_words(store, choice, fy) or (
+        sections = [ReportSection(NO_FIGURES, paragraphs=[not_that_year_words(store, choice, fy) or (
             "This file has no projects, allocations, costs, budgets or indicator figures for "
             f"{label.lower() if choice.id is None else label} in {fy.label if fy else 'any year'}"
             + (" yet." if fy is None or fy.last_day >= today else "."))])]  # not "yet" of a year long over

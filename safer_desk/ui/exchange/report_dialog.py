@@ -51,7 +51,7 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
     Runs on a worker: it opens (and closes) its own connection to the file, one read transaction long.
     progress hears per mille of the whole; cancelled raises services.progress.Cancelled, leaving no file.
     """
-    from safer_desk.services.report import build_report
+    from safer_desk.services.report import ReportError, build_report, nothing_to_report_words
     from safer_desk.ui.exchange.report_pdf import progress_part
 
     pdf = request.target.suffix.lower() == ".pdf"
@@ -63,6 +63,8 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
                                 cancelled=cancelled)
     finally:
         thread_store.close()
+    if nothing := nothing_to_report_words(document):  # refused as `safer-desk report` refuses it: nothing written
+        raise ReportError(f"{nothing} Choose another year or area.")
     if pdf:
         from safer_desk.ui.exchange.report_pdf import write_pdf
 
