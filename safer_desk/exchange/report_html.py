@@ -358,16 +358,24 @@ def chart_figures_table(chart) -> str:
 
 
 # A section this short (no chart, a few lines and table rows) prints on from the one before it, kept whole (the
-# 2009/10 report's one-sentence Indicators section took a page alone); the PDF measures it (place_sections).
+# 2009/10 report's one-sentence Indicators section took a page alone). The PDF takes the same rule (place_sections)
+# and measures whether it fits; a printed web page is laid out by the browser, which knows no rule but this one.
 SHORT_ROWS, SHORT_WORDS = 10, 700  # table rows (headers and totals too), and characters of paragraphs and notes
+
+
+def short_section(section) -> bool:
+    """Whether a section is short enough to follow the one before it on its page, in the web page and the PDF
+    alike, when it fits there whole: no chart, no wide table, at most SHORT_ROWS table rows and SHORT_WORDS
+    characters of words."""
+    rows = sum(1 + len(t.rows) + bool(t.total_row) for t in section.tables)
+    words = sum(len(p) for p in section.paragraphs) + sum(len(t.note) + len(t.title) for t in section.tables)
+    return bool(not section.charts and rows <= SHORT_ROWS and words <= SHORT_WORDS
+                and not any(len(t.header) > WIDE_COLUMNS for t in section.tables))
 
 
 def follows(section, number: int | None) -> bool:
     """Whether a section may print on the page the one before it ends on (when it fits, whole)."""
-    rows = sum(1 + len(t.rows) + bool(t.total_row) for t in section.tables)
-    words = sum(len(p) for p in section.paragraphs) + sum(len(t.note) + len(t.title) for t in section.tables)
-    return bool(number and number > 1 and not section.charts and rows <= SHORT_ROWS and words <= SHORT_WORDS
-                and not any(len(t.header) > WIDE_COLUMNS for t in section.tables))
+    return bool(number and number > 1 and short_section(section))
 
 
 def section_html(section, number: int | None = None) -> str:

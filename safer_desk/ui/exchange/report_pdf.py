@@ -1,9 +1,9 @@
 """The board report as PDF through Qt's own QPdfWriter, QTextDocument and QPainter (no external tool).
 
 Page 1 is the title page (title, area, year, date, contents with the page each section starts on); the
-sections follow, each laid out by its own QTextDocument from a new page (a short one that fits whole in the room
-left on the page before follows there: place_sections) and painted page by page under a running header and a
-"Page n of N" footer.
+sections follow, each laid out by its own QTextDocument from a new page (a short one, by the web page's rule, that
+fits whole in the room left on the page before follows there: place_sections) and painted page by page under a
+running header and a "Page n of N" footer.
 
 Charts are the same SVG as in the HTML report, drawn as vectors onto the PDF's own painter: QSvgRenderer
 paints the shapes and QPainter writes the words in the report's fonts. A chart costs a few kilobytes instead
@@ -36,7 +36,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from safer_desk import __version__, faults
 from safer_desk.exchange.files import atomic_path
-from safer_desk.exchange.report_html import LONG_WORD, chart_svg
+from safer_desk.exchange.report_html import LONG_WORD, chart_svg, short_section
 from safer_desk.services.progress import CancelCheck, Progress, check_cancelled, never_cancelled, no_progress
 from safer_desk.services.files import write_chunks
 
@@ -372,20 +372,21 @@ class SectionLayout:
 
 
 SECTION_GAP = 30.0  # px between a section and a short one following it on its page
-SHORT_SECTION = 0.5  # of a page: a section no taller may follow the one before it on its page
 
 
-def place_sections(layouts: list[SectionLayout], height: float) -> list[tuple[int, float]]:
+def place_sections(layouts: list[SectionLayout], height: float,
+                   short: list[bool] | None = None) -> list[tuple[int, float]]:
     """Where each section begins, as (page of the body, 0-based, after the title page; its top on that page).
 
-    A section begins a new page, but for a short one (one page, at most SHORT_SECTION of it) that fits whole in
-    the room the section before it left on its last page: it follows there (the 2009/10 report's one-sentence
-    Indicators section took page 10 alone). Whole, so no heading or table is split from what it heads."""
+    A section begins a new page, but for a short one (short[i]: exchange.report_html.short_section, the rule the
+    printed web page follows too; by default every section of one page) that fits whole in the room the section
+    before it left on its last page: it follows there (the 2009/10 report's one-sentence Indicators section took
+    page 10 alone). Whole, so no heading or table is split from what it heads."""
     places: list[tuple[int, float]] = []
     page, used = -1, height
-    for layout in layouts:
+    for i, layout in enumerate(layouts):
         tall = layout.bottom
-        if places and layout.pages == 1 and tall <= height * SHORT_SECTION and used + SECTION_GAP + tall <= height:
+        if places and layout.pages == 1 and (short is None or short[i]) and used + SECTION_GAP + tall <= height:
             places.append((page, used + SECTION_GAP))
             used += SECTION_GAP + tall
         else:
@@ -926,7 +927,7 @@ def render_pdf(document, *, progress: Progress = no_progress,
         laying_out(i, count, said)
         within = (lambda done, of, rows, i=i, said=said: laying_out(i * of + done, count * of, f"{said}: {rows}"))
         sections.append(layout_section(section, i + 1, page.width(), body_h, writer, cancelled, within))
-    places = place_sections(sections, body_h)
+    places = place_sections(sections, body_h, [short_section(s) for s in document.sections])
     starts = [at + 2 for at, _ in places]  # the title page is page 1
     total = 1 + max((at + layout.pages for (at, _), layout in zip(places, sections)), default=0)
     drawn: dict[int, list[tuple[SectionLayout, int, float]]] = {}  # page of the body -> what is drawn on it
