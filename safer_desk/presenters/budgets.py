@@ -303,6 +303,9 @@ class BudgetsPresenter(ScreenPresenter):
         self.plans: list[service.PlanSummary] = []
         self.view: service.PlanView | None = None
         self.rows: list[GridRow] = []
+        # A plan in pounds with pence in any figure shows them in every figure (``shown``), as the board report prints
+        # it: "£0.00" beside "£7,525.58" (seed 002), a total printed to the pound "£12,526.00" beside "£12,525.58".
+        self.pence_throughout = False
         self.error = ""
         # What a change that went through read in a way to be told (a paste's Annual Change columns placed from the
         # plan's years, its Total column left aside): shown under the grid until the next change or another plan.
@@ -336,8 +339,15 @@ class BudgetsPresenter(ScreenPresenter):
                              r.line_id, r.section_id, r.notes, r.links,
                              kinds.get(r.section_id, "") if r.kind == "section" else "", r.actuals_note)
                      for r in self.view.rows] if self.view else []
+        self.pence_throughout = unit == "pound" and service.shows_pence(
+            c.text for r in self.rows for c in (*r.cells, *((r.across,) if r.across else ())))
         self._list_as_shown()
         self.changed.emit()
+
+    def shown(self, text: str) -> str:
+        """A figure, change or total as the grid shows it: "£0.00" in a plan showing pence throughout (the figures
+        themselves, what is copied, exported and typed over, stay as held: "£0")."""
+        return service.with_pence(text) if self.pence_throughout else text
 
     def _list_as_shown(self) -> None:
         """The plan list's ⚠ count for the plan shown, as its grid now has it: an edit, its undo or its redo that

@@ -18,7 +18,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from safer_desk.domain import clock
 from safer_desk.domain import budgets as rules
@@ -1265,6 +1265,23 @@ def link_actuals(store: Store, link: LineLink) -> dict[str, int]:
 
 # A linked line's actual in a year before what it is linked to began (Western Suffolk's target hardening in
 # 2017/18, the Suffolk pilot from April 2018): not a figure missing, nothing to show yet.
+# A plan in pounds writes its money one way, in the tab and the board report alike: with pence throughout once any
+# figure has them ("£0.00" beside "£7,525.58", seed 002), as every other table of the report does (``table_money``).
+_WITH_PENCE = re.compile(r"£\d[\d,]*\.\d\d")
+_WHOLE_POUNDS = re.compile(r"(£\d[\d,]*)(?![\d,]*\.\d)")
+
+
+def shows_pence(texts: Iterable[str]) -> bool:
+    """Whether any of a plan's figures as shown ("£7,525.58", "£9,000.50 + TBC") has pence."""
+    return any(_WITH_PENCE.search(text) for text in texts if text)
+
+
+def with_pence(text: str) -> str:
+    """Every whole-pound amount in a figure as shown given its pence: "£4,000 (£2,000 per district)" becomes
+    "£4,000.00 (£2,000.00 per district)"; words (TBC, N/K) and amounts with pence stay as they are."""
+    return _WHOLE_POUNDS.sub(r"\1.00", text) if text else text
+
+
 NOT_STARTED = "—"
 
 

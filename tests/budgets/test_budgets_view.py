@@ -73,11 +73,12 @@ def test_enter_the_financial_implications_of_paper_002_through_the_window(qtbot,
             row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == label)
             type_cell(qtbot, tab, row, tab.model.year_columns[YEARS.index(year)], text)
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == TABLE[1][0])
-    assert tab.model.index(row, tab.model.year_columns[1]).data() == "£4,000 (£2,000 per district)"
+    # The plan has pence (£7525.58): every figure is shown with them, as the board report prints it (s75).
+    assert tab.model.index(row, tab.model.year_columns[1]).data() == "£4,000.00 (£2,000.00 per district)"
     change = tab.model.column_index("d1")
-    assert tab.model.index(row, change).data() == "+£4,000"
+    assert tab.model.index(row, change).data() == "+£4,000.00"
     total = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).kind in ("subtotal", "total"))
-    assert tab.model.index(total, tab.model.year_columns[1]).data() == "£9,000 + TBC"
+    assert tab.model.index(total, tab.model.year_columns[1]).data() == "£9,000.00 + TBC"
 
     typed = budget_rows(capsys, demo_path, "WSCSP financial implications (typed)")
     paper = budget_rows(capsys, demo_path, DEMO)
@@ -106,7 +107,7 @@ def test_undo_a_cell_through_the_window(qtbot, demo_window, tab):
     tab.plan_list.setCurrentItem(item)
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))
     type_cell(qtbot, tab, row, tab.model.year_columns[1], "£3,000")
-    assert tab.model.index(row, tab.model.year_columns[1]).data() == "£3,000"
+    assert tab.model.index(row, tab.model.year_columns[1]).data() == "£3,000.00"  # pence throughout (£7,525.58), s75
     assert "Undo set Domestic Homicide Reviews (DHRs), 2018/19" in demo_window.undo_action.text().replace("&", "")
     demo_window.undo_action.trigger()
     row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data().startswith("Domestic"))

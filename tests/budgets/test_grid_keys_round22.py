@@ -270,10 +270,15 @@ def test_the_grid_changes_cells_in_place_and_finds_a_cell_again_by_what_it_is(de
     seen: list = []
     model.modelReset.connect(lambda: seen.append("rebuilt"))
     model.dataChanged.connect(lambda first, last, roles=(): seen.append((first.row(), first.column(), last.column())))
-    assert p.set_cell(lines[DHR], "2017/18", "8000")
+    assert p.set_cell(lines[DHR], "2017/18", "8000.50")  # pence still in the plan: every figure shown as it was
     last = model.columnCount() - 1
     assert seen == [(rows[DHR], 0, last), (total, 0, last)]  # the line and the total, whole rows, in place
+    assert model.index(rows[DHR], model.year_columns[0]).data() == "£8,000.50"
+    seen.clear()
+    assert p.set_cell(lines[DHR], "2017/18", "8000")  # the plan's last pence gone (s75): every row shown anew, in place
+    assert seen == [(r, 0, last) for r in range(model.rowCount())]
     assert model.index(rows[DHR], model.year_columns[0]).data() == "£8,000"
+    assert model.index(rows[HARDENING], model.year_columns[0]).data() == "£0"
     seen.clear()
     assert p.delete_row(next(r for r in p.rows if r.label == DHR))
     assert seen == ["rebuilt"]

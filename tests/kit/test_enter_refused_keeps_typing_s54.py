@@ -87,7 +87,8 @@ def test_a_budget_cell_refused_on_enter_stays_typed(demo_window, qtbot):
     qtbot.keyClicks(editor, "\b" * len(" + TBC"))
     assert editor.text() == "£9,000"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert _editing(tab.view) is None and model.index(row, model.year_columns[2]).data() == "£9,000"
+    # seed 002's plan has pence (£7,525.58): every figure is shown with pence, as the report prints them (s75)
+    assert _editing(tab.view) is None and model.index(row, model.year_columns[2]).data() == "£9,000.00"
 
 
 def test_an_allocation_option_refused_stays_typed_and_esc_puts_it_back(demo_window, qtbot, prompts):

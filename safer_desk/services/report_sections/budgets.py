@@ -8,7 +8,6 @@ annual change columns (seed 004's revenue budget) shows them as the paper does, 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -23,8 +22,6 @@ from safer_desk.storage.store import Store
 FLAG = " ⚠"
 # A printed total that could not be checked (a TBC or N/K in its lines): the grid's ℹ has no glyph in the PDF's font.
 UNCHECKED = " (not checked)"
-_WITH_PENCE = re.compile(r"£\d[\d,]*\.\d\d")
-_WHOLE_POUNDS = re.compile(r"(£\d[\d,]*)(?![\d,]*\.\d)")
 
 
 def _plan_in(store: Store, plan_id: str, year: FinancialYear | None, areas: ReportAreas) -> bool:
@@ -248,10 +245,12 @@ def plan_table(view, *, marked_cells: dict[tuple[str, str], str] | None = None) 
                 actual.append(format_actual_total((a.pence for a in row.actuals if a.pence is not None), plan.unit)
                               if any(a.pence is not None for a in row.actuals) else "")
             rows.append(actual)
-    if plan.unit == "pound" and any(_WITH_PENCE.search(text) for row in rows for text in row[1:]):
-        # One table writes its money one way, as the report's other tables do (``table_money``): "£0" beside
-        # "£7,525.58" (seed 002's implications) did not line up, and read as a figure rounded away.
-        rows = [[row[0], *(_WHOLE_POUNDS.sub(r"\1.00", text) for text in row[1:])] for row in rows]
+    from safer_desk.services.budgets import shows_pence, with_pence
+
+    if plan.unit == "pound" and shows_pence(text for row in rows for text in row[1:]):
+        # One table writes its money one way, as the report's other tables do (``table_money``) and the Budgets tab
+        # does: "£0" beside "£7,525.58" (seed 002's implications) did not line up, and read as a figure rounded away.
+        rows = [[row[0], *(with_pence(text) for text in row[1:])] for row in rows]
     unit = "£'000" if plan.unit == "thousand" else "£"
     notes = [f"Amounts in {unit}." + (f" Source: {plan.source}." if plan.source else "")]
     # A year with nothing typed in it yet prints a blank column, its totals blank too: said, not read as figures lost.

@@ -105,12 +105,13 @@ class CellEditor(WholeNumbers):
             editor.setSelection(0, length)
 
 
-def _cell_text(row: GridRow, i: int) -> str:
+def _cell_text(row: GridRow, i: int, shown=str) -> str:
+    """shown: the presenter's ``shown`` (pence throughout in a plan with pence anywhere, as the report prints it)."""
     cell = row.cells[i] if i < len(row.cells) else None
     if cell is None or not cell.text:
         return ""
     # ℹ, not ⓘ: a Linux desktop's DejaVu Sans (no Noto symbols) drew ⓘ as an empty box beside the figure.
-    return ("⚠ " if cell.flag else "ℹ " if cell.unchecked else "") + cell.text
+    return ("⚠ " if cell.flag else "ℹ " if cell.unchecked else "") + shown(cell.text)
 
 
 def _cell_tip(row: GridRow, i: int | None) -> str | None:
@@ -190,6 +191,7 @@ class PlanModel(RowTableModel):
         self.presenter = presenter
         self.year_columns: list[int] = []
         self._plan: str | None = None
+        self._pence_throughout = False  # the plan was shown with pence throughout (the presenter's pence_throughout)
         self.typed_in = False  # the value being set was typed in the cell's editor (``CellEditor.setModelData``)
 
     def cell_key(self, index) -> tuple | None:
@@ -227,31 +229,34 @@ class PlanModel(RowTableModel):
         changes = p.change_columns  # each year's change on the year before it, whatever the order of the columns
         for i, label in enumerate(p.columns):
             self.year_columns.append(len(columns))
-            columns.append(Column(f"c{i}", label, text_of=lambda r, i=i: _cell_text(r, i), align=RIGHT,
+            columns.append(Column(f"c{i}", label, text_of=lambda r, i=i: _cell_text(r, i, p.shown), align=RIGHT,
                                   tooltip=lambda r, i=i: _with_split_note(_cell_tip(r, i), p.split_note_tip(r, i)),
                                   copy_of=lambda r, i=i: _copy(r, i)))
             if i in changes:
                 heading = p.change_heading(i)  # "2-year change to 2013/14" where the paper skips a year
                 columns.append(Column(f"d{i}", heading, align=RIGHT,
-                                      text_of=lambda r, i=i: r.change_shown(i),
+                                      text_of=lambda r, i=i: p.shown(r.change_shown(i)),
                                       copy_of=lambda r, i=i: _change_copy(r, i),
                                       tooltip=lambda r, i=i: _change_tip(r, i),
                                       copy_beside=((f"{heading} (%)", lambda r, i=i: _percent_copy(r, i)),)))
         if p.shows_total_column:
             columns.append(Column("across", TOTAL_HEADING, align=RIGHT,
-                                  text_of=lambda r: (("⚠ " if r.across.flag else "") + r.across.text)
+                                  text_of=lambda r: (("⚠ " if r.across.flag else "") + p.shown(r.across.text))
                                   if r.across is not None else "", copy_of=lambda r: _plain(r.across),
                                   tooltip=lambda r: _cell_tip(r, None)))
         if p.selected == self._plan and [c.header for c in columns] == [c.header for c in self.columns] \
                 and [_row_key(r) for r in rows] == [_row_key(r) for r in self._rows]:
             old, self._rows, self.columns = self._rows, rows, columns
+            # A figure with pence typed (or taken away) changes how every figure of the plan is shown.
+            every, self._pence_throughout = self._pence_throughout != p.pence_throughout, p.pence_throughout
             self._refresh_derived()
             for i, (was, now) in enumerate(zip(old, rows)):
-                if was != now:
+                if was != now or every:
                     self.dataChanged.emit(self.index(i, 0), self.index(i, len(columns) - 1))
             return False
         self.beginResetModel()
         self._plan = p.selected
+        self._pence_throughout = p.pence_throughout
         self.columns = columns
         self._rows = rows
         self._refresh_derived()
