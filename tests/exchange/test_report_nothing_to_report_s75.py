@@ -46,3 +46,23 @@ def test_the_window_refuses_it_in_the_same_words(demo_window, qtbot, prompts, tm
     assert not prompts.infos, prompts.infos
     assert prompts.errors[-1][1] == f"The report was not written: {NOTHING} Choose another year or area."
     assert not target.exists() and not dialog.busy and dialog.year_combo.currentText() == "2012/13"  # to choose again
+
+
+def test_a_new_files_report_of_everything_is_refused_without_asking_for_another_year(window, qtbot, prompts,
+                                                                                       tmp_path):
+    from safer_desk.storage.store import open_store
+
+    path = tmp_path / "new office.sqlite"
+    open_store(path, create=True).close()
+    assert window.open_path(path)
+    target = tmp_path / "board.pdf"
+    dialog = ReportDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(target))
+    assert dialog.year_combo.currentText() == "All years"
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(prompts.errors or prompts.infos), timeout=120_000)
+    said = prompts.errors[-1][1]
+    assert said.startswith("The report was not written: This file has no projects, allocations, costs, budgets or "
+                           "indicator figures for ") and said.endswith(" in any year yet."), said
+    assert not target.exists()

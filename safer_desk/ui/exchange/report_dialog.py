@@ -64,7 +64,8 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
     finally:
         thread_store.close()
     if nothing := nothing_to_report_words(document):  # refused as `safer-desk report` refuses it: nothing written
-        raise ReportError(f"{nothing} Choose another year or area.")
+        # Another year or area is worth choosing only where one was chosen: a new file's report of everything has none.
+        raise ReportError(nothing + (" Choose another year or area." if request.year or request.area else ""))
     if pdf:
         from safer_desk.ui.exchange.report_pdf import write_pdf
 
