@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from safer_desk.services.reference import AreaRef
 
 REPORT_TITLE = "Community Safety Partnership board report"
-NO_FIGURES = "No figures"  # the one page of a report with nothing in it: refused, never written (nothing_to_report_words)
+NO_FIGURES = "No figures"  # the one page of a report with nothing in it: refused, never written (see below)
 
 
 class ReportError(ValueError):
