@@ -931,7 +931,7 @@ def comparison_note(first: service.Scenario, second: service.Scenario) -> str:
         return note
     # Across a merger (Waveney and Suffolk Coastal, then East Suffolk) their Difference cells were blank unexplained.
     words = "; ".join(said)
-    return f"{note.rstrip('.')}. {words[0].upper()}{words[1:]} (no difference for them; the Totals compare the pots)."
+    return f"{note.rstrip('.')}. {words[0].upper()}{words[1:]} (no difference for them; the Total compares the pots)."
 
 
 def _options_note(first: service.Scenario, second: service.Scenario) -> str:

@@ -508,7 +508,7 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
     percent = percent or (lambda printed, exact: printed + "%")
     factors = result.options.factors
     chosen = _rows_named(result, names)
-    if len(chosen) != len(result.rows) or total_label != "Totals":
+    if len(chosen) != len(result.rows):
         return _part_rows(result, chosen, money=money, number=number, percent=percent, totals=totals,
                           total_label=total_label)
     rows = []
@@ -528,7 +528,7 @@ def table_rows(result: AllocationResult, *, money=format_money, number=None, tot
         index = {r.name: i for i, r in enumerate(result.rows)}
         rows = [rows[index[r.name]] for r in chosen]
     if totals:
-        row = ["Totals", result.fixed_units, money(result.fixed_total_pence), money(result.variable_total_pence)]
+        row = [total_label, result.fixed_units, money(result.fixed_total_pence), money(result.variable_total_pence)]
         if result.options.damping is not None:
             row.append(money(sum(r.damping_pence for r in result.rows)))
         for f in factors:
@@ -964,7 +964,7 @@ def compare_scenarios(first: Scenario, second: Scenario) -> list[ComparisonRow]:
     rows = [ComparisonRow(name, total, b[matched[key]][1] if key in matched else None)
             for key, (name, total) in a.items()]
     rows += [ComparisonRow(name, None, total) for key, (name, total) in b.items() if key not in taken]
-    rows.append(ComparisonRow("Totals", sum(v[1] for v in a.values()), sum(v[1] for v in b.values())))
+    rows.append(ComparisonRow("Total", sum(v[1] for v in a.values()), sum(v[1] for v in b.values())))
     return rows
 
 

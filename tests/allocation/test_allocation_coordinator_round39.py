@@ -82,7 +82,7 @@ def test_copy_table_with_no_result_says_why_and_copies_nothing(qtbot, tab, promp
 def test_copy_table_with_a_result_copies_the_table(qtbot, tab, prompts):
     copy = next(b for b in tab.findChildren(type(tab.save_button)) if b.accessibleName() == "Copy Table")
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text().splitlines()[-1].startswith("Totals\t589608\t655120\t-65512")
+    assert QGuiApplication.clipboard().text().splitlines()[-1].startswith("Total\t589608\t655120\t-65512")
     assert prompts.errors == []
 
 

@@ -44,7 +44,7 @@ def test_the_results_copied_for_excel_show_the_factor_values_as_typed(tab):
     rows = list(csv.reader(io.StringIO(QGuiApplication.clipboard().text()), delimiter="\t"))
     column = rows[0].index("BCS comparator offences 2007-08")
     assert rows[1][column] == "10234.75"
-    assert rows[-1][0] == "Totals" and rows[-1][column] == "34687.75"  # 10,234.75 + 7,937 + 4,857 + 3,324 + 8,335
+    assert rows[-1][0] == "Total" and rows[-1][column] == "34687.75"  # 10,234.75 + 7,937 + 4,857 + 3,324 + 8,335
 
 
 def test_the_command_prints_a_factor_value_as_typed(capsys, tmp_path):

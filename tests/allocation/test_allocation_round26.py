@@ -114,12 +114,12 @@ def test_compare_sets_one_partnership_spelt_two_ways_on_one_row(store):
     # Each spelling was a row of its own with one figure and no difference: the comparison showed neither change.
     rows = service.compare_scenarios(*_two_spellings(store))
     assert [r.partnership for r in rows] == ["Mid Suffolk \u2013 Babergh", "Ipswich", "Waveney", "Suffolk Coastal",
-                                             "West", "Totals"]
+                                             "West", "Total"]
     by_name = {r.partnership: r for r in rows}
     assert (by_name["Mid Suffolk \u2013 Babergh"].first_pence, by_name["Mid Suffolk \u2013 Babergh"].second_pence) \
         == (63_768_00, 63_767_00)
     assert by_name["Suffolk Coastal"].difference_pence == 76_657_00 - 76_660_00
-    assert by_name["Totals"].difference_pence == 0
+    assert by_name["Total"].difference_pence == 0
 
 
 def test_compare_keeps_apart_two_spellings_kept_in_one_scenario(demo_path):

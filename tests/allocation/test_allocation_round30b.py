@@ -42,9 +42,9 @@ def test_the_share_of_the_total_is_a_number_in_the_exported_workbook_that_excel_
     share = next(i for i, h in enumerate(header) if h.endswith("as % of the total"))
     by_name = {r[0]: r[share] for r in rows}
     assert all(isinstance(v, (int, float)) for v in by_name.values()), by_name  # was the text "9.08%"
-    assert {n: round(Decimal(str(v)) * 100, 2) for n, v in by_name.items() if n != "Totals"} == {
-        n: Decimal(PAPER[n.removesuffix(" CSP").replace("Western", "West")][0]) for n in by_name if n != "Totals"}
-    assert by_name["Totals"] == 1  # 100.00%, shown with Excel's percent format
+    assert {n: round(Decimal(str(v)) * 100, 2) for n, v in by_name.items() if n != "Total"} == {
+        n: Decimal(PAPER[n.removesuffix(" CSP").replace("Western", "West")][0]) for n in by_name if n != "Total"}
+    assert by_name["Total"] == 1  # 100.00%, shown with Excel's percent format
     assert _number_format(target, share) == "0.00%"
     # the CSV reads as before: the text formats show the percentage as printed
     csv_target = tmp_path / "allocation.csv"

@@ -32,10 +32,10 @@ def text_room(combo) -> int:
 
 
 def pounds(tab, key: str) -> dict[str, int]:
-    """A results column as the table shows it, in whole pounds, by partnership (the Totals row left out)."""
+    """A results column as the table shows it, in whole pounds, by partnership (the Total row left out)."""
     model, column = tab.results_model, tab.results_model.column_index(key)
     shown = {model.index(r, 0).data(): model.index(r, column).data() for r in range(model.rowCount())}
-    return {name: int(text.replace("£", "").replace(",", "")) for name, text in shown.items() if name != "Totals"}
+    return {name: int(text.replace("£", "").replace(",", "")) for name, text in shown.items() if name != "Total"}
 
 
 def choose(qtbot, combo, words: str) -> None:

@@ -32,7 +32,7 @@ def test_a_partnership_named_for_its_area_is_one_row_with_the_csp_of_that_area(d
     paper, option_2 = scenarios(demo_store)
     rows = service.compare_scenarios(paper, option_2)
     assert [r.partnership for r in rows] == ["Babergh", "Ipswich Community Safety Partnership", "Waveney",
-                                             "Suffolk Coastal", "western csp", "Totals"]
+                                             "Suffolk Coastal", "western csp", "Total"]
     assert all(r.first_pence is not None and r.second_pence is not None for r in rows)
     theirs = {p.name: p for p in option_2.partnerships}
     assert rows[2].second_pence == option_2.saved_totals[theirs["Waveney CSP"].name][3]

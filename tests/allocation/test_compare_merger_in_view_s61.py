@@ -17,7 +17,7 @@ from tests.allocation.test_results_in_view_round38nhd import _in_sight, _settle
 from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, resize_window
 
 BOTH = ["Babergh CSP", "Ipswich CSP", "Waveney CSP", "Suffolk Coastal CSP", "Western CSP", "East Suffolk CSP",
-        "West Suffolk CSP", "Totals"]
+        "West Suffolk CSP", "Total"]
 
 
 def choose(combo, words: str) -> None:

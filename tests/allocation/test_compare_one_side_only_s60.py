@@ -16,6 +16,6 @@ def test_partnerships_in_one_scenario_only_are_named_under_the_comparison(demo_s
     note = comparison_note(first, second)
     assert note.startswith("Differences in the options: last year's total: £655,120 → £589,608;")
     assert note.endswith("basis 1. Only in the first: Waveney CSP, Suffolk Coastal CSP and Western CSP; only in the "
-                         "second: East Suffolk CSP and West Suffolk CSP (no difference for them; the Totals compare "
+                         "second: East Suffolk CSP and West Suffolk CSP (no difference for them; the Total compares "
                          "the pots).")
     assert "Only in" not in comparison_note(first, first)

@@ -36,7 +36,7 @@ def test_copy_on_the_compare_page_copies_the_comparison(demo_window, tab, qtbot)
     rows = _copy_from(demo_window, tab.compare_first, qtbot)
     assert rows[0][0] == "Partnership" and rows[0][-1] == "Difference (second − first)", rows[0]
     assert len(rows) == 1 + tab.compare_model.rowCount()
-    assert rows[-1][0] == "Totals"
+    assert rows[-1][0] == "Total"
 
 
 def test_copy_on_the_redistribute_page_copies_the_shares(demo_window, tab, qtbot):
@@ -58,4 +58,4 @@ def test_copy_on_the_results_page_copies_the_results_as_before(demo_window, tab,
     tab.pages.setCurrentIndex(0)
     tab.results_view.clearSelection()  # none chosen: the whole table
     rows = _copy_from(demo_window, tab.scenario_combo, qtbot)
-    assert rows[0][0] == "Partnership" and rows[-1][:4] == ["Totals", "589608", "655120", "-65512"], rows
+    assert rows[0][0] == "Partnership" and rows[-1][:4] == ["Total", "589608", "655120", "-65512"], rows

@@ -53,7 +53,7 @@ def test_copy_table_on_compare_and_top_slice_copies_their_tables(tab, qtbot):
     assert rows[0] == ["Partnership", "2009/10 — Option 2 with exact shares",
                        "2009/10 — Option 2 - As per 2008/09 with updated crime figures, 10% retained",
                        "Difference (second − first)"]
-    assert rows[1][:3] == ["Babergh CSP", "63767", "63768"] and rows[-1][:3] == ["Totals", "589608", "589608"]
+    assert rows[1][:3] == ["Babergh CSP", "63767", "63768"] and rows[-1][:3] == ["Total", "589608", "589608"]
     tab.pages.setCurrentWidget(tab.top_slice_page)
     rows = _copy_table(tab, qtbot)
     assert rows[0] == ["Line", "Amount"] and rows[1] == ["Total", "2900692"] and len(rows) == 8
@@ -62,7 +62,7 @@ def test_copy_table_on_compare_and_top_slice_copies_their_tables(tab, qtbot):
 def test_copy_table_on_results_copies_the_results_as_before(tab, qtbot):
     tab.pages.setCurrentIndex(0)
     rows = _copy_table(tab, qtbot)
-    assert rows[0][0] == "Partnership" and rows[-1][:4] == ["Totals", "589608", "655120", "-65512"]
+    assert rows[0][0] == "Partnership" and rows[-1][:4] == ["Total", "589608", "655120", "-65512"]
 
 
 def test_export_on_redistribute_saves_the_money_shared_back(tab, qtbot, prompts, tmp_path):
@@ -85,7 +85,7 @@ def test_export_on_compare_saves_the_comparison_as_a_workbook(tab, qtbot, prompt
                          "2008/09 with updated crime figures, 10% retained"]
     babergh = next(row for row in values if row[0] == "Babergh CSP")
     assert babergh == ["Babergh CSP", 63767, 63768, 1]  # pounds Excel can add up
-    assert next(row for row in values if row[0] == "Totals") == ["Totals", 589608, 589608, 0]
+    assert next(row for row in values if row[0] == "Total") == ["Total", 589608, 589608, 0]
 
 
 def test_export_on_top_slice_saves_its_figures(tab, qtbot, prompts, tmp_path):

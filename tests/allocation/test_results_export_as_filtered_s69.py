@@ -35,7 +35,7 @@ def test_export_holds_the_rows_the_filter_shows_as_copy_table_does(qtbot, tab, p
     rows = _csv_rows(target)
     names = [row[0] for row in rows if row]
     assert "Western CSP" in names and "Total of the 1 shown (of 5 partnerships)" in names
-    assert not {"Babergh CSP", "Totals"} & set(names), names
+    assert not {"Babergh CSP", "Total"} & set(names), names
     western = next(row for row in rows if row and row[0] == "Western CSP")
     total = next(row for row in rows if row and row[0].startswith("Total of the 1 shown"))
     assert total[2:4] == western[2:4]  # the totals line totals the row shown: its fixed and variable fees
@@ -58,12 +58,12 @@ def test_workbook_title_says_a_filter_hid_some(qtbot, tab, prompts, tmp_path):
 
 def test_without_a_filter_export_and_copy_hold_every_partnership_and_the_pot(qtbot, tab, prompts, tmp_path):
     tab.copy_results()
-    assert "Totals\t589608\t655120\t-65512\t7\t196539\t393069" in QGuiApplication.clipboard().text()
+    assert "Total\t589608\t655120\t-65512\t7\t196539\t393069" in QGuiApplication.clipboard().text()
     target = tmp_path / "allocation.csv"
     prompts.file_names.append(str(target))
     tab.export_results()
     names = [row[0] for row in _csv_rows(target) if row]
-    assert "Totals" in names and "Babergh CSP" in names
+    assert "Total" in names and "Babergh CSP" in names
 
 
 def test_export_keeps_the_order_the_results_are_sorted_in(qtbot, tab, prompts, tmp_path):
@@ -76,4 +76,4 @@ def test_export_keeps_the_order_the_results_are_sorted_in(qtbot, tab, prompts, t
     prompts.file_names.append(str(target))
     tab.export_results()
     names = [row[0] for row in _csv_rows(target) if row and row[0] in copied]
-    assert names == copied and copied[0] == "Western CSP" and copied[-1] == "Totals"
+    assert names == copied and copied[0] == "Western CSP" and copied[-1] == "Total"

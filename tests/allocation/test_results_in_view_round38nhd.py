@@ -18,7 +18,7 @@ from safer_desk.ui.allocation.tab import SPLITTER_KEY
 from tests.window_sizes import LAPTOP_SIZES, SIZE_IDS, resize_window
 
 POPULATION = ["87,740", "128,300", "115,500", "124,300", "170,000"]  # five partnerships, in the example's order
-ROWS = ["Babergh CSP", "Ipswich CSP", "Waveney CSP", "Suffolk Coastal CSP", "Western CSP", "Totals"]
+ROWS = ["Babergh CSP", "Ipswich CSP", "Waveney CSP", "Suffolk Coastal CSP", "Western CSP", "Total"]
 
 
 @pytest.fixture

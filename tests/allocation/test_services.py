@@ -78,7 +78,7 @@ def test_compare_two_scenarios_side_by_side(store):
     by_name = {r.partnership: r for r in rows}
     assert by_name["Babergh CSP"].first_pence == 63_768_00 and by_name["Babergh CSP"].difference_pence == -1_00
     assert by_name["Ipswich CSP"].difference_pence == 4_00
-    assert by_name["Totals"].difference_pence == 0
+    assert by_name["Total"].difference_pence == 0
 
 
 def test_one_agreed_scenario_per_year(store):

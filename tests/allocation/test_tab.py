@@ -52,7 +52,7 @@ def test_opens_on_the_agreed_suffolk_allocation_as_the_paper_prints_it(tab):
     assert shown(tab, "Western CSP", "fixed") == "£84,231"
     assert shown(tab, "Babergh CSP", "share:basis") == "9.08%"
     assert shown(tab, TOTAL_KEY, "variance") == "-£65,512"
-    assert shown(tab, TOTAL_KEY, "name") == "Totals"
+    assert shown(tab, TOTAL_KEY, "name") == "Total"
     assert tab.chart.this_year_pounds == [63768, 144072, 99065, 76660, 206043]
     assert tab.chart.last_year_pounds == [70725, 160607, 113832, 86775, 223181]
     assert tab.chart.this_year.getData()[1] == [63768, 144072, 99065, 76660, 206043]
@@ -138,7 +138,7 @@ def test_totals_stay_last_when_sorting(tab):
     for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
         tab.results_view.sortByColumn(column(tab, "total"), order)
         names = [tab.results_proxy.index(r, 0).data() for r in range(tab.results_proxy.rowCount())]
-        assert names[-1] == "Totals"
+        assert names[-1] == "Total"
     assert names[0] == "Western CSP"
 
 
@@ -152,12 +152,12 @@ def test_the_results_stay_sorted_by_their_heading_after_an_input_changes(qtbot, 
         return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
 
     assert names_shown() == ["Western CSP", "Ipswich CSP", "Waveney CSP", "Suffolk Coastal CSP", "Babergh CSP",
-                             "Totals"]
+                             "Total"]
     edit_cell(qtbot, tab, 0, 2, "20000")  # Babergh's crime count: its total now the largest
     shown_totals = [tab.results_model.row(proxy.mapToSource(proxy.index(r, 0)).row())["total"]
                     for r in range(proxy.rowCount() - 1)]
     assert shown_totals == sorted(shown_totals, reverse=True)
-    assert names_shown()[0] == "Babergh CSP" and names_shown()[-1] == "Totals"
+    assert names_shown()[0] == "Babergh CSP" and names_shown()[-1] == "Total"
 
 
 def test_paste_from_excel_adds_and_changes_rows_in_one_undo(qtbot, demo_window, tab, prompts):
@@ -244,8 +244,8 @@ def test_save_compare_and_undo_scenarios(qtbot, demo_window, tab):
     second = tab.compare_second
     second.setCurrentIndex(next(i for i in range(second.count()) if "agreed" in second.itemText(i)))
     rows = {r.partnership: r for r in tab.compare_model.rows}
-    assert rows["Totals"].first_pence == 622_364_00 and rows["Totals"].second_pence == 589_608_00
-    assert rows["Totals"].difference_pence == -32_756_00
+    assert rows["Total"].first_pence == 622_364_00 and rows["Total"].second_pence == 589_608_00
+    assert rows["Total"].difference_pence == -32_756_00
     assert "retained: 5% → 10%" in tab.compare_note.text()
     assert tab.compare_model.headerData(1, Qt.Orientation.Horizontal).endswith("Keep 5%")
     demo_window.undo_action.trigger()  # undo the save
@@ -309,7 +309,7 @@ def test_export_and_copy(qtbot, tab, prompts, tmp_path):
     tab.copy_results()
     text = QGuiApplication.clipboard().text()
     assert text.splitlines()[0].startswith("Partnership\tThis year\tLast year\tVariance\tUnits\tFixed fee")
-    assert "Totals\t589608\t655120\t-65512\t7\t196539\t393069" in text  # plain numbers, ASCII minus
+    assert "Total\t589608\t655120\t-65512\t7\t196539\t393069" in text  # plain numbers, ASCII minus
 
 
 def test_top_slice_page_shows_the_prg(qtbot, tab):

@@ -27,7 +27,7 @@ def test_compare_pairs_a_welsh_name_with_its_english_one(store):
     this = saved(store, "2025/26 draft", "2025/26",
                  [(english, count, None) for english, (_, count, _) in zip(ENGLISH, WELSH)])
     rows = service.compare_scenarios(this, last)
-    assert [r.partnership for r in rows] == ENGLISH + ["Totals"]
+    assert [r.partnership for r in rows] == ENGLISH + ["Total"]
     assert all(r.first_pence is not None and r.second_pence is not None for r in rows)
     assert rows[0].second_pence == last.saved_totals["Caerdydd"][3]
 

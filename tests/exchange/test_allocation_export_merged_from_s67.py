@@ -32,7 +32,7 @@ def test_the_allocation_export_of_a_county_file_says_which_office_it_came_from(t
     column = list(rows[heading]).index(MERGED_FROM)
     body = [r for r in rows[heading + 1:] if r and r[0]]
     parts, totals = body[:-1], body[-1]
-    assert parts and totals[0] == "Totals"
+    assert parts and totals[0] == "Total"
     assert {r[column] for r in parts} == {"Babergh office"}
     assert not totals[column]  # the totals line names none, as the county workbook's
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from safer_desk.domain.allocation import AllocationResult, format_number, plain_number
 from safer_desk.domain.money import format_percent, format_pounds_plain
+from safer_desk.domain.text import shown_total_label
 from safer_desk.presenters.formats import Unit
 from safer_desk.presenters.allocation import COMPARISON_DIFFERENCE
 from safer_desk.services.allocation import total_share_pct
@@ -17,6 +18,9 @@ from safer_desk.services.allocation_workbench import NAME, PREVIOUS, WorkState, 
 from safer_desk.ui.kit.tables import COPY_ROLE, LEFT, RAW_ROLE, RIGHT, Column, RowTableModel
 
 TOTAL_KEY = "\x00totals"  # the totals row's name; no partnership can be called this
+# The totals line as every table of the window words it (domain.text.shown_total_label); the command line's allocate
+# CSV keeps its "Totals" row (services.allocation.CLI_TOTALS, DESIGN.md §4).
+WINDOW_TOTAL = shown_total_label(1, 1)
 
 
 class InputsModel(QAbstractTableModel):
@@ -128,7 +132,7 @@ KEY_COLUMNS = ("Partnership", "This year", "Last year", "Variance")
 def result_columns(result: AllocationResult) -> list[Column]:
     """Partnership, this year, last year and variance first (in view on a laptop), then the paper's breakdown:
     units, fixed fee, variable fee, damping, each factor's value and share."""
-    columns = [Column("name", "Partnership", lambda r: r["name"], lambda v: "Totals" if v == TOTAL_KEY else v),
+    columns = [Column("name", "Partnership", lambda r: r["name"], lambda v: WINDOW_TOTAL if v == TOTAL_KEY else v),
                _money_column("total", "This year"),
                _money_column("previous", "Last year"),
                _money_column("variance", "Variance", signed=True),

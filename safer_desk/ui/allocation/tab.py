@@ -25,7 +25,7 @@ from safer_desk.services import allocation_workbench as bench
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.allocation.chart import AllocationChart
 from safer_desk.ui.allocation.frozen import FrozenFirstColumn
-from safer_desk.ui.allocation.models import (TOTAL_KEY, InputsModel, ResultsModel, _money_column_of,
+from safer_desk.ui.allocation.models import (TOTAL_KEY, WINDOW_TOTAL, InputsModel, ResultsModel, _money_column_of,
                                              comparison_columns)
 from safer_desk.ui.kit import clipboard_without_text, copy_to_clipboard, key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
@@ -1667,7 +1667,7 @@ class AllocationTab(TabBase):
         def write(target):
             written[:] = self.presenter.export_sheets(result, workbook=target.suffix.lower() == ".xlsx", names=names,
                                                       said=str(said) if said.hidden else "",
-                                                      total_label=said.total_label if said.hidden else "Totals")
+                                                      total_label=said.total_label if said.hidden else WINDOW_TOTAL)
             return write_table(target, written)
 
         path = export_to_chosen_file(self, "Export allocation", "allocation.xlsx", write,
@@ -1722,7 +1722,7 @@ class AllocationTab(TabBase):
 
 def _table_text(model, *, total_label: str | None = None) -> str:
     """A table's rows as shown, with its headings, as tab-separated text for Excel; ``total_label`` in place of the
-    totals line's "Totals" (the last row) when a filter hides some."""
+    totals line's "Total" (the last row) when a filter hides some."""
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     rows = [[model.index(r, c).data(COPY_ROLE) for c in range(model.columnCount())]
             for r in range(model.rowCount())]  # plain numbers for Excel: no £, no separators, ASCII minus
