@@ -9,10 +9,11 @@ here; links to web pages open in the browser.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QDesktopServices, QFont, QImage, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -59,6 +60,21 @@ def page_title(path: Path) -> str:
     return path.stem.replace("-", " ").capitalize()
 
 
+def form_phrases(title: str, more: tuple[str, ...] = ()) -> list[str]:
+    """What the guide may call a form, most telling first: ``more`` (a dialog's own words for it), then its title's
+    first words, longest first ("Payment from Babergh DC for DHR-2019-01" … "Payment from", "Payment"), as the guide
+    names the button that opens it ("*Payment…*", "**Add year…**")."""
+    words = title.replace("…", " ").replace(":", " ").split()
+    return [*more, *(" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1))]
+
+
+def _names_control(text: str, phrase: str) -> bool:
+    """A page's Markdown names ``phrase`` as a control: in italics or bold, at the start of the marked words or after
+    its menu's path ("**View > Funders' Awards…**")."""
+    return re.search(r"(?<![\w*_])[*_]{1,2}(?:[^*_\n>]{1,40} > )*" + re.escape(phrase) + r"(?![\w])", text,
+                     re.IGNORECASE) is not None
+
+
 class GuideBrowser(QTextBrowser):
     """Reads .md pages as Markdown (what QTextBrowser does from their suffix), everything else as files."""
 
@@ -92,20 +108,23 @@ class GuideBrowser(QTextBrowser):
 class GuideWindow(QDialog):
     """The user guide: the pages on the left (filtered by the search), the page on the right."""
 
-    def __init__(self, parent: QWidget | None = None, folder: Path | None = None):
+    def __init__(self, parent: QWidget | None = None, folder: Path | None = None, *, within: QWidget | None = None):
+        """``within``: the window whose room the guide's size fits (the main window, for a guide opened over a small
+        form that is its parent)."""
         super().__init__(parent)
         self.setWindowTitle("Safer Desk user guide")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        if parent is not None:
+        if (within or parent) is not None:
             from safer_desk.ui.kit import fitting_size
 
-            self.resize(*fitting_size(parent, 1000, 680))
+            self.resize(*fitting_size(within or parent, 1000, 680))
         else:
             self.resize(1000, 680)
         settings.remember_geometry(self, GEOMETRY_KEY)
         self.folder = folder or guide_folder()
         self.pages = guide_pages(self.folder)
         self._texts: dict[Path, str] = {}
+        self._markdown: dict[Path, str] = {}
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Words to find in the guide")
@@ -192,6 +211,47 @@ class GuideWindow(QDialog):
         path = next((p for _title, p in self.pages if p.parent.name == "guide" and p.stem == stem), None)
         if path is not None and (self.current_page() is None or self.current_page().resolve() != path.resolve()):
             self.open_page(path)
+
+    def open_form_topic(self, stem: str | None, phrases: list[str]) -> bool:
+        """F1 in a form: the place the guide names the form as a control ("*Payment…*" for a payment's form), by the
+        first of ``phrases`` it names, looked for on the page of the tab in view (``stem``) first, then on the others;
+        the words found are selected and scrolled to the top. With no such place, the tab's page as ``open_topic``.
+        True when the place was found."""
+        pages = [p for _title, p in self.pages]
+        # The tab's page, then the other pages on their subjects, the overview (which names every window) last.
+        pages.sort(key=lambda p: 0 if p.parent.name == "guide" and p.stem == stem else 1 if p.parent.name == "guide"
+                   else 2)
+        for phrase in phrases:
+            for path in pages:
+                if _names_control(self._page_text(path), phrase):
+                    if self.current_page() is None or self.current_page().resolve() != path.resolve():
+                        self.open_page(path)
+                    if self.show_control(phrase):
+                        return True
+        self.open_topic(stem)
+        return False
+
+    def show_control(self, phrase: str) -> bool:
+        """Select the first place the page shown names ``phrase`` in italics or bold and scroll it to the top."""
+        document = self.browser.document()
+        cursor = QTextCursor(document)
+        while not (cursor := document.find(phrase, cursor, QTextDocument.FindFlag.FindWholeWords)).isNull():
+            marked = cursor.charFormat()  # the format of the phrase's last character
+            if marked.fontItalic() or marked.fontWeight() > QFont.Weight.Normal:
+                bar = self.browser.verticalScrollBar()
+                bar.setValue(bar.maximum())  # scrolled back up to it, the place comes to the top of the page
+                self.browser.setTextCursor(cursor)
+                self.browser.ensureCursorVisible()
+                return True
+        return False
+
+    def _page_text(self, path: Path) -> str:
+        if path not in self._markdown:
+            try:
+                self._markdown[path] = path.read_text(encoding="utf-8")
+            except OSError:
+                self._markdown[path] = ""
+        return self._markdown[path]
 
     def open_page(self, path: Path) -> None:
         self.browser.setSource(QUrl.fromLocalFile(str(path)), QTextDocument.ResourceType.MarkdownResource)

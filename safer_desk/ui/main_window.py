@@ -28,6 +28,7 @@ from safer_desk.services.files import (OFFICE_SUFFIXES, AuditTrailDamaged, FileE
                                        write_refused)
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import shown_as_typed
+from safer_desk.ui.kit.dialogs import GuideInForms
 from safer_desk.ui.kit.typing_undo import install_typing_undo
 from safer_desk.ui.kit.undo import redo_step, undo_step
 from safer_desk.ui.session import Session
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 420)  # maximised on 1366×768 at 150%: about 910×442 inside the frame
         self.setAcceptDrops(True)  # a Safer Desk file dropped on the window opens; police.uk files import
         install_typing_undo(self)  # Ctrl+Z in a box with no typing of its own to undo is Edit > Undo, in every box
+        GuideInForms(self)  # F1 in a modal form: the guide at the part about it (the window's F1 is held)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

@@ -20,6 +20,7 @@ from safer_desk.paths import typed_path
 from safer_desk.presenters.formats import local_day_text
 from safer_desk.ui import prompts
 from safer_desk.ui.kit import copy_to_clipboard, fitting_size, shown_as_typed
+from safer_desk.ui.kit.dialogs import GUIDE_WORDS
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, SortProxy, RowTableModel
@@ -279,6 +280,7 @@ class MergeResultDialog(QDialog):
         from safer_desk.services.county import conflict_groups
 
         self.setWindowTitle("District files merged")
+        self.setProperty(GUIDE_WORDS, "Import District Files")  # F1: the guide names it by the menu's words
         self.report = report
         self.session = session
         self.conflicts_dialog = None

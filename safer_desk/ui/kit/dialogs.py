@@ -4,15 +4,16 @@ Used by the Costs dialogs (``ui/costs/widgets.py``) and the Indicator and Target
 (``ui/indicators/dialogs.py``): one guard, one question (Save / Discard / Cancel, ``prompts.ask_unsaved``).
 
 ``share_undo`` gives a window of its own the main window's Edit > Undo and Redo keys (and, to one left open beside
-the window, F1 for the user guide).
+the window, F1 for the user guide); ``GuideInForms`` gives every modal dialog F1, the guide at the part about it.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from safer_desk.presenters.screens import UnsavedChoice
 from safer_desk.ui import prompts
@@ -56,7 +57,7 @@ def share_undo(dialog: QWidget, *, form: bool = False) -> None:
     With nothing to undo the form stays open.
 
     A window that is not a form (a list left open beside the window: History of Changes, Funders' Awards) takes
-    Help > User Guide's F1 too: it did nothing there. (A form is modal: the guide opened from it could not be read.)"""
+    Help > User Guide's F1 too: it did nothing there. (A modal form has F1 of its own: ``GuideInForms``.)"""
     window = window_with_undo(dialog.parentWidget())
     if window is None:
         return
@@ -73,6 +74,68 @@ def share_undo(dialog: QWidget, *, form: bool = False) -> None:
         own.setShortcuts(shared.shortcuts())
         own.triggered.connect(partial(_close_then_step, dialog, window, shared))
         dialog.addAction(own)
+
+
+# A dialog's property: the words the guide names it by ("Merging district files"), tried before its title's.
+GUIDE_WORDS = "guide_words"
+_HAS_GUIDE_KEY = "has_guide_key"
+
+
+class GuideInForms(QObject):
+    """F1 in every modal dialog of ``window`` (a form: Payment…, Refused…, Add year…, an award, the merge's summary):
+    the user guide at the place it names that form (``GuideWindow.open_form_topic``: by the dialog's ``GUIDE_WORDS``,
+    else its title's first words, else those of the list it was opened from), on the page of the tab in view first.
+    The window's F1 did nothing in a modal dialog, which holds the window's keys; and a guide opened beside it could
+    not be read until the form was closed. So the guide opens as the form's own window (closed with the form), which
+    the form does not hold. A dialog gets the key when it first takes the keyboard (``QApplication.focusChanged``),
+    so no dialog has to ask for it."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.main_window = window
+        QApplication.instance().focusChanged.connect(self.follow_focus)
+
+    @Slot(QWidget, QWidget)
+    def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        dialog = new.window() if new is not None else None
+        if not isinstance(dialog, QDialog) or dialog.property(_HAS_GUIDE_KEY) or not dialog.isModal():
+            return
+        from safer_desk.ui.guide import GuideWindow
+
+        if isinstance(dialog, (GuideWindow, QFileDialog)):
+            return
+        if window_with_undo(dialog.parentWidget()) is not self.main_window:
+            return
+        dialog.setProperty(_HAS_GUIDE_KEY, True)
+        guide = getattr(self.main_window, "guide_action", None)
+        if guide is not None and guide in dialog.actions():  # share_undo's, for a list beside the window: held here
+            dialog.removeAction(guide)  # (and two actions on one key fire neither)
+        key = QAction(dialog)
+        key.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents))
+        key.triggered.connect(partial(open_guide_over, dialog, self.main_window))
+        dialog.addAction(key)
+
+
+def open_guide_over(dialog: QDialog, window) -> QDialog:
+    """The user guide as ``dialog``'s own window, at the place about it (see ``GuideInForms``)."""
+    from safer_desk.ui.guide import GuideWindow, form_phrases
+
+    guide = next((child for child in dialog.findChildren(GuideWindow) if child.parent() is dialog), None)
+    if guide is None:
+        guide = GuideWindow(dialog, within=window)
+        dialog.finished.connect(guide.close)
+    more = dialog.property(GUIDE_WORDS)
+    phrases = form_phrases(dialog.windowTitle(), tuple([more] if isinstance(more, str) else more or ()))
+    over = dialog.parentWidget()
+    while over is not None and over.window() is not window:  # an award's form: then the list it was opened from
+        phrases += form_phrases(over.window().windowTitle())
+        over = over.window().parentWidget()
+    store = getattr(getattr(window, "session", None), "store", None)
+    guide.open_form_topic(window.current_tab_key() if store is not None else None, phrases)
+    guide.show()
+    guide.raise_()
+    guide.activateWindow()
+    return guide
 
 
 # A form's property: an undo or redo closes it first, wherever it is asked for (``forms_closed_before_step``).
