@@ -319,6 +319,11 @@ class CommissioningPresenter(ScreenPresenter):
         rows = (evaluation or self.evaluation()).rows
         return {r.project.id: None if r.cost_pence is None else r.scaled_pence for r in rows}
 
+    def scale_words(self, evaluation: ScenarioResult | None = None) -> dict[str, str]:
+        """What the Scale column says of a ticked project in place of its scale, by id: "nothing (withdrawn)" for one
+        withdrawn or declined since (``service.scale_words``, as the export says it)."""
+        return service.scale_words(evaluation or self.evaluation())
+
     def working(self, scenario_id: str | None = None) -> Scenario:
         loaded = self.loaded
         return Scenario(scenario_id or (loaded.id if loaded else new_id()), self.name.strip(),

@@ -768,6 +768,13 @@ class BoardTable:
     summary: str = ""
 
 
+def scale_words(result: ScenarioResult) -> dict[str, str]:
+    """A ticked project's Scale where words say it better than its scale, by project id: one declined or withdrawn
+    since it was ticked commits nothing, "nothing (withdrawn)", never "in full" beside £0 (the board's table and the
+    Commissioning page say it alike)."""
+    return {r.project.id: r.counted for r in result.rows if r.project.status in NOT_GOING_AHEAD}
+
+
 def board_table(result: ScenarioResult, *, plain: bool = False,
                 origins: RowOrigins = NOT_A_COUNTY_FILE) -> BoardTable:
     """The scenario as the board sees it (seed 000 table plus what is committed): figures formatted, or
@@ -793,6 +800,7 @@ def board_table(result: ScenarioResult, *, plain: bool = False,
         return s.describe() if plain else ShownAndTyped(s.describe(), s.for_excel())
 
     rows = []
+    said = scale_words(result)
     for r in result.rows:
         p = r.project
         # a share stated in full shows its amount; one not known or known in part ("£110,000 and “Tbc”") its words
@@ -800,7 +808,7 @@ def board_table(result: ScenarioResult, *, plain: bool = False,
         came = [origins.of(p.id)] if merged else []
         rows.append([p.ref, p.title, *came, *[p.criterion(k).describe() for k in CRITERIA_KEYS], p.funding_route,
                      # withdrawn or declined since it was ticked: "nothing (withdrawn)", not "in full" beside £0
-                     p.cost_text, *share, r.counted if p.status in NOT_GOING_AHEAD else scale(r.scale),
+                     p.cost_text, *share, said.get(p.id) or scale(r.scale),
                      m(r.scaled_pence), *[m(r.by_year.get(y)) for y in years]])
     c = result.commitment
     total = ["", "Total committed", *[""] * len(merged), *[""] * len(CRITERIA_KEYS), "", "", *[""] * len(share_header),

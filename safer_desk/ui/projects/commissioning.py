@@ -56,9 +56,11 @@ class WorkingSetModel(ScenarioModel):
 
     def show_projects(self, evaluation=None) -> None:
         p = self.presenter
-        committed = p.committed(evaluation)
+        evaluation = evaluation or p.evaluation()
+        committed, said = p.committed(evaluation), p.scale_words(evaluation)
         self.set_rows([ScenarioEntry(x, x.id in p.ticks, p.ticks.get(x.id) or service.Scale(), committed.get(x.id),
-                                     p.merged_from(x.id)) for x in p.shown_projects()])
+                                     p.merged_from(x.id), said.get(x.id, "") if x.id in p.ticks else "")
+                       for x in p.shown_projects()])
 
     def sync(self, evaluation=None) -> None:
         """Ticks and scales as the presenter now holds them (rows kept, so the view keeps its place);
@@ -67,11 +69,13 @@ class WorkingSetModel(ScenarioModel):
         if {e.project.id for e in self.rows} != {x.id for x in p.shown_projects()}:
             self.show_projects(evaluation)
             return
-        committed = p.committed(evaluation)
+        evaluation = evaluation or p.evaluation()
+        committed, said = p.committed(evaluation), p.scale_words(evaluation)
         for entry in self.rows:
             entry.merged_from = p.merged_from(entry.project.id)
             entry.ticked = entry.project.id in p.ticks
             entry.scale = p.ticks.get(entry.project.id) or service.Scale()
+            entry.scale_said = said.get(entry.project.id, "") if entry.ticked else ""
             entry.committed_pence = committed.get(entry.project.id)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))

@@ -27,6 +27,7 @@ class ScenarioEntry:
     scale: Scale = Scale()
     committed_pence: int | None = None  # as the scenario counts it (the presenter's ``committed``), when ticked
     merged_from: str = ""  # in a county file, the office the project came from (the register's words)
+    scale_said: str = ""  # said in place of the scale: "nothing (withdrawn)" (the presenter's ``scale_words``)
 
     @property
     def share_committed(self) -> Fraction:
@@ -62,8 +63,8 @@ SCENARIO_COLUMNS = [
     TextColumn("cost", "Cost", get=lambda e: e.project.planning_pence, align=RIGHT,
                text_of=lambda e: e.project.cost_text, copy_of=lambda e: _cost_copy(e.project)),  # as the register
     # Sorted by how much of the project it commits (as words, 1/2 came before 1/3 and 6 of 12 months after 2/3).
-    TextColumn("scale", "Scale", get=lambda e: e.share_committed, text_of=lambda e: e.scale.describe(), align=CENTER,
-               copy_of=lambda e: scale_for_excel(e.scale),
+    TextColumn("scale", "Scale", get=lambda e: e.share_committed, text_of=lambda e: e.scale_said or e.scale.describe(),
+               align=CENTER, copy_of=lambda e: e.scale_said or scale_for_excel(e.scale),
                tooltip=lambda e: "Double-click to scale: 1/3 for a pilot, 6 of 12 months, 50%, or the amount (£35K)"),
     money_column("committed", "Committed", get=lambda e: e.committed_pence),
 ]
