@@ -440,7 +440,7 @@ class HistoryDialog(QDialog):
         if target is not None:
             left = (f" The victim-level detail of {counted(private, 'action')} was left out." if private and not
                     victim_level else " The victim-level detail was included." if private else "")
-            prompts.show_info(self, "Export", f"Saved {said} to {target}.{left}")
+            prompts.show_info(self, "Export", said.saved_to(target) + left)
 
 
 def _identity(line: HistoryLine) -> tuple:

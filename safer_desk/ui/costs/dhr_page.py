@@ -996,8 +996,12 @@ class LedgerPage(QWidget):
         except (OSError, UnsupportedFormat) as exc:
             prompts.show_error(self, "Export", f"The ledger could not be written: {exc}")
             return None
-        held = f"{partners} and {cases}" if written.suffix.lower() == ".xlsx" else str(partners)  # CSV: per partner
-        prompts.show_info(self, "Export", f"Saved {held} to {written}.")
+        tables = (partners, cases) if written.suffix.lower() == ".xlsx" else (partners,)  # a CSV: per partner
+        if all(t.shown or not t.total for t in tables):
+            said = f"Saved {' and '.join(map(str, tables))} to {written}."
+        else:  # a search hiding every row of one: its words as the grid's ("Saved 0 of 11 partners" read as a slip)
+            said = " ".join(t.saved_to(written, totals_line=True) for t in tables)
+        prompts.show_info(self, "Export", said)
         return written
 
     def copy_all(self) -> str:

@@ -518,7 +518,7 @@ class IndicatorsTab(TabBase):
                                        lambda t: self.presenter.export_summary(t, shown, said=note),
                                        failed="The indicators were not saved")
         if target is not None:
-            prompts.show_info(self, "Export", f"Saved {said} to {target}.")
+            prompts.show_info(self, "Export", said.saved_to(target))
 
     def export_chart(self) -> None:
         from safer_desk.domain.text import file_name_from

@@ -70,15 +70,17 @@ class Shown:
         why = f", as filtered: {self.filters}" if self.filters else ", as filtered"
         return f"{self.total_label[:-1]}{why})"
 
-    def saved_to(self, target: Path | str) -> str:
+    def saved_to(self, target: Path | str, *, totals_line: bool = False) -> str:
         """The confirmation of an export: "Saved 5 of 11 partners (as filtered: …) to X."; when a filter hides every
         row, first the words the empty grid and Copy say ("None shown (of 23 projects, as filtered: search “x”)"), then
-        that the file holds the headings only: a CSV cannot say it in a line, which would paste back as a row."""
+        that the file holds the headings only: a CSV cannot say it in a line, which would paste back as a row. A table
+        written with its ``totals_line`` (the DHR ledger's) holds that line, worded as the grid's: said so."""
         if self.shown > 0 or not self.total:
             return f"Saved {self} to {target}."
         rows = self.plural or self.noun + "s"
-        return (f"{self.title}: {target} holds the headings only, no {self.noun}. "
-                f"Clear the search and filters to export the {rows}.")
+        holds = f"no {self.noun}, only its totals line saying so" if totals_line else \
+            f"the headings only, no {self.noun}"
+        return f"{self.title}: {target} holds {holds}. Clear the search and filters to export the {rows}."
 
     @property
     def total_label(self) -> str:
