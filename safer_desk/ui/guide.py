@@ -65,7 +65,12 @@ def form_phrases(title: str, more: tuple[str, ...] = ()) -> list[str]:
     first words, longest first ("Payment from Babergh DC for DHR-2019-01" … "Payment from", "Payment"), as the guide
     names the button that opens it ("*Payment…*", "**Add year…**")."""
     words = title.replace("…", " ").replace(":", " ").split()
-    return [*more, *(" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1))]
+    phrases = [" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)]
+    # A first word alone that names no one form ("New catalogue item" found the reviews' *New…*): the page's top.
+    return [*more, *(p for p in phrases if p.casefold() not in _NAMES_NO_FORM)]
+
+
+_NAMES_NO_FORM = {"new", "edit", "add", "delete", "change", "settings", "the", "a"}
 
 
 def _names_control(text: str, phrase: str) -> bool:

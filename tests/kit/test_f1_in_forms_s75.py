@@ -86,3 +86,10 @@ def test_f1_in_the_merge_summary_opens_the_guide_at_merging(window, merged, qtbo
     guide = _press_f1(qtbot, dialog)
     assert _place(guide) == ("exchange.md", "Import District Files", True)
     dialog.reject()
+
+
+def test_a_first_word_naming_no_one_form_is_not_looked_for():
+    from safer_desk.ui.guide import form_phrases
+
+    assert form_phrases("New catalogue item") == ["New catalogue item", "New catalogue"]  # not the reviews' *New…*
+    assert form_phrases("Payment from Babergh DC", ("Record a payment",))[::3] == ["Record a payment", "Payment from"]
