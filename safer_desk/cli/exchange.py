@@ -646,8 +646,9 @@ def run_report(args: argparse.Namespace) -> int:
                                     as_at=args.as_at, today=today)
         except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
             raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
-        if nothing := nothing_to_report_words(document):  # a paper of one "No figures" sentence: refused, as a
-            raise CliError(f"{nothing} Nothing was written.")  # year outside the file's is, and the window does
+        # A paper of one "No figures" sentence: refused, as a year outside the file's is, and the window does
+        if nothing := nothing_to_report_words(document, store, today):
+            raise CliError(f"{nothing} Nothing was written.")
         unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same
     finally:
         store.close()

@@ -420,11 +420,14 @@ def year_not_held_words(store: Store, year: FinancialYear, today: date | None = 
     return f"This file holds nothing of {year.label}: its records and figures are of {span}."
 
 
-def nothing_to_report_words(document: ReportDocument) -> str:
+def nothing_to_report_words(document: ReportDocument, store: Store, today: date | None = None) -> str:
     """Why a report is not written: its one "No figures" page's words ("" for a report with something in it). A year
     inside the years the file holds with nothing in it (the example's 2012/13), or a partnership's before it began,
     made a paper of that one sentence, exit 0, where a year outside them is refused (``year_not_held_words``);
-    `report` and File > Board Report… refuse both."""
+    `report` and File > Board Report… refuse both. A file that holds nothing of any year (a new office's) still has
+    its report written, saying so, as session 61 settled: the officer sees what the board's paper will be."""
+    if years_held(store, today) is None:
+        return ""
     nothing = [s for s in document.sections if s.title == NO_FIGURES]
     return str(nothing[0].paragraphs[0]) if nothing and nothing[0].paragraphs else ""
 

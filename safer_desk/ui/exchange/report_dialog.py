@@ -61,10 +61,11 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
                                 meeting=request.meeting, as_at=request.as_at, today=request.today,
                                 progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
                                 cancelled=cancelled)
+        nothing = nothing_to_report_words(document, thread_store, request.today)
     finally:
         thread_store.close()
-    if nothing := nothing_to_report_words(document):  # refused as `safer-desk report` refuses it: nothing written
-        # Another year or area is worth choosing only where one was chosen: a new file's report of everything has none.
+    if nothing:  # refused as `safer-desk report` refuses it: nothing written
+        # Another year or area is worth choosing only where one was chosen: a report of everything has none.
         raise ReportError(nothing + (" Choose another year or area." if request.year or request.area else ""))
     if pdf:
         from safer_desk.ui.exchange.report_pdf import write_pdf
