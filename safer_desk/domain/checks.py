@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from safer_desk.domain.money import format_money
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.domain.text import LazyPattern, counted, filled_width, thousands_spaces_as_commas
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 
 class NumberError(ValueError):
@@ -83,6 +85,8 @@ def typed_digits(text: str) -> Fraction:
         if percent := _percent_for_a_figure(text):
             raise NumberError(percent)
         raise ValueError(f"“{text}” is not digits")
+    from fractions import Fraction  # here: the forms' module is on the way to the first screen (4 M instructions)
+
     return Fraction(s.replace(",", ""))
 
 

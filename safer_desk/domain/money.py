@@ -8,12 +8,22 @@ exactly to the whole (largest remainder, ties broken by key, never by position).
 from __future__ import annotations
 
 import re
+import sys
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from fractions import Fraction
-from typing import Any, Callable, Hashable, Iterable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Mapping, TypeVar
 
 from safer_desk.domain.frozen import Frozen
 from safer_desk.domain.text import LazyPattern, thousands_spaces_as_commas
+
+if TYPE_CHECKING:
+    from fractions import Fraction
+
+
+def is_fraction(value: object) -> bool:
+    """Whether ``value`` is a ``fractions.Fraction``, without importing fractions on the way to the first screen
+    (about 4 M instructions): until something has imported it, no value can be one."""
+    module = sys.modules.get("fractions")
+    return module is not None and isinstance(value, module.Fraction)
 
 K = TypeVar("K", bound=Hashable)
 
@@ -625,6 +635,8 @@ def split_by_weights(total_pence: int, weights: Mapping[K, int | Fraction | Deci
         raise ValueError("the rounding unit must be at least one penny")
     if all(type(w) is int for w in weights.values()):
         return _split_by_int_weights(total_pence, weights, unit)
+    from fractions import Fraction
+
     fractions = {k: Fraction(w) if not isinstance(w, Decimal) else Fraction(str(w)) for k, w in weights.items()}
     if any(w < 0 for w in fractions.values()):
         raise ValueError("weights cannot be negative")

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone, tzinfo
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.money import format_money, format_pounds_plain
+from safer_desk.domain.money import format_money, format_pounds_plain, is_fraction
 from safer_desk.domain.periods import format_uk_date
 from safer_desk.domain.text import LazyPattern
 
@@ -32,8 +31,13 @@ class Unit(LabelledEnum):
 NUMERIC_UNITS = (Unit.MONEY, Unit.COUNT, Unit.NUMBER, Unit.PERCENT)
 
 
+def _is_number(value: Any) -> bool:
+    """An int, Decimal, float or Fraction (a share kept exact): fractions is not imported to ask (``is_fraction``)."""
+    return isinstance(value, (int, Decimal, float)) or is_fraction(value)
+
+
 def _decimal_text(value: Any, places: int) -> str:
-    if isinstance(value, Fraction):
+    if is_fraction(value):
         value = Decimal(value.numerator) / Decimal(value.denominator)
     d = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     return f"{d:,.{places}f}"
@@ -45,11 +49,11 @@ def display(value: Any, unit: Unit, *, show_pence: bool = False, places: int = 1
         return ""
     if unit == Unit.MONEY and isinstance(value, int):
         return format_money(value, show_pence=show_pence or value % 100 != 0)
-    if unit == Unit.COUNT and isinstance(value, (int, Decimal, Fraction, float)):
+    if unit == Unit.COUNT and _is_number(value):
         return _decimal_text(value, 0).replace("-", "\u2212")
-    if unit == Unit.NUMBER and isinstance(value, (int, Decimal, Fraction, float)):
+    if unit == Unit.NUMBER and _is_number(value):
         return _decimal_text(value, places).replace("-", "\u2212")
-    if unit == Unit.PERCENT and isinstance(value, (int, Decimal, Fraction, float)):
+    if unit == Unit.PERCENT and _is_number(value):
         return _decimal_text(value, places).replace("-", "\u2212") + "%"
     if unit == Unit.DATE and isinstance(value, date):
         return format_uk_date(value)
@@ -64,8 +68,8 @@ def plain(value: Any, unit: Unit) -> str:
         return "TRUE" if value else "FALSE"
     if unit == Unit.MONEY and isinstance(value, int):
         return format_pounds_plain(value)
-    if unit in NUMERIC_UNITS and isinstance(value, (int, Decimal, Fraction, float)):
-        if isinstance(value, Fraction):
+    if unit in NUMERIC_UNITS and _is_number(value):
+        if is_fraction(value):
             value = Decimal(value.numerator) / Decimal(value.denominator)
         text = f"{Decimal(str(value)) if isinstance(value, float) else Decimal(value):f}"
         return text.rstrip("0").rstrip(".") if "." in text else text

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple, Sequence
@@ -33,6 +32,8 @@ from safer_desk.services.provenance import MERGED_FROM
 from safer_desk.storage.store import Store
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from safer_desk.storage import snapshots
 
 class Officer(NamedTuple):
@@ -402,6 +403,8 @@ _PERCENT_TOKEN = LazyPattern(r"\d+(?:\.\d+)?\s*%")
 
 def _part_of(amount: str) -> tuple[str, Fraction] | None:
     """A share typed as a part of the cost, as typed ("1/3") and as a fraction of the cost; None if it is not one."""
+    from fractions import Fraction  # here: the register is read on the way to the first screen (4 M instructions)
+
     if m := _PERCENT_PART.match(amount):
         return m["part"], Fraction(Decimal(m["percent"])) / 100
     if (m := _FRACTION_PART.match(amount)) and 0 < int(m["num"]) < int(m["den"]):
@@ -421,6 +424,8 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
         except MoneyError:
             whole = None
         part, whole_text = (f"{of['percent']}%", format_money(whole)) if whole and whole > 0 else (None, "")
+        from fractions import Fraction
+
         fraction = Fraction(Decimal(of["percent"])) / 100
     elif read := _part_of(amount):
         part, fraction = read

@@ -419,6 +419,7 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "safer_desk.storage.schema.core", "safer_desk.storage.schema.projects", "safer_desk.storage.schema.allocation",
     "safer_desk.storage.schema.costs", "safer_desk.storage.schema.indicators", "safer_desk.storage.schema.exchange",
     "safer_desk.storage.schema.budgets",
+    "fractions",  # 4 M: a Fraction is asked about with domain.money.is_fraction, made where a share is worked out
     "pandas", "numpy", "sqlite_utils", "pyqtgraph",
 )
 

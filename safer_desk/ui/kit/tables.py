@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from safer_desk.domain.frozen import Frozen
-from safer_desk.domain.money import any_pence
+from safer_desk.domain.money import any_pence, is_fraction
 from safer_desk.domain.text import counted, folded, shown_total_label
 from safer_desk.presenters.formats import Unit, display, plain
 
@@ -495,7 +494,7 @@ def sort_key(value: Any) -> tuple:
         return (1, 0, "")
     if isinstance(value, bool):
         return (0, 0, int(value))
-    if isinstance(value, (int, float, Fraction, Decimal)):  # a share kept exact: by its size, not "227/2500"
+    if isinstance(value, (int, float, Decimal)) or is_fraction(value):  # a share kept exact: by size, not "227/2500"
         return (0, 0, value)
     if isinstance(value, date):
         return (0, 0, value.toordinal())
