@@ -40,16 +40,12 @@ def _source_copy(index: QModelIndex) -> str:
 REFUSED = "refused_typing"
 
 
-class WholeNumbers(QStyledItemDelegate):
-    """Draws a right-aligned cell (a number, an amount) that runs past an edge of the table's view in the part in
-    view, so "£5,000" is never shown cut to "£5,00" at the right edge, nor "£125,000" to "25,000" at the left (where
-    tables scroll by pixels, as on macOS) or beside the names kept in sight there; Qt elides it ("£5,0…") only when
-    even that part is too narrow. Every other cell is drawn as Qt draws it.
-
-    Enter on a figure the model refuses ("abc", "£3.250", a scale asked about) leaves the editor open on what was
+class KeepsTyping(QStyledItemDelegate):
+    """Enter on a figure the model refuses ("abc", "£3.250", a scale asked about) leaves the editor open on what was
     typed, the reason beside the table, as Ctrl+S, closing or another tab do (``MainWindow.finish_cell_edits``):
     Qt's way closed it whatever the model said, and the figure had to be typed again whole. Esc puts the cell's
-    figure back (the view then says ``refusal_taken_back``). The view is the delegate's parent."""
+    figure back (the view then says ``refusal_taken_back``). The view is the delegate's parent. Cells are drawn as
+    Qt draws them (``WholeNumbers`` draws figures cut by an edge)."""
 
     _putting_in = False  # a figure typed being put in on Enter: a message box taking the focus closes nothing
 
@@ -112,6 +108,12 @@ class WholeNumbers(QStyledItemDelegate):
                     QToolTip.showText(event.globalPos(), text, view.viewport())
                     return True
         return super().helpEvent(event, view, option, index)
+
+class WholeNumbers(KeepsTyping):
+    """Draws a right-aligned cell (a number, an amount) that runs past an edge of the table's view in the part in
+    view, so "£5,000" is never shown cut to "£5,00" at the right edge, nor "£125,000" to "25,000" at the left (where
+    tables scroll by pixels, as on macOS) or beside the names kept in sight there; Qt elides it ("£5,0…") only when
+    even that part is too narrow. Every other cell is drawn as Qt draws it; typing as ``KeepsTyping``."""
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         view = self.parent()
@@ -328,7 +330,14 @@ class DataTableView(CopiesSelection, QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in any other form
-        show_whole_figures(self)
+        # Figures cut by an edge drawn whole (``show_whole_figures``), by the kit's own delegates: once a kit model is
+        # set, only its right-aligned columns' cells go through ``WholeNumbers``'s paint, a Python call per cell
+        # (about 10 M instructions of the register's first screen when every cell did); the others are drawn by Qt.
+        self._whole_figures: WholeNumbers | None = WholeNumbers(self)
+        self._plain_cells = KeepsTyping(self)
+        self._figure_columns: tuple[int, ...] = ()
+        QTableView.setItemDelegate(self, self._whole_figures)  # every cell until a kit model says which hold figures
+        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)  # as ``show_whole_figures``
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
@@ -601,15 +610,47 @@ class DataTableView(CopiesSelection, QTableView):
                 signal.disconnect(self._follow.start)
             for signal in (old.modelReset, old.rowsInserted, old.rowsRemoved, old.layoutChanged):
                 signal.disconnect(self._say_none_shown)
+            for signal in (old.modelReset, old.columnsInserted, old.columnsRemoved):
+                signal.disconnect(self._figures_by_column)
         super().setModel(model)
         if model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.dataChanged, model.layoutChanged):
                 signal.connect(self._follow.start)
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
                 signal.connect(self._say_none_shown)
+            for signal in (model.modelReset, model.columnsInserted, model.columnsRemoved):  # columns replaced
+                signal.connect(self._figures_by_column)
+        self._figures_by_column()
         if self.kept_in_sight is not None:
             self.kept_in_sight.take_model(model)
         self._say_none_shown()
+
+    def setItemDelegate(self, delegate) -> None:  # noqa: N802 - Qt's name
+        """A page's own delegate (``ScaleCells``, ``FactorCells``, a budget's cells) draws and edits every cell, as
+        it did: the kit's delegates by column are let go."""
+        self._whole_figures = None
+        self._figures_by_column()
+        super().setItemDelegate(delegate)
+
+    def _figures_by_column(self, *_) -> None:
+        """The kit's delegates: ``WholeNumbers`` for a kit model's right-aligned columns (amounts, counts), Qt's own
+        paint (``KeepsTyping``) for the others; every cell through ``WholeNumbers`` for a model of another kind."""
+        for column in self._figure_columns:
+            self.setItemDelegateForColumn(column, None)
+        self._figure_columns = ()
+        whole = self._whole_figures
+        if whole is None:  # a delegate of the page's own
+            return
+        model = self.model()
+        source = model._kit_source if isinstance(model, SortProxy) else model
+        if not isinstance(source, RowTableModel):
+            super().setItemDelegate(whole)
+            return
+        super().setItemDelegate(self._plain_cells)
+        self._figure_columns = tuple(i for i, column in enumerate(source.columns)
+                                     if int(column.align) & int(Qt.AlignmentFlag.AlignRight))
+        for column in self._figure_columns:
+            self.setItemDelegateForColumn(column, whole)
 
     def _say_none_shown(self, *_) -> None:
         """A screen reader is told what the empty grid shows ("None shown (of 4 catalogue items)"), as it is read."""
