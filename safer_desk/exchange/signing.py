@@ -110,7 +110,8 @@ def existing_officer_key(folder: Path | None = None) -> OfficerKey | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise KeyFileError(f"Your signing key at {path} cannot be read: {_cause(exc)}.") from exc
+        raise KeyFileError(f"Your signing key at {path} cannot be read: {_cause(exc)}."
+                           f"{_unreadable_advice(path, exc)}") from exc
     # What to do is the same whatever is wrong with it (the library's own words, a web address among them, are not
     # the officer's): a new key, which the county confirms by phone like any new one.
     move_aside = ("Move it aside (or delete it) to have a new one made at your next export, or use File > Signing "
@@ -303,6 +304,23 @@ def _write_durably(folder: Path, path: Path, data: bytes, *, exclusive: bool = F
                 pass
     finally:
         leftovers.remove_temp(tmp)
+
+
+def _unreadable_advice(path: Path, exc: OSError) -> str:
+    """What to do about a key file that cannot be read (" …", said after the cause): a folder or a file in the way of
+    its name is moved aside (no key is lost: there is none there), anything else is put right before exporting again,
+    never answered with a new key the county would have to confirm by phone."""
+    new_key = ("the next export makes a new key in the keys folder, which the county will have to confirm with you by "
+               "phone like any new key")
+    if exc.errno == errno.EISDIR or (exc.errno != errno.ENOTDIR and os.path.isdir(path)):  # Windows: EACCES
+        return f" Move that folder out of {path.parent} (it is not your key): {new_key}."
+    if exc.errno == errno.ENOTDIR:
+        in_way = next((p for p in path.parents if os.path.isfile(p)), path.parent)  # keys, or a folder above
+        return f" {in_way} is a file, not a folder: move that file aside (it is not your key), and {new_key}."
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return ""  # the cause says it: ask IT
+    return (" Export again once it can be read (a drive that is back, or ask IT); do not move it aside while your "
+            "key may be in it: a new key would have to be confirmed by the county by phone.")
 
 
 def _cause(exc: OSError) -> str:

@@ -117,8 +117,10 @@ def export_for_county(store: Store, target: Path | str, *, include_referrals: bo
         remove_side_files_left(target)
         return county_export.write_county_export(store, target, include_referrals=include_referrals,
                                                  progress=progress, cancelled=cancelled)
-    except (ExportBlocked, signing.KeyFileError) as exc:
+    except ExportBlocked as exc:
         raise CountyError(str(exc)) from exc
+    except signing.KeyFileError as exc:  # the key is read before anything is written, or the office's number taken
+        raise CountyError(f"{exc} The export was not written.") from exc
     except ExchangeCancelled as exc:
         raise Cancelled(str(exc)) from exc
     except OSError as exc:
