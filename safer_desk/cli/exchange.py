@@ -174,6 +174,8 @@ def run_export(args: argparse.Namespace) -> int:
               "keep it as securely as the office file and send it only to the county.", file=sys.stderr)
         if result.case_notes_sent and (kind == "sqlite" or args.raw_tables):  # the workbook's views show none
             print(f"reviews' case and panel-meeting notes: included ({result.case_notes_sent:,})")
+    elif result.left_out and not result.referrals_held and not result.summary_rows:
+        print("individual referrals: none in this file (nothing victim-level to leave out)")
     elif result.left_out:
         print(f"individual referrals: left out ({', '.join(result.left_out)}); "
               f"{counted(result.summary_rows, 'summary row')} by district and month instead")

@@ -143,6 +143,7 @@ class ExportResult:
     deleted_lines_words_left_out: int = 0  # deleted cost lines whose words looked private (UNCORRECTABLE)
     versions_words_left_out: int = 0  # cost lines' earlier versions whose words looked private (UNCORRECTABLE)
     merged_offices: list[str] = field(default_factory=list)  # a county file's: the offices merged into it
+    referrals_held: int = 0  # victim-level rows (PRIVATE_TABLES) the office's file held: 0, nothing was left out
 
     @property
     def total_rows(self) -> int:
@@ -578,6 +579,7 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
         audit.drop_all_triggers(out)
         summary_rows = 0
         private = _private_tables(out)
+        referrals_held = sum(out.execute(f"SELECT count(*) FROM {quote(t)}").fetchone()[0] for t in private)
         if not include_referrals and private:
             # The totals by district and month first, from the victim-level rows, then those rows go. (Only
             # then: the costs figures read the detailed rows and the summary table together.)
@@ -704,7 +706,8 @@ def _minimise_and_sign(out: sqlite3.Connection, store: Store, target: Path, incl
                         left_out, summary_rows, sequence, key.fingerprint if key else "",
                         (chain.head.id, chain.head.hash) if chain.head else None, notes_left_out, notes_sent,
                         deleted_lines_words_left_out=words_left_out.get("dhr_deleted_cost_lines", 0),
-                        versions_words_left_out=words_left_out.get("dhr_cost_line_versions", 0), merged_offices=merged)
+                        versions_words_left_out=words_left_out.get("dhr_cost_line_versions", 0), merged_offices=merged,
+                        referrals_held=referrals_held)
 
 
 def sheet_title(table: str) -> str:

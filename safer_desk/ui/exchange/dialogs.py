@@ -197,8 +197,11 @@ def _victim_level_words(result) -> str:
                 + (f", and so are the reviews' case and panel-meeting notes ({notes:,})." if notes else ".")
                 + " This export holds victim-level data: keep it as securely as the office file and send it only "
                   "to the county." + deleted_lines_words(result))
-    said = "Individual referrals were left out" + (
-        f" ({counted(result.summary_rows, 'total')} by district and month instead)." if result.left_out else ".")
+    if result.left_out and not result.referrals_held and not result.summary_rows:  # nothing of victims to leave out
+        said = "This file holds no individual referrals."
+    else:
+        said = "Individual referrals were left out" + (
+            f" ({counted(result.summary_rows, 'total')} by district and month instead)." if result.left_out else ".")
     if result.case_notes_left_out:
         said += (f" The reviews' case and panel-meeting notes were left out ({result.case_notes_left_out:,}); the "
                  "reviews themselves are in the export.")
