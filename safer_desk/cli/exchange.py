@@ -134,15 +134,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from safer_desk.services.county import (CountyError, export_for_county, export_kind, export_name_words,
-                                            export_of_a_county_words, export_surname_words)
+                                            export_of_a_county_words, export_surname_words, folder_as_export_words)
 
     refuse_out_first(args.file, args.out, outputs=(".xlsx", ".sqlite"),
                      usage="safer-desk export FILE OUT.sqlite|OUT.xlsx")
     out = Path(args.out)
     if out.is_dir():  # a folder has no ending to be wrong: said as a folder, with a name to give in it
-        raise CliError(f"{out.name or out} is a folder: name the export file in it, such as "
-                       f"{out / (Path(args.file).stem + '-for-county.sqlite')} (or .xlsx, a workbook to read). "
-                       "Nothing was written.")
+        raise CliError(folder_as_export_words(out, args.file))
     try:
         kind = export_kind(out)
     except CountyError as exc:  # how the command is used (exit 2, as report's OUT.pdf), before anything is read

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -58,10 +59,20 @@ def export_of_an_export_words(name: str, made_from: str) -> str:
             "was written.")
 
 
+def folder_as_export_words(folder: Path, office_file: Path | str) -> str:
+    """Why a folder named as the export is refused, with a file named in it to give instead (the window's and
+    `safer-desk export`'s words)."""
+    return (f"{folder.name or folder} is a folder: name the export file in it, such as "
+            f"{folder / (Path(office_file).stem + '-for-county.sqlite')} (or .xlsx, a workbook to read). "
+            "Nothing was written.")
+
+
 def refuse_export_target(store: Store, target: Path) -> str:
     """The export's kind (``export_kind``), or CountyError for a name an export is never written under: the file being
     exported, an office's or a county's own file, a name with a journal beside it. Asked before anything else (the
     window asks it before "Replace it?", which it asked first of the office's own file)."""
+    if os.path.isdir(target):  # a folder has no ending to be wrong, and one ending in .sqlite is no file to write
+        raise CountyError(folder_as_export_words(target, store.path))
     kind = export_kind(target)
     from safer_desk.storage.safe_write import write_failed
 
