@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple, Seque
 from safer_desk.domain import clock
 from safer_desk.domain.ids import new_id
 from safer_desk.domain.money import (Cost, MoneyError, format_money, format_pounds_plain, not_a_value_from_the_sheet,
-                                     parse_cost, parse_pence)
+                                     parse_cost, parse_pence, split_by_weights)
 from safer_desk.domain.periods import FinancialYear, PeriodError, YearOutOfRange, format_uk_date, parse_uk_date
 from safer_desk.domain.projects import (
     CRITERIA, CRITERIA_KEYS, CRITERIA_TITLES, STATUS_LABELS, STATUSES, Criterion, ProjectStatus, LineAmount,
@@ -300,6 +300,7 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
     "£18,000 per year for two years" on a line with no year."""
     sources = []
     stated: dict[tuple[str, str], tuple[int, FundingSource]] = {}  # a funder's amount for a year, and its line
+    parts: dict[str, list[tuple[int, int, str, str, Fraction]]] = {}  # shares typed as parts of the cost, by year
     lines = [(n, line.strip()) for n, line in enumerate(_SHARE_SPLIT.split(text or ""), start=1)]
     typed = [n for n, line in lines if line]
     for n, line in lines:
@@ -352,6 +353,9 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
         if part := _share_as_part(FundingSource(source, None, "", year).label, amount, cost_pence):
+            if cost_pence and (read := _part_of(amount)):  # said again below if the parts share odd pennies
+                parts.setdefault(year, []).append((len(problems), n, FundingSource(source, None, "", year).label,
+                                                   amount, read[1]))
             problems.append(("funding_sources", f"line {n}: {part}"))
             continue
         nil = amount.casefold().removeprefix("£").strip() in _NIL_SHARE  # "£ -": Excel's Accounting format for £0
@@ -385,7 +389,30 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
             continue
         stated[_share_key(share)] = (n, share)
         sources.append(share)
+    for typed_parts in parts.values():
+        _parts_add_up(typed_parts, cost_pence, problems)
     return tuple(sources)
+
+
+def _parts_add_up(typed_parts: Sequence[tuple[int, int, str, str, Fraction]], cost_pence: int,
+                  problems: list[tuple[str, str]]) -> None:
+    """Say again the amounts of several shares typed as parts of the cost (for one year) so that they add up to what
+    the parts make together, rounded half up (three thirds of £100: £33.34, £33.33, £33.33, not £33.33 three times,
+    a penny short of the cost): the odd pennies go by largest remainder, ties to the first line, and a line that takes
+    one says so. ``typed_parts``: each part's place in ``problems``, its line, label, the part as typed and the
+    fraction of the cost it is."""
+    together = sum((fraction for *_, fraction in typed_parts), Fraction(0))
+    if len(typed_parts) < 2 or together > 1:
+        return
+    total = int((Decimal(together.numerator) * cost_pence / together.denominator).to_integral_value(
+        rounding=ROUND_HALF_UP))
+    split = split_by_weights(total, {f"{n:09d}": fraction for _i, n, _l, _a, fraction in typed_parts})
+    for index, n, label, amount, fraction in typed_parts:
+        pence = split[f"{n:09d}"]
+        odd = pence * fraction.denominator > fraction.numerator * cost_pence and \
+            (pence - 1) * fraction.denominator < fraction.numerator * cost_pence
+        problems[index] = ("funding_sources", f"line {n}: " + _share_as_part(
+            label, amount, cost_pence, pence=pence, together_pence=total if odd else None))
 
 
 # A share typed as a part of the cost: "50%", "1/3", "one third", "a half", "two-thirds" (or "… of the cost").
@@ -415,9 +442,12 @@ def _part_of(amount: str) -> tuple[str, Fraction] | None:
     return None
 
 
-def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
+def _share_as_part(label: str, amount: str, cost_pence: int | None, *, pence: int | None = None,
+                   together_pence: int | None = None) -> str:
     """Why a share given as a part of an amount ("50%", "1/3", "one third", "50% of £20,000") is refused, with the
-    amount to type where it can be worked out (never a made-up figure); "" where the share is not given so."""
+    amount to type where it can be worked out (never a made-up figure); "" where the share is not given so.
+    ``pence``: the amount to say (as ``_parts_add_up`` shares the odd pennies), else the part rounded half up;
+    ``together_pence``: what the parts typed add up to, said where this share takes an odd penny."""
     if of := _PERCENT_OF.match(amount):  # "50% of £20,000": the amount it is of is stated
         try:
             whole = parse_pence(of["amount"])
@@ -443,8 +473,12 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None) -> str:
         return ""
     if part is None or not whole or whole <= 0:
         return f"give the share in pounds (“{label}: ” and the amount), not as a part of the cost."
-    pence = int((Decimal(fraction.numerator) * whole / fraction.denominator).to_integral_value(rounding=ROUND_HALF_UP))
-    return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}), "
+    if pence is None:
+        pence = int((Decimal(fraction.numerator) * whole / fraction.denominator).to_integral_value(
+            rounding=ROUND_HALF_UP))
+    odd = "" if together_pence is None else \
+        f", taking the odd penny so that the shares given as parts add up to {format_money(together_pence)}"
+    return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}{odd}), "
             "not as a part of the cost.")
 
 
