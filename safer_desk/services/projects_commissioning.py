@@ -439,7 +439,7 @@ def evaluate(projects: Iterable[Project], fund_pence: int, items: Sequence[Scena
         typed = item.scale.amount_pence
         if typed is not None and counted and typed > counted:  # typed against a larger figure than counted now
             problems.append(f"{title}: {format_money(typed)} is committed as typed, more than the "
-                            f"{format_money(counted)} it now counts ({words}).")
+                            f"{format_money(counted)} it now counts ({words or 'its cost'}).")
         line = ScenarioLine(project.id, counted, item.scale, weights)
         lines.append(line)
         rows.append(ScenarioRow(project, item.scale, c.cost_pence, line.scaled_pence, line.by_year(), words,
