@@ -1,8 +1,8 @@
 """An amount typed on Commissioning, more than a project's cost after the cost was lowered, is said without "()".
 
 Seen: a project costed £100 when £150 was typed against it (its cost since lowered) was said as "A: £150 is
-committed as typed, more than the £100 it now counts ()." — a single cost has no words of which figure is counted, and the empty
-brackets were printed all the same. It now says "… it now counts (its cost)."
+committed as typed, more than the £100 it now counts ()." — a single cost has no words of which figure is
+counted, and the empty brackets were printed all the same. It now says "… it now counts (its cost)."
 """
 
 from __future__ import annotations
