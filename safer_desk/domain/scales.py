@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from safer_desk.domain.checks import typed_digits
@@ -55,15 +56,33 @@ class Scale:
         if not self.numerator:  # (not "0/1": an amount of £0 typed, or 0)
             return "none"
         f = self.fraction
+        if percent := _as_percent(f):  # "33.333%" typed: not "33333/100000"
+            return percent
         return f"{f.numerator}/{f.denominator}"
 
     def for_excel(self) -> str:
         """The scale as Excel types it, for a copy or a .csv: a fraction "0 1/3" (shown 1/3, a number to multiply
         by), since "1/3" is a date there (01-Mar, and 1/2 01-Feb); months, an amount and "in full" as shown."""
-        if self.amount_pence is not None or self.months or self.is_whole or not self.numerator:
+        if self.amount_pence is not None or self.months or self.is_whole or not self.numerator \
+                or _as_percent(self.fraction):
             return self.describe()
         whole, part = divmod(self.fraction, 1)
         return f"{whole} {part.numerator}/{part.denominator}" if part else str(whole)
+
+
+def _as_percent(f: Fraction) -> str:
+    """A scale of many parts that is a percentage with decimals, as the percentage ("33.333%" for 33333/100000);
+    "" for one of a few parts (1/3, 3/8, 1/10: shown as the fraction) or one no decimal writes exactly (1/7)."""
+    d = f.denominator
+    if d <= 100:
+        return ""
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d != 1:
+        return ""
+    return format((Decimal(f.numerator * 100) / Decimal(f.denominator)).normalize(), "f") + "%"
 
 
 def parse_scale(text: str) -> Scale:

@@ -47,11 +47,11 @@ def test_the_scale_column_sorts_by_how_much_each_scale_commits(page, qtbot):
         assert page.presenter.set_scale(ids[ref], scale), page.presenter.message
     page.view.sortByColumn(page.model.SCALE, Qt.SortOrder.AscendingOrder)
     shown = [page.proxy.index(r, page.model.SCALE).data() for r in range(page.proxy.rowCount())]
-    assert shown[:8] == ["1/10", "1/3", "1/3", "1/2", "101/200", "2/3", "9 of 12 months", "in full"]
+    assert shown[:8] == ["1/10", "1/3", "1/3", "1/2", "50.5%", "2/3", "9 of 12 months", "in full"]
     assert set(shown[7:]) == {"in full"}
     page.view.sortByColumn(page.model.SCALE, Qt.SortOrder.DescendingOrder)
     shown = [page.proxy.index(r, page.model.SCALE).data() for r in range(page.proxy.rowCount())]
-    assert shown[-7:] == ["9 of 12 months", "2/3", "101/200", "1/2", "1/3", "1/3", "1/10"]
+    assert shown[-7:] == ["9 of 12 months", "2/3", "50.5%", "1/2", "1/3", "1/3", "1/10"]
 
 
 # 3. A project whose cost lines give a year for some lines only (the paper's staff by year, its evaluation undated)
