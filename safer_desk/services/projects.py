@@ -401,6 +401,8 @@ def _parts_add_up(typed_parts: Sequence[tuple[int, int, str, str, Fraction]], co
     a penny short of the cost): the odd pennies go by largest remainder, ties to the first line, and a line that takes
     one says so. ``typed_parts``: each part's place in ``problems``, its line, label, the part as typed and the
     fraction of the cost it is."""
+    from fractions import Fraction  # here, as in _part_of: not on the way to the first screen
+
     together = sum((fraction for *_, fraction in typed_parts), Fraction(0))
     if len(typed_parts) < 2 or together > 1:
         return
