@@ -132,6 +132,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_import_police(args: argparse.Namespace) -> int:
     import gc
+    import sqlite3
     from pathlib import Path
 
     from safer_desk.exchange.police_uk import PoliceFileError
@@ -146,6 +147,7 @@ def run_import_police(args: argparse.Namespace) -> int:
     # pass: ~200 passes (~30 ms) for nothing in a process that ends when the import does.
     collecting = gc.isenabled()
     gc.disable()
+    existed = Path(args.file).exists()
     try:
         with store_for_writing(args.file) as store:
             # Another force's files are imported and said in the summary, as DESIGN.md's command has it (a script
@@ -154,6 +156,11 @@ def run_import_police(args: argparse.Namespace) -> int:
                                          other_forces=True)
     except PoliceFileError as exc:
         raise CliError(str(exc) if "nothing was imported" in str(exc).lower() else f"{exc} Nothing was imported.") from exc
+    except sqlite3.Error as exc:
+        refused = _import_not_written(exc, Path(args.file), existed)
+        if refused is None:
+            raise
+        raise refused from exc
     finally:
         if collecting:
             gc.enable()
@@ -163,6 +170,20 @@ def run_import_police(args: argparse.Namespace) -> int:
         print("Typed figures are kept; run again with --replace-typed to put the police.uk counts in their place.")
     flush_output()
     return 0
+
+
+def _import_not_written(exc: Exception, path, existed: bool) -> CliError | None:
+    """A write of the import the disk refused (full, gone, read-only), said as the window says it with the folder
+    the file is in (which disk to free space on), not "could not be written or read: the disk is full"; a file the
+    command was making is removed, so said as not made. None for any other SQLite error (said as it is)."""
+    from safer_desk.presenters.indicators import import_failed_text
+    from safer_desk.storage.safe_write import is_write_error, write_failed
+
+    if not is_write_error(exc):
+        return None
+    if not existed:
+        return CliError(str(write_failed(exc, path)))
+    return CliError(import_failed_text(exc, path.name, path=path))
 
 
 def run_import_figures(args: argparse.Namespace) -> int:

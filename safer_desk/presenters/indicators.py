@@ -203,18 +203,23 @@ def not_imported_text(said: str) -> str:
         f"{said}\n\nNothing was changed."
 
 
-def import_failed_text(exc: BaseException, file_name: str, otherwise: str = "") -> str:
+def import_failed_text(exc: BaseException, file_name: str, otherwise: str = "", *, path=None) -> str:
     """An import's failure as the window says it: a write the disk refused (full, gone, read-only) in words naming
     the office's file, as the command line says it, not SQLite's own "database or disk is full" (which names neither
     the file nor what to do); any other failure as ``otherwise`` says it (its own words when not given). Either way
-    with "Nothing was changed." once."""
+    with "Nothing was changed." once. Given the file's ``path``, the folder it is in is said: which disk is full."""
     cause = write_refused(exc)
     if cause is None:
         return not_imported_text(otherwise or str(exc))
     about_space = any(word in cause for word in ("full", "space", "quota"))
     remedy = " Free some space on the disk, then import again." if about_space else ""
-    return (f"{file_name} could not be written: {cause}. The import was rolled back: nothing was changed, and the "
-            f"file is as it was before it.{remedy}")
+    where = ""
+    if path is not None:
+        from safer_desk.storage.safe_write import folder_said
+
+        where = f" to {folder_said(path)}"
+    return (f"{file_name} could not be written{where}: {cause}. The import was rolled back: nothing was changed, and "
+            f"the file is as it was before it.{remedy}")
 
 
 def read_only_words(what: str) -> str:

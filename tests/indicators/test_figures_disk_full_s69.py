@@ -49,7 +49,9 @@ def test_police_data_on_a_full_disk_is_said_naming_the_file(demo_window, qtbot, 
     with qtbot.waitSignal(task.signals.failed, timeout=20000):
         pass
     qtbot.waitUntil(lambda: not running_tasks(), timeout=15000)
-    assert prompts.errors == [("Police data not imported", SAID)]
+    # the folder the file is in said since session 75 (which disk is full: test_police_disk_full_where_s75)
+    said = SAID.replace("written:", f"written to {store.path.parent}:")
+    assert prompts.errors == [("Police data not imported", said)]
     assert _values(store) == before
 
 

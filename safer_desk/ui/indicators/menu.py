@@ -181,7 +181,8 @@ def start_import(window, paths, *, other_forces: bool = False):
                 window.statusBar().showMessage(f"{in_words(exc.forces)}'s files not imported: nothing was changed.",
                                                30000)
             return
-        prompts.show_error(window, "Police data not imported", import_failed_text(exc, store.path.name))
+        said = import_failed_text(exc, store.path.name, path=store.path)  # the folder said: which disk is full
+        prompts.show_error(window, "Police data not imported", said)
 
     def cancelled():
         prompts.show_info(window, "Import cancelled", "The import was cancelled; nothing was changed.")
