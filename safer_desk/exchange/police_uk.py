@@ -43,6 +43,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import errno
 import hashlib
 import io
 import os
@@ -674,10 +675,10 @@ def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, 
         with archive.open(info) as src, target.open("wb") as out:
             shutil.copyfileobj(src, out, CHUNK)
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
-        raise _unpacking_failed(label, info.filename, exc) from exc
+        raise _unpacking_failed(label, info.filename, exc, target) from exc
 
 
-def _unpacking_failed(label: str, member: str, exc: Exception) -> PoliceFileError:
+def _unpacking_failed(label: str, member: str, exc: Exception, target: Path | None = None) -> PoliceFileError:
     if isinstance(exc, (RuntimeError, NotImplementedError)):  # encrypted, or a compression zipfile lacks (Deflate64)
         return PoliceFileError(
             f"{label}: {member} cannot be unpacked ({exc}): it was compressed with a password or in a way Safer Desk "
@@ -685,8 +686,19 @@ def _unpacking_failed(label: str, member: str, exc: Exception) -> PoliceFileErro
             "it and choose Extract All…) and import the folder it gives, or download it again from data.police.uk; "
             "nothing was imported.")
     if isinstance(exc, OSError):
-        return PoliceFileError(f"{label} could not be unpacked into the temporary folder ({exc.strerror or exc}); "
-                               "nothing was imported.")
+        # Where (the system's temporary folder, often on another disk than the office's file) and the cause in
+        # words, not "(No space left on device)": the disk to free space on, or a folder with room to unpack into.
+        from safer_desk.storage.safe_write import cause_of
+
+        code, cause = cause_of(exc)
+        if target is None:  # reading the zip itself failed (a drive or share gone), not writing what it holds
+            return PoliceFileError(f"{label} could not be read: {cause}. Copy it to a folder on this computer (or "
+                                   "download it again) and import it from there; nothing was imported.")
+        where = f" {target.parent.parent}"  # <temp>/safer-desk-police-…/<n>-file.csv: the system's temporary folder
+        room = "Free some space on that disk, or unpack" if code in (errno.ENOSPC, errno.EDQUOT) else "Unpack"
+        return PoliceFileError(f"{label} could not be unpacked into the temporary folder{where}: {cause}. {room} the "
+                               "zip yourself (in Windows, right-click it and choose Extract All…) into a folder with "
+                               "room and import that folder; nothing was imported.")
     # zipfile's own words ("Bad magic number for file header", "Error -3 while decompressing data …") said plainly
     why = ("its packed data is spoilt" if isinstance(exc, (zlib.error, EOFError)) or "CRC" in str(exc)
            else "it is not where the zip's list of its files says it is")
