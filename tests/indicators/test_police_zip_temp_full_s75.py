@@ -44,3 +44,20 @@ def test_a_full_temporary_folder_is_said_with_where_and_what_to_do(demo_path, tm
                    "right-click it and choose Extract All…) into a folder with room and import that folder; nothing "
                    "was imported.\n"), err
     assert sha256(demo_path) == before
+
+
+def test_a_zip_that_cannot_be_read_is_not_said_as_not_unpacked(demo_path, tmp_path, monkeypatch):
+    """Reading the zip itself failing (a USB stick pulled out, a network share gone) is no full temporary folder."""
+    archive = _zipped(tmp_path)
+
+    def gone(*_args, **_kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", gone)
+    before = sha256(demo_path)
+    code, _out, err = cli_output(["import-police", str(demo_path), str(archive)])
+    monkeypatch.undo()
+    assert code == 1
+    assert err.startswith("safer-desk: suffolk.zip could not be read: ") and "temporary folder" not in err, err
+    assert err.endswith("import it from there; nothing was imported.\n"), err
+    assert sha256(demo_path) == before
