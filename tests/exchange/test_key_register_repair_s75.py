@@ -3,10 +3,10 @@
 Session 74 made `check` hold the register (`_county_keys`, which no row trigger records) against the trail's 'key
 accepted' and 'key withdrawn' events, and the merge go by the trail. `check COUNTY --repair` on a register changed
 with sqlite3 said the PROBLEM again and mended nothing, so the county file failed its check (exit 1) whatever was
-asked; for a key withdrawn with sqlite3, the way out it named (`keys --withdraw`) did nothing either. Now, when the trail is whole, the repair
-puts the register back as the trail says, in one transaction after a backup, and says each change; a key withdrawn
-outside Safer Desk stays withdrawn (a repair never puts a key back in service), its withdrawal recorded. When the
-trail itself is not whole, the register is left as it is and the repair says why.
+asked; for a key withdrawn with sqlite3, the way out it named (`keys --withdraw`) did nothing either. Now, when the
+trail is whole, the repair puts the register back as the trail says, in one transaction after a backup, and says
+each change; a key withdrawn outside Safer Desk stays withdrawn (a repair never puts a key back in service), its
+withdrawal recorded. When the trail itself is not whole, the register is left as it is and the repair says why.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def _register(path) -> list[tuple]:
 
 def test_a_withdrawn_key_put_back_with_sqlite3_is_withdrawn_again_by_repair(district, county_with_babergh, tmp_path):
     fingerprint = officer_keys()[0]
-    assert cli_output(["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason", "laptop stolen"])[0] == 0
+    withdraw = ["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason", "laptop stolen"]
+    assert cli_output(withdraw)[0] == 0
     _sqlite3(county_with_babergh, "UPDATE _county_keys SET withdrawn_at = NULL, withdrawn_by = NULL, "
                                   "withdrawn_reason = ''")
     backups = len(backups_of(county_with_babergh))
@@ -109,7 +110,8 @@ def test_a_key_withdrawn_with_sqlite3_stays_withdrawn_and_is_recorded(county_wit
 
 def test_a_key_removed_with_sqlite3_is_put_back_by_repair(county_with_babergh):
     fingerprint = officer_keys()[0]
-    assert cli_output(["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason", "laptop stolen"])[0] == 0
+    withdraw = ["keys", str(county_with_babergh), "--withdraw", fingerprint, "--reason", "laptop stolen"]
+    assert cli_output(withdraw)[0] == 0
     _sqlite3(county_with_babergh, "DELETE FROM _county_keys")
     code, out, err = cli_output(["check", str(county_with_babergh), "--repair"])
     assert code == 0, (out, err)
