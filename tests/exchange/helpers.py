@@ -385,3 +385,16 @@ def edit_outside(path, sql: str, params=()) -> None:
         conn.execute(sql, params)
     finally:
         conn.close()
+
+
+def county_with_first_export(district, folder: Path) -> tuple[Path, Path]:
+    """A county file (folder/county.sqlite) into which the district's export number 1 has been merged from the command
+    line, its key accepted; and that export."""
+    from safer_desk.services.county import export_for_county
+
+    county = folder / "county.sqlite"
+    new_office(county, "Suffolk county").close()
+    first = export_for_county(district, folder / "babergh-1.sqlite").path
+    code, _, err = cli_output(["merge", str(county), str(first), *accept_key_args()])
+    assert code == 0, err
+    return county, first

@@ -14,18 +14,13 @@ import uuid
 import pytest
 
 from safer_desk.services.county import export_for_county
-from tests.exchange.helpers import accept_key_args, cli_output, copy_file, file_sha256, new_office, resign_export
+from tests.exchange.helpers import cli_output, county_with_first_export, copy_file, file_sha256, resign_export
 
 
 @pytest.fixture
 def county_with_babergh(district, tmp_path):
     """A county file into which Babergh's export number 1 has been merged (its key accepted), and that export."""
-    county = tmp_path / "county.sqlite"
-    new_office(county, "Suffolk county").close()
-    first = export_for_county(district, tmp_path / "babergh-1.sqlite").path
-    code, out, err = cli_output(["merge", str(county), str(first), *accept_key_args()])
-    assert code == 0, err
-    return county, first
+    return county_with_first_export(district, tmp_path)
 
 
 def renumbered(first, tmp_path, number: str, exported_at: str):

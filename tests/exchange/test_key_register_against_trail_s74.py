@@ -15,18 +15,13 @@ import sqlite3
 import pytest
 
 from safer_desk.services.county import export_for_county
-from tests.exchange.helpers import accept_key_args, cli_output, file_sha256, new_office, officer_keys
+from tests.exchange.helpers import cli_output, county_with_first_export, file_sha256, new_office, officer_keys
 
 
 @pytest.fixture
 def county_with_babergh(district, tmp_path):
     """A county file into which Babergh's first export has been merged (its key accepted)."""
-    county = tmp_path / "county.sqlite"
-    new_office(county, "Suffolk county").close()
-    first = export_for_county(district, tmp_path / "babergh-1.sqlite").path
-    code, out, err = cli_output(["merge", str(county), str(first), *accept_key_args()])
-    assert code == 0, err
-    return county
+    return county_with_first_export(district, tmp_path)[0]
 
 
 def _sqlite3(path, *statements):
