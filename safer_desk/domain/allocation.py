@@ -373,7 +373,11 @@ def others_total_message(partnerships: Sequence[PartnershipInput], row: int,
     """Why the row cannot be a partnership when it is a table's total line under another label ("Suffolk",
     "Suffolk total"), or None: every factor's figure, and its fixed units or last year's too, is the sum of the
     other rows' (at least two). Taken as a partnership, it would hold the sum of the others and take half the pot.
+    Only the first or last row: a total line stands below (or above) the partnerships, and a row between two is a
+    partnership, one as large as the others together (50,000 people of 100,000).
     ``totals``: ``ColumnTotals.of(partnerships)``, given when every row is asked about."""
+    if 0 < row < len(partnerships) - 1:
+        return None
     totals = totals or ColumnTotals.of(partnerships)
     p = partnerships[row]
     if totals.rows - 1 < 2 or not p.values:
