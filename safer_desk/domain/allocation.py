@@ -699,11 +699,30 @@ def allocate_by_formula(partnerships: Sequence[PartnershipInput], options: Alloc
     unknown = variance_warning(rows)
     if unknown:
         warnings.append(unknown)
+    if held := held_by_damping_warning(rows):
+        warnings.append(held)
     total_off = previous_total_warning(base, rows, take_sum=take_sum)
     if total_off:
         warnings.append(total_off)
     return AllocationResult(options, base, retained, pot, per_unit, units_total, fixed_total, variable_total,
                             totals, rows, tuple(notes), limit, tuple(warnings), grant)
+
+
+def held_by_damping_warning(rows: Sequence[PartnershipAllocation]) -> str:
+    """Partnerships with no fixed unit and nothing on any factor that damping keeps near last year, named ("" when
+    none): most often districts that no longer exist (Waveney and Suffolk Coastal, East Suffolk since 2019), kept for
+    last year's figures, which would otherwise hold most of their old money away from the partnership now covering
+    them, with nothing said."""
+    held = [r for r in rows if r.damping_pence > 0 and r.fixed_units == 0 and not any(r.values.values())]
+    if not held:
+        return ""
+    one = len(held) == 1
+    amounts = in_words([format_money(r.total_pence) for r in held])
+    return (f"{in_words([r.name for r in held])} {'has' if one else 'have'} no fixed units and nothing on any factor, "
+            f"so the formula gives {'it' if one else 'them'} nothing, yet damping keeps {'it' if one else 'them'} "
+            f"near last year ({amounts} of the pot). If {'it no longer exists' if one else 'they no longer exist'} "
+            f"(merged into another partnership), leave {'its row' if one else 'their rows'} out and add last year's "
+            f"{'figure' if one else 'figures'} into the partnership that took {'it' if one else 'them'} over.")
 
 
 def leftover_note(options: AllocationOptions, units_total: int, per_unit: int, pot: int,
