@@ -93,3 +93,17 @@ def test_a_first_word_naming_no_one_form_is_not_looked_for():
 
     assert form_phrases("New catalogue item") == ["New catalogue item", "New catalogue"]  # not the reviews' *New…*
     assert form_phrases("Payment from Babergh DC", ("Record a payment",))[::3] == ["Record a payment", "Payment from"]
+
+
+def test_f1_in_fund_settings_opens_the_guide_at_fund_settings(tab, qtbot):  # noqa: F811
+    """The fund's form is titled "Settings of <fund>", which the guide names nowhere: F1 opened the Costs page at its
+    top. The guide calls it by the menu's words, *Fund settings…*."""
+    from tests.costs.test_costs_tab import wait_loaded
+
+    page = tab.funds
+    wait_loaded(qtbot, page)
+    dialog = page.edit_fund_dialog()
+    assert dialog.windowTitle().startswith("Settings of ")
+    guide = _press_f1(qtbot, dialog)
+    assert _place(guide) == ("costs.md", "Fund settings", True)
+    dialog.reject()

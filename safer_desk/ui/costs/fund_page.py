@@ -39,6 +39,7 @@ from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
+from safer_desk.ui.kit.dialogs import GUIDE_WORDS
 from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import Column, money_column
 from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, two_line_width
@@ -736,7 +737,10 @@ class FundPage(QWidget):
         return self._open(self.presenter.new_fund_form)
 
     def edit_fund_dialog(self):
-        return self._open(self.presenter.edit_fund_form)
+        dialog = self._open(self.presenter.edit_fund_form)
+        if dialog is not None:  # titled "Settings of <fund>"; F1: the guide names it by the menu's words
+            dialog.setProperty(GUIDE_WORDS, "Fund settings")
+        return dialog
 
     def contribution_dialog(self):
         return self._open(self.presenter.contribution_form)
