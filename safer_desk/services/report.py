@@ -367,6 +367,12 @@ def years_held(store: Store, today: date | None = None) -> tuple[FinancialYear, 
     awards, indicator figures and police.uk counts), or None when it holds nothing of any year. A review not yet
     published is open to this day, so it holds this year too. A table the file lacks (an export's own) counts for
     nothing."""
+    years = _years_with_anything(store, today)
+    return (min(years), max(years)) if years else None
+
+
+def _years_with_anything(store: Store, today: date | None = None) -> set[FinancialYear]:
+    """Every financial year the file holds anything of (see ``years_held``)."""
     import sqlite3
 
     from safer_desk.services.indicators import years_with_values
@@ -405,7 +411,7 @@ def years_held(store: Store, today: date | None = None) -> tuple[FinancialYear, 
         years.update(years_with_values(store))
     except sqlite3.Error:
         pass
-    return (min(years), max(years)) if years else None
+    return years
 
 
 def year_not_held_words(store: Store, year: FinancialYear, today: date | None = None) -> str:
@@ -426,10 +432,24 @@ def nothing_to_report_words(document: ReportDocument, store: Store, today: date 
     made a paper of that one sentence, exit 0, where a year outside them is refused (``year_not_held_words``);
     `report` and File > Board Report… refuse both. A file that holds nothing of any year (a new office's) still has
     its report written, saying so, as session 61 settled: the officer sees what the board's paper will be."""
-    if years_held(store, today) is None:
+    held = _years_with_anything(store, today)
+    if not held:
         return ""
     nothing = [s for s in document.sections if s.title == NO_FIGURES]
-    return str(nothing[0].paragraphs[0]) if nothing and nothing[0].paragraphs else ""
+    words = str(nothing[0].paragraphs[0]) if nothing and nothing[0].paragraphs else ""
+    if not words or document.area_label != "All areas":  # an area's years are not the file's: its words name them
+        return words
+    try:
+        year = FinancialYear.parse(document.year_label)
+    except PeriodError:
+        return words
+    # The years on either side of it that hold something, as a year outside the file's is told its years
+    nearest = [y for y in (max((y for y in held if y < year), default=None),
+                           min((y for y in held if y > year), default=None)) if y is not None]
+    if not nearest:
+        return words
+    named = " and ".join(y.label for y in nearest)
+    return f"{words.removesuffix('.')}: its records and figures nearest to it are of {named}."
 
 
 def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tuple[FinancialYear | None, str]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from tests.cli_run import run
 from safer_desk.ui.exchange.report_dialog import ReportDialog
 
-NOTHING = "This file has no projects, allocations, costs, budgets or indicator figures for all areas in 2012/13."
+NOTHING = ("This file has no projects, allocations, costs, budgets or indicator figures for all areas in 2012/13: its "
+           "records and figures nearest to it are of 2011/12 and 2013/14.")  # the years to choose instead
 
 
 def test_a_year_held_around_but_empty_is_refused_in_the_pages_words(capsys, demo_path, tmp_path):
