@@ -1000,6 +1000,8 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
                        f"{m.key_fingerprint}, signed by {m.exported_by or 'an unnamed officer'}{before}). Confirm the "
                        f"fingerprint with {m.office_name} by phone, then accept it (in the window, or merge again "
                        f'with --accept-key "{m.key_fingerprint}")')
+                if county is not None and not office_keys:
+                    why += _namesake_words(county.conn, m, alike)
             raise UnregisteredKey(_refuse(path, why).args[0], path=path, fingerprint=m.key_fingerprint,
                                   office_id=m.office_id, office_name=m.office_name, signed_by=m.exported_by,
                                   other_offices=others, office_keys=office_keys)
@@ -1025,6 +1027,29 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
             raise RestoredFileOffer(_refuse(path, why).args[0], path=path, office_name=m.office_name)
         raise _refuse(path, why)
     return register
+
+
+def _namesake_words(conn: sqlite3.Connection, m: ExportManifest, alike: Callable[[str], bool]) -> str:
+    """Said of an export from an office file the county has never merged whose name is that of an office it has
+    (another file, another key): a Babergh CSP that started a new file on a new laptop is a second office to the county,
+    and both files' figures would be counted. "" when the county holds no other office of that name."""
+    namesakes = sorted({k.office_id: k for k in registered_keys(conn)
+                        if k.office_id != m.office_id and alike(k.office_name)}.values(), key=lambda k: k.accepted_at)
+    if not namesakes:
+        return ""
+    known = []
+    for k in namesakes:
+        last = last_import(conn, k.office_id)
+        merged = (f"its export number {last['sequence']}, made {clock_words(last['exported_at'])}, merged"
+                  if last is not None else "none of its exports merged yet")
+        known.append(f"key {k.fingerprint}, {merged}")
+    one = len(namesakes) == 1
+    return (f". The county already holds {'another office' if one else f'{len(namesakes)} other offices'} called "
+            f"{m.office_name}, merged from {'a different file' if one else 'different files'} "
+            f"({'; '.join(known)}): if this is that office's file made again (a new laptop, a file started afresh), "
+            "accepting it makes it a second office, and the board report counts both files' figures. Ask the office "
+            "to export the file it sent before; accept this key only if it is a different office of the same name, "
+            "and ask one of them to name itself apart (File > Office Details…)")
 
 
 def _not_following_on(path: Path, m: ExportManifest, last: sqlite3.Row) -> str:
