@@ -321,19 +321,17 @@ def _wal_note(path: Path) -> str:
     saves = _saves_in_wal(path)
     if not saves:
         return ""
-    from safer_desk.storage.locking import FileInUse, OfficeLock
+    from safer_desk.storage.locking import OfficeLock
 
     wal, what, are = f"{path.name}-wal", counted(saves, "save"), "are" if saves > 1 else "is"
-    lock = OfficeLock(path)
     try:
-        lock.acquire()
-    except FileInUse as exc:
-        return (f"it is open for writing in {exc.who}{exc.holder}: {what} {are} in its journal beside it, {wal}, part "
-                f"of the file until that {'command ends' if exc.command else 'window closes it'} (read with it here)")
+        held = OfficeLock.held_by(path)
     except OSError:
-        lock = None  # no lock can be taken in that folder (read-only): who wrote the journal cannot be told
-    if lock is not None:
-        lock.release()
+        held = None  # no lock can be taken in that folder (read-only): who wrote the journal cannot be told
+    if held is not None:
+        return (f"it is open for writing in {held.who}{held.holder}: {what} {are} in its journal beside it, {wal}, "
+                f"part of the file until that {'command ends' if held.command else 'window closes it'} (read with it "
+                "here)")
     return (f"{what} made by a Safer Desk that did not close or could not write them into the file as it closed (it "
             "was stopped, the computer lost power, or the disk was full) "
             f"{are} in its journal beside it, {wal}: part of the file, read with it here, "
