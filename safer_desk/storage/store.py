@@ -1787,9 +1787,12 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
             # Before anything is written, the backup included.
             _refuse_damaged_audit(path, audit_trigger_problems(path, check))
         backup, folder_made = None, False
+        # A backup opened to restore it is backed up beside it, as a backup of its file (not in backups/backups).
+        backed_up_as = backup_made_of(path) or path
         if check.has_tables and check.pending:
-            folder_made = not backups_folder(path).exists()
-            backup = make_backup(path, reason="before-upgrade", rotate=False)  # the older ones go once it is written
+            folder_made = not backups_folder(backed_up_as).exists()
+            # the older ones go once it is written
+            backup = make_backup(path, reason="before-upgrade", rotate=False, of=backed_up_as)
             faults.boundary("migration:after-backup")
         try:
             conn = _connect(path, read_only=False)
@@ -1807,7 +1810,7 @@ def _open_store(path: Path, *, create: bool, read_only: bool, office_name: str |
                 # and -shm beside the file after the command's own change had failed.
                 _migrate_all_or_nothing(conn, office_name or path.stem)
                 if backup is not None:
-                    rotate_backups(path, backup)
+                    rotate_backups(backed_up_as, backup)
                 return Store(path, conn, read_only=False, lock=lock, gate=WriteGate())
         except BaseException:
             # An upgrade that failed (rolled back) leaves the file as it was: out of WAL mode too, which its header

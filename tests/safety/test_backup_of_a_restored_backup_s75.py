@@ -55,3 +55,17 @@ def test_the_window_says_where_the_backup_of_a_restored_backup_went(tmp_path, pr
     [made] = [b for b in backups_of(office) if b != restored]
     assert str(made) in said
     assert not (backups_folder(office) / "backups").exists()
+
+
+def test_the_backup_before_upgrading_a_restored_backup_goes_beside_the_other_backups_too(tmp_path, private_home):
+    """An older version's backup opened to restore it is upgraded, and the backup made first went to backups/backups/
+    as Back Up Now's did."""
+    from safer_desk.storage.store import open_store
+    from tests.safety.helpers import make_older_file
+
+    office = make_older_file(tmp_path / "office.sqlite")
+    restored = make_backup(office, reason="on-demand")
+    open_store(restored).close()  # upgraded, backed up first
+    assert not (backups_folder(office) / "backups").exists()
+    upgrade = [b for b in backups_of(office) if ".before-upgrade." in b.name]
+    assert len(upgrade) == 1 and upgrade[0].parent == backups_folder(office), backups_of(office)
