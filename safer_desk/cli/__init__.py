@@ -363,12 +363,17 @@ def _refuse_new_file_named_as_folder(args: argparse.Namespace) -> None:
 
 
 def _say_interrupted(commits_before: int) -> int:
+    """Ctrl+C said (exit 130), or SIGTERM (a logout, a shutdown, `kill`: exit 143), once the change under way was
+    rolled back and the file let go of as for any failure."""
+    sigterm = getattr(signal, "SIGTERM", None)
+    said, code = ("stopped (the system asked it to end)", 128 + sigterm) if sigterm in _CTRL_C \
+        else ("interrupted", 130)
     if _commits_made() > commits_before:  # Ctrl+C after a change was saved (while it was being said)
-        print("safer-desk: interrupted; what was saved before then stays saved, and the file is whole.",
+        print(f"safer-desk: {said}; what was saved before then stays saved, and the file is whole.",
               file=sys.stderr)
     else:
-        print("safer-desk: interrupted; nothing was changed.", file=sys.stderr)
-    return 130
+        print(f"safer-desk: {said}; nothing was changed.", file=sys.stderr)
+    return code
 
 
 def _failure_of_disk_or_file(exc: BaseException) -> bool:
@@ -386,28 +391,38 @@ _CTRL_C: list[int] = []
 
 
 def _ctrl_c_noted(signum, frame) -> None:
-    """Ctrl+C: noted, then raised as Python's own handler raises it. Raised inside one of the functions SQLite calls
-    (the audit trail's), SQLite says it as "user-defined function raised exception": noted, main says it as the
-    interruption it was, not as a file that could not be written."""
+    """Ctrl+C (or SIGTERM): noted, then raised as Python's own handler raises Ctrl+C. Raised inside one of the
+    functions SQLite calls (the audit trail's), SQLite says it as "user-defined function raised exception": noted,
+    main says it as the interruption it was, not as a file that could not be written."""
     _CTRL_C.append(signum)
     raise KeyboardInterrupt
 
 
-def _note_ctrl_c():
-    """Install _ctrl_c_noted for a command; what it replaced (None when nothing was: not the main thread, or Ctrl+C
-    not Python's own: ignored, as for a program started in the background, or a handler of the caller's)."""
+def _note_ctrl_c() -> dict | None:
+    """Install _ctrl_c_noted for a command, for Ctrl+C and for SIGTERM (a logout, a shutdown, `kill`: it was the
+    process killed mid-write, silent, its journal and lock left for the next open); what each replaced (None when
+    nothing was: not the main thread; a signal not at Python's own handling, as Ctrl+C ignored for a program
+    started in the background or a handler of the caller's, is left as it is). Windows sends a console program no
+    SIGTERM: closing its console or logging off ends it as before (the next open restores the file); Python has no
+    simple hook for those events (SetConsoleCtrlHandler through ctypes, on a thread of Windows' own)."""
     _CTRL_C.clear()
-    try:
-        if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-            return None
-        return signal.signal(signal.SIGINT, _ctrl_c_noted)
-    except ValueError:  # not the main thread
-        return None
+    replaced = {}
+    for signum, python_s_own in ((signal.SIGINT, signal.default_int_handler),
+                                 (getattr(signal, "SIGTERM", None), signal.SIG_DFL)):
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) is python_s_own:
+                replaced[signum] = signal.signal(signum, _ctrl_c_noted)
+        except (ValueError, OSError):  # not the main thread
+            return _restore_ctrl_c(replaced)
+    return replaced or None
 
 
-def _restore_ctrl_c(previous) -> None:
-    with contextlib.suppress(ValueError, TypeError):
-        signal.signal(signal.SIGINT, previous)
+def _restore_ctrl_c(replaced: dict) -> None:
+    for signum, previous in replaced.items():
+        with contextlib.suppress(ValueError, OSError, TypeError):
+            signal.signal(signum, previous)
 
 
 def _commits_made() -> int:
