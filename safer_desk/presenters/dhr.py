@@ -1078,6 +1078,21 @@ class DhrPresenter(FormScreen):
                 "share.")
 
     @staticmethod
+    def nothing_to_close_words(share: dhr.ShareRow, status: ShareStatus) -> str:
+        """Why Refused… or Write off… opens no form on a share, "" when it does: one already refused or written off,
+        paid in full or billed £0 has nothing left to refuse or write off (the reason typed was then refused)."""
+        verb = "refuse" if status == ShareStatus.REFUSED else "write off"
+        if share.status != "invoiced":
+            return (f"{share.partner}'s share of {share.case_reference} is already {share.status}: there is nothing "
+                    f"more to {verb}. A refused or written-off share is taken back by More > Reopen a refused or "
+                    "written-off share.")
+        if share.amount_pence == 0:  # a capped payer covering the whole cost: nothing was billed to it
+            return f"{share.partner}'s share of {share.case_reference} is billed £0: there is nothing to {verb}."
+        if share.outstanding_pence <= 0:
+            return f"There is nothing to {verb}. {DhrPresenter.share_opened_words(share)}"
+        return ""
+
+    @staticmethod
     def share_delete_words(share: dhr.ShareRow) -> str:
         """What Del on a partner's invoice says: an invoice sent is not deleted (it did nothing at all, session 64),
         and what puts one billed in error right, for the invoice as it stands."""
@@ -1166,6 +1181,8 @@ class DhrPresenter(FormScreen):
         case = self.need_case()
         self._counted(share)
         what = "a refusal" if status == ShareStatus.REFUSED else "a write-off"
+        if why := self.nothing_to_close_words(share, status):  # a form to type a reason in could only be refused
+            raise NothingTo(f"Nothing to {'refuse' if status == ShareStatus.REFUSED else 'write off'}", why)
         fields = [Field("on", "&Date", FieldKind.DATE, required=True, happened=what),
                   Field("reason", "&Reason", FieldKind.LONG_TEXT, required=True)]
         title = f"{status.label}: {share.partner}'s share of {case.reference}"

@@ -236,8 +236,12 @@ def test_opening_every_costs_page_and_dialog_writes_nothing(tab, demo_window, de
         assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
         opened = []
         for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog,
-                     reviews.split_dialog, reviews.bill_dialog, reviews.refuse_dialog,
-                     reviews.write_off_dialog, reviews.resolve_dialog, reviews.panel_meeting_dialog,
+                     reviews.split_dialog, reviews.bill_dialog,
+                     # Refused… and Write off… on a share with something outstanding (on the refused one, s75, they
+                     # say there is nothing more to refuse); Re-split or carry on the refused one
+                     _on_owing(reviews, reviews.refuse_dialog),
+                     _on_owing(reviews, reviews.write_off_dialog),
+                     _on_refused(reviews, reviews.resolve_dialog), reviews.panel_meeting_dialog,
                      reviews.recommendation_dialog, reviews.stage_rule_dialog, fund_page.new_fund_dialog,
                      fund_page.edit_fund_dialog, fund_page.contribution_dialog, fund_page.referral_dialog,
                      fund_page.spend_dialog, fund_page.item_dialog,
@@ -318,14 +322,30 @@ def dialog_letters(dialog):
     return found
 
 
+def _on_owing(reviews, open_dialog):
+    """The dialog opened on a share with something outstanding (Refused…, Write off…: on one paid or refused, s75,
+    they say there is nothing to refuse and open nothing)."""
+    return lambda: reviews.shares.select_where(lambda s: getattr(s, "outstanding_pence", 0) > 0) and open_dialog()
+
+
+def _on_refused(reviews, open_dialog):
+    """The dialog opened on the refused share (Re-split or carry)."""
+    return lambda: reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused") and open_dialog()
+
+
 def test_no_alt_letter_clashes_in_the_costs_dialogs(tab, qtbot):
     reviews, fund_page = tab.reviews, tab.funds
     qtbot.waitUntil(lambda: not tab.is_busy(), timeout=10000)
     assert reviews.shares.select_where(lambda s: getattr(s, "status", "") == "refused")
     clashes = []
     for make in (reviews.new_case_dialog, reviews.edit_case_dialog, reviews.cost_line_dialog, reviews.split_dialog,
-                 reviews.bill_dialog, reviews.refuse_dialog, reviews.write_off_dialog,
-                 reviews.resolve_dialog, reviews.panel_meeting_dialog, reviews.recommendation_dialog,
+                 reviews.bill_dialog,
+                 # Refused… and Write off… on a share with something outstanding (on the refused one, s75, they say
+                 # there is nothing more to refuse); Re-split or carry on the refused one
+                 _on_owing(reviews, reviews.refuse_dialog),
+                 _on_owing(reviews, reviews.write_off_dialog),
+                 _on_refused(reviews, reviews.resolve_dialog), reviews.panel_meeting_dialog,
+                 reviews.recommendation_dialog,
                  reviews.stage_rule_dialog, fund_page.new_fund_dialog, fund_page.edit_fund_dialog,
                  fund_page.contribution_dialog, fund_page.referral_dialog, fund_page.spend_dialog,
                  fund_page.item_dialog,

@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from safer_desk.domain.dhr import DhrError
+from safer_desk.presenters.costs import NothingTo
 from safer_desk.presenters.dhr import DhrPresenter
 from safer_desk.services import dhr
 from tests.costs.test_new_case_then_cost_line import button, field, type_into
@@ -189,9 +190,8 @@ def test_refusing_a_share_billed_nothing_does_not_say_it_was_paid(demo_store):
     p = DhrPresenter(demo_store, today=lambda: TODAY)
     p.reload()
     p.select(case_id)
-    form = p.refuse_form(nothing)
-    form.set_value("reason", "National policy")
-    assert not form.save()
-    assert "billed £0: there is nothing to refuse" in form.form_message and "paid in full" not in form.form_message
+    with pytest.raises(NothingTo) as said:  # s75: said at once, no form to type a reason in (it was then refused)
+        p.refuse_form(nothing)
+    assert "billed £0: there is nothing to refuse" in str(said.value) and "paid in full" not in str(said.value)
     with pytest.raises(DhrError, match="billed £0: there is nothing to write off"):
         dhr.write_off_share(demo_store, nothing.id, on="01/09/2018", reason="Gone")

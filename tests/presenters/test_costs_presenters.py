@@ -172,7 +172,7 @@ def test_opening_every_form_writes_nothing(reviews, fund_page, demo_store):
     owing = next(s for s in reviews.details().shares if s.outstanding_pence)  # Payment… on a paid one opens nothing
     for make in (reviews.new_case_form, reviews.edit_case_form, reviews.cost_line_form, reviews.panel_meeting_form,
                  reviews.recommendation_form, reviews.stage_rule_form, reviews.bill_form, reviews.split_form,
-                 lambda: reviews.payment_form(owing), lambda: reviews.refuse_form(share),
+                 lambda: reviews.payment_form(owing), lambda: reviews.refuse_form(owing),
                  lambda: reviews.resolve_form(share), fund_page.new_fund_form, fund_page.edit_fund_form,
                  fund_page.contribution_form, fund_page.referral_form, fund_page.spend_form, fund_page.item_form):
         form = make()
