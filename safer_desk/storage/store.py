@@ -340,10 +340,12 @@ def wal_saves(path: Path) -> tuple[int, list[dict[int, bytes]]]:
 def _wal_frames_to_last_save(wal: Any, page_size: int, salts: bytes) -> int:
     """How many frames, from the first, run to the last whole frame of the -wal's current run that ends a save (its
     salts the header's, the file's size after it not 0); 0 when none does. The pages are not read."""
+    size = os.fstat(wal.fileno()).st_size
     count = last_save = 0
     while len(frame := wal.read(WAL_FRAME_HEADER_SIZE)) == WAL_FRAME_HEADER_SIZE and frame[8:16] == salts:
-        if len(wal.read(page_size)) < page_size:
+        if wal.tell() + page_size > size:  # its page cut short: a torn write
             break
+        wal.seek(page_size, os.SEEK_CUR)  # stepped over, not read: a killed import's -wal can run to gigabytes
         count += 1
         if int.from_bytes(frame[4:8], "big"):
             last_save = count
