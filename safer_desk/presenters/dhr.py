@@ -1197,9 +1197,30 @@ class DhrPresenter(FormScreen):
     def write_off_form(self, share: dhr.ShareRow) -> CostForm:
         return self._close_form(ShareStatus.WRITTEN_OFF, share, dhr.write_off_share)
 
+    def not_to_resolve_words(self, share: dhr.ShareRow) -> tuple[str, str] | None:
+        """Why Re-split or carry a refusal… opens no form on a share, None when it does: the action is offered for a
+        review with a refusal awaiting a decision, but the share chosen may be another (its form said "£0.00
+        refused" and only Save refused it), or the refusal may have been dealt with already."""
+        if share.status == "refused" and share.refusal_handling:
+            handling = RefusalHandling(share.refusal_handling).label.lower()
+            return ("Already dealt with", f"{share.partner}'s refusal of {share.case_reference} was already "
+                    f"{handling}. Reopening the refused share (More > Reopen a "
+                    "refused or written-off share) takes that back, once nothing is paid on what it billed.")
+        if share.status == "refused":
+            return None
+        waiting = [s for s in self.details().shares
+                   if s.status == "refused" and not s.refusal_handling and s.counted]
+        named = " and ".join(f"{s.partner}'s share ({format_money(s.closed_pence)} refused)" for s in waiting)
+        where = (f"choose {named} on Shares and payments first." if waiting
+                 else "no refusal on it is awaiting a decision.")
+        return ("Not a refused share", f"{share.partner}'s share of {share.case_reference} is not refused: "
+                f"only a refused amount is re-split or carried; {where}")
+
     def resolve_form(self, share: dhr.ShareRow) -> CostForm:
         case = self.need_case()
         self._counted(share)
+        if said := self.not_to_resolve_words(share):
+            raise NothingTo(*said)
         fields = [Field("handling", "The refused amount is", FieldKind.CHOICE,
                         choices=tuple(RefusalHandling.choices())),
                   Field("on", "&Date", FieldKind.DATE, required=True,

@@ -168,12 +168,12 @@ def test_leaving_with_an_unsaved_form_asks(reviews, fund_page, demo_store):
 
 def test_opening_every_form_writes_nothing(reviews, fund_page, demo_store):
     before = version(demo_store)
-    share = reviews.details().shares[0]
     owing = next(s for s in reviews.details().shares if s.outstanding_pence)  # Payment… on a paid one opens nothing
+    refused = next(s for s in reviews.details().shares if s.status == "refused")  # nor Re-split… on one not refused
     for make in (reviews.new_case_form, reviews.edit_case_form, reviews.cost_line_form, reviews.panel_meeting_form,
                  reviews.recommendation_form, reviews.stage_rule_form, reviews.bill_form, reviews.split_form,
                  lambda: reviews.payment_form(owing), lambda: reviews.refuse_form(owing),
-                 lambda: reviews.resolve_form(share), fund_page.new_fund_form, fund_page.edit_fund_form,
+                 lambda: reviews.resolve_form(refused), fund_page.new_fund_form, fund_page.edit_fund_form,
                  fund_page.contribution_form, fund_page.referral_form, fund_page.spend_form, fund_page.item_form):
         form = make()
         form.discard()
