@@ -363,16 +363,19 @@ def _refuse_new_file_named_as_folder(args: argparse.Namespace) -> None:
 
 
 def _say_interrupted(commits_before: int) -> int:
-    """Ctrl+C said (exit 130), or SIGTERM (a logout, a shutdown, `kill`: exit 143), once the change under way was
-    rolled back and the file let go of as for any failure."""
-    sigterm = getattr(signal, "SIGTERM", None)
-    said, code = ("stopped (the system asked it to end)", 128 + sigterm) if sigterm in _CTRL_C \
-        else ("interrupted", 130)
+    """Ctrl+C said (exit 130), or SIGTERM (a logout, a shutdown, `kill`: exit 143), or SIGHUP (its terminal closed:
+    exit 129), once the change under way was rolled back and the file let go of as for any failure."""
+    said, code = "interrupted", 130
+    for name, words in (("SIGTERM", "stopped (the system asked it to end)"),
+                        ("SIGHUP", "stopped (its terminal was closed)")):
+        if (signum := getattr(signal, name, None)) is not None and signum in _CTRL_C:
+            said, code = words, 128 + signum
     if _commits_made() > commits_before:  # Ctrl+C after a change was saved (while it was being said)
-        print(f"safer-desk: {said}; what was saved before then stays saved, and the file is whole.",
-              file=sys.stderr)
+        said = f"safer-desk: {said}; what was saved before then stays saved, and the file is whole."
     else:
-        print(f"safer-desk: {said}; nothing was changed.", file=sys.stderr)
+        said = f"safer-desk: {said}; nothing was changed."
+    with contextlib.suppress(OSError, ValueError):  # a terminal closed (SIGHUP) may take stderr with it
+        print(said, file=sys.stderr, flush=True)
     return code
 
 
@@ -399,16 +402,18 @@ def _ctrl_c_noted(signum, frame) -> None:
 
 
 def _note_ctrl_c() -> dict | None:
-    """Install _ctrl_c_noted for a command, for Ctrl+C and for SIGTERM (a logout, a shutdown, `kill`: it was the
-    process killed mid-write, silent, its journal and lock left for the next open); what each replaced (None when
-    nothing was: not the main thread; a signal not at Python's own handling, as Ctrl+C ignored for a program
-    started in the background or a handler of the caller's, is left as it is). Windows sends a console program no
+    """Install _ctrl_c_noted for a command, for Ctrl+C, for SIGTERM (a logout, a shutdown, `kill`) and for SIGHUP
+    (its terminal window closed, a remote session dropped): each was the process killed mid-write, silent, its
+    journal and lock left for the next open; what each replaced (None when nothing was: not the main thread; a
+    signal not at Python's own handling, as Ctrl+C ignored for a program started in the background, SIGHUP under
+    nohup, or a handler of the caller's, is left as it is). Windows sends a console program no
     SIGTERM: closing its console or logging off ends it as before (the next open restores the file); Python has no
     simple hook for those events (SetConsoleCtrlHandler through ctypes, on a thread of Windows' own)."""
     _CTRL_C.clear()
     replaced = {}
     for signum, python_s_own in ((signal.SIGINT, signal.default_int_handler),
-                                 (getattr(signal, "SIGTERM", None), signal.SIG_DFL)):
+                                 (getattr(signal, "SIGTERM", None), signal.SIG_DFL),
+                                 (getattr(signal, "SIGHUP", None), signal.SIG_DFL)):
         if signum is None:
             continue
         try:

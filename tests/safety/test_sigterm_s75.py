@@ -46,7 +46,10 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path, private_home):
+@pytest.mark.parametrize(("name", "code", "why"), [
+    ("SIGTERM", 143, "the system asked it to end"),
+    ("SIGHUP", 129, "its terminal was closed")])  # session 76: SIGHUP (a terminal closed) still ended it silently
+def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path, private_home, name, code, why):
     before = digest(demo_path)
     argv = ["awards", str(demo_path), "--add", "Grant stopped", "--funder", "OPCC", "--year", "2017/18=£1,000"]
     child = subprocess.Popen([sys.executable, "-c", STOPPED_INSIDE, *argv], cwd=REPO, env=_child_env(private_home),
@@ -58,14 +61,14 @@ def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path,
             if MARKER in line:
                 break
         assert seen and MARKER in seen[-1], "".join(seen)
-        child.send_signal(signal.SIGTERM)
+        child.send_signal(getattr(signal, name))
         out, err = child.communicate(timeout=120)
     finally:
         if child.poll() is None:
             child.kill()
             child.wait()
-    assert child.returncode == 143, (child.returncode, err)
-    assert err == "safer-desk: stopped (the system asked it to end); nothing was changed.\n"
+    assert child.returncode == code, (child.returncode, err)
+    assert err == f"safer-desk: stopped ({why}); nothing was changed.\n"
     assert "Traceback" not in err
     assert not demo_path.with_name(demo_path.name + ".lock").exists()
     assert not demo_path.with_name(demo_path.name + "-journal").exists()
