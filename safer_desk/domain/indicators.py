@@ -60,6 +60,28 @@ FEWEST_PEOPLE = {"district": (2_000, "the smallest, the Isles of Scilly, has abo
                  "county": (8_000, "the smallest, the City of London, has about 8,600")}
 
 
+# The most people an area of each kind holds in England and Wales (session 76: 5,000,000,000 was recorded for Ipswich,
+# and every rate over it came out as 0): Birmingham (about 1.16 million) is the largest district; a partnership or a
+# county lead's area is at most a police force's, the Metropolitan Police's Greater London (about 8.9 million); any
+# area at most England and Wales together (about 61 million). A figure above has a digit or more too many.
+MOST_PEOPLE = {"district": (1_300_000, "the largest, Birmingham, has about 1.16 million"),
+               "partnership": (10_000_000, "the largest area a partnership can cover, Greater London, has about "
+                                           "8.9 million"),
+               "county": (10_000_000, "the largest, Greater London, has about 8.9 million")}
+MOST_PEOPLE_ANYWHERE = (65_000_000, "England and Wales together have about 61 million")
+
+
+def population_too_large(population: int, kind: str) -> str:
+    """Why a population is refused as more than any area of its kind holds (a digit too many), saying so; "" when
+    it is not."""
+    most, largest = MOST_PEOPLE.get(kind, MOST_PEOPLE_ANYWHERE)
+    if population <= most:
+        return ""
+    where = f"any {kind} in England and Wales holds" if kind in MOST_PEOPLE else "any area in England and Wales holds"
+    return (f"A population of {population:,} is more than {where} ({largest}): check the figure for a digit too "
+            "many.")
+
+
 def population_too_small(population: int, kind: str) -> str:
     """Why a population is refused as too small for a kind of area (it looks like thousands), saying what to type;
     "" when it is not."""

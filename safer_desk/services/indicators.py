@@ -1747,9 +1747,12 @@ def delete_estimate(store: Store, indicator_id: str, area_id: str, year: Financi
 
 def population_problem(store: Store, area_id: str, population: int) -> str:
     """Why a population is refused for the area: too small for its kind (a figure in thousands, 104 for Babergh's
-    104,000), saying what to type; "" when it is not."""
+    104,000), saying what to type, or more than any area of its kind holds (a digit too many); "" when it is
+    not."""
     area = find_area(store, area_id)
-    return "" if area is None else dom.population_too_small(population, area.kind)
+    if area is None:
+        return dom.population_too_large(population, "")
+    return dom.population_too_small(population, area.kind) or dom.population_too_large(population, area.kind)
 
 
 def set_population(store: Store, area_id: str, year: FinancialYear, population: int, *, source: str = "",
