@@ -363,11 +363,12 @@ def _refuse_new_file_named_as_folder(args: argparse.Namespace) -> None:
 
 
 def _say_interrupted(commits_before: int) -> int:
-    """Ctrl+C said (exit 130), or SIGTERM (a logout, a shutdown, `kill`: exit 143), or SIGHUP (its terminal closed:
-    exit 129), once the change under way was rolled back and the file let go of as for any failure."""
+    """Ctrl+C said (exit 130), or SIGTERM (a logout, a shutdown, `kill`: exit 143), SIGHUP (its terminal closed:
+    exit 129) or Windows' SIGBREAK (Ctrl+Break: exit 149), once the change under way was rolled back and the file
+    let go of as for any failure."""
     said, code = "interrupted", 130
     for name, words in (("SIGTERM", "stopped (the system asked it to end)"),
-                        ("SIGHUP", "stopped (its terminal was closed)")):
+                        ("SIGHUP", "stopped (its terminal was closed)"), ("SIGBREAK", "stopped (Ctrl+Break)")):
         if (signum := getattr(signal, name, None)) is not None and signum in _CTRL_C:
             said, code = words, 128 + signum
     if _commits_made() > commits_before:  # Ctrl+C after a change was saved (while it was being said)
@@ -406,14 +407,15 @@ def _note_ctrl_c() -> dict | None:
     (its terminal window closed, a remote session dropped): each was the process killed mid-write, silent, its
     journal and lock left for the next open; what each replaced (None when nothing was: not the main thread; a
     signal not at Python's own handling, as Ctrl+C ignored for a program started in the background, SIGHUP under
-    nohup, or a handler of the caller's, is left as it is). Windows sends a console program no
-    SIGTERM: closing its console or logging off ends it as before (the next open restores the file); Python has no
-    simple hook for those events (SetConsoleCtrlHandler through ctypes, on a thread of Windows' own)."""
+    nohup, or a handler of the caller's, is left as it is). On Windows, Ctrl+Break is SIGBREAK (it killed the
+    command silently, as SIGTERM did); Windows sends a console program no SIGTERM: closing its console or logging off
+    ends it after its handler returns, before Python's can run (the next open restores the file)."""
     _CTRL_C.clear()
     replaced = {}
     for signum, python_s_own in ((signal.SIGINT, signal.default_int_handler),
                                  (getattr(signal, "SIGTERM", None), signal.SIG_DFL),
-                                 (getattr(signal, "SIGHUP", None), signal.SIG_DFL)):
+                                 (getattr(signal, "SIGHUP", None), signal.SIG_DFL),
+                                 (getattr(signal, "SIGBREAK", None), signal.SIG_DFL)):
         if signum is None:
             continue
         try:

@@ -46,14 +46,13 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize(("name", "code", "why"), [
-    ("SIGTERM", 143, "the system asked it to end"),
-    ("SIGHUP", 129, "its terminal was closed")])  # session 76: SIGHUP (a terminal closed) still ended it silently
-def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path, private_home, name, code, why):
-    before = digest(demo_path)
+def stopped_mid_write(demo_path: Path, home, signum: int, prelude: str = "") -> tuple[int, str]:
+    """The awards command run in a process of its own and sent ``signum`` once inside its transaction: its exit
+    code and what it said on stderr."""
     argv = ["awards", str(demo_path), "--add", "Grant stopped", "--funder", "OPCC", "--year", "2017/18=£1,000"]
-    child = subprocess.Popen([sys.executable, "-c", STOPPED_INSIDE, *argv], cwd=REPO, env=_child_env(private_home),
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", prelude + STOPPED_INSIDE, *argv], cwd=REPO,
+                             env=_child_env(home), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
     try:
         seen = []
         for line in child.stderr:  # until the marker: the command is then inside its transaction
@@ -61,13 +60,22 @@ def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path,
             if MARKER in line:
                 break
         assert seen and MARKER in seen[-1], "".join(seen)
-        child.send_signal(getattr(signal, name))
-        out, err = child.communicate(timeout=120)
+        child.send_signal(signum)
+        _, err = child.communicate(timeout=120)
     finally:
         if child.poll() is None:
             child.kill()
             child.wait()
-    assert child.returncode == code, (child.returncode, err)
+    return child.returncode, err
+
+
+@pytest.mark.parametrize(("name", "code", "why"), [
+    ("SIGTERM", 143, "the system asked it to end"),
+    ("SIGHUP", 129, "its terminal was closed")])  # session 76: SIGHUP (a terminal closed) still ended it silently
+def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path, private_home, name, code, why):
+    before = digest(demo_path)
+    returncode, err = stopped_mid_write(demo_path, private_home, getattr(signal, name))
+    assert returncode == code, (returncode, err)
     assert err == f"safer-desk: stopped ({why}); nothing was changed.\n"
     assert "Traceback" not in err
     assert not demo_path.with_name(demo_path.name + ".lock").exists()
@@ -77,6 +85,18 @@ def test_sigterm_mid_write_rolls_back_lets_go_of_the_lock_and_says_so(demo_path,
         assert conn.execute("SELECT count(*) FROM funding_awards WHERE name = 'Grant stopped'").fetchone() == (0,)
     finally:
         conn.close()
+    assert digest(demo_path) == before
+
+
+def test_ctrl_break_on_windows_takes_the_same_path(demo_path, private_home):
+    """Session 76: Windows' Ctrl+Break (SIGBREAK, a console's other interrupt key) killed a command silently. The
+    Windows branch is forced here: SIGBREAK is given SIGUSR1's number before the command starts."""
+    before = digest(demo_path)
+    returncode, err = stopped_mid_write(demo_path, private_home, signal.SIGUSR1,
+                                        prelude="import signal\nsignal.SIGBREAK = signal.SIGUSR1\n")
+    assert returncode == 128 + signal.SIGUSR1, (returncode, err)
+    assert err == "safer-desk: stopped (Ctrl+Break); nothing was changed.\n"
+    assert not demo_path.with_name(demo_path.name + ".lock").exists()
     assert digest(demo_path) == before
 
 
