@@ -1302,12 +1302,13 @@ class Store:
         """This store now works in copy's file (File > Save a Copy of a file its path no longer names, with typing
         on screen that can be saved nowhere else): copy's connection, lock and path are taken over, and copy closes
         what this store held. Whatever holds this store (each screen, every step of Edit > Undo) goes on, in the copy,
-        which holds the same rows under the same ids."""
-        for name in ("path", "conn", "read_only", "_lock", "left_open_by", "_db", "_savepoints", "_journal_left",
-                     "gate", "audit_state"):
-            mine, theirs = getattr(self, name), getattr(copy, name)
-            setattr(self, name, theirs)
-            setattr(copy, name, mine)
+        which holds the same rows under the same ids. Every attribute is swapped (all of them are the open file's:
+        a list of names missed one added later)."""
+        mine, theirs = dict(vars(self)), dict(vars(copy))
+        vars(self).clear()
+        vars(self).update(theirs)
+        vars(copy).clear()
+        vars(copy).update(mine)
         copy.close()
 
     def connect_for_thread(self) -> "Store":
