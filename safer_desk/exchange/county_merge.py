@@ -76,7 +76,7 @@ from safer_desk.exchange.county_schema import (CHECKSUM_METHOD, POLICE_COUNTS, P
                                                public_digests, quote, register_canonical_functions,
                                                row_counts, row_digest_sql, row_hash, plain_columns, schema_hash,
                                                sql_text, table_info)
-from safer_desk.storage.kinds import what_file_is
+from safer_desk.storage.kinds import journal_or_packed, what_file_is
 from safer_desk.storage import audit, audit_chain
 from safer_desk.storage.hostile import open_hostile, schema_code
 from safer_desk.storage.row_hashes import shared_row_hash
@@ -337,7 +337,8 @@ def read_export(path: Path | str) -> ExportManifest:
     with path.open("rb") as fh:
         header = fh.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise _refuse(path, f"it is {what_file_is(path, header)}, not an export for the county: {_choose_sqlite(path)}")
+        raise _refuse(path, journal_or_packed(path, header, to="merge")
+                      or f"it is {what_file_is(path, header)}, not an export for the county: {_choose_sqlite(path)}")
     if len(header) < 100:
         raise _refuse(path, "the file is truncated (it ends inside its header); ask for it to be sent again")
     page_size = int.from_bytes(header[16:18], "big")

@@ -25,14 +25,16 @@ from safer_desk.domain.periods import format_uk_date
 from safer_desk.domain.text import counted
 from safer_desk.exchange import county_merge
 from safer_desk.storage import audit, audit_chain
+from safer_desk.storage.kinds import journal_or_packed
 from safer_desk.storage.locking import remove_lock_left
 from safer_desk.storage.store import (APP_ID, BUSY_WAIT_SECONDS, SQLITE_HEADER, FileTooNew, StoreError,
-                                      audit_trigger_problems, folder_given, cut_short, header_overwritten,
-                                      header_overwritten_words, in_use_elsewhere, inspect_file, not_sqlite_words,
-                                      interrupted_write, read_as_it_lies, read_only_look, read_only_uri,
-                                      name_too_long, remove_side_files_left, remove_unmarked_journal,
-                                      repair_audit_trail, wal_holds_unwritten, wal_saves, where_to_get_whole,
-                                      where_to_restore, whole_without_its_wal, words_for_limit)
+                                      another_files_journal, audit_trigger_problems, cut_short, folder_given,
+                                      header_overwritten, header_overwritten_words, in_use_elsewhere, inspect_file,
+                                      interrupted_write, name_too_long, not_sqlite_words, read_as_it_lies,
+                                      read_only_look, read_only_uri, remove_index_made, remove_side_files_left,
+                                      remove_unmarked_journal, repair_audit_trail, wal_holds_unwritten,
+                                      wal_makes_it_another_file, wal_saves, where_to_get_whole, where_to_restore,
+                                      whole_without_its_wal, words_for_limit)
 from safer_desk.storage.schema.costs import versions_gap_repaired, versions_unrecorded
 from safer_desk.storage.schema.exchange import MANIFEST_TABLE
 
@@ -85,12 +87,15 @@ class CheckReport:
 def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
     """Check a file (and with repair, mend its audit trail first). Otherwise it changes the file only to finish a
     write left interrupted beside it (SQLite plays its journal back, as any writer opening it would). The empty
-    -wal and -shm its looks make beside a file in WAL mode are removed after them (``remove_side_files_left``)."""
+    -wal and -shm its looks make beside a file in WAL mode are removed after them (``remove_side_files_left``), and
+    so is the -shm they make to read a -wal that holds saves (``remove_index_made``)."""
     path = Path(path)
+    index_there = Path(f"{path}-shm").exists()  # (read-only by promise: an index its looks make goes after them)
     try:
         return _check_file(path, repair)
     finally:
         remove_side_files_left(path)
+        remove_index_made(path, index_there)
 
 
 def _check_file(path: Path, repair: bool) -> CheckReport:
@@ -118,7 +123,8 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         return report
     if header != SQLITE_HEADER:
         report.kind = "not an SQLite database"
-        report.bad(_journal_or_packed_words(path, head) or f"{not_sqlite_words(path, head)}, so not a Safer Desk file")
+        report.bad(journal_or_packed(path, head, to="check")
+                   or f"{not_sqlite_words(path, head)}, so not a Safer Desk file")
         return report
     journal = Path(f"{path}-journal")
     too_long = name_too_long(path)  # renamed by hand: read as ever, but no change to it could be saved
@@ -126,8 +132,9 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         report.bad(f"{too_long} Rename it ({words_for_limit(path)}): until then no change to it can be saved")
     interrupted = not too_long and journal.exists()  # (no journal can lie beside it)
     as_it_lies = read_as_it_lies(path)  # an export, another program's file: its journals are not read with it
-    if not as_it_lies and (foreign := _wal_of_another_page_size(path, head)):
-        # (read with it, the file reads as that other file: "not a Safer Desk file", its saves "made by a Safer Desk")
+    if not as_it_lies and (foreign := another_files_journal(path, head, to="check")):
+        # A -wal: read with it, the file reads as that other file ("not a Safer Desk file", its saves "made by a Safer
+        # Desk"). A -journal: SQLite plays it back over the file as the look below connects (storage.store).
         report.kind = "file with another file's journal beside it"
         report.bad(foreign)
         return report
@@ -169,14 +176,10 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
     if interrupted and not journal.exists():
         report.good("a change to it had been interrupted (its journal was beside it): it was undone, the file is as "
                     "it was before that change")
-    if wal_note and not ours and _app_of_file_alone(path) == APP_ID:
+    if wal_note and not ours and (foreign := wal_makes_it_another_file(path, to="check")):
         # Safer Desk never saves what makes its file another program's: the -wal is another file's
         report.kind = "file with another file's journal beside it"
-        wal = f"{path.name}-wal"
-        report.bad(f"the journal beside it, {wal}, is another file's: read on its own, {path.name} is a Safer Desk "
-                   "file, but read with it (as SQLite reads the two) it is not one, so nothing of it was checked. "
-                   f"Move {wal} and {path.name}-shm to another folder (keep them: they may hold that other file's "
-                   "last saves), then check it again")
+        report.bad(foreign)
         return report
     if wal_note and (integrity == ["ok"] or not whole_without_its_wal(path)):  # (else the -wal is the damage, said)
         report.good(wal_note)
@@ -206,43 +209,6 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
             # held is not quoted, it is damage.
             report.bad(f"it is damaged: part of it cannot be read. {where_to_restore(path)}")
     return report
-
-
-WAL_STARTS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # a -wal's magic number, either byte order
-JOURNAL_START = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's, once marked to be played back
-GZIP_START = b"\x1f\x8b"
-
-
-def _journal_or_packed_words(path: Path, head: bytes) -> str:
-    """What `check` says of a file's journal given in its place (FILE-wal, FILE-journal, FILE-shm: told by its name,
-    and a -wal by its first bytes too), or of an SQLite database compressed with gzip (the example ships so), with
-    the file to give instead; "" for any other file."""
-    name = path.name
-    side = next((s for s in ("-wal", "-journal", "-shm") if name.endswith(s) and len(name) > len(s)), "")
-    marked = {"-wal": head[:4] in WAL_STARTS, "-journal": head.startswith(JOURNAL_START)}.get(side, False)
-    main = path.with_name(name[:-len(side)]) if side else path
-    if side and (marked or main.is_file()):  # (a -shm has no mark of its own: only beside its file)
-        holds = {"-wal": "that file's last saves, read with it",
-                 "-journal": "what undoes a change to that file that was interrupted",
-                 "-shm": "SQLite's index of that file's -wal"}[side]
-        if main.is_file():
-            return (f"it is the journal ({side}) of {main.name} beside it ({holds}), not a file of its own: check "
-                    f"{main.name} instead, and keep the two together (never delete the journal)")
-        return (f"it is the journal ({side}) of a file {main.name} that is not beside it, not a file of its own: it "
-                "belongs with that file, so keep it")
-    if head.startswith(GZIP_START):
-        import gzip
-        import zlib
-
-        try:
-            with gzip.open(path, "rb") as packed:
-                inside = packed.read(len(SQLITE_HEADER))
-        except (OSError, EOFError, zlib.error):
-            return ""
-        if inside == SQLITE_HEADER:
-            return ("it is an SQLite database compressed with gzip (.gz): uncompress it first (7-Zip does it on "
-                    "Windows) and check the file inside")
-    return ""
 
 
 def _unreadable_text(conn: sqlite3.Connection) -> list[str]:
@@ -281,37 +247,6 @@ def _app_of(conn: sqlite3.Connection) -> str | None:
     except sqlite3.Error:
         return None
     return row[0] if row else None
-
-
-def _app_of_file_alone(path: Path) -> str | None:
-    """``_app_of`` the file read on its own, without the journal beside it (immutable: SQLite leaves it be)."""
-    try:
-        conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        return _app_of(conn)
-    finally:
-        conn.close()
-
-
-def _wal_of_another_page_size(path: Path, head: bytes) -> str:
-    """What `check` says of a -wal beside path whose saves are of pages of another size than the file's: another
-    file's (SQLite never writes one of another size for a file, and cannot change a file's page size in WAL mode),
-    which SQLite reads all the same, so that the file reads as that other file. "" for any other."""
-    try:
-        wal_page_size, saves = wal_saves(path)
-    except OSError:
-        return ""
-    own = int.from_bytes(head[16:18], "big")
-    own = 65536 if own == 1 else own
-    if not saves or len(head) < 100 or wal_page_size == own:
-        return ""
-    wal = f"{path.name}-wal"
-    return (f"the journal beside it, {wal}, is another file's: its pages are of {wal_page_size:,} bytes and this "
-            f"file's of {own:,}, which SQLite never writes for one file, yet it reads the two together, so this file "
-            f"reads as that other one (nothing of it was checked). Move {wal} and {path.name}-shm to another folder "
-            "(keep them: they may hold that other file's last saves), then check it again")
 
 
 def _wal_note(path: Path) -> str:

@@ -1,7 +1,8 @@
 """What a file people bring is, by its first bytes, when it is not the kind its reader takes.
 
 Standard library only, and nothing else of ours: the police.uk import's helper processes import it. In storage, so
-that opening a file, checking it and merging it say alike what a file that is not a Safer Desk file is.
+that opening a file, checking it and merging it say alike what a file that is not a Safer Desk file is (a file's
+journal given in its place, an SQLite database compressed with gzip: ``journal_or_packed``).
 """
 
 from __future__ import annotations
@@ -47,3 +48,42 @@ def what_file_is(path: Path, header: bytes) -> str:
         except (zipfile.BadZipFile, OSError):
             return "a damaged zip file"
     return other_kind_of_file(header) or "not an SQLite database"
+
+
+WAL_STARTS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # a -wal's magic number, either byte order
+JOURNAL_START = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's, once marked to be played back
+GZIP_START = b"\x1f\x8b"
+
+
+def journal_or_packed(path: Path, head: bytes, *, to: str = "open") -> str:
+    """What a file's journal given in its place is (FILE-wal, FILE-journal, FILE-shm: told by its name, and a -wal or
+    -journal by its first bytes too), or an SQLite database compressed with gzip (the example ships so), with the
+    file to give instead ("it is the journal (-wal) of office.sqlite beside it (…), not a file of its own: open
+    office.sqlite instead, …"); "" for any other file. ``to``: what the person was doing ("open", "check"), said
+    as what to do instead. `check`, opening (the window, `safer-desk FILE`, every command) and the merge say it so."""
+    name = path.name
+    side = next((s for s in ("-wal", "-journal", "-shm") if name.endswith(s) and len(name) > len(s)), "")
+    marked = {"-wal": head[:4] in WAL_STARTS, "-journal": head.startswith(JOURNAL_START)}.get(side, False)
+    main = path.with_name(name[:-len(side)]) if side else path
+    if side and (marked or main.is_file()):  # (a -shm has no mark of its own: only beside its file)
+        holds = {"-wal": "that file's last saves, read with it",
+                 "-journal": "what undoes a change to that file that was interrupted",
+                 "-shm": "SQLite's index of that file's -wal"}[side]
+        if main.is_file():
+            return (f"it is the journal ({side}) of {main.name} beside it ({holds}), not a file of its own: {to} "
+                    f"{main.name} instead, and keep the two together (never delete the journal)")
+        return (f"it is the journal ({side}) of a file {main.name} that is not beside it, not a file of its own: it "
+                "belongs with that file, so keep it")
+    if head.startswith(GZIP_START):
+        import gzip
+        import zlib
+
+        try:
+            with gzip.open(path, "rb") as packed:
+                inside = packed.read(len(SQLITE_START))
+        except (OSError, EOFError, zlib.error):
+            return ""
+        if inside == SQLITE_START:
+            return ("it is an SQLite database compressed with gzip (.gz): uncompress it first (7-Zip does it on "
+                    f"Windows) and {to} the file inside")
+    return ""

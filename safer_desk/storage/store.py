@@ -454,6 +454,174 @@ def remove_side_files_left(path: Path) -> None:
         conn.close()
 
 
+class AnotherFilesJournal(StoreError):
+    """A journal beside the file (FILE-wal, FILE-journal) that is another file's: read with it or played back over
+    it, SQLite would make the file that other one. Neither is changed (``another_files_journal``)."""
+
+
+def _page_size(head: bytes) -> int:
+    """A file's page size, from its header (1 stands for 65,536)."""
+    size = int.from_bytes(head[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _another_files_words(path: Path, side: str, why: str, *, to: str) -> str:
+    """What `check` (to="check") and opening (to="open") say of FILE-wal or FILE-journal beside path that is another
+    file's, why being what shows it."""
+    journal, it = f"{path.name}{side}", "it" if to == "check" else path.name
+    done = "nothing of it was checked" if to == "check" else "it was not opened"
+    if side == "-wal":
+        keep = (f"Move {journal} and {path.name}-shm to another folder (keep them: they may hold that other file's "
+                "last saves)")
+        why = why.replace("{done}", done)
+        return f"the journal beside {it}, {journal}, is another file's: {why}. {keep}, then {to} {it} again"
+    return (f"the journal beside {it}, {journal}, is another file's: {why}. SQLite would play it back over {it} as "
+            f"it opens it, writing that other file's pages into it, so {done} (neither {path.name} nor {journal} "
+            f"was changed). Move {journal} to another folder (keep it: it may be needed to put that other file "
+            f"back as it was), then {to} {it} again")
+
+
+def another_files_journal(path: Path, head: bytes, *, to: str = "open") -> str:
+    """What is said of a journal beside path that is not path's, found by its bytes before SQLite reads it: a -wal
+    whose saves are of pages of another size than the file's (SQLite never writes one so for a file, and cannot
+    change a file's page size in WAL mode, yet reads it with the file, which then reads as that other file), or a
+    -journal marked to be played back (``journal_unmarked``) that does not belong to it (``_journal_not_its_own``),
+    which SQLite plays back over the file at the first look. "" for none. head: the file's first 100 bytes. A file
+    read as it lies (``read_as_it_lies``: an export, another program's file) is the caller's to leave out."""
+    if len(head) < 100:
+        return ""
+    try:
+        wal_page_size, saves = wal_saves(path)
+    except OSError:
+        wal_page_size, saves = 0, []
+    if saves and wal_page_size != (own := _page_size(head)):
+        return _another_files_words(
+            path, "-wal", f"its pages are of {wal_page_size:,} bytes and this file's of {own:,}, which SQLite never "
+            "writes for one file, yet it reads the two together, so this file reads as that other one ({done})", to=to)
+    if why := _journal_not_its_own(path, head):
+        return _another_files_words(path, "-journal", why, to=to)
+    return ""
+
+
+def wal_makes_it_another_file(path: Path, *, to: str = "open") -> str:
+    """What is said when path, read with the saves of the -wal beside it, is not a Safer Desk file though it is one
+    read on its own (immutable: SQLite leaves the -wal be): Safer Desk never saves what makes its file another
+    program's, so the -wal is another file's. "" otherwise."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path, immutable="1"), uri=True)
+    except sqlite3.Error:
+        return ""
+    try:
+        app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    except sqlite3.Error:
+        return ""
+    finally:
+        conn.close()
+    if not app or app[0] != APP_ID:
+        return ""
+    return _another_files_words(path, "-wal", f"read on its own, {path.name} is a Safer Desk file, but read with it "
+                                "(as SQLite reads the two) it is not one, so {done}", to=to)
+
+
+def _journal_not_its_own(path: Path, head: bytes) -> str:
+    """Why FILE-journal beside path, marked to be played back, is another file's ("" when it may be path's own, or
+    is none SQLite would play back). SQLite keeps nothing in a rollback journal naming its file, and plays back any
+    journal of that name whose header is a journal's; what a journal does record tells whose it is not: its page
+    size; the file's size in pages when its change began (0: played back, it would empty the file); and the file's
+    first page as it was then, which holds the count of the file's changes. A change is counted once, so this
+    file's own interrupted change leaves it counting as the journal's page does, or one more (its first page
+    written already). When the first page is not in the journal the change never reached it: the file's own first
+    page is then as it was, and gives the file's size in pages, which must be the journal's."""
+    try:
+        with open(f"{path}-journal", "rb") as journal:
+            header = journal.read(28)
+            if len(header) < 28 or not header.startswith(JOURNAL_MAGIC):
+                return ""  # none, unmarked (a killed run's, never read), or not a journal SQLite plays back
+            _, _, pages_then, sector, page_size = struct.unpack(">IIIII", header[8:28])
+            own = _page_size(head)
+            if page_size != own:
+                return f"its pages are of {page_size:,} bytes and this file's of {own:,}"
+            if not pages_then:
+                return ("it was written for a file that was empty when it was changed, and this one is not: played "
+                        "back, it would empty it")
+            if not 512 <= sector <= 65536 or sector & (sector - 1):
+                return ""
+            first = _journaled_first_page(journal, sector, page_size)
+    except OSError:
+        return ""
+    changes = int.from_bytes(head[24:28], "big")
+    if first is not None:
+        then = int.from_bytes(first[24:28], "big")
+        if changes not in (then, (then + 1) & 0xFFFFFFFF):
+            return (f"it records a change to a file that had been changed {then:,} times, and this file has been "
+                    f"changed {changes:,} times")
+        return ""
+    pages = int.from_bytes(head[28:32], "big")
+    if head[92:96] == head[24:28] and pages != pages_then:  # (its size in pages is valid as of its last change)
+        return f"it records a change to a file of {pages_then:,} pages, and this file has {pages:,}"
+    return ""
+
+
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's first bytes, once marked to be played back
+
+
+def _journaled_first_page(journal: Any, sector: int, page_size: int) -> bytes | None:
+    """Page 1 as a rollback journal holds it (each of its parts: a header of one sector, then records of a page
+    number, the page and a checksum), None when it holds none."""
+    size = os.fstat(journal.fileno()).st_size
+    start = 0
+    while start + 28 <= size:
+        journal.seek(start)
+        header = journal.read(28)
+        if not header.startswith(JOURNAL_MAGIC):
+            return None
+        records = int.from_bytes(header[8:12], "big")
+        at = start + sector
+        if records == 0xFFFFFFFF:  # written without syncing: as many as the file holds
+            records = (size - at) // (page_size + 8)
+        if not records:
+            return None
+        for _ in range(records):
+            if at + 8 + page_size > size:
+                return None
+            journal.seek(at)
+            if int.from_bytes(journal.read(4), "big") == 1:
+                return journal.read(page_size)
+            at += page_size + 8
+        start = -(-at // sector) * sector  # the next part begins on a sector
+    return None
+
+
+def remove_index_made(path: Path, there_before: bool) -> None:
+    """Remove FILE-shm that looks made beside path: SQLite makes one to read a -wal that holds saves, read-only too,
+    and only a connection that may write the file takes it away (``remove_side_files_left`` does for an empty
+    -wal). Only when it was not there before the looks (``there_before``), and no program has it open now: every
+    connection reading through it holds SQLite's shared lock on its byte 128, so one taken here alone finds none
+    (on Windows a file another program has open cannot be removed). It is SQLite's index of the -wal, made again
+    from the -wal whenever the file is next opened: nothing of the file or its saves is in it."""
+    shm = Path(f"{path}-shm")
+    if there_before or not shm.exists():
+        return
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        if sys.platform != "win32":
+            import fcntl
+
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)  # (SQLite's own lock byte: os_unix.c, os_win.c)
+        else:
+            os.close(fd)
+            fd = -1
+        shm.unlink()
+    except OSError:
+        return  # held open by another program (whose index it now is), or not ours to remove
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
 def refuse_journal_left_beside(path: Path) -> None:
     """No new file where a removed file's journal still lies ("office.sqlite-wal" left by a crash, office.sqlite then
     deleted or moved): SQLite would take its pages as the new file's (File > New then stopped with "no such table"),
@@ -724,13 +892,33 @@ def inspect_file(path: Path) -> FileCheck:
     if header_overwritten(header):
         raise FileDamaged(f"{path.name} is damaged: {header_overwritten_words(path)}")
     if not header.startswith(SQLITE_HEADER):
+        from safer_desk.storage.kinds import journal_or_packed
+
+        if words := journal_or_packed(path, header):  # as `check` says it (a file's -wal, a .gz)
+            raise NotADatabase(f"{path.name} is not a Safer Desk file: {words}. It has not been changed.")
         raise NotADatabase(f"{path.name} is not a Safer Desk file: {not_sqlite_words(path, header)}.")
+    if not read_as_it_lies(path) and (words := another_files_journal(path, header)):
+        raise AnotherFilesJournal(f"{words[0].upper()}{words[1:]}.")  # as `check` says it, before SQLite reads it
+    index_there = Path(f"{path}-shm").exists()
+    try:
+        return _look(path)
+    except BaseException:
+        remove_index_made(path, index_there)  # refused: the -shm this look made to read a -wal goes too
+        raise
+
+
+def _look(path: Path) -> FileCheck:
+    """inspect_file's look at an SQLite file, through read_only_look; raises a StoreError saying why it is refused."""
     try:
         conn = read_only_look(path)
         try:
             return _looked(path, conn)
         finally:
             conn.close()
+    except NotSaferDeskFile:
+        if Path(f"{path}-wal").exists() and (words := wal_makes_it_another_file(path)):
+            raise AnotherFilesJournal(f"{words[0].upper()}{words[1:]}.") from None
+        raise
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, StoreError):  # pragma: no cover - StoreError is not a DatabaseError
             raise

@@ -4,7 +4,7 @@ Found by trying `check` on the files an officer finds beside an office file and 
 (example.sqlite.gz): each was said to be "not an SQLite database at all", words that name neither what the file is
 nor what to give instead. `check` speaks of the -wal ("never delete the -wal file"), so it is what an officer who
 meets one checks. Each is now said as what it is, with the file to give; nothing is written. (Opening such a file
-still says "not an SQLite database at all": storage.kinds is shared with the police import's words.)
+says the same since s76: storage.kinds.journal_or_packed, tests/safety/test_odd_files_opened_s76.py.)
 """
 
 from __future__ import annotations
