@@ -293,16 +293,46 @@ def _journal_not_read_note(path: Path, side: str, is_export: bool) -> str:
             "file, and reads it as it lies)")
 
 
+def _whose_key(fp: str) -> str:
+    """Whether the key an export is signed with is this computer's own signing key (this officer's: `safer-desk key`
+    prints it), or was until the county withdrew it, in words: an officer checking the export they made, and a county
+    lead checking one an office sent, each see which it is."""
+    from safer_desk.exchange import signing
+
+    try:
+        own = signing.existing_officer_key()
+    except signing.KeyFileError as exc:  # (damaged, unreadable): not the export's fault
+        return f"whether key {fp} is this computer's own cannot be told: {exc}"
+    if own is not None and own.fingerprint == fp:
+        return (f"key {fp} is this computer's own signing key (safer-desk key prints it): the export was signed on "
+                "this computer")
+    record = signing.key_path().parent / signing.REPLACED_FOLDER / f"{fp.replace(' ', '')}.txt"
+    try:
+        when = next((line.split(": ", 1)[1] for line in record.read_text(encoding="utf-8").splitlines()
+                     if line.startswith("replaced at: ")), "")
+    except (OSError, UnicodeDecodeError):
+        when = ""
+    if when:
+        return (f"key {fp} was this computer's own signing key until it was replaced on {when} (the county withdrew "
+                "it): the export was signed on this computer before then")
+    if own is None:
+        return (f"key {fp} is not this computer's: this computer has no signing key of its own yet (one is made at "
+                "its first export), so the export was signed on another computer, the office's that made it")
+    return (f"key {fp} is not this computer's own signing key (this computer's is {own.fingerprint}): the export was "
+            "signed on another computer, the office's that made it")
+
+
 def _check_export(path: Path, report: CheckReport) -> None:
     try:
         m = county_merge.read_export(path)
     except county_merge.ExportRefused as exc:
         report.bad(str(exc).replace(" The county file has not been changed.", ""))
         return
-    report.good(f"signed by key {m.key_fingerprint} ({m.exported_by or 'unnamed officer'}) for {m.office_name}, "
-                f"export number {m.sequence}, made {county_merge.clock_words(m.exported_at)}; the signature "
-                "matches and nothing was changed since (whether the county has registered this key is checked "
-                "when it is merged)")
+    report.good(f"signed for {m.office_name} by {m.exported_by or 'an unnamed officer'} with the key "
+                f"{m.key_fingerprint}, export number {m.sequence}, made {county_merge.clock_words(m.exported_at)}; the "
+                "signature matches and nothing was changed since (whether the county has registered this key is "
+                "checked when it is merged)")
+    report.good(_whose_key(m.key_fingerprint))
     report.good(f"{m.total_rows:,} rows in {len(m.tables)} tables match the signed counts and checksums; "
                 f"individual referrals {'included' if m.include_referrals else 'left out'}")
     report.good(f"the audit chain of {counted(m.audit_entries, 'entry', 'entries')} leads to the signed head "

@@ -396,7 +396,7 @@ def test_key_prints_this_officers_fingerprint(tmp_path):
 def test_check_exit_codes(district, tmp_path):
     good = fresh_export(district, tmp_path)
     code, out, _ = cli_output(["check", str(good)])
-    assert code == 0 and "signed by key" in out and "All checks passed." in out
+    assert code == 0 and "with the key" in out and "All checks passed." in out
     assert cli_output(["check", str(district.path)])[0] == 0
     edit(good, "UPDATE x_projects SET cost_pence = 2")
     code, _, err = cli_output(["check", str(good)])
