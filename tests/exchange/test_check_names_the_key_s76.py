@@ -21,7 +21,7 @@ def test_an_export_signed_here_is_said_to_be_signed_with_this_computers_key(dist
     export = export_for_county(district, tmp_path / "babergh-for-county.sqlite").path
     fp = existing_officer_key().fingerprint
     lines = _lines(export)
-    assert any(line.startswith(f"  ok: signed for Babergh office by ") and f"with the key {fp}, export number 1"
+    assert any(line.startswith("  ok: signed for Babergh office by ") and f"with the key {fp}, export number 1"
                in line for line in lines), lines
     assert f"  ok: key {fp} is this computer's own signing key (safer-desk key prints it): the export was signed on " \
            "this computer" in lines
