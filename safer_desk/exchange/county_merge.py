@@ -852,6 +852,31 @@ def merges_gone_from_record(conn: sqlite3.Connection, office_id: str | None = No
     record of merges (``_county_imports``, which no row trigger records) no longer holds, or holds as another number,
     each in words: removed with another tool, an older export of that office would no longer be refused as older.
     office_id: that office's alone."""
+    return [fault.words for fault in merge_record_faults(conn, office_id)]
+
+
+@dataclass(frozen=True)
+class MergeRecordFault:
+    """A merge the audit trail records that the county's record of merges no longer holds (held_as None) or holds as
+    another export number (held_as)."""
+
+    export_id: str
+    number: int | None  # the export's number, as the trail records it
+    held_as: int | None
+    said: str  # "Babergh office's export number 3, merged 07/12/2026 23:15 (audit trail entry 812)"
+
+    @property
+    def words(self) -> str:
+        if self.held_as is None:
+            return (f"the county's record of its merges no longer holds {self.said}: it was removed outside Safer "
+                    "Desk")
+        return (f"the county's record of its merges holds {self.said} as export number {self.held_as}: it was "
+                "changed outside Safer Desk")
+
+
+def merge_record_faults(conn: sqlite3.Connection, office_id: str | None = None) -> list[MergeRecordFault]:
+    """``merges_gone_from_record``, each as what is wrong (for `check --repair`: a number changed is put back as the
+    trail records it; a merge removed cannot be, ``MERGE_NOT_PUT_BACK``)."""
     try:
         rows = conn.execute("SELECT id, at, new_value FROM audit_log WHERE table_name = 'batch' AND action = 'batch' "
                             "AND column_name LIKE 'Merge %' ORDER BY id").fetchall()
@@ -872,12 +897,38 @@ def merges_gone_from_record(conn: sqlite3.Connection, office_id: str | None = No
         office = details.get("office") or "an office"
         said = f"{office}'s export number {number}, merged {clock_words(at)} (audit trail entry {entry_id})"
         if export_id not in held:
-            found.append(f"the county's record of its merges no longer holds {said}: it was removed outside Safer "
-                         "Desk")
+            found.append(MergeRecordFault(export_id, number, None, said))
         elif number is not None and held[export_id] is not None and held[export_id] != number:
-            found.append(f"the county's record of its merges holds {said} as export number {held[export_id]}: it "
-                         "was changed outside Safer Desk")
+            found.append(MergeRecordFault(export_id, number, held[export_id], said))
     return found
+
+
+# Why `check --repair` does not put back a merge removed from the county's record of merges (said with it).
+MERGE_NOT_PUT_BACK = ("--repair cannot put it back: the audit trail records which export was merged and its number, "
+                      "but not what that office's next export is checked against (the head of the office's audit "
+                      "trail the export carried, when it was made, its checksum), and a record made up without them "
+                      "would let an export that does not follow on go in")
+
+MERGE_RECORD_REPAIR_LABEL = "Repair the county's record of its merges"
+
+
+def mend_merge_numbers(conn: sqlite3.Connection) -> list[str]:
+    """Put back, as the audit trail records it, the export number of each merge the county's record of merges holds
+    as another number (inside the caller's transaction, the trail whole), each change said in words and recorded in
+    the trail; [] when there is none. Only the number changes: the rest of the record is what the merge wrote, and
+    a merge removed from the record is left to a backup (``MERGE_NOT_PUT_BACK``)."""
+    done = []
+    with audit.user_action(MERGE_RECORD_REPAIR_LABEL):
+        for fault in merge_record_faults(conn):
+            if fault.held_as is None or fault.number is None:
+                continue
+            conn.execute(f"UPDATE {IMPORTS_TABLE} SET sequence = ? WHERE export_id = ?",
+                         (fault.number, fault.export_id))
+            done.append(f"{fault.said}, held in the county's record of its merges as export number {fault.held_as}, "
+                        f"is put back as number {fault.number}, as the audit trail records it")
+        if done:
+            audit.record_event(conn, IMPORTS_TABLE, None, "record of merges repaired", {"changes": done})
+    return done
 
 
 def last_import(conn: sqlite3.Connection, office_id: str) -> sqlite3.Row | None:
@@ -4414,6 +4465,11 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                     register_key(county, manifest)
                 merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts,
                                  replace_typed, refund_credit, reviews_billed, forces_named)
+                if not merger.known:
+                    # Its record in _county_imports (no row trigger's) is a change, which refuses the office's older
+                    # exports: the trail records the merge (export id and number) even when no row changed, or a
+                    # record of it removed or renumbered with another tool went unseen by `check`.
+                    batch.add_rows(IMPORTS_TABLE, 1)
                 summary = merger.run(tables)
                 summary.sequence, summary.key_fingerprint = manifest.sequence, manifest.key_fingerprint
                 summary.key_accepted = register

@@ -92,6 +92,8 @@ TABLES: dict[str, tuple[str, str, str]] = {
     # The police.uk import's own tables (no trigger watches them: the import counts their rows into its entry).
     "_police_counts": ("police.uk count", "police.uk counts", INDICATORS),
     "_police_vintages": ("police.uk file record", "police.uk file records", INDICATORS),
+    # The county's record of the exports it merged (no trigger watches it: a merge counts its new record, s76).
+    "_county_imports": ("record of a merge", "records of merges", FILE),
     "indicator_targets": ("target", "targets", INDICATORS),
     "indicator_trajectory": ("trajectory point", "trajectory points", INDICATORS),
     "indicator_baselines": ("baseline", "baselines", INDICATORS),

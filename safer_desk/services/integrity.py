@@ -393,12 +393,20 @@ def _repair(path: Path, report: CheckReport) -> None:
     mend_keys, refusal = _register_to_mend(path)
     if refusal:
         report.bad(refusal)
-    if not mend_keys and not _needs_repair(path):
+    mend_merges = not refusal and _merge_numbers_to_mend(path)
+    if not mend_keys and not mend_merges and not _needs_repair(path):
         return
     mended: list[str] = []
+    renumbered: list[str] = []
+
+    def also(conn: sqlite3.Connection) -> None:
+        if mend_keys:
+            mended.extend(county_merge.mend_key_register(conn))
+        if mend_merges:
+            renumbered.extend(county_merge.mend_merge_numbers(conn))
+
     try:
-        done = repair_audit_trail(path, also=(lambda conn: mended.extend(county_merge.mend_key_register(conn)))
-                                  if mend_keys else None)
+        done = repair_audit_trail(path, also=also if mend_keys or mend_merges else None)
     except StoreError as exc:
         report.bad(f"could not be repaired: {exc}")
         return
@@ -409,11 +417,14 @@ def _repair(path: Path, report: CheckReport) -> None:
     if done.entry_id is not None:
         report.repaired.append(f"the gap is recorded in the trail as entry {done.entry_id} (a backup was "
                                "made first)")
-    report.repaired += mended
-    if mended:
-        report.repaired.append(f"{'these changes' if len(mended) > 1 else 'this change'} to the register of signing "
-                               "keys " + ("are" if len(mended) > 1 else "is") + " recorded in the audit trail"
-                               + ("" if done.entry_id is not None else " (a backup was made first)"))
+    backed_up = done.entry_id is not None
+    for changes, what in ((mended, "the register of signing keys"), (renumbered, "the county's record of its merges")):
+        report.repaired += changes
+        if changes:
+            report.repaired.append(f"{'these changes' if len(changes) > 1 else 'this change'} to {what} "
+                                   + ("are" if len(changes) > 1 else "is") + " recorded in the audit trail"
+                                   + ("" if backed_up else " (a backup was made first)"))
+            backed_up = True
 
 
 def _register_to_mend(path: Path) -> tuple[bool, str]:
@@ -436,6 +447,19 @@ def _register_to_mend(path: Path) -> tuple[bool, str]:
             return False, (f"{not_put_back}sealed again {resealed} after it was found changed, so its record of the "
                            f"keys cannot be trusted to mend it. {advice}")
         return True, ""
+    finally:
+        conn.close()
+
+
+def _merge_numbers_to_mend(path: Path) -> bool:
+    """Whether `--repair` puts back a merge's export number the county's record of merges holds as another one: only
+    as a whole trail, never sealed again over entries found changed, records it (``_register_to_mend``'s rule)."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        if not any(f.held_as is not None for f in county_merge.merge_record_faults(conn)):
+            return False
+        return (audit.chain_ready(conn) and audit_chain.verify_chain(conn, limit=1).ok
+                and not _trail_resealed_at(conn))
     finally:
         conn.close()
 
@@ -489,8 +513,18 @@ def _check_key_register(conn: sqlite3.Connection, report: CheckReport, mendable:
     if found and mendable and not _trail_resealed_at(conn):  # (else --repair leaves it, and says why)
         report.bad(f'the register of signing keys can be put back as the audit trail records it: run safer-desk '
                    f'check "{report.path}" --repair')
-    for words in county_merge.merges_gone_from_record(conn):  # the record an older export is refused by
-        report.bad(words + ": an older export of that office would no longer be refused as older")
+    trusted = mendable and not _trail_resealed_at(conn)
+    for fault in county_merge.merge_record_faults(conn):  # the record an older export is refused by
+        if fault.held_as is None:  # its record's other fields are not in the trail: said why, and the way back
+            way = (f"{county_merge.MERGE_NOT_PUT_BACK}. Go back to a backup of the county file made before it was "
+                   f"removed, then merge again the exports merged since. {where_to_restore(report.path)}")
+        elif trusted:
+            way = f'it can be put back as the audit trail records it: run safer-desk check "{report.path}" --repair'
+        else:
+            way = ("--repair does not put it back: the audit trail was changed or sealed again, so its record of "
+                   "the number cannot be trusted to mend it. Go back to a backup of the county file made before the "
+                   f"change. {where_to_restore(report.path)}")
+        report.bad(f"{fault.words}: an older export of that office would no longer be refused as older; {way}")
     keys = conn.execute(f"SELECT count(*) FROM {county_merge.KEYS_TABLE}").fetchone()[0]
     if keys and not found:
         report.good(f"the register of signing keys agrees with the audit trail ({counted(keys, 'key')})")
