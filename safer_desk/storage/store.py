@@ -490,11 +490,16 @@ def another_files_journal(path: Path, head: bytes, *, to: str = "open") -> str:
     read as it lies (``read_as_it_lies``: an export, another program's file) is the caller's to leave out."""
     if len(head) < 100:
         return ""
+    own, wal_page_size, saves = _page_size(head), 0, []
     try:
-        wal_page_size, saves = wal_saves(path)
+        with open(f"{path}-wal", "rb") as wal:
+            header = wal.read(WAL_HEADER_SIZE)
+        if _wal_header_read(header) and int.from_bytes(header[8:12], "big") != own:
+            # Its frames read only then (their checksums: a killed import's -wal can run to gigabytes)
+            wal_page_size, saves = wal_saves(path)
     except OSError:
-        wal_page_size, saves = 0, []
-    if saves and wal_page_size != (own := _page_size(head)):
+        pass  # none (the common case), or unreadable: opening it says so
+    if saves and wal_page_size != own:
         return _another_files_words(
             path, "-wal", f"its pages are of {wal_page_size:,} bytes and this file's of {own:,}, which SQLite never "
             "writes for one file, yet it reads the two together, so this file reads as that other one ({done})", to=to)
