@@ -1391,6 +1391,8 @@ class VictimLevel:
             summary += f" ({LEFT_OUT})"
         summary = "; ".join(x for x in (summary, _capital(left) if not summary else left) if x)
         action = line.action
+        if private:
+            action = _victim_changes_unsaid(action)
         for pseudonym in self._references(entries):
             action = action.replace(pseudonym, "(reference left out)")
         for amount in self._amounts(entries):  # "£25", not "£250" or "£25.40"; "(£25)" as "(amount left out)"
@@ -1399,6 +1401,27 @@ class VictimLevel:
         shared = replace(line, action=action, summary=summary,
                          details=tuple(details + ([_capital(left)] if left else [])))
         return replace(line, victim_level=len(private) + notes, shared=shared)
+
+
+# The fields a correction of a referral or of a spend line names in its action's name, each with what it became
+# ("Change referral TH-2018-001 in …: district Babergh, referred on 05/04/2018, at MARAC no": presenters.funds
+# _REFERRAL_CHANGE_WORDS; "…: date 10/04/2018, supplier changed": services.funds.spend_line_changes). One victim's
+# district, dates and answers: shared, the name says which fields changed, not what they became.
+_VICTIM_FIELDS = ("reference", "district", "referred on", "risk level", "at MARAC", "IDVA assigned",
+                  "perpetrator lives at the address", "reason to accept", "date", "item", "amount", "supplier", "invoice")
+_FIELD = "|".join(re.escape(f) for f in sorted(_VICTIM_FIELDS, key=len, reverse=True))
+_CHANGES = re.compile(rf": ((?:{_FIELD}) .*)$", re.DOTALL)
+_EACH_FIELD = re.compile(rf"(?:^|, )({_FIELD}) ")
+
+
+def _victim_changes_unsaid(action: str) -> str:
+    """A victim-level action's name with the changes it lists said by field alone: "…: district and referred on
+    changed (victim-level detail left out)"."""
+    found = _CHANGES.search(action)
+    if found is None:
+        return action
+    fields = list(dict.fromkeys(_EACH_FIELD.findall(found.group(1))))
+    return f"{action[:found.start()]}: {in_words(fields)} changed ({LEFT_OUT})"
 
 
 def _is_whole(value: Any) -> bool:
