@@ -1408,7 +1408,8 @@ class VictimLevel:
 # _REFERRAL_CHANGE_WORDS; "…: date 10/04/2018, supplier changed": services.funds.spend_line_changes). One victim's
 # district, dates and answers: shared, the name says which fields changed, not what they became.
 _VICTIM_FIELDS = ("reference", "district", "referred on", "risk level", "at MARAC", "IDVA assigned",
-                  "perpetrator lives at the address", "reason to accept", "date", "item", "amount", "supplier", "invoice")
+                  "perpetrator lives at the address", "reason to accept",
+                  "date", "item", "amount", "supplier", "invoice")
 _FIELD = "|".join(re.escape(f) for f in sorted(_VICTIM_FIELDS, key=len, reverse=True))
 _CHANGES = re.compile(rf": ((?:{_FIELD}) .*)$", re.DOTALL)
 _EACH_FIELD = re.compile(rf"(?:^|, )({_FIELD}) ")

@@ -22,8 +22,8 @@ from tests.presenters.test_history_round23 import fund  # noqa: F401 (the fixtur
 TYPED = {"reference": "VICTIMSON-2026", "district": "Babergh", "referred_on": "05/04/2018", "risk_level": "medium",
          "at_marac": "no", "idva_assigned": "no", "perpetrator_resident": "yes", "override_reason": "Agreed by panel"}
 SPEND_TYPED = {"spent_on": "10/04/2018", "supplier": "Victimson Locks", "invoice_ref": "INV-2018-0777"}
-WITHHELD = ("VICTIMSON", "Victimson", "Babergh", "05/04/2018", "10/04/2018", "medium", "at MARAC no", "IDVA assigned no",
-            "address yes", "panel", "INV-2018-0777")
+WITHHELD = ("VICTIMSON", "Victimson", "Babergh", "05/04/2018", "10/04/2018", "medium", "at MARAC no",
+            "IDVA assigned no", "address yes", "panel", "INV-2018-0777")
 
 
 def corrected(page) -> None:
