@@ -607,7 +607,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.county import unnamed_file_words
     from safer_desk.services.report import (ReportAreaError, ReportError, build_report, nothing_to_report_words,
-                                           year_not_held_words)
+                                           report_surname_words, year_not_held_words)
 
     refuse_out_first(args.file, args.out, outputs=(".pdf", ".html", ".htm"),
                      usage="safer-desk report FILE OUT.pdf|OUT.html")
@@ -650,6 +650,7 @@ def run_report(args: argparse.Namespace) -> int:
         if nothing := nothing_to_report_words(document, store, today):
             raise CliError(f"{nothing} Nothing was written.")
         unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same
+        surnames = report_surname_words(store, document)  # said once it is written, as export says it
     finally:
         store.close()
     if unnamed:
@@ -675,4 +676,6 @@ def run_report(args: argparse.Namespace) -> int:
 
         write_html(document, out)
         print(f"wrote {out}")
+    if surnames:
+        print(f"safer-desk: warning: {surnames}", file=sys.stderr)
     return 0

@@ -452,6 +452,40 @@ def nothing_to_report_words(document: ReportDocument, store: Store, today: date 
     return f"{words.removesuffix('.')}: its records and figures nearest to it are of {named}."
 
 
+def report_surname_words(store: Store, document: ReportDocument) -> str:
+    """After a report is written: the references it prints (a review's; a referral's never should) with a word that
+    may be a surname on its own ("Okonkwo-2026": domain.privacy.surname_alone), each asked about when it was typed but
+    kept; "" when none. Said as the export for the county says it (services.county.export_surname_words), never
+    refused: nothing tells a surname from a town's name in a code, and the report goes to a public board."""
+    from safer_desk.domain.privacy import surname_alone
+    from safer_desk.domain.text import counted
+
+    printed = "\n".join(_document_words(document))
+    sources = (("review", "SELECT reference FROM dhr_cases ORDER BY reference"),
+               ("referral", "SELECT reference FROM fund_referrals ORDER BY reference"))
+    asked = [f"{what} {ref}" for what, sql in sources for (ref,) in store.rows(sql)
+             if ref and ref in printed and surname_alone(ref)]
+    if not asked:
+        return ""
+    listed = ", ".join(asked[:3]) + (f" and {len(asked) - 3:,} more" if len(asked) > 3 else "")
+    return (f"The report carries {counted(len(asked), 'reference')} with a word that may be a surname ({listed}). A "
+            "reference is a code, never a victim's name: if one is a name, change it and write the report again.")
+
+
+def _document_words(document: ReportDocument):
+    """Every text the report prints: its title page, and each section's paragraphs, tables and charts."""
+    yield from (document.title, document.office_name, *document.title_lines)
+    for section in document.sections:
+        yield section.title
+        yield from (str(p) for p in section.paragraphs)
+        for table in section.tables:
+            yield from (table.title, table.note, *table.header, *(table.total_row or ()))
+            yield from (str(cell) for row in table.rows for cell in row)
+        for chart in section.charts:
+            yield from (chart.title, chart.note, chart.y_label, *chart.categories)
+            yield from (series.name for series in chart.series)
+
+
 def report_choices(year: str | FinancialYear | None, meeting: str | None) -> tuple[FinancialYear | None, str]:
     """The financial year (None: all years) and the meeting's date as the paper prints it ("" when not given).
 

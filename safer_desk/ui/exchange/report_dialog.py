@@ -45,13 +45,14 @@ class ReportRequest:
 
 
 def write_board_report(store, request: ReportRequest, progress: Progress = no_progress,
-                       cancelled: CancelCheck = never_cancelled) -> str:
+                       cancelled: CancelCheck = never_cancelled, notes: list[str] | None = None) -> str:
     """Collect and write the report on this thread's own connection; returns what was written ("94 pages").
+    ``notes`` hears what to say once it is written: a reference printed that may be a surname, as the command says.
 
     Runs on a worker: it opens (and closes) its own connection to the file, one read transaction long.
     progress hears per mille of the whole; cancelled raises services.progress.Cancelled, leaving no file.
     """
-    from safer_desk.services.report import ReportError, build_report, nothing_to_report_words
+    from safer_desk.services.report import ReportError, build_report, nothing_to_report_words, report_surname_words
     from safer_desk.ui.exchange.report_pdf import progress_part
 
     pdf = request.target.suffix.lower() == ".pdf"
@@ -62,6 +63,7 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
                                 progress=progress_part(progress, 0, 150 if pdf else 900, PROGRESS_TOTAL),
                                 cancelled=cancelled)
         nothing = nothing_to_report_words(document, thread_store, request.today)
+        said = report_surname_words(thread_store, document) if notes is not None and not nothing else ""
     finally:
         thread_store.close()
     if nothing:  # refused as `safer-desk report` refuses it: nothing written
@@ -81,27 +83,31 @@ def write_board_report(store, request: ReportRequest, progress: Progress = no_pr
         write_html(document, request.target)
         what = "a web page"
     progress(PROGRESS_TOTAL, PROGRESS_TOTAL, f"Wrote {request.target.name}")
+    if said and notes is not None:
+        notes.append(said)
     return what
 
 
 def start_report(session: Session, request: ReportRequest, window: QWidget | None, *, written, stopped) -> Task:
     """Write the report in the background, with a progress window (over window) and Cancel if it lasts.
 
-    Afterwards written(path, what) — what is "94 pages" or "a web page" — or stopped(why, cancelled).
+    Afterwards written(path, what, notes) — what is "94 pages" or "a web page", notes what to say with it — or
+    stopped(why, cancelled).
     """
     from safer_desk.services.reference import ReferenceError
     from safer_desk.services.report import ReportError
 
     store = session.store
+    notes: list[str] = []
 
     def work(progress, cancelled):
-        return write_board_report(store, request, progress, cancelled)
+        return write_board_report(store, request, progress, cancelled, notes)
 
     def failed(exc: BaseException, trace: str) -> None:
         said = isinstance(exc, (ReportError, ReferenceError, OSError))  # messages written for the user
         stopped(str(exc) if said else f"{type(exc).__name__}: {exc}", False)
 
-    return run_task(work, on_success=lambda what: written(request.target, what), on_failure=failed,
+    return run_task(work, on_success=lambda what: written(request.target, what, notes), on_failure=failed,
                     on_cancel=lambda: stopped("cancelled", True), window=window, title="Writing the board report…")
 
 
@@ -294,10 +300,11 @@ class ReportDialog(QDialog):
                        self.path_edit, self.write_button, self.browse_button):
             widget.setEnabled(not busy)
 
-    def _written(self, target: Path, what: str) -> None:
+    def _written(self, target: Path, what: str, notes: list[str] = ()) -> None:
         self._set_busy(False)
         super().accept()
-        prompts.show_info(self.parentWidget(), "Board Report", f"Wrote the board report to {target} ({what}).")
+        prompts.show_info(self.parentWidget(), "Board Report",
+                          "\n\n".join([f"Wrote the board report to {target} ({what}).", *notes]))
         self.written.emit(target)
 
     def _stopped(self, why: str, cancelled: bool) -> None:
