@@ -131,6 +131,17 @@ def _panel_meeting_doubts(store, case_id: str, values: dict, today: date) -> dic
     return _before_notified(store, case_id, values, "met_on")
 
 
+def meeting_notes_copy_question(notes: int) -> str:
+    """What a copy of a review's Panel meetings asks first when ``notes`` of the meetings copied have a note: the
+    notes are left out unless the answer is Include it, as the export for the county and the History of Changes'
+    copy leave them out (exchange.county_export.CASE_NOTES)."""
+    said = ("A panel meeting copied has a note: the copy leaves the note out" if notes == 1 else
+            f"{notes:,} panel meetings copied have notes: the copy leaves the notes out")
+    return (f"{said} and gives the dates. The export for the county leaves them out too: a note about one death can "
+            "name or place the people around it, which no check can make safe.\n\nInclude them only when it is "
+            "pasted where the review's own papers may be kept.")
+
+
 def _first_done(label: str) -> str:
     """A review's first stage done, as a clause ("not when …", ", when …"): a SUSR's is its referral."""
     return ("the review was referred to the Regional Safeguarding Board" if label == rules.SUSR

@@ -20,7 +20,7 @@ from safer_desk.domain.periods import format_uk_date
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, plain_rows, table_file_filter, table_target, write_table
 from safer_desk.presenters.dhr import (EMPTY, SHARE_KINDS, DhrPresenter, LedgerPresenter, LedgerShown,
-                                      SplitPresenter, ledger_sheets)
+                                      SplitPresenter, ledger_sheets, meeting_notes_copy_question)
 from safer_desk.presenters.formats import Unit
 from safer_desk.services.dhr import KIND_WORDS
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE
@@ -345,6 +345,7 @@ class DhrPage(QWidget):
                                    "Panel meetings", self.details, on_edit=today(self.edit_panel_meeting_dialog),
                                    on_delete=today(self.delete_panel_meeting),
             read_only=session.read_only)
+        self.meetings.view.copy_leaves_out = self._meeting_copy_leaves_out
         # Alt+1 … Alt+5: every letter of their words is already a button's, a menu's or a tab's on this page.
         for title, table in (("&1 Stages", self.stages), ("&2 Costs", self.costs),
                              ("&3 Shares and payments", self.shares), ("&4 Action plan", self.actions),
@@ -672,6 +673,16 @@ class DhrPage(QWidget):
                 self, "Delete recommendation", f"Delete recommendation {rec['number']} of {case.reference} "
                 f"(“{rec['text']}”)? The others keep their numbers.", yes="Delete"):
             self._report(self.presenter.delete_recommendation, rec)
+
+    def _meeting_copy_leaves_out(self) -> list[int]:
+        """Before a copy of panel meetings with notes: asked, as a fund's Referrals and the History of Changes' copies
+        are (Enter and closing the question leave them out), the Note column, unless answered Include it: the
+        export for the county leaves the notes out."""
+        rows = [r for r in self.meetings.selected_rows() if isinstance(r, dict) and (r.get("note") or "").strip()]
+        if not rows or prompts.ask(self, "Copy", meeting_notes_copy_question(len(rows)), yes="Include it",
+                                   no="Leave it out", cautious=True):
+            return []
+        return [self.meetings.model.column_index("note")]
 
     def delete_panel_meeting(self) -> None:
         case, meeting = self.current_case(), self.meetings.current()
