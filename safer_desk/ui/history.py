@@ -31,7 +31,7 @@ from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import Column, RowTableModel, SortProxy
 from safer_desk.ui.session import Session
 from safer_desk.ui.workers import run_task, running_tasks
-from safer_desk.ui.kit import fitting_size
+from safer_desk.ui.kit import fitting_size, kept_out_of_clipboard_history
 
 ALL_AREAS = "All areas"
 # The window's size and place, and the divider between the table and the detail, as the person left them (window
@@ -89,6 +89,8 @@ class HistoryDetail(QPlainTextEdit):
             # plain text, as the pane's own copy gives it (not the tables' copy for Excel: lines, not a table's rows)
             data = QMimeData()
             data.setText(self.dialog.detail_copied(self._selected()))
+            if self.dialog.detail_included:  # victim-level detail, as answered: kept out of the clipboard's history
+                kept_out_of_clipboard_history(data)
             QGuiApplication.clipboard().setMimeData(data)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -118,6 +120,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.presenter = HistoryPresenter(session.store, tz=tz)
+        self.detail_included = False  # the detail pane's last copy included victim-level detail, as answered
         self.setWindowTitle("History of changes")
         self.resize(*fitting_size(parent, 1000, 600))
         settings.remember_geometry(self, GEOMETRY_KEY)
@@ -374,6 +377,7 @@ class HistoryDialog(QDialog):
         private = self.presenter.victim_level_count(lines)
         victim_level = bool(private) and self._copy_includes(
             f"{counted(private, 'of the actions', 'of the actions')} copied changed")
+        self.view.copy_private = victim_level  # included: kept out of the clipboard's history
         shown = [c for c in range(len(COLUMNS)) if not self.view.isColumnHidden(c)]
         table = ([[COLUMNS[c].header for c in shown]] if with_header else []) + self.presenter.copied_rows(
             lines, victim_level=victim_level, columns=[COLUMNS[c].key for c in shown])
@@ -396,10 +400,11 @@ class HistoryDialog(QDialog):
         not ``ask``: then it is left out), and copied without that detail (the whole action, saying so) unless the
         answer is Include it."""
         line = self.selected_line()
+        self.detail_included = False
         if not selected or line is None or not line.victim_level:
             return selected
-        return self.presenter.detail_copied(
-            line, selected, victim_level=ask and self._copy_includes("The action copied changed"))
+        self.detail_included = ask and self._copy_includes("The action copied changed")
+        return self.presenter.detail_copied(line, selected, victim_level=self.detail_included)
 
     def _show_detail(self) -> None:
         self.detail.setPlainText(self.presenter.detail_text(self.selected_line(), self.proxy.rowCount()))

@@ -36,6 +36,7 @@ from safer_desk.ui.kit.exports import Shown, shown_rows
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import LEFT, Column, money_column
+from safer_desk.ui.kit.table_view import Included
 from safer_desk.ui.kit.undo import push_action
 
 NOT_KNOWN = "Not yet known"
@@ -674,14 +675,16 @@ class DhrPage(QWidget):
                 f"(“{rec['text']}”)? The others keep their numbers.", yes="Delete"):
             self._report(self.presenter.delete_recommendation, rec)
 
-    def _meeting_copy_leaves_out(self) -> list[int]:
+    def _meeting_copy_leaves_out(self) -> list[int] | Included:
         """Before a copy of panel meetings with notes: asked, as a fund's Referrals and the History of Changes' copies
         are (Enter and closing the question leave them out), the Note column, unless answered Include it: the
         export for the county leaves the notes out."""
         rows = [r for r in self.meetings.selected_rows() if isinstance(r, dict) and (r.get("note") or "").strip()]
-        if not rows or prompts.ask(self, "Copy", meeting_notes_copy_question(len(rows)), yes="Include it",
-                                   no="Leave it out", cautious=True):
+        if not rows:
             return []
+        if prompts.ask(self, "Copy", meeting_notes_copy_question(len(rows)), yes="Include it", no="Leave it out",
+                       cautious=True):
+            return Included()
         return [self.meetings.model.column_index("note")]
 
     def delete_panel_meeting(self) -> None:

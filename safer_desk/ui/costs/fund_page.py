@@ -42,7 +42,7 @@ from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dialogs import GUIDE_WORDS
 from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import Column, money_column
-from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, two_line_width
+from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, Included, two_line_width
 from safer_desk.ui.kit.undo import push_action
 
 SPEND = "#1f4e79"
@@ -836,14 +836,16 @@ class FundPage(QWidget):
         prompts.show_info(self, "Export", f"Saved the fund report for {f.fund.name_said} to {written}.")
         return written
 
-    def _copy_leaves_out(self, table, what: str) -> list[int]:
+    def _copy_leaves_out(self, table, what: str) -> list[int] | Included:
         """Before a copy of referrals or spend lines: asked, as the History of Changes' copy is (Enter and closing the
         question leave them out), the columns of the references and districts, unless answered Include it. The Total
         row alone is no one's: copied whole, unasked."""
         rows = len(table.selected_rows())
-        if not rows or prompts.ask(self, "Copy", victim_level_copy_question(rows, what), yes="Include it",
-                                   no="Leave it out", cautious=True):
+        if not rows:
             return []
+        if prompts.ask(self, "Copy", victim_level_copy_question(rows, what), yes="Include it", no="Leave it out",
+                       cautious=True):
+            return Included()
         return [table.model.column_index(key) for key in COPY_LEAVES_OUT[what]]
 
     def _figure_given(self, label: QLabel) -> str | None:

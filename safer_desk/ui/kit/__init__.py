@@ -60,10 +60,12 @@ def fitting_size(parent: QWidget | None, width: int, height: int) -> tuple[int, 
     return min(width, max(600, room.width() - 24)), min(height, max(400, room.height() - 24))
 
 
-def copy_to_clipboard(text: str) -> None:
+def copy_to_clipboard(text: str, *, private: bool = False) -> None:
     """A table's copy (``to_tsv``) put on the clipboard for Excel: as the plain text every paste in Safer Desk reads,
     and as an HTML table (``tsv_as_html``), which Excel reads first, whose cells of text are formatted as Text, so
-    "2009/10", "Apr-21" or "1/3" pasted there is not made a date. Every table's Copy puts its cells there so."""
+    "2009/10", "Apr-21" or "1/3" pasted there is not made a date. Every table's Copy puts its cells there so.
+    ``private``: victim-level rows the officer chose to include, kept out of the clipboard's history
+    (``kept_out_of_clipboard_history``)."""
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QGuiApplication
 
@@ -72,7 +74,32 @@ def copy_to_clipboard(text: str) -> None:
     mime = QMimeData()
     mime.setText(text)
     mime.setHtml(tsv_as_html(text))
+    if private:
+        kept_out_of_clipboard_history(mime)
     QGuiApplication.clipboard().setMimeData(mime)
+
+
+# What a password manager puts beside a password it copies, so that the system keeps no copy of it after the paste:
+# Windows' clipboard history (Win+V) and its cloud clipboard, synced to the officer's other devices, read the three
+# formats Microsoft names ("Cloud Clipboard and Clipboard History Formats": a DWORD 0, or the format's presence), and
+# KDE's Klipper and the clipboard managers that follow it read x-kde-passwordManagerHint. Qt puts a
+# "application/x-qt-windows-mime;value=…" format on the Windows clipboard under that name, as given.
+_WINDOWS = 'application/x-qt-windows-mime;value="{}"'
+HISTORY_FORMATS = {_WINDOWS.format("ExcludeClipboardContentFromMonitorProcessing"): b"\0\0\0\0",
+                   _WINDOWS.format("CanIncludeInClipboardHistory"): b"\0\0\0\0",
+                   _WINDOWS.format("CanUploadToCloudClipboard"): b"\0\0\0\0",
+                   "x-kde-passwordManagerHint": b"secret"}
+
+
+def kept_out_of_clipboard_history(mime: QMimeData) -> QMimeData:
+    """Mark a copy of victim-level detail (a referral's reference, a review's notes: included when the officer answered
+    Include it) so the clipboard's history and cloud sync keep none of it: it is pasted once, where it was meant to
+    go, and is not there to be pasted again or on another computer."""
+    from PySide6.QtCore import QByteArray
+
+    for kind, value in HISTORY_FORMATS.items():
+        mime.setData(kind, QByteArray(value))
+    return mime
 
 
 def clipboard_without_text(mime: QMimeData | None) -> str:

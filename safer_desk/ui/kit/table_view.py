@@ -153,20 +153,29 @@ def own_viewport(view: QAbstractScrollArea) -> None:
     view.setViewport(viewport)
 
 
+class Included(tuple):
+    """What a table's ``copy_leaves_out`` gives when the officer answered Include it: no column left out, and the
+    copy victim-level, so kept out of the clipboard's history (``copy_to_clipboard(private=True)``)."""
+
+
 class CopiesSelection:
     """Ctrl+C and Edit > Copy (the window asks the widget in focus) put ``copy_text()`` on the clipboard: the
     selected cells as Excel reads them. For a table of the kit; its keyPressEvent asks ``copy_key`` first, then
     ``paste_key`` (Ctrl+V does ``on_paste``, where the table has one)."""
 
     on_paste: Callable[[], None] | None = None
+    # Set by ``copy_text``: the text holds victim-level detail the officer chose to include (``Included``), put on
+    # the clipboard kept out of its history.
+    copy_private = False
 
     def copy_text(self, *, with_header: bool = True) -> str:
         raise NotImplementedError
 
     def copy_selection(self, *, with_header: bool = True) -> bool:
+        self.copy_private = False
         text = self.copy_text(with_header=with_header)
         if text:
-            copy_to_clipboard(text)
+            copy_to_clipboard(text, private=self.copy_private)
         return bool(text)
 
     def paste_key(self, event) -> bool:
@@ -458,7 +467,9 @@ class DataTableView(CopiesSelection, QTableView):
             return given
         if not self._selected_rows() or self.copy_leaves_out is None:
             return self.selected_rows_text(with_header=with_header)
-        return self.selected_rows_text(with_header=with_header, leave_out=self.copy_leaves_out())
+        leave_out = self.copy_leaves_out()
+        self.copy_private = isinstance(leave_out, Included)
+        return self.selected_rows_text(with_header=with_header, leave_out=leave_out)
 
     # -- keys -----------------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
