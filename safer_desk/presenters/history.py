@@ -1302,9 +1302,13 @@ class VictimLevel:
 
     def __init__(self, namer: Namer, describe: Describer, notes: set[tuple[str, str]],
                  entries: Iterable[AuditEntry] = ()):
+        from safer_desk.exchange.county_conflicts import DECISIONS_TABLE, NOUNS
         from safer_desk.storage.schema.costs import PRIVATE_TABLES
 
         self.n, self.describe, self.notes, self.private = namer, describe, notes, set(PRIVATE_TABLES)
+        self.decisions = DECISIONS_TABLE
+        # A conflict's words name a referral (or a spend line) as "Referral 'TH-2018-001'": the quoted words.
+        self.quoted = re.compile("(?:" + "|".join(re.escape(NOUNS[t]) for t in sorted(self.private)) + ") '([^']+)'")
         # Every reference each referral had in the actions read: a spend line added before its referral's reference
         # was corrected is named in its action by the reference it had then.
         self.had: dict[str, set[str]] = {}
@@ -1317,12 +1321,18 @@ class VictimLevel:
             self.had.setdefault(str(e.row_id), set()).update(str(r) for r in found if r not in (None, ""))
 
     def _private(self, e: AuditEntry) -> bool:
-        if e.table_name in self.private:
-            return True
+        return self._about(e) in self.private
+
+    def _about(self, e: AuditEntry) -> str:
+        """The table an entry is about: its own, or for an example's mark the marked row's, and for a county lead's
+        decision on a conflict the table of the row decided on (its words name a referral by its reference, and
+        say its district, as the conflict did)."""
         if e.table_name == "illustrative_marks" and e.action in ("insert", "delete"):
             values = _json_values(e.new_value if e.action == "insert" else e.old_value) or {}
-            return values.get("table_name") in self.private
-        return False
+            return str(values.get("table_name"))
+        if e.table_name == self.decisions and e.action == "event":
+            return str((_json_values(e.new_value) or {}).get("table"))
+        return e.table_name
 
     def _private_values(self, entries: Sequence[AuditEntry]) -> Iterator[tuple[AuditEntry, dict]]:
         """Each victim-level entry of an action with its row's values: as written or removed, and as known from the
@@ -1340,6 +1350,10 @@ class VictimLevel:
         """The pseudonymous references the action's victim-level rows had (to leave out of its name)."""
         out: list[str] = []
         for e, values in self._private_values(entries):
+            if e.table_name == self.decisions:  # the row decided on, as the conflict's words named it
+                said = str((_json_values(e.new_value) or {}).get("conflict") or "")
+                out += [q for q in self.quoted.findall(said) if q not in out]
+                continue
             if e.table_name == "illustrative_marks":
                 values = {"referral_id": _mark_row_id(values.get("row_id"))}
             referral_id = str(e.row_id if e.table_name == "fund_referrals" else values.get("referral_id"))
@@ -1383,7 +1397,8 @@ class VictimLevel:
         kept = [scrubbed[id(e)] or e for e in entries if not self._private(e)]
         marked = {self.describe.details([x])[0] for x in scrubbed.values() if x is not None}
         details = [f"{d} ({LEFT_OUT})" if d in marked else d for d in self.describe.details(kept)]
-        tables = in_words([noun(t, 2) for t in _tables_in_order(private) if t != "illustrative_marks"]
+        tables = in_words([noun(t, 2) for t in dict.fromkeys(self._about(e) for e in private
+                                                              if e.table_name != "illustrative_marks")]
                           or ["illustrative marks"])
         left = f"{counted(len(private), 'change')} to {tables} ({LEFT_OUT})" if private else ""
         summary = self.describe.summary(kept) if kept else ""
@@ -1391,7 +1406,10 @@ class VictimLevel:
             summary += f" ({LEFT_OUT})"
         summary = "; ".join(x for x in (summary, _capital(left) if not summary else left) if x)
         action = line.action
-        if private:
+        decided = self.quoted.search(action) if any(e.table_name == self.decisions for e in private) else None
+        if decided is not None:  # "Keep the county's version: Referral 'TH-2018-001': district Babergh at …"
+            action = f"{action[:decided.start()]}{action[decided.start():decided.start(1) - 2]} ({LEFT_OUT})"
+        elif private:
             action = _victim_changes_unsaid(action)
         for pseudonym in self._references(entries):
             action = action.replace(pseudonym, "(reference left out)")
