@@ -1353,6 +1353,22 @@ def names_office(words: str, office: str) -> bool:
     return bool(office) and re.search(rf"(?:^|\b(?:from|by|in|and) |, ){re.escape(office)}(?!\w)", words) is not None
 
 
+def conflicts_copy_question(conflicts: Iterable[Conflict]) -> str:
+    """What a copy of ``conflicts`` asks first when any is about a referral or a spend line (a county file merged from
+    exports that included the referrals): their words name the referral's reference and say its district, left out
+    unless the answer is Include it, as the fund's Referrals table asks; "" when none is."""
+    from safer_desk.storage.schema.costs import PRIVATE_TABLES
+
+    private = sum(1 for c in conflicts if c.table in PRIVATE_TABLES)
+    if not private:
+        return ""
+    said = ("A conflict copied is about a referral or a spend line" if private == 1 else
+            f"{private:,} conflicts copied are about referrals or spend lines")
+    return (f"{said}: its words give the referral's reference and district, which are victim-level. The copy leaves "
+            "out the conflicts' words and gives their numbers, offices and kinds.\n\nInclude them only when it is "
+            "pasted where the referrals themselves may be kept.")
+
+
 class ConflictsPresenter:
     """What the Conflicts window shows and does, without Qt: groups, the selected conflict, the two choices."""
 

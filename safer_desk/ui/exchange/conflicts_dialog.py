@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
 from safer_desk.domain.text import counted
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit.dialogs import share_undo
-from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView, Included
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.tables import RIGHT, Column, SortProxy, RowTableModel
 from safer_desk.ui.kit.undo import push_snapshot_action
@@ -24,6 +24,25 @@ from safer_desk.ui.kit import fitting_size
 
 ALL_GROUPS = ""  # the list's first entry: every open conflict
 SPLITTER_KEY = "conflicts/splitter"  # the groups' and the table's widths, as the county lead left them
+
+def asks_before_copying_victim_level(view: DataTableView, parent: QWidget) -> None:
+    """A conflicts table's copy (Ctrl+C, Edit > Copy, its menu's) asks first when a conflict copied is about a referral
+    or a spend line, as the fund's Referrals table does: left out, the copy gives no conflict's words."""
+    def leaves_out():
+        from safer_desk.services.county import conflicts_copy_question
+
+        proxy = view.model()
+        source = proxy.sourceModel()
+        question = conflicts_copy_question(source.row(proxy.mapToSource(proxy.index(r, 0)).row())
+                                           for r in view._selected_rows())
+        if not question:
+            return []
+        if prompts.ask(parent, "Copy", question, yes="Include it", no="Leave it out", cautious=True):
+            return Included()
+        return [source.column_index("detail")]
+
+    view.copy_leaves_out = leaves_out
+
 
 CONFLICT_COLUMNS = [
     Column("id", "No.", show=lambda v: f"#{v}", align=RIGHT),
@@ -55,6 +74,7 @@ class ConflictsDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
+        asks_before_copying_victim_level(self.view, self)
         self.detail_label = NamedLabel(parent=self)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

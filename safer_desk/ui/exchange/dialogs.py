@@ -19,7 +19,7 @@ from safer_desk.domain.text import counted, file_name_from
 from safer_desk.paths import typed_path
 from safer_desk.presenters.formats import local_day_text
 from safer_desk.ui import prompts
-from safer_desk.ui.kit import copy_to_clipboard, fitting_size, shown_as_typed
+from safer_desk.ui.kit import fitting_size, shown_as_typed
 from safer_desk.ui.kit.dialogs import GUIDE_WORDS
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
@@ -301,6 +301,9 @@ class MergeResultDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = DataTableView(self, accessible_name="Conflicts")
         self.view.setModel(self.proxy)
+        from safer_desk.ui.exchange.conflicts_dialog import asks_before_copying_victim_level
+
+        asks_before_copying_victim_level(self.view, self)
         self.view.size_columns_to_visible(max_width=620)
         groups = "; ".join(f"{words} {len(members)}" for _, words, members in conflict_groups(conflicts))
         heading = QLabel(" ".join(filter(None, [
@@ -339,7 +342,7 @@ class MergeResultDialog(QDialog):
         self.detail_label.setText(f"#{c.id} ({c.group_words}): {c.detail}.")
 
     def copy_selection(self) -> None:
-        copy_to_clipboard(self.view.selected_rows_text())
+        self.view.copy_selection()  # as the table's Ctrl+C: asked first when a conflict is about a referral
 
     def open_conflicts(self):
         from safer_desk.ui.exchange.conflicts_dialog import ConflictsDialog
