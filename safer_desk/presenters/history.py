@@ -1429,7 +1429,9 @@ _VICTIM_FIELDS = ("reference", "district", "referred on", "risk level", "at MARA
                   "perpetrator lives at the address", "reason to accept",
                   "date", "item", "amount", "supplier", "invoice")
 _FIELD = "|".join(re.escape(f) for f in sorted(_VICTIM_FIELDS, key=len, reverse=True))
-_CHANGES = re.compile(rf": ((?:{_FIELD}) .*)$", re.DOTALL)
+# The name of a correction, as Edit > Undo and Redo say it too ("Undo change referral …"): never a fund's or an item's
+# name with a colon in it ("Delete fund Pilot: district scheme").
+_CHANGES = re.compile(rf"^(?:(?:Undo|Redo) )?[Cc]hange (?:referral|the spend line) .*?: ((?:{_FIELD}) .*)$", re.DOTALL)
 _EACH_FIELD = re.compile(rf"(?:^|, )({_FIELD}) ")
 
 
@@ -1440,7 +1442,7 @@ def _victim_changes_unsaid(action: str) -> str:
     if found is None:
         return action
     fields = list(dict.fromkeys(_EACH_FIELD.findall(found.group(1))))
-    return f"{action[:found.start()]}: {in_words(fields)} changed ({LEFT_OUT})"
+    return f"{action[:found.start(1) - 2]}: {in_words(fields)} changed ({LEFT_OUT})"
 
 
 def _is_whole(value: Any) -> bool:
