@@ -607,7 +607,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from safer_desk.services.county import unnamed_file_words
     from safer_desk.services.report import (ReportAreaError, ReportError, build_report, nothing_to_report_words,
-                                           report_surname_words, year_not_held_words)
+                                           report_surname_words, year_not_held_words, years_with_anything)
 
     refuse_out_first(args.file, args.out, outputs=(".pdf", ".html", ".htm"),
                      usage="safer-desk report FILE OUT.pdf|OUT.html")
@@ -637,7 +637,8 @@ def run_report(args: argparse.Namespace) -> int:
     refuse_existing_output(out, args.replace)
     store = open_existing(args.file, checked=True)
     try:
-        if args.year is not None and (not_held := year_not_held_words(store, args.year, today)):
+        held = years_with_anything(store, today)  # read once: the year's check and the empty report's
+        if args.year is not None and (not_held := year_not_held_words(store, args.year, today, held=held)):
             # A year mistyped (2099/00 for 2019/20) made a report of nothing but the reviews still open: refused,
             # naming the years the file holds, as a script's log would otherwise show a report written.
             raise CliError(f"--year: {not_held} Nothing was written.")
@@ -647,7 +648,7 @@ def run_report(args: argparse.Namespace) -> int:
         except ReportError as exc:  # an area no area has, or two have (Cornwall): said as --area's
             raise CliError(f"--area: {exc}" if isinstance(exc, ReportAreaError) else str(exc)) from exc
         # A paper of one "No figures" sentence: refused, as a year outside the file's is, and the window does
-        if nothing := nothing_to_report_words(document, store, today):
+        if nothing := nothing_to_report_words(document, store, today, held=held):
             raise CliError(f"{nothing} Nothing was written.")
         unnamed = unnamed_file_words(store)  # "Prepared by COUNTY" (its file name): said, the report made all the same
         surnames = report_surname_words(store, document)  # said once it is written, as export says it

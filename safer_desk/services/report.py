@@ -362,13 +362,20 @@ _DAY_COLUMNS = (("projects", "start_date"), ("projects", "end_date"), ("funds", 
                 ("dhr_cases", "notified_on"), ("dhr_cases", "published_on"))
 
 
-def years_held(store: Store, today: date | None = None) -> tuple[FinancialYear, FinancialYear] | None:
+def years_held(store: Store, today: date | None = None, *,
+               held: set[FinancialYear] | None = None) -> tuple[FinancialYear, FinancialYear] | None:
     """The first and last financial years the file holds anything of (projects, allocations, costs, budgets, funders'
     awards, indicator figures and police.uk counts), or None when it holds nothing of any year. A review not yet
     published is open to this day, so it holds this year too. A table the file lacks (an export's own) counts for
-    nothing."""
-    years = _years_with_anything(store, today)
+    nothing. ``held``: the years ``years_with_anything`` read already (the file is not asked again)."""
+    years = _years_with_anything(store, today) if held is None else held
     return (min(years), max(years)) if years else None
+
+
+def years_with_anything(store: Store, today: date | None = None) -> set[FinancialYear]:
+    """Every financial year the file holds anything of, read once for a report's two checks (``year_not_held_words``
+    and ``nothing_to_report_words`` take it as ``held``): each reading reads every table's dates."""
+    return _years_with_anything(store, today)
 
 
 def _years_with_anything(store: Store, today: date | None = None) -> set[FinancialYear]:
@@ -414,11 +421,13 @@ def _years_with_anything(store: Store, today: date | None = None) -> set[Financi
     return years
 
 
-def year_not_held_words(store: Store, year: FinancialYear, today: date | None = None) -> str:
+def year_not_held_words(store: Store, year: FinancialYear, today: date | None = None, *,
+                        held: set[FinancialYear] | None = None) -> str:
     """Why a report for a year the file holds nothing of is not made, naming the years it holds ("" when it holds
     that year, or nothing of any year: the report then says it has no figures): "This file holds nothing of
-    2099/00: its records and figures are of 2008/09 to 2027/28." """
-    held = years_held(store, today)
+    2099/00: its records and figures are of 2008/09 to 2027/28." ``held``: the years read already
+    (``years_with_anything``)."""
+    held = years_held(store, today, held=held)
     if held is None or held[0] <= year <= held[1]:
         return ""
     first, last = held
@@ -426,13 +435,15 @@ def year_not_held_words(store: Store, year: FinancialYear, today: date | None = 
     return f"This file holds nothing of {year.label}: its records and figures are of {span}."
 
 
-def nothing_to_report_words(document: ReportDocument, store: Store, today: date | None = None) -> str:
+def nothing_to_report_words(document: ReportDocument, store: Store, today: date | None = None, *,
+                            held: set[FinancialYear] | None = None) -> str:
     """Why a report is not written: its one "No figures" page's words ("" for a report with something in it). A year
     inside the years the file holds with nothing in it (the example's 2012/13), or a partnership's before it began,
     made a paper of that one sentence, exit 0, where a year outside them is refused (``year_not_held_words``);
     `report` and File > Board Report… refuse both. A file that holds nothing of any year (a new office's) still has
-    its report written, saying so, as session 61 settled: the officer sees what the board's paper will be."""
-    held = _years_with_anything(store, today)
+    its report written, saying so, as session 61 settled: the officer sees what the board's paper will be.
+    ``held``: the years read already (``years_with_anything``), as `safer-desk report` passes them on."""
+    held = _years_with_anything(store, today) if held is None else held
     if not held:
         return ""
     nothing = [s for s in document.sections if s.title == NO_FIGURES]
