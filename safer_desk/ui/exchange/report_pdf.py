@@ -167,6 +167,13 @@ def _table_layout(table, width: float, device=None) -> tuple[float, list[float],
             break
         size -= 0.5
     wanted = [max(w, min(line, width * 0.4)) + padding for w, line in zip(words, lines)]
+    # A right-aligned heading of one word (a year, "Total") after another right-aligned column is given an em beside
+    # it when the page has the room: a column holding only "N/K" had its heading's width alone, and the headings set
+    # right against each other ran together ("2018/19 2019/20" at A4). The type size is not made smaller for it, nor
+    # is a wordy table's room (the register's) given to the gap.
+    headed = [max(m, room + padding) for m, room in zip(least, _heading_room(table, size, device))]
+    if sum(headed) <= width:
+        least, wanted = headed, [max(w, h) for w, h in zip(wanted, headed)]
     spare = width - sum(least)
     if spare <= 0:
         widths = least
@@ -178,6 +185,21 @@ def _table_layout(table, width: float, device=None) -> tuple[float, list[float],
         widths = [m + (spare * x / grow if grow else spare / len(least)) for m, x in zip(least, more)]
     total = sum(widths)
     return size, [100 * w / total for w in widths], cell_padding
+
+
+def _heading_room(table, size: float, device) -> list[float]:
+    """For each column: the width of its heading and an em beside it, when it is one word set right against the
+    right-aligned heading before it (0 otherwise: a heading of several words may wrap; a left or centred heading
+    before it leaves room of its own)."""
+    font = report_font(size, True)
+    bold = QFontMetricsF(font, device) if device is not None else QFontMetricsF(font)
+
+    def right(i: int) -> bool:
+        return _align(table.align, i) == "right"
+
+    return [bold.horizontalAdvance(text) + bold.horizontalAdvance("M")
+            if i > 0 and right(i) and right(i - 1) and len(_words(text)) == 1 else 0.0
+            for i, text in enumerate(str(h) for h in table.header)]
 
 
 NEW_PAGE = "page-break-before: always; "
