@@ -4,7 +4,8 @@ Month-counting convention (used by ``forecast_fund`` and tested):
 
 - A spend line belongs to the calendar month of its date.
 - The burn rate is the spend in a window of ``window`` whole months ending with,
-  and including, the "as at" month, divided by the number of months in the window.
+  and including, the "as at" month, divided by the number of months in the window, to the penny (half up): the
+  projections use that rate, the one shown, so a month's projected spend is whole pence.
   The window never starts before the fund's first month, so three months of a
   six-month window that fall before the fund began are not counted as months
   of zero spend. Months inside the window with no spend count as zero.
@@ -25,10 +26,10 @@ Month-counting convention (used by ``forecast_fund`` and tested):
   less than that month's spend) covers no month: none before it began.
 
 Seed 002 §6.4: £20,000 from April 2018, £2,417 spent April–June 2018. The burn
-rate is £2,417 / 3 = £805.67 a month; £17,583 is left at the end of June 2018,
-which lasts 21.8 months: July 2018 to March 2020 are covered in full (the paper's
-"the budget will have been spent by March 2020") and the money runs out during
-April 2020. At the end of the 18-month pilot (September 2019) £5,498 would be left.
+rate is £2,417 / 3 = £805.67 a month (to the penny, half up: the rate shown is the rate every projection uses);
+£17,583 is left at the end of June 2018, which lasts 21.8 months: July 2018 to March 2020 are covered in full (the
+paper's "the budget will have been spent by March 2020") and the money runs out during April 2020. At the end of the
+18-month pilot (September 2019) £17,583 − 15 × £805.67 = £5,497.95 would be left.
 
 Incomplete months (issue 14): the current month, and any month after the date a fund's spend is
 keyed to, are not over or not fully keyed. They are left out of the burn rate (the "as at" month
@@ -276,7 +277,7 @@ class FundForecast:
     as_at: Month | None
     window_months: int
     window_spend_pence: int
-    burn_rate: Fraction  # pence per month
+    burn_rate: Fraction  # pence per month, whole pence: the rate shown, which the projections use
     exhaustion_month: Month | None  # None: no spend yet, so no forecast (or it lasts past lasts_past)
     pilot_end: Month
     left_at_end_pence: int  # negative: missing at the end of the period
@@ -373,7 +374,10 @@ def forecast_fund(fund_pence: int, monthly_spend: Mapping[Month, int], *, start:
     window_start = start if window > as_at.minus(start) else as_at.plus(-(window - 1))
     window_months = max(1, as_at.minus(window_start) + 1)
     window_spend = sum(v for mm, v in monthly_spend.items() if window_start <= mm <= as_at)
-    rate = Fraction(window_spend, window_months)
+    # The rate shown is the rate used: whole pence a month (half up), so that the balance less months at the rate
+    # shown is the forecast to the penny (£17,583 less 15 × £805.67 is £5,497.95; the exact £2,417 / 3 made it
+    # £5,498, which no one multiplying the page's rate could get).
+    rate = Fraction(half_up(Fraction(window_spend, window_months)))
     # Spend keyed in a month not complete is money gone: the forecast counts that month at the burn rate, or at what
     # is keyed in it when that is more (it stays out of the burn rate). Months after the as-at month: k → the more.
     extra = {m.minus(as_at): Fraction(v) - rate for m, v in incomplete if v > rate}

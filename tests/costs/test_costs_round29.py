@@ -122,4 +122,4 @@ def test_a_closed_fund_is_not_forecast_to_run_out_on_the_page_or_the_command_lin
     assert "is closed" in values["forecast_warnings"]
     funds.update_fund(store, fund.id, status="open")  # opened again: the forecast is back
     figures = funds.fund_figures(store, fund.id)
-    assert figures.forecast.exhaustion_month is not None and figures.forecast.left_at_end_pence == 549_800
+    assert figures.forecast.exhaustion_month is not None and figures.forecast.left_at_end_pence == 549_795

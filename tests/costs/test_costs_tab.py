@@ -253,7 +253,7 @@ def test_fund_figures_and_chart_curves(tab, qtbot):
     # Seen today, long after the pilot's period: the forecast from Jun-18 is a projection (round 34)
     assert page.figure_labels["runs_out"].text() == "Apr 2020 (projected)"
     assert page.figure_labels["last_funded"].text() == "Mar 2020"
-    assert page.figure_labels["at_end"].text() == "£5,498 left (projected)"
+    assert page.figure_labels["at_end"].text() == "£5,497.95 left (projected)"  # 17,583 − 15 × 805.67 (s76)
     xs, ys = page.chart.spend_curve.getData()
     assert list(xs) == [0, 1, 2, 3] and list(ys) == [0, 795, 1630, 2417]
     fx, fy = page.chart.forecast_curve.getData()

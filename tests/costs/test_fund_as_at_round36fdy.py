@@ -191,4 +191,4 @@ def test_the_command_line_prints_the_kinds_after_every_row_there_was(demo_store,
                                   ["forecast_exhaustion_month_6m_kind", "projected"],
                                   ["forecast_exhaustion_month_12m_kind", "projected"],
                                   ["left_at_period_end_kind", "projected"]]
-    assert dict(rows)["left_at_period_end"] == "5498"  # as before
+    assert dict(rows)["left_at_period_end"] == "5497.95"  # 17,583 − 15 × 805.67, the rate shown (s76)

@@ -51,7 +51,7 @@ def test_an_ended_funds_figures_are_kept_and_the_months_with_no_spend_are_said(d
     f = figures.forecast
     # the paper's figures, as before
     assert (f.as_at, f.burn_rate_pence, f.exhaustion_month, f.left_at_end_pence) == (Month(2018, 6), 80_567,
-                                                                                     Month(2020, 4), 549_800)
+                                                                                     Month(2020, 4), 549_795)
     assert GAP in f.warnings
     assert figures.period_ended and funds.status_word(figures) == "ended"
 
@@ -62,7 +62,7 @@ def test_an_ended_fund_is_said_to_have_ended_with_its_spend_and_what_is_left_and
     assert text.startswith("The fund's period ended on 30/09/2019: £2,417 is recorded as spent, so £17,583 of the "
                            "£20,000 received is left unspent as recorded.")
     assert ("Projected from Jun-18 at £805.67 a month (the 3 months to Jun-18), the fund would have covered spending "
-            "to Mar-20 and run out in Apr-20, with £5,498 left at the period's end (Sep-19): a projection, not spend "
+            "to Mar-20 and run out in Apr-20, with £5,497.95 left at the period's end (Sep-19): a projection, not spend "
             "recorded.") in text
     assert GAP in text
     assert "When its spend is all keyed, close it in Fund settings…" in text
@@ -74,7 +74,7 @@ def test_the_command_line_says_ended_keeps_the_figures_and_warns_of_the_months_w
     values, err = cli_rows(capsys, str(demo_path), PILOT, "--today", "01/12/2026")
     assert values["status"] == "ended"
     assert (values["monthly_burn_rate"], values["forecast_exhaustion_month"], values["left_at_period_end"]) == (
-        "805.67", "2020-04", "5498")
+        "805.67", "2020-04", "5497.95")
     assert GAP in values["forecast_warnings"] and f"safer-desk: warning: {GAP}" in err
 
 
@@ -151,7 +151,7 @@ def test_the_window_says_the_fund_ended_and_marks_the_forecast_as_projected(demo
     assert text.startswith(f"{PILOT} (period ended, 01/04/2018 to 30/09/2019;") and "(open," not in text
     assert months_as_the_window_names_them(funds.forecast_sentence(page.data.figures)) in text  # "Jun 2018"
     assert page.figure_labels["runs_out"].text() == "Apr 2020 (projected)"
-    assert page.figure_labels["at_end"].text() == "£5,498 left (projected)"
+    assert page.figure_labels["at_end"].text() == "£5,497.95 left (projected)"
     assert ("projected from Jun 2018 it would have run out in Apr 2020; the period ended in Sep 2019."
             in page.chart.accessibleDescription())
 
@@ -162,5 +162,5 @@ def test_the_workbooks_figures_say_ended_too(demo_store):
     page = FundsPresenter(demo_store, today=lambda: LATER)
     page.reload(select=pilot(demo_store).id)
     rows = {r[0]: r for r in figures_rows(page.data.figures)}
-    assert rows["status"][2] == "ended" and rows["left_at_period_end"][1] == 549_800
+    assert rows["status"][2] == "ended" and rows["left_at_period_end"][1] == 549_795
     assert months_as_the_window_names_them(GAP) in rows["forecast_warnings"][2]  # "Jun 2018", as the page

@@ -45,8 +45,8 @@ def test_the_figures_by_hand(topped_up):
     assert f.by_district == [("Babergh", 2, 53334), ("Ipswich", 1, 25000), ("Waveney", 1, 33334)]
     fc = f.forecast
     assert (fc.as_at, fc.window_spend_pence, fc.burn_rate_pence) == (AUG, 73334, 24445)  # Jun-Aug: 0 + 33,334 + 40,000
-    # 150,001 − 111,668 − 7 × 73,334/3 = −132,779.67
-    assert (fc.exhaustion_month, fc.last_funded_month, fc.left_at_end_pence) == (AUG, Month(2024, 7), -132780)
+    # 150,001 − 111,668 − 7 × 244.45 (the rate shown, s76) = −132,782
+    assert (fc.exhaustion_month, fc.last_funded_month, fc.left_at_end_pence) == (AUG, Month(2024, 7), -132782)
 
 
 def test_a_run_out_the_spend_recorded_reached_is_not_called_a_projection_after_a_top_up(topped_up):
@@ -61,7 +61,7 @@ def test_a_run_out_the_spend_recorded_reached_is_not_called_a_projection_after_a
     assert "does not bear out" not in sentence and "would have" not in sentence
     assert ("At £244.45 a month (the 3 months to Aug-24), the fund covered spending to Jul-24 and ran out in Aug-24: "
             "£116.68 more than the £1,000 received by then was spent; money received since makes the balance "
-            "£383.33; £1,327.80 would be missing by the end of the period (Mar-25)."
+            "£383.33; £1,327.82 would be missing by the end of the period (Mar-25)."
             in sentence)
 
 

@@ -37,7 +37,7 @@ def test_an_ended_fund_s_months_past_its_burn_rate_are_a_projection(demo_path, t
     by_month = {r[0]: (r[1], r[2]) for r in rows[1:]}
     assert by_month["Jun 2018"] == (2417, "actual")
     assert by_month["Jul 2018"] == (3222.67, "projected")  # £2,417 + £805.67, as the chart's Projected from Jun-18
-    assert by_month["Apr 2020"] == (20141.67, "projected")  # the month it would have run out
+    assert by_month["Apr 2020"] == (20141.74, "projected")  # the month it would have run out: £2,417 + 22 × £805.67
     assert {kind for _, kind in by_month.values()} == {"actual", "projected"}
 
 
@@ -46,7 +46,7 @@ def test_an_open_fund_s_months_past_its_burn_rate_are_its_forecast(demo_path, tm
     by_month = {r[0]: (r[1], r[2]) for r in rows[1:]}
     assert by_month["Jun 2018"] == (2417, "actual")
     assert by_month["Jul 2018"] == (3222.67, "forecast")
-    assert by_month["Apr 2020"] == (20141.67, "forecast")
+    assert by_month["Apr 2020"] == (20141.74, "forecast")
 
 
 def test_the_forecast_sheet_has_the_chart_s_fund_line(demo_path, tmp_path):
@@ -64,4 +64,4 @@ def test_the_forecast_sheet_has_the_chart_s_fund_line(demo_path, tmp_path):
     assert fund["Apr 2018"] == fund["Jul 2018"] == 20000
     assert fund["Aug 2018"] == fund["Apr 2020"] == 21000
     # £18,583 left at £805.67 a month from Jun-18 covers 23 months, to May-20: out in Jun-20 (£20,000: Apr-20)
-    assert rows[-1][:2] == ("Jun 2020", 21753)  # £2,417 + 24 × £805.67 (£2,417 ÷ 3 exactly: £19,336)
+    assert rows[-1][:2] == ("Jun 2020", 21753.08)  # £2,417 + 24 × £805.67 (£19,336.08: the rate shown, s76)

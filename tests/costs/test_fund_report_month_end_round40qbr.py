@@ -27,7 +27,7 @@ def test_as_at_the_papers_day_june_is_complete_and_the_rate_is_the_papers(demo_s
     words = _fund_words(demo_store, as_at=date(2018, 6, 30))
     assert "Jun-18 is not complete" not in words, words
     assert "At £805.67 a month (the 3 months to Jun-18)" in words, words
-    assert "runs out in Apr-20" in words and "£5,498 would be left" in words, words
+    assert "runs out in Apr-20" in words and "£5,497.95 would be left" in words, words
 
 
 def test_a_years_report_counts_its_last_month_as_over(demo_store):

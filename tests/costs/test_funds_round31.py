@@ -45,7 +45,7 @@ def test_the_seed_forecast_still_holds(demo_path, capsys):
     values = _values(out)
     assert code == 0 and values["monthly_burn_rate"] == "805.67" and values["balance"] == "17583"
     assert values["forecast_exhaustion_month"] == "2020-04" and values["last_fully_funded_month"] == "2020-03"
-    assert values["left_at_period_end"] == "5498"
+    assert values["left_at_period_end"] == "5497.95"
 
 
 def test_before_the_fund_began_nothing_is_spent_or_received(demo_path, capsys):

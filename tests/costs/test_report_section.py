@@ -20,7 +20,7 @@ def test_cost_recovery_and_burn_down(demo_store):
     assert all("." in cell for r in per_partner.rows for cell in r[1:]), per_partner.rows
     assert per_partner.total_row == ["Total", "£7,525.58", "£3,820.73", "£684.14", "£3,020.71", "£3,020.71"]
     assert burn.title == "Suffolk Target Hardening Pilot: burn-down"
-    assert "runs out in Apr-20" in burn.paragraphs[1] and "£5,498 would be left" in burn.paragraphs[1]
+    assert "runs out in Apr-20" in burn.paragraphs[1] and "£5,497.95 would be left" in burn.paragraphs[1]
     chart = burn.charts[0]
     assert chart.categories[0] == "Apr-18" and chart.categories[-1] == "Apr-20"
     actual, forecast, level = chart.series
