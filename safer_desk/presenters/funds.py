@@ -977,7 +977,8 @@ def figures_rows(figures: funds.FundFigures, *, shared: bool = False) -> list[li
     for window, ranged in zip(figures.ranges.windows, figures.ranges.forecasts) if figures.ranges else ():
         rows += [[f"monthly_burn_rate_{window}m", ranged.burn_rate_pence if ranged.as_at is not None else None, None],
                  [f"forecast_exhaustion_month_{window}m", None, month(ranged.exhaustion_month)]]
-    return [*rows, ["forecast_warnings", None, months_as_the_window_names_them(" ".join(f.warnings)) or None],
+    warnings = [*f.warnings, *([figures.given_words] if shared and figures.given_words else [])]
+    return [*rows, ["forecast_warnings", None, months_as_the_window_names_them(" ".join(warnings)) or None],
             *([name, None, value or None] for name, value in funds.kind_rows(figures)),
             ["contributions_not_received", figures.not_received_pence, None],
             ["spend_dated_after_today", figures.not_spent_pence, None]]
@@ -1004,6 +1005,29 @@ def victim_level_copy_question(rows: int, what: str) -> str:
             f"The {counted(rows, what)} copied are victim-level: the copy leaves out their referral references and "
             f"districts{also}, and gives the rest of each row.")
     return f"{said}\n\nInclude them only when it is pasted where the referrals themselves may be kept."
+
+
+def given_otherwise_words(figures: funds.FundFigures | None) -> str:
+    """What the page says, after its forecast, when the fund report and board report give the forecast otherwise
+    (``FundFigures.shared``: worked out over whole stretches of the months their Per month table gives together):
+    which months they join, and the burn rate, run-out and end they give, so that the page and the papers agree in
+    what they say ("" when they give the page's forecast). Months as the page names them."""
+    if figures is None or figures.given is None:
+        return ""
+    mine, theirs = figures.forecast, figures.given.forecast
+    if theirs.as_at is None or (theirs.as_at, theirs.window_months) == (mine.as_at, mine.window_months):
+        return ""
+    stretches = funds.stretches_near(funds.joined_stretches(figures), mine, theirs)
+    out = theirs.exhaustion_month
+    course = (f"the fund runs out in {out.label}" if out is not None and not figures.given.projected else
+              f"the fund would have run out in {out.label}" if out is not None else "the fund does not run out")
+    left = theirs.left_at_end_pence
+    end = (f"{format_money(left)} would be left" if left >= 0 else f"{format_money(-left)} would be missing")
+    return months_as_the_window_names_them(
+        f"The fund report and board report give {funds.stretches_said(stretches, given=False)} (small numbers), so "
+        f"they work the burn rate out over whole stretches: {format_money(theirs.burn_rate_pence)} a month (the "
+        f"{counted(theirs.window_months, 'month')} to {theirs.as_at.label}); {course}, and {end} at the end of the "
+        f"period ({theirs.pilot_end.label}).")
 
 
 def burn_rate_text(figures: funds.FundFigures) -> str:

@@ -1170,6 +1170,9 @@ class FundFigures:
     joined_until: dict[Month, Month] = field(default_factory=dict)
     # The figures as they may leave the office (``shared``), when they differ from these (the office's own).
     given: "FundFigures | None" = field(default=None, repr=False, compare=False)
+    # In ``given``'s figures: why the burn rate runs over other months than the page's (``_given_window_words``),
+    # said in the fund report's forecast_warnings (its Figures sheet and CSV); "" when it runs over the same.
+    given_words: str = ""
 
     @property
     def shared(self) -> "FundFigures":
@@ -1533,7 +1536,62 @@ def fund_figures(store: Store, fund_id: str, *, as_at: Month | None = None, wind
                           joined=stretches)
     # The table's rows are the office's (the same spans): only the forecast and what it counts as complete differ.
     return replace(figures, given=replace(figures, forecast=given.forecast, ranges=given.ranges,
-                                          incomplete_from=given.incomplete_from, joined_until=given.joined_until))
+                                          incomplete_from=given.incomplete_from, joined_until=given.joined_until,
+                                          given_words=_given_window_words(figures, given, stretches)))
+
+
+def joined_stretches(figures: FundFigures) -> list[tuple[Month, Month]]:
+    """The stretches of months (first, last) a paper leaving the office gives only together (``months_shared``)."""
+    months = figures.month_rows
+    return [(months[s.start][0], months[s.stop - 1][0]) for s in _month_spans(figures) if len(s) > 1]
+
+
+def stretches_said(stretches, said: Callable[[Month], str] = lambda m: m.label, *, given: bool = True) -> str:
+    """"Jul-18 is given only together with Aug-18" (``given``), or "Jul-18 only together with Aug-18", for each
+    stretch (joined by "; "); three months or more "Jul-18 to Sep-18 are given only together"."""
+    parts = []
+    for first, last in stretches:
+        if last == first.plus(1):
+            parts.append(f"{said(first)} {'is given ' if given else ''}only together with {said(last)}")
+        else:
+            parts.append(f"{said(first)} to {said(last)} {'are given ' if given else ''}only together")
+    return "; ".join(parts)
+
+
+def stretches_near(stretches, *forecasts: FundForecast) -> list[tuple[Month, Month]]:
+    """The stretches that the forecasts' burn-rate windows reach (all of them when none does)."""
+    windows = [(f.as_at.plus(-(f.window_months - 1)), f.as_at) for f in forecasts if f.as_at is not None]
+    near = [(a, b) for a, b in stretches if any(a <= last and b >= first for first, last in windows)]
+    return near or list(stretches)
+
+
+def _given_window_words(own: FundFigures, given: FundFigures, stretches) -> str:
+    """What the fund report says under its figures when its burn rate (or a window of its range) runs over other
+    months than the page's: over which, and why ("" when they are the same months). Its rows keep their names
+    (monthly_burn_rate_3m is the figure for the 3-month window, worked out over 4 months where it is widened)."""
+    mine, theirs = own.forecast, given.forecast
+    said = []
+    if theirs.as_at is not None and (theirs.as_at, theirs.window_months) != (mine.as_at, mine.window_months):
+        instead = (f", not {mine.window_months}" if mine.as_at == theirs.as_at else
+                   f", not the {counted(mine.window_months, 'month')} to {mine.as_at.label}"
+                   if mine.as_at is not None else "")
+        said.append(f"The burn rate is worked out over the {counted(theirs.window_months, 'month')} to "
+                    f"{theirs.as_at.label}{instead}: "
+                    f"{stretches_said(stretches_near(stretches, mine, theirs))} (small numbers), and a rate over "
+                    "part of them would tell a month's spend this report withholds.")
+    pairs = zip(own.ranges.forecasts, given.ranges.forecasts, given.ranges.windows) \
+        if own.ranges is not None and given.ranges is not None else ()
+    widened = [(w, b) for a, b, w in pairs if b.as_at is not None and b.window_months > w
+               and (a.as_at, a.window_months) != (b.as_at, b.window_months)]
+    if widened:
+        those = [f"the {w}-month figures (the _{w}m rows) are over those {b.window_months} months too"
+                 if (b.as_at, b.window_months) == (theirs.as_at, theirs.window_months) else
+                 f"the {w}-month figures (the _{w}m rows) are over the {counted(b.window_months, 'month')} to "
+                 f"{b.as_at.label}" for w, b in widened]
+        if not said:
+            said.append(f"{stretches_said(stretches_near(stretches, *(b for _, b in widened)))} (small numbers):")
+        said.append(f"{in_words(those)[0].upper()}{in_words(those)[1:]}, so as not to split them.")
+    return " ".join(said)
 
 
 def _figures_from(reads: _FundReads, *, as_at: Month | None, window: int, today: date, keyed_to: date | None,
@@ -1773,7 +1831,8 @@ def fund_report_rows(figures: FundFigures, *, shared: bool = False) -> list[tupl
         ("incomplete_months_left_out", "; ".join(f"{incomplete_said(figures, m, lambda m: m.iso)}: "
                                                  f"{format_pounds_plain(v)}" for m, v in f.incomplete)),
         *_range_rows(figures),
-        ("forecast_warnings", " ".join(f.warnings)),
+        ("forecast_warnings", " ".join([*f.warnings, *([figures.given_words] if shared and figures.given_words
+                                                       else [])])),
         *kind_rows(figures),  # after every row there was: what each run-out month and the end's figure is
         # Contributions dated after today: in "contributions", not yet in "balance" (contributions less this, less
         # spend, is the balance); only the warnings said so, and the rows did not add up.

@@ -62,8 +62,8 @@ def test_an_ended_fund_is_said_to_have_ended_with_its_spend_and_what_is_left_and
     assert text.startswith("The fund's period ended on 30/09/2019: £2,417 is recorded as spent, so £17,583 of the "
                            "£20,000 received is left unspent as recorded.")
     assert ("Projected from Jun-18 at £805.67 a month (the 3 months to Jun-18), the fund would have covered spending "
-            "to Mar-20 and run out in Apr-20, with £5,497.95 left at the period's end (Sep-19): a projection, not spend "
-            "recorded.") in text
+            "to Mar-20 and run out in Apr-20, with £5,497.95 left at the period's end (Sep-19): a projection, not "
+            "spend recorded.") in text
     assert GAP in text
     assert "When its spend is all keyed, close it in Fund settings…" in text
     assert " runs out in " not in text and "would be left" not in text  # no future tense for a period over

@@ -25,9 +25,9 @@ from safer_desk.domain.text import counted, file_name_from
 from safer_desk.exchange.files import to_tsv
 from safer_desk.exchange.tables import UnsupportedFormat, table_file_filter, table_target
 from safer_desk.presenters.funds import (COPY_LEAVES_OUT, WINDOWS, FundData, FundsPresenter, burn_rate_text,
-                                         copied_sheet_rows, fund_level, load_fund_data, month_name,
-                                         months_as_the_window_names_them, search_keeps, suppresses_small_numbers,
-                                         victim_level_copy_question)
+                                         copied_sheet_rows, fund_level, given_otherwise_words, load_fund_data,
+                                         month_name, months_as_the_window_names_them, search_keeps,
+                                         suppresses_small_numbers, victim_level_copy_question)
 from safer_desk.services import funds
 from safer_desk.services.provenance import MERGED_FROM, NOT_A_COUNTY_FILE, RowOrigins
 from safer_desk.services.reference import list_districts
@@ -692,6 +692,8 @@ class FundPage(QWidget):
         self.sentence_box.set_text(f"{f.fund.name} ({status}, {format_uk_date(f.fund.starts_on)} to "
                                    f"{format_uk_date(f.fund.ends_on)}; eligibility: {f.fund.rules.describe()}). "
                                    + months_as_the_window_names_them(funds.forecast_sentence(f))
+                                   # what the fund report and board report give instead, and why (small numbers)
+                                   + (f" {given}" if (given := given_otherwise_words(f)) else "")
                                    + (f" {origin}" if origin else ""))
         if f.summary_rows:
             self.summary_note.setText(
