@@ -69,7 +69,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fund = subparsers.add_parser(
         "fund", help="a pooled fund's figures as CSV of name,value",
         description="Print a pooled fund's contributions, spend, balance, victims, mean spend per victim, "
-                    "monthly burn rate and forecast exhaustion month as CSV of name,value, ending with what each "
+                    "monthly burn rate (to the penny: the forecast is worked out at the rate printed) and "
+                    "forecast exhaustion month as CSV of name,value, ending with what each "
                     "run-out month is (…_kind: forecast, ran_out or projected) and what left_at_period_end is "
                     "(forecast, projected or recorded), then the contributions dated after today and the spend "
                     "dated after it (spend_dated_after_today: recorded, not yet in spend). In a county file (one "
