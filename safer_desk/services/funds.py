@@ -1243,8 +1243,10 @@ class FundFigures:
         if month not in self.merged:
             return ""
         first, last = self.merged[month]
-        if first == month:
+        if first == month:  # dated at its stretch's first month: the months after it
             first = month.plus(1)
+        elif last == month:  # at its last (a county's row of Jul-18 to Aug-18 dated Aug-18): the months before it
+            last = month.plus(-1)
         span = said(first) if first == last else f"{said(first)} to {said(last)}"
         return f"{said(month)} also holds spend of {span}, merged so that no row describes fewer than three victims."
 
