@@ -8,6 +8,7 @@ can put back exactly the record that was there before.
 from __future__ import annotations
 
 import gc
+import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -389,32 +390,50 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
             continue
         stated[_share_key(share)] = (n, share)
         sources.append(share)
-    for typed_parts in parts.values():
-        _parts_add_up(typed_parts, cost_pence, problems)
+    for year, typed_parts in parts.items():
+        in_pounds = [s.amount_pence for s in sources if s.financial_year == year and s.amount_pence is not None]
+        _parts_add_up(typed_parts, cost_pence, problems, in_pounds)
     return tuple(sources)
 
 
+def _half_up(fraction: Fraction, pence: int) -> int:
+    """A part of an amount in pence, to the penny, half up."""
+    return int((Decimal(fraction.numerator) * pence / fraction.denominator).to_integral_value(rounding=ROUND_HALF_UP))
+
+
 def _parts_add_up(typed_parts: Sequence[tuple[int, int, str, str, Fraction]], cost_pence: int,
-                  problems: list[tuple[str, str]]) -> None:
-    """Say again the amounts of several shares typed as parts of the cost (for one year) so that they add up to what
-    the parts make together, rounded half up (three thirds of £100: £33.34, £33.33, £33.33, not £33.33 three times,
-    a penny short of the cost): the odd pennies go by largest remainder, ties to the first line, and a line that takes
-    one says so. ``typed_parts``: each part's place in ``problems``, its line, label, the part as typed and the
-    fraction of the cost it is."""
+                  problems: list[tuple[str, str]], in_pounds: Sequence[int] = ()) -> None:
+    """Say again the amounts of shares typed as parts of the cost (for one year) so that they add up as the summary
+    under the field counts them. Parts that, with the shares typed in pounds for the year (``in_pounds``), make the
+    whole cost (to within a penny a share in pounds, as a sheet's rounding leaves them: "OPCC: 1/3" beside "SCC:
+    £66.66" of £100) take what those shares leave of it (£33.34, the "Other funders" the summary says); several
+    parts otherwise add up to what they make together, rounded half up (three thirds of £100: £33.34, £33.33,
+    £33.33, not £33.33 three times, a penny short of the cost). Either way the odd pennies go by largest remainder,
+    ties to the first line, and a line told more than its part (an odd penny) or less than it, to the penny below,
+    says why. ``typed_parts``: each
+    part's place in ``problems``, its line, label, the part as typed and the fraction of the cost it is."""
     from fractions import Fraction  # here, as in _part_of: not on the way to the first screen
 
     together = sum((fraction for *_, fraction in typed_parts), Fraction(0))
-    if len(typed_parts) < 2 or together > 1:
+    if together > 1:
         return
-    total = int((Decimal(together.numerator) * cost_pence / together.denominator).to_integral_value(
-        rounding=ROUND_HALF_UP))
+    left = cost_pence - sum(in_pounds)
+    making_the_cost = bool(in_pounds) and left >= 0 and abs(together * cost_pence - left) < len(in_pounds)
+    if len(typed_parts) < 2 and not making_the_cost:
+        return
+    total = left if making_the_cost else _half_up(together, cost_pence)
     split = split_by_weights(total, {f"{n:09d}": fraction for _i, n, _l, _a, fraction in typed_parts})
     for index, n, label, amount, fraction in typed_parts:
         pence = split[f"{n:09d}"]
-        odd = pence * fraction.denominator > fraction.numerator * cost_pence and \
-            (pence - 1) * fraction.denominator < fraction.numerator * cost_pence
-        problems[index] = ("funding_sources", f"line {n}: " + _share_as_part(
-            label, amount, cost_pence, pence=pence, together_pence=total if odd else None))
+        exact = fraction * cost_pence  # its part to the fraction of a penny: below it, or a penny above, is its own
+        odd = pence - math.floor(exact) if pence > exact or pence < math.floor(exact) else 0
+        pennies = "the odd penny" if odd == 1 else f"{odd} odd pennies" if odd > 0 else \
+            "a penny less than its part" if odd == -1 else f"{-odd} pence less than its part"
+        why = "" if not odd else (f", {'taking ' if odd > 0 else ''}{pennies} so that with the shares in pounds they "
+                                  f"add up to the cost {format_money(cost_pence)}") if making_the_cost else \
+            f", taking {pennies} so that the shares given as parts add up to {format_money(total)}"
+        problems[index] = ("funding_sources", f"line {n}: " + _share_as_part(label, amount, cost_pence, pence=pence,
+                                                                              why=why))
 
 
 # A share typed as a part of the cost: "50%", "1/3", "one third", "a half", "two-thirds" (or "… of the cost").
@@ -445,11 +464,11 @@ def _part_of(amount: str) -> tuple[str, Fraction] | None:
 
 
 def _share_as_part(label: str, amount: str, cost_pence: int | None, *, pence: int | None = None,
-                   together_pence: int | None = None) -> str:
+                   why: str = "") -> str:
     """Why a share given as a part of an amount ("50%", "1/3", "one third", "50% of £20,000") is refused, with the
     amount to type where it can be worked out (never a made-up figure); "" where the share is not given so.
     ``pence``: the amount to say (as ``_parts_add_up`` shares the odd pennies), else the part rounded half up;
-    ``together_pence``: what the parts typed add up to, said where this share takes an odd penny."""
+    ``why``: why ``pence`` is not the part rounded half up (", taking the odd penny so that …")."""
     if of := _PERCENT_OF.match(amount):  # "50% of £20,000": the amount it is of is stated
         try:
             whole = parse_pence(of["amount"])
@@ -476,11 +495,8 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None, *, pence: in
     if part is None or not whole or whole <= 0:
         return f"give the share in pounds (“{label}: ” and the amount), not as a part of the cost."
     if pence is None:
-        pence = int((Decimal(fraction.numerator) * whole / fraction.denominator).to_integral_value(
-            rounding=ROUND_HALF_UP))
-    odd = "" if together_pence is None else \
-        f", taking the odd penny so that the shares given as parts add up to {format_money(together_pence)}"
-    return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}{odd}), "
+        pence = _half_up(fraction, whole)
+    return (f"give the share in pounds (“{label}: {format_money(pence)}”, {part} of {whole_text}{why}), "
             "not as a part of the cost.")
 
 
