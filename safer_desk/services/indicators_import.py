@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -87,7 +87,8 @@ class ValuesPreview:
     def replaced_lines(self) -> list[str]:
         """"Line 2: Burglary, Babergh, Jan-25: 13 (police.uk import) → 99", one for each figure replaced."""
         return [f"Line {g.line}: {g.indicator}, {g.area_name}, {svc.period_label(g.value.period)}: "
-                f"{self.replaces[g.line]} → {figure_text(g.value)}" for g in self.good if g.line in self.replaces]
+                f"{self.replaces[g.line]} → {g.shown or figure_text(g.value)}" for g in self.good
+                if g.line in self.replaces]
 
     def replaced_text(self, line: int, full: bool = False) -> str:
         """What a good row replaces, as the Replaces column shows it: "13 (police.uk import)", "1,575 (board paper,
@@ -135,14 +136,34 @@ def figure_text(pv: PeriodValue) -> str:
     return "" if pv.value is None else _full(pv.value)
 
 
-def held_text(indicator: svc.Indicator, pv: PeriodValue) -> str:
+def held_text(indicator: svc.Indicator, pv: PeriodValue, places: int | None = None, said: str = "") -> str:
     """A good row's figure as it will be held and as the grid shows it: "85.5%" for a percentage's 85.5, its ratio
-    with the figures it is worked out from ("85.7% (12 of 14)"), "1,234", "612.5 per 100,000"."""
+    with the figures it is worked out from ("85.7% (12 of 14)"), "1,234", "612.5 per 100,000". ``places``: those of
+    the figures it reads beside (dom.column_places); ``said``: words after the figures it is worked out from, or
+    in brackets of their own ("88.9% (16 of 18; board paper, seed 003)", "86.0% (typed)")."""
+    figure = _held_figure(indicator, pv)
+    if figure is None:
+        return figure_text(pv) + (f" ({said})" if said else "")
+    text = indicator.format(figure, places)
+    if pv.numerator is not None and pv.denominator and _held_figure(indicator, pv, ratio_only=True) is not None:
+        return f"{text} ({_full(pv.numerator)} of {_full(pv.denominator)}{f'; {said}' if said else ''})"
+    return text + (f" ({said})" if said else "")
+
+
+def _held_figure(indicator: svc.Indicator, pv: PeriodValue, ratio_only: bool = False) -> float | None:
+    """The figure a row holds: its ratio where it has one, else its value (None for neither)."""
     if pv.numerator is not None and pv.denominator:
         ratio = dom.figure_value(pv.numerator, pv.denominator, indicator.unit, indicator.rate_per)
-        if ratio is not None:
-            return f"{indicator.format(ratio)} ({_full(pv.numerator)} of {_full(pv.denominator)})"
-    return figure_text(pv) if pv.value is None else indicator.format(pv.value)
+        if ratio is not None or ratio_only:
+            return ratio
+    return None if ratio_only else pv.value
+
+
+def replaced_pair(indicator: svc.Indicator, new: PeriodValue, held: PeriodValue, said: str) -> tuple[str, str]:
+    """A row's figure and the figure it replaces, as the preview's Value and Replaces columns show them side by side:
+    each as the grid shows it, with one number of places ("85.5%" beside "86.0% (typed)", never "86%")."""
+    places = dom.column_places([_held_figure(indicator, new), _held_figure(indicator, held)], indicator.unit)
+    return held_text(indicator, new, places), held_text(indicator, held, places, said)
 
 
 def _full(value: float | None) -> str:
@@ -494,7 +515,9 @@ def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
                    for a, b in zip(new, (r["value"], r["numerator"], r["denominator"]))):
                 continue  # the comment alone changes
             held = PeriodValue(g.value.period, r["value"], r["numerator"], r["denominator"])
-            preview.replaces[g.line] = f"{figure_text(held)} ({_source_words(sources[g.value.period].label)})"
+            shown, preview.replaces[g.line] = replaced_pair(indicator, g.value, held,
+                                                            _source_words(sources[g.value.period].label))
+            preview.good[preview.good.index(g)] = replace(g, shown=shown)
 
 
 def _mark_red_without_comment(store: Store, preview: ValuesPreview) -> None:

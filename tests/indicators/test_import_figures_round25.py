@@ -33,7 +33,9 @@ def test_the_preview_names_each_figure_it_replaces_and_the_rows_that_change_noth
                           "Satisfaction,Mid Suffolk,2016-04,,17,18\n")  # replaces a paper's 16 of 18
     preview = preview_values(store, path)
     assert preview.refused == [] and len(preview.good) == 5
-    assert preview.replaces == {2: "9 (typed)", 4: "40 (police.uk import)", 6: "16/18 (board paper, seed 003)"}
+    # the paper's 16 of 18 as the grid shows it (s76: was "16/18 (board paper, seed 003)")
+    assert preview.replaces == {2: "9 (typed)", 4: "40 (police.uk import)",
+                                6: "88.9% (16 of 18; board paper, seed 003)"}
     assert preview.unchanged == {3}
     assert preview.report().splitlines()[0] == ("5 rows can be imported (4 change the file, 3 of them replacing "
                                                 "figures it holds; 1 already as the file holds it), 0 refused.")
