@@ -303,10 +303,11 @@ def places_compared(values: Iterable[float | None], unit: str) -> int | None:
 
 
 def column_places(values: Iterable[float | None], unit: str) -> int | None:
-    """The places a rate's figures read with side by side (a grid's row of periods, this year's above last year's):
-    the most any of them reads with on its own (natural_places: those it is held with, two at most under 10 when
-    worked out), so 0.5 beside 0.48 reads "0.50", never a rougher-looking "0.5". None for other units, and for none."""
-    if unit != "rate":
+    """The places a rate's or percentage's figures read with side by side (a grid's row of periods, this year's
+    above last year's): the most any of them reads with on its own (natural_places: those it is held with; a rate
+    worked out two at most under 10, a percentage worked out one), so 0.5 beside 0.48 per 1,000 reads "0.50", and
+    86% beside 85.5% "86.0%", never a rougher-looking "0.5" or "86". None for counts, and for none."""
+    if unit not in ("rate", "percentage"):
         return None
     return max((natural_places(v, unit) for v in values if v is not None), default=None)
 
@@ -389,6 +390,9 @@ class Change:
     unit: str
     polarity: str
     rate_per: int | None = None
+    # The places of the row or column the two figures read in (column_places): a change in points between "75.0%"
+    # and "74.0%" is "1.0", never the "1" that reads rougher than the figures beside it
+    places: int | None = None
 
     @property
     def difference(self) -> float:
@@ -459,8 +463,11 @@ class Change:
     def _amount_places(self, d: float) -> int:
         """The places the change is shown with: the unit's usual ones, or as many more as keep it from reading 0;
         for a rate, at least those of the two figures as they read side by side (format_compared): 0.75 per 1,000
-        against 0.82 is a reduction of 0.07, never the 0.1 that reads against "0.8" and "0.8"."""
+        against 0.82 is a reduction of 0.07, never the 0.1 that reads against "0.8" and "0.8"; for a rate or a
+        percentage, at least ``places`` (the row's)."""
         usual = _places(d, None) if self.unit == "percentage" else 0 if float(d).is_integer() else 1
+        if self.places is not None and self.unit in ("rate", "percentage"):
+            usual = max(usual, self.places)
         if self.unit == "rate":
             figures = (self.this_year, self.last_year)
             shown = places_compared(figures, self.unit)

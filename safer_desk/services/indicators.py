@@ -2603,7 +2603,7 @@ class YearView:
         ind, value, target = self.indicator, self.cumulative[index], self.target_at[index]
         if value is None or target is None:
             return ""
-        gap = Change(value - target, 0, ind.unit, ind.polarity, ind.rate_per)
+        gap = Change(value - target, 0, ind.unit, ind.polarity, ind.rate_per, self.cumulative_places)
         if not self.period_rags[index].judged:
             return gap.signed_text()
         places = dom.places_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
@@ -2614,7 +2614,8 @@ class YearView:
         # With the places the figure and target read with, so the three add up as read: 1 per 1,000 against 3 is a
         # gap of "−2", never "−2.0" beside them
         body = dom.format_number(abs(gap.difference), dom.places_adding_up(value, target, *places)[2])
-        return ("+" if gap.difference > 0 else "\u2212") + body + (" pts" if ind.unit == "percentage" else "")
+        points = "" if ind.unit != "percentage" else " pt" if body == "1" else " pts"  # "+1 pt", as signed_text
+        return ("+" if gap.difference > 0 else "\u2212") + body + points
 
     def period_text(self, index: int, *, last_year: bool = False) -> str:
         """A period's figure (this year's, or last year's with ``last_year``) as it reads beside the same period's
@@ -3172,8 +3173,12 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
         ytd = this_year[to_date - 1] if to_date else None
         ytd_last = last_year[to_date - 1] if to_date else None
     change = None
+    # The places the figures to date (YearView.cumulative_places) and the periods' figures (period_places) read
+    # with: a change between them in points or per 1,000 reads with as many ("+1.0 pts" between 75.0% and 74.0%)
+    to_date_places = dom.column_places([*(c if _held(f) else None for c, f in zip(cum, this_year)), *cum_last,
+                                        *target_at], ind.unit)
     if ytd is not None and ytd_last is not None and ytd.value is not None and ytd_last.value is not None:
-        change = Change(ytd.value, ytd_last.value, ind.unit, ind.polarity, ind.rate_per)
+        change = Change(ytd.value, ytd_last.value, ind.unit, ind.polarity, ind.rate_per, to_date_places)
     movement, movement_from = None, ""
     if not ind.adds_up and change is None and to_date:
         # A figure at a date is compared with the one before it ("16.9% in October from 17.1% in June").
@@ -3181,7 +3186,9 @@ def year_view(store: Store, indicator: Indicator | str, area_id: str, year: Fina
         seq += [(period_label(periods[i]), this_year[i]) for i in range(to_date - 1) if this_year[i] is not None]
         if seq and seq[-1][1].value is not None:
             movement_from, before = seq[-1]
-            movement = Change(ytd.value, before.value, ind.unit, ind.polarity, ind.rate_per)
+            periods_places = dom.column_places([f.value for f in (*this_year, *last_year) if f is not None],
+                                               ind.unit)
+            movement = Change(ytd.value, before.value, ind.unit, ind.polarity, ind.rate_per, periods_places)
     milestone = get_milestone(store, ind.id, area_id, year) if ind.measure == "milestone" else None
     if ind.measure == "milestone":
         rag = milestone.status(today or date.today()) if milestone is not None else Rag.GREY
@@ -4028,7 +4035,7 @@ def entry_grid(store: Store, indicator_id: str, area_id: str, year: FinancialYea
             if x is None:
                 out.append(GridCell(""))
             elif signed:  # this year minus last, with the places the two figures read with
-                c = Change(pairs[0][i], pairs[1][i], ind.unit, ind.polarity, ind.rate_per)
+                c = Change(pairs[0][i], pairs[1][i], ind.unit, ind.polarity, ind.rate_per, at_least)
                 out.append(GridCell(c.signed_text(), x))
             else:
                 out.append(GridCell(compared_text(i, 1, pairs, at_least), x))

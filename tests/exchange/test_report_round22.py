@@ -185,8 +185,9 @@ def test_the_workbooks_counts_show_no_stray_decimal_point(example):
         assert not re.search(r"\.(?!\d)", shown), (sheet, title, cell.coordinate, cell.value, cell.number_format,
                                                    shown)
     for sheet, title, cell in whole:  # with its unit, if any ("17%")
-        assert re.fullmatch(r'#,##0(?:"[^"]*")?', cell.number_format), (sheet, title, cell.coordinate, cell.value,
-                                                                         cell.number_format)
+        # a whole percentage or rate beside figures with places reads with theirs ("28.0%" beside "14.4%", s76)
+        assert re.fullmatch(r'#,##0(?:"[^"]*")?|#,##0\.0+"[^"]*"', cell.number_format), (
+            sheet, title, cell.coordinate, cell.value, cell.number_format)
     # 32,948-sized counts read as the report prints them.
     big = next(c for s, t, c in whole if abs(c.value) >= 1000)
     assert excel_shows(big.value, big.number_format) == f"{int(big.value):,}"

@@ -27,7 +27,8 @@ def test_an_averaged_year_to_date_says_so(demo_store):
                                                 [("2016-04", -5.5), ("2016-05", 3.0), ("2016-06", -12.25)]],
                     require_red_comments=False)
     said = _headline(demo_store, ind)
-    assert "Apr-16 to Jun-16: -4.9%, the average of 3 monthly figures typed without their numerator and " \
+    # with the places of its row, as the grid's figures to date read ("-5.50%", "-1.25%", "-4.92%": s76)
+    assert "Apr-16 to Jun-16: -4.92%, the average of 3 monthly figures typed without their numerator and " \
            "denominator" in said, said
 
 
