@@ -454,8 +454,9 @@ class Change:
         """The size of the change in the figure's unit ("162" for a rate: the unit is said with the figure), with
         the unit's usual places, or as many more as keep a real change from reading as none (0.0385 per 1,000 is
         "0.04", never "0.0"; 0.0328 percentage points "0.03", never "0")."""
+        read = self._read_difference()
         d = abs(self._settled)
-        shown = format_number(d, self._amount_places(d))
+        shown = format_number(d, self._amount_places(d)) if read is None else f"{abs(read):,}"
         if self.unit == "percentage":
             return f"{shown} percentage point{'' if shown == '1' else 's'}"
         return shown
@@ -475,9 +476,25 @@ class Change:
             usual = max(usual, *figure_places)
         return non_zero_places(d, usual)
 
+    def _read_difference(self) -> Decimal | None:
+        """A rate's or percentage's change as the difference of its two figures as they read side by side with
+        ``places`` (the row's, or more where they would read alike: places_compared), so the three add up as read:
+        2,666 of 3,000 against 2,251 of 3,000 read "88.9%" and "75.0%", a change of 13.9 points (the unrounded
+        13.83 would read "13.8" beside them). None where no places are given, for counts (whole figures add up as
+        they are), and where the figures read alike though they differ (the change then keeps the places that keep
+        it from reading as none)."""
+        if self.places is None or self.unit not in ("rate", "percentage"):
+            return None
+        places = max(self.places, places_compared((self.this_year, self.last_year), self.unit) or 0)
+        this, last = round_half_up(self.this_year, places), round_half_up(self.last_year, places)
+        return None if this == last else this - last
+
     def shown_difference(self) -> Decimal:
         """The change as the window shows it, as a number for Copy and Export (+0.04 where the difference is
-        0.0384…; −74; 0.2 points), so Excel gets the figure the officer saw."""
+        0.0384…; −74; 0.2 points; 13.9 points between "88.9%" and "75.0%": _read_difference), so Excel gets the
+        figure the officer saw."""
+        if (read := self._read_difference()) is not None:
+            return read
         d = self._settled
         return round_half_up(d, self._amount_places(abs(d)))
 

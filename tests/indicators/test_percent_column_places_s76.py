@@ -126,3 +126,41 @@ def test_a_gap_of_one_point_is_one_point(store):
     grid = svc.entry_grid(store, ind, area, FY16, today=TODAY)
     assert grid.row(svc.GRID_GAP).cells[0].text == "\u22121 pt"
 
+
+def test_a_change_in_points_is_the_difference_of_the_figures_as_shown(store):
+    """2,666 of 3,000 (88.87%) against 2,251 of 3,000 (75.03%) read "88.9%" and "75.0%" beside a change of "+13.8
+    pts" (the unrounded difference, 13.83, rounded): the figures as read differ by 13.9. The change now reads as the
+    difference of the figures beside it, in the grid, the year to date and the sentence, so they add up as read."""
+    area = svc.ensure_area(store, "Babergh", "district")
+    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    svc.save_values(store, ind, area, [_ratio("2016-04", 2666, 3000)])
+    svc.save_values(store, ind, area, [_ratio("2015-04", 2251, 3000)])
+    grid = svc.entry_grid(store, ind, area, FY16, today=TODAY)
+    assert row(grid, svc.GRID_VALUE, 1) == ["88.9%"] and row(grid, svc.GRID_LAST_YEAR, 1) == ["75.0%"]
+    assert row(grid, svc.GRID_CHANGE, 1) == ["+13.9 pts"]  # was "+13.8 pts"
+    v = grid.view
+    assert (v.ytd_text(), v.ytd_last_text(), v.change.signed_text()) == ("88.9%", "75.0%", "+13.9 pts")
+    assert "88.9%, an increase of 13.9 percentage points" in v.headline()
+    assert float(v.change.shown_difference()) == 13.9
+
+
+def test_figures_reading_alike_keep_their_change_from_reading_as_none(store):
+    area = svc.ensure_area(store, "Babergh", "district")
+    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    svc.save_values(store, ind, area, [_ratio("2016-04", 3002, 4001)])  # 75.031%
+    svc.save_values(store, ind, area, [_ratio("2015-04", 3001, 4000)])  # 75.025%
+    grid = svc.entry_grid(store, ind, area, FY16, today=TODAY)
+    assert row(grid, svc.GRID_VALUE, 1) == ["75%"] and row(grid, svc.GRID_LAST_YEAR, 1) == ["75%"]
+    assert row(grid, svc.GRID_CHANGE, 1) == ["+0.01 pts"]  # never "0" beside a real increase
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(1, 500), st.integers(1, 500))
+def test_a_change_adds_up_with_its_figures_as_read(a, b, den_a, den_b):
+    this, last = min(a, den_a) * 100 / den_a, min(b, den_b) * 100 / den_b
+    places = dom.column_places([this, last], "percentage")
+    shown_this, shown_last = (dom.round_half_up(x, places) for x in (this, last))
+    change = dom.Change(this, last, "percentage", "higher", None, places)
+    if shown_this != shown_last:
+        assert change.shown_difference() == shown_this - shown_last
+    assert (change.shown_difference() > 0) == (this - last > 1e-9)
