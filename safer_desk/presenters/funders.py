@@ -93,7 +93,8 @@ def funder_shares(sources_text: str, cost_text: str = "", problems: list[tuple[s
     one_amount = None if at_least or low is not None else of  # a share typed as "1/3" of it is said in pounds
     sources = held if held is not None else parse_funding_sources(sources_text or "",
                                                                    [] if problems is None else problems,
-                                                                   cost_pence=one_amount, first_year=first_year)
+                                                                   cost_pence=one_amount, first_year=first_year,
+                                                                   year_costs=year_costs)
     return [FunderShare(s.source, s.financial_year, s.amount_pence, s.amount_note, of, at_least, low,
                         (year_costs or {}).get(s.financial_year) if s.financial_year else None)
             for s in sources]

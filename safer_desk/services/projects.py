@@ -293,12 +293,15 @@ def format_officers(officers: Iterable[Officer]) -> str:
 
 
 def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
-                          cost_pence: int | None = None, first_year: str = "") -> tuple[FundingSource, ...]:
+                          cost_pence: int | None = None, first_year: str = "",
+                          year_costs: Mapping[str, int] | None = None) -> tuple[FundingSource, ...]:
     """One source a line (or "; " between them, as the register's export writes them): "Source: £amount"
     (words such as "Tbc" are kept as the amount not yet known). ``cost_pence``: the project's cost, where it is one
     amount: a share typed as a part of it ("50%", "1/3") is refused saying the amount that part comes to.
     ``first_year``: the project's first financial year ("2009/10"), naming the lines to type for a share written
-    "£18,000 per year for two years" on a line with no year."""
+    "£18,000 per year for two years" on a line with no year. ``year_costs``: each financial year's cost as the cost
+    lines give it (ELEV8's 2009/10 £46,500): a share for such a year typed as a part is a part of that year's cost,
+    as the summary under the field weighs the year's shares against it."""
     sources = []
     stated: dict[tuple[str, str], tuple[int, FundingSource]] = {}  # a funder's amount for a year, and its line
     parts: dict[str, list[tuple[int, int, str, str, Fraction]]] = {}  # shares typed as parts of the cost, by year
@@ -353,8 +356,9 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
         if not source:
             problems.append(("funding_sources", f"line {n}: say who the money comes from before the colon."))
             continue
-        if part := _share_as_part(FundingSource(source, None, "", year).label, amount, cost_pence):
-            if cost_pence and (read := _part_of(amount)):  # said again below if the parts share odd pennies
+        whole, of_year = (year_costs[year], year) if year and (year_costs or {}).get(year) else (cost_pence, "")
+        if part := _share_as_part(FundingSource(source, None, "", year).label, amount, whole, of_year=of_year):
+            if whole and (read := _part_of(amount)):  # said again below if the parts share odd pennies
                 parts.setdefault(year, []).append((len(problems), n, FundingSource(source, None, "", year).label,
                                                    amount, read[1]))
             problems.append(("funding_sources", f"line {n}: {part}"))
@@ -391,9 +395,26 @@ def parse_funding_sources(text: str, problems: list[tuple[str, str]], *,
         stated[_share_key(share)] = (n, share)
         sources.append(share)
     for year, typed_parts in parts.items():
-        in_pounds = [s.amount_pence for s in sources if s.financial_year == year and s.amount_pence is not None]
-        _parts_add_up(typed_parts, cost_pence, problems, in_pounds)
+        of_year = year if year and (year_costs or {}).get(year) else ""
+        # A share with no year counts in each year (as the summary adds it to each year's shares)
+        in_pounds = [s.amount_pence for s in sources if s.financial_year in ({year, ""} if of_year else {year})
+                     and s.amount_pence is not None]
+        _parts_add_up(typed_parts, year_costs[year] if of_year else cost_pence, problems, in_pounds, of_year)
     return tuple(sources)
+
+
+def line_year_costs(lines: Iterable[CostLine]) -> dict[str, int]:
+    """Each financial year's cost by its cost lines (ELEV8's 2009/10 £46,500), for the years whose lines are all
+    single amounts (a queried line or a range leaves its year out); none when a line gives no year (it may be any
+    year's). As the editor's summary weighs a year's shares (ProjectEditor._year_costs, from the lines as typed)."""
+    years: dict[str, int | None] = {}
+    for line in lines:
+        if not line.financial_year:
+            return {}
+        amount, so_far = line.amount, years.get(line.financial_year, 0)
+        exact = amount.min_pence is not None and amount.min_pence == amount.max_pence
+        years[line.financial_year] = so_far + amount.min_pence if exact and so_far is not None else None
+    return {year: pence for year, pence in years.items() if pence is not None}
 
 
 def _half_up(fraction: Fraction, pence: int) -> int:
@@ -402,7 +423,7 @@ def _half_up(fraction: Fraction, pence: int) -> int:
 
 
 def _parts_add_up(typed_parts: Sequence[tuple[int, int, str, str, Fraction]], cost_pence: int,
-                  problems: list[tuple[str, str]], in_pounds: Sequence[int] = ()) -> None:
+                  problems: list[tuple[str, str]], in_pounds: Sequence[int] = (), of_year: str = "") -> None:
     """Say again the amounts of shares typed as parts of the cost (for one year) so that they add up as the summary
     under the field counts them. Parts that, with the shares typed in pounds for the year (``in_pounds``), make the
     whole cost (to within a penny a share in pounds, as a sheet's rounding leaves them: "OPCC: 1/3" beside "SCC:
@@ -410,7 +431,8 @@ def _parts_add_up(typed_parts: Sequence[tuple[int, int, str, str, Fraction]], co
     parts otherwise add up to what they make together, rounded half up (three thirds of £100: £33.34, £33.33,
     £33.33, not £33.33 three times, a penny short of the cost). Either way the odd pennies go by largest remainder,
     ties to the first line, and a line told more than its part (an odd penny) or less than it, to the penny below,
-    says why. ``typed_parts``: each
+    says why. ``cost_pence``: the cost the parts are of (``of_year``'s, where its cost lines give it).
+    ``typed_parts``: each
     part's place in ``problems``, its line, label, the part as typed and the fraction of the cost it is."""
     from fractions import Fraction  # here, as in _part_of: not on the way to the first screen
 
@@ -429,11 +451,12 @@ def _parts_add_up(typed_parts: Sequence[tuple[int, int, str, str, Fraction]], co
         odd = pence - math.floor(exact) if pence > exact or pence < math.floor(exact) else 0
         pennies = "the odd penny" if odd == 1 else f"{odd} odd pennies" if odd > 0 else \
             "a penny less than its part" if odd == -1 else f"{-odd} pence less than its part"
+        the_cost = f"the {of_year} cost" if of_year else "the cost"
         why = "" if not odd else (f", {'taking ' if odd > 0 else ''}{pennies} so that with the shares in pounds they "
-                                  f"add up to the cost {format_money(cost_pence)}") if making_the_cost else \
+                                  f"add up to {the_cost} {format_money(cost_pence)}") if making_the_cost else \
             f", taking {pennies} so that the shares given as parts add up to {format_money(total)}"
         problems[index] = ("funding_sources", f"line {n}: " + _share_as_part(label, amount, cost_pence, pence=pence,
-                                                                              why=why))
+                                                                              why=why, of_year=of_year))
 
 
 # A share typed as a part of the cost: "50%", "1/3", "one third", "a half", "two-thirds" (or "… of the cost").
@@ -464,11 +487,12 @@ def _part_of(amount: str) -> tuple[str, Fraction] | None:
 
 
 def _share_as_part(label: str, amount: str, cost_pence: int | None, *, pence: int | None = None,
-                   why: str = "") -> str:
+                   why: str = "", of_year: str = "") -> str:
     """Why a share given as a part of an amount ("50%", "1/3", "one third", "50% of £20,000") is refused, with the
     amount to type where it can be worked out (never a made-up figure); "" where the share is not given so.
     ``pence``: the amount to say (as ``_parts_add_up`` shares the odd pennies), else the part rounded half up;
-    ``why``: why ``pence`` is not the part rounded half up (", taking the odd penny so that …")."""
+    ``why``: why ``pence`` is not the part rounded half up (", taking the odd penny so that …"); ``of_year``: the
+    financial year ``cost_pence`` is the cost of ("1/3 of the 2009/10 cost £46,500")."""
     if of := _PERCENT_OF.match(amount):  # "50% of £20,000": the amount it is of is stated
         try:
             whole = parse_pence(of["amount"])
@@ -480,7 +504,8 @@ def _share_as_part(label: str, amount: str, cost_pence: int | None, *, pence: in
         fraction = Fraction(Decimal(of["percent"])) / 100
     elif read := _part_of(amount):
         part, fraction = read
-        whole, whole_text = cost_pence, f"the cost {format_money(cost_pence)}" if cost_pence else ""
+        whole = cost_pence
+        whole_text = f"the {f'{of_year} ' if of_year else ''}cost {format_money(cost_pence)}" if cost_pence else ""
     elif "%" in amount:  # "£6,000 (50%)": the amount is there, beside its percentage
         rest = _PERCENT_TOKEN.sub("", amount).replace("(", " ").replace(")", " ").strip(" ,;")
         try:
@@ -958,14 +983,6 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
     revenue = _optional_pence(f["revenue"], "revenue", problems)
     if cost is not None:
         problems += _split_problems(cost, capital, revenue)
-    if f["funding_sources"].strip() == current["funding_sources"].strip():
-        # Not changed: the shares as the file holds them, not read again by today's rules (an earlier version kept
-        # "Lottery 2019/20 round 2" whole as a funder: refused or read as a year now, by an edit of another field).
-        sources = base.funding_sources
-    else:
-        one_amount = cost.max_pence if cost is not None and cost.kind == "amount" else None  # "1/3" said of it
-        sources = parse_funding_sources(f["funding_sources"], problems, cost_pence=one_amount,
-                                        first_year=FinancialYear.of(date.fromisoformat(start)).label if start else "")
     status_date = _optional_date(f["status_date"], "status_date", problems)
     lines = base.cost_lines
     if cost_lines is not None:
@@ -985,6 +1002,15 @@ def project_from_fields(fields: Mapping[str, str], *, base: Project | None = Non
             lines.append(CostLine(year, (category or "").strip(), (description or "").strip(),
                                   read_line_amount(amount)))
         lines = tuple(lines)
+    if f["funding_sources"].strip() == current["funding_sources"].strip():
+        # Not changed: the shares as the file holds them, not read again by today's rules (an earlier version kept
+        # "Lottery 2019/20 round 2" whole as a funder: refused or read as a year now, by an edit of another field).
+        sources = base.funding_sources
+    else:
+        one_amount = cost.max_pence if cost is not None and cost.kind == "amount" else None  # "1/3" said of it
+        sources = parse_funding_sources(f["funding_sources"], problems, cost_pence=one_amount,
+                                        first_year=FinancialYear.of(date.fromisoformat(start)).label if start else "",
+                                        year_costs=line_year_costs(lines))
     if problems:
         raise FieldProblems(problems)
     history = list(base.status_history)

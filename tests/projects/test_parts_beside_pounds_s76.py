@@ -61,3 +61,27 @@ def test_parts_with_the_pounds_they_leave_always_add_up_to_the_cost(cost, parts,
     told = suggested_pence(said(text, cost))
     assert sum(told) + pounds == cost
     assert all(t >= 0 for t in told)
+
+
+def test_a_part_for_a_year_is_of_that_years_cost_as_the_summary_weighs_it():
+    """ELEV8's cost lines give 2009/10 £46,500 of £101,500: "OPCC (2009/10): 1/3" was told £33,833.33 (a third of
+    the whole cost) while the summary said "Other funders for 2009/10: £15,500." beside SCC's £31,000."""
+    years = {"2009/10": 46_500_00, "2010/11": 55_000_00}
+    summary = shares_summary("OPCC (2009/10): 1/3\nSCC (2009/10): £31,000", "£101,500", year_costs=years)
+    assert "Other funders for 2009/10: £15,500." in summary
+    assert "“OPCC (2009/10): £15,500”, 1/3 of the 2009/10 cost £46,500" in summary, summary
+    # a share with no year is of the whole cost, as before
+    assert "“OPCC: £33,833.33”, 1/3 of the cost £101,500" in shares_summary("OPCC: 1/3", "£101,500",
+                                                                              year_costs=years)
+
+
+def test_saving_says_the_same_amount():
+    from safer_desk.services.projects import FieldProblems, project_from_fields
+
+    fields = {"title": "ELEV8", "cost": "£101,500", "funding_sources": "OPCC (2009/10): 1/3\nSCC (2009/10): £31,000"}
+    lines = [("2009/10", "Staff", "", "£46,500"), ("2010/11", "Staff", "", "£55,000")]
+    try:
+        project_from_fields(fields, cost_lines=lines)
+    except FieldProblems as exc:
+        said = dict(exc.problems)["funding_sources"]
+    assert "“OPCC (2009/10): £15,500”, 1/3 of the 2009/10 cost £46,500" in said, said
