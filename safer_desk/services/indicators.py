@@ -2558,6 +2558,16 @@ class YearView:
         return dom.column_places([*self.cumulative_held, *self.cumulative_last, *self.target_at], self.indicator.unit)
 
     @property
+    def target_places(self) -> int | None:
+        """The places the targets to date read with: a rate's or percentage's those of its figures to date
+        (cumulative_places); a count's the most any of its targets needs, so a target of 640 spread evenly reads
+        "160.0" beside "106.7", never "160" (the counts themselves stay whole); None where all are whole."""
+        if self.indicator.unit != "count":
+            return self.cumulative_places
+        return max((p for t in self.target_at if t is not None and (p := dom.natural_places(t, "count"))),
+                   default=None)
+
+    @property
     def cumulative_held(self) -> list[float | None]:
         """The figures to date at the periods with a figure of their own, None at the others: a gap in a chart, as
         the grid's "No figure", never the total before it carried flat (read as a period of none)."""
@@ -2584,9 +2594,9 @@ class YearView:
         places = max((p for p in (self.cumulative_places, at_least) if p is not None), default=None)
         if value is None or target is None or not self.period_rags[index].judged:
             return (dom.format_compared([value, compared], ind.unit, ind.rate_per, places)[0],
-                    ind.format(target, self.cumulative_places))
+                    ind.format(target, self.target_places))
         return dom.format_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
-                                         ind.tolerance_kind, ind.rate_per, [compared], places, self.cumulative_places)
+                                         ind.tolerance_kind, ind.rate_per, [compared], places, self.target_places)
 
     def cumulative_last_text(self, index: int) -> str:
         """Last year's figure to date at a period as the grid's row shows it beside this year's (a rate with the
@@ -2608,7 +2618,7 @@ class YearView:
             return gap.signed_text()
         places = dom.places_against_target(value, target, ind.unit, ind.polarity, ind.tolerance_pct,
                                            ind.tolerance_kind, at_least=self.cumulative_places,
-                                           target_at_least=self.cumulative_places)
+                                           target_at_least=self.target_places)
         if gap.difference == 0:
             return gap.signed_text()
         # With the places the figure and target read with, so the three add up as read: 1 per 1,000 against 3 is a
