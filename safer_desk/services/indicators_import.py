@@ -159,13 +159,6 @@ def _held_figure(indicator: svc.Indicator, pv: PeriodValue, ratio_only: bool = F
     return None if ratio_only else pv.value
 
 
-def replaced_pair(indicator: svc.Indicator, new: PeriodValue, held: PeriodValue, said: str) -> tuple[str, str]:
-    """A row's figure and the figure it replaces, as the preview's Value and Replaces columns show them side by side:
-    each as the grid shows it, with one number of places ("85.5%" beside "86.0% (typed)", never "86%")."""
-    places = dom.column_places([_held_figure(indicator, new), _held_figure(indicator, held)], indicator.unit)
-    return held_text(indicator, new, places), held_text(indicator, held, places, said)
-
-
 def _full(value: float | None) -> str:
     """A figure in full, as the grid's cells take it ("1,234,567", "88.8889"), never "1.23457e+06"."""
     if value is None:
@@ -500,6 +493,7 @@ def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
                                                              stored=stored)}
         indicator = svc.get_indicator(store, indicator_id)
         sources = svc.figure_sources(store, stored.values())
+        replaced: dict[int, tuple[PeriodValue, str]] = {}  # line -> the figure the file holds, and whose it is
         for g in rows:
             if g.value.period not in changed:
                 preview.unchanged.add(g.line)
@@ -515,9 +509,16 @@ def _compare_with_stored(store: Store, preview: ValuesPreview) -> None:
                    for a, b in zip(new, (r["value"], r["numerator"], r["denominator"]))):
                 continue  # the comment alone changes
             held = PeriodValue(g.value.period, r["value"], r["numerator"], r["denominator"])
-            shown, preview.replaces[g.line] = replaced_pair(indicator, g.value, held,
-                                                            _source_words(sources[g.value.period].label))
-            preview.good[preview.good.index(g)] = replace(g, shown=shown)
+            replaced[g.line] = (held, _source_words(sources[g.value.period].label))
+        # One number of places for an indicator's figures of an area, as the grid's rows read: "86.0%" beside
+        # "85.5%", in the Value column and under Replaces alike
+        places = dom.column_places([_held_figure(indicator, v) for v in
+                                    (*(g.value for g in rows), *(h for h, _ in replaced.values()))], indicator.unit)
+        for g in rows:
+            if g.line in replaced:
+                held, said = replaced.pop(g.line)
+                preview.replaces[g.line] = held_text(indicator, held, places, said)
+            preview.good[preview.good.index(g)] = replace(g, shown=held_text(indicator, g.value, places))
 
 
 def _mark_red_without_comment(store: Store, preview: ValuesPreview) -> None:

@@ -51,3 +51,13 @@ def test_a_whole_figure_replacing_a_finer_one_reads_with_its_places(store, tmp_p
     preview = preview_values(store, path)
     assert preview.replaces == {2: "85.25% (typed)"}
     assert [g.shown for g in preview.good] == ["86.00%"]  # was "86%" beside "85.25%"
+
+
+def test_an_indicators_rows_for_an_area_read_with_one_number_of_places(store, tmp_path):
+    _office(store)
+    path = _csv(tmp_path, "indicator,area,period,value,numerator,denominator\n"
+                          "Satisfaction,Mid Suffolk,2016-07,86,,\n"  # new: was "86%" a line above "85.5%"
+                          "Satisfaction,Mid Suffolk,2016-08,85.5,,\n"
+                          "Burglary,Mid Suffolk,2016-07,12,,\n")
+    preview = preview_values(store, path)
+    assert [g.shown for g in preview.good] == ["86.0%", "85.5%", "12"]
