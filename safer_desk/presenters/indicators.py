@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 
 from safer_desk.domain.checks import NumberError, Slip, parse_number, percentage_slip
 from safer_desk.domain.enums import LabelledEnum
-from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag,
+from safer_desk.domain.indicators import (POLARITY_LABELS, UNIT_LABELS, Change, IndicatorError, Rag, column_places,
                                           default_tolerance_kind, figure_value, format_number, format_value,
                                           period_kind, rate_label)
 from safer_desk.domain.periods import FinancialYear, Month, PeriodError, format_uk_date
@@ -1459,8 +1459,12 @@ class IndicatorsPresenter(ScreenPresenter):
                 said = f" These figures are not added up: each is the figure as given.{said}"
         elif mode == ChartMode.ROLLING:
             points = every_month(svc.rolling_12_months(self.store, ind, v.area_id))
+            # One number of places along the line, as the grid's rows read ("90.0%" beside "89.2%")
+            places = column_places([x for _, x in points], ind.unit)
+            shown_points = [format_value(x, ind.unit, places, ind.rate_per) for _, x in points]
             data = ChartData([month_label(p, "monthly") for p, _ in points], {"12 months to": [x for _, x in points]},
-                             ind.unit, f"{ind.name}, {where}: rolling 12 months", ind.rate_per)
+                             ind.unit, f"{ind.name}, {where}: rolling 12 months", ind.rate_per,
+                             texts={"12 months to": shown_points})
             replaced = svc.replaced_before(self.store, v.area_id)
             if replaced and points and Month.parse(points[0][0]).first_day < replaced[0]:
                 # A district formed since: its first points add up the districts' it replaced, as its last year.

@@ -164,3 +164,23 @@ def test_a_change_adds_up_with_its_figures_as_read(a, b, den_a, den_b):
     if shown_this != shown_last:
         assert change.shown_difference() == shown_this - shown_last
     assert (change.shown_difference() > 0) == (this - last > 1e-9)
+
+
+def test_the_rolling_chart_says_its_points_with_one_number_of_places(store):
+    """The rolling 12 months chart said each point with its own places ("90%" then "89.2%") where the grid's rows
+    read with one: its hover, the words under it and its Copy now read "90.0%" beside "89.2%"."""
+    from safer_desk.presenters.actions import ActionLog
+    from safer_desk.presenters.indicators import IndicatorsPresenter
+
+    area = svc.ensure_area(store, "Babergh", "district")
+    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    months = [f"2015-{m:02d}" for m in range(4, 13)] + [f"2016-{m:02d}" for m in range(1, 5)]
+    svc.save_values(store, ind, area, [_ratio(p, 8 if p == "2016-04" else 9, 10) for p in months],
+                    require_red_comments=False)
+    p = IndicatorsPresenter(store, perform=ActionLog(), today=lambda: TODAY)
+    p.load(area, FY16)
+    assert p.choose_indicator(ind, lambda *a: True)
+    data = p.chart("rolling")
+    shown = [data.text("12 months to", i) for i, x in enumerate(data.series["12 months to"]) if x is not None]
+    assert shown == ["90.0%", "89.2%"]  # was "90%", "89.2%"
+    assert "latest 89.2% (Apr 2016), highest 90.0% (Mar 2016)" in data.summary
