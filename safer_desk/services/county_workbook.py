@@ -887,7 +887,9 @@ def indicator_summary_sheet(store: Store, origins: Origins | None = None) -> Wor
                              v.with_month_names().range_text(),  # "Apr 2025 to Dec 2025", as workbooks name months
                              None if v.ytd is None else _shown(v.ytd.value, v.ytd_text()),
                              None if v.ytd_last is None else _shown(v.ytd_last.value, v.ytd_last_text()),
-                             None if change is None else _shown(change.difference, change.signed_text()),
+                             # the change as the tab shows it (+13.9 points between 88.9% and 75.0%, not 13.83)
+                             None if change is None else _shown(float(change.shown_difference()),
+                                                                change.signed_text()),
                              _change_percent(change),
                              v.target_words(), _shown(v.ytd_target, v.ytd_target_text()),
                              v.status_label()]  # as the tab's RAG column: "Est. ● Green" before the figure

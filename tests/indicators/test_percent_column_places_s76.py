@@ -184,3 +184,18 @@ def test_the_rolling_chart_says_its_points_with_one_number_of_places(store):
     shown = [data.text("12 months to", i) for i, x in enumerate(data.series["12 months to"]) if x is not None]
     assert shown == ["90.0%", "89.2%"]  # was "90%", "89.2%"
     assert "latest 89.2% (Apr 2016), highest 90.0% (Mar 2016)" in data.summary
+
+
+def test_the_county_workbook_holds_the_change_the_tab_shows(store):
+    """The Indicator summary's Change cell held the unrounded 13.83 printed with one place, so Excel showed "13.8"
+    beside "88.9" and "75.0" where the tab says +13.9 points; it now holds the change as shown."""
+    from safer_desk.services.county_workbook import indicator_summary_sheet
+
+    area = svc.ensure_area(store, "Babergh", "district")
+    ind = svc.save_indicator(store, "Satisfaction", unit="percentage", polarity="higher")
+    svc.save_values(store, ind, area, [_ratio("2016-04", 2666, 3000)])
+    svc.save_values(store, ind, area, [_ratio("2015-04", 2251, 3000)])
+    sheet = indicator_summary_sheet(store)
+    change = [c.title for c in sheet.columns].index("Change")
+    (row,) = [r for b in sheet.blocks for r in b.rows if r[1] == "2016/17"]
+    assert (row[change].value, row[change].places) == (13.9, 1)
