@@ -412,6 +412,15 @@ class BudgetsPresenter(ScreenPresenter):
         # The unit said (a plan in £'000 shows 884 for £884,000), unless the plan's name says it already.
         unit = UNIT_LABELS[p.unit] if p.unit != "pound" and UNIT_LABELS[p.unit] not in p.name else ""
         head = f"{p.name}" + (f" ({p.source})" if p.source else "") + (f", in {unit}" if unit else "")
+        # A plan just made, walked as the guide tells it: each step says the next, not what holds of no figures.
+        if not p.sections:
+            return head + (": no sections yet: type a Section name below, choose its kind and press Add section; "
+                           "then its lines.")
+        if not any(section.lines for section in p.sections):
+            return head + (": no lines yet: type each Line below and press Enter; then double-click a cell to type "
+                           "what the paper states.")
+        if not service.plan_has_figures(p):
+            return head + ": no figures yet: double-click a cell to type what the paper states."
         verb = "disagrees" if flags == 1 else "disagree"
         unchecked = len(self.unchecked())
         # Not "every printed figure agrees" when some could not be checked (a TBC or N/K in their lines).

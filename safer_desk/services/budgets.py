@@ -1741,10 +1741,23 @@ def no_lines_notes(store: Store, plan: str | None = None) -> list[str]:
         return [f"{store.path.name} has no budgets or plans (add one in the Budgets tab: New plan)"]
     named = plan_id_by_name(store, plan) if plan is not None else None
     plans = [p for p in held if plan is None or p.id == named]
-    return [f"{p.name} has no lines yet: its figures are listed once a line is added to it (Budgets tab, Add line)"
-            for p in plans
-            if not store.scalar("SELECT 1 FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
-                                "WHERE s.plan_id = ? LIMIT 1", (p.id,))]
+    notes = []
+    for p in plans:
+        if not store.scalar("SELECT 1 FROM budget_lines l JOIN budget_sections s ON s.id = l.section_id "
+                            "WHERE s.plan_id = ? LIMIT 1", (p.id,)):
+            notes.append(f"{p.name} has no lines yet: its figures are listed once a line is added to it (Budgets "
+                         "tab, Add line)")
+        elif not plan_has_figures(load_plan(store, p.id)):
+            # Its lines alone print nothing: the heading would stand alone, unexplained.
+            notes.append(f"{p.name} has no figures yet: its lines are listed once a figure is typed in them "
+                         "(Budgets tab: double-click a cell)")
+    return notes
+
+
+def plan_has_figures(plan: Plan) -> bool:
+    """Whether any cell of the plan holds a figure, TBC, N/K or nil, or the paper's printed total does."""
+    return bool(plan.stated_totals) or any(
+        section.stated or any(line.cells for line in section.lines) for section in plan.sections)
 
 
 def plan_figures(view: PlanView) -> Iterator[tuple[str, str, str, ViewCell, ViewRow, Column]]:
