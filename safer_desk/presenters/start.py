@@ -1,7 +1,7 @@
 """The window's start page for a file with nothing in it yet, or no file at all (Qt-free).
 
 It says what to do next, each step a button: open the example (a copy; the file open is not changed),
-import police.uk street-crime files, add the first project, set the office's districts and partners. A county
+set the office's districts and partners, import police.uk street-crime files, add the first project. A county
 lead's file is offered the county's first steps instead: merge the offices' district files, name its county.
 """
 
@@ -68,7 +68,8 @@ def start_page(store) -> StartPage | None:
     elif county:  # the county lead's first steps: the offices' files merged in, the county named
         steps = (Step.EXAMPLE, Step.MERGE, Step.PLACES)
     else:
-        steps = (Step.EXAMPLE, Step.POLICE, Step.PROJECT, Step.PLACES)
+        # whose file it is before the work put in, as the guide's first day has it ("before anything else")
+        steps = (Step.EXAMPLE, Step.PLACES, Step.POLICE, Step.PROJECT)
     done = {}
     if scope.merged_offices:
         done[Step.MERGE] = "Done: merged " + ", ".join(o.office_name for o in scope.merged_offices) + (

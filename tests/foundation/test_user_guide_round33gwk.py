@@ -74,9 +74,13 @@ def test_the_start_page_offers_what_the_guide_says(window, tmp_path):
             in text)
     assert window.open_path(tmp_path / "office.sqlite", create=True)
     labels = [s.label.replace("&", "") for s in window.start_banner.buttons]
-    assert labels == ["Look Around the Example", "Import Police Data…", "Add the First Project",
-                      "Set Your Districts and Partnerships…"]
+    assert labels == ["Look Around the Example", "Set Your Districts and Partnerships…", "Import Police Data…",
+                      "Add the First Project"]
     assert all(f"**{label}**" in text for label in labels)
+    # and in the page's order in the guide's "A new, empty file" (s76: it listed Set Your Districts… last)
+    section = text[text.index("## A new, empty file"):]
+    assert [section.index(f"**{label}**") for label in labels] == sorted(section.index(f"**{label}**")
+                                                                         for label in labels)
 
 
 def test_an_amount_is_found_as_the_table_shows_it(demo_window, qtbot):

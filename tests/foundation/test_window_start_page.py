@@ -19,7 +19,7 @@ from tests.foundation.test_window_guard import clashes
 def test_an_empty_file_gets_the_next_steps_and_a_full_one_none(store, demo_store):
     page = start_page(store)
     assert page.heading == "office.sqlite is new and empty"
-    assert page.steps == (Step.EXAMPLE, Step.POLICE, Step.PROJECT, Step.PLACES)
+    assert page.steps == (Step.EXAMPLE, Step.PLACES, Step.POLICE, Step.PROJECT)
     assert start_page(demo_store) is None
     assert start_page(None).steps == (Step.OPEN, Step.NEW, Step.EXAMPLE)
     reference.add_district(store, "Babergh")  # districts alone are not yet an office's work
