@@ -364,6 +364,17 @@ MORE_ACTIONS = ("resolve", "write_off", "panel_meeting", "recommendation", "comp
                 "reopen_share", "delete_case")
 
 
+# What an empty list of a new file's case form says (docs/user-guide.md, "Whose file it is"): where its names come from
+DISTRICTS_FROM = "(none yet: name the office's districts in File > Office Details…)"
+PARTNERS_FROM = "(none yet: add one in View > Districts, Partnerships and Partners…)"
+
+
+def _none_yet(names: Sequence[str], where: str) -> tuple[tuple[str, str], ...]:
+    """The choices with a blank first; with no names at all the blank says where they are added, so a new file's empty
+    list is not taken for a fault (its value is still blank: the review is saved without one)."""
+    return choices(names, blank="" if names else where)
+
+
 class DhrPresenter(FormScreen):
     """The reviews page: rows, selection, the open form, and the actions (each an Action on tab "costs")."""
 
@@ -697,12 +708,12 @@ class DhrPresenter(FormScreen):
             Field("reference", "&Reference", required=True, placeholder=f"e.g. {example}",
                   help=f"A code such as {example} — never the victim's name"),
             Field("kind", "&Kind", FieldKind.CHOICE, choices=tuple(CaseKind.choices())),
-            Field("district", "&District", FieldKind.CHOICE, choices=choices([d.name for d in list_districts(store)],
-                                                                             blank="")),
+            Field("district", "&District", FieldKind.CHOICE,
+                  choices=_none_yet([d.name for d in list_districts(store)], DISTRICTS_FROM)),
             Field("partnership", "&Partnership conducting it", FieldKind.CHOICE,
-                  choices=choices([p.name for p in list_partnerships(store)], blank="")),
+                  choices=_none_yet([p.name for p in list_partnerships(store)], PARTNERS_FROM)),
             Field("lead_organisation", "&Lead authority", FieldKind.CHOICE,
-                  choices=choices([o.name for o in list_organisations(store)], blank="")),
+                  choices=_none_yet([o.name for o in list_organisations(store)], PARTNERS_FROM)),
             Field("decision", "De&cision", FieldKind.CHOICE, choices=tuple(Decision.choices())),
             *([Field("safeguarding_board", "Regional Safeguarding &Board", placeholder="e.g. Gwent Safeguarding Board",
                      help="The Regional Safeguarding Board that commissioned the review")] if board else []),
