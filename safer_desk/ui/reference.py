@@ -50,6 +50,11 @@ class KindCombo(ChoiceBox):
         set_widget_text(self, text)  # the kit's rule for a choice list: its stored value, else its words
 
 
+# What the Partnerships form's lists say while the file has none to tick (a new file): where the names come from
+NO_DISTRICTS_YET = "None yet: tick the office's districts in File > Office Details…, or add one on Districts"
+NO_PARTNERS_YET = "None yet: add each partner on Partner organisations first"
+
+
 def _checked(widget: QListWidget) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())
             if widget.item(i).checkState() == Qt.CheckState.Checked]
@@ -435,6 +440,8 @@ class PartnershipsPage(_Page):
         self.district_list.setAccessibleName("Districts covered")
         self.member_list = QListWidget(self)
         self.member_list.setAccessibleName("Statutory partners")
+        for widget in (self.district_list, self.member_list):
+            widget.setWordWrap(True)  # a new file's words where the names will be read whole
         self.from_edit, self.to_edit = QLineEdit(self), QLineEdit(self)
         for edit, label in ((self.from_edit, "From (dd/mm/yyyy)"), (self.to_edit, "To (dd/mm/yyyy)")):
             edit.setPlaceholderText("dd/mm/yyyy")
@@ -776,13 +783,18 @@ class PartnershipsPage(_Page):
                     self.view.selectRow(r)
             self.partnership_id = chosen
             self._show_members()
-        for widget, names in ((self.district_list, [d.name for d in ref.list_districts(self.store)]),
-                              (self.member_list, [o.name for o in ref.list_organisations(self.store)])):
+        for widget, names, none_yet in (
+                (self.district_list, [d.name for d in ref.list_districts(self.store)], NO_DISTRICTS_YET),
+                (self.member_list, [o.name for o in ref.list_organisations(self.store)], NO_PARTNERS_YET)):
             widget.clear()
             for name in names:
                 item = QListWidgetItem(name, widget)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
+            if not names:  # a new file's: where the names come from, not an empty box (nothing to tick)
+                item = QListWidgetItem(none_yet, widget)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(none_yet)
 
     def add(self) -> None:
         name = " ".join(self.name_edit.text().split())
