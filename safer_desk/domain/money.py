@@ -133,7 +133,7 @@ def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
         # Only now, for text that is not an amount: what it is instead (its patterns are not compiled for amounts
         # that read, such as those a file's first screen shows).
         said = (_date_words(original.strip()) or _continental_words(original.strip())
-                or _words_beside_figure(written, original.strip()))
+                or _words_beside_figure(written, original.strip()) or _point_without_pence(original.strip(), blank))
         raise MoneyError(said or f"“{original.strip()}” is not an amount of money{FORM_HINT}.")
     whole, frac = match.group("int"), match.group("frac")
     if (frac is not None and len(frac) == 3 and multiplier == 1 and whole and "," not in whole
@@ -155,6 +155,19 @@ def parse_pence(text: str, *, blank: str = LEAVE_BLANK) -> int:
     pence = int(pence_exact.to_integral_value(rounding=ROUND_HALF_UP))
     check_within_bounds(pence, original.strip())
     return -pence if negative else pence
+
+
+def _point_without_pence(typed: str, blank: str) -> str:
+    """The words for an amount typed with a point and no pence after it ("£100."): the figure to type, as a budget cell
+    says it, when what is before the point reads as an amount; "" otherwise."""
+    figure = typed[:-1].rstrip()
+    if not typed.endswith(".") or not figure or figure.endswith("."):
+        return ""
+    try:
+        parse_pence(figure, blank=blank)
+    except MoneyError:
+        return ""
+    return f"“{typed}” ends with a point and no pence after it: type {figure}."
 
 
 # A minus after the figure ("1,234-", "£1,234.00-"): a negative as ledgers and finance systems print it.
