@@ -293,6 +293,16 @@ def _years_into(heading: Sequence[str], years: dict[int, str], columns: Sequence
     return into  # type: ignore[return-value]
 
 
+# What Link line… says of a kind the file has none of yet (a new file's), and where one is added
+LINK_NONE_WHERE = {"review": "no reviews yet: add one on Costs with New case…",
+                   "fund": "no pooled funds yet: add one on Costs, Pooled funds, More > New fund…",
+                   "project": "no projects yet: add one on Projects with Add project"}
+# short, for the Which list's width (its tooltip and Link's refusal say LINK_NONE_WHERE whole)
+LINK_NONE_YET = {"review": "(none yet: add one with Costs, New case…)",
+                 "fund": "(none yet: More > New fund… on Pooled funds)",
+                 "project": "(none yet: add one with Add project)"}
+
+
 class BudgetsPresenter(ScreenPresenter):
     tab = "budgets"
 
@@ -1537,7 +1547,11 @@ class BudgetsPresenter(ScreenPresenter):
             self.changed.emit()
             return False
         if kind not in service.MEASURES or not target_id:
-            self.error = f"Link: choose the project, pooled fund or review the line “{row.label}” is linked to."
+            none = kind in LINK_NONE_YET and not self.link_choices().get(kind) and not (
+                kind == "project" and self.projects_held_back)
+            self.error = (f"Link: this file has {LINK_NONE_WHERE[kind]}, so there is none to link “{row.label}” to "
+                          "yet." if none else
+                          f"Link: choose the project, pooled fund or review the line “{row.label}” is linked to.")
             self.changed.emit()
             return False
         name = next((n for i, n in self.link_choices().get(kind, ()) if i == target_id), target_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from safer_desk.presenters.budgets import BudgetsPresenter, GridRow
+from safer_desk.presenters.budgets import LINK_NONE_WHERE, LINK_NONE_YET, BudgetsPresenter, GridRow
 from safer_desk.ui.kit import fitting_size
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.labels import NamedLabel
@@ -81,6 +81,9 @@ class LinkDialog(QDialog):
                 item.setEnabled(False)
                 item.setToolTip(f"{name} was {why}: Commissioning and the board report count nothing for it, so "
                                 "a line linked to it would show no actual.")
+        if not self.target.count() and kind in LINK_NONE_YET:  # a new file's: none yet, and where one is added
+            self.target.addItem(LINK_NONE_YET[kind], None)
+            self.target.model().item(0).setEnabled(False)
         self.target.blockSignals(False)
         self.measure.blockSignals(True)
         self.measure.clear()
@@ -93,6 +96,8 @@ class LinkDialog(QDialog):
     def _target_chosen(self) -> None:
         # Whole in the tooltip: a long title is cut at the box's edge, and with it the office telling two alike apart.
         self.target.setToolTip(self.target.currentText())
+        if self.target.currentData() is None and (kind := self.kind.currentData()) in LINK_NONE_WHERE:
+            self.target.setToolTip(f"This file has {LINK_NONE_WHERE[kind]}.")  # the none-yet words whole
         self.organisation.clear()
         contributions = self.measure.currentData() == "contributions"
         share = self.measure.currentData() == "share"
