@@ -476,8 +476,8 @@ class DhrPresenter(FormScreen):
         """The line over the selected review's details: its billing in one sentence (issue 14) and, in a county file,
         the office it came from ("BABERGH-DHR-2025-01: … Merged from Babergh office.")."""
         case = self.selected_case
-        if case is None:
-            return ""
+        if case is None:  # cases listed, none chosen (none costed yet to start on): the panes below say nothing
+            return "Choose a case in the list to see its stages, costs, shares and payments below." if self.rows else ""
         said = " ".join(t for t in (case.billing_text, self.shown.origins.sentence(case.id)) if t)
         return f"{case.reference}: {said}" if said else ""
 

@@ -40,3 +40,16 @@ def test_a_review_saved_with_the_lists_empty_keeps_them_blank(store):
     assert form.save()
     case = p.selected_case
     assert case.reference == "BMS-DHR-2026-01" and not case.district and not case.partnership
+
+
+def test_a_list_with_no_case_chosen_says_to_choose_one(store):
+    """Reopened, a new file's only review (no cost yet) was listed with none chosen and the panes below it empty,
+    saying nothing: the line over them now says to choose a case."""
+    p, _ = case_form(store)
+    p.editor.set_value("reference", "BMS-DHR-2026-01")
+    assert p.editor.save()
+    again, _ = case_form(store)
+    assert again.selected_case is None and again.rows
+    assert again.case_line() == "Choose a case in the list to see its stages, costs, shares and payments below."
+    again.select(again.rows[0].id)
+    assert again.case_line() == "" or again.case_line().startswith("BMS-DHR-2026-01")

@@ -77,7 +77,9 @@ def test_a_search_that_hides_the_chosen_case_clears_the_choice_and_no_line_goes_
     click_case(page, qtbot, LR)
     search(page, qtbot, "DHR", 3)
     assert page.presenter.selected is None and highlighted(page) == []  # not the case above it
-    assert page.billing.text() == "" and page.stages.rows == [] and page.costs.rows == []
+    # no case's billing: only the line saying to choose one (s76)
+    assert page.billing.text() == "Choose a case in the list to see its stages, costs, shares and payments below."
+    assert page.stages.rows == [] and page.costs.rows == []
     search(page, qtbot, "", 4)
     assert page.presenter.selected is None and highlighted(page) == []
     qtbot.mouseClick(button(page, "Cost line"), Qt.MouseButton.LeftButton)
