@@ -33,6 +33,7 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.colours import alert_style
 from safer_desk.ui.kit.dates import DateField
 from safer_desk.ui.kit.exports import Shown, shown_rows
+from safer_desk.ui.kit.flow import FlowRow, together
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import LEFT, Column, money_column
@@ -170,8 +171,10 @@ class DhrPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Reviews are called:", self))
+        # Rows that go onto a second line where the window is narrow (a laptop at 125% with a 12 pt font): side by
+        # side they needed 1090 and 1044 pixels, and the tab scrolled sideways with Reviews as at's ▼ out of view.
+        top = FlowRow()
+        top.addWidget(QLabel("Reviews are called:", self))  # first on the first line: never apart from its box
         self.label_combo = ChoiceBox(self)
         self.label_combo.addItems(list(rules.LABELS))
         self.label_combo.setAccessibleName("Name of the reviews")
@@ -201,8 +204,7 @@ class DhrPage(QWidget):
         top.addWidget(self.overdue_only)
         # The board paper's "as at 31 March", as Costs > Ledger's (each page keeps its own day).
         self.as_at = AsAtField(self, "Reviews as at", p.as_at_tip(), self.choose_day, self._put_back_day)
-        top.addWidget(self.as_at.labelled("Revie&ws as at:"))  # Alt+T is Edit case… here
-        top.addWidget(self.as_at)
+        top.addWidget(together(self.as_at.labelled("Revie&ws as at:"), self.as_at, parent=self))  # Alt+T: Edit case…
         layout.addLayout(top)
         self.privacy_note = QLabel("Cases are recorded by reference only — never a victim's name.", self)
         self.privacy_note.setWordWrap(True)  # a SUSR's words on its timescales are long: wrapped, not widening
@@ -219,7 +221,7 @@ class DhrPage(QWidget):
         self.empty_note.hide()
         layout.addWidget(self.empty_note)
 
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         buttons.setSpacing(4)  # nine buttons in 910 pixels (a 1366x768 laptop at 150%)
         today = self._on_today  # a change is made on today's list: asked first while the list is as at a past day
         self.edit_buttons = [

@@ -1,0 +1,205 @@
+"""A row of controls that goes onto a second line where the window is too narrow for it (``FlowRow``).
+
+A ``QHBoxLayout`` of a tab's filters or buttons cannot be narrower than all of them side by side: on a 1366x768
+laptop at 125% with a 12 pt font (the window about 1093 wide) the Reviews' filters and buttons, the Pooled funds'
+buttons, the Indicators' and Allocation's top rows were wider than the window, so the whole tab scrolled sideways
+and the controls at its right were off the screen. A ``FlowRow`` lays its items out as a ``QHBoxLayout`` does
+while they fit on one line (each at least its least width, then toward the width it asks for, then the rest to the
+items given a stretch: ``addWidget(widget, 1)``, ``addStretch()``), and otherwise starts a new line with the item
+that does not fit.
+
+Keep a label with its field by giving the row a small widget holding both (``together``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QSpacerItem,
+    QStyle,
+    QWidget,
+)
+
+
+class FlowRow(QLayout):
+    """Items side by side, wrapped onto further lines when the width does not hold them all at their least widths."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._stretch: dict[int, int] = {}  # id of an item → its stretch factor
+        self._next_stretch = 0
+        if parent is None:
+            self.setContentsMargins(0, 0, 0, 0)  # as a QHBoxLayout put inside another layout
+
+    # --- building, as a QHBoxLayout is built ---------------------------------------------------------------
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
+        self._items.append(item)
+        if self._next_stretch:
+            self._stretch[id(item)] = self._next_stretch
+            self._next_stretch = 0
+        self.invalidate()
+
+    def addWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 - Qt's name
+        self._next_stretch = stretch
+        super().addWidget(widget)
+        self._next_stretch = 0
+
+    def addStretch(self, stretch: int = 0) -> None:  # noqa: N802 - Qt's name
+        self._next_stretch = stretch or 1
+        self.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
+
+    def addSpacing(self, size: int) -> None:  # noqa: N802 - Qt's name
+        self.addItem(QSpacerItem(size, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum))
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt's name
+        if 0 <= index < len(self._items):
+            item = self._items.pop(index)
+            self._stretch.pop(id(item), None)
+            self.invalidate()
+            return item
+        return None
+
+    # --- sizes ------------------------------------------------------------------------------------------------
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        left, top, right, bottom = self.getContentsMargins()
+        return self._place(QRect(0, 0, width, 0).adjusted(left, top, -right, 0), move=False) + top + bottom
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as its widest item (the others go onto lines of their own), a line high."""
+        shown = self._shown()
+        left, top, right, bottom = self.getContentsMargins()
+        width = max((item.minimumSize().width() for item in shown), default=0)
+        height = max((item.minimumSize().height() for item in shown), default=0)
+        return QSize(width + left + right, height + top + bottom)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Everything on one line at the widths it asks for."""
+        shown = self._shown()
+        left, top, right, bottom = self.getContentsMargins()
+        width = sum(item.sizeHint().width() for item in shown) + self._gap(Qt.Orientation.Horizontal) * max(
+            0, len(shown) - 1)
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        return QSize(width + left + right, height + top + bottom)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        left, top, right, bottom = self.getContentsMargins()
+        self._place(rect.adjusted(left, top, -right, -bottom), move=True)
+
+    # --- laying out -------------------------------------------------------------------------------------------
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty() or isinstance(item, QSpacerItem)]
+
+    def _gap(self, orientation: Qt.Orientation) -> int:
+        own = self.spacing()
+        if own >= 0:
+            return own
+        parent = self.parentWidget()
+        style = parent.style() if parent is not None else None
+        if style is None:
+            return 6
+        metric = (QStyle.PixelMetric.PM_LayoutHorizontalSpacing if orientation == Qt.Orientation.Horizontal
+                  else QStyle.PixelMetric.PM_LayoutVerticalSpacing)
+        gap = style.pixelMetric(metric, None, parent)
+        return gap if gap >= 0 else 6
+
+    def _lines(self, width: int) -> list[list[QLayoutItem]]:
+        gap = self._gap(Qt.Orientation.Horizontal)
+        lines: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._shown():
+            least = item.minimumSize().width()
+            if lines[-1] and used + gap + least > width:
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] else 0) + least
+            lines[-1].append(item)
+        while len(lines) > 1 and isinstance(lines[-1][0], QSpacerItem):  # a trailing stretch: kept on the line above
+            lines[-2].extend(lines.pop())
+        for line in lines[1:]:  # a spacing does not begin a line
+            while len(line) > 1 and isinstance(line[0], QSpacerItem) \
+                    and not line[0].expandingDirections() & Qt.Orientation.Horizontal:
+                line.pop(0)
+        return lines
+
+    def _widths(self, line: list[QLayoutItem], width: int) -> list[int]:
+        """Each item's width on its line, as a QHBoxLayout shares it: its least, then toward its asked-for width,
+        then what is left to the items with a stretch, never past an item's most."""
+        gap = self._gap(Qt.Orientation.Horizontal)
+        room = width - gap * (len(line) - 1)
+        widths = [item.minimumSize().width() for item in line]
+        spare = room - sum(widths)
+        wants = [max(0, item.sizeHint().width() - w) for item, w in zip(line, widths)]
+        if spare > 0 and sum(wants):
+            if spare >= sum(wants):
+                widths = [w + want for w, want in zip(widths, wants)]
+                spare -= sum(wants)
+            else:
+                given = [spare * want // sum(wants) for want in wants]
+                widths = [w + g for w, g in zip(widths, given)]
+                spare -= sum(given)
+        if spare > 0:
+            weights = [self._stretch.get(id(item), 0) for item in line]  # no stretch: the rest left empty
+            for _ in range(3):  # what an item cannot take past its most goes to the others
+                open_ = [i for i, weight in enumerate(weights)
+                         if weight and widths[i] < line[i].maximumSize().width()]
+                if spare <= 0 or not open_:
+                    break
+                total = sum(weights[i] for i in open_)
+                handed = 0
+                for i in open_:
+                    more = min(spare * weights[i] // total, line[i].maximumSize().width() - widths[i])
+                    widths[i] += more
+                    handed += more
+                spare -= handed
+                if handed == 0:
+                    widths[open_[0]] += min(spare, line[open_[0]].maximumSize().width() - widths[open_[0]])
+                    break
+        return widths
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in ``rect`` (when ``move``) and say the height their lines take."""
+        gap = self._gap(Qt.Orientation.Horizontal)
+        line_gap = self._gap(Qt.Orientation.Vertical)
+        y = rect.y()
+        lines = self._lines(max(1, rect.width()))
+        for n, line in enumerate(lines):
+            height = max(item.sizeHint().height() for item in line)
+            height = max(height, max(item.minimumSize().height() for item in line))
+            if move:
+                x = rect.x()
+                for item, width in zip(line, self._widths(line, rect.width())):
+                    item_height = min(height, item.maximumSize().height())
+                    if item.hasHeightForWidth():
+                        item_height = min(height, max(item_height, item.heightForWidth(width)))
+                    item.setGeometry(QRect(QPoint(x, y + (height - item_height) // 2), QSize(width, item_height)))
+                    x += width + gap
+            y += height + (line_gap if n < len(lines) - 1 else 0)
+        return y - rect.y()
+
+
+def together(*widgets: QWidget, parent: QWidget | None = None, stretch_last: bool = False) -> QWidget:
+    """A label and its field (or a field and its button) kept on one line of a ``FlowRow``."""
+    holder = QWidget(parent)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for n, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if stretch_last and n == len(widgets) - 1 else 0)
+    return holder

@@ -1,0 +1,77 @@
+"""Session 76 (laptop): a 1366x768 laptop at 125% (the window about 1093x582) with a 12 pt font, as a council's
+officer who sets Windows' text larger has it. The tabs' rows of filters and buttons were laid side by side whatever
+the width: the Reviews' filters needed 1090 pixels and its buttons 1044, the Pooled funds' buttons 1001, the
+Indicators' top row 1110 and Allocation's scenario row 1102. Each tab scrolled sideways: Reviews as at's ▼, the
+Indicators' Import Figures… and Allocation's Unmark as agreed were off the window's right edge, and the Indicators'
+Find box was squeezed to 36 pixels (one letter of a typed area could be read). The rows now go onto a second line
+where the window is too narrow (``safer_desk.ui.kit.flow.FlowRow``)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit
+
+from tests.window_sizes import resize_window, widget_in_window
+
+LAPTOP_125 = (1093, 582)
+
+
+@pytest.fixture
+def text_12pt():
+    app = QApplication.instance()
+    before = app.font()
+    font = app.font()
+    font.setPointSizeF(12.0)
+    app.setFont(font)
+    yield
+    app.setFont(before)
+
+
+def settle(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=20000)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def out_of_view(page, window) -> list[str]:
+    """Each control of the page shown but not wholly inside the window, cut narrower than its words, or a text box
+    too narrow to read what is typed in it."""
+    out = []
+    for w in page.findChildren(QAbstractButton) + page.findChildren(QComboBox) + page.findChildren(QLineEdit):
+        if not w.isVisible() or w.window() is not window:
+            continue
+        name = (w.text() if isinstance(w, QAbstractButton) else "") or w.accessibleName()
+        if not widget_in_window(w, window):
+            out.append(name)
+        elif isinstance(w, QAbstractButton) and w.text() and w.width() < w.sizeHint().width():
+            out.append(f"{name} (cut)")
+        elif isinstance(w, QLineEdit) and w.width() < 8 * w.fontMetrics().averageCharWidth():
+            out.append(f"{name} (too narrow to type in)")
+    return out
+
+
+PAGES = [("costs", 0), ("costs", 2)]
+
+
+@pytest.mark.parametrize(("key", "index"), PAGES, ids=["reviews", "pooled funds"])
+def test_a_tab_with_a_12pt_font_at_125_percent_does_not_scroll_sideways(text_12pt, demo_window, qtbot, key, index):
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    tab = demo_window.show_tab(key)
+    settle(demo_window, qtbot)
+    if index is not None:
+        tab.pages.setCurrentIndex(index)
+        settle(demo_window, qtbot)
+    resize_window(demo_window, LAPTOP_125)
+    settle(demo_window, qtbot)
+    area = demo_window.tabs.currentWidget()
+    assert area.horizontalScrollBar().maximum() == 0, tab.minimumSizeHint()
+    page = tab.pages.currentWidget() if index is not None else tab
+    if key == "allocation":  # its pages' inputs scroll up and down; the rows above them are what must be in view
+        page = tab
+        area.verticalScrollBar().setValue(0)
+        QApplication.processEvents()
+        assert [name for name in out_of_view(page, demo_window)
+                if name in ("Unmark as agreed", "Un&mark as agreed", "Export… (Alt+&7)", "Cop&y Table")] == []
+    else:
+        assert out_of_view(page, demo_window) == []
