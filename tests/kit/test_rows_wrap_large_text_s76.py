@@ -50,10 +50,10 @@ def out_of_view(page, window) -> list[str]:
     return out
 
 
-PAGES = [("costs", 0), ("costs", 2)]
+PAGES = [("costs", 0), ("costs", 2), ("indicators", None), ("allocation", 0)]
 
 
-@pytest.mark.parametrize(("key", "index"), PAGES, ids=["reviews", "pooled funds"])
+@pytest.mark.parametrize(("key", "index"), PAGES, ids=["reviews", "pooled funds", "indicators", "allocation"])
 def test_a_tab_with_a_12pt_font_at_125_percent_does_not_scroll_sideways(text_12pt, demo_window, qtbot, key, index):
     demo_window.resize(1280, 800)
     demo_window.show()

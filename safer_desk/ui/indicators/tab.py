@@ -21,6 +21,7 @@ from safer_desk.ui import prompts, settings
 from safer_desk.ui.indicators.grid import ValuesGrid
 from safer_desk.ui.indicators.models import SummaryModel, summary_columns
 from safer_desk.ui.kit.choice import ChoiceBox
+from safer_desk.ui.kit.flow import FlowRow, together
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.table_view import DataTableView
 from safer_desk.ui.kit.tables import ROW_ROLE, SortProxy
@@ -82,13 +83,15 @@ class IndicatorsTab(TabBase):
         self.discard_button = QPushButton("Discard &Typed", self)
         self.discard_button.setAccessibleName("Discard the figures typed in the grid")
 
-        top = QHBoxLayout()
+        # Onto a second line where the window is narrow: side by side the row needed 1110 pixels with a 12 pt font,
+        # so on a laptop at 125% the tab scrolled sideways, Import Figures… off the window and Find squeezed to 36.
+        top = FlowRow()
         top.setContentsMargins(4, 4, 4, 0)
+        self.area_search.setMinimumWidth(12 * self.area_search.fontMetrics().averageCharWidth())  # typing read
         for label, widget in (("A&rea:", self.area_combo), ("Fin&d:", self.area_search), ("&Year:", self.year_combo)):
             lab = QLabel(label, self)
             lab.setBuddy(widget)
-            top.addWidget(lab)
-            top.addWidget(widget)
+            top.addWidget(together(lab, widget, parent=self, stretch_last=True))
         top.addStretch(1)
         for b in (self.indicator_button, self.framework_button, self.import_button):
             top.addWidget(b)
