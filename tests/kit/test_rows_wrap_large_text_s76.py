@@ -75,3 +75,22 @@ def test_a_tab_with_a_12pt_font_at_125_percent_does_not_scroll_sideways(text_12p
                 if name in ("Unmark as agreed", "Un&mark as agreed", "Export… (Alt+&7)", "Cop&y Table")] == []
     else:
         assert out_of_view(page, demo_window) == []
+
+
+def test_the_indicators_list_and_the_figures_keep_rows_in_view_with_a_12pt_font(text_12pt, demo_window, qtbot):
+    """At 1093x582 with a 12 pt font the chosen indicator's words (a derived county figure's run to fifteen lines
+    in the left pane) took the whole of it: one indicator of the list was in view, the second cut in half, and the
+    figures' grid showed no whole row. The words scroll under the list now, which keeps five rows in view."""
+    from tests.window_sizes import rows_in_view
+
+    tab = demo_window.show_tab("indicators")
+    settle(demo_window, qtbot)
+    resize_window(demo_window, LAPTOP_125)
+    settle(demo_window, qtbot)
+    assert tab.details.text().count(" ") > 60  # the long words of a derived figure, as the example file opens
+    assert rows_in_view(tab.summary_view) >= 5
+    grid = tab.grid
+    first_row = grid.visualItemRect(grid.item(0, 0))
+    assert grid.isVisible() and first_row.bottom() <= grid.viewport().height()  # typed figures in view
+    assert tab.chart_stack.height() > 100
+    assert demo_window.tabs.currentWidget().horizontalScrollBar().maximum() == 0

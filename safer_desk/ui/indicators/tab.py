@@ -184,7 +184,11 @@ class IndicatorsTab(TabBase):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.summary_view, 1)
         ll.addWidget(self.headline)
-        ll.addWidget(self.details)
+        # The words about the indicator scroll under the list where the pane is short: a derived county figure's run
+        # to fifteen lines with a 12 pt font, and at 1093x582 they left one indicator of the list in view.
+        self.details_box = ScrollingWords(self.details, self)
+        ll.addWidget(self.details_box)
+        self.summary_view.setMinimumHeight(self._rows_high(self.summary_view, 5))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right_splitter)
@@ -323,6 +327,12 @@ class IndicatorsTab(TabBase):
         if not self._syncing and not self.summary_view.currentIndex().isValid():
             self._reselect()
 
+    @staticmethod
+    def _rows_high(view, rows: int) -> int:
+        """The height of a table showing its headings, ``rows`` rows and a sideways scroll bar."""
+        return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
+
     def show_indicator(self) -> None:
         p = self.presenter
         v = p.view
@@ -333,6 +343,7 @@ class IndicatorsTab(TabBase):
             first, _, rest = p.headline().partition("\n")
             self.headline.setText(f"<b>{_html(first)}</b><br>{_html(rest)}")
             self.details.setText(p.details())
+        self.details_box.updateGeometry()  # as tall as the words now, where there is the room
         if self.grid.editor is not p.figures or self.grid.shown_grid is not p.figures.grid:
             self._figures_changed()  # shows the grid as well (unless loading the figures just did)
         self.refresh_chart()
@@ -618,6 +629,43 @@ class IndicatorsTab(TabBase):
     def _indicator_saved(self, indicator_id: str) -> None:
         self.presenter.selected = indicator_id  # the tab shows the indicator just saved
         self.reload()
+
+
+class ScrollingWords(QScrollArea):
+    """Words as tall as they are where there is the room, else two lines or more with a scroll bar."""
+
+    LEAST_LINES = 2
+
+    def __init__(self, label: QLabel, parent=None):
+        super().__init__(parent)
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop of Tab of its own: the label had none
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # the room left to the list
+
+    def _needed(self) -> int:
+        label = self.widget()
+        if label is None or not label.text() or not label.isVisibleTo(self):
+            return 0
+        width = max(self.width() - 2 * self.frameWidth(), 50)
+        needed = label.heightForWidth(width)
+        return needed if needed > 0 else label.sizeHint().height()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        self._hinted = self._needed()
+        return QSize(super().sizeHint().width(), self._hinted)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        label = self.widget()
+        least = label.fontMetrics().lineSpacing() * self.LEAST_LINES + 2 * label.margin() + 2 if label else 0
+        return QSize(0, min(self._needed(), least))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and self._needed() != getattr(self, "_hinted", None):
+            self.updateGeometry()  # narrower, the words take more lines (wider, fewer)
 
 
 class ChartWords(QScrollArea):
