@@ -94,3 +94,26 @@ def test_the_indicators_list_and_the_figures_keep_rows_in_view_with_a_12pt_font(
     assert grid.isVisible() and first_row.bottom() <= grid.viewport().height()  # typed figures in view
     assert tab.chart_stack.height() > 100
     assert demo_window.tabs.currentWidget().horizontalScrollBar().maximum() == 0
+
+
+def test_the_pooled_funds_referrals_keep_two_rows_in_view_with_a_12pt_font(text_12pt, demo_window, qtbot):
+    """At 1093x582 with a 12 pt font the fund's tables kept the least height set in pixels for the normal font (190):
+    under the search, the list of tables (over two lines) and a heading over two lines, one referral was in view,
+    the second cut off. The tables' least height now follows the font: two rows under the heading."""
+    from tests.window_sizes import rows_in_view
+
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    tab = demo_window.show_tab("costs")
+    settle(demo_window, qtbot)
+    tab.pages.setCurrentIndex(2)
+    settle(demo_window, qtbot)
+    resize_window(demo_window, LAPTOP_125)
+    settle(demo_window, qtbot)
+    view = tab.funds.referrals.view
+    area = demo_window.tabs.currentWidget()
+    area.ensureWidgetVisible(view)  # where the page scrolls, as far down as the person scrolls it
+    QApplication.processEvents()
+    assert view.model().rowCount() >= 3
+    assert rows_in_view(view) >= 2
+    assert area.horizontalScrollBar().maximum() == 0

@@ -475,6 +475,12 @@ class FundPage(QWidget):
             QWidget.setTabOrder(before, after)
         right_layout.addWidget(self.table_list)
         right_layout.addWidget(self.stack, 1)
+        # Two rows under a heading over two lines, in the font's own sizes: with a 12 pt font at 1093x582 the pixels
+        # kept for the normal font (TABLES_LEAST_HEIGHT) left one referral in view.
+        view = self.referrals.view
+        self.stack.setMinimumHeight(2 * view.fontMetrics().lineSpacing() + 12 + 2 * view.verticalHeader()
+                                    .defaultSectionSize() + view.horizontalScrollBar().sizeHint().height()
+                                    + 2 * view.frameWidth())
         # Each table's columns fitted to the room it has: every one in view at 1093×582, as the officer sees it.
         self.fitters = {table.view: FitsColumns(table.view) for table in (
             self.referrals, self.lines, self.by_district, self.by_item, self.by_month, self.per_victim,
