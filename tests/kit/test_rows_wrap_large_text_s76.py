@@ -117,3 +117,4 @@ def test_the_pooled_funds_referrals_keep_two_rows_in_view_with_a_12pt_font(text_
     assert view.model().rowCount() >= 3
     assert rows_in_view(view) >= 2
     assert area.horizontalScrollBar().maximum() == 0
+

@@ -42,7 +42,7 @@ from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dialogs import GUIDE_WORDS
 from safer_desk.ui.kit.search import SearchBox
 from safer_desk.ui.kit.tables import Column, money_column
-from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, Included, two_line_width
+from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, Included, height_for_rows, two_line_width
 from safer_desk.ui.kit.undo import push_action
 
 SPEND = "#1f4e79"
@@ -477,10 +477,7 @@ class FundPage(QWidget):
         right_layout.addWidget(self.stack, 1)
         # Two rows under a heading over two lines, in the font's own sizes: with a 12 pt font at 1093x582 the pixels
         # kept for the normal font (TABLES_LEAST_HEIGHT) left one referral in view.
-        view = self.referrals.view
-        self.stack.setMinimumHeight(2 * view.fontMetrics().lineSpacing() + 12 + 2 * view.verticalHeader()
-                                    .defaultSectionSize() + view.horizontalScrollBar().sizeHint().height()
-                                    + 2 * view.frameWidth())
+        self.stack.setMinimumHeight(height_for_rows(self.referrals.view, 2, heading_lines=2))
         # Each table's columns fitted to the room it has: every one in view at 1093×582, as the officer sees it.
         self.fitters = {table.view: FitsColumns(table.view) for table in (
             self.referrals, self.lines, self.by_district, self.by_item, self.by_month, self.per_victim,

@@ -23,7 +23,7 @@ from safer_desk.ui.indicators.models import SummaryModel, summary_columns
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.flow import FlowRow, together
 from safer_desk.ui.kit.labels import NamedLabel
-from safer_desk.ui.kit.table_view import DataTableView
+from safer_desk.ui.kit.table_view import DataTableView, height_for_rows
 from safer_desk.ui.kit.tables import ROW_ROLE, SortProxy
 from safer_desk.ui.kit.undo import push_action
 from safer_desk.ui.tabs import TabBase
@@ -188,7 +188,7 @@ class IndicatorsTab(TabBase):
         # to fifteen lines with a 12 pt font, and at 1093x582 they left one indicator of the list in view.
         self.details_box = ScrollingWords(self.details, self)
         ll.addWidget(self.details_box)
-        self.summary_view.setMinimumHeight(self._rows_high(self.summary_view, 5))
+        self.summary_view.setMinimumHeight(height_for_rows(self.summary_view, 5))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right_splitter)
@@ -326,12 +326,6 @@ class IndicatorsTab(TabBase):
         """The list filtered again: the row of the indicator in view chosen if it is shown and none is."""
         if not self._syncing and not self.summary_view.currentIndex().isValid():
             self._reselect()
-
-    @staticmethod
-    def _rows_high(view, rows: int) -> int:
-        """The height of a table showing its headings, ``rows`` rows and a sideways scroll bar."""
-        return (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-                + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
 
     def show_indicator(self) -> None:
         p = self.presenter

@@ -131,6 +131,16 @@ class WholeNumbers(KeepsTyping):
         super().paint(painter, option, index)
 
 
+def height_for_rows(view: QAbstractItemView, rows: int, heading_lines: int = 1) -> int:
+    """The height a table needs to show its heading (over ``heading_lines`` lines), ``rows`` rows and a sideways
+    scroll bar, in its own font's sizes: a least height in pixels set for the normal font left one row in view with
+    a 12 pt font."""
+    heading = view.horizontalHeader().sizeHint().height() if heading_lines == 1 \
+        else heading_lines * view.fontMetrics().lineSpacing() + 12
+    return (heading + rows * view.verticalHeader().defaultSectionSize()
+            + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 2)
+
+
 def show_whole_figures(view: QAbstractItemView) -> None:
     """A figure cut by the view's left or right edge drawn in the part in view (``WholeNumbers``), for every table of
     figures (the kit's, the Indicators grid); and the whole view drawn again after a sideways scroll: Qt moves the
