@@ -33,11 +33,15 @@ def settle(window, qtbot) -> None:
         QApplication.processEvents()
 
 
-def out_of_view(page, window) -> list[str]:
-    """Each control of the page shown but not wholly inside the window, cut narrower than its words, or a text box
-    too narrow to read what is typed in it."""
+def controls(page) -> list:
+    return page.findChildren(QAbstractButton) + page.findChildren(QComboBox) + page.findChildren(QLineEdit)
+
+
+def out_of_view(page, window, among=None) -> list[str]:
+    """Each control of the page (or ``among`` them) shown but not wholly inside the window, cut narrower than its
+    words, or a text box too narrow to read what is typed in it."""
     out = []
-    for w in page.findChildren(QAbstractButton) + page.findChildren(QComboBox) + page.findChildren(QLineEdit):
+    for w in controls(page) if among is None else among:
         if not w.isVisible() or w.window() is not window:
             continue
         name = (w.text() if isinstance(w, QAbstractButton) else "") or w.accessibleName()
@@ -118,3 +122,33 @@ def test_the_pooled_funds_referrals_keep_two_rows_in_view_with_a_12pt_font(text_
     assert rows_in_view(view) >= 2
     assert area.horizontalScrollBar().maximum() == 0
 
+
+
+AT_150 = (910, 442)  # maximised on 1366x768 at 150%: 512 high, less a 40 taskbar and a 30 title bar
+
+
+@pytest.mark.parametrize(("key", "index"), [("costs", 0), ("costs", 1), ("costs", 2), ("projects", 0)],
+                         ids=["reviews", "ledger", "pooled funds", "register"])
+def test_a_tab_with_a_12pt_font_at_150_percent_does_not_scroll_sideways(text_12pt, demo_window, qtbot, key, index):
+    """At 150% with a 12 pt font (910 wide) the Pooled funds' row of buttons needed 1001 pixels, so every page of
+    Costs scrolled sideways by 129 (a tab widget is as wide as its widest page), Export… and More off the window;
+    the register's filters needed 942 and its buttons 1005, its search box squeezed to 36 pixels. They wrap now."""
+    demo_window.resize(1280, 800)
+    demo_window.show()
+    tab = demo_window.show_tab(key)
+    settle(demo_window, qtbot)
+    for shown in ((2, 1, 0) if key == "costs" else ()):  # every page built, as an officer moving about the tab
+        tab.pages.setCurrentIndex(shown)
+        settle(demo_window, qtbot)
+    tab.pages.setCurrentIndex(index)
+    settle(demo_window, qtbot)
+    resize_window(demo_window, AT_150)
+    settle(demo_window, qtbot)
+    area = demo_window.tabs.currentWidget()
+    assert area.horizontalScrollBar().maximum() == 0, tab.minimumSizeHint()
+    page = tab.pages.currentWidget()
+    area.verticalScrollBar().setValue(0)  # the rows at the top, as the page opens
+    QApplication.processEvents()
+    top = [w for w in controls(page) if w.isVisible() and w.mapTo(page, w.rect().topLeft()).y() < 120]
+    assert len(top) >= 4  # the page's rows of filters and buttons (its tables' own controls lie below)
+    assert out_of_view(page, demo_window, top) == []

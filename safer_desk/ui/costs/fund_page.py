@@ -38,6 +38,7 @@ from safer_desk.ui.costs.widgets import (BackgroundLoader, FormDialog, action_bu
 from safer_desk.ui.kit.chart import Chart, pounds_tick
 from safer_desk.ui.kit import copy_to_clipboard
 from safer_desk.ui.kit.choice import ChoiceBox
+from safer_desk.ui.kit.flow import FlowRow, together
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.dialogs import GUIDE_WORDS
 from safer_desk.ui.kit.search import SearchBox
@@ -281,7 +282,7 @@ class FundPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        top = QHBoxLayout()
+        top = FlowRow()  # a second line where narrow: 1001 pixels side by side with a 12 pt font, wider than 910
         fund_label = QLabel("Fu&nd:", self)  # Alt+F is the File menu
         top.addWidget(fund_label)
         self.fund_combo = ChoiceBox(self)
@@ -294,13 +295,12 @@ class FundPage(QWidget):
         fund_label.setBuddy(self.fund_combo)  # without a buddy the "&" shows as text
         top.addWidget(self.fund_combo, 1)
         window_label = QLabel("Burn ra&te over", self)  # "Burn rate over 3 months": the row fits 910 pixels
-        top.addWidget(window_label)
         self.window_combo = ChoiceBox(self)
         window_label.setBuddy(self.window_combo)
         self.window_combo.setAccessibleName("Burn-rate window in months")
         self.window_combo.addItems([f"{n} month{'s' if n > 1 else ''}" for n in WINDOWS])
         self.window_combo.setCurrentIndex(WINDOWS.index(3))
-        top.addWidget(self.window_combo)
+        top.addWidget(together(window_label, self.window_combo, parent=self))
         self.edit_buttons = [
             action_button(self, "C&ontribution…", self.contribution_dialog),
             action_button(self, "Ne&w referral…", self.referral_dialog),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from safer_desk.domain.projects import CRITERIA, ProjectError, ProjectStatus
@@ -25,6 +25,7 @@ from safer_desk.services.provenance import RowOrigins
 from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
+from safer_desk.ui.kit.flow import FlowRow
 from safer_desk.ui.kit.labels import NamedLabel
 from safer_desk.ui.kit.pages import LeaveGuard
 from safer_desk.ui.kit.search import SearchBox
@@ -64,12 +65,15 @@ class RegisterPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        filters = QHBoxLayout()
+        # The filters and the buttons go onto a second line where the window is narrow (a laptop at 150% with a
+        # 12 pt font: 942 and 1005 pixels side by side, the search box squeezed to 36 and the tab scrolling sideways).
+        filters = FlowRow()
         layout.addLayout(filters)
         self.search = SearchBox()
         self.search.setPlaceholderText("Search titles, officers, indicators…")
         self.search.setAccessibleName("Search the register")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(12 * self.search.fontMetrics().averageCharWidth())  # what is typed can be read
         search_label = QLabel("Search:")  # no letter of its free on the page: Ctrl+F (Edit > Find) is its key
         search_label.setBuddy(self.search)
         filters.addWidget(search_label)
@@ -90,7 +94,7 @@ class RegisterPage(QWidget):
         self.count.setAccessibleName("Projects shown")
         filters.addWidget(self.count)
 
-        buttons = QHBoxLayout()
+        buttons = FlowRow()
         layout.addLayout(buttons)
         self.add_button = QPushButton("Add pro&ject")
         self.add_button.setAccessibleName("Add project")
