@@ -489,7 +489,7 @@ class AllocationTab(TabBase):
         self.inputs_view = InputsView(self)
         self.inputs_view.setModel(self.inputs_model)
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        buttons = FlowRow()  # two lines where the window is narrow: side by side 570 pixels with a 12 pt font
+        buttons = QHBoxLayout()
         buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True, key="8"))
         self.remove_partnership_button = self._button("Remove Partnership", self.remove_partnerships, writes=True,
                                                       key="9")

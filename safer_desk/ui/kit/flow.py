@@ -4,9 +4,9 @@ A ``QHBoxLayout`` of a tab's filters or buttons cannot be narrower than all of t
 laptop at 125% with a 12 pt font (the window about 1093 wide) the Reviews' filters and buttons, the Pooled funds'
 buttons, the Indicators' and Allocation's top rows were wider than the window, so the whole tab scrolled sideways
 and the controls at its right were off the screen. A ``FlowRow`` lays its items out as a ``QHBoxLayout`` does
-while they fit on one line (each at least its least width, then toward the width it asks for, then the rest to the
-items given a stretch: ``addWidget(widget, 1)``, ``addStretch()``), and otherwise starts a new line with the item
-that does not fit.
+while they fit on one line at their least widths (each the width it asks for, short of room the same taken from
+each; room to spare to the items given a stretch: ``addWidget(widget, 1)``, ``addStretch()``), and otherwise starts
+a new line with the item that does not fit.
 
 Keep a label with its field by giving the row a small widget holding both (``together``).
 """
@@ -93,8 +93,7 @@ class FlowRow(QLayout):
         """Everything on one line at the widths it asks for."""
         shown = self._shown()
         left, top, right, bottom = self.getContentsMargins()
-        width = sum(item.sizeHint().width() for item in shown) + self._gap(Qt.Orientation.Horizontal) * max(
-            0, len(shown) - 1)
+        width = sum(item.sizeHint().width() for item in shown) + sum(self._gaps(shown))
         height = max((item.sizeHint().height() for item in shown), default=0)
         return QSize(width + left + right, height + top + bottom)
 
@@ -120,16 +119,22 @@ class FlowRow(QLayout):
         gap = style.pixelMetric(metric, None, parent)
         return gap if gap >= 0 else 6
 
-    def _lines(self, width: int) -> list[list[QLayoutItem]]:
+    def _gaps(self, line: list[QLayoutItem]) -> list[int]:
+        """The gap before each item of a line: none before the first, nor after a stretch or a spacing (as Qt's box
+        layouts leave none there)."""
         gap = self._gap(Qt.Orientation.Horizontal)
+        return [0 if n == 0 or isinstance(line[n - 1], QSpacerItem) else gap for n in range(len(line))]
+
+    def _lines(self, width: int) -> list[list[QLayoutItem]]:
         lines: list[list[QLayoutItem]] = [[]]
         used = 0
         for item in self._shown():
             least = item.minimumSize().width()
+            gap = self._gaps([*lines[-1], item])[-1]
             if lines[-1] and used + gap + least > width:
                 lines.append([])
-                used = 0
-            used += (gap if lines[-1] else 0) + least
+                used, gap = 0, 0
+            used += gap + least
             lines[-1].append(item)
         while len(lines) > 1 and isinstance(lines[-1][0], QSpacerItem):  # a trailing stretch: kept on the line above
             lines[-2].extend(lines.pop())
@@ -140,43 +145,54 @@ class FlowRow(QLayout):
         return lines
 
     def _widths(self, line: list[QLayoutItem], width: int) -> list[int]:
-        """Each item's width on its line, as a QHBoxLayout shares it: its least, then toward its asked-for width,
-        then what is left to the items with a stretch, never past an item's most."""
-        gap = self._gap(Qt.Orientation.Horizontal)
-        room = width - gap * (len(line) - 1)
-        widths = [item.minimumSize().width() for item in line]
+        """Each item's width on its line, as a QHBoxLayout shares it: the width it asks for, and short of room the
+        same taken from each, none below its least; room to spare goes to the items with a stretch, never past an
+        item's most."""
+        room = width - sum(self._gaps(line))
+        least = [item.minimumSize().width() for item in line]
+        hints = [max(item.sizeHint().width(), low) for item, low in zip(line, least)]
+        if room < sum(hints):  # short of room: as Qt's box layouts, the same taken from each, none below its least
+            widths = list(hints)
+            giving = [i for i in range(len(line)) if hints[i] > least[i]]
+            short = sum(hints) - max(room, sum(least))
+            while giving and short > 0:
+                share = short / len(giving)
+                floored = [i for i in giving if hints[i] - share < least[i]]
+                if not floored:
+                    for n, i in enumerate(giving):
+                        widths[i] = hints[i] - round(share * (n + 1)) + round(share * n)
+                    break
+                for i in floored:
+                    widths[i] = least[i]
+                    short -= hints[i] - least[i]
+                    giving.remove(i)
+            return widths
+        widths = hints
         spare = room - sum(widths)
-        wants = [max(0, item.sizeHint().width() - w) for item, w in zip(line, widths)]
-        if spare > 0 and sum(wants):
-            if spare >= sum(wants):
-                widths = [w + want for w, want in zip(widths, wants)]
-                spare -= sum(wants)
-            else:
-                given = [spare * want // sum(wants) for want in wants]
-                widths = [w + g for w, g in zip(widths, given)]
-                spare -= sum(given)
-        if spare > 0:
-            weights = [self._stretch.get(id(item), 0) for item in line]  # no stretch: the rest left empty
-            for _ in range(3):  # what an item cannot take past its most goes to the others
-                open_ = [i for i, weight in enumerate(weights)
-                         if weight and widths[i] < line[i].maximumSize().width()]
-                if spare <= 0 or not open_:
+        weights = [self._stretch.get(id(item), 0) for item in line]  # no stretch: the rest left empty
+        if spare > 0 and any(weights):
+            # As Qt's box layouts share it: the items with a stretch as wide as their stretch says, each of them
+            # at least the width it asks for and at most its most.
+            sharing = [i for i, weight in enumerate(weights) if weight]
+            total = spare + sum(widths[i] for i in sharing)
+            while sharing:
+                unit = total / sum(weights[i] for i in sharing)
+                held = [i for i in sharing if widths[i] > weights[i] * unit
+                        or weights[i] * unit > line[i].maximumSize().width()]
+                if not held:
+                    placed = 0.0
+                    for i in sharing:  # the pixels left by rounding handed along, as Qt does
+                        widths[i] = round(placed + weights[i] * unit) - round(placed)
+                        placed += weights[i] * unit
                     break
-                total = sum(weights[i] for i in open_)
-                handed = 0
-                for i in open_:
-                    more = min(spare * weights[i] // total, line[i].maximumSize().width() - widths[i])
-                    widths[i] += more
-                    handed += more
-                spare -= handed
-                if handed == 0:
-                    widths[open_[0]] += min(spare, line[open_[0]].maximumSize().width() - widths[open_[0]])
-                    break
+                for i in held:
+                    widths[i] = min(max(widths[i], int(weights[i] * unit)), line[i].maximumSize().width())
+                    total -= widths[i]
+                    sharing.remove(i)
         return widths
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Lay the items out in ``rect`` (when ``move``) and say the height their lines take."""
-        gap = self._gap(Qt.Orientation.Horizontal)
         line_gap = self._gap(Qt.Orientation.Vertical)
         y = rect.y()
         lines = self._lines(max(1, rect.width()))
@@ -185,12 +201,13 @@ class FlowRow(QLayout):
             height = max(height, max(item.minimumSize().height() for item in line))
             if move:
                 x = rect.x()
-                for item, width in zip(line, self._widths(line, rect.width())):
+                for item, width, gap in zip(line, self._widths(line, rect.width()), self._gaps(line)):
+                    x += gap
                     item_height = min(height, item.maximumSize().height())
                     if item.hasHeightForWidth():
                         item_height = min(height, max(item_height, item.heightForWidth(width)))
                     item.setGeometry(QRect(QPoint(x, y + (height - item_height) // 2), QSize(width, item_height)))
-                    x += width + gap
+                    x += width
             y += height + (line_gap if n < len(lines) - 1 else 0)
         return y - rect.y()
 
