@@ -7,9 +7,9 @@ from typing import Any, Callable, ClassVar
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from safer_desk.domain.checks import Slip
 from safer_desk.domain.periods import PeriodError, format_uk_date, parse_uk_date
@@ -833,9 +833,18 @@ class ReferenceDialog(QDialog):
         # No Alt letter, as every dialog's Close and Cancel (Esc presses it); Qt's own "&Close" took End distri&ct's C.
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Close")
         buttons.rejected.connect(self.close)
+        # The pages scroll inside the dialog where it is too short for them: with a 12 pt font they could not be made
+        # less than 497 high, so on a laptop at 150% (about 440 inside the dialog's frame) Close was off the screen.
+        pages_area = QScrollArea(self)
+        pages_area.setWidget(self.pages)
+        pages_area.setWidgetResizable(True)
+        pages_area.setFrameShape(QFrame.Shape.NoFrame)
+        pages_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop of Tab of its own: the pages' controls have theirs
+        pages_area.setMinimumHeight(min(self.pages.minimumSizeHint().height(), 240))
+        pages_area.setMinimumWidth(self.pages.minimumSizeHint().width())  # scrolled up and down only
         layout = QVBoxLayout(self)
         layout.addWidget(note)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(pages_area, 1)
         layout.addWidget(buttons)
         self.districts.view.setFocus()  # opens in the districts, not on the tabs
         share_undo(self)  # Edit > Undo and Redo from here too: the window's keys reached only the window
