@@ -625,19 +625,27 @@ class IndicatorsTab(TabBase):
         self.reload()
 
 
-class ScrollingWords(QScrollArea):
-    """Words as tall as they are where there is the room, else two lines or more with a scroll bar."""
+class _WordsArea(QScrollArea):
+    """A label of words in a frameless area that scrolls up and down only, with no stop of the Tab key of its own (a
+    scroll area takes one, showing nothing of it: the label had none, and a screen reader has the words anyway)."""
 
-    LEAST_LINES = 2
-
-    def __init__(self, label: QLabel, parent=None):
+    def __init__(self, label: QLabel, parent=None, *, height: QSizePolicy.Policy):
         super().__init__(parent)
         self.setWidget(label)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no stop of Tab of its own: the label had none
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # the room left to the list
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, height)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+class ScrollingWords(_WordsArea):
+    """Words as tall as they are where there is the room, else two lines or more with a scroll bar."""
+
+    LEAST_LINES = 2
+
+    def __init__(self, label: QLabel, parent=None):
+        super().__init__(label, parent, height=QSizePolicy.Policy.Maximum)  # the room left to the list
 
     def _needed(self) -> int:
         label = self.widget()
@@ -662,22 +670,14 @@ class ScrollingWords(QScrollArea):
             self.updateGeometry()  # narrower, the words take more lines (wider, fewer)
 
 
-class ChartWords(QScrollArea):
+class ChartWords(_WordsArea):
     """The chart in words, under it: as many lines as the words take, up to four, then a scroll bar. Eight areas
     compared take seven lines on a laptop, and laid out whole they covered the chart's lower half (its legend)."""
 
     MOST_LINES = 4
 
     def __init__(self, label: QLabel, parent=None):
-        super().__init__(parent)
-        self.setWidget(label)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        # No stop of the Tab key of its own (a scroll area takes one, after the grid, showing nothing of it): the
-        # label was none, and a screen reader has the words as the chart's description too.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__(label, parent, height=QSizePolicy.Policy.Fixed)
 
     def _height(self) -> int:
         label = self.widget()
