@@ -1557,6 +1557,12 @@ CountsBefore = Callable[[Store, list[tuple[str, str]]], Any]
 # services.indicators.forces_named_for_areas(county, area_id): (area, force) where the force is named for the area or
 # its police area, and so is its own however few of its crimes the area holds (the Isles of Scilly's).
 ForcesNamed = Callable[[Store, str], set[tuple[str, str]]]
+# services.example_rows.example_hashes(): the example's rows as shipped, table -> row key -> their shared hashes (hex of
+# short_hash(shared_row_hash)), which every copy of the example (`safer-desk demo`) holds under the same ids.
+ExampleRows = Mapping[str, Mapping[str, frozenset[str]]]
+# Who set aside an office's untouched example row against another office's change of it (_county_decisions.decided_by):
+# the merge, not the county lead (services.county.any_decided does not count it).
+EXAMPLE_UNTOUCHED = "Safer Desk (the office's copy of the example, unchanged)"
 
 
 def _later_import(later: _Vintage, earlier: _Vintage) -> tuple[str, str]:
@@ -1926,7 +1932,8 @@ class _Merger:
                  refresh_figures: RefreshFigures | None = None, counts_before: CountsBefore | None = None,
                  infos: dict[str, TableInfo] | None = None, layouts: MergeLayouts | None = None,
                  replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
-                 reviews_billed: ReviewsBilled | None = None, forces_named: ForcesNamed | None = None):
+                 reviews_billed: ReviewsBilled | None = None, forces_named: ForcesNamed | None = None,
+                 example_rows: ExampleRows | None = None):
         """The export is read from the county's own connection, attached as ``merge_src`` (infos: the county
         tables' table_info, when the caller has read it already; layouts: what earlier merges into this county
         file read of its tables; replace_typed: puts the police.uk figure where an office's figure was removed)."""
@@ -1938,6 +1945,7 @@ class _Merger:
         self.refresh_figures, self.counts_before = refresh_figures, counts_before
         self.replace_typed, self.refund_credit = replace_typed, refund_credit
         self.reviews_billed, self.forces_named = reviews_billed, forces_named
+        self.example_rows = example_rows or {}
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
         # table -> (key, row) of the rows merged before, deleted in the county file since, and sent again: put back
@@ -3367,7 +3375,22 @@ class _Merger:
                     self.set_provenance(t, key, digest, False)  # the office's version as merged; the county's edit
                     self.summary.unchanged += 1
                     return
-        if p is not None and not p.shared and p.office_id != me:
+        if p is not None and (not p.shared or newly_held) and p.office_id != me and current != digest \
+                and self.untouched_example(info, key, row, existing):
+            if newly_held:
+                self.unhold(t, key)  # it does not hold the county's version
+            self.set_aside_untouched_example(info, row, existing, natural)
+            self.summary.unchanged += 1  # the county's version, another office's change of the example's, stands
+            return
+        untouched_by = self.untouched_example_holders(info, key, row, existing, p) \
+            if p is not None and p.office_id != me and as_merged and current != digest else []
+        if untouched_by:
+            # The example's row as every office that sent it shipped it, changed at this office alone: its change,
+            # taken below (as its own row's would be); those offices' untouched copies are set aside against it.
+            self.dst.execute(f"DELETE FROM {HOLDERS_TABLE} WHERE table_name = ? AND row_key = ?", (t, key))
+            for office_id, office_name in untouched_by:
+                self.set_aside_untouched_example(info, existing, row, natural, office=(office_id, office_name))
+        if p is not None and not p.shared and p.office_id != me and not untouched_by:
             alike = current == digest and row.get(MAKE_UP) == existing.get(MAKE_UP)  # a thing of WHOLES: its parts too
             if as_merged and (alike or self.same_thing(info, existing, row)):
                 # The same row another office sent, alike: held by both from now on, so neither office's later
@@ -3391,7 +3414,7 @@ class _Merger:
                 # when alike only by the notes the office did not send: its next export with them is its version.
                 self.set_provenance(t, key, current, False)
             return
-        if reference or (p is not None and p.shared):
+        if reference or (p is not None and p.shared and not untouched_by):
             if self.same_thing(info, existing, row):
                 if reference and (p is None or as_merged):
                     self.tidy_name(info, key, existing, row, p)
@@ -3460,6 +3483,52 @@ class _Merger:
             return
         self.summary.replaced += 1
         self.summary.count(t, "replaced")
+
+    def untouched_example(self, info: TableInfo, key: str, row: dict, existing: dict) -> bool:
+        """Whether the office's row is the example's as shipped (its copy of the example, never changed there) while
+        the county holds another version of it, another office's change (or the county's own): no disagreement,
+        since nobody at this office chose the example's version, so nothing is raised and the county's stands
+        (three districts begun from the example: one shortlisted Homeshield Plus, and the merge of another's
+        untouched copy raised "status shortlisted from Babergh office, proposed from Mid Suffolk office"). A thing
+        of WHOLES only when its parts are as the county holds them (the example's parts are not told from the
+        office's own here); an office that held the county's version before and now sends the example's (set back
+        by hand) is not asked here (the caller asks only for a row it did not hold)."""
+        shipped = self.example_rows.get(info.name, {}).get(key)
+        if not shipped or (info.name in WHOLES and row.get(MAKE_UP) != existing.get(MAKE_UP)):
+            return False
+        if short_hash(shared_digest(info, row)).hex() not in shipped:
+            return False
+        return short_hash(shared_digest(info, existing)).hex() not in shipped
+
+    def untouched_example_holders(self, info: TableInfo, key: str, row: dict, existing: dict,
+                                  p: Origin) -> list[tuple[str, str]]:
+        """The offices (id, name) the county's row came from when it is the example's as shipped and this office sends
+        a change of it (``untouched_example`` the other way round); [] otherwise, or when the county does not know
+        which offices hold it (shared before it kept them)."""
+        if not self.untouched_example(info, key, existing, row):
+            return []
+        if not p.shared:
+            return [(p.office_id, p.office_name)]
+        holders = [r[0] for r in self.dst.execute(f"SELECT office_id FROM {HOLDERS_TABLE} WHERE table_name = ? AND "
+                                                  "row_key = ? AND office_id != ?", (info.name, key, self.m.office_id))]
+        return [(h, latest_office_name(self.dst, h) or h) for h in sorted(holders)]
+
+    def set_aside_untouched_example(self, info: TableInfo, row: dict, existing: dict,
+                                    natural: tuple[str, ...] | None, office: tuple[str, str] | None = None) -> None:
+        """Keep that the office's untouched example row is set aside against the county's version, as a decision
+        keeping the county's would (decided by EXAMPLE_UNTOUCHED, not the county lead): the office still holds the
+        row (the example's it sent is not taken for deleted, services.example_rows), it does not send the county's
+        version alike (shared_came_from), and a change of it at the office is a new version, asked about."""
+        office_id, office_name = office or (self.m.office_id, self.m.office_name)
+        subject = self.describer.subject(info.name, existing)
+        _, _, text = conflict_words(self.describer, info.name, subject, existing, row,
+                                    f"from {self.m.office_name}" if office else
+                                    self.from_owner(self.owner(info.name, info.key_of(existing))), office_name)
+        self.dst.execute(
+            f"INSERT OR IGNORE INTO {DECISIONS_TABLE}(subject_key, kept_version, set_aside_version, choice, office_id, "
+            "office_name, conflict, decided_at, decided_by) VALUES (?, ?, ?, 'county', ?, ?, ?, ?, ?)",
+            (subject_key_of(info, existing, natural), version_of(info, existing), version_of(info, row),
+             office_id, office_name, text, self.now, EXAMPLE_UNTOUCHED))
 
     def tidy_name(self, info: TableInfo, key: str, existing: dict, row: dict, p: Origin | None) -> None:
         """The county's name of a district, partnership or organisation tidied as the office sends it (the same thing
@@ -4423,7 +4492,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                  counts_before: CountsBefore | None = None, layouts: MergeLayouts | None = None,
                  replace_typed: ReplaceTyped | None = None, refund_credit: RefundCredit | None = None,
                  reviews_billed: ReviewsBilled | None = None, accept_restored: bool = False,
-                 forces_named: ForcesNamed | None = None) -> MergeSummary:
+                 forces_named: ForcesNamed | None = None, example_rows: ExampleRows | None = None) -> MergeSummary:
     """Merge one checked district export into the county file in one transaction (all or nothing), audited as
     ONE entry (which office, export id and number, key, rows added/replaced/removed per table).
 
@@ -4441,6 +4510,8 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
     (services.dhr's ledger): an office's billing of a review that would bill its partners beyond its cost at the
     county is not merged but raised (Merger.billing_beyond_cost). forces_named
     (services.indicators.forces_named_for_areas): the forces a district's own however few of their crimes it holds.
+    example_rows (services.example_rows.example_hashes): an office's row that is the example's as shipped, against
+    another office's change of it, is no disagreement (Merger.untouched_example).
     """
     path = manifest.path
     layouts = (layouts or MergeLayouts()).check(county.conn)
@@ -4464,7 +4535,7 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                 if register:
                     register_key(county, manifest)
                 merger = _Merger(county, manifest, progress, cancelled, refresh_figures, counts_before, infos, layouts,
-                                 replace_typed, refund_credit, reviews_billed, forces_named)
+                                 replace_typed, refund_credit, reviews_billed, forces_named, example_rows)
                 if not merger.known:
                     # Its record in _county_imports (no row trigger's) is a change, which refuses the office's older
                     # exports: the trail records the merge (export id and number) even when no row changed, or a

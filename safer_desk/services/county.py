@@ -798,7 +798,8 @@ def _merge_checked(store: Store, manifests: list[ExportManifest], report: MergeR
                                                            refund_credit=_refund_credit,
                                                            reviews_billed=_reviews_billed,
                                                            accept_restored=accept_restored,
-                                                           forces_named=_forces_named))
+                                                           forces_named=_forces_named,
+                                                           example_rows=_example_rows()))
         except UnregisteredKey as exc:
             report.refused.append((manifest.path.name, str(exc)))
             report.key_offers.append(KeyOffer.from_refusal(exc))
@@ -901,6 +902,13 @@ def _refund_credit(store: Store, case_id: str, organisation_id: str) -> int:
     from safer_desk.services import dhr
 
     return dhr.refund_credit(store, case_id, organisation_id)
+
+
+def _example_rows() -> county_merge.ExampleRows:
+    """The example's rows as shipped (county_merge.ExampleRows): an office's untouched copy of one is no conflict."""
+    from safer_desk.services.example_rows import example_hashes
+
+    return example_hashes()
 
 
 def _forces_named(store: Store, area_id: str) -> set[tuple[str, str]]:
@@ -1206,9 +1214,11 @@ def _none_matches(store: Store, which: str | int | None, offices: Iterable[str] 
 
 
 def any_decided(store: Store) -> bool:
-    """Whether the county lead has decided a conflict in this file (a version set aside)."""
+    """Whether the county lead has decided a conflict in this file (a version set aside; not an office's untouched
+    example row the merge set aside against another office's change of it, county_merge.EXAMPLE_UNTOUCHED)."""
     return bool(store.scalar(f"SELECT 1 FROM sqlite_master WHERE name = '{DECISIONS_TABLE}'")
-                and store.scalar(f"SELECT 1 FROM {DECISIONS_TABLE} LIMIT 1"))
+                and store.scalar(f"SELECT 1 FROM {DECISIONS_TABLE} WHERE decided_by IS NOT ? LIMIT 1",
+                                 (county_merge.EXAMPLE_UNTOUCHED,)))
 
 
 def conflicts_to_decide(store: Store, choice: str, *, which: str | int | None = None,
