@@ -3527,8 +3527,16 @@ class _Merger:
         self.dst.execute(
             f"INSERT OR IGNORE INTO {DECISIONS_TABLE}(subject_key, kept_version, set_aside_version, choice, office_id, "
             "office_name, conflict, decided_at, decided_by) VALUES (?, ?, ?, 'county', ?, ?, ?, ?, ?)",
-            (subject_key_of(info, existing, natural), version_of(info, existing), version_of(info, row),
-             office_id, office_name, text, self.now, EXAMPLE_UNTOUCHED))
+            (self.untouched_subject_key(info, existing, natural, office_id), version_of(info, existing),
+             version_of(info, row), office_id, office_name, text, self.now, EXAMPLE_UNTOUCHED))
+
+    @staticmethod
+    def untouched_subject_key(info: TableInfo, row: dict, natural: tuple[str, ...] | None, office_id: str) -> str:
+        """The subject key of such a set-aside: the row's own, the office's id after it, as a decision is kept once
+        per subject and versions while two offices' untouched copies are each set aside (only its table is read
+        back, services.example_rows; the merge asks untouched_example again each time, not the decision)."""
+        return json.dumps([*json.loads(subject_key_of(info, row, natural)), office_id], separators=(",", ":"),
+                          default=str, ensure_ascii=False)
 
     def tidy_name(self, info: TableInfo, key: str, existing: dict, row: dict, p: Origin | None) -> None:
         """The county's name of a district, partnership or organisation tidied as the office sends it (the same thing

@@ -114,3 +114,23 @@ def test_the_untouched_copy_merged_first_then_the_change(tmp_path, sent):
             "Project 'Homeshield Plus': status shortlisted from Babergh office, declined from Ipswich office"]
     finally:
         county.close()
+
+
+def test_two_untouched_copies_then_a_change(tmp_path):
+    """Both untouched copies in first hold the row alike; the change that follows is taken, and they still count as
+    offices that sent only the example."""
+    from safer_desk.services import example_rows
+
+    ipswich, mid = _office(tmp_path, "Ipswich"), _office(tmp_path, "Mid Suffolk")
+    babergh = _office(tmp_path, "Babergh", "shortlisted")
+    county = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
+    try:
+        merge(county, [ipswich, mid])
+        merge(county, [babergh])
+        assert [c.detail for c in list_conflicts(county)] == []
+        assert next(p for p in load_projects(county) if p.title == "Homeshield Plus").status == "shortlisted"
+        assert sorted(example_rows.example_only_offices(county).values()) == ["Ipswich office", "Mid Suffolk office"]
+        merge(county, [mid])  # the same untouched copy again: nothing
+        assert [c.detail for c in list_conflicts(county)] == [] and not any_decided(county)
+    finally:
+        county.close()
