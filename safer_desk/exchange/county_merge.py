@@ -1563,6 +1563,9 @@ ExampleRows = Mapping[str, Mapping[str, frozenset[str]]]
 # Who set aside an office's untouched example row against another office's change of it (_county_decisions.decided_by):
 # the merge, not the county lead (services.county.any_decided does not count it).
 EXAMPLE_UNTOUCHED = "Safer Desk (the office's copy of the example, unchanged)"
+# The tables of a review's and a pooled fund's money, and the reviews and funds themselves (their billing and spend
+# go with them): left out of that three-way merge, to the ledger's own checks.
+EXAMPLE_LEDGER_TABLES = ("dhr_", "fund_", "funds")
 
 
 def _later_import(later: _Vintage, earlier: _Vintage) -> tuple[str, str]:
@@ -3492,7 +3495,12 @@ class _Merger:
         untouched copy raised "status shortlisted from Babergh office, proposed from Mid Suffolk office"). A thing
         of WHOLES only when its parts are as the county holds them (the example's parts are not told from the
         office's own here); an office that held the county's version before and now sends the example's (set back
-        by hand) is not asked here (the caller asks only for a row it did not hold)."""
+        by hand) is not asked here (the caller asks only for a row it did not hold). Not reference data (merged by
+        rules of its own), nor a review's or a fund's money (EXAMPLE_LEDGER_TABLES): an office's correction of the
+        example's review cost, billed again, against the others' untouched invoices is a question of the ledger,
+        said once as before (a re-billing the county's ledger cannot take)."""
+        if info.name in REFERENCE_TABLES or info.name.startswith(EXAMPLE_LEDGER_TABLES):
+            return False
         shipped = self.example_rows.get(info.name, {}).get(key)
         if not shipped or (info.name in WHOLES and row.get(MAKE_UP) != existing.get(MAKE_UP)):
             return False
