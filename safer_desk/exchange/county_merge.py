@@ -1949,6 +1949,7 @@ class _Merger:
         self.replace_typed, self.refund_credit = replace_typed, refund_credit
         self.reviews_billed, self.forces_named = reviews_billed, forces_named
         self.example_rows = example_rows or {}
+        self._highest_decided: int | None = None
         self.removed_figures: list[tuple[str, str, str]] = []  # (indicator, area, period) of figures removed
         self.gone: dict[str, list[tuple[str, dict]]] = {}  # table -> (key, row) of the rows the office no longer has
         # table -> (key, row) of the rows merged before, deleted in the county file since, and sent again: put back
@@ -2089,10 +2090,11 @@ class _Merger:
                 self.dst.execute(f"UPDATE {CONFLICTS_TABLE} SET kind = ? WHERE id = ?",
                                  (kind, min(open_kinds.values())))
         self.dst.execute(
-            f"INSERT INTO {CONFLICTS_TABLE}(export_id, office_id, office_name, table_name, row_key, kind, "
+            f"INSERT INTO {CONFLICTS_TABLE}(id, export_id, office_id, office_name, table_name, row_key, kind, "
             "other_office, detail, incoming_row, found_at, county_key, conflict_group, subject, county_side, "
             "district_side, subject_key, county_version, incoming_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"VALUES ((SELECT max(coalesce(max(id), 0), ?) + 1 FROM {CONFLICTS_TABLE}), "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(office_id, table_name, row_key, kind) DO UPDATE SET export_id = excluded.export_id, "
             "other_office = excluded.other_office, detail = excluded.detail, incoming_row = excluded.incoming_row, "
             "county_key = excluded.county_key, conflict_group = excluded.conflict_group, subject = excluded.subject, "
@@ -2104,7 +2106,7 @@ class _Merger:
             # The same conflict raised again as it stands (an export merged a second time) is not written: its row
             # held with its parts (keep_held_parts) reads as the row raised, and the file is left as it was.
             f"WHERE {_CONFLICT_RAISED_ANEW}",
-            (self.m.export_id, self.m.office_id, office, t, row_key, kind, other, text,
+            (self.highest_decided(), self.m.export_id, self.m.office_id, office, t, row_key, kind, other, text,
              json.dumps(row, default=str, ensure_ascii=False) if row is not None else "", self.now, county_key,
              group, subject, county_side, district_side, subject_key, county_version, incoming_version))
         conflict_id = self.dst.execute(
@@ -2114,6 +2116,17 @@ class _Merger:
         self.summary.conflicts.append(Conflict(
             t, row_key, kind, office, other, text, conflict_id, subject, county_side, district_side, group,
             self.m.office_id, county_key, subject_key, county_version, incoming_version, row, self.m.export_id))
+
+    def highest_decided(self) -> int:
+        """The highest number of a conflict decided in this county file (its "conflict decided" entry in the audit
+        trail), read once a merge: a new conflict is numbered after it, so a number the lead decided, wrote down or
+        scripted (`safer-desk conflicts --keep county --conflict 1`) never comes back as another conflict (the
+        conflicts' table gave the next free number once the highest was decided and gone)."""
+        if self._highest_decided is None:
+            self._highest_decided = int(self.dst.execute(
+                f"SELECT coalesce(max(CAST(row_id AS INTEGER)), 0) FROM {audit.AUDIT_TABLE} WHERE table_name = ? AND "
+                "action = 'event' AND column_name = 'conflict decided'", (DECISIONS_TABLE,)).fetchone()[0] or 0)
+        return self._highest_decided
 
     def set_provenance(self, table: str, key: str, digest: str, shared: bool) -> None:
         set_origin(self.dst, table, key, self.import_number, digest, shared)
