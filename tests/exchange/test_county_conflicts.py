@@ -283,11 +283,12 @@ def test_every_yes_no_column_a_conflict_can_name_is_said_in_words(tmp_path):
     store = open_store(tmp_path / "county.sqlite", create=True, office_name="Suffolk county team")
     try:
         describer = Describer(store.conn)
-        found = set()
-        for table in data_tables(store.conn):
+        found, tables = set(), data_tables(store.conn)
+        for table in tables:
             sql = store.scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
             found |= {(table, c) for c in re.findall(r"CHECK \((\w+) IN \(0, 1\)\)", sql or "")}
-        assert found and set(YES_NO) == found
+        # (the county's own bookkeeping, such as its record of merges, is said in History but never in a conflict)
+        assert found and {key for key in YES_NO if key[0] in tables} == found
         for table, column in sorted(found):
             diffs = describer.differences(table, {column: 1}, {column: 0}, columns=[column])
             county, office, whole = describer.sentence(table, "It", diffs, "from Babergh office", "from Ipswich")

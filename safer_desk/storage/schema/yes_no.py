@@ -46,6 +46,9 @@ YES_NO: dict[tuple[str, str], YesNo] = {
         "total column shown", "Showed the total column of {record}", "Hid the total column of {record}"),
     ("budget_plans", "show_changes"): YesNo(
         "changes shown", "Showed the changes of {record}", "Hid the changes of {record}"),
+    ("_county_imports", "include_referrals"): YesNo(
+        "individual referrals included", "Marked {record} as holding individual referrals",
+        "Marked {record} as holding referrals summarised by district and month"),
     ("budget_sections", "show_subtotal"): YesNo(
         "subtotal shown", "Showed the subtotal of {record}", "Hid the subtotal of {record}"),
 }
