@@ -104,8 +104,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("file", metavar="FILE", help="a Safer Desk file, or an export for the county")
     check.add_argument("--repair", action="store_true",
                        help="make missing audit triggers again, re-seal a broken chain and record the gap, and "
-                            "put a county's register of signing keys back as a whole trail records it (a backup is "
-                            "made first)")
+                            "put a county's register of signing keys and the export numbers in its record of merges "
+                            "back as a whole trail records them (a backup is made first)")
+    check.add_argument("--export", metavar="EXPORT_FILE",
+                       help="with --repair, on a county file: the export whose merge the county's record of its "
+                            "merges no longer holds (check names it); its signed file rebuilds that record")
     check.set_defaults(run=run_check)
 
     report = subparsers.add_parser(
@@ -590,7 +593,11 @@ def _clock_time(stamp: str | None) -> str:
 def run_check(args: argparse.Namespace) -> int:
     from safer_desk.services.integrity import check_file
 
-    report = check_file(Path(args.file), repair=args.repair)
+    if args.export and not args.repair:
+        print("safer-desk check: --export is given with --repair, to rebuild a county's record of a merge from that "
+              "export: add --repair", file=sys.stderr)
+        return 2
+    report = check_file(Path(args.file), repair=args.repair, export=Path(args.export) if args.export else None)
     police = "" if report.ok else police_data_words(Path(args.file))  # the month's download checked in its place
     for line, ok in report.lines_said():
         if ok:

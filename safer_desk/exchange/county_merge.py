@@ -864,6 +864,7 @@ class MergeRecordFault:
     number: int | None  # the export's number, as the trail records it
     held_as: int | None
     said: str  # "Babergh office's export number 3, merged 07/12/2026 23:15 (audit trail entry 812)"
+    file_name: str = ""  # the file it was merged from, as the trail records it
 
     @property
     def words(self) -> str:
@@ -897,17 +898,19 @@ def merge_record_faults(conn: sqlite3.Connection, office_id: str | None = None) 
         office = details.get("office") or "an office"
         said = f"{office}'s export number {number}, merged {clock_words(at)} (audit trail entry {entry_id})"
         if export_id not in held:
-            found.append(MergeRecordFault(export_id, number, None, said))
+            found.append(MergeRecordFault(export_id, number, None, said, str(details.get("source") or "")))
         elif number is not None and held[export_id] is not None and held[export_id] != number:
             found.append(MergeRecordFault(export_id, number, held[export_id], said))
     return found
 
 
 # Why `check --repair` does not put back a merge removed from the county's record of merges (said with it).
-MERGE_NOT_PUT_BACK = ("--repair cannot put it back: the audit trail records which export was merged and its number, "
-                      "but not what that office's next export is checked against (the head of the office's audit "
-                      "trail the export carried, when it was made, its checksum), and a record made up without them "
-                      "would let an export that does not follow on go in")
+MERGE_NOT_PUT_BACK = ("--repair alone cannot put it back: the audit trail records which export was merged and its "
+                      "number, but not what that office's next export is checked against (the head of the office's "
+                      "audit trail the export carried, when it was made, its checksum), and a record made up without "
+                      "them would let an export that does not follow on go in")
+MERGE_BACKUP_WAY = ("Go back to a backup of the county file made before it was removed, then merge again the exports "
+                    "merged since")
 
 MERGE_RECORD_REPAIR_LABEL = "Repair the county's record of its merges"
 
@@ -928,6 +931,119 @@ def mend_merge_numbers(conn: sqlite3.Connection) -> list[str]:
                         f"is put back as number {fault.number}, as the audit trail records it")
         if done:
             audit.record_event(conn, IMPORTS_TABLE, None, "record of merges repaired", {"changes": done})
+    return done
+
+
+MERGE_RECORD_REBUILD_LABEL = "Rebuild the county's record of a merge from its export"
+
+
+@dataclass(frozen=True)
+class MergeRecordRebuild:
+    """A merge removed from the county's record of merges, rebuilt from the very export merged: the export's own
+    fields from its signed manifest, the merge's (when, by whom, from which file, what it did) from its trail entry."""
+
+    row: dict[str, Any]
+    said: str  # as MergeRecordFault.said
+
+
+def merge_record_rebuild(conn: sqlite3.Connection, manifest: ExportManifest) -> MergeRecordRebuild | str:
+    """The record of merge to put back from this export (read by ``read_export``: its signature checked), or why not,
+    in words: the file must be the export the audit trail records merged (its id, number, office, signing key and
+    very bytes, as the merge's entry holds them) whose record was removed, and the county's number for that merge
+    must be told from the file (the order of the merges in the trail, or the rows that came from it)."""
+    m = manifest
+    removed = [f for f in merge_record_faults(conn) if f.held_as is None]
+    if not removed:
+        return ("the county's record of its merges misses no merge the audit trail records, so there is nothing for "
+                "--export to rebuild")
+    fault = next((f for f in removed if f.export_id == m.export_id), None)
+    if fault is None:
+        missing = in_words([f.said for f in removed])
+        return (f"it is not an export missing from the county's record of its merges ({m.office_name}'s export "
+                f"number {m.sequence}); what is missing is {missing}: give that export's file")
+    entries = []
+    for entry_id, at, who, source_hash, value in conn.execute(
+            "SELECT id, at, who, row_id, new_value FROM audit_log WHERE table_name = 'batch' AND action = 'batch' "
+            "AND column_name LIKE 'Merge %' ORDER BY id"):
+        try:
+            details = json.loads(value) if isinstance(value, str) else {}
+        except ValueError:
+            continue
+        if isinstance(details, dict) and details.get("export_id"):
+            entries.append((entry_id, at, who, source_hash, details))
+    entry_id, at, who, source_hash, details = next(e for e in entries if e[4]["export_id"] == m.export_id)
+    differs = [what for what, same in (
+        ("its number", details.get("export_number") == m.sequence),
+        ("its office", details.get("office_id") == m.office_id),
+        ("its signing key", details.get("key_fingerprint") in (None, m.key_fingerprint)),
+        ("its contents (the file's SHA-256)", source_hash == m.file_sha256)) if not same]
+    if differs:
+        return (f"it gives the id of {fault.said}, but not {in_words(differs)} as the audit trail records them: it is "
+                f"not the file that was merged (from {details.get('source') or 'a file not named'}), so the record "
+                "is not rebuilt from it. Find the file the office sent then (the county's copy of it, or ask the "
+                "office for it: it is kept in their exports folder)")
+    number = _merge_number(conn, [e[4]["export_id"] for e in entries], m.export_id)
+    if number is None:
+        return (f"the county's own number for that merge (which the rows it brought point at) cannot be told from "
+                f"the file, so the record is not rebuilt. {MERGE_BACKUP_WAY}")
+    tables = details.get("tables") if isinstance(details.get("tables"), dict) else {}
+    figures = details.get("figures") if isinstance(details.get("figures"), dict) else None
+
+    def total(what: str) -> int:  # as the merge counted it (a merge before s76: its table counts, unchanged not kept)
+        if figures is not None:
+            return int(figures.get(what) or 0)
+        return sum(int(n.get(what) or 0) for n in tables.values() if isinstance(n, dict))
+
+    try:  # the trail's time of the merge (it commits a moment after the record was made), as the record writes it
+        merged_at = datetime.fromisoformat(str(at).replace("Z", "+00:00")).isoformat(timespec="microseconds")
+    except ValueError:
+        merged_at = str(at)
+
+    row = {"export_id": m.export_id, "office_id": m.office_id, "office_name": m.office_name,
+           "exported_at": m.exported_at, "exported_by": m.exported_by, "checksum": m.checksum,
+           "include_referrals": int(m.include_referrals), "file_name": str(details.get("source") or m.path.name),
+           "imported_at": merged_at, "imported_by": who, "sequence": m.sequence, "key_fingerprint": m.key_fingerprint,
+           "audit_head_id": m.audit_head_id, "audit_head_hash": m.audit_head_hash, "number": number,
+           "added": total("added"), "replaced": total("replaced"), "unchanged": total("unchanged"),
+           "removed": total("removed"), "conflicts": int(details.get("conflicts") or 0)}
+    return MergeRecordRebuild(row, fault.said)
+
+
+def _merge_number(conn: sqlite3.Connection, merged: list[str], export_id: str) -> int | None:
+    """The county's number for a merge removed from its record: each export's first merge took the next number, in
+    the trail's order, so its place in that order, when every merge still recorded agrees with it and no other merge
+    holds it (and the rows that came from a merge, if they point at a number no record holds, point at that)."""
+    order: list[str] = []
+    for e in merged:
+        if e not in order:
+            order.append(e)
+    held = {r[0]: r[1] for r in conn.execute(f"SELECT export_id, number FROM {IMPORTS_TABLE}")}
+    place = order.index(export_id) + 1
+    agrees = all(held.get(e) in (None, i + 1) for i, e in enumerate(order) if e in held)
+    if len(held) + 1 > len(order) or place in held.values():
+        agrees = False  # merges recorded that the trail does not: the order is not the whole story
+    orphans = {r[0] for r in conn.execute(f"SELECT DISTINCT import_number FROM {ORIGINS_TABLE}")} - set(held.values())
+    if agrees and (not orphans or orphans == {place}):
+        return place
+    return None
+
+
+def rebuild_merge_record(conn: sqlite3.Connection, manifest: ExportManifest) -> list[str]:
+    """Put back the county's record of a merge removed with another tool, from the very export merged (inside the
+    caller's transaction, the trail whole; ``merge_record_rebuild`` says why not), recorded in the trail. Raises
+    ValueError with the words when it cannot be."""
+    found = merge_record_rebuild(conn, manifest)
+    if isinstance(found, str):
+        raise ValueError(found)
+    row = found.row
+    with audit.user_action(MERGE_RECORD_REBUILD_LABEL):
+        conn.execute(f"INSERT INTO {IMPORTS_TABLE}({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                     list(row.values()))
+        done = [f"{found.said}, removed from the county's record of its merges, is put back from its export "
+                f"{manifest.path.name} (its signature, number, office and contents as the audit trail records them)"]
+        audit.record_event(conn, IMPORTS_TABLE, manifest.export_id, "record of a merge rebuilt",
+                           {"changes": done, "export_number": manifest.sequence, "office_id": manifest.office_id,
+                            "number": row["number"]})
     return done
 
 
@@ -1061,9 +1177,14 @@ def verify_for_county(county: Store | None, manifest: ExportManifest, accept_key
     if county is not None:
         _same_export_as_merged(county.conn, manifest)
     if county is not None:
-        gone = merges_gone_from_record(county.conn, m.office_id)
-        if gone:  # the record an older export is refused by was changed: the trail says what was merged
-            raise _refuse(path, f"{gone[0]}, so whether this export follows on from the ones merged cannot be "
+        faults = merge_record_faults(county.conn, m.office_id)
+        if faults:  # the record an older export is refused by was changed: the trail says what was merged
+            this = next((f for f in faults if f.export_id == m.export_id and f.held_as is None), None)
+            if this is not None:  # merged again, it would be merged as new: its record is rebuilt from it instead
+                raise _refuse(path, f"{this.words}; this file is that export. Merging it again would not put the "
+                                    "record back as it was: rebuild it from this file with safer-desk check "
+                                    f'"{county.path}" --repair --export "{path}"')
+            raise _refuse(path, f"{faults[0].words}, so whether this export follows on from the ones merged cannot be "
                                 f"told. Run safer-desk check on the county file and talk to whoever looks after "
                                 "Safer Desk for you")
     last = last_import(county.conn, m.office_id) if county is not None else None
@@ -4590,7 +4711,10 @@ def merge_export(county: Store, manifest: ExportManifest, *, progress: ProgressF
                     "export_number": manifest.sequence, "key_fingerprint": manifest.key_fingerprint,
                     "tables": {t: dict(sorted(n.items())) for t, n in sorted(summary.tables.items())},
                     "police_force_months": dict(sorted(summary.public.items())),
-                    "conflicts": len(summary.conflicts)})
+                    "conflicts": len(summary.conflicts),
+                    # as its record in _county_imports holds them: that record removed is rebuilt with them
+                    "figures": {"added": summary.added, "replaced": summary.replaced,
+                                "unchanged": summary.unchanged, "removed": summary.removed}})
                 if not merger.known:  # the same export merged again: the record of its first merge stands
                     county.conn.execute(
                         f"UPDATE {IMPORTS_TABLE} SET added = ?, replaced = ?, unchanged = ?, removed = ?, "

@@ -84,21 +84,24 @@ class CheckReport:
         return out
 
 
-def check_file(path: Path | str, *, repair: bool = False) -> CheckReport:
+def check_file(path: Path | str, *, repair: bool = False, export: Path | str | None = None) -> CheckReport:
     """Check a file (and with repair, mend its audit trail first). Otherwise it changes the file only to finish a
     write left interrupted beside it (SQLite plays its journal back, as any writer opening it would). The empty
     -wal and -shm its looks make beside a file in WAL mode are removed after them (``remove_side_files_left``), and
-    so is the -shm they make to read a -wal that holds saves (``remove_index_made``)."""
+    so is the -shm they make to read a -wal that holds saves (``remove_index_made``).
+
+    export (with repair): the export whose merge a county file's record of merges no longer holds, which rebuilds it
+    (``county_merge.merge_record_rebuild``)."""
     path = Path(path)
     index_there = Path(f"{path}-shm").exists()  # (read-only by promise: an index its looks make goes after them)
     try:
-        return _check_file(path, repair)
+        return _check_file(path, repair, Path(export) if export is not None else None)
     finally:
         remove_side_files_left(path)
         remove_index_made(path, index_there)
 
 
-def _check_file(path: Path, repair: bool) -> CheckReport:
+def _check_file(path: Path, repair: bool, export: Path | None = None) -> CheckReport:
     report = CheckReport(path, repair_asked=repair)
     try:
         if not path.is_file():
@@ -203,7 +206,7 @@ def _check_file(path: Path, repair: bool) -> CheckReport:
         _check_export(path, report)
     else:
         try:
-            _check_safer_desk_file(path, report, repair)
+            _check_safer_desk_file(path, report, repair, export)
         except sqlite3.DatabaseError:
             # A damaged page met while reading the trail (a text SQLite cannot decode, a malformed page): what it
             # held is not quoted, it is damage.
@@ -343,7 +346,7 @@ def _check_export(path: Path, report: CheckReport) -> None:
                 + ", ".join(m.protections) + ")")
 
 
-def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> None:
+def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool, export: Path | None = None) -> None:
     try:
         check = inspect_file(path)
     except StoreError as exc:
@@ -360,7 +363,7 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         report.good(f"made by an older version of Safer Desk ({counted(len(check.pending), 'layout step')} to apply "
                     "when it is next opened for writing)")
     if repair:
-        _repair(path, report)
+        _repair(path, report, export)
     problems = audit_trigger_problems(path)
     if problems:
         for p in problems:
@@ -386,15 +389,22 @@ def _check_safer_desk_file(path: Path, report: CheckReport, repair: bool) -> Non
         conn.close()
 
 
-def _repair(path: Path, report: CheckReport) -> None:
+def _repair(path: Path, report: CheckReport, export: Path | None = None) -> None:
     """`check --repair` of an office or county file: the triggers made again, a broken chain sealed again and the
-    gap recorded, and a county's register of keys put back as the trail records it, in one transaction after a
-    backup; each change said."""
+    gap recorded, a county's register of keys put back as the trail records it (and, given the export, a merge's
+    record removed rebuilt from it), in one transaction after a backup; each change said. An export that cannot
+    rebuild it refuses the whole repair: nothing is changed."""
+    manifest = None
+    if export is not None:
+        manifest, refused = _export_to_rebuild_from(path, export)
+        if refused:
+            report.refused = refused
+            return
     mend_keys, refusal = _register_to_mend(path)
     if refusal:
         report.bad(refusal)
     mend_merges = not refusal and _merge_numbers_to_mend(path)
-    if not mend_keys and not mend_merges and not _needs_repair(path):
+    if not mend_keys and not mend_merges and manifest is None and not _needs_repair(path):
         return
     mended: list[str] = []
     renumbered: list[str] = []
@@ -404,9 +414,14 @@ def _repair(path: Path, report: CheckReport) -> None:
             mended.extend(county_merge.mend_key_register(conn))
         if mend_merges:
             renumbered.extend(county_merge.mend_merge_numbers(conn))
+        if manifest is not None:  # (checked again inside the transaction: raises, and so undoes all, if not)
+            renumbered.extend(county_merge.rebuild_merge_record(conn, manifest))
 
     try:
-        done = repair_audit_trail(path, also=also if mend_keys or mend_merges else None)
+        done = repair_audit_trail(path, also=also if mend_keys or mend_merges or manifest is not None else None)
+    except ValueError as exc:  # the rebuild, refused inside the transaction: nothing was changed
+        report.refused = f"the record of the merge was not rebuilt: {exc}"
+        return
     except StoreError as exc:
         report.bad(f"could not be repaired: {exc}")
         return
@@ -449,6 +464,33 @@ def _register_to_mend(path: Path) -> tuple[bool, str]:
         return True, ""
     finally:
         conn.close()
+
+
+def _export_to_rebuild_from(path: Path, export: Path) -> tuple[county_merge.ExportManifest | None, str]:
+    """The export given to rebuild a county's record of a merge removed (read as every export is, its signature
+    checked), or (None, why it cannot): the trail must be whole and never sealed again over entries found changed,
+    as it is the evidence of which file was merged."""
+    not_rebuilt = f"the record of the merge was not rebuilt from {export.name}: "
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        if not audit.chain_ready(conn) or not audit_chain.verify_chain(conn, limit=1).ok or _trail_resealed_at(conn):
+            return None, (f"{not_rebuilt}the audit trail was changed or sealed again, so its record of which export "
+                          f"was merged cannot be trusted. {county_merge.MERGE_BACKUP_WAY}")
+        if not county_merge.merge_record_faults(conn):
+            return None, (f"{not_rebuilt}the county's record of its merges misses no merge the audit trail records, "
+                          "so there is nothing for --export to rebuild")
+    finally:
+        conn.close()
+    try:
+        manifest = county_merge.read_export(export)
+    except county_merge.ExportRefused as exc:
+        return None, f"{not_rebuilt}{exc}"
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        found = county_merge.merge_record_rebuild(conn, manifest)
+    finally:
+        conn.close()
+    return (None, f"{not_rebuilt}{found}") if isinstance(found, str) else (manifest, "")
 
 
 def _merge_numbers_to_mend(path: Path) -> bool:
@@ -515,9 +557,15 @@ def _check_key_register(conn: sqlite3.Connection, report: CheckReport, mendable:
                    f'check "{report.path}" --repair')
     trusted = mendable and not _trail_resealed_at(conn)
     for fault in county_merge.merge_record_faults(conn):  # the record an older export is refused by
-        if fault.held_as is None:  # its record's other fields are not in the trail: said why, and the way back
-            way = (f"{county_merge.MERGE_NOT_PUT_BACK}. Go back to a backup of the county file made before it was "
-                   f"removed, then merge again the exports merged since. {where_to_restore(report.path)}")
+        if fault.held_as is None and not trusted:  # no evidence of which file was merged: a backup alone
+            way = (f"{county_merge.MERGE_NOT_PUT_BACK}; nor can it be rebuilt from the export, as the audit trail was "
+                   "changed or sealed again, so its record of which export was merged cannot be trusted. "
+                   f"{county_merge.MERGE_BACKUP_WAY}. {where_to_restore(report.path)}")
+        elif fault.held_as is None:  # its record's other fields are not in the trail, but in the export's manifest
+            way = (f"{county_merge.MERGE_NOT_PUT_BACK}. The export itself holds them, signed: give its file to "
+                   f'rebuild the record, safer-desk check "{report.path}" --repair --export EXPORT_FILE (the file '
+                   f"merged was {fault.file_name}), or {county_merge.MERGE_BACKUP_WAY[0].lower()}"
+                   f"{county_merge.MERGE_BACKUP_WAY[1:]}. {where_to_restore(report.path)}")
         elif trusted:
             way = f'it can be put back as the audit trail records it: run safer-desk check "{report.path}" --repair'
         else:
