@@ -76,3 +76,61 @@ def test_a_label_kept_with_its_field(qtbot):
     assert label.parentWidget() is field.parentWidget()
     assert abs(label.mapTo(holder, label.rect().center()).y() - field.mapTo(holder, field.rect().center()).y()) <= 2
     assert field.mapTo(holder, field.rect().topLeft()).y() > 10  # on the second line, with its label
+
+
+def _fields_row(qtbot, layout_class, **glue):
+    """A label and a box of choices asking for more than its share, a label and a name, both given a stretch, and two
+    buttons (the Commissioning page's top row)."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = layout_class(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    choices = QComboBox()
+    choices.addItem("Retained budget 2009/10: pilot and DV coordinators, the whole year")
+    choices.setMinimumContentsLength(12)  # as the page's: narrower than its longest choice where need be
+    name = QLineEdit()
+    labels = [QLabel("Scenario:"), QLabel("Name:")]
+    row.addWidget(labels[0], **glue)
+    row.addWidget(choices, 2)
+    row.addWidget(labels[1], **glue)
+    row.addWidget(name, 2)
+    for words in ("Save", "Delete"):
+        row.addWidget(QPushButton(words))
+    return holder, row, choices, name, labels
+
+
+def test_items_with_a_stretch_share_the_room_as_a_box_layout_shares_it(qtbot):
+    """Session 76, second pass: a FlowRow kept the box of choices at the width it asks for (343 at 1093x582) and gave
+    the name beside it, with the same stretch, the rest (188); a QHBoxLayout counts an item with a stretch at its
+    least and gave both 265. The Commissioning page's row, made a FlowRow, would have changed so."""
+    flow_holder, _flow, flow_choices, flow_name, _ = _fields_row(qtbot, FlowRow)
+    box_holder, box, box_choices, box_name, _ = _fields_row(qtbot, QHBoxLayout)
+    width = box.sizeHint().width() + 40  # room to spare, less than the box of choices asks for over the name's
+    _laid_out(flow_holder, width)
+    _laid_out(box_holder, width)
+    assert abs(flow_choices.width() - box_choices.width()) <= 1
+    assert abs(flow_name.width() - box_name.width()) <= 1
+
+
+def test_a_label_added_with_next_goes_onto_the_next_line_with_its_field(qtbot):
+    holder, row, choices, name, labels = _fields_row(qtbot, FlowRow, with_next=True)
+    narrow = row.minimumSize().width()
+    assert narrow >= labels[0].minimumSizeHint().width() + choices.minimumSizeHint().width()  # never apart
+    _laid_out(holder, narrow)
+    for label, field in zip(labels, (choices, name)):
+        assert abs(label.mapTo(holder, label.rect().center()).y() - field.mapTo(holder, field.rect().center()).y()) <= 2
+        assert label.x() < field.x()
+    assert name.y() > choices.y()  # the name, with its label, on a line below
+
+
+def test_a_row_kept_on_one_line_is_as_narrow_as_a_box_layout(qtbot):
+    holder, row, buttons, _search = _row(qtbot, FlowRow)
+    _box_holder, box, _b, _s = _row(qtbot, QHBoxLayout)
+    row.keep_on_one_line(True)
+    assert row.minimumSize().width() == box.minimumSize().width()
+    _laid_out(holder, row.minimumSize().width())
+    assert len({b.y() for b in buttons}) == 1
+    row.keep_on_one_line(False)
+    assert row.minimumSize().width() < box.minimumSize().width()

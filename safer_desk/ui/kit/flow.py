@@ -33,6 +33,8 @@ class FlowRow(QLayout):
         self._items: list[QLayoutItem] = []
         self._stretch: dict[int, int] = {}  # id of an item → its stretch factor
         self._next_stretch = 0
+        self._one_line = False  # ``keep_on_one_line``
+        self._glued: set[int] = set()  # ids of items never last on a line (``addWidget(..., with_next=True)``)
         if parent is None:
             self.setContentsMargins(0, 0, 0, 0)  # as a QHBoxLayout put inside another layout
 
@@ -44,10 +46,14 @@ class FlowRow(QLayout):
             self._next_stretch = 0
         self.invalidate()
 
-    def addWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 - Qt's name
+    def addWidget(self, widget: QWidget, stretch: int = 0, *, with_next: bool = False) -> None:  # noqa: N802
+        """``with_next``: the widget goes onto the next line with the one added after it (a label with its field,
+        each still given its own share of the room, as in a ``QHBoxLayout``, which ``together`` does not)."""
         self._next_stretch = stretch
         super().addWidget(widget)
         self._next_stretch = 0
+        if with_next:
+            self._glued.add(id(self._items[-1]))
 
     def addStretch(self, stretch: int = 0) -> None:  # noqa: N802 - Qt's name
         self._next_stretch = stretch or 1
@@ -66,9 +72,17 @@ class FlowRow(QLayout):
         if 0 <= index < len(self._items):
             item = self._items.pop(index)
             self._stretch.pop(id(item), None)
+            self._glued.discard(id(item))
             self.invalidate()
             return item
         return None
+
+    def keep_on_one_line(self, keep: bool) -> None:
+        """Never wrap (as a ``QHBoxLayout``: as narrow as its items side by side at their least) while ``keep``: for
+        a row that should wrap only where its tab has already given up another width-saving arrangement."""
+        if keep != self._one_line:
+            self._one_line = keep
+            self.invalidate()
 
     # --- sizes ------------------------------------------------------------------------------------------------
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
@@ -82,10 +96,15 @@ class FlowRow(QLayout):
         return self._place(QRect(0, 0, width, 0).adjusted(left, top, -right, 0), move=False) + top + bottom
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
-        """As narrow as its widest item (the others go onto lines of their own), a line high."""
+        """As narrow as its widest item (the others go onto lines of their own), a line high; kept on one line
+        (``keep_on_one_line``), as narrow as its items side by side."""
         shown = self._shown()
         left, top, right, bottom = self.getContentsMargins()
-        width = max((item.minimumSize().width() for item in shown), default=0)
+        if self._one_line:
+            width = sum(item.minimumSize().width() for item in shown) + sum(self._gaps(shown))
+        else:  # a label and its field (``with_next``) on a line together
+            width = max((sum(i.minimumSize().width() for i in run) + sum(self._gaps(run)) for run in self._runs(shown)),
+                        default=0)
         height = max((item.minimumSize().height() for item in shown), default=0)
         return QSize(width + left + right, height + top + bottom)
 
@@ -125,6 +144,16 @@ class FlowRow(QLayout):
         gap = self._gap(Qt.Orientation.Horizontal)
         return [0 if n == 0 or isinstance(line[n - 1], QSpacerItem) else gap for n in range(len(line))]
 
+    def _runs(self, shown: list[QLayoutItem]) -> list[list[QLayoutItem]]:
+        """The items in the runs that go onto a line together: each alone but for those added ``with_next``."""
+        runs: list[list[QLayoutItem]] = []
+        for n, item in enumerate(shown):
+            if n and id(shown[n - 1]) in self._glued:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        return runs
+
     def _lines(self, width: int) -> list[list[QLayoutItem]]:
         lines: list[list[QLayoutItem]] = [[]]
         used = 0
@@ -132,8 +161,12 @@ class FlowRow(QLayout):
             least = item.minimumSize().width()
             gap = self._gaps([*lines[-1], item])[-1]
             if lines[-1] and used + gap + least > width:
-                lines.append([])
-                used, gap = 0, 0
+                moved: list[QLayoutItem] = []  # a label goes with its field
+                while len(lines[-1]) > 1 and id(lines[-1][-1]) in self._glued:
+                    moved.insert(0, lines[-1].pop())
+                lines.append(moved)
+                used = sum(i.minimumSize().width() for i in moved) + sum(self._gaps(moved))
+                gap = self._gaps([*moved, item])[-1]
             used += gap + least
             lines[-1].append(item)
         while len(lines) > 1 and isinstance(lines[-1][0], QSpacerItem):  # a trailing stretch: kept on the line above
@@ -150,7 +183,11 @@ class FlowRow(QLayout):
         item's most."""
         room = width - sum(self._gaps(line))
         least = [item.minimumSize().width() for item in line]
-        hints = [max(item.sizeHint().width(), low) for item, low in zip(line, least)]
+        # An item given a stretch counts at its least, as Qt's box layouts count it (their ``smartSizeHint``): at
+        # 1093x582 the Commissioning page's scenarios box was kept at the 343 pixels it asks for, and the name
+        # beside it, with the same stretch, given 188 where a QHBoxLayout gave both 265.
+        hints = [low if self._stretch.get(id(item)) else max(item.sizeHint().width(), low)
+                 for item, low in zip(line, least)]
         if room < sum(hints):  # short of room: as Qt's box layouts, the same taken from each, none below its least
             widths = list(hints)
             giving = [i for i in range(len(line)) if hints[i] > least[i]]
