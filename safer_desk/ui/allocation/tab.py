@@ -49,6 +49,9 @@ from safer_desk.ui.kit.colours import alert_style, themed
 
 
 
+INPUTS_TITLE = "Inputs (double-click to edit, Ctrl+V to paste from Excel)"
+INPUTS_TITLE_NARROW = "Inputs (double-click to edit)"
+
 class InputsView(DataTableView):
     """The inputs table: edits like a spreadsheet, Ctrl+V pastes cells copied from Excel."""
 
@@ -456,7 +459,10 @@ class AllocationTab(TabBase):
         self.scenario_year = QLineEdit(self)
         self.scenario_year.setPlaceholderText(year_example())
         self.scenario_year.setAccessibleName("Financial year of the scenario to save")
-        self.scenario_year.setMaximumWidth(70)
+        # A year whole at any font: with a 12 pt font at 910 wide the row squeezed it to 36 pixels, "20" of "2009/10".
+        year_width = self.scenario_year.fontMetrics().horizontalAdvance("2009/10") + 16
+        self.scenario_year.setMinimumWidth(year_width)
+        self.scenario_year.setMaximumWidth(max(70, year_width))
         self.save_button = self._button("&Save", self.save_scenario, writes=True,
                                         tip="Save the scenario being worked on again; under another name or "
                                             "year, a new scenario (the loaded one is never overwritten)")
@@ -483,13 +489,16 @@ class AllocationTab(TabBase):
         return outer
 
     def _build_inputs(self) -> QGroupBox:
-        box = QGroupBox("Inputs (double-click to edit, Ctrl+V to paste from Excel)", self)
+        box = self.inputs_box = QGroupBox(INPUTS_TITLE, self)
         self.inputs_model = InputsModel(self.edit_input, self)
         self.inputs_model.editable = not self.read_only
         self.inputs_view = InputsView(self)
         self.inputs_view.setModel(self.inputs_model)
         self.inputs_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        buttons = QHBoxLayout()
+        # On one line unless the options are under one another (``_arrange_options``): at 1093x582 with a 12 pt
+        # font the three needed 570 pixels, 19 more than the window had beside the options, 202 at 150% (910 wide).
+        buttons = self._inputs_buttons = FlowRow()
+        buttons.keep_on_one_line(True)
         buttons.addWidget(self._button("Add Partnership", self.add_partnership, writes=True, key="8"))
         self.remove_partnership_button = self._button("Remove Partnership", self.remove_partnerships, writes=True,
                                                       key="9")
@@ -498,8 +507,7 @@ class AllocationTab(TabBase):
         self.inputs_model.modelReset.connect(lambda: self.remove_partnership_button.setEnabled(
             not self.read_only and self.inputs_model.rowCount() > 0))
         buttons.addWidget(self._button("Paste", self.inputs_view.paste_rows, writes=True, key="0",
-                                       tip="Paste cells copied from Excel at the current cell"))
-        buttons.addStretch(1)
+                                       tip="Paste cells copied from Excel at the current cell (Ctrl+V)"))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(6, 4, 6, 4)  # as the Options beside it: the room to a row of the table
         layout.setSpacing(4)
@@ -650,6 +658,10 @@ class AllocationTab(TabBase):
                                else QFormLayout.RowWrapPolicy.WrapAllRows)
         self._factor_buttons.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                           else QBoxLayout.Direction.LeftToRight)
+        self._inputs_buttons.keep_on_one_line(not narrow)  # at the normal font at 1093x582 Paste stays beside
+        # The title's Ctrl+V said by Paste's tip where narrow: with a 12 pt font the whole title was 463 pixels, and
+        # the inputs beside the options needed 985 of the 896 at 150% (910 wide).
+        self.inputs_box.setTitle(INPUTS_TITLE_NARROW if narrow else INPUTS_TITLE)
         for column, stretch in enumerate((3, 2, 0) if narrow else (0, 0, 1)):
             grid.setColumnStretch(column, stretch)
         self._fit_factors()

@@ -1,0 +1,55 @@
+"""Session 76, second pass (laptop): what the first pass left with a 12 pt font, at 150% on a 1366x768 laptop (the
+window 910x442) and at 125% (1093x582). Each test says what was seen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.kit.test_rows_wrap_large_text_s76 import AT_150, LAPTOP_125, controls, out_of_view, settle, text_12pt
+from tests.window_sizes import resize_window, widget_in_window
+
+__all__ = ["text_12pt"]  # the fixture, taken by name
+
+
+def open_at(window, qtbot, key: str, index: int, size: tuple[int, int]):
+    window.resize(1280, 800)
+    window.show()
+    tab = window.show_tab(key)
+    settle(window, qtbot)
+    tab.pages.setCurrentIndex(index)
+    settle(window, qtbot)
+    resize_window(window, size)
+    settle(window, qtbot)
+    area = window.tabs.currentWidget()
+    area.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    return tab, area
+
+
+@pytest.mark.parametrize("index", [0, 1, 2, 3], ids=["results", "compare", "redistribute", "top-slice"])
+def test_allocation_with_a_12pt_font_at_150_percent_does_not_scroll_sideways(text_12pt, demo_window, qtbot, index):
+    """Allocation's inputs kept their three buttons on one line ("Add Partnership (Alt+8)", "Remove Partnership
+    (Alt+9)", "Paste (Alt+0)": 570 pixels) and their whole title (463) beside the options at their least (492): the
+    tab needed 1,098 pixels, so at 1093 it scrolled sideways by 19 and at 910 by 202, the factors and Export… off the
+    right edge. Where the options go under one another the buttons wrap and the title is "Inputs (double-click to
+    edit)"; the scenario's year, squeezed to 36 pixels ("20"), keeps room for "2009/10"."""
+    tab, area = open_at(demo_window, qtbot, "allocation", index, AT_150)
+    assert area.horizontalScrollBar().maximum() == 0, tab.minimumSizeHint()
+    top = [w for w in controls(tab) if w.isVisible() and w.mapTo(tab, w.rect().topLeft()).y() < 120]
+    assert len(top) >= 4
+    assert out_of_view(tab, demo_window, top) == []
+    paste = next(w for w in controls(tab) if w.accessibleName() == "Paste")
+    area.ensureWidgetVisible(paste)
+    QApplication.processEvents()
+    assert widget_in_window(paste, demo_window)
+
+
+def test_allocation_inputs_buttons_stay_on_one_line_at_the_normal_font(demo_window, qtbot):
+    """Letting the three buttons wrap everywhere put Paste on a line of its own at the normal font at 1093x582 (the
+    options took the room it gave) and the line it took hid a partnership: at the normal font they stay beside one
+    another, as before."""
+    tab, _area = open_at(demo_window, qtbot, "allocation", 0, LAPTOP_125)
+    buttons = [w for w in controls(tab) if w.accessibleName() in ("Add Partnership", "Remove Partnership", "Paste")]
+    assert len(buttons) == 3
+    assert len({w.mapTo(tab, w.rect().topLeft()).y() for w in buttons}) == 1
