@@ -45,6 +45,18 @@ def test_allocation_with_a_12pt_font_at_150_percent_does_not_scroll_sideways(tex
     assert widget_in_window(paste, demo_window)
 
 
+def test_commissioning_with_a_12pt_font_at_150_percent_does_not_scroll_sideways(text_12pt, demo_window, qtbot):
+    """The Commissioning page's top row (scenario, name, status and four buttons) needed 945 pixels: at 910 the
+    page scrolled sideways by 61, Delete off the edge. It wraps now, each label with its field, the name never
+    squeezed past reading."""
+    tab, area = open_at(demo_window, qtbot, "projects", 1, AT_150)
+    assert area.horizontalScrollBar().maximum() == 0, tab.minimumSizeHint()
+    page = tab.pages.currentWidget()
+    top = [w for w in controls(page) if w.isVisible() and w.mapTo(page, w.rect().topLeft()).y() < 120]
+    assert {"Save", "Save as new", "Delete", "Scenario name"} <= {w.accessibleName() for w in top}
+    assert out_of_view(page, demo_window, top) == []
+
+
 def test_allocation_inputs_buttons_stay_on_one_line_at_the_normal_font(demo_window, qtbot):
     """Letting the three buttons wrap everywhere put Paste on a line of its own at the normal font at 1093x582 (the
     options took the room it gave) and the line it took hid a partnership: at the normal font they stay beside one

@@ -31,6 +31,7 @@ from safer_desk.ui import prompts, settings
 from safer_desk.ui.kit import key_after_words
 from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
+from safer_desk.ui.kit.flow import FlowRow
 from safer_desk.ui.kit.forms import NamedLabel
 from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import CELL_PAD, HEADING_PAD, DataTableView, WholeNumbers
@@ -123,7 +124,9 @@ class CommissioningPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
+        # A second line where the window is too narrow: scenario, name, status and four buttons side by side needed
+        # 945 pixels with a 12 pt font, and at 150% on a 1366x768 laptop (910 wide) the page scrolled sideways.
+        top = FlowRow()
         layout.addLayout(top)
         self.scenarios = ChoiceBox()
         self.scenarios.setAccessibleName("Saved scenarios")
@@ -131,15 +134,17 @@ class CommissioningPage(QWidget):
         self.scenarios.activated.connect(self._scenario_chosen)
         scenario_label = QLabel("Scenari&o:")
         scenario_label.setBuddy(self.scenarios)
-        top.addWidget(scenario_label)
+        top.addWidget(scenario_label, with_next=True)
         top.addWidget(self.scenarios, 2)
         self.name = QLineEdit()
         self.name.setAccessibleName("Scenario name")
         self.name.setPlaceholderText("name to save it under")
+        # Room to read a name typed: the row goes onto a second line before it is squeezed to a letter or two.
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("name to save it") + 12)
         self.name.textChanged.connect(lambda text: None if self._showing else self.presenter.set_name(text))
         name_label = QLabel("Na&me:")
         name_label.setBuddy(self.name)
-        top.addWidget(name_label)
+        top.addWidget(name_label, with_next=True)
         top.addWidget(self.name, 2)
         self.status = NamedLabel()
         self.status.setAccessibleName("Scenario saved or not")
