@@ -65,3 +65,40 @@ def test_allocation_inputs_buttons_stay_on_one_line_at_the_normal_font(demo_wind
     buttons = [w for w in controls(tab) if w.accessibleName() in ("Add Partnership", "Remove Partnership", "Paste")]
     assert len(buttons) == 3
     assert len({w.mapTo(tab, w.rect().topLeft()).y() for w in buttons}) == 1
+
+
+def test_a_billed_splits_statuses_are_whole_in_view_at_150_percent_with_a_12pt_font(text_12pt, demo_window, qtbot):
+    """Split… of a billed review with a 12 pt font, in the 890x422 a 910x442 window leaves it: its grid needed 1,016
+    pixels of the 852 inside, so it scrolled sideways and "Refused (not yet dealt with)", squeezed to 65 pixels and
+    over four lines, was cut at the dialog's right edge. The long headings ("Refused or written off") go over two
+    lines there now; at the normal font they stay on one (the dialog as before)."""
+    from safer_desk.ui.kit import fitting_size
+    from tests.costs.test_billed_split_enter_s70 import _billed_split
+
+    _page, dialog = _billed_split(demo_window, qtbot)
+    resize_window(demo_window, AT_150)
+    room = fitting_size(demo_window, max(760, dialog._grid_width() + 60), 520)
+    dialog.resize(*room)
+    qtbot.waitUntil(lambda: dialog.width() <= room[0])
+    QApplication.processEvents()
+    view = dialog.scroll.viewport()
+    assert dialog.scroll.horizontalScrollBar().maximum() == 0, dialog.grid_holder.minimumSizeHint()
+    statuses = [labels[3] for labels in dialog.extra_labels.values() if labels[3].text()]
+    assert statuses
+    for status in statuses:
+        right = status.mapTo(view, status.rect().topRight()).x()
+        assert right < view.width()
+        assert status.height() >= status.heightForWidth(status.width())  # every line of it
+    dialog.reject()
+
+
+def test_a_billed_splits_headings_stay_on_one_line_at_the_normal_font(demo_window, qtbot):
+    from tests.costs.test_billed_split_enter_s70 import _billed_split
+
+    _page, dialog = _billed_split(demo_window, qtbot)
+    QApplication.processEvents()
+    headings = [h for h in dialog.header_labels if " or " in h.text()]
+    assert len(headings) == 2
+    for heading in headings:
+        assert heading.heightForWidth(heading.width()) < 2 * heading.fontMetrics().lineSpacing()  # one line
+    dialog.reject()
