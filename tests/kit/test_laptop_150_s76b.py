@@ -102,3 +102,42 @@ def test_a_billed_splits_headings_stay_on_one_line_at_the_normal_font(demo_windo
     for heading in headings:
         assert heading.heightForWidth(heading.width()) < 2 * heading.fontMetrics().lineSpacing()  # one line
     dialog.reject()
+
+
+def _three_offices_merged():
+    from safer_desk.services.county import MergeReport
+    from tests.exchange.test_merge_summary_words import summary
+
+    return MergeReport(merged=[summary(name, 2, decided=1, public={"added": 1, "replaced": 2, "same": 0})
+                               for name in ("babergh", "mid suffolk", "ipswich")])
+
+
+def test_the_merge_summary_keeps_conflicts_in_view_at_150_percent_with_a_12pt_font(text_12pt, demo_window, qtbot):
+    """Three offices' files merged, with a 12 pt font in the 890x422 a 910x442 window leaves the summary: its
+    fourteen lines of counts took 241 pixels, and the table of six conflicts showed one row at a time. The counts
+    scroll now where the dialog is that short (two lines of them at the least); four conflicts are in view."""
+    from safer_desk.ui.exchange.dialogs import MergeResultDialog
+    from tests.window_sizes import rows_in_view
+
+    resize_window(demo_window, AT_150)
+    dialog = MergeResultDialog(_three_offices_merged(), demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    assert dialog.height() <= AT_150[1]
+    assert rows_in_view(dialog.view) >= 4
+    assert dialog.summary_label.visibleRegion().boundingRect().height() >= 2 * dialog.fontMetrics().lineSpacing()
+
+
+def test_the_merge_summary_shows_all_its_counts_where_there_is_room(demo_window, qtbot):
+    from safer_desk.ui.exchange.dialogs import MergeResultDialog
+
+    resize_window(demo_window, LAPTOP_125)
+    dialog = MergeResultDialog(_three_offices_merged(), demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    label = dialog.summary_label
+    assert label.visibleRegion().boundingRect().height() >= label.heightForWidth(label.width())  # every line

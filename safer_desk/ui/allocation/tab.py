@@ -8,7 +8,7 @@ state pushed on the window's undo stack, and the result is recomputed at once.
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QBoxLayout, QButtonGroup, QComboBox,
                                QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -32,6 +32,7 @@ from safer_desk.ui.kit.choice import ChoiceBox
 from safer_desk.ui.kit.exports import export_to_chosen_file
 from safer_desk.ui.kit.flow import FlowRow
 from safer_desk.ui.kit.labels import NamedLabel
+from safer_desk.ui.kit.note_area import NoteArea
 from safer_desk.ui.kit.sheet_table import SheetTable
 from safer_desk.ui.kit.table_view import (CELL_PAD, HEADING_PAD, MODIFIER_KEYS, REFUSED, DataTableView, WholeNumbers,
                                           _source_copy, two_line_width)
@@ -707,7 +708,7 @@ class AllocationTab(TabBase):
         # The line above the whole page, over the chart too: with two factors its notes ran to four lines over the
         # table alone, and the table past the page's foot at 1093x582 (round 38). Made before the table, so Tab
         # reads it first, as the page does (made last, Tab reached the pot after the table and the explanation).
-        self.summary_area = _NoteArea(self.summary_label, page)
+        self.summary_area = NoteArea(self.summary_label, page)
         self.results_model = ResultsModel(self)
         self.results_proxy = SortProxy(self)
         self.results_proxy.setSourceModel(self.results_model)
@@ -1744,36 +1745,6 @@ def _table_text(model, *, total_label: str | None = None) -> str:
     if total_label is not None and rows:
         rows[-1][0] = total_label
     return to_tsv([header, *rows])
-
-
-class _NoteArea(QScrollArea):
-    """The line above the results: as tall as its lines where the page has the room, else two lines of it at least
-    and the rest scrolled to. Its whole height taken, seven lines (three factors, damping, the weights' warning) ran
-    the results table past the page's foot at 1093x582: the Totals row out of sight."""
-
-    def __init__(self, note: QLabel, parent: QWidget):
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(note)
-        self.setAccessibleName(note.accessibleName())
-
-    def whole_height(self) -> int:
-        """The note's height at this width, every line of it."""
-        return self.widget().heightForWidth(max(1, self.width()))
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().sizeHint().width(), self.whole_height())
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(super().minimumSizeHint().width(),
-                     min(self.whole_height(), 2 * self.widget().fontMetrics().lineSpacing()))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # its lines at the new width
 
 
 class _BesideTabs(QWidget):
