@@ -24,7 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", metavar="FILE", help="the Safer Desk file")
     parser.add_argument("--area", metavar="NAME",
                         help="only the projects of this area, as the register's area choice shows them (those naming "
-                             "it, and its county's county-wide ones); an area no project names is refused")
+                             "it, and its county's county-wide ones: Babergh's file keeps Suffolk's for Babergh though "
+                             "no project names it); an area no project counts for is refused")
     parser.set_defaults(run=run_projects)
     register_awards(subparsers)
 
@@ -59,9 +60,8 @@ def _projects_of_area(store, area: str) -> set[str]:
     held = presenter.areas()
     chosen = next((name for name in held if name.casefold() == " ".join(area.split()).casefold()), None)
     if chosen is None:
-        offered = f"the areas the register's projects name are {in_words(held)}" if held else \
-            "no project in it names an area"
-        raise CliError(f"--area: no project in the register names an area called “{area.strip()}”"
+        offered = f"its area choice offers {in_words(held)}" if held else "no project in it names an area"
+        raise CliError(f"--area: the register counts no project for an area called “{area.strip()}”"
                        f"{meant_words(area.strip(), held)} ({offered}). Nothing was printed.")
     keep = presenter.filter_predicate(area=chosen)
     return {p.id for p in presenter.rows if keep is None or keep(p)}

@@ -528,7 +528,13 @@ class ProjectsPresenter(ScreenPresenter):
         return service.funding_routes(self.rows)
 
     def areas(self) -> list[str]:
-        return service.areas(self.rows)
+        """The register's area choice: the areas its projects name, and each of the office's own districts whose
+        county's county-wide projects count for it (Babergh's file, where no project names Babergh, offers Babergh:
+        Suffolk's county-wide schemes are Babergh's too, as `projects --help` and its board report say)."""
+        named = service.areas(self.rows)
+        held = {a.casefold() for a in named}
+        own = [name for name in self._own_area_names()[0] if name.casefold() not in held and self._in_area(name)]
+        return sorted(named + own, key=str.casefold) if own else named
 
     def known_areas(self) -> dict[str, str]:
         """The areas the file knows (``service.known_area_names``), read once for each reading of the rows."""

@@ -45,7 +45,9 @@ def test_unknown_area_refused_listing_the_areas_held(demo_path, capsys):
     code, out, err = run(capsys, "projects", demo_path, "--area", "Ipswitch")
     assert code == 1 and out == ""
     assert "“Ipswitch”" in err and "did you mean Ipswich?" in err
-    assert "Countywide, Ipswich and Plymouth" in err
+    # the areas its projects name, and the example office's own districts Suffolk's county-wide projects count for
+    assert "its area choice offers Babergh, Countywide, East Suffolk, Ipswich, Mid Suffolk, Plymouth and " \
+        "West Suffolk" in err
     assert demo_path.read_bytes() == before
     code, out, err = run(capsys, "projects", demo_path, "--area", " ")
     assert code == 1 and out == "" and "the area's name is empty" in err

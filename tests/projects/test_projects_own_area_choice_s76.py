@@ -1,0 +1,54 @@
+"""A district office's own area is in the register's area choice and `projects --area` when its county's county-wide
+projects count for it, as `projects --help` says: Babergh's own file (the example made Babergh's) was refused
+"no project … names an area called Babergh" though Suffolk's county-wide projects are Babergh's too."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from safer_desk.presenters.projects import ProjectsPresenter
+from safer_desk.storage.store import open_store
+from tests.cli_run import run
+
+
+def _babergh(path, capsys):
+    code, _, err = run(capsys, "office", path, "--clear", "--district", "Babergh", "--county", "Suffolk",
+                       "--name", "Babergh office")
+    assert code == 0, err
+
+
+def _choice(path) -> tuple[list[str], list[str]]:
+    store = open_store(path, read_only=True)
+    try:
+        presenter = ProjectsPresenter(store)
+        presenter.reload()
+        keep = presenter.filter_predicate(area="Babergh")
+        return presenter.areas(), sorted(p.title for p in presenter.rows if keep(p))
+    finally:
+        store.close()
+
+
+def test_babergh_office_chooses_babergh_and_gets_suffolks_county_wide_projects(demo_path, capsys):
+    _babergh(demo_path, capsys)
+    areas, window = _choice(demo_path)
+    assert "Babergh" in areas  # the office's own area, though no project names it
+    assert areas.index("Babergh") < areas.index("Ipswich")  # in order with the others
+    assert window and not any("Plymouth" in t for t in window)
+    assert "Homeshield Plus" in window  # Suffolk county-wide
+    assert not any(t.startswith("Ipswich CSP") for t in window)  # Ipswich's own are not Babergh's
+    code, out, err = run(capsys, "projects", demo_path, "--area", "babergh")
+    assert code == 0 and err == ""
+    assert sorted(r["title"] for r in csv.DictReader(io.StringIO(out))) == window
+
+
+def test_an_area_of_no_project_and_not_the_offices_is_still_refused(demo_path, capsys):
+    _babergh(demo_path, capsys)
+    code, out, err = run(capsys, "projects", demo_path, "--area", "Mid Suffolk")
+    assert code == 1 and out == ""
+    assert "“Mid Suffolk”" in err and "its area choice offers Babergh, Countywide, Ipswich and Plymouth" in err
+
+
+def test_example_office_choice_unchanged_where_its_areas_are_named(demo_path):
+    areas, _ = _choice(demo_path)
+    assert areas.count("Ipswich") == 1
