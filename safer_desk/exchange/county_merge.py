@@ -1377,8 +1377,9 @@ RESTORED_WAY = ("confirm it with the office, then merge this file on its own, ac
 FORKED_FILE = ("two files have each been making this office's exports (a copy of its Safer Desk file, or a backup "
                "restored, used apart from the file the county merges). Merge exports from the one file the office "
                "works in; a second office needs its own Safer Desk file, as a copy of another office's file keeps "
-               "that office's identity. If the office restored a backup of its file (as Safer Desk advises for a "
-               f"damaged file), {RESTORED_WAY}")
+               "that office's identity: make it with File > New… (or safer-desk demo NEW_FILE, to start from the "
+               "example) and name its areas in File > Office Details…. If the office restored a backup of its file "
+               f"(as Safer Desk advises for a damaged file), {RESTORED_WAY}")
 
 
 def _chain_hash_at(path: Path, entry_id: int) -> str | None:
