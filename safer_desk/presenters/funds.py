@@ -37,7 +37,24 @@ NO_ITEMS = "The catalogue has no items yet: add one with More > Catalogue item�
 # A new office file: nothing to choose in the Contributor or District box, said with where to add it.
 NO_PARTNERS = ("The file has no partners yet: add the contributor in View > Districts, Partnerships and Partners… "
                "first.")
-NO_DISTRICTS = "The file has no districts yet: add them in View > Districts, Partnerships and Partners… first."
+NO_DISTRICTS = ("The file has no districts yet: tick the office's districts in File > Office Details… (or add one in "
+                "View > Districts, Partnerships and Partners…) first.")
+# What each empty box of a new file's fund form shows, as a review's form does (presenters/dhr.py): where its names
+# come from. Its value is blank: Save refuses it with the words above, beside the box.
+PARTNERS_FROM = "(none yet: add one in View > Districts, Partnerships and Partners…)"
+DISTRICTS_FROM = "(none yet: tick the office's districts in File > Office Details…)"
+ITEMS_FROM = "(none yet: add one with More > Catalogue item…)"
+REFERRALS_FROM = "(none yet: add one with New referral…)"
+
+
+def _none_held(fields: list[Field], key: str) -> bool:
+    """The box has no name to choose (its one line, if any, says where names come from: ``_named_or_where``)."""
+    return not any(value for value, _ in next(f for f in fields if f.key == key).choices)
+
+
+def _named_or_where(names: list[str], where: str) -> tuple[tuple[str, str], ...]:
+    """The names to choose from; none, a blank saying where they come from (an empty list said nothing)."""
+    return choices(names) if names else choices([], blank=where)
 # The More menu's actions that change the file, in its order (FundsPresenter.more_actions says which apply).
 MORE_ACTIONS = ("new_fund", "fund_settings", "item", "edit_referral", "edit_spend_line", "edit_contribution",
                 "delete_referral", "delete_spend_line", "delete_contribution", "delete_item", "delete_fund")
@@ -407,7 +424,7 @@ class FundsPresenter(FormScreen):
     def _contribution_fields(self) -> list[Field]:
         partners = [o.name for o in list_organisations(self.store)]  # none: _contribution_check says where to add one
         return [Field("organisation", "&Contributor", FieldKind.CHOICE, required=bool(partners),
-                      choices=choices(partners)),
+                      choices=_named_or_where(partners, PARTNERS_FROM)),
                 # read when negative, to be refused saying how money withdrawn is recorded (_refund_check)
                 Field("amount", "A&mount", FieldKind.MONEY, required=True, allow_negative=True,
                       refused_words=contribution_amount_words),
@@ -464,7 +481,8 @@ class FundsPresenter(FormScreen):
         districts = [d.name for d in list_districts(self.store)]  # none: the form's check says where to add them
         return [Field("reference", "&Reference", required=True, placeholder="e.g. TH-2018-016",
                       help="A pseudonymous code such as TH-2018-016 — never a name"),
-                Field("district", "&District", FieldKind.CHOICE, required=bool(districts), choices=choices(districts)),
+                Field("district", "&District", FieldKind.CHOICE, required=bool(districts),
+                      choices=_named_or_where(districts, DISTRICTS_FROM)),
                 Field("referred_on", "Referred &on", FieldKind.DATE, required=True, happened="a referral"),
                 Field("risk_level", "Risk &level", FieldKind.CHOICE, choices=choices(RISK_LEVELS)),
                 Field("at_marac", "At &MARAC", FieldKind.CHOICE, choices=yes),
@@ -489,7 +507,7 @@ class FundsPresenter(FormScreen):
             return {**doubts, "referred_on": early}
 
         fields = self._referral_fields()
-        none = not next(f for f in fields if f.key == "district").choices  # a new file: no district to choose yet
+        none = _none_held(fields, "district")  # a new file: no district to choose yet
         return self._form(fields, title, commit, warnings=outside,
                           heading=f"{title}. Record the victim by a reference and district only — never a name.",
                           note=f"This fund accepts: {fund.rules.describe()}." + (f" {NO_DISTRICTS}" if none else ""),
@@ -624,7 +642,7 @@ class FundsPresenter(FormScreen):
         items = funds.list_items(self.store) if items is None else items
         return [Field("spent_on", "&Date", FieldKind.DATE, required=True, happened="a purchase"),
                 Field("item", "&Item", FieldKind.CHOICE, required=bool(items),
-                      choices=choices([i["name"] for i in items])),
+                      choices=_named_or_where([i["name"] for i in items], ITEMS_FROM)),
                 Field("amount", "A&mount (blank: the usual price)", FieldKind.MONEY, allow_negative=True,
                       refused_words=spend_amount_words),
                 Field("supplier", "Su&pplier (blank: the catalogue's)"), Field("invoice_ref", "Invoi&ce")]
@@ -682,7 +700,8 @@ class FundsPresenter(FormScreen):
         fund = self._need_fund()
         refs = [r["reference"] for r in (self.data.referrals if self.data else [])]
         items = funds.list_items(self.store)
-        fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True, choices=choices(refs)),
+        fields = [Field("referral", "&Referral", FieldKind.CHOICE, required=True,
+                        choices=_named_or_where(refs, REFERRALS_FROM)),
                   *self._spend_fields(items)]
         # A new file: nothing to choose in a box is said where the officer is, with where to add it.
         note = " ".join(([] if refs else [f"{fund.name_said} has no referral yet: add one with New referral… first."])
@@ -910,7 +929,7 @@ def _contribution_check(fields: list[Field], *, correcting: bool = False) -> Cal
     partner in the file to choose as its contributor, where to add one (the box is empty: "This field is needed" said
     nothing of where)."""
     refund = _refund_check("contribution", correcting=correcting)
-    none = not next(f for f in fields if f.key == "organisation").choices
+    none = _none_held(fields, "organisation")
 
     def check(v: dict) -> dict[str, str]:
         return {**({"organisation": NO_PARTNERS} if none and not v.get("organisation") else {}), **refund(v)}
