@@ -153,6 +153,12 @@ class FormPresenter:
     state, ``saved`` after a successful save.
     """
 
+    save_words = "Save"  # the form's save button as its words name it (the Projects editor's reads "Save changes")
+
+    def queried_words(self) -> str:
+        """``QUERIED`` naming this form's save button."""
+        return QUERIED.replace("Save again", f"{self.save_words} again")
+
     def __init__(self, fields: Sequence[Field], *,
                  save_fn: Callable[[dict[str, Any], dict[str, Any]], Any] | None = None,
                  check_fn: Callable[[dict[str, Any]], Mapping[str, str]] | None = None,
@@ -206,7 +212,7 @@ class FormPresenter:
         # field marked was put back (Esc) or typed right, and the officer looked for a field marked not there.
         if marked is not None and self.form_message == marked:
             self.form_message = correct_marked(self.errors) if self.errors else ""
-        elif self.form_message == QUERIED and not self.slips:
+        elif self.form_message == self.queried_words() and not self.slips:
             self.form_message = ""
         self.changed.emit()
 
@@ -215,7 +221,7 @@ class FormPresenter:
         if key in self.errors:
             return self.errors[key]
         if key in self.slips:
-            return f"{self.slips[key].message} Save again to keep it."
+            return f"{self.slips[key].message} {self.save_words} again to keep it."
         return ""
 
     # -- dirty ----------------------------------------------------------------------------------------
@@ -300,7 +306,7 @@ class FormPresenter:
         if unconfirmed:
             for key in unconfirmed:
                 self._confirmed[key] = str(self.values.get(key))
-            self.form_message = QUERIED
+            self.form_message = self.queried_words()
             self.changed.emit()
             return False
         try:

@@ -104,6 +104,8 @@ def service_fields(values: dict[str, Any]) -> dict[str, str]:
 class ProjectEditorPresenter(FormPresenter):
     """The editor of one project; ``project`` is the record as the file holds it (or the unsaved new one)."""
 
+    save_words = "Save changes"  # its button: "then Save again" had the officer look for a Save button
+
     def __init__(self, owner: "ProjectsPresenter"):
         super().__init__(project_editor_fields(), save_fn=self._save, check_fn=self._check, today=owner.today)
         self.owner = owner
@@ -122,7 +124,7 @@ class ProjectEditorPresenter(FormPresenter):
                       f"act on all {chosen}." if chosen > 1 else "Select a project in the register, or add one.")
         elif new:
             self.load(editor_values(project), title="New project", dirty=True,
-                      heading="New project — not saved yet: give it a title, then Save.")
+                      heading="New project — not saved yet: give it a title, then Save changes.")
         else:
             self.load(editor_values(project), title=f"Project {project.title}", heading=self._heading(project))
 
@@ -308,7 +310,7 @@ class ProjectEditorPresenter(FormPresenter):
         if not saved and not self.errors and set(self.slips) in ({"title"}, {"status_date"}) \
                 and self.form_message.startswith("Not saved yet"):  # no figure is queried: the title or date is
             what = "title" if "title" in self.slips else "date"
-            self.form_message = f"Not saved yet: check the {what} queried below, then Save again to keep it."
+            self.form_message = f"Not saved yet: check the {what} queried below, then Save changes again to keep it."
             self.changed.emit()
         return saved
 
@@ -351,7 +353,7 @@ class ProjectEditorPresenter(FormPresenter):
             raise FormError(exc.by_field, correct_marked(exc.by_field)) from None
         except NoLongerInFile as exc:
             self.taken_out()
-            raise FormError({}, f"Not saved: {exc} What you typed is still here: Save again adds it to the "
+            raise FormError({}, f"Not saved: {exc} What you typed is still here: Save changes adds it to the "
                                 "register again; Revert forgets it.") from None
 
     def take_file(self, project: Project) -> list[str]:
@@ -377,7 +379,7 @@ class ProjectEditorPresenter(FormPresenter):
         # What the file held was asked about when it was typed (a date far from today): not asked again.
         self._confirmed = {k: str(v) for k, v in self.values.items() if v == self.saved_values.get(k)}
         self.saved_values = {}
-        self.heading = "No longer in the file — not saved: Save adds it to the register again."
+        self.heading = "No longer in the file — not saved: Save changes adds it to the register again."
         self.changed.emit()
 
     def file_changed(self, project: Project | None) -> None:
@@ -394,14 +396,14 @@ class ProjectEditorPresenter(FormPresenter):
         if project is None:
             self.taken_out()
             self.form_message = (f"{name} is no longer in the file: a merge of district files, or an undo, took it "
-                                 "out while you were editing it. What you typed is still here: Save adds it to the "
-                                 "register again; Revert forgets it.")
+                                 "out while you were editing it. What you typed is still here: Save changes adds it to "
+                                 "the register again; Revert forgets it.")
             self.changed.emit()
             return
         clashes = self.take_file(project)
         self.errors = {key: f"Changed in the file too while you were editing: it now holds "
                             f"{service.held_text(project, self._service_key(key))}. What you typed is kept: Save "
-                            "puts it in place of that; Revert takes the file's." for key in clashes}
+                            "changes puts it in place of that; Revert takes the file's." for key in clashes}
         self.form_message = (f"The file changed {name} while you were editing it (a merge of district files, or an "
                              "undo). The fields you had not changed now show what it holds; what you typed is kept"
                              + (" (see the fields marked)." if clashes else "."))

@@ -158,7 +158,7 @@ def test_enter_in_the_funding_route_saves_once_so_a_queried_date_is_shown_not_ke
     route = editor.widgets["funding_route"].lineEdit()
     route.setFocus()
     qtbot.keyClick(route, Qt.Key.Key_Return)
-    assert "Save again to keep it" in editor.messages["start_date"].text()
+    assert "Save changes again to keep it" in editor.messages["start_date"].text()
     assert editor.project.start_date == project.start_date  # nothing saved yet
 
 

@@ -33,7 +33,7 @@ def test_a_new_status_dated_before_the_last_is_queried_then_kept(p1):
     editor.set_value("status_date", "01/01/2017")
     assert not editor.save()
     assert editor.slips["status_date"].message == BEFORE_PROPOSED
-    assert editor.form_message == "Not saved yet: check the date queried below, then Save again to keep it."
+    assert editor.form_message == "Not saved yet: check the date queried below, then Save changes again to keep it."
     assert editor.save()  # asked once
     assert [h.changed_on for h in p1.selected_project.status_history] == ["2017-01-24", "2017-01-01"]
 

@@ -489,7 +489,8 @@ def test_figures_typed_where_a_slip_is_likely_are_queried_beside_their_fields(ta
     type_in("cost", "£29,000")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.messages["end_date"].text() == ("⚠ 31/03/2110 is more than 10 years from the year in view "
-                                                  f"({date.today().year}): is the year right? Save again to keep it.")
+                                                  f"({date.today().year}): is the year right? Save changes again to "
+                                                  "keep it.")
     assert "check the figures queried" in editor.form_message.text()
     assert tab.session.undo_stack.count() == 0
     type_in("end_date", "31/3/2019")  # corrected: saved at the next press

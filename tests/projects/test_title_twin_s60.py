@@ -29,8 +29,8 @@ def test_a_new_project_with_a_register_title_is_asked_about_once_then_kept(demo_
     assert editor.save() is False
     said = editor.message("title")
     assert said == ("Another project (ref 1) is titled “Homeshield Plus”: a scenario and the board report would "
-                    "count both. Save again to keep it.")
-    assert editor.form_message == "Not saved yet: check the title queried below, then Save again to keep it."
+                    "count both. Save changes again to keep it.")
+    assert editor.form_message == "Not saved yet: check the title queried below, then Save changes again to keep it."
     assert _titles(demo_store).count("Homeshield Plus") == 1  # nothing written yet
     assert editor.save() is True  # asked once: kept as typed
     assert [" ".join(t.casefold().split()) for t in _titles(demo_store)].count("homeshield plus") == 2
