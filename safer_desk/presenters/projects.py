@@ -529,11 +529,14 @@ class ProjectsPresenter(ScreenPresenter):
     def funding_routes(self) -> list[str]:
         return service.funding_routes(self.rows)
 
-    def areas(self) -> list[str]:
-        """The register's area choice: the areas its projects name, and each of the office's own districts whose
-        county's county-wide projects count for it (Babergh's file, where no project names Babergh, offers Babergh:
-        Suffolk's county-wide schemes are Babergh's too, as `projects --help` and its board report say)."""
+    def areas(self, own: bool = True) -> list[str]:
+        """The register's area choice: the areas its projects name, and (``own``) each of the office's own districts
+        whose county's county-wide projects count for it (Babergh's file, where no project names Babergh, offers
+        Babergh: Suffolk's county-wide schemes are Babergh's too, as `projects --help` and its board report say).
+        The window offers those after its first screen: they read the office's scope and the report's areas."""
         named = service.areas(self.rows)
+        if not own:
+            return named
         held = {a.casefold() for a in named}
         own = [name for name in self._own_area_names()[0] if name.casefold() not in held and self._in_area(name)]
         return sorted(named + own, key=str.casefold) if own else named

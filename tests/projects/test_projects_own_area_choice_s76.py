@@ -52,3 +52,15 @@ def test_an_area_of_no_project_and_not_the_offices_is_still_refused(demo_path, c
 def test_example_office_choice_unchanged_where_its_areas_are_named(demo_path):
     areas, _ = _choice(demo_path)
     assert areas.count("Ipswich") == 1
+
+
+def test_the_window_offers_the_offices_own_area_once_shown(window, qtbot, demo_path, capsys):
+    _babergh(demo_path, capsys)
+    assert window.open_path(demo_path)
+    tab = window.show_tab("projects").register
+    offered = lambda: [tab.area_filter.itemData(i) for i in range(tab.area_filter.count())]  # noqa: E731
+    qtbot.waitUntil(lambda: "Babergh" in offered(), timeout=5000)
+    tab.area_filter.setCurrentIndex(tab.area_filter.findData("Babergh"))
+    qtbot.waitUntil(lambda: tab.proxy.rowCount() > 0, timeout=5000)
+    shown = {tab.project_at(r).title for r in range(tab.proxy.rowCount())}
+    assert shown == set(_choice(demo_path)[1])

@@ -142,6 +142,9 @@ class RegisterPage(QWidget):
         splitter.addWidget(self._editor_holder)
         self._editor_pending = True
         QTimer.singleShot(0, self, self._build_editor)
+        # The office's own areas join the area choice after the first screen (``ProjectsPresenter.areas``)
+        self._own_areas_offered = False
+        QTimer.singleShot(0, self, self._offer_own_areas)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([895, 385])
@@ -372,9 +375,14 @@ class RegisterPage(QWidget):
             view.fit_column(self.TITLE, title)
         view.fit_column(self.STATUS, max(status_floor, min(status_width, room - title)))
 
+    def _offer_own_areas(self) -> None:
+        self._own_areas_offered = True
+        if not self.loading:
+            self._refill_choices()
+
     def _refill_choices(self) -> None:
         for combo, values in ((self.route_filter, self.presenter.funding_routes()),
-                              (self.area_filter, self.presenter.areas())):
+                              (self.area_filter, self.presenter.areas(own=self._own_areas_offered))):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
