@@ -311,6 +311,7 @@ class BudgetsPresenter(ScreenPresenter):
         self.store = store
         self.read_only = bool(store.read_only) if read_only is None else read_only
         self.plans: list[service.PlanSummary] = []
+        self.outside: frozenset[str] = frozenset()  # plans of no area of the office's: listed last (``outside_note``)
         self.view: service.PlanView | None = None
         self.rows: list[GridRow] = []
         # A plan in pounds with pence in any figure shows them in every figure (``shown``), as the board report prints
@@ -330,12 +331,35 @@ class BudgetsPresenter(ScreenPresenter):
         self.undone_cells: tuple[CellAt, ...] = ()
 
     # -- reading ---------------------------------------------------------------------------------------
+    def _read_plans(self) -> None:
+        """The file's plans: the office's own first, as its board report shows them; others' after, said apart
+        (``outside_note``)."""
+        from safer_desk.services.report_sections.budgets import plans_outside_office
+
+        plans = service.list_plans(self.store)
+        self.outside = plans_outside_office(self.store, [p.id for p in plans])
+        self.plans = [p for p in plans if p.id not in self.outside] + [p for p in plans if p.id in self.outside]
+
     def reload(self) -> None:
-        self.plans = service.list_plans(self.store)
+        self._read_plans()
         self.plans_changed.emit()
         if self.selected and not any(p.id == self.selected for p in self.plans):
             self.selected = None
         self.select(self.selected or (self.plans[0].id if self.plans else None))
+
+    def outside_note(self) -> str:
+        """Under the plan list: which plans are of other areas, and that the board report leaves them out; "" when
+        none is (the register leaves other counties' projects out of All areas so, as the report does)."""
+        if not self.outside:
+            return ""
+        from safer_desk.services.report_sections.budgets import plan_area_names
+
+        where = plan_area_names(self.store, sorted(self.outside))
+        n = len(self.outside)
+        return (f"The last {counted(n, 'plan') if n > 1 else 'plan'} {'are' if n > 1 else 'is'} of "
+                f"{'areas' if len(where) != 1 or n > 1 else 'an area'} outside this office's"
+                f"{f' ({in_words(where)})' if where else ''}: its board report leaves "
+                f"{'them' if n > 1 else 'it'} out.")
 
     def select(self, plan_id: str | None) -> None:
         if plan_id != self.selected:
@@ -494,7 +518,7 @@ class BudgetsPresenter(ScreenPresenter):
 
     def _show_plans(self, plan_id: str | None) -> None:
         """After a plan is made, deleted or put back: the list again, that plan selected if it is there."""
-        self.plans = service.list_plans(self.store)
+        self._read_plans()
         self.plans_changed.emit()
         exists = any(p.id == plan_id for p in self.plans)
         self.select(plan_id if exists else (self.plans[0].id if self.plans else None))

@@ -31,6 +31,7 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.budgets import BudgetsPresenter
 from safer_desk.services.demo_data import budgets as demo
 from tests.budgets.test_budgets_round32bud import COMMUNITY_SAFETY, _figures, _plan, _row, excel
+from tests.budgets.conftest import choose_mtfp, mtfp
 from tests.cli_run import run
 
 READ_ONLY = "The file is open read-only"
@@ -41,7 +42,7 @@ READ_ONLY = "The file is open read-only"
 def _read_only(demo_store):
     p = BudgetsPresenter(demo_store, perform=ActionLog(), read_only=True)
     p.reload()
-    return p
+    return mtfp(p)
 
 
 def test_every_change_to_a_read_only_file_says_why_it_was_not_made(demo_store):
@@ -80,7 +81,7 @@ def test_enter_and_del_in_a_read_only_tab_say_why_nothing_changed(qtbot, window,
     assert window.open_path(demo_path, read_only=True)
     window.resize(1280, 800)
     window.show()
-    tab = window.show_tab("budgets")
+    tab = choose_mtfp(window.show_tab("budgets"))
     shown = tab.model.index(1, tab.model.year_columns[0]).data()
     for field, text in ((tab.line_label, "Contingency"), (tab.section_name, "Reserves"), (tab.plan_years, "2020/21")):
         tab.presenter.error = ""

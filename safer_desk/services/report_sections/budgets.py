@@ -8,6 +8,8 @@ annual change columns (seed 004's revenue budget) shows them as the paper does, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import replace
 from datetime import date
 
@@ -37,6 +39,27 @@ def _plan_in(store: Store, plan_id: str, year: FinancialYear | None, areas: Repo
         return areas.office
     county = store.scalar("SELECT name FROM indicator_areas WHERE id = ? AND kind = 'county'", (plan_area,))
     return areas.covers_county(county) if county else areas.covers(plan_area)
+
+
+def plans_outside_office(store: Store, plan_ids: Sequence[str]) -> frozenset[str]:
+    """The plans the office's board report (All areas, any year) leaves out as of no area of the office's (the
+    example's East Sussex plans in a Suffolk office's file): the Budgets tab lists them after the office's own, said
+    apart. None for an office naming no areas yet (the areas it holds figures for are its own)."""
+    from safer_desk.services.report_sections import office_areas_for
+
+    if not plan_ids:
+        return frozenset()
+    areas = office_areas_for(store, None, None)
+    if areas.unnamed:
+        return frozenset()
+    return frozenset(i for i in plan_ids if not _plan_in(store, i, None, areas))
+
+
+def plan_area_names(store: Store, plan_ids: Sequence[str]) -> list[str]:
+    """The areas these plans are of, by name ("East Sussex"), each once, in order."""
+    names = {store.scalar("SELECT a.name FROM budget_plans p JOIN indicator_areas a ON a.id = p.area_id "
+                          "WHERE p.id = ?", (i,)) for i in plan_ids}
+    return sorted((n for n in names if n), key=str.casefold)
 
 
 def board_report_sections(store: Store, *, year: FinancialYear | None = None, areas: ReportAreas | None = None,

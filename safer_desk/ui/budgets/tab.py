@@ -637,6 +637,11 @@ class BudgetsTab(TabBase):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(plans_label)
         left_layout.addWidget(self.plan_list, 1)
+        # The plans of other areas (listed last, as the board report leaves them out): said under the list.
+        self.outside_note = QLabel(self)
+        self.outside_note.setWordWrap(True)
+        self.outside_note.setVisible(False)
+        left_layout.addWidget(self.outside_note)
         plan_buttons = QHBoxLayout()
         plan_buttons.addWidget(self.rename_plan_button)
         plan_buttons.addWidget(self.delete_plan_button)
@@ -803,8 +808,14 @@ class BudgetsTab(TabBase):
             item = QListWidgetItem(plan.name + (f"  ⚠ {plan.flags}" if plan.flags else ""))
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             item.setToolTip(plan.source or plan.name)
+            if plan.id in self.presenter.outside:  # another area's: greyed (still opened and edited as any)
+                item.setForeground(self.plan_list.palette().placeholderText())
+                item.setToolTip(f"{plan.source or plan.name}\n{self.presenter.outside_note()}")
             self.plan_list.addItem(item)
         self.plan_list.blockSignals(False)
+        note = self.presenter.outside_note()
+        self.outside_note.setText(note)
+        self.outside_note.setVisible(bool(note))
 
     def _show(self) -> None:
         p = self.presenter
