@@ -29,7 +29,8 @@ def test_a_queried_figure_says_save_changes_again(demo_store):
     editor.set_value("title", "A new scheme")
     editor.set_value("end_date", "31/03/2110")  # far off: asked about once
     assert editor.save() is False
-    assert editor.form_message == "Not saved yet: check the figures queried below, then Save changes again to keep them."
+    assert editor.form_message == ("Not saved yet: check the figures queried below, then Save changes again to keep "
+                                   "them.")
     assert editor.message("end_date").endswith("Save changes again to keep it.")
     editor.set_value("end_date", "31/03/2020")  # the query put right: the form's word goes with it
     assert editor.form_message == ""
