@@ -35,6 +35,10 @@ class FlowRow(QLayout):
         self._next_stretch = 0
         self._one_line = False  # ``keep_on_one_line``
         self._glued: set[int] = set()  # ids of items never last on a line (``addWidget(..., with_next=True)``)
+        # What a layout pass asks again and again (its height at a width, its least and asked-for sizes: Qt asks a
+        # height-for-width layout's each several times a pass), kept until the layout or an item changes, as
+        # Qt's own box layouts keep theirs: worked out afresh each time, the rows cost about 2% of the first screen.
+        self._known: dict[tuple, object] = {}
         if parent is None:
             self.setContentsMargins(0, 0, 0, 0)  # as a QHBoxLayout put inside another layout
 
@@ -77,6 +81,10 @@ class FlowRow(QLayout):
             return item
         return None
 
+    def invalidate(self) -> None:
+        self._known.clear()
+        super().invalidate()
+
     def keep_on_one_line(self, keep: bool) -> None:
         """Never wrap (as a ``QHBoxLayout``: as narrow as its items side by side at their least) while ``keep``: for
         a row that should wrap only where its tab has already given up another width-saving arrangement."""
@@ -92,12 +100,22 @@ class FlowRow(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        left, top, right, bottom = self.getContentsMargins()
-        return self._place(QRect(0, 0, width, 0).adjusted(left, top, -right, 0), move=False) + top + bottom
+        known = self._known.get(("height", width))
+        if known is None:
+            left, top, right, bottom = self.getContentsMargins()
+            known = self._known[("height", width)] = self._place(QRect(0, 0, width, 0).adjusted(left, top, -right, 0),
+                                                                 move=False) + top + bottom
+        return known
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
         """As narrow as its widest item (the others go onto lines of their own), a line high; kept on one line
         (``keep_on_one_line``), as narrow as its items side by side."""
+        known = self._known.get(("least",))
+        if known is None:
+            known = self._known[("least",)] = self._least()
+        return QSize(known)
+
+    def _least(self) -> QSize:
         shown = self._shown()
         left, top, right, bottom = self.getContentsMargins()
         if self._one_line:
@@ -110,6 +128,12 @@ class FlowRow(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Everything on one line at the widths it asks for."""
+        known = self._known.get(("hint",))
+        if known is None:
+            known = self._known[("hint",)] = self._hint()
+        return QSize(known)
+
+    def _hint(self) -> QSize:
         shown = self._shown()
         left, top, right, bottom = self.getContentsMargins()
         width = sum(item.sizeHint().width() for item in shown) + sum(self._gaps(shown))
