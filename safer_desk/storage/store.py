@@ -1331,6 +1331,15 @@ class Store:
         return int(self.scalar(f"SELECT count(*) FROM {MIGRATIONS_TABLE}") or 0)
 
     @property
+    def is_open(self) -> bool:
+        """Whether the file is still open here (work left for after the first screen asks before it reads)."""
+        try:
+            self.conn.total_changes  # noqa: B018 - raises once the connection is closed
+        except sqlite3.ProgrammingError:
+            return False
+        return True
+
+    @property
     def office_id(self) -> str:
         return self.meta("office_id") or ""
 

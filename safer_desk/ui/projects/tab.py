@@ -180,7 +180,8 @@ class RegisterPage(QWidget):
     def _build_editor(self) -> None:
         """After the first screen: the editor built, unless the file closed meanwhile (the editor reads the file's
         areas for its warning)."""
-        if self.session.store is None or self.session.store is not self.presenter.store:
+        store = self.presenter.store
+        if self.session.store is None or self.session.store is not store or not store.is_open:
             return
         self.editor  # noqa: B018 - built on first use
 
@@ -376,6 +377,11 @@ class RegisterPage(QWidget):
         view.fit_column(self.STATUS, max(status_floor, min(status_width, room - title)))
 
     def _offer_own_areas(self) -> None:
+        """After the first screen: the office's own areas join the area choice, unless the file closed meanwhile
+        (they are read from it: a window closed at once, and every test's window, read a closed file)."""
+        store = self.presenter.store
+        if self.session.store is None or self.session.store is not store or not store.is_open:
+            return
         self._own_areas_offered = True
         if not self.loading:
             self._refill_choices()
