@@ -82,14 +82,15 @@ def buddy_of(tab, text):
     return next(label.buddy() for label in tab.findChildren(QLabel) if label.text() == text and label.isVisible())
 
 
-def test_a_costs_field_reached_by_its_alt_key_is_scrolled_into_view(demo_window, qtbot):
-    """At 800x420 the Costs tab scrolls sideways, and Reviews as at sat off its right edge."""
-    tab = shown_at_800(demo_window, qtbot, "costs")
+def test_a_field_reached_by_its_alt_key_is_scrolled_into_view(demo_window, qtbot):
+    """At 800x420 Allocation scrolls sideways, and its options sat off its right edge. (Costs, which this test used,
+    no longer scrolls there: session 76's rows that wrap.)"""
+    tab = shown_at_800(demo_window, qtbot, "allocation")
     area = demo_window.tabs.currentWidget()
     qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() > 0, timeout=5000)
-    field = buddy_of(tab, "Revie&ws as at:")
+    field = buddy_of(tab, "Retai&ned %:")
     assert not in_view(area, field)
-    qtbot.keyClick(QApplication.focusWidget() or tab, Qt.Key.Key_W, ALT)
+    qtbot.keyClick(QApplication.focusWidget() or tab, Qt.Key.Key_N, ALT)
     qtbot.waitUntil(field.hasFocus, timeout=5000)
     assert in_view(area, field)
 
@@ -107,11 +108,15 @@ def test_a_project_field_reached_by_its_alt_key_is_scrolled_into_view_in_the_for
 
 def test_a_click_does_not_scroll_the_tab(demo_window, qtbot):
     """Not on a click: the page must not jump under the pointer (a field half in view, clicked)."""
-    tab = shown_at_800(demo_window, qtbot, "costs")
+    tab = shown_at_800(demo_window, qtbot, "allocation")
     area = demo_window.tabs.currentWidget()
     qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() > 0, timeout=5000)
-    field = buddy_of(tab, "Revie&ws as at:")
+    field = buddy_of(tab, "Retai&ned %:")
+    bar = area.horizontalScrollBar()
+    left = field.mapTo(area.widget(), QPoint(0, 0)).x()
+    bar.setValue(left - area.viewport().width() + field.width() // 3)  # its left third in view, the rest not
+    scrolled = bar.value()
     where = field.mapTo(area.viewport(), QPoint(0, 0))
-    assert where.x() < area.viewport().width()  # its left edge in view, the rest not
+    assert 0 <= where.x() < area.viewport().width() < where.x() + field.width()
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(2, field.height() // 2))
-    assert field.hasFocus() and area.horizontalScrollBar().value() == 0
+    assert field.hasFocus() and bar.value() == scrolled
