@@ -93,9 +93,11 @@ def test_at_the_least_window_size_nothing_is_drawn_over_anything_else(demo_windo
             qtbot.waitUntil(has_room, timeout=2000)  # read a turn or two after the page grew (its chart built)
             clashes += [f"{where}: {clash}" for clash in drawn_over(page)]
     assert clashes == []
-    demo_window.show_tab("allocation")  # 1,056 pixels at least: scrolled sideways to reach what is off the edge
+    demo_window.show_tab("allocation")  # what is off the edge is reached by scrolling sideways (none once it wraps)
     resize_window(demo_window, (800, 420))
-    assert area_of(demo_window).horizontalScrollBar().maximum() > 0
+    area = area_of(demo_window)
+    assert area.horizontalScrollBar().maximum() > 0 or \
+        area.widget().minimumSizeHint().width() <= area.viewport().width()
 
 
 def test_tab_never_stops_on_a_tabs_area_and_a_field_reached_by_tab_is_scrolled_into_view(demo_window, qtbot):
