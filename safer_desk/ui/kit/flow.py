@@ -100,20 +100,23 @@ class FlowRow(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
-        known = self._known.get(("height", width))
-        if known is None:
+        def height() -> int:
             left, top, right, bottom = self.getContentsMargins()
-            known = self._known[("height", width)] = self._place(QRect(0, 0, width, 0).adjusted(left, top, -right, 0),
-                                                                 move=False) + top + bottom
+            return self._place(QRect(0, 0, width, 0).adjusted(left, top, -right, 0), move=False) + top + bottom
+
+        return self._kept(("height", width), height)
+
+    def _kept(self, key: tuple, work_out):
+        """What ``work_out`` gives, worked out once until the layout or an item changes (``invalidate``)."""
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = work_out()
         return known
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
         """As narrow as its widest item (the others go onto lines of their own), a line high; kept on one line
         (``keep_on_one_line``), as narrow as its items side by side."""
-        known = self._known.get(("least",))
-        if known is None:
-            known = self._known[("least",)] = self._least()
-        return QSize(known)
+        return QSize(self._kept(("least",), self._least))
 
     def _least(self) -> QSize:
         shown = self._shown()
@@ -128,10 +131,7 @@ class FlowRow(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Everything on one line at the widths it asks for."""
-        known = self._known.get(("hint",))
-        if known is None:
-            known = self._known[("hint",)] = self._hint()
-        return QSize(known)
+        return QSize(self._kept(("hint",), self._hint))
 
     def _hint(self) -> QSize:
         shown = self._shown()
