@@ -28,17 +28,10 @@ from safer_desk.presenters.actions import ActionLog
 from safer_desk.presenters.funds import FundsPresenter, given_otherwise_words
 from safer_desk.services import funds
 from tests.cli_run import run
+from tests.costs.test_fund_burn_rate_joined_months_s71 import _victims
 
 PILOT = "Suffolk Target Hardening Pilot"
 TODAY = date(2018, 11, 20)
-
-
-def _victims(store, fund, month: int, amounts: list[str]) -> None:
-    for k, amount in enumerate(amounts):
-        referral = funds.add_referral(store, fund, reference=f"TH-2018-{month:02d}-{k}", district="Ipswich",
-                                      referred_on=f"02/{month:02d}/2018", risk_level="high", at_marac="yes",
-                                      idva_assigned="yes", perpetrator_resident="no")
-        funds.add_spend_line(store, referral, spent_on=f"03/{month:02d}/2018", item="Door chain", amount=amount)
 
 
 def _autumn(store) -> str:
