@@ -180,10 +180,15 @@ class RegisterPage(QWidget):
     def _build_editor(self) -> None:
         """After the first screen: the editor built, unless the file closed meanwhile (the editor reads the file's
         areas for its warning)."""
-        store = self.presenter.store
-        if self.session.store is None or self.session.store is not store or not store.is_open:
+        if not self._file_still_open():
             return
         self.editor  # noqa: B018 - built on first use
+
+    def _file_still_open(self) -> bool:
+        """Whether the file this page shows is still the window's and open (work left for after the first screen
+        reads it: a window closed at once, and every test's window, would read a closed file)."""
+        store = self.presenter.store
+        return self.session.store is store and store is not None and store.is_open
 
     @property
     def editor(self) -> "ProjectEditor":
@@ -379,8 +384,7 @@ class RegisterPage(QWidget):
     def _offer_own_areas(self) -> None:
         """After the first screen: the office's own areas join the area choice, unless the file closed meanwhile
         (they are read from it: a window closed at once, and every test's window, read a closed file)."""
-        store = self.presenter.store
-        if self.session.store is None or self.session.store is not store or not store.is_open:
+        if not self._file_still_open():
             return
         self._own_areas_offered = True
         if not self.loading:
